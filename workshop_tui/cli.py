@@ -1,0 +1,210 @@
+"""The ``workshop`` command: the app, and the sub-commands around it.
+
+The CLI only parses arguments and prints; everything it does is a call into the
+core (``storage``) or, for the interactive app, into ``workshop_tui.tui``, which
+is imported lazily so that ``workshop sessions`` never loads Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date as Date
+from pathlib import Path
+
+from workshop_tui import __version__
+from workshop_tui.i18n import detect_language, t
+from workshop_tui.storage.errors import FileProblems, SessionWriteError
+from workshop_tui.storage.library import check_path, load_library
+from workshop_tui.storage.locations import sessions_dir
+from workshop_tui.storage.sessions import copy_demo, list_sessions, new_session, save_session, session_path
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """The argument parser, with help in the UI language."""
+    da = lang == "da"
+    parser = argparse.ArgumentParser(prog="workshop", description=t("cli.description", lang))
+    parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
+    parser.add_argument("--lang", choices=["da", "en"], help="sprog: da eller en" if da else "language: da or en")
+    parser.add_argument(
+        "--exercises", type=Path, action="append", default=[], metavar="DIR",
+        help="ekstra mappe med øvelser" if da else "an extra folder of exercise files",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="åbn en frisk kopi af demo-seminaret" if da else "open a fresh copy of the demo seminar")
+    demo.add_argument("--no-open", action="store_true", help="kopiér kun, start ikke appen" if da else "only copy it, do not start the app")
+
+    new = sub.add_parser("new", help="opret en ny session" if da else "create a new session")
+    new.add_argument("--title", help="sessionens titel" if da else "the session's title")
+    new.add_argument("--participants", help="antal eller navne adskilt af komma" if da else "a count, or names separated by commas")
+    new.add_argument("--groups", help="grupper/borde adskilt af komma" if da else "groups/tables separated by commas")
+    new.add_argument("--date", default=Date.today().isoformat(), help="dato (ÅÅÅÅ-MM-DD)" if da else "date (YYYY-MM-DD)")
+    new.add_argument("--organisation", default="")
+    new.add_argument("--facilitator", default="")
+    new.add_argument("--programme", help="programmets id (standard: seminarprogrammet)" if da else "programme id (default: the seminar programme)")
+    new.add_argument("--exercise", action="append", default=[], metavar="ID", help="øvelser i rækkefølge, i stedet for et program" if da else "exercises in order, instead of a programme")
+    new.add_argument("--no-open", action="store_true", help="opret kun, start ikke appen" if da else "only create it, do not start the app")
+
+    sub.add_parser("sessions", help="vis gemte sessioner" if da else "list saved sessions")
+
+    exercises = sub.add_parser("exercises", help="vis øvelsesbiblioteket eller tjek filer" if da else "list the exercise library or check files")
+    exercises.add_argument("--check", type=Path, metavar="PATH", help="tjek en fil eller mappe" if da else "validate a file or folder")
+
+    open_ = sub.add_parser("open", help="åbn en session (sti, id eller titel)" if da else "open a session (path, id or title)")
+    open_.add_argument("session")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=["da", "en"])
+    known, _ = pre.parse_known_args(argv)
+    lang = detect_language(known.lang)
+    args = build_parser(lang).parse_args(argv)
+    try:
+        return _dispatch(args, lang)
+    except FileProblems as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except SessionWriteError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, lang: str) -> int:
+    command = args.command
+    if command == "exercises":
+        return _exercises(args, lang)
+    if command == "sessions":
+        return _sessions(lang)
+    if command == "demo":
+        path = copy_demo()
+        print(t("cli.demo.created", lang, path=path))
+        return 0 if args.no_open else _run_app(lang, args.exercises, path)
+    if command == "new":
+        return _new(args, lang)
+    if command == "open":
+        from workshop_tui.storage.sessions import find_session
+
+        found = find_session(args.session)
+        if found is None:
+            print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
+            return 1
+        return _run_app(lang, args.exercises, found)
+    return _run_app(lang, args.exercises, None)
+
+
+def _run_app(lang: str, extra: list[Path], session: Path | None) -> int:
+    if not sys.stdout.isatty():
+        print("workshop: the app needs a terminal (stdout is not a TTY)", file=sys.stderr)
+        return 2
+    from workshop_tui.tui.app import run_app
+
+    return run_app(lang=lang, exercise_dirs=extra, session_path=session)
+
+
+def _exercises(args: argparse.Namespace, lang: str) -> int:
+    if args.check is not None:
+        problems = check_path(args.check)
+        for problem in problems:
+            print(problem)
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            print(t("cli.exercises.bad", lang, n=len(errors)), file=sys.stderr)
+            return 1
+        count = len(list(args.check.glob("*.toml"))) if args.check.is_dir() else 1
+        print(t("cli.exercises.ok", lang, n=count))
+        return 0
+    library = load_library(args.exercises)
+    print(f"{t('cli.exercises.heading', lang)} ({len(library.exercises)})")
+    for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
+        kind = t(f"kind.{exercise.kind}", lang)
+        scale = ""
+        if exercise.scale is not None:
+            inferred = f", {t('cli.exercises.inferred', lang)}" if exercise.scale.inferred else ""
+            scale = f" {exercise.scale.min}–{exercise.scale.max}{inferred}"
+        print(f"  {exercise.id:<22} v{exercise.version}  {kind}{scale}")
+        print(f"  {'':<22}     {exercise.title.get(lang)}")
+        print(f"  {'':<22}     {library.origins[exercise.id]}")
+    print(f"\n{t('cli.exercises.programmes', lang)} ({len(library.programmes)})")
+    for programme in library.programmes.values():
+        print(f"  {programme.id:<22} {programme.title.get(lang)} ({len(programme.exercises)})")
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    return 1 if any(not p.warning for p in library.problems) else 0
+
+
+def _sessions(lang: str) -> int:
+    listings = list_sessions()
+    if not listings:
+        print(t("cli.sessions.none", lang, folder=sessions_dir()))
+        return 0
+    for listing in listings:
+        session = listing.session
+        if session is None:
+            first = listing.problems[0] if listing.problems else None
+            print(f"{t('cli.sessions.broken', lang)}  {listing.path}")
+            if first is not None:
+                print(f"    {first}")
+            continue
+        done, total = session.progress
+        progress = t("progress", lang, done=done, total=total)
+        org = f" · {session.organisation}" if session.organisation else ""
+        print(f"{session.title}{org}  {session.date}  {progress}  {listing.path}")
+    return 0
+
+
+def _ask(label: str, lang: str, option: str) -> str:
+    if not sys.stdin.isatty():
+        print(t("cli.error.no_stdin", lang, what=label, option=option), file=sys.stderr)
+        raise SystemExit(2)
+    return input(f"{label}: ").strip()
+
+
+def _new(args: argparse.Namespace, lang: str) -> int:
+    title = args.title or _ask(t("cli.prompt.title", lang), lang, "--title")
+    raw = args.participants or _ask(t("cli.prompt.participants", lang), lang, "--participants")
+    participants: int | list[str]
+    if raw.strip().isdigit():
+        participants = int(raw)
+        if not 1 <= participants <= 500:
+            print(t("cli.error.participants", lang), file=sys.stderr)
+            return 2
+    else:
+        participants = [n.strip() for n in raw.split(",") if n.strip()]
+        if not participants:
+            print(t("cli.error.participants", lang), file=sys.stderr)
+            return 2
+    try:
+        Date.fromisoformat(args.date)
+    except ValueError:
+        print(f"--date: {args.date!r} is not a date; use YYYY-MM-DD", file=sys.stderr)
+        return 2
+    library = load_library(args.exercises)
+    ids: list[str] = list(args.exercise)
+    if not ids:
+        programme = library.programmes.get(args.programme) if args.programme else library.default_programme()
+        if programme is None:
+            print(t("cli.error.unknown_exercise", lang, id=args.programme), file=sys.stderr)
+            return 2
+        ids = list(programme.exercises)
+    missing = [i for i in ids if i not in library.exercises]
+    if missing:
+        print(t("cli.error.unknown_exercise", lang, id=missing[0]), file=sys.stderr)
+        return 2
+    groups = [g.strip() for g in (args.groups or "").split(",") if g.strip()]
+    session = new_session(
+        title=title, date=args.date, exercises=[library.exercises[i] for i in ids],
+        participants=participants, groups=groups, organisation=args.organisation,
+        facilitator=args.facilitator, language=lang,
+    )
+    path = session_path(session)
+    save_session(session, path)
+    print(t("cli.new.created", lang, path=path))
+    return 0 if args.no_open else _run_app(lang, args.exercises, path)

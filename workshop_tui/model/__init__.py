@@ -1,0 +1,42 @@
+"""The immutable domain: exercises, sessions and their answers.
+
+Everything here is a frozen dataclass. Edits return new values, so the UI can
+keep the previous session for undo and the storage layer never sees a
+half-applied change. Nothing in this package imports textual or rich.
+"""
+
+from workshop_tui.model.answers import Action, ExerciseAnswers
+from workshop_tui.model.exercise import (
+    KINDS,
+    SCORED_KINDS,
+    Box,
+    Dimension,
+    Exercise,
+    Item,
+    Scale,
+    Source,
+    SubQuestion,
+    Text,
+)
+from workshop_tui.model.programme import Programme
+from workshop_tui.model.session import Group, Participant, Position, Session
+
+__all__ = [
+    "KINDS",
+    "SCORED_KINDS",
+    "Action",
+    "Box",
+    "Dimension",
+    "Exercise",
+    "ExerciseAnswers",
+    "Group",
+    "Item",
+    "Participant",
+    "Position",
+    "Programme",
+    "Scale",
+    "Session",
+    "Source",
+    "SubQuestion",
+    "Text",
+]

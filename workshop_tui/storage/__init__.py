@@ -1,0 +1,1 @@
+"""Files on disk: the exercise library and session files, read safely, written atomically."""

@@ -1,0 +1,62 @@
+"""Ordered steps that bring old session files up to the current schema.
+
+Each step takes the table of version N and returns the table of version N+1.
+Steps never drop answers: data that has no place in the new format is an error
+in the step, not something to discard. A file newer than this code is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from workshop_tui.storage.session_codec import SCHEMA_VERSION
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""from-version -> the step to the next version. Schema 1 is the first released format."""
+
+
+class MigrationError(ValueError):
+    """The file's schema version cannot be brought up to date."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        self.what = what
+        self.fix = fix
+        super().__init__(f"{what} — {fix}")
+
+
+def migrate(data: dict[str, Any], steps: dict[int, Migration] | None = None, target: int = SCHEMA_VERSION) -> tuple[dict[str, Any], int]:
+    """Bring a session table up to ``target``.
+
+    Returns:
+        The migrated table and the version the file had.
+
+    Raises:
+        MigrationError: no or a bad schema_version, a version newer than ``target``,
+            or a missing step.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    if "schema_version" not in data:
+        raise MigrationError(
+            "has no schema_version, so it is not a workshop-tui session file",
+            "check that you opened a session (exercise files belong in the exercises folder)",
+        )
+    version = data["schema_version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise MigrationError(f"schema_version {version!r} is not a valid version", "it must be a whole number ≥ 1")
+    if version > target:
+        raise MigrationError(
+            f"was written by a newer workshop-tui (schema {version}; this version reads up to {target})",
+            "update workshop-tui to open it; the file has not been changed",
+        )
+    original = version
+    while version < target:
+        step = steps.get(version)
+        if step is None:
+            raise MigrationError(f"schema {version} has no migration to {version + 1}", "update workshop-tui")
+        data = step(dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data, original

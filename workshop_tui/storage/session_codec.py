@@ -1,0 +1,306 @@
+"""Sessions to and from TOML tables, validating every key against the session's exercises."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from workshop_tui.model import Action, Exercise, ExerciseAnswers, Group, Participant, Position, Session
+from workshop_tui.model.answers import MODES
+from workshop_tui.storage.exercise_codec import exercise_to_dict, parse_exercise
+from workshop_tui.storage.reader import Reader, duplicates
+
+SCHEMA_VERSION = 1
+"""The session file format this code writes; older files are migrated on load."""
+
+LANGUAGES = ("da", "en")
+PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+MAX_PARTICIPANTS = 500
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    """The TOML table for a session; ``parse_session`` reads it back unchanged."""
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "id": session.id,
+        "title": session.title,
+        "date": session.date,
+        "organisation": session.organisation,
+        "facilitator": session.facilitator,
+        "language": session.language,
+        "created": session.created,
+        "updated": session.updated,
+        "agenda": list(session.agenda),
+        "position": {
+            "exercise": session.position.exercise,
+            "row": session.position.row,
+            "column": session.position.column,
+            "group": session.position.group,
+        },
+        "participants": [{"id": p.id, "name": p.name} for p in session.participants],
+        "groups": [{"id": g.id, "name": g.name} for g in session.groups],
+        "notes": dict(session.notes),
+        "timers": dict(session.timers),
+        "exercises": {eid: exercise_to_dict(ex) for eid, ex in session.exercises.items()},
+        "answers": {
+            eid: _answers_to_dict(a) for eid, a in session.answers.items() if not _is_default(a)
+        },
+    }
+    return data
+
+
+def _is_default(answers: ExerciseAnswers) -> bool:
+    return answers == ExerciseAnswers()
+
+
+def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
+    out: dict[str, Any] = {"mode": a.mode, "blind": a.blind, "revealed": a.revealed}
+    if a.scores:
+        out["scores"] = {item: dict(row) for item, row in a.scores.items()}
+    if a.tallies:
+        out["tallies"] = {item: {str(s): c for s, c in sorted(row.items())} for item, row in a.tallies.items()}
+    for name in ("notes", "closing", "challenge"):
+        value = getattr(a, name)
+        if value:
+            out[name] = dict(value)
+    if a.texts:
+        out["texts"] = {group: dict(boxes) for group, boxes in a.texts.items()}
+    if a.actions:
+        out["actions"] = {
+            group: [{"text": x.text, "owner": x.owner, "due": x.due} for x in acts]
+            for group, acts in a.actions.items()
+        }
+    return out
+
+
+def parse_session(reader: Reader) -> Session | None:
+    """Build a Session from a (migrated) table; None when there are errors."""
+    problems = reader.problems
+    before = len(problems.errors)
+    reader.used.add("schema_version")
+    language = reader.string("language", default="da")
+    if language not in LANGUAGES:
+        problems.add(reader.key("language"), f"unknown language {language!r}", 'use "da" or "en"')
+    participants = _participants(reader)
+    groups = _groups(reader)
+    exercises: dict[str, Exercise] = {}
+    table = reader.table("exercises")
+    if table is not None:
+        for exercise_id in table.data:
+            table.used.add(exercise_id)
+            sub = table.table(exercise_id)
+            exercise = parse_exercise(sub) if sub else None
+            if exercise is not None:
+                if exercise.id != exercise_id:
+                    problems.add(sub.key("id") if sub else exercise_id, f"says {exercise.id!r} under [exercises.{exercise_id}]", "make the two ids the same")
+                exercises[exercise_id] = exercise
+    agenda = tuple(reader.strings("agenda"))
+    for exercise_id in agenda:
+        if table is not None and exercise_id not in table.data:
+            problems.add(reader.key("agenda"), f"names {exercise_id!r}, which has no [exercises.{exercise_id}] table", "restore the exercise table or remove the id from the agenda")
+    for dup in duplicates(agenda):
+        problems.add(reader.key("agenda"), f"names {dup!r} twice", "keep each exercise once in the agenda")
+    answers: dict[str, ExerciseAnswers] = {}
+    answers_table = reader.table("answers", required=False)
+    if answers_table is not None:
+        for exercise_id in answers_table.data:
+            answers_table.used.add(exercise_id)
+            sub = answers_table.table(exercise_id)
+            if sub is None:
+                continue
+            if exercise_id not in exercises:
+                if table is not None and exercise_id not in table.data:
+                    problems.add(sub.path, f"answers an exercise {exercise_id!r} that the session does not have", f"restore [exercises.{exercise_id}]")
+                continue
+            answers[exercise_id] = _answers(sub, exercises[exercise_id], participants, groups)
+    session = Session(
+        id=reader.string("id"),
+        title=reader.string("title"),
+        date=reader.string("date"),
+        organisation=reader.string("organisation", required=False),
+        facilitator=reader.string("facilitator", required=False),
+        language=language,
+        participants=participants,
+        groups=groups,
+        agenda=agenda,
+        exercises=exercises,
+        answers=answers,
+        notes=_string_map(reader, "notes"),
+        timers=_int_map(reader, "timers"),
+        position=_position(reader),
+        created=reader.string("created", required=False),
+        updated=reader.string("updated", required=False),
+    )
+    reader.finish()
+    return None if len(problems.errors) > before else session
+
+
+def _participants(reader: Reader) -> tuple[Participant, ...]:
+    found = []
+    tables = reader.tables("participants", required=False)
+    if len(tables) > MAX_PARTICIPANTS:
+        reader.problems.add(reader.key("participants"), f"lists {len(tables)} participants", f"a session holds at most {MAX_PARTICIPANTS}")
+        return ()
+    for sub in tables:
+        pid = sub.string("id")
+        if pid and not PARTICIPANT_ID.match(pid):
+            sub.problems.add(sub.key("id"), f"{pid!r} is not a valid participant id", "use letters, digits, '-' or '_' (e.g. \"p3\")")
+        found.append(Participant(id=pid, name=sub.string("name", required=False)))
+        sub.finish()
+    for dup in duplicates(p.id for p in found):
+        reader.problems.add(reader.key("participants"), f"participant id {dup!r} is used twice", "give each participant their own id")
+    return tuple(found)
+
+
+def _groups(reader: Reader) -> tuple[Group, ...]:
+    found = []
+    for sub in reader.tables("groups"):
+        found.append(Group(id=sub.string("id"), name=sub.string("name")))
+        sub.finish()
+    if not found and reader.has("groups"):
+        reader.problems.add(reader.key("groups"), "is empty", "a session has at least one group (e.g. the whole room)")
+    for dup in duplicates(g.id for g in found):
+        reader.problems.add(reader.key("groups"), f"group id {dup!r} is used twice", "give each group its own id")
+    return tuple(found)
+
+
+def _position(reader: Reader) -> Position:
+    sub = reader.table("position", required=False)
+    if sub is None:
+        return Position()
+    position = Position(
+        exercise=sub.string("exercise", required=False),
+        row=sub.integer("row", required=False, minimum=0),
+        column=sub.integer("column", required=False, minimum=0),
+        group=sub.string("group", required=False),
+    )
+    sub.finish()
+    return position
+
+
+def _string_map(reader: Reader, name: str) -> dict[str, str]:
+    sub = reader.table(name, required=False)
+    if sub is None:
+        return {}
+    out = {key: sub.string(key) for key in list(sub.data)}
+    sub.finish()
+    return out
+
+
+def _int_map(reader: Reader, name: str) -> dict[str, int]:
+    sub = reader.table(name, required=False)
+    if sub is None:
+        return {}
+    out = {key: sub.integer(key, minimum=0, maximum=24 * 3600) for key in list(sub.data)}
+    sub.finish()
+    return out
+
+
+def _answers(
+    reader: Reader, exercise: Exercise, participants: tuple[Participant, ...], groups: tuple[Group, ...]
+) -> ExerciseAnswers:
+    problems = reader.problems
+    mode = reader.string("mode", required=False, default="participant")
+    if mode not in MODES:
+        problems.add(reader.key("mode"), f"unknown mode {mode!r}", 'use "participant" or "tally"')
+        mode = "participant"
+    item_ids = {i.id for i in exercise.scored_items}
+    people = {p.id for p in participants}
+    group_ids = {g.id for g in groups}
+    scale = exercise.scale
+
+    def items_table(name: str) -> list[tuple[str, Reader]]:
+        sub = reader.table(name, required=False)
+        if sub is None:
+            return []
+        rows = []
+        for item_id in list(sub.data):
+            sub.used.add(item_id)
+            row = sub.table(item_id)
+            if item_id not in item_ids:
+                problems.add(sub.key(item_id), f"{exercise.id!r} has no item {item_id!r}", f"use one of {', '.join(sorted(item_ids)) or '(none: this exercise takes no scores)'}")
+            elif row is not None:
+                rows.append((item_id, row))
+        return rows
+
+    def score_ok(key: str, value: int) -> bool:
+        if scale is None or not scale.contains(value):
+            bounds = f"{scale.min} to {scale.max}" if scale else "nothing (no scale)"
+            problems.add(key, f"score {value} is off the scale", f"use a whole number from {bounds}")
+            return False
+        return True
+
+    scores: dict[str, dict[str, int]] = {}
+    for item_id, row in items_table("scores"):
+        for pid in list(row.data):
+            value = row.integer(pid)
+            if pid not in people:
+                problems.add(row.key(pid), f"no participant {pid!r} in this session", "add the participant or remove the score")
+            elif row.data.get(pid) == value and score_ok(row.key(pid), value):
+                scores.setdefault(item_id, {})[pid] = value
+    tallies: dict[str, dict[int, int]] = {}
+    for item_id, row in items_table("tallies"):
+        for key in list(row.data):
+            count = row.integer(key, minimum=0, maximum=10_000)
+            if not key.lstrip("-").isdigit():
+                problems.add(row.key(key), f"{key!r} is not a score", "tally keys are scores, e.g. \"4\" = 3")
+            elif score_ok(row.key(key), int(key)) and count:
+                tallies.setdefault(item_id, {})[int(key)] = count
+    notes = _string_map(reader, "notes")
+    for item_id in notes:
+        if item_id not in item_ids:
+            problems.add(reader.key(f"notes.{item_id}"), f"{exercise.id!r} has no item {item_id!r}", "move the note to an existing item")
+    texts: dict[str, dict[str, str]] = {}
+    box_keys = {b.key for b in exercise.boxes}
+    sub = reader.table("texts", required=False)
+    if sub is not None:
+        for group_id in list(sub.data):
+            sub.used.add(group_id)
+            boxes = sub.table(group_id)
+            _check_group(sub.key(group_id), group_id, group_ids, problems)
+            if boxes is None:
+                continue
+            for box in list(boxes.data):
+                if box not in box_keys:
+                    problems.add(boxes.key(box), f"{exercise.id!r} has no box {box!r}", f"use one of {', '.join(sorted(box_keys)) or '(none)'}")
+                text = boxes.string(box)
+                if text:
+                    texts.setdefault(group_id, {})[box] = text
+            boxes.finish()
+        sub.finish()
+    closing = _group_texts(reader, "closing", group_ids)
+    challenge = _group_texts(reader, "challenge", group_ids)
+    actions: dict[str, tuple[Action, ...]] = {}
+    sub = reader.table("actions", required=False)
+    if sub is not None:
+        for group_id in list(sub.data):
+            _check_group(sub.key(group_id), group_id, group_ids, problems)
+            rows = sub.tables(group_id)
+            acts = []
+            for row in rows:
+                acts.append(Action(row.string("text", required=False), row.string("owner", required=False), row.string("due", required=False)))
+                row.finish()
+            if acts:
+                actions[group_id] = tuple(acts)
+        sub.finish()
+    answers = ExerciseAnswers(
+        mode=mode,  # type: ignore[arg-type]
+        blind=reader.boolean("blind", required=False),
+        revealed=reader.boolean("revealed", required=False),
+        scores=scores, tallies=tallies, notes=notes, texts=texts,
+        closing=closing, challenge=challenge, actions=actions,
+    )
+    reader.finish()
+    return answers
+
+
+def _check_group(key: str, group_id: str, known: set[str], problems: Any) -> None:
+    if group_id not in known:
+        problems.add(key, f"no group {group_id!r} in this session", "add the group or move the text to an existing group")
+
+
+def _group_texts(reader: Reader, name: str, group_ids: set[str]) -> dict[str, str]:
+    texts = _string_map(reader, name)
+    for group_id in texts:
+        _check_group(reader.key(f"{name}.{group_id}"), group_id, group_ids, reader.problems)
+    return {g: t for g, t in texts.items() if t}

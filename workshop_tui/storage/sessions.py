@@ -1,0 +1,183 @@
+"""Loading, saving and listing session files.
+
+A session is one TOML file in the sessions folder. Loading never writes;
+saving is atomic and keeps the previous version as ``.bak``. A file that could
+not be read is never written to: callers only save sessions they loaded or made.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workshop_tui.model import Exercise, Group, Participant, Position, Session
+from workshop_tui.storage.errors import FileProblems, Problem
+from workshop_tui.storage.keylines import key_lines
+from workshop_tui.storage.locations import builtin_sessions_dir, sessions_dir
+from workshop_tui.storage.migrations import MigrationError, migrate
+from workshop_tui.storage.reader import Problems, Reader
+from workshop_tui.storage.session_codec import parse_session, session_to_dict
+from workshop_tui.storage.tomlio import atomic_write, dumps, read_toml
+
+DEMO_FILE = "demo-aeldreomraadet.toml"
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 string (seconds, UTC)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def load_session(path: Path) -> Session:
+    """Read, migrate and validate a session file. Never writes.
+
+    Raises:
+        FileProblems: every problem found, each naming the file, line and key.
+    """
+    data, text = read_toml(path)
+    try:
+        data, _ = migrate(data)
+    except MigrationError as error:
+        line = key_lines(text).get("schema_version")
+        raise FileProblems(path, [Problem(path, "schema_version", error.what, error.fix, line)]) from None
+    problems = Problems(path, key_lines(text))
+    session = parse_session(Reader(data, "", problems))
+    if session is None or problems.errors:
+        raise FileProblems(path, problems.errors)
+    return session
+
+
+def save_session(session: Session, path: Path) -> None:
+    """Write a session atomically, keeping the previous version as ``.bak``.
+
+    Raises:
+        SessionWriteError: the file could not be written; the old one is intact.
+    """
+    atomic_write(path, dumps(session_to_dict(session)))
+
+
+def session_path(session: Session, folder: Path | None = None) -> Path:
+    """Where a session's file lives."""
+    return (folder or sessions_dir()) / f"{session.id}.toml"
+
+
+def slugify(text: str) -> str:
+    """An ASCII file-name-safe form of a title (æ→ae, ø→oe, å→aa)."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40] or "session"
+
+
+def new_session(
+    *,
+    title: str,
+    date: str,
+    exercises: Iterable[Exercise],
+    participants: int | list[str],
+    groups: list[str] | None = None,
+    organisation: str = "",
+    facilitator: str = "",
+    language: str = "da",
+    timestamp: str | None = None,
+) -> Session:
+    """Make a new session with a copy of its exercises.
+
+    Args:
+        participants: a count (anonymous P1…Pn) or a list of names.
+        groups: group names; one group for the whole room when None or empty.
+    """
+    if isinstance(participants, int):
+        people = tuple(Participant(id=f"p{i}") for i in range(1, participants + 1))
+    else:
+        people = tuple(Participant(id=f"p{i}", name=name) for i, name in enumerate(participants, start=1))
+    names = groups or (["Hele rummet"] if language == "da" else ["Whole room"])
+    stamp = timestamp or now_iso()
+    chosen = list(exercises)
+    return Session(
+        id=f"{date}-{slugify(title)}-{secrets.token_hex(2)}",
+        title=title,
+        date=date,
+        organisation=organisation,
+        facilitator=facilitator,
+        language=language,
+        participants=people,
+        groups=tuple(Group(id=f"g{i}", name=n) for i, n in enumerate(names, start=1)),
+        agenda=tuple(e.id for e in chosen),
+        exercises={e.id: e for e in chosen},
+        position=Position(exercise=chosen[0].id if chosen else ""),
+        created=stamp,
+        updated=stamp,
+    )
+
+
+@dataclass(frozen=True)
+class SessionListing:
+    """One line of ``workshop sessions``: a session that loaded, or why it did not."""
+
+    path: Path
+    session: Session | None
+    problems: tuple[Problem, ...] = ()
+
+
+def list_sessions(folder: Path | None = None) -> list[SessionListing]:
+    """Every session file in the folder, newest first; broken files are listed with their problems."""
+    folder = folder or sessions_dir()
+    if not folder.is_dir():
+        return []
+    listings = []
+    for path in sorted(folder.glob("*.toml")):
+        if path.name.startswith("."):
+            continue
+        try:
+            listings.append(SessionListing(path, load_session(path)))
+        except FileProblems as error:
+            listings.append(SessionListing(path, None, tuple(error.problems)))
+    return sorted(
+        listings,
+        key=lambda s: (s.session is not None, s.session.updated if s.session else ""),
+        reverse=True,
+    )
+
+
+def find_session(name: str, folder: Path | None = None) -> Path | None:
+    """Resolve a path, a session id or an exact (case-insensitive) title to a file."""
+    candidate = Path(name).expanduser()
+    if candidate.suffix == ".toml" and candidate.exists():
+        return candidate
+    folder = folder or sessions_dir()
+    by_id = folder / f"{name}.toml"
+    if by_id.exists():
+        return by_id
+    matches = [s.path for s in list_sessions(folder) if s.session and s.session.title.lower() == name.lower()]
+    return matches[0] if len(matches) == 1 else None
+
+
+def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:
+    """Copy the demo seminar into the sessions folder as a new session; the original is untouched.
+
+    Returns:
+        The path of the fresh copy.
+    """
+    source = builtin_sessions_dir() / DEMO_FILE
+    session = load_session(source)
+    stamp = timestamp or now_iso()
+    copy = Session(**{**session.__dict__, "id": f"demo-{secrets.token_hex(3)}", "created": stamp, "updated": stamp})
+    target = session_path(copy, folder)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    save_session(copy, target)
+    return target
+
+
+def restore_backup(path: Path) -> Path:
+    """Put the ``.bak`` copy back in place (the damaged file is kept as ``.damaged``)."""
+    backup = path.with_name(path.name + ".bak")
+    load_session(backup)
+    if path.exists():
+        shutil.copy2(path, path.with_name(path.name + ".damaged"))
+    shutil.copy2(backup, path)
+    return path

@@ -1,0 +1,155 @@
+"""Reading TOML with messages a person can act on, and writing it atomically.
+
+A write goes to a temporary file in the same folder, is flushed and fsynced,
+and only then replaces the target with ``os.replace``; the previous version is
+kept beside it as ``<name>.bak``. A crash or a full disk at any moment leaves
+either the old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from workshop_tui.storage.errors import FileProblems, Problem, SessionWriteError
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Larger files are refused unread: a real session is a few hundred kilobytes."""
+
+_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Read and parse a TOML file.
+
+    Returns:
+        The parsed data and the text it came from (for locating keys).
+
+    Raises:
+        FileProblems: the file is missing, unreadable, too large, not UTF-8,
+            empty, or not valid TOML; the problem names the line where known.
+    """
+
+    def fail(what: str, fix: str, line: int | None = None) -> FileProblems:
+        return FileProblems(path, [Problem(path, "", what, fix, line)])
+
+    if path.is_symlink():
+        raise fail("is a symbolic link, which is not opened", "copy the real file here instead")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise fail(
+                f"is {size / 1024 / 1024:.1f} MB, larger than the {MAX_FILE_BYTES // 1024 // 1024} MB allowed",
+                "this is not a workshop file; check that you chose the right one",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("does not exist", "check the path") from None
+    except IsADirectoryError:
+        raise fail("is a folder, not a file", "name a .toml file") from None
+    except OSError as error:
+        raise fail(f"cannot be read ({error.strerror})", "check the file's permissions") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise fail(
+            f"is not UTF-8 text (byte {error.start})",
+            "save the file as UTF-8, or restore it from its .bak copy",
+            line,
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise fail("is empty", "restore it from its .bak copy, or delete it")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _LINE.search(message)
+        what = _LINE.sub("", message).strip().rstrip(".")
+        raise fail(
+            f"is not valid TOML: {what}",
+            "fix the syntax on that line (quotes, brackets, '=')",
+            int(match.group(1)) if match else None,
+        ) from None
+    except RecursionError:
+        raise fail("is nested too deeply to read", "this is not a workshop file") from None
+    return data, text
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Serialise to TOML text (multi-line strings kept readable)."""
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves the old or the new file.
+
+    Raises:
+        SessionWriteError: the folder is not writable, the disk is full, or any
+            other OS error; the existing file is untouched and no temp file remains.
+    """
+    data = text.encode("utf-8")
+    folder = path.parent
+    tmp_name = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.exists() and not path.is_symlink():
+            _copy_backup(path)
+        os.replace(tmp_name, path)
+        tmp_name = ""
+        _fsync_folder(folder)
+    except OSError as error:
+        raise SessionWriteError(path, _reason(error)) from None
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _copy_backup(path: Path) -> None:
+    """Keep the previous version as ``<name>.bak``, itself written atomically."""
+    backup = path.with_name(path.name + ".bak")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(path.read_bytes())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform allows opening a folder.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _reason(error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.ENOSPC:
+        return "the disk is full; free some space, the previous version is still intact"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is not writable; check its permissions, the previous version is still intact"
+    return f"{error.strerror or error}; the previous version is still intact"
