@@ -96,7 +96,9 @@ class Session:
         if exercise_id not in self.exercises:
             raise KeyError(f"exercise {exercise_id!r} is not in this session")
         answers = change(self.answers_for(exercise_id))
-        return replace(self, answers=with_key(self.answers, exercise_id, answers))
+        # Untouched answers are left out, so a session equals its saved-and-loaded self.
+        kept = None if answers == ExerciseAnswers() else answers
+        return replace(self, answers=with_key(self.answers, exercise_id, kept))
 
     def with_score(
         self, exercise_id: str, item_id: str, participant_id: str, score: int | None

@@ -23,7 +23,7 @@ from workshop_tui.storage.errors import FileProblems, Problem, SessionWriteError
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: a real session is a few hundred kilobytes."""
 
-_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -77,7 +77,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise fail(
             f"is not valid TOML: {what}",
             "fix the syntax on that line (quotes, brackets, '=')",
-            int(match.group(1)) if match else None,
+            (int(match.group(1)) if match.group(1) else len(text.splitlines())) if match else None,
         ) from None
     except RecursionError:
         raise fail("is nested too deeply to read", "this is not a workshop file") from None

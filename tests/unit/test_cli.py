@@ -1,0 +1,122 @@
+"""The ``workshop`` command line, run as a user would (without the interactive app)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop_tui import __version__
+from workshop_tui.cli import main
+from workshop_tui.storage.sessions import list_sessions, load_session
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [[], ["demo"], ["new"], ["sessions"], ["exercises"], ["open"]])
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    assert "usage: workshop" in capsys.readouterr().out
+
+
+def test_help_is_danish_by_default_and_english_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "Facilitér" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    assert "Facilitate" in capsys.readouterr().out
+
+
+def test_exercises_lists_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["exercises"]) == 0
+    out = capsys.readouterr().out
+    assert "resistance" in out and "9 KILDER TIL MODSTAND" in out.upper()
+    assert "ledelse-paa-tvaers" in out
+
+
+def test_exercises_check_reports_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\nversion = 0\nkind = "scale"\n', encoding="utf-8")
+    assert main(["exercises", "--check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:2: version: is 0, out of range — use a number ≥ 1" in out
+    assert "title: is missing" in out
+    repo_exercises = Path(__file__).resolve().parents[2] / "exercises"
+    assert main(["exercises", "--check", str(repo_exercises)]) == 0
+
+
+def test_demo_then_sessions(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--no-open"]) == 0
+    assert main(["sessions"]) == 0
+    out = capsys.readouterr().out
+    assert "9/9" in out
+    assert str(data_dir / "sessions") in out
+
+
+def test_new_with_names_and_groups(data_dir: Path) -> None:
+    code = main([
+        "new", "--title", "Ældreområdet på tværs", "--participants", "Anne, Bo, Cecilie",
+        "--groups", "Bord 1, Bord 2", "--date", "2026-12-01", "--organisation", "Fjordby", "--no-open",
+    ])
+    assert code == 0
+    [listing] = list_sessions()
+    assert listing.session is not None
+    session = load_session(listing.path)
+    assert [p.label for p in session.participants] == ["Anne", "Bo", "Cecilie"]
+    assert [g.name for g in session.groups] == ["Bord 1", "Bord 2"]
+    assert session.date == "2026-12-01"
+    assert session.agenda[0] == "kkc-indicators"
+
+
+def test_new_anonymous_count_and_chosen_exercises(data_dir: Path) -> None:
+    assert main(["new", "--title", "Kort", "--participants", "12", "--exercise", "resistance",
+                 "--exercise", "commitment", "--no-open"]) == 0
+    [listing] = list_sessions()
+    assert listing.session is not None
+    assert listing.session.agenda == ("resistance", "commitment")
+    assert listing.session.participants[-1].label == "P12"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--participants", "0"], "antal"),
+        (["--participants", "3", "--exercise", "nope"], "Ukendt øvelse 'nope'"),
+        (["--participants", "3", "--date", "23/11"], "YYYY-MM-DD"),
+    ],
+)
+def test_new_refuses_bad_input(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "--title", "X", "--no-open", *args]) == 2
+    assert message in capsys.readouterr().err
+    assert list_sessions() == []
+
+
+def test_new_without_a_terminal_asks_for_options(data_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "new", "--no-open"],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert "--title" in result.stderr
+
+
+def test_sessions_names_a_broken_file_without_a_traceback(data_dir: Path) -> None:
+    folder = data_dir / "sessions"
+    folder.mkdir(parents=True)
+    (folder / "broken.toml").write_text('schema_version = 1\ntitle = "x', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "sessions"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert "broken.toml:2: is not valid TOML" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

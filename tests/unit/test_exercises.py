@@ -1,0 +1,173 @@
+"""The exercise library: built-ins load cleanly, every kind round-trips, bad files are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.model import KINDS
+from workshop_tui.storage.exercise_codec import exercise_to_dict, parse_exercise
+from workshop_tui.storage.keylines import key_lines
+from workshop_tui.storage.library import Library, check_path, load_library
+from workshop_tui.storage.locations import builtin_exercises_dir
+from workshop_tui.storage.reader import Problems, Reader
+from workshop_tui.storage.tomlio import dumps
+
+CORE = {
+    "kkc-indicators", "leadership-actions", "tension-fields", "resistance",
+    "sheet-42", "sheet-43", "sheet-44", "commitment", "sheet-45",
+}
+
+
+def test_builtin_library_loads_without_any_problem(library: Library) -> None:
+    assert CORE <= set(library.exercises)
+    assert library.problems == ()
+    assert check_path(builtin_exercises_dir()) == []
+
+
+def test_every_kind_is_represented(library: Library) -> None:
+    assert {e.kind for e in library.exercises.values()} == set(KINDS)
+
+
+def test_only_resistance_and_commitment_scales_are_given_by_the_source(library: Library) -> None:
+    given = {e.id for e in library.exercises.values() if e.scale and not e.scale.inferred}
+    assert given == {"resistance", "commitment"}
+    for exercise in library.exercises.values():
+        if exercise.scale and exercise.scale.inferred:
+            assert exercise.scale.inferred_note, exercise.id
+
+
+def test_core_content_matches_the_source(library: Library) -> None:
+    kkc = library.exercises["kkc-indicators"]
+    assert len(kkc.items) == 18
+    for dim in ("kurs", "koordinering", "commitment"):
+        for polarity in ("produced", "not_produced"):
+            assert sum(1 for i in kkc.items if i.dimension == dim and i.polarity == polarity) == 3
+    assert len(library.exercises["leadership-actions"].items) == 10
+    assert len(library.exercises["tension-fields"].items) == 6
+    resistance = library.exercises["resistance"]
+    assert len(resistance.items) == 9
+    assert resistance.scale is not None and (resistance.scale.min, resistance.scale.max) == (1, 5)
+    assert resistance.scale.min_label.da == "lav grad af modstand"
+    assert resistance.note_prompt is not None
+    assert resistance.items[0].text.da == "Manglende tillid til hinandens motiver og dømmekraft"
+    commitment = library.exercises["commitment"]
+    assert commitment.scale is not None and (commitment.scale.min, commitment.scale.max) == (1, 10)
+    assert [len(library.exercises[s].boxes) for s in ("sheet-42", "sheet-43", "sheet-44")] == [3, 3, 3]
+    assert library.exercises["sheet-45"].count == 3
+
+
+def test_every_exercise_has_both_languages_and_a_source(library: Library) -> None:
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    for exercise in library.exercises.values():
+        assert exercise.title.da and exercise.title.en
+        for item in exercise.scored_items:
+            assert item.text.da and item.text.en, (exercise.id, item.id)
+        assert exercise.source.file.endswith(".txt")
+        if seeds.is_dir():
+            assert (seeds / exercise.source.file).exists(), exercise.source.file
+
+
+def test_default_programme_follows_the_deck(library: Library) -> None:
+    programme = library.default_programme()
+    assert programme is not None
+    assert programme.exercises[:4] == ("kkc-indicators", "leadership-actions", "tension-fields", "resistance")
+    assert programme.exercises[-1] == "sheet-45"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_round_trips_through_toml(library: Library, kind: str) -> None:
+    import tomllib
+
+    for exercise in (e for e in library.exercises.values() if e.kind == kind):
+        text = dumps(exercise_to_dict(exercise))
+        problems = Problems(Path("x.toml"), key_lines(text))
+        again = parse_exercise(Reader(tomllib.loads(text), "", problems))
+        assert problems.errors == []
+        assert again == exercise
+
+
+def _write(tmp_path: Path, text: str, name: str = "broken.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = '''id = "mine"
+version = 1
+kind = "rating_grid"
+title = { da = "Min øvelse", en = "My exercise" }
+
+[source]
+file = "004_8e00a48e27c5bb05.txt"
+lines = "1-2"
+
+[scale]
+min = 1
+max = 5
+inferred = true
+min_label = { da = "lav", en = "low" }
+max_label = { da = "høj", en = "high" }
+
+[[items]]
+id = "a"
+text = { da = "A", en = "A" }
+'''
+
+
+def test_a_good_file_has_no_problems(tmp_path: Path) -> None:
+    assert check_path(_write(tmp_path, GOOD)) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "expected"),
+    [
+        (("kind = \"rating_grid\"", "kind = \"rating_gird\""), 3, "did you mean 'rating_grid'"),
+        (("version = 1", "version = \"one\""), 2, "expected a whole number"),
+        (("min = 1", "min = 7"), 11, "min (7) is not below max (5)"),
+        (("inferred = true\n", "inferred = true\nlabel = 2\n"), 14, "unknown key"),
+        (("[[items]]\nid = \"a\"", "[[items]]\nidd = \"a\""), 18, "did you mean 'id'"),
+        (('title = { da = "Min øvelse", en = "My exercise" }', 'title = { en = "My exercise" }'), 4, "Danish text is missing"),
+        (("lines = \"1-2\"", "lines = \"1-2"), 8, "is not valid TOML"),
+        (("inferred = true\n", ""), 10, "scale.inferred: is missing"),
+    ],
+)
+def test_each_problem_names_line_key_and_fix(tmp_path: Path, change: tuple[str, str], line: int, expected: str) -> None:
+    path = _write(tmp_path, GOOD.replace(*change))
+    problems = [p for p in check_path(path) if not p.warning]
+    assert problems, "the broken file was accepted"
+    text = "\n".join(str(p) for p in problems)
+    assert expected in text
+    assert f"{path}:{line}:" in text
+    assert " — " in text  # every problem says how to fix it
+
+
+def test_duplicate_item_ids_and_duplicate_exercise_ids(tmp_path: Path) -> None:
+    twice = GOOD + '\n[[items]]\nid = "a"\ntext = { da = "B", en = "B" }\n'
+    assert "item id 'a' is used twice" in "\n".join(map(str, check_path(_write(tmp_path, twice))))
+    folder = tmp_path / "two"
+    folder.mkdir()
+    _write(folder, GOOD, "first.toml")
+    _write(folder, GOOD, "second.toml")
+    problems = "\n".join(map(str, check_path(folder)))
+    assert "second.toml:1: id: id 'mine' is already used by first.toml" in problems
+
+
+def test_missing_english_is_only_a_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD.replace('text = { da = "A", en = "A" }', 'text = { da = "A" }'))
+    problems = check_path(path)
+    assert problems and all(p.warning for p in problems)
+
+
+def test_user_folder_overrides_builtin_and_broken_files_are_reported(data_dir: Path) -> None:
+    folder = data_dir / "exercises"
+    folder.mkdir(parents=True)
+    (folder / "resistance.toml").write_text(
+        GOOD.replace('id = "mine"', 'id = "resistance"').replace("version = 1", "version = 2"), encoding="utf-8"
+    )
+    (folder / "bad.toml").write_bytes(b"\xff\xfe not toml")
+    library = load_library()
+    assert library.exercises["resistance"].version == 2
+    assert library.origins["resistance"] == folder / "resistance.toml"
+    assert any("not UTF-8" in str(p) for p in library.problems)

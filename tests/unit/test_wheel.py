@@ -1,0 +1,51 @@
+"""A non-editable install (the wheel) carries the exercises and the demo session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    [built] = list(out.glob("workshop_tui-*.whl"))
+    return built
+
+
+def test_wheel_contains_exercises_and_demo(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "workshop_tui/_builtin/exercises/resistance.toml" in names
+    assert "workshop_tui/_builtin/exercises/programmes/ledelse-paa-tvaers.toml" in names
+    assert "workshop_tui/_builtin/exercises/README.md" in names
+    assert "workshop_tui/_builtin/sessions/demo-aeldreomraadet.toml" in names
+
+
+def test_installed_wheel_finds_the_library(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = (
+        "from workshop_tui.storage.library import load_library;"
+        "from workshop_tui.storage.locations import builtin_exercises_dir;"
+        "lib = load_library(include_user=False);"
+        "print(builtin_exercises_dir()); print(len(lib.exercises), len(lib.programmes), len(lib.problems))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    folder, counts = result.stdout.strip().splitlines()
+    assert folder.startswith(str(target))
+    exercises, programmes, problems = map(int, counts.split())
+    assert exercises >= 9 and programmes >= 1 and problems == 0

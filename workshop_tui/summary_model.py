@@ -1,0 +1,209 @@
+"""The shape of a session summary: frozen dataclasses, no logic.
+
+A :class:`Summary` is computed once by :func:`workshop_tui.summary.build_summary`
+and then only *read* by the Markdown, HTML and CSV renderers and by the
+comparison, so every figure in every export comes from the same place. Texts are
+already in the session's language; numbers are left unformatted (renderers
+format them for their reader).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from workshop_tui.model import Action
+from workshop_tui.stats import ItemStats
+
+ItemStatus = Literal["shown", "too_few", "empty", "blind"]
+"""Why an item's figures are (not) shown.
+
+- ``shown``: the statistics may be shown.
+- ``too_few``: 1 or 2 answers (fewer than ``stats.MIN_ANONYMOUS``); only n is kept,
+  because a mean or a distribution of two scores tells who gave what.
+- ``empty``: nobody answered.
+- ``blind``: the exercise ran blind and its results were never revealed in the room,
+  so they are not revealed in writing either.
+"""
+
+TALLY_LABEL = "tally"
+"""The participant label of a score that was recorded as a tally (nobody's in particular)."""
+
+
+@dataclass(frozen=True)
+class Score:
+    """One score with the label of whoever gave it (an anonymous P-label unless named)."""
+
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """One scored item: its text, its figures (blank unless ``status == "shown"``)."""
+
+    id: str
+    text: str
+    stats: ItemStats
+    status: ItemStatus
+    dimension: str = ""
+    polarity: str = ""
+    rank: int | None = None
+    """1 = highest mean; items with equal means share a rank (1, 2, 2, 4)."""
+    note: str = ""
+    scores: tuple[Score, ...] = ()
+    """Every score given, for the CSV (empty unless the item's figures are shown)."""
+
+    @property
+    def shown(self) -> bool:
+        """Whether the figures may be shown."""
+        return self.status == "shown"
+
+
+@dataclass(frozen=True)
+class ScaleInfo:
+    """The scale an exercise was scored on, with its end labels."""
+
+    min: int
+    max: int
+    min_label: str
+    max_label: str
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class DimensionProfile:
+    """One dimension (e.g. Kurs) summarised over its items.
+
+    Each mean is the mean of the item means (every statement weighs the same) over
+    the items whose figures are shown; None when there is none.
+    """
+
+    id: str
+    label: str
+    definition: str = ""
+    mean: float | None = None
+    produced: float | None = None
+    not_produced: float | None = None
+    produced_label: str = ""
+    not_produced_label: str = ""
+
+
+@dataclass(frozen=True)
+class GroupText:
+    """A group's (or table's) written answer."""
+
+    group: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ScoredPart:
+    """The results of a ``rating_grid``, ``scale`` or ``statement_diagnostic``."""
+
+    scale: ScaleInfo
+    mode: str
+    items: tuple[ItemSummary, ...]
+    ranking: tuple[str, ...]
+    """Item ids, highest mean first; items without shown figures last."""
+    top: tuple[str, ...] = ()
+    """The three highest-ranked items of a rating grid (more when tied for third)."""
+    dimensions: tuple[DimensionProfile, ...] = ()
+    note_prompt: str = ""
+    closing_question: str = ""
+    closing: tuple[GroupText, ...] = ()
+
+    def item(self, item_id: str) -> ItemSummary:
+        """The item with this id.
+
+        Raises:
+            KeyError: no such item.
+        """
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+@dataclass(frozen=True)
+class BoxSummary:
+    """One reflection box: its question and every group's answer."""
+
+    number: int
+    title: str
+    question: str
+    subquestions: tuple[str, ...]
+    """``"a) …"`` lines."""
+    answers: tuple[GroupText, ...]
+    """One per group, in group order; the text is empty when the group wrote nothing."""
+
+
+@dataclass(frozen=True)
+class ReflectionPart:
+    """The answers to a ``reflection_sheet``."""
+
+    heading: str
+    boxes: tuple[BoxSummary, ...]
+
+
+@dataclass(frozen=True)
+class GroupActions:
+    """A group's chosen challenge and its (non-empty) trial actions."""
+
+    group: str
+    challenge: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class ActionPart:
+    """The answers to an ``action_list``."""
+
+    action_label: str
+    challenge_prompt: str
+    instructions: tuple[str, ...]
+    groups: tuple[GroupActions, ...]
+
+
+@dataclass(frozen=True)
+class ExerciseSummary:
+    """One exercise of the agenda; exactly one of the three parts is set."""
+
+    id: str
+    kind: str
+    title: str
+    prompt: str = ""
+    question: str = ""
+    scored: ScoredPart | None = None
+    reflection: ReflectionPart | None = None
+    actions: ActionPart | None = None
+    facilitator_note: str = ""
+    """Empty unless the summary was built with ``include_notes``."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything an export shows about one session."""
+
+    session_id: str
+    title: str
+    date: str
+    language: str
+    organisation: str
+    facilitator: str
+    participants: int
+    groups: tuple[str, ...]
+    exercises: tuple[ExerciseSummary, ...]
+    named: bool = False
+    include_notes: bool = False
+
+    def exercise(self, exercise_id: str) -> ExerciseSummary:
+        """The exercise with this id.
+
+        Raises:
+            KeyError: the exercise is not in the summary.
+        """
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
