@@ -25,33 +25,79 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     da = lang == "da"
     parser = argparse.ArgumentParser(prog="workshop", description=t("cli.description", lang))
     parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
-    parser.add_argument("--lang", choices=["da", "en"], help="sprog: da eller en" if da else "language: da or en")
     parser.add_argument(
-        "--exercises", type=Path, action="append", default=[], metavar="DIR",
+        "--lang", choices=["da", "en"], help="sprog: da eller en" if da else "language: da or en"
+    )
+    parser.add_argument(
+        "--exercises",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
         help="ekstra mappe med øvelser" if da else "an extra folder of exercise files",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="åbn en frisk kopi af demo-seminaret" if da else "open a fresh copy of the demo seminar")
-    demo.add_argument("--no-open", action="store_true", help="kopiér kun, start ikke appen" if da else "only copy it, do not start the app")
+    demo = sub.add_parser(
+        "demo", help="åbn en frisk kopi af demo-seminaret" if da else "open a fresh copy of the demo seminar"
+    )
+    demo.add_argument(
+        "--no-open",
+        action="store_true",
+        help="kopiér kun, start ikke appen" if da else "only copy it, do not start the app",
+    )
 
     new = sub.add_parser("new", help="opret en ny session" if da else "create a new session")
     new.add_argument("--title", help="sessionens titel" if da else "the session's title")
-    new.add_argument("--participants", help="antal eller navne adskilt af komma" if da else "a count, or names separated by commas")
-    new.add_argument("--groups", help="grupper/borde adskilt af komma" if da else "groups/tables separated by commas")
-    new.add_argument("--date", default=Date.today().isoformat(), help="dato (ÅÅÅÅ-MM-DD)" if da else "date (YYYY-MM-DD)")
+    new.add_argument(
+        "--participants",
+        help="antal eller navne adskilt af komma" if da else "a count, or names separated by commas",
+    )
+    new.add_argument(
+        "--groups", help="grupper/borde adskilt af komma" if da else "groups/tables separated by commas"
+    )
+    new.add_argument(
+        "--date", default=Date.today().isoformat(), help="dato (ÅÅÅÅ-MM-DD)" if da else "date (YYYY-MM-DD)"
+    )
     new.add_argument("--organisation", default="")
     new.add_argument("--facilitator", default="")
-    new.add_argument("--programme", help="programmets id (standard: seminarprogrammet)" if da else "programme id (default: the seminar programme)")
-    new.add_argument("--exercise", action="append", default=[], metavar="ID", help="øvelser i rækkefølge, i stedet for et program" if da else "exercises in order, instead of a programme")
-    new.add_argument("--no-open", action="store_true", help="opret kun, start ikke appen" if da else "only create it, do not start the app")
+    new.add_argument(
+        "--programme",
+        help="programmets id (standard: seminarprogrammet)"
+        if da
+        else "programme id (default: the seminar programme)",
+    )
+    new.add_argument(
+        "--exercise",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="øvelser i rækkefølge, i stedet for et program"
+        if da
+        else "exercises in order, instead of a programme",
+    )
+    new.add_argument(
+        "--no-open",
+        action="store_true",
+        help="opret kun, start ikke appen" if da else "only create it, do not start the app",
+    )
 
     sub.add_parser("sessions", help="vis gemte sessioner" if da else "list saved sessions")
 
-    exercises = sub.add_parser("exercises", help="vis øvelsesbiblioteket eller tjek filer" if da else "list the exercise library or check files")
-    exercises.add_argument("--check", type=Path, metavar="PATH", help="tjek en fil eller mappe" if da else "validate a file or folder")
+    exercises = sub.add_parser(
+        "exercises",
+        help="vis øvelsesbiblioteket eller tjek filer" if da else "list the exercise library or check files",
+    )
+    exercises.add_argument(
+        "--check",
+        type=Path,
+        metavar="PATH",
+        help="tjek en fil eller mappe" if da else "validate a file or folder",
+    )
 
-    open_ = sub.add_parser("open", help="åbn en session (sti, id eller titel)" if da else "open a session (path, id or title)")
+    open_ = sub.add_parser(
+        "open", help="åbn en session (sti, id eller titel)" if da else "open a session (path, id or title)"
+    )
     open_.add_argument("session")
     return parser
 
@@ -200,9 +246,14 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         return 2
     groups = [g.strip() for g in (args.groups or "").split(",") if g.strip()]
     session = new_session(
-        title=title, date=args.date, exercises=[library.exercises[i] for i in ids],
-        participants=participants, groups=groups, organisation=args.organisation,
-        facilitator=args.facilitator, language=lang,
+        title=title,
+        date=args.date,
+        exercises=[library.exercises[i] for i in ids],
+        participants=participants,
+        groups=groups,
+        organisation=args.organisation,
+        facilitator=args.facilitator,
+        language=lang,
     )
     path = session_path(session)
     save_session(session, path)

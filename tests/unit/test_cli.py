@@ -64,10 +64,22 @@ def test_demo_then_sessions(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_new_with_names_and_groups(data_dir: Path) -> None:
-    code = main([
-        "new", "--title", "Ældreområdet på tværs", "--participants", "Anne, Bo, Cecilie",
-        "--groups", "Bord 1, Bord 2", "--date", "2026-12-01", "--organisation", "Fjordby", "--no-open",
-    ])
+    code = main(
+        [
+            "new",
+            "--title",
+            "Ældreområdet på tværs",
+            "--participants",
+            "Anne, Bo, Cecilie",
+            "--groups",
+            "Bord 1, Bord 2",
+            "--date",
+            "2026-12-01",
+            "--organisation",
+            "Fjordby",
+            "--no-open",
+        ]
+    )
     assert code == 0
     [listing] = list_sessions()
     assert listing.session is not None
@@ -79,8 +91,23 @@ def test_new_with_names_and_groups(data_dir: Path) -> None:
 
 
 def test_new_anonymous_count_and_chosen_exercises(data_dir: Path) -> None:
-    assert main(["new", "--title", "Kort", "--participants", "12", "--exercise", "resistance",
-                 "--exercise", "commitment", "--no-open"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                "--title",
+                "Kort",
+                "--participants",
+                "12",
+                "--exercise",
+                "resistance",
+                "--exercise",
+                "commitment",
+                "--no-open",
+            ]
+        )
+        == 0
+    )
     [listing] = list_sessions()
     assert listing.session is not None
     assert listing.session.agenda == ("resistance", "commitment")
@@ -104,7 +131,9 @@ def test_new_refuses_bad_input(args: list[str], message: str, capsys: pytest.Cap
 def test_new_without_a_terminal_asks_for_options(data_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", "new", "--no-open"],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2
     assert "--title" in result.stderr

@@ -20,7 +20,12 @@ texts = st.text(
 ) | st.sampled_from(["", "æøå ÆØÅ", "Linje 1\nLinje 2\n\nLinje 4", '"citat" og \\ backslash', "  "])
 
 edits = st.one_of(
-    st.tuples(st.just("score"), st.sampled_from(["trust", "necessity", "status"]), st.sampled_from(["p1", "p2", "p3", "p4"]), st.one_of(st.none(), st.integers(1, 5))),
+    st.tuples(
+        st.just("score"),
+        st.sampled_from(["trust", "necessity", "status"]),
+        st.sampled_from(["p1", "p2", "p3", "p4"]),
+        st.one_of(st.none(), st.integers(1, 5)),
+    ),
     st.tuples(st.just("tally"), st.sampled_from(["trust", "control"]), st.integers(1, 5), st.integers(0, 40)),
     st.tuples(st.just("note"), st.sampled_from(["trust", "status"]), texts, st.just(0)),
     st.tuples(st.just("text"), st.sampled_from(["g1", "g2"]), st.sampled_from(["1", "2", "3"]), texts),
@@ -49,7 +54,9 @@ def _apply(session: Session, edit: tuple[object, ...]) -> Session:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(edits, max_size=12), texts)
-def test_session_survives_toml_round_trip(small_session: Session, steps: list[tuple[object, ...]], title: str) -> None:
+def test_session_survives_toml_round_trip(
+    small_session: Session, steps: list[tuple[object, ...]], title: str
+) -> None:
     session = small_session
     for edit in steps:
         session = _apply(session, edit)

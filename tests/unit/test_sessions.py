@@ -135,7 +135,7 @@ def _demo_text() -> str:
         ('mode = "participant"', 'mode = "everyone"', "unknown mode 'everyone'"),
         ('title = "', 'title = 5\nx = "', "title: is the number 5, expected a string"),
         ('language = "da"', 'language = "de"', "unknown language 'de'"),
-        ('agenda = [\n', 'agenda = [\n    "ghost",\n', "names 'ghost', which has no [exercises.ghost]"),
+        ("agenda = [\n", 'agenda = [\n    "ghost",\n', "names 'ghost', which has no [exercises.ghost]"),
     ],
 )
 def test_wrong_values_name_the_key_and_line(tmp_path: Path, old: str, new: str, expected: str) -> None:

@@ -18,7 +18,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     [built] = list(out.glob("workshop_tui-*.whl"))
@@ -43,7 +44,9 @@ def test_installed_wheel_finds_the_library(wheel: Path, tmp_path: Path) -> None:
         "print(builtin_exercises_dir()); print(len(lib.exercises), len(lib.programmes), len(lib.problems))"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     folder, counts = result.stdout.strip().splitlines()
     assert folder.startswith(str(target))

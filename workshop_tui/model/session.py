@@ -90,9 +90,7 @@ class Session:
         """The participant with this id, or None."""
         return next((p for p in self.participants if p.id == participant_id), None)
 
-    def _edit(
-        self, exercise_id: str, change: Callable[[ExerciseAnswers], ExerciseAnswers]
-    ) -> Session:
+    def _edit(self, exercise_id: str, change: Callable[[ExerciseAnswers], ExerciseAnswers]) -> Session:
         if exercise_id not in self.exercises:
             raise KeyError(f"exercise {exercise_id!r} is not in this session")
         answers = change(self.answers_for(exercise_id))
@@ -100,9 +98,7 @@ class Session:
         kept = None if answers == ExerciseAnswers() else answers
         return replace(self, answers=with_key(self.answers, exercise_id, kept))
 
-    def with_score(
-        self, exercise_id: str, item_id: str, participant_id: str, score: int | None
-    ) -> Session:
+    def with_score(self, exercise_id: str, item_id: str, participant_id: str, score: int | None) -> Session:
         """Record (or clear) one participant's score.
 
         Raises:
@@ -143,35 +139,49 @@ class Session:
 
     def with_note(self, exercise_id: str, item_id: str, text: str) -> Session:
         """Set the free-text note on an item (e.g. where the resistance is greatest)."""
-        self._check_item(self.exercise(exercise_id), item_id)
+        exercise = self.exercise(exercise_id)
+        self._check_item(exercise, item_id)
+        if exercise.note_prompt is None:
+            raise ScoreError(f"exercise {exercise_id!r} takes no notes per item")
         return self._edit(exercise_id, lambda a: a.with_note(item_id, text))
 
     def with_text(self, exercise_id: str, group_id: str, box_key: str, text: str) -> Session:
         """Set a group's text in a reflection box."""
         self._check_group(group_id)
+        boxes = {b.key for b in self.exercise(exercise_id).boxes}
+        if box_key not in boxes:
+            raise ScoreError(f"exercise {exercise_id!r} has no answer box {box_key!r}")
         return self._edit(exercise_id, lambda a: a.with_text(group_id, box_key, text))
 
     def with_closing(self, exercise_id: str, group_id: str, text: str) -> Session:
         """Set a group's answer to an exercise's closing question."""
         self._check_group(group_id)
+        if self.exercise(exercise_id).closing_question is None:
+            raise ScoreError(f"exercise {exercise_id!r} has no closing question")
         return self._edit(exercise_id, lambda a: a.with_closing(group_id, text))
 
     def with_challenge(self, exercise_id: str, group_id: str, text: str) -> Session:
         """Set the challenge a group's trial actions address."""
         self._check_group(group_id)
+        self._check_kind(exercise_id, "action_list")
         return self._edit(exercise_id, lambda a: a.with_challenge(group_id, text))
 
     def with_action(self, exercise_id: str, group_id: str, index: int, action: Action) -> Session:
         """Set one of a group's actions."""
         self._check_group(group_id)
+        count = self._check_kind(exercise_id, "action_list").count
+        if not 0 <= index < count:
+            raise ScoreError(f"exercise {exercise_id!r} has actions 1 to {count}, not {index + 1}")
         return self._edit(exercise_id, lambda a: a.with_action(group_id, index, action))
 
     def with_facilitator_note(self, exercise_id: str, text: str) -> Session:
         """Set the facilitator's private note for an exercise."""
+        self.exercise(exercise_id)
         return replace(self, notes=with_key(self.notes, exercise_id, text or None))
 
     def with_timer(self, exercise_id: str, seconds: int | None) -> Session:
         """Remember the timer length for an exercise (None forgets it)."""
+        self.exercise(exercise_id)
         return replace(self, timers=with_key(self.timers, exercise_id, seconds))
 
     def with_position(self, position: Position) -> Session:
@@ -198,8 +208,7 @@ class Session:
             )
         else:
             done = all(
-                any(not a.is_empty for a in answers.actions.get(group.id, ()))
-                for group in self.groups
+                any(not a.is_empty for a in answers.actions.get(group.id, ())) for group in self.groups
             )
         return "done" if done else "in_progress"
 
@@ -226,6 +235,12 @@ class Session:
                 f"score {score!r} is off the scale of {exercise.id!r}; "
                 f"use a whole number from {scale.min} to {scale.max}"
             )
+
+    def _check_kind(self, exercise_id: str, kind: str) -> Exercise:
+        exercise = self.exercise(exercise_id)
+        if exercise.kind != kind:
+            raise ScoreError(f"exercise {exercise_id!r} is a {exercise.kind}, not a {kind}")
+        return exercise
 
     def _check_group(self, group_id: str) -> None:
         if not any(g.id == group_id for g in self.groups):

@@ -79,15 +79,21 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         common["challenge_prompt"] = reader.text("challenge_prompt", required=False)
         common["challenge_from"] = tuple(reader.strings("challenge_from", required=False))
         common["instructions"] = tuple(
-            t for r in reader.tables("instructions", required=False)
+            t
+            for r in reader.tables("instructions", required=False)
             if (t := _finish_text(r, "text")) is not None
         )
     reader.finish()
     if len(reader.problems.errors) > before or title is None or source is None:
         return None
     return Exercise(
-        id=exercise_id, version=version, kind=kind,  # type: ignore[arg-type]
-        title=title, source=source, scale=scale, **common,
+        id=exercise_id,
+        version=version,
+        kind=kind,  # type: ignore[arg-type]
+        title=title,
+        source=source,
+        scale=scale,
+        **common,
     )
 
 
@@ -116,9 +122,13 @@ def _scale(reader: Reader | None) -> Scale | None:
     low = reader.integer("min")
     high = reader.integer("max")
     if reader.has("min") and reader.has("max") and low >= high:
-        reader.problems.add(reader.key("min"), f"min ({low}) is not below max ({high})", "make min smaller than max")
+        reader.problems.add(
+            reader.key("min"), f"min ({low}) is not below max ({high})", "make min smaller than max"
+        )
     elif high - low > MAX_SCALE_STEPS:
-        reader.problems.add(reader.key("max"), f"the scale has {high - low + 1} steps", f"use at most {MAX_SCALE_STEPS + 1}")
+        reader.problems.add(
+            reader.key("max"), f"the scale has {high - low + 1} steps", f"use at most {MAX_SCALE_STEPS + 1}"
+        )
     scale = Scale(
         min=low,
         max=high,
@@ -144,7 +154,9 @@ def _dimensions(reader: Reader, *, required: bool, diagnostic: bool) -> tuple[Di
         sub.finish()
         found.append(dim)
     for dup in duplicates(d.id for d in found):
-        reader.problems.add(reader.key("dimensions"), f"dimension id {dup!r} is used twice", "give each dimension its own id")
+        reader.problems.add(
+            reader.key("dimensions"), f"dimension id {dup!r} is used twice", "give each dimension its own id"
+        )
     return tuple(found)
 
 
@@ -158,20 +170,32 @@ def _items(reader: Reader, dimensions: tuple[Dimension, ...], *, diagnostic: boo
     for sub in tables:
         item_id = sub.string("id")
         if item_id and not ID_PATTERN.match(item_id):
-            sub.problems.add(sub.key("id"), f"{item_id!r} is not a valid id", "use lower-case letters, digits, '-', '.' or '_'")
+            sub.problems.add(
+                sub.key("id"),
+                f"{item_id!r} is not a valid id",
+                "use lower-case letters, digits, '-', '.' or '_'",
+            )
         dimension = sub.string("dimension", required=diagnostic or bool(known)) or None
         if dimension is not None and dimension not in known:
-            fix = f"use one of {', '.join(sorted(known))}" if known else "declare it in a [[dimensions]] table"
+            fix = (
+                f"use one of {', '.join(sorted(known))}" if known else "declare it in a [[dimensions]] table"
+            )
             sub.problems.add(sub.key("dimension"), f"unknown dimension {dimension!r}", fix)
         polarity = None
         if diagnostic:
             polarity = sub.string("polarity")
             if polarity and polarity not in ("produced", "not_produced"):
-                sub.problems.add(sub.key("polarity"), f"unknown polarity {polarity!r}", 'use "produced" or "not_produced"')
-        found.append(Item(id=item_id, text=sub.text("text") or Text(""), dimension=dimension, polarity=polarity))  # type: ignore[arg-type]
+                sub.problems.add(
+                    sub.key("polarity"), f"unknown polarity {polarity!r}", 'use "produced" or "not_produced"'
+                )
+        found.append(
+            Item(id=item_id, text=sub.text("text") or Text(""), dimension=dimension, polarity=polarity)
+        )  # type: ignore[arg-type]
         sub.finish()
     for dup in duplicates(i.id for i in found):
-        reader.problems.add(reader.key("items"), f"item id {dup!r} is used twice", "give each item its own id")
+        reader.problems.add(
+            reader.key("items"), f"item id {dup!r} is used twice", "give each item its own id"
+        )
     return tuple(found)
 
 
@@ -192,7 +216,9 @@ def _boxes(reader: Reader) -> tuple[Box, ...]:
         )
         sub.finish()
     for dup in duplicates(b.key for b in found):
-        reader.problems.add(reader.key("boxes"), f"box number {dup} is used twice", "number the boxes 1, 2, 3 …")
+        reader.problems.add(
+            reader.key("boxes"), f"box number {dup} is used twice", "number the boxes 1, 2, 3 …"
+        )
     return tuple(found)
 
 
@@ -215,15 +241,27 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
     if exercise.source.note:
         source["note"] = exercise.source.note
     data["source"] = source
-    for name in ("prompt", "guide", "note_prompt", "closing_question", "question", "heading", "action_label", "challenge_prompt"):
+    for name in (
+        "prompt",
+        "guide",
+        "note_prompt",
+        "closing_question",
+        "question",
+        "heading",
+        "action_label",
+        "challenge_prompt",
+    ):
         value = getattr(exercise, name)
         if value is not None:
             data[name] = text_table(value)
     if exercise.scale is not None:
         s = exercise.scale
         scale: dict[str, Any] = {
-            "min": s.min, "max": s.max, "inferred": s.inferred,
-            "min_label": text_table(s.min_label), "max_label": text_table(s.max_label),
+            "min": s.min,
+            "max": s.max,
+            "inferred": s.inferred,
+            "min_label": text_table(s.min_label),
+            "max_label": text_table(s.max_label),
         }
         if s.inferred_note:
             scale["inferred_note"] = s.inferred_note

@@ -109,15 +109,21 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
     for programme in programmes.values():
         for missing in (e for e in programme.exercises if e not in exercises):
             problems.append(
-                Problem(Path(PROGRAMMES) / f"{programme.id}.toml", "exercises",
-                        f"names {missing!r}, which is not in the library",
-                        "add that exercise file or remove the id", warning=True)
+                Problem(
+                    Path(PROGRAMMES) / f"{programme.id}.toml",
+                    "exercises",
+                    f"names {missing!r}, which is not in the library",
+                    "add that exercise file or remove the id",
+                    warning=True,
+                )
             )
     return Library(exercises, origins, programmes, tuple(problems))
 
 
 def _duplicate(path: Path, exercise_id: str, first: Path) -> Problem:
-    return Problem(path, "id", f"id {exercise_id!r} is already used by {first.name}", "give this exercise its own id", 1)
+    return Problem(
+        path, "id", f"id {exercise_id!r} is already used by {first.name}", "give this exercise its own id", 1
+    )
 
 
 def check_path(path: Path) -> list[Problem]:

@@ -27,7 +27,9 @@ class MigrationError(ValueError):
         super().__init__(f"{what} — {fix}")
 
 
-def migrate(data: dict[str, Any], steps: dict[int, Migration] | None = None, target: int = SCHEMA_VERSION) -> tuple[dict[str, Any], int]:
+def migrate(
+    data: dict[str, Any], steps: dict[int, Migration] | None = None, target: int = SCHEMA_VERSION
+) -> tuple[dict[str, Any], int]:
     """Bring a session table up to ``target``.
 
     Returns:
@@ -45,7 +47,9 @@ def migrate(data: dict[str, Any], steps: dict[int, Migration] | None = None, tar
         )
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise MigrationError(f"schema_version {version!r} is not a valid version", "it must be a whole number ≥ 1")
+        raise MigrationError(
+            f"schema_version {version!r} is not a valid version", "it must be a whole number ≥ 1"
+        )
     if version > target:
         raise MigrationError(
             f"was written by a newer workshop-tui (schema {version}; this version reads up to {target})",

@@ -31,9 +31,7 @@ class Problems:
 
     def add(self, key: str, what: str, fix: str = "", *, warning: bool = False) -> None:
         """Record a problem at ``key``."""
-        self.found.append(
-            Problem(self.file, key, what, fix, line_of(self.lines, key), warning=warning)
-        )
+        self.found.append(Problem(self.file, key, what, fix, line_of(self.lines, key), warning=warning))
 
     @property
     def errors(self) -> list[Problem]:
@@ -62,9 +60,7 @@ class Reader:
         self.used.add(name)
         if name not in self.data:
             if required:
-                self.problems.add(
-                    self.key(name), "is missing", f"add {name} = {_example(kind)}"
-                )
+                self.problems.add(self.key(name), "is missing", f"add {name} = {_example(kind)}")
             return None
         value = self.data[name]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
@@ -175,7 +171,10 @@ class Reader:
             self.problems.add(sub.key("da"), "Danish text is missing or empty", 'add da = "…" (Danish first)')
         elif need_english and not en.strip():
             self.problems.add(
-                sub.key("en"), "English text is missing", 'add en = "…" (Danish is shown instead)', warning=True
+                sub.key("en"),
+                "English text is missing",
+                'add en = "…" (Danish is shown instead)',
+                warning=True,
             )
         sub.finish()
         return Text(da=da, en=en)
@@ -185,8 +184,10 @@ class Reader:
         for name in sorted(set(self.data) - self.used):
             known = sorted(self.used)
             close = difflib.get_close_matches(name, known, n=1)
-            fix = f"did you mean {close[0]!r}?" if close else (
-                f"remove it (known keys here: {', '.join(known)})" if known else "remove it"
+            fix = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else (f"remove it (known keys here: {', '.join(known)})" if known else "remove it")
             )
             self.problems.add(self.key(name), "unknown key", fix)
 

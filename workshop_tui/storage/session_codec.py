@@ -42,9 +42,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "notes": dict(session.notes),
         "timers": dict(session.timers),
         "exercises": {eid: exercise_to_dict(ex) for eid, ex in session.exercises.items()},
-        "answers": {
-            eid: _answers_to_dict(a) for eid, a in session.answers.items() if not _is_default(a)
-        },
+        "answers": {eid: _answers_to_dict(a) for eid, a in session.answers.items() if not _is_default(a)},
     }
     return data
 
@@ -58,7 +56,9 @@ def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
     if a.scores:
         out["scores"] = {item: dict(row) for item, row in a.scores.items()}
     if a.tallies:
-        out["tallies"] = {item: {str(s): c for s, c in sorted(row.items())} for item, row in a.tallies.items()}
+        out["tallies"] = {
+            item: {str(s): c for s, c in sorted(row.items())} for item, row in a.tallies.items()
+        }
     for name in ("notes", "closing", "challenge"):
         value = getattr(a, name)
         if value:
@@ -92,12 +92,20 @@ def parse_session(reader: Reader) -> Session | None:
             exercise = parse_exercise(sub) if sub else None
             if exercise is not None:
                 if exercise.id != exercise_id:
-                    problems.add(sub.key("id") if sub else exercise_id, f"says {exercise.id!r} under [exercises.{exercise_id}]", "make the two ids the same")
+                    problems.add(
+                        sub.key("id") if sub else exercise_id,
+                        f"says {exercise.id!r} under [exercises.{exercise_id}]",
+                        "make the two ids the same",
+                    )
                 exercises[exercise_id] = exercise
     agenda = tuple(reader.strings("agenda"))
     for exercise_id in agenda:
         if table is not None and exercise_id not in table.data:
-            problems.add(reader.key("agenda"), f"names {exercise_id!r}, which has no [exercises.{exercise_id}] table", "restore the exercise table or remove the id from the agenda")
+            problems.add(
+                reader.key("agenda"),
+                f"names {exercise_id!r}, which has no [exercises.{exercise_id}] table",
+                "restore the exercise table or remove the id from the agenda",
+            )
     for dup in duplicates(agenda):
         problems.add(reader.key("agenda"), f"names {dup!r} twice", "keep each exercise once in the agenda")
     answers: dict[str, ExerciseAnswers] = {}
@@ -110,7 +118,11 @@ def parse_session(reader: Reader) -> Session | None:
                 continue
             if exercise_id not in exercises:
                 if table is not None and exercise_id not in table.data:
-                    problems.add(sub.path, f"answers an exercise {exercise_id!r} that the session does not have", f"restore [exercises.{exercise_id}]")
+                    problems.add(
+                        sub.path,
+                        f"answers an exercise {exercise_id!r} that the session does not have",
+                        f"restore [exercises.{exercise_id}]",
+                    )
                 continue
             answers[exercise_id] = _answers(sub, exercises[exercise_id], participants, groups)
     session = Session(
@@ -139,16 +151,28 @@ def _participants(reader: Reader) -> tuple[Participant, ...]:
     found = []
     tables = reader.tables("participants", required=False)
     if len(tables) > MAX_PARTICIPANTS:
-        reader.problems.add(reader.key("participants"), f"lists {len(tables)} participants", f"a session holds at most {MAX_PARTICIPANTS}")
+        reader.problems.add(
+            reader.key("participants"),
+            f"lists {len(tables)} participants",
+            f"a session holds at most {MAX_PARTICIPANTS}",
+        )
         return ()
     for sub in tables:
         pid = sub.string("id")
         if pid and not PARTICIPANT_ID.match(pid):
-            sub.problems.add(sub.key("id"), f"{pid!r} is not a valid participant id", "use letters, digits, '-' or '_' (e.g. \"p3\")")
+            sub.problems.add(
+                sub.key("id"),
+                f"{pid!r} is not a valid participant id",
+                "use letters, digits, '-' or '_' (e.g. \"p3\")",
+            )
         found.append(Participant(id=pid, name=sub.string("name", required=False)))
         sub.finish()
     for dup in duplicates(p.id for p in found):
-        reader.problems.add(reader.key("participants"), f"participant id {dup!r} is used twice", "give each participant their own id")
+        reader.problems.add(
+            reader.key("participants"),
+            f"participant id {dup!r} is used twice",
+            "give each participant their own id",
+        )
     return tuple(found)
 
 
@@ -158,9 +182,13 @@ def _groups(reader: Reader) -> tuple[Group, ...]:
         found.append(Group(id=sub.string("id"), name=sub.string("name")))
         sub.finish()
     if not found and reader.has("groups"):
-        reader.problems.add(reader.key("groups"), "is empty", "a session has at least one group (e.g. the whole room)")
+        reader.problems.add(
+            reader.key("groups"), "is empty", "a session has at least one group (e.g. the whole room)"
+        )
     for dup in duplicates(g.id for g in found):
-        reader.problems.add(reader.key("groups"), f"group id {dup!r} is used twice", "give each group its own id")
+        reader.problems.add(
+            reader.key("groups"), f"group id {dup!r} is used twice", "give each group its own id"
+        )
     return tuple(found)
 
 
@@ -218,7 +246,11 @@ def _answers(
             sub.used.add(item_id)
             row = sub.table(item_id)
             if item_id not in item_ids:
-                problems.add(sub.key(item_id), f"{exercise.id!r} has no item {item_id!r}", f"use one of {', '.join(sorted(item_ids)) or '(none: this exercise takes no scores)'}")
+                problems.add(
+                    sub.key(item_id),
+                    f"{exercise.id!r} has no item {item_id!r}",
+                    f"use one of {', '.join(sorted(item_ids)) or '(none: this exercise takes no scores)'}",
+                )
             elif row is not None:
                 rows.append((item_id, row))
         return rows
@@ -235,7 +267,11 @@ def _answers(
         for pid in list(row.data):
             value = row.integer(pid)
             if pid not in people:
-                problems.add(row.key(pid), f"no participant {pid!r} in this session", "add the participant or remove the score")
+                problems.add(
+                    row.key(pid),
+                    f"no participant {pid!r} in this session",
+                    "add the participant or remove the score",
+                )
             elif row.data.get(pid) == value and score_ok(row.key(pid), value):
                 scores.setdefault(item_id, {})[pid] = value
     tallies: dict[str, dict[int, int]] = {}
@@ -243,13 +279,17 @@ def _answers(
         for key in list(row.data):
             count = row.integer(key, minimum=0, maximum=10_000)
             if not key.lstrip("-").isdigit():
-                problems.add(row.key(key), f"{key!r} is not a score", "tally keys are scores, e.g. \"4\" = 3")
+                problems.add(row.key(key), f"{key!r} is not a score", 'tally keys are scores, e.g. "4" = 3')
             elif score_ok(row.key(key), int(key)) and count:
                 tallies.setdefault(item_id, {})[int(key)] = count
     notes = _string_map(reader, "notes")
     for item_id in notes:
         if item_id not in item_ids:
-            problems.add(reader.key(f"notes.{item_id}"), f"{exercise.id!r} has no item {item_id!r}", "move the note to an existing item")
+            problems.add(
+                reader.key(f"notes.{item_id}"),
+                f"{exercise.id!r} has no item {item_id!r}",
+                "move the note to an existing item",
+            )
     texts: dict[str, dict[str, str]] = {}
     box_keys = {b.key for b in exercise.boxes}
     sub = reader.table("texts", required=False)
@@ -262,7 +302,11 @@ def _answers(
                 continue
             for box in list(boxes.data):
                 if box not in box_keys:
-                    problems.add(boxes.key(box), f"{exercise.id!r} has no box {box!r}", f"use one of {', '.join(sorted(box_keys)) or '(none)'}")
+                    problems.add(
+                        boxes.key(box),
+                        f"{exercise.id!r} has no box {box!r}",
+                        f"use one of {', '.join(sorted(box_keys)) or '(none)'}",
+                    )
                 text = boxes.string(box)
                 if text:
                     texts.setdefault(group_id, {})[box] = text
@@ -278,7 +322,13 @@ def _answers(
             rows = sub.tables(group_id)
             acts = []
             for row in rows:
-                acts.append(Action(row.string("text", required=False), row.string("owner", required=False), row.string("due", required=False)))
+                acts.append(
+                    Action(
+                        row.string("text", required=False),
+                        row.string("owner", required=False),
+                        row.string("due", required=False),
+                    )
+                )
                 row.finish()
             if acts:
                 actions[group_id] = tuple(acts)
@@ -287,8 +337,13 @@ def _answers(
         mode=mode,  # type: ignore[arg-type]
         blind=reader.boolean("blind", required=False),
         revealed=reader.boolean("revealed", required=False),
-        scores=scores, tallies=tallies, notes=notes, texts=texts,
-        closing=closing, challenge=challenge, actions=actions,
+        scores=scores,
+        tallies=tallies,
+        notes=notes,
+        texts=texts,
+        closing=closing,
+        challenge=challenge,
+        actions=actions,
     )
     reader.finish()
     return answers
@@ -296,7 +351,11 @@ def _answers(
 
 def _check_group(key: str, group_id: str, known: set[str], problems: Any) -> None:
     if group_id not in known:
-        problems.add(key, f"no group {group_id!r} in this session", "add the group or move the text to an existing group")
+        problems.add(
+            key,
+            f"no group {group_id!r} in this session",
+            "add the group or move the text to an existing group",
+        )
 
 
 def _group_texts(reader: Reader, name: str, group_ids: set[str]) -> dict[str, str]:

@@ -84,6 +84,7 @@ def new_session(
     facilitator: str = "",
     language: str = "da",
     timestamp: str | None = None,
+    session_id: str | None = None,
 ) -> Session:
     """Make a new session with a copy of its exercises.
 
@@ -99,7 +100,7 @@ def new_session(
     stamp = timestamp or now_iso()
     chosen = list(exercises)
     return Session(
-        id=f"{date}-{slugify(title)}-{secrets.token_hex(2)}",
+        id=session_id or f"{date}-{slugify(title)}-{secrets.token_hex(2)}",
         title=title,
         date=date,
         organisation=organisation,
@@ -166,7 +167,9 @@ def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:
     source = builtin_sessions_dir() / DEMO_FILE
     session = load_session(source)
     stamp = timestamp or now_iso()
-    copy = Session(**{**session.__dict__, "id": f"demo-{secrets.token_hex(3)}", "created": stamp, "updated": stamp})
+    copy = Session(
+        **{**session.__dict__, "id": f"demo-{secrets.token_hex(3)}", "created": stamp, "updated": stamp}
+    )
     target = session_path(copy, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     save_session(copy, target)
@@ -181,3 +184,31 @@ def restore_backup(path: Path) -> Path:
         shutil.copy2(path, path.with_name(path.name + ".damaged"))
     shutil.copy2(backup, path)
     return path
+
+
+class SessionWriter:
+    """Saves one session file repeatedly, fast enough to save on every keystroke.
+
+    A session's exercise texts do not change while it runs, so their TOML is
+    rendered once and reused; only the answers and header are rendered per save.
+    The output is the same document ``save_session`` writes.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._exercises_key: object = None
+        self._exercises_text = ""
+
+    def write(self, session: Session) -> None:
+        """Write ``session`` atomically (keeping a ``.bak``).
+
+        Raises:
+            SessionWriteError: the file could not be written; the old one is intact.
+        """
+        data = session_to_dict(session)
+        exercises = data.pop("exercises")
+        key = tuple((eid, id(ex)) for eid, ex in session.exercises.items())
+        if key != self._exercises_key:
+            self._exercises_text = dumps({"exercises": exercises}) if exercises else ""
+            self._exercises_key = key
+        atomic_write(self.path, dumps(data) + "\n" + self._exercises_text)

@@ -46,7 +46,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise fail(
-                f"is {size / 1024 / 1024:.1f} MB, larger than the {MAX_FILE_BYTES // 1024 // 1024} MB allowed",
+                f"is {size / 1024 / 1024:.1f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB allowed",
                 "this is not a workshop file; check that you chose the right one",
             )
         raw = path.read_bytes()
@@ -106,6 +106,7 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        _keep_mode(path, tmp_name)
         if keep_backup and path.exists() and not path.is_symlink():
             _copy_backup(path)
         os.replace(tmp_name, path)
@@ -117,6 +118,12 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _keep_mode(path: Path, tmp_name: str) -> None:
+    # mkstemp creates 0600; keep the permissions the user had on an existing file.
+    with contextlib.suppress(OSError):
+        os.chmod(tmp_name, path.stat().st_mode & 0o777)
 
 
 def _copy_backup(path: Path) -> None:

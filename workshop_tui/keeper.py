@@ -1,0 +1,94 @@
+"""Keeps the session being run: applies edits, saves each one at once, undo and redo.
+
+This is the one place the app changes a session. Every edit is a pure function
+``Session -> Session``; the keeper applies it, stamps the time, writes the file
+atomically *before* the screen shows the change, and keeps the previous value for
+undo. A failed save keeps the change in memory and reports the error; the next
+edit tries again, so a full disk never loses what the room has said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from workshop_tui.model import Session
+from workshop_tui.storage.errors import SessionWriteError
+from workshop_tui.storage.sessions import SessionWriter, now_iso
+
+Edit = Callable[[Session], Session]
+HISTORY = 200
+"""How many edits can be undone."""
+
+
+class SessionKeeper:
+    """The current session, its file, and the undo/redo history."""
+
+    def __init__(self, session: Session, path: Path, *, clock: Callable[[], str] = now_iso) -> None:
+        self.session = session
+        self.path = path
+        self._clock = clock
+        self._writer = SessionWriter(path)
+        self._undo: list[Session] = []
+        self._redo: list[Session] = []
+        self.last_error: SessionWriteError | None = None
+        """The error of the most recent save, or None when it succeeded."""
+        self.unsaved = False
+
+    def apply(self, edit: Edit, *, undoable: bool = True) -> Session:
+        """Apply an edit and save it.
+
+        Raises:
+            ValueError/KeyError: the edit was refused by the model; nothing changed.
+        """
+        changed = edit(self.session)
+        if changed == self.session:
+            return self.session
+        if undoable:
+            self._undo.append(self.session)
+            del self._undo[:-HISTORY]
+            self._redo.clear()
+        self._replace(changed.touched(self._clock()))
+        return self.session
+
+    def undo(self) -> bool:
+        """Go back one edit (keeping the facilitator's current place); False if none."""
+        if not self._undo:
+            return False
+        self._redo.append(self.session)
+        self._replace(self._undo.pop().with_position(self.session.position).touched(self._clock()))
+        return True
+
+    def redo(self) -> bool:
+        """Re-apply the last undone edit; False if none."""
+        if not self._redo:
+            return False
+        self._undo.append(self.session)
+        self._replace(self._redo.pop().with_position(self.session.position).touched(self._clock()))
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an edit to undo."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone edit to redo."""
+        return bool(self._redo)
+
+    def save(self) -> bool:
+        """Write the current session; returns False (and keeps ``last_error``) on failure."""
+        try:
+            self._writer.write(self.session)
+        except SessionWriteError as error:
+            self.last_error = error
+            self.unsaved = True
+            return False
+        self.last_error = None
+        self.unsaved = False
+        return True
+
+    def _replace(self, session: Session) -> None:
+        self.session = session
+        self.save()
