@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     known, _ = pre.parse_known_args(argv)
     lang = detect_language(known.lang)
     args = build_parser(lang).parse_args(argv)
+    args.explicit_lang = known.lang
     try:
         return _dispatch(args, lang)
     except FileProblems as error:
@@ -132,7 +133,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command == "demo":
         path = copy_demo()
         print(t("cli.demo.created", lang, path=path))
-        return 0 if args.no_open else _run_app(lang, args.exercises, path)
+        return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path)
     if command == "new":
         return _new(args, lang)
     if command == "open":
@@ -142,11 +143,11 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         if found is None:
             print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
             return 1
-        return _run_app(lang, args.exercises, found)
-    return _run_app(lang, args.exercises, None)
+        return _run_app(args.explicit_lang, args.exercises, found)
+    return _run_app(args.explicit_lang, args.exercises, None)
 
 
-def _run_app(lang: str, extra: list[Path], session: Path | None) -> int:
+def _run_app(lang: str | None, extra: list[Path], session: Path | None) -> int:
     if not sys.stdout.isatty():
         print("workshop: the app needs a terminal (stdout is not a TTY)", file=sys.stderr)
         return 2
@@ -258,4 +259,4 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     path = session_path(session)
     save_session(session, path)
     print(t("cli.new.created", lang, path=path))
-    return 0 if args.no_open else _run_app(lang, args.exercises, path)
+    return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path)

@@ -34,9 +34,15 @@ class SessionKeeper:
         self.last_error: SessionWriteError | None = None
         """The error of the most recent save, or None when it succeeded."""
         self.unsaved = False
+        self._last_merge: str | None = None
 
-    def apply(self, edit: Edit, *, undoable: bool = True) -> Session:
+    def apply(self, edit: Edit, *, undoable: bool = True, merge: str | None = None) -> Session:
         """Apply an edit and save it.
+
+        Args:
+            edit: a pure function from the current session to the changed one.
+            undoable: False for edits that are not the room's answers (the cursor position).
+            merge: edits in a row with the same key undo as one (typing in one text field).
 
         Raises:
             ValueError/KeyError: the edit was refused by the model; nothing changed.
@@ -45,9 +51,11 @@ class SessionKeeper:
         if changed == self.session:
             return self.session
         if undoable:
-            self._undo.append(self.session)
-            del self._undo[:-HISTORY]
+            if merge is None or merge != self._last_merge:
+                self._undo.append(self.session)
+                del self._undo[:-HISTORY]
             self._redo.clear()
+            self._last_merge = merge
         self._replace(changed.touched(self._clock()))
         return self.session
 
@@ -55,6 +63,7 @@ class SessionKeeper:
         """Go back one edit (keeping the facilitator's current place); False if none."""
         if not self._undo:
             return False
+        self._last_merge = None
         self._redo.append(self.session)
         self._replace(self._undo.pop().with_position(self.session.position).touched(self._clock()))
         return True
@@ -63,6 +72,7 @@ class SessionKeeper:
         """Re-apply the last undone edit; False if none."""
         if not self._redo:
             return False
+        self._last_merge = None
         self._undo.append(self.session)
         self._replace(self._redo.pop().with_position(self.session.position).touched(self._clock()))
         return True

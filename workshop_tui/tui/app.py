@@ -1,0 +1,113 @@
+"""The workshop app: a home screen of sessions and a screen that runs one session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from workshop_tui.i18n import detect_language
+from workshop_tui.storage.errors import FileProblems
+from workshop_tui.storage.library import Library, load_library
+from workshop_tui.storage.sessions import load_session
+from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
+from workshop_tui.tui.strings import tr
+from workshop_tui.tui.themes import HIGH_CONTRAST
+
+
+class WorkshopApp(App[int]):
+    """Runs on the facilitator's laptop and is projected on the wall."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workshop-tui"
+    BINDINGS = [
+        Binding("f1", "toggle_help", "Hjælp", id="help", tooltip="Vis taster og hjælp til skærmen"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        lang: str | None = None,
+        library: Library | None = None,
+        exercise_dirs: Iterable[Path] = (),
+        session_path: Path | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or load_settings()
+        remembered = self.settings.lang if settings_path().exists() else None
+        self.lang = lang or remembered or detect_language()
+        """The interface language, "da" or "en"."""
+        self.library = library or load_library(list(exercise_dirs))
+        self.start_session = session_path
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        from workshop_tui.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_session is not None:
+            self.open_session(self.start_session)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.settings = Settings(lang=self.lang, theme=theme)
+            save_settings(self.settings)
+
+    def open_session(self, path: Path) -> bool:
+        """Open a session file on the session screen; a broken file is reported, not opened."""
+        from workshop_tui.tui.screens.session import SessionScreen
+
+        try:
+            session = load_session(path)
+        except FileProblems as error:
+            lines = "\n".join(str(p) for p in error.problems[:5])
+            self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
+            return False
+        self.push_screen(SessionScreen(session, path))
+        return True
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language and remember it."""
+        self.lang = lang
+        self.settings = Settings(lang=lang, theme=self.theme)
+        save_settings(self.settings)
+
+    def action_toggle_help(self) -> None:
+        """F1: show or hide the help for the current screen and its keys."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        other = "en" if self.lang == "da" else "da"
+        yield SystemCommand(
+            "English" if other == "en" else "Dansk",
+            "Switch the interface to English" if other == "en" else "Skift brugerfladen til dansk",
+            lambda: self._switch_language(other),
+        )
+
+    def _switch_language(self, lang: str) -> None:
+        self.set_language(lang)
+        refresh = getattr(self.screen, "relabel", None)
+        if callable(refresh):
+            refresh()
+
+
+def make_app(**kwargs: object) -> WorkshopApp:
+    """Build the app for the CLI, the tests and the snapshots alike."""
+    return WorkshopApp(**kwargs)  # type: ignore[arg-type]
+
+
+def run_app(*, lang: str | None, exercise_dirs: Iterable[Path] = (), session_path: Path | None = None) -> int:
+    """Run the app until the facilitator quits; returns the exit status."""
+    app = make_app(lang=lang, exercise_dirs=exercise_dirs, session_path=session_path)
+    result = app.run()
+    return result or 0

@@ -1,0 +1,70 @@
+"""What every screen of the app shares: bindings described in the UI language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.binding import ActiveBinding
+from textual.screen import ModalScreen, Screen
+
+from workshop_tui.tui.strings import tr
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.app import WorkshopApp
+
+
+def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, ActiveBinding]:
+    out = {}
+    for key, active in bindings.items():
+        binding = active.binding
+        if binding.id:
+            description = tr(f"key.{binding.id}", lang)
+            if description != f"key.{binding.id}":
+                binding = replace(binding, description=description)
+        out[key] = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
+    return out
+
+
+class WorkshopScreen(Screen[Any]):
+    """A screen whose footer and key help speak the facilitator's language.
+
+    Bindings are declared once with an ``id``; their description is looked up as
+    ``key.<id>`` in the UI strings whenever the footer asks for them.
+    """
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        """The app, typed."""
+        return cast("WorkshopApp", self.app)
+
+    @property
+    def lang(self) -> str:
+        """The current interface language."""
+        return self.workshop.lang
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return _localised(super().active_bindings, self.lang)
+
+    def relabel(self) -> None:
+        """Redraw texts after a language switch (screens extend this)."""
+        self.refresh_bindings()
+
+
+class WorkshopModal(ModalScreen[Any]):
+    """A modal with the same localised bindings."""
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        """The app, typed."""
+        return cast("WorkshopApp", self.app)
+
+    @property
+    def lang(self) -> str:
+        """The current interface language."""
+        return self.workshop.lang
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return _localised(super().active_bindings, self.lang)

@@ -1,0 +1,104 @@
+"""Small modals that return a value; the caller does whatever the value asks for."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.strings import tr
+
+MODAL_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 70%;
+    max-width: 90;
+    height: auto;
+    max-height: 90%;
+    border: thick $accent;
+    background: $surface;
+    padding: 1 2;
+}}
+{name} Horizontal {{
+    height: auto;
+    margin-top: 1;
+}}
+{name} Button {{
+    margin-right: 2;
+}}
+"""
+
+
+class TimerModal(WorkshopModal):
+    """Asks for the exercise's time in minutes; returns seconds, or None when cancelled."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="TimerModal")
+    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+
+    def __init__(self, minutes: float) -> None:
+        super().__init__()
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(tr("timer.minutes", self.lang))
+            yield Input(f"{self.minutes:g}", id="minutes", restrict=r"[0-9.,]*")
+            yield Static(id="error", classes="error-text")
+            with Horizontal():
+                yield Button(tr("ok", self.lang), variant="primary", id="ok")
+                yield Button(tr("cancel", self.lang), id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def submit(self) -> None:
+        raw = self.query_one("#minutes", Input).value.replace(",", ".")
+        try:
+            minutes = float(raw)
+        except ValueError:
+            minutes = -1
+        if not 0 < minutes <= 240:
+            self.query_one("#error", Static).update("1–240")
+            return
+        self.dismiss(round(minutes * 60))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NotesModal(WorkshopModal):
+    """Edits the facilitator's private note; returns the text, or None when cancelled."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + "NotesModal TextArea { height: 12; }"
+    BINDINGS = [
+        Binding("escape", "cancel", "Annullér", id="cancel"),
+        Binding("ctrl+s", "save", "Gem", id="save", priority=True),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(tr("note.title", self.lang), classes="heading")
+            yield TextArea(self.text, id="note")
+            with Horizontal():
+                yield Button(tr("save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
+                yield Button(tr("cancel", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#note", TextArea).focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#note", TextArea).text)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,139 @@
+"""The new-session form: returns a Session (unsaved); the home screen saves it."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+from workshop_tui.model import Session
+from workshop_tui.storage.sessions import new_session
+from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.strings import tr
+
+CUSTOM = "__custom__"
+
+
+def parse_participants(raw: str) -> int | list[str] | None:
+    """A count (1–500) or a comma-separated list of names; None when neither."""
+    raw = raw.strip()
+    if raw.isdigit():
+        count = int(raw)
+        return count if 1 <= count <= 500 else None
+    names = [n.strip() for n in raw.split(",") if n.strip()]
+    return names if 0 < len(names) <= 500 else None
+
+
+class NewSessionScreen(WorkshopModal):
+    """Title, date, organisation, language, participants, groups and programme."""
+
+    CSS_PATH = "new_session.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Annullér", id="cancel"),
+        Binding("ctrl+s", "create", "Opret", id="create"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        library = self.workshop.library
+        programmes = [(p.title.get(lang), p.id) for p in library.programmes.values()]
+        default = library.default_programme()
+        with VerticalScroll(id="form"):
+            yield Static(tr("new.title", lang), classes="heading")
+            yield Label(tr("new.f.title", lang))
+            yield Input(id="title", placeholder="Ledelse på tværs – ældreområdet")
+            yield Label(tr("new.f.date", lang))
+            yield Input(Date.today().isoformat(), id="date")
+            yield Label(tr("new.f.org", lang))
+            yield Input(id="organisation")
+            yield Label(tr("new.f.lang", lang))
+            yield Select([("Dansk", "da"), ("English", "en")], value=lang, allow_blank=False, id="language")
+            yield Label(tr("new.f.participants", lang))
+            yield Input("12", id="participants")
+            yield Label(tr("new.f.groups", lang))
+            yield Input(id="groups", placeholder="Bord 1, Bord 2")
+            yield Label(tr("new.f.programme", lang))
+            yield Select(
+                [*programmes, (tr("new.f.custom", lang), CUSTOM)],
+                value=default.id if default else CUSTOM,
+                allow_blank=False,
+                id="programme",
+            )
+            yield SelectionList[str](
+                *[(f"{e.title.get(lang)}  ({e.id})", e.id) for e in library.exercises.values()],
+                id="custom",
+            )
+            yield Static(id="error", classes="error-text")
+            with Horizontal(id="buttons"):
+                yield Button(tr("new.create", lang), variant="primary", id="create")
+                yield Button(tr("cancel", lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#custom").display = self.query_one("#programme", Select).value == CUSTOM
+        self.query_one("#title", Input).focus()
+        self._picked: list[str] = []
+
+    @on(Select.Changed, "#programme")
+    def toggle_custom(self, event: Select.Changed) -> None:
+        self.query_one("#custom").display = event.value == CUSTOM
+
+    @on(SelectionList.SelectionToggled, "#custom")
+    def keep_pick_order(self, event: SelectionList.SelectionToggled[str]) -> None:
+        value = event.selection.value
+        if value in self._picked:
+            self._picked.remove(value)
+        else:
+            self._picked.append(value)
+
+    @on(Button.Pressed, "#create")
+    def action_create(self) -> None:
+        """Validate the form and return the new session."""
+        lang = self.lang
+        error = self.query_one("#error", Static)
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            error.update(tr("new.err.title", lang))
+            self.query_one("#title", Input).focus()
+            return
+        day = self.query_one("#date", Input).value.strip()
+        try:
+            Date.fromisoformat(day)
+        except ValueError:
+            error.update(tr("new.err.date", lang))
+            self.query_one("#date", Input).focus()
+            return
+        participants = parse_participants(self.query_one("#participants", Input).value)
+        if participants is None:
+            error.update(tr("new.err.participants", lang))
+            self.query_one("#participants", Input).focus()
+            return
+        library = self.workshop.library
+        programme_id = self.query_one("#programme", Select).value
+        if programme_id == CUSTOM:
+            ids = list(self._picked)
+        else:
+            programme = library.programmes[str(programme_id)]
+            ids = [e for e in programme.exercises if e in library.exercises]
+        if not ids:
+            error.update(tr("new.err.exercises", lang))
+            return
+        groups = [g.strip() for g in self.query_one("#groups", Input).value.split(",") if g.strip()]
+        session: Session = new_session(
+            title=title,
+            date=day,
+            exercises=[library.exercises[i] for i in ids],
+            participants=participants,
+            groups=groups,
+            organisation=self.query_one("#organisation", Input).value.strip(),
+            language=str(self.query_one("#language", Select).value),
+        )
+        self.dismiss(session)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close the form without creating anything."""
+        self.dismiss(None)

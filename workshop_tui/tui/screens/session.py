@@ -1,0 +1,334 @@
+"""The session screen: runs one seminar, exercise by exercise.
+
+It owns the session (through a ``SessionKeeper``), shows the current exercise in
+the view for its kind, and turns the views' requests into saved edits. Every
+edit is written to disk before the screen shows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+
+from workshop_tui.keeper import SessionKeeper
+from workshop_tui.model import Position, Session
+from workshop_tui.tui.base import WorkshopScreen
+from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.strings import tr
+from workshop_tui.tui.views import view_for
+from workshop_tui.tui.views.base import ExerciseView
+from workshop_tui.tui.widgets.agenda import Agenda
+from workshop_tui.tui.widgets.timer import TimerDisplay
+
+POSITION_SAVE_DELAY = 0.6
+"""Cursor moves are saved after this pause, so holding an arrow key does not write per row."""
+DEFAULT_TIMER = 10 * 60
+
+
+class SessionScreen(WorkshopScreen):
+    """Runs one session: agenda, the current exercise, timer and notes."""
+
+    CSS_PATH = "session.tcss"
+    HELP = """\
+## Session
+
+- **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise); **Ctrl+P**: kommandopalet, gå til en øvelse
+- **Cifre** scorer den markerede celle og går videre; **Del** sletter (digits score and move on)
+- **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
+- **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F9** vis/skjul program
+- **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
+
+Alt gemmes med det samme. Everything is saved as it happens.
+"""
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Næste øvelse", id="next", priority=True),
+        Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True),
+        Binding("f2", "projector", "Projektor", id="projector"),
+        Binding("f3", "blind", "Skjul/vis", id="blind"),
+        Binding("f4", "mode", "Optælling", id="mode"),
+        Binding("f5", "timer", "Timer", id="timer"),
+        Binding("f6", "set_timer", "Sæt timer", id="timer_set", show=False),
+        Binding("f7", "notes", "Noter", id="note"),
+        Binding("f9", "agenda", "Program", id="agenda", show=False),
+        Binding("ctrl+g", "next_group", "Næste gruppe", id="group", priority=True),
+        Binding("ctrl+z", "undo", "Fortryd", id="undo"),
+        Binding("ctrl+y", "redo", "Gentag", id="redo"),
+        Binding("escape", "home", "Sessioner", id="home"),
+    ]
+
+    def __init__(self, session: Session, path: Path) -> None:
+        super().__init__()
+        self.keeper = SessionKeeper(session, path)
+        start = session.position.exercise
+        self.current = start if start in session.agenda else (session.agenda[0] if session.agenda else "")
+        self.view: ExerciseView | None = None
+        self._pending_position: Position | None = None
+        self._timer_left: dict[str, int] = {}
+        self._timer_owner: str | None = None
+
+    @property
+    def session(self) -> Session:
+        """The session as it is now (saved)."""
+        return self.keeper.session
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True)
+        with Horizontal(id="body"):
+            yield Agenda(id="agenda")
+            with Vertical(id="main"):
+                with Horizontal(id="title-row"):
+                    yield Static(id="exercise-title")
+                    yield TimerDisplay(id="timer")
+                yield Vertical(id="view-slot")
+                yield Static(id="facilitator-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.session.title
+        self.set_interval(1.0, self._tick)
+        self.query_one("#agenda").display = self.app.size.width >= 150
+        self._show_exercise(restore=True)
+
+    def on_resize(self) -> None:
+        if self.app.size.width < 90:
+            self.query_one("#agenda").display = False
+
+    def relabel(self) -> None:
+        super().relabel()
+        self._show_exercise(restore=False)
+
+    def _show_exercise(self, *, restore: bool) -> None:
+        slot = self.query_one("#view-slot", Vertical)
+        if self.view is not None:
+            self.view.remove()
+            self.view = None
+        if not self.current:
+            return
+        exercise = self.session.exercise(self.current)
+        view = view_for(exercise, self.lang)
+        self.view = view
+        position = self.session.position
+        view.start(self.session, position if restore and position.exercise == self.current else None)
+        slot.mount(view)
+        self._show_frame()
+
+    def _show_frame(self) -> None:
+        session, lang = self.session, self.lang
+        exercise = session.exercise(self.current)
+        number = session.agenda.index(self.current) + 1
+        self.sub_title = f"{number}/{len(session.agenda)} · {exercise.title.get(lang)}"
+        title = f"[b]{exercise.title.get(lang)}[/b]  [dim]{number}/{len(session.agenda)} · {exercise.source.cite()}[/dim]"
+        self.query_one("#exercise-title", Static).update(title)
+        note = session.notes.get(self.current, "")
+        note_widget = self.query_one("#facilitator-note", Static)
+        note_widget.update(f"✎ {note}" if note else "")
+        note_widget.display = bool(note)
+        self.query_one("#agenda", Agenda).show(session, self.current, lang)
+        self._show_timer()
+
+    @on(EditRequested)
+    def apply_edit(self, event: EditRequested) -> None:
+        """Apply a view's edit, save it, then show the result."""
+        event.stop()
+        try:
+            self.keeper.apply(event.edit, undoable=event.undoable, merge=event.merge)
+        except (ValueError, KeyError) as error:
+            self.notify(tr("refused", self.lang, reason=str(error).strip("'\"")), severity="warning")
+            return
+        self._after_change()
+
+    def _after_change(self) -> None:
+        if self.keeper.last_error is not None:
+            self.notify(
+                tr("saved.error", self.lang, reason=self.keeper.last_error.reason),
+                severity="error",
+                timeout=10,
+            )
+        if self.view is not None and self.view.is_mounted:
+            self.view.show(self.session)
+        self.query_one("#agenda", Agenda).show(self.session, self.current, self.lang)
+        self._refresh_projector()
+
+    @on(PositionChanged)
+    def remember_position(self, event: PositionChanged) -> None:
+        """Save where the facilitator is, after a short pause in the movement."""
+        event.stop()
+        self._pending_position = event.position
+        self.set_timer(POSITION_SAVE_DELAY, self._save_position)
+
+    def _save_position(self) -> None:
+        position = self._pending_position
+        if position is None:
+            return
+        self._pending_position = None
+        self.keeper.apply(lambda s: s.with_position(position), undoable=False)
+
+    def on_unmount(self) -> None:
+        self._save_position()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def jump_from_agenda(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.go_to(event.option.id)
+
+    def go_to(self, exercise_id: str) -> None:
+        """Show another exercise of the agenda and remember it."""
+        if exercise_id not in self.session.agenda or exercise_id == self.current:
+            return
+        self._save_position()
+        self.current = exercise_id
+        self.keeper.apply(lambda s: s.with_position(Position(exercise=exercise_id)), undoable=False)
+        self._show_exercise(restore=False)
+        self._refresh_projector()
+
+    def action_next(self) -> None:
+        """Go to the next exercise on the agenda."""
+        agenda = self.session.agenda
+        index = agenda.index(self.current)
+        if index + 1 < len(agenda):
+            self.go_to(agenda[index + 1])
+
+    def action_previous(self) -> None:
+        """Go to the previous exercise on the agenda."""
+        agenda = self.session.agenda
+        index = agenda.index(self.current)
+        if index > 0:
+            self.go_to(agenda[index - 1])
+
+    def action_blind(self) -> None:
+        """Hide the current results (blind mode), or reveal them."""
+        exercise = self.session.exercise(self.current)
+        if not exercise.is_scored:
+            return
+        visible = self.session.answers_for(self.current).results_visible
+        current = self.current
+        if visible:
+            self.post_message(EditRequested(lambda s: s.with_blind(current, True)))
+        else:
+            self.post_message(EditRequested(lambda s: s.with_revealed(current, True)))
+
+    def action_mode(self) -> None:
+        """Switch the grid between scores per participant and tallies."""
+        if not self.session.exercise(self.current).is_scored:
+            return
+        current = self.current
+        mode = "participant" if self.session.answers_for(current).mode == "tally" else "tally"
+        self.post_message(EditRequested(lambda s: s.with_mode(current, mode)))
+
+    def action_undo(self) -> None:
+        """Undo the last change to the answers."""
+        if self.keeper.undo():
+            self.notify(tr("undo.done", self.lang), timeout=1.5)
+            self._after_change()
+        else:
+            self.notify(tr("undo.none", self.lang), timeout=1.5)
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        if self.keeper.redo():
+            self.notify(tr("redo.done", self.lang), timeout=1.5)
+            self._after_change()
+        else:
+            self.notify(tr("redo.none", self.lang), timeout=1.5)
+
+    def action_next_group(self) -> None:
+        """Switch the group whose texts are shown."""
+        next_group = getattr(self.view, "next_group", None)
+        if callable(next_group):
+            next_group()
+
+    def action_agenda(self) -> None:
+        """Show or hide the programme overview."""
+        agenda = self.query_one("#agenda")
+        agenda.display = not agenda.display
+
+    def action_notes(self) -> None:
+        """Edit the facilitator's private note for this exercise."""
+        from workshop_tui.tui.screens.modals import NotesModal
+
+        current = self.current
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
+                self._show_frame()
+
+        self.app.push_screen(NotesModal(self.session.notes.get(current, "")), save)
+
+    def action_projector(self) -> None:
+        """Show the large, minimal projector view of the current exercise."""
+        from workshop_tui.tui.screens.projector import ProjectorScreen
+
+        self.app.push_screen(ProjectorScreen(self))
+
+    def _refresh_projector(self) -> None:
+        from workshop_tui.tui.screens.projector import ProjectorScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ProjectorScreen):
+                screen.redraw()
+
+    def action_home(self) -> None:
+        """Back to the list of sessions (everything is already saved)."""
+        self._save_position()
+        self.app.pop_screen()
+
+    def action_set_timer(self) -> None:
+        """Set the timer for this exercise."""
+        from workshop_tui.tui.screens.modals import TimerModal
+
+        current = self.current
+        seconds = self.session.timers.get(current, DEFAULT_TIMER)
+
+        def set_(value: int | None) -> None:
+            if value is None:
+                return
+            self.keeper.apply(lambda s: s.with_timer(current, value), undoable=False)
+            self._timer_left[current] = value
+            self._show_timer()
+
+        self.app.push_screen(TimerModal(seconds / 60), set_)
+
+    def action_timer(self) -> None:
+        """Start or pause this exercise's timer (starting a new one pauses any other)."""
+        current = self.current
+        if self._timer_owner == current:
+            self._timer_owner = None
+        else:
+            if self._timer_left.get(current, 1) <= 0 or current not in self._timer_left:
+                self._timer_left[current] = self.session.timers.get(current, DEFAULT_TIMER)
+            self._timer_owner = current
+        self._show_timer()
+
+    def timer_state(self) -> tuple[int | None, bool]:
+        """(seconds left, running) for the current exercise, for this and the projector view."""
+        current = self.current
+        remaining = self._timer_left.get(current)
+        if remaining is None and current in self.session.timers:
+            remaining = self.session.timers[current]
+        return remaining, self._timer_owner == current
+
+    def _show_timer(self) -> None:
+        remaining, running = self.timer_state()
+        display = self.query_one("#timer", TimerDisplay)
+        display.remaining = remaining
+        display.running = running
+
+    def _tick(self) -> None:
+        running = self._timer_owner
+        if running is None:
+            return
+        left = self._timer_left.get(running, 0) - 1
+        self._timer_left[running] = max(0, left)
+        if left <= 0:
+            self._timer_owner = None
+            self.app.bell()
+            title = self.session.exercise(running).title.get(self.lang)
+            self.notify(title, title=tr("timer.done", self.lang), severity="warning", timeout=20)
+        self._show_timer()
+        self._refresh_projector()

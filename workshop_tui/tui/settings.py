@@ -1,0 +1,49 @@
+"""The facilitator's app settings (language, theme), kept as TOML in the data dir."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_tui.storage.errors import SessionWriteError
+from workshop_tui.storage.locations import data_dir
+from workshop_tui.storage.tomlio import atomic_write, dumps
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Choices that outlive a session."""
+
+    lang: str = "da"
+    theme: str = "textual-dark"
+
+
+def settings_path() -> Path:
+    """Where the settings file lives."""
+    return data_dir() / "settings.toml"
+
+
+def load_settings() -> Settings:
+    """Read the settings; anything missing or unreadable falls back to the defaults."""
+    try:
+        data = tomllib.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return Settings()
+    lang = data.get("lang")
+    theme = data.get("theme")
+    return Settings(
+        lang=lang if lang in ("da", "en") else "da",
+        theme=theme if isinstance(theme, str) and theme else "textual-dark",
+    )
+
+
+def save_settings(settings: Settings) -> str | None:
+    """Write the settings; returns an error message instead of raising."""
+    try:
+        atomic_write(
+            settings_path(), dumps({"lang": settings.lang, "theme": settings.theme}), keep_backup=False
+        )
+    except SessionWriteError as error:
+        return error.reason
+    return None

@@ -1,0 +1,176 @@
+"""The view for action lists (sheet 45): a challenge and N trial actions per group."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from workshop_tui.model import Action, Exercise, Position, Session
+from workshop_tui.stats import describe, rank
+from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.strings import tr
+from workshop_tui.tui.views.base import ExerciseView
+
+CHALLENGES_PER_EXERCISE = 3
+
+
+def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[str]:
+    """The top-scored items of the exercises named in ``challenge_from``, highest first."""
+    options = []
+    for source_id in exercise.challenge_from:
+        source = session.exercises.get(source_id)
+        if source is None or source.scale is None:
+            continue
+        answers = session.answers_for(source_id)
+        means = {
+            i.id: describe(answers.values_for(i.id), source.scale.min, source.scale.max).mean
+            for i in source.scored_items
+        }
+        for item_id in rank(means)[:CHALLENGES_PER_EXERCISE]:
+            if means[item_id] is not None:
+                mean = f"{means[item_id]:.1f}".replace(".", "," if lang == "da" else ".")
+                options.append(f"{source.item(item_id).text.get(lang)} ({source.title.get(lang)}: {mean})")
+    return options
+
+
+class ActionsView(ExerciseView):
+    """Instructions, the group's challenge, and one row per action: text, owner, date."""
+
+    DEFAULT_CSS = """
+    ActionsView #actions-head { height: auto; padding: 0 1; }
+    ActionsView #actions-body { height: 1fr; padding: 0 1; }
+    ActionsView .action-row { height: auto; }
+    ActionsView .action-row Label { width: 12; padding: 1 1 0 0; }
+    ActionsView .action-text { width: 3fr; }
+    ActionsView .action-owner { width: 1fr; }
+    ActionsView .action-due { width: 16; }
+    ActionsView #challenge { width: 1fr; }
+    ActionsView #pick { width: 1fr; }
+    """
+
+    def __init__(self, exercise: Exercise, lang: str) -> None:
+        super().__init__(exercise, lang)
+        self._group = ""
+        self._filling = False
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Static(id="actions-head")
+        with VerticalScroll(id="actions-body"):
+            if self.exercise.challenge_prompt is not None:
+                yield Label(self.exercise.challenge_prompt.get(lang), classes="heading")
+                with Horizontal(classes="action-row"):
+                    yield Input(id="challenge", placeholder=tr("actions.challenge", lang))
+                    yield Select[str]([], prompt=tr("actions.pick", lang), id="pick")
+            label = (
+                self.exercise.action_label.get(lang)
+                if self.exercise.action_label
+                else tr("actions.text", lang)
+            )
+            for index in range(self.exercise.count):
+                with Horizontal(classes="action-row"):
+                    yield Label(f"{label} {index + 1}")
+                    yield Input(
+                        id=f"text-{index}", classes="action-text", placeholder=tr("actions.text", lang)
+                    )
+                    yield Input(
+                        id=f"owner-{index}", classes="action-owner", placeholder=tr("actions.owner", lang)
+                    )
+                    yield Input(id=f"due-{index}", classes="action-due", placeholder=tr("actions.due", lang))
+
+    def show(self, session: Session) -> None:
+        super().show(session)
+        ids = [g.id for g in session.groups]
+        if self._group not in ids:
+            self._group = session.position.group if session.position.group in ids else (ids[0] if ids else "")
+        self._fill(session)
+
+    def restore(self, position: Position) -> None:
+        if self.session and position.group in [g.id for g in self.session.groups]:
+            self._group = position.group
+            self._fill(self.session)
+
+    def focus_main(self) -> None:
+        self.query_one("#text-0", Input).focus()
+
+    def _fill(self, session: Session) -> None:
+        lang, exercise = self.lang, self.exercise
+        group = next((g for g in session.groups if g.id == self._group), None)
+        head = Text()
+        for instruction in exercise.instructions:
+            head.append(f"• {instruction.get(lang)}\n")
+        if group is not None:
+            head.append(f"{tr('sheet.group', lang)}: ", style="dim")
+            head.append(group.name, style="bold reverse")
+            if len(session.groups) > 1:
+                head.append("  (Ctrl+G)", style="dim")
+        self.query_one("#actions-head", Static).update(head)
+        answers = session.answers_for(exercise.id)
+        actions = answers.actions.get(self._group, ())
+        self._filling = True
+        try:
+            if exercise.challenge_prompt is not None:
+                self._set_value("#challenge", answers.challenge.get(self._group, ""))
+                pick = self.query_one("#pick", Select)
+                options = challenge_options(session, exercise, lang)
+                pick.set_options([(o, o) for o in options])
+            for index in range(exercise.count):
+                action = actions[index] if index < len(actions) else Action()
+                self._set_value(f"#text-{index}", action.text)
+                self._set_value(f"#owner-{index}", action.owner)
+                self._set_value(f"#due-{index}", action.due)
+        finally:
+            self._filling = False
+
+    def _set_value(self, selector: str, value: str) -> None:
+        field = self.query_one(selector, Input)
+        if field.value != value:
+            field.value = value
+
+    def next_group(self) -> None:
+        """Show the next group's challenge and actions."""
+        session = self.session
+        if session is None or not session.groups:
+            return
+        ids = [g.id for g in session.groups]
+        index = ids.index(self._group) if self._group in ids else -1
+        self._group = ids[(index + 1) % len(ids)]
+        self._fill(session)
+        self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
+
+    @on(Select.Changed, "#pick")
+    def _picked(self, event: Select.Changed) -> None:
+        if self._filling or event.value is Select.BLANK:
+            return
+        self.query_one("#challenge", Input).value = str(event.value)
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if self._filling or not self._group or not event.input.id:
+            return
+        field = event.input.id
+        if field == "challenge":
+            edit = partial(_set_challenge, self.exercise.id, self._group, event.value)
+            self.post_message(EditRequested(edit, merge=f"challenge:{self.exercise.id}:{self._group}"))
+            return
+        index = int(field.split("-")[1])
+        action = Action(
+            text=self.query_one(f"#text-{index}", Input).value,
+            owner=self.query_one(f"#owner-{index}", Input).value,
+            due=self.query_one(f"#due-{index}", Input).value,
+        )
+        edit = partial(_set_action, self.exercise.id, self._group, index, action)
+        self.post_message(EditRequested(edit, merge=f"action:{self.exercise.id}:{self._group}:{field}"))
+
+
+def _set_challenge(exercise: str, group: str, text: str, session: Session) -> Session:
+    return session.with_challenge(exercise, group, text)
+
+
+def _set_action(exercise: str, group: str, index: int, action: Action, session: Session) -> Session:
+    return session.with_action(exercise, group, index, action)

@@ -1,0 +1,1 @@
+"""Widgets that display state; they hold no session logic and do no file I/O."""

@@ -1,0 +1,101 @@
+"""Text charts (Rich renderables) for distributions and profiles.
+
+Shared by the grid view and the projector view so both draw results the same
+way. Colours come from the colour-blind-safe palette in ``themes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from workshop_tui.stats import ItemStats
+from workshop_tui.tui.themes import score_colour
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def fmt(value: float | None, digits: int = 1) -> str:
+    """A number for display with a decimal comma in Danish, or an en dash for none."""
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}"
+
+
+def localise(number: str, lang: str) -> str:
+    """Use a decimal comma in Danish."""
+    return number.replace(".", ",") if lang == "da" else number
+
+
+def sparkline(stats: ItemStats, low: int, high: int) -> Text:
+    """One character per scale value, its height the share of answers (compact)."""
+    peak = max((count for _, count in stats.distribution), default=0)
+    out = Text()
+    for score, count in stats.distribution:
+        level = 0 if peak == 0 else max(1 if count else 0, round(count / peak * (len(BLOCKS) - 1)))
+        out.append(BLOCKS[level], style=score_colour(score, low, high))
+    return out
+
+
+def distribution_bars(stats: ItemStats, low: int, high: int, width: int, lang: str) -> Text:
+    """A horizontal bar per scale value with its count, e.g. ``4 ███████ 5``."""
+    peak = max((count for _, count in stats.distribution), default=0)
+    out = Text()
+    label_width = len(str(high))
+    for score, count in stats.distribution:
+        length = 0 if peak == 0 else round(count / peak * width)
+        out.append(f"{score:>{label_width}} ", style="bold")
+        out.append("█" * length, style=score_colour(score, low, high))
+        out.append(f" {count}\n" if count else "\n", style="bold" if count else "dim")
+    out.rstrip()
+    return out
+
+
+def summary_line(stats: ItemStats, lang: str, labels: dict[str, str]) -> Text:
+    """``n=12  gns. 3,4  median 3,5  sd 1,1  min–max 1–5`` and the split flag."""
+    out = Text()
+    if stats.n == 0:
+        out.append(labels["none"], style="dim")
+        return out
+    parts = [
+        ("n", str(stats.n)),
+        (labels["mean"], localise(fmt(stats.mean), lang)),
+        (labels["median"], localise(fmt(stats.median), lang)),
+        (labels["sd"], localise(fmt(stats.sd), lang)),
+        (labels["range"], f"{stats.minimum}–{stats.maximum}"),
+    ]
+    for name, value in parts:
+        out.append(f"{name} ", style="dim")
+        out.append(f"{value}   ", style="bold")
+    if stats.split:
+        out.append(f"⚡ {labels['split']}", style="bold reverse")
+    return out
+
+
+def profile_bars(
+    rows: Sequence[tuple[str, float | None, bool]],
+    low: int,
+    high: int,
+    label_width: int,
+    bar_width: int,
+    lang: str,
+) -> Text:
+    """One bar per row (label, mean, split), scaled from ``low`` to ``high``."""
+    out = Text()
+    for label, mean, split in rows:
+        shown = label if len(label) <= label_width else label[: label_width - 1] + "…"
+        out.append(f"{shown:<{label_width}} ")
+        if mean is None:
+            out.append("–\n", style="dim")
+            continue
+        share = (mean - low) / (high - low) if high > low else 0
+        length = max(1, round(share * bar_width))
+        out.append("█" * length, style=score_colour(round(mean), low, high))
+        out.append(" " * (bar_width - length + 1))
+        out.append(localise(fmt(mean), lang), style="bold")
+        if split:
+            out.append(" ⚡", style="bold")
+        out.append("\n")
+    out.rstrip()
+    return out

@@ -1,0 +1,189 @@
+"""The score grid: items as rows, participants (or score values in tally mode) as columns.
+
+The grid only displays what it is given. It builds its columns once per layout
+(mode, blind state, participants) and afterwards updates just the rows whose
+answers changed, so a keystroke on a 40-person session redraws one row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
+from workshop_tui.stats import ItemStats, describe, rank
+from workshop_tui.tui.themes import score_colour
+from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
+
+STAT_COLUMNS = ("n", "mean", "median", "range", "dist", "flag")
+TOP = 3
+"""How many of the highest-scoring items stand out."""
+
+
+@dataclass(frozen=True)
+class GridLayout:
+    """What decides the grid's columns; a change of any of these rebuilds the table."""
+
+    mode: str
+    visible: bool
+    columns: tuple[str, ...]
+    """Participant ids, or score values as strings in tally mode."""
+    lang: str
+
+
+def item_tag(exercise: Exercise, item: Item) -> str:
+    """A short prefix for diagnostics: the dimension and ``+``/``−`` polarity."""
+    if item.polarity is None:
+        return ""
+    dimension = exercise.dimension(item.dimension or "")
+    name = dimension.label.da[:5] if dimension else ""
+    return f"{name}{'+' if item.polarity == 'produced' else '−'} "
+
+
+class ScoreGrid(DataTable[Text]):
+    """A DataTable specialised to scores; digits are handled by the owning view."""
+
+    DEFAULT_CSS = """
+    ScoreGrid {
+        height: 1fr;
+        min-height: 5;
+    }
+    """
+
+    def __init__(self, exercise: Exercise, **kwargs: object) -> None:
+        super().__init__(cursor_type="cell", fixed_columns=1, zebra_stripes=True, cell_padding=0, **kwargs)  # type: ignore[arg-type]
+        self.exercise = exercise
+        self.layout_key: GridLayout | None = None
+        self._built_width = 0
+        self._shown: dict[str, object] = {}
+        self._top: set[str] = set()
+        self.stats: dict[str, ItemStats] = {}
+
+    def needs_rebuild(self) -> bool:
+        """Whether the width changed enough since the last build to re-fit the item column."""
+        return abs(self.size.width - self._built_width) >= 8
+
+    def forget_layout(self) -> None:
+        """Make the next ``show`` rebuild the table (after a resize)."""
+        self.layout_key = None
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The grid's rows."""
+        return self.exercise.scored_items
+
+    def show(self, session: Session, lang: str, labels: dict[str, str]) -> None:
+        """Display the session's answers; rebuild only when the layout changed."""
+        answers = session.answers_for(self.exercise.id)
+        scale = self.exercise.scale
+        assert scale is not None
+        if answers.mode == "tally":
+            columns = tuple(str(v) for v in scale.values)
+        else:
+            columns = tuple(p.id for p in session.participants)
+        layout = GridLayout(answers.mode, answers.results_visible, columns, lang)
+        self.stats = {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in self.items}
+        means = {i.id: self.stats[i.id].mean for i in self.items}
+        top = {i for i in rank(means)[:TOP] if means[i] is not None} if layout.visible else set()
+        if layout != self.layout_key:
+            self._build(session, layout, labels)
+        changed_top = top ^ self._top
+        self._top = top
+        for item in self.items:
+            fingerprint = self._fingerprint(answers, item.id)
+            if self._shown.get(item.id) != fingerprint or item.id in changed_top:
+                self._shown[item.id] = fingerprint
+                self._fill_row(item, answers, layout, lang)
+
+    @staticmethod
+    def _fingerprint(answers: ExerciseAnswers, item_id: str) -> object:
+        return (dict(answers.scores.get(item_id, {})), dict(answers.tallies.get(item_id, {})))
+
+    def _build(self, session: Session, layout: GridLayout, labels: dict[str, str]) -> None:
+        row, column = self.cursor_coordinate
+        self.clear(columns=True)
+        self._shown.clear()
+        available = self.size.width or self.app.size.width
+        per_column = 4 if layout.mode == "tally" else 5
+        label_width = max(24, min(60, available - per_column * len(layout.columns) - 44))
+        self.add_column(" " + labels["item"], key="item", width=label_width)
+        if layout.mode == "tally":
+            for value in layout.columns:
+                self.add_column(Text(value, justify="center"), key=f"t{value}", width=4)
+        else:
+            for participant in session.participants:
+                self.add_column(Text(participant.label[:4], justify="center"), key=participant.id, width=5)
+        steps = len(self.exercise.scale.values) if self.exercise.scale else 5
+        self.add_column(Text("n", justify="right"), key="n", width=4)
+        self.add_column(Text(labels["mean"], justify="right"), key="mean", width=6)
+        self.add_column(Text(labels["median"], justify="right"), key="median", width=8)
+        self.add_column(Text(labels["range"], justify="center"), key="range", width=9)
+        self.add_column(" " + labels["dist"], key="dist", width=max(12, steps + 2))
+        self.add_column("", key="flag", width=2)
+        blank = Text("")
+        for item in self.items:
+            self.add_row(*[blank] * (len(self.columns)), key=item.id)
+        self.layout_key = layout
+        self._built_width = self.size.width
+        if self.row_count:
+            self.cursor_coordinate = self.cursor_coordinate._replace(
+                row=min(row, self.row_count - 1), column=min(max(column, 1), len(self.columns) - 1)
+            )
+
+    def _fill_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
+        scale = self.exercise.scale
+        assert scale is not None
+        stats = self.stats[item.id]
+        label = Text(" " + item_tag(self.exercise, item) + item.text.get(lang))
+        if item.id in self._top:
+            label = Text(" ▲", style="bold") + label
+            label.stylize("bold")
+        cells: dict[str, Text] = {"item": label}
+        if layout.mode == "tally":
+            tally = answers.tallies.get(item.id, {})
+            for value in layout.columns:
+                count = tally.get(int(value), 0)
+                text = (str(count) if layout.visible else "•") if count else "·"
+                cells[f"t{value}"] = Text(text, style="bold" if count else "dim", justify="center")
+        else:
+            row = answers.scores.get(item.id, {})
+            for pid in layout.columns:
+                score = row.get(pid)
+                if score is None:
+                    cells[pid] = Text("·", style="dim", justify="center")
+                elif layout.visible:
+                    cells[pid] = Text(
+                        str(score),
+                        style=f"bold {score_colour(score, scale.min, scale.max)}",
+                        justify="center",
+                    )
+                else:
+                    cells[pid] = Text("●", justify="center")
+        visible = layout.visible and stats.n > 0
+        cells["n"] = Text(str(stats.n), justify="right")
+        cells["mean"] = Text(
+            localise(fmt(stats.mean), lang) if visible else "·", style="bold", justify="right"
+        )
+        cells["median"] = Text(localise(fmt(stats.median), lang) if visible else "·", justify="right")
+        cells["range"] = Text(f"{stats.minimum}–{stats.maximum}" if visible else "·", justify="center")
+        cells["dist"] = Text(" ") + sparkline(stats, scale.min, scale.max) if visible else Text(" ·")
+        cells["flag"] = Text("⚡" if visible and stats.split else "")
+        for key, value in cells.items():
+            self.update_cell(item.id, key, value)
+
+    def cell_target(self) -> tuple[Item, str] | None:
+        """The item and the column key under the cursor (None on the label or stats)."""
+        if not self.row_count:
+            return None
+        row, column = self.cursor_coordinate
+        keys = [c.key.value for c in self.ordered_columns]
+        key = keys[column] if column < len(keys) else None
+        if key is None or key == "item" or key in STAT_COLUMNS:
+            return None
+        return self.items[row], str(key)
+
+    def input_columns(self) -> range:
+        """The column indexes that take input (after the label, before the statistics)."""
+        return range(1, len(self.columns) - len(STAT_COLUMNS))
