@@ -13,6 +13,7 @@ from workshop_tui.i18n import detect_language
 from workshop_tui.storage.errors import FileProblems
 from workshop_tui.storage.library import Library, load_library
 from workshop_tui.storage.sessions import load_session
+from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import HIGH_CONTRAST
@@ -23,6 +24,7 @@ class WorkshopApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "workshop-tui"
+    COMMANDS = App.COMMANDS | {SessionCommands}
     BINDINGS = [
         Binding("f1", "toggle_help", "Hjælp", id="help", tooltip="Vis taster og hjælp til skærmen"),
     ]
@@ -35,6 +37,7 @@ class WorkshopApp(App[int]):
         exercise_dirs: Iterable[Path] = (),
         session_path: Path | None = None,
         settings: Settings | None = None,
+        show_clock: bool = True,
     ) -> None:
         super().__init__()
         self.settings = settings or load_settings()
@@ -43,6 +46,8 @@ class WorkshopApp(App[int]):
         """The interface language, "da" or "en"."""
         self.library = library or load_library(list(exercise_dirs))
         self.start_session = session_path
+        self.show_clock = show_clock
+        """False in tests and snapshots, which must not depend on the time of day."""
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)

@@ -37,6 +37,7 @@ UI: dict[str, tuple[str, str]] = {
     "key.clear": ("Slet", "Clear"),
     "key.back": ("Tilbage", "Back"),
     "key.agenda": ("Program", "Programme"),
+    "key.export": ("Eksportér", "Export"),
     # status
     "status.not_started": ("ikke startet", "not started"),
     "status.in_progress": ("i gang", "in progress"),
@@ -120,6 +121,13 @@ UI: dict[str, tuple[str, str]] = {
     "new.err.exercises": ("Vælg mindst én øvelse.", "Pick at least one exercise."),
     "palette.goto": ("Gå til øvelse", "Go to exercise"),
     "palette.export": ("Eksportér opsummering", "Export summary"),
+    "export.title": ("Eksportér opsummering", "Export summary"),
+    "export.folder": ("Mappe", "Folder"),
+    "export.named": (
+        "Vis deltagernavne ved scorer (ellers anonymt)",
+        "Show participant names with scores (anonymous otherwise)",
+    ),
+    "export.notes": ("Medtag facilitatornoter", "Include facilitator notes"),
     "exported": ("Eksporteret:\n{paths}", "Exported:\n{paths}"),
 }
 

@@ -42,7 +42,7 @@ Choose a session with the arrow keys and press **Enter** to open it.
         self.listings: list[SessionListing] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield Header(show_clock=self.workshop.show_clock)
         with Vertical(id="home"):
             yield Static(id="home-title", classes="heading")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)

@@ -40,7 +40,8 @@ class SessionScreen(WorkshopScreen):
 - **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise); **Ctrl+P**: kommandopalet, gå til en øvelse
 - **Cifre** scorer den markerede celle og går videre; **Del** sletter (digits score and move on)
 - **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
-- **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F9** vis/skjul program
+- **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
+- **F9** vis/skjul program
 - **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
 Alt gemmes med det samme. Everything is saved as it happens.
@@ -54,6 +55,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
         Binding("f5", "timer", "Timer", id="timer"),
         Binding("f6", "set_timer", "Sæt timer", id="timer_set", show=False),
         Binding("f7", "notes", "Noter", id="note"),
+        Binding("f8", "export", "Eksportér", id="export"),
         Binding("f9", "agenda", "Program", id="agenda", show=False),
         Binding("ctrl+g", "next_group", "Næste gruppe", id="group", priority=True),
         Binding("ctrl+z", "undo", "Fortryd", id="undo"),
@@ -77,7 +79,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
         return self.keeper.session
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield Header(show_clock=self.workshop.show_clock)
         with Horizontal(id="body"):
             yield Agenda(id="agenda")
             with Vertical(id="main"):
@@ -272,6 +274,33 @@ Alt gemmes med det samme. Everything is saved as it happens.
         for screen in self.app.screen_stack:
             if isinstance(screen, ProjectorScreen):
                 screen.redraw()
+
+    def action_export(self) -> None:
+        """Export the summary (Markdown, HTML, CSV) and show where the files went."""
+        from workshop_tui.storage.locations import data_dir
+        from workshop_tui.tui.screens.export import ExportChoice, ExportModal
+
+        def write(choice: ExportChoice | None) -> None:
+            if choice is None:
+                return
+            from workshop_tui.export.files import ExportError, export_session
+
+            try:
+                paths = export_session(
+                    self.session,
+                    choice.formats,
+                    choice.folder,
+                    named=choice.named,
+                    include_notes=choice.notes,
+                    lang=self.lang,
+                )
+            except ExportError as error:
+                self.notify(str(error), severity="error", timeout=15)
+                return
+            listing = "\n".join(str(p) for p in paths)
+            self.notify(tr("exported", self.lang, paths=listing), timeout=20)
+
+        self.app.push_screen(ExportModal(data_dir() / "exports"), write)
 
     def action_home(self) -> None:
         """Back to the list of sessions (everything is already saved)."""

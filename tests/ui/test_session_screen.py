@@ -1,0 +1,147 @@
+"""Pilot tests: scoring, tallies, blind/reveal, group texts, navigation, undo, autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop_tui.storage.sessions import load_session
+from workshop_tui.tui.screens.projector import ProjectorScreen
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.widgets.score_grid import ScoreGrid
+
+from .conftest import SIZE, app_for
+
+
+def _screen(app: object) -> SessionScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def test_digits_score_and_move_on_and_are_saved(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        assert screen.current == "resistance"
+        await pilot.press("3", "4", "5", "1", "2")
+        scores = screen.session.answers_for("resistance").scores
+        assert scores["trust"] == {"p1": 3, "p2": 4, "p3": 5, "p4": 1}
+        assert scores["necessity"] == {"p1": 2}
+        grid = app.screen.query_one(ScoreGrid)
+        assert tuple(grid.cursor_coordinate) == (1, 2)
+        on_disk = load_session(room).answers_for("resistance").scores
+        assert on_disk == scores
+
+
+async def test_out_of_range_digit_is_refused(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7")
+        assert _screen(app).session.answers_for("resistance").is_empty
+
+
+async def test_tally_mode_takes_counts(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "right", "right", "right", "1", "2", "right", "3", "plus")
+        answers = _screen(app).session.answers_for("resistance")
+        assert answers.mode == "tally"
+        assert answers.tallies["trust"] == {4: 12, 5: 4}
+        assert answers.values_for("trust") == [4] * 12 + [5] * 4
+        assert load_session(room).answers_for("resistance").tallies == answers.tallies
+
+
+async def test_blind_hides_results_until_revealed(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "4", "5")
+        grid = app.screen.query_one(ScoreGrid)
+        assert not _screen(app).session.answers_for("resistance").results_visible
+        assert str(grid.get_cell("trust", "p1")) == "●"
+        assert str(grid.get_cell("trust", "mean")) == "·"
+        await pilot.press("f3")
+        assert _screen(app).session.answers_for("resistance").revealed
+        assert str(grid.get_cell("trust", "p1")) == "4"
+        assert str(grid.get_cell("trust", "mean")) == "4,5"
+
+
+async def test_group_texts_are_kept_per_group(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        screen.go_to("sheet-42")
+        await pilot.pause()
+        await pilot.press(*"Vi", "enter", *"to")
+        await pilot.press("ctrl+g", *"B2")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        texts = screen.session.answers_for("sheet-42").texts
+        assert texts == {"g1": {"1": "Vi\nto"}, "g2": {"1": "B2"}}
+        from textual.widgets import TextArea
+
+        assert app.screen.query_one("#box-1", TextArea).text == "Vi\nto"
+        assert load_session(room).answers_for("sheet-42").texts == texts
+
+
+async def test_navigation_next_previous_and_palette_jump(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert screen.current == "commitment"
+        await pilot.press("ctrl+b")
+        assert screen.current == "tension-fields"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"prøvehandling")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == "sheet-45"
+
+
+async def test_undo_and_redo(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        await pilot.press("2", "3")
+        await pilot.press("ctrl+z")
+        assert screen.session.answers_for("resistance").scores == {"trust": {"p1": 2}}
+        await pilot.press("ctrl+z")
+        assert screen.session.answers_for("resistance").is_empty
+        await pilot.press("ctrl+y")
+        assert screen.session.answers_for("resistance").scores == {"trust": {"p1": 2}}
+        assert load_session(room).answers_for("resistance").scores == {"trust": {"p1": 2}}
+
+
+async def test_quit_and_reopen_resumes_the_same_state(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.press("down", "right", "4", "5")
+        before = _screen(app).session
+        await pilot.press("escape")
+        await pilot.pause()
+    reopened = app_for(room)
+    async with reopened.run_test(size=SIZE) as pilot:
+        screen = _screen(reopened)
+        assert screen.current == "tension-fields"
+        assert screen.session.answers == before.answers
+        grid = reopened.screen.query_one(ScoreGrid)
+        assert grid.cursor_coordinate.row == 1
+        assert grid.cursor_coordinate.column == 4
+
+
+async def test_projector_shows_no_names_or_notes(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        screen.keeper.apply(lambda s: s.with_facilitator_note("resistance", "HEMMELIG NOTE"))
+        await pilot.press("4", "5", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectorScreen)
+        shown = str(app.screen.query_one("#proj-content").render())
+        assert "Manglende tillid" in shown
+        for hidden in ("Anne", "Bo", "Cecilie", "HEMMELIG"):
+            assert hidden not in shown
+        await pilot.press("f2")
+        assert isinstance(app.screen, SessionScreen)

@@ -1,0 +1,76 @@
+"""The export dialog: returns what to export where; the session screen writes the files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+
+from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.screens.modals import MODAL_CSS
+from workshop_tui.tui.strings import tr
+
+FORMATS = (("all", "Markdown + HTML + CSV"), ("html", "HTML"), ("md", "Markdown"), ("csv", "CSV"))
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the facilitator asked for."""
+
+    formats: tuple[str, ...]
+    folder: Path
+    named: bool
+    notes: bool
+
+
+class ExportModal(WorkshopModal):
+    """Formats, folder, and the two opt-ins (names, facilitator notes)."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="ExportModal")
+    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical():
+            yield Label(tr("export.title", lang), classes="heading")
+            with RadioSet(id="format"):
+                for index, (_, label) in enumerate(FORMATS):
+                    yield RadioButton(label, value=index == 0)
+            yield Label(tr("export.folder", lang))
+            yield Input(str(self.folder), id="folder")
+            yield Checkbox(tr("export.named", lang), id="named")
+            yield Checkbox(tr("export.notes", lang), id="notes")
+            with Horizontal():
+                yield Button(tr("key.export", lang), variant="primary", id="ok")
+                yield Button(tr("cancel", lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#format", RadioSet).focus()
+
+    @on(Button.Pressed, "#ok")
+    def submit(self) -> None:
+        index = self.query_one("#format", RadioSet).pressed_index
+        chosen = FORMATS[max(0, index)][0]
+        formats = ("md", "html", "csv") if chosen == "all" else (chosen,)
+        folder = Path(self.query_one("#folder", Input).value.strip() or str(self.folder)).expanduser()
+        self.dismiss(
+            ExportChoice(
+                formats=formats,
+                folder=folder,
+                named=self.query_one("#named", Checkbox).value,
+                notes=self.query_one("#notes", Checkbox).value,
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
