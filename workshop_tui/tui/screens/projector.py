@@ -19,14 +19,14 @@ from workshop_tui.model import Exercise, Session
 from workshop_tui.stats import describe, rank
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars
+from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
 from workshop_tui.tui.widgets.timer import clock
 
 if TYPE_CHECKING:
     from workshop_tui.tui.screens.session import SessionScreen
 
 
-def results_text(session: Session, exercise: Exercise, lang: str, width: int) -> Text:
+def results_text(session: Session, exercise: Exercise, lang: str, width: int, height: int = 20) -> Text:
     """The results of a scored exercise as big bars, highest items marked (no names)."""
     scale = exercise.scale
     assert scale is not None
@@ -35,7 +35,10 @@ def results_text(session: Session, exercise: Exercise, lang: str, width: int) ->
     if len(exercise.scored_items) == 1:
         item = exercise.scored_items[0]
         s = stats[item.id]
-        text = distribution_bars(s, scale.min, scale.max, max(10, width - 12), lang)
+        thickness, gap = fit(len(scale.values), height - 3)
+        text = distribution_bars(
+            s, scale.min, scale.max, max(10, width - 12), lang, thickness=thickness, gap=gap
+        )
         text.append(f"\n\nn = {s.n}    {tr('stat.mean', lang)} {localise(fmt(s.mean), lang)}", style="bold")
         text.append(f"    {tr('stat.median', lang)} {localise(fmt(s.median), lang)}", style="bold")
         return text
@@ -47,7 +50,15 @@ def results_text(session: Session, exercise: Exercise, lang: str, width: int) ->
         mark = "▲ " if item.id in top and stats[item.id].n else "  "
         rows.append((mark + item.text.get(lang), stats[item.id].mean, stats[item.id].split))
     bar_width = max(10, width - label_width - 10)
-    return profile_bars(rows, scale.min, scale.max, label_width, bar_width, lang)
+    thickness, gap = fit(len(rows), height)
+    text = profile_bars(
+        rows, scale.min, scale.max, label_width, bar_width, lang, thickness=thickness, gap=gap
+    )
+    text.append(
+        f"\n\n{scale.min} = {scale.min_label.get(lang)}    {scale.max} = {scale.max_label.get(lang)}",
+        style="dim",
+    )
+    return text
 
 
 def question_text(exercise: Exercise, lang: str) -> Text:
@@ -122,10 +133,12 @@ class ProjectorScreen(WorkshopScreen):
         timer.set_class(remaining == 0, "done")
         answers = session.answers_for(exercise.id)
         width = max(40, self.size.width - 8)
+        height = max(10, self.size.height - 9)
         has_results = exercise.is_scored and answers.results_visible and not answers.is_empty
-        content = (
-            results_text(session, exercise, lang, width) if has_results else question_text(exercise, lang)
-        )
+        if has_results:
+            content = results_text(session, exercise, lang, width, height)
+        else:
+            content = question_text(exercise, lang)
         self.query_one("#proj-content", Static).update(content)
 
     def action_close(self) -> None:

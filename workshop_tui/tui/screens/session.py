@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,7 +38,8 @@ class SessionScreen(WorkshopScreen):
     HELP = """\
 ## Session
 
-- **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise); **Ctrl+P**: kommandopalet, gå til en øvelse
+- **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise)
+- **Ctrl+P**: kommandopalet, gå til en øvelse (command palette, go to an exercise)
 - **Cifre** scorer den markerede celle og går videre; **Del** sletter (digits score and move on)
 - **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
 - **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
@@ -124,7 +126,8 @@ Alt gemmes med det samme. Everything is saved as it happens.
         exercise = session.exercise(self.current)
         number = session.agenda.index(self.current) + 1
         self.sub_title = f"{number}/{len(session.agenda)} · {exercise.title.get(lang)}"
-        title = f"[b]{exercise.title.get(lang)}[/b]  [dim]{number}/{len(session.agenda)} · {exercise.source.cite()}[/dim]"
+        title = Text(exercise.title.get(lang), style="bold")
+        title.append(f"  {number}/{len(session.agenda)} · {exercise.source.cite()}", style="dim")
         self.query_one("#exercise-title", Static).update(title)
         note = session.notes.get(self.current, "")
         note_widget = self.query_one("#facilitator-note", Static)

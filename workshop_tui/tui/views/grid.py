@@ -42,7 +42,13 @@ class GridView(ExerciseView):
     GridView #closing { height: 5; }
     GridView #grid-keys { height: 1; padding: 0 1; color: $text-muted; }
     GridView .blind #item-detail, GridView .blind #profile { color: $text-muted; }
+    GridView.compact #profile { display: none; }
+    GridView.compact #note-row Label { display: none; }
+    GridView.compact #closing { height: 3; }
     """
+
+    COMPACT_HEIGHT = 32
+    """Below this many terminal rows the grid keeps the space and the panels shrink."""
 
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
@@ -87,6 +93,7 @@ class GridView(ExerciseView):
 
     def show(self, session: Session) -> None:
         super().show(session)
+        self.set_class(self.app.size.height < self.COMPACT_HEIGHT, "compact")
         self._group = (
             self._group or session.position.group or (session.groups[0].id if session.groups else "")
         )
@@ -114,7 +121,10 @@ class GridView(ExerciseView):
         scale = exercise.scale
         assert scale is not None
         head = Text()
-        if exercise.prompt is not None:
+        compact = self.has_class("compact")
+        if compact:
+            pass
+        elif exercise.prompt is not None:
             head.append(exercise.prompt.get(lang) + "\n")
         elif exercise.question is not None:
             head.append(exercise.question.get(lang) + "\n", style="bold")
@@ -151,8 +161,9 @@ class GridView(ExerciseView):
         stats = grid.stats.get(item.id) or describe([], scale.min, scale.max)
         text = Text(item_tag(exercise, item) + item.text.get(lang) + "\n", style="bold")
         if answers.results_visible:
-            text.append_text(distribution_bars(stats, scale.min, scale.max, 24, lang))
-            text.append("\n")
+            if not self.has_class("compact"):
+                text.append_text(distribution_bars(stats, scale.min, scale.max, 24, lang))
+                text.append("\n")
             text.append_text(summary_line(stats, lang, self.labels()))
         else:
             text.append(f"n = {stats.n}   " + tr("grid.hidden", lang), style="dim")
@@ -189,7 +200,10 @@ class GridView(ExerciseView):
         return title + profile_bars(rows, scale.min, scale.max, label, max(6, width - label - 10), lang)
 
     def on_resize(self) -> None:
-        if self.session is not None and self.grid.needs_rebuild():
+        compact = self.app.size.height < self.COMPACT_HEIGHT
+        changed = compact != self.has_class("compact")
+        self.set_class(compact, "compact")
+        if self.session is not None and (changed or self.grid.needs_rebuild()):
             self.grid.forget_layout()
             self.show(self.session)
 

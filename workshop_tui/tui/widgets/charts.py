@@ -38,16 +38,29 @@ def sparkline(stats: ItemStats, low: int, high: int) -> Text:
     return out
 
 
-def distribution_bars(stats: ItemStats, low: int, high: int, width: int, lang: str) -> Text:
-    """A horizontal bar per scale value with its count, e.g. ``4 ███████ 5``."""
+def distribution_bars(
+    stats: ItemStats, low: int, high: int, width: int, lang: str, *, thickness: int = 1, gap: int = 0
+) -> Text:
+    """A horizontal bar per scale value with its count, e.g. ``4 ███████ 5``.
+
+    ``thickness`` draws each bar over several lines and ``gap`` leaves blank lines
+    between bars, so the projector can fill a tall screen.
+    """
     peak = max((count for _, count in stats.distribution), default=0)
     out = Text()
     label_width = len(str(high))
+    middle = (thickness - 1) // 2
     for score, count in stats.distribution:
         length = 0 if peak == 0 else round(count / peak * width)
-        out.append(f"{score:>{label_width}} ", style="bold")
-        out.append("█" * length, style=score_colour(score, low, high))
-        out.append(f" {count}\n" if count else "\n", style="bold" if count else "dim")
+        for line in range(thickness):
+            out.append(
+                f"{score:>{label_width}} " if line == middle else " " * (label_width + 1), style="bold"
+            )
+            out.append("█" * length, style=score_colour(score, low, high))
+            if line == middle:
+                out.append(f" {count}" if count else "", style="bold")
+            out.append("\n")
+        out.append("\n" * gap)
     out.rstrip()
     return out
 
@@ -80,22 +93,36 @@ def profile_bars(
     label_width: int,
     bar_width: int,
     lang: str,
+    *,
+    thickness: int = 1,
+    gap: int = 0,
 ) -> Text:
     """One bar per row (label, mean, split), scaled from ``low`` to ``high``."""
     out = Text()
+    middle = (thickness - 1) // 2
     for label, mean, split in rows:
         shown = label if len(label) <= label_width else label[: label_width - 1] + "…"
-        out.append(f"{shown:<{label_width}} ")
-        if mean is None:
-            out.append("–\n", style="dim")
-            continue
-        share = (mean - low) / (high - low) if high > low else 0
-        length = max(1, round(share * bar_width))
-        out.append("█" * length, style=score_colour(round(mean), low, high))
-        out.append(" " * (bar_width - length + 1))
-        out.append(localise(fmt(mean), lang), style="bold")
-        if split:
-            out.append(" ⚡", style="bold")
-        out.append("\n")
+        for line in range(thickness):
+            out.append(f"{shown:<{label_width}} " if line == middle else " " * (label_width + 1))
+            if mean is None:
+                out.append("–\n" if line == middle else "\n", style="dim")
+                continue
+            share = (mean - low) / (high - low) if high > low else 0
+            length = max(1, round(share * bar_width))
+            out.append("█" * length, style=score_colour(round(mean), low, high))
+            if line == middle:
+                out.append(" " * (bar_width - length + 1))
+                out.append(localise(fmt(mean), lang), style="bold")
+                if split:
+                    out.append(" ⚡", style="bold")
+            out.append("\n")
+        out.append("\n" * gap)
     out.rstrip()
     return out
+
+
+def fit(rows: int, height: int) -> tuple[int, int]:
+    """(thickness, gap) that spread ``rows`` bars over ``height`` lines, at most 5 thick."""
+    per_row = max(1, height // max(1, rows))
+    gap = 1 if per_row >= 2 else 0
+    return max(1, min(5, per_row - gap)), gap

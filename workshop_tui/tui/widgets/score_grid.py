@@ -48,7 +48,7 @@ class ScoreGrid(DataTable[Text]):
     DEFAULT_CSS = """
     ScoreGrid {
         height: 1fr;
-        min-height: 5;
+        min-height: 6;
     }
     """
 
