@@ -33,8 +33,14 @@ def _go(exercise: str, *keys: str) -> Callable[[Pilot[Any]], Any]:
     return run_before
 
 
+async def _loaded(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)
+
+
 def test_home_screen(snap_compare: Any, demo_copy: Path, room: Path) -> None:
-    assert snap_compare(app_for(None), terminal_size=(120, 36))
+    assert snap_compare(app_for(None), terminal_size=(120, 36), run_before=_loaded)
 
 
 def test_resistance_grid(snap_compare: Any, demo_copy: Path) -> None:
