@@ -198,8 +198,12 @@ class Session:
         answers = self.answers_for(exercise_id)
         if answers.is_empty:
             return "not_started"
-        if exercise.is_scored:
+        if exercise.is_scored and answers.mode == "tally":
             done = all(answers.values_for(item.id) for item in exercise.scored_items)
+        elif exercise.is_scored:
+            # Done when everyone in the room has scored every item.
+            people = {p.id for p in self.participants}
+            done = all(people <= set(answers.scores.get(item.id, {})) for item in exercise.scored_items)
         elif exercise.kind == "reflection_sheet":
             done = all(
                 answers.texts.get(group.id, {}).get(box.key, "").strip()

@@ -1,0 +1,83 @@
+"""Pilot tests of the home screen: the new-session form, the demo, language, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from workshop_tui.storage.sessions import list_sessions
+from workshop_tui.tui.screens.home import HomeScreen
+from workshop_tui.tui.screens.new_session import NewSessionScreen, parse_participants
+from workshop_tui.tui.screens.session import SessionScreen
+
+from .conftest import SIZE, app_for
+
+
+def test_parse_participants() -> None:
+    assert parse_participants(" 12 ") == 12
+    assert parse_participants("Anne, Bo ,, Cecilie") == ["Anne", "Bo", "Cecilie"]
+    assert parse_participants("0") is None
+    assert parse_participants(" , ") is None
+
+
+async def test_new_session_form_creates_and_opens_a_session(data_dir: Path) -> None:
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        assert isinstance(app.screen, NewSessionScreen)
+        app.screen.query_one("#title", Input).value = "Ældreområdet"
+        app.screen.query_one("#participants", Input).value = "Anne, Bo"
+        app.screen.query_one("#groups", Input).value = "Bord 1, Bord 2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        session = app.screen.session
+        assert session.title == "Ældreområdet"
+        assert [p.label for p in session.participants] == ["Anne", "Bo"]
+        assert [g.name for g in session.groups] == ["Bord 1", "Bord 2"]
+        assert session.agenda[0] == "kkc-indicators"
+    [listing] = list_sessions()
+    assert listing.session is not None and listing.session.title == "Ældreområdet"
+
+
+async def test_new_session_form_says_what_is_wrong(data_dir: Path) -> None:
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        app.screen.query_one("#participants", Input).value = "0"
+        await pilot.press("ctrl+s")
+        assert "titel" in str(app.screen.query_one("#error").render()).lower()
+        app.screen.query_one("#title", Input).value = "X"
+        await pilot.press("ctrl+s")
+        assert "antal" in str(app.screen.query_one("#error").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert list_sessions() == []
+
+
+async def test_demo_key_opens_a_copy(data_dir: Path) -> None:
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.progress == (9, 9)
+        assert app.screen.keeper.path.parent == data_dir / "sessions"
+
+
+async def test_english_interface_and_help(room: Path) -> None:
+    app = app_for(room, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert {"Next exercise", "Projector", "Blind/reveal", "Tally mode"} <= footer
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")

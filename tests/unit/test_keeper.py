@@ -1,0 +1,92 @@
+"""The session keeper: every edit saved before it is shown, undo/redo, failed saves kept in memory."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_tui.keeper import SessionKeeper
+from workshop_tui.model import Session
+from workshop_tui.storage.sessions import load_session
+
+
+def _clock() -> str:
+    return "2026-11-23T10:00:00+00:00"
+
+
+def test_each_edit_is_on_disk_at_once(small_session: Session, tmp_path: Path) -> None:
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    assert load_session(tmp_path / "s.toml") == keeper.session
+    assert keeper.session.updated == _clock()
+
+
+def test_undo_redo_and_a_new_edit_clears_redo(small_session: Session, tmp_path: Path) -> None:
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p2", 5))
+    assert keeper.undo()
+    assert keeper.session.answers_for("resistance").scores == {"trust": {"p1": 4}}
+    assert load_session(tmp_path / "s.toml").answers_for("resistance").scores == {"trust": {"p1": 4}}
+    assert keeper.redo()
+    assert keeper.session.answers_for("resistance").scores["trust"] == {"p1": 4, "p2": 5}
+    keeper.undo()
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p3", 1))
+    assert not keeper.redo()
+
+
+def test_typing_in_one_field_undoes_as_one_step(small_session: Session, tmp_path: Path) -> None:
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    for text in ("V", "Vi", "Vi s"):
+        keeper.apply(lambda s, t=text: s.with_text("sheet-42", "g1", "1", t), merge="g1:1")  # type: ignore[misc]
+    keeper.apply(lambda s: s.with_text("sheet-42", "g1", "2", "x"), merge="g1:2")
+    keeper.undo()
+    assert keeper.session.answers_for("sheet-42").texts == {"g1": {"1": "Vi s"}}
+    keeper.undo()
+    assert keeper.session.answers_for("sheet-42").is_empty
+    assert not keeper.can_undo
+
+
+def test_position_changes_are_saved_but_not_undone(small_session: Session, tmp_path: Path) -> None:
+    from workshop_tui.model import Position
+
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    keeper.apply(lambda s: s.with_position(Position("resistance", 2, 3, "g2")), undoable=False)
+    keeper.undo()
+    assert keeper.session.position == Position("resistance", 2, 3, "g2")
+    assert keeper.session.answers_for("resistance").is_empty
+
+
+def test_refused_edit_changes_nothing(small_session: Session, tmp_path: Path) -> None:
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    with pytest.raises(ValueError, match="off the scale"):
+        keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 6))
+    assert keeper.session == small_session
+    assert not keeper.can_undo
+
+
+def test_failed_save_keeps_the_edit_and_retries(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path, clock=_clock)
+    keeper.save()
+    real_replace = os.replace
+
+    def full(src: Any, dst: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    assert keeper.last_error is not None and "disk is full" in keeper.last_error.reason
+    assert keeper.session.answers_for("resistance").scores == {"trust": {"p1": 4}}
+    assert load_session(path).answers_for("resistance").is_empty
+    monkeypatch.setattr(os, "replace", real_replace)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p2", 2))
+    assert keeper.last_error is None
+    assert load_session(path).answers_for("resistance").scores == {"trust": {"p1": 4, "p2": 2}}

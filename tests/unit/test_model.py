@@ -1,0 +1,77 @@
+"""The immutable model: edits return new values and refuse what the file format cannot hold."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from workshop_tui.model import Action, Session
+from workshop_tui.model.session import ScoreError
+
+
+def test_edits_return_new_values_and_leave_the_old_one(small_session: Session) -> None:
+    changed = small_session.with_score("resistance", "trust", "p1", 3)
+    assert small_session.answers_for("resistance").is_empty
+    assert changed.answers_for("resistance").scores == {"trust": {"p1": 3}}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        changed.title = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda s: s.with_score("resistance", "trust", "p1", 0),
+        lambda s: s.with_score("resistance", "trust", "p1", 6),
+        lambda s: s.with_score("resistance", "trust", "p1", True),
+        lambda s: s.with_score("resistance", "nope", "p1", 3),
+        lambda s: s.with_score("resistance", "trust", "p99", 3),
+        lambda s: s.with_score("sheet-42", "value", "p1", 3),
+        lambda s: s.with_tally("resistance", "trust", 3, -1),
+        lambda s: s.with_text("sheet-42", "g1", "9", "x"),
+        lambda s: s.with_text("sheet-42", "g9", "1", "x"),
+        lambda s: s.with_note("tension-fields", "methods", "x"),
+        lambda s: s.with_closing("resistance", "g1", "x"),
+        lambda s: s.with_action("sheet-45", "g1", 3, Action("x")),
+        lambda s: s.with_action("sheet-42", "g1", 0, Action("x")),
+        lambda s: s.with_facilitator_note("ghost", "x"),
+    ],
+)
+def test_edits_that_the_file_could_not_hold_are_refused(small_session: Session, edit: object) -> None:
+    with pytest.raises((ScoreError, KeyError)):
+        edit(small_session)  # type: ignore[operator]
+
+
+def test_commitment_ten_and_tallies(small_session: Session) -> None:
+    s = small_session.with_score("commitment", "value", "p1", 10).with_tally("commitment", "value", 7, 3)
+    answers = s.answers_for("commitment")
+    assert answers.values_for("value") == [10]
+    assert answers.with_mode("tally").values_for("value") == [7, 7, 7]
+
+
+def test_clearing_everything_leaves_no_answers(small_session: Session) -> None:
+    s = small_session.with_score("resistance", "trust", "p1", 3).with_score("resistance", "trust", "p1", None)
+    assert s == small_session
+
+
+def test_blind_reveal_cycle(small_session: Session) -> None:
+    s = small_session.with_blind("resistance", True)
+    assert not s.answers_for("resistance").results_visible
+    s = s.with_revealed("resistance", True)
+    assert s.answers_for("resistance").results_visible
+    s = s.with_blind("resistance", True)
+    assert not s.answers_for("resistance").results_visible
+
+
+def test_status_and_progress(small_session: Session) -> None:
+    assert small_session.status("resistance") == "not_started"
+    s = small_session.with_score("resistance", "trust", "p1", 3)
+    assert s.status("resistance") == "in_progress"
+    for item in s.exercise("resistance").items:
+        for person in ("p1", "p2", "p3"):
+            s = s.with_score("resistance", item.id, person, 2)
+    assert s.status("resistance") == "in_progress"  # p4 has not scored yet
+    for item in s.exercise("resistance").items:
+        s = s.with_score("resistance", item.id, "p4", 2)
+    assert s.status("resistance") == "done"
+    assert s.progress == (1, len(s.agenda))
