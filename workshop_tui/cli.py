@@ -8,11 +8,13 @@ is imported lazily so that ``workshop sessions`` never loads Textual.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date as Date
 from pathlib import Path
 
 from workshop_tui import __version__
+from workshop_tui.export import commands as export_commands
 from workshop_tui.i18n import detect_language, t
 from workshop_tui.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.storage.library import check_path, load_library
@@ -95,6 +97,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help="tjek en fil eller mappe" if da else "validate a file or folder",
     )
 
+    export_commands.register(sub, lang)
+
     open_ = sub.add_parser(
         "open", help="åbn en session (sti, id eller titel)" if da else "open a session (path, id or title)"
     )
@@ -122,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `workshop sessions | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _dispatch(args: argparse.Namespace, lang: str) -> int:
@@ -130,6 +138,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _exercises(args, lang)
     if command == "sessions":
         return _sessions(lang)
+    if command in ("export", "compare"):
+        return export_commands.run(args, lang)
     if command == "demo":
         path = copy_demo()
         print(t("cli.demo.created", lang, path=path))

@@ -6,9 +6,10 @@ Conventions, stated once so the app and the exports agree:
   whole group being described, not a sample of a larger one.
 - ``median`` of an even number of scores is the mean of the two middle ones.
 - **Disagreement** ("the group is split"): at least 3 answers, and at least a
-  quarter of them in the bottom third of the scale *and* at least a quarter in the
-  top third (on 1–5: scores 1–2 and 4–5; on 1–10: 1–4 and 7–10), *and* a standard
-  deviation of at least a quarter of the scale's range (1.0 on 1–5, 2.25 on 1–10).
+  quarter of them (and at least two people) in the bottom third of the scale *and*
+  at least a quarter (and two people) in the top third (on 1–5: scores 1–2 and
+  4–5; on 1–10: 1–4 and 7–10), *and* a standard deviation of at least a quarter
+  of the scale's range (1.0 on 1–5, 2.25 on 1–10).
   A split is two camps far apart: 2, 3, 3, 4 is not one; 1, 1, 5, 5 is.
 - Fewer than ``MIN_ANONYMOUS`` answers are too few to show a distribution without
   identifying people; summaries say so instead.
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 MIN_ANONYMOUS = 3
 SPLIT_SHARE = 0.25
 SPLIT_SD_SHARE = 0.25
+SPLIT_MIN_PEOPLE = 2
+"""One person on their own is an outlier, not a camp."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def is_split(values: Sequence[int], low: int, high: int) -> bool:
     third = (high - low) / 3
     bottom = sum(1 for v in values if v <= low + third)
     top = sum(1 for v in values if v >= high - third)
-    if bottom / n < SPLIT_SHARE or top / n < SPLIT_SHARE:
+    if min(bottom, top) < SPLIT_MIN_PEOPLE or bottom / n < SPLIT_SHARE or top / n < SPLIT_SHARE:
         return False
     mean = sum(values) / n
     sd = math.sqrt(sum((v - mean) ** 2 for v in values) / n)

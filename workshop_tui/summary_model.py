@@ -27,12 +27,12 @@ ItemStatus = Literal["shown", "too_few", "empty", "blind"]
 """
 
 TALLY_LABEL = "tally"
-"""The participant label of a score that was recorded as a tally (nobody's in particular)."""
+"""The participant label of a score recorded as a tally (nobody's in particular)."""
 
 
 @dataclass(frozen=True)
 class Score:
-    """One score with the label of whoever gave it (an anonymous P-label unless named)."""
+    """One score and who gave it (an anonymous P-label unless named)."""
 
     label: str
     value: int

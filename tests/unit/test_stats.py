@@ -42,6 +42,7 @@ def test_split_needs_two_camps() -> None:
     assert not is_split([2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4], 1, 5)  # sd 0.71
     assert is_split([1, 1, 1, 3, 3, 3, 3, 3, 3, 5, 5, 5], 1, 5)  # sd 1.41
     assert not is_split([3, 3, 3, 3, 5], 1, 5)
+    assert not is_split([2, 4, 4, 5], 1, 5)  # one person alone is an outlier, not a camp
     assert not is_split([1, 5], 1, 5)  # too few to call a split
 
 

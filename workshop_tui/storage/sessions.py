@@ -70,7 +70,12 @@ def slugify(text: str) -> str:
     """An ASCII file-name-safe form of a title (æ→ae, ø→oe, å→aa)."""
     text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40] or "session"
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > 40:
+        # Cut at a word boundary so names stay readable ("...-forloeb", not "...-forlo").
+        cut = slug.rfind("-", 0, 41)
+        slug = slug[: cut if cut > 10 else 40]
+    return slug or "session"
 
 
 def new_session(

@@ -131,6 +131,7 @@ class ActionsView(ExerciseView):
         field = self.query_one(selector, Input)
         if field.value != value:
             field.value = value
+            field.cursor_position = 0  # show the start of a long text, not its end
 
     def next_group(self) -> None:
         """Show the next group's challenge and actions."""

@@ -86,7 +86,9 @@ class ScoreGrid(DataTable[Text]):
         layout = GridLayout(answers.mode, answers.results_visible, columns, lang)
         self.stats = {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in self.items}
         means = {i.id: self.stats[i.id].mean for i in self.items}
-        top = {i for i in rank(means)[:TOP] if means[i] is not None} if layout.visible else set()
+        answered = [i for i in rank(means) if means[i] is not None]
+        # Marking a "top three" only means something when more items than that have answers.
+        top = set(answered[:TOP]) if layout.visible and len(answered) > TOP else set()
         if layout != self.layout_key:
             self._build(session, layout, labels)
         changed_top = top ^ self._top

@@ -1,0 +1,129 @@
+"""The ``workshop export`` and ``workshop compare`` sub-commands.
+
+``register`` adds both to the CLI's sub-parsers and ``run`` executes them; the
+CLI only has to call the two. Like the rest of the CLI this module parses,
+calls the core and prints: summaries and files come from ``export.files``.
+
+Exit status: 0 done, 1 a session could not be found or read or a file could
+not be written (each problem on stderr, nothing half-written), 2 a usage error
+(argparse's own, e.g. an unknown ``--format``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.export import FORMATS
+from workshop_tui.export.compare import compare_sessions, render_text
+from workshop_tui.export.files import ExportError, export_comparison, export_session
+from workshop_tui.export.strings import tr
+from workshop_tui.model import Session
+from workshop_tui.storage.errors import FileProblems
+from workshop_tui.storage.sessions import find_session, load_session
+
+COMMAND = "_export_command"
+"""The attribute ``register`` sets on the parsed arguments, whatever the CLI's ``dest``."""
+
+
+def register(subparsers: Any, lang: str) -> None:
+    """Add ``export`` and ``compare`` to an argparse sub-parsers object.
+
+    Args:
+        subparsers: what ``ArgumentParser.add_subparsers()`` returned.
+        lang: the UI language of the help texts.
+    """
+    export = subparsers.add_parser("export", help=tr("cmd.export", lang), description=tr("cmd.export", lang))
+    export.add_argument("session", metavar="SESSION", help=tr("cmd.session", lang))
+    export.add_argument(
+        "--format",
+        choices=[*FORMATS, "all"],
+        default="all",
+        help=f"{tr('cmd.format', lang)} (md, html, csv, all; standard: all)"
+        if lang == "da"
+        else f"{tr('cmd.format', lang)} (md, html, csv, all; default: all)",
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=tr("cmd.output", lang)
+    )
+    export.add_argument("--named", action="store_true", help=tr("cmd.named", lang))
+    export.add_argument("--notes", action="store_true", help=tr("cmd.notes", lang))
+    export.set_defaults(**{COMMAND: "export"})
+
+    compare = subparsers.add_parser(
+        "compare", help=tr("cmd.compare", lang), description=tr("cmd.compare", lang)
+    )
+    compare.add_argument("before", metavar="BEFORE", help=tr("cmd.session", lang))
+    compare.add_argument("after", metavar="AFTER", help=tr("cmd.session", lang))
+    compare.add_argument(
+        "--format", choices=["md", "html"], default=None, help=tr("cmd.format", lang) + " (md, html)"
+    )
+    compare.add_argument(
+        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=tr("cmd.output", lang)
+    )
+    compare.set_defaults(**{COMMAND: "compare"})
+
+
+def run(args: argparse.Namespace, lang: str) -> int:
+    """Execute ``export`` or ``compare``; returns the exit status (messages in ``lang``)."""
+    command = getattr(args, COMMAND, None) or getattr(args, "command", None)
+    try:
+        if command == "export":
+            return _export(args, lang)
+        if command == "compare":
+            return _compare(args, lang)
+    except FileProblems as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except ExportError as error:
+        print(tr("cmd.not_written", lang, path=error.path, reason=error.reason), file=sys.stderr)
+        return 1
+    print(f"workshop: unknown command {command!r}", file=sys.stderr)
+    return 2
+
+
+def resolve(name: str) -> Path | None:
+    """A session file from a path (any existing file), an id or an exact title."""
+    candidate = Path(name).expanduser()
+    if candidate.is_file():
+        return candidate
+    return find_session(name)
+
+
+def _load(name: str, lang: str) -> Session | None:
+    """Load a session, or print why not (FileProblems propagate to ``run``)."""
+    path = resolve(name)
+    if path is None:
+        print(tr("cmd.no_session", lang, name=name), file=sys.stderr)
+        return None
+    return load_session(path)
+
+
+def _export(args: argparse.Namespace, lang: str) -> int:
+    session = _load(args.session, lang)
+    if session is None:
+        return 1
+    formats = FORMATS if args.format == "all" else (args.format,)
+    paths = export_session(
+        session, formats, args.output, named=args.named, include_notes=args.notes, lang=lang
+    )
+    for path in paths:
+        print(tr("cmd.written", lang, path=path))
+    return 0
+
+
+def _compare(args: argparse.Namespace, lang: str) -> int:
+    before = _load(args.before, lang)
+    after = _load(args.after, lang) if before is not None else None
+    if before is None or after is None:
+        return 1
+    if args.format is None:
+        print(render_text(compare_sessions(before, after)), end="")
+        return 0
+    comparison, path = export_comparison(before, after, args.format, args.output, lang=lang)
+    print(render_text(comparison), end="")
+    print(tr("cmd.written", lang, path=path))
+    return 0

@@ -1,0 +1,125 @@
+"""Wording shared by the Markdown and HTML renderers, so both say the same thing.
+
+Only presentation lives here (which text stands in a cell, how items are grouped
+under headings); the figures themselves all come from the Summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_tui.export.strings import long_date, number, tr
+from workshop_tui.stats import MIN_ANONYMOUS
+from workshop_tui.summary_model import ItemSummary, ScaleInfo, ScoredPart, Summary
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    """Items shown under one heading (a dimension, or a dimension's polarity)."""
+
+    heading: str
+    items: tuple[ItemSummary, ...]
+
+
+def meta_lines(summary: Summary) -> list[tuple[str, str]]:
+    """(label, value) pairs for the title block, leaving out what is unknown."""
+    lang = summary.language
+    pairs = [
+        (tr("organisation", lang), summary.organisation),
+        (tr("date", lang), long_date(summary.date, lang)),
+        (tr("facilitator", lang), summary.facilitator),
+        (tr("participants", lang), str(summary.participants)),
+        (tr("groups", lang), "; ".join(summary.groups)),
+    ]
+    return [(label, value) for label, value in pairs if value]
+
+
+def about_lines(summary: Summary) -> list[str]:
+    """The paragraph that says how to read the figures and what is left out."""
+    lang = summary.language
+    lines = [tr("about.figures", lang), tr("about.split", lang)]
+    if summary.named:
+        lines.append(tr("about.named", lang))
+    else:
+        lines.append(tr("about.anonymous", lang, min=MIN_ANONYMOUS))
+    if summary.include_notes:
+        lines.append(tr("about.notes", lang))
+    return lines
+
+
+def scale_text(scale: ScaleInfo, lang: str) -> str:
+    """``Skala 1–5: 1 = lav … 5 = høj`` plus whether the scale was chosen by us."""
+    text = (
+        f"{tr('scale', lang)} {scale.min}–{scale.max}: "
+        f"{scale.min} = {scale.min_label} · {scale.max} = {scale.max_label}"
+    )
+    if scale.inferred:
+        text += f" ({tr('scale.inferred', lang)})"
+    return text
+
+
+def status_text(item: ItemSummary, lang: str) -> str:
+    """Why an item has no figures (empty for an item whose figures are shown)."""
+    if item.status == "too_few":
+        return tr("status.too_few", lang, n=item.stats.n)
+    if item.status in ("empty", "blind"):
+        return tr(f"status.{item.status}", lang)
+    return ""
+
+
+def figures(item: ItemSummary, lang: str) -> list[str]:
+    """rank, n, mean, median, min–max, sd, flag as cell texts (``–`` when withheld)."""
+    s = item.stats
+    span = "–" if s.minimum is None else f"{s.minimum}–{s.maximum}"
+    return [
+        "–" if item.rank is None else str(item.rank),
+        str(s.n),
+        number(s.mean, lang),
+        number(s.median, lang, 1),
+        span,
+        number(s.sd, lang),
+        tr("split", lang) if s.split else status_text(item, lang),
+    ]
+
+
+def figure_headers(lang: str) -> list[str]:
+    """The column headings matching :func:`figures`."""
+    keys = ("rank", "n", "mean", "median", "range", "sd", "flag")
+    return [tr(f"col.{k}", lang) for k in keys]
+
+
+def item_groups(part: ScoredPart) -> list[ItemGroup]:
+    """Items in their order, split under a heading whenever dimension or polarity changes.
+
+    Statement diagnostics get one heading per dimension and polarity (the
+    source's "Hvis der produceres kurs"); grids with dimensions one per dimension;
+    everything else a single group without a heading.
+    """
+    profiles = {d.id: d for d in part.dimensions}
+    groups: list[ItemGroup] = []
+    current: tuple[str, str] | None = None
+    for item in part.items:
+        key = (item.dimension, item.polarity)
+        if groups and key == current:
+            last = groups[-1]
+            groups[-1] = ItemGroup(last.heading, (*last.items, item))
+            continue
+        current = key
+        profile = profiles.get(item.dimension)
+        heading = profile.label if profile is not None else ""
+        if profile is not None and item.polarity == "produced" and profile.produced_label:
+            heading = profile.produced_label
+        elif profile is not None and item.polarity == "not_produced":
+            heading = profile.not_produced_label or heading
+        groups.append(ItemGroup(heading, (item,)))
+    return groups
+
+
+def top_items(part: ScoredPart) -> list[ItemSummary]:
+    """The items of the top list, in rank order."""
+    return [part.item(item_id) for item_id in part.top]
+
+
+def distribution_text(item: ItemSummary) -> str:
+    """``0 · 3 · 4 · 5 · 0``: how many gave each score, lowest score first."""
+    return " · ".join(str(count) for _, count in item.stats.distribution)

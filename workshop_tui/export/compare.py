@@ -1,0 +1,231 @@
+"""Compare two sessions, typically the same measurement months apart.
+
+The comparison is built from the two sessions' *anonymous* summaries, so it uses
+exactly the figures (and withholds exactly what) the single exports do. Items
+are matched by exercise id and item id; an exercise whose scale changed between
+the two is listed but its means are not subtracted. The renderers (terminal
+text here, Markdown and HTML in ``compare_render``) only format this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workshop_tui.export.strings import number, signed, tr
+from workshop_tui.model import Session
+from workshop_tui.summary import build_summary
+from workshop_tui.summary_model import ItemSummary, ScoredPart, Summary
+
+MOVED_COUNT = 5
+"""How many items the "moved most" list holds (ranked by change as a share of the scale)."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One item's figures in one of the two sessions (None when withheld or absent)."""
+
+    n: int
+    mean: float | None
+    distribution: tuple[tuple[int, int], ...]
+    status: str
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """A shared item before and after."""
+
+    exercise_id: str
+    exercise: str
+    item_id: str
+    text: str
+    before: Side
+    after: Side
+    comparable: bool = True
+    """False when the scale changed, so that means on different scales are not subtracted."""
+
+    @property
+    def n_change(self) -> int:
+        """After n minus before n."""
+        return self.after.n - self.before.n
+
+    @property
+    def mean_change(self) -> float | None:
+        """After mean minus before mean; None unless both are shown on the same scale."""
+        if not self.comparable or self.before.mean is None or self.after.mean is None:
+            return None
+        return self.after.mean - self.before.mean
+
+    @property
+    def distribution_change(self) -> tuple[tuple[int, int], ...]:
+        """(score, after count − before count); empty unless both distributions are shown."""
+        if not (self.comparable and self.before.distribution and self.after.distribution):
+            return ()
+        before = dict(self.before.distribution)
+        return tuple((score, count - before.get(score, 0)) for score, count in self.after.distribution)
+
+
+@dataclass(frozen=True)
+class ExerciseChange:
+    """A scored exercise that both sessions ran."""
+
+    id: str
+    title: str
+    low: int
+    high: int
+    items: tuple[ItemChange, ...]
+    only_before: tuple[str, ...] = ()
+    only_after: tuple[str, ...] = ()
+    scale_changed: str = ""
+    """Set (to the message) when the scales differ; means are then not compared."""
+
+    @property
+    def scale(self) -> str:
+        """The (after) scale as ``1–5``."""
+        return f"{self.low}–{self.high}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``workshop compare`` shows."""
+
+    language: str
+    before: Summary
+    after: Summary
+    exercises: tuple[ExerciseChange, ...]
+    moved: tuple[ItemChange, ...]
+    only_before: tuple[str, ...]
+    only_after: tuple[str, ...]
+    text_shared: tuple[str, ...]
+
+
+def compare_sessions(before: Session, after: Session) -> Comparison:
+    """Compare two sessions through their anonymous summaries."""
+    return compare_summaries(build_summary(before), build_summary(after))
+
+
+def compare_summaries(before: Summary, after: Summary) -> Comparison:
+    """Match exercises and items by id and put their figures side by side."""
+    lang = after.language
+    before_ids = {x.id for x in before.exercises}
+    after_ids = {x.id for x in after.exercises}
+    changes = []
+    text_shared = []
+    for exercise in after.exercises:
+        if exercise.id not in before_ids:
+            continue
+        old = before.exercise(exercise.id)
+        if exercise.scored is None or old.scored is None:
+            text_shared.append(exercise.title)
+            continue
+        changes.append(_exercise(exercise.id, exercise.title, old.scored, exercise.scored, lang))
+    # Largest share of the scale first, so a move on 1–10 weighs like one on 1–5.
+    movable = [
+        (abs(i.mean_change) / ((c.high - c.low) or 1), i)
+        for c in changes
+        for i in c.items
+        if i.mean_change is not None
+    ]
+    movable.sort(key=lambda pair: -pair[0])
+    moved = [i for _, i in movable[:MOVED_COUNT]]
+    return Comparison(
+        language=lang,
+        before=before,
+        after=after,
+        exercises=tuple(changes),
+        moved=tuple(i for i in moved if i.mean_change),
+        only_before=tuple(x.title for x in before.exercises if x.id not in after_ids),
+        only_after=tuple(x.title for x in after.exercises if x.id not in before_ids),
+        text_shared=tuple(text_shared),
+    )
+
+
+def _side(item: ItemSummary) -> Side:
+    return Side(item.stats.n, item.stats.mean, item.stats.distribution, item.status)
+
+
+def _exercise(exercise_id: str, title: str, old: ScoredPart, new: ScoredPart, lang: str) -> ExerciseChange:
+    old_items = {i.id: i for i in old.items}
+    new_ids = {i.id for i in new.items}
+    before_scale = f"{old.scale.min}–{old.scale.max}"
+    after_scale = f"{new.scale.min}–{new.scale.max}"
+    changed = ""
+    if before_scale != after_scale:
+        changed = tr("cmp.scale_changed", lang, before=before_scale, after=after_scale)
+    items = tuple(
+        ItemChange(exercise_id, title, i.id, i.text, _side(old_items[i.id]), _side(i), comparable=not changed)
+        for i in new.items
+        if i.id in old_items
+    )
+    return ExerciseChange(
+        id=exercise_id,
+        title=title,
+        low=new.scale.min,
+        high=new.scale.max,
+        items=items,
+        only_before=tuple(i.text for i in old.items if i.id not in new_ids),
+        only_after=tuple(i.text for i in new.items if i.id not in old_items),
+        scale_changed=changed,
+    )
+
+
+def mean_text(side: Side, lang: str) -> str:
+    """The mean, or why there is none (too few answers, blind, none)."""
+    if side.mean is not None:
+        return number(side.mean, lang)
+    status = side.status if side.status in ("too_few", "blind") else "empty"
+    return tr(f"status.{status}", lang, n=side.n)
+
+
+def side_text(side: Side, lang: str) -> str:
+    """``3,42 (n = 12)`` or the reason for no figures."""
+    if side.mean is None:
+        return mean_text(side, lang)
+    return f"{number(side.mean, lang)} (n = {side.n})"
+
+
+def counts(distribution: Sequence[tuple[int, int]]) -> str:
+    """``0·3·4·5·0``: counts per score, lowest first."""
+    return "·".join(str(c) for _, c in distribution) or "–"
+
+
+def render_text(comparison: Comparison) -> str:
+    """The comparison for the terminal: plain text, no colours, fits 100 columns."""
+    lang = comparison.language
+    b, a = comparison.before, comparison.after
+    out = [
+        tr("cmp.title", lang),
+        f"  {tr('cmp.before', lang)}: {b.title} ({b.date})",
+        f"  {tr('cmp.after', lang)}:  {a.title} ({a.date})",
+        "",
+        tr("cmp.moved", lang),
+    ]
+    if not comparison.moved:
+        out.append(f"  {tr('cmp.none_moved', lang)}")
+    for item in comparison.moved:
+        out.append(f"  {signed(item.mean_change, lang):>6}  {item.exercise} · {item.text}")
+    for exercise in comparison.exercises:
+        out += ["", f"{exercise.title} ({tr('scale', lang).lower()} {exercise.scale})"]
+        if exercise.scale_changed:
+            out.append(f"  ! {exercise.scale_changed}")
+        for item in exercise.items:
+            out.append(f"  {item.text}")
+            out.append(
+                f"      {side_text(item.before, lang)} → {side_text(item.after, lang)}"
+                f"   {tr('cmp.change', lang).lower()} {signed(item.mean_change, lang)}"
+                f"   {counts(item.before.distribution)} → {counts(item.after.distribution)}"
+            )
+        for key, texts in (
+            ("cmp.only_before", exercise.only_before),
+            ("cmp.only_after", exercise.only_after),
+        ):
+            if texts:
+                out.append(f"  {tr(key, lang)}: " + "; ".join(texts))
+    for key, texts in (
+        ("cmp.only_before", comparison.only_before),
+        ("cmp.only_after", comparison.only_after),
+        ("cmp.not_compared", comparison.text_shared),
+    ):
+        out += ["", f"{tr(key, lang)}:"]
+        out += [f"  - {t}" for t in texts] or [f"  {tr('cmp.nothing', lang)}"]
+    return "\n".join(out) + "\n"

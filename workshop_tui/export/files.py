@@ -1,0 +1,194 @@
+"""Writing exports to disk: safe names, all-or-nothing, clear errors.
+
+- **Names** come from the session: ``<slug of the title>-<date>-<8 hex of the
+  session id>.<ext>``. The hash part differs between any two sessions, so
+  exporting one session never overwrites another's files, even with the same
+  title and date; exporting the same session again replaces its own files.
+- **All or nothing.** Every file of one export is first written to a temporary
+  file in the target folder, flushed and fsynced; only when all of them are
+  complete are they moved into place with ``os.replace`` (atomic per file). A
+  failure on the way removes the temporaries, so no half-written file and no
+  partial set is left behind.
+- **Errors** are :class:`ExportError`, naming the path and the reason in words.
+
+The app calls :func:`export_session` and :func:`export_comparison`; the CLI
+(``commands``) calls the same two.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from workshop_tui.export import FORMATS
+from workshop_tui.export.compare import Comparison, compare_sessions
+from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
+from workshop_tui.export.csv import render_csv
+from workshop_tui.export.html import render_html
+from workshop_tui.export.markdown import render_markdown
+from workshop_tui.export.strings import tr
+from workshop_tui.model import Session
+from workshop_tui.storage.sessions import slugify
+from workshop_tui.summary import build_summary
+from workshop_tui.summary_model import Summary
+
+
+class ExportError(Exception):
+    """An export could not be written; nothing of it was left behind."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+def short_id(session_id: str) -> str:
+    """8 hex digits that differ between sessions (a hash of the session id)."""
+    return hashlib.sha256(session_id.encode("utf-8")).hexdigest()[:8]
+
+
+def base_name(title: str, date: str, session_id: str) -> str:
+    """``ledelse-paa-tvaers-2026-10-14-1a2b3c4d``: readable, and unique per session."""
+    parts = [slugify(title), slugify(date) if date else "", short_id(session_id)]
+    return "-".join(p for p in parts if p)
+
+
+def summary_name(summary: Summary, fmt: str) -> str:
+    """The file name of one export format of a summary.
+
+    Editions with names or facilitator notes get their own suffix, so that they
+    never replace the anonymous file that is meant to be sent out.
+    """
+    da = summary.language == "da"
+    suffix = ("-navne" if da else "-named") if summary.named else ""
+    suffix += ("-noter" if da else "-notes") if summary.include_notes else ""
+    return f"{base_name(summary.title, summary.date, summary.session_id)}{suffix}.{fmt}"
+
+
+def comparison_name(comparison: Comparison, fmt: str) -> str:
+    """The file name of a comparison: both sessions' names, so no two pairs collide."""
+    before, after = comparison.before, comparison.after
+    prefix = "sammenligning" if comparison.language == "da" else "comparison"
+    pair = short_id(f"{before.session_id}\0{after.session_id}")
+    return f"{prefix}-{slugify(after.title)}-{before.date}-{after.date}-{pair}.{fmt}"
+
+
+def render(summary: Summary, fmt: str) -> str:
+    """One summary rendered in one format."""
+    if fmt == "md":
+        return render_markdown(summary)
+    if fmt == "html":
+        return render_html(summary)
+    if fmt == "csv":
+        return render_csv(summary)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def export_session(
+    session: Session,
+    formats: Iterable[str],
+    folder: Path,
+    *,
+    named: bool = False,
+    include_notes: bool = False,
+    lang: str = "da",
+) -> list[Path]:
+    """Summarise a session and write it in every format asked for.
+
+    The files are in the session's language; ``lang`` is the language of error
+    messages (the UI's).
+
+    Returns:
+        The paths written, in the order of ``formats``.
+
+    Raises:
+        ExportError: the folder cannot be written; nothing was written.
+    """
+    summary = build_summary(session, include_notes=include_notes, named=named)
+    outputs = [(folder / summary_name(summary, f), render(summary, f)) for f in formats]
+    return write_all(outputs, lang)
+
+
+def export_comparison(
+    before: Session, after: Session, fmt: str, folder: Path, *, lang: str = "da"
+) -> tuple[Comparison, Path]:
+    """Compare two sessions and write the comparison as ``md`` or ``html``.
+
+    Raises:
+        ExportError: the folder cannot be written; nothing was written.
+    """
+    comparison = compare_sessions(before, after)
+    if fmt == "md":
+        text = render_compare_markdown(comparison)
+    elif fmt == "html":
+        text = render_compare_html(comparison)
+    else:
+        raise ValueError(f"unknown comparison format {fmt!r}; use md or html")
+    path = folder / comparison_name(comparison, fmt)
+    return comparison, write_all([(path, text)], lang)[0]
+
+
+def write_all(outputs: list[tuple[Path, str]], lang: str = "en") -> list[Path]:
+    """Write every (path, text) as UTF-8, all or nothing (see the module docstring).
+
+    Raises:
+        ExportError: a folder is missing and cannot be made, is not a folder, is
+            not writable, or the disk is full; no file was changed.
+    """
+    staged: list[tuple[str, Path]] = []
+    current = outputs[0][0] if outputs else Path()
+    try:
+        for path, text in outputs:
+            current = path
+            _prepare_folder(path.parent, lang)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            if hasattr(os, "fchmod"):  # mkstemp makes 0600; an export is meant to be shared
+                with contextlib.suppress(OSError):
+                    os.fchmod(fd, 0o666 & ~_umask())
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, path in staged:
+            current = path
+            os.replace(tmp, path)
+    except OSError as error:
+        raise ExportError(current, _reason(error, lang)) from None
+    finally:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return [path for path, _ in outputs]
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _prepare_folder(folder: Path, lang: str) -> None:
+    """Make the folder if needed; refuse a path that is (or runs through) a file."""
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(folder, tr("err.not_folder", lang, path=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ExportError(folder, tr("err.not_folder", lang, path=folder)) from None
+
+
+def _reason(error: OSError, lang: str) -> str:
+    if error.errno == errno.ENOSPC:
+        return tr("err.disk_full", lang)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("err.not_writable", lang)
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):
+        return tr("err.not_folder", lang, path=error.filename or "")
+    return error.strerror or str(error)

@@ -1,0 +1,339 @@
+"""A session summary as one self-contained, print-ready HTML file.
+
+Everything the page needs is inside the file: the stylesheet (``html_style``)
+and the charts (``svg``) are inlined, fonts are the reader's own, and there are
+no scripts, images or links to anywhere but the page itself, so the summary can
+be mailed, opened offline and printed to PDF on A4 with one exercise per page.
+All text is escaped; a session's texts are never trusted as markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from workshop_tui.export import svg
+from workshop_tui.export.common import (
+    about_lines,
+    figure_headers,
+    figures,
+    item_groups,
+    meta_lines,
+    scale_text,
+    status_text,
+    top_items,
+)
+from workshop_tui.export.html_style import CSS
+from workshop_tui.export.strings import long_date, number, tr
+from workshop_tui.summary_model import (
+    ActionPart,
+    ExerciseSummary,
+    GroupText,
+    ItemSummary,
+    ReflectionPart,
+    ScoredPart,
+    Summary,
+)
+
+
+def e(text: object) -> str:
+    """Escape any value for HTML text or an attribute."""
+    return escape(str(text), quote=True)
+
+
+def css_string(text: str) -> str:
+    """Text as a CSS string literal that cannot end the string or the style element."""
+    cleaned = " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + cleaned.replace("<", "\\3C ").replace(">", "\\3E ") + '"'
+
+
+def render_html(summary: Summary, *, title: str = "") -> str:
+    """The whole summary as an HTML document in the session's language."""
+    lang = summary.language
+    footer = tr("footer", lang, title=summary.title, date=long_date(summary.date, lang))
+    page_rule = "@page { @bottom-left { content: " + css_string(footer) + "; } }"
+    parts = [_cover(summary)]
+    for index, exercise in enumerate(summary.exercises, start=1):
+        parts.append(_exercise(index, exercise, summary))
+    return page(title or summary.title, lang, summary.session_id, parts, page_rule, footer)
+
+
+def page(title: str, lang: str, session_id: str, parts: list[str], extra_css: str, footer: str) -> str:
+    """The document shell shared with the comparison export."""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="workshop-tui">\n'
+        f'<meta name="workshop-session" content="{e(session_id)}">\n'
+        f"<title>{e(title)}</title>\n<style>{CSS}\n{extra_css}</style>\n</head>\n<body>\n"
+        f"<main>\n{''.join(parts)}\n<footer>{e(footer)}</footer>\n"
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def _cover(summary: Summary) -> str:
+    lang = summary.language
+    meta = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in meta_lines(summary))
+    toc = "".join(
+        f'<li><a href="#ex-{e(x.id)}">{e(x.title)}</a> '
+        f'<span class="kind">· {e(tr("kind." + x.kind, lang))}</span></li>'
+        for x in summary.exercises
+    )
+    about = "".join(f"<p>{e(line)}</p>" for line in about_lines(summary))
+    return (
+        '<section class="page cover"><div class="band"></div>'
+        f'<p class="kicker">{e(tr("subtitle", lang))}</p><h1>{e(summary.title)}</h1>'
+        f'<dl class="meta">{meta}</dl>'
+        f'<nav class="toc"><h2>{e(tr("contents", lang))}</h2><ol>{toc}</ol></nav>'
+        f'<aside class="about"><h2>{e(tr("about", lang))}</h2>{about}</aside></section>\n'
+    )
+
+
+def _exercise(index: int, exercise: ExerciseSummary, summary: Summary) -> str:
+    lang = summary.language
+    kicker = f"{index} · {tr('kind.' + exercise.kind, lang)}"
+    out = [
+        f'<section class="page exercise" id="ex-{e(exercise.id)}">',
+        f'<p class="kicker">{e(kicker)}</p><h2>{e(exercise.title)}</h2>',
+    ]
+    for text in (exercise.prompt, exercise.question):
+        if text:
+            out.append(f'<p class="prompt">{e(" ".join(text.split()))}</p>')
+    if exercise.scored is not None:
+        out.append(_scored(exercise.scored, summary))
+    if exercise.reflection is not None:
+        out.append(_reflection(exercise.reflection, lang))
+    if exercise.actions is not None:
+        out.append(_actions(exercise.actions, lang))
+    if exercise.facilitator_note:
+        out.append(
+            f'<aside class="note-box"><h4>{e(tr("facilitator_note", lang))}</h4>'
+            f'<p class="answer">{e(exercise.facilitator_note)}</p></aside>'
+        )
+    out.append("</section>\n")
+    return "".join(out)
+
+
+def _scored(part: ScoredPart, summary: Summary) -> str:
+    lang = summary.language
+    out = [f'<p class="scale">{e(scale_text(part.scale, lang))}</p>']
+    if part.mode == "tally":
+        out.append(f'<p class="scale">{e(tr("mode.tally", lang))}</p>')
+    if len(part.items) == 1:
+        out.append(_single(part, lang))
+    else:
+        out.append(_charts(part, lang))
+        out.append(_table(part, lang))
+    if part.top:
+        out.append(_top(part, lang))
+    noted = [i for i in part.items if i.note and i.id not in part.top]
+    if noted:
+        out.append(f"<h3>{e(tr('notes.title', lang))}</h3>")
+        if part.note_prompt:
+            out.append(f'<p class="prompt">{e(part.note_prompt)}</p>')
+        out.append("<ul>" + "".join(f"<li><b>{e(i.text)}:</b> {e(i.note)}</li>" for i in noted) + "</ul>")
+    if part.closing:
+        heading = part.closing_question or tr("closing.title", lang)
+        out.append(f"<h3>{e(heading)}</h3>" + _cards(part.closing))
+    if summary.named:
+        out.append(_named(part, lang))
+    return "".join(out)
+
+
+def _charts(part: ScoredPart, lang: str) -> str:
+    """The K/K/C profile, the dimension means, or the item profile, as fits the exercise."""
+    if not any(i.shown for i in part.items):
+        return ""  # nothing to draw; the table says why for each item
+    low, high = part.scale.min, part.scale.max
+    polar = any(d.produced is not None or d.not_produced is not None for d in part.dimensions)
+    missing = tr("status.empty", lang)
+    if polar:
+        groups = [
+            svg.BarGroup(
+                d.label,
+                (
+                    (d.produced, number(d.produced, lang) if d.produced is not None else missing),
+                    (d.not_produced, number(d.not_produced, lang) if d.not_produced is not None else missing),
+                ),
+            )
+            for d in part.dimensions
+        ]
+        series = [tr("col.produced", lang), tr("col.not_produced", lang)]
+        chart = svg.bar_chart(groups, low=low, high=high, series=series, title=tr("kkc.title", lang))
+        return (
+            f'<h3>{e(tr("kkc.title", lang))}</h3><div class="figure">{chart}'
+            f'<p class="caption">{e(tr("kkc.explain", lang))}</p></div>'
+        )
+    if part.dimensions:
+        groups = [svg.BarGroup(d.label, ((d.mean, number(d.mean, lang)),)) for d in part.dimensions]
+        chart = svg.bar_chart(
+            groups, low=low, high=high, series=[tr("col.mean", lang)], title=tr("dims.title", lang)
+        )
+        return f'<h3>{e(tr("dims.title", lang))}</h3><div class="figure">{chart}</div>'
+    order = [part.item(i) for i in part.ranking]
+    rows = [
+        svg.ProfileRow(
+            label=i.text,
+            mean=i.stats.mean,
+            low=i.stats.minimum,
+            high=i.stats.maximum,
+            value_text=number(i.stats.mean, lang),
+            split=i.stats.split,
+            missing_text=status_text(i, lang),
+        )
+        for i in order
+    ]
+    chart = svg.profile_chart(
+        rows,
+        low=low,
+        high=high,
+        title=tr("profile.title", lang),
+        low_label=part.scale.min_label,
+        high_label=part.scale.max_label,
+        split_text=tr("split", lang),
+    )
+    return (
+        f'<h3>{e(tr("profile.title", lang))}</h3><div class="figure">{chart}'
+        f'<p class="caption">{e(tr("profile.explain", lang))}</p></div>'
+    )
+
+
+def _flag(item: ItemSummary, lang: str) -> str:
+    if item.stats.split:
+        return f'<span class="badge">{e(tr("split", lang))}</span>'
+    text = status_text(item, lang)
+    return f'<span class="muted">{e(text)}</span>' if text else ""
+
+
+def _table(part: ScoredPart, lang: str) -> str:
+    h = figure_headers(lang)
+    heads = (
+        f'<th class="num">{e(h[0])}</th><th>{e(tr("col.item", lang))}</th>'
+        + "".join(f'<th class="num">{e(x)}</th>' for x in h[1:6])
+        + f"<th>{e(tr('col.distribution', lang))}</th><th>{e(h[6])}</th>"
+    )
+    body = []
+    for group in item_groups(part):
+        if group.heading:
+            body.append(f'<tr class="group"><th colspan="9">{e(group.heading)}</th></tr>')
+        for item in group.items:
+            rank, n, mean, median, span, sd, _ = figures(item, lang)
+            dist = ""
+            if item.shown:
+                dist = svg.mini_distribution(
+                    item.stats.distribution,
+                    split=item.stats.split,
+                    title=f"{tr('col.distribution', lang)}: {item.text}",
+                )
+            body.append(
+                f'<tr><td class="num">{e(rank)}</td><td>{e(item.text)}</td>'
+                f'<td class="num">{e(n)}</td><td class="num mean">{e(mean)}</td>'
+                f'<td class="num">{e(median)}</td><td class="num">{e(span)}</td>'
+                f'<td class="num">{e(sd)}</td><td class="dist">{dist}</td>'
+                f"<td>{_flag(item, lang)}</td></tr>"
+            )
+    return (
+        f"<h3>{e(tr('items.title', lang))}</h3>"
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _single(part: ScoredPart, lang: str) -> str:
+    item = part.items[0]
+    if not item.shown:
+        return f'<p class="muted">{e(status_text(item, lang))}</p>'
+    heads = figure_headers(lang)[1:6]
+    values = figures(item, lang)[1:6]
+    stats = "".join(
+        f'<div class="stat"><span>{e(h)}</span><b>{e(v)}</b></div>'
+        for h, v in zip(heads, values, strict=True)
+    )
+    mean = f"{tr('col.mean', lang).lower()} {number(item.stats.mean, lang)}"
+    axis = f"{part.scale.min} = {part.scale.min_label} · {part.scale.max} = {part.scale.max_label}"
+    chart = svg.distribution_chart(
+        item.stats.distribution,
+        mean=item.stats.mean,
+        mean_text=mean,
+        title=f"{tr('col.distribution', lang)}: {item.text}",
+        axis_label=axis,
+    )
+    flag = f"<p>{_flag(item, lang)}</p>" if item.stats.split else ""
+    return f'<div class="stats">{stats}</div>{flag}<div class="figure">{chart}</div>'
+
+
+def _top(part: ScoredPart, lang: str) -> str:
+    items = []
+    for item in top_items(part):
+        note = f'<div class="note">{e(item.note)}</div>' if item.note else ""
+        items.append(
+            f'<li><span class="no">{e(item.rank)}</span>'
+            f'<span class="txt"><b>{e(item.text)}</b>{note}</span>'
+            f'<span class="val">{e(number(item.stats.mean, lang))}</span></li>'
+        )
+    return f'<div class="top"><h3>{e(tr("top.title", lang))}</h3><ol>{"".join(items)}</ol></div>'
+
+
+def _cards(answers: tuple[GroupText, ...], empty: str = "") -> str:
+    cards = []
+    for answer in answers:
+        text = (
+            f'<p class="answer">{e(answer.text)}</p>' if answer.text else f'<p class="muted">{e(empty)}</p>'
+        )
+        cards.append(f'<div class="card"><h4>{e(answer.group)}</h4>{text}</div>')
+    return f'<div class="cards">{"".join(cards)}</div>'
+
+
+def _named(part: ScoredPart, lang: str) -> str:
+    rows = "".join(
+        f"<tr><td>{e(i.text)}</td><td>"
+        + ", ".join(f"{e(s.label)}&nbsp;{s.value}" for s in i.scores)
+        + "</td></tr>"
+        for i in part.items
+        if i.scores
+    )
+    if not rows:
+        return ""
+    return (
+        f"<h3>{e(tr('named.title', lang))}</h3><table><thead><tr>"
+        f"<th>{e(tr('col.item', lang))}</th><th>{e(tr('col.score', lang))}</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _reflection(part: ReflectionPart, lang: str) -> str:
+    out = []
+    for box in part.boxes:
+        subs = "".join(f"<li>{e(q)}</li>" for q in box.subquestions)
+        out.append(
+            f'<div class="box"><div class="keep"><h3>{e(box.number)}. {e(box.title)}</h3>'
+            + (f'<p class="q">{e(box.question)}</p>' if box.question else "")
+            + (f"<ul>{subs}</ul>" if subs else "")
+            + "</div>"
+            + _cards(box.answers, tr("no_answer", lang))
+            + "</div>"
+        )
+    return "".join(out)
+
+
+def _actions(part: ActionPart, lang: str) -> str:
+    label = part.action_label or tr("action", lang)
+    out = []
+    if part.challenge_prompt:
+        out.append(f'<p class="scale">{e(part.challenge_prompt)}</p>')
+    for group in part.groups:
+        out.append(f"<h3>{e(group.group)}</h3>")
+        if group.challenge:
+            out.append(f'<p class="challenge"><b>{e(tr("challenge", lang))}:</b> {e(group.challenge)}</p>')
+        if not group.actions:
+            out.append(f'<p class="muted">{e(tr("no_actions", lang))}</p>')
+            continue
+        rows = "".join(
+            f'<tr><td class="num">{i}</td><td>{e(a.text)}</td><td>{e(a.owner or "–")}</td>'
+            f'<td class="num">{e(a.due or "–")}</td></tr>'
+            for i, a in enumerate(group.actions, start=1)
+        )
+        out.append(
+            f'<table><thead><tr><th class="num">#</th><th>{e(label)}</th>'
+            f'<th>{e(tr("owner", lang))}</th><th class="num">{e(tr("due", lang))}</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+    return "".join(out)

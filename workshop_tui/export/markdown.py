@@ -1,0 +1,195 @@
+"""A session summary as Markdown: readable as plain text, and renders well.
+
+Tables are GitHub-style pipe tables (each line stands on its own in a plain-text
+mail); written answers are block quotes so that line breaks survive rendering.
+"""
+
+from __future__ import annotations
+
+from workshop_tui.export.common import (
+    about_lines,
+    distribution_text,
+    figure_headers,
+    figures,
+    item_groups,
+    meta_lines,
+    scale_text,
+    status_text,
+    top_items,
+)
+from workshop_tui.export.strings import number, tr
+from workshop_tui.summary_model import (
+    ActionPart,
+    ExerciseSummary,
+    ReflectionPart,
+    ScoredPart,
+    Summary,
+)
+
+
+def render_markdown(summary: Summary) -> str:
+    """The whole summary as one Markdown document (ends with a newline)."""
+    lang = summary.language
+    out = [f"# {summary.title}", "", f"**{tr('subtitle', lang)}**", ""]
+    out += [f"- **{label}:** {value}" for label, value in meta_lines(summary)]
+    out += ["", f"## {tr('contents', lang)}", ""]
+    for number_, exercise in enumerate(summary.exercises, start=1):
+        kind = tr(f"kind.{exercise.kind}", lang)
+        out.append(f"{number_}. {exercise.title} *({kind})*")
+    out += ["", f"## {tr('about', lang)}", ""]
+    for line in about_lines(summary):
+        out += [line, ""]
+    for number_, exercise in enumerate(summary.exercises, start=1):
+        out += ["---", ""] + _exercise(number_, exercise, summary)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def cell(text: str) -> str:
+    """Text made safe for one table cell: no pipes, no line breaks."""
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def quote(text: str) -> list[str]:
+    """Text as a block quote, keeping its lines (and its blank lines)."""
+    return [f"> {line}".rstrip() for line in text.strip().splitlines()]
+
+
+def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
+    """A pipe table; the columns in ``right`` are right-aligned (numbers)."""
+    right = right or set()
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = [headers, rule, *rows]
+    return ["| " + " | ".join(cell(c) for c in line) + " |" for line in lines]
+
+
+def _exercise(number_: int, exercise: ExerciseSummary, summary: Summary) -> list[str]:
+    lang = summary.language
+    out = [f"## {number_}. {exercise.title}", ""]
+    for text in (exercise.prompt, exercise.question):
+        if text:
+            out += [f"*{' '.join(text.split())}*", ""]
+    if exercise.scored is not None:
+        out += _scored(exercise.scored, summary)
+    if exercise.reflection is not None:
+        out += _reflection(exercise.reflection, lang)
+    if exercise.actions is not None:
+        out += _actions(exercise.actions, lang)
+    if exercise.facilitator_note:
+        out += [f"**{tr('facilitator_note', lang)}:**", ""]
+        out += quote(exercise.facilitator_note) + [""]
+    return out
+
+
+def _scored(part: ScoredPart, summary: Summary) -> list[str]:
+    lang = summary.language
+    out = [scale_text(part.scale, lang), ""]
+    if part.mode == "tally":
+        out += [tr("mode.tally", lang), ""]
+    if any(d.produced is not None or d.not_produced is not None for d in part.dimensions):
+        out += [f"### {tr('kkc.title', lang)}", "", tr("kkc.explain", lang), ""]
+        rows = [[d.label, number(d.produced, lang), number(d.not_produced, lang)] for d in part.dimensions]
+        heads = ["dimension", "produced", "not_produced"]
+        out += table([tr(f"col.{h}", lang) for h in heads], rows, {1, 2}) + [""]
+    elif part.dimensions:
+        out += [f"### {tr('dims.title', lang)}", ""]
+        rows = [[d.label, number(d.mean, lang)] for d in part.dimensions]
+        heads = [tr("col.dimension", lang), tr("col.mean", lang)]
+        out += table(heads, rows, {1}) + [""]
+    if len(part.items) == 1:
+        out += _single(part, lang)
+    else:
+        out += _items(part, lang)
+    if part.top:
+        out += [f"### {tr('top.title', lang)}", ""]
+        for item in top_items(part):
+            line = f"{item.rank}. **{item.text}** ({tr('col.mean', lang).lower()} "
+            out.append(line + f"{number(item.stats.mean, lang)})")
+            if item.note:
+                out.append(f"   {item.note}")
+        out.append("")
+    noted = [i for i in part.items if i.note and i.id not in part.top]
+    if noted:
+        out += [f"### {tr('notes.title', lang)}", ""]
+        if part.note_prompt:
+            out += [f"*{part.note_prompt}*", ""]
+        out += [f"- **{i.text}:** {' '.join(i.note.split())}" for i in noted] + [""]
+    if part.closing:
+        out += [f"### {part.closing_question or tr('closing.title', lang)}", ""]
+        for answer in part.closing:
+            out += [f"**{answer.group}**", ""] + quote(answer.text) + [""]
+    if summary.named:
+        out += _named(part, lang)
+    return out
+
+
+def _items(part: ScoredPart, lang: str) -> list[str]:
+    out = [f"### {tr('items.title', lang)}", ""]
+    scale = f"{part.scale.min}→{part.scale.max}"
+    h = figure_headers(lang)
+    dist_head = f"{tr('col.distribution', lang)} ({scale})"
+    heads = [h[0], tr("col.item", lang), *h[1:6], dist_head, h[6]]
+    for group in item_groups(part):
+        if group.heading:
+            out += [f"**{group.heading}**", ""]
+        rows = []
+        for item in group.items:
+            rank, n, mean, median, span, sd, flag = figures(item, lang)
+            dist = distribution_text(item) if item.shown else ""
+            rows.append([rank, item.text, n, mean, median, span, sd, dist, flag])
+        out += table(heads, rows, {0, 2, 3, 4, 5, 6}) + [""]
+    return out
+
+
+def _single(part: ScoredPart, lang: str) -> list[str]:
+    """A one-question scale (commitment): its figures and its distribution, across."""
+    item = part.items[0]
+    if not item.shown:
+        return [status_text(item, lang), ""]
+    heads = figure_headers(lang)
+    values = figures(item, lang)
+    pairs = [f"{h}: {v}" for h, v in zip(heads[1:], values[1:], strict=True) if v]
+    out = [" · ".join(pairs), ""]
+    scores = [str(score) for score, _ in item.stats.distribution]
+    counts = [str(count) for _, count in item.stats.distribution]
+    columns = set(range(len(scores) + 1))
+    out += table([tr("col.score", lang), *scores], [[tr("col.count", lang), *counts]], columns)
+    return out + [""]
+
+
+def _named(part: ScoredPart, lang: str) -> list[str]:
+    out = [f"### {tr('named.title', lang)}", ""]
+    for item in part.items:
+        if item.scores:
+            scores = ", ".join(f"{s.label} {s.value}" for s in item.scores)
+            out.append(f"- **{item.text}:** {scores}")
+    return out + [""]
+
+
+def _reflection(part: ReflectionPart, lang: str) -> list[str]:
+    out: list[str] = []
+    for box in part.boxes:
+        out += [f"### {box.number}. {box.title}", ""]
+        if box.question:
+            out += [f"*{box.question}*", ""]
+        if box.subquestions:
+            out += [f"- {q}" for q in box.subquestions] + [""]
+        for answer in box.answers:
+            out += [f"**{answer.group}**", ""]
+            out += (quote(answer.text) if answer.text else [tr("no_answer", lang)]) + [""]
+    return out
+
+
+def _actions(part: ActionPart, lang: str) -> list[str]:
+    out: list[str] = []
+    label = part.action_label or tr("action", lang)
+    for group in part.groups:
+        out += [f"### {group.group}", ""]
+        if group.challenge:
+            out += [f"**{tr('challenge', lang)}:** {' '.join(group.challenge.split())}", ""]
+        if not group.actions:
+            out += [tr("no_actions", lang), ""]
+            continue
+        heads = ["#", label, tr("owner", lang), tr("due", lang)]
+        rows = [[str(i), a.text, a.owner or "–", a.due or "–"] for i, a in enumerate(group.actions, start=1)]
+        out += table(heads, rows, {0}) + [""]
+    return out

@@ -1,0 +1,260 @@
+"""Danish and English texts of the exports and of the export/compare commands.
+
+Kept apart from :mod:`workshop_tui.i18n` so that the export's wording can grow
+without touching the app's dictionary; the lookup falls back to Danish the
+same way. Exports are written in the *session's* language, command messages in
+the UI language.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date as Date
+
+STRINGS: dict[str, dict[str, str]] = {
+    "summary": {"da": "Opsummering", "en": "Summary"},
+    "subtitle": {"da": "Opsummering af seminaret", "en": "Seminar summary"},
+    "date": {"da": "Dato", "en": "Date"},
+    "organisation": {"da": "Organisation", "en": "Organisation"},
+    "facilitator": {"da": "Facilitator", "en": "Facilitator"},
+    "participants": {"da": "Deltagere", "en": "Participants"},
+    "groups": {"da": "Grupper", "en": "Groups"},
+    "contents": {"da": "Indhold", "en": "Contents"},
+    "about": {"da": "Om tallene", "en": "About the figures"},
+    "about.figures": {
+        "da": "n = antal svar; gns. = gennemsnit; sd = standardafvigelse for "
+        "gruppen i rummet (populations-sd); min–maks = laveste og højeste score; "
+        "fordelingen viser, hvor mange der gav hver score.",
+        "en": "n = number of answers; mean = average; sd = standard deviation of "
+        "the group in the room (population sd); min–max = lowest and highest score; "
+        "the distribution shows how many gave each score.",
+    },
+    "about.split": {
+        "da": "«Delt gruppe» betyder to lejre langt fra hinanden: mindst 3 svar, "
+        "mindst en fjerdedel i skalaens nederste tredjedel og mindst en fjerdedel "
+        "i den øverste, og en sd på mindst en fjerdedel af skalaens spænd.",
+        "en": "'Split' means two camps far apart: at least 3 answers, at least a "
+        "quarter of them in the bottom third of the scale and at least a quarter "
+        "in the top third, and an sd of at least a quarter of the scale's range.",
+    },
+    "about.anonymous": {
+        "da": "Svarene er anonyme: ingen score kan føres tilbage til en deltager, "
+        "og et punkt med færre end {min} svar vises uden tal.",
+        "en": "The answers are anonymous: no score can be traced to a participant, "
+        "and an item with fewer than {min} answers is shown without figures.",
+    },
+    "about.named": {
+        "da": "Denne udgave viser deltagernes navne ved deres scorer.",
+        "en": "This edition shows participants' names with their scores.",
+    },
+    "about.notes": {
+        "da": "Denne udgave indeholder facilitatorens egne noter.",
+        "en": "This edition includes the facilitator's own notes.",
+    },
+    "scale": {"da": "Skala", "en": "Scale"},
+    "scale.inferred": {
+        "da": "skalaen er valgt til seminaret; kilden angiver ingen",
+        "en": "the scale was chosen for the seminar; the source gives none",
+    },
+    "mode.tally": {
+        "da": "Scorerne er talt op i rummet (optælling), ikke afgivet enkeltvis.",
+        "en": "The scores were counted in the room (tallies), not given one by one.",
+    },
+    "col.rank": {"da": "Rang", "en": "Rank"},
+    "col.item": {"da": "Punkt", "en": "Item"},
+    "col.exercise": {"da": "Øvelse", "en": "Exercise"},
+    "col.n": {"da": "n", "en": "n"},
+    "col.mean": {"da": "Gns.", "en": "Mean"},
+    "col.median": {"da": "Median", "en": "Median"},
+    "col.range": {"da": "Min–maks", "en": "Min–max"},
+    "col.sd": {"da": "Sd", "en": "SD"},
+    "col.distribution": {"da": "Fordeling", "en": "Distribution"},
+    "col.flag": {"da": "Bemærk", "en": "Note"},
+    "col.dimension": {"da": "Dimension", "en": "Dimension"},
+    "col.produced": {"da": "Produceres", "en": "Produced"},
+    "col.not_produced": {"da": "Produceres ikke", "en": "Not produced"},
+    "col.score": {"da": "Score", "en": "Score"},
+    "col.count": {"da": "Antal", "en": "Count"},
+    "split": {"da": "delt gruppe", "en": "split"},
+    "status.too_few": {
+        "da": "for få svar til at vise (n = {n})",
+        "en": "too few answers to show (n = {n})",
+    },
+    "status.empty": {"da": "ingen svar", "en": "no answers"},
+    "status.blind": {
+        "da": "resultatet blev ikke vist i rummet (blind)",
+        "en": "results were not revealed in the room (blind)",
+    },
+    "kkc.title": {"da": "Profil pr. dimension", "en": "Profile by dimension"},
+    "kkc.explain": {
+        "da": "Gennemsnit af udsagnene, der gælder, når dimensionen produceres, "
+        "over for dem, der gælder, når den ikke produceres. Høj «produceres» og "
+        "lav «produceres ikke» er det sunde mønster.",
+        "en": "Mean of the statements that hold when the dimension is produced "
+        "against those that hold when it is not. High 'produced' and low "
+        "'not produced' is the healthy pattern.",
+    },
+    "dims.title": {"da": "Gennemsnit pr. dimension", "en": "Mean by dimension"},
+    "profile.title": {"da": "Profil", "en": "Profile"},
+    "profile.explain": {
+        "da": "Punkt = gennemsnit, streg = laveste til højeste score.",
+        "en": "Dot = mean, line = lowest to highest score.",
+    },
+    "items.title": {"da": "Alle punkter", "en": "All items"},
+    "top.title": {"da": "De tre højest scorede", "en": "The three highest scores"},
+    "top.tied": {"da": "(delt placering)", "en": "(tied)"},
+    "notes.title": {"da": "Noter", "en": "Notes"},
+    "closing.title": {"da": "Gruppernes svar", "en": "The groups' answers"},
+    "named.title": {"da": "Scorer pr. deltager", "en": "Scores by participant"},
+    "no_answer": {"da": "(intet svar)", "en": "(no answer)"},
+    "no_actions": {"da": "(ingen handlinger)", "en": "(no actions)"},
+    "challenge": {"da": "Udfordring", "en": "Challenge"},
+    "action": {"da": "Handling", "en": "Action"},
+    "owner": {"da": "Ansvarlig", "en": "Owner"},
+    "due": {"da": "Frist", "en": "Due"},
+    "facilitator_note": {"da": "Facilitatorens note", "en": "Facilitator's note"},
+    "footer": {
+        "da": "Lavet med workshop-tui · {title} · {date}",
+        "en": "Made with workshop-tui · {title} · {date}",
+    },
+    "kind.rating_grid": {"da": "vurdering", "en": "rating"},
+    "kind.scale": {"da": "skala", "en": "scale"},
+    "kind.statement_diagnostic": {"da": "udsagn", "en": "statements"},
+    "kind.reflection_sheet": {"da": "refleksion", "en": "reflection"},
+    "kind.action_list": {"da": "handlinger", "en": "actions"},
+    # CSV
+    "csv.type": {"da": "type", "en": "type"},
+    "csv.owner": {"da": "ansvarlig", "en": "owner"},
+    "csv.due": {"da": "frist", "en": "due"},
+    "csv.exercise_id": {"da": "øvelse_id", "en": "exercise_id"},
+    "csv.exercise": {"da": "øvelse", "en": "exercise"},
+    "csv.item_id": {"da": "punkt_id", "en": "item_id"},
+    "csv.item": {"da": "punkt", "en": "item"},
+    "csv.participant": {"da": "deltager", "en": "participant"},
+    "csv.group": {"da": "gruppe", "en": "group"},
+    "csv.score": {"da": "score", "en": "score"},
+    "csv.text": {"da": "tekst", "en": "text"},
+    "csv.note": {"da": "note", "en": "note"},
+    "csv.closing": {"da": "afsluttende spørgsmål", "en": "closing question"},
+    # Compare
+    "cmp.title": {"da": "Før og efter", "en": "Before and after"},
+    "cmp.before": {"da": "Før", "en": "Before"},
+    "cmp.after": {"da": "Efter", "en": "After"},
+    "cmp.change": {"da": "Ændring", "en": "Change"},
+    "cmp.moved": {"da": "Største bevægelser", "en": "Largest movements"},
+    "cmp.none_moved": {
+        "da": "Ingen fælles punkter med tal i begge sessioner.",
+        "en": "No shared items with figures in both sessions.",
+    },
+    "cmp.only_before": {"da": "Kun i før-sessionen", "en": "Only in the before session"},
+    "cmp.only_after": {"da": "Kun i efter-sessionen", "en": "Only in the after session"},
+    "cmp.not_compared": {
+        "da": "Tekstøvelser i begge (sammenlignes ikke)",
+        "en": "Text exercises in both (not compared)",
+    },
+    "cmp.scale_changed": {
+        "da": "skalaen er ændret ({before} → {after}); gennemsnit sammenlignes ikke",
+        "en": "the scale changed ({before} → {after}); means are not compared",
+    },
+    "cmp.nothing": {"da": "(intet)", "en": "(nothing)"},
+    # Commands
+    "cmd.export": {"da": "eksportér en session", "en": "export a session"},
+    "cmd.compare": {"da": "sammenlign to sessioner", "en": "compare two sessions"},
+    "cmd.session": {"da": "sti, id eller titel", "en": "path, id or title"},
+    "cmd.format": {"da": "filformat", "en": "file format"},
+    "cmd.output": {
+        "da": "mappe at skrive i (standard: nuværende mappe)",
+        "en": "folder to write to (default: the current folder)",
+    },
+    "cmd.named": {
+        "da": "vis deltagernes navne ved deres scorer",
+        "en": "show participants' names with their scores",
+    },
+    "cmd.notes": {"da": "medtag facilitatorens noter", "en": "include the facilitator's notes"},
+    "cmd.written": {"da": "Skrevet: {path}", "en": "Written: {path}"},
+    "cmd.no_session": {
+        "da": "Fandt ingen session '{name}'. Se 'workshop sessions' for stier og id'er.",
+        "en": "No session '{name}' found. See 'workshop sessions' for paths and ids.",
+    },
+    "cmd.not_written": {
+        "da": "Kunne ikke skrive {path}: {reason}. Intet er skrevet.",
+        "en": "Could not write {path}: {reason}. Nothing was written.",
+    },
+    "err.not_folder": {
+        "da": "{path} er ikke en mappe",
+        "en": "{path} is not a folder",
+    },
+    "err.not_writable": {
+        "da": "mappen kan ikke skrives i; tjek rettighederne eller vælg en anden med -o",
+        "en": "the folder is not writable; check its permissions or choose another with -o",
+    },
+    "err.disk_full": {"da": "disken er fuld", "en": "the disk is full"},
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "da": (
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The text ``key`` in ``lang`` (Danish when missing), with ``values`` filled in."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["da"]
+    return text.format(**values) if values else text
+
+
+def number(value: float | None, lang: str, digits: int = 2) -> str:
+    """A figure for a reader: ``3,42`` in Danish, ``3.42`` in English, ``–`` for none."""
+    if value is None or math.isnan(value):
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def signed(value: float | None, lang: str, digits: int = 2) -> str:
+    """A change with its sign (``+0,50``, ``−0,25``, ``±0,00``)."""
+    if value is None:
+        return "–"
+    text = number(abs(value), lang, digits)
+    if round(value, digits) == 0:
+        return f"±{text}"
+    return f"+{text}" if value > 0 else f"−{text}"
+
+
+def long_date(iso: str, lang: str) -> str:
+    """``2026-10-14`` as ``14. oktober 2026`` / ``14 October 2026``; other text unchanged."""
+    try:
+        day = Date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    month = MONTHS.get(lang, MONTHS["da"])[day.month - 1]
+    return f"{day.day}. {month} {day.year}" if lang != "en" else f"{day.day} {month} {day.year}"

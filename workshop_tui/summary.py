@@ -1,0 +1,321 @@
+"""Build the summary of a session that every export and comparison reads.
+
+This is the one place where a session's answers become figures; the renderers
+in :mod:`workshop_tui.export` only format what is here, so Markdown, HTML and CSV
+can never disagree. The statistics themselves come from :mod:`workshop_tui.stats`
+(population sd, the disagreement rule, the anonymity threshold), not from here.
+
+Rules applied on top of the statistics, so that the summary is safe to send out:
+
+- **Anonymity.** An item with 1 or 2 answers (fewer than ``stats.MIN_ANONYMOUS``)
+  keeps only its n: mean, median, min–max, sd, distribution, rank and the
+  individual scores are withheld, because with two scores the mean and the spread
+  give both values away. ``named=True`` (``--named``) lifts this: the facilitator
+  has then chosen to show who gave what.
+- **Participant labels.** Unless ``named``, scores are labelled P1…Pn in an order
+  drawn from the session id, not the order of the participant list, so a label
+  cannot be matched to the n-th name on the invitation (labels stay the same
+  across the exercises of one export, and between exports of the same session).
+- **Blind exercises** whose results were never revealed in the room are exported
+  without figures (status ``blind``).
+- **Facilitator notes** are included only with ``include_notes=True``.
+
+This module is part of the pure core: it never imports textual or rich.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+
+from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session, Text
+from workshop_tui.stats import MIN_ANONYMOUS, ItemStats, describe, rank
+from workshop_tui.summary_model import (
+    TALLY_LABEL,
+    ActionPart,
+    BoxSummary,
+    DimensionProfile,
+    ExerciseSummary,
+    GroupActions,
+    GroupText,
+    ItemStatus,
+    ItemSummary,
+    ReflectionPart,
+    ScaleInfo,
+    Score,
+    ScoredPart,
+    Summary,
+)
+
+TOP_COUNT = 3
+"""How many items a rating grid's "top" list holds (more when tied for third)."""
+
+
+def build_summary(session: Session, *, include_notes: bool = False, named: bool = False) -> Summary:
+    """Summarise every exercise of the session's agenda, in agenda order.
+
+    Args:
+        session: the session to summarise (it is not changed).
+        include_notes: include the facilitator's private notes.
+        named: show participants' names with their scores and lift the
+            too-few-answers rule (the facilitator's explicit choice).
+    """
+    lang = session.language
+    labels = participant_labels(session, named=named)
+    exercises = []
+    for exercise_id in session.agenda:
+        exercise = session.exercises.get(exercise_id)
+        if exercise is None:
+            continue
+        note = session.notes.get(exercise_id, "").strip() if include_notes else ""
+        exercises.append(_exercise(session, exercise, lang, labels, named=named, note=note))
+    return Summary(
+        session_id=session.id,
+        title=session.title,
+        date=session.date,
+        language=lang,
+        organisation=session.organisation,
+        facilitator=session.facilitator,
+        participants=len(session.participants),
+        groups=tuple(g.name for g in session.groups),
+        exercises=tuple(exercises),
+        named=named,
+        include_notes=include_notes,
+    )
+
+
+def participant_labels(session: Session, *, named: bool) -> dict[str, str]:
+    """Participant id -> the label an export shows.
+
+    Named: the participant's own label (name, or P-id). Anonymous: P1…Pn in an
+    order fixed by a hash of the session id and the participant id, so the
+    labels do not follow the order in which people were entered.
+    """
+    if named:
+        return {p.id: p.label for p in session.participants}
+
+    def key(participant_id: str) -> str:
+        return hashlib.sha256(f"{session.id}\0{participant_id}".encode()).hexdigest()
+
+    shuffled = sorted((p.id for p in session.participants), key=key)
+    return {pid: f"P{i}" for i, pid in enumerate(shuffled, start=1)}
+
+
+def _exercise(
+    session: Session,
+    exercise: Exercise,
+    lang: str,
+    labels: dict[str, str],
+    *,
+    named: bool,
+    note: str,
+) -> ExerciseSummary:
+    answers = session.answers_for(exercise.id)
+    base = ExerciseSummary(
+        id=exercise.id,
+        kind=exercise.kind,
+        title=exercise.title.get(lang),
+        prompt=_text(exercise.prompt, lang),
+        question=_text(exercise.question, lang),
+        facilitator_note=note,
+    )
+    if exercise.is_scored:
+        part = _scored(session, exercise, answers, lang, labels, named=named)
+        return replace(base, scored=part)
+    if exercise.kind == "reflection_sheet":
+        return replace(base, reflection=_reflection(session, exercise, answers, lang))
+    return replace(base, actions=_actions(session, exercise, answers, lang))
+
+
+def _scored(
+    session: Session,
+    exercise: Exercise,
+    answers: ExerciseAnswers,
+    lang: str,
+    labels: dict[str, str],
+    *,
+    named: bool,
+) -> ScoredPart:
+    scale = exercise.scale
+    assert scale is not None, "a scored exercise always has a scale (checked on load)"
+    items = [_item(exercise, item, answers, lang, labels, named=named) for item in exercise.scored_items]
+    ranking = rank({i.id: i.stats.mean if i.shown else None for i in items})
+    ranks = _competition_ranks(ranking, {i.id: i.stats.mean for i in items if i.shown})
+    items = [replace(i, rank=ranks.get(i.id)) for i in items]
+    by_id = {i.id: i for i in items}
+    ranked = [by_id[r] for r in ranking if by_id[r].shown]
+    top = _top(ranked) if exercise.kind == "rating_grid" else []
+    closing = tuple(
+        GroupText(g.name, answers.closing[g.id].strip())
+        for g in session.groups
+        if answers.closing.get(g.id, "").strip()
+    )
+    return ScoredPart(
+        scale=ScaleInfo(
+            scale.min,
+            scale.max,
+            scale.min_label.get(lang),
+            scale.max_label.get(lang),
+            scale.inferred,
+        ),
+        mode=answers.mode,
+        items=tuple(items),
+        ranking=tuple(ranking),
+        top=tuple(i.id for i in top),
+        dimensions=_dimensions(exercise, items, lang),
+        note_prompt=_text(exercise.note_prompt, lang),
+        closing_question=_text(exercise.closing_question, lang),
+        closing=closing,
+    )
+
+
+def _item(
+    exercise: Exercise,
+    item: Item,
+    answers: ExerciseAnswers,
+    lang: str,
+    labels: dict[str, str],
+    *,
+    named: bool,
+) -> ItemSummary:
+    """One item's figures, withheld (all but n) unless the status is ``shown``."""
+    scale = exercise.scale
+    assert scale is not None
+    stats = describe(answers.values_for(item.id), scale.min, scale.max)
+    status: ItemStatus
+    if not answers.results_visible:
+        status = "blind"
+    elif stats.n == 0:
+        status = "empty"
+    elif stats.n < MIN_ANONYMOUS and not named:
+        status = "too_few"
+    else:
+        status = "shown"
+    shown = status == "shown"
+    return ItemSummary(
+        id=item.id,
+        text=item.text.get(lang),
+        stats=stats if shown else _withheld(stats),
+        status=status,
+        dimension=item.dimension or "",
+        polarity=item.polarity or "",
+        note=answers.notes.get(item.id, "").strip(),
+        scores=_scores(answers, item.id, labels) if shown else (),
+    )
+
+
+def _withheld(stats: ItemStats) -> ItemStats:
+    """The statistics with everything but n blanked (no distribution either)."""
+    return ItemStats(stats.n, None, None, None, None, None, (), False)
+
+
+def _scores(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
+    """Every score for an item, ordered by label so the order leaks nothing."""
+    if answers.mode == "tally":
+        return tuple(Score(TALLY_LABEL, v) for v in answers.values_for(item_id))
+    row = answers.scores.get(item_id, {})
+    scores = [Score(labels.get(pid, pid.upper()), value) for pid, value in row.items()]
+    return tuple(sorted(scores, key=lambda s: _label_key(s.label)))
+
+
+def _label_key(label: str) -> tuple[int, str]:
+    """Sort P2 before P10; names alphabetically after P-labels."""
+    if label[:1] == "P" and label[1:].isdigit():
+        return (int(label[1:]), "")
+    return (1 << 30, label.lower())
+
+
+def _competition_ranks(ranking: Sequence[str], means: dict[str, float | None]) -> dict[str, int]:
+    """1-based ranks in ranking order; equal means share a rank (1, 2, 2, 4)."""
+    ranks: dict[str, int] = {}
+    previous: float | None = None
+    current = 0
+    for position, item_id in enumerate(ranking, start=1):
+        mean = means.get(item_id)
+        if mean is None:
+            continue
+        if mean != previous:
+            current, previous = position, mean
+        ranks[item_id] = current
+    return ranks
+
+
+def _top(ranked: Sequence[ItemSummary]) -> list[ItemSummary]:
+    """The first ``TOP_COUNT`` items, plus any tied with the last of them."""
+    top = list(ranked[:TOP_COUNT])
+    if len(top) == TOP_COUNT:
+        last = top[-1].rank
+        top += [i for i in ranked[TOP_COUNT:] if i.rank == last]
+    return top
+
+
+def _text(text: Text | None, lang: str) -> str:
+    """An optional text in ``lang`` (empty when the exercise does not have it)."""
+    return text.get(lang) if text is not None else ""
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _dimensions(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> tuple[DimensionProfile, ...]:
+    """Per dimension: the mean of its items' means, and per polarity for statements."""
+    profiles = []
+    for dim in exercise.dimensions:
+        mine = [i for i in items if i.dimension == dim.id and i.shown]
+
+        def means(polarity: str | None, mine: list[ItemSummary] = mine) -> list[float]:
+            return [
+                i.stats.mean
+                for i in mine
+                if i.stats.mean is not None and (polarity is None or i.polarity == polarity)
+            ]
+
+        profiles.append(
+            DimensionProfile(
+                id=dim.id,
+                label=dim.label.get(lang),
+                definition=_text(dim.definition, lang),
+                mean=_mean(means(None)),
+                produced=_mean(means("produced")),
+                not_produced=_mean(means("not_produced")),
+                produced_label=_text(dim.produced, lang),
+                not_produced_label=_text(dim.not_produced, lang),
+            )
+        )
+    return tuple(profiles)
+
+
+def _reflection(session: Session, exercise: Exercise, answers: ExerciseAnswers, lang: str) -> ReflectionPart:
+    boxes = tuple(
+        BoxSummary(
+            number=box.number,
+            title=box.title.get(lang),
+            question=_text(box.question, lang),
+            subquestions=tuple(f"{q.letter}) {q.text.get(lang)}" for q in box.subquestions),
+            answers=tuple(
+                GroupText(g.name, answers.texts.get(g.id, {}).get(box.key, "").strip())
+                for g in session.groups
+            ),
+        )
+        for box in exercise.boxes
+    )
+    return ReflectionPart(heading=_text(exercise.heading, lang), boxes=boxes)
+
+
+def _actions(session: Session, exercise: Exercise, answers: ExerciseAnswers, lang: str) -> ActionPart:
+    groups = tuple(
+        GroupActions(
+            group=g.name,
+            challenge=answers.challenge.get(g.id, "").strip(),
+            actions=tuple(a for a in answers.actions.get(g.id, ()) if not a.is_empty),
+        )
+        for g in session.groups
+    )
+    return ActionPart(
+        action_label=_text(exercise.action_label, lang),
+        challenge_prompt=_text(exercise.challenge_prompt, lang),
+        instructions=tuple(t.get(lang) for t in exercise.instructions),
+        groups=groups,
+    )
