@@ -26,45 +26,37 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
     return out
 
 
-class WorkshopScreen(Screen[Any]):
+class _Localised:
+    """What screens and modals share: the typed app, its language, translated bindings."""
+
+    app: Any
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        """The app, typed."""
+        return cast("WorkshopApp", self.app)
+
+    @property
+    def lang(self) -> str:
+        """The current interface language."""
+        return self.workshop.lang
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return _localised(super().active_bindings, self.lang)  # type: ignore[misc]
+
+
+class WorkshopScreen(_Localised, Screen[Any]):
     """A screen whose footer and key help speak the facilitator's language.
 
     Bindings are declared once with an ``id``; their description is looked up as
     ``key.<id>`` in the UI strings whenever the footer asks for them.
     """
 
-    @property
-    def workshop(self) -> WorkshopApp:
-        """The app, typed."""
-        return cast("WorkshopApp", self.app)
-
-    @property
-    def lang(self) -> str:
-        """The current interface language."""
-        return self.workshop.lang
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return _localised(super().active_bindings, self.lang)
-
     def relabel(self) -> None:
         """Redraw texts after a language switch (screens extend this)."""
         self.refresh_bindings()
 
 
-class WorkshopModal(ModalScreen[Any]):
+class WorkshopModal(_Localised, ModalScreen[Any]):
     """A modal with the same localised bindings."""
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        """The app, typed."""
-        return cast("WorkshopApp", self.app)
-
-    @property
-    def lang(self) -> str:
-        """The current interface language."""
-        return self.workshop.lang
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return _localised(super().active_bindings, self.lang)
