@@ -19,7 +19,14 @@ from workshop_tui.i18n import detect_language, t
 from workshop_tui.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.storage.library import check_path, load_library
 from workshop_tui.storage.locations import sessions_dir
-from workshop_tui.storage.sessions import copy_demo, list_sessions, new_session, save_session, session_path
+from workshop_tui.storage.sessions import (
+    copy_demo,
+    list_sessions,
+    load_session,
+    new_session,
+    save_session,
+    session_path,
+)
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -153,6 +160,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         if found is None:
             print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
             return 1
+        load_session(found)  # a damaged file is reported here, before the app starts
         return _run_app(args.explicit_lang, args.exercises, found)
     return _run_app(args.explicit_lang, args.exercises, None)
 

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 
 from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Position, Session
+from workshop_tui.model.answers import Mode
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
@@ -222,7 +223,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
         if not self.session.exercise(self.current).is_scored:
             return
         current = self.current
-        mode = "participant" if self.session.answers_for(current).mode == "tally" else "tally"
+        mode: Mode = "participant" if self.session.answers_for(current).mode == "tally" else "tally"
         self.post_message(EditRequested(lambda s: s.with_mode(current, mode)))
 
     def action_undo(self) -> None:

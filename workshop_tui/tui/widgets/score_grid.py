@@ -172,8 +172,8 @@ class ScoreGrid(DataTable[Text]):
         cells["range"] = Text(f"{stats.minimum}–{stats.maximum}" if visible else "·", justify="center")
         cells["dist"] = Text(" ") + sparkline(stats, scale.min, scale.max) if visible else Text(" ·")
         cells["flag"] = Text("⚡" if visible and stats.split else "")
-        for key, value in cells.items():
-            self.update_cell(item.id, key, value)
+        for key, cell in cells.items():
+            self.update_cell(item.id, key, cell)
 
     def cell_target(self) -> tuple[Item, str] | None:
         """The item and the column key under the cursor (None on the label or stats)."""
