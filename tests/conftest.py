@@ -52,3 +52,72 @@ def small_session(library: Library) -> Session:
         organisation="Fjordby Kommune",
         timestamp="2026-11-23T09:00:00+00:00",
     )
+
+
+NEW_KIND_EXERCISES = (
+    "challenges-dot-vote",
+    "grint-problem-types",
+    "psych-safety-statements",
+    "us-and-them",
+    "ecosystem-mirror",
+    "psych-safety-zones",
+    "stakeholder-analysis",
+    "smart-goals",
+)
+"""One built-in exercise of each newer kind (and the reverse-scored grid)."""
+
+
+def answer_every_kind(session: Session) -> Session:
+    """Fill the exercises of ``NEW_KIND_EXERCISES`` with answers from participants p1-p4."""
+    people = ("p1", "p2", "p3", "p4")
+    for pid, picks in zip(
+        people, (("silo", "structure"), ("silo", "resources"), ("silo",), ("resources",)), strict=True
+    ):
+        for item in picks:
+            session = session.with_score("challenges-dot-vote", item, pid, 1)
+    for pid, choice in zip(people, ("wicked", "wicked", "tame", "wicked"), strict=True):
+        session = session.with_score("grint-problem-types", choice, pid, 1)
+    for pid, base in zip(people, (4, 4, 2, 5), strict=True):
+        for n, item in enumerate(session.exercise("psych-safety-statements").items):
+            score = 6 - base if item.reverse else base
+            session = session.with_score(
+                "psych-safety-statements", item.id, pid, max(1, min(5, score + n % 2))
+            )
+    for pid, score in zip(people, (2, 3, 4, 4), strict=True):
+        session = session.with_score("us-and-them", "us-them", pid, score)
+    for pid, (inner, outer) in zip(people, ((4, 2), (5, 2), (4, 3), (3, 1)), strict=True):
+        for item in ("strategy", "tasks", "competencies", "leadership"):
+            session = session.with_score("ecosystem-mirror", f"{item}:left", pid, inner)
+            session = session.with_score("ecosystem-mirror", f"{item}:right", pid, outer)
+    for pid, (x, y) in zip(people, ((4, 4), (4, 5), (2, 2), (3, 4)), strict=True):
+        session = session.with_score("psych-safety-zones", "demands", pid, x)
+        session = session.with_score("psych-safety-zones", "safety", pid, y)
+    rows = (
+        ("Borgerne", "stor", "aktiv", "positiv", "Inddrag i dialogmøder"),
+        ("Økonomiafdelingen", "middelstor", "passiv", "negativ", "Møde om budget"),
+        ("Hjemmeplejen", "stor", "aktiv", "negativ", ""),
+    )
+    columns = ("stakeholder", "importance", "activity", "attitude", "handling")
+    for row, values in enumerate(rows, start=1):
+        for column, value in zip(columns, values, strict=True):
+            if value:
+                session = session.with_cell("stakeholder-analysis", "g1", row, column, value)
+    session = session.with_cell("smart-goals", "g2", 1, "goal", "Færre genindlæggelser inden 1. juni")
+    for column, value in (("specific", "ja"), ("measurable", "ja"), ("accepted", "delvist"), ("timed", "ja")):
+        session = session.with_cell("smart-goals", "g2", 1, column, value)
+    return session
+
+
+@pytest.fixture
+def kinds_session(library: Library) -> Session:
+    """Four named participants, two groups, one answered exercise of each newer kind."""
+    session = new_session(
+        title="Alle slags øvelser",
+        date="2026-11-24",
+        exercises=[library.exercises[e] for e in NEW_KIND_EXERCISES],
+        participants=["Anne", "Bo", "Cecilie", "Dan"],
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-11-24T09:00:00+00:00",
+        session_id="alle-slags",
+    )
+    return answer_every_kind(session)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date as Date
 from pathlib import Path
 
 from workshop_tui import __version__
 from workshop_tui.export import commands as export_commands
 from workshop_tui.i18n import detect_language, t
-from workshop_tui.storage.errors import FileProblems, SessionWriteError
+from workshop_tui.storage.errors import FileProblems, SessionWriteError, printable
 from workshop_tui.storage.library import check_path, load_library
 from workshop_tui.storage.locations import sessions_dir
 from workshop_tui.storage.sessions import (
@@ -27,6 +28,8 @@ from workshop_tui.storage.sessions import (
     save_session,
     session_path,
 )
+from workshop_tui.voting.desk import DEFAULT_MAX_PARTICIPANTS
+from workshop_tui.voting.network import DEFAULT_PORT, VotingOptions, parse_host, parse_port
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -45,6 +48,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         metavar="DIR",
         help="ekstra mappe med øvelser" if da else "an extra folder of exercise files",
     )
+    _add_voting_options(parser, da, sub=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser(
@@ -55,6 +59,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         action="store_true",
         help="kopiér kun, start ikke appen" if da else "only copy it, do not start the app",
     )
+    _add_voting_options(demo, da, sub=True)
 
     new = sub.add_parser("new", help="opret en ny session" if da else "create a new session")
     new.add_argument("--title", help="sessionens titel" if da else "the session's title")
@@ -110,7 +115,66 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "open", help="åbn en session (sti, id eller titel)" if da else "open a session (path, id or title)"
     )
     open_.add_argument("session")
+    _add_voting_options(open_, da, sub=True)
+    _add_voting_options(new, da, sub=True)
     return parser
+
+
+def _add_voting_options(parser: argparse.ArgumentParser, da: bool, *, sub: bool) -> None:
+    """--vote-host, --vote-port and --vote-max, before the command or after it."""
+    # After a command, a missing option must not overwrite the one given before it.
+    default = argparse.SUPPRESS if sub else None
+
+    def checked(parse: Callable[[str], object], what: str) -> Callable[[str], object]:
+        def convert(text: str) -> object:
+            try:
+                return parse(text)
+            except ValueError as error:
+                raise argparse.ArgumentTypeError(f"{what}: {error}") from None
+
+        return convert
+
+    parser.add_argument(
+        "--vote-host",
+        type=checked(parse_host, "--vote-host"),
+        default=default,
+        metavar="ADDRESS",
+        help="adresse for afstemning fra telefoner (standard: computerens adresse på netværket)"
+        if da
+        else "address to serve voting from phones on (default: the laptop's network address)",
+    )
+    parser.add_argument(
+        "--vote-port",
+        type=checked(parse_port, "--vote-port"),
+        default=default,
+        metavar="PORT",
+        help=f"port for afstemningen (standard: {DEFAULT_PORT} eller den næste ledige)"
+        if da
+        else f"port for voting (default: {DEFAULT_PORT} or the next free one)",
+    )
+    parser.add_argument(
+        "--vote-max",
+        type=checked(_participant_count, "--vote-max"),
+        default=default,
+        metavar="N",
+        help="højst så mange telefoner kan deltage" if da else "at most this many phones may join",
+    )
+
+
+def _participant_count(text: str) -> int:
+    count = int(text)
+    if not 1 <= count <= 500:
+        raise ValueError(f"{count}: use 1 to 500")
+    return count
+
+
+def _voting(args: argparse.Namespace) -> VotingOptions:
+    """The voting options given on the command line."""
+    return VotingOptions(
+        host=args.vote_host,
+        port=args.vote_port,
+        max_participants=args.vote_max or DEFAULT_MAX_PARTICIPANTS,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,7 +214,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command == "demo":
         path = copy_demo()
         print(t("cli.demo.created", lang, path=path))
-        return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path)
+        return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path, _voting(args))
     if command == "new":
         return _new(args, lang)
     if command == "open":
@@ -161,17 +225,17 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
             print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
             return 1
         load_session(found)  # a damaged file is reported here, before the app starts
-        return _run_app(args.explicit_lang, args.exercises, found)
-    return _run_app(args.explicit_lang, args.exercises, None)
+        return _run_app(args.explicit_lang, args.exercises, found, _voting(args))
+    return _run_app(args.explicit_lang, args.exercises, None, _voting(args))
 
 
-def _run_app(lang: str | None, extra: list[Path], session: Path | None) -> int:
+def _run_app(lang: str | None, extra: list[Path], session: Path | None, voting: VotingOptions) -> int:
     if not sys.stdout.isatty():
         print("workshop: the app needs a terminal (stdout is not a TTY)", file=sys.stderr)
         return 2
     from workshop_tui.tui.app import run_app
 
-    return run_app(lang=lang, exercise_dirs=extra, session_path=session)
+    return run_app(lang=lang, exercise_dirs=extra, session_path=session, voting=voting)
 
 
 def _exercises(args: argparse.Namespace, lang: str) -> int:
@@ -191,15 +255,17 @@ def _exercises(args: argparse.Namespace, lang: str) -> int:
     for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
         kind = t(f"kind.{exercise.kind}", lang)
         scale = ""
-        if exercise.scale is not None:
+        if exercise.votes is not None:
+            scale = f" {exercise.votes.dots} ●"  # dots per person, not a rating scale
+        elif exercise.scale is not None:
             inferred = f", {t('cli.exercises.inferred', lang)}" if exercise.scale.inferred else ""
             scale = f" {exercise.scale.min}–{exercise.scale.max}{inferred}"
         print(f"  {exercise.id:<22} v{exercise.version}  {kind}{scale}")
-        print(f"  {'':<22}     {exercise.title.get(lang)}")
-        print(f"  {'':<22}     {library.origins[exercise.id]}")
+        print(printable(f"  {'':<22}     {exercise.title.get(lang)}"))
+        print(printable(f"  {'':<22}     {library.origins[exercise.id]}"))
     print(f"\n{t('cli.exercises.programmes', lang)} ({len(library.programmes)})")
     for programme in library.programmes.values():
-        print(f"  {programme.id:<22} {programme.title.get(lang)} ({len(programme.exercises)})")
+        print(printable(f"  {programme.id:<22} {programme.title.get(lang)} ({len(programme.exercises)})"))
     for problem in library.problems:
         print(problem, file=sys.stderr)
     return 1 if any(not p.warning for p in library.problems) else 0
@@ -211,17 +277,17 @@ def _sessions(lang: str) -> int:
         print(t("cli.sessions.none", lang, folder=sessions_dir()))
         return 0
     for listing in listings:
-        session = listing.session
-        if session is None:
+        session = listing.summary
+        if session is None or session.progress is None:
             first = listing.problems[0] if listing.problems else None
-            print(f"{t('cli.sessions.broken', lang)}  {listing.path}")
+            print(printable(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
             if first is not None:
                 print(f"    {first}")
             continue
         done, total = session.progress
         progress = t("progress", lang, done=done, total=total)
         org = f" · {session.organisation}" if session.organisation else ""
-        print(f"{session.title}{org}  {session.date}  {progress}  {listing.path}")
+        print(printable(f"{session.title}{org}  {session.date}  {progress}  {listing.path}"))
     return 0
 
 
@@ -236,7 +302,7 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     title = args.title or _ask(t("cli.prompt.title", lang), lang, "--title")
     raw = args.participants or _ask(t("cli.prompt.participants", lang), lang, "--participants")
     participants: int | list[str]
-    if raw.strip().isdigit():
+    if raw.strip().isascii() and raw.strip().isdigit():  # "²".isdigit() is true, int("²") fails
         participants = int(raw)
         if not 1 <= participants <= 500:
             print(t("cli.error.participants", lang), file=sys.stderr)
@@ -277,4 +343,4 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     path = session_path(session)
     save_session(session, path)
     print(t("cli.new.created", lang, path=path))
-    return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path)
+    return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path, _voting(args))

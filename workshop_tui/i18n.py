@@ -56,6 +56,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind.statement_diagnostic": {"da": "udsagnsdiagnose", "en": "statement diagnostic"},
     "kind.reflection_sheet": {"da": "refleksionsark", "en": "reflection sheet"},
     "kind.action_list": {"da": "handlingsliste", "en": "action list"},
+    "kind.single_choice": {"da": "afstemning (ét valg)", "en": "single-choice vote"},
+    "kind.dot_vote": {"da": "prikafstemning", "en": "dot vote"},
+    "kind.bipolar": {"da": "placering mellem to poler", "en": "bipolar placement"},
+    "kind.paired_rating": {"da": "parvis vurdering", "en": "paired rating"},
+    "kind.two_axis": {"da": "placering på to akser", "en": "two-axis placement"},
+    "kind.table": {"da": "skema", "en": "table"},
 }
 
 

@@ -9,6 +9,7 @@ edit tries again, so a full disk never loses what the room has said.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,14 +36,20 @@ class SessionKeeper:
         """The error of the most recent save, or None when it succeeded."""
         self.unsaved = False
         self._last_merge: str | None = None
+        self._save_lock = threading.Lock()
+        """Serialises writes: a batch of votes is saved in a worker thread beside the app's saves."""
 
-    def apply(self, edit: Edit, *, undoable: bool = True, merge: str | None = None) -> Session:
+    def apply(
+        self, edit: Edit, *, undoable: bool = True, merge: str | None = None, save: bool = True
+    ) -> Session:
         """Apply an edit and save it.
 
         Args:
             edit: a pure function from the current session to the changed one.
             undoable: False for edits that are not the room's answers (the cursor position).
             merge: edits in a row with the same key undo as one (typing in one text field).
+            save: False when the caller saves itself, before showing the change: votes from
+                phones are saved in a worker thread so the screen does not wait for the disk.
 
         Raises:
             ValueError/KeyError: the edit was refused by the model; nothing changed.
@@ -56,7 +63,7 @@ class SessionKeeper:
                 del self._undo[:-HISTORY]
             self._redo.clear()
             self._last_merge = merge
-        self._replace(changed.touched(self._clock()))
+        self._replace(changed.touched(self._clock()), save=save)
         return self.session
 
     def undo(self) -> bool:
@@ -77,6 +84,16 @@ class SessionKeeper:
         self._replace(self._redo.pop().with_position(self.session.position).touched(self._clock()))
         return True
 
+    def forget_history(self) -> None:
+        """Drop undo and redo after an edit that did not come from the keyboard (a vote).
+
+        The history holds whole sessions from before that edit, so undoing to one of
+        them would silently take the participant's vote away again.
+        """
+        self._undo.clear()
+        self._redo.clear()
+        self._last_merge = None
+
     @property
     def can_undo(self) -> bool:
         """Whether there is an edit to undo."""
@@ -88,17 +105,23 @@ class SessionKeeper:
         return bool(self._redo)
 
     def save(self) -> bool:
-        """Write the current session; returns False (and keeps ``last_error``) on failure."""
-        try:
-            self._writer.write(self.session)
-        except SessionWriteError as error:
-            self.last_error = error
-            self.unsaved = True
-            return False
-        self.last_error = None
-        self.unsaved = False
-        return True
+        """Write the current session; returns False (and keeps ``last_error``) on failure.
 
-    def _replace(self, session: Session) -> None:
+        Safe to call from a worker thread: writes take turns, and each writes the session
+        as it is when its turn comes, so a write never puts back an older session.
+        """
+        with self._save_lock:
+            try:
+                self._writer.write(self.session)
+            except SessionWriteError as error:
+                self.last_error = error
+                self.unsaved = True
+                return False
+            self.last_error = None
+            self.unsaved = False
+            return True
+
+    def _replace(self, session: Session, *, save: bool = True) -> None:
         self.session = session
-        self.save()
+        if save:
+            self.save()

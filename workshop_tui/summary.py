@@ -29,8 +29,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 
+from workshop_tui.figures import aligned, index_value
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session, Text
 from workshop_tui.stats import MIN_ANONYMOUS, ItemStats, describe, rank
+from workshop_tui.summary_kinds import pairs_part, placement_part, table_part, votes_part
 from workshop_tui.summary_model import (
     TALLY_LABEL,
     ActionPart,
@@ -120,9 +122,13 @@ def _exercise(
         question=_text(exercise.question, lang),
         facilitator_note=note,
     )
+    if exercise.is_vote:
+        return replace(base, votes=votes_part(exercise, answers, lang, labels, named=named))
     if exercise.is_scored:
         part = _scored(session, exercise, answers, lang, labels, named=named)
         return replace(base, scored=part)
+    if exercise.kind == "table":
+        return replace(base, table=table_part(session, exercise, answers, lang))
     if exercise.kind == "reflection_sheet":
         return replace(base, reflection=_reflection(session, exercise, answers, lang))
     return replace(base, actions=_actions(session, exercise, answers, lang))
@@ -140,8 +146,9 @@ def _scored(
     scale = exercise.scale
     assert scale is not None, "a scored exercise always has a scale (checked on load)"
     items = [_item(exercise, item, answers, lang, labels, named=named) for item in exercise.scored_items]
-    ranking = rank({i.id: i.stats.mean if i.shown else None for i in items})
-    ranks = _competition_ranks(ranking, {i.id: i.stats.mean for i in items if i.shown})
+    # Reverse-scored items rank (and count in dimension means) by their aligned mean.
+    ranking = rank({i.id: i.aligned_mean if i.shown else None for i in items})
+    ranks = _competition_ranks(ranking, {i.id: i.aligned_mean for i in items if i.shown})
     items = [replace(i, rank=ranks.get(i.id)) for i in items]
     by_id = {i.id: i for i in items}
     ranked = [by_id[r] for r in ranking if by_id[r].shown]
@@ -167,6 +174,12 @@ def _scored(
         note_prompt=_text(exercise.note_prompt, lang),
         closing_question=_text(exercise.closing_question, lang),
         closing=closing,
+        index=index_value([i.aligned_mean for i in items if i.shown]) if exercise.has_reverse else None,
+        pairs=pairs_part(exercise, items, lang) if exercise.kind == "paired_rating" else None,
+        placement=placement_part(exercise, answers, lang, named=named)
+        if exercise.kind == "two_axis"
+        else None,
+        kind=exercise.kind,
     )
 
 
@@ -202,6 +215,10 @@ def _item(
         polarity=item.polarity or "",
         note=answers.notes.get(item.id, "").strip(),
         scores=_scores(answers, item.id, labels) if shown else (),
+        left=_text(item.left, lang),
+        right=_text(item.right, lang),
+        reverse=item.reverse,
+        aligned_mean=aligned(stats.mean, scale, item.reverse) if shown else None,
     )
 
 
@@ -267,9 +284,9 @@ def _dimensions(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> 
 
         def means(polarity: str | None, mine: list[ItemSummary] = mine) -> list[float]:
             return [
-                i.stats.mean
+                i.aligned_mean
                 for i in mine
-                if i.stats.mean is not None and (polarity is None or i.polarity == polarity)
+                if i.aligned_mean is not None and (polarity is None or i.polarity == polarity)
             ]
 
         profiles.append(

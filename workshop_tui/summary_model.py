@@ -53,6 +53,13 @@ class ItemSummary:
     note: str = ""
     scores: tuple[Score, ...] = ()
     """Every score given, for the CSV (empty unless the item's figures are shown)."""
+    left: str = ""
+    """Bipolar: the pole at the low end (paired rating: the side's prompt)."""
+    right: str = ""
+    reverse: bool = False
+    """Negatively worded: ``aligned_mean`` is the mean turned round on the scale."""
+    aligned_mean: float | None = None
+    """The mean as it counts in ranks, indexes and dimension means (= mean unless reversed)."""
 
     @property
     def shown(self) -> bool:
@@ -98,6 +105,57 @@ class GroupText:
 
 
 @dataclass(frozen=True)
+class PairRow:
+    """One item of a paired rating: both sides' means and the gap (left − right)."""
+
+    id: str
+    text: str
+    left: float | None
+    right: float | None
+    gap: float | None
+    left_prompt: str = ""
+    right_prompt: str = ""
+
+
+@dataclass(frozen=True)
+class PairPart:
+    """A paired rating's two sides (e.g. inner world / ecosystem) and their gaps."""
+
+    left_label: str
+    right_label: str
+    divider: str
+    rows: tuple[PairRow, ...]
+
+
+@dataclass(frozen=True)
+class ZoneCount:
+    """How many people placed themselves in one zone."""
+
+    id: str
+    label: str
+    x: str
+    y: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PlacementPart:
+    """A two-axis placement: the points, the zones and the centroid (blank unless shown)."""
+
+    x_label: str
+    y_label: str
+    low: int
+    high: int
+    status: ItemStatus
+    n: int
+    points: tuple[tuple[int, int, int], ...] = ()
+    """(x, y, how many people)."""
+    zones: tuple[ZoneCount, ...] = ()
+    on_line: int = 0
+    centroid: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
 class ScoredPart:
     """The results of a ``rating_grid``, ``scale`` or ``statement_diagnostic``."""
 
@@ -112,6 +170,12 @@ class ScoredPart:
     note_prompt: str = ""
     closing_question: str = ""
     closing: tuple[GroupText, ...] = ()
+    index: float | None = None
+    """With reverse-scored items: the mean of all aligned item means (None otherwise)."""
+    pairs: PairPart | None = None
+    placement: PlacementPart | None = None
+    kind: str = ""
+    """The exercise's kind: renderers draw a bipolar, paired or two-axis part their own way."""
 
     def item(self, item_id: str) -> ItemSummary:
         """The item with this id.
@@ -166,8 +230,105 @@ class ActionPart:
 
 
 @dataclass(frozen=True)
+class VoteOption:
+    """One option of a vote: its dots, its people and, for a single choice, its response."""
+
+    id: str
+    text: str
+    people: int
+    dots: int
+    share: float | None
+    rank: int | None = None
+    winner: bool = False
+    response: str = ""
+    scores: tuple[Score, ...] = ()
+    """Each person's dots on it, for the CSV (empty unless the vote is shown)."""
+
+
+@dataclass(frozen=True)
+class VotePart:
+    """The results of a ``dot_vote`` or ``single_choice``; figures blank unless ``status == "shown"``."""
+
+    single: bool
+    dots: int
+    max_per_item: int
+    inferred: bool
+    mode: str
+    status: ItemStatus
+    voters: int
+    total: int
+    options: tuple[VoteOption, ...]
+    ranking: tuple[str, ...] = ()
+    """Option ids, most dots first."""
+
+    @property
+    def shown(self) -> bool:
+        """Whether the figures may be shown."""
+        return self.status == "shown"
+
+    @property
+    def winners(self) -> tuple[VoteOption, ...]:
+        """The options with the most dots (several when tied)."""
+        return tuple(o for o in self.options if o.winner)
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """A column of a table exercise."""
+
+    id: str
+    label: str
+    choice: bool = False
+    checkable: bool = False
+    """Its options include one that counts as a check."""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One filled-in row of a group's table, cells in column order (choices as labels)."""
+
+    number: int
+    cells: tuple[str, ...]
+    checks: int | None = None
+    """How many cells hold a checking option (None when the table has none)."""
+
+
+@dataclass(frozen=True)
+class MatrixPart:
+    """A group's rows cross-tabulated by two choice columns, listing their labels per cell."""
+
+    row_label: str
+    column_label: str
+    row_options: tuple[str, ...]
+    column_options: tuple[str, ...]
+    cells: tuple[tuple[tuple[str, ...], ...], ...]
+    """cells[r][c] = the labels of the rows with row option r and column option c."""
+
+
+@dataclass(frozen=True)
+class GroupTable:
+    """One group's table."""
+
+    group: str
+    rows: tuple[TableRow, ...]
+    matrix: MatrixPart | None = None
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """The answers to a ``table``: one table per group."""
+
+    heading: str
+    instructions: tuple[str, ...]
+    columns: tuple[TableColumn, ...]
+    groups: tuple[GroupTable, ...]
+    checkable: int = 0
+    """How many columns can hold a check (the denominator of a row's check count)."""
+
+
+@dataclass(frozen=True)
 class ExerciseSummary:
-    """One exercise of the agenda; exactly one of the three parts is set."""
+    """One exercise of the agenda; exactly one of the parts is set."""
 
     id: str
     kind: str
@@ -177,6 +338,8 @@ class ExerciseSummary:
     scored: ScoredPart | None = None
     reflection: ReflectionPart | None = None
     actions: ActionPart | None = None
+    votes: VotePart | None = None
+    table: TablePart | None = None
     facilitator_note: str = ""
     """Empty unless the summary was built with ``include_notes``."""
 

@@ -38,11 +38,16 @@ def test_every_kind_is_represented(library: Library) -> None:
 
 
 def test_only_resistance_and_commitment_scales_are_given_by_the_source(library: Library) -> None:
-    given = {e.id for e in library.exercises.values() if e.scale and not e.scale.inferred}
+    # A single choice has no scale of its own: its one vote per person is the kind itself.
+    rated = [e for e in library.exercises.values() if e.scale and e.kind != "single_choice"]
+    given = {e.id for e in rated if e.scale and not e.scale.inferred}
     assert given == {"resistance", "commitment"}
-    for exercise in library.exercises.values():
+    for exercise in rated:
         if exercise.scale and exercise.scale.inferred:
             assert exercise.scale.inferred_note, exercise.id
+    for exercise in library.exercises.values():
+        if exercise.kind == "dot_vote":
+            assert exercise.votes is not None and exercise.votes.inferred and exercise.votes.inferred_note
 
 
 def test_core_content_matches_the_source(library: Library) -> None:

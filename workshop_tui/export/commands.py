@@ -17,11 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.export import FORMATS
-from workshop_tui.export.compare import compare_sessions, render_text
-from workshop_tui.export.files import ExportError, export_comparison, export_session
 from workshop_tui.export.strings import tr
 from workshop_tui.model import Session
-from workshop_tui.storage.errors import FileProblems
+from workshop_tui.storage.errors import FileProblems, printable
 from workshop_tui.storage.sessions import find_session, load_session
 
 COMMAND = "_export_command"
@@ -68,6 +66,10 @@ def register(subparsers: Any, lang: str) -> None:
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Execute ``export`` or ``compare``; returns the exit status (messages in ``lang``)."""
+    # The exporters are imported only when a command runs them, so that building the parser
+    # (which every ``workshop`` start does, the app included) does not load them.
+    from workshop_tui.export.files import ExportError
+
     command = getattr(args, COMMAND, None) or getattr(args, "command", None)
     try:
         if command == "export":
@@ -103,6 +105,8 @@ def _load(name: str, lang: str) -> Session | None:
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.export.files import export_session
+
     session = _load(args.session, lang)
     if session is None:
         return 1
@@ -116,14 +120,17 @@ def _export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _compare(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.export.compare import compare_sessions, render_text
+    from workshop_tui.export.files import export_comparison
+
     before = _load(args.before, lang)
     after = _load(args.after, lang) if before is not None else None
     if before is None or after is None:
         return 1
     if args.format is None:
-        print(render_text(compare_sessions(before, after)), end="")
+        print(printable(render_text(compare_sessions(before, after))), end="")
         return 0
     comparison, path = export_comparison(before, after, args.format, args.output, lang=lang)
-    print(render_text(comparison), end="")
+    print(printable(render_text(comparison)), end="")
     print(tr("cmd.written", lang, path=path))
     return 0

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from workshop_tui.export.strings import long_date, number, tr
 from workshop_tui.stats import MIN_ANONYMOUS
-from workshop_tui.summary_model import ItemSummary, ScaleInfo, ScoredPart, Summary
+from workshop_tui.summary_model import ItemSummary, ScaleInfo, ScoredPart, Summary, VoteOption, VotePart
 
 
 @dataclass(frozen=True)
@@ -123,3 +123,52 @@ def top_items(part: ScoredPart) -> list[ItemSummary]:
 def distribution_text(item: ItemSummary) -> str:
     """``0 · 3 · 4 · 5 · 0``: how many gave each score, lowest score first."""
     return " · ".join(str(count) for _, count in item.stats.distribution)
+
+
+def vote_rule(part: VotePart, lang: str) -> str:
+    """How the room voted: one choice each, or N dots (and whether that number is ours)."""
+    if part.single:
+        return tr("vote.rule.single", lang)
+    text = tr("vote.rule.dots", lang, dots=part.dots, per_item=part.max_per_item)
+    return f"{text} ({tr('vote.inferred', lang)})" if part.inferred else text
+
+
+def vote_count(part: VotePart, lang: str) -> str:
+    """``4 har stemt; 10 prikker i alt.``, or why the result is not shown."""
+    if part.status == "too_few":
+        return tr("vote.status.too_few", lang, n=part.voters)
+    if part.status in ("empty", "blind"):
+        return tr(f"status.{part.status}", lang)
+    if part.mode == "tally":
+        return tr("vote.count.tally", lang, total=part.total)
+    if part.single:
+        return tr("vote.count.single", lang, voters=part.voters)
+    return tr("vote.count", lang, voters=part.voters, total=part.total)
+
+
+def vote_order(part: VotePart) -> list[VoteOption]:
+    """The options, most dots first (in the exercise's order while the result is withheld)."""
+    by_id = {o.id: o for o in part.options}
+    ranked = [by_id[i] for i in part.ranking]
+    return ranked + [o for o in part.options if o.id not in part.ranking]
+
+
+def share_text(share: float | None) -> str:
+    """A share as a whole percentage (``29 %``), or ``–``."""
+    return "–" if share is None else f"{round(share * 100)} %"
+
+
+def track(mean: float | None, low: int, high: int, width: int = 21) -> str:
+    """A text track for a bipolar mean: ``├─────●──────┤`` (``–`` without a mean)."""
+    if mean is None or high <= low:
+        return "–"
+    cells = ["─"] * width
+    cells[max(0, min(width - 1, round((mean - low) / (high - low) * (width - 1))))] = "●"
+    return "├" + "".join(cells) + "┤"
+
+
+def mean_text(item: ItemSummary, lang: str) -> str:
+    """The mean a top list shows: the aligned one, marked ↺, for a reversed item."""
+    if item.reverse:
+        return f"↺ {number(item.aligned_mean, lang)}"
+    return number(item.stats.mean, lang)

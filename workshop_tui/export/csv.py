@@ -14,6 +14,11 @@ a row is, so a spreadsheet can filter the scores out of the texts:
 ``note``, ``closing``, ``reflection``, ``challenge``, ``action``,
 ``facilitator_note``  written answers, with the group where there is one;
            actions have their owner and due date in their own columns.
+``total``  a vote's dots on one option (each person's dots are ``score`` rows).
+``zone``   how many people placed themselves in a zone of a two-axis exercise.
+``gap``    a paired item's gap (left − right) as text, e.g. ``+1,25``.
+``cell``   one cell of a table: the cell as ``row.column``, the group, the text
+           (a choice as its label).
 
 Only what the Summary holds is written, so the CSV shows exactly what the
 Markdown and HTML show.
@@ -24,9 +29,9 @@ from __future__ import annotations
 import csv
 import io
 
-from workshop_tui.export.common import status_text
-from workshop_tui.export.strings import tr
-from workshop_tui.summary_model import ExerciseSummary, Summary
+from workshop_tui.export.common import status_text, vote_count
+from workshop_tui.export.strings import signed, tr
+from workshop_tui.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
 
 BOM = "\ufeff"
 DELIMITERS = {"da": ";", "en": ","}
@@ -143,6 +148,54 @@ def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
                 }
                 for i, a in enumerate(group.actions, start=1)
             ]
+    if exercise.scored is not None:
+        out += _scored_extras(exercise.scored, base, lang)
+    if exercise.votes is not None:
+        out += _votes(exercise.votes, base, lang)
+    if exercise.table is not None:
+        out += _table(exercise.table, base)
     if exercise.facilitator_note:
         out.append({**base, "type": "facilitator_note", "text": exercise.facilitator_note})
+    return out
+
+
+def _scored_extras(part: ScoredPart, base: Row, lang: str) -> list[Row]:
+    """A paired rating's gaps and a placement's zone counts."""
+    out: list[Row] = []
+    if part.pairs is not None:
+        for pair in part.pairs.rows:
+            if pair.gap is not None:
+                row: Row = {**base, "type": "gap", "item_id": pair.id, "item": pair.text}
+                out.append({**row, "text": signed(pair.gap, lang)})
+    placement = part.placement
+    if placement is not None and placement.status == "shown":
+        for zone in placement.zones:
+            out.append({**base, "type": "zone", "item_id": zone.id, "item": zone.label, "score": zone.count})
+    return out
+
+
+def _votes(part: VotePart, base: Row, lang: str) -> list[Row]:
+    """Each person's dots per option (score rows) and each option's total, or why they are withheld."""
+    out: list[Row] = []
+    for option in part.options:
+        where = {**base, "item_id": option.id, "item": option.text}
+        if part.status in ("too_few", "blind"):
+            out.append({**where, "type": "withheld", "text": vote_count(part, lang)})
+            continue
+        out += [{**where, "type": "score", "participant": s.label, "score": s.value} for s in option.scores]
+        if part.shown:
+            out.append({**where, "type": "total", "score": option.dots})
+    return out
+
+
+def _table(part: TablePart, base: Row) -> list[Row]:
+    """One row per filled-in cell, in group, row and column order."""
+    out: list[Row] = []
+    for group in part.groups:
+        for row in group.rows:
+            for column, text in zip(part.columns, row.cells, strict=True):
+                if text:
+                    key = f"{row.number}.{column.id}"
+                    cell: Row = {**base, "type": "cell", "item_id": key, "item": column.label}
+                    out.append({**cell, "group": group.group, "text": text})
     return out

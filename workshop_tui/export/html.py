@@ -17,11 +17,13 @@ from workshop_tui.export.common import (
     figure_headers,
     figures,
     item_groups,
+    mean_text,
     meta_lines,
     scale_text,
     status_text,
     top_items,
 )
+from workshop_tui.export.html_parts import kind_chart, reverse_html, table_html, votes_html
 from workshop_tui.export.html_style import CSS
 from workshop_tui.export.strings import long_date, number, tr
 from workshop_tui.summary_model import (
@@ -104,6 +106,10 @@ def _exercise(index: int, exercise: ExerciseSummary, summary: Summary) -> str:
         out.append(_reflection(exercise.reflection, lang))
     if exercise.actions is not None:
         out.append(_actions(exercise.actions, lang))
+    if exercise.votes is not None:
+        out.append(votes_html(exercise.votes, lang, named=summary.named))
+    if exercise.table is not None:
+        out.append(table_html(exercise.table, lang))
     if exercise.facilitator_note:
         out.append(
             f'<aside class="note-box"><h4>{e(tr("facilitator_note", lang))}</h4>'
@@ -118,11 +124,15 @@ def _scored(part: ScoredPart, summary: Summary) -> str:
     out = [f'<p class="scale">{e(scale_text(part.scale, lang))}</p>']
     if part.mode == "tally":
         out.append(f'<p class="scale">{e(tr("mode.tally", lang))}</p>')
+    special = kind_chart(part, lang)
+    if special is not None:
+        out.append(special)
     if len(part.items) == 1:
         out.append(_single(part, lang))
     else:
-        out.append(_charts(part, lang))
+        out.append(_charts(part, lang) if special is None else "")
         out.append(_table(part, lang))
+    out.append(reverse_html(part, lang))
     if part.top:
         out.append(_top(part, lang))
     noted = [i for i in part.items if i.note and i.id not in part.top]
@@ -170,18 +180,22 @@ def _charts(part: ScoredPart, lang: str) -> str:
         )
         return f'<h3>{e(tr("dims.title", lang))}</h3><div class="figure">{chart}</div>'
     order = [part.item(i) for i in part.ranking]
+    turn = low + high  # a reverse-scored item is drawn turned round, as it counts in the ranking
     rows = [
         svg.ProfileRow(
-            label=i.text,
-            mean=i.stats.mean,
-            low=i.stats.minimum,
-            high=i.stats.maximum,
-            value_text=number(i.stats.mean, lang),
+            label=f"↺ {i.text}" if i.reverse else i.text,
+            mean=i.aligned_mean,
+            low=turn - i.stats.maximum if i.reverse and i.stats.maximum is not None else i.stats.minimum,
+            high=turn - i.stats.minimum if i.reverse and i.stats.minimum is not None else i.stats.maximum,
+            value_text=number(i.aligned_mean, lang),
             split=i.stats.split,
             missing_text=status_text(i, lang),
         )
         for i in order
     ]
+    caption = tr("profile.explain", lang)
+    if any(i.reverse for i in order):
+        caption += " " + tr("reverse.caption", lang, sum=turn)
     chart = svg.profile_chart(
         rows,
         low=low,
@@ -193,7 +207,7 @@ def _charts(part: ScoredPart, lang: str) -> str:
     )
     return (
         f'<h3>{e(tr("profile.title", lang))}</h3><div class="figure">{chart}'
-        f'<p class="caption">{e(tr("profile.explain", lang))}</p></div>'
+        f'<p class="caption">{e(caption)}</p></div>'
     )
 
 
@@ -224,8 +238,9 @@ def _table(part: ScoredPart, lang: str) -> str:
                     split=item.stats.split,
                     title=f"{tr('col.distribution', lang)}: {item.text}",
                 )
+            text = f"↺ {item.text}" if item.reverse else item.text
             body.append(
-                f'<tr><td class="num">{e(rank)}</td><td>{e(item.text)}</td>'
+                f'<tr><td class="num">{e(rank)}</td><td>{e(text)}</td>'
                 f'<td class="num">{e(n)}</td><td class="num mean">{e(mean)}</td>'
                 f'<td class="num">{e(median)}</td><td class="num">{e(span)}</td>'
                 f'<td class="num">{e(sd)}</td><td class="dist">{dist}</td>'
@@ -249,6 +264,8 @@ def _single(part: ScoredPart, lang: str) -> str:
     )
     mean = f"{tr('col.mean', lang).lower()} {number(item.stats.mean, lang)}"
     axis = f"{part.scale.min} = {part.scale.min_label} · {part.scale.max} = {part.scale.max_label}"
+    if part.kind == "bipolar":
+        axis = ""  # the poles stand beside the chart above; the scale's end labels are in the heading
     chart = svg.distribution_chart(
         item.stats.distribution,
         mean=item.stats.mean,
@@ -267,7 +284,7 @@ def _top(part: ScoredPart, lang: str) -> str:
         items.append(
             f'<li><span class="no">{e(item.rank)}</span>'
             f'<span class="txt"><b>{e(item.text)}</b>{note}</span>'
-            f'<span class="val">{e(number(item.stats.mean, lang))}</span></li>'
+            f'<span class="val">{e(mean_text(item, lang))}</span></li>'
         )
     return f'<div class="top"><h3>{e(tr("top.title", lang))}</h3><ol>{"".join(items)}</ol></div>'
 

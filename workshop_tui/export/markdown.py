@@ -12,10 +12,21 @@ from workshop_tui.export.common import (
     figure_headers,
     figures,
     item_groups,
+    mean_text,
     meta_lines,
     scale_text,
     status_text,
     top_items,
+)
+from workshop_tui.export.markdown_parts import (
+    pairs_md,
+    placement_md,
+    poles_md,
+    quote,
+    reverse_md,
+    table,
+    table_md,
+    votes_md,
 )
 from workshop_tui.export.strings import number, tr
 from workshop_tui.summary_model import (
@@ -44,24 +55,6 @@ def render_markdown(summary: Summary) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def cell(text: str) -> str:
-    """Text made safe for one table cell: no pipes, no line breaks."""
-    return " ".join(text.replace("|", "\\|").split())
-
-
-def quote(text: str) -> list[str]:
-    """Text as a block quote, keeping its lines (and its blank lines)."""
-    return [f"> {line}".rstrip() for line in text.strip().splitlines()]
-
-
-def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
-    """A pipe table; the columns in ``right`` are right-aligned (numbers)."""
-    right = right or set()
-    rule = ["---:" if i in right else "---" for i in range(len(headers))]
-    lines = [headers, rule, *rows]
-    return ["| " + " | ".join(cell(c) for c in line) + " |" for line in lines]
-
-
 def _exercise(number_: int, exercise: ExerciseSummary, summary: Summary) -> list[str]:
     lang = summary.language
     out = [f"## {number_}. {exercise.title}", ""]
@@ -74,6 +67,10 @@ def _exercise(number_: int, exercise: ExerciseSummary, summary: Summary) -> list
         out += _reflection(exercise.reflection, lang)
     if exercise.actions is not None:
         out += _actions(exercise.actions, lang)
+    if exercise.votes is not None:
+        out += votes_md(exercise.votes, lang, named=summary.named)
+    if exercise.table is not None:
+        out += table_md(exercise.table, lang)
     if exercise.facilitator_note:
         out += [f"**{tr('facilitator_note', lang)}:**", ""]
         out += quote(exercise.facilitator_note) + [""]
@@ -95,15 +92,21 @@ def _scored(part: ScoredPart, summary: Summary) -> list[str]:
         rows = [[d.label, number(d.mean, lang)] for d in part.dimensions]
         heads = [tr("col.dimension", lang), tr("col.mean", lang)]
         out += table(heads, rows, {1}) + [""]
+    if part.kind == "bipolar":
+        out += poles_md(part, lang)
+    out += pairs_md(part, lang)
+    if part.placement is not None:
+        out += placement_md(part.placement, lang)
     if len(part.items) == 1:
         out += _single(part, lang)
     else:
         out += _items(part, lang)
+    out += reverse_md(part, lang)
     if part.top:
         out += [f"### {tr('top.title', lang)}", ""]
         for item in top_items(part):
             line = f"{item.rank}. **{item.text}** ({tr('col.mean', lang).lower()} "
-            out.append(line + f"{number(item.stats.mean, lang)})")
+            out.append(line + f"{mean_text(item, lang)})")
             if item.note:
                 out.append(f"   {item.note}")
         out.append("")
@@ -135,7 +138,8 @@ def _items(part: ScoredPart, lang: str) -> list[str]:
         for item in group.items:
             rank, n, mean, median, span, sd, flag = figures(item, lang)
             dist = distribution_text(item) if item.shown else ""
-            rows.append([rank, item.text, n, mean, median, span, sd, dist, flag])
+            text = f"↺ {item.text}" if item.reverse else item.text
+            rows.append([rank, text, n, mean, median, span, sd, dist, flag])
         out += table(heads, rows, {0, 2, 3, 4, 5, 6}) + [""]
     return out
 

@@ -122,6 +122,89 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind.statement_diagnostic": {"da": "udsagn", "en": "statements"},
     "kind.reflection_sheet": {"da": "refleksion", "en": "reflection"},
     "kind.action_list": {"da": "handlinger", "en": "actions"},
+    "kind.single_choice": {"da": "afstemning", "en": "vote"},
+    "kind.dot_vote": {"da": "prikafstemning", "en": "dot vote"},
+    "kind.bipolar": {"da": "placering mellem poler", "en": "placement between poles"},
+    "kind.paired_rating": {"da": "parvis vurdering", "en": "paired rating"},
+    "kind.two_axis": {"da": "placering på to akser", "en": "two-axis placement"},
+    "kind.table": {"da": "skema", "en": "table"},
+    # Votes
+    "vote.rule.single": {
+        "da": "Hver deltager valgte én mulighed.",
+        "en": "Each participant chose one option.",
+    },
+    "vote.rule.dots": {
+        "da": "Hver deltager havde {dots} prikker, højst {per_item} pr. punkt.",
+        "en": "Each participant had {dots} dots, at most {per_item} per item.",
+    },
+    "vote.inferred": {
+        "da": "antallet af prikker er valgt til seminaret; kilden angiver intet",
+        "en": "the number of dots was chosen for the seminar; the source gives none",
+    },
+    "vote.count": {
+        "da": "{voters} har stemt; {total} prikker i alt.",
+        "en": "{voters} voted; {total} dots in all.",
+    },
+    "vote.count.single": {"da": "{voters} har stemt.", "en": "{voters} voted."},
+    "vote.count.tally": {
+        "da": "{total} prikker talt op i rummet.",
+        "en": "{total} dots counted in the room.",
+    },
+    "vote.status.too_few": {
+        "da": "for få har stemt til at vise resultatet (n = {n})",
+        "en": "too few voted to show the result (n = {n})",
+    },
+    "vote.top": {"da": "Flest stemmer", "en": "Most votes"},
+    "vote.response": {"da": "Svar fra kilden", "en": "The source's response"},
+    "col.option": {"da": "Mulighed", "en": "Option"},
+    "col.votes": {"da": "Stemmer", "en": "Votes"},
+    "col.dots": {"da": "Prikker", "en": "Dots"},
+    "col.share": {"da": "Andel", "en": "Share"},
+    "col.people": {"da": "Deltagere", "en": "People"},
+    # Reverse-scored items
+    "reverse.title": {
+        "da": "Negativt formulerede udsagn (vendt)",
+        "en": "Negatively worded statements (reversed)",
+    },
+    "reverse.explain": {
+        "da": "Udsagn mærket ↺ er negativt formuleret: en høj score er et dårligt tegn. I indekset, "
+        "rangordenen og top-listen er deres gennemsnit vendt ({sum} − gns.), "
+        "så højt altid betyder det samme.",
+        "en": "Statements marked ↺ are negatively worded: a high score is a bad sign. In the index, the "
+        "ranking and the top list their mean is turned round ({sum} − mean), so high always means the same.",
+    },
+    "reverse.index": {
+        "da": "Indeks (alle udsagn, vendte regnet om)",
+        "en": "Index (all statements, reversed ones turned)",
+    },
+    "col.aligned": {"da": "Vendt gns.", "en": "Reversed mean"},
+    "reverse.caption": {
+        "da": "↺ = negativt formuleret, vist vendt ({sum} − score).",
+        "en": "↺ = negatively worded, shown turned round ({sum} − score).",
+    },
+    # Bipolar, paired, two-axis
+    "poles.title": {"da": "Placering mellem polerne", "en": "Placement between the poles"},
+    "col.low_pole": {"da": "Pol ({n})", "en": "Pole ({n})"},
+    "col.position": {"da": "Placering", "en": "Position"},
+    "pairs.title": {"da": "De to sider og forskellen", "en": "The two sides and the gap"},
+    "pairs.explain": {
+        "da": "Gennemsnit pr. side; forskel = {left} − {right} (positiv: {left} står stærkest).",
+        "en": "Mean per side; gap = {left} − {right} (positive: {left} is the stronger).",
+    },
+    "col.gap": {"da": "Forskel", "en": "Gap"},
+    "place.title": {"da": "Placeringer", "en": "Placements"},
+    "place.centroid": {"da": "Tyngdepunkt (gns. af begge akser)", "en": "Centroid (mean of both axes)"},
+    "place.n": {"da": "{n} har placeret sig på begge akser.", "en": "{n} placed themselves on both axes."},
+    "place.on_line": {
+        "da": "{n} ligger på en midterlinje (midt på skalaen) og tælles ikke i en zone.",
+        "en": "{n} lie on a middle line (the middle of the scale) and count in no zone.",
+    },
+    "col.zone": {"da": "Zone", "en": "Zone"},
+    "place.grid": {"da": "Antal pr. placering", "en": "Count per placement"},
+    # Tables
+    "table.checks": {"da": "Opfyldt", "en": "Met"},
+    "table.empty": {"da": "(intet udfyldt)", "en": "(nothing filled in)"},
+    "table.matrix": {"da": "{rows} × {columns}", "en": "{rows} × {columns}"},
     # CSV
     "csv.type": {"da": "type", "en": "type"},
     "csv.owner": {"da": "ansvarlig", "en": "owner"},
@@ -149,8 +232,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmp.only_before": {"da": "Kun i før-sessionen", "en": "Only in the before session"},
     "cmp.only_after": {"da": "Kun i efter-sessionen", "en": "Only in the after session"},
     "cmp.not_compared": {
-        "da": "Tekstøvelser i begge (sammenlignes ikke)",
-        "en": "Text exercises in both (not compared)",
+        "da": "Tekst-, skema- og afstemningsøvelser i begge (sammenlignes ikke)",
+        "en": "Text, table and vote exercises in both (not compared)",
     },
     "cmp.scale_changed": {
         "da": "skalaen er ændret ({before} → {after}); gennemsnit sammenlignes ikke",

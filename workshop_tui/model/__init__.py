@@ -9,14 +9,20 @@ from workshop_tui.model.answers import Action, ExerciseAnswers
 from workshop_tui.model.exercise import (
     KINDS,
     SCORED_KINDS,
+    VOTE_KINDS,
     Box,
+    Column,
     Dimension,
     Exercise,
     Item,
+    Matrix,
+    Option,
     Scale,
     Source,
     SubQuestion,
     Text,
+    Votes,
+    Zone,
 )
 from workshop_tui.model.programme import Programme
 from workshop_tui.model.session import Group, Participant, Position, Session
@@ -24,13 +30,17 @@ from workshop_tui.model.session import Group, Participant, Position, Session
 __all__ = [
     "KINDS",
     "SCORED_KINDS",
+    "VOTE_KINDS",
     "Action",
     "Box",
+    "Column",
     "Dimension",
     "Exercise",
     "ExerciseAnswers",
     "Group",
     "Item",
+    "Matrix",
+    "Option",
     "Participant",
     "Position",
     "Programme",
@@ -39,4 +49,6 @@ __all__ = [
     "Source",
     "SubQuestion",
     "Text",
+    "Votes",
+    "Zone",
 ]

@@ -100,6 +100,14 @@ class ExerciseAnswers:
         row = with_key(self.scores.get(item_id, {}), participant_id, score)
         return replace(self, scores=with_key(self.scores, item_id, row or None))
 
+    def with_scores(self, scores: Mapping[str, Mapping[str, int]]) -> ExerciseAnswers:
+        """Set many scores at once (item id -> participant id -> score), copying each row once."""
+        merged = dict(self.scores)
+        for item_id, row in scores.items():
+            if row:
+                merged[item_id] = {**self.scores.get(item_id, {}), **row}
+        return replace(self, scores=merged)
+
     def with_tally(self, item_id: str, score: int, count: int) -> ExerciseAnswers:
         """Set how many people gave ``score`` for an item (0 clears it)."""
         if count < 0:

@@ -3,21 +3,69 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
-Kind = Literal["rating_grid", "scale", "statement_diagnostic", "reflection_sheet", "action_list"]
+Kind = Literal[
+    "rating_grid",
+    "scale",
+    "statement_diagnostic",
+    "reflection_sheet",
+    "action_list",
+    "single_choice",
+    "dot_vote",
+    "bipolar",
+    "paired_rating",
+    "two_axis",
+    "table",
+]
 KINDS: tuple[str, ...] = (
     "rating_grid",
     "scale",
     "statement_diagnostic",
     "reflection_sheet",
     "action_list",
+    "single_choice",
+    "dot_vote",
+    "bipolar",
+    "paired_rating",
+    "two_axis",
+    "table",
 )
-SCORED_KINDS: frozenset[str] = frozenset({"rating_grid", "scale", "statement_diagnostic"})
-"""Kinds whose answers are numbers on a scale (and so have statistics)."""
+VOTE_KINDS: frozenset[str] = frozenset({"single_choice", "dot_vote"})
+"""Kinds whose items are options and whose "score" is how many dots a person put on one.
+
+A single choice is a dot vote with one dot: both keep per-person votes in the same
+score grid (option -> participant -> dots) and tallies (option -> dots -> people).
+"""
+SCORED_KINDS: frozenset[str] = frozenset(
+    {"rating_grid", "scale", "statement_diagnostic", "bipolar", "paired_rating", "two_axis"} | VOTE_KINDS
+)
+"""Kinds whose answers live in the score grid (scores per participant, or tallies)."""
 
 SCALE_ITEM_ID = "value"
 """The single item a ``scale`` exercise is scored on, so it shares the grid machinery."""
+PAIR_SIDES: tuple[str, str] = ("left", "right")
+"""The two sides of a paired rating; each item is scored once per side."""
+
+
+def pair_row_id(item_id: str, side: str) -> str:
+    """The score-grid row of one side of a paired item (``strategy:left``).
+
+    Item ids cannot contain ``:``, so a row id never collides with an item id.
+    """
+    return f"{item_id}:{side}"
+
+
+def pair_of(row_id: str) -> tuple[str, str]:
+    """(item id, side) of a paired rating's row id; the side is empty for any other id."""
+    item_id, _, side = row_id.partition(":")
+    return item_id, side
+
+
+def cell_key(row: int, column_id: str) -> str:
+    """The key a table cell is stored under in a group's texts (``2.stakeholder``)."""
+    return f"{row}.{column_id}"
 
 
 @dataclass(frozen=True)
@@ -92,6 +140,14 @@ class Item:
     text: Text
     dimension: str | None = None
     polarity: Literal["produced", "not_produced"] | None = None
+    left: Text | None = None
+    """Bipolar: the pole at the low end of the scale. Paired: the prompt of the left side."""
+    right: Text | None = None
+    """Bipolar: the pole at the high end. Paired: the prompt of the right side."""
+    response: Text | None = None
+    """Single choice: what the source pairs with this option, shown once the vote is visible."""
+    reverse: bool = False
+    """Negatively worded: an index or a ranking reads its scores turned round (1 <-> 5)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +174,68 @@ class Box:
 
 
 @dataclass(frozen=True)
+class Votes:
+    """How many dots each person has in a dot vote (a single choice has one)."""
+
+    dots: int
+    max_per_item: int = 1
+    """How many of their dots one person may put on one option."""
+    inferred: bool = True
+    """True when the source does not give the number of dots (it never does)."""
+    inferred_note: str = ""
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A named quadrant of a two-axis placement, e.g. LÆRINGS-ZONE = high on both."""
+
+    id: str
+    x: Literal["low", "high"]
+    y: Literal["low", "high"]
+    label: Text
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a choice column of a table offers (e.g. ``aktiv``)."""
+
+    id: str
+    label: Text
+    check: bool = False
+    """Counts as a tick in the row's check count (e.g. ``ja`` in a SMART check)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: free text, or a choice among ``options``."""
+
+    id: str
+    label: Text
+    options: tuple[Option, ...] = ()
+
+    @property
+    def is_choice(self) -> bool:
+        """Whether the cell is picked from ``options`` rather than typed."""
+        return bool(self.options)
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A cross-table of two choice columns listing the rows' ``label`` column in each cell.
+
+    The stakeholder analysis uses it for aktiv/passiv × positiv/negativ.
+    """
+
+    rows: str
+    columns: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One exercise of any kind; fields that a kind does not use stay empty."""
 
@@ -141,19 +259,63 @@ class Exercise:
     challenge_prompt: Text | None = None
     challenge_from: tuple[str, ...] = ()
     instructions: tuple[Text, ...] = field(default=())
+    votes: Votes | None = None
+    """Dot votes and single choices: the dots per person (``scale`` is derived from it)."""
+    left_label: Text | None = None
+    """Paired rating: what the left side rates (e.g. Organisationens indre verden)."""
+    right_label: Text | None = None
+    divider: Text | None = None
+    """Paired rating: the line between the sides (e.g. "Spejlet")."""
+    zones: tuple[Zone, ...] = ()
+    columns: tuple[Column, ...] = ()
+    rows: int = 0
+    """Table: the most rows a group fills in."""
+    matrix: Matrix | None = None
 
     @property
     def is_scored(self) -> bool:
-        """Whether answers are scores on a scale."""
+        """Whether answers live in the score grid (scores per participant, or tallies)."""
         return self.kind in SCORED_KINDS
 
     @property
+    def is_vote(self) -> bool:
+        """Whether the items are options people put dots on (dot vote, single choice)."""
+        return self.kind in VOTE_KINDS
+
+    @property
+    def has_reverse(self) -> bool:
+        """Whether any item is reverse-scored."""
+        return any(i.reverse for i in self.items)
+
+    @cached_property
     def scored_items(self) -> tuple[Item, ...]:
-        """The rows of the score grid; a ``scale`` exercise is a grid with one row."""
+        """The rows of the score grid.
+
+        A ``scale`` exercise is a grid with one row; a paired rating has two rows per
+        item, one per side, so both sides are scored (and stored) like any item.
+        """
         if self.kind == "scale":
             question = self.question or self.title
             return (Item(id=SCALE_ITEM_ID, text=question),)
+        if self.kind == "paired_rating":
+            rows = []
+            for item in self.items:
+                for side, label in zip(PAIR_SIDES, (self.left_label, self.right_label), strict=True):
+                    name = label or Text(side)
+                    text = Text(f"{item.text.da} – {name.da}", f"{item.text.get('en')} – {name.get('en')}")
+                    prompt = item.left if side == "left" else item.right
+                    rows.append(Item(id=pair_row_id(item.id, side), text=text, left=prompt))
+            return tuple(rows)
         return self.items
+
+    @property
+    def text_keys(self) -> frozenset[str]:
+        """The keys a group's texts may use: box numbers, or table cells (``row.column``)."""
+        if self.kind == "table":
+            return frozenset(
+                cell_key(row, column.id) for row in range(1, self.rows + 1) for column in self.columns
+            )
+        return frozenset(b.key for b in self.boxes)
 
     def item(self, item_id: str) -> Item:
         """Look an item up by id.

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from workshop_tui.model import rules
 from workshop_tui.model.answers import Action, ExerciseAnswers, Mode, with_key
-from workshop_tui.model.exercise import Exercise
+from workshop_tui.model.exercise import Exercise, cell_key
+from workshop_tui.model.rules import ScoreError
 
 Status = Literal["not_started", "in_progress", "done"]
+
+PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+"""What a participant id may look like: a bare TOML key, so the session file can hold it."""
+MAX_PARTICIPANTS = 500
+"""The most participants a session holds (the file format refuses more)."""
+PHONE_PREFIX = "v"
+"""Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,11 @@ class Participant:
     def label(self) -> str:
         """What the grid shows: the name, or the anonymous label (``p3`` -> ``P3``)."""
         return self.name or self.id.upper()
+
+    @property
+    def by_phone(self) -> bool:
+        """Joined by phone: anonymous and numbered ``v1``, ``v2``… (see ``PHONE_PREFIX``)."""
+        return not self.name and self.id.startswith(PHONE_PREFIX) and self.id[len(PHONE_PREFIX) :].isdigit()
 
 
 @dataclass(frozen=True)
@@ -41,10 +56,6 @@ class Position:
     row: int = 0
     column: int = 0
     group: str = ""
-
-
-class ScoreError(ValueError):
-    """A score that does not fit the exercise (unknown item, participant or off the scale)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,20 @@ class Session:
         """The participant with this id, or None."""
         return next((p for p in self.participants if p.id == participant_id), None)
 
+    def with_participant(self, participant: Participant) -> Session:
+        """Add a participant at the end (e.g. a phone that joined the vote as V3).
+
+        Raises:
+            ScoreError: the id is taken, is not a valid id, or the session is full.
+        """
+        if not PARTICIPANT_ID.match(participant.id):
+            raise ScoreError(f"{participant.id!r} is not a valid participant id; use letters, digits, - or _")
+        if self.participant(participant.id) is not None:
+            raise ScoreError(f"participant id {participant.id!r} is already in this session")
+        if len(self.participants) >= MAX_PARTICIPANTS:
+            raise ScoreError(f"a session holds at most {MAX_PARTICIPANTS} participants")
+        return replace(self, participants=(*self.participants, participant))
+
     def _edit(self, exercise_id: str, change: Callable[[ExerciseAnswers], ExerciseAnswers]) -> Session:
         if exercise_id not in self.exercises:
             raise KeyError(f"exercise {exercise_id!r} is not in this session")
@@ -110,7 +135,30 @@ class Session:
             raise ScoreError(f"no participant {participant_id!r} in this session")
         if score is not None:
             self._check_score(exercise, score)
+        if exercise.is_vote:
+            return self._edit(exercise_id, lambda a: rules.vote(exercise, a, item_id, participant_id, score))
         return self._edit(exercise_id, lambda a: a.with_score(item_id, participant_id, score))
+
+    def with_scores(self, exercise_id: str, scores: Mapping[str, Mapping[str, int]]) -> Session:
+        """Record many scores in one edit (item id -> participant id -> score), all or nothing.
+
+        A room voting from phones sends hundreds of scores at once; one edit copies each
+        row once instead of once per score.
+
+        Raises:
+            ScoreError: an unknown item or participant, or a score off the scale.
+        """
+        exercise = self.exercise(exercise_id)
+        people = {p.id for p in self.participants}
+        for item_id, row in scores.items():
+            self._check_item(exercise, item_id)
+            for participant_id, score in row.items():
+                if participant_id not in people:
+                    raise ScoreError(f"no participant {participant_id!r} in this session")
+                self._check_score(exercise, score)
+        if exercise.is_vote:
+            return self._edit(exercise_id, lambda a: _votes(exercise, a, scores))
+        return self._edit(exercise_id, lambda a: a.with_scores(scores))
 
     def with_tally(self, exercise_id: str, item_id: str, score: int, count: int) -> Session:
         """Set how many people gave ``score`` for an item.
@@ -126,7 +174,12 @@ class Session:
         return self._edit(exercise_id, lambda a: a.with_tally(item_id, score, count))
 
     def with_mode(self, exercise_id: str, mode: Mode) -> Session:
-        """Switch an exercise between per-participant scores and tallies."""
+        """Switch an exercise between per-participant scores and tallies.
+
+        Raises:
+            ScoreError: the kind cannot be tallied (a two-axis placement).
+        """
+        rules.check_mode(self.exercise(exercise_id), mode)
         return self._edit(exercise_id, lambda a: a.with_mode(mode))
 
     def with_blind(self, exercise_id: str, blind: bool) -> Session:
@@ -146,12 +199,22 @@ class Session:
         return self._edit(exercise_id, lambda a: a.with_note(item_id, text))
 
     def with_text(self, exercise_id: str, group_id: str, box_key: str, text: str) -> Session:
-        """Set a group's text in a reflection box."""
+        """Set a group's text in a reflection box (or a table cell, keyed ``row.column``).
+
+        Raises:
+            ScoreError: no such box or cell, or a choice that is not one of the column's options.
+        """
         self._check_group(group_id)
-        boxes = {b.key for b in self.exercise(exercise_id).boxes}
-        if box_key not in boxes:
+        exercise = self.exercise(exercise_id)
+        if exercise.kind == "table":
+            rules.check_cell(exercise, box_key, text)
+        elif box_key not in exercise.text_keys:
             raise ScoreError(f"exercise {exercise_id!r} has no answer box {box_key!r}")
         return self._edit(exercise_id, lambda a: a.with_text(group_id, box_key, text))
+
+    def with_cell(self, exercise_id: str, group_id: str, row: int, column_id: str, value: str) -> Session:
+        """Set one cell of a group's table (a choice cell takes an option id, or "" to clear)."""
+        return self.with_text(exercise_id, group_id, cell_key(row, column_id), value)
 
     def with_closing(self, exercise_id: str, group_id: str, text: str) -> Session:
         """Set a group's answer to an exercise's closing question."""
@@ -198,11 +261,16 @@ class Session:
         answers = self.answers_for(exercise_id)
         if answers.is_empty:
             return "not_started"
-        if exercise.is_scored and answers.mode == "tally":
+        # A phone that joined during the seminar counts only for the exercises it answered.
+        answered = {pid for row in answers.scores.values() for pid in row}
+        people = {p.id for p in self.participants if not p.by_phone or p.id in answered}
+        judged = rules.done(exercise, answers, people, (g.id for g in self.groups))
+        if judged is not None:
+            done = judged
+        elif exercise.is_scored and answers.mode == "tally":
             done = all(answers.values_for(item.id) for item in exercise.scored_items)
         elif exercise.is_scored:
             # Done when everyone in the room has scored every item.
-            people = {p.id for p in self.participants}
             done = all(people <= set(answers.scores.get(item.id, {})) for item in exercise.scored_items)
         elif exercise.kind == "reflection_sheet":
             done = all(
@@ -249,3 +317,13 @@ class Session:
     def _check_group(self, group_id: str) -> None:
         if not any(g.id == group_id for g in self.groups):
             raise KeyError(f"no group {group_id!r} in this session")
+
+
+def _votes(
+    exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
+) -> ExerciseAnswers:
+    """Apply many votes one by one, so each obeys the vote rules (``rules.vote``)."""
+    for item_id, row in scores.items():
+        for participant_id, dots in row.items():
+            answers = rules.vote(exercise, answers, item_id, participant_id, dots)
+    return answers

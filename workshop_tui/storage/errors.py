@@ -6,8 +6,21 @@ how to fix it: ``file:line: key: what is wrong — how to fix it``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print to a terminal: control characters shown as ``\\x1b`` and the like.
+
+    Titles, texts, keys and file names come from files anyone may have written; printed
+    raw, an escape sequence in one could clear the screen, retitle the window or set the
+    clipboard. Tabs and line breaks are kept.
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -27,7 +40,7 @@ class Problem:
         key = f" {self.key}:" if self.key else ""
         fix = f" — {self.fix}" if self.fix else ""
         prefix = "warning: " if self.warning else ""
-        return f"{where}:{key} {prefix}{self.what}{fix}"
+        return printable(f"{where}:{key} {prefix}{self.what}{fix}")
 
 
 class FileProblems(Exception):

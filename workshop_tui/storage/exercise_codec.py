@@ -7,26 +7,34 @@ copies of exercises kept inside session files, so all three are held to one sche
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from workshop_tui.model import (
     KINDS,
     SCORED_KINDS,
+    VOTE_KINDS,
     Box,
     Dimension,
     Exercise,
-    Item,
     Scale,
     Source,
     SubQuestion,
     Text,
 )
+from workshop_tui.storage.exercise_kinds import (
+    ID_PATTERN,
+    instructions,
+    item_dict,
+    kind_to_dict,
+    parse_items,
+    parse_kind,
+    text_table,
+)
 from workshop_tui.storage.reader import Reader, duplicates
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+__all__ = ["ID_PATTERN", "exercise_to_dict", "parse_exercise", "text_table"]
+
 MAX_SCALE_STEPS = 20
-MAX_ITEMS = 200
 
 
 def parse_exercise(reader: Reader) -> Exercise | None:
@@ -57,16 +65,16 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         "guide": reader.text("guide", required=False),
     }
     scale = None
-    if kind in SCORED_KINDS:
+    if kind in SCORED_KINDS and kind not in VOTE_KINDS:
         scale = _scale(reader.table("scale"))
     if kind == "rating_grid":
         common["dimensions"] = _dimensions(reader, required=False, diagnostic=False)
-        common["items"] = _items(reader, common["dimensions"], diagnostic=False)
+        common["items"] = parse_items(reader, common["dimensions"], extras=frozenset({"reverse"}))
         common["note_prompt"] = reader.text("note_prompt", required=False)
         common["closing_question"] = reader.text("closing_question", required=False)
     elif kind == "statement_diagnostic":
         common["dimensions"] = _dimensions(reader, required=True, diagnostic=True)
-        common["items"] = _items(reader, common["dimensions"], diagnostic=True)
+        common["items"] = parse_items(reader, common["dimensions"], diagnostic=True)
         common["closing_question"] = reader.text("closing_question", required=False)
     elif kind == "scale":
         common["question"] = reader.text("question")
@@ -78,11 +86,10 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         common["action_label"] = reader.text("action_label")
         common["challenge_prompt"] = reader.text("challenge_prompt", required=False)
         common["challenge_from"] = tuple(reader.strings("challenge_from", required=False))
-        common["instructions"] = tuple(
-            t
-            for r in reader.tables("instructions", required=False)
-            if (t := _finish_text(r, "text")) is not None
-        )
+        common["instructions"] = instructions(reader)
+    else:
+        common.update(parse_kind(reader, kind, scale))
+        scale = common.pop("scale", scale)
     reader.finish()
     if len(reader.problems.errors) > before or title is None or source is None:
         return None
@@ -95,12 +102,6 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         scale=scale,
         **common,
     )
-
-
-def _finish_text(reader: Reader, name: str) -> Text | None:
-    text = reader.text(name)
-    reader.finish()
-    return text
 
 
 def _source(reader: Reader | None) -> Source | None:
@@ -160,45 +161,6 @@ def _dimensions(reader: Reader, *, required: bool, diagnostic: bool) -> tuple[Di
     return tuple(found)
 
 
-def _items(reader: Reader, dimensions: tuple[Dimension, ...], *, diagnostic: bool) -> tuple[Item, ...]:
-    known = {d.id for d in dimensions}
-    found = []
-    tables = reader.tables("items")
-    if len(tables) > MAX_ITEMS:
-        reader.problems.add(reader.key("items"), f"has {len(tables)} items", f"use at most {MAX_ITEMS}")
-        return ()
-    for sub in tables:
-        item_id = sub.string("id")
-        if item_id and not ID_PATTERN.match(item_id):
-            sub.problems.add(
-                sub.key("id"),
-                f"{item_id!r} is not a valid id",
-                "use lower-case letters, digits, '-', '.' or '_'",
-            )
-        dimension = sub.string("dimension", required=diagnostic or bool(known)) or None
-        if dimension is not None and dimension not in known:
-            fix = (
-                f"use one of {', '.join(sorted(known))}" if known else "declare it in a [[dimensions]] table"
-            )
-            sub.problems.add(sub.key("dimension"), f"unknown dimension {dimension!r}", fix)
-        polarity = None
-        if diagnostic:
-            polarity = sub.string("polarity")
-            if polarity and polarity not in ("produced", "not_produced"):
-                sub.problems.add(
-                    sub.key("polarity"), f"unknown polarity {polarity!r}", 'use "produced" or "not_produced"'
-                )
-        found.append(
-            Item(id=item_id, text=sub.text("text") or Text(""), dimension=dimension, polarity=polarity)
-        )  # type: ignore[arg-type]
-        sub.finish()
-    for dup in duplicates(i.id for i in found):
-        reader.problems.add(
-            reader.key("items"), f"item id {dup!r} is used twice", "give each item its own id"
-        )
-    return tuple(found)
-
-
 def _boxes(reader: Reader) -> tuple[Box, ...]:
     found = []
     for sub in reader.tables("boxes"):
@@ -220,11 +182,6 @@ def _boxes(reader: Reader) -> tuple[Box, ...]:
             reader.key("boxes"), f"box number {dup} is used twice", "number the boxes 1, 2, 3 …"
         )
     return tuple(found)
-
-
-def text_table(text: Text) -> dict[str, str]:
-    """A Text as a TOML table (English left out when empty)."""
-    return {"da": text.da, "en": text.en} if text.en else {"da": text.da}
 
 
 def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
@@ -254,7 +211,7 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         value = getattr(exercise, name)
         if value is not None:
             data[name] = text_table(value)
-    if exercise.scale is not None:
+    if exercise.scale is not None and not exercise.is_vote:
         s = exercise.scale
         scale: dict[str, Any] = {
             "min": s.min,
@@ -269,15 +226,16 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
     if exercise.dimensions:
         data["dimensions"] = [_dimension_dict(d) for d in exercise.dimensions]
     if exercise.items:
-        data["items"] = [_item_dict(i) for i in exercise.items]
+        data["items"] = [item_dict(exercise, i) for i in exercise.items]
     if exercise.boxes:
         data["boxes"] = [_box_dict(b) for b in exercise.boxes]
     if exercise.kind == "action_list":
         data["count"] = exercise.count
         if exercise.challenge_from:
             data["challenge_from"] = list(exercise.challenge_from)
-        if exercise.instructions:
-            data["instructions"] = [{"text": text_table(t)} for t in exercise.instructions]
+    if exercise.instructions:
+        data["instructions"] = [{"text": text_table(t)} for t in exercise.instructions]
+    data.update(kind_to_dict(exercise))
     return data
 
 
@@ -287,15 +245,6 @@ def _dimension_dict(d: Dimension) -> dict[str, Any]:
         value = getattr(d, name)
         if value is not None:
             out[name] = text_table(value)
-    return out
-
-
-def _item_dict(i: Item) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": i.id, "text": text_table(i.text)}
-    if i.dimension is not None:
-        out["dimension"] = i.dimension
-    if i.polarity is not None:
-        out["polarity"] = i.polarity
     return out
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from workshop_tui.model import Action, Exercise, ExerciseAnswers, Group, Participant, Position, Session
+from workshop_tui.model import Action, Exercise, ExerciseAnswers, Group, Participant, Position, Session, rules
 from workshop_tui.model.answers import MODES
+from workshop_tui.model.session import MAX_PARTICIPANTS, PARTICIPANT_ID
 from workshop_tui.storage.exercise_codec import exercise_to_dict, parse_exercise
 from workshop_tui.storage.reader import Reader, duplicates
 
@@ -14,8 +14,6 @@ SCHEMA_VERSION = 1
 """The session file format this code writes; older files are migrated on load."""
 
 LANGUAGES = ("da", "en")
-PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-MAX_PARTICIPANTS = 500
 
 
 def session_to_dict(session: Session) -> dict[str, Any]:
@@ -232,6 +230,10 @@ def _answers(
     if mode not in MODES:
         problems.add(reader.key("mode"), f"unknown mode {mode!r}", 'use "participant" or "tally"')
         mode = "participant"
+    try:
+        rules.check_mode(exercise, mode)  # type: ignore[arg-type]
+    except rules.ScoreError as error:
+        problems.add(reader.key("mode"), str(error), 'write mode = "participant"')
     item_ids = {i.id for i in exercise.scored_items}
     people = {p.id for p in participants}
     group_ids = {g.id for g in groups}
@@ -278,7 +280,9 @@ def _answers(
     for item_id, row in items_table("tallies"):
         for key in list(row.data):
             count = row.integer(key, minimum=0, maximum=10_000)
-            if not key.lstrip("-").isdigit():
+            digits = key[1:] if key.startswith("-") else key
+            # isdigit alone lets "²" and "--4" through, which int() then refuses with a traceback.
+            if not (digits.isascii() and digits.isdigit()):
                 problems.add(row.key(key), f"{key!r} is not a score", 'tally keys are scores, e.g. "4" = 3')
             elif score_ok(row.key(key), int(key)) and count:
                 tallies.setdefault(item_id, {})[int(key)] = count
@@ -291,7 +295,7 @@ def _answers(
                 "move the note to an existing item",
             )
     texts: dict[str, dict[str, str]] = {}
-    box_keys = {b.key for b in exercise.boxes}
+    box_keys = exercise.text_keys
     sub = reader.table("texts", required=False)
     if sub is not None:
         for group_id in list(sub.data):
@@ -302,12 +306,13 @@ def _answers(
                 continue
             for box in list(boxes.data):
                 if box not in box_keys:
-                    problems.add(
-                        boxes.key(box),
-                        f"{exercise.id!r} has no box {box!r}",
-                        f"use one of {', '.join(sorted(box_keys)) or '(none)'}",
-                    )
+                    problems.add(boxes.key(box), f"{exercise.id!r} has no box {box!r}", _box_fix(exercise))
                 text = boxes.string(box)
+                if exercise.kind == "table" and box in box_keys:
+                    try:
+                        rules.check_cell(exercise, box, text)
+                    except rules.ScoreError as error:
+                        problems.add(boxes.key(box), str(error), "pick one of the column's options")
                 if text:
                     texts.setdefault(group_id, {})[box] = text
             boxes.finish()
@@ -345,8 +350,17 @@ def _answers(
         challenge=challenge,
         actions=actions,
     )
+    for participant_id, what, fix in rules.vote_problems(exercise, answers):
+        problems.add(reader.key("scores"), f"{participant_id} {what}", fix)
     reader.finish()
     return answers
+
+
+def _box_fix(exercise: Exercise) -> str:
+    if exercise.kind == "table":
+        columns = ", ".join(c.id for c in exercise.columns)
+        return f'a table cell is "row.column", rows 1 to {exercise.rows}, columns {columns}'
+    return f"use one of {', '.join(sorted(exercise.text_keys)) or '(none)'}"
 
 
 def _check_group(key: str, group_id: str, known: set[str], problems: Any) -> None:

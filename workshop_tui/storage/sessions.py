@@ -14,11 +14,13 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from workshop_tui.model import Exercise, Group, Participant, Position, Session
 from workshop_tui.storage.errors import FileProblems, Problem
 from workshop_tui.storage.keylines import key_lines
+from workshop_tui.storage.listing import ListingIndex, SessionSummary, read_summary, stat_key
 from workshop_tui.storage.locations import builtin_sessions_dir, sessions_dir
 from workshop_tui.storage.migrations import MigrationError, migrate
 from workshop_tui.storage.reader import Problems, Reader
@@ -123,29 +125,63 @@ def new_session(
 
 @dataclass(frozen=True)
 class SessionListing:
-    """One line of ``workshop sessions``: a session that loaded, or why it did not."""
+    """One line of ``workshop sessions``: what a session file holds, or why it cannot be read."""
 
     path: Path
-    session: Session | None
+    summary: SessionSummary | None
+    """None when the file is broken (see ``problems``) or was not read yet (``pending``)."""
     problems: tuple[Problem, ...] = ()
 
+    @property
+    def pending(self) -> bool:
+        """Only the file's header has been read, so its progress and validity are not known yet."""
+        return not self.problems and (self.summary is None or self.summary.progress is None)
 
-def list_sessions(folder: Path | None = None) -> list[SessionListing]:
-    """Every session file in the folder, newest first; broken files are listed with their problems."""
+    @cached_property
+    def session(self) -> Session | None:
+        """The whole session, read and validated on first use; None when the file is broken."""
+        if self.problems:
+            return None
+        try:
+            return load_session(self.path)
+        except FileProblems:
+            return None
+
+
+def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[SessionListing]:
+    """Every session file in the folder, newest first; broken files are listed with their problems.
+
+    Files the folder's index knows unchanged are not read again (see ``storage.listing``).
+    Others are read and validated fully, or with ``validate=False`` only their header is
+    read, so a list can be shown at once and completed by a second call.
+    """
     folder = folder or sessions_dir()
     if not folder.is_dir():
         return []
+    index = ListingIndex(folder)
     listings = []
     for path in sorted(folder.glob("*.toml")):
         if path.name.startswith("."):
             continue
-        try:
-            listings.append(SessionListing(path, load_session(path)))
-        except FileProblems as error:
-            listings.append(SessionListing(path, None, tuple(error.problems)))
+        key = stat_key(path)
+        known = index.lookup(path, key)
+        if known is not None:
+            listings.append(SessionListing(path, *known))
+        elif not validate:
+            listings.append(SessionListing(path, read_summary(path)))
+        else:
+            problems: tuple[Problem, ...] = ()
+            try:
+                summary = SessionSummary.of(load_session(path))
+            except FileProblems as error:
+                summary, problems = None, tuple(error.problems)
+            index.store(path, key, summary, problems)
+            listings.append(SessionListing(path, summary, problems))
+    if validate:
+        index.save()
     return sorted(
         listings,
-        key=lambda s: (s.session is not None, s.session.updated if s.session else ""),
+        key=lambda s: (s.summary is not None and not s.problems, s.summary.updated if s.summary else ""),
         reverse=True,
     )
 
@@ -159,7 +195,7 @@ def find_session(name: str, folder: Path | None = None) -> Path | None:
     by_id = folder / f"{name}.toml"
     if by_id.exists():
         return by_id
-    matches = [s.path for s in list_sessions(folder) if s.session and s.session.title.lower() == name.lower()]
+    matches = [s.path for s in list_sessions(folder) if s.summary and s.summary.title.lower() == name.lower()]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -195,14 +231,18 @@ class SessionWriter:
     """Saves one session file repeatedly, fast enough to save on every keystroke.
 
     A session's exercise texts do not change while it runs, so their TOML is
-    rendered once and reused; only the answers and header are rendered per save.
-    The output is the same document ``save_session`` writes.
+    rendered once and reused. A keystroke changes the answers of one exercise, and
+    answers are immutable values, so each exercise's answers are rendered again only
+    when they are a new object; the header is rendered per save. The output is the
+    same document ``save_session`` writes (tables in another order).
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._exercises_key: object = None
         self._exercises_text = ""
+        self._answers: dict[str, tuple[object, str]] = {}
+        """exercise id -> (the answers object, its TOML); the object is kept so ``is`` is safe."""
 
     def write(self, session: Session) -> None:
         """Write ``session`` atomically (keeping a ``.bak``).
@@ -212,8 +252,20 @@ class SessionWriter:
         """
         data = session_to_dict(session)
         exercises = data.pop("exercises")
+        answers = data.pop("answers")
         key = tuple((eid, id(ex)) for eid, ex in session.exercises.items())
         if key != self._exercises_key:
             self._exercises_text = dumps({"exercises": exercises}) if exercises else ""
             self._exercises_key = key
-        atomic_write(self.path, dumps(data) + "\n" + self._exercises_text)
+        chunks = [dumps(data)]
+        rendered: dict[str, tuple[object, str]] = {}
+        for exercise_id, table in answers.items():
+            value = session.answers[exercise_id]
+            cached = self._answers.get(exercise_id)
+            if cached is None or cached[0] is not value:
+                cached = (value, dumps({"answers": {exercise_id: table}}))
+            rendered[exercise_id] = cached
+            chunks.append(cached[1])
+        self._answers = rendered
+        chunks.append(self._exercises_text)
+        atomic_write(self.path, "\n".join(chunk for chunk in chunks if chunk))

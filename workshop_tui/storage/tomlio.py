@@ -2,7 +2,8 @@
 
 A write goes to a temporary file in the same folder, is flushed and fsynced,
 and only then replaces the target with ``os.replace``; the previous version is
-kept beside it as ``<name>.bak``. A crash or a full disk at any moment leaves
+kept beside it as ``<name>.bak`` (a hard link to the replaced file where the
+filesystem allows, else a copy). A crash or a full disk at any moment leaves
 either the old file or the new one, never half of either.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from pathlib import Path
@@ -43,7 +45,11 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     if path.is_symlink():
         raise fail("is a symbolic link, which is not opened", "copy the real file here instead")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # Reading a named pipe or a device would wait for ever, or never end.
+            raise fail("is not a regular file (a pipe or a device)", "name a .toml file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise fail(
                 f"is {size / 1024 / 1024:.1f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB allowed",
@@ -108,7 +114,7 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
             os.fsync(handle.fileno())
         _keep_mode(path, tmp_name)
         if keep_backup and path.exists() and not path.is_symlink():
-            _copy_backup(path)
+            _keep_previous(path)
         os.replace(tmp_name, path)
         tmp_name = ""
         _fsync_folder(folder)
@@ -124,6 +130,33 @@ def _keep_mode(path: Path, tmp_name: str) -> None:
     # mkstemp creates 0600; keep the permissions the user had on an existing file.
     with contextlib.suppress(OSError):
         os.chmod(tmp_name, path.stat().st_mode & 0o777)
+
+
+def _keep_previous(path: Path) -> None:
+    """Make the file about to be replaced the ``.bak``, without copying it when possible.
+
+    The replace that follows gives ``path`` a new inode, so a hard link to the old one
+    *is* the previous version: one link and one rename instead of reading, writing and
+    fsyncing a copy on every keystroke (its data was fsynced when this module wrote it).
+    Where the filesystem has no hard links (FAT, some network shares) the copy is made
+    as before.
+    """
+    backup = path.with_name(path.name + ".bak")
+    link = path.with_name(f".{backup.name}.{os.getpid()}.link.tmp")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(link)
+        os.link(path, link)
+    except OSError:
+        _copy_backup(path)
+        return
+    try:
+        os.replace(link, backup)
+    finally:
+        # Gone after a successful rename; left behind by a failed one, or by a rename that
+        # was a no-op because the .bak already was the same file.
+        with contextlib.suppress(OSError):
+            os.unlink(link)
 
 
 def _copy_backup(path: Path) -> None:

@@ -17,6 +17,7 @@ from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import HIGH_CONTRAST
+from workshop_tui.voting.network import VotingOptions
 
 
 class WorkshopApp(App[int]):
@@ -38,8 +39,11 @@ class WorkshopApp(App[int]):
         session_path: Path | None = None,
         settings: Settings | None = None,
         show_clock: bool = True,
+        voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
+        self.voting_options = voting or VotingOptions()
+        """Where voting from phones is served when the facilitator opens it (F10)."""
         self.settings = settings or load_settings()
         remembered = self.settings.lang if settings_path().exists() else None
         self.lang = lang or remembered or detect_language()
@@ -111,8 +115,14 @@ def make_app(**kwargs: object) -> WorkshopApp:
     return WorkshopApp(**kwargs)  # type: ignore[arg-type]
 
 
-def run_app(*, lang: str | None, exercise_dirs: Iterable[Path] = (), session_path: Path | None = None) -> int:
+def run_app(
+    *,
+    lang: str | None,
+    exercise_dirs: Iterable[Path] = (),
+    session_path: Path | None = None,
+    voting: VotingOptions | None = None,
+) -> int:
     """Run the app until the facilitator quits; returns the exit status."""
-    app = make_app(lang=lang, exercise_dirs=exercise_dirs, session_path=session_path)
+    app = make_app(lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, voting=voting)
     result = app.run()
     return result or 0

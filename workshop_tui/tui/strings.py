@@ -38,6 +38,11 @@ UI: dict[str, tuple[str, str]] = {
     "key.back": ("Tilbage", "Back"),
     "key.agenda": ("Program", "Programme"),
     "key.export": ("Eksportér", "Export"),
+    "key.voting": ("Afstemning", "Voting"),
+    "key.voting_hide": ("Skjul", "Hide"),
+    "key.voting_close": ("Luk afstemning", "Close voting"),
+    "key.voting_more": ("Flere deltagere", "More participants"),
+    "key.voting_fewer": ("Færre deltagere", "Fewer participants"),
     # status
     "status.not_started": ("ikke startet", "not started"),
     "status.in_progress": ("i gang", "in progress"),
@@ -74,6 +79,43 @@ UI: dict[str, tuple[str, str]] = {
     "stat.range": ("min–max", "min–max"),
     "stat.sd": ("sd", "sd"),
     "stat.dist": ("fordeling", "distribution"),
+    # votes, poles, pairs, placements, tables (the newer kinds)
+    "vote.dots": ("{n} prikker", "{n} dots"),
+    "vote.voters": ("{n} har stemt", "{n} voted"),
+    "vote.progress": ("Har stemt: {n} af {total}", "Voted: {n} of {total}"),
+    "vote.missing": ("mangler: {who}", "missing: {who}"),
+    "vote.single": ("Ét valg pr. deltager", "One choice per participant"),
+    "vote.each": ("Hver har {dots} prikker{per_item}", "Each has {dots} dots{per_item}"),
+    "vote.per_item": (", højst {n} pr. punkt", ", at most {n} per item"),
+    "vote.help_single": (
+        "Tast 1–{n} for deltagerens valg og gå videre · mellemrum vælger rækken · Del sletter",
+        "Type 1–{n} for the participant's choice and move on · space picks the row · Del clears",
+    ),
+    "vote.help_dots": (
+        "Tast prikker (0–{high}) på punktet for deltageren og gå videre · Del sletter",
+        "Type dots (0–{high}) on the item for the participant and move on · Del clears",
+    ),
+    "vote.dots_left": (
+        "{who} har {left} af {dots} prikker tilbage",
+        "{who} has {left} of {dots} dots left",
+    ),
+    "vote.col.dots": ("prik.", "dots"),
+    "vote.col.votes": ("stem.", "votes"),
+    "vote.col.share": ("andel", "share"),
+    "vote.people": ("deltagere", "people"),
+    "vote.response": ("Svar fra kilden", "The source's response"),
+    "pair.gap": ("forskel", "gap"),
+    "place.centroid": ("Tyngdepunkt", "Centroid"),
+    "place.on_line": ("på midterlinjen", "on the middle line"),
+    "place.no_tally": ("Kun per deltager (F4 er slået fra)", "Per participant only (F4 is off)"),
+    "reverse.tag": ("↺ vendt i indekset", "↺ reversed in the index"),
+    "reverse.profile": (
+        "Profil (↺ = negativt formuleret, vendt 1↔{high})",
+        "Profile (↺ = negatively worded, turned round 1↔{high})",
+    ),
+    "reverse.index": ("Indeks", "Index"),
+    "table.row": ("Række", "Row"),
+    "table.pick": ("vælg", "choose"),
     # reflection / actions
     "sheet.group": ("Gruppe", "Group"),
     "sheet.questions": ("Arbejdsspørgsmål", "Working questions"),
@@ -129,6 +171,29 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "export.notes": ("Medtag facilitatornoter", "Include facilitator notes"),
     "exported": ("Eksporteret:\n{paths}", "Exported:\n{paths}"),
+    # voting from phones
+    "voting.open": ("Afstemning åben", "Voting open"),
+    "voting.opened": (
+        "Afstemningen er åben. Deltagerne scanner QR-koden eller går til {url} og skriver koden.",
+        "Voting is open. Participants scan the QR code, or go to {url} and type the code.",
+    ),
+    "voting.closed": ("Afstemningen er lukket; svarene er gemt.", "Voting is closed; the answers are saved."),
+    "voting.failed": ("Afstemningen kunne ikke åbne: {reason}", "Voting could not open: {reason}"),
+    "voting.code": ("kode", "code"),
+    "voting.scan": ("Scan for at stemme", "Scan to vote"),
+    "voting.answered": (
+        "svar: {answered} af {joined} tilsluttede ({complete} komplette)",
+        "answers: {answered} of {joined} joined ({complete} complete)",
+    ),
+    "voting.no_round": (
+        "ingen runde: øvelsen har ingen scorer",
+        "no round: this exercise takes no scores",
+    ),
+    "voting.max": ("maks. {n} deltagere", "at most {n} participants"),
+    "voting.keys": (
+        "Esc skjul (afstemningen forbliver åben) · F10 luk afstemningen · +/− maks. deltagere",
+        "Esc hide (voting stays open) · F10 close voting · +/− maximum participants",
+    ),
 }
 
 

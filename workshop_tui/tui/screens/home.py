@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from workshop_tui.storage.errors import SessionWriteError
 from workshop_tui.storage.sessions import SessionListing, copy_demo, list_sessions, save_session, session_path
@@ -40,6 +44,7 @@ Choose a session with the arrow keys and press **Enter** to open it.
     def __init__(self) -> None:
         super().__init__()
         self.listings: list[SessionListing] = []
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
@@ -53,7 +58,11 @@ Choose a session with the arrow keys and press **Enter** to open it.
         self.relabel()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        # The first resume follows on_mount, whose relabel has just started a load; a second
+        # read of the folder alongside it would only slow both down (a thousand files).
+        if self._resumed:
+            self.load()
+        self._resumed = True
 
     def relabel(self) -> None:
         """Fill in the texts in the current language and reload the list."""
@@ -69,39 +78,71 @@ Choose a session with the arrow keys and press **Enter** to open it.
 
     @work(thread=True, exclusive=True, group="home-load")
     def _load(self) -> None:
-        listings = list_sessions()
-        self.app.call_from_thread(self._show, listings)
+        # First what the folder's index knows and the headers of files it does not, so even
+        # a thousand sessions show at once; then those files are read fully, which fills in
+        # their progress and shows which are broken. A worker replaced by a newer load
+        # (exclusive) still runs to its end, and must not show its older list over the new one.
+        worker = get_current_worker()
+        listings = list_sessions(validate=False)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, listings)
+        if any(listing.pending for listing in listings) and not worker.is_cancelled:
+            # Reading files fully holds the interpreter for seconds: paint the list first.
+            painted = threading.Event()
+            self.app.call_from_thread(self.call_after_refresh, painted.set)
+            painted.wait(timeout=2)
+            listings = list_sessions()
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show, listings)
 
     def _show(self, listings: list[SessionListing]) -> None:
+        selected = self._selected()
         self.listings = listings
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         lang = self.lang
-        for key in (
-            "home.col.title",
-            "home.col.date",
-            "home.col.org",
-            "home.col.progress",
-            "home.col.updated",
-        ):
-            table.add_column(tr(key, lang))
-        for index, listing in enumerate(listings):
-            session = listing.session
-            if session is None:
-                table.add_row(f"⚠ {listing.path.name}", "", "", tr("home.broken", lang), "", key=str(index))
-                continue
-            done, total = session.progress
-            table.add_row(
-                session.title,
-                session.date,
-                session.organisation,
-                f"{done}/{total}",
-                session.updated.replace("T", " ")[:16],
-                key=str(index),
+        rows = [self._row(listing, lang) for listing in listings]
+        headers = [
+            tr(key, lang)
+            for key in (
+                "home.col.title",
+                "home.col.date",
+                "home.col.org",
+                "home.col.progress",
+                "home.col.updated",
             )
+        ]
+        # Widths are set here rather than measured by the table when it is next idle: that
+        # measuring was sometimes skipped when the list was shown twice in quick succession
+        # (quick list, then complete list), leaving every column as narrow as its heading.
+        for number, header in enumerate(headers):
+            width = max([cell_len(header), *(row[number].cell_len for row in rows)])
+            table.add_column(header, width=width)
+        for index, (listing, row) in enumerate(zip(listings, rows, strict=True)):
+            table.add_row(*row, key=str(index))
+            if selected is not None and listing.path == selected.path:
+                table.move_cursor(row=index)
         hint = self.query_one("#home-hint", Static)
         hint.update(tr("home.empty", lang) if not listings else "")
         table.focus()
+
+    @staticmethod
+    def _row(listing: SessionListing, lang: str) -> list[Text]:
+        """The cells of one session's row: title, date, organisation, progress, last change.
+
+        Cells are Text, not str: the table reads a str as markup, so a title such as
+        "Budget [/]" would stop the app and "[red]" would colour it.
+        """
+        session = listing.summary
+        if session is None:
+            state = "…" if listing.pending else tr("home.broken", lang)
+            mark = "" if listing.pending else "⚠ "
+            cells = [f"{mark}{listing.path.name}", "", "", state, ""]
+        else:
+            progress = "{}/{}".format(*session.progress) if session.progress else "…"
+            updated = session.updated.replace("T", " ")[:16]
+            cells = [session.title, session.date, session.organisation, progress, updated]
+        return [Text(cell, no_wrap=True, end="") for cell in cells]
 
     def _selected(self) -> SessionListing | None:
         table = self.query_one("#sessions", DataTable)
@@ -118,8 +159,8 @@ Choose a session with the arrow keys and press **Enter** to open it.
         listing = self._selected()
         if listing is None:
             return
-        if listing.session is None:
-            problem = str(listing.problems[0]) if listing.problems else ""
+        if listing.problems:
+            problem = str(listing.problems[0])
             self.notify(tr("home.broken_hint", self.lang, problem=problem), severity="error", timeout=15)
             return
         self.workshop.open_session(listing.path)

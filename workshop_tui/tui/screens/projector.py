@@ -18,7 +18,9 @@ from textual.widgets import Digits, Static
 from workshop_tui.model import Exercise, Session
 from workshop_tui.stats import describe, rank
 from workshop_tui.tui.base import WorkshopScreen
+from workshop_tui.tui.screens.projector_kinds import kind_question, kind_results
 from workshop_tui.tui.strings import tr
+from workshop_tui.tui.voting import VoteBoard
 from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
 from workshop_tui.tui.widgets.timer import clock
 
@@ -28,6 +30,9 @@ if TYPE_CHECKING:
 
 def results_text(session: Session, exercise: Exercise, lang: str, width: int, height: int = 20) -> Text:
     """The results of a scored exercise as big bars, highest items marked (no names)."""
+    special = kind_results(session, exercise, lang, width, height)
+    if special is not None:
+        return special
     scale = exercise.scale
     assert scale is not None
     answers = session.answers_for(exercise.id)
@@ -63,6 +68,9 @@ def results_text(session: Session, exercise: Exercise, lang: str, width: int, he
 
 def question_text(exercise: Exercise, lang: str) -> Text:
     """What the group is asked: prompt, items, scale; or the sheet's questions."""
+    special = kind_question(exercise, lang)
+    if special is not None:
+        return special
     text = Text()
     for part in (exercise.prompt, exercise.question):
         if part is not None:
@@ -107,6 +115,7 @@ class ProjectorScreen(WorkshopScreen):
         self.owner = owner
 
     def compose(self) -> ComposeResult:
+        yield VoteBoard(id="proj-vote")
         with Horizontal(id="proj-top"):
             yield Static(id="proj-title")
             yield Digits("", id="proj-timer")
@@ -132,9 +141,13 @@ class ProjectorScreen(WorkshopScreen):
         timer.update(clock(remaining) if remaining is not None else "")
         timer.set_class(remaining == 0, "done")
         answers = session.answers_for(exercise.id)
-        width = max(40, self.size.width - 8)
+        board = self.query_one("#proj-vote", VoteBoard)
+        voting = owner.voting.info()
+        board.show(voting, lang)
+        width = max(40, self.size.width - 8 - (board.width_needed if voting else 0))
         height = max(10, self.size.height - 9)
-        has_results = exercise.is_scored and answers.results_visible and not answers.is_empty
+        shows_results = exercise.is_scored or exercise.kind == "table"
+        has_results = shows_results and answers.results_visible and not answers.is_empty
         if has_results:
             content = results_text(session, exercise, lang, width, height)
         else:

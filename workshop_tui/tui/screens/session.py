@@ -24,6 +24,7 @@ from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
+from workshop_tui.tui.voting import VotingController, VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
@@ -45,6 +46,7 @@ class SessionScreen(WorkshopScreen):
 - **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
 - **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
 - **F9** vis/skjul program
+- **F10** åbn/luk afstemning fra telefoner: QR-kode, adresse og kode (voting from phones)
 - **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
 Alt gemmes med det samme. Everything is saved as it happens.
@@ -60,6 +62,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
         Binding("f7", "notes", "Noter", id="note"),
         Binding("f8", "export", "Eksportér", id="export"),
         Binding("f9", "agenda", "Program", id="agenda", show=False),
+        Binding("f10", "voting", "Afstemning", id="voting"),
         Binding("ctrl+g", "next_group", "Næste gruppe", id="group", priority=True),
         Binding("ctrl+z", "undo", "Fortryd", id="undo"),
         Binding("ctrl+y", "redo", "Gentag", id="redo"),
@@ -75,6 +78,8 @@ Alt gemmes med det samme. Everything is saved as it happens.
         self._pending_position: Position | None = None
         self._timer_left: dict[str, int] = {}
         self._timer_owner: str | None = None
+        self.voting = VotingController(self)
+        """Voting from phones; its server runs only while the facilitator has it open."""
 
     @property
     def session(self) -> Session:
@@ -91,6 +96,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
                     yield TimerDisplay(id="timer")
                 yield Vertical(id="view-slot")
                 yield Static(id="facilitator-note")
+                yield VotingStatus(id="voting-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,6 +154,14 @@ Alt gemmes med det samme. Everything is saved as it happens.
             return
         self._after_change()
 
+    def show_changes(self) -> None:
+        """Show edits that arrived without a key press (votes from phones, already saved)."""
+        self._after_change()
+
+    async def action_voting(self) -> None:
+        """Open voting from phones on this exercise (showing the QR code), or close it."""
+        await self.voting.toggle()
+
     def _after_change(self) -> None:
         if self.keeper.last_error is not None:
             self.notify(
@@ -174,8 +188,9 @@ Alt gemmes med det samme. Everything is saved as it happens.
         self._pending_position = None
         self.keeper.apply(lambda s: s.with_position(position), undoable=False)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         self._save_position()
+        await self.voting.close()
 
     @on(OptionList.OptionSelected, "#agenda")
     def jump_from_agenda(self, event: OptionList.OptionSelected) -> None:
@@ -190,6 +205,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
         self.current = exercise_id
         self.keeper.apply(lambda s: s.with_position(Position(exercise=exercise_id)), undoable=False)
         self._show_exercise(restore=False)
+        self.voting.follow(exercise_id)
         self._refresh_projector()
 
     def action_next(self) -> None:

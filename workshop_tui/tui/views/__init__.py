@@ -12,6 +12,10 @@ def view_for(exercise: Exercise, lang: str) -> ExerciseView:
         from workshop_tui.tui.views.grid import GridView
 
         return GridView(exercise, lang)
+    if exercise.kind == "table":
+        from workshop_tui.tui.views.table import TableView
+
+        return TableView(exercise, lang)
     if exercise.kind == "reflection_sheet":
         from workshop_tui.tui.views.reflection import ReflectionView
 

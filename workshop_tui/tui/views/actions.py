@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from workshop_tui.figures import ranking_values
 from workshop_tui.model import Action, Exercise, Position, Session
-from workshop_tui.stats import describe, rank
+from workshop_tui.stats import rank
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import ExerciseView
@@ -20,21 +21,25 @@ CHALLENGES_PER_EXERCISE = 3
 
 
 def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[str]:
-    """The top-scored items of the exercises named in ``challenge_from``, highest first."""
+    """The top items of the exercises named in ``challenge_from``, highest first.
+
+    Rating grids rank by mean (reverse-scored items turned round), dot votes by dots.
+    """
     options = []
     for source_id in exercise.challenge_from:
         source = session.exercises.get(source_id)
         if source is None or source.scale is None:
             continue
-        answers = session.answers_for(source_id)
-        means = {
-            i.id: describe(answers.values_for(i.id), source.scale.min, source.scale.max).mean
-            for i in source.scored_items
-        }
-        for item_id in rank(means)[:CHALLENGES_PER_EXERCISE]:
-            if means[item_id] is not None:
-                mean = f"{means[item_id]:.1f}".replace(".", "," if lang == "da" else ".")
-                options.append(f"{source.item(item_id).text.get(lang)} ({source.title.get(lang)}: {mean})")
+        values = ranking_values(source, session.answers_for(source_id))
+        for item_id in rank(values)[:CHALLENGES_PER_EXERCISE]:
+            value = values[item_id]
+            if value is None:
+                continue
+            if source.is_vote:
+                figure = tr("vote.dots", lang, n=int(value))
+            else:
+                figure = f"{value:.1f}".replace(".", "," if lang == "da" else ".")
+            options.append(f"{source.item(item_id).text.get(lang)} ({source.title.get(lang)}: {figure})")
     return options
 
 
@@ -146,7 +151,7 @@ class ActionsView(ExerciseView):
 
     @on(Select.Changed, "#pick")
     def _picked(self, event: Select.Changed) -> None:
-        if self._filling or event.value is Select.BLANK:
+        if self._filling or event.value is Select.NULL:
             return
         self.query_one("#challenge", Input).value = str(event.value)
 

@@ -10,19 +10,17 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 
-from workshop_tui.model import Exercise, Position, Session
-from workshop_tui.stats import describe
+from workshop_tui.model import Exercise, Position, Session, rules
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import ExerciseView
-from workshop_tui.tui.widgets.charts import distribution_bars, profile_bars, summary_line
-from workshop_tui.tui.widgets.score_grid import ScoreGrid, item_tag
+from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
+from workshop_tui.tui.widgets.score_grid import ScoreGrid
 
 TALLY_APPEND_SECONDS = 1.5
 """A second digit typed within this time extends a tally count (1 then 2 -> 12)."""
@@ -89,6 +87,8 @@ class GridView(ExerciseView):
             "sd": tr("stat.sd", lang),
             "split": tr("grid.split", lang),
             "none": tr("grid.no_answers", lang),
+            "dots": tr("vote.col.votes" if self.exercise.kind == "single_choice" else "vote.col.dots", lang),
+            "share": tr("vote.col.share", lang),
         }
 
     def show(self, session: Session) -> None:
@@ -116,88 +116,26 @@ class GridView(ExerciseView):
         self.grid.focus()
 
     def _show_head(self, session: Session) -> None:
-        exercise, lang = self.exercise, self.lang
-        answers = session.answers_for(exercise.id)
-        scale = exercise.scale
-        assert scale is not None
-        head = Text()
-        compact = self.has_class("compact")
-        if compact:
-            pass
-        elif exercise.prompt is not None:
-            head.append(exercise.prompt.get(lang) + "\n")
-        elif exercise.question is not None:
-            head.append(exercise.question.get(lang) + "\n", style="bold")
-        head.append(
-            f"{scale.min} = {scale.min_label.get(lang)}   {scale.max} = {scale.max_label.get(lang)}",
-            style="dim",
-        )
-        mode = tr(f"grid.mode.{answers.mode}", lang)
-        head.append(f"   ·   {mode}", style="bold")
-        if not answers.results_visible:
-            head.append("\n" + tr("grid.blind_banner", lang), style="bold reverse")
+        answers = session.answers_for(self.exercise.id)
+        head, keys = head_text(self.exercise, session, self.lang, compact=self.has_class("compact"))
         self.query_one("#grid-head", Static).update(head)
-        if answers.mode == "tally":
-            keys = tr("grid.help_tally", lang)
-        else:
-            ten = tr("grid.ten", lang) if scale.max == 10 else ""
-            keys = tr("grid.help_participant", lang, low=scale.min, high=min(scale.max, 9), ten=ten)
         self.query_one("#grid-keys", Static).update(keys)
         self.set_class(not answers.results_visible, "blind")
 
     def _show_detail(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or not self.grid.row_count:
             return
-        grid, lang, exercise = self.grid, self.lang, self.exercise
-        scale = exercise.scale
-        assert scale is not None
-        answers = session.answers_for(exercise.id)
-        detail = self.query_one("#item-detail", Static)
-        profile = self.query_one("#profile", Static)
-        if not grid.row_count:
-            return
+        grid = self.grid
         item = grid.items[min(grid.cursor_row, grid.row_count - 1)]
-        stats = grid.stats.get(item.id) or describe([], scale.min, scale.max)
-        text = Text(item_tag(exercise, item) + item.text.get(lang) + "\n", style="bold")
-        if answers.results_visible:
-            if not self.has_class("compact"):
-                text.append_text(distribution_bars(stats, scale.min, scale.max, 24, lang))
-                text.append("\n")
-            text.append_text(summary_line(stats, lang, self.labels()))
-        else:
-            text.append(f"n = {stats.n}   " + tr("grid.hidden", lang), style="dim")
-        detail.update(text)
-        if len(grid.items) < 2 or not answers.results_visible:
-            profile.update("")
-            return
-        profile.update(self._profile_text(session))
-
-    def _profile_text(self, session: Session) -> Text:
-        exercise, lang, grid = self.exercise, self.lang, self.grid
-        scale = exercise.scale
-        assert scale is not None
-        title = Text(tr("grid.profile", lang) + "\n", style="bold")
-        if exercise.kind == "statement_diagnostic":
-            rows = []
-            for dimension in exercise.dimensions:
-                for polarity in ("produced", "not_produced"):
-                    values = [
-                        v
-                        for i in exercise.items
-                        if i.dimension == dimension.id and i.polarity == polarity
-                        for v in session.answers_for(exercise.id).values_for(i.id)
-                    ]
-                    stats = describe(values, scale.min, scale.max)
-                    sign = "+" if polarity == "produced" else "−"
-                    rows.append((f"{dimension.label.get(lang)} {sign}", stats.mean, False))
-            width = max(10, self.query_one("#profile").size.width - 30)
-            return title + profile_bars(rows, scale.min, scale.max, 20, width, lang)
-        rows = [(i.text.get(lang), grid.stats[i.id].mean, grid.stats[i.id].split) for i in grid.items]
-        rows.sort(key=lambda r: -(r[1] if r[1] is not None else -1))
+        compact = self.has_class("compact")
+        text = detail_text(
+            self.exercise, session, item, grid.stats.get(item.id), self.lang, self.labels(), compact=compact
+        )
+        self.query_one("#item-detail", Static).update(text)
         width = self.query_one("#profile").size.width
-        label = max(16, min(40, width // 2))
-        return title + profile_bars(rows, scale.min, scale.max, label, max(6, width - label - 10), lang)
+        profile = profile_text(self.exercise, session, grid.stats, self.lang, width)
+        self.query_one("#profile", Static).update(profile or "")
 
     def on_resize(self) -> None:
         compact = self.app.size.height < self.COMPACT_HEIGHT
@@ -279,9 +217,18 @@ class GridView(ExerciseView):
             return
         answers = self.session.answers_for(self.exercise.id)
         key = event.key
-        if key in ("delete", "backspace"):
+        if key in ("up", "down", "left", "right"):
+            # Handled here, not by the table's bindings: a binding runs only once the key has
+            # bubbled up to the app, so a digit typed right after an arrow would overtake it
+            # and score the cell the cursor was leaving (found by scripts/crash_test.py).
+            event.stop()
+            getattr(self.grid, f"action_cursor_{key}")()
+        elif key in ("delete", "backspace"):
             event.stop()
             self._clear_cell()
+        elif key == "space" and answers.mode == "participant" and self.exercise.kind == "single_choice":
+            event.stop()
+            self._pick_row()
         elif answers.mode == "tally" and key in ("plus", "minus", "equals_sign", "+", "-"):
             event.stop()
             self._bump_tally(1 if key in ("plus", "equals_sign", "+") else -1)
@@ -299,6 +246,9 @@ class GridView(ExerciseView):
         if target is None:
             self.app.bell()
             return
+        if self.exercise.is_vote:
+            self._type_vote(digit, target[1])
+            return
         score = 10 if digit == 0 and scale.max == 10 else digit
         if not scale.contains(score):
             self.app.bell()
@@ -308,6 +258,41 @@ class GridView(ExerciseView):
             return
         item, participant = target
         self.post_message(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, score)))
+        self._advance()
+
+    def _type_vote(self, digit: int, participant: str) -> None:
+        """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
+        exercise, votes = self.exercise, self.exercise.votes
+        assert votes is not None and self.session is not None
+        if exercise.kind == "single_choice":
+            if not 1 <= digit <= len(exercise.items):
+                self.app.bell()
+                return
+            item_id, dots = exercise.items[digit - 1].id, 1
+        else:
+            item_id = self.grid.items[self.grid.cursor_row].id
+            dots = digit or None
+            used = rules.dots_used(self.session.answers_for(exercise.id), participant, skip=item_id)
+            if dots and (dots > votes.max_per_item or used + dots > votes.dots):
+                self.app.bell()
+                person = self.session.participant(participant)
+                who = person.label if person else participant
+                reason = tr("vote.dots_left", self.lang, who=who, left=votes.dots - used, dots=votes.dots)
+                if dots > votes.max_per_item:
+                    reason = tr("vote.per_item", self.lang, n=votes.max_per_item).lstrip(", ")
+                self.notify(tr("refused", self.lang, reason=reason), severity="warning", timeout=3)
+                return
+        self.post_message(EditRequested(partial(_set_score, exercise.id, item_id, participant, dots)))
+        self._advance()
+
+    def _pick_row(self) -> None:
+        """Space on a single choice: the highlighted option becomes the participant's choice."""
+        target = self.grid.cell_target()
+        if target is None:
+            self.app.bell()
+            return
+        item, participant = target
+        self.post_message(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, 1)))
         self._advance()
 
     def _advance(self) -> None:
@@ -330,6 +315,10 @@ class GridView(ExerciseView):
                 EditRequested(partial(_set_tally, self.exercise.id, item.id, int(column[1:]), 0))
             )
         else:
+            if self.exercise.kind == "single_choice":
+                # Del clears the participant's choice, whichever option row the cursor is on.
+                scores = self.session.answers_for(self.exercise.id).scores
+                item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)
             self.post_message(EditRequested(partial(_set_score, self.exercise.id, item.id, column, None)))
 
     def _type_tally(self, digit: str) -> None:

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import DataTable
 
+from workshop_tui.figures import VoteTotal, ranking_values, vote_totals, winners
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.stats import ItemStats, describe, rank
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
 
 STAT_COLUMNS = ("n", "mean", "median", "range", "dist", "flag")
+"""The statistics slots after the input columns. A vote fills them with people, dots,
+share and a share bar instead (same slots, so the cursor and input logic are shared)."""
 TOP = 3
 """How many of the highest-scoring items stand out."""
 
@@ -34,7 +37,9 @@ class GridLayout:
 
 
 def item_tag(exercise: Exercise, item: Item) -> str:
-    """A short prefix for diagnostics: the dimension and ``+``/``−`` polarity."""
+    """A short prefix: a diagnostic's dimension and ``+``/``−``; ``↺`` on a reverse-scored item."""
+    if item.reverse:
+        return "↺ "
     if item.polarity is None:
         return ""
     dimension = exercise.dimension(item.dimension or "")
@@ -60,6 +65,8 @@ class ScoreGrid(DataTable[Text]):
         self._shown: dict[str, object] = {}
         self._top: set[str] = set()
         self.stats: dict[str, ItemStats] = {}
+        self.totals: dict[str, VoteTotal] = {}
+        """A vote's dots per option (empty for other kinds)."""
 
     def needs_rebuild(self) -> bool:
         """Whether the width changed enough since the last build to re-fit the item column."""
@@ -85,10 +92,17 @@ class ScoreGrid(DataTable[Text]):
             columns = tuple(p.id for p in session.participants)
         layout = GridLayout(answers.mode, answers.results_visible, columns, lang)
         self.stats = {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in self.items}
-        means = {i.id: self.stats[i.id].mean for i in self.items}
-        answered = [i for i in rank(means) if means[i] is not None]
-        # Marking a "top three" only means something when more items than that have answers.
-        top = set(answered[:TOP]) if layout.visible and len(answered) > TOP else set()
+        if self.exercise.is_vote:
+            totals = vote_totals(self.exercise, answers)
+            self.totals = {t.item_id: t for t in totals}
+            top = set(winners(totals)) if layout.visible else set()
+        else:
+            means = ranking_values(self.exercise, answers)
+            answered = [i for i in rank(means) if means[i] is not None]
+            # Marking a "top three" only means something when more items than that have answers,
+            # and not among the sides of pairs, the axes of a placement or pairs of poles.
+            ranked = self.exercise.kind not in ("paired_rating", "two_axis", "bipolar")
+            top = set(answered[:TOP]) if ranked and layout.visible and len(answered) > TOP else set()
         if layout != self.layout_key:
             self._build(session, layout, labels)
         changed_top = top ^ self._top
@@ -99,9 +113,10 @@ class ScoreGrid(DataTable[Text]):
                 self._shown[item.id] = fingerprint
                 self._fill_row(item, answers, layout, lang)
 
-    @staticmethod
-    def _fingerprint(answers: ExerciseAnswers, item_id: str) -> object:
-        return (dict(answers.scores.get(item_id, {})), dict(answers.tallies.get(item_id, {})))
+    def _fingerprint(self, answers: ExerciseAnswers, item_id: str) -> object:
+        row = (dict(answers.scores.get(item_id, {})), dict(answers.tallies.get(item_id, {})))
+        # A vote's share changes on every row when any row changes.
+        return (row, sum(t.dots for t in self.totals.values())) if self.totals else row
 
     def _build(self, session: Session, layout: GridLayout, labels: dict[str, str]) -> None:
         row, column = self.cursor_coordinate
@@ -118,10 +133,13 @@ class ScoreGrid(DataTable[Text]):
             for participant in session.participants:
                 self.add_column(Text(participant.label[:4], justify="center"), key=participant.id, width=5)
         steps = len(self.exercise.scale.values) if self.exercise.scale else 5
+        vote = self.exercise.is_vote
         self.add_column(Text("n", justify="right"), key="n", width=4)
-        self.add_column(Text(labels["mean"], justify="right"), key="mean", width=6)
-        self.add_column(Text(labels["median"], justify="right"), key="median", width=8)
-        self.add_column(Text(labels["range"], justify="center"), key="range", width=9)
+        self.add_column(Text(labels["dots" if vote else "mean"], justify="right"), key="mean", width=6)
+        self.add_column(Text(labels["share" if vote else "median"], justify="right"), key="median", width=8)
+        self.add_column(
+            Text("" if vote else labels["range"], justify="center"), key="range", width=2 if vote else 9
+        )
         self.add_column(" " + labels["dist"], key="dist", width=max(12, steps + 2))
         self.add_column("", key="flag", width=2)
         blank = Text("")
@@ -135,6 +153,9 @@ class ScoreGrid(DataTable[Text]):
             )
 
     def _fill_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
+        if self.exercise.is_vote:
+            self._fill_vote_row(item, answers, layout, lang)
+            return
         scale = self.exercise.scale
         assert scale is not None
         stats = self.stats[item.id]
@@ -172,6 +193,40 @@ class ScoreGrid(DataTable[Text]):
         cells["range"] = Text(f"{stats.minimum}–{stats.maximum}" if visible else "·", justify="center")
         cells["dist"] = Text(" ") + sparkline(stats, scale.min, scale.max) if visible else Text(" ·")
         cells["flag"] = Text("⚡" if visible and stats.split else "")
+        for key, cell in cells.items():
+            self.update_cell(item.id, key, cell)
+
+    def _fill_vote_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
+        """An option's row: each person's dots (hidden while blind: they would show the choice)."""
+        label = Text(" " + item.text.get(lang))
+        if item.id in self._top:
+            label = Text(" ▲", style="bold") + label
+            label.stylize("bold")
+        cells: dict[str, Text] = {"item": label}
+        if layout.mode == "tally":
+            tally = answers.tallies.get(item.id, {})
+            for value in layout.columns:
+                count = tally.get(int(value), 0)
+                text = (str(count) if layout.visible else "•") if count else "·"
+                cells[f"t{value}"] = Text(text, style="bold" if count else "dim", justify="center")
+        else:
+            row = answers.scores.get(item.id, {})
+            single = self.exercise.kind == "single_choice"
+            for pid in layout.columns:
+                dots = row.get(pid)
+                shown = "●" if single else "●" * (dots or 0) if (dots or 0) <= 3 else str(dots)
+                text = shown if dots and layout.visible else "·"
+                cells[pid] = Text(text, style="bold" if dots and layout.visible else "dim", justify="center")
+        total = self.totals.get(item.id)
+        visible = layout.visible and total is not None and total.dots > 0
+        share = total.share if visible and total is not None else None
+        cells["n"] = Text(str(total.people) if visible and total else "·", justify="right")
+        cells["mean"] = Text(str(total.dots) if visible and total else "·", style="bold", justify="right")
+        cells["median"] = Text(f"{round(share * 100)} %" if share is not None else "·", justify="right")
+        cells["range"] = Text("")
+        bar = round((share or 0) * 10)
+        cells["dist"] = Text(" " + "█" * bar, style="bold") if visible else Text(" ·")
+        cells["flag"] = Text("")
         for key, cell in cells.items():
             self.update_cell(item.id, key, cell)
 

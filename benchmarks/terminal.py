@@ -1,0 +1,217 @@
+"""Run a program in a real pseudo-terminal and watch what it writes, as a terminal emulator would.
+
+The benchmarks and the crash test drive ``workshop`` through this, so that what they time
+and check is what a facilitator's terminal gets: the bytes of each frame, with no test
+harness inside the app. The terminal answers Textual's one question: it says it supports
+synchronized output (mode 2026, as kitty, WezTerm, iTerm2, foot, Ghostty and Windows
+Terminal do), so every frame arrives between ``ESC[?2026h`` and ``ESC[?2026l`` and a frame's
+end can be seen exactly.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from benchmarks.screen import Screen
+
+SYNC_QUERY = b"\x1b[?2026$p"
+SYNC_REPLY = b"\x1b[?2026;2$y"
+"""DECRPM: mode 2026 is known and currently reset, i.e. supported."""
+FRAME_START = b"\x1b[?2026h"
+FRAME_END = b"\x1b[?2026l"
+_ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=$ ]*[A-Za-z~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][A-Za-z0-9]|.)")
+
+
+class TerminalTimeout(RuntimeError):
+    """The program did not show what was awaited in time."""
+
+
+class TerminalClosed(RuntimeError):
+    """The program ended (closed the terminal)."""
+
+
+def plain(data: bytes) -> str:
+    """The text of terminal output with the escape sequences taken out."""
+    return _ESCAPES.sub(b"", data).decode("utf-8", errors="replace")
+
+
+def workshop_command(*args: str) -> list[str]:
+    """The ``workshop`` command of this Python, as a facilitator would type it."""
+    script = Path(sys.executable).with_name("workshop")
+    if script.exists():
+        return [str(script), *args]
+    return [sys.executable, "-m", "workshop_tui", *args]
+
+
+class Terminal:
+    """One program in a pseudo-terminal of a fixed size.
+
+    Output is read into ``output`` (all bytes so far) and ``chunks`` (arrival time, bytes).
+    """
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        size: tuple[int, int] = (120, 36),
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        self.argv = list(argv)
+        self.size = size
+        self.env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+        for name in ("TEXTUAL", "TEXTUAL_DEBUG", "TEXTUAL_LOG"):
+            self.env.pop(name, None)
+        self.cwd = cwd
+        self.output = bytearray()
+        self.chunks: list[tuple[float, bytes]] = []
+        self.process: subprocess.Popen[bytes] | None = None
+        self.started = 0.0
+        self.screen = Screen(*size)
+        """What the terminal shows, as far as the output has been fed to it."""
+        self._fed = 0
+        self._fd = -1
+
+    def start(self) -> float:
+        """Start the program; returns the start time (``time.perf_counter``)."""
+        master, slave = os.openpty()
+        columns, rows = self.size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            self.argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=self.env,
+            cwd=self.cwd,
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(slave)
+        self._fd = master
+        return self.started
+
+    @property
+    def alive(self) -> bool:
+        """Whether the program is still running."""
+        return self.process is not None and self.process.poll() is None
+
+    def pump(self, timeout: float) -> int:
+        """Read what the program wrote within ``timeout`` seconds; returns the byte count.
+
+        Raises:
+            TerminalClosed: the program closed the terminal (it ended).
+        """
+        ready, _, _ = select.select([self._fd], [], [], max(0.0, timeout))
+        if not ready:
+            return 0
+        try:
+            data = os.read(self._fd, 65536)
+        except OSError:
+            data = b""
+        if not data:
+            raise TerminalClosed(f"{self.argv[0]} ended; last output: {plain(bytes(self.output[-400:]))!r}")
+        now = time.perf_counter()
+        if SYNC_QUERY in data:
+            os.write(self._fd, SYNC_REPLY)
+        self.output += data
+        self.chunks.append((now, data))
+        return len(data)
+
+    def drain(self) -> None:
+        """Read everything already written, without waiting."""
+        while self.pump(0):
+            pass
+
+    def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
+        """Read until the program has written nothing for ``quiet`` seconds."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline and self.pump(quiet):
+            pass
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Bring ``screen`` up to date with everything read so far."""
+        for _, data in self.chunks[self._fed :]:
+            self.screen.feed(data)
+        self._fed = len(self.chunks)
+
+    def wait_until(self, shows: Callable[[Screen], bool], timeout: float = 30.0) -> float:
+        """Read until the screen shows what ``shows`` looks for; returns when it was shown.
+
+        That is the arrival of the end of the frame that drew it (a terminal shows a
+        synchronized frame only once it is complete). The screen is updated only when
+        nothing is waiting to be read, so it never delays the time a chunk is read at.
+
+        Raises:
+            TerminalTimeout: it was not shown in time.
+        """
+        deadline = time.perf_counter() + timeout
+        found: int | None = None
+        while True:
+            self.drain()
+            if found is None:
+                for index in range(self._fed, len(self.chunks)):
+                    self.screen.feed(self.chunks[index][1])
+                    self._fed = index + 1
+                    if shows(self.screen):
+                        found = index
+                        break
+            if found is not None:
+                ends = [at for at, data in self.chunks[found:] if FRAME_END in data]
+                if ends:
+                    self.catch_up()
+                    return ends[0]
+            if time.perf_counter() > deadline:
+                if found is not None:
+                    return self.chunks[found][0]
+                shown = self.screen.text()
+                raise TerminalTimeout(f"{self.argv[0]}: not shown in {timeout} s; the screen:\n{shown}")
+            self.pump(0.01)
+
+    def wait_for_text(self, text: str, timeout: float = 30.0) -> float:
+        """Wait until ``text`` is on the screen; returns when it was shown."""
+        return self.wait_until(lambda screen: screen.find(text) is not None, timeout)
+
+    def send(self, keys: bytes) -> float:
+        """Type ``keys``; returns the time just before they were written."""
+        now = time.perf_counter()
+        os.write(self._fd, keys)
+        return now
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        """Send ``sig`` to the program and wait for it to end."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(sig)
+            self.process.wait(timeout=10)
+
+    def close(self) -> None:
+        """Stop the program (if running) and release the terminal."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> Terminal:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,297 @@
+"""A room of phones voting at once: 200 participants on loopback score the nine resistance items.
+
+The app runs headless (Textual's test driver, the real screens) with the demo seminar on
+the resistance grid and voting open on 127.0.0.1. A second process plays the room: every
+participant joins with the code, keeps a request for news open as the page does, and then
+all of them send their nine scores at the same moment; 1.5 s later half of them change
+three answers at once (a re-vote must replace, never add). Meanwhile a ticker task in the app measures
+how late the event loop runs it, i.e. how long the screen could not respond.
+
+Printed: latency per vote (p50, p95, max; target p95 <= 50 ms), refused or failed requests,
+votes lost or counted twice when the saved file is read back (target 0), how many saves
+the votes took, and the longest event-loop stall.
+
+Bounded: 200 joins, 300 votes and at most 400 polls, one burst each, with a 60 s limit on
+the whole room and 15 s per request. Only 127.0.0.1 is contacted.
+
+    python -m benchmarks.voting_load [--participants 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+EXERCISE = "resistance"
+ROOM_SECONDS = 60
+REQUEST_SECONDS = 15
+REVOTE_AFTER = 1.5
+TICK = 0.005
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+class Phone(asyncio.Protocol):
+    """One phone's keep-alive connection: requests are written ready-made, answers timed on arrival.
+
+    A general HTTP client spends more time per request than the server does, and 200 of
+    them in one process would queue behind each other; this measures the server instead.
+    """
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self.buffer = b""
+        self.answer: asyncio.Future[tuple[int, bytes, float]] | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        head, sep, body = self.buffer.partition(b"\r\n\r\n")
+        if not sep or self.answer is None or self.answer.done():
+            return
+        length = next(
+            (
+                int(line.split(b":")[1])
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-length")
+            ),
+            0,
+        )
+        if len(body) >= length:
+            self.buffer = body[length:]
+            self.answer.set_result((int(head.split(b" ")[1]), body[:length], time.perf_counter()))
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.answer is not None and not self.answer.done():
+            self.answer.set_exception(ConnectionError("closed"))
+
+    def send(self, request: bytes) -> asyncio.Future[tuple[int, bytes, float]]:
+        assert self.transport is not None
+        self.answer = asyncio.get_running_loop().create_future()
+        self.transport.write(request)
+        return self.answer
+
+
+def _request(method: str, path: str, port: int, body: dict[str, Any] | None = None, token: str = "") -> bytes:
+    data = json.dumps(body).encode() if body is not None else b""
+    lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", f"Content-Length: {len(data)}"]
+    if body is not None:
+        lines.append("Content-Type: application/json")
+    if token:
+        lines.append(f"Authorization: Bearer {token}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + data
+
+
+async def room(url: str, code: str, participants: int, items: list[str], seed: int = 7) -> dict[str, Any]:
+    """Play the room (in the second process): join, poll, vote at once, re-vote; report timings."""
+    loop = asyncio.get_running_loop()
+    port = int(url.rsplit(":", 1)[1])
+    rng = random.Random(seed)
+    statuses: dict[str, int] = {}
+    latencies: list[list[float]] = [[], []]
+    join_times: list[float] = []
+    final: dict[str, dict[str, int]] = {}
+
+    async def connect() -> Phone:
+        _, phone = await loop.create_connection(Phone, "127.0.0.1", port)
+        return phone
+
+    async def exchange(phone: Phone, request: bytes) -> tuple[int, bytes, float]:
+        started = time.perf_counter()
+        status, body, done = await asyncio.wait_for(phone.send(request), REQUEST_SECONDS)
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+        return status, body, done - started
+
+    phones = await asyncio.gather(*(connect() for _ in range(participants)))
+    pollers = await asyncio.gather(*(connect() for _ in range(participants)))
+    joined = []
+    for phone, answer in zip(
+        phones,
+        await asyncio.gather(
+            *(exchange(p, _request("POST", "/api/join", port, {"code": code})) for p in phones)
+        ),
+        strict=True,
+    ):
+        body = json.loads(answer[1])
+        join_times.append(answer[2])
+        joined.append((phone, body["token"], body["participant"].lower()))
+    # What the page does: hold a request for news open (answered when the round changes).
+    held = [
+        p.send(_request("GET", "/api/state?v=1000000", port, token=token))
+        for p, (_, token, _) in zip(pollers, joined, strict=True)
+    ]
+    await asyncio.sleep(0.3)
+
+    for wave in (1, 2):
+        voters = joined if wave == 1 else joined[::2]
+        ready = []
+        for phone, token, pid in voters:
+            chosen = items if wave == 1 else rng.sample(items, 3)
+            scores = {item: rng.randint(1, 5) for item in chosen}
+            body = {"exercise": EXERCISE, "scores": scores}
+            ready.append((phone, pid, scores, _request("POST", "/api/vote", port, body, token)))
+        answers = await asyncio.gather(*(exchange(phone, request) for phone, _, _, request in ready))
+        for (_, pid, scores, _), (status, _, took) in zip(ready, answers, strict=True):
+            latencies[wave - 1].append(took)
+            if status == 200:
+                final.setdefault(pid, {}).update(scores)
+        # Some seconds pass before people change their minds; the grid redraws meanwhile.
+        await asyncio.sleep(REVOTE_AFTER)
+    for phone in (*phones, *pollers):
+        assert phone.transport is not None
+        phone.transport.close()
+    await asyncio.gather(*held, return_exceptions=True)
+    return {"latencies": latencies, "joins": join_times, "statuses": statuses, "final": final}
+
+
+async def run_app(participants: int) -> dict[str, Any]:
+    """Run the app with voting open and the room in a second process; check the saved file."""
+    from workshop_tui.storage.sessions import copy_demo, load_session
+    from workshop_tui.tui.app import make_app
+    from workshop_tui.tui.screens.session import SessionScreen
+    from workshop_tui.tui.settings import Settings
+    from workshop_tui.voting.network import VotingOptions
+
+    path = copy_demo()
+    before = load_session(path).answers_for(EXERCISE)
+    options = VotingOptions(host="127.0.0.1", port=0, max_participants=participants)
+    app = make_app(
+        lang="da", session_path=path, settings=Settings(lang="da"), show_clock=False, voting=options
+    )
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(EXERCISE)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("escape")  # the grid, the busiest screen to redraw, stays in view
+        info = screen.voting.info()
+        assert info is not None
+        keeper = screen.keeper
+        saves = 0
+        save = keeper.save
+
+        def counted() -> bool:
+            nonlocal saves
+            saves += 1
+            return save()
+
+        keeper.save = counted  # type: ignore[method-assign]
+        stalls: list[float] = []
+        running = True
+
+        async def ticker() -> None:
+            while running:
+                started = time.perf_counter()
+                await asyncio.sleep(TICK)
+                stalls.append(time.perf_counter() - started - TICK)
+
+        tick = asyncio.create_task(ticker())
+        items = [item.id for item in screen.session.exercise(EXERCISE).scored_items]
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "benchmarks.voting_load",
+            "--room",
+            info.url,
+            info.code,
+            str(participants),
+            ",".join(items),
+            stdout=asyncio.subprocess.PIPE,
+        )
+        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
+        await pilot.pause(0.5)
+        running = False
+        await tick
+        shown_columns = len(screen.query_one("ScoreGrid").columns)  # type: ignore[arg-type]
+        await pilot.press("f10")
+    result = json.loads(out)
+    saved = load_session(path).answers_for(EXERCISE)
+    expected: dict[str, dict[str, int]] = result["final"]
+    lost = sum(
+        1
+        for pid, scores in expected.items()
+        for item, score in scores.items()
+        if saved.scores.get(item, {}).get(pid) != score
+    )
+    voters = {p for row in saved.scores.values() for p in row if p.startswith("v")}
+    extra = sum(1 for row in saved.scores.values() for p in row if p.startswith("v") and p not in expected)
+    counts_ok = all(
+        len(saved.values_for(item)) == len(before.values_for(item)) + len(expected) for item in items
+    )
+    result.update(
+        saves=saves,
+        lost=lost,
+        extra=extra + max(0, len(voters) - len(expected)),
+        counts_ok=counts_ok,
+        stall_max=max(stalls),
+        stall_p99=_quantile(stalls, 0.99),
+        columns=shown_columns,
+    )
+    return result
+
+
+def report(result: dict[str, Any], participants: int) -> None:
+    """Print the figures."""
+    burst, changes = ([s * 1000 for s in wave] for wave in result["latencies"])
+    joins = [s * 1000 for s in result["joins"]]
+    votes = burst + changes
+    print(f"participants            {participants} (votes sent: {len(votes)}, joins: {len(joins)})")
+    print(f"HTTP statuses           {json.dumps(result['statuses'], sort_keys=True)}")
+    for name, wave in (("all at once", burst), ("half change 3", changes)):
+        p95 = _quantile(wave, 0.95)
+        print(
+            f"vote latency, {name:<13} p50 {_quantile(wave, 0.5):.1f} ms   p95 {p95:.1f} ms   "
+            f"max {max(wave):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
+        )
+    print(f"join latency            p50 {_quantile(joins, 0.5):.1f} ms   p95 {_quantile(joins, 0.95):.1f} ms")
+    print(f"saves for {len(votes)} votes     {result['saves']}")
+    print(
+        f"lost votes              {result['lost']}   counted twice / unexpected: {result['extra']}   "
+        f"n per item = before + voters: {'yes' if result['counts_ok'] else 'NO'}"
+    )
+    print(
+        f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
+        f"p99 {result['stall_p99'] * 1000:.1f} ms   (grid columns shown: {result['columns']})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=200)
+    parser.add_argument("--room", nargs=4, metavar=("URL", "CODE", "N", "ITEMS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.room:
+        url, code, count, items = args.room
+        if not url.startswith("http://127.0.0.1:"):
+            raise SystemExit("the room only ever talks to 127.0.0.1")
+        result = asyncio.run(asyncio.wait_for(room(url, code, int(count), items.split(",")), ROOM_SECONDS))
+        print(json.dumps(result))
+        return
+    if not 1 <= args.participants <= 500:
+        raise SystemExit("--participants: 1 to 500")
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["WORKSHOP_TUI_DATA_DIR"] = data
+        result = asyncio.run(run_app(args.participants))
+        log = Path(data) / "logs" / "voting.log"
+        errors = [line for line in log.read_text().splitlines() if "ERROR" in line] if log.exists() else []
+    report(result, args.participants)
+    if errors:
+        print(f"server errors logged    {len(errors)}: {errors[0][:120]}")
+
+
+if __name__ == "__main__":
+    main()

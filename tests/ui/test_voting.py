@@ -1,0 +1,129 @@
+"""Pilot tests of voting from phones: F10 opens it, votes posted to the running server land live."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from workshop_tui.storage.sessions import load_session
+from workshop_tui.tui.app import WorkshopApp, make_app
+from workshop_tui.tui.screens.projector import ProjectorScreen
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.screens.voting import VotingModal
+from workshop_tui.tui.settings import Settings
+from workshop_tui.tui.voting import REFRESH_QUIET, VoteBoard, VotingStatus, spaced
+from workshop_tui.tui.widgets.score_grid import ScoreGrid
+from workshop_tui.voting.network import VotingOptions
+
+SIZE = (130, 44)
+
+
+def _app(room: Path) -> WorkshopApp:
+    options = VotingOptions(host="127.0.0.1", port=0, max_participants=10)
+    return make_app(
+        lang="da", session_path=room, settings=Settings(lang="da"), show_clock=False, voting=options
+    )
+
+
+async def _post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with http.post(url, json=body, headers=headers) as response:
+        assert response.status == 200, await response.text()
+        return await response.json()
+
+
+async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: Path) -> None:
+    app = _app(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f3")  # blind: votes arrive hidden, as typed scores do
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, VotingModal)
+        info = screen.voting.info()
+        assert info is not None and info.url.startswith("http://127.0.0.1:") and len(info.code) == 6
+        board = str(app.screen.query_one(VoteBoard).render())
+        assert "▀" in board and "▄" in board and info.url in board and spaced(info.code) in board
+
+        async with aiohttp.ClientSession() as http:
+            joined = await _post(http, info.url + "/api/join", {"code": info.code})
+            vote = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
+            await _post(http, info.url + "/api/vote", vote, joined["token"])
+            await pilot.pause(REFRESH_QUIET + 0.2)
+            grid = screen.query_one(ScoreGrid)
+            assert str(grid.get_cell("trust", "v1")) == "●"
+            on_disk = load_session(room).answers_for("resistance").scores
+            assert on_disk["trust"]["v1"] == 3 and on_disk["necessity"]["v1"] == 5
+            assert "1 af 1" in str(app.screen.query_one(VoteBoard).render())
+
+            await pilot.press("escape")
+            assert isinstance(app.screen, SessionScreen)
+            status = str(screen.query_one(VotingStatus).render())
+            assert spaced(info.code) in status and info.url in status
+            await pilot.press("f3")
+            assert str(grid.get_cell("trust", "v1")) == "3"
+
+            await pilot.press("f2")
+            await pilot.pause()
+            assert isinstance(app.screen, ProjectorScreen)
+            projected = str(app.screen.query_one("#proj-vote", VoteBoard).render())
+            assert spaced(info.code) in projected and "▀" in projected
+            await pilot.press("ctrl+n", "f2")
+            state_url = info.url + "/api/state"
+            async with http.get(state_url, headers={"Authorization": f"Bearer {joined['token']}"}) as state:
+                assert (await state.json())["exercise"]["id"] == "tension-fields"
+
+            await pilot.press("f10")
+            await pilot.pause()
+            assert not screen.voting.is_open and screen.voting.info() is None
+            assert not screen.query_one(VotingStatus).display
+            with pytest.raises(aiohttp.ClientConnectionError):
+                async with http.get(info.url + "/"):
+                    pass
+
+
+async def test_leaving_the_session_stops_the_server(room: Path) -> None:
+    app = _app(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        server = screen.voting.server
+        assert server is not None and server.running
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert not server.running
+
+
+async def test_a_port_in_use_is_reported_not_crashed_on(room: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        options = VotingOptions(host="127.0.0.1", port=port)
+        app = make_app(
+            lang="en", session_path=room, settings=Settings(lang="en"), show_clock=False, voting=options
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f10")
+            await pilot.pause()
+            assert isinstance(app.screen, SessionScreen)
+            assert not app.screen.voting.is_open
+
+
+def test_the_app_loads_no_web_server_until_voting_opens() -> None:
+    code = (
+        "import sys, workshop_tui.tui.app, workshop_tui.tui.screens.session, workshop_tui.cli;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'qrcode')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

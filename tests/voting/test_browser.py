@@ -1,0 +1,152 @@
+"""The participant page in a real browser: Debian's headless Chromium, driven by its chromedriver.
+
+The browser is never downloaded: the test uses /usr/bin/chromium and /usr/bin/chromedriver
+(``.ci/run`` installs both with apt-get) and is skipped only where Chromium is not installed.
+The server runs on 127.0.0.1 in a thread of its own, as it would inside the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_tui.keeper import SessionKeeper
+from workshop_tui.model import Session
+from workshop_tui.storage.sessions import load_session
+from workshop_tui.voting.desk import Desk
+from workshop_tui.voting.page import STRINGS
+from workshop_tui.voting.roll import Roll, roll_path
+from workshop_tui.voting.server import KeeperSink, VotingServer
+
+from .conftest import CODE
+from .test_desk import NINE
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+PHONE = (390, 844)
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+)
+
+
+class ServerThread:
+    """The voting server on its own event loop in a thread, while Selenium blocks this one."""
+
+    def __init__(self, server: VotingServer) -> None:
+        self.server = server
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+
+    def call(self, coroutine: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=10)
+
+    def __enter__(self) -> ServerThread:
+        self.thread.start()
+        self.call(self.server.start("127.0.0.1", [0]))
+        self.url = f"http://127.0.0.1:{self.server.port}"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.call(self.server.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+        self.loop.close()
+
+
+@pytest.fixture
+def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    # Both paths are given, so Selenium Manager has nothing to look up; offline all the same.
+    monkeypatch.setenv("SE_OFFLINE", "true")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        f"--user-data-dir={tmp_path / 'chromium'}",
+        f"--window-size={PHONE[0]},{PHONE[1]}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(15)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_a_phone_joins_with_the_code_votes_and_sees_the_confirmation(
+    browser: Any, room_session: Session, saved: Path, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    keeper = SessionKeeper(room_session, saved)
+    desk = Desk(Roll(CODE), max_participants=5)
+    server = VotingServer(desk, KeeperSink(keeper), roll_path(room_session.id))
+    server.follow("resistance")
+    danish = STRINGS["da"]
+    wait = WebDriverWait(browser, 10, poll_frequency=0.05)
+
+    def status_is(text: str) -> Any:
+        return shown.text_to_be_present_in_element((By.ID, "status"), text)
+
+    def tap(css: str) -> None:
+        # As a thumb does: scroll the button clear of the bar fixed at the bottom, then press it.
+        button = browser.find_element(By.CSS_SELECTOR, css)
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+
+    with ServerThread(server) as running:
+        browser.get(running.url + "/")
+        code = wait.until(shown.visibility_of_element_located((By.ID, "code")))
+        assert browser.find_element(By.ID, "code-label").text == danish["code_label"]
+        code.send_keys("246 810")
+        browser.find_element(By.ID, "join-button").click()
+        title = wait.until(shown.visibility_of_element_located((By.ID, "ex-title")))
+        assert title.text == room_session.exercise("resistance").title.da
+        assert browser.find_element(By.ID, "who").text == "Du er V1 (anonym)"
+        heights = browser.execute_script(
+            "return [...document.querySelectorAll('button.choice')].map(b => b.offsetHeight)"
+        )
+        assert len(heights) == 9 * 5 and min(heights) >= 48  # large touch targets
+        for item, score in NINE.items():
+            tap(f'button[data-item="{item}"][data-value="{score}"]')
+        browser.find_element(By.ID, "send").click()
+        wait.until(status_is(danish["sent"]))
+        scores = load_session(saved).answers_for("resistance").scores
+        assert {item: row["v1"] for item, row in scores.items()} == NINE
+
+        tap('button[data-item="trust"][data-value="5"]')
+        assert browser.find_element(By.ID, "send").text == danish["send_changes"]
+        browser.find_element(By.ID, "send").click()
+        wait.until(status_is(danish["sent"]))
+        assert load_session(saved).answers_for("resistance").scores["trust"] == {"v1": 5}
+
+        # The facilitator moves on to a sheet, which has no round: the page follows at once.
+        running.call(_follow(server, "sheet-42"))
+        wait.until(shown.text_to_be_present_in_element((By.ID, "wait-text"), danish["waiting"]))
+        browser.save_screenshot(str(tmp_path / "waiting.png"))
+    assert len(load_session(saved).participants) == 5
+
+
+async def _follow(server: VotingServer, exercise_id: str) -> None:
+    server.follow(exercise_id)

@@ -1,0 +1,170 @@
+"""Markdown building blocks and the Markdown of the newer kinds.
+
+``markdown`` renders the document and the classic kinds; the pipe-table helpers
+and the votes, tables, poles, pairs, placements and reversed items live here so
+that each module stays small. Wording shared with HTML comes from ``common``.
+"""
+
+from __future__ import annotations
+
+from workshop_tui.export.common import share_text, track, vote_count, vote_order, vote_rule
+from workshop_tui.export.strings import number, signed, tr
+from workshop_tui.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
+
+
+def cell(text: str) -> str:
+    """Text made safe for one table cell: no pipes, no line breaks."""
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def quote(text: str) -> list[str]:
+    """Text as a block quote, keeping its lines (and its blank lines)."""
+    return [f"> {line}".rstrip() for line in text.strip().splitlines()]
+
+
+def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
+    """A pipe table; the columns in ``right`` are right-aligned (numbers)."""
+    right = right or set()
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = [headers, rule, *rows]
+    return ["| " + " | ".join(cell(c) for c in line) + " |" for line in lines]
+
+
+def votes_md(part: VotePart, lang: str, *, named: bool) -> list[str]:
+    """The rule, the count, a table of options by votes and (single choice) the winners' response."""
+    out = [vote_rule(part, lang), "", vote_count(part, lang), ""]
+    responses = any(o.response for o in part.options)
+    heads = ["#", tr("col.option", lang), tr("col.votes" if part.single else "col.dots", lang)]
+    heads += [tr("col.share", lang)] + ([] if part.single else [tr("col.people", lang)])
+    heads += [tr("vote.response", lang)] if responses else []
+    rows = []
+    for option in vote_order(part):
+        row = [
+            "–" if option.rank is None else str(option.rank),
+            ("▲ " if option.winner else "") + option.text,
+        ]
+        row += [str(option.dots) if part.shown else "–", share_text(option.share)]
+        row += [] if part.single else [str(option.people) if part.shown else "–"]
+        row += [option.response] if responses else []
+        rows.append(row)
+    out += table(heads, rows, {0, 2, 3, 4} if not part.single else {0, 2, 3}) + [""]
+    for winner in part.winners:
+        line = f"**{tr('vote.top', lang)}:** {winner.text}"
+        out += [line + (f" → *{winner.response}*" if winner.response else ""), ""]
+    if named and part.shown:
+        out += [f"### {tr('named.title', lang)}", ""]
+        for option in part.options:
+            if option.scores:
+                out.append(
+                    f"- **{option.text}:** " + ", ".join(f"{s.label} {s.value}" for s in option.scores)
+                )
+        out.append("")
+    return out
+
+
+def reverse_md(part: ScoredPart, lang: str) -> list[str]:
+    """What the ↺ means, the index, and the reversed items' raw and turned means."""
+    if part.index is None and not any(i.reverse for i in part.items):
+        return []
+    scale = part.scale
+    out = [f"### {tr('reverse.title', lang)}", "", tr("reverse.explain", lang, sum=scale.min + scale.max), ""]
+    out += [f"**{tr('reverse.index', lang)}:** {number(part.index, lang)}", ""]
+    heads = [tr("col.item", lang), tr("col.mean", lang), tr("col.aligned", lang)]
+    rows = [
+        [f"↺ {i.text}", number(i.stats.mean, lang), number(i.aligned_mean, lang)]
+        for i in part.items
+        if i.reverse
+    ]
+    return out + table(heads, rows, {1, 2}) + [""]
+
+
+def poles_md(part: ScoredPart, lang: str) -> list[str]:
+    """Each pair of poles with the group's mean on a text track between them."""
+    low, high = part.scale.min, part.scale.max
+    heads = [tr("col.low_pole", lang, n=low), tr("col.position", lang), tr("col.low_pole", lang, n=high)]
+    heads += [tr("col.mean", lang), "n", tr("col.flag", lang)]
+    rows = []
+    for item in part.items:
+        flag = tr("split", lang) if item.stats.split else ""
+        rows.append(
+            [
+                item.left,
+                track(item.stats.mean, low, high),
+                item.right,
+                number(item.stats.mean, lang),
+                str(item.stats.n),
+                flag,
+            ]
+        )
+    return [f"### {tr('poles.title', lang)}", "", *table(heads, rows, {3, 4}), ""]
+
+
+def pairs_md(part: ScoredPart, lang: str) -> list[str]:
+    """Per item: the left side's mean, the right side's and the gap between them."""
+    pairs = part.pairs
+    if pairs is None:
+        return []
+    out = [f"### {tr('pairs.title', lang)}", ""]
+    out += [tr("pairs.explain", lang, left=pairs.left_label, right=pairs.right_label), ""]
+    heads = [tr("col.dimension", lang), pairs.left_label, pairs.right_label, tr("col.gap", lang)]
+    rows = [[r.text, number(r.left, lang), number(r.right, lang), signed(r.gap, lang)] for r in pairs.rows]
+    return out + table(heads, rows, {1, 2, 3}) + [""]
+
+
+def placement_md(part: PlacementPart, lang: str) -> list[str]:
+    """The zones' counts, the centroid and a grid of how many chose each (x, y)."""
+    out = [f"### {tr('place.title', lang)}", ""]
+    if part.status != "shown":
+        reason = (
+            tr("status.too_few", lang, n=part.n)
+            if part.status == "too_few"
+            else tr(f"status.{part.status}", lang)
+        )
+        return out + [reason, ""]
+    out += [tr("place.n", lang, n=part.n), ""]
+    if part.centroid is not None:
+        x, y = part.centroid
+        out += [f"**{tr('place.centroid', lang)}:** {number(x, lang)} · {number(y, lang)}", ""]
+    if part.zones:
+        out += table(
+            [tr("col.zone", lang), tr("col.count", lang)], [[z.label, str(z.count)] for z in part.zones], {1}
+        )
+        out.append("")
+        if part.on_line:
+            out += [tr("place.on_line", lang, n=part.on_line), ""]
+    counts = {(x, y): n for x, y, n in part.points}
+    values = range(part.low, part.high + 1)
+    heads = [f"{part.y_label} ↓ / {part.x_label} →", *map(str, values)]
+    rows = [[str(y), *(str(counts.get((x, y), "")) for x in values)] for y in reversed(values)]
+    return out + [f"**{tr('place.grid', lang)}**", "", *table(heads, rows, set(range(1, len(heads)))), ""]
+
+
+def table_md(part: TablePart, lang: str) -> list[str]:
+    """Each group's filled-in rows, its check count and its matrix."""
+    out: list[str] = []
+    if part.heading:
+        out += [f"*{part.heading}*", ""]
+    if part.instructions:
+        # One paragraph with hard line breaks: the instructions carry their own numbers.
+        out += [f"{line}  " for line in part.instructions[:-1]] + [part.instructions[-1], ""]
+    heads = ["#", *(c.label for c in part.columns)] + ([tr("table.checks", lang)] if part.checkable else [])
+    for group in part.groups:
+        out += [f"### {group.group}", ""]
+        if not group.rows:
+            out += [tr("table.empty", lang), ""]
+            continue
+        rows = [
+            [str(r.number), *(c or "–" for c in r.cells)]
+            + ([f"{r.checks}/{part.checkable}"] if part.checkable else [])
+            for r in group.rows
+        ]
+        out += table(heads, rows, {0}) + [""]
+        matrix = group.matrix
+        if matrix is not None:
+            out += [f"**{tr('table.matrix', lang, rows=matrix.row_label, columns=matrix.column_label)}**", ""]
+            grid = [
+                [label, *(", ".join(names) or "–" for names in line)]
+                for label, line in zip(matrix.row_options, matrix.cells, strict=True)
+            ]
+            out += table(["", *matrix.column_options], grid) + [""]
+    return out

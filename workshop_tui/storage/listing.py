@@ -1,0 +1,187 @@
+"""What the list of sessions shows, read fast enough for a folder of a thousand sessions.
+
+Reading a session fully (parsing and validating every exercise and answer) takes about
+10 ms, so a folder of 1,000 sessions would take ten seconds to list. The list needs only a
+title, a date and the progress of each file, so two things keep it fast:
+
+- an **index** (``.workshop-index.json`` in the sessions folder) remembers what each file
+  said when it was last read fully, keyed by the file's size, times and inode; a file that
+  changed in any way is read again. The index is only a cache: a damaged or missing index
+  is rebuilt, an unwritable folder just means it is not kept, and opening a session always
+  reads and validates the file itself;
+- a **header read** gives the title and date of a file the index does not know yet from
+  the keys before its first table (the top of the file), so a list can be shown at once
+  and completed once those files have been read fully.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.model import Session
+from workshop_tui.storage.errors import Problem, SessionWriteError
+from workshop_tui.storage.session_codec import SCHEMA_VERSION
+from workshop_tui.storage.tomlio import atomic_write
+
+INDEX_NAME = ".workshop-index.json"
+INDEX_VERSION = 1
+HEAD_BYTES = 64 * 1024
+_CUT = re.compile(rb"^(?:\[|[ \t]*[A-Za-z0-9_.\"'-]+[ \t]*=[ \t]*[\[{])", re.MULTILINE)
+"""The first line that opens a table or an array: where the header the list needs ends."""
+"""The header of a real session is about 2 KB; a file whose first table starts later is read fully."""
+
+StatKey = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """The few facts about a session that the list shows."""
+
+    id: str
+    title: str
+    date: str
+    organisation: str
+    updated: str
+    progress: tuple[int, int] | None
+    """(exercises done, exercises on the agenda); None until the file has been read fully."""
+
+    @classmethod
+    def of(cls, session: Session) -> SessionSummary:
+        """The summary of a session that was read and validated."""
+        return cls(
+            session.id, session.title, session.date, session.organisation, session.updated, session.progress
+        )
+
+
+def stat_key(path: Path) -> StatKey | None:
+    """What identifies one version of a file: every save replaces it, changing these."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def read_summary(path: Path) -> SessionSummary | None:
+    """Title, date and the rest from the top of the file; None if they cannot be read so.
+
+    The file is cut before its first table or array (the list needs only strings, and
+    parsing the participants would cost more than the rest). A cut at the start of a line
+    leaves either valid TOML with exactly the keys written before it, or (inside a
+    multi-line string) invalid TOML, which gives None. The file is not validated here:
+    that happens when it is read fully.
+    """
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # a link, a folder, or a pipe that would block
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    cut = _CUT.search(head)
+    if cut is None and len(head) == HEAD_BYTES:
+        return None
+    end = cut.start() if cut else len(head)
+    try:
+        data = tomllib.loads(head[:end].decode("utf-8").removeprefix("\ufeff"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
+        return None
+    identity, title, date, organisation, updated = (
+        data.get(name, "") for name in ("id", "title", "date", "organisation", "updated")
+    )
+    if (
+        not all(isinstance(value, str) for value in (identity, title, date, organisation, updated))
+        or not title
+    ):
+        return None
+    return SessionSummary(identity, title, date, organisation, updated, progress=None)
+
+
+class ListingIndex:
+    """The index of one sessions folder: file name -> (stat key, summary, problems)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / INDEX_NAME
+        self._old: dict[str, Any] = {}
+        self._new: dict[str, Any] = {}
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return
+        if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
+            entries = data.get("entries")
+            self._old = entries if isinstance(entries, dict) else {}
+
+    def lookup(
+        self, path: Path, key: StatKey | None
+    ) -> tuple[SessionSummary | None, tuple[Problem, ...]] | None:
+        """What the file said when last read fully, if it has not changed since; else None."""
+        entry = self._old.get(path.name)
+        if key is None or not isinstance(entry, dict) or entry.get("stat") != list(key):
+            return None
+        try:
+            summary = entry["summary"]
+            problems = tuple(_problem(path, p) for p in entry["problems"])
+            found = None if summary is None else _summary(summary)
+        except (KeyError, TypeError, ValueError):
+            return None
+        if found is None and not problems:
+            return None
+        self._new[path.name] = entry
+        return found, problems
+
+    def store(
+        self, path: Path, key: StatKey | None, summary: SessionSummary | None, problems: tuple[Problem, ...]
+    ) -> None:
+        """Remember what a full read of the file found."""
+        if key is None:
+            return
+        self._new[path.name] = {
+            "stat": list(key),
+            "summary": None if summary is None else {**summary.__dict__, "progress": summary.progress},
+            "problems": [
+                {"key": p.key, "what": p.what, "fix": p.fix, "line": p.line, "warning": p.warning}
+                for p in problems
+            ],
+        }
+
+    def save(self) -> None:
+        """Write the index if it changed; a folder that cannot be written to keeps none."""
+        if self._new == self._old:
+            return
+        text = json.dumps({"version": INDEX_VERSION, "entries": self._new}, ensure_ascii=False)
+        with contextlib.suppress(SessionWriteError):
+            atomic_write(self.path, text, keep_backup=False)
+        self._old = dict(self._new)
+
+
+def _summary(data: dict[str, Any]) -> SessionSummary:
+    identity, title, date, organisation, updated = (
+        data[name] for name in ("id", "title", "date", "organisation", "updated")
+    )
+    progress = data["progress"]
+    if not all(isinstance(value, str) for value in (identity, title, date, organisation, updated)):
+        raise TypeError("not a summary")
+    if not (isinstance(progress, list) and len(progress) == 2 and all(type(n) is int for n in progress)):
+        raise TypeError("not a progress")
+    return SessionSummary(identity, title, date, organisation, updated, progress=(progress[0], progress[1]))
+
+
+def _problem(path: Path, data: dict[str, Any]) -> Problem:
+    key, what, fix, line, warning = (data[n] for n in ("key", "what", "fix", "line", "warning"))
+    if not all(isinstance(v, str) for v in (key, what, fix)) or not isinstance(warning, bool):
+        raise TypeError("not a problem")
+    if line is not None and type(line) is not int:
+        raise TypeError("not a line")
+    return Problem(path, key, what, fix, line, warning=warning)

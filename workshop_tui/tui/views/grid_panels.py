@@ -1,0 +1,172 @@
+"""The texts around the score grid: the head, the highlighted item's detail and the side panel.
+
+Every scored kind runs in the same grid (:mod:`workshop_tui.tui.views.grid`); what
+differs per kind is what these panels say: a vote's dots and progress, a bipolar
+item's poles, a paired item's side prompt, a placement's map, a reversed item's ↺.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from workshop_tui.figures import aligned, index_value, voters
+from workshop_tui.model import Exercise, Item, Session
+from workshop_tui.stats import ItemStats, describe
+from workshop_tui.tui.strings import tr
+from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
+from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
+from workshop_tui.tui.widgets.score_grid import item_tag
+
+
+def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool) -> tuple[Text, str]:
+    """The instruction and scale above the grid, and the key help below it."""
+    answers = session.answers_for(exercise.id)
+    scale = exercise.scale
+    assert scale is not None
+    head = Text()
+    if compact:
+        pass
+    elif exercise.prompt is not None:
+        head.append(exercise.prompt.get(lang) + "\n")
+    elif exercise.question is not None:
+        head.append(exercise.question.get(lang) + "\n", style="bold")
+    votes = exercise.votes
+    if votes is not None:
+        per_item = tr("vote.per_item", lang, n=votes.max_per_item) if votes.dots > 1 else ""
+        rule = tr("vote.single", lang) if exercise.kind == "single_choice" else None
+        head.append(rule or tr("vote.each", lang, dots=votes.dots, per_item=per_item), style="dim")
+        if answers.mode == "participant":
+            head.append("   ·   " + _progress(exercise, session, lang), style="bold")
+    else:
+        head.append(
+            f"{scale.min} = {scale.min_label.get(lang)}   {scale.max} = {scale.max_label.get(lang)}",
+            style="dim",
+        )
+    mode = (
+        tr("place.no_tally", lang) if exercise.kind == "two_axis" else tr(f"grid.mode.{answers.mode}", lang)
+    )
+    head.append(f"   ·   {mode}", style="bold")
+    if not answers.results_visible:
+        head.append("\n" + tr("grid.blind_banner", lang), style="bold reverse")
+    if answers.mode == "tally":
+        keys = tr("grid.help_tally", lang)
+    elif exercise.kind == "single_choice":
+        keys = tr("vote.help_single", lang, n=min(len(exercise.items), 9))
+    elif votes is not None:
+        keys = tr("vote.help_dots", lang, high=votes.max_per_item)
+    else:
+        ten = tr("grid.ten", lang) if scale.max == 10 else ""
+        keys = tr("grid.help_participant", lang, low=scale.min, high=min(scale.max, 9), ten=ten)
+    return head, keys
+
+
+def _progress(exercise: Exercise, session: Session, lang: str) -> str:
+    """How many have voted, and who has not yet (by label: the facilitator's own screen)."""
+    answers = session.answers_for(exercise.id)
+    voted = {pid for row in answers.scores.values() for pid in row}
+    text = tr("vote.progress", lang, n=voters(answers), total=len(session.participants))
+    missing = [p.label for p in session.participants if p.id not in voted]
+    if missing and len(missing) <= 8:
+        text += "  (" + tr("vote.missing", lang, who=", ".join(missing)) + ")"
+    return text
+
+
+def detail_text(
+    exercise: Exercise,
+    session: Session,
+    item: Item,
+    stats: ItemStats | None,
+    lang: str,
+    labels: dict[str, str],
+    *,
+    compact: bool,
+) -> Text:
+    """The highlighted row: its full text, what it means for this kind, and its figures."""
+    scale = exercise.scale
+    assert scale is not None
+    answers = session.answers_for(exercise.id)
+    stats = stats or describe([], scale.min, scale.max)
+    text = Text(item_tag(exercise, item) + item.text.get(lang) + "\n", style="bold")
+    if exercise.kind == "bipolar" and item.left is not None and item.right is not None:
+        text.append(
+            f"{scale.min} = {item.left.get(lang)}\n{scale.max} = {item.right.get(lang)}\n", style="dim"
+        )
+    elif exercise.kind == "paired_rating" and item.left is not None:
+        text.append(item.left.get(lang) + "\n", style="dim italic")
+    elif item.reverse:
+        text.append(tr("reverse.tag", lang) + "\n", style="dim")
+    if exercise.is_vote:
+        if item.response is not None and answers.results_visible:
+            text.append(f"→ {item.response.get(lang)}\n", style="dim")
+        return text
+    if answers.results_visible:
+        if not compact:
+            text.append_text(distribution_bars(stats, scale.min, scale.max, 24, lang))
+            text.append("\n")
+        text.append_text(summary_line(stats, lang, labels))
+    else:
+        text.append(f"n = {stats.n}   " + tr("grid.hidden", lang), style="dim")
+    return text
+
+
+def profile_text(
+    exercise: Exercise, session: Session, stats: dict[str, ItemStats], lang: str, width: int
+) -> Text | None:
+    """The side panel: the kind's own chart, or a profile of the items; None when there is none."""
+    answers = session.answers_for(exercise.id)
+    if not answers.results_visible:
+        return None
+    title = Text(tr("grid.profile", lang) + "\n", style="bold")
+    if exercise.is_vote:
+        return title + vote_bars(exercise, answers, lang, width)
+    if exercise.kind == "bipolar":
+        return title + bipolar_lines(exercise, answers, lang, width)
+    if exercise.kind == "paired_rating":
+        return title + mirror_bars(exercise, answers, lang, width)
+    if exercise.kind == "two_axis":
+        return title + placement_map(exercise, answers, lang)
+    if len(exercise.scored_items) < 2:
+        return None
+    scale = exercise.scale
+    assert scale is not None
+    if exercise.kind == "statement_diagnostic":
+        rows = []
+        for dimension in exercise.dimensions:
+            for polarity in ("produced", "not_produced"):
+                values = [
+                    v
+                    for i in exercise.items
+                    if i.dimension == dimension.id and i.polarity == polarity
+                    for v in answers.values_for(i.id)
+                ]
+                mean = describe(values, scale.min, scale.max).mean
+                sign = "+" if polarity == "produced" else "−"
+                rows.append((f"{dimension.label.get(lang)} {sign}", mean, False))
+        return title + profile_bars(rows, scale.min, scale.max, 20, max(10, width - 30), lang)
+    if exercise.has_reverse:
+        title = Text(tr("reverse.profile", lang, high=scale.max) + "\n", style="bold")
+    means = {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
+    rows = [
+        (item_tag(exercise, i) + i.text.get(lang), means[i.id], stats[i.id].split)
+        for i in exercise.scored_items
+    ]
+    rows.sort(key=lambda r: -(r[1] if r[1] is not None else -1))
+    label = max(16, min(40, width // 2))
+    bar = max(6, width - label - 10)
+    text = title + profile_bars(rows, scale.min, scale.max, label, bar, lang)
+    if exercise.has_reverse:
+        index = index_value([means[i.id] for i in exercise.items])
+        text.append(f"\n{tr('reverse.index', lang)} {localise(fmt(index), lang)}", style="bold")
+    if exercise.dimensions:
+        # Sub-scores (e.g. relations vs. communication): the mean of each dimension's item means.
+        subs = [
+            (
+                d.label.get(lang),
+                index_value([means[i.id] for i in exercise.items if i.dimension == d.id]),
+                False,
+            )
+            for d in exercise.dimensions
+        ]
+        text.append("\n\n")
+        text.append_text(profile_bars(subs, scale.min, scale.max, label, bar, lang))
+    return text

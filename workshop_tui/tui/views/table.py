@@ -1,0 +1,154 @@
+"""The view for tables (e.g. the stakeholder analysis): rows of cells, one table per group.
+
+A text column is an input, a choice column a select of its options; every cell is
+saved as it changes, under the group's texts as ``row.column`` (the same store
+the reflection sheets use). Ctrl+G switches group.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from workshop_tui.model import Exercise, Position, Session
+from workshop_tui.model.exercise import cell_key
+from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.strings import tr
+from workshop_tui.tui.views.base import ExerciseView
+
+
+class TableView(ExerciseView):
+    """Instructions on top, then a header and one line of cells per row, per group."""
+
+    DEFAULT_CSS = """
+    TableView #table-head { height: auto; padding: 0 1; }
+    TableView #table-body { height: 1fr; padding: 0 1; }
+    TableView .table-row { height: auto; }
+    TableView .table-row Label { width: 4; padding: 1 1 0 0; }
+    TableView .table-header { height: 1; color: $accent; text-style: bold; }
+    TableView .table-header Label { padding: 0 1 0 0; }
+    TableView .text-cell { width: 2fr; }
+    TableView .choice-cell { width: 1fr; min-width: 16; }
+    """
+
+    def __init__(self, exercise: Exercise, lang: str) -> None:
+        super().__init__(exercise, lang)
+        self._group = ""
+        self._filling = False
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Static(id="table-head")
+        with VerticalScroll(id="table-body"):
+            with Horizontal(classes="table-header"):
+                yield Label("#", classes="row-number")
+                for column in self.exercise.columns:
+                    css = "choice-cell" if column.is_choice else "text-cell"
+                    yield Label(column.label.get(lang), classes=css)
+            for row in range(1, self.exercise.rows + 1):
+                with Horizontal(classes="table-row"):
+                    yield Label(f"{row}.")
+                    for index in range(len(self.exercise.columns)):
+                        yield self._cell(row, index)
+
+    def _cell(self, row: int, index: int) -> Widget:
+        column = self.exercise.columns[index]
+        cell_id = f"cell-{row}-{index}"
+        if column.is_choice:
+            options = [(o.label.get(self.lang), o.id) for o in column.options]
+            return Select[str](options, prompt=tr("table.pick", self.lang), id=cell_id, classes="choice-cell")
+        return Input(id=cell_id, classes="text-cell", placeholder=column.label.get(self.lang))
+
+    def show(self, session: Session) -> None:
+        super().show(session)
+        ids = [g.id for g in session.groups]
+        if self._group not in ids:
+            self._group = session.position.group if session.position.group in ids else (ids[0] if ids else "")
+        self._fill(session)
+
+    def restore(self, position: Position) -> None:
+        if self.session and position.group in [g.id for g in self.session.groups]:
+            self._group = position.group
+            self._fill(self.session)
+
+    def focus_main(self) -> None:
+        if self.exercise.rows and self.exercise.columns:
+            self.query_one("#cell-1-0").focus()
+
+    def _fill(self, session: Session) -> None:
+        lang, exercise = self.lang, self.exercise
+        group = next((g for g in session.groups if g.id == self._group), None)
+        head = Text()
+        if exercise.prompt is not None:
+            head.append(exercise.prompt.get(lang) + "\n", style="bold")
+        for instruction in exercise.instructions:
+            head.append(f"{instruction.get(lang)}\n", style="dim")
+        if group is not None:
+            head.append(f"{tr('sheet.group', lang)}: ", style="dim")
+            head.append(group.name, style="bold reverse")
+            if len(session.groups) > 1:
+                head.append("  (Ctrl+G)", style="dim")
+        self.query_one("#table-head", Static).update(head)
+        texts = session.answers_for(exercise.id).texts.get(self._group, {})
+        self._filling = True
+        try:
+            for row in range(1, exercise.rows + 1):
+                for index, column in enumerate(exercise.columns):
+                    value = texts.get(cell_key(row, column.id), "")
+                    if column.is_choice:
+                        select = self.query_one(f"#cell-{row}-{index}", Select)
+                        wanted = value if column.option(value) is not None else Select.NULL
+                        if select.value != wanted:
+                            select.value = wanted
+                    else:
+                        field = self.query_one(f"#cell-{row}-{index}", Input)
+                        if field.value != value:
+                            field.value = value
+                            field.cursor_position = 0
+        finally:
+            self._filling = False
+
+    def next_group(self) -> None:
+        """Show the next group's table; every cell of the last one is already saved."""
+        session = self.session
+        if session is None or not session.groups:
+            return
+        ids = [g.id for g in session.groups]
+        index = ids.index(self._group) if self._group in ids else -1
+        self._group = ids[(index + 1) % len(ids)]
+        self._fill(session)
+        self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
+
+    def _where(self, widget_id: str | None) -> tuple[int, str] | None:
+        """(row, column id) of a cell widget."""
+        if not widget_id or not widget_id.startswith("cell-"):
+            return None
+        _, row, index = widget_id.split("-")
+        return int(row), self.exercise.columns[int(index)].id
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        self._changed(event.input.id, event.value)
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        value = "" if event.value is Select.NULL else str(event.value)
+        self._changed(event.select.id, value)
+
+    def _changed(self, widget_id: str | None, value: str) -> None:
+        where = self._where(widget_id)
+        if self._filling or not self._group or where is None:
+            return
+        row, column = where
+        edit = partial(_set_cell, self.exercise.id, self._group, row, column, value)
+        self.post_message(EditRequested(edit, merge=f"cell:{self.exercise.id}:{self._group}:{row}:{column}"))
+
+
+def _set_cell(exercise: str, group: str, row: int, column: str, value: str, session: Session) -> Session:
+    return session.with_cell(exercise, group, row, column, value)

@@ -1,0 +1,91 @@
+"""The participant page (``page.html``, ``page.css``, ``page.js``) in the session's language.
+
+The page is static apart from its texts, which are put in as a JSON data block, so it
+needs no template engine and no script is ever built from data. It loads nothing from
+outside the laptop, so it works on a room's isolated Wi-Fi.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+ASSETS = {"page.css": "text/css", "page.js": "text/javascript"}
+"""The files the page loads besides itself, with their content types."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "da": {
+        "title": "Afstemning",
+        "code_label": "Skriv koden fra skærmen",
+        "join": "Deltag",
+        "joining": "Forbinder …",
+        "privacy": "Dine svar er anonyme: hverken dit navn eller din adresse gemmes.",
+        "you_are": "Du er {id} (anonym)",
+        "waiting": "Vent på facilitatoren – der er ingen åben runde lige nu.",
+        "send": "Send mine svar",
+        "send_changes": "Send ændringer",
+        "sending": "Sender …",
+        "sent": "Tak! Dine svar er modtaget. Du kan ændre dem, indtil runden lukkes.",
+        "left": "{n} mangler",
+        "offline": "Ingen forbindelse til facilitatorens computer. Prøver igen …",
+        "error": "Noget gik galt. Prøv igen.",
+        "refused_unknown_code": "Koden passer ikke. Prøv igen.",
+        "refused_unknown_token": "Skriv koden fra skærmen for at deltage igen.",
+        "refused_full": "Der er ikke plads til flere deltagere.",
+        "refused_too_many": "For mange forsøg. Vent lidt og prøv igen.",
+        "refused_closed": "Runden er lukket.",
+        "refused_moved_on": "Facilitatoren er gået videre til en anden øvelse.",
+        "refused_not_saved": "Dit svar kunne ikke gemmes. Prøv igen om lidt.",
+    },
+    "en": {
+        "title": "Vote",
+        "code_label": "Enter the code from the screen",
+        "join": "Join",
+        "joining": "Connecting …",
+        "privacy": "Your answers are anonymous: neither your name nor your address is stored.",
+        "you_are": "You are {id} (anonymous)",
+        "waiting": "Waiting for the facilitator – no round is open right now.",
+        "send": "Send my answers",
+        "send_changes": "Send changes",
+        "sending": "Sending …",
+        "sent": "Thank you! Your answers are in. You can change them until the round closes.",
+        "left": "{n} left",
+        "offline": "No connection to the facilitator's computer. Trying again …",
+        "error": "Something went wrong. Please try again.",
+        "refused_unknown_code": "That code is not right. Try again.",
+        "refused_unknown_token": "Enter the code from the screen to join again.",
+        "refused_full": "The vote is full.",
+        "refused_too_many": "Too many tries. Wait a moment and try again.",
+        "refused_closed": "The round is closed.",
+        "refused_moved_on": "The facilitator has moved on to another exercise.",
+        "refused_not_saved": "Your answer could not be saved. Try again in a moment.",
+    },
+}
+
+
+def _read(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def page_html(lang: str) -> bytes:
+    """The page in ``lang`` (Danish when the language is unknown)."""
+    lang = lang if lang in STRINGS else "da"
+    strings = STRINGS[lang]
+    # In a <script> data block only "</" could end it early; escaping "<" rules that out.
+    data = json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c")
+    html = _read("page.html").replace("__LANG__", lang).replace("__TITLE__", strings["title"])
+    return html.replace("__STRINGS__", data).encode("utf-8")
+
+
+@cache
+def asset(name: str) -> bytes:
+    """The bytes of one of ``ASSETS``.
+
+    Raises:
+        KeyError: not one of the page's files.
+    """
+    if name not in ASSETS:
+        raise KeyError(name)
+    return _read(name).encode("utf-8")

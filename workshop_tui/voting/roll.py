@@ -1,0 +1,112 @@
+"""The roll of a session's voting: its join code and which device token is which participant.
+
+It is kept beside the session, not in it (``<data dir>/voting/<session id>.toml``), so a
+session file or an export never carries tokens. Tokens are stored only as hashes, and
+nothing about a device (no address, no browser) is stored at all. Keeping the roll on
+disk is what lets a phone carry on as the same anonymous participant after the app was
+closed or crashed and reopened: the same code, the same token, the same column, so no
+vote is counted twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import secrets
+import tomllib
+from pathlib import Path
+
+from workshop_tui.storage.locations import data_dir
+from workshop_tui.storage.tomlio import atomic_write, dumps
+
+CODE_DIGITS = 6
+"""A million codes: with failed tries limited per address, guessing one takes days."""
+_CODE = re.compile(rf"^[0-9]{{{CODE_DIGITS}}}$")
+_HASH = re.compile(r"^[0-9a-f]{64}$")
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def roll_path(session_id: str, base: Path | None = None) -> Path:
+    """Where the roll of a session is kept."""
+    return (base or data_dir()) / "voting" / f"{session_id}.toml"
+
+
+def token_hash(token: str) -> str:
+    """What is stored for a token: enough to recognise it, not to forge it."""
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def valid_token(token: str) -> bool:
+    """Whether ``token`` has the shape of a token this app hands out (checked before hashing)."""
+    return bool(_TOKEN.match(token))
+
+
+def new_token() -> str:
+    """A random device token (144 bits, URL-safe)."""
+    return secrets.token_urlsafe(18)
+
+
+class Roll:
+    """The join code and the devices that joined, as token hash -> participant id."""
+
+    def __init__(self, code: str, devices: dict[str, str] | None = None) -> None:
+        self.code = code
+        self.devices: dict[str, str] = dict(devices or {})
+
+    @classmethod
+    def new(cls) -> Roll:
+        """A roll with a fresh random code and no devices."""
+        return cls(f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}")
+
+    def participant_for(self, token: str) -> str | None:
+        """The participant id of a device token, or None when the token is unknown."""
+        if not valid_token(token):
+            return None
+        return self.devices.get(token_hash(token))
+
+    def add(self, token: str, participant_id: str) -> None:
+        """Remember that ``token`` votes as ``participant_id``."""
+        self.devices[token_hash(token)] = participant_id
+
+    @property
+    def participant_ids(self) -> set[str]:
+        """Every participant id handed out to a device."""
+        return set(self.devices.values())
+
+    def to_text(self) -> str:
+        """The roll as TOML."""
+        return dumps({"code": self.code, "devices": dict(sorted(self.devices.items()))})
+
+    def save(self, path: Path) -> None:
+        """Write the roll atomically.
+
+        Raises:
+            SessionWriteError: the file could not be written.
+        """
+        atomic_write(path, self.to_text(), keep_backup=False)
+
+    @classmethod
+    def load(cls, path: Path) -> tuple[Roll, str | None]:
+        """Read a roll; a missing file gives a new roll.
+
+        Returns:
+            The roll, and a problem to log when the file could not be used (it is then
+            kept as ``.damaged`` and a new roll is started, so voting still opens).
+        """
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            code = data["code"]
+            devices = data.get("devices", {})
+            if not (isinstance(code, str) and _CODE.match(code)) or not isinstance(devices, dict):
+                raise ValueError("code or devices have the wrong form")
+            for key, value in devices.items():
+                if not _HASH.match(key) or not isinstance(value, str):
+                    raise ValueError(f"device entry {key!r} has the wrong form")
+        except FileNotFoundError:
+            return cls.new(), None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
+            with contextlib.suppress(OSError):
+                path.replace(path.with_name(path.name + ".damaged"))
+            return cls.new(), f"{path}: {error}; kept as .damaged, a new join code was made"
+        return cls(code, devices), None

@@ -1,0 +1,410 @@
+"""The voting web server: aiohttp on the app's own event loop, started only when voting opens.
+
+Every request is checked by the ``Desk`` (pure rules); this module adds HTTP, the
+participant page, flood limits on connections, the error log and group commit:
+votes that arrive while the previous save is being written are applied as one edit
+and saved once, and each phone is answered only after the save that holds its vote.
+That keeps a room of 200 phones voting at once within a few saves, and a phone told
+"thank you" knows its vote is on disk.
+
+Addresses are used only in memory, as keys of the limit on wrong join codes: there is
+no access log, and the error log has addresses blanked out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from workshop_tui.keeper import Edit, SessionKeeper
+from workshop_tui.model import Session
+from workshop_tui.storage.errors import SessionWriteError
+from workshop_tui.storage.locations import data_dir
+from workshop_tui.storage.tomlio import atomic_write
+from workshop_tui.voting.desk import MAX_BODY_BYTES, Ballot, Desk, Refused, cast_votes, decode_body
+from workshop_tui.voting.page import ASSETS, asset, page_html
+
+log = logging.getLogger("workshop_tui.voting")
+_AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.access")
+_ADDRESS = re.compile(
+    r"\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IPv4
+    r"|\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\b"  # IPv6, in full
+    # IPv6 shortened with ::
+    r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?"
+)
+GATHER_SECONDS = 0.003
+"""How long the first vote after a quiet moment waits for others to share its save."""
+SHUTDOWN_SECONDS = 2.0
+"""How long requests still running may finish when voting closes."""
+_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+}
+_PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def log_path() -> Path:
+    """The server's error log (Textual swallows stdout and stderr while it runs)."""
+    return data_dir() / "logs" / "voting.log"
+
+
+class _NoAddresses(logging.Formatter):
+    """Blanks out anything that looks like an IP address in messages and tracebacks (not the time)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        record.message = _ADDRESS.sub("<address>", record.message)
+        return super().formatMessage(record)
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802
+        return _ADDRESS.sub("<address>", super().formatException(ei))
+
+
+class Sink(Protocol):
+    """Where accepted votes go: the session being run, and a way to apply and save an edit."""
+
+    @property
+    def session(self) -> Session: ...
+
+    async def apply(self, edit: Edit) -> bool:
+        """Apply and save ``edit``; True when it is on disk."""
+        ...
+
+
+class KeeperSink:
+    """Votes go through the app's ``SessionKeeper``, saved atomically like a typed score."""
+
+    def __init__(self, keeper: SessionKeeper, on_change: Callable[[], None] | None = None) -> None:
+        self.keeper = keeper
+        self._on_change = on_change
+
+    @property
+    def session(self) -> Session:
+        return self.keeper.session
+
+    async def apply(self, edit: Edit) -> bool:
+        """Apply a batch of votes and save it in a worker thread, so the screen never waits for the disk.
+
+        Votes cannot be undone, and the undo history that lacks them goes. The screen is told
+        only once the save is done, as with a typed score.
+        """
+        keeper = self.keeper
+        before = keeper.session
+        keeper.apply(edit, undoable=False, save=False)
+        if keeper.session is before:
+            return keeper.last_error is None
+        keeper.forget_history()
+        saved = await asyncio.to_thread(keeper.save)
+        if self._on_change is not None:
+            self._on_change()
+        return saved
+
+
+def _bearer(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    return header[7:].strip() if header.startswith("Bearer ") else None
+
+
+class VotingServer:
+    """Serves the participant page and its API for one session's ``Desk``."""
+
+    def __init__(self, desk: Desk, sink: Sink, roll_file: Path | None = None) -> None:
+        self.desk = desk
+        self.sink = sink
+        self.roll_file = roll_file
+        """Where the roll is saved after each join; None keeps it in memory (tests)."""
+        self.host = ""
+        self.port = 0
+        self._runner: web.AppRunner | None = None
+        self._log_handler: logging.Handler | None = None
+        self._changed: asyncio.Event | None = None
+        self._waiting = 0
+        self._closing = False
+        self._pending: list[tuple[Ballot, asyncio.Future[bool]]] = []
+        self._committer: asyncio.Task[None] | None = None
+        self._roll_lock: asyncio.Lock | None = None
+        self._roll_wanted = 0
+        self._roll_saved = 0
+
+    @property
+    def max_waiting(self) -> int:
+        """Requests for news held open at once: two per possible device, then refused."""
+        return 2 * self.desk.max_participants + 16
+
+    def app(self) -> web.Application:
+        """The aiohttp application (tests drive it with aiohttp's test client)."""
+        app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[self._refusals])
+        app.router.add_get("/", self._page)
+        for name in ASSETS:
+            app.router.add_get(f"/{name}", self._asset)
+        app.router.add_post("/api/join", self._join)
+        app.router.add_get("/api/state", self._state)
+        app.router.add_post("/api/vote", self._vote)
+        app.on_response_prepare.append(self._secure)
+        return app
+
+    async def start(self, host: str, ports: list[int]) -> None:
+        """Listen on ``host`` at the first free port of ``ports``.
+
+        Raises:
+            OSError: none of the ports could be used (the last error).
+        """
+        self._attach_log()
+        runner = web.AppRunner(
+            self.app(), access_log=None, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS
+        )
+        await runner.setup()
+        error: OSError | None = None
+        for port in ports:
+            # A backlog well above the room's size, so a burst of phones is queued, not dropped.
+            site = web.TCPSite(runner, host, port, backlog=1024)
+            try:
+                await site.start()
+            except OSError as failure:
+                error = failure
+                continue
+            self._runner = runner
+            self._closing = False
+            self.host = host
+            self.port = int(runner.addresses[0][1])
+            log.info("voting open on port %s (code %s)", self.port, self.desk.code)
+            return
+        await runner.cleanup()
+        self._detach_log()
+        assert error is not None
+        raise error
+
+    async def stop(self) -> None:
+        """Close the round, let waiting pages hear it, and stop listening."""
+        self.desk.close()
+        # Pages waiting for news are answered now (with the round closed), and any request
+        # that still comes in is answered at once, so stopping never waits for a poll.
+        self._closing = True
+        self._wake()
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+            log.info("voting closed")
+        self._detach_log()
+
+    @property
+    def running(self) -> bool:
+        """Whether the server is listening."""
+        return self._runner is not None
+
+    def follow(self, exercise_id: str | None) -> None:
+        """Open the round on the facilitator's exercise; waiting pages show it at once."""
+        if self.desk.follow(self.sink.session, exercise_id):
+            self._wake()
+
+    def _wake(self) -> None:
+        if self._changed is not None:
+            self._changed.set()
+        self._changed = asyncio.Event()
+
+    def _attach_log(self) -> None:
+        path = log_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = RotatingFileHandler(
+                path, maxBytes=512 * 1024, backupCount=2, encoding="utf-8"
+            )
+        except OSError:
+            handler = logging.NullHandler()
+        handler.setFormatter(_NoAddresses("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setLevel(logging.INFO)
+        for name in ("workshop_tui.voting", *_AIOHTTP_LOGGERS):
+            logger = logging.getLogger(name)
+            logger.addHandler(handler)
+            # Nothing may reach the terminal: it is the app's screen.
+            logger.propagate = False
+        log.setLevel(logging.INFO)
+        self._log_handler = handler
+
+    def _detach_log(self) -> None:
+        handler, self._log_handler = self._log_handler, None
+        if handler is None:
+            return
+        for name in ("workshop_tui.voting", *_AIOHTTP_LOGGERS):
+            logging.getLogger(name).removeHandler(handler)
+        handler.close()
+
+    @web.middleware
+    async def _refusals(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except Refused as refused:
+            headers = {}
+            if refused.retry_after is not None:
+                headers["Retry-After"] = str(max(1, round(refused.retry_after + 0.5)))
+            body = {"error": refused.status, "reason": refused.reason, "detail": refused.detail}
+            return web.json_response(body, status=refused.status, headers=headers)
+        except web.HTTPException:
+            raise
+        except Exception:
+            log.exception("error handling %s %s", request.method, request.path)
+            return web.json_response({"error": 500, "reason": "error", "detail": ""}, status=500)
+
+    async def _secure(self, request: web.Request, response: web.StreamResponse) -> None:
+        response.headers.update(_HEADERS)
+        if response.content_type == "text/html":
+            response.headers["Content-Security-Policy"] = _PAGE_POLICY
+
+    async def _page(self, request: web.Request) -> web.Response:
+        html = page_html(self.sink.session.language)
+        return web.Response(body=html, content_type="text/html", charset="utf-8")
+
+    async def _asset(self, request: web.Request) -> web.Response:
+        name = request.path.lstrip("/")
+        return web.Response(body=asset(name), content_type=ASSETS[name], charset="utf-8")
+
+    async def _body(self, request: web.Request) -> Any:
+        if (request.content_length or 0) > MAX_BODY_BYTES:
+            raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes")
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes") from None
+        return decode_body(raw, request.content_type)
+
+    async def _join(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        token, participant_id, changed = self.desk.join(
+            self.sink.session, body, request.remote or "", _bearer(request)
+        )
+        if changed:
+            await self._save_roll()
+        return web.json_response({"token": token, "participant": participant_id.upper()})
+
+    async def _state(self, request: web.Request) -> web.Response:
+        token = _bearer(request)
+        participant_id = self.desk.participant_for(token)
+        assert token is not None
+        self.desk.check_poll_rate(token)
+        seen = request.query.get("v", "-1")
+        if not seen.lstrip("-").isdigit() or len(seen) > 12:
+            raise Refused(400, "malformed", "v is the version the page has")
+        if int(seen) == self.desk.version and not self._closing:
+            await self._wait_for_change()
+        response = web.json_response(self.desk.state(self.sink.session, participant_id))
+        if self._closing:
+            response.force_close()
+        return response
+
+    async def _wait_for_change(self) -> None:
+        if self._waiting >= self.max_waiting:
+            raise Refused(429, "too_many", "too many open requests", retry_after=2)
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        changed = self._changed
+        self._waiting += 1
+        try:
+            await asyncio.wait_for(changed.wait(), self.desk.limits.poll_seconds)
+        except TimeoutError:
+            pass
+        finally:
+            self._waiting -= 1
+
+    async def _vote(self, request: web.Request) -> web.Response:
+        token = _bearer(request)
+        participant_id = self.desk.participant_for(token)
+        assert token is not None
+        self.desk.check_vote_rate(token)
+        body = await self._body(request)
+        ballot = self.desk.ballot(self.sink.session, participant_id, body)
+        if not await self._commit(ballot):
+            raise Refused(503, "not_saved", "the laptop could not save; send again")
+        return web.json_response({"ok": True, "scores": len(ballot.scores)})
+
+    async def _commit(self, ballot: Ballot) -> bool:
+        """Queue a vote for the next save; True once it is on disk."""
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._pending.append((ballot, future))
+        if self._committer is None:
+            self._committer = asyncio.create_task(self._commit_all())
+        return await future
+
+    async def _commit_all(self) -> None:
+        """Save queued votes batch after batch: while one batch is written, the next one gathers."""
+        try:
+            # A short wait lets a burst of phones (a room told "vote now") share the first save.
+            await asyncio.sleep(GATHER_SECONDS)
+            while self._pending:
+                await self._flush()
+        finally:
+            self._committer = None
+
+    async def _flush(self) -> None:
+        """Apply every queued vote as one edit and save once (group commit)."""
+        batch, self._pending = self._pending, []
+        outcomes: list[Refused | None] = [None] * len(batch)
+        current = self.desk.exercise_id
+        for index, (ballot, _) in enumerate(batch):
+            if ballot.exercise_id != current:
+                # The facilitator closed or moved the round after this vote was checked.
+                outcomes[index] = Refused(409, "closed" if current is None else "moved_on")
+        ballots = [ballot for (ballot, _), outcome in zip(batch, outcomes, strict=True) if outcome is None]
+
+        def apply_all(session: Session) -> Session:
+            try:
+                return cast_votes(session, ballots)
+            except (ValueError, KeyError):
+                pass
+            # One vote spoils the batch (e.g. the session is full): cast them one by one.
+            for index, (ballot, _) in enumerate(batch):
+                if outcomes[index] is None:
+                    try:
+                        session = ballot.edit(session)
+                    except (ValueError, KeyError) as error:
+                        outcomes[index] = Refused(409, "refused", str(error).strip("'\""))
+            return session
+
+        try:
+            saved = await self.sink.apply(apply_all)
+        except Exception as error:
+            log.exception("votes could not be applied")
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(Refused(500, "error", type(error).__name__))
+            return
+        if not saved:
+            log.error("votes are kept in memory but could not be saved; the next save tries again")
+        for (_, future), outcome in zip(batch, outcomes, strict=True):
+            if future.done():
+                continue
+            if outcome is None:
+                future.set_result(saved)
+            else:
+                future.set_exception(outcome)
+
+    async def _save_roll(self) -> None:
+        """Save the roll before the device gets its token (joins that come together share a write)."""
+        if self.roll_file is None:
+            return
+        if self._roll_lock is None:
+            self._roll_lock = asyncio.Lock()
+        self._roll_wanted += 1
+        wanted = self._roll_wanted
+        async with self._roll_lock:
+            if self._roll_saved >= wanted:
+                return
+            upto, text = self._roll_wanted, self.desk.roll.to_text()
+            try:
+                await asyncio.to_thread(atomic_write, self.roll_file, text, keep_backup=False)
+            except SessionWriteError as error:
+                log.error("the roll could not be saved: %s", error.reason)
+                raise Refused(503, "not_saved", "the laptop could not save; try again") from None
+            self._roll_saved = upto
