@@ -109,9 +109,9 @@ def answer_every_kind(session: Session) -> Session:
 
 
 @pytest.fixture
-def kinds_session(library: Library) -> Session:
-    """Four named participants, two groups, one answered exercise of each newer kind."""
-    session = new_session(
+def kinds_blank(library: Library) -> Session:
+    """Four named participants, two groups, one unanswered exercise of each newer kind."""
+    return new_session(
         title="Alle slags øvelser",
         date="2026-11-24",
         exercises=[library.exercises[e] for e in NEW_KIND_EXERCISES],
@@ -120,4 +120,9 @@ def kinds_session(library: Library) -> Session:
         timestamp="2026-11-24T09:00:00+00:00",
         session_id="alle-slags",
     )
-    return answer_every_kind(session)
+
+
+@pytest.fixture
+def kinds_session(kinds_blank: Session) -> Session:
+    """``kinds_blank`` with every exercise answered (see ``answer_every_kind``)."""
+    return answer_every_kind(kinds_blank)

@@ -18,7 +18,7 @@ Conventions, stated once so the app and the exports agree:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MIN_ANONYMOUS = 3
@@ -91,3 +91,18 @@ def rank(means: dict[str, float | None]) -> list[str]:
     """Item ids from highest mean to lowest; items without answers last, ties in given order."""
     order = list(means)
     return sorted(order, key=lambda k: (means[k] is None, -(means[k] or 0.0), order.index(k)))
+
+
+def competition_ranks(ranking: Sequence[str], values: Mapping[str, float | None]) -> dict[str, int]:
+    """1-based ranks in ``ranking`` order; equal values share a rank (1, 2, 2, 4); None is unranked."""
+    ranks: dict[str, int] = {}
+    previous: float | None = None
+    current = 0
+    for position, item_id in enumerate(ranking, start=1):
+        value = values.get(item_id)
+        if value is None:
+            continue
+        if value != previous:
+            current, previous = position, value
+        ranks[item_id] = current
+    return ranks

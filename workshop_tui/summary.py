@@ -19,6 +19,11 @@ Rules applied on top of the statistics, so that the summary is safe to send out:
 - **Blind exercises** whose results were never revealed in the room are exported
   without figures (status ``blind``).
 - **Facilitator notes** are included only with ``include_notes=True``.
+- **Reverse-scored items** (negatively worded) keep their own figures, but rank,
+  count in dimension means and in the exercise's index by their *aligned* mean
+  (``min + max − mean``), so that "high" means the same for every item.
+- **Votes and placements** are withheld as a whole below ``MIN_ANONYMOUS`` voters
+  (see :mod:`workshop_tui.summary_kinds`, which builds the newer kinds' parts).
 
 This module is part of the pure core: it never imports textual or rich.
 """
@@ -30,11 +35,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from workshop_tui.figures import aligned, index_value
-from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session, Text
-from workshop_tui.stats import MIN_ANONYMOUS, ItemStats, describe, rank
-from workshop_tui.summary_kinds import pairs_part, placement_part, table_part, votes_part
+from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
+from workshop_tui.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, describe, rank
+from workshop_tui.summary_kinds import pairs_part, placement_part, scores_of, table_part, text_of, votes_part
 from workshop_tui.summary_model import (
-    TALLY_LABEL,
     ActionPart,
     BoxSummary,
     DimensionProfile,
@@ -45,7 +49,6 @@ from workshop_tui.summary_model import (
     ItemSummary,
     ReflectionPart,
     ScaleInfo,
-    Score,
     ScoredPart,
     Summary,
 )
@@ -118,8 +121,8 @@ def _exercise(
         id=exercise.id,
         kind=exercise.kind,
         title=exercise.title.get(lang),
-        prompt=_text(exercise.prompt, lang),
-        question=_text(exercise.question, lang),
+        prompt=text_of(exercise.prompt, lang),
+        question=text_of(exercise.question, lang),
         facilitator_note=note,
     )
     if exercise.is_vote:
@@ -148,7 +151,7 @@ def _scored(
     items = [_item(exercise, item, answers, lang, labels, named=named) for item in exercise.scored_items]
     # Reverse-scored items rank (and count in dimension means) by their aligned mean.
     ranking = rank({i.id: i.aligned_mean if i.shown else None for i in items})
-    ranks = _competition_ranks(ranking, {i.id: i.aligned_mean for i in items if i.shown})
+    ranks = competition_ranks(ranking, {i.id: i.aligned_mean for i in items if i.shown})
     items = [replace(i, rank=ranks.get(i.id)) for i in items]
     by_id = {i.id: i for i in items}
     ranked = [by_id[r] for r in ranking if by_id[r].shown]
@@ -171,8 +174,8 @@ def _scored(
         ranking=tuple(ranking),
         top=tuple(i.id for i in top),
         dimensions=_dimensions(exercise, items, lang),
-        note_prompt=_text(exercise.note_prompt, lang),
-        closing_question=_text(exercise.closing_question, lang),
+        note_prompt=text_of(exercise.note_prompt, lang),
+        closing_question=text_of(exercise.closing_question, lang),
         closing=closing,
         index=index_value([i.aligned_mean for i in items if i.shown]) if exercise.has_reverse else None,
         pairs=pairs_part(exercise, items, lang) if exercise.kind == "paired_rating" else None,
@@ -214,9 +217,9 @@ def _item(
         dimension=item.dimension or "",
         polarity=item.polarity or "",
         note=answers.notes.get(item.id, "").strip(),
-        scores=_scores(answers, item.id, labels) if shown else (),
-        left=_text(item.left, lang),
-        right=_text(item.right, lang),
+        scores=scores_of(answers, item.id, labels) if shown else (),
+        left=text_of(item.left, lang),
+        right=text_of(item.right, lang),
         reverse=item.reverse,
         aligned_mean=aligned(stats.mean, scale, item.reverse) if shown else None,
     )
@@ -227,37 +230,6 @@ def _withheld(stats: ItemStats) -> ItemStats:
     return ItemStats(stats.n, None, None, None, None, None, (), False)
 
 
-def _scores(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
-    """Every score for an item, ordered by label so the order leaks nothing."""
-    if answers.mode == "tally":
-        return tuple(Score(TALLY_LABEL, v) for v in answers.values_for(item_id))
-    row = answers.scores.get(item_id, {})
-    scores = [Score(labels.get(pid, pid.upper()), value) for pid, value in row.items()]
-    return tuple(sorted(scores, key=lambda s: _label_key(s.label)))
-
-
-def _label_key(label: str) -> tuple[int, str]:
-    """Sort P2 before P10; names alphabetically after P-labels."""
-    if label[:1] == "P" and label[1:].isdigit():
-        return (int(label[1:]), "")
-    return (1 << 30, label.lower())
-
-
-def _competition_ranks(ranking: Sequence[str], means: dict[str, float | None]) -> dict[str, int]:
-    """1-based ranks in ranking order; equal means share a rank (1, 2, 2, 4)."""
-    ranks: dict[str, int] = {}
-    previous: float | None = None
-    current = 0
-    for position, item_id in enumerate(ranking, start=1):
-        mean = means.get(item_id)
-        if mean is None:
-            continue
-        if mean != previous:
-            current, previous = position, mean
-        ranks[item_id] = current
-    return ranks
-
-
 def _top(ranked: Sequence[ItemSummary]) -> list[ItemSummary]:
     """The first ``TOP_COUNT`` items, plus any tied with the last of them."""
     top = list(ranked[:TOP_COUNT])
@@ -265,11 +237,6 @@ def _top(ranked: Sequence[ItemSummary]) -> list[ItemSummary]:
         last = top[-1].rank
         top += [i for i in ranked[TOP_COUNT:] if i.rank == last]
     return top
-
-
-def _text(text: Text | None, lang: str) -> str:
-    """An optional text in ``lang`` (empty when the exercise does not have it)."""
-    return text.get(lang) if text is not None else ""
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -293,12 +260,12 @@ def _dimensions(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> 
             DimensionProfile(
                 id=dim.id,
                 label=dim.label.get(lang),
-                definition=_text(dim.definition, lang),
+                definition=text_of(dim.definition, lang),
                 mean=_mean(means(None)),
                 produced=_mean(means("produced")),
                 not_produced=_mean(means("not_produced")),
-                produced_label=_text(dim.produced, lang),
-                not_produced_label=_text(dim.not_produced, lang),
+                produced_label=text_of(dim.produced, lang),
+                not_produced_label=text_of(dim.not_produced, lang),
             )
         )
     return tuple(profiles)
@@ -309,7 +276,7 @@ def _reflection(session: Session, exercise: Exercise, answers: ExerciseAnswers, 
         BoxSummary(
             number=box.number,
             title=box.title.get(lang),
-            question=_text(box.question, lang),
+            question=text_of(box.question, lang),
             subquestions=tuple(f"{q.letter}) {q.text.get(lang)}" for q in box.subquestions),
             answers=tuple(
                 GroupText(g.name, answers.texts.get(g.id, {}).get(box.key, "").strip())
@@ -318,7 +285,7 @@ def _reflection(session: Session, exercise: Exercise, answers: ExerciseAnswers, 
         )
         for box in exercise.boxes
     )
-    return ReflectionPart(heading=_text(exercise.heading, lang), boxes=boxes)
+    return ReflectionPart(heading=text_of(exercise.heading, lang), boxes=boxes)
 
 
 def _actions(session: Session, exercise: Exercise, answers: ExerciseAnswers, lang: str) -> ActionPart:
@@ -331,8 +298,8 @@ def _actions(session: Session, exercise: Exercise, answers: ExerciseAnswers, lan
         for g in session.groups
     )
     return ActionPart(
-        action_label=_text(exercise.action_label, lang),
-        challenge_prompt=_text(exercise.challenge_prompt, lang),
+        action_label=text_of(exercise.action_label, lang),
+        challenge_prompt=text_of(exercise.challenge_prompt, lang),
         instructions=tuple(t.get(lang) for t in exercise.instructions),
         groups=groups,
     )

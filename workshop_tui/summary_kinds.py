@@ -15,7 +15,7 @@ from dataclasses import replace
 from workshop_tui.figures import pair_gaps, placement, vote_totals, voters, winners
 from workshop_tui.model import Exercise, ExerciseAnswers, Option, Session, Text
 from workshop_tui.model.exercise import cell_key
-from workshop_tui.stats import MIN_ANONYMOUS, rank
+from workshop_tui.stats import MIN_ANONYMOUS, competition_ranks, rank
 from workshop_tui.summary_model import (
     TALLY_LABEL,
     GroupTable,
@@ -35,7 +35,8 @@ from workshop_tui.summary_model import (
 )
 
 
-def _text(text: Text | None, lang: str) -> str:
+def text_of(text: Text | None, lang: str) -> str:
+    """An optional text in ``lang`` (empty when the exercise does not have it)."""
     return text.get(lang) if text is not None else ""
 
 
@@ -62,7 +63,7 @@ def votes_part(
     status = status_of(answers, people if answers.mode == "participant" else total, named=named)
     shown = status == "shown"
     ranking = rank({t.item_id: float(t.dots) if t.dots else None for t in totals}) if shown else []
-    places = _competition({t.item_id: t.dots for t in totals}, ranking)
+    places = competition_ranks(ranking, {t.item_id: float(t.dots) for t in totals})
     best = set(winners(totals)) if shown else set()
     options = []
     for item, t in zip(exercise.items, totals, strict=True):
@@ -75,8 +76,8 @@ def votes_part(
                 share=t.share if shown else None,
                 rank=places.get(item.id) if shown and t.dots else None,
                 winner=item.id in best,
-                response=_text(item.response, lang),
-                scores=_ballots(answers, item.id, labels) if shown else (),
+                response=text_of(item.response, lang),
+                scores=scores_of(answers, item.id, labels) if shown else (),
             )
         )
     return VotePart(
@@ -93,29 +94,20 @@ def votes_part(
     )
 
 
-def _ballots(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
+def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
+    """Every score (or a vote's dots) for an item, ordered by label so the order leaks nothing."""
     if answers.mode == "tally":
         return tuple(Score(TALLY_LABEL, v) for v in answers.values_for(item_id))
     row = answers.scores.get(item_id, {})
-    return tuple(sorted((Score(labels.get(p, p.upper()), v) for p, v in row.items()), key=_label_key))
+    scores = [Score(labels.get(pid, pid.upper()), value) for pid, value in row.items()]
+    return tuple(sorted(scores, key=lambda s: label_key(s.label)))
 
 
-def _label_key(score: Score) -> tuple[int, str]:
-    label = score.label
+def label_key(label: str) -> tuple[int, str]:
+    """Sort P2 before P10; names alphabetically after P-labels."""
     if label[:1] == "P" and label[1:].isdigit():
         return (int(label[1:]), "")
     return (1 << 30, label.lower())
-
-
-def _competition(values: dict[str, int], ranking: Sequence[str]) -> dict[str, int]:
-    ranks: dict[str, int] = {}
-    previous: int | None = None
-    current = 0
-    for position, item_id in enumerate(ranking, start=1):
-        if values[item_id] != previous:
-            current, previous = position, values[item_id]
-        ranks[item_id] = current
-    return ranks
 
 
 def pairs_part(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> PairPart:
@@ -128,15 +120,15 @@ def pairs_part(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> P
             left=gap.left,
             right=gap.right,
             gap=gap.gap,
-            left_prompt=_text(item.left, lang),
-            right_prompt=_text(item.right, lang),
+            left_prompt=text_of(item.left, lang),
+            right_prompt=text_of(item.right, lang),
         )
         for item, gap in zip(exercise.items, pair_gaps(exercise, means), strict=True)
     )
     return PairPart(
-        left_label=_text(exercise.left_label, lang),
-        right_label=_text(exercise.right_label, lang),
-        divider=_text(exercise.divider, lang),
+        left_label=text_of(exercise.left_label, lang),
+        right_label=text_of(exercise.right_label, lang),
+        divider=text_of(exercise.divider, lang),
         rows=rows,
     )
 
@@ -191,7 +183,7 @@ def table_part(session: Session, exercise: Exercise, answers: ExerciseAnswers, l
             rows.append(TableRow(number, tuple(cells), checks if checkable else None))
         groups.append(GroupTable(group.name, tuple(rows), _matrix(exercise, texts, rows, lang)))
     return TablePart(
-        heading=_text(exercise.heading, lang),
+        heading=text_of(exercise.heading, lang),
         instructions=tuple(t.get(lang) for t in exercise.instructions),
         columns=columns,
         groups=tuple(groups),

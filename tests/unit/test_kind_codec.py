@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ HEAD = """id = "mine"
 version = 1
 kind = "{kind}"
 title = {{ da = "Min øvelse", en = "My exercise" }}
-
+"""
+SOURCE = """
 [source]
 file = "004_8e00a48e27c5bb05.txt"
 lines = "1-2"
@@ -28,6 +30,7 @@ max_label = { da = "høj", en = "high" }
 """
 GOOD = {
     "single_choice": HEAD.format(kind="single_choice")
+    + SOURCE
     + """
 [[items]]
 id = "a"
@@ -39,6 +42,7 @@ id = "b"
 text = { da = "B", en = "B" }
 """,
     "dot_vote": HEAD.format(kind="dot_vote")
+    + SOURCE
     + """
 [votes]
 dots = 3
@@ -54,6 +58,7 @@ id = "b"
 text = { da = "B", en = "B" }
 """,
     "bipolar": HEAD.format(kind="bipolar")
+    + SOURCE
     + SCALE
     + """
 [[items]]
@@ -65,6 +70,7 @@ right = { da = "Magt til", en = "Power to" }
     + """left_label = { da = "Indre", en = "Inner" }
 right_label = { da = "Ydre", en = "Outer" }
 """
+    + SOURCE
     + SCALE
     + """
 [[items]]
@@ -72,6 +78,7 @@ id = "a"
 text = { da = "A", en = "A" }
 """,
     "two_axis": HEAD.format(kind="two_axis")
+    + SOURCE
     + SCALE
     + """
 [[items]]
@@ -108,7 +115,9 @@ label = { da = "D", en = "D" }
 """,
     "table": HEAD.format(kind="table")
     + """rows = 3
-
+"""
+    + SOURCE
+    + """
 [[columns]]
 id = "who"
 label = { da = "Hvem", en = "Who" }
@@ -116,12 +125,15 @@ label = { da = "Hvem", en = "Who" }
 [[columns]]
 id = "side"
 label = { da = "Side", en = "Side" }
-options = [{ id = "a", label = { da = "a", en = "a" } }, { id = "b", label = { da = "b", en = "b" }, check = true }]
+options = [
+    { id = "a", label = { da = "a", en = "a" } },
+    { id = "b", label = { da = "b", en = "b" }, check = true },
+]
 
 [[columns]]
 id = "mood"
 label = { da = "Stemning", en = "Mood" }
-options = [{ id = "up", label = { da = "op", en = "up" } }, { id = "down", label = { da = "ned", en = "down" } }]
+options = [{ id = "u", label = { da = "op", en = "up" } }, { id = "d", label = { da = "ned", en = "down" } }]
 
 [matrix]
 rows = "side"
@@ -143,35 +155,85 @@ def test_a_good_file_of_each_new_kind_has_no_problems(tmp_path: Path, kind: str)
 
 
 @pytest.mark.parametrize(
-    ("kind", "change", "line", "expected"),
+    ("kind", "change", "at", "expected"),
     [
-        ("single_choice", ('[[items]]\nid = "b"\ntext = { da = "B", en = "B" }\n', ""), 10, "has 1 options"),
-        ("single_choice", ('response = { da = "Gør A"', 'reverse = { da = "Gør A"'), 13, "unknown key"),
-        ("dot_vote", ("[votes]\ndots = 3\nmax_per_item = 2\ninferred = true\n", ""), 1, "votes: is missing"),
-        ("dot_vote", ("max_per_item = 2", "max_per_item = 4"), 12, "more than the 3 dots each person has"),
-        ("dot_vote", ("inferred = true\n", ""), 10, "votes.inferred: is missing"),
-        ("bipolar", ('right = { da = "Magt til", en = "Power to" }\n', ""), 19, "items[0].right: is missing"),
-        ("paired_rating", ('left_label = { da = "Indre", en = "Inner" }\n', ""), 1, "left_label: is missing"),
-        ("paired_rating", ('id = "a"', 'id = "a:b"'), 19, "'a:b' is not a valid id"),
-        ("two_axis", ('[[items]]\nid = "y"', '[[items]]\nid = "y"\n[[items]]\nid = "z"'), 18, "has 3 axes"),
-        ("two_axis", ('x = "low"\ny = "low"', 'x = "middle"\ny = "low"'), 27, "'middle' is not a side"),
-        ("two_axis", ('[[zones]]\nid = "d"', '[[zonez]]\nid = "d"'), 44, "has 3 zones"),
-        ("table", ('options = [{ id = "up"', 'kind = "choice"\noptions = [{ id = "up"'), 20, "unknown key"),
-        ("table", ('label = "who"', 'label = "side"'), 26, "'side' is not a text column"),
-        ("table", ('columns = "mood"', 'columns = "who"'), 25, "'who' is not a choice column"),
-        ("table", ("rows = 3", "rows = 0"), 9, "out of range"),
-        ("table", (', { id = "down", label = { da = "ned", en = "down" } }', ""), 20, "has only one option"),
+        (
+            "single_choice",
+            ('\n[[items]]\nid = "b"\ntext = { da = "B", en = "B" }\n', ""),
+            "[[items]]",
+            "has 1 options",
+        ),
+        (
+            "single_choice",
+            ('response = { da = "Gør A"', 'reverse = { da = "Gør A"'),
+            "reverse",
+            "unknown key",
+        ),
+        (
+            "dot_vote",
+            ("[votes]\ndots = 3\nmax_per_item = 2\ninferred = true\n", ""),
+            None,
+            "votes: is missing",
+        ),
+        ("dot_vote", ("max_per_item = 2", "max_per_item = 4"), "max_per_item", "more than the 3 dots"),
+        ("dot_vote", ("inferred = true\n", ""), "[votes]", "votes.inferred: is missing"),
+        (
+            "bipolar",
+            ('right = { da = "Magt til", en = "Power to" }\n', ""),
+            "[[items]]",
+            "items[0].right: is missing",
+        ),
+        (
+            "paired_rating",
+            ('left_label = { da = "Indre", en = "Inner" }\n', ""),
+            None,
+            "left_label: is missing",
+        ),
+        ("paired_rating", ('id = "a"', 'id = "a:b"'), 'id = "a:b"', "'a:b' is not a valid id"),
+        (
+            "two_axis",
+            ('[[items]]\nid = "y"', '[[items]]\nid = "y"\n[[items]]\nid = "z"'),
+            "[[items]]",
+            "has 3 axes",
+        ),
+        ("two_axis", ('x = "low"\ny = "low"', 'x = "middle"\ny = "low"'), "middle", "'middle' is not a side"),
+        ("two_axis", ('[[zones]]\nid = "d"', '[[zonez]]\nid = "d"'), "[[zones]]", "has 3 zones"),
+        ("table", ('id = "mood"', 'id = "mood"\nkind = "choice"'), 'kind = "choice"', "unknown key"),
+        ("table", ('label = "who"', 'label = "side"'), 'label = "side"', "'side' is not a text column"),
+        ("table", ('columns = "mood"', 'columns = "who"'), 'columns = "who"', "'who' is not a choice column"),
+        ("table", ("rows = 3", "rows = 0"), "rows = 0", "out of range"),
+        (
+            "table",
+            (', { id = "d", label = { da = "ned", en = "down" } }', ""),
+            '[{ id = "u"',
+            "only one option",
+        ),
     ],
 )
 def test_typical_mistakes_are_named_with_line_key_and_fix(
-    tmp_path: Path, kind: str, change: tuple[str, str], line: int, expected: str
+    tmp_path: Path, kind: str, change: tuple[str, str], at: str | None, expected: str
 ) -> None:
     text = GOOD[kind]
     assert change[0] in text, change[0]
-    path = _write(tmp_path, text.replace(*change))
+    text = text.replace(*change)
+    path = _write(tmp_path, text)
     problems = [p for p in check_path(path) if not p.warning]
     assert problems, "the broken file was accepted"
     found = "\n".join(str(p) for p in problems)
     assert expected in found
-    assert f"{path}:{line}:" in found, found
     assert " — " in found
+    # The line of the marker (its first occurrence); a missing top-level key has no line.
+    line = next((n for n, t in enumerate(text.splitlines(), start=1) if at and at in t), None)
+    assert (f"{path}:{line}:" if line else f"{path}: ") in found, found
+
+
+def test_every_exercise_example_in_the_schema_readme_checks_clean(tmp_path: Path) -> None:
+    """The README's examples are whole exercise files: each must pass ``--check`` as written."""
+    readme = Path(__file__).resolve().parents[2] / "exercises" / "README.md"
+    blocks = re.findall(r"```toml\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+    examples = [b for b in blocks if b.startswith("id = ") and "\nkind = " in b]
+    assert len(examples) >= 11  # one per kind
+    for number, example in enumerate(examples):
+        path = tmp_path / f"example-{number}.toml"
+        path.write_text(example, encoding="utf-8")
+        assert [str(p) for p in check_path(path) if not p.warning] == [], example.splitlines()[0]

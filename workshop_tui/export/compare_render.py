@@ -17,7 +17,7 @@ from workshop_tui.export.compare import (
     side_text,
 )
 from workshop_tui.export.html import css_string, e, page
-from workshop_tui.export.markdown import table
+from workshop_tui.export.markdown_parts import table
 from workshop_tui.export.strings import long_date, signed, tr
 
 

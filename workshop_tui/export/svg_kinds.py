@@ -92,9 +92,10 @@ def bipolar_chart(rows: Sequence[PoleRow], *, low: int, high: int, title: str) -
             f'stroke="{GRID}" stroke-width="2"/>'
         )
         for value in range(low, high + 1):
-            x = xpos(value)
+            tick = xpos(value)
             body.append(
-                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{mid - 4:.1f}" y2="{mid + 4:.1f}" stroke="{GRID}"/>'
+                f'<line x1="{tick:.1f}" x2="{tick:.1f}" y1="{mid - 4:.1f}" y2="{mid + 4:.1f}" '
+                f'stroke="{GRID}"/>'
             )
         if row.mean is not None and row.low is not None and row.high is not None:
             body.append(

@@ -264,6 +264,7 @@ class GridView(ExerciseView):
         """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
         exercise, votes = self.exercise, self.exercise.votes
         assert votes is not None and self.session is not None
+        dots: int | None
         if exercise.kind == "single_choice":
             if not 1 <= digit <= len(exercise.items):
                 self.app.bell()
