@@ -60,7 +60,6 @@ class ActionsView(ExerciseView):
 
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
-        self._group = ""
         self._filling = False
 
     def compose(self) -> ComposeResult:
@@ -90,14 +89,11 @@ class ActionsView(ExerciseView):
 
     def show(self, session: Session) -> None:
         super().show(session)
-        ids = [g.id for g in session.groups]
-        if self._group not in ids:
-            self._group = session.position.group if session.position.group in ids else (ids[0] if ids else "")
+        self.settle_group(session)
         self._fill(session)
 
     def restore(self, position: Position) -> None:
-        if self.session and position.group in [g.id for g in self.session.groups]:
-            self._group = position.group
+        if self.restore_group(position) and self.session is not None:
             self._fill(self.session)
 
     def focus_main(self) -> None:
@@ -141,11 +137,8 @@ class ActionsView(ExerciseView):
     def next_group(self) -> None:
         """Show the next group's challenge and actions."""
         session = self.session
-        if session is None or not session.groups:
+        if session is None or not self.advance_group():
             return
-        ids = [g.id for g in session.groups]
-        index = ids.index(self._group) if self._group in ids else -1
-        self._group = ids[(index + 1) % len(ids)]
         self._fill(session)
         self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
 

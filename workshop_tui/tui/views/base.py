@@ -25,6 +25,8 @@ class ExerciseView(Vertical):
         self.exercise = exercise
         self.lang = lang
         self.session: Session | None = None
+        self._group = ""
+        """The group (table) whose texts are shown; views without group texts ignore it."""
         self._start: tuple[Session, Position | None] | None = None
 
     def start(self, session: Session, position: Position | None) -> None:
@@ -55,3 +57,26 @@ class ExerciseView(Vertical):
 
     def focus_main(self) -> None:
         """Give the keyboard to the view's main widget."""
+
+    def settle_group(self, session: Session) -> None:
+        """Keep the shown group if it still exists, else take the remembered one, else the first."""
+        ids = [g.id for g in session.groups]
+        if self._group not in ids:
+            self._group = session.position.group if session.position.group in ids else (ids[0] if ids else "")
+
+    def restore_group(self, position: Position) -> bool:
+        """Show the group ``position`` names; True when it is one of the session's groups."""
+        if self.session is None or position.group not in [g.id for g in self.session.groups]:
+            return False
+        self._group = position.group
+        return True
+
+    def advance_group(self) -> bool:
+        """Move to the next group (wrapping); False when the session has no groups."""
+        session = self.session
+        if session is None or not session.groups:
+            return False
+        ids = [g.id for g in session.groups]
+        index = ids.index(self._group) if self._group in ids else -1
+        self._group = ids[(index + 1) % len(ids)]
+        return True

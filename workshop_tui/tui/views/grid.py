@@ -51,7 +51,6 @@ class GridView(ExerciseView):
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
         self._tally_buffer: tuple[tuple[int, int], str, float] | None = None
-        self._group = ""
         self._filling = False
 
     def compose(self) -> ComposeResult:
@@ -177,11 +176,8 @@ class GridView(ExerciseView):
     def next_group(self) -> None:
         """Show the next group's closing answer."""
         session = self.session
-        if session is None or not session.groups:
+        if session is None or not self.advance_group():
             return
-        ids = [g.id for g in session.groups]
-        index = ids.index(self._group) if self._group in ids else -1
-        self._group = ids[(index + 1) % len(ids)]
         self._show_text_fields(session)
         self._post_position()
 

@@ -46,7 +46,6 @@ class ReflectionView(ExerciseView):
 
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
-        self._group = ""
         self._filling = False
 
     def compose(self) -> ComposeResult:
@@ -60,14 +59,11 @@ class ReflectionView(ExerciseView):
 
     def show(self, session: Session) -> None:
         super().show(session)
-        ids = [g.id for g in session.groups]
-        if self._group not in ids:
-            self._group = session.position.group if session.position.group in ids else (ids[0] if ids else "")
+        self.settle_group(session)
         self._fill(session)
 
     def restore(self, position: Position) -> None:
-        if self.session and position.group in [g.id for g in self.session.groups]:
-            self._group = position.group
+        if self.restore_group(position) and self.session is not None:
             self._fill(self.session)
         if 1 <= position.row <= len(self.exercise.boxes):
             self.query_one(f"#box-{self.exercise.boxes[position.row - 1].number}", TextArea).focus()
@@ -103,11 +99,8 @@ class ReflectionView(ExerciseView):
     def next_group(self) -> None:
         """Show the next group's texts; every word of the last one is already saved."""
         session = self.session
-        if session is None or not session.groups:
+        if session is None or not self.advance_group():
             return
-        ids = [g.id for g in session.groups]
-        index = ids.index(self._group) if self._group in ids else -1
-        self._group = ids[(index + 1) % len(ids)]
         self._fill(session)
         self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
 

@@ -39,7 +39,6 @@ class TableView(ExerciseView):
 
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
-        self._group = ""
         self._filling = False
 
     def compose(self) -> ComposeResult:
@@ -67,14 +66,11 @@ class TableView(ExerciseView):
 
     def show(self, session: Session) -> None:
         super().show(session)
-        ids = [g.id for g in session.groups]
-        if self._group not in ids:
-            self._group = session.position.group if session.position.group in ids else (ids[0] if ids else "")
+        self.settle_group(session)
         self._fill(session)
 
     def restore(self, position: Position) -> None:
-        if self.session and position.group in [g.id for g in self.session.groups]:
-            self._group = position.group
+        if self.restore_group(position) and self.session is not None:
             self._fill(self.session)
 
     def focus_main(self) -> None:
@@ -117,11 +113,8 @@ class TableView(ExerciseView):
     def next_group(self) -> None:
         """Show the next group's table; every cell of the last one is already saved."""
         session = self.session
-        if session is None or not session.groups:
+        if session is None or not self.advance_group():
             return
-        ids = [g.id for g in session.groups]
-        index = ids.index(self._group) if self._group in ids else -1
-        self._group = ids[(index + 1) % len(ids)]
         self._fill(session)
         self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
 
