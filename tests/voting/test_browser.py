@@ -21,7 +21,8 @@ from workshop_tui.storage.sessions import load_session
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.page import STRINGS
 from workshop_tui.voting.roll import Roll, roll_path
-from workshop_tui.voting.server import KeeperSink, VotingServer
+from workshop_tui.voting.server import VotingServer
+from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE
 from .test_desk import NINE

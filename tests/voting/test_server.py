@@ -19,8 +19,10 @@ from workshop_tui.model import Session
 from workshop_tui.storage.sessions import load_session
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.limits import Limits
+from workshop_tui.voting.logs import _NoAddresses, log_path
 from workshop_tui.voting.roll import Roll, roll_path
-from workshop_tui.voting.server import KeeperSink, VotingServer, _NoAddresses, log_path
+from workshop_tui.voting.server import VotingServer
+from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE
 from .test_desk import NINE

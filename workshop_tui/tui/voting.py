@@ -83,7 +83,8 @@ class VotingController:
         Returns:
             None, or why voting could not open (a port in use, an address not on this laptop).
         """
-        from workshop_tui.voting.server import KeeperSink, VotingServer, log
+        from workshop_tui.voting.server import VotingServer, log
+        from workshop_tui.voting.sink import KeeperSink
 
         session = self.screen.session
         path = roll_path(session.id)

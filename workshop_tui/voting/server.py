@@ -15,30 +15,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from aiohttp import web
 
-from workshop_tui.keeper import Edit, SessionKeeper
 from workshop_tui.model import Session
 from workshop_tui.storage.errors import SessionWriteError
-from workshop_tui.storage.locations import data_dir
 from workshop_tui.storage.tomlio import atomic_write
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Ballot, Desk, Refused, cast_votes, decode_body
+from workshop_tui.voting.logs import _NoAddresses, log_path
 from workshop_tui.voting.page import ASSETS, asset, page_html
+from workshop_tui.voting.sink import Sink
 
 log = logging.getLogger("workshop_tui.voting")
 _AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.access")
-_ADDRESS = re.compile(
-    r"\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IPv4
-    r"|\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\b"  # IPv6, in full
-    # IPv6 shortened with ::
-    r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?"
-)
 GATHER_SECONDS = 0.003
 """How long the first vote after a quiet moment waits for others to share its save."""
 SHUTDOWN_SECONDS = 2.0
@@ -53,62 +46,6 @@ _PAGE_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-
-
-def log_path() -> Path:
-    """The server's error log (Textual swallows stdout and stderr while it runs)."""
-    return data_dir() / "logs" / "voting.log"
-
-
-class _NoAddresses(logging.Formatter):
-    """Blanks out anything that looks like an IP address in messages and tracebacks (not the time)."""
-
-    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
-        record.message = _ADDRESS.sub("<address>", record.message)
-        return super().formatMessage(record)
-
-    def formatException(self, ei: Any) -> str:  # noqa: N802
-        return _ADDRESS.sub("<address>", super().formatException(ei))
-
-
-class Sink(Protocol):
-    """Where accepted votes go: the session being run, and a way to apply and save an edit."""
-
-    @property
-    def session(self) -> Session: ...
-
-    async def apply(self, edit: Edit) -> bool:
-        """Apply and save ``edit``; True when it is on disk."""
-        ...
-
-
-class KeeperSink:
-    """Votes go through the app's ``SessionKeeper``, saved atomically like a typed score."""
-
-    def __init__(self, keeper: SessionKeeper, on_change: Callable[[], None] | None = None) -> None:
-        self.keeper = keeper
-        self._on_change = on_change
-
-    @property
-    def session(self) -> Session:
-        return self.keeper.session
-
-    async def apply(self, edit: Edit) -> bool:
-        """Apply a batch of votes and save it in a worker thread, so the screen never waits for the disk.
-
-        Votes cannot be undone, and the undo history that lacks them goes. The screen is told
-        only once the save is done, as with a typed score.
-        """
-        keeper = self.keeper
-        before = keeper.session
-        keeper.apply(edit, undoable=False, save=False)
-        if keeper.session is before:
-            return keeper.last_error is None
-        keeper.forget_history()
-        saved = await asyncio.to_thread(keeper.save)
-        if self._on_change is not None:
-            self._on_change()
-        return saved
 
 
 def _bearer(request: web.Request) -> str | None:
