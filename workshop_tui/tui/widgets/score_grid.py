@@ -152,14 +152,11 @@ class ScoreGrid(DataTable[Text]):
                 row=min(row, self.row_count - 1), column=min(max(column, 1), len(self.columns) - 1)
             )
 
-    def _fill_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
-        if self.exercise.is_vote:
-            self._fill_vote_row(item, answers, layout, lang)
-            return
-        scale = self.exercise.scale
-        assert scale is not None
-        stats = self.stats[item.id]
-        label = Text(" " + item_tag(self.exercise, item) + item.text.get(lang))
+    def _label_and_tallies(
+        self, item: Item, answers: ExerciseAnswers, layout: GridLayout, label_text: str
+    ) -> dict[str, Text]:
+        """The row's label (top items marked) and, in tally mode, its count cells."""
+        label = Text(" " + label_text)
         if item.id in self._top:
             label = Text(" ▲", style="bold") + label
             label.stylize("bold")
@@ -170,7 +167,19 @@ class ScoreGrid(DataTable[Text]):
                 count = tally.get(int(value), 0)
                 text = (str(count) if layout.visible else "•") if count else "·"
                 cells[f"t{value}"] = Text(text, style="bold" if count else "dim", justify="center")
-        else:
+        return cells
+
+    def _fill_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
+        if self.exercise.is_vote:
+            self._fill_vote_row(item, answers, layout, lang)
+            return
+        scale = self.exercise.scale
+        assert scale is not None
+        stats = self.stats[item.id]
+        cells = self._label_and_tallies(
+            item, answers, layout, item_tag(self.exercise, item) + item.text.get(lang)
+        )
+        if layout.mode != "tally":
             row = answers.scores.get(item.id, {})
             for pid in layout.columns:
                 score = row.get(pid)
@@ -198,18 +207,8 @@ class ScoreGrid(DataTable[Text]):
 
     def _fill_vote_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
         """An option's row: each person's dots (hidden while blind: they would show the choice)."""
-        label = Text(" " + item.text.get(lang))
-        if item.id in self._top:
-            label = Text(" ▲", style="bold") + label
-            label.stylize("bold")
-        cells: dict[str, Text] = {"item": label}
-        if layout.mode == "tally":
-            tally = answers.tallies.get(item.id, {})
-            for value in layout.columns:
-                count = tally.get(int(value), 0)
-                text = (str(count) if layout.visible else "•") if count else "·"
-                cells[f"t{value}"] = Text(text, style="bold" if count else "dim", justify="center")
-        else:
+        cells = self._label_and_tallies(item, answers, layout, item.text.get(lang))
+        if layout.mode != "tally":
             row = answers.scores.get(item.id, {})
             single = self.exercise.kind == "single_choice"
             for pid in layout.columns:
