@@ -12,6 +12,7 @@ import sys
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Footer
 
 PEOPLE = 40
@@ -21,7 +22,7 @@ ITEMS = 18
 class BareApp(App[None]):
     """Nothing but a DataTable and a Footer."""
 
-    BINDINGS = [("ctrl+q", "quit", "Quit")]
+    BINDINGS = [("ctrl+q", "quit", "Quit"), Binding("home", "first_column", priority=True)]
 
     def __init__(self, grid: bool) -> None:
         super().__init__()
@@ -47,6 +48,11 @@ class BareApp(App[None]):
         for item in range(1, ITEMS + 1):
             cells = [Text(f" Item {item}")] + [Text("·", justify="center")] * PEOPLE + [Text("")] * 6
             table.add_row(*cells, key=f"i{item}")
+        table.cursor_coordinate = table.cursor_coordinate._replace(column=1)
+
+    def action_first_column(self) -> None:
+        """As in workshop's grid: Home goes to the first participant, not the item label."""
+        table = self.query_one(DataTable)
         table.cursor_coordinate = table.cursor_coordinate._replace(column=1)
 
     def on_key(self, event: object) -> None:

@@ -28,7 +28,7 @@ COLUMNS_PER_ROW = 6
 """Participants scored per row before moving down, so every cell typed into stays on screen."""
 PAUSE = 0.05
 
-DOWN, HOME, RIGHT = b"\x1b[B", b"\x1b[H", b"\x1b[C"
+DOWN, HOME = b"\x1b[B", b"\x1b[H"
 
 
 def _next_score(session: Session, item: str, person: str) -> int:
@@ -115,7 +115,7 @@ def _type_rows(term: Terminal, rows: int, score_for: Callable[[int, int], int]) 
                 partial(_shows, row=head_row + 1 + row, column=column, digit=digit), timeout=10
             )
             timings.append((at - sent) * 1000)
-        for key in (DOWN, HOME, RIGHT):
+        for key in (DOWN, HOME):
             term.send(key)
             term.settle(0.15)
     return timings

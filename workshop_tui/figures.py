@@ -163,11 +163,16 @@ def placement(exercise: Exercise, answers: ExerciseAnswers) -> Placement:
     return Placement(dict(sorted(points.items())), zones, on_line)
 
 
-def ranking_values(exercise: Exercise, answers: ExerciseAnswers) -> dict[str, float | None]:
-    """What the "highest" items are ranked by: dots for votes, aligned means otherwise."""
+def ranking_values(
+    exercise: Exercise, answers: ExerciseAnswers, stats: dict[str, ItemStats] | None = None
+) -> dict[str, float | None]:
+    """What the "highest" items are ranked by: dots for votes, aligned means otherwise.
+
+    ``stats`` are the items' statistics when the caller has them already (the live grid).
+    """
     if exercise.is_vote:
         return {t.item_id: float(t.dots) if t.dots else None for t in vote_totals(exercise, answers)}
     scale = exercise.scale
     assert scale is not None
-    stats = item_stats(exercise, answers)
+    stats = stats if stats is not None else item_stats(exercise, answers)
     return {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}

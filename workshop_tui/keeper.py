@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from workshop_tui.model import Session
@@ -36,6 +37,8 @@ class SessionKeeper:
         """The error of the most recent save, or None when it succeeded."""
         self.unsaved = False
         self._last_merge: str | None = None
+        self._saver: ThreadPoolExecutor | None = None
+        """The thread ``apply_and_show`` saves in, started on first use."""
         self._save_lock = threading.Lock()
         """Serialises writes: a batch of votes is saved in a worker thread beside the app's saves."""
 
@@ -65,6 +68,39 @@ class SessionKeeper:
             self._last_merge = merge
         self._replace(changed.touched(self._clock()), save=save)
         return self.session
+
+    def apply_and_show(
+        self, edit: Edit, show: Callable[[], None], *, undoable: bool = True, merge: str | None = None
+    ) -> Session:
+        """Apply an edit, and let ``show`` prepare its display while the file is written.
+
+        The write (mostly waiting for the disk to confirm) runs in a worker thread while
+        ``show`` runs here; this returns only when both are done, so whatever the caller
+        draws afterwards is on disk. A keystroke then costs the longer of the two, not both.
+
+        Raises:
+            ValueError/KeyError: the edit was refused by the model; nothing changed, and
+                ``show`` was not called.
+        """
+        before = self.session
+        self.apply(edit, undoable=undoable, merge=merge, save=False)
+        if self.session is before:
+            show()
+            return self.session
+        if self._saver is None:
+            self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-save")
+        saving = self._saver.submit(self.save)
+        try:
+            show()
+        finally:
+            saving.result()
+        return self.session
+
+    def close(self) -> None:
+        """Stop the save thread (after any write under way)."""
+        if self._saver is not None:
+            self._saver.shutdown(wait=True)
+            self._saver = None
 
     def undo(self) -> bool:
         """Go back one edit (keeping the facilitator's current place); False if none."""

@@ -90,3 +90,48 @@ def test_failed_save_keeps_the_edit_and_retries(
     keeper.apply(lambda s: s.with_score("resistance", "trust", "p2", 2))
     assert keeper.last_error is None
     assert load_session(path).answers_for("resistance").scores == {"trust": {"p1": 4, "p2": 2}}
+
+
+def test_apply_and_show_returns_only_once_the_edit_is_on_disk(small_session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path, clock=_clock)
+    shown: list[Session] = []
+    try:
+        keeper.apply_and_show(
+            lambda s: s.with_score("resistance", "trust", "p1", 4), lambda: shown.append(keeper.session)
+        )
+        # show saw the new session (it prepares the screen while the file is written) ...
+        assert shown[0].answers_for("resistance").scores["trust"]["p1"] == 4
+        # ... and by the time apply_and_show returns, the file holds it.
+        assert load_session(path) == keeper.session
+        assert keeper.can_undo
+    finally:
+        keeper.close()
+
+
+def test_apply_and_show_refused_edit_shows_nothing(small_session: Session, tmp_path: Path) -> None:
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    shown: list[bool] = []
+    with pytest.raises(ValueError):
+        keeper.apply_and_show(
+            lambda s: s.with_score("resistance", "trust", "p1", 6), lambda: shown.append(True)
+        )
+    assert shown == [] and not (tmp_path / "s.toml").exists()
+    keeper.close()
+
+
+def test_apply_and_show_failed_save_is_reported_after_showing(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    shown: list[bool] = []
+    keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 4), lambda: shown.append(True))
+    keeper.close()
+    assert shown == [True]
+    assert keeper.last_error is not None and "full" in keeper.last_error.reason
+    assert keeper.unsaved and keeper.session.answers_for("resistance").scores["trust"]["p1"] == 4

@@ -16,8 +16,12 @@ SCHEMA_VERSION = 1
 LANGUAGES = ("da", "en")
 
 
-def session_to_dict(session: Session) -> dict[str, Any]:
-    """The TOML table for a session; ``parse_session`` reads it back unchanged."""
+def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, Any]:
+    """The TOML table for a session; ``parse_session`` reads it back unchanged.
+
+    ``exercises=False`` leaves the exercise definitions out (an empty table), for a writer
+    that keeps their TOML from an earlier save: they do not change while a session runs.
+    """
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "id": session.id,
@@ -39,7 +43,9 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "groups": [{"id": g.id, "name": g.name} for g in session.groups],
         "notes": dict(session.notes),
         "timers": dict(session.timers),
-        "exercises": {eid: exercise_to_dict(ex) for eid, ex in session.exercises.items()},
+        "exercises": (
+            {eid: exercise_to_dict(ex) for eid, ex in session.exercises.items()} if exercises else {}
+        ),
         "answers": {eid: _answers_to_dict(a) for eid, a in session.answers.items() if not _is_default(a)},
     }
     return data

@@ -250,10 +250,10 @@ class SessionWriter:
         Raises:
             SessionWriteError: the file could not be written; the old one is intact.
         """
-        data = session_to_dict(session)
+        key = tuple((eid, id(ex)) for eid, ex in session.exercises.items())
+        data = session_to_dict(session, exercises=key != self._exercises_key)
         exercises = data.pop("exercises")
         answers = data.pop("answers")
-        key = tuple((eid, id(ex)) for eid, ex in session.exercises.items())
         if key != self._exercises_key:
             self._exercises_text = dumps({"exercises": exercises}) if exercises else ""
             self._exercises_key = key

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static
 
 from workshop_tui.keeper import SessionKeeper
@@ -31,6 +32,10 @@ from workshop_tui.tui.widgets.timer import TimerDisplay
 POSITION_SAVE_DELAY = 0.6
 """Cursor moves are saved after this pause, so holding an arrow key does not write per row."""
 DEFAULT_TIMER = 10 * 60
+
+
+DRAW_DELAY = 0.001
+"""Seconds from a saved edit to drawing it: time for the changed widgets to report to the screen."""
 
 
 class SessionScreen(WorkshopScreen):
@@ -76,6 +81,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
         self.current = start if start in session.agenda else (session.agenda[0] if session.agenda else "")
         self.view: ExerciseView | None = None
         self._pending_position: Position | None = None
+        self._position_timer: Timer | None = None
         self._timer_left: dict[str, int] = {}
         self._timer_owner: str | None = None
         self.voting = VotingController(self)
@@ -148,11 +154,28 @@ Alt gemmes med det samme. Everything is saved as it happens.
         """Apply a view's edit, save it, then show the result."""
         event.stop()
         try:
-            self.keeper.apply(event.edit, undoable=event.undoable, merge=event.merge)
+            # The widgets are updated while the file is written; the frame is drawn after both.
+            self.keeper.apply_and_show(
+                event.edit, self._show_session, undoable=event.undoable, merge=event.merge
+            )
         except (ValueError, KeyError) as error:
             self.notify(tr("refused", self.lang, reason=str(error).strip("'\"")), severity="warning")
             return
-        self._after_change()
+        self._report_save_error()
+        self._draw_now()
+
+    def _draw_now(self) -> None:
+        """Put a saved edit on the screen in this frame, not at the update timer's next tick.
+
+        Textual draws from a timer that, after an idle moment, next fires one to two frame
+        periods later (17-33 ms at 60 fps): a typed score would wait longer for its frame
+        than for the disk. The screen's own update step is called at once instead (it is
+        what the timer calls; without it the timer still draws the change a little later),
+        a moment after this handler, when the changed widgets have told the screen.
+        """
+        draw = getattr(self, "_on_timer_update", None)
+        if callable(draw):
+            self.set_timer(DRAW_DELAY, draw)
 
     def show_changes(self) -> None:
         """Show edits that arrived without a key press (votes from phones, already saved)."""
@@ -163,12 +186,19 @@ Alt gemmes med det samme. Everything is saved as it happens.
         await self.voting.toggle()
 
     def _after_change(self) -> None:
+        self._report_save_error()
+        self._show_session()
+
+    def _report_save_error(self) -> None:
         if self.keeper.last_error is not None:
             self.notify(
                 tr("saved.error", self.lang, reason=self.keeper.last_error.reason),
                 severity="error",
                 timeout=10,
             )
+
+    def _show_session(self) -> None:
+        """Update every widget to the keeper's session (drawn at the next frame)."""
         if self.view is not None and self.view.is_mounted:
             self.view.show(self.session)
         self.query_one("#agenda", Agenda).show(self.session, self.current, self.lang)
@@ -179,7 +209,11 @@ Alt gemmes med det samme. Everything is saved as it happens.
         """Save where the facilitator is, after a short pause in the movement."""
         event.stop()
         self._pending_position = event.position
-        self.set_timer(POSITION_SAVE_DELAY, self._save_position)
+        # One timer, restarted by each move: a burst of moves (typing along a row) is saved
+        # once, after it, instead of once per move beside the scores' own saves.
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_SAVE_DELAY, self._save_position)
 
     def _save_position(self) -> None:
         position = self._pending_position
@@ -191,6 +225,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
     async def on_unmount(self) -> None:
         self._save_position()
         await self.voting.close()
+        self.keeper.close()
 
     @on(OptionList.OptionSelected, "#agenda")
     def jump_from_agenda(self, event: OptionList.OptionSelected) -> None:

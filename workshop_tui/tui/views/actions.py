@@ -155,7 +155,7 @@ class ActionsView(ExerciseView):
         field = event.input.id
         if field == "challenge":
             edit = partial(_set_challenge, self.exercise.id, self._group, event.value)
-            self.post_message(EditRequested(edit, merge=f"challenge:{self.exercise.id}:{self._group}"))
+            self.request_edit(EditRequested(edit, merge=f"challenge:{self.exercise.id}:{self._group}"))
             return
         index = int(field.split("-")[1])
         action = Action(
@@ -164,7 +164,7 @@ class ActionsView(ExerciseView):
             due=self.query_one(f"#due-{index}", Input).value,
         )
         edit = partial(_set_action, self.exercise.id, self._group, index, action)
-        self.post_message(EditRequested(edit, merge=f"action:{self.exercise.id}:{self._group}:{field}"))
+        self.request_edit(EditRequested(edit, merge=f"action:{self.exercise.id}:{self._group}:{field}"))
 
 
 def _set_challenge(exercise: str, group: str, text: str, session: Session) -> Session:

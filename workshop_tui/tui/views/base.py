@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 
 from workshop_tui.model import Exercise, Position, Session
+from workshop_tui.tui.messages import EditRequested
 
 
 class ExerciseView(Vertical):
@@ -28,6 +29,15 @@ class ExerciseView(Vertical):
         self._group = ""
         """The group (table) whose texts are shown; views without group texts ignore it."""
         self._start: tuple[Session, Position | None] | None = None
+
+    def request_edit(self, edit: EditRequested) -> None:
+        """Ask the session screen to apply (and save) an edit.
+
+        The message goes straight to the screen rather than bubbling up through the
+        containers in between: each hop is a turn of the event loop, and a score typed
+        while the screen is drawing the cursor's move would otherwise wait a whole frame.
+        """
+        self.screen.post_message(edit)
 
     def start(self, session: Session, position: Position | None) -> None:
         """Show ``session`` (and restore ``position``) as soon as the view is mounted."""

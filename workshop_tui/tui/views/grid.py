@@ -13,7 +13,7 @@ from functools import partial
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from workshop_tui.model import Exercise, Position, Session, rules
 from workshop_tui.tui.messages import EditRequested, PositionChanged
@@ -21,6 +21,7 @@ from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
+from workshop_tui.tui.widgets.text_panel import show_text, text_height
 
 TALLY_APPEND_SECONDS = 1.5
 """A second digit typed within this time extends a tally count (1 then 2 -> 12)."""
@@ -52,6 +53,10 @@ class GridView(ExerciseView):
         super().__init__(exercise, lang)
         self._tally_buffer: tuple[tuple[int, int], str, float] | None = None
         self._filling = False
+        self._detail_row = -1
+        """The grid row the detail panel shows."""
+        self._detail_width: tuple[int, bool] | None = None
+        """The width (and compact state) the detail panel's height was fitted to."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="grid-head")
@@ -117,8 +122,8 @@ class GridView(ExerciseView):
     def _show_head(self, session: Session) -> None:
         answers = session.answers_for(self.exercise.id)
         head, keys = head_text(self.exercise, session, self.lang, compact=self.has_class("compact"))
-        self.query_one("#grid-head", Static).update(head)
-        self.query_one("#grid-keys", Static).update(keys)
+        show_text(self.query_one("#grid-head", Static), head)
+        show_text(self.query_one("#grid-keys", Static), keys)
         self.set_class(not answers.results_visible, "blind")
 
     def _show_detail(self) -> None:
@@ -126,15 +131,47 @@ class GridView(ExerciseView):
         if session is None or not self.grid.row_count:
             return
         grid = self.grid
-        item = grid.items[min(grid.cursor_row, grid.row_count - 1)]
+        self._detail_row = min(grid.cursor_row, grid.row_count - 1)
+        item = grid.items[self._detail_row]
         compact = self.has_class("compact")
+        labels = self.labels()
+        detail = self.query_one("#item-detail", Static)
+        self._hold_detail_height(detail, session, labels, compact)
         text = detail_text(
-            self.exercise, session, item, grid.stats.get(item.id), self.lang, self.labels(), compact=compact
+            self.exercise, session, item, grid.stats.get(item.id), self.lang, labels, compact=compact
         )
-        self.query_one("#item-detail", Static).update(text)
+        show_text(detail, text)
         width = self.query_one("#profile").size.width
         profile = profile_text(self.exercise, session, grid.stats, self.lang, width)
-        self.query_one("#profile", Static).update(profile or "")
+        show_text(self.query_one("#profile", Static), profile or "")
+
+    def _hold_detail_height(
+        self, detail: Static, session: Session, labels: dict[str, str], compact: bool
+    ) -> None:
+        """Give the detail panel the height of its tallest item, once per width.
+
+        Moving the cursor to an item whose text wraps to one line more would otherwise
+        shrink the grid by a line and lay out the whole screen again, on every move.
+        """
+        width = detail.content_region.width
+        if width <= 0 or self._detail_width == (width, compact):
+            return
+        self._detail_width = (width, compact)
+        grid, console = self.grid, self.app.console
+        tallest = max(
+            (
+                text_height(
+                    detail_text(
+                        self.exercise, session, i, grid.stats.get(i.id), self.lang, labels, compact=compact
+                    ),
+                    width,
+                    console,
+                )
+                for i in grid.items
+            ),
+            default=0,
+        )
+        detail.styles.min_height = tallest
 
     def on_resize(self) -> None:
         compact = self.app.size.height < self.COMPACT_HEIGHT
@@ -153,8 +190,8 @@ class GridView(ExerciseView):
                 prompt = self.exercise.note_prompt.get(self.lang)
                 short = item.text.get(self.lang)
                 short = short if len(short) <= 50 else short[:49] + "…"
-                self.query_one("#note-label", Label).update(
-                    f"{tr('grid.note', self.lang)} – {short}: {prompt}"
+                show_text(
+                    self.query_one("#note-label", Label), f"{tr('grid.note', self.lang)} – {short}: {prompt}"
                 )
                 note = self.query_one("#note", Input)
                 wanted = answers.notes.get(item.id, "")
@@ -165,7 +202,7 @@ class GridView(ExerciseView):
                 label = self.exercise.closing_question.get(self.lang)
                 if group is not None and len(session.groups) > 1:
                     label += f"   ({tr('sheet.group', self.lang)}: {group.name} · Ctrl+G)"
-                self.query_one("#closing-label", Label).update(label)
+                show_text(self.query_one("#closing-label", Label), label)
                 area = self.query_one("#closing", TextArea)
                 wanted = answers.closing.get(self._group, "")
                 if area.text != wanted:
@@ -181,12 +218,14 @@ class GridView(ExerciseView):
         self._show_text_fields(session)
         self._post_position()
 
-    @on(DataTable.CellHighlighted, "#grid")
-    def _moved(self) -> None:
+    @on(ScoreGrid.CellHighlighted, "#grid")
+    def _moved(self, event: ScoreGrid.CellHighlighted) -> None:
         self._tally_buffer = None
-        self._show_detail()
-        if self.session is not None:
-            self._show_text_fields(self.session)
+        # The panels below describe the row: a move along it (typing a row of scores) leaves them.
+        if event.coordinate.row != self._detail_row:
+            self._show_detail()
+            if self.session is not None:
+                self._show_text_fields(self.session)
         self._post_position()
 
     def _post_position(self) -> None:
@@ -199,14 +238,14 @@ class GridView(ExerciseView):
             return
         item = self.grid.items[self.grid.cursor_row]
         edit = partial(_set_note, self.exercise.id, item.id, event.value)
-        self.post_message(EditRequested(edit, merge=f"note:{self.exercise.id}:{item.id}"))
+        self.request_edit(EditRequested(edit, merge=f"note:{self.exercise.id}:{item.id}"))
 
     @on(TextArea.Changed, "#closing")
     def _closing_changed(self, event: TextArea.Changed) -> None:
         if self._filling or not self._group:
             return
         edit = partial(_set_closing, self.exercise.id, self._group, event.text_area.text)
-        self.post_message(EditRequested(edit, merge=f"closing:{self.exercise.id}:{self._group}"))
+        self.request_edit(EditRequested(edit, merge=f"closing:{self.exercise.id}:{self._group}"))
 
     def on_key(self, event: events.Key) -> None:
         if not self.grid.has_focus or self.session is None:
@@ -253,7 +292,7 @@ class GridView(ExerciseView):
             )
             return
         item, participant = target
-        self.post_message(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, score)))
+        self.request_edit(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, score)))
         self._advance()
 
     def _type_vote(self, digit: int, participant: str) -> None:
@@ -279,7 +318,7 @@ class GridView(ExerciseView):
                     reason = tr("vote.per_item", self.lang, n=votes.max_per_item).lstrip(", ")
                 self.notify(tr("refused", self.lang, reason=reason), severity="warning", timeout=3)
                 return
-        self.post_message(EditRequested(partial(_set_score, exercise.id, item_id, participant, dots)))
+        self.request_edit(EditRequested(partial(_set_score, exercise.id, item_id, participant, dots)))
         self._advance()
 
     def _pick_row(self) -> None:
@@ -289,7 +328,7 @@ class GridView(ExerciseView):
             self.app.bell()
             return
         item, participant = target
-        self.post_message(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, 1)))
+        self.request_edit(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, 1)))
         self._advance()
 
     def _advance(self) -> None:
@@ -308,7 +347,7 @@ class GridView(ExerciseView):
             return
         item, column = target
         if self.session.answers_for(self.exercise.id).mode == "tally":
-            self.post_message(
+            self.request_edit(
                 EditRequested(partial(_set_tally, self.exercise.id, item.id, int(column[1:]), 0))
             )
         else:
@@ -316,7 +355,7 @@ class GridView(ExerciseView):
                 # Del clears the participant's choice, whichever option row the cursor is on.
                 scores = self.session.answers_for(self.exercise.id).scores
                 item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)
-            self.post_message(EditRequested(partial(_set_score, self.exercise.id, item.id, column, None)))
+            self.request_edit(EditRequested(partial(_set_score, self.exercise.id, item.id, column, None)))
 
     def _type_tally(self, digit: str) -> None:
         target = self.grid.cell_target()
@@ -332,7 +371,7 @@ class GridView(ExerciseView):
             text = buffer[1] + digit
         self._tally_buffer = ((cell[0], cell[1]), text, now)
         count = int(text)
-        self.post_message(
+        self.request_edit(
             EditRequested(partial(_set_tally, self.exercise.id, item.id, int(column[1:]), count))
         )
 
@@ -344,7 +383,7 @@ class GridView(ExerciseView):
         score = int(column[1:])
         current = self.session.answers_for(self.exercise.id).tallies.get(item.id, {}).get(score, 0)
         self._tally_buffer = None
-        self.post_message(
+        self.request_edit(
             EditRequested(partial(_set_tally, self.exercise.id, item.id, score, max(0, current + delta)))
         )
 

@@ -110,7 +110,7 @@ class ReflectionView(ExerciseView):
             return
         box = event.text_area.id.removeprefix("box-")
         edit = partial(_set_text, self.exercise.id, self._group, box, event.text_area.text)
-        self.post_message(EditRequested(edit, merge=f"text:{self.exercise.id}:{self._group}:{box}"))
+        self.request_edit(EditRequested(edit, merge=f"text:{self.exercise.id}:{self._group}:{box}"))
 
     @on(TextArea.Changed)
     def _remember_box(self, event: TextArea.Changed) -> None:

@@ -140,7 +140,7 @@ class TableView(ExerciseView):
             return
         row, column = where
         edit = partial(_set_cell, self.exercise.id, self._group, row, column, value)
-        self.post_message(EditRequested(edit, merge=f"cell:{self.exercise.id}:{self._group}:{row}:{column}"))
+        self.request_edit(EditRequested(edit, merge=f"cell:{self.exercise.id}:{self._group}:{row}:{column}"))
 
 
 def _set_cell(exercise: str, group: str, row: int, column: str, value: str, session: Session) -> Session:

@@ -24,14 +24,20 @@ class Agenda(OptionList):
     }
     """
 
+    _entries: tuple[tuple[str, str], ...] = ()
+    """The (text, exercise id) entries last listed."""
+
     def show(self, session: Session, current: str, lang: str) -> None:
         """List the agenda with status marks, the current exercise highlighted."""
-        options = []
-        for number, exercise_id in enumerate(session.agenda, start=1):
-            status = session.status(exercise_id)
-            title = session.exercise(exercise_id).title.get(lang)
-            options.append(Option(f"{MARKS[status]} {number}. {title}", id=exercise_id))
+        entries = tuple(
+            (f"{MARKS[session.status(eid)]} {number}. {session.exercise(eid).title.get(lang)}", eid)
+            for number, eid in enumerate(session.agenda, start=1)
+        )
         highlighted = session.agenda.index(current) if current in session.agenda else 0
-        self.set_options(options)
-        self.highlighted = highlighted
+        if entries != self._entries:
+            # Most edits change no status: rebuilding the list would redraw it on every keystroke.
+            self._entries = entries
+            self.set_options(Option(text, id=eid) for text, eid in entries)
+        if self.highlighted != highlighted:
+            self.highlighted = highlighted
         self.tooltip = " · ".join(f"{m} {tr('status.' + s, lang)}" for s, m in MARKS.items())

@@ -2,7 +2,8 @@
 
 The grid only displays what it is given. It builds its columns once per layout
 (mode, blind state, participants) and afterwards updates just the rows whose
-answers changed, so a keystroke on a 40-person session redraws one row.
+answers changed; the table underneath (:mod:`.line_table`) then draws only those
+rows again, so a keystroke on a 40-person session costs two rows, not the screen.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from workshop_tui.figures import VoteTotal, ranking_values, vote_totals, winners
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.stats import ItemStats, describe, rank
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
+from workshop_tui.tui.widgets.line_table import LineTable
 
 STAT_COLUMNS = ("n", "mean", "median", "range", "dist", "flag")
 """The statistics slots after the input columns. A vote fills them with people, dots,
@@ -47,8 +48,34 @@ def item_tag(exercise: Exercise, item: Item) -> str:
     return f"{name}{'+' if item.polarity == 'produced' else '−'} "
 
 
-class ScoreGrid(DataTable[Text]):
-    """A DataTable specialised to scores; digits are handled by the owning view."""
+class _RowKey:
+    """Which answers a row shows: the mode and the row's score and tally mappings.
+
+    Answers are immutable and an edit replaces only the rows it touches, so a row whose
+    mappings are the same objects as before shows the same thing: comparing identities
+    finds the changed rows of a 40-person grid without comparing 40 scores per row.
+    """
+
+    __slots__ = ("item_id", "mode", "scores", "tallies")
+
+    def __init__(self, answers: ExerciseAnswers, item_id: str) -> None:
+        self.item_id = item_id
+        self.mode = answers.mode
+        self.scores = answers.scores.get(item_id)
+        self.tallies = answers.tallies.get(item_id)
+
+    def same(self, other: _RowKey) -> bool:
+        """Whether ``other`` was taken from the same answers of the same row."""
+        return (
+            self.item_id == other.item_id
+            and self.mode == other.mode
+            and self.scores is other.scores
+            and self.tallies is other.tallies
+        )
+
+
+class ScoreGrid(LineTable):
+    """A table specialised to scores; digits are handled by the owning view."""
 
     DEFAULT_CSS = """
     ScoreGrid {
@@ -58,11 +85,13 @@ class ScoreGrid(DataTable[Text]):
     """
 
     def __init__(self, exercise: Exercise, **kwargs: object) -> None:
-        super().__init__(cursor_type="cell", fixed_columns=1, zebra_stripes=True, cell_padding=0, **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.exercise = exercise
         self.layout_key: GridLayout | None = None
         self._built_width = 0
-        self._shown: dict[str, object] = {}
+        self._shown: dict[str, tuple[_RowKey, int]] = {}
+        """Item id -> the answers (and a vote's total dots) its row was last filled from."""
+        self._stats_cache: dict[str, tuple[_RowKey, ItemStats]] = {}
         self._top: set[str] = set()
         self.stats: dict[str, ItemStats] = {}
         self.totals: dict[str, VoteTotal] = {}
@@ -91,13 +120,14 @@ class ScoreGrid(DataTable[Text]):
         else:
             columns = tuple(p.id for p in session.participants)
         layout = GridLayout(answers.mode, answers.results_visible, columns, lang)
-        self.stats = {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in self.items}
+        keys = {i.id: _RowKey(answers, i.id) for i in self.items}
+        self.stats = {i.id: self._item_stats(keys[i.id], answers, scale.min, scale.max) for i in self.items}
         if self.exercise.is_vote:
             totals = vote_totals(self.exercise, answers)
             self.totals = {t.item_id: t for t in totals}
             top = set(winners(totals)) if layout.visible else set()
         else:
-            means = ranking_values(self.exercise, answers)
+            means = ranking_values(self.exercise, answers, self.stats)
             answered = [i for i in rank(means) if means[i] is not None]
             # Marking a "top three" only means something when more items than that have answers,
             # and not among the sides of pairs, the axes of a placement or pairs of poles.
@@ -107,20 +137,30 @@ class ScoreGrid(DataTable[Text]):
             self._build(session, layout, labels)
         changed_top = top ^ self._top
         self._top = top
+        # A vote's share changes on every row when any row changes.
+        dots = sum(t.dots for t in self.totals.values()) if self.totals else 0
         for item in self.items:
-            fingerprint = self._fingerprint(answers, item.id)
-            if self._shown.get(item.id) != fingerprint or item.id in changed_top:
-                self._shown[item.id] = fingerprint
+            shown = self._shown.get(item.id)
+            if (
+                shown is None
+                or not shown[0].same(keys[item.id])
+                or shown[1] != dots
+                or item.id in changed_top
+            ):
+                self._shown[item.id] = (keys[item.id], dots)
                 self._fill_row(item, answers, layout, lang)
 
-    def _fingerprint(self, answers: ExerciseAnswers, item_id: str) -> object:
-        row = (dict(answers.scores.get(item_id, {})), dict(answers.tallies.get(item_id, {})))
-        # A vote's share changes on every row when any row changes.
-        return (row, sum(t.dots for t in self.totals.values())) if self.totals else row
+    def _item_stats(self, key: _RowKey, answers: ExerciseAnswers, low: int, high: int) -> ItemStats:
+        """An item's statistics, computed again only when its row of answers is a new value."""
+        cached = self._stats_cache.get(key.item_id)
+        if cached is None or not cached[0].same(key):
+            cached = (key, describe(answers.values_for(key.item_id), low, high))
+            self._stats_cache[key.item_id] = cached
+        return cached[1]
 
     def _build(self, session: Session, layout: GridLayout, labels: dict[str, str]) -> None:
         row, column = self.cursor_coordinate
-        self.clear(columns=True)
+        self.clear()
         self._shown.clear()
         available = self.size.width or self.app.size.width
         per_column = 4 if layout.mode == "tally" else 5
@@ -234,11 +274,20 @@ class ScoreGrid(DataTable[Text]):
         if not self.row_count:
             return None
         row, column = self.cursor_coordinate
-        keys = [c.key.value for c in self.ordered_columns]
+        keys = [c.key for c in self.columns]
         key = keys[column] if column < len(keys) else None
         if key is None or key == "item" or key in STAT_COLUMNS:
             return None
         return self.items[row], str(key)
+
+    def home_column(self) -> int:
+        """Home goes to the first participant (or tally value)."""
+        return self.input_columns().start
+
+    def end_column(self) -> int:
+        """End goes to the last participant (or tally value), not the statistics."""
+        columns = self.input_columns()
+        return columns[-1] if columns else 0
 
     def input_columns(self) -> range:
         """The column indexes that take input (after the label, before the statistics)."""

@@ -1,0 +1,83 @@
+"""The line table under the score grid: cursor, scrolling, and redrawing only changed rows."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.coordinate import Coordinate
+
+from workshop_tui.tui.widgets.line_table import LineTable
+
+ROWS, PEOPLE = 30, 40
+
+
+class TableApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.moves: list[Coordinate] = []
+
+    def compose(self) -> ComposeResult:
+        yield LineTable(id="table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(LineTable)
+        table.add_column("Item", key="item", width=20)
+        for person in range(PEOPLE):
+            table.add_column(Text(f"P{person}", justify="center"), key=f"p{person}", width=5)
+        for row in range(ROWS):
+            table.add_row(Text(f"Item {row}"), *[Text("·", justify="center")] * PEOPLE, key=f"i{row}")
+        table.focus()
+
+    def on_line_table_cell_highlighted(self, event: LineTable.CellHighlighted) -> None:
+        self.moves.append(event.coordinate)
+
+
+def _text(app: App[object], y: int) -> str:
+    return "".join(segment.text for segment in app.query_one(LineTable).render_line(y))
+
+
+async def test_cells_show_and_only_the_changed_row_is_drawn_again() -> None:
+    app = TableApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(LineTable)
+        assert _text(app, 0).startswith("Item") and "P0" in _text(app, 0)
+        assert _text(app, 2).startswith("Item 1")
+        for y in range(1, 10):
+            table.render_line(y)
+        drawn = dict(table._strips)
+        table.update_cell("i3", "p0", Text("4", justify="center"))
+        assert str(table.get_cell("i3", "p0")) == "4"
+        assert 3 not in table._strips, "the changed row is drawn again"
+        assert all(table._strips[row] is drawn[row] for row in drawn if row != 3), "the others are kept"
+        assert "  4  " in _text(app, 4)
+
+
+async def test_the_cursor_moves_clamps_and_scrolls_into_view() -> None:
+    app = TableApp()
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(LineTable)
+        table.cursor_coordinate = Coordinate(0, 1)
+        await pilot.press("end")
+        assert table.cursor_coordinate == Coordinate(0, PEOPLE)
+        await pilot.pause()
+        assert table.scroll_offset.x > 0, "scrolled right to show the last person"
+        assert _text(app, 0).startswith("Item"), "the item column stays put"
+        await pilot.press("home", "ctrl+end")
+        assert table.cursor_coordinate == Coordinate(ROWS - 1, 1)
+        await pilot.pause()
+        assert table.scroll_offset.y > 0 and _text(app, 0).startswith("Item"), "the header stays put"
+        table.cursor_coordinate = Coordinate(ROWS + 5, PEOPLE + 5)
+        assert table.cursor_coordinate == Coordinate(ROWS - 1, PEOPLE)
+        await pilot.pause()
+        assert app.moves and app.moves[-1] == Coordinate(ROWS - 1, PEOPLE)
+
+
+async def test_a_click_moves_the_cursor_to_the_cell() -> None:
+    app = TableApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(LineTable)
+        await pilot.click(LineTable, offset=(20 + 5 * 2 + 2, 3))
+        assert table.cursor_coordinate == Coordinate(2, 3)

@@ -1,0 +1,380 @@
+"""A table drawn line by line that redraws only the rows that changed.
+
+Textual's DataTable renders every visible cell again whenever any cell changes (its line
+cache is keyed on a table-wide update counter). On a 40-person grid that is about a
+thousand cells per keystroke, far more than one frame. This table keeps one rendered
+strip per row and throws away only the strips of rows whose cells changed, or that the
+cursor entered or left; a score keystroke therefore renders two rows, and everything else
+on the screen is a copy of what was already there.
+
+It is deliberately small: a header line, one fixed column on the left (the item), cell
+cursor, zebra stripes, scrolling in both directions and mouse clicks. The owning widget
+fills it with ``add_column``/``add_row``/``update_cell``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+CellValue = Text
+"""What a cell holds: rich text, so a cell can carry colour and alignment."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its key, its header and its width in terminal cells."""
+
+    key: str
+    label: Text
+    width: int
+
+
+def _fit(text: Text, width: int) -> Text:
+    """The text cut or padded to exactly ``width`` cells, aligned as the text asks."""
+    text = text.copy()
+    text.no_wrap = True
+    length = text.cell_len
+    if length > width:
+        text.truncate(width, overflow="ellipsis")
+        return text
+    space = width - length
+    if text.justify == "right":
+        return Text(" " * space) + text
+    if text.justify == "center":
+        left = space // 2
+        return Text(" " * left) + text + Text(" " * (space - left))
+    text.pad_right(space)
+    return text
+
+
+_EMPTY = Text("")
+
+
+def _same(old: Text | None, new: Text) -> bool:
+    """Whether two cell texts look the same (rich's ``==`` ignores the base style and alignment)."""
+    return (
+        old is not None
+        and old.plain == new.plain
+        and old.style == new.style
+        and old.justify == new.justify
+        and old.spans == new.spans
+    )
+
+
+class LineTable(ScrollView, can_focus=True):
+    """A cell-cursor table with a fixed first column, rendered and cached per row."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "line-table--header",
+        "line-table--fixed",
+        "line-table--even-row",
+        "line-table--cursor",
+        "line-table--cursor-row",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "cursor_home", "First column", show=False),
+        Binding("end", "cursor_end", "Last column", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("ctrl+home", "cursor_top", "First row", show=False),
+        Binding("ctrl+end", "cursor_bottom", "Last row", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    LineTable {
+        background: $surface;
+        color: $foreground;
+        & > .line-table--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .line-table--fixed { background: $secondary-muted; color: $foreground; }
+        & > .line-table--even-row { background: $surface-lighten-1 50%; }
+        & > .line-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .line-table--cursor-row { text-style: bold; }
+        &:dark > .line-table--even-row { background: $surface-darken-1 40%; }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .line-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .line-table--cursor-row { background: $block-cursor-blurred-background; }
+        }
+    }
+    """
+
+    class CellHighlighted(Message):
+        """The cursor moved to another cell."""
+
+        def __init__(self, table: LineTable, coordinate: Coordinate) -> None:
+            super().__init__()
+            self.table = table
+            self.coordinate = coordinate
+
+        @property
+        def control(self) -> LineTable:
+            """The table, so ``@on(LineTable.CellHighlighted, "#id")`` can select it."""
+            return self.table
+
+    def __init__(self, **kwargs: str | None) -> None:
+        """Arguments as for any widget: ``name``, ``id``, ``classes``."""
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.columns: list[Column] = []
+        self._row_keys: list[str] = []
+        self._row_index: dict[str, int] = {}
+        self._cells: dict[str, dict[str, CellValue]] = {}
+        self._cursor = Coordinate(0, 0)
+        self._strips: dict[int, tuple[int | None, Strip]] = {}
+        """Row index -> (the cursor column it was drawn with, or None; its full-width strip)."""
+        self._header: Strip | None = None
+        self._cell_cache: dict[tuple[int, int], tuple[Text, Style | None, list[Segment]]] = {}
+        """(row, column) -> (the text, the style over it, its segments); the text is compared by identity."""
+
+    # --- content -------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the table has (the header not counted)."""
+        return len(self._row_keys)
+
+    @property
+    def fixed_width(self) -> int:
+        """The width of the fixed first column, which stays put when scrolling sideways."""
+        return self.columns[0].width if self.columns else 0
+
+    def clear(self) -> None:
+        """Remove every row and column."""
+        self.columns.clear()
+        self._row_keys.clear()
+        self._row_index.clear()
+        self._cells.clear()
+        self._forget_rendering()
+        self._update_virtual_size()
+
+    def add_column(self, label: str | Text, *, key: str, width: int) -> None:
+        """Add a column at the right; every existing row gets an empty cell in it."""
+        header = label if isinstance(label, Text) else Text(label)
+        self.columns.append(Column(key, header, width))
+        self._forget_rendering()
+        self._update_virtual_size()
+
+    def add_row(self, *cells: CellValue, key: str) -> None:
+        """Add a row at the bottom, one cell per column in order."""
+        self._row_index[key] = len(self._row_keys)
+        self._row_keys.append(key)
+        self._cells[key] = {column.key: cell for column, cell in zip(self.columns, cells, strict=False)}
+        self._update_virtual_size()
+
+    def get_cell(self, row_key: str, column_key: str) -> CellValue:
+        """The value of one cell (an empty text where nothing was put)."""
+        return self._cells[row_key].get(column_key, Text(""))
+
+    def update_cell(self, row_key: str, column_key: str, value: CellValue) -> None:
+        """Change one cell; only its row is drawn again."""
+        row = self._cells[row_key]
+        if _same(row.get(column_key), value):
+            return
+        row[column_key] = value
+        self._forget_row(self._row_index[row_key])
+
+    # --- cursor --------------------------------------------------------------------------
+
+    @property
+    def cursor_coordinate(self) -> Coordinate:
+        """The highlighted cell (row, column)."""
+        return self._cursor
+
+    @cursor_coordinate.setter
+    def cursor_coordinate(self, wanted: Coordinate) -> None:
+        row = max(0, min(wanted.row, self.row_count - 1))
+        column = max(0, min(wanted.column, len(self.columns) - 1))
+        moved = Coordinate(row, column)
+        if moved == self._cursor:
+            return
+        old = self._cursor
+        self._cursor = moved
+        self._forget_row(old.row)
+        self._forget_row(moved.row)
+        self._scroll_cursor_into_view()
+        self.post_message(self.CellHighlighted(self, moved))
+
+    @property
+    def cursor_row(self) -> int:
+        """The row of the highlighted cell."""
+        return self._cursor.row
+
+    def action_cursor_up(self) -> None:
+        """Move the cursor one row up."""
+        self.cursor_coordinate = self._cursor.up()
+
+    def action_cursor_down(self) -> None:
+        """Move the cursor one row down."""
+        self.cursor_coordinate = self._cursor.down()
+
+    def action_cursor_left(self) -> None:
+        """Move the cursor one column left."""
+        self.cursor_coordinate = self._cursor.left()
+
+    def action_cursor_right(self) -> None:
+        """Move the cursor one column right."""
+        self.cursor_coordinate = self._cursor.right()
+
+    def action_page(self, direction: int) -> None:
+        """Move the cursor a screenful of rows up (-1) or down (1)."""
+        step = max(1, self.scrollable_content_region.height - 2)
+        self.cursor_coordinate = self._cursor._replace(row=self._cursor.row + direction * step)
+
+    def action_cursor_home(self) -> None:
+        """Move the cursor to the row's first column after the fixed one."""
+        self.cursor_coordinate = self._cursor._replace(column=self.home_column())
+
+    def action_cursor_end(self) -> None:
+        """Move the cursor to the row's last column that takes input."""
+        self.cursor_coordinate = self._cursor._replace(column=self.end_column())
+
+    def action_cursor_top(self) -> None:
+        """Move the cursor to the first row."""
+        self.cursor_coordinate = self._cursor._replace(row=0)
+
+    def action_cursor_bottom(self) -> None:
+        """Move the cursor to the last row."""
+        self.cursor_coordinate = self._cursor._replace(row=self.row_count - 1)
+
+    def home_column(self) -> int:
+        """Where Home goes: the first column after the fixed one."""
+        return 1 if len(self.columns) > 1 else 0
+
+    def end_column(self) -> int:
+        """Where End goes: the last column."""
+        return len(self.columns) - 1
+
+    def _column_x(self, column: int) -> int:
+        return sum(c.width for c in self.columns[:column])
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not self.columns or not self.is_mounted:
+            return
+        row, column = self._cursor
+        region = Region(self._column_x(column), row + 1, self.columns[column].width, 1)
+        left = self.fixed_width if column > 0 else 0
+        self.scroll_to_region(
+            region, animate=False, spacing=Spacing(1, 0, 0, left), force=True, immediate=True
+        )
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click on a cell moves the cursor there (the header and the blank below do nothing)."""
+        row = event.y + self.scroll_offset.y - 1
+        x = event.x if event.x < self.fixed_width else event.x + self.scroll_offset.x
+        edges = [sum(c.width for c in self.columns[: n + 1]) for n in range(len(self.columns))]
+        column = next((n for n, edge in enumerate(edges) if x < edge), None)
+        if event.y >= 1 and 0 <= row < self.row_count and column is not None:
+            self.cursor_coordinate = Coordinate(row, column)
+
+    # --- rendering -----------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        """Colours come from the CSS (theme, focus): a change of them redraws everything."""
+        super().notify_style_update()
+        self._forget_rendering()
+
+    def on_resize(self) -> None:
+        self._header = None
+        self.refresh()
+
+    def _forget_rendering(self) -> None:
+        self._strips.clear()
+        self._cell_cache.clear()
+        self._header = None
+        self.refresh()
+
+    def _forget_row(self, row: int) -> None:
+        self._strips.pop(row, None)
+        if 0 <= row < self.row_count:
+            self.refresh_line(row + 1)
+
+    def _update_virtual_size(self) -> None:
+        width = sum(column.width for column in self.columns)
+        self.virtual_size = Size(width, self.row_count + 1)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _cell_segments(
+        self, row: int, column: int, text: Text, style: Style, on_top: Style | None
+    ) -> list[Segment]:
+        """One cell fitted to its column, cached until its text or its cursor state changes."""
+        cached = self._cell_cache.get((row, column))
+        if cached is not None and cached[0] is text and cached[1] == on_top:
+            return cached[2]
+        pieces = _fit(text, self.columns[column].width).render(self.app.console)
+        segments = list(Segment.apply_style(pieces, style, on_top))
+        self._cell_cache[(row, column)] = (text, on_top, segments)
+        return segments
+
+    def _header_strip(self) -> Strip:
+        if self._header is None:
+            style = self.rich_style + self._style("line-table--header")
+            segments = [
+                segment
+                for column in self.columns
+                for segment in _fit(column.label, column.width).render(self.app.console)
+            ]
+            self._header = Strip(Segment.apply_style(segments, style), self._total_width())
+        return self._header
+
+    def _row_strip(self, row: int) -> Strip:
+        cursor_column = self._cursor.column if row == self._cursor.row else None
+        cached = self._strips.get(row)
+        if cached is not None and cached[0] == cursor_column:
+            return cached[1]
+        values = self._cells[self._row_keys[row]]
+        base = self.rich_style
+        background = base + (self._style("line-table--even-row") if row % 2 else Style())
+        fixed = base + self._style("line-table--fixed")
+        cursor = self._style("line-table--cursor")
+        row_mark = self._style("line-table--cursor-row") if cursor_column is not None else None
+        segments: list[Segment] = []
+        for index, column in enumerate(self.columns):
+            text = values.get(column.key) or _EMPTY
+            on_top = cursor if index == cursor_column else (row_mark if index == 0 else None)
+            style = fixed if index == 0 else background
+            segments.extend(self._cell_segments(row, index, text, style, on_top))
+        strip = Strip(segments, self._total_width())
+        self._strips[row] = (cursor_column, strip)
+        return strip
+
+    def _total_width(self) -> int:
+        return sum(column.width for column in self.columns)
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the widget: the header, or a row scrolled into view."""
+        width = self.scrollable_content_region.width
+        scroll_x, scroll_y = self.scroll_offset
+        if y == 0:
+            full = self._header_strip()
+        else:
+            row = scroll_y + y - 1
+            if not 0 <= row < self.row_count or not self.columns:
+                return Strip.blank(width, self.rich_style)
+            full = self._row_strip(row)
+        fixed = self.fixed_width
+        line = Strip.join(
+            [full.crop(0, fixed), full.crop(fixed + scroll_x, fixed + scroll_x + width - fixed)]
+        )
+        return line.extend_cell_length(width, self.rich_style).crop(0, width)
