@@ -17,6 +17,7 @@ from pathlib import Path
 from workshop_tui import __version__
 from workshop_tui.export import commands as export_commands
 from workshop_tui.i18n import detect_language, t
+from workshop_tui.model import Session
 from workshop_tui.storage.errors import FileProblems, SessionWriteError, printable
 from workshop_tui.storage.library import check_path, load_library
 from workshop_tui.storage.locations import sessions_dir
@@ -224,18 +225,24 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         if found is None:
             print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
             return 1
-        load_session(found)  # a damaged file is reported here, before the app starts
-        return _run_app(args.explicit_lang, args.exercises, found, _voting(args))
+        session = load_session(found)  # a damaged file is reported here, before the app starts
+        return _run_app(args.explicit_lang, args.exercises, found, _voting(args), session)
     return _run_app(args.explicit_lang, args.exercises, None, _voting(args))
 
 
-def _run_app(lang: str | None, extra: list[Path], session: Path | None, voting: VotingOptions) -> int:
+def _run_app(
+    lang: str | None,
+    extra: list[Path],
+    path: Path | None,
+    voting: VotingOptions,
+    session: Session | None = None,
+) -> int:
     if not sys.stdout.isatty():
         print("workshop: the app needs a terminal (stdout is not a TTY)", file=sys.stderr)
         return 2
     from workshop_tui.tui.app import run_app
 
-    return run_app(lang=lang, exercise_dirs=extra, session_path=session, voting=voting)
+    return run_app(lang=lang, exercise_dirs=extra, session_path=path, session=session, voting=voting)
 
 
 def _exercises(args: argparse.Namespace, lang: str) -> int:

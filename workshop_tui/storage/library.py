@@ -43,12 +43,11 @@ def load_exercise_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
         data, text = read_toml(path)
     except FileProblems as error:
         return None, error.problems
-    lines = key_lines(text)
     if "schema_version" in data and "kind" not in data:
         # A session put where exercises go: say so, rather than list every exercise key it lacks.
         what, fix = "is a session file, not an exercise", "open it with `workshop open`, or move it away"
-        return None, [Problem(path, "schema_version", what, fix, lines.get("schema_version"))]
-    problems = Problems(path, lines)
+        return None, [Problem(path, "schema_version", what, fix, key_lines(text).get("schema_version"))]
+    problems = Problems(path, lambda: key_lines(text))
     exercise = parse_exercise(Reader(data, "", problems))
     return exercise, problems.found
 
@@ -59,7 +58,7 @@ def load_programme_file(path: Path) -> tuple[Programme | None, list[Problem]]:
         data, text = read_toml(path)
     except FileProblems as error:
         return None, error.problems
-    problems = Problems(path, key_lines(text))
+    problems = Problems(path, lambda: key_lines(text))
     reader = Reader(data, "", problems)
     programme_id = reader.string("id")
     if programme_id and not ID_PATTERN.match(programme_id):

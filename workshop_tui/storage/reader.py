@@ -8,7 +8,7 @@ so that one run of ``--check`` reports everything.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +24,21 @@ MAX_TEXT = 100_000
 class Problems:
     """The problems found in one file, with the key->line index to place them."""
 
-    def __init__(self, file: Path, lines: dict[str, int]) -> None:
+    def __init__(self, file: Path, lines: dict[str, int] | Callable[[], dict[str, int]]) -> None:
+        """``lines`` is the key->line index, or how to make it when the first problem needs it.
+
+        Making the index scans the whole text; a good file (nearly every file) never needs it.
+        """
         self.file = file
-        self.lines = lines
+        self._lines = lines
         self.found: list[Problem] = []
+
+    @property
+    def lines(self) -> dict[str, int]:
+        """The key->line index of the file."""
+        if callable(self._lines):
+            self._lines = self._lines()
+        return self._lines
 
     def add(self, key: str, what: str, fix: str = "", *, warning: bool = False) -> None:
         """Record a problem at ``key``."""

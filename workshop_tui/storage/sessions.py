@@ -47,7 +47,7 @@ def load_session(path: Path) -> Session:
     except MigrationError as error:
         line = key_lines(text).get("schema_version")
         raise FileProblems(path, [Problem(path, "schema_version", error.what, error.fix, line)]) from None
-    problems = Problems(path, key_lines(text))
+    problems = Problems(path, lambda: key_lines(text))
     session = parse_session(Reader(data, "", problems))
     if session is None or problems.errors:
         raise FileProblems(path, problems.errors)

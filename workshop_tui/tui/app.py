@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from workshop_tui.i18n import detect_language
+from workshop_tui.model import Session
 from workshop_tui.storage.errors import FileProblems
 from workshop_tui.storage.library import Library, load_library
 from workshop_tui.storage.sessions import load_session
@@ -38,6 +39,7 @@ class WorkshopApp(App[int]):
         library: Library | None = None,
         exercise_dirs: Iterable[Path] = (),
         session_path: Path | None = None,
+        session: Session | None = None,
         settings: Settings | None = None,
         show_clock: bool = True,
         voting: VotingOptions | None = None,
@@ -49,10 +51,24 @@ class WorkshopApp(App[int]):
         remembered = self.settings.lang if settings_path().exists() else None
         self.lang = lang or remembered or detect_language()
         """The interface language, "da" or "en"."""
-        self.library = library or load_library(list(exercise_dirs))
+        self._library = library
+        self._exercise_dirs = list(exercise_dirs)
         self.start_session = session_path
+        self._loaded_start = session
+        """The start session as the CLI already read and checked it (read again if None)."""
         self.show_clock = show_clock
         """False in tests and snapshots, which must not depend on the time of day."""
+
+    @property
+    def library(self) -> Library:
+        """The exercises and programmes a new session is made from, read when first needed.
+
+        Running or reopening a session never needs it (a session file holds its own copy of
+        its exercises), so the app does not spend its start-up reading 30-odd files.
+        """
+        if self._library is None:
+            self._library = load_library(self._exercise_dirs)
+        return self._library
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
@@ -62,19 +78,24 @@ class WorkshopApp(App[int]):
 
         self.push_screen(HomeScreen())
         if self.start_session is not None:
-            self.open_session(self.start_session)
+            self.open_session(self.start_session, self._loaded_start)
+            self._loaded_start = None
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
             self.settings = Settings(lang=self.lang, theme=theme)
             save_settings(self.settings)
 
-    def open_session(self, path: Path) -> bool:
-        """Open a session file on the session screen; a broken file is reported, not opened."""
+    def open_session(self, path: Path, loaded: Session | None = None) -> bool:
+        """Open a session file on the session screen; a broken file is reported, not opened.
+
+        ``loaded`` is the file's session when the caller has just read it (the CLI checks
+        the file before starting the app); reading a large file twice costs a visible moment.
+        """
         from workshop_tui.tui.screens.session import SessionScreen
 
         try:
-            session = load_session(path)
+            session = loaded if loaded is not None else load_session(path)
         except FileProblems as error:
             lines = "\n".join(str(p) for p in error.problems[:5])
             self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
@@ -125,9 +146,12 @@ def run_app(
     lang: str | None,
     exercise_dirs: Iterable[Path] = (),
     session_path: Path | None = None,
+    session: Session | None = None,
     voting: VotingOptions | None = None,
 ) -> int:
     """Run the app until the facilitator quits; returns the exit status."""
-    app = make_app(lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, voting=voting)
+    app = make_app(
+        lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, session=session, voting=voting
+    )
     result = app.run()
     return result or 0

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -71,6 +72,20 @@ def _same(old: Text | None, new: Text) -> bool:
         and old.justify == new.justify
         and old.spans == new.spans
     )
+
+
+def _padded(text: Text, width: int, base: Style, on_top: Style | None) -> list[Segment]:
+    """A one-style text padded to ``width`` cells as it asks to be aligned, as rich would draw it."""
+    blank = base + on_top if on_top is not None else base
+    own = text.style if isinstance(text.style, Style) else Style.parse(text.style)
+    body = Segment(text.plain, blank + own if on_top is None else base + own + on_top)
+    space = width - cell_len(text.plain)
+    left = space if text.justify == "right" else space // 2 if text.justify == "center" else 0
+    pieces = [Segment(" " * left, blank)] if left else []
+    pieces.append(body)
+    if space - left:
+        pieces.append(Segment(" " * (space - left), blank))
+    return pieces
 
 
 class LineTable(ScrollView, can_focus=True):
@@ -304,8 +319,10 @@ class LineTable(ScrollView, can_focus=True):
         self.refresh()
 
     def _forget_row(self, row: int) -> None:
-        self._strips.pop(row, None)
-        if 0 <= row < self.row_count:
+        # A row with no strip is either not drawn yet or already waiting to be drawn again:
+        # only a row whose strip is on the screen needs a refresh (filling a whole new table
+        # would otherwise ask for one per cell).
+        if self._strips.pop(row, None) is not None:
             self.refresh_line(row + 1)
 
     def _update_virtual_size(self) -> None:
@@ -322,8 +339,14 @@ class LineTable(ScrollView, can_focus=True):
         cached = self._cell_cache.get((row, column))
         if cached is not None and cached[0] is text and cached[1] == on_top:
             return cached[2]
-        pieces = _fit(text, self.columns[column].width).render(self.app.console)
-        segments = list(Segment.apply_style(pieces, style, on_top))
+        width = self.columns[column].width
+        if text.spans or text.cell_len > width:
+            pieces = _fit(text, width).render(self.app.console)
+            segments = list(Segment.apply_style(pieces, style, on_top))
+        else:
+            # Nearly every cell is a score, a dot or a figure in one style: pad it by hand,
+            # far quicker than rich's general rendering, which the rest still goes through.
+            segments = _padded(text, width, style, on_top)
         self._cell_cache[(row, column)] = (text, on_top, segments)
         return segments
 
