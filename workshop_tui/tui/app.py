@@ -74,12 +74,14 @@ class WorkshopApp(App[int]):
         self.register_theme(HIGH_CONTRAST)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        if self.start_session is not None and self.open_session(self.start_session, self._loaded_start):
+            # The list of sessions is made when the facilitator goes back to it: building it
+            # under the opened session would only delay the session's first frame.
+            self._loaded_start = None
+            return
         from workshop_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        if self.start_session is not None:
-            self.open_session(self.start_session, self._loaded_start)
-            self._loaded_start = None
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
@@ -106,6 +108,15 @@ class WorkshopApp(App[int]):
         # keystroke now and then by tens of milliseconds on a large session.
         gc.freeze()
         return True
+
+    def show_home(self) -> None:
+        """Leave the session screen for the list of sessions (made now if the app began in a session)."""
+        from workshop_tui.tui.screens.home import HomeScreen
+
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            self.pop_screen()
+        else:
+            self.switch_screen(HomeScreen())
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language and remember it."""

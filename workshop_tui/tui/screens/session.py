@@ -360,7 +360,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
     def action_home(self) -> None:
         """Back to the list of sessions (everything is already saved)."""
         self._save_position()
-        self.app.pop_screen()
+        self.app.show_home()
 
     def action_set_timer(self) -> None:
         """Set the timer for this exercise."""
