@@ -17,7 +17,8 @@ import pytest
 
 from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Session
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.storage.library import Library
+from workshop_tui.storage.sessions import load_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.page import STRINGS
 from workshop_tui.voting.roll import Roll, roll_path
@@ -26,6 +27,7 @@ from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE
 from .test_desk import NINE
+from .test_votes import CHALLENGES, CHOICE, PAIRS, make_vote_session
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -151,3 +153,99 @@ def test_a_phone_joins_with_the_code_votes_and_sees_the_confirmation(
 
 async def _follow(server: VotingServer, exercise_id: str) -> None:
     server.follow(exercise_id)
+
+
+def test_a_phone_makes_a_single_choice_and_spreads_its_dots(
+    browser: Any, library: Library, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session = make_vote_session(library, "en")
+    saved = session_path(session)
+    save_session(session, saved)
+    keeper = SessionKeeper(session, saved)
+    server = VotingServer(Desk(Roll(CODE), max_participants=5), KeeperSink(keeper), roll_path(session.id))
+    server.follow(CHOICE)
+    english = STRINGS["en"]
+    wait = WebDriverWait(browser, 10, poll_frequency=0.05)
+
+    def find(css: str) -> Any:
+        return browser.find_element(By.CSS_SELECTOR, css)
+
+    def tap(css: str) -> None:
+        button = find(css)
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+
+    def pressed() -> list[str]:
+        options = browser.find_elements(By.CSS_SELECTOR, "button.option")
+        return [b.get_attribute("data-item") for b in options if b.get_attribute("aria-pressed") == "true"]
+
+    def sent() -> None:
+        wait.until(shown.text_to_be_present_in_element((By.ID, "status"), english["sent"]))
+
+    def heights(css: str) -> list[int]:
+        script = "return [...document.querySelectorAll(arguments[0])].map(b => b.offsetHeight)"
+        return [int(height) for height in browser.execute_script(script, css)]
+
+    def mine(exercise_id: str) -> dict[str, int]:
+        scores = load_session(saved).answers_for(exercise_id).scores
+        return {item: row["v1"] for item, row in scores.items() if "v1" in row}
+
+    with ServerThread(server) as running:
+        browser.get(f"{running.url}/#c={CODE}")
+        title = wait.until(shown.visibility_of_element_located((By.ID, "ex-title")))
+        assert title.text == session.exercise(CHOICE).title.en
+        assert browser.find_element(By.ID, "legend").text == english["choose_one"]
+        assert len(heights("button.option")) == 4 and min(heights("button.option")) >= 48
+        assert not browser.find_element(By.ID, "send").is_enabled()
+        tap('button.option[data-item="trust-room"]')
+        assert pressed() == ["trust-room"]
+        tap('button.option[data-item="coffee-club"]')  # another tap moves the choice
+        assert pressed() == ["coffee-club"]
+        browser.find_element(By.ID, "send").click()
+        sent()
+        assert mine(CHOICE) == {"coffee-club": 1}
+        tap('button.option[data-item="must-club"]')
+        assert browser.find_element(By.ID, "send").text == english["send_changes"]
+        browser.find_element(By.ID, "send").click()
+        sent()
+        assert mine(CHOICE) == {"must-club": 1}
+        browser.save_screenshot(str(tmp_path / "single-choice.png"))
+
+        running.call(_follow(server, PAIRS))
+        wait.until(shown.text_to_be_present_in_element((By.ID, "legend"), "4"))
+        counter = browser.find_element(By.ID, "dots")
+        assert counter.is_displayed() and counter.text == "Dots left: 4 of 4"
+        assert len(heights("button.step")) == 2 * len(CHALLENGES) and min(heights("button.step")) >= 48
+        plus = 'button.step[data-step="1"][data-item="{}"]'
+        minus = 'button.step[data-step="-1"][data-item="{}"]'
+        assert not find(minus.format("silo")).is_enabled()
+        tap(plus.format("silo"))
+        tap(plus.format("silo"))
+        assert not find(plus.format("silo")).is_enabled()  # two is the most on one option
+        assert find('output.count[data-item="silo"]').text == "2"
+        assert counter.text == "Dots left: 2 of 4"
+        tap(plus.format("structure"))
+        tap(plus.format("resources"))
+        assert counter.text == "Dots left: 0 of 4"
+        assert not any(find(plus.format(item)).is_enabled() for item in CHALLENGES)
+        tap(minus.format("structure"))
+        assert counter.text == "Dots left: 1 of 4"
+        tap(plus.format("conflicting-goals"))
+        add = find(plus.format("silo")).get_attribute("aria-label")
+        assert add == "Add a dot to option 1"
+        browser.find_element(By.ID, "send").click()
+        sent()
+        assert mine(PAIRS) == {"silo": 2, "resources": 1, "conflicting-goals": 1}
+        # The page reloaded shows the device's dots from the server, already sent.
+        browser.refresh()
+        wait.until(shown.text_to_be_present_in_element((By.ID, "status"), english["sent"]))
+        assert browser.find_element(By.ID, "dots").text == "Dots left: 0 of 4"
+        tap(minus.format("silo"))
+        browser.find_element(By.ID, "send").click()
+        sent()
+        assert mine(PAIRS) == {"silo": 1, "resources": 1, "conflicting-goals": 1}
+        browser.save_screenshot(str(tmp_path / "dot-vote.png"))

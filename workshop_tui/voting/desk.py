@@ -58,6 +58,9 @@ class Ballot:
     exercise_id: str
     participant_id: str
     scores: Mapping[str, int]
+    whole: bool = False
+    """The ballot is the device's whole vote (single choice, dot vote): options it leaves
+    out lose the device's dots, so a phone can move its choice or its dots in one send."""
 
     def edit(self, session: Session) -> Session:
         """The vote as an edit of ``session`` (see ``cast_votes``)."""
@@ -68,7 +71,8 @@ def cast_votes(session: Session, ballots: Sequence[Ballot]) -> Session:
     """Ballots for one exercise as a single edit: a burst of phones costs one copy per row.
 
     A voter is added to the session on their first vote, and a vote replaces the device's
-    earlier answers (a later ballot of the same device wins). In tally mode the grid counts
+    earlier answers (a later ballot of the same device wins); a ``whole`` ballot also takes
+    the device's dots off the options it leaves out. In tally mode the grid counts
     tallies, so each changed answer also moves one count from the previous score (kept per
     participant) to the new one; a re-vote therefore never counts twice in either mode.
 
@@ -80,27 +84,45 @@ def cast_votes(session: Session, ballots: Sequence[Ballot]) -> Session:
     exercise_id = ballots[0].exercise_id
     if any(ballot.exercise_id != exercise_id for ballot in ballots):
         raise KeyError("ballots for different exercises cannot be cast together")
-    changes: dict[str, dict[str, int]] = {}
+    answers = session.answers_for(exercise_id)
+    changes: dict[str, dict[str, int | None]] = {}
     for ballot in ballots:
         if session.participant(ballot.participant_id) is None:
             session = session.with_participant(Participant(ballot.participant_id))
+        if ballot.whole:
+            # Options left out lose this device's dots, also those of its earlier ballots.
+            for item_id in {*answers.scores, *changes}:
+                if item_id not in ballot.scores:
+                    changes.setdefault(item_id, {})[ballot.participant_id] = None
         for item_id, score in ballot.scores.items():
             changes.setdefault(item_id, {})[ballot.participant_id] = score
-    answers = session.answers_for(exercise_id)
     if answers.mode == "tally":
         for item_id, row in changes.items():
             before = answers.scores.get(item_id, {})
             counts = dict(answers.tallies.get(item_id, {}))
-            for participant_id, score in row.items():
+            for participant_id, new in row.items():
                 previous = before.get(participant_id)
-                if previous != score:
+                if previous != new:
                     if previous is not None:
                         counts[previous] = max(0, counts.get(previous, 0) - 1)
-                    counts[score] = counts.get(score, 0) + 1
+                    if new is not None:
+                        counts[new] = counts.get(new, 0) + 1
             for score, count in counts.items():
                 if count != answers.tallies.get(item_id, {}).get(score, 0):
                     session = session.with_tally(exercise_id, item_id, score, count)
-    return session.with_scores(exercise_id, changes)
+    # In a vote, dots come off before any are put on, so moving dots never counts them
+    # twice against the dots a person has (``rules.vote`` checks each option in turn).
+    is_vote = session.exercise(exercise_id).is_vote
+    scores: dict[str, dict[str, int]] = {}
+    for item_id, row in changes.items():
+        before = answers.scores.get(item_id, {})
+        for participant_id, new in row.items():
+            previous = before.get(participant_id)
+            if previous is not None and (new is None or (is_vote and previous > new)):
+                session = session.with_score(exercise_id, item_id, participant_id, None)
+            if new is not None:
+                scores.setdefault(item_id, {})[participant_id] = new
+    return session.with_scores(exercise_id, scores)
 
 
 def decode_body(raw: bytes, content_type: str) -> Any:
@@ -250,9 +272,13 @@ class Desk:
     def ballot(self, session: Session, participant_id: str, body: Any) -> Ballot:
         """Check a vote against the open round, its items and its scale.
 
+        A single choice or a dot vote is checked as a whole here, before it queues for a
+        save, so a phone hears what is wrong (422) instead of spoiling a batch of votes.
+
         Raises:
             Refused: 400 malformed, 409 when no round is open or it is for another exercise,
-                422 for an unknown item or a score off the scale.
+                422 for an unknown item, a score off the scale, or a vote against the rules
+                of its kind (see ``check_vote``).
         """
         fields = _fields(body, {"exercise", "scores"})
         exercise_id, scores = fields["exercise"], fields["scores"]
@@ -271,8 +297,12 @@ class Desk:
             if item_id not in items:
                 raise Refused(422, "unknown_item", f"no item {item_id[:40]!r}")
             if isinstance(score, bool) or not isinstance(score, int) or not scale.contains(score):
+                if exercise.is_vote and isinstance(score, int) and score > scale.max:
+                    raise Refused(422, "over_item_max", f"at most {scale.max} dots on one option")
                 raise Refused(422, "off_scale", f"scores are whole numbers from {scale.min} to {scale.max}")
-        return Ballot(exercise_id, participant_id, dict(scores))
+        if exercise.is_vote:
+            check_vote(exercise, scores)
+        return Ballot(exercise_id, participant_id, dict(scores), whole=exercise.is_vote)
 
     def state(self, session: Session, participant_id: str) -> dict[str, Any]:
         """What a device's page shows: the open exercise, in the session's language, and its own answers."""
@@ -303,17 +333,45 @@ class Desk:
                 if pid in voters:
                     answered.add(pid)
                     counts[pid] = counts.get(pid, 0) + 1
+        if exercise.is_vote:
+            # A vote is sent whole: whoever voted is done, however few options they chose.
+            return Progress(len(self.roll.devices), len(answered), len(answered))
         complete = sum(1 for n in counts.values() if n == len(exercise.scored_items))
         return Progress(len(self.roll.devices), len(answered), complete)
 
 
+def check_vote(exercise: Exercise, scores: Mapping[str, int]) -> None:
+    """Refuse a whole vote that breaks its kind's rules (``model.rules`` enforces them too).
+
+    The scores are already on the vote's scale (1 to ``max_per_item`` dots per option).
+
+    Raises:
+        Refused: 422 "one_choice" for a single choice on more than one option,
+            "too_many_dots" for more dots than a person has.
+    """
+    votes = exercise.votes
+    assert votes is not None, "a vote kind always has votes (set on load)"
+    if exercise.kind == "single_choice" and len(scores) != 1:
+        raise Refused(422, "one_choice", "choose exactly one option")
+    if sum(scores.values()) > votes.dots:
+        raise Refused(422, "too_many_dots", f"at most {votes.dots} dots in all")
+
+
 def exercise_json(exercise: Exercise, lang: str) -> dict[str, Any]:
-    """An exercise as the participant page needs it: texts in ``lang``, the scale, the items."""
+    """An exercise as the participant page needs it: texts in ``lang``, the scale, the items.
+
+    ``kind`` tells the page which controls to draw; a vote adds ``votes`` (the dots a person
+    has and the most on one option), so the page can stop a phone before the server must.
+    """
     scale = exercise.scale
     assert scale is not None
     prompt = exercise.prompt or (exercise.question if exercise.kind != "scale" else None)
+    extra: dict[str, Any] = {}
+    if exercise.votes is not None and exercise.is_vote:
+        extra["votes"] = {"dots": exercise.votes.dots, "max_per_item": exercise.votes.max_per_item}
     return {
         "id": exercise.id,
+        "kind": exercise.kind,
         "title": exercise.title.get(lang),
         "prompt": prompt.get(lang) if prompt else "",
         "scale": {
@@ -323,4 +381,5 @@ def exercise_json(exercise: Exercise, lang: str) -> dict[str, Any]:
             "max_label": scale.max_label.get(lang),
         },
         "items": [{"id": item.id, "text": item.text.get(lang)} for item in exercise.scored_items],
+        **extra,
     }

@@ -108,6 +108,9 @@ async function follow() {
   }
 }
 
+// Which controls each kind of exercise gets; every other kind is rated on its scale.
+const ROWS = { single_choice: choiceRow, dot_vote: dotRow };
+
 function render(state) {
   $("who").textContent = fill(S.you_are, { id: state.participant });
   $("who").hidden = false;
@@ -119,48 +122,68 @@ function render(state) {
   }
   exercise = state.exercise;
   chosen = Object.assign({}, state.mine);
-  sentScores = Object.keys(chosen).length ? JSON.stringify(chosen) : null;
+  sentScores = Object.keys(chosen).length ? canonical(chosen) : null;
   $("ex-title").textContent = exercise.title;
   $("ex-prompt").textContent = exercise.prompt;
   $("ex-prompt").hidden = !exercise.prompt;
-  const scale = exercise.scale;
-  $("legend").textContent =
-    scale.min + " = " + scale.min_label + "   ·   " + scale.max + " = " + scale.max_label;
+  $("legend").textContent = legend();
   const list = $("items");
-  list.replaceChildren();
-  exercise.items.forEach((item, index) => list.appendChild(itemRow(item, index, scale)));
+  list.className = exercise.kind === "single_choice" ? "options" : "";
+  list.replaceChildren(...exercise.items.map(ROWS[exercise.kind] || ratingRow));
+  $("dots").hidden = exercise.kind !== "dot_vote";
   show("vote");
   update(sentScores ? S.sent : "", sentScores ? "ok" : "");
 }
 
-function itemRow(item, index, scale) {
-  const li = document.createElement("li");
-  const text = document.createElement("p");
-  text.className = "item-text";
+function legend() {
+  if (exercise.kind === "single_choice") return S.choose_one;
+  if (exercise.kind === "dot_vote") {
+    const votes = exercise.votes;
+    return fill(votes.max_per_item > 1 ? S.dots_rule : S.dots_rule_one, {
+      n: votes.dots, max: votes.max_per_item,
+    });
+  }
+  const scale = exercise.scale;
+  return scale.min + " = " + scale.min_label + "   ·   " + scale.max + " = " + scale.max_label;
+}
+
+// Scores as a text that ignores the order they were chosen in, to tell whether they changed.
+function canonical(scores) {
+  return JSON.stringify(Object.keys(scores).sort().map((key) => [key, scores[key]]));
+}
+
+function element(tag, className, text) {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  if (text !== undefined) made.textContent = text;
+  return made;
+}
+
+function itemText(item, index) {
+  const prefix = exercise.items.length > 1 ? index + 1 + ". " : "";
+  const text = element("p", "item-text", prefix + item.text);
   text.id = "item-" + index;
-  text.textContent = (exercise.items.length > 1 ? index + 1 + ". " : "") + item.text;
-  const choices = document.createElement("div");
-  choices.className = "choices";
+  return text;
+}
+
+function ratingRow(item, index) {
+  const scale = exercise.scale;
+  const text = itemText(item, index);
+  const choices = element("div", "choices");
   choices.setAttribute("role", "group");
   choices.setAttribute("aria-labelledby", text.id);
   for (let value = scale.min; value <= scale.max; value++) {
-    const button = document.createElement("button");
+    const button = element("button", "choice", String(value));
     button.type = "button";
-    button.className = "choice";
-    button.textContent = String(value);
     button.dataset.item = item.id;
     button.dataset.value = String(value);
     button.setAttribute("aria-pressed", String(chosen[item.id] === value));
     button.addEventListener("click", () => choose(item.id, value, choices));
     choices.appendChild(button);
   }
-  const ends = document.createElement("div");
-  ends.className = "ends";
-  const low = document.createElement("span");
-  low.textContent = scale.min_label;
-  const high = document.createElement("span");
-  high.textContent = scale.max_label;
-  ends.append(low, high);
+  const ends = element("div", "ends");
+  ends.append(element("span", "", scale.min_label), element("span", "", scale.max_label));
+  const li = element("li");
   li.append(text, choices, ends);
   return li;
 }
@@ -173,13 +196,97 @@ function choose(itemId, value, group) {
   update("", "");
 }
 
-function update(message, kind) {
+// A single choice: one large button per option, pressed like a radio button. The vote
+// is one dot on the chosen option; the server takes it off the option chosen before.
+function choiceRow(item) {
+  const button = element("button", "option", item.text);
+  button.type = "button";
+  button.dataset.item = item.id;
+  button.setAttribute("aria-pressed", String(chosen[item.id] === 1));
+  button.addEventListener("click", () => {
+    chosen = { [item.id]: 1 };
+    for (const other of $("items").querySelectorAll("button.option")) {
+      other.setAttribute("aria-pressed", String(other === button));
+    }
+    update("", "");
+  });
+  const li = element("li");
+  li.append(button);
+  return li;
+}
+
+// A dot vote: a - / + stepper per option. Only options with dots are sent, and the
+// server replaces the device's earlier dots with them.
+function dotRow(item, index) {
+  const text = itemText(item, index);
+  const stepper = element("div", "stepper");
+  stepper.setAttribute("role", "group");
+  stepper.setAttribute("aria-labelledby", text.id);
+  const count = element("output", "count");
+  count.dataset.item = item.id;
+  stepper.append(
+    stepButton("\u2212", fill(S.remove_dot, { n: index + 1 }), item.id, -1),
+    count,
+    stepButton("+", fill(S.add_dot, { n: index + 1 }), item.id, 1),
+  );
+  const li = element("li");
+  li.append(text, stepper);
+  return li;
+}
+
+function stepButton(sign, label, itemId, step) {
+  const button = element("button", "step", sign);
+  button.type = "button";
+  button.dataset.item = itemId;
+  button.dataset.step = String(step);
+  button.setAttribute("aria-label", label);
+  button.addEventListener("click", () => {
+    const dots = (chosen[itemId] || 0) + step;
+    if (dots > 0) chosen[itemId] = dots;
+    else delete chosen[itemId];
+    update("", "");
+  });
+  return button;
+}
+
+function dotsLeft() {
+  return exercise.votes.dots - Object.values(chosen).reduce((sum, dots) => sum + dots, 0);
+}
+
+// Redraw every stepper and the counter from ``chosen``: + stops at the dots a person
+// has and at the most one option may take, - at none.
+function paintDots() {
+  const left = dotsLeft();
+  const most = exercise.votes.max_per_item;
+  for (const count of $("items").querySelectorAll("output.count")) {
+    const dots = chosen[count.dataset.item] || 0;
+    count.textContent = String(dots);
+    count.classList.toggle("some", dots > 0);
+    count.setAttribute("aria-label", fill(S.dots_on, { n: dots }));
+  }
+  for (const button of $("items").querySelectorAll("button.step")) {
+    const dots = chosen[button.dataset.item] || 0;
+    button.disabled = button.dataset.step === "1" ? left <= 0 || dots >= most : dots <= 0;
+  }
+  $("dots").textContent = fill(S.dots_left, { n: Math.max(0, left), total: exercise.votes.dots });
+}
+
+// What the person still has to do before sending, or "" when the answer is complete.
+function pending() {
+  if (exercise.kind === "single_choice") return Object.keys(chosen).length ? "" : S.pick_one;
+  if (exercise.kind === "dot_vote") return Object.keys(chosen).length ? "" : S.place_dots;
   const left = exercise.items.filter((item) => !(item.id in chosen)).length;
-  const changed = JSON.stringify(chosen) !== sentScores;
+  return left ? fill(S.left, { n: left }) : "";
+}
+
+function update(message, kind) {
+  if (exercise.kind === "dot_vote") paintDots();
+  const todo = pending();
+  const changed = canonical(chosen) !== sentScores;
   $("send").textContent = sentScores ? S.send_changes : S.send;
   $("send").disabled = !Object.keys(chosen).length || !changed;
   if (message) setMessage($("status"), message, kind);
-  else setMessage($("status"), left ? fill(S.left, { n: left }) : changed ? "" : S.sent, left ? "" : "ok");
+  else setMessage($("status"), todo || (changed ? "" : S.sent), todo ? "" : "ok");
 }
 
 async function send() {
@@ -198,7 +305,7 @@ async function send() {
       $("send").disabled = false;
       return;
     }
-    sentScores = JSON.stringify(scores);
+    sentScores = canonical(scores);
     update(S.sent, "ok");
   } catch (error) {
     update(S.offline, "bad");
