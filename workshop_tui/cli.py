@@ -13,24 +13,25 @@ import sys
 from collections.abc import Callable
 from datetime import date as Date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_tui import __version__
 from workshop_tui.export import commands as export_commands
 from workshop_tui.i18n import detect_language, t
-from workshop_tui.model import Session
 from workshop_tui.storage.errors import FileProblems, SessionWriteError, printable
-from workshop_tui.storage.library import check_path, load_library
-from workshop_tui.storage.locations import sessions_dir
-from workshop_tui.storage.sessions import (
-    copy_demo,
-    list_sessions,
-    load_session,
-    new_session,
-    save_session,
-    session_path,
+from workshop_tui.voting.network import (
+    DEFAULT_MAX_PARTICIPANTS,
+    DEFAULT_PORT,
+    VotingOptions,
+    parse_host,
+    parse_port,
 )
-from workshop_tui.voting.desk import DEFAULT_MAX_PARTICIPANTS
-from workshop_tui.voting.network import DEFAULT_PORT, VotingOptions, parse_host, parse_port
+
+if TYPE_CHECKING:
+    from workshop_tui.model import Session
+
+# The model, the storage and the library are imported by the commands that use them: every
+# start of the app builds this parser, and the first screen should not wait for them.
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -213,13 +214,15 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command in ("export", "compare"):
         return export_commands.run(args, lang)
     if command == "demo":
+        from workshop_tui.storage.sessions import copy_demo
+
         path = copy_demo()
         print(t("cli.demo.created", lang, path=path))
         return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path, _voting(args))
     if command == "new":
         return _new(args, lang)
     if command == "open":
-        from workshop_tui.storage.sessions import find_session
+        from workshop_tui.storage.sessions import find_session, load_session
 
         found = find_session(args.session)
         if found is None:
@@ -246,6 +249,8 @@ def _run_app(
 
 
 def _exercises(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.storage.library import check_path, load_library
+
     if args.check is not None:
         problems = check_path(args.check)
         for problem in problems:
@@ -279,6 +284,9 @@ def _exercises(args: argparse.Namespace, lang: str) -> int:
 
 
 def _sessions(lang: str) -> int:
+    from workshop_tui.storage.locations import sessions_dir
+    from workshop_tui.storage.sessions import list_sessions
+
     listings = list_sessions()
     if not listings:
         print(t("cli.sessions.none", lang, folder=sessions_dir()))
@@ -306,6 +314,9 @@ def _ask(label: str, lang: str, option: str) -> str:
 
 
 def _new(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.storage.library import load_library
+    from workshop_tui.storage.sessions import new_session, save_session, session_path
+
     title = args.title or _ask(t("cli.prompt.title", lang), lang, "--title")
     raw = args.participants or _ask(t("cli.prompt.participants", lang), lang, "--participants")
     participants: int | list[str]

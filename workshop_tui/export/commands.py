@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.export import FORMATS
 from workshop_tui.export.strings import tr
-from workshop_tui.model import Session
 from workshop_tui.storage.errors import FileProblems, printable
-from workshop_tui.storage.sessions import find_session, load_session
+
+if TYPE_CHECKING:
+    from workshop_tui.model import Session
 
 COMMAND = "_export_command"
 """The attribute ``register`` sets on the parsed arguments, whatever the CLI's ``dest``."""
@@ -92,6 +93,8 @@ def resolve(name: str) -> Path | None:
     candidate = Path(name).expanduser()
     if candidate.is_file():
         return candidate
+    from workshop_tui.storage.sessions import find_session
+
     return find_session(name)
 
 
@@ -101,6 +104,8 @@ def _load(name: str, lang: str) -> Session | None:
     if path is None:
         print(tr("cmd.no_session", lang, name=name), file=sys.stderr)
         return None
+    from workshop_tui.storage.sessions import load_session
+
     return load_session(path)
 
 

@@ -23,13 +23,17 @@ import re
 import stat
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workshop_tui.model import Session
-from workshop_tui.storage.errors import Problem, SessionWriteError
-from workshop_tui.storage.session_codec import SCHEMA_VERSION
+from workshop_tui.storage.errors import FileProblems, Problem, SessionWriteError
+from workshop_tui.storage.locations import sessions_dir
+from workshop_tui.storage.migrations import SCHEMA_VERSION
 from workshop_tui.storage.tomlio import atomic_write
+
+if TYPE_CHECKING:
+    from workshop_tui.model import Session
 
 INDEX_NAME = ".workshop-index.json"
 INDEX_VERSION = 1
@@ -185,3 +189,87 @@ def _problem(path: Path, data: dict[str, Any]) -> Problem:
     if line is not None and type(line) is not int:
         raise TypeError("not a line")
     return Problem(path, key, what, fix, line, warning=warning)
+
+
+@dataclass(frozen=True)
+class SessionListing:
+    """One line of ``workshop sessions``: what a session file holds, or why it cannot be read."""
+
+    path: Path
+    summary: SessionSummary | None
+    """None when the file is broken (see ``problems``) or was not read yet (``pending``)."""
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def pending(self) -> bool:
+        """Only the file's header has been read, so its progress and validity are not known yet."""
+        return not self.problems and (self.summary is None or self.summary.progress is None)
+
+    @cached_property
+    def session(self) -> Session | None:
+        """The whole session, read and validated on first use; None when the file is broken."""
+        if self.problems:
+            return None
+        from workshop_tui.storage.sessions import load_session
+
+        try:
+            return load_session(self.path)
+        except FileProblems:
+            return None
+
+
+QUICK_FILES = 100
+"""Up to this many files, the header of each can be read without the index in a blink."""
+
+
+def quick_listing_is_cheap(folder: Path | None = None) -> bool:
+    """Whether ``list_sessions(validate=False)`` is quick: the folder has an index, or few files."""
+    folder = folder or sessions_dir()
+    if (folder / INDEX_NAME).is_file():
+        return True
+    try:
+        with os.scandir(folder) as entries:
+            return sum(1 for _ in zip(entries, range(QUICK_FILES + 1), strict=False)) <= QUICK_FILES
+    except OSError:
+        return True
+
+
+def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[SessionListing]:
+    """Every session file in the folder, newest first; broken files are listed with their problems.
+
+    Files the folder's index knows unchanged are not read again (see ``storage.listing``).
+    Others are read and validated fully, or with ``validate=False`` only their header is
+    read, so a list can be shown at once and completed by a second call.
+    """
+    folder = folder or sessions_dir()
+    if not folder.is_dir():
+        return []
+    index = ListingIndex(folder)
+    listings = []
+    for path in sorted(folder.glob("*.toml")):
+        if path.name.startswith("."):
+            continue
+        key = stat_key(path)
+        known = index.lookup(path, key)
+        if known is not None:
+            listings.append(SessionListing(path, *known))
+        elif not validate:
+            listings.append(SessionListing(path, read_summary(path)))
+        else:
+            # Reading files fully needs the model; a quick listing (the first frame) does not.
+            from workshop_tui.storage.sessions import load_session
+
+            problems: tuple[Problem, ...] = ()
+            try:
+                summary = SessionSummary.of(load_session(path))
+            except FileProblems as error:
+                summary, problems = None, tuple(error.problems)
+            index.store(path, key, summary, problems)
+            listings.append(SessionListing(path, summary, problems))
+    if validate:
+        index.save()
+    return sorted(
+        listings,
+        key=lambda s: (s.summary is not None and not s.problems, s.summary.updated if s.summary else ""),
+        reverse=True,
+    )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from workshop_tui.storage.session_codec import SCHEMA_VERSION
+SCHEMA_VERSION = 1
+"""The session file format this code writes; older files are migrated on load."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

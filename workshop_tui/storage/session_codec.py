@@ -8,10 +8,8 @@ from workshop_tui.model import Action, Exercise, ExerciseAnswers, Group, Partici
 from workshop_tui.model.answers import MODES
 from workshop_tui.model.session import MAX_PARTICIPANTS, PARTICIPANT_ID
 from workshop_tui.storage.exercise_codec import exercise_to_dict, parse_exercise
+from workshop_tui.storage.migrations import SCHEMA_VERSION
 from workshop_tui.storage.reader import Reader, duplicates
-
-SCHEMA_VERSION = 1
-"""The session file format this code writes; older files are migrated on load."""
 
 LANGUAGES = ("da", "en")
 

@@ -12,15 +12,15 @@ import secrets
 import shutil
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 
 from workshop_tui.model import Exercise, Group, Participant, Position, Session
 from workshop_tui.storage.errors import FileProblems, Problem
 from workshop_tui.storage.keylines import key_lines
-from workshop_tui.storage.listing import ListingIndex, SessionSummary, read_summary, stat_key
+from workshop_tui.storage.listing import SessionListing, SessionSummary, list_sessions
+
+__all__ = ["SessionListing", "SessionSummary", "list_sessions"]  # re-exported: listing lives there
 from workshop_tui.storage.locations import builtin_sessions_dir, sessions_dir
 from workshop_tui.storage.migrations import MigrationError, migrate
 from workshop_tui.storage.reader import Problems, Reader
@@ -120,69 +120,6 @@ def new_session(
         position=Position(exercise=chosen[0].id if chosen else ""),
         created=stamp,
         updated=stamp,
-    )
-
-
-@dataclass(frozen=True)
-class SessionListing:
-    """One line of ``workshop sessions``: what a session file holds, or why it cannot be read."""
-
-    path: Path
-    summary: SessionSummary | None
-    """None when the file is broken (see ``problems``) or was not read yet (``pending``)."""
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def pending(self) -> bool:
-        """Only the file's header has been read, so its progress and validity are not known yet."""
-        return not self.problems and (self.summary is None or self.summary.progress is None)
-
-    @cached_property
-    def session(self) -> Session | None:
-        """The whole session, read and validated on first use; None when the file is broken."""
-        if self.problems:
-            return None
-        try:
-            return load_session(self.path)
-        except FileProblems:
-            return None
-
-
-def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[SessionListing]:
-    """Every session file in the folder, newest first; broken files are listed with their problems.
-
-    Files the folder's index knows unchanged are not read again (see ``storage.listing``).
-    Others are read and validated fully, or with ``validate=False`` only their header is
-    read, so a list can be shown at once and completed by a second call.
-    """
-    folder = folder or sessions_dir()
-    if not folder.is_dir():
-        return []
-    index = ListingIndex(folder)
-    listings = []
-    for path in sorted(folder.glob("*.toml")):
-        if path.name.startswith("."):
-            continue
-        key = stat_key(path)
-        known = index.lookup(path, key)
-        if known is not None:
-            listings.append(SessionListing(path, *known))
-        elif not validate:
-            listings.append(SessionListing(path, read_summary(path)))
-        else:
-            problems: tuple[Problem, ...] = ()
-            try:
-                summary = SessionSummary.of(load_session(path))
-            except FileProblems as error:
-                summary, problems = None, tuple(error.problems)
-            index.store(path, key, summary, problems)
-            listings.append(SessionListing(path, summary, problems))
-    if validate:
-        index.save()
-    return sorted(
-        listings,
-        key=lambda s: (s.summary is not None and not s.problems, s.summary.updated if s.summary else ""),
-        reverse=True,
     )
 
 

@@ -5,21 +5,23 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from workshop_tui.i18n import detect_language
-from workshop_tui.model import Session
 from workshop_tui.storage.errors import FileProblems
-from workshop_tui.storage.library import Library, load_library
-from workshop_tui.storage.sessions import load_session
 from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
+
+if TYPE_CHECKING:
+    from workshop_tui.model import Session
+    from workshop_tui.storage.library import Library
 
 
 class WorkshopApp(App[int]):
@@ -67,6 +69,8 @@ class WorkshopApp(App[int]):
         its exercises), so the app does not spend its start-up reading 30-odd files.
         """
         if self._library is None:
+            from workshop_tui.storage.library import load_library
+
             self._library = load_library(self._exercise_dirs)
         return self._library
 
@@ -94,6 +98,7 @@ class WorkshopApp(App[int]):
         ``loaded`` is the file's session when the caller has just read it (the CLI checks
         the file before starting the app); reading a large file twice costs a visible moment.
         """
+        from workshop_tui.storage.sessions import load_session
         from workshop_tui.tui.screens.session import SessionScreen
 
         try:

@@ -19,10 +19,9 @@ from typing import Any
 from workshop_tui.model import Exercise, Participant, Session
 from workshop_tui.model.session import MAX_PARTICIPANTS, PHONE_PREFIX
 from workshop_tui.voting.limits import Limits, RateLimiter
+from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.roll import Roll, new_token
 
-DEFAULT_MAX_PARTICIPANTS = 60
-"""Devices that may join unless the facilitator sets another maximum."""
 MAX_BODY_BYTES = 4096
 """A vote on the longest exercise is well under 1 kB; larger bodies are refused unread."""
 

@@ -7,9 +7,9 @@ import ipaddress
 import socket
 from dataclasses import dataclass
 
-from workshop_tui.voting.desk import DEFAULT_MAX_PARTICIPANTS
-
 DEFAULT_PORT = 8765
+DEFAULT_MAX_PARTICIPANTS = 60
+"""Devices that may join unless the facilitator sets another maximum."""
 PORT_TRIES = 10
 """When the default port is taken, the next ports are tried before any free port is used."""
 LOOPBACK = "127.0.0.1"

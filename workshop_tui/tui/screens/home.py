@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from workshop_tui.storage.errors import SessionWriteError
-from workshop_tui.storage.sessions import SessionListing, copy_demo, list_sessions, save_session, session_path
+from workshop_tui.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.strings import tr
 
@@ -55,7 +55,7 @@ Choose a session with the arrow keys and press **Enter** to open it.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.relabel()
+        self.relabel(first=True)
 
     def on_screen_resume(self) -> None:
         # The first resume follows on_mount, whose relabel has just started a load; a second
@@ -64,16 +64,26 @@ Choose a session with the arrow keys and press **Enter** to open it.
             self.load()
         self._resumed = True
 
-    def relabel(self) -> None:
+    def relabel(self, *, first: bool = False) -> None:
         """Fill in the texts in the current language and reload the list."""
         super().relabel()
         self.title = "workshop-tui"
         self.sub_title = tr("home.title", self.lang)
         self.query_one("#home-title", Static).update(tr("home.title", self.lang))
-        self.load()
+        self.load(first=first)
 
-    def load(self) -> None:
-        """Read the sessions folder (in a worker, so a big folder never blocks keys)."""
+    def load(self, *, first: bool = False) -> None:
+        """Read the sessions folder (in a worker, so a big folder never blocks keys).
+
+        The first time, when the folder's index exists (or the folder is small), the quick
+        list is read here so that the screen's first frame already shows it; the worker then
+        only completes what the index did not know.
+        """
+        if first and quick_listing_is_cheap():
+            listings = list_sessions(validate=False)
+            self._show(listings)
+            if not any(listing.pending for listing in listings):
+                return
         self._load()
 
     @work(thread=True, exclusive=True, group="home-load")
@@ -167,6 +177,8 @@ Choose a session with the arrow keys and press **Enter** to open it.
 
     def action_demo(self) -> None:
         """Copy the demo seminar and open the copy."""
+        from workshop_tui.storage.sessions import copy_demo
+
         try:
             path = copy_demo()
         except SessionWriteError as error:
@@ -182,6 +194,7 @@ Choose a session with the arrow keys and press **Enter** to open it.
 
     def _create(self, result: object) -> None:
         from workshop_tui.model import Session
+        from workshop_tui.storage.sessions import save_session, session_path
 
         if not isinstance(result, Session):
             return
