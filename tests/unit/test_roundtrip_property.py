@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,3 +69,20 @@ def test_session_survives_toml_round_trip(
     again = parse_session(Reader(tomllib.loads(text), "", problems))
     assert problems.errors == []
     assert again == session
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(edits, max_size=12))
+def test_the_keystroke_writer_survives_every_edit(
+    small_session: Session, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[object, ...]]
+) -> None:
+    """SessionWriter (rows of scores rendered and cached by hand) writes what reads back, edit by edit."""
+    from workshop_tui.storage.sessions import SessionWriter, load_session
+
+    path = tmp_path_factory.mktemp("writer") / "s.toml"
+    writer = SessionWriter(path)
+    session = small_session
+    for edit in steps:
+        session = _apply(session, edit)
+        writer.write(session)
+        assert load_session(path) == session

@@ -221,3 +221,37 @@ def test_listing_shows_good_and_broken_sessions(small_session: Session, data_dir
     bad = next(listing for listing in listings if listing.session is None)
     assert "not UTF-8" in str(bad.problems[0])
     assert broken.read_bytes() == b"\xff"
+
+
+def test_the_keystroke_writer_reads_back_as_the_session_after_every_kind_of_edit(
+    demo: Session, tmp_path: Path
+) -> None:
+    """SessionWriter renders rows of scores itself (and caches them): what it writes must read back."""
+    from workshop_tui.storage.sessions import SessionWriter, toml_key
+
+    assert toml_key("p1") == "p1" and toml_key("kurs.pos.1") == '"kurs.pos.1"'
+    assert toml_key('a "b"\n') == '"a \\"b\\"\\n"'
+    path = tmp_path / "s.toml"
+    writer = SessionWriter(path)
+    session = demo
+    writer.write(session)
+    assert load_session(path) == session
+    exercise = "kkc-indicators"
+    items = [i.id for i in session.exercise(exercise).scored_items]
+    edits = [
+        lambda s: s.with_score(exercise, items[0], "p1", 5),
+        lambda s: s.with_score(exercise, items[0], "p2", None),
+        lambda s: s.with_score(exercise, items[3], "p1", 1),
+        lambda s: s.with_mode("resistance", "tally"),
+        lambda s: s.with_tally("resistance", session.exercise("resistance").items[0].id, 4, 7),
+        lambda s: s.with_note("resistance", "trust", 'a note with "quotes" and\na second line'),
+        lambda s: s.with_blind(exercise, True),
+    ]
+    for edit in edits:
+        session = edit(session)
+        writer.write(session)
+        assert load_session(path) == session
+    for person in [p.id for p in session.participants]:
+        session = session.with_score(exercise, items[5], person, None)
+    writer.write(session)
+    assert load_session(path) == session

@@ -7,13 +7,15 @@ not be read is never written to: callers only save sessions they loaded or made.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from workshop_tui.model import Exercise, Group, Participant, Position, Session
 from workshop_tui.storage.errors import FileProblems, Problem
@@ -164,6 +166,14 @@ def restore_backup(path: Path) -> Path:
     return path
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def toml_key(key: str) -> str:
+    """A TOML key: bare when it can be, else a basic string (JSON's escapes are TOML's too)."""
+    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
 class SessionWriter:
     """Saves one session file repeatedly, fast enough to save on every keystroke.
 
@@ -180,6 +190,26 @@ class SessionWriter:
         self._exercises_text = ""
         self._answers: dict[str, tuple[object, str]] = {}
         """exercise id -> (the answers object, its TOML); the object is kept so ``is`` is safe."""
+        self._rows: dict[tuple[str, str], tuple[object, str]] = {}
+        """(exercise id, item id) -> (the row of scores, its TOML table): a keystroke changes one row."""
+
+    def _answers_text(self, exercise_id: str, table: dict[str, Any], scores: Mapping[str, object]) -> str:
+        """One exercise's answers as TOML, its rows of scores each from the cache unless changed.
+
+        A 40-person grid has hundreds of scores; rendering only the row a keystroke changed
+        keeps the save's own work well below the disk's.
+        """
+        rows = table.pop("scores", {})
+        parts = [dumps({"answers": {exercise_id: table}})]
+        for item_id, row in rows.items():
+            source = scores[item_id]
+            cached = self._rows.get((exercise_id, item_id))
+            if cached is None or cached[0] is not source:
+                lines = "".join(f"{toml_key(pid)} = {int(score)}\n" for pid, score in row.items())
+                cached = (source, f"[answers.{toml_key(exercise_id)}.scores.{toml_key(item_id)}]\n{lines}")
+                self._rows[(exercise_id, item_id)] = cached
+            parts.append(cached[1])
+        return "\n".join(parts)
 
     def write(self, session: Session) -> None:
         """Write ``session`` atomically (keeping a ``.bak``).
@@ -200,9 +230,10 @@ class SessionWriter:
             value = session.answers[exercise_id]
             cached = self._answers.get(exercise_id)
             if cached is None or cached[0] is not value:
-                cached = (value, dumps({"answers": {exercise_id: table}}))
+                cached = (value, self._answers_text(exercise_id, table, value.scores))
             rendered[exercise_id] = cached
             chunks.append(cached[1])
         self._answers = rendered
+        self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
         chunks.append(self._exercises_text)
         atomic_write(self.path, "\n".join(chunk for chunk in chunks if chunk))
