@@ -145,3 +145,17 @@ async def test_projector_shows_no_names_or_notes(room: Path) -> None:
             assert hidden not in shown
         await pilot.press("f2")
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_digits_typed_just_before_ctrl_n_are_kept(room: Path) -> None:
+    """Ctrl+N is handled on arrival (it works from any field); scores typed before it must not be lost."""
+    from textual import events
+
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, char in (("3", "3"), ("4", "4"), ("5", "5"), ("ctrl+n", None)):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        assert _screen(app).current == "tension-fields"
+        assert load_session(room).answers_for("resistance").scores["trust"] == {"p1": 3, "p2": 4, "p3": 5}

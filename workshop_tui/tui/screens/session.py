@@ -7,6 +7,7 @@ edit is written to disk before the screen shows it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -244,18 +245,32 @@ Alt gemmes med det samme. Everything is saved as it happens.
         self._refresh_projector()
 
     def action_next(self) -> None:
-        """Go to the next exercise on the agenda."""
-        agenda = self.session.agenda
-        index = agenda.index(self.current)
-        if index + 1 < len(agenda):
-            self.go_to(agenda[index + 1])
+        """Go to the next exercise on the agenda (after the keys typed before Ctrl+N)."""
+        self._after_typed_keys(lambda: self._step(1))
 
     def action_previous(self) -> None:
-        """Go to the previous exercise on the agenda."""
+        """Go to the previous exercise on the agenda (after the keys typed before Ctrl+B)."""
+        self._after_typed_keys(lambda: self._step(-1))
+
+    def _step(self, direction: int) -> None:
         agenda = self.session.agenda
-        index = agenda.index(self.current)
-        if index > 0:
-            self.go_to(agenda[index - 1])
+        index = agenda.index(self.current) + direction
+        if 0 <= index < len(agenda):
+            self.go_to(agenda[index])
+
+    def _after_typed_keys(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the keys already typed into the focused widget are handled.
+
+        Ctrl+N works from any field, so it is a priority key: it is handled on arrival,
+        while digits typed just before it may still wait in the grid. Going on at once would
+        remove the grid with those scores unread. Instead the step queues behind them in the
+        focused widget, and then behind the edits they sent to this screen.
+        """
+        focused = self.focused
+        if focused is None:
+            action()
+            return
+        focused.call_later(self.call_later, action)
 
     def action_blind(self) -> None:
         """Hide the current results (blind mode), or reveal them."""
