@@ -96,6 +96,9 @@ def question_text(exercise: Exercise, lang: str) -> Text:
     return text
 
 
+COMPACT_HEIGHT = 30
+"""Below this many rows the projector drops its margins, so a long list still fits."""
+
 class ProjectorScreen(WorkshopScreen):
     """Full screen, black on white-on-black, nothing but the exercise and the timer."""
 
@@ -133,6 +136,8 @@ class ProjectorScreen(WorkshopScreen):
         if not self.is_mounted:
             return
         owner, lang = self.owner, self.lang
+        # A small screen (a laptop's 80x24) gives the margins to the results.
+        self.set_class(self.size.height < COMPACT_HEIGHT, "compact")
         session = owner.session
         exercise = session.exercise(owner.current)
         self.query_one("#proj-title", Static).update(Text(exercise.title.get(lang), style="bold"))
@@ -145,7 +150,7 @@ class ProjectorScreen(WorkshopScreen):
         voting = owner.voting.info()
         board.show(voting, lang)
         width = max(40, self.size.width - 8 - (board.width_needed if voting else 0))
-        height = max(10, self.size.height - 9)
+        height = max(10, self.size.height - (6 if self.has_class("compact") else 9))
         shows_results = exercise.is_scored or exercise.kind == "table"
         has_results = shows_results and answers.results_visible and not answers.is_empty
         if has_results:
