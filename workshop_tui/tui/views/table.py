@@ -32,7 +32,8 @@ class TableView(ExerciseView):
     TableView .table-row { height: auto; }
     TableView .table-row Label { width: 4; padding: 1 1 0 0; }
     TableView .table-header { height: 1; color: $accent; text-style: bold; }
-    TableView .table-header Label { padding: 0 1 0 0; }
+    TableView .table-header Label { padding: 0 0 0 3; }
+    TableView .table-header .row-number { width: 4; padding: 0 1 0 0; }
     TableView .text-cell { width: 2fr; }
     TableView .choice-cell { width: 1fr; min-width: 16; }
     """
