@@ -348,16 +348,20 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         print(t("cli.error.unknown_exercise", lang, id=missing[0]), file=sys.stderr)
         return 2
     groups = [g.strip() for g in (args.groups or "").split(",") if g.strip()]
-    session = new_session(
-        title=title,
-        date=args.date,
-        exercises=[library.exercises[i] for i in ids],
-        participants=participants,
-        groups=groups,
-        organisation=args.organisation,
-        facilitator=args.facilitator,
-        language=lang,
-    )
+    try:
+        session = new_session(
+            title=title,
+            date=args.date,
+            exercises=[library.exercises[i] for i in ids],
+            participants=participants,
+            groups=groups,
+            organisation=args.organisation,
+            facilitator=args.facilitator,
+            language=lang,
+        )
+    except ValueError as error:  # a text longer than a session file holds
+        print(error, file=sys.stderr)
+        return 2
     path = session_path(session)
     save_session(session, path)
     print(t("cli.new.created", lang, path=path))

@@ -53,6 +53,12 @@ async def test_new_session_form_says_what_is_wrong(data_dir: Path) -> None:
         app.screen.query_one("#title", Input).value = "X"
         await pilot.press("ctrl+s")
         assert "antal" in str(app.screen.query_one("#error").render())
+        app.screen.query_one("#participants", Input).value = "4"
+        app.screen.query_one("#title", Input).value = "X" * 100_001
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen), "a refused title keeps the form open"
+        assert "100,000" in str(app.screen.query_one("#error").render())
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     assert list_sessions() == []

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, TypeVar
 
+from workshop_tui.model.limits import check_text
+
 Mode = Literal["participant", "tally"]
 MODES: tuple[str, ...] = ("participant", "tally")
 
@@ -116,26 +118,55 @@ class ExerciseAnswers:
         return replace(self, tallies=with_key(self.tallies, item_id, row or None))
 
     def with_note(self, item_id: str, text: str) -> ExerciseAnswers:
-        """Set the free-text note for an item; an empty text removes it."""
+        """Set the free-text note for an item; an empty text removes it.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "a note")
         return replace(self, notes=with_key(self.notes, item_id, text or None))
 
     def with_text(self, group_id: str, box_key: str, text: str) -> ExerciseAnswers:
-        """Set a group's text in one answer box; an empty text removes it."""
+        """Set a group's text in one answer box; an empty text removes it.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "an answer")
         group = with_key(self.texts.get(group_id, {}), box_key, text or None)
         return replace(self, texts=with_key(self.texts, group_id, group or None))
 
     def with_closing(self, group_id: str, text: str) -> ExerciseAnswers:
-        """Set a group's answer to the closing question."""
+        """Set a group's answer to the closing question.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "an answer")
         return replace(self, closing=with_key(self.closing, group_id, text or None))
 
     def with_challenge(self, group_id: str, text: str) -> ExerciseAnswers:
-        """Set the challenge a group's actions address."""
+        """Set the challenge a group's actions address.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "a challenge")
         return replace(self, challenge=with_key(self.challenge, group_id, text or None))
 
     def with_action(self, group_id: str, index: int, action: Action) -> ExerciseAnswers:
-        """Set a group's action number ``index`` (0-based), padding with empty actions."""
+        """Set a group's action number ``index`` (0-based), padding with empty actions.
+
+        Raises:
+            ValueError: a negative index, or a field longer than a session file holds.
+        """
         if index < 0:
             raise ValueError(f"an action index cannot be negative (got {index})")
+        # Checked here, not in Action(): the actions view builds its Action before the edit
+        # runs, where a refusal would not become a "refused" notification.
+        check_text(action.text, "an action")
+        check_text(action.owner, "an action's owner")
+        check_text(action.due, "an action's due date")
         current = list(self.actions.get(group_id, ()))
         while len(current) <= index:
             current.append(Action())

@@ -10,6 +10,7 @@ from typing import Literal
 from workshop_tui.model import rules
 from workshop_tui.model.answers import Action, ExerciseAnswers, Mode, with_key
 from workshop_tui.model.exercise import Exercise, cell_key
+from workshop_tui.model.limits import check_text
 from workshop_tui.model.rules import ScoreError
 
 Status = Literal["not_started", "in_progress", "done"]
@@ -20,6 +21,8 @@ MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
 PHONE_PREFIX = "v"
 """Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
+_TEXT_FIELDS = ("id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
+"""The session's own texts, each refused when longer than a session file holds."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,10 @@ class Participant:
 
     id: str
     name: str = ""
+
+    def __post_init__(self) -> None:
+        check_text(self.id, "a participant id")
+        check_text(self.name, "a participant's name")
 
     @property
     def label(self) -> str:
@@ -46,6 +53,10 @@ class Group:
 
     id: str
     name: str
+
+    def __post_init__(self) -> None:
+        check_text(self.id, "a group id")
+        check_text(self.name, "a group's name")
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,18 @@ class Session:
     position: Position = field(default_factory=Position)
     created: str = ""
     updated: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse texts a session file cannot hold (answers are checked by their edits).
+
+        Runs on every edit, so it looks only at the few texts that are the session's own.
+        """
+        for name in _TEXT_FIELDS:
+            check_text(getattr(self, name), f"the session's {name}")
+        check_text(self.position.exercise, "the position's exercise")
+        check_text(self.position.group, "the position's group")
+        for note in self.notes.values():
+            check_text(note, "a facilitator's note")
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The session's copy of an exercise.

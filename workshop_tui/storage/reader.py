@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.model import Text
+from workshop_tui.model.limits import MAX_TEXT  # the model refuses the same texts (see limits)
 from workshop_tui.storage.errors import Problem
 from workshop_tui.storage.keylines import line_of
 
 _TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false", dict: "a table"}
-MAX_TEXT = 100_000
-"""The longest text accepted in any field; anything longer is a damaged or hostile file."""
 
 
 class Problems:

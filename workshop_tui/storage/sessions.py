@@ -27,7 +27,7 @@ from workshop_tui.storage.locations import builtin_sessions_dir, sessions_dir
 from workshop_tui.storage.migrations import MigrationError, migrate
 from workshop_tui.storage.reader import Problems, Reader
 from workshop_tui.storage.session_codec import parse_session, session_to_dict
-from workshop_tui.storage.tomlio import atomic_write, dumps, read_toml
+from workshop_tui.storage.tomlio import atomic_write, dumps, read_toml, remove_stale_temps
 
 DEMO_FILE = "demo-aeldreomraadet.toml"
 
@@ -186,6 +186,7 @@ class SessionWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        remove_stale_temps(path)  # left by a save killed mid-write; this writer owns the file now
         self._exercises_key: object = None
         self._exercises_text = ""
         self._answers: dict[str, tuple[object, str]] = {}

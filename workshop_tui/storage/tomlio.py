@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,9 @@ from workshop_tui.storage.errors import FileProblems, Problem, SessionWriteError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: a real session is a few hundred kilobytes."""
+
+STALE_TEMP_SECONDS = 60.0
+"""A temp file untouched this long belongs to no save still running (a save takes milliseconds)."""
 
 _LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
@@ -124,6 +128,35 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove the temp files a killed save of ``path`` left beside it; return those removed.
+
+    ``atomic_write`` writes ``.<name>.<random>.tmp``, the backup ``.<name>.bak.<random>.tmp``
+    or ``.<name>.bak.<pid>.link.tmp``; each is renamed or removed when the save ends, so
+    only a process killed mid-save (SIGKILL, power cut) leaves one. Only names of exactly
+    those shapes for this file are removed, and only when not changed for ``older_than``
+    seconds: a younger one may be a save running in another process. The file itself, its
+    ``.bak`` and other files' temps are never touched; any OS error is ignored.
+    """
+    name = re.escape(path.name)
+    # mkstemp's random part is [a-z0-9_] without dots, so another file's temps never match.
+    own = re.compile(rf"\.{name}\.(?:[a-z0-9_]+|bak\.[a-z0-9_]+|bak\.[0-9]+\.link)\.tmp")
+    removed: list[Path] = []
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if not own.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                # A hard link made a moment ago keeps the old file's mtime; its ctime is new.
+                if not stat.S_ISREG(info.st_mode) or now - max(info.st_mtime, info.st_ctime) < older_than:
+                    continue
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 def _keep_mode(path: Path, tmp_name: str) -> None:

@@ -122,15 +122,19 @@ class NewSessionScreen(WorkshopModal):
             error.update(tr("new.err.exercises", lang))
             return
         groups = [g.strip() for g in self.query_one("#groups", Input).value.split(",") if g.strip()]
-        session: Session = new_session(
-            title=title,
-            date=day,
-            exercises=[library.exercises[i] for i in ids],
-            participants=participants,
-            groups=groups,
-            organisation=self.query_one("#organisation", Input).value.strip(),
-            language=str(self.query_one("#language", Select).value),
-        )
+        try:
+            session: Session = new_session(
+                title=title,
+                date=day,
+                exercises=[library.exercises[i] for i in ids],
+                participants=participants,
+                groups=groups,
+                organisation=self.query_one("#organisation", Input).value.strip(),
+                language=str(self.query_one("#language", Select).value),
+            )
+        except ValueError as refused:  # e.g. a pasted text longer than a session file holds
+            error.update(tr("refused", lang, reason=str(refused)))
+            return
         self.dismiss(session)
 
     @on(Button.Pressed, "#cancel")

@@ -99,6 +99,7 @@ def question_text(exercise: Exercise, lang: str) -> Text:
 COMPACT_HEIGHT = 30
 """Below this many rows the projector drops its margins, so a long list still fits."""
 
+
 class ProjectorScreen(WorkshopScreen):
     """Full screen, black on white-on-black, nothing but the exercise and the timer."""
 

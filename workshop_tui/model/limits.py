@@ -1,0 +1,20 @@
+"""Limits the session file format sets, kept here so the model and the reader never disagree.
+
+The storage reader refuses a file holding a longer text, so the model refuses to take one:
+otherwise a session could be saved that then could not be opened again.
+"""
+
+from __future__ import annotations
+
+MAX_TEXT = 100_000
+"""The longest text accepted in any field; anything longer is a damaged or hostile file."""
+
+
+def check_text(text: object, what: str = "a text") -> None:
+    """Refuse a text longer than ``MAX_TEXT`` characters.
+
+    Raises:
+        ValueError: the text is too long; the message names the limit and the fix.
+    """
+    if isinstance(text, str) and len(text) > MAX_TEXT:
+        raise ValueError(f"{what} can be at most {MAX_TEXT:,} characters (got {len(text):,}); shorten it")
