@@ -26,6 +26,9 @@ def _go(exercise: str, *keys: str) -> Callable[[Pilot[Any]], Any]:
     async def run_before(pilot: Pilot[Any]) -> None:
         pilot.app.screen.go_to(exercise)
         await pilot.pause()
+        # A blinking cursor would be caught on or off depending on timing (a flaky snapshot).
+        for field in pilot.app.screen.query("TextArea, Input"):
+            field.cursor_blink = False  # type: ignore[attr-defined]
         if keys:
             await pilot.press(*keys)
         await pilot.pause(0.2)
