@@ -58,7 +58,7 @@ async def test_new_session_form_says_what_is_wrong(data_dir: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewSessionScreen), "a refused title keeps the form open"
-        assert "100,000" in str(app.screen.query_one("#error").render())
+        assert "højst have 100.000 tegn" in str(app.screen.query_one("#error").render())
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     assert list_sessions() == []

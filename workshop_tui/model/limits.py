@@ -10,11 +10,21 @@ MAX_TEXT = 100_000
 """The longest text accepted in any field; anything longer is a damaged or hostile file."""
 
 
+class TextTooLong(ValueError):
+    """A text longer than a session file holds; carries the figures so a UI can say it in its language."""
+
+    def __init__(self, what: str, length: int) -> None:
+        self.what = what
+        self.length = length
+        self.limit = MAX_TEXT
+        super().__init__(f"{what} can be at most {MAX_TEXT:,} characters (got {length:,}); shorten it")
+
+
 def check_text(text: object, what: str = "a text") -> None:
     """Refuse a text longer than ``MAX_TEXT`` characters.
 
     Raises:
-        ValueError: the text is too long; the message names the limit and the fix.
+        TextTooLong: the text is too long; the message names the limit and the fix.
     """
     if isinstance(text, str) and len(text) > MAX_TEXT:
-        raise ValueError(f"{what} can be at most {MAX_TEXT:,} characters (got {len(text):,}); shorten it")
+        raise TextTooLong(what, len(text))

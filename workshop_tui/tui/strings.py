@@ -134,6 +134,10 @@ UI: dict[str, tuple[str, str]] = {
     "undo.done": ("Fortrudt", "Undone"),
     "redo.done": ("Gentaget", "Redone"),
     "refused": ("Ikke muligt: {reason}", "Not possible: {reason}"),
+    "refused.too_long": (
+        "en tekst kan højst have {limit} tegn (denne har {n}); gør den kortere",
+        "a text can have at most {limit} characters (this one has {n}); shorten it",
+    ),
     "ok": ("OK", "OK"),
     "cancel": ("Annullér", "Cancel"),
     "save": ("Gem", "Save"),
@@ -204,3 +208,18 @@ def tr(key: str, lang: str, **values: object) -> str:
         return key
     text = pair[1] if lang == "en" and pair[1] else pair[0]
     return text.format(**values) if values else text
+
+
+def refusal(error: Exception, lang: str) -> str:
+    """Why the model refused an edit, for the facilitator: in the UI language where it is known."""
+    from workshop_tui.model.limits import TextTooLong
+
+    if isinstance(error, TextTooLong):
+        number = "{:,}".format
+        limit, n = number(error.limit), number(error.length)
+        if lang == "da":
+            limit, n = limit.replace(",", "."), n.replace(",", ".")
+        reason = tr("refused.too_long", lang, limit=limit, n=n)
+    else:
+        reason = str(error).strip("'\"")
+    return tr("refused", lang, reason=reason)

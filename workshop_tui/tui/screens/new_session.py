@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from workshop_tui.model import Session
 from workshop_tui.storage.sessions import new_session
 from workshop_tui.tui.base import WorkshopModal
-from workshop_tui.tui.strings import tr
+from workshop_tui.tui.strings import refusal, tr
 
 CUSTOM = "__custom__"
 
@@ -133,7 +133,7 @@ class NewSessionScreen(WorkshopModal):
                 language=str(self.query_one("#language", Select).value),
             )
         except ValueError as refused:  # e.g. a pasted text longer than a session file holds
-            error.update(tr("refused", lang, reason=str(refused)))
+            error.update(refusal(refused, lang))
             return
         self.dismiss(session)
 

@@ -23,7 +23,7 @@ from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.strings import tr
+from workshop_tui.tui.strings import refusal, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting import VotingController, VotingStatus
@@ -160,7 +160,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
                 event.edit, self._show_session, undoable=event.undoable, merge=event.merge
             )
         except (ValueError, KeyError) as error:
-            self.notify(tr("refused", self.lang, reason=str(error).strip("'\"")), severity="warning")
+            self.notify(refusal(error, self.lang), severity="warning")
             return
         self._report_save_error()
         self._draw_now()
