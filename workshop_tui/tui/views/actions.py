@@ -11,11 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from workshop_tui.figures import ranking_values
-from workshop_tui.model import Action, Exercise, Position, Session
+from workshop_tui.model import Action, Exercise, Session
 from workshop_tui.stats import rank
-from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.views.base import ExerciseView
+from workshop_tui.tui.views.base import GroupTextsView
 
 CHALLENGES_PER_EXERCISE = 3
 
@@ -43,7 +43,7 @@ def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[s
     return options
 
 
-class ActionsView(ExerciseView):
+class ActionsView(GroupTextsView):
     """Instructions, the group's challenge, and one row per action: text, owner, date."""
 
     DEFAULT_CSS = """
@@ -87,15 +87,6 @@ class ActionsView(ExerciseView):
                     )
                     yield Input(id=f"due-{index}", classes="action-due", placeholder=tr("actions.due", lang))
 
-    def show(self, session: Session) -> None:
-        super().show(session)
-        self.settle_group(session)
-        self._fill(session)
-
-    def restore(self, position: Position) -> None:
-        if self.restore_group(position) and self.session is not None:
-            self._fill(self.session)
-
     def focus_main(self) -> None:
         self.query_one("#text-0", Input).focus()
 
@@ -133,14 +124,6 @@ class ActionsView(ExerciseView):
         if field.value != value:
             field.value = value
             field.cursor_position = 0  # show the start of a long text, not its end
-
-    def next_group(self) -> None:
-        """Show the next group's challenge and actions."""
-        session = self.session
-        if session is None or not self.advance_group():
-            return
-        self._fill(session)
-        self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
 
     @on(Select.Changed, "#pick")
     def _picked(self, event: Select.Changed) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 
 from workshop_tui.model import Exercise, Position, Session
-from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.messages import EditRequested, PositionChanged
 
 
 class ExerciseView(Vertical):
@@ -90,3 +90,32 @@ class ExerciseView(Vertical):
         index = ids.index(self._group) if self._group in ids else -1
         self._group = ids[(index + 1) % len(ids)]
         return True
+
+
+class GroupTextsView(ExerciseView):
+    """A view of what each group writes (sheets, tables, actions), one group at a time.
+
+    Showing, restoring and Ctrl+G work the same for all of them; a subclass says only
+    how to fill its widgets with the shown group's texts (``_fill``).
+    """
+
+    def show(self, session: Session) -> None:
+        super().show(session)
+        self.settle_group(session)
+        self._fill(session)
+
+    def restore(self, position: Position) -> None:
+        if self.restore_group(position) and self.session is not None:
+            self._fill(self.session)
+
+    def next_group(self) -> None:
+        """Show the next group's texts; every word of the last one is already saved."""
+        session = self.session
+        if session is None or not self.advance_group():
+            return
+        self._fill(session)
+        self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
+
+    def _fill(self, session: Session) -> None:
+        """Put the shown group's texts into the view's widgets."""
+        raise NotImplementedError

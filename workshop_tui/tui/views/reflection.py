@@ -17,7 +17,7 @@ from textual.widgets import Static, TextArea
 from workshop_tui.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.views.base import ExerciseView
+from workshop_tui.tui.views.base import GroupTextsView
 
 
 def questions_text(exercise: Exercise, number: int, lang: str) -> Text:
@@ -32,7 +32,7 @@ def questions_text(exercise: Exercise, number: int, lang: str) -> Text:
     return text
 
 
-class ReflectionView(ExerciseView):
+class ReflectionView(GroupTextsView):
     """Answer boxes (left) and working questions (right), per group."""
 
     DEFAULT_CSS = """
@@ -57,14 +57,8 @@ class ReflectionView(ExerciseView):
                     yield TextArea(id=f"box-{box.number}", soft_wrap=True)
                     yield Static(questions_text(self.exercise, box.number, self.lang), classes="questions")
 
-    def show(self, session: Session) -> None:
-        super().show(session)
-        self.settle_group(session)
-        self._fill(session)
-
     def restore(self, position: Position) -> None:
-        if self.restore_group(position) and self.session is not None:
-            self._fill(self.session)
+        super().restore(position)
         if 1 <= position.row <= len(self.exercise.boxes):
             self.query_one(f"#box-{self.exercise.boxes[position.row - 1].number}", TextArea).focus()
 
@@ -95,14 +89,6 @@ class ReflectionView(ExerciseView):
                     area.load_text(wanted)
         finally:
             self._filling = False
-
-    def next_group(self) -> None:
-        """Show the next group's texts; every word of the last one is already saved."""
-        session = self.session
-        if session is None or not self.advance_group():
-            return
-        self._fill(session)
-        self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:

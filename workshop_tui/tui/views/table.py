@@ -16,14 +16,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from workshop_tui.model import Exercise, Position, Session
+from workshop_tui.model import Exercise, Session
 from workshop_tui.model.exercise import cell_key
-from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.views.base import ExerciseView
+from workshop_tui.tui.views.base import GroupTextsView
 
 
-class TableView(ExerciseView):
+class TableView(GroupTextsView):
     """Instructions on top, then a header and one line of cells per row, per group."""
 
     DEFAULT_CSS = """
@@ -65,15 +65,6 @@ class TableView(ExerciseView):
             return Select[str](options, prompt=tr("table.pick", self.lang), id=cell_id, classes="choice-cell")
         return Input(id=cell_id, classes="text-cell", placeholder=column.label.get(self.lang))
 
-    def show(self, session: Session) -> None:
-        super().show(session)
-        self.settle_group(session)
-        self._fill(session)
-
-    def restore(self, position: Position) -> None:
-        if self.restore_group(position) and self.session is not None:
-            self._fill(self.session)
-
     def focus_main(self) -> None:
         if self.exercise.rows and self.exercise.columns:
             self.query_one("#cell-1-0").focus()
@@ -110,14 +101,6 @@ class TableView(ExerciseView):
                             field.cursor_position = 0
         finally:
             self._filling = False
-
-    def next_group(self) -> None:
-        """Show the next group's table; every cell of the last one is already saved."""
-        session = self.session
-        if session is None or not self.advance_group():
-            return
-        self._fill(session)
-        self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
 
     def _where(self, widget_id: str | None) -> tuple[int, str] | None:
         """(row, column id) of a cell widget."""
