@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, get_args
 
 Kind = Literal[
     "rating_grid",
@@ -19,19 +19,8 @@ Kind = Literal[
     "two_axis",
     "table",
 ]
-KINDS: tuple[str, ...] = (
-    "rating_grid",
-    "scale",
-    "statement_diagnostic",
-    "reflection_sheet",
-    "action_list",
-    "single_choice",
-    "dot_vote",
-    "bipolar",
-    "paired_rating",
-    "two_axis",
-    "table",
-)
+KINDS: tuple[str, ...] = get_args(Kind)
+"""Every kind, in the order above (one list: the type is the source)."""
 VOTE_KINDS: frozenset[str] = frozenset({"single_choice", "dot_vote"})
 """Kinds whose items are options and whose "score" is how many dots a person put on one.
 
