@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +13,7 @@ from workshop_tui.model import Action, Exercise, Session
 from workshop_tui.stats import rank
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.views.base import GroupTextsView
+from workshop_tui.tui.views.base import GroupTextsView, session_edit
 
 CHALLENGES_PER_EXERCISE = 3
 
@@ -137,7 +135,7 @@ class ActionsView(GroupTextsView):
             return
         field = event.input.id
         if field == "challenge":
-            edit = partial(_set_challenge, self.exercise.id, self._group, event.value)
+            edit = session_edit(Session.with_challenge, self.exercise.id, self._group, event.value)
             self.request_edit(EditRequested(edit, merge=f"challenge:{self.exercise.id}:{self._group}"))
             return
         index = int(field.split("-")[1])
@@ -146,13 +144,5 @@ class ActionsView(GroupTextsView):
             owner=self.query_one(f"#owner-{index}", Input).value,
             due=self.query_one(f"#due-{index}", Input).value,
         )
-        edit = partial(_set_action, self.exercise.id, self._group, index, action)
+        edit = session_edit(Session.with_action, self.exercise.id, self._group, index, action)
         self.request_edit(EditRequested(edit, merge=f"action:{self.exercise.id}:{self._group}:{field}"))
-
-
-def _set_challenge(exercise: str, group: str, text: str, session: Session) -> Session:
-    return session.with_challenge(exercise, group, text)
-
-
-def _set_action(exercise: str, group: str, index: int, action: Action, session: Session) -> Session:
-    return session.with_action(exercise, group, index, action)

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.containers import Vertical
 
 from workshop_tui.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+
+
+def session_edit(method: Callable[..., Session], *args: object) -> Callable[[Session], Session]:
+    """An edit for ``EditRequested``: a ``Session.with_*`` method with its arguments after the session.
+
+    ``session_edit(Session.with_score, "resistance", "trust", "p1", 4)`` is the edit that
+    sets that score in whichever session it is given.
+    """
+    return lambda session: method(session, *args)
 
 
 class ExerciseView(Vertical):

@@ -8,7 +8,6 @@ Statistics are computed by the core (``stats``); this view only lays them out.
 from __future__ import annotations
 
 import time
-from functools import partial
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,7 +17,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from workshop_tui.model import Exercise, Position, Session, rules
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.views.base import ExerciseView
+from workshop_tui.tui.views.base import ExerciseView, session_edit
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.tui.widgets.text_panel import show_text, text_height
@@ -237,14 +236,14 @@ class GridView(ExerciseView):
         if self._filling or not self.grid.row_count:
             return
         item = self.grid.items[self.grid.cursor_row]
-        edit = partial(_set_note, self.exercise.id, item.id, event.value)
+        edit = session_edit(Session.with_note, self.exercise.id, item.id, event.value)
         self.request_edit(EditRequested(edit, merge=f"note:{self.exercise.id}:{item.id}"))
 
     @on(TextArea.Changed, "#closing")
     def _closing_changed(self, event: TextArea.Changed) -> None:
         if self._filling or not self._group:
             return
-        edit = partial(_set_closing, self.exercise.id, self._group, event.text_area.text)
+        edit = session_edit(Session.with_closing, self.exercise.id, self._group, event.text_area.text)
         self.request_edit(EditRequested(edit, merge=f"closing:{self.exercise.id}:{self._group}"))
 
     def on_key(self, event: events.Key) -> None:
@@ -292,7 +291,9 @@ class GridView(ExerciseView):
             )
             return
         item, participant = target
-        self.request_edit(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, score)))
+        self.request_edit(
+            EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, participant, score))
+        )
         self._advance()
 
     def _type_vote(self, digit: int, participant: str) -> None:
@@ -318,7 +319,9 @@ class GridView(ExerciseView):
                     reason = tr("vote.per_item", self.lang, n=votes.max_per_item).lstrip(", ")
                 self.notify(tr("refused", self.lang, reason=reason), severity="warning", timeout=3)
                 return
-        self.request_edit(EditRequested(partial(_set_score, exercise.id, item_id, participant, dots)))
+        self.request_edit(
+            EditRequested(session_edit(Session.with_score, exercise.id, item_id, participant, dots))
+        )
         self._advance()
 
     def _pick_row(self) -> None:
@@ -328,7 +331,9 @@ class GridView(ExerciseView):
             self.app.bell()
             return
         item, participant = target
-        self.request_edit(EditRequested(partial(_set_score, self.exercise.id, item.id, participant, 1)))
+        self.request_edit(
+            EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, participant, 1))
+        )
         self._advance()
 
     def _advance(self) -> None:
@@ -348,14 +353,16 @@ class GridView(ExerciseView):
         item, column = target
         if self.session.answers_for(self.exercise.id).mode == "tally":
             self.request_edit(
-                EditRequested(partial(_set_tally, self.exercise.id, item.id, int(column[1:]), 0))
+                EditRequested(session_edit(Session.with_tally, self.exercise.id, item.id, int(column[1:]), 0))
             )
         else:
             if self.exercise.kind == "single_choice":
                 # Del clears the participant's choice, whichever option row the cursor is on.
                 scores = self.session.answers_for(self.exercise.id).scores
                 item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)
-            self.request_edit(EditRequested(partial(_set_score, self.exercise.id, item.id, column, None)))
+            self.request_edit(
+                EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, column, None))
+            )
 
     def _type_tally(self, digit: str) -> None:
         target = self.grid.cell_target()
@@ -372,7 +379,7 @@ class GridView(ExerciseView):
         self._tally_buffer = ((cell[0], cell[1]), text, now)
         count = int(text)
         self.request_edit(
-            EditRequested(partial(_set_tally, self.exercise.id, item.id, int(column[1:]), count))
+            EditRequested(session_edit(Session.with_tally, self.exercise.id, item.id, int(column[1:]), count))
         )
 
     def _bump_tally(self, delta: int) -> None:
@@ -384,21 +391,7 @@ class GridView(ExerciseView):
         current = self.session.answers_for(self.exercise.id).tallies.get(item.id, {}).get(score, 0)
         self._tally_buffer = None
         self.request_edit(
-            EditRequested(partial(_set_tally, self.exercise.id, item.id, score, max(0, current + delta)))
+            EditRequested(
+                session_edit(Session.with_tally, self.exercise.id, item.id, score, max(0, current + delta))
+            )
         )
-
-
-def _set_score(exercise: str, item: str, participant: str, score: int | None, session: Session) -> Session:
-    return session.with_score(exercise, item, participant, score)
-
-
-def _set_tally(exercise: str, item: str, score: int, count: int, session: Session) -> Session:
-    return session.with_tally(exercise, item, score, count)
-
-
-def _set_note(exercise: str, item: str, text: str, session: Session) -> Session:
-    return session.with_note(exercise, item, text)
-
-
-def _set_closing(exercise: str, group: str, text: str, session: Session) -> Session:
-    return session.with_closing(exercise, group, text)

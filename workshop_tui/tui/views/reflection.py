@@ -6,8 +6,6 @@ shows that group's text, and every word typed is saved as it is typed.
 
 from __future__ import annotations
 
-from functools import partial
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +15,7 @@ from textual.widgets import Static, TextArea
 from workshop_tui.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.views.base import GroupTextsView
+from workshop_tui.tui.views.base import GroupTextsView, session_edit
 
 
 def questions_text(exercise: Exercise, number: int, lang: str) -> Text:
@@ -95,7 +93,7 @@ class ReflectionView(GroupTextsView):
         if self._filling or not self._group or not event.text_area.id:
             return
         box = event.text_area.id.removeprefix("box-")
-        edit = partial(_set_text, self.exercise.id, self._group, box, event.text_area.text)
+        edit = session_edit(Session.with_text, self.exercise.id, self._group, box, event.text_area.text)
         self.request_edit(EditRequested(edit, merge=f"text:{self.exercise.id}:{self._group}:{box}"))
 
     @on(TextArea.Changed)
@@ -103,7 +101,3 @@ class ReflectionView(GroupTextsView):
         if event.text_area.id and not self._filling:
             row = int(event.text_area.id.removeprefix("box-"))
             self.post_message(PositionChanged(Position(self.exercise.id, row, 0, self._group)))
-
-
-def _set_text(exercise: str, group: str, box: str, text: str, session: Session) -> Session:
-    return session.with_text(exercise, group, box, text)

@@ -7,8 +7,6 @@ the reflection sheets use). Ctrl+G switches group.
 
 from __future__ import annotations
 
-from functools import partial
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,7 +18,7 @@ from workshop_tui.model import Exercise, Session
 from workshop_tui.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.views.base import GroupTextsView
+from workshop_tui.tui.views.base import GroupTextsView, session_edit
 
 
 class TableView(GroupTextsView):
@@ -123,9 +121,5 @@ class TableView(GroupTextsView):
         if self._filling or not self._group or where is None:
             return
         row, column = where
-        edit = partial(_set_cell, self.exercise.id, self._group, row, column, value)
+        edit = session_edit(Session.with_cell, self.exercise.id, self._group, row, column, value)
         self.request_edit(EditRequested(edit, merge=f"cell:{self.exercise.id}:{self._group}:{row}:{column}"))
-
-
-def _set_cell(exercise: str, group: str, row: int, column: str, value: str, session: Session) -> Session:
-    return session.with_cell(exercise, group, row, column, value)
