@@ -77,10 +77,7 @@ def test_a_fresh_hard_link_of_an_old_file_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     _make(tmp_path, ("s.toml",), age=3600)
     link = tmp_path / ".s.toml.bak.4242.link.tmp"
-    try:
-        os.link(path, link)
-    except OSError:
-        pytest.skip("no hard links here")
+    os.link(path, link)  # the tests run where saves make such links (Linux, macOS)
     assert remove_stale_temps(path) == []
     assert link.exists()
 

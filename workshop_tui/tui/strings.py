@@ -201,6 +201,23 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 
+SESSION_HELP = """\
+## Session
+
+- **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise)
+- **Ctrl+P**: kommandopalet, gå til en øvelse (command palette, go to an exercise)
+- **Cifre** scorer den markerede celle og går videre; **Del** sletter (digits score and move on)
+- **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
+- **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
+- **F9** vis/skjul program
+- **F10** åbn/luk afstemning fra telefoner: QR-kode, adresse og kode (voting from phones)
+- **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
+
+Alt gemmes med det samme. Everything is saved as it happens.
+"""
+"""F1 on the session screen: its keys, in Danish with English in brackets."""
+
+
 def tr(key: str, lang: str, **values: object) -> str:
     """The UI string ``key`` in ``lang`` (Danish fallback), with ``values`` filled in."""
     pair = UI.get(key)

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
+from workshop_tui.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import tr
@@ -74,3 +75,16 @@ class ExportModal(WorkshopModal):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def write_export(session: Session, choice: ExportChoice, lang: str) -> tuple[str, bool]:
+    """Write the files the facilitator chose; returns what to tell them, and whether it failed."""
+    from workshop_tui.export.files import ExportError, export_session
+
+    try:
+        paths = export_session(
+            session, choice.formats, choice.folder, named=choice.named, include_notes=choice.notes, lang=lang
+        )
+    except ExportError as error:
+        return str(error), True
+    return tr("exported", lang, paths="\n".join(str(p) for p in paths)), False

@@ -22,8 +22,9 @@ from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
 from workshop_tui.tui.base import WorkshopScreen
+from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.strings import refusal, tr
+from workshop_tui.tui.strings import SESSION_HELP, refusal, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting import VotingController, VotingStatus
@@ -43,20 +44,7 @@ class SessionScreen(WorkshopScreen):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     CSS_PATH = "session.tcss"
-    HELP = """\
-## Session
-
-- **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise)
-- **Ctrl+P**: kommandopalet, gå til en øvelse (command palette, go to an exercise)
-- **Cifre** scorer den markerede celle og går videre; **Del** sletter (digits score and move on)
-- **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
-- **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
-- **F9** vis/skjul program
-- **F10** åbn/luk afstemning fra telefoner: QR-kode, adresse og kode (voting from phones)
-- **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
-
-Alt gemmes med det samme. Everything is saved as it happens.
-"""
+    HELP = SESSION_HELP
     BINDINGS = [
         Binding("ctrl+n", "next", "Næste øvelse", id="next", priority=True),
         Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True),
@@ -83,8 +71,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
         self.view: ExerciseView | None = None
         self._pending_position: Position | None = None
         self._position_timer: Timer | None = None
-        self._timer_left: dict[str, int] = {}
-        self._timer_owner: str | None = None
+        self.timers = ExerciseTimers()
         self.voting = VotingController(self)
         """Voting from phones; its server runs only while the facilitator has it open."""
 
@@ -348,27 +335,14 @@ Alt gemmes med det samme. Everything is saved as it happens.
     def action_export(self) -> None:
         """Export the summary (Markdown, HTML, CSV) and show where the files went."""
         from workshop_tui.storage.locations import data_dir
-        from workshop_tui.tui.screens.export import ExportChoice, ExportModal
+        from workshop_tui.tui.screens.export import ExportChoice, ExportModal, write_export
 
         def write(choice: ExportChoice | None) -> None:
-            if choice is None:
-                return
-            from workshop_tui.export.files import ExportError, export_session
-
-            try:
-                paths = export_session(
-                    self.session,
-                    choice.formats,
-                    choice.folder,
-                    named=choice.named,
-                    include_notes=choice.notes,
-                    lang=self.lang,
+            if choice is not None:
+                message, failed = write_export(self.session, choice, self.lang)
+                self.notify(
+                    message, severity="error" if failed else "information", timeout=15 if failed else 20
                 )
-            except ExportError as error:
-                self.notify(str(error), severity="error", timeout=15)
-                return
-            listing = "\n".join(str(p) for p in paths)
-            self.notify(tr("exported", self.lang, paths=listing), timeout=20)
 
         self.app.push_screen(ExportModal(data_dir() / "exports"), write)
 
@@ -388,7 +362,7 @@ Alt gemmes med det samme. Everything is saved as it happens.
             if value is None:
                 return
             self.keeper.apply(lambda s: s.with_timer(current, value), undoable=False)
-            self._timer_left[current] = value
+            self.timers.set(current, value)
             self._show_timer()
 
         self.app.push_screen(TimerModal(seconds / 60), set_)
@@ -396,21 +370,12 @@ Alt gemmes med det samme. Everything is saved as it happens.
     def action_timer(self) -> None:
         """Start or pause this exercise's timer (starting a new one pauses any other)."""
         current = self.current
-        if self._timer_owner == current:
-            self._timer_owner = None
-        else:
-            if self._timer_left.get(current, 1) <= 0 or current not in self._timer_left:
-                self._timer_left[current] = self.session.timers.get(current, DEFAULT_TIMER)
-            self._timer_owner = current
+        self.timers.toggle(current, self.session.timers.get(current, DEFAULT_TIMER))
         self._show_timer()
 
     def timer_state(self) -> tuple[int | None, bool]:
         """(seconds left, running) for the current exercise, for this and the projector view."""
-        current = self.current
-        remaining = self._timer_left.get(current)
-        if remaining is None and current in self.session.timers:
-            remaining = self.session.timers[current]
-        return remaining, self._timer_owner == current
+        return self.timers.state(self.current, self.session.timers)
 
     def _show_timer(self) -> None:
         remaining, running = self.timer_state()
@@ -419,15 +384,12 @@ Alt gemmes med det samme. Everything is saved as it happens.
         display.running = running
 
     def _tick(self) -> None:
-        running = self._timer_owner
-        if running is None:
+        if self.timers.running is None:
             return
-        left = self._timer_left.get(running, 0) - 1
-        self._timer_left[running] = max(0, left)
-        if left <= 0:
-            self._timer_owner = None
+        finished = self.timers.tick()
+        if finished is not None:
             self.app.bell()
-            title = self.session.exercise(running).title.get(self.lang)
+            title = self.session.exercise(finished).title.get(self.lang)
             self.notify(title, title=tr("timer.done", self.lang), severity="warning", timeout=20)
         self._show_timer()
         self._refresh_projector()

@@ -110,6 +110,9 @@ class GroupTextsView(ExerciseView):
     how to fill its widgets with the shown group's texts (``_fill``).
     """
 
+    _fill: Callable[[Session], None]
+    """Put the shown group's texts into the view's widgets (each view defines it)."""
+
     def show(self, session: Session) -> None:
         super().show(session)
         self.settle_group(session)
@@ -126,7 +129,3 @@ class GroupTextsView(ExerciseView):
             return
         self._fill(session)
         self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
-
-    def _fill(self, session: Session) -> None:
-        """Put the shown group's texts into the view's widgets."""
-        raise NotImplementedError

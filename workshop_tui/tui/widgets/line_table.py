@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -28,6 +27,8 @@ from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from workshop_tui.tui.widgets.cell_text import EMPTY, fit, padded, same_look
 
 CellValue = Text
 """What a cell holds: rich text, so a cell can carry colour and alignment."""
@@ -40,52 +41,6 @@ class Column:
     key: str
     label: Text
     width: int
-
-
-def _fit(text: Text, width: int) -> Text:
-    """The text cut or padded to exactly ``width`` cells, aligned as the text asks."""
-    text = text.copy()
-    text.no_wrap = True
-    length = text.cell_len
-    if length > width:
-        text.truncate(width, overflow="ellipsis")
-        return text
-    space = width - length
-    if text.justify == "right":
-        return Text(" " * space) + text
-    if text.justify == "center":
-        left = space // 2
-        return Text(" " * left) + text + Text(" " * (space - left))
-    text.pad_right(space)
-    return text
-
-
-_EMPTY = Text("")
-
-
-def _same(old: Text | None, new: Text) -> bool:
-    """Whether two cell texts look the same (rich's ``==`` ignores the base style and alignment)."""
-    return (
-        old is not None
-        and old.plain == new.plain
-        and old.style == new.style
-        and old.justify == new.justify
-        and old.spans == new.spans
-    )
-
-
-def _padded(text: Text, width: int, base: Style, on_top: Style | None) -> list[Segment]:
-    """A one-style text padded to ``width`` cells as it asks to be aligned, as rich would draw it."""
-    blank = base + on_top if on_top is not None else base
-    own = text.style if isinstance(text.style, Style) else Style.parse(text.style)
-    body = Segment(text.plain, blank + own if on_top is None else base + own + on_top)
-    space = width - cell_len(text.plain)
-    left = space if text.justify == "right" else space // 2 if text.justify == "center" else 0
-    pieces = [Segment(" " * left, blank)] if left else []
-    pieces.append(body)
-    if space - left:
-        pieces.append(Segment(" " * (space - left), blank))
-    return pieces
 
 
 class LineTable(ScrollView, can_focus=True):
@@ -203,7 +158,7 @@ class LineTable(ScrollView, can_focus=True):
     def update_cell(self, row_key: str, column_key: str, value: CellValue) -> None:
         """Change one cell; only its row is drawn again."""
         row = self._cells[row_key]
-        if _same(row.get(column_key), value):
+        if same_look(row.get(column_key), value):
             return
         row[column_key] = value
         self._forget_row(self._row_index[row_key])
@@ -341,12 +296,12 @@ class LineTable(ScrollView, can_focus=True):
             return cached[2]
         width = self.columns[column].width
         if text.spans or text.cell_len > width:
-            pieces = _fit(text, width).render(self.app.console)
+            pieces = fit(text, width).render(self.app.console)
             segments = list(Segment.apply_style(pieces, style, on_top))
         else:
             # Nearly every cell is a score, a dot or a figure in one style: pad it by hand,
             # far quicker than rich's general rendering, which the rest still goes through.
-            segments = _padded(text, width, style, on_top)
+            segments = padded(text, width, style, on_top)
         self._cell_cache[(row, column)] = (text, on_top, segments)
         return segments
 
@@ -356,7 +311,7 @@ class LineTable(ScrollView, can_focus=True):
             segments = [
                 segment
                 for column in self.columns
-                for segment in _fit(column.label, column.width).render(self.app.console)
+                for segment in fit(column.label, column.width).render(self.app.console)
             ]
             self._header = Strip(Segment.apply_style(segments, style), self._total_width())
         return self._header
@@ -374,7 +329,7 @@ class LineTable(ScrollView, can_focus=True):
         row_mark = self._style("line-table--cursor-row") if cursor_column is not None else None
         segments: list[Segment] = []
         for index, column in enumerate(self.columns):
-            text = values.get(column.key) or _EMPTY
+            text = values.get(column.key) or EMPTY
             on_top = cursor if index == cursor_column else (row_mark if index == 0 else None)
             style = fixed if index == 0 else background
             segments.extend(self._cell_segments(row, index, text, style, on_top))

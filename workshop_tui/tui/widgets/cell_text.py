@@ -1,0 +1,57 @@
+"""Cell texts of the line table: fitted to a column, and compared as they look.
+
+Kept apart from the table so the table's module is about drawing and cursor only.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+EMPTY = Text("")
+"""What an empty cell shows."""
+
+
+def fit(text: Text, width: int) -> Text:
+    """The text cut or padded to exactly ``width`` cells, aligned as the text asks."""
+    text = text.copy()
+    text.no_wrap = True
+    length = text.cell_len
+    if length > width:
+        text.truncate(width, overflow="ellipsis")
+        return text
+    space = width - length
+    if text.justify == "right":
+        return Text(" " * space) + text
+    if text.justify == "center":
+        left = space // 2
+        return Text(" " * left) + text + Text(" " * (space - left))
+    text.pad_right(space)
+    return text
+
+
+def same_look(old: Text | None, new: Text) -> bool:
+    """Whether two cell texts look the same (rich's ``==`` ignores the base style and alignment)."""
+    return (
+        old is not None
+        and old.plain == new.plain
+        and old.style == new.style
+        and old.justify == new.justify
+        and old.spans == new.spans
+    )
+
+
+def padded(text: Text, width: int, base: Style, on_top: Style | None) -> list[Segment]:
+    """A one-style text padded to ``width`` cells as it asks to be aligned, as rich would draw it."""
+    blank = base + on_top if on_top is not None else base
+    own = text.style if isinstance(text.style, Style) else Style.parse(text.style)
+    body = Segment(text.plain, blank + own if on_top is None else base + own + on_top)
+    space = width - cell_len(text.plain)
+    left = space if text.justify == "right" else space // 2 if text.justify == "center" else 0
+    pieces = [Segment(" " * left, blank)] if left else []
+    pieces.append(body)
+    if space - left:
+        pieces.append(Segment(" " * (space - left), blank))
+    return pieces
