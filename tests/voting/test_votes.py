@@ -131,6 +131,20 @@ def test_a_dot_vote_replaces_the_devices_earlier_dots(desk: Desk, session: Sessi
         assert list(vote_problems(session.exercise(exercise_id), session.answers_for(exercise_id))) == []
 
 
+def test_a_dot_vote_can_be_taken_back_whole_but_nothing_else_can_be_empty(
+    desk: Desk, session: Session
+) -> None:
+    session = _vote(desk, session, DOTS, {"silo": 1, "resources": 1})
+    session = _vote(desk, session, DOTS, {})
+    assert _mine(session, DOTS) == {}
+    assert list(vote_problems(session.exercise(DOTS), session.answers_for(DOTS))) == []
+    for exercise_id in (CHOICE, "resistance"):
+        desk.follow(session, exercise_id)
+        with pytest.raises(Refused) as refused:
+            desk.ballot(session, "v1", {"exercise": exercise_id, "scores": {}})
+        assert (refused.value.status, refused.value.reason) == (400, "malformed")
+
+
 @pytest.mark.parametrize(
     ("exercise_id", "scores", "reason"),
     [

@@ -281,7 +281,7 @@ class Desk:
         """
         fields = _fields(body, {"exercise", "scores"})
         exercise_id, scores = fields["exercise"], fields["scores"]
-        if not isinstance(exercise_id, str) or not isinstance(scores, dict) or not scores:
+        if not isinstance(exercise_id, str) or not isinstance(scores, dict):
             raise Refused(400, "malformed", "exercise is a string, scores a non-empty object")
         if self.exercise_id is None:
             raise Refused(409, "closed", "no round is open")
@@ -292,6 +292,9 @@ class Desk:
         items = {item.id for item in exercise.scored_items}
         if scale is None:
             raise Refused(409, "closed", "this exercise takes no scores")
+        if not scores and exercise.kind != "dot_vote":
+            # Only a dot vote can be taken back whole (a phone moves all its dots off).
+            raise Refused(400, "malformed", "exercise is a string, scores a non-empty object")
         for item_id, score in scores.items():
             if item_id not in items:
                 raise Refused(422, "unknown_item", f"no item {item_id[:40]!r}")

@@ -139,6 +139,7 @@ function legend() {
   if (exercise.kind === "single_choice") return S.choose_one;
   if (exercise.kind === "dot_vote") {
     const votes = exercise.votes;
+    if (votes.dots === 1) return S.dots_rule_single;
     return fill(votes.max_per_item > 1 ? S.dots_rule : S.dots_rule_one, {
       n: votes.dots, max: votes.max_per_item,
     });
@@ -274,7 +275,7 @@ function paintDots() {
 // What the person still has to do before sending, or "" when the answer is complete.
 function pending() {
   if (exercise.kind === "single_choice") return Object.keys(chosen).length ? "" : S.pick_one;
-  if (exercise.kind === "dot_vote") return Object.keys(chosen).length ? "" : S.place_dots;
+  if (exercise.kind === "dot_vote") return Object.keys(chosen).length || sentScores ? "" : S.place_dots;
   const left = exercise.items.filter((item) => !(item.id in chosen)).length;
   return left ? fill(S.left, { n: left }) : "";
 }
@@ -284,7 +285,9 @@ function update(message, kind) {
   const todo = pending();
   const changed = canonical(chosen) !== sentScores;
   $("send").textContent = sentScores ? S.send_changes : S.send;
-  $("send").disabled = !Object.keys(chosen).length || !changed;
+  // A dot vote that was sent can be taken back by sending it with no dots left on it.
+  const withdrawing = exercise.kind === "dot_vote" && sentScores && sentScores !== canonical({});
+  $("send").disabled = !(Object.keys(chosen).length || withdrawing) || !changed;
   if (message) setMessage($("status"), message, kind);
   else setMessage($("status"), todo || (changed ? "" : S.sent), todo ? "" : "ok");
 }
