@@ -21,13 +21,12 @@ from textual.widgets import Static
 
 from workshop_tui.storage.errors import SessionWriteError
 from workshop_tui.tui.strings import tr
-from workshop_tui.voting.desk import Desk, Progress
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 from workshop_tui.voting.qr import qr_lines
-from workshop_tui.voting.roll import Roll, roll_path
 
 if TYPE_CHECKING:
     from workshop_tui.tui.screens.session import SessionScreen
+    from workshop_tui.voting.desk import Progress
     from workshop_tui.voting.server import VotingServer
 
 REFRESH_QUIET = 0.25
@@ -83,6 +82,9 @@ class VotingController:
         Returns:
             None, or why voting could not open (a port in use, an address not on this laptop).
         """
+        # The desk and the roll of phones are loaded when voting is first opened, like the server.
+        from workshop_tui.voting.desk import Desk
+        from workshop_tui.voting.roll import Roll, roll_path
         from workshop_tui.voting.server import VotingServer, log
         from workshop_tui.voting.sink import KeeperSink
 
