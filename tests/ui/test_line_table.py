@@ -81,3 +81,12 @@ async def test_a_click_moves_the_cursor_to_the_cell() -> None:
         table = app.query_one(LineTable)
         await pilot.click(LineTable, offset=(20 + 5 * 2 + 2, 3))
         assert table.cursor_coordinate == Coordinate(2, 3)
+
+
+def test_a_diagnostic_items_tag_is_in_the_interface_language(library: object) -> None:
+    from workshop_tui.tui.widgets.score_grid import item_tag
+
+    exercise = library.exercises["kkc-indicators"]  # type: ignore[attr-defined]
+    item = exercise.items[0]
+    assert item_tag(exercise, item, "da").startswith("Kurs")
+    assert item_tag(exercise, item, "en").startswith("Direc")

@@ -86,7 +86,7 @@ def detail_text(
     assert scale is not None
     answers = session.answers_for(exercise.id)
     stats = stats or describe([], scale.min, scale.max)
-    text = Text(item_tag(exercise, item) + item.text.get(lang) + "\n", style="bold")
+    text = Text(item_tag(exercise, item, lang) + item.text.get(lang) + "\n", style="bold")
     if exercise.kind == "bipolar" and item.left is not None and item.right is not None:
         text.append(
             f"{scale.min} = {item.left.get(lang)}\n{scale.max} = {item.right.get(lang)}\n", style="dim"
@@ -147,7 +147,7 @@ def profile_text(
         title = Text(tr("reverse.profile", lang, high=scale.max) + "\n", style="bold")
     means = {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
     rows = [
-        (item_tag(exercise, i) + i.text.get(lang), means[i.id], stats[i.id].split)
+        (item_tag(exercise, i, lang) + i.text.get(lang), means[i.id], stats[i.id].split)
         for i in exercise.scored_items
     ]
     rows.sort(key=lambda r: -(r[1] if r[1] is not None else -1))

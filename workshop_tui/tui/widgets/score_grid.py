@@ -37,14 +37,14 @@ class GridLayout:
     lang: str
 
 
-def item_tag(exercise: Exercise, item: Item) -> str:
+def item_tag(exercise: Exercise, item: Item, lang: str) -> str:
     """A short prefix: a diagnostic's dimension and ``+``/``−``; ``↺`` on a reverse-scored item."""
     if item.reverse:
         return "↺ "
     if item.polarity is None:
         return ""
     dimension = exercise.dimension(item.dimension or "")
-    name = dimension.label.da[:5] if dimension else ""
+    name = dimension.label.get(lang)[:5] if dimension else ""
     return f"{name}{'+' if item.polarity == 'produced' else '−'} "
 
 
@@ -217,7 +217,7 @@ class ScoreGrid(LineTable):
         assert scale is not None
         stats = self.stats[item.id]
         cells = self._label_and_tallies(
-            item, answers, layout, item_tag(self.exercise, item) + item.text.get(lang)
+            item, answers, layout, item_tag(self.exercise, item, lang) + item.text.get(lang)
         )
         if layout.mode != "tally":
             row = answers.scores.get(item.id, {})
