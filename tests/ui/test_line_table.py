@@ -90,3 +90,25 @@ def test_a_diagnostic_items_tag_is_in_the_interface_language(library: object) ->
     item = exercise.items[0]
     assert item_tag(exercise, item, "da").startswith("Kurs")
     assert item_tag(exercise, item, "en").startswith("Direc")
+
+
+async def test_a_text_panel_takes_a_change_of_style_alone() -> None:
+    """rich's ``Text ==`` ignores the base style; a panel must not keep the old look."""
+    from textual.widgets import Static
+
+    from workshop_tui.tui.widgets.text_panel import show_text
+
+    class PanelApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static(id="panel")
+
+    app = PanelApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        panel = app.query_one(Static)
+        show_text(panel, Text("n = 3", style="dim"))
+        await pilot.pause()
+        show_text(panel, Text("n = 3", style="bold"))
+        assert isinstance(panel.content, Text) and str(panel.content.style) == "bold"
+        same = panel.content
+        show_text(panel, Text("n = 3", style="bold"))
+        assert panel.content is same, "an identical text is not set again"

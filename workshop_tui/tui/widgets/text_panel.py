@@ -16,6 +16,8 @@ from rich.text import Text
 from textual.css.scalar import Unit
 from textual.widgets import Static
 
+from workshop_tui.tui.widgets.cell_text import same_look
+
 
 def text_height(content: Text | str, width: int, console: Console) -> int:
     """How many lines ``content`` takes when wrapped to ``width`` cells."""
@@ -42,7 +44,10 @@ def show_text(panel: Static, content: Text | str) -> None:
     The height is the wrapped text's, or the panel's ``min-height`` in lines when that is more.
     """
     old = panel.content
-    if isinstance(old, Text | str) and type(old) is type(content) and old == content:
+    unchanged = (
+        same_look(old, content) if isinstance(old, Text) and isinstance(content, Text) else old == content
+    )
+    if unchanged and type(old) is type(content):
         return
     width = panel.content_region.width
     if not panel.is_mounted or width <= 0 or not isinstance(old, Text | str):
