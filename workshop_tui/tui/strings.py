@@ -41,8 +41,9 @@ UI: dict[str, tuple[str, str]] = {
     "key.voting": ("Afstemning", "Voting"),
     "key.voting_hide": ("Skjul", "Hide"),
     "key.voting_close": ("Luk afstemning", "Close voting"),
-    "key.voting_more": ("Flere deltagere", "More participants"),
-    "key.voting_fewer": ("Færre deltagere", "Fewer participants"),
+    "key.voting_more": ("Tilføj deltager", "Add a participant"),
+    "key.voting_fewer": ("Fjern ubrugt deltager", "Remove an unused participant"),
+    "key.voting_new_code": ("Ny kode", "New code"),
     # status
     "status.not_started": ("ikke startet", "not started"),
     "status.in_progress": ("i gang", "in progress"),
@@ -193,10 +194,29 @@ UI: dict[str, tuple[str, str]] = {
         "ingen runde: øvelsen har ingen scorer",
         "no round: this exercise takes no scores",
     ),
-    "voting.max": ("maks. {n} deltagere", "at most {n} participants"),
+    "voting.places": (
+        "telefoner: {phones} · deltagere: {places} ({free} ledige pladser)",
+        "phones: {phones} · participants: {places} ({free} free places)",
+    ),
+    "voting.turned_away": (
+        "⚠ {n} forsøg fandt ingen ledig plads – tryk + for at tilføje en deltager",
+        "⚠ {n} tries found no free place – press + to add a participant",
+    ),
+    "voting.locked": (
+        "⚠ tilmelding låst i {seconds} s efter for mange forkerte koder – N giver en ny kode",
+        "⚠ joining locked for {seconds} s after too many wrong codes – N makes a new code",
+    ),
+    "voting.blind": (
+        "Svarene er skjult, mens der stemmes: gitteret viser kun, hvem der har svaret. F3 viser dem.",
+        "Answers are hidden while voting: the grid shows only who answered. F3 reveals them.",
+    ),
+    "voting.keep_place": (
+        "Den sidste deltager har svar eller en telefon og bliver.",
+        "The last participant has answers or a phone and stays.",
+    ),
     "voting.keys": (
-        "Esc skjul (afstemningen forbliver åben) · F10 luk afstemningen · +/− maks. deltagere",
-        "Esc hide (voting stays open) · F10 close voting · +/− maximum participants",
+        "Esc skjul (afstemningen forbliver åben) · F10 luk · + tilføj deltager · − fjern ubrugt · N ny kode",
+        "Esc hide (voting stays open) · F10 close · + add a participant · − remove unused · N new code",
     ),
 }
 

@@ -1,7 +1,9 @@
 """The voting panel: the QR code large, the address and code, answers so far.
 
 Esc hides the panel and voting stays open (the status line and the projector keep
-showing the code); F10 closes voting. + and − change how many devices may join.
+showing the code); F10 closes voting. Phones take the session's participants as their
+places, so + adds a participant (a place for one more phone) and − takes the last one
+away again while it is unused; N makes a new join code.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from workshop_tui.tui.voting import VoteBoard
 
 if TYPE_CHECKING:
     from workshop_tui.tui.voting import VotingController
-
-MAX_STEP = 10
 
 
 class VotingModal(WorkshopModal):
@@ -52,6 +52,7 @@ class VotingModal(WorkshopModal):
         Binding("f10", "close_voting", "Luk afstemning", id="voting_close"),
         Binding("plus,equals_sign", "more", "Flere", id="voting_more", show=False),
         Binding("minus", "fewer", "Færre", id="voting_fewer", show=False),
+        Binding("n", "new_code", "Ny kode", id="voting_new_code", show=False),
     ]
 
     def __init__(self, controller: VotingController) -> None:
@@ -77,13 +78,15 @@ class VotingModal(WorkshopModal):
         self.dismiss("close")
 
     def action_more(self) -> None:
-        self._change_max(MAX_STEP)
+        """Add a participant: a place for one more phone."""
+        self.controller.add_place()
+        self.call_after_refresh(self.controller.refresh)
 
     def action_fewer(self) -> None:
-        self._change_max(-MAX_STEP)
+        """Take the last participant away, if it is unused."""
+        self.controller.remove_place()
+        self.call_after_refresh(self.controller.refresh)
 
-    def _change_max(self, step: int) -> None:
-        info = self.controller.info()
-        if info is not None:
-            self.controller.set_max(info.max_participants + step)
-            self.controller.refresh()
+    def action_new_code(self) -> None:
+        """A new join code; the QR code and the code on the wall change at once."""
+        self.controller.new_code()
