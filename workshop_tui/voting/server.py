@@ -89,7 +89,8 @@ class VotingServer:
         self._check_host = False
         """Set when listening: tests that drive ``app()`` directly have no address to check."""
         limits = desk.limits
-        self.guard = ConnectionGuard(connection_cap(limits.max_connections), limits.connections_per_address)
+        self.guard = ConnectionGuard(limits.max_connections, limits.connections_per_address)
+        """Set to the file limit's cap when listening starts (``guard.connection_cap``)."""
 
     @property
     def max_waiting(self) -> int:
@@ -118,6 +119,7 @@ class VotingServer:
             OSError: none of the ports could be used (the last error).
         """
         self._attach_log()
+        self.guard.most = connection_cap(self.desk.limits.max_connections)
         runner = web.AppRunner(
             self.app(),
             access_log=None,
