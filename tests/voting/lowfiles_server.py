@@ -11,6 +11,7 @@ import resource
 import sys
 
 from workshop_tui.keeper import SessionKeeper
+from workshop_tui.model import Session
 from workshop_tui.storage.library import load_library
 from workshop_tui.storage.sessions import new_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
@@ -38,7 +39,11 @@ async def main(soft: int) -> None:
     print(server.port, server.guard.most, flush=True)
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
     for score in (1, 2, 3):
-        keeper.apply(lambda s, score=score: s.with_score("resistance", "trust", "p1", score))
+
+        def typed(session: Session, score: int = score) -> Session:
+            return session.with_score("resistance", "trust", "p1", score)
+
+        keeper.apply(typed)
     error = keeper.last_error
     print("saved" if error is None else f"error: {error.reason}", flush=True)
     await server.stop()

@@ -364,3 +364,19 @@ def test_a_phone_counts_towards_done_only_where_it_answered(desk: Desk, room_ses
     assert session.participant("v1").by_phone  # type: ignore[union-attr]
     assert session.status("commitment") == "done"
     assert session.status("resistance") == "in_progress"
+
+
+def test_places_are_added_and_only_an_unused_last_one_is_taken_away(room_session: Session) -> None:
+    from workshop_tui.voting.places import next_anonymous_id, removable_place, without_place
+
+    session = room_session.with_participant(Participant(next_anonymous_id(room_session)))
+    assert [p.id for p in session.participants] == ["p1", "p2", "p3", "p4", "p5"]
+    assert removable_place(session, {"p5"}) is None  # a phone holds it
+    assert removable_place(session, set()) == "p5"
+    assert without_place(session, "p5") == room_session
+    scored = session.with_score("resistance", "trust", "p5", 2)
+    assert removable_place(scored, set()) is None
+    with pytest.raises(ValueError):
+        without_place(scored, "p5")
+    named = room_session.with_participant(Participant("p5", "Vera"))
+    assert removable_place(named, set()) is None

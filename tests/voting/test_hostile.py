@@ -277,7 +277,10 @@ def test_an_old_world_readable_log_becomes_private(data_dir: Path) -> None:
 
 
 async def test_idle_sockets_cannot_use_up_the_apps_files(data_dir: Path) -> None:
-    """The issue's case: 45 idle sockets against a low file limit; the facilitator still saves."""
+    """45 idle sockets against a file limit of 48: the facilitator still saves a typed score.
+
+    Without the connection cap the save fails with "Too many open files".
+    """
     script = Path(__file__).with_name("lowfiles_server.py")
     process = await asyncio.create_subprocess_exec(
         sys.executable, str(script), "48", stdin=PIPE, stdout=PIPE, env={**os.environ}
