@@ -20,7 +20,7 @@ from workshop_tui.model import Session
 from workshop_tui.model.session import MAX_PARTICIPANTS
 from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
-from workshop_tui.voting.places import free_place, open_places
+from workshop_tui.voting.places import free_place, free_places
 from workshop_tui.voting.roll import Roll, new_token
 from workshop_tui.voting.votes import (
     MAX_BODY_BYTES,
@@ -57,7 +57,7 @@ class Progress:
     complete: int
     """Voters who answered every item of it."""
     places: int = 0
-    """Anonymous participants no phone holds yet (places a phone could still take)."""
+    """Places a phone could take now (``places.free_places``)."""
     turned_away: int = 0
     """Joins refused because no place was free, since places were last added."""
     locked_for: float = 0.0
@@ -283,7 +283,7 @@ class Desk:
         voters = self.roll.participant_ids
 
         def progress(answered: int, complete: int) -> Progress:
-            places = len(open_places(session, voters))
+            places = len(free_places(session, voters, self.exercise_id))
             return Progress(
                 len(self.roll.devices), answered, complete, places, self.turned_away, self._lockout.wait()
             )

@@ -34,17 +34,21 @@ def open_places(session: Session, held: Collection[str]) -> list[Participant]:
     return [p for p in session.participants if not p.name and p.id not in held]
 
 
-def free_place(session: Session, held: Collection[str], exercise_id: str | None) -> str | None:
-    """The participant a new phone takes, by the rule above, or None when no place is free."""
+def free_places(session: Session, held: Collection[str], exercise_id: str | None) -> list[str]:
+    """The participants a new phone could take, in the order it takes them (the rule above)."""
     places = open_places(session, held)
     anywhere = scored_by(session)
-    for place in places:
-        if place.id not in anywhere:
-            return place.id
+    first = [p.id for p in places if p.id not in anywhere]
     if exercise_id is None:
-        return None
+        return first
     here = scored_by(session, exercise_id)
-    return next((p.id for p in places if p.id not in here), None)
+    return first + [p.id for p in places if p.id in anywhere and p.id not in here]
+
+
+def free_place(session: Session, held: Collection[str], exercise_id: str | None) -> str | None:
+    """The participant a new phone takes, by the rule above, or None when no place is free."""
+    places = free_places(session, held, exercise_id)
+    return places[0] if places else None
 
 
 def next_anonymous_id(session: Session) -> str:
