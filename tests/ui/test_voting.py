@@ -92,7 +92,11 @@ async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: 
             async with http.get(state_url, headers={"Authorization": f"Bearer {joined['token']}"}) as state:
                 assert (await state.json())["exercise"]["id"] == "tension-fields"
 
-            await pilot.press("f10")
+            await pilot.press("f10")  # the panel again, voting still open
+            await pilot.pause()
+            assert isinstance(app.screen, VotingModal) and screen.voting.is_open
+            assert screen.voting.info().code == info.code  # type: ignore[union-attr]
+            await pilot.press("f10")  # F10 in the panel closes voting
             await pilot.pause()
             assert not screen.voting.is_open and screen.voting.info() is None
             assert not screen.query_one(VotingStatus).display

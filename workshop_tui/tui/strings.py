@@ -199,12 +199,12 @@ UI: dict[str, tuple[str, str]] = {
         "phones: {phones} · participants: {places} ({free} free places)",
     ),
     "voting.turned_away": (
-        "⚠ {n} forsøg fandt ingen ledig plads – tryk + for at tilføje en deltager",
-        "⚠ {n} tries found no free place – press + to add a participant",
+        "⚠ {n} forsøg fandt ingen ledig plads – F10 og + tilføjer en deltager",
+        "⚠ {n} tries found no free place – F10 then + adds a participant",
     ),
     "voting.locked": (
-        "⚠ tilmelding låst i {seconds} s efter for mange forkerte koder – N giver en ny kode",
-        "⚠ joining locked for {seconds} s after too many wrong codes – N makes a new code",
+        "⚠ tilmelding låst i {seconds} s efter for mange forkerte koder – F10 og N giver en ny kode",
+        "⚠ joining locked for {seconds} s after too many wrong codes – F10 then N makes a new code",
     ),
     "voting.blind": (
         "Svarene er skjult, mens der stemmes: gitteret viser kun, hvem der har svaret. F3 viser dem.",
@@ -230,7 +230,7 @@ SESSION_HELP = """\
 - **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
 - **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
 - **F9** vis/skjul program
-- **F10** åbn/luk afstemning fra telefoner: QR-kode, adresse og kode (voting from phones)
+- **F10** afstemning fra telefoner: åbner den og viser panelet med QR-kode, adresse og kode; F10 i panelet lukker den
 - **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
 Alt gemmes med det samme. Everything is saved as it happens.

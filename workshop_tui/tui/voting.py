@@ -125,24 +125,26 @@ class VotingController:
         return None
 
     async def toggle(self) -> None:
-        """F10: open voting on the current exercise and show the panel, or close voting."""
+        """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
+
+        The panel is where places are added (+) and a new code made (N), so F10 brings it
+        back while voting is open instead of closing voting (and changing the code) at once.
+        """
         from workshop_tui.tui.screens.voting import VotingModal
 
         screen, lang = self.screen, self.screen.lang
-        if self.is_open:
-            await self.close()
-            self.refresh()
-            screen.notify(tr("voting.closed", lang), timeout=4)
-            return
-        problem = await self.open()
-        if problem is not None:
-            screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
-            return
+        if not self.is_open:
+            problem = await self.open()
+            if problem is not None:
+                screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
+                return
         self.refresh()
 
         async def from_panel(choice: str | None) -> None:
             if choice == "close" and self.is_open:
-                await self.toggle()
+                await self.close()
+                self.refresh()
+                screen.notify(tr("voting.closed", lang), timeout=4)
 
         screen.app.push_screen(VotingModal(self), from_panel)
 
