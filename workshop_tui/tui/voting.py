@@ -74,6 +74,7 @@ class VotingController:
         self._redraw: Timer | None = None
         self._first_unshown = 0.0
         self._last_vote = 0.0
+        self._unlock: Timer | None = None
 
     @property
     def options(self) -> VotingOptions:
@@ -218,6 +219,11 @@ class VotingController:
             participants=len(self.screen.session.participants),
         )
 
+    def _unlocked(self) -> None:
+        self._unlock = None
+        if self.screen.is_attached:
+            self.refresh()
+
     def _changed(self) -> None:
         """A batch of votes was saved: schedule a redraw (redrawing a wide grid blocks the loop)."""
         now = time.monotonic()
@@ -241,6 +247,9 @@ class VotingController:
         """Redraw every place that shows voting: the status line, the panel, the projector."""
         info = self.info()
         lang = self.screen.lang
+        if info is not None and info.progress.locked_for and self._unlock is None:
+            # The note on a locked join goes when the lock does, not at the next vote.
+            self._unlock = self.screen.set_timer(info.progress.locked_for + 0.2, self._unlocked)
         for status in self.screen.query(VotingStatus):
             status.show(info, lang)
         from workshop_tui.tui.screens.projector import ProjectorScreen
