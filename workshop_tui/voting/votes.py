@@ -49,7 +49,9 @@ class Ballot:
 def cast_votes(session: Session, ballots: Sequence[Ballot]) -> Session:
     """Ballots for one exercise as a single edit: a burst of phones costs one copy per row.
 
-    A voter is added to the session on their first vote, and a vote replaces the device's
+    A phone votes as the room's participant whose place it took; only a phone participant
+    of an earlier version's roll (``v1``…) not yet in the session is added on its first
+    vote. A vote replaces the device's
     earlier answers (a later ballot of the same device wins); a ``whole`` ballot also takes
     the device's dots off the options it leaves out. In tally mode the grid counts
     tallies, so each changed answer also moves one count from the previous score (kept per
