@@ -230,7 +230,7 @@ SESSION_HELP = """\
 - **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
 - **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
 - **F9** vis/skjul program
-- **F10** afstemning fra telefoner: åbner den og viser panelet med QR-kode, adresse og kode; F10 i panelet lukker den
+- **F10** afstemning fra telefoner: åbner den og viser panelet (QR-kode, kode); F10 i panelet lukker
 - **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
 Alt gemmes med det samme. Everything is saved as it happens.

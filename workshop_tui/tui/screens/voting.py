@@ -1,9 +1,10 @@
 """The voting panel: the QR code large, the address and code, answers so far.
 
 Esc hides the panel and voting stays open (the status line and the projector keep
-showing the code; F10 on the session screen shows the panel again); F10 here closes voting. Phones take the session's participants as their
-places, so + adds a participant (a place for one more phone) and − takes the last one
-away again while it is unused; N makes a new join code.
+showing the code; F10 on the session screen shows the panel again); F10 here closes
+voting. Phones take the session's participants as their places, so + adds a
+participant (a place for one more phone) and − takes the last one away again while it
+is unused; N makes a new join code.
 """
 
 from __future__ import annotations
