@@ -307,11 +307,13 @@ class VotingServer:
         self.desk.check_vote_rate(token)
         body = await self._body(request)
         ballot = self.desk.ballot(self.sink.session, participant_id, body)
+        if self.desk.roll.mark_voted(participant_id, ballot.exercise_id):
+            # The place's answers here are the phone's own from now on (the desk checked that
+            # none were typed for it): noted on disk before the vote, so a crash between the
+            # two never leaves a phone locked out of its own vote.
+            await self._save_roll()
         if not await self._commit(ballot):
             raise Refused(503, "not_saved", "the laptop could not save; send again")
-        if self.desk.roll.mark_voted(participant_id, ballot.exercise_id):
-            # From now on the page may show the place's answers here: they are its own.
-            await self._save_roll()
         return web.json_response({"ok": True, "scores": len(ballot.scores)})
 
     async def _commit(self, ballot: Ballot) -> bool:
