@@ -69,7 +69,11 @@ def own_wording(exercise: Exercise) -> list[str]:
 
 def quoted_elsewhere(exercise: Exercise) -> list[tuple[str, str, str]]:
     """(path pattern, seed file, lines) for each text the note says is quoted from other lines."""
-    return [(p, file, lines) for file, lines, listed in ELSEWHERE.findall(exercise.source.note) for p in _paths(listed)]
+    return [
+        (p, file, lines)
+        for file, lines, listed in ELSEWHERE.findall(exercise.source.note)
+        for p in _paths(listed)
+    ]
 
 
 def claimed(exercise: Exercise) -> Iterator[tuple[str, Text]]:
@@ -116,7 +120,8 @@ def misquoted(exercise: Exercise) -> list[str]:
         if any(fnmatchcase(path, pattern) for pattern in ours):
             continue
         file, lines = next(
-            ((f, n) for p, f, n in elsewhere if fnmatchcase(path, p)), (exercise.source.file, exercise.source.lines)
+            ((f, n) for p, f, n in elsewhere if fnmatchcase(path, p)),
+            (exercise.source.file, exercise.source.lines),
         )
         seed = normalised(cited_lines(file, lines))
         for piece in JOINS.split(text.da):
@@ -154,6 +159,8 @@ def test_a_wrong_citation_fails(library: Library) -> None:
 
 def test_the_normalising_repairs_only_the_extraction() -> None:
     seed = "Se opgaven og forstå ̊\nbehovet, fordi ingen pa ̊forhånd har grup-\npe-\ntænkning� "
-    assert normalised("Se opgaven og forstå behovet, fordi ingen på forhånd har gruppetænkning") in normalised(seed)
+    assert normalised(
+        "Se opgaven og forstå behovet, fordi ingen på forhånd har gruppetænkning"
+    ) in normalised(seed)
     assert normalised("ingen på bagkant") not in normalised(seed)
     assert normalised("”citat”") != normalised('"citat"')

@@ -44,7 +44,8 @@ def test_only_the_resistance_scale_is_given_by_the_source(library: Library) -> N
     assert given == {"resistance"}
     # Commitment's 1-10 is the source's, its end labels (lav/høj) are not: so it is inferred.
     commitment = library.exercises["commitment"].scale
-    assert commitment is not None and (commitment.min, commitment.max) == (1, 10) and "1-10" in commitment.inferred_note
+    assert commitment is not None and (commitment.min, commitment.max) == (1, 10)
+    assert "1-10" in commitment.inferred_note
     for exercise in rated:
         if exercise.scale and exercise.scale.inferred:
             assert exercise.scale.inferred_note, exercise.id
