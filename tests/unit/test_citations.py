@@ -133,7 +133,7 @@ def misquoted(exercise: Exercise) -> list[str]:
 @NEEDS_SEEDS
 def test_every_claimed_text_is_in_its_cited_lines(library: Library) -> None:
     problems = [problem for exercise in library.exercises.values() for problem in misquoted(exercise)]
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 @NEEDS_SEEDS
@@ -144,7 +144,7 @@ def test_every_own_wording_mark_names_a_text_of_the_exercise(library: Library) -
         paths = [path for path, _ in claimed(exercise)]
         marked = own_wording(exercise) + [p for p, _, _ in quoted_elsewhere(exercise)]
         stale += [f"{exercise.id}: {p}" for p in marked if not any(fnmatchcase(q, p) for q in paths)]
-    assert stale == []
+    assert not stale, "\n".join(stale)
 
 
 @NEEDS_SEEDS
