@@ -45,6 +45,7 @@ ISSUE_18 = {
     "governance-paradigms": "dot_vote",
     "coordination-approaches": "rating_grid",
     "leader-roles": "single_choice",
+    "involve-the-base": "table",
     "workgroup-or-network": "rating_grid",
     "network-traits": "rating_grid",
     "network-types": "single_choice",
