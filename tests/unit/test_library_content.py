@@ -50,6 +50,7 @@ ISSUE_18 = {
     "network-traits": "rating_grid",
     "network-types": "single_choice",
     "network-concept": "rating_grid",
+    "network-coordination": "rating_grid",
     "network-form": "bipolar",
     "goal-hierarchy": "table",
     "network-agreement": "reflection_sheet",
