@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.tui.base import WorkshopModal
@@ -31,7 +31,7 @@ class VotingModal(WorkshopModal):
     VotingModal {
         align: center middle;
     }
-    VotingModal > Vertical {
+    VotingModal > VerticalScroll {
         width: 64;
         height: auto;
         max-height: 100%;
@@ -61,7 +61,7 @@ class VotingModal(WorkshopModal):
         self.controller = controller
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll():
             yield VoteBoard(show_max=True, id="voting-board")
             yield Static(tr("voting.keys", self.lang), id="voting-keys")
 
