@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from workshop_tui.model import Session
+from workshop_tui.model.ids import valid_date
 from workshop_tui.storage.sessions import new_session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.strings import refusal, tr
@@ -100,9 +101,7 @@ class NewSessionScreen(WorkshopModal):
             self.query_one("#title", Input).focus()
             return
         day = self.query_one("#date", Input).value.strip()
-        try:
-            Date.fromisoformat(day)
-        except ValueError:
+        if not valid_date(day):  # the one check the loader makes: a session saved here opens again
             error.update(tr("new.err.date", lang))
             self.query_one("#date", Input).focus()
             return
