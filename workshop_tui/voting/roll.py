@@ -17,7 +17,7 @@ import secrets
 import tomllib
 from pathlib import Path
 
-from workshop_tui.storage.locations import data_dir
+from workshop_tui.storage.locations import data_dir, file_for
 from workshop_tui.storage.tomlio import atomic_write, dumps
 
 CODE_DIGITS = 6
@@ -28,8 +28,13 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
 def roll_path(session_id: str, base: Path | None = None) -> Path:
-    """Where the roll of a session is kept."""
-    return (base or data_dir()) / "voting" / f"{session_id}.toml"
+    """Where the roll of a session is kept.
+
+    Raises:
+        UnsafeName: the session id is not a valid id or leads out of the voting folder
+            (the loader refuses such ids; this guards any other way one could get here).
+    """
+    return file_for((base or data_dir()) / "voting", session_id, ".toml")
 
 
 def token_hash(token: str) -> str:
