@@ -11,7 +11,11 @@ moment it is shown.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TypeVar, cast
+
+T = TypeVar("T")
 
 _SEQUENCE = re.compile(
     r"""
@@ -42,3 +46,63 @@ def for_terminal(text: str, *, multiline: bool = False) -> str:
     if not multiline:
         text = _BLANKS.sub(" ", text)
     return _CONTROL.sub("", text)
+
+
+ONE_LINE = frozenset(
+    {"title", "name", "organisation", "facilitator", "label", "min_label", "max_label", "action_label"}
+)
+"""Fields shown on one line (headers, lists, table cells): their line breaks become spaces."""
+
+
+class ShownCopies:
+    """Copies of model values (a whole session) with every text passed through ``for_terminal``.
+
+    This is the boundary between the model and the screens: a screen shows the copy and
+    edits the real value (edits are functions of the session, applied by the keeper), so a
+    text is changed on disk only where the facilitator edits it. A value without a control
+    character is returned as itself, and each immutable part is copied once and then taken
+    from a cache (by identity, kept for one call), so a keystroke that makes a new session
+    copies only what it changed and the screens' own caches by identity keep working.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[object, object]] = {}
+
+    def __call__(self, value: T) -> T:
+        """``value`` with every string in it fit for the terminal (dict keys, which are ids, kept)."""
+        fresh: dict[int, tuple[object, object]] = {}
+        result = self._copy(value, False, fresh)
+        self._cache = fresh  # only what the last value holds is kept
+        return cast(T, result)
+
+    def _copy(self, value: object, one_line: bool, fresh: dict[int, tuple[object, object]]) -> object:
+        if isinstance(value, str):
+            return value if value.isprintable() else for_terminal(value, multiline=not one_line)
+        if value is None or isinstance(value, int | float):
+            return value
+        key = id(value)
+        hit = fresh.get(key) or self._cache.get(key)
+        if hit is not None and hit[0] is value:
+            fresh[key] = hit
+            return hit[1]
+        copy: object = value
+        if isinstance(value, tuple):
+            items = tuple(self._copy(v, one_line, fresh) for v in value)
+            if any(a is not b for a, b in zip(items, value, strict=True)):
+                copy = items
+        elif isinstance(value, dict):
+            entries = {k: self._copy(v, one_line, fresh) for k, v in value.items()}
+            if any(entries[k] is not v for k, v in value.items()):
+                copy = entries
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {}
+            for field in dataclasses.fields(value):
+                if field.init:
+                    old = getattr(value, field.name)
+                    new = self._copy(old, one_line or field.name in ONE_LINE, fresh)
+                    if new is not old:
+                        changes[field.name] = new
+            if changes:
+                copy = dataclasses.replace(value, **changes)
+        fresh[key] = (value, copy)
+        return copy
