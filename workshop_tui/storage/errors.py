@@ -38,6 +38,9 @@ class Problem:
     line: int | None = None
     warning: bool = False
     """A warning does not stop the file from loading (e.g. a missing English text)."""
+    hidden: int = 0
+    """Not a problem itself: it stands for this many more problems of the file, only counted
+    (a file with 200,000 unknown keys keeps the first thousand; see ``reader.Problems``)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
@@ -58,6 +61,9 @@ def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SH
     shown: dict[Path, int] = {}
     hidden: dict[Path, int] = {}
     for problem in problems:
+        if problem.hidden:
+            hidden[problem.file] = hidden.get(problem.file, 0) + problem.hidden
+            continue
         count = shown.get(problem.file, 0)
         if count < limit:
             shown[problem.file] = count + 1

@@ -44,7 +44,7 @@ def parse_exercise(reader: Reader) -> Exercise | None:
 
     Returns None when the table has errors (the problems say which).
     """
-    before = len(reader.problems.errors)
+    before = reader.problems.error_count
     exercise_id = reader.string("id")
     check_id(reader, "id", exercise_id)
     version = reader.integer("version", minimum=1)
@@ -90,7 +90,7 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         common.update(parse_kind(reader, kind, scale))
         scale = common.pop("scale", scale)
     reader.finish()
-    if len(reader.problems.errors) > before or title is None or source is None:
+    if reader.problems.error_count > before or title is None or source is None:
         return None
     return Exercise(
         id=exercise_id,

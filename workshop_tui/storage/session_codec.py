@@ -81,7 +81,7 @@ def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
 def parse_session(reader: Reader) -> Session | None:
     """Build a Session from a (migrated) table; None when there are errors."""
     problems = reader.problems
-    before = len(problems.errors)
+    before = problems.error_count
     reader.used.add("schema_version")
     language = reader.string("language", default="da")
     if language not in LANGUAGES:
@@ -151,7 +151,7 @@ def parse_session(reader: Reader) -> Session | None:
         updated=_timestamp(reader, "updated"),
     )
     reader.finish()
-    return None if len(problems.errors) > before else session
+    return None if problems.error_count > before else session
 
 
 def _participants(reader: Reader) -> tuple[Participant, ...]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -75,6 +76,14 @@ class WorkshopApp(App[int]):
 
             self._library = load_library(self._exercise_dirs)
         return self._library
+
+    inputs = 0
+    """Keys pressed and clicks made so far: a screen tells a move of the user from its own."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.inputs += 1
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)

@@ -68,6 +68,8 @@ class SessionScreen(WorkshopScreen):
         super().__init__()
         self.keeper = SessionKeeper(session, path)
         self._shown = ShownCopies()
+        self._inputs_at_open = 0
+        """The app's count of keys and clicks when the screen opened (see ``remember_position``)."""
         start = session.position.exercise
         self.current = start if start in session.agenda else (session.agenda[0] if session.agenda else "")
         self.view: ExerciseView | None = None
@@ -103,7 +105,12 @@ class SessionScreen(WorkshopScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._inputs_at_open = self.workshop.inputs
         self.title = self.session.title
+        stored = self.keeper.session.position.exercise
+        if stored and stored not in self.keeper.session.agenda:
+            named = self.session.position.exercise[:40]  # any text: the position is not checked as an id
+            self.notify(tr("position.unknown", self.lang, exercise=named), timeout=10, markup=False)
         self.set_interval(1.0, self._tick)
         self.query_one("#agenda").display = self.app.size.width >= 150
         self._show_exercise(restore=True)
@@ -222,8 +229,15 @@ class SessionScreen(WorkshopScreen):
 
     @on(PositionChanged)
     def remember_position(self, event: PositionChanged) -> None:
-        """Save where the facilitator is, after a short pause in the movement."""
+        """Save where the facilitator is, after a short pause in the movement.
+
+        Not before the facilitator has pressed a key or clicked: a view reports where its
+        cursor starts, and a file whose position names an exercise, row or group it does not
+        have would otherwise be rewritten just by being opened.
+        """
         event.stop()
+        if self.workshop.inputs == self._inputs_at_open:
+            return
         self._pending_position = event.position
         # One timer, restarted by each move: a burst of moves (typing along a row) is saved
         # once, after it, instead of once per move beside the scores' own saves.
