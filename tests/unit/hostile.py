@@ -26,7 +26,16 @@ PAYLOAD = (
     "\u202eE\x07\x00"  # a bidi override, a bell and a NUL
 )
 """What each text gets: the sequences issue 12 found reaching the terminal, and a few more."""
-LEAKS = (b"]52;", CLIPBOARD.encode(), b"PWNED", b"A\x1b[2JB", b"\xc2\x9b", b"PWNDCS", b"\xe2\x80\xae", b"\x00")
+LEAKS = (
+    b"]52;",
+    CLIPBOARD.encode(),
+    b"PWNED",
+    b"A\x1b[2JB",
+    b"\xc2\x9b",
+    b"PWNDCS",
+    b"\xe2\x80\xae",
+    b"\x00",
+)
 """Bytes that must never appear in what the app writes to the terminal."""
 
 TEXT_KEYS = frozenset(

@@ -209,7 +209,9 @@ def test_hostile_texts_reach_no_terminal_through_the_cli(
     assert digest(path) == before
 
 
-def test_each_session_is_one_line_of_workshop_sessions(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_session_is_one_line_of_workshop_sessions(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 12, item 6: a title with line breaks could fake further sessions."""
     folder = data_dir / "sessions"
     fake = "Real\n\nFake session  2026-01-01  9/9 exercises  /tmp/fake.toml\r\u2028more\x85end"
