@@ -33,6 +33,7 @@ import re
 from workshop_tui.export.common import status_text, vote_count
 from workshop_tui.export.strings import signed, tr
 from workshop_tui.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
+from workshop_tui.text_safety import for_terminal
 
 BOM = "\ufeff"
 DELIMITERS = {"da": ";", "en": ","}
@@ -86,8 +87,11 @@ def spreadsheet_safe(value: str | int) -> str | int:
     text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after
     leading blanks) gets a single quote in front. Numbers stay numbers: whole numbers are
     written as such, and a text that is just a signed number (a gap such as ``-1,25``) is no
-    formula, so it is left alone.
+    formula, so it is left alone. Escape sequences and other control characters are taken
+    out (``text_safety.for_terminal``): a CSV file is also read with ``cat``.
     """
+    if isinstance(value, str):
+        value = for_terminal(value, multiline=True)
     if not isinstance(value, str) or not _FORMULA_START.match(value) or _PLAIN_NUMBER.fullmatch(value):
         return value
     return "'" + value

@@ -16,6 +16,8 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
+from workshop_tui.text_safety import for_terminal
+
 T = TypeVar("T")
 
 KEEP = frozenset(
@@ -46,6 +48,7 @@ def md_text(text: str, *, multiline: bool = False) -> str:
             Without it the text is put on one line, so it stays inside its heading,
             list item or table cell.
     """
+    text = for_terminal(text, multiline=True)  # a Markdown file is read in terminals too
     lines = [line.rstrip() for line in text.splitlines()] if multiline else [" ".join(text.split())]
     text = "\n".join(lines)
     text = _INLINE.sub(lambda m: _HTML.get(m.group(), "\\" + m.group()), text)
