@@ -44,7 +44,7 @@ def token_hash(token: str) -> str:
 
 def valid_token(token: str) -> bool:
     """Whether ``token`` has the shape of a token this app hands out (checked before hashing)."""
-    return bool(_TOKEN.match(token))
+    return bool(_TOKEN.fullmatch(token))
 
 
 def new_token() -> str:
@@ -103,10 +103,10 @@ class Roll:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
             code = data["code"]
             devices = data.get("devices", {})
-            if not (isinstance(code, str) and _CODE.match(code)) or not isinstance(devices, dict):
+            if not (isinstance(code, str) and _CODE.fullmatch(code)) or not isinstance(devices, dict):
                 raise ValueError("code or devices have the wrong form")
             for key, value in devices.items():
-                if not _HASH.match(key) or not isinstance(value, str):
+                if not _HASH.fullmatch(key) or not isinstance(value, str):
                     raise ValueError(f"device entry {key!r} has the wrong form")
         except FileNotFoundError:
             return cls.new(), None
