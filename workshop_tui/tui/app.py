@@ -8,14 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from workshop_tui.i18n import detect_language
 from workshop_tui.storage.errors import FileProblems
 from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
-from workshop_tui.tui.strings import tr
+from workshop_tui.tui.strings import textual_word, tr
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
 
@@ -136,12 +138,27 @@ class WorkshopApp(App[int]):
         else:
             self.action_show_help_panel()
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, its search field in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = textual_word("Search for commands…", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The palette's list of themes, its search field in the interface language."""
+        placeholder = textual_word("Search for themes…", self.lang)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (Theme, Keys, Quit, …) with their titles in the interface language.
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(
+                textual_word(command.title, self.lang), textual_word(command.help, self.lang), command.callback
+            )
         other = "en" if self.lang == "da" else "da"
         yield SystemCommand(
             "English" if other == "en" else "Dansk",
-            "Switch the interface to English" if other == "en" else "Skift brugerfladen til dansk",
+            tr("palette.switch_lang", self.lang),
             lambda: self._switch_language(other),
         )
 

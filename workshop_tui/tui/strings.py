@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workshop_tui.tui.strings_help import HELP, TEXTUAL
+
 UI: dict[str, tuple[str, str]] = {
     # home
     "home.title": ("Sessioner", "Sessions"),
@@ -127,7 +129,11 @@ UI: dict[str, tuple[str, str]] = {
     # timer / notes / misc
     "timer.minutes": ("Minutter til øvelsen", "Minutes for the exercise"),
     "timer.done": ("Tiden er gået", "Time is up"),
-    "note.title": ("Facilitatornoter (vises aldrig på projektoren)", "Facilitator notes (never projected)"),
+    "note.title": (
+        "Dine private noter (vises kun her, aldrig på skærmen eller projektoren)",
+        "Your private notes (shown only here, never on the screen or the projector)",
+    ),
+    "note.source": ("Kilde: {source}", "Source: {source}"),
     "saved.error": ("Kunne ikke gemme: {reason}", "Could not save: {reason}"),
     "undo.none": ("Intet at fortryde", "Nothing to undo"),
     "redo.none": ("Intet at gentage", "Nothing to redo"),
@@ -167,6 +173,7 @@ UI: dict[str, tuple[str, str]] = {
     "new.err.exercises": ("Vælg mindst én øvelse.", "Pick at least one exercise."),
     "palette.goto": ("Gå til øvelse", "Go to exercise"),
     "palette.export": ("Eksportér opsummering", "Export summary"),
+    "palette.switch_lang": ("Skift brugerfladen til engelsk", "Switch the interface to Danish"),
     "export.title": ("Eksportér opsummering", "Export summary"),
     "export.folder": ("Mappe", "Folder"),
     "export.named": (
@@ -201,21 +208,20 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 
-SESSION_HELP = """\
-## Session
+UI.update(HELP)
 
-- **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise)
-- **Ctrl+P**: kommandopalet, gå til en øvelse (command palette, go to an exercise)
-- **Cifre** scorer den markerede celle og går videre; **Del** sletter (digits score and move on)
-- **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
-- **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
-- **F9** vis/skjul program
-- **F10** åbn/luk afstemning fra telefoner: QR-kode, adresse og kode (voting from phones)
-- **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
-Alt gemmes med det samme. Everything is saved as it happens.
-"""
-"""F1 on the session screen: its keys, in Danish with English in brackets."""
+def session_help(lang: str, source: str) -> str:
+    """F1 on the session screen: its keys, and the current exercise's source (for the facilitator)."""
+    return tr("help.session", lang, source=source)
+
+
+def textual_word(text: str, lang: str) -> str:
+    """One of Textual's own English texts (a key's description, a placeholder) in ``lang``."""
+    pair = TEXTUAL.get(text)
+    if pair is None:
+        return text
+    return pair[1] if lang == "en" else pair[0]
 
 
 def tr(key: str, lang: str, **values: object) -> str:

@@ -24,15 +24,6 @@ class HomeScreen(WorkshopScreen):
     """Lists the sessions in the data dir, newest first."""
 
     CSS_PATH = "home.tcss"
-    HELP = """\
-## Sessioner / Sessions
-
-Vælg en session med piletasterne og tryk **Enter** for at åbne den.
-**N** opretter en ny session, **D** åbner en frisk kopi af demo-seminaret.
-
-Choose a session with the arrow keys and press **Enter** to open it.
-**N** creates a new session, **D** opens a fresh copy of the demo seminar.
-"""
     BINDINGS = [
         Binding("enter", "open", "Åbn", id="open", tooltip="Åbn den valgte session"),
         Binding("n", "new", "Ny session", id="new", tooltip="Opret en ny session"),
@@ -69,6 +60,7 @@ Choose a session with the arrow keys and press **Enter** to open it.
         super().relabel()
         self.title = "workshop-tui"
         self.sub_title = tr("home.title", self.lang)
+        self.show_help_text(tr("help.home", self.lang))
         self.query_one("#home-title", Static).update(tr("home.title", self.lang))
         self.load(first=first)
 

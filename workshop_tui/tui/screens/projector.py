@@ -104,7 +104,6 @@ class ProjectorScreen(WorkshopScreen):
     """Full screen, black on white-on-black, nothing but the exercise and the timer."""
 
     CSS_PATH = "projector.tcss"
-    HELP = "F2/Esc: tilbage (back) · F3: vis/skjul resultater (reveal) · Ctrl+N/B: næste/forrige"
     BINDINGS = [
         Binding("f2", "close", "Tilbage", id="back"),
         Binding("escape", "close", "Tilbage", id="back", show=False),
@@ -127,6 +126,7 @@ class ProjectorScreen(WorkshopScreen):
             yield Static(id="proj-content")
 
     def on_mount(self) -> None:
+        self.show_help_text(tr("help.projector", self.lang))
         self.redraw()
 
     def on_resize(self) -> None:

@@ -24,7 +24,7 @@ from workshop_tui.model.answers import Mode
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.strings import SESSION_HELP, refusal, tr
+from workshop_tui.tui.strings import refusal, session_help, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting import VotingController, VotingStatus
@@ -44,7 +44,6 @@ class SessionScreen(WorkshopScreen):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     CSS_PATH = "session.tcss"
-    HELP = SESSION_HELP
     BINDINGS = [
         Binding("ctrl+n", "next", "Næste øvelse", id="next", priority=True),
         Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True),
@@ -89,7 +88,6 @@ class SessionScreen(WorkshopScreen):
                     yield Static(id="exercise-title")
                     yield TimerDisplay(id="timer")
                 yield Vertical(id="view-slot")
-                yield Static(id="facilitator-note")
                 yield VotingStatus(id="voting-status")
         yield Footer()
 
@@ -127,13 +125,12 @@ class SessionScreen(WorkshopScreen):
         exercise = session.exercise(self.current)
         number = session.agenda.index(self.current) + 1
         self.sub_title = f"{number}/{len(session.agenda)} · {exercise.title.get(lang)}"
+        # The wall sees this screen unless F2 is on: the source citation and the private note
+        # are shown only on demand (F1 help, F7 notes), never here.
         title = Text(exercise.title.get(lang), style="bold")
-        title.append(f"  {number}/{len(session.agenda)} · {exercise.source.cite()}", style="dim")
+        title.append(f"  {number}/{len(session.agenda)}", style="dim")
         self.query_one("#exercise-title", Static).update(title)
-        note = session.notes.get(self.current, "")
-        note_widget = self.query_one("#facilitator-note", Static)
-        note_widget.update(f"✎ {note}" if note else "")
-        note_widget.display = bool(note)
+        self.show_help_text(session_help(lang, exercise.source.cite()))
         self.query_one("#agenda", Agenda).show(session, self.current, lang)
         self._show_timer()
 
@@ -315,9 +312,10 @@ class SessionScreen(WorkshopScreen):
         def save(text: str | None) -> None:
             if text is not None:
                 self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
-                self._show_frame()
+                self._report_save_error()
 
-        self.app.push_screen(NotesModal(self.session.notes.get(current, "")), save)
+        source = self.session.exercise(current).source.cite()
+        self.app.push_screen(NotesModal(self.session.notes.get(current, ""), source), save)
 
     def action_projector(self) -> None:
         """Show the large, minimal projector view of the current exercise."""
