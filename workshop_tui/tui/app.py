@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
@@ -91,7 +92,7 @@ class WorkshopApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
-            self.settings = Settings(lang=self.lang, theme=theme)
+            self.settings = replace(self.settings, lang=self.lang, theme=theme)
             save_settings(self.settings)
 
     def open_session(self, path: Path, loaded: Session | None = None) -> bool:
@@ -110,6 +111,10 @@ class WorkshopApp(App[int]):
             self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
             return False
         self.push_screen(SessionScreen(session, path))
+        if self.settings.last_session != path.name:
+            # Marked on the home screen (●), whose order itself never changes with use.
+            self.settings = replace(self.settings, last_session=path.name)
+            self.call_later(save_settings, self.settings)
         # Everything loaded so far lives as long as the session does. Freezing it keeps the
         # garbage collector's full passes from walking it again, which otherwise stalls a
         # keystroke now and then by tens of milliseconds on a large session.
@@ -128,7 +133,7 @@ class WorkshopApp(App[int]):
     def set_language(self, lang: str) -> None:
         """Switch the interface language and remember it."""
         self.lang = lang
-        self.settings = Settings(lang=lang, theme=self.theme)
+        self.settings = replace(self.settings, lang=lang, theme=self.theme)
         save_settings(self.settings)
 
     def action_toggle_help(self) -> None:
@@ -153,7 +158,9 @@ class WorkshopApp(App[int]):
         # Textual's own commands (Theme, Keys, Quit, …) with their titles in the interface language.
         for command in super().get_system_commands(screen):
             yield SystemCommand(
-                textual_word(command.title, self.lang), textual_word(command.help, self.lang), command.callback
+                textual_word(command.title, self.lang),
+                textual_word(command.help, self.lang),
+                command.callback,
             )
         other = "en" if self.lang == "da" else "da"
         yield SystemCommand(

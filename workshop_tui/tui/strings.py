@@ -17,6 +17,7 @@ UI: dict[str, tuple[str, str]] = {
     "home.col.progress": ("Forløb", "Progress"),
     "home.col.updated": ("Sidst ændret", "Last changed"),
     "home.broken": ("kan ikke læses", "cannot be read"),
+    "home.last_hint": ("● = den session, du senest havde åben", "● = the session you had open last"),
     "home.broken_hint": ("Filen kan ikke åbnes: {problem}", "The file cannot be opened: {problem}"),
     "key.open": ("Åbn", "Open"),
     "key.new": ("Ny session", "New session"),

@@ -166,7 +166,10 @@ TEXTUAL: dict[str, tuple[str, str]] = {
     "Ring the bell": ("Lad terminalen ringe", "Ring the bell"),
     "Theme": ("Tema", "Theme"),
     "Change the current theme": ("Skift farvetema", "Change the current theme"),
-    "Quit the application as soon as possible": ("Afslut programmet", "Quit the application as soon as possible"),
+    "Quit the application as soon as possible": (
+        "Afslut programmet",
+        "Quit the application as soon as possible",
+    ),
     "Keys": ("Taster", "Keys"),
     "Hide the keys and widget help panel": ("Skjul taster og hjælp", "Hide the keys and widget help panel"),
     "Show help for the focused widget and a summary of available keys": (

@@ -21,7 +21,7 @@ from workshop_tui.tui.strings import tr
 
 
 class HomeScreen(WorkshopScreen):
-    """Lists the sessions in the data dir, newest first."""
+    """Lists the sessions in the data dir by date and title, the last opened marked ●."""
 
     CSS_PATH = "home.tcss"
     BINDINGS = [
@@ -103,7 +103,8 @@ class HomeScreen(WorkshopScreen):
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         lang = self.lang
-        rows = [self._row(listing, lang) for listing in listings]
+        last = self.workshop.settings.last_session
+        rows = [self._row(listing, lang, last=listing.path.name == last) for listing in listings]
         headers = [
             tr(key, lang)
             for key in (
@@ -125,12 +126,15 @@ class HomeScreen(WorkshopScreen):
             if selected is not None and listing.path == selected.path:
                 table.move_cursor(row=index)
         hint = self.query_one("#home-hint", Static)
-        hint.update(tr("home.empty", lang) if not listings else "")
+        marked = any(listing.path.name == last for listing in listings)
+        hint.update(tr("home.empty", lang) if not listings else tr("home.last_hint", lang) if marked else "")
         table.focus()
 
     @staticmethod
-    def _row(listing: SessionListing, lang: str) -> list[Text]:
+    def _row(listing: SessionListing, lang: str, *, last: bool = False) -> list[Text]:
         """The cells of one session's row: title, date, organisation, progress, last change.
+
+        The session opened last is marked ● (the list's order never follows use).
 
         Cells are Text, not str: the table reads a str as markup, so a title such as
         "Budget [/]" would stop the app and "[red]" would colour it.
@@ -143,7 +147,8 @@ class HomeScreen(WorkshopScreen):
         else:
             progress = "{}/{}".format(*session.progress) if session.progress else "…"
             updated = session.updated.replace("T", " ")[:16]
-            cells = [session.title, session.date, session.organisation, progress, updated]
+            title = ("● " if last else "  ") + session.title
+            cells = [title, session.date, session.organisation, progress, updated]
         return [Text(cell, no_wrap=True, end="") for cell in cells]
 
     def _selected(self) -> SessionListing | None:
