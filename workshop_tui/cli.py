@@ -249,7 +249,7 @@ def _run_app(
     session: Session | None = None,
 ) -> int:
     if not sys.stdout.isatty():
-        print(t("cli.error.no_tty", lang), file=sys.stderr)
+        print(t("cli.error.no_tty", detect_language(lang)), file=sys.stderr)
         return 2
     from workshop_tui.tui.app import run_app
 

@@ -38,7 +38,10 @@ class Action:
     text: str = ""
     owner: str = ""
     due: str = ""
-    """Free text so that "uge 12" works; the UI suggests ISO dates (2026-12-01)."""
+    """An ISO date (2027-01-20) or ""; ``Session.with_action`` makes typed dates ISO and refuses others.
+
+    A file written before dates were checked may still hold free text ("uge 12"); it is read
+    and shown as it is, never dropped."""
 
     @property
     def is_empty(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from workshop_tui.model import rules
 from workshop_tui.model.answers import Action, ExerciseAnswers, Mode, with_key
+from workshop_tui.model.dates import normalise_date, reference_date
 from workshop_tui.model.exercise import Exercise, cell_key
 from workshop_tui.model.limits import check_text
 from workshop_tui.model.refusal import Missing
@@ -254,8 +255,15 @@ class Session:
         return self._edit(exercise_id, lambda a: a.with_challenge(group_id, text))
 
     def with_action(self, exercise_id: str, group_id: str, index: int, action: Action) -> Session:
-        """Set one of a group's actions."""
+        """Set one of a group's actions; its date is made ISO (``20.1.2027`` -> ``2027-01-20``).
+
+        Raises:
+            Refused: the date is not a date (``date.invalid``), or no such action.
+        """
         self._check_group(group_id)
+        due = normalise_date(action.due, reference_date(self.date))
+        if due != action.due:
+            action = replace(action, due=due)
         count = self._check_kind(exercise_id, "action_list").count
         if not 0 <= index < count:
             raise ScoreError("action.range", exercise=exercise_id, count=count, number=index + 1)

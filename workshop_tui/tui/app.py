@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -145,7 +145,7 @@ class WorkshopApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Ctrl+P: the command palette, its search field in the interface language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = textual_word("Search for commands…", self.lang)
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 

@@ -124,7 +124,7 @@ UI: dict[str, tuple[str, str]] = {
     "sheet.questions": ("Arbejdsspørgsmål", "Working questions"),
     "actions.text": ("Handling", "Action"),
     "actions.owner": ("Ansvarlig", "Owner"),
-    "actions.due": ("Dato (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"),
+    "actions.due": ("Dato, fx 20.1.2027", "Date, e.g. 2027-01-20"),
     "actions.challenge": ("Udfordring", "Challenge"),
     "actions.pick": ("Vælg fra tidligere resultater", "Pick from earlier results"),
     # timer / notes / misc
@@ -141,10 +141,6 @@ UI: dict[str, tuple[str, str]] = {
     "undo.done": ("Fortrudt", "Undone"),
     "redo.done": ("Gentaget", "Redone"),
     "refused": ("Ikke muligt: {reason}", "Not possible: {reason}"),
-    "refused.too_long": (
-        "en tekst kan højst have {limit} tegn (denne har {n}); gør den kortere",
-        "a text can have at most {limit} characters (this one has {n}); shorten it",
-    ),
     "ok": ("OK", "OK"),
     "cancel": ("Annullér", "Cancel"),
     "save": ("Gem", "Save"),
@@ -235,15 +231,7 @@ def tr(key: str, lang: str, **values: object) -> str:
 
 
 def refusal(error: Exception, lang: str) -> str:
-    """Why the model refused an edit, for the facilitator: in the UI language where it is known."""
-    from workshop_tui.model.limits import TextTooLong
+    """Why the model refused an edit, for the facilitator, in the interface language."""
+    from workshop_tui.model.refusal import refusal_text
 
-    if isinstance(error, TextTooLong):
-        number = "{:,}".format
-        limit, n = number(error.limit), number(error.length)
-        if lang == "da":
-            limit, n = limit.replace(",", "."), n.replace(",", ".")
-        reason = tr("refused.too_long", lang, limit=limit, n=n)
-    else:
-        reason = str(error).strip("'\"")
-    return tr("refused", lang, reason=reason)
+    return tr("refused", lang, reason=refusal_text(error, lang))
