@@ -21,6 +21,8 @@ PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 """What a participant id may look like: a bare TOML key, so the session file can hold it."""
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
+MAX_GROUPS = 50
+"""The most groups (tables) a session holds."""
 PHONE_PREFIX = "v"
 """Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
 _TEXT_FIELDS = ("id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
@@ -139,6 +141,41 @@ class Session:
         if len(self.participants) >= MAX_PARTICIPANTS:
             raise ScoreError("participants.full", max=MAX_PARTICIPANTS)
         return replace(self, participants=(*self.participants, participant))
+
+    def with_group(self, name: str) -> Session:
+        """Add a group (table) at the end, e.g. when the room splits up after the session was made.
+
+        Raises:
+            ScoreError: the name is empty or taken, or the session has ``MAX_GROUPS`` groups.
+        """
+        name = self._group_name(name)
+        if len(self.groups) >= MAX_GROUPS:
+            raise ScoreError("groups.full", max=MAX_GROUPS)
+        taken = {g.id for g in self.groups}
+        number = len(self.groups) + 1
+        while f"g{number}" in taken:
+            number += 1
+        return replace(self, groups=(*self.groups, Group(id=f"g{number}", name=name)))
+
+    def with_group_name(self, group_id: str, name: str) -> Session:
+        """Rename a group; its answers stay with it (they are kept by its id).
+
+        Raises:
+            ScoreError: the name is empty or another group's; Missing: no such group.
+        """
+        self._check_group(group_id)
+        name = self._group_name(name, skip=group_id)
+        groups = tuple(Group(g.id, name) if g.id == group_id else g for g in self.groups)
+        return replace(self, groups=groups)
+
+    def _group_name(self, name: str, *, skip: str = "") -> str:
+        """``name`` without surrounding spaces, refused when empty or another group's already."""
+        name = " ".join(name.split())
+        if not name:
+            raise ScoreError("group.name_empty")
+        if any(g.name.casefold() == name.casefold() for g in self.groups if g.id != skip):
+            raise ScoreError("group.name_taken", name=name)
+        return name
 
     def _edit(self, exercise_id: str, change: Callable[[ExerciseAnswers], ExerciseAnswers]) -> Session:
         if exercise_id not in self.exercises:

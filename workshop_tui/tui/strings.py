@@ -38,6 +38,7 @@ UI: dict[str, tuple[str, str]] = {
     "key.home": ("Sessioner", "Sessions"),
     "key.group": ("Næste gruppe", "Next group"),
     "key.clear": ("Slet", "Clear"),
+    "key.groups": ("Grupper", "Groups"),
     "key.back": ("Tilbage", "Back"),
     "key.agenda": ("Program", "Programme"),
     "key.export": ("Eksportér", "Export"),
@@ -127,6 +128,20 @@ UI: dict[str, tuple[str, str]] = {
     "actions.due": ("Dato, fx 20.1.2027", "Date, e.g. 2027-01-20"),
     "actions.challenge": ("Udfordring", "Challenge"),
     "actions.pick": ("Vælg fra tidligere resultater", "Pick from earlier results"),
+    "groups.title": ("Grupper i sessionen", "Groups in the session"),
+    "groups.hint": (
+        "Omdøb en gruppe ved at rette navnet (dens svar følger med); skriv nye grupper nederst.",
+        "Rename a group by editing its name (its answers stay with it); type new groups at the bottom.",
+    ),
+    "groups.new": ("Ny gruppe, fx Bord 3", "New group, e.g. Table 3"),
+    "groups.only_one": (
+        "Sessionen har kun én gruppe. Tilføj flere med Ctrl+R.",
+        "The session has only one group. Add more with Ctrl+R.",
+    ),
+    "groups.none_here": (
+        "Denne øvelse har ingen svar pr. gruppe.",
+        "This exercise has no answers per group.",
+    ),
     # timer / notes / misc
     "timer.minutes": ("Minutter til øvelsen", "Minutes for the exercise"),
     "timer.done": ("Tiden er gået", "Time is up"),
@@ -154,7 +169,13 @@ UI: dict[str, tuple[str, str]] = {
         "Deltagere: et antal (anonyme P1…Pn) eller navne adskilt af komma",
         "Participants: a count (anonymous P1…Pn) or names separated by commas",
     ),
-    "new.f.groups": ("Grupper/borde, adskilt af komma", "Groups/tables, separated by commas"),
+    "new.f.groups": (
+        "Grupper/borde adskilt af komma, fx »Bord 1, Bord 2« "
+        "(tomt: hele rummet er én gruppe; Ctrl+R i sessionen)",
+        "Groups/tables separated by commas, e.g. “Table 1, Table 2” "
+        "(empty: the whole room is one group; Ctrl+R later)",
+    ),
+    "new.f.facilitator": ("Facilitator", "Facilitator"),
     "new.f.programme": ("Program", "Programme"),
     "new.f.custom": (
         "Vælg selv øvelser (i den rækkefølge du markerer dem)",

@@ -109,3 +109,55 @@ class NotesModal(WorkshopModal):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class GroupsModal(WorkshopModal):
+    """Rename the session's groups and add new ones; returns [(group id or "", name)], or None.
+
+    Each existing group keeps its id (and so its answers) whatever it is renamed to; a
+    filled-in empty line at the end becomes a new group.
+    """
+
+    DEFAULT_CSS = MODAL_CSS.format(name="GroupsModal")
+    BINDINGS = [
+        Binding("escape", "cancel", "Annullér", id="cancel"),
+        Binding("ctrl+s", "save", "Gem", id="save", priority=True),
+    ]
+    NEW_LINES = 3
+    """Empty lines offered for new groups."""
+
+    def __init__(self, groups: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(tr("groups.title", self.lang), classes="heading")
+            yield Static(tr("groups.hint", self.lang), classes="muted")
+            for index, (_, name) in enumerate(self.groups):
+                yield Input(name, id=f"group-{index}")
+            for index in range(self.NEW_LINES):
+                yield Input(id=f"new-{index}", placeholder=tr("groups.new", self.lang))
+            with Horizontal():
+                yield Button(tr("save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
+                yield Button(tr("cancel", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#new-0", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        result = [
+            (group_id, self.query_one(f"#group-{index}", Input).value)
+            for index, (group_id, _) in enumerate(self.groups)
+        ]
+        for index in range(self.NEW_LINES):
+            name = self.query_one(f"#new-{index}", Input).value
+            if name.strip():
+                result.append(("", name))
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

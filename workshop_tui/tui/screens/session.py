@@ -57,6 +57,7 @@ class SessionScreen(WorkshopScreen):
         Binding("f9", "agenda", "Program", id="agenda", show=False),
         Binding("f10", "voting", "Afstemning", id="voting"),
         Binding("ctrl+g", "next_group", "Næste gruppe", id="group", priority=True),
+        Binding("ctrl+r", "groups", "Grupper", id="groups", show=False),
         Binding("ctrl+z", "undo", "Fortryd", id="undo"),
         Binding("ctrl+y", "redo", "Gentag", id="redo"),
         Binding("escape", "home", "Sessioner", id="home"),
@@ -293,10 +294,35 @@ class SessionScreen(WorkshopScreen):
             self.notify(tr("redo.none", self.lang), timeout=1.5)
 
     def action_next_group(self) -> None:
-        """Switch the group whose texts are shown."""
+        """Switch the group whose texts are shown (or say why there is nothing to switch to)."""
         next_group = getattr(self.view, "next_group", None)
-        if callable(next_group):
+        if not callable(next_group):
+            self.notify(tr("groups.none_here", self.lang), timeout=3)
+        elif len(self.session.groups) < 2:
+            self.notify(tr("groups.only_one", self.lang), timeout=5)
+        else:
             next_group()
+
+    def action_groups(self) -> None:
+        """Rename the groups or add new ones (saved as one edit, undoable)."""
+        from workshop_tui.tui.screens.modals import GroupsModal
+
+        def save(result: list[tuple[str, str]] | None) -> None:
+            if result is None:
+                return
+
+            def edit(session: Session) -> Session:
+                for group_id, name in result:
+                    if group_id:
+                        session = session.with_group_name(group_id, name)
+                    else:
+                        session = session.with_group(name)
+                return session
+
+            self.post_message(EditRequested(edit))
+
+        groups = [(g.id, g.name) for g in self.session.groups]
+        self.app.push_screen(GroupsModal(groups), save)
 
     def action_agenda(self) -> None:
         """Show or hide the programme overview."""
