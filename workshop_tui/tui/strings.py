@@ -120,6 +120,41 @@ UI: dict[str, tuple[str, str]] = {
     "reverse.index": ("Indeks", "Index"),
     "table.row": ("Række", "Row"),
     "table.pick": ("vælg", "choose"),
+    # the projector
+    "proj.answered": ("{n} af {total} har svaret", "{n} of {total} have answered"),
+    "proj.hidden": (
+        "Resultaterne er skjult indtil videre.",
+        "The results are hidden for now.",
+    ),
+    "proj.status.blind": ("skjult", "hidden"),
+    "proj.status.empty": ("ingen svar endnu", "no answers yet"),
+    "proj.status.too_few": ("for få svar til at vise ({n})", "too few answers to show ({n})"),
+    "proj.status.shown": ("", ""),
+    "proj.profile": ("Profil pr. dimension", "Profile per dimension"),
+    "proj.no_actions": ("(ingen handlinger endnu)", "(no actions yet)"),
+    "proj.due": ("Dato", "Date"),
+    "legend.top": (
+        "de tre højest scorede (flere ved delt tredjeplads)",
+        "the three highest scored (more when tied)",
+    ),
+    "legend.most": ("flest stemmer/prikker", "most votes/dots"),
+    "legend.dot": ("gruppens gennemsnit", "the group's mean"),
+    "legend.split": (
+        "delt gruppe: svarene samler sig i to lejre",
+        "split group: the answers gather in two camps",
+    ),
+    "legend.reverse": (
+        "negativt formuleret: tæller vendt i indekset",
+        "negatively worded: counts turned round in the index",
+    ),
+    "legend.polarity": (
+        "udsagnet tegner kursen, koordineringen eller commitment som til stede (+) eller fraværende (−)",
+        "the statement describes direction, alignment or commitment as present (+) or absent (−)",
+    ),
+    "legend.bar": (
+        "Hver bjælke er ét punkt: farvernes længde er andelen, tallet hvor mange der gav den score.",
+        "Each bar is one item: each colour's length is its share, the number how many gave that score.",
+    ),
     # reflection / actions
     "sheet.group": ("Gruppe", "Group"),
     "sheet.questions": ("Arbejdsspørgsmål", "Working questions"),

@@ -21,7 +21,13 @@ RIGHT_COLOUR = CHART[0]
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+    """``text`` in ``width`` characters: shortened after a whole word, with an ellipsis."""
+    if len(text) <= width:
+        return text
+    cut = text[: max(1, width - 1)]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rindex(" ")]
+    return cut.rstrip(" ,.;:–-") + "…"
 
 
 def vote_bars(
@@ -31,7 +37,8 @@ def vote_bars(
     totals = vote_totals(exercise, answers)
     best = set(winners(totals))
     peak = max((t.dots for t in totals), default=0) or 1
-    label_width = max(16, min(60, width // 2))
+    longest = max((len(i.text.get(lang)) + 4 for i in exercise.items), default=16)
+    label_width = max(16, min(longest, width - 16 - max(10, width // 4)))
     bar_width = max(6, width - label_width - 16)
     middle = (thickness - 1) // 2
     out = Text()
