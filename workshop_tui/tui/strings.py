@@ -37,6 +37,8 @@ UI: dict[str, tuple[str, str]] = {
     "key.redo": ("Gentag", "Redo"),
     "key.home": ("Sessioner", "Sessions"),
     "key.group": ("Næste gruppe", "Next group"),
+    "key.group_short": ("Gruppe", "Group"),
+    "key.next_short": ("Næste", "Next"),
     "key.clear": ("Slet", "Clear"),
     "key.groups": ("Grupper", "Groups"),
     "key.back": ("Tilbage", "Back"),
@@ -83,6 +85,7 @@ UI: dict[str, tuple[str, str]] = {
     "stat.range": ("min–max", "min–max"),
     "stat.sd": ("sd", "sd"),
     "stat.dist": ("fordeling", "distribution"),
+    "stat.dist_short": ("fordel.", "distr."),
     # votes, poles, pairs, placements, tables (the newer kinds)
     "vote.dots": ("{n} prikker", "{n} dots"),
     "vote.voters": ("{n} har stemt", "{n} voted"),

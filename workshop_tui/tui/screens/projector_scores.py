@@ -20,6 +20,7 @@ from workshop_tui.stats import ItemStats
 from workshop_tui.summary_model import ItemSummary, ScoredPart
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import score_colour
+from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
 
 LIGHT_TEXT_ON = frozenset({"#0072B2"})
@@ -115,7 +116,7 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     heights = [_lines(labels[i.id], label_width) for i in part.items]
     thickness, gap = _fit_rows(heights, available)
     if sum(max(thickness, h) + gap for h in heights) > available:
-        labels = {i: _abbreviate(text, label_width) for i, text in labels.items()}
+        labels = {i: shorten(text, label_width) for i, text in labels.items()}
         thickness, gap = _fit_rows([1] * len(heights), available)
     table, marks = _item_table(part, lang, labels, width, label_width, thickness, gap, show_n=not same_n)
     blocks.append(table)
@@ -175,16 +176,6 @@ def _lines(text: str, width: int) -> int:
         else:
             length += len(word) + (1 if length else 0)
     return lines
-
-
-def _abbreviate(text: str, width: int) -> str:
-    """``text`` on one line of ``width``: cut after a whole word, with an ellipsis."""
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,.;:–-") + "…"
 
 
 def _fit_rows(heights: Sequence[int], available: int) -> tuple[int, int]:

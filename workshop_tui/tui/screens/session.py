@@ -45,8 +45,9 @@ class SessionScreen(WorkshopScreen):
 
     CSS_PATH = "session.tcss"
     BINDINGS = [
-        Binding("ctrl+n", "next", "Næste øvelse", id="next", priority=True),
-        Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True),
+        Binding("ctrl+n", "next", "Næste", id="next_short", priority=True),
+        # The footer shows what fits at 120 columns; Ctrl+B, Esc, undo and redo are in F1 and the palette.
+        Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True, show=False),
         Binding("f2", "projector", "Projektor", id="projector"),
         Binding("f3", "blind", "Skjul/vis", id="blind"),
         Binding("f4", "mode", "Optælling", id="mode"),
@@ -56,11 +57,11 @@ class SessionScreen(WorkshopScreen):
         Binding("f8", "export", "Eksportér", id="export"),
         Binding("f9", "agenda", "Program", id="agenda", show=False),
         Binding("f10", "voting", "Afstemning", id="voting"),
-        Binding("ctrl+g", "next_group", "Næste gruppe", id="group", priority=True),
+        Binding("ctrl+g", "next_group", "Gruppe", id="group_short", priority=True),
         Binding("ctrl+r", "groups", "Grupper", id="groups", show=False),
-        Binding("ctrl+z", "undo", "Fortryd", id="undo"),
-        Binding("ctrl+y", "redo", "Gentag", id="redo"),
-        Binding("escape", "home", "Sessioner", id="home"),
+        Binding("ctrl+z", "undo", "Fortryd", id="undo", show=False),
+        Binding("ctrl+y", "redo", "Gentag", id="redo", show=False),
+        Binding("escape", "home", "Sessioner", id="home", show=False),
     ]
 
     def __init__(self, session: Session, path: Path) -> None:
@@ -90,7 +91,7 @@ class SessionScreen(WorkshopScreen):
                     yield TimerDisplay(id="timer")
                 yield Vertical(id="view-slot")
                 yield VotingStatus(id="voting-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.session.title

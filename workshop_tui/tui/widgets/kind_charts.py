@@ -13,6 +13,7 @@ from workshop_tui.figures import item_stats, pair_gaps, placement, vote_totals, 
 from workshop_tui.model import Exercise, ExerciseAnswers
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import CHART, score_colour
+from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import fmt, localise
 
 VOTE_COLOUR = CHART[4]
@@ -21,13 +22,8 @@ RIGHT_COLOUR = CHART[0]
 
 
 def _cut(text: str, width: int) -> str:
-    """``text`` in ``width`` characters: shortened after a whole word, with an ellipsis."""
-    if len(text) <= width:
-        return text
-    cut = text[: max(1, width - 1)]
-    if " " in cut.strip():
-        cut = cut[: cut.rstrip().rindex(" ")]
-    return cut.rstrip(" ,.;:–-") + "…"
+    """``text`` in ``width`` characters: shortened after a whole word (see ``cell_text.shorten``)."""
+    return shorten(text, width)
 
 
 def vote_bars(
