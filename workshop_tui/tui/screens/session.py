@@ -91,7 +91,7 @@ class SessionScreen(WorkshopScreen):
                     yield TimerDisplay(id="timer")
                 yield Vertical(id="view-slot")
                 yield VotingStatus(id="voting-status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = self.session.title
