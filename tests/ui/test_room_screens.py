@@ -10,7 +10,8 @@ from textual.app import App
 from textual.widgets import Input
 
 from workshop_tui.storage.sessions import load_session
-from workshop_tui.tui.screens.modals import GroupsModal, NotesModal
+from workshop_tui.tui.screens.groups import GroupsModal
+from workshop_tui.tui.screens.modals import NotesModal
 from workshop_tui.tui.screens.session import SessionScreen
 
 from .conftest import SIZE, app_for

@@ -306,24 +306,9 @@ class SessionScreen(WorkshopScreen):
 
     def action_groups(self) -> None:
         """Rename the groups or add new ones (saved as one edit, undoable)."""
-        from workshop_tui.tui.screens.modals import GroupsModal
+        from workshop_tui.tui.screens.groups import ask_for_groups
 
-        def save(result: list[tuple[str, str]] | None) -> None:
-            if result is None:
-                return
-
-            def edit(session: Session) -> Session:
-                for group_id, name in result:
-                    if group_id:
-                        session = session.with_group_name(group_id, name)
-                    else:
-                        session = session.with_group(name)
-                return session
-
-            self.post_message(EditRequested(edit))
-
-        groups = [(g.id, g.name) for g in self.session.groups]
-        self.app.push_screen(GroupsModal(groups), save)
+        ask_for_groups(self)
 
     def action_agenda(self) -> None:
         """Show or hide the programme overview."""
