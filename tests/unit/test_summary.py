@@ -119,13 +119,16 @@ def test_anonymous_labels_do_not_follow_the_participant_list(session: Session) -
     )
 
 
-def test_ranks_ties_share_a_rank_and_top_includes_ties(session: Session) -> None:
+def test_ranks_follow_polarity_and_ties_share_a_rank(session: Session) -> None:
     part = build_summary(session).exercise("resistance").scored
-    assert part is not None
-    # trust 4.0 first; failure, status, control all 3.0 (tied second), in the exercise's order
+    assert part is not None and part.directed
+    # Resistance is negative: less is better. failure, status, control (3.0) tie for best;
+    # trust (4.0, the most resistance) is the weakest. The profile keeps the plain means.
     assert part.ranking[:4] == ("trust", "failure", "status", "control")
-    assert [part.item(i).rank for i in part.ranking[:4]] == [1, 2, 2, 2]
-    assert part.top == ("trust", "failure", "status", "control")
+    assert [part.item(i).rank for i in part.ranking[:4]] == [4, 1, 1, 1]
+    assert part.top == ("failure", "status", "control")
+    assert part.bottom == ("trust",)
+    assert part.item("trust").oriented_mean == pytest.approx(2.0)
     assert set(part.ranking[4:]) == {"necessity", "values", "possibility", "economic-threat", "cost-benefit"}
 
 
@@ -135,11 +138,15 @@ def test_kkc_profile_is_produced_against_not_produced(session: Session) -> None:
     kurs = next(d for d in part.dimensions if d.id == "kurs")
     assert kurs.produced == pytest.approx(3.0)
     assert kurs.not_produced == pytest.approx(4.5)
-    assert kurs.mean == pytest.approx((2 + 3 + 4 + 5 + 4) / 5)
+    # The dimension's mean reads "not produced" statements turned round: 5 -> 1, 4 -> 2.
+    assert kurs.mean == pytest.approx((2 + 3 + 4 + 1 + 2) / 5)
     assert kurs.produced_label == "Hvis der produceres kurs"
     other = next(d for d in part.dimensions if d.id == "commitment")
     assert (other.produced, other.not_produced) == (None, None)
-    assert part.top == ()  # no "top three" for statements
+    # Best after polarity: pos.3 (4), pos.2 (3), then pos.1 and neg.2 tied at 2 (both in);
+    # the weakest is neg.1 ("Der mangler enighed om prioriteter" scored 5), never a top item.
+    assert part.top == ("kurs.pos.3", "kurs.pos.2", "kurs.pos.1", "kurs.neg.2")
+    assert part.bottom == ("kurs.neg.1",)
 
 
 def test_commitment_distribution(session: Session) -> None:

@@ -16,7 +16,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Static
 
 from workshop_tui.model import Exercise, Session
-from workshop_tui.stats import describe, rank
+from workshop_tui.results import exercise_highlights
+from workshop_tui.stats import describe
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.screens.projector_kinds import kind_question, kind_results
 from workshop_tui.tui.strings import tr
@@ -47,12 +48,11 @@ def results_text(session: Session, exercise: Exercise, lang: str, width: int, he
         text.append(f"\n\nn = {s.n}    {tr('stat.mean', lang)} {localise(fmt(s.mean), lang)}", style="bold")
         text.append(f"    {tr('stat.median', lang)} {localise(fmt(s.median), lang)}", style="bold")
         return text
-    order = rank({i: s.mean for i, s in stats.items()})
-    top = set(order[:3])
+    found = exercise_highlights(exercise, answers, stats)
     label_width = max(20, min(70, width // 2))
     rows = []
     for item in exercise.scored_items:
-        mark = "▲ " if item.id in top and stats[item.id].n else "  "
+        mark = f"{found.mark(item.id) or ' '} "
         rows.append((mark + item.text.get(lang), stats[item.id].mean, stats[item.id].split))
     bar_width = max(10, width - label_width - 10)
     thickness, gap = fit(len(rows), height)

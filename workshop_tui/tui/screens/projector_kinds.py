@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from workshop_tui.figures import aligned, item_stats, ranking_values
+from workshop_tui.figures import aligned, item_stats
 from workshop_tui.model import Exercise, Session
 from workshop_tui.model.exercise import cell_key
-from workshop_tui.stats import rank
+from workshop_tui.results import exercise_highlights
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import fit, profile_bars
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
@@ -99,11 +99,10 @@ def _reversed_profile(session: Session, exercise: Exercise, lang: str, width: in
     assert scale is not None
     answers = session.answers_for(exercise.id)
     stats = item_stats(exercise, answers)
-    values = ranking_values(exercise, answers)
-    top = set(rank(values)[:3])
+    found = exercise_highlights(exercise, answers, stats)
     rows = []
     for item in exercise.items:
-        mark = "▲ " if item.id in top and stats[item.id].n else "  "
+        mark = f"{found.mark(item.id) or ' '} "
         turned = "↺ " if item.reverse else ""
         mean = aligned(stats[item.id].mean, scale, item.reverse)
         rows.append((mark + turned + item.text.get(lang), mean, stats[item.id].split))
