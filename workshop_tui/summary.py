@@ -12,10 +12,10 @@ Rules applied on top of the statistics, so that the summary is safe to send out:
   individual scores are withheld, because with two scores the mean and the spread
   give both values away. ``named=True`` (``--named``) lifts this: the facilitator
   has then chosen to show who gave what.
-- **Participant labels.** Unless ``named``, scores are labelled P1…Pn in an order
-  drawn from the session id, not the order of the participant list, so a label
-  cannot be matched to the n-th name on the invitation (labels stay the same
-  across the exercises of one export, and between exports of the same session).
+- **No line-up across items.** Unless ``named``, the individual scores an export
+  lists (the CSV's score rows) carry no participant label and are sorted by value,
+  item by item, so nobody can line one person's answers up across items or
+  exercises; the figures are unchanged. ``named`` shows each score's name.
 - **Blind exercises** whose results were never revealed in the room are exported
   without figures (status ``blind``).
 - **Facilitator notes** are included only with ``include_notes=True``.
@@ -33,7 +33,6 @@ This module is part of the pure core: it never imports textual or rich.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -92,20 +91,15 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
 
 
 def participant_labels(session: Session, *, named: bool) -> dict[str, str]:
-    """Participant id -> the label an export shows.
+    """Participant id -> the label an export shows beside a score.
 
-    Named: the participant's own label (name, or P-id). Anonymous: P1…Pn in an
-    order fixed by a hash of the session id and the participant id, so the
-    labels do not follow the order in which people were entered.
+    Named: the participant's own label (name, or P-id). Anonymous: no labels at all
+    (empty), because any label kept across items would let one person's answers be
+    lined up across them.
     """
     if named:
         return {p.id: p.label for p in session.participants}
-
-    def key(participant_id: str) -> str:
-        return hashlib.sha256(f"{session.id}\0{participant_id}".encode()).hexdigest()
-
-    shuffled = sorted((p.id for p in session.participants), key=key)
-    return {pid: f"P{i}" for i, pid in enumerate(shuffled, start=1)}
+    return {}
 
 
 def _exercise(

@@ -18,6 +18,7 @@ from workshop_tui.model.exercise import cell_key
 from workshop_tui.results import status_of
 from workshop_tui.stats import competition_ranks, rank
 from workshop_tui.summary_model import (
+    ANONYMOUS_LABEL,
     TALLY_LABEL,
     GroupTable,
     ItemSummary,
@@ -85,10 +86,17 @@ def votes_part(
 
 
 def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
-    """Every score (or a vote's dots) for an item, ordered by label so the order leaks nothing."""
+    """Every score (or a vote's dots) for an item.
+
+    With ``labels`` (a named export) each score has its participant's name, in name
+    order; without them (anonymous) the scores have no label and are sorted by value,
+    so their order and labels say nothing about who gave them.
+    """
     if answers.counted_mode == "tally":
         return tuple(Score(TALLY_LABEL, v) for v in answers.values_for(item_id))
     row = answers.scores.get(item_id, {})
+    if not labels:
+        return tuple(Score(ANONYMOUS_LABEL, v) for v in sorted(row.values()))
     scores = [Score(labels.get(pid, pid.upper()), value) for pid, value in row.items()]
     return tuple(sorted(scores, key=lambda s: label_key(s.label)))
 

@@ -19,11 +19,13 @@ __all__ = ["ItemStatus"]  # re-exported: the renderers import it from here
 
 TALLY_LABEL = "tally"
 """The participant label of a score recorded as a tally (nobody's in particular)."""
+ANONYMOUS_LABEL = ""
+"""The participant label of a score in an anonymous summary: none (see ``summary``)."""
 
 
 @dataclass(frozen=True)
 class Score:
-    """One score and who gave it (an anonymous P-label unless named)."""
+    """One score and who gave it (no label unless named; ``tally`` when counted in the room)."""
 
     label: str
     value: int

@@ -14,14 +14,18 @@ from html import escape
 from workshop_tui.export import svg
 from workshop_tui.export.common import (
     about_lines,
+    direction_text,
+    due_text,
     figure_headers,
     figures,
+    highlight_lists,
     item_groups,
     mean_text,
     meta_lines,
+    mode_lines,
     scale_text,
     status_text,
-    top_items,
+    undated,
 )
 from workshop_tui.export.html_parts import kind_chart, reverse_html, table_html, votes_html
 from workshop_tui.export.html_style import CSS
@@ -121,9 +125,8 @@ def _exercise(index: int, exercise: ExerciseSummary, summary: Summary) -> str:
 
 def _scored(part: ScoredPart, summary: Summary) -> str:
     lang = summary.language
-    out = [f'<p class="scale">{e(scale_text(part.scale, lang))}</p>']
-    if part.mode == "tally":
-        out.append(f'<p class="scale">{e(tr("mode.tally", lang))}</p>')
+    scale = " ".join(filter(None, [scale_text(part.scale, lang), direction_text(part, lang)]))
+    out = [f'<p class="scale">{e(scale)}<br>{e(" ".join(mode_lines(part, lang)))}</p>']
     special = kind_chart(part, lang)
     if special is not None:
         out.append(special)
@@ -133,9 +136,8 @@ def _scored(part: ScoredPart, summary: Summary) -> str:
         out.append(_charts(part, lang) if special is None else "")
         out.append(_table(part, lang))
     out.append(reverse_html(part, lang))
-    if part.top:
-        out.append(_top(part, lang))
-    noted = [i for i in part.items if i.note and i.id not in part.top]
+    out.append(_highlights(part, lang))
+    noted = [i for i in part.items if i.note and i.id not in part.top + part.bottom]
     if noted:
         out.append(f"<h3>{e(tr('notes.title', lang))}</h3>")
         if part.note_prompt:
@@ -277,16 +279,22 @@ def _single(part: ScoredPart, lang: str) -> str:
     return f'<div class="stats">{stats}</div>{flag}<div class="figure">{chart}</div>'
 
 
-def _top(part: ScoredPart, lang: str) -> str:
-    items = []
-    for item in top_items(part):
-        note = f'<div class="note">{e(item.note)}</div>' if item.note else ""
-        items.append(
-            f'<li><span class="no">{e(item.rank)}</span>'
-            f'<span class="txt"><b>{e(item.text)}</b>{note}</span>'
-            f'<span class="val">{e(mean_text(item, lang))}</span></li>'
-        )
-    return f'<div class="top"><h3>{e(tr("top.title", lang))}</h3><ol>{"".join(items)}</ol></div>'
+def _highlights(part: ScoredPart, lang: str) -> str:
+    """The best and the weakest items, side by side when the page is wide enough."""
+    lists = []
+    for found in highlight_lists(part, lang):
+        items = []
+        for item in found.items:
+            note = f'<div class="note">{e(item.note)}</div>' if item.note else ""
+            text = f"↺ {item.text}" if item.reverse else item.text
+            items.append(
+                f'<li><span class="no">{e(item.rank)}</span>'
+                f'<span class="txt"><b>{e(text)}</b>{note}</span>'
+                f'<span class="val">{e(mean_text(item, lang))}</span></li>'
+            )
+        tied = f'<p class="caption">{e(found.note)}</p>' if found.note else ""
+        lists.append(f'<div class="top"><h3>{e(found.title)}</h3>{tied}<ol>{"".join(items)}</ol></div>')
+    return f'<div class="tops">{"".join(lists)}</div>' if lists else ""
 
 
 def _cards(answers: tuple[GroupText, ...], empty: str = "") -> str:
@@ -345,7 +353,7 @@ def _actions(part: ActionPart, lang: str) -> str:
             continue
         rows = "".join(
             f'<tr><td class="num">{i}</td><td>{e(a.text)}</td><td>{e(a.owner or "–")}</td>'
-            f'<td class="num">{e(a.due or "–")}</td></tr>'
+            f'<td class="num">{e(due_text(a, lang))}</td></tr>'
             for i, a in enumerate(group.actions, start=1)
         )
         out.append(
@@ -353,4 +361,8 @@ def _actions(part: ActionPart, lang: str) -> str:
             f'<th>{e(tr("owner", lang))}</th><th class="num">{e(tr("due", lang))}</th>'
             f"</tr></thead><tbody>{rows}</tbody></table>"
         )
+        loose = undated(group.actions)
+        if loose:
+            lines = "".join(f"<li>{e(label)} {n}: {e(text)}</li>" for n, text in loose)
+            out.append(f'<p class="caption">{e(tr("due.not_date", lang))}</p><ul class="loose">{lines}</ul>')
     return "".join(out)
