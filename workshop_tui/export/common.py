@@ -75,6 +75,12 @@ def mode_lines(part: ScoredPart, lang: str) -> list[str]:
     return lines
 
 
+def scale_line(part: ScoredPart, lang: str) -> str:
+    """The scale and, when the items have one, what a high score means."""
+    direction = direction_text(part, lang)
+    return f"{scale_text(part.scale, lang)}. {direction}" if direction else scale_text(part.scale, lang)
+
+
 def direction_text(part: ScoredPart, lang: str) -> str:
     """What a high score means for the exercise's items (empty when neutral)."""
     directions = {i.direction for i in part.items}
@@ -106,6 +112,16 @@ def highlight_lists(part: ScoredPart, lang: str) -> list[Highlight]:
         note = tr("top.tied", lang, n=len(ids)) if len(ids) > TOP_COUNT else ""
         out.append(Highlight(tr(key, lang, k=TOP_COUNT), note, tuple(part.item(i) for i in ids)))
     return out
+
+
+def list_text(item: ItemSummary, part: ScoredPart, lang: str) -> str:
+    """An item's text in a highlight list: ``↺`` when reversed; in an exercise mixing
+    positive and negative items, a negative one says that a high score is bad."""
+    if item.reverse:
+        return f"↺ {item.text}"
+    if item.direction == "negative" and any(i.direction == "positive" for i in part.items):
+        return f"{item.text} ({tr('top.negative', lang)})"
+    return item.text
 
 
 def due_text(action: Action, lang: str) -> str:

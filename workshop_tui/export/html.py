@@ -14,16 +14,16 @@ from html import escape
 from workshop_tui.export import svg
 from workshop_tui.export.common import (
     about_lines,
-    direction_text,
     due_text,
     figure_headers,
     figures,
     highlight_lists,
     item_groups,
+    list_text,
     mean_text,
     meta_lines,
     mode_lines,
-    scale_text,
+    scale_line,
     status_text,
     undated,
 )
@@ -125,7 +125,7 @@ def _exercise(index: int, exercise: ExerciseSummary, summary: Summary) -> str:
 
 def _scored(part: ScoredPart, summary: Summary) -> str:
     lang = summary.language
-    scale = " ".join(filter(None, [scale_text(part.scale, lang), direction_text(part, lang)]))
+    scale = scale_line(part, lang)
     out = [f'<p class="scale">{e(scale)}<br>{e(" ".join(mode_lines(part, lang)))}</p>']
     special = kind_chart(part, lang)
     if special is not None:
@@ -286,7 +286,7 @@ def _highlights(part: ScoredPart, lang: str) -> str:
         items = []
         for item in found.items:
             note = f'<div class="note">{e(item.note)}</div>' if item.note else ""
-            text = f"↺ {item.text}" if item.reverse else item.text
+            text = list_text(item, part, lang)
             items.append(
                 f'<li><span class="no">{e(item.rank)}</span>'
                 f'<span class="txt"><b>{e(text)}</b>{note}</span>'

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from workshop_tui.export.common import (
     about_lines,
-    direction_text,
     distribution_text,
     due_text,
     figure_headers,
     figures,
     highlight_lists,
     item_groups,
+    list_text,
     mean_text,
     meta_lines,
     mode_lines,
-    scale_text,
+    scale_line,
     status_text,
     undated,
 )
@@ -83,7 +83,7 @@ def _exercise(number_: int, exercise: ExerciseSummary, summary: Summary) -> list
 
 def _scored(part: ScoredPart, summary: Summary) -> list[str]:
     lang = summary.language
-    out = [" ".join(filter(None, [scale_text(part.scale, lang), direction_text(part, lang)])), ""]
+    out = [scale_line(part, lang), ""]
     out += [" ".join(mode_lines(part, lang)), ""]
     if any(d.produced is not None or d.not_produced is not None for d in part.dimensions):
         out += [f"### {tr('kkc.title', lang)}", "", tr("kkc.explain", lang), ""]
@@ -110,7 +110,7 @@ def _scored(part: ScoredPart, summary: Summary) -> list[str]:
         if found.note:
             out += [f"*{found.note}*", ""]
         for item in found.items:
-            text = f"↺ {item.text}" if item.reverse else item.text
+            text = list_text(item, part, lang)
             out.append(f"{item.rank}. **{text}** ({tr('col.mean', lang).lower()} {mean_text(item, lang)})")
             if item.note:
                 out.append(f"   {item.note}")

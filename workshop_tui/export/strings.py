@@ -70,6 +70,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each exercise says whether its scores were entered one by one or counted in the "
         "room; both are kept, and the chosen ones are used (or the only ones there are).",
     },
+    "about.anonymous": {
+        "da": "Svarene er anonyme: et punkt med færre end {min} svar vises uden tal, og "
+        "CSV-filens enkeltscorer har intet deltagermærke og står sorteret efter værdi, punkt "
+        "for punkt, så én persons svar ikke kan kobles sammen på tværs af punkter.",
+        "en": "The answers are anonymous: an item with fewer than {min} answers is shown "
+        "without figures, and the CSV file's single scores carry no participant label and are "
+        "sorted by value, item by item, so one person's answers cannot be lined up across items.",
+    },
     "about.named": {
         "da": "Denne udgave viser deltagernes navne ved deres scorer.",
         "en": "This edition shows participants' names with their scores.",
@@ -154,6 +162,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "top.weakest": {"da": "▼ De {k} svageste", "en": "▼ The {k} weakest"},
     "top.highest": {"da": "▲ De {k} højest scorede", "en": "▲ The {k} highest scores"},
     "top.lowest": {"da": "▼ De {k} lavest scorede", "en": "▼ The {k} lowest scores"},
+    "top.negative": {"da": "høj = skidt", "en": "high = bad"},
     "top.tied": {
         "da": "{n} punkter, fordi flere står lige ved grænsen.",
         "en": "{n} items, because several are tied at the cut.",
