@@ -63,6 +63,9 @@ tr.group th { background: var(--tint); color: var(--ink); text-transform: none;
   letter-spacing: 0; font-size: 9pt; border-bottom: 1px solid var(--rule); padding-top: 2mm; }
 tr.group { break-after: avoid; }
 .muted { color: var(--muted); font-style: italic; }
+.verdict { font-weight: 700; white-space: nowrap; }
+.verdict.better { color: #0072B2; } .verdict.worse { color: #B34A00; }
+.verdict.higher, .verdict.lower, .verdict.same { color: var(--muted); }
 .badge { display: inline-block; padding: .2mm 1.8mm; border-radius: 8px; font-size: 7.5pt;
   font-weight: 700; color: #fff; background: var(--split); white-space: nowrap; }
 .stats { display: flex; gap: 3mm; margin: 3mm 0; }
