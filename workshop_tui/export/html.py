@@ -3,7 +3,8 @@
 Everything the page needs is inside the file: the stylesheet (``html_style``)
 and the charts (``svg``) are inlined, fonts are the reader's own, and there are
 no scripts, images or links to anywhere but the page itself, so the summary can
-be mailed, opened offline and printed to PDF on A4 with one exercise per page.
+be mailed, opened offline and printed to PDF on A4 (in as few pages as the
+content needs: no forced page breaks, nothing split that belongs together).
 All text is escaped; a session's texts are never trusted as markup.
 """
 
@@ -215,22 +216,23 @@ def _charts(part: ScoredPart, lang: str) -> str:
 
 def _flag(item: ItemSummary, lang: str) -> str:
     if item.stats.split:
-        return f'<span class="badge">{e(tr("split", lang))}</span>'
+        return f'<span class="badge">⚡ {e(tr("split", lang))}</span>'
     text = status_text(item, lang)
     return f'<span class="muted">{e(text)}</span>' if text else ""
 
 
 def _table(part: ScoredPart, lang: str) -> str:
+    """Every item's figures; the distribution cell also carries the ⚡ flag or why there are no figures."""
     h = figure_headers(lang)
     heads = (
         f'<th class="num">{e(h[0])}</th><th>{e(tr("col.item", lang))}</th>'
         + "".join(f'<th class="num">{e(x)}</th>' for x in h[1:6])
-        + f"<th>{e(tr('col.distribution', lang))}</th><th>{e(h[6])}</th>"
+        + f"<th>{e(tr('col.distribution', lang))}</th>"
     )
     body = []
     for group in item_groups(part):
         if group.heading:
-            body.append(f'<tr class="group"><th colspan="9">{e(group.heading)}</th></tr>')
+            body.append(f'<tr class="group"><th colspan="8">{e(group.heading)}</th></tr>')
         for item in group.items:
             rank, n, mean, median, span, sd, _ = figures(item, lang)
             dist = ""
@@ -242,15 +244,14 @@ def _table(part: ScoredPart, lang: str) -> str:
                 )
             text = f"↺ {item.text}" if item.reverse else item.text
             body.append(
-                f'<tr><td class="num">{e(rank)}</td><td>{e(text)}</td>'
+                f'<tr><td class="num">{e(rank)}</td><td class="item">{e(text)}</td>'
                 f'<td class="num">{e(n)}</td><td class="num mean">{e(mean)}</td>'
                 f'<td class="num">{e(median)}</td><td class="num">{e(span)}</td>'
-                f'<td class="num">{e(sd)}</td><td class="dist">{dist}</td>'
-                f"<td>{_flag(item, lang)}</td></tr>"
+                f'<td class="num">{e(sd)}</td><td class="dist">{dist}{_flag(item, lang)}</td></tr>'
             )
     return (
         f"<h3>{e(tr('items.title', lang))}</h3>"
-        f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<table class="items"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     )
 
 

@@ -24,6 +24,12 @@ INK = "#1d2733"
 MUTED = "#5b6472"
 GRID = "#d9dde3"
 RANGE = "#9aa3ae"
+BEFORE = "#8a939e"
+"""Before: a light grey (a hollow ring in the dumbbell), told from after by lightness and shape."""
+AFTER = INK
+WORSE = "#B34A00"
+"""Okabe–Ito vermillion darkened to 5.4:1 on white, so its words pass WCAG AA as text."""
+VERDICT_COLOURS = {"better": BLUE, "worse": WORSE, "higher": MUTED, "lower": MUTED, "same": MUTED}
 CHAR_WIDTH = 5.6
 """Average width of a character at 11 px in a sans-serif face, for wrapping labels."""
 
@@ -82,13 +88,18 @@ def _wrap(text: str, width: float, size: float = 11) -> list[str]:
 
 
 def mini_distribution(distribution: Sequence[tuple[int, int]], *, split: bool, title: str) -> str:
-    """A small bar per score (height = share of answers) with its count above it."""
+    """A small bar per score (height = share of answers) with its count above it.
+
+    Counts and scores are drawn at 12 px (9 pt), so they read on a printed A4 page;
+    a scale of more than 6 steps gets narrower bars and the scores under every other bar.
+    """
     n = sum(count for _, count in distribution) or 1
-    bar = 14 if len(distribution) <= 6 else 9
+    wide = len(distribution) <= 6
+    bar = 17 if wide else 14
     gap = 3
-    top, plot, bottom = 9, 20, 9
+    top, plot, bottom = 13, 20, 13
     width = len(distribution) * (bar + gap) - gap
-    colour = ORANGE if split else BLUE
+    colour = VERMILLION if split else BLUE
     body = []
     for i, (score, count) in enumerate(distribution):
         x = i * (bar + gap)
@@ -99,8 +110,9 @@ def mini_distribution(distribution: Sequence[tuple[int, int]], *, split: bool, t
             body.append(
                 f'<rect x="{x}" y="{base - h:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}" rx="1"/>'
             )
-            body.append(_text(x + bar / 2, base - h - 2, str(count), size=8, anchor="middle"))
-        body.append(_text(x + bar / 2, base + 9, str(score), size=7.5, fill=MUTED, anchor="middle"))
+            body.append(_text(x + bar / 2, base - h - 2, str(count), size=12, anchor="middle"))
+        if wide or i % 2 == 0 or i == len(distribution) - 1:
+            body.append(_text(x + bar / 2, base + 12, str(score), size=12, fill=MUTED, anchor="middle"))
     return _svg(width, top + plot + bottom, title, body, "mini")
 
 
@@ -164,7 +176,7 @@ def profile_chart(
     split_text: str,
 ) -> str:
     """Mean (dot) and lowest–highest score (line) per item on a shared scale axis."""
-    label_w, plot_w, value_w = 250, 300, 110
+    label_w, plot_w, value_w = 240, 300, 140
     left = label_w + 10
     line_h = 13
     top = 30
@@ -214,16 +226,9 @@ def profile_chart(
             f'<circle cx="{xpos(row.mean):.1f}" cy="{mid:.1f}" r="6.5" '
             f'fill="{colour}" stroke="#fff" stroke-width="1.5"/>'
         )
-        text = row.value_text + (f"  {split_text}" if row.split else "")
+        text = row.value_text + (f" ⚡ {split_text}" if row.split else "")
         body.append(
-            _text(
-                left + plot_w + 12,
-                mid + 4,
-                text,
-                size=11,
-                weight="bold",
-                fill=VERMILLION if row.split else INK,
-            )
+            _text(left + plot_w + 12, mid + 4, text, size=11, weight="bold", fill=WORSE if row.split else INK)
         )
     return _svg(left + plot_w + value_w, bottom + 22, title, body, "chart")
 
@@ -284,14 +289,6 @@ def bar_chart(
             )
             body.append(_text(end + 5, y + bar_h - 4, text, size=10, weight="bold"))
     return _svg(left + plot_w + right, bottom + 10, title, body, "chart")
-
-
-BEFORE = "#8a939e"
-"""Before: a light grey (a hollow ring in the dumbbell), told from after by lightness and shape."""
-AFTER = INK
-WORSE = "#B34A00"
-"""Okabe–Ito vermillion darkened to 5.4:1 on white, so its words pass WCAG AA as text."""
-VERDICT_COLOURS = {"better": BLUE, "worse": WORSE, "higher": MUTED, "lower": MUTED, "same": MUTED}
 
 
 @dataclass(frozen=True)
