@@ -277,3 +277,35 @@ def challenges(exercise: Exercise, answers: ExerciseAnswers) -> list[tuple[str, 
     found = exercise_highlights(exercise, answers, stats)
     picked = found.bottom if found.directed else found.top
     return [(item_id, mean) for item_id in picked if (mean := stats[item_id].mean) is not None]
+
+
+@dataclass(frozen=True)
+class ModeSwitch:
+    """What switching an exercise between entered scores and tallies would change."""
+
+    target: str
+    """The mode switched to."""
+    typed: int
+    """Scores entered one by one, over all items."""
+    tallied: int
+    """Scores counted in the room, over all items."""
+    counted_after: str
+    """The mode whose scores the figures use after the switch (``counted_mode``)."""
+
+
+def mode_switch(exercise: Exercise, answers: ExerciseAnswers) -> ModeSwitch | None:
+    """What pressing the mode key would change, or None when it changes nothing shown.
+
+    Nothing changes when neither mode holds a score, or both hold the same scores for
+    every item; otherwise the grid would show other scores than now, and the app asks.
+    """
+    target = "participant" if answers.mode == "tally" else "tally"
+    items = [i.id for i in exercise.scored_items]
+    typed = sum(len(answers.values_in("participant", i)) for i in items)
+    tallied = sum(len(answers.values_in("tally", i)) for i in items)
+    if not typed and not tallied:
+        return None
+    if all(answers.values_in("participant", i) == answers.values_in("tally", i) for i in items):
+        return None
+    switched = answers.with_mode(target)  # type: ignore[arg-type]
+    return ModeSwitch(target, typed, tallied, switched.counted_mode)

@@ -22,6 +22,7 @@ from workshop_tui.results import (
     highlights,
     iso_date,
     judge_change,
+    mode_switch,
     oriented,
     polarity_of,
     status_of,
@@ -188,3 +189,21 @@ def test_iso_date_only() -> None:
     assert iso_date(" 2027-01-20 ") == date(2027, 1, 20)
     for text in ("næste uge", "uge 14", "20270120", "2027-02-30", "027-01-20", "", "2027-1-2"):
         assert iso_date(text) is None, text
+
+
+def test_mode_switch_asks_only_when_what_is_shown_changes() -> None:
+    exercise = grid()
+    empty = ExerciseAnswers()
+    assert mode_switch(exercise, empty) is None
+    typed = answered(exercise, {"i1": [4, 5, 5]})
+    asked = mode_switch(exercise, typed)
+    assert asked is not None and (asked.target, asked.typed, asked.tallied) == ("tally", 3, 0)
+    assert asked.counted_after == "participant"  # no tally yet: the entered scores still count
+    tallied = typed.with_mode("tally")
+    assert tallied.counted_mode == "participant" and tallied.values_for("i1") == [4, 5, 5]
+    tallied = tallied.with_tally("i1", 2, 3)
+    assert tallied.counted_mode == "tally" and tallied.values_for("i1") == [2, 2, 2]
+    back = mode_switch(exercise, tallied)
+    assert back is not None and back.target == "participant" and back.counted_after == "participant"
+    same = typed.with_tally("i1", 4, 1).with_tally("i1", 5, 2)
+    assert mode_switch(exercise, same) is None  # both modes hold the same scores

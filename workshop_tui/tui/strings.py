@@ -140,6 +140,19 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "ok": ("OK", "OK"),
     "cancel": ("Annullér", "Cancel"),
+    "mode.ask.title.tally": ("Skift til optælling?", "Switch to tallies?"),
+    "mode.ask.title.participant": ("Skift til scorer pr. deltager?", "Switch to scores per participant?"),
+    "mode.ask.counts": (
+        "Indtastet enkeltvis: {typed} scorer. Talt op i rummet: {tallied} scorer. De er ikke ens.",
+        "Entered one by one: {typed} scores. Counted in the room: {tallied} scores. They differ.",
+    ),
+    "mode.ask.after": (
+        "Efter skiftet bygger tallene på {counted}. Intet slettes; F4 skifter tilbage.",
+        "After the switch the figures use {counted}. Nothing is deleted; F4 switches back.",
+    ),
+    "mode.name.participant": ("de indtastede scorer", "the scores entered one by one"),
+    "mode.name.tally": ("optællingen", "the tally"),
+    "mode.ask.switch": ("Skift", "Switch"),
     "save": ("Gem", "Save"),
     # new session form
     "new.title": ("Ny session", "New session"),
