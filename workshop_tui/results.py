@@ -309,3 +309,11 @@ def mode_switch(exercise: Exercise, answers: ExerciseAnswers) -> ModeSwitch | No
         return None
     switched = answers.with_mode(target)  # type: ignore[arg-type]
     return ModeSwitch(target, typed, tallied, switched.counted_mode)
+
+
+def legend(directed: bool, lang: str) -> tuple[str, ...]:
+    """What ▲, ▼ and ⚡ mean, in ``lang``: one line each, for a legend beside the figures."""
+    from workshop_tui.i18n import t
+
+    keys = ("legend.best", "legend.weakest") if directed else ("legend.highest", "legend.lowest")
+    return (*(t(k, lang) for k in keys), t("legend.split", lang))

@@ -207,3 +207,10 @@ def test_mode_switch_asks_only_when_what_is_shown_changes() -> None:
     assert back is not None and back.target == "participant" and back.counted_after == "participant"
     same = typed.with_tally("i1", 4, 1).with_tally("i1", 5, 2)
     assert mode_switch(exercise, same) is None  # both modes hold the same scores
+
+
+def test_legend_names_every_symbol() -> None:
+    from workshop_tui.results import legend
+
+    assert [line[0] for line in legend(True, "da")] == ["▲", "▼", "⚡"]
+    assert "bedste" in legend(True, "da")[0] and "highest" in legend(False, "en")[0]

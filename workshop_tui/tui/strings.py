@@ -226,6 +226,10 @@ SESSION_HELP = """\
 - **F10** åbn/luk afstemning fra telefoner: QR-kode, adresse og kode (voting from phones)
 - **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
+**Tallene** (figures): ▲ de 3 bedste / ▼ de 3 svageste efter punktets retning (høj modstand
+er skidt), kun blandt punkter med mindst 3 svar · ⚡ delt gruppe: fordelingen har to toppe med
+en dal imellem. Reglerne står i «Om tallene» i eksporten (F8).
+
 Alt gemmes med det samme. Everything is saved as it happens.
 """
 """F1 on the session screen: its keys, in Danish with English in brackets."""
