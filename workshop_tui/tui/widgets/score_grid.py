@@ -14,7 +14,7 @@ from rich.text import Text
 
 from workshop_tui.figures import VoteTotal, vote_totals, winners
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
-from workshop_tui.results import Highlights, exercise_highlights
+from workshop_tui.results import HIGHLIGHT_KINDS, Highlights, exercise_highlights
 from workshop_tui.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
@@ -200,6 +200,8 @@ class ScoreGrid(LineTable):
         if mark:
             label = Text(" " + mark, style="bold") + label
             label.stylize("bold")
+        elif self.exercise.kind in HIGHLIGHT_KINDS:
+            label = Text("  ") + label  # the marks' column, so the texts line up
         cells: dict[str, Text] = {"item": label}
         if layout.mode == "tally":
             tally = answers.tallies.get(item.id, {})
