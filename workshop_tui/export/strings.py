@@ -225,10 +225,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "reverse.explain": {
         "da": "Udsagn mærket ↺ er negativt formuleret: en høj score er et dårligt tegn. I indekset, "
-        "rangordenen og top-listen er deres gennemsnit vendt ({sum} − gns.), "
-        "så højt altid betyder det samme.",
+        "profilen, rangordenen og listerne over bedste og svageste er deres gennemsnit vendt "
+        "({sum} − gns.), så højt altid betyder det samme.",
         "en": "Statements marked ↺ are negatively worded: a high score is a bad sign. In the index, the "
-        "ranking and the top list their mean is turned round ({sum} − mean), so high always means the same.",
+        "profile, the ranking and the best/weakest lists their mean is turned round ({sum} − mean), "
+        "so high always means the same.",
     },
     "reverse.index": {
         "da": "Indeks (alle udsagn, vendte regnet om)",
