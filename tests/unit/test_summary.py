@@ -224,3 +224,40 @@ def test_summary_and_export_do_not_load_textual_or_rich() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_one_mode_key_press_never_blanks_the_summary(session: Session) -> None:
+    from workshop_tui.export.markdown import render_markdown
+
+    tallied = session.with_mode("resistance", "tally")
+    part = build_summary(tallied).exercise("resistance").scored
+    assert part is not None and part.mode == "participant" and not part.other_mode
+    assert part.item("trust").stats.mean == 4.0  # the entered scores still count
+    counted = tallied.with_tally("resistance", "trust", 2, 5)
+    part = build_summary(counted).exercise("resistance").scored
+    assert part is not None and part.mode == "tally" and part.other_mode
+    assert part.item("trust").stats.mean == 2.0
+    md = render_markdown(build_summary(counted))
+    assert "talt op i rummet" in md and "Der findes også enkeltvis indtastede scorer" in md
+    assert "Scorerne er indtastet enkeltvis" in render_markdown(build_summary(tallied))
+
+
+def test_due_dates_are_dates_only_when_iso(session: Session) -> None:
+    from workshop_tui.export.csv import render_csv
+    from workshop_tui.export.markdown import render_markdown
+
+    md = render_markdown(build_summary(session))
+    assert "1. april 2026" in md  # "2026-04-01"
+    assert "| uge 14 |" not in md and "- Handling 2: uge 14" in md  # the second listed action
+    csv = render_csv(build_summary(session))
+    assert ";2026-04-01" in csv and "due_text" in csv and ";uge 14" in csv
+
+
+def test_kind_labels_are_one_table() -> None:
+    from workshop_tui.export.strings import tr
+    from workshop_tui.i18n import t
+    from workshop_tui.model import KINDS
+
+    for kind in KINDS:
+        for lang in ("da", "en"):
+            assert tr(f"kind.{kind}", lang) == t(f"kind.{kind}", lang) != f"kind.{kind}"
