@@ -107,7 +107,7 @@ footer { color: var(--muted); font-size: 8pt; text-align: center; padding: 4mm 0
   .cover .band { margin-bottom: 5mm; }
   .cover h1 { font-size: 22pt; } .meta { margin: 4mm 0 5mm; } .about { margin-top: 5mm; }
   .exercise { margin-top: 8mm; padding-top: 4mm; border-top: 2px solid var(--ink); }
-  .kicker, h2, .scale { break-after: avoid; }
+  .kicker, h2, .prompt, .scale { break-after: avoid; }
   h3 { margin: 4.5mm 0 2mm; }
   .figure, .stats, .top, .card, .box .keep, .note-box, .challenge { break-inside: avoid; }
   footer { display: none; }

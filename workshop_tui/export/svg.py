@@ -139,7 +139,7 @@ def distribution_chart(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(left - 6, y + 3.5, str(step), size=9, fill=MUTED, anchor="end"))
+        body.append(_text(left - 6, y + 4, str(step), size=12, fill=MUTED, anchor="end"))
     low = distribution[0][0] if distribution else 0
     for i, (score, count) in enumerate(distribution):
         x = left + i * slot + slot * 0.18
@@ -205,7 +205,7 @@ def profile_chart(
         body.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{bottom}" stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(x, top - 10, str(value), size=9, fill=MUTED, anchor="middle"))
+        body.append(_text(x, top - 10, str(value), size=12, fill=MUTED, anchor="middle"))
     body.append(_text(left, bottom + 14, f"{low} = {low_label}", size=9, fill=MUTED))
     body.append(_text(left + plot_w, bottom + 14, f"{high} = {high_label}", size=9, fill=MUTED, anchor="end"))
     for row, lines, y0, height in layout:
@@ -228,7 +228,7 @@ def profile_chart(
         )
         text = row.value_text + (f" ⚡ {split_text}" if row.split else "")
         body.append(
-            _text(left + plot_w + 12, mid + 4, text, size=11, weight="bold", fill=WORSE if row.split else INK)
+            _text(left + plot_w + 12, mid + 4, text, size=12, weight="bold", fill=WORSE if row.split else INK)
         )
     return _svg(left + plot_w + value_w, bottom + 22, title, body, "chart")
 
@@ -270,7 +270,7 @@ def bar_chart(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{bottom + 4}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(x, top - 10, str(tick), size=9, fill=MUTED, anchor="middle"))
+        body.append(_text(x, top - 10, str(tick), size=12, fill=MUTED, anchor="middle"))
     for g, group in enumerate(groups):
         y0 = top + g * (group_h + group_gap)
         lines = _wrap(group.label, label_w, 12)
@@ -287,7 +287,7 @@ def bar_chart(
                 f'<rect x="{left}" y="{y:.1f}" width="{max(end - left, 2):.1f}" '
                 f'height="{bar_h}" rx="2" fill="{colours[k % len(colours)]}"/>'
             )
-            body.append(_text(end + 5, y + bar_h - 4, text, size=10, weight="bold"))
+            body.append(_text(end + 5, y + bar_h - 3, text, size=12, weight="bold"))
     return _svg(left + plot_w + right, bottom + 10, title, body, "chart")
 
 
@@ -367,7 +367,7 @@ def dumbbell_chart(
         body.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{grid_top}" y2="{y}" stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(x, grid_top - 4, str(value), size=9, fill=MUTED, anchor="middle"))
+        body.append(_text(x, grid_top - 4, str(value), size=12, fill=MUTED, anchor="middle"))
     for lines, row, y0, height in items:
         mid = y0 + height / 2
         first = mid - (len(lines) - 1) * line_h / 2 + 4
@@ -383,5 +383,5 @@ def dumbbell_chart(
             f'stroke="{BEFORE}" stroke-width="2"/>'
         )
         body.append(f'<circle cx="{xpos(row.after):.1f}" cy="{mid:.1f}" r="5.5" fill="{AFTER}"/>')
-        body.append(_text(left + plot_w + 12, mid + 4, row.text, size=11, weight="bold", fill=colour))
+        body.append(_text(left + plot_w + 12, mid + 4, row.text, size=12, weight="bold", fill=colour))
     return _svg(left + plot_w + value_w, y + 8, title, body, "chart")
