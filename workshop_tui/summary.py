@@ -10,8 +10,8 @@ Rules applied on top of the statistics, so that the summary is safe to send out:
 - **Anonymity.** An item with 1 or 2 answers (fewer than ``stats.MIN_ANONYMOUS``;
   the rule is ``results.status_of``) keeps only its n: mean, median, min–max, sd,
   distribution, rank and the individual scores are withheld, because with two
-  scores the mean and the spread give both values away. ``named=True`` (``--named``) lifts this: the facilitator
-  has then chosen to show who gave what.
+  scores the mean and the spread give both values away. ``named=True``
+  (``--named``) lifts this: the facilitator has then chosen to show who gave what.
 - **No line-up across items.** Unless ``named``, the individual scores an export
   lists (the CSV's score rows) carry no participant label and are sorted by value,
   item by item, so nobody can line one person's answers up across items or

@@ -181,3 +181,4 @@ async def test_mode_key_asks_before_it_changes_what_is_shown(room: Path) -> None
         # No tally yet: the entered scores still count, in the grid's figures too.
         grid = app.screen.query_one(ScoreGrid)
         assert str(grid.get_cell("trust", "mean")) == "4,0"
+        assert "indtastede scorer, til der er talt op" in str(app.screen.query_one("#grid-head").render())

@@ -56,6 +56,14 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "grid.mode.participant": ("Per deltager", "Per participant"),
     "grid.mode.tally": ("Optælling (antal pr. score)", "Tally (count per score)"),
+    "grid.counted.participant": (
+        "tallene bygger på de indtastede scorer, til der er talt op",
+        "the figures use the entered scores until a tally is made",
+    ),
+    "grid.counted.tally": (
+        "tallene bygger på optællingen, til der er indtastet scorer",
+        "the figures use the tally until scores are entered",
+    ),
     "grid.help_participant": (
         "Tast {low}–{high} for at give point og gå videre{ten} · Del sletter · pile flytter",
         "Type {low}–{high} to score and move on{ten} · Del clears · arrows move",

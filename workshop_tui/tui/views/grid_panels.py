@@ -47,6 +47,9 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         tr("place.no_tally", lang) if exercise.kind == "two_axis" else tr(f"grid.mode.{answers.mode}", lang)
     )
     head.append(f"   ·   {mode}", style="bold")
+    if answers.counted_mode != answers.mode:
+        # Switched without scores in the new mode yet: the figures still use the other ones.
+        head.append(f"   ·   {tr(f'grid.counted.{answers.counted_mode}', lang)}", style="bold")
     if not answers.results_visible:
         head.append("\n" + tr("grid.blind_banner", lang), style="bold reverse")
     if answers.mode == "tally":
