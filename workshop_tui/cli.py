@@ -21,6 +21,7 @@ from workshop_tui.i18n import detect_language, t
 from workshop_tui.storage.errors import FileProblems, SessionWriteError, printable
 from workshop_tui.voting.network import (
     DEFAULT_MAX_PARTICIPANTS,
+    DEFAULT_PER_ADDRESS,
     DEFAULT_PORT,
     VotingOptions,
     parse_host,
@@ -123,7 +124,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 
 def _add_voting_options(parser: argparse.ArgumentParser, da: bool, *, sub: bool) -> None:
-    """--vote-host, --vote-port and --vote-max, before the command or after it."""
+    """--vote-host, --vote-port, --vote-max and --vote-per-address, before the command or after it."""
     # After a command, a missing option must not overwrite the one given before it.
     default = argparse.SUPPRESS if sub else None
 
@@ -161,6 +162,15 @@ def _add_voting_options(parser: argparse.ArgumentParser, da: bool, *, sub: bool)
         metavar="N",
         help="højst så mange telefoner kan deltage" if da else "at most this many phones may join",
     )
+    parser.add_argument(
+        "--vote-per-address",
+        type=checked(_participant_count, "--vote-per-address"),
+        default=default,
+        metavar="N",
+        help=f"højst så mange telefoner fra én netværksadresse (standard: {DEFAULT_PER_ADDRESS})"
+        if da
+        else f"at most this many phones from one network address (default: {DEFAULT_PER_ADDRESS})",
+    )
 
 
 def _participant_count(text: str) -> int:
@@ -176,6 +186,7 @@ def _voting(args: argparse.Namespace) -> VotingOptions:
         host=args.vote_host,
         port=args.vote_port,
         max_participants=args.vote_max or DEFAULT_MAX_PARTICIPANTS,
+        per_address=args.vote_per_address or DEFAULT_PER_ADDRESS,
     )
 
 
