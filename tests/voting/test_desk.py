@@ -336,7 +336,8 @@ def test_a_voter_participant_round_trips_through_the_session_file(
 
 
 @pytest.mark.parametrize(
-    "participant", [Participant("p1"), Participant("v 1"), Participant(""), Participant("v" * 41)]
+    "participant",
+    [Participant("p1"), Participant("v 1"), Participant(""), Participant("v" * 81), Participant("v1\n")],
 )
 def test_with_participant_refuses_what_the_file_cannot_hold(
     room_session: Session, participant: Participant

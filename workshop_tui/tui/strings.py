@@ -138,6 +138,12 @@ UI: dict[str, tuple[str, str]] = {
     "timer.done": ("Tiden er gået", "Time is up"),
     "note.title": ("Facilitatornoter (vises aldrig på projektoren)", "Facilitator notes (never projected)"),
     "saved.error": ("Kunne ikke gemme: {reason}", "Could not save: {reason}"),
+    "position.unknown": (
+        "Filen husker en øvelse, der ikke er i programmet ({exercise}); sessionen åbner ved den første. "
+        "Filen ændres først, når du går videre.",
+        "The file remembers an exercise that is not on the agenda ({exercise}); the session opens at "
+        "the first one. The file is changed only once you move on.",
+    ),
     "undo.none": ("Intet at fortryde", "Nothing to undo"),
     "redo.none": ("Intet at gentage", "Nothing to redo"),
     "undo.done": ("Fortrudt", "Undone"),

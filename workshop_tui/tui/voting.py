@@ -100,7 +100,10 @@ class VotingController:
         from workshop_tui.voting.sink import KeeperSink
 
         session = self.screen.session
-        path = roll_path(session.id)
+        try:
+            path = roll_path(session.id)
+        except ValueError as error:  # an id that would leave the voting folder: nothing is written
+            return str(error)
         roll, problem = Roll.load(path)
         if problem is not None:
             log.warning("%s", problem)

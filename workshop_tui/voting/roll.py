@@ -22,7 +22,7 @@ import secrets
 import tomllib
 from pathlib import Path
 
-from workshop_tui.storage.locations import data_dir
+from workshop_tui.storage.locations import data_dir, file_for
 from workshop_tui.storage.tomlio import atomic_write, dumps
 
 CODE_DIGITS = 6
@@ -33,8 +33,13 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
 def roll_path(session_id: str, base: Path | None = None) -> Path:
-    """Where the roll of a session is kept."""
-    return (base or data_dir()) / "voting" / f"{session_id}.toml"
+    """Where the roll of a session is kept.
+
+    Raises:
+        UnsafeName: the session id is not a valid id or leads out of the voting folder
+            (the loader refuses such ids; this guards any other way one could get here).
+    """
+    return file_for((base or data_dir()) / "voting", session_id, ".toml")
 
 
 def token_hash(token: str) -> str:
@@ -44,7 +49,7 @@ def token_hash(token: str) -> str:
 
 def valid_token(token: str) -> bool:
     """Whether ``token`` has the shape of a token this app hands out (checked before hashing)."""
-    return bool(_TOKEN.match(token))
+    return bool(_TOKEN.fullmatch(token))
 
 
 def new_code() -> str:
@@ -135,7 +140,7 @@ class Roll:
             if not isinstance(devices, dict) or not isinstance(voted, dict):
                 raise ValueError("devices or voted have the wrong form")
             for key, value in devices.items():
-                if not _HASH.match(key) or not isinstance(value, str):
+                if not _HASH.fullmatch(key) or not isinstance(value, str):
                     raise ValueError(f"device entry {key[:80]!r} has the wrong form")
             for key, value in voted.items():
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
