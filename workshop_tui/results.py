@@ -32,7 +32,6 @@ Pure functions; no UI.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +40,7 @@ from typing import Literal
 from workshop_tui.figures import item_stats, vote_totals
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.model.exercise import Polarity, pair_of
+from workshop_tui.model.ids import valid_date
 from workshop_tui.stats import MIN_ANONYMOUS, ItemStats
 
 ItemStatus = Literal["shown", "too_few", "empty", "blind"]
@@ -245,18 +245,13 @@ def judge_change(change: float | None, polarity: str, digits: int = 2) -> Change
     return "better" if (change > 0) == up_is_good else "worse"
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def iso_date(text: str) -> date | None:
-    """The date an action's due text names, only when it is an ISO date (``2026-12-01``)."""
+    """The date an action's due text names, only when it is an ISO date (``2026-12-01``).
+
+    The shape is the model's one date rule (``model.ids.valid_date``); anything else is text.
+    """
     text = text.strip()
-    if not _ISO_DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
+    return date.fromisoformat(text) if valid_date(text) else None
 
 
 def challenges(exercise: Exercise, answers: ExerciseAnswers) -> list[tuple[str, float]]:

@@ -28,6 +28,7 @@ from workshop_tui.results import (
     status_of,
 )
 from workshop_tui.stats import MIN_ANONYMOUS
+from workshop_tui.summary import build_summary
 
 SCALE = Scale(1, 5, Text("lav"), Text("høj"), inferred=False)
 
@@ -214,3 +215,21 @@ def test_legend_names_every_symbol() -> None:
 
     assert [line[0] for line in legend(True, "da")] == ["▲", "▼", "⚡"]
     assert "bedste" in legend(True, "da")[0] and "highest" in legend(False, "en")[0]
+
+
+def test_bottom_list_ids_survive_markdown_escaping() -> None:
+    from workshop_tui.export.markdown import render_markdown
+    from workshop_tui.model import Participant
+    from workshop_tui.storage.sessions import new_session
+
+    # Ids with "_" would be escaped as text ("item\_5") and no longer found in the summary.
+    items = tuple(Item(f"item_{n}", Text(f"punkt {n}")) for n in range(1, 7))
+    exercise = grid("negative", items)
+    session = new_session(title="T", date="2026-01-01", exercises=[exercise], participants=3)
+    assert all(isinstance(p, Participant) for p in session.participants)
+    for n, item in enumerate(items, start=1):
+        for person in session.participants:
+            session = session.with_score("x", item.id, person.id, min(5, n))
+    md = render_markdown(build_summary(session))
+    assert "▼ De 3 svageste" in md and "punkt 5" in md
+
