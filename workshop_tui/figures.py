@@ -75,7 +75,7 @@ def vote_totals(exercise: Exercise, answers: ExerciseAnswers) -> list[VoteTotal]
 
 def voters(answers: ExerciseAnswers) -> int:
     """How many people voted: distinct participants, or (tallied) the counted votes."""
-    if answers.mode == "tally":
+    if answers.counted_mode == "tally":
         return sum(count for row in answers.tallies.values() for count in row.values())
     return len({pid for row in answers.scores.values() for pid in row})
 
@@ -161,21 +161,6 @@ def placement(exercise: Exercise, answers: ExerciseAnswers) -> Placement:
         elif exercise.zones:
             on_line += count
     return Placement(dict(sorted(points.items())), zones, on_line)
-
-
-def ranking_values(
-    exercise: Exercise, answers: ExerciseAnswers, stats: dict[str, ItemStats] | None = None
-) -> dict[str, float | None]:
-    """What the "highest" items are ranked by: dots for votes, aligned means otherwise.
-
-    ``stats`` are the items' statistics when the caller has them already (the live grid).
-    """
-    if exercise.is_vote:
-        return {t.item_id: float(t.dots) if t.dots else None for t in vote_totals(exercise, answers)}
-    scale = exercise.scale
-    assert scale is not None
-    stats = stats if stats is not None else item_stats(exercise, answers)
-    return {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
 
 
 def answered(session: Session, exercise_id: str) -> tuple[int, int]:

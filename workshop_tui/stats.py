@@ -5,14 +5,19 @@ Conventions, stated once so the app and the exports agree:
 - ``sd`` is the **population** standard deviation: the people in the room are the
   whole group being described, not a sample of a larger one.
 - ``median`` of an even number of scores is the mean of the two middle ones.
-- **Disagreement** ("the group is split"): at least 3 answers, and at least a
-  quarter of them (and at least two people) in the bottom third of the scale *and*
-  at least a quarter (and two people) in the top third (on 1–5: scores 1–2 and
-  4–5; on 1–10: 1–4 and 7–10), *and* a standard deviation of at least a quarter
-  of the scale's range (1.0 on 1–5, 2.25 on 1–10).
-  A split is two camps far apart: 2, 3, 3, 4 is not one; 1, 1, 5, 5 is.
+- **Disagreement** ("the group is split", ⚡) is *bimodality*: the distribution
+  has two peaks with a clear trough between them. Precisely, at least
+  ``SPLIT_MIN_N`` answers, and some score strictly inside the scale (the trough)
+  whose count is *less than half* of the highest count on its left and of the
+  highest count on its right, with at least a quarter of the answers
+  (``SPLIT_SHARE``) and at least two people (``SPLIT_MIN_PEOPLE``) on each side
+  of it. On a scale of more than ``SPLIT_MAX_BINS`` steps the counts are first
+  pooled over neighbouring scores (1–10: pairs 1–2, 2–3, …) and the trough and
+  peaks are read from those sums, so that a sparse spread is not mistaken for
+  peaks. A single-peaked or flat distribution is never split
+  (``1·4·4·4·1``, ``2·4·4·4·0``); ``5·0·0·0·5`` and ``4·1·0·1·4`` are.
 - Fewer than ``MIN_ANONYMOUS`` answers are too few to show a distribution without
-  identifying people; summaries say so instead.
+  identifying people; summaries say so instead (the rule lives in ``results.status_of``).
 """
 
 from __future__ import annotations
@@ -22,10 +27,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MIN_ANONYMOUS = 3
+"""Below this many answers an item's figures are withheld (see :mod:`workshop_tui.results`)."""
+SPLIT_MIN_N = 4
+"""Fewer answers than this are too few to speak of two camps."""
 SPLIT_SHARE = 0.25
-SPLIT_SD_SHARE = 0.25
+"""Each camp holds at least this share of the answers."""
 SPLIT_MIN_PEOPLE = 2
 """One person on their own is an outlier, not a camp."""
+SPLIT_MAX_BINS = 7
+"""Scales with more steps are pooled into at most this many bins before looking for peaks."""
 
 
 @dataclass(frozen=True)
@@ -73,18 +83,25 @@ def describe(scores: Sequence[int], low: int, high: int) -> ItemStats:
 
 
 def is_split(values: Sequence[int], low: int, high: int) -> bool:
-    """Whether the group forms two camps far apart (the rule in the module docstring)."""
+    """Whether the scores form two camps with a trough between them (the module docstring's rule)."""
     n = len(values)
-    if n < MIN_ANONYMOUS or high <= low:
+    if n < SPLIT_MIN_N or high <= low:
         return False
-    third = (high - low) / 3
-    bottom = sum(1 for v in values if v <= low + third)
-    top = sum(1 for v in values if v >= high - third)
-    if min(bottom, top) < SPLIT_MIN_PEOPLE or bottom / n < SPLIT_SHARE or top / n < SPLIT_SHARE:
-        return False
-    mean = sum(values) / n
-    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / n)
-    return sd >= SPLIT_SD_SHARE * (high - low)
+    counts = [0] * (high - low + 1)
+    for v in values:
+        if low <= v <= high:
+            counts[v - low] += 1
+    width = -(-len(counts) // SPLIT_MAX_BINS)  # ceiling: 1 up to 7 steps, 2 on 1–10
+    # Pooled counts: window i holds scores i … i+width-1 (a moving sum, so the rule reads the
+    # scale the same way from either end).
+    pooled = [sum(counts[i : i + width]) for i in range(len(counts) - width + 1)]
+    need = max(SPLIT_MIN_PEOPLE, SPLIT_SHARE * n)
+    for t in range(width, len(pooled) - width):
+        left, right = pooled[: t - width + 1], pooled[t + width :]
+        people_left, people_right = sum(counts[:t]), sum(counts[t + width :])
+        if 2 * pooled[t] < min(max(left), max(right)) and min(people_left, people_right) >= need:
+            return True
+    return False
 
 
 def rank(means: dict[str, float | None]) -> list[str]:

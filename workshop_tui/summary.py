@@ -7,21 +7,24 @@ can never disagree. The statistics themselves come from :mod:`workshop_tui.stats
 
 Rules applied on top of the statistics, so that the summary is safe to send out:
 
-- **Anonymity.** An item with 1 or 2 answers (fewer than ``stats.MIN_ANONYMOUS``)
-  keeps only its n: mean, median, min–max, sd, distribution, rank and the
-  individual scores are withheld, because with two scores the mean and the spread
-  give both values away. ``named=True`` (``--named``) lifts this: the facilitator
-  has then chosen to show who gave what.
-- **Participant labels.** Unless ``named``, scores are labelled P1…Pn in an order
-  drawn from the session id, not the order of the participant list, so a label
-  cannot be matched to the n-th name on the invitation (labels stay the same
-  across the exercises of one export, and between exports of the same session).
+- **Anonymity.** An item with 1 or 2 answers (fewer than ``stats.MIN_ANONYMOUS``;
+  the rule is ``results.status_of``) keeps only its n: mean, median, min–max, sd,
+  distribution, rank and the individual scores are withheld, because with two
+  scores the mean and the spread give both values away. ``named=True``
+  (``--named``) lifts this: the facilitator has then chosen to show who gave what.
+- **No line-up across items.** Unless ``named``, the individual scores an export
+  lists (the CSV's score rows) carry no participant label and are sorted by value,
+  item by item, so nobody can line one person's answers up across items or
+  exercises; the figures are unchanged. ``named`` shows each score's name.
 - **Blind exercises** whose results were never revealed in the room are exported
   without figures (status ``blind``).
 - **Facilitator notes** are included only with ``include_notes=True``.
-- **Reverse-scored items** (negatively worded) keep their own figures, but rank,
-  count in dimension means and in the exercise's index by their *aligned* mean
-  (``min + max − mean``), so that "high" means the same for every item.
+- **Polarity.** Ranks, the best and weakest items and dimension means read each
+  item's mean *oriented* by its polarity (``results``): a negative item's mean is
+  turned round (``min + max − mean``), so that higher is better for every item.
+  Reverse-scored items are also drawn turned in the profile and the index.
+- **Mode.** The scores of the mode that counts (``ExerciseAnswers.counted_mode``)
+  are used, and the part says which, and whether the other mode holds scores too.
 - **Votes and placements** are withheld as a whole below ``MIN_ANONYMOUS`` voters
   (see :mod:`workshop_tui.summary_kinds`, which builds the newer kinds' parts).
 
@@ -30,13 +33,14 @@ This module is part of the pure core: it never imports textual or rich.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 
-from workshop_tui.figures import aligned, index_value
+from workshop_tui.figures import aligned, index_value, item_stats
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
-from workshop_tui.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, describe, rank
+from workshop_tui.model.answers import MODES
+from workshop_tui.results import dimension_means, exercise_highlights, oriented, polarity_of, status_of
+from workshop_tui.stats import ItemStats, rank
 from workshop_tui.summary_kinds import pairs_part, placement_part, scores_of, table_part, text_of, votes_part
 from workshop_tui.summary_model import (
     ActionPart,
@@ -45,16 +49,12 @@ from workshop_tui.summary_model import (
     ExerciseSummary,
     GroupActions,
     GroupText,
-    ItemStatus,
     ItemSummary,
     ReflectionPart,
     ScaleInfo,
     ScoredPart,
     Summary,
 )
-
-TOP_COUNT = 3
-"""How many items a rating grid's "top" list holds (more when tied for third)."""
 
 
 def build_summary(session: Session, *, include_notes: bool = False, named: bool = False) -> Summary:
@@ -91,20 +91,15 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
 
 
 def participant_labels(session: Session, *, named: bool) -> dict[str, str]:
-    """Participant id -> the label an export shows.
+    """Participant id -> the label an export shows beside a score.
 
-    Named: the participant's own label (name, or P-id). Anonymous: P1…Pn in an
-    order fixed by a hash of the session id and the participant id, so the
-    labels do not follow the order in which people were entered.
+    Named: the participant's own label (name, or P-id). Anonymous: no labels at all
+    (empty), because any label kept across items would let one person's answers be
+    lined up across them.
     """
     if named:
         return {p.id: p.label for p in session.participants}
-
-    def key(participant_id: str) -> str:
-        return hashlib.sha256(f"{session.id}\0{participant_id}".encode()).hexdigest()
-
-    shuffled = sorted((p.id for p in session.participants), key=key)
-    return {pid: f"P{i}" for i, pid in enumerate(shuffled, start=1)}
+    return {}
 
 
 def _exercise(
@@ -148,14 +143,16 @@ def _scored(
 ) -> ScoredPart:
     scale = exercise.scale
     assert scale is not None, "a scored exercise always has a scale (checked on load)"
-    items = [_item(exercise, item, answers, lang, labels, named=named) for item in exercise.scored_items]
-    # Reverse-scored items rank (and count in dimension means) by their aligned mean.
+    stats = item_stats(exercise, answers)
+    found = exercise_highlights(exercise, answers, stats)
+    items = [
+        _item(
+            exercise, item, answers, stats[item.id], lang, labels, named=named, rank=found.ranks.get(item.id)
+        )
+        for item in exercise.scored_items
+    ]
+    # The profile is drawn in the order of the means as drawn (reversed items turned).
     ranking = rank({i.id: i.aligned_mean if i.shown else None for i in items})
-    ranks = competition_ranks(ranking, {i.id: i.aligned_mean for i in items if i.shown})
-    items = [replace(i, rank=ranks.get(i.id)) for i in items]
-    by_id = {i.id: i for i in items}
-    ranked = [by_id[r] for r in ranking if by_id[r].shown]
-    top = _top(ranked) if exercise.kind == "rating_grid" else []
     closing = tuple(
         GroupText(g.name, answers.closing[g.id].strip())
         for g in session.groups
@@ -169,10 +166,13 @@ def _scored(
             scale.max_label.get(lang),
             scale.inferred,
         ),
-        mode=answers.mode,
+        mode=answers.counted_mode,
         items=tuple(items),
         ranking=tuple(ranking),
-        top=tuple(i.id for i in top),
+        top=found.top,
+        bottom=found.bottom,
+        directed=found.directed,
+        other_mode=any(answers.has_mode_data(m) for m in MODES if m != answers.counted_mode),
         dimensions=_dimensions(exercise, items, lang),
         note_prompt=text_of(exercise.note_prompt, lang),
         closing_question=text_of(exercise.closing_question, lang),
@@ -190,25 +190,19 @@ def _item(
     exercise: Exercise,
     item: Item,
     answers: ExerciseAnswers,
+    stats: ItemStats,
     lang: str,
     labels: dict[str, str],
     *,
     named: bool,
+    rank: int | None,
 ) -> ItemSummary:
     """One item's figures, withheld (all but n) unless the status is ``shown``."""
     scale = exercise.scale
     assert scale is not None
-    stats = describe(answers.values_for(item.id), scale.min, scale.max)
-    status: ItemStatus
-    if not answers.results_visible:
-        status = "blind"
-    elif stats.n == 0:
-        status = "empty"
-    elif stats.n < MIN_ANONYMOUS and not named:
-        status = "too_few"
-    else:
-        status = "shown"
+    status = status_of(answers.results_visible, stats.n, named=named)
     shown = status == "shown"
+    direction = polarity_of(exercise, item)
     return ItemSummary(
         id=item.id,
         text=item.text.get(lang),
@@ -216,12 +210,15 @@ def _item(
         status=status,
         dimension=item.dimension or "",
         polarity=item.polarity or "",
+        direction=direction,
+        rank=rank if shown else None,
         note=answers.notes.get(item.id, "").strip(),
         scores=scores_of(answers, item.id, labels) if shown else (),
         left=text_of(item.left, lang),
         right=text_of(item.right, lang),
         reverse=item.reverse,
         aligned_mean=aligned(stats.mean, scale, item.reverse) if shown else None,
+        oriented_mean=oriented(stats.mean, scale, direction) if shown else None,
     )
 
 
@@ -230,45 +227,23 @@ def _withheld(stats: ItemStats) -> ItemStats:
     return ItemStats(stats.n, None, None, None, None, None, (), False)
 
 
-def _top(ranked: Sequence[ItemSummary]) -> list[ItemSummary]:
-    """The first ``TOP_COUNT`` items, plus any tied with the last of them."""
-    top = list(ranked[:TOP_COUNT])
-    if len(top) == TOP_COUNT:
-        last = top[-1].rank
-        top += [i for i in ranked[TOP_COUNT:] if i.rank == last]
-    return top
-
-
-def _mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
 def _dimensions(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> tuple[DimensionProfile, ...]:
-    """Per dimension: the mean of its items' means, and per polarity for statements."""
-    profiles = []
-    for dim in exercise.dimensions:
-        mine = [i for i in items if i.dimension == dim.id and i.shown]
-
-        def means(polarity: str | None, mine: list[ItemSummary] = mine) -> list[float]:
-            return [
-                i.aligned_mean
-                for i in mine
-                if i.aligned_mean is not None and (polarity is None or i.polarity == polarity)
-            ]
-
-        profiles.append(
-            DimensionProfile(
-                id=dim.id,
-                label=dim.label.get(lang),
-                definition=text_of(dim.definition, lang),
-                mean=_mean(means(None)),
-                produced=_mean(means("produced")),
-                not_produced=_mean(means("not_produced")),
-                produced_label=text_of(dim.produced, lang),
-                not_produced_label=text_of(dim.not_produced, lang),
-            )
+    """Per dimension: the mean of its items' oriented means, and per K/K/C column (shown items only)."""
+    means = {i.id: i.stats.mean if i.shown else None for i in items}
+    found = dimension_means(exercise, means)
+    return tuple(
+        DimensionProfile(
+            id=dim.id,
+            label=dim.label.get(lang),
+            definition=text_of(dim.definition, lang),
+            mean=found[dim.id].mean,
+            produced=found[dim.id].produced,
+            not_produced=found[dim.id].not_produced,
+            produced_label=text_of(dim.produced, lang),
+            not_produced_label=text_of(dim.not_produced, lang),
         )
-    return tuple(profiles)
+        for dim in exercise.dimensions
+    )
 
 
 def _reflection(session: Session, exercise: Exercise, answers: ExerciseAnswers, lang: str) -> ReflectionPart:

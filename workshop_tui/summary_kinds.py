@@ -15,11 +15,12 @@ from dataclasses import replace
 from workshop_tui.figures import pair_gaps, placement, vote_totals, voters, winners
 from workshop_tui.model import Exercise, ExerciseAnswers, Option, Session, Text
 from workshop_tui.model.exercise import cell_key
-from workshop_tui.stats import MIN_ANONYMOUS, competition_ranks, rank
+from workshop_tui.results import status_of
+from workshop_tui.stats import competition_ranks, rank
 from workshop_tui.summary_model import (
+    ANONYMOUS_LABEL,
     TALLY_LABEL,
     GroupTable,
-    ItemStatus,
     ItemSummary,
     MatrixPart,
     PairPart,
@@ -40,17 +41,6 @@ def text_of(text: Text | None, lang: str) -> str:
     return text.get(lang) if text is not None else ""
 
 
-def status_of(answers: ExerciseAnswers, n: int, *, named: bool) -> ItemStatus:
-    """The anonymity and blind rules of the summary, for a whole vote or placement."""
-    if not answers.results_visible:
-        return "blind"
-    if n == 0:
-        return "empty"
-    if n < MIN_ANONYMOUS and not named:
-        return "too_few"
-    return "shown"
-
-
 def votes_part(
     exercise: Exercise, answers: ExerciseAnswers, lang: str, labels: dict[str, str], *, named: bool
 ) -> VotePart:
@@ -60,7 +50,8 @@ def votes_part(
     totals = vote_totals(exercise, answers)
     people = voters(answers)
     total = sum(t.dots for t in totals)
-    status = status_of(answers, people if answers.mode == "participant" else total, named=named)
+    counted = people if answers.counted_mode == "participant" else total
+    status = status_of(answers.results_visible, counted, named=named)
     shown = status == "shown"
     ranking = rank({t.item_id: float(t.dots) if t.dots else None for t in totals}) if shown else []
     places = competition_ranks(ranking, {t.item_id: float(t.dots) for t in totals})
@@ -85,7 +76,7 @@ def votes_part(
         dots=votes.dots,
         max_per_item=votes.max_per_item,
         inferred=votes.inferred,
-        mode=answers.mode,
+        mode=answers.counted_mode,
         status=status,
         voters=people,
         total=total if shown else 0,
@@ -95,10 +86,17 @@ def votes_part(
 
 
 def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
-    """Every score (or a vote's dots) for an item, ordered by label so the order leaks nothing."""
-    if answers.mode == "tally":
+    """Every score (or a vote's dots) for an item.
+
+    With ``labels`` (a named export) each score has its participant's name, in name
+    order; without them (anonymous) the scores have no label and are sorted by value,
+    so their order and labels say nothing about who gave them.
+    """
+    if answers.counted_mode == "tally":
         return tuple(Score(TALLY_LABEL, v) for v in answers.values_for(item_id))
     row = answers.scores.get(item_id, {})
+    if not labels:
+        return tuple(Score(ANONYMOUS_LABEL, v) for v in sorted(row.values()))
     scores = [Score(labels.get(pid, pid.upper()), value) for pid, value in row.items()]
     return tuple(sorted(scores, key=lambda s: label_key(s.label)))
 
@@ -138,7 +136,7 @@ def placement_part(exercise: Exercise, answers: ExerciseAnswers, lang: str, *, n
     scale = exercise.scale
     assert scale is not None
     found = placement(exercise, answers)
-    status = status_of(answers, found.n, named=named)
+    status = status_of(answers.results_visible, found.n, named=named)
     base = PlacementPart(
         x_label=exercise.items[0].text.get(lang),
         y_label=exercise.items[1].text.get(lang),

@@ -10,29 +10,22 @@ format them for their reader).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from workshop_tui.model import Action
+from workshop_tui.results import ItemStatus
 from workshop_tui.stats import ItemStats
 
-ItemStatus = Literal["shown", "too_few", "empty", "blind"]
-"""Why an item's figures are (not) shown.
-
-- ``shown``: the statistics may be shown.
-- ``too_few``: 1 or 2 answers (fewer than ``stats.MIN_ANONYMOUS``); only n is kept,
-  because a mean or a distribution of two scores tells who gave what.
-- ``empty``: nobody answered.
-- ``blind``: the exercise ran blind and its results were never revealed in the room,
-  so they are not revealed in writing either.
-"""
+__all__ = ["ItemStatus"]  # re-exported: the renderers import it from here
 
 TALLY_LABEL = "tally"
 """The participant label of a score recorded as a tally (nobody's in particular)."""
+ANONYMOUS_LABEL = ""
+"""The participant label of a score in an anonymous summary: none (see ``summary``)."""
 
 
 @dataclass(frozen=True)
 class Score:
-    """One score and who gave it (an anonymous P-label unless named)."""
+    """One score and who gave it (no label unless named; ``tally`` when counted in the room)."""
 
     label: str
     value: int
@@ -48,8 +41,12 @@ class ItemSummary:
     status: ItemStatus
     dimension: str = ""
     polarity: str = ""
+    """A statement diagnostic's column: ``produced`` or ``not_produced`` (empty otherwise)."""
+    direction: str = "neutral"
+    """What a higher score means for this item: ``positive``, ``negative`` or ``neutral``."""
     rank: int | None = None
-    """1 = highest mean; items with equal means share a rank (1, 2, 2, 4)."""
+    """1 = best after polarity (highest on a neutral exercise); equal means share a rank
+    (1, 2, 2, 4); None with fewer than ``MIN_ANONYMOUS`` answers (``results.highlights``)."""
     note: str = ""
     scores: tuple[Score, ...] = ()
     """Every score given, for the CSV (empty unless the item's figures are shown)."""
@@ -59,7 +56,9 @@ class ItemSummary:
     reverse: bool = False
     """Negatively worded: ``aligned_mean`` is the mean turned round on the scale."""
     aligned_mean: float | None = None
-    """The mean as it counts in ranks, indexes and dimension means (= mean unless reversed)."""
+    """The mean as drawn in the profile and counted in the index (turned round when reversed)."""
+    oriented_mean: float | None = None
+    """The mean with higher = better (turned round when the item is negative)."""
 
     @property
     def shown(self) -> bool:
@@ -165,7 +164,13 @@ class ScoredPart:
     ranking: tuple[str, ...]
     """Item ids, highest mean first; items without shown figures last."""
     top: tuple[str, ...] = ()
-    """The three highest-ranked items of a rating grid (more when tied for third)."""
+    """The best items (``results.highlights``): three, more when tied at the cut."""
+    bottom: tuple[str, ...] = ()
+    """The weakest items, weakest first; never one that is in ``top``."""
+    directed: bool = False
+    """True: ``top``/``bottom`` are best/weakest after polarity; False: highest/lowest."""
+    other_mode: bool = False
+    """The mode not used (``mode`` is the one counted) holds scores too."""
     dimensions: tuple[DimensionProfile, ...] = ()
     note_prompt: str = ""
     closing_question: str = ""

@@ -159,3 +159,26 @@ async def test_digits_typed_just_before_ctrl_n_are_kept(room: Path) -> None:
         await pilot.pause(0.3)
         assert _screen(app).current == "tension-fields"
         assert load_session(room).answers_for("resistance").scores["trust"] == {"p1": 3, "p2": 4, "p3": 5}
+
+
+async def test_mode_key_asks_before_it_changes_what_is_shown(room: Path) -> None:
+    from workshop_tui.tui.screens.mode_switch import ModeSwitchModal
+
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        await pilot.press("3", "4", "5")
+        await pilot.press("f4")
+        assert isinstance(app.screen, ModeSwitchModal)
+        await pilot.press("escape")
+        assert screen.session.answers_for("resistance").mode == "participant"
+        await pilot.press("f4")
+        assert isinstance(app.screen, ModeSwitchModal)
+        await pilot.click("#switch")
+        await pilot.pause()
+        answers = screen.session.answers_for("resistance")
+        assert answers.mode == "tally" and answers.scores["trust"] == {"p1": 3, "p2": 4, "p3": 5}
+        # No tally yet: the entered scores still count, in the grid's figures too.
+        grid = app.screen.query_one(ScoreGrid)
+        assert str(grid.get_cell("trust", "mean")) == "4,0"
+        assert "indtastede scorer, til der er talt op" in str(app.screen.query_one("#grid-head").render())

@@ -110,7 +110,54 @@ def test_renderings(pair: tuple[Session, Session]) -> None:
 def test_demo_compared_with_itself_moves_nothing(demo: Session) -> None:
     comparison = compare_sessions(demo, demo)
     assert comparison.moved == () and comparison.only_before == comparison.only_after == ()
-    assert all(i.mean_change == 0 for x in comparison.exercises for i in x.items)
+    # Unchanged items are hidden by default, and counted; --all shows them as unchanged.
+    assert all(i.verdict != "same" for x in comparison.exercises for i in x.items)
+    assert sum(x.hidden for x in comparison.exercises) > 20
+    everything = compare_sessions(demo, demo, show_all=True)
+    items = [i for x in everything.exercises for i in x.items]
+    assert items and all(i.mean_change == 0 and i.verdict == "same" for i in items)
+    assert all(x.hidden == 0 for x in everything.exercises)
+
+
+def test_changes_say_better_or_worse_by_polarity(library: Library) -> None:
+    ex = library.exercises
+    chosen = [ex["resistance"], ex["leadership-actions"], ex["power"], ex["grint-problem-types"]]
+    chosen.append(ex["challenges-dot-vote"])
+    before = new_session(title="F", date="2026-01-01", participants=5, exercises=chosen)
+    after = new_session(title="F", date="2026-06-01", participants=5, exercises=chosen)
+    before = scored(before, "resistance", "trust", [5, 5, 4, 4])
+    after = scored(after, "resistance", "trust", [2, 3, 3, 3])  # less resistance: better
+    before = scored(before, "resistance", "control", [3, 3, 3])
+    after = scored(after, "resistance", "control", [3, 3, 3])  # unchanged: hidden
+    first = ex["leadership-actions"].items[0].id
+    before = scored(before, "leadership-actions", first, [4, 4, 4])
+    after = scored(after, "leadership-actions", first, [3, 3, 3])  # doing it less: worse
+    weight = ex["power"].items[0].id
+    before = scored(before, "power", weight, [2, 2, 2])
+    after = scored(after, "power", weight, [4, 4, 4])  # neutral: only higher
+    options = [o.id for o in ex["grint-problem-types"].items]
+    for n in range(1, 5):
+        before = before.with_score("grint-problem-types", options[0], f"p{n}", 1)
+        after = after.with_score("grint-problem-types", options[0 if n < 2 else 1], f"p{n}", 1)
+    comparison = compare_sessions(before, after)
+    by_id = {x.id: x for x in comparison.exercises}
+    trust = next(i for i in by_id["resistance"].items if i.item_id == "trust")
+    assert trust.verdict == "better" and trust.mean_change == pytest.approx(-1.75)
+    assert all(i.item_id != "control" for i in by_id["resistance"].items)
+    assert by_id["resistance"].hidden >= 1
+    assert by_id["leadership-actions"].items[0].verdict == "worse"
+    assert by_id["power"].items[0].verdict == "higher"
+    vote = by_id["grint-problem-types"]
+    assert vote.single and [o.verdict for o in vote.options] == ["lower", "higher"]
+    assert vote.options[0].change == pytest.approx(-0.75)
+    assert vote.title not in comparison.text_shared
+    text = render_text(comparison)
+    assert "−1,75 ↓ bedre" in text and "↓ dårligere" in text and "↑ højere" in text
+    assert "−75 procentpoint" in text
+    html = render_compare_html(comparison)
+    assert 'class="verdict better"' in html and 'class="verdict worse"' in html
+    md = render_compare_markdown(comparison)
+    assert "↓ bedre" in md and "uændrede er skjult" in md
 
 
 def test_cli_compare_prints_and_writes(

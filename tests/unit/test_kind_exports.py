@@ -75,14 +75,14 @@ def test_english_exports_of_each_kind(kinds_session: Session) -> None:
     assert render_csv(summary).splitlines()[0].startswith(BOM + "type,")
 
 
-def test_compare_keeps_means_of_placements_and_pairs_but_not_votes_or_tables(kinds_session: Session) -> None:
+def test_compare_covers_every_scored_kind_and_votes_but_not_tables(kinds_session: Session) -> None:
     after = kinds_session.with_score("us-and-them", "us-them", "p1", 5)
     comparison = compare_sessions(kinds_session, after)
     compared = {x.id for x in comparison.exercises}
     assert {"us-and-them", "ecosystem-mirror", "psych-safety-zones", "psych-safety-statements"} <= compared
-    assert (
-        "HVAD ER UDFORDRINGEN?" in comparison.text_shared and "INTERESSENTANALYSE" in comparison.text_shared
-    )
+    assert {"grint-problem-types", "challenges-dot-vote"} <= compared
+    assert "INTERESSENTANALYSE" in comparison.text_shared  # a table's texts are not compared
+    assert "HVAD ER UDFORDRINGEN?" not in comparison.text_shared  # the dot vote is
     assert comparison.moved[0].item_id == "us-them"
 
 

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.figures import placement, ranking_values, vote_totals
+from workshop_tui.figures import item_stats, placement, vote_totals
 from workshop_tui.model import Session
 from workshop_tui.model.rules import ScoreError
+from workshop_tui.results import oriented_values
 from workshop_tui.storage.errors import FileProblems
 from workshop_tui.storage.library import Library
 from workshop_tui.storage.session_codec import session_to_dict
@@ -115,7 +116,8 @@ def test_figures_of_votes_placements_pairs_and_reversed_items(kinds_session: Ses
     found = placement(s.exercise("psych-safety-zones"), s.answers_for("psych-safety-zones"))
     assert found.zones == {"comfort": 0, "learning": 2, "stress": 0, "apathy": 1} and found.on_line == 1
     assert found.centroid == (3.25, 3.75)
-    values = ranking_values(s.exercise("psych-safety-statements"), s.answers_for("psych-safety-statements"))
+    edmondson = s.exercise("psych-safety-statements")
+    values = oriented_values(edmondson, item_stats(edmondson, s.answers_for("psych-safety-statements")))
     assert values["mistake-held-against"] == pytest.approx(6 - 2.25)  # reversed: 1 <-> 5
 
 

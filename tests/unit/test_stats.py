@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workshop_tui.stats import describe, is_split, rank
 
@@ -35,20 +37,68 @@ def test_no_answers() -> None:
     assert len(s.distribution) == 10 and all(c == 0 for _, c in s.distribution)
 
 
-def test_split_needs_two_camps() -> None:
-    assert is_split([1, 1, 5, 5], 1, 5)
-    assert is_split([1, 2, 3, 4, 5, 5, 3, 3], 1, 5)  # 2/8 low, 3/8 high
-    assert not is_split([2, 3, 3, 4], 1, 5)  # a quarter in each third, but sd 0.71 < 1.0
-    assert not is_split([2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4], 1, 5)  # sd 0.71
-    assert is_split([1, 1, 1, 3, 3, 3, 3, 3, 3, 5, 5, 5], 1, 5)  # sd 1.41
-    assert not is_split([3, 3, 3, 3, 5], 1, 5)
-    assert not is_split([2, 4, 4, 5], 1, 5)  # one person alone is an outlier, not a camp
-    assert not is_split([1, 5], 1, 5)  # too few to call a split
+def spread_out(counts: list[int], low: int = 1) -> list[int]:
+    """Scores from a distribution written as counts per score (``[5, 0, 0, 0, 5]``)."""
+    return [low + i for i, c in enumerate(counts) for _ in range(c)]
 
 
-def test_split_on_ten_point_scale() -> None:
-    assert is_split([2, 3, 8, 9, 9, 5], 1, 10)
+@pytest.mark.parametrize(
+    ("counts", "split"),
+    [
+        ([5, 0, 0, 0, 5], True),  # two camps at the ends
+        ([4, 1, 0, 1, 4], True),
+        ([3, 2, 0, 2, 3], True),  # U-shape with an empty middle
+        ([2, 0, 0, 0, 2], True),  # the smallest split: four people, two and two
+        ([0, 4, 0, 4, 0], True),  # peaks need not be at the ends
+        ([3, 0, 6, 0, 3], True),  # both ends apart from the middle: camps, not one peak
+        ([1, 4, 4, 4, 1], False),  # a flat top is one peak
+        ([2, 4, 4, 4, 0], False),
+        ([1, 1, 3, 1, 2], False),  # a dip of 1 under peaks of 3 and 2 is not less than half of 2
+        ([10, 0, 0, 0, 2], False),  # two people against ten: the small side is under a quarter
+        ([1, 0, 0, 0, 3], False),  # one person alone is an outlier, not a camp
+        ([0, 2, 5, 2, 0], False),  # single-peaked
+        ([1, 0, 0, 0, 1], False),  # two answers are too few
+        ([0, 0, 0, 0, 0], False),
+    ],
+)
+def test_split_table(counts: list[int], split: bool) -> None:
+    assert is_split(spread_out(counts), 1, 5) is split
+    assert describe(spread_out(counts), 1, 5).split is split
+
+
+def test_split_on_ten_point_scale_pools_neighbours() -> None:
+    assert is_split([1, 2, 2, 9, 10, 10], 1, 10)  # bins 3·0·0·0·3
+    assert not is_split([2, 3, 5, 6, 7, 8, 9, 9], 1, 10)  # sparse but spread: bins 1·1·2·2·2
     assert not is_split([5, 6, 6, 5, 7], 1, 10)
+
+
+def _unimodal(rise: list[int], fall: list[int]) -> list[int]:
+    up = sorted(rise)
+    down = sorted(fall, reverse=True)
+    return up + down
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 8), min_size=0, max_size=5),
+    st.lists(st.integers(0, 8), min_size=0, max_size=5),
+    st.integers(1, 5),
+)
+def test_single_peaked_is_never_split(rise: list[int], fall: list[int], low: int) -> None:
+    counts = _unimodal(rise, fall)
+    if len(counts) < 2:
+        return
+    assert not is_split(spread_out(counts, low), low, low + len(counts) - 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 6), min_size=3, max_size=10))
+def test_split_is_symmetric_and_survives_scaling(counts: list[int]) -> None:
+    high = len(counts)
+    flag = is_split(spread_out(counts), 1, high)
+    assert is_split(spread_out(counts[::-1]), 1, high) is flag
+    if flag:  # twice as many people answering the same way is still split
+        assert is_split(spread_out([2 * c for c in counts]), 1, high)
 
 
 def test_rank_highest_first_ties_keep_order_empty_last() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
-from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -102,30 +102,26 @@ def test_named_lifts_the_threshold_and_shows_names(session: Session) -> None:
     assert {(s.label, s.value) for s in values.scores} == {("Zelda Quist", 1), ("Yrsa Vognsen", 5)}
 
 
-def test_anonymous_labels_do_not_follow_the_participant_list(session: Session) -> None:
-    labels = participant_labels(session, named=False)
-    assert sorted(labels.values(), key=lambda x: int(x[1:])) == ["P1", "P2", "P3", "P4"]
-    assert labels == participant_labels(session, named=False)  # stable between exports
-    fixed = replace(session, id="2026-03-01-fixed")
-    shuffled = participant_labels(fixed, named=False)
-    assert shuffled != {p.id: p.id.upper() for p in fixed.participants}
+def test_anonymous_scores_cannot_be_lined_up_across_items(session: Session) -> None:
+    assert participant_labels(session, named=False) == {}
     part = build_summary(session).exercise("resistance").scored
     assert part is not None
-    trust = part.item("trust")
-    assert sorted(s.value for s in trust.scores) == [3, 4, 4, 5]
-    assert all(s.label.startswith("P") for s in trust.scores)
-    assert [s.label for s in trust.scores] == sorted(
-        (s.label for s in trust.scores), key=lambda x: int(x[1:])
-    )
+    for item in part.items:
+        assert [s.label for s in item.scores] == [""] * len(item.scores)
+        assert [s.value for s in item.scores] == sorted(s.value for s in item.scores)
+    assert [s.value for s in part.item("trust").scores] == [3, 4, 4, 5]
 
 
-def test_ranks_ties_share_a_rank_and_top_includes_ties(session: Session) -> None:
+def test_ranks_follow_polarity_and_ties_share_a_rank(session: Session) -> None:
     part = build_summary(session).exercise("resistance").scored
-    assert part is not None
-    # trust 4.0 first; failure, status, control all 3.0 (tied second), in the exercise's order
+    assert part is not None and part.directed
+    # Resistance is negative: less is better. failure, status, control (3.0) tie for best;
+    # trust (4.0, the most resistance) is the weakest. The profile keeps the plain means.
     assert part.ranking[:4] == ("trust", "failure", "status", "control")
-    assert [part.item(i).rank for i in part.ranking[:4]] == [1, 2, 2, 2]
-    assert part.top == ("trust", "failure", "status", "control")
+    assert [part.item(i).rank for i in part.ranking[:4]] == [4, 1, 1, 1]
+    assert part.top == ("failure", "status", "control")
+    assert part.bottom == ("trust",)
+    assert part.item("trust").oriented_mean == pytest.approx(2.0)
     assert set(part.ranking[4:]) == {"necessity", "values", "possibility", "economic-threat", "cost-benefit"}
 
 
@@ -135,11 +131,15 @@ def test_kkc_profile_is_produced_against_not_produced(session: Session) -> None:
     kurs = next(d for d in part.dimensions if d.id == "kurs")
     assert kurs.produced == pytest.approx(3.0)
     assert kurs.not_produced == pytest.approx(4.5)
-    assert kurs.mean == pytest.approx((2 + 3 + 4 + 5 + 4) / 5)
+    # The dimension's mean reads "not produced" statements turned round: 5 -> 1, 4 -> 2.
+    assert kurs.mean == pytest.approx((2 + 3 + 4 + 1 + 2) / 5)
     assert kurs.produced_label == "Hvis der produceres kurs"
     other = next(d for d in part.dimensions if d.id == "commitment")
     assert (other.produced, other.not_produced) == (None, None)
-    assert part.top == ()  # no "top three" for statements
+    # Best after polarity: pos.3 (4), pos.2 (3), then pos.1 and neg.2 tied at 2 (both in);
+    # the weakest is neg.1 ("Der mangler enighed om prioriteter" scored 5), never a top item.
+    assert part.top == ("kurs.pos.3", "kurs.pos.2", "kurs.pos.1", "kurs.neg.2")
+    assert part.bottom == ("kurs.neg.1",)
 
 
 def test_commitment_distribution(session: Session) -> None:
@@ -225,3 +225,46 @@ def test_summary_and_export_do_not_load_textual_or_rich() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_one_mode_key_press_never_blanks_the_summary(session: Session) -> None:
+    from workshop_tui.export.markdown import render_markdown
+
+    tallied = session.with_mode("resistance", "tally")
+    part = build_summary(tallied).exercise("resistance").scored
+    assert part is not None and part.mode == "participant" and not part.other_mode
+    assert part.item("trust").stats.mean == 4.0  # the entered scores still count
+    counted = tallied.with_tally("resistance", "trust", 2, 5)
+    part = build_summary(counted).exercise("resistance").scored
+    assert part is not None and part.mode == "tally" and part.other_mode
+    assert part.item("trust").stats.mean == 2.0
+    md = render_markdown(build_summary(counted))
+    assert "talt op i rummet" in md and "Der findes også enkeltvis indtastede scorer" in md
+    assert "Scorerne er indtastet enkeltvis" in render_markdown(build_summary(tallied))
+
+
+def test_due_dates_are_dates_only_when_iso(session: Session, tmp_path: Path) -> None:
+    from workshop_tui.export.csv import render_csv
+    from workshop_tui.export.markdown import render_markdown
+    from workshop_tui.storage.sessions import load_session, save_session
+
+    # The model now refuses free-text dates; a file from an older version may still hold one.
+    path = tmp_path / "older.toml"
+    save_session(session, path)
+    path.write_text(path.read_text(encoding="utf-8").replace('"2027-04-14"', '"uge 14"'), encoding="utf-8")
+    session = load_session(path)
+    md = render_markdown(build_summary(session))
+    assert "1. april 2026" in md  # "2026-04-01"
+    assert "| uge 14 |" not in md and "- Handling 2: uge 14" in md  # the second listed action
+    csv = render_csv(build_summary(session))
+    assert ";2026-04-01" in csv and "due_text" in csv and ";uge 14" in csv
+
+
+def test_kind_labels_are_one_table() -> None:
+    from workshop_tui.export.strings import tr
+    from workshop_tui.i18n import t
+    from workshop_tui.model import KINDS
+
+    for kind in KINDS:
+        for lang in ("da", "en"):
+            assert tr(f"kind.{kind}", lang) == t(f"kind.{kind}", lang) != f"kind.{kind}"

@@ -62,6 +62,7 @@ def register(subparsers: Any, lang: str) -> None:
     compare.add_argument(
         "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=tr("cmd.output", lang)
     )
+    compare.add_argument("--all", action="store_true", dest="show_all", help=tr("cmd.all", lang))
     compare.set_defaults(**{COMMAND: "compare"})
 
 
@@ -132,10 +133,13 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     after = _load(args.after, lang) if before is not None else None
     if before is None or after is None:
         return 1
+    show_all = bool(getattr(args, "show_all", False))
     if args.format is None:
-        print(printable(render_text(compare_sessions(before, after))), end="")
+        print(printable(render_text(compare_sessions(before, after, show_all=show_all))), end="")
         return 0
-    comparison, path = export_comparison(before, after, args.format, args.output, lang=lang)
+    comparison, path = export_comparison(
+        before, after, args.format, args.output, lang=lang, show_all=show_all
+    )
     print(printable(render_text(comparison)), end="")
     print(tr("cmd.written", lang, path=path))
     return 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_tui.export.strings import long_date, number, tr
+from workshop_tui.model import Action
+from workshop_tui.results import TOP_COUNT, iso_date
 from workshop_tui.stats import MIN_ANONYMOUS
 from workshop_tui.summary_model import ItemSummary, ScaleInfo, ScoredPart, Summary, VoteOption, VotePart
 
@@ -37,7 +39,13 @@ def meta_lines(summary: Summary) -> list[tuple[str, str]]:
 def about_lines(summary: Summary) -> list[str]:
     """The paragraph that says how to read the figures and what is left out."""
     lang = summary.language
-    lines = [tr("about.figures", lang), tr("about.split", lang)]
+    lines = [
+        tr("about.figures", lang),
+        tr("about.split", lang),
+        tr("about.polarity", lang),
+        tr("about.highlights", lang, k=TOP_COUNT, min=MIN_ANONYMOUS),
+        tr("about.mode", lang),
+    ]
     if summary.named:
         lines.append(tr("about.named", lang))
     else:
@@ -56,6 +64,79 @@ def scale_text(scale: ScaleInfo, lang: str) -> str:
     if scale.inferred:
         text += f" ({tr('scale.inferred', lang)})"
     return text
+
+
+def mode_lines(part: ScoredPart, lang: str) -> list[str]:
+    """Which scores the figures use (entered or tallied) and whether the other kind exists too."""
+    lines = [tr(f"mode.{part.mode}", lang)]
+    if part.other_mode:
+        other = "participant" if part.mode == "tally" else "tally"
+        lines.append(tr(f"mode.other.{other}", lang))
+    return lines
+
+
+def scale_line(part: ScoredPart, lang: str) -> str:
+    """The scale and, when the items have one, what a high score means."""
+    direction = direction_text(part, lang)
+    return f"{scale_text(part.scale, lang)}. {direction}" if direction else scale_text(part.scale, lang)
+
+
+def direction_text(part: ScoredPart, lang: str) -> str:
+    """What a high score means for the exercise's items (empty when neutral)."""
+    directions = {i.direction for i in part.items}
+    if directions == {"positive"}:
+        return tr("polarity.positive", lang)
+    if directions == {"negative"}:
+        return tr("polarity.negative", lang)
+    if {"positive", "negative"} <= directions:
+        return tr("polarity.mixed", lang)
+    return ""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One highlight list as an export shows it: title, a note when tied, the items."""
+
+    title: str
+    note: str
+    items: tuple[ItemSummary, ...]
+
+
+def highlight_lists(part: ScoredPart, lang: str) -> list[Highlight]:
+    """The best and the weakest items (``results.highlights``), each with its title."""
+    titles = ("top.best", "top.weakest") if part.directed else ("top.highest", "top.lowest")
+    out = []
+    for key, ids in zip(titles, (part.top, part.bottom), strict=True):
+        if not ids:
+            continue
+        note = tr("top.tied", lang, n=len(ids)) if len(ids) > TOP_COUNT else ""
+        out.append(Highlight(tr(key, lang, k=TOP_COUNT), note, tuple(part.item(i) for i in ids)))
+    return out
+
+
+def list_text(item: ItemSummary, part: ScoredPart, lang: str) -> str:
+    """An item's text in a highlight list: ``↺`` when reversed; in an exercise mixing
+    positive and negative items, a negative one says that a high score is bad."""
+    if item.reverse:
+        return f"↺ {item.text}"
+    if item.direction == "negative" and any(i.direction == "positive" for i in part.items):
+        return f"{item.text} ({tr('top.negative', lang)})"
+    return item.text
+
+
+def due_text(action: Action, lang: str) -> str:
+    """An action's due date as a date (``20. januar 2027``), only when it is an ISO date; else ``–``."""
+    day = iso_date(action.due)
+    return long_date(day.isoformat(), lang) if day is not None else "–"
+
+
+def undated(actions: tuple[Action, ...]) -> list[tuple[int, str]]:
+    """(action number, text) of the actions whose due is written as text, not as a date."""
+    return [
+        (number_, " ".join(a.due.split()))
+        for number_, a in enumerate(actions, start=1)
+        if a.due.strip() and iso_date(a.due) is None
+    ]
 
 
 def status_text(item: ItemSummary, lang: str) -> str:
@@ -115,11 +196,6 @@ def item_groups(part: ScoredPart) -> list[ItemGroup]:
     return groups
 
 
-def top_items(part: ScoredPart) -> list[ItemSummary]:
-    """The items of the top list, in rank order."""
-    return [part.item(item_id) for item_id in part.top]
-
-
 def distribution_text(item: ItemSummary) -> str:
     """``0 · 3 · 4 · 5 · 0``: how many gave each score, lowest score first."""
     return " · ".join(str(count) for _, count in item.stats.distribution)
@@ -168,7 +244,5 @@ def track(mean: float | None, low: int, high: int, width: int = 21) -> str:
 
 
 def mean_text(item: ItemSummary, lang: str) -> str:
-    """The mean a top list shows: the aligned one, marked ↺, for a reversed item."""
-    if item.reverse:
-        return f"↺ {number(item.aligned_mean, lang)}"
+    """The mean a highlight list shows: as scored (the list's order says what is best)."""
     return number(item.stats.mean, lang)

@@ -3,8 +3,13 @@
 The comparison is built from the two sessions' *anonymous* summaries, so it uses
 exactly the figures (and withholds exactly what) the single exports do. Items
 are matched by exercise id and item id; an exercise whose scale changed between
-the two is listed but its means are not subtracted. The renderers (terminal
-text here, Markdown and HTML in ``compare_render``) only format this.
+the two is listed but its means are not subtracted. Each change says what it
+means by the item's polarity (``results.judge_change``): better or worse, or
+higher or lower for a neutral item. Items whose mean did not change (at the two
+decimals shown) are left out unless ``show_all``; the exercise says how many.
+Votes are compared option by option: a single choice by its share of the votes,
+a dot vote by its dots. The renderers (terminal text here, Markdown and HTML in
+``compare_render``) only format this.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from dataclasses import dataclass
 
 from workshop_tui.export.strings import number, signed, tr
 from workshop_tui.model import Session
+from workshop_tui.results import Change, judge_change
 from workshop_tui.summary import build_summary
-from workshop_tui.summary_model import ItemSummary, ScoredPart, Summary
+from workshop_tui.summary_model import ItemSummary, ScoredPart, Summary, VotePart
 
 MOVED_COUNT = 5
 """How many items the "moved most" list holds (ranked by change as a share of the scale)."""
@@ -43,6 +49,8 @@ class ItemChange:
     after: Side
     comparable: bool = True
     """False when the scale changed, so that means on different scales are not subtracted."""
+    direction: str = "neutral"
+    """What a higher score means for the item (its polarity in the after session)."""
 
     @property
     def n_change(self) -> int:
@@ -57,6 +65,11 @@ class ItemChange:
         return self.after.mean - self.before.mean
 
     @property
+    def verdict(self) -> Change | None:
+        """better / worse (by polarity), higher / lower (neutral), same; None when not compared."""
+        return judge_change(self.mean_change, self.direction)
+
+    @property
     def distribution_change(self) -> tuple[tuple[int, int], ...]:
         """(score, after count − before count); empty unless both distributions are shown."""
         if not (self.comparable and self.before.distribution and self.after.distribution):
@@ -66,8 +79,46 @@ class ItemChange:
 
 
 @dataclass(frozen=True)
+class OptionChange:
+    """One option of a vote both sessions ran: its share (single choice) or its dots."""
+
+    option_id: str
+    text: str
+    before: float | None
+    after: float | None
+    """Share of the votes (0–1) for a single choice, dots for a dot vote; None when withheld."""
+    single: bool
+
+    @property
+    def change(self) -> float | None:
+        """After minus before; None unless both are shown."""
+        return None if self.before is None or self.after is None else self.after - self.before
+
+    @property
+    def verdict(self) -> Change | None:
+        """higher / lower / same (whole percentage points, or whole dots)."""
+        change = self.change
+        return judge_change(change * 100 if self.single and change is not None else change, "neutral", 0)
+
+    def value_text(self, value: float | None, lang: str) -> str:
+        """``29 %`` or ``7``, ``–`` when withheld."""
+        if value is None:
+            return "–"
+        return f"{round(value * 100)} %" if self.single else str(round(value))
+
+    def change_text(self, lang: str) -> str:
+        """``+12 pp`` (percentage points) or ``+3``."""
+        change = self.change
+        if change is None:
+            return "–"
+        if self.single:
+            return signed(change * 100, lang, 0) + " " + tr("cmp.points", lang)
+        return signed(change, lang, 0)
+
+
+@dataclass(frozen=True)
 class ExerciseChange:
-    """A scored exercise that both sessions ran."""
+    """A scored exercise or a vote that both sessions ran."""
 
     id: str
     title: str
@@ -78,6 +129,12 @@ class ExerciseChange:
     only_after: tuple[str, ...] = ()
     scale_changed: str = ""
     """Set (to the message) when the scales differ; means are then not compared."""
+    options: tuple[OptionChange, ...] = ()
+    """A vote's options (items is then empty)."""
+    single: bool = False
+    """A single choice (options compared by share) rather than a dot vote (by dots)."""
+    hidden: int = 0
+    """How many unchanged items or options are left out (0 with ``show_all``)."""
 
     @property
     def scale(self) -> str:
@@ -99,12 +156,12 @@ class Comparison:
     text_shared: tuple[str, ...]
 
 
-def compare_sessions(before: Session, after: Session) -> Comparison:
+def compare_sessions(before: Session, after: Session, *, show_all: bool = False) -> Comparison:
     """Compare two sessions through their anonymous summaries."""
-    return compare_summaries(build_summary(before), build_summary(after))
+    return compare_summaries(build_summary(before), build_summary(after), show_all=show_all)
 
 
-def compare_summaries(before: Summary, after: Summary) -> Comparison:
+def compare_summaries(before: Summary, after: Summary, *, show_all: bool = False) -> Comparison:
     """Match exercises and items by id and put their figures side by side."""
     lang = after.language
     before_ids = {x.id for x in before.exercises}
@@ -115,10 +172,13 @@ def compare_summaries(before: Summary, after: Summary) -> Comparison:
         if exercise.id not in before_ids:
             continue
         old = before.exercise(exercise.id)
+        if exercise.votes is not None and old.votes is not None:
+            changes.append(_vote(exercise.id, exercise.title, old.votes, exercise.votes, show_all=show_all))
+            continue
         if exercise.scored is None or old.scored is None:
             text_shared.append(exercise.title)
             continue
-        changes.append(_exercise(exercise.id, exercise.title, old.scored, exercise.scored, lang))
+        changes.append(_exercise(exercise.id, exercise.title, old.scored, exercise.scored, lang, show_all))
     # Largest share of the scale first, so a move on 1–10 weighs like one on 1–5.
     movable = [
         (abs(i.mean_change) / ((c.high - c.low) or 1), i)
@@ -144,7 +204,41 @@ def _side(item: ItemSummary) -> Side:
     return Side(item.stats.n, item.stats.mean, item.stats.distribution, item.status)
 
 
-def _exercise(exercise_id: str, title: str, old: ScoredPart, new: ScoredPart, lang: str) -> ExerciseChange:
+def _vote(exercise_id: str, title: str, old: VotePart, new: VotePart, *, show_all: bool) -> ExerciseChange:
+    """Option by option: the share of a single choice, the dots of a dot vote."""
+    single = new.single and old.single
+
+    def value(part: VotePart, option_id: str) -> float | None:
+        found = next((o for o in part.options if o.id == option_id), None)
+        if found is None or not part.shown:
+            return None
+        return found.share if single else float(found.dots)
+
+    old_ids = {o.id for o in old.options}
+    new_ids = {o.id for o in new.options}
+    options = [
+        OptionChange(o.id, o.text, value(old, o.id), value(new, o.id), single)
+        for o in new.options
+        if o.id in old_ids
+    ]
+    shown = [o for o in options if show_all or o.verdict != "same"]
+    return ExerciseChange(
+        id=exercise_id,
+        title=title,
+        low=0,
+        high=0,
+        items=(),
+        only_before=tuple(o.text for o in old.options if o.id not in new_ids),
+        only_after=tuple(o.text for o in new.options if o.id not in old_ids),
+        options=tuple(shown),
+        single=single,
+        hidden=len(options) - len(shown),
+    )
+
+
+def _exercise(
+    exercise_id: str, title: str, old: ScoredPart, new: ScoredPart, lang: str, show_all: bool = False
+) -> ExerciseChange:
     old_items = {i.id: i for i in old.items}
     new_ids = {i.id for i in new.items}
     before_scale = f"{old.scale.min}–{old.scale.max}"
@@ -152,17 +246,28 @@ def _exercise(exercise_id: str, title: str, old: ScoredPart, new: ScoredPart, la
     changed = ""
     if before_scale != after_scale:
         changed = tr("cmp.scale_changed", lang, before=before_scale, after=after_scale)
-    items = tuple(
-        ItemChange(exercise_id, title, i.id, i.text, _side(old_items[i.id]), _side(i), comparable=not changed)
+    items = [
+        ItemChange(
+            exercise_id,
+            title,
+            i.id,
+            i.text,
+            _side(old_items[i.id]),
+            _side(i),
+            comparable=not changed,
+            direction=i.direction,
+        )
         for i in new.items
         if i.id in old_items
-    )
+    ]
+    shown = [i for i in items if show_all or i.verdict != "same"]
     return ExerciseChange(
         id=exercise_id,
         title=title,
         low=new.scale.min,
         high=new.scale.max,
-        items=items,
+        items=tuple(shown),
+        hidden=len(items) - len(shown),
         only_before=tuple(i.text for i in old.items if i.id not in new_ids),
         only_after=tuple(i.text for i in new.items if i.id not in old_items),
         scale_changed=changed,
@@ -184,6 +289,15 @@ def side_text(side: Side, lang: str) -> str:
     return f"{number(side.mean, lang)} (n = {side.n})"
 
 
+def verdict_text(verdict: Change | None, change: float | None, lang: str) -> str:
+    """``↓ bedre``: the arrow is the way the score moved, the word what that means."""
+    if verdict is None or change is None:
+        return ""
+    if verdict == "same":
+        return tr("cmp.same", lang)
+    return f"{'↑' if change > 0 else '↓'} {tr(f'cmp.{verdict}', lang)}"
+
+
 def counts(distribution: Sequence[tuple[int, int]]) -> str:
     """``0·3·4·5·0``: counts per score, lowest first."""
     return "·".join(str(c) for _, c in distribution) or "–"
@@ -203,9 +317,11 @@ def render_text(comparison: Comparison) -> str:
     if not comparison.moved:
         out.append(f"  {tr('cmp.none_moved', lang)}")
     for item in comparison.moved:
-        out.append(f"  {signed(item.mean_change, lang):>6}  {item.exercise} · {item.text}")
+        verdict = verdict_text(item.verdict, item.mean_change, lang)
+        out.append(f"  {signed(item.mean_change, lang):>6} {verdict:<13} {item.exercise} · {item.text}")
     for exercise in comparison.exercises:
-        out += ["", f"{exercise.title} ({tr('scale', lang).lower()} {exercise.scale})"]
+        scale = "" if exercise.options else f" ({tr('scale', lang).lower()} {exercise.scale})"
+        out += ["", exercise.title + scale]
         if exercise.scale_changed:
             out.append(f"  ! {exercise.scale_changed}")
         for item in exercise.items:
@@ -213,8 +329,19 @@ def render_text(comparison: Comparison) -> str:
             out.append(
                 f"      {side_text(item.before, lang)} → {side_text(item.after, lang)}"
                 f"   {tr('cmp.change', lang).lower()} {signed(item.mean_change, lang)}"
+                f" {verdict_text(item.verdict, item.mean_change, lang)}"
                 f"   {counts(item.before.distribution)} → {counts(item.after.distribution)}"
             )
+        if exercise.options:
+            out.append(f"  {tr('cmp.by_share' if exercise.single else 'cmp.by_dots', lang)}")
+        for option in exercise.options:
+            out.append(
+                f"  {option.text}: {option.value_text(option.before, lang)} → "
+                f"{option.value_text(option.after, lang)}   {option.change_text(lang)}"
+                f" {verdict_text(option.verdict, option.change, lang)}"
+            )
+        if exercise.hidden:
+            out.append(f"  ({tr('cmp.hidden', lang, n=exercise.hidden)})")
         for key, texts in (
             ("cmp.only_before", exercise.only_before),
             ("cmp.only_after", exercise.only_after),

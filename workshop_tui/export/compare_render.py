@@ -2,8 +2,11 @@
 
 Both read a :class:`~workshop_tui.export.compare.Comparison`; the HTML uses the
 same stylesheet and document shell as the summary export. A change is shown
-with its sign and never coloured good or bad: whether a higher score is better
-depends on the exercise (more resistance is worse, more commitment better).
+with its sign, an arrow for the way it moved and a word for what it means by the
+item's polarity (better/worse, or higher/lower when neutral). The HTML also
+colours the word and the line between before and after, colour-blind-safe
+(Okabe–Ito blue = better, orange = worse, grey = neither); before and after are
+a hollow grey ring and a filled dark dot, told apart by shape and lightness.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from workshop_tui.export.compare import (
     counts,
     mean_text,
     side_text,
+    verdict_text,
 )
 from workshop_tui.export.html import css_string, e, page
 from workshop_tui.export.markdown_escape import markdown_safe
@@ -31,6 +35,7 @@ def _headers(lang: str) -> list[str]:
         f"{tr('col.mean', lang)} {before.lower()}",
         f"{tr('col.mean', lang)} {after.lower()}",
         tr("cmp.change", lang),
+        tr("cmp.meaning", lang),
         f"{tr('col.distribution', lang)} {before.lower()}",
         f"{tr('col.distribution', lang)} {after.lower()}",
     ]
@@ -47,12 +52,15 @@ def render_compare_markdown(comparison: Comparison) -> str:
         f"- **{tr('cmp.before', lang)}:** {b.title} · {long_date(b.date, lang)}",
         f"- **{tr('cmp.after', lang)}:** {a.title} · {long_date(a.date, lang)}",
         "",
+        tr("cmp.explain", lang),
+        "",
         f"## {tr('cmp.moved', lang)}",
         "",
     ]
     if comparison.moved:
         heads = [
             tr("cmp.change", lang),
+            tr("cmp.meaning", lang),
             tr("col.exercise", lang),
             tr("col.item", lang),
             tr("cmp.before", lang),
@@ -61,6 +69,7 @@ def render_compare_markdown(comparison: Comparison) -> str:
         rows = [
             [
                 signed(i.mean_change, lang),
+                verdict_text(i.verdict, i.mean_change, lang),
                 i.exercise,
                 i.text,
                 side_text(i.before, lang),
@@ -85,6 +94,8 @@ def render_compare_markdown(comparison: Comparison) -> str:
 
 
 def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
+    if exercise.options:
+        return _vote_md(exercise, lang)
     out = [f"## {exercise.title}", "", f"{tr('scale', lang)} {exercise.scale}", ""]
     if exercise.scale_changed:
         out += [f"**{exercise.scale_changed}**", ""]
@@ -96,12 +107,46 @@ def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
             mean_text(i.before, lang),
             mean_text(i.after, lang),
             signed(i.mean_change, lang),
+            verdict_text(i.verdict, i.mean_change, lang),
             counts(i.before.distribution),
             counts(i.after.distribution),
         ]
         for i in exercise.items
     ]
-    out += table(_headers(lang), rows, {1, 2, 3, 4, 5}) + [""]
+    if rows:
+        out += table(_headers(lang), rows, {1, 2, 3, 4, 5}) + [""]
+    return out + _tail_md(exercise, lang)
+
+
+def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
+    """A vote's options: share (single choice) or dots before and after."""
+    out = [f"## {exercise.title}", "", tr("cmp.by_share" if exercise.single else "cmp.by_dots", lang), ""]
+    heads = [
+        tr("col.option", lang),
+        tr("cmp.before", lang),
+        tr("cmp.after", lang),
+        tr("cmp.change", lang),
+        tr("cmp.meaning", lang),
+    ]
+    rows = [
+        [
+            o.text,
+            o.value_text(o.before, lang),
+            o.value_text(o.after, lang),
+            o.change_text(lang),
+            verdict_text(o.verdict, o.change, lang),
+        ]
+        for o in exercise.options
+    ]
+    if rows:
+        out += table(heads, rows, {1, 2, 3}) + [""]
+    return out + _tail_md(exercise, lang)
+
+
+def _tail_md(exercise: ExerciseChange, lang: str) -> list[str]:
+    out = []
+    if exercise.hidden:
+        out += [f"*{tr('cmp.hidden', lang, n=exercise.hidden)}*", ""]
     for key, texts in (("cmp.only_before", exercise.only_before), ("cmp.only_after", exercise.only_after)):
         if texts:
             out += [f"**{tr(key, lang)}:** " + "; ".join(texts), ""]
@@ -120,7 +165,8 @@ def render_compare_html(comparison: Comparison) -> str:
     parts = [
         '<section class="page cover"><div class="band"></div>'
         f'<p class="kicker">{e(tr("cmp.title", lang))}</p><h1>{e(a.title)}</h1>'
-        f'<dl class="meta">{meta}</dl>{_moved_html(comparison)}'
+        f'<dl class="meta">{meta}</dl><p class="caption">{e(tr("cmp.explain", lang))}</p>'
+        f"{_moved_html(comparison)}"
         f"{_only_html(comparison)}</section>\n"
     ]
     parts += [_exercise_html(x, comparison) for x in comparison.exercises]
@@ -136,6 +182,7 @@ def _moved_html(comparison: Comparison) -> str:
         return out + f'<p class="muted">{e(tr("cmp.none_moved", lang))}</p>'
     rows = "".join(
         f'<tr><td class="num mean">{e(signed(i.mean_change, lang))}</td>'
+        f"<td>{_verdict_html(i.verdict, i.mean_change, lang)}</td>"
         f'<td>{e(i.text)}<br><span class="muted">{e(i.exercise)}</span></td>'
         f'<td class="num">{e(side_text(i.before, lang))}</td>'
         f'<td class="num">{e(side_text(i.after, lang))}</td></tr>'
@@ -143,10 +190,19 @@ def _moved_html(comparison: Comparison) -> str:
     )
     return (
         f'{out}<table><thead><tr><th class="num">{e(tr("cmp.change", lang))}</th>'
+        f"<th>{e(tr('cmp.meaning', lang))}</th>"
         f'<th>{e(tr("col.item", lang))}</th><th class="num">{e(tr("cmp.before", lang))}</th>'
         f'<th class="num">{e(tr("cmp.after", lang))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
+
+
+def _verdict_html(verdict: str | None, change: float | None, lang: str) -> str:
+    """The verdict word, coloured by class (better / worse / neutral) and never by colour alone."""
+    text = verdict_text(verdict, change, lang)  # type: ignore[arg-type]
+    if not text:
+        return ""
+    return f'<span class="verdict {e(verdict)}">{e(text)}</span>'
 
 
 def _only_html(comparison: Comparison) -> str:
@@ -165,14 +221,32 @@ def _only_html(comparison: Comparison) -> str:
 
 def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
     lang = comparison.language
-    out = [
-        f'<section class="page exercise"><h2>{e(exercise.title)}</h2>',
-        f'<p class="scale">{e(tr("scale", lang))} {e(exercise.scale)}</p>',
-    ]
+    out = [f'<section class="page exercise"><h2>{e(exercise.title)}</h2>']
+    if exercise.options:
+        out.append(_vote_html(exercise, lang))
+    else:
+        out.append(_items_html(exercise, lang))
+    if exercise.hidden:
+        out.append(f'<p class="muted">{e(tr("cmp.hidden", lang, n=exercise.hidden))}</p>')
+    for key, texts in (("cmp.only_before", exercise.only_before), ("cmp.only_after", exercise.only_after)):
+        if texts:
+            out.append(f"<p><b>{e(tr(key, lang))}:</b> {e('; '.join(texts))}</p>")
+    out.append("</section>\n")
+    return "".join(out)
+
+
+def _items_html(exercise: ExerciseChange, lang: str) -> str:
+    out = [f'<p class="scale">{e(tr("scale", lang))} {e(exercise.scale)}</p>']
     if exercise.scale_changed:
         out.append(f'<p><span class="badge">{e(exercise.scale_changed)}</span></p>')
     pairs = [
-        (i.text, i.before.mean, i.after.mean, signed(i.mean_change, lang))
+        svg.Move(
+            i.text,
+            i.before.mean,
+            i.after.mean,
+            f"{signed(i.mean_change, lang)} {verdict_text(i.verdict, i.mean_change, lang)}",
+            i.verdict or "same",
+        )
         for i in exercise.items
         if i.mean_change is not None and i.before.mean is not None and i.after.mean is not None
     ]
@@ -186,9 +260,11 @@ def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
             after_label=tr("cmp.after", lang),
         )
         out.append(f'<div class="figure">{chart}</div>')
+    if not exercise.items:
+        return "".join(out)
     heads = _headers(lang)
     head = f"<th>{e(heads[0])}</th>" + "".join(f'<th class="num">{e(h)}</th>' for h in heads[1:6])
-    head += f"<th>{e(tr('col.distribution', lang))}</th>"
+    head += f"<th>{e(heads[6])}</th><th>{e(tr('col.distribution', lang))}</th>"
     rows = []
     for i in exercise.items:
         dist = ""
@@ -202,11 +278,25 @@ def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
             f'<td class="num">{e(mean_text(i.before, lang))}</td>'
             f'<td class="num">{e(mean_text(i.after, lang))}</td>'
             f'<td class="num mean">{e(signed(i.mean_change, lang))}</td>'
+            f"<td>{_verdict_html(i.verdict, i.mean_change, lang)}</td>"
             f'<td class="dist">{dist}</td></tr>'
         )
     out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    for key, texts in (("cmp.only_before", exercise.only_before), ("cmp.only_after", exercise.only_after)):
-        if texts:
-            out.append(f"<p><b>{e(tr(key, lang))}:</b> {e('; '.join(texts))}</p>")
-    out.append("</section>\n")
     return "".join(out)
+
+
+def _vote_html(exercise: ExerciseChange, lang: str) -> str:
+    """A vote's options, before and after, by share (single choice) or dots."""
+    heads = [tr("cmp.before", lang), tr("cmp.after", lang), tr("cmp.change", lang)]
+    head = f"<th>{e(tr('col.option', lang))}</th>" + "".join(f'<th class="num">{e(h)}</th>' for h in heads)
+    head += f"<th>{e(tr('cmp.meaning', lang))}</th>"
+    rows = "".join(
+        f'<tr><td>{e(o.text)}</td><td class="num">{e(o.value_text(o.before, lang))}</td>'
+        f'<td class="num">{e(o.value_text(o.after, lang))}</td>'
+        f'<td class="num mean">{e(o.change_text(lang))}</td>'
+        f"<td>{_verdict_html(o.verdict, o.change, lang)}</td></tr>"
+        for o in exercise.options
+    )
+    rule = tr("cmp.by_share" if exercise.single else "cmp.by_dots", lang)
+    body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
+    return f'<p class="scale">{e(rule)}</p>{body}'

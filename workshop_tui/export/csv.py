@@ -6,14 +6,18 @@ for Danish (Danish Excel splits columns on ";" when a file is double-clicked)
 and a comma for English. The columns are the same for every row; ``type`` says what
 a row is, so a spreadsheet can filter the scores out of the texts:
 
-``score``  one score: exercise, item, participant label, score. Labels are the
-           anonymous P-labels of the summary unless it was built ``named``;
-           tallied scores carry the participant label ``tally``.
+``score``  one score: exercise, item, participant, score. Anonymous (the default):
+           the participant cell is empty and an item's scores are sorted by value,
+           item by item, so one person's answers cannot be lined up across items.
+           Named (``--named``): the participant's name. Tallied scores carry the
+           participant label ``tally``.
 ``withheld`` an item whose scores are not shown (too few answers, or a blind
            exercise never revealed); the reason is in ``text``, no score.
 ``note``, ``closing``, ``reflection``, ``challenge``, ``action``,
 ``facilitator_note``  written answers, with the group where there is one;
-           actions have their owner and due date in their own columns.
+           actions have their owner and due date in their own columns (the due
+           column holds only an ISO date such as 2027-01-20).
+``due_text`` an action's due written as text, not as a date ("uge 14"), as text.
 ``total``  a vote's dots on one option (each person's dots are ``score`` rows).
 ``zone``   how many people placed themselves in a zone of a two-axis exercise.
 ``gap``    a paired item's gap (left − right) as text, e.g. ``+1,25``.
@@ -30,8 +34,9 @@ import csv
 import io
 import re
 
-from workshop_tui.export.common import status_text, vote_count
+from workshop_tui.export.common import status_text, undated, vote_count
 from workshop_tui.export.strings import signed, tr
+from workshop_tui.results import iso_date
 from workshop_tui.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
 from workshop_tui.text_safety import for_terminal
 
@@ -170,9 +175,20 @@ def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
                     "group": group.group,
                     "text": a.text,
                     "owner": a.owner,
-                    "due": a.due,
+                    "due": day.isoformat() if (day := iso_date(a.due)) else "",
                 }
                 for i, a in enumerate(group.actions, start=1)
+            ]
+            out += [
+                {
+                    **base,
+                    "type": "due_text",
+                    "item_id": f"action-{i}",
+                    "item": f"{label} {i}",
+                    "group": group.group,
+                    "text": text,
+                }
+                for i, text in undated(group.actions)
             ]
     if exercise.scored is not None:
         out += _scored_extras(exercise.scored, base, lang)

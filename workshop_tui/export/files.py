@@ -120,14 +120,14 @@ def export_session(
 
 
 def export_comparison(
-    before: Session, after: Session, fmt: str, folder: Path, *, lang: str = "da"
+    before: Session, after: Session, fmt: str, folder: Path, *, lang: str = "da", show_all: bool = False
 ) -> tuple[Comparison, Path]:
     """Compare two sessions and write the comparison as ``md`` or ``html``.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
-    comparison = compare_sessions(before, after)
+    comparison = compare_sessions(before, after, show_all=show_all)
     if fmt == "md":
         text = render_compare_markdown(comparison)
     elif fmt == "html":

@@ -3,7 +3,8 @@
 Everything the page needs is inside the file: the stylesheet (``html_style``)
 and the charts (``svg``) are inlined, fonts are the reader's own, and there are
 no scripts, images or links to anywhere but the page itself, so the summary can
-be mailed, opened offline and printed to PDF on A4 with one exercise per page.
+be mailed, opened offline and printed to PDF on A4 (in as few pages as the
+content needs: no forced page breaks, nothing split that belongs together).
 All text is escaped; a session's texts are never trusted as markup.
 """
 
@@ -14,14 +15,18 @@ from html import escape
 from workshop_tui.export import svg
 from workshop_tui.export.common import (
     about_lines,
+    due_text,
     figure_headers,
     figures,
+    highlight_lists,
     item_groups,
+    list_text,
     mean_text,
     meta_lines,
-    scale_text,
+    mode_lines,
+    scale_line,
     status_text,
-    top_items,
+    undated,
 )
 from workshop_tui.export.html_parts import kind_chart, reverse_html, table_html, votes_html
 from workshop_tui.export.html_style import CSS
@@ -121,9 +126,8 @@ def _exercise(index: int, exercise: ExerciseSummary, summary: Summary) -> str:
 
 def _scored(part: ScoredPart, summary: Summary) -> str:
     lang = summary.language
-    out = [f'<p class="scale">{e(scale_text(part.scale, lang))}</p>']
-    if part.mode == "tally":
-        out.append(f'<p class="scale">{e(tr("mode.tally", lang))}</p>')
+    scale = scale_line(part, lang)
+    out = [f'<p class="scale">{e(scale)}<br>{e(" ".join(mode_lines(part, lang)))}</p>']
     special = kind_chart(part, lang)
     if special is not None:
         out.append(special)
@@ -133,9 +137,8 @@ def _scored(part: ScoredPart, summary: Summary) -> str:
         out.append(_charts(part, lang) if special is None else "")
         out.append(_table(part, lang))
     out.append(reverse_html(part, lang))
-    if part.top:
-        out.append(_top(part, lang))
-    noted = [i for i in part.items if i.note and i.id not in part.top]
+    out.append(_highlights(part, lang))
+    noted = [i for i in part.items if i.note and i.id not in part.top + part.bottom]
     if noted:
         out.append(f"<h3>{e(tr('notes.title', lang))}</h3>")
         if part.note_prompt:
@@ -213,22 +216,23 @@ def _charts(part: ScoredPart, lang: str) -> str:
 
 def _flag(item: ItemSummary, lang: str) -> str:
     if item.stats.split:
-        return f'<span class="badge">{e(tr("split", lang))}</span>'
+        return f'<span class="badge">⚡ {e(tr("split", lang))}</span>'
     text = status_text(item, lang)
     return f'<span class="muted">{e(text)}</span>' if text else ""
 
 
 def _table(part: ScoredPart, lang: str) -> str:
+    """Every item's figures; the distribution cell also carries the ⚡ flag or why there are no figures."""
     h = figure_headers(lang)
     heads = (
         f'<th class="num">{e(h[0])}</th><th>{e(tr("col.item", lang))}</th>'
         + "".join(f'<th class="num">{e(x)}</th>' for x in h[1:6])
-        + f"<th>{e(tr('col.distribution', lang))}</th><th>{e(h[6])}</th>"
+        + f"<th>{e(tr('col.distribution', lang))}</th>"
     )
     body = []
     for group in item_groups(part):
         if group.heading:
-            body.append(f'<tr class="group"><th colspan="9">{e(group.heading)}</th></tr>')
+            body.append(f'<tr class="group"><th colspan="8">{e(group.heading)}</th></tr>')
         for item in group.items:
             rank, n, mean, median, span, sd, _ = figures(item, lang)
             dist = ""
@@ -240,15 +244,14 @@ def _table(part: ScoredPart, lang: str) -> str:
                 )
             text = f"↺ {item.text}" if item.reverse else item.text
             body.append(
-                f'<tr><td class="num">{e(rank)}</td><td>{e(text)}</td>'
+                f'<tr><td class="num">{e(rank)}</td><td class="item">{e(text)}</td>'
                 f'<td class="num">{e(n)}</td><td class="num mean">{e(mean)}</td>'
                 f'<td class="num">{e(median)}</td><td class="num">{e(span)}</td>'
-                f'<td class="num">{e(sd)}</td><td class="dist">{dist}</td>'
-                f"<td>{_flag(item, lang)}</td></tr>"
+                f'<td class="num">{e(sd)}</td><td class="dist">{dist}{_flag(item, lang)}</td></tr>'
             )
     return (
         f"<h3>{e(tr('items.title', lang))}</h3>"
-        f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<table class="items"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     )
 
 
@@ -277,16 +280,22 @@ def _single(part: ScoredPart, lang: str) -> str:
     return f'<div class="stats">{stats}</div>{flag}<div class="figure">{chart}</div>'
 
 
-def _top(part: ScoredPart, lang: str) -> str:
-    items = []
-    for item in top_items(part):
-        note = f'<div class="note">{e(item.note)}</div>' if item.note else ""
-        items.append(
-            f'<li><span class="no">{e(item.rank)}</span>'
-            f'<span class="txt"><b>{e(item.text)}</b>{note}</span>'
-            f'<span class="val">{e(mean_text(item, lang))}</span></li>'
-        )
-    return f'<div class="top"><h3>{e(tr("top.title", lang))}</h3><ol>{"".join(items)}</ol></div>'
+def _highlights(part: ScoredPart, lang: str) -> str:
+    """The best and the weakest items, side by side when the page is wide enough."""
+    lists = []
+    for found in highlight_lists(part, lang):
+        items = []
+        for item in found.items:
+            note = f'<div class="note">{e(item.note)}</div>' if item.note else ""
+            text = list_text(item, part, lang)
+            items.append(
+                f'<li><span class="no">{e(item.rank)}</span>'
+                f'<span class="txt"><b>{e(text)}</b>{note}</span>'
+                f'<span class="val">{e(mean_text(item, lang))}</span></li>'
+            )
+        tied = f'<p class="caption">{e(found.note)}</p>' if found.note else ""
+        lists.append(f'<div class="top"><h3>{e(found.title)}</h3>{tied}<ol>{"".join(items)}</ol></div>')
+    return f'<div class="tops">{"".join(lists)}</div>' if lists else ""
 
 
 def _cards(answers: tuple[GroupText, ...], empty: str = "") -> str:
@@ -345,7 +354,7 @@ def _actions(part: ActionPart, lang: str) -> str:
             continue
         rows = "".join(
             f'<tr><td class="num">{i}</td><td>{e(a.text)}</td><td>{e(a.owner or "–")}</td>'
-            f'<td class="num">{e(a.due or "–")}</td></tr>'
+            f'<td class="num">{e(due_text(a, lang))}</td></tr>'
             for i, a in enumerate(group.actions, start=1)
         )
         out.append(
@@ -353,4 +362,8 @@ def _actions(part: ActionPart, lang: str) -> str:
             f'<th>{e(tr("owner", lang))}</th><th class="num">{e(tr("due", lang))}</th>'
             f"</tr></thead><tbody>{rows}</tbody></table>"
         )
+        loose = undated(group.actions)
+        if loose:
+            lines = "".join(f"<li>{e(label)} {n}: {e(text)}</li>" for n, text in loose)
+            out.append(f'<p class="caption">{e(tr("due.not_date", lang))}</p><ul class="loose">{lines}</ul>')
     return "".join(out)

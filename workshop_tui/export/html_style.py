@@ -1,8 +1,10 @@
 """The stylesheet of the HTML export, inlined into every file.
 
 Screen: an A4-wide page on a grey desk. Print (the browser's "print to PDF"):
-A4 with margins, every exercise on a new page, table headers repeated, rows and
-charts never split, colours kept. Only fonts already on the reader's machine
+A4 with margins, exercises following each other without forced page breaks (a
+heading never ends a page, a chart, a highlight list, a card or a table row is
+never split), table headers repeated, colours kept. Chart numbers are at least
+9 pt on paper. Only fonts already on the reader's machine
 are named, so the file needs no network.
 """
 
@@ -15,7 +17,7 @@ CSS = """
     font: 8pt var(--sans); color: #5b6472; } }
 :root { --sans: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans",
   "DejaVu Sans", sans-serif; --ink: #1d2733; --muted: #5b6472; --rule: #d9dde3;
-  --accent: #0072B2; --split: #D55E00; --paper: #ffffff; --tint: #f4f6f8; }
+  --accent: #0072B2; --split: #B34A00; --paper: #ffffff; --tint: #f4f6f8; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #e9ecef; color: var(--ink); font: 10.5pt/1.45 var(--sans); }
@@ -59,16 +61,24 @@ tr { break-inside: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.mean { font-weight: 700; }
 td.dist { width: 1%; white-space: nowrap; }
+td.dist .badge, td.dist .muted { display: block; margin-top: .5mm; white-space: normal; }
+table.items td.item { min-width: 60mm; }
 tr.group th { background: var(--tint); color: var(--ink); text-transform: none;
   letter-spacing: 0; font-size: 9pt; border-bottom: 1px solid var(--rule); padding-top: 2mm; }
 tr.group { break-after: avoid; }
 .muted { color: var(--muted); font-style: italic; }
-.badge { display: inline-block; padding: .2mm 1.8mm; border-radius: 8px; font-size: 7.5pt;
+.verdict { font-weight: 700; white-space: nowrap; }
+.verdict.better { color: #0072B2; } .verdict.worse { color: #B34A00; }
+.verdict.higher, .verdict.lower, .verdict.same { color: var(--muted); }
+.badge { display: inline-block; padding: .2mm 1.8mm; border-radius: 8px; font-size: 8pt;
   font-weight: 700; color: #fff; background: var(--split); white-space: nowrap; }
 .stats { display: flex; gap: 3mm; margin: 3mm 0; }
 .stat { flex: 1; background: var(--tint); border-radius: 2mm; padding: 2.5mm 3mm; }
 .stat b { display: block; font-size: 15pt; } .stat span { color: var(--muted); font-size: 8pt; }
 .top { break-inside: avoid; }
+.tops { display: grid; grid-template-columns: repeat(auto-fit, minmax(75mm, 1fr)); gap: 0 6mm; }
+.tops h3 { margin-top: 5mm; }
+.loose { margin: 0 0 2mm; padding-left: 5mm; font-size: 9pt; }
 .top ol { margin: 0; padding: 0; list-style: none; counter-reset: top; }
 .top li { display: grid; grid-template-columns: 9mm 1fr max-content; gap: 0 3mm;
   padding: 2.5mm 0; border-bottom: 1px solid var(--rule); break-inside: avoid; }
@@ -91,10 +101,15 @@ tr.group { break-after: avoid; }
   letter-spacing: .05em; color: var(--muted); }
 footer { color: var(--muted); font-size: 8pt; text-align: center; padding: 4mm 0 10mm; }
 @media print {
-  body { background: none; font-size: 10pt; }
+  body { background: none; font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; }
   .page { box-shadow: none; margin: 0; padding: 0; }
-  .exercise { break-before: page; }
+  .cover .band { margin-bottom: 5mm; }
+  .cover h1 { font-size: 22pt; } .meta { margin: 4mm 0 5mm; } .about { margin-top: 5mm; }
+  .exercise { margin-top: 8mm; padding-top: 4mm; border-top: 2px solid var(--ink); }
+  .kicker, h2, .prompt, .scale { break-after: avoid; }
+  h3 { margin: 4.5mm 0 2mm; }
+  .figure, .stats, .top, .card, .box .keep, .note-box, .challenge { break-inside: avoid; }
   footer { display: none; }
   a { color: inherit; text-decoration: none; }
 }

@@ -9,14 +9,18 @@ from __future__ import annotations
 from workshop_tui.export.common import (
     about_lines,
     distribution_text,
+    due_text,
     figure_headers,
     figures,
+    highlight_lists,
     item_groups,
+    list_text,
     mean_text,
     meta_lines,
-    scale_text,
+    mode_lines,
+    scale_line,
     status_text,
-    top_items,
+    undated,
 )
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import (
@@ -81,9 +85,8 @@ def _exercise(number_: int, exercise: ExerciseSummary, summary: Summary) -> list
 
 def _scored(part: ScoredPart, summary: Summary) -> list[str]:
     lang = summary.language
-    out = [scale_text(part.scale, lang), ""]
-    if part.mode == "tally":
-        out += [tr("mode.tally", lang), ""]
+    out = [scale_line(part, lang), ""]
+    out += [" ".join(mode_lines(part, lang)), ""]
     if any(d.produced is not None or d.not_produced is not None for d in part.dimensions):
         out += [f"### {tr('kkc.title', lang)}", "", tr("kkc.explain", lang), ""]
         rows = [[d.label, number(d.produced, lang), number(d.not_produced, lang)] for d in part.dimensions]
@@ -104,15 +107,17 @@ def _scored(part: ScoredPart, summary: Summary) -> list[str]:
     else:
         out += _items(part, lang)
     out += reverse_md(part, lang)
-    if part.top:
-        out += [f"### {tr('top.title', lang)}", ""]
-        for item in top_items(part):
-            line = f"{item.rank}. **{item.text}** ({tr('col.mean', lang).lower()} "
-            out.append(line + f"{mean_text(item, lang)})")
+    for found in highlight_lists(part, lang):
+        out += [f"### {found.title}", ""]
+        if found.note:
+            out += [f"*{found.note}*", ""]
+        for item in found.items:
+            text = list_text(item, part, lang)
+            out.append(f"{item.rank}. **{text}** ({tr('col.mean', lang).lower()} {mean_text(item, lang)})")
             if item.note:
                 out.append(f"   {item.note}")
         out.append("")
-    noted = [i for i in part.items if i.note and i.id not in part.top]
+    noted = [i for i in part.items if i.note and i.id not in part.top + part.bottom]
     if noted:
         out += [f"### {tr('notes.title', lang)}", ""]
         if part.note_prompt:
@@ -196,6 +201,12 @@ def _actions(part: ActionPart, lang: str) -> list[str]:
             out += [tr("no_actions", lang), ""]
             continue
         heads = ["#", label, tr("owner", lang), tr("due", lang)]
-        rows = [[str(i), a.text, a.owner or "–", a.due or "–"] for i, a in enumerate(group.actions, start=1)]
+        rows = [
+            [str(i), a.text, a.owner or "–", due_text(a, lang)] for i, a in enumerate(group.actions, start=1)
+        ]
         out += table(heads, rows, {0}) + [""]
+        loose = undated(group.actions)
+        if loose:
+            out += [f"*{tr('due.not_date', lang)}*", ""]
+            out += [f"- {label} {number_}: {text}" for number_, text in loose] + [""]
     return out

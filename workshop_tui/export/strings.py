@@ -11,6 +11,9 @@ from __future__ import annotations
 import math
 from datetime import date as Date
 
+from workshop_tui.export.strings_compare import COMPARE_STRINGS
+from workshop_tui.i18n import t
+
 STRINGS: dict[str, dict[str, str]] = {
     "summary": {"da": "Opsummering", "en": "Summary"},
     "subtitle": {"da": "Opsummering af seminaret", "en": "Seminar summary"},
@@ -30,18 +33,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "the distribution shows how many gave each score.",
     },
     "about.split": {
-        "da": "«Delt gruppe» betyder to lejre langt fra hinanden: mindst 3 svar, "
-        "mindst en fjerdedel i skalaens nederste tredjedel og mindst en fjerdedel "
-        "i den øverste, og en sd på mindst en fjerdedel af skalaens spænd.",
-        "en": "'Split' means two camps far apart: at least 3 answers, at least a "
-        "quarter of them in the bottom third of the scale and at least a quarter "
-        "in the top third, and an sd of at least a quarter of the scale's range.",
+        "da": "⚡ «Delt gruppe» betyder, at fordelingen har to toppe med en tydelig dal imellem "
+        "(bimodal): mindst 4 svar, og en score inde på skalaen (dalen) med færre end halvt så "
+        "mange svar som den højeste søjle på hver side af den, med mindst en fjerdedel af "
+        "svarene og mindst 2 personer på hver side. På skalaer med mere end 7 trin lægges "
+        "nabotrin sammen to og to først. En fordeling med én top eller en flad top "
+        "(f.eks. 1·4·4·4·1) er aldrig delt; 5·0·0·0·5 og 4·1·0·1·4 er.",
+        "en": "⚡ 'Split' means the distribution has two peaks with a clear trough between "
+        "them (bimodal): at least 4 answers, and a score inside the scale (the trough) with "
+        "fewer than half as many answers as the highest bar on each side of it, with at least "
+        "a quarter of the answers and at least 2 people on each side. On scales of more than "
+        "7 steps neighbouring scores are pooled in pairs first. A single-peaked or flat-topped "
+        "distribution (e.g. 1·4·4·4·1) is never split; 5·0·0·0·5 and 4·1·0·1·4 are.",
+    },
+    "about.polarity": {
+        "da": "Retning: for hvert punkt er det angivet, om en høj score er godt (f.eks. «vi gør "
+        "det i høj grad»), skidt (f.eks. høj modstand, et «produceres ikke»-udsagn) eller "
+        "ingen af delene. Rang 1 er det bedste punkt efter retning (ved neutrale øvelser: "
+        "den højeste score).",
+        "en": "Direction: each item states whether a high score is good (e.g. 'we do this to a "
+        "high degree'), bad (e.g. high resistance, a 'not produced' statement) or neither. "
+        "Rank 1 is the best item by direction (in neutral exercises: the highest score).",
+    },
+    "about.highlights": {
+        "da": "▲ De {k} bedste og ▼ de {k} svageste punkter efter retning (ved neutrale "
+        "øvelser: højest og lavest scorede) regnes kun blandt punkter med mindst {min} svar, "
+        "og kun når mere end {k} punkter har det. Står flere lige ved grænsen, kommer alle "
+        "med, og det står ved listen. Intet punkt står på begge lister.",
+        "en": "▲ The {k} best and ▼ the {k} weakest items by direction (in neutral exercises: "
+        "the highest and lowest scores) are counted only among items with at least {min} "
+        "answers, and only when more than {k} items have that many. Items tied at the cut are "
+        "all included, and the list says so. No item is on both lists.",
+    },
+    "about.mode": {
+        "da": "Hver øvelse siger, om scorerne er indtastet enkeltvis eller talt op i rummet; "
+        "begge dele gemmes, og der bruges dem, der er valgt (eller de eneste, der findes).",
+        "en": "Each exercise says whether its scores were entered one by one or counted in the "
+        "room; both are kept, and the chosen ones are used (or the only ones there are).",
     },
     "about.anonymous": {
-        "da": "Svarene er anonyme: ingen score kan føres tilbage til en deltager, "
-        "og et punkt med færre end {min} svar vises uden tal.",
-        "en": "The answers are anonymous: no score can be traced to a participant, "
-        "and an item with fewer than {min} answers is shown without figures.",
+        "da": "Svarene er anonyme: et punkt med færre end {min} svar vises uden tal, og "
+        "CSV-filens enkeltscorer har intet deltagermærke og står sorteret efter værdi, punkt "
+        "for punkt, så én persons svar ikke kan kobles sammen på tværs af punkter.",
+        "en": "The answers are anonymous: an item with fewer than {min} answers is shown "
+        "without figures, and the CSV file's single scores carry no participant label and are "
+        "sorted by value, item by item, so one person's answers cannot be lined up across items.",
     },
     "about.named": {
         "da": "Denne udgave viser deltagernes navne ved deres scorer.",
@@ -57,10 +93,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the scale was chosen for the seminar; the source gives none",
     },
     "mode.tally": {
-        "da": "Scorerne er talt op i rummet (optælling), ikke afgivet enkeltvis.",
-        "en": "The scores were counted in the room (tallies), not given one by one.",
+        "da": "Scorerne er talt op i rummet (optælling), ikke indtastet enkeltvis.",
+        "en": "The scores were counted in the room (tallies), not entered one by one.",
+    },
+    "mode.participant": {
+        "da": "Scorerne er indtastet enkeltvis, én pr. deltager.",
+        "en": "The scores were entered one by one, one per participant.",
+    },
+    "mode.other.tally": {
+        "da": "Der findes også en optælling fra rummet; den er ikke brugt her.",
+        "en": "There is also a tally counted in the room; it is not used here.",
+    },
+    "mode.other.participant": {
+        "da": "Der findes også enkeltvis indtastede scorer; de er ikke brugt her.",
+        "en": "There are also scores entered one by one; they are not used here.",
+    },
+    "polarity.positive": {"da": "En høj score er godt.", "en": "A high score is good."},
+    "polarity.negative": {
+        "da": "En høj score er skidt (rang og lister læser den vendt).",
+        "en": "A high score is bad (ranks and lists read it turned round).",
+    },
+    "polarity.mixed": {
+        "da": "Nogle punkter er positive og andre negative; rang og lister læser de negative vendt.",
+        "en": "Some items are positive and others negative; ranks and lists read the negative ones turned.",
     },
     "col.rank": {"da": "Rang", "en": "Rank"},
+    "col.direction": {"da": "Retning", "en": "Direction"},
     "col.item": {"da": "Punkt", "en": "Item"},
     "col.exercise": {"da": "Øvelse", "en": "Exercise"},
     "col.n": {"da": "n", "en": "n"},
@@ -101,8 +159,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Dot = mean, line = lowest to highest score.",
     },
     "items.title": {"da": "Alle punkter", "en": "All items"},
-    "top.title": {"da": "De tre højest scorede", "en": "The three highest scores"},
-    "top.tied": {"da": "(delt placering)", "en": "(tied)"},
+    "top.best": {"da": "▲ De {k} bedste", "en": "▲ The {k} best"},
+    "top.weakest": {"da": "▼ De {k} svageste", "en": "▼ The {k} weakest"},
+    "top.highest": {"da": "▲ De {k} højest scorede", "en": "▲ The {k} highest scores"},
+    "top.lowest": {"da": "▼ De {k} lavest scorede", "en": "▼ The {k} lowest scores"},
+    "top.negative": {"da": "høj = skidt", "en": "high = bad"},
+    "top.tied": {
+        "da": "{n} punkter, fordi flere står lige ved grænsen.",
+        "en": "{n} items, because several are tied at the cut.",
+    },
+    "due.not_date": {
+        "da": "Frister skrevet som tekst, ikke som dato:",
+        "en": "Due dates written as text, not as a date:",
+    },
     "notes.title": {"da": "Noter", "en": "Notes"},
     "closing.title": {"da": "Gruppernes svar", "en": "The groups' answers"},
     "named.title": {"da": "Scorer pr. deltager", "en": "Scores by participant"},
@@ -117,17 +186,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Lavet med workshop-tui · {title} · {date}",
         "en": "Made with workshop-tui · {title} · {date}",
     },
-    "kind.rating_grid": {"da": "vurdering", "en": "rating"},
-    "kind.scale": {"da": "skala", "en": "scale"},
-    "kind.statement_diagnostic": {"da": "udsagn", "en": "statements"},
-    "kind.reflection_sheet": {"da": "refleksion", "en": "reflection"},
-    "kind.action_list": {"da": "handlinger", "en": "actions"},
-    "kind.single_choice": {"da": "afstemning", "en": "vote"},
-    "kind.dot_vote": {"da": "prikafstemning", "en": "dot vote"},
-    "kind.bipolar": {"da": "placering mellem poler", "en": "placement between poles"},
-    "kind.paired_rating": {"da": "parvis vurdering", "en": "paired rating"},
-    "kind.two_axis": {"da": "placering på to akser", "en": "two-axis placement"},
-    "kind.table": {"da": "skema", "en": "table"},
     # Votes
     "vote.rule.single": {
         "da": "Hver deltager valgte én mulighed.",
@@ -168,10 +226,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "reverse.explain": {
         "da": "Udsagn mærket ↺ er negativt formuleret: en høj score er et dårligt tegn. I indekset, "
-        "rangordenen og top-listen er deres gennemsnit vendt ({sum} − gns.), "
-        "så højt altid betyder det samme.",
+        "profilen, rangordenen og listerne over bedste og svageste er deres gennemsnit vendt "
+        "({sum} − gns.), så højt altid betyder det samme.",
         "en": "Statements marked ↺ are negatively worded: a high score is a bad sign. In the index, the "
-        "ranking and the top list their mean is turned round ({sum} − mean), so high always means the same.",
+        "profile, the ranking and the best/weakest lists their mean is turned round ({sum} − mean), "
+        "so high always means the same.",
     },
     "reverse.index": {
         "da": "Indeks (alle udsagn, vendte regnet om)",
@@ -209,6 +268,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "csv.type": {"da": "type", "en": "type"},
     "csv.owner": {"da": "ansvarlig", "en": "owner"},
     "csv.due": {"da": "frist", "en": "due"},
+    "csv.due_text": {"da": "frist skrevet som tekst", "en": "due written as text"},
     "csv.exercise_id": {"da": "øvelse_id", "en": "exercise_id"},
     "csv.exercise": {"da": "øvelse", "en": "exercise"},
     "csv.item_id": {"da": "punkt_id", "en": "item_id"},
@@ -219,27 +279,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "csv.text": {"da": "tekst", "en": "text"},
     "csv.note": {"da": "note", "en": "note"},
     "csv.closing": {"da": "afsluttende spørgsmål", "en": "closing question"},
-    # Compare
-    "cmp.title": {"da": "Før og efter", "en": "Before and after"},
-    "cmp.before": {"da": "Før", "en": "Before"},
-    "cmp.after": {"da": "Efter", "en": "After"},
-    "cmp.change": {"da": "Ændring", "en": "Change"},
-    "cmp.moved": {"da": "Største bevægelser", "en": "Largest movements"},
-    "cmp.none_moved": {
-        "da": "Ingen fælles punkter med tal i begge sessioner.",
-        "en": "No shared items with figures in both sessions.",
-    },
-    "cmp.only_before": {"da": "Kun i før-sessionen", "en": "Only in the before session"},
-    "cmp.only_after": {"da": "Kun i efter-sessionen", "en": "Only in the after session"},
-    "cmp.not_compared": {
-        "da": "Tekst-, skema- og afstemningsøvelser i begge (sammenlignes ikke)",
-        "en": "Text, table and vote exercises in both (not compared)",
-    },
-    "cmp.scale_changed": {
-        "da": "skalaen er ændret ({before} → {after}); gennemsnit sammenlignes ikke",
-        "en": "the scale changed ({before} → {after}); means are not compared",
-    },
-    "cmp.nothing": {"da": "(intet)", "en": "(nothing)"},
     # Commands
     "cmd.export": {"da": "eksportér en session", "en": "export a session"},
     "cmd.compare": {"da": "sammenlign to sessioner", "en": "compare two sessions"},
@@ -254,6 +293,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "show participants' names with their scores",
     },
     "cmd.notes": {"da": "medtag facilitatorens noter", "en": "include the facilitator's notes"},
+    "cmd.all": {
+        "da": "vis også punkter, der ikke har flyttet sig",
+        "en": "also show the items that did not move",
+    },
     "cmd.written": {"da": "Skrevet: {path}", "en": "Written: {path}"},
     "cmd.no_session": {
         "da": "Fandt ingen session '{name}'. Se 'workshop sessions' for stier og id'er.",
@@ -273,6 +316,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "err.disk_full": {"da": "disken er fuld", "en": "the disk is full"},
 }
+
+STRINGS.update(COMPARE_STRINGS)
 
 MONTHS: dict[str, tuple[str, ...]] = {
     "da": (
@@ -307,10 +352,14 @@ MONTHS: dict[str, tuple[str, ...]] = {
 
 
 def tr(key: str, lang: str, **values: object) -> str:
-    """The text ``key`` in ``lang`` (Danish when missing), with ``values`` filled in."""
+    """The text ``key`` in ``lang`` (Danish when missing), with ``values`` filled in.
+
+    Keys the exports share with the app (the kind labels, ``kind.*``) live in the app's
+    one table, :data:`workshop_tui.i18n.STRINGS`, and are looked up there.
+    """
     entry = STRINGS.get(key)
     if entry is None:
-        return key
+        return t(key, lang, **values)
     text = entry.get(lang) or entry["da"]
     return text.format(**values) if values else text
 

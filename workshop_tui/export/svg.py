@@ -24,6 +24,12 @@ INK = "#1d2733"
 MUTED = "#5b6472"
 GRID = "#d9dde3"
 RANGE = "#9aa3ae"
+BEFORE = "#8a939e"
+"""Before: a light grey (a hollow ring in the dumbbell), told from after by lightness and shape."""
+AFTER = INK
+WORSE = "#B34A00"
+"""Okabe–Ito vermillion darkened to 5.4:1 on white, so its words pass WCAG AA as text."""
+VERDICT_COLOURS = {"better": BLUE, "worse": WORSE, "higher": MUTED, "lower": MUTED, "same": MUTED}
 CHAR_WIDTH = 5.6
 """Average width of a character at 11 px in a sans-serif face, for wrapping labels."""
 
@@ -82,13 +88,18 @@ def _wrap(text: str, width: float, size: float = 11) -> list[str]:
 
 
 def mini_distribution(distribution: Sequence[tuple[int, int]], *, split: bool, title: str) -> str:
-    """A small bar per score (height = share of answers) with its count above it."""
+    """A small bar per score (height = share of answers) with its count above it.
+
+    Counts and scores are drawn at 12 px (9 pt), so they read on a printed A4 page;
+    a scale of more than 6 steps gets narrower bars and the scores under every other bar.
+    """
     n = sum(count for _, count in distribution) or 1
-    bar = 14 if len(distribution) <= 6 else 9
+    wide = len(distribution) <= 6
+    bar = 17 if wide else 14
     gap = 3
-    top, plot, bottom = 9, 20, 9
+    top, plot, bottom = 13, 20, 13
     width = len(distribution) * (bar + gap) - gap
-    colour = ORANGE if split else BLUE
+    colour = VERMILLION if split else BLUE
     body = []
     for i, (score, count) in enumerate(distribution):
         x = i * (bar + gap)
@@ -99,8 +110,9 @@ def mini_distribution(distribution: Sequence[tuple[int, int]], *, split: bool, t
             body.append(
                 f'<rect x="{x}" y="{base - h:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}" rx="1"/>'
             )
-            body.append(_text(x + bar / 2, base - h - 2, str(count), size=8, anchor="middle"))
-        body.append(_text(x + bar / 2, base + 9, str(score), size=7.5, fill=MUTED, anchor="middle"))
+            body.append(_text(x + bar / 2, base - h - 2, str(count), size=12, anchor="middle"))
+        if wide or i % 2 == 0 or i == len(distribution) - 1:
+            body.append(_text(x + bar / 2, base + 12, str(score), size=12, fill=MUTED, anchor="middle"))
     return _svg(width, top + plot + bottom, title, body, "mini")
 
 
@@ -127,7 +139,7 @@ def distribution_chart(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(left - 6, y + 3.5, str(step), size=9, fill=MUTED, anchor="end"))
+        body.append(_text(left - 6, y + 4, str(step), size=12, fill=MUTED, anchor="end"))
     low = distribution[0][0] if distribution else 0
     for i, (score, count) in enumerate(distribution):
         x = left + i * slot + slot * 0.18
@@ -164,7 +176,7 @@ def profile_chart(
     split_text: str,
 ) -> str:
     """Mean (dot) and lowest–highest score (line) per item on a shared scale axis."""
-    label_w, plot_w, value_w = 250, 300, 110
+    label_w, plot_w, value_w = 240, 300, 140
     left = label_w + 10
     line_h = 13
     top = 30
@@ -193,7 +205,7 @@ def profile_chart(
         body.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{bottom}" stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(x, top - 10, str(value), size=9, fill=MUTED, anchor="middle"))
+        body.append(_text(x, top - 10, str(value), size=12, fill=MUTED, anchor="middle"))
     body.append(_text(left, bottom + 14, f"{low} = {low_label}", size=9, fill=MUTED))
     body.append(_text(left + plot_w, bottom + 14, f"{high} = {high_label}", size=9, fill=MUTED, anchor="end"))
     for row, lines, y0, height in layout:
@@ -214,16 +226,9 @@ def profile_chart(
             f'<circle cx="{xpos(row.mean):.1f}" cy="{mid:.1f}" r="6.5" '
             f'fill="{colour}" stroke="#fff" stroke-width="1.5"/>'
         )
-        text = row.value_text + (f"  {split_text}" if row.split else "")
+        text = row.value_text + (f" ⚡ {split_text}" if row.split else "")
         body.append(
-            _text(
-                left + plot_w + 12,
-                mid + 4,
-                text,
-                size=11,
-                weight="bold",
-                fill=VERMILLION if row.split else INK,
-            )
+            _text(left + plot_w + 12, mid + 4, text, size=12, weight="bold", fill=WORSE if row.split else INK)
         )
     return _svg(left + plot_w + value_w, bottom + 22, title, body, "chart")
 
@@ -265,7 +270,7 @@ def bar_chart(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{bottom + 4}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(x, top - 10, str(tick), size=9, fill=MUTED, anchor="middle"))
+        body.append(_text(x, top - 10, str(tick), size=12, fill=MUTED, anchor="middle"))
     for g, group in enumerate(groups):
         y0 = top + g * (group_h + group_gap)
         lines = _wrap(group.label, label_w, 12)
@@ -282,38 +287,52 @@ def bar_chart(
                 f'<rect x="{left}" y="{y:.1f}" width="{max(end - left, 2):.1f}" '
                 f'height="{bar_h}" rx="2" fill="{colours[k % len(colours)]}"/>'
             )
-            body.append(_text(end + 5, y + bar_h - 4, text, size=10, weight="bold"))
+            body.append(_text(end + 5, y + bar_h - 3, text, size=12, weight="bold"))
     return _svg(left + plot_w + right, bottom + 10, title, body, "chart")
+
+
+@dataclass(frozen=True)
+class Move:
+    """One item of a before/after chart: its two means, the change as text and what it means."""
+
+    label: str
+    before: float
+    after: float
+    text: str
+    verdict: str
+    """better, worse, higher, lower or same (``results.judge_change``): the line's colour."""
 
 
 def paired_distribution(
     before: Sequence[tuple[int, int]], after: Sequence[tuple[int, int]], *, title: str
 ) -> str:
-    """Before (light) and after (dark) side by side per score, as shares of answers."""
+    """Before (light grey) and after (dark) side by side per score, as shares of answers."""
     n_before = sum(c for _, c in before) or 1
     n_after = sum(c for _, c in after) or 1
     old = dict(before)
-    bar, pair_gap = 6, 4
-    top, plot, bottom = 3, 22, 9
+    bar, pair_gap = 8, 6
+    top, plot, bottom = 3, 24, 14
     body = []
     for i, (score, count) in enumerate(after):
         x = i * (2 * bar + pair_gap)
         base = top + plot
         body.append(f'<rect x="{x}" y="{base - 0.5:.1f}" width="{2 * bar}" height="1" fill="{GRID}"/>')
-        for k, (share, colour) in enumerate(((old.get(score, 0) / n_before, SKY), (count / n_after, BLUE))):
+        for k, (share, colour) in enumerate(
+            ((old.get(score, 0) / n_before, BEFORE), (count / n_after, AFTER))
+        ):
             h = plot * share
             if h:
                 body.append(
                     f'<rect x="{x + k * bar}" y="{base - h:.1f}" width="{bar}" '
                     f'height="{h:.1f}" fill="{colour}"/>'
                 )
-        body.append(_text(x + bar, base + 8, str(score), size=7, fill=MUTED, anchor="middle"))
+        body.append(_text(x + bar, base + 12, str(score), size=12, fill=MUTED, anchor="middle"))
     width = len(after) * (2 * bar + pair_gap) - pair_gap
     return _svg(width, top + plot + bottom, title, body, "mini")
 
 
 def dumbbell_chart(
-    rows: Sequence[tuple[str, float, float, str]],
+    rows: Sequence[Move],
     *,
     low: float,
     high: float,
@@ -321,8 +340,8 @@ def dumbbell_chart(
     before_label: str,
     after_label: str,
 ) -> str:
-    """Each row's mean before (light dot) and after (dark dot) joined by an arrow."""
-    label_w, plot_w, value_w = 250, 300, 70
+    """Each row's mean before (hollow grey ring) and after (dark dot), the line coloured by verdict."""
+    label_w, plot_w, value_w = 250, 300, 130
     left, top, line_h = label_w + 10, 46, 13
     steps = (high - low) or 1
 
@@ -330,35 +349,39 @@ def dumbbell_chart(
         return left + plot_w * (value - low) / steps
 
     body = [
-        f'<circle cx="{left + 6}" cy="10" r="5" fill="{SKY}"/>',
+        f'<circle cx="{left + 6}" cy="10" r="4.5" fill="#fff" stroke="{BEFORE}" stroke-width="2"/>',
         _text(left + 15, 14, before_label, size=10),
-        f'<circle cx="{left + 36 + len(before_label) * CHAR_WIDTH}" cy="10" r="5" fill="{BLUE}"/>',
+        f'<circle cx="{left + 36 + len(before_label) * CHAR_WIDTH}" cy="10" r="5" fill="{AFTER}"/>',
         _text(left + 45 + len(before_label) * CHAR_WIDTH, 14, after_label, size=10),
     ]
     y = top
     grid_top = top - 6
     items = []
-    for label, old, new, text in rows:
-        lines = _wrap(label, label_w)
+    for row in rows:
+        lines = _wrap(row.label, label_w)
         height = max(24, len(lines) * line_h + 8)
-        items.append((lines, old, new, text, y, height))
+        items.append((lines, row, y, height))
         y += height
     for value in range(int(low), int(high) + 1):
         x = xpos(value)
         body.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{grid_top}" y2="{y}" stroke="{GRID}" stroke-width="1"/>'
         )
-        body.append(_text(x, grid_top - 4, str(value), size=9, fill=MUTED, anchor="middle"))
-    for lines, old, new, text, y0, height in items:
+        body.append(_text(x, grid_top - 4, str(value), size=12, fill=MUTED, anchor="middle"))
+    for lines, row, y0, height in items:
         mid = y0 + height / 2
         first = mid - (len(lines) - 1) * line_h / 2 + 4
+        colour = VERDICT_COLOURS.get(row.verdict, MUTED)
         for j, line in enumerate(lines):
             body.append(_text(4, first + j * line_h, line, size=11))
         body.append(
-            f'<line x1="{xpos(old):.1f}" x2="{xpos(new):.1f}" y1="{mid:.1f}" '
-            f'y2="{mid:.1f}" stroke="{RANGE}" stroke-width="3"/>'
+            f'<line x1="{xpos(row.before):.1f}" x2="{xpos(row.after):.1f}" y1="{mid:.1f}" '
+            f'y2="{mid:.1f}" stroke="{colour}" stroke-width="3"/>'
         )
-        body.append(f'<circle cx="{xpos(old):.1f}" cy="{mid:.1f}" r="5.5" fill="{SKY}"/>')
-        body.append(f'<circle cx="{xpos(new):.1f}" cy="{mid:.1f}" r="5.5" fill="{BLUE}"/>')
-        body.append(_text(left + plot_w + 12, mid + 4, text, size=11, weight="bold"))
+        body.append(
+            f'<circle cx="{xpos(row.before):.1f}" cy="{mid:.1f}" r="5" fill="#fff" '
+            f'stroke="{BEFORE}" stroke-width="2"/>'
+        )
+        body.append(f'<circle cx="{xpos(row.after):.1f}" cy="{mid:.1f}" r="5.5" fill="{AFTER}"/>')
+        body.append(_text(left + plot_w + 12, mid + 4, row.text, size=12, weight="bold", fill=colour))
     return _svg(left + plot_w + value_w, y + 8, title, body, "chart")

@@ -94,12 +94,31 @@ class ExerciseAnswers:
         """Whether statistics may be shown: always, unless blind and not yet revealed."""
         return not self.blind or self.revealed
 
-    def values_for(self, item_id: str) -> list[int]:
-        """All scores given for an item under the current mode, as a flat list."""
-        if self.mode == "tally":
+    def has_mode_data(self, mode: str) -> bool:
+        """Whether any score has been given in ``mode`` (typed per participant, or tallied)."""
+        if mode == "tally":
+            return any(any(row.values()) for row in self.tallies.values())
+        return any(self.scores.values())
+
+    @property
+    def counted_mode(self) -> Mode:
+        """The mode whose scores count in every figure: ``mode``, unless that holds nothing
+        and the other mode does (so one press of the mode key never blanks the results)."""
+        other: Mode = "participant" if self.mode == "tally" else "tally"
+        if not self.has_mode_data(self.mode) and self.has_mode_data(other):
+            return other
+        return self.mode
+
+    def values_in(self, mode: str, item_id: str) -> list[int]:
+        """All scores given for an item in ``mode``, as a sorted flat list."""
+        if mode == "tally":
             tally = self.tallies.get(item_id, {})
             return [score for score in sorted(tally) for _ in range(tally[score])]
         return sorted(self.scores.get(item_id, {}).values())
+
+    def values_for(self, item_id: str) -> list[int]:
+        """All scores given for an item in the mode that counts (``counted_mode``)."""
+        return self.values_in(self.counted_mode, item_id)
 
     def with_score(self, item_id: str, participant_id: str, score: int | None) -> ExerciseAnswers:
         """Set (or clear, with None) one participant's score for one item."""

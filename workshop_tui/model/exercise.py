@@ -34,6 +34,15 @@ SCORED_KINDS: frozenset[str] = frozenset(
 )
 """Kinds whose answers live in the score grid (scores per participant, or tallies)."""
 
+Polarity = Literal["positive", "negative", "neutral"]
+"""What a higher score means: better (``positive``), worse (``negative``, e.g. more
+resistance), or neither (``neutral``, e.g. how much a form of power weighs)."""
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+ItemPolarity = Literal["produced", "not_produced", "positive", "negative", "neutral"]
+"""An item's own polarity: a statement diagnostic's column (``produced`` counts as
+positive, ``not_produced`` as negative) or, on other scored kinds, a polarity that
+overrides the exercise's."""
+
 SCALE_ITEM_ID = "value"
 """The single item a ``scale`` exercise is scored on, so it shares the grid machinery."""
 PAIR_SIDES: tuple[str, str] = ("left", "right")
@@ -130,7 +139,8 @@ class Item:
     id: str
     text: Text
     dimension: str | None = None
-    polarity: Literal["produced", "not_produced"] | None = None
+    polarity: ItemPolarity | None = None
+    """See :data:`ItemPolarity`; None: the exercise's polarity holds (see ``results.polarity_of``)."""
     left: Text | None = None
     """Bipolar: the pole at the low end of the scale. Paired: the prompt of the left side."""
     right: Text | None = None
@@ -262,6 +272,8 @@ class Exercise:
     rows: int = 0
     """Table: the most rows a group fills in."""
     matrix: Matrix | None = None
+    polarity: Polarity = "neutral"
+    """What a higher score means for the items (an item's own polarity or ``reverse`` overrides it)."""
 
     @property
     def is_scored(self) -> bool:

@@ -21,6 +21,7 @@ from workshop_tui.model import (
     SubQuestion,
     Text,
 )
+from workshop_tui.model.exercise import POLARITIES
 from workshop_tui.model.ids import ID as ID_PATTERN
 from workshop_tui.storage.exercise_kinds import (
     check_id,
@@ -64,9 +65,10 @@ def parse_exercise(reader: Reader) -> Exercise | None:
     scale = None
     if kind in SCORED_KINDS and kind not in VOTE_KINDS:
         scale = _scale(reader.table("scale"))
+        common["polarity"] = _polarity(reader)
     if kind == "rating_grid":
         common["dimensions"] = _dimensions(reader, required=False, diagnostic=False)
-        common["items"] = parse_items(reader, common["dimensions"], extras=frozenset({"reverse"}))
+        common["items"] = parse_items(reader, common["dimensions"], extras=frozenset({"reverse", "polarity"}))
         common["note_prompt"] = reader.text("note_prompt", required=False)
         common["closing_question"] = reader.text("closing_question", required=False)
     elif kind == "statement_diagnostic":
@@ -101,6 +103,18 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         scale=scale,
         **common,
     )
+
+
+def _polarity(reader: Reader) -> str:
+    """The exercise's ``polarity`` (what a higher score means), ``neutral`` when not given."""
+    polarity = reader.string("polarity", required=False) or "neutral"
+    if polarity not in POLARITIES:
+        reader.problems.add(
+            reader.key("polarity"),
+            f"unknown polarity {polarity!r}",
+            'use "positive" (a high score is good), "negative" (a high score is bad) or "neutral"',
+        )
+    return polarity
 
 
 def _source(reader: Reader | None) -> Source | None:
@@ -224,6 +238,8 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         if s.inferred_note:
             scale["inferred_note"] = s.inferred_note
         data["scale"] = scale
+    if exercise.polarity != "neutral":
+        data["polarity"] = exercise.polarity
     if exercise.dimensions:
         data["dimensions"] = [_dimension_dict(d) for d in exercise.dimensions]
     if exercise.items:

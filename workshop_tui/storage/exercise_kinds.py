@@ -22,6 +22,7 @@ from workshop_tui.model import (
     Votes,
     Zone,
 )
+from workshop_tui.model.exercise import POLARITIES
 from workshop_tui.model.ids import ID_RULE, valid_id
 from workshop_tui.storage.reader import Reader, duplicates
 
@@ -73,7 +74,7 @@ def parse_items(
 
     Args:
         extras: the optional item keys this kind takes (``reverse``, ``response``,
-            ``left``, ``right``); any other is an unknown key.
+            ``left``, ``right``, ``polarity``); any other is an unknown key.
         poles: bipolar items need ``left`` and ``right``, and their ``text`` may be
             left out (it is then ``left ↔ right``).
         minimum, maximum: how many items the kind needs; ``what`` names them in messages.
@@ -99,12 +100,20 @@ def parse_items(
                 f"use one of {', '.join(sorted(known))}" if known else "declare it in a [[dimensions]] table"
             )
             sub.problems.add(sub.key("dimension"), f"unknown dimension {dimension!r}", fix)
-        polarity = None
+        polarity: str | None = None
         if diagnostic:
             polarity = sub.string("polarity")
             if polarity and polarity not in ("produced", "not_produced"):
                 sub.problems.add(
                     sub.key("polarity"), f"unknown polarity {polarity!r}", 'use "produced" or "not_produced"'
+                )
+        elif "polarity" in extras:
+            polarity = sub.string("polarity", required=False) or None
+            if polarity is not None and polarity not in POLARITIES:
+                sub.problems.add(
+                    sub.key("polarity"),
+                    f"unknown polarity {polarity!r}",
+                    'use "positive" (high is good), "negative" (high is bad) or "neutral"',
                 )
         left = sub.text("left", required=poles) if poles or "left" in extras else None
         right = sub.text("right", required=poles) if poles or "right" in extras else None
@@ -168,6 +177,10 @@ SINGLE_CHOICE = Votes(dots=1, max_per_item=1, inferred=False)
 """A single choice: one dot, given by the kind itself (nothing to infer)."""
 
 
+POLAR = frozenset({"polarity"})
+"""The item key of the scored kinds whose items may point another way than the exercise."""
+
+
 def parse_kind(reader: Reader, kind: str, scale: Scale | None) -> dict[str, Any]:
     """The Exercise fields of one of the newer kinds, read from ``reader``."""
     if kind == "single_choice":
@@ -192,12 +205,12 @@ def parse_kind(reader: Reader, kind: str, scale: Scale | None) -> dict[str, Any]
             "left_label": reader.text("left_label"),
             "right_label": reader.text("right_label"),
             "divider": reader.text("divider", required=False),
-            "items": parse_items(reader, extras=frozenset({"left", "right"})),
+            "items": parse_items(reader, extras=POLAR | {"left", "right"}),
             "scale": scale,
         }
     if kind == "two_axis":
         return {
-            "items": parse_items(reader, minimum=2, maximum=2, what="axes"),
+            "items": parse_items(reader, extras=POLAR, minimum=2, maximum=2, what="axes"),
             "zones": _zones(reader),
             "scale": scale,
         }

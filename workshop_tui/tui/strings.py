@@ -63,6 +63,14 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "grid.mode.participant": ("Per deltager", "Per participant"),
     "grid.mode.tally": ("Optælling (antal pr. score)", "Tally (count per score)"),
+    "grid.counted.participant": (
+        "tallene bygger på de indtastede scorer, til der er talt op",
+        "the figures use the entered scores until a tally is made",
+    ),
+    "grid.counted.tally": (
+        "tallene bygger på optællingen, til der er indtastet scorer",
+        "the figures use the tally until scores are entered",
+    ),
     "grid.help_participant": (
         "Tast {low}–{high} for at give point og gå videre{ten} · Del sletter · pile flytter",
         "Type {low}–{high} to score and move on{ten} · Del clears · arrows move",
@@ -203,6 +211,19 @@ UI: dict[str, tuple[str, str]] = {
     "refused": ("Ikke muligt: {reason}", "Not possible: {reason}"),
     "ok": ("OK", "OK"),
     "cancel": ("Annullér", "Cancel"),
+    "mode.ask.title.tally": ("Skift til optælling?", "Switch to tallies?"),
+    "mode.ask.title.participant": ("Skift til scorer pr. deltager?", "Switch to scores per participant?"),
+    "mode.ask.counts": (
+        "Indtastet enkeltvis: {typed} scorer. Talt op i rummet: {tallied} scorer. De er ikke ens.",
+        "Entered one by one: {typed} scores. Counted in the room: {tallied} scores. They differ.",
+    ),
+    "mode.ask.after": (
+        "Efter skiftet bygger tallene på {counted}. Intet slettes; F4 skifter tilbage.",
+        "After the switch the figures use {counted}. Nothing is deleted; F4 switches back.",
+    ),
+    "mode.name.participant": ("de indtastede scorer", "the scores entered one by one"),
+    "mode.name.tally": ("optællingen", "the tally"),
+    "mode.ask.switch": ("Skift", "Switch"),
     "save": ("Gem", "Save"),
     # new session form
     "new.title": ("Ny session", "New session"),

@@ -23,6 +23,10 @@ HELP: dict[str, tuple[str, str]] = {
 - **Ctrl+G** næste gruppe · **Ctrl+R** grupper: tilføj eller omdøb
 - **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
+**Tallene:** ▲ de 3 bedste / ▼ de 3 svageste efter punktets retning (høj modstand
+er skidt), kun blandt punkter med mindst 3 svar · ⚡ delt gruppe: fordelingen har to toppe med
+en dal imellem. Reglerne står i «Om tallene» i eksporten (F8).
+
 Alt gemmes med det samme.
 
 **Kilde til øvelsen:** {source}
@@ -39,6 +43,10 @@ Alt gemmes med det samme.
 - **F10** voting from phones: opens it and shows its panel (QR code, code); F10 in it closes voting
 - **Ctrl+G** next group · **Ctrl+R** groups: add or rename
 - **Ctrl+Z / Ctrl+Y** undo / redo · **Esc** back to the sessions
+
+**The figures:** ▲ the 3 best / ▼ the 3 weakest by each item's direction (high resistance
+is bad), only among items with at least 3 answers · ⚡ split group: the distribution has two
+peaks with a trough between them. The rules are in "About the figures" in the export (F8).
 
 Everything is saved as it happens.
 

@@ -16,6 +16,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workshop_tui.results import legend as results_legend
 from workshop_tui.stats import ItemStats
 from workshop_tui.summary_model import ItemSummary, ScoredPart
 from workshop_tui.tui.strings import tr
@@ -74,9 +75,15 @@ def legend(
     Compact (a laptop's 24 rows): the symbols share one line and the bar's reading is left out.
     """
     out = colour_key(part)
-    shown = [s for s in ("▲", "⚡", "↺", "±") if s in marks]
+    shown = [s for s in ("▲", "▼", "⚡", "↺", "±") if s in marks]
+    best, weakest, _ = results_legend(part.directed, lang)
     for number, symbol in enumerate(shown):
         out.append("   " if compact and number else "\n")
+        if symbol in ("▲", "▼"):  # the core's legend lines start with their symbol
+            line = best if symbol == "▲" else weakest
+            out.append(line[:1], style="bold")
+            out.append(line[1:])
+            continue
         out.append(f"{symbol if symbol != '±' else '+ −'} ", style="bold")
         out.append(tr(f"legend.{_LEGEND_KEYS[symbol]}", lang))
     if per_item and not compact:
@@ -217,6 +224,7 @@ def _item_table(
     table.add_row(*header)
     marks: set[str] = set()
     top = set(part.top)
+    bottom = set(part.bottom)
     diagnostic = part.kind == "statement_diagnostic"
     by_dimension: dict[str, list[ItemSummary]] = {}
     for item in part.items:
@@ -232,6 +240,9 @@ def _item_table(
             if item.id in top:
                 mark.append("▲", style="bold")
                 marks.add("▲")
+            elif item.id in bottom:
+                mark.append("▼", style="bold")
+                marks.add("▼")
             if item.stats.split:
                 mark.append("⚡", style="bold")
                 marks.add("⚡")

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
+from workshop_tui.results import mode_switch
 from workshop_tui.text_safety import ShownCopies
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
@@ -318,7 +319,18 @@ class SessionScreen(WorkshopScreen):
             return
         current = self.current
         mode: Mode = "participant" if self.session.answers_for(current).mode == "tally" else "tally"
-        self.post_message(EditRequested(lambda s: s.with_mode(current, mode)))
+        change = mode_switch(self.session.exercise(current), self.session.answers_for(current))
+
+        def switch(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self.post_message(EditRequested(lambda s: s.with_mode(current, mode)))
+
+        if change is None:
+            switch()
+            return
+        from workshop_tui.tui.screens.mode_switch import ModeSwitchModal
+
+        self.app.push_screen(ModeSwitchModal(change), switch)
 
     def action_undo(self) -> None:
         """Undo the last change to the answers."""

@@ -8,33 +8,27 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from workshop_tui.figures import ranking_values
 from workshop_tui.model import Action, Exercise, Session
 from workshop_tui.model.dates import normalise_date, reference_date
 from workshop_tui.model.refusal import Refused, refusal_text
-from workshop_tui.stats import rank
+from workshop_tui.results import challenges
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
 
-CHALLENGES_PER_EXERCISE = 3
-
 
 def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[str]:
-    """The top items of the exercises named in ``challenge_from``, highest first.
+    """The items of the exercises named in ``challenge_from`` that call for action.
 
-    Rating grids rank by mean (reverse-scored items turned round), dot votes by dots.
+    Which items, and in which order, is the core's rule (``results.challenges``): the
+    weakest items after polarity (most resistance first), or a vote's most-dotted options.
     """
     options = []
     for source_id in exercise.challenge_from:
         source = session.exercises.get(source_id)
         if source is None or source.scale is None:
             continue
-        values = ranking_values(source, session.answers_for(source_id))
-        for item_id in rank(values)[:CHALLENGES_PER_EXERCISE]:
-            value = values[item_id]
-            if value is None:
-                continue
+        for item_id, value in challenges(source, session.answers_for(source_id)):
             if source.is_vote:
                 figure = tr("vote.dots", lang, n=int(value))
             else:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from workshop_tui.figures import aligned, index_value, voters
 from workshop_tui.model import Exercise, Item, Session
+from workshop_tui.results import dimension_means
 from workshop_tui.stats import ItemStats, describe
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
@@ -46,6 +47,9 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         tr("place.no_tally", lang) if exercise.kind == "two_axis" else tr(f"grid.mode.{answers.mode}", lang)
     )
     head.append(f"   ·   {mode}", style="bold")
+    if answers.counted_mode != answers.mode:
+        # Switched without scores in the new mode yet: the figures still use the other ones.
+        head.append(f"   ·   {tr(f'grid.counted.{answers.counted_mode}', lang)}", style="bold")
     if not answers.results_visible:
         head.append("\n" + tr("grid.blind_banner", lang), style="bold reverse")
     if answers.mode == "tally":
@@ -130,18 +134,13 @@ def profile_text(
     scale = exercise.scale
     assert scale is not None
     if exercise.kind == "statement_diagnostic":
+        # The same dimension means as the exports (results.dimension_means: a mean of item means).
+        found = dimension_means(exercise, {k: s.mean for k, s in stats.items()})
         rows = []
         for dimension in exercise.dimensions:
-            for polarity in ("produced", "not_produced"):
-                values = [
-                    v
-                    for i in exercise.items
-                    if i.dimension == dimension.id and i.polarity == polarity
-                    for v in answers.values_for(i.id)
-                ]
-                mean = describe(values, scale.min, scale.max).mean
-                sign = "+" if polarity == "produced" else "−"
-                rows.append((f"{dimension.label.get(lang)} {sign}", mean, False))
+            columns = found[dimension.id]
+            rows.append((f"{dimension.label.get(lang)} +", columns.produced, False))
+            rows.append((f"{dimension.label.get(lang)} −", columns.not_produced, False))
         return title + profile_bars(rows, scale.min, scale.max, 20, max(10, width - 30), lang)
     if exercise.has_reverse:
         title = Text(tr("reverse.profile", lang, high=scale.max) + "\n", style="bold")
@@ -158,15 +157,9 @@ def profile_text(
         index = index_value([means[i.id] for i in exercise.items])
         text.append(f"\n{tr('reverse.index', lang)} {localise(fmt(index), lang)}", style="bold")
     if exercise.dimensions:
-        # Sub-scores (e.g. relations vs. communication): the mean of each dimension's item means.
-        subs = [
-            (
-                d.label.get(lang),
-                index_value([means[i.id] for i in exercise.items if i.dimension == d.id]),
-                False,
-            )
-            for d in exercise.dimensions
-        ]
+        # Sub-scores (e.g. relations vs. communication): results.dimension_means, as in the exports.
+        found = dimension_means(exercise, {k: s.mean for k, s in stats.items()})
+        subs = [(d.label.get(lang), found[d.id].mean, False) for d in exercise.dimensions]
         text.append("\n\n")
         text.append_text(profile_bars(subs, scale.min, scale.max, label, bar, lang))
     return text

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from workshop_tui.figures import VoteTotal, ranking_values, vote_totals, winners
+from workshop_tui.figures import VoteTotal, vote_totals, winners
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
-from workshop_tui.stats import ItemStats, describe, rank
+from workshop_tui.results import HIGHLIGHT_KINDS, Highlights, exercise_highlights
+from workshop_tui.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
@@ -23,8 +24,6 @@ from workshop_tui.tui.widgets.line_table import LineTable
 STAT_COLUMNS = ("n", "mean", "median", "range", "dist", "flag")
 """The statistics slots after the input columns. A vote fills them with people, dots,
 share and a share bar instead (same slots, so the cursor and input logic are shared)."""
-TOP = 3
-"""How many of the highest-scoring items stand out."""
 
 
 @dataclass(frozen=True)
@@ -57,11 +56,12 @@ class _RowKey:
     finds the changed rows of a 40-person grid without comparing 40 scores per row.
     """
 
-    __slots__ = ("item_id", "mode", "scores", "tallies")
+    __slots__ = ("counted", "item_id", "mode", "scores", "tallies")
 
     def __init__(self, answers: ExerciseAnswers, item_id: str) -> None:
         self.item_id = item_id
         self.mode = answers.mode
+        self.counted = answers.counted_mode
         self.scores = answers.scores.get(item_id)
         self.tallies = answers.tallies.get(item_id)
 
@@ -70,6 +70,7 @@ class _RowKey:
         return (
             self.item_id == other.item_id
             and self.mode == other.mode
+            and self.counted == other.counted
             and self.scores is other.scores
             and self.tallies is other.tallies
         )
@@ -94,8 +95,10 @@ class ScoreGrid(LineTable):
         self._shown: dict[str, tuple[_RowKey, int]] = {}
         """Item id -> the answers (and a vote's total dots) its row was last filled from."""
         self._stats_cache: dict[str, tuple[_RowKey, ItemStats]] = {}
-        self._top: set[str] = set()
         self._label_width = 24
+        self._marks: dict[str, str] = {}
+        """Item id -> its highlight mark (▲ best, ▼ weakest; ``results.highlights``)."""
+        self.highlights = Highlights()
         self.stats: dict[str, ItemStats] = {}
         self.totals: dict[str, VoteTotal] = {}
         """A vote's dots per option (empty for other kinds)."""
@@ -128,18 +131,14 @@ class ScoreGrid(LineTable):
         if self.exercise.is_vote:
             totals = vote_totals(self.exercise, answers)
             self.totals = {t.item_id: t for t in totals}
-            top = set(winners(totals)) if layout.visible else set()
+            marks = dict.fromkeys(winners(totals), "▲") if layout.visible else {}
         else:
-            means = ranking_values(self.exercise, answers, self.stats)
-            answered = [i for i in rank(means) if means[i] is not None]
-            # Marking a "top three" only means something when more items than that have answers,
-            # and not among the sides of pairs, the axes of a placement or pairs of poles.
-            ranked = self.exercise.kind not in ("paired_rating", "two_axis", "bipolar")
-            top = set(answered[:TOP]) if ranked and layout.visible and len(answered) > TOP else set()
+            self.highlights = exercise_highlights(self.exercise, answers, self.stats)
+            marks = {i.id: m for i in self.items if (m := self.highlights.mark(i.id))}
         if layout != self.layout_key:
             self._build(session, layout, labels)
-        changed_top = top ^ self._top
-        self._top = top
+        changed_top = {k for k in marks.keys() | self._marks.keys() if marks.get(k) != self._marks.get(k)}
+        self._marks = marks
         # A vote's share changes on every row when any row changes.
         dots = sum(t.dots for t in self.totals.values()) if self.totals else 0
         for item in self.items:
@@ -236,10 +235,14 @@ class ScoreGrid(LineTable):
         self, item: Item, answers: ExerciseAnswers, layout: GridLayout, label_text: str
     ) -> dict[str, Text]:
         """The row's label (top items marked) and, in tally mode, its count cells."""
-        label = Text(" " + shorten(label_text, self._label_width - (3 if item.id in self._top else 1)))
-        if item.id in self._top:
-            label = Text(" ▲", style="bold") + label
+        mark = self._marks.get(item.id)
+        marked_column = bool(mark) or self.exercise.kind in HIGHLIGHT_KINDS
+        label = Text(" " + shorten(label_text, self._label_width - (3 if marked_column else 1)))
+        if mark:
+            label = Text(" " + mark, style="bold") + label
             label.stylize("bold")
+        elif self.exercise.kind in HIGHLIGHT_KINDS:
+            label = Text("  ") + label  # the marks' column, so the texts line up
         cells: dict[str, Text] = {"item": label}
         if layout.mode == "tally":
             tally = answers.tallies.get(item.id, {})
