@@ -17,6 +17,7 @@ The short form runs in the test suite (``tests/unit/test_fast_fingers.py``); the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
 import tempfile
@@ -67,7 +68,13 @@ KEYS: dict[str, bytes] = {
     **{c: c.encode() for c in "aeiostæøå"},
 }
 """What a terminal sends for each key (xterm), by Textual's key name."""
-WEIGHTS: dict[str, float] = {"ctrl+n": 6, "ctrl+b": 6, "ctrl+g": 3, "escape": 0.5, **{str(d): 1.5 for d in range(10)}}
+WEIGHTS: dict[str, float] = {
+    "ctrl+n": 6,
+    "ctrl+b": 6,
+    "ctrl+g": 3,
+    "escape": 0.5,
+    **{str(d): 1.5 for d in range(10)},
+}
 """Moving between exercises is what crashed; it comes up more often than the rest."""
 CRASH_MARKS = ("Traceback", "NoMatches", "Error:", "error:")
 """Text on the terminal that means the app died of an exception."""
@@ -179,24 +186,22 @@ def _run_session(
                 message = _crash_message(bytes(term.output[-20000:]))
                 if message is not None and not ended:
                     ended = True
-                    try:
+                    with contextlib.suppress(TerminalClosed):
                         term.settle(0.5, timeout=5)
-                    except TerminalClosed:
-                        pass
             process = term.process
             status = process.poll() if process is not None else None
             if status is None:
-                try:
+                with contextlib.suppress(TerminalClosed):
                     term.settle(0.3, timeout=3)
-                except TerminalClosed:
-                    pass
                 status = process.poll() if process is not None else None
             message = _crash_message(bytes(term.output))
             if message is not None or status not in (None, 0):
                 crash = Crash(path.stem, sent, status, message or f"exit status {status}", recent)
                 report.crashes.append(crash)
                 if log:
-                    print(f"CRASH after burst {sent} ({path.stem}): {crash.message}; last: {recent}", flush=True)
+                    print(
+                        f"CRASH after burst {sent} ({path.stem}): {crash.message}; last: {recent}", flush=True
+                    )
         if log:
             print(f"{path.stem}: {sent}/{bursts} bursts, {len(report.crashes)} crashes so far", flush=True)
 
@@ -208,7 +213,10 @@ def run(bursts: int, *, seed: int = 1, log: bool = False) -> Report:
     with tempfile.TemporaryDirectory(prefix="workshop-fast-") as tmp:
         data = Path(tmp)
         env = {"WORKSHOP_TUI_DATA_DIR": str(data)}
-        for path, share in ((demo_session(data), bursts // 2), (all_kinds_session(data), bursts - bursts // 2)):
+        for path, share in (
+            (demo_session(data), bursts // 2),
+            (all_kinds_session(data), bursts - bursts // 2),
+        ):
             _run_session(path, share, rng, env, report, log)
     return report
 

@@ -134,6 +134,10 @@ class SessionScreen(WorkshopScreen):
             self.query_one("#view-slot", Vertical).mount(view)
         view.display = True
         self.view = view
+        gate = getattr(self.app, "key_gate", None)
+        if gate is not None and not view.ready:
+            gate.close()  # keys typed while the view is being made wait for its fields
+            view.when_ready(gate.open)
         position = self.session.position
         view.start(self.session, position if restore and position.exercise == self.current else None)
         self._show_frame()

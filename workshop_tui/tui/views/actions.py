@@ -68,7 +68,7 @@ class ActionsView(GroupTextsView):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="actions-head")
-        with VerticalScroll(id="actions-body"):
+        with VerticalScroll(id="actions-body", can_focus=False):
             if self.exercise.challenge_prompt is not None:
                 yield Label(self.exercise.challenge_prompt.get(lang), classes="heading")
                 with Horizontal(classes="action-row"):

@@ -45,7 +45,7 @@ class ReflectionView(GroupTextsView):
 
     def compose(self) -> ComposeResult:
         yield Static(id="sheet-head")
-        with VerticalScroll(id="boxes"):
+        with VerticalScroll(id="boxes", can_focus=False):
             for box in self.exercise.boxes:
                 yield Static(f"{box.number}. {box.title.get(self.lang)}", classes="box-title")
                 with Horizontal(classes="box"):

@@ -40,7 +40,7 @@ class TableView(GroupTextsView):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="table-head")
-        with VerticalScroll(id="table-body"):
+        with VerticalScroll(id="table-body", can_focus=False):
             with Horizontal(classes="table-header"):
                 yield Label("#", classes="row-number")
                 for column in self.exercise.columns:
