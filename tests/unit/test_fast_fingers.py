@@ -86,6 +86,10 @@ def _quit(term: Terminal) -> int | None:
     return status
 
 
+def _scored(path: Path) -> int:
+    return sum(len(row) for row in load_session(path).answers_for(EXERCISE).scores.values())
+
+
 def _tally(path: Path) -> int:
     return load_session(path).answers_for(EXERCISE).tallies.get("kurs.pos.1", {}).get(1, 0)
 
@@ -115,10 +119,11 @@ def test_after_a_kill_mid_typing_the_cursor_is_on_the_cell_after_the_last_saved_
     people = 8
     path = _room(library, data_dir, people)
     term = _open(path, data_dir)
-    for burst in (b"12345", b"123", b"45", b"1234512", b"3"):
+    for burst in (b"12345", b"123", b"45", b"1234512", b"3", b"4512345", b"1"):
         term.send(burst)
-        term.pump(0.05)
-    term.pump(0.3)
+        term.pump(0.02)
+    # Killed as soon as a few scores are on disk, while the rest are still being typed in.
+    term.wait_until(lambda _: _scored(path) >= 3, timeout=60)
     term.kill(signal.SIGKILL)
     term.close()
     killed = load_session(path)

@@ -22,8 +22,12 @@ from textual import events
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 
-GIVE_UP = 5.0
-"""Seconds after which a gate that was never opened opens itself (a move that died)."""
+GIVE_UP = 30.0
+"""Seconds after which a gate that was never opened opens itself (a move that died).
+
+Generous: on a loaded laptop making the view of a long table can take several seconds,
+and keys released before its fields exist would be lost.
+"""
 
 
 class KeyGate:

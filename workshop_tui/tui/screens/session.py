@@ -7,7 +7,6 @@ edit is written to disk before the screen shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -21,9 +20,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
-from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import SESSION_HELP, refusal, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
@@ -40,7 +39,7 @@ DRAW_DELAY = 0.001
 """Seconds from a saved edit to drawing it: time for the changed widgets to report to the screen."""
 
 
-class SessionScreen(WorkshopScreen):
+class SessionScreen(InOrderScreen):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     CSS_PATH = "session.tcss"
@@ -123,8 +122,8 @@ class SessionScreen(WorkshopScreen):
         """
         if self.focused is not None and self.view is not None and self.view in self.focused.ancestors:
             self.set_focus(None)  # no key goes to a field that is being hidden
-        for view in self._views.values():
-            view.display = False
+        for kept in self._views.values():
+            kept.display = False
         if not self.current:
             self.view = None
             return
@@ -134,10 +133,7 @@ class SessionScreen(WorkshopScreen):
             self.query_one("#view-slot", Vertical).mount(view)
         view.display = True
         self.view = view
-        gate = getattr(self.app, "key_gate", None)
-        if gate is not None and not view.ready:
-            gate.close()  # keys typed while the view is being made wait for its fields
-            view.when_ready(gate.open)
+        self.hold_keys_until_ready(view)
         position = self.session.position
         view.start(self.session, position if restore and position.exercise == self.current else None)
         self._show_frame()
@@ -271,41 +267,6 @@ class SessionScreen(WorkshopScreen):
         index = agenda.index(self.current) + direction
         if 0 <= index < len(agenda):
             self.go_to(agenda[index])
-
-    def _after_typed_keys(self, action: Callable[[], None]) -> None:
-        """Run ``action`` once the keys already typed into the focused widget are handled.
-
-        Ctrl+N works from any field, so it is a priority key: it is handled on arrival,
-        while digits typed just before it may still wait in the grid. Going on at once would
-        remove the grid with those scores unread. Instead the step queues behind them in the
-        focused widget, and then behind the edits they sent to this screen.
-        """
-        gate = getattr(self.app, "key_gate", None)
-        if gate is not None:
-            gate.close()  # the keys typed after this one wait until it is done (see keygate)
-
-        def run() -> None:
-            try:
-                action()
-            finally:
-                if gate is not None:
-                    view = self.view
-                    if view is None:
-                        gate.open()
-                    else:
-                        view.when_ready(gate.open)
-
-        focused = self.focused
-        if focused is None or not focused.call_later(self.call_later, run):
-            run()
-
-    def action_next_field(self) -> None:
-        """Tab: the next field, once the keys typed into this one are handled."""
-        self._after_typed_keys(self.focus_next)
-
-    def action_previous_field(self) -> None:
-        """Shift+Tab: the previous field, once the keys typed into this one are handled."""
-        self._after_typed_keys(self.focus_previous)
 
     def action_blind(self) -> None:
         """Hide the current results (blind mode), or reveal them (after the keys typed before)."""

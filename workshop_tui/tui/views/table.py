@@ -84,8 +84,12 @@ class TableView(GroupTextsView):
         texts = session.answers_for(exercise.id).texts.get(group, {})
         for row in range(1, exercise.rows + 1):
             for index, column in enumerate(exercise.columns):
-                cell = self.query_one(f"#cell-{row}-{index}", EntrySelect if column.is_choice else EntryInput)
-                cell.load(("cell", group, str(row), column.id), texts.get(cell_key(row, column.id), ""))
+                field = ("cell", group, str(row), column.id)
+                value = texts.get(cell_key(row, column.id), "")
+                if column.is_choice:
+                    self.query_one(f"#cell-{row}-{index}", EntrySelect).load(field, value)
+                else:
+                    self.query_one(f"#cell-{row}-{index}", EntryInput).load(field, value)
 
     @on(FieldEdited)
     def _changed(self, event: FieldEdited) -> None:
