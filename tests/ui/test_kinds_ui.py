@@ -112,3 +112,21 @@ async def test_a_table_keeps_text_and_choices_per_group(kinds_room: Path) -> Non
         await pilot.press("ctrl+g")
         assert view.query_one("#cell-1-0", Input).value == "Råd"
         assert load_session(kinds_room).answers_for("stakeholder-analysis").texts == texts
+
+
+async def test_a_field_that_holds_text_takes_new_text_at_its_end_and_a_refill_is_never_saved_back(
+    kinds_room: Path,
+) -> None:
+    app = app_for(kinds_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        screen.go_to("stakeholder-analysis")
+        await pilot.pause()
+        await pilot.press(*"Råd", "tab", "tab", "tab", "tab", *"Vi", "shift+tab", "shift+tab")
+        await pilot.press("shift+tab", "shift+tab", *" og by")
+        texts = screen.session.answers_for("stakeholder-analysis").texts["g1"]
+        assert texts["1.stakeholder"] == "Råd og by"
+        assert texts["1.handling"] == "Vi"
+        await pilot.press("ctrl+g", *"B2", "ctrl+g", "end", "x")
+        texts = load_session(kinds_room).answers_for("stakeholder-analysis").texts
+        assert texts["g1"]["1.stakeholder"] == "Råd og byx" and texts["g2"]["1.stakeholder"] == "B2"
