@@ -32,6 +32,10 @@ class FieldEdited(Message):
     field: FieldKey
     value: str
 
+    def can_replace(self, message: Message) -> bool:
+        """A newer report of the same field (next in the queue) makes this one stale."""
+        return isinstance(message, FieldEdited) and message.field == self.field
+
 
 class EntryInput(Input):
     """A one-line field bound to a session field."""
