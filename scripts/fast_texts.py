@@ -140,8 +140,10 @@ def saved(session: Session, exercise_id: str, group: str, where: tuple[str, ...]
     return str(getattr(actions[index], where[2])) if index < len(actions) else ""
 
 
-def run(*, seed: int = 1, pause: float = 0.02) -> list[str]:
+def run(*, seed: int = 1, pause: float = 0.02, exercises: tuple[str, ...] = EXERCISES) -> list[str]:
     """Type every text in bursts and leave; returns every field whose text is not exactly on disk."""
+    global EXERCISES  # noqa: PLW0603 - the helpers below read the exercises typed into
+    EXERCISES = exercises
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="workshop-texts-") as tmp:
         path = session_file(Path(tmp))
