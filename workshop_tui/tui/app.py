@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from workshop_tui.i18n import detect_language
-from workshop_tui.storage.errors import FileProblems
+from workshop_tui.storage.errors import FileProblems, problem_lines
+from workshop_tui.tui import terminal_guard
 from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
@@ -49,6 +50,7 @@ class WorkshopApp(App[int]):
         voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
+        terminal_guard.install()  # no control character of any text reaches the terminal
         self.voting_options = voting or VotingOptions()
         """Where voting from phones is served when the facilitator opens it (F10)."""
         self.settings = settings or load_settings()
@@ -64,11 +66,6 @@ class WorkshopApp(App[int]):
         """False in tests and snapshots, which must not depend on the time of day."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self.key_gate.hold(event):
-            return
-        await super().on_event(event)
 
     async def _dispatch_key(self, event: events.Key) -> None:
         """Handle a key the gate held, as if it had just arrived."""
@@ -86,6 +83,16 @@ class WorkshopApp(App[int]):
 
             self._library = load_library(self._exercise_dirs)
         return self._library
+
+    inputs = 0
+    """Keys pressed and clicks made so far: a screen tells a move of the user from its own."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.inputs += 1
+        if isinstance(event, events.Key) and not event.is_forwarded and self.key_gate.hold(event):
+            return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
@@ -117,7 +124,7 @@ class WorkshopApp(App[int]):
         try:
             session = loaded if loaded is not None else load_session(path)
         except FileProblems as error:
-            lines = "\n".join(str(p) for p in error.problems[:5])
+            lines = "\n".join(problem_lines(error.problems, self.lang, limit=5))
             self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
             return False
         self.push_screen(SessionScreen(session, path))
