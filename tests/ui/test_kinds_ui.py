@@ -32,7 +32,7 @@ def _screen(app: object) -> SessionScreen:
 
 
 def _panel(app: object) -> str:
-    return str(app.screen.query_one("#profile", Static).render())  # type: ignore[attr-defined]
+    return str(_screen(app).view.query_one("#profile", Static).render())  # type: ignore[union-attr]
 
 
 async def test_a_dot_vote_takes_dots_and_refuses_a_fourth(kinds_room: Path) -> None:
@@ -59,7 +59,7 @@ async def test_a_single_choice_moves_votes_hides_them_blind_and_shows_the_respon
         await pilot.press("f3", "3", "2", "3", "left", "left", "3")
         answers = screen.session.answers_for("grint-problem-types")
         assert answers.scores == {"wicked": {"p1": 1, "p3": 1, "p2": 1}}
-        grid = app.screen.query_one(ScoreGrid)
+        grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
         assert str(grid.get_cell("wicked", "p1")) == "·" and str(grid.get_cell("wicked", "n")) == "·"
         await pilot.press("f3", "f2")
         assert isinstance(app.screen, ProjectorScreen)
@@ -98,7 +98,8 @@ async def test_a_table_keeps_text_and_choices_per_group(kinds_room: Path) -> Non
         screen = _screen(app)
         screen.go_to("stakeholder-analysis")
         await pilot.pause()
-        view = app.screen.query_one(TableView)
+        view = screen.view
+        assert isinstance(view, TableView)
         assert app.focused is view.query_one("#cell-1-0", Input)
         await pilot.press(*"Råd")
         view.query_one("#cell-1-1", Select).value = "stor"
@@ -111,3 +112,21 @@ async def test_a_table_keeps_text_and_choices_per_group(kinds_room: Path) -> Non
         await pilot.press("ctrl+g")
         assert view.query_one("#cell-1-0", Input).value == "Råd"
         assert load_session(kinds_room).answers_for("stakeholder-analysis").texts == texts
+
+
+async def test_a_field_that_holds_text_takes_new_text_at_its_end_and_a_refill_is_never_saved_back(
+    kinds_room: Path,
+) -> None:
+    app = app_for(kinds_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        screen.go_to("stakeholder-analysis")
+        await pilot.pause()
+        await pilot.press(*"Råd", "tab", "tab", "tab", "tab", *"Vi", "shift+tab", "shift+tab")
+        await pilot.press("shift+tab", "shift+tab", *" og by")
+        texts = screen.session.answers_for("stakeholder-analysis").texts["g1"]
+        assert texts["1.stakeholder"] == "Råd og by"
+        assert texts["1.handling"] == "Vi"
+        await pilot.press("ctrl+g", *"B2", "ctrl+g", "end", "x")
+        texts = load_session(kinds_room).answers_for("stakeholder-analysis").texts
+        assert texts["g1"]["1.stakeholder"] == "Råd og byx" and texts["g2"]["1.stakeholder"] == "B2"

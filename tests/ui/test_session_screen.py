@@ -46,8 +46,12 @@ async def test_tally_mode_takes_counts(room: Path) -> None:
         await pilot.press("f4", "right", "right", "right", "1", "2", "right", "3", "plus")
         answers = _screen(app).session.answers_for("resistance")
         assert answers.mode == "tally"
-        assert answers.tallies["trust"] == {4: 12, 5: 4}
-        assert answers.values_for("trust") == [4] * 12 + [5] * 4
+        # 12 is more than the room's 4 participants, and so is a fifth "+": both refused.
+        assert answers.tallies["trust"] == {4: 1, 5: 4}
+        await pilot.press("plus")
+        assert _screen(app).session.answers_for("resistance").tallies["trust"] == {4: 1, 5: 4}
+        assert any("flere end de 4 deltagere" in n.message for n in app._notifications)
+        assert answers.values_for("trust") == [4] + [5] * 4
         assert load_session(room).answers_for("resistance").tallies == answers.tallies
 
 

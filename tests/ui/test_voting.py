@@ -68,7 +68,7 @@ async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: 
             vote = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
             await _post(http, info.url + "/api/vote", vote, joined["token"])
             await pilot.pause(REFRESH_QUIET + 0.2)
-            grid = screen.query_one(ScoreGrid)
+            grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
             assert str(grid.get_cell("trust", "p5")) == "●"  # that P5 answered, not what
             on_disk = load_session(room).answers_for("resistance").scores
             assert on_disk["trust"]["p5"] == 3 and on_disk["necessity"]["p5"] == 5

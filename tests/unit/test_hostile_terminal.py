@@ -31,8 +31,7 @@ def test_a_hostile_session_writes_no_escape_sequence_to_the_terminal(data_dir: P
     path = hostile_session(data_dir / "sessions")
     before = path.read_bytes()
     env = {"WORKSHOP_TUI_DATA_DIR": str(data_dir)}
-    with Terminal(workshop_command("--lang", "en"), env=env) as term:
-        term.start()
+    with Terminal(workshop_command("--lang", "en"), env=env) as term:  # starts the app
         term.wait_for_text("Ledelse på tværs", timeout=60)  # the home list, title cleaned
         term.settle()
         term.send(ENTER)

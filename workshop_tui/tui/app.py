@@ -19,6 +19,7 @@ from workshop_tui.i18n import detect_language
 from workshop_tui.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui import terminal_guard
 from workshop_tui.tui.commands import SessionCommands
+from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import textual_word, tr
 from workshop_tui.tui.themes import HIGH_CONTRAST
@@ -66,6 +67,12 @@ class WorkshopApp(App[int]):
         """The start session as the CLI already read and checked it (read again if None)."""
         self.show_clock = show_clock
         """False in tests and snapshots, which must not depend on the time of day."""
+        self.key_gate = KeyGate(self, self._dispatch_key)
+        """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
+
+    async def _dispatch_key(self, event: events.Key) -> None:
+        """Handle a key the gate held, as if it had just arrived."""
+        await super().on_event(event)
 
     @property
     def library(self) -> Library:
@@ -86,6 +93,8 @@ class WorkshopApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             self.inputs += 1
+        if isinstance(event, events.Key) and not event.is_forwarded and self.key_gate.hold(event):
+            return
         await super().on_event(event)
 
     def on_mount(self) -> None:

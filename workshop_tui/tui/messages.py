@@ -20,6 +20,19 @@ class EditRequested(Message):
     merge: str | None = None
     """Consecutive edits with the same merge key (typing in one text) undo as one."""
 
+    def can_replace(self, message: Message) -> bool:
+        """A waiting edit with the same merge key sets the same whole text anew: this one can go.
+
+        Typed faster than the disk takes a save, a field's edits queue up here; each holds
+        the field's whole text, so only the newest of a run needs saving.
+        """
+        return (
+            isinstance(message, EditRequested)
+            and self.merge is not None
+            and message.merge == self.merge
+            and message.undoable == self.undoable
+        )
+
 
 @dataclass
 class PositionChanged(Message):

@@ -80,6 +80,10 @@ UI: dict[str, tuple[str, str]] = {
         "Type a count (0–99) or + / − · arrows move",
     ),
     "grid.ten": (" (0 = 10)", " (0 = 10)"),
+    "tally.too_many": (
+        "{count} er flere end de {n} deltagere – ret antallet (− eller Del)",
+        "{count} is more than the {n} participants – correct the count (− or Del)",
+    ),
     "grid.split": ("uenig", "split"),
     "grid.top": ("højest", "highest"),
     "grid.note": ("Note", "Note"),

@@ -23,9 +23,9 @@ from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
 from workshop_tui.results import mode_switch
 from workshop_tui.text_safety import ShownCopies
-from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import refusal, session_help, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
@@ -42,7 +42,7 @@ DRAW_DELAY = 0.001
 """Seconds from a saved edit to drawing it: time for the changed widgets to report to the screen."""
 
 
-class SessionScreen(WorkshopScreen):
+class SessionScreen(InOrderScreen):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     CSS_PATH = "session.tcss"
@@ -51,8 +51,8 @@ class SessionScreen(WorkshopScreen):
         # The footer shows what fits at 120 columns; Ctrl+B, Esc, undo and redo are in F1 and the palette.
         Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True, show=False),
         Binding("f2", "projector", "Projektor", id="projector"),
-        Binding("f3", "blind", "Skjul/vis", id="blind"),
-        Binding("f4", "mode", "Optælling", id="mode"),
+        Binding("f3", "blind", "Skjul/vis", id="blind", priority=True),
+        Binding("f4", "mode", "Optælling", id="mode", priority=True),
         Binding("f5", "timer", "Timer", id="timer"),
         Binding("f6", "set_timer", "Sæt timer", id="timer_set", show=False),
         Binding("f7", "notes", "Noter", id="note"),
@@ -64,6 +64,8 @@ class SessionScreen(WorkshopScreen):
         Binding("ctrl+z", "undo", "Fortryd", id="undo", show=False),
         Binding("ctrl+y", "redo", "Gentag", id="redo", show=False),
         Binding("escape", "home", "Sessioner", id="home", show=False),
+        Binding("tab", "next_field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", show=False, priority=True),
     ]
 
     def __init__(self, session: Session, path: Path) -> None:
@@ -75,6 +77,8 @@ class SessionScreen(WorkshopScreen):
         start = session.position.exercise
         self.current = start if start in session.agenda else (session.agenda[0] if session.agenda else "")
         self.view: ExerciseView | None = None
+        self._views: dict[str, ExerciseView] = {}
+        """One view per exercise visited, kept (hidden) after the facilitator moves on."""
         self._pending_position: Position | None = None
         self._position_timer: Timer | None = None
         self.timers = ExerciseTimers()
@@ -122,21 +126,34 @@ class SessionScreen(WorkshopScreen):
 
     def relabel(self) -> None:
         super().relabel()
+        views, self._views, self.view = list(self._views.values()), {}, None
+        for view in views:  # made again in the new language
+            view.retire()
+            view.remove()
         self._show_exercise(restore=False)
 
     def _show_exercise(self, *, restore: bool) -> None:
-        slot = self.query_one("#view-slot", Vertical)
-        if self.view is not None:
-            self.view.remove()
-            self.view = None
+        """Show the current exercise's view: made and mounted on the first visit, shown again after.
+
+        Views are never removed on the way (only hidden), so no key, message or refill
+        still on its way to a view can find its widgets gone.
+        """
+        if self.focused is not None and self.view is not None and self.view in self.focused.ancestors:
+            self.set_focus(None)  # no key goes to a field that is being hidden
+        for kept in self._views.values():
+            kept.display = False
         if not self.current:
+            self.view = None
             return
-        exercise = self.session.exercise(self.current)
-        view = view_for(exercise, self.lang)
+        view = self._views.get(self.current)
+        if view is None:
+            view = self._views[self.current] = view_for(self.session.exercise(self.current), self.lang)
+            self.query_one("#view-slot", Vertical).mount(view)
+        view.display = True
         self.view = view
+        self.hold_keys_until_ready(view)
         position = self.session.position
         view.start(self.session, position if restore and position.exercise == self.current else None)
-        slot.mount(view)
         self._show_frame()
 
     def _show_frame(self) -> None:
@@ -208,9 +225,9 @@ class SessionScreen(WorkshopScreen):
         """Open voting from phones on this exercise (showing the QR code), or close it."""
         await self.voting.toggle()
 
-    def _after_change(self) -> None:
+    def _after_change(self, *, reload: bool = False) -> None:
         self._report_save_error()
-        self._show_session()
+        self._show_session(reload=reload)
 
     def _report_save_error(self) -> None:
         if self.keeper.last_error is not None:
@@ -220,10 +237,17 @@ class SessionScreen(WorkshopScreen):
                 timeout=10,
             )
 
-    def _show_session(self) -> None:
-        """Update every widget to the keeper's session (drawn at the next frame)."""
-        if self.view is not None and self.view.is_mounted:
-            self.view.show(self.session)
+    def _show_session(self, *, reload: bool = False) -> None:
+        """Update every widget to the keeper's session (drawn at the next frame).
+
+        Text fields are filled again only with ``reload`` (undo, redo): after a typed edit
+        the field already holds that text, or a newer one whose edit is still on its way.
+        """
+        if self.view is not None and self.view.ready:
+            if reload:
+                self.view.load(self.session)
+            else:
+                self.view.show(self.session)
         self.query_one("#agenda", Agenda).show(self.session, self.current, self.lang)
         self._refresh_projector()
 
@@ -287,22 +311,11 @@ class SessionScreen(WorkshopScreen):
         if 0 <= index < len(agenda):
             self.go_to(agenda[index])
 
-    def _after_typed_keys(self, action: Callable[[], None]) -> None:
-        """Run ``action`` once the keys already typed into the focused widget are handled.
-
-        Ctrl+N works from any field, so it is a priority key: it is handled on arrival,
-        while digits typed just before it may still wait in the grid. Going on at once would
-        remove the grid with those scores unread. Instead the step queues behind them in the
-        focused widget, and then behind the edits they sent to this screen.
-        """
-        focused = self.focused
-        if focused is None:
-            action()
-            return
-        focused.call_later(self.call_later, action)
-
     def action_blind(self) -> None:
-        """Hide the current results (blind mode), or reveal them."""
+        """Hide the current results (blind mode), or reveal them (after the keys typed before)."""
+        self._after_typed_keys(self._blind)
+
+    def _blind(self) -> None:
         exercise = self.session.exercise(self.current)
         if not exercise.is_scored:
             return
@@ -314,7 +327,10 @@ class SessionScreen(WorkshopScreen):
             self.post_message(EditRequested(lambda s: s.with_revealed(current, True)))
 
     def action_mode(self) -> None:
-        """Switch the grid between scores per participant and tallies."""
+        """Switch the grid between scores per participant and tallies (after the keys typed before)."""
+        self._after_typed_keys(self._mode)
+
+    def _mode(self) -> None:
         if not self.session.exercise(self.current).is_scored:
             return
         current = self.current
@@ -336,7 +352,7 @@ class SessionScreen(WorkshopScreen):
         """Undo the last change to the answers."""
         if self.keeper.undo():
             self.notify(tr("undo.done", self.lang), timeout=1.5)
-            self._after_change()
+            self._after_change(reload=True)
         else:
             self.notify(tr("undo.none", self.lang), timeout=1.5)
 
@@ -344,19 +360,19 @@ class SessionScreen(WorkshopScreen):
         """Redo the last undone change."""
         if self.keeper.redo():
             self.notify(tr("redo.done", self.lang), timeout=1.5)
-            self._after_change()
+            self._after_change(reload=True)
         else:
             self.notify(tr("redo.none", self.lang), timeout=1.5)
 
     def action_next_group(self) -> None:
-        """Switch the group whose texts are shown (or say why there is nothing to switch to)."""
+        """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
         next_group = getattr(self.view, "next_group", None)
         if not callable(next_group):
             self.notify(tr("groups.none_here", self.lang), timeout=3)
         elif len(self.session.groups) < 2:
             self.notify(tr("groups.only_one", self.lang), timeout=5)
         else:
-            next_group()
+            self._after_typed_keys(next_group)
 
     def action_groups(self) -> None:
         """Rename the groups or add new ones (saved as one edit, undoable)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +18,7 @@ from workshop_tui.results import challenges
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 
 
 def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[str]:
@@ -40,6 +44,11 @@ def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[s
 class ActionsView(GroupTextsView):
     """Instructions, the group's challenge, and one row per action: text, owner, date."""
 
+    def __init__(self, exercise: Exercise, lang: str) -> None:
+        super().__init__(exercise, lang)
+        self._options: list[tuple[str, str]] = []
+        """The challenges the pick list offers now (set again only when they change)."""
+
     DEFAULT_CSS = """
     ActionsView #actions-head { height: auto; padding: 0 1; }
     ActionsView #actions-body { height: 1fr; padding: 0 1; }
@@ -53,18 +62,14 @@ class ActionsView(GroupTextsView):
     ActionsView #pick { width: 1fr; }
     """
 
-    def __init__(self, exercise: Exercise, lang: str) -> None:
-        super().__init__(exercise, lang)
-        self._filling = False
-
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="actions-head")
-        with VerticalScroll(id="actions-body"):
+        with VerticalScroll(id="actions-body", can_focus=False):
             if self.exercise.challenge_prompt is not None:
                 yield Label(self.exercise.challenge_prompt.get(lang), classes="heading")
                 with Horizontal(classes="action-row"):
-                    yield Input(id="challenge", placeholder=tr("actions.challenge", lang))
+                    yield EntryInput(id="challenge", placeholder=tr("actions.challenge", lang))
                     yield Select[str]([], prompt=tr("actions.pick", lang), id="pick")
             label = (
                 self.exercise.action_label.get(lang)
@@ -74,19 +79,22 @@ class ActionsView(GroupTextsView):
             for index in range(self.exercise.count):
                 with Horizontal(classes="action-row"):
                     yield Label(f"{label} {index + 1}")
-                    yield Input(
+                    yield EntryInput(
                         id=f"text-{index}", classes="action-text", placeholder=tr("actions.text", lang)
                     )
-                    yield Input(
+                    yield EntryInput(
                         id=f"owner-{index}", classes="action-owner", placeholder=tr("actions.owner", lang)
                     )
-                    yield Input(id=f"due-{index}", classes="action-due", placeholder=tr("actions.due", lang))
+                    yield EntryInput(
+                        id=f"due-{index}", classes="action-due", placeholder=tr("actions.due", lang)
+                    )
             yield Static(id="due-error", classes="error-text")
 
     def focus_main(self) -> None:
-        self.query_one("#text-0", Input).focus()
+        if self.ready and self.exercise.count:
+            self.query_one("#text-0", EntryInput).focus()
 
-    def _fill(self, session: Session) -> None:
+    def _fill_head(self, session: Session) -> None:
         lang, exercise = self.lang, self.exercise
         group = next((g for g in session.groups if g.id == self._group), None)
         head = Text()
@@ -98,88 +106,95 @@ class ActionsView(GroupTextsView):
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         self.query_one("#actions-head", Static).update(head)
-        answers = session.answers_for(exercise.id)
-        actions = answers.actions.get(self._group, ())
-        self._filling = True
-        try:
-            if exercise.challenge_prompt is not None:
-                self._set_value("#challenge", answers.challenge.get(self._group, ""))
-                pick = self.query_one("#pick", Select)
-                options = challenge_options(session, exercise, lang)
-                pick.set_options([(o, o) for o in options])
-            for index in range(exercise.count):
-                action = actions[index] if index < len(actions) else Action()
-                self._set_value(f"#text-{index}", action.text)
-                self._set_value(f"#owner-{index}", action.owner)
-                self._set_value(f"#due-{index}", action.due)
-        finally:
-            self._filling = False
+        if exercise.challenge_prompt is not None:
+            pick = self.query_one("#pick", Select)
+            options = [(o, o) for o in challenge_options(session, exercise, lang)]
+            if options != self._options:
+                self._options = options
+                with self.prevent(Select.Changed):
+                    pick.set_options(options)
 
-    def _set_value(self, selector: str, value: str) -> None:
-        field = self.query_one(selector, Input)
-        if field.value != value:
-            field.value = value
-            field.cursor_position = 0  # show the start of a long text, not its end
+    def _fill_fields(self, session: Session) -> None:
+        exercise, group = self.exercise, self._group
+        answers = session.answers_for(exercise.id)
+        actions = answers.actions.get(group, ())
+        if exercise.challenge_prompt is not None:
+            field = self.query_one("#challenge", EntryInput)
+            field.load(("challenge", group), answers.challenge.get(group, ""))
+        for index in range(exercise.count):
+            action = actions[index] if index < len(actions) else Action()
+            for part in ("text", "owner", "due"):
+                field = self.query_one(f"#{part}-{index}", EntryInput)
+                field.load(("action", group, str(index), part), getattr(action, part))
 
     @on(Select.Changed, "#pick")
     def _picked(self, event: Select.Changed) -> None:
-        if self._filling or event.value is Select.NULL:
-            return
-        self.query_one("#challenge", Input).value = str(event.value)
+        event.stop()
+        if event.value is not Select.NULL:
+            field = self.query_one("#challenge", EntryInput)
+            field.value = str(event.value)  # reported by the field, bound to its group
 
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        if self._filling or not self._group or not event.input.id:
+    @on(FieldEdited)
+    def _typed(self, event: FieldEdited) -> None:
+        event.stop()
+        kind, group, *where = event.field
+        if not group:
             return
-        field = event.input.id
-        if field == "challenge":
-            edit = session_edit(Session.with_challenge, self.exercise.id, self._group, event.value)
-            self.request_edit(EditRequested(edit, merge=f"challenge:{self.exercise.id}:{self._group}"))
-            return
-        index = int(field.split("-")[1])
-        due = self._saved_due(index)
-        if field.startswith("due-"):
-            # A date is saved once it reads as one ("20/1", "2027-01-20"); while it is half typed
-            # (or not a date at all) the last good date stays saved and the line below says why.
-            typed = event.value
-            try:
-                normalise_date(typed, reference_date(self.session.date if self.session else ""))
-            except Refused as refused:
-                self._show_due_error(refusal_text(refused, self.lang))
-                return
-            self._show_due_error("")
-            due = typed
-        action = Action(
-            text=self.query_one(f"#text-{index}", Input).value,
-            owner=self.query_one(f"#owner-{index}", Input).value,
-            due=due,
-        )
-        edit = session_edit(Session.with_action, self.exercise.id, self._group, index, action)
-        self.request_edit(EditRequested(edit, merge=f"action:{self.exercise.id}:{self._group}:{field}"))
+        exercise_id = self.exercise.id
+        if kind == "challenge":
+            edit = session_edit(Session.with_challenge, exercise_id, group, event.value)
+            self.request_edit(EditRequested(edit, merge=f"challenge:{exercise_id}:{group}"))
+        elif kind == "action":
+            index, part = int(where[0]), where[1]
+            if part == "due":
+                # A date is saved once it reads as one ("20/1", "2027-01-20"); while it is half typed
+                # (or not a date at all) the last good date stays saved and the line below says why.
+                try:
+                    normalise_date(event.value, reference_date(self.session.date if self.session else ""))
+                except Refused as refused:
+                    self._show_due_error(refusal_text(refused, self.lang))
+                    return
+                self._show_due_error("")
+            self.request_edit(
+                EditRequested(
+                    action_edit(exercise_id, group, index, part, event.value),
+                    merge=f"action:{exercise_id}:{group}:{part}-{index}",
+                )
+            )
 
     @on(Input.Blurred)
     def _left_date(self, event: Input.Blurred) -> None:
         """Leaving a date field shows the date as it was saved (ISO), or keeps the refusal in view."""
-        field = event.input.id or ""
-        if not field.startswith("due-") or self.session is None:
+        field = event.input
+        if not isinstance(field, EntryInput) or field.field is None or self.session is None:
             return
-        saved = self._saved_due(int(field.split("-")[1]))
+        kind, group, *where = field.field
+        if kind != "action" or len(where) < 2 or where[1] != "due":
+            return
         try:
             normalise_date(event.value, reference_date(self.session.date))
         except Refused:
             return
-        self._filling = True
-        try:
-            self._set_value(f"#{field}", saved)
-        finally:
-            self._filling = False
-
-    def _saved_due(self, index: int) -> str:
-        """The date of action ``index`` as the session holds it."""
-        if self.session is None:
-            return ""
-        actions = self.session.answers_for(self.exercise.id).actions.get(self._group, ())
-        return actions[index].due if index < len(actions) else ""
+        actions = self.session.answers_for(self.exercise.id).actions.get(group, ())
+        index = int(where[0])
+        field.load(field.field, actions[index].due if index < len(actions) else "")
 
     def _show_due_error(self, message: str) -> None:
         self.query_one("#due-error", Static).update(message)
+
+
+def action_edit(
+    exercise_id: str, group: str, index: int, part: str, value: str
+) -> Callable[[Session], Session]:
+    """The edit that sets one part (text, owner or due) of a group's action, keeping the other two.
+
+    The other parts are read from the session the edit is applied to, not from the fields
+    on screen: those may already show another group.
+    """
+
+    def edit(session: Session) -> Session:
+        actions = session.answers_for(exercise_id).actions.get(group, ())
+        action = actions[index] if index < len(actions) else Action()
+        return session.with_action(exercise_id, group, index, replace(action, **{part: value}))
+
+    return edit

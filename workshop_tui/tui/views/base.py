@@ -40,6 +40,9 @@ class ExerciseView(Vertical):
         self._group = ""
         """The group (table) whose texts are shown; views without group texts ignore it."""
         self._start: tuple[Session, Position | None] | None = None
+        self._ready = False
+        self._retired = False
+        self._waiting: list[Callable[[], None]] = []
 
     def request_edit(self, edit: EditRequested) -> None:
         """Ask the session screen to apply (and save) an edit.
@@ -50,28 +53,66 @@ class ExerciseView(Vertical):
         """
         self.screen.post_message(edit)
 
+    @property
+    def ready(self) -> bool:
+        """Whether the view's widgets are mounted and it is still in use (safe to query them)."""
+        return self._ready and not self._retired and self.is_attached
+
     def start(self, session: Session, position: Position | None) -> None:
-        """Show ``session`` (and restore ``position``) as soon as the view is mounted."""
-        if self.is_mounted:
+        """Show ``session`` (and restore ``position``) now, or as soon as the view is mounted.
+
+        Called each time the facilitator comes to the exercise: a view is made once per
+        exercise and kept (hidden) when the facilitator moves on, so switching exercises
+        never removes widgets that keys or refills may still be on their way to.
+        """
+        if self.ready:
             self._begin(session, position)
-        else:
+        elif not self._retired:
             self._start = (session, position)
 
     def on_mount(self) -> None:
+        self._ready = True
         if self._start is not None:
             session, position = self._start
             self._start = None
             self._begin(session, position)
+        self._call_waiting()
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the view is mounted and showing (now, if it is)."""
+        if self.ready or self._retired:
+            callback()
+        else:
+            self._waiting.append(callback)
+
+    def retire(self) -> None:
+        """The view is about to be removed: it ignores every later call and event."""
+        self._retired = True
+        self._call_waiting()
+
+    def _call_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
 
     def _begin(self, session: Session, position: Position | None) -> None:
-        self.show(session)
+        self.load(session)
         if position is not None:
             self.restore(position)
         self.focus_main()
 
     def show(self, session: Session) -> None:
-        """Display ``session``'s answers to this exercise (called after every change)."""
+        """Display ``session``'s answers (after every change); fields being typed in are left alone.
+
+        A text field is only ever filled by ``load``: the session a refill would show
+        can be older than what the field holds, while the field's last keys are still on
+        their way to the session.
+        """
         self.session = session
+
+    def load(self, session: Session) -> None:
+        """Display ``session`` including every text field (on arrival, group switch, undo, redo)."""
+        self.show(session)
 
     def restore(self, position: Position) -> None:
         """Put the cursor (and group) where ``position`` says."""
@@ -107,25 +148,35 @@ class GroupTextsView(ExerciseView):
     """A view of what each group writes (sheets, tables, actions), one group at a time.
 
     Showing, restoring and Ctrl+G work the same for all of them; a subclass says only
-    how to fill its widgets with the shown group's texts (``_fill``).
+    how to show the heading (``_fill_head``) and how to load the shown group's texts into
+    its fields (``_fill_fields``), each field bound to where its text lives (``FieldEdited``).
     """
 
-    _fill: Callable[[Session], None]
-    """Put the shown group's texts into the view's widgets (each view defines it)."""
+    _fill_head: Callable[[Session], None]
+    """Show the heading for the shown group (each view defines it)."""
+    _fill_fields: Callable[[Session], None]
+    """Load the shown group's texts into the view's fields (each view defines it)."""
 
     def show(self, session: Session) -> None:
         super().show(session)
+        if not self.ready:
+            return
         self.settle_group(session)
-        self._fill(session)
+        self._fill_head(session)
+
+    def load(self, session: Session) -> None:
+        self.show(session)
+        if self.ready:
+            self._fill_fields(session)
 
     def restore(self, position: Position) -> None:
-        if self.restore_group(position) and self.session is not None:
-            self._fill(self.session)
+        if self.ready and self.restore_group(position) and self.session is not None:
+            self.load(self.session)
 
     def next_group(self) -> None:
-        """Show the next group's texts; every word of the last one is already saved."""
+        """Show the next group's texts; every word of the last one is already on its way to the file."""
         session = self.session
-        if session is None or not self.advance_group():
+        if not self.ready or session is None or not self.advance_group():
             return
-        self._fill(session)
+        self.load(session)
         self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))

@@ -12,13 +12,15 @@ import time
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Label, Static
 
-from workshop_tui.model import Exercise, Position, Session, rules
+from workshop_tui.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import ExerciseView, session_edit
+from workshop_tui.tui.views.grid_edits import dots_edit, score_edit, tally_edit
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
+from workshop_tui.tui.widgets.entry import EntryArea, EntryInput, FieldEdited
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.tui.widgets.text_panel import show_text, text_height
 
@@ -51,7 +53,6 @@ class GridView(ExerciseView):
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
         self._tally_buffer: tuple[tuple[int, int], str, float] | None = None
-        self._filling = False
         self._detail_row = -1
         """The grid row the detail panel shows."""
         self._detail_width: tuple[int, bool] | None = None
@@ -66,11 +67,11 @@ class GridView(ExerciseView):
         if self.exercise.note_prompt is not None:
             with Vertical(id="note-row"):
                 yield Label(id="note-label")
-                yield Input(id="note")
+                yield EntryInput(id="note")
         if self.exercise.closing_question is not None:
             with Vertical(id="closing-box"):
                 yield Label(id="closing-label")
-                yield TextArea(id="closing")
+                yield EntryArea(id="closing")
         yield Static(id="grid-keys")
 
     @property
@@ -97,6 +98,8 @@ class GridView(ExerciseView):
 
     def show(self, session: Session) -> None:
         super().show(session)
+        if not self.ready:
+            return
         self.set_class(self.app.size.height < self.COMPACT_HEIGHT, "compact")
         self._group = (
             self._group or session.position.group or (session.groups[0].id if session.groups else "")
@@ -104,9 +107,15 @@ class GridView(ExerciseView):
         self.grid.show(session, self.lang, self.labels())
         self._show_head(session)
         self._show_detail()
-        self._show_text_fields(session)
+
+    def load(self, session: Session) -> None:
+        self.show(session)
+        if self.ready:
+            self._show_text_fields(session)
 
     def restore(self, position: Position) -> None:
+        if not self.ready:
+            return
         grid = self.grid
         if grid.row_count:
             row = min(position.row, grid.row_count - 1)
@@ -117,7 +126,9 @@ class GridView(ExerciseView):
             self._group = position.group
 
     def focus_main(self) -> None:
-        self.grid.focus()
+        if self.ready:
+            self.grid.focus()
+            self._post_position()  # coming back to a kept view: its cursor is where it was left
 
     def _show_head(self, session: Session) -> None:
         answers = session.answers_for(self.exercise.id)
@@ -177,49 +188,42 @@ class GridView(ExerciseView):
         compact = self.app.size.height < self.COMPACT_HEIGHT
         changed = compact != self.has_class("compact")
         self.set_class(compact, "compact")
-        if self.session is not None and (changed or self.grid.needs_rebuild()):
+        if self.ready and self.session is not None and (changed or self.grid.needs_rebuild()):
             self.grid.forget_layout()
             self.show(self.session)
 
     def _show_text_fields(self, session: Session) -> None:
+        """Load the highlighted item's note and the shown group's closing answer into their fields."""
         answers = session.answers_for(self.exercise.id)
-        self._filling = True
-        try:
-            if self.exercise.note_prompt is not None and self.grid.row_count:
-                item = self.grid.items[self.grid.cursor_row]
-                prompt = self.exercise.note_prompt.get(self.lang)
-                short = item.text.get(self.lang)
-                short = short if len(short) <= 50 else short[:49] + "…"
-                show_text(
-                    self.query_one("#note-label", Label), f"{tr('grid.note', self.lang)} – {short}: {prompt}"
-                )
-                note = self.query_one("#note", Input)
-                wanted = answers.notes.get(item.id, "")
-                if note.value != wanted:
-                    note.value = wanted
-            if self.exercise.closing_question is not None:
-                group = next((g for g in session.groups if g.id == self._group), None)
-                label = self.exercise.closing_question.get(self.lang)
-                if group is not None and len(session.groups) > 1:
-                    label += f"   ({tr('sheet.group', self.lang)}: {group.name} · Ctrl+G)"
-                show_text(self.query_one("#closing-label", Label), label)
-                area = self.query_one("#closing", TextArea)
-                wanted = answers.closing.get(self._group, "")
-                if area.text != wanted:
-                    area.load_text(wanted)
-        finally:
-            self._filling = False
+        if self.exercise.note_prompt is not None and self.grid.row_count:
+            item = self.grid.items[self.grid.cursor_row]
+            prompt = self.exercise.note_prompt.get(self.lang)
+            short = item.text.get(self.lang)
+            short = short if len(short) <= 50 else short[:49] + "…"
+            label = f"{tr('grid.note', self.lang)} – {short}: {prompt}"
+            show_text(self.query_one("#note-label", Label), label)
+            self.query_one("#note", EntryInput).load(("note", item.id), answers.notes.get(item.id, ""))
+        if self.exercise.closing_question is not None:
+            group = next((g for g in session.groups if g.id == self._group), None)
+            label = self.exercise.closing_question.get(self.lang)
+            if group is not None and len(session.groups) > 1:
+                label += f"   ({tr('sheet.group', self.lang)}: {group.name} · Ctrl+G)"
+            show_text(self.query_one("#closing-label", Label), label)
+            area = self.query_one("#closing", EntryArea)
+            area.load(("closing", self._group), answers.closing.get(self._group, ""))
 
     def next_group(self) -> None:
         """Show the next group's closing answer."""
         session = self.session
-        if session is None or not self.advance_group():
+        if not self.ready or session is None or not self.advance_group():
             return
         self._show_text_fields(session)
         self._post_position()
 
     @on(ScoreGrid.CellHighlighted, "#grid")
     def _moved(self, event: ScoreGrid.CellHighlighted) -> None:
+        if not self.ready:
+            return
         self._tally_buffer = None
         # The panels below describe the row: a move along it (typing a row of scores) leaves them.
         if event.coordinate.row != self._detail_row:
@@ -232,23 +236,21 @@ class GridView(ExerciseView):
         row, column = self.grid.cursor_coordinate
         self.post_message(PositionChanged(Position(self.exercise.id, row, column, self._group)))
 
-    @on(Input.Changed, "#note")
-    def _note_changed(self, event: Input.Changed) -> None:
-        if self._filling or not self.grid.row_count:
+    @on(FieldEdited)
+    def _text_edited(self, event: FieldEdited) -> None:
+        event.stop()
+        kind, key = event.field
+        exercise_id = self.exercise.id
+        if kind == "note":
+            edit = session_edit(Session.with_note, exercise_id, key, event.value)
+        elif kind == "closing" and key:
+            edit = session_edit(Session.with_closing, exercise_id, key, event.value)
+        else:
             return
-        item = self.grid.items[self.grid.cursor_row]
-        edit = session_edit(Session.with_note, self.exercise.id, item.id, event.value)
-        self.request_edit(EditRequested(edit, merge=f"note:{self.exercise.id}:{item.id}"))
-
-    @on(TextArea.Changed, "#closing")
-    def _closing_changed(self, event: TextArea.Changed) -> None:
-        if self._filling or not self._group:
-            return
-        edit = session_edit(Session.with_closing, self.exercise.id, self._group, event.text_area.text)
-        self.request_edit(EditRequested(edit, merge=f"closing:{self.exercise.id}:{self._group}"))
+        self.request_edit(EditRequested(edit, merge=f"{kind}:{exercise_id}:{key}"))
 
     def on_key(self, event: events.Key) -> None:
-        if not self.grid.has_focus or self.session is None:
+        if not self.ready or not self.grid.has_focus or self.session is None:
             return
         answers = self.session.answers_for(self.exercise.id)
         key = event.key
@@ -293,36 +295,22 @@ class GridView(ExerciseView):
             return
         item, participant = target
         self.request_edit(
-            EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, participant, score))
+            EditRequested(score_edit(self.exercise.id, item.id, participant, score, self._next()))
         )
         self._advance()
 
     def _type_vote(self, digit: int, participant: str) -> None:
         """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
-        exercise, votes = self.exercise, self.exercise.votes
-        assert votes is not None and self.session is not None
-        dots: int | None
+        exercise = self.exercise
         if exercise.kind == "single_choice":
             if not 1 <= digit <= len(exercise.items):
                 self.app.bell()
                 return
-            item_id, dots = exercise.items[digit - 1].id, 1
+            edit = score_edit(exercise.id, exercise.items[digit - 1].id, participant, 1, self._next())
         else:
             item_id = self.grid.items[self.grid.cursor_row].id
-            dots = digit or None
-            used = rules.dots_used(self.session.answers_for(exercise.id), participant, skip=item_id)
-            if dots and (dots > votes.max_per_item or used + dots > votes.dots):
-                self.app.bell()
-                person = self.session.participant(participant)
-                who = person.label if person else participant
-                reason = tr("vote.dots_left", self.lang, who=who, left=votes.dots - used, dots=votes.dots)
-                if dots > votes.max_per_item:
-                    reason = tr("vote.per_item", self.lang, n=votes.max_per_item).lstrip(", ")
-                self.notify(tr("refused", self.lang, reason=reason), severity="warning", timeout=3)
-                return
-        self.request_edit(
-            EditRequested(session_edit(Session.with_score, exercise.id, item_id, participant, dots))
-        )
+            edit = dots_edit(exercise, item_id, participant, digit or None, self._next(), self.lang)
+        self.request_edit(EditRequested(edit))
         self._advance()
 
     def _pick_row(self) -> None:
@@ -332,12 +320,11 @@ class GridView(ExerciseView):
             self.app.bell()
             return
         item, participant = target
-        self.request_edit(
-            EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, participant, 1))
-        )
+        self.request_edit(EditRequested(score_edit(self.exercise.id, item.id, participant, 1, self._next())))
         self._advance()
 
-    def _advance(self) -> None:
+    def _next(self) -> Position:
+        """Where the cursor goes after a score: the next participant, or the next row's first."""
         grid = self.grid
         row, column = grid.cursor_coordinate
         columns = grid.input_columns()
@@ -345,7 +332,11 @@ class GridView(ExerciseView):
             column += 1
         elif row + 1 < grid.row_count:
             row, column = row + 1, columns.start
-        grid.cursor_coordinate = grid.cursor_coordinate._replace(row=row, column=column)
+        return Position(self.exercise.id, row, column, self._group)
+
+    def _advance(self) -> None:
+        after = self._next()
+        self.grid.cursor_coordinate = self.grid.cursor_coordinate._replace(row=after.row, column=after.column)
 
     def _clear_cell(self) -> None:
         target = self.grid.cell_target()
@@ -378,21 +369,15 @@ class GridView(ExerciseView):
         if buffer and buffer[0] == cell and now - buffer[2] < TALLY_APPEND_SECONDS and len(buffer[1]) < 2:
             text = buffer[1] + digit
         self._tally_buffer = ((cell[0], cell[1]), text, now)
-        count = int(text)
-        self.request_edit(
-            EditRequested(session_edit(Session.with_tally, self.exercise.id, item.id, int(column[1:]), count))
-        )
+        edit = tally_edit(self.exercise.id, item.id, int(column[1:]), self.lang, count=int(text))
+        self.request_edit(EditRequested(edit))
 
     def _bump_tally(self, delta: int) -> None:
         target = self.grid.cell_target()
-        if target is None or self.session is None:
+        if target is None:
             return
         item, column = target
-        score = int(column[1:])
-        current = self.session.answers_for(self.exercise.id).tallies.get(item.id, {}).get(score, 0)
         self._tally_buffer = None
         self.request_edit(
-            EditRequested(
-                session_edit(Session.with_tally, self.exercise.id, item.id, score, max(0, current + delta))
-            )
+            EditRequested(tally_edit(self.exercise.id, item.id, int(column[1:]), self.lang, delta=delta))
         )

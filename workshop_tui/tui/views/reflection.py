@@ -10,12 +10,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from workshop_tui.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.widgets.entry import EntryArea, FieldEdited
 
 
 def questions_text(exercise: Exercise, number: int, lang: str) -> Text:
@@ -42,29 +43,25 @@ class ReflectionView(GroupTextsView):
     ReflectionView .box-title { padding: 0 1; text-style: bold; color: $accent; }
     """
 
-    def __init__(self, exercise: Exercise, lang: str) -> None:
-        super().__init__(exercise, lang)
-        self._filling = False
-
     def compose(self) -> ComposeResult:
         yield Static(id="sheet-head")
-        with VerticalScroll(id="boxes"):
+        with VerticalScroll(id="boxes", can_focus=False):
             for box in self.exercise.boxes:
                 yield Static(f"{box.number}. {box.title.get(self.lang)}", classes="box-title")
                 with Horizontal(classes="box"):
-                    yield TextArea(id=f"box-{box.number}", soft_wrap=True)
+                    yield EntryArea(id=f"box-{box.number}", soft_wrap=True)
                     yield Static(questions_text(self.exercise, box.number, self.lang), classes="questions")
 
     def restore(self, position: Position) -> None:
         super().restore(position)
-        if 1 <= position.row <= len(self.exercise.boxes):
-            self.query_one(f"#box-{self.exercise.boxes[position.row - 1].number}", TextArea).focus()
+        if self.ready and 1 <= position.row <= len(self.exercise.boxes):
+            self.query_one(f"#box-{self.exercise.boxes[position.row - 1].number}", EntryArea).focus()
 
     def focus_main(self) -> None:
-        if self.exercise.boxes:
-            self.query_one(f"#box-{self.exercise.boxes[0].number}", TextArea).focus()
+        if self.ready and self.exercise.boxes:
+            self.query_one(f"#box-{self.exercise.boxes[0].number}", EntryArea).focus()
 
-    def _fill(self, session: Session) -> None:
+    def _fill_head(self, session: Session) -> None:
         lang = self.lang
         group = next((g for g in session.groups if g.id == self._group), None)
         head = Text()
@@ -77,27 +74,19 @@ class ReflectionView(GroupTextsView):
                 head.append("  (Ctrl+G)", style="dim")
         head.append(f"\n{tr('sheet.questions', lang)} →", style="dim")
         self.query_one("#sheet-head", Static).update(head)
+
+    def _fill_fields(self, session: Session) -> None:
         texts = session.answers_for(self.exercise.id).texts.get(self._group, {})
-        self._filling = True
-        try:
-            for box in self.exercise.boxes:
-                area = self.query_one(f"#box-{box.number}", TextArea)
-                wanted = texts.get(box.key, "")
-                if area.text != wanted:
-                    area.load_text(wanted)
-        finally:
-            self._filling = False
+        for box in self.exercise.boxes:
+            area = self.query_one(f"#box-{box.number}", EntryArea)
+            area.load(("text", self._group, box.key, str(box.number)), texts.get(box.key, ""))
 
-    @on(TextArea.Changed)
-    def _typed(self, event: TextArea.Changed) -> None:
-        if self._filling or not self._group or not event.text_area.id:
+    @on(FieldEdited)
+    def _typed(self, event: FieldEdited) -> None:
+        event.stop()
+        kind, group, box, number = event.field
+        if kind != "text" or not group:
             return
-        box = event.text_area.id.removeprefix("box-")
-        edit = session_edit(Session.with_text, self.exercise.id, self._group, box, event.text_area.text)
-        self.request_edit(EditRequested(edit, merge=f"text:{self.exercise.id}:{self._group}:{box}"))
-
-    @on(TextArea.Changed)
-    def _remember_box(self, event: TextArea.Changed) -> None:
-        if event.text_area.id and not self._filling:
-            row = int(event.text_area.id.removeprefix("box-"))
-            self.post_message(PositionChanged(Position(self.exercise.id, row, 0, self._group)))
+        edit = session_edit(Session.with_text, self.exercise.id, group, box, event.value)
+        self.request_edit(EditRequested(edit, merge=f"text:{self.exercise.id}:{group}:{box}"))
+        self.post_message(PositionChanged(Position(self.exercise.id, int(number), 0, group)))

@@ -12,13 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Static
 
-from workshop_tui.model import Exercise, Session
+from workshop_tui.model import Session
 from workshop_tui.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 
 
 class TableView(GroupTextsView):
@@ -36,14 +37,10 @@ class TableView(GroupTextsView):
     TableView .choice-cell { width: 1fr; min-width: 16; }
     """
 
-    def __init__(self, exercise: Exercise, lang: str) -> None:
-        super().__init__(exercise, lang)
-        self._filling = False
-
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="table-head")
-        with VerticalScroll(id="table-body"):
+        with VerticalScroll(id="table-body", can_focus=False):
             with Horizontal(classes="table-header"):
                 yield Label("#", classes="row-number")
                 for column in self.exercise.columns:
@@ -60,14 +57,14 @@ class TableView(GroupTextsView):
         cell_id = f"cell-{row}-{index}"
         if column.is_choice:
             options = [(o.label.get(self.lang), o.id) for o in column.options]
-            return Select[str](options, prompt=tr("table.pick", self.lang), id=cell_id, classes="choice-cell")
-        return Input(id=cell_id, classes="text-cell", placeholder=column.label.get(self.lang))
+            return EntrySelect(options, prompt=tr("table.pick", self.lang), id=cell_id, classes="choice-cell")
+        return EntryInput(id=cell_id, classes="text-cell", placeholder=column.label.get(self.lang))
 
     def focus_main(self) -> None:
-        if self.exercise.rows and self.exercise.columns:
+        if self.ready and self.exercise.rows and self.exercise.columns:
             self.query_one("#cell-1-0").focus()
 
-    def _fill(self, session: Session) -> None:
+    def _fill_head(self, session: Session) -> None:
         lang, exercise = self.lang, self.exercise
         group = next((g for g in session.groups if g.id == self._group), None)
         head = Text()
@@ -81,45 +78,24 @@ class TableView(GroupTextsView):
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         self.query_one("#table-head", Static).update(head)
-        texts = session.answers_for(exercise.id).texts.get(self._group, {})
-        self._filling = True
-        try:
-            for row in range(1, exercise.rows + 1):
-                for index, column in enumerate(exercise.columns):
-                    value = texts.get(cell_key(row, column.id), "")
-                    if column.is_choice:
-                        select = self.query_one(f"#cell-{row}-{index}", Select)
-                        wanted = value if column.option(value) is not None else Select.NULL
-                        if select.value != wanted:
-                            select.value = wanted
-                    else:
-                        field = self.query_one(f"#cell-{row}-{index}", Input)
-                        if field.value != value:
-                            field.value = value
-                            field.cursor_position = 0
-        finally:
-            self._filling = False
 
-    def _where(self, widget_id: str | None) -> tuple[int, str] | None:
-        """(row, column id) of a cell widget."""
-        if not widget_id or not widget_id.startswith("cell-"):
-            return None
-        _, row, index = widget_id.split("-")
-        return int(row), self.exercise.columns[int(index)].id
+    def _fill_fields(self, session: Session) -> None:
+        exercise, group = self.exercise, self._group
+        texts = session.answers_for(exercise.id).texts.get(group, {})
+        for row in range(1, exercise.rows + 1):
+            for index, column in enumerate(exercise.columns):
+                field = ("cell", group, str(row), column.id)
+                value = texts.get(cell_key(row, column.id), "")
+                if column.is_choice:
+                    self.query_one(f"#cell-{row}-{index}", EntrySelect).load(field, value)
+                else:
+                    self.query_one(f"#cell-{row}-{index}", EntryInput).load(field, value)
 
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        self._changed(event.input.id, event.value)
-
-    @on(Select.Changed)
-    def _picked(self, event: Select.Changed) -> None:
-        value = "" if event.value is Select.NULL else str(event.value)
-        self._changed(event.select.id, value)
-
-    def _changed(self, widget_id: str | None, value: str) -> None:
-        where = self._where(widget_id)
-        if self._filling or not self._group or where is None:
+    @on(FieldEdited)
+    def _changed(self, event: FieldEdited) -> None:
+        event.stop()
+        kind, group, row, column = event.field
+        if kind != "cell" or not group:
             return
-        row, column = where
-        edit = session_edit(Session.with_cell, self.exercise.id, self._group, row, column, value)
-        self.request_edit(EditRequested(edit, merge=f"cell:{self.exercise.id}:{self._group}:{row}:{column}"))
+        edit = session_edit(Session.with_cell, self.exercise.id, group, int(row), column, event.value)
+        self.request_edit(EditRequested(edit, merge=f"cell:{self.exercise.id}:{group}:{row}:{column}"))

@@ -1,0 +1,89 @@
+"""Holds the keys that arrive while the screen changes which field has the keyboard.
+
+Textual hands each key, as it arrives, to the widget focused at that moment, and the
+widget handles it later, in its own queue. A key that moves the keyboard elsewhere
+(Ctrl+N to the next exercise, Ctrl+G to the next group, Tab to the next field) takes
+effect only once the keys typed before it are handled; the keys typed *after* it, in the
+same burst, would meanwhile be handed to the old field: a text meant for box 2 landed in
+box 1, a score meant for the next exercise in the last one.
+
+So while such a move is under way the gate is closed: the app holds every key that
+arrives, in order, and hands them on once the move is done and the new field has the
+keyboard. Every key then goes to the field that the keys before it left focused, as if
+each had been typed after the app caught up.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Awaitable, Callable
+
+from textual import events
+from textual.message_pump import MessagePump
+from textual.timer import Timer
+
+GIVE_UP = 30.0
+"""Seconds after which a gate that was never opened opens itself (a move that died).
+
+Generous: on a loaded laptop making the view of a long table can take several seconds,
+and keys released before its fields exist would be lost.
+"""
+
+
+class KeyGate:
+    """Closed while the keyboard moves; keys that arrive meanwhile wait here, in order."""
+
+    def __init__(self, pump: MessagePump, dispatch: Callable[[events.Key], Awaitable[None]]) -> None:
+        self._pump = pump
+        self._dispatch = dispatch
+        self._held: deque[events.Key] = deque()
+        self._closed = 0
+        self._timer: Timer | None = None
+        self._releasing = False
+
+    @property
+    def closed(self) -> bool:
+        """Whether keys are being held."""
+        return self._closed > 0
+
+    def hold(self, event: events.Key) -> bool:
+        """Keep ``event`` for later if the gate is closed or earlier keys still wait; True if kept."""
+        if not self._closed and not self._held:
+            return False
+        self._held.append(event)
+        return True
+
+    def close(self) -> None:
+        """Hold the keys from now until ``open`` (or ``GIVE_UP`` seconds)."""
+        self._closed += 1
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._pump.set_timer(GIVE_UP, self._give_up)
+
+    def open(self) -> None:
+        """The move is done: hand the held keys on, in order."""
+        if self._closed == 0:
+            return
+        self._closed -= 1
+        if self._closed == 0:
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+            if self._held:
+                self._pump.call_later(self._release)
+
+    def _give_up(self) -> None:
+        self._timer = None
+        if self._closed:
+            self._closed = 1
+            self.open()
+
+    async def _release(self) -> None:
+        if self._releasing:
+            return
+        self._releasing = True
+        try:
+            while self._held and not self._closed:
+                await self._dispatch(self._held.popleft())
+        finally:
+            self._releasing = False

@@ -1,0 +1,132 @@
+"""Text fields that know which session field they hold, so a typed text always lands in its own field.
+
+A view loads a field (``load``) with the session value and a *field key* naming where
+that value lives: ``("text", group, box)``, ``("cell", group, row, column)`` and so on.
+Every change the facilitator makes is reported as ``FieldEdited`` with the key and the
+value *as they were at that keystroke*. The report travels up to the view through the
+event queues while more keys arrive; by the time the view handles it, the view may show
+another group or the field another row. Reading the group or the text then (as a plain
+``Changed`` handler does) saved one group's words into another's field, or an older text
+over a newer one. Loading a value reports nothing, so a refill is never saved back.
+
+Focusing a field puts the cursor at the end of its text (Textual's ``Input`` selects all
+on focus, so the next key would replace the whole answer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.message import Message
+from textual.widgets import Input, Select, TextArea
+
+FieldKey = tuple[str, ...]
+"""Where a field's value lives in the session, e.g. ``("text", group id, box key)``."""
+
+
+@dataclass
+class FieldEdited(Message):
+    """The facilitator changed a field: ``value`` is its whole text at that keystroke."""
+
+    field: FieldKey
+    value: str
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer report of the same field (next in the queue) makes this one stale."""
+        return isinstance(message, FieldEdited) and message.field == self.field
+
+
+class EntryInput(Input):
+    """A one-line field bound to a session field."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+        self.field: FieldKey | None = None
+        self._loading = False
+
+    def load(self, field: FieldKey, value: str) -> None:
+        """Show ``value`` as the content of ``field`` (reported as nothing edited)."""
+        self.field = field
+        if self.value != value:
+            self._loading = True
+            try:
+                self.value = value
+            finally:
+                self._loading = False
+            self.cursor_position = len(value) if self.has_focus else 0
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, Input.Changed) and message.input is self:
+            if self._loading:
+                return False
+            if self.field is not None:
+                super().post_message(FieldEdited(self.field, message.value))
+        return super().post_message(message)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        if not event.from_app_focus:
+            self.cursor_position = len(self.value)
+
+
+class EntryArea(TextArea):
+    """A multi-line field (Enter makes a new line) bound to a session field."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.field: FieldKey | None = None
+        self._loading = False
+
+    def load(self, field: FieldKey, value: str) -> None:
+        """Show ``value`` as the content of ``field`` (reported as nothing edited)."""
+        self.field = field
+        if self.text != value:
+            self._loading = True
+            try:
+                self.load_text(value)
+            finally:
+                self._loading = False
+            if self.has_focus:
+                self.move_cursor(self.document.end)
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, TextArea.Changed) and message.text_area is self:
+            if self._loading:
+                return False
+            if self.field is not None:
+                super().post_message(FieldEdited(self.field, self.text))
+        return super().post_message(message)
+
+    def on_focus(self, event: events.Focus) -> None:
+        if not event.from_app_focus:
+            self.move_cursor(self.document.end)
+
+
+class EntrySelect(Select[str]):
+    """A choice bound to a session field; no choice is the empty string."""
+
+    def __init__(self, options: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(options, **kwargs)  # type: ignore[arg-type]
+        self.field: FieldKey | None = None
+        self._loading = False
+
+    def load(self, field: FieldKey, value: str) -> None:
+        """Show ``value`` (an option's value, or "" for none) as ``field``'s choice."""
+        self.field = field
+        wanted: str | object = value if value in self._legal_values else Select.NULL
+        if self.value != wanted:
+            self._loading = True
+            try:
+                self.value = wanted  # type: ignore[assignment]
+            finally:
+                self._loading = False
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, Select.Changed) and message.select is self:
+            if self._loading:
+                return False
+            if self.field is not None:
+                value = "" if message.value is Select.NULL else str(message.value)
+                super().post_message(FieldEdited(self.field, value))
+        return super().post_message(message)
