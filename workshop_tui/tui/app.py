@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import shlex
+import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,7 @@ from workshop_tui.voting.network import VotingOptions
 if TYPE_CHECKING:
     from workshop_tui.model import Session
     from workshop_tui.storage.library import Library
+    from workshop_tui.storage.lock import LockInfo
 
 
 class WorkshopApp(App[int]):
@@ -60,6 +64,8 @@ class WorkshopApp(App[int]):
         """The start session as the CLI already read and checked it (read again if None)."""
         self.show_clock = show_clock
         """False in tests and snapshots, which must not depend on the time of day."""
+        self.crash: CrashReport | None = None
+        """Set when an unexpected error stops the app: what was saved, and where the log is."""
 
     @property
     def library(self) -> Library:
@@ -98,6 +104,7 @@ class WorkshopApp(App[int]):
         ``loaded`` is the file's session when the caller has just read it (the CLI checks
         the file before starting the app); reading a large file twice costs a visible moment.
         """
+        from workshop_tui.storage.lock import SessionLock
         from workshop_tui.storage.sessions import load_session
         from workshop_tui.tui.screens.session import SessionScreen
 
@@ -107,12 +114,67 @@ class WorkshopApp(App[int]):
             lines = "\n".join(str(p) for p in error.problems[:5])
             self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
             return False
-        self.push_screen(SessionScreen(session, path))
+        lock: SessionLock | None = SessionLock(path)
+        try:
+            outcome = lock.acquire()  # type: ignore[union-attr]
+        except OSError as error:  # a folder we cannot write: saving will say so too
+            self.notify(tr("lock.unavailable", self.lang, reason=error.strerror or error), severity="warning")
+            lock = None
+        else:
+            if not outcome.acquired:
+                self._open_locked(session, path, outcome.holder)
+                return True
+            if outcome.taken_over is not None:
+                ended = outcome.taken_over
+                message = tr("lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
+                self.notify(message, severity="warning", timeout=12)
+        self.push_screen(SessionScreen(session, path, lock=lock))
         # Everything loaded so far lives as long as the session does. Freezing it keeps the
         # garbage collector's full passes from walking it again, which otherwise stalls a
         # keystroke now and then by tens of milliseconds on a large session.
         gc.freeze()
         return True
+
+    def _open_locked(self, session: Session, path: Path, holder: LockInfo | None) -> None:
+        """Another window writes this session: offer a read-only view, or go back to the list."""
+        from workshop_tui.tui.saving import LockedModal
+        from workshop_tui.tui.screens.home import HomeScreen
+        from workshop_tui.tui.screens.session import SessionScreen
+
+        def answer(choice: str | None) -> None:
+            if choice == "read_only":
+                self.push_screen(SessionScreen(session, path, read_only=True, holder=holder))
+                gc.freeze()
+            elif not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+                self.push_screen(HomeScreen())
+
+        self.push_screen(LockedModal(path, holder), answer)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit, after asking when a session has changes not yet on disk."""
+        guards = [guard for screen in self.screen_stack if (guard := getattr(screen, "guard", None))]
+        if guards:
+            guards[-1].confirm_leave(self.exit)
+        else:
+            self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual ends the app on any error that escapes a handler; before it does, the
+        # session is saved and the error logged, so it never ends without a trace.
+        if self.crash is None:
+            self.crash = self.rescue(error)
+        super()._handle_exception(error)
+
+    def rescue(self, error: BaseException) -> CrashReport:
+        """Save every open session as far as it is valid, and write the log of ``error``."""
+        from workshop_tui.crashlog import write_crash_log
+
+        sessions: list[tuple[Path, bool]] = []
+        for screen in list(self._screen_stack):
+            rescue = getattr(screen, "rescue_session", None)
+            if callable(rescue):
+                sessions.append((screen.keeper.path, bool(rescue())))  # type: ignore[attr-defined]
+        return CrashReport(write_crash_log(error, sessions), sessions)
 
     def show_home(self) -> None:
         """Leave the session screen for the list of sessions (made now if the app began in a session)."""
@@ -152,6 +214,26 @@ class WorkshopApp(App[int]):
             refresh()
 
 
+@dataclass(frozen=True)
+class CrashReport:
+    """What the app did when an unexpected error stopped it."""
+
+    log: Path | None
+    """The log with the traceback (None: it could not be written)."""
+    sessions: list[tuple[Path, bool]]
+    """Each open session file, and whether everything in it was saved."""
+
+    def message(self, lang: str) -> str:
+        """What the terminal says after the app has stopped: what is saved, where the log is."""
+        lines = [tr("crash.stopped", lang)]
+        for path, saved in self.sessions:
+            lines.append(tr("crash.saved" if saved else "crash.not_saved", lang, path=path))
+        lines.append(tr("crash.log", lang, path=self.log) if self.log else tr("crash.no_log", lang))
+        for path, _ in self.sessions[-1:]:
+            lines.append(tr("crash.again", lang, path=shlex.quote(str(path))))
+        return "\n".join(lines)
+
+
 def make_app(**kwargs: object) -> WorkshopApp:
     """Build the app for the CLI, the tests and the snapshots alike."""
     return WorkshopApp(**kwargs)  # type: ignore[arg-type]
@@ -169,5 +251,15 @@ def run_app(
     app = make_app(
         lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, session=session, voting=voting
     )
-    result = app.run()
-    return result or 0
+    try:
+        result = app.run()
+    except Exception as error:  # an error Textual did not catch (starting or stopping)
+        if app.crash is None:
+            app.crash = app.rescue(error)
+        import traceback
+
+        traceback.print_exc()
+    if app.crash is not None:
+        print(f"\n{app.crash.message(app.lang)}", file=sys.stderr)
+        return 1
+    return result or app.return_code or 0

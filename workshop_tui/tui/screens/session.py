@@ -7,6 +7,7 @@ edit is written to disk before the screen shows it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,9 +22,11 @@ from textual.widgets import Footer, Header, OptionList, Static
 from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
+from workshop_tui.storage.lock import LockInfo, SessionLock
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.saving import SaveGuard, SaveStatus
 from workshop_tui.tui.strings import SESSION_HELP, refusal, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
@@ -63,9 +66,19 @@ class SessionScreen(WorkshopScreen):
         Binding("escape", "home", "Sessioner", id="home"),
     ]
 
-    def __init__(self, session: Session, path: Path) -> None:
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        *,
+        lock: SessionLock | None = None,
+        read_only: bool = False,
+        holder: LockInfo | None = None,
+    ) -> None:
         super().__init__()
-        self.keeper = SessionKeeper(session, path)
+        self.keeper = SessionKeeper(session, path, lock=lock, read_only=read_only)
+        self.guard = SaveGuard(self, holder)
+        """Shows what is not saved (or that the session is read-only) and retries failed saves."""
         start = session.position.exercise
         self.current = start if start in session.agenda else (session.agenda[0] if session.agenda else "")
         self.view: ExerciseView | None = None
@@ -82,6 +95,7 @@ class SessionScreen(WorkshopScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
+        yield SaveStatus(id="save-status")
         with Horizontal(id="body"):
             yield Agenda(id="agenda")
             with Vertical(id="main"):
@@ -94,8 +108,10 @@ class SessionScreen(WorkshopScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.session.title
+        title = self.session.title
+        self.title = tr("readonly.title", self.lang, title=title) if self.keeper.read_only else title
         self.set_interval(1.0, self._tick)
+        self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
         self._show_exercise(restore=True)
 
@@ -178,12 +194,15 @@ class SessionScreen(WorkshopScreen):
         self._show_session()
 
     def _report_save_error(self) -> None:
-        if self.keeper.last_error is not None:
-            self.notify(
-                tr("saved.error", self.lang, reason=self.keeper.last_error.reason),
-                severity="error",
-                timeout=10,
-            )
+        self.guard.report()
+
+    def rescue_session(self) -> bool:
+        """Save what is not on disk yet because the app is stopping on an error; never raises."""
+        with contextlib.suppress(Exception):  # the app is stopping on an error already
+            self._save_position()
+        saved = self.keeper.rescue()
+        self.keeper.close()
+        return saved
 
     def _show_session(self) -> None:
         """Update every widget to the keeper's session (drawn at the next frame)."""
@@ -314,7 +333,11 @@ class SessionScreen(WorkshopScreen):
 
         def save(text: str | None) -> None:
             if text is not None:
-                self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
+                try:
+                    self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
+                except ValueError as error:  # too long, or the session is read-only here
+                    self.notify(refusal(error, self.lang), severity="warning")
+                self._report_save_error()
                 self._show_frame()
 
         self.app.push_screen(NotesModal(self.session.notes.get(current, "")), save)
@@ -347,9 +370,9 @@ class SessionScreen(WorkshopScreen):
         self.app.push_screen(ExportModal(data_dir() / "exports"), write)
 
     def action_home(self) -> None:
-        """Back to the list of sessions (everything is already saved)."""
+        """Back to the list of sessions: at once when everything is saved, else after asking."""
         self._save_position()
-        self.app.show_home()
+        self.guard.confirm_leave(self.workshop.show_home)
 
     def action_set_timer(self) -> None:
         """Set the timer for this exercise."""
@@ -361,7 +384,12 @@ class SessionScreen(WorkshopScreen):
         def set_(value: int | None) -> None:
             if value is None:
                 return
-            self.keeper.apply(lambda s: s.with_timer(current, value), undoable=False)
+            try:
+                self.keeper.apply(lambda s: s.with_timer(current, value), undoable=False)
+            except ValueError as error:  # the session is read-only here
+                self.notify(refusal(error, self.lang), severity="warning")
+                return
+            self._report_save_error()
             self.timers.set(current, value)
             self._show_timer()
 
