@@ -61,8 +61,11 @@ class SessionKeeper:
         """The error of the most recent save, or None when it succeeded."""
         self._changes = 0
         """Changes made so far (counted in the UI thread)."""
+        self._edits = 0
+        """Of those, the ones that were more than moving about (what the facilitator entered)."""
         self._saved_changes = 0
-        """How many of them the last successful save wrote."""
+        self._saved_edits = 0
+        """How many of each the last successful save wrote."""
         self._last_merge: str | None = None
         self._saver: ThreadPoolExecutor | None = None
         """The thread ``apply_and_show`` saves in, started on first use."""
@@ -87,7 +90,8 @@ class SessionKeeper:
         changed = edit(self.session)
         if changed == self.session:
             return self.session
-        if self.read_only and changed.with_position(self.session.position) != self.session:
+        moved_only = not undoable and changed.with_position(self.session.position) == self.session
+        if self.read_only and not moved_only:
             raise ReadOnlySession("the session is open read-only")
         if undoable:
             if merge is None or merge != self._last_merge:
@@ -95,7 +99,7 @@ class SessionKeeper:
                 del self._undo[:-HISTORY]
             self._redo.clear()
             self._last_merge = merge
-        self._replace(changed.touched(self._clock()), save=save)
+        self._replace(changed.touched(self._clock()), save=save, edit=not moved_only)
         return self.session
 
     def apply_and_show(
@@ -136,13 +140,13 @@ class SessionKeeper:
 
     @property
     def pending(self) -> int:
-        """How many changes are not on disk yet (0 when everything is saved)."""
-        return self._changes - self._saved_changes
+        """How many edits are not on disk yet (moving about not counted; 0 when all are saved)."""
+        return self._edits - self._saved_edits
 
     @property
     def unsaved(self) -> bool:
-        """Whether some change is not on disk yet."""
-        return self.pending > 0
+        """Whether some change (an edit, or only where the facilitator is) is not on disk yet."""
+        return self._changes > self._saved_changes
 
     def take_kept_aside(self) -> list[Path]:
         """Conflict copies made since last asked: another program's versions kept beside ours."""
@@ -227,9 +231,9 @@ class SessionKeeper:
         """
         with self._save_lock:
             # Counted before the session is read: an edit made meanwhile stays pending.
-            changes = self._changes
+            changes, edits = self._changes, self._edits
             if self._writer is None:  # read-only: nothing is ever written
-                self._saved_changes = changes
+                self._saved_changes, self._saved_edits = changes, edits
                 return True
             try:
                 self._writer.write(self.session)
@@ -238,10 +242,12 @@ class SessionKeeper:
                 return False
             self.last_error = None
             self._saved_changes = max(self._saved_changes, changes)
+            self._saved_edits = max(self._saved_edits, edits)
             return True
 
-    def _replace(self, session: Session, *, save: bool = True) -> None:
+    def _replace(self, session: Session, *, save: bool = True, edit: bool = True) -> None:
         self.session = session
         self._changes += 1
+        self._edits += edit
         if save:
             self.save()

@@ -130,8 +130,11 @@ async def test_a_session_open_elsewhere_is_offered_read_only(room: Path) -> None
             assert isinstance(screen, SessionScreen) and screen.keeper.read_only
             assert "READ-ONLY" in screen.title
             assert _bar(app).has_class("read-only") and "Read-only" in str(_bar(app).render())
-            await pilot.press("3", "4", "f3", "ctrl+n", "ctrl+b")
+            await pilot.press("3", "4", "f3", "ctrl+n", "ctrl+b", "f10")
             assert screen.session.answers_for("resistance").is_empty
+            assert not screen.voting.is_open
+            messages = [n.message for n in app._notifications]
+            assert any("Voting could not open" in m and "read-only" in m for m in messages)
             # The writer's saves show up here.
             save_session(screen.session.with_score("resistance", "trust", "p1", 5), room)
             screen.guard.tick()

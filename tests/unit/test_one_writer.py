@@ -184,3 +184,28 @@ def test_a_conflict_copy_that_cannot_be_written_stops_the_save(
     assert keeper.save()
     kept = keeper.take_kept_aside()
     assert len(kept) == 1 and kept[0].read_bytes() == their_bytes
+
+
+def test_pending_counts_the_edits_not_the_moves(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_tui.storage import sessions
+    from workshop_tui.storage.errors import SessionWriteError
+
+    path = _saved(small_session, tmp_path)
+    keeper = SessionKeeper(small_session, path, clock=_clock)
+
+    def full(target: Path, text: str, *, keep_backup: bool = True) -> None:
+        raise SessionWriteError(target, "the disk is full", 28)
+
+    monkeypatch.setattr(sessions, "atomic_write", full)
+    keeper.apply(lambda s: s.with_position(Position("resistance", 0, 2)), undoable=False)
+    assert keeper.unsaved and keeper.pending == 0  # only where the facilitator is
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p2", 4))
+    keeper.apply(lambda s: s.with_position(Position("resistance", 0, 3)), undoable=False)
+    assert keeper.pending == 2 and keeper.last_error is not None and keeper.last_error.errno == 28
+    monkeypatch.undo()
+    assert keeper.save()
+    assert keeper.pending == 0 and not keeper.unsaved
+    assert load_session(path).position == Position("resistance", 0, 3)

@@ -97,7 +97,7 @@ def keep_aside(path: Path, data: bytes) -> Path:
             target = base.with_name(f"{base.stem}-{number}{base.suffix}")
             continue
         except OSError as error:
-            raise SessionWriteError(path, failure_reason(error)) from None
+            raise SessionWriteError(path, failure_reason(error), error.errno) from None
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -106,6 +106,6 @@ def keep_aside(path: Path, data: bytes) -> Path:
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.unlink(target)
-            raise SessionWriteError(path, failure_reason(error)) from None
+            raise SessionWriteError(path, failure_reason(error), error.errno) from None
         return target
     raise SessionWriteError(path, "too many conflict copies beside it; move some away")

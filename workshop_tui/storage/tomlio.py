@@ -123,7 +123,7 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
         tmp_name = ""
         _fsync_folder(folder)
     except OSError as error:
-        raise SessionWriteError(path, failure_reason(error)) from None
+        raise SessionWriteError(path, failure_reason(error), error.errno) from None
     finally:
         if tmp_name:
             with contextlib.suppress(OSError):

@@ -23,7 +23,7 @@ from textual.widgets import Button, Label, Static
 from workshop_tui.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
-from workshop_tui.tui.strings import tr
+from workshop_tui.tui.strings import save_failure, tr
 
 if TYPE_CHECKING:
     from workshop_tui.keeper import SessionKeeper
@@ -98,13 +98,17 @@ class SaveGuard:
         keeper, lang = self.keeper, self.screen.lang
         error = keeper.last_error
         if error is not None and not self._failing:
-            self.screen.notify(tr("saved.error", lang, reason=error.reason), severity="error", timeout=10)
+            self.screen.notify(
+                tr("saved.error", lang, reason=save_failure(error, lang)), severity="error", timeout=10
+            )
         elif self._failing and not keeper.unsaved:
             self.screen.notify(tr("saved.again", lang, path=keeper.path), timeout=8)
         self._failing = keeper.unsaved and error is not None
         for theirs in keeper.take_kept_aside():
             self.screen.notify(
-                tr("conflict.kept", lang, theirs=theirs, ours=keeper.path), severity="error", timeout=60
+                tr("conflict.kept", lang, theirs=theirs.name, ours=keeper.path.name, folder=theirs.parent),
+                severity="error",
+                timeout=60,
             )
         self.show()
 
@@ -118,9 +122,11 @@ class SaveGuard:
         if keeper.read_only:
             bar.update(Text(tr("readonly.marker", lang, holder=holder_text(self.holder, lang))))
         elif unsaved:
-            reason = keeper.last_error.reason if keeper.last_error is not None else "…"
+            reason = save_failure(keeper.last_error, lang) if keeper.last_error is not None else "…"
             bar.update(
-                Text(tr("unsaved.marker", lang, n=keeper.pending, reason=reason, seconds=RETRY_SECONDS))
+                Text(
+                    tr("unsaved.marker", lang, n=max(1, keeper.pending), reason=reason, seconds=RETRY_SECONDS)
+                )
             )
         else:
             bar.update("")
@@ -143,8 +149,9 @@ class SaveGuard:
                 else:
                     self.confirm_leave(leave)
 
-        reason = keeper.last_error.reason if keeper.last_error is not None else ""
-        self.screen.app.push_screen(UnsavedModal(keeper.pending, reason), answer)
+        error = keeper.last_error
+        reason = save_failure(error, self.screen.lang) if error is not None else ""
+        self.screen.app.push_screen(UnsavedModal(max(1, keeper.pending), reason), answer)
 
 
 class UnsavedModal(WorkshopModal):

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop_tui.storage.errors import SessionWriteError
+
 UI: dict[str, tuple[str, str]] = {
     # home
     "home.title": ("Sessioner", "Sessions"),
@@ -129,6 +134,14 @@ UI: dict[str, tuple[str, str]] = {
     "timer.done": ("Tiden er gået", "Time is up"),
     "note.title": ("Facilitatornoter (vises aldrig på projektoren)", "Facilitator notes (never projected)"),
     "saved.error": ("Kunne ikke gemme: {reason}", "Could not save: {reason}"),
+    "saved.full": (
+        "disken er fuld; frigør plads, den forrige version er stadig intakt",
+        "the disk is full; free some space, the previous version is still intact",
+    ),
+    "saved.denied": (
+        "mappen kan ikke skrives i; tjek rettighederne, den forrige version er stadig intakt",
+        "the folder is not writable; check its permissions, the previous version is still intact",
+    ),
     "saved.again": (
         "Gemt igen: alle ændringer er skrevet til {path}",
         "Saved again: every change is written to {path}",
@@ -148,9 +161,11 @@ UI: dict[str, tuple[str, str]] = {
     "unsaved.still": ("Stadig ikke gemt: {reason}", "Still not saved: {reason}"),
     "conflict.kept": (
         "Filen blev ændret af et andet program, mens sessionen var åben. Begge versioner er "
-        "bevaret: den anden version ligger i {theirs}; denne session gemmes fortsat i {ours}.",
+        "bevaret: den anden version er gemt som {theirs}; denne session gemmes fortsat i {ours} "
+        "(begge i {folder}).",
         "The file was changed by another program while the session was open. Both versions are "
-        "kept: the other version is in {theirs}; this session goes on saving to {ours}.",
+        "kept: the other version is saved as {theirs}; this session goes on saving to {ours} "
+        "(both in {folder}).",
     ),
     "lock.title": ("Sessionen er allerede åben", "The session is already open"),
     "lock.held": (
@@ -307,6 +322,17 @@ def tr(key: str, lang: str, **values: object) -> str:
         return key
     text = pair[1] if lang == "en" and pair[1] else pair[0]
     return text.format(**values) if values else text
+
+
+def save_failure(error: SessionWriteError, lang: str) -> str:
+    """Why a save failed, in the UI language where the cause is known (the core says it in English)."""
+    import errno
+
+    if error.errno == errno.ENOSPC:
+        return tr("saved.full", lang)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("saved.denied", lang)
+    return error.reason
 
 
 def refusal(error: Exception, lang: str) -> str:
