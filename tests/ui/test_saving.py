@@ -140,11 +140,15 @@ async def test_a_session_open_elsewhere_is_offered_read_only(room: Path) -> None
             screen.guard.tick()
             await pilot.pause()
             assert screen.session.answers_for("resistance").scores == {"trust": {"p1": 5}}
+            assert lock_path(room).exists()  # still the other window's
             written = room.read_bytes()
+            other.release()  # the writing window closes
+            screen.guard.tick()
+            await pilot.pause()
+            assert "the other window has closed the session" in str(_bar(app).render())
             await pilot.press("escape")
             await pilot.pause()
         assert room.read_bytes() == written != before
-        assert lock_path(room).exists()  # still the other window's
     finally:
         other.release()
 

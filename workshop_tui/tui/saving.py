@@ -71,6 +71,8 @@ class SaveGuard:
         self.holder = holder
         """Read-only: who writes the session (from its lock)."""
         self._failing = False
+        self._writer_gone = False
+        """Read-only: the other window has closed the session (its lock file is gone)."""
 
     @property
     def keeper(self) -> SessionKeeper:
@@ -88,6 +90,10 @@ class SaveGuard:
         if keeper.read_only:
             if keeper.reload_if_changed():
                 self.screen.show_changes()
+            gone = not lock_path(keeper.path).exists()
+            if gone != self._writer_gone:
+                self._writer_gone = gone
+                self.show()
             return
         if keeper.unsaved:
             keeper.save()
@@ -119,7 +125,9 @@ class SaveGuard:
         bar.set_class(keeper.read_only, "read-only")
         unsaved = not keeper.read_only and keeper.unsaved
         bar.set_class(unsaved, "unsaved")
-        if keeper.read_only:
+        if keeper.read_only and self._writer_gone:
+            bar.update(Text(tr("readonly.free", lang)))
+        elif keeper.read_only:
             bar.update(Text(tr("readonly.marker", lang, holder=holder_text(self.holder, lang))))
         elif unsaved:
             reason = save_failure(keeper.last_error, lang) if keeper.last_error is not None else "…"

@@ -199,6 +199,10 @@ UI: dict[str, tuple[str, str]] = {
         "🔒 Skrivebeskyttet: {holder} skriver i sessionen. Intet gemmes herfra; visningen følger med.",
         "🔒 Read-only: {holder} writes to this session. Nothing is saved from here; the view follows it.",
     ),
+    "readonly.free": (
+        "🔒 Skrivebeskyttet: det andet vindue har lukket sessionen. Tryk Esc og åbn den igen for at skrive.",
+        "🔒 Read-only: the other window has closed the session. Press Esc and open it again to write.",
+    ),
     "readonly.holder": ("proces {pid} på {host}", "process {pid} on {host}"),
     "readonly.other": ("et andet vindue", "another window"),
     "readonly.refused": (
