@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import errno
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +30,37 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
         raise SessionWriteError(path, failure_reason(OSError(errno.ENOSPC, "No space left on device")))
 
     monkeypatch.setattr(sessions, "atomic_write", full)
+
+
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from workshop_tui.storage.lock import SessionLock
+
+lock = SessionLock(Path(sys.argv[1]))
+assert lock.acquire().acquired
+print("held", flush=True)
+sys.stdin.read()
+lock.release()
+"""
+
+
+@contextmanager
+def held_elsewhere(path: Path) -> Iterator[subprocess.Popen[str]]:
+    """The session's lock held by another process (another window) until the block ends.
+
+    Closing the process's stdin makes it give the lock back (the window closes).
+    """
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert other.stdin is not None and other.stdout is not None
+    try:
+        assert other.stdout.readline().strip() == "held"
+        yield other
+    finally:
+        other.stdin.close()
+        other.wait(timeout=30)
 
 
 def _bar(app: object) -> SaveStatus:
@@ -114,22 +149,21 @@ async def test_quitting_with_everything_saved_asks_nothing(room: Path) -> None:
 
 
 async def test_a_session_open_elsewhere_is_offered_read_only(room: Path) -> None:
-    other = SessionLock(room)
-    assert other.acquire().acquired
     before = room.read_bytes()
-    try:
+    with held_elsewhere(room) as other:
+        pid = other.pid
         app = app_for(room, lang="en")
         async with app.run_test(size=SIZE) as pilot:
             modal = app.screen
             assert isinstance(modal, LockedModal)
             text = " ".join(str(s.render()) for s in modal.query("Static"))
-            assert f"process {other.info.pid}" in text  # type: ignore[union-attr]
+            assert f"process {pid}" in text
             await pilot.click("#read_only")
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, SessionScreen) and screen.keeper.read_only
             assert "READ-ONLY" in screen.title
-            assert _bar(app).has_class("read-only") and "Read-only" in str(_bar(app).render())
+            assert _bar(app).has_class("read-only") and f"process {pid}" in str(_bar(app).render())
             await pilot.press("3", "4", "f3", "ctrl+n", "ctrl+b", "f10")
             assert screen.session.answers_for("resistance").is_empty
             assert not screen.voting.is_open
@@ -142,29 +176,51 @@ async def test_a_session_open_elsewhere_is_offered_read_only(room: Path) -> None
             assert screen.session.answers_for("resistance").scores == {"trust": {"p1": 5}}
             assert lock_path(room).exists()  # still the other window's
             written = room.read_bytes()
-            other.release()  # the writing window closes
+        assert room.read_bytes() == written != before
+    # Once it has given the lock back, the session simply opens for writing.
+    app = app_for(room, lang="en")
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, SessionScreen) and not app.screen.keeper.read_only
+
+
+async def test_a_read_only_view_says_when_the_writer_has_closed(room: Path) -> None:
+    app = app_for(room, lang="en")
+    with held_elsewhere(room) as other:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click("#read_only")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, SessionScreen)
+            screen.guard.tick()
+            assert "closed" not in str(_bar(app).render())
+            assert other.stdin is not None
+            other.stdin.close()
+            other.wait(timeout=30)
             screen.guard.tick()
             await pilot.pause()
             assert "the other window has closed the session" in str(_bar(app).render())
-            await pilot.press("escape")
-            await pilot.pause()
-        assert room.read_bytes() == written != before
-    finally:
-        other.release()
 
 
 async def test_refusing_a_locked_session_goes_to_the_list(room: Path) -> None:
-    other = SessionLock(room)
-    assert other.acquire().acquired
-    try:
+    with held_elsewhere(room):
         app = app_for(room)
         async with app.run_test(size=SIZE) as pilot:
             assert isinstance(app.screen, LockedModal)
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
-    finally:
-        other.release()
+
+
+async def test_reopening_at_once_waits_for_its_own_closing_screen(room: Path) -> None:
+    own = SessionLock(room)  # as this app's session screen holds it while it closes
+    assert own.acquire().acquired
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, (SessionScreen, LockedModal))
+        own.release()
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, SessionScreen) and not app.screen.keeper.read_only
 
 
 async def test_the_lock_is_held_while_open_and_given_back_on_leaving(room: Path) -> None:

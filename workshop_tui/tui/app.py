@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import shlex
 import sys
 from collections.abc import Iterable
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from workshop_tui.model import Session
     from workshop_tui.storage.library import Library
     from workshop_tui.storage.lock import LockInfo
+
+
+OWN_LOCK_TRIES = 40
+"""Tries, 50 ms apart, to take a lock this app's closing session screen still holds."""
 
 
 class WorkshopApp(App[int]):
@@ -98,11 +103,13 @@ class WorkshopApp(App[int]):
             self.settings = Settings(lang=self.lang, theme=theme)
             save_settings(self.settings)
 
-    def open_session(self, path: Path, loaded: Session | None = None) -> bool:
+    def open_session(self, path: Path, loaded: Session | None = None, *, attempt: int = 0) -> bool:
         """Open a session file on the session screen; a broken file is reported, not opened.
 
         ``loaded`` is the file's session when the caller has just read it (the CLI checks
         the file before starting the app); reading a large file twice costs a visible moment.
+        The session's lock is taken first; when another window holds it, the facilitator
+        chooses between a read-only view and not opening it.
         """
         from workshop_tui.storage.lock import SessionLock
         from workshop_tui.storage.sessions import load_session
@@ -114,26 +121,34 @@ class WorkshopApp(App[int]):
             lines = "\n".join(str(p) for p in error.problems[:5])
             self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
             return False
-        lock: SessionLock | None = SessionLock(path)
+        lock = SessionLock(path)
         try:
-            outcome = lock.acquire()  # type: ignore[union-attr]
+            outcome = lock.acquire()
         except OSError as error:  # a folder we cannot write: saving will say so too
             self.notify(tr("lock.unavailable", self.lang, reason=error.strerror or error), severity="warning")
-            lock = None
+            self._show_session(SessionScreen(session, path))
+            return True
+        holder = outcome.holder
+        own = holder is not None and holder.here and holder.pid == os.getpid()
+        if not outcome.acquired and own and attempt < OWN_LOCK_TRIES:
+            # This app's own session screen, still closing (Esc, then Enter at once).
+            self.set_timer(0.05, lambda: self.open_session(path, session, attempt=attempt + 1))
+        elif not outcome.acquired:
+            self._open_locked(session, path, holder)
         else:
-            if not outcome.acquired:
-                self._open_locked(session, path, outcome.holder)
-                return True
             if outcome.taken_over is not None:
                 ended = outcome.taken_over
                 message = tr("lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
                 self.notify(message, severity="warning", timeout=12)
-        self.push_screen(SessionScreen(session, path, lock=lock))
+            self._show_session(SessionScreen(session, path, lock=lock))
+        return True
+
+    def _show_session(self, screen: Screen[object]) -> None:
+        self.push_screen(screen)
         # Everything loaded so far lives as long as the session does. Freezing it keeps the
         # garbage collector's full passes from walking it again, which otherwise stalls a
         # keystroke now and then by tens of milliseconds on a large session.
         gc.freeze()
-        return True
 
     def _open_locked(self, session: Session, path: Path, holder: LockInfo | None) -> None:
         """Another window writes this session: offer a read-only view, or go back to the list."""
@@ -143,8 +158,7 @@ class WorkshopApp(App[int]):
 
         def answer(choice: str | None) -> None:
             if choice == "read_only":
-                self.push_screen(SessionScreen(session, path, read_only=True, holder=holder))
-                gc.freeze()
+                self._show_session(SessionScreen(session, path, read_only=True, holder=holder))
             elif not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
                 self.push_screen(HomeScreen())
 
