@@ -209,3 +209,25 @@ def test_pending_counts_the_edits_not_the_moves(
     assert keeper.save()
     assert keeper.pending == 0 and not keeper.unsaved
     assert load_session(path).position == Position("resistance", 0, 3)
+
+
+@posix_only
+def test_without_a_system_lock_the_process_id_decides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_tui.storage import lock as lock_module
+
+    monkeypatch.setattr(lock_module, "_os_lock", lambda fd: None)  # e.g. a share without flock
+    session_file = tmp_path / "s.toml"
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = int(ended.stdout)
+    for pid, stands in ((os.getppid(), True), (dead, False)):
+        info = LockInfo(pid, socket.gethostname(), "2026-11-23T09:00:00+00:00")
+        lock_path(session_file).write_text(info.to_text())
+        lock = SessionLock(session_file)
+        outcome = lock.acquire()
+        assert outcome.acquired is not stands
+        assert (outcome.holder if stands else outcome.taken_over) == info
+        lock.release()

@@ -117,7 +117,8 @@ class SessionLock:
             return LockOutcome(True)
         for _ in range(5):
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            if not _os_lock(fd):
+            system_lock = _os_lock(fd)
+            if system_lock is False:
                 holder = LockInfo.from_text(_read(fd))
                 os.close(fd)
                 return LockOutcome(False, holder=holder)
@@ -126,7 +127,7 @@ class SessionLock:
                 os.close(fd)
                 continue
             previous = LockInfo.from_text(_read(fd))
-            if previous is not None and _still_running(previous):
+            if previous is not None and _still_running(previous, system_lock=system_lock is True):
                 os.close(fd)
                 return LockOutcome(False, holder=previous)
             self.info = LockInfo(os.getpid(), socket.gethostname(), _now())
@@ -149,6 +150,9 @@ class SessionLock:
         fd, self._fd = self._fd, -1
         with contextlib.suppress(OSError):
             if _same_file(fd, self.path):
+                # Emptied first: where an open file cannot be removed (Windows), what stays
+                # names nobody, so the next start has nothing to "take over".
+                os.ftruncate(fd, 0)
                 os.unlink(self.path)
         with contextlib.suppress(OSError):
             os.close(fd)  # closing drops the operating-system lock
@@ -174,15 +178,16 @@ def _same_file(fd: int, path: Path) -> bool:
     return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
 
 
-def _os_lock(fd: int) -> bool:
-    """Take the system's lock on ``fd`` without waiting; True if taken (or there is none)."""
+def _os_lock(fd: int) -> bool | None:
+    """Take the system's lock on ``fd`` without waiting: True taken, False held by another,
+    None when there is no such lock here (the file's content then decides)."""
     if fcntl is not None:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         except OSError:
-            return True  # a filesystem without flock: the file's content decides
+            return None  # a filesystem without flock (some network shares)
         return True
     if msvcrt is not None:  # pragma: no cover - Windows
         try:
@@ -191,10 +196,10 @@ def _os_lock(fd: int) -> bool:
         except OSError:
             return False
         return True
-    return True  # pragma: no cover - no system lock at all
+    return None  # pragma: no cover - no system lock at all
 
 
-def _still_running(previous: LockInfo) -> bool:
+def _still_running(previous: LockInfo, *, system_lock: bool) -> bool:
     """Whether the program named in a lock we could take still runs (so the lock stands).
 
     The system lock was free, so a program on this computer that held it has ended
@@ -204,14 +209,14 @@ def _still_running(previous: LockInfo) -> bool:
     """
     if not previous.here:
         return True
-    if previous.pid == os.getpid():
+    if previous.pid == os.getpid() or system_lock:
         return False
-    if fcntl is not None or msvcrt is not None:
-        return False
-    try:  # pragma: no cover - only without any system lock
-        os.kill(previous.pid, 0)
-    except ProcessLookupError:  # pragma: no cover
-        return False
-    except OSError:  # pragma: no cover - exists, not ours to signal
+    if os.name != "posix":  # pragma: no cover - no safe way to ask here; respect it
         return True
-    return True  # pragma: no cover
+    try:
+        os.kill(previous.pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but is not ours to signal
+        return True
+    return True
