@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
 from workshop_tui.storage import sessions
 from workshop_tui.storage.errors import SessionWriteError
@@ -169,6 +170,12 @@ async def test_a_session_open_elsewhere_is_offered_read_only(room: Path) -> None
             assert not screen.voting.is_open
             messages = [n.message for n in app._notifications]
             assert any("Voting could not open" in m and "read-only" in m for m in messages)
+            await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # a reflection sheet: its fields take no typing
+            await pilot.pause()
+            assert screen.current == "sheet-42"
+            areas = list(screen.query(TextArea))
+            assert areas and all(area.read_only for area in areas)
+            await pilot.press("ctrl+b", "ctrl+b", "ctrl+b")
             # The writer's saves show up here.
             save_session(screen.session.with_score("resistance", "trust", "p1", 5), room)
             screen.guard.tick()

@@ -18,7 +18,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workshop_tui.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import WorkshopModal
@@ -138,6 +139,19 @@ class SaveGuard:
             )
         else:
             bar.update("")
+
+    def freeze(self, view: Widget) -> None:
+        """Read-only: make a view's text fields uneditable, so nothing typed there looks kept.
+
+        Scores typed on a grid are refused with a message; a text field would keep showing
+        what was typed into it, so it takes no typing at all.
+        """
+        for area in view.query(TextArea):
+            area.read_only = True
+        for field in view.query(Input):
+            field.disabled = True
+        for choice in view.query(Select):
+            choice.disabled = True
 
     def confirm_leave(self, leave: Callable[[], None]) -> None:
         """Run ``leave`` at once when everything is saved; else ask: retry, leave anyway, or stay."""

@@ -136,6 +136,8 @@ class SessionScreen(WorkshopScreen):
         position = self.session.position
         view.start(self.session, position if restore and position.exercise == self.current else None)
         slot.mount(view)
+        if self.keeper.read_only:
+            view.call_after_refresh(self.guard.freeze, view)
         self._show_frame()
 
     def _show_frame(self) -> None:
