@@ -74,11 +74,12 @@ def test_a_lock_held_by_another_running_process_is_refused(tmp_path: Path) -> No
 
 def test_a_lock_of_another_computer_is_respected(tmp_path: Path) -> None:
     session_file = tmp_path / "s.toml"
-    info = {"pid": 4242, "host": "another-laptop", "started": "2026-11-23T09:00:00+00:00"}
+    info = {"pid": 4242, "host": "another\x1b[2J-laptop", "started": "2026-11-23T09:00:00+00:00"}
     lock_path(session_file).write_text(json.dumps(info))
     outcome = SessionLock(session_file).acquire()
     assert not outcome.acquired
-    assert outcome.holder == LockInfo(4242, "another-laptop", "2026-11-23T09:00:00+00:00")
+    # The host is shown to the facilitator: its control characters are shown, not obeyed.
+    assert outcome.holder == LockInfo(4242, "another\\x1b[2J-laptop", "2026-11-23T09:00:00+00:00")
 
 
 def test_a_lock_file_of_rubbish_is_taken_without_a_word(tmp_path: Path) -> None:

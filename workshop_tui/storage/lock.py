@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from workshop_tui.storage.errors import printable
+
 try:  # POSIX
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -72,9 +74,10 @@ class LockInfo:
             pid, host, started = data["pid"], data["host"], data["started"]
         except (ValueError, TypeError, KeyError):
             return None
-        if not isinstance(pid, int) or not isinstance(host, str) or not isinstance(started, str):
+        if type(pid) is not int or not isinstance(host, str) or not isinstance(started, str):
             return None
-        return LockInfo(pid, host[:200], started[:40])
+        # Shown to the facilitator: a file anyone could write must not move their terminal.
+        return LockInfo(pid, printable(host[:200]), printable(started[:40]))
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ class SessionLock:
         if self.held:
             return LockOutcome(True)
         for _ in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
             system_lock = _os_lock(fd)
             if system_lock is False:
                 holder = LockInfo.from_text(_read(fd))
