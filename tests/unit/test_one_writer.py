@@ -232,3 +232,24 @@ def test_without_a_system_lock_the_process_id_decides(
         assert outcome.acquired is not stands
         assert (outcome.holder if stands else outcome.taken_over) == info
         lock.release()
+
+
+def test_reading_commands_work_while_a_session_is_open(
+    small_session: Session, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workshop_tui.cli import main
+    from workshop_tui.storage.sessions import session_path
+
+    path = session_path(small_session)
+    save_session(small_session, path)
+    lock = SessionLock(path)
+    assert lock.acquire().acquired  # the app has it open
+    before = path.read_bytes()
+    try:
+        assert main(["sessions"]) == 0
+        assert main(["export", small_session.id, "--format", "md", "-o", str(tmp_path / "out")]) == 0
+    finally:
+        lock.release()
+    assert list((tmp_path / "out").glob("*.md"))
+    assert path.read_bytes() == before
+    assert "Prøve på tværs" in capsys.readouterr().out
