@@ -255,3 +255,29 @@ async def test_a_file_changed_by_another_program_is_kept_and_reported(room: Path
         assert load_session(room).answers_for("resistance").scores == {"trust": {"p1": 3, "p2": 4}}
         messages = [n.message for n in app._notifications]
         assert any("changed by another program" in m and kept[0].name in m for m in messages)
+
+
+async def test_an_error_saves_what_was_not_saved_and_logs_it(
+    room: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: SessionScreen) -> None:
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(SessionScreen, "action_blind", broken)
+    app = app_for(room, lang="en")
+    with pytest.raises(RuntimeError, match="injected"):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("3", "4", "right")  # the move is saved only after a pause
+            screen = app.screen
+            assert isinstance(screen, SessionScreen)
+            moved = screen._pending_position
+            assert moved is not None and load_session(room).position != moved
+            await pilot.press("f3")
+            await pilot.pause()
+    assert app.crash is not None and app.crash.sessions == [(room, True)]
+    assert app.crash.log is not None and app.crash.log.parent == data_dir / "logs"
+    saved = load_session(room)
+    assert saved.answers_for("resistance").scores == {"trust": {"p1": 3, "p2": 4}}
+    assert saved.position == moved  # where the cursor was when the error came
+    message = app.crash.message("da")
+    assert "uventet fejl" in message and str(app.crash.log) in message and str(room) in message
