@@ -74,6 +74,8 @@ class SaveGuard:
         self._failing = False
         self._writer_gone = False
         """Read-only: the other window has closed the session (its lock file is gone)."""
+        self._shown: tuple[str, str] | None = None
+        """What the bar shows now: (state, text)."""
 
     @property
     def keeper(self) -> SessionKeeper:
@@ -91,14 +93,14 @@ class SaveGuard:
         if keeper.read_only:
             if keeper.reload_if_changed():
                 self.screen.show_changes()
-            gone = not lock_path(keeper.path).exists()
-            if gone != self._writer_gone:
-                self._writer_gone = gone
-                self.show()
+            self._writer_gone = not lock_path(keeper.path).exists()
+            self.show()
             return
         if keeper.unsaved:
             keeper.save()
             self.report()
+        else:
+            self.show()  # e.g. after a language switch
 
     def report(self) -> None:
         """After a save: tell what changed (failing, saved again, a conflict) and redraw the bar."""
@@ -120,25 +122,30 @@ class SaveGuard:
         self.show()
 
     def show(self) -> None:
-        """Draw the bar: read-only, unsaved changes, or nothing."""
+        """Draw the bar: read-only, unsaved changes, or nothing (touched only when it changes).
+
+        Called after every keystroke's save; an unchanged bar costs no layout or redraw.
+        """
         keeper, lang = self.keeper, self.screen.lang
-        bar = self.screen.query_one(SaveStatus)
-        bar.set_class(keeper.read_only, "read-only")
-        unsaved = not keeper.read_only and keeper.unsaved
-        bar.set_class(unsaved, "unsaved")
-        if keeper.read_only and self._writer_gone:
-            bar.update(Text(tr("readonly.free", lang)))
-        elif keeper.read_only:
-            bar.update(Text(tr("readonly.marker", lang, holder=holder_text(self.holder, lang))))
-        elif unsaved:
-            reason = save_failure(keeper.last_error, lang) if keeper.last_error is not None else "…"
-            bar.update(
-                Text(
-                    tr("unsaved.marker", lang, n=max(1, keeper.pending), reason=reason, seconds=RETRY_SECONDS)
-                )
+        state, text = "", ""
+        if keeper.read_only:
+            state = "read-only"
+            holder = holder_text(self.holder, lang)
+            text = (
+                tr("readonly.free", lang) if self._writer_gone else tr("readonly.marker", lang, holder=holder)
             )
-        else:
-            bar.update("")
+        elif keeper.unsaved:
+            state = "unsaved"
+            reason = save_failure(keeper.last_error, lang) if keeper.last_error is not None else "…"
+            waiting = max(1, keeper.pending)
+            text = tr("unsaved.marker", lang, n=waiting, reason=reason, seconds=RETRY_SECONDS)
+        if (state, text) == self._shown:
+            return
+        self._shown = (state, text)
+        bar = self.screen.query_one(SaveStatus)
+        bar.set_class(state == "read-only", "read-only")
+        bar.set_class(state == "unsaved", "unsaved")
+        bar.update(Text(text))
 
     def freeze(self, view: Widget) -> None:
         """Read-only: make a view's text fields uneditable, so nothing typed there looks kept.
