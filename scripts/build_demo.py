@@ -260,6 +260,66 @@ SHEET_42: dict[str, dict[str, str]] = {
     },
 }
 
+# The stakeholder analysis after sheet 42 (question 3): group id -> cell "row.column" -> text.
+# Choice cells hold the option's id (stor/middelstor, aktiv/passiv, positiv/negativ).
+STAKEHOLDERS: dict[str, list[tuple[str, str, str, str, str]]] = {
+    "g1": [
+        (
+            "Fjordby Sygehus, udskrivningen",
+            "stor",
+            "aktiv",
+            "positiv",
+            "Fast kontaktperson og daglig status kl. 11",
+        ),
+        (
+            "Visitationen",
+            "stor",
+            "aktiv",
+            "negativ",
+            "Med i styregruppen fra start, så den ikke bliver gået uden om",
+        ),
+        (
+            "Almen praksis",
+            "middelstor",
+            "passiv",
+            "positiv",
+            "Ét kontaktpunkt og en kort skriftlig aftale om medicin",
+        ),
+        (
+            "Direktion og politikere",
+            "stor",
+            "passiv",
+            "positiv",
+            "Kvartalsvis status på genindlæggelser; mandat i 2026",
+        ),
+    ],
+    "g2": [
+        (
+            "Borgere og pårørende (Ældrerådet)",
+            "middelstor",
+            "aktiv",
+            "positiv",
+            "Inddrages i forløbsplanen via Ældrerådet",
+        ),
+        (
+            "Økonomi og Analyse",
+            "stor",
+            "passiv",
+            "negativ",
+            "Fælles måltal og en effektmåling før omprioritering",
+        ),
+        (
+            "Plejecentrene",
+            "middelstor",
+            "aktiv",
+            "negativ",
+            "Weekendkapaciteten afklares i piloten i Distrikt Nord",
+        ),
+        ("Direktøren for Sundhed og Ældre", "stor", "aktiv", "positiv", "Ejer opgaven; godkender piloten"),
+    ],
+}
+STAKEHOLDER_COLUMNS = ("stakeholder", "importance", "activity", "attitude", "handling")
+
 SHEET_43: dict[str, dict[str, str]] = {
     "g1": {
         "1": lines(
@@ -511,6 +571,11 @@ def build() -> Session:
         for group_id, boxes in texts.items():
             for box_key, text in boxes.items():
                 session = session.with_text(exercise_id, group_id, box_key, text)
+
+    for group_id, rows in STAKEHOLDERS.items():
+        for number, row in enumerate(rows, start=1):
+            for column, text in zip(STAKEHOLDER_COLUMNS, row, strict=True):
+                session = session.with_text("stakeholder-analysis", group_id, f"{number}.{column}", text)
 
     for group_id, challenge in CHALLENGES.items():
         session = session.with_challenge("sheet-45", group_id, challenge)

@@ -37,11 +37,15 @@ def test_every_kind_is_represented(library: Library) -> None:
     assert {e.kind for e in library.exercises.values()} == set(KINDS)
 
 
-def test_only_resistance_and_commitment_scales_are_given_by_the_source(library: Library) -> None:
+def test_only_the_resistance_scale_is_given_by_the_source(library: Library) -> None:
     # A single choice has no scale of its own: its one vote per person is the kind itself.
     rated = [e for e in library.exercises.values() if e.scale and e.kind != "single_choice"]
     given = {e.id for e in rated if e.scale and not e.scale.inferred}
-    assert given == {"resistance", "commitment"}
+    assert given == {"resistance"}
+    # Commitment's 1-10 is the source's, its end labels (lav/høj) are not: so it is inferred.
+    commitment = library.exercises["commitment"].scale
+    assert commitment is not None and (commitment.min, commitment.max) == (1, 10)
+    assert "1-10" in commitment.inferred_note
     for exercise in rated:
         if exercise.scale and exercise.scale.inferred:
             assert exercise.scale.inferred_note, exercise.id

@@ -172,14 +172,18 @@ def test_demo_csv_numbers_match_the_session(demo: Session) -> None:
     }
     assert {k: sorted(v) for k, v in scores.items()} == expected
     texts = [r for r in body if r[0] == "reflection"]
-    expected_texts = sum(
-        1
-        for ex in demo.agenda
-        for boxes in demo.answers_for(ex).texts.values()
-        for t in boxes.values()
-        if t.strip()
-    )
-    assert len(texts) == expected_texts
+    def filled(kind: str) -> int:
+        return sum(
+            1
+            for ex in demo.agenda
+            if demo.exercise(ex).kind == kind
+            for boxes in demo.answers_for(ex).texts.values()
+            for t in boxes.values()
+            if t.strip()
+        )
+
+    assert len(texts) == filled("reflection_sheet")
+    assert len([r for r in body if r[0] == "cell"]) == filled("table")
     actions = [(r[6], r[8], r[9], r[10]) for r in body if r[0] == "action"]
     group_names = {g.id: g.name for g in demo.groups}
     assert actions == [

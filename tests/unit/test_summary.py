@@ -65,7 +65,7 @@ def test_agenda_order_and_kinds(session: Session) -> None:
     summary = build_summary(session)
     assert [x.id for x in summary.exercises] == list(session.agenda)
     for exercise in summary.exercises:
-        parts = [exercise.scored, exercise.reflection, exercise.actions]
+        parts = [exercise.scored, exercise.reflection, exercise.actions, exercise.votes, exercise.table]
         assert sum(p is not None for p in parts) == 1
 
 
