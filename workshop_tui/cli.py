@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 from workshop_tui import __version__
 from workshop_tui.export import commands as export_commands
 from workshop_tui.i18n import detect_language, t
-from workshop_tui.storage.errors import FileProblems, SessionWriteError, printable
+from workshop_tui.storage.errors import FileProblems, SessionWriteError, problem_lines
+from workshop_tui.text_safety import for_terminal
 from workshop_tui.voting.network import (
     DEFAULT_MAX_PARTICIPANTS,
+    DEFAULT_PER_ADDRESS,
     DEFAULT_PORT,
     VotingOptions,
     parse_host,
@@ -123,7 +125,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 
 def _add_voting_options(parser: argparse.ArgumentParser, da: bool, *, sub: bool) -> None:
-    """--vote-host, --vote-port and --vote-max, before the command or after it."""
+    """--vote-host, --vote-port, --vote-max and --vote-per-address, before the command or after it."""
     # After a command, a missing option must not overwrite the one given before it.
     default = argparse.SUPPRESS if sub else None
 
@@ -161,6 +163,15 @@ def _add_voting_options(parser: argparse.ArgumentParser, da: bool, *, sub: bool)
         metavar="N",
         help="højst så mange telefoner kan deltage" if da else "at most this many phones may join",
     )
+    parser.add_argument(
+        "--vote-per-address",
+        type=checked(_participant_count, "--vote-per-address"),
+        default=default,
+        metavar="N",
+        help=f"højst så mange telefoner fra én netværksadresse (standard: {DEFAULT_PER_ADDRESS})"
+        if da
+        else f"at most this many phones from one network address (default: {DEFAULT_PER_ADDRESS})",
+    )
 
 
 def _participant_count(text: str) -> int:
@@ -176,6 +187,7 @@ def _voting(args: argparse.Namespace) -> VotingOptions:
         host=args.vote_host,
         port=args.vote_port,
         max_participants=args.vote_max or DEFAULT_MAX_PARTICIPANTS,
+        per_address=args.vote_per_address or DEFAULT_PER_ADDRESS,
     )
 
 
@@ -191,11 +203,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _dispatch(args, lang)
     except FileProblems as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        for line in problem_lines(error.problems, lang):
+            print(line, file=sys.stderr)
         return 1
     except SessionWriteError as error:
-        print(error, file=sys.stderr)
+        print(for_terminal(str(error)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -253,8 +265,8 @@ def _exercises(args: argparse.Namespace, lang: str) -> int:
 
     if args.check is not None:
         problems = check_path(args.check)
-        for problem in problems:
-            print(problem)
+        for line in problem_lines(problems, lang):
+            print(line)
         errors = [p for p in problems if not p.warning]
         if errors:
             print(t("cli.exercises.bad", lang, n=len(errors)), file=sys.stderr)
@@ -273,13 +285,13 @@ def _exercises(args: argparse.Namespace, lang: str) -> int:
             inferred = f", {t('cli.exercises.inferred', lang)}" if exercise.scale.inferred else ""
             scale = f" {exercise.scale.min}–{exercise.scale.max}{inferred}"
         print(f"  {exercise.id:<22} v{exercise.version}  {kind}{scale}")
-        print(printable(f"  {'':<22}     {exercise.title.get(lang)}"))
-        print(printable(f"  {'':<22}     {library.origins[exercise.id]}"))
+        print(for_terminal(f"  {'':<22}     {exercise.title.get(lang)}"))
+        print(for_terminal(f"  {'':<22}     {library.origins[exercise.id]}"))
     print(f"\n{t('cli.exercises.programmes', lang)} ({len(library.programmes)})")
     for programme in library.programmes.values():
-        print(printable(f"  {programme.id:<22} {programme.title.get(lang)} ({len(programme.exercises)})"))
-    for problem in library.problems:
-        print(problem, file=sys.stderr)
+        print(for_terminal(f"  {programme.id:<22} {programme.title.get(lang)} ({len(programme.exercises)})"))
+    for line in problem_lines(library.problems, lang):
+        print(line, file=sys.stderr)
     return 1 if any(not p.warning for p in library.problems) else 0
 
 
@@ -295,14 +307,14 @@ def _sessions(lang: str) -> int:
         session = listing.summary
         if session is None or session.progress is None:
             first = listing.problems[0] if listing.problems else None
-            print(printable(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
+            print(for_terminal(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
             if first is not None:
                 print(f"    {first}")
             continue
         done, total = session.progress
         progress = t("progress", lang, done=done, total=total)
         org = f" · {session.organisation}" if session.organisation else ""
-        print(printable(f"{session.title}{org}  {session.date}  {progress}  {listing.path}"))
+        print(for_terminal(f"{session.title}{org}  {session.date}  {progress}  {listing.path}"))
     return 0
 
 
@@ -330,10 +342,10 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         if not participants:
             print(t("cli.error.participants", lang), file=sys.stderr)
             return 2
-    try:
-        Date.fromisoformat(args.date)
-    except ValueError:
-        print(f"--date: {args.date!r} is not a date; use YYYY-MM-DD", file=sys.stderr)
+    from workshop_tui.model.ids import valid_date
+
+    if not valid_date(args.date):  # the loader's own check, so the new file opens again
+        print(for_terminal(f"--date: {args.date!r} is not a date; use YYYY-MM-DD"), file=sys.stderr)
         return 2
     library = load_library(args.exercises)
     ids: list[str] = list(args.exercise)

@@ -50,6 +50,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Ukendt øvelse '{id}'. Se 'workshop exercises'.",
         "en": "Unknown exercise '{id}'. See 'workshop exercises'.",
     },
+    "problems.more": {
+        "da": "… og {n} fejl mere i {file} (ret de første, og tjek filen igen)",
+        "en": "… and {n} more problems in {file} (fix the first ones, then check the file again)",
+    },
     "progress": {"da": "{done}/{total} øvelser", "en": "{done}/{total} exercises"},
     "kind.rating_grid": {"da": "vurderingsskema", "en": "rating grid"},
     "kind.scale": {"da": "skala", "en": "scale"},

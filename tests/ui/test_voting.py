@@ -42,24 +42,37 @@ async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: 
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        await pilot.press("f3")  # blind: votes arrive hidden, as typed scores do
+        assert not screen.session.answers_for("resistance").blind
         await pilot.press("f10")
         await pilot.pause()
         assert isinstance(app.screen, VotingModal)
+        assert screen.session.answers_for("resistance").blind  # a round opens blind
         info = screen.voting.info()
         assert info is not None and info.url.startswith("http://127.0.0.1:") and len(info.code) == 6
         board = str(app.screen.query_one(VoteBoard).render())
         assert "▀" in board and "▄" in board and info.url in board and spaced(info.code) in board
 
         async with aiohttp.ClientSession() as http:
+            # Everyone in this room has a name: a phone finds no anonymous place and is told so,
+            # and so is the facilitator, who adds a place with +.
+            async with http.post(info.url + "/api/join", json={"code": info.code}) as refused:
+                assert refused.status == 403 and (await refused.json())["reason"] == "no_place"
+            await pilot.pause(REFRESH_QUIET + 0.2)
+            assert "ingen ledig plads" in str(app.screen.query_one(VoteBoard).render())
+            await pilot.press("plus")
+            await pilot.pause()
+            assert [p.id for p in screen.session.participants][-1] == "p5"
+            assert "ingen ledig plads" not in str(app.screen.query_one(VoteBoard).render())
             joined = await _post(http, info.url + "/api/join", {"code": info.code})
+            assert joined["participant"] == "P5"
             vote = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
             await _post(http, info.url + "/api/vote", vote, joined["token"])
             await pilot.pause(REFRESH_QUIET + 0.2)
             grid = screen.query_one(ScoreGrid)
-            assert str(grid.get_cell("trust", "v1")) == "●"
+            assert str(grid.get_cell("trust", "p5")) == "●"  # that P5 answered, not what
             on_disk = load_session(room).answers_for("resistance").scores
-            assert on_disk["trust"]["v1"] == 3 and on_disk["necessity"]["v1"] == 5
+            assert on_disk["trust"]["p5"] == 3 and on_disk["necessity"]["p5"] == 5
+            assert len(load_session(room).participants) == 5
             assert "1 af 1" in str(app.screen.query_one(VoteBoard).render())
 
             await pilot.press("escape")
@@ -67,7 +80,7 @@ async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: 
             status = str(screen.query_one(VotingStatus).render())
             assert spaced(info.code) in status and info.url in status
             await pilot.press("f3")
-            assert str(grid.get_cell("trust", "v1")) == "3"
+            assert str(grid.get_cell("trust", "p5")) == "3"
 
             await pilot.press("f2")
             await pilot.pause()
@@ -79,13 +92,32 @@ async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: 
             async with http.get(state_url, headers={"Authorization": f"Bearer {joined['token']}"}) as state:
                 assert (await state.json())["exercise"]["id"] == "tension-fields"
 
-            await pilot.press("f10")
+            await pilot.press("f10")  # the panel again, voting still open
+            await pilot.pause()
+            assert isinstance(app.screen, VotingModal) and screen.voting.is_open
+            assert screen.voting.info().code == info.code  # type: ignore[union-attr]
+            await pilot.press("f10")  # F10 in the panel closes voting
             await pilot.pause()
             assert not screen.voting.is_open and screen.voting.info() is None
             assert not screen.query_one(VotingStatus).display
             with pytest.raises(aiohttp.ClientConnectionError):
                 async with http.get(info.url + "/"):
                     pass
+
+            # Opened again: a new code; the phone that joined carries on with its token.
+            await pilot.press("f10")
+            await pilot.pause()
+            again = screen.voting.info()
+            assert again is not None and again.code != info.code
+            auth = {"Authorization": f"Bearer {joined['token']}"}
+            async with http.get(again.url + "/api/state", headers=auth) as state:
+                assert state.status == 200 and (await state.json())["participant"] == "P5"
+            async with http.post(again.url + "/api/join", json={"code": info.code}) as stale:
+                assert stale.status == 403
+            await pilot.press("n")  # a new code from the panel
+            assert screen.voting.info().code != again.code  # type: ignore[union-attr]
+            await pilot.press("f10")
+            await pilot.pause()
 
 
 async def test_leaving_the_session_stops_the_server(room: Path) -> None:

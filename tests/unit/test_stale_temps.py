@@ -13,10 +13,17 @@ import pytest
 
 from workshop_tui.model import Session
 from workshop_tui.storage.sessions import SessionWriter, load_session, save_session
-from workshop_tui.storage.tomlio import STALE_TEMP_SECONDS, remove_stale_temps
+from workshop_tui.storage.tomlio import DEAD_GRACE, STALE_TEMP_SECONDS, remove_stale_temps
 
-OWN = (".s.toml.k3j_9x2a.tmp", ".s.toml.bak.q7w1e2r3.tmp", ".s.toml.bak.4242.link.tmp")
-"""The three temp names a save of s.toml makes (see tomlio.atomic_write and _keep_previous)."""
+OWN = (
+    ".s.toml.k3j_9x2a.tmp",
+    ".s.toml.bak.q7w1e2r3.tmp",
+    f".s.toml.bak.{os.getpid()}.link.tmp",
+    f".s.toml.p{os.getpid()}.k3j_9x2a.tmp",
+    f".s.toml.bak.p{os.getpid()}.q7w1e2r3.tmp",
+)
+"""The temp names a save of s.toml makes (see tomlio.atomic_write and _keep_previous), by a process
+that is running (this one): older versions wrote them without the ``p<pid>``."""
 OTHERS = (
     "s.toml",
     "s.toml.bak",
@@ -76,7 +83,7 @@ def test_a_fresh_hard_link_of_an_old_file_is_kept(tmp_path: Path) -> None:
     """``_keep_previous`` links the session file: the link has the old mtime but a new ctime."""
     path = tmp_path / "s.toml"
     _make(tmp_path, ("s.toml",), age=3600)
-    link = tmp_path / ".s.toml.bak.4242.link.tmp"
+    link = tmp_path / f".s.toml.bak.{os.getpid()}.link.tmp"
     os.link(path, link)  # the tests run where saves make such links (Linux, macOS)
     assert remove_stale_temps(path) == []
     assert link.exists()
@@ -116,8 +123,8 @@ def test_the_names_match_what_a_killed_save_leaves(tmp_path: Path, monkeypatch: 
     assert done.returncode == -signal.SIGKILL
     left = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp"))
     assert len(left) == 2, left  # the new text, and the hard link that was to become the .bak
-    assert remove_stale_temps(path) == []  # just made: a save might still be running
-    _age_all(3600, monkeypatch)
+    # Their writer has ended, so a restart right after the crash removes them (after a second's grace).
+    _age_all(DEAD_GRACE + 0.5, monkeypatch)
     assert sorted(p.name for p in remove_stale_temps(path)) == left
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml"]
 
@@ -135,3 +142,26 @@ def test_opening_a_session_for_running_cleans_up(
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [".t.toml.k3j_9x2a.tmp", "s.toml", "s.toml.bak"]
     assert load_session(path) == small_session
+
+
+def test_young_temps_of_a_running_process_are_kept_of_an_ended_one_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12, item 9: a killed save's temps were left until a later open, a minute on."""
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+        dead = int(ended.stdout)
+        alive = (f".s.toml.p{sleeper.pid}.abc123.tmp", f".s.toml.bak.{sleeper.pid}.link.tmp")
+        gone = (
+            f".s.toml.p{dead}.abc123.tmp",
+            f".s.toml.bak.p{dead}.def456.tmp",
+            f".s.toml.bak.{dead}.link.tmp",
+        )
+        _make(tmp_path, alive + gone, age=0)
+        _age_all(DEAD_GRACE + 0.5, monkeypatch)
+        assert sorted(p.name for p in remove_stale_temps(tmp_path / "s.toml")) == sorted(gone)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(alive)
+    finally:
+        sleeper.kill()
+        sleeper.wait()

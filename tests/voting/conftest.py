@@ -59,7 +59,12 @@ def clock() -> Clock:
 
 @pytest.fixture
 def desk(room_session: Session, clock: Clock) -> Desk:
-    """A desk with the round open on the resistance grid (nine items, 1-5)."""
-    made = Desk(Roll(CODE), max_participants=5, limits=Limits(poll_seconds=0.3), clock=clock)
+    """A desk with the round open on the resistance grid (nine items, 1-5).
+
+    The tests' devices all come from 127.0.0.1, so more than the default two may join from
+    one address here; ``test_desk`` tests the default cap.
+    """
+    limits = Limits(poll_seconds=0.3, devices_per_address=10)
+    made = Desk(Roll(CODE), max_participants=5, limits=limits, clock=clock)
     made.follow(room_session, "resistance")
     return made

@@ -126,7 +126,7 @@ def test_a_phone_joins_with_the_code_votes_and_sees_the_confirmation(
         browser.find_element(By.ID, "join-button").click()
         title = wait.until(shown.visibility_of_element_located((By.ID, "ex-title")))
         assert title.text == room_session.exercise("resistance").title.da
-        assert browser.find_element(By.ID, "who").text == "Du er V1 (anonym)"
+        assert browser.find_element(By.ID, "who").text == "Du er P1 (anonym)"
         heights = browser.execute_script(
             "return [...document.querySelectorAll('button.choice')].map(b => b.offsetHeight)"
         )
@@ -136,19 +136,52 @@ def test_a_phone_joins_with_the_code_votes_and_sees_the_confirmation(
         browser.find_element(By.ID, "send").click()
         wait.until(status_is(danish["sent"]))
         scores = load_session(saved).answers_for("resistance").scores
-        assert {item: row["v1"] for item, row in scores.items()} == NINE
+        assert {item: row["p1"] for item, row in scores.items()} == NINE
 
         tap('button[data-item="trust"][data-value="5"]')
         assert browser.find_element(By.ID, "send").text == danish["send_changes"]
         browser.find_element(By.ID, "send").click()
         wait.until(status_is(danish["sent"]))
-        assert load_session(saved).answers_for("resistance").scores["trust"] == {"v1": 5}
+        assert load_session(saved).answers_for("resistance").scores["trust"] == {"p1": 5}
 
         # The facilitator moves on to a sheet, which has no round: the page follows at once.
         running.call(_follow(server, "sheet-42"))
         wait.until(shown.text_to_be_present_in_element((By.ID, "wait-text"), danish["waiting"]))
         browser.save_screenshot(str(tmp_path / "waiting.png"))
-    assert len(load_session(saved).participants) == 5
+    assert len(load_session(saved).participants) == 4  # the phone is P1 of the room's four
+
+
+def test_a_phone_with_no_free_place_is_told_so_and_sees_nobody_elses_answers(
+    browser: Any, room_session: Session, saved: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session = room_session
+    for pid in ("p1", "p2", "p3"):  # three people answered on paper, the fourth place is free
+        session = session.with_score("resistance", "trust", pid, 5)
+    keeper = SessionKeeper(session, saved)
+    keeper.save()
+    desk = Desk(Roll(CODE), max_participants=5)
+    server = VotingServer(desk, KeeperSink(keeper), roll_path(session.id))
+    server.follow("resistance")
+    danish = STRINGS["da"]
+    wait = WebDriverWait(browser, 10, poll_frequency=0.05)
+    with ServerThread(server) as running:
+        browser.get(f"{running.url}/#c={CODE}")
+        wait.until(shown.visibility_of_element_located((By.ID, "ex-title")))
+        assert browser.find_element(By.ID, "who").text == "Du er P4 (anonym)"
+        pressed = browser.find_elements(By.CSS_SELECTOR, 'button.choice[aria-pressed="true"]')
+        assert pressed == []  # the 5s the room typed are nowhere on this phone
+        assert "5" not in browser.find_element(By.ID, "status").text
+        # A second browser (a fresh profile: no token) finds no free place.
+        browser.delete_all_cookies()
+        browser.execute_script("localStorage.clear()")
+        browser.get(f"{running.url}/?again#c={CODE}")  # a query, so the page loads afresh
+        wait.until(shown.text_to_be_present_in_element((By.ID, "join-message"), danish["refused_no_place"]))
+    assert desk.turned_away == 1
+    assert len(load_session(saved).participants) == 4
 
 
 async def _follow(server: VotingServer, exercise_id: str) -> None:
@@ -192,7 +225,7 @@ def test_a_phone_makes_a_single_choice_and_spreads_its_dots(
 
     def mine(exercise_id: str) -> dict[str, int]:
         scores = load_session(saved).answers_for(exercise_id).scores
-        return {item: row["v1"] for item, row in scores.items() if "v1" in row}
+        return {item: row["p1"] for item, row in scores.items() if "p1" in row}
 
     with ServerThread(server) as running:
         browser.get(f"{running.url}/#c={CODE}")

@@ -11,8 +11,8 @@ from workshop_tui.model import Participant, Session
 from workshop_tui.model.session import MAX_PARTICIPANTS, ScoreError
 from workshop_tui.storage.sessions import load_session, save_session
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Desk, Refused, decode_body
-from workshop_tui.voting.limits import RateLimiter
-from workshop_tui.voting.roll import Roll, roll_path
+from workshop_tui.voting.limits import Limits, RateLimiter
+from workshop_tui.voting.roll import Roll, roll_path, token_hash
 
 from .conftest import CODE, Clock
 
@@ -29,8 +29,12 @@ NINE = {
 }
 
 
-def _join(desk: Desk, session: Session, address: str = "a") -> tuple[str, str]:
-    token, pid, changed = desk.join(session, {"code": CODE}, address)
+_ADDRESSES = iter(range(1, 10**6))
+
+
+def _join(desk: Desk, session: Session, address: str = "") -> tuple[str, str]:
+    """Join one device (from an address of its own unless one is given)."""
+    token, pid, changed = desk.join(session, {"code": CODE}, address or f"10.1.{next(_ADDRESSES) % 250}.9")
     assert changed
     return token, pid
 
@@ -44,17 +48,112 @@ def test_joining_hands_out_anonymous_ids_and_recognises_a_known_token(
 ) -> None:
     first, pid1 = _join(desk, room_session)
     second, pid2 = _join(desk, room_session)
-    assert (pid1, pid2) == ("v1", "v2")
+    assert (pid1, pid2) == ("p1", "p2")  # the room's own places, not new columns
     assert first != second and len(first) >= 20
-    assert desk.join(room_session, {"code": CODE}, "a", first) == (first, "v1", False)
-    assert desk.participant_for(first) == "v1"
-    assert CODE not in desk.roll.to_text().replace(f'code = "{CODE}"', "")
+    assert desk.join(room_session, {"code": CODE}, "a", first) == (first, "p1", False)
+    assert desk.participant_for(first) == "p1"
+    assert CODE not in desk.roll.to_text()  # the code is never written
     assert first not in desk.roll.to_text()
 
 
-def test_voter_ids_skip_ids_the_session_already_has(desk: Desk, room_session: Session) -> None:
-    session = room_session.with_participant(Participant("v1", "Vera"))
-    assert _join(desk, session)[1] == "v2"
+def test_a_phone_takes_a_free_place_by_the_stated_rule(desk: Desk, room_session: Session) -> None:
+    """Free: anonymous and held by no device; first those with no scores at all, then those
+    with none in the open round; a named participant is never a phone's place."""
+    session = room_session.with_participant(Participant("p5", "Vera"))
+    session = session.with_score("commitment", "value", "p1", 7)  # p1 answered on paper earlier
+    session = session.with_score("resistance", "trust", "p2", 4)  # p2 answers this round on paper
+    assert _join(desk, session)[1] == "p3"
+    assert _join(desk, session)[1] == "p4"
+    assert _join(desk, session)[1] == "p1"  # no scores in the open round
+    with pytest.raises(Refused) as none:
+        _join(desk, session)
+    assert (none.value.status, none.value.reason) == (403, "no_place")
+    progress = desk.progress(session)
+    assert (progress.joined, progress.places, progress.turned_away) == (3, 0, 1)  # p2 is not free here
+    session = session.with_participant(Participant("p6"))
+    desk.places_added()
+    assert _join(desk, session)[1] == "p6" and desk.progress(session).turned_away == 0
+    assert len(session.participants) == 6  # no phone added a column
+
+
+def test_a_phone_never_sees_or_changes_answers_typed_for_its_place(desk: Desk, room_session: Session) -> None:
+    session = room_session.with_score("commitment", "value", "p1", 7)
+    for pid in ("p2", "p3", "p4"):
+        session = session.with_score("commitment", "value", pid, 2)
+    token, pid = _join(desk, session)
+    assert pid == "p1"
+    desk.follow(session, "commitment")
+    assert desk.state(session, pid)["mine"] == {}
+    with pytest.raises(Refused) as typed:
+        desk.ballot(session, pid, {"exercise": "commitment", "scores": {"value": 3}})
+    assert (typed.value.status, typed.value.reason) == (409, "typed")
+    desk.follow(session, "resistance")
+    session = desk.ballot(session, pid, {"exercise": "resistance", "scores": {"trust": 3}}).edit(session)
+    assert desk.state(session, pid)["mine"] == {}  # not yet noted as its own vote (the server notes it)
+    assert desk.roll.mark_voted(pid, "resistance") and not desk.roll.mark_voted(pid, "resistance")
+    assert desk.state(session, pid)["mine"] == {"trust": 3}
+    session = desk.ballot(session, pid, {"exercise": "resistance", "scores": {"trust": 5}}).edit(session)
+    assert desk.state(session, pid)["mine"] == {"trust": 5}
+
+
+def test_at_most_two_devices_join_from_one_address(room_session: Session, clock: Clock) -> None:
+    desk = Desk(Roll(CODE), max_participants=50, clock=clock)
+    first, _ = _join(desk, room_session, "192.168.1.7")
+    _join(desk, room_session, "::ffff:192.168.1.7")  # the same address, as IPv6 writes it
+    with pytest.raises(Refused) as third:
+        desk.join(room_session, {"code": CODE}, "192.168.1.7")
+    assert (third.value.status, third.value.reason) == (403, "address_full")
+    assert desk.join(room_session, {"code": CODE}, "192.168.1.7", first)[2] is False  # a known phone
+    _join(desk, room_session, "2001:db8:1:2::10")
+    _join(desk, room_session, "2001:db8:1:2::11")
+    with pytest.raises(Refused) as network:
+        desk.join(room_session, {"code": CODE}, "2001:db8:1:2:aaaa::1")  # the same /64
+    assert network.value.reason == "address_full"
+    assert len(desk.roll.devices) == 4
+
+
+def test_the_cap_per_address_is_configurable(room_session: Session, clock: Clock) -> None:
+    desk = Desk(Roll(CODE), limits=Limits(devices_per_address=1), clock=clock)
+    _join(desk, room_session, "10.0.0.2")
+    with pytest.raises(Refused):
+        _join(desk, room_session, "10.0.0.2")
+
+
+def test_wrong_codes_lock_the_whole_room_whatever_the_address(room_session: Session, clock: Clock) -> None:
+    limits = Limits(wrong_codes_free=10, lockout_seconds=4, lockout_max_seconds=600)
+    desk = Desk(Roll(CODE), limits=limits, clock=clock)
+    addresses = (f"127.{n // 250}.{n % 250}.1" for n in range(10_000))
+    for _ in range(10):  # ten addresses, one guess each: the room's free guesses
+        with pytest.raises(Refused) as wrong:
+            desk.join(room_session, {"code": "000000"}, next(addresses))
+        assert wrong.value.reason == "unknown_code"
+    with pytest.raises(Refused):
+        desk.join(room_session, {"code": "000001"}, next(addresses))
+    locks = []
+    for _ in range(12):
+        # Every new address is locked out too, even with the right code, until the lock ends.
+        with pytest.raises(Refused) as locked:
+            desk.join(room_session, {"code": CODE}, next(addresses))
+        assert (locked.value.status, locked.value.reason) == (429, "locked")
+        assert locked.value.retry_after
+        locks.append(round(locked.value.retry_after))
+        clock.now += locked.value.retry_after + 0.01
+        with pytest.raises(Refused):
+            desk.join(room_session, {"code": "000002"}, next(addresses))
+    assert locks[:5] == [4, 8, 16, 32, 64] and max(locks) == 600  # doubling, up to the most
+    # Thousands of fresh addresses (more than any table keeps) do not buy a single guess.
+    for _ in range(5000):
+        with pytest.raises(Refused) as flood:
+            desk.join(room_session, {"code": "123456"}, next(addresses))
+        assert flood.value.reason == "locked"
+    assert desk.progress(room_session).locked_for > 0
+    old = desk.code
+    assert desk.new_code() != old or desk.new_code() != old
+    assert desk.progress(room_session).locked_for == 0
+    with pytest.raises(Refused) as stale:
+        desk.join(room_session, {"code": old}, "10.9.9.9")
+    assert stale.value.reason == "unknown_code"
+    assert desk.join(room_session, {"code": desk.code}, "10.9.9.10")[2]
 
 
 def test_wrong_codes_are_refused_then_limited_per_address(desk: Desk, room_session: Session) -> None:
@@ -65,11 +164,12 @@ def test_wrong_codes_are_refused_then_limited_per_address(desk: Desk, room_sessi
     with pytest.raises(Refused) as limited:
         desk.join(room_session, {"code": CODE}, "10.0.0.9")
     assert limited.value.status == 429 and limited.value.retry_after
-    assert _join(desk, room_session, "10.0.0.10")[1] == "v1"
+    assert _join(desk, room_session, "10.0.0.10")[1] == "p1"
 
 
-def test_the_room_is_full_at_the_facilitators_maximum(desk: Desk, room_session: Session) -> None:
-    for _ in range(5):
+def test_the_room_is_full_at_the_facilitators_maximum(room_session: Session, clock: Clock) -> None:
+    desk = Desk(Roll(CODE), max_participants=2, clock=clock)
+    for _ in range(2):
         _join(desk, room_session)
     with pytest.raises(Refused) as full:
         desk.join(room_session, {"code": CODE}, "a")
@@ -148,8 +248,10 @@ def test_state_and_progress(desk: Desk, room_session: Session) -> None:
     token, pid = _join(desk, room_session)
     _join(desk, room_session)
     session = desk.ballot(room_session, pid, {"exercise": "resistance", "scores": NINE}).edit(room_session)
+    desk.roll.mark_voted(pid, "resistance")
     state = desk.state(session, pid)
-    assert state["open"] and state["participant"] == "V1" and state["mine"] == NINE
+    assert state["open"] and state["participant"] == "P1" and state["mine"] == NINE
+    assert set(state) == {"version", "open", "participant", "exercise", "mine"}  # nobody else's
     exercise = state["exercise"]
     assert exercise["title"] == room_session.exercise("resistance").title.da
     assert [i["id"] for i in exercise["items"]] == list(NINE)
@@ -188,8 +290,10 @@ def test_the_rate_limiter_forgets_idle_keys(clock: Clock) -> None:
         (b"\xff\xfe", "application/json", 400),
         (b'{"scores": {"trust": NaN}}', "application/json", 400),
         (b"[" * 2000 + b"]" * 2000, "application/json", 400),
+        (b'{"code": "111111", "code": "246810"}', "application/json", 400),
+        (b'{"exercise": "a", "scores": {"trust": 1, "trust": 5}}', "application/json", 400),
     ],
-    ids=["too-large", "not-json", "truncated", "not-utf8", "nan", "deep"],
+    ids=["too-large", "not-json", "truncated", "not-utf8", "nan", "deep", "twice", "twice-inside"],
 )
 def test_bodies_that_are_not_small_json_are_refused(raw: bytes, content_type: str, status: int) -> None:
     with pytest.raises(Refused) as refused:
@@ -199,15 +303,26 @@ def test_bodies_that_are_not_small_json_are_refused(raw: bytes, content_type: st
 
 def test_the_roll_round_trips_without_tokens_and_survives_damage(desk: Desk, room_session: Session) -> None:
     token, _ = _join(desk, room_session)
+    desk.roll.mark_voted("p1", "resistance")
     path = roll_path(room_session.id)
     desk.roll.save(path)
-    assert token not in path.read_text()
+    assert token not in path.read_text() and CODE not in path.read_text()
     loaded, problem = Roll.load(path)
-    assert problem is None and loaded.code == CODE and loaded.participant_for(token) == "v1"
-    path.write_text('code = "12"\n')
+    assert problem is None and loaded.participant_for(token) == "p1"
+    assert loaded.has_voted("p1", "resistance") and not loaded.has_voted("p1", "commitment")
+    assert loaded.code.isdigit() and len(loaded.code) == 6 and loaded.code != CODE  # a new code
+    path.write_text('devices = "12"\n')
     fresh, problem = Roll.load(path)
-    assert problem and fresh.code != CODE and not fresh.devices
+    assert problem and not fresh.devices
     assert path.with_name(path.name + ".damaged").exists()
+
+
+def test_a_roll_from_an_earlier_version_keeps_its_phones_but_not_its_code(desk: Desk, tmp_path: Path) -> None:
+    token = "a" * 24
+    path = tmp_path / "old.toml"
+    path.write_text(f'code = "{CODE}"\n\n[devices]\n{token_hash(token)} = "v1"\n')
+    roll, problem = Roll.load(path)
+    assert problem is None and roll.participant_for(token) == "v1" and roll.code != CODE
 
 
 def test_a_voter_participant_round_trips_through_the_session_file(
@@ -221,7 +336,8 @@ def test_a_voter_participant_round_trips_through_the_session_file(
 
 
 @pytest.mark.parametrize(
-    "participant", [Participant("p1"), Participant("v 1"), Participant(""), Participant("v" * 41)]
+    "participant",
+    [Participant("p1"), Participant("v 1"), Participant(""), Participant("v" * 81), Participant("v1\n")],
 )
 def test_with_participant_refuses_what_the_file_cannot_hold(
     room_session: Session, participant: Participant
@@ -249,3 +365,19 @@ def test_a_phone_counts_towards_done_only_where_it_answered(desk: Desk, room_ses
     assert session.participant("v1").by_phone  # type: ignore[union-attr]
     assert session.status("commitment") == "done"
     assert session.status("resistance") == "in_progress"
+
+
+def test_places_are_added_and_only_an_unused_last_one_is_taken_away(room_session: Session) -> None:
+    from workshop_tui.voting.places import next_anonymous_id, removable_place, without_place
+
+    session = room_session.with_participant(Participant(next_anonymous_id(room_session)))
+    assert [p.id for p in session.participants] == ["p1", "p2", "p3", "p4", "p5"]
+    assert removable_place(session, {"p5"}) is None  # a phone holds it
+    assert removable_place(session, set()) == "p5"
+    assert without_place(session, "p5") == room_session
+    scored = session.with_score("resistance", "trust", "p5", 2)
+    assert removable_place(scored, set()) is None
+    with pytest.raises(ValueError):
+        without_place(scored, "p5")
+    named = room_session.with_participant(Participant("p5", "Vera"))
+    assert removable_place(named, set()) is None

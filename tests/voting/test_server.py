@@ -90,12 +90,13 @@ async def test_a_vote_is_saved_and_shown_to_the_device_and_a_re_vote_replaces_it
     response = await _vote(client, auth, NINE)
     assert response.status == 200 and (await response.json())["scores"] == 9
     on_disk = load_session(saved).answers_for("resistance").scores
-    assert {item: row["v1"] for item, row in on_disk.items()} == NINE
+    assert {item: row["p1"] for item, row in on_disk.items()} == NINE
     assert (await _vote(client, auth, {"trust": 5})).status == 200
-    assert load_session(saved).answers_for("resistance").scores["trust"] == {"v1": 5}
+    assert load_session(saved).answers_for("resistance").scores["trust"] == {"p1": 5}
     state = await (await client.get("/api/state", headers=auth)).json()
-    assert state["mine"] == {**NINE, "trust": 5}
-    assert [p.id for p in load_session(saved).participants] == ["p1", "p2", "p3", "p4", "v1"]
+    assert state["mine"] == {**NINE, "trust": 5} and state["participant"] == "P1"
+    # The phone is one of the room's four people, not a fifth column.
+    assert [p.id for p in load_session(saved).participants] == ["p1", "p2", "p3", "p4"]
     assert not keeper.can_undo
 
 
@@ -174,11 +175,15 @@ async def test_a_page_waiting_for_news_gets_the_same_state_after_the_poll_time(
     assert (await client.get("/api/state?v=abc", headers=auth)).status == 400
 
 
-async def test_the_maximum_number_of_participants(client: TestClient[Any, Any]) -> None:
-    for _ in range(5):
+async def test_a_phone_more_than_the_room_has_places_is_refused(
+    client: TestClient[Any, Any], server: VotingServer, keeper: SessionKeeper
+) -> None:
+    for _ in range(4):
         await _join(client)
     response = await client.post("/api/join", json={"code": CODE})
-    assert response.status == 403 and (await response.json())["reason"] == "full"
+    assert response.status == 403 and (await response.json())["reason"] == "no_place"
+    assert server.desk.progress(keeper.session).turned_away == 1
+    assert len(keeper.session.participants) == 4
 
 
 async def test_floods_are_refused_with_retry_after(client: TestClient[Any, Any], saved: Path) -> None:
@@ -198,12 +203,12 @@ async def test_floods_are_refused_with_retry_after(client: TestClient[Any, Any],
 async def test_votes_that_arrive_together_share_one_save(
     client: TestClient[Any, Any], sink: CountingSink, desk: Desk, saved: Path
 ) -> None:
-    auths = [await _join(client) for _ in range(5)]
+    auths = [await _join(client) for _ in range(4)]
     responses = await asyncio.gather(*(_vote(client, auth, NINE) for auth in auths))
-    assert [r.status for r in responses] == [200] * 5
-    assert sink.saves < 5
+    assert [r.status for r in responses] == [200] * 4
+    assert sink.saves < 4
     scores = load_session(saved).answers_for("resistance").scores
-    assert all(set(row) == {"v1", "v2", "v3", "v4", "v5"} for row in scores.values())
+    assert all(set(row) == {"p1", "p2", "p3", "p4"} for row in scores.values())
 
 
 async def test_a_device_keeps_its_participant_after_the_app_restarts(
@@ -213,16 +218,20 @@ async def test_a_device_keeps_its_participant_after_the_app_restarts(
     assert (await _vote(client, auth, {"trust": 2})).status == 200
     # The app is closed and reopened: a new keeper, desk and server from the files on disk.
     roll, problem = Roll.load(roll_path(room_session.id))
-    assert problem is None and roll.code == CODE
+    assert problem is None and roll.code != CODE  # a new code each time voting opens
     keeper = SessionKeeper(load_session(saved), saved)
     desk = Desk(roll, max_participants=5, limits=Limits(poll_seconds=0.3), clock=clock)
     server = VotingServer(desk, KeeperSink(keeper), roll_path(room_session.id))
     server.follow("resistance")
     async with TestClient(TestServer(server.app())) as again:
+        state = await (await again.get("/api/state", headers=auth)).json()
+        assert state["mine"] == {"trust": 2}  # its own vote, remembered in the roll
         assert (await _vote(again, auth, {"trust": 4})).status == 200
+        stale = await again.post("/api/join", json={"code": CODE})
+        assert stale.status == 403 and (await stale.json())["reason"] == "unknown_code"
     scores = load_session(saved).answers_for("resistance").scores
-    assert scores["trust"] == {"v1": 4}
-    assert len(load_session(saved).participants) == 5
+    assert scores["trust"] == {"p1": 4}
+    assert len(load_session(saved).participants) == 4
 
 
 async def test_a_real_loopback_server_starts_answers_and_stops(server: VotingServer) -> None:
@@ -248,12 +257,22 @@ async def test_a_real_loopback_server_starts_answers_and_stops(server: VotingSer
         async with aiohttp.ClientSession() as http, http.get(base + "/"):
             pass
     assert log_path().exists()
-    assert "127.0.0.1" not in log_path().read_text()
+    logged = log_path().read_text()
+    assert "127.0.0.1" not in logged and CODE not in logged and "voting open" in logged
+    assert log_path().stat().st_mode & 0o777 == 0o600
 
 
 def test_the_log_never_shows_an_address_but_keeps_the_time() -> None:
     formatter = _NoAddresses("%(asctime)s %(message)s")
-    for address in ("192.168.1.7", "fe80::1ff:fe23:4567:890a", "::1", "2001:db8:0:0:0:0:2:1"):
+    for address in (
+        "192.168.1.7",
+        "fe80::1ff:fe23:4567:890a",
+        "::1",
+        "2001:db8:0:0:0:0:2:1",
+        "::ffff:10.0.0.7",
+        "::FFFF:10.0.0.7",
+        "::ffff:a00:7",
+    ):
         record = logging.LogRecord(
             "aiohttp.server", logging.ERROR, "x", 1, "Error handling request from %s", (address,), None
         )

@@ -74,7 +74,8 @@ def session(library: Library) -> Session:
 
 @pytest.fixture
 def desk(clock: Clock) -> Desk:
-    return Desk(Roll(CODE), max_participants=5, limits=Limits(poll_seconds=0.3), clock=clock)
+    limits = Limits(poll_seconds=0.3, devices_per_address=10)
+    return Desk(Roll(CODE), max_participants=5, limits=limits, clock=clock)
 
 
 def _vote(desk: Desk, session: Session, exercise_id: str, scores: dict[str, Any], pid: str = "v1") -> Session:
@@ -210,12 +211,13 @@ def test_in_tally_mode_a_re_vote_moves_one_count(desk: Desk, session: Session) -
 
 
 def test_whoever_voted_is_complete_in_the_progress_of_a_vote(desk: Desk, session: Session) -> None:
-    for _ in range(3):
-        desk.join(session, {"code": CODE}, "a")
-    session = _vote(desk, session, CHOICE, {"trust-room": 1}, "v1")
-    session = _vote(desk, session, CHOICE, {"must-club": 1}, "v2")
+    pids = [desk.join(session, {"code": CODE}, f"10.0.0.{n}")[1] for n in range(3)]
+    assert pids == ["p1", "p2", "p3"]  # phones take the room's places
+    session = _vote(desk, session, CHOICE, {"trust-room": 1}, "p1")
+    session = _vote(desk, session, CHOICE, {"must-club": 1}, "p2")
     progress = desk.progress(session)
     assert (progress.joined, progress.answered, progress.complete) == (3, 2, 2)
+    assert progress.places == 1 and len(session.participants) == 4
 
 
 # Over HTTP: the JSON a phone's page gets, and the answers it hears.
@@ -283,7 +285,7 @@ async def test_votes_are_accepted_or_refused_over_http(
         200,
         {"ok": True, "scores": 3},
     )
-    assert _mine(load_session(saved), PAIRS) == {"silo": 1, "structure": 2, "competencies": 1}
+    assert _mine(load_session(saved), PAIRS, "p1") == {"silo": 1, "structure": 2, "competencies": 1}
     server.follow(CHOICE)
     status, body = await vote(CHOICE, {"trust-room": 1, "must-club": 1})
     assert (status, body["reason"]) == (422, "one_choice")
@@ -291,4 +293,4 @@ async def test_votes_are_accepted_or_refused_over_http(
     assert (await vote(CHOICE, {"must-club": 1}))[0] == 200
     state = await (await client.get("/api/state", headers=auth)).json()
     assert state["mine"] == {"must-club": 1}
-    assert _mine(load_session(saved), CHOICE) == {"must-club": 1}
+    assert _mine(load_session(saved), CHOICE, "p1") == {"must-club": 1}

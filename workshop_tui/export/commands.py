@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_tui.export import FORMATS
 from workshop_tui.export.strings import tr
-from workshop_tui.storage.errors import FileProblems, printable
+from workshop_tui.storage.errors import FileProblems, printable, problem_lines
 
 if TYPE_CHECKING:
     from workshop_tui.model import Session
@@ -78,8 +78,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if command == "compare":
             return _compare(args, lang)
     except FileProblems as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        for line in problem_lines(error.problems, lang):
+            print(line, file=sys.stderr)
         return 1
     except ExportError as error:
         print(tr("cmd.not_written", lang, path=error.path, reason=error.reason), file=sys.stderr)

@@ -17,6 +17,7 @@ from workshop_tui.export.compare import (
     side_text,
 )
 from workshop_tui.export.html import css_string, e, page
+from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import table
 from workshop_tui.export.strings import long_date, signed, tr
 
@@ -37,6 +38,7 @@ def _headers(lang: str) -> list[str]:
 
 def render_compare_markdown(comparison: Comparison) -> str:
     """The comparison as one Markdown document."""
+    comparison = markdown_safe(comparison)  # every text from the sessions renders as text
     lang = comparison.language
     b, a = comparison.before, comparison.after
     out = [

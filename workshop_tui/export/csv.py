@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from workshop_tui.export.common import status_text, vote_count
 from workshop_tui.export.strings import signed, tr
 from workshop_tui.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
+from workshop_tui.text_safety import for_terminal
 
 BOM = "\ufeff"
 DELIMITERS = {"da": ";", "en": ","}
@@ -67,8 +69,32 @@ def render_csv(summary: Summary) -> str:
     writer.writerow({c: header(c, lang) for c in COLUMNS})
     for exercise in summary.exercises:
         for row in rows(exercise, lang):
-            writer.writerow({c: row.get(c, "") for c in COLUMNS})
+            writer.writerow({c: spreadsheet_safe(row.get(c, "")) for c in COLUMNS})
     return BOM + buffer.getvalue()
+
+
+_FORMULA_START = re.compile(r"\s*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]")
+"""What a spreadsheet may read as the start of a formula (OWASP's list, after leading blanks,
+and the full-width forms some spreadsheets accept as well)."""
+_PLAIN_NUMBER = re.compile(r"[+\-\u2212]?[0-9]+(?:[.,][0-9]+)?")
+
+
+def spreadsheet_safe(value: str | int) -> str | int:
+    """A cell that a spreadsheet shows as text, never runs as a formula (CSV injection).
+
+    Names, group names and answers come from the room; ``=HYPERLINK(…)`` or ``@SUM(…)``
+    written as they are would run when the file is opened in Excel. As OWASP recommends, a
+    text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after
+    leading blanks) gets a single quote in front. Numbers stay numbers: whole numbers are
+    written as such, and a text that is just a signed number (a gap such as ``-1,25``) is no
+    formula, so it is left alone. Escape sequences and other control characters are taken
+    out (``text_safety.for_terminal``): a CSV file is also read with ``cat``.
+    """
+    if isinstance(value, str):
+        value = for_terminal(value, multiline=True)
+    if not isinstance(value, str) or not _FORMULA_START.match(value) or _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def delimiter(lang: str) -> str:

@@ -71,11 +71,16 @@ def summary_name(summary: Summary, fmt: str) -> str:
 
 
 def comparison_name(comparison: Comparison, fmt: str) -> str:
-    """The file name of a comparison: both sessions' names, so no two pairs collide."""
+    """The file name of a comparison: both sessions' names, so no two pairs collide.
+
+    Every part that comes from a session file is a slug (``[a-z0-9-]``): a date such as
+    ``2026-10-14/../../elsewhere`` can never put the file outside the output folder.
+    """
     before, after = comparison.before, comparison.after
     prefix = "sammenligning" if comparison.language == "da" else "comparison"
     pair = short_id(f"{before.session_id}\0{after.session_id}")
-    return f"{prefix}-{slugify(after.title)}-{before.date}-{after.date}-{pair}.{fmt}"
+    parts = (prefix, slugify(after.title), slugify(before.date), slugify(after.date), pair)
+    return f"{'-'.join(parts)}.{fmt}"
 
 
 def render(summary: Summary, fmt: str) -> str:

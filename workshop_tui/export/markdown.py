@@ -18,6 +18,7 @@ from workshop_tui.export.common import (
     status_text,
     top_items,
 )
+from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import (
     pairs_md,
     placement_md,
@@ -40,6 +41,7 @@ from workshop_tui.summary_model import (
 
 def render_markdown(summary: Summary) -> str:
     """The whole summary as one Markdown document (ends with a newline)."""
+    summary = markdown_safe(summary)  # every text from the session renders as text
     lang = summary.language
     out = [f"# {summary.title}", "", f"**{tr('subtitle', lang)}**", ""]
     out += [f"- **{label}:** {value}" for label, value in meta_lines(summary)]

@@ -7,14 +7,22 @@ that each module stays small. Wording shared with HTML comes from ``common``.
 
 from __future__ import annotations
 
+import re
+
 from workshop_tui.export.common import share_text, track, vote_count, vote_order, vote_rule
 from workshop_tui.export.strings import number, signed, tr
 from workshop_tui.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 
+_BARE_PIPE = re.compile(r"(?<!\\)\|")
+
 
 def cell(text: str) -> str:
-    """Text made safe for one table cell: no pipes, no line breaks."""
-    return " ".join(text.replace("|", "\\|").split())
+    """Text made safe for one table cell: no unescaped pipes, no line breaks.
+
+    Texts from the session arrive escaped (``markdown_escape``), their pipes as ``\\|``;
+    only the renderer's own pipes are escaped here, so none is escaped twice.
+    """
+    return " ".join(_BARE_PIPE.sub(r"\\|", text).split())
 
 
 def quote(text: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -10,13 +9,14 @@ from typing import Literal
 from workshop_tui.model import rules
 from workshop_tui.model.answers import Action, ExerciseAnswers, Mode, with_key
 from workshop_tui.model.exercise import Exercise, cell_key
+from workshop_tui.model.ids import ID, valid_id
 from workshop_tui.model.limits import check_text
 from workshop_tui.model.rules import ScoreError
 
 Status = Literal["not_started", "in_progress", "done"]
 
-PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-"""What a participant id may look like: a bare TOML key, so the session file can hold it."""
+PARTICIPANT_ID = ID
+"""What a participant id may look like: the one id shape of ``model.ids`` (use ``fullmatch``)."""
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
 PHONE_PREFIX = "v"
@@ -130,7 +130,7 @@ class Session:
         Raises:
             ScoreError: the id is taken, is not a valid id, or the session is full.
         """
-        if not PARTICIPANT_ID.match(participant.id):
+        if not valid_id(participant.id):
             raise ScoreError(f"{participant.id!r} is not a valid participant id; use letters, digits, - or _")
         if self.participant(participant.id) is not None:
             raise ScoreError(f"participant id {participant.id!r} is already in this session")

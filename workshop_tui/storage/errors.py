@@ -6,21 +6,25 @@ how to fix it: ``file:line: key: what is wrong — how to fix it``.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from workshop_tui.i18n import t
+from workshop_tui.text_safety import for_terminal
+
+SHOWN_PROBLEMS = 10
+"""How many problems of one file a message lists; the rest are counted (see ``problem_lines``)."""
 
 
 def printable(text: str) -> str:
-    """``text`` safe to print to a terminal: control characters shown as ``\\x1b`` and the like.
+    """``text`` safe to print to a terminal (``text_safety.for_terminal``, keeping line breaks).
 
     Titles, texts, keys and file names come from files anyone may have written; printed
     raw, an escape sequence in one could clear the screen, retitle the window or set the
-    clipboard. Tabs and line breaks are kept.
+    clipboard.
     """
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return for_terminal(text, multiline=True)
 
 
 @dataclass(frozen=True)
@@ -34,13 +38,41 @@ class Problem:
     line: int | None = None
     warning: bool = False
     """A warning does not stop the file from loading (e.g. a missing English text)."""
+    hidden: int = 0
+    """Not a problem itself: it stands for this many more problems of the file, only counted
+    (a file with 200,000 unknown keys keeps the first thousand; see ``reader.Problems``)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
         key = f" {self.key}:" if self.key else ""
         fix = f" — {self.fix}" if self.fix else ""
         prefix = "warning: " if self.warning else ""
-        return printable(f"{where}:{key} {prefix}{self.what}{fix}")
+        return for_terminal(f"{where}:{key} {prefix}{self.what}{fix}")  # one problem, one line
+
+
+def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """The lines that report ``problems``: at most ``limit`` per file, then how many more.
+
+    A damaged or hostile file can hold any number of problems (200,000 unknown keys); a
+    message that lists them all hides the first, which is the one to fix, and floods the
+    terminal. Each file gets the first ``limit`` lines and one line counting the rest.
+    """
+    lines: list[str] = []
+    shown: dict[Path, int] = {}
+    hidden: dict[Path, int] = {}
+    for problem in problems:
+        if problem.hidden:
+            hidden[problem.file] = hidden.get(problem.file, 0) + problem.hidden
+            continue
+        count = shown.get(problem.file, 0)
+        if count < limit:
+            shown[problem.file] = count + 1
+            lines.append(str(problem))
+        else:
+            hidden[problem.file] = hidden.get(problem.file, 0) + 1
+    for file, more in hidden.items():
+        lines.append(for_terminal(t("problems.more", lang, n=more, file=file)))
+    return lines
 
 
 class FileProblems(Exception):
@@ -49,7 +81,7 @@ class FileProblems(Exception):
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("\n".join(problem_lines(problems)))
 
 
 class SessionWriteError(Exception):

@@ -21,8 +21,10 @@ from workshop_tui.model import (
     SubQuestion,
     Text,
 )
+from workshop_tui.model.ids import ID as ID_PATTERN
 from workshop_tui.storage.exercise_kinds import (
-    ID_PATTERN,
+    check_id,
+    check_ids,
     instructions,
     item_dict,
     kind_to_dict,
@@ -42,14 +44,9 @@ def parse_exercise(reader: Reader) -> Exercise | None:
 
     Returns None when the table has errors (the problems say which).
     """
-    before = len(reader.problems.errors)
+    before = reader.problems.error_count
     exercise_id = reader.string("id")
-    if exercise_id and not ID_PATTERN.match(exercise_id):
-        reader.problems.add(
-            reader.key("id"),
-            f"{exercise_id!r} is not a valid id",
-            "use lower-case letters, digits, '-', '.' or '_' (e.g. \"my-exercise\")",
-        )
+    check_id(reader, "id", exercise_id)
     version = reader.integer("version", minimum=1)
     kind = reader.string("kind")
     if kind and kind not in KINDS:
@@ -85,13 +82,15 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         common["count"] = reader.integer("count", minimum=1, maximum=20)
         common["action_label"] = reader.text("action_label")
         common["challenge_prompt"] = reader.text("challenge_prompt", required=False)
-        common["challenge_from"] = tuple(reader.strings("challenge_from", required=False))
+        common["challenge_from"] = tuple(
+            check_ids(reader, "challenge_from", reader.strings("challenge_from", required=False))
+        )
         common["instructions"] = instructions(reader)
     else:
         common.update(parse_kind(reader, kind, scale))
         scale = common.pop("scale", scale)
     reader.finish()
-    if len(reader.problems.errors) > before or title is None or source is None:
+    if reader.problems.error_count > before or title is None or source is None:
         return None
     return Exercise(
         id=exercise_id,
@@ -145,8 +144,10 @@ def _scale(reader: Reader | None) -> Scale | None:
 def _dimensions(reader: Reader, *, required: bool, diagnostic: bool) -> tuple[Dimension, ...]:
     found = []
     for sub in reader.tables("dimensions", required=required):
+        dimension_id = sub.string("id")
+        check_id(sub, "id", dimension_id)
         dim = Dimension(
-            id=sub.string("id"),
+            id=dimension_id,
             label=sub.text("label") or Text(""),
             definition=sub.text("definition", required=False),
             produced=sub.text("produced", required=diagnostic),

@@ -8,7 +8,6 @@ written gives the same exercise.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from workshop_tui.model import (
@@ -23,9 +22,9 @@ from workshop_tui.model import (
     Votes,
     Zone,
 )
+from workshop_tui.model.ids import ID_RULE, valid_id
 from workshop_tui.storage.reader import Reader, duplicates
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 MAX_ITEMS = 200
 MAX_DOTS = 20
 MAX_ROWS = 50
@@ -38,13 +37,20 @@ def text_table(text: Text) -> dict[str, str]:
 
 
 def check_id(reader: Reader, name: str, value: str) -> None:
-    """Report an id that is not lower-case letters, digits, ``-``, ``.`` or ``_``."""
-    if value and not ID_PATTERN.match(value):
-        reader.problems.add(
-            reader.key(name),
-            f"{value!r} is not a valid id",
-            "use lower-case letters, digits, '-', '.' or '_'",
-        )
+    """Report an id that is not of the one id shape (``model.ids``): missing, empty or wrong.
+
+    An empty id is an error too: ids name files and keys, and ``""`` names nothing.
+    """
+    if not valid_id(value) and (value or reader.has(name)):
+        reader.problems.add(reader.key(name), f"{value[:60]!r} is not a valid id", ID_RULE)
+
+
+def check_ids(reader: Reader, name: str, values: list[str]) -> list[str]:
+    """Report each entry of a list of ids (an agenda, a programme) that is not of the id shape."""
+    for value in values:
+        if not valid_id(value):
+            reader.problems.add(reader.key(name), f"{value[:60]!r} is not a valid id", ID_RULE)
+    return values
 
 
 def poles_text(left: Text, right: Text) -> Text:

@@ -22,13 +22,18 @@ def _split(dotted: str) -> list[str]:
     return [m.group(1).strip("\"'") for m in _PART.finditer(dotted)]
 
 
+INDEXED_LINES = 20_000
+"""A session file has about 2,000 lines; in a longer (damaged or hostile) one, keys further
+down are placed at their nearest parent's line, or at none, rather than spending seconds."""
+
+
 def key_lines(text: str) -> dict[str, int]:
-    """Map every key path (``items[2].text.da``) to its 1-based line number."""
+    """Map every key path (``items[2].text.da``) to its 1-based line number (up to ``INDEXED_LINES``)."""
     lines: dict[str, int] = {}
     counts: dict[str, int] = {}
     table = ""
     in_multiline: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines()[:INDEXED_LINES], start=1):
         if in_multiline:
             if line.count(in_multiline) % 2 == 1:
                 in_multiline = None

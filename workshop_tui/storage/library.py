@@ -13,7 +13,8 @@ from pathlib import Path
 
 from workshop_tui.model import Exercise, Programme, Text
 from workshop_tui.storage.errors import FileProblems, Problem
-from workshop_tui.storage.exercise_codec import ID_PATTERN, parse_exercise
+from workshop_tui.storage.exercise_codec import parse_exercise
+from workshop_tui.storage.exercise_kinds import check_id, check_ids
 from workshop_tui.storage.keylines import key_lines
 from workshop_tui.storage.locations import builtin_exercises_dir, user_exercises_dir
 from workshop_tui.storage.reader import Problems, Reader
@@ -61,14 +62,13 @@ def load_programme_file(path: Path) -> tuple[Programme | None, list[Problem]]:
     problems = Problems(path, lambda: key_lines(text))
     reader = Reader(data, "", problems)
     programme_id = reader.string("id")
-    if programme_id and not ID_PATTERN.match(programme_id):
-        problems.add("id", f"{programme_id!r} is not a valid id", "use lower-case letters, digits and '-'")
+    check_id(reader, "id", programme_id)
     programme = Programme(
         id=programme_id,
         version=reader.integer("version", minimum=1),
         title=reader.text("title") or Text(""),
         description=reader.text("description", required=False),
-        exercises=tuple(reader.strings("exercises")),
+        exercises=tuple(check_ids(reader, "exercises", reader.strings("exercises"))),
     )
     if not programme.exercises and reader.has("exercises"):
         problems.add("exercises", "is empty", "list at least one exercise id")

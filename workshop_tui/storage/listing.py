@@ -27,7 +27,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop_tui.storage.errors import FileProblems, Problem, SessionWriteError
+from workshop_tui.storage.errors import SHOWN_PROBLEMS, FileProblems, Problem, SessionWriteError
 from workshop_tui.storage.locations import sessions_dir
 from workshop_tui.storage.migrations import SCHEMA_VERSION
 from workshop_tui.storage.tomlio import atomic_write
@@ -156,7 +156,8 @@ class ListingIndex:
             "summary": None if summary is None else {**summary.__dict__, "progress": summary.progress},
             "problems": [
                 {"key": p.key, "what": p.what, "fix": p.fix, "line": p.line, "warning": p.warning}
-                for p in problems
+                for p in problems[:SHOWN_PROBLEMS]  # a list shows the first; a message the first ten
+                if not p.hidden
             ],
         }
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from workshop_tui.model.ids import ID_RULE, valid_id
+
 DATA_DIR_ENV = "WORKSHOP_TUI_DATA_DIR"
 """Set this to use another data dir; the tests always do, so they never touch real data."""
 
@@ -19,6 +21,28 @@ def data_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return platformdirs.user_data_path("workshop-tui", appauthor=False)
+
+
+class UnsafeName(ValueError):
+    """A file name made from file content that is not a valid id, or that leaves its folder."""
+
+
+def file_for(folder: Path, name: str, suffix: str) -> Path:
+    """``folder/<name><suffix>``, for a ``name`` that came from a file (a session's id).
+
+    Such a name is never trusted as a path: it must have the one id shape (no ``/``, no
+    ``..``, no leading dot), and the path it makes must still be in ``folder`` once every
+    link is followed, so a hostile ``id`` cannot make a save replace some other file.
+
+    Raises:
+        UnsafeName: the name is not a valid id, or the path would leave ``folder``.
+    """
+    if not valid_id(name):
+        raise UnsafeName(f"{name[:60]!r} cannot name a file: {ID_RULE}")
+    path = folder / f"{name}{suffix}"
+    if path.resolve().parent != folder.resolve():
+        raise UnsafeName(f"{path} is outside {folder}; it is not written")
+    return path
 
 
 def sessions_dir(base: Path | None = None) -> Path:

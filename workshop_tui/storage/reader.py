@@ -17,6 +17,12 @@ from workshop_tui.model.limits import MAX_TEXT  # the model refuses the same tex
 from workshop_tui.storage.errors import Problem
 from workshop_tui.storage.keylines import line_of
 
+PLACED_PROBLEMS = 100
+"""How many problems of one file get their line number (see ``Problems.add``)."""
+KEPT_PROBLEMS = 1_000
+"""How many problems of one file are kept; the rest are only counted (see ``Problems.found``)."""
+SUGGESTED_KEYS = 20
+"""How many unknown keys of one table get a "did you mean" (see ``Reader.finish``)."""
 _TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false", dict: "a table"}
 
 
@@ -30,7 +36,9 @@ class Problems:
         """
         self.file = file
         self._lines = lines
-        self.found: list[Problem] = []
+        self._kept: list[Problem] = []
+        self._more_errors = 0
+        self._more_warnings = 0
 
     @property
     def lines(self) -> dict[str, int]:
@@ -40,13 +48,40 @@ class Problems:
         return self._lines
 
     def add(self, key: str, what: str, fix: str = "", *, warning: bool = False) -> None:
-        """Record a problem at ``key``."""
-        self.found.append(Problem(self.file, key, what, fix, line_of(self.lines, key), warning=warning))
+        """Record a problem at ``key`` (placed on its line while there are few problems).
+
+        A message shows a file's first ten problems; placing the rest would only cost time
+        (a file with 200,000 unknown keys), so beyond ``PLACED_PROBLEMS`` they are counted
+        without a line.
+        """
+        kept = len(self._kept)
+        if kept >= KEPT_PROBLEMS:
+            if warning:
+                self._more_warnings += 1
+            else:
+                self._more_errors += 1
+            return
+        line = line_of(self.lines, key) if kept < PLACED_PROBLEMS else None
+        self._kept.append(Problem(self.file, key, what, fix, line, warning=warning))
+
+    @property
+    def found(self) -> list[Problem]:
+        """Every problem: the first ``KEPT_PROBLEMS``, then one that stands for the rest (``hidden``)."""
+        more = self._more_errors + self._more_warnings
+        if not more:
+            return list(self._kept)
+        rest = Problem(self.file, "", f"{more:,} more problems", hidden=more, warning=not self._more_errors)
+        return [*self._kept, rest]
 
     @property
     def errors(self) -> list[Problem]:
         """The problems that stop the file from being used."""
         return [p for p in self.found if not p.warning]
+
+    @property
+    def error_count(self) -> int:
+        """How many errors were found so far (cheap: parsers compare it before and after a part)."""
+        return sum(1 for p in self._kept if not p.warning) + self._more_errors
 
 
 class Reader:
@@ -190,10 +225,15 @@ class Reader:
         return Text(da=da, en=en)
 
     def finish(self) -> None:
-        """Report every key that was present but never asked for, with a close match."""
-        for name in sorted(set(self.data) - self.used):
-            known = sorted(self.used)
-            close = difflib.get_close_matches(name, known, n=1)
+        """Report every key that was present but never asked for, with a close match.
+
+        A close match is looked for only for the first few: a damaged or hostile file can
+        have 200,000 unknown keys, and a message shows only the first ten anyway.
+        """
+        known = sorted(self.used)
+        unknown = (name for name in self.data if name not in self.used)  # in the file's order
+        for count, name in enumerate(unknown):
+            close = difflib.get_close_matches(name, known, n=1) if count < SUGGESTED_KEYS else []
             fix = (
                 f"did you mean {close[0]!r}?"
                 if close

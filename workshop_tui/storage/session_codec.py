@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from workshop_tui.model import Action, Exercise, ExerciseAnswers, Group, Participant, Position, Session, rules
 from workshop_tui.model.answers import MODES
-from workshop_tui.model.session import MAX_PARTICIPANTS, PARTICIPANT_ID
+from workshop_tui.model.ids import ID_RULE, valid_date, valid_id
+from workshop_tui.model.session import MAX_PARTICIPANTS
 from workshop_tui.storage.exercise_codec import exercise_to_dict, parse_exercise
+from workshop_tui.storage.exercise_kinds import check_id, check_ids
 from workshop_tui.storage.migrations import SCHEMA_VERSION
 from workshop_tui.storage.reader import Reader, duplicates
 
@@ -78,7 +81,7 @@ def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
 def parse_session(reader: Reader) -> Session | None:
     """Build a Session from a (migrated) table; None when there are errors."""
     problems = reader.problems
-    before = len(problems.errors)
+    before = problems.error_count
     reader.used.add("schema_version")
     language = reader.string("language", default="da")
     if language not in LANGUAGES:
@@ -100,7 +103,7 @@ def parse_session(reader: Reader) -> Session | None:
                         "make the two ids the same",
                     )
                 exercises[exercise_id] = exercise
-    agenda = tuple(reader.strings("agenda"))
+    agenda = tuple(check_ids(reader, "agenda", reader.strings("agenda")))
     for exercise_id in agenda:
         if table is not None and exercise_id not in table.data:
             problems.add(
@@ -127,10 +130,12 @@ def parse_session(reader: Reader) -> Session | None:
                     )
                 continue
             answers[exercise_id] = _answers(sub, exercises[exercise_id], participants, groups)
+    session_id = reader.string("id")
+    check_id(reader, "id", session_id)
     session = Session(
-        id=reader.string("id"),
+        id=session_id,
         title=reader.string("title"),
-        date=reader.string("date"),
+        date=_date(reader),
         organisation=reader.string("organisation", required=False),
         facilitator=reader.string("facilitator", required=False),
         language=language,
@@ -142,11 +147,11 @@ def parse_session(reader: Reader) -> Session | None:
         notes=_string_map(reader, "notes"),
         timers=_int_map(reader, "timers"),
         position=_position(reader),
-        created=reader.string("created", required=False),
-        updated=reader.string("updated", required=False),
+        created=_timestamp(reader, "created"),
+        updated=_timestamp(reader, "updated"),
     )
     reader.finish()
-    return None if len(problems.errors) > before else session
+    return None if problems.error_count > before else session
 
 
 def _participants(reader: Reader) -> tuple[Participant, ...]:
@@ -161,12 +166,9 @@ def _participants(reader: Reader) -> tuple[Participant, ...]:
         return ()
     for sub in tables:
         pid = sub.string("id")
-        if pid and not PARTICIPANT_ID.match(pid):
-            sub.problems.add(
-                sub.key("id"),
-                f"{pid!r} is not a valid participant id",
-                "use letters, digits, '-' or '_' (e.g. \"p3\")",
-            )
+        if not valid_id(pid) and (pid or sub.has("id")):
+            what = f"{pid[:60]!r} is not a valid participant id"
+            sub.problems.add(sub.key("id"), what, f'{ID_RULE} (e.g. "p3")')
         found.append(Participant(id=pid, name=sub.string("name", required=False)))
         sub.finish()
     for dup in duplicates(p.id for p in found):
@@ -181,7 +183,9 @@ def _participants(reader: Reader) -> tuple[Participant, ...]:
 def _groups(reader: Reader) -> tuple[Group, ...]:
     found = []
     for sub in reader.tables("groups"):
-        found.append(Group(id=sub.string("id"), name=sub.string("name")))
+        group_id = sub.string("id")
+        check_id(sub, "id", group_id)
+        found.append(Group(id=group_id, name=sub.string("name")))
         sub.finish()
     if not found and reader.has("groups"):
         reader.problems.add(
@@ -192,6 +196,36 @@ def _groups(reader: Reader) -> tuple[Group, ...]:
             reader.key("groups"), f"group id {dup!r} is used twice", "give each group its own id"
         )
     return tuple(found)
+
+
+def _date(reader: Reader) -> str:
+    """The session's date: an ISO date (it names export files and orders comparisons)."""
+    value = reader.string("date")
+    if (value or reader.data.get("date") == "") and not valid_date(value):
+        reader.problems.add(
+            reader.key("date"),
+            f"{value[:40]!r} is not a date",
+            'write it as date = "YYYY-MM-DD" (a year from 1900 to 2199)',
+        )
+    return value
+
+
+def _timestamp(reader: Reader, name: str) -> str:
+    """``created`` or ``updated``: an ISO time as the app writes it, or absent."""
+    value = reader.string(name, required=False)
+    if value:
+        try:
+            valid = bool(datetime.fromisoformat(value)) and len(value) <= 40 and value.isascii()
+        except ValueError:
+            valid = False
+        if not valid:
+            reader.problems.add(
+                reader.key(name),
+                f"{value[:40]!r} is not a date and time",
+                f'write it as {name} = "2026-10-14T09:00:00+00:00", or remove it',
+            )
+            return ""
+    return value
 
 
 def _position(reader: Reader) -> Position:

@@ -24,7 +24,8 @@ from workshop_tui.storage.keylines import key_lines
 from workshop_tui.storage.listing import SessionListing, SessionSummary, list_sessions
 
 __all__ = ["SessionListing", "SessionSummary", "list_sessions"]  # re-exported: listing lives there
-from workshop_tui.storage.locations import builtin_sessions_dir, sessions_dir
+from workshop_tui.model.ids import valid_id
+from workshop_tui.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.storage.migrations import MigrationError, migrate
 from workshop_tui.storage.reader import Problems, Reader
 from workshop_tui.storage.session_codec import parse_session, session_to_dict
@@ -67,8 +68,12 @@ def save_session(session: Session, path: Path) -> None:
 
 
 def session_path(session: Session, folder: Path | None = None) -> Path:
-    """Where a session's file lives."""
-    return (folder or sessions_dir()) / f"{session.id}.toml"
+    """Where a session's file lives.
+
+    Raises:
+        UnsafeName: the session's id is not a valid id (``storage.locations.file_for``).
+    """
+    return file_for(folder or sessions_dir(), session.id, ".toml")
 
 
 def slugify(text: str) -> str:
@@ -133,7 +138,7 @@ def find_session(name: str, folder: Path | None = None) -> Path | None:
         return candidate
     folder = folder or sessions_dir()
     by_id = folder / f"{name}.toml"
-    if by_id.exists():
+    if valid_id(name) and by_id.exists():
         return by_id
     matches = [s.path for s in list_sessions(folder) if s.summary and s.summary.title.lower() == name.lower()]
     return matches[0] if len(matches) == 1 else None

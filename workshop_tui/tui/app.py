@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from workshop_tui.i18n import detect_language
-from workshop_tui.storage.errors import FileProblems
+from workshop_tui.storage.errors import FileProblems, problem_lines
+from workshop_tui.tui import terminal_guard
 from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import tr
@@ -56,6 +58,7 @@ class WorkshopApp(App[int]):
         voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
+        terminal_guard.install()  # no control character of any text reaches the terminal
         self.voting_options = voting or VotingOptions()
         """Where voting from phones is served when the facilitator opens it (F10)."""
         self.settings = settings or load_settings()
@@ -84,6 +87,14 @@ class WorkshopApp(App[int]):
 
             self._library = load_library(self._exercise_dirs)
         return self._library
+
+    inputs = 0
+    """Keys pressed and clicks made so far: a screen tells a move of the user from its own."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.inputs += 1
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
@@ -118,7 +129,7 @@ class WorkshopApp(App[int]):
         try:
             session = loaded if loaded is not None else load_session(path)
         except FileProblems as error:
-            lines = "\n".join(str(p) for p in error.problems[:5])
+            lines = "\n".join(problem_lines(error.problems, self.lang, limit=5))
             self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
             return False
         lock = SessionLock(path)

@@ -46,8 +46,9 @@ UI: dict[str, tuple[str, str]] = {
     "key.voting": ("Afstemning", "Voting"),
     "key.voting_hide": ("Skjul", "Hide"),
     "key.voting_close": ("Luk afstemning", "Close voting"),
-    "key.voting_more": ("Flere deltagere", "More participants"),
-    "key.voting_fewer": ("Færre deltagere", "Fewer participants"),
+    "key.voting_more": ("Tilføj deltager", "Add a participant"),
+    "key.voting_fewer": ("Fjern ubrugt deltager", "Remove an unused participant"),
+    "key.voting_new_code": ("Ny kode", "New code"),
     # status
     "status.not_started": ("ikke startet", "not started"),
     "status.in_progress": ("i gang", "in progress"),
@@ -230,6 +231,12 @@ UI: dict[str, tuple[str, str]] = {
         "Åbn sessionen igen med: workshop open {path}",
         "Open the session again with: workshop open {path}",
     ),
+    "position.unknown": (
+        "Filen husker en øvelse, der ikke er i programmet ({exercise}); sessionen åbner ved den første. "
+        "Filen ændres først, når du går videre.",
+        "The file remembers an exercise that is not on the agenda ({exercise}); the session opens at "
+        "the first one. The file is changed only once you move on.",
+    ),
     "undo.none": ("Intet at fortryde", "Nothing to undo"),
     "redo.none": ("Intet at gentage", "Nothing to redo"),
     "undo.done": ("Fortrudt", "Undone"),
@@ -294,10 +301,29 @@ UI: dict[str, tuple[str, str]] = {
         "ingen runde: øvelsen har ingen scorer",
         "no round: this exercise takes no scores",
     ),
-    "voting.max": ("maks. {n} deltagere", "at most {n} participants"),
+    "voting.places": (
+        "telefoner: {phones} · deltagere: {places} ({free} ledige pladser)",
+        "phones: {phones} · participants: {places} ({free} free places)",
+    ),
+    "voting.turned_away": (
+        "⚠ {n} forsøg fandt ingen ledig plads – F10 og + tilføjer en deltager",
+        "⚠ {n} tries found no free place – F10 then + adds a participant",
+    ),
+    "voting.locked": (
+        "⚠ tilmelding låst i {seconds} s efter for mange forkerte koder – F10 og N giver en ny kode",
+        "⚠ joining locked for {seconds} s after too many wrong codes – F10 then N makes a new code",
+    ),
+    "voting.blind": (
+        "Svarene er skjult, mens der stemmes: gitteret viser kun, hvem der har svaret. F3 viser dem.",
+        "Answers are hidden while voting: the grid shows only who answered. F3 reveals them.",
+    ),
+    "voting.keep_place": (
+        "Den sidste deltager har svar eller en telefon og bliver.",
+        "The last participant has answers or a phone and stays.",
+    ),
     "voting.keys": (
-        "Esc skjul (afstemningen forbliver åben) · F10 luk afstemningen · +/− maks. deltagere",
-        "Esc hide (voting stays open) · F10 close voting · +/− maximum participants",
+        "Esc skjul (afstemningen forbliver åben) · F10 luk · + tilføj deltager · − fjern ubrugt · N ny kode",
+        "Esc hide (voting stays open) · F10 close · + add a participant · − remove unused · N new code",
     ),
 }
 
@@ -311,7 +337,7 @@ SESSION_HELP = """\
 - **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
 - **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
 - **F9** vis/skjul program
-- **F10** åbn/luk afstemning fra telefoner: QR-kode, adresse og kode (voting from phones)
+- **F10** afstemning fra telefoner: åbner den og viser panelet (QR-kode, kode); F10 i panelet lukker
 - **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
 Alt gemmes med det samme. Everything is saved as it happens.

@@ -6,6 +6,11 @@ opens the round on the facilitator's exercise; moving to another exercise moves 
 round; closing voting closes the round and stops the server. Votes are applied by the
 server through the screen's ``SessionKeeper`` (saved before anything is shown); this
 module only redraws, at most a few times a second, however fast the votes come.
+
+Each time voting opens the join code is new. A round opens blind (F3 reveals), so the
+wall shows only that a participant answered, never what. Phones take the session's
+participants as their places; when none is free the facilitator is told here and can
+add one (the panel's +).
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
+from workshop_tui.model import Participant
 from workshop_tui.storage.errors import SessionWriteError
+from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 from workshop_tui.voting.qr import qr_lines
@@ -49,6 +56,8 @@ class VotingInfo:
     progress: Progress
     max_participants: int
     round_open: bool
+    participants: int = 0
+    """The session's participants: the places phones can take."""
 
 
 def spaced(code: str) -> str:
@@ -65,6 +74,7 @@ class VotingController:
         self._redraw: Timer | None = None
         self._first_unshown = 0.0
         self._last_vote = 0.0
+        self._unlock: Timer | None = None
 
     @property
     def options(self) -> VotingOptions:
@@ -84,6 +94,7 @@ class VotingController:
         """
         # The desk and the roll of phones are loaded when voting is first opened, like the server.
         from workshop_tui.voting.desk import Desk
+        from workshop_tui.voting.limits import Limits
         from workshop_tui.voting.roll import Roll, roll_path
         from workshop_tui.voting.server import VotingServer, log
         from workshop_tui.voting.sink import KeeperSink
@@ -91,17 +102,23 @@ class VotingController:
         if self.screen.keeper.read_only:  # votes would be refused: another window writes
             return tr("readonly.refused", self.screen.lang)
         session = self.screen.session
-        path = roll_path(session.id)
+        try:
+            path = roll_path(session.id)
+        except ValueError as error:  # an id that would leave the voting folder: nothing is written
+            return str(error)
         roll, problem = Roll.load(path)
         if problem is not None:
             log.warning("%s", problem)
         try:
-            # Saved before anyone joins, so the code on the wall stays the same after a restart.
+            # Written before anyone joins, so the folder is known to be writable; the code
+            # itself is never written (it is new each time voting opens).
             roll.save(path)
         except SessionWriteError as error:
             return error.reason
-        desk = Desk(roll, max_participants=self.options.max_participants)
+        limits = Limits(devices_per_address=self.options.per_address)
+        desk = Desk(roll, max_participants=self.options.max_participants, limits=limits)
         server = VotingServer(desk, KeeperSink(self.screen.keeper, on_change=self._changed), path)
+        server.on_join = self._changed
         host = listen_host(self.options)
         try:
             await server.start(host, candidate_ports(self.options))
@@ -110,27 +127,30 @@ class VotingController:
             return f"{host}: {error.strerror or error}"
         self.server = server
         server.follow(self.screen.current)
+        self._blind_round()
         return None
 
     async def toggle(self) -> None:
-        """F10: open voting on the current exercise and show the panel, or close voting."""
+        """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
+
+        The panel is where places are added (+) and a new code made (N), so F10 brings it
+        back while voting is open instead of closing voting (and changing the code) at once.
+        """
         from workshop_tui.tui.screens.voting import VotingModal
 
         screen, lang = self.screen, self.screen.lang
-        if self.is_open:
-            await self.close()
-            self.refresh()
-            screen.notify(tr("voting.closed", lang), timeout=4)
-            return
-        problem = await self.open()
-        if problem is not None:
-            screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
-            return
+        if not self.is_open:
+            problem = await self.open()
+            if problem is not None:
+                screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
+                return
         self.refresh()
 
         async def from_panel(choice: str | None) -> None:
             if choice == "close" and self.is_open:
-                await self.toggle()
+                await self.close()
+                self.refresh()
+                screen.notify(tr("voting.closed", lang), timeout=4)
 
         screen.app.push_screen(VotingModal(self), from_panel)
 
@@ -144,14 +164,48 @@ class VotingController:
         """The facilitator moved: the round moves with them."""
         if self.server is not None:
             self.server.follow(exercise_id)
+            self._blind_round()
             self.refresh()
 
-    def set_max(self, count: int) -> None:
-        """Change how many devices may join (never below those that already did)."""
+    def _blind_round(self) -> None:
+        """Open the round blind: the grid shows who answered, not what, until F3 reveals it.
+
+        An exercise already blind (revealed or not) is left as the facilitator set it.
+        """
+        exercise_id = self.server.desk.exercise_id if self.server is not None else None
+        if exercise_id is None or self.screen.session.answers_for(exercise_id).blind:
+            return
+        self.screen.post_message(EditRequested(lambda s: s.with_blind(exercise_id, True), undoable=False))
+        self.screen.notify(tr("voting.blind", self.screen.lang), timeout=6)
+
+    def add_place(self) -> None:
+        """Add an anonymous participant, so one more phone can join (the panel's +)."""
+        from workshop_tui.voting.places import next_anonymous_id
+
         if self.server is None:
             return
-        desk = self.server.desk
-        desk.max_participants = max(1, len(desk.roll.devices), min(count, 500))
+        self.server.desk.places_added()
+        self.screen.post_message(
+            EditRequested(lambda s: s.with_participant(Participant(next_anonymous_id(s))), undoable=False)
+        )
+
+    def remove_place(self) -> None:
+        """Take the last participant away again, if no phone holds it and it has no scores (−)."""
+        from workshop_tui.voting.places import removable_place, without_place
+
+        if self.server is None:
+            return
+        place = removable_place(self.screen.session, self.server.desk.roll.participant_ids)
+        if place is None:
+            self.screen.notify(tr("voting.keep_place", self.screen.lang), severity="warning", timeout=5)
+            return
+        self.screen.post_message(EditRequested(lambda s: without_place(s, place), undoable=False))
+
+    def new_code(self) -> None:
+        """A new join code (N on the panel): the old one stops working, joined phones carry on."""
+        if self.server is not None:
+            self.server.desk.new_code()
+            self.refresh()
 
     def info(self) -> VotingInfo | None:
         """The address, code and counts to show, or None while voting is closed."""
@@ -167,7 +221,13 @@ class VotingController:
             progress=desk.progress(self.screen.session),
             max_participants=desk.max_participants,
             round_open=desk.exercise_id is not None,
+            participants=len(self.screen.session.participants),
         )
+
+    def _unlocked(self) -> None:
+        self._unlock = None
+        if self.screen.is_attached:
+            self.refresh()
 
     def _changed(self) -> None:
         """A batch of votes was saved: schedule a redraw (redrawing a wide grid blocks the loop)."""
@@ -192,6 +252,9 @@ class VotingController:
         """Redraw every place that shows voting: the status line, the panel, the projector."""
         info = self.info()
         lang = self.screen.lang
+        if info is not None and info.progress.locked_for and self._unlock is None:
+            # The note on a locked join goes when the lock does, not at the next vote.
+            self._unlock = self.screen.set_timer(info.progress.locked_for + 0.2, self._unlocked)
         for status in self.screen.query(VotingStatus):
             status.show(info, lang)
         from workshop_tui.tui.screens.projector import ProjectorScreen
@@ -210,6 +273,17 @@ def progress_text(info: VotingInfo, lang: str) -> str:
         return tr("voting.no_round", lang)
     p = info.progress
     return tr("voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
+
+
+def places_text(info: VotingInfo, lang: str) -> str:
+    """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
+    p = info.progress
+    parts = [tr("voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
+    if p.turned_away:
+        parts.append(tr("voting.turned_away", lang, n=p.turned_away))
+    if p.locked_for:
+        parts.append(tr("voting.locked", lang, seconds=max(1, round(p.locked_for))))
+    return "  ·  ".join(parts)
 
 
 class VotingStatus(Static):
@@ -232,7 +306,9 @@ class VotingStatus(Static):
         text = Text("● " + tr("voting.open", lang), style="bold")
         text.append(f"  {info.url}  ·  {tr('voting.code', lang)} ")
         text.append(spaced(info.code), style="bold")
-        text.append(f"  ·  {progress_text(info, lang)}  ·  {tr('voting.max', lang, n=info.max_participants)}")
+        text.append(f"  ·  {progress_text(info, lang)}  ·  ")
+        notes = info.progress.turned_away or info.progress.locked_for
+        text.append(places_text(info, lang), style="bold" if notes else "")
         self.update(text)
 
 
@@ -269,7 +345,8 @@ class VoteBoard(Static):
         text.append(spaced(info.code), style="bold reverse")
         text.append("\n\n" + progress_text(info, lang))
         if self.show_max:
-            text.append("\n" + tr("voting.max", lang, n=info.max_participants), style="dim")
+            notes = info.progress.turned_away or info.progress.locked_for
+            text.append("\n" + places_text(info, lang), style="bold" if notes else "dim")
         self.update(text)
 
     @property

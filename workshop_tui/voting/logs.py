@@ -1,24 +1,28 @@
-"""The voting server's error log: a file in the data dir, with addresses blanked out.
+"""The voting server's error log: a file in the data dir, owner-only, with addresses blanked out.
 
 Textual swallows stdout and stderr while it runs, so server errors go to a file; no
-address of a participant's device is ever written there.
+address of a participant's device is ever written there, and no join code (the server
+never logs it). The file and its rotated copies are readable by the owner only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import logging
+import os
 import re
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
 from workshop_tui.storage.locations import data_dir
 
-_ADDRESS = re.compile(
-    r"\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IPv4
-    r"|\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\b"  # IPv6, in full
-    # IPv6 shortened with ::
-    r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?"
-)
+_IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)")
+_CANDIDATE = re.compile(r"[0-9A-Fa-f]*:[0-9A-Fa-f:.]*[0-9A-Fa-f]|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)")
+"""Anything that could be an address: IPv4, or hex groups with colons (IPv6, IPv4-mapped too)."""
+BLANK = "<address>"
+LOG_MODE = 0o600
 
 
 def log_path() -> Path:
@@ -26,12 +30,52 @@ def log_path() -> Path:
     return data_dir() / "logs" / "voting.log"
 
 
+def _blank_one(match: re.Match[str]) -> str:
+    text = match.group(0)
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        # Not one address as a whole (e.g. "10.0.0.7:8765" read from the colon): blank the IPv4 in it.
+        return _IPV4.sub(BLANK, text)
+    return BLANK
+
+
+def blank_addresses(text: str) -> str:
+    """``text`` with every IPv4 and IPv6 address (``::ffff:10.0.0.7`` whole) replaced by ``<address>``."""
+    return _CANDIDATE.sub(_blank_one, text)
+
+
 class _NoAddresses(logging.Formatter):
     """Blanks out anything that looks like an IP address in messages and tracebacks (not the time)."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
-        record.message = _ADDRESS.sub("<address>", record.message)
+        record.message = blank_addresses(record.message)
         return super().formatMessage(record)
 
     def formatException(self, ei: Any) -> str:  # noqa: N802
-        return _ADDRESS.sub("<address>", super().formatException(ei))
+        return blank_addresses(super().formatException(ei))
+
+
+class PrivateFileHandler(RotatingFileHandler):
+    """A rotating log whose files are created owner-only (0600), whatever the umask."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, LOG_MODE)
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, LOG_MODE)  # a file from an earlier version was 0644
+        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+
+
+def open_log() -> logging.Handler:
+    """The handler for the server's log, or a null one when the data dir cannot be written."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = PrivateFileHandler(
+            path, maxBytes=512 * 1024, backupCount=2, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(_NoAddresses("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    return handler

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 DEFAULT_PORT = 8765
 DEFAULT_MAX_PARTICIPANTS = 60
 """Devices that may join unless the facilitator sets another maximum."""
+DEFAULT_PER_ADDRESS = 2
+"""Devices that may join from one address: a phone, and the same phone after losing its token."""
 PORT_TRIES = 10
 """When the default port is taken, the next ports are tried before any free port is used."""
 LOOPBACK = "127.0.0.1"
@@ -26,6 +28,9 @@ class VotingOptions:
     port: int | None = None
     """The port; None for 8765 or the next free one, 0 for any free port."""
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
+    """Devices that may join in all (phones also need a free participant each)."""
+    per_address: int = DEFAULT_PER_ADDRESS
+    """Devices that may join from one network address."""
 
 
 def lan_address() -> str:
@@ -53,6 +58,44 @@ def shown_host(bound: str) -> str:
     if bound in ("0.0.0.0", "::", ""):
         return lan_address()
     return f"[{bound}]" if ":" in bound else bound
+
+
+def served_names(host: str) -> frozenset[str] | None:
+    """The host names a request may carry for a server bound to ``host``.
+
+    A specific address: that address (and ``localhost`` for a loopback one). A wildcard
+    (all the laptop's addresses): None, meaning any IP address, but never a name, since
+    a DNS-rebinding page always reaches the server by a name of its own.
+    """
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return frozenset({host.lower()})
+    if ip.is_unspecified:
+        return None
+    names = {str(ip)}
+    if ip.is_loopback:
+        names |= {"localhost", "127.0.0.1", "::1"}
+    return frozenset(names)
+
+
+def host_allowed(header: str | None, names: frozenset[str] | None, port: int) -> bool:
+    """Whether a Host header names this server: one of ``names`` (any IP address for None) at ``port``."""
+    if not header:
+        return False
+    name, _, given_port = header.rpartition(":") if not header.endswith("]") else (header, "", "")
+    if not name or (given_port and not given_port.isdigit()):
+        name, given_port = header, ""
+    if (int(given_port) if given_port else 80) != port:
+        return False
+    name = name.strip("[]").lower()
+    if names is not None:
+        return name in names
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def candidate_ports(options: VotingOptions) -> list[int]:

@@ -50,6 +50,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "refused_one_choice": "Vælg præcis én mulighed.",
         "refused_too_many_dots": "Du har sat flere prikker, end du har.",
         "refused_over_item_max": "Der er for mange prikker på én mulighed.",
+        "refused_no_place": (
+            "Alle pladser i rummet er taget. Sig det til facilitatoren, som kan tilføje en plads, "
+            "og prøv så igen."
+        ),
+        "refused_address_full": (
+            "Fra denne forbindelse er der allerede tilmeldt så mange enheder, som der må. "
+            "Brug den telefon, du tilmeldte først."
+        ),
+        "refused_locked": (
+            "Tilmeldingen er låst et øjeblik efter for mange forkerte koder. Vent lidt, "
+            "eller bed facilitatoren om en ny kode."
+        ),
+        "refused_typed": "Facilitatoren har allerede skrevet svar ind for din plads i denne øvelse.",
+        "refused_too_slow": "Forbindelsen er for langsom. Prøv igen.",
     },
     "en": {
         "title": "Vote",
@@ -86,6 +100,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "refused_one_choice": "Choose exactly one option.",
         "refused_too_many_dots": "You have placed more dots than you have.",
         "refused_over_item_max": "There are too many dots on one option.",
+        "refused_no_place": (
+            "Every place in the room is taken. Tell the facilitator, who can add a place, then try again."
+        ),
+        "refused_address_full": (
+            "As many devices as allowed have already joined from this connection. "
+            "Use the phone you joined with first."
+        ),
+        "refused_locked": (
+            "Joining is locked for a moment after too many wrong codes. Wait a little, "
+            "or ask the facilitator for a new code."
+        ),
+        "refused_typed": "The facilitator has already typed in answers for your place in this exercise.",
+        "refused_too_slow": "The connection is too slow. Please try again.",
     },
 }
 

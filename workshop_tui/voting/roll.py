@@ -1,11 +1,16 @@
-"""The roll of a session's voting: its join code and which device token is which participant.
+"""The roll of a session's voting: which device token is which participant, and the join code.
 
 It is kept beside the session, not in it (``<data dir>/voting/<session id>.toml``), so a
 session file or an export never carries tokens. Tokens are stored only as hashes, and
 nothing about a device (no address, no browser) is stored at all. Keeping the roll on
 disk is what lets a phone carry on as the same anonymous participant after the app was
-closed or crashed and reopened: the same code, the same token, the same column, so no
-vote is counted twice.
+closed or crashed and reopened: the same token, the same column, so no vote is counted
+twice. The join code is never stored: each time voting opens it is new, so a photo of an
+earlier QR code lets nobody in, while phones that joined before keep their token.
+
+The roll also notes, per participant, the exercises its phone voted on: a phone is only
+ever shown (and may only change) answers it gave itself, never scores the facilitator
+typed for its place before the phone took it.
 """
 
 from __future__ import annotations
@@ -17,19 +22,24 @@ import secrets
 import tomllib
 from pathlib import Path
 
-from workshop_tui.storage.locations import data_dir
+from workshop_tui.storage.locations import data_dir, file_for
 from workshop_tui.storage.tomlio import atomic_write, dumps
 
 CODE_DIGITS = 6
-"""A million codes: with failed tries limited per address, guessing one takes days."""
-_CODE = re.compile(rf"^[0-9]{{{CODE_DIGITS}}}$")
+"""A million codes: with the room's wrong codes limited (``limits.Lockout``), guessing one
+takes years, and the code changes each time voting opens."""
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
 def roll_path(session_id: str, base: Path | None = None) -> Path:
-    """Where the roll of a session is kept."""
-    return (base or data_dir()) / "voting" / f"{session_id}.toml"
+    """Where the roll of a session is kept.
+
+    Raises:
+        UnsafeName: the session id is not a valid id or leads out of the voting folder
+            (the loader refuses such ids; this guards any other way one could get here).
+    """
+    return file_for((base or data_dir()) / "voting", session_id, ".toml")
 
 
 def token_hash(token: str) -> str:
@@ -39,7 +49,12 @@ def token_hash(token: str) -> str:
 
 def valid_token(token: str) -> bool:
     """Whether ``token`` has the shape of a token this app hands out (checked before hashing)."""
-    return bool(_TOKEN.match(token))
+    return bool(_TOKEN.fullmatch(token))
+
+
+def new_code() -> str:
+    """A random join code of ``CODE_DIGITS`` digits."""
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
 def new_token() -> str:
@@ -48,16 +63,37 @@ def new_token() -> str:
 
 
 class Roll:
-    """The join code and the devices that joined, as token hash -> participant id."""
+    """The join code (in memory only) and the devices that joined, as token hash -> participant id."""
 
-    def __init__(self, code: str, devices: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, code: str, devices: dict[str, str] | None = None, voted: dict[str, list[str]] | None = None
+    ) -> None:
         self.code = code
         self.devices: dict[str, str] = dict(devices or {})
+        self.voted: dict[str, set[str]] = {pid: set(ids) for pid, ids in (voted or {}).items()}
+        """participant id -> the exercises its phone voted on."""
 
     @classmethod
     def new(cls) -> Roll:
         """A roll with a fresh random code and no devices."""
-        return cls(f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}")
+        return cls(new_code())
+
+    def new_code(self) -> str:
+        """Give the roll a new join code (devices that joined keep their tokens)."""
+        self.code = new_code()
+        return self.code
+
+    def has_voted(self, participant_id: str, exercise_id: str) -> bool:
+        """Whether this participant's phone voted on the exercise (its answers there are its own)."""
+        return exercise_id in self.voted.get(participant_id, ())
+
+    def mark_voted(self, participant_id: str, exercise_id: str) -> bool:
+        """Note that the participant's phone voted on the exercise; True when that is new."""
+        seen = self.voted.setdefault(participant_id, set())
+        if exercise_id in seen:
+            return False
+        seen.add(exercise_id)
+        return True
 
     def participant_for(self, token: str) -> str | None:
         """The participant id of a device token, or None when the token is unknown."""
@@ -76,7 +112,8 @@ class Roll:
 
     def to_text(self) -> str:
         """The roll as TOML."""
-        return dumps({"code": self.code, "devices": dict(sorted(self.devices.items()))})
+        voted = {pid: sorted(ids) for pid, ids in sorted(self.voted.items()) if ids}
+        return dumps({"devices": dict(sorted(self.devices.items())), "voted": voted})
 
     def save(self, path: Path) -> None:
         """Write the roll atomically.
@@ -88,7 +125,9 @@ class Roll:
 
     @classmethod
     def load(cls, path: Path) -> tuple[Roll, str | None]:
-        """Read a roll; a missing file gives a new roll.
+        """Read a roll, with a new join code; a missing file gives a new roll.
+
+        A roll written by an earlier version also holds its join code; it is not used.
 
         Returns:
             The roll, and a problem to log when the file could not be used (it is then
@@ -96,17 +135,20 @@ class Roll:
         """
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
-            code = data["code"]
             devices = data.get("devices", {})
-            if not (isinstance(code, str) and _CODE.match(code)) or not isinstance(devices, dict):
-                raise ValueError("code or devices have the wrong form")
+            voted = data.get("voted", {})
+            if not isinstance(devices, dict) or not isinstance(voted, dict):
+                raise ValueError("devices or voted have the wrong form")
             for key, value in devices.items():
-                if not _HASH.match(key) or not isinstance(value, str):
-                    raise ValueError(f"device entry {key!r} has the wrong form")
+                if not _HASH.fullmatch(key) or not isinstance(value, str):
+                    raise ValueError(f"device entry {key[:80]!r} has the wrong form")
+            for key, value in voted.items():
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ValueError(f"voted entry {key[:80]!r} has the wrong form")
         except FileNotFoundError:
             return cls.new(), None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
             with contextlib.suppress(OSError):
                 path.replace(path.with_name(path.name + ".damaged"))
-            return cls.new(), f"{path}: {error}; kept as .damaged, a new join code was made"
-        return cls(code, devices), None
+            return cls.new(), f"{path}: {error}; kept as .damaged, a new roll was started"
+        return cls(new_code(), devices, voted), None

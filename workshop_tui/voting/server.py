@@ -7,8 +7,15 @@ and saved once, and each phone is answered only after the save that holds its vo
 That keeps a room of 200 phones voting at once within a few saves, and a phone told
 "thank you" knows its vote is on disk.
 
-Addresses are used only in memory, as keys of the limit on wrong join codes: there is
-no access log, and the error log has addresses blanked out.
+Addresses are used only in memory, as keys of the limits (wrong join codes, devices and
+connections per address): there is no access log, and the error log (owner-only) has
+addresses blanked out and never holds the join code.
+
+Against a hostile network: connections are capped well below the process's file limit
+(``guard``); a connection that sends no whole request head within ``Limits.idle_seconds``
+(idle, or headers trickled in) is closed, as is one whose body takes longer than
+``Limits.body_seconds``; and a request whose Host header is not an address the server is
+served on is refused (421), so a web page elsewhere cannot reach it by DNS rebinding.
 """
 
 from __future__ import annotations
@@ -16,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +32,9 @@ from workshop_tui.model import Session
 from workshop_tui.storage.errors import SessionWriteError
 from workshop_tui.storage.tomlio import atomic_write
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Ballot, Desk, Refused, cast_votes, decode_body
-from workshop_tui.voting.logs import _NoAddresses, log_path
+from workshop_tui.voting.guard import ConnectionGuard, GuardedSite, connection_cap
+from workshop_tui.voting.logs import open_log
+from workshop_tui.voting.network import host_allowed, served_names
 from workshop_tui.voting.page import ASSETS, asset, page_html
 from workshop_tui.voting.sink import Sink
 
@@ -34,6 +42,8 @@ log = logging.getLogger("workshop_tui.voting")
 _AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.access")
 GATHER_SECONDS = 0.003
 """How long the first vote after a quiet moment waits for others to share its save."""
+LINGER_SECONDS = 1.0
+"""How long the unread rest of a refused request's body is drained before closing."""
 SHUTDOWN_SECONDS = 2.0
 """How long requests still running may finish when voting closes."""
 _HEADERS = {
@@ -73,15 +83,26 @@ class VotingServer:
         self._roll_lock: asyncio.Lock | None = None
         self._roll_wanted = 0
         self._roll_saved = 0
+        self.on_join: Callable[[], None] | None = None
+        """Told after every join or refused join (the facilitator's counts and notes change)."""
+        self._names: frozenset[str] | None = None
+        self._check_host = False
+        """Set when listening: tests that drive ``app()`` directly have no address to check."""
+        limits = desk.limits
+        self.guard = ConnectionGuard(limits.max_connections, limits.connections_per_address)
+        """Set to the file limit's cap when listening starts (``guard.connection_cap``)."""
 
     @property
     def max_waiting(self) -> int:
-        """Requests for news held open at once: two per possible device, then refused."""
-        return 2 * self.desk.max_participants + 16
+        """Requests for news held open at once: two per possible device, then refused.
+
+        Always below the connection cap, so a vote or a join still finds a connection.
+        """
+        return max(1, min(2 * self.desk.max_participants + 16, self.guard.most - 4))
 
     def app(self) -> web.Application:
         """The aiohttp application (tests drive it with aiohttp's test client)."""
-        app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[self._refusals])
+        app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[self._host, self._refusals])
         app.router.add_get("/", self._page)
         for name in ASSETS:
             app.router.add_get(f"/{name}", self._asset)
@@ -98,14 +119,23 @@ class VotingServer:
             OSError: none of the ports could be used (the last error).
         """
         self._attach_log()
+        self.guard.most = connection_cap(self.desk.limits.max_connections)
         runner = web.AppRunner(
-            self.app(), access_log=None, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS
+            self.app(),
+            access_log=None,
+            handle_signals=False,
+            shutdown_timeout=SHUTDOWN_SECONDS,
+            # Closes a connection with no whole request head this long after it opened or
+            # after its last answer: idle sockets and headers sent a byte at a time.
+            keepalive_timeout=self.desk.limits.idle_seconds,
+            # The rest of a body not read (a refused vote) is awaited this long, not 10 s.
+            lingering_time=LINGER_SECONDS,
         )
         await runner.setup()
         error: OSError | None = None
         for port in ports:
             # A backlog well above the room's size, so a burst of phones is queued, not dropped.
-            site = web.TCPSite(runner, host, port, backlog=1024)
+            site = GuardedSite(runner, host, port, self.guard, backlog=1024)
             try:
                 await site.start()
             except OSError as failure:
@@ -115,7 +145,9 @@ class VotingServer:
             self._closing = False
             self.host = host
             self.port = int(runner.addresses[0][1])
-            log.info("voting open on port %s (code %s)", self.port, self.desk.code)
+            self._names = served_names(host)
+            self._check_host = True
+            log.info("voting open on port %s (at most %s connections)", self.port, self.guard.most)
             return
         await runner.cleanup()
         self._detach_log()
@@ -151,16 +183,7 @@ class VotingServer:
         self._changed = asyncio.Event()
 
     def _attach_log(self) -> None:
-        path = log_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = RotatingFileHandler(
-                path, maxBytes=512 * 1024, backupCount=2, encoding="utf-8"
-            )
-        except OSError:
-            handler = logging.NullHandler()
-        handler.setFormatter(_NoAddresses("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler.setLevel(logging.INFO)
+        handler = open_log()
         for name in ("workshop_tui.voting", *_AIOHTTP_LOGGERS):
             logger = logging.getLogger(name)
             logger.addHandler(handler)
@@ -178,6 +201,18 @@ class VotingServer:
         handler.close()
 
     @web.middleware
+    async def _host(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Refuse (421) a request for another host name: DNS rebinding, or a stray proxy."""
+        if self._check_host and not host_allowed(request.headers.get("Host"), self._names, self.port):
+            body = {"error": 421, "reason": "wrong_host", "detail": "use the address shown on the screen"}
+            response = web.json_response(body, status=421)
+            response.force_close()
+            return response
+        return await handler(request)
+
+    @web.middleware
     async def _refusals(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
@@ -188,7 +223,10 @@ class VotingServer:
             if refused.retry_after is not None:
                 headers["Retry-After"] = str(max(1, round(refused.retry_after + 0.5)))
             body = {"error": refused.status, "reason": refused.reason, "detail": refused.detail}
-            return web.json_response(body, status=refused.status, headers=headers)
+            response = web.json_response(body, status=refused.status, headers=headers)
+            if refused.status == 408:
+                response.force_close()
+            return response
         except web.HTTPException:
             raise
         except Exception:
@@ -212,16 +250,23 @@ class VotingServer:
         if (request.content_length or 0) > MAX_BODY_BYTES:
             raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes")
         try:
-            raw = await request.read()
+            raw = await asyncio.wait_for(request.read(), self.desk.limits.body_seconds)
         except web.HTTPRequestEntityTooLarge:
             raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes") from None
+        except TimeoutError:
+            # A body sent a byte at a time holds a connection: it is answered and closed.
+            raise Refused(408, "too_slow", "the request took too long") from None
         return decode_body(raw, request.content_type)
 
     async def _join(self, request: web.Request) -> web.Response:
         body = await self._body(request)
-        token, participant_id, changed = self.desk.join(
-            self.sink.session, body, request.remote or "", _bearer(request)
-        )
+        try:
+            token, participant_id, changed = self.desk.join(
+                self.sink.session, body, request.remote or "", _bearer(request)
+            )
+        finally:
+            if self.on_join is not None:
+                self.on_join()
         if changed:
             await self._save_roll()
         return web.json_response({"token": token, "participant": participant_id.upper()})
@@ -262,6 +307,11 @@ class VotingServer:
         self.desk.check_vote_rate(token)
         body = await self._body(request)
         ballot = self.desk.ballot(self.sink.session, participant_id, body)
+        if self.desk.roll.mark_voted(participant_id, ballot.exercise_id):
+            # The place's answers here are the phone's own from now on (the desk checked that
+            # none were typed for it): noted on disk before the vote, so a crash between the
+            # two never leaves a phone locked out of its own vote.
+            await self._save_roll()
         if not await self._commit(ballot):
             raise Refused(503, "not_saved", "the laptop could not save; send again")
         return web.json_response({"ok": True, "scores": len(ballot.scores)})

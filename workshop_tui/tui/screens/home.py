@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from workshop_tui.storage.errors import SessionWriteError
 from workshop_tui.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
+from workshop_tui.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.strings import tr
 
@@ -141,7 +142,9 @@ Choose a session with the arrow keys and press **Enter** to open it.
         """The cells of one session's row: title, date, organisation, progress, last change.
 
         Cells are Text, not str: the table reads a str as markup, so a title such as
-        "Budget [/]" would stop the app and "[red]" would colour it.
+        "Budget [/]" would stop the app and "[red]" would colour it. Each passes
+        ``for_terminal``: the list is read from the files' headers, before any screen's
+        copy of a session exists, and a title may carry escape sequences or line breaks.
         """
         session = listing.summary
         if session is None:
@@ -152,7 +155,7 @@ Choose a session with the arrow keys and press **Enter** to open it.
             progress = "{}/{}".format(*session.progress) if session.progress else "…"
             updated = session.updated.replace("T", " ")[:16]
             cells = [session.title, session.date, session.organisation, progress, updated]
-        return [Text(cell, no_wrap=True, end="") for cell in cells]
+        return [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
 
     def _selected(self) -> SessionListing | None:
         table = self.query_one("#sessions", DataTable)

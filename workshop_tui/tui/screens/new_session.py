@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from workshop_tui.model import Session
+from workshop_tui.model.ids import valid_date
 from workshop_tui.storage.sessions import new_session
+from workshop_tui.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.strings import refusal, tr
 
@@ -40,7 +43,9 @@ class NewSessionScreen(WorkshopModal):
     def compose(self) -> ComposeResult:
         lang = self.lang
         library = self.workshop.library
-        programmes = [(p.title.get(lang), p.id) for p in library.programmes.values()]
+        # Titles from the facilitator's own exercise files: shown as text (Text, not markup),
+        # through the one terminal filter, like every text read from a file.
+        programmes = [(Text(for_terminal(p.title.get(lang))), p.id) for p in library.programmes.values()]
         default = library.default_programme()
         with VerticalScroll(id="form"):
             yield Static(tr("new.title", lang), classes="heading")
@@ -64,7 +69,10 @@ class NewSessionScreen(WorkshopModal):
                 id="programme",
             )
             yield SelectionList[str](
-                *[(f"{e.title.get(lang)}  ({e.id})", e.id) for e in library.exercises.values()],
+                *[
+                    (Text(for_terminal(f"{e.title.get(lang)}  ({e.id})")), e.id)
+                    for e in library.exercises.values()
+                ],
                 id="custom",
             )
             yield Static(id="error", classes="error-text")
@@ -100,9 +108,7 @@ class NewSessionScreen(WorkshopModal):
             self.query_one("#title", Input).focus()
             return
         day = self.query_one("#date", Input).value.strip()
-        try:
-            Date.fromisoformat(day)
-        except ValueError:
+        if not valid_date(day):  # the one check the loader makes: a session saved here opens again
             error.update(tr("new.err.date", lang))
             self.query_one("#date", Input).focus()
             return

@@ -23,6 +23,7 @@ from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
 from workshop_tui.storage.lock import LockInfo, SessionLock
+from workshop_tui.text_safety import ShownCopies
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
@@ -79,6 +80,9 @@ class SessionScreen(WorkshopScreen):
         self.keeper = SessionKeeper(session, path, lock=lock, read_only=read_only)
         self.guard = SaveGuard(self, holder)
         """Shows what is not saved (or that the session is read-only) and retries failed saves."""
+        self._shown = ShownCopies()
+        self._inputs_at_open = 0
+        """The app's count of keys and clicks when the screen opened (see ``remember_position``)."""
         start = session.position.exercise
         self.current = start if start in session.agenda else (session.agenda[0] if session.agenda else "")
         self.view: ExerciseView | None = None
@@ -90,8 +94,15 @@ class SessionScreen(WorkshopScreen):
 
     @property
     def session(self) -> Session:
-        """The session as it is now (saved)."""
-        return self.keeper.session
+        """The session as it is now (saved), as the screens show it.
+
+        Every text in it has passed ``text_safety.for_terminal`` (the boundary between the
+        model and the widgets): a title, a name or an answer from a colleague's file can
+        carry escape sequences, and nothing here may send them to the terminal. Edits are
+        made on ``keeper.session`` (the file's own texts), so nothing is changed on disk
+        that the facilitator did not edit.
+        """
+        return self._shown(self.keeper.session)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
@@ -108,8 +119,13 @@ class SessionScreen(WorkshopScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._inputs_at_open = self.workshop.inputs
         title = self.session.title
         self.title = tr("readonly.title", self.lang, title=title) if self.keeper.read_only else title
+        stored = self.keeper.session.position.exercise
+        if stored and stored not in self.keeper.session.agenda:
+            named = self.session.position.exercise[:40]  # any text: the position is not checked as an id
+            self.notify(tr("position.unknown", self.lang, exercise=named), timeout=10, markup=False)
         self.set_interval(1.0, self._tick)
         self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
@@ -159,6 +175,8 @@ class SessionScreen(WorkshopScreen):
     def apply_edit(self, event: EditRequested) -> None:
         """Apply a view's edit, save it, then show the result."""
         event.stop()
+        if self._restates_shown(event.edit):
+            return
         try:
             # The widgets are updated while the file is written; the frame is drawn after both.
             self.keeper.apply_and_show(
@@ -169,6 +187,23 @@ class SessionScreen(WorkshopScreen):
             return
         self._report_save_error()
         self._draw_now()
+
+    def _restates_shown(self, edit: Callable[[Session], Session]) -> bool:
+        """Whether ``edit`` only writes back what the screen shows (a field being filled in).
+
+        A view filling its fields hears its own change a moment later and sends it as an
+        edit. Where the shown copy differs from the file (a text whose control characters
+        were taken out, see ``session``), that would write the cleaned text to disk though
+        nobody typed anything; such an edit is dropped. A session without control
+        characters is shown as itself, and this costs nothing.
+        """
+        shown = self.session
+        if shown is self.keeper.session:
+            return False
+        try:
+            return edit(shown) == shown
+        except (ValueError, KeyError):
+            return False
 
     def _draw_now(self) -> None:
         """Put a saved edit on the screen in this frame, not at the update timer's next tick.
@@ -215,8 +250,15 @@ class SessionScreen(WorkshopScreen):
 
     @on(PositionChanged)
     def remember_position(self, event: PositionChanged) -> None:
-        """Save where the facilitator is, after a short pause in the movement."""
+        """Save where the facilitator is, after a short pause in the movement.
+
+        Not before the facilitator has pressed a key or clicked: a view reports where its
+        cursor starts, and a file whose position names an exercise, row or group it does not
+        have would otherwise be rewritten just by being opened.
+        """
         event.stop()
+        if self.workshop.inputs == self._inputs_at_open:
+            return
         self._pending_position = event.position
         # One timer, restarted by each move: a burst of moves (typing along a row) is saved
         # once, after it, instead of once per move beside the scores' own saves.
@@ -364,7 +406,7 @@ class SessionScreen(WorkshopScreen):
 
         def write(choice: ExportChoice | None) -> None:
             if choice is not None:
-                message, failed = write_export(self.session, choice, self.lang)
+                message, failed = write_export(self.keeper.session, choice, self.lang)
                 self.notify(
                     message, severity="error" if failed else "information", timeout=15 if failed else 20
                 )

@@ -1,7 +1,10 @@
 """The voting panel: the QR code large, the address and code, answers so far.
 
 Esc hides the panel and voting stays open (the status line and the projector keep
-showing the code); F10 closes voting. + and − change how many devices may join.
+showing the code; F10 on the session screen shows the panel again); F10 here closes
+voting. Phones take the session's participants as their places, so + adds a
+participant (a place for one more phone) and − takes the last one away again while it
+is unused; N makes a new join code.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.tui.base import WorkshopModal
@@ -20,8 +23,6 @@ from workshop_tui.tui.voting import VoteBoard
 if TYPE_CHECKING:
     from workshop_tui.tui.voting import VotingController
 
-MAX_STEP = 10
-
 
 class VotingModal(WorkshopModal):
     """Shows how to join; returns "close" when the facilitator closes voting, else None."""
@@ -30,7 +31,7 @@ class VotingModal(WorkshopModal):
     VotingModal {
         align: center middle;
     }
-    VotingModal > Vertical {
+    VotingModal > VerticalScroll {
         width: 64;
         height: auto;
         max-height: 100%;
@@ -52,6 +53,7 @@ class VotingModal(WorkshopModal):
         Binding("f10", "close_voting", "Luk afstemning", id="voting_close"),
         Binding("plus,equals_sign", "more", "Flere", id="voting_more", show=False),
         Binding("minus", "fewer", "Færre", id="voting_fewer", show=False),
+        Binding("n", "new_code", "Ny kode", id="voting_new_code", show=False),
     ]
 
     def __init__(self, controller: VotingController) -> None:
@@ -59,7 +61,7 @@ class VotingModal(WorkshopModal):
         self.controller = controller
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll():
             yield VoteBoard(show_max=True, id="voting-board")
             yield Static(tr("voting.keys", self.lang), id="voting-keys")
 
@@ -77,13 +79,15 @@ class VotingModal(WorkshopModal):
         self.dismiss("close")
 
     def action_more(self) -> None:
-        self._change_max(MAX_STEP)
+        """Add a participant: a place for one more phone."""
+        self.controller.add_place()
+        self.call_after_refresh(self.controller.refresh)
 
     def action_fewer(self) -> None:
-        self._change_max(-MAX_STEP)
+        """Take the last participant away, if it is unused."""
+        self.controller.remove_place()
+        self.call_after_refresh(self.controller.refresh)
 
-    def _change_max(self, step: int) -> None:
-        info = self.controller.info()
-        if info is not None:
-            self.controller.set_max(info.max_participants + step)
-            self.controller.refresh()
+    def action_new_code(self) -> None:
+        """A new join code; the QR code and the code on the wall change at once."""
+        self.controller.new_code()

