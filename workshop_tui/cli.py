@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_tui import __version__
+from workshop_tui.cli_words import VERSION_HELP, argparse_in
 from workshop_tui.export import commands as export_commands
 from workshop_tui.i18n import detect_language, t
 from workshop_tui.storage.errors import FileProblems, SessionWriteError, problem_lines
@@ -40,7 +41,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, with help in the UI language."""
     da = lang == "da"
     parser = argparse.ArgumentParser(prog="workshop", description=t("cli.description", lang))
-    parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"workshop-tui {__version__}", help=VERSION_HELP[lang]
+    )
     parser.add_argument(
         "--lang", choices=["da", "en"], help="sprog: da eller en" if da else "language: da or en"
     )
@@ -77,8 +80,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     new.add_argument(
         "--date", default=Date.today().isoformat(), help="dato (ÅÅÅÅ-MM-DD)" if da else "date (YYYY-MM-DD)"
     )
-    new.add_argument("--organisation", default="")
-    new.add_argument("--facilitator", default="")
+    new.add_argument(
+        "--organisation", default="", help="organisationens navn" if da else "the organisation's name"
+    )
+    new.add_argument(
+        "--facilitator", default="", help="facilitatorens navn" if da else "the facilitator's name"
+    )
     new.add_argument(
         "--programme",
         help="programmets id (standard: seminarprogrammet)"
@@ -198,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     pre.add_argument("--lang", choices=["da", "en"])
     known, _ = pre.parse_known_args(argv)
     lang = detect_language(known.lang)
-    args = build_parser(lang).parse_args(argv)
+    with argparse_in(lang):
+        args = build_parser(lang).parse_args(argv)
     args.explicit_lang = known.lang
     try:
         return _dispatch(args, lang)
@@ -253,7 +261,7 @@ def _run_app(
     session: Session | None = None,
 ) -> int:
     if not sys.stdout.isatty():
-        print("workshop: the app needs a terminal (stdout is not a TTY)", file=sys.stderr)
+        print(t("cli.error.no_tty", detect_language(lang)), file=sys.stderr)
         return 2
     from workshop_tui.tui.app import run_app
 
@@ -326,6 +334,7 @@ def _ask(label: str, lang: str, option: str) -> str:
 
 
 def _new(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.model.refusal import refusal_text
     from workshop_tui.storage.library import load_library
     from workshop_tui.storage.sessions import new_session, save_session, session_path
 
@@ -345,7 +354,7 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     from workshop_tui.model.ids import valid_date
 
     if not valid_date(args.date):  # the loader's own check, so the new file opens again
-        print(for_terminal(f"--date: {args.date!r} is not a date; use YYYY-MM-DD"), file=sys.stderr)
+        print(for_terminal(f"--date: {t('cli.error.date', lang, date=args.date)}"), file=sys.stderr)
         return 2
     library = load_library(args.exercises)
     ids: list[str] = list(args.exercise)
@@ -372,7 +381,7 @@ def _new(args: argparse.Namespace, lang: str) -> int:
             language=lang,
         )
     except ValueError as error:  # a text longer than a session file holds
-        print(error, file=sys.stderr)
+        print(refusal_text(error, lang), file=sys.stderr)
         return 2
     path = session_path(session)
     save_session(session, path)

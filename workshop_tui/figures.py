@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from workshop_tui.model import Exercise, ExerciseAnswers, Scale
+from workshop_tui.model import Exercise, ExerciseAnswers, Scale, Session
 from workshop_tui.model.exercise import PAIR_SIDES, pair_row_id
 from workshop_tui.stats import ItemStats, describe
 
@@ -176,3 +176,19 @@ def ranking_values(
     assert scale is not None
     stats = stats if stats is not None else item_stats(exercise, answers)
     return {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
+
+
+def answered(session: Session, exercise_id: str) -> tuple[int, int]:
+    """(how many have answered, how many are in the room) for "9 af 14 har svaret".
+
+    Per participant: those with at least one score, of the room's participants (a phone
+    counts once it has answered, as in ``Session.status``). Tallied: the most answers
+    counted on any one item, of the participants typed for.
+    """
+    answers = session.answers_for(exercise_id)
+    people = {pid for row in answers.scores.values() for pid in row}
+    room = [p for p in session.participants if not p.by_phone or p.id in people]
+    if answers.mode == "tally":
+        most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
+        return most, max(most, len([p for p in session.participants if not p.by_phone]))
+    return len(people & {p.id for p in room}), len(room)

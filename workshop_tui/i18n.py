@@ -8,6 +8,7 @@ back to Danish so nothing is ever blank.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 LANGUAGES = ("da", "en")
 
@@ -46,6 +47,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "da": "Mangler {what}: angiv det som tilvalg ({option}), da der ikke kan spørges interaktivt.",
         "en": "Missing {what}: give it as an option ({option}); there is no terminal to ask on.",
     },
+    "cli.error.date": {
+        "da": "'{date}' er ikke en dato; skriv ÅÅÅÅ-MM-DD",
+        "en": "'{date}' is not a date; use YYYY-MM-DD",
+    },
+    "cli.error.no_tty": {
+        "da": "workshop: appen skal køre i en terminal (stdout er ikke en terminal)",
+        "en": "workshop: the app needs a terminal (stdout is not a TTY)",
+    },
     "cli.error.unknown_exercise": {
         "da": "Ukendt øvelse '{id}'. Se 'workshop exercises'.",
         "en": "Unknown exercise '{id}'. See 'workshop exercises'.",
@@ -67,6 +76,128 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind.two_axis": {"da": "placering på to akser", "en": "two-axis placement"},
     "kind.table": {"da": "skema", "en": "table"},
 }
+
+
+REFUSALS: dict[str, tuple[str, str]] = {
+    # code: (Danish, English); the model raises ``model.refusal.Refused(code, **values)``.
+    "exercise.unknown": (
+        "øvelsen '{exercise}' er ikke i denne session",
+        "exercise '{exercise}' is not in this session",
+    ),
+    "item.unknown": (
+        "øvelsen '{exercise}' har intet punkt '{item}'",
+        "exercise '{exercise}' has no item '{item}'",
+    ),
+    "participant.unknown": (
+        "ingen deltager '{participant}' i denne session",
+        "no participant '{participant}' in this session",
+    ),
+    "participant.bad_id": (
+        "'{participant}' kan ikke bruges som deltager-id; brug bogstaver, tal, - eller _",
+        "'{participant}' is not a valid participant id; use letters, digits, - or _",
+    ),
+    "participant.taken": (
+        "deltager-id '{participant}' findes allerede i sessionen",
+        "participant id '{participant}' is already in this session",
+    ),
+    "participants.full": (
+        "en session kan højst have {max} deltagere",
+        "a session holds at most {max} participants",
+    ),
+    "group.unknown": ("ingen gruppe '{group}' i denne session", "no group '{group}' in this session"),
+    "group.name_empty": ("en gruppe skal have et navn", "a group needs a name"),
+    "group.name_taken": (
+        "der er allerede en gruppe, der hedder '{name}'",
+        "there is already a group called '{name}'",
+    ),
+    "groups.full": ("en session kan højst have {max} grupper", "a session holds at most {max} groups"),
+    "score.no_scale": (
+        "øvelsen '{exercise}' har ingen skala; den tager ingen scorer",
+        "exercise '{exercise}' has no scale; it takes no scores",
+    ),
+    "score.off_scale": (
+        "scoren {score} ligger uden for skalaen i '{exercise}'; brug et helt tal fra {min} til {max}",
+        "score {score} is off the scale of '{exercise}'; use a whole number from {min} to {max}",
+    ),
+    "tally.negative": (
+        "en optælling kan ikke være negativ (fik {count})",
+        "a tally cannot be negative (got {count})",
+    ),
+    "mode.unknown": (
+        "ukendt tilstand '{mode}'; brug participant eller tally",
+        "unknown mode '{mode}'; use one of participant, tally",
+    ),
+    "mode.two_axis": (
+        "en placering på to akser parrer hver persons to scorer og kan derfor ikke tælles op; "
+        "brug anonyme deltagere (P1…Pn) i stedet",
+        "a two-axis placement pairs each person's two scores, so it cannot be tallied; "
+        "use anonymous participants (P1…Pn) instead",
+    ),
+    "dots.left": (
+        "{who} har {left} af {dots} prikker tilbage; tag først en prik fra en anden mulighed",
+        "{who} has {left} of {dots} dots left; take a dot off another option first",
+    ),
+    "notes.none": (
+        "øvelsen '{exercise}' tager ingen noter pr. punkt",
+        "exercise '{exercise}' takes no notes per item",
+    ),
+    "box.unknown": (
+        "øvelsen '{exercise}' har intet svarfelt '{box}'",
+        "exercise '{exercise}' has no answer box '{box}'",
+    ),
+    "cell.unknown": (
+        "øvelsen '{exercise}' har ingen celle '{cell}'",
+        "exercise '{exercise}' has no cell '{cell}'",
+    ),
+    "cell.option": (
+        "'{text}' er ikke en mulighed i kolonnen '{column}'; brug en af {choices}",
+        "'{text}' is not an option of column '{column}'; use one of {choices}",
+    ),
+    "closing.none": (
+        "øvelsen '{exercise}' har intet afsluttende spørgsmål",
+        "exercise '{exercise}' has no closing question",
+    ),
+    "kind.wrong": (
+        "øvelsen '{exercise}' er en {kind}, ikke en {wanted}",
+        "exercise '{exercise}' is a {kind}, not a {wanted}",
+    ),
+    "action.range": (
+        "øvelsen '{exercise}' har handling 1 til {count}, ikke {number}",
+        "exercise '{exercise}' has actions 1 to {count}, not {number}",
+    ),
+    "action.negative": (
+        "en handlings nummer kan ikke være negativt (fik {index})",
+        "an action index cannot be negative (got {index})",
+    ),
+    "date.invalid": (
+        "'{text}' er ikke en dato; skriv fx 2027-01-20, 20.1.2027 eller 20/1",
+        "'{text}' is not a date; write e.g. 2027-01-20, 20.1.2027 or 20/1",
+    ),
+    "too_long": (
+        "en tekst kan højst have {limit} tegn (denne har {n}); gør den kortere",
+        "{what} can be at most {limit} characters (got {n}); shorten it",
+    ),
+}
+
+
+def refusal_words(code: str, lang: str, values: Mapping[str, object]) -> str:
+    """The words for the model's refusal ``code`` in ``lang``, with ``values`` filled in.
+
+    A kind (``kind``, ``wanted``) is named in the language too; numbers over a thousand
+    get the language's thousands separator.
+    """
+    pair = REFUSALS.get(code)
+    if pair is None:
+        return code
+    shown: dict[str, object] = {}
+    for name, value in values.items():
+        if name in ("kind", "wanted"):
+            value = t(f"kind.{value}", lang)
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
+            value = f"{value:,}".replace(",", "." if lang == "da" else ",")
+        shown[name] = value
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**shown)
 
 
 def detect_language(explicit: str | None = None) -> str:

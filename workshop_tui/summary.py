@@ -303,3 +303,13 @@ def _actions(session: Session, exercise: Exercise, answers: ExerciseAnswers, lan
         instructions=tuple(t.get(lang) for t in exercise.instructions),
         groups=groups,
     )
+
+
+def exercise_summary(session: Session, exercise_id: str, lang: str) -> ExerciseSummary:
+    """One exercise as the room may see it, in ``lang``: anonymous, no notes (for the projector).
+
+    The same figures and rules as the exports (withheld when blind or too few answered,
+    the top items, the split flag, the dimension profile), so wall and report agree.
+    """
+    labels = participant_labels(session, named=False)
+    return _exercise(session, session.exercise(exercise_id), lang, labels, named=False, note="")

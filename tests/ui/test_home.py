@@ -81,7 +81,7 @@ async def test_english_interface_and_help(room: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         footer = {b.binding.description for b in app.screen.active_bindings.values()}
-        assert {"Next exercise", "Projector", "Blind/reveal", "Tally mode"} <= footer
+        assert {"Next", "Previous exercise", "Projector", "Blind/reveal", "Tally mode"} <= footer
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen.query("HelpPanel")

@@ -63,7 +63,7 @@ async def test_a_single_choice_moves_votes_hides_them_blind_and_shows_the_respon
         assert str(grid.get_cell("wicked", "p1")) == "·" and str(grid.get_cell("wicked", "n")) == "·"
         await pilot.press("f3", "f2")
         assert isinstance(app.screen, ProjectorScreen)
-        shown = str(app.screen.query_one("#proj-content", Static).render())
+        shown = app.screen.content_text()
         assert "→ Stil spørgsmål og i jeres ledelse er i undersøgende" in shown and "Anne" not in shown
 
 

@@ -26,7 +26,28 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as exit_:
         main([*command, "--help"])
     assert exit_.value.code == 0
+    assert "brug: workshop" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", *command, "--help"])
     assert "usage: workshop" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["demo"], ["new"], ["sessions"], ["exercises"], ["open"], ["export"]]
+)
+def test_danish_help_has_no_english_argparse_words(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "da", *command, "--help"])
+    out = capsys.readouterr().out
+    for english in ("usage:", "options:", "positional arguments", "show this help", "show program's"):
+        assert english not in out, english
+    with pytest.raises(SystemExit):
+        main(["--lang", "da", "nonsense"])
+    err = capsys.readouterr().err
+    assert "fejl: argument COMMAND: ugyldigt valg: 'nonsense'" in err
+    assert "error" not in err and "invalid choice" not in err
 
 
 def test_help_is_danish_by_default_and_english_on_request(capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,7 +142,7 @@ def test_new_anonymous_count_and_chosen_exercises(data_dir: Path) -> None:
     [
         (["--participants", "0"], "antal"),
         (["--participants", "3", "--exercise", "nope"], "Ukendt øvelse 'nope'"),
-        (["--participants", "3", "--date", "23/11"], "YYYY-MM-DD"),
+        (["--participants", "3", "--date", "23/11"], "ÅÅÅÅ-MM-DD"),
     ],
 )
 def test_new_refuses_bad_input(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:

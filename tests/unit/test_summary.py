@@ -57,7 +57,7 @@ def session(library: Library) -> Session:
     s = s.with_text("sheet-42", "g1", "1", "Vores opgave\nto linjer")
     s = s.with_challenge("sheet-45", "g1", "Tillid ved udskrivning")
     s = s.with_action("sheet-45", "g1", 0, Action("Ring fredag", "Zelda", "2026-04-01"))
-    s = s.with_action("sheet-45", "g1", 2, Action("Skyggedag", "", "uge 14"))
+    s = s.with_action("sheet-45", "g1", 2, Action("Skyggedag", "", "14.4.2027"))
     return s.with_facilitator_note("resistance", "Hemmelig note")
 
 
@@ -165,7 +165,7 @@ def test_texts_closing_reflection_and_actions(session: Session) -> None:
     assert first.challenge == "Tillid ved udskrivning"
     assert [(a.text, a.owner, a.due) for a in first.actions] == [
         ("Ring fredag", "Zelda", "2026-04-01"),
-        ("Skyggedag", "", "uge 14"),
+        ("Skyggedag", "", "2027-04-14"),
     ]
     assert actions.groups[1].actions == ()
 

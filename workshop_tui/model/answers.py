@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, TypeVar
 
 from workshop_tui.model.limits import check_text
+from workshop_tui.model.refusal import Refused
 
 Mode = Literal["participant", "tally"]
 MODES: tuple[str, ...] = ("participant", "tally")
@@ -37,7 +38,10 @@ class Action:
     text: str = ""
     owner: str = ""
     due: str = ""
-    """Free text so that "uge 12" works; the UI suggests ISO dates (2026-12-01)."""
+    """An ISO date (2027-01-20) or ""; ``Session.with_action`` makes typed dates ISO and refuses others.
+
+    A file written before dates were checked may still hold free text ("uge 12"); it is read
+    and shown as it is, never dropped."""
 
     @property
     def is_empty(self) -> bool:
@@ -113,7 +117,7 @@ class ExerciseAnswers:
     def with_tally(self, item_id: str, score: int, count: int) -> ExerciseAnswers:
         """Set how many people gave ``score`` for an item (0 clears it)."""
         if count < 0:
-            raise ValueError(f"a tally cannot be negative (got {count})")
+            raise Refused("tally.negative", count=count)
         row = with_key(self.tallies.get(item_id, {}), score, count or None)
         return replace(self, tallies=with_key(self.tallies, item_id, row or None))
 
@@ -161,7 +165,7 @@ class ExerciseAnswers:
             ValueError: a negative index, or a field longer than a session file holds.
         """
         if index < 0:
-            raise ValueError(f"an action index cannot be negative (got {index})")
+            raise Refused("action.negative", index=index)
         # Checked here, not in Action(): the actions view builds its Action before the edit
         # runs, where a refusal would not become a "refused" notification.
         check_text(action.text, "an action")
@@ -178,7 +182,7 @@ class ExerciseAnswers:
     def with_mode(self, mode: Mode) -> ExerciseAnswers:
         """Switch between per-participant scores and tallies, keeping both."""
         if mode not in MODES:
-            raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+            raise Refused("mode.unknown", mode=mode)
         return replace(self, mode=mode)
 
     def with_blind(self, blind: bool) -> ExerciseAnswers:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, get_args
 
+from workshop_tui.model.refusal import Missing
+
 Kind = Literal[
     "rating_grid",
     "scale",
@@ -315,7 +317,7 @@ class Exercise:
         for item in self.scored_items:
             if item.id == item_id:
                 return item
-        raise KeyError(f"exercise {self.id!r} has no item {item_id!r}")
+        raise Missing("item.unknown", exercise=self.id, item=item_id)
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         """The dimension with this id, or None."""

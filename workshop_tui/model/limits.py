@@ -6,18 +6,20 @@ otherwise a session could be saved that then could not be opened again.
 
 from __future__ import annotations
 
+from workshop_tui.model.refusal import Refused
+
 MAX_TEXT = 100_000
 """The longest text accepted in any field; anything longer is a damaged or hostile file."""
 
 
-class TextTooLong(ValueError):
+class TextTooLong(Refused):
     """A text longer than a session file holds; carries the figures so a UI can say it in its language."""
 
     def __init__(self, what: str, length: int) -> None:
         self.what = what
         self.length = length
         self.limit = MAX_TEXT
-        super().__init__(f"{what} can be at most {MAX_TEXT:,} characters (got {length:,}); shorten it")
+        super().__init__("too_long", what=what, limit=MAX_TEXT, n=length)
 
 
 def check_text(text: object, what: str = "a text") -> None:

@@ -17,9 +17,10 @@ from collections.abc import Iterable, Mapping
 
 from workshop_tui.model.answers import ExerciseAnswers, Mode
 from workshop_tui.model.exercise import Exercise
+from workshop_tui.model.refusal import Refused
 
 
-class ScoreError(ValueError):
+class ScoreError(Refused):
     """A score that does not fit the exercise (unknown item, participant or off the scale)."""
 
 
@@ -48,10 +49,7 @@ def vote(
     used = dots_used(answers, participant_id, skip=item_id)
     if used + dots > votes.dots:
         left = votes.dots - used
-        raise ScoreError(
-            f"{participant_id.upper()} has {left} of {votes.dots} dots left; "
-            "take a dot off another option first"
-        )
+        raise ScoreError("dots.left", who=participant_id.upper(), left=left, dots=votes.dots)
     return answers.with_score(item_id, participant_id, dots)
 
 
@@ -62,10 +60,7 @@ def check_mode(exercise: Exercise, mode: Mode) -> None:
         ScoreError: a two-axis placement cannot be tallied.
     """
     if mode == "tally" and exercise.kind == "two_axis":
-        raise ScoreError(
-            "a two-axis placement pairs each person's two scores, so it cannot be tallied; "
-            "use anonymous participants (P1…Pn) instead"
-        )
+        raise ScoreError("mode.two_axis")
 
 
 def check_cell(exercise: Exercise, key: str, text: str) -> None:
@@ -75,14 +70,14 @@ def check_cell(exercise: Exercise, key: str, text: str) -> None:
         ScoreError: an unknown cell or option.
     """
     if key not in exercise.text_keys:
-        raise ScoreError(f"exercise {exercise.id!r} has no cell {key!r}")
+        raise ScoreError("cell.unknown", exercise=exercise.id, cell=key)
     if exercise.kind != "table" or not text:
         return
     column_id = key.partition(".")[2]
     column = next(c for c in exercise.columns if c.id == column_id)
     if column.is_choice and column.option(text) is None:
         choices = ", ".join(o.id for o in column.options)
-        raise ScoreError(f"{text!r} is not an option of column {column_id!r}; use one of {choices}")
+        raise ScoreError("cell.option", text=text, column=column_id, choices=choices)
 
 
 def vote_problems(exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, str, str]]:

@@ -8,9 +8,11 @@ from typing import Literal
 
 from workshop_tui.model import rules
 from workshop_tui.model.answers import Action, ExerciseAnswers, Mode, with_key
+from workshop_tui.model.dates import normalise_date, reference_date
 from workshop_tui.model.exercise import Exercise, cell_key
 from workshop_tui.model.ids import ID, valid_id
 from workshop_tui.model.limits import check_text
+from workshop_tui.model.refusal import Missing
 from workshop_tui.model.rules import ScoreError
 
 Status = Literal["not_started", "in_progress", "done"]
@@ -19,6 +21,8 @@ PARTICIPANT_ID = ID
 """What a participant id may look like: the one id shape of ``model.ids`` (use ``fullmatch``)."""
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
+MAX_GROUPS = 50
+"""The most groups (tables) a session holds."""
 PHONE_PREFIX = "v"
 """Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
 _TEXT_FIELDS = ("id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
@@ -131,16 +135,51 @@ class Session:
             ScoreError: the id is taken, is not a valid id, or the session is full.
         """
         if not valid_id(participant.id):
-            raise ScoreError(f"{participant.id!r} is not a valid participant id; use letters, digits, - or _")
+            raise ScoreError("participant.bad_id", participant=participant.id)
         if self.participant(participant.id) is not None:
-            raise ScoreError(f"participant id {participant.id!r} is already in this session")
+            raise ScoreError("participant.taken", participant=participant.id)
         if len(self.participants) >= MAX_PARTICIPANTS:
-            raise ScoreError(f"a session holds at most {MAX_PARTICIPANTS} participants")
+            raise ScoreError("participants.full", max=MAX_PARTICIPANTS)
         return replace(self, participants=(*self.participants, participant))
+
+    def with_group(self, name: str) -> Session:
+        """Add a group (table) at the end, e.g. when the room splits up after the session was made.
+
+        Raises:
+            ScoreError: the name is empty or taken, or the session has ``MAX_GROUPS`` groups.
+        """
+        name = self._group_name(name)
+        if len(self.groups) >= MAX_GROUPS:
+            raise ScoreError("groups.full", max=MAX_GROUPS)
+        taken = {g.id for g in self.groups}
+        number = len(self.groups) + 1
+        while f"g{number}" in taken:
+            number += 1
+        return replace(self, groups=(*self.groups, Group(id=f"g{number}", name=name)))
+
+    def with_group_name(self, group_id: str, name: str) -> Session:
+        """Rename a group; its answers stay with it (they are kept by its id).
+
+        Raises:
+            ScoreError: the name is empty or another group's; Missing: no such group.
+        """
+        self._check_group(group_id)
+        name = self._group_name(name, skip=group_id)
+        groups = tuple(Group(g.id, name) if g.id == group_id else g for g in self.groups)
+        return replace(self, groups=groups)
+
+    def _group_name(self, name: str, *, skip: str = "") -> str:
+        """``name`` without surrounding spaces, refused when empty or another group's already."""
+        name = " ".join(name.split())
+        if not name:
+            raise ScoreError("group.name_empty")
+        if any(g.name.casefold() == name.casefold() for g in self.groups if g.id != skip):
+            raise ScoreError("group.name_taken", name=name)
+        return name
 
     def _edit(self, exercise_id: str, change: Callable[[ExerciseAnswers], ExerciseAnswers]) -> Session:
         if exercise_id not in self.exercises:
-            raise KeyError(f"exercise {exercise_id!r} is not in this session")
+            raise Missing("exercise.unknown", exercise=exercise_id)
         answers = change(self.answers_for(exercise_id))
         # Untouched answers are left out, so a session equals its saved-and-loaded self.
         kept = None if answers == ExerciseAnswers() else answers
@@ -155,7 +194,7 @@ class Session:
         exercise = self.exercise(exercise_id)
         self._check_item(exercise, item_id)
         if self.participant(participant_id) is None:
-            raise ScoreError(f"no participant {participant_id!r} in this session")
+            raise ScoreError("participant.unknown", participant=participant_id)
         if score is not None:
             self._check_score(exercise, score)
         if exercise.is_vote:
@@ -177,7 +216,7 @@ class Session:
             self._check_item(exercise, item_id)
             for participant_id, score in row.items():
                 if participant_id not in people:
-                    raise ScoreError(f"no participant {participant_id!r} in this session")
+                    raise ScoreError("participant.unknown", participant=participant_id)
                 self._check_score(exercise, score)
         if exercise.is_vote:
             return self._edit(exercise_id, lambda a: _votes(exercise, a, scores))
@@ -193,7 +232,7 @@ class Session:
         self._check_item(exercise, item_id)
         self._check_score(exercise, score)
         if count < 0:
-            raise ScoreError(f"a tally cannot be negative (got {count})")
+            raise ScoreError("tally.negative", count=count)
         return self._edit(exercise_id, lambda a: a.with_tally(item_id, score, count))
 
     def with_mode(self, exercise_id: str, mode: Mode) -> Session:
@@ -218,7 +257,7 @@ class Session:
         exercise = self.exercise(exercise_id)
         self._check_item(exercise, item_id)
         if exercise.note_prompt is None:
-            raise ScoreError(f"exercise {exercise_id!r} takes no notes per item")
+            raise ScoreError("notes.none", exercise=exercise_id)
         return self._edit(exercise_id, lambda a: a.with_note(item_id, text))
 
     def with_text(self, exercise_id: str, group_id: str, box_key: str, text: str) -> Session:
@@ -232,7 +271,7 @@ class Session:
         if exercise.kind == "table":
             rules.check_cell(exercise, box_key, text)
         elif box_key not in exercise.text_keys:
-            raise ScoreError(f"exercise {exercise_id!r} has no answer box {box_key!r}")
+            raise ScoreError("box.unknown", exercise=exercise_id, box=box_key)
         return self._edit(exercise_id, lambda a: a.with_text(group_id, box_key, text))
 
     def with_cell(self, exercise_id: str, group_id: str, row: int, column_id: str, value: str) -> Session:
@@ -243,7 +282,7 @@ class Session:
         """Set a group's answer to an exercise's closing question."""
         self._check_group(group_id)
         if self.exercise(exercise_id).closing_question is None:
-            raise ScoreError(f"exercise {exercise_id!r} has no closing question")
+            raise ScoreError("closing.none", exercise=exercise_id)
         return self._edit(exercise_id, lambda a: a.with_closing(group_id, text))
 
     def with_challenge(self, exercise_id: str, group_id: str, text: str) -> Session:
@@ -253,11 +292,18 @@ class Session:
         return self._edit(exercise_id, lambda a: a.with_challenge(group_id, text))
 
     def with_action(self, exercise_id: str, group_id: str, index: int, action: Action) -> Session:
-        """Set one of a group's actions."""
+        """Set one of a group's actions; its date is made ISO (``20.1.2027`` -> ``2027-01-20``).
+
+        Raises:
+            Refused: the date is not a date (``date.invalid``), or no such action.
+        """
         self._check_group(group_id)
+        due = normalise_date(action.due, reference_date(self.date))
+        if due != action.due:
+            action = replace(action, due=due)
         count = self._check_kind(exercise_id, "action_list").count
         if not 0 <= index < count:
-            raise ScoreError(f"exercise {exercise_id!r} has actions 1 to {count}, not {index + 1}")
+            raise ScoreError("action.range", exercise=exercise_id, count=count, number=index + 1)
         return self._edit(exercise_id, lambda a: a.with_action(group_id, index, action))
 
     def with_facilitator_note(self, exercise_id: str, text: str) -> Session:
@@ -317,29 +363,28 @@ class Session:
     def _check_item(exercise: Exercise, item_id: str) -> None:
         try:
             exercise.item(item_id)
-        except KeyError as error:
-            raise ScoreError(str(error.args[0])) from None
+        except Missing as error:
+            raise ScoreError(error.code, **error.values) from None
 
     @staticmethod
     def _check_score(exercise: Exercise, score: int) -> None:
         scale = exercise.scale
         if scale is None:
-            raise ScoreError(f"exercise {exercise.id!r} has no scale; it takes no scores")
+            raise ScoreError("score.no_scale", exercise=exercise.id)
         if isinstance(score, bool) or not isinstance(score, int) or not scale.contains(score):
             raise ScoreError(
-                f"score {score!r} is off the scale of {exercise.id!r}; "
-                f"use a whole number from {scale.min} to {scale.max}"
+                "score.off_scale", score=score, exercise=exercise.id, min=scale.min, max=scale.max
             )
 
     def _check_kind(self, exercise_id: str, kind: str) -> Exercise:
         exercise = self.exercise(exercise_id)
         if exercise.kind != kind:
-            raise ScoreError(f"exercise {exercise_id!r} is a {exercise.kind}, not a {kind}")
+            raise ScoreError("kind.wrong", exercise=exercise_id, kind=exercise.kind, wanted=kind)
         return exercise
 
     def _check_group(self, group_id: str) -> None:
         if not any(g.id == group_id for g in self.groups):
-            raise KeyError(f"no group {group_id!r} in this session")
+            raise Missing("group.unknown", group=group_id)
 
 
 def _votes(

@@ -236,7 +236,11 @@ def quick_listing_is_cheap(folder: Path | None = None) -> bool:
 
 
 def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[SessionListing]:
-    """Every session file in the folder, newest first; broken files are listed with their problems.
+    """Every session file in the folder in a stable order; broken files are listed with their problems.
+
+    The order is the seminar's date (latest first), then the title, then the file name,
+    and broken or unread files last: it does not change when a session is opened or
+    edited, so the row under the cursor is the one the facilitator saw there before.
 
     Files the folder's index knows unchanged are not read again (see ``storage.listing``).
     Others are read and validated fully, or with ``validate=False`` only their header is
@@ -269,8 +273,17 @@ def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[
             listings.append(SessionListing(path, summary, problems))
     if validate:
         index.save()
-    return sorted(
-        listings,
-        key=lambda s: (s.summary is not None and not s.problems, s.summary.updated if s.summary else ""),
-        reverse=True,
-    )
+    return sorted(listings, key=listing_order)
+
+
+def listing_order(listing: SessionListing) -> tuple[bool, str, str, str]:
+    """The sort key of ``list_sessions``: readable first, later dates first, then title and file."""
+    summary = listing.summary
+    if summary is None or listing.problems:
+        return (True, "", "", listing.path.name)
+    # Dates are ISO (YYYY-MM-DD): turning each digit round sorts later dates first.
+    later_first = summary.date.translate(_DESCENDING) or "~"  # undated after dated
+    return (False, later_first, summary.title.casefold(), listing.path.name)
+
+
+_DESCENDING = str.maketrans("0123456789", "9876543210")

@@ -7,21 +7,23 @@ import os
 import shlex
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from workshop_tui.i18n import detect_language
 from workshop_tui.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui import terminal_guard
 from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
-from workshop_tui.tui.strings import tr
+from workshop_tui.tui.strings import textual_word, tr
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
 
@@ -111,7 +113,7 @@ class WorkshopApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
-            self.settings = Settings(lang=self.lang, theme=theme)
+            self.settings = replace(self.settings, lang=self.lang, theme=theme)
             save_settings(self.settings)
 
     def open_session(self, path: Path, loaded: Session | None = None, *, attempt: int = 0) -> bool:
@@ -137,7 +139,7 @@ class WorkshopApp(App[int]):
             outcome = lock.acquire()
         except OSError as error:  # a folder we cannot write: saving will say so too
             self.notify(tr("lock.unavailable", self.lang, reason=error.strerror or error), severity="warning")
-            self._show_session(SessionScreen(session, path))
+            self._show_session(SessionScreen(session, path), path)
             return True
         holder = outcome.holder
         own = holder is not None and holder.here and holder.pid == os.getpid()
@@ -151,11 +153,15 @@ class WorkshopApp(App[int]):
                 ended = outcome.taken_over
                 message = tr("lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
                 self.notify(message, severity="warning", timeout=12)
-            self._show_session(SessionScreen(session, path, lock=lock))
+            self._show_session(SessionScreen(session, path, lock=lock), path)
         return True
 
-    def _show_session(self, screen: Screen[object]) -> None:
+    def _show_session(self, screen: Screen[object], path: Path) -> None:
         self.push_screen(screen)
+        if self.settings.last_session != path.name:
+            # Marked on the home screen (●), whose order itself never changes with use.
+            self.settings = replace(self.settings, last_session=path.name)
+            self.call_later(save_settings, self.settings)
         # Everything loaded so far lives as long as the session does. Freezing it keeps the
         # garbage collector's full passes from walking it again, which otherwise stalls a
         # keystroke now and then by tens of milliseconds on a large session.
@@ -169,7 +175,7 @@ class WorkshopApp(App[int]):
 
         def answer(choice: str | None) -> None:
             if choice == "read_only":
-                self._show_session(SessionScreen(session, path, read_only=True, holder=holder))
+                self._show_session(SessionScreen(session, path, read_only=True, holder=holder), path)
             elif not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
                 self.push_screen(HomeScreen())
 
@@ -213,7 +219,7 @@ class WorkshopApp(App[int]):
     def set_language(self, lang: str) -> None:
         """Switch the interface language and remember it."""
         self.lang = lang
-        self.settings = Settings(lang=lang, theme=self.theme)
+        self.settings = replace(self.settings, lang=lang, theme=self.theme)
         save_settings(self.settings)
 
     def action_toggle_help(self) -> None:
@@ -223,12 +229,29 @@ class WorkshopApp(App[int]):
         else:
             self.action_show_help_panel()
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, its search field in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            placeholder = textual_word("Search for commands…", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The palette's list of themes, its search field in the interface language."""
+        placeholder = textual_word("Search for themes…", self.lang)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (Theme, Keys, Quit, …) with their titles in the interface language.
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(
+                textual_word(command.title, self.lang),
+                textual_word(command.help, self.lang),
+                command.callback,
+            )
         other = "en" if self.lang == "da" else "da"
         yield SystemCommand(
             "English" if other == "en" else "Dansk",
-            "Switch the interface to English" if other == "en" else "Skift brugerfladen til dansk",
+            tr("palette.switch_lang", self.lang),
             lambda: self._switch_language(other),
         )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
-from workshop_tui.tui.strings import tr
+from workshop_tui.tui.strings import textual_word, tr
 
 if TYPE_CHECKING:
     from workshop_tui.tui.app import WorkshopApp
@@ -18,10 +18,11 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
     out = {}
     for key, active in bindings.items():
         binding = active.binding
-        if binding.id:
-            description = tr(f"key.{binding.id}", lang)
-            if description != f"key.{binding.id}":
-                binding = replace(binding, description=description)
+        if binding.id and tr(f"key.{binding.id}", lang) != f"key.{binding.id}":
+            binding = replace(binding, description=tr(f"key.{binding.id}", lang))
+        elif binding.description:
+            # Textual's own keys ("Cursor up", "palette") in the interface language.
+            binding = replace(binding, description=textual_word(binding.description, lang))
         out[key] = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
     return out
 
@@ -56,6 +57,14 @@ class WorkshopScreen(_Localised, Screen[Any]):
     def relabel(self) -> None:
         """Redraw texts after a language switch (screens extend this)."""
         self.refresh_bindings()
+
+    def show_help_text(self, text: str) -> None:
+        """What F1 says about this screen (in the interface language, so set per instance).
+
+        Textual's help panel reads ``HELP`` from the focused widget's ancestors; it is declared
+        as a class variable there, hence ``setattr`` for this screen's own text.
+        """
+        setattr(self, "HELP", text)  # noqa: B010
 
 
 class WorkshopModal(_Localised, ModalScreen[Any]):

@@ -37,6 +37,7 @@ class SessionCommands(Provider):
             ("key.timer_set", screen.action_set_timer),
             ("key.note", screen.action_notes),
             ("key.agenda", screen.action_agenda),
+            ("key.groups", screen.action_groups),
             ("key.undo", screen.action_undo),
             ("key.redo", screen.action_redo),
             ("palette.export", screen.action_export),

@@ -17,6 +17,8 @@ class Settings:
 
     lang: str = "da"
     theme: str = "textual-dark"
+    last_session: str = ""
+    """The file name of the session opened last, marked on the home screen."""
 
 
 def settings_path() -> Path:
@@ -32,9 +34,11 @@ def load_settings() -> Settings:
         return Settings()
     lang = data.get("lang")
     theme = data.get("theme")
+    last = data.get("last_session")
     return Settings(
         lang=lang if lang in ("da", "en") else "da",
         theme=theme if isinstance(theme, str) and theme else "textual-dark",
+        last_session=last if isinstance(last, str) and len(last) < 300 else "",
     )
 
 
@@ -42,7 +46,9 @@ def save_settings(settings: Settings) -> str | None:
     """Write the settings; returns an error message instead of raising."""
     try:
         atomic_write(
-            settings_path(), dumps({"lang": settings.lang, "theme": settings.theme}), keep_backup=False
+            settings_path(),
+            dumps({"lang": settings.lang, "theme": settings.theme, "last_session": settings.last_session}),
+            keep_backup=False,
         )
     except SessionWriteError as error:
         return error.reason

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from workshop_tui.storage.errors import SessionWriteError
+from workshop_tui.tui.strings_help import HELP, TEXTUAL
 
 UI: dict[str, tuple[str, str]] = {
     # home
@@ -20,6 +21,7 @@ UI: dict[str, tuple[str, str]] = {
     "home.col.progress": ("Forløb", "Progress"),
     "home.col.updated": ("Sidst ændret", "Last changed"),
     "home.broken": ("kan ikke læses", "cannot be read"),
+    "home.last_hint": ("● = den session, du senest havde åben", "● = the session you had open last"),
     "home.broken_hint": ("Filen kan ikke åbnes: {problem}", "The file cannot be opened: {problem}"),
     "key.open": ("Åbn", "Open"),
     "key.new": ("Ny session", "New session"),
@@ -39,7 +41,10 @@ UI: dict[str, tuple[str, str]] = {
     "key.redo": ("Gentag", "Redo"),
     "key.home": ("Sessioner", "Sessions"),
     "key.group": ("Næste gruppe", "Next group"),
+    "key.group_short": ("Gruppe", "Group"),
+    "key.next_short": ("Næste", "Next"),
     "key.clear": ("Slet", "Clear"),
+    "key.groups": ("Grupper", "Groups"),
     "key.back": ("Tilbage", "Back"),
     "key.agenda": ("Program", "Programme"),
     "key.export": ("Eksportér", "Export"),
@@ -85,6 +90,7 @@ UI: dict[str, tuple[str, str]] = {
     "stat.range": ("min–max", "min–max"),
     "stat.sd": ("sd", "sd"),
     "stat.dist": ("fordeling", "distribution"),
+    "stat.dist_short": ("fordel.", "distr."),
     # votes, poles, pairs, placements, tables (the newer kinds)
     "vote.dots": ("{n} prikker", "{n} dots"),
     "vote.voters": ("{n} har stemt", "{n} voted"),
@@ -122,18 +128,71 @@ UI: dict[str, tuple[str, str]] = {
     "reverse.index": ("Indeks", "Index"),
     "table.row": ("Række", "Row"),
     "table.pick": ("vælg", "choose"),
+    # the projector
+    "proj.answered": ("{n} af {total} har svaret", "{n} of {total} have answered"),
+    "proj.hidden": (
+        "Resultaterne er skjult indtil videre.",
+        "The results are hidden for now.",
+    ),
+    "proj.status.blind": ("skjult", "hidden"),
+    "proj.status.empty": ("ingen svar endnu", "no answers yet"),
+    "proj.status.too_few": ("for få svar til at vise ({n})", "too few answers to show ({n})"),
+    "proj.status.shown": ("", ""),
+    "proj.profile": ("Profil pr. dimension", "Profile per dimension"),
+    "proj.no_actions": ("(ingen handlinger endnu)", "(no actions yet)"),
+    "proj.due": ("Dato", "Date"),
+    "legend.top": (
+        "de tre højest scorede (flere ved delt tredjeplads)",
+        "the three highest scored (more when tied)",
+    ),
+    "legend.most": ("flest stemmer/prikker", "most votes/dots"),
+    "legend.dot": ("gruppens gennemsnit", "the group's mean"),
+    "legend.split": (
+        "delt gruppe: svarene samler sig i to lejre",
+        "split group: the answers gather in two camps",
+    ),
+    "legend.reverse": (
+        "negativt formuleret: tæller vendt i indekset",
+        "negatively worded: counts turned round in the index",
+    ),
+    "legend.polarity": (
+        "udsagnet tegner kursen, koordineringen eller commitment som til stede (+) eller fraværende (−)",
+        "the statement describes direction, alignment or commitment as present (+) or absent (−)",
+    ),
+    "legend.bar": (
+        "Hver bjælke er ét punkt: farvernes længde er andelen, tallet hvor mange der gav den score.",
+        "Each bar is one item: each colour's length is its share, the number how many gave that score.",
+    ),
     # reflection / actions
     "sheet.group": ("Gruppe", "Group"),
     "sheet.questions": ("Arbejdsspørgsmål", "Working questions"),
     "actions.text": ("Handling", "Action"),
     "actions.owner": ("Ansvarlig", "Owner"),
-    "actions.due": ("Dato (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"),
+    "actions.due": ("Dato, fx 20.1.2027", "Date, e.g. 2027-01-20"),
     "actions.challenge": ("Udfordring", "Challenge"),
     "actions.pick": ("Vælg fra tidligere resultater", "Pick from earlier results"),
+    "groups.title": ("Grupper i sessionen", "Groups in the session"),
+    "groups.hint": (
+        "Omdøb en gruppe ved at rette navnet (dens svar følger med); skriv nye grupper nederst.",
+        "Rename a group by editing its name (its answers stay with it); type new groups at the bottom.",
+    ),
+    "groups.new": ("Ny gruppe, fx Bord 3", "New group, e.g. Table 3"),
+    "groups.only_one": (
+        "Sessionen har kun én gruppe. Tilføj flere med Ctrl+R.",
+        "The session has only one group. Add more with Ctrl+R.",
+    ),
+    "groups.none_here": (
+        "Denne øvelse har ingen svar pr. gruppe.",
+        "This exercise has no answers per group.",
+    ),
     # timer / notes / misc
     "timer.minutes": ("Minutter til øvelsen", "Minutes for the exercise"),
     "timer.done": ("Tiden er gået", "Time is up"),
-    "note.title": ("Facilitatornoter (vises aldrig på projektoren)", "Facilitator notes (never projected)"),
+    "note.title": (
+        "Dine private noter (vises kun her, aldrig på skærmen eller projektoren)",
+        "Your private notes (shown only here, never on the screen or the projector)",
+    ),
+    "note.source": ("Kilde: {source}", "Source: {source}"),
     "saved.error": ("Kunne ikke gemme: {reason}", "Could not save: {reason}"),
     "saved.full": (
         "disken er fuld; frigør plads, den forrige version er stadig intakt",
@@ -242,10 +301,6 @@ UI: dict[str, tuple[str, str]] = {
     "undo.done": ("Fortrudt", "Undone"),
     "redo.done": ("Gentaget", "Redone"),
     "refused": ("Ikke muligt: {reason}", "Not possible: {reason}"),
-    "refused.too_long": (
-        "en tekst kan højst have {limit} tegn (denne har {n}); gør den kortere",
-        "a text can have at most {limit} characters (this one has {n}); shorten it",
-    ),
     "ok": ("OK", "OK"),
     "cancel": ("Annullér", "Cancel"),
     "save": ("Gem", "Save"),
@@ -259,7 +314,13 @@ UI: dict[str, tuple[str, str]] = {
         "Deltagere: et antal (anonyme P1…Pn) eller navne adskilt af komma",
         "Participants: a count (anonymous P1…Pn) or names separated by commas",
     ),
-    "new.f.groups": ("Grupper/borde, adskilt af komma", "Groups/tables, separated by commas"),
+    "new.f.groups": (
+        "Grupper/borde adskilt af komma, fx »Bord 1, Bord 2« "
+        "(tomt: hele rummet er én gruppe; Ctrl+R i sessionen)",
+        "Groups/tables separated by commas, e.g. “Table 1, Table 2” "
+        "(empty: the whole room is one group; Ctrl+R later)",
+    ),
+    "new.f.facilitator": ("Facilitator", "Facilitator"),
     "new.f.programme": ("Program", "Programme"),
     "new.f.custom": (
         "Vælg selv øvelser (i den rækkefølge du markerer dem)",
@@ -275,6 +336,7 @@ UI: dict[str, tuple[str, str]] = {
     "new.err.exercises": ("Vælg mindst én øvelse.", "Pick at least one exercise."),
     "palette.goto": ("Gå til øvelse", "Go to exercise"),
     "palette.export": ("Eksportér opsummering", "Export summary"),
+    "palette.switch_lang": ("Skift brugerfladen til engelsk", "Switch the interface to Danish"),
     "export.title": ("Eksportér opsummering", "Export summary"),
     "export.folder": ("Mappe", "Folder"),
     "export.named": (
@@ -328,21 +390,20 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 
-SESSION_HELP = """\
-## Session
+UI.update(HELP)
 
-- **Ctrl+N / Ctrl+B**: næste / forrige øvelse (next / previous exercise)
-- **Ctrl+P**: kommandopalet, gå til en øvelse (command palette, go to an exercise)
-- **Cifre** scorer den markerede celle og går videre; **Del** sletter (digits score and move on)
-- **F2** projektorvisning · **F3** skjul/vis resultater (blind mode) · **F4** optælling (tally mode)
-- **F5** start/pause timer · **F6** sæt timer · **F7** facilitatornoter · **F8** eksportér
-- **F9** vis/skjul program
-- **F10** afstemning fra telefoner: åbner den og viser panelet (QR-kode, kode); F10 i panelet lukker
-- **Ctrl+G** næste gruppe · **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
-Alt gemmes med det samme. Everything is saved as it happens.
-"""
-"""F1 on the session screen: its keys, in Danish with English in brackets."""
+def session_help(lang: str, source: str) -> str:
+    """F1 on the session screen: its keys, and the current exercise's source (for the facilitator)."""
+    return tr("help.session", lang, source=source)
+
+
+def textual_word(text: str, lang: str) -> str:
+    """One of Textual's own English texts (a key's description, a placeholder) in ``lang``."""
+    pair = TEXTUAL.get(text)
+    if pair is None:
+        return text
+    return pair[1] if lang == "en" else pair[0]
 
 
 def tr(key: str, lang: str, **values: object) -> str:
@@ -366,18 +427,10 @@ def save_failure(error: SessionWriteError, lang: str) -> str:
 
 
 def refusal(error: Exception, lang: str) -> str:
-    """Why the model refused an edit, for the facilitator: in the UI language where it is known."""
+    """Why the model refused an edit, for the facilitator, in the interface language."""
     from workshop_tui.keeper import ReadOnlySession
-    from workshop_tui.model.limits import TextTooLong
+    from workshop_tui.model.refusal import refusal_text
 
     if isinstance(error, ReadOnlySession):
         return tr("refused", lang, reason=tr("readonly.refused", lang))
-    if isinstance(error, TextTooLong):
-        number = "{:,}".format
-        limit, n = number(error.limit), number(error.length)
-        if lang == "da":
-            limit, n = limit.replace(",", "."), n.replace(",", ".")
-        reason = tr("refused.too_long", lang, limit=limit, n=n)
-    else:
-        reason = str(error).strip("'\"")
-    return tr("refused", lang, reason=reason)
+    return tr("refused", lang, reason=refusal_text(error, lang))

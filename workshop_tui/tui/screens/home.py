@@ -22,18 +22,9 @@ from workshop_tui.tui.strings import tr
 
 
 class HomeScreen(WorkshopScreen):
-    """Lists the sessions in the data dir, newest first."""
+    """Lists the sessions in the data dir by date and title, the last opened marked ●."""
 
     CSS_PATH = "home.tcss"
-    HELP = """\
-## Sessioner / Sessions
-
-Vælg en session med piletasterne og tryk **Enter** for at åbne den.
-**N** opretter en ny session, **D** åbner en frisk kopi af demo-seminaret.
-
-Choose a session with the arrow keys and press **Enter** to open it.
-**N** creates a new session, **D** opens a fresh copy of the demo seminar.
-"""
     BINDINGS = [
         Binding("enter", "open", "Åbn", id="open", tooltip="Åbn den valgte session"),
         Binding("n", "new", "Ny session", id="new", tooltip="Opret en ny session"),
@@ -70,6 +61,7 @@ Choose a session with the arrow keys and press **Enter** to open it.
         super().relabel()
         self.title = "workshop-tui"
         self.sub_title = tr("home.title", self.lang)
+        self.show_help_text(tr("help.home", self.lang))
         self.query_one("#home-title", Static).update(tr("home.title", self.lang))
         self.load(first=first)
 
@@ -112,7 +104,8 @@ Choose a session with the arrow keys and press **Enter** to open it.
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         lang = self.lang
-        rows = [self._row(listing, lang) for listing in listings]
+        last = self.workshop.settings.last_session
+        rows = [self._row(listing, lang, last=listing.path.name == last) for listing in listings]
         headers = [
             tr(key, lang)
             for key in (
@@ -134,12 +127,15 @@ Choose a session with the arrow keys and press **Enter** to open it.
             if selected is not None and listing.path == selected.path:
                 table.move_cursor(row=index)
         hint = self.query_one("#home-hint", Static)
-        hint.update(tr("home.empty", lang) if not listings else "")
+        marked = any(listing.path.name == last for listing in listings)
+        hint.update(tr("home.empty", lang) if not listings else tr("home.last_hint", lang) if marked else "")
         table.focus()
 
     @staticmethod
-    def _row(listing: SessionListing, lang: str) -> list[Text]:
+    def _row(listing: SessionListing, lang: str, *, last: bool = False) -> list[Text]:
         """The cells of one session's row: title, date, organisation, progress, last change.
+
+        The session opened last is marked ● (the list's order never follows use).
 
         Cells are Text, not str: the table reads a str as markup, so a title such as
         "Budget [/]" would stop the app and "[red]" would colour it. Each passes
@@ -154,7 +150,8 @@ Choose a session with the arrow keys and press **Enter** to open it.
         else:
             progress = "{}/{}".format(*session.progress) if session.progress else "…"
             updated = session.updated.replace("T", " ")[:16]
-            cells = [session.title, session.date, session.organisation, progress, updated]
+            title = ("● " if last else "  ") + session.title
+            cells = [title, session.date, session.organisation, progress, updated]
         return [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
 
     def _selected(self) -> SessionListing | None:

@@ -72,7 +72,11 @@ class TimerModal(WorkshopModal):
 
 
 class NotesModal(WorkshopModal):
-    """Edits the facilitator's private note; returns the text, or None when cancelled."""
+    """The facilitator's private panel: the note (editable) and the exercise's source.
+
+    Returns the text, or None when cancelled. Neither is shown anywhere else on the
+    screen: the normal view is on the wall whenever the projector view is not.
+    """
 
     DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + "NotesModal TextArea { height: 12; }"
     BINDINGS = [
@@ -80,14 +84,17 @@ class NotesModal(WorkshopModal):
         Binding("ctrl+s", "save", "Gem", id="save", priority=True),
     ]
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, source: str = "") -> None:
         super().__init__()
         self.text = text
+        self.source = source
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(tr("note.title", self.lang), classes="heading")
             yield TextArea(self.text, id="note")
+            if self.source:
+                yield Static(tr("note.source", self.lang, source=self.source), classes="muted", id="source")
             with Horizontal():
                 yield Button(tr("save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
                 yield Button(tr("cancel", self.lang), id="cancel")

@@ -32,7 +32,10 @@ def parse_participants(raw: str) -> int | list[str] | None:
 
 
 class NewSessionScreen(WorkshopModal):
-    """Title, date, organisation, language, participants, groups and programme."""
+    """Title, date, organisation, facilitator, language, participants, groups and programme.
+
+    No field holds a grey example: an example that looks filled in was taken for an answer.
+    """
 
     CSS_PATH = "new_session.tcss"
     BINDINGS = [
@@ -50,17 +53,19 @@ class NewSessionScreen(WorkshopModal):
         with VerticalScroll(id="form"):
             yield Static(tr("new.title", lang), classes="heading")
             yield Label(tr("new.f.title", lang))
-            yield Input(id="title", placeholder="Ledelse på tværs – ældreområdet")
+            yield Input(id="title")
             yield Label(tr("new.f.date", lang))
             yield Input(Date.today().isoformat(), id="date")
             yield Label(tr("new.f.org", lang))
             yield Input(id="organisation")
+            yield Label(tr("new.f.facilitator", lang))
+            yield Input(id="facilitator")
             yield Label(tr("new.f.lang", lang))
             yield Select([("Dansk", "da"), ("English", "en")], value=lang, allow_blank=False, id="language")
             yield Label(tr("new.f.participants", lang))
             yield Input("12", id="participants")
             yield Label(tr("new.f.groups", lang))
-            yield Input(id="groups", placeholder="Bord 1, Bord 2")
+            yield Input(id="groups")
             yield Label(tr("new.f.programme", lang))
             yield Select(
                 [*programmes, (tr("new.f.custom", lang), CUSTOM)],
@@ -136,6 +141,7 @@ class NewSessionScreen(WorkshopModal):
                 participants=participants,
                 groups=groups,
                 organisation=self.query_one("#organisation", Input).value.strip(),
+                facilitator=self.query_one("#facilitator", Input).value.strip(),
                 language=str(self.query_one("#language", Select).value),
             )
         except ValueError as refused:  # e.g. a pasted text longer than a session file holds

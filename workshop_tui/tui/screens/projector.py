@@ -1,69 +1,92 @@
 """The projector view: large, high-contrast and minimal, for the back of the room.
 
-It shows the question while the group works and the results once they are
-visible (not blind, or revealed). It never shows participant names or the
-facilitator's notes. Its keys drive the session screen underneath.
+It shows the question while the group works, with how many have answered, and the
+results once they are visible (not blind, or revealed): the summary's figures, the
+same as the exports'. The groups' texts and agreed actions appear as they are written.
+It never shows participant names, the source or the facilitator's notes. Its keys
+drive the session screen underneath.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Static
 
+from workshop_tui.figures import answered
 from workshop_tui.model import Exercise, Session
-from workshop_tui.stats import describe, rank
+from workshop_tui.summary import exercise_summary
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.screens.projector_kinds import kind_question, kind_results
+from workshop_tui.tui.screens.projector_scores import scored_results
+from workshop_tui.tui.screens.projector_texts import agreed_actions, sheet_answers, table_rows
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.voting import VoteBoard
-from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
 from workshop_tui.tui.widgets.timer import clock
 
 if TYPE_CHECKING:
     from workshop_tui.tui.screens.session import SessionScreen
 
 
-def results_text(session: Session, exercise: Exercise, lang: str, width: int, height: int = 20) -> Text:
-    """The results of a scored exercise as big bars, highest items marked (no names)."""
-    special = kind_results(session, exercise, lang, width, height)
-    if special is not None:
-        return special
-    scale = exercise.scale
-    assert scale is not None
+SCORE_KINDS = frozenset({"rating_grid", "scale", "statement_diagnostic"})
+"""Kinds drawn from the summary's figures by ``projector_scores``; the others by their own charts."""
+
+
+def projected(session: Session, exercise: Exercise, lang: str, width: int, height: int) -> RenderableType:
+    """What the wall shows for the current exercise: results when there are any to show, else the question.
+
+    Scored kinds say how many have answered while the answers come in; the kinds groups
+    write in show the groups' texts as they are written.
+    """
     answers = session.answers_for(exercise.id)
-    stats = {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in exercise.scored_items}
-    if len(exercise.scored_items) == 1:
-        item = exercise.scored_items[0]
-        s = stats[item.id]
-        thickness, gap = fit(len(scale.values), height - 3)
-        text = distribution_bars(
-            s, scale.min, scale.max, max(10, width - 12), lang, thickness=thickness, gap=gap
+    summary = exercise_summary(session, exercise.id, lang)
+    shown: RenderableType | None = None
+    if exercise.is_scored:
+        progress = _progress(session, exercise, lang)
+        if answers.results_visible and not answers.is_empty:
+            if summary.scored is not None and exercise.kind in SCORE_KINDS:
+                return Group(progress, Text(""), scored_results(summary.scored, lang, width, height - 2))
+            special = kind_results(session, exercise, lang, width, height - 2)
+            if special is not None:
+                return Group(progress, Text(""), special, Text(""), symbol_legend(special, lang))
+        hidden = (
+            Text(tr("proj.hidden", lang), style="bold reverse") if not answers.results_visible else Text("")
         )
-        text.append(f"\n\nn = {s.n}    {tr('stat.mean', lang)} {localise(fmt(s.mean), lang)}", style="bold")
-        text.append(f"    {tr('stat.median', lang)} {localise(fmt(s.median), lang)}", style="bold")
-        return text
-    order = rank({i: s.mean for i, s in stats.items()})
-    top = set(order[:3])
-    label_width = max(20, min(70, width // 2))
-    rows = []
-    for item in exercise.scored_items:
-        mark = "▲ " if item.id in top and stats[item.id].n else "  "
-        rows.append((mark + item.text.get(lang), stats[item.id].mean, stats[item.id].split))
-    bar_width = max(10, width - label_width - 10)
-    thickness, gap = fit(len(rows), height)
-    text = profile_bars(
-        rows, scale.min, scale.max, label_width, bar_width, lang, thickness=thickness, gap=gap
-    )
-    text.append(
-        f"\n\n{scale.min} = {scale.min_label.get(lang)}    {scale.max} = {scale.max_label.get(lang)}",
-        style="dim",
-    )
-    return text
+        return Group(question_text(exercise, lang), Text(""), progress, hidden)
+    if summary.reflection is not None:
+        shown = sheet_answers(summary.reflection)
+    elif summary.actions is not None:
+        shown = agreed_actions(summary.actions, lang)
+    elif summary.table is not None:
+        shown = table_rows(summary.table)
+    return shown if shown is not None else question_text(exercise, lang)
+
+
+def _progress(session: Session, exercise: Exercise, lang: str) -> Text:
+    """ "9 af 14 har svaret" (anonymous: a count, never who)."""
+    n, total = answered(session, exercise.id)
+    return Text(tr("proj.answered", lang, n=n, total=total), style="bold #FFD700")
+
+
+def symbol_legend(shown: Text, lang: str) -> Text:
+    """What each symbol in a newer kind's chart means (only the symbols it shows)."""
+    out = Text()
+    for symbol, key in (
+        ("▲", "legend.most"),
+        ("●", "legend.dot"),
+        ("⚡", "legend.split"),
+        ("↺", "legend.reverse"),
+    ):
+        if symbol in shown.plain:
+            out.append(f"{symbol}  ", style="bold")
+            out.append(tr(key, lang) + "\n")
+    out.rstrip()
+    return out
 
 
 def question_text(exercise: Exercise, lang: str) -> Text:
@@ -104,7 +127,6 @@ class ProjectorScreen(WorkshopScreen):
     """Full screen, black on white-on-black, nothing but the exercise and the timer."""
 
     CSS_PATH = "projector.tcss"
-    HELP = "F2/Esc: tilbage (back) · F3: vis/skjul resultater (reveal) · Ctrl+N/B: næste/forrige"
     BINDINGS = [
         Binding("f2", "close", "Tilbage", id="back"),
         Binding("escape", "close", "Tilbage", id="back", show=False),
@@ -127,6 +149,7 @@ class ProjectorScreen(WorkshopScreen):
             yield Static(id="proj-content")
 
     def on_mount(self) -> None:
+        self.show_help_text(tr("help.projector", self.lang))
         self.redraw()
 
     def on_resize(self) -> None:
@@ -146,19 +169,23 @@ class ProjectorScreen(WorkshopScreen):
         timer = self.query_one("#proj-timer", Digits)
         timer.update(clock(remaining) if remaining is not None else "")
         timer.set_class(remaining == 0, "done")
-        answers = session.answers_for(exercise.id)
         board = self.query_one("#proj-vote", VoteBoard)
         voting = owner.voting.info()
         board.show(voting, lang)
         width = max(40, self.size.width - 8 - (board.width_needed if voting else 0))
         height = max(10, self.size.height - (6 if self.has_class("compact") else 9))
-        shows_results = exercise.is_scored or exercise.kind == "table"
-        has_results = shows_results and answers.results_visible and not answers.is_empty
-        if has_results:
-            content = results_text(session, exercise, lang, width, height)
-        else:
-            content = question_text(exercise, lang)
-        self.query_one("#proj-content", Static).update(content)
+        self.query_one("#proj-content", Static).update(projected(session, exercise, lang, width, height))
+
+    def content_text(self) -> str:
+        """The projected content as plain text, laid out at the screen's width (for checks and tests)."""
+        content = self.query_one("#proj-content", Static)
+        console = self.app.console
+        options = console.options.update_width(max(20, content.size.width or self.size.width))
+        renderable = content.content
+        if isinstance(renderable, str):
+            return renderable
+        lines = console.render_lines(renderable, options, pad=False)
+        return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
 
     def action_close(self) -> None:
         self.app.pop_screen()

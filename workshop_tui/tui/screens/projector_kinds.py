@@ -1,6 +1,6 @@
 """What the projector shows for the newer kinds: the question, then the results.
 
-``projector.question_text`` and ``projector.results_text`` ask here first and fall
+``projector.question_text`` and ``projector.projected`` ask here first and fall
 back to their own drawing (rating grids, scales, sheets) when these return None.
 Nothing here shows a name or a note: the projector is for the whole room.
 """
@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from workshop_tui.figures import aligned, item_stats, ranking_values
 from workshop_tui.model import Exercise, Session
-from workshop_tui.model.exercise import cell_key
-from workshop_tui.stats import rank
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.widgets.charts import fit, profile_bars
+from workshop_tui.tui.widgets.charts import fit
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
 
 NEW_KINDS = frozenset({"single_choice", "dot_vote", "bipolar", "paired_rating", "two_axis", "table"})
@@ -75,7 +72,7 @@ def _scored_question(exercise: Exercise, lang: str, text: Text) -> None:
 
 
 def kind_results(session: Session, exercise: Exercise, lang: str, width: int, height: int) -> Text | None:
-    """The results of a newer kind (or of a grid with reverse-scored items); None for the others."""
+    """The results of a vote, bipolar, paired or two-axis exercise; None for the others."""
     answers = session.answers_for(exercise.id)
     if exercise.is_vote:
         thickness, gap = fit(len(exercise.items), max(4, height - 6))
@@ -86,65 +83,4 @@ def kind_results(session: Session, exercise: Exercise, lang: str, width: int, he
         return mirror_bars(exercise, answers, lang, width, gap=1 if height > 4 * len(exercise.items) else 0)
     if exercise.kind == "two_axis":
         return placement_map(exercise, answers, lang, cell=5 if width > 80 else 3)
-    if exercise.kind == "table":
-        return table_text(session, exercise, lang, width)
-    if exercise.has_reverse:
-        return _reversed_profile(session, exercise, lang, width, height)
     return None
-
-
-def _reversed_profile(session: Session, exercise: Exercise, lang: str, width: int, height: int) -> Text:
-    """A rating grid's profile with the reverse-scored items turned round (and marked ↺)."""
-    scale = exercise.scale
-    assert scale is not None
-    answers = session.answers_for(exercise.id)
-    stats = item_stats(exercise, answers)
-    values = ranking_values(exercise, answers)
-    top = set(rank(values)[:3])
-    rows = []
-    for item in exercise.items:
-        mark = "▲ " if item.id in top and stats[item.id].n else "  "
-        turned = "↺ " if item.reverse else ""
-        mean = aligned(stats[item.id].mean, scale, item.reverse)
-        rows.append((mark + turned + item.text.get(lang), mean, stats[item.id].split))
-    label_width = max(20, min(70, width // 2))
-    thickness, gap = fit(len(rows), height - 2)
-    text = Text(tr("reverse.profile", lang, high=scale.max) + "\n\n", style="dim")
-    text.append_text(
-        profile_bars(
-            rows,
-            scale.min,
-            scale.max,
-            label_width,
-            max(10, width - label_width - 10),
-            lang,
-            thickness=thickness,
-            gap=gap,
-        )
-    )
-    return text
-
-
-def table_text(session: Session, exercise: Exercise, lang: str, width: int) -> Text:
-    """Each group's filled-in rows, choices shown by their labels."""
-    answers = session.answers_for(exercise.id)
-    columns = exercise.columns
-    cell = max(8, (width - 4) // max(1, len(columns)) - 3)
-    text = Text()
-    for group in session.groups:
-        texts = answers.texts.get(group.id, {})
-        text.append(f"{group.name}\n", style="bold reverse")
-        text.append(" │ ".join(f"{c.label.get(lang)[:cell]:<{cell}}" for c in columns) + "\n", style="bold")
-        for row in range(1, exercise.rows + 1):
-            raw = [texts.get(cell_key(row, c.id), "") for c in columns]
-            if not any(v.strip() for v in raw):
-                continue
-            shown = []
-            for column, value in zip(columns, raw, strict=True):
-                option = column.option(value) if column.is_choice else None
-                label = option.label.get(lang) if option is not None else " ".join(value.split())
-                shown.append(f"{label[:cell]:<{cell}}")
-            text.append(" │ ".join(shown) + "\n")
-        text.append("\n")
-    text.rstrip()
-    return text

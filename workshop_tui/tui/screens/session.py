@@ -28,7 +28,7 @@ from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard, SaveStatus
-from workshop_tui.tui.strings import SESSION_HELP, refusal, tr
+from workshop_tui.tui.strings import refusal, session_help, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting import VotingController, VotingStatus
@@ -48,10 +48,10 @@ class SessionScreen(WorkshopScreen):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     CSS_PATH = "session.tcss"
-    HELP = SESSION_HELP
     BINDINGS = [
-        Binding("ctrl+n", "next", "Næste øvelse", id="next", priority=True),
-        Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True),
+        Binding("ctrl+n", "next", "Næste", id="next_short", priority=True),
+        # The footer shows what fits at 120 columns; Ctrl+B, Esc, undo and redo are in F1 and the palette.
+        Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True, show=False),
         Binding("f2", "projector", "Projektor", id="projector"),
         Binding("f3", "blind", "Skjul/vis", id="blind"),
         Binding("f4", "mode", "Optælling", id="mode"),
@@ -61,10 +61,11 @@ class SessionScreen(WorkshopScreen):
         Binding("f8", "export", "Eksportér", id="export"),
         Binding("f9", "agenda", "Program", id="agenda", show=False),
         Binding("f10", "voting", "Afstemning", id="voting"),
-        Binding("ctrl+g", "next_group", "Næste gruppe", id="group", priority=True),
-        Binding("ctrl+z", "undo", "Fortryd", id="undo"),
-        Binding("ctrl+y", "redo", "Gentag", id="redo"),
-        Binding("escape", "home", "Sessioner", id="home"),
+        Binding("ctrl+g", "next_group", "Gruppe", id="group_short", priority=True),
+        Binding("ctrl+r", "groups", "Grupper", id="groups", show=False),
+        Binding("ctrl+z", "undo", "Fortryd", id="undo", show=False),
+        Binding("ctrl+y", "redo", "Gentag", id="redo", show=False),
+        Binding("escape", "home", "Sessioner", id="home", show=False),
     ]
 
     def __init__(
@@ -114,9 +115,8 @@ class SessionScreen(WorkshopScreen):
                     yield Static(id="exercise-title")
                     yield TimerDisplay(id="timer")
                 yield Vertical(id="view-slot")
-                yield Static(id="facilitator-note")
                 yield VotingStatus(id="voting-status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._inputs_at_open = self.workshop.inputs
@@ -161,13 +161,12 @@ class SessionScreen(WorkshopScreen):
         exercise = session.exercise(self.current)
         number = session.agenda.index(self.current) + 1
         self.sub_title = f"{number}/{len(session.agenda)} · {exercise.title.get(lang)}"
+        # The wall sees this screen unless F2 is on: the source citation and the private note
+        # are shown only on demand (F1 help, F7 notes), never here.
         title = Text(exercise.title.get(lang), style="bold")
-        title.append(f"  {number}/{len(session.agenda)} · {exercise.source.cite()}", style="dim")
+        title.append(f"  {number}/{len(session.agenda)}", style="dim")
         self.query_one("#exercise-title", Static).update(title)
-        note = session.notes.get(self.current, "")
-        note_widget = self.query_one("#facilitator-note", Static)
-        note_widget.update(f"✎ {note}" if note else "")
-        note_widget.display = bool(note)
+        self.show_help_text(session_help(lang, exercise.source.cite()))
         self.query_one("#agenda", Agenda).show(session, self.current, lang)
         self._show_timer()
 
@@ -359,10 +358,20 @@ class SessionScreen(WorkshopScreen):
             self.notify(tr("redo.none", self.lang), timeout=1.5)
 
     def action_next_group(self) -> None:
-        """Switch the group whose texts are shown."""
+        """Switch the group whose texts are shown (or say why there is nothing to switch to)."""
         next_group = getattr(self.view, "next_group", None)
-        if callable(next_group):
+        if not callable(next_group):
+            self.notify(tr("groups.none_here", self.lang), timeout=3)
+        elif len(self.session.groups) < 2:
+            self.notify(tr("groups.only_one", self.lang), timeout=5)
+        else:
             next_group()
+
+    def action_groups(self) -> None:
+        """Rename the groups or add new ones (saved as one edit, undoable)."""
+        from workshop_tui.tui.screens.groups import ask_for_groups
+
+        ask_for_groups(self)
 
     def action_agenda(self) -> None:
         """Show or hide the programme overview."""
@@ -382,9 +391,9 @@ class SessionScreen(WorkshopScreen):
                 except ValueError as error:  # too long, or the session is read-only here
                     self.notify(refusal(error, self.lang), severity="warning")
                 self._report_save_error()
-                self._show_frame()
 
-        self.app.push_screen(NotesModal(self.session.notes.get(current, "")), save)
+        source = self.session.exercise(current).source.cite()
+        self.app.push_screen(NotesModal(self.session.notes.get(current, ""), source), save)
 
     def action_projector(self) -> None:
         """Show the large, minimal projector view of the current exercise."""

@@ -10,6 +10,8 @@ from textual.widgets import Input, Label, Select, Static
 
 from workshop_tui.figures import ranking_values
 from workshop_tui.model import Action, Exercise, Session
+from workshop_tui.model.dates import normalise_date, reference_date
+from workshop_tui.model.refusal import Refused, refusal_text
 from workshop_tui.stats import rank
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
@@ -51,7 +53,8 @@ class ActionsView(GroupTextsView):
     ActionsView .action-row Label { width: 12; padding: 1 1 0 0; }
     ActionsView .action-text { width: 3fr; }
     ActionsView .action-owner { width: 1fr; }
-    ActionsView .action-due { width: 16; }
+    ActionsView .action-due { width: 18; }
+    ActionsView #due-error { height: auto; padding: 0 1; }
     ActionsView #challenge { width: 1fr; }
     ActionsView #pick { width: 1fr; }
     """
@@ -84,6 +87,7 @@ class ActionsView(GroupTextsView):
                         id=f"owner-{index}", classes="action-owner", placeholder=tr("actions.owner", lang)
                     )
                     yield Input(id=f"due-{index}", classes="action-due", placeholder=tr("actions.due", lang))
+            yield Static(id="due-error", classes="error-text")
 
     def focus_main(self) -> None:
         self.query_one("#text-0", Input).focus()
@@ -139,10 +143,49 @@ class ActionsView(GroupTextsView):
             self.request_edit(EditRequested(edit, merge=f"challenge:{self.exercise.id}:{self._group}"))
             return
         index = int(field.split("-")[1])
+        due = self._saved_due(index)
+        if field.startswith("due-"):
+            # A date is saved once it reads as one ("20/1", "2027-01-20"); while it is half typed
+            # (or not a date at all) the last good date stays saved and the line below says why.
+            typed = event.value
+            try:
+                normalise_date(typed, reference_date(self.session.date if self.session else ""))
+            except Refused as refused:
+                self._show_due_error(refusal_text(refused, self.lang))
+                return
+            self._show_due_error("")
+            due = typed
         action = Action(
             text=self.query_one(f"#text-{index}", Input).value,
             owner=self.query_one(f"#owner-{index}", Input).value,
-            due=self.query_one(f"#due-{index}", Input).value,
+            due=due,
         )
         edit = session_edit(Session.with_action, self.exercise.id, self._group, index, action)
         self.request_edit(EditRequested(edit, merge=f"action:{self.exercise.id}:{self._group}:{field}"))
+
+    @on(Input.Blurred)
+    def _left_date(self, event: Input.Blurred) -> None:
+        """Leaving a date field shows the date as it was saved (ISO), or keeps the refusal in view."""
+        field = event.input.id or ""
+        if not field.startswith("due-") or self.session is None:
+            return
+        saved = self._saved_due(int(field.split("-")[1]))
+        try:
+            normalise_date(event.value, reference_date(self.session.date))
+        except Refused:
+            return
+        self._filling = True
+        try:
+            self._set_value(f"#{field}", saved)
+        finally:
+            self._filling = False
+
+    def _saved_due(self, index: int) -> str:
+        """The date of action ``index`` as the session holds it."""
+        if self.session is None:
+            return ""
+        actions = self.session.answers_for(self.exercise.id).actions.get(self._group, ())
+        return actions[index].due if index < len(actions) else ""
+
+    def _show_due_error(self, message: str) -> None:
+        self.query_one("#due-error", Static).update(message)

@@ -87,6 +87,7 @@ class GridView(ExerciseView):
             "median": tr("stat.median", lang),
             "range": tr("stat.range", lang),
             "dist": tr("stat.dist", lang),
+            "dist_short": tr("stat.dist_short", lang),
             "sd": tr("stat.sd", lang),
             "split": tr("grid.split", lang),
             "none": tr("grid.no_answers", lang),

@@ -55,3 +55,17 @@ def padded(text: Text, width: int, base: Style, on_top: Style | None) -> list[Se
     if space - left:
         pieces.append(Segment(" " * (space - left), blank))
     return pieces
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, shortened after a whole word with an ellipsis.
+
+    Labels that must fit a column are cut deliberately: "Opfatter ikke det tværgående som…"
+    rather than "Opfatter ikke det tvær…", so two items that start alike stay apart.
+    """
+    if len(text) <= width:
+        return text
+    cut = text[: max(1, width - 1)]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rindex(" ")]
+    return cut.rstrip(" ,.;:–-") + "…"

@@ -13,6 +13,7 @@ from workshop_tui.figures import item_stats, pair_gaps, placement, vote_totals, 
 from workshop_tui.model import Exercise, ExerciseAnswers
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import CHART, score_colour
+from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import fmt, localise
 
 VOTE_COLOUR = CHART[4]
@@ -21,7 +22,8 @@ RIGHT_COLOUR = CHART[0]
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+    """``text`` in ``width`` characters: shortened after a whole word (see ``cell_text.shorten``)."""
+    return shorten(text, width)
 
 
 def vote_bars(
@@ -31,7 +33,8 @@ def vote_bars(
     totals = vote_totals(exercise, answers)
     best = set(winners(totals))
     peak = max((t.dots for t in totals), default=0) or 1
-    label_width = max(16, min(60, width // 2))
+    longest = max((len(i.text.get(lang)) + 4 for i in exercise.items), default=16)
+    label_width = max(16, min(longest, width - 16 - max(10, width // 4)))
     bar_width = max(6, width - label_width - 16)
     middle = (thickness - 1) // 2
     out = Text()

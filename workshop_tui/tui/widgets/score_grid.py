@@ -16,6 +16,7 @@ from workshop_tui.figures import VoteTotal, ranking_values, vote_totals, winners
 from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.stats import ItemStats, describe, rank
 from workshop_tui.tui.themes import score_colour
+from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
 from workshop_tui.tui.widgets.line_table import LineTable
 
@@ -79,7 +80,8 @@ class ScoreGrid(LineTable):
 
     DEFAULT_CSS = """
     ScoreGrid {
-        height: 1fr;
+        height: auto;
+        max-height: 1fr;
         min-height: 6;
     }
     """
@@ -93,6 +95,7 @@ class ScoreGrid(LineTable):
         """Item id -> the answers (and a vote's total dots) its row was last filled from."""
         self._stats_cache: dict[str, tuple[_RowKey, ItemStats]] = {}
         self._top: set[str] = set()
+        self._label_width = 24
         self.stats: dict[str, ItemStats] = {}
         self.totals: dict[str, VoteTotal] = {}
         """A vote's dots per option (empty for other kinds)."""
@@ -162,25 +165,32 @@ class ScoreGrid(LineTable):
         row, column = self.cursor_coordinate
         self.clear()
         self._shown.clear()
-        available = self.size.width or self.app.size.width
-        per_column = 4 if layout.mode == "tally" else 5
-        label_width = max(24, min(60, available - per_column * len(layout.columns) - 44))
-        self.add_column(" " + labels["item"], key="item", width=label_width)
+        # The table's own width less its scrollbar and the cursor's margin.
+        available = (self.size.width or self.app.size.width) - 4
+        self._label_width, per_column, widths = self._widths(available, layout)
+        self.add_column(" " + labels["item"], key="item", width=self._label_width)
         if layout.mode == "tally":
             for value in layout.columns:
-                self.add_column(Text(value, justify="center"), key=f"t{value}", width=4)
+                self.add_column(Text(value, justify="center"), key=f"t{value}", width=per_column)
         else:
             for participant in session.participants:
-                self.add_column(Text(participant.label[:4], justify="center"), key=participant.id, width=5)
-        steps = len(self.exercise.scale.values) if self.exercise.scale else 5
+                header = Text(participant.label[: per_column - 1], justify="center")
+                self.add_column(header, key=participant.id, width=per_column)
         vote = self.exercise.is_vote
-        self.add_column(Text("n", justify="right"), key="n", width=4)
-        self.add_column(Text(labels["dots" if vote else "mean"], justify="right"), key="mean", width=6)
-        self.add_column(Text(labels["share" if vote else "median"], justify="right"), key="median", width=8)
+        self.add_column(Text("n", justify="right"), key="n", width=widths["n"])
         self.add_column(
-            Text("" if vote else labels["range"], justify="center"), key="range", width=2 if vote else 9
+            Text(labels["dots" if vote else "mean"], justify="right"), key="mean", width=widths["mean"]
         )
-        self.add_column(" " + labels["dist"], key="dist", width=max(12, steps + 2))
+        self.add_column(
+            Text(labels["share" if vote else "median"], justify="right"), key="median", width=widths["median"]
+        )
+        self.add_column(
+            Text("" if vote else " " + labels["range"], justify="center"),
+            key="range",
+            width=2 if vote else widths["range"],
+        )
+        dist = labels["dist"] if widths["dist"] > len(labels["dist"]) else labels["dist_short"]
+        self.add_column(" " + dist, key="dist", width=widths["dist"])
         self.add_column("", key="flag", width=2)
         blank = Text("")
         for item in self.items:
@@ -192,11 +202,41 @@ class ScoreGrid(LineTable):
                 row=min(row, self.row_count - 1), column=min(max(column, 1), len(self.columns) - 1)
             )
 
+    def _widths(self, available: int, layout: GridLayout) -> tuple[int, int, dict[str, int]]:
+        """(label width, width per participant or tally column, statistics widths) for ``available`` cells.
+
+        The labels get what they need (up to 70) before anything else shrinks; when the screen
+        is too narrow, the participant columns narrow to four cells and then the statistics
+        to their compact widths, so the figures stay on screen as long as possible.
+        """
+        steps = len(self.exercise.scale.values) if self.exercise.scale else 5
+        full = {"n": 4, "mean": 6, "median": 8, "range": 9, "dist": max(12, steps + 2)}
+        compact = {"n": 3, "mean": 5, "median": 8, "range": 8, "dist": max(8, steps + 2)}
+        inputs = len(layout.columns)
+        lang = layout.lang
+        longest = max(
+            (len(item_tag(self.exercise, i, lang) + i.text.get(lang)) + 3 for i in self.items), default=24
+        )
+        wanted = min(longest, 40)
+
+        def room(per: int, stats: dict[str, int]) -> int:
+            return available - per * inputs - sum(stats.values()) - 2
+
+        per_column = 4 if layout.mode == "tally" else 5
+        widths = full
+        if room(per_column, widths) < wanted:
+            per_column = 4
+        if room(per_column, widths) < wanted:
+            widths = compact
+        # Below 24 cells labels say too little: the statistics scroll sideways instead (the panel
+        # under the grid shows the highlighted item's whole label and figures).
+        return max(24, min(longest, 70, room(per_column, widths))), per_column, widths
+
     def _label_and_tallies(
         self, item: Item, answers: ExerciseAnswers, layout: GridLayout, label_text: str
     ) -> dict[str, Text]:
         """The row's label (top items marked) and, in tally mode, its count cells."""
-        label = Text(" " + label_text)
+        label = Text(" " + shorten(label_text, self._label_width - (3 if item.id in self._top else 1)))
         if item.id in self._top:
             label = Text(" ▲", style="bold") + label
             label.stylize("bold")

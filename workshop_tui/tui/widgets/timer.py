@@ -28,7 +28,8 @@ class TimerDisplay(Static):
     TimerDisplay.done { background: $warning; color: $background; }
     """
 
-    remaining: reactive[int | None] = reactive(None)
+    remaining: reactive[int | None] = reactive(None, layout=True)
+    """Seconds left; a change re-lays out the row, as the width goes from nothing to ``⏱ 10:00``."""
     running: reactive[bool] = reactive(False)
 
     def render(self) -> str:

@@ -1,0 +1,94 @@
+"""Groups after the start: rename a group or add new ones, saved as one undoable edit.
+
+A room often splits into tables only once the seminar is under way; the groups typed
+in the new-session form are a start, not a promise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Static
+
+from workshop_tui.model import Session
+from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.screens.modals import MODAL_CSS
+from workshop_tui.tui.strings import tr
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.screens.session import SessionScreen
+
+
+def ask_for_groups(screen: SessionScreen) -> None:
+    """Open the groups form; what it returns becomes one edit through the session's keeper."""
+
+    def save(result: list[tuple[str, str]] | None) -> None:
+        if result is None:
+            return
+
+        def edit(session: Session) -> Session:
+            for group_id, name in result:
+                session = session.with_group_name(group_id, name) if group_id else session.with_group(name)
+            return session
+
+        screen.post_message(EditRequested(edit))
+
+    groups = [(g.id, g.name) for g in screen.session.groups]
+    screen.app.push_screen(GroupsModal(groups), save)
+
+
+class GroupsModal(WorkshopModal):
+    """Rename the session's groups and add new ones; returns [(group id or "", name)], or None.
+
+    Each existing group keeps its id (and so its answers) whatever it is renamed to; a
+    filled-in empty line at the end becomes a new group.
+    """
+
+    DEFAULT_CSS = MODAL_CSS.format(name="GroupsModal")
+    BINDINGS = [
+        Binding("escape", "cancel", "Annullér", id="cancel"),
+        Binding("ctrl+s", "save", "Gem", id="save", priority=True),
+    ]
+    NEW_LINES = 3
+    """Empty lines offered for new groups."""
+
+    def __init__(self, groups: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(tr("groups.title", self.lang), classes="heading")
+            yield Static(tr("groups.hint", self.lang), classes="muted")
+            for index, (_, name) in enumerate(self.groups):
+                yield Input(name, id=f"group-{index}")
+            for index in range(self.NEW_LINES):
+                yield Input(id=f"new-{index}", placeholder=tr("groups.new", self.lang))
+            with Horizontal():
+                yield Button(tr("save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
+                yield Button(tr("cancel", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#new-0", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        result = [
+            (group_id, self.query_one(f"#group-{index}", Input).value)
+            for index, (group_id, _) in enumerate(self.groups)
+        ]
+        for index in range(self.NEW_LINES):
+            name = self.query_one(f"#new-{index}", Input).value
+            if name.strip():
+                result.append(("", name))
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

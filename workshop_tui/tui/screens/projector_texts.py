@@ -1,0 +1,87 @@
+"""What the projector shows for the kinds groups write in: sheets 42–44, actions, tables.
+
+The groups' answers appear as they are written (they are on the facilitator's screen,
+which is on the wall, anyway): under each question, each group's answer with the
+group's name; the agreed actions as a table of action, owner and date per group; a
+table kind's rows per group. Texts wrap at word boundaries; nothing is cut off.
+Before anyone has written, these return None and the projector shows the question.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from workshop_tui.summary_model import ActionPart, ReflectionPart, TablePart
+from workshop_tui.tui.strings import tr
+
+HEADING = "bold #FFD700"
+GROUP = "bold #000000 on #FFD700"
+
+
+def sheet_answers(part: ReflectionPart) -> RenderableType | None:
+    """Each box's question and every group's answer to it; None while nothing is written."""
+    if not any(answer.text for box in part.boxes for answer in box.answers):
+        return None
+    blocks: list[RenderableType] = []
+    for box in part.boxes:
+        head = Text(f"{box.number}. {box.title}", style=HEADING)
+        if box.question:
+            head.append(f"\n{box.question}", style="bold")
+        for sub in box.subquestions:
+            head.append(f"\n   {sub}")
+        blocks.append(head)
+        for answer in box.answers:
+            if answer.text:
+                blocks.append(Text(f"▸ {answer.group}", style="bold"))
+                blocks.append(Padding(Text(answer.text), (0, 0, 0, 2)))
+        blocks.append(Text(""))
+    return Group(*blocks)
+
+
+def agreed_actions(part: ActionPart, lang: str) -> RenderableType | None:
+    """Per group: the challenge and the actions with owner and date; None while nothing is written."""
+    if not any(group.challenge or group.actions for group in part.groups):
+        return None
+    label = part.action_label or tr("actions.text", lang)
+    blocks: list[RenderableType] = []
+    for group in part.groups:
+        blocks.append(Text(f" {group.group} ", style=GROUP))
+        if group.challenge:
+            challenge = Text(f"{tr('actions.challenge', lang)}: ", style="bold")
+            challenge.append(group.challenge, style="")
+            blocks.append(challenge)
+        if not group.actions:
+            blocks += [Text(tr("proj.no_actions", lang), style="dim"), Text("")]
+            continue
+        table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
+        table.add_column("", width=3, no_wrap=True)
+        table.add_column(label, ratio=5, overflow="fold")
+        table.add_column(tr("actions.owner", lang), ratio=2, overflow="fold")
+        table.add_column(tr("proj.due", lang), width=10, no_wrap=True)
+        for number, action in enumerate(group.actions, start=1):
+            table.add_row(
+                Text(f"{number}.", style="bold"), action.text, action.owner, Text(action.due, style="bold")
+            )
+        blocks += [table, Text("")]
+    return Group(*blocks)
+
+
+def table_rows(part: TablePart) -> RenderableType | None:
+    """Per group its filled-in rows under the column headings; None while every table is empty."""
+    if not any(group.rows for group in part.groups):
+        return None
+    blocks: list[RenderableType] = []
+    for group in part.groups:
+        if not group.rows:
+            continue
+        blocks.append(Text(f" {group.group} ", style=GROUP))
+        table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
+        for column in part.columns:
+            table.add_column(column.label, ratio=1, overflow="fold")
+        for row in group.rows:
+            table.add_row(*row.cells)
+        blocks += [table, Text("")]
+    return Group(*blocks)
