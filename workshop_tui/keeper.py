@@ -4,7 +4,11 @@ This is the one place the app changes a session. Every edit is a pure function
 ``Session -> Session``; the keeper applies it, stamps the time, writes the file
 atomically *before* the screen shows the change, and keeps the previous value for
 undo. A failed save keeps the change in memory and reports the error; the next
-edit tries again, so a full disk never loses what the room has said.
+edit tries again, so a full disk never loses what the room has said. ``pending`` says
+how many changes wait for a save, for the screen to show until they are written.
+
+A keeper opened read-only (another program holds the session's lock) never writes:
+it refuses every edit but moving about, and can follow the file as the other writes.
 """
 
 from __future__ import annotations
@@ -15,27 +19,53 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from workshop_tui.model import Session
-from workshop_tui.storage.errors import SessionWriteError
-from workshop_tui.storage.sessions import SessionWriter, now_iso
+from workshop_tui.storage.conflicts import DiskWatch, stat_key
+from workshop_tui.storage.errors import FileProblems, SessionWriteError
+from workshop_tui.storage.lock import SessionLock
+from workshop_tui.storage.sessions import SessionWriter, load_session, now_iso
 
 Edit = Callable[[Session], Session]
 HISTORY = 200
 """How many edits can be undone."""
 
 
+class ReadOnlySession(ValueError):
+    """An edit of a session opened read-only; nothing changed."""
+
+
 class SessionKeeper:
     """The current session, its file, and the undo/redo history."""
 
-    def __init__(self, session: Session, path: Path, *, clock: Callable[[], str] = now_iso) -> None:
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        *,
+        clock: Callable[[], str] = now_iso,
+        lock: SessionLock | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.session = session
         self.path = path
         self._clock = clock
-        self._writer = SessionWriter(path)
+        self.read_only = read_only
+        """True when another program writes this session: nothing is ever written here."""
+        self._lock = lock
+        """The session's lock, held while this keeper writes and released by ``close``."""
+        self._writer: SessionWriter | None = None if read_only else SessionWriter(path)
+        self._watch: DiskWatch | None = DiskWatch(path) if read_only else None
+        """Read-only: the file as last read, to follow the other program's saves."""
         self._undo: list[Session] = []
         self._redo: list[Session] = []
         self.last_error: SessionWriteError | None = None
         """The error of the most recent save, or None when it succeeded."""
-        self.unsaved = False
+        self._changes = 0
+        """Changes made so far (counted in the UI thread)."""
+        self._edits = 0
+        """Of those, the ones that were more than moving about (what the facilitator entered)."""
+        self._saved_changes = 0
+        self._saved_edits = 0
+        """How many of each the last successful save wrote."""
         self._last_merge: str | None = None
         self._saver: ThreadPoolExecutor | None = None
         """The thread ``apply_and_show`` saves in, started on first use."""
@@ -60,13 +90,16 @@ class SessionKeeper:
         changed = edit(self.session)
         if changed == self.session:
             return self.session
+        moved_only = not undoable and changed.with_position(self.session.position) == self.session
+        if self.read_only and not moved_only:
+            raise ReadOnlySession("the session is open read-only")
         if undoable:
             if merge is None or merge != self._last_merge:
                 self._undo.append(self.session)
                 del self._undo[:-HISTORY]
             self._redo.clear()
             self._last_merge = merge
-        self._replace(changed.touched(self._clock()), save=save)
+        self._replace(changed.touched(self._clock()), save=save, edit=not moved_only)
         return self.session
 
     def apply_and_show(
@@ -97,10 +130,60 @@ class SessionKeeper:
         return self.session
 
     def close(self) -> None:
-        """Stop the save thread (after any write under way)."""
+        """Stop the save thread (after any write under way) and give the lock back."""
         if self._saver is not None:
             self._saver.shutdown(wait=True)
             self._saver = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    @property
+    def pending(self) -> int:
+        """How many edits are not on disk yet (moving about not counted; 0 when all are saved)."""
+        return self._edits - self._saved_edits
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether some change (an edit, or only where the facilitator is) is not on disk yet."""
+        return self._changes > self._saved_changes
+
+    def take_kept_aside(self) -> list[Path]:
+        """Conflict copies made since last asked: another program's versions kept beside ours."""
+        if self._writer is None or not self._writer.kept_aside:
+            return []
+        kept, self._writer.kept_aside = self._writer.kept_aside, []
+        return kept
+
+    def rescue(self) -> bool:
+        """Save what can be saved when the app is about to stop on an error; never raises.
+
+        The session in memory is always one the model accepted (a refused edit changes
+        nothing), so it is written if it is not on disk yet. Should even that fail, the
+        file holds the last version that was saved: a save replaces it whole or not at all.
+        """
+        try:
+            return self.save() if self.unsaved else True
+        except Exception:  # noqa: BLE001 - the app is stopping on an error already
+            return False
+
+    def reload_if_changed(self) -> bool:
+        """Read-only: take the other program's newest save, keeping our place; True if taken.
+
+        A file that cannot be read just now (being replaced, damaged) is tried again later.
+        """
+        if self._watch is None or not self._watch.changed():
+            return False
+        key = stat_key(self.path)
+        try:
+            session = load_session(self.path)
+        except FileProblems:
+            return False
+        self._watch.accept(b"", key)
+        if session == self.session.with_position(session.position):
+            return False
+        self.session = session.with_position(self.session.position)
+        return True
 
     def undo(self) -> bool:
         """Go back one edit (keeping the facilitator's current place); False if none."""
@@ -147,17 +230,24 @@ class SessionKeeper:
         as it is when its turn comes, so a write never puts back an older session.
         """
         with self._save_lock:
+            # Counted before the session is read: an edit made meanwhile stays pending.
+            changes, edits = self._changes, self._edits
+            if self._writer is None:  # read-only: nothing is ever written
+                self._saved_changes, self._saved_edits = changes, edits
+                return True
             try:
                 self._writer.write(self.session)
             except SessionWriteError as error:
                 self.last_error = error
-                self.unsaved = True
                 return False
             self.last_error = None
-            self.unsaved = False
+            self._saved_changes = max(self._saved_changes, changes)
+            self._saved_edits = max(self._saved_edits, edits)
             return True
 
-    def _replace(self, session: Session, *, save: bool = True) -> None:
+    def _replace(self, session: Session, *, save: bool = True, edit: bool = True) -> None:
         self.session = session
+        self._changes += 1
+        self._edits += edit
         if save:
             self.save()

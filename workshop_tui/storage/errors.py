@@ -87,7 +87,9 @@ class FileProblems(Exception):
 class SessionWriteError(Exception):
     """A session could not be written; the previous file is still intact."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, errno: int | None = None) -> None:
         self.path = path
         self.reason = reason
+        self.errno = errno
+        """The OS error number (ENOSPC for a full disk), so a UI can say it in its own language."""
         super().__init__(f"{path}: could not save: {reason}")

@@ -70,3 +70,8 @@ def builtin_exercises_dir() -> Path:
 def builtin_sessions_dir() -> Path:
     """The example sessions shipped with the app (the demo seminar)."""
     return _builtin("sessions")
+
+
+def logs_dir(base: Path | None = None) -> Path:
+    """Where the app writes a log when it stops on an error (readable by the owner only)."""
+    return (base or data_dir()) / "logs"

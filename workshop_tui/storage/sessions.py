@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.model import Exercise, Group, Participant, Position, Session
+from workshop_tui.storage.conflicts import DiskWatch, keep_aside
 from workshop_tui.storage.errors import FileProblems, Problem
 from workshop_tui.storage.keylines import key_lines
 from workshop_tui.storage.listing import SessionListing, SessionSummary, list_sessions
@@ -192,6 +193,10 @@ class SessionWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         remove_stale_temps(path)  # left by a save killed mid-write; this writer owns the file now
+        self._disk = DiskWatch(path)
+        """What the file on disk was when this writer last read or wrote it."""
+        self.kept_aside: list[Path] = []
+        """Versions another program wrote over ours, each kept as a conflict copy (newest last)."""
         self._exercises_key: object = None
         self._exercises_text = ""
         self._answers: dict[str, tuple[object, str]] = {}
@@ -242,4 +247,10 @@ class SessionWriter:
         self._answers = rendered
         self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
         chunks.append(self._exercises_text)
-        atomic_write(self.path, "\n".join(chunk for chunk in chunks if chunk))
+        text = "\n".join(chunk for chunk in chunks if chunk)
+        theirs = self._disk.theirs()
+        if theirs is not None:
+            self.kept_aside.append(keep_aside(self.path, theirs))
+            self._disk.accept(theirs)  # kept: a failed write below must not keep it twice
+        atomic_write(self.path, text)
+        self._disk.wrote(text)

@@ -125,7 +125,7 @@ def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
         tmp_name = ""
         _fsync_folder(folder)
     except OSError as error:
-        raise SessionWriteError(path, _reason(error)) from None
+        raise SessionWriteError(path, failure_reason(error), error.errno) from None
     finally:
         if tmp_name:
             with contextlib.suppress(OSError):
@@ -242,7 +242,8 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _reason(error: OSError) -> str:
+def failure_reason(error: OSError) -> str:
+    """Why a write failed, and that the previous version is intact, for the facilitator."""
     import errno
 
     if error.errno == errno.ENOSPC:

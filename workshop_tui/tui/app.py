@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
+import shlex
+import sys
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -28,6 +31,11 @@ from workshop_tui.voting.network import VotingOptions
 if TYPE_CHECKING:
     from workshop_tui.model import Session
     from workshop_tui.storage.library import Library
+    from workshop_tui.storage.lock import LockInfo
+
+
+OWN_LOCK_TRIES = 40
+"""Tries, 50 ms apart, to take a lock this app's closing session screen still holds."""
 
 
 class WorkshopApp(App[int]):
@@ -67,6 +75,8 @@ class WorkshopApp(App[int]):
         """The start session as the CLI already read and checked it (read again if None)."""
         self.show_clock = show_clock
         """False in tests and snapshots, which must not depend on the time of day."""
+        self.crash: CrashReport | None = None
+        """Set when an unexpected error stops the app: what was saved, and where the log is."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
 
@@ -115,12 +125,15 @@ class WorkshopApp(App[int]):
             self.settings = replace(self.settings, lang=self.lang, theme=theme)
             save_settings(self.settings)
 
-    def open_session(self, path: Path, loaded: Session | None = None) -> bool:
+    def open_session(self, path: Path, loaded: Session | None = None, *, attempt: int = 0) -> bool:
         """Open a session file on the session screen; a broken file is reported, not opened.
 
         ``loaded`` is the file's session when the caller has just read it (the CLI checks
         the file before starting the app); reading a large file twice costs a visible moment.
+        The session's lock is taken first; when another window holds it, the facilitator
+        chooses between a read-only view and not opening it.
         """
+        from workshop_tui.storage.lock import SessionLock
         from workshop_tui.storage.sessions import load_session
         from workshop_tui.tui.screens.session import SessionScreen
 
@@ -130,7 +143,30 @@ class WorkshopApp(App[int]):
             lines = "\n".join(problem_lines(error.problems, self.lang, limit=5))
             self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
             return False
-        self.push_screen(SessionScreen(session, path))
+        lock = SessionLock(path)
+        try:
+            outcome = lock.acquire()
+        except OSError as error:  # a folder we cannot write: saving will say so too
+            self.notify(tr("lock.unavailable", self.lang, reason=error.strerror or error), severity="warning")
+            self._show_session(SessionScreen(session, path), path)
+            return True
+        holder = outcome.holder
+        own = holder is not None and holder.here and holder.pid == os.getpid()
+        if not outcome.acquired and own and attempt < OWN_LOCK_TRIES:
+            # This app's own session screen, still closing (Esc, then Enter at once).
+            self.set_timer(0.05, lambda: self.open_session(path, session, attempt=attempt + 1))
+        elif not outcome.acquired:
+            self._open_locked(session, path, holder)
+        else:
+            if outcome.taken_over is not None:
+                ended = outcome.taken_over
+                message = tr("lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
+                self.notify(message, severity="warning", timeout=12)
+            self._show_session(SessionScreen(session, path, lock=lock), path)
+        return True
+
+    def _show_session(self, screen: Screen[object], path: Path) -> None:
+        self.push_screen(screen)
         if self.settings.last_session != path.name:
             # Marked on the home screen (●), whose order itself never changes with use.
             self.settings = replace(self.settings, last_session=path.name)
@@ -139,7 +175,46 @@ class WorkshopApp(App[int]):
         # garbage collector's full passes from walking it again, which otherwise stalls a
         # keystroke now and then by tens of milliseconds on a large session.
         gc.freeze()
-        return True
+
+    def _open_locked(self, session: Session, path: Path, holder: LockInfo | None) -> None:
+        """Another window writes this session: offer a read-only view, or go back to the list."""
+        from workshop_tui.tui.saving import LockedModal
+        from workshop_tui.tui.screens.home import HomeScreen
+        from workshop_tui.tui.screens.session import SessionScreen
+
+        def answer(choice: str | None) -> None:
+            if choice == "read_only":
+                self._show_session(SessionScreen(session, path, read_only=True, holder=holder), path)
+            elif not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+                self.push_screen(HomeScreen())
+
+        self.push_screen(LockedModal(path, holder), answer)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit, after asking when a session has changes not yet on disk."""
+        guards = [guard for screen in self.screen_stack if (guard := getattr(screen, "guard", None))]
+        if guards:
+            guards[-1].confirm_leave(self.exit)
+        else:
+            self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual ends the app on any error that escapes a handler; before it does, the
+        # session is saved and the error logged, so it never ends without a trace.
+        if self.crash is None:
+            self.crash = self.rescue(error)
+        super()._handle_exception(error)
+
+    def rescue(self, error: BaseException) -> CrashReport:
+        """Save every open session as far as it is valid, and write the log of ``error``."""
+        from workshop_tui.crashlog import write_crash_log
+
+        sessions: list[tuple[Path, bool]] = []
+        for screen in list(self._screen_stack):
+            rescue = getattr(screen, "rescue_session", None)
+            if callable(rescue):
+                sessions.append((screen.keeper.path, bool(rescue())))  # type: ignore[attr-defined]
+        return CrashReport(write_crash_log(error, sessions), sessions)
 
     def show_home(self) -> None:
         """Leave the session screen for the list of sessions (made now if the app began in a session)."""
@@ -196,6 +271,26 @@ class WorkshopApp(App[int]):
             refresh()
 
 
+@dataclass(frozen=True)
+class CrashReport:
+    """What the app did when an unexpected error stopped it."""
+
+    log: Path | None
+    """The log with the traceback (None: it could not be written)."""
+    sessions: list[tuple[Path, bool]]
+    """Each open session file, and whether everything in it was saved."""
+
+    def message(self, lang: str) -> str:
+        """What the terminal says after the app has stopped: what is saved, where the log is."""
+        lines = [tr("crash.stopped", lang)]
+        for path, saved in self.sessions:
+            lines.append(tr("crash.saved" if saved else "crash.not_saved", lang, path=path))
+        lines.append(tr("crash.log", lang, path=self.log) if self.log else tr("crash.no_log", lang))
+        for path, _ in self.sessions[-1:]:
+            lines.append(tr("crash.again", lang, path=shlex.quote(str(path))))
+        return "\n".join(lines)
+
+
 def make_app(**kwargs: object) -> WorkshopApp:
     """Build the app for the CLI, the tests and the snapshots alike."""
     return WorkshopApp(**kwargs)  # type: ignore[arg-type]
@@ -213,5 +308,15 @@ def run_app(
     app = make_app(
         lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, session=session, voting=voting
     )
-    result = app.run()
-    return result or 0
+    try:
+        result = app.run()
+    except Exception as error:  # an error Textual did not catch (starting or stopping)
+        if app.crash is None:
+            app.crash = app.rescue(error)
+        import traceback
+
+        traceback.print_exc()
+    if app.crash is not None:
+        print(f"\n{app.crash.message(app.lang)}", file=sys.stderr)
+        return 1
+    return result or app.return_code or 0

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop_tui.storage.errors import SessionWriteError
 from workshop_tui.tui.strings_help import HELP, TEXTUAL
 
 UI: dict[str, tuple[str, str]] = {
@@ -202,6 +206,102 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "note.source": ("Kilde: {source}", "Source: {source}"),
     "saved.error": ("Kunne ikke gemme: {reason}", "Could not save: {reason}"),
+    "saved.full": (
+        "disken er fuld; frigør plads, den forrige version er stadig intakt",
+        "the disk is full; free some space, the previous version is still intact",
+    ),
+    "saved.denied": (
+        "mappen kan ikke skrives i; tjek rettighederne, den forrige version er stadig intakt",
+        "the folder is not writable; check its permissions, the previous version is still intact",
+    ),
+    "saved.again": (
+        "Gemt igen: alle ændringer er skrevet til {path}",
+        "Saved again: every change is written to {path}",
+    ),
+    "unsaved.marker": (
+        "⚠ IKKE GEMT: {n} ændring(er) venter · {reason} · prøver igen hvert {seconds}. sekund",
+        "⚠ NOT SAVED: {n} change(s) waiting · {reason} · retrying every {seconds} seconds",
+    ),
+    "unsaved.title": ("Ændringer er ikke gemt", "Changes are not saved"),
+    "unsaved.question": (
+        "{n} ændring(er) er endnu ikke skrevet til disken ({reason}). Forlader du sessionen nu, går de tabt.",
+        "{n} change(s) are not on disk yet ({reason}). If you leave the session now, they are lost.",
+    ),
+    "unsaved.retry": ("Prøv at gemme igen", "Try saving again"),
+    "unsaved.leave": ("Forlad alligevel", "Leave anyway"),
+    "unsaved.stay": ("Bliv i sessionen", "Stay in the session"),
+    "unsaved.still": ("Stadig ikke gemt: {reason}", "Still not saved: {reason}"),
+    "conflict.kept": (
+        "Filen blev ændret af et andet program, mens sessionen var åben. Begge versioner er "
+        "bevaret: den anden version er gemt som {theirs}; denne session gemmes fortsat i {ours} "
+        "(begge i {folder}).",
+        "The file was changed by another program while the session was open. Both versions are "
+        "kept: the other version is saved as {theirs}; this session goes on saving to {ours} "
+        "(both in {folder}).",
+    ),
+    "lock.title": ("Sessionen er allerede åben", "The session is already open"),
+    "lock.held": (
+        "{file} er åben i et andet workshop-tui-vindue: proces {pid} på {host}, siden {since}. "
+        "Kun ét vindue ad gangen kan skrive i en session.",
+        "{file} is open in another workshop-tui window: process {pid} on {host}, since {since}. "
+        "Only one window at a time can write to a session.",
+    ),
+    "lock.held_unknown": (
+        "{file} er åben i et andet workshop-tui-vindue. Kun ét vindue ad gangen kan skrive i en session.",
+        "{file} is open in another workshop-tui window. Only one window at a time can write to a session.",
+    ),
+    "lock.elsewhere": (
+        "Kører programmet ikke længere på {host}, så slet låsefilen {lock} og åbn igen.",
+        "If that program no longer runs on {host}, delete the lock file {lock} and open again.",
+    ),
+    "lock.read_only": ("Vis skrivebeskyttet", "View read-only"),
+    "lock.refuse": ("Åbn ikke", "Do not open"),
+    "lock.taken_over": (
+        "Låsen fra proces {pid} (startet {since}) var efterladt af et program, der ikke kører "
+        "længere; den er overtaget, og sessionen gemmes herfra.",
+        "The lock of process {pid} (started {since}) was left by a program that no longer runs; "
+        "it is taken over, and the session is saved from here.",
+    ),
+    "lock.unavailable": (
+        "Sessionen kunne ikke låses ({reason}); et andet vindue ville ikke blive advaret.",
+        "The session could not be locked ({reason}); another window would not be warned.",
+    ),
+    "readonly.title": ("🔒 SKRIVEBESKYTTET · {title}", "🔒 READ-ONLY · {title}"),
+    "readonly.marker": (
+        "🔒 Skrivebeskyttet: {holder} skriver i sessionen. Intet gemmes herfra; visningen følger med.",
+        "🔒 Read-only: {holder} writes to this session. Nothing is saved from here; the view follows it.",
+    ),
+    "readonly.free": (
+        "🔒 Skrivebeskyttet: det andet vindue har lukket sessionen. Tryk Esc og åbn den igen for at skrive.",
+        "🔒 Read-only: the other window has closed the session. Press Esc and open it again to write.",
+    ),
+    "readonly.holder": ("proces {pid} på {host}", "process {pid} on {host}"),
+    "readonly.other": ("et andet vindue", "another window"),
+    "readonly.refused": (
+        "sessionen er skrivebeskyttet i dette vindue (den er åben i et andet)",
+        "the session is read-only in this window (it is open in another)",
+    ),
+    "crash.stopped": (
+        "workshop-tui stoppede på grund af en uventet fejl.",
+        "workshop-tui stopped because of an unexpected error.",
+    ),
+    "crash.saved": (
+        "Sessionen er gemt med alt, der var tastet ind: {path}",
+        "The session is saved with everything that was entered: {path}",
+    ),
+    "crash.not_saved": (
+        "De sidste ændringer kunne ikke gemmes; filen rummer den sidst gemte version: {path}",
+        "The last changes could not be saved; the file holds its last saved version: {path}",
+    ),
+    "crash.log": ("Fejlen er beskrevet i logfilen: {path}", "The error is described in the log file: {path}"),
+    "crash.no_log": (
+        "Logfilen kunne ikke skrives; fejlen står ovenfor.",
+        "The log file could not be written; the error is shown above.",
+    ),
+    "crash.again": (
+        "Åbn sessionen igen med: workshop open {path}",
+        "Open the session again with: workshop open {path}",
+    ),
     "position.unknown": (
         "Filen husker en øvelse, der ikke er i programmet ({exercise}); sessionen åbner ved den første. "
         "Filen ændres først, når du går videre.",
@@ -340,8 +440,22 @@ def tr(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def save_failure(error: SessionWriteError, lang: str) -> str:
+    """Why a save failed, in the UI language where the cause is known (the core says it in English)."""
+    import errno
+
+    if error.errno == errno.ENOSPC:
+        return tr("saved.full", lang)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("saved.denied", lang)
+    return error.reason
+
+
 def refusal(error: Exception, lang: str) -> str:
     """Why the model refused an edit, for the facilitator, in the interface language."""
+    from workshop_tui.keeper import ReadOnlySession
     from workshop_tui.model.refusal import refusal_text
 
+    if isinstance(error, ReadOnlySession):
+        return tr("refused", lang, reason=tr("readonly.refused", lang))
     return tr("refused", lang, reason=refusal_text(error, lang))

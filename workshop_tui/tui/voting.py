@@ -99,6 +99,8 @@ class VotingController:
         from workshop_tui.voting.server import VotingServer, log
         from workshop_tui.voting.sink import KeeperSink
 
+        if self.screen.keeper.read_only:  # votes would be refused: another window writes
+            return tr("readonly.refused", self.screen.lang)
         session = self.screen.session
         try:
             path = roll_path(session.id)

@@ -7,6 +7,7 @@ edit is written to disk before the screen shows it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from workshop_tui.keeper import SessionKeeper
 from workshop_tui.model import Position, Session
 from workshop_tui.model.answers import Mode
 from workshop_tui.results import mode_switch
+from workshop_tui.storage.lock import LockInfo, SessionLock
 from workshop_tui.text_safety import ShownCopies
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.saving import SaveGuard, SaveStatus
 from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import refusal, session_help, tr
 from workshop_tui.tui.views import view_for
@@ -68,9 +71,19 @@ class SessionScreen(InOrderScreen):
         Binding("shift+tab", "previous_field", show=False, priority=True),
     ]
 
-    def __init__(self, session: Session, path: Path) -> None:
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        *,
+        lock: SessionLock | None = None,
+        read_only: bool = False,
+        holder: LockInfo | None = None,
+    ) -> None:
         super().__init__()
-        self.keeper = SessionKeeper(session, path)
+        self.keeper = SessionKeeper(session, path, lock=lock, read_only=read_only)
+        self.guard = SaveGuard(self, holder)
+        """Shows what is not saved (or that the session is read-only) and retries failed saves."""
         self._shown = ShownCopies()
         self._inputs_at_open = 0
         """The app's count of keys and clicks when the screen opened (see ``remember_position``)."""
@@ -99,6 +112,7 @@ class SessionScreen(InOrderScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
+        yield SaveStatus(id="save-status")
         with Horizontal(id="body"):
             yield Agenda(id="agenda")
             with Vertical(id="main"):
@@ -111,12 +125,14 @@ class SessionScreen(InOrderScreen):
 
     def on_mount(self) -> None:
         self._inputs_at_open = self.workshop.inputs
-        self.title = self.session.title
+        title = self.session.title
+        self.title = tr("readonly.title", self.lang, title=title) if self.keeper.read_only else title
         stored = self.keeper.session.position.exercise
         if stored and stored not in self.keeper.session.agenda:
             named = self.session.position.exercise[:40]  # any text: the position is not checked as an id
             self.notify(tr("position.unknown", self.lang, exercise=named), timeout=10, markup=False)
         self.set_interval(1.0, self._tick)
+        self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
         self._show_exercise(restore=True)
 
@@ -154,6 +170,8 @@ class SessionScreen(InOrderScreen):
         self.hold_keys_until_ready(view)
         position = self.session.position
         view.start(self.session, position if restore and position.exercise == self.current else None)
+        if self.keeper.read_only:
+            view.call_after_refresh(self.guard.freeze, view)
         self._show_frame()
 
     def _show_frame(self) -> None:
@@ -217,9 +235,12 @@ class SessionScreen(InOrderScreen):
         if callable(draw):
             self.set_timer(DRAW_DELAY, draw)
 
-    def show_changes(self) -> None:
-        """Show edits that arrived without a key press (votes from phones, already saved)."""
-        self._after_change()
+    def show_changes(self, *, reload: bool = False) -> None:
+        """Show edits that arrived without a key press (votes from phones, already saved).
+
+        ``reload`` also refills text fields: a read-only window taking the writer's saves.
+        """
+        self._after_change(reload=reload)
 
     async def action_voting(self) -> None:
         """Open voting from phones on this exercise (showing the QR code), or close it."""
@@ -230,12 +251,15 @@ class SessionScreen(InOrderScreen):
         self._show_session(reload=reload)
 
     def _report_save_error(self) -> None:
-        if self.keeper.last_error is not None:
-            self.notify(
-                tr("saved.error", self.lang, reason=self.keeper.last_error.reason),
-                severity="error",
-                timeout=10,
-            )
+        self.guard.report()
+
+    def rescue_session(self) -> bool:
+        """Save what is not on disk yet because the app is stopping on an error; never raises."""
+        with contextlib.suppress(Exception):  # the app is stopping on an error already
+            self._save_position()
+        saved = self.keeper.rescue()
+        self.keeper.close()
+        return saved
 
     def _show_session(self, *, reload: bool = False) -> None:
         """Update every widget to the keeper's session (drawn at the next frame).
@@ -393,7 +417,10 @@ class SessionScreen(InOrderScreen):
 
         def save(text: str | None) -> None:
             if text is not None:
-                self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
+                try:
+                    self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
+                except ValueError as error:  # too long, or the session is read-only here
+                    self.notify(refusal(error, self.lang), severity="warning")
                 self._report_save_error()
 
         source = self.session.exercise(current).source.cite()
@@ -427,9 +454,9 @@ class SessionScreen(InOrderScreen):
         self.app.push_screen(ExportModal(data_dir() / "exports"), write)
 
     def action_home(self) -> None:
-        """Back to the list of sessions (everything is already saved)."""
+        """Back to the list of sessions: at once when everything is saved, else after asking."""
         self._save_position()
-        self.app.show_home()
+        self.guard.confirm_leave(self.workshop.show_home)
 
     def action_set_timer(self) -> None:
         """Set the timer for this exercise."""
@@ -441,7 +468,12 @@ class SessionScreen(InOrderScreen):
         def set_(value: int | None) -> None:
             if value is None:
                 return
-            self.keeper.apply(lambda s: s.with_timer(current, value), undoable=False)
+            try:
+                self.keeper.apply(lambda s: s.with_timer(current, value), undoable=False)
+            except ValueError as error:  # the session is read-only here
+                self.notify(refusal(error, self.lang), severity="warning")
+                return
+            self._report_save_error()
             self.timers.set(current, value)
             self._show_timer()
 

@@ -1,0 +1,259 @@
+"""What the session screen shows and asks about saving: unsaved work, read-only views, conflicts.
+
+Every edit is saved at once; when a save fails (a full disk, a pulled USB stick) the
+change stays in memory. Then a bar under the header says so and how many changes wait,
+until they are written: the guard retries every ``RETRY_SECONDS`` (and each edit retries
+too), and leaving the session or quitting asks first. A session opened read-only (another
+window holds its lock) says so in the same bar and follows the other window's saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from workshop_tui.storage.lock import LockInfo, lock_path
+from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.screens.modals import MODAL_CSS
+from workshop_tui.tui.strings import save_failure, tr
+
+if TYPE_CHECKING:
+    from workshop_tui.keeper import SessionKeeper
+    from workshop_tui.tui.screens.session import SessionScreen
+
+RETRY_SECONDS = 2
+"""How often a failed save is tried again (and a read-only view looks for the writer's saves)."""
+
+
+class SaveStatus(Static):
+    """The bar that stays while something is not saved, or while the session is read-only."""
+
+    DEFAULT_CSS = """
+    SaveStatus {
+        height: auto;
+        padding: 0 1;
+        display: none;
+    }
+    SaveStatus.unsaved {
+        display: block;
+        background: $error;
+        color: $text;
+        text-style: bold;
+    }
+    SaveStatus.read-only {
+        display: block;
+        background: $warning-muted;
+        color: $text;
+    }
+    """
+
+
+def holder_text(holder: LockInfo | None, lang: str) -> str:
+    """The other window, as the facilitator can find it: its process and computer."""
+    if holder is None:
+        return tr("readonly.other", lang)
+    return tr("readonly.holder", lang, pid=holder.pid, host=holder.host)
+
+
+class SaveGuard:
+    """Keeps the facilitator told whether everything is saved, and retries until it is."""
+
+    def __init__(self, screen: SessionScreen, holder: LockInfo | None = None) -> None:
+        self.screen = screen
+        self.holder = holder
+        """Read-only: who writes the session (from its lock)."""
+        self._failing = False
+        self._writer_gone = False
+        """Read-only: the other window has closed the session (its lock file is gone)."""
+        self._shown: tuple[str, str] | None = None
+        """What the bar shows now: (state, text)."""
+
+    @property
+    def keeper(self) -> SessionKeeper:
+        """The screen's keeper."""
+        return self.screen.keeper
+
+    def start(self) -> None:
+        """Show the bar as it is and start retrying (or following, when read-only)."""
+        self.screen.set_interval(RETRY_SECONDS, self.tick)
+        self.show()
+
+    def tick(self) -> None:
+        """Retry a failed save; read-only, take the other window's newest save."""
+        keeper = self.keeper
+        if keeper.read_only:
+            if keeper.reload_if_changed():
+                self.screen.show_changes(reload=True)  # read-only: nothing typed here to keep
+            self._writer_gone = not lock_path(keeper.path).exists()
+            self.show()
+            return
+        if keeper.unsaved:
+            keeper.save()
+            self.report()
+        else:
+            self.show()  # e.g. after a language switch
+
+    def report(self) -> None:
+        """After a save: tell what changed (failing, saved again, a conflict) and redraw the bar."""
+        keeper, lang = self.keeper, self.screen.lang
+        error = keeper.last_error
+        if error is not None and not self._failing:
+            self.screen.notify(
+                tr("saved.error", lang, reason=save_failure(error, lang)), severity="error", timeout=10
+            )
+        elif self._failing and not keeper.unsaved:
+            self.screen.notify(tr("saved.again", lang, path=keeper.path), timeout=8)
+        self._failing = keeper.unsaved and error is not None
+        for theirs in keeper.take_kept_aside():
+            self.screen.notify(
+                tr("conflict.kept", lang, theirs=theirs.name, ours=keeper.path.name, folder=theirs.parent),
+                severity="error",
+                timeout=60,
+            )
+        self.show()
+
+    def show(self) -> None:
+        """Draw the bar: read-only, unsaved changes, or nothing (touched only when it changes).
+
+        Called after every keystroke's save; an unchanged bar costs no layout or redraw.
+        """
+        keeper, lang = self.keeper, self.screen.lang
+        state, text = "", ""
+        if keeper.read_only:
+            state = "read-only"
+            holder = holder_text(self.holder, lang)
+            text = (
+                tr("readonly.free", lang) if self._writer_gone else tr("readonly.marker", lang, holder=holder)
+            )
+        elif keeper.unsaved:
+            state = "unsaved"
+            reason = save_failure(keeper.last_error, lang) if keeper.last_error is not None else "…"
+            waiting = max(1, keeper.pending)
+            text = tr("unsaved.marker", lang, n=waiting, reason=reason, seconds=RETRY_SECONDS)
+        if (state, text) == self._shown:
+            return
+        self._shown = (state, text)
+        bar = self.screen.query_one(SaveStatus)
+        bar.set_class(state == "read-only", "read-only")
+        bar.set_class(state == "unsaved", "unsaved")
+        bar.update(Text(text))
+
+    def freeze(self, view: Widget) -> None:
+        """Read-only: make a view's text fields uneditable, so nothing typed there looks kept.
+
+        Scores typed on a grid are refused with a message; a text field would keep showing
+        what was typed into it, so it takes no typing at all.
+        """
+        for area in view.query(TextArea):
+            area.read_only = True
+        for field in view.query(Input):
+            field.disabled = True
+        for choice in view.query(Select):
+            choice.disabled = True
+
+    def confirm_leave(self, leave: Callable[[], None]) -> None:
+        """Run ``leave`` at once when everything is saved; else ask: retry, leave anyway, or stay."""
+        keeper = self.keeper
+        if not keeper.unsaved or keeper.read_only:
+            leave()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "leave":
+                leave()
+            elif choice == "retry":
+                saved = keeper.save()
+                self.report()
+                if saved:
+                    leave()
+                else:
+                    self.confirm_leave(leave)
+
+        error = keeper.last_error
+        reason = save_failure(error, self.screen.lang) if error is not None else ""
+        self.screen.app.push_screen(UnsavedModal(max(1, keeper.pending), reason), answer)
+
+
+class UnsavedModal(WorkshopModal):
+    """Asks before unsaved changes are left behind: "retry", "leave", or None (stay)."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="UnsavedModal")
+    BINDINGS = [Binding("escape", "stay", "Bliv", id="cancel")]
+
+    def __init__(self, pending: int, reason: str) -> None:
+        super().__init__()
+        self.pending = pending
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical():
+            yield Label(tr("unsaved.title", lang), classes="heading")
+            yield Static(Text(tr("unsaved.question", lang, n=self.pending, reason=self.reason)))
+            with Horizontal():
+                yield Button(tr("unsaved.retry", lang), variant="primary", id="retry")
+                yield Button(tr("unsaved.leave", lang), variant="error", id="leave")
+                yield Button(tr("unsaved.stay", lang), id="stay")
+
+    def on_mount(self) -> None:
+        self.query_one("#retry", Button).focus()
+
+    @on(Button.Pressed)
+    def choose(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "stay" else event.button.id)
+
+    def action_stay(self) -> None:
+        self.dismiss(None)
+
+
+class LockedModal(WorkshopModal):
+    """The session is open in another window: view it read-only ("read_only") or not (None)."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="LockedModal")
+    BINDINGS = [Binding("escape", "refuse", "Annullér", id="cancel")]
+
+    def __init__(self, path: Path, holder: LockInfo | None) -> None:
+        super().__init__()
+        self.path = path
+        self.holder = holder
+
+    def compose(self) -> ComposeResult:
+        lang, holder = self.lang, self.holder
+        if holder is None:
+            text = tr("lock.held_unknown", lang, file=self.path.name)
+        else:
+            text = tr(
+                "lock.held",
+                lang,
+                file=self.path.name,
+                pid=holder.pid,
+                host=holder.host,
+                since=holder.started_local,
+            )
+            if not holder.here:
+                text += "\n\n" + tr("lock.elsewhere", lang, host=holder.host, lock=lock_path(self.path))
+        with Vertical():
+            yield Label(tr("lock.title", lang), classes="heading")
+            yield Static(Text(text))
+            with Horizontal():
+                yield Button(tr("lock.read_only", lang), variant="primary", id="read_only")
+                yield Button(tr("lock.refuse", lang), id="refuse")
+
+    def on_mount(self) -> None:
+        self.query_one("#read_only", Button).focus()
+
+    @on(Button.Pressed)
+    def choose(self, event: Button.Pressed) -> None:
+        self.dismiss("read_only" if event.button.id == "read_only" else None)
+
+    def action_refuse(self) -> None:
+        self.dismiss(None)
