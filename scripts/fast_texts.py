@@ -33,7 +33,7 @@ from workshop_tui.storage.sessions import load_session, new_session, save_sessio
 
 EXERCISES = ("sheet-42", "sheet-43", "sheet-44", "sheet-45", "stakeholder-analysis")
 GROUPS = ("Bord 1", "Bord 2")
-CATCH_UP = 600.0
+CATCH_UP = 300.0
 """Seconds the app may take to handle and save every key sent (generous: CI machines are loaded)."""
 TAB, ENTER, CTRL_G, CTRL_N, ESCAPE = b"\t", b"\r", b"\x07", b"\x0e", b"\x1b"
 
@@ -66,6 +66,13 @@ def fields(exercise: Exercise) -> list[Field]:
     if exercise.challenge_prompt is not None:
         actions += [Field(("challenge",), 1), Field(("skip",), 0)]
     return actions
+
+
+def field_text(exercise: str, group: int, number: int, field: Field) -> str:
+    """What is typed into ``field``: an ISO date in a due field (anything else is refused there)."""
+    if field.where[-1] == "due":
+        return f"2027-{group:02d}-{number:02d}"
+    return text_for(exercise, group, number, field.lines)
 
 
 def text_for(exercise: str, group: int, number: int, lines: int) -> str:
@@ -103,7 +110,7 @@ def _bursts(session: Session, rng: random.Random) -> list[bytes]:
                 if field.lines == 0:
                     bursts.append(TAB)
                     continue
-                lines = text_for(exercise_id, group, number, field.lines).split("\n")
+                lines = field_text(exercise_id, group, number, field).split("\n")
                 for index, line in enumerate(lines):
                     last = index == len(lines) - 1
                     cut = rng.randint(1, max(1, len(line) - 1))  # a line often comes in two reads
@@ -122,8 +129,8 @@ def expected(session: Session) -> dict[tuple[str, str, tuple[str, ...]], str]:
         for group_number, group in enumerate(session.groups, 1):
             for number, field in enumerate(fields(exercise), 1):
                 if field.lines:
-                    found[(exercise_id, group.id, field.where)] = text_for(
-                        exercise_id, group_number, number, field.lines
+                    found[(exercise_id, group.id, field.where)] = field_text(
+                        exercise_id, group_number, number, field
                     )
     return found
 

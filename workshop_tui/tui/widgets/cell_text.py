@@ -5,6 +5,8 @@ Kept apart from the table so the table's module is about drawing and cursor only
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -69,3 +71,26 @@ def shorten(text: str, width: int) -> str:
     if " " in cut.strip():
         cut = cut[: cut.rstrip().rindex(" ")]
     return cut.rstrip(" ,.;:–-") + "…"
+
+
+def shorten_apart(text: str, width: int, others: Iterable[str]) -> str:
+    """``shorten``, unless another label of the same column would shorten to the same words.
+
+    Then the label keeps its last words too ("Opfatter ikke det… som muligt"), so two
+    items that start alike ("Opfatter ikke det tværgående arbejde som nødvendig" and
+    "Opfatter ikke det tværgående som muligt") never read the same on the wall.
+    """
+    short = shorten(text, width)
+    if short == text or not any(o != text and shorten(o, width) == short for o in others):
+        return short
+    words = text.split()
+    tail: list[str] = []
+    for word in reversed(words[1:]):
+        if len(" ".join([word, *tail])) > width // 2:
+            break
+        tail.insert(0, word)
+    if not tail:
+        return short
+    ending = " ".join(tail)
+    head = shorten(" ".join(words[: len(words) - len(tail)]), max(2, width - len(ending) - 1))
+    return f"{head if head.endswith('…') else head + '…'} {ending}"[: max(1, width)]

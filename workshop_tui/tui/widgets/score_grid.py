@@ -17,7 +17,7 @@ from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.results import HIGHLIGHT_KINDS, Highlights, exercise_highlights
 from workshop_tui.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
-from workshop_tui.tui.widgets.cell_text import shorten
+from workshop_tui.tui.widgets.cell_text import shorten_apart
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
 from workshop_tui.tui.widgets.line_table import LineTable
 
@@ -237,7 +237,13 @@ class ScoreGrid(LineTable):
         """The row's label (top items marked) and, in tally mode, its count cells."""
         mark = self._marks.get(item.id)
         marked_column = bool(mark) or self.exercise.kind in HIGHLIGHT_KINDS
-        label = Text(" " + shorten(label_text, self._label_width - (3 if marked_column else 1)))
+        siblings = (
+            (i.text.get(layout.lang) if self.exercise.is_vote else item_tag(self.exercise, i, layout.lang))
+            + ("" if self.exercise.is_vote else i.text.get(layout.lang))
+            for i in self.items
+        )
+        width = self._label_width - (3 if marked_column else 1)
+        label = Text(" " + shorten_apart(label_text, width, siblings))
         if mark:
             label = Text(" " + mark, style="bold") + label
             label.stylize("bold")
