@@ -12,6 +12,7 @@ from rich.text import Text
 
 from workshop_tui.stats import ItemStats
 from workshop_tui.tui.themes import score_colour
+from workshop_tui.tui.widgets.cell_text import shorten_apart
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -100,8 +101,9 @@ def profile_bars(
     """One bar per row (label, mean, split), scaled from ``low`` to ``high``."""
     out = Text()
     middle = (thickness - 1) // 2
+    labels = [label for label, _, _ in rows]
     for label, mean, split in rows:
-        shown = label if len(label) <= label_width else label[: label_width - 1] + "…"
+        shown = shorten_apart(label, label_width, labels)
         for line in range(thickness):
             out.append(f"{shown:<{label_width}} " if line == middle else " " * (label_width + 1))
             if mean is None:
