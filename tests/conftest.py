@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from workshop_tui.storage.locations import DATA_DIR_ENV, builtin_sessions_dir
 from workshop_tui.storage.sessions import DEMO_FILE, load_session, new_session
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    # The pty driver (benchmarks/terminal.py) and the scripts are not installed with the app: make
+    # them importable. Appended, so the installed workshop_tui (the README's install) stays the one tested.
+    sys.path.append(str(REPO))
 
 
 @pytest.fixture(autouse=True)
