@@ -18,9 +18,9 @@ from pathlib import Path
 from benchmarks.large_session import large_session, write_session
 from benchmarks.screen import Screen
 from benchmarks.terminal import Terminal, workshop_command
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Session
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.sessions import load_session
 
 EXERCISE = "kkc-indicators"
 """The first exercise of the programme: 18 statements on a 1-5 scale, where the app opens."""

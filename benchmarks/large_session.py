@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from workshop_tui.model import Action, Exercise, Session
-from workshop_tui.storage.library import Library, load_library
-from workshop_tui.storage.sessions import new_session, save_session
+from workshop_tui.core.model import Action, Exercise, Session
+from workshop_tui.core.storage.library import Library, load_library
+from workshop_tui.core.storage.sessions import new_session, save_session
 
 STAMP = "2026-11-23T09:00:00+00:00"
 WORDS = (

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from benchmarks.large_session import large_session, write_session
 from benchmarks.terminal import Terminal, workshop_command
-from workshop_tui.storage.listing import INDEX_NAME
-from workshop_tui.storage.locations import builtin_sessions_dir
-from workshop_tui.storage.session_codec import session_to_dict
-from workshop_tui.storage.sessions import DEMO_FILE, list_sessions, load_session
-from workshop_tui.storage.tomlio import dumps
+from workshop_tui.core.storage.listing import INDEX_NAME, list_sessions
+from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.session_codec import session_to_dict
+from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
+from workshop_tui.core.storage.tomlio import dumps
 
 BARE = [sys.executable, str(Path(__file__).with_name("bare_app.py"))]
 

@@ -159,7 +159,7 @@ async def room(url: str, code: str, participants: int, items: list[str], seed: i
 
 async def run_app(participants: int) -> dict[str, Any]:
     """Run the app with voting open and the room in a second process; check the saved file."""
-    from workshop_tui.storage.sessions import copy_demo, load_session
+    from workshop_tui.core.storage.sessions import copy_demo, load_session
     from workshop_tui.tui.app import make_app
     from workshop_tui.tui.screens.session import SessionScreen
     from workshop_tui.tui.settings import Settings

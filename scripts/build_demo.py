@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python scripts/build_demo.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from workshop_tui.model import Action, Position, Session  # noqa: E402
-from workshop_tui.storage.library import load_library  # noqa: E402
-from workshop_tui.storage.sessions import (  # noqa: E402
+from workshop_tui.core.model import Action, Position, Session  # noqa: E402
+from workshop_tui.core.storage.library import load_library  # noqa: E402
+from workshop_tui.core.storage.sessions import (  # noqa: E402
     DEMO_FILE,
     load_session,
     new_session,

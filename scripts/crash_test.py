@@ -33,9 +33,9 @@ if str(ROOT) not in sys.path:  # run as `python scripts/crash_test.py` from a ch
 from benchmarks.large_session import large_session, write_session  # noqa: E402
 from benchmarks.screen import Screen  # noqa: E402
 from benchmarks.terminal import FRAME_END, Terminal, TerminalClosed, workshop_command  # noqa: E402
-from workshop_tui.model import Session  # noqa: E402
-from workshop_tui.storage.errors import FileProblems  # noqa: E402
-from workshop_tui.storage.sessions import load_session  # noqa: E402
+from workshop_tui.core.model import Session  # noqa: E402
+from workshop_tui.core.storage.errors import FileProblems  # noqa: E402
+from workshop_tui.core.storage.sessions import load_session  # noqa: E402
 
 EXERCISE = "kkc-indicators"
 UP = b"\x1b[A"

@@ -30,9 +30,9 @@ if str(ROOT) not in sys.path:  # run as `python scripts/fast_fingers.py` from a 
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.terminal import Terminal, TerminalClosed, plain, workshop_command  # noqa: E402
-from workshop_tui.model import KINDS  # noqa: E402
-from workshop_tui.storage.library import load_library  # noqa: E402
-from workshop_tui.storage.sessions import (  # noqa: E402
+from workshop_tui.core.model import KINDS  # noqa: E402
+from workshop_tui.core.storage.library import load_library  # noqa: E402
+from workshop_tui.core.storage.sessions import (  # noqa: E402
     builtin_sessions_dir,
     load_session,
     new_session,

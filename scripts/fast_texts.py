@@ -26,10 +26,10 @@ if str(ROOT) not in sys.path:  # run as `python scripts/fast_texts.py` from a ch
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.terminal import Terminal, TerminalClosed, workshop_command  # noqa: E402
-from workshop_tui.model import Exercise, Session  # noqa: E402
-from workshop_tui.model.exercise import cell_key  # noqa: E402
-from workshop_tui.storage.library import load_library  # noqa: E402
-from workshop_tui.storage.sessions import load_session, new_session, save_session  # noqa: E402
+from workshop_tui.core.model import Exercise, Session  # noqa: E402
+from workshop_tui.core.model.exercise import cell_key  # noqa: E402
+from workshop_tui.core.storage.library import load_library  # noqa: E402
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session  # noqa: E402
 
 EXERCISES = ("sheet-42", "sheet-43", "sheet-44", "sheet-45", "stakeholder-analysis")
 GROUPS = ("Bord 1", "Bord 2")

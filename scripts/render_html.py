@@ -28,11 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python scripts/render_html.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
+from workshop_tui.core.results.summary import build_summary  # noqa: E402
+from workshop_tui.core.storage.errors import FileProblems  # noqa: E402
+from workshop_tui.core.storage.sessions import load_session  # noqa: E402
 from workshop_tui.export.commands import resolve  # noqa: E402
 from workshop_tui.export.html import render_html  # noqa: E402
-from workshop_tui.storage.errors import FileProblems  # noqa: E402
-from workshop_tui.storage.sessions import load_session  # noqa: E402
-from workshop_tui.summary import build_summary  # noqa: E402
 
 WIDTH, HEIGHT = 1240, 1754
 """A4 at 150 dpi: 210 × 297 mm."""

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.model import Session
-from workshop_tui.storage.library import Library, load_library
-from workshop_tui.storage.locations import DATA_DIR_ENV, builtin_sessions_dir
-from workshop_tui.storage.sessions import DEMO_FILE, load_session, new_session
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.library import Library, load_library
+from workshop_tui.core.storage.locations import DATA_DIR_ENV, builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE, load_session, new_session
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:

@@ -1,5 +1,5 @@
 """Allow ``python -m workshop_tui``."""
 
-from workshop_tui.cli import main
+from workshop_tui.cli.main import main
 
 raise SystemExit(main())

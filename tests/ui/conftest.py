@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.sessions import new_session, save_session, session_path
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.settings import Settings
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
-from workshop_tui.storage.locations import builtin_sessions_dir
-from workshop_tui.storage.sessions import DEMO_FILE, load_session
+from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
 from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.session import SessionScreen

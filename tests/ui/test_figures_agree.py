@@ -11,10 +11,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from workshop_tui.model import Session
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.sessions import load_session, new_session, save_session, session_path
-from workshop_tui.summary import build_summary
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.tui.screens.projector import projected
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from workshop_tui.storage.sessions import list_sessions
+from workshop_tui.core.storage.listing import list_sessions
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen, parse_participants
 from workshop_tui.tui.screens.session import SessionScreen

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.session import SessionScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, Static
 
-from workshop_tui.model import Session
-from workshop_tui.storage.sessions import load_session, save_session, session_path
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.sessions import load_session, save_session, session_path
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.table import TableView

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Input
 
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.screens.groups import GroupsModal
 from workshop_tui.tui.screens.modals import NotesModal
 from workshop_tui.tui.screens.session import SessionScreen
@@ -78,7 +78,7 @@ async def test_groups_can_be_renamed_and_added_after_the_start(room: Path) -> No
 async def test_ctrl_g_with_one_group_says_so(room: Path, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from workshop_tui.storage.sessions import save_session
+    from workshop_tui.core.storage.sessions import save_session
 
     session = load_session(room)
     save_session(replace(session, groups=session.groups[:1]), room)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from workshop_tui.storage import sessions
-from workshop_tui.storage.errors import SessionWriteError
-from workshop_tui.storage.lock import SessionLock, lock_path
-from workshop_tui.storage.sessions import load_session, save_session
-from workshop_tui.storage.tomlio import failure_reason
+from workshop_tui.core.storage import sessions
+from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.lock import SessionLock, lock_path
+from workshop_tui.core.storage.sessions import load_session, save_session
+from workshop_tui.core.storage.tomlio import failure_reason
 from workshop_tui.tui.saving import LockedModal, SaveStatus, UnsavedModal
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.session import SessionScreen
@@ -36,7 +36,7 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
 HOLD_LOCK = """
 import sys
 from pathlib import Path
-from workshop_tui.storage.lock import SessionLock
+from workshop_tui.core.storage.lock import SessionLock
 
 lock = SessionLock(Path(sys.argv[1]))
 assert lock.acquire().acquired

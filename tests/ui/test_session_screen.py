@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.widgets.score_grid import ScoreGrid

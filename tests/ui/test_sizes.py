@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widget import Widget
 
-from workshop_tui.storage.sessions import copy_demo
+from workshop_tui.core.storage.sessions import copy_demo
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen

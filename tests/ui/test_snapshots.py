@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from workshop_tui.storage.sessions import copy_demo
+from workshop_tui.core.storage.sessions import copy_demo
 
 from .conftest import app_for
 

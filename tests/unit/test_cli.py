@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from workshop_tui import __version__
-from workshop_tui.cli import main
-from workshop_tui.storage.locations import builtin_sessions_dir
-from workshop_tui.storage.sessions import DEMO_FILE, list_sessions, load_session
+from workshop_tui.cli.main import main
+from workshop_tui.core.storage.listing import list_sessions
+from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.terminal import Terminal, TerminalClosed, plain
-from workshop_tui.crashlog import write_crash_log
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.lock import lock_path
-from workshop_tui.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.core.crashlog import write_crash_log
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.lock import lock_path
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 
 FAILING_F3 = """
 import sys
@@ -26,7 +26,7 @@ def broken(self):
     raise RuntimeError("injected failure for the test")
 
 SessionScreen.action_blind = broken
-from workshop_tui.cli import main
+from workshop_tui.cli.main import main
 raise SystemExit(main(sys.argv[1:]))
 """
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from workshop_tui.model import Action, Session
-from workshop_tui.model.dates import normalise_date
-from workshop_tui.model.refusal import Refused, refusal_text
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.model.dates import normalise_date
+from workshop_tui.core.model.refusal import Refused, refusal_text
 
 SEMINAR = date(2026, 11, 23)
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.model import KINDS
-from workshop_tui.storage.exercise_codec import exercise_to_dict, parse_exercise
-from workshop_tui.storage.keylines import key_lines
-from workshop_tui.storage.library import Library, check_path, load_library
-from workshop_tui.storage.locations import builtin_exercises_dir
-from workshop_tui.storage.reader import Problems, Reader
-from workshop_tui.storage.tomlio import dumps
+from workshop_tui.core.model import KINDS
+from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
+from workshop_tui.core.storage.keylines import key_lines
+from workshop_tui.core.storage.library import Library, check_path, load_library
+from workshop_tui.core.storage.locations import builtin_exercises_dir
+from workshop_tui.core.storage.reader import Problems, Reader
+from workshop_tui.core.storage.tomlio import dumps
 
 CORE = {
     "kkc-indicators",

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.locations import sessions_dir
+from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.export.commands import register, run
 from workshop_tui.export.csv import BOM, render_csv
 from workshop_tui.export.files import ExportError, export_session, summary_name, write_all
 from workshop_tui.export.html import render_html
 from workshop_tui.export.markdown import render_markdown
 from workshop_tui.export.strings import number
-from workshop_tui.model import Session
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.locations import sessions_dir
-from workshop_tui.storage.sessions import new_session, save_session, session_path
-from workshop_tui.summary import build_summary
 
 NAMES = ["Zelda Quist", "Yrsa Vognsen", "Xenia Ulfeldt", "Wilhelm Thygesen"]
 VOID = {"meta", "br", "hr", "img", "input", "link", "col", "source", "wbr", "area", "base"}

@@ -18,9 +18,9 @@ from types import ModuleType
 import pytest
 
 from benchmarks.terminal import Terminal, TerminalClosed, workshop_command
-from workshop_tui.model import Position
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.sessions import load_session, new_session, save_session
+from workshop_tui.core.model import Position
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session
 
 SCRIPTS = Path(__file__).resolve().parent.parent.parent / "scripts"
 EXERCISE = "kkc-indicators"

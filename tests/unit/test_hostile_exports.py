@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from workshop_tui.core.storage.sessions import load_session
+from workshop_tui.core.storage.tomlio import dumps
 from workshop_tui.export.csv import spreadsheet_safe
 from workshop_tui.export.files import export_session
 from workshop_tui.export.markdown_escape import md_text
-from workshop_tui.storage.sessions import load_session
-from workshop_tui.storage.tomlio import dumps
 
 from .hostile import TEXT_KEYS, TEXT_MAPS, session_with
 

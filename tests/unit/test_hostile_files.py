@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui import cli
-from workshop_tui.model.ids import valid_date, valid_id
-from workshop_tui.storage.errors import FileProblems, Problem, problem_lines
-from workshop_tui.storage.locations import UnsafeName, file_for
-from workshop_tui.storage.sessions import load_session
-from workshop_tui.storage.tomlio import dumps
-from workshop_tui.text_safety import for_terminal
+from workshop_tui.cli import main as cli
+from workshop_tui.core.model.ids import valid_date, valid_id
+from workshop_tui.core.storage.errors import FileProblems, Problem, problem_lines
+from workshop_tui.core.storage.locations import UnsafeName, file_for
+from workshop_tui.core.storage.sessions import load_session
+from workshop_tui.core.storage.tomlio import dumps
+from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.voting.roll import roll_path
 
 from .hostile import LEAKS, hostile_session, session_with
@@ -230,7 +230,7 @@ def test_a_bad_file_is_reported_in_a_few_lines_and_quickly(
     """Issue 12, item 9: 200,000 unknown keys took 15 s and printed 200,001 lines."""
     import time
 
-    import workshop_tui.storage.tomlio as tomlio
+    import workshop_tui.core.storage.tomlio as tomlio
 
     path = session_with(tmp_path, "junk.toml", **{f"junk{i}": i for i in range(200_000)})
     code, text = run(capsys, "open", str(path))

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Session
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.sessions import load_session
 
 
 def _clock() -> str:
@@ -52,7 +52,7 @@ def test_typing_in_one_field_undoes_as_one_step(small_session: Session, tmp_path
 
 
 def test_position_changes_are_saved_but_not_undone(small_session: Session, tmp_path: Path) -> None:
-    from workshop_tui.model import Position
+    from workshop_tui.core.model import Position
 
     keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
     keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))

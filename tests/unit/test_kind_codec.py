@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.storage.library import check_path
+from workshop_tui.core.storage.library import check_path
 
 HEAD = """id = "mine"
 version = 1

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.summary import build_summary
 from workshop_tui.export.compare import compare_sessions
 from workshop_tui.export.csv import BOM, render_csv
 from workshop_tui.export.files import export_session
 from workshop_tui.export.html import render_html
 from workshop_tui.export.markdown import render_markdown
-from workshop_tui.model import Session
-from workshop_tui.summary import build_summary
 
 from .test_export import assert_self_contained
 

@@ -9,16 +9,16 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.figures import item_stats, placement, vote_totals
-from workshop_tui.model import Session
-from workshop_tui.model.rules import ScoreError
-from workshop_tui.results import oriented_values
-from workshop_tui.storage.errors import FileProblems
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.session_codec import session_to_dict
-from workshop_tui.storage.sessions import load_session, new_session, save_session
-from workshop_tui.storage.tomlio import dumps
-from workshop_tui.summary import build_summary
+from workshop_tui.core.model import Session
+from workshop_tui.core.model.rules import ScoreError
+from workshop_tui.core.results.figures import item_stats, placement, vote_totals
+from workshop_tui.core.results.rules import oriented_values
+from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.storage.errors import FileProblems
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.session_codec import session_to_dict
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session
+from workshop_tui.core.storage.tomlio import dumps
 from workshop_tui.tui.views.actions import challenge_options
 
 

@@ -5,8 +5,8 @@ That their Danish is quoted verbatim from the cited lines is tested in test_cita
 
 from __future__ import annotations
 
-from workshop_tui.storage.library import Library, check_path
-from workshop_tui.storage.locations import builtin_exercises_dir
+from workshop_tui.core.storage.library import Library, check_path
+from workshop_tui.core.storage.locations import builtin_exercises_dir
 
 WIDER = {
     "psych-safety-statements": "rating_grid",

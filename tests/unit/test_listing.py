@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Action, Session
-from workshop_tui.storage import sessions
-from workshop_tui.storage.listing import INDEX_NAME, read_summary
-from workshop_tui.storage.sessions import list_sessions, load_session, save_session, session_path
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.storage import sessions
+from workshop_tui.core.storage.listing import INDEX_NAME, SessionListing, list_sessions, read_summary
+from workshop_tui.core.storage.sessions import load_session, save_session, session_path
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def folder(small_session: Session, data_dir: Path) -> Path:
     return data_dir / "sessions"
 
 
-def _seen(listings: list[sessions.SessionListing]) -> dict[str, object]:
+def _seen(listings: list[SessionListing]) -> dict[str, object]:
     return {
         x.path.name: (x.summary.title, x.summary.progress) if x.summary else x.problems[0].what
         for x in listings

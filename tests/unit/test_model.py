@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from workshop_tui.model import Action, Session
-from workshop_tui.model.session import ScoreError
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.model.session import ScoreError
 
 
 def test_edits_return_new_values_and_leave_the_old_one(small_session: Session) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.keeper import ReadOnlySession, SessionKeeper
-from workshop_tui.model import Position, Session
-from workshop_tui.storage.lock import LockInfo, SessionLock, lock_path
-from workshop_tui.storage.sessions import load_session, save_session
+from workshop_tui.core.keeper import ReadOnlySession, SessionKeeper
+from workshop_tui.core.model import Position, Session
+from workshop_tui.core.storage.lock import LockInfo, SessionLock, lock_path
+from workshop_tui.core.storage.sessions import load_session, save_session
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fork-free POSIX process checks")
 
@@ -48,7 +48,8 @@ def test_a_lock_held_by_another_running_process_is_refused(tmp_path: Path) -> No
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from workshop_tui.storage.lock import SessionLock;"
+            "import sys, time; from pathlib import Path;"
+            " from workshop_tui.core.storage.lock import SessionLock;"
             f"lock = SessionLock(Path({str(session_file)!r})); assert lock.acquire().acquired;"
             "print('held', flush=True); time.sleep(30)",
         ],
@@ -166,7 +167,7 @@ def test_a_conflict_copy_that_cannot_be_written_stops_the_save(
 ) -> None:
     import errno
 
-    from workshop_tui.storage import conflicts
+    from workshop_tui.core.storage import conflicts
 
     path = _saved(small_session, tmp_path)
     keeper = SessionKeeper(small_session, path, clock=_clock)
@@ -192,8 +193,8 @@ def test_a_conflict_copy_that_cannot_be_written_stops_the_save(
 def test_pending_counts_the_edits_not_the_moves(
     small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workshop_tui.storage import sessions
-    from workshop_tui.storage.errors import SessionWriteError
+    from workshop_tui.core.storage import sessions
+    from workshop_tui.core.storage.errors import SessionWriteError
 
     path = _saved(small_session, tmp_path)
     keeper = SessionKeeper(small_session, path, clock=_clock)
@@ -218,7 +219,7 @@ def test_pending_counts_the_edits_not_the_moves(
 def test_without_a_system_lock_the_process_id_decides(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workshop_tui.storage import lock as lock_module
+    from workshop_tui.core.storage import lock as lock_module
 
     monkeypatch.setattr(lock_module, "_os_lock", lambda fd: None)  # e.g. a share without flock
     session_file = tmp_path / "s.toml"
@@ -239,8 +240,8 @@ def test_without_a_system_lock_the_process_id_decides(
 def test_reading_commands_work_while_a_session_is_open(
     small_session: Session, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from workshop_tui.cli import main
-    from workshop_tui.storage.sessions import session_path
+    from workshop_tui.cli.main import main
+    from workshop_tui.core.storage.sessions import session_path
 
     path = session_path(small_session)
     save_session(small_session, path)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop_tui.results import is_directed, polarity_of
-from workshop_tui.storage.exercise_codec import exercise_to_dict
-from workshop_tui.storage.library import Library, check_path, load_exercise_file
+from workshop_tui.core.results.rules import is_directed, polarity_of
+from workshop_tui.core.storage.exercise_codec import exercise_to_dict
+from workshop_tui.core.storage.library import Library, check_path, load_exercise_file
 
 GRID = """id = "mine"
 version = 1

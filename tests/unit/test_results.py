@@ -1,4 +1,4 @@
-"""The rules of :mod:`workshop_tui.results`, one test per rule, against hand-made cases.
+"""The rules of :mod:`workshop_tui.core.results.rules`, one test per rule, against hand-made cases.
 
 Each figure the room or management sees is computed by one function; these tests
 pin those functions, and the last ones check that the grid's, the projector's and
@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop_tui.model import Exercise, ExerciseAnswers, Item, Scale, Source, Text
-from workshop_tui.results import (
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Source, Text
+from workshop_tui.core.results.rules import (
     TOP_COUNT,
     challenges,
     dimension_means,
@@ -27,8 +27,8 @@ from workshop_tui.results import (
     polarity_of,
     status_of,
 )
-from workshop_tui.stats import MIN_ANONYMOUS
-from workshop_tui.summary import build_summary
+from workshop_tui.core.results.stats import MIN_ANONYMOUS
+from workshop_tui.core.results.summary import build_summary
 
 SCALE = Scale(1, 5, Text("lav"), Text("høj"), inferred=False)
 
@@ -149,7 +149,7 @@ def test_dimension_means_weigh_items_and_turn_negative_ones() -> None:
         Item("p2", Text("b"), dimension="kurs", polarity="produced"),
         Item("n1", Text("c"), dimension="kurs", polarity="not_produced"),
     )
-    from workshop_tui.model import Dimension
+    from workshop_tui.core.model import Dimension
 
     exercise = Exercise(
         id="kkc",
@@ -211,16 +211,16 @@ def test_mode_switch_asks_only_when_what_is_shown_changes() -> None:
 
 
 def test_legend_names_every_symbol() -> None:
-    from workshop_tui.results import legend
+    from workshop_tui.core.results.rules import legend
 
     assert [line[0] for line in legend(True, "da")] == ["▲", "▼", "⚡"]
     assert "bedste" in legend(True, "da")[0] and "highest" in legend(False, "en")[0]
 
 
 def test_bottom_list_ids_survive_markdown_escaping() -> None:
+    from workshop_tui.core.model import Participant
+    from workshop_tui.core.storage.sessions import new_session
     from workshop_tui.export.markdown import render_markdown
-    from workshop_tui.model import Participant
-    from workshop_tui.storage.sessions import new_session
 
     # Ids with "_" would be escaped as text ("item\_5") and no longer found in the summary.
     items = tuple(Item(f"item_{n}", Text(f"punkt {n}")) for n in range(1, 7))

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop_tui.model import Action, Session
-from workshop_tui.storage.keylines import key_lines
-from workshop_tui.storage.reader import Problems, Reader
-from workshop_tui.storage.session_codec import parse_session, session_to_dict
-from workshop_tui.storage.tomlio import dumps
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.storage.keylines import key_lines
+from workshop_tui.core.storage.reader import Problems, Reader
+from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
+from workshop_tui.core.storage.tomlio import dumps
 
 texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"),
@@ -77,7 +77,7 @@ def test_the_keystroke_writer_survives_every_edit(
     small_session: Session, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[object, ...]]
 ) -> None:
     """SessionWriter (rows of scores rendered and cached by hand) writes what reads back, edit by edit."""
-    from workshop_tui.storage.sessions import SessionWriter, load_session
+    from workshop_tui.core.storage.sessions import SessionWriter, load_session
 
     path = tmp_path_factory.mktemp("writer") / "s.toml"
     writer = SessionWriter(path)

@@ -9,18 +9,12 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.model import Action, Session
-from workshop_tui.storage import migrations
-from workshop_tui.storage.errors import FileProblems, SessionWriteError
-from workshop_tui.storage.locations import builtin_sessions_dir
-from workshop_tui.storage.sessions import (
-    DEMO_FILE,
-    copy_demo,
-    list_sessions,
-    load_session,
-    save_session,
-    session_path,
-)
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.storage import migrations
+from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
+from workshop_tui.core.storage.listing import list_sessions
+from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE, copy_demo, load_session, save_session, session_path
 
 
 def _answered(session: Session) -> Session:
@@ -227,7 +221,7 @@ def test_the_keystroke_writer_reads_back_as_the_session_after_every_kind_of_edit
     demo: Session, tmp_path: Path
 ) -> None:
     """SessionWriter renders rows of scores itself (and caches them): what it writes must read back."""
-    from workshop_tui.storage.sessions import SessionWriter, toml_key
+    from workshop_tui.core.storage.sessions import SessionWriter, toml_key
 
     assert toml_key("p1") == "p1" and toml_key("kurs.pos.1") == '"kurs.pos.1"'
     assert toml_key('a "b"\n') == '"a \\"b\\"\\n"'

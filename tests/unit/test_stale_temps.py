@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.model import Session
-from workshop_tui.storage.sessions import SessionWriter, load_session, save_session
-from workshop_tui.storage.tomlio import DEAD_GRACE, STALE_TEMP_SECONDS, remove_stale_temps
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.sessions import SessionWriter, load_session, save_session
+from workshop_tui.core.storage.tomlio import DEAD_GRACE, STALE_TEMP_SECONDS, remove_stale_temps
 
 OWN = (
     ".s.toml.k3j_9x2a.tmp",
@@ -52,7 +52,7 @@ def _make(folder: Path, names: tuple[str, ...], age: float) -> None:
 def _age_all(seconds: float, monkeypatch: pytest.MonkeyPatch) -> None:
     """Let ``seconds`` pass for the cleanup: ctime cannot be set back, so the clock moves on."""
     now = time.time()
-    monkeypatch.setattr("workshop_tui.storage.tomlio.time.time", lambda: now + seconds)
+    monkeypatch.setattr("workshop_tui.core.storage.tomlio.time.time", lambda: now + seconds)
 
 
 def test_stale_temps_of_this_session_are_removed_and_nothing_else(
@@ -106,7 +106,7 @@ def test_a_missing_folder_is_no_error(tmp_path: Path) -> None:
 KILLED_SAVE = """
 import os, signal, sys
 from pathlib import Path
-from workshop_tui.storage import tomlio
+from workshop_tui.core.storage import tomlio
 
 path = Path(sys.argv[1])
 tomlio.atomic_write(path, "a = 1\\n")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop_tui.stats import describe, is_split, rank
+from workshop_tui.core.results.stats import describe, is_split, rank
 
 
 def test_four_scores_hand_computed() -> None:

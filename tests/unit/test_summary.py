@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.model import Action, Session
-from workshop_tui.stats import MIN_ANONYMOUS
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.sessions import new_session
-from workshop_tui.summary import build_summary, participant_labels
-from workshop_tui.summary_model import TALLY_LABEL
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.results.stats import MIN_ANONYMOUS
+from workshop_tui.core.results.summary import build_summary, participant_labels
+from workshop_tui.core.results.summary_model import TALLY_LABEL
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import new_session
 
 NAMES = ["Zelda Quist", "Yrsa Vognsen", "Xenia Ulfeldt", "Wilhelm Thygesen"]
 
@@ -220,7 +220,8 @@ def test_demo_summary_matches_the_session(demo: Session) -> None:
 
 def test_summary_and_export_do_not_load_textual_or_rich() -> None:
     code = (
-        "import sys, workshop_tui.summary, workshop_tui.export.files, workshop_tui.export.commands\n"
+        "import sys, workshop_tui.core.results.summary, workshop_tui.export.files,"
+        " workshop_tui.export.commands\n"
         "print(','.join(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -244,9 +245,9 @@ def test_one_mode_key_press_never_blanks_the_summary(session: Session) -> None:
 
 
 def test_due_dates_are_dates_only_when_iso(session: Session, tmp_path: Path) -> None:
+    from workshop_tui.core.storage.sessions import load_session, save_session
     from workshop_tui.export.csv import render_csv
     from workshop_tui.export.markdown import render_markdown
-    from workshop_tui.storage.sessions import load_session, save_session
 
     # The model now refuses free-text dates; a file from an older version may still hold one.
     path = tmp_path / "older.toml"
@@ -261,9 +262,9 @@ def test_due_dates_are_dates_only_when_iso(session: Session, tmp_path: Path) -> 
 
 
 def test_kind_labels_are_one_table() -> None:
+    from workshop_tui.core.i18n import t
+    from workshop_tui.core.model import KINDS
     from workshop_tui.export.strings import tr
-    from workshop_tui.i18n import t
-    from workshop_tui.model import KINDS
 
     for kind in KINDS:
         for lang in ("da", "en"):

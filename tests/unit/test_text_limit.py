@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.cli import main
-from workshop_tui.model import Action, Group, Participant, Position, Session
-from workshop_tui.model.limits import MAX_TEXT, check_text
-from workshop_tui.storage import reader
-from workshop_tui.storage.errors import FileProblems
-from workshop_tui.storage.sessions import SessionWriter, list_sessions, load_session, save_session
+from workshop_tui.cli.main import main
+from workshop_tui.core.model import Action, Group, Participant, Position, Session
+from workshop_tui.core.model.limits import MAX_TEXT, check_text
+from workshop_tui.core.storage import reader
+from workshop_tui.core.storage.errors import FileProblems
+from workshop_tui.core.storage.listing import list_sessions
+from workshop_tui.core.storage.sessions import SessionWriter, load_session, save_session
 
 AT_LIMIT = "x" * MAX_TEXT
 OVER = "x" * (MAX_TEXT + 1)

@@ -38,8 +38,8 @@ def test_installed_wheel_finds_the_library(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = (
-        "from workshop_tui.storage.library import load_library;"
-        "from workshop_tui.storage.locations import builtin_exercises_dir;"
+        "from workshop_tui.core.storage.library import load_library;"
+        "from workshop_tui.core.storage.locations import builtin_exercises_dir;"
         "lib = load_library(include_user=False);"
         "print(builtin_exercises_dir()); print(len(lib.exercises), len(lib.programmes), len(lib.problems))"
     )

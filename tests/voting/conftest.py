@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Session
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.sessions import new_session, save_session, session_path
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.limits import Limits
 from workshop_tui.voting.roll import Roll

@@ -10,10 +10,10 @@ import asyncio
 import resource
 import sys
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Session
-from workshop_tui.storage.library import load_library
-from workshop_tui.storage.sessions import new_session, save_session, session_path
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.library import load_library
+from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.roll import Roll
 from workshop_tui.voting.server import VotingServer

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Session
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.sessions import load_session, save_session, session_path
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.page import STRINGS
 from workshop_tui.voting.roll import Roll, roll_path

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.model import Participant, Session
-from workshop_tui.model.session import MAX_PARTICIPANTS, ScoreError
-from workshop_tui.storage.sessions import load_session, save_session
+from workshop_tui.core.model import Participant, Session
+from workshop_tui.core.model.session import MAX_PARTICIPANTS, ScoreError
+from workshop_tui.core.storage.sessions import load_session, save_session
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Desk, Refused, decode_body
 from workshop_tui.voting.limits import Limits, RateLimiter
 from workshop_tui.voting.roll import Roll, roll_path, token_hash

@@ -21,8 +21,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Session
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.guard import ConnectionGuard, connection_cap
 from workshop_tui.voting.limits import Limits

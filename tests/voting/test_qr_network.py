@@ -86,14 +86,14 @@ def test_the_voting_package_never_loads_textual() -> None:
     ],
 )
 def test_the_devices_per_address_are_set_on_the_command_line(argv: list[str], per_address: int) -> None:
-    from workshop_tui.cli import _voting, build_parser
+    from workshop_tui.cli.main import _voting, build_parser
 
     options = _voting(build_parser("en").parse_args(argv))
     assert options.per_address == per_address
 
 
 def test_devices_per_address_must_be_a_small_whole_number(capsys: pytest.CaptureFixture[str]) -> None:
-    from workshop_tui.cli import build_parser
+    from workshop_tui.cli.main import build_parser
 
     with pytest.raises(SystemExit):
         build_parser("en").parse_args(["--vote-per-address", "0", "demo"])

@@ -14,9 +14,9 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from workshop_tui.keeper import Edit, SessionKeeper
-from workshop_tui.model import Session
-from workshop_tui.storage.sessions import load_session
+from workshop_tui.core.keeper import Edit, SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.limits import Limits
 from workshop_tui.voting.logs import _NoAddresses, log_path

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Session
-from workshop_tui.model.exercise import Votes
-from workshop_tui.model.rules import vote_problems
-from workshop_tui.storage.exercise_kinds import vote_scale
-from workshop_tui.storage.library import Library
-from workshop_tui.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.model.exercise import Votes
+from workshop_tui.core.model.rules import vote_problems
+from workshop_tui.core.storage.exercise_kinds import vote_scale
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.voting.desk import Ballot, Desk, Refused, cast_votes, exercise_json
 from workshop_tui.voting.limits import Limits
 from workshop_tui.voting.roll import Roll, roll_path

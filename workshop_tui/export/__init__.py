@@ -1,6 +1,6 @@
 """Exports of a session summary: Markdown, HTML, CSV, and before/after comparisons.
 
-Every renderer here takes a :class:`workshop_tui.summary_model.Summary` (or a
+Every renderer here takes a :class:`workshop_tui.core.results.summary_model.Summary` (or a
 :class:`workshop_tui.export.compare.Comparison`) and only formats it; no figure
 is computed twice. Writing files is :mod:`workshop_tui.export.files`; the
 ``export`` and ``compare`` commands are :mod:`workshop_tui.export.commands`.

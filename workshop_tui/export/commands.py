@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop_tui.core.storage.errors import FileProblems, printable, problem_lines
 from workshop_tui.export import FORMATS
 from workshop_tui.export.strings import tr
-from workshop_tui.storage.errors import FileProblems, printable, problem_lines
 
 if TYPE_CHECKING:
-    from workshop_tui.model import Session
+    from workshop_tui.core.model import Session
 
 COMMAND = "_export_command"
 """The attribute ``register`` sets on the parsed arguments, whatever the CLI's ``dest``."""
@@ -94,7 +94,7 @@ def resolve(name: str) -> Path | None:
     candidate = Path(name).expanduser()
     if candidate.is_file():
         return candidate
-    from workshop_tui.storage.sessions import find_session
+    from workshop_tui.core.storage.listing import find_session
 
     return find_session(name)
 
@@ -105,7 +105,7 @@ def _load(name: str, lang: str) -> Session | None:
     if path is None:
         print(tr("cmd.no_session", lang, name=name), file=sys.stderr)
         return None
-    from workshop_tui.storage.sessions import load_session
+    from workshop_tui.core.storage.sessions import load_session
 
     return load_session(path)
 

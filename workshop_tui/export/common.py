@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop_tui.core.model import Action
+from workshop_tui.core.results.rules import TOP_COUNT, iso_date
+from workshop_tui.core.results.stats import MIN_ANONYMOUS
+from workshop_tui.core.results.summary_model import (
+    ItemSummary,
+    ScaleInfo,
+    ScoredPart,
+    Summary,
+    VoteOption,
+    VotePart,
+)
 from workshop_tui.export.strings import long_date, number, tr
-from workshop_tui.model import Action
-from workshop_tui.results import TOP_COUNT, iso_date
-from workshop_tui.stats import MIN_ANONYMOUS
-from workshop_tui.summary_model import ItemSummary, ScaleInfo, ScoredPart, Summary, VoteOption, VotePart
 
 
 @dataclass(frozen=True)

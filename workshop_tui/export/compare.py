@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.rules import Change, judge_change
+from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
 from workshop_tui.export.strings import number, signed, tr
-from workshop_tui.model import Session
-from workshop_tui.results import Change, judge_change
-from workshop_tui.summary import build_summary
-from workshop_tui.summary_model import ItemSummary, ScoredPart, Summary, VotePart
 
 MOVED_COUNT = 5
 """How many items the "moved most" list holds (ranked by change as a share of the scale)."""

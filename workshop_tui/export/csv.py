@@ -34,11 +34,11 @@ import csv
 import io
 import re
 
+from workshop_tui.core.results.rules import iso_date
+from workshop_tui.core.results.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
+from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export.common import status_text, undated, vote_count
 from workshop_tui.export.strings import signed, tr
-from workshop_tui.results import iso_date
-from workshop_tui.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
-from workshop_tui.text_safety import for_terminal
 
 BOM = "\ufeff"
 DELIMITERS = {"da": ";", "en": ","}

@@ -25,6 +25,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.results.summary_model import Summary
+from workshop_tui.core.storage.sessions import slugify
 from workshop_tui.export import FORMATS
 from workshop_tui.export.compare import Comparison, compare_sessions
 from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
@@ -32,10 +36,6 @@ from workshop_tui.export.csv import render_csv
 from workshop_tui.export.html import render_html
 from workshop_tui.export.markdown import render_markdown
 from workshop_tui.export.strings import tr
-from workshop_tui.model import Session
-from workshop_tui.storage.sessions import slugify
-from workshop_tui.summary import build_summary
-from workshop_tui.summary_model import Summary
 
 
 class ExportError(Exception):

@@ -12,6 +12,15 @@ from __future__ import annotations
 
 from html import escape
 
+from workshop_tui.core.results.summary_model import (
+    ActionPart,
+    ExerciseSummary,
+    GroupText,
+    ItemSummary,
+    ReflectionPart,
+    ScoredPart,
+    Summary,
+)
 from workshop_tui.export import svg
 from workshop_tui.export.common import (
     about_lines,
@@ -31,15 +40,6 @@ from workshop_tui.export.common import (
 from workshop_tui.export.html_parts import kind_chart, reverse_html, table_html, votes_html
 from workshop_tui.export.html_style import CSS
 from workshop_tui.export.strings import long_date, number, tr
-from workshop_tui.summary_model import (
-    ActionPart,
-    ExerciseSummary,
-    GroupText,
-    ItemSummary,
-    ReflectionPart,
-    ScoredPart,
-    Summary,
-)
 
 
 def e(text: object) -> str:

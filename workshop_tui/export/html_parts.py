@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
+from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export import svg_kinds
 from workshop_tui.export.common import share_text, status_text, vote_count, vote_order, vote_rule
 from workshop_tui.export.strings import number, signed, tr
-from workshop_tui.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 
 
 def e(text: object) -> str:

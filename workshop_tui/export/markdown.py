@@ -6,6 +6,13 @@ mail); written answers are block quotes so that line breaks survive rendering.
 
 from __future__ import annotations
 
+from workshop_tui.core.results.summary_model import (
+    ActionPart,
+    ExerciseSummary,
+    ReflectionPart,
+    ScoredPart,
+    Summary,
+)
 from workshop_tui.export.common import (
     about_lines,
     distribution_text,
@@ -34,13 +41,6 @@ from workshop_tui.export.markdown_parts import (
     votes_md,
 )
 from workshop_tui.export.strings import number, tr
-from workshop_tui.summary_model import (
-    ActionPart,
-    ExerciseSummary,
-    ReflectionPart,
-    ScoredPart,
-    Summary,
-)
 
 
 def render_markdown(summary: Summary) -> str:

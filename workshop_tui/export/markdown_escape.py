@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
-from workshop_tui.text_safety import for_terminal
+from workshop_tui.core.text_safety import for_terminal
 
 T = TypeVar("T")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export.common import share_text, track, vote_count, vote_order, vote_rule
 from workshop_tui.export.strings import number, signed, tr
-from workshop_tui.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
 

@@ -1,6 +1,6 @@
 """Danish and English texts of the exports and of the export/compare commands.
 
-Kept apart from :mod:`workshop_tui.i18n` so that the export's wording can grow
+Kept apart from :mod:`workshop_tui.core.i18n` so that the export's wording can grow
 without touching the app's dictionary; the lookup falls back to Danish the
 same way. Exports are written in the *session's* language, command messages in
 the UI language.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from datetime import date as Date
 
+from workshop_tui.core.i18n import t
 from workshop_tui.export.strings_compare import COMPARE_STRINGS
-from workshop_tui.i18n import t
 
 STRINGS: dict[str, dict[str, str]] = {
     "summary": {"da": "Opsummering", "en": "Summary"},
@@ -355,7 +355,7 @@ def tr(key: str, lang: str, **values: object) -> str:
     """The text ``key`` in ``lang`` (Danish when missing), with ``values`` filled in.
 
     Keys the exports share with the app (the kind labels, ``kind.*``) live in the app's
-    one table, :data:`workshop_tui.i18n.STRINGS`, and are looked up there.
+    one table, :data:`workshop_tui.core.i18n.STRINGS`, and are looked up there.
     """
     entry = STRINGS.get(key)
     if entry is None:

@@ -18,8 +18,8 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from workshop_tui.i18n import detect_language
-from workshop_tui.storage.errors import FileProblems, problem_lines
+from workshop_tui.core.i18n import detect_language
+from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui import terminal_guard
 from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.keygate import KeyGate
@@ -29,9 +29,9 @@ from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
 
 if TYPE_CHECKING:
-    from workshop_tui.model import Session
-    from workshop_tui.storage.library import Library
-    from workshop_tui.storage.lock import LockInfo
+    from workshop_tui.core.model import Session
+    from workshop_tui.core.storage.library import Library
+    from workshop_tui.core.storage.lock import LockInfo
 
 
 OWN_LOCK_TRIES = 40
@@ -92,7 +92,7 @@ class WorkshopApp(App[int]):
         its exercises), so the app does not spend its start-up reading 30-odd files.
         """
         if self._library is None:
-            from workshop_tui.storage.library import load_library
+            from workshop_tui.core.storage.library import load_library
 
             self._library = load_library(self._exercise_dirs)
         return self._library
@@ -133,8 +133,8 @@ class WorkshopApp(App[int]):
         The session's lock is taken first; when another window holds it, the facilitator
         chooses between a read-only view and not opening it.
         """
-        from workshop_tui.storage.lock import SessionLock
-        from workshop_tui.storage.sessions import load_session
+        from workshop_tui.core.storage.lock import SessionLock
+        from workshop_tui.core.storage.sessions import load_session
         from workshop_tui.tui.screens.session import SessionScreen
 
         try:
@@ -207,7 +207,7 @@ class WorkshopApp(App[int]):
 
     def rescue(self, error: BaseException) -> CrashReport:
         """Save every open session as far as it is valid, and write the log of ``error``."""
-        from workshop_tui.crashlog import write_crash_log
+        from workshop_tui.core.crashlog import write_crash_log
 
         sessions: list[tuple[Path, bool]] = []
         for screen in list(self._screen_stack):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from workshop_tui.model import Position, Session
+from workshop_tui.core.model import Position, Session
 
 
 @dataclass

@@ -21,13 +21,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from workshop_tui.storage.lock import LockInfo, lock_path
+from workshop_tui.core.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import save_failure, tr
 
 if TYPE_CHECKING:
-    from workshop_tui.keeper import SessionKeeper
+    from workshop_tui.core.keeper import SessionKeeper
     from workshop_tui.tui.screens.session import SessionScreen
 
 RETRY_SECONDS = 2

@@ -6,9 +6,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop_tui.storage.errors import SessionWriteError
-from workshop_tui.storage.locations import data_dir
-from workshop_tui.storage.tomlio import atomic_write, dumps
+from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.locations import data_dir
+from workshop_tui.core.storage.tomlio import atomic_write, dumps
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workshop_tui.storage.errors import SessionWriteError
+    from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.strings_help import HELP, TEXTUAL
 
 UI: dict[str, tuple[str, str]] = {
@@ -453,8 +453,8 @@ def save_failure(error: SessionWriteError, lang: str) -> str:
 
 def refusal(error: Exception, lang: str) -> str:
     """Why the model refused an edit, for the facilitator, in the interface language."""
-    from workshop_tui.keeper import ReadOnlySession
-    from workshop_tui.model.refusal import refusal_text
+    from workshop_tui.core.keeper import ReadOnlySession
+    from workshop_tui.core.model.refusal import refusal_text
 
     if isinstance(error, ReadOnlySession):
         return tr("refused", lang, reason=tr("readonly.refused", lang))

@@ -20,7 +20,7 @@ from typing import Any
 from rich.segment import Segment
 from textual.strip import Strip
 
-from workshop_tui.text_safety import for_terminal
+from workshop_tui.core.text_safety import for_terminal
 
 _INSTALLED = "_workshop_guarded"
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_tui.model import Session
-from workshop_tui.model.session import MAX_PARTICIPANTS
+from workshop_tui.core.model import Session
+from workshop_tui.core.model.session import MAX_PARTICIPANTS
 from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.places import free_place, free_places

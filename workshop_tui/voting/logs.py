@@ -16,7 +16,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from workshop_tui.storage.locations import data_dir
+from workshop_tui.core.storage.locations import data_dir
 
 _IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)")
 _CANDIDATE = re.compile(r"[0-9A-Fa-f]*:[0-9A-Fa-f:.]*[0-9A-Fa-f]|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)")

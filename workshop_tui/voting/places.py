@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from workshop_tui.model import Participant, Session
+from workshop_tui.core.model import Participant, Session
 
 
 def scored_by(session: Session, exercise_id: str | None = None) -> set[str]:

@@ -22,8 +22,8 @@ import secrets
 import tomllib
 from pathlib import Path
 
-from workshop_tui.storage.locations import data_dir, file_for
-from workshop_tui.storage.tomlio import atomic_write, dumps
+from workshop_tui.core.storage.locations import data_dir, file_for
+from workshop_tui.core.storage.tomlio import atomic_write, dumps
 
 CODE_DIGITS = 6
 """A million codes: with the room's wrong codes limited (``limits.Lockout``), guessing one

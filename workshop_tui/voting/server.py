@@ -28,9 +28,9 @@ from typing import Any
 
 from aiohttp import web
 
-from workshop_tui.model import Session
-from workshop_tui.storage.errors import SessionWriteError
-from workshop_tui.storage.tomlio import atomic_write
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.tomlio import atomic_write
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Ballot, Desk, Refused, cast_votes, decode_body
 from workshop_tui.voting.guard import ConnectionGuard, GuardedSite, connection_cap
 from workshop_tui.voting.logs import open_log

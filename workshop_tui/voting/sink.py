@@ -6,8 +6,8 @@ import asyncio
 from collections.abc import Callable
 from typing import Protocol
 
-from workshop_tui.keeper import Edit, SessionKeeper
-from workshop_tui.model import Session
+from workshop_tui.core.keeper import Edit, SessionKeeper
+from workshop_tui.core.model import Session
 
 
 class Sink(Protocol):

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_tui.model import Exercise, Participant, Session
+from workshop_tui.core.model import Exercise, Participant, Session
 
 MAX_BODY_BYTES = 4096
 """A vote on the longest exercise is well under 1 kB; larger bodies are refused unread."""

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from workshop_tui.model import Session
+from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import tr

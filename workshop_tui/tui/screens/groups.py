@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from workshop_tui.model import Session
+from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.screens.modals import MODAL_CSS

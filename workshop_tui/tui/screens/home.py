@@ -14,9 +14,9 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from workshop_tui.storage.errors import SessionWriteError
-from workshop_tui.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
-from workshop_tui.text_safety import for_terminal
+from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
+from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.strings import tr
 
@@ -177,7 +177,7 @@ class HomeScreen(WorkshopScreen):
 
     def action_demo(self) -> None:
         """Copy the demo seminar and open the copy."""
-        from workshop_tui.storage.sessions import copy_demo
+        from workshop_tui.core.storage.sessions import copy_demo
 
         try:
             path = copy_demo()
@@ -193,8 +193,8 @@ class HomeScreen(WorkshopScreen):
         self.app.push_screen(NewSessionScreen(), self._create)
 
     def _create(self, result: object) -> None:
-        from workshop_tui.model import Session
-        from workshop_tui.storage.sessions import save_session, session_path
+        from workshop_tui.core.model import Session
+        from workshop_tui.core.storage.sessions import save_session, session_path
 
         if not isinstance(result, Session):
             return

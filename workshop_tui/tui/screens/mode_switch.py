@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
-from workshop_tui.results import ModeSwitch
+from workshop_tui.core.results.rules import ModeSwitch
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import tr

@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
-from workshop_tui.model import Session
-from workshop_tui.model.ids import valid_date
-from workshop_tui.storage.sessions import new_session
-from workshop_tui.text_safety import for_terminal
+from workshop_tui.core.model import Session
+from workshop_tui.core.model.ids import valid_date
+from workshop_tui.core.storage.sessions import new_session
+from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.strings import refusal, tr
 

@@ -18,15 +18,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Static
 
-from workshop_tui.figures import answered
-from workshop_tui.model import Exercise, Session
-from workshop_tui.summary import exercise_summary
+from workshop_tui.core.model import Exercise, Session
+from workshop_tui.core.results.figures import answered
+from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.screens.projector_kinds import kind_question, kind_results
 from workshop_tui.tui.screens.projector_scores import scored_results
 from workshop_tui.tui.screens.projector_texts import agreed_actions, sheet_answers, table_rows
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.voting import VoteBoard
+from workshop_tui.tui.voting_link import VoteBoard
 from workshop_tui.tui.widgets.timer import clock
 
 if TYPE_CHECKING:

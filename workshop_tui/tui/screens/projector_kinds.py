@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from workshop_tui.model import Exercise, Session
+from workshop_tui.core.model import Exercise, Session
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import fit
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars

@@ -1,6 +1,6 @@
 """What the projector shows for rating grids, scales and statement diagnostics.
 
-The figures are the summary's (:func:`workshop_tui.summary.exercise_summary`), the
+The figures are the summary's (:func:`workshop_tui.core.results.summary.exercise_summary`), the
 same the exports print: the projector lays them out for the back of the room. Each
 item gets its whole label (wrapped, never cut), its distribution as one bar split
 into the scores' colours with the count inside each part, and its mean; a diagnostic
@@ -16,9 +16,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop_tui.results import legend as results_legend
-from workshop_tui.stats import ItemStats
-from workshop_tui.summary_model import ItemSummary, ScoredPart
+from workshop_tui.core.results.rules import legend as results_legend
+from workshop_tui.core.results.stats import ItemStats
+from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten

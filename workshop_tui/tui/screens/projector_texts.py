@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from workshop_tui.summary_model import ActionPart, ReflectionPart, TablePart
+from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart
 from workshop_tui.tui.strings import tr
 
 HEADING = "bold #FFD700"

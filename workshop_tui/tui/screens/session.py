@@ -19,12 +19,12 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static
 
-from workshop_tui.keeper import SessionKeeper
-from workshop_tui.model import Position, Session
-from workshop_tui.model.answers import Mode
-from workshop_tui.results import mode_switch
-from workshop_tui.storage.lock import LockInfo, SessionLock
-from workshop_tui.text_safety import ShownCopies
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Position, Session
+from workshop_tui.core.model.answers import Mode
+from workshop_tui.core.results.rules import mode_switch
+from workshop_tui.core.storage.lock import LockInfo, SessionLock
+from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard, SaveStatus
@@ -32,7 +32,7 @@ from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import refusal, session_help, tr
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
-from workshop_tui.tui.voting import VotingController, VotingStatus
+from workshop_tui.tui.voting_link import VotingController, VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
@@ -441,7 +441,7 @@ class SessionScreen(InOrderScreen):
 
     def action_export(self) -> None:
         """Export the summary (Markdown, HTML, CSV) and show where the files went."""
-        from workshop_tui.storage.locations import data_dir
+        from workshop_tui.core.storage.locations import data_dir
         from workshop_tui.tui.screens.export import ExportChoice, ExportModal, write_export
 
         def write(choice: ExportChoice | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop_tui.model import Exercise
+from workshop_tui.core.model import Exercise
 from workshop_tui.tui.views.base import ExerciseView
 
 

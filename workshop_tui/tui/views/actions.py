@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from workshop_tui.model import Action, Exercise, Session
-from workshop_tui.model.dates import normalise_date, reference_date
-from workshop_tui.model.refusal import Refused, refusal_text
-from workshop_tui.results import challenges
+from workshop_tui.core.model import Action, Exercise, Session
+from workshop_tui.core.model.dates import normalise_date, reference_date
+from workshop_tui.core.model.refusal import Refused, refusal_text
+from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit

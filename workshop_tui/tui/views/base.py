@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.containers import Vertical
 
-from workshop_tui.model import Exercise, Position, Session
+from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 
 

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
-from workshop_tui.model import Exercise, Position, Session
+from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import ExerciseView, session_edit

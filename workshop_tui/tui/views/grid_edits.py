@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workshop_tui.model import Exercise, Position, Session, rules
+from workshop_tui.core.model import Exercise, Position, Session, rules
 from workshop_tui.tui.strings import tr
 
 Edit = Callable[[Session], Session]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from workshop_tui.figures import aligned, index_value, voters
-from workshop_tui.model import Exercise, Item, Session
-from workshop_tui.results import dimension_means
-from workshop_tui.stats import ItemStats, describe
+from workshop_tui.core.model import Exercise, Item, Session
+from workshop_tui.core.results.figures import aligned, index_value, voters
+from workshop_tui.core.results.rules import dimension_means
+from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from workshop_tui.model import Exercise, Position, Session
+from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit

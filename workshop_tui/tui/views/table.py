@@ -14,8 +14,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from workshop_tui.model import Session
-from workshop_tui.model.exercise import cell_key
+from workshop_tui.core.model import Session
+from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from workshop_tui.model import Session
+from workshop_tui.core.model import Session
 from workshop_tui.tui.strings import tr
 
 MARKS = {"not_started": "○", "in_progress": "◐", "done": "●"}

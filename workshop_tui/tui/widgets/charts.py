@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from workshop_tui.stats import ItemStats
+from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten_apart
 

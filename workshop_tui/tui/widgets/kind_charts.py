@@ -1,7 +1,7 @@
 """Text charts of the newer kinds, shared by the grid's side panel and the projector.
 
 Each function draws the live answers of one exercise (Rich ``Text``); the figures
-come from :mod:`workshop_tui.figures`, so the screen and the exports agree. The
+come from :mod:`workshop_tui.core.results.figures`, so the screen and the exports agree. The
 projector calls them with a larger width and thicker bars.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from workshop_tui.figures import item_stats, pair_gaps, placement, vote_totals, voters, winners
-from workshop_tui.model import Exercise, ExerciseAnswers
+from workshop_tui.core.model import Exercise, ExerciseAnswers
+from workshop_tui.core.results.figures import item_stats, pair_gaps, placement, vote_totals, voters, winners
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import CHART, score_colour
 from workshop_tui.tui.widgets.cell_text import shorten

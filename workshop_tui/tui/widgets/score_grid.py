@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from workshop_tui.figures import VoteTotal, vote_totals, winners
-from workshop_tui.model import Exercise, ExerciseAnswers, Item, Session
-from workshop_tui.results import HIGHLIGHT_KINDS, Highlights, exercise_highlights
-from workshop_tui.stats import ItemStats, describe
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Session
+from workshop_tui.core.results.figures import VoteTotal, vote_totals, winners
+from workshop_tui.core.results.rules import HIGHLIGHT_KINDS, Highlights, exercise_highlights
+from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten_apart
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline

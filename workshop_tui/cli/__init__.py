@@ -1,0 +1,1 @@
+"""The command line: ``workshop`` and its subcommands (see ``main``)."""

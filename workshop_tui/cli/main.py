@@ -1,0 +1,390 @@
+"""The ``workshop`` command: the app, and the sub-commands around it.
+
+The CLI only parses arguments and prints; everything it does is a call into the
+core (``storage``) or, for the interactive app, into ``workshop_tui.tui``, which
+is imported lazily so that ``workshop sessions`` never loads Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date as Date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop_tui import __version__
+from workshop_tui.cli.words import VERSION_HELP, argparse_in
+from workshop_tui.core.i18n import detect_language, t
+from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
+from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.export import commands as export_commands
+from workshop_tui.voting.network import (
+    DEFAULT_MAX_PARTICIPANTS,
+    DEFAULT_PER_ADDRESS,
+    DEFAULT_PORT,
+    VotingOptions,
+    parse_host,
+    parse_port,
+)
+
+if TYPE_CHECKING:
+    from workshop_tui.core.model import Session
+
+# The model, the storage and the library are imported by the commands that use them: every
+# start of the app builds this parser, and the first screen should not wait for them.
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """The argument parser, with help in the UI language."""
+    da = lang == "da"
+    parser = argparse.ArgumentParser(prog="workshop", description=t("cli.description", lang))
+    parser.add_argument(
+        "--version", action="version", version=f"workshop-tui {__version__}", help=VERSION_HELP[lang]
+    )
+    parser.add_argument(
+        "--lang", choices=["da", "en"], help="sprog: da eller en" if da else "language: da or en"
+    )
+    parser.add_argument(
+        "--exercises",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="ekstra mappe med øvelser" if da else "an extra folder of exercise files",
+    )
+    _add_voting_options(parser, da, sub=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser(
+        "demo", help="åbn en frisk kopi af demo-seminaret" if da else "open a fresh copy of the demo seminar"
+    )
+    demo.add_argument(
+        "--no-open",
+        action="store_true",
+        help="kopiér kun, start ikke appen" if da else "only copy it, do not start the app",
+    )
+    _add_voting_options(demo, da, sub=True)
+
+    new = sub.add_parser("new", help="opret en ny session" if da else "create a new session")
+    new.add_argument("--title", help="sessionens titel" if da else "the session's title")
+    new.add_argument(
+        "--participants",
+        help="antal eller navne adskilt af komma" if da else "a count, or names separated by commas",
+    )
+    new.add_argument(
+        "--groups", help="grupper/borde adskilt af komma" if da else "groups/tables separated by commas"
+    )
+    new.add_argument(
+        "--date", default=Date.today().isoformat(), help="dato (ÅÅÅÅ-MM-DD)" if da else "date (YYYY-MM-DD)"
+    )
+    new.add_argument(
+        "--organisation", default="", help="organisationens navn" if da else "the organisation's name"
+    )
+    new.add_argument(
+        "--facilitator", default="", help="facilitatorens navn" if da else "the facilitator's name"
+    )
+    new.add_argument(
+        "--programme",
+        help="programmets id (standard: seminarprogrammet)"
+        if da
+        else "programme id (default: the seminar programme)",
+    )
+    new.add_argument(
+        "--exercise",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="øvelser i rækkefølge, i stedet for et program"
+        if da
+        else "exercises in order, instead of a programme",
+    )
+    new.add_argument(
+        "--no-open",
+        action="store_true",
+        help="opret kun, start ikke appen" if da else "only create it, do not start the app",
+    )
+
+    sub.add_parser("sessions", help="vis gemte sessioner" if da else "list saved sessions")
+
+    exercises = sub.add_parser(
+        "exercises",
+        help="vis øvelsesbiblioteket eller tjek filer" if da else "list the exercise library or check files",
+    )
+    exercises.add_argument(
+        "--check",
+        type=Path,
+        metavar="PATH",
+        help="tjek en fil eller mappe" if da else "validate a file or folder",
+    )
+
+    export_commands.register(sub, lang)
+
+    open_ = sub.add_parser(
+        "open", help="åbn en session (sti, id eller titel)" if da else "open a session (path, id or title)"
+    )
+    open_.add_argument("session")
+    _add_voting_options(open_, da, sub=True)
+    _add_voting_options(new, da, sub=True)
+    return parser
+
+
+def _add_voting_options(parser: argparse.ArgumentParser, da: bool, *, sub: bool) -> None:
+    """--vote-host, --vote-port, --vote-max and --vote-per-address, before the command or after it."""
+    # After a command, a missing option must not overwrite the one given before it.
+    default = argparse.SUPPRESS if sub else None
+
+    def checked(parse: Callable[[str], object], what: str) -> Callable[[str], object]:
+        def convert(text: str) -> object:
+            try:
+                return parse(text)
+            except ValueError as error:
+                raise argparse.ArgumentTypeError(f"{what}: {error}") from None
+
+        return convert
+
+    parser.add_argument(
+        "--vote-host",
+        type=checked(parse_host, "--vote-host"),
+        default=default,
+        metavar="ADDRESS",
+        help="adresse for afstemning fra telefoner (standard: computerens adresse på netværket)"
+        if da
+        else "address to serve voting from phones on (default: the laptop's network address)",
+    )
+    parser.add_argument(
+        "--vote-port",
+        type=checked(parse_port, "--vote-port"),
+        default=default,
+        metavar="PORT",
+        help=f"port for afstemningen (standard: {DEFAULT_PORT} eller den næste ledige)"
+        if da
+        else f"port for voting (default: {DEFAULT_PORT} or the next free one)",
+    )
+    parser.add_argument(
+        "--vote-max",
+        type=checked(_participant_count, "--vote-max"),
+        default=default,
+        metavar="N",
+        help="højst så mange telefoner kan deltage" if da else "at most this many phones may join",
+    )
+    parser.add_argument(
+        "--vote-per-address",
+        type=checked(_participant_count, "--vote-per-address"),
+        default=default,
+        metavar="N",
+        help=f"højst så mange telefoner fra én netværksadresse (standard: {DEFAULT_PER_ADDRESS})"
+        if da
+        else f"at most this many phones from one network address (default: {DEFAULT_PER_ADDRESS})",
+    )
+
+
+def _participant_count(text: str) -> int:
+    count = int(text)
+    if not 1 <= count <= 500:
+        raise ValueError(f"{count}: use 1 to 500")
+    return count
+
+
+def _voting(args: argparse.Namespace) -> VotingOptions:
+    """The voting options given on the command line."""
+    return VotingOptions(
+        host=args.vote_host,
+        port=args.vote_port,
+        max_participants=args.vote_max or DEFAULT_MAX_PARTICIPANTS,
+        per_address=args.vote_per_address or DEFAULT_PER_ADDRESS,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=["da", "en"])
+    known, _ = pre.parse_known_args(argv)
+    lang = detect_language(known.lang)
+    with argparse_in(lang):
+        args = build_parser(lang).parse_args(argv)
+    args.explicit_lang = known.lang
+    try:
+        return _dispatch(args, lang)
+    except FileProblems as error:
+        for line in problem_lines(error.problems, lang):
+            print(line, file=sys.stderr)
+        return 1
+    except SessionWriteError as error:
+        print(for_terminal(str(error)), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `workshop sessions | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: argparse.Namespace, lang: str) -> int:
+    command = args.command
+    if command == "exercises":
+        return _exercises(args, lang)
+    if command == "sessions":
+        return _sessions(lang)
+    if command in ("export", "compare"):
+        return export_commands.run(args, lang)
+    if command == "demo":
+        from workshop_tui.core.storage.sessions import copy_demo
+
+        path = copy_demo()
+        print(t("cli.demo.created", lang, path=path))
+        return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path, _voting(args))
+    if command == "new":
+        return _new(args, lang)
+    if command == "open":
+        from workshop_tui.core.storage.listing import find_session
+        from workshop_tui.core.storage.sessions import load_session
+
+        found = find_session(args.session)
+        if found is None:
+            print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
+            return 1
+        session = load_session(found)  # a damaged file is reported here, before the app starts
+        return _run_app(args.explicit_lang, args.exercises, found, _voting(args), session)
+    return _run_app(args.explicit_lang, args.exercises, None, _voting(args))
+
+
+def _run_app(
+    lang: str | None,
+    extra: list[Path],
+    path: Path | None,
+    voting: VotingOptions,
+    session: Session | None = None,
+) -> int:
+    if not sys.stdout.isatty():
+        print(t("cli.error.no_tty", detect_language(lang)), file=sys.stderr)
+        return 2
+    from workshop_tui.tui.app import run_app
+
+    return run_app(lang=lang, exercise_dirs=extra, session_path=path, session=session, voting=voting)
+
+
+def _exercises(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.core.storage.library import check_path, load_library
+
+    if args.check is not None:
+        problems = check_path(args.check)
+        for line in problem_lines(problems, lang):
+            print(line)
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            print(t("cli.exercises.bad", lang, n=len(errors)), file=sys.stderr)
+            return 1
+        count = len(list(args.check.glob("*.toml"))) if args.check.is_dir() else 1
+        print(t("cli.exercises.ok", lang, n=count))
+        return 0
+    library = load_library(args.exercises)
+    print(f"{t('cli.exercises.heading', lang)} ({len(library.exercises)})")
+    for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
+        kind = t(f"kind.{exercise.kind}", lang)
+        scale = ""
+        if exercise.votes is not None:
+            scale = f" {exercise.votes.dots} ●"  # dots per person, not a rating scale
+        elif exercise.scale is not None:
+            inferred = f", {t('cli.exercises.inferred', lang)}" if exercise.scale.inferred else ""
+            scale = f" {exercise.scale.min}–{exercise.scale.max}{inferred}"
+        print(f"  {exercise.id:<22} v{exercise.version}  {kind}{scale}")
+        print(for_terminal(f"  {'':<22}     {exercise.title.get(lang)}"))
+        print(for_terminal(f"  {'':<22}     {library.origins[exercise.id]}"))
+    print(f"\n{t('cli.exercises.programmes', lang)} ({len(library.programmes)})")
+    for programme in library.programmes.values():
+        print(for_terminal(f"  {programme.id:<22} {programme.title.get(lang)} ({len(programme.exercises)})"))
+    for line in problem_lines(library.problems, lang):
+        print(line, file=sys.stderr)
+    return 1 if any(not p.warning for p in library.problems) else 0
+
+
+def _sessions(lang: str) -> int:
+    from workshop_tui.core.storage.listing import list_sessions
+    from workshop_tui.core.storage.locations import sessions_dir
+
+    listings = list_sessions()
+    if not listings:
+        print(t("cli.sessions.none", lang, folder=sessions_dir()))
+        return 0
+    for listing in listings:
+        session = listing.summary
+        if session is None or session.progress is None:
+            first = listing.problems[0] if listing.problems else None
+            print(for_terminal(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
+            if first is not None:
+                print(f"    {first}")
+            continue
+        done, total = session.progress
+        progress = t("progress", lang, done=done, total=total)
+        org = f" · {session.organisation}" if session.organisation else ""
+        print(for_terminal(f"{session.title}{org}  {session.date}  {progress}  {listing.path}"))
+    return 0
+
+
+def _ask(label: str, lang: str, option: str) -> str:
+    if not sys.stdin.isatty():
+        print(t("cli.error.no_stdin", lang, what=label, option=option), file=sys.stderr)
+        raise SystemExit(2)
+    return input(f"{label}: ").strip()
+
+
+def _new(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.core.model.refusal import refusal_text
+    from workshop_tui.core.storage.library import load_library
+    from workshop_tui.core.storage.sessions import new_session, save_session, session_path
+
+    title = args.title or _ask(t("cli.prompt.title", lang), lang, "--title")
+    raw = args.participants or _ask(t("cli.prompt.participants", lang), lang, "--participants")
+    participants: int | list[str]
+    if raw.strip().isascii() and raw.strip().isdigit():  # "²".isdigit() is true, int("²") fails
+        participants = int(raw)
+        if not 1 <= participants <= 500:
+            print(t("cli.error.participants", lang), file=sys.stderr)
+            return 2
+    else:
+        participants = [n.strip() for n in raw.split(",") if n.strip()]
+        if not participants:
+            print(t("cli.error.participants", lang), file=sys.stderr)
+            return 2
+    from workshop_tui.core.model.ids import valid_date
+
+    if not valid_date(args.date):  # the loader's own check, so the new file opens again
+        print(for_terminal(f"--date: {t('cli.error.date', lang, date=args.date)}"), file=sys.stderr)
+        return 2
+    library = load_library(args.exercises)
+    ids: list[str] = list(args.exercise)
+    if not ids:
+        programme = library.programmes.get(args.programme) if args.programme else library.default_programme()
+        if programme is None:
+            print(t("cli.error.unknown_exercise", lang, id=args.programme), file=sys.stderr)
+            return 2
+        ids = list(programme.exercises)
+    missing = [i for i in ids if i not in library.exercises]
+    if missing:
+        print(t("cli.error.unknown_exercise", lang, id=missing[0]), file=sys.stderr)
+        return 2
+    groups = [g.strip() for g in (args.groups or "").split(",") if g.strip()]
+    try:
+        session = new_session(
+            title=title,
+            date=args.date,
+            exercises=[library.exercises[i] for i in ids],
+            participants=participants,
+            groups=groups,
+            organisation=args.organisation,
+            facilitator=args.facilitator,
+            language=lang,
+        )
+    except ValueError as error:  # a text longer than a session file holds
+        print(refusal_text(error, lang), file=sys.stderr)
+        return 2
+    path = session_path(session)
+    save_session(session, path)
+    print(t("cli.new.created", lang, path=path))
+    return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path, _voting(args))

@@ -1,0 +1,1 @@
+"""The pure core: model, kinds, results, storage, i18n. Imports no shell and no UI."""

@@ -1,0 +1,253 @@
+"""Keeps the session being run: applies edits, saves each one at once, undo and redo.
+
+This is the one place the app changes a session. Every edit is a pure function
+``Session -> Session``; the keeper applies it, stamps the time, writes the file
+atomically *before* the screen shows the change, and keeps the previous value for
+undo. A failed save keeps the change in memory and reports the error; the next
+edit tries again, so a full disk never loses what the room has said. ``pending`` says
+how many changes wait for a save, for the screen to show until they are written.
+
+A keeper opened read-only (another program holds the session's lock) never writes:
+it refuses every edit but moving about, and can follow the file as the other writes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.conflicts import DiskWatch, stat_key
+from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
+from workshop_tui.core.storage.lock import SessionLock
+from workshop_tui.core.storage.sessions import SessionWriter, load_session, now_iso
+
+Edit = Callable[[Session], Session]
+HISTORY = 200
+"""How many edits can be undone."""
+
+
+class ReadOnlySession(ValueError):
+    """An edit of a session opened read-only; nothing changed."""
+
+
+class SessionKeeper:
+    """The current session, its file, and the undo/redo history."""
+
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        *,
+        clock: Callable[[], str] = now_iso,
+        lock: SessionLock | None = None,
+        read_only: bool = False,
+    ) -> None:
+        self.session = session
+        self.path = path
+        self._clock = clock
+        self.read_only = read_only
+        """True when another program writes this session: nothing is ever written here."""
+        self._lock = lock
+        """The session's lock, held while this keeper writes and released by ``close``."""
+        self._writer: SessionWriter | None = None if read_only else SessionWriter(path)
+        self._watch: DiskWatch | None = DiskWatch(path) if read_only else None
+        """Read-only: the file as last read, to follow the other program's saves."""
+        self._undo: list[Session] = []
+        self._redo: list[Session] = []
+        self.last_error: SessionWriteError | None = None
+        """The error of the most recent save, or None when it succeeded."""
+        self._changes = 0
+        """Changes made so far (counted in the UI thread)."""
+        self._edits = 0
+        """Of those, the ones that were more than moving about (what the facilitator entered)."""
+        self._saved_changes = 0
+        self._saved_edits = 0
+        """How many of each the last successful save wrote."""
+        self._last_merge: str | None = None
+        self._saver: ThreadPoolExecutor | None = None
+        """The thread ``apply_and_show`` saves in, started on first use."""
+        self._save_lock = threading.Lock()
+        """Serialises writes: a batch of votes is saved in a worker thread beside the app's saves."""
+
+    def apply(
+        self, edit: Edit, *, undoable: bool = True, merge: str | None = None, save: bool = True
+    ) -> Session:
+        """Apply an edit and save it.
+
+        Args:
+            edit: a pure function from the current session to the changed one.
+            undoable: False for edits that are not the room's answers (the cursor position).
+            merge: edits in a row with the same key undo as one (typing in one text field).
+            save: False when the caller saves itself, before showing the change: votes from
+                phones are saved in a worker thread so the screen does not wait for the disk.
+
+        Raises:
+            ValueError/KeyError: the edit was refused by the model; nothing changed.
+        """
+        changed = edit(self.session)
+        if changed == self.session:
+            return self.session
+        moved_only = not undoable and changed.with_position(self.session.position) == self.session
+        if self.read_only and not moved_only:
+            raise ReadOnlySession("the session is open read-only")
+        if undoable:
+            if merge is None or merge != self._last_merge:
+                self._undo.append(self.session)
+                del self._undo[:-HISTORY]
+            self._redo.clear()
+            self._last_merge = merge
+        self._replace(changed.touched(self._clock()), save=save, edit=not moved_only)
+        return self.session
+
+    def apply_and_show(
+        self, edit: Edit, show: Callable[[], None], *, undoable: bool = True, merge: str | None = None
+    ) -> Session:
+        """Apply an edit, and let ``show`` prepare its display while the file is written.
+
+        The write (mostly waiting for the disk to confirm) runs in a worker thread while
+        ``show`` runs here; this returns only when both are done, so whatever the caller
+        draws afterwards is on disk. A keystroke then costs the longer of the two, not both.
+
+        Raises:
+            ValueError/KeyError: the edit was refused by the model; nothing changed, and
+                ``show`` was not called.
+        """
+        before = self.session
+        self.apply(edit, undoable=undoable, merge=merge, save=False)
+        if self.session is before:
+            show()
+            return self.session
+        if self._saver is None:
+            self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-save")
+        saving = self._saver.submit(self.save)
+        try:
+            show()
+        finally:
+            saving.result()
+        return self.session
+
+    def close(self) -> None:
+        """Stop the save thread (after any write under way) and give the lock back."""
+        if self._saver is not None:
+            self._saver.shutdown(wait=True)
+            self._saver = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    @property
+    def pending(self) -> int:
+        """How many edits are not on disk yet (moving about not counted; 0 when all are saved)."""
+        return self._edits - self._saved_edits
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether some change (an edit, or only where the facilitator is) is not on disk yet."""
+        return self._changes > self._saved_changes
+
+    def take_kept_aside(self) -> list[Path]:
+        """Conflict copies made since last asked: another program's versions kept beside ours."""
+        if self._writer is None or not self._writer.kept_aside:
+            return []
+        kept, self._writer.kept_aside = self._writer.kept_aside, []
+        return kept
+
+    def rescue(self) -> bool:
+        """Save what can be saved when the app is about to stop on an error; never raises.
+
+        The session in memory is always one the model accepted (a refused edit changes
+        nothing), so it is written if it is not on disk yet. Should even that fail, the
+        file holds the last version that was saved: a save replaces it whole or not at all.
+        """
+        try:
+            return self.save() if self.unsaved else True
+        except Exception:  # noqa: BLE001 - the app is stopping on an error already
+            return False
+
+    def reload_if_changed(self) -> bool:
+        """Read-only: take the other program's newest save, keeping our place; True if taken.
+
+        A file that cannot be read just now (being replaced, damaged) is tried again later.
+        """
+        if self._watch is None or not self._watch.changed():
+            return False
+        key = stat_key(self.path)
+        try:
+            session = load_session(self.path)
+        except FileProblems:
+            return False
+        self._watch.accept(b"", key)
+        if session == self.session.with_position(session.position):
+            return False
+        self.session = session.with_position(self.session.position)
+        return True
+
+    def undo(self) -> bool:
+        """Go back one edit (keeping the facilitator's current place); False if none."""
+        if not self._undo:
+            return False
+        self._last_merge = None
+        self._redo.append(self.session)
+        self._replace(self._undo.pop().with_position(self.session.position).touched(self._clock()))
+        return True
+
+    def redo(self) -> bool:
+        """Re-apply the last undone edit; False if none."""
+        if not self._redo:
+            return False
+        self._last_merge = None
+        self._undo.append(self.session)
+        self._replace(self._redo.pop().with_position(self.session.position).touched(self._clock()))
+        return True
+
+    def forget_history(self) -> None:
+        """Drop undo and redo after an edit that did not come from the keyboard (a vote).
+
+        The history holds whole sessions from before that edit, so undoing to one of
+        them would silently take the participant's vote away again.
+        """
+        self._undo.clear()
+        self._redo.clear()
+        self._last_merge = None
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an edit to undo."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone edit to redo."""
+        return bool(self._redo)
+
+    def save(self) -> bool:
+        """Write the current session; returns False (and keeps ``last_error``) on failure.
+
+        Safe to call from a worker thread: writes take turns, and each writes the session
+        as it is when its turn comes, so a write never puts back an older session.
+        """
+        with self._save_lock:
+            # Counted before the session is read: an edit made meanwhile stays pending.
+            changes, edits = self._changes, self._edits
+            if self._writer is None:  # read-only: nothing is ever written
+                self._saved_changes, self._saved_edits = changes, edits
+                return True
+            try:
+                self._writer.write(self.session)
+            except SessionWriteError as error:
+                self.last_error = error
+                return False
+            self.last_error = None
+            self._saved_changes = max(self._saved_changes, changes)
+            self._saved_edits = max(self._saved_edits, edits)
+            return True
+
+    def _replace(self, session: Session, *, save: bool = True, edit: bool = True) -> None:
+        self.session = session
+        self._changes += 1
+        self._edits += edit
+        if save:
+            self.save()

@@ -1,0 +1,213 @@
+"""The answers given to one exercise in one session.
+
+Answers are kept per exercise so that an exercise's data can be read, shown
+and exported on its own. All edits return a new value; mappings are copied,
+never mutated, which is what makes undo a matter of keeping the old value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal, TypeVar
+
+from workshop_tui.core.model.limits import check_text
+from workshop_tui.core.model.refusal import Refused
+
+Mode = Literal["participant", "tally"]
+MODES: tuple[str, ...] = ("participant", "tally")
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def with_key(mapping: Mapping[K, V], key: K, value: V | None) -> dict[K, V]:
+    """Return a copy of ``mapping`` with ``key`` set, or removed when ``value`` is None."""
+    copy = dict(mapping)
+    if value is None:
+        copy.pop(key, None)
+    else:
+        copy[key] = value
+    return copy
+
+
+@dataclass(frozen=True)
+class Action:
+    """One trial action ("prøvehandling"): what, who owns it, and by when."""
+
+    text: str = ""
+    owner: str = ""
+    due: str = ""
+    """An ISO date (2027-01-20) or ""; ``Session.with_action`` makes typed dates ISO and refuses others.
+
+    A file written before dates were checked may still hold free text ("uge 12"); it is read
+    and shown as it is, never dropped."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing has been written in any field."""
+        return not (self.text.strip() or self.owner.strip() or self.due.strip())
+
+
+@dataclass(frozen=True)
+class ExerciseAnswers:
+    """Everything the room answered for one exercise.
+
+    Scores and tallies are both kept whatever the mode, so switching mode never
+    throws answers away; ``mode`` says which of them counts.
+    """
+
+    mode: Mode = "participant"
+    blind: bool = False
+    """Results are hidden until ``revealed``."""
+    revealed: bool = False
+    scores: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """item id -> participant id -> score."""
+    tallies: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
+    """item id -> score value -> how many people gave it."""
+    notes: Mapping[str, str] = field(default_factory=dict)
+    """item id -> free-text note (e.g. where in the organisation)."""
+    texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """group id -> box key -> text, for reflection sheets."""
+    closing: Mapping[str, str] = field(default_factory=dict)
+    """group id -> the answer to the exercise's closing question."""
+    actions: Mapping[str, tuple[Action, ...]] = field(default_factory=dict)
+    """group id -> actions, for action lists."""
+    challenge: Mapping[str, str] = field(default_factory=dict)
+    """group id -> the challenge the actions address."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing at all has been answered."""
+        return not (
+            any(self.scores.values())
+            or any(any(t.values()) for t in self.tallies.values())
+            or any(n.strip() for n in self.notes.values())
+            or any(any(v.strip() for v in t.values()) for t in self.texts.values())
+            or any(c.strip() for c in self.closing.values())
+            or any(not a.is_empty for acts in self.actions.values() for a in acts)
+            or any(c.strip() for c in self.challenge.values())
+        )
+
+    @property
+    def results_visible(self) -> bool:
+        """Whether statistics may be shown: always, unless blind and not yet revealed."""
+        return not self.blind or self.revealed
+
+    def has_mode_data(self, mode: str) -> bool:
+        """Whether any score has been given in ``mode`` (typed per participant, or tallied)."""
+        if mode == "tally":
+            return any(any(row.values()) for row in self.tallies.values())
+        return any(self.scores.values())
+
+    @property
+    def counted_mode(self) -> Mode:
+        """The mode whose scores count in every figure: ``mode``, unless that holds nothing
+        and the other mode does (so one press of the mode key never blanks the results)."""
+        other: Mode = "participant" if self.mode == "tally" else "tally"
+        if not self.has_mode_data(self.mode) and self.has_mode_data(other):
+            return other
+        return self.mode
+
+    def values_in(self, mode: str, item_id: str) -> list[int]:
+        """All scores given for an item in ``mode``, as a sorted flat list."""
+        if mode == "tally":
+            tally = self.tallies.get(item_id, {})
+            return [score for score in sorted(tally) for _ in range(tally[score])]
+        return sorted(self.scores.get(item_id, {}).values())
+
+    def values_for(self, item_id: str) -> list[int]:
+        """All scores given for an item in the mode that counts (``counted_mode``)."""
+        return self.values_in(self.counted_mode, item_id)
+
+    def with_score(self, item_id: str, participant_id: str, score: int | None) -> ExerciseAnswers:
+        """Set (or clear, with None) one participant's score for one item."""
+        row = with_key(self.scores.get(item_id, {}), participant_id, score)
+        return replace(self, scores=with_key(self.scores, item_id, row or None))
+
+    def with_scores(self, scores: Mapping[str, Mapping[str, int]]) -> ExerciseAnswers:
+        """Set many scores at once (item id -> participant id -> score), copying each row once."""
+        merged = dict(self.scores)
+        for item_id, row in scores.items():
+            if row:
+                merged[item_id] = {**self.scores.get(item_id, {}), **row}
+        return replace(self, scores=merged)
+
+    def with_tally(self, item_id: str, score: int, count: int) -> ExerciseAnswers:
+        """Set how many people gave ``score`` for an item (0 clears it)."""
+        if count < 0:
+            raise Refused("tally.negative", count=count)
+        row = with_key(self.tallies.get(item_id, {}), score, count or None)
+        return replace(self, tallies=with_key(self.tallies, item_id, row or None))
+
+    def with_note(self, item_id: str, text: str) -> ExerciseAnswers:
+        """Set the free-text note for an item; an empty text removes it.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "a note")
+        return replace(self, notes=with_key(self.notes, item_id, text or None))
+
+    def with_text(self, group_id: str, box_key: str, text: str) -> ExerciseAnswers:
+        """Set a group's text in one answer box; an empty text removes it.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "an answer")
+        group = with_key(self.texts.get(group_id, {}), box_key, text or None)
+        return replace(self, texts=with_key(self.texts, group_id, group or None))
+
+    def with_closing(self, group_id: str, text: str) -> ExerciseAnswers:
+        """Set a group's answer to the closing question.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "an answer")
+        return replace(self, closing=with_key(self.closing, group_id, text or None))
+
+    def with_challenge(self, group_id: str, text: str) -> ExerciseAnswers:
+        """Set the challenge a group's actions address.
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "a challenge")
+        return replace(self, challenge=with_key(self.challenge, group_id, text or None))
+
+    def with_action(self, group_id: str, index: int, action: Action) -> ExerciseAnswers:
+        """Set a group's action number ``index`` (0-based), padding with empty actions.
+
+        Raises:
+            ValueError: a negative index, or a field longer than a session file holds.
+        """
+        if index < 0:
+            raise Refused("action.negative", index=index)
+        # Checked here, not in Action(): the actions view builds its Action before the edit
+        # runs, where a refusal would not become a "refused" notification.
+        check_text(action.text, "an action")
+        check_text(action.owner, "an action's owner")
+        check_text(action.due, "an action's due date")
+        current = list(self.actions.get(group_id, ()))
+        while len(current) <= index:
+            current.append(Action())
+        current[index] = action
+        while current and current[-1].is_empty:
+            current.pop()
+        return replace(self, actions=with_key(self.actions, group_id, tuple(current) or None))
+
+    def with_mode(self, mode: Mode) -> ExerciseAnswers:
+        """Switch between per-participant scores and tallies, keeping both."""
+        if mode not in MODES:
+            raise Refused("mode.unknown", mode=mode)
+        return replace(self, mode=mode)
+
+    def with_blind(self, blind: bool) -> ExerciseAnswers:
+        """Turn blind mode on (hiding results) or off; turning it on un-reveals."""
+        return replace(self, blind=blind, revealed=False if blind else self.revealed)
+
+    def with_revealed(self, revealed: bool) -> ExerciseAnswers:
+        """Reveal (or hide again) the results of a blind exercise."""
+        return replace(self, revealed=revealed)

@@ -1,0 +1,64 @@
+"""Dates as people type them, made ISO: ``2027-01-20``, ``20.1.2027``, ``20/1`` all mean one day.
+
+A trial action's date is read by the whole room and by management, and sorted and
+exported; so it must be a real date. Danish habits are accepted (day first, ``.``
+``/`` or ``-`` between the parts, a two-digit year); a date without a year is the
+next such day from the reference date (the seminar's date), as a deadline lies ahead.
+Anything else ("næste uge") is refused with a message that shows how to write it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from workshop_tui.core.model.refusal import Refused
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{2}|\d{4}))?\.?$")
+
+
+def normalise_date(text: str, reference: Date) -> str:
+    """``text`` as an ISO date (``YYYY-MM-DD``); "" stays "".
+
+    Raises:
+        Refused: ``date.invalid`` — the text is not a date in any accepted form.
+    """
+    raw = text.strip()
+    if not raw:
+        return ""
+    iso = _ISO.match(raw)
+    day_first = _DAY_FIRST.match(raw)
+    try:
+        if iso:
+            return Date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        if day_first:
+            day, month, year = int(day_first[1]), int(day_first[2]), day_first[3]
+            if year is not None:
+                full = int(year) + (2000 if len(year) == 2 else 0)
+                return Date(full, month, day).isoformat()
+            candidate = _next_year(reference.year, month, day)
+            if candidate < reference:
+                candidate = _next_year(reference.year + 1, month, day)
+            return candidate.isoformat()
+    except ValueError:
+        pass
+    raise Refused("date.invalid", text=raw if len(raw) <= 40 else raw[:39] + "…")
+
+
+def _next_year(year: int, month: int, day: int) -> Date:
+    """The first year from ``year`` that has this day (29 February waits for a leap year)."""
+    for offset in range(8):
+        try:
+            return Date(year + offset, month, day)
+        except ValueError:
+            continue
+    raise ValueError("no such day")
+
+
+def reference_date(iso: str) -> Date:
+    """The session's date as the reference for dates without a year (today if it is not a date)."""
+    try:
+        return Date.fromisoformat(iso)
+    except ValueError:
+        return Date.today()

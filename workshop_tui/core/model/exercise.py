@@ -1,0 +1,336 @@
+"""Exercise definitions: what the group is asked, on which scale, from which source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal, get_args
+
+from workshop_tui.core.model.refusal import Missing
+
+Kind = Literal[
+    "rating_grid",
+    "scale",
+    "statement_diagnostic",
+    "reflection_sheet",
+    "action_list",
+    "single_choice",
+    "dot_vote",
+    "bipolar",
+    "paired_rating",
+    "two_axis",
+    "table",
+]
+KINDS: tuple[str, ...] = get_args(Kind)
+"""Every kind, in the order above (one list: the type is the source)."""
+VOTE_KINDS: frozenset[str] = frozenset({"single_choice", "dot_vote"})
+"""Kinds whose items are options and whose "score" is how many dots a person put on one.
+
+A single choice is a dot vote with one dot: both keep per-person votes in the same
+score grid (option -> participant -> dots) and tallies (option -> dots -> people).
+"""
+SCORED_KINDS: frozenset[str] = frozenset(
+    {"rating_grid", "scale", "statement_diagnostic", "bipolar", "paired_rating", "two_axis"} | VOTE_KINDS
+)
+"""Kinds whose answers live in the score grid (scores per participant, or tallies)."""
+
+Polarity = Literal["positive", "negative", "neutral"]
+"""What a higher score means: better (``positive``), worse (``negative``, e.g. more
+resistance), or neither (``neutral``, e.g. how much a form of power weighs)."""
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+ItemPolarity = Literal["produced", "not_produced", "positive", "negative", "neutral"]
+"""An item's own polarity: a statement diagnostic's column (``produced`` counts as
+positive, ``not_produced`` as negative) or, on other scored kinds, a polarity that
+overrides the exercise's."""
+
+SCALE_ITEM_ID = "value"
+"""The single item a ``scale`` exercise is scored on, so it shares the grid machinery."""
+PAIR_SIDES: tuple[str, str] = ("left", "right")
+"""The two sides of a paired rating; each item is scored once per side."""
+
+
+def pair_row_id(item_id: str, side: str) -> str:
+    """The score-grid row of one side of a paired item (``strategy:left``).
+
+    Item ids cannot contain ``:``, so a row id never collides with an item id.
+    """
+    return f"{item_id}:{side}"
+
+
+def pair_of(row_id: str) -> tuple[str, str]:
+    """(item id, side) of a paired rating's row id; the side is empty for any other id."""
+    item_id, _, side = row_id.partition(":")
+    return item_id, side
+
+
+def cell_key(row: int, column_id: str) -> str:
+    """The key a table cell is stored under in a group's texts (``2.stakeholder``)."""
+    return f"{row}.{column_id}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Danish and English; Danish is the source language and always present."""
+
+    da: str
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        """Return the text in ``lang``, falling back to Danish when no translation exists."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.da
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an exercise comes from, so every text can be checked against its source."""
+
+    file: str
+    lines: str
+    slide: int | None = None
+    note: str = ""
+
+    def cite(self) -> str:
+        """A short citation such as ``004_8e00….txt, l. 429-453, slide 26``."""
+        parts = [self.file, f"l. {self.lines}"]
+        if self.slide is not None:
+            parts.append(f"slide {self.slide}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A closed integer scale with labelled ends."""
+
+    min: int
+    max: int
+    min_label: Text
+    max_label: Text
+    inferred: bool
+    """True when the source does not state this scale and it was chosen by us."""
+    inferred_note: str = ""
+
+    @property
+    def values(self) -> range:
+        """Every score on the scale, lowest first."""
+        return range(self.min, self.max + 1)
+
+    def contains(self, score: int) -> bool:
+        """Whether ``score`` is a valid score on this scale."""
+        return self.min <= score <= self.max
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A group of items, e.g. KURS; statement diagnostics add their two polarity headings."""
+
+    id: str
+    label: Text
+    definition: Text | None = None
+    produced: Text | None = None
+    not_produced: Text | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to score: a source of resistance, a tension field, a statement."""
+
+    id: str
+    text: Text
+    dimension: str | None = None
+    polarity: ItemPolarity | None = None
+    """See :data:`ItemPolarity`; None: the exercise's polarity holds (see ``results.polarity_of``)."""
+    left: Text | None = None
+    """Bipolar: the pole at the low end of the scale. Paired: the prompt of the left side."""
+    right: Text | None = None
+    """Bipolar: the pole at the high end. Paired: the prompt of the right side."""
+    response: Text | None = None
+    """Single choice: what the source pairs with this option, shown once the vote is visible."""
+    reverse: bool = False
+    """Negatively worded: an index or a ranking reads its scores turned round (1 <-> 5)."""
+
+
+@dataclass(frozen=True)
+class SubQuestion:
+    """A lettered sub-question under a working question (``a)``, ``b)``)."""
+
+    letter: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Box:
+    """A numbered answer box on a reflection sheet with its working question beside it."""
+
+    number: int
+    title: Text
+    question: Text | None = None
+    subquestions: tuple[SubQuestion, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The key the box's answers are stored under in a session file."""
+        return str(self.number)
+
+
+@dataclass(frozen=True)
+class Votes:
+    """How many dots each person has in a dot vote (a single choice has one)."""
+
+    dots: int
+    max_per_item: int = 1
+    """How many of their dots one person may put on one option."""
+    inferred: bool = True
+    """True when the source does not give the number of dots (it never does)."""
+    inferred_note: str = ""
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A named quadrant of a two-axis placement, e.g. LÆRINGS-ZONE = high on both."""
+
+    id: str
+    x: Literal["low", "high"]
+    y: Literal["low", "high"]
+    label: Text
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a choice column of a table offers (e.g. ``aktiv``)."""
+
+    id: str
+    label: Text
+    check: bool = False
+    """Counts as a tick in the row's check count (e.g. ``ja`` in a SMART check)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: free text, or a choice among ``options``."""
+
+    id: str
+    label: Text
+    options: tuple[Option, ...] = ()
+
+    @property
+    def is_choice(self) -> bool:
+        """Whether the cell is picked from ``options`` rather than typed."""
+        return bool(self.options)
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A cross-table of two choice columns listing the rows' ``label`` column in each cell.
+
+    The stakeholder analysis uses it for aktiv/passiv × positiv/negativ.
+    """
+
+    rows: str
+    columns: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of any kind; fields that a kind does not use stay empty."""
+
+    id: str
+    version: int
+    kind: Kind
+    title: Text
+    source: Source
+    prompt: Text | None = None
+    guide: Text | None = None
+    scale: Scale | None = None
+    items: tuple[Item, ...] = ()
+    dimensions: tuple[Dimension, ...] = ()
+    note_prompt: Text | None = None
+    closing_question: Text | None = None
+    question: Text | None = None
+    heading: Text | None = None
+    boxes: tuple[Box, ...] = ()
+    count: int = 0
+    action_label: Text | None = None
+    challenge_prompt: Text | None = None
+    challenge_from: tuple[str, ...] = ()
+    instructions: tuple[Text, ...] = field(default=())
+    votes: Votes | None = None
+    """Dot votes and single choices: the dots per person (``scale`` is derived from it)."""
+    left_label: Text | None = None
+    """Paired rating: what the left side rates (e.g. Organisationens indre verden)."""
+    right_label: Text | None = None
+    divider: Text | None = None
+    """Paired rating: the line between the sides (e.g. "Spejlet")."""
+    zones: tuple[Zone, ...] = ()
+    columns: tuple[Column, ...] = ()
+    rows: int = 0
+    """Table: the most rows a group fills in."""
+    matrix: Matrix | None = None
+    polarity: Polarity = "neutral"
+    """What a higher score means for the items (an item's own polarity or ``reverse`` overrides it)."""
+
+    @property
+    def is_scored(self) -> bool:
+        """Whether answers live in the score grid (scores per participant, or tallies)."""
+        return self.kind in SCORED_KINDS
+
+    @property
+    def is_vote(self) -> bool:
+        """Whether the items are options people put dots on (dot vote, single choice)."""
+        return self.kind in VOTE_KINDS
+
+    @property
+    def has_reverse(self) -> bool:
+        """Whether any item is reverse-scored."""
+        return any(i.reverse for i in self.items)
+
+    @cached_property
+    def scored_items(self) -> tuple[Item, ...]:
+        """The rows of the score grid.
+
+        A ``scale`` exercise is a grid with one row; a paired rating has two rows per
+        item, one per side, so both sides are scored (and stored) like any item.
+        """
+        if self.kind == "scale":
+            question = self.question or self.title
+            return (Item(id=SCALE_ITEM_ID, text=question),)
+        if self.kind == "paired_rating":
+            rows = []
+            for item in self.items:
+                for side, label in zip(PAIR_SIDES, (self.left_label, self.right_label), strict=True):
+                    name = label or Text(side)
+                    text = Text(f"{item.text.da} – {name.da}", f"{item.text.get('en')} – {name.get('en')}")
+                    prompt = item.left if side == "left" else item.right
+                    rows.append(Item(id=pair_row_id(item.id, side), text=text, left=prompt))
+            return tuple(rows)
+        return self.items
+
+    @property
+    def text_keys(self) -> frozenset[str]:
+        """The keys a group's texts may use: box numbers, or table cells (``row.column``)."""
+        if self.kind == "table":
+            return frozenset(
+                cell_key(row, column.id) for row in range(1, self.rows + 1) for column in self.columns
+            )
+        return frozenset(b.key for b in self.boxes)
+
+    def item(self, item_id: str) -> Item:
+        """Look an item up by id.
+
+        Raises:
+            KeyError: the exercise has no such item.
+        """
+        for item in self.scored_items:
+            if item.id == item_id:
+                return item
+        raise Missing("item.unknown", exercise=self.id, item=item_id)
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        """The dimension with this id, or None."""
+        return next((d for d in self.dimensions if d.id == dimension_id), None)

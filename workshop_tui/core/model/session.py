@@ -1,0 +1,397 @@
+"""A seminar session: who is in the room, the agenda, and every answer given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from workshop_tui.core.model import rules
+from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, with_key
+from workshop_tui.core.model.dates import normalise_date, reference_date
+from workshop_tui.core.model.exercise import Exercise, cell_key
+from workshop_tui.core.model.ids import ID, valid_id
+from workshop_tui.core.model.limits import check_text
+from workshop_tui.core.model.refusal import Missing
+from workshop_tui.core.model.rules import ScoreError
+
+Status = Literal["not_started", "in_progress", "done"]
+
+PARTICIPANT_ID = ID
+"""What a participant id may look like: the one id shape of ``model.ids`` (use ``fullmatch``)."""
+MAX_PARTICIPANTS = 500
+"""The most participants a session holds (the file format refuses more)."""
+MAX_GROUPS = 50
+"""The most groups (tables) a session holds."""
+PHONE_PREFIX = "v"
+"""Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
+_TEXT_FIELDS = ("id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
+"""The session's own texts, each refused when longer than a session file holds."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person in the room; anonymous participants have no name and show as P1…Pn."""
+
+    id: str
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        check_text(self.id, "a participant id")
+        check_text(self.name, "a participant's name")
+
+    @property
+    def label(self) -> str:
+        """What the grid shows: the name, or the anonymous label (``p3`` -> ``P3``)."""
+        return self.name or self.id.upper()
+
+    @property
+    def by_phone(self) -> bool:
+        """Joined by phone: anonymous and numbered ``v1``, ``v2``… (see ``PHONE_PREFIX``)."""
+        return not self.name and self.id.startswith(PHONE_PREFIX) and self.id[len(PHONE_PREFIX) :].isdigit()
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group or table that writes its own reflections and actions."""
+
+    id: str
+    name: str
+
+    def __post_init__(self) -> None:
+        check_text(self.id, "a group id")
+        check_text(self.name, "a group's name")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the facilitator was, so reopening a session resumes exactly there."""
+
+    exercise: str = ""
+    row: int = 0
+    column: int = 0
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Session:
+    """One seminar with its participants, agenda, exercise texts and answers.
+
+    The session keeps its own copy of every exercise it runs (``exercises``), so it
+    still opens and exports after the library changes or a file is deleted.
+    """
+
+    id: str
+    title: str
+    date: str
+    organisation: str = ""
+    facilitator: str = ""
+    language: str = "da"
+    participants: tuple[Participant, ...] = ()
+    groups: tuple[Group, ...] = ()
+    agenda: tuple[str, ...] = ()
+    exercises: Mapping[str, Exercise] = field(default_factory=dict)
+    answers: Mapping[str, ExerciseAnswers] = field(default_factory=dict)
+    notes: Mapping[str, str] = field(default_factory=dict)
+    """exercise id -> the facilitator's private note (never projected or exported by default)."""
+    timers: Mapping[str, int] = field(default_factory=dict)
+    """exercise id -> the timer length in seconds the facilitator set."""
+    position: Position = field(default_factory=Position)
+    created: str = ""
+    updated: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse texts a session file cannot hold (answers are checked by their edits).
+
+        Runs on every edit, so it looks only at the few texts that are the session's own.
+        """
+        for name in _TEXT_FIELDS:
+            check_text(getattr(self, name), f"the session's {name}")
+        check_text(self.position.exercise, "the position's exercise")
+        check_text(self.position.group, "the position's group")
+        for note in self.notes.values():
+            check_text(note, "a facilitator's note")
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The session's copy of an exercise.
+
+        Raises:
+            KeyError: the exercise is not part of this session.
+        """
+        return self.exercises[exercise_id]
+
+    def answers_for(self, exercise_id: str) -> ExerciseAnswers:
+        """The answers to an exercise (empty answers when nothing was given yet)."""
+        return self.answers.get(exercise_id, ExerciseAnswers())
+
+    def participant(self, participant_id: str) -> Participant | None:
+        """The participant with this id, or None."""
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def with_participant(self, participant: Participant) -> Session:
+        """Add a participant at the end (e.g. a phone that joined the vote as V3).
+
+        Raises:
+            ScoreError: the id is taken, is not a valid id, or the session is full.
+        """
+        if not valid_id(participant.id):
+            raise ScoreError("participant.bad_id", participant=participant.id)
+        if self.participant(participant.id) is not None:
+            raise ScoreError("participant.taken", participant=participant.id)
+        if len(self.participants) >= MAX_PARTICIPANTS:
+            raise ScoreError("participants.full", max=MAX_PARTICIPANTS)
+        return replace(self, participants=(*self.participants, participant))
+
+    def with_group(self, name: str) -> Session:
+        """Add a group (table) at the end, e.g. when the room splits up after the session was made.
+
+        Raises:
+            ScoreError: the name is empty or taken, or the session has ``MAX_GROUPS`` groups.
+        """
+        name = self._group_name(name)
+        if len(self.groups) >= MAX_GROUPS:
+            raise ScoreError("groups.full", max=MAX_GROUPS)
+        taken = {g.id for g in self.groups}
+        number = len(self.groups) + 1
+        while f"g{number}" in taken:
+            number += 1
+        return replace(self, groups=(*self.groups, Group(id=f"g{number}", name=name)))
+
+    def with_group_name(self, group_id: str, name: str) -> Session:
+        """Rename a group; its answers stay with it (they are kept by its id).
+
+        Raises:
+            ScoreError: the name is empty or another group's; Missing: no such group.
+        """
+        self._check_group(group_id)
+        name = self._group_name(name, skip=group_id)
+        groups = tuple(Group(g.id, name) if g.id == group_id else g for g in self.groups)
+        return replace(self, groups=groups)
+
+    def _group_name(self, name: str, *, skip: str = "") -> str:
+        """``name`` without surrounding spaces, refused when empty or another group's already."""
+        name = " ".join(name.split())
+        if not name:
+            raise ScoreError("group.name_empty")
+        if any(g.name.casefold() == name.casefold() for g in self.groups if g.id != skip):
+            raise ScoreError("group.name_taken", name=name)
+        return name
+
+    def _edit(self, exercise_id: str, change: Callable[[ExerciseAnswers], ExerciseAnswers]) -> Session:
+        if exercise_id not in self.exercises:
+            raise Missing("exercise.unknown", exercise=exercise_id)
+        answers = change(self.answers_for(exercise_id))
+        # Untouched answers are left out, so a session equals its saved-and-loaded self.
+        kept = None if answers == ExerciseAnswers() else answers
+        return replace(self, answers=with_key(self.answers, exercise_id, kept))
+
+    def with_score(self, exercise_id: str, item_id: str, participant_id: str, score: int | None) -> Session:
+        """Record (or clear) one participant's score.
+
+        Raises:
+            ScoreError: unknown item or participant, or a score off the exercise's scale.
+        """
+        exercise = self.exercise(exercise_id)
+        self._check_item(exercise, item_id)
+        if self.participant(participant_id) is None:
+            raise ScoreError("participant.unknown", participant=participant_id)
+        if score is not None:
+            self._check_score(exercise, score)
+        if exercise.is_vote:
+            return self._edit(exercise_id, lambda a: rules.vote(exercise, a, item_id, participant_id, score))
+        return self._edit(exercise_id, lambda a: a.with_score(item_id, participant_id, score))
+
+    def with_scores(self, exercise_id: str, scores: Mapping[str, Mapping[str, int]]) -> Session:
+        """Record many scores in one edit (item id -> participant id -> score), all or nothing.
+
+        A room voting from phones sends hundreds of scores at once; one edit copies each
+        row once instead of once per score.
+
+        Raises:
+            ScoreError: an unknown item or participant, or a score off the scale.
+        """
+        exercise = self.exercise(exercise_id)
+        people = {p.id for p in self.participants}
+        for item_id, row in scores.items():
+            self._check_item(exercise, item_id)
+            for participant_id, score in row.items():
+                if participant_id not in people:
+                    raise ScoreError("participant.unknown", participant=participant_id)
+                self._check_score(exercise, score)
+        if exercise.is_vote:
+            return self._edit(exercise_id, lambda a: _votes(exercise, a, scores))
+        return self._edit(exercise_id, lambda a: a.with_scores(scores))
+
+    def with_tally(self, exercise_id: str, item_id: str, score: int, count: int) -> Session:
+        """Set how many people gave ``score`` for an item.
+
+        Raises:
+            ScoreError: unknown item, a score off the scale, or a negative count.
+        """
+        exercise = self.exercise(exercise_id)
+        self._check_item(exercise, item_id)
+        self._check_score(exercise, score)
+        if count < 0:
+            raise ScoreError("tally.negative", count=count)
+        return self._edit(exercise_id, lambda a: a.with_tally(item_id, score, count))
+
+    def with_mode(self, exercise_id: str, mode: Mode) -> Session:
+        """Switch an exercise between per-participant scores and tallies.
+
+        Raises:
+            ScoreError: the kind cannot be tallied (a two-axis placement).
+        """
+        rules.check_mode(self.exercise(exercise_id), mode)
+        return self._edit(exercise_id, lambda a: a.with_mode(mode))
+
+    def with_blind(self, exercise_id: str, blind: bool) -> Session:
+        """Hide (or stop hiding) an exercise's results until they are revealed."""
+        return self._edit(exercise_id, lambda a: a.with_blind(blind))
+
+    def with_revealed(self, exercise_id: str, revealed: bool) -> Session:
+        """Reveal a blind exercise's results (or hide them again)."""
+        return self._edit(exercise_id, lambda a: a.with_revealed(revealed))
+
+    def with_note(self, exercise_id: str, item_id: str, text: str) -> Session:
+        """Set the free-text note on an item (e.g. where the resistance is greatest)."""
+        exercise = self.exercise(exercise_id)
+        self._check_item(exercise, item_id)
+        if exercise.note_prompt is None:
+            raise ScoreError("notes.none", exercise=exercise_id)
+        return self._edit(exercise_id, lambda a: a.with_note(item_id, text))
+
+    def with_text(self, exercise_id: str, group_id: str, box_key: str, text: str) -> Session:
+        """Set a group's text in a reflection box (or a table cell, keyed ``row.column``).
+
+        Raises:
+            ScoreError: no such box or cell, or a choice that is not one of the column's options.
+        """
+        self._check_group(group_id)
+        exercise = self.exercise(exercise_id)
+        if exercise.kind == "table":
+            rules.check_cell(exercise, box_key, text)
+        elif box_key not in exercise.text_keys:
+            raise ScoreError("box.unknown", exercise=exercise_id, box=box_key)
+        return self._edit(exercise_id, lambda a: a.with_text(group_id, box_key, text))
+
+    def with_cell(self, exercise_id: str, group_id: str, row: int, column_id: str, value: str) -> Session:
+        """Set one cell of a group's table (a choice cell takes an option id, or "" to clear)."""
+        return self.with_text(exercise_id, group_id, cell_key(row, column_id), value)
+
+    def with_closing(self, exercise_id: str, group_id: str, text: str) -> Session:
+        """Set a group's answer to an exercise's closing question."""
+        self._check_group(group_id)
+        if self.exercise(exercise_id).closing_question is None:
+            raise ScoreError("closing.none", exercise=exercise_id)
+        return self._edit(exercise_id, lambda a: a.with_closing(group_id, text))
+
+    def with_challenge(self, exercise_id: str, group_id: str, text: str) -> Session:
+        """Set the challenge a group's trial actions address."""
+        self._check_group(group_id)
+        self._check_kind(exercise_id, "action_list")
+        return self._edit(exercise_id, lambda a: a.with_challenge(group_id, text))
+
+    def with_action(self, exercise_id: str, group_id: str, index: int, action: Action) -> Session:
+        """Set one of a group's actions; its date is made ISO (``20.1.2027`` -> ``2027-01-20``).
+
+        Raises:
+            Refused: the date is not a date (``date.invalid``), or no such action.
+        """
+        self._check_group(group_id)
+        due = normalise_date(action.due, reference_date(self.date))
+        if due != action.due:
+            action = replace(action, due=due)
+        count = self._check_kind(exercise_id, "action_list").count
+        if not 0 <= index < count:
+            raise ScoreError("action.range", exercise=exercise_id, count=count, number=index + 1)
+        return self._edit(exercise_id, lambda a: a.with_action(group_id, index, action))
+
+    def with_facilitator_note(self, exercise_id: str, text: str) -> Session:
+        """Set the facilitator's private note for an exercise."""
+        self.exercise(exercise_id)
+        return replace(self, notes=with_key(self.notes, exercise_id, text or None))
+
+    def with_timer(self, exercise_id: str, seconds: int | None) -> Session:
+        """Remember the timer length for an exercise (None forgets it)."""
+        self.exercise(exercise_id)
+        return replace(self, timers=with_key(self.timers, exercise_id, seconds))
+
+    def with_position(self, position: Position) -> Session:
+        """Remember where the facilitator is."""
+        return replace(self, position=position)
+
+    def touched(self, timestamp: str) -> Session:
+        """Stamp the session as updated at ``timestamp`` (ISO 8601)."""
+        return replace(self, updated=timestamp)
+
+    def status(self, exercise_id: str) -> Status:
+        """How far an exercise has come: not started, in progress, or done."""
+        exercise = self.exercise(exercise_id)
+        answers = self.answers_for(exercise_id)
+        if answers.is_empty:
+            return "not_started"
+        # A phone that joined during the seminar counts only for the exercises it answered.
+        answered = {pid for row in answers.scores.values() for pid in row}
+        people = {p.id for p in self.participants if not p.by_phone or p.id in answered}
+        judged = rules.done(exercise, answers, people, (g.id for g in self.groups))
+        if judged is not None:
+            done = judged
+        elif exercise.is_scored and answers.mode == "tally":
+            done = all(answers.values_for(item.id) for item in exercise.scored_items)
+        elif exercise.is_scored:
+            # Done when everyone in the room has scored every item.
+            done = all(people <= set(answers.scores.get(item.id, {})) for item in exercise.scored_items)
+        elif exercise.kind == "reflection_sheet":
+            done = all(
+                answers.texts.get(group.id, {}).get(box.key, "").strip()
+                for group in self.groups
+                for box in exercise.boxes
+            )
+        else:
+            done = all(
+                any(not a.is_empty for a in answers.actions.get(group.id, ())) for group in self.groups
+            )
+        return "done" if done else "in_progress"
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(exercises done, exercises on the agenda)."""
+        done = sum(1 for ex in self.agenda if self.status(ex) == "done")
+        return done, len(self.agenda)
+
+    @staticmethod
+    def _check_item(exercise: Exercise, item_id: str) -> None:
+        try:
+            exercise.item(item_id)
+        except Missing as error:
+            raise ScoreError(error.code, **error.values) from None
+
+    @staticmethod
+    def _check_score(exercise: Exercise, score: int) -> None:
+        scale = exercise.scale
+        if scale is None:
+            raise ScoreError("score.no_scale", exercise=exercise.id)
+        if isinstance(score, bool) or not isinstance(score, int) or not scale.contains(score):
+            raise ScoreError(
+                "score.off_scale", score=score, exercise=exercise.id, min=scale.min, max=scale.max
+            )
+
+    def _check_kind(self, exercise_id: str, kind: str) -> Exercise:
+        exercise = self.exercise(exercise_id)
+        if exercise.kind != kind:
+            raise ScoreError("kind.wrong", exercise=exercise_id, kind=exercise.kind, wanted=kind)
+        return exercise
+
+    def _check_group(self, group_id: str) -> None:
+        if not any(g.id == group_id for g in self.groups):
+            raise Missing("group.unknown", group=group_id)
+
+
+def _votes(
+    exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
+) -> ExerciseAnswers:
+    """Apply many votes one by one, so each obeys the vote rules (``rules.vote``)."""
+    for item_id, row in scores.items():
+        for participant_id, dots in row.items():
+            answers = rules.vote(exercise, answers, item_id, participant_id, dots)
+    return answers

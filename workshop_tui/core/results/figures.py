@@ -1,0 +1,179 @@
+"""The figures each kind of scored exercise adds to the plain per-item statistics.
+
+The app (live, while the room answers), the summary (for the exports) and the
+sheet-45 pick-list all read them from here, so a vote total, a gap between two
+sides or a zone count is computed in one place only. Anonymity and blind rules
+are not applied here: the summary applies them; the facilitator's own screen
+shows everything.
+
+- **Votes** (dot vote, single choice): per option the people who put dots on it,
+  the dots, and the option's share of all dots.
+- **Reverse-scored items**: an item's *aligned* mean is its mean turned round
+  (``min + max − mean``), so that high always means the same thing in an index.
+- **Paired ratings**: per item the mean of each side and the gap (left − right).
+- **Two-axis placements**: each person's (x, y), the count per zone and the centroid.
+  A score on the middle of an even-stepped scale (3 on 1–5) is on the line between
+  two zones and counted apart, since the source gives no rule for it.
+
+Pure functions; no UI.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Session
+from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
+from workshop_tui.core.results.stats import ItemStats, describe
+
+Side = Literal["low", "high"]
+
+
+def item_stats(exercise: Exercise, answers: ExerciseAnswers) -> dict[str, ItemStats]:
+    """The statistics of every row of the score grid, by row id."""
+    scale = exercise.scale
+    assert scale is not None, "a scored exercise always has a scale"
+    return {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in exercise.scored_items}
+
+
+def aligned(mean: float | None, scale: Scale, reverse: bool) -> float | None:
+    """A mean as it counts in an index: turned round on the scale when the item is reverse-scored."""
+    if mean is None or not reverse:
+        return mean
+    return scale.min + scale.max - mean
+
+
+def index_value(values: list[float | None]) -> float | None:
+    """The mean of the values that exist (an index over items, each weighing the same)."""
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+@dataclass(frozen=True)
+class VoteTotal:
+    """One option's votes."""
+
+    item_id: str
+    people: int
+    """How many put at least one dot on it (tallied: how many tally entries)."""
+    dots: int
+    share: float | None
+    """Its dots as a share of all dots given (None when nobody voted)."""
+
+
+def vote_totals(exercise: Exercise, answers: ExerciseAnswers) -> list[VoteTotal]:
+    """People, dots and share per option, in the exercise's order."""
+    raw = [(item.id, answers.values_for(item.id)) for item in exercise.items]
+    total = sum(sum(values) for _, values in raw)
+    return [
+        VoteTotal(item_id, len(values), sum(values), sum(values) / total if total else None)
+        for item_id, values in raw
+    ]
+
+
+def voters(answers: ExerciseAnswers) -> int:
+    """How many people voted: distinct participants, or (tallied) the counted votes."""
+    if answers.counted_mode == "tally":
+        return sum(count for row in answers.tallies.values() for count in row.values())
+    return len({pid for row in answers.scores.values() for pid in row})
+
+
+def winners(totals: list[VoteTotal]) -> list[str]:
+    """The option ids with the most dots (several when tied; none without votes)."""
+    best = max((t.dots for t in totals), default=0)
+    return [t.item_id for t in totals if best and t.dots == best]
+
+
+@dataclass(frozen=True)
+class PairGap:
+    """One paired item: the mean of each side and the gap between them."""
+
+    item_id: str
+    left: float | None
+    right: float | None
+
+    @property
+    def gap(self) -> float | None:
+        """left − right (positive when the left side is stronger)."""
+        return None if self.left is None or self.right is None else self.left - self.right
+
+
+def pair_gaps(exercise: Exercise, means: dict[str, float | None]) -> list[PairGap]:
+    """The two sides of every paired item, from the means of the grid's rows."""
+    left, right = PAIR_SIDES
+    return [
+        PairGap(item.id, means.get(pair_row_id(item.id, left)), means.get(pair_row_id(item.id, right)))
+        for item in exercise.items
+    ]
+
+
+def side(value: int, scale: Scale) -> Side | None:
+    """Which half of the scale a score is in; None on the middle of an odd-length scale."""
+    middle = (scale.min + scale.max) / 2
+    if value == middle:
+        return None
+    return "low" if value < middle else "high"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the people of a two-axis exercise placed themselves."""
+
+    points: dict[tuple[int, int], int]
+    """(x, y) -> how many people chose it."""
+    zones: dict[str, int]
+    """zone id -> how many people are in it (every zone, zero included)."""
+    on_line: int
+    """People on the middle line of either axis (in no zone)."""
+
+    @property
+    def n(self) -> int:
+        """How many people placed themselves on both axes."""
+        return sum(self.points.values())
+
+    @property
+    def centroid(self) -> tuple[float, float] | None:
+        """The mean (x, y), or None without placements."""
+        n = self.n
+        if not n:
+            return None
+        x = sum(px * count for (px, _), count in self.points.items()) / n
+        y = sum(py * count for (_, py), count in self.points.items()) / n
+        return x, y
+
+
+def placement(exercise: Exercise, answers: ExerciseAnswers) -> Placement:
+    """Pair each person's x and y score and count them per point and per zone."""
+    scale = exercise.scale
+    assert scale is not None and len(exercise.items) == 2, "a two-axis exercise has a scale and two axes"
+    xs = answers.scores.get(exercise.items[0].id, {})
+    ys = answers.scores.get(exercise.items[1].id, {})
+    points = Counter((xs[pid], ys[pid]) for pid in xs if pid in ys)
+    zones = dict.fromkeys((z.id for z in exercise.zones), 0)
+    on_line = 0
+    for (x, y), count in points.items():
+        where = (side(x, scale), side(y, scale))
+        zone = next((z for z in exercise.zones if (z.x, z.y) == where), None)
+        if zone is not None:
+            zones[zone.id] += count
+        elif exercise.zones:
+            on_line += count
+    return Placement(dict(sorted(points.items())), zones, on_line)
+
+
+def answered(session: Session, exercise_id: str) -> tuple[int, int]:
+    """(how many have answered, how many are in the room) for "9 af 14 har svaret".
+
+    Per participant: those with at least one score, of the room's participants (a phone
+    counts once it has answered, as in ``Session.status``). Tallied: the most answers
+    counted on any one item, of the participants typed for.
+    """
+    answers = session.answers_for(exercise_id)
+    people = {pid for row in answers.scores.values() for pid in row}
+    room = [p for p in session.participants if not p.by_phone or p.id in people]
+    if answers.mode == "tally":
+        most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
+        return most, max(most, len([p for p in session.participants if not p.by_phone]))
+    return len(people & {p.id for p in room}), len(room)

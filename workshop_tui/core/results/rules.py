@@ -1,0 +1,314 @@
+"""The rules that turn statistics into what the room and management are shown.
+
+The numbers themselves (n, mean, median, min–max, sd, distribution and the
+disagreement flag) come from :func:`workshop_tui.core.results.stats.describe`; this module
+holds every rule applied on top of them, once, for the score grid, the projector,
+the action list's pick-list, every export and the comparison:
+
+- **Polarity** (:func:`polarity_of`): what a higher score means for an item —
+  better (``positive``), worse (``negative``: more resistance, a "not produced"
+  K/K/C statement, a negatively worded item) or neither (``neutral``).
+- **Orientation** (:func:`oriented`): a mean turned round on the scale for a
+  negative item (``min + max − mean``), so that higher is better for every item
+  that has a direction; a neutral item keeps its mean.
+- **Anonymity** (:func:`status_of`): an item (or a whole vote or placement) with
+  fewer than ``MIN_ANONYMOUS`` answers keeps only its n; blind results never
+  revealed in the room are not shown at all.
+- **Highlights** (:func:`highlights`): the ``TOP_COUNT`` best and the
+  ``TOP_COUNT`` weakest items after orientation (on a neutral exercise: highest
+  and lowest), among items with at least ``MIN_ANONYMOUS`` answers, and only when
+  more than ``TOP_COUNT`` items have that many. An item tied with the last one
+  in is in too (the list then says it is longer because of a tie); no item is on
+  both lists; a list that would hold every item says nothing and is left empty.
+  Only rating grids and statement diagnostics have highlights (a vote has its
+  winners, in :mod:`workshop_tui.core.results.figures`).
+- **Change** (:func:`judge_change`): whether a change of mean is better, worse
+  (by the item's polarity), higher or lower (neutral items), or no change at the
+  precision shown.
+- **Dates** (:func:`iso_date`): only an ISO date (``2026-12-01``) is a date.
+
+Pure functions; no UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
+from workshop_tui.core.model.exercise import Polarity, pair_of
+from workshop_tui.core.model.ids import valid_date
+from workshop_tui.core.results.figures import item_stats, vote_totals
+from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats
+
+ItemStatus = Literal["shown", "too_few", "empty", "blind"]
+"""Why an item's figures are (not) shown.
+
+- ``shown``: the statistics may be shown.
+- ``too_few``: fewer than ``MIN_ANONYMOUS`` answers; only n is kept, because a mean
+  or a distribution of two scores tells who gave what.
+- ``empty``: nobody answered.
+- ``blind``: the exercise ran blind and its results were never revealed in the room,
+  so they are not revealed in writing either.
+"""
+
+TOP_COUNT = 3
+"""How many items each highlight list holds (more when tied at the cut)."""
+HIGHLIGHT_KINDS = frozenset({"rating_grid", "statement_diagnostic"})
+"""Kinds whose items are compared with each other (not a scale's one question, not
+poles, paired sides or axes, which are not alternatives to each other)."""
+
+Change = Literal["better", "worse", "higher", "lower", "same"]
+
+
+def polarity_of(exercise: Exercise, item: Item) -> Polarity:
+    """What a higher score means for this item.
+
+    A statement diagnostic's ``produced`` statement is positive and its
+    ``not_produced`` one negative; an item's own ``positive``/``negative``/``neutral``
+    overrides the exercise's polarity; ``reverse`` turns the exercise's polarity
+    round (on a neutral exercise a reversed item counts as negative).
+    """
+    own = item.polarity
+    if own == "produced":
+        return "positive"
+    if own == "not_produced":
+        return "negative"
+    if own is not None:
+        return own
+    if item.reverse:
+        return "positive" if exercise.polarity == "negative" else "negative"
+    if exercise.kind == "paired_rating":
+        # A paired side is a generated row; it takes the polarity of its item.
+        item_id, _ = pair_of(item.id)
+        base = next((i for i in exercise.items if i.id == item_id and i.id != item.id), None)
+        if base is not None:
+            return polarity_of(exercise, base)
+    return exercise.polarity
+
+
+def is_directed(exercise: Exercise) -> bool:
+    """Whether any item has a direction (then lists say best/weakest, not highest/lowest)."""
+    return any(polarity_of(exercise, i) != "neutral" for i in exercise.scored_items)
+
+
+def oriented(mean: float | None, scale: Scale, polarity: str) -> float | None:
+    """The mean with higher = better: turned round for a negative item, as is otherwise."""
+    if mean is None or polarity != "negative":
+        return mean
+    return scale.min + scale.max - mean
+
+
+def status_of(visible: bool, n: int, *, named: bool) -> ItemStatus:
+    """The blind and anonymity rules for one item, or a whole vote or placement of n people."""
+    if not visible:
+        return "blind"
+    if n == 0:
+        return "empty"
+    if n < MIN_ANONYMOUS and not named:
+        return "too_few"
+    return "shown"
+
+
+@dataclass(frozen=True)
+class Highlights:
+    """The best and the weakest items of an exercise, and every counted item's rank."""
+
+    top: tuple[str, ...] = ()
+    """Item ids, best first."""
+    bottom: tuple[str, ...] = ()
+    """Item ids, weakest first; never one that is in ``top``."""
+    ranks: Mapping[str, int] = field(default_factory=dict)
+    """Item id -> 1 for the best; equal values share a rank (1, 2, 2, 4). Only items
+    with at least ``MIN_ANONYMOUS`` answers have one."""
+    directed: bool = False
+    """True: the lists are best/weakest after polarity; False: highest/lowest scores."""
+
+    @property
+    def top_tied(self) -> bool:
+        """The top list is longer than ``TOP_COUNT`` because of a tie at the cut."""
+        return len(self.top) > TOP_COUNT
+
+    @property
+    def bottom_tied(self) -> bool:
+        """The bottom list is longer than ``TOP_COUNT`` because of a tie at the cut."""
+        return len(self.bottom) > TOP_COUNT
+
+    def mark(self, item_id: str) -> str:
+        """``▲`` for a top item, ``▼`` for a bottom item, else empty."""
+        if item_id in self.top:
+            return "▲"
+        return "▼" if item_id in self.bottom else ""
+
+
+def highlights(
+    values: Mapping[str, float | None], counts: Mapping[str, int], *, directed: bool = False
+) -> Highlights:
+    """Ranks and top/bottom lists from oriented means and answer counts (the module's rule).
+
+    Args:
+        values: item id -> oriented mean (None without answers), in the exercise's order.
+        counts: item id -> how many answered.
+        directed: whether the values are oriented by polarity (only passed through).
+    """
+    counted = {
+        k: round(v, 9) for k, v in values.items() if v is not None and counts.get(k, 0) >= MIN_ANONYMOUS
+    }
+    order = sorted(counted, key=lambda k: -counted[k])  # stable: ties keep the exercise's order
+    ranks = {k: 1 + sum(1 for v in counted.values() if v > counted[k]) for k in order}
+    if len(order) <= TOP_COUNT:
+        return Highlights(ranks=ranks, directed=directed)
+    worse = {k: 1 + sum(1 for v in counted.values() if v < counted[k]) for k in order}
+    top = [k for k in order if ranks[k] <= TOP_COUNT]
+    bottom = sorted(
+        (k for k in order if worse[k] <= TOP_COUNT and k not in top),
+        key=lambda k: (counted[k], order.index(k)),
+    )
+    if len(top) == len(order):
+        top = []
+    return Highlights(tuple(top), tuple(bottom), ranks, directed)
+
+
+def oriented_values(exercise: Exercise, stats: Mapping[str, ItemStats]) -> dict[str, float | None]:
+    """Item id -> oriented mean, for every row of the score grid."""
+    scale = exercise.scale
+    assert scale is not None, "a scored exercise always has a scale"
+    return {i.id: oriented(stats[i.id].mean, scale, polarity_of(exercise, i)) for i in exercise.scored_items}
+
+
+def exercise_highlights(
+    exercise: Exercise, answers: ExerciseAnswers, stats: Mapping[str, ItemStats] | None = None
+) -> Highlights:
+    """The highlights of a scored exercise as the room may see them (none while blind).
+
+    ``stats`` are the items' statistics when the caller has them already (the live grid).
+    """
+    if exercise.is_vote or exercise.scale is None or not answers.results_visible:
+        return Highlights()
+    stats = stats if stats is not None else item_stats(exercise, answers)
+    found = highlights(
+        oriented_values(exercise, stats),
+        {k: s.n for k, s in stats.items()},
+        directed=is_directed(exercise),
+    )
+    if exercise.kind not in HIGHLIGHT_KINDS:
+        return Highlights(ranks=found.ranks, directed=found.directed)
+    return found
+
+
+@dataclass(frozen=True)
+class DimensionMeans:
+    """One dimension's figures: the mean of its items' oriented means, and per K/K/C column.
+
+    Every item weighs the same (a mean of item means, not of all scores pooled).
+    ``produced`` and ``not_produced`` are the columns' plain means, as the room scored
+    them: a high "not produced" mean is the warning sign the diagnostic looks for.
+    """
+
+    mean: float | None
+    produced: float | None
+    not_produced: float | None
+
+
+def mean_of(values: list[float | None]) -> float | None:
+    """The mean of the values that exist (None when none does)."""
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def dimension_means(exercise: Exercise, means: Mapping[str, float | None]) -> dict[str, DimensionMeans]:
+    """Dimension id -> its means, from the items' plain means (None for withheld items)."""
+    scale = exercise.scale
+    assert scale is not None
+    out = {}
+    for dim in exercise.dimensions:
+        mine = [i for i in exercise.scored_items if i.dimension == dim.id]
+        out[dim.id] = DimensionMeans(
+            mean=mean_of([oriented(means.get(i.id), scale, polarity_of(exercise, i)) for i in mine]),
+            produced=mean_of([means.get(i.id) for i in mine if i.polarity == "produced"]),
+            not_produced=mean_of([means.get(i.id) for i in mine if i.polarity == "not_produced"]),
+        )
+    return out
+
+
+def judge_change(change: float | None, polarity: str, digits: int = 2) -> Change | None:
+    """What a change of mean (after − before) means; ``same`` when it rounds to 0 at ``digits``."""
+    if change is None:
+        return None
+    if round(change, digits) == 0:
+        return "same"
+    if polarity == "neutral":
+        return "higher" if change > 0 else "lower"
+    up_is_good = polarity == "positive"
+    return "better" if (change > 0) == up_is_good else "worse"
+
+
+def iso_date(text: str) -> date | None:
+    """The date an action's due text names, only when it is an ISO date (``2026-12-01``).
+
+    The shape is the model's one date rule (``model.ids.valid_date``); anything else is text.
+    """
+    text = text.strip()
+    return date.fromisoformat(text) if valid_date(text) else None
+
+
+def challenges(exercise: Exercise, answers: ExerciseAnswers) -> list[tuple[str, float]]:
+    """The items a group may pick its challenge from, with the figure to show beside each.
+
+    A scored exercise offers its weakest items (``bottom``: the most resistance, the
+    highest tension) or, when neutral, its highest; the figure is the plain mean as
+    the room scored it. A vote offers the ``TOP_COUNT`` options with most dots.
+    """
+    if exercise.is_vote:
+        if not answers.results_visible:
+            return []
+        totals = sorted(vote_totals(exercise, answers), key=lambda t: -t.dots)
+        return [(t.item_id, float(t.dots)) for t in totals[:TOP_COUNT] if t.dots]
+    if exercise.scale is None:
+        return []
+    stats = item_stats(exercise, answers)
+    found = exercise_highlights(exercise, answers, stats)
+    picked = found.bottom if found.directed else found.top
+    return [(item_id, mean) for item_id in picked if (mean := stats[item_id].mean) is not None]
+
+
+@dataclass(frozen=True)
+class ModeSwitch:
+    """What switching an exercise between entered scores and tallies would change."""
+
+    target: str
+    """The mode switched to."""
+    typed: int
+    """Scores entered one by one, over all items."""
+    tallied: int
+    """Scores counted in the room, over all items."""
+    counted_after: str
+    """The mode whose scores the figures use after the switch (``counted_mode``)."""
+
+
+def mode_switch(exercise: Exercise, answers: ExerciseAnswers) -> ModeSwitch | None:
+    """What pressing the mode key would change, or None when it changes nothing shown.
+
+    Nothing changes when neither mode holds a score, or both hold the same scores for
+    every item; otherwise the grid would show other scores than now, and the app asks.
+    """
+    target = "participant" if answers.mode == "tally" else "tally"
+    items = [i.id for i in exercise.scored_items]
+    typed = sum(len(answers.values_in("participant", i)) for i in items)
+    tallied = sum(len(answers.values_in("tally", i)) for i in items)
+    if not typed and not tallied:
+        return None
+    if all(answers.values_in("participant", i) == answers.values_in("tally", i) for i in items):
+        return None
+    switched = answers.with_mode(target)  # type: ignore[arg-type]
+    return ModeSwitch(target, typed, tallied, switched.counted_mode)
+
+
+def legend(directed: bool, lang: str) -> tuple[str, ...]:
+    """What ▲, ▼ and ⚡ mean, in ``lang``: one line each, for a legend beside the figures."""
+    from workshop_tui.core.i18n import t
+
+    keys = ("legend.best", "legend.weakest") if directed else ("legend.highest", "legend.lowest")
+    return (*(t(k, lang) for k in keys), t("legend.split", lang))

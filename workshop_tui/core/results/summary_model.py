@@ -1,0 +1,377 @@
+"""The shape of a session summary: frozen dataclasses, no logic.
+
+A :class:`Summary` is computed once by :func:`workshop_tui.core.results.summary.build_summary`
+and then only *read* by the Markdown, HTML and CSV renderers and by the
+comparison, so every figure in every export comes from the same place. Texts are
+already in the session's language; numbers are left unformatted (renderers
+format them for their reader).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_tui.core.model import Action
+from workshop_tui.core.results.rules import ItemStatus
+from workshop_tui.core.results.stats import ItemStats
+
+__all__ = ["ItemStatus"]  # re-exported: the renderers import it from here
+
+TALLY_LABEL = "tally"
+"""The participant label of a score recorded as a tally (nobody's in particular)."""
+ANONYMOUS_LABEL = ""
+"""The participant label of a score in an anonymous summary: none (see ``summary``)."""
+
+
+@dataclass(frozen=True)
+class Score:
+    """One score and who gave it (no label unless named; ``tally`` when counted in the room)."""
+
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """One scored item: its text, its figures (blank unless ``status == "shown"``)."""
+
+    id: str
+    text: str
+    stats: ItemStats
+    status: ItemStatus
+    dimension: str = ""
+    polarity: str = ""
+    """A statement diagnostic's column: ``produced`` or ``not_produced`` (empty otherwise)."""
+    direction: str = "neutral"
+    """What a higher score means for this item: ``positive``, ``negative`` or ``neutral``."""
+    rank: int | None = None
+    """1 = best after polarity (highest on a neutral exercise); equal means share a rank
+    (1, 2, 2, 4); None with fewer than ``MIN_ANONYMOUS`` answers (``results.highlights``)."""
+    note: str = ""
+    scores: tuple[Score, ...] = ()
+    """Every score given, for the CSV (empty unless the item's figures are shown)."""
+    left: str = ""
+    """Bipolar: the pole at the low end (paired rating: the side's prompt)."""
+    right: str = ""
+    reverse: bool = False
+    """Negatively worded: ``aligned_mean`` is the mean turned round on the scale."""
+    aligned_mean: float | None = None
+    """The mean as drawn in the profile and counted in the index (turned round when reversed)."""
+    oriented_mean: float | None = None
+    """The mean with higher = better (turned round when the item is negative)."""
+
+    @property
+    def shown(self) -> bool:
+        """Whether the figures may be shown."""
+        return self.status == "shown"
+
+
+@dataclass(frozen=True)
+class ScaleInfo:
+    """The scale an exercise was scored on, with its end labels."""
+
+    min: int
+    max: int
+    min_label: str
+    max_label: str
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class DimensionProfile:
+    """One dimension (e.g. Kurs) summarised over its items.
+
+    Each mean is the mean of the item means (every statement weighs the same) over
+    the items whose figures are shown; None when there is none.
+    """
+
+    id: str
+    label: str
+    definition: str = ""
+    mean: float | None = None
+    produced: float | None = None
+    not_produced: float | None = None
+    produced_label: str = ""
+    not_produced_label: str = ""
+
+
+@dataclass(frozen=True)
+class GroupText:
+    """A group's (or table's) written answer."""
+
+    group: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One item of a paired rating: both sides' means and the gap (left − right)."""
+
+    id: str
+    text: str
+    left: float | None
+    right: float | None
+    gap: float | None
+    left_prompt: str = ""
+    right_prompt: str = ""
+
+
+@dataclass(frozen=True)
+class PairPart:
+    """A paired rating's two sides (e.g. inner world / ecosystem) and their gaps."""
+
+    left_label: str
+    right_label: str
+    divider: str
+    rows: tuple[PairRow, ...]
+
+
+@dataclass(frozen=True)
+class ZoneCount:
+    """How many people placed themselves in one zone."""
+
+    id: str
+    label: str
+    x: str
+    y: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PlacementPart:
+    """A two-axis placement: the points, the zones and the centroid (blank unless shown)."""
+
+    x_label: str
+    y_label: str
+    low: int
+    high: int
+    status: ItemStatus
+    n: int
+    points: tuple[tuple[int, int, int], ...] = ()
+    """(x, y, how many people)."""
+    zones: tuple[ZoneCount, ...] = ()
+    on_line: int = 0
+    centroid: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class ScoredPart:
+    """The results of a ``rating_grid``, ``scale`` or ``statement_diagnostic``."""
+
+    scale: ScaleInfo
+    mode: str
+    items: tuple[ItemSummary, ...]
+    ranking: tuple[str, ...]
+    """Item ids, highest mean first; items without shown figures last."""
+    top: tuple[str, ...] = ()
+    """The best items (``results.highlights``): three, more when tied at the cut."""
+    bottom: tuple[str, ...] = ()
+    """The weakest items, weakest first; never one that is in ``top``."""
+    directed: bool = False
+    """True: ``top``/``bottom`` are best/weakest after polarity; False: highest/lowest."""
+    other_mode: bool = False
+    """The mode not used (``mode`` is the one counted) holds scores too."""
+    dimensions: tuple[DimensionProfile, ...] = ()
+    note_prompt: str = ""
+    closing_question: str = ""
+    closing: tuple[GroupText, ...] = ()
+    index: float | None = None
+    """With reverse-scored items: the mean of all aligned item means (None otherwise)."""
+    pairs: PairPart | None = None
+    placement: PlacementPart | None = None
+    kind: str = ""
+    """The exercise's kind: renderers draw a bipolar, paired or two-axis part their own way."""
+
+    def item(self, item_id: str) -> ItemSummary:
+        """The item with this id.
+
+        Raises:
+            KeyError: no such item.
+        """
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+@dataclass(frozen=True)
+class BoxSummary:
+    """One reflection box: its question and every group's answer."""
+
+    number: int
+    title: str
+    question: str
+    subquestions: tuple[str, ...]
+    """``"a) …"`` lines."""
+    answers: tuple[GroupText, ...]
+    """One per group, in group order; the text is empty when the group wrote nothing."""
+
+
+@dataclass(frozen=True)
+class ReflectionPart:
+    """The answers to a ``reflection_sheet``."""
+
+    heading: str
+    boxes: tuple[BoxSummary, ...]
+
+
+@dataclass(frozen=True)
+class GroupActions:
+    """A group's chosen challenge and its (non-empty) trial actions."""
+
+    group: str
+    challenge: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class ActionPart:
+    """The answers to an ``action_list``."""
+
+    action_label: str
+    challenge_prompt: str
+    instructions: tuple[str, ...]
+    groups: tuple[GroupActions, ...]
+
+
+@dataclass(frozen=True)
+class VoteOption:
+    """One option of a vote: its dots, its people and, for a single choice, its response."""
+
+    id: str
+    text: str
+    people: int
+    dots: int
+    share: float | None
+    rank: int | None = None
+    winner: bool = False
+    response: str = ""
+    scores: tuple[Score, ...] = ()
+    """Each person's dots on it, for the CSV (empty unless the vote is shown)."""
+
+
+@dataclass(frozen=True)
+class VotePart:
+    """The results of a ``dot_vote`` or ``single_choice``; figures blank unless ``status == "shown"``."""
+
+    single: bool
+    dots: int
+    max_per_item: int
+    inferred: bool
+    mode: str
+    status: ItemStatus
+    voters: int
+    total: int
+    options: tuple[VoteOption, ...]
+    ranking: tuple[str, ...] = ()
+    """Option ids, most dots first."""
+
+    @property
+    def shown(self) -> bool:
+        """Whether the figures may be shown."""
+        return self.status == "shown"
+
+    @property
+    def winners(self) -> tuple[VoteOption, ...]:
+        """The options with the most dots (several when tied)."""
+        return tuple(o for o in self.options if o.winner)
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """A column of a table exercise."""
+
+    id: str
+    label: str
+    choice: bool = False
+    checkable: bool = False
+    """Its options include one that counts as a check."""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One filled-in row of a group's table, cells in column order (choices as labels)."""
+
+    number: int
+    cells: tuple[str, ...]
+    checks: int | None = None
+    """How many cells hold a checking option (None when the table has none)."""
+
+
+@dataclass(frozen=True)
+class MatrixPart:
+    """A group's rows cross-tabulated by two choice columns, listing their labels per cell."""
+
+    row_label: str
+    column_label: str
+    row_options: tuple[str, ...]
+    column_options: tuple[str, ...]
+    cells: tuple[tuple[tuple[str, ...], ...], ...]
+    """cells[r][c] = the labels of the rows with row option r and column option c."""
+
+
+@dataclass(frozen=True)
+class GroupTable:
+    """One group's table."""
+
+    group: str
+    rows: tuple[TableRow, ...]
+    matrix: MatrixPart | None = None
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """The answers to a ``table``: one table per group."""
+
+    heading: str
+    instructions: tuple[str, ...]
+    columns: tuple[TableColumn, ...]
+    groups: tuple[GroupTable, ...]
+    checkable: int = 0
+    """How many columns can hold a check (the denominator of a row's check count)."""
+
+
+@dataclass(frozen=True)
+class ExerciseSummary:
+    """One exercise of the agenda; exactly one of the parts is set."""
+
+    id: str
+    kind: str
+    title: str
+    prompt: str = ""
+    question: str = ""
+    scored: ScoredPart | None = None
+    reflection: ReflectionPart | None = None
+    actions: ActionPart | None = None
+    votes: VotePart | None = None
+    table: TablePart | None = None
+    facilitator_note: str = ""
+    """Empty unless the summary was built with ``include_notes``."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything an export shows about one session."""
+
+    session_id: str
+    title: str
+    date: str
+    language: str
+    organisation: str
+    facilitator: str
+    participants: int
+    groups: tuple[str, ...]
+    exercises: tuple[ExerciseSummary, ...]
+    named: bool = False
+    include_notes: bool = False
+
+    def exercise(self, exercise_id: str) -> ExerciseSummary:
+        """The exercise with this id.
+
+        Raises:
+            KeyError: the exercise is not in the summary.
+        """
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)

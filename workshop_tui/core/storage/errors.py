@@ -1,0 +1,95 @@
+"""Problems found in files, phrased so a facilitator can fix them.
+
+Every problem names the file, the line (when known), the key, what is wrong and
+how to fix it: ``file:line: key: what is wrong — how to fix it``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.text_safety import for_terminal
+
+SHOWN_PROBLEMS = 10
+"""How many problems of one file a message lists; the rest are counted (see ``problem_lines``)."""
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print to a terminal (``text_safety.for_terminal``, keeping line breaks).
+
+    Titles, texts, keys and file names come from files anyone may have written; printed
+    raw, an escape sequence in one could clear the screen, retitle the window or set the
+    clipboard.
+    """
+    return for_terminal(text, multiline=True)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file."""
+
+    file: Path
+    key: str
+    what: str
+    fix: str = ""
+    line: int | None = None
+    warning: bool = False
+    """A warning does not stop the file from loading (e.g. a missing English text)."""
+    hidden: int = 0
+    """Not a problem itself: it stands for this many more problems of the file, only counted
+    (a file with 200,000 unknown keys keeps the first thousand; see ``reader.Problems``)."""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        key = f" {self.key}:" if self.key else ""
+        fix = f" — {self.fix}" if self.fix else ""
+        prefix = "warning: " if self.warning else ""
+        return for_terminal(f"{where}:{key} {prefix}{self.what}{fix}")  # one problem, one line
+
+
+def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """The lines that report ``problems``: at most ``limit`` per file, then how many more.
+
+    A damaged or hostile file can hold any number of problems (200,000 unknown keys); a
+    message that lists them all hides the first, which is the one to fix, and floods the
+    terminal. Each file gets the first ``limit`` lines and one line counting the rest.
+    """
+    lines: list[str] = []
+    shown: dict[Path, int] = {}
+    hidden: dict[Path, int] = {}
+    for problem in problems:
+        if problem.hidden:
+            hidden[problem.file] = hidden.get(problem.file, 0) + problem.hidden
+            continue
+        count = shown.get(problem.file, 0)
+        if count < limit:
+            shown[problem.file] = count + 1
+            lines.append(str(problem))
+        else:
+            hidden[problem.file] = hidden.get(problem.file, 0) + 1
+    for file, more in hidden.items():
+        lines.append(for_terminal(t("problems.more", lang, n=more, file=file)))
+    return lines
+
+
+class FileProblems(Exception):
+    """A file could not be used; ``problems`` says every reason found."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(problem_lines(problems)))
+
+
+class SessionWriteError(Exception):
+    """A session could not be written; the previous file is still intact."""
+
+    def __init__(self, path: Path, reason: str, errno: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.errno = errno
+        """The OS error number (ENOSPC for a full disk), so a UI can say it in its own language."""
+        super().__init__(f"{path}: could not save: {reason}")

@@ -1,0 +1,152 @@
+"""The exercise library: built-in exercises, the facilitator's own, and extra folders.
+
+Later folders override earlier ones by exercise id, so a facilitator can adapt a
+built-in exercise by copying its file into their own folder. A file with errors is
+left out of the library and its problems are kept for ``workshop exercises``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop_tui.core.model import Exercise, Programme, Text
+from workshop_tui.core.storage.errors import FileProblems, Problem
+from workshop_tui.core.storage.exercise_codec import parse_exercise
+from workshop_tui.core.storage.exercise_kinds import check_id, check_ids
+from workshop_tui.core.storage.keylines import key_lines
+from workshop_tui.core.storage.locations import builtin_exercises_dir, user_exercises_dir
+from workshop_tui.core.storage.reader import Problems, Reader
+from workshop_tui.core.storage.tomlio import read_toml
+
+PROGRAMMES = "programmes"
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every exercise and programme that loaded, and the problems of those that did not."""
+
+    exercises: Mapping[str, Exercise] = field(default_factory=dict)
+    origins: Mapping[str, Path] = field(default_factory=dict)
+    """exercise id -> the file it was loaded from."""
+    programmes: Mapping[str, Programme] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def default_programme(self) -> Programme | None:
+        """The seminar programme new sessions start from."""
+        return self.programmes.get("ledelse-paa-tvaers") or next(iter(self.programmes.values()), None)
+
+
+def load_exercise_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
+    """Load one exercise file; returns the exercise (None on errors) and all problems."""
+    try:
+        data, text = read_toml(path)
+    except FileProblems as error:
+        return None, error.problems
+    if "schema_version" in data and "kind" not in data:
+        # A session put where exercises go: say so, rather than list every exercise key it lacks.
+        what, fix = "is a session file, not an exercise", "open it with `workshop open`, or move it away"
+        return None, [Problem(path, "schema_version", what, fix, key_lines(text).get("schema_version"))]
+    problems = Problems(path, lambda: key_lines(text))
+    exercise = parse_exercise(Reader(data, "", problems))
+    return exercise, problems.found
+
+
+def load_programme_file(path: Path) -> tuple[Programme | None, list[Problem]]:
+    """Load one programme file; returns the programme (None on errors) and all problems."""
+    try:
+        data, text = read_toml(path)
+    except FileProblems as error:
+        return None, error.problems
+    problems = Problems(path, lambda: key_lines(text))
+    reader = Reader(data, "", problems)
+    programme_id = reader.string("id")
+    check_id(reader, "id", programme_id)
+    programme = Programme(
+        id=programme_id,
+        version=reader.integer("version", minimum=1),
+        title=reader.text("title") or Text(""),
+        description=reader.text("description", required=False),
+        exercises=tuple(check_ids(reader, "exercises", reader.strings("exercises"))),
+    )
+    if not programme.exercises and reader.has("exercises"):
+        problems.add("exercises", "is empty", "list at least one exercise id")
+    reader.finish()
+    return (None if problems.errors else programme), problems.found
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
+def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) -> Library:
+    """Load the built-in library, then the user's folder, then ``extra_dirs``."""
+    folders = [builtin_exercises_dir()]
+    if include_user:
+        folders.append(user_exercises_dir())
+    folders.extend(extra_dirs)
+    exercises: dict[str, Exercise] = {}
+    origins: dict[str, Path] = {}
+    programmes: dict[str, Programme] = {}
+    problems: list[Problem] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        seen: dict[str, Path] = {}
+        for path in _files(folder):
+            exercise, found = load_exercise_file(path)
+            problems.extend(found)
+            if exercise is None:
+                continue
+            if exercise.id in seen:
+                problems.append(_duplicate(path, exercise.id, seen[exercise.id]))
+                continue
+            seen[exercise.id] = path
+            exercises[exercise.id] = exercise
+            origins[exercise.id] = path
+        for path in _files(folder / PROGRAMMES):
+            programme, found = load_programme_file(path)
+            problems.extend(found)
+            if programme is not None:
+                programmes[programme.id] = programme
+    for programme in programmes.values():
+        for missing in (e for e in programme.exercises if e not in exercises):
+            problems.append(
+                Problem(
+                    Path(PROGRAMMES) / f"{programme.id}.toml",
+                    "exercises",
+                    f"names {missing!r}, which is not in the library",
+                    "add that exercise file or remove the id",
+                    warning=True,
+                )
+            )
+    return Library(exercises, origins, programmes, tuple(problems))
+
+
+def _duplicate(path: Path, exercise_id: str, first: Path) -> Problem:
+    return Problem(
+        path, "id", f"id {exercise_id!r} is already used by {first.name}", "give this exercise its own id", 1
+    )
+
+
+def check_path(path: Path) -> list[Problem]:
+    """Validate an exercise or programme file, or every such file in a folder."""
+    if path.is_dir():
+        problems: list[Problem] = []
+        seen: dict[str, Path] = {}
+        for file in _files(path):
+            exercise, found = load_exercise_file(file)
+            problems.extend(found)
+            if exercise is not None:
+                if exercise.id in seen:
+                    problems.append(_duplicate(file, exercise.id, seen[exercise.id]))
+                seen.setdefault(exercise.id, file)
+        for file in _files(path / PROGRAMMES):
+            problems.extend(load_programme_file(file)[1])
+        if not _files(path) and not _files(path / PROGRAMMES):
+            problems.append(Problem(path, "", "holds no .toml files", "name a folder of exercise files"))
+        return problems
+    if path.parent.name == PROGRAMMES:
+        return load_programme_file(path)[1]
+    return load_exercise_file(path)[1]

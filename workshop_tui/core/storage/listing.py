@@ -1,0 +1,304 @@
+"""What the list of sessions shows, read fast enough for a folder of a thousand sessions.
+
+Reading a session fully (parsing and validating every exercise and answer) takes about
+10 ms, so a folder of 1,000 sessions would take ten seconds to list. The list needs only a
+title, a date and the progress of each file, so two things keep it fast:
+
+- an **index** (``.workshop-index.json`` in the sessions folder) remembers what each file
+  said when it was last read fully, keyed by the file's size, times and inode; a file that
+  changed in any way is read again. The index is only a cache: a damaged or missing index
+  is rebuilt, an unwritable folder just means it is not kept, and opening a session always
+  reads and validates the file itself;
+- a **header read** gives the title and date of a file the index does not know yet from
+  the keys before its first table (the top of the file), so a list can be shown at once
+  and completed once those files have been read fully.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop_tui.core.storage.errors import SHOWN_PROBLEMS, FileProblems, Problem, SessionWriteError
+from workshop_tui.core.storage.locations import sessions_dir
+from workshop_tui.core.storage.migrations import SCHEMA_VERSION
+from workshop_tui.core.storage.tomlio import atomic_write
+
+if TYPE_CHECKING:
+    from workshop_tui.core.model import Session
+
+INDEX_NAME = ".workshop-index.json"
+INDEX_VERSION = 1
+HEAD_BYTES = 64 * 1024
+_CUT = re.compile(rb"^(?:\[|[ \t]*[A-Za-z0-9_.\"'-]+[ \t]*=[ \t]*[\[{])", re.MULTILINE)
+"""The first line that opens a table or an array: where the header the list needs ends."""
+"""The header of a real session is about 2 KB; a file whose first table starts later is read fully."""
+
+StatKey = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class ListedSession:
+    """The few facts about a session that the list shows."""
+
+    id: str
+    title: str
+    date: str
+    organisation: str
+    updated: str
+    progress: tuple[int, int] | None
+    """(exercises done, exercises on the agenda); None until the file has been read fully."""
+
+    @classmethod
+    def of(cls, session: Session) -> ListedSession:
+        """The summary of a session that was read and validated."""
+        return cls(
+            session.id, session.title, session.date, session.organisation, session.updated, session.progress
+        )
+
+
+def stat_key(path: Path) -> StatKey | None:
+    """What identifies one version of a file: every save replaces it, changing these."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def read_summary(path: Path) -> ListedSession | None:
+    """Title, date and the rest from the top of the file; None if they cannot be read so.
+
+    The file is cut before its first table or array (the list needs only strings, and
+    parsing the participants would cost more than the rest). A cut at the start of a line
+    leaves either valid TOML with exactly the keys written before it, or (inside a
+    multi-line string) invalid TOML, which gives None. The file is not validated here:
+    that happens when it is read fully.
+    """
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # a link, a folder, or a pipe that would block
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    cut = _CUT.search(head)
+    if cut is None and len(head) == HEAD_BYTES:
+        return None
+    end = cut.start() if cut else len(head)
+    try:
+        data = tomllib.loads(head[:end].decode("utf-8").removeprefix("\ufeff"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
+        return None
+    identity, title, date, organisation, updated = (
+        data.get(name, "") for name in ("id", "title", "date", "organisation", "updated")
+    )
+    if (
+        not all(isinstance(value, str) for value in (identity, title, date, organisation, updated))
+        or not title
+    ):
+        return None
+    return ListedSession(identity, title, date, organisation, updated, progress=None)
+
+
+class ListingIndex:
+    """The index of one sessions folder: file name -> (stat key, summary, problems)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / INDEX_NAME
+        self._old: dict[str, Any] = {}
+        self._new: dict[str, Any] = {}
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return
+        if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
+            entries = data.get("entries")
+            self._old = entries if isinstance(entries, dict) else {}
+
+    def lookup(
+        self, path: Path, key: StatKey | None
+    ) -> tuple[ListedSession | None, tuple[Problem, ...]] | None:
+        """What the file said when last read fully, if it has not changed since; else None."""
+        entry = self._old.get(path.name)
+        if key is None or not isinstance(entry, dict) or entry.get("stat") != list(key):
+            return None
+        try:
+            summary = entry["summary"]
+            problems = tuple(_problem(path, p) for p in entry["problems"])
+            found = None if summary is None else _summary(summary)
+        except (KeyError, TypeError, ValueError):
+            return None
+        if found is None and not problems:
+            return None
+        self._new[path.name] = entry
+        return found, problems
+
+    def store(
+        self, path: Path, key: StatKey | None, summary: ListedSession | None, problems: tuple[Problem, ...]
+    ) -> None:
+        """Remember what a full read of the file found."""
+        if key is None:
+            return
+        self._new[path.name] = {
+            "stat": list(key),
+            "summary": None if summary is None else {**summary.__dict__, "progress": summary.progress},
+            "problems": [
+                {"key": p.key, "what": p.what, "fix": p.fix, "line": p.line, "warning": p.warning}
+                for p in problems[:SHOWN_PROBLEMS]  # a list shows the first; a message the first ten
+                if not p.hidden
+            ],
+        }
+
+    def save(self) -> None:
+        """Write the index if it changed; a folder that cannot be written to keeps none."""
+        if self._new == self._old:
+            return
+        text = json.dumps({"version": INDEX_VERSION, "entries": self._new}, ensure_ascii=False)
+        with contextlib.suppress(SessionWriteError):
+            atomic_write(self.path, text, keep_backup=False)
+        self._old = dict(self._new)
+
+
+def _summary(data: dict[str, Any]) -> ListedSession:
+    identity, title, date, organisation, updated = (
+        data[name] for name in ("id", "title", "date", "organisation", "updated")
+    )
+    progress = data["progress"]
+    if not all(isinstance(value, str) for value in (identity, title, date, organisation, updated)):
+        raise TypeError("not a summary")
+    if not (isinstance(progress, list) and len(progress) == 2 and all(type(n) is int for n in progress)):
+        raise TypeError("not a progress")
+    return ListedSession(identity, title, date, organisation, updated, progress=(progress[0], progress[1]))
+
+
+def _problem(path: Path, data: dict[str, Any]) -> Problem:
+    key, what, fix, line, warning = (data[n] for n in ("key", "what", "fix", "line", "warning"))
+    if not all(isinstance(v, str) for v in (key, what, fix)) or not isinstance(warning, bool):
+        raise TypeError("not a problem")
+    if line is not None and type(line) is not int:
+        raise TypeError("not a line")
+    return Problem(path, key, what, fix, line, warning=warning)
+
+
+@dataclass(frozen=True)
+class SessionListing:
+    """One line of ``workshop sessions``: what a session file holds, or why it cannot be read."""
+
+    path: Path
+    summary: ListedSession | None
+    """None when the file is broken (see ``problems``) or was not read yet (``pending``)."""
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def pending(self) -> bool:
+        """Only the file's header has been read, so its progress and validity are not known yet."""
+        return not self.problems and (self.summary is None or self.summary.progress is None)
+
+    @cached_property
+    def session(self) -> Session | None:
+        """The whole session, read and validated on first use; None when the file is broken."""
+        if self.problems:
+            return None
+        from workshop_tui.core.storage.sessions import load_session
+
+        try:
+            return load_session(self.path)
+        except FileProblems:
+            return None
+
+
+QUICK_FILES = 100
+"""Up to this many files, the header of each can be read without the index in a blink."""
+
+
+def quick_listing_is_cheap(folder: Path | None = None) -> bool:
+    """Whether ``list_sessions(validate=False)`` is quick: the folder has an index, or few files."""
+    folder = folder or sessions_dir()
+    if (folder / INDEX_NAME).is_file():
+        return True
+    try:
+        with os.scandir(folder) as entries:
+            return sum(1 for _ in zip(entries, range(QUICK_FILES + 1), strict=False)) <= QUICK_FILES
+    except OSError:
+        return True
+
+
+def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[SessionListing]:
+    """Every session file in the folder in a stable order; broken files are listed with their problems.
+
+    The order is the seminar's date (latest first), then the title, then the file name,
+    and broken or unread files last: it does not change when a session is opened or
+    edited, so the row under the cursor is the one the facilitator saw there before.
+
+    Files the folder's index knows unchanged are not read again (see ``storage.listing``).
+    Others are read and validated fully, or with ``validate=False`` only their header is
+    read, so a list can be shown at once and completed by a second call.
+    """
+    folder = folder or sessions_dir()
+    if not folder.is_dir():
+        return []
+    index = ListingIndex(folder)
+    listings = []
+    for path in sorted(folder.glob("*.toml")):
+        if path.name.startswith("."):
+            continue
+        key = stat_key(path)
+        known = index.lookup(path, key)
+        if known is not None:
+            listings.append(SessionListing(path, *known))
+        elif not validate:
+            listings.append(SessionListing(path, read_summary(path)))
+        else:
+            # Reading files fully needs the model; a quick listing (the first frame) does not.
+            from workshop_tui.core.storage.sessions import load_session
+
+            problems: tuple[Problem, ...] = ()
+            try:
+                summary = ListedSession.of(load_session(path))
+            except FileProblems as error:
+                summary, problems = None, tuple(error.problems)
+            index.store(path, key, summary, problems)
+            listings.append(SessionListing(path, summary, problems))
+    if validate:
+        index.save()
+    return sorted(listings, key=listing_order)
+
+
+def listing_order(listing: SessionListing) -> tuple[bool, str, str, str]:
+    """The sort key of ``list_sessions``: readable first, later dates first, then title and file."""
+    summary = listing.summary
+    if summary is None or listing.problems:
+        return (True, "", "", listing.path.name)
+    # Dates are ISO (YYYY-MM-DD): turning each digit round sorts later dates first.
+    later_first = summary.date.translate(_DESCENDING) or "~"  # undated after dated
+    return (False, later_first, summary.title.casefold(), listing.path.name)
+
+
+_DESCENDING = str.maketrans("0123456789", "9876543210")
+
+
+def find_session(name: str, folder: Path | None = None) -> Path | None:
+    """Resolve a path, a session id or an exact (case-insensitive) title to a file."""
+    from workshop_tui.core.model.ids import valid_id  # the model waits until a name must be checked
+
+    candidate = Path(name).expanduser()
+    if candidate.suffix == ".toml" and candidate.exists():
+        return candidate
+    folder = folder or sessions_dir()
+    by_id = folder / f"{name}.toml"
+    if valid_id(name) and by_id.exists():
+        return by_id
+    matches = [s.path for s in list_sessions(folder) if s.summary and s.summary.title.lower() == name.lower()]
+    return matches[0] if len(matches) == 1 else None

@@ -1,0 +1,77 @@
+"""Where things live: the user's data dir (overridable for tests) and the built-in files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from workshop_tui.core.model.ids import ID_RULE, valid_id
+
+DATA_DIR_ENV = "WORKSHOP_TUI_DATA_DIR"
+"""Set this to use another data dir; the tests always do, so they never touch real data."""
+
+_PACKAGE = Path(__file__).resolve().parents[2]  # workshop_tui/core/storage -> workshop_tui
+
+
+def data_dir() -> Path:
+    """The folder that holds the facilitator's sessions, own exercises and settings."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("workshop-tui", appauthor=False)
+
+
+class UnsafeName(ValueError):
+    """A file name made from file content that is not a valid id, or that leaves its folder."""
+
+
+def file_for(folder: Path, name: str, suffix: str) -> Path:
+    """``folder/<name><suffix>``, for a ``name`` that came from a file (a session's id).
+
+    Such a name is never trusted as a path: it must have the one id shape (no ``/``, no
+    ``..``, no leading dot), and the path it makes must still be in ``folder`` once every
+    link is followed, so a hostile ``id`` cannot make a save replace some other file.
+
+    Raises:
+        UnsafeName: the name is not a valid id, or the path would leave ``folder``.
+    """
+    if not valid_id(name):
+        raise UnsafeName(f"{name[:60]!r} cannot name a file: {ID_RULE}")
+    path = folder / f"{name}{suffix}"
+    if path.resolve().parent != folder.resolve():
+        raise UnsafeName(f"{path} is outside {folder}; it is not written")
+    return path
+
+
+def sessions_dir(base: Path | None = None) -> Path:
+    """Where session files are kept."""
+    return (base or data_dir()) / "sessions"
+
+
+def user_exercises_dir(base: Path | None = None) -> Path:
+    """The facilitator's own exercise definitions."""
+    return (base or data_dir()) / "exercises"
+
+
+def _builtin(name: str) -> Path:
+    # An installed wheel carries the folders inside the package; a checkout
+    # (editable install or running from the source tree) has them at the top.
+    packaged = _PACKAGE / "_builtin" / name
+    return packaged if packaged.is_dir() else _PACKAGE.parent / name
+
+
+def builtin_exercises_dir() -> Path:
+    """The exercise definitions shipped with the app."""
+    return _builtin("exercises")
+
+
+def builtin_sessions_dir() -> Path:
+    """The example sessions shipped with the app (the demo seminar)."""
+    return _builtin("sessions")
+
+
+def logs_dir(base: Path | None = None) -> Path:
+    """Where the app writes a log when it stops on an error (readable by the owner only)."""
+    return (base or data_dir()) / "logs"

@@ -1,0 +1,426 @@
+"""Sessions to and from TOML tables, validating every key against the session's exercises."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from workshop_tui.core.model import (
+    Action,
+    Exercise,
+    ExerciseAnswers,
+    Group,
+    Participant,
+    Position,
+    Session,
+    rules,
+)
+from workshop_tui.core.model.answers import MODES
+from workshop_tui.core.model.ids import ID_RULE, valid_date, valid_id
+from workshop_tui.core.model.session import MAX_PARTICIPANTS
+from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
+from workshop_tui.core.storage.exercise_kinds import check_id, check_ids
+from workshop_tui.core.storage.migrations import SCHEMA_VERSION
+from workshop_tui.core.storage.reader import Reader, duplicates
+
+LANGUAGES = ("da", "en")
+
+
+def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, Any]:
+    """The TOML table for a session; ``parse_session`` reads it back unchanged.
+
+    ``exercises=False`` leaves the exercise definitions out (an empty table), for a writer
+    that keeps their TOML from an earlier save: they do not change while a session runs.
+    """
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "id": session.id,
+        "title": session.title,
+        "date": session.date,
+        "organisation": session.organisation,
+        "facilitator": session.facilitator,
+        "language": session.language,
+        "created": session.created,
+        "updated": session.updated,
+        "agenda": list(session.agenda),
+        "position": {
+            "exercise": session.position.exercise,
+            "row": session.position.row,
+            "column": session.position.column,
+            "group": session.position.group,
+        },
+        "participants": [{"id": p.id, "name": p.name} for p in session.participants],
+        "groups": [{"id": g.id, "name": g.name} for g in session.groups],
+        "notes": dict(session.notes),
+        "timers": dict(session.timers),
+        "exercises": (
+            {eid: exercise_to_dict(ex) for eid, ex in session.exercises.items()} if exercises else {}
+        ),
+        "answers": {eid: _answers_to_dict(a) for eid, a in session.answers.items() if not _is_default(a)},
+    }
+    return data
+
+
+def _is_default(answers: ExerciseAnswers) -> bool:
+    return answers == ExerciseAnswers()
+
+
+def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
+    out: dict[str, Any] = {"mode": a.mode, "blind": a.blind, "revealed": a.revealed}
+    if a.scores:
+        out["scores"] = {item: dict(row) for item, row in a.scores.items()}
+    if a.tallies:
+        out["tallies"] = {
+            item: {str(s): c for s, c in sorted(row.items())} for item, row in a.tallies.items()
+        }
+    for name in ("notes", "closing", "challenge"):
+        value = getattr(a, name)
+        if value:
+            out[name] = dict(value)
+    if a.texts:
+        out["texts"] = {group: dict(boxes) for group, boxes in a.texts.items()}
+    if a.actions:
+        out["actions"] = {
+            group: [{"text": x.text, "owner": x.owner, "due": x.due} for x in acts]
+            for group, acts in a.actions.items()
+        }
+    return out
+
+
+def parse_session(reader: Reader) -> Session | None:
+    """Build a Session from a (migrated) table; None when there are errors."""
+    problems = reader.problems
+    before = problems.error_count
+    reader.used.add("schema_version")
+    language = reader.string("language", default="da")
+    if language not in LANGUAGES:
+        problems.add(reader.key("language"), f"unknown language {language!r}", 'use "da" or "en"')
+    participants = _participants(reader)
+    groups = _groups(reader)
+    exercises: dict[str, Exercise] = {}
+    table = reader.table("exercises")
+    if table is not None:
+        for exercise_id in table.data:
+            table.used.add(exercise_id)
+            sub = table.table(exercise_id)
+            exercise = parse_exercise(sub) if sub else None
+            if exercise is not None:
+                if exercise.id != exercise_id:
+                    problems.add(
+                        sub.key("id") if sub else exercise_id,
+                        f"says {exercise.id!r} under [exercises.{exercise_id}]",
+                        "make the two ids the same",
+                    )
+                exercises[exercise_id] = exercise
+    agenda = tuple(check_ids(reader, "agenda", reader.strings("agenda")))
+    for exercise_id in agenda:
+        if table is not None and exercise_id not in table.data:
+            problems.add(
+                reader.key("agenda"),
+                f"names {exercise_id!r}, which has no [exercises.{exercise_id}] table",
+                "restore the exercise table or remove the id from the agenda",
+            )
+    for dup in duplicates(agenda):
+        problems.add(reader.key("agenda"), f"names {dup!r} twice", "keep each exercise once in the agenda")
+    answers: dict[str, ExerciseAnswers] = {}
+    answers_table = reader.table("answers", required=False)
+    if answers_table is not None:
+        for exercise_id in answers_table.data:
+            answers_table.used.add(exercise_id)
+            sub = answers_table.table(exercise_id)
+            if sub is None:
+                continue
+            if exercise_id not in exercises:
+                if table is not None and exercise_id not in table.data:
+                    problems.add(
+                        sub.path,
+                        f"answers an exercise {exercise_id!r} that the session does not have",
+                        f"restore [exercises.{exercise_id}]",
+                    )
+                continue
+            answers[exercise_id] = _answers(sub, exercises[exercise_id], participants, groups)
+    session_id = reader.string("id")
+    check_id(reader, "id", session_id)
+    session = Session(
+        id=session_id,
+        title=reader.string("title"),
+        date=_date(reader),
+        organisation=reader.string("organisation", required=False),
+        facilitator=reader.string("facilitator", required=False),
+        language=language,
+        participants=participants,
+        groups=groups,
+        agenda=agenda,
+        exercises=exercises,
+        answers=answers,
+        notes=_string_map(reader, "notes"),
+        timers=_int_map(reader, "timers"),
+        position=_position(reader),
+        created=_timestamp(reader, "created"),
+        updated=_timestamp(reader, "updated"),
+    )
+    reader.finish()
+    return None if problems.error_count > before else session
+
+
+def _participants(reader: Reader) -> tuple[Participant, ...]:
+    found = []
+    tables = reader.tables("participants", required=False)
+    if len(tables) > MAX_PARTICIPANTS:
+        reader.problems.add(
+            reader.key("participants"),
+            f"lists {len(tables)} participants",
+            f"a session holds at most {MAX_PARTICIPANTS}",
+        )
+        return ()
+    for sub in tables:
+        pid = sub.string("id")
+        if not valid_id(pid) and (pid or sub.has("id")):
+            what = f"{pid[:60]!r} is not a valid participant id"
+            sub.problems.add(sub.key("id"), what, f'{ID_RULE} (e.g. "p3")')
+        found.append(Participant(id=pid, name=sub.string("name", required=False)))
+        sub.finish()
+    for dup in duplicates(p.id for p in found):
+        reader.problems.add(
+            reader.key("participants"),
+            f"participant id {dup!r} is used twice",
+            "give each participant their own id",
+        )
+    return tuple(found)
+
+
+def _groups(reader: Reader) -> tuple[Group, ...]:
+    found = []
+    for sub in reader.tables("groups"):
+        group_id = sub.string("id")
+        check_id(sub, "id", group_id)
+        found.append(Group(id=group_id, name=sub.string("name")))
+        sub.finish()
+    if not found and reader.has("groups"):
+        reader.problems.add(
+            reader.key("groups"), "is empty", "a session has at least one group (e.g. the whole room)"
+        )
+    for dup in duplicates(g.id for g in found):
+        reader.problems.add(
+            reader.key("groups"), f"group id {dup!r} is used twice", "give each group its own id"
+        )
+    return tuple(found)
+
+
+def _date(reader: Reader) -> str:
+    """The session's date: an ISO date (it names export files and orders comparisons)."""
+    value = reader.string("date")
+    if (value or reader.data.get("date") == "") and not valid_date(value):
+        reader.problems.add(
+            reader.key("date"),
+            f"{value[:40]!r} is not a date",
+            'write it as date = "YYYY-MM-DD" (a year from 1900 to 2199)',
+        )
+    return value
+
+
+def _timestamp(reader: Reader, name: str) -> str:
+    """``created`` or ``updated``: an ISO time as the app writes it, or absent."""
+    value = reader.string(name, required=False)
+    if value:
+        try:
+            valid = bool(datetime.fromisoformat(value)) and len(value) <= 40 and value.isascii()
+        except ValueError:
+            valid = False
+        if not valid:
+            reader.problems.add(
+                reader.key(name),
+                f"{value[:40]!r} is not a date and time",
+                f'write it as {name} = "2026-10-14T09:00:00+00:00", or remove it',
+            )
+            return ""
+    return value
+
+
+def _position(reader: Reader) -> Position:
+    sub = reader.table("position", required=False)
+    if sub is None:
+        return Position()
+    position = Position(
+        exercise=sub.string("exercise", required=False),
+        row=sub.integer("row", required=False, minimum=0),
+        column=sub.integer("column", required=False, minimum=0),
+        group=sub.string("group", required=False),
+    )
+    sub.finish()
+    return position
+
+
+def _string_map(reader: Reader, name: str) -> dict[str, str]:
+    sub = reader.table(name, required=False)
+    if sub is None:
+        return {}
+    out = {key: sub.string(key) for key in list(sub.data)}
+    sub.finish()
+    return out
+
+
+def _int_map(reader: Reader, name: str) -> dict[str, int]:
+    sub = reader.table(name, required=False)
+    if sub is None:
+        return {}
+    out = {key: sub.integer(key, minimum=0, maximum=24 * 3600) for key in list(sub.data)}
+    sub.finish()
+    return out
+
+
+def _answers(
+    reader: Reader, exercise: Exercise, participants: tuple[Participant, ...], groups: tuple[Group, ...]
+) -> ExerciseAnswers:
+    problems = reader.problems
+    mode = reader.string("mode", required=False, default="participant")
+    if mode not in MODES:
+        problems.add(reader.key("mode"), f"unknown mode {mode!r}", 'use "participant" or "tally"')
+        mode = "participant"
+    try:
+        rules.check_mode(exercise, mode)  # type: ignore[arg-type]
+    except rules.ScoreError as error:
+        problems.add(reader.key("mode"), str(error), 'write mode = "participant"')
+    item_ids = {i.id for i in exercise.scored_items}
+    people = {p.id for p in participants}
+    group_ids = {g.id for g in groups}
+    scale = exercise.scale
+
+    def items_table(name: str) -> list[tuple[str, Reader]]:
+        sub = reader.table(name, required=False)
+        if sub is None:
+            return []
+        rows = []
+        for item_id in list(sub.data):
+            sub.used.add(item_id)
+            row = sub.table(item_id)
+            if item_id not in item_ids:
+                problems.add(
+                    sub.key(item_id),
+                    f"{exercise.id!r} has no item {item_id!r}",
+                    f"use one of {', '.join(sorted(item_ids)) or '(none: this exercise takes no scores)'}",
+                )
+            elif row is not None:
+                rows.append((item_id, row))
+        return rows
+
+    def score_ok(key: str, value: int) -> bool:
+        if scale is None or not scale.contains(value):
+            bounds = f"{scale.min} to {scale.max}" if scale else "nothing (no scale)"
+            problems.add(key, f"score {value} is off the scale", f"use a whole number from {bounds}")
+            return False
+        return True
+
+    scores: dict[str, dict[str, int]] = {}
+    for item_id, row in items_table("scores"):
+        for pid in list(row.data):
+            value = row.integer(pid)
+            if pid not in people:
+                problems.add(
+                    row.key(pid),
+                    f"no participant {pid!r} in this session",
+                    "add the participant or remove the score",
+                )
+            elif row.data.get(pid) == value and score_ok(row.key(pid), value):
+                scores.setdefault(item_id, {})[pid] = value
+    tallies: dict[str, dict[int, int]] = {}
+    for item_id, row in items_table("tallies"):
+        for key in list(row.data):
+            count = row.integer(key, minimum=0, maximum=10_000)
+            digits = key[1:] if key.startswith("-") else key
+            # isdigit alone lets "²" and "--4" through, which int() then refuses with a traceback.
+            if not (digits.isascii() and digits.isdigit()):
+                problems.add(row.key(key), f"{key!r} is not a score", 'tally keys are scores, e.g. "4" = 3')
+            elif score_ok(row.key(key), int(key)) and count:
+                tallies.setdefault(item_id, {})[int(key)] = count
+    notes = _string_map(reader, "notes")
+    for item_id in notes:
+        if item_id not in item_ids:
+            problems.add(
+                reader.key(f"notes.{item_id}"),
+                f"{exercise.id!r} has no item {item_id!r}",
+                "move the note to an existing item",
+            )
+    texts: dict[str, dict[str, str]] = {}
+    box_keys = exercise.text_keys
+    sub = reader.table("texts", required=False)
+    if sub is not None:
+        for group_id in list(sub.data):
+            sub.used.add(group_id)
+            boxes = sub.table(group_id)
+            _check_group(sub.key(group_id), group_id, group_ids, problems)
+            if boxes is None:
+                continue
+            for box in list(boxes.data):
+                if box not in box_keys:
+                    problems.add(boxes.key(box), f"{exercise.id!r} has no box {box!r}", _box_fix(exercise))
+                text = boxes.string(box)
+                if exercise.kind == "table" and box in box_keys:
+                    try:
+                        rules.check_cell(exercise, box, text)
+                    except rules.ScoreError as error:
+                        problems.add(boxes.key(box), str(error), "pick one of the column's options")
+                if text:
+                    texts.setdefault(group_id, {})[box] = text
+            boxes.finish()
+        sub.finish()
+    closing = _group_texts(reader, "closing", group_ids)
+    challenge = _group_texts(reader, "challenge", group_ids)
+    actions: dict[str, tuple[Action, ...]] = {}
+    sub = reader.table("actions", required=False)
+    if sub is not None:
+        for group_id in list(sub.data):
+            _check_group(sub.key(group_id), group_id, group_ids, problems)
+            rows = sub.tables(group_id)
+            acts = []
+            for row in rows:
+                acts.append(
+                    Action(
+                        row.string("text", required=False),
+                        row.string("owner", required=False),
+                        row.string("due", required=False),
+                    )
+                )
+                row.finish()
+            if acts:
+                actions[group_id] = tuple(acts)
+        sub.finish()
+    answers = ExerciseAnswers(
+        mode=mode,  # type: ignore[arg-type]
+        blind=reader.boolean("blind", required=False),
+        revealed=reader.boolean("revealed", required=False),
+        scores=scores,
+        tallies=tallies,
+        notes=notes,
+        texts=texts,
+        closing=closing,
+        challenge=challenge,
+        actions=actions,
+    )
+    for participant_id, what, fix in rules.vote_problems(exercise, answers):
+        problems.add(reader.key("scores"), f"{participant_id} {what}", fix)
+    reader.finish()
+    return answers
+
+
+def _box_fix(exercise: Exercise) -> str:
+    if exercise.kind == "table":
+        columns = ", ".join(c.id for c in exercise.columns)
+        return f'a table cell is "row.column", rows 1 to {exercise.rows}, columns {columns}'
+    return f"use one of {', '.join(sorted(exercise.text_keys)) or '(none)'}"
+
+
+def _check_group(key: str, group_id: str, known: set[str], problems: Any) -> None:
+    if group_id not in known:
+        problems.add(
+            key,
+            f"no group {group_id!r} in this session",
+            "add the group or move the text to an existing group",
+        )
+
+
+def _group_texts(reader: Reader, name: str, group_ids: set[str]) -> dict[str, str]:
+    texts = _string_map(reader, name)
+    for group_id in texts:
+        _check_group(reader.key(f"{name}.{group_id}"), group_id, group_ids, reader.problems)
+    return {g: t for g, t in texts.items() if t}

@@ -1,0 +1,253 @@
+"""Reading TOML with messages a person can act on, and writing it atomically.
+
+A write goes to a temporary file in the same folder, is flushed and fsynced,
+and only then replaces the target with ``os.replace``; the previous version is
+kept beside it as ``<name>.bak`` (a hard link to the replaced file where the
+filesystem allows, else a copy). A crash or a full disk at any moment leaves
+either the old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from workshop_tui.core.storage.errors import FileProblems, Problem, SessionWriteError
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Larger files are refused unread: a real session is a few hundred kilobytes."""
+
+DEAD_GRACE = 1.0
+"""A temp file of a process that has ended is removed once this old (not in its first second)."""
+STALE_TEMP_SECONDS = 60.0
+"""A temp file untouched this long belongs to no save still running (a save takes milliseconds)."""
+
+_LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Read and parse a TOML file.
+
+    Returns:
+        The parsed data and the text it came from (for locating keys).
+
+    Raises:
+        FileProblems: the file is missing, unreadable, too large, not UTF-8,
+            empty, or not valid TOML; the problem names the line where known.
+    """
+
+    def fail(what: str, fix: str, line: int | None = None) -> FileProblems:
+        return FileProblems(path, [Problem(path, "", what, fix, line)])
+
+    if path.is_symlink():
+        raise fail("is a symbolic link, which is not opened", "copy the real file here instead")
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # Reading a named pipe or a device would wait for ever, or never end.
+            raise fail("is not a regular file (a pipe or a device)", "name a .toml file")
+        size = info.st_size
+        if size > MAX_FILE_BYTES:
+            raise fail(
+                f"is {size / 1024 / 1024:.1f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB allowed",
+                "this is not a workshop file; check that you chose the right one",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("does not exist", "check the path") from None
+    except IsADirectoryError:
+        raise fail("is a folder, not a file", "name a .toml file") from None
+    except OSError as error:
+        raise fail(f"cannot be read ({error.strerror})", "check the file's permissions") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise fail(
+            f"is not UTF-8 text (byte {error.start})",
+            "save the file as UTF-8, or restore it from its .bak copy",
+            line,
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise fail("is empty", "restore it from its .bak copy, or delete it")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _LINE.search(message)
+        what = _LINE.sub("", message).strip().rstrip(".")
+        raise fail(
+            f"is not valid TOML: {what}",
+            "fix the syntax on that line (quotes, brackets, '=')",
+            (int(match.group(1)) if match.group(1) else len(text.splitlines())) if match else None,
+        ) from None
+    except RecursionError:
+        raise fail("is nested too deeply to read", "this is not a workshop file") from None
+    return data, text
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Serialise to TOML text (multi-line strings kept readable)."""
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves the old or the new file.
+
+    Raises:
+        SessionWriteError: the folder is not writable, the disk is full, or any
+            other OS error; the existing file is untouched and no temp file remains.
+    """
+    data = text.encode("utf-8")
+    folder = path.parent
+    tmp_name = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.p{os.getpid()}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _keep_mode(path, tmp_name)
+        if keep_backup and path.exists() and not path.is_symlink():
+            _keep_previous(path)
+        os.replace(tmp_name, path)
+        tmp_name = ""
+        _fsync_folder(folder)
+    except OSError as error:
+        raise SessionWriteError(path, failure_reason(error), error.errno) from None
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove the temp files a killed save of ``path`` left beside it; return those removed.
+
+    ``atomic_write`` writes ``.<name>.p<pid>.<random>.tmp``, the backup
+    ``.<name>.bak.p<pid>.<random>.tmp`` or ``.<name>.bak.<pid>.link.tmp`` (older versions
+    wrote them without the ``p<pid>``); each is renamed or removed when the save ends, so
+    only a process killed mid-save (SIGKILL, power cut) leaves one. Only names of exactly
+    those shapes for this file are removed: at once when the process that wrote it has
+    ended (a restart right after a crash finds all of them), else only when not changed
+    for ``older_than`` seconds, since a younger one may be a save running in another
+    process. The file itself, its ``.bak`` and other files' temps are never touched; any
+    OS error is ignored.
+    """
+    name = re.escape(path.name)
+    # mkstemp's random part is [a-z0-9_] without dots, so another file's temps never match.
+    own = re.compile(
+        rf"\.{name}\.(?:bak\.)?(?:p(?P<pid>[0-9]+)\.)?[a-z0-9_]+\.tmp|\.{name}\.bak\.(?P<link>[0-9]+)\.link\.tmp"
+    )
+    removed: list[Path] = []
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            match = own.fullmatch(entry.name)
+            if match is None:
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                # A hard link made a moment ago keeps the old file's mtime; its ctime is new.
+                age = now - max(info.st_mtime, info.st_ctime)
+                writer = match.group("pid") or match.group("link")
+                ended = writer is not None and not _running(int(writer))
+                if not stat.S_ISREG(info.st_mode) or (age < older_than and not (ended and age >= DEAD_GRACE)):
+                    continue
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs here (this one does; unknown means running)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
+
+
+def _keep_mode(path: Path, tmp_name: str) -> None:
+    # mkstemp creates 0600; keep the permissions the user had on an existing file.
+    with contextlib.suppress(OSError):
+        os.chmod(tmp_name, path.stat().st_mode & 0o777)
+
+
+def _keep_previous(path: Path) -> None:
+    """Make the file about to be replaced the ``.bak``, without copying it when possible.
+
+    The replace that follows gives ``path`` a new inode, so a hard link to the old one
+    *is* the previous version: one link and one rename instead of reading, writing and
+    fsyncing a copy on every keystroke (its data was fsynced when this module wrote it).
+    Where the filesystem has no hard links (FAT, some network shares) the copy is made
+    as before.
+    """
+    backup = path.with_name(path.name + ".bak")
+    link = path.with_name(f".{backup.name}.{os.getpid()}.link.tmp")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(link)
+        os.link(path, link)
+    except OSError:
+        _copy_backup(path)
+        return
+    try:
+        os.replace(link, backup)
+    finally:
+        # Gone after a successful rename; left behind by a failed one, or by a rename that
+        # was a no-op because the .bak already was the same file.
+        with contextlib.suppress(OSError):
+            os.unlink(link)
+
+
+def _copy_backup(path: Path) -> None:
+    """Keep the previous version as ``<name>.bak``, itself written atomically."""
+    backup = path.with_name(path.name + ".bak")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.p{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(path.read_bytes())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform allows opening a folder.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def failure_reason(error: OSError) -> str:
+    """Why a write failed, and that the previous version is intact, for the facilitator."""
+    import errno
+
+    if error.errno == errno.ENOSPC:
+        return "the disk is full; free some space, the previous version is still intact"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is not writable; check its permissions, the previous version is still intact"
+    return f"{error.strerror or error}; the previous version is still intact"

@@ -1,0 +1,355 @@
+"""The glue between the session screen and the voting server (``workshop_tui.voting``).
+
+The session screen owns one ``VotingController``. Opening voting imports the server
+(and with it aiohttp) for the first time, starts it on the app's own event loop and
+opens the round on the facilitator's exercise; moving to another exercise moves the
+round; closing voting closes the round and stops the server. Votes are applied by the
+server through the screen's ``SessionKeeper`` (saved before anything is shown); this
+module only redraws, at most a few times a second, however fast the votes come.
+
+Each time voting opens the join code is new. A round opens blind (F3 reveals), so the
+wall shows only that a participant answered, never what. Phones take the session's
+participants as their places; when none is free the facilitator is told here and can
+add one (the panel's +).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.timer import Timer
+from textual.widgets import Static
+
+from workshop_tui.core.model import Participant
+from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.strings import tr
+from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
+from workshop_tui.voting.qr import qr_lines
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.screens.session import SessionScreen
+    from workshop_tui.voting.desk import Progress
+    from workshop_tui.voting.server import VotingServer
+
+REFRESH_QUIET = 0.25
+"""Votes still arriving postpone the redraw this long, so a burst of phones is drawn once…"""
+REFRESH_LATEST = 1.0
+"""…but never later than this after the first vote not yet shown, so the grid keeps up."""
+QR_STYLE = "#000000 on #ffffff"
+"""Dark modules on light, whatever the theme: scanners expect a dark code on a light ground."""
+
+
+@dataclass(frozen=True)
+class VotingInfo:
+    """What the screens show while voting is open."""
+
+    url: str
+    """The short address to type, e.g. ``http://192.168.1.20:8765``."""
+    join_url: str
+    """The address in the QR code: the short one with the code, so scanning joins at once."""
+    code: str
+    progress: Progress
+    max_participants: int
+    round_open: bool
+    participants: int = 0
+    """The session's participants: the places phones can take."""
+
+
+def spaced(code: str) -> str:
+    """A join code in groups of three (``246 810``), easier to read off a wall."""
+    return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
+
+
+class VotingController:
+    """Voting for one session screen."""
+
+    def __init__(self, screen: SessionScreen) -> None:
+        self.screen = screen
+        self.server: VotingServer | None = None
+        self._redraw: Timer | None = None
+        self._first_unshown = 0.0
+        self._last_vote = 0.0
+        self._unlock: Timer | None = None
+
+    @property
+    def options(self) -> VotingOptions:
+        """The facilitator's address, port and maximum (from the command line)."""
+        return getattr(self.screen.app, "voting_options", None) or VotingOptions()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the server is listening."""
+        return self.server is not None and self.server.running
+
+    async def open(self) -> str | None:
+        """Start the server and open the round on the current exercise.
+
+        Returns:
+            None, or why voting could not open (a port in use, an address not on this laptop).
+        """
+        # The desk and the roll of phones are loaded when voting is first opened, like the server.
+        from workshop_tui.voting.desk import Desk
+        from workshop_tui.voting.limits import Limits
+        from workshop_tui.voting.roll import Roll, roll_path
+        from workshop_tui.voting.server import VotingServer, log
+        from workshop_tui.voting.sink import KeeperSink
+
+        if self.screen.keeper.read_only:  # votes would be refused: another window writes
+            return tr("readonly.refused", self.screen.lang)
+        session = self.screen.session
+        try:
+            path = roll_path(session.id)
+        except ValueError as error:  # an id that would leave the voting folder: nothing is written
+            return str(error)
+        roll, problem = Roll.load(path)
+        if problem is not None:
+            log.warning("%s", problem)
+        try:
+            # Written before anyone joins, so the folder is known to be writable; the code
+            # itself is never written (it is new each time voting opens).
+            roll.save(path)
+        except SessionWriteError as error:
+            return error.reason
+        limits = Limits(devices_per_address=self.options.per_address)
+        desk = Desk(roll, max_participants=self.options.max_participants, limits=limits)
+        server = VotingServer(desk, KeeperSink(self.screen.keeper, on_change=self._changed), path)
+        server.on_join = self._changed
+        host = listen_host(self.options)
+        try:
+            await server.start(host, candidate_ports(self.options))
+        except OSError as error:
+            logging.getLogger("workshop_tui.voting").error("cannot listen on %s: %s", host, error)
+            return f"{host}: {error.strerror or error}"
+        self.server = server
+        server.follow(self.screen.current)
+        self._blind_round()
+        return None
+
+    async def toggle(self) -> None:
+        """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
+
+        The panel is where places are added (+) and a new code made (N), so F10 brings it
+        back while voting is open instead of closing voting (and changing the code) at once.
+        """
+        from workshop_tui.tui.screens.voting_panel import VotingModal
+
+        screen, lang = self.screen, self.screen.lang
+        if not self.is_open:
+            problem = await self.open()
+            if problem is not None:
+                screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
+                return
+        self.refresh()
+
+        async def from_panel(choice: str | None) -> None:
+            if choice == "close" and self.is_open:
+                await self.close()
+                self.refresh()
+                screen.notify(tr("voting.closed", lang), timeout=4)
+
+        screen.app.push_screen(VotingModal(self), from_panel)
+
+    async def close(self) -> None:
+        """Close the round and stop the server (pages still waiting are told first)."""
+        server, self.server = self.server, None
+        if server is not None:
+            await server.stop()
+
+    def follow(self, exercise_id: str) -> None:
+        """The facilitator moved: the round moves with them."""
+        if self.server is not None:
+            self.server.follow(exercise_id)
+            self._blind_round()
+            self.refresh()
+
+    def _blind_round(self) -> None:
+        """Open the round blind: the grid shows who answered, not what, until F3 reveals it.
+
+        An exercise already blind (revealed or not) is left as the facilitator set it.
+        """
+        exercise_id = self.server.desk.exercise_id if self.server is not None else None
+        if exercise_id is None or self.screen.session.answers_for(exercise_id).blind:
+            return
+        self.screen.post_message(EditRequested(lambda s: s.with_blind(exercise_id, True), undoable=False))
+        self.screen.notify(tr("voting.blind", self.screen.lang), timeout=6)
+
+    def add_place(self) -> None:
+        """Add an anonymous participant, so one more phone can join (the panel's +)."""
+        from workshop_tui.voting.places import next_anonymous_id
+
+        if self.server is None:
+            return
+        self.server.desk.places_added()
+        self.screen.post_message(
+            EditRequested(lambda s: s.with_participant(Participant(next_anonymous_id(s))), undoable=False)
+        )
+
+    def remove_place(self) -> None:
+        """Take the last participant away again, if no phone holds it and it has no scores (−)."""
+        from workshop_tui.voting.places import removable_place, without_place
+
+        if self.server is None:
+            return
+        place = removable_place(self.screen.session, self.server.desk.roll.participant_ids)
+        if place is None:
+            self.screen.notify(tr("voting.keep_place", self.screen.lang), severity="warning", timeout=5)
+            return
+        self.screen.post_message(EditRequested(lambda s: without_place(s, place), undoable=False))
+
+    def new_code(self) -> None:
+        """A new join code (N on the panel): the old one stops working, joined phones carry on."""
+        if self.server is not None:
+            self.server.desk.new_code()
+            self.refresh()
+
+    def info(self) -> VotingInfo | None:
+        """The address, code and counts to show, or None while voting is closed."""
+        server = self.server
+        if server is None or not server.running:
+            return None
+        desk = server.desk
+        url = f"http://{shown_host(server.host)}:{server.port}"
+        return VotingInfo(
+            url=url,
+            join_url=f"{url}/#c={desk.code}",
+            code=desk.code,
+            progress=desk.progress(self.screen.session),
+            max_participants=desk.max_participants,
+            round_open=desk.exercise_id is not None,
+            participants=len(self.screen.session.participants),
+        )
+
+    def _unlocked(self) -> None:
+        self._unlock = None
+        if self.screen.is_attached:
+            self.refresh()
+
+    def _changed(self) -> None:
+        """A batch of votes was saved: schedule a redraw (redrawing a wide grid blocks the loop)."""
+        now = time.monotonic()
+        if self._redraw is None:
+            self._first_unshown = now
+            self._redraw = self.screen.set_timer(REFRESH_QUIET, self._redraw_when_quiet)
+        self._last_vote = now
+
+    def _redraw_when_quiet(self) -> None:
+        now = time.monotonic()
+        wait = min(REFRESH_QUIET - (now - self._last_vote), REFRESH_LATEST - (now - self._first_unshown))
+        if wait > 0.01:
+            self._redraw = self.screen.set_timer(wait, self._redraw_when_quiet)
+            return
+        self._redraw = None
+        if self.screen.is_attached:
+            self.screen.show_changes()
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw every place that shows voting: the status line, the panel, the projector."""
+        info = self.info()
+        lang = self.screen.lang
+        if info is not None and info.progress.locked_for and self._unlock is None:
+            # The note on a locked join goes when the lock does, not at the next vote.
+            self._unlock = self.screen.set_timer(info.progress.locked_for + 0.2, self._unlocked)
+        for status in self.screen.query(VotingStatus):
+            status.show(info, lang)
+        from workshop_tui.tui.screens.projector import ProjectorScreen
+
+        for screen in self.screen.app.screen_stack:
+            if isinstance(screen, ProjectorScreen):
+                screen.redraw()
+                continue
+            for board in screen.query(VoteBoard):
+                board.show(info, lang)
+
+
+def progress_text(info: VotingInfo, lang: str) -> str:
+    """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open."""
+    if not info.round_open:
+        return tr("voting.no_round", lang)
+    p = info.progress
+    return tr("voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
+
+
+def places_text(info: VotingInfo, lang: str) -> str:
+    """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
+    p = info.progress
+    parts = [tr("voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
+    if p.turned_away:
+        parts.append(tr("voting.turned_away", lang, n=p.turned_away))
+    if p.locked_for:
+        parts.append(tr("voting.locked", lang, seconds=max(1, round(p.locked_for))))
+    return "  ·  ".join(parts)
+
+
+class VotingStatus(Static):
+    """One line under the exercise while voting is open: address, code, answers."""
+
+    DEFAULT_CSS = """
+    VotingStatus {
+        height: auto;
+        padding: 0 1;
+        background: $success 25%;
+        display: none;
+    }
+    """
+
+    def show(self, info: VotingInfo | None, lang: str) -> None:
+        """Show ``info``, or hide the line when voting is closed."""
+        self.display = info is not None
+        if info is None:
+            return
+        text = Text("● " + tr("voting.open", lang), style="bold")
+        text.append(f"  {info.url}  ·  {tr('voting.code', lang)} ")
+        text.append(spaced(info.code), style="bold")
+        text.append(f"  ·  {progress_text(info, lang)}  ·  ")
+        notes = info.progress.turned_away or info.progress.locked_for
+        text.append(places_text(info, lang), style="bold" if notes else "")
+        self.update(text)
+
+
+class VoteBoard(Static):
+    """The QR code, the short address and the join code, large enough to read off a wall."""
+
+    DEFAULT_CSS = """
+    VoteBoard {
+        width: auto;
+        height: auto;
+        padding: 0 1;
+        text-align: center;
+        display: none;
+    }
+    """
+
+    def __init__(self, *, show_max: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.show_max = show_max
+        """Also show the maximum number of devices (on the facilitator's panel, not the wall)."""
+
+    def show(self, info: VotingInfo | None, lang: str) -> None:
+        """Draw the board for ``info``, or hide it while voting is closed."""
+        self.display = info is not None
+        if info is None:
+            return
+        text = Text()
+        for line in qr_lines(info.join_url):
+            text.append(line, style=QR_STYLE)
+            text.append("\n")
+        text.append("\n" + tr("voting.scan", lang) + "\n", style="bold")
+        text.append(info.url + "\n", style="bold")
+        text.append(f"{tr('voting.code', lang)}: ")
+        text.append(spaced(info.code), style="bold reverse")
+        text.append("\n\n" + progress_text(info, lang))
+        if self.show_max:
+            notes = info.progress.turned_away or info.progress.locked_for
+            text.append("\n" + places_text(info, lang), style="bold" if notes else "dim")
+        self.update(text)
+
+    @property
+    def width_needed(self) -> int:
+        """Columns the board takes when shown (the QR code's width plus padding)."""
+        return len(qr_lines("http://255.255.255.255:65535/#c=000000")[0]) + 2
