@@ -8,8 +8,6 @@ shows everything.
 
 - **Votes** (dot vote, single choice): per option the people who put dots on it,
   the dots, and the option's share of all dots.
-- **Reverse-scored items**: an item's *aligned* mean is its mean turned round
-  (``min + max − mean``), so that high always means the same thing in an index.
 - **Paired ratings**: per item the mean of each side and the gap (left − right).
 - **Two-axis placements**: each person's (x, y), the count per zone and the centroid.
   A score on the middle of an even-stepped scale (3 on 1–5) is on the line between
@@ -21,6 +19,7 @@ Pure functions; no UI.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,19 +35,6 @@ def item_stats(exercise: Exercise, answers: ExerciseAnswers) -> dict[str, ItemSt
     scale = exercise.scale
     assert scale is not None, "a scored exercise always has a scale"
     return {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in exercise.scored_items}
-
-
-def aligned(mean: float | None, scale: Scale, reverse: bool) -> float | None:
-    """A mean as it counts in an index: turned round on the scale when the item is reverse-scored."""
-    if mean is None or not reverse:
-        return mean
-    return scale.min + scale.max - mean
-
-
-def index_value(values: list[float | None]) -> float | None:
-    """The mean of the values that exist (an index over items, each weighing the same)."""
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
 
 
 @dataclass(frozen=True)
@@ -176,4 +162,19 @@ def answered(session: Session, exercise_id: str) -> tuple[int, int]:
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
         return most, max(most, len([p for p in session.participants if not p.by_phone]))
-    return len(people & {p.id for p in room}), len(room)
+    some, _ = responders(session.exercise(exercise_id), answers, {p.id for p in room})
+    return some, len(room)
+
+
+def responders(exercise: Exercise, answers: ExerciseAnswers, people: Collection[str]) -> tuple[int, int]:
+    """(how many of ``people`` answered some item, how many answered every item).
+
+    A vote is sent whole, so whoever voted is done, however few options they chose.
+    Only entered scores count (a tally belongs to nobody).
+    """
+    counts: Counter[str] = Counter(
+        pid for item in exercise.scored_items for pid in answers.scores.get(item.id, {}) if pid in people
+    )
+    if exercise.is_vote:
+        return len(counts), len(counts)
+    return len(counts), sum(1 for n in counts.values() if n == len(exercise.scored_items))

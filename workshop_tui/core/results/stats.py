@@ -23,7 +23,7 @@ Conventions, stated once so the app and the exports agree:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 MIN_ANONYMOUS = 3
@@ -82,6 +82,16 @@ def describe(scores: Sequence[int], low: int, high: int) -> ItemStats:
     return ItemStats(n, mean, median, values[0], values[-1], sd, distribution, is_split(values, low, high))
 
 
+def mean_of(values: Iterable[float | None]) -> float | None:
+    """The mean of the values that exist, each weighing the same; None when none does.
+
+    An index over items and a dimension's mean are means of item means, not of all
+    scores pooled, so an item with many answers does not outweigh one with few.
+    """
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
 def is_split(values: Sequence[int], low: int, high: int) -> bool:
     """Whether the scores form two camps with a trough between them (the module docstring's rule)."""
     n = len(values)
@@ -104,10 +114,9 @@ def is_split(values: Sequence[int], low: int, high: int) -> bool:
     return False
 
 
-def rank(means: dict[str, float | None]) -> list[str]:
+def rank(means: Mapping[str, float | None]) -> list[str]:
     """Item ids from highest mean to lowest; items without answers last, ties in given order."""
-    order = list(means)
-    return sorted(order, key=lambda k: (means[k] is None, -(means[k] or 0.0), order.index(k)))
+    return sorted(means, key=lambda k: (means[k] is None, -(means[k] or 0.0)))  # stable: ties keep order
 
 
 def competition_ranks(ranking: Sequence[str], values: Mapping[str, float | None]) -> dict[str, int]:

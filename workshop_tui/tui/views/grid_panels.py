@@ -10,9 +10,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from workshop_tui.core.model import Exercise, Item, Session
-from workshop_tui.core.results.figures import aligned, index_value, voters
-from workshop_tui.core.results.rules import dimension_means
-from workshop_tui.core.results.stats import ItemStats, describe
+from workshop_tui.core.results.figures import voters
+from workshop_tui.core.results.rules import aligned, dimension_means
+from workshop_tui.core.results.stats import ItemStats, describe, mean_of, rank
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
@@ -145,16 +145,17 @@ def profile_text(
     if exercise.has_reverse:
         title = Text(tr("reverse.profile", lang, high=scale.max) + "\n", style="bold")
     means = {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
+    # Drawn in the order of the means as drawn, as in the exports (results.rank).
+    by_id = {i.id: i for i in exercise.scored_items}
     rows = [
-        (item_tag(exercise, i, lang) + i.text.get(lang), means[i.id], stats[i.id].split)
-        for i in exercise.scored_items
+        (item_tag(exercise, by_id[k], lang) + by_id[k].text.get(lang), means[k], stats[k].split)
+        for k in rank(means)
     ]
-    rows.sort(key=lambda r: -(r[1] if r[1] is not None else -1))
     label = max(16, min(40, width // 2))
     bar = max(6, width - label - 10)
     text = title + profile_bars(rows, scale.min, scale.max, label, bar, lang)
     if exercise.has_reverse:
-        index = index_value([means[i.id] for i in exercise.items])
+        index = mean_of([means[i.id] for i in exercise.items])
         text.append(f"\n{tr('reverse.index', lang)} {localise(fmt(index), lang)}", style="bold")
     if exercise.dimensions:
         # Sub-scores (e.g. relations vs. communication): results.dimension_means, as in the exports.
