@@ -20,7 +20,7 @@ from workshop_tui.core.results.figures import (
     voters,
     winners,
 )
-from workshop_tui.core.results.rules import aligned, challenges, mark, participant_labels
+from workshop_tui.core.results.rules import TOP_COUNT, aligned, challenges, mark, participant_labels, tied
 from workshop_tui.core.results.stats import competition_ranks, mean_of
 
 SCALE = Scale(1, 5, Text("lav"), Text("høj"), inferred=False)
@@ -113,3 +113,9 @@ def test_responders_count_some_and_every_item() -> None:
 def test_answered_counts_the_room(kinds_session: Session) -> None:
     assert answered(kinds_session, "us-and-them") == (4, 4)
     assert answered(kinds_session, "smart-goals") == (0, 4)
+
+
+def test_tied_only_when_a_list_is_longer_than_the_cut() -> None:
+    assert not tied(("a", "b", "c")[:TOP_COUNT])
+    assert tied(tuple("abcd")[: TOP_COUNT + 1])
+    assert not tied(())

@@ -135,6 +135,11 @@ def participant_labels(session: Session, *, named: bool) -> dict[str, str]:
     return {}
 
 
+def tied(highlight: Collection[str]) -> bool:
+    """Whether a highlight list is longer than ``TOP_COUNT`` because of a tie at the cut."""
+    return len(highlight) > TOP_COUNT
+
+
 def mark(item_id: str, top: Collection[str], bottom: Collection[str]) -> str:
     """``▲`` for a top item, ``▼`` for a bottom item, else empty."""
     if item_id in top:
@@ -159,12 +164,12 @@ class Highlights:
     @property
     def top_tied(self) -> bool:
         """The top list is longer than ``TOP_COUNT`` because of a tie at the cut."""
-        return len(self.top) > TOP_COUNT
+        return tied(self.top)
 
     @property
     def bottom_tied(self) -> bool:
         """The bottom list is longer than ``TOP_COUNT`` because of a tie at the cut."""
-        return len(self.bottom) > TOP_COUNT
+        return tied(self.bottom)
 
     def mark(self, item_id: str) -> str:
         """``▲`` for a top item, ``▼`` for a bottom item, else empty (see :func:`mark`)."""
