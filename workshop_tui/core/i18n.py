@@ -13,6 +13,7 @@ from collections.abc import Mapping
 LANGUAGES = ("da", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
+    "app.title": {"da": "Workshop – ledelse på tværs", "en": "Workshop – cross-boundary leadership"},
     "cli.description": {
         "da": "Facilitér et seminar om ledelse på tværs fra terminalen.",
         "en": "Facilitate a seminar on cross-boundary leadership from the terminal.",
