@@ -237,8 +237,10 @@ def _item_table(
             heading = dimension.label if dimension else dimension_id
             table.add_row("", Text(heading.upper(), style="bold #FFD700"), *blank[2:])
         for item in items:
-            mark = Text(highlight_mark(item.id, top, bottom), style="bold")
-            marks.update(mark.plain)
+            mark = Text()
+            if symbol := highlight_mark(item.id, top, bottom):
+                mark.append(symbol, style="bold")
+                marks.add(symbol)
             if item.stats.split:
                 mark.append("⚡", style="bold")
                 marks.add("⚡")
