@@ -119,3 +119,10 @@ def test_tied_only_when_a_list_is_longer_than_the_cut() -> None:
     assert not tied(("a", "b", "c")[:TOP_COUNT])
     assert tied(tuple("abcd")[: TOP_COUNT + 1])
     assert not tied(())
+
+
+def test_answerers_are_who_entered_a_score() -> None:
+    answers = ExerciseAnswers().with_score("i1", "p1", 3).with_score("i2", "p2", 4).with_score("i2", "p1", 1)
+    assert answers.answerers == {"p1", "p2"}
+    assert answers.with_tally("i1", 3, 5).answerers == {"p1", "p2"}  # a tally names nobody
+    assert ExerciseAnswers().answerers == frozenset()

@@ -329,7 +329,7 @@ class Session:
         if answers.is_empty:
             return "not_started"
         # A phone that joined during the seminar counts only for the exercises it answered.
-        answered = {pid for row in answers.scores.values() for pid in row}
+        answered = answers.answerers
         people = {p.id for p in self.participants if not p.by_phone or p.id in answered}
         judged = rules.done(exercise, answers, people, (g.id for g in self.groups))
         if judged is not None:

@@ -63,7 +63,7 @@ def voters(answers: ExerciseAnswers) -> int:
     """How many people voted: distinct participants, or (tallied) the counted votes."""
     if answers.counted_mode == "tally":
         return sum(count for row in answers.tallies.values() for count in row.values())
-    return len({pid for row in answers.scores.values() for pid in row})
+    return len(answers.answerers)
 
 
 def winners(totals: list[VoteTotal]) -> list[str]:
@@ -157,7 +157,7 @@ def answered(session: Session, exercise_id: str) -> tuple[int, int]:
     counted on any one item, of the participants typed for.
     """
     answers = session.answers_for(exercise_id)
-    people = {pid for row in answers.scores.values() for pid in row}
+    people = answers.answerers
     room = [p for p in session.participants if not p.by_phone or p.id in people]
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)

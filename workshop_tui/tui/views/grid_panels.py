@@ -67,7 +67,7 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
 def _progress(exercise: Exercise, session: Session, lang: str) -> str:
     """How many have voted, and who has not yet (by label: the facilitator's own screen)."""
     answers = session.answers_for(exercise.id)
-    voted = {pid for row in answers.scores.values() for pid in row}
+    voted = answers.answerers
     text = tr("vote.progress", lang, n=voters(answers), total=len(session.participants))
     missing = [p.label for p in session.participants if p.id not in voted]
     if missing and len(missing) <= 8:
