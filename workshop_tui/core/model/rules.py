@@ -120,7 +120,7 @@ def done(
     if exercise.is_vote:
         if answers.mode == "tally":
             return any(any(row.values()) for row in answers.tallies.values())
-        return people <= answers.answerers
+        return people <= {pid for row in answers.scores.values() for pid in row}
     if exercise.kind == "table":
         return all(_filled(answers.texts.get(group, {})) for group in groups)
     return None
