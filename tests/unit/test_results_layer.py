@@ -12,6 +12,7 @@ import pytest
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Session, Source, Text
 from workshop_tui.core.results.figures import (
+    aligned,
     answered,
     pair_gaps,
     responders,
@@ -20,8 +21,9 @@ from workshop_tui.core.results.figures import (
     voters,
     winners,
 )
-from workshop_tui.core.results.rules import TOP_COUNT, aligned, challenges, mark, participant_labels, tied
+from workshop_tui.core.results.rules import TOP_COUNT, challenges, mark, tied
 from workshop_tui.core.results.stats import competition_ranks, mean_of
+from workshop_tui.core.results.summary import participant_labels
 
 SCALE = Scale(1, 5, Text("lav"), Text("høj"), inferred=False)
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.model import Action, Session
-from workshop_tui.core.results.rules import participant_labels
 from workshop_tui.core.results.stats import MIN_ANONYMOUS
-from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.results.summary import build_summary, participant_labels
 from workshop_tui.core.results.summary_model import TALLY_LABEL
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session

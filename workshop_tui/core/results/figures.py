@@ -6,6 +6,8 @@ sides or a zone count is computed in one place only. Anonymity and blind rules
 are not applied here: the summary applies them; the facilitator's own screen
 shows everything.
 
+- **Reverse-scored items**: an item's *aligned* mean is its mean turned round
+  (``min + max − mean``), so that high always means the same thing in an index.
 - **Votes** (dot vote, single choice): per option the people who put dots on it,
   the dots, and the option's share of all dots.
 - **Paired ratings**: per item the mean of each side and the gap (left − right).
@@ -25,7 +27,7 @@ from typing import Literal
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
-from workshop_tui.core.results.stats import ItemStats, describe
+from workshop_tui.core.results.stats import ItemStats, describe, mean_of
 
 Side = Literal["low", "high"]
 
@@ -35,6 +37,22 @@ def item_stats(exercise: Exercise, answers: ExerciseAnswers) -> dict[str, ItemSt
     scale = exercise.scale
     assert scale is not None, "a scored exercise always has a scale"
     return {i.id: describe(answers.values_for(i.id), scale.min, scale.max) for i in exercise.scored_items}
+
+
+def aligned(mean: float | None, scale: Scale, reverse: bool) -> float | None:
+    """A mean as it counts in an index: turned round on the scale when the item is reverse-scored.
+
+    The one place a mean is turned (``min + max − mean``); ``rules.oriented`` turns a
+    negative item's mean with it.
+    """
+    if mean is None or not reverse:
+        return mean
+    return scale.min + scale.max - mean
+
+
+def index_value(values: list[float | None]) -> float | None:
+    """An index over items: the mean of the item means that exist (``stats.mean_of``)."""
+    return mean_of(values)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ the action list's pick-list, every export and the comparison:
   K/K/C statement, a negatively worded item) or neither (``neutral``).
 - **Orientation** (:func:`oriented`): a mean turned round on the scale for a
   negative item (``min + max − mean``), so that higher is better for every item
-  that has a direction; a neutral item keeps its mean. A reverse-scored item is
-  drawn and indexed turned the same way (:func:`aligned`).
+  that has a direction; a neutral item keeps its mean. The turn itself is
+  ``figures.aligned`` (a reverse-scored item is drawn and indexed turned the same way).
 - **Anonymity** (:func:`status_of`): an item (or a whole vote or placement) with
   fewer than ``MIN_ANONYMOUS`` answers keeps only its n; blind results never
-  revealed in the room are not shown at all. Who is named beside a score
-  (:func:`participant_labels`): nobody, unless the facilitator chose ``--named``.
+  revealed in the room are not shown at all. Who is named beside a score is
+  ``summary.participant_labels``: nobody, unless the facilitator chose ``--named``.
 - **Highlights** (:func:`highlights`): the ``TOP_COUNT`` best and the
   ``TOP_COUNT`` weakest items after orientation (on a neutral exercise: highest
   and lowest), among items with at least ``MIN_ANONYMOUS`` answers, and only when
@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Session
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.exercise import Polarity, pair_of
 from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.results.figures import item_stats, vote_totals
+from workshop_tui.core.results.figures import aligned, item_stats, vote_totals
 from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, mean_of, rank
 
 ItemStatus = Literal["shown", "too_few", "empty", "blind"]
@@ -99,17 +99,7 @@ def is_directed(exercise: Exercise) -> bool:
 
 def oriented(mean: float | None, scale: Scale, polarity: str) -> float | None:
     """The mean with higher = better: turned round for a negative item, as is otherwise."""
-    if mean is None or polarity != "negative":
-        return mean
-    return scale.min + scale.max - mean
-
-
-def aligned(mean: float | None, scale: Scale, reverse: bool) -> float | None:
-    """A mean as it is drawn in a profile and counted in an index: turned round when reverse-scored.
-
-    The same turn as :func:`oriented` (a reverse-scored item counts as negatively worded).
-    """
-    return oriented(mean, scale, "negative" if reverse else "positive")
+    return aligned(mean, scale, polarity == "negative")
 
 
 def status_of(visible: bool, n: int, *, named: bool) -> ItemStatus:
@@ -121,18 +111,6 @@ def status_of(visible: bool, n: int, *, named: bool) -> ItemStatus:
     if n < MIN_ANONYMOUS and not named:
         return "too_few"
     return "shown"
-
-
-def participant_labels(session: Session, *, named: bool) -> dict[str, str]:
-    """Who is named: participant id -> the label shown beside a score.
-
-    Named (the facilitator's explicit choice): the participant's own label (name, or
-    P-id). Anonymous: no labels at all (empty), because any label kept across items
-    would let one person's answers be lined up across them.
-    """
-    if named:
-        return {p.id: p.label for p in session.participants}
-    return {}
 
 
 def tied(highlight: Collection[str]) -> bool:

@@ -38,17 +38,15 @@ from dataclasses import replace
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.core.model.answers import MODES
-from workshop_tui.core.results.figures import item_stats
+from workshop_tui.core.results.figures import aligned, index_value, item_stats
 from workshop_tui.core.results.rules import (
-    aligned,
     dimension_means,
     exercise_highlights,
     oriented,
-    participant_labels,
     polarity_of,
     status_of,
 )
-from workshop_tui.core.results.stats import ItemStats, mean_of, rank
+from workshop_tui.core.results.stats import ItemStats, rank
 from workshop_tui.core.results.summary_kinds import (
     pairs_part,
     placement_part,
@@ -103,6 +101,18 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
         named=named,
         include_notes=include_notes,
     )
+
+
+def participant_labels(session: Session, *, named: bool) -> dict[str, str]:
+    """Participant id -> the label an export shows beside a score.
+
+    Named: the participant's own label (name, or P-id). Anonymous: no labels at all
+    (empty), because any label kept across items would let one person's answers be
+    lined up across them.
+    """
+    if named:
+        return {p.id: p.label for p in session.participants}
+    return {}
 
 
 def _exercise(
@@ -180,7 +190,7 @@ def _scored(
         note_prompt=text_of(exercise.note_prompt, lang),
         closing_question=text_of(exercise.closing_question, lang),
         closing=closing,
-        index=mean_of([i.aligned_mean for i in items if i.shown]) if exercise.has_reverse else None,
+        index=index_value([i.aligned_mean for i in items if i.shown]) if exercise.has_reverse else None,
         pairs=pairs_part(exercise, items, lang) if exercise.kind == "paired_rating" else None,
         placement=placement_part(exercise, answers, lang, named=named)
         if exercise.kind == "two_axis"

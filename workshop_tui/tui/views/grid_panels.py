@@ -10,9 +10,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from workshop_tui.core.model import Exercise, Item, Session
-from workshop_tui.core.results.figures import voters
-from workshop_tui.core.results.rules import aligned, dimension_means
-from workshop_tui.core.results.stats import ItemStats, describe, mean_of, rank
+from workshop_tui.core.results.figures import aligned, index_value, voters
+from workshop_tui.core.results.rules import dimension_means
+from workshop_tui.core.results.stats import ItemStats, describe, rank
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
@@ -155,7 +155,7 @@ def profile_text(
     bar = max(6, width - label - 10)
     text = title + profile_bars(rows, scale.min, scale.max, label, bar, lang)
     if exercise.has_reverse:
-        index = mean_of([means[i.id] for i in exercise.items])
+        index = index_value([means[i.id] for i in exercise.items])
         text.append(f"\n{tr('reverse.index', lang)} {localise(fmt(index), lang)}", style="bold")
     if exercise.dimensions:
         # Sub-scores (e.g. relations vs. communication): results.dimension_means, as in the exports.
