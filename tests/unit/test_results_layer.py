@@ -2,8 +2,8 @@
 
 ``test_stats.py`` pins the statistics and the split rule, ``test_results.py`` the rules
 (polarity, orientation, anonymity, highlights, change); this file pins the functions
-they and every reader share: the mean of item means, competition ranks, the reverse
-turn, the ▲/▼ mark, who is named, votes, pairs, placements and who has answered.
+they and every reader share: the mean of item means (an index), competition ranks, the reverse
+turn, the ▲/▼ mark, who is named, votes, pairs and who has answered.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Sess
 from workshop_tui.core.results.figures import (
     aligned,
     answered,
+    index_value,
     pair_gaps,
     responders,
-    side,
     vote_totals,
     voters,
     winners,
 )
 from workshop_tui.core.results.rules import TOP_COUNT, challenges, mark, tied
-from workshop_tui.core.results.stats import competition_ranks, mean_of
+from workshop_tui.core.results.stats import competition_ranks
 from workshop_tui.core.results.summary import participant_labels
 
 SCALE = Scale(1, 5, Text("lav"), Text("høj"), inferred=False)
@@ -40,11 +40,11 @@ def grid(items: int = 3) -> Exercise:
     )
 
 
-def test_mean_of_weighs_each_present_value_once() -> None:
-    assert mean_of([4.0, None, 2.0, 3.0]) == pytest.approx(3.0)
-    assert mean_of([None, None]) is None
-    assert mean_of([]) is None
-    assert mean_of(iter([1.5])) == 1.5
+def test_index_value_weighs_each_present_value_once() -> None:
+    assert index_value([4.0, None, 2.0, 3.0]) == pytest.approx(3.0)
+    assert index_value([None, None]) is None
+    assert index_value([]) is None
+    assert index_value([1.5]) == 1.5
 
 
 def test_competition_ranks_share_a_rank_on_ties_and_skip_none() -> None:
@@ -91,12 +91,6 @@ def test_pair_gaps_are_left_minus_right(kinds_session: Session) -> None:
     gaps = pair_gaps(exercise, {"strategy:left": 4.0, "strategy:right": 2.0, "tasks:left": 3.0})
     assert (gaps[0].item_id, gaps[0].left, gaps[0].right, gaps[0].gap) == ("strategy", 4.0, 2.0, 2.0)
     assert gaps[1].gap is None  # one side without a mean
-
-
-def test_side_of_a_score_on_the_scale() -> None:
-    assert [side(v, SCALE) for v in SCALE.values] == ["low", "low", None, "high", "high"]
-    even = Scale(1, 4, Text("a"), Text("b"), inferred=False)
-    assert [side(v, even) for v in even.values] == ["low", "low", "high", "high"]
 
 
 def test_responders_count_some_and_every_item() -> None:

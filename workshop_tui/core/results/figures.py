@@ -6,10 +6,10 @@ sides or a zone count is computed in one place only. Anonymity and blind rules
 are not applied here: the summary applies them; the facilitator's own screen
 shows everything.
 
-- **Reverse-scored items**: an item's *aligned* mean is its mean turned round
-  (``min + max − mean``), so that high always means the same thing in an index.
 - **Votes** (dot vote, single choice): per option the people who put dots on it,
   the dots, and the option's share of all dots.
+- **Reverse-scored items**: an item's *aligned* mean is its mean turned round
+  (``min + max − mean``), so that high always means the same thing in an index.
 - **Paired ratings**: per item the mean of each side and the gap (left − right).
 - **Two-axis placements**: each person's (x, y), the count per zone and the centroid.
   A score on the middle of an even-stepped scale (3 on 1–5) is on the line between
@@ -21,13 +21,12 @@ Pure functions; no UI.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
-from workshop_tui.core.results.stats import ItemStats, describe, mean_of
+from workshop_tui.core.results.stats import ItemStats, describe
 
 Side = Literal["low", "high"]
 
@@ -51,8 +50,13 @@ def aligned(mean: float | None, scale: Scale, reverse: bool) -> float | None:
 
 
 def index_value(values: list[float | None]) -> float | None:
-    """An index over items: the mean of the item means that exist (``stats.mean_of``)."""
-    return mean_of(values)
+    """The mean of the values that exist (an index over items, each weighing the same).
+
+    Also a dimension's mean (``rules.dimension_means``): a mean of item means, not of
+    all scores pooled, so an item with many answers does not outweigh one with few.
+    """
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
 
 
 @dataclass(frozen=True)
@@ -184,15 +188,19 @@ def answered(session: Session, exercise_id: str) -> tuple[int, int]:
     return some, len(room)
 
 
-def responders(exercise: Exercise, answers: ExerciseAnswers, people: Collection[str]) -> tuple[int, int]:
+def responders(
+    exercise: Exercise, answers: ExerciseAnswers, people: set[str] | frozenset[str]
+) -> tuple[int, int]:
     """(how many of ``people`` answered some item, how many answered every item).
 
     A vote is sent whole, so whoever voted is done, however few options they chose.
     Only entered scores count (a tally belongs to nobody).
     """
-    counts: Counter[str] = Counter(
-        pid for item in exercise.scored_items for pid in answers.scores.get(item.id, {}) if pid in people
-    )
+    counts: dict[str, int] = {}
+    for item in exercise.scored_items:
+        for pid in answers.scores.get(item.id, {}):
+            if pid in people:
+                counts[pid] = counts.get(pid, 0) + 1
     if exercise.is_vote:
         return len(counts), len(counts)
     return len(counts), sum(1 for n in counts.values() if n == len(exercise.scored_items))

@@ -43,8 +43,8 @@ from typing import Literal
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.exercise import Polarity, pair_of
 from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.results.figures import aligned, item_stats, vote_totals
-from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, mean_of, rank
+from workshop_tui.core.results.figures import aligned, index_value, item_stats, vote_totals
+from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, rank
 
 ItemStatus = Literal["shown", "too_few", "empty", "blind"]
 """Why an item's figures are (not) shown.
@@ -231,9 +231,9 @@ def dimension_means(exercise: Exercise, means: Mapping[str, float | None]) -> di
     for dim in exercise.dimensions:
         mine = [i for i in exercise.scored_items if i.dimension == dim.id]
         out[dim.id] = DimensionMeans(
-            mean=mean_of([oriented(means.get(i.id), scale, polarity_of(exercise, i)) for i in mine]),
-            produced=mean_of([means.get(i.id) for i in mine if i.polarity == "produced"]),
-            not_produced=mean_of([means.get(i.id) for i in mine if i.polarity == "not_produced"]),
+            mean=index_value([oriented(means.get(i.id), scale, polarity_of(exercise, i)) for i in mine]),
+            produced=index_value([means.get(i.id) for i in mine if i.polarity == "produced"]),
+            not_produced=index_value([means.get(i.id) for i in mine if i.polarity == "not_produced"]),
         )
     return out
 

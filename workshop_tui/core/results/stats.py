@@ -23,7 +23,7 @@ Conventions, stated once so the app and the exports agree:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MIN_ANONYMOUS = 3
@@ -80,16 +80,6 @@ def describe(scores: Sequence[int], low: int, high: int) -> ItemStats:
     median = float(values[middle]) if n % 2 else (values[middle - 1] + values[middle]) / 2
     sd = math.sqrt(sum((v - mean) ** 2 for v in values) / n)
     return ItemStats(n, mean, median, values[0], values[-1], sd, distribution, is_split(values, low, high))
-
-
-def mean_of(values: Iterable[float | None]) -> float | None:
-    """The mean of the values that exist, each weighing the same; None when none does.
-
-    An index over items and a dimension's mean are means of item means, not of all
-    scores pooled, so an item with many answers does not outweigh one with few.
-    """
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
 
 
 def is_split(values: Sequence[int], low: int, high: int) -> bool:
