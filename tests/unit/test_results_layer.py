@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Session, Source, Text
+from workshop_tui.core.model import ExerciseAnswers, Scale, Session, Text
 from workshop_tui.core.results.figures import (
     aligned,
     answered,
@@ -24,20 +24,9 @@ from workshop_tui.core.results.figures import (
 from workshop_tui.core.results.rules import TOP_COUNT, challenges, mark, tied
 from workshop_tui.core.results.stats import competition_ranks
 from workshop_tui.core.results.summary import participant_labels
+from workshop_tui.core.storage.library import Library
 
 SCALE = Scale(1, 5, Text("lav"), Text("høj"), inferred=False)
-
-
-def grid(items: int = 3) -> Exercise:
-    return Exercise(
-        id="x",
-        version=1,
-        kind="rating_grid",
-        title=Text("X"),
-        source=Source("f.txt", "1-2"),
-        scale=SCALE,
-        items=tuple(Item(f"i{n}", Text(f"punkt {n}")) for n in range(1, items + 1)),
-    )
 
 
 def test_index_value_weighs_each_present_value_once() -> None:
@@ -93,17 +82,18 @@ def test_pair_gaps_are_left_minus_right(kinds_session: Session) -> None:
     assert gaps[1].gap is None  # one side without a mean
 
 
-def test_responders_count_some_and_every_item() -> None:
-    exercise = grid(2)
-    answers = (
-        ExerciseAnswers()
-        .with_score("i1", "p1", 3)
-        .with_score("i2", "p1", 4)
-        .with_score("i1", "p2", 5)
-        .with_score("i1", "p9", 2)
-    )
+def test_responders_count_some_and_every_item(library: Library) -> None:
+    exercise = library.exercises["resistance"]  # a rating grid of nine items
+    answers = ExerciseAnswers()
+    for item in exercise.scored_items:
+        answers = answers.with_score(item.id, "p1", 3)
+    answers = answers.with_score("trust", "p2", 5).with_score("trust", "p9", 2)
     assert responders(exercise, answers, {"p1", "p2", "p3"}) == (2, 1)
     assert responders(exercise, answers, set()) == (0, 0)
+    # A vote is sent whole: whoever voted is done, however few options they chose.
+    vote = library.exercises["challenges-dot-vote"]
+    dots = ExerciseAnswers().with_score(vote.items[0].id, "p1", 1)
+    assert responders(vote, dots, {"p1"}) == (1, 1)
 
 
 def test_answered_counts_the_room(kinds_session: Session) -> None:
