@@ -418,9 +418,9 @@ UI: dict[str, tuple[str, str]] = {
 UI.update(HELP)
 
 
-def session_help(lang: str, source: str) -> str:
-    """F1 on the session screen: its keys, and the current exercise's source (for the facilitator)."""
-    return tr("help.session", lang, source=source)
+def session_help(lang: str, source: str, keys: str) -> str:
+    """F1 on the session screen: its keys (``commands.key_help``), and the current exercise's source."""
+    return tr("help.session", lang, keys=keys, source=source)
 
 
 def textual_word(text: str, lang: str) -> str:

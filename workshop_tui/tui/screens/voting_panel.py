@@ -9,19 +9,15 @@ is unused; N makes a new join code.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.messages import Change
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.voting_link import VoteBoard
-
-if TYPE_CHECKING:
-    from workshop_tui.tui.voting_link import VotingController
+from workshop_tui.tui.voting_link import VoteBoard, VotingController
 
 
 class VotingModal(WorkshopModal):
@@ -66,7 +62,12 @@ class VotingModal(WorkshopModal):
             yield Static(tr("voting.keys", self.lang), id="voting-keys")
 
     def on_mount(self) -> None:
+        self.controller.owner.subscribe(self, self._changed)
         self.redraw()
+
+    def _changed(self, change: Change) -> None:
+        if change is Change.VOTING:
+            self.redraw()
 
     def redraw(self) -> None:
         """Draw the board from the controller's current state."""
