@@ -210,7 +210,7 @@ class WorkshopApp(App[int]):
         from workshop_tui.core.crashlog import write_crash_log
 
         sessions: list[tuple[Path, bool]] = []
-        for screen in list(self._screen_stack):
+        for screen in self.screen_stack:
             rescue = getattr(screen, "rescue_session", None)
             if callable(rescue):
                 sessions.append((screen.keeper.path, bool(rescue())))  # type: ignore[attr-defined]

@@ -21,6 +21,8 @@ from textual.timer import Timer
 
 from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Position, Session
+from workshop_tui.core.model.answers import Mode
+from workshop_tui.core.results.rules import ModeSwitch, mode_switch
 from workshop_tui.core.storage.lock import SessionLock
 from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.tui.base import WorkshopScreen
@@ -195,6 +197,28 @@ class SessionController:
             self.request(lambda s: s.with_blind(current, True))
         else:
             self.request(lambda s: s.with_revealed(current, True))
+
+    def toggle_mode(self, ask: Callable[[ModeSwitch, Callable[[bool | None], None]], None]) -> None:
+        """Switch the grid between scores per participant and tallies (scored kinds only).
+
+        When the switch changes which scores the figures use, ``ask`` shows the facilitator
+        what changes and calls back True to switch (the rule is the core's ``mode_switch``).
+        """
+        current = self.current
+        exercise, answers = self.session.exercise(current), self.session.answers_for(current)
+        if not exercise.is_scored:
+            return
+        mode: Mode = "participant" if answers.mode == "tally" else "tally"
+
+        def switch(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self.request(lambda s: s.with_mode(current, mode))
+
+        change = mode_switch(exercise, answers)
+        if change is None:
+            switch()
+        else:
+            ask(change, switch)
 
     # Timers
 

@@ -22,8 +22,6 @@ from textual.widgets import Footer, Header, OptionList, Static
 
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
-from workshop_tui.core.model.answers import Mode
-from workshop_tui.core.results.rules import mode_switch
 from workshop_tui.core.storage.lock import LockInfo, SessionLock
 from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings, key_help
 from workshop_tui.tui.controller import SessionController
@@ -204,28 +202,10 @@ class SessionScreen(InOrderScreen):
         self.controller.publish(Change.RELOAD)
 
     async def action_voting(self) -> None:
-        """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
+        """F10: open voting on the current exercise and show its panel (F10 there closes it)."""
+        from workshop_tui.tui.screens.voting_panel import open_voting
 
-        The panel is where places are added (+) and a new code made (N), so F10 brings it
-        back while voting is open instead of closing voting (and changing the code) at once.
-        """
-        from workshop_tui.tui.screens.voting_panel import VotingModal
-
-        voting, lang = self.voting, self.lang
-        if not voting.is_open:
-            problem = await voting.open()
-            if problem is not None:
-                self.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
-                return
-        voting.refresh()
-
-        async def from_panel(choice: str | None) -> None:
-            if choice == "close" and voting.is_open:
-                await voting.close()
-                voting.refresh()
-                self.notify(tr("voting.closed", lang), timeout=4)
-
-        self.app.push_screen(VotingModal(voting), from_panel)
+        await open_voting(self.voting)
 
     def rescue_session(self) -> bool:
         """Save what is not on disk yet because the app is stopping on an error; never raises."""
@@ -292,22 +272,11 @@ class SessionScreen(InOrderScreen):
         self._after_typed_keys(self._mode)
 
     def _mode(self) -> None:
-        if not self.session.exercise(self.current).is_scored:
-            return
-        current = self.current
-        mode: Mode = "participant" if self.session.answers_for(current).mode == "tally" else "tally"
-        change = mode_switch(self.session.exercise(current), self.session.answers_for(current))
-
-        def switch(confirmed: bool | None = True) -> None:
-            if confirmed:
-                self.controller.request(lambda s: s.with_mode(current, mode))
-
-        if change is None:
-            switch()
-            return
         from workshop_tui.tui.screens.mode_switch import ModeSwitchModal
 
-        self.app.push_screen(ModeSwitchModal(change), switch)
+        self.controller.toggle_mode(
+            lambda change, switch: self.app.push_screen(ModeSwitchModal(change), switch)
+        )
 
     def action_undo(self) -> None:
         """Undo the last change to the answers."""

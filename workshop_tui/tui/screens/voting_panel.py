@@ -20,6 +20,29 @@ from workshop_tui.tui.strings import tr
 from workshop_tui.tui.voting_link import VoteBoard, VotingController
 
 
+async def open_voting(voting: VotingController) -> None:
+    """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
+
+    The panel is where places are added (+) and a new code made (N), so F10 brings it
+    back while voting is open instead of closing voting (and changing the code) at once.
+    """
+    screen, lang = voting.owner.host, voting.owner.lang
+    if not voting.is_open:
+        problem = await voting.open()
+        if problem is not None:
+            screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
+            return
+    voting.refresh()
+
+    async def from_panel(choice: str | None) -> None:
+        if choice == "close" and voting.is_open:
+            await voting.close()
+            voting.refresh()
+            screen.notify(tr("voting.closed", lang), timeout=4)
+
+    screen.app.push_screen(VotingModal(voting), from_panel)
+
+
 class VotingModal(WorkshopModal):
     """Shows how to join; returns "close" when the facilitator closes voting, else None."""
 
