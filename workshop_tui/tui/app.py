@@ -6,7 +6,7 @@ import gc
 import os
 import shlex
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -15,16 +15,17 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from workshop_tui.core.i18n import detect_language
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
-from workshop_tui.tui import terminal_guard
 from workshop_tui.tui.commands import SessionCommands
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import textual_word, tr
+from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
 
@@ -61,7 +62,8 @@ class WorkshopApp(App[int]):
         voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
-        terminal_guard.install()  # no control character of any text reaches the terminal
+        self._terminal_guard = ControlCharacters()
+        """No control character of any text reaches the terminal (see ``get_line_filters``)."""
         self.voting_options = voting or VotingOptions()
         """Where voting from phones is served when the facilitator opens it (F10)."""
         self.settings = settings or load_settings()
@@ -230,6 +232,10 @@ class WorkshopApp(App[int]):
         self.lang = lang
         self.settings = replace(self.settings, lang=lang, theme=self.theme)
         save_settings(self.settings)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and the terminal guard on every line any widget draws."""
+        return [*super().get_line_filters(), self._terminal_guard]
 
     def action_toggle_help(self) -> None:
         """F1: show or hide the help for the current screen and its keys."""
