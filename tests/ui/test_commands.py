@@ -7,9 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.tui.commands import PROJECTOR_COMMANDS, SESSION_COMMANDS, Command, key_help, key_name
+from workshop_tui.tui.commands import (
+    PROJECTOR_COMMANDS,
+    SESSION_COMMANDS,
+    VOTING_COMMANDS,
+    Command,
+    key_help,
+    key_line,
+    key_name,
+)
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.screens.voting_panel import VotingModal
 from workshop_tui.tui.strings import tr
 
 from .conftest import SIZE, app_for
@@ -39,6 +48,12 @@ def test_the_readme_key_table_lists_exactly_the_session_commands() -> None:
     assert readme_keys() == declared
 
 
+def test_the_voting_panel_writes_its_keys_from_the_declaration() -> None:
+    line = key_line(VOTING_COMMANDS, "da")
+    assert line.startswith("Esc: skjul (afstemningen forbliver åben) · F10: luk · +/=: tilføj deltager")
+    assert line.endswith("−: fjern ubrugt · N: ny kode")
+
+
 def test_key_names_are_written_as_people_write_them() -> None:
     assert [key_name(k) for k in ("ctrl+n", "f10", "escape", "shift+tab", "f2")] == [
         "Ctrl+N",
@@ -49,7 +64,9 @@ def test_key_names_are_written_as_people_write_them() -> None:
     ]
 
 
-@pytest.mark.parametrize("command", [*SESSION_COMMANDS, *PROJECTOR_COMMANDS], ids=lambda c: c.id)
+@pytest.mark.parametrize(
+    "command", [*SESSION_COMMANDS, *PROJECTOR_COMMANDS, *VOTING_COMMANDS], ids=lambda c: c.id
+)
 def test_every_command_is_named_and_explained_in_both_languages(command: Command) -> None:
     for lang in ("da", "en"):
         for key in (
@@ -62,7 +79,11 @@ def test_every_command_is_named_and_explained_in_both_languages(command: Command
 
 
 def test_the_screens_bind_what_is_declared() -> None:
-    for screen, commands in ((SessionScreen, SESSION_COMMANDS), (ProjectorScreen, PROJECTOR_COMMANDS)):
+    for screen, commands in (
+        (SessionScreen, SESSION_COMMANDS),
+        (ProjectorScreen, PROJECTOR_COMMANDS),
+        (VotingModal, VOTING_COMMANDS),
+    ):
         bound = {
             (b.id, b.key, b.action, b.show) for b in screen.BINDINGS if not isinstance(b, tuple) and b.id
         }

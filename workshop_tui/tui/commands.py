@@ -118,6 +118,15 @@ PROJECTOR_COMMANDS: Sequence[Command] = (
 )
 """The projector's commands: the wall's own keys, acting on the session it shows."""
 
+VOTING_COMMANDS: Sequence[Command] = (
+    Command("voting_hide", "escape", "hide"),
+    Command("voting_close", "f10", "close_voting"),
+    Command("voting_more", "plus,equals_sign", "more", footer=False),
+    Command("voting_fewer", "minus", "fewer", footer=False),
+    Command("voting_new_code", "n", "new_code", footer=False),
+)
+"""The voting panel's commands (its keys are also written under the QR code)."""
+
 
 @runtime_checkable
 class CommandScreen(Protocol):

@@ -408,10 +408,6 @@ UI: dict[str, tuple[str, str]] = {
         "Den sidste deltager har svar eller en telefon og bliver.",
         "The last participant has answers or a phone and stays.",
     ),
-    "voting.keys": (
-        "Esc skjul (afstemningen forbliver åben) · F10 luk · + tilføj deltager · − fjern ubrugt · N ny kode",
-        "Esc hide (voting stays open) · F10 close · + add a participant · − remove unused · N new code",
-    ),
 }
 
 

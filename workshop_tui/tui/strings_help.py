@@ -79,6 +79,11 @@ The list is ordered by date and title; ● marks the session you last had open.
     "help.key.redo": ("gentag", "redo"),
     "help.key.home": ("tilbage til sessionerne", "back to the sessions"),
     "help.key.back": ("tilbage", "back"),
+    "help.key.voting_hide": ("skjul (afstemningen forbliver åben)", "hide (voting stays open)"),
+    "help.key.voting_close": ("luk", "close"),
+    "help.key.voting_more": ("tilføj deltager", "add a participant"),
+    "help.key.voting_fewer": ("fjern ubrugt", "remove unused"),
+    "help.key.voting_new_code": ("ny kode", "new code"),
 }
 
 TEXTUAL: dict[str, tuple[str, str]] = {

@@ -10,11 +10,11 @@ is unused; N makes a new join code.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.commands import VOTING_COMMANDS, bindings, key_line
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.voting_link import VoteBoard, VotingController
@@ -67,13 +67,7 @@ class VotingModal(WorkshopModal):
         text-align: center;
     }
     """
-    BINDINGS = [
-        Binding("escape", "hide", "Skjul", id="voting_hide"),
-        Binding("f10", "close_voting", "Luk afstemning", id="voting_close"),
-        Binding("plus,equals_sign", "more", "Flere", id="voting_more", show=False),
-        Binding("minus", "fewer", "Færre", id="voting_fewer", show=False),
-        Binding("n", "new_code", "Ny kode", id="voting_new_code", show=False),
-    ]
+    BINDINGS = bindings(VOTING_COMMANDS)
 
     def __init__(self, controller: VotingController) -> None:
         super().__init__()
@@ -82,7 +76,7 @@ class VotingModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield VoteBoard(show_max=True, id="voting-board")
-            yield Static(tr("voting.keys", self.lang), id="voting-keys")
+            yield Static(key_line(VOTING_COMMANDS, self.lang), id="voting-keys")
 
     def on_mount(self) -> None:
         self.controller.owner.subscribe(self, self._changed)
