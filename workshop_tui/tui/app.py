@@ -202,7 +202,9 @@ class WorkshopApp(App[int]):
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual ends the app on any error that escapes a handler; before it does, the
-        # session is saved and the error logged, so it never ends without a trace.
+        # session is saved and the error logged, so it never ends without a trace. Textual 8
+        # has no public hook for an unhandled error: this override of its private handler is
+        # the one place the app reaches into Textual (tests/ui/test_saving.py covers it).
         if self.crash is None:
             self.crash = self.rescue(error)
         super()._handle_exception(error)
