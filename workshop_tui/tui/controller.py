@@ -36,6 +36,7 @@ DEFAULT_TIMER = 10 * 60
 
 
 def _raise(error: Exception) -> None:
+    """Raise an observer's error again in its node's queue, where Textual stops the app on it."""
     raise error
 
 
