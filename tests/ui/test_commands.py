@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.commands import (
+    APP_COMMANDS,
+    HOME_COMMANDS,
     PROJECTOR_COMMANDS,
     SESSION_COMMANDS,
     VOTING_COMMANDS,
@@ -16,6 +19,7 @@ from workshop_tui.tui.commands import (
     key_line,
     key_name,
 )
+from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.screens.voting_panel import VotingModal
@@ -65,7 +69,9 @@ def test_key_names_are_written_as_people_write_them() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [*SESSION_COMMANDS, *PROJECTOR_COMMANDS, *VOTING_COMMANDS], ids=lambda c: c.id
+    "command",
+    [*SESSION_COMMANDS, *PROJECTOR_COMMANDS, *VOTING_COMMANDS, *HOME_COMMANDS, *APP_COMMANDS],
+    ids=lambda c: c.id,
 )
 def test_every_command_is_named_and_explained_in_both_languages(command: Command) -> None:
     for lang in ("da", "en"):
@@ -83,6 +89,8 @@ def test_the_screens_bind_what_is_declared() -> None:
         (SessionScreen, SESSION_COMMANDS),
         (ProjectorScreen, PROJECTOR_COMMANDS),
         (VotingModal, VOTING_COMMANDS),
+        (HomeScreen, HOME_COMMANDS),
+        (WorkshopApp, APP_COMMANDS),
     ):
         bound = {
             (b.id, b.key, b.action, b.show) for b in screen.BINDINGS if not isinstance(b, tuple) and b.id
@@ -105,3 +113,16 @@ async def test_f1_and_the_palette_come_from_the_declaration(room: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ProjectorScreen)
         assert "F2/Esc: back · F3: hide/reveal results" in (app.screen.HELP or "")
+
+
+async def test_the_home_screens_keys_and_their_tooltips_speak_the_interface_language() -> None:
+    app = app_for(None, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        shown = {
+            b.binding.id: (b.binding.description, b.tooltip) for b in app.screen.active_bindings.values()
+        }
+        assert shown["new"] == ("New session", "create a new session")
+        assert shown["help"] == ("Help", "show the keys and the help for this screen")
+        assert "- **N** create a new session" in (app.screen.HELP or "")

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.filter import LineFilter
 from textual.screen import Screen
@@ -21,7 +20,7 @@ from textual.theme import ThemeProvider
 
 from workshop_tui.core.i18n import detect_language
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
-from workshop_tui.tui.commands import SessionCommands
+from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import textual_word, tr
@@ -45,9 +44,7 @@ class WorkshopApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "workshop-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
-    BINDINGS = [
-        Binding("f1", "toggle_help", "Hjælp", id="help", tooltip="Vis taster og hjælp til skærmen"),
-    ]
+    BINDINGS = bindings(APP_COMMANDS)
 
     def __init__(
         self,

@@ -48,10 +48,12 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
         binding = active.binding
         if binding.id and tr(f"key.{binding.id}", lang) != f"key.{binding.id}":
             binding = replace(binding, description=tr(f"key.{binding.id}", lang))
+            if binding.tooltip:  # a command's F1 text (commands.Command.tooltip)
+                binding = replace(binding, tooltip=tr(f"help.key.{binding.id}", lang))
         elif binding.description:
             # Textual's own keys ("Cursor up", "palette") in the interface language.
             binding = replace(binding, description=textual_word(binding.description, lang))
-        out[key] = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
+        out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
     return out
 
 

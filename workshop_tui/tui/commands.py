@@ -41,6 +41,8 @@ class Command:
     """Handled before the focused field sees the key (keys that work from any field)."""
     palette: str | None = None
     """The string key of its palette entry; None: not offered in the palette."""
+    tooltip: bool = False
+    """Its F1 text also as the footer's tooltip and beside it in the key panel."""
 
     def binding(self) -> Binding:
         """The screen's binding; its description is put in the interface language when shown."""
@@ -51,6 +53,7 @@ class Command:
             id=self.id,
             show=self.footer,
             priority=self.priority,
+            tooltip=tr(f"help.key.{self.id}", "da") if self.tooltip else "",
         )
 
     @property
@@ -117,6 +120,18 @@ PROJECTOR_COMMANDS: Sequence[Command] = (
     Command("timer", "f5", "timer"),
 )
 """The projector's commands: the wall's own keys, acting on the session it shows."""
+
+HOME_COMMANDS: Sequence[Command] = (
+    Command("open", "enter", "open", tooltip=True),
+    Command("new", "n", "new", tooltip=True),
+    Command("demo", "d", "demo", tooltip=True),
+    Command("lang", "l", "language", tooltip=True),
+    Command("quit", "q", "quit", tooltip=True),
+)
+"""The list of sessions' commands."""
+
+APP_COMMANDS: Sequence[Command] = (Command("help", "f1", "toggle_help", tooltip=True),)
+"""The app's own commands, on every screen."""
 
 VOTING_COMMANDS: Sequence[Command] = (
     Command("voting_hide", "escape", "hide"),

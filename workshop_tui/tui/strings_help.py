@@ -47,14 +47,16 @@ Everything is saved as it happens.
 
 Vælg en session med piletasterne og tryk **Enter** for at åbne den.
 Listen står efter dato og titel; ● markerer den session, du sidst havde åben.
-**N** opretter en ny session, **D** åbner en frisk kopi af demo-seminaret.
+
+{keys}
 """,
         """\
 ## Sessions
 
 Choose a session with the arrow keys and press **Enter** to open it.
 The list is ordered by date and title; ● marks the session you last had open.
-**N** creates a new session, **D** opens a fresh copy of the demo seminar.
+
+{keys}
 """,
     ),
     # What F1 says each command does (commands.py declares the keys).
@@ -79,6 +81,12 @@ The list is ordered by date and title; ● marks the session you last had open.
     "help.key.redo": ("gentag", "redo"),
     "help.key.home": ("tilbage til sessionerne", "back to the sessions"),
     "help.key.back": ("tilbage", "back"),
+    "help.key.open": ("åbn den valgte session", "open the chosen session"),
+    "help.key.new": ("opret en ny session", "create a new session"),
+    "help.key.demo": ("åbn en frisk kopi af demo-seminaret", "open a fresh copy of the demo seminar"),
+    "help.key.lang": ("skift sprog", "switch the language"),
+    "help.key.quit": ("afslut workshop-tui", "quit workshop-tui"),
+    "help.key.help": ("vis taster og hjælp til skærmen", "show the keys and the help for this screen"),
     "help.key.voting_hide": ("skjul (afstemningen forbliver åben)", "hide (voting stays open)"),
     "help.key.voting_close": ("luk", "close"),
     "help.key.voting_more": ("tilføj deltager", "add a participant"),
