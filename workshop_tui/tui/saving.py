@@ -85,6 +85,8 @@ class SaveGuard:
         """Read-only: the other window has closed the session (its lock file is gone)."""
         self._shown: tuple[str, str] | None = None
         """What the bar shows now: (state, text)."""
+        self.bar = SaveStatus(id="save-status")
+        """The guard's own bar (the session screen places it under its header)."""
 
     def start(self) -> None:
         """Show the bar as it is and start retrying (or following, when read-only)."""
@@ -146,7 +148,7 @@ class SaveGuard:
         if (state, text) == self._shown:
             return
         self._shown = (state, text)
-        bar = self.screen.query_one(SaveStatus)
+        bar = self.bar
         bar.set_class(state == "read-only", "read-only")
         bar.set_class(state == "unsaved", "unsaved")
         bar.update(Text(text))

@@ -27,7 +27,7 @@ from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings, key_h
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
-from workshop_tui.tui.saving import SaveGuard, SaveStatus
+from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import refusal, session_help, tr
 from workshop_tui.tui.views import view_for
@@ -94,7 +94,7 @@ class SessionScreen(InOrderScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
-        yield SaveStatus(id="save-status")
+        yield self.guard.bar
         with Horizontal(id="body"):
             yield Agenda(id="agenda")
             with Vertical(id="main"):
