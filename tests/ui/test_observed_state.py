@@ -62,3 +62,19 @@ def test_no_tui_module_pushes_into_other_screens_or_calls_textuals_private_draw(
         assert not re.search(r"owner\.action_", text), path
         if path.name != "app.py":  # the app looks for open sessions when quitting or rescuing
             assert "screen_stack" not in text, path
+
+
+async def test_a_timer_that_runs_out_rings_tells_and_shows_zero_on_both_screens(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.controller.timers.set("resistance", 2)
+        await pilot.press("f5", "f2")
+        projector = app.screen
+        assert isinstance(projector, ProjectorScreen)
+        await pilot.pause(3.5)
+        assert screen.controller.timer_state() == (0, False)
+        assert screen.query_one(TimerDisplay).has_class("done")
+        assert projector.query_one("#proj-timer").has_class("done")
+        assert any(n.title == "Tiden er gået" for n in app._notifications)
