@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
-from workshop_tui.tui.strings import textual_word, tr
+from workshop_tui.core.i18n import find
+from workshop_tui.tui.strings import textual_word
 
 if TYPE_CHECKING:
     from workshop_tui.tui.app import WorkshopApp
@@ -18,8 +19,8 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
     out = {}
     for key, active in bindings.items():
         binding = active.binding
-        if binding.id and tr(f"key.{binding.id}", lang) != f"key.{binding.id}":
-            binding = replace(binding, description=tr(f"key.{binding.id}", lang))
+        if binding.id and (described := find(f"tui.key.{binding.id}", lang)) is not None:
+            binding = replace(binding, description=described)
         elif binding.description:
             # Textual's own keys ("Cursor up", "palette") in the interface language.
             binding = replace(binding, description=textual_word(binding.description, lang))

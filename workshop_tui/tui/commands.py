@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from workshop_tui.tui.strings import tr
+from workshop_tui.core.i18n import t
 
 
 class SessionCommands(Provider):
@@ -21,28 +21,28 @@ class SessionCommands(Provider):
             return []
         lang = screen.lang
         session = screen.session
-        goto = tr("palette.goto", lang)
+        goto = t("tui.palette.goto", lang)
         entries: list[tuple[str, str, Callable[[], object]]] = []
         for number, exercise_id in enumerate(session.agenda, start=1):
             exercise = session.exercise(exercise_id)
-            status = tr(f"status.{session.status(exercise_id)}", lang)
+            status = t(f"tui.status.{session.status(exercise_id)}", lang)
             entries.append(
                 (f"{goto}: {number}. {exercise.title.get(lang)}", status, partial(screen.go_to, exercise_id))
             )
         for key, action in (
-            ("key.projector", screen.action_projector),
-            ("key.blind", screen.action_blind),
-            ("key.mode", screen.action_mode),
-            ("key.timer", screen.action_timer),
-            ("key.timer_set", screen.action_set_timer),
-            ("key.note", screen.action_notes),
-            ("key.agenda", screen.action_agenda),
-            ("key.groups", screen.action_groups),
-            ("key.undo", screen.action_undo),
-            ("key.redo", screen.action_redo),
-            ("palette.export", screen.action_export),
+            ("tui.key.projector", screen.action_projector),
+            ("tui.key.blind", screen.action_blind),
+            ("tui.key.mode", screen.action_mode),
+            ("tui.key.timer", screen.action_timer),
+            ("tui.key.timer_set", screen.action_set_timer),
+            ("tui.key.note", screen.action_notes),
+            ("tui.key.agenda", screen.action_agenda),
+            ("tui.key.groups", screen.action_groups),
+            ("tui.key.undo", screen.action_undo),
+            ("tui.key.redo", screen.action_redo),
+            ("tui.palette.export", screen.action_export),
         ):
-            entries.append((tr(key, lang), "", action))
+            entries.append((t(key, lang), "", action))
         return entries
 
     async def discover(self) -> Hits:

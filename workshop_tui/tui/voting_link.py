@@ -24,10 +24,10 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Participant
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.strings import tr
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 from workshop_tui.voting.qr import qr_lines
 
@@ -100,7 +100,7 @@ class VotingController:
         from workshop_tui.voting.sink import KeeperSink
 
         if self.screen.keeper.read_only:  # votes would be refused: another window writes
-            return tr("readonly.refused", self.screen.lang)
+            return t("tui.readonly.refused", self.screen.lang)
         session = self.screen.session
         try:
             path = roll_path(session.id)
@@ -142,7 +142,7 @@ class VotingController:
         if not self.is_open:
             problem = await self.open()
             if problem is not None:
-                screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
+                screen.notify(t("tui.voting.failed", lang, reason=problem), severity="error", timeout=15)
                 return
         self.refresh()
 
@@ -150,7 +150,7 @@ class VotingController:
             if choice == "close" and self.is_open:
                 await self.close()
                 self.refresh()
-                screen.notify(tr("voting.closed", lang), timeout=4)
+                screen.notify(t("tui.voting.closed", lang), timeout=4)
 
         screen.app.push_screen(VotingModal(self), from_panel)
 
@@ -176,7 +176,7 @@ class VotingController:
         if exercise_id is None or self.screen.session.answers_for(exercise_id).blind:
             return
         self.screen.post_message(EditRequested(lambda s: s.with_blind(exercise_id, True), undoable=False))
-        self.screen.notify(tr("voting.blind", self.screen.lang), timeout=6)
+        self.screen.notify(t("tui.voting.blind", self.screen.lang), timeout=6)
 
     def add_place(self) -> None:
         """Add an anonymous participant, so one more phone can join (the panel's +)."""
@@ -197,7 +197,7 @@ class VotingController:
             return
         place = removable_place(self.screen.session, self.server.desk.roll.participant_ids)
         if place is None:
-            self.screen.notify(tr("voting.keep_place", self.screen.lang), severity="warning", timeout=5)
+            self.screen.notify(t("tui.voting.keep_place", self.screen.lang), severity="warning", timeout=5)
             return
         self.screen.post_message(EditRequested(lambda s: without_place(s, place), undoable=False))
 
@@ -270,19 +270,19 @@ class VotingController:
 def progress_text(info: VotingInfo, lang: str) -> str:
     """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open."""
     if not info.round_open:
-        return tr("voting.no_round", lang)
+        return t("tui.voting.no_round", lang)
     p = info.progress
-    return tr("voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
+    return t("tui.voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
 
 
 def places_text(info: VotingInfo, lang: str) -> str:
     """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
     p = info.progress
-    parts = [tr("voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
+    parts = [t("tui.voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
     if p.turned_away:
-        parts.append(tr("voting.turned_away", lang, n=p.turned_away))
+        parts.append(t("tui.voting.turned_away", lang, n=p.turned_away))
     if p.locked_for:
-        parts.append(tr("voting.locked", lang, seconds=max(1, round(p.locked_for))))
+        parts.append(t("tui.voting.locked", lang, seconds=max(1, round(p.locked_for))))
     return "  ·  ".join(parts)
 
 
@@ -303,8 +303,8 @@ class VotingStatus(Static):
         self.display = info is not None
         if info is None:
             return
-        text = Text("● " + tr("voting.open", lang), style="bold")
-        text.append(f"  {info.url}  ·  {tr('voting.code', lang)} ")
+        text = Text("● " + t("tui.voting.open", lang), style="bold")
+        text.append(f"  {info.url}  ·  {t('tui.voting.code', lang)} ")
         text.append(spaced(info.code), style="bold")
         text.append(f"  ·  {progress_text(info, lang)}  ·  ")
         notes = info.progress.turned_away or info.progress.locked_for
@@ -339,9 +339,9 @@ class VoteBoard(Static):
         for line in qr_lines(info.join_url):
             text.append(line, style=QR_STYLE)
             text.append("\n")
-        text.append("\n" + tr("voting.scan", lang) + "\n", style="bold")
+        text.append("\n" + t("tui.voting.scan", lang) + "\n", style="bold")
         text.append(info.url + "\n", style="bold")
-        text.append(f"{tr('voting.code', lang)}: ")
+        text.append(f"{t('tui.voting.code', lang)}: ")
         text.append(spaced(info.code), style="bold reverse")
         text.append("\n\n" + progress_text(info, lang))
         if self.show_max:

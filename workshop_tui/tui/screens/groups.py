@@ -14,11 +14,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.screens.modals import MODAL_CSS
-from workshop_tui.tui.strings import tr
 
 if TYPE_CHECKING:
     from workshop_tui.tui.screens.session import SessionScreen
@@ -63,15 +63,15 @@ class GroupsModal(WorkshopModal):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(tr("groups.title", self.lang), classes="heading")
-            yield Static(tr("groups.hint", self.lang), classes="muted")
+            yield Label(t("tui.groups.title", self.lang), classes="heading")
+            yield Static(t("tui.groups.hint", self.lang), classes="muted")
             for index, (_, name) in enumerate(self.groups):
                 yield Input(name, id=f"group-{index}")
             for index in range(self.NEW_LINES):
-                yield Input(id=f"new-{index}", placeholder=tr("groups.new", self.lang))
+                yield Input(id=f"new-{index}", placeholder=t("tui.groups.new", self.lang))
             with Horizontal():
-                yield Button(tr("save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
-                yield Button(tr("cancel", self.lang), id="cancel")
+                yield Button(t("tui.save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
+                yield Button(t("tui.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#new-0", Input).focus()

@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.voting_link import VoteBoard
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class VotingModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield VoteBoard(show_max=True, id="voting-board")
-            yield Static(tr("voting.keys", self.lang), id="voting-keys")
+            yield Static(t("tui.voting.keys", self.lang), id="voting-keys")
 
     def on_mount(self) -> None:
         self.redraw()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
-from workshop_tui.tui.strings import tr
 
 MARKS = {"not_started": "○", "in_progress": "◐", "done": "●"}
 
@@ -40,4 +40,4 @@ class Agenda(OptionList):
             self.set_options(Option(text, id=eid) for text, eid in entries)
         if self.highlighted != highlighted:
             self.highlighted = highlighted
-        self.tooltip = " · ".join(f"{m} {tr('status.' + s, lang)}" for s, m in MARKS.items())
+        self.tooltip = " · ".join(f"{m} {t('tui.status.' + s, lang)}" for s, m in MARKS.items())
