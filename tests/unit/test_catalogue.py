@@ -214,5 +214,6 @@ def test_declared_endings_are_the_values_the_code_builds_from() -> None:
     assert set(DYNAMIC_KEYS["tui.status."]) == set(get_args(Status))
     assert set(DYNAMIC_KEYS["export.csv."]) == set(COLUMNS)
     assert set(DYNAMIC_KEYS["export.cmp."]) == set(get_args(Change)) - {"same"}
-    for prefix in ("export.mode.", "export.mode.other.", "tui.mode.name.", "tui.grid.mode.", "tui.grid.counted."):
+    modes = ("export.mode.", "export.mode.other.", "tui.mode.name.", "tui.grid.mode.", "tui.grid.counted.")
+    for prefix in modes:
         assert set(DYNAMIC_KEYS[prefix]) == set(get_args(Mode)), prefix

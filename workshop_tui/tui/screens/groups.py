@@ -33,12 +33,16 @@ def ask_for_groups(screen: SessionScreen) -> None:
 
         def edit(session: Session) -> Session:
             for group_id, name in result:
+                if group_id in unnamed and name == unnamed[group_id]:
+                    continue  # the whole room, left as shown: it keeps its code, not these words
                 session = session.with_group_name(group_id, name) if group_id else session.with_group(name)
             return session
 
         screen.post_message(EditRequested(edit))
 
-    groups = [(g.id, g.name) for g in screen.session.groups]
+    lang = screen.lang
+    groups = [(g.id, g.label(lang)) for g in screen.session.groups]
+    unnamed = {g.id: g.label(lang) for g in screen.session.groups if not g.name}
     screen.app.push_screen(GroupsModal(groups), save)
 
 

@@ -102,7 +102,7 @@ class ActionsView(GroupTextsView):
             head.append(f"• {instruction.get(lang)}\n")
         if group is not None:
             head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
-            head.append(group.name, style="bold reverse")
+            head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         self.query_one("#actions-head", Static).update(head)

@@ -209,7 +209,7 @@ class GridView(ExerciseView):
             group = next((g for g in session.groups if g.id == self._group), None)
             label = self.exercise.closing_question.get(self.lang)
             if group is not None and len(session.groups) > 1:
-                label += f"   ({t('tui.sheet.group', self.lang)}: {group.name} · Ctrl+G)"
+                label += f"   ({t('tui.sheet.group', self.lang)}: {group.label(self.lang)} · Ctrl+G)"
             show_text(self.query_one("#closing-label", Label), label)
             area = self.query_one("#closing", EntryArea)
             area.load(("closing", self._group), answers.closing.get(self._group, ""))

@@ -69,7 +69,7 @@ class ReflectionView(GroupTextsView):
             head.append(self.exercise.heading.get(lang), style="bold")
         if group is not None:
             head.append(f"   {t('tui.sheet.group', lang)}: ", style="dim")
-            head.append(group.name, style="bold reverse")
+            head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         head.append(f"\n{t('tui.sheet.questions', lang)} →", style="dim")

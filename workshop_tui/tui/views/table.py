@@ -76,7 +76,7 @@ class TableView(GroupTextsView):
             head.append(f"{instruction.get(lang)}\n", style="dim")
         if group is not None:
             head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
-            head.append(group.name, style="bold reverse")
+            head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         self.query_one("#table-head", Static).update(head)
