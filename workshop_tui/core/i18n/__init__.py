@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 LANGUAGES = ("da", "en")
 """The interface languages, the default first."""
@@ -119,9 +118,11 @@ def detect_language(explicit: str | None = None) -> str:
 def catalogue(lang: str) -> Mapping[str, str]:
     """All texts of ``lang`` (Danish for an unknown language), as ``section.key -> text``.
 
-    Parsed on first use and kept: a Danish session never reads the English file.
+    Parsed on first use and kept: a Danish session never reads the English file. The
+    reading modules are imported here too, so importing this module costs no start-up time.
     """
     import tomllib
+    from importlib import resources
 
     if lang not in LANGUAGES:
         return catalogue(DEFAULT_LANGUAGE)
