@@ -45,7 +45,7 @@ class WorkshopApp(App[int]):
     TITLE = "workshop-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
     BINDINGS = [
-        Binding("f1", "toggle_help", "Hjælp", id="help", tooltip="Vis taster og hjælp til skærmen"),
+        Binding("f1", "toggle_help", "tui.key.help", id="help"),
     ]
 
     def __init__(

@@ -18,13 +18,15 @@ if TYPE_CHECKING:
 def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, ActiveBinding]:
     out = {}
     for key, active in bindings.items():
-        binding = active.binding
+        binding, tooltip = active.binding, active.tooltip
         if binding.id and (described := find(f"tui.key.{binding.id}", lang)) is not None:
-            binding = replace(binding, description=described)
+            # Our bindings carry only an id: their words are the catalogue's tui.key.* / tui.tip.*.
+            tooltip = find(f"tui.tip.{binding.id}", lang) or tooltip
+            binding = replace(binding, description=described, tooltip=tooltip)
         elif binding.description:
             # Textual's own keys ("Cursor up", "palette") in the interface language.
             binding = replace(binding, description=textual_word(binding.description, lang))
-        out[key] = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
+        out[key] = ActiveBinding(active.node, binding, active.enabled, tooltip)
     return out
 
 
@@ -51,8 +53,9 @@ class _Localised:
 class WorkshopScreen(_Localised, Screen[Any]):
     """A screen whose footer and key help speak the facilitator's language.
 
-    Bindings are declared once with an ``id``; their description is looked up as
-    ``key.<id>`` in the UI strings whenever the footer asks for them.
+    Bindings are declared with an ``id`` and, for words, their catalogue key (Textual hides a
+    binding without a description); the description (``tui.key.<id>``) and tooltip
+    (``tui.tip.<id>``) are looked up in the interface language whenever the footer asks.
     """
 
     def relabel(self) -> None:

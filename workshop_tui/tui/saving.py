@@ -190,7 +190,7 @@ class UnsavedModal(WorkshopModal):
     """Asks before unsaved changes are left behind: "retry", "leave", or None (stay)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="UnsavedModal")
-    BINDINGS = [Binding("escape", "stay", "Bliv", id="cancel")]
+    BINDINGS = [Binding("escape", "stay", "tui.key.stay", id="stay")]
 
     def __init__(self, pending: int, reason: str) -> None:
         super().__init__()
@@ -222,7 +222,7 @@ class LockedModal(WorkshopModal):
     """The session is open in another window: view it read-only ("read_only") or not (None)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="LockedModal")
-    BINDINGS = [Binding("escape", "refuse", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "refuse", "tui.key.cancel", id="cancel")]
 
     def __init__(self, path: Path, holder: LockInfo | None) -> None:
         super().__init__()

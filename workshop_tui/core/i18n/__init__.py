@@ -78,6 +78,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     "tui.mode.name.": ("participant", "tally"),
     "tui.grid.mode.": ("participant", "tally"),
     "tui.legend.": ("top", "split", "reverse", "polarity"),
+    "tui.tip.": ("help", "open", "new", "demo", "lang", "quit"),
     "phone.refused_": (
         "unknown_code",
         "unknown_token",

@@ -33,7 +33,7 @@ class ExportModal(WorkshopModal):
     """Formats, folder, and the two opt-ins (names, facilitator notes)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="ExportModal")
-    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, folder: Path) -> None:
         super().__init__()

@@ -55,8 +55,8 @@ class GroupsModal(WorkshopModal):
 
     DEFAULT_CSS = MODAL_CSS.format(name="GroupsModal")
     BINDINGS = [
-        Binding("escape", "cancel", "Annullér", id="cancel"),
-        Binding("ctrl+s", "save", "Gem", id="save", priority=True),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
+        Binding("ctrl+s", "save", "tui.key.save", id="save", priority=True),
     ]
     NEW_LINES = 3
     """Empty lines offered for new groups."""

@@ -26,11 +26,11 @@ class HomeScreen(WorkshopScreen):
 
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("enter", "open", "Åbn", id="open", tooltip="Åbn den valgte session"),
-        Binding("n", "new", "Ny session", id="new", tooltip="Opret en ny session"),
-        Binding("d", "demo", "Demo", id="demo", tooltip="Åbn en frisk kopi af demo-seminaret"),
-        Binding("l", "language", "English", id="lang", tooltip="Skift sprog"),
-        Binding("q", "quit", "Afslut", id="quit", tooltip="Afslut workshop-tui"),
+        Binding("enter", "open", "tui.key.open", id="open"),
+        Binding("n", "new", "tui.key.new", id="new"),
+        Binding("d", "demo", "tui.key.demo", id="demo"),
+        Binding("l", "language", "tui.key.lang", id="lang"),
+        Binding("q", "quit", "tui.key.quit", id="quit"),
     ]
 
     def __init__(self) -> None:

@@ -38,7 +38,7 @@ class TimerModal(WorkshopModal):
     """Asks for the exercise's time in minutes; returns seconds, or None when cancelled."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="TimerModal")
-    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, minutes: float) -> None:
         super().__init__()
@@ -80,8 +80,8 @@ class NotesModal(WorkshopModal):
 
     DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + "NotesModal TextArea { height: 12; }"
     BINDINGS = [
-        Binding("escape", "cancel", "Annullér", id="cancel"),
-        Binding("ctrl+s", "save", "Gem", id="save", priority=True),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
+        Binding("ctrl+s", "save", "tui.key.save", id="save", priority=True),
     ]
 
     def __init__(self, text: str, source: str = "") -> None:

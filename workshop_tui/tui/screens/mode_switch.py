@@ -25,7 +25,7 @@ class ModeSwitchModal(WorkshopModal):
     """Says what the switch changes; returns True to switch, False to stay."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="ModeSwitchModal")
-    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, change: ModeSwitch) -> None:
         super().__init__()

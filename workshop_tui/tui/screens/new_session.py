@@ -40,8 +40,8 @@ class NewSessionScreen(WorkshopModal):
 
     CSS_PATH = "new_session.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Annullér", id="cancel"),
-        Binding("ctrl+s", "create", "Opret", id="create"),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
+        Binding("ctrl+s", "create", "tui.key.create", id="create"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -130,12 +130,12 @@ class ProjectorScreen(WorkshopScreen):
 
     CSS_PATH = "projector.tcss"
     BINDINGS = [
-        Binding("f2", "close", "Tilbage", id="back"),
-        Binding("escape", "close", "Tilbage", id="back", show=False),
-        Binding("f3", "reveal", "Skjul/vis", id="blind"),
-        Binding("ctrl+n", "next", "Næste øvelse", id="next", priority=True),
-        Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True),
-        Binding("f5", "timer", "Timer", id="timer"),
+        Binding("f2", "close", "tui.key.back", id="back"),
+        Binding("escape", "close", "tui.key.back", id="back", show=False),
+        Binding("f3", "reveal", "tui.key.blind", id="blind"),
+        Binding("ctrl+n", "next", "tui.key.next", id="next", priority=True),
+        Binding("ctrl+b", "previous", "tui.key.prev", id="prev", priority=True),
+        Binding("f5", "timer", "tui.key.timer", id="timer"),
     ]
 
     def __init__(self, owner: SessionScreen) -> None:

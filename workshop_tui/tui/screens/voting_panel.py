@@ -49,11 +49,11 @@ class VotingModal(WorkshopModal):
     }
     """
     BINDINGS = [
-        Binding("escape", "hide", "Skjul", id="voting_hide"),
-        Binding("f10", "close_voting", "Luk afstemning", id="voting_close"),
-        Binding("plus,equals_sign", "more", "Flere", id="voting_more", show=False),
-        Binding("minus", "fewer", "Færre", id="voting_fewer", show=False),
-        Binding("n", "new_code", "Ny kode", id="voting_new_code", show=False),
+        Binding("escape", "hide", "tui.key.voting_hide", id="voting_hide"),
+        Binding("f10", "close_voting", "tui.key.voting_close", id="voting_close"),
+        Binding("plus,equals_sign", "more", "tui.key.voting_more", id="voting_more", show=False),
+        Binding("minus", "fewer", "tui.key.voting_fewer", id="voting_fewer", show=False),
+        Binding("n", "new_code", "tui.key.voting_new_code", id="voting_new_code", show=False),
     ]
 
     def __init__(self, controller: VotingController) -> None:
