@@ -64,9 +64,9 @@ def summary_name(summary: Summary, fmt: str) -> str:
     Editions with names or facilitator notes get their own suffix, so that they
     never replace the anonymous file that is meant to be sent out.
     """
-    da = summary.language == "da"
-    suffix = ("-navne" if da else "-named") if summary.named else ""
-    suffix += ("-noter" if da else "-notes") if summary.include_notes else ""
+    lang = summary.language
+    suffix = f"-{t('export.file.named', lang)}" if summary.named else ""
+    suffix += f"-{t('export.file.notes', lang)}" if summary.include_notes else ""
     return f"{base_name(summary.title, summary.date, summary.session_id)}{suffix}.{fmt}"
 
 
@@ -77,7 +77,7 @@ def comparison_name(comparison: Comparison, fmt: str) -> str:
     ``2026-10-14/../../elsewhere`` can never put the file outside the output folder.
     """
     before, after = comparison.before, comparison.after
-    prefix = "sammenligning" if comparison.language == "da" else "comparison"
+    prefix = t("export.file.comparison", comparison.language)
     pair = short_id(f"{before.session_id}\0{after.session_id}")
     parts = (prefix, slugify(after.title), slugify(before.date), slugify(after.date), pair)
     return f"{'-'.join(parts)}.{fmt}"

@@ -261,7 +261,7 @@ class WorkshopApp(App[int]):
             )
         other = "en" if self.lang == "da" else "da"
         yield SystemCommand(
-            "English" if other == "en" else "Dansk",
+            t("tui.key.lang", self.lang),
             t("tui.palette.switch_lang", self.lang),
             lambda: self._switch_language(other),
         )

@@ -29,6 +29,7 @@ from typing import Any
 from aiohttp import web
 
 from workshop_tui.core.model import Session
+from workshop_tui.core.model.refusal import refusal_text
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.tomlio import atomic_write
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Ballot, Desk, Refused, cast_votes, decode_body
@@ -356,7 +357,9 @@ class VotingServer:
                     try:
                         session = ballot.edit(session)
                     except (ValueError, KeyError) as error:
-                        outcomes[index] = Refused(409, "refused", str(error).strip("'\""))
+                        # The model's reason, in the room's language: the page shows it as it is.
+                        words = refusal_text(error, session.language)
+                        outcomes[index] = Refused(409, "refused", words)
             return session
 
         try:
