@@ -21,6 +21,7 @@ import pytest
 import workshop_tui
 from workshop_tui.core import i18n
 from workshop_tui.core.i18n import DYNAMIC_KEYS, LANGUAGES, SOURCE_KEYED, MissingText, catalogue, t
+from workshop_tui.core.model import KINDS
 
 PACKAGE = Path(workshop_tui.__file__).parent
 SECTIONS = sorted({key.split(".", 1)[0] for key in catalogue("da")})
@@ -105,6 +106,7 @@ class _Scan:
         """Every built prefix -> the endings it can take."""
         out = {prefix: set(endings) for prefix, endings in DYNAMIC_KEYS.items()}
         out["refusal."] = set(self.refusals)
+        out["kind."] = set(KINDS)
         out["tui.key."] = set(self.binding_ids)
         return out
 
@@ -202,13 +204,11 @@ def test_only_the_language_in_use_is_parsed() -> None:
 def test_declared_endings_are_the_values_the_code_builds_from() -> None:
     from typing import get_args
 
-    from workshop_tui.core.model import KINDS
     from workshop_tui.core.model.answers import Mode
     from workshop_tui.core.model.session import Status
     from workshop_tui.core.results.rules import Change
     from workshop_tui.export.csv import COLUMNS
 
-    assert set(DYNAMIC_KEYS["kind."]) == set(KINDS)
     assert set(DYNAMIC_KEYS["tui.status."]) == set(get_args(Status))
     assert set(DYNAMIC_KEYS["export.csv."]) == set(COLUMNS)
     assert set(DYNAMIC_KEYS["export.cmp."]) == set(get_args(Change)) - {"same"}
