@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui import __version__
 from workshop_tui.cli.words import argparse_in
-from workshop_tui.core.i18n import detect_language, t
+from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export import commands as export_commands
@@ -43,7 +43,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"workshop-tui {__version__}", help=t("cli.help.version", lang)
     )
-    parser.add_argument("--lang", choices=["da", "en"], help=t("cli.help.lang", lang))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang", lang))
     parser.add_argument(
         "--exercises",
         type=Path,
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--lang", choices=["da", "en"])
+    pre.add_argument("--lang", choices=LANGUAGES)
     known, _ = pre.parse_known_args(argv)
     lang = detect_language(known.lang)
     with argparse_in(lang):
