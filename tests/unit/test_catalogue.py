@@ -74,6 +74,7 @@ class _Scan:
         self.built: dict[str, str] = {}  # static prefix -> where
         self.refusals: set[str] = set()
         self.binding_ids: set[str] = set()
+        self.command_ids: set[str] = set()  # tui.commands: Command("<id>", keys, action, …)
         refusal_classes = {"Refused", "Missing", "ScoreError", "TextTooLong"}
         for path, tree in _modules():
             where = str(path.relative_to(PACKAGE.parent))
@@ -96,6 +97,8 @@ class _Scan:
                         self.built[prefix] = f"{where}:{node.lineno}"
                 elif name in refusal_classes and not voting:
                     self.refusals.update(_keys_in(node.args[0]))
+                elif name == "Command":
+                    self.command_ids.update(_keys_in(node.args[0]))
                 if name == "Binding":
                     for keyword in node.keywords:
                         if keyword.arg == "id":
@@ -107,7 +110,8 @@ class _Scan:
         out = {prefix: set(endings) for prefix, endings in DYNAMIC_KEYS.items()}
         out["refusal."] = set(self.refusals)
         out["kind."] = set(KINDS)
-        out["tui.key."] = set(self.binding_ids)
+        out["tui.key."] = self.binding_ids | self.command_ids
+        out["tui.help.key."] = set(self.command_ids)
         return out
 
 
