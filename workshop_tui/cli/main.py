@@ -117,39 +117,41 @@ def _add_voting_options(parser: argparse.ArgumentParser, lang: str, *, sub: bool
     # After a command, a missing option must not overwrite the one given before it.
     default = argparse.SUPPRESS if sub else None
 
-    def checked(parse: Callable[[str], object], what: str) -> Callable[[str], object]:
+    def checked(parse: Callable[[str], object], name: str) -> Callable[[str], object]:
+        """``parse``, with its refusal said in the CLI's language (``cli.bad.<name>``)."""
+
         def convert(text: str) -> object:
             try:
                 return parse(text)
-            except ValueError as error:
-                raise argparse.ArgumentTypeError(f"{what}: {error}") from None
+            except ValueError:
+                raise argparse.ArgumentTypeError(t(f"cli.bad.{name}", lang, text=text)) from None
 
         return convert
 
     parser.add_argument(
         "--vote-host",
-        type=checked(parse_host, "--vote-host"),
+        type=checked(parse_host, "vote_host"),
         default=default,
         metavar="ADDRESS",
         help=t("cli.help.vote_host", lang),
     )
     parser.add_argument(
         "--vote-port",
-        type=checked(parse_port, "--vote-port"),
+        type=checked(parse_port, "vote_port"),
         default=default,
         metavar="PORT",
         help=t("cli.help.vote_port", lang, port=DEFAULT_PORT),
     )
     parser.add_argument(
         "--vote-max",
-        type=checked(_participant_count, "--vote-max"),
+        type=checked(_participant_count, "vote_max"),
         default=default,
         metavar="N",
         help=t("cli.help.vote_max", lang),
     )
     parser.add_argument(
         "--vote-per-address",
-        type=checked(_participant_count, "--vote-per-address"),
+        type=checked(_participant_count, "vote_per_address"),
         default=default,
         metavar="N",
         help=t("cli.help.vote_per_address", lang, n=DEFAULT_PER_ADDRESS),

@@ -69,6 +69,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     "tui.grid.mode.": ("participant", "tally"),
     "tui.legend.": ("top", "split", "reverse", "polarity"),
     "tui.tip.": ("help", "open", "new", "demo", "lang", "quit"),
+    "cli.bad.": ("vote_host", "vote_port", "vote_max", "vote_per_address"),
     "phone.refused_": (
         "unknown_code",
         "unknown_token",
