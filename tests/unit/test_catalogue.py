@@ -190,8 +190,14 @@ def test_a_missing_key_fails_loudly_in_tests_and_shows_a_marker_otherwise(
 ) -> None:
     with pytest.raises(MissingText, match="no.such.key"):
         t("no.such.key", "da")
+    with pytest.raises(KeyError):
+        t("tui.home.broken_hint", "da", wrong="x")  # the text wants {problem}
     monkeypatch.delenv(i18n.STRICT_ENV)
     assert t("no.such.key", "en") == "⟦no.such.key⟧"
+    assert (
+        t("tui.home.broken_hint", "en", wrong="x")
+        == "The file cannot be opened: {problem} ⟦tui.home.broken_hint⟧"
+    )
     assert t("tui.home.title", "en") == "Sessions" and t("tui.home.title", "xx") == "Sessioner"
 
 

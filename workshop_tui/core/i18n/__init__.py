@@ -144,14 +144,23 @@ def t(key: str, lang: str, **values: object) -> str:
     """The text ``key`` in ``lang`` with ``values`` filled in (``{name}`` placeholders).
 
     Raises:
-        MissingText: the key is not in the catalogue and strict mode is on (tests).
+        MissingText: strict mode (tests) and the key is not in the catalogue.
+        KeyError: strict mode and the text names a placeholder not in ``values``.
     """
+    strict = os.environ.get(STRICT_ENV) == "1"
     text = catalogue(lang).get(key)
     if text is None:
-        if os.environ.get(STRICT_ENV) == "1":
+        if strict:
             raise MissingText(f"{key!r} is not in the {lang} catalogue (workshop_tui/core/i18n/{lang}.toml)")
         return f"⟦{key}⟧"
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        if strict:
+            raise
+        return f"{text} ⟦{key}⟧"  # a facilitator mid-session gets the words, not a crash
 
 
 def section(prefix: str, lang: str) -> dict[str, str]:
