@@ -24,12 +24,12 @@ def _words(screen: object) -> dict[str, tuple[str, str]]:
     [
         (
             "da",
-            {"new": ("Ny session", "Opret en ny session"), "quit": ("Afslut", "Afslut workshop-tui")},
+            {"new": ("Ny session", "opret en ny session"), "quit": ("Afslut", "afslut workshop-tui")},
             "Annullér",
         ),
         (
             "en",
-            {"new": ("New session", "Create a new session"), "quit": ("Quit", "Quit workshop-tui")},
+            {"new": ("New session", "create a new session"), "quit": ("Quit", "quit workshop-tui")},
             "Cancel",
         ),
     ],

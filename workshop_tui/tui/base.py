@@ -3,30 +3,59 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
-from workshop_tui.core.i18n import find
+from workshop_tui.core.i18n import find, t
 from workshop_tui.tui.strings import textual_word
 
 if TYPE_CHECKING:
-    from workshop_tui.tui.app import WorkshopApp
+    from workshop_tui.core.model import Session
+    from workshop_tui.core.storage.library import Library
+    from workshop_tui.tui.settings import Settings
+
+
+class Workshop(Protocol):
+    """What the screens use of the app (``tui.app.WorkshopApp``), without importing it.
+
+    The app imports every screen; a screen naming the app's class would close a circle.
+    """
+
+    lang: str
+    show_clock: bool
+    inputs: int
+    settings: Settings
+
+    @property
+    def library(self) -> Library:
+        """The exercises and programmes a new session is made from."""
+
+    def open_session(self, path: Path, loaded: Session | None = None, *, attempt: int = 0) -> bool:
+        """Open a session file on the session screen."""
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language and remember it."""
+
+    def show_home(self) -> None:
+        """Leave the session screen for the list of sessions."""
 
 
 def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, ActiveBinding]:
     out = {}
     for key, active in bindings.items():
-        binding, tooltip = active.binding, active.tooltip
+        binding = active.binding
         if binding.id and (described := find(f"tui.key.{binding.id}", lang)) is not None:
-            # Our bindings carry only an id: their words are the catalogue's tui.key.* / tui.tip.*.
-            tooltip = find(f"tui.tip.{binding.id}", lang) or tooltip
-            binding = replace(binding, description=described, tooltip=tooltip)
+            # Our bindings name their catalogue key, not words: the words are looked up here.
+            binding = replace(binding, description=described)
+            if binding.tooltip:  # a command's F1 text (commands.Command.tooltip)
+                binding = replace(binding, tooltip=t(f"tui.help.key.{binding.id}", lang))
         elif binding.description:
             # Textual's own keys ("Cursor up", "palette") in the interface language.
             binding = replace(binding, description=textual_word(binding.description, lang))
-        out[key] = ActiveBinding(active.node, binding, active.enabled, tooltip)
+        out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
     return out
 
 
@@ -36,9 +65,9 @@ class _Localised:
     app: Any
 
     @property
-    def workshop(self) -> WorkshopApp:
+    def workshop(self) -> Workshop:
         """The app, typed."""
-        return cast("WorkshopApp", self.app)
+        return cast("Workshop", self.app)
 
     @property
     def lang(self) -> str:
@@ -53,9 +82,8 @@ class _Localised:
 class WorkshopScreen(_Localised, Screen[Any]):
     """A screen whose footer and key help speak the facilitator's language.
 
-    Bindings are declared with an ``id`` and, for words, their catalogue key (Textual hides a
-    binding without a description); the description (``tui.key.<id>``) and tooltip
-    (``tui.tip.<id>``) are looked up in the interface language whenever the footer asks.
+    Bindings are declared once with an ``id``; their description is looked up as
+    ``key.<id>`` in the UI strings whenever the footer asks for them.
     """
 
     def relabel(self) -> None:

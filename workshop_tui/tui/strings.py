@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     from workshop_tui.core.storage.errors import SessionWriteError
 
 
-def session_help(lang: str, source: str) -> str:
-    """F1 on the session screen: its keys, and the current exercise's source (for the facilitator)."""
-    return t("tui.help.session", lang, source=source)
+def session_help(lang: str, source: str, keys: str) -> str:
+    """F1 on the session screen: its keys (``commands.key_help``), and the current exercise's source."""
+    return t("tui.help.session", lang, keys=keys, source=source)
 
 
 def textual_word(text: str, lang: str) -> str:

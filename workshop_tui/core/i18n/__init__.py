@@ -68,7 +68,6 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     "tui.mode.name.": ("participant", "tally"),
     "tui.grid.mode.": ("participant", "tally"),
     "tui.legend.": ("top", "split", "reverse", "polarity"),
-    "tui.tip.": ("help", "open", "new", "demo", "lang", "quit"),
     "cli.bad.": ("vote_host", "vote_port", "vote_max", "vote_per_address"),
     "phone.refused_": (
         "unknown_code",

@@ -17,14 +17,13 @@ from textual.widgets import Button, Input, Label, Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
-from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.screens.modals import MODAL_CSS
 
 if TYPE_CHECKING:
-    from workshop_tui.tui.screens.session import SessionScreen
+    from workshop_tui.tui.controller import SessionController
 
 
-def ask_for_groups(screen: SessionScreen) -> None:
+def ask_for_groups(controller: SessionController) -> None:
     """Open the groups form; what it returns becomes one edit through the session's keeper."""
 
     def save(result: list[tuple[str, str]] | None) -> None:
@@ -38,12 +37,12 @@ def ask_for_groups(screen: SessionScreen) -> None:
                 session = session.with_group_name(group_id, name) if group_id else session.with_group(name)
             return session
 
-        screen.post_message(EditRequested(edit))
+        controller.request(edit)
 
-    lang = screen.lang
-    groups = [(g.id, g.label(lang)) for g in screen.session.groups]
-    unnamed = {g.id: g.label(lang) for g in screen.session.groups if not g.name}
-    screen.app.push_screen(GroupsModal(groups), save)
+    lang = controller.lang
+    groups = [(g.id, g.label(lang)) for g in controller.session.groups]
+    unnamed = {g.id: g.label(lang) for g in controller.session.groups if not g.name}
+    controller.host.app.push_screen(GroupsModal(groups), save)
 
 
 class GroupsModal(WorkshopModal):

@@ -9,7 +9,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
@@ -19,19 +18,14 @@ from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
+from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
 
 
 class HomeScreen(WorkshopScreen):
     """Lists the sessions in the data dir by date and title, the last opened marked ●."""
 
     CSS_PATH = "home.tcss"
-    BINDINGS = [
-        Binding("enter", "open", "tui.key.open", id="open"),
-        Binding("n", "new", "tui.key.new", id="new"),
-        Binding("d", "demo", "tui.key.demo", id="demo"),
-        Binding("l", "language", "tui.key.lang", id="lang"),
-        Binding("q", "quit", "tui.key.quit", id="quit"),
-    ]
+    BINDINGS = bindings(HOME_COMMANDS)
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,7 +55,7 @@ class HomeScreen(WorkshopScreen):
         super().relabel()
         self.title = "workshop-tui"
         self.sub_title = t("tui.home.title", self.lang)
-        self.show_help_text(t("tui.help.home", self.lang))
+        self.show_help_text(t("tui.help.home", self.lang, keys=key_help(HOME_COMMANDS, self.lang)))
         self.query_one("#home-title", Static).update(t("tui.home.title", self.lang))
         self.load(first=first)
 
