@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from workshop_tui.core.i18n import LANGUAGES
 from workshop_tui.core.model import (
     Action,
     Exercise,
@@ -22,8 +23,6 @@ from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exe
 from workshop_tui.core.storage.exercise_kinds import check_id, check_ids
 from workshop_tui.core.storage.migrations import SCHEMA_VERSION
 from workshop_tui.core.storage.reader import Reader, duplicates
-
-LANGUAGES = ("da", "en")
 
 
 def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, Any]:
