@@ -292,7 +292,7 @@ async def test_a_refusal_of_the_model_reaches_the_phone_in_the_rooms_language(
     client: TestClient[Any, Any], saved: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from workshop_tui.core.model.rules import ScoreError
-    from workshop_tui.voting import server as server_module
+    from workshop_tui.voting import saves as server_module  # the group commit lives in saves.py
     from workshop_tui.voting.desk import Ballot
 
     def refuse(*_: object) -> Session:
