@@ -331,22 +331,53 @@ class TablePart:
     """How many columns can hold a check (the denominator of a row's check count)."""
 
 
+SummaryPart = ScoredPart | ReflectionPart | ActionPart | VotePart | TablePart
+"""What an exercise's results are, one dataclass per kind family.
+
+A renderer takes a part apart with ``match`` and ends with ``typing.assert_never``, so
+``mypy --strict`` names every renderer that misses a part when one is added here.
+"""
+
+
 @dataclass(frozen=True)
 class ExerciseSummary:
-    """One exercise of the agenda; exactly one of the parts is set."""
+    """One exercise of the agenda: its texts and its results (``part``)."""
 
     id: str
     kind: str
     title: str
+    part: SummaryPart
     prompt: str = ""
     question: str = ""
-    scored: ScoredPart | None = None
-    reflection: ReflectionPart | None = None
-    actions: ActionPart | None = None
-    votes: VotePart | None = None
-    table: TablePart | None = None
     facilitator_note: str = ""
     """Empty unless the summary was built with ``include_notes``."""
+
+    # Typed views of ``part``, for readers that want one family (tests, the comparison,
+    # the projector): None when the part is another. Renderers ``match`` on ``part``.
+    @property
+    def scored(self) -> ScoredPart | None:
+        """The part of a rating grid, scale, diagnostic, bipolar, paired or two-axis exercise."""
+        return self.part if isinstance(self.part, ScoredPart) else None
+
+    @property
+    def reflection(self) -> ReflectionPart | None:
+        """The part of a reflection sheet."""
+        return self.part if isinstance(self.part, ReflectionPart) else None
+
+    @property
+    def actions(self) -> ActionPart | None:
+        """The part of an action list."""
+        return self.part if isinstance(self.part, ActionPart) else None
+
+    @property
+    def votes(self) -> VotePart | None:
+        """The part of a single choice or dot vote."""
+        return self.part if isinstance(self.part, VotePart) else None
+
+    @property
+    def table(self) -> TablePart | None:
+        """The part of a table exercise."""
+        return self.part if isinstance(self.part, TablePart) else None
 
 
 @dataclass(frozen=True)
