@@ -168,7 +168,7 @@ def _single(part: ScoredPart, lang: str) -> str:
     )
     mean = f"{tr('col.mean', lang).lower()} {number(item.stats.mean, lang)}"
     axis = f"{part.scale.min} = {part.scale.min_label} · {part.scale.max} = {part.scale.max_label}"
-    if part.kind == "bipolar":
+    if part.bipolar:
         axis = ""  # the poles stand beside the chart above; the scale's end labels are in the heading
     chart = svg.distribution_chart(
         item.stats.distribution,

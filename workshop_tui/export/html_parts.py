@@ -84,7 +84,7 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
 
 def kind_chart(part: ScoredPart, lang: str) -> str | None:
     """The chart that replaces the item profile for bipolar, paired and two-axis parts; else None."""
-    if part.kind == "bipolar":
+    if part.bipolar:
         return _poles(part, lang)
     if part.pairs is not None:
         return _pairs(part, lang)

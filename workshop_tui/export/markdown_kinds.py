@@ -39,7 +39,7 @@ def scored_md(part: ScoredPart, lang: str, *, named: bool) -> list[str]:
         rows = [[d.label, number(d.mean, lang)] for d in part.dimensions]
         heads = [tr("col.dimension", lang), tr("col.mean", lang)]
         out += table(heads, rows, {1}) + [""]
-    if part.kind == "bipolar":
+    if part.bipolar:
         out += poles_md(part, lang)
     out += pairs_md(part, lang)
     if part.placement is not None:

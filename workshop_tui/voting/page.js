@@ -109,7 +109,6 @@ async function follow() {
   }
 }
 
-
 function render(state) {
   $("who").textContent = fill(S.you_are, { id: state.participant });
   $("who").hidden = false;
@@ -120,13 +119,13 @@ function render(state) {
     return;
   }
   exercise = state.exercise;
+  control = CONTROLS[exercise.kind];
   chosen = Object.assign({}, state.mine);
   sentScores = Object.keys(chosen).length ? canonical(chosen) : null;
   $("ex-title").textContent = exercise.title;
   $("ex-prompt").textContent = exercise.prompt;
   $("ex-prompt").hidden = !exercise.prompt;
   $("legend").textContent = legend();
-  control = CONTROLS[exercise.kind];
   const list = $("items");
   list.className = control.listClass;
   list.replaceChildren(...exercise.items.map(control.row));

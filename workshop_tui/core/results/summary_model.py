@@ -182,6 +182,11 @@ class ScoredPart:
     kind: str = ""
     """The exercise's kind: renderers draw a bipolar, paired or two-axis part their own way."""
 
+    @property
+    def bipolar(self) -> bool:
+        """Each item is a pair of poles (its ``left`` and ``right``), drawn as a track between them."""
+        return self.kind == "bipolar"
+
     def item(self, item_id: str) -> ItemSummary:
         """The item with this id.
 
