@@ -1,20 +1,25 @@
-"""The TUI's and the projector's tables keyed by kind name every kind, and each piece draws.
+"""Every kind finds its TUI view and its projector piece, and each piece draws.
 
 ``views.VIEWS`` and ``projector_kinds.PROJECTOR`` are where a kind gets its screen and
-its wall; a kind missing from either would fail only when a session used it.
+its wall, or else its own view module (``tui/views/<kind>.py``); a kind with neither
+would fail only when a session used it.
 """
 
 from __future__ import annotations
 
 import io
+import sys
+from types import ModuleType
+
+import pytest
 
 from rich.console import Console
 
 from workshop_tui.core.model import KINDS, Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
-from workshop_tui.tui.screens.projector_kinds import PROJECTOR, projected, question_text
-from workshop_tui.tui.views import VIEWS, view_for
+from workshop_tui.tui.screens.projector_kinds import PROJECTOR, Piece, piece_of, projected, question_text
+from workshop_tui.tui.views import VIEWS, view_for, view_maker
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.views.grid import GridView
 
@@ -42,8 +47,26 @@ def plain(renderable: object) -> str:
     return out
 
 
-def test_the_view_table_names_every_kind_and_makes_its_view(library: Library) -> None:
-    assert set(VIEWS) == set(KINDS)
+def test_every_kind_finds_its_view_and_its_piece() -> None:
+    for kind in KINDS:
+        assert callable(view_maker(kind)), kind  # type: ignore[arg-type]
+        assert isinstance(piece_of(kind), Piece), kind  # type: ignore[arg-type]
+    # Today every kind has its line in both tables; a new kind may bring its own module instead.
+    assert set(VIEWS) == set(PROJECTOR) == set(KINDS)
+
+
+def test_a_kind_with_its_own_view_module_is_found_by_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    own = ModuleType("workshop_tui.tui.views.made_up")
+    own.View = GridView  # type: ignore[attr-defined]
+    own.PIECE = PROJECTOR["rating_grid"]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, own.__name__, own)
+    assert view_maker("made_up") is GridView  # type: ignore[arg-type]
+    assert piece_of("made_up") is PROJECTOR["rating_grid"]  # type: ignore[arg-type]
+    with pytest.raises(ModuleNotFoundError):
+        view_maker("no_such_kind")  # type: ignore[arg-type]
+
+
+def test_every_kind_makes_its_view(library: Library) -> None:
     session = every_kind(library)
     assert {x.kind for x in session.exercises.values()} == set(KINDS)
     for exercise in session.exercises.values():
@@ -52,8 +75,7 @@ def test_the_view_table_names_every_kind_and_makes_its_view(library: Library) ->
         assert isinstance(view, GridView) == exercise.is_scored, exercise.kind
 
 
-def test_the_projector_table_names_every_kind_and_shows_its_question(library: Library) -> None:
-    assert set(PROJECTOR) == set(KINDS)
+def test_every_kind_shows_its_question_on_the_wall(library: Library) -> None:
     session = every_kind(library)
     for exercise in session.exercises.values():
         asked = question_text(exercise, "da").plain

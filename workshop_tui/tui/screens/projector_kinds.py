@@ -1,10 +1,11 @@
 """What the projector shows for each kind: the question, then the results.
 
-``PROJECTOR`` is the projector's table keyed by kind (a test checks that it names
-every kind of ``Kind``): each kind's :class:`Piece` says how its question reads on
-the wall and what its results look like. :func:`projected` picks the piece; it holds
-no kind of its own. A new kind adds its two functions and one line to the table.
-Nothing here shows a name or a note: the projector is for the whole room.
+``PROJECTOR`` is the projector's table keyed by kind: each kind's :class:`Piece` says
+how its question reads on the wall and what its results look like. :func:`projected`
+picks the piece; it holds no kind of its own. A kind that is not in the table has a view
+module of its own (``tui/views/<kind>.py``, see ``tui.views``) whose ``PIECE`` is its
+piece; a test checks that every kind of ``Kind`` finds one. Nothing here shows a name
+or a note: the projector is for the whole room.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
     Scored kinds say how many have answered while the answers come in; the kinds groups
     write in show the groups' texts as they are written.
     """
-    piece = PROJECTOR[exercise.kind]
+    piece = piece_of(exercise.kind)
     answers = session.answers_for(exercise.id)
     summary = exercise_summary(session, exercise.id, lang)
     if exercise.is_scored:
@@ -63,9 +64,21 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
     return shown if shown is not None else question_text(exercise, lang)
 
 
+def piece_of(kind: Kind) -> Piece:
+    """How ``kind`` reads on the wall: its line in ``PROJECTOR``, or its own view module's ``PIECE``."""
+    found = PROJECTOR.get(kind)
+    if found is None:
+        # Imported when asked: a kind's own view module imports ``Piece`` from here.
+        from workshop_tui.tui.views import own_module
+
+        piece: Piece = own_module(kind).PIECE
+        return piece
+    return found
+
+
 def question_text(exercise: Exercise, lang: str) -> Text:
     """What the group is asked: prompt, items, scale; or the sheet's questions."""
-    text = PROJECTOR[exercise.kind].question(exercise, lang)
+    text = piece_of(exercise.kind).question(exercise, lang)
     text.rstrip()
     return text
 
