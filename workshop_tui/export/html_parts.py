@@ -1,7 +1,9 @@
 """HTML of the newer kinds: votes, tables, poles, mirrored pairs, placements, reversed items.
 
-Called by :mod:`workshop_tui.export.html`; the wording is shared with the Markdown
-through ``common``, the charts come from ``svg_kinds``. All text is escaped.
+Reached through the renderer table (``part_table``) and ``html_kinds``; ``html`` draws
+the generic blocks with ``html_table`` and ``cards`` from here. The wording is shared
+with the Markdown through ``common``, the charts come from ``svg_kinds``. All text is
+escaped.
 """
 
 from __future__ import annotations
