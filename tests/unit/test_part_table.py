@@ -76,6 +76,7 @@ def test_each_generic_block_as_html_escapes_every_text() -> None:
     )
     chart = html_block(Bars("Fordeling", (Bar("A", 3, "3 · 75 %", highlight=True), Bar("B", 1, "1"))))
     assert chart.startswith('<div class="figure"><svg class="chart"') and "<title>Fordeling</title>" in chart
+    assert chart.endswith('</svg><p class="caption">Fordeling</p></div>')
     assert html_block(Bullets(("<en>",))) == "<ul><li>&lt;en&gt;</li></ul>"
     cards = html_block(Answers((GroupText("Bord 1", "Ja"),)))
     assert cards == '<div class="cards"><div class="card"><h4>Bord 1</h4><p class="answer">Ja</p></div></div>'

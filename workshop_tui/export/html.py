@@ -108,7 +108,8 @@ def html_block(block: Block) -> str:
             return html_table([e(h) for h in headers], [[e(c) for c in row] for row in rows], set(numeric))
         case Bars(title, bars):
             drawn = [svg_kinds.VoteBar(b.label, b.value, b.text, b.highlight) for b in bars]
-            return f'<div class="figure">{svg_kinds.vote_chart(drawn, title=title)}</div>'
+            chart = svg_kinds.vote_chart(drawn, title=title)
+            return f'<div class="figure">{chart}<p class="caption">{e(title)}</p></div>'
         case Bullets(items):
             return "<ul>" + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>"
         case Answers(answers, empty):
