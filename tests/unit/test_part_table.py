@@ -124,4 +124,5 @@ def test_strict_mypy_flags_a_renderer_that_misses_a_part(tmp_path: Path) -> None
     )
     errors = [line for line in run.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1, run.stdout + run.stderr
-    assert errors[0].startswith(str(missing)) and '"assert_never" has incompatible type "TablePart"' in errors[0]
+    assert errors[0].startswith(str(missing))
+    assert '"assert_never" has incompatible type "TablePart"' in errors[0]
