@@ -12,7 +12,6 @@ import sys
 from types import ModuleType
 
 import pytest
-
 from rich.console import Console
 
 from workshop_tui.core.model import KINDS, Session
