@@ -232,3 +232,4 @@ def test_bottom_list_ids_survive_markdown_escaping() -> None:
             session = session.with_score("x", item.id, person.id, min(5, n))
     md = render_markdown(build_summary(session))
     assert "▼ De 3 svageste" in md and "punkt 5" in md
+
