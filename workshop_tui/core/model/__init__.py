@@ -8,8 +8,6 @@ half-applied change. Nothing in this package imports textual or rich.
 from workshop_tui.core.model.answers import Action, ExerciseAnswers
 from workshop_tui.core.model.exercise import (
     KINDS,
-    SCORED_KINDS,
-    VOTE_KINDS,
     Box,
     Column,
     Dimension,
@@ -29,8 +27,6 @@ from workshop_tui.core.model.session import Group, Participant, Position, Sessio
 
 __all__ = [
     "KINDS",
-    "SCORED_KINDS",
-    "VOTE_KINDS",
     "Action",
     "Box",
     "Column",

@@ -18,6 +18,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Static
 
+from workshop_tui.core.kinds.actions import ActionBody
+from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.results.figures import answered
 from workshop_tui.core.results.summary import exercise_summary
@@ -104,16 +106,18 @@ def question_text(exercise: Exercise, lang: str) -> Text:
                 text.append(f"{number:>2}. {item.text.get(lang)}\n")
         s = exercise.scale
         text.append(f"\n{s.min} = {s.min_label.get(lang)}    {s.max} = {s.max_label.get(lang)}", style="bold")
-    for box in exercise.boxes:
+    sheet = exercise.body_if(SheetBody)
+    for box in sheet.boxes if sheet is not None else ():
         text.append(f"{box.number}. {box.title.get(lang)}\n", style="bold")
         if box.question is not None:
             text.append(f"   {box.question.get(lang)}\n")
         for sub in box.subquestions:
             text.append(f"      {sub.letter}) {sub.text.get(lang)}\n")
         text.append("\n")
-    if exercise.challenge_prompt is not None:
-        text.append(exercise.challenge_prompt.get(lang) + "\n", style="bold")
-    for instruction in exercise.instructions:
+    actions = exercise.body_if(ActionBody)
+    if actions is not None and actions.challenge_prompt is not None:
+        text.append(actions.challenge_prompt.get(lang) + "\n", style="bold")
+    for instruction in actions.instructions if actions is not None else ():
         text.append(f"• {instruction.get(lang)}\n")
     text.rstrip()
     return text

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from workshop_tui.core.kinds.grids import PairBody
+from workshop_tui.core.kinds.placements import PlacementBody
+from workshop_tui.core.kinds.tables import TableBody
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Session
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import fit
@@ -26,19 +30,20 @@ def kind_question(exercise: Exercise, lang: str) -> Text | None:
         if part is not None:
             text.append(part.get(lang) + "\n\n", style="bold")
     if exercise.is_vote:
-        votes = exercise.votes
-        assert votes is not None
+        vote = exercise.body_as(VoteBody)
+        votes = vote.votes
         for number, item in enumerate(exercise.items, start=1):
             text.append(f"{number:>2}. {item.text.get(lang)}\n")
-        if exercise.kind == "single_choice":
+        if vote.single:
             text.append("\n" + tr("vote.single", lang), style="bold")
         else:
             per_item = tr("vote.per_item", lang, n=votes.max_per_item)
             text.append("\n" + tr("vote.each", lang, dots=votes.dots, per_item=per_item), style="bold")
     elif exercise.kind == "table":
-        for instruction in exercise.instructions:
+        table = exercise.body_as(TableBody)
+        for instruction in table.instructions:
             text.append(f"{instruction.get(lang)}\n")
-        labels = " │ ".join(c.label.get(lang) for c in exercise.columns)
+        labels = " │ ".join(c.label.get(lang) for c in table.columns)
         text.append(f"\n{labels}", style="bold")
     else:
         _scored_question(exercise, lang, text)
@@ -50,8 +55,9 @@ def _scored_question(exercise: Exercise, lang: str, text: Text) -> None:
     scale = exercise.scale
     assert scale is not None
     if exercise.kind == "paired_rating":
-        left = exercise.left_label.get(lang) if exercise.left_label else ""
-        right = exercise.right_label.get(lang) if exercise.right_label else ""
+        pair = exercise.body_as(PairBody)
+        left = pair.left_label.get(lang)
+        right = pair.right_label.get(lang)
         text.append(f"◧ {left}   ◨ {right}\n\n", style="bold")
         for number, item in enumerate(exercise.items, start=1):
             text.append(f"{number:>2}. {item.text.get(lang)}\n")
@@ -63,8 +69,9 @@ def _scored_question(exercise: Exercise, lang: str, text: Text) -> None:
     else:
         for item in exercise.items:
             text.append(f"• {item.text.get(lang)}\n")
-        if exercise.zones:
-            text.append("\n" + " · ".join(z.label.get(lang) for z in exercise.zones) + "\n")
+        place = exercise.body_if(PlacementBody)
+        if place is not None and place.zones:
+            text.append("\n" + " · ".join(z.label.get(lang) for z in place.zones) + "\n")
     text.append(
         f"\n{scale.min} = {scale.min_label.get(lang)}    {scale.max} = {scale.max_label.get(lang)}",
         style="bold",

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
+from workshop_tui.core.kinds.grids import GridBody
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
@@ -58,17 +59,22 @@ class GridView(ExerciseView):
         self._detail_width: tuple[int, bool] | None = None
         """The width (and compact state) the detail panel's height was fitted to."""
 
+    @property
+    def extras(self) -> GridBody:
+        """The grid's note prompt and closing question (empty for the other scored kinds)."""
+        return self.exercise.body_if(GridBody) or GridBody()
+
     def compose(self) -> ComposeResult:
         yield Static(id="grid-head")
         yield ScoreGrid(self.exercise, id="grid")
         with Horizontal(id="grid-detail"):
             yield Static(id="item-detail")
             yield Static(id="profile")
-        if self.exercise.note_prompt is not None:
+        if self.extras.note_prompt is not None:
             with Vertical(id="note-row"):
                 yield Label(id="note-label")
                 yield EntryInput(id="note")
-        if self.exercise.closing_question is not None:
+        if self.extras.closing_question is not None:
             with Vertical(id="closing-box"):
                 yield Label(id="closing-label")
                 yield EntryArea(id="closing")
@@ -195,17 +201,17 @@ class GridView(ExerciseView):
     def _show_text_fields(self, session: Session) -> None:
         """Load the highlighted item's note and the shown group's closing answer into their fields."""
         answers = session.answers_for(self.exercise.id)
-        if self.exercise.note_prompt is not None and self.grid.row_count:
+        if self.extras.note_prompt is not None and self.grid.row_count:
             item = self.grid.items[self.grid.cursor_row]
-            prompt = self.exercise.note_prompt.get(self.lang)
+            prompt = self.extras.note_prompt.get(self.lang)
             short = item.text.get(self.lang)
             short = short if len(short) <= 50 else short[:49] + "…"
             label = f"{tr('grid.note', self.lang)} – {short}: {prompt}"
             show_text(self.query_one("#note-label", Label), label)
             self.query_one("#note", EntryInput).load(("note", item.id), answers.notes.get(item.id, ""))
-        if self.exercise.closing_question is not None:
+        if self.extras.closing_question is not None:
             group = next((g for g in session.groups if g.id == self._group), None)
-            label = self.exercise.closing_question.get(self.lang)
+            label = self.extras.closing_question.get(self.lang)
             if group is not None and len(session.groups) > 1:
                 label += f"   ({tr('sheet.group', self.lang)}: {group.name} · Ctrl+G)"
             show_text(self.query_one("#closing-label", Label), label)

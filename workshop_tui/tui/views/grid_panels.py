@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Item, Session
 from workshop_tui.core.results.figures import aligned, index_value, voters
 from workshop_tui.core.results.rules import dimension_means
@@ -31,10 +32,11 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         head.append(exercise.prompt.get(lang) + "\n")
     elif exercise.question is not None:
         head.append(exercise.question.get(lang) + "\n", style="bold")
-    votes = exercise.votes
-    if votes is not None:
+    vote = exercise.body_if(VoteBody)
+    if vote is not None:
+        votes = vote.votes
         per_item = tr("vote.per_item", lang, n=votes.max_per_item) if votes.dots > 1 else ""
-        rule = tr("vote.single", lang) if exercise.kind == "single_choice" else None
+        rule = tr("vote.single", lang) if vote.single else None
         head.append(rule or tr("vote.each", lang, dots=votes.dots, per_item=per_item), style="dim")
         if answers.mode == "participant":
             head.append("   ·   " + _progress(exercise, session, lang), style="bold")
