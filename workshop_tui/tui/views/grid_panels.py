@@ -56,10 +56,10 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         head.append("\n" + tr("grid.blind_banner", lang), style="bold reverse")
     if answers.mode == "tally":
         keys = tr("grid.help_tally", lang)
-    elif exercise.kind == "single_choice":
+    elif vote is not None and vote.single:
         keys = tr("vote.help_single", lang, n=min(len(exercise.items), 9))
-    elif votes is not None:
-        keys = tr("vote.help_dots", lang, high=votes.max_per_item)
+    elif vote is not None:
+        keys = tr("vote.help_dots", lang, high=vote.votes.max_per_item)
     else:
         ten = tr("grid.ten", lang) if scale.max == 10 else ""
         keys = tr("grid.help_participant", lang, low=scale.min, high=min(scale.max, 9), ten=ten)
