@@ -75,6 +75,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind.paired_rating": {"da": "parvis vurdering", "en": "paired rating"},
     "kind.two_axis": {"da": "placering på to akser", "en": "two-axis placement"},
     "kind.table": {"da": "skema", "en": "table"},
+    "kind.ranking": {"da": "rangordning", "en": "ranking"},
     # The symbols of the figures (``results.legend``), for every screen and export that shows them.
     "legend.best": {"da": "▲ de 3 bedste efter retning", "en": "▲ the 3 best by direction"},
     "legend.weakest": {"da": "▼ de 3 svageste efter retning", "en": "▼ the 3 weakest by direction"},

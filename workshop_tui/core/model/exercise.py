@@ -22,6 +22,7 @@ Kind = Literal[
     "paired_rating",
     "two_axis",
     "table",
+    "ranking",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind, in the order above (the type is the source; ``core.kinds`` maps each to its family)."""
