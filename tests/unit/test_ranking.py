@@ -13,7 +13,8 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.model.rules import ScoreError
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict
-from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.library import Library, check_path
+from workshop_tui.core.storage.locations import builtin_exercises_dir
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session
 from workshop_tui.export.csv import render_csv
 from workshop_tui.export.html import render_html
@@ -48,7 +49,15 @@ def test_a_ranking_is_read_with_a_place_per_item_and_written_back(library: Libra
     assert exercise.polarity == "negative"  # a higher place number is a worse place
     assert exercise.question is not None and exercise.question.da.startswith("Sæt udfordringerne")
     data = exercise_to_dict(exercise)
-    assert "scale" not in data and "polarity" not in data and len(data["items"]) == 7
+    assert "scale" not in data and data["polarity"] == "negative" and len(data["items"]) == 7
+
+
+def test_a_ranking_that_says_a_high_place_is_good_is_refused(tmp_path: Path) -> None:
+    source = (builtin_exercises_dir() / f"{RANKING}.toml").read_text(encoding="utf-8")
+    path = tmp_path / "mine.toml"
+    path.write_text(source.replace('polarity = "negative"', 'polarity = "positive"'), encoding="utf-8")
+    problems = check_path(path)
+    assert any("polarity" in str(p) and "place 1 of a ranking is the best" in str(p) for p in problems)
 
 
 def test_giving_a_taken_place_moves_it_from_the_other_item(library: Library) -> None:

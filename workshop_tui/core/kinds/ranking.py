@@ -90,16 +90,24 @@ def places(count: int) -> Scale:
 
 
 def read_ranking(reader: Reader) -> Read:
-    """An optional question and 2 to ``MAX_RANKED`` items to put in order."""
+    """An optional question, the polarity (only ``negative``) and 2 to ``MAX_RANKED`` items."""
     question = reader.text("question", required=False)
+    polarity = reader.string("polarity", required=False) or "negative"
+    if polarity != "negative":
+        reader.problems.add(
+            reader.key("polarity"),
+            f"is {polarity[:20]!r}, but place 1 of a ranking is the best",
+            'write polarity = "negative" (a higher place number is worse) or leave it out',
+        )
     items = read_items(reader, minimum=2, maximum=MAX_RANKED, what="items to rank")
     scale = places(len(items)) if items else None
     return Read(RankingBody(question), items, scale, polarity="negative")
 
 
 def write_ranking(exercise: Exercise) -> dict[str, Any]:
-    """The keys ``read_ranking`` reads (the scale and polarity follow from the kind)."""
-    return put_texts({}, question=exercise.body_as(RankingBody).question_text) | items_dict(exercise)
+    """The keys ``read_ranking`` reads (the scale follows from the items)."""
+    out = put_texts({}, question=exercise.body_as(RankingBody).question_text)
+    return out | {"polarity": exercise.polarity} | items_dict(exercise)
 
 
 SPECS = (KindSpec("ranking", read_ranking, write_ranking, scored_part),)
