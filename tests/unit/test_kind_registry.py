@@ -26,9 +26,15 @@ def test_every_kind_in_the_library_is_written_back_by_its_own_module(library: Li
     for exercise in library.exercises.values():
         spec = registry.spec_of(exercise.kind)
         written = exercise_to_dict(exercise)
+        assert type(exercise.body) is spec.body, exercise.id
         own = spec.write(exercise)
         assert {k: written[k] for k in own} == own, exercise.id
         common = {"id", "version", "kind", "title", "source", "prompt", "guide"}
         assert set(written) - common == set(own), exercise.id
         seen.add(exercise.kind)
     assert seen == set(get_args(Kind))
+
+
+def test_the_scored_and_vote_kinds_follow_from_the_bodies() -> None:
+    assert registry.VOTE_KINDS == {"single_choice", "dot_vote"}
+    assert registry.SCORED_KINDS == set(get_args(Kind)) - {"reflection_sheet", "action_list", "table"}

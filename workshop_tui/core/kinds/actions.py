@@ -96,5 +96,5 @@ def actions_summary(given: SummaryInput) -> ActionPart:
     )
 
 
-SPECS = (KindSpec("action_list", read_actions, write_actions, actions_summary),)
+SPECS = (KindSpec("action_list", ActionBody, read_actions, write_actions, actions_summary),)
 """The kinds of this family, for the registry."""

@@ -235,10 +235,10 @@ def paired_summary(given: SummaryInput) -> ScoredPart:
 
 
 SPECS = (
-    KindSpec("rating_grid", read_grid, write_grid, grid_summary),
-    KindSpec("scale", read_scale_kind, write_scale, scored_part),
-    KindSpec("statement_diagnostic", read_diagnostic, write_grid, grid_summary),
-    KindSpec("bipolar", read_bipolar, write_bipolar, scored_part),
-    KindSpec("paired_rating", read_paired, write_paired, paired_summary),
+    KindSpec("rating_grid", GridBody, read_grid, write_grid, grid_summary),
+    KindSpec("scale", ScaleBody, read_scale_kind, write_scale, scored_part),
+    KindSpec("statement_diagnostic", GridBody, read_diagnostic, write_grid, grid_summary),
+    KindSpec("bipolar", GridBody, read_bipolar, write_bipolar, scored_part),
+    KindSpec("paired_rating", PairBody, read_paired, write_paired, paired_summary),
 )
 """The kinds of this family, for the registry."""

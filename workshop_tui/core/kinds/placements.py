@@ -171,5 +171,5 @@ def two_axis_summary(given: SummaryInput) -> ScoredPart:
     return with_extra(scored_part(given), placement=part)
 
 
-SPECS = (KindSpec("two_axis", read_two_axis, write_two_axis, two_axis_summary),)
+SPECS = (KindSpec("two_axis", PlacementBody, read_two_axis, write_two_axis, two_axis_summary),)
 """The kinds of this family, for the registry."""

@@ -110,5 +110,5 @@ def write_ranking(exercise: Exercise) -> dict[str, Any]:
     return out | {"polarity": exercise.polarity} | items_dict(exercise)
 
 
-SPECS = (KindSpec("ranking", read_ranking, write_ranking, scored_part),)
+SPECS = (KindSpec("ranking", RankingBody, read_ranking, write_ranking, scored_part),)
 """The kinds of this module, for the registry."""

@@ -33,6 +33,11 @@ FAMILIES = _families()
 SPECS: Mapping[str, KindSpec] = {spec.kind: spec for family in FAMILIES for spec in family.SPECS}
 """kind -> what it declares."""
 
+SCORED_KINDS = frozenset(kind for kind, spec in SPECS.items() if spec.body.scored)
+"""The kinds whose answers live in the score grid (and that phones can answer)."""
+VOTE_KINDS = frozenset(kind for kind, spec in SPECS.items() if spec.body.vote)
+"""The kinds whose items are options people put dots on."""
+
 
 def spec_of(kind: str) -> KindSpec:
     """What ``kind`` declares.

@@ -103,5 +103,5 @@ def sheet_summary(given: SummaryInput) -> ReflectionPart:
     return ReflectionPart(heading=given.text(body.heading), boxes=boxes)
 
 
-SPECS = (KindSpec("reflection_sheet", read_sheet, write_sheet, sheet_summary),)
+SPECS = (KindSpec("reflection_sheet", SheetBody, read_sheet, write_sheet, sheet_summary),)
 """The kinds of this family, for the registry."""

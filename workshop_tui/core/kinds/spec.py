@@ -61,6 +61,7 @@ class KindSpec:
     """One kind: its name, how its own keys are read and written, and its summary part.
 
     Attributes:
+        body: the class of the kind's body (whether its answers are scores, votes …).
         read: reads the kind's keys (``[[items]]``, ``[scale]``, ``[[boxes]]`` …) and
             reports each problem on the reader; the common keys are read already.
         write: the kind's keys as TOML tables, such that ``read`` gives them back.
@@ -68,6 +69,7 @@ class KindSpec:
     """
 
     kind: Kind
+    body: type[Body]
     read: Callable[[Reader], Read]
     write: Callable[[Exercise], dict[str, Any]]
     summary: Callable[[SummaryInput], SummaryPart]

@@ -222,5 +222,5 @@ def _option_index(options: Sequence[Option], value: str) -> int | None:
     return next((i for i, o in enumerate(options) if o.id == value), None)
 
 
-SPECS = (KindSpec("table", read_table, write_table, table_summary),)
+SPECS = (KindSpec("table", TableBody, read_table, write_table, table_summary),)
 """The kinds of this family, for the registry."""

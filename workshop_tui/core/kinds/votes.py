@@ -228,7 +228,7 @@ def votes_summary(given: SummaryInput) -> VotePart:
 
 
 SPECS = (
-    KindSpec("single_choice", read_single, write_vote, votes_summary),
-    KindSpec("dot_vote", read_dot_vote, write_vote, votes_summary),
+    KindSpec("single_choice", VoteBody, read_single, write_vote, votes_summary),
+    KindSpec("dot_vote", VoteBody, read_dot_vote, write_vote, votes_summary),
 )
 """The kinds of this family, for the registry."""
