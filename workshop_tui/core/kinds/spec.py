@@ -14,16 +14,9 @@ from typing import Any
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Session, Text
 from workshop_tui.core.model.exercise import Body, Kind, Polarity
 from workshop_tui.core.results.summary_model import (
-    ActionPart,
-    ReflectionPart,
-    ScoredPart,
-    TablePart,
-    VotePart,
+    SummaryPart,
 )
 from workshop_tui.core.storage.reader import Reader
-
-SummaryPart = ScoredPart | ReflectionPart | ActionPart | VotePart | TablePart
-"""The results of one exercise, one dataclass per kind family."""
 
 
 @dataclass(frozen=True)

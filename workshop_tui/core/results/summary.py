@@ -33,21 +33,11 @@ This module is part of the pure core: it never imports textual or rich.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from workshop_tui.core.kinds.registry import spec_of
 from workshop_tui.core.kinds.scored import label_key, scores_of
-from workshop_tui.core.kinds.spec import SummaryInput, SummaryPart
+from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, Session
-from workshop_tui.core.results.summary_model import (
-    ActionPart,
-    ExerciseSummary,
-    ReflectionPart,
-    ScoredPart,
-    Summary,
-    TablePart,
-    VotePart,
-)
+from workshop_tui.core.results.summary_model import ExerciseSummary, Summary
 
 __all__ = ["build_summary", "exercise_summary", "label_key", "participant_labels", "scores_of"]
 
@@ -109,28 +99,15 @@ def _exercise(
     """The exercise's texts and the part its kind builds (``core.kinds``)."""
     answers = session.answers_for(exercise.id)
     given = SummaryInput(session, exercise, answers, lang, labels, named)
-    base = ExerciseSummary(
+    return ExerciseSummary(
         id=exercise.id,
         kind=exercise.kind,
         title=exercise.title.get(lang),
+        part=spec_of(exercise.kind).summary(given),
         prompt=given.text(exercise.prompt),
         question=given.text(exercise.question),
         facilitator_note=note,
     )
-    return _placed(base, spec_of(exercise.kind).summary(given))
-
-
-def _placed(base: ExerciseSummary, part: SummaryPart) -> ExerciseSummary:
-    if isinstance(part, ScoredPart):
-        return replace(base, scored=part)
-    if isinstance(part, VotePart):
-        return replace(base, votes=part)
-    if isinstance(part, TablePart):
-        return replace(base, table=part)
-    if isinstance(part, ReflectionPart):
-        return replace(base, reflection=part)
-    assert isinstance(part, ActionPart)
-    return replace(base, actions=part)
 
 
 def exercise_summary(session: Session, exercise_id: str, lang: str) -> ExerciseSummary:
