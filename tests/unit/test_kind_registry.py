@@ -36,5 +36,5 @@ def test_every_kind_in_the_library_is_written_back_by_its_own_module(library: Li
 
 
 def test_the_scored_and_vote_kinds_follow_from_the_bodies() -> None:
-    assert registry.VOTE_KINDS == {"single_choice", "dot_vote"}
-    assert registry.SCORED_KINDS == set(get_args(Kind)) - {"reflection_sheet", "action_list", "table"}
+    assert {"single_choice", "dot_vote"} == registry.VOTE_KINDS
+    assert set(get_args(Kind)) - {"reflection_sheet", "action_list", "table"} == registry.SCORED_KINDS
