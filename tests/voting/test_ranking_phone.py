@@ -17,11 +17,13 @@ from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.limits import Limits
+from workshop_tui.voting.page import STRINGS
 from workshop_tui.voting.roll import Roll, roll_path
 from workshop_tui.voting.server import VotingServer
 from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE, Clock
+from .test_browser import CHROMIUM, ServerThread, browser  # noqa: F401 (a fixture, used below)
 
 RANKING = "challenges-ranking"
 PAGE = resources.files("workshop_tui.voting").joinpath("page.js").read_text(encoding="utf-8")
@@ -91,3 +93,49 @@ async def test_places_sent_from_a_phone_are_saved_and_a_repeated_place_moves(
         "resources": 3,
     }
     assert await send({"silo": 8}) == 422  # off the places
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium and chromium-driver")
+def test_a_phone_ranks_in_a_real_browser_and_a_tapped_place_moves(
+    browser: Any,  # noqa: F811 (the fixture imported from test_browser)
+    ranking_saved: tuple[Session, Path],
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session, path = ranking_saved
+    server = VotingServer(
+        Desk(Roll(CODE), max_participants=5), KeeperSink(SessionKeeper(session, path)), roll_path(session.id)
+    )
+    server.follow(RANKING)
+    danish = STRINGS["da"]
+    wait = WebDriverWait(browser, 10, poll_frequency=0.05)
+
+    def tap(item: str, place: int) -> None:
+        button = browser.find_element(By.CSS_SELECTOR, f'button[data-item="{item}"][data-value="{place}"]')
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+
+    def pressed(item: str, place: int) -> bool:
+        css = f'button[data-item="{item}"][data-value="{place}"]'
+        return browser.find_element(By.CSS_SELECTOR, css).get_attribute("aria-pressed") == "true"
+
+    with ServerThread(server) as running:
+        browser.get(running.url + "/")
+        wait.until(shown.visibility_of_element_located((By.ID, "code"))).send_keys(CODE)
+        browser.find_element(By.ID, "join-button").click()
+        wait.until(shown.visibility_of_element_located((By.ID, "ex-title")))
+        assert browser.find_element(By.ID, "legend").text == "1 = først · 7 = sidst"
+        items = [i.id for i in session.exercise(RANKING).items]
+        for place, item in enumerate(items, start=1):
+            tap(item, place)
+        tap(items[6], 1)  # the last item takes first place: the first item loses it
+        assert pressed(items[6], 1) and not pressed(items[6], 7) and not pressed(items[0], 1)
+        assert browser.find_element(By.ID, "status").text == danish["left"].format(n=1)
+        tap(items[0], 7)
+        browser.find_element(By.ID, "send").click()
+        wait.until(shown.text_to_be_present_in_element((By.ID, "status"), danish["sent"]))
+    scores = load_session(path).answers_for(RANKING).scores
+    given = {item: row["p1"] for item, row in scores.items()}
+    assert given == {**{item: place for place, item in enumerate(items, start=1)}, items[6]: 1, items[0]: 7}
