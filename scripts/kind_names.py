@@ -4,7 +4,7 @@ The issue measures how spread a kind is by the modules that name it; a grep for
 ``"scale"`` or ``"table"`` also finds TOML keys and widget ids, so this reads the
 code instead: a *named kind* is a string constant equal to a kind, outside docstrings,
 and a *kind check* is a comparison (``==``, ``!=``, ``in``) of ``….kind`` or ``kind``
-with a kind or a set of kinds (``VOTE_KINDS``). ``page.js`` is counted by a plain search for quoted kinds.
+with a kind or a set of kinds (``VOTE_KINDS``; not ``KINDS``, which is every kind). ``page.js`` is counted by a plain search for quoted kinds.
 
 Usage: ``python scripts/kind_names.py [--list]``
 """

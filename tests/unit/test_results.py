@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop_tui.core.kinds.grids import GridBody
+from workshop_tui.core.kinds.grids import GridBody, PolesBody
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Source, Text
 from workshop_tui.core.results.rules import (
     TOP_COUNT,
@@ -41,7 +41,7 @@ def grid(polarity: str = "neutral", items: tuple[Item, ...] = (), kind: str = "r
         kind=kind,  # type: ignore[arg-type]
         title=Text("X"),
         source=Source("f.txt", "1-2"),
-        body=GridBody(),
+        body=PolesBody() if kind == "bipolar" else GridBody(),
         scale=SCALE,
         items=items or tuple(Item(f"i{n}", Text(f"punkt {n}")) for n in range(1, 7)),
         polarity=polarity,  # type: ignore[arg-type]

@@ -28,6 +28,7 @@ from workshop_tui.core.model.exercise import (
     AnswerPart,
     Body,
     Polarity,
+    pair_of,
     pair_row_id,
 )
 from workshop_tui.core.results.figures import pair_gaps
@@ -39,9 +40,10 @@ from workshop_tui.core.storage.reader import Reader, check_id, duplicates
 class GridBody(Body):
     """A rating grid or statement diagnostic: items grouped by dimension, notes, a closing question.
 
-    A bipolar exercise has none of these (its items carry their poles); it is a grid too.
+    The best and weakest items are listed (``highlights``).
     """
 
+    highlights = True
     dimensions: tuple[Dimension, ...] = ()
     note_prompt: Text | None = None
     closing_question: Text | None = None
@@ -57,6 +59,11 @@ class GridBody(Body):
         ):
             return
         super().check_answer(exercise, part, index)
+
+
+@dataclass(frozen=True)
+class PolesBody(Body):
+    """Bipolar placements: each item carries its two poles; nothing beside the items."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,11 @@ class PairBody(Body):
                 prompt = item.left if side == "left" else item.right
                 rows.append(Item(id=pair_row_id(item.id, side), text=text, left=prompt))
         return tuple(rows)
+
+    def source_item(self, exercise: Exercise, row: Item) -> Item:
+        """The paired item a side's row belongs to (it takes that item's polarity)."""
+        item_id, _ = pair_of(row.id)
+        return next((i for i in exercise.items if i.id == item_id and i.id != row.id), row)
 
 
 def read_scored(reader: Reader) -> tuple[Scale | None, Polarity]:
@@ -131,7 +143,7 @@ def read_scale_kind(reader: Reader) -> Read:
 def read_bipolar(reader: Reader) -> Read:
     """Bipolar placements: items with a left and a right pole."""
     scale, polarity = read_scored(reader)
-    return Read(GridBody(), read_items(reader, poles=True, what="pairs of poles"), scale, polarity)
+    return Read(PolesBody(), read_items(reader, poles=True, what="pairs of poles"), scale, polarity)
 
 
 def read_paired(reader: Reader) -> Read:
@@ -238,7 +250,7 @@ SPECS = (
     KindSpec("rating_grid", GridBody, read_grid, write_grid, grid_summary),
     KindSpec("scale", ScaleBody, read_scale_kind, write_scale, scored_part),
     KindSpec("statement_diagnostic", GridBody, read_diagnostic, write_grid, grid_summary),
-    KindSpec("bipolar", GridBody, read_bipolar, write_bipolar, scored_part),
+    KindSpec("bipolar", PolesBody, read_bipolar, write_bipolar, scored_part),
     KindSpec("paired_rating", PairBody, read_paired, write_paired, paired_summary),
 )
 """The kinds of this family, for the registry."""

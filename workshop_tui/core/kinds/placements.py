@@ -16,9 +16,7 @@ from workshop_tui.core.kinds.schema import items_dict, read_items, scale_dict, t
 from workshop_tui.core.kinds.scored import scored_part, with_extra
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text, Zone
-from workshop_tui.core.model.answers import Mode
 from workshop_tui.core.model.exercise import Body
-from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.results.rules import status_of
 from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, ZoneCount
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
@@ -31,16 +29,8 @@ Side = Literal["low", "high"]
 class PlacementBody(Body):
     """A two-axis placement: its two items are the axes; ``zones`` name the four quadrants."""
 
+    tallied = False  # a tally would lose which x goes with which y
     zones: tuple[Zone, ...] = ()
-
-    def check_mode(self, mode: Mode) -> None:
-        """Refuse tally mode: counts per score cannot say which x goes with which y.
-
-        Raises:
-            ScoreError: tally mode.
-        """
-        if mode == "tally":
-            raise ScoreError("mode.two_axis")
 
 
 def side(value: int, scale: Scale) -> Side | None:

@@ -115,6 +115,18 @@ class VoteBody(Body):
         return people <= {pid for row in answers.scores.values() for pid in row}
 
 
+def is_single(exercise: Exercise) -> bool:
+    """Whether the exercise is a single choice (one option per person; another moves the vote)."""
+    body = exercise.body_if(VoteBody)
+    return body is not None and body.single
+
+
+def takes_back(exercise: Exercise) -> bool:
+    """Whether a phone may send an empty answer to take its answer back (a dot vote's dots)."""
+    body = exercise.body_if(VoteBody)
+    return body is not None and not body.single
+
+
 def vote_scale(votes: Votes) -> Scale:
     """The "scale" a vote is scored on: how many dots one person puts on one option."""
     return Scale(

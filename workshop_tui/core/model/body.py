@@ -32,6 +32,10 @@ class Body:
     """Answers live in the score grid (scores per participant, or tallies)."""
     vote: ClassVar[bool] = False
     """The items are options people put dots on (dot vote, single choice)."""
+    tallied: ClassVar[bool] = True
+    """The room's answers may be counted per score instead of typed per person."""
+    highlights: ClassVar[bool] = False
+    """The best and weakest items are listed (▲/▼) and marked in the grid."""
 
     def score_rows(self, exercise: Exercise) -> tuple[Item, ...]:
         """The rows of the score grid (the items, unless the kind derives its own)."""
@@ -45,6 +49,10 @@ class Body:
         """How to fix a group text under a key the exercise does not have (a session file's problem)."""
         return f"use one of {', '.join(sorted(self.text_keys(exercise))) or '(none)'}"
 
+    def source_item(self, exercise: Exercise, row: Item) -> Item:
+        """The item a row of the grid scores (itself, unless the kind derives its rows)."""
+        return row
+
     def question(self) -> Text | None:
         """The question the exercise asks beside its title, if the kind has one."""
         return None
@@ -54,7 +62,14 @@ class Body:
         return ()
 
     def check_mode(self, mode: Mode) -> None:
-        """Refuse a mode the kind's answers cannot be held in (every mode is fine here)."""
+        """Refuse tally mode for a kind whose answers are not ``tallied``.
+
+        Raises:
+            ScoreError: tally mode (a two-axis placement: counts per score cannot say
+                which x goes with which y).
+        """
+        if mode == "tally" and not self.tallied:
+            raise ScoreError("mode.two_axis")
 
     def check_text(self, exercise: Exercise, key: str, text: str) -> None:
         """Refuse a group text under a key the exercise does not have.

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from workshop_tui.core.kinds.grids import GridBody
+from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.strings import tr
@@ -98,7 +99,7 @@ class GridView(ExerciseView):
             "sd": tr("stat.sd", lang),
             "split": tr("grid.split", lang),
             "none": tr("grid.no_answers", lang),
-            "dots": tr("vote.col.votes" if self.exercise.kind == "single_choice" else "vote.col.dots", lang),
+            "dots": tr("vote.col.votes" if is_single(self.exercise) else "vote.col.dots", lang),
             "share": tr("vote.col.share", lang),
         }
 
@@ -269,7 +270,7 @@ class GridView(ExerciseView):
         elif key in ("delete", "backspace"):
             event.stop()
             self._clear_cell()
-        elif key == "space" and answers.mode == "participant" and self.exercise.kind == "single_choice":
+        elif key == "space" and answers.mode == "participant" and is_single(self.exercise):
             event.stop()
             self._pick_row()
         elif answers.mode == "tally" and key in ("plus", "minus", "equals_sign", "+", "-"):
@@ -308,7 +309,7 @@ class GridView(ExerciseView):
     def _type_vote(self, digit: int, participant: str) -> None:
         """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
         exercise = self.exercise
-        if exercise.kind == "single_choice":
+        if is_single(exercise):
             if not 1 <= digit <= len(exercise.items):
                 self.app.bell()
                 return
@@ -354,7 +355,7 @@ class GridView(ExerciseView):
                 EditRequested(session_edit(Session.with_tally, self.exercise.id, item.id, int(column[1:]), 0))
             )
         else:
-            if self.exercise.kind == "single_choice":
+            if is_single(self.exercise):
                 # Del clears the participant's choice, whichever option row the cursor is on.
                 scores = self.session.answers_for(self.exercise.id).scores
                 item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)

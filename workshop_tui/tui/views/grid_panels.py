@@ -45,9 +45,7 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
             f"{scale.min} = {scale.min_label.get(lang)}   {scale.max} = {scale.max_label.get(lang)}",
             style="dim",
         )
-    mode = (
-        tr("place.no_tally", lang) if exercise.kind == "two_axis" else tr(f"grid.mode.{answers.mode}", lang)
-    )
+    mode = tr("place.no_tally", lang) if not exercise.body.tallied else tr(f"grid.mode.{answers.mode}", lang)
     head.append(f"   ·   {mode}", style="bold")
     if answers.counted_mode != answers.mode:
         # Switched without scores in the new mode yet: the figures still use the other ones.
