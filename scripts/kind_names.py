@@ -4,7 +4,8 @@ The issue measures how spread a kind is by the modules that name it; a grep for
 ``"scale"`` or ``"table"`` also finds TOML keys and widget ids, so this reads the
 code instead: a *named kind* is a string constant equal to a kind, outside docstrings,
 and a *kind check* is a comparison (``==``, ``!=``, ``in``) of ``….kind`` or ``kind``
-with a kind or a set of kinds (``VOTE_KINDS``; not ``KINDS``, which is every kind). ``page.js`` is counted by a plain search for quoted kinds.
+with a kind or a set of kinds (``VOTE_KINDS``; not ``KINDS``, which is every kind).
+``page.js`` is counted by a plain search for quoted kinds.
 
 Usage: ``python scripts/kind_names.py [--list]``
 """
@@ -48,9 +49,8 @@ def _names_kinds(node: ast.AST, names: tuple[str, ...]) -> bool:
     for sub in ast.walk(node):
         if isinstance(sub, ast.Constant) and sub.value in names:
             return True
-        if isinstance(sub, ast.Name | ast.Attribute) and (getattr(sub, "id", "") or sub.attr).endswith(
-            "KINDS"
-        ):  # type: ignore[attr-defined]
+        name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
+        if name.endswith("KINDS") and name != "KINDS":
             return True
     return False
 
