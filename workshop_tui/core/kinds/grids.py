@@ -7,7 +7,7 @@ their summary adds (dimension profile, closing answers, the two sides of a pair)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workshop_tui.core.kinds.schema import (
@@ -19,7 +19,7 @@ from workshop_tui.core.kinds.schema import (
     scale_dict,
     text_table,
 )
-from workshop_tui.core.kinds.scored import scored_part, with_extra
+from workshop_tui.core.kinds.scored import scored_part
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Dimension, Exercise, Item, Scale, Text
 from workshop_tui.core.model.exercise import (
@@ -243,7 +243,7 @@ def paired_summary(given: SummaryInput) -> ScoredPart:
         divider=given.text(body.divider),
         rows=rows,
     )
-    return with_extra(part, pairs=pairs)
+    return replace(part, pairs=pairs)
 
 
 SPECS = (

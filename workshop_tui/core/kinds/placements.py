@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from workshop_tui.core.kinds.grids import read_scored
 from workshop_tui.core.kinds.schema import items_dict, read_items, scale_dict, text_table
-from workshop_tui.core.kinds.scored import scored_part, with_extra
+from workshop_tui.core.kinds.scored import scored_part
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text, Zone
 from workshop_tui.core.model.exercise import Body
@@ -158,7 +158,7 @@ def two_axis_summary(given: SummaryInput) -> ScoredPart:
             on_line=found.on_line,
             centroid=found.centroid,
         )
-    return with_extra(scored_part(given), placement=part)
+    return replace(scored_part(given), placement=part)
 
 
 SPECS = (KindSpec("two_axis", PlacementBody, read_two_axis, write_two_axis, two_axis_summary),)

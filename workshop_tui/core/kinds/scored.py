@@ -2,7 +2,7 @@
 
 Rating grids, scales, diagnostics, bipolar and paired ratings and two-axis placements
 all keep their answers in the score grid, so they share this part; a kind adds its own
-piece (the pairs, the placement) through ``extra``. The rules applied here (anonymity,
+piece (the pairs, the placement) with ``dataclasses.replace``. The rules applied here (anonymity,
 blind results, polarity, the counted mode) are described in
 :mod:`workshop_tui.core.results.summary`.
 """
@@ -10,7 +10,6 @@ blind results, polarity, the counted mode) are described in
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item
@@ -75,11 +74,6 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
         index=index_value([i.aligned_mean for i in items if i.shown]) if exercise.has_reverse else None,
         kind=exercise.kind,
     )
-
-
-def with_extra(part: ScoredPart, **extra: object) -> ScoredPart:
-    """The part with a kind's own piece (``pairs=…``, ``placement=…``) added."""
-    return replace(part, **extra)  # type: ignore[arg-type]
 
 
 def _item(given: SummaryInput, item: Item, stats: ItemStats, *, rank: int | None) -> ItemSummary:
