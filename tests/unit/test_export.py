@@ -173,6 +173,7 @@ def test_demo_csv_numbers_match_the_session(demo: Session) -> None:
     }
     assert {k: sorted(v) for k, v in scores.items()} == expected
     texts = [r for r in body if r[0] == "reflection"]
+
     def filled(kind: str) -> int:
         return sum(
             1

@@ -15,9 +15,8 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from workshop_tui.core.keeper import SessionKeeper
-from workshop_tui.core.kinds.votes import VoteBody, vote_scale
+from workshop_tui.core.kinds.votes import VoteBody, Votes, vote_scale
 from workshop_tui.core.model import Session
-from workshop_tui.core.model.exercise import Votes
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.voting.desk import Ballot, Desk, Refused, cast_votes, exercise_json

@@ -15,7 +15,7 @@ from workshop_tui.core.kinds.grids import read_scored
 from workshop_tui.core.kinds.schema import items_dict, read_items, scale_dict, text_table
 from workshop_tui.core.kinds.scored import scored_part
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text, Zone
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
 from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.results.rules import status_of
 from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, ZoneCount
@@ -23,6 +23,16 @@ from workshop_tui.core.storage.reader import Reader, check_id, duplicates
 
 SIDES = ("low", "high")
 Side = Literal["low", "high"]
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A named quadrant of a two-axis placement, e.g. LÆRINGS-ZONE = high on both."""
+
+    id: str
+    x: Literal["low", "high"]
+    y: Literal["low", "high"]
+    label: Text
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,33 @@ from typing import Any
 
 from workshop_tui.core.kinds.schema import put_texts, text_table
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
-from workshop_tui.core.model import Box, Exercise, ExerciseAnswers, SubQuestion, Text
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
 from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.results.summary_model import BoxSummary, GroupText, ReflectionPart
 from workshop_tui.core.storage.reader import Reader, duplicates
+
+
+@dataclass(frozen=True)
+class SubQuestion:
+    """A lettered sub-question under a working question (``a)``, ``b)``)."""
+
+    letter: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Box:
+    """A numbered answer box on a reflection sheet with its working question beside it."""
+
+    number: int
+    title: Text
+    question: Text | None = None
+    subquestions: tuple[SubQuestion, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The key the box's answers are stored under in a session file."""
+        return str(self.number)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from workshop_tui.core.kinds.schema import (
     text_table,
 )
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
-from workshop_tui.core.model import Column, Exercise, ExerciseAnswers, Matrix, Option, Text
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
 from workshop_tui.core.model.exercise import Body, cell_key
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.results.summary_model import (
@@ -32,6 +32,46 @@ from workshop_tui.core.results.summary_model import (
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
 
 MAX_ROWS = 50
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a choice column of a table offers (e.g. ``aktiv``)."""
+
+    id: str
+    label: Text
+    check: bool = False
+    """Counts as a tick in the row's check count (e.g. ``ja`` in a SMART check)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: free text, or a choice among ``options``."""
+
+    id: str
+    label: Text
+    options: tuple[Option, ...] = ()
+
+    @property
+    def is_choice(self) -> bool:
+        """Whether the cell is picked from ``options`` rather than typed."""
+        return bool(self.options)
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A cross-table of two choice columns listing the rows' ``label`` column in each cell.
+
+    The stakeholder analysis uses it for aktiv/passiv × positiv/negativ.
+    """
+
+    rows: str
+    columns: str
+    label: str
 
 
 @dataclass(frozen=True)

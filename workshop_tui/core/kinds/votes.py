@@ -18,7 +18,7 @@ from typing import Any
 from workshop_tui.core.kinds.schema import items_dict, put_texts, read_items
 from workshop_tui.core.kinds.scored import scores_of
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text, Votes
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
 from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.model.rules import dots_used
@@ -29,6 +29,18 @@ from workshop_tui.core.results.summary_model import VoteOption, VotePart
 from workshop_tui.core.storage.reader import Reader
 
 MAX_DOTS = 20
+
+
+@dataclass(frozen=True)
+class Votes:
+    """How many dots each person has in a dot vote (a single choice has one)."""
+
+    dots: int
+    max_per_item: int = 1
+    """How many of their dots one person may put on one option."""
+    inferred: bool = True
+    """True when the source does not give the number of dots (it never does)."""
+    inferred_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,12 @@ half-applied change. Nothing in this package imports textual or rich.
 from workshop_tui.core.model.answers import Action, ExerciseAnswers
 from workshop_tui.core.model.exercise import (
     KINDS,
-    Box,
-    Column,
     Dimension,
     Exercise,
     Item,
-    Matrix,
-    Option,
     Scale,
     Source,
-    SubQuestion,
     Text,
-    Votes,
-    Zone,
 )
 from workshop_tui.core.model.programme import Programme
 from workshop_tui.core.model.session import Group, Participant, Position, Session
@@ -28,23 +21,16 @@ from workshop_tui.core.model.session import Group, Participant, Position, Sessio
 __all__ = [
     "KINDS",
     "Action",
-    "Box",
-    "Column",
     "Dimension",
     "Exercise",
     "ExerciseAnswers",
     "Group",
     "Item",
-    "Matrix",
-    "Option",
     "Participant",
     "Position",
     "Programme",
     "Scale",
     "Session",
     "Source",
-    "SubQuestion",
     "Text",
-    "Votes",
-    "Zone",
 ]
