@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import get_args
 
 from workshop_tui.core.kinds import registry
+from workshop_tui.core.kinds.placements import side
+from workshop_tui.core.model import Scale, Text
 from workshop_tui.core.model.exercise import Kind
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict
 from workshop_tui.core.storage.library import Library
@@ -38,3 +40,11 @@ def test_every_kind_in_the_library_is_written_back_by_its_own_module(library: Li
 def test_the_scored_and_vote_kinds_follow_from_the_bodies() -> None:
     assert {"single_choice", "dot_vote"} == registry.VOTE_KINDS
     assert set(get_args(Kind)) - {"reflection_sheet", "action_list", "table"} == registry.SCORED_KINDS
+
+
+def test_side_of_a_score_on_a_placement_axis() -> None:
+    """Which half of an axis a score is in (a two-axis zone); None on an odd scale's middle."""
+    odd = Scale(1, 5, Text("a"), Text("b"), inferred=False)
+    assert [side(v, odd) for v in odd.values] == ["low", "low", None, "high", "high"]
+    even = Scale(1, 4, Text("a"), Text("b"), inferred=False)
+    assert [side(v, even) for v in even.values] == ["low", "low", "high", "high"]

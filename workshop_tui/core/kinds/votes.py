@@ -124,7 +124,7 @@ class VoteBody(Body):
         """
         if answers.mode == "tally":
             return any(any(row.values()) for row in answers.tallies.values())
-        return people <= {pid for row in answers.scores.values() for pid in row}
+        return people <= answers.answerers
 
 
 def is_single(exercise: Exercise) -> bool:
