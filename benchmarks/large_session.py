@@ -11,6 +11,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from workshop_tui.core.kinds.actions import ActionBody
+from workshop_tui.core.kinds.grids import GridBody
+from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Action, Exercise, Session
 from workshop_tui.core.storage.library import Library, load_library
 from workshop_tui.core.storage.sessions import new_session, save_session
@@ -30,22 +33,23 @@ def _sentence(rng: random.Random, words: int) -> str:
 def _answer_everything(session: Session, exercise: Exercise, rng: random.Random) -> Session:
     """Fill in every answer an exercise of a known kind can take; other kinds are left open."""
     groups = [g.id for g in session.groups]
+    grid, sheet = exercise.body_if(GridBody), exercise.body_if(SheetBody)
     if exercise.scale is not None:
         for item in exercise.scored_items:
             for person in session.participants:
                 score = rng.randint(exercise.scale.min, exercise.scale.max)
                 session = session.with_score(exercise.id, item.id, person.id, score)
-            if exercise.note_prompt is not None:
+            if grid is not None and grid.note_prompt is not None:
                 session = session.with_note(exercise.id, item.id, _sentence(rng, 25))
     for group in groups:
-        for box in exercise.boxes:
+        for box in sheet.boxes if sheet is not None else ():
             text = "\n".join(_sentence(rng, 30) for _ in range(3))
             session = session.with_text(exercise.id, group, box.key, text)
-        if exercise.closing_question is not None:
+        if grid is not None and grid.closing_question is not None:
             session = session.with_closing(exercise.id, group, _sentence(rng, 60))
         if exercise.kind == "action_list":
             session = session.with_challenge(exercise.id, group, _sentence(rng, 20))
-            for index in range(exercise.count):
+            for index in range(exercise.body_as(ActionBody).count):
                 action = Action(_sentence(rng, 18), session.participants[index].label, "2026-12-01")
                 session = session.with_action(exercise.id, group, index, action)
     return session

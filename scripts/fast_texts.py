@@ -26,6 +26,9 @@ if str(ROOT) not in sys.path:  # run as `python scripts/fast_texts.py` from a ch
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.terminal import Terminal, TerminalClosed, workshop_command  # noqa: E402
+from workshop_tui.core.kinds.actions import ActionBody  # noqa: E402
+from workshop_tui.core.kinds.sheets import SheetBody  # noqa: E402
+from workshop_tui.core.kinds.tables import TableBody  # noqa: E402
 from workshop_tui.core.model import Exercise, Session  # noqa: E402
 from workshop_tui.core.model.exercise import cell_key  # noqa: E402
 from workshop_tui.core.storage.library import load_library  # noqa: E402
@@ -51,19 +54,21 @@ class Field:
 def fields(exercise: Exercise) -> list[Field]:
     """The fields of an exercise's view in Tab order, starting where the view focuses."""
     if exercise.kind == "reflection_sheet":
-        return [Field(("text", box.key), 3) for box in exercise.boxes]
+        return [Field(("text", box.key), 3) for box in exercise.body_as(SheetBody).boxes]
     if exercise.kind == "table":
+        table = exercise.body_as(TableBody)
         return [
             Field(("skip",), 0) if column.is_choice else Field(("cell", cell_key(row, column.id)), 1)
-            for row in range(1, exercise.rows + 1)
-            for column in exercise.columns
+            for row in range(1, table.rows + 1)
+            for column in table.columns
         ]
+    body = exercise.body_as(ActionBody)
     actions = [
         Field(("action", str(index), part), 1)
-        for index in range(exercise.count)
+        for index in range(body.count)
         for part in ("text", "owner", "due")
     ]
-    if exercise.challenge_prompt is not None:
+    if body.challenge_prompt is not None:
         actions += [Field(("challenge",), 1), Field(("skip",), 0)]
     return actions
 

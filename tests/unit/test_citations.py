@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,12 +77,20 @@ def quoted_elsewhere(exercise: Exercise) -> list[tuple[str, str, str]]:
     ]
 
 
+def _field(exercise: Exercise, name: str) -> Any:
+    """A field of the exercise or of its kind's body (None when its kind has no such field)."""
+    for owner in (exercise, exercise.body):
+        if hasattr(owner, name):
+            return getattr(owner, name)
+    return None
+
+
 def claimed(exercise: Exercise) -> Iterator[tuple[str, Text]]:
     """Every text of the exercise by its path, in the order of the file."""
     for name in ("title", "prompt", "question", "heading", "note_prompt", "closing_question"):
-        yield from _one(name, getattr(exercise, name))
+        yield from _one(name, _field(exercise, name))
     for name in ("challenge_prompt", "action_label", "left_label", "right_label", "divider"):
-        yield from _one(name, getattr(exercise, name))
+        yield from _one(name, _field(exercise, name))
     if exercise.scale is not None and not exercise.scale.inferred and not exercise.is_vote:
         yield from _one("scale.min_label", exercise.scale.min_label)
         yield from _one("scale.max_label", exercise.scale.max_label)
@@ -91,16 +100,16 @@ def claimed(exercise: Exercise) -> Iterator[tuple[str, Text]]:
     for item in exercise.items:
         for name in ("text", "left", "right", "response"):
             yield from _one(f"items.{item.id}.{name}", getattr(item, name))
-    for box in exercise.boxes:
+    for box in _field(exercise, "boxes") or ():
         yield from _one(f"boxes.{box.number}.title", box.title)
         yield from _one(f"boxes.{box.number}.question", box.question)
         for sub in box.subquestions:
             yield from _one(f"boxes.{box.number}.{sub.letter}", sub.text)
-    for number, text in enumerate(exercise.instructions, start=1):
+    for number, text in enumerate(_field(exercise, "instructions") or (), start=1):
         yield from _one(f"instructions.{number}", text)
-    for zone in exercise.zones:
+    for zone in _field(exercise, "zones") or ():
         yield from _one(f"zones.{zone.id}", zone.label)
-    for column in exercise.columns:
+    for column in _field(exercise, "columns") or ():
         yield from _one(f"columns.{column.id}", column.label)
         for option in column.options:
             yield from _one(f"columns.{column.id}.{option.id}", option.label)

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.kinds.actions import ActionBody
+from workshop_tui.core.kinds.grids import GridBody
+from workshop_tui.core.kinds.sheets import SheetBody
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import KINDS
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
 from workshop_tui.core.storage.keylines import key_lines
@@ -51,7 +55,8 @@ def test_only_the_resistance_scale_is_given_by_the_source(library: Library) -> N
             assert exercise.scale.inferred_note, exercise.id
     for exercise in library.exercises.values():
         if exercise.kind == "dot_vote":
-            assert exercise.votes is not None and exercise.votes.inferred and exercise.votes.inferred_note
+            votes = exercise.body_as(VoteBody).votes
+            assert votes is not None and votes.inferred and votes.inferred_note
 
 
 def test_core_content_matches_the_source(library: Library) -> None:
@@ -66,12 +71,14 @@ def test_core_content_matches_the_source(library: Library) -> None:
     assert len(resistance.items) == 9
     assert resistance.scale is not None and (resistance.scale.min, resistance.scale.max) == (1, 5)
     assert resistance.scale.min_label.da == "lav grad af modstand"
-    assert resistance.note_prompt is not None
+    assert resistance.body_as(GridBody).note_prompt is not None
     assert resistance.items[0].text.da == "Manglende tillid til hinandens motiver og dømmekraft"
     commitment = library.exercises["commitment"]
     assert commitment.scale is not None and (commitment.scale.min, commitment.scale.max) == (1, 10)
-    assert [len(library.exercises[s].boxes) for s in ("sheet-42", "sheet-43", "sheet-44")] == [3, 3, 3]
-    assert library.exercises["sheet-45"].count == 3
+    assert [
+        len(library.exercises[s].body_as(SheetBody).boxes) for s in ("sheet-42", "sheet-43", "sheet-44")
+    ] == [3, 3, 3]
+    assert library.exercises["sheet-45"].body_as(ActionBody).count == 3
 
 
 def test_every_exercise_has_both_languages_and_a_source(library: Library) -> None:

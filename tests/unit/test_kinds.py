@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from workshop_tui.core.kinds.placements import placement
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.rules import ScoreError
-from workshop_tui.core.results.figures import item_stats, placement, vote_totals
+from workshop_tui.core.results.figures import item_stats, vote_totals
 from workshop_tui.core.results.rules import oriented_values
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.errors import FileProblems

@@ -5,6 +5,8 @@ That their Danish is quoted verbatim from the cited lines is tested in test_cita
 
 from __future__ import annotations
 
+from workshop_tui.core.kinds.actions import ActionBody
+from workshop_tui.core.kinds.tables import TableBody
 from workshop_tui.core.storage.library import Library, check_path
 from workshop_tui.core.storage.locations import builtin_exercises_dir
 
@@ -95,7 +97,7 @@ def test_structure_follows_the_sources(library: Library) -> None:
     assert all(i.response for i in library.exercises["grint-problem-types"].items)
     mirror = library.exercises["ecosystem-mirror"]
     assert len(mirror.items) == 4 and len(mirror.scored_items) == 8
-    stakeholders = library.exercises["stakeholder-analysis"]
+    stakeholders = library.exercises["stakeholder-analysis"].body_as(TableBody)
     assert [c.id for c in stakeholders.columns] == [
         "stakeholder",
         "importance",
@@ -104,7 +106,7 @@ def test_structure_follows_the_sources(library: Library) -> None:
         "handling",
     ]
     assert stakeholders.matrix is not None and stakeholders.rows == 5
-    assert "challenges-dot-vote" in library.exercises["sheet-45"].challenge_from
+    assert "challenges-dot-vote" in library.exercises["sheet-45"].body_as(ActionBody).challenge_from
 
 
 # That every quoted Danish text is verbatim from the lines it cites is tested in

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workshop_tui.core.kinds.grids import GridBody, PolesBody
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Source, Text
 from workshop_tui.core.results.rules import (
     TOP_COUNT,
@@ -40,6 +41,7 @@ def grid(polarity: str = "neutral", items: tuple[Item, ...] = (), kind: str = "r
         kind=kind,  # type: ignore[arg-type]
         title=Text("X"),
         source=Source("f.txt", "1-2"),
+        body=PolesBody() if kind == "bipolar" else GridBody(),
         scale=SCALE,
         items=items or tuple(Item(f"i{n}", Text(f"punkt {n}")) for n in range(1, 7)),
         polarity=polarity,  # type: ignore[arg-type]
@@ -159,7 +161,7 @@ def test_dimension_means_weigh_items_and_turn_negative_ones() -> None:
         source=Source("f", "1"),
         scale=SCALE,
         items=items,
-        dimensions=(Dimension("kurs", Text("Kurs")),),
+        body=GridBody(dimensions=(Dimension("kurs", Text("Kurs")),)),
         polarity="positive",
     )
     found = dimension_means(exercise, {"p1": 4.0, "p2": 2.0, "n1": 5.0})["kurs"]
@@ -231,4 +233,3 @@ def test_bottom_list_ids_survive_markdown_escaping() -> None:
             session = session.with_score("x", item.id, person.id, min(5, n))
     md = render_markdown(build_summary(session))
     assert "▼ De 3 svageste" in md and "punkt 5" in md
-

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from workshop_tui.core.model import KINDS, SCORED_KINDS
+from workshop_tui.core.kinds.registry import SCORED_KINDS
+from workshop_tui.core.model import KINDS
 
 PAGE = resources.files("workshop_tui.voting").joinpath("page.js").read_text(encoding="utf-8")
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from workshop_tui import __version__
 from workshop_tui.cli.words import argparse_in
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export import commands as export_commands
@@ -265,8 +266,8 @@ def _exercises(args: argparse.Namespace, lang: str) -> int:
     for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
         kind = t(f"kind.{exercise.kind}", lang)
         scale = ""
-        if exercise.votes is not None:
-            scale = f" {exercise.votes.dots} ●"  # dots per person, not a rating scale
+        if (vote := exercise.body_if(VoteBody)) is not None:
+            scale = f" {vote.votes.dots} ●"  # dots per person, not a rating scale
         elif exercise.scale is not None:
             inferred = f", {t('cli.exercises.inferred', lang)}" if exercise.scale.inferred else ""
             scale = f" {exercise.scale.min}–{exercise.scale.max}{inferred}"

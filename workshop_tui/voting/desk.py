@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.kinds.votes import takes_back
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
 from workshop_tui.core.results.figures import responders
@@ -234,7 +235,7 @@ class Desk:
         items = {item.id for item in exercise.scored_items}
         if scale is None:
             raise Refused(409, "closed", "this exercise takes no scores")
-        if not scores and exercise.kind != "dot_vote":
+        if not scores and not takes_back(exercise):
             # Only a dot vote can be taken back whole (a phone moves all its dots off).
             raise Refused(400, "malformed", "exercise is a string, scores a non-empty object")
         for item_id, score in scores.items():

@@ -194,6 +194,24 @@ function ratingRow(item, index) {
   return li;
 }
 
+// A ranking: the rating buttons, but a place given to another item moves here (as the
+// server moves it), so each place is held by one item at a time.
+function placeRow(item, index) {
+  const li = ratingRow(item, index);
+  li.querySelector(".choices").addEventListener("click", (event) => {
+    const value = Number(event.target.dataset.value);
+    if (!value) return;
+    for (const [other, given] of Object.entries(chosen)) {
+      if (other !== item.id && given === value) delete chosen[other];
+    }
+    for (const button of $("items").querySelectorAll("button.choice")) {
+      button.setAttribute("aria-pressed", String(chosen[button.dataset.item] === Number(button.dataset.value)));
+    }
+    update("", "");
+  });
+  return li;
+}
+
 function choose(itemId, value, group) {
   chosen[itemId] = value;
   for (const button of group.children) {
@@ -350,6 +368,7 @@ const CONTROLS = {
     pending: () => (Object.keys(chosen).length || sentScores ? "" : S.place_dots),
     dots: true,
   },
+  ranking: { row: placeRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false },
 };
 
 function start() {

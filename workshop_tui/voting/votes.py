@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Participant, Session
 
 MAX_BODY_BYTES = 4096
@@ -149,9 +150,9 @@ def check_vote(exercise: Exercise, scores: Mapping[str, int]) -> None:
         Refused: 422 "one_choice" for a single choice on more than one option,
             "too_many_dots" for more dots than a person has.
     """
-    votes = exercise.votes
-    assert votes is not None, "a vote kind always has votes (set on load)"
-    if exercise.kind == "single_choice" and len(scores) != 1:
+    body = exercise.body_as(VoteBody)
+    votes = body.votes
+    if body.single and len(scores) != 1:
         raise Refused(422, "one_choice", "choose exactly one option")
     if sum(scores.values()) > votes.dots:
         raise Refused(422, "too_many_dots", f"at most {votes.dots} dots in all")
@@ -167,8 +168,9 @@ def exercise_json(exercise: Exercise, lang: str) -> dict[str, Any]:
     assert scale is not None
     prompt = exercise.prompt or (exercise.question if exercise.kind != "scale" else None)
     extra: dict[str, Any] = {}
-    if exercise.votes is not None and exercise.is_vote:
-        extra["votes"] = {"dots": exercise.votes.dots, "max_per_item": exercise.votes.max_per_item}
+    vote = exercise.body_if(VoteBody)
+    if vote is not None:
+        extra["votes"] = {"dots": vote.votes.dots, "max_per_item": vote.votes.max_per_item}
     return {
         "id": exercise.id,
         "kind": exercise.kind,

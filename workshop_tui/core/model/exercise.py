@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal, get_args
+from typing import ClassVar, Literal, TypeVar, get_args
 
-from workshop_tui.core.model.refusal import Missing
+from workshop_tui.core.model.answers import ExerciseAnswers, Mode
+from workshop_tui.core.model.refusal import Missing, ScoreError
 
 Kind = Literal[
     "rating_grid",
@@ -20,19 +22,10 @@ Kind = Literal[
     "paired_rating",
     "two_axis",
     "table",
+    "ranking",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
-"""Every kind, in the order above (one list: the type is the source)."""
-VOTE_KINDS: frozenset[str] = frozenset({"single_choice", "dot_vote"})
-"""Kinds whose items are options and whose "score" is how many dots a person put on one.
-
-A single choice is a dot vote with one dot: both keep per-person votes in the same
-score grid (option -> participant -> dots) and tallies (option -> dots -> people).
-"""
-SCORED_KINDS: frozenset[str] = frozenset(
-    {"rating_grid", "scale", "statement_diagnostic", "bipolar", "paired_rating", "two_axis"} | VOTE_KINDS
-)
-"""Kinds whose answers live in the score grid (scores per participant, or tallies)."""
+"""Every kind, in the order above (the type is the source; ``core.kinds`` maps each to its family)."""
 
 Polarity = Literal["positive", "negative", "neutral"]
 """What a higher score means: better (``positive``), worse (``negative``, e.g. more
@@ -151,139 +144,164 @@ class Item:
     """Negatively worded: an index or a ranking reads its scores turned round (1 <-> 5)."""
 
 
-@dataclass(frozen=True)
-class SubQuestion:
-    """A lettered sub-question under a working question (``a)``, ``b)``)."""
-
-    letter: str
-    text: Text
+AnswerPart = Literal["note", "closing", "challenge", "action"]
+"""The answers beside the scores and texts that only some kinds take."""
 
 
-@dataclass(frozen=True)
-class Box:
-    """A numbered answer box on a reflection sheet with its working question beside it."""
+class Body:
+    """What one kind family adds to the common fields, and the answer rules that go with it.
 
-    number: int
-    title: Text
-    question: Text | None = None
-    subquestions: tuple[SubQuestion, ...] = ()
-
-    @property
-    def key(self) -> str:
-        """The key the box's answers are stored under in a session file."""
-        return str(self.number)
-
-
-@dataclass(frozen=True)
-class Votes:
-    """How many dots each person has in a dot vote (a single choice has one)."""
-
-    dots: int
-    max_per_item: int = 1
-    """How many of their dots one person may put on one option."""
-    inferred: bool = True
-    """True when the source does not give the number of dots (it never does)."""
-    inferred_note: str = ""
-
-
-@dataclass(frozen=True)
-class Zone:
-    """A named quadrant of a two-axis placement, e.g. LÆRINGS-ZONE = high on both."""
-
-    id: str
-    x: Literal["low", "high"]
-    y: Literal["low", "high"]
-    label: Text
-
-
-@dataclass(frozen=True)
-class Option:
-    """One answer a choice column of a table offers (e.g. ``aktiv``)."""
-
-    id: str
-    label: Text
-    check: bool = False
-    """Counts as a tick in the row's check count (e.g. ``ja`` in a SMART check)."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a table: free text, or a choice among ``options``."""
-
-    id: str
-    label: Text
-    options: tuple[Option, ...] = ()
-
-    @property
-    def is_choice(self) -> bool:
-        """Whether the cell is picked from ``options`` rather than typed."""
-        return bool(self.options)
-
-    def option(self, option_id: str) -> Option | None:
-        """The option with this id, or None."""
-        return next((o for o in self.options if o.id == option_id), None)
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """A cross-table of two choice columns listing the rows' ``label`` column in each cell.
-
-    The stakeholder analysis uses it for aktiv/passiv × positiv/negativ.
+    The subclasses (frozen dataclasses) live in :mod:`workshop_tui.core.kinds`, one module per
+    family; the model asks an exercise's body instead of comparing kind strings, so a new kind
+    brings its rules with it. The defaults here are those of a plain score grid.
     """
 
-    rows: str
-    columns: str
-    label: str
+    scored: ClassVar[bool] = True
+    """Answers live in the score grid (scores per participant, or tallies)."""
+    vote: ClassVar[bool] = False
+    """The items are options people put dots on (dot vote, single choice)."""
+    tallied: ClassVar[bool] = True
+    """The room's answers may be counted per score instead of typed per person."""
+    highlights: ClassVar[bool] = False
+    """The best and weakest items are listed (▲/▼) and marked in the grid."""
+
+    def score_rows(self, exercise: Exercise) -> tuple[Item, ...]:
+        """The rows of the score grid (the items, unless the kind derives its own)."""
+        return exercise.items
+
+    def text_keys(self, exercise: Exercise) -> frozenset[str]:
+        """The keys a group's texts may use (reflection boxes, table cells)."""
+        return frozenset()
+
+    def text_key_rule(self, exercise: Exercise) -> str:
+        """How to fix a group text under a key the exercise does not have (a session file's problem)."""
+        return f"use one of {', '.join(sorted(self.text_keys(exercise))) or '(none)'}"
+
+    def source_item(self, exercise: Exercise, row: Item) -> Item:
+        """The item a row of the grid scores (itself, unless the kind derives its rows)."""
+        return row
+
+    def question(self) -> Text | None:
+        """The question the exercise asks beside its title, if the kind has one."""
+        return None
+
+    def profile(self) -> tuple[Dimension, ...]:
+        """The dimensions the items are grouped (and profiled) by, if the kind has them."""
+        return ()
+
+    def check_mode(self, mode: Mode) -> None:
+        """Refuse tally mode for a kind whose answers are not ``tallied``.
+
+        Raises:
+            ScoreError: tally mode (a two-axis placement: counts per score cannot say
+                which x goes with which y).
+        """
+        if mode == "tally" and not self.tallied:
+            raise ScoreError("mode.two_axis")
+
+    def check_text(self, exercise: Exercise, key: str, text: str) -> None:
+        """Refuse a group text under a key the exercise does not have.
+
+        Raises:
+            ScoreError: no such box or cell.
+        """
+        if key not in self.text_keys(exercise):
+            raise ScoreError("box.unknown", exercise=exercise.id, box=key)
+
+    def check_answer(self, exercise: Exercise, part: AnswerPart, index: int = 0) -> None:
+        """Refuse a note, a closing answer, a challenge or action number ``index`` the kind does not take.
+
+        Raises:
+            ScoreError: the exercise has no note prompt, no closing question, or no actions.
+        """
+        if part == "note":
+            raise ScoreError("notes.none", exercise=exercise.id)
+        if part == "closing":
+            raise ScoreError("closing.none", exercise=exercise.id)
+        raise ScoreError("kind.wrong", exercise=exercise.id, kind=exercise.kind, wanted="action_list")
+
+    def score(
+        self,
+        exercise: Exercise,
+        answers: ExerciseAnswers,
+        item_id: str,
+        participant_id: str,
+        score: int | None,
+    ) -> ExerciseAnswers:
+        """Record one participant's (checked) score, as the kind's rules allow."""
+        return answers.with_score(item_id, participant_id, score)
+
+    def scores(
+        self, exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
+    ) -> ExerciseAnswers:
+        """Record many (checked) scores at once; kinds with rules between scores apply them one by one."""
+        return answers.with_scores(scores)
+
+    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, str, str]]:
+        """(participant id, what, fix) for each answer a hand-edited session file breaks the rules with."""
+        return ()
+
+    def done(
+        self, exercise: Exercise, answers: ExerciseAnswers, people: set[str], groups: Sequence[str]
+    ) -> bool:
+        """Whether the room has finished the exercise (answers are not empty).
+
+        A score grid is done when everyone in the room scored every row, or, tallied, when
+        every row has a count.
+        """
+        rows = self.score_rows(exercise)
+        if answers.mode == "tally":
+            return all(answers.values_for(item.id) for item in rows)
+        return all(people <= set(answers.scores.get(item.id, {})) for item in rows)
+
+
+B = TypeVar("B", bound=Body)
 
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise of any kind; fields that a kind does not use stay empty."""
+    """One exercise: the fields every kind has, and its kind family's ``body``.
+
+    ``scale`` and ``items`` are common because most kinds score items on a scale; the
+    kinds that do not (sheets, action lists, tables) leave them empty.
+    """
 
     id: str
     version: int
     kind: Kind
     title: Text
     source: Source
+    body: Body
     prompt: Text | None = None
     guide: Text | None = None
     scale: Scale | None = None
     items: tuple[Item, ...] = ()
-    dimensions: tuple[Dimension, ...] = ()
-    note_prompt: Text | None = None
-    closing_question: Text | None = None
-    question: Text | None = None
-    heading: Text | None = None
-    boxes: tuple[Box, ...] = ()
-    count: int = 0
-    action_label: Text | None = None
-    challenge_prompt: Text | None = None
-    challenge_from: tuple[str, ...] = ()
-    instructions: tuple[Text, ...] = field(default=())
-    votes: Votes | None = None
-    """Dot votes and single choices: the dots per person (``scale`` is derived from it)."""
-    left_label: Text | None = None
-    """Paired rating: what the left side rates (e.g. Organisationens indre verden)."""
-    right_label: Text | None = None
-    divider: Text | None = None
-    """Paired rating: the line between the sides (e.g. "Spejlet")."""
-    zones: tuple[Zone, ...] = ()
-    columns: tuple[Column, ...] = ()
-    rows: int = 0
-    """Table: the most rows a group fills in."""
-    matrix: Matrix | None = None
     polarity: Polarity = "neutral"
     """What a higher score means for the items (an item's own polarity or ``reverse`` overrides it)."""
+
+    def body_as(self, family: type[B]) -> B:
+        """The body, as the family the caller knows this exercise to be of.
+
+        Raises:
+            TypeError: the exercise is of another family (a caller's mistake, not the user's).
+        """
+        if not isinstance(self.body, family):
+            raise TypeError(f"{self.id} is a {self.kind}, not a {family.__name__}")
+        return self.body
+
+    def body_if(self, family: type[B]) -> B | None:
+        """The body if the exercise is of ``family``, else None."""
+        return self.body if isinstance(self.body, family) else None
 
     @property
     def is_scored(self) -> bool:
         """Whether answers live in the score grid (scores per participant, or tallies)."""
-        return self.kind in SCORED_KINDS
+        return self.body.scored
 
     @property
     def is_vote(self) -> bool:
         """Whether the items are options people put dots on (dot vote, single choice)."""
-        return self.kind in VOTE_KINDS
+        return self.body.vote
 
     @property
     def has_reverse(self) -> bool:
@@ -292,33 +310,27 @@ class Exercise:
 
     @cached_property
     def scored_items(self) -> tuple[Item, ...]:
-        """The rows of the score grid.
-
-        A ``scale`` exercise is a grid with one row; a paired rating has two rows per
-        item, one per side, so both sides are scored (and stored) like any item.
-        """
-        if self.kind == "scale":
-            question = self.question or self.title
-            return (Item(id=SCALE_ITEM_ID, text=question),)
-        if self.kind == "paired_rating":
-            rows = []
-            for item in self.items:
-                for side, label in zip(PAIR_SIDES, (self.left_label, self.right_label), strict=True):
-                    name = label or Text(side)
-                    text = Text(f"{item.text.da} – {name.da}", f"{item.text.get('en')} – {name.get('en')}")
-                    prompt = item.left if side == "left" else item.right
-                    rows.append(Item(id=pair_row_id(item.id, side), text=text, left=prompt))
-            return tuple(rows)
-        return self.items
+        """The rows of the score grid (a ``scale`` has one row, a paired rating two per item)."""
+        return self.body.score_rows(self)
 
     @property
     def text_keys(self) -> frozenset[str]:
         """The keys a group's texts may use: box numbers, or table cells (``row.column``)."""
-        if self.kind == "table":
-            return frozenset(
-                cell_key(row, column.id) for row in range(1, self.rows + 1) for column in self.columns
-            )
-        return frozenset(b.key for b in self.boxes)
+        return self.body.text_keys(self)
+
+    @property
+    def question(self) -> Text | None:
+        """The question the exercise asks beside its title (a scale's, a vote's), or None."""
+        return self.body.question()
+
+    @property
+    def dimensions(self) -> tuple[Dimension, ...]:
+        """The dimensions the items are grouped by (rating grids, diagnostics), or none."""
+        return self.body.profile()
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        """The dimension with this id, or None."""
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
 
     def item(self, item_id: str) -> Item:
         """Look an item up by id.
@@ -330,7 +342,3 @@ class Exercise:
             if item.id == item_id:
                 return item
         raise Missing("item.unknown", exercise=self.id, item=item_id)
-
-    def dimension(self, dimension_id: str) -> Dimension | None:
-        """The dimension with this id, or None."""
-        return next((d for d in self.dimensions if d.id == dimension_id), None)

@@ -23,6 +23,10 @@ class Refused(ValueError):
         return str(self.args[0]) if self.args else self.code
 
 
+class ScoreError(Refused):
+    """An answer that does not fit: an unknown item or participant, off the scale, or against its kind."""
+
+
 class Missing(Refused, KeyError):
     """A refusal that names something the session or exercise does not have (also a KeyError)."""
 

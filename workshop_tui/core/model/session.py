@@ -7,14 +7,12 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.model import rules
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, with_key
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.exercise import Exercise, cell_key
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import check_text
-from workshop_tui.core.model.refusal import Missing
-from workshop_tui.core.model.rules import ScoreError
+from workshop_tui.core.model.refusal import Missing, ScoreError
 
 Status = Literal["not_started", "in_progress", "done"]
 
@@ -208,9 +206,9 @@ class Session:
             raise ScoreError("participant.unknown", participant=participant_id)
         if score is not None:
             self._check_score(exercise, score)
-        if exercise.is_vote:
-            return self._edit(exercise_id, lambda a: rules.vote(exercise, a, item_id, participant_id, score))
-        return self._edit(exercise_id, lambda a: a.with_score(item_id, participant_id, score))
+        return self._edit(
+            exercise_id, lambda a: exercise.body.score(exercise, a, item_id, participant_id, score)
+        )
 
     def with_scores(self, exercise_id: str, scores: Mapping[str, Mapping[str, int]]) -> Session:
         """Record many scores in one edit (item id -> participant id -> score), all or nothing.
@@ -229,9 +227,7 @@ class Session:
                 if participant_id not in people:
                     raise ScoreError("participant.unknown", participant=participant_id)
                 self._check_score(exercise, score)
-        if exercise.is_vote:
-            return self._edit(exercise_id, lambda a: _votes(exercise, a, scores))
-        return self._edit(exercise_id, lambda a: a.with_scores(scores))
+        return self._edit(exercise_id, lambda a: exercise.body.scores(exercise, a, scores))
 
     def with_tally(self, exercise_id: str, item_id: str, score: int, count: int) -> Session:
         """Set how many people gave ``score`` for an item.
@@ -252,7 +248,7 @@ class Session:
         Raises:
             ScoreError: the kind cannot be tallied (a two-axis placement).
         """
-        rules.check_mode(self.exercise(exercise_id), mode)
+        self.exercise(exercise_id).body.check_mode(mode)
         return self._edit(exercise_id, lambda a: a.with_mode(mode))
 
     def with_blind(self, exercise_id: str, blind: bool) -> Session:
@@ -267,8 +263,7 @@ class Session:
         """Set the free-text note on an item (e.g. where the resistance is greatest)."""
         exercise = self.exercise(exercise_id)
         self._check_item(exercise, item_id)
-        if exercise.note_prompt is None:
-            raise ScoreError("notes.none", exercise=exercise_id)
+        exercise.body.check_answer(exercise, "note")
         return self._edit(exercise_id, lambda a: a.with_note(item_id, text))
 
     def with_text(self, exercise_id: str, group_id: str, box_key: str, text: str) -> Session:
@@ -279,10 +274,7 @@ class Session:
         """
         self._check_group(group_id)
         exercise = self.exercise(exercise_id)
-        if exercise.kind == "table":
-            rules.check_cell(exercise, box_key, text)
-        elif box_key not in exercise.text_keys:
-            raise ScoreError("box.unknown", exercise=exercise_id, box=box_key)
+        exercise.body.check_text(exercise, box_key, text)
         return self._edit(exercise_id, lambda a: a.with_text(group_id, box_key, text))
 
     def with_cell(self, exercise_id: str, group_id: str, row: int, column_id: str, value: str) -> Session:
@@ -292,14 +284,15 @@ class Session:
     def with_closing(self, exercise_id: str, group_id: str, text: str) -> Session:
         """Set a group's answer to an exercise's closing question."""
         self._check_group(group_id)
-        if self.exercise(exercise_id).closing_question is None:
-            raise ScoreError("closing.none", exercise=exercise_id)
+        exercise = self.exercise(exercise_id)
+        exercise.body.check_answer(exercise, "closing")
         return self._edit(exercise_id, lambda a: a.with_closing(group_id, text))
 
     def with_challenge(self, exercise_id: str, group_id: str, text: str) -> Session:
         """Set the challenge a group's trial actions address."""
         self._check_group(group_id)
-        self._check_kind(exercise_id, "action_list")
+        exercise = self.exercise(exercise_id)
+        exercise.body.check_answer(exercise, "challenge")
         return self._edit(exercise_id, lambda a: a.with_challenge(group_id, text))
 
     def with_action(self, exercise_id: str, group_id: str, index: int, action: Action) -> Session:
@@ -312,9 +305,8 @@ class Session:
         due = normalise_date(action.due, reference_date(self.date))
         if due != action.due:
             action = replace(action, due=due)
-        count = self._check_kind(exercise_id, "action_list").count
-        if not 0 <= index < count:
-            raise ScoreError("action.range", exercise=exercise_id, count=count, number=index + 1)
+        exercise = self.exercise(exercise_id)
+        exercise.body.check_answer(exercise, "action", index)
         return self._edit(exercise_id, lambda a: a.with_action(group_id, index, action))
 
     def with_facilitator_note(self, exercise_id: str, text: str) -> Session:
@@ -344,24 +336,7 @@ class Session:
         # A phone that joined during the seminar counts only for the exercises it answered.
         answered = answers.answerers
         people = {p.id for p in self.participants if not p.by_phone or p.id in answered}
-        judged = rules.done(exercise, answers, people, (g.id for g in self.groups))
-        if judged is not None:
-            done = judged
-        elif exercise.is_scored and answers.mode == "tally":
-            done = all(answers.values_for(item.id) for item in exercise.scored_items)
-        elif exercise.is_scored:
-            # Done when everyone in the room has scored every item.
-            done = all(people <= set(answers.scores.get(item.id, {})) for item in exercise.scored_items)
-        elif exercise.kind == "reflection_sheet":
-            done = all(
-                answers.texts.get(group.id, {}).get(box.key, "").strip()
-                for group in self.groups
-                for box in exercise.boxes
-            )
-        else:
-            done = all(
-                any(not a.is_empty for a in answers.actions.get(group.id, ())) for group in self.groups
-            )
+        done = exercise.body.done(exercise, answers, people, tuple(g.id for g in self.groups))
         return "done" if done else "in_progress"
 
     @property
@@ -387,22 +362,6 @@ class Session:
                 "score.off_scale", score=score, exercise=exercise.id, min=scale.min, max=scale.max
             )
 
-    def _check_kind(self, exercise_id: str, kind: str) -> Exercise:
-        exercise = self.exercise(exercise_id)
-        if exercise.kind != kind:
-            raise ScoreError("kind.wrong", exercise=exercise_id, kind=exercise.kind, wanted=kind)
-        return exercise
-
     def _check_group(self, group_id: str) -> None:
         if not any(g.id == group_id for g in self.groups):
             raise Missing("group.unknown", group=group_id)
-
-
-def _votes(
-    exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
-) -> ExerciseAnswers:
-    """Apply many votes one by one, so each obeys the vote rules (``rules.vote``)."""
-    for item_id, row in scores.items():
-        for participant_id, dots in row.items():
-            answers = rules.vote(exercise, answers, item_id, participant_id, dots)
-    return answers

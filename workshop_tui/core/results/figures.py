@@ -20,15 +20,11 @@ Pure functions; no UI.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
 from workshop_tui.core.results.stats import ItemStats, describe
-
-Side = Literal["low", "high"]
 
 
 def item_stats(exercise: Exercise, answers: ExerciseAnswers) -> dict[str, ItemStats]:
@@ -115,60 +111,6 @@ def pair_gaps(exercise: Exercise, means: dict[str, float | None]) -> list[PairGa
         PairGap(item.id, means.get(pair_row_id(item.id, left)), means.get(pair_row_id(item.id, right)))
         for item in exercise.items
     ]
-
-
-def side(value: int, scale: Scale) -> Side | None:
-    """Which half of the scale a score is in; None on the middle of an odd-length scale."""
-    middle = (scale.min + scale.max) / 2
-    if value == middle:
-        return None
-    return "low" if value < middle else "high"
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where the people of a two-axis exercise placed themselves."""
-
-    points: dict[tuple[int, int], int]
-    """(x, y) -> how many people chose it."""
-    zones: dict[str, int]
-    """zone id -> how many people are in it (every zone, zero included)."""
-    on_line: int
-    """People on the middle line of either axis (in no zone)."""
-
-    @property
-    def n(self) -> int:
-        """How many people placed themselves on both axes."""
-        return sum(self.points.values())
-
-    @property
-    def centroid(self) -> tuple[float, float] | None:
-        """The mean (x, y), or None without placements."""
-        n = self.n
-        if not n:
-            return None
-        x = sum(px * count for (px, _), count in self.points.items()) / n
-        y = sum(py * count for (_, py), count in self.points.items()) / n
-        return x, y
-
-
-def placement(exercise: Exercise, answers: ExerciseAnswers) -> Placement:
-    """Pair each person's x and y score and count them per point and per zone."""
-    scale = exercise.scale
-    assert scale is not None and len(exercise.items) == 2, "a two-axis exercise has a scale and two axes"
-    xs = answers.scores.get(exercise.items[0].id, {})
-    ys = answers.scores.get(exercise.items[1].id, {})
-    points = Counter((xs[pid], ys[pid]) for pid in xs if pid in ys)
-    zones = dict.fromkeys((z.id for z in exercise.zones), 0)
-    on_line = 0
-    for (x, y), count in points.items():
-        where = (side(x, scale), side(y, scale))
-        zone = next((z for z in exercise.zones if (z.x, z.y) == where), None)
-        if zone is not None:
-            zones[zone.id] += count
-        elif exercise.zones:
-            on_line += count
-    return Placement(dict(sorted(points.items())), zones, on_line)
 
 
 def answered(session: Session, exercise_id: str) -> tuple[int, int]:

@@ -41,7 +41,7 @@ from datetime import date
 from typing import Literal
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
-from workshop_tui.core.model.exercise import Polarity, pair_of
+from workshop_tui.core.model.exercise import Polarity
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.results.figures import aligned, index_value, item_stats, vote_totals
 from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, rank
@@ -59,9 +59,6 @@ ItemStatus = Literal["shown", "too_few", "empty", "blind"]
 
 TOP_COUNT = 3
 """How many items each highlight list holds (more when tied at the cut)."""
-HIGHLIGHT_KINDS = frozenset({"rating_grid", "statement_diagnostic"})
-"""Kinds whose items are compared with each other (not a scale's one question, not
-poles, paired sides or axes, which are not alternatives to each other)."""
 
 Change = Literal["better", "worse", "higher", "lower", "same"]
 
@@ -83,12 +80,10 @@ def polarity_of(exercise: Exercise, item: Item) -> Polarity:
         return own
     if item.reverse:
         return "positive" if exercise.polarity == "negative" else "negative"
-    if exercise.kind == "paired_rating":
-        # A paired side is a generated row; it takes the polarity of its item.
-        item_id, _ = pair_of(item.id)
-        base = next((i for i in exercise.items if i.id == item_id and i.id != item.id), None)
-        if base is not None:
-            return polarity_of(exercise, base)
+    base = exercise.body.source_item(exercise, item)
+    if base is not item:
+        # A generated row (a paired side) takes the polarity of its item.
+        return polarity_of(exercise, base)
     return exercise.polarity
 
 
@@ -204,7 +199,7 @@ def exercise_highlights(
         {k: s.n for k, s in stats.items()},
         directed=is_directed(exercise),
     )
-    if exercise.kind not in HIGHLIGHT_KINDS:
+    if not exercise.body.highlights:
         return Highlights(ranks=found.ranks, directed=found.directed)
     return found
 

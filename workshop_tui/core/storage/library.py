@@ -14,10 +14,9 @@ from pathlib import Path
 from workshop_tui.core.model import Exercise, Programme, Text
 from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.exercise_codec import parse_exercise
-from workshop_tui.core.storage.exercise_kinds import check_id, check_ids
 from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_exercises_dir, user_exercises_dir
-from workshop_tui.core.storage.reader import Problems, Reader
+from workshop_tui.core.storage.reader import Problems, Reader, check_id, check_ids
 from workshop_tui.core.storage.tomlio import read_toml
 
 PROGRAMMES = "programmes"

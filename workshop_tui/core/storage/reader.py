@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.model import Text
+from workshop_tui.core.model.ids import ID_RULE, valid_id
 from workshop_tui.core.model.limits import MAX_TEXT  # the model refuses the same texts (see limits)
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.keylines import line_of
@@ -268,3 +269,20 @@ def duplicates(values: Iterable[str]) -> Iterator[str]:
         if value in seen:
             yield value
         seen.add(value)
+
+
+def check_id(reader: Reader, name: str, value: str) -> None:
+    """Report an id that is not of the one id shape (``model.ids``): missing, empty or wrong.
+
+    An empty id is an error too: ids name files and keys, and ``""`` names nothing.
+    """
+    if not valid_id(value) and (value or reader.has(name)):
+        reader.problems.add(reader.key(name), f"{value[:60]!r} is not a valid id", ID_RULE)
+
+
+def check_ids(reader: Reader, name: str, values: list[str]) -> list[str]:
+    """Report each entry of a list of ids (an agenda, a programme) that is not of the id shape."""
+    for value in values:
+        if not valid_id(value):
+            reader.problems.add(reader.key(name), f"{value[:60]!r} is not a valid id", ID_RULE)
+    return values

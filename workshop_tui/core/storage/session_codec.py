@@ -14,15 +14,14 @@ from workshop_tui.core.model import (
     Participant,
     Position,
     Session,
-    rules,
 )
 from workshop_tui.core.model.answers import MODES
 from workshop_tui.core.model.ids import ID_RULE, valid_date, valid_id
+from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
-from workshop_tui.core.storage.exercise_kinds import check_id, check_ids
 from workshop_tui.core.storage.migrations import SCHEMA_VERSION
-from workshop_tui.core.storage.reader import Reader, duplicates
+from workshop_tui.core.storage.reader import Reader, check_id, check_ids, duplicates
 
 
 def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, Any]:
@@ -277,8 +276,8 @@ def _answers(
         problems.add(reader.key("mode"), f"unknown mode {mode!r}", 'use "participant" or "tally"')
         mode = "participant"
     try:
-        rules.check_mode(exercise, mode)  # type: ignore[arg-type]
-    except rules.ScoreError as error:
+        exercise.body.check_mode(mode)  # type: ignore[arg-type]
+    except ScoreError as error:
         problems.add(reader.key("mode"), str(error), 'write mode = "participant"')
     item_ids = {i.id for i in exercise.scored_items}
     people = {p.id for p in participants}
@@ -354,10 +353,10 @@ def _answers(
                 if box not in box_keys:
                     problems.add(boxes.key(box), f"{exercise.id!r} has no box {box!r}", _box_fix(exercise))
                 text = boxes.string(box)
-                if exercise.kind == "table" and box in box_keys:
+                if box in box_keys:
                     try:
-                        rules.check_cell(exercise, box, text)
-                    except rules.ScoreError as error:
+                        exercise.body.check_text(exercise, box, text)
+                    except ScoreError as error:
                         problems.add(boxes.key(box), str(error), "pick one of the column's options")
                 if text:
                     texts.setdefault(group_id, {})[box] = text
@@ -396,17 +395,14 @@ def _answers(
         challenge=challenge,
         actions=actions,
     )
-    for participant_id, what, fix in rules.vote_problems(exercise, answers):
+    for participant_id, what, fix in exercise.body.problems(exercise, answers):
         problems.add(reader.key("scores"), f"{participant_id} {what}", fix)
     reader.finish()
     return answers
 
 
 def _box_fix(exercise: Exercise) -> str:
-    if exercise.kind == "table":
-        columns = ", ".join(c.id for c in exercise.columns)
-        return f'a table cell is "row.column", rows 1 to {exercise.rows}, columns {columns}'
-    return f"use one of {', '.join(sorted(exercise.text_keys)) or '(none)'}"
+    return exercise.body.text_key_rule(exercise)
 
 
 def _check_group(key: str, group_id: str, known: set[str], problems: Any) -> None:

@@ -18,6 +18,12 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.actions import ActionBody
+from workshop_tui.core.kinds.grids import PairBody
+from workshop_tui.core.kinds.placements import PlacementBody
+from workshop_tui.core.kinds.sheets import SheetBody
+from workshop_tui.core.kinds.tables import TableBody
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.model.exercise import Kind
 from workshop_tui.core.results.figures import answered
@@ -140,7 +146,7 @@ def _rated_question(exercise: Exercise, lang: str, *, numbered: bool = True) -> 
 
 def _sheet_question(exercise: Exercise, lang: str) -> Text:
     text = _asked(exercise, lang)
-    for box in exercise.boxes:
+    for box in exercise.body_as(SheetBody).boxes:
         text.append(f"{box.number}. {box.title.get(lang)}\n", style="bold")
         if box.question is not None:
             text.append(f"   {box.question.get(lang)}\n")
@@ -151,18 +157,17 @@ def _sheet_question(exercise: Exercise, lang: str) -> Text:
 
 
 def _actions_question(exercise: Exercise, lang: str) -> Text:
-    text = _asked(exercise, lang)
-    if exercise.challenge_prompt is not None:
-        text.append(exercise.challenge_prompt.get(lang) + "\n", style="bold")
-    for instruction in exercise.instructions:
+    text, body = _asked(exercise, lang), exercise.body_as(ActionBody)
+    if body.challenge_prompt is not None:
+        text.append(body.challenge_prompt.get(lang) + "\n", style="bold")
+    for instruction in body.instructions:
         text.append(f"• {instruction.get(lang)}\n")
     return text
 
 
 def _vote_question(exercise: Exercise, lang: str, *, single: bool) -> Text:
     text = _asked(exercise, lang)
-    votes = exercise.votes
-    assert votes is not None, "a vote kind always has votes (set on load)"
+    votes = exercise.body_as(VoteBody).votes
     for number, item in enumerate(exercise.items, start=1):
         text.append(f"{number:>2}. {item.text.get(lang)}\n")
     if single:
@@ -174,18 +179,19 @@ def _vote_question(exercise: Exercise, lang: str, *, single: bool) -> Text:
 
 
 def _table_question(exercise: Exercise, lang: str) -> Text:
-    text = _asked(exercise, lang)
-    for instruction in exercise.instructions:
+    text, table = _asked(exercise, lang), exercise.body_as(TableBody)
+    for instruction in table.instructions:
         text.append(f"{instruction.get(lang)}\n")
-    labels = " │ ".join(c.label.get(lang) for c in exercise.columns)
+    labels = " │ ".join(c.label.get(lang) for c in table.columns)
     text.append(f"\n{labels}", style="bold")
     return text
 
 
 def _paired_question(exercise: Exercise, lang: str) -> Text:
     text = _asked(exercise, lang)
-    left = exercise.left_label.get(lang) if exercise.left_label else ""
-    right = exercise.right_label.get(lang) if exercise.right_label else ""
+    pair = exercise.body_as(PairBody)
+    left = pair.left_label.get(lang)
+    right = pair.right_label.get(lang)
     text.append(f"◧ {left}   ◨ {right}\n\n", style="bold")
     for number, item in enumerate(exercise.items, start=1):
         text.append(f"{number:>2}. {item.text.get(lang)}\n")
@@ -207,8 +213,9 @@ def _placement_question(exercise: Exercise, lang: str) -> Text:
     text = _asked(exercise, lang)
     for item in exercise.items:
         text.append(f"• {item.text.get(lang)}\n")
-    if exercise.zones:
-        text.append("\n" + " · ".join(z.label.get(lang) for z in exercise.zones) + "\n")
+    zones = exercise.body_as(PlacementBody).zones
+    if zones:
+        text.append("\n" + " · ".join(z.label.get(lang) for z in zones) + "\n")
     _scale_line(exercise, lang, text)
     return text
 

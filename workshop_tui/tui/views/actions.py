@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.actions import ActionBody
 from workshop_tui.core.model import Action, Exercise, Session
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.refusal import Refused, refusal_text
@@ -28,7 +29,7 @@ def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[s
     weakest items after polarity (most resistance first), or a vote's most-dotted options.
     """
     options = []
-    for source_id in exercise.challenge_from:
+    for source_id in exercise.body_as(ActionBody).challenge_from:
         source = session.exercises.get(source_id)
         if source is None or source.scale is None:
             continue
@@ -62,21 +63,24 @@ class ActionsView(GroupTextsView):
     ActionsView #pick { width: 1fr; }
     """
 
+    @property
+    def body(self) -> ActionBody:
+        """The list's count, labels, challenge and instructions."""
+        return self.exercise.body_as(ActionBody)
+
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="actions-head")
         with VerticalScroll(id="actions-body", can_focus=False):
-            if self.exercise.challenge_prompt is not None:
-                yield Label(self.exercise.challenge_prompt.get(lang), classes="heading")
+            if self.body.challenge_prompt is not None:
+                yield Label(self.body.challenge_prompt.get(lang), classes="heading")
                 with Horizontal(classes="action-row"):
                     yield EntryInput(id="challenge", placeholder=t("tui.actions.challenge", lang))
                     yield Select[str]([], prompt=t("tui.actions.pick", lang), id="pick")
             label = (
-                self.exercise.action_label.get(lang)
-                if self.exercise.action_label
-                else t("tui.actions.text", lang)
+                self.body.action_label.get(lang) if self.body.action_label else t("tui.actions.text", lang)
             )
-            for index in range(self.exercise.count):
+            for index in range(self.body.count):
                 with Horizontal(classes="action-row"):
                     yield Label(f"{label} {index + 1}")
                     yield EntryInput(
@@ -91,14 +95,14 @@ class ActionsView(GroupTextsView):
             yield Static(id="due-error", classes="error-text")
 
     def focus_main(self) -> None:
-        if self.ready and self.exercise.count:
+        if self.ready and self.body.count:
             self.query_one("#text-0", EntryInput).focus()
 
     def _fill_head(self, session: Session) -> None:
-        lang, exercise = self.lang, self.exercise
+        lang, exercise, body = self.lang, self.exercise, self.body
         group = next((g for g in session.groups if g.id == self._group), None)
         head = Text()
-        for instruction in exercise.instructions:
+        for instruction in body.instructions:
             head.append(f"• {instruction.get(lang)}\n")
         if group is not None:
             head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
@@ -106,7 +110,7 @@ class ActionsView(GroupTextsView):
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         self.query_one("#actions-head", Static).update(head)
-        if exercise.challenge_prompt is not None:
+        if body.challenge_prompt is not None:
             pick = self.query_one("#pick", Select)
             options = [(o, o) for o in challenge_options(session, exercise, lang)]
             if options != self._options:
@@ -115,13 +119,13 @@ class ActionsView(GroupTextsView):
                     pick.set_options(options)
 
     def _fill_fields(self, session: Session) -> None:
-        exercise, group = self.exercise, self._group
+        exercise, body, group = self.exercise, self.body, self._group
         answers = session.answers_for(exercise.id)
         actions = answers.actions.get(group, ())
-        if exercise.challenge_prompt is not None:
+        if body.challenge_prompt is not None:
             field = self.query_one("#challenge", EntryInput)
             field.load(("challenge", group), answers.challenge.get(group, ""))
-        for index in range(exercise.count):
+        for index in range(body.count):
             action = actions[index] if index < len(actions) else Action()
             for part in ("text", "owner", "due"):
                 field = self.query_one(f"#{part}-{index}", EntryInput)

@@ -15,6 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.grids import GridBody
+from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.views.base import ExerciseView, session_edit
@@ -58,17 +60,22 @@ class GridView(ExerciseView):
         self._detail_width: tuple[int, bool] | None = None
         """The width (and compact state) the detail panel's height was fitted to."""
 
+    @property
+    def extras(self) -> GridBody:
+        """The grid's note prompt and closing question (empty for the other scored kinds)."""
+        return self.exercise.body_if(GridBody) or GridBody()
+
     def compose(self) -> ComposeResult:
         yield Static(id="grid-head")
         yield ScoreGrid(self.exercise, id="grid")
         with Horizontal(id="grid-detail"):
             yield Static(id="item-detail")
             yield Static(id="profile")
-        if self.exercise.note_prompt is not None:
+        if self.extras.note_prompt is not None:
             with Vertical(id="note-row"):
                 yield Label(id="note-label")
                 yield EntryInput(id="note")
-        if self.exercise.closing_question is not None:
+        if self.extras.closing_question is not None:
             with Vertical(id="closing-box"):
                 yield Label(id="closing-label")
                 yield EntryArea(id="closing")
@@ -92,9 +99,7 @@ class GridView(ExerciseView):
             "sd": t("tui.stat.sd", lang),
             "split": t("tui.grid.split", lang),
             "none": t("tui.grid.no_answers", lang),
-            "dots": t(
-                "tui.vote.col.votes" if self.exercise.kind == "single_choice" else "tui.vote.col.dots", lang
-            ),
+            "dots": t("tui.vote.col.votes" if is_single(self.exercise) else "tui.vote.col.dots", lang),
             "share": t("tui.vote.col.share", lang),
         }
 
@@ -197,17 +202,17 @@ class GridView(ExerciseView):
     def _show_text_fields(self, session: Session) -> None:
         """Load the highlighted item's note and the shown group's closing answer into their fields."""
         answers = session.answers_for(self.exercise.id)
-        if self.exercise.note_prompt is not None and self.grid.row_count:
+        if self.extras.note_prompt is not None and self.grid.row_count:
             item = self.grid.items[self.grid.cursor_row]
-            prompt = self.exercise.note_prompt.get(self.lang)
+            prompt = self.extras.note_prompt.get(self.lang)
             short = item.text.get(self.lang)
             short = short if len(short) <= 50 else short[:49] + "…"
             label = f"{t('tui.grid.note', self.lang)} – {short}: {prompt}"
             show_text(self.query_one("#note-label", Label), label)
             self.query_one("#note", EntryInput).load(("note", item.id), answers.notes.get(item.id, ""))
-        if self.exercise.closing_question is not None:
+        if self.extras.closing_question is not None:
             group = next((g for g in session.groups if g.id == self._group), None)
-            label = self.exercise.closing_question.get(self.lang)
+            label = self.extras.closing_question.get(self.lang)
             if group is not None and len(session.groups) > 1:
                 label += f"   ({t('tui.sheet.group', self.lang)}: {group.label(self.lang)} · Ctrl+G)"
             show_text(self.query_one("#closing-label", Label), label)
@@ -265,7 +270,7 @@ class GridView(ExerciseView):
         elif key in ("delete", "backspace"):
             event.stop()
             self._clear_cell()
-        elif key == "space" and answers.mode == "participant" and self.exercise.kind == "single_choice":
+        elif key == "space" and answers.mode == "participant" and is_single(self.exercise):
             event.stop()
             self._pick_row()
         elif answers.mode == "tally" and key in ("plus", "minus", "equals_sign", "+", "-"):
@@ -304,7 +309,7 @@ class GridView(ExerciseView):
     def _type_vote(self, digit: int, participant: str) -> None:
         """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
         exercise = self.exercise
-        if exercise.kind == "single_choice":
+        if is_single(exercise):
             if not 1 <= digit <= len(exercise.items):
                 self.app.bell()
                 return
@@ -350,7 +355,7 @@ class GridView(ExerciseView):
                 EditRequested(session_edit(Session.with_tally, self.exercise.id, item.id, int(column[1:]), 0))
             )
         else:
-            if self.exercise.kind == "single_choice":
+            if is_single(self.exercise):
                 # Del clears the participant's choice, whichever option row the cursor is on.
                 scores = self.session.answers_for(self.exercise.id).scores
                 item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Position, Session, rules
 
 Edit = Callable[[Session], Session]
@@ -31,8 +32,7 @@ def dots_edit(
     exercise: Exercise, item_id: str, participant: str, dots: int | None, after: Position, lang: str
 ) -> Edit:
     """Put ``dots`` of a participant's dots on one option, refused beyond their dots left."""
-    votes = exercise.votes
-    assert votes is not None
+    votes = exercise.body_as(VoteBody).votes
 
     def edit(session: Session) -> Session:
         used = rules.dots_used(session.answers_for(exercise.id), participant, skip=item_id)

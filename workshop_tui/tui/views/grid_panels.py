@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Item, Session
 from workshop_tui.core.results.figures import aligned, index_value, voters
 from workshop_tui.core.results.rules import dimension_means
@@ -31,10 +32,11 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         head.append(exercise.prompt.get(lang) + "\n")
     elif exercise.question is not None:
         head.append(exercise.question.get(lang) + "\n", style="bold")
-    votes = exercise.votes
-    if votes is not None:
+    vote = exercise.body_if(VoteBody)
+    if vote is not None:
+        votes = vote.votes
         per_item = t("tui.vote.per_item", lang, n=votes.max_per_item) if votes.dots > 1 else ""
-        rule = t("tui.vote.single", lang) if exercise.kind == "single_choice" else None
+        rule = t("tui.vote.single", lang) if vote.single else None
         head.append(rule or t("tui.vote.each", lang, dots=votes.dots, per_item=per_item), style="dim")
         if answers.mode == "participant":
             head.append("   ·   " + _progress(exercise, session, lang), style="bold")
@@ -45,7 +47,7 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         )
     mode = (
         t("tui.place.no_tally", lang)
-        if exercise.kind == "two_axis"
+        if not exercise.body.tallied
         else t(f"tui.grid.mode.{answers.mode}", lang)
     )
     head.append(f"   ·   {mode}", style="bold")
@@ -56,10 +58,10 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         head.append("\n" + t("tui.grid.blind_banner", lang), style="bold reverse")
     if answers.mode == "tally":
         keys = t("tui.grid.help_tally", lang)
-    elif exercise.kind == "single_choice":
+    elif vote is not None and vote.single:
         keys = t("tui.vote.help_single", lang, n=min(len(exercise.items), 9))
-    elif votes is not None:
-        keys = t("tui.vote.help_dots", lang, high=votes.max_per_item)
+    elif vote is not None:
+        keys = t("tui.vote.help_dots", lang, high=vote.votes.max_per_item)
     else:
         ten = t("tui.grid.ten", lang) if scale.max == 10 else ""
         keys = t("tui.grid.help_participant", lang, low=scale.min, high=min(scale.max, 9), ten=ten)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
@@ -21,7 +22,7 @@ from workshop_tui.tui.widgets.entry import EntryArea, FieldEdited
 
 def questions_text(exercise: Exercise, number: int, lang: str) -> Text:
     """The working question of box ``number`` with its lettered sub-questions."""
-    box = next(b for b in exercise.boxes if b.number == number)
+    box = next(b for b in exercise.body_as(SheetBody).boxes if b.number == number)
     text = Text()
     if box.question is not None:
         text.append(f"{box.number}. {box.question.get(lang)}\n", style="bold")
@@ -43,10 +44,15 @@ class ReflectionView(GroupTextsView):
     ReflectionView .box-title { padding: 0 1; text-style: bold; color: $accent; }
     """
 
+    @property
+    def sheet(self) -> SheetBody:
+        """The sheet's heading and boxes."""
+        return self.exercise.body_as(SheetBody)
+
     def compose(self) -> ComposeResult:
         yield Static(id="sheet-head")
         with VerticalScroll(id="boxes", can_focus=False):
-            for box in self.exercise.boxes:
+            for box in self.sheet.boxes:
                 yield Static(f"{box.number}. {box.title.get(self.lang)}", classes="box-title")
                 with Horizontal(classes="box"):
                     yield EntryArea(id=f"box-{box.number}", soft_wrap=True)
@@ -54,19 +60,20 @@ class ReflectionView(GroupTextsView):
 
     def restore(self, position: Position) -> None:
         super().restore(position)
-        if self.ready and 1 <= position.row <= len(self.exercise.boxes):
-            self.query_one(f"#box-{self.exercise.boxes[position.row - 1].number}", EntryArea).focus()
+        if self.ready and 1 <= position.row <= len(self.sheet.boxes):
+            self.query_one(f"#box-{self.sheet.boxes[position.row - 1].number}", EntryArea).focus()
 
     def focus_main(self) -> None:
-        if self.ready and self.exercise.boxes:
-            self.query_one(f"#box-{self.exercise.boxes[0].number}", EntryArea).focus()
+        if self.ready and self.sheet.boxes:
+            self.query_one(f"#box-{self.sheet.boxes[0].number}", EntryArea).focus()
 
     def _fill_head(self, session: Session) -> None:
         lang = self.lang
         group = next((g for g in session.groups if g.id == self._group), None)
         head = Text()
-        if self.exercise.heading is not None:
-            head.append(self.exercise.heading.get(lang), style="bold")
+        heading = self.sheet.heading
+        if heading is not None:
+            head.append(heading.get(lang), style="bold")
         if group is not None:
             head.append(f"   {t('tui.sheet.group', lang)}: ", style="dim")
             head.append(group.label(lang), style="bold reverse")
@@ -77,7 +84,7 @@ class ReflectionView(GroupTextsView):
 
     def _fill_fields(self, session: Session) -> None:
         texts = session.answers_for(self.exercise.id).texts.get(self._group, {})
-        for box in self.exercise.boxes:
+        for box in self.sheet.boxes:
             area = self.query_one(f"#box-{box.number}", EntryArea)
             area.load(("text", self._group, box.key, str(box.number)), texts.get(box.key, ""))
 

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.tables import TableBody
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
@@ -37,23 +38,28 @@ class TableView(GroupTextsView):
     TableView .choice-cell { width: 1fr; min-width: 16; }
     """
 
+    @property
+    def table(self) -> TableBody:
+        """The exercise's columns, rows and instructions."""
+        return self.exercise.body_as(TableBody)
+
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="table-head")
         with VerticalScroll(id="table-body", can_focus=False):
             with Horizontal(classes="table-header"):
                 yield Label("#", classes="row-number")
-                for column in self.exercise.columns:
+                for column in self.table.columns:
                     css = "choice-cell" if column.is_choice else "text-cell"
                     yield Label(column.label.get(lang), classes=css)
-            for row in range(1, self.exercise.rows + 1):
+            for row in range(1, self.table.rows + 1):
                 with Horizontal(classes="table-row"):
                     yield Label(f"{row}.")
-                    for index in range(len(self.exercise.columns)):
+                    for index in range(len(self.table.columns)):
                         yield self._cell(row, index)
 
     def _cell(self, row: int, index: int) -> Widget:
-        column = self.exercise.columns[index]
+        column = self.table.columns[index]
         cell_id = f"cell-{row}-{index}"
         if column.is_choice:
             options = [(o.label.get(self.lang), o.id) for o in column.options]
@@ -63,16 +69,16 @@ class TableView(GroupTextsView):
         return EntryInput(id=cell_id, classes="text-cell", placeholder=column.label.get(self.lang))
 
     def focus_main(self) -> None:
-        if self.ready and self.exercise.rows and self.exercise.columns:
+        if self.ready and self.table.rows and self.table.columns:
             self.query_one("#cell-1-0").focus()
 
     def _fill_head(self, session: Session) -> None:
-        lang, exercise = self.lang, self.exercise
+        lang, exercise, table = self.lang, self.exercise, self.table
         group = next((g for g in session.groups if g.id == self._group), None)
         head = Text()
         if exercise.prompt is not None:
             head.append(exercise.prompt.get(lang) + "\n", style="bold")
-        for instruction in exercise.instructions:
+        for instruction in table.instructions:
             head.append(f"{instruction.get(lang)}\n", style="dim")
         if group is not None:
             head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
@@ -82,10 +88,10 @@ class TableView(GroupTextsView):
         self.query_one("#table-head", Static).update(head)
 
     def _fill_fields(self, session: Session) -> None:
-        exercise, group = self.exercise, self._group
+        exercise, table, group = self.exercise, self.table, self._group
         texts = session.answers_for(exercise.id).texts.get(group, {})
-        for row in range(1, exercise.rows + 1):
-            for index, column in enumerate(exercise.columns):
+        for row in range(1, table.rows + 1):
+            for index, column in enumerate(table.columns):
                 field = ("cell", group, str(row), column.id)
                 value = texts.get(cell_key(row, column.id), "")
                 if column.is_choice:

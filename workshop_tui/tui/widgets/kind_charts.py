@@ -10,8 +10,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.grids import PairBody
+from workshop_tui.core.kinds.placements import PlacementBody, placement
 from workshop_tui.core.model import Exercise, ExerciseAnswers
-from workshop_tui.core.results.figures import item_stats, pair_gaps, placement, vote_totals, voters, winners
+from workshop_tui.core.results.figures import item_stats, pair_gaps, vote_totals, voters, winners
 from workshop_tui.tui.themes import CHART, score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import fmt, localise
@@ -113,9 +115,10 @@ def mirror_bars(exercise: Exercise, answers: ExerciseAnswers, lang: str, width: 
     assert scale is not None
     means = {k: s.mean for k, s in item_stats(exercise, answers).items()}
     half = max(6, (width - 32) // 2)  # room for both means and the gap on one line
-    left_label = exercise.left_label.get(lang) if exercise.left_label else ""
-    right_label = exercise.right_label.get(lang) if exercise.right_label else ""
-    divider = exercise.divider.get(lang) if exercise.divider else "│"
+    body = exercise.body_as(PairBody)
+    left_label = body.left_label.get(lang)
+    right_label = body.right_label.get(lang)
+    divider = body.divider.get(lang) if body.divider else "│"
     out = Text()
     out.append(f"{_cut(left_label, half + 5):>{half + 5}} ", style=f"bold {LEFT_COLOUR}")
     out.append(f"│ {_cut(right_label, half + 5)}\n", style=f"bold {RIGHT_COLOUR}")
@@ -168,8 +171,9 @@ def placement_map(exercise: Exercise, answers: ExerciseAnswers, lang: str, *, ce
     if centroid is not None:
         where = f"{localise(fmt(centroid[0]), lang)} · {localise(fmt(centroid[1]), lang)}"
         out.append(f"{t('tui.place.centroid', lang)} ({where})   n = {found.n}\n", style="bold")
-    if exercise.zones:
-        parts = [f"{z.label.get(lang)} {found.zones[z.id]}" for z in exercise.zones]
+    zones = exercise.body_as(PlacementBody).zones
+    if zones:
+        parts = [f"{z.label.get(lang)} {found.zones[z.id]}" for z in zones]
         if found.on_line:
             parts.append(f"{t('tui.place.on_line', lang)} {found.on_line}")
         out.append(" · ".join(parts))

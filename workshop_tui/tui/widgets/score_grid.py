@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.core.results.figures import VoteTotal, vote_totals, winners
-from workshop_tui.core.results.rules import HIGHLIGHT_KINDS, Highlights, exercise_highlights
+from workshop_tui.core.results.rules import Highlights, exercise_highlights
 from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten_apart
@@ -236,7 +237,7 @@ class ScoreGrid(LineTable):
     ) -> dict[str, Text]:
         """The row's label (top items marked) and, in tally mode, its count cells."""
         mark = self._marks.get(item.id)
-        marked_column = bool(mark) or self.exercise.kind in HIGHLIGHT_KINDS
+        marked_column = bool(mark) or self.exercise.body.highlights
         siblings = (
             (i.text.get(layout.lang) if self.exercise.is_vote else item_tag(self.exercise, i, layout.lang))
             + ("" if self.exercise.is_vote else i.text.get(layout.lang))
@@ -247,7 +248,7 @@ class ScoreGrid(LineTable):
         if mark:
             label = Text(" " + mark, style="bold") + label
             label.stylize("bold")
-        elif self.exercise.kind in HIGHLIGHT_KINDS:
+        elif self.exercise.body.highlights:
             label = Text("  ") + label  # the marks' column, so the texts line up
         cells: dict[str, Text] = {"item": label}
         if layout.mode == "tally":
@@ -299,7 +300,7 @@ class ScoreGrid(LineTable):
         cells = self._label_and_tallies(item, answers, layout, item.text.get(lang))
         if layout.mode != "tally":
             row = answers.scores.get(item.id, {})
-            single = self.exercise.kind == "single_choice"
+            single = is_single(self.exercise)
             for pid in layout.columns:
                 dots = row.get(pid)
                 shown = "●" if single else "●" * (dots or 0) if (dots or 0) <= 3 else str(dots)

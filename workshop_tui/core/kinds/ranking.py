@@ -1,0 +1,114 @@
+"""Rankings: ranking, where each person puts the items in order (1 = first place).
+
+A place is a score on the scale 1 to n (n items), kept in the score grid like any
+score, so typing, tallying, the phones, undo and the session file need nothing new.
+What the kind adds:
+
+- **one place per item and person**: giving an item a place that person gave another
+  item moves the place (the other item loses it), as a single choice moves a vote;
+- **results**: per item the mean rank and the distribution of ranks (the scored part's
+  mean and distribution); a lower mean rank is better, so the polarity is negative and
+  the top and bottom lists read the best and weakest places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from workshop_tui.core.kinds.schema import items_dict, put_texts, read_items
+from workshop_tui.core.kinds.scored import scored_part
+from workshop_tui.core.kinds.spec import KindSpec, Read
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
+from workshop_tui.core.model.exercise import Body
+from workshop_tui.core.storage.reader import Reader
+
+MAX_RANKED = 9
+"""The most items to rank: a place is typed as one digit in the grid."""
+
+
+@dataclass(frozen=True)
+class RankingBody(Body):
+    """A ranking: the question the order answers."""
+
+    question_text: Text | None = None
+
+    def question(self) -> Text | None:
+        """The question the order answers."""
+        return self.question_text
+
+    def score(
+        self,
+        exercise: Exercise,
+        answers: ExerciseAnswers,
+        item_id: str,
+        participant_id: str,
+        score: int | None,
+    ) -> ExerciseAnswers:
+        """Give an item a place; the item that had that place from the same person loses it."""
+        if score is not None:
+            for other, row in answers.scores.items():
+                if other != item_id and row.get(participant_id) == score:
+                    answers = answers.with_score(other, participant_id, None)
+        return answers.with_score(item_id, participant_id, score)
+
+    def scores(
+        self, exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
+    ) -> ExerciseAnswers:
+        """Give many places one by one, so each obeys the rule of ``score``."""
+        for item_id, row in scores.items():
+            for participant_id, place in row.items():
+                answers = self.score(exercise, answers, item_id, participant_id, place)
+        return answers
+
+    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, str, str]]:
+        """(participant id, what, fix) for each person who gave one place to two items (hand-edited)."""
+        given: dict[tuple[str, int], list[str]] = {}
+        for item_id, row in answers.scores.items():
+            for participant_id, place in row.items():
+                given.setdefault((participant_id, place), []).append(item_id)
+        for (participant_id, place), items in given.items():
+            if len(items) > 1:
+                yield (
+                    participant_id,
+                    f"gave place {place} to {len(items)} items ({', '.join(items)})",
+                    "give each place to one item",
+                )
+
+
+def places(count: int) -> Scale:
+    """The scale a ranking of ``count`` items is scored on: place 1 (first) to ``count`` (last)."""
+    return Scale(
+        min=1,
+        max=count,
+        min_label=Text("først", "first"),
+        max_label=Text("sidst", "last"),
+        inferred=True,
+        inferred_note=f"Places 1 to {count} are the ranking's own (one per item); no source gives them.",
+    )
+
+
+def read_ranking(reader: Reader) -> Read:
+    """An optional question, the polarity (only ``negative``) and 2 to ``MAX_RANKED`` items."""
+    question = reader.text("question", required=False)
+    polarity = reader.string("polarity", required=False) or "negative"
+    if polarity != "negative":
+        reader.problems.add(
+            reader.key("polarity"),
+            f"is {polarity[:20]!r}, but place 1 of a ranking is the best",
+            'write polarity = "negative" (a higher place number is worse) or leave it out',
+        )
+    items = read_items(reader, minimum=2, maximum=MAX_RANKED, what="items to rank")
+    scale = places(len(items)) if items else None
+    return Read(RankingBody(question), items, scale, polarity="negative")
+
+
+def write_ranking(exercise: Exercise) -> dict[str, Any]:
+    """The keys ``read_ranking`` reads (the scale follows from the items)."""
+    out = put_texts({}, question=exercise.body_as(RankingBody).question_text)
+    return out | {"polarity": exercise.polarity} | items_dict(exercise)
+
+
+SPECS = (KindSpec("ranking", RankingBody, read_ranking, write_ranking, scored_part),)
+"""The kinds of this module, for the registry."""

@@ -1,0 +1,150 @@
+"""The summary of every kind scored on a scale: per-item figures, ranks, profile and index.
+
+Rating grids, scales, diagnostics, bipolar and paired ratings and two-axis placements
+all keep their answers in the score grid, so they share this part; a kind adds its own
+piece (the pairs, the placement) with ``dataclasses.replace``. The rules applied here (anonymity,
+blind results, polarity, the counted mode) are described in
+:mod:`workshop_tui.core.results.summary`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workshop_tui.core.kinds.spec import SummaryInput
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Item
+from workshop_tui.core.model.answers import MODES
+from workshop_tui.core.results.figures import aligned, index_value, item_stats
+from workshop_tui.core.results.rules import (
+    dimension_means,
+    exercise_highlights,
+    oriented,
+    polarity_of,
+    status_of,
+)
+from workshop_tui.core.results.stats import ItemStats, rank
+from workshop_tui.core.results.summary_model import (
+    ANONYMOUS_LABEL,
+    TALLY_LABEL,
+    DimensionProfile,
+    GroupText,
+    ItemSummary,
+    ScaleInfo,
+    Score,
+    ScoredPart,
+)
+
+
+def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question: str = "") -> ScoredPart:
+    """Every row's figures (withheld unless shown), the ranking, top and bottom, profile and index."""
+    session, exercise, answers, lang = given.session, given.exercise, given.answers, given.lang
+    scale = exercise.scale
+    assert scale is not None, "a scored exercise always has a scale (checked on load)"
+    stats = item_stats(exercise, answers)
+    found = exercise_highlights(exercise, answers, stats)
+    items = [
+        _item(given, item, stats[item.id], rank=found.ranks.get(item.id)) for item in exercise.scored_items
+    ]
+    # The profile is drawn in the order of the means as drawn (reversed items turned).
+    ranking = rank({i.id: i.aligned_mean if i.shown else None for i in items})
+    closing = tuple(
+        GroupText(g.label(given.lang), answers.closing[g.id].strip())
+        for g in session.groups
+        if answers.closing.get(g.id, "").strip()
+    )
+    return ScoredPart(
+        scale=ScaleInfo(
+            scale.min,
+            scale.max,
+            scale.min_label.get(lang),
+            scale.max_label.get(lang),
+            scale.inferred,
+        ),
+        mode=answers.counted_mode,
+        items=tuple(items),
+        ranking=tuple(ranking),
+        top=found.top,
+        bottom=found.bottom,
+        directed=found.directed,
+        other_mode=any(answers.has_mode_data(m) for m in MODES if m != answers.counted_mode),
+        dimensions=_dimensions(exercise, items, lang),
+        note_prompt=note_prompt,
+        closing_question=closing_question,
+        closing=closing,
+        index=index_value([i.aligned_mean for i in items if i.shown]) if exercise.has_reverse else None,
+        kind=exercise.kind,
+    )
+
+
+def _item(given: SummaryInput, item: Item, stats: ItemStats, *, rank: int | None) -> ItemSummary:
+    """One item's figures, withheld (all but n) unless the status is ``shown``."""
+    exercise, answers = given.exercise, given.answers
+    scale = exercise.scale
+    assert scale is not None
+    status = status_of(answers.results_visible, stats.n, named=given.named)
+    shown = status == "shown"
+    direction = polarity_of(exercise, item)
+    return ItemSummary(
+        id=item.id,
+        text=item.text.get(given.lang),
+        stats=stats if shown else _withheld(stats),
+        status=status,
+        dimension=item.dimension or "",
+        polarity=item.polarity or "",
+        direction=direction,
+        rank=rank if shown else None,
+        note=answers.notes.get(item.id, "").strip(),
+        scores=scores_of(answers, item.id, given.labels) if shown else (),
+        left=given.text(item.left),
+        right=given.text(item.right),
+        reverse=item.reverse,
+        aligned_mean=aligned(stats.mean, scale, item.reverse) if shown else None,
+        oriented_mean=oriented(stats.mean, scale, direction) if shown else None,
+    )
+
+
+def _withheld(stats: ItemStats) -> ItemStats:
+    """The statistics with everything but n blanked (no distribution either)."""
+    return ItemStats(stats.n, None, None, None, None, None, (), False)
+
+
+def _dimensions(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> tuple[DimensionProfile, ...]:
+    """Per dimension: the mean of its items' oriented means, and per K/K/C column (shown items only)."""
+    means = {i.id: i.stats.mean if i.shown else None for i in items}
+    found = dimension_means(exercise, means)
+    return tuple(
+        DimensionProfile(
+            id=dim.id,
+            label=dim.label.get(lang),
+            definition=dim.definition.get(lang) if dim.definition else "",
+            mean=found[dim.id].mean,
+            produced=found[dim.id].produced,
+            not_produced=found[dim.id].not_produced,
+            produced_label=dim.produced.get(lang) if dim.produced else "",
+            not_produced_label=dim.not_produced.get(lang) if dim.not_produced else "",
+        )
+        for dim in exercise.dimensions
+    )
+
+
+def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
+    """Every score (or a vote's dots) for an item.
+
+    With ``labels`` (a named export) each score has its participant's name, in name
+    order; without them (anonymous) the scores have no label and are sorted by value,
+    so their order and labels say nothing about who gave them.
+    """
+    if answers.counted_mode == "tally":
+        return tuple(Score(TALLY_LABEL, v) for v in answers.values_for(item_id))
+    row = answers.scores.get(item_id, {})
+    if not labels:
+        return tuple(Score(ANONYMOUS_LABEL, v) for v in sorted(row.values()))
+    scores = [Score(labels.get(pid, pid.upper()), value) for pid, value in row.items()]
+    return tuple(sorted(scores, key=lambda s: label_key(s.label)))
+
+
+def label_key(label: str) -> tuple[int, str]:
+    """Sort P2 before P10; names alphabetically after P-labels."""
+    if label[:1] == "P" and label[1:].isdigit():
+        return (int(label[1:]), "")
+    return (1 << 30, label.lower())
