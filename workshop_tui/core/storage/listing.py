@@ -10,8 +10,12 @@ title, a date and the progress of each file, so two things keep it fast:
   is rebuilt, an unwritable folder just means it is not kept, and opening a session always
   reads and validates the file itself;
 - a **header read** gives the title and date of a file the index does not know yet from
-  the keys before its first table (the top of the file), so a list can be shown at once
-  and completed once those files have been read fully.
+  the keys before its first table (the top of the file), so a list can be shown at once;
+- a **sealed header** completes it without parsing the file: every save writes the
+  progress on the first line with a checksum of the rest (``storage.seal``), so a file
+  this version saved is listed from its header once the checksum matches. Only files
+  without a valid seal (older versions, edits by hand, broken files) are read and
+  validated fully, once; the index then remembers them.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 from workshop_tui.core.storage.errors import SHOWN_PROBLEMS, FileProblems, Problem, SessionWriteError
 from workshop_tui.core.storage.locations import sessions_dir
 from workshop_tui.core.storage.migrations import SCHEMA_VERSION
-from workshop_tui.core.storage.tomlio import atomic_write
+from workshop_tui.core.storage.seal import BODY_START, read_seal
+from workshop_tui.core.storage.tomlio import MAX_FILE_BYTES, atomic_write
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
@@ -38,8 +43,6 @@ if TYPE_CHECKING:
 INDEX_NAME = ".workshop-index.json"
 INDEX_VERSION = 1
 HEAD_BYTES = 64 * 1024
-_CUT = re.compile(rb"^(?:\[|[ \t]*[A-Za-z0-9_.\"'-]+[ \t]*=[ \t]*[\[{])", re.MULTILINE)
-"""The first line that opens a table or an array: where the header the list needs ends."""
 """The header of a real session is about 2 KB; a file whose first table starts later is read fully."""
 
 StatKey = tuple[int, int, int, int]
@@ -74,33 +77,70 @@ def stat_key(path: Path) -> StatKey | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def read_summary(path: Path) -> ListedSession | None:
-    """Title, date and the rest from the top of the file; None if they cannot be read so.
-
-    The file is cut before its first table or array (the list needs only strings, and
-    parsing the participants would cost more than the rest). A cut at the start of a line
-    leaves either valid TOML with exactly the keys written before it, or (inside a
-    multi-line string) invalid TOML, which gives None. The file is not validated here:
-    that happens when it is read fully.
-    """
+def _regular_file(path: Path) -> bool:
+    """Not a link, a folder, or a pipe that would block the read."""
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):  # a link, a folder, or a pipe that would block
-            return None
-        with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
+        return stat.S_ISREG(os.lstat(path).st_mode)
     except OSError:
-        return None
-    cut = _CUT.search(head)
+        return False
+
+
+_PLAIN_LINE = re.compile(
+    r'(?:#[^\x00-\x08\x0a-\x1f\x7f]*|([a-z_]+) = (?:"([^"\\\x00-\x1f\x7f]*)"|([1-9][0-9]{0,8})))?\n'
+)
+"""A comment, a blank line, or ``key = "text"`` / ``key = 12`` with nothing TOML would read differently."""
+
+
+def _plain_keys(text: str) -> dict[str, Any] | None:
+    """The keys of a header written the app's plain way, read without a TOML parser; else None.
+
+    A header of plain lines (what the app writes, unless a title holds a quote, a backslash
+    or a line break) means the same read by these lines as by ``tomllib``, which takes most
+    of the time of listing a thousand sealed files. Anything else returns None and is parsed.
+    """
+    data: dict[str, Any] = {}
+    position = 0
+    while position < len(text):
+        line = _PLAIN_LINE.match(text, position)
+        if line is None:
+            return None
+        key, string, number = line.groups()
+        if key is not None:
+            if key in data:
+                return None  # TOML refuses a key given twice: let the parser say so
+            data[key] = string if string is not None else int(number)
+        position = line.end()
+    return data
+
+
+def _header(head: bytes) -> dict[str, Any] | None:
+    """The keys before the first table of a file's start, parsed; None if they cannot be read so.
+
+    A cut at the start of a line leaves either valid TOML with exactly the keys written
+    before it, or (inside a multi-line string) invalid TOML, which gives None.
+    """
+    cut = BODY_START.search(head)
     if cut is None and len(head) == HEAD_BYTES:
         return None
-    end = cut.start() if cut else len(head)
+    return _keys(head[: cut.start() if cut else len(head)])
+
+
+def _keys(header: bytes) -> dict[str, Any] | None:
+    """The keys of a header (the lines before the first table) of a known schema; else None."""
     try:
-        data = tomllib.loads(head[:end].decode("utf-8").removeprefix("\ufeff"))
+        text = header.decode("utf-8").removeprefix("\ufeff")
+        data = _plain_keys(text)
+        if data is None:
+            data = tomllib.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
         return None
+    return data
+
+
+def _listed(data: dict[str, Any], progress: tuple[int, int] | None) -> ListedSession | None:
     identity, title, date, organisation, updated = (
         data.get(name, "") for name in ("id", "title", "date", "organisation", "updated")
     )
@@ -109,7 +149,58 @@ def read_summary(path: Path) -> ListedSession | None:
         or not title
     ):
         return None
-    return ListedSession(identity, title, date, organisation, updated, progress=None)
+    return ListedSession(identity, title, date, organisation, updated, progress=progress)
+
+
+def read_summary(path: Path) -> ListedSession | None:
+    """Title, date and the rest from the top of the file; None if they cannot be read so.
+
+    The file is cut before its first table or array (the list needs only strings, and
+    parsing the participants would cost more than the rest). The file is not validated
+    here, and its progress is left unknown: that needs a valid seal (``read_sealed``) or
+    a full read.
+    """
+    if not _regular_file(path):
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    data = _header(head)
+    return None if data is None else _listed(data, progress=None)
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | _NO_FOLLOW
+
+
+def read_sealed(path: Path) -> ListedSession | None:
+    """The whole summary of a file this version saved and nobody changed since, without parsing it.
+
+    The progress comes from the seal line (``storage.seal``), trusted only when its checksum
+    matches the rest of the file, the file is of the current schema, and its header keys
+    pass the checks a full read makes of them. None otherwise: then the file must be read
+    fully (which reports whatever is wrong with it).
+    """
+    if not _NO_FOLLOW and not _regular_file(path):
+        return None
+    try:
+        # Never through a link, and a pipe must not block the open: the file is checked once open.
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return None
+            data = handle.read(info.st_size + 1)  # +1: a file that grew meanwhile fails the seal
+    except OSError:
+        return None
+    seal = read_seal(data)
+    header = None if seal is None else _keys(seal.header)
+    if seal is None or header is None or header.get("schema_version") != SCHEMA_VERSION:
+        return None
+    from workshop_tui.core.storage.session_codec import header_problems  # needs the model
+
+    return None if header_problems(header) else _listed(header, seal.progress)
 
 
 class ListingIndex:
@@ -243,8 +334,9 @@ def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[
     edited, so the row under the cursor is the one the facilitator saw there before.
 
     Files the folder's index knows unchanged are not read again (see ``storage.listing``).
-    Others are read and validated fully, or with ``validate=False`` only their header is
-    read, so a list can be shown at once and completed by a second call.
+    Others are listed from their sealed header (``read_sealed``) or else read and validated
+    fully; with ``validate=False`` only their header is read, so a list can be shown at
+    once and completed by a second call.
     """
     folder = folder or sessions_dir()
     if not folder.is_dir():
@@ -261,14 +353,16 @@ def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[
         elif not validate:
             listings.append(SessionListing(path, read_summary(path)))
         else:
-            # Reading files fully needs the model; a quick listing (the first frame) does not.
-            from workshop_tui.core.storage.sessions import load_session
-
             problems: tuple[Problem, ...] = ()
-            try:
-                summary = ListedSession.of(load_session(path))
-            except FileProblems as error:
-                summary, problems = None, tuple(error.problems)
+            summary = read_sealed(path)
+            if summary is None:
+                # Reading files fully needs the model; a quick listing (the first frame) does not.
+                from workshop_tui.core.storage.sessions import load_session
+
+                try:
+                    summary = ListedSession.of(load_session(path))
+                except FileProblems as error:
+                    summary, problems = None, tuple(error.problems)
             index.store(path, key, summary, problems)
             listings.append(SessionListing(path, summary, problems))
     if validate:
