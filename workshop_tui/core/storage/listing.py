@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 INDEX_NAME = ".workshop-index.json"
 INDEX_VERSION = 1
 HEAD_BYTES = 64 * 1024
-"""The header of a real session is about 2 KB; a file whose first table starts later is read fully."""
+"""The header of a real session is under 1 KB; a file whose first table starts later is read fully."""
+FIRST_READ = 4096
+"""A header is read in one small read when it ends within it."""
 
 StatKey = tuple[int, int, int, int]
 
@@ -164,7 +166,9 @@ def read_summary(path: Path) -> ListedSession | None:
         return None
     try:
         with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
+            head = handle.read(FIRST_READ)
+            if len(head) == FIRST_READ and BODY_START.search(head) is None:
+                head += handle.read(HEAD_BYTES - FIRST_READ)
     except OSError:
         return None
     data = _header(head)
