@@ -25,6 +25,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import textual
@@ -93,7 +94,7 @@ class Table:
             print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
 
 
-def median(values: list[float]) -> float:
+def median(values: Sequence[float]) -> float:
     """The median (NaN for no values)."""
     return statistics.median(values) if values else math.nan
 
