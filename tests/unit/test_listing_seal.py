@@ -124,6 +124,20 @@ def test_a_sealed_file_edited_by_hand_is_read_fully_and_its_problem_reported(
     assert problem.file == broken and "used twice" in problem.what and problem.line is not None
 
 
+def test_a_seal_whose_progress_was_changed_by_hand_is_not_trusted(
+    small_session: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.toml"
+    save_session(small_session, path)
+    total = len(small_session.agenda)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"# workshop-tui: 0 of {total} exercises done; checksum ")
+    path.write_text(text.replace("0 of", "1 of", 1), encoding="utf-8")
+    assert read_seal(path.read_bytes()) is None and read_sealed(path) is None
+    (listing,) = list_sessions(tmp_path)
+    assert listing.summary is not None and listing.summary.progress == (0, total)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [

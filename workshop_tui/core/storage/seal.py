@@ -10,11 +10,14 @@ every answer further down. So each save writes it as a TOML comment on the first
 A comment, because it is not part of the session: older versions and TOML tools ignore it,
 and a file without it (an older version's, or one written by hand) is simply read fully
 once and then kept in the folder's index. The checksum (CRC-32, computed at about a GB/s)
-covers the file from its first table or array on (the part the progress is computed from),
-so a file edited by hand below its header is read and validated fully again, and a broken
-edit is reported as before. It guards against accidents, not forgery: a hostile file can
-carry a matching line, but opening a session always reads and validates the whole file,
-and the list shows only strings, which are untrusted wherever they are shown.
+covers the progress it states and the file from its first table or array on (the part the
+progress is computed from), so a file edited by hand below its header, or in that line, is
+read and validated fully again, and a broken edit is reported as before. The keys above
+the first table (id, title, date…) are outside it, so a copy under a new id or title keeps
+its seal; the list checks them as a full read would. The seal guards against accidents,
+not forgery: a hostile file can carry a matching line, but opening a session always reads
+and validates the whole file, and the list shows only strings, which are untrusted
+wherever they are shown.
 """
 
 from __future__ import annotations
@@ -35,21 +38,17 @@ _READ = re.compile(
 )
 
 
-def body_start(data: bytes) -> int:
-    """Where the body (the first table or array) of a session's TOML begins; its length if none."""
-    found = BODY_START.search(data)
-    return found.start() if found else len(data)
-
-
-def checksum(data: bytes) -> int:
-    """The CRC-32 of a file's body: from ``body_start`` to the end."""
-    return zlib.crc32(memoryview(data)[body_start(data) :])
+def _checksum(progress: tuple[int, int], body: bytes | memoryview) -> int:
+    """The CRC-32 of the progress the seal says and of the body it says it of."""
+    return zlib.crc32(body, zlib.crc32(b"%d/%d" % progress))
 
 
 def sealed(text: str, progress: tuple[int, int]) -> str:
     """``text`` (a session's TOML as saved) with the seal line put first."""
-    done, total = progress
-    return _LINE.format(done=done, total=total, crc=checksum(text.encode("utf-8"))) + text
+    data = text.encode("utf-8")
+    found = BODY_START.search(data)
+    crc = _checksum(progress, memoryview(data)[found.start() if found else len(data) :])
+    return _LINE.format(done=progress[0], total=progress[1], crc=crc) + text
 
 
 def unsealed(data: bytes) -> bytes:
@@ -81,7 +80,7 @@ def read_seal(data: bytes) -> Seal | None:
     start = found.end()
     body = BODY_START.search(data, start)
     end = body.start() if body else len(data)
-    if done > total or zlib.crc32(memoryview(data)[end:]) != int(found.group(3), 16):
+    if done > total or _checksum((done, total), memoryview(data)[end:]) != int(found.group(3), 16):
         return None
     return Seal((done, total), data[start:end])
 
