@@ -24,7 +24,7 @@ from benchmarks.terminal import Terminal, workshop_command
 from workshop_tui.core.storage.seal import unsealed
 
 COUNT = 1_000
-_PROGRESS = re.compile(r"\b[0-9]+/10\b")
+_PROGRESS = re.compile(r"\b[0-9]+/[0-9]+\b")
 
 
 def fresh_folder(data: Path, count: int = COUNT, *, older: bool = False) -> Path:
