@@ -213,11 +213,11 @@ def main() -> None:
     """Run the benchmarks and print the table."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a sanity check in about two minutes")
-    parser.add_argument("--runs", type=int, help="cold starts of each kind (default 9, quick 2)")
+    parser.add_argument("--runs", type=int, help="cold starts of each kind (default 9, quick 3)")
     parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
     args = parser.parse_args()
     quick = args.quick
-    runs = args.runs or (2 if quick else 9)
+    runs = args.runs or (3 if quick else 9)
     work = Path(tempfile.mkdtemp(prefix=".benchmarks-", dir=args.dir))
     compile_once()
     try:
@@ -225,7 +225,7 @@ def main() -> None:
         table = Table()
         began = time.perf_counter()
         _starts(table, work / "starts", runs)
-        _keys(table, work / "keys", 1 if quick else 5, 12 if quick else 48)
+        _keys(table, work / "keys", 1 if quick else 5, 18 if quick else 48)
         _exports(table, work / "exports", 1 if quick else 5)
         _listing(table, work / "listing", 1 if quick else 3, older=not quick)
         if not quick:
