@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Action, Participant, Session
 from workshop_tui.core.storage import sessions
+from workshop_tui.core.storage.headers import _plain_keys
 from workshop_tui.core.storage.listing import (
     INDEX_NAME,
     ListedSession,
-    _plain_keys,
     list_sessions,
     read_sealed,
 )
