@@ -40,6 +40,9 @@ COLUMNS_PER_ROW = 6
 PAUSE = 0.1
 """Idle time before each key, so the key finds the app waiting, as in a room."""
 KEY_TIMEOUT = 10.0
+MOVE_SETTLE = 1.2
+"""After moving down a row: the app saves the cursor's place 0.6 s after the last move
+(``POSITION_SAVE_DELAY``), and that save must not be taken for the next key's."""
 
 DOWN, HOME = b"\x1b[B", b"\x1b[H"
 BARE = [sys.executable, str(Path(__file__).with_name("bare_app.py")), "--grid"]
@@ -152,11 +155,11 @@ def one_round(folder: Path, keys: int, times: KeyTimes) -> None:
                     for key in (DOWN, HOME):
                         app.send(key)
                         bare.send(key)
-                    _quiet(app, bare, seconds=0.3)
+                    _quiet(app, bare, seconds=MOVE_SETTLE)  # the app saves where the cursor went
                 old = answers.get(items[row], {}).get(people[index], 1)
                 digit = str(old % 5 + 1)  # always a change, so every key is saved
-                renames.forget()
                 _quiet(app, bare, seconds=PAUSE)
+                renames.forget()  # only a rename after the key is its save
                 frame, saved = _key(app, digit, app_row + 1 + row, app_columns[index], renames, path.name)
                 (times.frame_first if n == 0 else times.frame).append(frame)
                 if saved is not None:
