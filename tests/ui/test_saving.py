@@ -270,7 +270,7 @@ async def test_an_error_saves_what_was_not_saved_and_logs_it(
             await pilot.press("3", "4", "right")  # the move is saved only after a pause
             screen = app.screen
             assert isinstance(screen, SessionScreen)
-            moved = screen._pending_position
+            moved = screen.controller.pending_position
             assert moved is not None and load_session(room).position != moved
             await pilot.press("f3")
             await pilot.pause()

@@ -6,25 +6,25 @@ import gc
 import os
 import shlex
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from workshop_tui.core.i18n import detect_language
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
-from workshop_tui.tui import terminal_guard
-from workshop_tui.tui.commands import SessionCommands
+from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import textual_word, tr
+from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
 
@@ -44,9 +44,7 @@ class WorkshopApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "workshop-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
-    BINDINGS = [
-        Binding("f1", "toggle_help", "Hjælp", id="help", tooltip="Vis taster og hjælp til skærmen"),
-    ]
+    BINDINGS = bindings(APP_COMMANDS)
 
     def __init__(
         self,
@@ -61,7 +59,8 @@ class WorkshopApp(App[int]):
         voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
-        terminal_guard.install()  # no control character of any text reaches the terminal
+        self._terminal_guard = ControlCharacters()
+        """No control character of any text reaches the terminal (see ``get_line_filters``)."""
         self.voting_options = voting or VotingOptions()
         """Where voting from phones is served when the facilitator opens it (F10)."""
         self.settings = settings or load_settings()
@@ -200,7 +199,9 @@ class WorkshopApp(App[int]):
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual ends the app on any error that escapes a handler; before it does, the
-        # session is saved and the error logged, so it never ends without a trace.
+        # session is saved and the error logged, so it never ends without a trace. Textual 8
+        # has no public hook for an unhandled error: this override of its private handler is
+        # the one place the app reaches into Textual (tests/ui/test_saving.py covers it).
         if self.crash is None:
             self.crash = self.rescue(error)
         super()._handle_exception(error)
@@ -210,7 +211,7 @@ class WorkshopApp(App[int]):
         from workshop_tui.core.crashlog import write_crash_log
 
         sessions: list[tuple[Path, bool]] = []
-        for screen in list(self._screen_stack):
+        for screen in self.screen_stack:
             rescue = getattr(screen, "rescue_session", None)
             if callable(rescue):
                 sessions.append((screen.keeper.path, bool(rescue())))  # type: ignore[attr-defined]
@@ -230,6 +231,10 @@ class WorkshopApp(App[int]):
         self.lang = lang
         self.settings = replace(self.settings, lang=lang, theme=self.theme)
         save_settings(self.settings)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and the terminal guard on every line any widget draws."""
+        return [*super().get_line_filters(), self._terminal_guard]
 
     def action_toggle_help(self) -> None:
         """F1: show or hide the help for the current screen and its keys."""

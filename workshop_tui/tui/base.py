@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
@@ -11,7 +12,34 @@ from textual.screen import ModalScreen, Screen
 from workshop_tui.tui.strings import textual_word, tr
 
 if TYPE_CHECKING:
-    from workshop_tui.tui.app import WorkshopApp
+    from workshop_tui.core.model import Session
+    from workshop_tui.core.storage.library import Library
+    from workshop_tui.tui.settings import Settings
+
+
+class Workshop(Protocol):
+    """What the screens use of the app (``tui.app.WorkshopApp``), without importing it.
+
+    The app imports every screen; a screen naming the app's class would close a circle.
+    """
+
+    lang: str
+    show_clock: bool
+    inputs: int
+    settings: Settings
+
+    @property
+    def library(self) -> Library:
+        """The exercises and programmes a new session is made from."""
+
+    def open_session(self, path: Path, loaded: Session | None = None, *, attempt: int = 0) -> bool:
+        """Open a session file on the session screen."""
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language and remember it."""
+
+    def show_home(self) -> None:
+        """Leave the session screen for the list of sessions."""
 
 
 def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, ActiveBinding]:
@@ -20,10 +48,12 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
         binding = active.binding
         if binding.id and tr(f"key.{binding.id}", lang) != f"key.{binding.id}":
             binding = replace(binding, description=tr(f"key.{binding.id}", lang))
+            if binding.tooltip:  # a command's F1 text (commands.Command.tooltip)
+                binding = replace(binding, tooltip=tr(f"help.key.{binding.id}", lang))
         elif binding.description:
             # Textual's own keys ("Cursor up", "palette") in the interface language.
             binding = replace(binding, description=textual_word(binding.description, lang))
-        out[key] = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
+        out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
     return out
 
 
@@ -33,9 +63,9 @@ class _Localised:
     app: Any
 
     @property
-    def workshop(self) -> WorkshopApp:
+    def workshop(self) -> Workshop:
         """The app, typed."""
-        return cast("WorkshopApp", self.app)
+        return cast("Workshop", self.app)
 
     @property
     def lang(self) -> str:

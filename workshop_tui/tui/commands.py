@@ -1,23 +1,173 @@
-"""Command palette entries: jump to any exercise of the session, and the session's commands."""
+"""The screens' commands, each declared once: its key, its names, whether the palette offers it.
+
+A ``Command`` is the one place a key is described (after davep's *braindrop*, whose
+commands carry their own binding, footer text and help). From it come the screen's
+bindings (and so the footer and Textual's key panel), the command palette's entries,
+the key lines of the F1 help, and the README's key table is checked against it by a
+test. Its texts live in the string tables: ``key.<id>`` is its short name (footer,
+key panel, palette) and ``help.key.<id>`` what F1 says it does.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
+from typing import Protocol, runtime_checkable
 
+from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workshop_tui.core.model import Session
 from workshop_tui.tui.strings import tr
+
+KEY_NAMES = {"escape": "Esc", "plus": "+", "minus": "−", "equals_sign": "="}
+"""Keys as the help and the README write them, where Textual's name is not that (``ctrl+n`` → ``Ctrl+N``)."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command of a screen; bindings, footer, palette entry and F1 line are made from it."""
+
+    id: str
+    """Names its texts (``key.<id>``, ``help.key.<id>``) and its binding (Textual's keymap id)."""
+    keys: str
+    """Textual's key names, comma-separated (the first is the one shown)."""
+    action: str
+    """The screen's action it runs (``action_<action>``)."""
+    footer: bool = True
+    """Shown in the footer (what fits at 120 columns); every command is in F1 and the key panel."""
+    priority: bool = False
+    """Handled before the focused field sees the key (keys that work from any field)."""
+    palette: str | None = None
+    """The string key of its palette entry; None: not offered in the palette."""
+    tooltip: bool = False
+    """Its F1 text also as the footer's tooltip and beside it in the key panel."""
+
+    def binding(self) -> Binding:
+        """The screen's binding; its description is put in the interface language when shown."""
+        return Binding(
+            self.keys,
+            self.action,
+            tr(f"key.{self.id}", "da"),
+            id=self.id,
+            show=self.footer,
+            priority=self.priority,
+            tooltip=tr(f"help.key.{self.id}", "da") if self.tooltip else "",
+        )
+
+    @property
+    def shown_keys(self) -> tuple[str, ...]:
+        """The keys as people write them: ``Ctrl+N``, ``F2``, ``Esc``."""
+        return tuple(key_name(key) for key in self.keys.split(","))
+
+
+def key_name(key: str) -> str:
+    """``ctrl+n`` → ``Ctrl+N``, ``f10`` → ``F10``, ``escape`` → ``Esc``."""
+    key = key.strip()
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    *modifiers, last = key.split("+")
+    function_key = last[:1] == "f" and last[1:].isdigit()
+    shown = last.upper() if len(last) == 1 or function_key else last.capitalize()
+    return "+".join([*(m.capitalize() for m in modifiers), shown])
+
+
+def bindings(commands: Iterable[Command]) -> list[BindingType]:
+    """A screen's ``BINDINGS``, in the order declared (the footer's order)."""
+    return [command.binding() for command in commands]
+
+
+def key_help(commands: Iterable[Command], lang: str) -> str:
+    """F1's list of a screen's keys: ``- **F2** projektorvisning``, one line per command."""
+    return "\n".join(
+        f"- **{' / '.join(command.shown_keys)}** {tr(f'help.key.{command.id}', lang)}" for command in commands
+    )
+
+
+def key_line(commands: Iterable[Command], lang: str) -> str:
+    """The keys on one line (the projector's F1): ``F2/Esc: tilbage · F3: skjul/vis resultater``."""
+    return " · ".join(
+        f"{'/'.join(command.shown_keys)}: {tr(f'help.key.{command.id}', lang)}" for command in commands
+    )
+
+
+SESSION_COMMANDS: Sequence[Command] = (
+    Command("next_short", "ctrl+n", "next", priority=True),
+    Command("prev", "ctrl+b", "previous", footer=False, priority=True),
+    Command("projector", "f2", "projector", palette="key.projector"),
+    Command("blind", "f3", "blind", priority=True, palette="key.blind"),
+    Command("mode", "f4", "mode", priority=True, palette="key.mode"),
+    Command("timer", "f5", "timer", palette="key.timer"),
+    Command("timer_set", "f6", "set_timer", footer=False, palette="key.timer_set"),
+    Command("note", "f7", "notes", palette="key.note"),
+    Command("export", "f8", "export", palette="palette.export"),
+    Command("agenda", "f9", "agenda", footer=False, palette="key.agenda"),
+    Command("voting", "f10", "voting"),
+    Command("group_short", "ctrl+g", "next_group", priority=True),
+    Command("groups", "ctrl+r", "groups", footer=False, palette="key.groups"),
+    Command("undo", "ctrl+z", "undo", footer=False, palette="key.undo"),
+    Command("redo", "ctrl+y", "redo", footer=False, palette="key.redo"),
+    Command("home", "escape", "home", footer=False),
+)
+"""The session screen's commands, in the footer's order."""
+
+PROJECTOR_COMMANDS: Sequence[Command] = (
+    Command("back", "f2,escape", "close"),
+    Command("blind", "f3", "reveal"),
+    Command("next", "ctrl+n", "next", priority=True),
+    Command("prev", "ctrl+b", "previous", priority=True),
+    Command("timer", "f5", "timer"),
+)
+"""The projector's commands: the wall's own keys, acting on the session it shows."""
+
+HOME_COMMANDS: Sequence[Command] = (
+    Command("open", "enter", "open", tooltip=True),
+    Command("new", "n", "new", tooltip=True),
+    Command("demo", "d", "demo", tooltip=True),
+    Command("lang", "l", "language", tooltip=True),
+    Command("quit", "q", "quit", tooltip=True),
+)
+"""The list of sessions' commands."""
+
+APP_COMMANDS: Sequence[Command] = (Command("help", "f1", "toggle_help", tooltip=True),)
+"""The app's own commands, on every screen."""
+
+VOTING_COMMANDS: Sequence[Command] = (
+    Command("voting_hide", "escape", "hide"),
+    Command("voting_close", "f10", "close_voting"),
+    Command("voting_more", "plus,equals_sign", "more", footer=False),
+    Command("voting_fewer", "minus", "fewer", footer=False),
+    Command("voting_new_code", "n", "new_code", footer=False),
+)
+"""The voting panel's commands (its keys are also written under the QR code)."""
+
+
+@runtime_checkable
+class CommandScreen(Protocol):
+    """A screen that offers its session's exercises and commands in the palette."""
+
+    @property
+    def lang(self) -> str:
+        """The interface language."""
+
+    @property
+    def session(self) -> Session:
+        """The open session."""
+
+    def go_to(self, exercise_id: str) -> None:
+        """Show an exercise of the agenda."""
+
+    def palette_commands(self) -> Sequence[Command]:
+        """The commands to offer (those with a ``palette`` entry)."""
 
 
 class SessionCommands(Provider):
     """Exercises of the open session ("Gå til øvelse: …") and its actions."""
 
     def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
-        from workshop_tui.tui.screens.session import SessionScreen
-
         screen = self.screen
-        if not isinstance(screen, SessionScreen):
+        if not isinstance(screen, CommandScreen):
             return []
         lang = screen.lang
         session = screen.session
@@ -29,20 +179,9 @@ class SessionCommands(Provider):
             entries.append(
                 (f"{goto}: {number}. {exercise.title.get(lang)}", status, partial(screen.go_to, exercise_id))
             )
-        for key, action in (
-            ("key.projector", screen.action_projector),
-            ("key.blind", screen.action_blind),
-            ("key.mode", screen.action_mode),
-            ("key.timer", screen.action_timer),
-            ("key.timer_set", screen.action_set_timer),
-            ("key.note", screen.action_notes),
-            ("key.agenda", screen.action_agenda),
-            ("key.groups", screen.action_groups),
-            ("key.undo", screen.action_undo),
-            ("key.redo", screen.action_redo),
-            ("palette.export", screen.action_export),
-        ):
-            entries.append((tr(key, lang), "", action))
+        for command in screen.palette_commands():
+            if command.palette is not None:
+                entries.append((tr(command.palette, lang), "", getattr(screen, f"action_{command.action}")))
         return entries
 
     async def discover(self) -> Hits:

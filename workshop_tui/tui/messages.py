@@ -1,9 +1,11 @@
-"""Messages that carry the facilitator's intent from views up to the session screen."""
+"""Messages that carry the facilitator's intent from views up to the session screen,
+and the changes the session's controller publishes to the screens that show it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from textual.message import Message
 
@@ -39,3 +41,20 @@ class PositionChanged(Message):
     """The facilitator moved within an exercise (cursor, group); remembered for resuming."""
 
     position: Position
+
+
+class Change(Enum):
+    """What changed, so each observer redraws only what shows it."""
+
+    SESSION = "session"
+    """An edit is being saved: figures and marks change (drawn while the file is written)."""
+    ARRIVED = "arrived"
+    """Changes saved without a key press (votes from phones): shown, and the save reported."""
+    RELOAD = "reload"
+    """Changed beyond what was typed (undo, redo, another window's save): refill the text fields too."""
+    EXERCISE = "exercise"
+    """Another exercise is on show."""
+    TIMER = "timer"
+    """A timer was started, paused, set, or ticked."""
+    VOTING = "voting"
+    """Voting opened, closed or moved; phones joined; a new code."""

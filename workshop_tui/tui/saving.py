@@ -22,13 +22,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workshop_tui.core.storage.lock import LockInfo, lock_path
-from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.base import WorkshopModal, WorkshopScreen
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import save_failure, tr
 
 if TYPE_CHECKING:
     from workshop_tui.core.keeper import SessionKeeper
-    from workshop_tui.tui.screens.session import SessionScreen
 
 RETRY_SECONDS = 2
 """How often a failed save is tried again (and a read-only view looks for the writer's saves)."""
@@ -67,8 +66,18 @@ def holder_text(holder: LockInfo | None, lang: str) -> str:
 class SaveGuard:
     """Keeps the facilitator told whether everything is saved, and retries until it is."""
 
-    def __init__(self, screen: SessionScreen, holder: LockInfo | None = None) -> None:
+    def __init__(
+        self,
+        screen: WorkshopScreen,
+        keeper: SessionKeeper,
+        reloaded: Callable[[], None],
+        holder: LockInfo | None = None,
+    ) -> None:
         self.screen = screen
+        """The session screen: the bar is on it, and its timers retry."""
+        self.keeper = keeper
+        self._reloaded = reloaded
+        """Read-only: called when the writer's newest save was taken (refill every field)."""
         self.holder = holder
         """Read-only: who writes the session (from its lock)."""
         self._failing = False
@@ -76,11 +85,8 @@ class SaveGuard:
         """Read-only: the other window has closed the session (its lock file is gone)."""
         self._shown: tuple[str, str] | None = None
         """What the bar shows now: (state, text)."""
-
-    @property
-    def keeper(self) -> SessionKeeper:
-        """The screen's keeper."""
-        return self.screen.keeper
+        self.bar = SaveStatus(id="save-status")
+        """The guard's own bar (the session screen places it under its header)."""
 
     def start(self) -> None:
         """Show the bar as it is and start retrying (or following, when read-only)."""
@@ -92,7 +98,7 @@ class SaveGuard:
         keeper = self.keeper
         if keeper.read_only:
             if keeper.reload_if_changed():
-                self.screen.show_changes(reload=True)  # read-only: nothing typed here to keep
+                self._reloaded()  # read-only: nothing typed here to keep
             self._writer_gone = not lock_path(keeper.path).exists()
             self.show()
             return
@@ -142,7 +148,7 @@ class SaveGuard:
         if (state, text) == self._shown:
             return
         self._shown = (state, text)
-        bar = self.screen.query_one(SaveStatus)
+        bar = self.bar
         bar.set_class(state == "read-only", "read-only")
         bar.set_class(state == "unsaved", "unsaved")
         bar.update(Text(text))

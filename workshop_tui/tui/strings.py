@@ -408,19 +408,15 @@ UI: dict[str, tuple[str, str]] = {
         "Den sidste deltager har svar eller en telefon og bliver.",
         "The last participant has answers or a phone and stays.",
     ),
-    "voting.keys": (
-        "Esc skjul (afstemningen forbliver åben) · F10 luk · + tilføj deltager · − fjern ubrugt · N ny kode",
-        "Esc hide (voting stays open) · F10 close · + add a participant · − remove unused · N new code",
-    ),
 }
 
 
 UI.update(HELP)
 
 
-def session_help(lang: str, source: str) -> str:
-    """F1 on the session screen: its keys, and the current exercise's source (for the facilitator)."""
-    return tr("help.session", lang, source=source)
+def session_help(lang: str, source: str, keys: str) -> str:
+    """F1 on the session screen: its keys (``commands.key_help``), and the current exercise's source."""
+    return tr("help.session", lang, keys=keys, source=source)
 
 
 def textual_word(text: str, lang: str) -> str:

@@ -13,15 +13,9 @@ HELP: dict[str, tuple[str, str]] = {
         """\
 ## Session
 
-- **Ctrl+N / Ctrl+B**: næste / forrige øvelse
-- **Ctrl+P**: kommandopalet: gå til en øvelse, grupper, tema og sprog
+{keys}
+- **Ctrl+P** kommandopalet: gå til en øvelse, grupper, tema og sprog
 - **Cifre** scorer den markerede celle og går videre; **Del** sletter
-- **F2** projektorvisning · **F3** skjul/vis resultater · **F4** optælling
-- **F5** start/pause timer · **F6** sæt timer · **F7** dine private noter og kilden
-- **F8** eksportér · **F9** vis/skjul program
-- **F10** afstemning fra telefoner: åbner og viser panelet (QR-kode, kode); F10 i panelet lukker
-- **Ctrl+G** næste gruppe · **Ctrl+R** grupper: tilføj eller omdøb
-- **Ctrl+Z / Ctrl+Y** fortryd / gentag · **Esc** tilbage til sessionerne
 
 **Tallene:** ▲ de 3 bedste / ▼ de 3 svageste efter punktets retning (høj modstand
 er skidt), kun blandt punkter med mindst 3 svar · ⚡ delt gruppe: fordelingen har to toppe med
@@ -34,15 +28,9 @@ Alt gemmes med det samme.
         """\
 ## Session
 
-- **Ctrl+N / Ctrl+B**: next / previous exercise
-- **Ctrl+P**: command palette: go to an exercise, groups, theme and language
+{keys}
+- **Ctrl+P** command palette: go to an exercise, groups, theme and language
 - **Digits** score the highlighted cell and move on; **Del** clears
-- **F2** projector view · **F3** hide/reveal results · **F4** tally mode
-- **F5** start/pause the timer · **F6** set the timer · **F7** your private notes and the source
-- **F8** export · **F9** show/hide the programme
-- **F10** voting from phones: opens it and shows its panel (QR code, code); F10 in it closes voting
-- **Ctrl+G** next group · **Ctrl+R** groups: add or rename
-- **Ctrl+Z / Ctrl+Y** undo / redo · **Esc** back to the sessions
 
 **The figures:** ▲ the 3 best / ▼ the 3 weakest by each item's direction (high resistance
 is bad), only among items with at least 3 answers · ⚡ split group: the distribution has two
@@ -59,20 +47,51 @@ Everything is saved as it happens.
 
 Vælg en session med piletasterne og tryk **Enter** for at åbne den.
 Listen står efter dato og titel; ● markerer den session, du sidst havde åben.
-**N** opretter en ny session, **D** åbner en frisk kopi af demo-seminaret.
+
+{keys}
 """,
         """\
 ## Sessions
 
 Choose a session with the arrow keys and press **Enter** to open it.
 The list is ordered by date and title; ● marks the session you last had open.
-**N** creates a new session, **D** opens a fresh copy of the demo seminar.
+
+{keys}
 """,
     ),
-    "help.projector": (
-        "F2/Esc: tilbage · F3: skjul/vis resultater · F5: timer · Ctrl+N/B: næste/forrige øvelse",
-        "F2/Esc: back · F3: hide/reveal results · F5: timer · Ctrl+N/B: next/previous exercise",
+    # What F1 says each command does (commands.py declares the keys).
+    "help.key.next_short": ("næste øvelse", "next exercise"),
+    "help.key.next": ("næste øvelse", "next exercise"),
+    "help.key.prev": ("forrige øvelse", "previous exercise"),
+    "help.key.projector": ("projektorvisning", "projector view"),
+    "help.key.blind": ("skjul/vis resultater", "hide/reveal results"),
+    "help.key.mode": ("optælling", "tally mode"),
+    "help.key.timer": ("start/pause timer", "start/pause the timer"),
+    "help.key.timer_set": ("sæt timer", "set the timer"),
+    "help.key.note": ("dine private noter og kilden", "your private notes and the source"),
+    "help.key.export": ("eksportér", "export"),
+    "help.key.agenda": ("vis/skjul program", "show/hide the programme"),
+    "help.key.voting": (
+        "afstemning fra telefoner: åbner og viser panelet (QR-kode, kode); F10 i panelet lukker",
+        "voting from phones: opens it and shows its panel (QR code, code); F10 in it closes voting",
     ),
+    "help.key.group_short": ("næste gruppe", "next group"),
+    "help.key.groups": ("grupper: tilføj eller omdøb", "groups: add or rename"),
+    "help.key.undo": ("fortryd", "undo"),
+    "help.key.redo": ("gentag", "redo"),
+    "help.key.home": ("tilbage til sessionerne", "back to the sessions"),
+    "help.key.back": ("tilbage", "back"),
+    "help.key.open": ("åbn den valgte session", "open the chosen session"),
+    "help.key.new": ("opret en ny session", "create a new session"),
+    "help.key.demo": ("åbn en frisk kopi af demo-seminaret", "open a fresh copy of the demo seminar"),
+    "help.key.lang": ("skift sprog", "switch the language"),
+    "help.key.quit": ("afslut workshop-tui", "quit workshop-tui"),
+    "help.key.help": ("vis taster og hjælp til skærmen", "show the keys and the help for this screen"),
+    "help.key.voting_hide": ("skjul (afstemningen forbliver åben)", "hide (voting stays open)"),
+    "help.key.voting_close": ("luk", "close"),
+    "help.key.voting_more": ("tilføj deltager", "add a participant"),
+    "help.key.voting_fewer": ("fjern ubrugt", "remove unused"),
+    "help.key.voting_new_code": ("ny kode", "new code"),
 }
 
 TEXTUAL: dict[str, tuple[str, str]] = {

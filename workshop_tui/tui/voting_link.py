@@ -1,11 +1,13 @@
-"""The glue between the session screen and the voting server (``workshop_tui.voting``).
+"""The glue between the open session and the voting server (``workshop_tui.voting``).
 
-The session screen owns one ``VotingController``. Opening voting imports the server
-(and with it aiohttp) for the first time, starts it on the app's own event loop and
-opens the round on the facilitator's exercise; moving to another exercise moves the
-round; closing voting closes the round and stops the server. Votes are applied by the
-server through the screen's ``SessionKeeper`` (saved before anything is shown); this
-module only redraws, at most a few times a second, however fast the votes come.
+The session's controller (``tui/controller.py``) owns one ``VotingController``.
+Opening voting imports the server (and with it aiohttp) for the first time, starts
+it on the app's own event loop and opens the round on the facilitator's exercise;
+moving to another exercise moves the round; closing voting closes the round and
+stops the server. Votes are applied by the server through the session's
+``SessionKeeper`` (saved before anything is shown); this module only publishes the
+change, at most a few times a second, however fast the votes come, and the screens
+that show voting (the status line, the panel, the projector) draw it.
 
 Each time voting opens the join code is new. A round opens blind (F3 reveals), so the
 wall shows only that a participant answered, never what. Phones take the session's
@@ -17,22 +19,25 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.text import Text
+from textual.dom import DOMNode
 from textual.timer import Timer
 from textual.widgets import Static
 
-from workshop_tui.core.model import Participant
+from workshop_tui.core.keeper import Edit, SessionKeeper
+from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
-from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.base import WorkshopScreen
+from workshop_tui.tui.messages import Change
 from workshop_tui.tui.strings import tr
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 from workshop_tui.voting.qr import qr_lines
 
 if TYPE_CHECKING:
-    from workshop_tui.tui.screens.session import SessionScreen
     from workshop_tui.voting.desk import Progress
     from workshop_tui.voting.server import VotingServer
 
@@ -60,16 +65,44 @@ class VotingInfo:
     """The session's participants: the places phones can take."""
 
 
+class OpenSession(Protocol):
+    """What voting needs of the open session (its ``SessionController``)."""
+
+    keeper: SessionKeeper
+    current: str
+
+    @property
+    def host(self) -> WorkshopScreen:
+        """The session screen, whose timers and messages voting uses."""
+
+    @property
+    def session(self) -> Session:
+        """The session as shown."""
+
+    @property
+    def lang(self) -> str:
+        """The interface language."""
+
+    def request(self, edit: Edit, *, undoable: bool = True) -> None:
+        """Ask for an edit, applied after the ones on their way."""
+
+    def publish(self, change: Change) -> None:
+        """Tell every screen that shows the session."""
+
+    def subscribe(self, node: DOMNode, callback: Callable[[Change], None]) -> None:
+        """Call ``callback`` with every change while ``node`` is mounted."""
+
+
 def spaced(code: str) -> str:
     """A join code in groups of three (``246 810``), easier to read off a wall."""
     return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
 
 
 class VotingController:
-    """Voting for one session screen."""
+    """Voting for one open session."""
 
-    def __init__(self, screen: SessionScreen) -> None:
-        self.screen = screen
+    def __init__(self, owner: OpenSession) -> None:
+        self.owner = owner
         self.server: VotingServer | None = None
         self._redraw: Timer | None = None
         self._first_unshown = 0.0
@@ -79,7 +112,7 @@ class VotingController:
     @property
     def options(self) -> VotingOptions:
         """The facilitator's address, port and maximum (from the command line)."""
-        return getattr(self.screen.app, "voting_options", None) or VotingOptions()
+        return getattr(self.owner.host.app, "voting_options", None) or VotingOptions()
 
     @property
     def is_open(self) -> bool:
@@ -99,9 +132,9 @@ class VotingController:
         from workshop_tui.voting.server import VotingServer, log
         from workshop_tui.voting.sink import KeeperSink
 
-        if self.screen.keeper.read_only:  # votes would be refused: another window writes
-            return tr("readonly.refused", self.screen.lang)
-        session = self.screen.session
+        if self.owner.keeper.read_only:  # votes would be refused: another window writes
+            return tr("readonly.refused", self.owner.lang)
+        session = self.owner.session
         try:
             path = roll_path(session.id)
         except ValueError as error:  # an id that would leave the voting folder: nothing is written
@@ -117,7 +150,7 @@ class VotingController:
             return error.reason
         limits = Limits(devices_per_address=self.options.per_address)
         desk = Desk(roll, max_participants=self.options.max_participants, limits=limits)
-        server = VotingServer(desk, KeeperSink(self.screen.keeper, on_change=self._changed), path)
+        server = VotingServer(desk, KeeperSink(self.owner.keeper, on_change=self._changed), path)
         server.on_join = self._changed
         host = listen_host(self.options)
         try:
@@ -126,33 +159,9 @@ class VotingController:
             logging.getLogger("workshop_tui.voting").error("cannot listen on %s: %s", host, error)
             return f"{host}: {error.strerror or error}"
         self.server = server
-        server.follow(self.screen.current)
+        server.follow(self.owner.current)
         self._blind_round()
         return None
-
-    async def toggle(self) -> None:
-        """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
-
-        The panel is where places are added (+) and a new code made (N), so F10 brings it
-        back while voting is open instead of closing voting (and changing the code) at once.
-        """
-        from workshop_tui.tui.screens.voting_panel import VotingModal
-
-        screen, lang = self.screen, self.screen.lang
-        if not self.is_open:
-            problem = await self.open()
-            if problem is not None:
-                screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
-                return
-        self.refresh()
-
-        async def from_panel(choice: str | None) -> None:
-            if choice == "close" and self.is_open:
-                await self.close()
-                self.refresh()
-                screen.notify(tr("voting.closed", lang), timeout=4)
-
-        screen.app.push_screen(VotingModal(self), from_panel)
 
     async def close(self) -> None:
         """Close the round and stop the server (pages still waiting are told first)."""
@@ -173,10 +182,10 @@ class VotingController:
         An exercise already blind (revealed or not) is left as the facilitator set it.
         """
         exercise_id = self.server.desk.exercise_id if self.server is not None else None
-        if exercise_id is None or self.screen.session.answers_for(exercise_id).blind:
+        if exercise_id is None or self.owner.session.answers_for(exercise_id).blind:
             return
-        self.screen.post_message(EditRequested(lambda s: s.with_blind(exercise_id, True), undoable=False))
-        self.screen.notify(tr("voting.blind", self.screen.lang), timeout=6)
+        self.owner.request(lambda s: s.with_blind(exercise_id, True), undoable=False)
+        self.owner.host.notify(tr("voting.blind", self.owner.lang), timeout=6)
 
     def add_place(self) -> None:
         """Add an anonymous participant, so one more phone can join (the panel's +)."""
@@ -185,9 +194,7 @@ class VotingController:
         if self.server is None:
             return
         self.server.desk.places_added()
-        self.screen.post_message(
-            EditRequested(lambda s: s.with_participant(Participant(next_anonymous_id(s))), undoable=False)
-        )
+        self.owner.request(lambda s: s.with_participant(Participant(next_anonymous_id(s))), undoable=False)
 
     def remove_place(self) -> None:
         """Take the last participant away again, if no phone holds it and it has no scores (−)."""
@@ -195,11 +202,11 @@ class VotingController:
 
         if self.server is None:
             return
-        place = removable_place(self.screen.session, self.server.desk.roll.participant_ids)
+        place = removable_place(self.owner.session, self.server.desk.roll.participant_ids)
         if place is None:
-            self.screen.notify(tr("voting.keep_place", self.screen.lang), severity="warning", timeout=5)
+            self.owner.host.notify(tr("voting.keep_place", self.owner.lang), severity="warning", timeout=5)
             return
-        self.screen.post_message(EditRequested(lambda s: without_place(s, place), undoable=False))
+        self.owner.request(lambda s: without_place(s, place), undoable=False)
 
     def new_code(self) -> None:
         """A new join code (N on the panel): the old one stops working, joined phones carry on."""
@@ -218,15 +225,15 @@ class VotingController:
             url=url,
             join_url=f"{url}/#c={desk.code}",
             code=desk.code,
-            progress=desk.progress(self.screen.session),
+            progress=desk.progress(self.owner.session),
             max_participants=desk.max_participants,
             round_open=desk.exercise_id is not None,
-            participants=len(self.screen.session.participants),
+            participants=len(self.owner.session.participants),
         )
 
     def _unlocked(self) -> None:
         self._unlock = None
-        if self.screen.is_attached:
+        if self.owner.host.is_attached:
             self.refresh()
 
     def _changed(self) -> None:
@@ -234,37 +241,27 @@ class VotingController:
         now = time.monotonic()
         if self._redraw is None:
             self._first_unshown = now
-            self._redraw = self.screen.set_timer(REFRESH_QUIET, self._redraw_when_quiet)
+            self._redraw = self.owner.host.set_timer(REFRESH_QUIET, self._redraw_when_quiet)
         self._last_vote = now
 
     def _redraw_when_quiet(self) -> None:
         now = time.monotonic()
         wait = min(REFRESH_QUIET - (now - self._last_vote), REFRESH_LATEST - (now - self._first_unshown))
         if wait > 0.01:
-            self._redraw = self.screen.set_timer(wait, self._redraw_when_quiet)
+            self._redraw = self.owner.host.set_timer(wait, self._redraw_when_quiet)
             return
         self._redraw = None
-        if self.screen.is_attached:
-            self.screen.show_changes()
+        if self.owner.host.is_attached:
+            self.owner.publish(Change.ARRIVED)
             self.refresh()
 
     def refresh(self) -> None:
-        """Redraw every place that shows voting: the status line, the panel, the projector."""
+        """Tell every place that shows voting (the status line, the panel, the projector) to redraw."""
         info = self.info()
-        lang = self.screen.lang
         if info is not None and info.progress.locked_for and self._unlock is None:
             # The note on a locked join goes when the lock does, not at the next vote.
-            self._unlock = self.screen.set_timer(info.progress.locked_for + 0.2, self._unlocked)
-        for status in self.screen.query(VotingStatus):
-            status.show(info, lang)
-        from workshop_tui.tui.screens.projector import ProjectorScreen
-
-        for screen in self.screen.app.screen_stack:
-            if isinstance(screen, ProjectorScreen):
-                screen.redraw()
-                continue
-            for board in screen.query(VoteBoard):
-                board.show(info, lang)
+            self._unlock = self.owner.host.set_timer(info.progress.locked_for + 0.2, self._unlocked)
+        self.owner.publish(Change.VOTING)
 
 
 def progress_text(info: VotingInfo, lang: str) -> str:
@@ -297,6 +294,15 @@ class VotingStatus(Static):
         display: none;
     }
     """
+
+    def observe(self, voting: VotingController) -> None:
+        """Show ``voting`` from now on, redrawn whenever it changes (call once mounted)."""
+
+        def changed(change: Change) -> None:
+            if change is Change.VOTING:
+                self.show(voting.info(), voting.owner.lang)
+
+        voting.owner.subscribe(self, changed)
 
     def show(self, info: VotingInfo | None, lang: str) -> None:
         """Show ``info``, or hide the line when voting is closed."""

@@ -16,15 +16,14 @@ from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
-from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import tr
 
 if TYPE_CHECKING:
-    from workshop_tui.tui.screens.session import SessionScreen
+    from workshop_tui.tui.controller import SessionController
 
 
-def ask_for_groups(screen: SessionScreen) -> None:
+def ask_for_groups(controller: SessionController) -> None:
     """Open the groups form; what it returns becomes one edit through the session's keeper."""
 
     def save(result: list[tuple[str, str]] | None) -> None:
@@ -36,10 +35,10 @@ def ask_for_groups(screen: SessionScreen) -> None:
                 session = session.with_group_name(group_id, name) if group_id else session.with_group(name)
             return session
 
-        screen.post_message(EditRequested(edit))
+        controller.request(edit)
 
-    groups = [(g.id, g.name) for g in screen.session.groups]
-    screen.app.push_screen(GroupsModal(groups), save)
+    groups = [(g.id, g.name) for g in controller.session.groups]
+    controller.host.app.push_screen(GroupsModal(groups), save)
 
 
 class GroupsModal(WorkshopModal):

@@ -9,7 +9,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
@@ -18,6 +17,7 @@ from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
+from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
 from workshop_tui.tui.strings import tr
 
 
@@ -25,13 +25,7 @@ class HomeScreen(WorkshopScreen):
     """Lists the sessions in the data dir by date and title, the last opened marked ●."""
 
     CSS_PATH = "home.tcss"
-    BINDINGS = [
-        Binding("enter", "open", "Åbn", id="open", tooltip="Åbn den valgte session"),
-        Binding("n", "new", "Ny session", id="new", tooltip="Opret en ny session"),
-        Binding("d", "demo", "Demo", id="demo", tooltip="Åbn en frisk kopi af demo-seminaret"),
-        Binding("l", "language", "English", id="lang", tooltip="Skift sprog"),
-        Binding("q", "quit", "Afslut", id="quit", tooltip="Afslut workshop-tui"),
-    ]
+    BINDINGS = bindings(HOME_COMMANDS)
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,7 +55,7 @@ class HomeScreen(WorkshopScreen):
         super().relabel()
         self.title = "workshop-tui"
         self.sub_title = tr("home.title", self.lang)
-        self.show_help_text(tr("help.home", self.lang))
+        self.show_help_text(tr("help.home", self.lang, keys=key_help(HOME_COMMANDS, self.lang)))
         self.query_one("#home-title", Static).update(tr("home.title", self.lang))
         self.load(first=first)
 

@@ -3,18 +3,16 @@
 It shows the question while the group works, with how many have answered, and the
 results once they are visible (not blind, or revealed): the summary's figures, the
 same as the exports'. The groups' texts and agreed actions appear as they are written.
-It never shows participant names, the source or the facilitator's notes. Its keys
-drive the session screen underneath.
+It never shows participant names, the source or the facilitator's notes. It draws
+from the session's controller whenever that publishes a change, and its keys are
+calls on the controller, which the session screen underneath hears as well.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Static
 
@@ -22,16 +20,15 @@ from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.results.figures import answered
 from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.tui.base import WorkshopScreen
+from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
+from workshop_tui.tui.controller import SessionController
+from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector_kinds import kind_question, kind_results
 from workshop_tui.tui.screens.projector_scores import scored_results
 from workshop_tui.tui.screens.projector_texts import agreed_actions, sheet_answers, table_rows
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.voting_link import VoteBoard
 from workshop_tui.tui.widgets.timer import clock
-
-if TYPE_CHECKING:
-    from workshop_tui.tui.screens.session import SessionScreen
-
 
 SCORE_KINDS = frozenset({"rating_grid", "scale", "statement_diagnostic"})
 """Kinds drawn from the summary's figures by ``projector_scores``; the others by their own charts."""
@@ -127,18 +124,11 @@ class ProjectorScreen(WorkshopScreen):
     """Full screen, black on white-on-black, nothing but the exercise and the timer."""
 
     CSS_PATH = "projector.tcss"
-    BINDINGS = [
-        Binding("f2", "close", "Tilbage", id="back"),
-        Binding("escape", "close", "Tilbage", id="back", show=False),
-        Binding("f3", "reveal", "Skjul/vis", id="blind"),
-        Binding("ctrl+n", "next", "Næste øvelse", id="next", priority=True),
-        Binding("ctrl+b", "previous", "Forrige øvelse", id="prev", priority=True),
-        Binding("f5", "timer", "Timer", id="timer"),
-    ]
+    BINDINGS = bindings(PROJECTOR_COMMANDS)
 
-    def __init__(self, owner: SessionScreen) -> None:
+    def __init__(self, controller: SessionController) -> None:
         super().__init__()
-        self.owner = owner
+        self.controller = controller
 
     def compose(self) -> ComposeResult:
         yield VoteBoard(id="proj-vote")
@@ -149,28 +139,32 @@ class ProjectorScreen(WorkshopScreen):
             yield Static(id="proj-content")
 
     def on_mount(self) -> None:
-        self.show_help_text(tr("help.projector", self.lang))
+        self.show_help_text(key_line(PROJECTOR_COMMANDS, self.lang))
+        self.controller.subscribe(self, self._changed)
+        self.redraw()
+
+    def _changed(self, change: Change) -> None:
         self.redraw()
 
     def on_resize(self) -> None:
         self.redraw()
 
     def redraw(self) -> None:
-        """Draw the current exercise from the session screen's state."""
+        """Draw the current exercise from the session's state."""
         if not self.is_mounted:
             return
-        owner, lang = self.owner, self.lang
+        state, lang = self.controller, self.lang
         # A small screen (a laptop's 80x24) gives the margins to the results.
         self.set_class(self.size.height < COMPACT_HEIGHT, "compact")
-        session = owner.session
-        exercise = session.exercise(owner.current)
+        session = state.session
+        exercise = session.exercise(state.current)
         self.query_one("#proj-title", Static).update(Text(exercise.title.get(lang), style="bold"))
-        remaining, running = owner.timer_state()
+        remaining, running = state.timer_state()
         timer = self.query_one("#proj-timer", Digits)
         timer.update(clock(remaining) if remaining is not None else "")
         timer.set_class(remaining == 0, "done")
         board = self.query_one("#proj-vote", VoteBoard)
-        voting = owner.voting.info()
+        voting = state.voting.info()
         board.show(voting, lang)
         width = max(40, self.size.width - 8 - (board.width_needed if voting else 0))
         height = max(10, self.size.height - (6 if self.has_class("compact") else 9))
@@ -191,16 +185,13 @@ class ProjectorScreen(WorkshopScreen):
         self.app.pop_screen()
 
     def action_reveal(self) -> None:
-        self.owner.action_blind()
+        self.controller.toggle_blind()
 
     def action_next(self) -> None:
-        self.owner.action_next()
-        self.redraw()
+        self.controller.step(1)
 
     def action_previous(self) -> None:
-        self.owner.action_previous()
-        self.redraw()
+        self.controller.step(-1)
 
     def action_timer(self) -> None:
-        self.owner.action_timer()
-        self.redraw()
+        self.controller.toggle_timer()

@@ -9,19 +9,38 @@ is unused; N makes a new join code.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.commands import VOTING_COMMANDS, bindings, key_line
+from workshop_tui.tui.messages import Change
 from workshop_tui.tui.strings import tr
-from workshop_tui.tui.voting_link import VoteBoard
+from workshop_tui.tui.voting_link import VoteBoard, VotingController
 
-if TYPE_CHECKING:
-    from workshop_tui.tui.voting_link import VotingController
+
+async def open_voting(voting: VotingController) -> None:
+    """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
+
+    The panel is where places are added (+) and a new code made (N), so F10 brings it
+    back while voting is open instead of closing voting (and changing the code) at once.
+    """
+    screen, lang = voting.owner.host, voting.owner.lang
+    if not voting.is_open:
+        problem = await voting.open()
+        if problem is not None:
+            screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
+            return
+    voting.refresh()
+
+    async def from_panel(choice: str | None) -> None:
+        if choice == "close" and voting.is_open:
+            await voting.close()
+            voting.refresh()
+            screen.notify(tr("voting.closed", lang), timeout=4)
+
+    screen.app.push_screen(VotingModal(voting), from_panel)
 
 
 class VotingModal(WorkshopModal):
@@ -48,13 +67,7 @@ class VotingModal(WorkshopModal):
         text-align: center;
     }
     """
-    BINDINGS = [
-        Binding("escape", "hide", "Skjul", id="voting_hide"),
-        Binding("f10", "close_voting", "Luk afstemning", id="voting_close"),
-        Binding("plus,equals_sign", "more", "Flere", id="voting_more", show=False),
-        Binding("minus", "fewer", "Færre", id="voting_fewer", show=False),
-        Binding("n", "new_code", "Ny kode", id="voting_new_code", show=False),
-    ]
+    BINDINGS = bindings(VOTING_COMMANDS)
 
     def __init__(self, controller: VotingController) -> None:
         super().__init__()
@@ -63,10 +76,15 @@ class VotingModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield VoteBoard(show_max=True, id="voting-board")
-            yield Static(tr("voting.keys", self.lang), id="voting-keys")
+            yield Static(key_line(VOTING_COMMANDS, self.lang), id="voting-keys")
 
     def on_mount(self) -> None:
+        self.controller.owner.subscribe(self, self._changed)
         self.redraw()
+
+    def _changed(self, change: Change) -> None:
+        if change is Change.VOTING:
+            self.redraw()
 
     def redraw(self) -> None:
         """Draw the board from the controller's current state."""

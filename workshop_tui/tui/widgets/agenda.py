@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.model import Session
+from workshop_tui.tui.messages import Change
 from workshop_tui.tui.strings import tr
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.controller import SessionController
 
 MARKS = {"not_started": "○", "in_progress": "◐", "done": "●"}
 
@@ -26,6 +32,16 @@ class Agenda(OptionList):
 
     _entries: tuple[tuple[str, str], ...] = ()
     """The (text, exercise id) entries last listed."""
+
+    def observe(self, controller: SessionController) -> None:
+        """List the open session from now on: again whenever its answers or its exercise change."""
+
+        def changed(change: Change) -> None:
+            if change is not Change.TIMER and change is not Change.VOTING:
+                self.show(controller.session, controller.current, controller.lang)
+
+        controller.subscribe(self, changed)
+        self.show(controller.session, controller.current, controller.lang)
 
     def show(self, session: Session, current: str, lang: str) -> None:
         """List the agenda with status marks, the current exercise highlighted."""

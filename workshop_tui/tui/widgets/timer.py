@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.reactive import reactive
 from textual.widgets import Static
+
+from workshop_tui.tui.messages import Change
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.controller import SessionController
 
 
 def clock(seconds: int) -> str:
@@ -31,6 +38,21 @@ class TimerDisplay(Static):
     remaining: reactive[int | None] = reactive(None, layout=True)
     """Seconds left; a change re-lays out the row, as the width goes from nothing to ``⏱ 10:00``."""
     running: reactive[bool] = reactive(False)
+
+    def observe(self, controller: SessionController) -> None:
+        """Show the current exercise's timer from now on, as it ticks and as the exercise changes."""
+
+        def changed(change: Change) -> None:
+            if change is Change.TIMER or change is Change.EXERCISE:
+                self.show(*controller.timer_state())
+
+        controller.subscribe(self, changed)
+        self.show(*controller.timer_state())
+
+    def show(self, remaining: int | None, running: bool) -> None:
+        """Show ``remaining`` seconds (None: no timer set), running or paused."""
+        self.remaining = remaining
+        self.running = running
 
     def render(self) -> str:
         if self.remaining is None:
