@@ -31,6 +31,96 @@ VALID_BUT_HOSTILE = {
 """Files the model can hold (a test elsewhere says any text round-trips); only printing them is dangerous."""
 
 
+DAMAGED_SESSIONS = {
+    "agenda-names-missing-exercise.toml": "names 'ghost', which has no [exercises.ghost] table",
+    "answers-unknown-exercise.toml": "answers an exercise 'ghost' that the session does not have",
+    "binary.toml": "is not UTF-8 text",
+    "date-as-toml-date.toml": "date: is a date, expected a string",
+    "duplicate-agenda.toml": "names 'resistance' twice",
+    "duplicate-group-ids.toml": "group id 'g1' is used twice",
+    "duplicate-participant-ids.toml": "participant id 'p1' is used twice",
+    "duplicate-toml-key.toml": "Cannot overwrite a value",
+    "duplicate-toml-table.toml": "Cannot declare ('position',) twice",
+    "empty.toml": "is empty",
+    "exercise-copy-broken.toml": "unknown kind 'rating_gird'",
+    "exercise-copy-id-mismatch.toml": "says 'resistence' under [exercises.resistance]",
+    "exercise-file-instead.toml": "not a workshop-tui session file",
+    "group-text-unknown-group.toml": "no group 'g7' in this session",
+    "gzip.toml": "is not UTF-8 text",
+    "html-instead.toml": "is not valid TOML",
+    "latin1.toml": "is not UTF-8 text",
+    "mode-unknown.toml": "unknown mode 'vote'",
+    "not-toml-json.toml": "is not valid TOML",
+    "only-whitespace.toml": "is empty",
+    "participant-id-invalid.toml": "'p 2/../x' is not a valid participant id",
+    "position-negative.toml": "position.row: is -5, out of range",
+    "schema-version-far-future.toml": "schema 999999",
+    "schema-version-future.toml": "schema 2;",
+    "schema-version-missing.toml": "has no schema_version",
+    "schema-version-string.toml": "schema_version '1' is not a valid version",
+    "schema-version-zero.toml": "schema_version 0 is not a valid version",
+    "score-bool.toml": "is the boolean true, expected a whole number",
+    "score-float.toml": "is the number 3.5, expected a whole number",
+    "score-huge-integer.toml": "score 99999999999999999999999999 is off the scale",
+    "score-nan.toml": "is the number nan, expected a whole number",
+    "score-negative.toml": "score -1 is off the scale",
+    "score-out-of-range.toml": "score 9 is off the scale",
+    "score-string.toml": "is the string '4', expected a whole number",
+    "score-unknown-item.toml": "'resistance' has no item 'nonsense'",
+    "score-unknown-participant.toml": "no participant 'p9' in this session",
+    "score-zero.toml": "score 0 is off the scale",
+    "tally-key-not-a-number.toml": "'x' is not a score",
+    "tally-key-superscript-digit.toml": "'²' is not a score",
+    "tally-negative-count.toml": "is -3, out of range",
+    "timer-huge.toml": "is 1000000000000, out of range",
+    "truncated-at-a-line.toml": "exercises: is missing",
+    "truncated-mid-string.toml": "Unterminated string",
+    "truncated-mid-table.toml": "Expected ']' at the end of a table declaration",
+    "unknown-top-level-key.toml": "titel: unknown key",
+    "utf16.toml": "is not UTF-8 text",
+    "wrong-type-answers.toml": "is not valid TOML",
+    "wrong-type-participants.toml": "is not valid TOML",
+    "wrong-type-title.toml": "title: is the number 42, expected a string",
+}
+"""Each committed damaged session -> a fragment of the message that names its problem."""
+
+
+DAMAGED_EXERCISES = {
+    "action-count-huge.toml": "count: is 100000, out of range",
+    "action-count-zero.toml": "count: is 0, out of range",
+    "binary.toml": "is not UTF-8 text",
+    "boxes-duplicate-numbers.toml": "box number 1 is used twice",
+    "boxes-missing.toml": "boxes: is missing",
+    "duplicate-item-ids.toml": "item id 'trust' is used twice",
+    "duplicate-toml-table.toml": "Cannot declare ('scale',) twice",
+    "empty.toml": "is empty",
+    "id-invalid.toml": "'Modstand mod forandring!' is not a valid id",
+    "id-path-traversal.toml": "'../../etc/passwd' is not a valid id",
+    "item-unknown-dimension.toml": "unknown dimension 'nowhere-kurs'",
+    "items-missing.toml": "items: is missing",
+    "items-wrong-type.toml": "expected a list of tables",
+    "kind-wrong-type.toml": "kind: is a list, expected a string",
+    "latin1.toml": "is not UTF-8 text",
+    "not-toml-yaml.toml": "is not valid TOML",
+    "nul-bytes.toml": "is not valid TOML",
+    "scale-float.toml": "scale.min: is the number 1.5, expected a whole number",
+    "scale-missing.toml": "scale: is missing",
+    "scale-reversed.toml": "min (9) is not below max (5)",
+    "scale-too-many-steps.toml": "the scale has 1000 steps",
+    "session-file-instead.toml": "is a session file, not an exercise",
+    "title-missing.toml": "title: is missing",
+    "title-no-danish.toml": "Danish text is missing or empty",
+    "title-plain-string.toml": "title: is a plain string",
+    "truncated-at-a-line.toml": "items: is missing",
+    "truncated.toml": "Unterminated string",
+    "unknown-key-typo.toml": "promt: unknown key",
+    "unknown-kind.toml": "unknown kind 'rating-grid'",
+    "version-string.toml": "version: is the string '1', expected a whole number",
+    "version-zero.toml": "version: is 0, out of range",
+}
+"""Each committed damaged exercise -> a fragment of the first line ``--check`` prints for it."""
+
+
 def _committed(kind: str) -> list[str]:
     return sorted(p.name for p in (BAD / kind).glob("*.toml") if p.name not in VALID_BUT_HOSTILE)
 
@@ -146,12 +236,16 @@ def _check_refused(capsys: pytest.CaptureFixture[str], path: Path, fragment: str
     assert _snapshot(path) == before
 
 
+def test_every_committed_damaged_session_has_its_expected_message() -> None:
+    assert sorted(DAMAGED_SESSIONS) == _committed("sessions")
+
+
 @pytest.mark.parametrize("name", _committed("sessions"))
 def test_a_damaged_session_is_refused_by_open_and_export(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _copy(name, "sessions", tmp_path / "in")
-    _check_refused(capsys, path, "", tmp_path / "out")
+    _check_refused(capsys, path, DAMAGED_SESSIONS[name], tmp_path / "out")
 
 
 def test_special_damaged_sessions_are_refused_by_open_and_export(
@@ -207,6 +301,10 @@ def test_hostile_texts_are_printed_as_text_not_as_terminal_commands(
     assert code == 0, text
 
 
+def test_every_committed_damaged_exercise_has_its_expected_message() -> None:
+    assert sorted(DAMAGED_EXERCISES) == _committed("exercises")
+
+
 @pytest.mark.parametrize("name", _committed("exercises"))
 def test_a_damaged_exercise_is_reported_by_check(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -217,6 +315,7 @@ def test_a_damaged_exercise_is_reported_by_check(
     assert code == 1, text
     first = text.splitlines()[0]
     assert first.startswith(f"{path}:") and " — " in first, first
+    assert DAMAGED_EXERCISES[name] in first, first
     assert path.read_bytes() == before
 
 

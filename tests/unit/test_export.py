@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import io
 import os
+import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,6 +177,7 @@ def test_demo_csv_numbers_match_the_session(demo: Session) -> None:
     }
     assert {k: sorted(v) for k, v in scores.items()} == expected
     texts = [r for r in body if r[0] == "reflection"]
+
     def filled(kind: str) -> int:
         return sum(
             1
@@ -301,11 +306,23 @@ def test_all_or_nothing_when_a_later_file_fails(tmp_path: Path) -> None:
     assert sorted(os.listdir(work)) == ["file"]
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write to read-only folders")
-def test_read_only_folder_is_refused(library: Library, tmp_path: Path) -> None:
+def test_read_only_folder_is_refused(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o500)
+    if os.name != "posix" or os.geteuid() == 0:
+        # Root (CI runs as root) may write there anyway, and Windows has no read-only folders:
+        # the file is refused where it would be created, exactly as the kernel refuses others.
+        real_mkstemp: Callable[..., tuple[int, str]] = tempfile.mkstemp
+
+        def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+            if Path(kwargs.get("dir") or ".") == folder:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+            return real_mkstemp(*args, **kwargs)
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     try:
         with pytest.raises(ExportError) as error:
             export_session(make_session(library), ("md",), folder, lang="en")

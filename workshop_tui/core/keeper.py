@@ -218,11 +218,6 @@ class SessionKeeper:
         """Whether there is an edit to undo."""
         return bool(self._undo)
 
-    @property
-    def can_redo(self) -> bool:
-        """Whether there is an undone edit to redo."""
-        return bool(self._redo)
-
     def save(self) -> bool:
         """Write the current session; returns False (and keeps ``last_error``) on failure.
 

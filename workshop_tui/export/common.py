@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_tui.core.model import Action
-from workshop_tui.core.results.rules import TOP_COUNT, iso_date
+from workshop_tui.core.results.rules import TOP_COUNT, iso_date, tied
 from workshop_tui.core.results.stats import MIN_ANONYMOUS
 from workshop_tui.core.results.summary_model import (
     ItemSummary,
@@ -116,7 +116,7 @@ def highlight_lists(part: ScoredPart, lang: str) -> list[Highlight]:
     for key, ids in zip(titles, (part.top, part.bottom), strict=True):
         if not ids:
             continue
-        note = tr("top.tied", lang, n=len(ids)) if len(ids) > TOP_COUNT else ""
+        note = tr("top.tied", lang, n=len(ids)) if tied(ids) else ""
         out.append(Highlight(tr(key, lang, k=TOP_COUNT), note, tuple(part.item(i) for i in ids)))
     return out
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
+from workshop_tui.core.results.figures import responders
 from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.places import free_place, free_places
@@ -291,15 +292,4 @@ class Desk:
         if self.exercise_id is None:
             return progress(0, 0)
         exercise = session.exercise(self.exercise_id)
-        scores = session.answers_for(self.exercise_id).scores
-        answered: set[str] = set()
-        counts: dict[str, int] = {}
-        for item in exercise.scored_items:
-            for pid in scores.get(item.id, {}):
-                if pid in voters:
-                    answered.add(pid)
-                    counts[pid] = counts.get(pid, 0) + 1
-        if exercise.is_vote:
-            # A vote is sent whole: whoever voted is done, however few options they chose.
-            return progress(len(answered), len(answered))
-        return progress(len(answered), sum(1 for n in counts.values() if n == len(exercise.scored_items)))
+        return progress(*responders(exercise, session.answers_for(self.exercise_id), voters))

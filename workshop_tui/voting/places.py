@@ -26,7 +26,7 @@ from workshop_tui.core.model import Participant, Session
 def scored_by(session: Session, exercise_id: str | None = None) -> set[str]:
     """The participants with at least one score (in one exercise, or in any)."""
     answers = [session.answers_for(exercise_id)] if exercise_id else list(session.answers.values())
-    return {pid for a in answers for row in a.scores.values() for pid in row}
+    return {pid for a in answers for pid in a.answerers}
 
 
 def open_places(session: Session, held: Collection[str]) -> list[Participant]:

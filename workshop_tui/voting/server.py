@@ -1,11 +1,9 @@
 """The voting web server: aiohttp on the app's own event loop, started only when voting opens.
 
 Every request is checked by the ``Desk`` (pure rules); this module adds HTTP, the
-participant page, flood limits on connections, the error log and group commit:
-votes that arrive while the previous save is being written are applied as one edit
-and saved once, and each phone is answered only after the save that holds its vote.
-That keeps a room of 200 phones voting at once within a few saves, and a phone told
-"thank you" knows its vote is on disk.
+participant page, flood limits on connections and the error log. Votes are saved by
+group commit (:mod:`.saves`): each phone is answered only after the save that holds its
+vote, so a phone told "thank you" knows its vote is on disk.
 
 Addresses are used only in memory, as keys of the limits (wrong join codes, devices and
 connections per address): there is no access log, and the error log (owner-only) has
@@ -28,20 +26,16 @@ from typing import Any
 
 from aiohttp import web
 
-from workshop_tui.core.model import Session
-from workshop_tui.core.storage.errors import SessionWriteError
-from workshop_tui.core.storage.tomlio import atomic_write
-from workshop_tui.voting.desk import MAX_BODY_BYTES, Ballot, Desk, Refused, cast_votes, decode_body
+from workshop_tui.voting.desk import MAX_BODY_BYTES, Desk, Refused, decode_body
 from workshop_tui.voting.guard import ConnectionGuard, GuardedSite, connection_cap
 from workshop_tui.voting.logs import open_log
 from workshop_tui.voting.network import host_allowed, served_names
 from workshop_tui.voting.page import ASSETS, asset, page_html
+from workshop_tui.voting.saves import GroupCommit, RollWriter
 from workshop_tui.voting.sink import Sink
 
 log = logging.getLogger("workshop_tui.voting")
 _AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.access")
-GATHER_SECONDS = 0.003
-"""How long the first vote after a quiet moment waits for others to share its save."""
 LINGER_SECONDS = 1.0
 """How long the unread rest of a refused request's body is drained before closing."""
 SHUTDOWN_SECONDS = 2.0
@@ -69,8 +63,6 @@ class VotingServer:
     def __init__(self, desk: Desk, sink: Sink, roll_file: Path | None = None) -> None:
         self.desk = desk
         self.sink = sink
-        self.roll_file = roll_file
-        """Where the roll is saved after each join; None keeps it in memory (tests)."""
         self.host = ""
         self.port = 0
         self._runner: web.AppRunner | None = None
@@ -78,11 +70,9 @@ class VotingServer:
         self._changed: asyncio.Event | None = None
         self._waiting = 0
         self._closing = False
-        self._pending: list[tuple[Ballot, asyncio.Future[bool]]] = []
-        self._committer: asyncio.Task[None] | None = None
-        self._roll_lock: asyncio.Lock | None = None
-        self._roll_wanted = 0
-        self._roll_saved = 0
+        self._votes = GroupCommit(desk, sink)
+        self._roll = RollWriter(desk, roll_file)
+        """Saves the roll to ``roll_file`` after each join; None keeps it in memory (tests)."""
         self.on_join: Callable[[], None] | None = None
         """Told after every join or refused join (the facilitator's counts and notes change)."""
         self._names: frozenset[str] | None = None
@@ -268,7 +258,7 @@ class VotingServer:
             if self.on_join is not None:
                 self.on_join()
         if changed:
-            await self._save_roll()
+            await self._roll.save()
         return web.json_response({"token": token, "participant": participant_id.upper()})
 
     async def _state(self, request: web.Request) -> web.Response:
@@ -311,87 +301,7 @@ class VotingServer:
             # The place's answers here are the phone's own from now on (the desk checked that
             # none were typed for it): noted on disk before the vote, so a crash between the
             # two never leaves a phone locked out of its own vote.
-            await self._save_roll()
-        if not await self._commit(ballot):
+            await self._roll.save()
+        if not await self._votes.commit(ballot):
             raise Refused(503, "not_saved", "the laptop could not save; send again")
         return web.json_response({"ok": True, "scores": len(ballot.scores)})
-
-    async def _commit(self, ballot: Ballot) -> bool:
-        """Queue a vote for the next save; True once it is on disk."""
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._pending.append((ballot, future))
-        if self._committer is None:
-            self._committer = asyncio.create_task(self._commit_all())
-        return await future
-
-    async def _commit_all(self) -> None:
-        """Save queued votes batch after batch: while one batch is written, the next one gathers."""
-        try:
-            # A short wait lets a burst of phones (a room told "vote now") share the first save.
-            await asyncio.sleep(GATHER_SECONDS)
-            while self._pending:
-                await self._flush()
-        finally:
-            self._committer = None
-
-    async def _flush(self) -> None:
-        """Apply every queued vote as one edit and save once (group commit)."""
-        batch, self._pending = self._pending, []
-        outcomes: list[Refused | None] = [None] * len(batch)
-        current = self.desk.exercise_id
-        for index, (ballot, _) in enumerate(batch):
-            if ballot.exercise_id != current:
-                # The facilitator closed or moved the round after this vote was checked.
-                outcomes[index] = Refused(409, "closed" if current is None else "moved_on")
-        ballots = [ballot for (ballot, _), outcome in zip(batch, outcomes, strict=True) if outcome is None]
-
-        def apply_all(session: Session) -> Session:
-            try:
-                return cast_votes(session, ballots)
-            except (ValueError, KeyError):
-                pass
-            # One vote spoils the batch (e.g. the session is full): cast them one by one.
-            for index, (ballot, _) in enumerate(batch):
-                if outcomes[index] is None:
-                    try:
-                        session = ballot.edit(session)
-                    except (ValueError, KeyError) as error:
-                        outcomes[index] = Refused(409, "refused", str(error).strip("'\""))
-            return session
-
-        try:
-            saved = await self.sink.apply(apply_all)
-        except Exception as error:
-            log.exception("votes could not be applied")
-            for _, future in batch:
-                if not future.done():
-                    future.set_exception(Refused(500, "error", type(error).__name__))
-            return
-        if not saved:
-            log.error("votes are kept in memory but could not be saved; the next save tries again")
-        for (_, future), outcome in zip(batch, outcomes, strict=True):
-            if future.done():
-                continue
-            if outcome is None:
-                future.set_result(saved)
-            else:
-                future.set_exception(outcome)
-
-    async def _save_roll(self) -> None:
-        """Save the roll before the device gets its token (joins that come together share a write)."""
-        if self.roll_file is None:
-            return
-        if self._roll_lock is None:
-            self._roll_lock = asyncio.Lock()
-        self._roll_wanted += 1
-        wanted = self._roll_wanted
-        async with self._roll_lock:
-            if self._roll_saved >= wanted:
-                return
-            upto, text = self._roll_wanted, self.desk.roll.to_text()
-            try:
-                await asyncio.to_thread(atomic_write, self.roll_file, text, keep_backup=False)
-            except SessionWriteError as error:
-                log.error("the roll could not be saved: %s", error.reason)
-                raise Refused(503, "not_saved", "the laptop could not save; try again") from None
-            self._roll_saved = upto

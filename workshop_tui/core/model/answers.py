@@ -109,6 +109,11 @@ class ExerciseAnswers:
             return other
         return self.mode
 
+    @property
+    def answerers(self) -> frozenset[str]:
+        """The participants with at least one entered score (a tally belongs to nobody)."""
+        return frozenset(pid for row in self.scores.values() for pid in row)
+
     def values_in(self, mode: str, item_id: str) -> list[int]:
         """All scores given for an item in ``mode``, as a sorted flat list."""
         if mode == "tally":

@@ -10,15 +10,13 @@ from workshop_tui.core.model import rules
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, with_key
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.exercise import Exercise, cell_key
-from workshop_tui.core.model.ids import ID, valid_id
+from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import check_text
 from workshop_tui.core.model.refusal import Missing
 from workshop_tui.core.model.rules import ScoreError
 
 Status = Literal["not_started", "in_progress", "done"]
 
-PARTICIPANT_ID = ID
-"""What a participant id may look like: the one id shape of ``model.ids`` (use ``fullmatch``)."""
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
 MAX_GROUPS = 50
@@ -331,7 +329,7 @@ class Session:
         if answers.is_empty:
             return "not_started"
         # A phone that joined during the seminar counts only for the exercises it answered.
-        answered = {pid for row in answers.scores.values() for pid in row}
+        answered = answers.answerers
         people = {p.id for p in self.participants if not p.by_phone or p.id in answered}
         judged = rules.done(exercise, answers, people, (g.id for g in self.groups))
         if judged is not None:

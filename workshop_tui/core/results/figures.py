@@ -39,14 +39,22 @@ def item_stats(exercise: Exercise, answers: ExerciseAnswers) -> dict[str, ItemSt
 
 
 def aligned(mean: float | None, scale: Scale, reverse: bool) -> float | None:
-    """A mean as it counts in an index: turned round on the scale when the item is reverse-scored."""
+    """A mean as it counts in an index: turned round on the scale when the item is reverse-scored.
+
+    The one place a mean is turned (``min + max − mean``); ``rules.oriented`` turns a
+    negative item's mean with it.
+    """
     if mean is None or not reverse:
         return mean
     return scale.min + scale.max - mean
 
 
 def index_value(values: list[float | None]) -> float | None:
-    """The mean of the values that exist (an index over items, each weighing the same)."""
+    """The mean of the values that exist (an index over items, each weighing the same).
+
+    Also a dimension's mean (``rules.dimension_means``): a mean of item means, not of
+    all scores pooled, so an item with many answers does not outweigh one with few.
+    """
     present = [v for v in values if v is not None]
     return sum(present) / len(present) if present else None
 
@@ -77,7 +85,7 @@ def voters(answers: ExerciseAnswers) -> int:
     """How many people voted: distinct participants, or (tallied) the counted votes."""
     if answers.counted_mode == "tally":
         return sum(count for row in answers.tallies.values() for count in row.values())
-    return len({pid for row in answers.scores.values() for pid in row})
+    return len(answers.answerers)
 
 
 def winners(totals: list[VoteTotal]) -> list[str]:
@@ -171,9 +179,28 @@ def answered(session: Session, exercise_id: str) -> tuple[int, int]:
     counted on any one item, of the participants typed for.
     """
     answers = session.answers_for(exercise_id)
-    people = {pid for row in answers.scores.values() for pid in row}
+    people = answers.answerers
     room = [p for p in session.participants if not p.by_phone or p.id in people]
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
         return most, max(most, len([p for p in session.participants if not p.by_phone]))
-    return len(people & {p.id for p in room}), len(room)
+    some, _ = responders(session.exercise(exercise_id), answers, {p.id for p in room})
+    return some, len(room)
+
+
+def responders(
+    exercise: Exercise, answers: ExerciseAnswers, people: set[str] | frozenset[str]
+) -> tuple[int, int]:
+    """(how many of ``people`` answered some item, how many answered every item).
+
+    A vote is sent whole, so whoever voted is done, however few options they chose.
+    Only entered scores count (a tally belongs to nobody).
+    """
+    counts: dict[str, int] = {}
+    for item in exercise.scored_items:
+        for pid in answers.scores.get(item.id, {}):
+            if pid in people:
+                counts[pid] = counts.get(pid, 0) + 1
+    if exercise.is_vote:
+        return len(counts), len(counts)
+    return len(counts), sum(1 for n in counts.values() if n == len(exercise.scored_items))

@@ -10,16 +10,19 @@ the action list's pick-list, every export and the comparison:
   K/K/C statement, a negatively worded item) or neither (``neutral``).
 - **Orientation** (:func:`oriented`): a mean turned round on the scale for a
   negative item (``min + max − mean``), so that higher is better for every item
-  that has a direction; a neutral item keeps its mean.
+  that has a direction; a neutral item keeps its mean. The turn itself is
+  ``figures.aligned`` (a reverse-scored item is drawn and indexed turned the same way).
 - **Anonymity** (:func:`status_of`): an item (or a whole vote or placement) with
   fewer than ``MIN_ANONYMOUS`` answers keeps only its n; blind results never
-  revealed in the room are not shown at all.
+  revealed in the room are not shown at all. Who is named beside a score is
+  ``summary.participant_labels``: nobody, unless the facilitator chose ``--named``.
 - **Highlights** (:func:`highlights`): the ``TOP_COUNT`` best and the
   ``TOP_COUNT`` weakest items after orientation (on a neutral exercise: highest
   and lowest), among items with at least ``MIN_ANONYMOUS`` answers, and only when
   more than ``TOP_COUNT`` items have that many. An item tied with the last one
   in is in too (the list then says it is longer because of a tie); no item is on
   both lists; a list that would hold every item says nothing and is left empty.
+  :func:`mark` is the one place that turns the lists into ``▲``/``▼``.
   Only rating grids and statement diagnostics have highlights (a vote has its
   winners, in :mod:`workshop_tui.core.results.figures`).
 - **Change** (:func:`judge_change`): whether a change of mean is better, worse
@@ -32,7 +35,7 @@ Pure functions; no UI.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -40,8 +43,8 @@ from typing import Literal
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.exercise import Polarity, pair_of
 from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.results.figures import item_stats, vote_totals
-from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats
+from workshop_tui.core.results.figures import aligned, index_value, item_stats, vote_totals
+from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, rank
 
 ItemStatus = Literal["shown", "too_few", "empty", "blind"]
 """Why an item's figures are (not) shown.
@@ -96,9 +99,7 @@ def is_directed(exercise: Exercise) -> bool:
 
 def oriented(mean: float | None, scale: Scale, polarity: str) -> float | None:
     """The mean with higher = better: turned round for a negative item, as is otherwise."""
-    if mean is None or polarity != "negative":
-        return mean
-    return scale.min + scale.max - mean
+    return aligned(mean, scale, polarity == "negative")
 
 
 def status_of(visible: bool, n: int, *, named: bool) -> ItemStatus:
@@ -110,6 +111,18 @@ def status_of(visible: bool, n: int, *, named: bool) -> ItemStatus:
     if n < MIN_ANONYMOUS and not named:
         return "too_few"
     return "shown"
+
+
+def tied(highlight: Collection[str]) -> bool:
+    """Whether a highlight list is longer than ``TOP_COUNT`` because of a tie at the cut."""
+    return len(highlight) > TOP_COUNT
+
+
+def mark(item_id: str, top: Collection[str], bottom: Collection[str]) -> str:
+    """``▲`` for a top item, ``▼`` for a bottom item, else empty."""
+    if item_id in top:
+        return "▲"
+    return "▼" if item_id in bottom else ""
 
 
 @dataclass(frozen=True)
@@ -129,18 +142,16 @@ class Highlights:
     @property
     def top_tied(self) -> bool:
         """The top list is longer than ``TOP_COUNT`` because of a tie at the cut."""
-        return len(self.top) > TOP_COUNT
+        return tied(self.top)
 
     @property
     def bottom_tied(self) -> bool:
         """The bottom list is longer than ``TOP_COUNT`` because of a tie at the cut."""
-        return len(self.bottom) > TOP_COUNT
+        return tied(self.bottom)
 
     def mark(self, item_id: str) -> str:
-        """``▲`` for a top item, ``▼`` for a bottom item, else empty."""
-        if item_id in self.top:
-            return "▲"
-        return "▼" if item_id in self.bottom else ""
+        """``▲`` for a top item, ``▼`` for a bottom item, else empty (see :func:`mark`)."""
+        return mark(item_id, self.top, self.bottom)
 
 
 def highlights(
@@ -153,18 +164,18 @@ def highlights(
         counts: item id -> how many answered.
         directed: whether the values are oriented by polarity (only passed through).
     """
-    counted = {
+    counted: dict[str, float | None] = {
         k: round(v, 9) for k, v in values.items() if v is not None and counts.get(k, 0) >= MIN_ANONYMOUS
     }
-    order = sorted(counted, key=lambda k: -counted[k])  # stable: ties keep the exercise's order
-    ranks = {k: 1 + sum(1 for v in counted.values() if v > counted[k]) for k in order}
+    order = rank(counted)  # ties keep the exercise's order
+    ranks = competition_ranks(order, counted)
     if len(order) <= TOP_COUNT:
         return Highlights(ranks=ranks, directed=directed)
-    worse = {k: 1 + sum(1 for v in counted.values() if v < counted[k]) for k in order}
+    worse = competition_ranks(order[::-1], counted)  # 1 for the weakest
     top = [k for k in order if ranks[k] <= TOP_COUNT]
     bottom = sorted(
         (k for k in order if worse[k] <= TOP_COUNT and k not in top),
-        key=lambda k: (counted[k], order.index(k)),
+        key=lambda k: (worse[k], order.index(k)),
     )
     if len(top) == len(order):
         top = []
@@ -212,12 +223,6 @@ class DimensionMeans:
     not_produced: float | None
 
 
-def mean_of(values: list[float | None]) -> float | None:
-    """The mean of the values that exist (None when none does)."""
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
-
-
 def dimension_means(exercise: Exercise, means: Mapping[str, float | None]) -> dict[str, DimensionMeans]:
     """Dimension id -> its means, from the items' plain means (None for withheld items)."""
     scale = exercise.scale
@@ -226,9 +231,9 @@ def dimension_means(exercise: Exercise, means: Mapping[str, float | None]) -> di
     for dim in exercise.dimensions:
         mine = [i for i in exercise.scored_items if i.dimension == dim.id]
         out[dim.id] = DimensionMeans(
-            mean=mean_of([oriented(means.get(i.id), scale, polarity_of(exercise, i)) for i in mine]),
-            produced=mean_of([means.get(i.id) for i in mine if i.polarity == "produced"]),
-            not_produced=mean_of([means.get(i.id) for i in mine if i.polarity == "not_produced"]),
+            mean=index_value([oriented(means.get(i.id), scale, polarity_of(exercise, i)) for i in mine]),
+            produced=index_value([means.get(i.id) for i in mine if i.polarity == "produced"]),
+            not_produced=index_value([means.get(i.id) for i in mine if i.polarity == "not_produced"]),
         )
     return out
 
@@ -264,8 +269,8 @@ def challenges(exercise: Exercise, answers: ExerciseAnswers) -> list[tuple[str, 
     if exercise.is_vote:
         if not answers.results_visible:
             return []
-        totals = sorted(vote_totals(exercise, answers), key=lambda t: -t.dots)
-        return [(t.item_id, float(t.dots)) for t in totals[:TOP_COUNT] if t.dots]
+        dots = {t.item_id: float(t.dots) if t.dots else None for t in vote_totals(exercise, answers)}
+        return [(item_id, value) for item_id in rank(dots)[:TOP_COUNT] if (value := dots[item_id])]
     if exercise.scale is None:
         return []
     stats = item_stats(exercise, answers)

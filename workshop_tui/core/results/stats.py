@@ -104,10 +104,9 @@ def is_split(values: Sequence[int], low: int, high: int) -> bool:
     return False
 
 
-def rank(means: dict[str, float | None]) -> list[str]:
+def rank(means: Mapping[str, float | None]) -> list[str]:
     """Item ids from highest mean to lowest; items without answers last, ties in given order."""
-    order = list(means)
-    return sorted(order, key=lambda k: (means[k] is None, -(means[k] or 0.0), order.index(k)))
+    return sorted(means, key=lambda k: (means[k] is None, -(means[k] or 0.0)))  # stable: ties keep order
 
 
 def competition_ranks(ranking: Sequence[str], values: Mapping[str, float | None]) -> dict[str, int]:

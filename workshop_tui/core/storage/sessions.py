@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import shutil
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -144,16 +143,6 @@ def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     save_session(copy, target)
     return target
-
-
-def restore_backup(path: Path) -> Path:
-    """Put the ``.bak`` copy back in place (the damaged file is kept as ``.damaged``)."""
-    backup = path.with_name(path.name + ".bak")
-    load_session(backup)
-    if path.exists():
-        shutil.copy2(path, path.with_name(path.name + ".damaged"))
-    shutil.copy2(backup, path)
-    return path
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")

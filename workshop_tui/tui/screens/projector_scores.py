@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.core.results.rules import legend as results_legend
+from workshop_tui.core.results.rules import mark as highlight_mark
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart
 from workshop_tui.tui.strings import tr
@@ -237,12 +238,9 @@ def _item_table(
             table.add_row("", Text(heading.upper(), style="bold #FFD700"), *blank[2:])
         for item in items:
             mark = Text()
-            if item.id in top:
-                mark.append("▲", style="bold")
-                marks.add("▲")
-            elif item.id in bottom:
-                mark.append("▼", style="bold")
-                marks.add("▼")
+            if symbol := highlight_mark(item.id, top, bottom):
+                mark.append(symbol, style="bold")
+                marks.add(symbol)
             if item.stats.split:
                 mark.append("⚡", style="bold")
                 marks.add("⚡")

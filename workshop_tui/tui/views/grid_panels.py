@@ -12,7 +12,7 @@ from rich.text import Text
 from workshop_tui.core.model import Exercise, Item, Session
 from workshop_tui.core.results.figures import aligned, index_value, voters
 from workshop_tui.core.results.rules import dimension_means
-from workshop_tui.core.results.stats import ItemStats, describe
+from workshop_tui.core.results.stats import ItemStats, describe, rank
 from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
@@ -67,7 +67,7 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
 def _progress(exercise: Exercise, session: Session, lang: str) -> str:
     """How many have voted, and who has not yet (by label: the facilitator's own screen)."""
     answers = session.answers_for(exercise.id)
-    voted = {pid for row in answers.scores.values() for pid in row}
+    voted = answers.answerers
     text = tr("vote.progress", lang, n=voters(answers), total=len(session.participants))
     missing = [p.label for p in session.participants if p.id not in voted]
     if missing and len(missing) <= 8:
@@ -145,11 +145,12 @@ def profile_text(
     if exercise.has_reverse:
         title = Text(tr("reverse.profile", lang, high=scale.max) + "\n", style="bold")
     means = {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
+    # Drawn in the order of the means as drawn, as in the exports (results.rank).
+    by_id = {i.id: i for i in exercise.scored_items}
     rows = [
-        (item_tag(exercise, i, lang) + i.text.get(lang), means[i.id], stats[i.id].split)
-        for i in exercise.scored_items
+        (item_tag(exercise, by_id[k], lang) + by_id[k].text.get(lang), means[k], stats[k].split)
+        for k in rank(means)
     ]
-    rows.sort(key=lambda r: -(r[1] if r[1] is not None else -1))
     label = max(16, min(40, width // 2))
     bar = max(6, width - label - 10)
     text = title + profile_bars(rows, scale.min, scale.max, label, bar, lang)
