@@ -1,4 +1,7 @@
-"""Shared fixtures: every test gets its own data dir, so none touches real user data."""
+"""Shared fixtures: every test gets its own data dir, so none touches real user data.
+
+Every test also runs with strict texts: a key missing from the catalogue raises.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.i18n import STRICT_ENV
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.library import Library, load_library
 from workshop_tui.core.storage.locations import DATA_DIR_ENV, builtin_sessions_dir
@@ -26,6 +30,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
     monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv(STRICT_ENV, "1")  # a missing catalogue key raises (also in an app under a pty)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     yield folder

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.i18n import t
 from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.commands import (
     APP_COMMANDS,
@@ -23,7 +24,6 @@ from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.screens.voting_panel import VotingModal
-from workshop_tui.tui.strings import tr
 
 from .conftest import SIZE, app_for
 
@@ -76,12 +76,12 @@ def test_key_names_are_written_as_people_write_them() -> None:
 def test_every_command_is_named_and_explained_in_both_languages(command: Command) -> None:
     for lang in ("da", "en"):
         for key in (
-            f"key.{command.id}",
-            f"help.key.{command.id}",
+            f"tui.key.{command.id}",
+            f"tui.help.key.{command.id}",
             *([command.palette] if command.palette else []),
         ):
-            assert tr(key, lang) != key, f"{key} is missing in {lang}"
-    assert tr(f"help.key.{command.id}", "da") != tr(f"help.key.{command.id}", "en")
+            assert t(key, lang) != key, f"{key} is missing in {lang}"
+    assert t(f"tui.help.key.{command.id}", "da") != t(f"tui.help.key.{command.id}", "en")
 
 
 def test_the_screens_bind_what_is_declared() -> None:

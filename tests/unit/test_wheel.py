@@ -52,3 +52,25 @@ def test_installed_wheel_finds_the_library(wheel: Path, tmp_path: Path) -> None:
     assert folder.startswith(str(target))
     exercises, programmes, problems = map(int, counts.split())
     assert exercises >= 9 and programmes >= 1 and problems == 0
+
+
+def test_wheel_carries_the_string_catalogue(wheel: Path, tmp_path: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for lang in ("da", "en"):
+        assert f"workshop_tui/core/i18n/{lang}.toml" in names
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = (
+        "import workshop_tui.core.i18n as i18n;"
+        "print(i18n.__file__);"
+        "print(i18n.t('tui.home.title', 'da'), i18n.t('tui.home.title', 'en'), len(i18n.catalogue('en')))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    where, words = result.stdout.strip().splitlines()
+    assert where.startswith(str(target))
+    danish, english, count = words.split()
+    assert (danish, english) == ("Sessioner", "Sessions") and int(count) > 500

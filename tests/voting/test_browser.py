@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
+from workshop_tui.core.i18n import section
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
-from workshop_tui.voting.page import STRINGS
 from workshop_tui.voting.roll import Roll, roll_path
 from workshop_tui.voting.server import VotingServer
 from workshop_tui.voting.sink import KeeperSink
@@ -106,7 +106,7 @@ def test_a_phone_joins_with_the_code_votes_and_sees_the_confirmation(
     desk = Desk(Roll(CODE), max_participants=5)
     server = VotingServer(desk, KeeperSink(keeper), roll_path(room_session.id))
     server.follow("resistance")
-    danish = STRINGS["da"]
+    danish = section("phone.", "da")
     wait = WebDriverWait(browser, 10, poll_frequency=0.05)
 
     def status_is(text: str) -> Any:
@@ -166,7 +166,7 @@ def test_a_phone_with_no_free_place_is_told_so_and_sees_nobody_elses_answers(
     desk = Desk(Roll(CODE), max_participants=5)
     server = VotingServer(desk, KeeperSink(keeper), roll_path(session.id))
     server.follow("resistance")
-    danish = STRINGS["da"]
+    danish = section("phone.", "da")
     wait = WebDriverWait(browser, 10, poll_frequency=0.05)
     with ServerThread(server) as running:
         browser.get(f"{running.url}/#c={CODE}")
@@ -201,7 +201,7 @@ def test_a_phone_makes_a_single_choice_and_spreads_its_dots(
     keeper = SessionKeeper(session, saved)
     server = VotingServer(Desk(Roll(CODE), max_participants=5), KeeperSink(keeper), roll_path(session.id))
     server.follow(CHOICE)
-    english = STRINGS["en"]
+    english = section("phone.", "en")
     wait = WebDriverWait(browser, 10, poll_frequency=0.05)
 
     def find(css: str) -> Any:

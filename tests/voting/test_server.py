@@ -286,3 +286,24 @@ def test_the_log_never_shows_an_address_but_keeps_the_time() -> None:
     except ConnectionResetError:
         record = logging.LogRecord("x", logging.ERROR, "x", 1, "failed", (), sys.exc_info())
     assert "10.1.2.3" not in formatter.format(record)
+
+
+async def test_a_refusal_of_the_model_reaches_the_phone_in_the_rooms_language(
+    client: TestClient[Any, Any], saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_tui.core.model.rules import ScoreError
+    from workshop_tui.voting import saves as server_module  # the group commit lives in saves.py
+    from workshop_tui.voting.desk import Ballot
+
+    def refuse(*_: object) -> Session:
+        raise ScoreError("participants.full", max=500)
+
+    auth = await _join(client)
+    before = saved.read_bytes()
+    monkeypatch.setattr(server_module, "cast_votes", refuse)
+    monkeypatch.setattr(Ballot, "edit", refuse)
+    response = await _vote(client, auth, NINE)
+    body = await response.json()
+    assert response.status == 409 and body["reason"] == "refused"
+    assert body["detail"] == "en session kan højst have 500 deltagere"
+    assert saved.read_bytes() == before

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_tui import __version__
-from workshop_tui.cli.words import VERSION_HELP, argparse_in
-from workshop_tui.core.i18n import detect_language, t
+from workshop_tui.cli.words import argparse_in
+from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export import commands as export_commands
@@ -39,145 +39,122 @@ if TYPE_CHECKING:
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, with help in the UI language."""
-    da = lang == "da"
     parser = argparse.ArgumentParser(prog="workshop", description=t("cli.description", lang))
     parser.add_argument(
-        "--version", action="version", version=f"workshop-tui {__version__}", help=VERSION_HELP[lang]
+        "--version", action="version", version=f"workshop-tui {__version__}", help=t("cli.help.version", lang)
     )
-    parser.add_argument(
-        "--lang", choices=["da", "en"], help="sprog: da eller en" if da else "language: da or en"
-    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang", lang))
     parser.add_argument(
         "--exercises",
         type=Path,
         action="append",
         default=[],
         metavar="DIR",
-        help="ekstra mappe med øvelser" if da else "an extra folder of exercise files",
+        help=t("cli.help.exercises_dir", lang),
     )
-    _add_voting_options(parser, da, sub=False)
+    _add_voting_options(parser, lang, sub=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = sub.add_parser(
-        "demo", help="åbn en frisk kopi af demo-seminaret" if da else "open a fresh copy of the demo seminar"
-    )
+    demo = sub.add_parser("demo", help=t("cli.help.demo", lang))
     demo.add_argument(
         "--no-open",
         action="store_true",
-        help="kopiér kun, start ikke appen" if da else "only copy it, do not start the app",
+        help=t("cli.help.demo.no_open", lang),
     )
-    _add_voting_options(demo, da, sub=True)
+    _add_voting_options(demo, lang, sub=True)
 
-    new = sub.add_parser("new", help="opret en ny session" if da else "create a new session")
-    new.add_argument("--title", help="sessionens titel" if da else "the session's title")
+    new = sub.add_parser("new", help=t("cli.help.new", lang))
+    new.add_argument("--title", help=t("cli.help.new.title", lang))
     new.add_argument(
         "--participants",
-        help="antal eller navne adskilt af komma" if da else "a count, or names separated by commas",
+        help=t("cli.help.new.participants", lang),
     )
-    new.add_argument(
-        "--groups", help="grupper/borde adskilt af komma" if da else "groups/tables separated by commas"
-    )
-    new.add_argument(
-        "--date", default=Date.today().isoformat(), help="dato (ÅÅÅÅ-MM-DD)" if da else "date (YYYY-MM-DD)"
-    )
-    new.add_argument(
-        "--organisation", default="", help="organisationens navn" if da else "the organisation's name"
-    )
-    new.add_argument(
-        "--facilitator", default="", help="facilitatorens navn" if da else "the facilitator's name"
-    )
+    new.add_argument("--groups", help=t("cli.help.new.groups", lang))
+    new.add_argument("--date", default=Date.today().isoformat(), help=t("cli.help.new.date", lang))
+    new.add_argument("--organisation", default="", help=t("cli.help.new.organisation", lang))
+    new.add_argument("--facilitator", default="", help=t("cli.help.new.facilitator", lang))
     new.add_argument(
         "--programme",
-        help="programmets id (standard: seminarprogrammet)"
-        if da
-        else "programme id (default: the seminar programme)",
+        help=t("cli.help.new.programme", lang),
     )
     new.add_argument(
         "--exercise",
         action="append",
         default=[],
         metavar="ID",
-        help="øvelser i rækkefølge, i stedet for et program"
-        if da
-        else "exercises in order, instead of a programme",
+        help=t("cli.help.new.exercise", lang),
     )
     new.add_argument(
         "--no-open",
         action="store_true",
-        help="opret kun, start ikke appen" if da else "only create it, do not start the app",
+        help=t("cli.help.new.no_open", lang),
     )
 
-    sub.add_parser("sessions", help="vis gemte sessioner" if da else "list saved sessions")
+    sub.add_parser("sessions", help=t("cli.help.sessions", lang))
 
     exercises = sub.add_parser(
         "exercises",
-        help="vis øvelsesbiblioteket eller tjek filer" if da else "list the exercise library or check files",
+        help=t("cli.help.exercises", lang),
     )
     exercises.add_argument(
         "--check",
         type=Path,
         metavar="PATH",
-        help="tjek en fil eller mappe" if da else "validate a file or folder",
+        help=t("cli.help.exercises.check", lang),
     )
 
     export_commands.register(sub, lang)
 
-    open_ = sub.add_parser(
-        "open", help="åbn en session (sti, id eller titel)" if da else "open a session (path, id or title)"
-    )
+    open_ = sub.add_parser("open", help=t("cli.help.open", lang))
     open_.add_argument("session")
-    _add_voting_options(open_, da, sub=True)
-    _add_voting_options(new, da, sub=True)
+    _add_voting_options(open_, lang, sub=True)
+    _add_voting_options(new, lang, sub=True)
     return parser
 
 
-def _add_voting_options(parser: argparse.ArgumentParser, da: bool, *, sub: bool) -> None:
+def _add_voting_options(parser: argparse.ArgumentParser, lang: str, *, sub: bool) -> None:
     """--vote-host, --vote-port, --vote-max and --vote-per-address, before the command or after it."""
     # After a command, a missing option must not overwrite the one given before it.
     default = argparse.SUPPRESS if sub else None
 
-    def checked(parse: Callable[[str], object], what: str) -> Callable[[str], object]:
+    def checked(parse: Callable[[str], object], name: str) -> Callable[[str], object]:
+        """``parse``, with its refusal said in the CLI's language (``cli.bad.<name>``)."""
+
         def convert(text: str) -> object:
             try:
                 return parse(text)
-            except ValueError as error:
-                raise argparse.ArgumentTypeError(f"{what}: {error}") from None
+            except ValueError:
+                raise argparse.ArgumentTypeError(t(f"cli.bad.{name}", lang, text=text)) from None
 
         return convert
 
     parser.add_argument(
         "--vote-host",
-        type=checked(parse_host, "--vote-host"),
+        type=checked(parse_host, "vote_host"),
         default=default,
         metavar="ADDRESS",
-        help="adresse for afstemning fra telefoner (standard: computerens adresse på netværket)"
-        if da
-        else "address to serve voting from phones on (default: the laptop's network address)",
+        help=t("cli.help.vote_host", lang),
     )
     parser.add_argument(
         "--vote-port",
-        type=checked(parse_port, "--vote-port"),
+        type=checked(parse_port, "vote_port"),
         default=default,
         metavar="PORT",
-        help=f"port for afstemningen (standard: {DEFAULT_PORT} eller den næste ledige)"
-        if da
-        else f"port for voting (default: {DEFAULT_PORT} or the next free one)",
+        help=t("cli.help.vote_port", lang, port=DEFAULT_PORT),
     )
     parser.add_argument(
         "--vote-max",
-        type=checked(_participant_count, "--vote-max"),
+        type=checked(_participant_count, "vote_max"),
         default=default,
         metavar="N",
-        help="højst så mange telefoner kan deltage" if da else "at most this many phones may join",
+        help=t("cli.help.vote_max", lang),
     )
     parser.add_argument(
         "--vote-per-address",
-        type=checked(_participant_count, "--vote-per-address"),
+        type=checked(_participant_count, "vote_per_address"),
         default=default,
         metavar="N",
-        help=f"højst så mange telefoner fra én netværksadresse (standard: {DEFAULT_PER_ADDRESS})"
-        if da
-        else f"at most this many phones from one network address (default: {DEFAULT_PER_ADDRESS})",
+        help=t("cli.help.vote_per_address", lang, n=DEFAULT_PER_ADDRESS),
     )
 
 
@@ -202,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--lang", choices=["da", "en"])
+    pre.add_argument("--lang", choices=LANGUAGES)
     known, _ = pre.parse_known_args(argv)
     lang = detect_language(known.lang)
     with argparse_in(lang):
@@ -321,7 +298,7 @@ def _sessions(lang: str) -> int:
                 print(f"    {first}")
             continue
         done, total = session.progress
-        progress = t("progress", lang, done=done, total=total)
+        progress = t("cli.progress", lang, done=done, total=total)
         org = f" · {session.organisation}" if session.organisation else ""
         print(for_terminal(f"{session.title}{org}  {session.date}  {progress}  {listing.path}"))
     return 0

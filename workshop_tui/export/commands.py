@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.errors import FileProblems, printable, problem_lines
 from workshop_tui.export import FORMATS
-from workshop_tui.export.strings import tr
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
@@ -34,35 +34,35 @@ def register(subparsers: Any, lang: str) -> None:
         subparsers: what ``ArgumentParser.add_subparsers()`` returned.
         lang: the UI language of the help texts.
     """
-    export = subparsers.add_parser("export", help=tr("cmd.export", lang), description=tr("cmd.export", lang))
-    export.add_argument("session", metavar="SESSION", help=tr("cmd.session", lang))
+    export = subparsers.add_parser(
+        "export", help=t("export.cmd.export", lang), description=t("export.cmd.export", lang)
+    )
+    export.add_argument("session", metavar="SESSION", help=t("export.cmd.session", lang))
     export.add_argument(
         "--format",
         choices=[*FORMATS, "all"],
         default="all",
-        help=f"{tr('cmd.format', lang)} (md, html, csv, all; standard: all)"
-        if lang == "da"
-        else f"{tr('cmd.format', lang)} (md, html, csv, all; default: all)",
+        help=t("export.cmd.format_all", lang, what=t("export.cmd.format", lang)),
     )
     export.add_argument(
-        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=tr("cmd.output", lang)
+        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=t("export.cmd.output", lang)
     )
-    export.add_argument("--named", action="store_true", help=tr("cmd.named", lang))
-    export.add_argument("--notes", action="store_true", help=tr("cmd.notes", lang))
+    export.add_argument("--named", action="store_true", help=t("export.cmd.named", lang))
+    export.add_argument("--notes", action="store_true", help=t("export.cmd.notes", lang))
     export.set_defaults(**{COMMAND: "export"})
 
     compare = subparsers.add_parser(
-        "compare", help=tr("cmd.compare", lang), description=tr("cmd.compare", lang)
+        "compare", help=t("export.cmd.compare", lang), description=t("export.cmd.compare", lang)
     )
-    compare.add_argument("before", metavar="BEFORE", help=tr("cmd.session", lang))
-    compare.add_argument("after", metavar="AFTER", help=tr("cmd.session", lang))
+    compare.add_argument("before", metavar="BEFORE", help=t("export.cmd.session", lang))
+    compare.add_argument("after", metavar="AFTER", help=t("export.cmd.session", lang))
     compare.add_argument(
-        "--format", choices=["md", "html"], default=None, help=tr("cmd.format", lang) + " (md, html)"
+        "--format", choices=["md", "html"], default=None, help=t("export.cmd.format", lang) + " (md, html)"
     )
     compare.add_argument(
-        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=tr("cmd.output", lang)
+        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=t("export.cmd.output", lang)
     )
-    compare.add_argument("--all", action="store_true", dest="show_all", help=tr("cmd.all", lang))
+    compare.add_argument("--all", action="store_true", dest="show_all", help=t("export.cmd.all", lang))
     compare.set_defaults(**{COMMAND: "compare"})
 
 
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
             print(line, file=sys.stderr)
         return 1
     except ExportError as error:
-        print(tr("cmd.not_written", lang, path=error.path, reason=error.reason), file=sys.stderr)
+        print(t("export.cmd.not_written", lang, path=error.path, reason=error.reason), file=sys.stderr)
         return 1
     print(f"workshop: unknown command {command!r}", file=sys.stderr)
     return 2
@@ -103,7 +103,7 @@ def _load(name: str, lang: str) -> Session | None:
     """Load a session, or print why not (FileProblems propagate to ``run``)."""
     path = resolve(name)
     if path is None:
-        print(tr("cmd.no_session", lang, name=name), file=sys.stderr)
+        print(t("export.cmd.no_session", lang, name=name), file=sys.stderr)
         return None
     from workshop_tui.core.storage.sessions import load_session
 
@@ -121,7 +121,7 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         session, formats, args.output, named=args.named, include_notes=args.notes, lang=lang
     )
     for path in paths:
-        print(tr("cmd.written", lang, path=path))
+        print(t("export.cmd.written", lang, path=path))
     return 0
 
 
@@ -141,5 +141,5 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
         before, after, args.format, args.output, lang=lang, show_all=show_all
     )
     print(printable(render_text(comparison)), end="")
-    print(tr("cmd.written", lang, path=path))
+    print(t("export.cmd.written", lang, path=path))
     return 0

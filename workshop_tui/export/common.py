@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Action
 from workshop_tui.core.results.rules import TOP_COUNT, iso_date, tied
 from workshop_tui.core.results.stats import MIN_ANONYMOUS
@@ -19,7 +20,7 @@ from workshop_tui.core.results.summary_model import (
     VoteOption,
     VotePart,
 )
-from workshop_tui.export.strings import long_date, number, tr
+from workshop_tui.export.strings import long_date, number
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,11 @@ def meta_lines(summary: Summary) -> list[tuple[str, str]]:
     """(label, value) pairs for the title block, leaving out what is unknown."""
     lang = summary.language
     pairs = [
-        (tr("organisation", lang), summary.organisation),
-        (tr("date", lang), long_date(summary.date, lang)),
-        (tr("facilitator", lang), summary.facilitator),
-        (tr("participants", lang), str(summary.participants)),
-        (tr("groups", lang), "; ".join(summary.groups)),
+        (t("export.organisation", lang), summary.organisation),
+        (t("export.date", lang), long_date(summary.date, lang)),
+        (t("export.facilitator", lang), summary.facilitator),
+        (t("export.participants", lang), str(summary.participants)),
+        (t("export.groups", lang), "; ".join(summary.groups)),
     ]
     return [(label, value) for label, value in pairs if value]
 
@@ -47,38 +48,38 @@ def about_lines(summary: Summary) -> list[str]:
     """The paragraph that says how to read the figures and what is left out."""
     lang = summary.language
     lines = [
-        tr("about.figures", lang),
-        tr("about.split", lang),
-        tr("about.polarity", lang),
-        tr("about.highlights", lang, k=TOP_COUNT, min=MIN_ANONYMOUS),
-        tr("about.mode", lang),
+        t("export.about.figures", lang),
+        t("export.about.split", lang),
+        t("export.about.polarity", lang),
+        t("export.about.highlights", lang, k=TOP_COUNT, min=MIN_ANONYMOUS),
+        t("export.about.mode", lang),
     ]
     if summary.named:
-        lines.append(tr("about.named", lang))
+        lines.append(t("export.about.named", lang))
     else:
-        lines.append(tr("about.anonymous", lang, min=MIN_ANONYMOUS))
+        lines.append(t("export.about.anonymous", lang, min=MIN_ANONYMOUS))
     if summary.include_notes:
-        lines.append(tr("about.notes", lang))
+        lines.append(t("export.about.notes", lang))
     return lines
 
 
 def scale_text(scale: ScaleInfo, lang: str) -> str:
     """``Skala 1–5: 1 = lav … 5 = høj`` plus whether the scale was chosen by us."""
     text = (
-        f"{tr('scale', lang)} {scale.min}–{scale.max}: "
+        f"{t('export.scale', lang)} {scale.min}–{scale.max}: "
         f"{scale.min} = {scale.min_label} · {scale.max} = {scale.max_label}"
     )
     if scale.inferred:
-        text += f" ({tr('scale.inferred', lang)})"
+        text += f" ({t('export.scale.inferred', lang)})"
     return text
 
 
 def mode_lines(part: ScoredPart, lang: str) -> list[str]:
     """Which scores the figures use (entered or tallied) and whether the other kind exists too."""
-    lines = [tr(f"mode.{part.mode}", lang)]
+    lines = [t(f"export.mode.{part.mode}", lang)]
     if part.other_mode:
         other = "participant" if part.mode == "tally" else "tally"
-        lines.append(tr(f"mode.other.{other}", lang))
+        lines.append(t(f"export.mode.other.{other}", lang))
     return lines
 
 
@@ -92,11 +93,11 @@ def direction_text(part: ScoredPart, lang: str) -> str:
     """What a high score means for the exercise's items (empty when neutral)."""
     directions = {i.direction for i in part.items}
     if directions == {"positive"}:
-        return tr("polarity.positive", lang)
+        return t("export.polarity.positive", lang)
     if directions == {"negative"}:
-        return tr("polarity.negative", lang)
+        return t("export.polarity.negative", lang)
     if {"positive", "negative"} <= directions:
-        return tr("polarity.mixed", lang)
+        return t("export.polarity.mixed", lang)
     return ""
 
 
@@ -111,13 +112,17 @@ class Highlight:
 
 def highlight_lists(part: ScoredPart, lang: str) -> list[Highlight]:
     """The best and the weakest items (``results.highlights``), each with its title."""
-    titles = ("top.best", "top.weakest") if part.directed else ("top.highest", "top.lowest")
+    titles = (
+        ("export.top.best", "export.top.weakest")
+        if part.directed
+        else ("export.top.highest", "export.top.lowest")
+    )
     out = []
     for key, ids in zip(titles, (part.top, part.bottom), strict=True):
         if not ids:
             continue
-        note = tr("top.tied", lang, n=len(ids)) if tied(ids) else ""
-        out.append(Highlight(tr(key, lang, k=TOP_COUNT), note, tuple(part.item(i) for i in ids)))
+        note = t("export.top.tied", lang, n=len(ids)) if tied(ids) else ""
+        out.append(Highlight(t(key, lang, k=TOP_COUNT), note, tuple(part.item(i) for i in ids)))
     return out
 
 
@@ -127,7 +132,7 @@ def list_text(item: ItemSummary, part: ScoredPart, lang: str) -> str:
     if item.reverse:
         return f"↺ {item.text}"
     if item.direction == "negative" and any(i.direction == "positive" for i in part.items):
-        return f"{item.text} ({tr('top.negative', lang)})"
+        return f"{item.text} ({t('export.top.negative', lang)})"
     return item.text
 
 
@@ -149,9 +154,9 @@ def undated(actions: tuple[Action, ...]) -> list[tuple[int, str]]:
 def status_text(item: ItemSummary, lang: str) -> str:
     """Why an item has no figures (empty for an item whose figures are shown)."""
     if item.status == "too_few":
-        return tr("status.too_few", lang, n=item.stats.n)
+        return t("export.status.too_few", lang, n=item.stats.n)
     if item.status in ("empty", "blind"):
-        return tr(f"status.{item.status}", lang)
+        return t(f"export.status.{item.status}", lang)
     return ""
 
 
@@ -166,14 +171,14 @@ def figures(item: ItemSummary, lang: str) -> list[str]:
         number(s.median, lang, 1),
         span,
         number(s.sd, lang),
-        tr("split", lang) if s.split else status_text(item, lang),
+        t("export.split", lang) if s.split else status_text(item, lang),
     ]
 
 
 def figure_headers(lang: str) -> list[str]:
     """The column headings matching :func:`figures`."""
     keys = ("rank", "n", "mean", "median", "range", "sd", "flag")
-    return [tr(f"col.{k}", lang) for k in keys]
+    return [t(f"export.col.{k}", lang) for k in keys]
 
 
 def item_groups(part: ScoredPart) -> list[ItemGroup]:
@@ -211,22 +216,22 @@ def distribution_text(item: ItemSummary) -> str:
 def vote_rule(part: VotePart, lang: str) -> str:
     """How the room voted: one choice each, or N dots (and whether that number is ours)."""
     if part.single:
-        return tr("vote.rule.single", lang)
-    text = tr("vote.rule.dots", lang, dots=part.dots, per_item=part.max_per_item)
-    return f"{text} ({tr('vote.inferred', lang)})" if part.inferred else text
+        return t("export.vote.rule.single", lang)
+    text = t("export.vote.rule.dots", lang, dots=part.dots, per_item=part.max_per_item)
+    return f"{text} ({t('export.vote.inferred', lang)})" if part.inferred else text
 
 
 def vote_count(part: VotePart, lang: str) -> str:
     """``4 har stemt; 10 prikker i alt.``, or why the result is not shown."""
     if part.status == "too_few":
-        return tr("vote.status.too_few", lang, n=part.voters)
+        return t("export.vote.status.too_few", lang, n=part.voters)
     if part.status in ("empty", "blind"):
-        return tr(f"status.{part.status}", lang)
+        return t(f"export.status.{part.status}", lang)
     if part.mode == "tally":
-        return tr("vote.count.tally", lang, total=part.total)
+        return t("export.vote.count.tally", lang, total=part.total)
     if part.single:
-        return tr("vote.count.single", lang, voters=part.voters)
-    return tr("vote.count", lang, voters=part.voters, total=part.total)
+        return t("export.vote.count.single", lang, voters=part.voters)
+    return t("export.vote.count", lang, voters=part.voters, total=part.total)
 
 
 def vote_order(part: VotePart) -> list[VoteOption]:

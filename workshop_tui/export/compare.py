@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.rules import Change, judge_change
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
-from workshop_tui.export.strings import number, signed, tr
+from workshop_tui.export.strings import number, signed
 
 MOVED_COUNT = 5
 """How many items the "moved most" list holds (ranked by change as a share of the scale)."""
@@ -112,7 +113,7 @@ class OptionChange:
         if change is None:
             return "–"
         if self.single:
-            return signed(change * 100, lang, 0) + " " + tr("cmp.points", lang)
+            return signed(change * 100, lang, 0) + " " + t("export.cmp.points", lang)
         return signed(change, lang, 0)
 
 
@@ -245,7 +246,7 @@ def _exercise(
     after_scale = f"{new.scale.min}–{new.scale.max}"
     changed = ""
     if before_scale != after_scale:
-        changed = tr("cmp.scale_changed", lang, before=before_scale, after=after_scale)
+        changed = t("export.cmp.scale_changed", lang, before=before_scale, after=after_scale)
     items = [
         ItemChange(
             exercise_id,
@@ -279,7 +280,7 @@ def mean_text(side: Side, lang: str) -> str:
     if side.mean is not None:
         return number(side.mean, lang)
     status = side.status if side.status in ("too_few", "blind") else "empty"
-    return tr(f"status.{status}", lang, n=side.n)
+    return t(f"export.status.{status}", lang, n=side.n)
 
 
 def side_text(side: Side, lang: str) -> str:
@@ -294,8 +295,8 @@ def verdict_text(verdict: Change | None, change: float | None, lang: str) -> str
     if verdict is None or change is None:
         return ""
     if verdict == "same":
-        return tr("cmp.same", lang)
-    return f"{'↑' if change > 0 else '↓'} {tr(f'cmp.{verdict}', lang)}"
+        return t("export.cmp.same", lang)
+    return f"{'↑' if change > 0 else '↓'} {t(f'export.cmp.{verdict}', lang)}"
 
 
 def counts(distribution: Sequence[tuple[int, int]]) -> str:
@@ -308,19 +309,19 @@ def render_text(comparison: Comparison) -> str:
     lang = comparison.language
     b, a = comparison.before, comparison.after
     out = [
-        tr("cmp.title", lang),
-        f"  {tr('cmp.before', lang)}: {b.title} ({b.date})",
-        f"  {tr('cmp.after', lang)}:  {a.title} ({a.date})",
+        t("export.cmp.title", lang),
+        f"  {t('export.cmp.before', lang)}: {b.title} ({b.date})",
+        f"  {t('export.cmp.after', lang)}:  {a.title} ({a.date})",
         "",
-        tr("cmp.moved", lang),
+        t("export.cmp.moved", lang),
     ]
     if not comparison.moved:
-        out.append(f"  {tr('cmp.none_moved', lang)}")
+        out.append(f"  {t('export.cmp.none_moved', lang)}")
     for item in comparison.moved:
         verdict = verdict_text(item.verdict, item.mean_change, lang)
         out.append(f"  {signed(item.mean_change, lang):>6} {verdict:<13} {item.exercise} · {item.text}")
     for exercise in comparison.exercises:
-        scale = "" if exercise.options else f" ({tr('scale', lang).lower()} {exercise.scale})"
+        scale = "" if exercise.options else f" ({t('export.scale', lang).lower()} {exercise.scale})"
         out += ["", exercise.title + scale]
         if exercise.scale_changed:
             out.append(f"  ! {exercise.scale_changed}")
@@ -328,12 +329,12 @@ def render_text(comparison: Comparison) -> str:
             out.append(f"  {item.text}")
             out.append(
                 f"      {side_text(item.before, lang)} → {side_text(item.after, lang)}"
-                f"   {tr('cmp.change', lang).lower()} {signed(item.mean_change, lang)}"
+                f"   {t('export.cmp.change', lang).lower()} {signed(item.mean_change, lang)}"
                 f" {verdict_text(item.verdict, item.mean_change, lang)}"
                 f"   {counts(item.before.distribution)} → {counts(item.after.distribution)}"
             )
         if exercise.options:
-            out.append(f"  {tr('cmp.by_share' if exercise.single else 'cmp.by_dots', lang)}")
+            out.append(f"  {t('export.cmp.by_share' if exercise.single else 'export.cmp.by_dots', lang)}")
         for option in exercise.options:
             out.append(
                 f"  {option.text}: {option.value_text(option.before, lang)} → "
@@ -341,18 +342,18 @@ def render_text(comparison: Comparison) -> str:
                 f" {verdict_text(option.verdict, option.change, lang)}"
             )
         if exercise.hidden:
-            out.append(f"  ({tr('cmp.hidden', lang, n=exercise.hidden)})")
+            out.append(f"  ({t('export.cmp.hidden', lang, n=exercise.hidden)})")
         for key, texts in (
-            ("cmp.only_before", exercise.only_before),
-            ("cmp.only_after", exercise.only_after),
+            ("export.cmp.only_before", exercise.only_before),
+            ("export.cmp.only_after", exercise.only_after),
         ):
             if texts:
-                out.append(f"  {tr(key, lang)}: " + "; ".join(texts))
+                out.append(f"  {t(key, lang)}: " + "; ".join(texts))
     for key, texts in (
-        ("cmp.only_before", comparison.only_before),
-        ("cmp.only_after", comparison.only_after),
-        ("cmp.not_compared", comparison.text_shared),
+        ("export.cmp.only_before", comparison.only_before),
+        ("export.cmp.only_after", comparison.only_after),
+        ("export.cmp.not_compared", comparison.text_shared),
     ):
-        out += ["", f"{tr(key, lang)}:"]
-        out += [f"  - {t}" for t in texts] or [f"  {tr('cmp.nothing', lang)}"]
+        out += ["", f"{t(key, lang)}:"]
+        out += [f"  - {text}" for text in texts] or [f"  {t('export.cmp.nothing', lang)}"]
     return "\n".join(out) + "\n"

@@ -11,6 +11,7 @@ a hollow grey ring and a filled dark dot, told apart by shape and lightness.
 
 from __future__ import annotations
 
+from workshop_tui.core.i18n import t
 from workshop_tui.export import svg
 from workshop_tui.export.compare import (
     Comparison,
@@ -23,21 +24,21 @@ from workshop_tui.export.compare import (
 from workshop_tui.export.html import css_string, e, page
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import table
-from workshop_tui.export.strings import long_date, signed, tr
+from workshop_tui.export.strings import long_date, signed
 
 
 def _headers(lang: str) -> list[str]:
-    before, after = tr("cmp.before", lang), tr("cmp.after", lang)
+    before, after = t("export.cmp.before", lang), t("export.cmp.after", lang)
     return [
-        tr("col.item", lang),
+        t("export.col.item", lang),
         f"n {before.lower()}",
         f"n {after.lower()}",
-        f"{tr('col.mean', lang)} {before.lower()}",
-        f"{tr('col.mean', lang)} {after.lower()}",
-        tr("cmp.change", lang),
-        tr("cmp.meaning", lang),
-        f"{tr('col.distribution', lang)} {before.lower()}",
-        f"{tr('col.distribution', lang)} {after.lower()}",
+        f"{t('export.col.mean', lang)} {before.lower()}",
+        f"{t('export.col.mean', lang)} {after.lower()}",
+        t("export.cmp.change", lang),
+        t("export.cmp.meaning", lang),
+        f"{t('export.col.distribution', lang)} {before.lower()}",
+        f"{t('export.col.distribution', lang)} {after.lower()}",
     ]
 
 
@@ -47,24 +48,24 @@ def render_compare_markdown(comparison: Comparison) -> str:
     lang = comparison.language
     b, a = comparison.before, comparison.after
     out = [
-        f"# {tr('cmp.title', lang)}: {a.title}",
+        f"# {t('export.cmp.title', lang)}: {a.title}",
         "",
-        f"- **{tr('cmp.before', lang)}:** {b.title} · {long_date(b.date, lang)}",
-        f"- **{tr('cmp.after', lang)}:** {a.title} · {long_date(a.date, lang)}",
+        f"- **{t('export.cmp.before', lang)}:** {b.title} · {long_date(b.date, lang)}",
+        f"- **{t('export.cmp.after', lang)}:** {a.title} · {long_date(a.date, lang)}",
         "",
-        tr("cmp.explain", lang),
+        t("export.cmp.explain", lang),
         "",
-        f"## {tr('cmp.moved', lang)}",
+        f"## {t('export.cmp.moved', lang)}",
         "",
     ]
     if comparison.moved:
         heads = [
-            tr("cmp.change", lang),
-            tr("cmp.meaning", lang),
-            tr("col.exercise", lang),
-            tr("col.item", lang),
-            tr("cmp.before", lang),
-            tr("cmp.after", lang),
+            t("export.cmp.change", lang),
+            t("export.cmp.meaning", lang),
+            t("export.col.exercise", lang),
+            t("export.col.item", lang),
+            t("export.cmp.before", lang),
+            t("export.cmp.after", lang),
         ]
         rows = [
             [
@@ -79,16 +80,16 @@ def render_compare_markdown(comparison: Comparison) -> str:
         ]
         out += table(heads, rows, {0}) + [""]
     else:
-        out += [tr("cmp.none_moved", lang), ""]
+        out += [t("export.cmp.none_moved", lang), ""]
     for exercise in comparison.exercises:
         out += _exercise_md(exercise, lang)
     for key, texts in (
-        ("cmp.only_before", comparison.only_before),
-        ("cmp.only_after", comparison.only_after),
-        ("cmp.not_compared", comparison.text_shared),
+        ("export.cmp.only_before", comparison.only_before),
+        ("export.cmp.only_after", comparison.only_after),
+        ("export.cmp.not_compared", comparison.text_shared),
     ):
-        out += [f"## {tr(key, lang)}", ""]
-        out += [f"- {t}" for t in texts] or [tr("cmp.nothing", lang)]
+        out += [f"## {t(key, lang)}", ""]
+        out += [f"- {text}" for text in texts] or [t("export.cmp.nothing", lang)]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -96,7 +97,7 @@ def render_compare_markdown(comparison: Comparison) -> str:
 def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
     if exercise.options:
         return _vote_md(exercise, lang)
-    out = [f"## {exercise.title}", "", f"{tr('scale', lang)} {exercise.scale}", ""]
+    out = [f"## {exercise.title}", "", f"{t('export.scale', lang)} {exercise.scale}", ""]
     if exercise.scale_changed:
         out += [f"**{exercise.scale_changed}**", ""]
     rows = [
@@ -120,13 +121,18 @@ def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
 
 def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
     """A vote's options: share (single choice) or dots before and after."""
-    out = [f"## {exercise.title}", "", tr("cmp.by_share" if exercise.single else "cmp.by_dots", lang), ""]
+    out = [
+        f"## {exercise.title}",
+        "",
+        t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang),
+        "",
+    ]
     heads = [
-        tr("col.option", lang),
-        tr("cmp.before", lang),
-        tr("cmp.after", lang),
-        tr("cmp.change", lang),
-        tr("cmp.meaning", lang),
+        t("export.col.option", lang),
+        t("export.cmp.before", lang),
+        t("export.cmp.after", lang),
+        t("export.cmp.change", lang),
+        t("export.cmp.meaning", lang),
     ]
     rows = [
         [
@@ -146,10 +152,13 @@ def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
 def _tail_md(exercise: ExerciseChange, lang: str) -> list[str]:
     out = []
     if exercise.hidden:
-        out += [f"*{tr('cmp.hidden', lang, n=exercise.hidden)}*", ""]
-    for key, texts in (("cmp.only_before", exercise.only_before), ("cmp.only_after", exercise.only_after)):
+        out += [f"*{t('export.cmp.hidden', lang, n=exercise.hidden)}*", ""]
+    for key, texts in (
+        ("export.cmp.only_before", exercise.only_before),
+        ("export.cmp.only_after", exercise.only_after),
+    ):
         if texts:
-            out += [f"**{tr(key, lang)}:** " + "; ".join(texts), ""]
+            out += [f"**{t(key, lang)}:** " + "; ".join(texts), ""]
     return out
 
 
@@ -157,15 +166,15 @@ def render_compare_html(comparison: Comparison) -> str:
     """The comparison as one self-contained HTML document."""
     lang = comparison.language
     b, a = comparison.before, comparison.after
-    title = f"{tr('cmp.title', lang)}: {a.title}"
+    title = f"{t('export.cmp.title', lang)}: {a.title}"
     meta = "".join(
         f"<dt>{e(label)}</dt><dd>{e(s.title)} · {e(long_date(s.date, lang))}</dd>"
-        for label, s in ((tr("cmp.before", lang), b), (tr("cmp.after", lang), a))
+        for label, s in ((t("export.cmp.before", lang), b), (t("export.cmp.after", lang), a))
     )
     parts = [
         '<section class="page cover"><div class="band"></div>'
-        f'<p class="kicker">{e(tr("cmp.title", lang))}</p><h1>{e(a.title)}</h1>'
-        f'<dl class="meta">{meta}</dl><p class="caption">{e(tr("cmp.explain", lang))}</p>'
+        f'<p class="kicker">{e(t("export.cmp.title", lang))}</p><h1>{e(a.title)}</h1>'
+        f'<dl class="meta">{meta}</dl><p class="caption">{e(t("export.cmp.explain", lang))}</p>'
         f"{_moved_html(comparison)}"
         f"{_only_html(comparison)}</section>\n"
     ]
@@ -177,9 +186,9 @@ def render_compare_html(comparison: Comparison) -> str:
 
 def _moved_html(comparison: Comparison) -> str:
     lang = comparison.language
-    out = f"<h3>{e(tr('cmp.moved', lang))}</h3>"
+    out = f"<h3>{e(t('export.cmp.moved', lang))}</h3>"
     if not comparison.moved:
-        return out + f'<p class="muted">{e(tr("cmp.none_moved", lang))}</p>'
+        return out + f'<p class="muted">{e(t("export.cmp.none_moved", lang))}</p>'
     rows = "".join(
         f'<tr><td class="num mean">{e(signed(i.mean_change, lang))}</td>'
         f"<td>{_verdict_html(i.verdict, i.mean_change, lang)}</td>"
@@ -189,10 +198,10 @@ def _moved_html(comparison: Comparison) -> str:
         for i in comparison.moved
     )
     return (
-        f'{out}<table><thead><tr><th class="num">{e(tr("cmp.change", lang))}</th>'
-        f"<th>{e(tr('cmp.meaning', lang))}</th>"
-        f'<th>{e(tr("col.item", lang))}</th><th class="num">{e(tr("cmp.before", lang))}</th>'
-        f'<th class="num">{e(tr("cmp.after", lang))}</th></tr></thead>'
+        f'{out}<table><thead><tr><th class="num">{e(t("export.cmp.change", lang))}</th>'
+        f"<th>{e(t('export.cmp.meaning', lang))}</th>"
+        f'<th>{e(t("export.col.item", lang))}</th><th class="num">{e(t("export.cmp.before", lang))}</th>'
+        f'<th class="num">{e(t("export.cmp.after", lang))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 
@@ -209,13 +218,13 @@ def _only_html(comparison: Comparison) -> str:
     lang = comparison.language
     out = []
     for key, texts in (
-        ("cmp.only_before", comparison.only_before),
-        ("cmp.only_after", comparison.only_after),
-        ("cmp.not_compared", comparison.text_shared),
+        ("export.cmp.only_before", comparison.only_before),
+        ("export.cmp.only_after", comparison.only_after),
+        ("export.cmp.not_compared", comparison.text_shared),
     ):
-        items = "".join(f"<li>{e(t)}</li>" for t in texts)
-        body = f"<ul>{items}</ul>" if items else f'<p class="muted">{e(tr("cmp.nothing", lang))}</p>'
-        out.append(f"<h3>{e(tr(key, lang))}</h3>{body}")
+        items = "".join(f"<li>{e(text)}</li>" for text in texts)
+        body = f"<ul>{items}</ul>" if items else f'<p class="muted">{e(t("export.cmp.nothing", lang))}</p>'
+        out.append(f"<h3>{e(t(key, lang))}</h3>{body}")
     return "".join(out)
 
 
@@ -227,16 +236,19 @@ def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
     else:
         out.append(_items_html(exercise, lang))
     if exercise.hidden:
-        out.append(f'<p class="muted">{e(tr("cmp.hidden", lang, n=exercise.hidden))}</p>')
-    for key, texts in (("cmp.only_before", exercise.only_before), ("cmp.only_after", exercise.only_after)):
+        out.append(f'<p class="muted">{e(t("export.cmp.hidden", lang, n=exercise.hidden))}</p>')
+    for key, texts in (
+        ("export.cmp.only_before", exercise.only_before),
+        ("export.cmp.only_after", exercise.only_after),
+    ):
         if texts:
-            out.append(f"<p><b>{e(tr(key, lang))}:</b> {e('; '.join(texts))}</p>")
+            out.append(f"<p><b>{e(t(key, lang))}:</b> {e('; '.join(texts))}</p>")
     out.append("</section>\n")
     return "".join(out)
 
 
 def _items_html(exercise: ExerciseChange, lang: str) -> str:
-    out = [f'<p class="scale">{e(tr("scale", lang))} {e(exercise.scale)}</p>']
+    out = [f'<p class="scale">{e(t("export.scale", lang))} {e(exercise.scale)}</p>']
     if exercise.scale_changed:
         out.append(f'<p><span class="badge">{e(exercise.scale_changed)}</span></p>')
     pairs = [
@@ -256,21 +268,23 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
             low=exercise.low,
             high=exercise.high,
             title=exercise.title,
-            before_label=tr("cmp.before", lang),
-            after_label=tr("cmp.after", lang),
+            before_label=t("export.cmp.before", lang),
+            after_label=t("export.cmp.after", lang),
         )
         out.append(f'<div class="figure">{chart}</div>')
     if not exercise.items:
         return "".join(out)
     heads = _headers(lang)
     head = f"<th>{e(heads[0])}</th>" + "".join(f'<th class="num">{e(h)}</th>' for h in heads[1:6])
-    head += f"<th>{e(heads[6])}</th><th>{e(tr('col.distribution', lang))}</th>"
+    head += f"<th>{e(heads[6])}</th><th>{e(t('export.col.distribution', lang))}</th>"
     rows = []
     for i in exercise.items:
         dist = ""
         if i.comparable and i.before.distribution and i.after.distribution:
             dist = svg.paired_distribution(
-                i.before.distribution, i.after.distribution, title=f"{tr('col.distribution', lang)}: {i.text}"
+                i.before.distribution,
+                i.after.distribution,
+                title=f"{t('export.col.distribution', lang)}: {i.text}",
             )
         rows.append(
             f'<tr><td>{e(i.text)}</td><td class="num">{i.before.n}</td>'
@@ -287,9 +301,11 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
 
 def _vote_html(exercise: ExerciseChange, lang: str) -> str:
     """A vote's options, before and after, by share (single choice) or dots."""
-    heads = [tr("cmp.before", lang), tr("cmp.after", lang), tr("cmp.change", lang)]
-    head = f"<th>{e(tr('col.option', lang))}</th>" + "".join(f'<th class="num">{e(h)}</th>' for h in heads)
-    head += f"<th>{e(tr('cmp.meaning', lang))}</th>"
+    heads = [t("export.cmp.before", lang), t("export.cmp.after", lang), t("export.cmp.change", lang)]
+    head = f"<th>{e(t('export.col.option', lang))}</th>" + "".join(
+        f'<th class="num">{e(h)}</th>' for h in heads
+    )
+    head += f"<th>{e(t('export.cmp.meaning', lang))}</th>"
     rows = "".join(
         f'<tr><td>{e(o.text)}</td><td class="num">{e(o.value_text(o.before, lang))}</td>'
         f'<td class="num">{e(o.value_text(o.after, lang))}</td>'
@@ -297,6 +313,6 @@ def _vote_html(exercise: ExerciseChange, lang: str) -> str:
         f"<td>{_verdict_html(o.verdict, o.change, lang)}</td></tr>"
         for o in exercise.options
     )
-    rule = tr("cmp.by_share" if exercise.single else "cmp.by_dots", lang)
+    rule = t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang)
     body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
     return f'<p class="scale">{e(rule)}</p>{body}'

@@ -34,11 +34,12 @@ import csv
 import io
 import re
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.rules import iso_date
 from workshop_tui.core.results.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export.common import status_text, undated, vote_count
-from workshop_tui.export.strings import signed, tr
+from workshop_tui.export.strings import signed
 
 BOM = "\ufeff"
 DELIMITERS = {"da": ";", "en": ","}
@@ -109,7 +110,7 @@ def delimiter(lang: str) -> str:
 
 def header(column: str, lang: str) -> str:
     """The heading of a column in the session's language."""
-    return tr(f"csv.{column}", lang)
+    return t(f"export.csv.{column}", lang)
 
 
 def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
@@ -131,7 +132,7 @@ def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
                 **base,
                 "type": "closing",
                 "item_id": "closing",
-                "item": part.closing_question or tr("csv.closing", lang),
+                "item": part.closing_question or t("export.csv.closing", lang),
                 "group": answer.group,
                 "text": answer.text,
             }
@@ -153,7 +154,7 @@ def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
         ]
     if exercise.actions is not None:
         part_a = exercise.actions
-        label = part_a.action_label or tr("action", lang)
+        label = part_a.action_label or t("export.action", lang)
         for group in part_a.groups:
             if group.challenge:
                 out.append(
@@ -161,7 +162,7 @@ def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
                         **base,
                         "type": "challenge",
                         "item_id": "challenge",
-                        "item": part_a.challenge_prompt or tr("challenge", lang),
+                        "item": part_a.challenge_prompt or t("export.challenge", lang),
                         "group": group.group,
                         "text": group.challenge,
                     }

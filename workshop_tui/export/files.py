@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import Summary
@@ -35,7 +36,6 @@ from workshop_tui.export.compare_render import render_compare_html, render_compa
 from workshop_tui.export.csv import render_csv
 from workshop_tui.export.html import render_html
 from workshop_tui.export.markdown import render_markdown
-from workshop_tui.export.strings import tr
 
 
 class ExportError(Exception):
@@ -64,9 +64,9 @@ def summary_name(summary: Summary, fmt: str) -> str:
     Editions with names or facilitator notes get their own suffix, so that they
     never replace the anonymous file that is meant to be sent out.
     """
-    da = summary.language == "da"
-    suffix = ("-navne" if da else "-named") if summary.named else ""
-    suffix += ("-noter" if da else "-notes") if summary.include_notes else ""
+    lang = summary.language
+    suffix = f"-{t('export.file.named', lang)}" if summary.named else ""
+    suffix += f"-{t('export.file.notes', lang)}" if summary.include_notes else ""
     return f"{base_name(summary.title, summary.date, summary.session_id)}{suffix}.{fmt}"
 
 
@@ -77,7 +77,7 @@ def comparison_name(comparison: Comparison, fmt: str) -> str:
     ``2026-10-14/../../elsewhere`` can never put the file outside the output folder.
     """
     before, after = comparison.before, comparison.after
-    prefix = "sammenligning" if comparison.language == "da" else "comparison"
+    prefix = t("export.file.comparison", comparison.language)
     pair = short_id(f"{before.session_id}\0{after.session_id}")
     parts = (prefix, slugify(after.title), slugify(before.date), slugify(after.date), pair)
     return f"{'-'.join(parts)}.{fmt}"
@@ -182,18 +182,18 @@ def _umask() -> int:
 def _prepare_folder(folder: Path, lang: str) -> None:
     """Make the folder if needed; refuse a path that is (or runs through) a file."""
     if folder.exists() and not folder.is_dir():
-        raise ExportError(folder, tr("err.not_folder", lang, path=folder))
+        raise ExportError(folder, t("export.err.not_folder", lang, path=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise ExportError(folder, tr("err.not_folder", lang, path=folder)) from None
+        raise ExportError(folder, t("export.err.not_folder", lang, path=folder)) from None
 
 
 def _reason(error: OSError, lang: str) -> str:
     if error.errno == errno.ENOSPC:
-        return tr("err.disk_full", lang)
+        return t("export.err.disk_full", lang)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return tr("err.not_writable", lang)
+        return t("export.err.not_writable", lang)
     if error.errno in (errno.ENOTDIR, errno.EEXIST):
-        return tr("err.not_folder", lang, path=error.filename or "")
+        return t("export.err.not_folder", lang, path=error.filename or "")
     return error.strerror or str(error)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import (
     ActionPart,
     ExerciseSummary,
@@ -39,7 +40,7 @@ from workshop_tui.export.common import (
 )
 from workshop_tui.export.html_parts import kind_chart, reverse_html, table_html, votes_html
 from workshop_tui.export.html_style import CSS
-from workshop_tui.export.strings import long_date, number, tr
+from workshop_tui.export.strings import long_date, number
 
 
 def e(text: object) -> str:
@@ -56,7 +57,7 @@ def css_string(text: str) -> str:
 def render_html(summary: Summary, *, title: str = "") -> str:
     """The whole summary as an HTML document in the session's language."""
     lang = summary.language
-    footer = tr("footer", lang, title=summary.title, date=long_date(summary.date, lang))
+    footer = t("export.footer", lang, title=summary.title, date=long_date(summary.date, lang))
     page_rule = "@page { @bottom-left { content: " + css_string(footer) + "; } }"
     parts = [_cover(summary)]
     for index, exercise in enumerate(summary.exercises, start=1):
@@ -82,22 +83,22 @@ def _cover(summary: Summary) -> str:
     meta = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in meta_lines(summary))
     toc = "".join(
         f'<li><a href="#ex-{e(x.id)}">{e(x.title)}</a> '
-        f'<span class="kind">· {e(tr("kind." + x.kind, lang))}</span></li>'
+        f'<span class="kind">· {e(t("kind." + x.kind, lang))}</span></li>'
         for x in summary.exercises
     )
     about = "".join(f"<p>{e(line)}</p>" for line in about_lines(summary))
     return (
         '<section class="page cover"><div class="band"></div>'
-        f'<p class="kicker">{e(tr("subtitle", lang))}</p><h1>{e(summary.title)}</h1>'
+        f'<p class="kicker">{e(t("export.subtitle", lang))}</p><h1>{e(summary.title)}</h1>'
         f'<dl class="meta">{meta}</dl>'
-        f'<nav class="toc"><h2>{e(tr("contents", lang))}</h2><ol>{toc}</ol></nav>'
-        f'<aside class="about"><h2>{e(tr("about", lang))}</h2>{about}</aside></section>\n'
+        f'<nav class="toc"><h2>{e(t("export.contents", lang))}</h2><ol>{toc}</ol></nav>'
+        f'<aside class="about"><h2>{e(t("export.about", lang))}</h2>{about}</aside></section>\n'
     )
 
 
 def _exercise(index: int, exercise: ExerciseSummary, summary: Summary) -> str:
     lang = summary.language
-    kicker = f"{index} · {tr('kind.' + exercise.kind, lang)}"
+    kicker = f"{index} · {t('kind.' + exercise.kind, lang)}"
     out = [
         f'<section class="page exercise" id="ex-{e(exercise.id)}">',
         f'<p class="kicker">{e(kicker)}</p><h2>{e(exercise.title)}</h2>',
@@ -117,7 +118,7 @@ def _exercise(index: int, exercise: ExerciseSummary, summary: Summary) -> str:
         out.append(table_html(exercise.table, lang))
     if exercise.facilitator_note:
         out.append(
-            f'<aside class="note-box"><h4>{e(tr("facilitator_note", lang))}</h4>'
+            f'<aside class="note-box"><h4>{e(t("export.facilitator_note", lang))}</h4>'
             f'<p class="answer">{e(exercise.facilitator_note)}</p></aside>'
         )
     out.append("</section>\n")
@@ -140,12 +141,12 @@ def _scored(part: ScoredPart, summary: Summary) -> str:
     out.append(_highlights(part, lang))
     noted = [i for i in part.items if i.note and i.id not in part.top + part.bottom]
     if noted:
-        out.append(f"<h3>{e(tr('notes.title', lang))}</h3>")
+        out.append(f"<h3>{e(t('export.notes.title', lang))}</h3>")
         if part.note_prompt:
             out.append(f'<p class="prompt">{e(part.note_prompt)}</p>')
         out.append("<ul>" + "".join(f"<li><b>{e(i.text)}:</b> {e(i.note)}</li>" for i in noted) + "</ul>")
     if part.closing:
-        heading = part.closing_question or tr("closing.title", lang)
+        heading = part.closing_question or t("export.closing.title", lang)
         out.append(f"<h3>{e(heading)}</h3>" + _cards(part.closing))
     if summary.named:
         out.append(_named(part, lang))
@@ -158,7 +159,7 @@ def _charts(part: ScoredPart, lang: str) -> str:
         return ""  # nothing to draw; the table says why for each item
     low, high = part.scale.min, part.scale.max
     polar = any(d.produced is not None or d.not_produced is not None for d in part.dimensions)
-    missing = tr("status.empty", lang)
+    missing = t("export.status.empty", lang)
     if polar:
         groups = [
             svg.BarGroup(
@@ -170,18 +171,22 @@ def _charts(part: ScoredPart, lang: str) -> str:
             )
             for d in part.dimensions
         ]
-        series = [tr("col.produced", lang), tr("col.not_produced", lang)]
-        chart = svg.bar_chart(groups, low=low, high=high, series=series, title=tr("kkc.title", lang))
+        series = [t("export.col.produced", lang), t("export.col.not_produced", lang)]
+        chart = svg.bar_chart(groups, low=low, high=high, series=series, title=t("export.kkc.title", lang))
         return (
-            f'<h3>{e(tr("kkc.title", lang))}</h3><div class="figure">{chart}'
-            f'<p class="caption">{e(tr("kkc.explain", lang))}</p></div>'
+            f'<h3>{e(t("export.kkc.title", lang))}</h3><div class="figure">{chart}'
+            f'<p class="caption">{e(t("export.kkc.explain", lang))}</p></div>'
         )
     if part.dimensions:
         groups = [svg.BarGroup(d.label, ((d.mean, number(d.mean, lang)),)) for d in part.dimensions]
         chart = svg.bar_chart(
-            groups, low=low, high=high, series=[tr("col.mean", lang)], title=tr("dims.title", lang)
+            groups,
+            low=low,
+            high=high,
+            series=[t("export.col.mean", lang)],
+            title=t("export.dims.title", lang),
         )
-        return f'<h3>{e(tr("dims.title", lang))}</h3><div class="figure">{chart}</div>'
+        return f'<h3>{e(t("export.dims.title", lang))}</h3><div class="figure">{chart}</div>'
     order = [part.item(i) for i in part.ranking]
     turn = low + high  # a reverse-scored item is drawn turned round, as it counts in the ranking
     rows = [
@@ -196,27 +201,27 @@ def _charts(part: ScoredPart, lang: str) -> str:
         )
         for i in order
     ]
-    caption = tr("profile.explain", lang)
+    caption = t("export.profile.explain", lang)
     if any(i.reverse for i in order):
-        caption += " " + tr("reverse.caption", lang, sum=turn)
+        caption += " " + t("export.reverse.caption", lang, sum=turn)
     chart = svg.profile_chart(
         rows,
         low=low,
         high=high,
-        title=tr("profile.title", lang),
+        title=t("export.profile.title", lang),
         low_label=part.scale.min_label,
         high_label=part.scale.max_label,
-        split_text=tr("split", lang),
+        split_text=t("export.split", lang),
     )
     return (
-        f'<h3>{e(tr("profile.title", lang))}</h3><div class="figure">{chart}'
+        f'<h3>{e(t("export.profile.title", lang))}</h3><div class="figure">{chart}'
         f'<p class="caption">{e(caption)}</p></div>'
     )
 
 
 def _flag(item: ItemSummary, lang: str) -> str:
     if item.stats.split:
-        return f'<span class="badge">⚡ {e(tr("split", lang))}</span>'
+        return f'<span class="badge">⚡ {e(t("export.split", lang))}</span>'
     text = status_text(item, lang)
     return f'<span class="muted">{e(text)}</span>' if text else ""
 
@@ -225,9 +230,9 @@ def _table(part: ScoredPart, lang: str) -> str:
     """Every item's figures; the distribution cell also carries the ⚡ flag or why there are no figures."""
     h = figure_headers(lang)
     heads = (
-        f'<th class="num">{e(h[0])}</th><th>{e(tr("col.item", lang))}</th>'
+        f'<th class="num">{e(h[0])}</th><th>{e(t("export.col.item", lang))}</th>'
         + "".join(f'<th class="num">{e(x)}</th>' for x in h[1:6])
-        + f"<th>{e(tr('col.distribution', lang))}</th>"
+        + f"<th>{e(t('export.col.distribution', lang))}</th>"
     )
     body = []
     for group in item_groups(part):
@@ -240,7 +245,7 @@ def _table(part: ScoredPart, lang: str) -> str:
                 dist = svg.mini_distribution(
                     item.stats.distribution,
                     split=item.stats.split,
-                    title=f"{tr('col.distribution', lang)}: {item.text}",
+                    title=f"{t('export.col.distribution', lang)}: {item.text}",
                 )
             text = f"↺ {item.text}" if item.reverse else item.text
             body.append(
@@ -250,7 +255,7 @@ def _table(part: ScoredPart, lang: str) -> str:
                 f'<td class="num">{e(sd)}</td><td class="dist">{dist}{_flag(item, lang)}</td></tr>'
             )
     return (
-        f"<h3>{e(tr('items.title', lang))}</h3>"
+        f"<h3>{e(t('export.items.title', lang))}</h3>"
         f'<table class="items"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     )
 
@@ -265,7 +270,7 @@ def _single(part: ScoredPart, lang: str) -> str:
         f'<div class="stat"><span>{e(h)}</span><b>{e(v)}</b></div>'
         for h, v in zip(heads, values, strict=True)
     )
-    mean = f"{tr('col.mean', lang).lower()} {number(item.stats.mean, lang)}"
+    mean = f"{t('export.col.mean', lang).lower()} {number(item.stats.mean, lang)}"
     axis = f"{part.scale.min} = {part.scale.min_label} · {part.scale.max} = {part.scale.max_label}"
     if part.kind == "bipolar":
         axis = ""  # the poles stand beside the chart above; the scale's end labels are in the heading
@@ -273,7 +278,7 @@ def _single(part: ScoredPart, lang: str) -> str:
         item.stats.distribution,
         mean=item.stats.mean,
         mean_text=mean,
-        title=f"{tr('col.distribution', lang)}: {item.text}",
+        title=f"{t('export.col.distribution', lang)}: {item.text}",
         axis_label=axis,
     )
     flag = f"<p>{_flag(item, lang)}</p>" if item.stats.split else ""
@@ -319,8 +324,8 @@ def _named(part: ScoredPart, lang: str) -> str:
     if not rows:
         return ""
     return (
-        f"<h3>{e(tr('named.title', lang))}</h3><table><thead><tr>"
-        f"<th>{e(tr('col.item', lang))}</th><th>{e(tr('col.score', lang))}</th></tr>"
+        f"<h3>{e(t('export.named.title', lang))}</h3><table><thead><tr>"
+        f"<th>{e(t('export.col.item', lang))}</th><th>{e(t('export.col.score', lang))}</th></tr>"
         f"</thead><tbody>{rows}</tbody></table>"
     )
 
@@ -334,23 +339,25 @@ def _reflection(part: ReflectionPart, lang: str) -> str:
             + (f'<p class="q">{e(box.question)}</p>' if box.question else "")
             + (f"<ul>{subs}</ul>" if subs else "")
             + "</div>"
-            + _cards(box.answers, tr("no_answer", lang))
+            + _cards(box.answers, t("export.no_answer", lang))
             + "</div>"
         )
     return "".join(out)
 
 
 def _actions(part: ActionPart, lang: str) -> str:
-    label = part.action_label or tr("action", lang)
+    label = part.action_label or t("export.action", lang)
     out = []
     if part.challenge_prompt:
         out.append(f'<p class="scale">{e(part.challenge_prompt)}</p>')
     for group in part.groups:
         out.append(f"<h3>{e(group.group)}</h3>")
         if group.challenge:
-            out.append(f'<p class="challenge"><b>{e(tr("challenge", lang))}:</b> {e(group.challenge)}</p>')
+            out.append(
+                f'<p class="challenge"><b>{e(t("export.challenge", lang))}:</b> {e(group.challenge)}</p>'
+            )
         if not group.actions:
-            out.append(f'<p class="muted">{e(tr("no_actions", lang))}</p>')
+            out.append(f'<p class="muted">{e(t("export.no_actions", lang))}</p>')
             continue
         rows = "".join(
             f'<tr><td class="num">{i}</td><td>{e(a.text)}</td><td>{e(a.owner or "–")}</td>'
@@ -359,11 +366,13 @@ def _actions(part: ActionPart, lang: str) -> str:
         )
         out.append(
             f'<table><thead><tr><th class="num">#</th><th>{e(label)}</th>'
-            f'<th>{e(tr("owner", lang))}</th><th class="num">{e(tr("due", lang))}</th>'
+            f'<th>{e(t("export.owner", lang))}</th><th class="num">{e(t("export.due", lang))}</th>'
             f"</tr></thead><tbody>{rows}</tbody></table>"
         )
         loose = undated(group.actions)
         if loose:
             lines = "".join(f"<li>{e(label)} {n}: {e(text)}</li>" for n, text in loose)
-            out.append(f'<p class="caption">{e(tr("due.not_date", lang))}</p><ul class="loose">{lines}</ul>')
+            out.append(
+                f'<p class="caption">{e(t("export.due.not_date", lang))}</p><ul class="loose">{lines}</ul>'
+            )
     return "".join(out)

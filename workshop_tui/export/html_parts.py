@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from html import escape
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export import svg_kinds
 from workshop_tui.export.common import share_text, status_text, vote_count, vote_order, vote_rule
-from workshop_tui.export.strings import number, signed, tr
+from workshop_tui.export.strings import number, signed
 
 
 def e(text: object) -> str:
@@ -41,16 +42,16 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
         bars = [
             svg_kinds.VoteBar(o.text, o.dots, f"{o.dots} · {share_text(o.share)}", o.winner) for o in order
         ]
-        out.append(f'<div class="figure">{svg_kinds.vote_chart(bars, title=tr("kind.dot_vote", lang))}</div>')
+        out.append(f'<div class="figure">{svg_kinds.vote_chart(bars, title=t("kind.dot_vote", lang))}</div>')
     responses = any(o.response for o in part.options)
     heads = [
         "#",
-        tr("col.option", lang),
-        tr("col.votes" if part.single else "col.dots", lang),
-        tr("col.share", lang),
+        t("export.col.option", lang),
+        t("export.col.votes" if part.single else "export.col.dots", lang),
+        t("export.col.share", lang),
     ]
-    heads += [] if part.single else [tr("col.people", lang)]
-    heads += [tr("vote.response", lang)] if responses else []
+    heads += [] if part.single else [t("export.col.people", lang)]
+    heads += [t("export.vote.response", lang)] if responses else []
     rows = []
     for o in order:
         text = f"<b>{e(o.text)}</b>" if o.winner else e(o.text)
@@ -62,7 +63,7 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
     for winner in part.winners:
         if winner.response:
             out.append(
-                f'<div class="top"><h3>{e(tr("vote.top", lang))}</h3><ol><li><span class="no">▲</span>'
+                f'<div class="top"><h3>{e(t("export.vote.top", lang))}</h3><ol><li><span class="no">▲</span>'
                 f'<span class="txt"><b>{e(winner.text)}</b><div class="note">→ {e(winner.response)}</div>'
                 "</span></li></ol></div>"
             )
@@ -76,8 +77,9 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
         )
         if lines:
             out.append(
-                f"<h3>{e(tr('named.title', lang))}</h3><table><thead><tr><th>{e(tr('col.option', lang))}</th>"
-                f"<th>{e(tr('col.dots', lang))}</th></tr></thead><tbody>{lines}</tbody></table>"
+                f"<h3>{e(t('export.named.title', lang))}</h3><table><thead><tr>"
+                f"<th>{e(t('export.col.option', lang))}</th>"
+                f"<th>{e(t('export.col.dots', lang))}</th></tr></thead><tbody>{lines}</tbody></table>"
             )
     return "".join(out)
 
@@ -107,9 +109,9 @@ def _poles(part: ScoredPart, lang: str) -> str:
         for i in part.items
     ]
     chart = svg_kinds.bipolar_chart(
-        rows, low=part.scale.min, high=part.scale.max, title=tr("poles.title", lang)
+        rows, low=part.scale.min, high=part.scale.max, title=t("export.poles.title", lang)
     )
-    return f'<h3>{e(tr("poles.title", lang))}</h3><div class="figure">{chart}</div>'
+    return f'<h3>{e(t("export.poles.title", lang))}</h3><div class="figure">{chart}</div>'
 
 
 def _pairs(part: ScoredPart, lang: str) -> str:
@@ -128,9 +130,9 @@ def _pairs(part: ScoredPart, lang: str) -> str:
         left_label=pairs.left_label,
         right_label=pairs.right_label,
         divider=pairs.divider,
-        title=tr("pairs.title", lang),
+        title=t("export.pairs.title", lang),
     )
-    heads = [tr("col.dimension", lang), pairs.left_label, pairs.right_label, tr("col.gap", lang)]
+    heads = [t("export.col.dimension", lang), pairs.left_label, pairs.right_label, t("export.col.gap", lang)]
     table_rows = []
     for r in pairs.rows:
         prompts = "".join(
@@ -146,20 +148,20 @@ def _pairs(part: ScoredPart, lang: str) -> str:
                 e(signed(r.gap, lang)),
             ]
         )
-    explain = tr("pairs.explain", lang, left=pairs.left_label, right=pairs.right_label)
+    explain = t("export.pairs.explain", lang, left=pairs.left_label, right=pairs.right_label)
     return (
-        f'<h3>{e(tr("pairs.title", lang))}</h3><div class="figure">{chart}'
+        f'<h3>{e(t("export.pairs.title", lang))}</h3><div class="figure">{chart}'
         f'<p class="caption">{e(explain)}</p></div>' + _table([e(h) for h in heads], table_rows, {1, 2, 3})
     )
 
 
 def _placement(part: PlacementPart, lang: str) -> str:
-    title = f"<h3>{e(tr('place.title', lang))}</h3>"
+    title = f"<h3>{e(t('export.place.title', lang))}</h3>"
     if part.status != "shown":
         reason = (
-            tr("status.too_few", lang, n=part.n)
+            t("export.status.too_few", lang, n=part.n)
             if part.status == "too_few"
-            else tr(f"status.{part.status}", lang)
+            else t(f"export.status.{part.status}", lang)
         )
         return title + f'<p class="muted">{e(reason)}</p>'
     zones = [svg_kinds.ZoneLabel(z.label, z.x, z.y, z.count) for z in part.zones]
@@ -171,14 +173,14 @@ def _placement(part: PlacementPart, lang: str) -> str:
         y_label=part.y_label,
         zones=zones,
         centroid=part.centroid,
-        title=tr("place.title", lang),
+        title=t("export.place.title", lang),
     )
-    lines = [tr("place.n", lang, n=part.n)]
+    lines = [t("export.place.n", lang, n=part.n)]
     if part.centroid is not None:
         x, y = part.centroid
-        lines.append(f"{tr('place.centroid', lang)}: {number(x, lang)} · {number(y, lang)} (+)")
+        lines.append(f"{t('export.place.centroid', lang)}: {number(x, lang)} · {number(y, lang)} (+)")
     if part.on_line:
-        lines.append(tr("place.on_line", lang, n=part.on_line))
+        lines.append(t("export.place.on_line", lang, n=part.on_line))
     captions = "".join(f'<p class="caption">{e(line)}</p>' for line in lines)
     return title + f'<div class="figure">{chart}{captions}</div>'
 
@@ -193,11 +195,11 @@ def reverse_html(part: ScoredPart, lang: str) -> str:
         for i in part.items
         if i.reverse
     ]
-    heads = [e(tr("col.item", lang)), e(tr("col.mean", lang)), e(tr("col.aligned", lang))]
+    heads = [e(t("export.col.item", lang)), e(t("export.col.mean", lang)), e(t("export.col.aligned", lang))]
     return (
-        f"<h3>{e(tr('reverse.title', lang))}</h3>"
-        f"<p>{e(tr('reverse.explain', lang, sum=scale.min + scale.max))}</p>"
-        f'<div class="stats"><div class="stat"><span>{e(tr("reverse.index", lang))}</span>'
+        f"<h3>{e(t('export.reverse.title', lang))}</h3>"
+        f"<p>{e(t('export.reverse.explain', lang, sum=scale.min + scale.max))}</p>"
+        f'<div class="stats"><div class="stat"><span>{e(t("export.reverse.index", lang))}</span>'
         f"<b>{e(number(part.index, lang))}</b></div></div>" + _table(heads, rows, {1, 2})
     )
 
@@ -209,11 +211,13 @@ def table_html(part: TablePart, lang: str) -> str:
         out.append(f'<p class="scale">{e(part.heading)}</p>')
     if part.instructions:
         out.append('<p class="prompt">' + "<br>".join(e(line) for line in part.instructions) + "</p>")
-    heads = ["#", *(c.label for c in part.columns)] + ([tr("table.checks", lang)] if part.checkable else [])
+    heads = ["#", *(c.label for c in part.columns)] + (
+        [t("export.table.checks", lang)] if part.checkable else []
+    )
     for group in part.groups:
         out.append(f"<h3>{e(group.group)}</h3>")
         if not group.rows:
-            out.append(f'<p class="muted">{e(tr("table.empty", lang))}</p>')
+            out.append(f'<p class="muted">{e(t("export.table.empty", lang))}</p>')
             continue
         rows = [
             [e(r.number), *(e(c or "–") for c in r.cells)]
@@ -223,7 +227,7 @@ def table_html(part: TablePart, lang: str) -> str:
         out.append(_table([e(h) for h in heads], rows, {0}))
         matrix = group.matrix
         if matrix is not None:
-            title = tr("table.matrix", lang, rows=matrix.row_label, columns=matrix.column_label)
+            title = t("export.table.matrix", lang, rows=matrix.row_label, columns=matrix.column_label)
             grid = [
                 [f"<b>{e(label)}</b>", *(e(", ".join(names) or "–") for names in line)]
                 for label, line in zip(matrix.row_options, matrix.cells, strict=True)

@@ -6,6 +6,7 @@ mail); written answers are block quotes so that line breaks survive rendering.
 
 from __future__ import annotations
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import (
     ActionPart,
     ExerciseSummary,
@@ -40,20 +41,20 @@ from workshop_tui.export.markdown_parts import (
     table_md,
     votes_md,
 )
-from workshop_tui.export.strings import number, tr
+from workshop_tui.export.strings import number
 
 
 def render_markdown(summary: Summary) -> str:
     """The whole summary as one Markdown document (ends with a newline)."""
     summary = markdown_safe(summary)  # every text from the session renders as text
     lang = summary.language
-    out = [f"# {summary.title}", "", f"**{tr('subtitle', lang)}**", ""]
+    out = [f"# {summary.title}", "", f"**{t('export.subtitle', lang)}**", ""]
     out += [f"- **{label}:** {value}" for label, value in meta_lines(summary)]
-    out += ["", f"## {tr('contents', lang)}", ""]
+    out += ["", f"## {t('export.contents', lang)}", ""]
     for number_, exercise in enumerate(summary.exercises, start=1):
-        kind = tr(f"kind.{exercise.kind}", lang)
+        kind = t(f"kind.{exercise.kind}", lang)
         out.append(f"{number_}. {exercise.title} *({kind})*")
-    out += ["", f"## {tr('about', lang)}", ""]
+    out += ["", f"## {t('export.about', lang)}", ""]
     for line in about_lines(summary):
         out += [line, ""]
     for number_, exercise in enumerate(summary.exercises, start=1):
@@ -78,7 +79,7 @@ def _exercise(number_: int, exercise: ExerciseSummary, summary: Summary) -> list
     if exercise.table is not None:
         out += table_md(exercise.table, lang)
     if exercise.facilitator_note:
-        out += [f"**{tr('facilitator_note', lang)}:**", ""]
+        out += [f"**{t('export.facilitator_note', lang)}:**", ""]
         out += quote(exercise.facilitator_note) + [""]
     return out
 
@@ -88,14 +89,14 @@ def _scored(part: ScoredPart, summary: Summary) -> list[str]:
     out = [scale_line(part, lang), ""]
     out += [" ".join(mode_lines(part, lang)), ""]
     if any(d.produced is not None or d.not_produced is not None for d in part.dimensions):
-        out += [f"### {tr('kkc.title', lang)}", "", tr("kkc.explain", lang), ""]
+        out += [f"### {t('export.kkc.title', lang)}", "", t("export.kkc.explain", lang), ""]
         rows = [[d.label, number(d.produced, lang), number(d.not_produced, lang)] for d in part.dimensions]
         heads = ["dimension", "produced", "not_produced"]
-        out += table([tr(f"col.{h}", lang) for h in heads], rows, {1, 2}) + [""]
+        out += table([t(f"export.col.{h}", lang) for h in heads], rows, {1, 2}) + [""]
     elif part.dimensions:
-        out += [f"### {tr('dims.title', lang)}", ""]
+        out += [f"### {t('export.dims.title', lang)}", ""]
         rows = [[d.label, number(d.mean, lang)] for d in part.dimensions]
-        heads = [tr("col.dimension", lang), tr("col.mean", lang)]
+        heads = [t("export.col.dimension", lang), t("export.col.mean", lang)]
         out += table(heads, rows, {1}) + [""]
     if part.kind == "bipolar":
         out += poles_md(part, lang)
@@ -113,18 +114,20 @@ def _scored(part: ScoredPart, summary: Summary) -> list[str]:
             out += [f"*{found.note}*", ""]
         for item in found.items:
             text = list_text(item, part, lang)
-            out.append(f"{item.rank}. **{text}** ({tr('col.mean', lang).lower()} {mean_text(item, lang)})")
+            out.append(
+                f"{item.rank}. **{text}** ({t('export.col.mean', lang).lower()} {mean_text(item, lang)})"
+            )
             if item.note:
                 out.append(f"   {item.note}")
         out.append("")
     noted = [i for i in part.items if i.note and i.id not in part.top + part.bottom]
     if noted:
-        out += [f"### {tr('notes.title', lang)}", ""]
+        out += [f"### {t('export.notes.title', lang)}", ""]
         if part.note_prompt:
             out += [f"*{part.note_prompt}*", ""]
         out += [f"- **{i.text}:** {' '.join(i.note.split())}" for i in noted] + [""]
     if part.closing:
-        out += [f"### {part.closing_question or tr('closing.title', lang)}", ""]
+        out += [f"### {part.closing_question or t('export.closing.title', lang)}", ""]
         for answer in part.closing:
             out += [f"**{answer.group}**", ""] + quote(answer.text) + [""]
     if summary.named:
@@ -133,11 +136,11 @@ def _scored(part: ScoredPart, summary: Summary) -> list[str]:
 
 
 def _items(part: ScoredPart, lang: str) -> list[str]:
-    out = [f"### {tr('items.title', lang)}", ""]
+    out = [f"### {t('export.items.title', lang)}", ""]
     scale = f"{part.scale.min}→{part.scale.max}"
     h = figure_headers(lang)
-    dist_head = f"{tr('col.distribution', lang)} ({scale})"
-    heads = [h[0], tr("col.item", lang), *h[1:6], dist_head, h[6]]
+    dist_head = f"{t('export.col.distribution', lang)} ({scale})"
+    heads = [h[0], t("export.col.item", lang), *h[1:6], dist_head, h[6]]
     for group in item_groups(part):
         if group.heading:
             out += [f"**{group.heading}**", ""]
@@ -163,12 +166,12 @@ def _single(part: ScoredPart, lang: str) -> list[str]:
     scores = [str(score) for score, _ in item.stats.distribution]
     counts = [str(count) for _, count in item.stats.distribution]
     columns = set(range(len(scores) + 1))
-    out += table([tr("col.score", lang), *scores], [[tr("col.count", lang), *counts]], columns)
+    out += table([t("export.col.score", lang), *scores], [[t("export.col.count", lang), *counts]], columns)
     return out + [""]
 
 
 def _named(part: ScoredPart, lang: str) -> list[str]:
-    out = [f"### {tr('named.title', lang)}", ""]
+    out = [f"### {t('export.named.title', lang)}", ""]
     for item in part.items:
         if item.scores:
             scores = ", ".join(f"{s.label} {s.value}" for s in item.scores)
@@ -186,27 +189,27 @@ def _reflection(part: ReflectionPart, lang: str) -> list[str]:
             out += [f"- {q}" for q in box.subquestions] + [""]
         for answer in box.answers:
             out += [f"**{answer.group}**", ""]
-            out += (quote(answer.text) if answer.text else [tr("no_answer", lang)]) + [""]
+            out += (quote(answer.text) if answer.text else [t("export.no_answer", lang)]) + [""]
     return out
 
 
 def _actions(part: ActionPart, lang: str) -> list[str]:
     out: list[str] = []
-    label = part.action_label or tr("action", lang)
+    label = part.action_label or t("export.action", lang)
     for group in part.groups:
         out += [f"### {group.group}", ""]
         if group.challenge:
-            out += [f"**{tr('challenge', lang)}:** {' '.join(group.challenge.split())}", ""]
+            out += [f"**{t('export.challenge', lang)}:** {' '.join(group.challenge.split())}", ""]
         if not group.actions:
-            out += [tr("no_actions", lang), ""]
+            out += [t("export.no_actions", lang), ""]
             continue
-        heads = ["#", label, tr("owner", lang), tr("due", lang)]
+        heads = ["#", label, t("export.owner", lang), t("export.due", lang)]
         rows = [
             [str(i), a.text, a.owner or "–", due_text(a, lang)] for i, a in enumerate(group.actions, start=1)
         ]
         out += table(heads, rows, {0}) + [""]
         loose = undated(group.actions)
         if loose:
-            out += [f"*{tr('due.not_date', lang)}*", ""]
+            out += [f"*{t('export.due.not_date', lang)}*", ""]
             out += [f"- {label} {number_}: {text}" for number_, text in loose] + [""]
     return out

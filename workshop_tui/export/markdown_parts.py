@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export.common import share_text, track, vote_count, vote_order, vote_rule
-from workshop_tui.export.strings import number, signed, tr
+from workshop_tui.export.strings import number, signed
 
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
 
@@ -42,9 +43,13 @@ def votes_md(part: VotePart, lang: str, *, named: bool) -> list[str]:
     """The rule, the count, a table of options by votes and (single choice) the winners' response."""
     out = [vote_rule(part, lang), "", vote_count(part, lang), ""]
     responses = any(o.response for o in part.options)
-    heads = ["#", tr("col.option", lang), tr("col.votes" if part.single else "col.dots", lang)]
-    heads += [tr("col.share", lang)] + ([] if part.single else [tr("col.people", lang)])
-    heads += [tr("vote.response", lang)] if responses else []
+    heads = [
+        "#",
+        t("export.col.option", lang),
+        t("export.col.votes" if part.single else "export.col.dots", lang),
+    ]
+    heads += [t("export.col.share", lang)] + ([] if part.single else [t("export.col.people", lang)])
+    heads += [t("export.vote.response", lang)] if responses else []
     rows = []
     for option in vote_order(part):
         row = [
@@ -57,10 +62,10 @@ def votes_md(part: VotePart, lang: str, *, named: bool) -> list[str]:
         rows.append(row)
     out += table(heads, rows, {0, 2, 3, 4} if not part.single else {0, 2, 3}) + [""]
     for winner in part.winners:
-        line = f"**{tr('vote.top', lang)}:** {winner.text}"
+        line = f"**{t('export.vote.top', lang)}:** {winner.text}"
         out += [line + (f" → *{winner.response}*" if winner.response else ""), ""]
     if named and part.shown:
-        out += [f"### {tr('named.title', lang)}", ""]
+        out += [f"### {t('export.named.title', lang)}", ""]
         for option in part.options:
             if option.scores:
                 out.append(
@@ -75,9 +80,14 @@ def reverse_md(part: ScoredPart, lang: str) -> list[str]:
     if part.index is None and not any(i.reverse for i in part.items):
         return []
     scale = part.scale
-    out = [f"### {tr('reverse.title', lang)}", "", tr("reverse.explain", lang, sum=scale.min + scale.max), ""]
-    out += [f"**{tr('reverse.index', lang)}:** {number(part.index, lang)}", ""]
-    heads = [tr("col.item", lang), tr("col.mean", lang), tr("col.aligned", lang)]
+    out = [
+        f"### {t('export.reverse.title', lang)}",
+        "",
+        t("export.reverse.explain", lang, sum=scale.min + scale.max),
+        "",
+    ]
+    out += [f"**{t('export.reverse.index', lang)}:** {number(part.index, lang)}", ""]
+    heads = [t("export.col.item", lang), t("export.col.mean", lang), t("export.col.aligned", lang)]
     rows = [
         [f"↺ {i.text}", number(i.stats.mean, lang), number(i.aligned_mean, lang)]
         for i in part.items
@@ -89,11 +99,15 @@ def reverse_md(part: ScoredPart, lang: str) -> list[str]:
 def poles_md(part: ScoredPart, lang: str) -> list[str]:
     """Each pair of poles with the group's mean on a text track between them."""
     low, high = part.scale.min, part.scale.max
-    heads = [tr("col.low_pole", lang, n=low), tr("col.position", lang), tr("col.low_pole", lang, n=high)]
-    heads += [tr("col.mean", lang), "n", tr("col.flag", lang)]
+    heads = [
+        t("export.col.low_pole", lang, n=low),
+        t("export.col.position", lang),
+        t("export.col.low_pole", lang, n=high),
+    ]
+    heads += [t("export.col.mean", lang), "n", t("export.col.flag", lang)]
     rows = []
     for item in part.items:
-        flag = tr("split", lang) if item.stats.split else ""
+        flag = t("export.split", lang) if item.stats.split else ""
         rows.append(
             [
                 item.left,
@@ -104,7 +118,7 @@ def poles_md(part: ScoredPart, lang: str) -> list[str]:
                 flag,
             ]
         )
-    return [f"### {tr('poles.title', lang)}", "", *table(heads, rows, {3, 4}), ""]
+    return [f"### {t('export.poles.title', lang)}", "", *table(heads, rows, {3, 4}), ""]
 
 
 def pairs_md(part: ScoredPart, lang: str) -> list[str]:
@@ -112,39 +126,46 @@ def pairs_md(part: ScoredPart, lang: str) -> list[str]:
     pairs = part.pairs
     if pairs is None:
         return []
-    out = [f"### {tr('pairs.title', lang)}", ""]
-    out += [tr("pairs.explain", lang, left=pairs.left_label, right=pairs.right_label), ""]
-    heads = [tr("col.dimension", lang), pairs.left_label, pairs.right_label, tr("col.gap", lang)]
+    out = [f"### {t('export.pairs.title', lang)}", ""]
+    out += [t("export.pairs.explain", lang, left=pairs.left_label, right=pairs.right_label), ""]
+    heads = [t("export.col.dimension", lang), pairs.left_label, pairs.right_label, t("export.col.gap", lang)]
     rows = [[r.text, number(r.left, lang), number(r.right, lang), signed(r.gap, lang)] for r in pairs.rows]
     return out + table(heads, rows, {1, 2, 3}) + [""]
 
 
 def placement_md(part: PlacementPart, lang: str) -> list[str]:
     """The zones' counts, the centroid and a grid of how many chose each (x, y)."""
-    out = [f"### {tr('place.title', lang)}", ""]
+    out = [f"### {t('export.place.title', lang)}", ""]
     if part.status != "shown":
         reason = (
-            tr("status.too_few", lang, n=part.n)
+            t("export.status.too_few", lang, n=part.n)
             if part.status == "too_few"
-            else tr(f"status.{part.status}", lang)
+            else t(f"export.status.{part.status}", lang)
         )
         return out + [reason, ""]
-    out += [tr("place.n", lang, n=part.n), ""]
+    out += [t("export.place.n", lang, n=part.n), ""]
     if part.centroid is not None:
         x, y = part.centroid
-        out += [f"**{tr('place.centroid', lang)}:** {number(x, lang)} · {number(y, lang)}", ""]
+        out += [f"**{t('export.place.centroid', lang)}:** {number(x, lang)} · {number(y, lang)}", ""]
     if part.zones:
         out += table(
-            [tr("col.zone", lang), tr("col.count", lang)], [[z.label, str(z.count)] for z in part.zones], {1}
+            [t("export.col.zone", lang), t("export.col.count", lang)],
+            [[z.label, str(z.count)] for z in part.zones],
+            {1},
         )
         out.append("")
         if part.on_line:
-            out += [tr("place.on_line", lang, n=part.on_line), ""]
+            out += [t("export.place.on_line", lang, n=part.on_line), ""]
     counts = {(x, y): n for x, y, n in part.points}
     values = range(part.low, part.high + 1)
     heads = [f"{part.y_label} ↓ / {part.x_label} →", *map(str, values)]
     rows = [[str(y), *(str(counts.get((x, y), "")) for x in values)] for y in reversed(values)]
-    return out + [f"**{tr('place.grid', lang)}**", "", *table(heads, rows, set(range(1, len(heads)))), ""]
+    return out + [
+        f"**{t('export.place.grid', lang)}**",
+        "",
+        *table(heads, rows, set(range(1, len(heads)))),
+        "",
+    ]
 
 
 def table_md(part: TablePart, lang: str) -> list[str]:
@@ -155,11 +176,13 @@ def table_md(part: TablePart, lang: str) -> list[str]:
     if part.instructions:
         # One paragraph with hard line breaks: the instructions carry their own numbers.
         out += [f"{line}  " for line in part.instructions[:-1]] + [part.instructions[-1], ""]
-    heads = ["#", *(c.label for c in part.columns)] + ([tr("table.checks", lang)] if part.checkable else [])
+    heads = ["#", *(c.label for c in part.columns)] + (
+        [t("export.table.checks", lang)] if part.checkable else []
+    )
     for group in part.groups:
         out += [f"### {group.group}", ""]
         if not group.rows:
-            out += [tr("table.empty", lang), ""]
+            out += [t("export.table.empty", lang), ""]
             continue
         rows = [
             [str(r.number), *(c or "–" for c in r.cells)]
@@ -169,7 +192,10 @@ def table_md(part: TablePart, lang: str) -> list[str]:
         out += table(heads, rows, {0}) + [""]
         matrix = group.matrix
         if matrix is not None:
-            out += [f"**{tr('table.matrix', lang, rows=matrix.row_label, columns=matrix.column_label)}**", ""]
+            out += [
+                f"**{t('export.table.matrix', lang, rows=matrix.row_label, columns=matrix.column_label)}**",
+                "",
+            ]
             grid = [
                 [label, *(", ".join(names) or "–" for names in line)]
                 for label, line in zip(matrix.row_options, matrix.cells, strict=True)

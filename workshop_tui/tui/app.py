@@ -18,12 +18,12 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from workshop_tui.core.i18n import detect_language
+from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
-from workshop_tui.tui.strings import textual_word, tr
+from workshop_tui.tui.strings import textual_word
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
@@ -140,13 +140,15 @@ class WorkshopApp(App[int]):
             session = loaded if loaded is not None else load_session(path)
         except FileProblems as error:
             lines = "\n".join(problem_lines(error.problems, self.lang, limit=5))
-            self.notify(lines, title=tr("home.broken", self.lang), severity="error", timeout=15)
+            self.notify(lines, title=t("tui.home.broken", self.lang), severity="error", timeout=15)
             return False
         lock = SessionLock(path)
         try:
             outcome = lock.acquire()
         except OSError as error:  # a folder we cannot write: saving will say so too
-            self.notify(tr("lock.unavailable", self.lang, reason=error.strerror or error), severity="warning")
+            self.notify(
+                t("tui.lock.unavailable", self.lang, reason=error.strerror or error), severity="warning"
+            )
             self._show_session(SessionScreen(session, path), path)
             return True
         holder = outcome.holder
@@ -159,7 +161,7 @@ class WorkshopApp(App[int]):
         else:
             if outcome.taken_over is not None:
                 ended = outcome.taken_over
-                message = tr("lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
+                message = t("tui.lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
                 self.notify(message, severity="warning", timeout=12)
             self._show_session(SessionScreen(session, path, lock=lock), path)
         return True
@@ -264,8 +266,8 @@ class WorkshopApp(App[int]):
             )
         other = "en" if self.lang == "da" else "da"
         yield SystemCommand(
-            "English" if other == "en" else "Dansk",
-            tr("palette.switch_lang", self.lang),
+            t("tui.key.lang", self.lang),
+            t("tui.palette.switch_lang", self.lang),
             lambda: self._switch_language(other),
         )
 
@@ -287,12 +289,12 @@ class CrashReport:
 
     def message(self, lang: str) -> str:
         """What the terminal says after the app has stopped: what is saved, where the log is."""
-        lines = [tr("crash.stopped", lang)]
+        lines = [t("tui.crash.stopped", lang)]
         for path, saved in self.sessions:
-            lines.append(tr("crash.saved" if saved else "crash.not_saved", lang, path=path))
-        lines.append(tr("crash.log", lang, path=self.log) if self.log else tr("crash.no_log", lang))
+            lines.append(t("tui.crash.saved" if saved else "tui.crash.not_saved", lang, path=path))
+        lines.append(t("tui.crash.log", lang, path=self.log) if self.log else t("tui.crash.no_log", lang))
         for path, _ in self.sessions[-1:]:
-            lines.append(tr("crash.again", lang, path=shlex.quote(str(path))))
+            lines.append(t("tui.crash.again", lang, path=shlex.quote(str(path))))
         return "\n".join(lines)
 
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
-from workshop_tui.tui.strings import textual_word, tr
+from workshop_tui.core.i18n import find, t
+from workshop_tui.tui.strings import textual_word
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
@@ -46,10 +47,11 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
     out = {}
     for key, active in bindings.items():
         binding = active.binding
-        if binding.id and tr(f"key.{binding.id}", lang) != f"key.{binding.id}":
-            binding = replace(binding, description=tr(f"key.{binding.id}", lang))
+        if binding.id and (described := find(f"tui.key.{binding.id}", lang)) is not None:
+            # Our bindings name their catalogue key, not words: the words are looked up here.
+            binding = replace(binding, description=described)
             if binding.tooltip:  # a command's F1 text (commands.Command.tooltip)
-                binding = replace(binding, tooltip=tr(f"help.key.{binding.id}", lang))
+                binding = replace(binding, tooltip=t(f"tui.help.key.{binding.id}", lang))
         elif binding.description:
             # Textual's own keys ("Cursor up", "palette") in the interface language.
             binding = replace(binding, description=textual_word(binding.description, lang))

@@ -18,8 +18,8 @@ from typing import Protocol, runtime_checkable
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
-from workshop_tui.tui.strings import tr
 
 KEY_NAMES = {"escape": "Esc", "plus": "+", "minus": "−", "equals_sign": "="}
 """Keys as the help and the README write them, where Textual's name is not that (``ctrl+n`` → ``Ctrl+N``)."""
@@ -49,11 +49,11 @@ class Command:
         return Binding(
             self.keys,
             self.action,
-            tr(f"key.{self.id}", "da"),
+            f"tui.key.{self.id}",  # its catalogue key: the words are looked up when shown
             id=self.id,
             show=self.footer,
             priority=self.priority,
-            tooltip=tr(f"help.key.{self.id}", "da") if self.tooltip else "",
+            tooltip=f"tui.help.key.{self.id}" if self.tooltip else "",
         )
 
     @property
@@ -81,33 +81,34 @@ def bindings(commands: Iterable[Command]) -> list[BindingType]:
 def key_help(commands: Iterable[Command], lang: str) -> str:
     """F1's list of a screen's keys: ``- **F2** projektorvisning``, one line per command."""
     return "\n".join(
-        f"- **{' / '.join(command.shown_keys)}** {tr(f'help.key.{command.id}', lang)}" for command in commands
+        f"- **{' / '.join(command.shown_keys)}** {t(f'tui.help.key.{command.id}', lang)}"
+        for command in commands
     )
 
 
 def key_line(commands: Iterable[Command], lang: str) -> str:
     """The keys on one line (the projector's F1): ``F2/Esc: tilbage · F3: skjul/vis resultater``."""
     return " · ".join(
-        f"{'/'.join(command.shown_keys)}: {tr(f'help.key.{command.id}', lang)}" for command in commands
+        f"{'/'.join(command.shown_keys)}: {t(f'tui.help.key.{command.id}', lang)}" for command in commands
     )
 
 
 SESSION_COMMANDS: Sequence[Command] = (
     Command("next_short", "ctrl+n", "next", priority=True),
     Command("prev", "ctrl+b", "previous", footer=False, priority=True),
-    Command("projector", "f2", "projector", palette="key.projector"),
-    Command("blind", "f3", "blind", priority=True, palette="key.blind"),
-    Command("mode", "f4", "mode", priority=True, palette="key.mode"),
-    Command("timer", "f5", "timer", palette="key.timer"),
-    Command("timer_set", "f6", "set_timer", footer=False, palette="key.timer_set"),
-    Command("note", "f7", "notes", palette="key.note"),
-    Command("export", "f8", "export", palette="palette.export"),
-    Command("agenda", "f9", "agenda", footer=False, palette="key.agenda"),
+    Command("projector", "f2", "projector", palette="tui.key.projector"),
+    Command("blind", "f3", "blind", priority=True, palette="tui.key.blind"),
+    Command("mode", "f4", "mode", priority=True, palette="tui.key.mode"),
+    Command("timer", "f5", "timer", palette="tui.key.timer"),
+    Command("timer_set", "f6", "set_timer", footer=False, palette="tui.key.timer_set"),
+    Command("note", "f7", "notes", palette="tui.key.note"),
+    Command("export", "f8", "export", palette="tui.palette.export"),
+    Command("agenda", "f9", "agenda", footer=False, palette="tui.key.agenda"),
     Command("voting", "f10", "voting"),
     Command("group_short", "ctrl+g", "next_group", priority=True),
-    Command("groups", "ctrl+r", "groups", footer=False, palette="key.groups"),
-    Command("undo", "ctrl+z", "undo", footer=False, palette="key.undo"),
-    Command("redo", "ctrl+y", "redo", footer=False, palette="key.redo"),
+    Command("groups", "ctrl+r", "groups", footer=False, palette="tui.key.groups"),
+    Command("undo", "ctrl+z", "undo", footer=False, palette="tui.key.undo"),
+    Command("redo", "ctrl+y", "redo", footer=False, palette="tui.key.redo"),
     Command("home", "escape", "home", footer=False),
 )
 """The session screen's commands, in the footer's order."""
@@ -171,17 +172,17 @@ class SessionCommands(Provider):
             return []
         lang = screen.lang
         session = screen.session
-        goto = tr("palette.goto", lang)
+        goto = t("tui.palette.goto", lang)
         entries: list[tuple[str, str, Callable[[], object]]] = []
         for number, exercise_id in enumerate(session.agenda, start=1):
             exercise = session.exercise(exercise_id)
-            status = tr(f"status.{session.status(exercise_id)}", lang)
+            status = t(f"tui.status.{session.status(exercise_id)}", lang)
             entries.append(
                 (f"{goto}: {number}. {exercise.title.get(lang)}", status, partial(screen.go_to, exercise_id))
             )
         for command in screen.palette_commands():
             if command.palette is not None:
-                entries.append((tr(command.palette, lang), "", getattr(screen, f"action_{command.action}")))
+                entries.append((t(command.palette, lang), "", getattr(screen, f"action_{command.action}")))
         return entries
 
     async def discover(self) -> Hits:

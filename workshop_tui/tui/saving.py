@@ -21,10 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import WorkshopModal, WorkshopScreen
 from workshop_tui.tui.screens.modals import MODAL_CSS
-from workshop_tui.tui.strings import save_failure, tr
+from workshop_tui.tui.strings import save_failure
 
 if TYPE_CHECKING:
     from workshop_tui.core.keeper import SessionKeeper
@@ -59,8 +60,8 @@ class SaveStatus(Static):
 def holder_text(holder: LockInfo | None, lang: str) -> str:
     """The other window, as the facilitator can find it: its process and computer."""
     if holder is None:
-        return tr("readonly.other", lang)
-    return tr("readonly.holder", lang, pid=holder.pid, host=holder.host)
+        return t("tui.readonly.other", lang)
+    return t("tui.readonly.holder", lang, pid=holder.pid, host=holder.host)
 
 
 class SaveGuard:
@@ -114,14 +115,14 @@ class SaveGuard:
         error = keeper.last_error
         if error is not None and not self._failing:
             self.screen.notify(
-                tr("saved.error", lang, reason=save_failure(error, lang)), severity="error", timeout=10
+                t("tui.saved.error", lang, reason=save_failure(error, lang)), severity="error", timeout=10
             )
         elif self._failing and not keeper.unsaved:
-            self.screen.notify(tr("saved.again", lang, path=keeper.path), timeout=8)
+            self.screen.notify(t("tui.saved.again", lang, path=keeper.path), timeout=8)
         self._failing = keeper.unsaved and error is not None
         for theirs in keeper.take_kept_aside():
             self.screen.notify(
-                tr("conflict.kept", lang, theirs=theirs.name, ours=keeper.path.name, folder=theirs.parent),
+                t("tui.conflict.kept", lang, theirs=theirs.name, ours=keeper.path.name, folder=theirs.parent),
                 severity="error",
                 timeout=60,
             )
@@ -138,13 +139,15 @@ class SaveGuard:
             state = "read-only"
             holder = holder_text(self.holder, lang)
             text = (
-                tr("readonly.free", lang) if self._writer_gone else tr("readonly.marker", lang, holder=holder)
+                t("tui.readonly.free", lang)
+                if self._writer_gone
+                else t("tui.readonly.marker", lang, holder=holder)
             )
         elif keeper.unsaved:
             state = "unsaved"
             reason = save_failure(keeper.last_error, lang) if keeper.last_error is not None else "…"
             waiting = max(1, keeper.pending)
-            text = tr("unsaved.marker", lang, n=waiting, reason=reason, seconds=RETRY_SECONDS)
+            text = t("tui.unsaved.marker", lang, n=waiting, reason=reason, seconds=RETRY_SECONDS)
         if (state, text) == self._shown:
             return
         self._shown = (state, text)
@@ -193,7 +196,7 @@ class UnsavedModal(WorkshopModal):
     """Asks before unsaved changes are left behind: "retry", "leave", or None (stay)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="UnsavedModal")
-    BINDINGS = [Binding("escape", "stay", "Bliv", id="cancel")]
+    BINDINGS = [Binding("escape", "stay", "tui.key.stay", id="stay")]
 
     def __init__(self, pending: int, reason: str) -> None:
         super().__init__()
@@ -203,12 +206,12 @@ class UnsavedModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical():
-            yield Label(tr("unsaved.title", lang), classes="heading")
-            yield Static(Text(tr("unsaved.question", lang, n=self.pending, reason=self.reason)))
+            yield Label(t("tui.unsaved.title", lang), classes="heading")
+            yield Static(Text(t("tui.unsaved.question", lang, n=self.pending, reason=self.reason)))
             with Horizontal():
-                yield Button(tr("unsaved.retry", lang), variant="primary", id="retry")
-                yield Button(tr("unsaved.leave", lang), variant="error", id="leave")
-                yield Button(tr("unsaved.stay", lang), id="stay")
+                yield Button(t("tui.unsaved.retry", lang), variant="primary", id="retry")
+                yield Button(t("tui.unsaved.leave", lang), variant="error", id="leave")
+                yield Button(t("tui.unsaved.stay", lang), id="stay")
 
     def on_mount(self) -> None:
         self.query_one("#retry", Button).focus()
@@ -225,7 +228,7 @@ class LockedModal(WorkshopModal):
     """The session is open in another window: view it read-only ("read_only") or not (None)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="LockedModal")
-    BINDINGS = [Binding("escape", "refuse", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "refuse", "tui.key.cancel", id="cancel")]
 
     def __init__(self, path: Path, holder: LockInfo | None) -> None:
         super().__init__()
@@ -235,10 +238,10 @@ class LockedModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         lang, holder = self.lang, self.holder
         if holder is None:
-            text = tr("lock.held_unknown", lang, file=self.path.name)
+            text = t("tui.lock.held_unknown", lang, file=self.path.name)
         else:
-            text = tr(
-                "lock.held",
+            text = t(
+                "tui.lock.held",
                 lang,
                 file=self.path.name,
                 pid=holder.pid,
@@ -246,13 +249,13 @@ class LockedModal(WorkshopModal):
                 since=holder.started_local,
             )
             if not holder.here:
-                text += "\n\n" + tr("lock.elsewhere", lang, host=holder.host, lock=lock_path(self.path))
+                text += "\n\n" + t("tui.lock.elsewhere", lang, host=holder.host, lock=lock_path(self.path))
         with Vertical():
-            yield Label(tr("lock.title", lang), classes="heading")
+            yield Label(t("tui.lock.title", lang), classes="heading")
             yield Static(Text(text))
             with Horizontal():
-                yield Button(tr("lock.read_only", lang), variant="primary", id="read_only")
-                yield Button(tr("lock.refuse", lang), id="refuse")
+                yield Button(t("tui.lock.read_only", lang), variant="primary", id="read_only")
+                yield Button(t("tui.lock.refuse", lang), id="refuse")
 
     def on_mount(self) -> None:
         self.query_one("#read_only", Button).focus()

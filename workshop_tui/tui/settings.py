@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_tui.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.locations import data_dir
 from workshop_tui.core.storage.tomlio import atomic_write, dumps
@@ -36,7 +37,7 @@ def load_settings() -> Settings:
     theme = data.get("theme")
     last = data.get("last_session")
     return Settings(
-        lang=lang if lang in ("da", "en") else "da",
+        lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
         theme=theme if isinstance(theme, str) and theme else "textual-dark",
         last_session=last if isinstance(last, str) and len(last) < 300 else "",
     )

@@ -28,12 +28,12 @@ from textual.dom import DOMNode
 from textual.timer import Timer
 from textual.widgets import Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
-from workshop_tui.tui.strings import tr
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 from workshop_tui.voting.qr import qr_lines
 
@@ -133,7 +133,7 @@ class VotingController:
         from workshop_tui.voting.sink import KeeperSink
 
         if self.owner.keeper.read_only:  # votes would be refused: another window writes
-            return tr("readonly.refused", self.owner.lang)
+            return t("tui.readonly.refused", self.owner.lang)
         session = self.owner.session
         try:
             path = roll_path(session.id)
@@ -185,7 +185,7 @@ class VotingController:
         if exercise_id is None or self.owner.session.answers_for(exercise_id).blind:
             return
         self.owner.request(lambda s: s.with_blind(exercise_id, True), undoable=False)
-        self.owner.host.notify(tr("voting.blind", self.owner.lang), timeout=6)
+        self.owner.host.notify(t("tui.voting.blind", self.owner.lang), timeout=6)
 
     def add_place(self) -> None:
         """Add an anonymous participant, so one more phone can join (the panel's +)."""
@@ -204,7 +204,7 @@ class VotingController:
             return
         place = removable_place(self.owner.session, self.server.desk.roll.participant_ids)
         if place is None:
-            self.owner.host.notify(tr("voting.keep_place", self.owner.lang), severity="warning", timeout=5)
+            self.owner.host.notify(t("tui.voting.keep_place", self.owner.lang), severity="warning", timeout=5)
             return
         self.owner.request(lambda s: without_place(s, place), undoable=False)
 
@@ -267,19 +267,19 @@ class VotingController:
 def progress_text(info: VotingInfo, lang: str) -> str:
     """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open."""
     if not info.round_open:
-        return tr("voting.no_round", lang)
+        return t("tui.voting.no_round", lang)
     p = info.progress
-    return tr("voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
+    return t("tui.voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
 
 
 def places_text(info: VotingInfo, lang: str) -> str:
     """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
     p = info.progress
-    parts = [tr("voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
+    parts = [t("tui.voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
     if p.turned_away:
-        parts.append(tr("voting.turned_away", lang, n=p.turned_away))
+        parts.append(t("tui.voting.turned_away", lang, n=p.turned_away))
     if p.locked_for:
-        parts.append(tr("voting.locked", lang, seconds=max(1, round(p.locked_for))))
+        parts.append(t("tui.voting.locked", lang, seconds=max(1, round(p.locked_for))))
     return "  ·  ".join(parts)
 
 
@@ -309,8 +309,8 @@ class VotingStatus(Static):
         self.display = info is not None
         if info is None:
             return
-        text = Text("● " + tr("voting.open", lang), style="bold")
-        text.append(f"  {info.url}  ·  {tr('voting.code', lang)} ")
+        text = Text("● " + t("tui.voting.open", lang), style="bold")
+        text.append(f"  {info.url}  ·  {t('tui.voting.code', lang)} ")
         text.append(spaced(info.code), style="bold")
         text.append(f"  ·  {progress_text(info, lang)}  ·  ")
         notes = info.progress.turned_away or info.progress.locked_for
@@ -345,9 +345,9 @@ class VoteBoard(Static):
         for line in qr_lines(info.join_url):
             text.append(line, style=QR_STYLE)
             text.append("\n")
-        text.append("\n" + tr("voting.scan", lang) + "\n", style="bold")
+        text.append("\n" + t("tui.voting.scan", lang) + "\n", style="bold")
         text.append(info.url + "\n", style="bold")
-        text.append(f"{tr('voting.code', lang)}: ")
+        text.append(f"{t('tui.voting.code', lang)}: ")
         text.append(spaced(info.code), style="bold reverse")
         text.append("\n\n" + progress_text(info, lang))
         if self.show_max:

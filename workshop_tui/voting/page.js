@@ -37,8 +37,10 @@ function headers() {
   return h;
 }
 
-function refusal(reason) {
-  return S["refused_" + reason] || S.error;
+function refusal(body) {
+  // "refused": the session's own reason, already in the page's language (shown as text).
+  if (body.reason === "refused" && body.detail) return body.detail;
+  return S["refused_" + body.reason] || S.error;
 }
 
 async function join(code) {
@@ -50,7 +52,7 @@ async function join(code) {
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      setMessage($("join-message"), refusal(body.reason), "bad");
+      setMessage($("join-message"), refusal(body), "bad");
       return;
     }
     token = body.token;
@@ -304,7 +306,7 @@ async function send() {
     const body = await response.json().catch(() => ({}));
     if (response.status === 401) return askForCode(S.refused_unknown_token);
     if (!response.ok) {
-      update(refusal(body.reason), "bad");
+      update(refusal(body), "bad");
       $("send").disabled = false;
       return;
     }

@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from workshop_tui.core.model import Session
+from workshop_tui.core.model.refusal import refusal_text
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.tomlio import atomic_write
 from workshop_tui.voting.desk import Ballot, Desk, Refused, cast_votes
@@ -77,7 +78,9 @@ class GroupCommit:
                     try:
                         session = ballot.edit(session)
                     except (ValueError, KeyError) as error:
-                        outcomes[index] = Refused(409, "refused", str(error).strip("'\""))
+                        # The model's reason, in the room's language: the page shows it as it is.
+                        words = refusal_text(error, session.language)
+                        outcomes[index] = Refused(409, "refused", words)
             return session
 
         try:

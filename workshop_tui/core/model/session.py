@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import rules
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, with_key
 from workshop_tui.core.model.dates import normalise_date, reference_date
@@ -51,14 +52,26 @@ class Participant:
 
 @dataclass(frozen=True)
 class Group:
-    """A group or table that writes its own reflections and actions."""
+    """A group or table that writes its own reflections and actions.
+
+    The group a session starts with when the room is not split up has no name
+    (``WHOLE_ROOM``): it is stored as a code, not as "Hele rummet", so the same file reads
+    right in either language; :meth:`label` names it on display.
+    """
 
     id: str
     name: str
 
+    WHOLE_ROOM = ""
+    """The stored name of the group that is the whole room."""
+
     def __post_init__(self) -> None:
         check_text(self.id, "a group id")
         check_text(self.name, "a group's name")
+
+    def label(self, lang: str) -> str:
+        """The name to show: the whole room's group is named in ``lang``."""
+        return self.name or t("names.whole_room", lang)
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
         organisation=session.organisation,
         facilitator=session.facilitator,
         participants=len(session.participants),
-        groups=tuple(g.name for g in session.groups),
+        groups=tuple(g.label(lang) for g in session.groups),
         exercises=tuple(exercises),
         named=named,
         include_notes=include_notes,
@@ -167,7 +167,7 @@ def _scored(
     # The profile is drawn in the order of the means as drawn (reversed items turned).
     ranking = rank({i.id: i.aligned_mean if i.shown else None for i in items})
     closing = tuple(
-        GroupText(g.name, answers.closing[g.id].strip())
+        GroupText(g.label(lang), answers.closing[g.id].strip())
         for g in session.groups
         if answers.closing.get(g.id, "").strip()
     )
@@ -267,7 +267,7 @@ def _reflection(session: Session, exercise: Exercise, answers: ExerciseAnswers, 
             question=text_of(box.question, lang),
             subquestions=tuple(f"{q.letter}) {q.text.get(lang)}" for q in box.subquestions),
             answers=tuple(
-                GroupText(g.name, answers.texts.get(g.id, {}).get(box.key, "").strip())
+                GroupText(g.label(lang), answers.texts.get(g.id, {}).get(box.key, "").strip())
                 for g in session.groups
             ),
         )
@@ -279,7 +279,7 @@ def _reflection(session: Session, exercise: Exercise, answers: ExerciseAnswers, 
 def _actions(session: Session, exercise: Exercise, answers: ExerciseAnswers, lang: str) -> ActionPart:
     groups = tuple(
         GroupActions(
-            group=g.name,
+            group=g.label(lang),
             challenge=answers.challenge.get(g.id, "").strip(),
             actions=tuple(a for a in answers.actions.get(g.id, ()) if not a.is_empty),
         )

@@ -10,12 +10,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The session file format this code writes; older files are migrated on load."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
+WHOLE_ROOM_WORDS = ("Hele rummet", "Whole room")
+"""What schema 1 wrote as the name of a session's one default group, in Danish or English."""
+
+
+def _whole_room_as_code(data: dict[str, Any]) -> dict[str, Any]:
+    """1 -> 2: the default group's name, written in the session's language, becomes a code.
+
+    Schema 1 stored "Hele rummet" (or "Whole room") as a name, so a Danish session showed
+    Danish in an English window and its exports. Schema 2 stores the whole room unnamed
+    (``Group.WHOLE_ROOM``) and names it on display. Only the group a new session was made
+    with (``g1``) changes, and only when it still has those words; every other name stays.
+    """
+    groups = data.get("groups")
+    if isinstance(groups, list):
+        data["groups"] = [
+            {**group, "name": ""}
+            if isinstance(group, dict) and group.get("id") == "g1" and group.get("name") in WHOLE_ROOM_WORDS
+            else group
+            for group in groups
+        ]
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _whole_room_as_code}
 """from-version -> the step to the next version. Schema 1 is the first released format."""
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workshop_tui.core.i18n import LANGUAGES
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Group, Participant, Position, Session
 from workshop_tui.core.model.ids import ID_RULE, valid_date, valid_id
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
@@ -15,8 +16,6 @@ from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exe
 from workshop_tui.core.storage.exercise_kinds import check_id, check_ids
 from workshop_tui.core.storage.migrations import SCHEMA_VERSION
 from workshop_tui.core.storage.reader import Problems, Reader, duplicates
-
-LANGUAGES = ("da", "en")
 
 
 def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, Any]:

@@ -101,13 +101,13 @@ def new_session(
 
     Args:
         participants: a count (anonymous P1…Pn) or a list of names.
-        groups: group names; one group for the whole room when None or empty.
+        groups: group names; one unnamed group for the whole room when None or empty.
     """
     if isinstance(participants, int):
         people = tuple(Participant(id=f"p{i}") for i in range(1, participants + 1))
     else:
         people = tuple(Participant(id=f"p{i}", name=name) for i, name in enumerate(participants, start=1))
-    names = groups or (["Hele rummet"] if language == "da" else ["Whole room"])
+    names = groups or [Group.WHOLE_ROOM]
     stamp = timestamp or now_iso()
     chosen = list(exercises)
     return Session(

@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
-from workshop_tui.tui.strings import tr
 
 FORMATS = (("all", "Markdown + HTML + CSV"), ("html", "HTML"), ("md", "Markdown"), ("csv", "CSV"))
 
@@ -33,7 +33,7 @@ class ExportModal(WorkshopModal):
     """Formats, folder, and the two opt-ins (names, facilitator notes)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="ExportModal")
-    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -42,17 +42,17 @@ class ExportModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical():
-            yield Label(tr("export.title", lang), classes="heading")
+            yield Label(t("tui.export.title", lang), classes="heading")
             with RadioSet(id="format"):
                 for index, (_, label) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0)
-            yield Label(tr("export.folder", lang))
+            yield Label(t("tui.export.folder", lang))
             yield Input(str(self.folder), id="folder")
-            yield Checkbox(tr("export.named", lang), id="named")
-            yield Checkbox(tr("export.notes", lang), id="notes")
+            yield Checkbox(t("tui.export.named", lang), id="named")
+            yield Checkbox(t("tui.export.notes", lang), id="notes")
             with Horizontal():
-                yield Button(tr("key.export", lang), variant="primary", id="ok")
-                yield Button(tr("cancel", lang), id="cancel")
+                yield Button(t("tui.key.export", lang), variant="primary", id="ok")
+                yield Button(t("tui.cancel", lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
@@ -87,4 +87,4 @@ def write_export(session: Session, choice: ExportChoice, lang: str) -> tuple[str
         )
     except ExportError as error:
         return str(error), True
-    return tr("exported", lang, paths="\n".join(str(p) for p in paths)), False
+    return t("tui.exported", lang, paths="\n".join(str(p) for p in paths)), False

@@ -14,10 +14,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
-from workshop_tui.tui.strings import tr
 
 if TYPE_CHECKING:
     from workshop_tui.tui.controller import SessionController
@@ -32,12 +32,16 @@ def ask_for_groups(controller: SessionController) -> None:
 
         def edit(session: Session) -> Session:
             for group_id, name in result:
+                if group_id in unnamed and name == unnamed[group_id]:
+                    continue  # the whole room, left as shown: it keeps its code, not these words
                 session = session.with_group_name(group_id, name) if group_id else session.with_group(name)
             return session
 
         controller.request(edit)
 
-    groups = [(g.id, g.name) for g in controller.session.groups]
+    lang = controller.lang
+    groups = [(g.id, g.label(lang)) for g in controller.session.groups]
+    unnamed = {g.id: g.label(lang) for g in controller.session.groups if not g.name}
     controller.host.app.push_screen(GroupsModal(groups), save)
 
 
@@ -50,8 +54,8 @@ class GroupsModal(WorkshopModal):
 
     DEFAULT_CSS = MODAL_CSS.format(name="GroupsModal")
     BINDINGS = [
-        Binding("escape", "cancel", "Annullér", id="cancel"),
-        Binding("ctrl+s", "save", "Gem", id="save", priority=True),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
+        Binding("ctrl+s", "save", "tui.key.save", id="save", priority=True),
     ]
     NEW_LINES = 3
     """Empty lines offered for new groups."""
@@ -62,15 +66,15 @@ class GroupsModal(WorkshopModal):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(tr("groups.title", self.lang), classes="heading")
-            yield Static(tr("groups.hint", self.lang), classes="muted")
+            yield Label(t("tui.groups.title", self.lang), classes="heading")
+            yield Static(t("tui.groups.hint", self.lang), classes="muted")
             for index, (_, name) in enumerate(self.groups):
                 yield Input(name, id=f"group-{index}")
             for index in range(self.NEW_LINES):
-                yield Input(id=f"new-{index}", placeholder=tr("groups.new", self.lang))
+                yield Input(id=f"new-{index}", placeholder=t("tui.groups.new", self.lang))
             with Horizontal():
-                yield Button(tr("save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
-                yield Button(tr("cancel", self.lang), id="cancel")
+                yield Button(t("tui.save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
+                yield Button(t("tui.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#new-0", Input).focus()

@@ -13,12 +13,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
-from workshop_tui.tui.strings import tr
 
 
 class HomeScreen(WorkshopScreen):
@@ -54,9 +54,9 @@ class HomeScreen(WorkshopScreen):
         """Fill in the texts in the current language and reload the list."""
         super().relabel()
         self.title = "workshop-tui"
-        self.sub_title = tr("home.title", self.lang)
-        self.show_help_text(tr("help.home", self.lang, keys=key_help(HOME_COMMANDS, self.lang)))
-        self.query_one("#home-title", Static).update(tr("home.title", self.lang))
+        self.sub_title = t("tui.home.title", self.lang)
+        self.show_help_text(t("tui.help.home", self.lang, keys=key_help(HOME_COMMANDS, self.lang)))
+        self.query_one("#home-title", Static).update(t("tui.home.title", self.lang))
         self.load(first=first)
 
     def load(self, *, first: bool = False) -> None:
@@ -101,13 +101,13 @@ class HomeScreen(WorkshopScreen):
         last = self.workshop.settings.last_session
         rows = [self._row(listing, lang, last=listing.path.name == last) for listing in listings]
         headers = [
-            tr(key, lang)
+            t(key, lang)
             for key in (
-                "home.col.title",
-                "home.col.date",
-                "home.col.org",
-                "home.col.progress",
-                "home.col.updated",
+                "tui.home.col.title",
+                "tui.home.col.date",
+                "tui.home.col.org",
+                "tui.home.col.progress",
+                "tui.home.col.updated",
             )
         ]
         # Widths are set here rather than measured by the table when it is next idle: that
@@ -122,7 +122,9 @@ class HomeScreen(WorkshopScreen):
                 table.move_cursor(row=index)
         hint = self.query_one("#home-hint", Static)
         marked = any(listing.path.name == last for listing in listings)
-        hint.update(tr("home.empty", lang) if not listings else tr("home.last_hint", lang) if marked else "")
+        hint.update(
+            t("tui.home.empty", lang) if not listings else t("tui.home.last_hint", lang) if marked else ""
+        )
         table.focus()
 
     @staticmethod
@@ -138,7 +140,7 @@ class HomeScreen(WorkshopScreen):
         """
         session = listing.summary
         if session is None:
-            state = "…" if listing.pending else tr("home.broken", lang)
+            state = "…" if listing.pending else t("tui.home.broken", lang)
             mark = "" if listing.pending else "⚠ "
             cells = [f"{mark}{listing.path.name}", "", "", state, ""]
         else:
@@ -165,7 +167,7 @@ class HomeScreen(WorkshopScreen):
             return
         if listing.problems:
             problem = str(listing.problems[0])
-            self.notify(tr("home.broken_hint", self.lang, problem=problem), severity="error", timeout=15)
+            self.notify(t("tui.home.broken_hint", self.lang, problem=problem), severity="error", timeout=15)
             return
         self.workshop.open_session(listing.path)
 
@@ -176,7 +178,7 @@ class HomeScreen(WorkshopScreen):
         try:
             path = copy_demo()
         except SessionWriteError as error:
-            self.notify(tr("saved.error", self.lang, reason=error.reason), severity="error")
+            self.notify(t("tui.saved.error", self.lang, reason=error.reason), severity="error")
             return
         self.workshop.open_session(path)
 
@@ -196,7 +198,7 @@ class HomeScreen(WorkshopScreen):
         try:
             save_session(result, path)
         except SessionWriteError as error:
-            self.notify(tr("saved.error", self.lang, reason=error.reason), severity="error")
+            self.notify(t("tui.saved.error", self.lang, reason=error.reason), severity="error")
             return
         self.workshop.open_session(path)
 

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
-from workshop_tui.tui.strings import tr
 
 MODAL_CSS = """
 {name} {{
@@ -38,7 +38,7 @@ class TimerModal(WorkshopModal):
     """Asks for the exercise's time in minutes; returns seconds, or None when cancelled."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="TimerModal")
-    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, minutes: float) -> None:
         super().__init__()
@@ -46,12 +46,12 @@ class TimerModal(WorkshopModal):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(tr("timer.minutes", self.lang))
+            yield Label(t("tui.timer.minutes", self.lang))
             yield Input(f"{self.minutes:g}", id="minutes", restrict=r"[0-9.,]*")
             yield Static(id="error", classes="error-text")
             with Horizontal():
-                yield Button(tr("ok", self.lang), variant="primary", id="ok")
-                yield Button(tr("cancel", self.lang), id="cancel")
+                yield Button(t("tui.ok", self.lang), variant="primary", id="ok")
+                yield Button(t("tui.cancel", self.lang), id="cancel")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -80,8 +80,8 @@ class NotesModal(WorkshopModal):
 
     DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + "NotesModal TextArea { height: 12; }"
     BINDINGS = [
-        Binding("escape", "cancel", "Annullér", id="cancel"),
-        Binding("ctrl+s", "save", "Gem", id="save", priority=True),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
+        Binding("ctrl+s", "save", "tui.key.save", id="save", priority=True),
     ]
 
     def __init__(self, text: str, source: str = "") -> None:
@@ -91,13 +91,15 @@ class NotesModal(WorkshopModal):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(tr("note.title", self.lang), classes="heading")
+            yield Label(t("tui.note.title", self.lang), classes="heading")
             yield TextArea(self.text, id="note")
             if self.source:
-                yield Static(tr("note.source", self.lang, source=self.source), classes="muted", id="source")
+                yield Static(
+                    t("tui.note.source", self.lang, source=self.source), classes="muted", id="source"
+                )
             with Horizontal():
-                yield Button(tr("save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
-                yield Button(tr("cancel", self.lang), id="cancel")
+                yield Button(t("tui.save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
+                yield Button(t("tui.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#note", TextArea).focus()

@@ -15,17 +15,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.rules import ModeSwitch
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
-from workshop_tui.tui.strings import tr
 
 
 class ModeSwitchModal(WorkshopModal):
     """Says what the switch changes; returns True to switch, False to stay."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="ModeSwitchModal")
-    BINDINGS = [Binding("escape", "cancel", "Annullér", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
 
     def __init__(self, change: ModeSwitch) -> None:
         super().__init__()
@@ -34,12 +34,14 @@ class ModeSwitchModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         lang, change = self.lang, self.change
         with Vertical():
-            yield Label(tr(f"mode.ask.title.{change.target}", lang), classes="heading")
-            yield Static(tr("mode.ask.counts", lang, typed=change.typed, tallied=change.tallied))
-            yield Static(tr("mode.ask.after", lang, counted=tr(f"mode.name.{change.counted_after}", lang)))
+            yield Label(t(f"tui.mode.ask.title.{change.target}", lang), classes="heading")
+            yield Static(t("tui.mode.ask.counts", lang, typed=change.typed, tallied=change.tallied))
+            yield Static(
+                t("tui.mode.ask.after", lang, counted=t(f"tui.mode.name.{change.counted_after}", lang))
+            )
             with Horizontal():
-                yield Button(tr("mode.ask.switch", lang), variant="primary", id="switch")
-                yield Button(tr("cancel", lang), id="cancel")
+                yield Button(t("tui.mode.ask.switch", lang), variant="primary", id="switch")
+                yield Button(t("tui.cancel", lang), id="cancel")
 
     @on(Button.Pressed, "#switch")
     def switch(self) -> None:

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.storage.sessions import new_session
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
-from workshop_tui.tui.strings import refusal, tr
+from workshop_tui.tui.strings import refusal
 
 CUSTOM = "__custom__"
 
@@ -39,8 +40,8 @@ class NewSessionScreen(WorkshopModal):
 
     CSS_PATH = "new_session.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Annullér", id="cancel"),
-        Binding("ctrl+s", "create", "Opret", id="create"),
+        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
+        Binding("ctrl+s", "create", "tui.key.create", id="create"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -51,24 +52,24 @@ class NewSessionScreen(WorkshopModal):
         programmes = [(Text(for_terminal(p.title.get(lang))), p.id) for p in library.programmes.values()]
         default = library.default_programme()
         with VerticalScroll(id="form"):
-            yield Static(tr("new.title", lang), classes="heading")
-            yield Label(tr("new.f.title", lang))
+            yield Static(t("tui.new.title", lang), classes="heading")
+            yield Label(t("tui.new.f.title", lang))
             yield Input(id="title")
-            yield Label(tr("new.f.date", lang))
+            yield Label(t("tui.new.f.date", lang))
             yield Input(Date.today().isoformat(), id="date")
-            yield Label(tr("new.f.org", lang))
+            yield Label(t("tui.new.f.org", lang))
             yield Input(id="organisation")
-            yield Label(tr("new.f.facilitator", lang))
+            yield Label(t("tui.new.f.facilitator", lang))
             yield Input(id="facilitator")
-            yield Label(tr("new.f.lang", lang))
+            yield Label(t("tui.new.f.lang", lang))
             yield Select([("Dansk", "da"), ("English", "en")], value=lang, allow_blank=False, id="language")
-            yield Label(tr("new.f.participants", lang))
+            yield Label(t("tui.new.f.participants", lang))
             yield Input("12", id="participants")
-            yield Label(tr("new.f.groups", lang))
+            yield Label(t("tui.new.f.groups", lang))
             yield Input(id="groups")
-            yield Label(tr("new.f.programme", lang))
+            yield Label(t("tui.new.f.programme", lang))
             yield Select(
-                [*programmes, (tr("new.f.custom", lang), CUSTOM)],
+                [*programmes, (t("tui.new.f.custom", lang), CUSTOM)],
                 value=default.id if default else CUSTOM,
                 allow_blank=False,
                 id="programme",
@@ -82,8 +83,8 @@ class NewSessionScreen(WorkshopModal):
             )
             yield Static(id="error", classes="error-text")
             with Horizontal(id="buttons"):
-                yield Button(tr("new.create", lang), variant="primary", id="create")
-                yield Button(tr("cancel", lang), id="cancel")
+                yield Button(t("tui.new.create", lang), variant="primary", id="create")
+                yield Button(t("tui.cancel", lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#custom").display = self.query_one("#programme", Select).value == CUSTOM
@@ -109,17 +110,17 @@ class NewSessionScreen(WorkshopModal):
         error = self.query_one("#error", Static)
         title = self.query_one("#title", Input).value.strip()
         if not title:
-            error.update(tr("new.err.title", lang))
+            error.update(t("tui.new.err.title", lang))
             self.query_one("#title", Input).focus()
             return
         day = self.query_one("#date", Input).value.strip()
         if not valid_date(day):  # the one check the loader makes: a session saved here opens again
-            error.update(tr("new.err.date", lang))
+            error.update(t("tui.new.err.date", lang))
             self.query_one("#date", Input).focus()
             return
         participants = parse_participants(self.query_one("#participants", Input).value)
         if participants is None:
-            error.update(tr("new.err.participants", lang))
+            error.update(t("tui.new.err.participants", lang))
             self.query_one("#participants", Input).focus()
             return
         library = self.workshop.library
@@ -130,7 +131,7 @@ class NewSessionScreen(WorkshopModal):
             programme = library.programmes[str(programme_id)]
             ids = [e for e in programme.exercises if e in library.exercises]
         if not ids:
-            error.update(tr("new.err.exercises", lang))
+            error.update(t("tui.new.err.exercises", lang))
             return
         groups = [g.strip() for g in self.query_one("#groups", Input).value.split(",") if g.strip()]
         try:

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.results.figures import answered
 from workshop_tui.core.results.summary import exercise_summary
@@ -26,7 +27,6 @@ from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector_kinds import kind_question, kind_results
 from workshop_tui.tui.screens.projector_scores import scored_results
 from workshop_tui.tui.screens.projector_texts import agreed_actions, sheet_answers, table_rows
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.voting_link import VoteBoard
 from workshop_tui.tui.widgets.timer import clock
 
@@ -52,7 +52,9 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
             if special is not None:
                 return Group(progress, Text(""), special, Text(""), symbol_legend(special, lang))
         hidden = (
-            Text(tr("proj.hidden", lang), style="bold reverse") if not answers.results_visible else Text("")
+            Text(t("tui.proj.hidden", lang), style="bold reverse")
+            if not answers.results_visible
+            else Text("")
         )
         return Group(question_text(exercise, lang), Text(""), progress, hidden)
     if summary.reflection is not None:
@@ -67,21 +69,21 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
 def _progress(session: Session, exercise: Exercise, lang: str) -> Text:
     """ "9 af 14 har svaret" (anonymous: a count, never who)."""
     n, total = answered(session, exercise.id)
-    return Text(tr("proj.answered", lang, n=n, total=total), style="bold #FFD700")
+    return Text(t("tui.proj.answered", lang, n=n, total=total), style="bold #FFD700")
 
 
 def symbol_legend(shown: Text, lang: str) -> Text:
     """What each symbol in a newer kind's chart means (only the symbols it shows)."""
     out = Text()
     for symbol, key in (
-        ("▲", "legend.most"),
-        ("●", "legend.dot"),
-        ("⚡", "legend.split"),
-        ("↺", "legend.reverse"),
+        ("▲", "tui.legend.most"),
+        ("●", "tui.legend.dot"),
+        ("⚡", "tui.legend.split"),
+        ("↺", "tui.legend.reverse"),
     ):
         if symbol in shown.plain:
             out.append(f"{symbol}  ", style="bold")
-            out.append(tr(key, lang) + "\n")
+            out.append(t(key, lang) + "\n")
     out.rstrip()
     return out
 

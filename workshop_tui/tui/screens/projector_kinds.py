@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Session
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import fit
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
 
@@ -31,10 +31,10 @@ def kind_question(exercise: Exercise, lang: str) -> Text | None:
         for number, item in enumerate(exercise.items, start=1):
             text.append(f"{number:>2}. {item.text.get(lang)}\n")
         if exercise.kind == "single_choice":
-            text.append("\n" + tr("vote.single", lang), style="bold")
+            text.append("\n" + t("tui.vote.single", lang), style="bold")
         else:
-            per_item = tr("vote.per_item", lang, n=votes.max_per_item)
-            text.append("\n" + tr("vote.each", lang, dots=votes.dots, per_item=per_item), style="bold")
+            per_item = t("tui.vote.per_item", lang, n=votes.max_per_item)
+            text.append("\n" + t("tui.vote.each", lang, dots=votes.dots, per_item=per_item), style="bold")
     elif exercise.kind == "table":
         for instruction in exercise.instructions:
             text.append(f"{instruction.get(lang)}\n")

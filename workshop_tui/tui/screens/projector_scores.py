@@ -16,11 +16,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.rules import legend as results_legend
 from workshop_tui.core.results.rules import mark as highlight_mark
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
@@ -86,10 +86,10 @@ def legend(
             out.append(line[1:])
             continue
         out.append(f"{symbol if symbol != '±' else '+ −'} ", style="bold")
-        out.append(tr(f"legend.{_LEGEND_KEYS[symbol]}", lang))
+        out.append(t(f"tui.legend.{_LEGEND_KEYS[symbol]}", lang))
     if per_item and not compact:
         out.append("\n")
-        out.append(tr("legend.bar", lang), style="dim")
+        out.append(t("tui.legend.bar", lang), style="dim")
     return out
 
 
@@ -129,7 +129,9 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     table, marks = _item_table(part, lang, labels, width, label_width, thickness, gap, show_n=not same_n)
     blocks.append(table)
     if part.index is not None:
-        blocks.append(Text(f"\n{tr('reverse.index', lang)} {localise(fmt(part.index), lang)}", style="bold"))
+        blocks.append(
+            Text(f"\n{t('tui.reverse.index', lang)} {localise(fmt(part.index), lang)}", style="bold")
+        )
     blocks += [Text(""), legend(part, lang, marks=marks, compact=compact)]
     return Group(*blocks)
 
@@ -145,12 +147,12 @@ def _single(part: ScoredPart, lang: str, width: int, height: int) -> RenderableT
     bars = distribution_bars(
         stats, scale.min, scale.max, max(10, width - 12), lang, thickness=thickness, gap=gap
     )
-    figures = Text(f"\nn = {stats.n}    {tr('stat.mean', lang)} {localise(fmt(stats.mean), lang)}")
-    figures.append(f"    {tr('stat.median', lang)} {localise(fmt(stats.median), lang)}")
+    figures = Text(f"\nn = {stats.n}    {t('tui.stat.mean', lang)} {localise(fmt(stats.mean), lang)}")
+    figures.append(f"    {t('tui.stat.median', lang)} {localise(fmt(stats.median), lang)}")
     figures.stylize("bold")
     marks = {"⚡"} if stats.split else set()
     if stats.split:
-        figures.append(f"    ⚡ {tr('grid.split', lang)}", style="bold reverse")
+        figures.append(f"    ⚡ {t('tui.grid.split', lang)}", style="bold reverse")
     return Group(bars, figures, Text(""), legend(part, lang, marks=marks, per_item=False))
 
 
@@ -220,7 +222,7 @@ def _item_table(
     table.add_column(width=5, justify="right", no_wrap=True)
     if show_n:
         table.add_column(width=5, justify="right", no_wrap=True)
-    header: list[Text | str] = ["", "", "", Text(tr("stat.mean", lang), style="dim")]
+    header: list[Text | str] = ["", "", "", Text(t("tui.stat.mean", lang), style="dim")]
     header += [Text("n", style="dim")] if show_n else []
     table.add_row(*header)
     marks: set[str] = set()
@@ -265,19 +267,19 @@ def _item_table(
 
 def _withheld(item: ItemSummary, lang: str) -> str:
     """Why an item's figures are not on the wall (hidden, none yet, too few to stay anonymous)."""
-    return tr(f"proj.status.{item.status}", lang, n=item.stats.n)
+    return t(f"tui.proj.status.{item.status}", lang, n=item.stats.n)
 
 
 def _dimension_profile(part: ScoredPart, lang: str, width: int) -> Text:
     """A diagnostic's profile: per dimension the mean of its produced and not-produced statements."""
     rows: list[tuple[str, float | None, bool]] = []
     for dimension in part.dimensions:
-        produced = dimension.produced_label or f"{dimension.label} {tr('grid.produced', lang)}"
-        not_produced = dimension.not_produced_label or f"{dimension.label} {tr('grid.not_produced', lang)}"
+        produced = dimension.produced_label or f"{dimension.label} {t('tui.grid.produced', lang)}"
+        not_produced = dimension.not_produced_label or f"{dimension.label} {t('tui.grid.not_produced', lang)}"
         rows.append((f"+ {produced}", dimension.produced, False))
         rows.append((f"− {not_produced}", dimension.not_produced, False))
     label_width = min(max(len(r[0]) for r in rows), max(20, width // 2))
-    title = Text(tr("proj.profile", lang) + "\n", style="bold #FFD700")
+    title = Text(t("tui.proj.profile", lang) + "\n", style="bold #FFD700")
     return title + profile_bars(
         rows, part.scale.min, part.scale.max, label_width, max(10, width - label_width - 8), lang
     )

@@ -14,8 +14,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart
-from workshop_tui.tui.strings import tr
 
 HEADING = "bold #FFD700"
 GROUP = "bold #000000 on #FFD700"
@@ -45,22 +45,22 @@ def agreed_actions(part: ActionPart, lang: str) -> RenderableType | None:
     """Per group: the challenge and the actions with owner and date; None while nothing is written."""
     if not any(group.challenge or group.actions for group in part.groups):
         return None
-    label = part.action_label or tr("actions.text", lang)
+    label = part.action_label or t("tui.actions.text", lang)
     blocks: list[RenderableType] = []
     for group in part.groups:
         blocks.append(Text(f" {group.group} ", style=GROUP))
         if group.challenge:
-            challenge = Text(f"{tr('actions.challenge', lang)}: ", style="bold")
+            challenge = Text(f"{t('tui.actions.challenge', lang)}: ", style="bold")
             challenge.append(group.challenge, style="")
             blocks.append(challenge)
         if not group.actions:
-            blocks += [Text(tr("proj.no_actions", lang), style="dim"), Text("")]
+            blocks += [Text(t("tui.proj.no_actions", lang), style="dim"), Text("")]
             continue
         table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
         table.add_column("", width=3, no_wrap=True)
         table.add_column(label, ratio=5, overflow="fold")
-        table.add_column(tr("actions.owner", lang), ratio=2, overflow="fold")
-        table.add_column(tr("proj.due", lang), width=10, no_wrap=True)
+        table.add_column(t("tui.actions.owner", lang), ratio=2, overflow="fold")
+        table.add_column(t("tui.proj.due", lang), width=10, no_wrap=True)
         for number, action in enumerate(group.actions, start=1):
             table.add_row(
                 Text(f"{number}.", style="bold"), action.text, action.owner, Text(action.due, style="bold")

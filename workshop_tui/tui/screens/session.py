@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.lock import LockInfo, SessionLock
@@ -29,7 +30,7 @@ from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.in_order import InOrderScreen
-from workshop_tui.tui.strings import refusal, session_help, tr
+from workshop_tui.tui.strings import refusal, session_help
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting_link import VotingController, VotingStatus
@@ -108,11 +109,11 @@ class SessionScreen(InOrderScreen):
     def on_mount(self) -> None:
         self._inputs_at_open = self.workshop.inputs
         title = self.session.title
-        self.title = tr("readonly.title", self.lang, title=title) if self.keeper.read_only else title
+        self.title = t("tui.readonly.title", self.lang, title=title) if self.keeper.read_only else title
         stored = self.keeper.session.position.exercise
         if stored and stored not in self.keeper.session.agenda:
             named = self.session.position.exercise[:40]  # any text: the position is not checked as an id
-            self.notify(tr("position.unknown", self.lang, exercise=named), timeout=10, markup=False)
+            self.notify(t("tui.position.unknown", self.lang, exercise=named), timeout=10, markup=False)
         self.set_interval(1.0, self._tick)
         self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
@@ -281,24 +282,24 @@ class SessionScreen(InOrderScreen):
     def action_undo(self) -> None:
         """Undo the last change to the answers."""
         if self.controller.undo():
-            self.notify(tr("undo.done", self.lang), timeout=1.5)
+            self.notify(t("tui.undo.done", self.lang), timeout=1.5)
         else:
-            self.notify(tr("undo.none", self.lang), timeout=1.5)
+            self.notify(t("tui.undo.none", self.lang), timeout=1.5)
 
     def action_redo(self) -> None:
         """Redo the last undone change."""
         if self.controller.redo():
-            self.notify(tr("redo.done", self.lang), timeout=1.5)
+            self.notify(t("tui.redo.done", self.lang), timeout=1.5)
         else:
-            self.notify(tr("redo.none", self.lang), timeout=1.5)
+            self.notify(t("tui.redo.none", self.lang), timeout=1.5)
 
     def action_next_group(self) -> None:
         """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
         next_group = getattr(self.view, "next_group", None)
         if not callable(next_group):
-            self.notify(tr("groups.none_here", self.lang), timeout=3)
+            self.notify(t("tui.groups.none_here", self.lang), timeout=3)
         elif len(self.session.groups) < 2:
-            self.notify(tr("groups.only_one", self.lang), timeout=5)
+            self.notify(t("tui.groups.only_one", self.lang), timeout=5)
         else:
             self._after_typed_keys(next_group)
 
@@ -382,4 +383,4 @@ class SessionScreen(InOrderScreen):
         if finished is not None:
             self.app.bell()
             title = self.session.exercise(finished).title.get(self.lang)
-            self.notify(title, title=tr("timer.done", self.lang), severity="warning", timeout=20)
+            self.notify(title, title=t("tui.timer.done", self.lang), severity="warning", timeout=20)

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import VOTING_COMMANDS, bindings, key_line
 from workshop_tui.tui.messages import Change
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.voting_link import VoteBoard, VotingController
 
 
@@ -30,7 +30,7 @@ async def open_voting(voting: VotingController) -> None:
     if not voting.is_open:
         problem = await voting.open()
         if problem is not None:
-            screen.notify(tr("voting.failed", lang, reason=problem), severity="error", timeout=15)
+            screen.notify(t("tui.voting.failed", lang, reason=problem), severity="error", timeout=15)
             return
     voting.refresh()
 
@@ -38,7 +38,7 @@ async def open_voting(voting: VotingController) -> None:
         if choice == "close" and voting.is_open:
             await voting.close()
             voting.refresh()
-            screen.notify(tr("voting.closed", lang), timeout=4)
+            screen.notify(t("tui.voting.closed", lang), timeout=4)
 
     screen.app.push_screen(VotingModal(voting), from_panel)
 

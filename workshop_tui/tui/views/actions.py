@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Action, Exercise, Session
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.refusal import Refused, refusal_text
 from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 
@@ -34,7 +34,7 @@ def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[s
             continue
         for item_id, value in challenges(source, session.answers_for(source_id)):
             if source.is_vote:
-                figure = tr("vote.dots", lang, n=int(value))
+                figure = t("tui.vote.dots", lang, n=int(value))
             else:
                 figure = f"{value:.1f}".replace(".", "," if lang == "da" else ".")
             options.append(f"{source.item(item_id).text.get(lang)} ({source.title.get(lang)}: {figure})")
@@ -69,24 +69,24 @@ class ActionsView(GroupTextsView):
             if self.exercise.challenge_prompt is not None:
                 yield Label(self.exercise.challenge_prompt.get(lang), classes="heading")
                 with Horizontal(classes="action-row"):
-                    yield EntryInput(id="challenge", placeholder=tr("actions.challenge", lang))
-                    yield Select[str]([], prompt=tr("actions.pick", lang), id="pick")
+                    yield EntryInput(id="challenge", placeholder=t("tui.actions.challenge", lang))
+                    yield Select[str]([], prompt=t("tui.actions.pick", lang), id="pick")
             label = (
                 self.exercise.action_label.get(lang)
                 if self.exercise.action_label
-                else tr("actions.text", lang)
+                else t("tui.actions.text", lang)
             )
             for index in range(self.exercise.count):
                 with Horizontal(classes="action-row"):
                     yield Label(f"{label} {index + 1}")
                     yield EntryInput(
-                        id=f"text-{index}", classes="action-text", placeholder=tr("actions.text", lang)
+                        id=f"text-{index}", classes="action-text", placeholder=t("tui.actions.text", lang)
                     )
                     yield EntryInput(
-                        id=f"owner-{index}", classes="action-owner", placeholder=tr("actions.owner", lang)
+                        id=f"owner-{index}", classes="action-owner", placeholder=t("tui.actions.owner", lang)
                     )
                     yield EntryInput(
-                        id=f"due-{index}", classes="action-due", placeholder=tr("actions.due", lang)
+                        id=f"due-{index}", classes="action-due", placeholder=t("tui.actions.due", lang)
                     )
             yield Static(id="due-error", classes="error-text")
 
@@ -101,8 +101,8 @@ class ActionsView(GroupTextsView):
         for instruction in exercise.instructions:
             head.append(f"• {instruction.get(lang)}\n")
         if group is not None:
-            head.append(f"{tr('sheet.group', lang)}: ", style="dim")
-            head.append(group.name, style="bold reverse")
+            head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
+            head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         self.query_one("#actions-head", Static).update(head)

@@ -14,9 +14,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import ExerciseView, session_edit
 from workshop_tui.tui.views.grid_edits import dots_edit, score_edit, tally_edit
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
@@ -83,17 +83,19 @@ class GridView(ExerciseView):
         """Column and statistics labels in the UI language."""
         lang = self.lang
         return {
-            "item": tr("grid.item", lang),
-            "mean": tr("stat.mean", lang),
-            "median": tr("stat.median", lang),
-            "range": tr("stat.range", lang),
-            "dist": tr("stat.dist", lang),
-            "dist_short": tr("stat.dist_short", lang),
-            "sd": tr("stat.sd", lang),
-            "split": tr("grid.split", lang),
-            "none": tr("grid.no_answers", lang),
-            "dots": tr("vote.col.votes" if self.exercise.kind == "single_choice" else "vote.col.dots", lang),
-            "share": tr("vote.col.share", lang),
+            "item": t("tui.grid.item", lang),
+            "mean": t("tui.stat.mean", lang),
+            "median": t("tui.stat.median", lang),
+            "range": t("tui.stat.range", lang),
+            "dist": t("tui.stat.dist", lang),
+            "dist_short": t("tui.stat.dist_short", lang),
+            "sd": t("tui.stat.sd", lang),
+            "split": t("tui.grid.split", lang),
+            "none": t("tui.grid.no_answers", lang),
+            "dots": t(
+                "tui.vote.col.votes" if self.exercise.kind == "single_choice" else "tui.vote.col.dots", lang
+            ),
+            "share": t("tui.vote.col.share", lang),
         }
 
     def show(self, session: Session) -> None:
@@ -200,14 +202,14 @@ class GridView(ExerciseView):
             prompt = self.exercise.note_prompt.get(self.lang)
             short = item.text.get(self.lang)
             short = short if len(short) <= 50 else short[:49] + "…"
-            label = f"{tr('grid.note', self.lang)} – {short}: {prompt}"
+            label = f"{t('tui.grid.note', self.lang)} – {short}: {prompt}"
             show_text(self.query_one("#note-label", Label), label)
             self.query_one("#note", EntryInput).load(("note", item.id), answers.notes.get(item.id, ""))
         if self.exercise.closing_question is not None:
             group = next((g for g in session.groups if g.id == self._group), None)
             label = self.exercise.closing_question.get(self.lang)
             if group is not None and len(session.groups) > 1:
-                label += f"   ({tr('sheet.group', self.lang)}: {group.name} · Ctrl+G)"
+                label += f"   ({t('tui.sheet.group', self.lang)}: {group.label(self.lang)} · Ctrl+G)"
             show_text(self.query_one("#closing-label", Label), label)
             area = self.query_one("#closing", EntryArea)
             area.load(("closing", self._group), answers.closing.get(self._group, ""))
@@ -290,7 +292,7 @@ class GridView(ExerciseView):
         if not scale.contains(score):
             self.app.bell()
             self.notify(
-                tr("refused", self.lang, reason=f"{scale.min}–{scale.max}"), severity="warning", timeout=2
+                t("tui.refused", self.lang, reason=f"{scale.min}–{scale.max}"), severity="warning", timeout=2
             )
             return
         item, participant = target

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session, rules
-from workshop_tui.tui.strings import tr
 
 Edit = Callable[[Session], Session]
 
@@ -39,9 +39,9 @@ def dots_edit(
         if dots and (dots > votes.max_per_item or used + dots > votes.dots):
             person = session.participant(participant)
             who = person.label if person else participant
-            reason = tr("vote.dots_left", lang, who=who, left=votes.dots - used, dots=votes.dots)
+            reason = t("tui.vote.dots_left", lang, who=who, left=votes.dots - used, dots=votes.dots)
             if dots > votes.max_per_item:
-                reason = tr("vote.per_item", lang, n=votes.max_per_item).lstrip(", ")
+                reason = t("tui.vote.per_item", lang, n=votes.max_per_item).lstrip(", ")
             raise ValueError(reason)
         return score_edit(exercise.id, item_id, participant, dots, after)(session)
 
@@ -63,7 +63,7 @@ def tally_edit(
         new = max(0, current + delta) if count is None else count
         people = len(session.participants)
         if people and new > people and new > current:
-            raise ValueError(tr("tally.too_many", lang, count=new, n=people))
+            raise ValueError(t("tui.tally.too_many", lang, count=new, n=people))
         return session.with_tally(exercise_id, item_id, score, new)
 
     return edit

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Item, Session
 from workshop_tui.core.results.figures import aligned, index_value, voters
 from workshop_tui.core.results.rules import dimension_means
 from workshop_tui.core.results.stats import ItemStats, describe, rank
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
 from workshop_tui.tui.widgets.score_grid import item_tag
@@ -33,9 +33,9 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         head.append(exercise.question.get(lang) + "\n", style="bold")
     votes = exercise.votes
     if votes is not None:
-        per_item = tr("vote.per_item", lang, n=votes.max_per_item) if votes.dots > 1 else ""
-        rule = tr("vote.single", lang) if exercise.kind == "single_choice" else None
-        head.append(rule or tr("vote.each", lang, dots=votes.dots, per_item=per_item), style="dim")
+        per_item = t("tui.vote.per_item", lang, n=votes.max_per_item) if votes.dots > 1 else ""
+        rule = t("tui.vote.single", lang) if exercise.kind == "single_choice" else None
+        head.append(rule or t("tui.vote.each", lang, dots=votes.dots, per_item=per_item), style="dim")
         if answers.mode == "participant":
             head.append("   ·   " + _progress(exercise, session, lang), style="bold")
     else:
@@ -44,23 +44,25 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
             style="dim",
         )
     mode = (
-        tr("place.no_tally", lang) if exercise.kind == "two_axis" else tr(f"grid.mode.{answers.mode}", lang)
+        t("tui.place.no_tally", lang)
+        if exercise.kind == "two_axis"
+        else t(f"tui.grid.mode.{answers.mode}", lang)
     )
     head.append(f"   ·   {mode}", style="bold")
     if answers.counted_mode != answers.mode:
         # Switched without scores in the new mode yet: the figures still use the other ones.
-        head.append(f"   ·   {tr(f'grid.counted.{answers.counted_mode}', lang)}", style="bold")
+        head.append(f"   ·   {t(f'tui.grid.counted.{answers.counted_mode}', lang)}", style="bold")
     if not answers.results_visible:
-        head.append("\n" + tr("grid.blind_banner", lang), style="bold reverse")
+        head.append("\n" + t("tui.grid.blind_banner", lang), style="bold reverse")
     if answers.mode == "tally":
-        keys = tr("grid.help_tally", lang)
+        keys = t("tui.grid.help_tally", lang)
     elif exercise.kind == "single_choice":
-        keys = tr("vote.help_single", lang, n=min(len(exercise.items), 9))
+        keys = t("tui.vote.help_single", lang, n=min(len(exercise.items), 9))
     elif votes is not None:
-        keys = tr("vote.help_dots", lang, high=votes.max_per_item)
+        keys = t("tui.vote.help_dots", lang, high=votes.max_per_item)
     else:
-        ten = tr("grid.ten", lang) if scale.max == 10 else ""
-        keys = tr("grid.help_participant", lang, low=scale.min, high=min(scale.max, 9), ten=ten)
+        ten = t("tui.grid.ten", lang) if scale.max == 10 else ""
+        keys = t("tui.grid.help_participant", lang, low=scale.min, high=min(scale.max, 9), ten=ten)
     return head, keys
 
 
@@ -68,10 +70,10 @@ def _progress(exercise: Exercise, session: Session, lang: str) -> str:
     """How many have voted, and who has not yet (by label: the facilitator's own screen)."""
     answers = session.answers_for(exercise.id)
     voted = answers.answerers
-    text = tr("vote.progress", lang, n=voters(answers), total=len(session.participants))
+    text = t("tui.vote.progress", lang, n=voters(answers), total=len(session.participants))
     missing = [p.label for p in session.participants if p.id not in voted]
     if missing and len(missing) <= 8:
-        text += "  (" + tr("vote.missing", lang, who=", ".join(missing)) + ")"
+        text += "  (" + t("tui.vote.missing", lang, who=", ".join(missing)) + ")"
     return text
 
 
@@ -98,7 +100,7 @@ def detail_text(
     elif exercise.kind == "paired_rating" and item.left is not None:
         text.append(item.left.get(lang) + "\n", style="dim italic")
     elif item.reverse:
-        text.append(tr("reverse.tag", lang) + "\n", style="dim")
+        text.append(t("tui.reverse.tag", lang) + "\n", style="dim")
     if exercise.is_vote:
         if item.response is not None and answers.results_visible:
             text.append(f"→ {item.response.get(lang)}\n", style="dim")
@@ -109,7 +111,7 @@ def detail_text(
             text.append("\n")
         text.append_text(summary_line(stats, lang, labels))
     else:
-        text.append(f"n = {stats.n}   " + tr("grid.hidden", lang), style="dim")
+        text.append(f"n = {stats.n}   " + t("tui.grid.hidden", lang), style="dim")
     return text
 
 
@@ -120,7 +122,7 @@ def profile_text(
     answers = session.answers_for(exercise.id)
     if not answers.results_visible:
         return None
-    title = Text(tr("grid.profile", lang) + "\n", style="bold")
+    title = Text(t("tui.grid.profile", lang) + "\n", style="bold")
     if exercise.is_vote:
         return title + vote_bars(exercise, answers, lang, width)
     if exercise.kind == "bipolar":
@@ -143,7 +145,7 @@ def profile_text(
             rows.append((f"{dimension.label.get(lang)} −", columns.not_produced, False))
         return title + profile_bars(rows, scale.min, scale.max, 20, max(10, width - 30), lang)
     if exercise.has_reverse:
-        title = Text(tr("reverse.profile", lang, high=scale.max) + "\n", style="bold")
+        title = Text(t("tui.reverse.profile", lang, high=scale.max) + "\n", style="bold")
     means = {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
     # Drawn in the order of the means as drawn, as in the exports (results.rank).
     by_id = {i.id: i for i in exercise.scored_items}
@@ -156,7 +158,7 @@ def profile_text(
     text = title + profile_bars(rows, scale.min, scale.max, label, bar, lang)
     if exercise.has_reverse:
         index = index_value([means[i.id] for i in exercise.items])
-        text.append(f"\n{tr('reverse.index', lang)} {localise(fmt(index), lang)}", style="bold")
+        text.append(f"\n{t('tui.reverse.index', lang)} {localise(fmt(index), lang)}", style="bold")
     if exercise.dimensions:
         # Sub-scores (e.g. relations vs. communication): results.dimension_means, as in the exports.
         found = dimension_means(exercise, {k: s.mean for k, s in stats.items()})

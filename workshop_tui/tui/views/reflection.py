@@ -12,9 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
 from workshop_tui.tui.widgets.entry import EntryArea, FieldEdited
 
@@ -68,11 +68,11 @@ class ReflectionView(GroupTextsView):
         if self.exercise.heading is not None:
             head.append(self.exercise.heading.get(lang), style="bold")
         if group is not None:
-            head.append(f"   {tr('sheet.group', lang)}: ", style="dim")
-            head.append(group.name, style="bold reverse")
+            head.append(f"   {t('tui.sheet.group', lang)}: ", style="dim")
+            head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
-        head.append(f"\n{tr('sheet.questions', lang)} →", style="dim")
+        head.append(f"\n{t('tui.sheet.questions', lang)} →", style="dim")
         self.query_one("#sheet-head", Static).update(head)
 
     def _fill_fields(self, session: Session) -> None:

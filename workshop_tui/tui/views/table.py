@@ -14,10 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.views.base import GroupTextsView, session_edit
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 
@@ -57,7 +57,9 @@ class TableView(GroupTextsView):
         cell_id = f"cell-{row}-{index}"
         if column.is_choice:
             options = [(o.label.get(self.lang), o.id) for o in column.options]
-            return EntrySelect(options, prompt=tr("table.pick", self.lang), id=cell_id, classes="choice-cell")
+            return EntrySelect(
+                options, prompt=t("tui.table.pick", self.lang), id=cell_id, classes="choice-cell"
+            )
         return EntryInput(id=cell_id, classes="text-cell", placeholder=column.label.get(self.lang))
 
     def focus_main(self) -> None:
@@ -73,8 +75,8 @@ class TableView(GroupTextsView):
         for instruction in exercise.instructions:
             head.append(f"{instruction.get(lang)}\n", style="dim")
         if group is not None:
-            head.append(f"{tr('sheet.group', lang)}: ", style="dim")
-            head.append(group.name, style="bold reverse")
+            head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
+            head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
         self.query_one("#table-head", Static).update(head)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.messages import Change
-from workshop_tui.tui.strings import tr
 
 if TYPE_CHECKING:
     from workshop_tui.tui.controller import SessionController
@@ -56,4 +56,4 @@ class Agenda(OptionList):
             self.set_options(Option(text, id=eid) for text, eid in entries)
         if self.highlighted != highlighted:
             self.highlighted = highlighted
-        self.tooltip = " · ".join(f"{m} {tr('status.' + s, lang)}" for s, m in MARKS.items())
+        self.tooltip = " · ".join(f"{m} {t('tui.status.' + s, lang)}" for s, m in MARKS.items())

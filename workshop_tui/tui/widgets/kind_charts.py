@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, ExerciseAnswers
 from workshop_tui.core.results.figures import item_stats, pair_gaps, placement, vote_totals, voters, winners
-from workshop_tui.tui.strings import tr
 from workshop_tui.tui.themes import CHART, score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import fmt, localise
@@ -54,7 +54,7 @@ def vote_bars(
                 out.append(f"  ({share})", style="dim")
             out.append("\n")
         out.append("\n" * gap)
-    out.append(tr("vote.voters", lang, n=voters(answers)), style="dim")
+    out.append(t("tui.vote.voters", lang, n=voters(answers)), style="dim")
     responses = [i for i in exercise.items if i.id in best and i.response is not None]
     for item in responses:
         assert item.response is not None
@@ -134,7 +134,7 @@ def mirror_bars(exercise: Exercise, answers: ExerciseAnswers, lang: str, width: 
         out.append(f" {localise(fmt(pair.right), lang):<4}", style="bold")
         if pair.gap is not None:
             sign = "+" if pair.gap > 0 else ("−" if pair.gap < 0 else "±")
-            out.append(f"  {tr('pair.gap', lang)} {sign}{localise(fmt(abs(pair.gap)), lang)}", style="dim")
+            out.append(f"  {t('tui.pair.gap', lang)} {sign}{localise(fmt(abs(pair.gap)), lang)}", style="dim")
         out.append("\n" + "\n" * gap)
     out.rstrip()
     return out
@@ -167,11 +167,11 @@ def placement_map(exercise: Exercise, answers: ExerciseAnswers, lang: str, *, ce
     centroid = found.centroid
     if centroid is not None:
         where = f"{localise(fmt(centroid[0]), lang)} · {localise(fmt(centroid[1]), lang)}"
-        out.append(f"{tr('place.centroid', lang)} ({where})   n = {found.n}\n", style="bold")
+        out.append(f"{t('tui.place.centroid', lang)} ({where})   n = {found.n}\n", style="bold")
     if exercise.zones:
         parts = [f"{z.label.get(lang)} {found.zones[z.id]}" for z in exercise.zones]
         if found.on_line:
-            parts.append(f"{tr('place.on_line', lang)} {found.on_line}")
+            parts.append(f"{t('tui.place.on_line', lang)} {found.on_line}")
         out.append(" · ".join(parts))
     out.rstrip()
     return out

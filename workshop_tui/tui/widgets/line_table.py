@@ -55,12 +55,12 @@ class LineTable(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home", "cursor_home", "First column", show=False),
-        Binding("end", "cursor_end", "Last column", show=False),
+        Binding("home", "cursor_home", "tui.key.first_column", id="first_column", show=False),
+        Binding("end", "cursor_end", "tui.key.last_column", id="last_column", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("ctrl+home", "cursor_top", "First row", show=False),
-        Binding("ctrl+end", "cursor_bottom", "Last row", show=False),
+        Binding("ctrl+home", "cursor_top", "tui.key.first_row", id="first_row", show=False),
+        Binding("ctrl+end", "cursor_bottom", "tui.key.last_row", id="last_row", show=False),
     ]
 
     DEFAULT_CSS = """

@@ -1,0 +1,49 @@
+"""Every key's words come from the catalogue in the interface language: an English window
+shows no Danish in its footer and tooltips, a Danish one no English (bindings carry only keys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.tui.screens.home import HomeScreen
+from workshop_tui.tui.screens.new_session import NewSessionScreen
+
+from .conftest import SIZE, app_for
+
+
+def _words(screen: object) -> dict[str, tuple[str, str]]:
+    """Binding id -> (description, tooltip) as the footer gets them."""
+    bindings = screen.active_bindings  # type: ignore[attr-defined]
+    return {b.binding.id: (b.binding.description, b.tooltip) for b in bindings.values() if b.binding.id}
+
+
+@pytest.mark.parametrize(
+    ("lang", "home", "form"),
+    [
+        (
+            "da",
+            {"new": ("Ny session", "opret en ny session"), "quit": ("Afslut", "afslut workshop-tui")},
+            "Annullér",
+        ),
+        (
+            "en",
+            {"new": ("New session", "create a new session"), "quit": ("Quit", "quit workshop-tui")},
+            "Cancel",
+        ),
+    ],
+)
+async def test_footer_words_and_tooltips_are_in_the_interface_language(
+    data_dir: Path, lang: str, home: dict[str, tuple[str, str]], form: str
+) -> None:
+    app = app_for(None, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        words = _words(app.screen)
+        assert {key: words[key] for key in home} == home
+        assert all(not text.startswith("tui.") for text, _ in words.values()), words
+        await pilot.press("n")
+        assert isinstance(app.screen, NewSessionScreen)
+        assert _words(app.screen)["cancel"][0] == form
