@@ -35,11 +35,10 @@ import io
 import re
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.rules import iso_date
-from workshop_tui.core.results.summary_model import ExerciseSummary, ScoredPart, Summary, TablePart, VotePart
+from workshop_tui.core.results.summary_model import ExerciseSummary, Summary
 from workshop_tui.core.text_safety import for_terminal
-from workshop_tui.export.common import status_text, undated, vote_count
-from workshop_tui.export.strings import signed
+from workshop_tui.export.blocks import Reader, Record
+from workshop_tui.export.part_table import part_document
 
 BOM = "\ufeff"
 DELIMITERS = {"da": ";", "en": ","}
@@ -58,7 +57,7 @@ COLUMNS = (
 )
 """Column keys; the header row shows them in the session's language."""
 
-Row = dict[str, str | int]
+Row = Record
 
 
 def render_csv(summary: Summary) -> str:
@@ -116,129 +115,7 @@ def header(column: str, lang: str) -> str:
 def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
     """Every row of one exercise, scores first, then texts, in the summary's order."""
     base: Row = {"exercise_id": exercise.id, "exercise": exercise.title}
-    out: list[Row] = []
-    if exercise.scored is not None:
-        part = exercise.scored
-        for item in part.items:
-            where = {**base, "item_id": item.id, "item": item.text}
-            if item.status in ("too_few", "blind"):
-                out.append({**where, "type": "withheld", "text": status_text(item, lang)})
-            out += [{**where, "type": "score", "participant": s.label, "score": s.value} for s in item.scores]
-        for item in part.items:
-            if item.note:
-                out.append({**base, "type": "note", "item_id": item.id, "item": item.text, "text": item.note})
-        out += [
-            {
-                **base,
-                "type": "closing",
-                "item_id": "closing",
-                "item": part.closing_question or t("export.csv.closing", lang),
-                "group": answer.group,
-                "text": answer.text,
-            }
-            for answer in part.closing
-        ]
-    if exercise.reflection is not None:
-        out += [
-            {
-                **base,
-                "type": "reflection",
-                "item_id": str(box.number),
-                "item": box.title,
-                "group": answer.group,
-                "text": answer.text,
-            }
-            for box in exercise.reflection.boxes
-            for answer in box.answers
-            if answer.text
-        ]
-    if exercise.actions is not None:
-        part_a = exercise.actions
-        label = part_a.action_label or t("export.action", lang)
-        for group in part_a.groups:
-            if group.challenge:
-                out.append(
-                    {
-                        **base,
-                        "type": "challenge",
-                        "item_id": "challenge",
-                        "item": part_a.challenge_prompt or t("export.challenge", lang),
-                        "group": group.group,
-                        "text": group.challenge,
-                    }
-                )
-            out += [
-                {
-                    **base,
-                    "type": "action",
-                    "item_id": f"action-{i}",
-                    "item": f"{label} {i}",
-                    "group": group.group,
-                    "text": a.text,
-                    "owner": a.owner,
-                    "due": day.isoformat() if (day := iso_date(a.due)) else "",
-                }
-                for i, a in enumerate(group.actions, start=1)
-            ]
-            out += [
-                {
-                    **base,
-                    "type": "due_text",
-                    "item_id": f"action-{i}",
-                    "item": f"{label} {i}",
-                    "group": group.group,
-                    "text": text,
-                }
-                for i, text in undated(group.actions)
-            ]
-    if exercise.scored is not None:
-        out += _scored_extras(exercise.scored, base, lang)
-    if exercise.votes is not None:
-        out += _votes(exercise.votes, base, lang)
-    if exercise.table is not None:
-        out += _table(exercise.table, base)
+    out = [{**base, **record} for record in part_document(exercise.part, Reader(lang)).records]
     if exercise.facilitator_note:
         out.append({**base, "type": "facilitator_note", "text": exercise.facilitator_note})
-    return out
-
-
-def _scored_extras(part: ScoredPart, base: Row, lang: str) -> list[Row]:
-    """A paired rating's gaps and a placement's zone counts."""
-    out: list[Row] = []
-    if part.pairs is not None:
-        for pair in part.pairs.rows:
-            if pair.gap is not None:
-                row: Row = {**base, "type": "gap", "item_id": pair.id, "item": pair.text}
-                out.append({**row, "text": signed(pair.gap, lang)})
-    placement = part.placement
-    if placement is not None and placement.status == "shown":
-        for zone in placement.zones:
-            out.append({**base, "type": "zone", "item_id": zone.id, "item": zone.label, "score": zone.count})
-    return out
-
-
-def _votes(part: VotePart, base: Row, lang: str) -> list[Row]:
-    """Each person's dots per option (score rows) and each option's total, or why they are withheld."""
-    out: list[Row] = []
-    for option in part.options:
-        where = {**base, "item_id": option.id, "item": option.text}
-        if part.status in ("too_few", "blind"):
-            out.append({**where, "type": "withheld", "text": vote_count(part, lang)})
-            continue
-        out += [{**where, "type": "score", "participant": s.label, "score": s.value} for s in option.scores]
-        if part.shown:
-            out.append({**where, "type": "total", "score": option.dots})
-    return out
-
-
-def _table(part: TablePart, base: Row) -> list[Row]:
-    """One row per filled-in cell, in group, row and column order."""
-    out: list[Row] = []
-    for group in part.groups:
-        for row in group.rows:
-            for column, text in zip(part.columns, row.cells, strict=True):
-                if text:
-                    key = f"{row.number}.{column.id}"
-                    cell: Row = {**base, "type": "cell", "item_id": key, "item": column.label}
-                    out.append({**cell, "group": group.group, "text": text})
     return out

@@ -1,7 +1,9 @@
 """HTML of the newer kinds: votes, tables, poles, mirrored pairs, placements, reversed items.
 
-Called by :mod:`workshop_tui.export.html`; the wording is shared with the Markdown
-through ``common``, the charts come from ``svg_kinds``. All text is escaped.
+Reached through the renderer table (``part_table``) and ``html_kinds``; ``html`` draws
+the generic blocks with ``html_table`` and ``cards`` from here. The wording is shared
+with the Markdown through ``common``, the charts come from ``svg_kinds``. All text is
+escaped.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
+from workshop_tui.core.results.summary_model import GroupText, PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export import svg_kinds
 from workshop_tui.export.common import share_text, status_text, vote_count, vote_order, vote_rule
 from workshop_tui.export.strings import number, signed
@@ -20,7 +22,7 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _table(heads: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+def html_table(heads: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     """A table whose cells are already HTML; ``numeric`` columns are right-aligned."""
     head = "".join(
         f'<th class="num">{h}</th>' if i in numeric else f"<th>{h}</th>" for i, h in enumerate(heads)
@@ -59,7 +61,7 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
         row += [] if part.single else [e(o.people if part.shown else "–")]
         row += [e(o.response)] if responses else []
         rows.append(row)
-    out.append(_table([e(h) for h in heads], rows, {0, 2, 3} if part.single else {0, 2, 3, 4}))
+    out.append(html_table([e(h) for h in heads], rows, {0, 2, 3} if part.single else {0, 2, 3, 4}))
     for winner in part.winners:
         if winner.response:
             out.append(
@@ -77,8 +79,8 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
         )
         if lines:
             out.append(
-                f"<h3>{e(t('export.named.title', lang))}</h3><table><thead><tr>"
-                f"<th>{e(t('export.col.option', lang))}</th>"
+                f"<h3>{e(t('export.named.title', lang))}</h3>"
+                f"<table><thead><tr><th>{e(t('export.col.option', lang))}</th>"
                 f"<th>{e(t('export.col.dots', lang))}</th></tr></thead><tbody>{lines}</tbody></table>"
             )
     return "".join(out)
@@ -86,7 +88,7 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
 
 def kind_chart(part: ScoredPart, lang: str) -> str | None:
     """The chart that replaces the item profile for bipolar, paired and two-axis parts; else None."""
-    if part.kind == "bipolar":
+    if part.bipolar:
         return _poles(part, lang)
     if part.pairs is not None:
         return _pairs(part, lang)
@@ -151,7 +153,8 @@ def _pairs(part: ScoredPart, lang: str) -> str:
     explain = t("export.pairs.explain", lang, left=pairs.left_label, right=pairs.right_label)
     return (
         f'<h3>{e(t("export.pairs.title", lang))}</h3><div class="figure">{chart}'
-        f'<p class="caption">{e(explain)}</p></div>' + _table([e(h) for h in heads], table_rows, {1, 2, 3})
+        f'<p class="caption">{e(explain)}</p></div>'
+        + html_table([e(h) for h in heads], table_rows, {1, 2, 3})
     )
 
 
@@ -200,7 +203,7 @@ def reverse_html(part: ScoredPart, lang: str) -> str:
         f"<h3>{e(t('export.reverse.title', lang))}</h3>"
         f"<p>{e(t('export.reverse.explain', lang, sum=scale.min + scale.max))}</p>"
         f'<div class="stats"><div class="stat"><span>{e(t("export.reverse.index", lang))}</span>'
-        f"<b>{e(number(part.index, lang))}</b></div></div>" + _table(heads, rows, {1, 2})
+        f"<b>{e(number(part.index, lang))}</b></div></div>" + html_table(heads, rows, {1, 2})
     )
 
 
@@ -224,7 +227,7 @@ def table_html(part: TablePart, lang: str) -> str:
             + ([e(f"{r.checks}/{part.checkable}")] if part.checkable else [])
             for r in group.rows
         ]
-        out.append(_table([e(h) for h in heads], rows, {0}))
+        out.append(html_table([e(h) for h in heads], rows, {0}))
         matrix = group.matrix
         if matrix is not None:
             title = t("export.table.matrix", lang, rows=matrix.row_label, columns=matrix.column_label)
@@ -233,6 +236,17 @@ def table_html(part: TablePart, lang: str) -> str:
                 for label, line in zip(matrix.row_options, matrix.cells, strict=True)
             ]
             out.append(
-                f"<h4>{e(title)}</h4>" + _table(["", *(e(o) for o in matrix.column_options)], grid, set())
+                f"<h4>{e(title)}</h4>" + html_table(["", *(e(o) for o in matrix.column_options)], grid, set())
             )
     return "".join(out)
+
+
+def cards(answers: tuple[GroupText, ...], empty: str = "") -> str:
+    """The groups' answers as cards side by side; ``empty`` stands for an empty answer."""
+    cards = []
+    for answer in answers:
+        text = (
+            f'<p class="answer">{e(answer.text)}</p>' if answer.text else f'<p class="muted">{e(empty)}</p>'
+        )
+        cards.append(f'<div class="card"><h4>{e(answer.group)}</h4>{text}</div>')
+    return f'<div class="cards">{"".join(cards)}</div>'

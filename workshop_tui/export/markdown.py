@@ -6,42 +6,15 @@ mail); written answers are block quotes so that line breaks survive rendering.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.summary_model import (
-    ActionPart,
-    ExerciseSummary,
-    ReflectionPart,
-    ScoredPart,
-    Summary,
-)
-from workshop_tui.export.common import (
-    about_lines,
-    distribution_text,
-    due_text,
-    figure_headers,
-    figures,
-    highlight_lists,
-    item_groups,
-    list_text,
-    mean_text,
-    meta_lines,
-    mode_lines,
-    scale_line,
-    status_text,
-    undated,
-)
+from workshop_tui.core.results.summary_model import ExerciseSummary, Summary
+from workshop_tui.export.blocks import Answers, Bars, Block, Bullets, Drawn, Heading, Paragraph, Reader, Table
+from workshop_tui.export.common import about_lines, meta_lines
 from workshop_tui.export.markdown_escape import markdown_safe
-from workshop_tui.export.markdown_parts import (
-    pairs_md,
-    placement_md,
-    poles_md,
-    quote,
-    reverse_md,
-    table,
-    table_md,
-    votes_md,
-)
-from workshop_tui.export.strings import number
+from workshop_tui.export.markdown_parts import quote, table
+from workshop_tui.export.part_table import part_document
 
 
 def render_markdown(summary: Summary) -> str:
@@ -68,148 +41,35 @@ def _exercise(number_: int, exercise: ExerciseSummary, summary: Summary) -> list
     for text in (exercise.prompt, exercise.question):
         if text:
             out += [f"*{' '.join(text.split())}*", ""]
-    if exercise.scored is not None:
-        out += _scored(exercise.scored, summary)
-    if exercise.reflection is not None:
-        out += _reflection(exercise.reflection, lang)
-    if exercise.actions is not None:
-        out += _actions(exercise.actions, lang)
-    if exercise.votes is not None:
-        out += votes_md(exercise.votes, lang, named=summary.named)
-    if exercise.table is not None:
-        out += table_md(exercise.table, lang)
+    document = part_document(exercise.part, Reader(lang, named=summary.named))
+    for block in document.blocks:
+        out += markdown_block(block)
     if exercise.facilitator_note:
         out += [f"**{t('export.facilitator_note', lang)}:**", ""]
         out += quote(exercise.facilitator_note) + [""]
     return out
 
 
-def _scored(part: ScoredPart, summary: Summary) -> list[str]:
-    lang = summary.language
-    out = [scale_line(part, lang), ""]
-    out += [" ".join(mode_lines(part, lang)), ""]
-    if any(d.produced is not None or d.not_produced is not None for d in part.dimensions):
-        out += [f"### {t('export.kkc.title', lang)}", "", t("export.kkc.explain", lang), ""]
-        rows = [[d.label, number(d.produced, lang), number(d.not_produced, lang)] for d in part.dimensions]
-        heads = ["dimension", "produced", "not_produced"]
-        out += table([t(f"export.col.{h}", lang) for h in heads], rows, {1, 2}) + [""]
-    elif part.dimensions:
-        out += [f"### {t('export.dims.title', lang)}", ""]
-        rows = [[d.label, number(d.mean, lang)] for d in part.dimensions]
-        heads = [t("export.col.dimension", lang), t("export.col.mean", lang)]
-        out += table(heads, rows, {1}) + [""]
-    if part.kind == "bipolar":
-        out += poles_md(part, lang)
-    out += pairs_md(part, lang)
-    if part.placement is not None:
-        out += placement_md(part.placement, lang)
-    if len(part.items) == 1:
-        out += _single(part, lang)
-    else:
-        out += _items(part, lang)
-    out += reverse_md(part, lang)
-    for found in highlight_lists(part, lang):
-        out += [f"### {found.title}", ""]
-        if found.note:
-            out += [f"*{found.note}*", ""]
-        for item in found.items:
-            text = list_text(item, part, lang)
-            out.append(
-                f"{item.rank}. **{text}** ({t('export.col.mean', lang).lower()} {mean_text(item, lang)})"
-            )
-            if item.note:
-                out.append(f"   {item.note}")
-        out.append("")
-    noted = [i for i in part.items if i.note and i.id not in part.top + part.bottom]
-    if noted:
-        out += [f"### {t('export.notes.title', lang)}", ""]
-        if part.note_prompt:
-            out += [f"*{part.note_prompt}*", ""]
-        out += [f"- **{i.text}:** {' '.join(i.note.split())}" for i in noted] + [""]
-    if part.closing:
-        out += [f"### {part.closing_question or t('export.closing.title', lang)}", ""]
-        for answer in part.closing:
-            out += [f"**{answer.group}**", ""] + quote(answer.text) + [""]
-    if summary.named:
-        out += _named(part, lang)
-    return out
-
-
-def _items(part: ScoredPart, lang: str) -> list[str]:
-    out = [f"### {t('export.items.title', lang)}", ""]
-    scale = f"{part.scale.min}→{part.scale.max}"
-    h = figure_headers(lang)
-    dist_head = f"{t('export.col.distribution', lang)} ({scale})"
-    heads = [h[0], t("export.col.item", lang), *h[1:6], dist_head, h[6]]
-    for group in item_groups(part):
-        if group.heading:
-            out += [f"**{group.heading}**", ""]
-        rows = []
-        for item in group.items:
-            rank, n, mean, median, span, sd, flag = figures(item, lang)
-            dist = distribution_text(item) if item.shown else ""
-            text = f"↺ {item.text}" if item.reverse else item.text
-            rows.append([rank, text, n, mean, median, span, sd, dist, flag])
-        out += table(heads, rows, {0, 2, 3, 4, 5, 6}) + [""]
-    return out
-
-
-def _single(part: ScoredPart, lang: str) -> list[str]:
-    """A one-question scale (commitment): its figures and its distribution, across."""
-    item = part.items[0]
-    if not item.shown:
-        return [status_text(item, lang), ""]
-    heads = figure_headers(lang)
-    values = figures(item, lang)
-    pairs = [f"{h}: {v}" for h, v in zip(heads[1:], values[1:], strict=True) if v]
-    out = [" · ".join(pairs), ""]
-    scores = [str(score) for score, _ in item.stats.distribution]
-    counts = [str(count) for _, count in item.stats.distribution]
-    columns = set(range(len(scores) + 1))
-    out += table([t("export.col.score", lang), *scores], [[t("export.col.count", lang), *counts]], columns)
-    return out + [""]
-
-
-def _named(part: ScoredPart, lang: str) -> list[str]:
-    out = [f"### {t('export.named.title', lang)}", ""]
-    for item in part.items:
-        if item.scores:
-            scores = ", ".join(f"{s.label} {s.value}" for s in item.scores)
-            out.append(f"- **{item.text}:** {scores}")
-    return out + [""]
-
-
-def _reflection(part: ReflectionPart, lang: str) -> list[str]:
-    out: list[str] = []
-    for box in part.boxes:
-        out += [f"### {box.number}. {box.title}", ""]
-        if box.question:
-            out += [f"*{box.question}*", ""]
-        if box.subquestions:
-            out += [f"- {q}" for q in box.subquestions] + [""]
-        for answer in box.answers:
-            out += [f"**{answer.group}**", ""]
-            out += (quote(answer.text) if answer.text else [t("export.no_answer", lang)]) + [""]
-    return out
-
-
-def _actions(part: ActionPart, lang: str) -> list[str]:
-    out: list[str] = []
-    label = part.action_label or t("export.action", lang)
-    for group in part.groups:
-        out += [f"### {group.group}", ""]
-        if group.challenge:
-            out += [f"**{t('export.challenge', lang)}:** {' '.join(group.challenge.split())}", ""]
-        if not group.actions:
-            out += [t("export.no_actions", lang), ""]
-            continue
-        heads = ["#", label, t("export.owner", lang), t("export.due", lang)]
-        rows = [
-            [str(i), a.text, a.owner or "–", due_text(a, lang)] for i, a in enumerate(group.actions, start=1)
-        ]
-        out += table(heads, rows, {0}) + [""]
-        loose = undated(group.actions)
-        if loose:
-            out += [f"*{t('export.due.not_date', lang)}*", ""]
-            out += [f"- {label} {number_}: {text}" for number_, text in loose] + [""]
-    return out
+def markdown_block(block: Block) -> list[str]:
+    """One block as Markdown lines, ending with an empty line (texts arrive escaped)."""
+    match block:
+        case Heading(text):
+            return [f"### {text}", ""]
+        case Paragraph(text, style):
+            return [f"*{text}*" if style in ("prompt", "caption") else text, ""]
+        case Table(headers, rows, numeric):
+            return table(list(headers), [list(row) for row in rows], set(numeric)) + [""]
+        case Bars(title, bars):
+            return [f"**{title}**", "", *(f"- {bar.label}: {bar.text}" for bar in bars), ""]
+        case Bullets(items):
+            return [*(f"- {item}" for item in items), ""]
+        case Answers(answers, empty):
+            out: list[str] = []
+            for answer in answers:
+                out += [f"**{answer.group}**", ""]
+                out += (quote(answer.text) if answer.text else [empty]) + [""]
+            return out
+        case Drawn():
+            return block.markdown()
+        case _:
+            assert_never(block)

@@ -1,8 +1,9 @@
-"""Markdown building blocks and the Markdown of the newer kinds.
+"""Markdown building blocks (pipe tables, quotes) and the Markdown of votes, tables, poles,
+pairs, placements and reversed items.
 
-``markdown`` renders the document and the classic kinds; the pipe-table helpers
-and the votes, tables, poles, pairs, placements and reversed items live here so
-that each module stays small. Wording shared with HTML comes from ``common``.
+``markdown`` draws the document and the generic blocks with the helpers here; the
+renderer table (``part_table``) reaches the kinds' drawings here and in
+``markdown_kinds``. Wording shared with HTML comes from ``common``.
 """
 
 from __future__ import annotations

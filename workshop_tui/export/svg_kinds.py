@@ -18,7 +18,7 @@ class VoteBar:
     """One option of a vote."""
 
     label: str
-    dots: int
+    dots: float
     value_text: str
     winner: bool = False
 

@@ -10,6 +10,7 @@ const $ = (id) => document.getElementById(id);
 let token = localStorage.getItem(TOKEN_KEY);
 let version = -1;
 let exercise = null;
+let control = null; // the current exercise's entry in CONTROLS
 let chosen = {};
 let sentScores = null;
 let following = false;
@@ -110,9 +111,6 @@ async function follow() {
   }
 }
 
-// Which controls each kind of exercise gets; every other kind is rated on its scale.
-const ROWS = { single_choice: choiceRow, dot_vote: dotRow };
-
 function render(state) {
   $("who").textContent = fill(S.you_are, { id: state.participant });
   $("who").hidden = false;
@@ -123,6 +121,7 @@ function render(state) {
     return;
   }
   exercise = state.exercise;
+  control = CONTROLS[exercise.kind];
   chosen = Object.assign({}, state.mine);
   sentScores = Object.keys(chosen).length ? canonical(chosen) : null;
   $("ex-title").textContent = exercise.title;
@@ -130,22 +129,26 @@ function render(state) {
   $("ex-prompt").hidden = !exercise.prompt;
   $("legend").textContent = legend();
   const list = $("items");
-  list.className = exercise.kind === "single_choice" ? "options" : "";
-  list.replaceChildren(...exercise.items.map(ROWS[exercise.kind] || ratingRow));
-  $("dots").hidden = exercise.kind !== "dot_vote";
+  list.className = control.listClass;
+  list.replaceChildren(...exercise.items.map(control.row));
+  $("dots").hidden = !control.dots;
   show("vote");
   update(sentScores ? S.sent : "", sentScores ? "ok" : "");
 }
 
 function legend() {
-  if (exercise.kind === "single_choice") return S.choose_one;
-  if (exercise.kind === "dot_vote") {
-    const votes = exercise.votes;
-    if (votes.dots === 1) return S.dots_rule_single;
-    return fill(votes.max_per_item > 1 ? S.dots_rule : S.dots_rule_one, {
-      n: votes.dots, max: votes.max_per_item,
-    });
-  }
+  return control.legend();
+}
+
+function dotsLegend() {
+  const votes = exercise.votes;
+  if (votes.dots === 1) return S.dots_rule_single;
+  return fill(votes.max_per_item > 1 ? S.dots_rule : S.dots_rule_one, {
+    n: votes.dots, max: votes.max_per_item,
+  });
+}
+
+function scaleLegend() {
   const scale = exercise.scale;
   return scale.min + " = " + scale.min_label + "   ·   " + scale.max + " = " + scale.max_label;
 }
@@ -276,19 +279,21 @@ function paintDots() {
 
 // What the person still has to do before sending, or "" when the answer is complete.
 function pending() {
-  if (exercise.kind === "single_choice") return Object.keys(chosen).length ? "" : S.pick_one;
-  if (exercise.kind === "dot_vote") return Object.keys(chosen).length || sentScores ? "" : S.place_dots;
+  return control.pending();
+}
+
+function itemsLeft() {
   const left = exercise.items.filter((item) => !(item.id in chosen)).length;
   return left ? fill(S.left, { n: left }) : "";
 }
 
 function update(message, kind) {
-  if (exercise.kind === "dot_vote") paintDots();
+  if (control.dots) paintDots();
   const todo = pending();
   const changed = canonical(chosen) !== sentScores;
   $("send").textContent = sentScores ? S.send_changes : S.send;
   // A dot vote that was sent can be taken back by sending it with no dots left on it.
-  const withdrawing = exercise.kind === "dot_vote" && sentScores && sentScores !== canonical({});
+  const withdrawing = control.dots && sentScores && sentScores !== canonical({});
   $("send").disabled = !(Object.keys(chosen).length || withdrawing) || !changed;
   if (message) setMessage($("status"), message, kind);
   else setMessage($("status"), todo || (changed ? "" : S.sent), todo ? "" : "ok");
@@ -317,6 +322,35 @@ async function send() {
     $("send").disabled = false;
   }
 }
+
+// The controls each kind of exercise gets on a phone, keyed by kind: the one place on this
+// page that names kinds (tests/voting/test_page_kinds.py checks that it holds every kind a
+// phone can be asked). row: one item's control; listClass: the list's class; legend: the
+// rule above the items; pending: what is left to do before sending; dots: a dot vote (the
+// counter of dots left, and sending no dots takes the vote back).
+const RATING = { row: ratingRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false };
+const CONTROLS = {
+  rating_grid: RATING,
+  scale: RATING,
+  statement_diagnostic: RATING,
+  bipolar: RATING,
+  paired_rating: RATING,
+  two_axis: RATING,
+  single_choice: {
+    row: choiceRow,
+    listClass: "options",
+    legend: () => S.choose_one,
+    pending: () => (Object.keys(chosen).length ? "" : S.pick_one),
+    dots: false,
+  },
+  dot_vote: {
+    row: dotRow,
+    listClass: "",
+    legend: dotsLegend,
+    pending: () => (Object.keys(chosen).length || sentScores ? "" : S.place_dots),
+    dots: true,
+  },
+};
 
 function start() {
   document.title = S.title;

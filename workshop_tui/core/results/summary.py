@@ -34,7 +34,6 @@ This module is part of the pure core: it never imports textual or rich.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.core.model.answers import MODES
@@ -67,6 +66,7 @@ from workshop_tui.core.results.summary_model import (
     ScaleInfo,
     ScoredPart,
     Summary,
+    SummaryPart,
 )
 
 
@@ -125,24 +125,26 @@ def _exercise(
     note: str,
 ) -> ExerciseSummary:
     answers = session.answers_for(exercise.id)
-    base = ExerciseSummary(
+    part: SummaryPart
+    if exercise.is_vote:
+        part = votes_part(exercise, answers, lang, labels, named=named)
+    elif exercise.is_scored:
+        part = _scored(session, exercise, answers, lang, labels, named=named)
+    elif exercise.kind == "table":
+        part = table_part(session, exercise, answers, lang)
+    elif exercise.kind == "reflection_sheet":
+        part = _reflection(session, exercise, answers, lang)
+    else:
+        part = _actions(session, exercise, answers, lang)
+    return ExerciseSummary(
         id=exercise.id,
         kind=exercise.kind,
         title=exercise.title.get(lang),
+        part=part,
         prompt=text_of(exercise.prompt, lang),
         question=text_of(exercise.question, lang),
         facilitator_note=note,
     )
-    if exercise.is_vote:
-        return replace(base, votes=votes_part(exercise, answers, lang, labels, named=named))
-    if exercise.is_scored:
-        part = _scored(session, exercise, answers, lang, labels, named=named)
-        return replace(base, scored=part)
-    if exercise.kind == "table":
-        return replace(base, table=table_part(session, exercise, answers, lang))
-    if exercise.kind == "reflection_sheet":
-        return replace(base, reflection=_reflection(session, exercise, answers, lang))
-    return replace(base, actions=_actions(session, exercise, answers, lang))
 
 
 def _scored(

@@ -11,11 +11,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop_tui.core.model import Action
 from workshop_tui.core.results.rules import ItemStatus
 from workshop_tui.core.results.stats import ItemStats
+from workshop_tui.core.results.summary_written import (
+    ActionPart,
+    BoxSummary,
+    GroupActions,
+    GroupTable,
+    GroupText,
+    MatrixPart,
+    ReflectionPart,
+    TableColumn,
+    TablePart,
+    TableRow,
+)
 
-__all__ = ["ItemStatus"]  # re-exported: the renderers import it from here
+__all__ = [  # re-exported: the renderers import every part from here
+    "ActionPart",
+    "BoxSummary",
+    "GroupActions",
+    "GroupTable",
+    "GroupText",
+    "ItemStatus",
+    "MatrixPart",
+    "ReflectionPart",
+    "TableColumn",
+    "TablePart",
+    "TableRow",
+]
 
 TALLY_LABEL = "tally"
 """The participant label of a score recorded as a tally (nobody's in particular)."""
@@ -93,14 +116,6 @@ class DimensionProfile:
     not_produced: float | None = None
     produced_label: str = ""
     not_produced_label: str = ""
-
-
-@dataclass(frozen=True)
-class GroupText:
-    """A group's (or table's) written answer."""
-
-    group: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -182,6 +197,11 @@ class ScoredPart:
     kind: str = ""
     """The exercise's kind: renderers draw a bipolar, paired or two-axis part their own way."""
 
+    @property
+    def bipolar(self) -> bool:
+        """Each item is a pair of poles (its ``left`` and ``right``), drawn as a track between them."""
+        return self.kind == "bipolar"
+
     def item(self, item_id: str) -> ItemSummary:
         """The item with this id.
 
@@ -192,46 +212,6 @@ class ScoredPart:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
-
-
-@dataclass(frozen=True)
-class BoxSummary:
-    """One reflection box: its question and every group's answer."""
-
-    number: int
-    title: str
-    question: str
-    subquestions: tuple[str, ...]
-    """``"a) …"`` lines."""
-    answers: tuple[GroupText, ...]
-    """One per group, in group order; the text is empty when the group wrote nothing."""
-
-
-@dataclass(frozen=True)
-class ReflectionPart:
-    """The answers to a ``reflection_sheet``."""
-
-    heading: str
-    boxes: tuple[BoxSummary, ...]
-
-
-@dataclass(frozen=True)
-class GroupActions:
-    """A group's chosen challenge and its (non-empty) trial actions."""
-
-    group: str
-    challenge: str
-    actions: tuple[Action, ...]
-
-
-@dataclass(frozen=True)
-class ActionPart:
-    """The answers to an ``action_list``."""
-
-    action_label: str
-    challenge_prompt: str
-    instructions: tuple[str, ...]
-    groups: tuple[GroupActions, ...]
 
 
 @dataclass(frozen=True)
@@ -277,76 +257,53 @@ class VotePart:
         return tuple(o for o in self.options if o.winner)
 
 
-@dataclass(frozen=True)
-class TableColumn:
-    """A column of a table exercise."""
+SummaryPart = ScoredPart | ReflectionPart | ActionPart | VotePart | TablePart
+"""What an exercise's results are, one dataclass per kind family.
 
-    id: str
-    label: str
-    choice: bool = False
-    checkable: bool = False
-    """Its options include one that counts as a check."""
-
-
-@dataclass(frozen=True)
-class TableRow:
-    """One filled-in row of a group's table, cells in column order (choices as labels)."""
-
-    number: int
-    cells: tuple[str, ...]
-    checks: int | None = None
-    """How many cells hold a checking option (None when the table has none)."""
-
-
-@dataclass(frozen=True)
-class MatrixPart:
-    """A group's rows cross-tabulated by two choice columns, listing their labels per cell."""
-
-    row_label: str
-    column_label: str
-    row_options: tuple[str, ...]
-    column_options: tuple[str, ...]
-    cells: tuple[tuple[tuple[str, ...], ...], ...]
-    """cells[r][c] = the labels of the rows with row option r and column option c."""
-
-
-@dataclass(frozen=True)
-class GroupTable:
-    """One group's table."""
-
-    group: str
-    rows: tuple[TableRow, ...]
-    matrix: MatrixPart | None = None
-
-
-@dataclass(frozen=True)
-class TablePart:
-    """The answers to a ``table``: one table per group."""
-
-    heading: str
-    instructions: tuple[str, ...]
-    columns: tuple[TableColumn, ...]
-    groups: tuple[GroupTable, ...]
-    checkable: int = 0
-    """How many columns can hold a check (the denominator of a row's check count)."""
+A renderer takes a part apart with ``match`` and ends with ``typing.assert_never``, so
+``mypy --strict`` names every renderer that misses a part when one is added here.
+"""
 
 
 @dataclass(frozen=True)
 class ExerciseSummary:
-    """One exercise of the agenda; exactly one of the parts is set."""
+    """One exercise of the agenda: its texts and its results (``part``)."""
 
     id: str
     kind: str
     title: str
+    part: SummaryPart
     prompt: str = ""
     question: str = ""
-    scored: ScoredPart | None = None
-    reflection: ReflectionPart | None = None
-    actions: ActionPart | None = None
-    votes: VotePart | None = None
-    table: TablePart | None = None
     facilitator_note: str = ""
     """Empty unless the summary was built with ``include_notes``."""
+
+    # Typed views of ``part``, for readers that want one family (tests, the comparison,
+    # the projector): None when the part is another. Renderers ``match`` on ``part``.
+    @property
+    def scored(self) -> ScoredPart | None:
+        """The part of a rating grid, scale, diagnostic, bipolar, paired or two-axis exercise."""
+        return self.part if isinstance(self.part, ScoredPart) else None
+
+    @property
+    def reflection(self) -> ReflectionPart | None:
+        """The part of a reflection sheet."""
+        return self.part if isinstance(self.part, ReflectionPart) else None
+
+    @property
+    def actions(self) -> ActionPart | None:
+        """The part of an action list."""
+        return self.part if isinstance(self.part, ActionPart) else None
+
+    @property
+    def votes(self) -> VotePart | None:
+        """The part of a single choice or dot vote."""
+        return self.part if isinstance(self.part, VotePart) else None
+
+    @property
+    def table(self) -> TablePart | None:
+        """The part of a table exercise."""
+        return self.part if isinstance(self.part, TablePart) else None
 
 
 @dataclass(frozen=True)

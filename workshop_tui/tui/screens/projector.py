@@ -10,113 +10,18 @@ calls on the controller, which the session screen underneath hears as well.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Static
 
-from workshop_tui.core.i18n import t
-from workshop_tui.core.model import Exercise, Session
-from workshop_tui.core.results.figures import answered
-from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
-from workshop_tui.tui.screens.projector_kinds import kind_question, kind_results
-from workshop_tui.tui.screens.projector_scores import scored_results
-from workshop_tui.tui.screens.projector_texts import agreed_actions, sheet_answers, table_rows
+from workshop_tui.tui.screens.projector_kinds import projected
 from workshop_tui.tui.voting_link import VoteBoard
 from workshop_tui.tui.widgets.timer import clock
-
-SCORE_KINDS = frozenset({"rating_grid", "scale", "statement_diagnostic"})
-"""Kinds drawn from the summary's figures by ``projector_scores``; the others by their own charts."""
-
-
-def projected(session: Session, exercise: Exercise, lang: str, width: int, height: int) -> RenderableType:
-    """What the wall shows for the current exercise: results when there are any to show, else the question.
-
-    Scored kinds say how many have answered while the answers come in; the kinds groups
-    write in show the groups' texts as they are written.
-    """
-    answers = session.answers_for(exercise.id)
-    summary = exercise_summary(session, exercise.id, lang)
-    shown: RenderableType | None = None
-    if exercise.is_scored:
-        progress = _progress(session, exercise, lang)
-        if answers.results_visible and not answers.is_empty:
-            if summary.scored is not None and exercise.kind in SCORE_KINDS:
-                return Group(progress, Text(""), scored_results(summary.scored, lang, width, height - 2))
-            special = kind_results(session, exercise, lang, width, height - 2)
-            if special is not None:
-                return Group(progress, Text(""), special, Text(""), symbol_legend(special, lang))
-        hidden = (
-            Text(t("tui.proj.hidden", lang), style="bold reverse")
-            if not answers.results_visible
-            else Text("")
-        )
-        return Group(question_text(exercise, lang), Text(""), progress, hidden)
-    if summary.reflection is not None:
-        shown = sheet_answers(summary.reflection)
-    elif summary.actions is not None:
-        shown = agreed_actions(summary.actions, lang)
-    elif summary.table is not None:
-        shown = table_rows(summary.table)
-    return shown if shown is not None else question_text(exercise, lang)
-
-
-def _progress(session: Session, exercise: Exercise, lang: str) -> Text:
-    """ "9 af 14 har svaret" (anonymous: a count, never who)."""
-    n, total = answered(session, exercise.id)
-    return Text(t("tui.proj.answered", lang, n=n, total=total), style="bold #FFD700")
-
-
-def symbol_legend(shown: Text, lang: str) -> Text:
-    """What each symbol in a newer kind's chart means (only the symbols it shows)."""
-    out = Text()
-    for symbol, key in (
-        ("▲", "tui.legend.most"),
-        ("●", "tui.legend.dot"),
-        ("⚡", "tui.legend.split"),
-        ("↺", "tui.legend.reverse"),
-    ):
-        if symbol in shown.plain:
-            out.append(f"{symbol}  ", style="bold")
-            out.append(t(key, lang) + "\n")
-    out.rstrip()
-    return out
-
-
-def question_text(exercise: Exercise, lang: str) -> Text:
-    """What the group is asked: prompt, items, scale; or the sheet's questions."""
-    special = kind_question(exercise, lang)
-    if special is not None:
-        return special
-    text = Text()
-    for part in (exercise.prompt, exercise.question):
-        if part is not None:
-            text.append(part.get(lang) + "\n\n", style="bold")
-    if exercise.is_scored and exercise.scale is not None:
-        if exercise.kind != "scale":
-            for number, item in enumerate(exercise.scored_items, start=1):
-                text.append(f"{number:>2}. {item.text.get(lang)}\n")
-        s = exercise.scale
-        text.append(f"\n{s.min} = {s.min_label.get(lang)}    {s.max} = {s.max_label.get(lang)}", style="bold")
-    for box in exercise.boxes:
-        text.append(f"{box.number}. {box.title.get(lang)}\n", style="bold")
-        if box.question is not None:
-            text.append(f"   {box.question.get(lang)}\n")
-        for sub in box.subquestions:
-            text.append(f"      {sub.letter}) {sub.text.get(lang)}\n")
-        text.append("\n")
-    if exercise.challenge_prompt is not None:
-        text.append(exercise.challenge_prompt.get(lang) + "\n", style="bold")
-    for instruction in exercise.instructions:
-        text.append(f"• {instruction.get(lang)}\n")
-    text.rstrip()
-    return text
-
 
 COMPACT_HEIGHT = 30
 """Below this many rows the projector drops its margins, so a long list still fits."""

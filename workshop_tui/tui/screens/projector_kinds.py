@@ -1,86 +1,290 @@
-"""What the projector shows for the newer kinds: the question, then the results.
+"""What the projector shows for each kind: the question, then the results.
 
-``projector.question_text`` and ``projector.projected`` ask here first and fall
-back to their own drawing (rating grids, scales, sheets) when these return None.
-Nothing here shows a name or a note: the projector is for the whole room.
+``PROJECTOR`` is the projector's table keyed by kind: each kind's :class:`Piece` says
+how its question reads on the wall and what its results look like. :func:`projected`
+picks the piece; it holds no kind of its own. A kind that is not in the table has a view
+module of its own (``tui/views/<kind>.py``, see ``tui.views``) whose ``PIECE`` is its
+piece; a test checks that every kind of ``Kind`` finds one. Nothing here shows a name
+or a note: the projector is for the whole room.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Session
+from workshop_tui.core.model.exercise import Kind
+from workshop_tui.core.results.figures import answered
+from workshop_tui.core.results.summary import exercise_summary
+from workshop_tui.core.results.summary_model import ExerciseSummary
+from workshop_tui.tui.screens.projector_scores import scored_results
+from workshop_tui.tui.screens.projector_texts import agreed_actions, sheet_answers, table_rows
 from workshop_tui.tui.widgets.charts import fit
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
 
-NEW_KINDS = frozenset({"single_choice", "dot_vote", "bipolar", "paired_rating", "two_axis", "table"})
+Results = Callable[[Session, Exercise, ExerciseSummary, str, int, int], RenderableType | None]
+"""(session, exercise, its summary, language, width, height) -> what the wall shows, or None
+while there is nothing to show (the question stays up)."""
 
 
-def kind_question(exercise: Exercise, lang: str) -> Text | None:
-    """The question of a newer kind as the room sees it before the results; None for the others."""
-    if exercise.kind not in NEW_KINDS:
-        return None
-    text = Text()
-    for part in (exercise.prompt, exercise.question):
-        if part is not None:
-            text.append(part.get(lang) + "\n\n", style="bold")
-    if exercise.is_vote:
-        votes = exercise.votes
-        assert votes is not None
-        for number, item in enumerate(exercise.items, start=1):
-            text.append(f"{number:>2}. {item.text.get(lang)}\n")
-        if exercise.kind == "single_choice":
-            text.append("\n" + t("tui.vote.single", lang), style="bold")
-        else:
-            per_item = t("tui.vote.per_item", lang, n=votes.max_per_item)
-            text.append("\n" + t("tui.vote.each", lang, dots=votes.dots, per_item=per_item), style="bold")
-    elif exercise.kind == "table":
-        for instruction in exercise.instructions:
-            text.append(f"{instruction.get(lang)}\n")
-        labels = " │ ".join(c.label.get(lang) for c in exercise.columns)
-        text.append(f"\n{labels}", style="bold")
-    else:
-        _scored_question(exercise, lang, text)
+@dataclass(frozen=True)
+class Piece:
+    """How one kind reads on the wall."""
+
+    question: Callable[[Exercise, str], Text]
+    results: Results
+
+
+def projected(session: Session, exercise: Exercise, lang: str, width: int, height: int) -> RenderableType:
+    """What the wall shows for the current exercise: results when there are any to show, else the question.
+
+    Scored kinds say how many have answered while the answers come in; the kinds groups
+    write in show the groups' texts as they are written.
+    """
+    piece = piece_of(exercise.kind)
+    answers = session.answers_for(exercise.id)
+    summary = exercise_summary(session, exercise.id, lang)
+    if exercise.is_scored:
+        progress = _progress(session, exercise, lang)
+        if answers.results_visible and not answers.is_empty:
+            shown = piece.results(session, exercise, summary, lang, width, height - 2)
+            if shown is not None:
+                return Group(progress, Text(""), shown)
+        hidden = (
+            Text(t("tui.proj.hidden", lang), style="bold reverse")
+            if not answers.results_visible
+            else Text("")
+        )
+        return Group(question_text(exercise, lang), Text(""), progress, hidden)
+    shown = piece.results(session, exercise, summary, lang, width, height)
+    return shown if shown is not None else question_text(exercise, lang)
+
+
+def piece_of(kind: Kind) -> Piece:
+    """How ``kind`` reads on the wall: its line in ``PROJECTOR``, or its own view module's ``PIECE``."""
+    found = PROJECTOR.get(kind)
+    if found is None:
+        # Imported when asked: a kind's own view module imports ``Piece`` from here.
+        from workshop_tui.tui.views import own_module
+
+        piece: Piece = own_module(kind).PIECE
+        return piece
+    return found
+
+
+def question_text(exercise: Exercise, lang: str) -> Text:
+    """What the group is asked: prompt, items, scale; or the sheet's questions."""
+    text = piece_of(exercise.kind).question(exercise, lang)
     text.rstrip()
     return text
 
 
-def _scored_question(exercise: Exercise, lang: str, text: Text) -> None:
+def _progress(session: Session, exercise: Exercise, lang: str) -> Text:
+    """ "9 af 14 har svaret" (anonymous: a count, never who)."""
+    n, total = answered(session, exercise.id)
+    return Text(t("tui.proj.answered", lang, n=n, total=total), style="bold #FFD700")
+
+
+def symbol_legend(shown: Text, lang: str) -> Text:
+    """What each symbol in a newer kind's chart means (only the symbols it shows)."""
+    out = Text()
+    for symbol, key in (
+        ("▲", "tui.legend.most"),
+        ("●", "tui.legend.dot"),
+        ("⚡", "tui.legend.split"),
+        ("↺", "tui.legend.reverse"),
+    ):
+        if symbol in shown.plain:
+            out.append(f"{symbol}  ", style="bold")
+            out.append(t(key, lang) + "\n")
+    out.rstrip()
+    return out
+
+
+# --- questions -------------------------------------------------------------------------
+
+
+def _asked(exercise: Exercise, lang: str) -> Text:
+    """The prompt and the question, in bold."""
+    text = Text()
+    for part in (exercise.prompt, exercise.question):
+        if part is not None:
+            text.append(part.get(lang) + "\n\n", style="bold")
+    return text
+
+
+def _scale_line(exercise: Exercise, lang: str, text: Text) -> None:
     scale = exercise.scale
-    assert scale is not None
-    if exercise.kind == "paired_rating":
-        left = exercise.left_label.get(lang) if exercise.left_label else ""
-        right = exercise.right_label.get(lang) if exercise.right_label else ""
-        text.append(f"◧ {left}   ◨ {right}\n\n", style="bold")
-        for number, item in enumerate(exercise.items, start=1):
-            text.append(f"{number:>2}. {item.text.get(lang)}\n")
-    elif exercise.kind == "bipolar":
-        for item in exercise.items:
-            left = item.left.get(lang) if item.left else ""
-            right = item.right.get(lang) if item.right else ""
-            text.append(f"• {left}  ↔  {right}\n")
-    else:
-        for item in exercise.items:
-            text.append(f"• {item.text.get(lang)}\n")
-        if exercise.zones:
-            text.append("\n" + " · ".join(z.label.get(lang) for z in exercise.zones) + "\n")
+    assert scale is not None, "a scored exercise always has a scale (checked on load)"
     text.append(
         f"\n{scale.min} = {scale.min_label.get(lang)}    {scale.max} = {scale.max_label.get(lang)}",
         style="bold",
     )
 
 
-def kind_results(session: Session, exercise: Exercise, lang: str, width: int, height: int) -> Text | None:
-    """The results of a vote, bipolar, paired or two-axis exercise; None for the others."""
+def _rated_question(exercise: Exercise, lang: str, *, numbered: bool = True) -> Text:
+    """Items numbered (none for a one-question scale), then the scale's ends."""
+    text = _asked(exercise, lang)
+    if numbered:
+        for number, item in enumerate(exercise.scored_items, start=1):
+            text.append(f"{number:>2}. {item.text.get(lang)}\n")
+    _scale_line(exercise, lang, text)
+    return text
+
+
+def _sheet_question(exercise: Exercise, lang: str) -> Text:
+    text = _asked(exercise, lang)
+    for box in exercise.boxes:
+        text.append(f"{box.number}. {box.title.get(lang)}\n", style="bold")
+        if box.question is not None:
+            text.append(f"   {box.question.get(lang)}\n")
+        for sub in box.subquestions:
+            text.append(f"      {sub.letter}) {sub.text.get(lang)}\n")
+        text.append("\n")
+    return text
+
+
+def _actions_question(exercise: Exercise, lang: str) -> Text:
+    text = _asked(exercise, lang)
+    if exercise.challenge_prompt is not None:
+        text.append(exercise.challenge_prompt.get(lang) + "\n", style="bold")
+    for instruction in exercise.instructions:
+        text.append(f"• {instruction.get(lang)}\n")
+    return text
+
+
+def _vote_question(exercise: Exercise, lang: str, *, single: bool) -> Text:
+    text = _asked(exercise, lang)
+    votes = exercise.votes
+    assert votes is not None, "a vote kind always has votes (set on load)"
+    for number, item in enumerate(exercise.items, start=1):
+        text.append(f"{number:>2}. {item.text.get(lang)}\n")
+    if single:
+        text.append("\n" + t("tui.vote.single", lang), style="bold")
+    else:
+        per_item = t("tui.vote.per_item", lang, n=votes.max_per_item)
+        text.append("\n" + t("tui.vote.each", lang, dots=votes.dots, per_item=per_item), style="bold")
+    return text
+
+
+def _table_question(exercise: Exercise, lang: str) -> Text:
+    text = _asked(exercise, lang)
+    for instruction in exercise.instructions:
+        text.append(f"{instruction.get(lang)}\n")
+    labels = " │ ".join(c.label.get(lang) for c in exercise.columns)
+    text.append(f"\n{labels}", style="bold")
+    return text
+
+
+def _paired_question(exercise: Exercise, lang: str) -> Text:
+    text = _asked(exercise, lang)
+    left = exercise.left_label.get(lang) if exercise.left_label else ""
+    right = exercise.right_label.get(lang) if exercise.right_label else ""
+    text.append(f"◧ {left}   ◨ {right}\n\n", style="bold")
+    for number, item in enumerate(exercise.items, start=1):
+        text.append(f"{number:>2}. {item.text.get(lang)}\n")
+    _scale_line(exercise, lang, text)
+    return text
+
+
+def _bipolar_question(exercise: Exercise, lang: str) -> Text:
+    text = _asked(exercise, lang)
+    for item in exercise.items:
+        left = item.left.get(lang) if item.left else ""
+        right = item.right.get(lang) if item.right else ""
+        text.append(f"• {left}  ↔  {right}\n")
+    _scale_line(exercise, lang, text)
+    return text
+
+
+def _placement_question(exercise: Exercise, lang: str) -> Text:
+    text = _asked(exercise, lang)
+    for item in exercise.items:
+        text.append(f"• {item.text.get(lang)}\n")
+    if exercise.zones:
+        text.append("\n" + " · ".join(z.label.get(lang) for z in exercise.zones) + "\n")
+    _scale_line(exercise, lang, text)
+    return text
+
+
+# --- results ---------------------------------------------------------------------------
+
+
+def _scores(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    """The summary's figures, the same as the exports'."""
+    return None if summary.scored is None else scored_results(summary.scored, lang, width, height)
+
+
+def _with_legend(shown: Text, lang: str) -> RenderableType:
+    return Group(shown, Text(""), symbol_legend(shown, lang))
+
+
+def _votes(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    thickness, gap = fit(len(exercise.items), max(4, height - 6))
     answers = session.answers_for(exercise.id)
-    if exercise.is_vote:
-        thickness, gap = fit(len(exercise.items), max(4, height - 6))
-        return vote_bars(exercise, answers, lang, width, thickness=thickness, gap=gap)
-    if exercise.kind == "bipolar":
-        return bipolar_lines(exercise, answers, lang, width, gap=1 if height > 4 * len(exercise.items) else 0)
-    if exercise.kind == "paired_rating":
-        return mirror_bars(exercise, answers, lang, width, gap=1 if height > 4 * len(exercise.items) else 0)
-    if exercise.kind == "two_axis":
-        return placement_map(exercise, answers, lang, cell=5 if width > 80 else 3)
-    return None
+    return _with_legend(vote_bars(exercise, answers, lang, width, thickness=thickness, gap=gap), lang)
+
+
+def _poles(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    answers, gap = session.answers_for(exercise.id), 1 if height > 4 * len(exercise.items) else 0
+    return _with_legend(bipolar_lines(exercise, answers, lang, width, gap=gap), lang)
+
+
+def _mirror(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    answers, gap = session.answers_for(exercise.id), 1 if height > 4 * len(exercise.items) else 0
+    return _with_legend(mirror_bars(exercise, answers, lang, width, gap=gap), lang)
+
+
+def _placement(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    answers = session.answers_for(exercise.id)
+    return _with_legend(placement_map(exercise, answers, lang, cell=5 if width > 80 else 3), lang)
+
+
+def _sheet(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    return None if summary.reflection is None else sheet_answers(summary.reflection)
+
+
+def _actions(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    return None if summary.actions is None else agreed_actions(summary.actions, lang)
+
+
+def _table(
+    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+) -> RenderableType | None:
+    return None if summary.table is None else table_rows(summary.table)
+
+
+PROJECTOR: dict[Kind, Piece] = {
+    "rating_grid": Piece(_rated_question, _scores),
+    "scale": Piece(partial(_rated_question, numbered=False), _scores),
+    "statement_diagnostic": Piece(_rated_question, _scores),
+    "bipolar": Piece(_bipolar_question, _poles),
+    "paired_rating": Piece(_paired_question, _mirror),
+    "two_axis": Piece(_placement_question, _placement),
+    "single_choice": Piece(partial(_vote_question, single=True), _votes),
+    "dot_vote": Piece(partial(_vote_question, single=False), _votes),
+    "reflection_sheet": Piece(_sheet_question, _sheet),
+    "action_list": Piece(_actions_question, _actions),
+    "table": Piece(_table_question, _table),
+}
+"""Kind -> how it reads on the wall."""

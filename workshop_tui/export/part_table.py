@@ -1,0 +1,64 @@
+"""The renderer table: each kind family's summary part as blocks and CSV records.
+
+This is the one place in the exports that knows the kinds. The Markdown, HTML and CSV
+renderers ask :func:`part_document` for an exercise's blocks and records and draw
+those; they never look at a part's type. ``match`` ends in ``assert_never``, so when
+a part is added to ``SummaryPart``, ``mypy --strict`` flags this function until the
+part has its case here.
+
+To draw a new kind: add a ``case NewPart():`` that returns a :class:`PartDocument`
+built from the generic blocks (:mod:`workshop_tui.export.blocks`: headings, paragraphs,
+tables, bar charts, lists, the groups' answers) and the CSV records of its figures.
+See ``docs/kinds.md``, section "Shells". The older kinds are ``Drawn`` by hand, to
+read exactly as they did before the blocks existed.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from workshop_tui.core.results.summary_model import (
+    ActionPart,
+    ReflectionPart,
+    ScoredPart,
+    SummaryPart,
+    TablePart,
+    VotePart,
+)
+from workshop_tui.export import csv_kinds, html_kinds, markdown_kinds
+from workshop_tui.export.blocks import Drawn, PartDocument, Reader
+from workshop_tui.export.html_parts import table_html, votes_html
+from workshop_tui.export.markdown_parts import table_md, votes_md
+
+
+def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
+    """What the exports show of one part, for ``reader``'s language (and names, when asked)."""
+    lang, named = reader.lang, reader.named
+    match part:
+        case ScoredPart():
+            drawn = Drawn(
+                lambda: markdown_kinds.scored_md(part, lang, named=named),
+                lambda: html_kinds.scored_html(part, lang, named=named),
+            )
+            return PartDocument((drawn,), tuple(csv_kinds.scored_records(part, lang)))
+        case ReflectionPart():
+            drawn = Drawn(
+                lambda: markdown_kinds.reflection_md(part, lang),
+                lambda: html_kinds.reflection_html(part, lang),
+            )
+            return PartDocument((drawn,), tuple(csv_kinds.reflection_records(part)))
+        case ActionPart():
+            drawn = Drawn(
+                lambda: markdown_kinds.actions_md(part, lang), lambda: html_kinds.actions_html(part, lang)
+            )
+            return PartDocument((drawn,), tuple(csv_kinds.action_records(part, lang)))
+        case VotePart():
+            drawn = Drawn(
+                lambda: votes_md(part, lang, named=named), lambda: votes_html(part, lang, named=named)
+            )
+            return PartDocument((drawn,), tuple(csv_kinds.vote_records(part, lang)))
+        case TablePart():
+            drawn = Drawn(lambda: table_md(part, lang), lambda: table_html(part, lang))
+            return PartDocument((drawn,), tuple(csv_kinds.table_records(part)))
+        case _:
+            assert_never(part)
