@@ -1,15 +1,23 @@
-"""``python -m benchmarks``: every figure of issue 5, with its target and reference, in one table.
+"""``python -m benchmarks``: what a facilitator feels, measured end to end, each figure beside its reference.
 
-Each figure is a median and a p95 (nearest rank) over repeated runs; each reference (the bare
-Textual app, the disk's own cost of a durable write) is measured in the same run, interleaved
-with what it is compared to. Nothing here asserts: the table says which targets are met.
-The work folder is made in the current directory by default, so that saving is timed on a
-real disk (``/tmp`` is often a RAM disk, where fsync costs nothing).
+Everything runs as a user runs it: cold starts in a pseudo-terminal to a settled screen,
+keys written to the terminal until the frame that shows them and until the file is
+renamed into place, exports as ``workshop export`` processes, and the first listing of a
+folder of 1,000 fresh sessions. Each reference (a bare Textual app, the disk's own cost of
+a durable write, a bare ``workshop --version`` start) is measured in the same run,
+interleaved with what it is compared to, so on a busy machine the ratios still hold.
+Nothing here asserts: the table says which targets of issue 15 are met.
+
+``--quick`` is a sanity check that finishes in about two minutes; the full run repeats
+everything more often and adds the slow cases (older files, peak memory). The work folder
+is made in the current directory by default, so that saving is timed on a real disk
+(``/tmp`` is often a RAM disk, where fsync costs nothing).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import math
 import os
 import platform
@@ -17,13 +25,15 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import textual
 
 from benchmarks.exports import export_times
-from benchmarks.keys import bare_key_to_frame, disk_floor, key_to_frame, key_to_saved
-from benchmarks.startup import first_listing_complete, peak_memory, start_times
+from benchmarks.keys import key_times
+from benchmarks.listing import listing_times
+from benchmarks.startup import peak_memory, start_times
 
 
 def p95(values: list[float]) -> float:
@@ -84,70 +94,146 @@ class Table:
             print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
 
 
-def main() -> None:
-    """Run every benchmark and print the table."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--runs", type=int, default=9, help="repeats of each cold start (default 9)")
-    parser.add_argument("--keys", type=int, default=200, help="score keys for key -> saved (default 200)")
-    parser.add_argument(
-        "--rows", type=int, default=8, help="grid rows typed into for key -> frame (6 keys each)"
+def median(values: Sequence[float]) -> float:
+    """The median (NaN for no values)."""
+    return statistics.median(values) if values else math.nan
+
+
+def _starts(table: Table, work: Path, runs: int) -> None:
+    starts = start_times(work, runs)
+    bare = starts["bare"]
+    ref = f"bare app {median(bare.wall):.0f} ms, CPU {median(bare.cpu):.0f} ms"
+    table.add("cold start to settled: bare Textual app (DataTable + Footer)", bare.wall, "ms", "", "", None)
+    table.add("  CPU time at settle: bare app", bare.cpu, "ms", "", "", None)
+    targets = {"home": 1.15, "open": 1.3}
+    names = {"home": "workshop (home)", "open": "workshop open (40 people, whole programme)"}
+    for key, limit in targets.items():
+        start = starts[key]
+        ratio = median(start.wall) / median(bare.wall)
+        table.add(
+            f"cold start: {names[key]} = {ratio:.2f}x bare",
+            start.wall,
+            "ms",
+            f"≤ {limit}x",
+            ref,
+            ratio <= limit,
+        )
+        cpu = median(start.cpu) / median(bare.cpu)
+        table.add(f"  CPU time at settle = {cpu:.2f}x bare", start.cpu, "ms", "(no target)", ref, None)
+        frames = [float(n) for n in start.frames]
+        table.add(
+            "  frames drawn by then", frames, "", "(no target)", f"bare {median(bare.frames):.0f}", None
+        )
+    demo = starts["demo"]
+    ratio = median(demo.wall) / median(starts["open"].wall)
+    table.add(
+        f"cold start: workshop demo = {ratio:.2f}x open",
+        demo.wall,
+        "ms",
+        "≤ 1.1x open",
+        f"open {median(starts['open'].wall):.0f} ms",
+        ratio <= 1.1,
     )
+
+
+def _keys(table: Table, work: Path, rounds: int, keys: int) -> None:
+    times = key_times(work, rounds, keys)
+    bare = times.bare_frame
+    bare_ref = f"bare DataTable, same key: {median(bare):.1f} ms (p95 {p95(bare):.1f})"
+    frame = times.frame
+    met = p95(frame) <= 16.7 and p95(frame) <= p95(bare)
+    table.add("key -> frame, end to end (40 people)", frame, "ms", "p95 ≤ 16.7 ms and ≤ bare", bare_ref, met)
+    table.add("  bare Textual app, one DataTable cell", bare, "ms", "", "", None)
+    first = times.frame_first
+    table.add("  first key after opening", first, "ms", "≤ later keys", "", median(first) <= p95(frame))
+    floor = times.floor
+    floor_ref = f"disk floor {median(floor):.1f} ms (p95 {p95(floor):.1f})"
+    how = "inotify" if times.exact_renames else "polled"
+    saved = times.saved
+    table.add(
+        f"key -> saved (rename seen, {how})",
+        saved,
+        "ms",
+        "p95 ≤ floor + 2 ms",
+        floor_ref,
+        p95(saved) <= p95(floor) + 2,
+    )
+    table.add("  disk floor: write+fsync+rename, same size", floor, "ms", "", "", None)
+    first = times.saved_first
+    table.add("  first save after opening", first, "ms", "≤ later keys", "", median(first) <= p95(saved))
+
+
+def _exports(table: Table, work: Path, runs: int) -> None:
+    times = export_times(work, runs)
+    version = times.pop("version")
+    base = median(version)
+    table.add("workshop --version (bare CLI start)", version, "ms", "", "", None)
+    for name, values in times.items():
+        net = [value - base for value in values]
+        table.add(
+            f"export {name} from the CLI, minus --version",
+            net,
+            "ms",
+            "≤ 100 ms",
+            f"--version {base:.0f} ms",
+            p95(net) <= 100,
+        )
+
+
+def _listing(table: Table, work: Path, runs: int, *, older: bool) -> None:
+    times = listing_times(work, runs, older=older)
+    base = median(times["version"])
+    ref = f"--version {base:.0f} ms"
+    for suffix in ("", " older files") if older else ("",):
+        first = times[f"sessions first{suffix}"]
+        target, met = ("≤ 1 s", p95(first) <= 1000) if not suffix else ("(read once, no target)", None)
+        table.add(f"workshop sessions, 1,000 fresh files{suffix}, first time", first, "ms", target, ref, met)
+        indexed = times[f"sessions indexed{suffix}"]
+        table.add("  and again (indexed)", indexed, "ms", "", ref, None)
+        table.add(
+            f"home screen over them{suffix}: settled", times[f"home settled{suffix}"], "ms", "", "", None
+        )
+        table.add("  until every row shows its progress", times[f"home complete{suffix}"], "ms", "", "", None)
+
+
+def compile_once() -> None:
+    """Write the bytecode of the app and the benchmark, as installing a package does.
+
+    A start without it compiles every module first (a third of a second here), which no
+    facilitator pays after installing; with ``PYTHONDONTWRITEBYTECODE`` set it would be
+    paid on every start of the run.
+    """
+    import workshop_tui
+
+    for package in (Path(workshop_tui.__file__).parent, Path(__file__).parent):
+        compileall.compile_dir(package, quiet=1)
+
+
+def main() -> None:
+    """Run the benchmarks and print the table."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a sanity check in about two minutes")
+    parser.add_argument("--runs", type=int, help="cold starts of each kind (default 9, quick 3)")
     parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
     args = parser.parse_args()
+    quick = args.quick
+    runs = args.runs or (3 if quick else 9)
     work = Path(tempfile.mkdtemp(prefix=".benchmarks-", dir=args.dir))
+    compile_once()
     try:
-        print(f"machine: {machine(work)}\n")
+        print(f"machine: {machine(work)}\n{'quick run' if quick else 'full run'}\n", flush=True)
         table = Table()
-        starts = start_times(work, args.runs)
-        bare = starts["bare"]
-        ref = f"bare app {statistics.median(bare):.0f} ms (p95 {p95(bare):.0f})"
-        table.add("cold start: bare Textual app (DataTable + Footer)", bare, "ms", "", "", None)
-        for key, name in (("home_1", "home screen"), ("open_big", "open the large session")):
-            ratio = statistics.median(starts[key]) / statistics.median(bare)
-            table.add(
-                f"cold start: workshop, {name} ({ratio:.2f}x bare)",
-                starts[key],
-                "ms",
-                "≤ 1.3x bare",
-                ref,
-                ratio <= 1.3,
-            )
-        one = starts["home_1"]
-        for key, name in (("home_1000", "index built"), ("home_1000_first", "first listing, no index")):
-            extra = statistics.median(starts[key]) - statistics.median(one)
-            table.add(
-                f"home with 1,000 sessions, {name} (+{extra:.0f} ms)",
-                starts[key],
-                "ms",
-                "≤ 1 session + 300 ms",
-                f"1 session {statistics.median(one):.0f} ms",
-                extra <= 300,
-            )
-        complete = [first_listing_complete(work) for _ in range(max(1, args.runs // 3))]
-        table.add(
-            "  … and every one of the 1,000 validated and shown", complete, "ms", "(no target)", "", None
-        )
-        saved = key_to_saved(work, args.keys)
-        floor = disk_floor(work, args.keys)
-        floor_text = (
-            f"durable replace of the same file {statistics.median(floor):.1f} ms (p95 {p95(floor):.1f})"
-        )
-        table.add(
-            "key -> saved (40 people, all answered)", saved, "ms", "p95 ≤ 5 ms", floor_text, p95(saved) <= 5
-        )
-        env = {"WORKSHOP_TUI_DATA_DIR": str(work / "frame")}
-        frame = key_to_frame(work / "frame", args.rows, env)
-        bare_frame = bare_key_to_frame(args.rows)
-        bare_text = f"bare app, same table {statistics.median(bare_frame):.0f} ms (p95 {p95(bare_frame):.0f})"
-        table.add(
-            "key -> frame in a pty (40 people)", frame, "ms", "p95 ≤ 16.7 ms", bare_text, p95(frame) <= 16.7
-        )
-        for name, values in export_times(work / "exports", max(5, args.runs)).items():
-            table.add(f"{name} (large session)", values, "ms", "≤ 100 ms", "", p95(values) <= 100)
-        memory = [peak_memory(work)]
-        table.add("peak memory, whole large seminar", memory, "MiB", "≤ 80 MiB", "", memory[0] <= 80)
+        began = time.perf_counter()
+        _starts(table, work / "starts", runs)
+        _keys(table, work / "keys", 1 if quick else 5, 18 if quick else 48)
+        _exports(table, work / "exports", 1 if quick else 5)
+        _listing(table, work / "listing", 1 if quick else 3, older=not quick)
+        if not quick:
+            memory = [peak_memory(work)]
+            table.add("peak memory, whole large seminar", memory, "MiB", "≤ 80 MiB", "", memory[0] <= 80)
         print()
         table.print()
+        print(f"\n({time.perf_counter() - began:.0f} s; load average {os.getloadavg()[0]:.1f})")
     finally:
         # An app that was stopped may still have been finishing a write: try again once.
         for _ in range(2):

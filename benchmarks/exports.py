@@ -1,32 +1,52 @@
-"""Each export format, and a comparison, of the large session: summary, rendering and the file written."""
+"""Exports as a facilitator runs them: ``workshop export`` from the command line, cold, minus a bare start.
+
+Each export is one process, timed from launch to exit (the file written and fsynced), for
+the two large cases of the issue: 400 participants on the whole programme, and 90
+exercises for 40 participants. What the export itself costs is that minus the median of
+``workshop --version`` (Python's start and the CLI's imports) measured in the same run,
+interleaved with the exports.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
-from benchmarks.large_session import large_session
-from workshop_tui.export import FORMATS
-from workshop_tui.export.files import export_comparison, export_session
+from benchmarks.large_session import large_session, many_exercises, write_session
+from benchmarks.terminal import workshop_command
+
+FORMATS = ("md", "html", "csv")
 
 
-def export_times(folder: Path, runs: int) -> dict[str, list[float]]:
-    """Milliseconds per export, from the session in memory to the file fsynced in ``folder``."""
-    after = large_session(session_id="after")
-    before = large_session(session_id="before", seed=11)
-    jobs: dict[str, Callable[[], object]] = {
-        f"export {fmt}": partial(export_session, after, [fmt], folder) for fmt in FORMATS
+def run_ms(argv: list[str], env: dict[str, str]) -> float:
+    """Milliseconds from launching ``argv`` to its exit; it must succeed."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, capture_output=True, check=False)
+    took = (time.perf_counter() - start) * 1000
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed: {done.stderr.decode(errors='replace')[-600:]}")
+    return took
+
+
+def export_times(work: Path, runs: int) -> dict[str, list[float]]:
+    """Milliseconds per run: ``version`` (the bare start) and ``<case> <format>`` for each export."""
+    data = work / "data"
+    cases = {
+        "400 participants": write_session(
+            large_session(participants=400, session_id="people-400"), data / "sessions" / "people-400.toml"
+        ),
+        "90 exercises": write_session(many_exercises(90), data / "sessions" / "exercises-90.toml"),
     }
-    for fmt in ("md", "html"):
-        jobs[f"compare {fmt}"] = partial(export_comparison, before, after, fmt, folder)
-    for job in jobs.values():
-        job()  # the first call imports the renderers; a facilitator's second export does not pay that
-    timings: dict[str, list[float]] = {}
+    env = {**os.environ, "WORKSHOP_TUI_DATA_DIR": str(data)}
+    out = work / "out"
+    times: dict[str, list[float]] = {}
     for _ in range(runs):
-        for name, job in jobs.items():
-            start = time.perf_counter()
-            job()
-            timings.setdefault(name, []).append((time.perf_counter() - start) * 1000)
-    return timings
+        times.setdefault("version", []).append(run_ms(workshop_command("--version"), env))
+        for case, path in cases.items():
+            for fmt in FORMATS:
+                argv = workshop_command("--lang", "da", "export", str(path), "--format", fmt, "-o", str(out))
+                times.setdefault(f"{case} {fmt}", []).append(run_ms(argv, env))
+                times.setdefault("version", []).append(run_ms(workshop_command("--version"), env))
+    return times

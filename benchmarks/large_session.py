@@ -9,6 +9,7 @@ so every run measures the same file.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from workshop_tui.core.kinds.actions import ActionBody
@@ -34,13 +35,15 @@ def _answer_everything(session: Session, exercise: Exercise, rng: random.Random)
     """Fill in every answer an exercise of a known kind can take; other kinds are left open."""
     groups = [g.id for g in session.groups]
     grid, sheet = exercise.body_if(GridBody), exercise.body_if(SheetBody)
-    if exercise.scale is not None:
+    if exercise.scale is not None and not exercise.is_vote:  # votes have their own rules: left open
+        scale = exercise.scale
+        scores: dict[str, dict[str, int]] = {}
         for item in exercise.scored_items:
-            for person in session.participants:
-                score = rng.randint(exercise.scale.min, exercise.scale.max)
-                session = session.with_score(exercise.id, item.id, person.id, score)
+            # One edit per exercise: an edit per score copies the row each time (quadratic in people).
+            scores[item.id] = {p.id: rng.randint(scale.min, scale.max) for p in session.participants}
             if grid is not None and grid.note_prompt is not None:
                 session = session.with_note(exercise.id, item.id, _sentence(rng, 25))
+        session = session.with_scores(exercise.id, scores)
     for group in groups:
         for box in sheet.boxes if sheet is not None else ():
             text = "\n".join(_sentence(rng, 30) for _ in range(3))
@@ -83,6 +86,29 @@ def large_session(
         rng = random.Random(seed)
         for exercise_id in session.agenda:
             session = _answer_everything(session, session.exercise(exercise_id), rng)
+    return session.touched(STAMP)
+
+
+def many_exercises(count: int = 90, *, participants: int = 40, seed: int = 7) -> Session:
+    """A session of ``count`` exercises (the library's, taken in turn under numbered ids), all answered."""
+    library = load_library(include_user=False)
+    kinds = sorted(library.exercises)
+    chosen = [
+        replace(library.exercises[kinds[n % len(kinds)]], id=f"{kinds[n % len(kinds)]}-{n + 1:02d}")
+        for n in range(count)
+    ]
+    session = new_session(
+        title=f"{count} øvelser",
+        date="2026-11-23",
+        exercises=chosen,
+        participants=participants,
+        groups=["Bord 1", "Bord 2", "Bord 3", "Bord 4"],
+        timestamp=STAMP,
+        session_id=f"exercises-{count}",
+    )
+    rng = random.Random(seed)
+    for exercise_id in session.agenda:
+        session = _answer_everything(session, session.exercise(exercise_id), rng)
     return session.touched(STAMP)
 
 

@@ -124,11 +124,52 @@ class Terminal:
         if not data:
             raise TerminalClosed(f"{self.argv[0]} ended; last output: {plain(bytes(self.output[-400:]))!r}")
         now = time.perf_counter()
-        if SYNC_QUERY in data:
+        if SYNC_QUERY in bytes(self.output[-len(SYNC_QUERY) + 1 :]) + data:  # even split across reads
             os.write(self._fd, SYNC_REPLY)
         self.output += data
         self.chunks.append((now, data))
         return len(data)
+
+    def fileno(self) -> int:
+        """The terminal's side of the pseudo-terminal, for ``select`` beside other files."""
+        return self._fd
+
+    def settled(self, *, min_bytes: int = 2048, quiet: float = 0.15, timeout: float = 60.0) -> float:
+        """Read until the screen has settled; returns when the last output before the quiet arrived.
+
+        Settled is what a user sees as "ready": output has begun, at least ``min_bytes`` have
+        arrived (a first frame of a real screen), and then nothing for ``quiet`` seconds, so
+        a second repaint shortly after the first (a screen filled in twice) counts.
+
+        Raises:
+            TerminalTimeout: not settled within ``timeout`` seconds.
+        """
+        deadline = time.perf_counter() + timeout
+        while len(self.output) < min_bytes:
+            if time.perf_counter() > deadline:
+                raise TerminalTimeout(f"{self.argv[0]}: only {len(self.output)} bytes in {timeout} s")
+            self.pump(0.05)
+        last = self.chunks[-1][0]
+        while True:
+            now = time.perf_counter()
+            if now > deadline:
+                raise TerminalTimeout(f"{self.argv[0]}: still drawing after {timeout} s")
+            wait = last + quiet - now
+            if wait <= 0:
+                self.catch_up()
+                return last
+            if self.pump(wait):
+                last = self.chunks[-1][0]
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system, all threads) the program has used so far (Linux ``/proc``)."""
+        assert self.process is not None
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def frames(self, since: float = 0.0) -> int:
+        """How many synchronized frames arrived after ``since`` (``time.perf_counter``)."""
+        return sum(data.count(FRAME_START) for at, data in self.chunks if at >= since)
 
     def drain(self) -> None:
         """Read everything already written, without waiting."""
@@ -159,27 +200,22 @@ class Terminal:
             TerminalTimeout: it was not shown in time.
         """
         deadline = time.perf_counter() + timeout
-        found: int | None = None
+        watch = self.watch(shows)
         while True:
             self.drain()
-            if found is None:
-                for index in range(self._fed, len(self.chunks)):
-                    self.screen.feed(self.chunks[index][1])
-                    self._fed = index + 1
-                    if shows(self.screen):
-                        found = index
-                        break
-            if found is not None:
-                ends = [at for at, data in self.chunks[found:] if FRAME_END in data]
-                if ends:
-                    self.catch_up()
-                    return ends[0]
+            at = watch.shown()
+            if at is not None:
+                return at
             if time.perf_counter() > deadline:
-                if found is not None:
-                    return self.chunks[found][0]
+                if watch.found is not None:
+                    return self.chunks[watch.found][0]
                 shown = self.screen.text()
                 raise TerminalTimeout(f"{self.argv[0]}: not shown in {timeout} s; the screen:\n{shown}")
             self.pump(0.01)
+
+    def watch(self, shows: Callable[[Screen], bool]) -> ShownWatch:
+        """Look for what ``shows`` looks for in the output read from now on (see ``ShownWatch``)."""
+        return ShownWatch(self, shows)
 
     def wait_for_text(self, text: str, timeout: float = 30.0) -> float:
         """Wait until ``text`` is on the screen; returns when it was shown."""
@@ -215,3 +251,36 @@ class Terminal:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class ShownWatch:
+    """Whether the output read so far shows something yet, for loops that wait on more than the terminal.
+
+    ``shown()`` feeds the chunks read since the last call to the screen (never while one is
+    waiting to be read, so feeding never delays a read) and returns the arrival of the end
+    of the frame that drew it, once that has arrived.
+    """
+
+    def __init__(self, term: Terminal, shows: Callable[[Screen], bool]) -> None:
+        self.term = term
+        self.shows = shows
+        self.found: int | None = None
+        """The chunk at which the screen first showed it."""
+
+    def shown(self) -> float | None:
+        """When the frame that showed it ended, or None (not shown, or its frame has not ended)."""
+        term = self.term
+        if self.found is None:
+            for index in range(term._fed, len(term.chunks)):
+                term.screen.feed(term.chunks[index][1])
+                term._fed = index + 1
+                if self.shows(term.screen):
+                    self.found = index
+                    break
+        if self.found is None:
+            return None
+        ends = [at for at, data in term.chunks[self.found :] if FRAME_END in data]
+        if not ends:
+            return None
+        term.catch_up()
+        return ends[0]

@@ -216,9 +216,9 @@ async def run_app(participants: int) -> dict[str, Any]:
         await pilot.pause(0.5)
         running = False
         await tick
-        shown_columns = len(screen.query_one("ScoreGrid").columns)  # type: ignore[arg-type]
+        shown_columns = len(screen.query_one("ScoreGrid").columns)  # type: ignore[attr-defined]
         await pilot.press("f10")
-    result = json.loads(out)
+    result: dict[str, Any] = json.loads(out)
     saved = load_session(path).answers_for(EXERCISE)
     expected: dict[str, dict[str, int]] = result["final"]
     lost = sum(

@@ -68,7 +68,7 @@ class DiskWatch:
         self._key = key if key is not None else stat_key(self.path)
         self._content = data
 
-    def wrote(self, text: str) -> None:
+    def wrote(self, text: str | bytes) -> None:
         """Remember the version just written (the text itself: no copy, no hashing)."""
         self._key = stat_key(self.path)
         self._content = text

@@ -2,7 +2,7 @@
 
 Reading a session fully (parsing and validating every exercise and answer) takes about
 10 ms, so a folder of 1,000 sessions would take ten seconds to list. The list needs only a
-title, a date and the progress of each file, so two things keep it fast:
+title, a date and the progress of each file, so three things keep it fast:
 
 - an **index** (``.workshop-index.json`` in the sessions folder) remembers what each file
   said when it was last read fully, keyed by the file's size, times and inode; a file that
@@ -10,8 +10,12 @@ title, a date and the progress of each file, so two things keep it fast:
   is rebuilt, an unwritable folder just means it is not kept, and opening a session always
   reads and validates the file itself;
 - a **header read** gives the title and date of a file the index does not know yet from
-  the keys before its first table (the top of the file), so a list can be shown at once
-  and completed once those files have been read fully.
+  the keys before its first table (the top of the file), so a list can be shown at once;
+- a **sealed header** completes it without parsing the file: every save writes the
+  progress on the first line with a checksum of the rest (``storage.seal``), so a file
+  this version saved is listed from its header once the checksum matches. Only files
+  without a valid seal (older versions, edits by hand, broken files) are read and
+  validated fully, once; the index then remembers them.
 """
 
 from __future__ import annotations
@@ -19,17 +23,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
-import stat
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.storage.errors import SHOWN_PROBLEMS, FileProblems, Problem, SessionWriteError
+from workshop_tui.core.storage.headers import ListedSession as ListedSession
+from workshop_tui.core.storage.headers import read_sealed as read_sealed
+from workshop_tui.core.storage.headers import read_summary as read_summary
 from workshop_tui.core.storage.locations import sessions_dir
-from workshop_tui.core.storage.migrations import SCHEMA_VERSION
 from workshop_tui.core.storage.tomlio import atomic_write
 
 if TYPE_CHECKING:
@@ -37,32 +40,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = ".workshop-index.json"
 INDEX_VERSION = 1
-HEAD_BYTES = 64 * 1024
-_CUT = re.compile(rb"^(?:\[|[ \t]*[A-Za-z0-9_.\"'-]+[ \t]*=[ \t]*[\[{])", re.MULTILINE)
-"""The first line that opens a table or an array: where the header the list needs ends."""
-"""The header of a real session is about 2 KB; a file whose first table starts later is read fully."""
-
 StatKey = tuple[int, int, int, int]
-
-
-@dataclass(frozen=True)
-class ListedSession:
-    """The few facts about a session that the list shows."""
-
-    id: str
-    title: str
-    date: str
-    organisation: str
-    updated: str
-    progress: tuple[int, int] | None
-    """(exercises done, exercises on the agenda); None until the file has been read fully."""
-
-    @classmethod
-    def of(cls, session: Session) -> ListedSession:
-        """The summary of a session that was read and validated."""
-        return cls(
-            session.id, session.title, session.date, session.organisation, session.updated, session.progress
-        )
 
 
 def stat_key(path: Path) -> StatKey | None:
@@ -72,44 +50,6 @@ def stat_key(path: Path) -> StatKey | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
-def read_summary(path: Path) -> ListedSession | None:
-    """Title, date and the rest from the top of the file; None if they cannot be read so.
-
-    The file is cut before its first table or array (the list needs only strings, and
-    parsing the participants would cost more than the rest). A cut at the start of a line
-    leaves either valid TOML with exactly the keys written before it, or (inside a
-    multi-line string) invalid TOML, which gives None. The file is not validated here:
-    that happens when it is read fully.
-    """
-    try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):  # a link, a folder, or a pipe that would block
-            return None
-        with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:
-        return None
-    cut = _CUT.search(head)
-    if cut is None and len(head) == HEAD_BYTES:
-        return None
-    end = cut.start() if cut else len(head)
-    try:
-        data = tomllib.loads(head[:end].decode("utf-8").removeprefix("\ufeff"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return None
-    version = data.get("schema_version")
-    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
-        return None
-    identity, title, date, organisation, updated = (
-        data.get(name, "") for name in ("id", "title", "date", "organisation", "updated")
-    )
-    if (
-        not all(isinstance(value, str) for value in (identity, title, date, organisation, updated))
-        or not title
-    ):
-        return None
-    return ListedSession(identity, title, date, organisation, updated, progress=None)
 
 
 class ListingIndex:
@@ -243,8 +183,9 @@ def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[
     edited, so the row under the cursor is the one the facilitator saw there before.
 
     Files the folder's index knows unchanged are not read again (see ``storage.listing``).
-    Others are read and validated fully, or with ``validate=False`` only their header is
-    read, so a list can be shown at once and completed by a second call.
+    Others are listed from their sealed header (``read_sealed``) or else read and validated
+    fully; with ``validate=False`` only their header is read, so a list can be shown at
+    once and completed by a second call.
     """
     folder = folder or sessions_dir()
     if not folder.is_dir():
@@ -261,14 +202,16 @@ def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[
         elif not validate:
             listings.append(SessionListing(path, read_summary(path)))
         else:
-            # Reading files fully needs the model; a quick listing (the first frame) does not.
-            from workshop_tui.core.storage.sessions import load_session
-
             problems: tuple[Problem, ...] = ()
-            try:
-                summary = ListedSession.of(load_session(path))
-            except FileProblems as error:
-                summary, problems = None, tuple(error.problems)
+            summary = read_sealed(path)
+            if summary is None:
+                # Reading files fully needs the model; a quick listing (the first frame) does not.
+                from workshop_tui.core.storage.sessions import load_session
+
+                try:
+                    summary = ListedSession.of(load_session(path))
+                except FileProblems as error:
+                    summary, problems = None, tuple(error.problems)
             index.store(path, key, summary, problems)
             listings.append(SessionListing(path, summary, problems))
     if validate:

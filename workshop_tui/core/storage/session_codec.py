@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.i18n import LANGUAGES
-from workshop_tui.core.model import (
-    Action,
-    Exercise,
-    ExerciseAnswers,
-    Group,
-    Participant,
-    Position,
-    Session,
-)
-from workshop_tui.core.model.answers import MODES
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Group, Participant, Position, Session
 from workshop_tui.core.model.ids import ID_RULE, valid_date, valid_id
-from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
+from workshop_tui.core.storage.answers_codec import parse_answers, string_map
+from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
 from workshop_tui.core.storage.migrations import SCHEMA_VERSION
-from workshop_tui.core.storage.reader import Reader, check_id, check_ids, duplicates
+from workshop_tui.core.storage.reader import Problems, Reader, check_id, check_ids, duplicates
 
 
 def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, Any]:
@@ -90,9 +83,7 @@ def parse_session(reader: Reader) -> Session | None:
     problems = reader.problems
     before = problems.error_count
     reader.used.add("schema_version")
-    language = reader.string("language", default="da")
-    if language not in LANGUAGES:
-        problems.add(reader.key("language"), f"unknown language {language!r}", 'use "da" or "en"')
+    language = _language(reader)
     participants = _participants(reader)
     groups = _groups(reader)
     exercises: dict[str, Exercise] = {}
@@ -136,7 +127,7 @@ def parse_session(reader: Reader) -> Session | None:
                         f"restore [exercises.{exercise_id}]",
                     )
                 continue
-            answers[exercise_id] = _answers(sub, exercises[exercise_id], participants, groups)
+            answers[exercise_id] = parse_answers(sub, exercises[exercise_id], participants, groups)
     session_id = reader.string("id")
     check_id(reader, "id", session_id)
     session = Session(
@@ -151,7 +142,7 @@ def parse_session(reader: Reader) -> Session | None:
         agenda=agenda,
         exercises=exercises,
         answers=answers,
-        notes=_string_map(reader, "notes"),
+        notes=string_map(reader, "notes"),
         timers=_int_map(reader, "timers"),
         position=_position(reader),
         created=_timestamp(reader, "created"),
@@ -159,6 +150,41 @@ def parse_session(reader: Reader) -> Session | None:
     )
     reader.finish()
     return None if problems.error_count > before else session
+
+
+def _language(reader: Reader) -> str:
+    language = reader.string("language", default="da")
+    if language not in LANGUAGES:
+        reader.problems.add(reader.key("language"), f"unknown language {language!r}", 'use "da" or "en"')
+    return language
+
+
+HEADER_KEYS = frozenset(
+    ("schema_version", "id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
+)
+"""The keys ``session_to_dict`` writes before the first table: what a list of sessions reads."""
+
+
+def header_problems(data: dict[str, Any]) -> list[Problem]:
+    """What is wrong with the keys before a file's first table, as a full read would find.
+
+    The list trusts a sealed header (``storage.seal``) only when this finds nothing, so it
+    never shows a file as good that opening would refuse for its header; any key that is
+    not a header key is reported too (a full read must judge it).
+    """
+    problems = Problems(Path(""), {})
+    reader = Reader(data, "", problems)
+    _language(reader)
+    check_id(reader, "id", reader.string("id"))
+    reader.string("title")
+    _date(reader)
+    for name in ("organisation", "facilitator"):
+        reader.string(name, required=False)
+    for name in ("created", "updated"):
+        _timestamp(reader, name)
+    reader.used.update(HEADER_KEYS)
+    reader.finish()
+    return problems.found
 
 
 def _participants(reader: Reader) -> tuple[Participant, ...]:
@@ -249,15 +275,6 @@ def _position(reader: Reader) -> Position:
     return position
 
 
-def _string_map(reader: Reader, name: str) -> dict[str, str]:
-    sub = reader.table(name, required=False)
-    if sub is None:
-        return {}
-    out = {key: sub.string(key) for key in list(sub.data)}
-    sub.finish()
-    return out
-
-
 def _int_map(reader: Reader, name: str) -> dict[str, int]:
     sub = reader.table(name, required=False)
     if sub is None:
@@ -265,157 +282,3 @@ def _int_map(reader: Reader, name: str) -> dict[str, int]:
     out = {key: sub.integer(key, minimum=0, maximum=24 * 3600) for key in list(sub.data)}
     sub.finish()
     return out
-
-
-def _answers(
-    reader: Reader, exercise: Exercise, participants: tuple[Participant, ...], groups: tuple[Group, ...]
-) -> ExerciseAnswers:
-    problems = reader.problems
-    mode = reader.string("mode", required=False, default="participant")
-    if mode not in MODES:
-        problems.add(reader.key("mode"), f"unknown mode {mode!r}", 'use "participant" or "tally"')
-        mode = "participant"
-    try:
-        exercise.body.check_mode(mode)  # type: ignore[arg-type]
-    except ScoreError as error:
-        problems.add(reader.key("mode"), str(error), 'write mode = "participant"')
-    item_ids = {i.id for i in exercise.scored_items}
-    people = {p.id for p in participants}
-    group_ids = {g.id for g in groups}
-    scale = exercise.scale
-
-    def items_table(name: str) -> list[tuple[str, Reader]]:
-        sub = reader.table(name, required=False)
-        if sub is None:
-            return []
-        rows = []
-        for item_id in list(sub.data):
-            sub.used.add(item_id)
-            row = sub.table(item_id)
-            if item_id not in item_ids:
-                problems.add(
-                    sub.key(item_id),
-                    f"{exercise.id!r} has no item {item_id!r}",
-                    f"use one of {', '.join(sorted(item_ids)) or '(none: this exercise takes no scores)'}",
-                )
-            elif row is not None:
-                rows.append((item_id, row))
-        return rows
-
-    def score_ok(key: str, value: int) -> bool:
-        if scale is None or not scale.contains(value):
-            bounds = f"{scale.min} to {scale.max}" if scale else "nothing (no scale)"
-            problems.add(key, f"score {value} is off the scale", f"use a whole number from {bounds}")
-            return False
-        return True
-
-    scores: dict[str, dict[str, int]] = {}
-    for item_id, row in items_table("scores"):
-        for pid in list(row.data):
-            value = row.integer(pid)
-            if pid not in people:
-                problems.add(
-                    row.key(pid),
-                    f"no participant {pid!r} in this session",
-                    "add the participant or remove the score",
-                )
-            elif row.data.get(pid) == value and score_ok(row.key(pid), value):
-                scores.setdefault(item_id, {})[pid] = value
-    tallies: dict[str, dict[int, int]] = {}
-    for item_id, row in items_table("tallies"):
-        for key in list(row.data):
-            count = row.integer(key, minimum=0, maximum=10_000)
-            digits = key[1:] if key.startswith("-") else key
-            # isdigit alone lets "²" and "--4" through, which int() then refuses with a traceback.
-            if not (digits.isascii() and digits.isdigit()):
-                problems.add(row.key(key), f"{key!r} is not a score", 'tally keys are scores, e.g. "4" = 3')
-            elif score_ok(row.key(key), int(key)) and count:
-                tallies.setdefault(item_id, {})[int(key)] = count
-    notes = _string_map(reader, "notes")
-    for item_id in notes:
-        if item_id not in item_ids:
-            problems.add(
-                reader.key(f"notes.{item_id}"),
-                f"{exercise.id!r} has no item {item_id!r}",
-                "move the note to an existing item",
-            )
-    texts: dict[str, dict[str, str]] = {}
-    box_keys = exercise.text_keys
-    sub = reader.table("texts", required=False)
-    if sub is not None:
-        for group_id in list(sub.data):
-            sub.used.add(group_id)
-            boxes = sub.table(group_id)
-            _check_group(sub.key(group_id), group_id, group_ids, problems)
-            if boxes is None:
-                continue
-            for box in list(boxes.data):
-                if box not in box_keys:
-                    problems.add(boxes.key(box), f"{exercise.id!r} has no box {box!r}", _box_fix(exercise))
-                text = boxes.string(box)
-                if box in box_keys:
-                    try:
-                        exercise.body.check_text(exercise, box, text)
-                    except ScoreError as error:
-                        problems.add(boxes.key(box), str(error), "pick one of the column's options")
-                if text:
-                    texts.setdefault(group_id, {})[box] = text
-            boxes.finish()
-        sub.finish()
-    closing = _group_texts(reader, "closing", group_ids)
-    challenge = _group_texts(reader, "challenge", group_ids)
-    actions: dict[str, tuple[Action, ...]] = {}
-    sub = reader.table("actions", required=False)
-    if sub is not None:
-        for group_id in list(sub.data):
-            _check_group(sub.key(group_id), group_id, group_ids, problems)
-            rows = sub.tables(group_id)
-            acts = []
-            for row in rows:
-                acts.append(
-                    Action(
-                        row.string("text", required=False),
-                        row.string("owner", required=False),
-                        row.string("due", required=False),
-                    )
-                )
-                row.finish()
-            if acts:
-                actions[group_id] = tuple(acts)
-        sub.finish()
-    answers = ExerciseAnswers(
-        mode=mode,  # type: ignore[arg-type]
-        blind=reader.boolean("blind", required=False),
-        revealed=reader.boolean("revealed", required=False),
-        scores=scores,
-        tallies=tallies,
-        notes=notes,
-        texts=texts,
-        closing=closing,
-        challenge=challenge,
-        actions=actions,
-    )
-    for participant_id, what, fix in exercise.body.problems(exercise, answers):
-        problems.add(reader.key("scores"), f"{participant_id} {what}", fix)
-    reader.finish()
-    return answers
-
-
-def _box_fix(exercise: Exercise) -> str:
-    return exercise.body.text_key_rule(exercise)
-
-
-def _check_group(key: str, group_id: str, known: set[str], problems: Any) -> None:
-    if group_id not in known:
-        problems.add(
-            key,
-            f"no group {group_id!r} in this session",
-            "add the group or move the text to an existing group",
-        )
-
-
-def _group_texts(reader: Reader, name: str, group_ids: set[str]) -> dict[str, str]:
-    texts = _string_map(reader, name)
-    for group_id in texts:
-        _check_group(reader.key(f"{name}.{group_id}"), group_id, group_ids, reader.problems)
-    return {g: t for g, t in texts.items() if t}

@@ -23,6 +23,7 @@ from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.core.storage.migrations import MigrationError, migrate
 from workshop_tui.core.storage.reader import Problems, Reader
+from workshop_tui.core.storage.seal import ProgressCache, sealed
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml, remove_stale_temps
 
@@ -59,7 +60,7 @@ def save_session(session: Session, path: Path) -> None:
     Raises:
         SessionWriteError: the file could not be written; the old one is intact.
     """
-    atomic_write(path, dumps(session_to_dict(session)))
+    atomic_write(path, sealed(dumps(session_to_dict(session)), session.progress))
 
 
 def session_path(session: Session, folder: Path | None = None) -> Path:
@@ -175,6 +176,8 @@ class SessionWriter:
         """exercise id -> (the answers object, its TOML); the object is kept so ``is`` is safe."""
         self._rows: dict[tuple[str, str], tuple[object, str]] = {}
         """(exercise id, item id) -> (the row of scores, its TOML table): a keystroke changes one row."""
+        self._progress = ProgressCache()
+        """The progress written on the first line (``storage.seal``), judged again per changed exercise."""
 
     def _answers_text(self, exercise_id: str, table: dict[str, Any], scores: Mapping[str, object]) -> str:
         """One exercise's answers as TOML, its rows of scores each from the cache unless changed.
@@ -219,7 +222,7 @@ class SessionWriter:
         self._answers = rendered
         self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
         chunks.append(self._exercises_text)
-        text = "\n".join(chunk for chunk in chunks if chunk)
+        text = sealed("\n".join(chunk for chunk in chunks if chunk), self._progress.progress(session))
         theirs = self._disk.theirs()
         if theirs is not None:
             self.kept_aside.append(keep_aside(self.path, theirs))

@@ -101,14 +101,14 @@ def dumps(data: dict[str, Any]) -> str:
     return tomli_w.dumps(data, multiline_strings=True)
 
 
-def atomic_write(path: Path, text: str, *, keep_backup: bool = True) -> None:
+def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> None:
     """Write ``text`` to ``path`` so that a crash leaves the old or the new file.
 
     Raises:
         SessionWriteError: the folder is not writable, the disk is full, or any
             other OS error; the existing file is untouched and no temp file remains.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     folder = path.parent
     tmp_name = ""
     try:

@@ -1,0 +1,67 @@
+"""The benchmark's own instruments: a settled screen counts a second repaint, and a rename is seen."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.renames import RenameWatch
+from benchmarks.terminal import SYNC_QUERY, SYNC_REPLY, Terminal
+
+PAINTS = """
+import os, sys, time
+os.write(1, b"a" * {first})
+time.sleep({gap})
+os.write(1, b"b" * 3000)
+time.sleep(30)
+"""
+
+
+def test_a_screen_drawn_again_within_the_quiet_time_settles_after_the_second_drawing() -> None:
+    with Terminal([sys.executable, "-c", PAINTS.format(first=3000, gap=0.1)]) as term:
+        at = term.settled(quiet=1.0, timeout=30)
+        assert b"b" * 3000 in term.output
+        assert at - term.started >= 0.1
+        assert term.cpu_seconds() >= 0
+
+
+def test_a_screen_is_not_settled_before_its_first_two_kilobytes() -> None:
+    with Terminal([sys.executable, "-c", PAINTS.format(first=500, gap=0.4)]) as term:
+        at = term.settled(quiet=0.15, timeout=30)
+        assert b"b" * 3000 in term.output
+        assert at - term.started >= 0.4
+
+
+ASKS = """
+import os, sys, termios, tty
+tty.setraw(0)
+os.write(1, b"x" * 2100 + b"\\x1b[?2026$p")
+reply = os.read(0, 64)
+os.write(1, b"got " + reply.replace(b"\\x1b", b"ESC"))
+import time; time.sleep(30)
+"""
+
+
+def test_the_terminal_says_it_has_synchronized_output() -> None:
+    with Terminal([sys.executable, "-c", ASKS]) as term:
+        deadline = time.monotonic() + 30
+        while b"got " not in term.output and time.monotonic() < deadline:
+            term.pump(0.1)
+    assert SYNC_QUERY in term.output and b"got " + SYNC_REPLY.replace(b"\x1b", b"ESC") in term.output
+
+
+def test_a_rename_into_the_folder_is_seen_by_name(tmp_path: Path) -> None:
+    watch = RenameWatch(tmp_path)
+    try:
+        watch.renamed("s.toml")  # polling starts from what is there
+        (tmp_path / "other.tmp").write_text("x")
+        os.replace(tmp_path / "other.tmp", tmp_path / "other.toml")
+        assert watch.renamed("s.toml") is None
+        (tmp_path / "s.tmp").write_text("new")
+        os.replace(tmp_path / "s.tmp", tmp_path / "s.toml")
+        assert watch.renamed("s.toml") is not None
+        assert watch.renamed("s.toml") is None, "each rename is reported once"
+    finally:
+        watch.close()
