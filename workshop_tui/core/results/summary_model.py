@@ -168,6 +168,11 @@ class PlacementPart:
     on_line: int = 0
     centroid: tuple[float, float] | None = None
 
+    @property
+    def too_few(self) -> int | None:
+        """How many placed themselves when that is too few to show where (anonymity), else None."""
+        return self.n if self.status == "too_few" else None
+
 
 @dataclass(frozen=True)
 class ScoredPart:
@@ -201,6 +206,16 @@ class ScoredPart:
     def bipolar(self) -> bool:
         """Each item is a pair of poles (its ``left`` and ``right``), drawn as a track between them."""
         return self.kind == "bipolar"
+
+    @property
+    def too_few(self) -> int | None:
+        """The fewest answers of an item held back for too few answers (anonymity), else None.
+
+        A chart that draws every item at once (the wall's bipolar tracks, mirrored pairs)
+        is held back as a whole when any of its items is.
+        """
+        held = [i.stats.n for i in self.items if i.status == "too_few"]
+        return min(held) if held else None
 
     def item(self, item_id: str) -> ItemSummary:
         """The item with this id.
@@ -250,6 +265,11 @@ class VotePart:
     def shown(self) -> bool:
         """Whether the figures may be shown."""
         return self.status == "shown"
+
+    @property
+    def too_few(self) -> int | None:
+        """How many voted when that is too few to show the result (anonymity), else None."""
+        return self.voters if self.status == "too_few" else None
 
     @property
     def winners(self) -> tuple[VoteOption, ...]:

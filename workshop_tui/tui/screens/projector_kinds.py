@@ -234,9 +234,16 @@ def _with_legend(shown: Text, lang: str) -> RenderableType:
     return Group(shown, Text(""), symbol_legend(shown, lang))
 
 
+def _held_back(n: int | None, lang: str) -> Text | None:
+    """The wall's words for figures held back because too few answered (the core decides)."""
+    return None if n is None else Text(t("tui.proj.status.too_few", lang, n=n), style="bold")
+
+
 def _votes(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
+    if summary.votes is not None and (held := _held_back(summary.votes.too_few, lang)) is not None:
+        return held
     thickness, gap = fit(len(exercise.items), max(4, height - 6))
     answers = session.answers_for(exercise.id)
     return _with_legend(vote_bars(exercise, answers, lang, width, thickness=thickness, gap=gap), lang)
@@ -245,6 +252,8 @@ def _votes(
 def _poles(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
+    if summary.scored is not None and (held := _held_back(summary.scored.too_few, lang)) is not None:
+        return held
     answers, gap = session.answers_for(exercise.id), 1 if height > 4 * len(exercise.items) else 0
     return _with_legend(bipolar_lines(exercise, answers, lang, width, gap=gap), lang)
 
@@ -252,6 +261,8 @@ def _poles(
 def _mirror(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
+    if summary.scored is not None and (held := _held_back(summary.scored.too_few, lang)) is not None:
+        return held
     answers, gap = session.answers_for(exercise.id), 1 if height > 4 * len(exercise.items) else 0
     return _with_legend(mirror_bars(exercise, answers, lang, width, gap=gap), lang)
 
@@ -259,6 +270,9 @@ def _mirror(
 def _placement(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
+    placed = summary.scored.placement if summary.scored is not None else None
+    if placed is not None and (held := _held_back(placed.too_few, lang)) is not None:
+        return held
     answers = session.answers_for(exercise.id)
     return _with_legend(placement_map(exercise, answers, lang, cell=5 if width > 80 else 3), lang)
 
