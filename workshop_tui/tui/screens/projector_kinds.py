@@ -249,22 +249,23 @@ def _votes(
     return _with_legend(vote_bars(exercise, answers, lang, width, thickness=thickness, gap=gap), lang)
 
 
-def _poles(
-    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
+def _items_at_once(
+    draw: Callable[..., Text],
+    session: Session,
+    exercise: Exercise,
+    summary: ExerciseSummary,
+    lang: str,
+    width: int,
+    height: int,
 ) -> RenderableType | None:
+    """Every item in one chart (``draw``: bipolar tracks, mirrored pairs).
+
+    Held back as a whole when any item has too few answers.
+    """
     if summary.scored is not None and (held := _held_back(summary.scored.too_few, lang)) is not None:
         return held
     answers, gap = session.answers_for(exercise.id), 1 if height > 4 * len(exercise.items) else 0
-    return _with_legend(bipolar_lines(exercise, answers, lang, width, gap=gap), lang)
-
-
-def _mirror(
-    session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
-) -> RenderableType | None:
-    if summary.scored is not None and (held := _held_back(summary.scored.too_few, lang)) is not None:
-        return held
-    answers, gap = session.answers_for(exercise.id), 1 if height > 4 * len(exercise.items) else 0
-    return _with_legend(mirror_bars(exercise, answers, lang, width, gap=gap), lang)
+    return _with_legend(draw(exercise, answers, lang, width, gap=gap), lang)
 
 
 def _placement(
@@ -299,8 +300,8 @@ PROJECTOR: dict[Kind, Piece] = {
     "rating_grid": Piece(_rated_question, _scores),
     "scale": Piece(partial(_rated_question, numbered=False), _scores),
     "statement_diagnostic": Piece(_rated_question, _scores),
-    "bipolar": Piece(_bipolar_question, _poles),
-    "paired_rating": Piece(_paired_question, _mirror),
+    "bipolar": Piece(_bipolar_question, partial(_items_at_once, bipolar_lines)),
+    "paired_rating": Piece(_paired_question, partial(_items_at_once, mirror_bars)),
     "two_axis": Piece(_placement_question, _placement),
     "single_choice": Piece(partial(_vote_question, single=True), _votes),
     "dot_vote": Piece(partial(_vote_question, single=False), _votes),
