@@ -32,6 +32,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # ``kind.<kind>`` is not listed: the test takes the kinds from the model (``KINDS``), so a
     # new kind needs only its two lines in the catalogue files.
     "tui.status.": ("not_started", "in_progress", "done"),
+    "tui.open.": ("new", "shown", "hidden"),
     "export.status.": ("blind", "empty", "too_few"),
     "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
     "tui.grid.counted.": ("participant", "tally"),

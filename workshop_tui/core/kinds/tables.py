@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.schema import (
     instructions_dict,
     put_texts,
@@ -20,7 +21,7 @@ from workshop_tui.core.kinds.schema import (
 )
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
-from workshop_tui.core.model.exercise import Body, cell_key
+from workshop_tui.core.model.exercise import Body, WriteField, cell_key
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.results.summary_model import (
     GroupTable,
@@ -88,6 +89,22 @@ class TableBody(Body):
     def text_keys(self, exercise: Exercise) -> frozenset[str]:
         """Every cell, ``row.column``."""
         return frozenset(cell_key(row, c.id) for row in range(1, self.rows + 1) for c in self.columns)
+
+    def write_fields(self, exercise: Exercise) -> tuple[WriteField, ...]:
+        """Every cell, row by row: a choice column as its options, any other as a line."""
+        return tuple(
+            WriteField(
+                key=f"t:{cell_key(row, column.id)}",
+                label=column.label,
+                shape="choice" if column.is_choice else "line",
+                options=tuple((o.id, o.label) for o in column.options),
+                section=Text(t("phone.write.row", "da", n=row), t("phone.write.row", "en", n=row))
+                if index == 0
+                else None,
+            )
+            for row in range(1, self.rows + 1)
+            for index, column in enumerate(self.columns)
+        )
 
     def check_text(self, exercise: Exercise, key: str, text: str) -> None:
         """Refuse a cell outside the table or a choice that is not one of the column's options.

@@ -23,6 +23,7 @@ Kind = Literal[
     "two_axis",
     "table",
     "ranking",
+    "open_answers",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind, in the order above (the type is the source; ``core.kinds`` maps each to its family)."""
@@ -144,7 +145,33 @@ class Item:
     """Negatively worded: an index or a ranking reads its scores turned round (1 <-> 5)."""
 
 
-AnswerPart = Literal["note", "closing", "challenge", "action"]
+Shape = Literal["lines", "line", "date", "choice"]
+"""How a group's field is typed on a device: several lines, one line, a date, one of some options."""
+
+
+@dataclass(frozen=True)
+class WriteField:
+    """One field a group's scribe writes on a device, as on the paper sheet.
+
+    ``key`` says where the text lives (``core.writing`` reads and writes it): ``t:<key>``
+    a group text (box ``t:2``, cell ``t:3.stakeholder``), ``challenge``, ``closing``, or
+    ``a:<n>:text|owner|due`` a part of the group's action number n (0-based).
+    """
+
+    key: str
+    label: Text
+    shape: Shape = "lines"
+    question: Text | None = None
+    """The working question beside it."""
+    sub_texts: tuple[Text, ...] = ()
+    """Lettered sub-questions under it (``a) …``)."""
+    options: tuple[tuple[str, Text], ...] = ()
+    """For a ``choice``: (option id, label)."""
+    section: Text | None = None
+    """A heading above the field (a table's row, an action's number)."""
+
+
+AnswerPart = Literal["note", "closing", "challenge", "action", "open"]
 """The answers beside the scores and texts that only some kinds take."""
 
 
@@ -172,6 +199,10 @@ class Body:
     def text_keys(self, exercise: Exercise) -> frozenset[str]:
         """The keys a group's texts may use (reflection boxes, table cells)."""
         return frozenset()
+
+    def write_fields(self, exercise: Exercise) -> tuple[WriteField, ...]:
+        """The fields a group's scribe writes on a device (none: groups do not write here)."""
+        return ()
 
     def text_key_rule(self, exercise: Exercise) -> str:
         """How to fix a group text under a key the exercise does not have (a session file's problem)."""
@@ -218,6 +249,8 @@ class Body:
             raise ScoreError("notes.none", exercise=exercise.id)
         if part == "closing":
             raise ScoreError("closing.none", exercise=exercise.id)
+        if part == "open":
+            raise ScoreError("kind.wrong", exercise=exercise.id, kind=exercise.kind, wanted="open_answers")
         raise ScoreError("kind.wrong", exercise=exercise.id, kind=exercise.kind, wanted="action_list")
 
     def score(

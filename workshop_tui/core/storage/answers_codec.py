@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from workshop_tui.core.model import Action, Exercise, ExerciseAnswers, Group, Participant
-from workshop_tui.core.model.answers import MODES
+from workshop_tui.core.model.answers import MODES, OPEN_STATES, OpenState
+from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.storage.reader import Reader
 
@@ -141,6 +142,7 @@ def parse_answers(
             if acts:
                 actions[group_id] = tuple(acts)
         sub.finish()
+    opens, open_state = _opens(reader, exercise)
     answers = ExerciseAnswers(
         mode=mode,  # type: ignore[arg-type]
         blind=reader.boolean("blind", required=False),
@@ -152,6 +154,8 @@ def parse_answers(
         closing=closing,
         challenge=challenge,
         actions=actions,
+        opens=opens,
+        open_state=open_state,
     )
     for participant_id, what, fix in exercise.body.problems(exercise, answers):
         problems.add(reader.key("scores"), f"{participant_id} {what}", fix)
@@ -177,3 +181,29 @@ def _group_texts(reader: Reader, name: str, group_ids: set[str]) -> dict[str, st
     for group_id in texts:
         _check_group(reader.key(f"{name}.{group_id}"), group_id, group_ids, reader.problems)
     return {g: t for g, t in texts.items() if t}
+
+
+def _opens(reader: Reader, exercise: Exercise) -> tuple[dict[str, str], dict[str, OpenState]]:
+    """``[open]`` (answer id -> text) and ``[open_state]`` (answer id -> "shown" or "hidden")."""
+    problems = reader.problems
+    opens = string_map(reader, "open")
+    if opens:
+        try:
+            exercise.body.check_answer(exercise, "open")
+        except ScoreError as error:
+            problems.add(reader.key("open"), str(error), "remove the [open] table or change the kind")
+    for answer_id in opens:
+        if not valid_id(answer_id):
+            problems.add(
+                reader.key(f"open.{answer_id}"), "is not a valid answer id", "use letters, digits, - and _"
+            )
+    states: dict[str, OpenState] = {}
+    for answer_id, state in string_map(reader, "open_state").items():
+        key = reader.key(f"open_state.{answer_id}")
+        if state not in OPEN_STATES:
+            problems.add(key, f"unknown state {state!r}", 'use "shown" or "hidden"')
+        elif answer_id not in opens:
+            problems.add(key, f"there is no open answer {answer_id!r}", "remove the line")
+        else:
+            states[answer_id] = state  # type: ignore[assignment]
+    return {k: v for k, v in opens.items() if v}, states

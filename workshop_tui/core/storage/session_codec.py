@@ -70,6 +70,10 @@ def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
             out[name] = dict(value)
     if a.texts:
         out["texts"] = {group: dict(boxes) for group, boxes in a.texts.items()}
+    if a.opens:
+        out["open"] = dict(a.opens)
+    if a.open_state:
+        out["open_state"] = dict(a.open_state)
     if a.actions:
         out["actions"] = {
             group: [{"text": x.text, "owner": x.owner, "due": x.due} for x in acts]
