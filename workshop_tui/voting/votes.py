@@ -107,14 +107,14 @@ def cast_votes(session: Session, ballots: Sequence[Ballot]) -> Session:
     return session.with_scores(exercise_id, scores)
 
 
-def decode_body(raw: bytes, content_type: str) -> Any:
-    """The JSON of a request body.
+def decode_body(raw: bytes, content_type: str, most: int = MAX_BODY_BYTES) -> Any:
+    """The JSON of a request body of at most ``most`` bytes (a vote's limit unless said).
 
     Raises:
         Refused: 413 when too large, 415 when not JSON, 400 when it does not parse.
     """
-    if len(raw) > MAX_BODY_BYTES:
-        raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes")
+    if len(raw) > most:
+        raise Refused(413, "too_large", f"at most {most} bytes")
     if content_type != "application/json":
         raise Refused(415, "not_json", "send application/json")
 
