@@ -21,6 +21,7 @@ from workshop_tui.core.kinds.schema import items_dict, put_texts, read_items
 from workshop_tui.core.kinds.scored import scored_part
 from workshop_tui.core.kinds.spec import KindSpec, Read
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
+from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.storage.reader import Reader
 
@@ -37,6 +38,10 @@ class RankingBody(Body):
     def question(self) -> Text | None:
         """The question the order answers."""
         return self.question_text
+
+    def control(self, exercise: Exercise) -> Control | None:
+        """A phone gives each item a place; a place given twice moves, as ``score`` does."""
+        return Control("order")
 
     def score(
         self,

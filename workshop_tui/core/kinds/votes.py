@@ -19,6 +19,7 @@ from workshop_tui.core.kinds.schema import items_dict, put_texts, read_items
 from workshop_tui.core.kinds.scored import scores_of
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
+from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.model.rules import dots_used
@@ -56,6 +57,12 @@ class VoteBody(Body):
     def question(self) -> Text | None:
         """The question the options answer."""
         return self.question_text
+
+    def control(self, exercise: Exercise) -> Control | None:
+        """A phone chooses one option (single choice) or steps dots onto options (dot vote)."""
+        if self.single:
+            return Control("choose_one")
+        return Control("dots", {"dots": self.votes.dots, "max_per_item": self.votes.max_per_item})
 
     def score(
         self,

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import ClassVar, Literal, TypeVar, get_args
 
 from workshop_tui.core.model.answers import ExerciseAnswers, Mode
+from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.refusal import Missing, ScoreError
 
 Kind = Literal[
@@ -191,6 +192,14 @@ class Body:
     """The room's answers may be counted per score instead of typed per person."""
     highlights: ClassVar[bool] = False
     """The best and weakest items are listed (▲/▼) and marked in the grid."""
+
+    def control(self, exercise: Exercise) -> Control | None:
+        """How a phone answers the exercise (None: phones are not asked).
+
+        A kind scored on its scale is rated item by item; a kind with other answers
+        declares its shape here (see :mod:`workshop_tui.core.model.control`).
+        """
+        return Control("rate") if self.scored else None
 
     def score_rows(self, exercise: Exercise) -> tuple[Item, ...]:
         """The rows of the score grid (the items, unless the kind derives its own)."""
