@@ -20,7 +20,7 @@ function fill(template, values) {
 }
 
 function show(section) {
-  for (const id of ["join", "wait", "vote"]) $(id).hidden = id !== section;
+  for (const id of ["join", "wait", "vote", "write"]) $(id).hidden = id !== section;
 }
 
 function setMessage(element, text, kind) {
@@ -116,6 +116,12 @@ function render(state) {
   $("who").hidden = false;
   if (!state.open || !state.exercise) {
     exercise = null;
+    if (state.write && typeof Scribe !== "undefined") {
+      // The groups write, or everyone answers in their own words (write.js).
+      show("write");
+      Scribe.render(state.write);
+      return;
+    }
     $("wait-text").textContent = S.waiting;
     show("wait");
     return;

@@ -31,7 +31,7 @@ from workshop_tui.voting.votes import Refused, fields
 
 WRITE_BODY_BYTES = 24 * 1024
 """A write holds at most ``LIMITS["lines"]`` characters of æøå, escaped as JSON, with room to spare."""
-LIMITS = {"lines": 4000, "line": 300, "date": 10, "choice": 80}
+LIMITS = {"lines": 4000, "line": 300, "date": 40, "choice": 80}
 """The longest text a device may write into a field of each shape."""
 WRITING_SECONDS = 12.0
 """A device that wrote a field this recently is shown to the group's other writers."""
@@ -104,8 +104,8 @@ class Scribes:
         """The exercise on show when devices write in it (the page shows its fields)."""
         self._clock = clock
         self._writes = RateLimiter(WRITES_BURST, WRITES_PER_SECOND, clock=clock)
-        self._recent: dict[tuple[str, str, str], tuple[str, float]] = {}
-        """(exercise, group, field) -> (the device's place, when it last wrote there)."""
+        self._recent: dict[tuple[str, str, str], dict[str, float]] = {}
+        """(exercise, group, field) -> the places of the devices that wrote there -> when they last did."""
         self._answers: dict[str, set[str]] = {}
         """device token -> the ids of its open answers (in memory only: for ``per_device``)."""
 
@@ -173,13 +173,11 @@ class Scribes:
             text = field_text(session, exercise.id, group_id, field.key)
             texts[field.key] = text
             versions[field.key] = version_of(text)
-            recent = self._recent.get((exercise.id, group_id, field.key))
-            if (
-                recent is not None
-                and recent[0] != participant_id.upper()
-                and now - recent[1] < WRITING_SECONDS
-            ):
-                writers[field.key] = recent[0]
+            recent = self._recent.get((exercise.id, group_id, field.key), {})
+            me = participant_id.upper()
+            others = sorted(w for w, when in recent.items() if w != me and now - when < WRITING_SECONDS)
+            if others:
+                writers[field.key] = ", ".join(others)
         return {
             "exercise": exercise.id,
             "group": group_id,
@@ -204,7 +202,11 @@ class Scribes:
         if len(text) > LIMITS[field.shape]:
             raise Refused(422, "too_long", f"at most {LIMITS[field.shape]} characters")
         who = participant_id.upper()
-        self._recent[(exercise.id, given["group"], field.key)] = (who, self._clock())
+        now = self._clock()
+        recent = self._recent.setdefault((exercise.id, given["group"], field.key), {})
+        for old in [w for w, when in recent.items() if now - when >= WRITING_SECONDS]:
+            del recent[old]  # bounded by the devices writing in one field at once
+        recent[who] = now
         return FieldWrite(exercise.id, given["group"], field.key, text, base, who)
 
     def open_write(self, session: Session, token: str, body: Any) -> OpenWrite:

@@ -33,6 +33,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # new kind needs only its two lines in the catalogue files.
     "tui.status.": ("not_started", "in_progress", "done"),
     "tui.open.": ("new", "shown", "hidden"),
+    "phone.write.refused_": ("no_group", "not_writing", "too_long", "too_many_answers"),
     "export.status.": ("blind", "empty", "too_few"),
     "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
     "tui.grid.counted.": ("participant", "tally"),

@@ -146,7 +146,7 @@ class Item:
     """Negatively worded: an index or a ranking reads its scores turned round (1 <-> 5)."""
 
 
-Shape = Literal["lines", "line", "date", "choice"]
+FieldShape = Literal["lines", "line", "date", "choice"]
 """How a group's field is typed on a device: several lines, one line, a date, one of some options."""
 
 
@@ -161,7 +161,7 @@ class WriteField:
 
     key: str
     label: Text
-    shape: Shape = "lines"
+    shape: FieldShape = "lines"
     question: Text | None = None
     """The working question beside it."""
     sub_texts: tuple[Text, ...] = ()
