@@ -29,7 +29,6 @@ from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE
 from .test_browser import CHROMIUM, ServerThread
-from .test_browser import browser as chromium  # noqa: F401 (the fixture "browser")
 
 AXE = Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 NARROW = 320
