@@ -131,11 +131,37 @@ async def test_the_facilitator_s_change_is_kept_beside_the_device_s(
 ) -> None:
     auth = await _join(client)
     first = await (await _write(client, auth, text="Fra telefonen")).json()
+    # The facilitator rewrites the sentence while the scribe adds to it: both changes are made.
     writing_keeper.apply(lambda s: s.with_text("sheet-42", "g1", "1", "Facilitatoren rettede"))
     merged = await (await _write(client, auth, text="Fra telefonen, mere", base=first["version"])).json()
-    assert merged["outcome"] == "merged"
+    assert merged["outcome"] == "merged" and merged["text"] == "Facilitatoren rettede, mere"
+    # Both change the same words: no one right answer, so both texts are kept whole.
+    writing_keeper.apply(lambda s: s.with_text("sheet-42", "g1", "1", "Facilitatoren rettede, mindre"))
+    clash = await (
+        await _write(client, auth, text="Facilitatoren rettede, meget mere", base=merged["version"])
+    ).json()
     on_disk = load_session(writing_saved).answers_for("sheet-42").texts["g1"]["1"]
-    assert "Facilitatoren rettede" in on_disk and "Fra telefonen, mere" in on_disk
+    assert clash["outcome"] == "merged" and on_disk == clash["text"]
+    assert on_disk.startswith("Facilitatoren rettede, mindre\n") and on_disk.endswith(
+        "\nFacilitatoren rettede, meget mere"
+    )
+    assert "P1" in on_disk.splitlines()[1]  # the marker names the writer
+
+
+async def test_five_scribes_typing_at_the_end_of_one_field_keep_every_word_and_no_copies(
+    client: TestClient[Any, Any], writing_saved: Path
+) -> None:
+    devices = [await _join(client) for _ in range(5)]
+    held = [("", "")] * 5  # what each page holds: (text, version)
+    for chunk in range(6):
+        for index, auth in enumerate(devices):
+            text, version = held[index]
+            body = await (await _write(client, auth, text=f"{text} [{index}.{chunk}]", base=version)).json()
+            held[index] = (body["text"], body["version"])  # the page adopts what was kept
+    on_disk = load_session(writing_saved).answers_for("sheet-42").texts["g1"]["1"]
+    pieces = [f"[{i}.{c}]" for i in range(5) for c in range(6)]
+    assert all(on_disk.count(piece) == 1 for piece in pieces), on_disk
+    assert len(on_disk) < 400  # no copies of copies: the field grows by what was typed
 
 
 async def test_actions_take_an_owner_and_a_real_date_and_refuse_a_date_that_is_none(

@@ -52,6 +52,49 @@ def merge(current: str, mine: str, who: str, lang: str) -> str:
     return f"{current.rstrip()}\n{marker(who, lang)}\n{mine}"
 
 
+def _change(base: str, changed: str) -> tuple[int, int, str]:
+    """What ``changed`` did to ``base``: replaced ``base[start:end]`` by the returned text.
+
+    The stretch is widened to whole words, so two writers changing one word are seen to
+    clash (not spliced letter by letter into a word neither wrote).
+    """
+    front = 0
+    while front < min(len(base), len(changed)) and base[front] == changed[front]:
+        front += 1
+    back = 0
+    while back < min(len(base), len(changed)) - front and base[-1 - back] == changed[-1 - back]:
+        back += 1
+    end = len(base) - back
+
+    def boundary(i: int) -> bool:
+        return i in (0, len(base)) or not base[i - 1].isalnum() or not base[i].isalnum()
+
+    while not boundary(front):
+        front -= 1
+    while not boundary(end):
+        end += 1
+    return front, end, changed[front : len(changed) - (len(base) - end)]
+
+
+def three_way(base: str, mine: str, current: str) -> str | None:
+    """Both changes of ``base`` in one text: ``mine``'s and the one that made ``current``; None if they overlap.
+
+    Each change is one stretch of ``base`` replaced (a scribe types at one place between two
+    saves). When the stretches do not overlap, both are made; when both writers added text
+    at the same place (two scribes typing at the end), ``mine`` comes first. When both
+    changed the same stretch, there is no one right answer: the caller keeps both texts.
+    """
+    m_start, m_end, m_new = _change(base, mine)
+    o_start, o_end, o_new = _change(base, current)
+    if m_start == m_end == o_start == o_end:
+        return base[:m_start] + m_new + o_new + base[m_start:]
+    if m_end <= o_start and (m_start, m_end) != (o_start, o_end):
+        return base[:m_start] + m_new + base[m_end:o_start] + o_new + base[o_end:]
+    if o_end <= m_start:
+        return base[:o_start] + o_new + base[o_end:m_start] + m_new + base[m_end:]
+    return None
+
+
 def field_text(session: Session, exercise_id: str, group_id: str, key: str) -> str:
     """The text a group's field holds now ("" when empty).
 
@@ -108,12 +151,22 @@ class Written:
 
 
 def write_field(
-    session: Session, exercise_id: str, group_id: str, key: str, text: str, base: str, who: str
+    session: Session,
+    exercise_id: str,
+    group_id: str,
+    key: str,
+    text: str,
+    base: str,
+    who: str,
+    base_text: str | None = None,
 ) -> tuple[Session, Written]:
     """Write ``text``, typed over the text of version ``base``, into a group's field.
 
     Args:
         who: the writer as the marker names them (``P3``, "facilitator").
+        base_text: the text of version ``base`` when the caller still knows it: a change
+            made meanwhile by someone else is then kept and this writer's change made
+            beside it (``three_way``), without a marker.
 
     Raises:
         ValueError/KeyError: the session refuses the text (no such field, too long, a bad date).
@@ -133,6 +186,11 @@ def write_field(
         if note not in before:
             session = with_field(session, exercise_id, group_id, text_key, f"{before}\n{note}".strip())
         return session, Written(field_text(session, exercise_id, group_id, key), "merged")
-    merged = merge(current, text, who, session.language)
+    both = (
+        three_way(base_text, text, current)
+        if base_text is not None and version_of(base_text) == base
+        else None
+    )
+    merged = both if both is not None else merge(current, text, who, session.language)
     session = with_field(session, exercise_id, group_id, key, merged)
     return session, Written(field_text(session, exercise_id, group_id, key), "merged")

@@ -35,6 +35,9 @@ LIMITS = {"lines": 4000, "line": 300, "date": 40, "choice": 80}
 """The longest text a device may write into a field of each shape."""
 WRITING_SECONDS = 12.0
 """A device that wrote a field this recently is shown to the group's other writers."""
+VERSIONS_KEPT = 32
+"""Texts a field had lately, kept in memory by their version, so a write typed over one of them
+can be merged with a change made meanwhile (the device sends only the version)."""
 WRITES_BURST = 40.0
 """Writes a device may send in a row (a scribe typing in several fields, resending after a drop)."""
 WRITES_PER_SECOND = 6.0
@@ -78,9 +81,13 @@ class FieldWrite:
     text: str
     base: str
     who: str
+    base_text: str | None = None
+    """The text of version ``base`` when the server still knows it (see ``core.writing.three_way``)."""
 
     def apply(self, session: Session) -> tuple[Session, Written]:
-        return write_field(session, self.exercise_id, self.group_id, self.key, self.text, self.base, self.who)
+        return write_field(
+            session, self.exercise_id, self.group_id, self.key, self.text, self.base, self.who, self.base_text
+        )
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,8 @@ class Scribes:
         self._writes = RateLimiter(WRITES_BURST, WRITES_PER_SECOND, clock=clock)
         self._recent: dict[tuple[str, str, str], dict[str, float]] = {}
         """(exercise, group, field) -> the places of the devices that wrote there -> when they last did."""
+        self._versions: dict[tuple[str, str, str], dict[str, str]] = {}
+        """(exercise, group, field) -> version -> the text it stands for (the last ``VERSIONS_KEPT``)."""
         self._answers: dict[str, set[str]] = {}
         """device token -> the ids of its open answers (in memory only: for ``per_device``)."""
 
@@ -117,6 +126,13 @@ class Scribes:
         changed = target != self.exercise_id
         self.exercise_id = target
         return changed
+
+    def seen(self, exercise_id: str, group_id: str, key: str, text: str) -> None:
+        """Remember a text a device was given (or wrote), so a write typed over it can be merged."""
+        kept = self._versions.setdefault((exercise_id, group_id, key), {})
+        kept[version_of(text)] = text
+        while len(kept) > VERSIONS_KEPT:
+            del kept[next(iter(kept))]
 
     def check_rate(self, token: str) -> None:
         """Refuse (429) a device that writes faster than a scribe can."""
@@ -173,6 +189,7 @@ class Scribes:
             text = field_text(session, exercise.id, group_id, field.key)
             texts[field.key] = text
             versions[field.key] = version_of(text)
+            self.seen(exercise.id, group_id, field.key, text)
             recent = self._recent.get((exercise.id, group_id, field.key), {})
             me = participant_id.upper()
             others = sorted(w for w, when in recent.items() if w != me and now - when < WRITING_SECONDS)
@@ -207,7 +224,8 @@ class Scribes:
         for old in [w for w, when in recent.items() if now - when >= WRITING_SECONDS]:
             del recent[old]  # bounded by the devices writing in one field at once
         recent[who] = now
-        return FieldWrite(exercise.id, given["group"], field.key, text, base, who)
+        base_text = self._versions.get((exercise.id, given["group"], field.key), {}).get(base)
+        return FieldWrite(exercise.id, given["group"], field.key, text, base, who, base_text)
 
     def open_write(self, session: Session, token: str, body: Any) -> OpenWrite:
         """Check an open answer: its random id, its length, and the device's number of answers.

@@ -338,6 +338,7 @@ class VotingServer:
         body = await self._body(request, WRITE_BODY_BYTES)
         write = self.scribes.field_write(self.sink.session, participant_id, body)
         written = await self._writes.commit(write)
+        self.scribes.seen(write.exercise_id, write.group_id, write.key, written.text)
         return web.json_response(
             {"ok": True, "text": written.text, "version": written.version, "outcome": written.outcome}
         )
