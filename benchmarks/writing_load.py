@@ -126,6 +126,16 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
     from workshop_tui.tui.settings import Settings
     from workshop_tui.voting.network import VotingOptions
 
+    # The room plays every device from 127.0.0.1, one address: the cap on connections per
+    # address (meant for one misbehaving phone) is raised to the room's size, as distinct
+    # phones would each have their own address.
+    import functools
+
+    import workshop_tui.voting.limits as limits_module
+
+    limits_module.Limits = functools.partial(  # type: ignore[misc]
+        limits_module.Limits, connections_per_address=2 * devices + 8
+    )
     library = load_library()
     session = new_session(
         title="Skrivning",
@@ -187,7 +197,7 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
             "benchmarks.writing_load",
             "--answers",
             info.url,
-            *result["tokens"],
+            "--tokens=" + ",".join(result["tokens"]),  # "=": a token may start with "-"
             stdout=asyncio.subprocess.PIPE,
         )
         out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
@@ -247,17 +257,18 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=40)
     parser.add_argument("--groups", type=int, default=8)
     parser.add_argument("--room", nargs=4, metavar=("URL", "CODE", "N", "GROUPS"), help=argparse.SUPPRESS)
-    parser.add_argument("--answers", nargs="+", metavar="URL TOKEN", help=argparse.SUPPRESS)
+    parser.add_argument("--answers", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--tokens", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.room or args.answers:
-        url = args.room[0] if args.room else args.answers[0]
+        url = args.room[0] if args.room else args.answers
         if not url.startswith("http://127.0.0.1:"):
             raise SystemExit("the room only ever talks to 127.0.0.1")
         if args.room:
             _, code, count, groups = args.room
             made = room(url, code, int(count), groups.split(","))
         else:
-            made = answer_room(url, args.answers[1:])
+            made = answer_room(url, args.tokens.split(","))
         print(json.dumps(asyncio.run(asyncio.wait_for(made, ROOM_SECONDS))))
         return
     if not 1 <= args.devices <= 200 or not 1 <= args.groups <= 50:

@@ -52,18 +52,28 @@ def merge(current: str, mine: str, who: str, lang: str) -> str:
     return f"{current.rstrip()}\n{marker(who, lang)}\n{mine}"
 
 
+def _shared(a: str, b: str, most: int) -> int:
+    """How many first characters ``a`` and ``b`` share (at most ``most``): a binary search of
+    slice comparisons, so a long text costs a few comparisons in C, not a loop per character."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def _change(base: str, changed: str) -> tuple[int, int, str]:
     """What ``changed`` did to ``base``: replaced ``base[start:end]`` by the returned text.
 
     The stretch is widened to whole words, so two writers changing one word are seen to
     clash (not spliced letter by letter into a word neither wrote).
     """
-    front = 0
-    while front < min(len(base), len(changed)) and base[front] == changed[front]:
-        front += 1
-    back = 0
-    while back < min(len(base), len(changed)) - front and base[-1 - back] == changed[-1 - back]:
-        back += 1
+    front = _shared(base, changed, min(len(base), len(changed)))
+    most = min(len(base), len(changed)) - front
+    back = _shared(base[::-1], changed[::-1], most)
     end = len(base) - back
 
     def boundary(i: int) -> bool:
