@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import sys
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import workshop_tui.voting.limits as limits_module
 from benchmarks.voting_load import REQUEST_SECONDS, ROOM_SECONDS, TICK, Phone, _quantile, _request
 
 SHEET = "sheet-42"
@@ -48,9 +50,7 @@ async def room(url: str, code: str, devices: int, groups: list[str]) -> dict[str
     port = int(url.rsplit(":", 1)[1])
     statuses: dict[str, int] = {}
     writes: list[float] = []
-    answers: list[float] = []
     typed: dict[str, list[str]] = {g: [] for g in groups}
-    sent_answers: list[str] = []
     merged = 0
 
     async def exchange(phone: Phone, request: bytes) -> tuple[int, bytes, float]:
@@ -129,10 +129,6 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
     # The room plays every device from 127.0.0.1, one address: the cap on connections per
     # address (meant for one misbehaving phone) is raised to the room's size, as distinct
     # phones would each have their own address.
-    import functools
-
-    import workshop_tui.voting.limits as limits_module
-
     limits_module.Limits = functools.partial(  # type: ignore[misc]
         limits_module.Limits, connections_per_address=2 * devices + 8
     )

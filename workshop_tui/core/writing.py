@@ -87,7 +87,7 @@ def _change(base: str, changed: str) -> tuple[int, int, str]:
 
 
 def three_way(base: str, mine: str, current: str) -> str | None:
-    """Both changes of ``base`` in one text: ``mine``'s and the one that made ``current``; None if they overlap.
+    """Both changes of ``base`` in one text, ``mine`` and the one that made ``current`` (None: they clash).
 
     Each change is one stretch of ``base`` replaced (a scribe types at one place between two
     saves). When the stretches do not overlap, both are made; when both writers added text
