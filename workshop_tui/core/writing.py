@@ -96,6 +96,8 @@ def three_way(base: str, mine: str, current: str) -> str | None:
     """
     m_start, m_end, m_new = _change(base, mine)
     o_start, o_end, o_new = _change(base, current)
+    if (m_start, m_end, m_new) == (o_start, o_end, o_new):
+        return current  # the same change by both
     if m_start == m_end == o_start == o_end:
         return base[:m_start] + m_new + o_new + base[m_start:]
     if m_end <= o_start and (m_start, m_end) != (o_start, o_end):
