@@ -1,4 +1,4 @@
-"""Open answers (issue 17): the kind's rules, its session file, its summary, the exports, the frequent words."""
+"""Open answers (issue 17): rules, session file, summary, exports and the most frequent words."""
 
 from __future__ import annotations
 
