@@ -206,3 +206,13 @@ def write_field(
     merged = both if both is not None else merge(current, text, who, session.language)
     session = with_field(session, exercise_id, group_id, key, merged)
     return session, Written(field_text(session, exercise_id, group_id, key), "merged")
+
+
+def typed(session: Session, exercise_id: str, group_id: str, key: str, text: str, before: str) -> Session:
+    """The facilitator's typing in a group's field, as the edit the app applies.
+
+    ``before`` is what the field showed before this keystroke: when a device changed the
+    field meanwhile, its words are kept beside the facilitator's (``write_field``).
+    """
+    who = t("phone.write.facilitator", session.language)
+    return write_field(session, exercise_id, group_id, key, text, version_of(before), who, before)[0]

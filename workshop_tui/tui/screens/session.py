@@ -131,7 +131,7 @@ class SessionScreen(InOrderScreen):
             self._show_session()
         elif change is Change.ARRIVED or change is Change.RELOAD:
             self.guard.report()
-            self._show_session(reload=change is Change.RELOAD)
+            self._show_session(reload=change is Change.RELOAD, arrived=change is Change.ARRIVED)
 
     def on_resize(self) -> None:
         if self.app.size.width < 90:
@@ -216,7 +216,7 @@ class SessionScreen(InOrderScreen):
         self.keeper.close()
         return saved
 
-    def _show_session(self, *, reload: bool = False) -> None:
+    def _show_session(self, *, reload: bool = False, arrived: bool = False) -> None:
         """Update every widget to the keeper's session (drawn at the next frame).
 
         Text fields are filled again only with ``reload`` (undo, redo): after a typed edit
@@ -225,6 +225,8 @@ class SessionScreen(InOrderScreen):
         if self.view is not None and self.view.ready:
             if reload:
                 self.view.load(self.session)
+            elif arrived:  # votes or texts from devices: fields not being typed in show the texts
+                self.view.refill(self.session)
             else:
                 self.view.show(self.session)
 

@@ -114,6 +114,10 @@ class ExerciseView(Vertical):
         """Display ``session`` including every text field (on arrival, group switch, undo, redo)."""
         self.show(session)
 
+    def refill(self, session: Session) -> None:
+        """Show texts that arrived from devices in the fields the facilitator is not typing in."""
+        self.show(session)
+
     def restore(self, position: Position) -> None:
         """Put the cursor (and group) where ``position`` says."""
 
@@ -168,6 +172,25 @@ class GroupTextsView(ExerciseView):
         self.show(session)
         if self.ready:
             self._fill_fields(session)
+
+    def refill(self, session: Session) -> None:
+        """Texts that arrived from devices: every field the facilitator is not in, and has typed
+        nothing in since it was filled, shows them (``load(…, gently=True)``)."""
+        self.show(session)
+        if self.ready:
+            self._gently = True
+            try:
+                self._fill_fields(session)
+            finally:
+                self._gently = False
+
+    _gently = False
+    """Set while ``refill`` fills the fields: a view's ``_fill_fields`` passes it to ``load``."""
+
+    def on_descendant_blur(self) -> None:
+        """Leaving a field shows what devices wrote in it while the facilitator typed there."""
+        if self.session is not None:
+            self.refill(self.session)
 
     def restore(self, position: Position) -> None:
         if self.ready and self.restore_group(position) and self.session is not None:
