@@ -73,8 +73,15 @@ def test_ci_has_axe_core_for_the_accessibility_checks() -> None:
         assert AXE.exists(), "npm install --prefix .ci/node axe-core@4"
 
 
+def _narrow(browser: Any) -> None:
+    """A 320 px wide phone screen (a window cannot be made that narrow: the page's viewport is)."""
+    metrics = {"width": NARROW, "height": 700, "deviceScaleFactor": 2, "mobile": True}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+
+
 def _fits(browser: Any) -> None:
     """Nothing wider than the phone, and every control a large target with a label."""
+    assert browser.execute_script("return window.innerWidth") == NARROW
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= NARROW, f"the page is {width} px wide at {NARROW} px"
     small = browser.execute_script(
@@ -97,7 +104,7 @@ def test_a_scribe_types_through_a_lost_connection_and_every_character_reaches_th
     from selenium.webdriver.support.ui import WebDriverWait
 
     session, path = scribe_session
-    browser.set_window_size(NARROW, 700)
+    _narrow(browser)
     keeper = SessionKeeper(session, path)
     server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
     server.follow("sheet-42")
@@ -164,7 +171,7 @@ def test_open_answers_from_a_phone_are_anonymous_and_survive_a_lost_connection(
     from selenium.webdriver.support.ui import WebDriverWait
 
     session, path = scribe_session
-    browser.set_window_size(NARROW, 700)
+    _narrow(browser)
     keeper = SessionKeeper(session, path)
     server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
     server.follow("take-home")

@@ -17,9 +17,8 @@ from workshop_tui.core.model import Action, Exercise, Session
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.refusal import Refused, refusal_text
 from workshop_tui.core.results.rules import challenges
-from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 
 
@@ -147,8 +146,9 @@ class ActionsView(GroupTextsView):
             return
         exercise_id = self.exercise.id
         if kind == "challenge":  # typed over ``event.before``: a device's words there are kept
-            edit = session_edit(typed, exercise_id, group, "challenge", event.value, event.before)
-            self.request_edit(EditRequested(edit, merge=f"challenge:{exercise_id}:{group}"))
+            self.request_edit(
+                typing(exercise_id, group, "challenge", event, f"challenge:{exercise_id}:{group}")
+            )
         elif kind == "action":
             index, part = int(where[0]), where[1]
             if part == "due":

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from textual.containers import Vertical
 
 from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.widgets.entry import FieldEdited
 
 
 def session_edit(method: Callable[..., Session], *args: object) -> Callable[[Session], Session]:
@@ -17,6 +19,20 @@ def session_edit(method: Callable[..., Session], *args: object) -> Callable[[Ses
     sets that score in whichever session it is given.
     """
     return lambda session: method(session, *args)
+
+
+def typing(exercise_id: str, group_id: str, key: str, event: FieldEdited, merge: str) -> EditRequested:
+    """The facilitator's typing in a group's field, typed over what the field showed before it.
+
+    A device's words written there meanwhile are kept beside the facilitator's
+    (``core.writing.typed``); when the screen skips this edit for a newer one of the same
+    field, the newer one is typed over this one's starting text (``EditRequested.retyped``).
+    """
+
+    def over(before: str) -> Callable[[Session], Session]:
+        return session_edit(typed, exercise_id, group_id, key, event.value, before)
+
+    return EditRequested(over(event.before), merge=merge, before=event.before, retyped=over)
 
 
 class ExerciseView(Vertical):

@@ -15,9 +15,8 @@ from textual.widgets import Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Exercise, Position, Session
-from workshop_tui.core.writing import typed
-from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.messages import PositionChanged
+from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryArea, FieldEdited
 
 
@@ -98,6 +97,7 @@ class ReflectionView(GroupTextsView):
         if kind != "text" or not group:
             return
         # Typed over ``event.before``: words a device wrote there meanwhile are kept (core.writing).
-        edit = session_edit(typed, self.exercise.id, group, f"t:{box}", event.value, event.before)
-        self.request_edit(EditRequested(edit, merge=f"text:{self.exercise.id}:{group}:{box}"))
+        self.request_edit(
+            typing(self.exercise.id, group, f"t:{box}", event, f"text:{self.exercise.id}:{group}:{box}")
+        )
         self.post_message(PositionChanged(Position(self.exercise.id, int(number), 0, group)))

@@ -18,9 +18,8 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.tables import TableBody
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.exercise import cell_key
-from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.views.base import GroupTextsView, session_edit, typing
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 
 
@@ -108,10 +107,11 @@ class TableView(GroupTextsView):
         kind, group, row, column = event.field
         if kind != "cell" or not group:
             return
-        choice = next(c for c in self.table.columns if c.id == column).is_choice
-        if choice:  # a choice is picked, not typed: the last pick holds
+        merge = f"cell:{self.exercise.id}:{group}:{row}:{column}"
+        if next(c for c in self.table.columns if c.id == column).is_choice:
+            # A choice is picked, not typed: the last pick holds.
             edit = session_edit(Session.with_cell, self.exercise.id, group, int(row), column, event.value)
+            self.request_edit(EditRequested(edit, merge=merge))
         else:  # typed over ``event.before``: words a device wrote there meanwhile are kept
             key = f"t:{cell_key(int(row), column)}"
-            edit = session_edit(typed, self.exercise.id, group, key, event.value, event.before)
-        self.request_edit(EditRequested(edit, merge=f"cell:{self.exercise.id}:{group}:{row}:{column}"))
+            self.request_edit(typing(self.exercise.id, group, key, event, merge))
