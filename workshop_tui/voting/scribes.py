@@ -134,6 +134,12 @@ class Scribes:
         while len(kept) > VERSIONS_KEPT:
             del kept[next(iter(kept))]
 
+    def mode(self, session: Session) -> str:
+        """ "group" while groups write the exercise on show, "open" for open answers, else ""."""
+        if self.exercise_id is None or self.exercise_id not in session.exercises:
+            return ""
+        return "open" if session.exercise(self.exercise_id).body_if(OpenBody) is not None else "group"
+
     def check_rate(self, token: str) -> None:
         """Refuse (429) a device that writes faster than a scribe can."""
         wait = self._writes.allow(token)
