@@ -102,7 +102,7 @@ def _boxes(reader: Reader) -> tuple[Box, ...]:
         sub.finish()
     for dup in duplicates(b.key for b in found):
         reader.problems.add(
-            reader.key("boxes"), f"box number {dup} is used twice", "number the boxes 1, 2, 3 …"
+            reader.key("boxes"), "problems.what.box_twice", "problems.fix.number_boxes", value=dup
         )
     return tuple(found)
 

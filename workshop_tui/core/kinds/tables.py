@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n import Phrase, phrase, t
 from workshop_tui.core.kinds.schema import (
     instructions_dict,
     put_texts,
@@ -128,10 +128,10 @@ class TableBody(Body):
         """Every group has written at least one cell."""
         return all(any(t.strip() for t in answers.texts.get(group, {}).values()) for group in groups)
 
-    def text_key_rule(self, exercise: Exercise) -> str:
+    def text_key_rule(self, exercise: Exercise) -> Phrase:
         """What a cell key looks like in this table, for a session file's problem."""
         columns = ", ".join(c.id for c in self.columns)
-        return f'a table cell is "row.column", rows 1 to {self.rows}, columns {columns}'
+        return phrase("problems.fix.table_cell", rows=self.rows, columns=columns)
 
 
 def read_table(reader: Reader) -> Read:
@@ -158,18 +158,24 @@ def _columns(reader: Reader) -> tuple[Column, ...]:
             )
             opt.finish()
         if len(options) == 1:
+            sub.problems.add(sub.key("options"), "problems.what.one_option", "problems.fix.two_options")
+        for dup in duplicates(o.id for o in options):
             sub.problems.add(
                 sub.key("options"),
-                "has only one option",
-                "give a choice at least two options, or none for text",
+                "problems.what.id_twice",
+                "problems.fix.own_id",
+                value=repr(dup),
+                noun=phrase("problems.noun.option"),
             )
-        for dup in duplicates(o.id for o in options):
-            sub.problems.add(sub.key("options"), f"option id {dup!r} is used twice", "give each its own id")
         found.append(Column(column_id, sub.text("label") or Text(""), tuple(options)))
         sub.finish()
     for dup in duplicates(c.id for c in found):
         reader.problems.add(
-            reader.key("columns"), f"column id {dup!r} is used twice", "give each column its own id"
+            reader.key("columns"),
+            "problems.what.id_twice",
+            "problems.fix.own_id",
+            value=repr(dup),
+            noun=phrase("problems.noun.column"),
         )
     return tuple(found)
 
@@ -186,12 +192,24 @@ def _matrix(reader: Reader, columns: tuple[Column, ...]) -> Matrix | None:
         value = getattr(matrix, name)
         column = by_id.get(value)
         if value and (column is None or not column.is_choice):
-            sub.problems.add(sub.key(name), f"{value!r} is not a choice column", f"use one of {choices}")
+            sub.problems.add(
+                sub.key(name),
+                "problems.what.not_choice",
+                "problems.fix.use_one_of",
+                value=repr(value),
+                choices=choices,
+            )
     if matrix.rows and matrix.rows == matrix.columns:
-        sub.problems.add(sub.key("columns"), "names the same column as rows", "cross two different columns")
+        sub.problems.add(sub.key("columns"), "problems.what.same_column", "problems.fix.two_columns")
     label = by_id.get(matrix.label)
     if matrix.label and (label is None or label.is_choice):
-        sub.problems.add(sub.key("label"), f"{matrix.label!r} is not a text column", f"use one of {texts}")
+        sub.problems.add(
+            sub.key("label"),
+            "problems.what.not_text",
+            "problems.fix.use_one_of",
+            value=repr(matrix.label),
+            choices=texts,
+        )
     sub.finish()
     return matrix
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Literal, TypeVar, get_args
 
+from workshop_tui.core.i18n import Phrase, phrase
 from workshop_tui.core.model.answers import ExerciseAnswers, Mode
 from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.refusal import Missing, ScoreError
@@ -213,9 +214,10 @@ class Body:
         """The fields a group's scribe writes on a device (none: groups do not write here)."""
         return ()
 
-    def text_key_rule(self, exercise: Exercise) -> str:
+    def text_key_rule(self, exercise: Exercise) -> Phrase:
         """How to fix a group text under a key the exercise does not have (a session file's problem)."""
-        return f"use one of {', '.join(sorted(self.text_keys(exercise))) or '(none)'}"
+        keys = ", ".join(sorted(self.text_keys(exercise)))
+        return phrase("problems.fix.use_one_of", choices=keys) if keys else phrase("problems.fix.no_texts")
 
     def source_item(self, exercise: Exercise, row: Item) -> Item:
         """The item a row of the grid scores (itself, unless the kind derives its rows)."""
@@ -279,8 +281,11 @@ class Body:
         """Record many (checked) scores at once; kinds with rules between scores apply them one by one."""
         return answers.with_scores(scores)
 
-    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, str, str]]:
-        """(participant id, what, fix) for each answer a hand-edited session file breaks the rules with."""
+    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, Phrase, Phrase]]:
+        """(participant id, what, fix) for each answer a hand-edited session file breaks the rules with.
+
+        ``what`` and ``fix`` are phrases (``problems.*`` keys), said in the reader's language.
+        """
         return ()
 
     def done(

@@ -9,7 +9,6 @@ screen shows it.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -108,6 +107,7 @@ class SessionScreen(InOrderScreen):
 
     def on_mount(self) -> None:
         self._inputs_at_open = self.workshop.inputs
+        self.workshop.sessions.opened(self.controller, self.guard)  # quit and rescue ask the controller
         title = self.session.title
         self.title = t("tui.readonly.title", self.lang, title=title) if self.keeper.read_only else title
         stored = self.keeper.session.position.exercise
@@ -208,14 +208,6 @@ class SessionScreen(InOrderScreen):
 
         await open_voting(self.voting)
 
-    def rescue_session(self) -> bool:
-        """Save what is not on disk yet because the app is stopping on an error; never raises."""
-        with contextlib.suppress(Exception):  # the app is stopping on an error already
-            self.controller.save_position()
-        saved = self.keeper.rescue()
-        self.keeper.close()
-        return saved
-
     def _show_session(self, *, reload: bool = False, arrived: bool = False) -> None:
         """Update every widget to the keeper's session (drawn at the next frame).
 
@@ -243,6 +235,10 @@ class SessionScreen(InOrderScreen):
             self.controller.remember_position(event.position)
 
     async def on_unmount(self) -> None:
+        # The app is closing its screens: on a normal close, or because Textual stops it on an
+        # unhandled error (then ``return_code`` is already 1); the latter rescues the session
+        # before the lock is given back.
+        self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
 
     @on(OptionList.OptionSelected, "#agenda")
