@@ -74,12 +74,6 @@ def _full_frames(argv: list[str], env: dict[str, str]) -> list[int]:
     return [size for size in sizes if size >= 0.6 * max(sizes, default=0)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15: `workshop open` of the demo draws the whole screen again 0.3-0.5 s after its "
-    "first frames with no key pressed (3-4 full frames where a bare Textual app draws 2); the "
-    "start-up fix flips this test",
-)
 def test_opening_the_demo_draws_the_screen_no_more_often_than_a_bare_textual_app(data_dir: Path) -> None:
     from benchmarks.startup import BARE
     from benchmarks.terminal import workshop_command
