@@ -45,6 +45,7 @@ class WorkshopApp(App[int]):
     TITLE = "workshop-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
     BINDINGS = bindings(APP_COMMANDS)
+    DEFAULT_MODE = "workshop"
 
     def __init__(
         self,
@@ -78,6 +79,7 @@ class WorkshopApp(App[int]):
         """Set when an unexpected error stops the app: what was saved, and where the log is."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
+        self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
 
     async def _dispatch_key(self, event: events.Key) -> None:
         """Handle a key the gate held, as if it had just arrived."""
@@ -106,17 +108,19 @@ class WorkshopApp(App[int]):
             return
         await super().on_event(event)
 
-    def get_default_screen(self) -> Screen[object]:
+    def _bottom_screen(self) -> Screen[object]:
         """The first screen, at the bottom of the stack: the session asked for, or the list of sessions.
 
         Textual's default is an empty screen under the one pushed in ``on_mount``; a screen
         under the top one is drawn behind it, and its own first layout then asks for the
         whole top screen to be drawn again, a second full frame with no key pressed. A
         session that cannot simply be opened (a damaged file, a lock held elsewhere) starts
-        on that empty screen, and ``on_mount`` says why as before.
+        on that empty screen, and ``on_mount`` says why as before. (The app's one mode,
+        ``DEFAULT_MODE``, makes this screen: a mode's screen gets its CSS file loaded, as a
+        pushed one does, where ``get_default_screen``'s does not.)
         """
         first = self._first_screen()
-        return first if first is not None else super().get_default_screen()
+        return first if first is not None else Screen()
 
     def _first_screen(self) -> Screen[object] | None:
         if self.start_session is None:
