@@ -100,6 +100,7 @@ def test_opening_the_demo_in_a_terminal_saves_nothing_and_moves_no_file(data_dir
     from benchmarks.terminal import Terminal, workshop_command
 
     path = copy_demo(data_dir / "sessions")
+
     def files() -> list[str]:  # but the lock, which says the session is open
         return sorted(p.name for p in path.parent.iterdir() if p.suffix != ".lock")
 
