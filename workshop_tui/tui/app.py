@@ -286,8 +286,20 @@ class WorkshopApp(App[int]):
 
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.pop_screen()
-        else:
+        elif len(self.screen_stack) > 1:
             self.switch_screen(HomeScreen())
+        else:
+            # The session is the first screen (``_bottom_screen``), which Textual cannot switch
+            # out: the list starts a stack of its own and the session's stack is removed.
+            left = self.current_mode
+            self._stacks += 1
+            mode = f"{self.DEFAULT_MODE}-{self._stacks}"
+            self.add_mode(mode, HomeScreen)
+            self.switch_mode(mode)
+            self.remove_mode(left)
+
+    _stacks = 0
+    """Stacks of screens made since the start (see ``show_home``)."""
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language and remember it."""
