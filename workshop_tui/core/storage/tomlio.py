@@ -16,6 +16,7 @@ import stat
 import tempfile
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,14 @@ STALE_TEMP_SECONDS = 60.0
 _LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+def read_toml(
+    path: Path, *, parse: Callable[[str], dict[str, Any]] = tomllib.loads
+) -> tuple[dict[str, Any], str]:
     """Read and parse a TOML file.
+
+    Args:
+        parse: the parser; one that gives what ``tomllib.loads`` gives, or raises its error
+            (``score_rows.loads`` for session files, which reads their rows of scores faster).
 
     Returns:
         The parsed data and the text it came from (for locating keys).
@@ -81,7 +88,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     if not text.strip():
         raise fail("is empty", "restore it from its .bak copy, or delete it")
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _LINE.search(message)

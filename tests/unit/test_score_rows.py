@@ -1,0 +1,79 @@
+"""The fast read of rows of scores gives exactly what ``tomllib`` gives, or its error."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from workshop_tui.core.storage import score_rows
+from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE
+
+ROWS = "[answers.a.scores.x]\np1 = 4\np2 = -1\n\n[answers.a.scores.y]\np1 = 0\n"
+
+
+def _same(text: str) -> None:
+    """``score_rows.loads`` and ``tomllib.loads`` agree: the same table, or the same error."""
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        with pytest.raises(tomllib.TOMLDecodeError) as caught:
+            score_rows.loads(text)
+        assert str(caught.value) == str(error)
+        return
+    assert score_rows.loads(text) == expected
+
+
+def test_the_demo_reads_the_same() -> None:
+    text = (builtin_sessions_dir() / DEMO_FILE).read_text(encoding="utf-8")
+    assert "scores." in text
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ROWS,
+        '[answers.a]\nmode = "participant"\n\n' + ROWS + '\n[answers.a.texts.g1]\nk = "v"\n',
+        ROWS + '[answers.b]\nmode = "tally"\n',  # a super-table after its sub-tables
+        # A text answer holding lines that look like a table of scores is a text.
+        '[answers.a.texts.g1]\nk = """\n' + ROWS + '"""\n' + ROWS.replace("a.", "b."),
+        "[answers.a.texts.g1]\nk = '''\n" + ROWS + "'''\n",
+        '[answers.a.texts.g1]\nk = """ends with two quotes"""""\n' + ROWS,
+        '[answers.a.texts.g1]\nk = """escaped \\""" quote\n' + ROWS + '"""\n',
+        '# [answers.a.scores.x]\nk = "[answers.a.scores.x]"\n' + ROWS,
+        # Keys after the rows belong to the table of scores: that table is left to tomllib.
+        "[answers.a.scores.x]\np1 = 4\nnote = 'x'\n",
+        "[answers.a.scores.x]\np1 = 4\n[answers.a.scores.x]\np2 = 1\n",  # the same table twice
+        "[answers.a.scores.x]\np1 = 4\np1 = 5\n",  # the same key twice
+        "[answers.a]\nscores = { z = { p1 = 1 } }\n" + ROWS,  # scores written inline as well
+        "[answers.a.scores]\n" + ROWS,  # and as its own table
+        'answers = "no"\n' + ROWS,
+        "[[answers]]\n" + ROWS,
+        "[answers.a.scores.x]\np1 = 04\n",  # not TOML: leading zero
+        "[answers.a.scores.x]\np1 = 4\r\np2 = 5\r\n",
+        ROWS + "[answers.b]\nmode = \n",  # an error below the rows: reported on its own line
+    ],
+)
+def test_tricky_files_read_as_tomllib_reads_them(text: str) -> None:
+    _same(text)
+
+
+def test_an_error_after_the_rows_keeps_its_line_number() -> None:
+    with pytest.raises(tomllib.TOMLDecodeError, match=r"line 8"):
+        score_rows.loads(ROWS + "\nbroken =\n")
+
+
+def test_the_rows_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    real = tomllib.loads
+
+    def parse(text: str) -> dict[str, object]:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(score_rows.tomllib, "loads", parse)
+    scores = {"x": {"p1": 4, "p2": -1}, "y": {"p1": 0}}
+    assert score_rows.loads(ROWS) == {"answers": {"a": {"scores": scores}}}
+    assert seen == ["\n" * ROWS.count("\n")]
