@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
-from workshop_tui.core.storage import score_rows
+from workshop_tui.core.storage import fast_toml
 from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
@@ -42,7 +42,7 @@ def load_session(path: Path) -> Session:
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(path, parse=score_rows.loads)
+    data, text = read_toml(path, parse=fast_toml.loads)
     try:
         data, _ = migrate(data)
     except MigrationError as error:

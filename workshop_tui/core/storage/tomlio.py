@@ -42,7 +42,7 @@ def read_toml(
 
     Args:
         parse: the parser; one that gives what ``tomllib.loads`` gives, or raises its error
-            (``score_rows.loads`` for session files, which reads their rows of scores faster).
+            (``fast_toml.loads`` for session files, which reads their rows of scores faster).
 
     Returns:
         The parsed data and the text it came from (for locating keys).
