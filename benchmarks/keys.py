@@ -80,7 +80,7 @@ def _key(
 ) -> tuple[float, float | None]:
     """Type ``digit``; ms until the frame showing it and (with ``renames``) until ``name`` was renamed."""
     watch = term.watch(partial(_shows, row=row, column=column, digit=digit))
-    sources = [term.fileno()] + ([renames.fd] if renames is not None and renames.exact else [])
+    sources = [term.fileno()] + ([renames.wakeup] if renames is not None and renames.exact else [])
     sent = term.send(digit.encode())
     frame_at = saved_at = None
     deadline = sent + KEY_TIMEOUT
