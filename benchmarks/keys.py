@@ -146,6 +146,12 @@ def one_round(folder: Path, keys: int, times: KeyTimes) -> None:
         ):
             app.settled(timeout=60)
             bare.settled(timeout=60)
+            # On a loaded machine the screen can be quiet for the settle time before the grid is
+            # drawn (the opening's second repaint): the keys need the grid.
+            for term in (app, bare):
+                term.catch_up()
+                if term.screen.find("P1 ") is None:
+                    term.wait_for_text("P1 ", timeout=60)
             app_row, app_columns = _cells(app)
             bare_row, bare_columns = _cells(bare)
             _quiet(app, bare, seconds=0.5)
