@@ -80,7 +80,7 @@ def _key(
 ) -> tuple[float, float | None]:
     """Type ``digit``; ms until the frame showing it and (with ``renames``) until ``name`` was renamed."""
     watch = term.watch(partial(_shows, row=row, column=column, digit=digit))
-    sources = [term.fileno()] + ([renames.fd] if renames is not None and renames.exact else [])
+    sources = [term.fileno()] + ([renames.wakeup] if renames is not None and renames.exact else [])
     sent = term.send(digit.encode())
     frame_at = saved_at = None
     deadline = sent + KEY_TIMEOUT
@@ -146,6 +146,12 @@ def one_round(folder: Path, keys: int, times: KeyTimes) -> None:
         ):
             app.settled(timeout=60)
             bare.settled(timeout=60)
+            # On a loaded machine the screen can be quiet for the settle time before the grid is
+            # drawn (the opening's second repaint): the keys need the grid.
+            for term in (app, bare):
+                term.catch_up()
+                if term.screen.find("P1 ") is None:
+                    term.wait_for_text("P1 ", timeout=60)
             app_row, app_columns = _cells(app)
             bare_row, bare_columns = _cells(bare)
             _quiet(app, bare, seconds=0.5)

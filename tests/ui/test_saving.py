@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from workshop_tui.core.storage import sessions
+from workshop_tui.core.storage import sessions, writer
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.lock import SessionLock, lock_path
 from workshop_tui.core.storage.sessions import load_session, save_session
@@ -31,6 +31,7 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
         raise SessionWriteError(path, failure_reason(OSError(errno.ENOSPC, "No space left on device")))
 
     monkeypatch.setattr(sessions, "atomic_write", full)
+    monkeypatch.setattr(writer, "atomic_write", full)  # the keystroke writer
 
 
 HOLD_LOCK = """

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from benchmarks.renames import RenameWatch
 from benchmarks.terminal import SYNC_QUERY, SYNC_REPLY, Terminal
 
@@ -63,5 +65,24 @@ def test_a_rename_into_the_folder_is_seen_by_name(tmp_path: Path) -> None:
         os.replace(tmp_path / "s.tmp", tmp_path / "s.toml")
         assert watch.renamed("s.toml") is not None
         assert watch.renamed("s.toml") is None, "each rename is reported once"
+    finally:
+        watch.close()
+
+
+def test_a_rename_is_timed_when_it_happens_even_while_the_loop_is_busy(tmp_path: Path) -> None:
+    """The benchmark's loop feeds whole frames to its screen; a rename meanwhile keeps its own time."""
+    watch = RenameWatch(tmp_path)
+    if not watch.exact:
+        watch.close()
+        pytest.skip("renames are polled here (no inotify): timed when asked")
+    try:
+        (tmp_path / "s.tmp").write_text("new")
+        os.replace(tmp_path / "s.tmp", tmp_path / "s.toml")
+        done = time.perf_counter()
+        busy_until = done + 0.5
+        while time.perf_counter() < busy_until:  # as when feeding a frame: the loop asks later
+            pass
+        seen = watch.renamed("s.toml")
+        assert seen is not None and seen < busy_until - 0.1, (seen, done, busy_until)
     finally:
         watch.close()

@@ -193,7 +193,7 @@ def test_a_conflict_copy_that_cannot_be_written_stops_the_save(
 def test_pending_counts_the_edits_not_the_moves(
     small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workshop_tui.core.storage import sessions
+    from workshop_tui.core.storage import sessions, writer
     from workshop_tui.core.storage.errors import SessionWriteError
 
     path = _saved(small_session, tmp_path)
@@ -203,6 +203,7 @@ def test_pending_counts_the_edits_not_the_moves(
         raise SessionWriteError(target, "the disk is full", 28)
 
     monkeypatch.setattr(sessions, "atomic_write", full)
+    monkeypatch.setattr(writer, "atomic_write", full)  # the keystroke writer
     keeper.apply(lambda s: s.with_position(Position("resistance", 0, 2)), undoable=False)
     assert keeper.unsaved and keeper.pending == 0  # only where the facilitator is
     keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))

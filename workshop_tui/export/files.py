@@ -24,18 +24,21 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.model import Session
 from workshop_tui.core.results.summary import build_summary
-from workshop_tui.core.results.summary_model import Summary
 from workshop_tui.core.storage.sessions import slugify
 from workshop_tui.export import FORMATS
-from workshop_tui.export.compare import Comparison, compare_sessions
-from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
-from workshop_tui.export.csv import render_csv
-from workshop_tui.export.html import render_html
-from workshop_tui.export.markdown import render_markdown
+
+if TYPE_CHECKING:
+    from workshop_tui.core.model import Session
+    from workshop_tui.core.results.summary_model import Summary
+    from workshop_tui.export.compare import Comparison
+
+# Each renderer is imported when its format is asked for: ``workshop export --format csv``
+# starts in a fresh process, and the HTML, SVG and comparison modules it does not use
+# took longer to import than the CSV took to write.
 
 
 class ExportError(Exception):
@@ -86,10 +89,16 @@ def comparison_name(comparison: Comparison, fmt: str) -> str:
 def render(summary: Summary, fmt: str) -> str:
     """One summary rendered in one format."""
     if fmt == "md":
+        from workshop_tui.export.markdown import render_markdown
+
         return render_markdown(summary)
     if fmt == "html":
+        from workshop_tui.export.html import render_html
+
         return render_html(summary)
     if fmt == "csv":
+        from workshop_tui.export.csv import render_csv
+
         return render_csv(summary)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
@@ -127,6 +136,9 @@ def export_comparison(
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
+    from workshop_tui.export.compare import compare_sessions
+    from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
+
     comparison = compare_sessions(before, after, show_all=show_all)
     if fmt == "md":
         text = render_compare_markdown(comparison)

@@ -64,23 +64,79 @@ def _line_start(match: re.Match[str]) -> str:
 
 
 def markdown_safe(value: T) -> T:
-    """A copy of a summary (or comparison) with every text escaped by ``md_text``."""
-    return _walk(value, "", "")  # type: ignore[no-any-return]
+    """A copy of a summary (or comparison) with every text escaped by ``md_text``.
+
+    Only what changes is copied: a value none of whose texts needed escaping is kept as
+    it is (a 400-person summary holds tens of thousands of scores and few texts), and
+    each distinct text is escaped once.
+    """
+    return _Walk().walk(value, "", "")  # type: ignore[no-any-return]
 
 
-def _walk(value: Any, owner: str, name: str) -> Any:
-    if isinstance(value, str):
-        if name in KEEP:
-            return value
-        return md_text(value, multiline=(owner, name) in MULTILINE or name in MULTILINE_FIELDS)
-    if isinstance(value, tuple):
-        return tuple(_walk(v, owner, name) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        kind = type(value).__name__
-        changes = {
-            f.name: _walk(getattr(value, f.name), kind, f.name)
-            for f in dataclasses.fields(value)
-            if f.init and f.name not in KEEP
-        }
-        return dataclasses.replace(value, **changes)
-    return value
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""The fields of each dataclass that may hold text (init fields not in ``KEEP``)."""
+
+
+def _text_fields(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.init and f.name not in KEEP)
+        _FIELDS[kind] = names
+    return names
+
+
+class _Walk:
+    """One escape of a whole value, remembering the texts it has escaped."""
+
+    def __init__(self) -> None:
+        self._escaped: dict[tuple[str, bool], str] = {}
+
+    def text(self, value: str, multiline: bool) -> str:
+        key = (value, multiline)
+        escaped = self._escaped.get(key)
+        if escaped is None:
+            escaped = md_text(value, multiline=multiline)
+            # The same text kept as the same object, so what needed no escape is not copied.
+            escaped = self._escaped[key] = value if escaped == value else escaped
+        return escaped
+
+    def walk(self, value: Any, owner: str, name: str) -> Any:
+        shape = _shape(type(value))
+        if shape is _TEXT:
+            if name in KEEP:
+                return value
+            return self.text(value, (owner, name) in MULTILINE or name in MULTILINE_FIELDS)
+        if shape is _TUPLE:
+            walked = tuple([self.walk(v, owner, name) for v in value])
+            return value if all(a is b for a, b in zip(walked, value, strict=True)) else walked
+        if shape is _RECORD:
+            kind = type(value)
+            owner = kind.__name__
+            changes = {}
+            for field in _text_fields(kind):
+                old = getattr(value, field)
+                new = self.walk(old, owner, field)
+                if new is not old:
+                    changes[field] = new
+            return dataclasses.replace(value, **changes) if changes else value
+        return value
+
+
+_TEXT, _TUPLE, _RECORD, _OTHER = "text", "tuple", "record", "other"
+_SHAPES: dict[type, str] = {}
+
+
+def _shape(kind: type) -> str:
+    """What ``_Walk.walk`` does with a value of this type (asked once per type)."""
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        if issubclass(kind, str):
+            shape = _TEXT
+        elif issubclass(kind, tuple):
+            shape = _TUPLE
+        elif dataclasses.is_dataclass(kind):
+            shape = _RECORD
+        else:
+            shape = _OTHER
+        _SHAPES[kind] = shape
+    return shape

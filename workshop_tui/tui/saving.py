@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 RETRY_SECONDS = 2
 """How often a failed save is tried again (and a read-only view looks for the writer's saves)."""
+PREPARE_SECONDS = 0.25
+"""After opening, when the save thread renders the whole file once (``SessionKeeper.prepare``):
+after the first frames, so the opening does not wait for it, and before a facilitator's first key."""
 
 
 class SaveStatus(Static):
@@ -90,8 +93,14 @@ class SaveGuard:
         """The guard's own bar (the session screen places it under its header)."""
 
     def start(self) -> None:
-        """Show the bar as it is and start retrying (or following, when read-only)."""
+        """Show the bar as it is and start retrying (or following, when read-only).
+
+        A writable session's file is also rendered once in the save thread, shortly after
+        opening, so that the first keystroke's save renders only what it changed.
+        """
         self.screen.set_interval(RETRY_SECONDS, self.tick)
+        if not self.keeper.read_only:
+            self.screen.set_timer(PREPARE_SECONDS, self.keeper.prepare)
         self.show()
 
     def tick(self) -> None:

@@ -17,13 +17,24 @@ from workshop_tui.core.storage.migrations import SCHEMA_VERSION
 from workshop_tui.core.storage.reader import Problems, Reader, check_id, check_ids, duplicates
 
 
-def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, Any]:
+def session_to_dict(session: Session) -> dict[str, Any]:
     """The TOML table for a session; ``parse_session`` reads it back unchanged.
 
-    ``exercises=False`` leaves the exercise definitions out (an empty table), for a writer
-    that keeps their TOML from an earlier save: they do not change while a session runs.
+    Made of the parts below, which the keystroke writer (``storage.writer``) renders and
+    caches one by one: each changes at its own pace while a session runs.
     """
-    data: dict[str, Any] = {
+    return {
+        **head_table(session),
+        **people_table(session),
+        **place_table(session),
+        "exercises": {eid: exercise_to_dict(ex) for eid, ex in session.exercises.items()},
+        "answers": {eid: answers_to_dict(a) for eid, a in session.answers.items() if not is_default(a)},
+    }
+
+
+def head_table(session: Session) -> dict[str, Any]:
+    """The keys before the first table (``HEADER_KEYS``): what a list of sessions reads."""
+    return {
         "schema_version": SCHEMA_VERSION,
         "id": session.id,
         "title": session.title,
@@ -33,30 +44,39 @@ def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, An
         "language": session.language,
         "created": session.created,
         "updated": session.updated,
+    }
+
+
+def people_table(session: Session) -> dict[str, Any]:
+    """The agenda, the participants and the groups: arrays, written right after the header."""
+    return {
         "agenda": list(session.agenda),
+        "participants": [{"id": p.id, "name": p.name} for p in session.participants],
+        "groups": [{"id": g.id, "name": g.name} for g in session.groups],
+    }
+
+
+def place_table(session: Session) -> dict[str, Any]:
+    """Where the facilitator is, the private notes and the timers: small tables."""
+    return {
         "position": {
             "exercise": session.position.exercise,
             "row": session.position.row,
             "column": session.position.column,
             "group": session.position.group,
         },
-        "participants": [{"id": p.id, "name": p.name} for p in session.participants],
-        "groups": [{"id": g.id, "name": g.name} for g in session.groups],
         "notes": dict(session.notes),
         "timers": dict(session.timers),
-        "exercises": (
-            {eid: exercise_to_dict(ex) for eid, ex in session.exercises.items()} if exercises else {}
-        ),
-        "answers": {eid: _answers_to_dict(a) for eid, a in session.answers.items() if not _is_default(a)},
     }
-    return data
 
 
-def _is_default(answers: ExerciseAnswers) -> bool:
+def is_default(answers: ExerciseAnswers) -> bool:
+    """Answers nobody gave yet: left out of the file."""
     return answers == ExerciseAnswers()
 
 
-def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
+def answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
+    """One exercise's answers as their TOML table (``answers_codec.parse_answers`` reads it)."""
     out: dict[str, Any] = {"mode": a.mode, "blind": a.blind, "revealed": a.revealed}
     if a.scores:
         out["scores"] = {item: dict(row) for item, row in a.scores.items()}

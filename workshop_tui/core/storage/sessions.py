@@ -7,25 +7,26 @@ not be read is never written to: callers only save sessions they loaded or made.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
-from workshop_tui.core.storage.conflicts import DiskWatch, keep_aside
+from workshop_tui.core.storage import fast_toml
 from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.core.storage.migrations import MigrationError, migrate
 from workshop_tui.core.storage.reader import Problems, Reader
-from workshop_tui.core.storage.seal import ProgressCache, sealed
+from workshop_tui.core.storage.seal import sealed
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
-from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml, remove_stale_temps
+from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
+from workshop_tui.core.storage.writer import SessionWriter, toml_key
+
+__all__ = ["SessionWriter", "toml_key"]  # the keystroke writer lives in storage.writer
 
 DEMO_FILE = "demo-aeldreomraadet.toml"
 
@@ -41,7 +42,7 @@ def load_session(path: Path) -> Session:
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(path)
+    data, text = read_toml(path, parse=fast_toml.loads)
     try:
         data, _ = migrate(data)
     except MigrationError as error:
@@ -158,89 +159,3 @@ def demo_copy(folder: Path | None = None, timestamp: str | None = None) -> tuple
     target.parent.mkdir(parents=True, exist_ok=True)
     save_session(copy, target)
     return target, copy
-
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def toml_key(key: str) -> str:
-    """A TOML key: bare when it can be, else a basic string (JSON's escapes are TOML's too)."""
-    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
-
-
-class SessionWriter:
-    """Saves one session file repeatedly, fast enough to save on every keystroke.
-
-    A session's exercise texts do not change while it runs, so their TOML is
-    rendered once and reused. A keystroke changes the answers of one exercise, and
-    answers are immutable values, so each exercise's answers are rendered again only
-    when they are a new object; the header is rendered per save. The output is the
-    same document ``save_session`` writes (tables in another order).
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        remove_stale_temps(path)  # left by a save killed mid-write; this writer owns the file now
-        self._disk = DiskWatch(path)
-        """What the file on disk was when this writer last read or wrote it."""
-        self.kept_aside: list[Path] = []
-        """Versions another program wrote over ours, each kept as a conflict copy (newest last)."""
-        self._exercises_key: object = None
-        self._exercises_text = ""
-        self._answers: dict[str, tuple[object, str]] = {}
-        """exercise id -> (the answers object, its TOML); the object is kept so ``is`` is safe."""
-        self._rows: dict[tuple[str, str], tuple[object, str]] = {}
-        """(exercise id, item id) -> (the row of scores, its TOML table): a keystroke changes one row."""
-        self._progress = ProgressCache()
-        """The progress written on the first line (``storage.seal``), judged again per changed exercise."""
-
-    def _answers_text(self, exercise_id: str, table: dict[str, Any], scores: Mapping[str, object]) -> str:
-        """One exercise's answers as TOML, its rows of scores each from the cache unless changed.
-
-        A 40-person grid has hundreds of scores; rendering only the row a keystroke changed
-        keeps the save's own work well below the disk's.
-        """
-        rows = table.pop("scores", {})
-        parts = [dumps({"answers": {exercise_id: table}})]
-        for item_id, row in rows.items():
-            source = scores[item_id]
-            cached = self._rows.get((exercise_id, item_id))
-            if cached is None or cached[0] is not source:
-                lines = "".join(f"{toml_key(pid)} = {int(score)}\n" for pid, score in row.items())
-                cached = (source, f"[answers.{toml_key(exercise_id)}.scores.{toml_key(item_id)}]\n{lines}")
-                self._rows[(exercise_id, item_id)] = cached
-            parts.append(cached[1])
-        return "\n".join(parts)
-
-    def write(self, session: Session) -> None:
-        """Write ``session`` atomically (keeping a ``.bak``).
-
-        Raises:
-            SessionWriteError: the file could not be written; the old one is intact.
-        """
-        key = tuple((eid, id(ex)) for eid, ex in session.exercises.items())
-        data = session_to_dict(session, exercises=key != self._exercises_key)
-        exercises = data.pop("exercises")
-        answers = data.pop("answers")
-        if key != self._exercises_key:
-            self._exercises_text = dumps({"exercises": exercises}) if exercises else ""
-            self._exercises_key = key
-        chunks = [dumps(data)]
-        rendered: dict[str, tuple[object, str]] = {}
-        for exercise_id, table in answers.items():
-            value = session.answers[exercise_id]
-            cached = self._answers.get(exercise_id)
-            if cached is None or cached[0] is not value:
-                cached = (value, self._answers_text(exercise_id, table, value.scores))
-            rendered[exercise_id] = cached
-            chunks.append(cached[1])
-        self._answers = rendered
-        self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
-        chunks.append(self._exercises_text)
-        text = sealed("\n".join(chunk for chunk in chunks if chunk), self._progress.progress(session))
-        theirs = self._disk.theirs()
-        if theirs is not None:
-            self.kept_aside.append(keep_aside(self.path, theirs))
-            self._disk.accept(theirs)  # kept: a failed write below must not keep it twice
-        atomic_write(self.path, text)
-        self._disk.wrote(text)

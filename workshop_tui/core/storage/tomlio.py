@@ -16,6 +16,7 @@ import stat
 import tempfile
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,14 @@ STALE_TEMP_SECONDS = 60.0
 _LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+def read_toml(
+    path: Path, *, parse: Callable[[str], dict[str, Any]] = tomllib.loads
+) -> tuple[dict[str, Any], str]:
     """Read and parse a TOML file.
+
+    Args:
+        parse: the parser; one that gives what ``tomllib.loads`` gives, or raises its error
+            (``fast_toml.loads`` for session files, which reads their rows of scores faster).
 
     Returns:
         The parsed data and the text it came from (for locating keys).
@@ -83,7 +90,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     if not text.strip():
         raise fail("problems.what.empty_file", "problems.fix.restore_or_delete")
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _LINE.search(message)
@@ -115,14 +122,24 @@ def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> 
     folder = path.parent
     tmp_name = ""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.p{os.getpid()}.", suffix=".tmp", dir=folder)
+        # One lstat says whether there is a file to keep as .bak and its permissions; each
+        # system call of a keystroke's save counts (see ``SessionKeeper.apply_and_show``).
+        try:
+            current: os.stat_result | None = os.lstat(path)
+        except FileNotFoundError:
+            current = None
+        try:
+            fd, tmp_name = _temp_file(path)
+        except FileNotFoundError:  # the folder is not there (yet): make it, once
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = _temp_file(path)
         with os.fdopen(fd, "wb") as handle:
+            if current is not None:
+                _keep_mode(path, current, handle.fileno(), tmp_name)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _keep_mode(path, tmp_name)
-        if keep_backup and path.exists() and not path.is_symlink():
+        if keep_backup and current is not None and not stat.S_ISLNK(current.st_mode):
             _keep_previous(path)
         os.replace(tmp_name, path)
         tmp_name = ""
@@ -133,6 +150,11 @@ def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> 
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _temp_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path``, named so ``remove_stale_temps`` knows whose it is."""
+    return tempfile.mkstemp(prefix=f".{path.name}.p{os.getpid()}.", suffix=".tmp", dir=path.parent)
 
 
 def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
@@ -186,10 +208,14 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _keep_mode(path: Path, tmp_name: str) -> None:
-    # mkstemp creates 0600; keep the permissions the user had on an existing file.
+def _keep_mode(path: Path, current: os.stat_result, fd: int, tmp_name: str) -> None:
+    """Give the new file the permissions the user had on the one it replaces (mkstemp makes 0600)."""
     with contextlib.suppress(OSError):
-        os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        mode = (os.stat(path).st_mode if stat.S_ISLNK(current.st_mode) else current.st_mode) & 0o777
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        else:  # Windows before Python 3.13
+            os.chmod(tmp_name, mode)
 
 
 def _keep_previous(path: Path) -> None:
@@ -204,9 +230,11 @@ def _keep_previous(path: Path) -> None:
     backup = path.with_name(path.name + ".bak")
     link = path.with_name(f".{backup.name}.{os.getpid()}.link.tmp")
     try:
-        with contextlib.suppress(FileNotFoundError):
+        try:
+            os.link(path, link)
+        except FileExistsError:  # left by a save killed between its link and its rename
             os.unlink(link)
-        os.link(path, link)
+            os.link(path, link)
     except OSError:
         _copy_backup(path)
         return

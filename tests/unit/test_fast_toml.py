@@ -1,0 +1,111 @@
+"""The fast read of rows of scores and long texts gives exactly what ``tomllib`` gives, or its error."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from workshop_tui.core.storage import fast_toml
+from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.sessions import DEMO_FILE
+
+ROWS = "[answers.a.scores.x]\np1 = 4\np2 = -1\n\n[answers.a.scores.y]\np1 = 0\n"
+LONG = "Borgeren udskrives fredag eftermiddag, og hjemmeplejen får besked for sent – igen. " * 2
+
+
+def _same(text: str) -> None:
+    """``fast_toml.loads`` and ``tomllib.loads`` agree: the same table, or the same error."""
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        with pytest.raises(tomllib.TOMLDecodeError) as caught:
+            fast_toml.loads(text)
+        assert str(caught.value) == str(error)
+        return
+    assert fast_toml.loads(text) == expected
+
+
+def test_the_demo_reads_the_same() -> None:
+    text = (builtin_sessions_dir() / DEMO_FILE).read_text(encoding="utf-8")
+    assert "scores." in text
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ROWS,
+        '[answers.a]\nmode = "participant"\n\n' + ROWS + '\n[answers.a.texts.g1]\nk = "v"\n',
+        ROWS + '[answers.b]\nmode = "tally"\n',  # a super-table after its sub-tables
+        # A text answer holding lines that look like a table of scores is a text.
+        '[answers.a.texts.g1]\nk = """\n' + ROWS + '"""\n' + ROWS.replace("a.", "b."),
+        "[answers.a.texts.g1]\nk = '''\n" + ROWS + "'''\n",
+        '[answers.a.texts.g1]\nk = """ends with two quotes"""""\n' + ROWS,
+        '[answers.a.texts.g1]\nk = """escaped \\""" quote\n' + ROWS + '"""\n',
+        '# [answers.a.scores.x]\nk = "[answers.a.scores.x]"\n' + ROWS,
+        # Keys after the rows belong to the table of scores: that table is left to tomllib.
+        "[answers.a.scores.x]\np1 = 4\nnote = 'x'\n",
+        "[answers.a.scores.x]\np1 = 4\n[answers.a.scores.x]\np2 = 1\n",  # the same table twice
+        "[answers.a.scores.x]\np1 = 4\np1 = 5\n",  # the same key twice
+        "[answers.a]\nscores = { z = { p1 = 1 } }\n" + ROWS,  # scores written inline as well
+        "[answers.a.scores]\n" + ROWS,  # and as its own table
+        'answers = "no"\n' + ROWS,
+        "[[answers]]\n" + ROWS,
+        "[answers.a.scores.x]\np1 = 04\n",  # not TOML: leading zero
+        "[answers.a.scores.x]\np1 = 4\r\np2 = 5\r\n",
+        ROWS + "[answers.b]\nmode = \n",  # an error below the rows: reported on its own line
+        # Quoted ids (an item "kurs.pos.1"), the same table under both spellings.
+        '[answers.a.scores."kurs.pos.1"]\np1 = 3\n\n[answers."b c".scores."x"]\np1 = 1\n',
+        '[answers.a.scores."x"]\np1 = 3\n\n[answers.a.scores.x]\np2 = 1\n',
+        '[answers.a.scores."x\\u0041"]\np1 = 3\n',
+        # Long texts: plain ones are read by a regular expression, the rest by tomllib.
+        f'[answers.a.texts.g1]\nk = "{LONG}"\nm = """\n{LONG}\n{LONG}"""\n' + ROWS,
+        f'k = """{LONG}""""\nj = """\n\n{LONG}\n"""""\n',  # quotes at the end are text
+        f'k = "{LONG}\\n{LONG}"\nm = """{LONG}\\\n   {LONG}"""\n',  # escapes
+        f'k = "{LONG}\x7f"\n',  # a control character: tomllib's error
+        f'"{LONG}" = 1\n"{LONG}" = 2\n',  # a long key, twice: tomllib's error
+        f'k = ["{LONG}", "{LONG}"]\nm = [\n  """{LONG}\n""",\n]\n',  # in arrays
+        f't = {{ a = "{LONG}", b = 1 }}\nu = {{ a = """{LONG}\n{LONG}""" }}\n',  # in inline tables
+        f'k = "{LONG}"\nk = "{LONG}"\n',  # a key twice
+        f'k = """{LONG}\n{LONG}"""\nbroken = \n',  # an error below a long text: the same line
+        f"k = \"{LONG}\" # \"{LONG}\"\nj = '{LONG}'\nm = '''{LONG}\n'''\n",
+        f'k = "\ue000{LONG}"\n',
+        f'k = "{LONG}"\r\nm = """\r\n{LONG}\r\n"""\r\n',
+    ],
+)
+def test_tricky_files_read_as_tomllib_reads_them(text: str) -> None:
+    _same(text)
+
+
+def test_an_error_after_the_rows_keeps_its_line_number() -> None:
+    with pytest.raises(tomllib.TOMLDecodeError, match=r"line 8"):
+        fast_toml.loads(ROWS + "\nbroken =\n")
+
+
+def test_the_rows_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    real = tomllib.loads
+
+    def parse(text: str) -> dict[str, object]:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(fast_toml.tomllib, "loads", parse)
+    scores = {"x": {"p1": 4, "p2": -1}, "y": {"p1": 0}}
+    assert fast_toml.loads(ROWS) == {"answers": {"a": {"scores": scores}}}
+    assert seen == ["\n" * ROWS.count("\n")]
+
+
+def test_long_texts_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    real = tomllib.loads
+
+    def parse(text: str) -> dict[str, object]:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(fast_toml.tomllib, "loads", parse)
+    text = f'k = "{LONG}"\nm = """\n{LONG}\n{LONG}"""\n'
+    assert fast_toml.loads(text) == {"k": LONG, "m": f"{LONG}\n{LONG}"}
+    assert len(seen) == 1 and LONG not in seen[0] and seen[0].count("\n") == text.count("\n")

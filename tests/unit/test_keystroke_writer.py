@@ -1,0 +1,150 @@
+"""The keystroke save: only what changed is rendered (the first key after opening too), atomically."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_tui.core import keeper as keeper_module
+from workshop_tui.core.keeper import SAVE_SWITCH_INTERVAL, SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage import writer as writer_module
+from workshop_tui.core.storage.seal import unsealed
+from workshop_tui.core.storage.session_codec import is_default
+from workshop_tui.core.storage.sessions import load_session, save_session
+from workshop_tui.core.storage.tomlio import atomic_write
+from workshop_tui.core.storage.writer import SessionWriter
+
+EXERCISE = "kkc-indicators"
+
+
+def _counting(counts: Counter[str], name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        counts[name] += 1
+        return function(*args, **kwargs)
+
+    return counted
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many exercise definitions and exercises' answers the writer renders."""
+    counts: Counter[str] = Counter()
+    monkeypatch.setattr(
+        writer_module, "exercise_to_dict", _counting(counts, "exercises", writer_module.exercise_to_dict)
+    )
+    monkeypatch.setattr(
+        writer_module, "answers_to_dict", _counting(counts, "answers", writer_module.answers_to_dict)
+    )
+    return counts
+
+
+def _answered(session: Session) -> int:
+    """The exercises with answers in the file (answers nobody gave are left out)."""
+    return sum(not is_default(a) for a in session.answers.values())
+
+
+def _score(session: Session, person: str, score: int) -> Session:
+    """``score`` for ``person`` on the first item, or another one if that is the score already."""
+    item = session.exercise(EXERCISE).scored_items[0].id
+    if session.answers_for(EXERCISE).scores.get(item, {}).get(person) == score:
+        score = score % 5 + 1
+    return session.with_score(EXERCISE, item, person, score)
+
+
+def test_a_keystroke_renders_only_the_exercise_it_changed(
+    demo: Session, tmp_path: Path, renders: Counter[str]
+) -> None:
+    writer = SessionWriter(tmp_path / "s.toml")
+    writer.write(demo)
+    assert renders["exercises"] == len(demo.exercises)
+    assert renders["answers"] == _answered(demo)
+    renders.clear()
+    session = _score(demo, "p1", 5)
+    writer.write(session)
+    assert renders == Counter(answers=1)
+    assert load_session(tmp_path / "s.toml") == session
+
+
+def test_the_pieces_make_the_same_document_as_a_full_save(demo: Session, tmp_path: Path) -> None:
+    session = _score(demo, "p2", 1)
+    save_session(session, tmp_path / "full.toml")
+    writer = SessionWriter(tmp_path / "pieces.toml")
+    writer.write(demo)
+    writer.write(session)
+
+    def table(name: str) -> dict[str, Any]:
+        return tomllib.loads(unsealed((tmp_path / name).read_bytes()).decode("utf-8"))
+
+    assert table("pieces.toml") == table("full.toml")
+
+
+def test_the_first_keystroke_after_prepare_renders_no_exercise(
+    demo: Session, tmp_path: Path, renders: Counter[str]
+) -> None:
+    path = tmp_path / "s.toml"
+    save_session(demo, path)
+    keeper = SessionKeeper(demo, path)
+    try:
+        keeper.prepare()
+        before = keeper.session
+        keeper.apply_and_show(lambda s: _score(s, "p1", 2), lambda: None)  # waits behind the render
+        assert keeper.session is not before
+        assert renders["exercises"] == len(demo.exercises)  # all of them once, by prepare
+        assert renders["answers"] == _answered(demo) + 1  # and then only the one typed into
+        assert load_session(path) == keeper.session
+    finally:
+        keeper.close()
+    keeper.prepare()  # closed: nothing is started again
+    assert keeper._saver is None
+
+
+def test_a_read_only_keeper_prepares_nothing(demo: Session, tmp_path: Path, renders: Counter[str]) -> None:
+    keeper = SessionKeeper(demo, tmp_path / "s.toml", read_only=True)
+    keeper.prepare()
+    keeper.close()
+    assert not renders and not (tmp_path / "s.toml").exists()
+
+
+def test_the_save_thread_gets_the_interpreter_back_quickly_only_while_it_saves(
+    small_session: Session, tmp_path: Path
+) -> None:
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml")
+    before = sys.getswitchinterval()
+    during: list[float] = []
+    try:
+        keeper.apply_and_show(
+            lambda s: s.with_score("resistance", "trust", "p1", 4),
+            lambda: during.append(sys.getswitchinterval()),
+        )
+        with pytest.raises(ValueError):
+            keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 99), lambda: None)
+    finally:
+        keeper.close()
+    assert during == [pytest.approx(min(before, SAVE_SWITCH_INTERVAL))]
+    assert sys.getswitchinterval() == before
+    assert keeper_module.SAVE_SWITCH_INTERVAL < 0.001
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and hard links as on POSIX")
+def test_atomic_write_keeps_the_mode_the_backup_and_makes_the_folder(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "folder" / "s.toml"
+    atomic_write(path, "a = 1\n")  # the folder is made on the first save
+    path.chmod(0o640)
+    atomic_write(path, "a = 2\n")
+    assert path.read_text() == "a = 2\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.with_name("s.toml.bak").read_text() == "a = 1\n"
+    # A link left by a save killed between its link and its rename does not stop the next one.
+    os.link(path, path.with_name(f".s.toml.bak.{os.getpid()}.link.tmp"))
+    atomic_write(path, "a = 3\n")
+    assert path.with_name("s.toml.bak").read_text() == "a = 2\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["s.toml", "s.toml.bak"]

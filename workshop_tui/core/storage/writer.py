@@ -1,0 +1,157 @@
+"""The keystroke writer: saves one session file on every edit, re-rendering only what changed.
+
+A save of a 40-person seminar is about 100 KB of TOML; rendering all of it with tomli-w
+takes longer than the disk takes to make it durable, and a keystroke changes one row of
+scores. The session is immutable, so the file is kept as pieces, each rendered (and
+encoded) again only when the values it is made of are new objects:
+
+- the header keys (id, title, ``updated``…): rendered per save, a few lines;
+- the agenda, participants and groups; the position, notes and timers;
+- each exercise's answers, and inside them each row of scores;
+- the exercise definitions, which do not change while a session runs.
+
+The objects of each piece are kept beside its text, so an ``is`` test never meets a
+reused id. The output is the document ``save_session`` writes (tables in another
+order). ``render`` can run before the first keystroke (``SessionKeeper.prepare``), so the
+first save after opening costs no more than the later ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.conflicts import DiskWatch, keep_aside
+from workshop_tui.core.storage.exercise_codec import exercise_to_dict
+from workshop_tui.core.storage.seal import ProgressCache, sealed
+from workshop_tui.core.storage.session_codec import (
+    answers_to_dict,
+    head_table,
+    is_default,
+    people_table,
+    place_table,
+)
+from workshop_tui.core.storage.tomlio import atomic_write, dumps, remove_stale_temps
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def toml_key(key: str) -> str:
+    """A TOML key: bare when it can be, else a basic string (JSON's escapes are TOML's too)."""
+    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
+Piece = tuple[tuple[object, ...], bytes]
+"""The values a piece of the file was rendered from (kept, compared with ``is``) and its bytes."""
+
+
+def _same(known: Piece | None, values: tuple[object, ...]) -> bool:
+    return (
+        known is not None
+        and len(known[0]) == len(values)
+        and all(a is b for a, b in zip(known[0], values, strict=True))
+    )
+
+
+class SessionWriter:
+    """Saves one session file repeatedly, fast enough to save on every keystroke."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        remove_stale_temps(path)  # left by a save killed mid-write; this writer owns the file now
+        self._disk = DiskWatch(path)
+        """What the file on disk was when this writer last read or wrote it."""
+        self.kept_aside: list[Path] = []
+        """Versions another program wrote over ours, each kept as a conflict copy (newest last)."""
+        self._pieces: dict[str, Piece] = {}
+        """The session's own pieces by name (people, place, exercises)."""
+        self._answers: dict[str, Piece] = {}
+        """exercise id -> its answers' piece."""
+        self._rows: dict[tuple[str, str], Piece] = {}
+        """(exercise id, item id) -> the row of scores' table: a keystroke changes one row."""
+        self._progress = ProgressCache()
+        """The progress written on the first line (``storage.seal``), judged again per changed exercise."""
+
+    def _piece(self, name: str, values: tuple[object, ...], render: Callable[[], str]) -> bytes:
+        known = self._pieces.get(name)
+        if known is None or not _same(known, values):
+            known = (values, render().encode("utf-8"))
+            self._pieces[name] = known
+        return known[1]
+
+    def _answers_text(self, exercise_id: str, table: dict[str, Any], scores: Mapping[str, object]) -> bytes:
+        """One exercise's answers as TOML, its rows of scores each from the cache unless changed.
+
+        A 40-person grid has hundreds of scores; rendering only the row a keystroke changed
+        keeps the save's own work well below the disk's.
+        """
+        rows = table.pop("scores", {})
+        parts = [dumps({"answers": {exercise_id: table}}).encode("utf-8")]
+        for item_id, row in rows.items():
+            source = scores[item_id]
+            cached = self._rows.get((exercise_id, item_id))
+            if cached is None or not _same(cached, (source,)):
+                lines = "".join(f"{toml_key(pid)} = {int(score)}\n" for pid, score in row.items())
+                text = f"[answers.{toml_key(exercise_id)}.scores.{toml_key(item_id)}]\n{lines}"
+                cached = ((source,), text.encode("utf-8"))
+                self._rows[(exercise_id, item_id)] = cached
+            parts.append(cached[1])
+        return b"\n".join(parts)
+
+    def render(self, session: Session) -> bytes:
+        """The whole file for ``session``, sealed: only the pieces whose values changed are rendered."""
+        chunks = [
+            dumps(head_table(session)).encode("utf-8"),
+            self._piece(
+                "people",
+                (session.agenda, session.participants, session.groups),
+                lambda: dumps(people_table(session)),
+            ),
+            self._piece(
+                "place",
+                (session.position, session.notes, session.timers),
+                lambda: dumps(place_table(session)),
+            ),
+        ]
+        rendered: dict[str, Piece] = {}
+        for exercise_id, value in session.answers.items():
+            if is_default(value):
+                continue
+            known = self._answers.get(exercise_id)
+            if known is None or not _same(known, (value,)):
+                known = ((value,), self._answers_text(exercise_id, answers_to_dict(value), value.scores))
+            rendered[exercise_id] = known
+            chunks.append(known[1])
+        self._answers = rendered
+        self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
+        exercises = session.exercises
+        chunks.append(
+            self._piece(
+                "exercises",
+                (*exercises.values(), *exercises),
+                lambda: (
+                    dumps({"exercises": {eid: exercise_to_dict(ex) for eid, ex in exercises.items()}})
+                    if exercises
+                    else ""
+                ),
+            )
+        )
+        return sealed(b"\n".join(chunk for chunk in chunks if chunk), self._progress.progress(session))
+
+    def write(self, session: Session) -> None:
+        """Write ``session`` atomically (keeping a ``.bak``).
+
+        Raises:
+            SessionWriteError: the file could not be written; the old one is intact.
+        """
+        data = self.render(session)
+        theirs = self._disk.theirs()
+        if theirs is not None:
+            self.kept_aside.append(keep_aside(self.path, theirs))
+            self._disk.accept(theirs)  # kept: a failed write below must not keep it twice
+        atomic_write(self.path, data)
+        self._disk.wrote(data)
