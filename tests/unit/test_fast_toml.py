@@ -5,6 +5,9 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workshop_tui.core.storage import fast_toml
 from workshop_tui.core.storage.locations import builtin_sessions_dir
@@ -109,3 +112,53 @@ def test_long_texts_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -
     text = f'k = "{LONG}"\nm = """\n{LONG}\n{LONG}"""\n'
     assert fast_toml.loads(text) == {"k": LONG, "m": f"{LONG}\n{LONG}"}
     assert len(seen) == 1 and LONG not in seen[0] and seen[0].count("\n") == text.count("\n")
+
+
+# Generated files: session-shaped TOML (score tables, long texts) written by tomli-w, then cut
+# and spliced at random, so the fast read meets valid files, broken ones, and texts that hold
+# lines looking like tables. Whatever the text, it must give tomllib's table or tomllib's error.
+_IDS = st.sampled_from(["a", "b", "kurs", "sheet-45", "p1", "p2", "x_y", "kurs.pos.1"])
+_WORDS = st.sampled_from(
+    [
+        "Borgeren udskrives fredag ",
+        '"citat" ',
+        "\\ ",
+        "\n[answers.a.scores.x]\np1 = 4\n",
+        "# ikke en kommentar ",
+        "'''",
+        '"""',
+        "æøå ",
+        "\t",
+        "= ",
+        "\u000b",
+    ]
+)
+_TEXTS = st.lists(_WORDS, min_size=0, max_size=40).map("".join)
+_ROWS = st.dictionaries(_IDS, st.integers(min_value=-3, max_value=12), max_size=6)
+_ANSWERS = st.dictionaries(
+    _IDS,
+    st.fixed_dictionaries(
+        {
+            "scores": st.dictionaries(_IDS, _ROWS, max_size=4),
+            "texts": st.dictionaries(_IDS, _TEXTS, max_size=3),
+        }
+    ),
+    max_size=3,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answers=_ANSWERS,
+    note=_TEXTS,
+    cut=st.tuples(st.integers(min_value=0, max_value=4000), st.integers(min_value=0, max_value=40)),
+    splice=st.sampled_from(["", "\n", '"', "[answers.a.scores.x]\n", "p1 = 4\n", "'''", "="]),
+)
+def test_generated_files_read_as_tomllib_reads_them(
+    answers: dict[str, object], note: str, cut: tuple[int, int], splice: str
+) -> None:
+    text = tomli_w.dumps({"schema_version": 2, "note": note, "answers": answers}, multiline_strings=True)
+    _same(text)
+    start, length = cut
+    start = min(start, len(text))
+    _same(text[:start] + splice + text[start + length :])
