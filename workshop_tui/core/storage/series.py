@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from workshop_tui.core.model import Session
+from workshop_tui.core.kinds.action_review import ReviewBody, review_of
+from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.headers import ListedSession
 from workshop_tui.core.storage.listing import SessionListing
@@ -166,6 +167,7 @@ def follow_up(
     date: str,
     timestamp: str | None = None,
     session_id: str | None = None,
+    review: Exercise | None = None,
 ) -> Session:
     """A new session following ``earlier``: its participants, groups and programme, no answers.
 
@@ -173,11 +175,19 @@ def follow_up(
     (each exercise's own copy included, so the new file opens alone); the id, date and
     times are new, and nothing answered, noted or timed last time is carried over.
     Phones that joined last time (V1, V2…) are left out: the phones of the day join anew.
+
+    ``review`` (the library's ``action_review`` exercise) opens the day with last time's
+    open actions (``action_review.review_of``), in place of the earlier day's own review.
     """
+    exercises = [earlier.exercises[e] for e in earlier.agenda]
+    if review is not None:
+        filled = review_of(review, earlier)
+        kept = [e for e in exercises if e.body_if(ReviewBody) is None and e.id != filled.id]
+        exercises = [filled, *kept] if filled.body_as(ReviewBody).actions else kept
     fresh = new_session(
         title=title,
         date=date,
-        exercises=[earlier.exercises[e] for e in earlier.agenda],
+        exercises=exercises,
         participants=0,
         organisation=earlier.organisation,
         facilitator=earlier.facilitator,
