@@ -18,6 +18,8 @@ from workshop_tui.core.storage.headers import ListedSession
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.sessions import new_session
 
+REVIEW_EXERCISE = "action-review"
+"""The library's review exercise (``action_review``) a follow-up opens with."""
 MAX_SERIES = 200
 """The most sessions one series follows back; a longer chain is a loop or a hand-made mistake."""
 
@@ -197,3 +199,23 @@ def follow_up(
     )
     people = tuple(p for p in earlier.participants if not p.by_phone)
     return replace(fresh, participants=people, groups=earlier.groups, follows=earlier.id)
+
+
+def series_places(listings: Sequence[SessionListing]) -> dict[str, tuple[int, int, str]]:
+    """Session id -> (its place in its series, the series' length, the first session's title).
+
+    Only sessions in a series of two or more are listed; what a list of sessions shows in
+    its series column. The places follow the dates, as in ``series_of``.
+    """
+    by_id = _readable(listings)
+    members: dict[str, list[SessionListing]] = {}
+    for session_id, root in series_roots(listings).items():
+        members.setdefault(root, []).append(by_id[session_id])
+    places: dict[str, tuple[int, int, str]] = {}
+    for root, group in members.items():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda x: (_summary(x).date or "~", _summary(x).id != root))
+        for place, listing in enumerate(group, start=1):
+            places[_summary(listing).id] = (place, len(group), _summary(by_id[root]).title)
+    return places

@@ -16,9 +16,13 @@ from textual.worker import get_current_worker
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
+from workshop_tui.core.storage.series import series_places
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
+
+SERIES_NAME = 28
+"""The longest series name (its first session's title) the series column shows whole."""
 
 
 class HomeScreen(WorkshopScreen):
@@ -99,17 +103,20 @@ class HomeScreen(WorkshopScreen):
         table.clear(columns=True)
         lang = self.lang
         last = self.workshop.settings.last_session
+        places = series_places(listings)
         rows = [self._row(listing, lang, last=listing.path.name == last) for listing in listings]
-        headers = [
-            t(key, lang)
-            for key in (
-                "tui.home.col.title",
-                "tui.home.col.date",
-                "tui.home.col.org",
-                "tui.home.col.progress",
-                "tui.home.col.updated",
-            )
+        keys = [
+            "tui.home.col.title",
+            "tui.home.col.date",
+            "tui.home.col.org",
+            "tui.home.col.progress",
+            "tui.home.col.updated",
         ]
+        if places:  # a column only when some session is part of a series
+            keys.insert(1, "series.home.series")
+            for listing, row in zip(listings, rows, strict=True):
+                row.insert(1, self._series_cell(listing, places, lang))
+        headers = [t(key, lang) for key in keys]
         # Widths are set here rather than measured by the table when it is next idle: that
         # measuring was sometimes skipped when the list was shown twice in quick succession
         # (quick list, then complete list), leaving every column as narrow as its heading.
@@ -150,6 +157,17 @@ class HomeScreen(WorkshopScreen):
             cells = [title, session.date, session.organisation, progress, updated]
         return [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
 
+    @staticmethod
+    def _series_cell(listing: SessionListing, places: dict[str, tuple[int, int, str]], lang: str) -> Text:
+        """Which series a session is part of, and its place in it: "2. af 3 · Ældreområdet…"."""
+        place = places.get(listing.summary.id) if listing.summary is not None else None
+        if place is None:
+            return Text("", end="")
+        number, total, first = place
+        name = first if len(first) <= SERIES_NAME else first[: SERIES_NAME - 1] + "…"
+        cell = f"{t('series.home.series_of', lang, n=number, total=total)} · {name}"
+        return Text(for_terminal(cell), no_wrap=True, end="")
+
     def _selected(self) -> SessionListing | None:
         table = self.query_one("#sessions", DataTable)
         if not self.listings or table.cursor_row < 0 or table.cursor_row >= len(self.listings):
@@ -186,7 +204,7 @@ class HomeScreen(WorkshopScreen):
         """Ask for the new session's details, then create and open it."""
         from workshop_tui.tui.screens.new_session import NewSessionScreen
 
-        self.app.push_screen(NewSessionScreen(), self._create)
+        self.app.push_screen(NewSessionScreen(self.listings), self._create)
 
     def _create(self, result: object) -> None:
         from workshop_tui.core.model import Session
