@@ -127,8 +127,8 @@ async def test_home_shows_the_series_column_only_for_series(library: Library, da
             str(table.get_row_at(i)[0]).strip(): str(table.get_row_at(i)[1]) for i in range(table.row_count)
         }
         assert cells == {
-            "Opfølgning": "2. af 2 · Ældreområdet",
-            "Ældreområdet": "1. af 2 · Ældreområdet",
+            "Opfølgning": "2 af 2",
+            "Ældreområdet": "1 af 2",
             "Enkeltstående": "",
         }
     assert len(list_sessions()) == 3

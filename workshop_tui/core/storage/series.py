@@ -208,8 +208,33 @@ def follow_up(
     return replace(fresh, participants=people, groups=earlier.groups, follows=earlier.id)
 
 
+def grouped(listings: Sequence[SessionListing]) -> list[SessionListing]:
+    """``listings`` with each series together, where its latest session stands; else unchanged.
+
+    The list stays in its own order (latest first), so a series reads from its latest
+    session down to its first, and a session in no series keeps its place.
+    """
+    roots = series_roots(listings)
+
+    def root(listing: SessionListing) -> str | None:
+        return roots.get(listing.summary.id) if listing.summary is not None and not listing.problems else None
+
+    members: dict[str, list[SessionListing]] = {}
+    for listing in listings:
+        if (key := root(listing)) is not None:
+            members.setdefault(key, []).append(listing)
+    out: list[SessionListing] = []
+    for listing in listings:
+        key = root(listing)
+        if key is None:
+            out.append(listing)
+        elif members.get(key):
+            out.extend(members.pop(key))
+    return out
+
+
 def series_places(listings: Sequence[SessionListing]) -> dict[str, tuple[int, int, str]]:
-    """Session id -> (its place in its series, the series' length, the first session's title).
+    """Session id -> (its place in its series, the series' length, the first session's date).
 
     Only sessions in a series of two or more are listed; what a list of sessions shows in
     its series column. The places follow the dates, as in ``series_of``.
@@ -224,7 +249,7 @@ def series_places(listings: Sequence[SessionListing]) -> dict[str, tuple[int, in
             continue
         group.sort(key=lambda x: (_summary(x).date or "~", _summary(x).id != root))
         for place, listing in enumerate(group, start=1):
-            places[_summary(listing).id] = (place, len(group), _summary(by_id[root]).title)
+            places[_summary(listing).id] = (place, len(group), _summary(group[0]).date)
     return places
 
 
@@ -245,18 +270,18 @@ def copy_demo_series(first_id: str, copy_id: str, folder: Path, stamp: str) -> l
     names = {first_id: copy_id}
     for number, name in enumerate(DEMO_SERIES, start=2):
         names[Path(name).stem] = f"{copy_id}-{number}"
+    stamps = {"created": stamp, "updated": stamp}
+
+    def renamed(line: re.Match[bytes]) -> bytes:
+        key, value = line.group(1).decode(), line.group(2).decode()
+        new = stamps.get(key) or names.get(value, value)
+        return f'{key} = "{new}"\n'.encode()
+
     made = []
     for name in DEMO_SERIES:
         data = (source / name).read_bytes()
         start = BODY_START.search(data)
         cut = start.start() if start else len(data)
-        values = {"created": stamp, "updated": stamp}
-
-        def renamed(line: re.Match[bytes]) -> bytes:
-            key, value = line.group(1).decode(), line.group(2).decode()
-            new = values.get(key) or names.get(value, value)
-            return f'{key} = "{new}"\n'.encode()
-
         header = _HEADER_LINE.sub(renamed, data[:cut])
         target = folder / f"{names[Path(name).stem]}.toml"
         _write_copy(target, header + data[cut:])

@@ -16,13 +16,13 @@ from textual.worker import get_current_worker
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
-from workshop_tui.core.storage.series import series_places
+from workshop_tui.core.storage.series import grouped, series_places
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
 
-SERIES_NAME = 28
-"""The longest series name (its first session's title) the series column shows whole."""
+ORGANISATION_WIDTH = 22
+"""The organisation column's width when the series column is shown (longer names are cut)."""
 
 
 class HomeScreen(WorkshopScreen):
@@ -98,12 +98,14 @@ class HomeScreen(WorkshopScreen):
 
     def _show(self, listings: list[SessionListing]) -> None:
         selected = self._selected()
+        places = series_places(listings)
+        if places:
+            listings = grouped(listings)
         self.listings = listings
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         lang = self.lang
         last = self.workshop.settings.last_session
-        places = series_places(listings)
         rows = [self._row(listing, lang, last=listing.path.name == last) for listing in listings]
         keys = [
             "tui.home.col.title",
@@ -122,6 +124,8 @@ class HomeScreen(WorkshopScreen):
         # (quick list, then complete list), leaving every column as narrow as its heading.
         for number, header in enumerate(headers):
             width = max([cell_len(header), *(row[number].cell_len for row in rows)])
+            if places and keys[number] == "tui.home.col.org":
+                width = min(width, ORGANISATION_WIDTH)  # room for the series column at 120 columns
             table.add_column(header, width=width)
         for index, (listing, row) in enumerate(zip(listings, rows, strict=True)):
             table.add_row(*row, key=str(index))
@@ -159,13 +163,12 @@ class HomeScreen(WorkshopScreen):
 
     @staticmethod
     def _series_cell(listing: SessionListing, places: dict[str, tuple[int, int, str]], lang: str) -> Text:
-        """Which series a session is part of, and its place in it: "2. af 3 · Ældreområdet…"."""
+        """A session's place in its series ("2 af 3"); a series' sessions stand together in the list."""
         place = places.get(listing.summary.id) if listing.summary is not None else None
         if place is None:
             return Text("", end="")
-        number, total, first = place
-        name = first if len(first) <= SERIES_NAME else first[: SERIES_NAME - 1] + "…"
-        cell = f"{t('series.home.series_of', lang, n=number, total=total)} · {name}"
+        number, total, _ = place
+        cell = t("series.home.series_of", lang, n=number, total=total)
         return Text(for_terminal(cell), no_wrap=True, end="")
 
     def _selected(self) -> SessionListing | None:
