@@ -587,7 +587,8 @@ def build() -> Session:
     for exercise_id, note in FACILITATOR_NOTES.items():
         session = session.with_facilitator_note(exercise_id, note)
 
-    session = session.with_position(Position(exercise="sheet-45", row=0, column=0, group="g1"))
+    # Where the day ended: on the closing rating (the grid's cursor starts on the first person).
+    session = session.with_position(Position(exercise=demo_series.CLOSING, row=0, column=1, group="g1"))
     return session.touched(UPDATED)
 
 
