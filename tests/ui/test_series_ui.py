@@ -132,3 +132,19 @@ async def test_home_shows_the_series_column_only_for_series(library: Library, da
             "Enkeltstående": "",
         }
     assert len(list_sessions()) == 3
+
+
+async def test_home_marks_a_session_whose_earlier_session_is_missing(
+    library: Library, data_dir: Path
+) -> None:
+    first = _first_day(library)
+    later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
+    save_session(later, session_path(later))
+    session_path(first).unlink()
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert str(table.get_row_at(0)[1]) == "⚠ tidligere mangler"

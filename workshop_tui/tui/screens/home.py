@@ -99,6 +99,10 @@ class HomeScreen(WorkshopScreen):
     def _show(self, listings: list[SessionListing]) -> None:
         selected = self._selected()
         places = series_places(listings)
+        known = {x.summary.id for x in listings if x.summary is not None and not x.problems}
+        cut_off = {
+            x.summary.id for x in listings if x.summary is not None and x.summary.follows not in ("", *known)
+        }
         if places:
             listings = grouped(listings)
         self.listings = listings
@@ -114,17 +118,17 @@ class HomeScreen(WorkshopScreen):
             "tui.home.col.progress",
             "tui.home.col.updated",
         ]
-        if places:  # a column only when some session is part of a series
+        if places or cut_off:  # a column only when some session is part of a series
             keys.insert(1, "series.home.series")
             for listing, row in zip(listings, rows, strict=True):
-                row.insert(1, self._series_cell(listing, places, lang))
+                row.insert(1, self._series_cell(listing, places, cut_off, lang))
         headers = [t(key, lang) for key in keys]
         # Widths are set here rather than measured by the table when it is next idle: that
         # measuring was sometimes skipped when the list was shown twice in quick succession
         # (quick list, then complete list), leaving every column as narrow as its heading.
         for number, header in enumerate(headers):
             width = max([cell_len(header), *(row[number].cell_len for row in rows)])
-            if places and keys[number] == "tui.home.col.org":
+            if (places or cut_off) and keys[number] == "tui.home.col.org":
                 width = min(width, ORGANISATION_WIDTH)  # room for the series column at 120 columns
             table.add_column(header, width=width)
         for index, (listing, row) in enumerate(zip(listings, rows, strict=True)):
@@ -162,9 +166,18 @@ class HomeScreen(WorkshopScreen):
         return [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
 
     @staticmethod
-    def _series_cell(listing: SessionListing, places: dict[str, tuple[int, int, str]], lang: str) -> Text:
-        """A session's place in its series ("2 af 3"); a series' sessions stand together in the list."""
-        place = places.get(listing.summary.id) if listing.summary is not None else None
+    def _series_cell(
+        listing: SessionListing, places: dict[str, tuple[int, int, str]], cut_off: set[str], lang: str
+    ) -> Text:
+        """A session's place in its series ("2 af 3"), or ⚠ when the session it follows is missing.
+
+        A series' sessions stand together in the list; ``workshop sessions`` names the
+        missing or unreadable file and the fix.
+        """
+        session_id = listing.summary.id if listing.summary is not None else ""
+        if session_id in cut_off:
+            return Text(t("series.home.missing", lang), style="bold", no_wrap=True, end="")
+        place = places.get(session_id)
         if place is None:
             return Text("", end="")
         number, total, _ = place
