@@ -23,8 +23,8 @@ from collections.abc import Mapping, Sequence
 
 from workshop_tui.core.kinds.action_review import carry_over, with_review
 from workshop_tui.core.model import Action, Position, Session
+from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.series import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.sessions import new_session
 
 CLOSING = "closing-rating"

@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Select, Static
 
 from workshop_tui.core.model import Action, Session
+from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.listing import list_sessions
-from workshop_tui.core.storage.series import follow_up
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen

@@ -21,8 +21,8 @@ from workshop_tui.core.model import Action, Session
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ReviewPart
+from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.series import follow_up
 from workshop_tui.core.storage.sessions import load_session, save_session
 from workshop_tui.export.csv import render_csv
 from workshop_tui.export.html import render_html

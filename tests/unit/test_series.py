@@ -9,8 +9,9 @@ import pytest
 
 from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.errors import FileProblems
+from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.listing import list_sessions
-from workshop_tui.core.storage.series import follow_up, series_of, series_problems, series_roots
+from workshop_tui.core.storage.series import series_of, series_problems, series_roots
 from workshop_tui.core.storage.sessions import load_session, save_session, session_path
 
 

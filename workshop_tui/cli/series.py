@@ -14,14 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.kinds.action_review import ReviewBody
-from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.model.refusal import refusal_text
-from workshop_tui.core.storage.library import load_library
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
 from workshop_tui.core.storage.locations import sessions_dir
-from workshop_tui.core.storage.series import REVIEW_EXERCISE, follow_up, series_of, series_roots
-from workshop_tui.core.storage.sessions import load_session, save_session, session_path
+from workshop_tui.core.storage.series import series_of, series_roots
 from workshop_tui.core.text_safety import for_terminal
 
 TAKEN_FROM_EARLIER = ("participants", "groups", "programme", "exercise")
@@ -34,6 +29,14 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     Raises:
         FileProblems: the earlier session's file cannot be read (each problem names it).
     """
+    # The kinds and the library load here, not for ``workshop sessions`` (its start stays quick).
+    from workshop_tui.core.kinds.action_review import ReviewBody
+    from workshop_tui.core.model.ids import valid_date
+    from workshop_tui.core.model.refusal import refusal_text
+    from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
+    from workshop_tui.core.storage.library import load_library
+    from workshop_tui.core.storage.sessions import load_session, save_session, session_path
+
     for option in TAKEN_FROM_EARLIER:
         if getattr(args, option):
             print(t("series.cli.taken", lang, option=f"--{option}"), file=sys.stderr)

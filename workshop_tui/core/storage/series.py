@@ -9,17 +9,12 @@ missing or broken earlier session is a problem to report, never a session that c
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from workshop_tui.core.kinds.action_review import ReviewBody, review_of
-from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.headers import ListedSession
 from workshop_tui.core.storage.listing import SessionListing
-from workshop_tui.core.storage.sessions import new_session
 
-REVIEW_EXERCISE = "action-review"
-"""The library's review exercise (``action_review``) a follow-up opens with."""
 MAX_SERIES = 200
 """The most sessions one series follows back; a longer chain is a loop or a hand-made mistake."""
 
@@ -160,45 +155,6 @@ def series_problems(listings: Sequence[SessionListing]) -> tuple[Problem, ...]:
             for problem in problems:
                 found.setdefault((str(problem.file), problem.key, problem.what), problem)
     return tuple(found.values())
-
-
-def follow_up(
-    earlier: Session,
-    *,
-    title: str,
-    date: str,
-    timestamp: str | None = None,
-    session_id: str | None = None,
-    review: Exercise | None = None,
-) -> Session:
-    """A new session following ``earlier``: its participants, groups and programme, no answers.
-
-    The same leader group meets again, so the room and the agenda are the starting point
-    (each exercise's own copy included, so the new file opens alone); the id, date and
-    times are new, and nothing answered, noted or timed last time is carried over.
-    Phones that joined last time (V1, V2…) are left out: the phones of the day join anew.
-
-    ``review`` (the library's ``action_review`` exercise) opens the day with last time's
-    open actions (``action_review.review_of``), in place of the earlier day's own review.
-    """
-    exercises = [earlier.exercises[e] for e in earlier.agenda]
-    if review is not None:
-        filled = review_of(review, earlier)
-        kept = [e for e in exercises if e.body_if(ReviewBody) is None and e.id != filled.id]
-        exercises = [filled, *kept] if filled.body_as(ReviewBody).actions else kept
-    fresh = new_session(
-        title=title,
-        date=date,
-        exercises=exercises,
-        participants=0,
-        organisation=earlier.organisation,
-        facilitator=earlier.facilitator,
-        language=earlier.language,
-        timestamp=timestamp,
-        session_id=session_id,
-    )
-    people = tuple(p for p in earlier.participants if not p.by_phone)
-    return replace(fresh, participants=people, groups=earlier.groups, follows=earlier.id)
 
 
 def grouped(listings: Sequence[SessionListing]) -> list[SessionListing]:

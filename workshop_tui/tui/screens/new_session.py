@@ -17,8 +17,8 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.storage.errors import FileProblems
+from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.listing import SessionListing
-from workshop_tui.core.storage.series import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.sessions import load_session, new_session
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
