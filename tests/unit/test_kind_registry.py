@@ -39,7 +39,7 @@ def test_every_kind_in_the_library_is_written_back_by_its_own_module(library: Li
 
 def test_the_scored_and_vote_kinds_follow_from_the_bodies() -> None:
     assert {"single_choice", "dot_vote"} == registry.VOTE_KINDS
-    unscored = {"reflection_sheet", "action_list", "table", "open_answers"}
+    unscored = {"reflection_sheet", "action_list", "table", "open_answers", "action_review"}
     assert set(get_args(Kind)) - unscored == registry.SCORED_KINDS
 
 

@@ -86,7 +86,8 @@ MISSES_A_PART = """
 from typing import assert_never
 
 from workshop_tui.core.results.summary_model import (
-    ActionPart, OpenAnswersPart, ReflectionPart, ScoredPart, SummaryPart, TablePart, VotePart,
+    ActionPart, OpenAnswersPart, ReflectionPart, ReviewPart, ScoredPart, SummaryPart, TablePart,
+    VotePart,
 )
 
 
@@ -102,6 +103,8 @@ def draw(part: SummaryPart) -> str:
             return "votes"
         case OpenAnswersPart():
             return "open"
+        case ReviewPart():
+            return "review"
 {table_case}
         case _:
             assert_never(part)

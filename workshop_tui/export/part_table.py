@@ -22,6 +22,7 @@ from workshop_tui.core.results.summary_model import (
     ActionPart,
     OpenAnswersPart,
     ReflectionPart,
+    ReviewPart,
     ScoredPart,
     SummaryPart,
     TablePart,
@@ -73,6 +74,8 @@ def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
             return PartDocument((drawn,), tuple(csv_kinds.table_records(part)))
         case OpenAnswersPart():
             return _open_answers(part, reader)
+        case ReviewPart():
+            return _review(part, reader)
         case _:
             assert_never(part)
 
@@ -99,3 +102,65 @@ def _open_answers(part: OpenAnswersPart, reader: Reader) -> PartDocument:
     records: list[Record] = [{"type": "open", "text": a.text} for a in part.answers]
     records += [{"type": "total", "item": word, "score": n} for word, n in part.words]
     return PartDocument(tuple(blocks), tuple(records))
+
+
+def _review(part: ReviewPart, reader: Reader) -> PartDocument:
+    """Last time's actions: a table with each action's status and note, overdue ones marked."""
+    lang = reader.lang
+    if not part.rows:
+        return PartDocument((Paragraph(t("series.review.empty", lang), "muted"),))
+    heads = tuple(
+        t(f"series.review.col.{c}", lang)
+        for c in ("number", "action", "owner", "due", "group", "status", "note")
+    )
+    rows = tuple(
+        (
+            str(r.number),
+            r.text,
+            r.owner,
+            r.due,
+            r.group,
+            review_status(r.status, r.overdue, r.carried, lang),
+            r.note,
+        )
+        for r in part.rows
+    )
+    counts = {status: part.count(status) for status in ("done", "partly", "not_started", "dropped", "")}
+    summary = t(
+        "series.review.counts",
+        lang,
+        done=counts["done"],
+        partly=counts["partly"],
+        not_started=counts["not_started"],
+        dropped=counts["dropped"],
+        open=counts[""],
+        overdue=part.overdue,
+    )
+    blocks = (
+        *((Bullets(part.instructions),) if part.instructions else ()),
+        Table(heads, rows, frozenset({0})),
+        Paragraph(summary, "caption"),
+    )
+    records: tuple[Record, ...] = tuple(
+        {
+            "type": "review",
+            "item_id": r.id,
+            "item": r.text,
+            "group": r.group,
+            "owner": r.owner,
+            "due": r.due,
+            "text": " · ".join(x for x in (review_status(r.status, r.overdue, r.carried, lang), r.note) if x),
+        }
+        for r in part.rows
+    )
+    return PartDocument(blocks, records)
+
+
+def review_status(status: str, overdue: bool, carried: bool, lang: str) -> str:
+    """A reviewed action's status in words, with ⚠ when it is overdue and ↻ when carried over."""
+    words = [t(f"series.review.status.{status or 'open'}", lang)]
+    if overdue:
+        words.append(t("series.review.overdue", lang))
+    if carried:
+        words.append(t("series.review.carried", lang))
+    return " · ".join(words)

@@ -35,6 +35,8 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     "tui.status.": ("not_started", "in_progress", "done"),
     "tui.open.": ("new", "shown", "hidden"),
     "phone.write.refused_": ("no_group", "not_writing", "too_long", "too_many_answers"),
+    "series.review.status.": ("done", "partly", "not_started", "dropped", "open"),
+    "series.review.col.": ("number", "action", "owner", "due", "group", "status", "note"),
     "export.status.": ("blind", "empty", "too_few"),
     "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
     "tui.grid.counted.": ("participant", "tally"),

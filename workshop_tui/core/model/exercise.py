@@ -26,6 +26,7 @@ Kind = Literal[
     "table",
     "ranking",
     "open_answers",
+    "action_review",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind, in the order above (the type is the source; ``core.kinds`` maps each to its family)."""

@@ -22,7 +22,17 @@ MAX_GROUPS = 50
 """The most groups (tables) a session holds."""
 PHONE_PREFIX = "v"
 """Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
-_TEXT_FIELDS = ("id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
+_TEXT_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "organisation",
+    "facilitator",
+    "language",
+    "created",
+    "updated",
+    "follows",
+)
 """The session's own texts, each refused when longer than a session file holds."""
 
 
@@ -108,6 +118,12 @@ class Session:
     position: Position = field(default_factory=Position)
     created: str = ""
     updated: str = ""
+    follows: str = ""
+    """The id of the session this one follows up (the same group, months later); "" for none.
+
+    Only the id is kept: the earlier session stays its own file, and the series is found
+    from the listed sessions (``core.storage.series``), so either file opens alone.
+    """
 
     def __post_init__(self) -> None:
         """Refuse texts a session file cannot hold (answers are checked by their edits).

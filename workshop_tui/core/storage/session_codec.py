@@ -44,6 +44,7 @@ def head_table(session: Session) -> dict[str, Any]:
         "language": session.language,
         "created": session.created,
         "updated": session.updated,
+        **({"follows": session.follows} if session.follows else {}),
     }
 
 
@@ -179,6 +180,7 @@ def parse_session(reader: Reader) -> Session | None:
         position=_position(reader),
         created=_timestamp(reader, "created"),
         updated=_timestamp(reader, "updated"),
+        follows=_follows(reader, session_id),
     )
     reader.finish()
     return None if problems.error_count > before else session
@@ -197,7 +199,18 @@ def _language(reader: Reader) -> str:
 
 
 HEADER_KEYS = frozenset(
-    ("schema_version", "id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
+    (
+        "schema_version",
+        "id",
+        "title",
+        "date",
+        "organisation",
+        "facilitator",
+        "language",
+        "created",
+        "updated",
+        "follows",
+    )
 )
 """The keys ``session_to_dict`` writes before the first table: what a list of sessions reads."""
 
@@ -219,9 +232,37 @@ def header_problems(data: dict[str, Any]) -> list[Problem]:
         reader.string(name, required=False)
     for name in ("created", "updated"):
         _timestamp(reader, name)
+    _follows(reader, reader.string("id"))
     reader.used.update(HEADER_KEYS)
     reader.finish()
     return problems.found
+
+
+def _follows(reader: Reader, session_id: str) -> str:
+    """The id of the session this one follows: an optional key, an id like any session's.
+
+    It names a file in the sessions folder (``<id>.toml``), so it is checked as an id before
+    anything looks for that file; a session cannot follow itself.
+    """
+    value = reader.string("follows", required=False)
+    if not value:
+        return ""
+    if not valid_id(value):
+        reader.problems.add(
+            reader.key("follows"),
+            "problems.what.series.not_id",
+            "problems.fix.series.write_id",
+            value=repr(value[:60]),
+        )
+        return ""
+    if value == session_id:
+        reader.problems.add(
+            reader.key("follows"),
+            "problems.what.series.self",
+            "problems.fix.series.write_other_id",
+        )
+        return ""
+    return value
 
 
 def _participants(reader: Reader) -> tuple[Participant, ...]:
