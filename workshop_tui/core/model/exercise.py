@@ -146,6 +146,13 @@ class Item:
     """Negatively worded: an index or a ranking reads its scores turned round (1 <-> 5)."""
 
 
+Chart = Literal["profile", "dimensions", "poles", "mirror", "map", "votes"]
+"""How a kind's results are drawn beside the grid and on the wall, declared by its body so the
+views ask the shape, never the kind: ``profile`` (a bar per item, the default), ``dimensions``
+(a diagnostic's produced/not produced per dimension), ``poles`` (a track between each item's
+two poles), ``mirror`` (a paired rating's two sides), ``map`` (a two-axis placement), ``votes``
+(dots per option)."""
+
 AnswerPart = Literal["note", "closing", "challenge", "action"]
 """The answers beside the scores and texts that only some kinds take."""
 
@@ -166,6 +173,11 @@ class Body:
     """The room's answers may be counted per score instead of typed per person."""
     highlights: ClassVar[bool] = False
     """The best and weakest items are listed (▲/▼) and marked in the grid."""
+
+    @property
+    def chart(self) -> Chart:
+        """How the results are drawn (see :data:`Chart`): dots for a vote, else a profile."""
+        return "votes" if self.vote else "profile"
 
     def control(self, exercise: Exercise) -> Control | None:
         """How a phone answers the exercise (None: phones are not asked).
