@@ -50,3 +50,24 @@ def test_the_summary_part_carries_the_chart_the_wall_reads(library: Library) -> 
         assert isinstance(summary.part, ScoredPart)
         charts[summary.kind] = summary.part.chart
     assert charts == {"statement_diagnostic": "dimensions", "rating_grid": "profile"}
+
+
+def test_a_derived_scale_is_worded_by_the_catalogue_in_the_language_asked() -> None:
+    from workshop_tui.core.i18n import catalogue
+    from workshop_tui.core.kinds.ranking import places
+    from workshop_tui.core.kinds.votes import Votes, vote_scale
+    from workshop_tui.core.text_safety import ShownCopies
+
+    scale = places(4)
+    catalogue.cache_clear()
+    assert (scale.min_label.get("da"), scale.max_label.get("da")) == ("først", "sidst")
+    assert catalogue.cache_info().currsize == 1  # English is not parsed for a Danish reader
+    assert (scale.min_label.get("en"), scale.max_label.en) == ("first", "last")
+    dots = vote_scale(Votes(dots=5, max_per_item=3, inferred=False))
+    assert (dots.min_label.da, dots.max_label.get("da"), dots.max_label.get("en")) == (
+        "1 prik",
+        "3 prikker",
+        "3 dots",
+    )
+    assert ShownCopies()(scale) is scale  # the app's own words need no cleaning
+    assert places(4) == scale and hash(places(4)) == hash(scale)

@@ -27,69 +27,6 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 STRICT_ENV = "WORKSHOP_TUI_STRICT_TEXTS"
 """Set to 1 (the test suite does) to make a missing key raise instead of showing a marker."""
 
-DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
-    # Keys the code builds from a value (``t(f"tui.status.{status}", …)``): the prefix and
-    # every ending it can take, so tests/unit/test_catalogue.py can check each one exists.
-    # ``kind.<kind>`` is not listed: the test takes the kinds from the model (``KINDS``), so a
-    # new kind needs only its two lines in the catalogue files.
-    "tui.status.": ("not_started", "in_progress", "done"),
-    "export.status.": ("blind", "empty", "too_few"),
-    "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
-    "tui.grid.counted.": ("participant", "tally"),
-    "tui.mode.ask.title.": ("participant", "tally"),
-    "export.mode.": ("participant", "tally"),
-    "export.mode.other.": ("participant", "tally"),
-    "export.month.": tuple(str(n) for n in range(1, 13)),
-    "export.col.": (
-        "rank",
-        "n",
-        "mean",
-        "median",
-        "range",
-        "sd",
-        "flag",
-        "dimension",
-        "produced",
-        "not_produced",
-    ),
-    "export.csv.": (
-        "type",
-        "exercise_id",
-        "exercise",
-        "item_id",
-        "item",
-        "participant",
-        "group",
-        "score",
-        "text",
-        "owner",
-        "due",
-    ),
-    "export.cmp.": ("better", "worse", "higher", "lower"),
-    "tui.mode.name.": ("participant", "tally"),
-    "tui.grid.mode.": ("participant", "tally"),
-    "tui.legend.": ("top", "split", "reverse", "polarity"),
-    "cli.bad.": ("vote_host", "vote_port", "vote_max", "vote_per_address"),
-    "phone.refused_": (
-        "unknown_code",
-        "unknown_token",
-        "full",
-        "too_many",
-        "closed",
-        "moved_on",
-        "not_saved",
-        "one_choice",
-        "too_many_dots",
-        "over_item_max",
-        "no_place",
-        "address_full",
-        "locked",
-        "typed",
-        "too_slow",
-    ),
-}
-"""Key prefix -> the endings the code may put after it."""
-
 SOURCE_KEYED = ("textual.", "argparse.")
 """Sections keyed by a library's own English words (looked up with :func:`find`)."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Literal, TypeVar, get_args
 
-from workshop_tui.core.i18n import Phrase, phrase
+from workshop_tui.core.i18n import Phrase, phrase, t
 from workshop_tui.core.model.answers import ExerciseAnswers, Mode
 from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.refusal import Missing, ScoreError
@@ -75,6 +75,37 @@ class Text:
         if lang == "en" and self.en:
             return self.en
         return self.da
+
+
+class WordedText(Text):
+    """A text the app words itself (a derived scale's ends, "first" / "1 dot"): a catalogue key.
+
+    Said in a language only when asked (``get``, ``da``, ``en``), so reading a vote or a
+    ranking does not parse the catalogue of a language nobody reads; it holds no text from
+    a file, so the screens show it as it is (``text_safety.ShownCopies``).
+    """
+
+    shown_as_is = True
+    key: str
+    values: tuple[tuple[str, object], ...]
+
+    def __init__(self, key: str, **values: object) -> None:  # noqa: D107 - see the class
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", tuple(values.items()))
+
+    @property
+    def da(self) -> str:
+        """The text in Danish."""
+        return t(self.key, "da", **dict(self.values))
+
+    @property
+    def en(self) -> str:
+        """The text in English."""
+        return t(self.key, "en", **dict(self.values))
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (the catalogue has every key in both languages)."""
+        return t(self.key, lang, **dict(self.values))
 
 
 @dataclass(frozen=True)
