@@ -5,7 +5,8 @@ The issue measures how spread a kind is by the modules that name it; a grep for
 code instead: a *named kind* is a string constant equal to a kind, outside docstrings,
 and a *kind check* is a comparison (``==``, ``!=``, ``in``) of ``….kind`` or ``kind``
 with a kind or a set of kinds (``VOTE_KINDS``; not ``KINDS``, which is every kind).
-``page.js`` is counted by a plain search for quoted kinds.
+``page.js`` is counted by a plain search for quoted kinds and for kinds written as an
+object's keys (``rating_grid: RATING``, as its old table of controls did).
 
 Usage: ``python scripts/kind_names.py [--list]``
 """
@@ -89,7 +90,11 @@ def main(argv: list[str]) -> int:
             print(f"{path.relative_to(ROOT)}: names {len(named)}, checks {checks}")
     for js in PACKAGE.rglob("*.js"):
         text = js.read_text(encoding="utf-8")
-        named_js = {k for k in names if f'"{k}"' in text or f"'{k}'" in text}
+        named_js = {
+            k
+            for k in names
+            if f'"{k}"' in text or f"'{k}'" in text or re.search(rf"^\s*{k}:", text, re.MULTILINE)
+        }
         for kind in named_js:
             per_kind[kind] += 1
         naming += bool(named_js)

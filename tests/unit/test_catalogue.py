@@ -2,7 +2,7 @@
 
 The code is read, not run: every ``t("…")`` key and every string constant that looks like
 a catalogue key must exist in ``da.toml`` and ``en.toml``; a key the code builds
-(``t(f"tui.status.{status}", …)``) must have its prefix declared in ``DYNAMIC_KEYS``; and a
+(``t(f"tui.status.{status}", …)``) must have its prefix declared in its shell's ``DYNAMIC_KEYS``; and a
 key in the catalogue that no code names is dead wording. ``page.js`` is read for the
 phone page's keys, and the model's refusal codes for ``refusal.*``.
 """
@@ -10,7 +10,9 @@ phone page's keys, and the model's refusal codes for ``refusal.*``.
 from __future__ import annotations
 
 import ast
+import importlib
 import os
+import pkgutil
 import re
 import string
 from collections.abc import Iterator
@@ -20,10 +22,32 @@ import pytest
 
 import workshop_tui
 from workshop_tui.core import i18n
-from workshop_tui.core.i18n import DYNAMIC_KEYS, LANGUAGES, SOURCE_KEYED, MissingText, catalogue, t
+from workshop_tui.core.i18n import LANGUAGES, SOURCE_KEYED, MissingText, catalogue, t
 from workshop_tui.core.model import KINDS
 
 PACKAGE = Path(workshop_tui.__file__).parent
+
+
+def _dynamic_keys_by_module() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Each module's ``DYNAMIC_KEYS``: every shell declares the keys it builds (none in the core)."""
+    found = {}
+    for info in pkgutil.walk_packages(workshop_tui.__path__, "workshop_tui."):
+        if info.name.endswith("__main__"):
+            continue
+        declared = importlib.import_module(info.name).__dict__.get("DYNAMIC_KEYS")
+        if isinstance(declared, dict):
+            found[info.name] = declared
+    return found
+
+
+DYNAMIC_BY_MODULE = _dynamic_keys_by_module()
+DYNAMIC_KEYS = {prefix: ends for declared in DYNAMIC_BY_MODULE.values() for prefix, ends in declared.items()}
+SHELL_OF = {
+    "tui": "workshop_tui.tui",
+    "export": "workshop_tui.export",
+    "cli": "workshop_tui.cli",
+    "phone": "workshop_tui.voting",
+}
 SECTIONS = sorted({key.split(".", 1)[0] for key in catalogue("da")})
 KEYLIKE = re.compile(rf"^(?:{'|'.join(SECTIONS)})\.[\w.]+$")
 
@@ -179,7 +203,7 @@ def test_every_built_key_is_declared_and_exists(scan: _Scan) -> None:
     expansions = scan.expansions()
     undeclared = {p: w for p, w in scan.built.items() if p not in expansions and p not in SOURCE_KEYED}
     undeclared.pop("phone.", None)  # the phone page's whole section (read from page.js below)
-    assert undeclared == {}, "declare these prefixes and their endings in i18n.DYNAMIC_KEYS"
+    assert undeclared == {}, "declare these prefixes and their endings in the shell's DYNAMIC_KEYS"
     for lang in LANGUAGES:
         known = catalogue(lang)
         absent = sorted(p + e for p, endings in expansions.items() for e in endings if p + e not in known)
@@ -223,6 +247,14 @@ def test_only_the_language_in_use_is_parsed() -> None:
     catalogue.cache_clear()
     t("tui.home.title", "da")
     assert catalogue.cache_info().currsize == 1
+
+
+def test_each_shell_declares_the_keys_it_builds_and_the_core_none() -> None:
+    assert not [m for m in DYNAMIC_BY_MODULE if m.startswith("workshop_tui.core")]
+    for module, declared in DYNAMIC_BY_MODULE.items():
+        for prefix in declared:
+            assert module.startswith(SHELL_OF[prefix.split(".")[0]]), (module, prefix)
+    assert len(DYNAMIC_KEYS) == sum(len(d) for d in DYNAMIC_BY_MODULE.values())  # no prefix twice
 
 
 def test_declared_endings_are_the_values_the_code_builds_from() -> None:

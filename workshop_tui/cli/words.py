@@ -14,6 +14,13 @@ from contextlib import contextmanager
 
 from workshop_tui.core.i18n import find
 
+DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
+    # Keys this shell builds from a value (``t(f"cli.…{value}", …)``): the prefix and every
+    # ending it can take, so tests/unit/test_catalogue.py can check each one exists.
+    "cli.bad.": ("vote_host", "vote_port", "vote_max", "vote_per_address"),
+}
+"""Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""
+
 
 @contextmanager
 def argparse_in(lang: str) -> Iterator[None]:

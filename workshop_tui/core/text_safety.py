@@ -86,6 +86,8 @@ class ShownCopies:
             return value if value.isprintable() else for_terminal(value, multiline=not one_line)
         if value is None or isinstance(value, int | float):
             return value
+        if getattr(type(value), "shown_as_is", False):  # words of the app's own (model.WordedText)
+            return value
         key = id(value)
         hit = fresh.get(key) or self._cache.get(key)
         if hit is not None and hit[0] is value:

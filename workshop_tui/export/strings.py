@@ -12,6 +12,44 @@ from datetime import date as Date
 
 from workshop_tui.core.i18n import t
 
+DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
+    # Keys this shell builds from a value (``t(f"export.…{value}", …)``): the prefix and every
+    # ending it can take, so tests/unit/test_catalogue.py can check each one exists.
+    "export.status.": ("blind", "empty", "too_few"),
+    "series.review.status.": ("done", "partly", "not_started", "dropped", "open"),
+    "series.review.col.": ("number", "action", "owner", "due", "group", "status", "note"),
+    "export.mode.": ("participant", "tally"),
+    "export.mode.other.": ("participant", "tally"),
+    "export.month.": tuple(str(n) for n in range(1, 13)),
+    "export.col.": (
+        "rank",
+        "n",
+        "mean",
+        "median",
+        "range",
+        "sd",
+        "flag",
+        "dimension",
+        "produced",
+        "not_produced",
+    ),
+    "export.csv.": (
+        "type",
+        "exercise_id",
+        "exercise",
+        "item_id",
+        "item",
+        "participant",
+        "group",
+        "score",
+        "text",
+        "owner",
+        "due",
+    ),
+    "export.cmp.": ("better", "worse", "higher", "lower"),
+}
+"""Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""
+
 
 def number(value: float | None, lang: str, digits: int = 2) -> str:
     """A figure for a reader: ``3,42`` in Danish, ``3.42`` in English, ``–`` for none."""

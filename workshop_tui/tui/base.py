@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
 from workshop_tui.core.i18n import find, t
+from workshop_tui.tui.commands import Command, key_help
 from workshop_tui.tui.strings import textual_word
 
 if TYPE_CHECKING:
@@ -102,4 +104,13 @@ class WorkshopScreen(_Localised, Screen[Any]):
 
 
 class WorkshopModal(_Localised, ModalScreen[Any]):
-    """A modal with the same localised bindings."""
+    """A modal with the same localised bindings, declared as commands (``tui.commands``).
+
+    ``KEYS`` are the commands its ``BINDINGS`` are made from (``bindings(KEYS)``): the footer
+    shows them, and F1 lists them with what each does, as on every other screen.
+    """
+
+    KEYS: ClassVar[Sequence[Command]] = ()
+
+    def on_mount(self) -> None:
+        setattr(self, "HELP", key_help(self.KEYS, self.lang))  # noqa: B010 (see show_help_text)

@@ -144,6 +144,28 @@ VOTING_COMMANDS: Sequence[Command] = (
 """The voting panel's commands (its keys are also written under the QR code)."""
 
 
+DIALOG_COMMANDS: Sequence[Command] = (Command("cancel", "escape", "cancel"),)
+"""A dialog's keys (timer, mode switch, export): Esc closes it, changing nothing."""
+
+EDITOR_COMMANDS: Sequence[Command] = (
+    Command("cancel", "escape", "cancel"),
+    Command("save", "ctrl+s", "save", priority=True),
+)
+"""A dialog that edits (notes, groups): Esc closes it unchanged, Ctrl+S saves and closes."""
+
+NEW_SESSION_COMMANDS: Sequence[Command] = (
+    Command("cancel", "escape", "cancel"),
+    Command("create", "ctrl+s", "create"),
+)
+"""The new-session dialog's keys."""
+
+UNSAVED_COMMANDS: Sequence[Command] = (Command("stay", "escape", "stay"),)
+"""Asked about unsaved edits on leaving: Esc stays."""
+
+LOCKED_COMMANDS: Sequence[Command] = (Command("cancel", "escape", "refuse"),)
+"""Asked about a session another window writes: Esc goes back."""
+
+
 @runtime_checkable
 class CommandScreen(Protocol):
     """A screen that offers its session's exercises and commands in the palette."""

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -24,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import WorkshopModal, WorkshopScreen
+from workshop_tui.tui.commands import LOCKED_COMMANDS, UNSAVED_COMMANDS, bindings
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import save_failure
 
@@ -205,7 +205,8 @@ class UnsavedModal(WorkshopModal):
     """Asks before unsaved changes are left behind: "retry", "leave", or None (stay)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="UnsavedModal")
-    BINDINGS = [Binding("escape", "stay", "tui.key.stay", id="stay")]
+    BINDINGS = bindings(UNSAVED_COMMANDS)
+    KEYS = UNSAVED_COMMANDS
 
     def __init__(self, pending: int, reason: str) -> None:
         super().__init__()
@@ -237,7 +238,8 @@ class LockedModal(WorkshopModal):
     """The session is open in another window: view it read-only ("read_only") or not (None)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="LockedModal")
-    BINDINGS = [Binding("escape", "refuse", "tui.key.cancel", id="cancel")]
+    BINDINGS = bindings(LOCKED_COMMANDS)
+    KEYS = LOCKED_COMMANDS
 
     def __init__(self, path: Path, holder: LockInfo | None) -> None:
         super().__init__()

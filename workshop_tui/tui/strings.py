@@ -11,6 +11,20 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.core.i18n import find, t
 
+DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
+    # Keys this shell builds from a value (``t(f"tui.…{value}", …)``): the prefix and every
+    # ending it can take, so tests/unit/test_catalogue.py can check each one exists.
+    "tui.status.": ("not_started", "in_progress", "done"),
+    "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
+    "tui.grid.counted.": ("participant", "tally"),
+    "tui.mode.ask.title.": ("participant", "tally"),
+    "tui.mode.name.": ("participant", "tally"),
+    "tui.grid.mode.": ("participant", "tally"),
+    "tui.legend.": ("top", "split", "reverse", "polarity"),
+    "tui.open.": ("new", "shown", "hidden"),
+}
+"""Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""
+
 if TYPE_CHECKING:
     from workshop_tui.core.storage.errors import SessionWriteError
 

@@ -16,6 +16,30 @@ from importlib import resources
 
 from workshop_tui.core.i18n import LANGUAGES, section
 
+DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
+    # Keys this shell builds from a value (``t(f"phone.…{value}", …)``): the prefix and every
+    # ending it can take, so tests/unit/test_catalogue.py can check each one exists.
+    "phone.refused_": (
+        "unknown_code",
+        "unknown_token",
+        "full",
+        "too_many",
+        "closed",
+        "moved_on",
+        "not_saved",
+        "one_choice",
+        "too_many_dots",
+        "over_item_max",
+        "no_place",
+        "address_full",
+        "locked",
+        "typed",
+        "too_slow",
+    ),
+    "phone.write.refused_": ("no_group", "not_writing", "too_long", "too_many_answers"),
+}
+"""Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""
+
 ASSETS = {"page.css": "text/css", "page.js": "text/javascript", "write.js": "text/javascript"}
 """The files the page loads besides itself, with their content types."""
 

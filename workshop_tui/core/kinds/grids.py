@@ -28,6 +28,7 @@ from workshop_tui.core.model.exercise import (
     SCALE_ITEM_ID,
     AnswerPart,
     Body,
+    Chart,
     Polarity,
     pair_of,
     pair_row_id,
@@ -53,6 +54,11 @@ class GridBody(Body):
         """The dimensions the items are grouped by."""
         return self.dimensions
 
+    @property
+    def chart(self) -> Chart:
+        """A diagnostic (its dimensions have produced/not produced headings) is drawn per dimension."""
+        return "dimensions" if any(d.produced is not None for d in self.dimensions) else "profile"
+
     def check_answer(self, exercise: Exercise, part: AnswerPart, index: int = 0) -> None:
         """Take notes when the grid asks for them and closing answers when it has the question."""
         if (part == "note" and self.note_prompt is not None) or (
@@ -65,6 +71,11 @@ class GridBody(Body):
 @dataclass(frozen=True)
 class PolesBody(Body):
     """Bipolar placements: each item carries its two poles; nothing beside the items."""
+
+    @property
+    def chart(self) -> Chart:
+        """Each item is drawn as a track between its poles."""
+        return "poles"
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,11 @@ class PairBody(Body):
     right_label: Text
     divider: Text | None = None
     """The line between the sides (e.g. "Spejlet")."""
+
+    @property
+    def chart(self) -> Chart:
+        """The two sides are drawn as mirrored bars."""
+        return "mirror"
 
     def score_rows(self, exercise: Exercise) -> tuple[Item, ...]:
         """Two rows per item, one per side, so both sides are scored (and stored) like any item."""

@@ -17,7 +17,7 @@ from workshop_tui.core.kinds.schema import items_dict, read_items, scale_dict, t
 from workshop_tui.core.kinds.scored import scored_part
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
-from workshop_tui.core.model.exercise import Body
+from workshop_tui.core.model.exercise import Body, Chart
 from workshop_tui.core.results.rules import status_of
 from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, ZoneCount
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
@@ -42,6 +42,11 @@ class PlacementBody(Body):
 
     tallied = False  # a tally would lose which x goes with which y
     zones: tuple[Zone, ...] = ()
+
+    @property
+    def chart(self) -> Chart:
+        """The people are drawn on a map of the two axes."""
+        return "map"
 
 
 def side(value: int, scale: Scale) -> Side | None:

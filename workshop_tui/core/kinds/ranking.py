@@ -23,7 +23,7 @@ from workshop_tui.core.kinds.scored import scored_part
 from workshop_tui.core.kinds.spec import KindSpec, Read
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
 from workshop_tui.core.model.control import Control
-from workshop_tui.core.model.exercise import Body
+from workshop_tui.core.model.exercise import Body, WordedText
 from workshop_tui.core.storage.reader import Reader
 
 MAX_RANKED = 9
@@ -88,8 +88,8 @@ def places(count: int) -> Scale:
     return Scale(
         min=1,
         max=count,
-        min_label=Text("først", "first"),
-        max_label=Text("sidst", "last"),
+        min_label=WordedText("kinds.scale.first"),
+        max_label=WordedText("kinds.scale.last"),
         inferred=True,
         inferred_note=f"Places 1 to {count} are the ranking's own (one per item); no source gives them.",
     )

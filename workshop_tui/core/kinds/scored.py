@@ -73,6 +73,7 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
         closing=closing,
         index=index_value([i.aligned_mean for i in items if i.shown]) if exercise.has_reverse else None,
         kind=exercise.kind,
+        chart=exercise.body.chart,
     )
 
 

@@ -21,7 +21,7 @@ from workshop_tui.core.kinds.scored import scores_of
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
 from workshop_tui.core.model.control import Control
-from workshop_tui.core.model.exercise import Body
+from workshop_tui.core.model.exercise import Body, WordedText
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.model.rules import dots_used
 from workshop_tui.core.results.figures import vote_totals, voters, winners
@@ -152,8 +152,8 @@ def vote_scale(votes: Votes) -> Scale:
     return Scale(
         min=1,
         max=votes.max_per_item,
-        min_label=Text("1 prik", "1 dot"),
-        max_label=Text(f"{votes.max_per_item} prikker", f"{votes.max_per_item} dots"),
+        min_label=WordedText("kinds.scale.one_dot"),
+        max_label=WordedText("kinds.scale.dots", n=votes.max_per_item),
         inferred=votes.inferred,
         inferred_note=votes.inferred_note,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Literal, TypeVar, get_args
 
-from workshop_tui.core.i18n import Phrase, phrase
+from workshop_tui.core.i18n import Phrase, phrase, t
 from workshop_tui.core.model.answers import ExerciseAnswers, Mode
 from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.refusal import Missing, ScoreError
@@ -77,6 +77,37 @@ class Text:
         if lang == "en" and self.en:
             return self.en
         return self.da
+
+
+class WordedText(Text):
+    """A text the app words itself (a derived scale's ends, "first" / "1 dot"): a catalogue key.
+
+    Said in a language only when asked (``get``, ``da``, ``en``), so reading a vote or a
+    ranking does not parse the catalogue of a language nobody reads; it holds no text from
+    a file, so the screens show it as it is (``text_safety.ShownCopies``).
+    """
+
+    shown_as_is = True
+    key: str
+    values: tuple[tuple[str, object], ...]
+
+    def __init__(self, key: str, **values: object) -> None:  # noqa: D107 - see the class
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", tuple(values.items()))
+
+    @property
+    def da(self) -> str:
+        """The text in Danish."""
+        return t(self.key, "da", **dict(self.values))
+
+    @property
+    def en(self) -> str:
+        """The text in English."""
+        return t(self.key, "en", **dict(self.values))
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (the catalogue has every key in both languages)."""
+        return t(self.key, lang, **dict(self.values))
 
 
 @dataclass(frozen=True)
@@ -174,6 +205,13 @@ class WriteField:
     """A heading above the field (a table's row, an action's number)."""
 
 
+Chart = Literal["profile", "dimensions", "poles", "mirror", "map", "votes"]
+"""How a kind's results are drawn beside the grid and on the wall, declared by its body so the
+views ask the shape, never the kind: ``profile`` (a bar per item, the default), ``dimensions``
+(a diagnostic's produced/not produced per dimension), ``poles`` (a track between each item's
+two poles), ``mirror`` (a paired rating's two sides), ``map`` (a two-axis placement), ``votes``
+(dots per option)."""
+
 AnswerPart = Literal["note", "closing", "challenge", "action", "open"]
 """The answers beside the scores and texts that only some kinds take."""
 
@@ -194,6 +232,11 @@ class Body:
     """The room's answers may be counted per score instead of typed per person."""
     highlights: ClassVar[bool] = False
     """The best and weakest items are listed (▲/▼) and marked in the grid."""
+
+    @property
+    def chart(self) -> Chart:
+        """How the results are drawn (see :data:`Chart`): dots for a vote, else a profile."""
+        return "votes" if self.vote else "profile"
 
     def control(self, exercise: Exercise) -> Control | None:
         """How a phone answers the exercise (None: phones are not asked).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop_tui.core.model.exercise import Chart
 from workshop_tui.core.results.rules import ItemStatus
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_review import ReviewPart, ReviewRow
@@ -207,12 +208,14 @@ class ScoredPart:
     pairs: PairPart | None = None
     placement: PlacementPart | None = None
     kind: str = ""
-    """The exercise's kind: renderers draw a bipolar, paired or two-axis part their own way."""
+    """The exercise's kind (named in CSV rows); renderers ask ``chart``, not the kind."""
+    chart: Chart = "profile"
+    """How the kind's results are drawn (its body's ``chart``): poles, mirror, map, dimensions …"""
 
     @property
     def bipolar(self) -> bool:
         """Each item is a pair of poles (its ``left`` and ``right``), drawn as a track between them."""
-        return self.kind == "bipolar"
+        return self.chart == "poles"
 
     @property
     def too_few(self) -> int | None:

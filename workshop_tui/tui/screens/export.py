@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.commands import DIALOG_COMMANDS, bindings
 from workshop_tui.tui.screens.modals import MODAL_CSS
 
 FORMATS = (("all", "Markdown + HTML + CSV"), ("html", "HTML"), ("md", "Markdown"), ("csv", "CSV"))
@@ -33,7 +33,8 @@ class ExportModal(WorkshopModal):
     """Formats, folder, and the two opt-ins (names, facilitator notes)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="ExportModal")
-    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
+    BINDINGS = bindings(DIALOG_COMMANDS)
+    KEYS = DIALOG_COMMANDS
 
     def __init__(self, folder: Path) -> None:
         super().__init__()

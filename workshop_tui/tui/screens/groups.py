@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.commands import EDITOR_COMMANDS, bindings
 from workshop_tui.tui.screens.modals import MODAL_CSS
 
 if TYPE_CHECKING:
@@ -53,10 +53,8 @@ class GroupsModal(WorkshopModal):
     """
 
     DEFAULT_CSS = MODAL_CSS.format(name="GroupsModal")
-    BINDINGS = [
-        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
-        Binding("ctrl+s", "save", "tui.key.save", id="save", priority=True),
-    ]
+    BINDINGS = bindings(EDITOR_COMMANDS)
+    KEYS = EDITOR_COMMANDS
     NEW_LINES = 3
     """Empty lines offered for new groups."""
 

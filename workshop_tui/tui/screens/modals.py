@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.commands import DIALOG_COMMANDS, EDITOR_COMMANDS, bindings
 
 MODAL_CSS = """
 {name} {{
@@ -38,7 +38,8 @@ class TimerModal(WorkshopModal):
     """Asks for the exercise's time in minutes; returns seconds, or None when cancelled."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="TimerModal")
-    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
+    BINDINGS = bindings(DIALOG_COMMANDS)
+    KEYS = DIALOG_COMMANDS
 
     def __init__(self, minutes: float) -> None:
         super().__init__()
@@ -79,10 +80,8 @@ class NotesModal(WorkshopModal):
     """
 
     DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + "NotesModal TextArea { height: 12; }"
-    BINDINGS = [
-        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
-        Binding("ctrl+s", "save", "tui.key.save", id="save", priority=True),
-    ]
+    BINDINGS = bindings(EDITOR_COMMANDS)
+    KEYS = EDITOR_COMMANDS
 
     def __init__(self, text: str, source: str = "") -> None:
         super().__init__()

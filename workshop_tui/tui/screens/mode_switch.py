@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.rules import ModeSwitch
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.commands import DIALOG_COMMANDS, bindings
 from workshop_tui.tui.screens.modals import MODAL_CSS
 
 
@@ -25,7 +25,8 @@ class ModeSwitchModal(WorkshopModal):
     """Says what the switch changes; returns True to switch, False to stay."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="ModeSwitchModal")
-    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="cancel")]
+    BINDINGS = bindings(DIALOG_COMMANDS)
+    KEYS = DIALOG_COMMANDS
 
     def __init__(self, change: ModeSwitch) -> None:
         super().__init__()

@@ -9,7 +9,6 @@ from datetime import date as Date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
@@ -22,6 +21,7 @@ from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.sessions import load_session, new_session
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.commands import NEW_SESSION_COMMANDS, bindings
 from workshop_tui.tui.strings import refusal
 
 CUSTOM = "__custom__"
@@ -45,10 +45,8 @@ class NewSessionScreen(WorkshopModal):
     """
 
     CSS_PATH = "new_session.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", "tui.key.cancel", id="cancel"),
-        Binding("ctrl+s", "create", "tui.key.create", id="create"),
-    ]
+    BINDINGS = bindings(NEW_SESSION_COMMANDS)
+    KEYS = NEW_SESSION_COMMANDS
 
     def __init__(self, sessions: Sequence[SessionListing] = ()) -> None:
         super().__init__()

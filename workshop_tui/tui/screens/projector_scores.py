@@ -108,7 +108,7 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     """
     if len(part.items) == 1:
         return _single(part, lang, width, height)
-    diagnostic = part.kind == "statement_diagnostic"
+    diagnostic = part.chart == "dimensions"
     compact = height < COMPACT_LINES
     blocks: list[RenderableType] = []
     available = height - (3 if compact else LEGEND_LINES) - (2 if part.index is not None else 0) - 1
@@ -168,7 +168,7 @@ def _label_text(item: ItemSummary, diagnostic: bool) -> str:
 
 def _label_width(part: ScoredPart, width: int) -> int:
     """The label column: the longest label, leaving the bar a quarter of the screen (at least MIN_BAR)."""
-    diagnostic = part.kind == "statement_diagnostic"
+    diagnostic = part.chart == "dimensions"
     longest = max(len(_label_text(i, diagnostic)) for i in part.items)
     return max(16, min(longest, width - FIXED - max(MIN_BAR, width // 4)))
 
@@ -228,7 +228,7 @@ def _item_table(
     marks: set[str] = set()
     top = set(part.top)
     bottom = set(part.bottom)
-    diagnostic = part.kind == "statement_diagnostic"
+    diagnostic = part.chart == "dimensions"
     by_dimension: dict[str, list[ItemSummary]] = {}
     for item in part.items:
         by_dimension.setdefault(item.dimension if diagnostic else "", []).append(item)

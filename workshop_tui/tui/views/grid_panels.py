@@ -95,11 +95,12 @@ def detail_text(
     answers = session.answers_for(exercise.id)
     stats = stats or describe([], scale.min, scale.max)
     text = Text(item_tag(exercise, item, lang) + item.text.get(lang) + "\n", style="bold")
-    if exercise.kind == "bipolar" and item.left is not None and item.right is not None:
+    chart = exercise.body.chart
+    if chart == "poles" and item.left is not None and item.right is not None:
         text.append(
             f"{scale.min} = {item.left.get(lang)}\n{scale.max} = {item.right.get(lang)}\n", style="dim"
         )
-    elif exercise.kind == "paired_rating" and item.left is not None:
+    elif chart == "mirror" and item.left is not None:
         text.append(item.left.get(lang) + "\n", style="dim italic")
     elif item.reverse:
         text.append(t("tui.reverse.tag", lang) + "\n", style="dim")
@@ -125,19 +126,20 @@ def profile_text(
     if not answers.results_visible:
         return None
     title = Text(t("tui.grid.profile", lang) + "\n", style="bold")
-    if exercise.is_vote:
+    chart = exercise.body.chart
+    if chart == "votes":
         return title + vote_bars(exercise, answers, lang, width)
-    if exercise.kind == "bipolar":
+    if chart == "poles":
         return title + bipolar_lines(exercise, answers, lang, width)
-    if exercise.kind == "paired_rating":
+    if chart == "mirror":
         return title + mirror_bars(exercise, answers, lang, width)
-    if exercise.kind == "two_axis":
+    if chart == "map":
         return title + placement_map(exercise, answers, lang)
     if len(exercise.scored_items) < 2:
         return None
     scale = exercise.scale
     assert scale is not None
-    if exercise.kind == "statement_diagnostic":
+    if chart == "dimensions":
         # The same dimension means as the exports (results.dimension_means: a mean of item means).
         found = dimension_means(exercise, {k: s.mean for k, s in stats.items()})
         rows = []
