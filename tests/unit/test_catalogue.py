@@ -47,6 +47,7 @@ SHELL_OF = {
     "export": "workshop_tui.export",
     "cli": "workshop_tui.cli",
     "phone": "workshop_tui.voting",
+    "series": "workshop_tui.export",  # the follow-up's words: the export declares the ones it builds
 }
 SECTIONS = sorted({key.split(".", 1)[0] for key in catalogue("da")})
 KEYLIKE = re.compile(rf"^(?:{'|'.join(SECTIONS)})\.[\w.]+$")

@@ -24,6 +24,8 @@ EXPECTED = {
     "reflection_sheet": ("profile", None),
     "action_list": ("profile", None),
     "table": ("profile", None),
+    "open_answers": ("profile", None),
+    "action_review": ("profile", None),
 }
 
 
