@@ -1,0 +1,233 @@
+"""What the wall shows that the session file does not hold: the live side file and the running marker.
+
+``workshop present`` is a second window that only reads. Everything it needs is either in
+the session file (the exercises, the answers, blind and reveal, the saved position) or in
+this small side file, ``<session>.toml.live.json`` beside it: the exercise on show, the
+interface language, the current exercise's timer (seconds left and whether it runs) and,
+while voting is open, the address, code and counts for the QR board. The main app's
+session controller is its one writer (the process that holds the session's lock); it
+rewrites the file only when its content changes (an exercise change, a timer start or
+tick, voting opening or a phone joining), never per keystroke. Writes are atomic
+(``atomic_write``), so a reader sees the old file or the new one.
+
+The running marker, ``<data dir>/running.json``, names the session the main app has open,
+so ``workshop present`` without a session follows whatever the facilitator opens.
+
+Both files are read as untrusted: each field's type and size is checked, and a file
+written by a newer workshop-tui (a higher ``live_version``) is refused with a message
+rather than half understood.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.locations import data_dir
+from workshop_tui.core.storage.tomlio import atomic_write
+
+LIVE_VERSION = 1
+"""The side file's format; a reader refuses a higher one (written by a newer workshop-tui)."""
+MAX_LIVE_BYTES = 16_384
+"""A side file is a few hundred bytes; anything far larger is not one."""
+MAX_FIELD = 300
+"""The longest text field accepted (an address, a code, an exercise id)."""
+
+
+class LiveProblem(Exception):
+    """The side file or marker cannot be used: ``key`` names the message, ``values`` fill it in."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+@dataclass(frozen=True)
+class LiveTimer:
+    """The current exercise's countdown as the main app shows it."""
+
+    left: int
+    """Seconds left."""
+    running: bool
+
+
+@dataclass(frozen=True)
+class LiveVoting:
+    """What the wall's voting board shows while voting from phones is open."""
+
+    url: str
+    join_url: str
+    code: str
+    round_open: bool
+    joined: int
+    answered: int
+    complete: int
+    participants: int
+    max_participants: int
+
+
+@dataclass(frozen=True)
+class Live:
+    """The main app's state that the wall shows and the session file does not hold."""
+
+    exercise: str
+    """The exercise on show (an id of the agenda; "" for an empty agenda)."""
+    lang: str
+    timer: LiveTimer | None = None
+    voting: LiveVoting | None = None
+
+
+def live_path(session_file: Path) -> Path:
+    """The side file of a session file (beside it; not a ``.toml``, so never listed as a session)."""
+    return session_file.with_name(session_file.name + ".live.json")
+
+
+def running_path(base: Path | None = None) -> Path:
+    """The marker naming the session the main app has open."""
+    return (base or data_dir()) / "running.json"
+
+
+def write_live(session_file: Path, live: Live) -> None:
+    """Replace the side file with ``live`` (atomically; no backup: it is rewritten, never edited).
+
+    Raises:
+        SessionWriteError: the folder is not writable (the session's own save says so too).
+    """
+    data = {"live_version": LIVE_VERSION, **asdict(live)}
+    atomic_write(live_path(session_file), json.dumps(data, ensure_ascii=False), keep_backup=False)
+
+
+def remove_live(session_file: Path) -> None:
+    """The main app closed the session: its side file goes (a follower keeps its last frame)."""
+    with contextlib.suppress(OSError):
+        live_path(session_file).unlink()
+
+
+def read_live(session_file: Path) -> Live | None:
+    """The side file of ``session_file``, or None when there is none (the main app is not running it).
+
+    Raises:
+        LiveProblem: the file cannot be read, is not a side file, or is from a newer version.
+    """
+    path = live_path(session_file)
+    data = _read_json(path)
+    if data is None:
+        return None
+    version = data.get("live_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise LiveProblem("present.problem.not_live", file=path.name)
+    if version > LIVE_VERSION:
+        raise LiveProblem("present.problem.newer", file=path.name, version=version)
+    try:
+        timer, voting = data.get("timer"), data.get("voting")
+        return Live(
+            exercise=_text(data, "exercise"),
+            lang=_text(data, "lang"),
+            timer=None
+            if timer is None
+            else LiveTimer(left=_count(timer, "left"), running=_flag(timer, "running")),
+            voting=None if voting is None else _voting(voting),
+        )
+    except (TypeError, ValueError, AttributeError) as error:
+        raise LiveProblem("present.problem.field", file=path.name, field=str(error)) from None
+
+
+def mark_running(session_file: Path, base: Path | None = None) -> None:
+    """Note that this process runs ``session_file`` (best effort: a follower can be given the session)."""
+    data = {"live_version": LIVE_VERSION, "session": str(session_file.resolve()), "pid": os.getpid()}
+    with contextlib.suppress(SessionWriteError):
+        atomic_write(running_path(base), json.dumps(data, ensure_ascii=False), keep_backup=False)
+
+
+def clear_running(session_file: Path, base: Path | None = None) -> None:
+    """Remove the marker if it still names ``session_file`` from this process (another may have taken it)."""
+    path = running_path(base)
+    try:
+        data = _read_json(path)
+    except LiveProblem:
+        return
+    if (
+        data is not None
+        and data.get("pid") == os.getpid()
+        and data.get("session") == str(session_file.resolve())
+    ):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def read_running(base: Path | None = None) -> Path | None:
+    """The session file the main app has open, or None when none is (or the marker is not usable)."""
+    try:
+        data = _read_json(running_path(base))
+    except LiveProblem:
+        return None
+    if data is None:
+        return None
+    session = data.get("session")
+    if not isinstance(session, str) or not session or len(session) > 4096 or "\x00" in session:
+        return None
+    return Path(session)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_LIVE_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise LiveProblem(
+            "present.problem.unreadable", file=path.name, reason=error.strerror or str(error)
+        ) from None
+    if len(raw) > MAX_LIVE_BYTES:
+        raise LiveProblem("present.problem.not_live", file=path.name)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise LiveProblem("present.problem.not_live", file=path.name) from None
+    if not isinstance(data, dict):
+        raise LiveProblem("present.problem.not_live", file=path.name)
+    return data
+
+
+def _text(data: dict[str, Any], name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str) or len(value) > MAX_FIELD:
+        raise ValueError(name)
+    return value
+
+
+def _count(data: dict[str, Any], name: str) -> int:
+    value = data.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10**7:
+        raise ValueError(name)
+    return value
+
+
+def _flag(data: dict[str, Any], name: str) -> bool:
+    value = data.get(name)
+    if not isinstance(value, bool):
+        raise ValueError(name)
+    return value
+
+
+def _voting(data: dict[str, Any]) -> LiveVoting:
+    if not isinstance(data, dict):
+        raise ValueError("voting")
+    return LiveVoting(
+        url=_text(data, "url"),
+        join_url=_text(data, "join_url"),
+        code=_text(data, "code"),
+        round_open=_flag(data, "round_open"),
+        joined=_count(data, "joined"),
+        answered=_count(data, "answered"),
+        complete=_count(data, "complete"),
+        participants=_count(data, "participants"),
+        max_participants=_count(data, "max_participants"),
+    )
