@@ -95,8 +95,8 @@ class PresentScreen(WorkshopScreen):
             voting = _voting_info(live.voting) if live is not None and live.voting is not None else None
             frame.draw(Wall(session, follower.exercise_id, timer, voting), lang)
         message = ""
-        if follower.problem is not None:
-            message = follower.problem.text(lang)
+        if follower.problems:
+            message = "\n".join(problem.text(lang) for problem in follower.problems)
         elif follower.path is None:
             message = t("present.waiting.none", lang)
         elif live is None:

@@ -5,7 +5,7 @@ looks at up to three files by ``stat`` alone (the running marker when it follows
 the main app opens, the session file, and its live side file; see ``core/storage/live.py``)
 and reads a file only when its identity, size or time changed. The main app replaces each
 file atomically, so a read sees a whole version; a file that cannot be used (damaged, or
-from a newer workshop-tui) leaves the last good state in place and sets ``problem``, which
+from a newer workshop-tui) leaves the last good state in place and sets ``problems``, which
 the window shows beside its last good frame.
 """
 
@@ -55,7 +55,8 @@ class Follower:
         """The newest good version (texts fit for the terminal), or None before the first."""
         self.live: Live | None = None
         """The newest good side file; None while the main app does not run this session."""
-        self.problem: Problem | None = None
+        self.problems: tuple[Problem, ...] = ()
+        """What keeps the wall from the newest state: the session file's problem, then the side file's."""
         self._problems: dict[str, Problem] = {}
         self._keys: dict[str, StatKey | None] = {}
         self._shown = ShownCopies()
@@ -68,9 +69,9 @@ class Follower:
         if self.path is not None:
             changed |= self._check("session", self.path, self._read_session)
             changed |= self._check("live", live_path(self.path), self._read_live)
-        problem = next(iter(self._problems.values()), None)
-        if problem != self.problem:
-            self.problem, changed = problem, True
+        problems = tuple(self._problems[name] for name in ("session", "live") if name in self._problems)
+        if problems != self.problems:
+            self.problems, changed = problems, True
         return changed
 
     @property
