@@ -197,3 +197,16 @@ def test_the_wall_keeps_up_with_ten_keys_a_second_and_ends_on_the_main_apps_own_
     assert report.same, f"{report.summary()}\nwall:\n{report.wall}\nF2:\n{report.projector}"
     # Generous on a loaded machine (the figure for the report comes from the benchmark).
     assert sorted(report.latencies)[len(report.latencies) // 2] < 1.0, report.summary()
+
+
+async def test_f1_says_what_the_wall_window_is_and_q_closes_it(room: Path) -> None:
+    app = PresentApp(room, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        panel = app.screen.query("HelpPanel")
+        assert panel, "F1 shows no help"
+        assert "Wall window" in str(getattr(app.screen, "HELP", ""))
+        await pilot.press("f1", "q")
+        await pilot.pause()
+    assert app.return_code == 0

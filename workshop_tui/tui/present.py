@@ -22,7 +22,7 @@ from textual.widgets import Static
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.live import LiveVoting
 from workshop_tui.tui.base import WorkshopScreen
-from workshop_tui.tui.commands import PRESENT_COMMANDS, bindings, key_line
+from workshop_tui.tui.commands import APP_COMMANDS, PRESENT_COMMANDS, bindings, key_line
 from workshop_tui.tui.present_follow import POLL_SECONDS, Follower
 from workshop_tui.tui.screens.projector import ProjectorFrame, Wall
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -132,6 +132,7 @@ class PresentApp(App[int]):
     """The second window: one screen, the wall, following the session the main app runs."""
 
     TITLE = "workshop-tui"
+    BINDINGS = bindings(APP_COMMANDS)
 
     def __init__(self, session_file: Path | None, *, lang: str | None = None) -> None:
         super().__init__()
@@ -151,6 +152,13 @@ class PresentApp(App[int]):
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and the terminal guard on every line (as in the main app)."""
         return [*super().get_line_filters(), self._terminal_guard]
+
+    def action_toggle_help(self) -> None:
+        """F1: what this window is and its one key."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
 
 def run_present(session_file: Path | None, *, lang: str | None) -> int:
