@@ -8,6 +8,8 @@ The end-to-end check (two pseudo-terminals, 10 keys a second) is at the bottom.
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -108,6 +110,20 @@ async def test_a_newer_or_damaged_file_keeps_the_last_good_frame_and_says_why(ro
         await pilot.pause(0.3)
         assert _wall(app)[:2] == good[:2]  # the session file is still damaged: its message stays
         assert "cannot be read" in _wall(app)[2]
+
+
+async def test_a_side_file_left_by_a_killed_main_app_is_not_followed(room: Path) -> None:
+    write_live(room, Live("resistance", "da", LiveTimer(left=42, running=True), BOARD))
+    app = PresentApp(room, lang="da")
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: app.screen.query_one("#proj-vote", VoteBoard).display)
+        data = json.loads(live_path(room).read_text(encoding="utf-8"))
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        child.wait()
+        live_path(room).write_text(json.dumps({**data, "pid": child.pid}), encoding="utf-8")
+        await _until(pilot, lambda: not app.screen.query_one("#proj-vote", VoteBoard).display)
+        assert "kører ikke" in _wall(app)[2]
+        assert str(app.screen.query_one("#proj-timer", Digits).value) == ""
 
 
 async def test_without_a_session_the_wall_follows_whatever_the_main_app_opens(room: Path) -> None:

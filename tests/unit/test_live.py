@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +29,7 @@ from workshop_tui.core.storage.live import (
     remove_live,
     running_path,
     write_live,
+    writer_gone,
 )
 
 FIELD = "present.problem.field"
@@ -39,7 +44,7 @@ def test_a_side_file_reads_back_as_written_beside_the_session_and_is_never_a_ses
     live = Live("kkc", "en", LiveTimer(left=61, running=True), BOARD)
     write_live(session, live)
     assert live_path(session).parent == tmp_path and live_path(session).suffix == ".json"
-    assert read_live(session) == live
+    assert read_live(session) == replace(live, pid=os.getpid(), host=socket.gethostname())
     assert [p.name for p in tmp_path.iterdir()] == ["s.toml.live.json"]  # no temp or backup left
     remove_live(session)
     assert read_live(session) is None
@@ -89,7 +94,7 @@ def test_the_running_marker_names_the_open_session_and_only_its_process_removes_
     clear_running(second)  # not the session it names: left alone
     assert read_running() == first.resolve()
     data = json.loads(running_path().read_text(encoding="utf-8"))
-    running_path().write_text(json.dumps({**data, "pid": os.getpid() + 1}), encoding="utf-8")
+    running_path().write_text(json.dumps({**data, "pid": os.getppid()}), encoding="utf-8")
     clear_running(first)  # another process's marker: left alone
     assert read_running() == first.resolve()
     mark_running(second)
@@ -111,3 +116,23 @@ def test_answered_marks_are_one_per_person_in_the_room_answered_first_and_count_
     assert answered(session, "resistance") == (1, len(people))
     tallied = session.with_mode("resistance", "tally").with_tally("resistance", item, 2, 2)
     assert answered_marks(tallied, "resistance") == (True, True) + (False,) * (len(people) - 2)
+
+
+def _ended_pid() -> int:
+    """The id of a process that has just ended."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_side_file_or_marker_left_by_a_killed_main_app_is_known_as_such(data_dir: Path) -> None:
+    session = data_dir / "sessions" / "s.toml"
+    write_live(session, Live("kkc", "da"))
+    live = read_live(session)
+    assert live is not None and live.pid == os.getpid() and not writer_gone(live.pid, live.host)
+    assert writer_gone(_ended_pid(), live.host)
+    assert not writer_gone(_ended_pid(), "another-computer")  # cannot be checked from here: trusted
+    mark_running(session)
+    data = json.loads(running_path().read_text(encoding="utf-8"))
+    running_path().write_text(json.dumps({**data, "pid": _ended_pid()}), encoding="utf-8")
+    assert read_running() is None

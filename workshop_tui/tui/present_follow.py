@@ -20,7 +20,15 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.storage.conflicts import StatKey, stat_key
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.core.storage.errors import Problem as FileProblem
-from workshop_tui.core.storage.live import Live, LiveProblem, live_path, read_live, read_running, running_path
+from workshop_tui.core.storage.live import (
+    Live,
+    LiveProblem,
+    live_path,
+    read_live,
+    read_running,
+    running_path,
+    writer_gone,
+)
 from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.core.text_safety import ShownCopies, for_terminal
 
@@ -69,6 +77,9 @@ class Follower:
         if self.path is not None:
             changed |= self._check("session", self.path, self._read_session)
             changed |= self._check("live", live_path(self.path), self._read_live)
+        live = self.live
+        if live is not None and writer_gone(live.pid, live.host):
+            self.live, changed = None, True  # the main app was killed: its timer and QR are not live
         problems = tuple(self._problems[name] for name in ("session", "live") if name in self._problems)
         if problems != self.problems:
             self.problems, changed = problems, True

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,10 @@ class Live:
     lang: str
     timer: LiveTimer | None = None
     voting: LiveVoting | None = None
+    pid: int = 0
+    """The writing process (0: unknown), so a file left by a main app that was killed is not followed."""
+    host: str = ""
+    """The computer it runs on (a process on another computer cannot be checked from here)."""
 
 
 def live_path(session_file: Path) -> Path:
@@ -99,7 +104,7 @@ def write_live(session_file: Path, live: Live) -> None:
     Raises:
         SessionWriteError: the folder is not writable (the session's own save says so too).
     """
-    data = {"live_version": LIVE_VERSION, **asdict(live)}
+    data = {"live_version": LIVE_VERSION, **asdict(live), "pid": os.getpid(), "host": socket.gethostname()}
     atomic_write(live_path(session_file), json.dumps(data, ensure_ascii=False), keep_backup=False)
 
 
@@ -133,6 +138,8 @@ def read_live(session_file: Path) -> Live | None:
             if timer is None
             else LiveTimer(left=_count(timer, "left"), running=_flag(timer, "running")),
             voting=None if voting is None else _voting(voting),
+            pid=_count(data, "pid") if "pid" in data else 0,
+            host=_text(data, "host") if "host" in data else "",
         )
     except (TypeError, ValueError, AttributeError) as error:
         raise LiveProblem("present.problem.field", file=path.name, field=str(error)) from None
@@ -140,7 +147,12 @@ def read_live(session_file: Path) -> Live | None:
 
 def mark_running(session_file: Path, base: Path | None = None) -> None:
     """Note that this process runs ``session_file`` (best effort: a follower can be given the session)."""
-    data = {"live_version": LIVE_VERSION, "session": str(session_file.resolve()), "pid": os.getpid()}
+    data = {
+        "live_version": LIVE_VERSION,
+        "session": str(session_file.resolve()),
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+    }
     with contextlib.suppress(SessionWriteError):
         atomic_write(running_path(base), json.dumps(data, ensure_ascii=False), keep_backup=False)
 
@@ -169,10 +181,26 @@ def read_running(base: Path | None = None) -> Path | None:
         return None
     if data is None:
         return None
+    pid, host = data.get("pid"), data.get("host")
+    if isinstance(pid, int) and isinstance(host, str) and writer_gone(pid, host):
+        return None  # left by a main app that was killed: nothing runs
     session = data.get("session")
     if not isinstance(session, str) or not session or len(session) > 4096 or "\x00" in session:
         return None
     return Path(session)
+
+
+def writer_gone(pid: int, host: str) -> bool:
+    """Whether the process that wrote a side file or marker has ended (known only on this computer)."""
+    if pid <= 0 or host != socket.gethostname() or pid == os.getpid() or os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, but is not ours to signal
+        return False
+    return False
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
