@@ -35,10 +35,12 @@ class LiveWriter:
         """False for a read-only view: only the session's writer writes its side file."""
         self._written: Live | None = None
         self._marked = False
+        self._closed = False
+        """Closed: a change published while the session screen goes writes nothing again."""
 
     def note(self, live: Live) -> None:
         """Write ``live`` if it differs from the last write (a failed write is tried at the next change)."""
-        if not self.enabled or live == self._written:
+        if not self.enabled or self._closed or live == self._written:
             return
         if not self._marked:
             self._marked = True
@@ -51,6 +53,7 @@ class LiveWriter:
 
     def close(self) -> None:
         """The session closes: the side file and (if it is still ours) the running marker go."""
+        self._closed = True
         if not self.enabled or not self._marked:
             return
         remove_live(self.path)

@@ -10,7 +10,6 @@ wall, with a line saying why.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -49,8 +48,6 @@ class PresentScreen(WorkshopScreen):
     def __init__(self, follower: Follower) -> None:
         super().__init__()
         self.follower = follower
-        self.frames = 0
-        """Frames drawn so far (for checks: a poll that finds nothing new draws none)."""
 
     def compose(self) -> ComposeResult:
         yield ProjectorFrame()
@@ -104,8 +101,6 @@ class PresentScreen(WorkshopScreen):
         status = self.query_one("#present-status", Static)
         status.display = bool(message)
         status.update(Text(message))
-        self.frames += 1
-        self.app.drawn_at = time.time()
 
     def content_text(self) -> str:
         """The projected content as plain text (for checks and tests)."""
@@ -142,8 +137,6 @@ class PresentApp(App[int]):
         self.show_clock = False
         self.inputs = 0
         self.follower = Follower(session_file)
-        self.drawn_at = 0.0
-        """When the wall was last drawn (wall-clock seconds)."""
         self._terminal_guard = ControlCharacters()
 
     def on_mount(self) -> None:

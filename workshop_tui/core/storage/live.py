@@ -7,8 +7,8 @@ interface language, the current exercise's timer (seconds left and whether it ru
 while voting is open, the address, code and counts for the QR board. The main app's
 session controller is its one writer (the process that holds the session's lock); it
 rewrites the file only when its content changes (an exercise change, a timer start or
-tick, voting opening or a phone joining), never per keystroke. Writes are atomic
-(``atomic_write``), so a reader sees the old file or the new one.
+tick, voting opening or a phone joining), never per keystroke. Each write replaces the
+file whole (``replace_whole``), so a reader sees the old file or the new one.
 
 The running marker, ``<data dir>/running.json``, names the session the main app has open,
 so ``workshop present`` without a session follows whatever the facilitator opens.
@@ -24,13 +24,14 @@ import contextlib
 import json
 import os
 import socket
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.locations import data_dir
-from workshop_tui.core.storage.tomlio import atomic_write
+from workshop_tui.core.storage.tomlio import failure_reason
 
 LIVE_VERSION = 1
 """The side file's format; a reader refuses a higher one (written by a newer workshop-tui)."""
@@ -105,7 +106,7 @@ def write_live(session_file: Path, live: Live) -> None:
         SessionWriteError: the folder is not writable (the session's own save says so too).
     """
     data = {"live_version": LIVE_VERSION, **asdict(live), "pid": os.getpid(), "host": socket.gethostname()}
-    atomic_write(live_path(session_file), json.dumps(data, ensure_ascii=False), keep_backup=False)
+    replace_whole(live_path(session_file), json.dumps(data, ensure_ascii=False))
 
 
 def remove_live(session_file: Path) -> None:
@@ -154,7 +155,7 @@ def mark_running(session_file: Path, base: Path | None = None) -> None:
         "host": socket.gethostname(),
     }
     with contextlib.suppress(SessionWriteError):
-        atomic_write(running_path(base), json.dumps(data, ensure_ascii=False), keep_backup=False)
+        replace_whole(running_path(base), json.dumps(data, ensure_ascii=False))
 
 
 def clear_running(session_file: Path, base: Path | None = None) -> None:
@@ -188,6 +189,34 @@ def read_running(base: Path | None = None) -> Path | None:
     if not isinstance(session, str) or not session or len(session) > 4096 or "\x00" in session:
         return None
     return Path(session)
+
+
+def replace_whole(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` so that a reader sees the old file or the new one, never a part.
+
+    Unlike a session's save there is no fsync: these files say what the main app shows
+    this second and are rewritten at its next change; after a power cut there is nothing
+    in them to keep. That keeps a timer's write per second off the disk's queue.
+
+    Raises:
+        SessionWriteError: the folder is not writable or the disk is full.
+    """
+    tmp_name = ""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.p{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        os.replace(tmp_name, path)
+        tmp_name = ""
+    except OSError as error:
+        raise SessionWriteError(path, failure_reason(error), error.errno) from None
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
 
 
 def writer_gone(pid: int, host: str) -> bool:

@@ -122,7 +122,8 @@ class SessionScreen(InOrderScreen):
         self.query_one(TimerDisplay).observe(self.controller)
         self.query_one(VotingStatus).observe(self.voting)
         self._show_exercise(restore=True)
-        self.controller.publish_live()  # `workshop present` follows from the first frame
+        # `workshop present` follows from the start (written after the first frame, not before it).
+        self.call_after_refresh(self.controller.publish_live)
 
     def _changed(self, change: Change) -> None:
         """Redraw what ``change`` touched (the agenda, timer and voting line observe it themselves)."""
