@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -226,3 +227,22 @@ async def test_f1_says_what_the_wall_window_is_and_q_closes_it(room: Path) -> No
         await pilot.press("f1", "q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+def test_snapshot_of_the_wall_window_while_the_room_answers_blind(snap_compare: Any, room: Path) -> None:
+    keeper = SessionKeeper(load_session(room), room)
+    item = keeper.session.exercise("resistance").scored_items[0].id
+    people = [p.id for p in keeper.session.participants]
+    keeper.apply(
+        lambda s: (
+            s.with_blind("resistance", True)
+            .with_score("resistance", item, people[1], 2)
+            .with_score("resistance", item, people[3], 5)
+        )
+    )
+    write_live(room, Live("resistance", "da", LiveTimer(left=300, running=True), None))
+
+    async def settled(pilot: Pilot[Any]) -> None:
+        await pilot.pause(0.3)
+
+    assert snap_compare(PresentApp(room, lang="da"), terminal_size=(120, 36), run_before=settled)

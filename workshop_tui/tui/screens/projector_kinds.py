@@ -114,7 +114,7 @@ def ticks(session: Session, exercise: Exercise, lang: str) -> Text:
         out.append("✓" if done else "○", style="bold #FFD700" if done else "dim")
     out.append("\n")
     out.append(t("present.ticks", lang), style="dim")
-    out.append("\n\n")
+    out.append("\n")
     return out
 
 
