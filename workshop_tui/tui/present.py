@@ -68,16 +68,10 @@ class PresentScreen(WorkshopScreen):
 
     @property
     def lang(self) -> str:
-        """The main app's language while it runs (unless ``--lang`` was given), else this app's."""
-        app = self.app
-        live = self.follower.live
-        if (
-            isinstance(app, PresentApp)
-            and app.fixed_lang is None
-            and live is not None
-            and live.lang in LANGUAGES
-        ):
-            return live.lang
+        """The main app's language (unless ``--lang`` was given), else this app's."""
+        app, lang = self.app, self.follower.lang
+        if isinstance(app, PresentApp) and app.fixed_lang is None and lang in LANGUAGES:
+            return str(lang)
         return super().lang
 
     def redraw(self) -> None:

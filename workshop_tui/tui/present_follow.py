@@ -63,6 +63,8 @@ class Follower:
         """The newest good version (texts fit for the terminal), or None before the first."""
         self.live: Live | None = None
         """The newest good side file; None while the main app does not run this session."""
+        self.lang: str | None = None
+        """The main app's language as last read (kept when it closes, so the wall does not switch)."""
         self.problems: tuple[Problem, ...] = ()
         """What keeps the wall from the newest state: the session file's problem, then the side file's."""
         self._problems: dict[str, Problem] = {}
@@ -147,4 +149,6 @@ class Follower:
             return True
         self._problems.pop("live", None)
         self.live = live
+        if live is not None:
+            self.lang = live.lang
         return True
