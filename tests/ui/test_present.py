@@ -9,6 +9,7 @@ The end-to-end check (two pseudo-terminals, 10 keys a second) is at the bottom.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -104,8 +105,12 @@ async def test_a_newer_or_damaged_file_keeps_the_last_good_frame_and_says_why(ro
         live_path(room).write_text(f'{{"live_version": {LIVE_VERSION + 1}}}', encoding="utf-8")
         await _until(pilot, lambda: "newer workshop-tui" in _wall(app)[2])
         assert _wall(app)[:2] == good[:2]
-        room.write_text(room.read_text(encoding="utf-8").replace("[", "[[", 1), encoding="utf-8")
-        await _until(pilot, lambda: "cannot be read" in _wall(app)[2])
+        text = room.read_text(encoding="utf-8")
+        room.write_text(re.sub(r"(?m)^schema_version = \d+", "schema_version = 999", text), encoding="utf-8")
+        await _until(pilot, lambda: "999" in _wall(app)[2])  # a session from a newer workshop-tui
+        assert "cannot be read" in _wall(app)[2] and _wall(app)[:2] == good[:2]
+        room.write_text(text.replace("[", "[[", 1), encoding="utf-8")
+        await _until(pilot, lambda: "999" not in _wall(app)[2] and "cannot be read" in _wall(app)[2])
         assert _wall(app)[:2] == good[:2]
         write_live(room, Live("resistance", "en", LiveTimer(left=30, running=False), None))
         await pilot.pause(0.3)
