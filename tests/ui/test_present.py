@@ -161,10 +161,13 @@ async def test_the_side_file_is_written_only_when_the_wall_changes(room: Path) -
     main_app = app_for(room)
     async with main_app.run_test(size=SIZE) as pilot:
         assert isinstance(main_app.screen, SessionScreen)
-        before = live_path(room).stat().st_mtime_ns
-        await pilot.press(
-            "3", "4", "5", "down", "2"
-        )  # scores: the session file changes, the wall's state not
+        await pilot.pause(0.2)
+        assert not live_path(room).exists()  # opening writes nothing beside the session
+        assert read_running() == room.resolve()  # but names it, for a wall window without a session
+        await pilot.press("3")
+        await pilot.pause(0.2)
+        before = live_path(room).stat().st_mtime_ns  # the first change writes the wall's state once
+        await pilot.press("4", "5", "down", "2")  # the session file changes, the wall's state not
         await pilot.pause(0.2)
         assert live_path(room).stat().st_mtime_ns == before
         await pilot.press("f5")

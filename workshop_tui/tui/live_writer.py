@@ -42,14 +42,18 @@ class LiveWriter:
         """Write ``live`` if it differs from the last write (a failed write is tried at the next change)."""
         if not self.enabled or self._closed or live == self._written:
             return
-        if not self._marked:
-            self._marked = True
-            mark_running(self.path)
+        self.mark()
         try:
             write_live(self.path, live)
         except SessionWriteError:
             return  # the session's own save reports an unwritable folder; the wall waits
         self._written = live
+
+    def mark(self) -> None:
+        """Name this session in the running marker (once; a read-only view never does)."""
+        if self.enabled and not self._closed and not self._marked:
+            self._marked = True
+            mark_running(self.path)
 
     def close(self) -> None:
         """The session closes: the side file and (if it is still ours) the running marker go."""

@@ -82,15 +82,14 @@ class PresentScreen(WorkshopScreen):
         session, live = follower.session, follower.live
         frame = self.query_one(ProjectorFrame)
         if session is not None:
-            timer = live.timer.left if live is not None and live.timer is not None else None
             voting = _voting_info(live.voting) if live is not None and live.voting is not None else None
-            frame.draw(Wall(session, follower.exercise_id, timer, voting), lang)
+            frame.draw(Wall(session, follower.exercise_id, follower.timer, voting), lang)
         message = ""
         if follower.problems:
             message = "\n".join(problem.text(lang) for problem in follower.problems)
         elif follower.path is None:
             message = t("present.waiting.none", lang)
-        elif live is None:
+        elif live is None and not follower.main_runs:
             message = t("present.waiting.main", lang, file=follower.path.name)
         status = self.query_one("#present-status", Static)
         status.display = bool(message)

@@ -63,6 +63,8 @@ class Follower:
         """The newest good version (texts fit for the terminal), or None before the first."""
         self.live: Live | None = None
         """The newest good side file; None while the main app does not run this session."""
+        self.main_runs = False
+        """Whether the main app has this session open (the running marker names it)."""
         self.lang: str | None = None
         """The main app's language as last read (kept when it closes, so the wall does not switch)."""
         self.problems: tuple[Problem, ...] = ()
@@ -73,9 +75,7 @@ class Follower:
 
     def poll(self) -> bool:
         """Look for changes; True when something the window shows changed."""
-        changed = False
-        if self.fixed is None:
-            changed |= self._follow_marker()
+        changed = self._follow_marker()
         if self.path is not None:
             changed |= self._check("session", self.path, self._read_session)
             changed |= self._check("live", live_path(self.path), self._read_live)
@@ -86,6 +86,14 @@ class Follower:
         if problems != self.problems:
             self.problems, changed = problems, True
         return changed
+
+    @property
+    def timer(self) -> int | None:
+        """Seconds left on the exercise's timer: the main app's, else the saved set time (as it shows)."""
+        live, session = self.live, self.session
+        if live is not None:
+            return live.timer.left if live.timer is not None else None
+        return session.timers.get(self.exercise_id) if session is not None else None
 
     @property
     def exercise_id(self) -> str:
@@ -101,14 +109,16 @@ class Follower:
         return session.agenda[0] if session.agenda else ""
 
     def _follow_marker(self) -> bool:
+        """Read the running marker when it changed: which session the main app runs (and follow it)."""
         key = stat_key(running_path())
         if "marker" in self._keys and key == self._keys["marker"]:
             return False
         self._keys["marker"] = key
         running = read_running()
-        if running == self.path:
-            return False
-        self.path, self.session, self.live = running, None, None
+        self.main_runs = running is not None and self.path is not None and running == self.path.resolve()
+        if self.fixed is not None or running == self.path:
+            return True
+        self.path, self.session, self.live, self.main_runs = running, None, None, running is not None
         self._keys.pop("session", None)
         self._keys.pop("live", None)
         self._problems.clear()

@@ -143,8 +143,9 @@ class SessionScreen(InOrderScreen):
         self.query_one(TimerDisplay).observe(self.controller)
         self.query_one(VotingStatus).observe(self.voting)
         self._show_exercise(restore=True)
-        # `workshop present` follows from the start (written after the first frame, not before it).
-        self.call_after_refresh(self.controller.publish_live)
+        # `workshop present` (no session named) follows this session from the start; the side
+        # file waits for the wall's first change, so opening writes nothing beside the session.
+        self.call_after_refresh(self.controller.live.mark)
 
     def _changed(self, change: Change) -> None:
         """Redraw what ``change`` touched (the agenda, timer and voting line observe it themselves)."""
