@@ -132,7 +132,11 @@ def scan() -> _Scan:
 
 def _phone_keys() -> set[str]:
     script = (PACKAGE / "voting" / "page.js").read_text(encoding="utf-8")
-    return {f"phone.{name}" for name in re.findall(r"\bS\.(\w+)", script)}
+    keys = {f"phone.{name}" for name in re.findall(r"\bS\.(\w+)", script)}
+    # write.js (a group's fields, open answers) reads its texts as W.name = phone.write.name.
+    writing = (PACKAGE / "voting" / "write.js").read_text(encoding="utf-8")
+    keys |= {f"phone.{name}" for name in re.findall(r"\bS\.(\w+)", writing)}
+    return keys | {f"phone.write.{name}" for name in re.findall(r"\bW\.(\w+)", writing)}
 
 
 def test_both_languages_have_the_same_keys() -> None:

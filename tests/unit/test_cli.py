@@ -70,10 +70,15 @@ def test_exercises_lists_the_library(capsys: pytest.CaptureFixture[str]) -> None
 def test_exercises_check_reports_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('id = "x"\nversion = 0\nkind = "scale"\n', encoding="utf-8")
-    assert main(["exercises", "--check", str(bad)]) == 1
+    assert main(["--lang", "en", "exercises", "--check", str(bad)]) == 1
     out = capsys.readouterr().out
     assert f"{bad}:2: version: is 0, out of range — use a number ≥ 1" in out
     assert "title: is missing" in out
+    # Danish is the default: the same problems in the facilitator's language.
+    assert main(["exercises", "--check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:2: version: er 0, uden for det tilladte — brug et tal ≥ 1" in out
+    assert "title: mangler — tilføj title = { … }" in out
     repo_exercises = Path(__file__).resolve().parents[2] / "exercises"
     assert main(["exercises", "--check", str(repo_exercises)]) == 0
 
@@ -168,8 +173,12 @@ def test_sessions_names_a_broken_file_without_a_traceback(data_dir: Path) -> Non
     folder.mkdir(parents=True)
     (folder / "broken.toml").write_text('schema_version = 1\ntitle = "x', encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "workshop_tui", "sessions"], capture_output=True, text=True
+        [sys.executable, "-m", "workshop_tui", "--lang", "en", "sessions"], capture_output=True, text=True
     )
     assert result.returncode == 0
     assert "broken.toml:2: is not valid TOML" in result.stdout
+    danish = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "sessions"], capture_output=True, text=True
+    )
+    assert "broken.toml:2: er ikke gyldig TOML" in danish.stdout and "Traceback" not in danish.stderr
     assert "Traceback" not in result.stdout + result.stderr

@@ -16,7 +16,7 @@ import pytest
 
 from workshop_tui.cli import main as cli
 from workshop_tui.core.model.ids import valid_date, valid_id
-from workshop_tui.core.storage.errors import FileProblems, Problem, problem_lines
+from workshop_tui.core.storage.errors import FileProblems, file_problem, problem_lines
 from workshop_tui.core.storage.locations import UnsafeName, file_for
 from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.core.storage.tomlio import dumps
@@ -252,9 +252,14 @@ def test_a_bad_file_is_reported_in_a_few_lines_and_quickly(
 
 def test_problem_lines_show_ten_per_file_then_a_count() -> None:
     a, b = Path("a.toml"), Path("b.toml")
-    problems = [Problem(a, f"k{i}", "unknown key") for i in range(25)] + [Problem(b, "id", "is missing")]
+    problems = [file_problem(a, f"k{i}", "problems.what.unknown_key") for i in range(25)]
+    problems.append(file_problem(b, "id", "problems.what.missing"))
     lines = problem_lines(problems, "en")
     assert len(lines) == 12
+    assert (
+        lines[0] == "a.toml: k0: unknown key"
+        and problem_lines(problems, "da")[0] == "a.toml: k0: ukendt nøgle"
+    )
     assert lines[-1] == "… and 15 more problems in a.toml (fix the first ones, then check the file again)"
     assert problem_lines(problems, "da")[-1].startswith("… og 15 fejl mere i a.toml")
 

@@ -24,7 +24,7 @@ def folder(small_session: Session, data_dir: Path) -> Path:
 
 def _seen(listings: list[SessionListing]) -> dict[str, object]:
     return {
-        x.path.name: (x.summary.title, x.summary.progress) if x.summary else x.problems[0].what
+        x.path.name: (x.summary.title, x.summary.progress) if x.summary else x.problems[0].what_in("en")
         for x in listings
     }
 

@@ -121,7 +121,7 @@ def test_a_sealed_file_edited_by_hand_is_read_fully_and_its_problem_reported(
     good = listed["changed.toml"].summary
     assert good is not None and good.progress == done.progress
     problem = listed["broken.toml"].problems[0]
-    assert problem.file == broken and "used twice" in problem.what and problem.line is not None
+    assert problem.file == broken and "used twice" in problem.what_in("en") and problem.line is not None
 
 
 def test_a_seal_whose_progress_was_changed_by_hand_is_not_trusted(

@@ -84,9 +84,15 @@ def test_a_hand_edited_file_with_one_place_twice_is_reported(library: Library) -
     exercise = library.exercises[RANKING]
     body = exercise.body_as(RankingBody)
     answers = ranked(library).answers_for(RANKING).with_score("competencies", "p2", 1)
-    problems = list(body.problems(exercise, answers))
+    problems = [
+        (who, what.words("en"), fix.words("en")) for who, what, fix in body.problems(exercise, answers)
+    ]
     assert problems == [
         ("p2", "gave place 1 to 2 items (structure, competencies)", "give each place to one item")
+    ]
+    danish = [(who, what.words("da"), fix.words("da")) for who, what, fix in body.problems(exercise, answers)]
+    assert danish == [
+        ("p2", "gav plads 1 til 2 punkter (structure, competencies)", "giv hver plads til ét punkt")
     ]
 
 

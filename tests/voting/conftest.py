@@ -68,3 +68,7 @@ def desk(room_session: Session, clock: Clock) -> Desk:
     made = Desk(Roll(CODE), max_participants=5, limits=limits, clock=clock)
     made.follow(room_session, "resistance")
     return made
+
+
+# The headless Chromium of test_browser, for every browser test of this folder.
+from .test_browser import browser  # noqa: E402, F401

@@ -144,8 +144,11 @@ def test_a_phone_joins_with_the_code_votes_and_sees_the_confirmation(
         wait.until(status_is(danish["sent"]))
         assert load_session(saved).answers_for("resistance").scores["trust"] == {"p1": 5}
 
-        # The facilitator moves on to a sheet, which has no round: the page follows at once.
+        # The facilitator moves on to a sheet, which has no round but the groups write in it
+        # (issue 17): the page follows at once; with no round at all, the page waits.
         running.call(_follow(server, "sheet-42"))
+        wait.until(shown.visibility_of_element_located((By.ID, "w-title")))
+        running.call(_follow(server, None))
         wait.until(shown.text_to_be_present_in_element((By.ID, "wait-text"), danish["waiting"]))
         browser.save_screenshot(str(tmp_path / "waiting.png"))
     assert len(load_session(saved).participants) == 4  # the phone is P1 of the room's four
@@ -184,7 +187,7 @@ def test_a_phone_with_no_free_place_is_told_so_and_sees_nobody_elses_answers(
     assert len(load_session(saved).participants) == 4
 
 
-async def _follow(server: VotingServer, exercise_id: str) -> None:
+async def _follow(server: VotingServer, exercise_id: str | None) -> None:
     server.follow(exercise_id)
 
 

@@ -14,6 +14,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from workshop_tui.core.i18n import section
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
+from workshop_tui.core.model.control import Control
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
@@ -55,10 +56,13 @@ async def phone(ranking_saved: tuple[Session, Path]) -> AsyncIterator[TestClient
         yield client
 
 
-def test_the_page_draws_a_ranking_with_its_own_control() -> None:
-    table = re.search(r"^const CONTROLS = \{\n(.*?)^\};", PAGE, re.MULTILINE | re.DOTALL)
+def test_the_page_draws_a_ranking_with_its_own_control(library: Library) -> None:
+    # The ranking declares the "order" shape (issue 14's gaps: the page draws shapes, not kinds).
+    ranking = library.exercises[RANKING]
+    assert ranking.body.control(ranking) == Control("order")
+    table = re.search(r"^const SHAPES = \{\n(.*?)^\};", PAGE, re.MULTILINE | re.DOTALL)
     assert table is not None
-    entry = re.search(r"^  ranking: \{(.*)\},$", table.group(1), re.MULTILINE)
+    entry = re.search(r"^  order: \{(.*)\},$", table.group(1), re.MULTILINE)
     assert entry is not None and "row: placeRow" in entry.group(1) and "pending: itemsLeft" in entry.group(1)
     # The control moves a place that another item held, as the server does.
     body = PAGE.split("function placeRow", 1)[1].split("\n}\n", 1)[0]

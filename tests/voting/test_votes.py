@@ -102,13 +102,17 @@ def test_the_page_is_told_the_kind_the_options_and_the_dots(library: Library) ->
     assert choice["votes"] == {"dots": 1, "max_per_item": 1}
     dots = exercise_json(session.exercise(DOTS), "da")
     assert dots["kind"] == "dot_vote" and dots["votes"] == {"dots": 3, "max_per_item": 1}
+    assert choice["control"] == {"shape": "choose_one"}
+    assert dots["control"] == {"shape": "dots", "dots": 3, "max_per_item": 1}
     assert [item["id"] for item in dots["items"]] == list(CHALLENGES)
     assert exercise_json(session.exercise(PAIRS), "da")["votes"] == {"dots": 4, "max_per_item": 2}
 
 
-def test_a_rating_keeps_the_json_it_had_and_only_gains_its_kind(session: Session) -> None:
+def test_a_rating_keeps_the_json_it_had_and_only_gains_its_kind_and_control(session: Session) -> None:
     rating = exercise_json(session.exercise("resistance"), "da")
-    assert set(rating) == {"id", "kind", "title", "prompt", "scale", "items"}
+    # "control" (the shape its kind declares, issue 14's gaps) is all the page reads to draw it.
+    assert set(rating) == {"id", "kind", "control", "title", "prompt", "scale", "items"}
+    assert rating["control"] == {"shape": "rate"}
     assert rating["kind"] == "rating_grid"
     assert rating["scale"]["min"] == 1 and rating["scale"]["max"] == 5
 

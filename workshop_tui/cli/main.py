@@ -322,7 +322,7 @@ def _sessions(lang: str) -> int:
             first = listing.problems[0] if listing.problems else None
             print(for_terminal(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
             if first is not None:
-                print(f"    {first}")
+                print(f"    {first.text(lang)}")
             continue
         done, total = session.progress
         progress = t("cli.progress", lang, done=done, total=total)

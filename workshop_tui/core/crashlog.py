@@ -22,8 +22,11 @@ from workshop_tui import __version__
 from workshop_tui.core.storage.locations import logs_dir
 
 
-def crash_text(error: BaseException, sessions: list[tuple[Path, bool]]) -> str:
-    """The log's text: when, which versions, which session files, and the traceback."""
+def crash_text(error: BaseException | str, sessions: list[tuple[Path, bool]]) -> str:
+    """The log's text: when, which versions, which session files, and the traceback.
+
+    ``error`` is the exception, or the report of it as the UI printed it (Textual's).
+    """
     lines = [
         f"workshop-tui {__version__} stopped on an unexpected error",
         f"time: {datetime.now().astimezone().isoformat(timespec='seconds')}",
@@ -34,11 +37,11 @@ def crash_text(error: BaseException, sessions: list[tuple[Path, bool]]) -> str:
         state = "saved" if saved else "NOT saved (the file holds its last saved version)"
         lines.append(f"session: {path} ({state})")
     lines.append("")
-    lines.extend(traceback.format_exception(error))
+    lines.extend(traceback.format_exception(error) if isinstance(error, BaseException) else [error])
     return "\n".join(line.rstrip("\n") for line in lines) + "\n"
 
 
-def write_crash_log(error: BaseException, sessions: list[tuple[Path, bool]]) -> Path | None:
+def write_crash_log(error: BaseException | str, sessions: list[tuple[Path, bool]]) -> Path | None:
     """Write the log of ``error``; its path, or None when no folder at all could take it."""
     text = crash_text(error, sessions).encode("utf-8", errors="replace")
     folder = logs_dir()

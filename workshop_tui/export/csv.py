@@ -21,6 +21,8 @@ a row is, so a spreadsheet can filter the scores out of the texts:
 ``total``  a vote's dots on one option (each person's dots are ``score`` rows).
 ``zone``   how many people placed themselves in a zone of a two-axis exercise.
 ``gap``    a paired item's gap (left − right) as text, e.g. ``+1,25``.
+``open``   one open answer from a device (anonymous), not hidden by the facilitator;
+           its most frequent words are ``total`` rows (the word as the item).
 ``cell``   one cell of a table: the cell as ``row.column``, the group, the text
            (a choice as its label).
 

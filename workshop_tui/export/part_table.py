@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import (
     ActionPart,
+    OpenAnswersPart,
     ReflectionPart,
     ScoredPart,
     SummaryPart,
@@ -26,7 +28,16 @@ from workshop_tui.core.results.summary_model import (
     VotePart,
 )
 from workshop_tui.export import csv_kinds, html_kinds, markdown_kinds
-from workshop_tui.export.blocks import Drawn, PartDocument, Reader
+from workshop_tui.export.blocks import (
+    Bullets,
+    Drawn,
+    Heading,
+    Paragraph,
+    PartDocument,
+    Reader,
+    Record,
+    Table,
+)
 from workshop_tui.export.html_parts import table_html, votes_html
 from workshop_tui.export.markdown_parts import table_md, votes_md
 
@@ -60,5 +71,31 @@ def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
         case TablePart():
             drawn = Drawn(lambda: table_md(part, lang), lambda: table_html(part, lang))
             return PartDocument((drawn,), tuple(csv_kinds.table_records(part)))
+        case OpenAnswersPart():
+            return _open_answers(part, reader)
         case _:
             assert_never(part)
+
+
+def _open_answers(part: OpenAnswersPart, reader: Reader) -> PartDocument:
+    """Every answer not hidden, then the most frequent words; how many were hidden, never their text.
+
+    CSV: an ``open`` row per answer (its text) and a ``total`` row per frequent word.
+    """
+    lang = reader.lang
+    blocks: list[Heading | Paragraph | Table | Bullets] = []
+    if part.question:
+        blocks.append(Paragraph(part.question, "prompt"))
+    if part.answers:
+        blocks.append(Bullets(tuple(a.text for a in part.answers)))
+    else:
+        blocks.append(Paragraph(t("export.open.empty", lang), "caption"))
+    if part.hidden:
+        blocks.append(Paragraph(t("export.open.hidden", lang, n=part.hidden), "caption"))
+    if part.words:
+        blocks.append(Heading(t("export.open.words", lang)))
+        heads = (t("export.open.word", lang), t("export.open.answers", lang))
+        blocks.append(Table(heads, tuple((word, str(n)) for word, n in part.words), frozenset({1})))
+    records: list[Record] = [{"type": "open", "text": a.text} for a in part.answers]
+    records += [{"type": "total", "item": word, "score": n} for word, n in part.words]
+    return PartDocument(tuple(blocks), tuple(records))

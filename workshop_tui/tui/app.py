@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shlex
 import sys
 from collections.abc import Iterable, Sequence
@@ -11,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from rich.console import Console
 from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
@@ -22,6 +24,7 @@ from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.keygate import KeyGate
+from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import textual_word
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -75,8 +78,12 @@ class WorkshopApp(App[int]):
         """The start session as the CLI already read and checked it (read again if None)."""
         self.show_clock = show_clock
         """False in tests and snapshots, which must not depend on the time of day."""
-        self.crash: CrashReport | None = None
-        """Set when an unexpected error stops the app: what was saved, and where the log is."""
+        self.sessions = OpenSessions()
+        """The open sessions: quitting asks them, an error stopping the app rescues them."""
+        self._crash: CrashReport | None = None
+        self.error_console = Console(markup=False, highlight=False, stderr=True, record=True)
+        """Textual prints its report of an error that stops the app here (as its own console
+        does, to the terminal once it is restored); recorded, so the crash log can hold it."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
         self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
@@ -254,30 +261,32 @@ class WorkshopApp(App[int]):
 
     async def action_quit(self) -> None:
         """Ctrl+Q: quit, after asking when a session has changes not yet on disk."""
-        guards = [guard for screen in self.screen_stack if (guard := getattr(screen, "guard", None))]
-        if guards:
-            guards[-1].confirm_leave(self.exit)
-        else:
-            self.exit()
+        self.sessions.confirm_quit(self.exit)
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Textual ends the app on any error that escapes a handler; before it does, the
-        # session is saved and the error logged, so it never ends without a trace. Textual 8
-        # has no public hook for an unhandled error: this override of its private handler is
-        # the one place the app reaches into Textual (tests/ui/test_saving.py covers it).
-        if self.crash is None:
-            self.crash = self.rescue(error)
-        super()._handle_exception(error)
+    @property
+    def crash(self) -> CrashReport | None:
+        """What the app did when an unexpected error stopped it; None while it runs or after a quit.
+
+        Public means only (Textual 8 has no public hook for an unhandled error): Textual
+        sets ``return_code`` to 1 ("the app exited with a fatal error") before it closes the
+        screens, so each session screen rescues its session as it closes
+        (``OpenSessions.closing``); the report is made the first time it is asked for after
+        the stop, when Textual has printed the error to ``error_console``, and its log holds
+        that report (without the local variables, which may name participants).
+        """
+        if self._crash is None and self.return_code == 1:
+            self._crash = self._report(_without_locals(self.error_console.export_text(clear=False)))
+        return self._crash
 
     def rescue(self, error: BaseException) -> CrashReport:
-        """Save every open session as far as it is valid, and write the log of ``error``."""
+        """An error Textual did not catch (starting or stopping): rescue what is open, log ``error``."""
+        self._crash = self._report(error)
+        return self._crash
+
+    def _report(self, error: BaseException | str) -> CrashReport:
         from workshop_tui.core.crashlog import write_crash_log
 
-        sessions: list[tuple[Path, bool]] = []
-        for screen in self.screen_stack:
-            rescue = getattr(screen, "rescue_session", None)
-            if callable(rescue):
-                sessions.append((screen.keeper.path, bool(rescue())))  # type: ignore[attr-defined]
+        sessions = self.sessions.rescue_all()
         return CrashReport(write_crash_log(error, sessions), sessions)
 
     def show_home(self) -> None:
@@ -371,6 +380,29 @@ class CrashReport:
         return "\n".join(lines)
 
 
+_LOCALS = re.compile(r"^[│ ]*╭─+ locals ─+╮")
+_BOX_END = re.compile(r"^[│ ]*╰─+╯")
+
+
+def _without_locals(report: str) -> str:
+    """Textual's report of an error without its panels of local variables.
+
+    Textual draws every frame's locals (show_locals), and they may hold a session's names
+    and answers, which the crash log must not (see ``core.crashlog``).
+    """
+    kept: list[str] = []
+    inside = False
+    for line in report.splitlines():
+        if not inside and _LOCALS.match(line):
+            inside = True
+            continue
+        if inside:
+            inside = _BOX_END.match(line) is None
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def make_app(**kwargs: object) -> WorkshopApp:
     """Build the app for the CLI, the tests and the snapshots alike."""
     return WorkshopApp(**kwargs)  # type: ignore[arg-type]
@@ -392,7 +424,7 @@ def run_app(
         result = app.run()
     except Exception as error:  # an error Textual did not catch (starting or stopping)
         if app.crash is None:
-            app.crash = app.rescue(error)
+            app.rescue(error)
         import traceback
 
         traceback.print_exc()

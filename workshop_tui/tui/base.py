@@ -15,6 +15,7 @@ from workshop_tui.tui.strings import textual_word
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
     from workshop_tui.core.storage.library import Library
+    from workshop_tui.tui.open_sessions import OpenSessions
     from workshop_tui.tui.settings import Settings
 
 
@@ -28,6 +29,7 @@ class Workshop(Protocol):
     show_clock: bool
     inputs: int
     settings: Settings
+    sessions: OpenSessions
 
     @property
     def library(self) -> Library:

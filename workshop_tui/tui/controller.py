@@ -12,6 +12,7 @@ which every screen then hears.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -263,6 +264,20 @@ class SessionController:
         finished = self.timers.tick()
         self.publish(Change.TIMER)
         return finished
+
+    @property
+    def path(self) -> Path:
+        """The session file."""
+        return self.keeper.path
+
+    def rescue(self) -> bool:
+        """Save what is not on disk yet because the app is stopping on an error; never raises.
+
+        Called before ``close`` gives the lock back, so the rescue is written under it.
+        """
+        with contextlib.suppress(Exception):  # the app is stopping on an error already
+            self.save_position()
+        return self.keeper.rescue()
 
     async def close(self) -> None:
         """The session closes: save the cursor, stop voting, give the lock back."""

@@ -21,19 +21,29 @@ class EditRequested(Message):
     undoable: bool = True
     merge: str | None = None
     """Consecutive edits with the same merge key (typing in one text) undo as one."""
+    before: str | None = None
+    """For typing in a text a device may also write: the text this edit was typed over."""
+    retyped: Callable[[str], Callable[[Session], Session]] | None = None
+    """The same typing as an edit typed over another text (see ``can_replace``)."""
 
     def can_replace(self, message: Message) -> bool:
         """A waiting edit with the same merge key sets the same whole text anew: this one can go.
 
         Typed faster than the disk takes a save, a field's edits queue up here; each holds
-        the field's whole text, so only the newest of a run needs saving.
+        the field's whole text, so only the newest of a run needs saving. That one is then
+        typed over what this one was typed over (this one never reaches the session).
         """
-        return (
+        if (
             isinstance(message, EditRequested)
             and self.merge is not None
             and message.merge == self.merge
             and message.undoable == self.undoable
-        )
+        ):
+            if self.before is not None and message.retyped is not None:
+                message.before = self.before
+                message.edit = message.retyped(self.before)
+            return True
+        return False
 
 
 @dataclass

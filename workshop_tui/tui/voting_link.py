@@ -62,6 +62,8 @@ class VotingInfo:
     max_participants: int
     round_open: bool
     participants: int = 0
+    writing: str = ""
+    """"group" while the groups write the exercise on show on devices, "open" for open answers."""
     """The session's participants: the places phones can take."""
 
 
@@ -229,6 +231,7 @@ class VotingController:
             max_participants=desk.max_participants,
             round_open=desk.exercise_id is not None,
             participants=len(self.owner.session.participants),
+            writing=server.scribes.mode(self.owner.session),
         )
 
     def _unlocked(self) -> None:
@@ -266,6 +269,10 @@ class VotingController:
 
 def progress_text(info: VotingInfo, lang: str) -> str:
     """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open."""
+    if info.writing == "group":
+        return t("tui.voting.writing_groups", lang)
+    if info.writing == "open":
+        return t("tui.voting.writing_open", lang)
     if not info.round_open:
         return t("tui.voting.no_round", lang)
     p = info.progress

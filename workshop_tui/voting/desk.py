@@ -113,14 +113,15 @@ class Desk:
         self.turned_away = 0
 
     def follow(self, session: Session, exercise_id: str | None) -> bool:
-        """Open the round on the facilitator's exercise (none when it takes no scores).
+        """Open the round on the facilitator's exercise (none when its kind declares no phone control).
 
         Returns:
             Whether the round changed (and waiting pages should be told).
         """
         target = None
         if exercise_id is not None and exercise_id in session.exercises:
-            target = exercise_id if session.exercise(exercise_id).is_scored else None
+            exercise = session.exercise(exercise_id)
+            target = exercise_id if exercise.body.control(exercise) is not None else None
         if target == self.exercise_id:
             return False
         self.exercise_id = target

@@ -10,7 +10,7 @@ const $ = (id) => document.getElementById(id);
 let token = localStorage.getItem(TOKEN_KEY);
 let version = -1;
 let exercise = null;
-let control = null; // the current exercise's entry in CONTROLS
+let control = null; // the shape the exercise's kind declared: its entry in SHAPES
 let chosen = {};
 let sentScores = null;
 let following = false;
@@ -20,7 +20,7 @@ function fill(template, values) {
 }
 
 function show(section) {
-  for (const id of ["join", "wait", "vote"]) $(id).hidden = id !== section;
+  for (const id of ["join", "wait", "vote", "write"]) $(id).hidden = id !== section;
 }
 
 function setMessage(element, text, kind) {
@@ -116,12 +116,18 @@ function render(state) {
   $("who").hidden = false;
   if (!state.open || !state.exercise) {
     exercise = null;
+    if (state.write && typeof Scribe !== "undefined") {
+      // The groups write, or everyone answers in their own words (write.js).
+      show("write");
+      Scribe.render(state.write);
+      return;
+    }
     $("wait-text").textContent = S.waiting;
     show("wait");
     return;
   }
   exercise = state.exercise;
-  control = CONTROLS[exercise.kind];
+  control = SHAPES[exercise.control.shape];
   chosen = Object.assign({}, state.mine);
   sentScores = Object.keys(chosen).length ? canonical(chosen) : null;
   $("ex-title").textContent = exercise.title;
@@ -140,8 +146,9 @@ function legend() {
   return control.legend();
 }
 
+// A shape's parameters come with the exercise (``exercise.control``), as its kind declared them.
 function dotsLegend() {
-  const votes = exercise.votes;
+  const votes = exercise.control;
   if (votes.dots === 1) return S.dots_rule_single;
   return fill(votes.max_per_item > 1 ? S.dots_rule : S.dots_rule_one, {
     n: votes.dots, max: votes.max_per_item,
@@ -274,14 +281,14 @@ function stepButton(sign, label, itemId, step) {
 }
 
 function dotsLeft() {
-  return exercise.votes.dots - Object.values(chosen).reduce((sum, dots) => sum + dots, 0);
+  return exercise.control.dots - Object.values(chosen).reduce((sum, dots) => sum + dots, 0);
 }
 
 // Redraw every stepper and the counter from ``chosen``: + stops at the dots a person
 // has and at the most one option may take, - at none.
 function paintDots() {
   const left = dotsLeft();
-  const most = exercise.votes.max_per_item;
+  const most = exercise.control.max_per_item;
   for (const count of $("items").querySelectorAll("output.count")) {
     const dots = chosen[count.dataset.item] || 0;
     count.textContent = String(dots);
@@ -292,7 +299,7 @@ function paintDots() {
     const dots = chosen[button.dataset.item] || 0;
     button.disabled = button.dataset.step === "1" ? left <= 0 || dots >= most : dots <= 0;
   }
-  $("dots").textContent = fill(S.dots_left, { n: Math.max(0, left), total: exercise.votes.dots });
+  $("dots").textContent = fill(S.dots_left, { n: Math.max(0, left), total: exercise.control.dots });
 }
 
 // What the person still has to do before sending, or "" when the answer is complete.
@@ -341,34 +348,30 @@ async function send() {
   }
 }
 
-// The controls each kind of exercise gets on a phone, keyed by kind: the one place on this
-// page that names kinds (tests/voting/test_page_kinds.py checks that it holds every kind a
-// phone can be asked). row: one item's control; listClass: the list's class; legend: the
-// rule above the items; pending: what is left to do before sending; dots: a dot vote (the
-// counter of dots left, and sending no dots takes the vote back).
-const RATING = { row: ratingRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false };
-const CONTROLS = {
-  rating_grid: RATING,
-  scale: RATING,
-  statement_diagnostic: RATING,
-  bipolar: RATING,
-  paired_rating: RATING,
-  two_axis: RATING,
-  single_choice: {
+// The control shapes a phone can draw, keyed by shape. A kind declares its shape and the
+// shape's parameters (``Body.control`` in the core) and the server sends them with the
+// exercise, so this page names no kind and a new kind with an existing shape adds nothing
+// here (tests/voting/test_page_kinds.py checks that SHAPES holds exactly the core's
+// ``Shape``). row: one item's control; listClass: the list's class; legend: the rule above
+// the items; pending: what is left to do before sending; dots: the counter of dots left
+// (and sending no dots takes the vote back).
+const SHAPES = {
+  rate: { row: ratingRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false },
+  order: { row: placeRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false },
+  choose_one: {
     row: choiceRow,
     listClass: "options",
     legend: () => S.choose_one,
     pending: () => (Object.keys(chosen).length ? "" : S.pick_one),
     dots: false,
   },
-  dot_vote: {
+  dots: {
     row: dotRow,
     listClass: "",
     legend: dotsLegend,
     pending: () => (Object.keys(chosen).length || sentScores ? "" : S.place_dots),
     dots: true,
   },
-  ranking: { row: placeRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false },
 };
 
 function start() {

@@ -16,7 +16,7 @@ from importlib import resources
 
 from workshop_tui.core.i18n import LANGUAGES, section
 
-ASSETS = {"page.css": "text/css", "page.js": "text/javascript"}
+ASSETS = {"page.css": "text/css", "page.js": "text/javascript", "write.js": "text/javascript"}
 """The files the page loads besides itself, with their content types."""
 
 

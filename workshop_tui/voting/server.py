@@ -32,7 +32,9 @@ from workshop_tui.voting.logs import open_log
 from workshop_tui.voting.network import host_allowed, served_names
 from workshop_tui.voting.page import ASSETS, asset, page_html
 from workshop_tui.voting.saves import GroupCommit, RollWriter
+from workshop_tui.voting.scribes import WRITE_BODY_BYTES, Scribes
 from workshop_tui.voting.sink import Sink
+from workshop_tui.voting.writes import EditCommit
 
 log = logging.getLogger("workshop_tui.voting")
 _AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.access")
@@ -71,6 +73,9 @@ class VotingServer:
         self._waiting = 0
         self._closing = False
         self._votes = GroupCommit(desk, sink)
+        self.scribes = Scribes()
+        """Writing from devices: groups' fields and open answers (``scribes``)."""
+        self._writes = EditCommit(sink)
         self._roll = RollWriter(desk, roll_file)
         """Saves the roll to ``roll_file`` after each join; None keeps it in memory (tests)."""
         self.on_join: Callable[[], None] | None = None
@@ -92,13 +97,16 @@ class VotingServer:
 
     def app(self) -> web.Application:
         """The aiohttp application (tests drive it with aiohttp's test client)."""
-        app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[self._host, self._refusals])
+        app = web.Application(client_max_size=WRITE_BODY_BYTES, middlewares=[self._host, self._refusals])
         app.router.add_get("/", self._page)
         for name in ASSETS:
             app.router.add_get(f"/{name}", self._asset)
         app.router.add_post("/api/join", self._join)
         app.router.add_get("/api/state", self._state)
         app.router.add_post("/api/vote", self._vote)
+        app.router.add_get("/api/texts", self._texts)
+        app.router.add_post("/api/write", self._write)
+        app.router.add_post("/api/answer", self._answer)
         app.on_response_prepare.append(self._secure)
         return app
 
@@ -164,7 +172,12 @@ class VotingServer:
 
     def follow(self, exercise_id: str | None) -> None:
         """Open the round on the facilitator's exercise; waiting pages show it at once."""
-        if self.desk.follow(self.sink.session, exercise_id):
+        voting = self.desk.follow(self.sink.session, exercise_id)
+        if self.scribes.follow(self.sink.session, exercise_id):
+            if not voting:
+                self.desk.version += 1
+            voting = True
+        if voting:
             self._wake()
 
     def _wake(self) -> None:
@@ -236,17 +249,17 @@ class VotingServer:
         name = request.path.lstrip("/")
         return web.Response(body=asset(name), content_type=ASSETS[name], charset="utf-8")
 
-    async def _body(self, request: web.Request) -> Any:
-        if (request.content_length or 0) > MAX_BODY_BYTES:
-            raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes")
+    async def _body(self, request: web.Request, most: int = MAX_BODY_BYTES) -> Any:
+        if (request.content_length or 0) > most:
+            raise Refused(413, "too_large", f"at most {most} bytes")
         try:
             raw = await asyncio.wait_for(request.read(), self.desk.limits.body_seconds)
         except web.HTTPRequestEntityTooLarge:
-            raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes") from None
+            raise Refused(413, "too_large", f"at most {most} bytes") from None
         except TimeoutError:
             # A body sent a byte at a time holds a connection: it is answered and closed.
             raise Refused(408, "too_slow", "the request took too long") from None
-        return decode_body(raw, request.content_type)
+        return decode_body(raw, request.content_type, most)
 
     async def _join(self, request: web.Request) -> web.Response:
         body = await self._body(request)
@@ -271,7 +284,9 @@ class VotingServer:
             raise Refused(400, "malformed", "v is the version the page has")
         if int(seen) == self.desk.version and not self._closing:
             await self._wait_for_change()
-        response = web.json_response(self.desk.state(self.sink.session, participant_id))
+        state = self.desk.state(self.sink.session, participant_id)
+        state["write"] = self.scribes.state(self.sink.session)
+        response = web.json_response(state)
         if self._closing:
             response.force_close()
         return response
@@ -305,3 +320,35 @@ class VotingServer:
         if not await self._votes.commit(ballot):
             raise Refused(503, "not_saved", "the laptop could not save; send again")
         return web.json_response({"ok": True, "scores": len(ballot.scores)})
+
+    async def _texts(self, request: web.Request) -> web.Response:
+        """A group's fields as they are now (the page asks every few seconds while writing)."""
+        token = _bearer(request)
+        participant_id = self.desk.participant_for(token)
+        assert token is not None
+        self.desk.check_poll_rate(token)
+        return web.json_response(self.scribes.texts(self.sink.session, dict(request.query), participant_id))
+
+    async def _write(self, request: web.Request) -> web.Response:
+        """A group's field written on a device; answered once the text is on disk."""
+        token = _bearer(request)
+        participant_id = self.desk.participant_for(token)
+        assert token is not None
+        self.scribes.check_rate(token)
+        body = await self._body(request, WRITE_BODY_BYTES)
+        write = self.scribes.field_write(self.sink.session, participant_id, body)
+        written = await self._writes.commit(write)
+        self.scribes.seen(write.exercise_id, write.group_id, write.key, written.text)
+        return web.json_response(
+            {"ok": True, "text": written.text, "version": written.version, "outcome": written.outcome}
+        )
+
+    async def _answer(self, request: web.Request) -> web.Response:
+        """An open answer from a device (anonymous); answered once it is on disk."""
+        token = _bearer(request)
+        self.desk.participant_for(token)
+        assert token is not None
+        self.scribes.check_rate(token)
+        body = await self._body(request, WRITE_BODY_BYTES)
+        written = await self._writes.commit(self.scribes.open_write(self.sink.session, token, body))
+        return web.json_response({"ok": True, "text": written.text})

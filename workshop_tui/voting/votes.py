@@ -107,14 +107,14 @@ def cast_votes(session: Session, ballots: Sequence[Ballot]) -> Session:
     return session.with_scores(exercise_id, scores)
 
 
-def decode_body(raw: bytes, content_type: str) -> Any:
-    """The JSON of a request body.
+def decode_body(raw: bytes, content_type: str, most: int = MAX_BODY_BYTES) -> Any:
+    """The JSON of a request body of at most ``most`` bytes (a vote's limit unless said).
 
     Raises:
         Refused: 413 when too large, 415 when not JSON, 400 when it does not parse.
     """
-    if len(raw) > MAX_BODY_BYTES:
-        raise Refused(413, "too_large", f"at most {MAX_BODY_BYTES} bytes")
+    if len(raw) > most:
+        raise Refused(413, "too_large", f"at most {most} bytes")
     if content_type != "application/json":
         raise Refused(415, "not_json", "send application/json")
 
@@ -161,12 +161,18 @@ def check_vote(exercise: Exercise, scores: Mapping[str, int]) -> None:
 def exercise_json(exercise: Exercise, lang: str) -> dict[str, Any]:
     """An exercise as the participant page needs it: texts in ``lang``, the scale, the items.
 
-    ``kind`` tells the page which controls to draw; a vote adds ``votes`` (the dots a person
-    has and the most on one option), so the page can stop a phone before the server must.
+    ``control`` is the control its kind declares (``Body.control``: a shape and its
+    parameters), which is all the page reads to draw it; a vote adds ``votes`` (the dots a
+    person has and the most on one option), so the page can stop a phone before the server
+    must. The question becomes the prompt unless an item already asks it (a single scale).
     """
     scale = exercise.scale
     assert scale is not None
-    prompt = exercise.prompt or (exercise.question if exercise.kind != "scale" else None)
+    control = exercise.body.control(exercise)
+    assert control is not None
+    question = exercise.question
+    asked = question is not None and any(item.text == question for item in exercise.scored_items)
+    prompt = exercise.prompt or (None if asked else question)
     extra: dict[str, Any] = {}
     vote = exercise.body_if(VoteBody)
     if vote is not None:
@@ -174,6 +180,7 @@ def exercise_json(exercise: Exercise, lang: str) -> dict[str, Any]:
     return {
         "id": exercise.id,
         "kind": exercise.kind,
+        "control": control.as_json(),
         "title": exercise.title.get(lang),
         "prompt": prompt.get(lang) if prompt else "",
         "scale": {

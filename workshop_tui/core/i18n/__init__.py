@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,6 +33,8 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # ``kind.<kind>`` is not listed: the test takes the kinds from the model (``KINDS``), so a
     # new kind needs only its two lines in the catalogue files.
     "tui.status.": ("not_started", "in_progress", "done"),
+    "tui.open.": ("new", "shown", "hidden"),
+    "phone.write.refused_": ("no_group", "not_writing", "too_long", "too_many_answers"),
     "export.status.": ("blind", "empty", "too_few"),
     "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
     "tui.grid.counted.": ("participant", "tally"),
@@ -173,11 +176,68 @@ def refusal_words(code: str, lang: str, values: Mapping[str, object]) -> str:
     A kind (``kind``, ``wanted``) is named in the language too; numbers over a thousand
     get the language's thousands separator.
     """
+    return t(f"refusal.{code}", lang, **_shown(values, lang))
+
+
+def _shown(values: Mapping[str, object], lang: str) -> dict[str, object]:
+    """``values`` as a text shows them in ``lang``: phrases said, kinds named, big numbers grouped."""
     shown: dict[str, object] = {}
     for name, value in values.items():
-        if name in ("kind", "wanted"):
+        if isinstance(value, Phrase):
+            value = value.words(lang)
+        elif name in ("kind", "wanted"):
             value = t(f"kind.{value}", lang)
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
             value = f"{value:,}".replace(",", "." if lang == "da" else ",")
         shown[name] = value
-    return t(f"refusal.{code}", lang, **shown)
+    return shown
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A text to be said later, in whichever language the reader has: a key and its values.
+
+    The core finds problems in files before anyone knows who will read them (the command
+    line in English, the app in Danish, a cached listing read next week), so it keeps the
+    key and the values, never the words. A value may itself be a phrase (``the string
+    'x'`` inside ``is the string 'x', expected a number``); kinds and large numbers are
+    said as in :func:`refusal_words`.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def words(self, lang: str) -> str:
+        """The phrase in ``lang``."""
+        return t(self.key, lang, **_shown(dict(self.values), lang))
+
+    def as_json(self) -> dict[str, object]:
+        """The phrase as JSON (a value that is a phrase nests), so a cache can keep it."""
+        values = {n: v.as_json() if isinstance(v, Phrase) else v for n, v in self.values}
+        return {"key": self.key, "values": values}
+
+    @staticmethod
+    def from_json(data: object) -> Phrase:
+        """The phrase ``as_json`` wrote.
+
+        Raises:
+            TypeError: not such a phrase (a cache written by another version, or damaged).
+        """
+        if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+            raise TypeError("not a phrase")
+        raw = data.get("values")
+        if not isinstance(raw, dict):
+            raise TypeError("not a phrase's values")
+        values: list[tuple[str, object]] = []
+        for name, value in raw.items():
+            if isinstance(value, dict):
+                value = Phrase.from_json(value)
+            elif not isinstance(value, str | int | float) or isinstance(value, bool):
+                raise TypeError("not a phrase's value")
+            values.append((name, value))
+        return Phrase(data["key"], tuple(values))
+
+
+def phrase(key: str, **values: object) -> Phrase:
+    """A :class:`Phrase` of ``key`` with ``values`` (strings, numbers or phrases)."""
+    return Phrase(key, tuple(values.items()))

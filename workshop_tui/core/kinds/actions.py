@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.schema import instructions_dict, put_texts, read_instructions
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
-from workshop_tui.core.model.exercise import AnswerPart, Body
+from workshop_tui.core.model.exercise import AnswerPart, Body, WriteField
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.results.summary_model import ActionPart, GroupActions
 from workshop_tui.core.storage.reader import Reader, check_ids
@@ -33,6 +34,22 @@ class ActionBody(Body):
     challenge_from: tuple[str, ...] = ()
     """The exercises whose weakest items a group may pick its challenge from."""
     instructions: tuple[Text, ...] = ()
+
+    def write_fields(self, exercise: Exercise) -> tuple[WriteField, ...]:
+        """The challenge (when the list asks for one), then each action's text, owner and date."""
+
+        what = Text(t("phone.write.what", "da"), t("phone.write.what", "en"))
+        owner = Text(t("phone.write.owner", "da"), t("phone.write.owner", "en"))
+        due = Text(t("phone.write.due", "da"), t("phone.write.due", "en"))
+        fields = []
+        if self.challenge_prompt is not None:
+            fields.append(WriteField("challenge", self.challenge_prompt))
+        for n in range(self.count):
+            label = Text(f"{self.action_label.da} {n + 1}", f"{self.action_label.get('en')} {n + 1}")
+            fields.append(WriteField(f"a:{n}:text", what, section=label))
+            fields.append(WriteField(f"a:{n}:owner", owner, shape="line"))
+            fields.append(WriteField(f"a:{n}:due", due, shape="date"))
+        return tuple(fields)
 
     def check_answer(self, exercise: Exercise, part: AnswerPart, index: int = 0) -> None:
         """Take a challenge, and actions numbered 1 to ``count``.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from workshop_tui.core.i18n import phrase
 from workshop_tui.core.kinds.schema import (
     items_dict,
     put_texts,
@@ -143,7 +144,7 @@ def read_scale_kind(reader: Reader) -> Read:
 def read_bipolar(reader: Reader) -> Read:
     """Bipolar placements: items with a left and a right pole."""
     scale, polarity = read_scored(reader)
-    return Read(PolesBody(), read_items(reader, poles=True, what="pairs of poles"), scale, polarity)
+    return Read(PolesBody(), read_items(reader, poles=True, what="problems.things.poles"), scale, polarity)
 
 
 def read_paired(reader: Reader) -> Read:
@@ -175,7 +176,11 @@ def read_dimensions(reader: Reader, *, required: bool, diagnostic: bool) -> tupl
         found.append(dim)
     for dup in duplicates(d.id for d in found):
         reader.problems.add(
-            reader.key("dimensions"), f"dimension id {dup!r} is used twice", "give each dimension its own id"
+            reader.key("dimensions"),
+            "problems.what.id_twice",
+            "problems.fix.own_id",
+            value=repr(dup),
+            noun=phrase("problems.noun.dimension"),
         )
     return tuple(found)
 

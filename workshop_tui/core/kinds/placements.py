@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from workshop_tui.core.i18n import phrase
 from workshop_tui.core.kinds.grids import read_scored
 from workshop_tui.core.kinds.schema import items_dict, read_items, scale_dict, text_table
 from workshop_tui.core.kinds.scored import scored_part
@@ -101,7 +102,9 @@ def placement(exercise: Exercise, answers: ExerciseAnswers) -> Placement:
 def read_two_axis(reader: Reader) -> Read:
     """Two axes (items), the scale, and the four zones (or none)."""
     scale, polarity = read_scored(reader)
-    items = read_items(reader, extras=frozenset({"polarity"}), minimum=2, maximum=2, what="axes")
+    items = read_items(
+        reader, extras=frozenset({"polarity"}), minimum=2, maximum=2, what="problems.things.axes"
+    )
     return Read(PlacementBody(zones=_zones(reader)), items, scale, polarity)
 
 
@@ -115,22 +118,30 @@ def _zones(reader: Reader) -> tuple[Zone, ...]:
             side = sub.string(axis)
             if side and side not in SIDES:
                 sub.problems.add(
-                    sub.key(axis), f"{side!r} is not a side", f'use "low" or "high" (the {axis} axis\'s half)'
+                    sub.key(axis),
+                    "problems.what.not_side",
+                    "problems.fix.side",
+                    value=repr(side[:20]),
+                    axis=axis,
                 )
             sides.append(side)
         found.append(Zone(zone_id, sides[0], sides[1], sub.text("label") or Text("")))  # type: ignore[arg-type]
         sub.finish()
     if found and len(found) != 4:
         reader.problems.add(
-            reader.key("zones"), f"has {len(found)} zones", "give all four (low/high x × low/high y) or none"
+            reader.key("zones"), "problems.what.zones", "problems.fix.four_zones", n=len(found)
         )
     for dup in duplicates(f"x = {z.x}, y = {z.y}" for z in found):
         reader.problems.add(
-            reader.key("zones"), f"two zones are both at {dup}", "give each zone its own corner"
+            reader.key("zones"), "problems.what.same_corner", "problems.fix.own_corner", corner=dup
         )
     for dup in duplicates(z.id for z in found):
         reader.problems.add(
-            reader.key("zones"), f"zone id {dup!r} is used twice", "give each zone its own id"
+            reader.key("zones"),
+            "problems.what.id_twice",
+            "problems.fix.own_id",
+            value=repr(dup),
+            noun=phrase("problems.noun.zone"),
         )
     return tuple(found)
 

@@ -17,10 +17,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.i18n import Phrase, phrase
 from workshop_tui.core.kinds.schema import items_dict, put_texts, read_items
 from workshop_tui.core.kinds.scored import scored_part
 from workshop_tui.core.kinds.spec import KindSpec, Read
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
+from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.storage.reader import Reader
 
@@ -37,6 +39,10 @@ class RankingBody(Body):
     def question(self) -> Text | None:
         """The question the order answers."""
         return self.question_text
+
+    def control(self, exercise: Exercise) -> Control | None:
+        """A phone gives each item a place; a place given twice moves, as ``score`` does."""
+        return Control("order")
 
     def score(
         self,
@@ -62,7 +68,7 @@ class RankingBody(Body):
                 answers = self.score(exercise, answers, item_id, participant_id, place)
         return answers
 
-    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, str, str]]:
+    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, Phrase, Phrase]]:
         """(participant id, what, fix) for each person who gave one place to two items (hand-edited)."""
         given: dict[tuple[str, int], list[str]] = {}
         for item_id, row in answers.scores.items():
@@ -72,8 +78,8 @@ class RankingBody(Body):
             if len(items) > 1:
                 yield (
                     participant_id,
-                    f"gave place {place} to {len(items)} items ({', '.join(items)})",
-                    "give each place to one item",
+                    phrase("problems.what.place_twice", place=place, n=len(items), items=", ".join(items)),
+                    phrase("problems.fix.one_place"),
                 )
 
 
@@ -96,10 +102,11 @@ def read_ranking(reader: Reader) -> Read:
     if polarity != "negative":
         reader.problems.add(
             reader.key("polarity"),
-            f"is {polarity[:20]!r}, but place 1 of a ranking is the best",
-            'write polarity = "negative" (a higher place number is worse) or leave it out',
+            "problems.what.ranking_polarity",
+            "problems.fix.ranking_polarity",
+            value=repr(polarity[:20]),
         )
-    items = read_items(reader, minimum=2, maximum=MAX_RANKED, what="items to rank")
+    items = read_items(reader, minimum=2, maximum=MAX_RANKED, what="problems.things.ranked")
     scale = places(len(items)) if items else None
     return Read(RankingBody(question), items, scale, polarity="negative")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workshop_tui.core.i18n import phrase
 from workshop_tui.core.model import Dimension, Exercise, Item, Scale, Text
 from workshop_tui.core.model.exercise import POLARITIES, Polarity
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
@@ -45,7 +46,7 @@ def read_items(
     poles: bool = False,
     minimum: int = 1,
     maximum: int = MAX_ITEMS,
-    what: str = "items",
+    what: str = "problems.things.items",
 ) -> tuple[Item, ...]:
     """The ``[[items]]`` of any scored kind.
 
@@ -54,18 +55,29 @@ def read_items(
             ``left``, ``right``, ``polarity``); any other is an unknown key.
         poles: bipolar items need ``left`` and ``right``, and their ``text`` may be
             left out (it is then ``left ↔ right``).
-        minimum, maximum: how many items the kind needs; ``what`` names them in messages.
+        minimum, maximum: how many items the kind needs; ``what`` names them in messages
+            (a ``problems.things.*`` key).
     """
     known = {d.id for d in dimensions}
     tables = reader.tables("items")
     if len(tables) > maximum or (tables and len(tables) < minimum):
         if minimum == maximum:
-            fix = f"give exactly {minimum} [[items]] tables"
+            fix = "problems.fix.exactly_items"
         elif len(tables) > maximum:
-            fix = f"use at most {maximum}"
+            fix = "problems.fix.at_most"
         else:
-            fix = f"give at least {minimum} [[items]] tables"
-        reader.problems.add(reader.key("items"), f"has {len(tables)} {what}", fix)
+            fix = "problems.fix.items_at_least"
+        count = len(tables)
+        things = phrase(what)
+        reader.problems.add(
+            reader.key("items"),
+            "problems.what.count",
+            fix,
+            n=str(count),
+            things=things,
+            low=str(minimum),
+            high=str(maximum),
+        )
         return ()
     found = []
     for sub in tables:
@@ -73,24 +85,31 @@ def read_items(
         check_id(sub, "id", item_id)
         dimension = sub.string("dimension", required=diagnostic or bool(known)) or None
         if dimension is not None and dimension not in known:
-            fix = (
-                f"use one of {', '.join(sorted(known))}" if known else "declare it in a [[dimensions]] table"
+            sub.problems.add(
+                sub.key("dimension"),
+                "problems.what.unknown_dimension",
+                "problems.fix.use_one_of" if known else "problems.fix.declare_dimension",
+                value=repr(dimension[:60]),
+                choices=", ".join(sorted(known)),
             )
-            sub.problems.add(sub.key("dimension"), f"unknown dimension {dimension!r}", fix)
         polarity: str | None = None
         if diagnostic:
             polarity = sub.string("polarity")
             if polarity and polarity not in ("produced", "not_produced"):
                 sub.problems.add(
-                    sub.key("polarity"), f"unknown polarity {polarity!r}", 'use "produced" or "not_produced"'
+                    sub.key("polarity"),
+                    "problems.what.unknown_polarity",
+                    "problems.fix.produced",
+                    value=repr(polarity[:40]),
                 )
         elif "polarity" in extras:
             polarity = sub.string("polarity", required=False) or None
             if polarity is not None and polarity not in POLARITIES:
                 sub.problems.add(
                     sub.key("polarity"),
-                    f"unknown polarity {polarity!r}",
-                    'use "positive" (high is good), "negative" (high is bad) or "neutral"',
+                    "problems.what.unknown_polarity",
+                    "problems.fix.polarity",
+                    value=repr(polarity[:40]),
                 )
         left = sub.text("left", required=poles) if poles or "left" in extras else None
         right = sub.text("right", required=poles) if poles or "right" in extras else None
@@ -112,7 +131,11 @@ def read_items(
         sub.finish()
     for dup in duplicates(i.id for i in found):
         reader.problems.add(
-            reader.key("items"), f"item id {dup!r} is used twice", "give each item its own id"
+            reader.key("items"),
+            "problems.what.id_twice",
+            "problems.fix.own_id",
+            value=repr(dup),
+            noun=phrase("problems.noun.item"),
         )
     return tuple(found)
 
@@ -146,8 +169,9 @@ def read_polarity(reader: Reader) -> Polarity:
     if polarity not in POLARITIES:
         reader.problems.add(
             reader.key("polarity"),
-            f"unknown polarity {polarity!r}",
-            'use "positive" (a high score is good), "negative" (a high score is bad) or "neutral"',
+            "problems.what.unknown_polarity",
+            "problems.fix.polarity",
+            value=repr(polarity[:40]),
         )
     return polarity  # type: ignore[return-value]
 
@@ -160,11 +184,15 @@ def read_scale(reader: Reader | None) -> Scale | None:
     high = reader.integer("max")
     if reader.has("min") and reader.has("max") and low >= high:
         reader.problems.add(
-            reader.key("min"), f"min ({low}) is not below max ({high})", "make min smaller than max"
+            reader.key("min"), "problems.what.min_max", "problems.fix.min_max", low=str(low), high=str(high)
         )
     elif high - low > MAX_SCALE_STEPS:
         reader.problems.add(
-            reader.key("max"), f"the scale has {high - low + 1} steps", f"use at most {MAX_SCALE_STEPS + 1}"
+            reader.key("max"),
+            "problems.what.steps",
+            "problems.fix.at_most",
+            n=str(high - low + 1),
+            high=str(MAX_SCALE_STEPS + 1),
         )
     scale = Scale(
         min=low,

@@ -13,7 +13,7 @@ from typing import Any
 from workshop_tui.core.kinds.schema import put_texts, text_table
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
-from workshop_tui.core.model.exercise import Body
+from workshop_tui.core.model.exercise import Body, WriteField
 from workshop_tui.core.results.summary_model import BoxSummary, GroupText, ReflectionPart
 from workshop_tui.core.storage.reader import Reader, duplicates
 
@@ -53,6 +53,22 @@ class SheetBody(Body):
         """The box numbers."""
         return frozenset(b.key for b in self.boxes)
 
+    def write_fields(self, exercise: Exercise) -> tuple[WriteField, ...]:
+        """Each box with its working question and sub-questions beside it, as on the sheet."""
+        return tuple(
+            WriteField(
+                key=f"t:{box.key}",
+                label=Text(f"{box.number}. {box.title.da}", f"{box.number}. {box.title.get('en')}"),
+                question=box.question,
+                sub_texts=tuple(
+                    Text(f"{q.letter}) {q.text.da}", f"{q.letter}) {q.text.get('en')}")
+                    for q in box.subquestions
+                ),
+                section=self.heading if index == 0 else None,
+            )
+            for index, box in enumerate(self.boxes)
+        )
+
     def done(
         self, exercise: Exercise, answers: ExerciseAnswers, people: set[str], groups: Sequence[str]
     ) -> bool:
@@ -86,7 +102,7 @@ def _boxes(reader: Reader) -> tuple[Box, ...]:
         sub.finish()
     for dup in duplicates(b.key for b in found):
         reader.problems.add(
-            reader.key("boxes"), f"box number {dup} is used twice", "number the boxes 1, 2, 3 …"
+            reader.key("boxes"), "problems.what.box_twice", "problems.fix.number_boxes", value=dup
         )
     return tuple(found)
 

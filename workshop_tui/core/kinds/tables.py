@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.i18n import Phrase, phrase, t
 from workshop_tui.core.kinds.schema import (
     instructions_dict,
     put_texts,
@@ -20,7 +21,7 @@ from workshop_tui.core.kinds.schema import (
 )
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
-from workshop_tui.core.model.exercise import Body, cell_key
+from workshop_tui.core.model.exercise import Body, WriteField, cell_key
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.results.summary_model import (
     GroupTable,
@@ -89,6 +90,22 @@ class TableBody(Body):
         """Every cell, ``row.column``."""
         return frozenset(cell_key(row, c.id) for row in range(1, self.rows + 1) for c in self.columns)
 
+    def write_fields(self, exercise: Exercise) -> tuple[WriteField, ...]:
+        """Every cell, row by row: a choice column as its options, any other as a line."""
+        return tuple(
+            WriteField(
+                key=f"t:{cell_key(row, column.id)}",
+                label=column.label,
+                shape="choice" if column.is_choice else "line",
+                options=tuple((o.id, o.label) for o in column.options),
+                section=Text(t("phone.write.row", "da", n=row), t("phone.write.row", "en", n=row))
+                if index == 0
+                else None,
+            )
+            for row in range(1, self.rows + 1)
+            for index, column in enumerate(self.columns)
+        )
+
     def check_text(self, exercise: Exercise, key: str, text: str) -> None:
         """Refuse a cell outside the table or a choice that is not one of the column's options.
 
@@ -111,10 +128,10 @@ class TableBody(Body):
         """Every group has written at least one cell."""
         return all(any(t.strip() for t in answers.texts.get(group, {}).values()) for group in groups)
 
-    def text_key_rule(self, exercise: Exercise) -> str:
+    def text_key_rule(self, exercise: Exercise) -> Phrase:
         """What a cell key looks like in this table, for a session file's problem."""
         columns = ", ".join(c.id for c in self.columns)
-        return f'a table cell is "row.column", rows 1 to {self.rows}, columns {columns}'
+        return phrase("problems.fix.table_cell", rows=self.rows, columns=columns)
 
 
 def read_table(reader: Reader) -> Read:
@@ -141,18 +158,24 @@ def _columns(reader: Reader) -> tuple[Column, ...]:
             )
             opt.finish()
         if len(options) == 1:
+            sub.problems.add(sub.key("options"), "problems.what.one_option", "problems.fix.two_options")
+        for dup in duplicates(o.id for o in options):
             sub.problems.add(
                 sub.key("options"),
-                "has only one option",
-                "give a choice at least two options, or none for text",
+                "problems.what.id_twice",
+                "problems.fix.own_id",
+                value=repr(dup),
+                noun=phrase("problems.noun.option"),
             )
-        for dup in duplicates(o.id for o in options):
-            sub.problems.add(sub.key("options"), f"option id {dup!r} is used twice", "give each its own id")
         found.append(Column(column_id, sub.text("label") or Text(""), tuple(options)))
         sub.finish()
     for dup in duplicates(c.id for c in found):
         reader.problems.add(
-            reader.key("columns"), f"column id {dup!r} is used twice", "give each column its own id"
+            reader.key("columns"),
+            "problems.what.id_twice",
+            "problems.fix.own_id",
+            value=repr(dup),
+            noun=phrase("problems.noun.column"),
         )
     return tuple(found)
 
@@ -169,12 +192,24 @@ def _matrix(reader: Reader, columns: tuple[Column, ...]) -> Matrix | None:
         value = getattr(matrix, name)
         column = by_id.get(value)
         if value and (column is None or not column.is_choice):
-            sub.problems.add(sub.key(name), f"{value!r} is not a choice column", f"use one of {choices}")
+            sub.problems.add(
+                sub.key(name),
+                "problems.what.not_choice",
+                "problems.fix.use_one_of",
+                value=repr(value),
+                choices=choices,
+            )
     if matrix.rows and matrix.rows == matrix.columns:
-        sub.problems.add(sub.key("columns"), "names the same column as rows", "cross two different columns")
+        sub.problems.add(sub.key("columns"), "problems.what.same_column", "problems.fix.two_columns")
     label = by_id.get(matrix.label)
     if matrix.label and (label is None or label.is_choice):
-        sub.problems.add(sub.key("label"), f"{matrix.label!r} is not a text column", f"use one of {texts}")
+        sub.problems.add(
+            sub.key("label"),
+            "problems.what.not_text",
+            "problems.fix.use_one_of",
+            value=repr(matrix.label),
+            choices=texts,
+        )
     sub.finish()
     return matrix
 

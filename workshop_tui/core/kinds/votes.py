@@ -15,10 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.i18n import Phrase, phrase
 from workshop_tui.core.kinds.schema import items_dict, put_texts, read_items
 from workshop_tui.core.kinds.scored import scores_of
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
+from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.model.rules import dots_used
@@ -57,6 +59,12 @@ class VoteBody(Body):
         """The question the options answer."""
         return self.question_text
 
+    def control(self, exercise: Exercise) -> Control | None:
+        """A phone chooses one option (single choice) or steps dots onto options (dot vote)."""
+        if self.single:
+            return Control("choose_one")
+        return Control("dots", {"dots": self.votes.dots, "max_per_item": self.votes.max_per_item})
+
     def score(
         self,
         exercise: Exercise,
@@ -92,7 +100,7 @@ class VoteBody(Body):
                 answers = self.score(exercise, answers, item_id, participant_id, dots)
         return answers
 
-    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, str, str]]:
+    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, Phrase, Phrase]]:
         """(participant id, what, fix) for each person whose votes break the rules above.
 
         Used when a session file is read: the file may have been edited by hand.
@@ -105,14 +113,14 @@ class VoteBody(Body):
             if self.single and len(items) > 1:
                 yield (
                     participant_id,
-                    f"chose {len(items)} options ({', '.join(items)})",
-                    "keep one choice per person",
+                    phrase("problems.what.chose_many", n=len(items), items=", ".join(items)),
+                    phrase("problems.fix.one_choice"),
                 )
             elif (used := dots_used(answers, participant_id)) > self.votes.dots:
                 yield (
                     participant_id,
-                    f"placed {used} dots, more than the {self.votes.dots} each person has",
-                    "take dots off until they fit",
+                    phrase("problems.what.too_many_dots", n=used, dots=self.votes.dots),
+                    phrase("problems.fix.fewer_dots"),
                 )
 
     def done(
@@ -158,7 +166,7 @@ SINGLE_CHOICE = Votes(dots=1, max_per_item=1, inferred=False)
 def read_single(reader: Reader) -> Read:
     """A single choice: an optional question and at least two options (each may have a response)."""
     question = reader.text("question", required=False)
-    items = read_items(reader, extras=frozenset({"response"}), minimum=2, what="options")
+    items = read_items(reader, extras=frozenset({"response"}), minimum=2, what="problems.things.options")
     return Read(VoteBody(SINGLE_CHOICE, question, single=True), items, vote_scale(SINGLE_CHOICE))
 
 
@@ -166,7 +174,7 @@ def read_dot_vote(reader: Reader) -> Read:
     """A dot vote: the ``[votes]`` table, an optional question and at least two options."""
     votes = _votes(reader.table("votes"))
     question = reader.text("question", required=False)
-    items = read_items(reader, minimum=2, what="options")
+    items = read_items(reader, minimum=2, what="problems.things.options")
     body = VoteBody(votes or SINGLE_CHOICE, question)
     return Read(body, items, vote_scale(votes) if votes else None)
 
@@ -179,8 +187,12 @@ def _votes(reader: Reader | None) -> Votes | None:
     if per_item > dots:
         reader.problems.add(
             reader.key("max_per_item"),
-            f"is {per_item}, more than the {dots} dots each person has",
-            f"use a number from 1 to {dots}",
+            "problems.what.over_dots",
+            "problems.fix.number_between",
+            value=str(per_item),
+            dots=str(dots),
+            low="1",
+            high=str(dots),
         )
         per_item = dots
     votes = Votes(

@@ -16,6 +16,10 @@ from workshop_tui.core.model.refusal import Refused
 
 Mode = Literal["participant", "tally"]
 MODES: tuple[str, ...] = ("participant", "tally")
+OpenState = Literal["shown", "hidden"]
+"""Where an open answer stands: on the wall, or hidden by the facilitator (absent: new, the
+facilitator's screen only)."""
+OPEN_STATES: tuple[str, ...] = ("shown", "hidden")
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -75,6 +79,10 @@ class ExerciseAnswers:
     """group id -> actions, for action lists."""
     challenge: Mapping[str, str] = field(default_factory=dict)
     """group id -> the challenge the actions address."""
+    opens: Mapping[str, str] = field(default_factory=dict)
+    """answer id -> an open answer from a device (anonymous: the id is random, not the device's)."""
+    open_state: Mapping[str, OpenState] = field(default_factory=dict)
+    """answer id -> shown on the wall or hidden; an answer not listed is new (facilitator only)."""
 
     @property
     def is_empty(self) -> bool:
@@ -87,6 +95,7 @@ class ExerciseAnswers:
             or any(c.strip() for c in self.closing.values())
             or any(not a.is_empty for acts in self.actions.values() for a in acts)
             or any(c.strip() for c in self.challenge.values())
+            or any(o.strip() for o in self.opens.values())
         )
 
     @property
@@ -202,6 +211,26 @@ class ExerciseAnswers:
         while current and current[-1].is_empty:
             current.pop()
         return replace(self, actions=with_key(self.actions, group_id, tuple(current) or None))
+
+    def with_open(self, answer_id: str, text: str) -> ExerciseAnswers:
+        """Set one open answer (an empty text removes it, and its state).
+
+        Raises:
+            ValueError: the text is longer than a session file holds (``limits.MAX_TEXT``).
+        """
+        check_text(text, "an open answer")
+        state = self.open_state if text else with_key(self.open_state, answer_id, None)
+        return replace(self, opens=with_key(self.opens, answer_id, text or None), open_state=state)
+
+    def with_open_state(self, answer_ids: tuple[str, ...], state: OpenState | None) -> ExerciseAnswers:
+        """Show or hide open answers on the wall (None: new again); unknown ids are left out."""
+        if state is not None and state not in OPEN_STATES:
+            raise Refused("open.state", state=state)
+        states = dict(self.open_state)
+        for answer_id in answer_ids:
+            if answer_id in self.opens:
+                states = with_key(states, answer_id, state)
+        return replace(self, open_state=states)
 
     def with_mode(self, mode: Mode) -> ExerciseAnswers:
         """Switch between per-participant scores and tallies, keeping both."""

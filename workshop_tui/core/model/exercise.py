@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Literal, TypeVar, get_args
 
+from workshop_tui.core.i18n import Phrase, phrase
 from workshop_tui.core.model.answers import ExerciseAnswers, Mode
+from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.refusal import Missing, ScoreError
 
 Kind = Literal[
@@ -23,6 +25,7 @@ Kind = Literal[
     "two_axis",
     "table",
     "ranking",
+    "open_answers",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind, in the order above (the type is the source; ``core.kinds`` maps each to its family)."""
@@ -144,7 +147,33 @@ class Item:
     """Negatively worded: an index or a ranking reads its scores turned round (1 <-> 5)."""
 
 
-AnswerPart = Literal["note", "closing", "challenge", "action"]
+FieldShape = Literal["lines", "line", "date", "choice"]
+"""How a group's field is typed on a device: several lines, one line, a date, one of some options."""
+
+
+@dataclass(frozen=True)
+class WriteField:
+    """One field a group's scribe writes on a device, as on the paper sheet.
+
+    ``key`` says where the text lives (``core.writing`` reads and writes it): ``t:<key>``
+    a group text (box ``t:2``, cell ``t:3.stakeholder``), ``challenge``, ``closing``, or
+    ``a:<n>:text|owner|due`` a part of the group's action number n (0-based).
+    """
+
+    key: str
+    label: Text
+    shape: FieldShape = "lines"
+    question: Text | None = None
+    """The working question beside it."""
+    sub_texts: tuple[Text, ...] = ()
+    """Lettered sub-questions under it (``a) …``)."""
+    options: tuple[tuple[str, Text], ...] = ()
+    """For a ``choice``: (option id, label)."""
+    section: Text | None = None
+    """A heading above the field (a table's row, an action's number)."""
+
+
+AnswerPart = Literal["note", "closing", "challenge", "action", "open"]
 """The answers beside the scores and texts that only some kinds take."""
 
 
@@ -165,6 +194,14 @@ class Body:
     highlights: ClassVar[bool] = False
     """The best and weakest items are listed (▲/▼) and marked in the grid."""
 
+    def control(self, exercise: Exercise) -> Control | None:
+        """How a phone answers the exercise (None: phones are not asked).
+
+        A kind scored on its scale is rated item by item; a kind with other answers
+        declares its shape here (see :mod:`workshop_tui.core.model.control`).
+        """
+        return Control("rate") if self.scored else None
+
     def score_rows(self, exercise: Exercise) -> tuple[Item, ...]:
         """The rows of the score grid (the items, unless the kind derives its own)."""
         return exercise.items
@@ -173,9 +210,14 @@ class Body:
         """The keys a group's texts may use (reflection boxes, table cells)."""
         return frozenset()
 
-    def text_key_rule(self, exercise: Exercise) -> str:
+    def write_fields(self, exercise: Exercise) -> tuple[WriteField, ...]:
+        """The fields a group's scribe writes on a device (none: groups do not write here)."""
+        return ()
+
+    def text_key_rule(self, exercise: Exercise) -> Phrase:
         """How to fix a group text under a key the exercise does not have (a session file's problem)."""
-        return f"use one of {', '.join(sorted(self.text_keys(exercise))) or '(none)'}"
+        keys = ", ".join(sorted(self.text_keys(exercise)))
+        return phrase("problems.fix.use_one_of", choices=keys) if keys else phrase("problems.fix.no_texts")
 
     def source_item(self, exercise: Exercise, row: Item) -> Item:
         """The item a row of the grid scores (itself, unless the kind derives its rows)."""
@@ -218,6 +260,8 @@ class Body:
             raise ScoreError("notes.none", exercise=exercise.id)
         if part == "closing":
             raise ScoreError("closing.none", exercise=exercise.id)
+        if part == "open":
+            raise ScoreError("kind.wrong", exercise=exercise.id, kind=exercise.kind, wanted="open_answers")
         raise ScoreError("kind.wrong", exercise=exercise.id, kind=exercise.kind, wanted="action_list")
 
     def score(
@@ -237,8 +281,11 @@ class Body:
         """Record many (checked) scores at once; kinds with rules between scores apply them one by one."""
         return answers.with_scores(scores)
 
-    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, str, str]]:
-        """(participant id, what, fix) for each answer a hand-edited session file breaks the rules with."""
+    def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, Phrase, Phrase]]:
+        """(participant id, what, fix) for each answer a hand-edited session file breaks the rules with.
+
+        ``what`` and ``fix`` are phrases (``problems.*`` keys), said in the reader's language.
+        """
         return ()
 
     def done(

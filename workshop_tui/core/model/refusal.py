@@ -8,7 +8,7 @@ text, for logs and for the places (a file's problem list) that are English anywa
 
 from __future__ import annotations
 
-from workshop_tui.core.i18n import refusal_words
+from workshop_tui.core.i18n import Phrase, refusal_words
 
 
 class Refused(ValueError):
@@ -21,6 +21,10 @@ class Refused(ValueError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else self.code
+
+    def phrase(self) -> Phrase:
+        """The refusal as a phrase, to be said later in the reader's language (a file's problem)."""
+        return Phrase(f"refusal.{self.code}", tuple(self.values.items()))
 
 
 class ScoreError(Refused):

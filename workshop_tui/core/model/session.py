@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, with_key
+from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, with_key
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.exercise import Exercise, cell_key
 from workshop_tui.core.model.ids import valid_id
@@ -308,6 +308,26 @@ class Session:
         exercise = self.exercise(exercise_id)
         exercise.body.check_answer(exercise, "action", index)
         return self._edit(exercise_id, lambda a: a.with_action(group_id, index, action))
+
+    def with_open(self, exercise_id: str, answer_id: str, text: str) -> Session:
+        """Set one open answer (``answer_id`` is random: it names no device); "" removes it.
+
+        Raises:
+            ScoreError: the exercise takes no open answers, or the id is not a valid id.
+        """
+        exercise = self.exercise(exercise_id)
+        exercise.body.check_answer(exercise, "open")
+        if not valid_id(answer_id):
+            raise ScoreError("open.bad_id", answer=answer_id[:40])
+        return self._edit(exercise_id, lambda a: a.with_open(answer_id, text))
+
+    def with_open_state(
+        self, exercise_id: str, answer_ids: tuple[str, ...], state: OpenState | None
+    ) -> Session:
+        """Put open answers on the wall ("shown"), hide them ("hidden"), or make them new again (None)."""
+        exercise = self.exercise(exercise_id)
+        exercise.body.check_answer(exercise, "open")
+        return self._edit(exercise_id, lambda a: a.with_open_state(answer_ids, state))
 
     def with_facilitator_note(self, exercise_id: str, text: str) -> Session:
         """Set the facilitator's private note for an exercise."""

@@ -20,6 +20,8 @@ from workshop_tui.core.results.summary_written import (
     GroupTable,
     GroupText,
     MatrixPart,
+    OpenAnswer,
+    OpenAnswersPart,
     ReflectionPart,
     TableColumn,
     TablePart,
@@ -34,6 +36,8 @@ __all__ = [  # re-exported: the renderers import every part from here
     "GroupText",
     "ItemStatus",
     "MatrixPart",
+    "OpenAnswer",
+    "OpenAnswersPart",
     "ReflectionPart",
     "TableColumn",
     "TablePart",
@@ -277,7 +281,7 @@ class VotePart:
         return tuple(o for o in self.options if o.winner)
 
 
-SummaryPart = ScoredPart | ReflectionPart | ActionPart | VotePart | TablePart
+SummaryPart = ScoredPart | ReflectionPart | ActionPart | VotePart | TablePart | OpenAnswersPart
 """What an exercise's results are, one dataclass per kind family.
 
 A renderer takes a part apart with ``match`` and ends with ``typing.assert_never``, so
@@ -319,6 +323,11 @@ class ExerciseSummary:
     def votes(self) -> VotePart | None:
         """The part of a single choice or dot vote."""
         return self.part if isinstance(self.part, VotePart) else None
+
+    @property
+    def opens(self) -> OpenAnswersPart | None:
+        """The open answers' part, or None for any other kind."""
+        return self.part if isinstance(self.part, OpenAnswersPart) else None
 
     @property
     def table(self) -> TablePart | None:

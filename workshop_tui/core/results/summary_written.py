@@ -111,3 +111,34 @@ class TablePart:
     groups: tuple[GroupTable, ...]
     checkable: int = 0
     """How many columns can hold a check (the denominator of a row's check count)."""
+
+
+@dataclass(frozen=True)
+class OpenAnswer:
+    """One open answer from a device: its text and where it stands (``new``, ``shown``, ``hidden``)."""
+
+    text: str
+    state: str
+
+
+@dataclass(frozen=True)
+class OpenAnswersPart:
+    """The room's open answers ("Hvad tager du med hjem?"), anonymous, in the order they came.
+
+    ``answers`` holds every answer the facilitator has not hidden (new and shown); the
+    wall shows only ``shown`` ones and ``wall_words``; the exports list ``answers`` and
+    ``words`` and say how many were hidden, never their text.
+    """
+
+    question: str
+    answers: tuple[OpenAnswer, ...]
+    hidden: int
+    words: tuple[tuple[str, int], ...]
+    """The most frequent words of ``answers`` (``core.results.words``), with how many answers use each."""
+    wall_words: tuple[tuple[str, int], ...]
+    """The same, of the shown answers only: what the wall may show."""
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """The texts the facilitator has put on the wall."""
+        return tuple(a.text for a in self.answers if a.state == "shown")

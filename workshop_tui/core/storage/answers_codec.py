@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from workshop_tui.core.model import Action, Exercise, ExerciseAnswers, Group, Participant
-from workshop_tui.core.model.answers import MODES
+from workshop_tui.core.model.answers import MODES, OPEN_STATES, OpenState
+from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.storage.reader import Reader
 
@@ -31,12 +32,19 @@ def parse_answers(
     problems = reader.problems
     mode = reader.string("mode", required=False, default="participant")
     if mode not in MODES:
-        problems.add(reader.key("mode"), f"unknown mode {mode!r}", 'use "participant" or "tally"')
+        problems.add(
+            reader.key("mode"), "problems.what.unknown_mode", "problems.fix.mode", value=repr(mode[:40])
+        )
         mode = "participant"
     try:
         exercise.body.check_mode(mode)  # type: ignore[arg-type]
     except ScoreError as error:
-        problems.add(reader.key("mode"), str(error), 'write mode = "participant"')
+        problems.add(
+            reader.key("mode"),
+            "problems.what.refused",
+            "problems.fix.mode_participant",
+            refusal=error.phrase(),
+        )
     item_ids = {i.id for i in exercise.scored_items}
     people = {p.id for p in participants}
     group_ids = {g.id for g in groups}
@@ -53,8 +61,11 @@ def parse_answers(
             if item_id not in item_ids:
                 problems.add(
                     sub.key(item_id),
-                    f"{exercise.id!r} has no item {item_id!r}",
-                    f"use one of {', '.join(sorted(item_ids)) or '(none: this exercise takes no scores)'}",
+                    "problems.what.no_item",
+                    "problems.fix.use_one_of" if item_ids else "problems.fix.takes_no_scores",
+                    exercise=repr(exercise.id),
+                    item=repr(item_id),
+                    choices=", ".join(sorted(item_ids)),
                 )
             elif row is not None:
                 rows.append((item_id, row))
@@ -62,8 +73,14 @@ def parse_answers(
 
     def score_ok(key: str, value: int) -> bool:
         if scale is None or not scale.contains(value):
-            bounds = f"{scale.min} to {scale.max}" if scale else "nothing (no scale)"
-            problems.add(key, f"score {value} is off the scale", f"use a whole number from {bounds}")
+            problems.add(
+                key,
+                "problems.what.off_scale",
+                "problems.fix.number_between" if scale else "problems.fix.no_scale",
+                value=str(value),
+                low=str(scale.min) if scale else "",
+                high=str(scale.max) if scale else "",
+            )
             return False
         return True
 
@@ -74,8 +91,9 @@ def parse_answers(
             if pid not in people:
                 problems.add(
                     row.key(pid),
-                    f"no participant {pid!r} in this session",
-                    "add the participant or remove the score",
+                    "problems.what.no_participant",
+                    "problems.fix.add_participant",
+                    who=repr(pid),
                 )
             elif row.data.get(pid) == value and score_ok(row.key(pid), value):
                 scores.setdefault(item_id, {})[pid] = value
@@ -86,7 +104,9 @@ def parse_answers(
             digits = key[1:] if key.startswith("-") else key
             # isdigit alone lets "²" and "--4" through, which int() then refuses with a traceback.
             if not (digits.isascii() and digits.isdigit()):
-                problems.add(row.key(key), f"{key!r} is not a score", 'tally keys are scores, e.g. "4" = 3')
+                problems.add(
+                    row.key(key), "problems.what.not_a_score", "problems.fix.tally_key", value=repr(key)
+                )
             elif score_ok(row.key(key), int(key)) and count:
                 tallies.setdefault(item_id, {})[int(key)] = count
     notes = string_map(reader, "notes")
@@ -94,8 +114,10 @@ def parse_answers(
         if item_id not in item_ids:
             problems.add(
                 reader.key(f"notes.{item_id}"),
-                f"{exercise.id!r} has no item {item_id!r}",
-                "move the note to an existing item",
+                "problems.what.no_item",
+                "problems.fix.move_note",
+                exercise=repr(exercise.id),
+                item=repr(item_id),
             )
     texts: dict[str, dict[str, str]] = {}
     box_keys = exercise.text_keys
@@ -109,13 +131,25 @@ def parse_answers(
                 continue
             for box in list(boxes.data):
                 if box not in box_keys:
-                    problems.add(boxes.key(box), f"{exercise.id!r} has no box {box!r}", _box_fix(exercise))
+                    problems.add(
+                        boxes.key(box),
+                        "problems.what.no_box",
+                        "problems.fix.as_said",
+                        exercise=repr(exercise.id),
+                        box=repr(box),
+                        said=exercise.body.text_key_rule(exercise),
+                    )
                 text = boxes.string(box)
                 if box in box_keys:
                     try:
                         exercise.body.check_text(exercise, box, text)
                     except ScoreError as error:
-                        problems.add(boxes.key(box), str(error), "pick one of the column's options")
+                        problems.add(
+                            boxes.key(box),
+                            "problems.what.refused",
+                            "problems.fix.pick_option",
+                            refusal=error.phrase(),
+                        )
                 if text:
                     texts.setdefault(group_id, {})[box] = text
             boxes.finish()
@@ -141,6 +175,7 @@ def parse_answers(
             if acts:
                 actions[group_id] = tuple(acts)
         sub.finish()
+    opens, open_state = _opens(reader, exercise)
     answers = ExerciseAnswers(
         mode=mode,  # type: ignore[arg-type]
         blind=reader.boolean("blind", required=False),
@@ -152,24 +187,25 @@ def parse_answers(
         closing=closing,
         challenge=challenge,
         actions=actions,
+        opens=opens,
+        open_state=open_state,
     )
     for participant_id, what, fix in exercise.body.problems(exercise, answers):
-        problems.add(reader.key("scores"), f"{participant_id} {what}", fix)
+        problems.add(
+            reader.key("scores"),
+            "problems.what.answer_of",
+            "problems.fix.as_said",
+            who=participant_id,
+            did=what,
+            said=fix,
+        )
     reader.finish()
     return answers
 
 
-def _box_fix(exercise: Exercise) -> str:
-    return exercise.body.text_key_rule(exercise)
-
-
 def _check_group(key: str, group_id: str, known: set[str], problems: Any) -> None:
     if group_id not in known:
-        problems.add(
-            key,
-            f"no group {group_id!r} in this session",
-            "add the group or move the text to an existing group",
-        )
+        problems.add(key, "problems.what.no_group", "problems.fix.add_group", group=repr(group_id))
 
 
 def _group_texts(reader: Reader, name: str, group_ids: set[str]) -> dict[str, str]:
@@ -177,3 +213,32 @@ def _group_texts(reader: Reader, name: str, group_ids: set[str]) -> dict[str, st
     for group_id in texts:
         _check_group(reader.key(f"{name}.{group_id}"), group_id, group_ids, reader.problems)
     return {g: t for g, t in texts.items() if t}
+
+
+def _opens(reader: Reader, exercise: Exercise) -> tuple[dict[str, str], dict[str, OpenState]]:
+    """``[open]`` (answer id -> text) and ``[open_state]`` (answer id -> "shown" or "hidden")."""
+    problems = reader.problems
+    opens = string_map(reader, "open")
+    if opens:
+        try:
+            exercise.body.check_answer(exercise, "open")
+        except ScoreError as error:
+            problems.add(
+                reader.key("open"), "problems.what.refused", "problems.fix.open.kind", refusal=error.phrase()
+            )
+    for answer_id in opens:
+        if not valid_id(answer_id):
+            key = reader.key(f"open.{answer_id[:40]}")
+            problems.add(key, "problems.what.bad_id", "problems.fix.id_rule", value=repr(answer_id[:40]))
+    states: dict[str, OpenState] = {}
+    for answer_id, state in string_map(reader, "open_state").items():
+        key = reader.key(f"open_state.{answer_id[:40]}")
+        if state not in OPEN_STATES:
+            problems.add(key, "problems.what.open.state", "problems.fix.open.state", value=repr(state[:40]))
+        elif answer_id not in opens:
+            problems.add(
+                key, "problems.what.open.no_answer", "problems.fix.remove", value=repr(answer_id[:40])
+            )
+        else:
+            states[answer_id] = state  # type: ignore[assignment]
+    return {k: v for k, v in opens.items() if v}, states

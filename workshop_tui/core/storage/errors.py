@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n import Phrase, t
 from workshop_tui.core.text_safety import for_terminal
 
 SHOWN_PROBLEMS = 10
@@ -29,12 +29,17 @@ def printable(text: str) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one file."""
+    """One thing wrong in one file: where, what is wrong and how to fix it.
+
+    ``what`` and ``fix`` are phrases (catalogue keys under ``problems.`` and their values),
+    said in the reader's language with :meth:`text`; ``str()`` says it in English (logs,
+    exception messages).
+    """
 
     file: Path
     key: str
-    what: str
-    fix: str = ""
+    what: Phrase
+    fix: Phrase | None = None
     line: int | None = None
     warning: bool = False
     """A warning does not stop the file from loading (e.g. a missing English text)."""
@@ -42,12 +47,41 @@ class Problem:
     """Not a problem itself: it stands for this many more problems of the file, only counted
     (a file with 200,000 unknown keys keeps the first thousand; see ``reader.Problems``)."""
 
-    def __str__(self) -> str:
+    def what_in(self, lang: str) -> str:
+        """What is wrong, in ``lang``."""
+        return self.what.words(lang)
+
+    def fix_in(self, lang: str) -> str:
+        """How to fix it, in ``lang`` (empty when there is nothing to say)."""
+        return self.fix.words(lang) if self.fix is not None else ""
+
+    def text(self, lang: str) -> str:
+        """``file:line: key: what is wrong — how to fix it``, in ``lang``, on one line."""
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
         key = f" {self.key}:" if self.key else ""
-        fix = f" — {self.fix}" if self.fix else ""
-        prefix = "warning: " if self.warning else ""
-        return for_terminal(f"{where}:{key} {prefix}{self.what}{fix}")  # one problem, one line
+        fix = self.fix_in(lang)
+        fix = f" — {fix}" if fix else ""
+        prefix = f"{t('problems.word.warning', lang)} " if self.warning else ""
+        return for_terminal(f"{where}:{key} {prefix}{self.what_in(lang)}{fix}")  # one problem, one line
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def file_problem(
+    file: Path,
+    key: str,
+    what: str,
+    fix: str = "",
+    /,
+    *,
+    line: int | None = None,
+    warning: bool = False,
+    **values: object,
+) -> Problem:
+    """A :class:`Problem` whose ``what`` and ``fix`` are catalogue keys sharing ``values``."""
+    args = tuple(values.items())
+    return Problem(file, key, Phrase(what, args), Phrase(fix, args) if fix else None, line, warning)
 
 
 def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SHOWN_PROBLEMS) -> list[str]:
@@ -67,7 +101,7 @@ def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SH
         count = shown.get(problem.file, 0)
         if count < limit:
             shown[problem.file] = count + 1
-            lines.append(str(problem))
+            lines.append(problem.text(lang))
         else:
             hidden[problem.file] = hidden.get(problem.file, 0) + 1
     for file, more in hidden.items():

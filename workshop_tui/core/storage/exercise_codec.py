@@ -32,8 +32,14 @@ def parse_exercise(reader: Reader) -> Exercise | None:
     kind = reader.string("kind")
     if kind and kind not in KINDS:
         close = difflib.get_close_matches(kind, KINDS, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}"
-        reader.problems.add(reader.key("kind"), f"unknown kind {kind!r}", hint)
+        reader.problems.add(
+            reader.key("kind"),
+            "problems.what.unknown_kind",
+            "problems.fix.did_you_mean" if close else "problems.fix.use_one_of",
+            value=repr(kind[:40]),
+            close=repr(close[0]) if close else "",
+            choices=", ".join(KINDS),
+        )
     title = reader.text("title")
     source = _source(reader.table("source"))
     prompt = reader.text("prompt", required=False)

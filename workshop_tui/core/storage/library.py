@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop_tui.core.model import Exercise, Programme, Text
-from workshop_tui.core.storage.errors import FileProblems, Problem
+from workshop_tui.core.storage.errors import FileProblems, Problem, file_problem
 from workshop_tui.core.storage.exercise_codec import parse_exercise
 from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_exercises_dir, user_exercises_dir
@@ -45,8 +45,12 @@ def load_exercise_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
         return None, error.problems
     if "schema_version" in data and "kind" not in data:
         # A session put where exercises go: say so, rather than list every exercise key it lacks.
-        what, fix = "is a session file, not an exercise", "open it with `workshop open`, or move it away"
-        return None, [Problem(path, "schema_version", what, fix, key_lines(text).get("schema_version"))]
+        line = key_lines(text).get("schema_version")
+        return None, [
+            file_problem(
+                path, "schema_version", "problems.what.is_session", "problems.fix.open_session", line=line
+            )
+        ]
     problems = Problems(path, lambda: key_lines(text))
     exercise = parse_exercise(Reader(data, "", problems))
     return exercise, problems.found
@@ -70,7 +74,7 @@ def load_programme_file(path: Path) -> tuple[Programme | None, list[Problem]]:
         exercises=tuple(check_ids(reader, "exercises", reader.strings("exercises"))),
     )
     if not programme.exercises and reader.has("exercises"):
-        problems.add("exercises", "is empty", "list at least one exercise id")
+        problems.add("exercises", "problems.what.empty", "problems.fix.one_exercise")
     reader.finish()
     return (None if problems.errors else programme), problems.found
 
@@ -112,20 +116,27 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
     for programme in programmes.values():
         for missing in (e for e in programme.exercises if e not in exercises):
             problems.append(
-                Problem(
+                file_problem(
                     Path(PROGRAMMES) / f"{programme.id}.toml",
                     "exercises",
-                    f"names {missing!r}, which is not in the library",
-                    "add that exercise file or remove the id",
+                    "problems.what.not_in_library",
+                    "problems.fix.add_exercise",
                     warning=True,
+                    value=repr(missing),
                 )
             )
     return Library(exercises, origins, programmes, tuple(problems))
 
 
 def _duplicate(path: Path, exercise_id: str, first: Path) -> Problem:
-    return Problem(
-        path, "id", f"id {exercise_id!r} is already used by {first.name}", "give this exercise its own id", 1
+    return file_problem(
+        path,
+        "id",
+        "problems.what.id_used_by",
+        "problems.fix.own_exercise_id",
+        line=1,
+        value=repr(exercise_id),
+        file=first.name,
     )
 
 
@@ -144,7 +155,7 @@ def check_path(path: Path) -> list[Problem]:
         for file in _files(path / PROGRAMMES):
             problems.extend(load_programme_file(file)[1])
         if not _files(path) and not _files(path / PROGRAMMES):
-            problems.append(Problem(path, "", "holds no .toml files", "name a folder of exercise files"))
+            problems.append(file_problem(path, "", "problems.what.no_files", "problems.fix.exercise_folder"))
         return problems
     if path.parent.name == PROGRAMMES:
         return load_programme_file(path)[1]

@@ -28,6 +28,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.storage.errors import SHOWN_PROBLEMS, FileProblems, Problem, SessionWriteError
 from workshop_tui.core.storage.headers import ListedSession as ListedSession
 from workshop_tui.core.storage.headers import read_sealed as read_sealed
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from workshop_tui.core.model import Session
 
 INDEX_NAME = ".workshop-index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 StatKey = tuple[int, int, int, int]
 
 
@@ -95,7 +96,13 @@ class ListingIndex:
             "stat": list(key),
             "summary": None if summary is None else {**summary.__dict__, "progress": summary.progress},
             "problems": [
-                {"key": p.key, "what": p.what, "fix": p.fix, "line": p.line, "warning": p.warning}
+                {
+                    "key": p.key,
+                    "what": p.what.as_json(),
+                    "fix": p.fix.as_json() if p.fix else None,
+                    "line": p.line,
+                    "warning": p.warning,
+                }
                 for p in problems[:SHOWN_PROBLEMS]  # a list shows the first; a message the first ten
                 if not p.hidden
             ],
@@ -125,11 +132,13 @@ def _summary(data: dict[str, Any]) -> ListedSession:
 
 def _problem(path: Path, data: dict[str, Any]) -> Problem:
     key, what, fix, line, warning = (data[n] for n in ("key", "what", "fix", "line", "warning"))
-    if not all(isinstance(v, str) for v in (key, what, fix)) or not isinstance(warning, bool):
+    if not isinstance(key, str) or not isinstance(warning, bool):
         raise TypeError("not a problem")
     if line is not None and type(line) is not int:
         raise TypeError("not a line")
-    return Problem(path, key, what, fix, line, warning=warning)
+    return Problem(
+        path, key, Phrase.from_json(what), None if fix is None else Phrase.from_json(fix), line, warning
+    )
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workshop_tui.core.i18n import t
+
 SCHEMA_VERSION = 2
 """The session file format this code writes; older files are migrated on load."""
 
@@ -43,12 +45,17 @@ MIGRATIONS: dict[int, Migration] = {1: _whole_room_as_code}
 
 
 class MigrationError(ValueError):
-    """The file's schema version cannot be brought up to date."""
+    """The file's schema version cannot be brought up to date.
 
-    def __init__(self, what: str, fix: str) -> None:
+    ``what`` and ``fix`` are catalogue keys (``problems.*``) sharing ``values``, said in the
+    reader's language when the problem is shown; ``str()`` is the English, for logs.
+    """
+
+    def __init__(self, what: str, fix: str, **values: object) -> None:
         self.what = what
         self.fix = fix
-        super().__init__(f"{what} — {fix}")
+        self.values = values
+        super().__init__(f"{t(what, 'en', **values)} — {t(fix, 'en', **values)}")
 
 
 def migrate(
@@ -65,25 +72,29 @@ def migrate(
     """
     steps = MIGRATIONS if steps is None else steps
     if "schema_version" not in data:
-        raise MigrationError(
-            "has no schema_version, so it is not a workshop-tui session file",
-            "check that you opened a session (exercise files belong in the exercises folder)",
-        )
+        raise MigrationError("problems.what.no_schema", "problems.fix.open_a_session")
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise MigrationError(
-            f"schema_version {version!r} is not a valid version", "it must be a whole number ≥ 1"
+            "problems.what.bad_schema", "problems.fix.schema_number", value=repr(version)[:40]
         )
     if version > target:
         raise MigrationError(
-            f"was written by a newer workshop-tui (schema {version}; this version reads up to {target})",
-            "update workshop-tui to open it; the file has not been changed",
+            "problems.what.newer_schema",
+            "problems.fix.update_newer",
+            version=str(version),
+            target=str(target),
         )
     original = version
     while version < target:
         step = steps.get(version)
         if step is None:
-            raise MigrationError(f"schema {version} has no migration to {version + 1}", "update workshop-tui")
+            raise MigrationError(
+                "problems.what.no_migration",
+                "problems.fix.update",
+                version=str(version),
+                next=str(version + 1),
+            )
         data = step(dict(data))
         version += 1
         data["schema_version"] = version

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from workshop_tui.core.i18n import Phrase, phrase
 from workshop_tui.core.model import Text
-from workshop_tui.core.model.ids import ID_RULE, valid_id
+from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import MAX_TEXT  # the model refuses the same texts (see limits)
-from workshop_tui.core.storage.errors import Problem
+from workshop_tui.core.storage.errors import Problem, file_problem
 from workshop_tui.core.storage.keylines import line_of
 
 PLACED_PROBLEMS = 100
@@ -24,7 +25,12 @@ KEPT_PROBLEMS = 1_000
 """How many problems of one file are kept; the rest are only counted (see ``Problems.found``)."""
 SUGGESTED_KEYS = 20
 """How many unknown keys of one table get a "did you mean" (see ``Reader.finish``)."""
-_TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false", dict: "a table"}
+_TYPE_NAMES = {
+    str: "problems.type.string",
+    int: "problems.type.integer",
+    bool: "problems.type.boolean",
+    dict: "problems.type.table",
+}
 
 
 class Problems:
@@ -48,12 +54,14 @@ class Problems:
             self._lines = self._lines()
         return self._lines
 
-    def add(self, key: str, what: str, fix: str = "", *, warning: bool = False) -> None:
+    def add(self, key: str, what: str, fix: str = "", /, *, warning: bool = False, **values: object) -> None:
         """Record a problem at ``key`` (placed on its line while there are few problems).
 
-        A message shows a file's first ten problems; placing the rest would only cost time
-        (a file with 200,000 unknown keys), so beyond ``PLACED_PROBLEMS`` they are counted
-        without a line.
+        ``what`` and ``fix`` are catalogue keys (``problems.what.*``, ``problems.fix.*``)
+        that share ``values``: the words are chosen when the problem is shown, in the
+        reader's language. A message shows a file's first ten problems; placing the rest
+        would only cost time (a file with 200,000 unknown keys), so beyond
+        ``PLACED_PROBLEMS`` they are counted without a line.
         """
         kept = len(self._kept)
         if kept >= KEPT_PROBLEMS:
@@ -63,7 +71,7 @@ class Problems:
                 self._more_errors += 1
             return
         line = line_of(self.lines, key) if kept < PLACED_PROBLEMS else None
-        self._kept.append(Problem(self.file, key, what, fix, line, warning=warning))
+        self._kept.append(file_problem(self.file, key, what, fix, line=line, warning=warning, **values))
 
     @property
     def found(self) -> list[Problem]:
@@ -71,7 +79,9 @@ class Problems:
         more = self._more_errors + self._more_warnings
         if not more:
             return list(self._kept)
-        rest = Problem(self.file, "", f"{more:,} more problems", hidden=more, warning=not self._more_errors)
+        rest = Problem(
+            self.file, "", phrase("problems.what.more", n=more), hidden=more, warning=not self._more_errors
+        )
         return [*self._kept, rest]
 
     @property
@@ -106,22 +116,34 @@ class Reader:
         self.used.add(name)
         if name not in self.data:
             if required:
-                self.problems.add(self.key(name), "is missing", f"add {name} = {_example(kind)}")
+                self.problems.add(
+                    self.key(name),
+                    "problems.what.missing",
+                    "problems.fix.add_value",
+                    name=name,
+                    example=_example(kind),
+                )
             return None
         value = self.data[name]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
             self.problems.add(
                 self.key(name),
-                f"is {_describe(value)}, expected {_TYPE_NAMES.get(kind, kind.__name__)}",
-                f"write it as {name} = {_example(kind)}",
+                "problems.what.wrong_type",
+                "problems.fix.write_as",
+                found=_describe(value),
+                expected=phrase(_TYPE_NAMES.get(kind, "problems.type.table")),
+                name=name,
+                example=_example(kind),
             )
             return None
         if isinstance(value, str) and len(value) > MAX_TEXT:
             self.problems.add(
                 self.key(name),
-                f"is {len(value):,} characters long (at most {MAX_TEXT:,})",
-                "shorten the text",
+                "problems.what.too_long",
+                "problems.fix.shorten",
+                length=len(value),
+                most=MAX_TEXT,
             )
             return None
         return value
@@ -145,8 +167,14 @@ class Reader:
         if value is None:
             return default
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            bounds = f"from {minimum} to {maximum}" if maximum is not None else f"≥ {minimum}"
-            self.problems.add(self.key(name), f"is {value}, out of range", f"use a number {bounds}")
+            self.problems.add(
+                self.key(name),
+                "problems.what.out_of_range",
+                "problems.fix.number_between" if maximum is not None else "problems.fix.number_at_least",
+                value=str(value),
+                low=str(minimum),
+                high=str(maximum),
+            )
             return default
         return int(value)
 
@@ -165,14 +193,19 @@ class Reader:
         self.used.add(name)
         if name not in self.data:
             if required:
-                self.problems.add(self.key(name), "is missing", f"add at least one [[{self.key(name)}]]")
+                self.problems.add(
+                    self.key(name), "problems.what.missing", "problems.fix.add_table", table=self.key(name)
+                )
             return []
         value = self.data[name]
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self.problems.add(
                 self.key(name),
-                f"is {_describe(value)}, expected a list of tables",
-                f"write each entry as a [[{self.key(name)}]] table",
+                "problems.what.wrong_type",
+                "problems.fix.write_tables",
+                found=_describe(value),
+                expected=phrase("problems.type.tables"),
+                table=self.key(name),
             )
             return []
         return [Reader(v, f"{self.key(name)}[{i}]", self.problems) for i, v in enumerate(value)]
@@ -182,14 +215,17 @@ class Reader:
         self.used.add(name)
         if name not in self.data:
             if required:
-                self.problems.add(self.key(name), "is missing", f'add {name} = ["…"]')
+                self.problems.add(self.key(name), "problems.what.missing", "problems.fix.add_list", name=name)
             return []
         value = self.data[name]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problems.add(
                 self.key(name),
-                f"is {_describe(value)}, expected a list of strings",
-                f'write it as {name} = ["first", "second"]',
+                "problems.what.wrong_type",
+                "problems.fix.write_list",
+                found=_describe(value),
+                expected=phrase("problems.type.strings"),
+                name=name,
             )
             return []
         return list(value)
@@ -203,9 +239,7 @@ class Reader:
         if isinstance(value, str):
             self.used.add(name)
             self.problems.add(
-                self.key(name),
-                "is a plain string, expected Danish and English texts",
-                f'write it as {name} = {{ da = "…", en = "…" }}',
+                self.key(name), "problems.what.plain_text", "problems.fix.write_text", name=name
             )
             return None
         sub = self.table(name, required=required)
@@ -214,13 +248,10 @@ class Reader:
         da = sub.string("da", required=False)
         en = sub.string("en", required=False)
         if not da.strip():
-            self.problems.add(sub.key("da"), "Danish text is missing or empty", 'add da = "…" (Danish first)')
+            self.problems.add(sub.key("da"), "problems.what.no_danish", "problems.fix.add_danish")
         elif need_english and not en.strip():
             self.problems.add(
-                sub.key("en"),
-                "English text is missing",
-                'add en = "…" (Danish is shown instead)',
-                warning=True,
+                sub.key("en"), "problems.what.no_english", "problems.fix.add_english", warning=True
             )
         sub.finish()
         return Text(da=da, en=en)
@@ -236,26 +267,35 @@ class Reader:
         for count, name in enumerate(unknown):
             close = difflib.get_close_matches(name, known, n=1) if count < SUGGESTED_KEYS else []
             fix = (
-                f"did you mean {close[0]!r}?"
+                "problems.fix.did_you_mean"
                 if close
-                else (f"remove it (known keys here: {', '.join(known)})" if known else "remove it")
+                else "problems.fix.remove_known"
+                if known
+                else "problems.fix.remove"
             )
-            self.problems.add(self.key(name), "unknown key", fix)
+            self.problems.add(
+                self.key(name),
+                "problems.what.unknown_key",
+                fix,
+                close=repr(close[0]) if close else "",
+                known=", ".join(known),
+            )
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Phrase:
+    """What a wrong value is, said in the reader's language (``the string 'x'``)."""
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return phrase("problems.value.boolean", value=str(value).lower())
     if isinstance(value, str):
         shown = value if len(value) < 30 else value[:27] + "…"
-        return f"the string {shown!r}"
+        return phrase("problems.value.string", value=repr(shown))
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return phrase("problems.value.number", value=str(value))
     if isinstance(value, dict):
-        return "a table"
+        return phrase("problems.value.table")
     if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return phrase("problems.value.list")
+    return phrase("problems.value.other", name=type(value).__name__)
 
 
 def _example(kind: type) -> str:
@@ -277,12 +317,16 @@ def check_id(reader: Reader, name: str, value: str) -> None:
     An empty id is an error too: ids name files and keys, and ``""`` names nothing.
     """
     if not valid_id(value) and (value or reader.has(name)):
-        reader.problems.add(reader.key(name), f"{value[:60]!r} is not a valid id", ID_RULE)
+        reader.problems.add(
+            reader.key(name), "problems.what.bad_id", "problems.fix.id_rule", value=repr(value[:60])
+        )
 
 
 def check_ids(reader: Reader, name: str, values: list[str]) -> list[str]:
     """Report each entry of a list of ids (an agenda, a programme) that is not of the id shape."""
     for value in values:
         if not valid_id(value):
-            reader.problems.add(reader.key(name), f"{value[:60]!r} is not a valid id", ID_RULE)
+            reader.problems.add(
+                reader.key(name), "problems.what.bad_id", "problems.fix.id_rule", value=repr(value[:60])
+            )
     return values

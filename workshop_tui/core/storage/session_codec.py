@@ -6,9 +6,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workshop_tui.core.i18n import LANGUAGES
+from workshop_tui.core.i18n import LANGUAGES, phrase
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Group, Participant, Position, Session
-from workshop_tui.core.model.ids import ID_RULE, valid_date, valid_id
+from workshop_tui.core.model.ids import valid_date, valid_id
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
 from workshop_tui.core.storage.answers_codec import parse_answers, string_map
 from workshop_tui.core.storage.errors import Problem
@@ -70,6 +70,10 @@ def _answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
             out[name] = dict(value)
     if a.texts:
         out["texts"] = {group: dict(boxes) for group, boxes in a.texts.items()}
+    if a.opens:
+        out["open"] = dict(a.opens)
+    if a.open_state:
+        out["open_state"] = dict(a.open_state)
     if a.actions:
         out["actions"] = {
             group: [{"text": x.text, "owner": x.owner, "due": x.due} for x in acts]
@@ -97,8 +101,10 @@ def parse_session(reader: Reader) -> Session | None:
                 if exercise.id != exercise_id:
                     problems.add(
                         sub.key("id") if sub else exercise_id,
-                        f"says {exercise.id!r} under [exercises.{exercise_id}]",
-                        "make the two ids the same",
+                        "problems.what.id_differs",
+                        "problems.fix.same_ids",
+                        value=repr(exercise.id),
+                        table=exercise_id,
                     )
                 exercises[exercise_id] = exercise
     agenda = tuple(check_ids(reader, "agenda", reader.strings("agenda")))
@@ -106,11 +112,15 @@ def parse_session(reader: Reader) -> Session | None:
         if table is not None and exercise_id not in table.data:
             problems.add(
                 reader.key("agenda"),
-                f"names {exercise_id!r}, which has no [exercises.{exercise_id}] table",
-                "restore the exercise table or remove the id from the agenda",
+                "problems.what.no_exercise_table",
+                "problems.fix.restore_exercise",
+                value=repr(exercise_id),
+                table=exercise_id,
             )
     for dup in duplicates(agenda):
-        problems.add(reader.key("agenda"), f"names {dup!r} twice", "keep each exercise once in the agenda")
+        problems.add(
+            reader.key("agenda"), "problems.what.named_twice", "problems.fix.agenda_once", value=repr(dup)
+        )
     answers: dict[str, ExerciseAnswers] = {}
     answers_table = reader.table("answers", required=False)
     if answers_table is not None:
@@ -123,8 +133,10 @@ def parse_session(reader: Reader) -> Session | None:
                 if table is not None and exercise_id not in table.data:
                     problems.add(
                         sub.path,
-                        f"answers an exercise {exercise_id!r} that the session does not have",
-                        f"restore [exercises.{exercise_id}]",
+                        "problems.what.answers_unknown",
+                        "problems.fix.restore_table",
+                        value=repr(exercise_id),
+                        table=exercise_id,
                     )
                 continue
             answers[exercise_id] = parse_answers(sub, exercises[exercise_id], participants, groups)
@@ -155,7 +167,12 @@ def parse_session(reader: Reader) -> Session | None:
 def _language(reader: Reader) -> str:
     language = reader.string("language", default="da")
     if language not in LANGUAGES:
-        reader.problems.add(reader.key("language"), f"unknown language {language!r}", 'use "da" or "en"')
+        reader.problems.add(
+            reader.key("language"),
+            "problems.what.unknown_language",
+            "problems.fix.language",
+            value=repr(language[:40]),
+        )
     return language
 
 
@@ -193,22 +210,30 @@ def _participants(reader: Reader) -> tuple[Participant, ...]:
     if len(tables) > MAX_PARTICIPANTS:
         reader.problems.add(
             reader.key("participants"),
-            f"lists {len(tables)} participants",
-            f"a session holds at most {MAX_PARTICIPANTS}",
+            "problems.what.participants",
+            "problems.fix.participants",
+            n=str(len(tables)),
+            most=str(MAX_PARTICIPANTS),
         )
         return ()
     for sub in tables:
         pid = sub.string("id")
         if not valid_id(pid) and (pid or sub.has("id")):
-            what = f"{pid[:60]!r} is not a valid participant id"
-            sub.problems.add(sub.key("id"), what, f'{ID_RULE} (e.g. "p3")')
+            sub.problems.add(
+                sub.key("id"),
+                "problems.what.bad_participant_id",
+                "problems.fix.participant_id",
+                value=repr(pid[:60]),
+            )
         found.append(Participant(id=pid, name=sub.string("name", required=False)))
         sub.finish()
     for dup in duplicates(p.id for p in found):
         reader.problems.add(
             reader.key("participants"),
-            f"participant id {dup!r} is used twice",
-            "give each participant their own id",
+            "problems.what.id_twice",
+            "problems.fix.own_id",
+            value=repr(dup),
+            noun=phrase("problems.noun.participant"),
         )
     return tuple(found)
 
@@ -221,12 +246,14 @@ def _groups(reader: Reader) -> tuple[Group, ...]:
         found.append(Group(id=group_id, name=sub.string("name")))
         sub.finish()
     if not found and reader.has("groups"):
-        reader.problems.add(
-            reader.key("groups"), "is empty", "a session has at least one group (e.g. the whole room)"
-        )
+        reader.problems.add(reader.key("groups"), "problems.what.empty", "problems.fix.one_group")
     for dup in duplicates(g.id for g in found):
         reader.problems.add(
-            reader.key("groups"), f"group id {dup!r} is used twice", "give each group its own id"
+            reader.key("groups"),
+            "problems.what.id_twice",
+            "problems.fix.own_id",
+            value=repr(dup),
+            noun=phrase("problems.noun.group"),
         )
     return tuple(found)
 
@@ -236,9 +263,7 @@ def _date(reader: Reader) -> str:
     value = reader.string("date")
     if (value or reader.data.get("date") == "") and not valid_date(value):
         reader.problems.add(
-            reader.key("date"),
-            f"{value[:40]!r} is not a date",
-            'write it as date = "YYYY-MM-DD" (a year from 1900 to 2199)',
+            reader.key("date"), "problems.what.not_date", "problems.fix.date", value=repr(value[:40])
         )
     return value
 
@@ -254,8 +279,10 @@ def _timestamp(reader: Reader, name: str) -> str:
         if not valid:
             reader.problems.add(
                 reader.key(name),
-                f"{value[:40]!r} is not a date and time",
-                f'write it as {name} = "2026-10-14T09:00:00+00:00", or remove it',
+                "problems.what.not_time",
+                "problems.fix.time",
+                value=repr(value[:40]),
+                name=name,
             )
             return ""
     return value

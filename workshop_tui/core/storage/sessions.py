@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
 from workshop_tui.core.storage.conflicts import DiskWatch, keep_aside
 from workshop_tui.core.storage.errors import FileProblems, Problem
@@ -45,7 +46,9 @@ def load_session(path: Path) -> Session:
         data, _ = migrate(data)
     except MigrationError as error:
         line = key_lines(text).get("schema_version")
-        raise FileProblems(path, [Problem(path, "schema_version", error.what, error.fix, line)]) from None
+        args = tuple(error.values.items())
+        found = Problem(path, "schema_version", Phrase(error.what, args), Phrase(error.fix, args), line)
+        raise FileProblems(path, [found]) from None
     problems = Problems(path, lambda: key_lines(text))
     session = parse_session(Reader(data, "", problems))
     if session is None or problems.errors:

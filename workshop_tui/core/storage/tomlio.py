@@ -21,6 +21,7 @@ from typing import Any
 
 import tomli_w
 
+from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.storage.errors import FileProblems, Problem, SessionWriteError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -45,41 +46,42 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
             empty, or not valid TOML; the problem names the line where known.
     """
 
-    def fail(what: str, fix: str, line: int | None = None) -> FileProblems:
-        return FileProblems(path, [Problem(path, "", what, fix, line)])
+    def fail(what: str, fix: str, /, line: int | None = None, **values: object) -> FileProblems:
+        args = tuple(values.items())
+        return FileProblems(path, [Problem(path, "", Phrase(what, args), Phrase(fix, args), line)])
 
     if path.is_symlink():
-        raise fail("is a symbolic link, which is not opened", "copy the real file here instead")
+        raise fail("problems.what.symlink", "problems.fix.copy_real")
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
             # Reading a named pipe or a device would wait for ever, or never end.
-            raise fail("is not a regular file (a pipe or a device)", "name a .toml file")
+            raise fail("problems.what.not_regular", "problems.fix.name_toml")
         size = info.st_size
         if size > MAX_FILE_BYTES:
             raise fail(
-                f"is {size / 1024 / 1024:.1f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB allowed",
-                "this is not a workshop file; check that you chose the right one",
+                "problems.what.too_large",
+                "problems.fix.right_file",
+                size=f"{size / 1024 / 1024:.1f}",
+                most=MAX_FILE_BYTES // 2**20,
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise fail("does not exist", "check the path") from None
+        raise fail("problems.what.no_file", "problems.fix.check_path") from None
     except IsADirectoryError:
-        raise fail("is a folder, not a file", "name a .toml file") from None
+        raise fail("problems.what.folder", "problems.fix.name_toml") from None
     except OSError as error:
-        raise fail(f"cannot be read ({error.strerror})", "check the file's permissions") from None
+        raise fail(
+            "problems.what.unreadable", "problems.fix.permissions", reason=error.strerror or ""
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise fail(
-            f"is not UTF-8 text (byte {error.start})",
-            "save the file as UTF-8, or restore it from its .bak copy",
-            line,
-        ) from None
+        raise fail("problems.what.not_utf8", "problems.fix.utf8", line=line, byte=str(error.start)) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise fail("is empty", "restore it from its .bak copy, or delete it")
+        raise fail("problems.what.empty_file", "problems.fix.restore_or_delete")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -87,12 +89,13 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         match = _LINE.search(message)
         what = _LINE.sub("", message).strip().rstrip(".")
         raise fail(
-            f"is not valid TOML: {what}",
-            "fix the syntax on that line (quotes, brackets, '=')",
-            (int(match.group(1)) if match.group(1) else len(text.splitlines())) if match else None,
+            "problems.what.not_toml",
+            "problems.fix.syntax",
+            line=(int(match.group(1)) if match.group(1) else len(text.splitlines())) if match else None,
+            reason=what,
         ) from None
     except RecursionError:
-        raise fail("is nested too deeply to read", "this is not a workshop file") from None
+        raise fail("problems.what.too_deep", "problems.fix.not_workshop") from None
     return data, text
 
 

@@ -167,7 +167,7 @@ class HomeScreen(WorkshopScreen):
         if listing is None:
             return
         if listing.problems:
-            problem = str(listing.problems[0])
+            problem = listing.problems[0].text(self.lang)
             self.notify(t("tui.home.broken_hint", self.lang, problem=problem), severity="error", timeout=15)
             return
         self.workshop.open_session(listing.path)

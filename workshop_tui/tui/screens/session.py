@@ -9,7 +9,6 @@ screen shows it.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -129,6 +128,7 @@ class SessionScreen(InOrderScreen):
         batch.__enter__()
         self.call_later(batch.__exit__, None, None, None)
         self._inputs_at_open = self.workshop.inputs
+        self.workshop.sessions.opened(self.controller, self.guard)  # quit and rescue ask the controller
         title = self.session.title
         self.title = t("tui.readonly.title", self.lang, title=title) if self.keeper.read_only else title
         stored = self.keeper.session.position.exercise
@@ -155,7 +155,7 @@ class SessionScreen(InOrderScreen):
             self._show_session()
         elif change is Change.ARRIVED or change is Change.RELOAD:
             self.guard.report()
-            self._show_session(reload=change is Change.RELOAD)
+            self._show_session(reload=change is Change.RELOAD, arrived=change is Change.ARRIVED)
 
     def on_resize(self) -> None:
         if self.app.size.width < 90:
@@ -233,15 +233,7 @@ class SessionScreen(InOrderScreen):
 
         await open_voting(self.voting)
 
-    def rescue_session(self) -> bool:
-        """Save what is not on disk yet because the app is stopping on an error; never raises."""
-        with contextlib.suppress(Exception):  # the app is stopping on an error already
-            self.controller.save_position()
-        saved = self.keeper.rescue()
-        self.keeper.close()
-        return saved
-
-    def _show_session(self, *, reload: bool = False) -> None:
+    def _show_session(self, *, reload: bool = False, arrived: bool = False) -> None:
         """Update every widget to the keeper's session (drawn at the next frame).
 
         Text fields are filled again only with ``reload`` (undo, redo): after a typed edit
@@ -250,6 +242,8 @@ class SessionScreen(InOrderScreen):
         if self.view is not None and self.view.ready:
             if reload:
                 self.view.load(self.session)
+            elif arrived:  # votes or texts from devices: fields not being typed in show the texts
+                self.view.refill(self.session)
             else:
                 self.view.show(self.session)
 
@@ -266,6 +260,10 @@ class SessionScreen(InOrderScreen):
             self.controller.remember_position(event.position)
 
     async def on_unmount(self) -> None:
+        # The app is closing its screens: on a normal close, or because Textual stops it on an
+        # unhandled error (then ``return_code`` is already 1); the latter rescues the session
+        # before the lock is given back.
+        self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
 
     @on(OptionList.OptionSelected, "#agenda")

@@ -18,7 +18,7 @@ from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.refusal import Refused, refusal_text
 from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 
 
@@ -124,12 +124,12 @@ class ActionsView(GroupTextsView):
         actions = answers.actions.get(group, ())
         if body.challenge_prompt is not None:
             field = self.query_one("#challenge", EntryInput)
-            field.load(("challenge", group), answers.challenge.get(group, ""))
+            field.load(("challenge", group), answers.challenge.get(group, ""), gently=self._gently)
         for index in range(body.count):
             action = actions[index] if index < len(actions) else Action()
             for part in ("text", "owner", "due"):
                 field = self.query_one(f"#{part}-{index}", EntryInput)
-                field.load(("action", group, str(index), part), getattr(action, part))
+                field.load(("action", group, str(index), part), getattr(action, part), gently=self._gently)
 
     @on(Select.Changed, "#pick")
     def _picked(self, event: Select.Changed) -> None:
@@ -145,9 +145,10 @@ class ActionsView(GroupTextsView):
         if not group:
             return
         exercise_id = self.exercise.id
-        if kind == "challenge":
-            edit = session_edit(Session.with_challenge, exercise_id, group, event.value)
-            self.request_edit(EditRequested(edit, merge=f"challenge:{exercise_id}:{group}"))
+        if kind == "challenge":  # typed over ``event.before``: a device's words there are kept
+            self.request_edit(
+                typing(exercise_id, group, "challenge", event, f"challenge:{exercise_id}:{group}")
+            )
         elif kind == "action":
             index, part = int(where[0]), where[1]
             if part == "due":

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from textual.containers import Vertical
 
 from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.widgets.entry import FieldEdited
 
 
 def session_edit(method: Callable[..., Session], *args: object) -> Callable[[Session], Session]:
@@ -17,6 +19,20 @@ def session_edit(method: Callable[..., Session], *args: object) -> Callable[[Ses
     sets that score in whichever session it is given.
     """
     return lambda session: method(session, *args)
+
+
+def typing(exercise_id: str, group_id: str, key: str, event: FieldEdited, merge: str) -> EditRequested:
+    """The facilitator's typing in a group's field, typed over what the field showed before it.
+
+    A device's words written there meanwhile are kept beside the facilitator's
+    (``core.writing.typed``); when the screen skips this edit for a newer one of the same
+    field, the newer one is typed over this one's starting text (``EditRequested.retyped``).
+    """
+
+    def over(before: str) -> Callable[[Session], Session]:
+        return session_edit(typed, exercise_id, group_id, key, event.value, before)
+
+    return EditRequested(over(event.before), merge=merge, before=event.before, retyped=over)
 
 
 class ExerciseView(Vertical):
@@ -114,6 +130,10 @@ class ExerciseView(Vertical):
         """Display ``session`` including every text field (on arrival, group switch, undo, redo)."""
         self.show(session)
 
+    def refill(self, session: Session) -> None:
+        """Show texts that arrived from devices in the fields the facilitator is not typing in."""
+        self.show(session)
+
     def restore(self, position: Position) -> None:
         """Put the cursor (and group) where ``position`` says."""
 
@@ -168,6 +188,25 @@ class GroupTextsView(ExerciseView):
         self.show(session)
         if self.ready:
             self._fill_fields(session)
+
+    def refill(self, session: Session) -> None:
+        """Texts that arrived from devices: every field the facilitator is not in, and has typed
+        nothing in since it was filled, shows them (``load(…, gently=True)``)."""
+        self.show(session)
+        if self.ready:
+            self._gently = True
+            try:
+                self._fill_fields(session)
+            finally:
+                self._gently = False
+
+    _gently = False
+    """Set while ``refill`` fills the fields: a view's ``_fill_fields`` passes it to ``load``."""
+
+    def on_descendant_blur(self) -> None:
+        """Leaving a field shows what devices wrote in it while the facilitator typed there."""
+        if self.session is not None:
+            self.refill(self.session)
 
     def restore(self, position: Position) -> None:
         if self.ready and self.restore_group(position) and self.session is not None:

@@ -15,8 +15,8 @@ from textual.widgets import Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Exercise, Position, Session
-from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.messages import PositionChanged
+from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryArea, FieldEdited
 
 
@@ -86,7 +86,9 @@ class ReflectionView(GroupTextsView):
         texts = session.answers_for(self.exercise.id).texts.get(self._group, {})
         for box in self.sheet.boxes:
             area = self.query_one(f"#box-{box.number}", EntryArea)
-            area.load(("text", self._group, box.key, str(box.number)), texts.get(box.key, ""))
+            area.load(
+                ("text", self._group, box.key, str(box.number)), texts.get(box.key, ""), gently=self._gently
+            )
 
     @on(FieldEdited)
     def _typed(self, event: FieldEdited) -> None:
@@ -94,6 +96,8 @@ class ReflectionView(GroupTextsView):
         kind, group, box, number = event.field
         if kind != "text" or not group:
             return
-        edit = session_edit(Session.with_text, self.exercise.id, group, box, event.value)
-        self.request_edit(EditRequested(edit, merge=f"text:{self.exercise.id}:{group}:{box}"))
+        # Typed over ``event.before``: words a device wrote there meanwhile are kept (core.writing).
+        self.request_edit(
+            typing(self.exercise.id, group, f"t:{box}", event, f"text:{self.exercise.id}:{group}:{box}")
+        )
         self.post_message(PositionChanged(Position(self.exercise.id, int(number), 0, group)))

@@ -19,7 +19,7 @@ from workshop_tui.core.kinds.tables import TableBody
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.views.base import GroupTextsView, session_edit
+from workshop_tui.tui.views.base import GroupTextsView, session_edit, typing
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 
 
@@ -95,9 +95,11 @@ class TableView(GroupTextsView):
                 field = ("cell", group, str(row), column.id)
                 value = texts.get(cell_key(row, column.id), "")
                 if column.is_choice:
-                    self.query_one(f"#cell-{row}-{index}", EntrySelect).load(field, value)
+                    self.query_one(f"#cell-{row}-{index}", EntrySelect).load(
+                        field, value, gently=self._gently
+                    )
                 else:
-                    self.query_one(f"#cell-{row}-{index}", EntryInput).load(field, value)
+                    self.query_one(f"#cell-{row}-{index}", EntryInput).load(field, value, gently=self._gently)
 
     @on(FieldEdited)
     def _changed(self, event: FieldEdited) -> None:
@@ -105,5 +107,11 @@ class TableView(GroupTextsView):
         kind, group, row, column = event.field
         if kind != "cell" or not group:
             return
-        edit = session_edit(Session.with_cell, self.exercise.id, group, int(row), column, event.value)
-        self.request_edit(EditRequested(edit, merge=f"cell:{self.exercise.id}:{group}:{row}:{column}"))
+        merge = f"cell:{self.exercise.id}:{group}:{row}:{column}"
+        if next(c for c in self.table.columns if c.id == column).is_choice:
+            # A choice is picked, not typed: the last pick holds.
+            edit = session_edit(Session.with_cell, self.exercise.id, group, int(row), column, event.value)
+            self.request_edit(EditRequested(edit, merge=merge))
+        else:  # typed over ``event.before``: words a device wrote there meanwhile are kept
+            key = f"t:{cell_key(int(row), column)}"
+            self.request_edit(typing(self.exercise.id, group, key, event, merge))

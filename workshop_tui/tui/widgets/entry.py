@@ -31,10 +31,19 @@ class FieldEdited(Message):
 
     field: FieldKey
     value: str
+    before: str = ""
+    """The field's value before this change (as loaded, or as last reported): the text the
+    facilitator typed over, so an edit can keep what a device wrote meanwhile."""
 
     def can_replace(self, message: Message) -> bool:
-        """A newer report of the same field (next in the queue) makes this one stale."""
-        return isinstance(message, FieldEdited) and message.field == self.field
+        """A newer report of the same field (next in the queue) makes this one stale.
+
+        The newer one then was typed over what this one was typed over (this one is never applied).
+        """
+        if isinstance(message, FieldEdited) and message.field == self.field:
+            message.before = self.before
+            return True
+        return False
 
 
 class EntryInput(Input):
@@ -44,10 +53,19 @@ class EntryInput(Input):
         super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
         self.field: FieldKey | None = None
         self._loading = False
+        self.shown = ""
+        """The value last loaded or reported: what the facilitator's typing started from."""
 
-    def load(self, field: FieldKey, value: str) -> None:
-        """Show ``value`` as the content of ``field`` (reported as nothing edited)."""
+    def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
+        """Show ``value`` as the content of ``field`` (reported as nothing edited).
+
+        ``gently``: only when the facilitator is not in the field and has typed nothing in
+        it since (a text that arrived from a device).
+        """
+        if gently and (self.has_focus or self.field != field or self.value != self.shown):
+            return
         self.field = field
+        self.shown = value
         if self.value != value:
             self._loading = True
             try:
@@ -61,7 +79,8 @@ class EntryInput(Input):
             if self._loading:
                 return False
             if self.field is not None:
-                super().post_message(FieldEdited(self.field, message.value))
+                super().post_message(FieldEdited(self.field, message.value, self.shown))
+                self.shown = message.value
         return super().post_message(message)
 
     def _on_focus(self, event: events.Focus) -> None:
@@ -77,10 +96,15 @@ class EntryArea(TextArea):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.field: FieldKey | None = None
         self._loading = False
+        self.shown = ""
+        """The text last loaded or reported: what the facilitator's typing started from."""
 
-    def load(self, field: FieldKey, value: str) -> None:
-        """Show ``value`` as the content of ``field`` (reported as nothing edited)."""
+    def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
+        """Show ``value`` as the content of ``field`` (nothing is reported; ``gently``: see EntryInput)."""
+        if gently and (self.has_focus or self.field != field or self.text != self.shown):
+            return
         self.field = field
+        self.shown = value
         if self.text != value:
             self._loading = True
             try:
@@ -95,7 +119,8 @@ class EntryArea(TextArea):
             if self._loading:
                 return False
             if self.field is not None:
-                super().post_message(FieldEdited(self.field, self.text))
+                super().post_message(FieldEdited(self.field, self.text, self.shown))
+                self.shown = self.text
         return super().post_message(message)
 
     def on_focus(self, event: events.Focus) -> None:
@@ -111,8 +136,10 @@ class EntrySelect(Select[str]):
         self.field: FieldKey | None = None
         self._loading = False
 
-    def load(self, field: FieldKey, value: str) -> None:
+    def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` (an option's value, or "" for none) as ``field``'s choice."""
+        if gently and (self.has_focus or self.field != field):
+            return
         self.field = field
         wanted: str | object = value if value in self._legal_values else Select.NULL
         if self.value != wanted:

@@ -1,0 +1,283 @@
+"""A room writing at once: 40 devices type into 8 group fields and send 40 open answers, on loopback.
+
+The voting load benchmark's room (``benchmarks.voting_load``), for writing (issue 17). The app
+runs headless (Textual's test driver, the real screens) on a session with a reflection sheet,
+8 groups and an open-answers exercise, with voting open on 127.0.0.1. A second process plays
+the room: 40 devices join; five scribes per group type into their group's first box at
+once, as the page does (a chunk of text per write, each typed over the version the last
+answer gave back, adopting the kept text when another scribe's write came first); then the
+facilitator moves to the open answers and all 40 devices send an answer at the same moment.
+Meanwhile a ticker task in the app measures how late the event loop runs it.
+
+Printed: latency per write and per answer (p50, p95, max; target p95 <= 50 ms), HTTP
+statuses, how many typed chunks and answers are missing from the saved file (target 0),
+how many writes were kept beside another scribe's ("merged"), the saves they took, and the
+longest event-loop stall (target <= 50 ms).
+
+Bounded: 40 joins, 40 x ``CHUNKS`` writes and 40 answers, with a 60 s limit on the room and
+15 s per request. Only 127.0.0.1 is contacted.
+
+    python -m benchmarks.writing_load [--devices 40] [--groups 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import functools
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import workshop_tui.voting.limits as limits_module
+from benchmarks.voting_load import REQUEST_SECONDS, ROOM_SECONDS, TICK, Phone, _quantile, _request
+
+SHEET = "sheet-42"
+OPEN = "take-home"
+FIELD = "t:1"
+CHUNKS = 12
+"""Writes per scribe: a few words each, as a pause in typing sends them."""
+TYPING_PAUSE = 0.05
+
+
+async def room(url: str, code: str, devices: int, groups: list[str]) -> dict[str, Any]:
+    """Play the room (in the second process): join, type in the groups' boxes, answer; report timings."""
+    loop = asyncio.get_running_loop()
+    port = int(url.rsplit(":", 1)[1])
+    statuses: dict[str, int] = {}
+    writes: list[float] = []
+    typed: dict[str, list[str]] = {g: [] for g in groups}
+    merged = 0
+
+    async def exchange(phone: Phone, request: bytes) -> tuple[int, bytes, float]:
+        started = time.perf_counter()
+        status, body, done = await asyncio.wait_for(phone.send(request), REQUEST_SECONDS)
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+        return status, body, done - started
+
+    phones = [(await loop.create_connection(Phone, "127.0.0.1", port))[1] for _ in range(devices)]
+    tokens = []
+    for phone in phones:
+        _, body, _ = await exchange(phone, _request("POST", "/api/join", port, {"code": code}))
+        tokens.append(json.loads(body)["token"])
+
+    async def scribe(index: int) -> None:
+        nonlocal merged
+        phone, token, group = phones[index], tokens[index], groups[index % len(groups)]
+        text, base = "", ""
+        for chunk in range(CHUNKS):
+            piece = f" «{index:02d}-{chunk:02d} æøå»"
+            text += piece
+            body = {"exercise": SHEET, "group": group, "field": FIELD, "text": text, "base": base}
+            for _attempt in range(5):  # as the page does: sent again until it is on disk
+                status, answer, took = await exchange(
+                    phone, _request("POST", "/api/write", port, body, token)
+                )
+                writes.append(took)
+                if status == 200:
+                    break
+                await asyncio.sleep(0.2)
+            else:
+                continue
+            typed[group].append(piece.strip())
+            given = json.loads(answer)
+            merged += given["outcome"] == "merged"
+            text, base = given["text"], given["version"]  # the page adopts the kept text
+            await asyncio.sleep(TYPING_PAUSE)
+
+    await asyncio.gather(*(scribe(i) for i in range(devices)))
+    return {"writes": writes, "statuses": statuses, "typed": typed, "merged": merged, "tokens": tokens}
+
+
+async def answer_room(url: str, tokens: list[str]) -> dict[str, Any]:
+    """Every device sends one open answer at the same moment."""
+    loop = asyncio.get_running_loop()
+    port = int(url.rsplit(":", 1)[1])
+    phones = [(await loop.create_connection(Phone, "127.0.0.1", port))[1] for _ in tokens]
+    statuses: dict[str, int] = {}
+    texts = [f"Svar {i:02d}: tillid, mod og mere samarbejde æøå" for i in range(len(tokens))]
+    requests = [
+        _request(
+            "POST", "/api/answer", port, {"exercise": OPEN, "answer": f"a{i:04d}x", "text": texts[i]}, token
+        )
+        for i, token in enumerate(tokens)
+    ]
+    started = time.perf_counter()
+    done = await asyncio.gather(*(p.send(r) for p, r in zip(phones, requests, strict=True)))
+    took = [end - started for _, _, end in done]
+    for status, _, _ in done:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    for phone in phones:
+        assert phone.transport is not None
+        phone.transport.close()
+    return {"answers": took, "statuses": statuses, "texts": texts}
+
+
+async def run_app(devices: int, group_count: int) -> dict[str, Any]:
+    """Run the app with voting open and the room in a second process; check the saved file."""
+    from workshop_tui.core.storage.library import load_library
+    from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+    from workshop_tui.tui.app import make_app
+    from workshop_tui.tui.screens.session import SessionScreen
+    from workshop_tui.tui.settings import Settings
+    from workshop_tui.voting.network import VotingOptions
+
+    # The room plays every device from 127.0.0.1, one address: the cap on connections per
+    # address (meant for one misbehaving phone) is raised to the room's size, as distinct
+    # phones would each have their own address.
+    limits_module.Limits = functools.partial(  # type: ignore[misc]
+        limits_module.Limits, connections_per_address=2 * devices + 8
+    )
+    library = load_library()
+    session = new_session(
+        title="Skrivning",
+        date="2026-12-02",
+        exercises=[library.exercises[SHEET], library.exercises[OPEN]],
+        participants=devices,
+        groups=[f"Bord {n}" for n in range(1, group_count + 1)],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="skrivning-load",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    options = VotingOptions(host="127.0.0.1", port=0, max_participants=devices, per_address=devices)
+    app = make_app(
+        lang="da", session_path=path, settings=Settings(lang="da"), show_clock=False, voting=options
+    )
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(SHEET)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("escape")
+        info = screen.voting.info()
+        assert info is not None
+        stalls: list[float] = []
+        running = True
+
+        async def ticker() -> None:
+            while running:
+                started = time.perf_counter()
+                await asyncio.sleep(TICK)
+                stalls.append(time.perf_counter() - started - TICK)
+
+        tick = asyncio.create_task(ticker())
+        groups = ",".join(g.id for g in screen.session.groups)
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "benchmarks.writing_load",
+            "--room",
+            info.url,
+            info.code,
+            str(devices),
+            groups,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
+        result: dict[str, Any] = json.loads(out)
+        running = False
+        await tick
+        screen.go_to(OPEN)  # the facilitator moves on (not timed: a screen change); the devices answer
+        await pilot.pause(0.5)
+        running = True
+        tick = asyncio.create_task(ticker())
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "benchmarks.writing_load",
+            "--answers",
+            info.url,
+            "--tokens=" + ",".join(result["tokens"]),  # "=": a token may start with "-"
+            stdout=asyncio.subprocess.PIPE,
+        )
+        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
+        result["open"] = json.loads(out)
+        await pilot.pause(0.5)
+        running = False
+        await tick
+        await pilot.press("f10")
+    saved = load_session(path)
+    texts = saved.answers_for(SHEET).texts
+    missing = sum(
+        1
+        for group, pieces in result["typed"].items()
+        for piece in pieces
+        if piece not in texts.get(group, {}).get("1", "")
+    )
+    opens = set(saved.answers_for(OPEN).opens.values())
+    result.update(
+        missing=missing,
+        chunks=sum(len(p) for p in result["typed"].values()),
+        answers_missing=sum(1 for text in result["open"]["texts"] if text not in opens),
+        stall_max=max(stalls),
+        stall_p99=_quantile(stalls, 0.99),
+    )
+    return result
+
+
+def report(result: dict[str, Any], devices: int, groups: int) -> None:
+    """Print the figures."""
+    writes = [s * 1000 for s in result["writes"]]
+    answers = [s * 1000 for s in result["open"]["answers"]]
+    print(
+        f"devices                 {devices} writing into {groups} group fields, then {devices} open answers"
+    )
+    print(f"HTTP statuses (writes)  {json.dumps(result['statuses'], sort_keys=True)}")
+    print(f"HTTP statuses (answers) {json.dumps(result['open']['statuses'], sort_keys=True)}")
+    for name, values in (("write", writes), ("open answer", answers)):
+        p95 = _quantile(values, 0.95)
+        print(
+            f"{name + ' latency':<23} p50 {_quantile(values, 0.5):.1f} ms   p95 {p95:.1f} ms   "
+            f"max {max(values):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
+        )
+    print(
+        f"typed chunks missing    {result['missing']} of {result['chunks']}   "
+        f"writes kept beside another's: {result['merged']}"
+    )
+    print(f"open answers missing    {result['answers_missing']} of {len(result['open']['texts'])}")
+    print(
+        f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
+        f"p99 {result['stall_p99'] * 1000:.1f} ms   (target <= 50 ms: "
+        f"{'ok' if result['stall_max'] <= 0.05 else 'MISSED'})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", type=int, default=40)
+    parser.add_argument("--groups", type=int, default=8)
+    parser.add_argument("--room", nargs=4, metavar=("URL", "CODE", "N", "GROUPS"), help=argparse.SUPPRESS)
+    parser.add_argument("--answers", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--tokens", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.room or args.answers:
+        url = args.room[0] if args.room else args.answers
+        if not url.startswith("http://127.0.0.1:"):
+            raise SystemExit("the room only ever talks to 127.0.0.1")
+        if args.room:
+            _, code, count, groups = args.room
+            made = room(url, code, int(count), groups.split(","))
+        else:
+            made = answer_room(url, args.tokens.split(","))
+        print(json.dumps(asyncio.run(asyncio.wait_for(made, ROOM_SECONDS))))
+        return
+    if not 1 <= args.devices <= 200 or not 1 <= args.groups <= 50:
+        raise SystemExit("--devices: 1 to 200, --groups: 1 to 50")
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["WORKSHOP_TUI_DATA_DIR"] = data
+        result = asyncio.run(run_app(args.devices, args.groups))
+        log = Path(data) / "logs" / "voting.log"
+        errors = [line for line in log.read_text().splitlines() if "ERROR" in line] if log.exists() else []
+    report(result, args.devices, args.groups)
+    if errors:
+        print(f"server errors logged    {len(errors)}: {errors[0][:120]}")
+
+
+if __name__ == "__main__":
+    main()

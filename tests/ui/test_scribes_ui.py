@@ -1,0 +1,88 @@
+"""Pilot tests of issue 17 in the app: open answers shown and hidden, device texts arriving in a sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.tui.messages import Change
+from workshop_tui.tui.screens.projector import ProjectorScreen
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.widgets.entry import EntryArea
+
+from .conftest import SIZE, app_for
+
+ANSWERS = {"a1": "Mod på at spørge", "a2": "Noget grimt", "a3": "Tillid og mod"}
+
+
+@pytest.fixture
+def writing_room(library: Library, data_dir: Path) -> Path:
+    session = new_session(
+        title="Afslutning",
+        date="2026-12-02",
+        exercises=[library.exercises["take-home"], library.exercises["sheet-42"]],
+        participants=4,
+        groups=["Bord 1"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="afslutning",
+    )
+    for answer_id, text in ANSWERS.items():
+        session = session.with_open("take-home", answer_id, text)
+    path = session_path(session)
+    save_session(session, path)
+    return path
+
+
+async def test_the_facilitator_sees_answers_first_hides_one_and_the_wall_shows_only_those_put_up(
+    writing_room: Path,
+) -> None:
+    app = app_for(writing_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.current == "take-home"
+        await pilot.press("f2")
+        assert isinstance(app.screen, ProjectorScreen)
+        assert "Mod på at spørge" not in app.screen.content_text()  # new: the facilitator's eyes only
+        await pilot.press("f2")
+        await pilot.press("down", "h")  # the second answer is hidden
+        await pilot.press("a")  # every new answer goes up
+        states = load_session(writing_room).answers_for("take-home").open_state
+        assert states == {"a1": "shown", "a2": "hidden", "a3": "shown"}
+        await pilot.press("f2")
+        wall = app.screen.content_text()
+        assert "Mod på at spørge" in wall and "Tillid og mod" in wall and "grimt" not in wall
+        assert "mod" in wall and "×2" in wall  # the most frequent word of what is up
+        await pilot.press("f2")
+        await pilot.press("up", "enter")  # the first answer comes down again
+        assert "a1" not in load_session(writing_room).answers_for("take-home").open_state
+
+
+async def test_a_device_s_text_appears_in_a_box_and_the_facilitator_s_typing_keeps_it(
+    writing_room: Path,
+) -> None:
+    app = app_for(writing_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-42")
+        await pilot.pause()
+        first, second = list(screen.query(EntryArea))[:2]
+        first.focus()
+        await pilot.press("F", "o", "r")
+        # A scribe's phone writes in box 2 and in box 1 (where the facilitator is typing).
+        keeper = screen.keeper
+        keeper.apply(lambda s: s.with_text("sheet-42", "g1", "2", "Fra Bord 1's telefon"), undoable=False)
+        keeper.apply(lambda s: s.with_text("sheet-42", "g1", "1", "For" + " og telefonen"), undoable=False)
+        screen.controller.publish(Change.ARRIVED)
+        await pilot.pause()
+        assert second.text == "Fra Bord 1's telefon"  # not focused: shown at once
+        assert first.text == "For"  # focused: never changed under the facilitator's cursor
+        await pilot.press("s", "t")
+        saved = load_session(writing_room).answers_for("sheet-42").texts["g1"]
+        assert "Forst" in saved["1"] and "og telefonen" in saved["1"]  # both kept
+        second.focus()
+        await pilot.pause()
+        assert first.text == saved["1"]  # leaving the box shows what the phone wrote in it

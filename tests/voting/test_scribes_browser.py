@@ -1,0 +1,198 @@
+"""A group's scribe writes in a real browser at phone width, and loses the connection (issue 17).
+
+Debian's headless Chromium (as in ``test_browser``): the page is 320 px wide; the scribe
+picks a group, types into a sheet's box, the server stops mid-sentence, the scribe types
+on, the server starts again on the same port, and the text on disk is exactly what was
+typed. Open answers go the same way. axe-core (npm, installed by ``.ci/run``) checks the
+new page states for accessibility problems.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_tui.core.i18n import section
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.voting.desk import Desk
+from workshop_tui.voting.roll import Roll
+from workshop_tui.voting.server import VotingServer
+from workshop_tui.voting.sink import KeeperSink
+
+from .conftest import CODE
+from .test_browser import CHROMIUM, ServerThread
+
+AXE = Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+NARROW = 320
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+)
+
+
+@pytest.fixture
+def scribe_session(library: Library, data_dir: Path) -> tuple[Session, Path]:
+    session = new_session(
+        title="Skrivning",
+        date="2026-12-02",
+        exercises=[library.exercises[e] for e in ("sheet-42", "take-home")],
+        participants=4,
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="skrivning-browser",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    return session, path
+
+
+def _axe(browser: Any) -> list[str]:
+    """The accessibility violations axe-core finds on the page as it is now (ids and nodes)."""
+    if not AXE.exists():
+        return []
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations)));"
+    )
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in json.loads(result)]
+
+
+def test_ci_has_axe_core_for_the_accessibility_checks() -> None:
+    """Without axe-core the checks below pass vacuously: CI installs it (``.ci/run``)."""
+    if os.environ.get("CI"):
+        assert AXE.exists(), "npm install --prefix .ci/node axe-core@4"
+
+
+def _narrow(browser: Any) -> None:
+    """A 320 px wide phone screen (a window cannot be made that narrow: the page's viewport is)."""
+    metrics = {"width": NARROW, "height": 700, "deviceScaleFactor": 2, "mobile": True}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+
+
+def _fits(browser: Any) -> None:
+    """Nothing wider than the phone, and every control a large target with a label."""
+    assert browser.execute_script("return window.innerWidth") == NARROW
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= NARROW, f"the page is {width} px wide at {NARROW} px"
+    small = browser.execute_script(
+        "return [...document.querySelectorAll('#write button, #write textarea, #write input, #write select')]"
+        ".filter(e => e.offsetParent !== null && e.offsetHeight < 44).map(e => e.id || e.textContent)"
+    )
+    assert small == []
+
+
+def _type(element: Any, text: str) -> None:
+    for char in text:
+        element.send_keys(char)
+
+
+def test_a_scribe_types_through_a_lost_connection_and_every_character_reaches_the_file(
+    browser: Any, scribe_session: tuple[Session, Path]
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session, path = scribe_session
+    _narrow(browser)
+    keeper = SessionKeeper(session, path)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
+    server.follow("sheet-42")
+    words = section("phone.", "da")
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+
+    def on_disk() -> str:
+        return load_session(path).answers_for("sheet-42").texts.get("g2", {}).get("1", "")
+
+    def disk_has(text: str) -> bool:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if on_disk() == text:
+                return True
+            time.sleep(0.05)
+        return False
+
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        _fits(browser)
+        assert _axe(browser) == []
+        buttons = browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")
+        assert [b.text for b in buttons] == ["Bord 1", "Bord 2"]
+        buttons[1].click()
+        box = wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
+        label = browser.find_element(By.CSS_SELECTOR, "label[for='f-0']").text
+        assert label.startswith("1. ")
+        _fits(browser)
+        assert _axe(browser) == []
+        first = "Vi så, at tillid tager tid.\nÆbler og øl på én gang – æøå"
+        _type(box, first)
+        started = time.monotonic()
+        assert disk_has(first), on_disk()
+        assert time.monotonic() - started < 2.5  # within 1 s of the pause, with room for a loaded machine
+        port = server.port
+        running.call(server.stop())  # the laptop's server goes away mid-sentence
+        more = " og så videre, også når nettet er væk"
+        _type(box, more)
+        wait.until(
+            shown.text_to_be_present_in_element(
+                (By.CSS_SELECTOR, "#w-fields .field-status"), words["write.unsaved"]
+            )
+        )
+        stored = browser.execute_script("return localStorage.getItem('workshop-scribe-pending')")
+        assert json.loads(stored)["sheet-42|g2|t:1"]["text"] == first + more  # kept on the phone
+        running.call(server.start("127.0.0.1", [port]))  # back, on the same address
+        assert disk_has(first + more), on_disk()
+        last = "\nSlut."
+        _type(box, last)
+        assert disk_has(first + more + last), on_disk()
+        wait.until(
+            shown.text_to_be_present_in_element(
+                (By.CSS_SELECTOR, "#w-fields .field-status"), words["write.saved"]
+            )
+        )
+
+
+def test_open_answers_from_a_phone_are_anonymous_and_survive_a_lost_connection(
+    browser: Any, scribe_session: tuple[Session, Path]
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session, path = scribe_session
+    _narrow(browser)
+    keeper = SessionKeeper(session, path)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
+    server.follow("take-home")
+    words = section("phone.", "da")
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        area = wait.until(shown.visibility_of_element_located((By.ID, "w-answer")))
+        _fits(browser)
+        assert _axe(browser) == []
+        _type(area, "Mod på at spørge – æøå")
+        browser.find_element(By.ID, "w-answer-send").click()
+        wait.until(shown.text_to_be_present_in_element((By.ID, "w-status"), words["write.answer_sent"]))
+        port = server.port
+        running.call(server.stop())
+        _type(area, "Tillid tager tid")
+        browser.find_element(By.ID, "w-answer-send").click()
+        wait.until(shown.text_to_be_present_in_element((By.ID, "w-status"), words["write.unsaved"]))
+        running.call(server.start("127.0.0.1", [port]))
+        wait.until(shown.text_to_be_present_in_element((By.ID, "w-status"), words["write.answer_sent"]))
+        assert _axe(browser) == []
+    opens = load_session(path).answers_for("take-home").opens
+    assert sorted(opens.values()) == ["Mod på at spørge – æøå", "Tillid tager tid"]
+    assert all(answer_id.startswith("a") and len(answer_id) == 19 for answer_id in opens)

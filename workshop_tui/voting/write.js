@@ -1,0 +1,385 @@
+// Writing from a device: a group's fields of a sheet, table or action list, or open answers.
+// Loaded after page.js, whose S, $, headers(), token, fill(), sleep(), refusal() and
+// askForCode() it uses; page.js calls Scribe.render(state.write) when the facilitator's
+// exercise is one devices write in.
+//
+// Never lose a character: every keystroke is kept in localStorage at once (PENDING) and
+// sent after a short pause; a text leaves PENDING only when the server has answered that
+// it is on disk. A failed send is tried again until it gets through (also after the page
+// or the laptop restarts). Each write names the version of the text it was typed over
+// (base): the server keeps both texts when someone else changed the field meanwhile.
+// Every text from the server is set with textContent or .value, never as HTML.
+"use strict";
+
+const Scribe = (() => {
+  const W = {};
+  for (const [key, value] of Object.entries(S)) if (key.startsWith("write.")) W[key.slice(6)] = value;
+  const GROUP_KEY = "workshop-scribe-group";
+  const PENDING_KEY = "workshop-scribe-pending";
+  const ANSWERS_KEY = "workshop-open-answers";
+  const DRAFT_KEY = "workshop-open-draft";
+  const PAUSE_MS = 300; // a pause in typing this long sends the field
+  const LONGEST_MS = 1500; // and while typing on, it is sent at least this often
+  const POLL_MS = 2500;
+
+  let task = null; // state.write: the exercise on show, its mode, groups and fields
+  let group = localStorage.getItem(GROUP_KEY) || "";
+  let known = {}; // field key -> {text, version} as the server last said, for task + group
+  const inflight = {};
+  const timers = {};
+  const firstChange = {};
+  let polling = false;
+  let retrying = false;
+
+  function load(key, empty) {
+    try {
+      return JSON.parse(localStorage.getItem(key) || "") || empty;
+    } catch (error) {
+      return empty;
+    }
+  }
+  let pending = load(PENDING_KEY, {}); // "exercise|group|field" -> {exercise, group, field, text, base}
+  let answers = load(ANSWERS_KEY, {}); // exercise -> [{id, text, acked}]
+
+  function keep() {
+    localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+  }
+
+  function keepAnswers() {
+    localStorage.setItem(ANSWERS_KEY, JSON.stringify(answers));
+  }
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function status(text, kind) {
+    setMessage($("w-status"), text, kind);
+  }
+
+  function pkey(exercise, groupId, field) {
+    return exercise + "|" + groupId + "|" + field;
+  }
+
+  // --- drawing ----------------------------------------------------------------------
+
+  function render(write) {
+    const changed = !task || !write || task.exercise !== write.exercise;
+    task = write;
+    if (!write) return;
+    $("w-title").textContent = write.title;
+    $("w-prompt").textContent = write.prompt;
+    $("w-prompt").hidden = !write.prompt;
+    $("w-open").hidden = write.mode !== "open";
+    if (write.mode === "open") {
+      $("w-groups").hidden = true;
+      $("w-sheet").hidden = true;
+      if (changed) drawOpen();
+      return;
+    }
+    if (!write.groups.some((g) => g.id === group)) group = "";
+    if (!group) return pickGroup();
+    if (changed || $("w-sheet").hidden) drawSheet();
+    else poll();
+  }
+
+  function pickGroup() {
+    $("w-groups").hidden = false;
+    $("w-sheet").hidden = true;
+    $("w-groups-label").textContent = W.pick_group;
+    $("w-group-buttons").replaceChildren(
+      ...task.groups.map((g) => {
+        const button = el("button", { type: "button", class: "option" }, g.name);
+        button.addEventListener("click", () => {
+          group = g.id;
+          localStorage.setItem(GROUP_KEY, group);
+          drawSheet();
+        });
+        return button;
+      }),
+    );
+  }
+
+  function drawSheet() {
+    $("w-groups").hidden = true;
+    $("w-sheet").hidden = false;
+    const named = task.groups.find((g) => g.id === group);
+    $("w-group-name").textContent = fill(W.group_is, { group: named ? named.name : group });
+    $("w-change").textContent = W.change_group;
+    known = {};
+    const list = $("w-fields");
+    list.replaceChildren(...task.fields.map(drawField));
+    poll();
+  }
+
+  function drawField(field, index) {
+    const box = el("div", { class: "field" });
+    if (field.section) box.append(el("h2", { class: "section" }, field.section));
+    const id = "f-" + index;
+    box.append(el("label", { for: id }, field.label));
+    const described = [];
+    if (field.question || field.subs.length) {
+      const q = el("div", { class: "question", id: "q-" + index });
+      if (field.question) q.append(el("p", {}, field.question));
+      for (const sub of field.subs) q.append(el("p", { class: "sub" }, sub));
+      box.append(q);
+      described.push("q-" + index);
+    }
+    let input;
+    if (field.shape === "lines") {
+      input = el("textarea", { rows: "4" });
+    } else if (field.shape === "choice") {
+      input = el("select", {});
+      input.append(el("option", { value: "" }, "—"));
+      for (const [value, label] of field.options) input.append(el("option", { value }, label));
+    } else {
+      input = el("input", { type: field.shape === "date" ? "date" : "text", autocomplete: "off" });
+    }
+    input.id = id;
+    input.dataset.key = field.key;
+    if (field.shape !== "choice") input.maxLength = field.max;
+    const note = el("p", { class: "field-status", id: "s-" + index, "aria-live": "polite" });
+    described.push(note.id);
+    input.setAttribute("aria-describedby", described.join(" "));
+    const mine = pending[pkey(task.exercise, group, field.key)];
+    if (mine) input.value = mine.text;
+    input.addEventListener(field.shape === "choice" || field.shape === "date" ? "change" : "input", () =>
+      typed(field.key, input.value),
+    );
+    box.append(input, note);
+    return box;
+  }
+
+  function fieldInput(key) {
+    return document.querySelector(`#w-fields [data-key="${CSS.escape(key)}"]`);
+  }
+
+  function fieldNote(key, text, kind) {
+    const input = fieldInput(key);
+    if (!input) return;
+    const note = $(input.getAttribute("aria-describedby").split(" ").pop());
+    note.textContent = text || "";
+    note.className = "field-status" + (kind ? " " + kind : "");
+  }
+
+  // --- a group's fields -------------------------------------------------------------
+
+  function typed(field, text) {
+    const key = pkey(task.exercise, group, field);
+    const entry = pending[key];
+    if (entry) {
+      entry.text = text;
+      entry.refused = false;
+    } else pending[key] = { exercise: task.exercise, group, field, text, base: (known[field] || {}).version || "" };
+    keep();
+    fieldNote(field, W.saving, "");
+    clearTimeout(timers[key]);
+    firstChange[key] = firstChange[key] || Date.now();
+    const wait = Math.max(0, Math.min(PAUSE_MS, LONGEST_MS - (Date.now() - firstChange[key])));
+    timers[key] = setTimeout(() => send(key), wait);
+  }
+
+  async function send(key) {
+    const entry = pending[key];
+    if (!entry || inflight[key] || !token) return;
+    inflight[key] = true;
+    delete firstChange[key];
+    const sent = entry.text;
+    try {
+      const response = await fetch("/api/write", {
+        method: "POST",
+        headers: headers(),
+        body: JSON.stringify({
+          exercise: entry.exercise, group: entry.group, field: entry.field, text: sent, base: entry.base,
+        }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.status === 401) return askForCode(S.refused_unknown_token);
+      if (!response.ok) {
+        const retry = response.status >= 500 || response.status === 429 || response.status === 408;
+        // Refused for good (a date that is no date): kept here, sent again once it is changed.
+        entry.refused = !retry;
+        keep();
+        failed(entry, retry ? W.unsaved : (W["refused_" + body.reason] || refusal(body)), retry);
+        return;
+      }
+      saved(key, entry, sent, body);
+    } catch (error) {
+      failed(entry, W.unsaved, true);
+    } finally {
+      inflight[key] = false;
+    }
+    if (pending[key] && pending[key].text !== sent) send(key);
+  }
+
+  function saved(key, entry, sent, body) {
+    const here = task && task.exercise === entry.exercise && group === entry.group;
+    if (here) known[entry.field] = { text: body.text, version: body.version };
+    const input = here ? fieldInput(entry.field) : null;
+    const now = pending[key];
+    if (now && now.text === sent) {
+      delete pending[key];
+      if (input && input.value === sent && body.text !== sent) input.value = body.text;
+    } else if (now) {
+      // Typed on meanwhile: the next send is typed over what the server holds now.
+      now.base = body.version;
+      if (body.text !== sent && now.text.startsWith(sent)) {
+        now.text = body.text + now.text.slice(sent.length);
+        if (input) input.value = now.text;
+      }
+    }
+    keep();
+    if (here) fieldNote(entry.field, body.outcome === "merged" ? W.merged : W.saved, "ok");
+  }
+
+  function failed(entry, message, retry) {
+    if (task && task.exercise === entry.exercise && group === entry.group) fieldNote(entry.field, message, "bad");
+    if (retry) retryLater();
+  }
+
+  async function retryLater() {
+    if (retrying) return;
+    retrying = true;
+    let backoff = 1000;
+    const waiting = () => Object.keys(pending).filter((key) => !pending[key].refused);
+    while (waiting().length) {
+      await sleep(backoff);
+      backoff = Math.min(backoff * 2, 5000);
+      for (const key of waiting()) await send(key);
+    }
+    retrying = false;
+  }
+
+  // The group's texts as they are now: others' words appear, who else writes is shown.
+  async function poll() {
+    if (polling) return;
+    polling = true;
+    while (task && task.mode === "group" && group && !$("w-sheet").hidden && !$("write").hidden) {
+      try {
+        const query = "?e=" + encodeURIComponent(task.exercise) + "&g=" + encodeURIComponent(group);
+        const response = await fetch("/api/texts" + query, { headers: headers(), cache: "no-store" });
+        if (response.ok) {
+          const body = await response.json();
+          if (task && body.exercise === task.exercise && body.group === group) refill(body);
+        } else if (response.status === 409) {
+          group = "";
+          localStorage.removeItem(GROUP_KEY);
+          pickGroup();
+        }
+      } catch (error) {
+        // offline: page.js says so; the texts come with the next answer
+      }
+      await sleep(POLL_MS);
+    }
+    polling = false;
+  }
+
+  function refill(body) {
+    for (const field of task.fields) {
+      const key = field.key;
+      const text = body.texts[key] || "";
+      const before = known[key];
+      known[key] = { text, version: body.versions[key] };
+      const input = fieldInput(key);
+      const mine = pending[pkey(task.exercise, group, key)];
+      // A field is refilled only when nothing typed here waits for the server.
+      if (input && !mine && input.value !== text && (!before || input.value === before.text)) input.value = text;
+      const who = body.writers[key];
+      if (who) fieldNote(key, fill(W.writing_too, { who }), "");
+    }
+  }
+
+  // --- open answers ----------------------------------------------------------------
+
+  function drawOpen() {
+    $("w-anon").textContent = W.anonymous;
+    $("w-answer-label").textContent = W.answer_label;
+    $("w-answer-send").textContent = W.answer_send;
+    const area = $("w-answer");
+    area.maxLength = task.max;
+    area.value = localStorage.getItem(DRAFT_KEY + "|" + task.exercise) || "";
+    drawMine();
+    for (const answer of mine()) if (!answer.acked) sendAnswer(task.exercise, answer);
+  }
+
+  function mine() {
+    return (answers[task.exercise] = answers[task.exercise] || []);
+  }
+
+  function drawMine() {
+    const list = mine();
+    $("w-mine").replaceChildren(...list.map((a) => el("li", { class: a.acked ? "sent" : "unsent" }, a.text)));
+    const left = task.per_device - list.length;
+    $("w-answer").disabled = left <= 0;
+    $("w-answer-send").disabled = left <= 0 || !$("w-answer").value.trim();
+    $("w-chars").textContent = left <= 0 ? W.answer_max : fill(W.chars_left, { n: task.max - $("w-answer").value.length });
+  }
+
+  function newId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(9));
+    return "a" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function submitAnswer() {
+    const text = $("w-answer").value.trim();
+    if (!text || !task) return;
+    const answer = { id: newId(), text, acked: false };
+    mine().push(answer);
+    keepAnswers();
+    $("w-answer").value = "";
+    localStorage.removeItem(DRAFT_KEY + "|" + task.exercise);
+    drawMine();
+    sendAnswer(task.exercise, answer);
+  }
+
+  async function sendAnswer(exercise, answer) {
+    let backoff = 1000;
+    while (!answer.acked) {
+      status(W.saving, "");
+      try {
+        const response = await fetch("/api/answer", {
+          method: "POST", headers: headers(), body: JSON.stringify({ exercise, answer: answer.id, text: answer.text }),
+        });
+        const body = await response.json().catch(() => ({}));
+        if (response.status === 401) return askForCode(S.refused_unknown_token);
+        if (response.ok) {
+          answer.acked = true;
+          keepAnswers();
+          status(W.answer_sent, "ok");
+          break;
+        }
+        if (response.status < 500 && response.status !== 429 && response.status !== 408) {
+          status(W["refused_" + body.reason] || refusal(body), "bad");
+          return;
+        }
+      } catch (error) {
+        // offline: tried again below
+      }
+      status(W.unsaved, "bad");
+      await sleep(backoff);
+      backoff = Math.min(backoff * 2, 5000);
+    }
+    if (task && task.exercise === exercise) drawMine();
+  }
+
+  function start() {
+    $("w-change").addEventListener("click", () => {
+      group = "";
+      localStorage.removeItem(GROUP_KEY);
+      pickGroup();
+    });
+    $("w-answer").addEventListener("input", () => {
+      if (task) localStorage.setItem(DRAFT_KEY + "|" + task.exercise, $("w-answer").value);
+      if (task) drawMine();
+    });
+    $("w-answer-send").addEventListener("click", submitAnswer);
+    // Texts typed before a reload or a lost connection are sent as soon as the page is back.
+    if (Object.keys(pending).length) retryLater();
+  }
+
+  start();
+  return { render };
+})();
