@@ -110,6 +110,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     open_.add_argument("session")
     _add_voting_options(open_, lang, sub=True)
     _add_voting_options(new, lang, sub=True)
+
+    present = sub.add_parser("present", help=t("present.cli.help", lang))
+    present.add_argument("session", nargs="?", help=t("present.cli.session", lang))
     return parser
 
 
@@ -232,6 +235,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
             return 1
         session = load_session(found)  # a damaged file is reported here, before the app starts
         return _run_app(args.explicit_lang, args.exercises, found, _voting(args), session)
+    if command == "present":
+        return _present(args, lang)
     return _run_app(args.explicit_lang, args.exercises, None, _voting(args))
 
 
@@ -248,6 +253,24 @@ def _run_app(
     from workshop_tui.tui.app import run_app
 
     return run_app(lang=lang, exercise_dirs=extra, session_path=path, session=session, voting=voting)
+
+
+def _present(args: argparse.Namespace, lang: str) -> int:
+    """The second window on the wall: follows SESSION, or whatever session the main app opens."""
+    from workshop_tui.core.storage.listing import find_session
+
+    found = None
+    if args.session is not None:
+        found = find_session(args.session)
+        if found is None:
+            print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
+            return 1
+    if not sys.stdout.isatty():
+        print(t("cli.error.no_tty", lang), file=sys.stderr)
+        return 2
+    from workshop_tui.tui.present import run_present
+
+    return run_present(found, lang=args.explicit_lang)
 
 
 def _exercises(args: argparse.Namespace, lang: str) -> int:

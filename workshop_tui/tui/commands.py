@@ -122,6 +122,9 @@ PROJECTOR_COMMANDS: Sequence[Command] = (
 )
 """The projector's commands: the wall's own keys, acting on the session it shows."""
 
+PRESENT_COMMANDS: Sequence[Command] = (Command("quit", "q,escape,ctrl+q", "quit", tooltip=True),)
+"""The second window's (``workshop present``) one key: it only shows, so it only closes."""
+
 HOME_COMMANDS: Sequence[Command] = (
     Command("open", "enter", "open", tooltip=True),
     Command("new", "n", "new", tooltip=True),

@@ -28,6 +28,7 @@ from workshop_tui.core.storage.lock import SessionLock
 from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.exercise_timers import ExerciseTimers
+from workshop_tui.tui.live_writer import LiveWriter, live_state
 from workshop_tui.tui.messages import Change, EditRequested
 from workshop_tui.tui.voting_link import VotingController
 
@@ -67,6 +68,8 @@ class SessionController:
         self.pending_position: Position | None = None
         """A cursor move not saved yet (see ``remember_position``)."""
         self._position_timer: Timer | None = None
+        self.live = LiveWriter(path, enabled=not read_only)
+        """What ``workshop present`` needs beyond the session file (written only when it changes)."""
 
     @property
     def session(self) -> Session:
@@ -102,8 +105,14 @@ class SessionController:
         self.changed.subscribe(node, deliver, immediate=True)
 
     def publish(self, change: Change) -> None:
-        """Tell every observer."""
+        """Tell every observer, then the second window (``workshop present``) if its part changed."""
         self.changed.publish(change)
+        self.publish_live()
+
+    def publish_live(self) -> None:
+        """Save the wall's state beside the session when it changed (a comparison otherwise)."""
+        voting = self.voting.info() if self.voting.is_open else None
+        self.live.note(live_state(self.current, self.lang, self.timer_state(), voting))
 
     # Edits
 
@@ -274,4 +283,5 @@ class SessionController:
         """The session closes: save the cursor, stop voting, give the lock back."""
         self.save_position()
         await self.voting.close()
+        self.live.close()
         self.keeper.close()

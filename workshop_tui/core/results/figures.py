@@ -120,14 +120,39 @@ def answered(session: Session, exercise_id: str) -> tuple[int, int]:
     counts once it has answered, as in ``Session.status``). Tallied: the most answers
     counted on any one item, of the participants typed for.
     """
+    marks = answered_marks(session, exercise_id)
+    return sum(marks), len(marks)
+
+
+def answered_marks(session: Session, exercise_id: str) -> tuple[bool, ...]:
+    """One mark per participant or device in the room, True for those who have answered.
+
+    The wall's ticks beside "9 af 14 har svaret": who answered is counted, never shown, so
+    the marks come answered first (no order gives a name away), and never carry a value.
+    ``answered`` is their count.
+    """
     answers = session.answers_for(exercise_id)
     people = answers.answerers
     room = [p for p in session.participants if not p.by_phone or p.id in people]
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
-        return most, max(most, len([p for p in session.participants if not p.by_phone]))
-    some, _ = responders(session.exercise(exercise_id), answers, {p.id for p in room})
-    return some, len(room)
+        total = max(most, len([p for p in session.participants if not p.by_phone]))
+        return (True,) * most + (False,) * (total - most)
+    counts = _answer_counts(session.exercise(exercise_id), answers, {p.id for p in room})
+    some = len(counts)
+    return (True,) * some + (False,) * (len(room) - some)
+
+
+def _answer_counts(
+    exercise: Exercise, answers: ExerciseAnswers, people: set[str] | frozenset[str]
+) -> dict[str, int]:
+    """Per participant of ``people`` who scored something: how many items they scored."""
+    counts: dict[str, int] = {}
+    for item in exercise.scored_items:
+        for pid in answers.scores.get(item.id, {}):
+            if pid in people:
+                counts[pid] = counts.get(pid, 0) + 1
+    return counts
 
 
 def responders(
@@ -138,11 +163,7 @@ def responders(
     A vote is sent whole, so whoever voted is done, however few options they chose.
     Only entered scores count (a tally belongs to nobody).
     """
-    counts: dict[str, int] = {}
-    for item in exercise.scored_items:
-        for pid in answers.scores.get(item.id, {}):
-            if pid in people:
-                counts[pid] = counts.get(pid, 0) + 1
+    counts = _answer_counts(exercise, answers, people)
     if exercise.is_vote:
         return len(counts), len(counts)
     return len(counts), sum(1 for n in counts.values() if n == len(exercise.scored_items))

@@ -3,28 +3,95 @@
 It shows the question while the group works, with how many have answered, and the
 results once they are visible (not blind, or revealed): the summary's figures, the
 same as the exports'. The groups' texts and agreed actions appear as they are written.
-It never shows participant names, the source or the facilitator's notes. It draws
-from the session's controller whenever that publishes a change, and its keys are
-calls on the controller, which the session screen underneath hears as well.
+It never shows participant names, the source or the facilitator's notes.
+
+The wall itself is one widget, :class:`ProjectorFrame`, drawn from a :class:`Wall` (the
+session, the exercise on show, its timer and the voting board). Two screens show it:
+the F2 :class:`ProjectorScreen` of the main app, which draws from the session's
+controller whenever that publishes a change (its keys are calls on the controller), and
+the second window of ``workshop present`` (``tui/present.py``), which draws from what
+the main app saved.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import cast
+
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
+from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector_kinds import projected
-from workshop_tui.tui.voting_link import VoteBoard
+from workshop_tui.tui.voting_link import VoteBoard, VotingInfo
 from workshop_tui.tui.widgets.timer import clock
 
 COMPACT_HEIGHT = 30
 """Below this many rows the projector drops its margins, so a long list still fits."""
+
+
+@dataclass(frozen=True)
+class Wall:
+    """Everything the wall shows, wherever it comes from (the controller, or the saved files)."""
+
+    session: Session
+    exercise_id: str
+    """The exercise on show ("" for an empty agenda: the session's title alone)."""
+    timer: int | None
+    """Seconds left on its timer (None: no timer set)."""
+    voting: VotingInfo | None
+    """The QR board while voting from phones is open."""
+
+
+class ProjectorFrame(Vertical):
+    """The wall: title and timer, the voting board on the right, the exercise's question or results."""
+
+    def compose(self) -> ComposeResult:
+        yield VoteBoard(id="proj-vote")
+        with Horizontal(id="proj-top"):
+            yield Static(id="proj-title")
+            yield Digits("", id="proj-timer")
+        with VerticalScroll(id="proj-body"):
+            yield Static(id="proj-content")
+
+    def draw(self, wall: Wall, lang: str) -> None:
+        """Draw ``wall`` at this frame's size (the screen's: the frame fills it)."""
+        if not self.is_mounted:
+            return
+        size = self.screen.size
+        # A small screen (a laptop's 80x24) gives the margins to the results.
+        self.set_class(size.height < COMPACT_HEIGHT, "compact")
+        session = wall.session
+        exercise = session.exercise(wall.exercise_id) if wall.exercise_id in session.agenda else None
+        title = exercise.title.get(lang) if exercise is not None else session.title
+        self.query_one("#proj-title", Static).update(Text(title, style="bold"))
+        timer = self.query_one("#proj-timer", Digits)
+        timer.update(clock(wall.timer) if wall.timer is not None else "")
+        timer.set_class(wall.timer == 0, "done")
+        board = self.query_one("#proj-vote", VoteBoard)
+        board.show(wall.voting, lang)
+        width = max(40, size.width - 8 - (board.width_needed if wall.voting else 0))
+        height = max(10, size.height - (6 if self.has_class("compact") else 9))
+        content = projected(session, exercise, lang, width, height) if exercise is not None else Text("")
+        self.query_one("#proj-content", Static).update(content)
+
+    def content_text(self) -> str:
+        """The projected content as plain text, laid out at the screen's width (for checks and tests)."""
+        content = self.query_one("#proj-content", Static)
+        console = self.app.console
+        options = console.options.update_width(max(20, content.size.width or self.screen.size.width))
+        renderable = content.content
+        if isinstance(renderable, str):
+            return renderable
+        lines = console.render_lines(cast("RenderableType", renderable), options, pad=False)
+        return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
 
 
 class ProjectorScreen(WorkshopScreen):
@@ -38,12 +105,7 @@ class ProjectorScreen(WorkshopScreen):
         self.controller = controller
 
     def compose(self) -> ComposeResult:
-        yield VoteBoard(id="proj-vote")
-        with Horizontal(id="proj-top"):
-            yield Static(id="proj-title")
-            yield Digits("", id="proj-timer")
-        with VerticalScroll(id="proj-body"):
-            yield Static(id="proj-content")
+        yield ProjectorFrame()
 
     def on_mount(self) -> None:
         self.show_help_text(key_line(PROJECTOR_COMMANDS, self.lang))
@@ -60,33 +122,14 @@ class ProjectorScreen(WorkshopScreen):
         """Draw the current exercise from the session's state."""
         if not self.is_mounted:
             return
-        state, lang = self.controller, self.lang
-        # A small screen (a laptop's 80x24) gives the margins to the results.
-        self.set_class(self.size.height < COMPACT_HEIGHT, "compact")
-        session = state.session
-        exercise = session.exercise(state.current)
-        self.query_one("#proj-title", Static).update(Text(exercise.title.get(lang), style="bold"))
-        remaining, running = state.timer_state()
-        timer = self.query_one("#proj-timer", Digits)
-        timer.update(clock(remaining) if remaining is not None else "")
-        timer.set_class(remaining == 0, "done")
-        board = self.query_one("#proj-vote", VoteBoard)
-        voting = state.voting.info()
-        board.show(voting, lang)
-        width = max(40, self.size.width - 8 - (board.width_needed if voting else 0))
-        height = max(10, self.size.height - (6 if self.has_class("compact") else 9))
-        self.query_one("#proj-content", Static).update(projected(session, exercise, lang, width, height))
+        state = self.controller
+        remaining, _ = state.timer_state()
+        wall = Wall(state.session, state.current, remaining, state.voting.info())
+        self.query_one(ProjectorFrame).draw(wall, self.lang)
 
     def content_text(self) -> str:
         """The projected content as plain text, laid out at the screen's width (for checks and tests)."""
-        content = self.query_one("#proj-content", Static)
-        console = self.app.console
-        options = console.options.update_width(max(20, content.size.width or self.size.width))
-        renderable = content.content
-        if isinstance(renderable, str):
-            return renderable
-        lines = console.render_lines(renderable, options, pad=False)
-        return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
+        return self.query_one(ProjectorFrame).content_text()
 
     def action_close(self) -> None:
         self.app.pop_screen()

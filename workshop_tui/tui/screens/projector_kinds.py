@@ -26,7 +26,7 @@ from workshop_tui.core.kinds.tables import TableBody
 from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.model.exercise import Kind
-from workshop_tui.core.results.figures import answered
+from workshop_tui.core.results.figures import answered, answered_marks
 from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.core.results.summary_model import ExerciseSummary
 from workshop_tui.tui.screens.projector_scores import scored_results
@@ -67,7 +67,9 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
             if not answers.results_visible
             else Text("")
         )
-        return Group(question_text(exercise, lang), Text(""), progress, hidden)
+        return Group(
+            question_text(exercise, lang), Text(""), progress, ticks(session, exercise, lang), hidden
+        )
     shown = piece.results(session, exercise, summary, lang, width, height)
     return shown if shown is not None else question_text(exercise, lang)
 
@@ -95,6 +97,25 @@ def _progress(session: Session, exercise: Exercise, lang: str) -> Text:
     """ "9 af 14 har svaret" (anonymous: a count, never who)."""
     n, total = answered(session, exercise.id)
     return Text(t("tui.proj.answered", lang, n=n, total=total), style="bold #FFD700")
+
+
+def ticks(session: Session, exercise: Exercise, lang: str) -> Text:
+    """A tick per participant or device that has answered, a ring per one still to answer.
+
+    Shown until the results are: the room sees answers arrive, never who gave them
+    or what (the marks come answered first) until the facilitator reveals.
+    """
+    marks = answered_marks(session, exercise.id)
+    out = Text()
+    if not marks:
+        return out
+    for number, done in enumerate(marks):
+        out.append(" " if number else "")
+        out.append("✓" if done else "○", style="bold #FFD700" if done else "dim")
+    out.append("\n")
+    out.append(t("present.ticks", lang), style="dim")
+    out.append("\n")
+    return out
 
 
 def symbol_legend(shown: Text, lang: str) -> Text:

@@ -143,6 +143,9 @@ class SessionScreen(InOrderScreen):
         self.query_one(TimerDisplay).observe(self.controller)
         self.query_one(VotingStatus).observe(self.voting)
         self._show_exercise(restore=True)
+        # `workshop present` (no session named) follows this session from the start; the side
+        # file waits for the wall's first change, so opening writes nothing beside the session.
+        self.call_after_refresh(self.controller.live.mark)
 
     def _changed(self, change: Change) -> None:
         """Redraw what ``change`` touched (the agenda, timer and voting line observe it themselves)."""
@@ -166,6 +169,7 @@ class SessionScreen(InOrderScreen):
             view.remove()
         self._show_exercise(restore=False)
         self.query_one(Agenda).show(self.session, self.current, self.lang)
+        self.controller.publish_live()  # the second window speaks the new language too
 
     def _show_exercise(self, *, restore: bool) -> None:
         """Show the current exercise's view: made and mounted on the first visit, shown again after.

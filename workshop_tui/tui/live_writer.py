@@ -1,0 +1,92 @@
+"""The main app's half of ``workshop present``: it saves what the wall shows beyond the session file.
+
+The session's controller owns one ``LiveWriter`` (only when it is the session's writer,
+never read-only). After every change it publishes, the controller hands over the wall's
+state (exercise on show, language, timer, voting board); the writer compares it with what
+it last wrote and rewrites the small side file only when it differs, so a keystroke that
+only enters a score costs one comparison. Opening also sets the running marker, so
+``workshop present`` without a session follows this one; closing removes both (see
+``core/storage/live.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.live import (
+    Live,
+    LiveTimer,
+    LiveVoting,
+    clear_running,
+    mark_running,
+    remove_live,
+    write_live,
+)
+from workshop_tui.tui.voting_link import VotingInfo
+
+
+class LiveWriter:
+    """Keeps ``<session>.toml.live.json`` equal to what the main app's wall shows."""
+
+    def __init__(self, session_file: Path, *, enabled: bool) -> None:
+        self.path = session_file
+        self.enabled = enabled
+        """False for a read-only view: only the session's writer writes its side file."""
+        self._written: Live | None = None
+        self._marked = False
+        self._closed = False
+        """Closed: a change published while the session screen goes writes nothing again."""
+
+    def note(self, live: Live) -> None:
+        """Write ``live`` if it differs from the last write (a failed write is tried at the next change)."""
+        if not self.enabled or self._closed or live == self._written:
+            return
+        self.mark()
+        try:
+            write_live(self.path, live)
+        except SessionWriteError:
+            return  # the session's own save reports an unwritable folder; the wall waits
+        self._written = live
+
+    def mark(self) -> None:
+        """Name this session in the running marker (once; a read-only view never does)."""
+        if self.enabled and not self._closed and not self._marked:
+            self._marked = True
+            mark_running(self.path)
+
+    def close(self) -> None:
+        """The session closes: the side file and (if it is still ours) the running marker go."""
+        self._closed = True
+        if not self.enabled or not self._marked:
+            return
+        remove_live(self.path)
+        clear_running(self.path)
+        self._written, self._marked = None, False
+
+
+def live_state(
+    exercise_id: str, lang: str, timer: tuple[int | None, bool], voting: VotingInfo | None
+) -> Live:
+    """The side file's content for the wall as the main app has it now."""
+    left, running = timer
+    board = None
+    if voting is not None:
+        p = voting.progress
+        board = LiveVoting(
+            url=voting.url,
+            join_url=voting.join_url,
+            code=voting.code,
+            round_open=voting.round_open,
+            joined=p.joined,
+            answered=p.answered,
+            complete=p.complete,
+            participants=voting.participants,
+            max_participants=voting.max_participants,
+        )
+    return Live(
+        exercise=exercise_id,
+        lang=lang,
+        timer=None if left is None else LiveTimer(left=max(0, left), running=running),
+        voting=board,
+    )
