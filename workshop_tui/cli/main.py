@@ -209,7 +209,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _exercises(args, lang)
     if command == "sessions":
         return _sessions(lang)
-    if command in ("export", "compare"):
+    if command in ("export", "compare", "trend"):
         return export_commands.run(args, lang)
     if command == "demo":
         from workshop_tui.core.storage.sessions import copy_demo

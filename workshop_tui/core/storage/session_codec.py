@@ -9,7 +9,7 @@ from typing import Any
 from workshop_tui.core.i18n import LANGUAGES
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Group, Participant, Position, Session
 from workshop_tui.core.model.ids import ID_RULE, valid_date, valid_id
-from workshop_tui.core.model.session import MAX_PARTICIPANTS
+from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS, MAX_MIN_ANSWERS, MAX_PARTICIPANTS
 from workshop_tui.core.storage.answers_codec import parse_answers, string_map
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
@@ -34,6 +34,8 @@ def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, An
         "created": session.created,
         "updated": session.updated,
         "agenda": list(session.agenda),
+        # After the agenda, so the header a list reads (the keys before it) stays the same.
+        **({"min_answers": session.min_answers} if session.min_answers != DEFAULT_MIN_ANSWERS else {}),
         "position": {
             "exercise": session.position.exercise,
             "row": session.position.row,
@@ -147,6 +149,9 @@ def parse_session(reader: Reader) -> Session | None:
         position=_position(reader),
         created=_timestamp(reader, "created"),
         updated=_timestamp(reader, "updated"),
+        min_answers=reader.integer(
+            "min_answers", required=False, default=DEFAULT_MIN_ANSWERS, minimum=1, maximum=MAX_MIN_ANSWERS
+        ),
     )
     reader.finish()
     return None if problems.error_count > before else session
