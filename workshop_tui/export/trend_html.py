@@ -18,13 +18,13 @@ from workshop_tui.export.trend_svg import heat_cell, small_multiple
 NUM = ' class="num"'
 TREND_CSS = """
 .multiples { display: flex; flex-wrap: wrap; gap: 2mm 4mm; margin: 2mm 0 3mm; }
-.multiples svg { width: 42mm; height: auto; break-inside: avoid; }
+.multiples svg { width: 50mm; height: auto; break-inside: avoid; }
 .notes { margin: 0 0 3mm; padding-left: 5mm; font-size: 9pt; color: #333c48; }
 td.heat { text-align: center; font-weight: 700; }
 table.heat th.num { text-align: center; }
 td.verdict-better { color: #0072B2; font-weight: 700; }
 td.verdict-worse { color: #B34A00; font-weight: 700; }
-@media print { .multiples svg { width: 40mm; } .trend-exercise { break-before: auto; } }
+@media print { .multiples svg { width: 46mm; } .trend-exercise { break-before: auto; } }
 """
 
 
@@ -76,7 +76,7 @@ def _exercise(index: int, exercise: ExerciseTrend, trend: Trend) -> str:
     for line in drawn:
         texts = [point_text(p, lang) for p in line.points]
         out.append(small_multiple(line, dates, exercise.low, exercise.high, texts))
-    out.append("</div>")
+    out.append(f'</div><p class="caption">{e(t("trend.multiples.how", lang))}</p>')
     for key, lines in (("trend.dimensions", exercise.dimensions), ("trend.items", exercise.items)):
         if lines:
             out.append(f"<h3>{e(t(key, lang))}</h3>{_table(exercise, lines, t(key, lang), lang)}")

@@ -16,7 +16,7 @@ from html import escape
 from workshop_tui.core.results.trends import Line
 from workshop_tui.export.svg import BLUE, GRID, INK, MUTED, RANGE, _svg, _text, _wrap
 
-PANEL_W = 168
+PANEL_W = 190
 PANEL_H = 118
 BLUES = ("#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#2171b5", "#08519c")
 """ColorBrewer Blues, light (low) to dark (high); colour-blind safe and print friendly."""
@@ -29,7 +29,7 @@ def small_multiple(line: Line, dates: Sequence[str], low: int, high: int, texts:
     ``texts`` are the points' labels (``3,42``, or why there is none). A point that is not
     comparable (another scale, polarity or set of items) is drawn hollow and not joined.
     """
-    left, right, top, bottom = 22, 10, 30, 30
+    left, right, top, bottom = 40, 24, 30, 30
     plot_w, plot_h = PANEL_W - left - right, PANEL_H - top - bottom
     span = (high - low) or 1
     body = []
@@ -48,7 +48,7 @@ def small_multiple(line: Line, dates: Sequence[str], low: int, high: int, texts:
             _text(
                 x,
                 PANEL_H - 6,
-                dates[k][2:7] if len(dates[k]) >= 7 else dates[k],
+                dates[k][:7],
                 size=9,
                 fill=MUTED,
                 anchor="middle",
