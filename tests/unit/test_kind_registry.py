@@ -39,7 +39,10 @@ def test_every_kind_in_the_library_is_written_back_by_its_own_module(library: Li
 
 def test_the_scored_and_vote_kinds_follow_from_the_bodies() -> None:
     assert {"single_choice", "dot_vote"} == registry.VOTE_KINDS
-    assert set(get_args(Kind)) - {"reflection_sheet", "action_list", "table"} == registry.SCORED_KINDS
+    assert (
+        set(get_args(Kind)) - {"reflection_sheet", "action_list", "table", "action_review"}
+        == registry.SCORED_KINDS
+    )
 
 
 def test_side_of_a_score_on_a_placement_axis() -> None:

@@ -86,7 +86,7 @@ MISSES_A_PART = """
 from typing import assert_never
 
 from workshop_tui.core.results.summary_model import (
-    ActionPart, ReflectionPart, ScoredPart, SummaryPart, TablePart, VotePart,
+    ActionPart, ReflectionPart, ReviewPart, ScoredPart, SummaryPart, TablePart, VotePart,
 )
 
 
@@ -100,6 +100,8 @@ def draw(part: SummaryPart) -> str:
             return "actions"
         case VotePart():
             return "votes"
+        case ReviewPart():
+            return "review"
 {table_case}
         case _:
             assert_never(part)

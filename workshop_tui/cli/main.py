@@ -90,6 +90,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         action="store_true",
         help=t("cli.help.new.no_open", lang),
     )
+    new.add_argument("--follows", metavar="SESSION", help=t("series.cli.follows", lang))
 
     sub.add_parser("sessions", help=t("cli.help.sessions", lang))
 
@@ -283,26 +284,18 @@ def _exercises(args: argparse.Namespace, lang: str) -> int:
 
 
 def _sessions(lang: str) -> int:
-    from workshop_tui.core.storage.listing import list_sessions
-    from workshop_tui.core.storage.locations import sessions_dir
+    from workshop_tui.cli.series import print_sessions
 
-    listings = list_sessions()
-    if not listings:
-        print(t("cli.sessions.none", lang, folder=sessions_dir()))
-        return 0
-    for listing in listings:
-        session = listing.summary
-        if session is None or session.progress is None:
-            first = listing.problems[0] if listing.problems else None
-            print(for_terminal(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
-            if first is not None:
-                print(f"    {first}")
-            continue
-        done, total = session.progress
-        progress = t("cli.progress", lang, done=done, total=total)
-        org = f" · {session.organisation}" if session.organisation else ""
-        print(for_terminal(f"{session.title}{org}  {session.date}  {progress}  {listing.path}"))
-    return 0
+    return print_sessions(lang)
+
+
+def _follow_up(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.cli.series import follow_up_command
+
+    made = follow_up_command(args, lang)
+    if isinstance(made, int):
+        return made
+    return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, made, _voting(args))
 
 
 def _ask(label: str, lang: str, option: str) -> str:
@@ -317,6 +310,8 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     from workshop_tui.core.storage.library import load_library
     from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 
+    if args.follows:
+        return _follow_up(args, lang)
     title = args.title or _ask(t("cli.prompt.title", lang), lang, "--title")
     raw = args.participants or _ask(t("cli.prompt.participants", lang), lang, "--participants")
     participants: int | list[str]

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import (
     ActionPart,
     ReflectionPart,
+    ReviewPart,
     ScoredPart,
     SummaryPart,
     TablePart,
     VotePart,
 )
 from workshop_tui.export import csv_kinds, html_kinds, markdown_kinds
-from workshop_tui.export.blocks import Drawn, PartDocument, Reader
+from workshop_tui.export.blocks import Bullets, Drawn, Paragraph, PartDocument, Reader, Record, Table
 from workshop_tui.export.html_parts import table_html, votes_html
 from workshop_tui.export.markdown_parts import table_md, votes_md
 
@@ -60,5 +62,69 @@ def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
         case TablePart():
             drawn = Drawn(lambda: table_md(part, lang), lambda: table_html(part, lang))
             return PartDocument((drawn,), tuple(csv_kinds.table_records(part)))
+        case ReviewPart():
+            return _review(part, reader)
         case _:
             assert_never(part)
+
+
+def _review(part: ReviewPart, reader: Reader) -> PartDocument:
+    """Last time's actions: a table with each action's status and note, overdue ones marked."""
+    lang = reader.lang
+    if not part.rows:
+        return PartDocument((Paragraph(t("series.review.empty", lang), "muted"),))
+    heads = tuple(
+        t(f"series.review.col.{c}", lang)
+        for c in ("number", "action", "owner", "due", "group", "status", "note")
+    )
+    rows = tuple(
+        (
+            str(r.number),
+            r.text,
+            r.owner,
+            r.due,
+            r.group,
+            review_status(r.status, r.overdue, r.carried, lang),
+            r.note,
+        )
+        for r in part.rows
+    )
+    counts = {status: part.count(status) for status in ("done", "partly", "not_started", "dropped", "")}
+    summary = t(
+        "series.review.counts",
+        lang,
+        done=counts["done"],
+        partly=counts["partly"],
+        not_started=counts["not_started"],
+        dropped=counts["dropped"],
+        open=counts[""],
+        overdue=part.overdue,
+    )
+    blocks = (
+        *((Bullets(part.instructions),) if part.instructions else ()),
+        Table(heads, rows, frozenset({0})),
+        Paragraph(summary, "caption"),
+    )
+    records: tuple[Record, ...] = tuple(
+        {
+            "type": "review",
+            "item_id": r.id,
+            "item": r.text,
+            "group": r.group,
+            "owner": r.owner,
+            "due": r.due,
+            "text": " · ".join(x for x in (review_status(r.status, r.overdue, r.carried, lang), r.note) if x),
+        }
+        for r in part.rows
+    )
+    return PartDocument(blocks, records)
+
+
+def review_status(status: str, overdue: bool, carried: bool, lang: str) -> str:
+    """A reviewed action's status in words, with ⚠ when it is overdue and ↻ when carried over."""
+    words = [t(f"series.review.status.{status or 'open'}", lang)]
+    if overdue:
+        words.append(t("series.review.overdue", lang))
+    if carried:
+        words.append(t("series.review.carried", lang))
+    return " · ".join(words)

@@ -32,6 +32,8 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # ``kind.<kind>`` is not listed: the test takes the kinds from the model (``KINDS``), so a
     # new kind needs only its two lines in the catalogue files.
     "tui.status.": ("not_started", "in_progress", "done"),
+    "series.review.status.": ("done", "partly", "not_started", "dropped", "open"),
+    "series.review.col.": ("number", "action", "owner", "due", "group", "status", "note"),
     "export.status.": ("blind", "empty", "too_few"),
     "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
     "tui.grid.counted.": ("participant", "tally"),

@@ -23,6 +23,7 @@ Kind = Literal[
     "two_axis",
     "table",
     "ranking",
+    "action_review",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind, in the order above (the type is the source; ``core.kinds`` maps each to its family)."""

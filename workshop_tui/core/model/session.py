@@ -27,7 +27,17 @@ DEFAULT_MIN_ANSWERS = 3
 or a distribution of two scores tells who gave what. A session may set its own (``min_answers``)."""
 MAX_MIN_ANSWERS = 50
 """The highest minimum a session may set (more would hide every figure of any real room)."""
-_TEXT_FIELDS = ("id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
+_TEXT_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "organisation",
+    "facilitator",
+    "language",
+    "created",
+    "updated",
+    "follows",
+)
 """The session's own texts, each refused when longer than a session file holds."""
 
 
@@ -113,6 +123,12 @@ class Session:
     position: Position = field(default_factory=Position)
     created: str = ""
     updated: str = ""
+    follows: str = ""
+    """The id of the session this one follows up (the same group, months later); "" for none.
+
+    Only the id is kept: the earlier session stays its own file, and the series is found
+    from the listed sessions (``core.storage.series``), so either file opens alone.
+    """
     min_answers: int = DEFAULT_MIN_ANSWERS
     """The fewest answers for which the projector, an export or a trend shows an item's figures
     (``results.rules.status_of``); an optional key of the session file, 3 when absent."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.results.rules import ItemStatus
 from workshop_tui.core.results.stats import ItemStats
+from workshop_tui.core.results.summary_review import ReviewPart, ReviewRow
 from workshop_tui.core.results.summary_written import (
     ActionPart,
     BoxSummary,
@@ -28,6 +29,8 @@ from workshop_tui.core.results.summary_written import (
 
 __all__ = [  # re-exported: the renderers import every part from here
     "ActionPart",
+    "ReviewPart",
+    "ReviewRow",
     "BoxSummary",
     "GroupActions",
     "GroupTable",
@@ -277,7 +280,7 @@ class VotePart:
         return tuple(o for o in self.options if o.winner)
 
 
-SummaryPart = ScoredPart | ReflectionPart | ActionPart | VotePart | TablePart
+SummaryPart = ScoredPart | ReflectionPart | ActionPart | VotePart | TablePart | ReviewPart
 """What an exercise's results are, one dataclass per kind family.
 
 A renderer takes a part apart with ``match`` and ends with ``typing.assert_never``, so

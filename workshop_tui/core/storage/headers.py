@@ -40,12 +40,20 @@ class ListedSession:
     updated: str
     progress: tuple[int, int] | None
     """(exercises done, exercises on the agenda); None until the file was read fully or its seal checked."""
+    follows: str = ""
+    """The id of the session this one follows ("" for none): what ``storage.series`` chains."""
 
     @classmethod
     def of(cls, session: Session) -> ListedSession:
         """The summary of a session that was read and validated."""
         return cls(
-            session.id, session.title, session.date, session.organisation, session.updated, session.progress
+            session.id,
+            session.title,
+            session.date,
+            session.organisation,
+            session.updated,
+            session.progress,
+            session.follows,
         )
 
 
@@ -113,15 +121,15 @@ def _keys(header: bytes) -> dict[str, Any] | None:
 
 
 def _listed(data: dict[str, Any], progress: tuple[int, int] | None) -> ListedSession | None:
-    identity, title, date, organisation, updated = (
-        data.get(name, "") for name in ("id", "title", "date", "organisation", "updated")
+    identity, title, date, organisation, updated, follows = (
+        data.get(name, "") for name in ("id", "title", "date", "organisation", "updated", "follows")
     )
     if (
-        not all(isinstance(value, str) for value in (identity, title, date, organisation, updated))
+        not all(isinstance(value, str) for value in (identity, title, date, organisation, updated, follows))
         or not title
     ):
         return None
-    return ListedSession(identity, title, date, organisation, updated, progress=progress)
+    return ListedSession(identity, title, date, organisation, updated, progress=progress, follows=follows)
 
 
 def read_summary(path: Path) -> ListedSession | None:

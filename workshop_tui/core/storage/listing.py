@@ -116,11 +116,14 @@ def _summary(data: dict[str, Any]) -> ListedSession:
         data[name] for name in ("id", "title", "date", "organisation", "updated")
     )
     progress = data["progress"]
-    if not all(isinstance(value, str) for value in (identity, title, date, organisation, updated)):
+    follows = data.get("follows", "")  # an index written before series were kept has none
+    if not all(isinstance(value, str) for value in (identity, title, date, organisation, updated, follows)):
         raise TypeError("not a summary")
     if not (isinstance(progress, list) and len(progress) == 2 and all(type(n) is int for n in progress)):
         raise TypeError("not a progress")
-    return ListedSession(identity, title, date, organisation, updated, progress=(progress[0], progress[1]))
+    return ListedSession(
+        identity, title, date, organisation, updated, progress=(progress[0], progress[1]), follows=follows
+    )
 
 
 def _problem(path: Path, data: dict[str, Any]) -> Problem:

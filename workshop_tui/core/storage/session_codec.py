@@ -33,6 +33,7 @@ def session_to_dict(session: Session, *, exercises: bool = True) -> dict[str, An
         "language": session.language,
         "created": session.created,
         "updated": session.updated,
+        **({"follows": session.follows} if session.follows else {}),
         "agenda": list(session.agenda),
         # After the agenda, so the header a list reads (the keys before it) stays the same.
         **({"min_answers": session.min_answers} if session.min_answers != DEFAULT_MIN_ANSWERS else {}),
@@ -149,6 +150,7 @@ def parse_session(reader: Reader) -> Session | None:
         position=_position(reader),
         created=_timestamp(reader, "created"),
         updated=_timestamp(reader, "updated"),
+        follows=_follows(reader, session_id),
         min_answers=reader.integer(
             "min_answers", required=False, default=DEFAULT_MIN_ANSWERS, minimum=1, maximum=MAX_MIN_ANSWERS
         ),
@@ -165,7 +167,18 @@ def _language(reader: Reader) -> str:
 
 
 HEADER_KEYS = frozenset(
-    ("schema_version", "id", "title", "date", "organisation", "facilitator", "language", "created", "updated")
+    (
+        "schema_version",
+        "id",
+        "title",
+        "date",
+        "organisation",
+        "facilitator",
+        "language",
+        "created",
+        "updated",
+        "follows",
+    )
 )
 """The keys ``session_to_dict`` writes before the first table: what a list of sessions reads."""
 
@@ -187,9 +200,36 @@ def header_problems(data: dict[str, Any]) -> list[Problem]:
         reader.string(name, required=False)
     for name in ("created", "updated"):
         _timestamp(reader, name)
+    _follows(reader, reader.string("id"))
     reader.used.update(HEADER_KEYS)
     reader.finish()
     return problems.found
+
+
+def _follows(reader: Reader, session_id: str) -> str:
+    """The id of the session this one follows: an optional key, an id like any session's.
+
+    It names a file in the sessions folder (``<id>.toml``), so it is checked as an id before
+    anything looks for that file; a session cannot follow itself.
+    """
+    value = reader.string("follows", required=False)
+    if not value:
+        return ""
+    if not valid_id(value):
+        reader.problems.add(
+            reader.key("follows"),
+            f"{value[:60]!r} is not a session id",
+            'write the id of the earlier session (its file name without ".toml"), or remove the key',
+        )
+        return ""
+    if value == session_id:
+        reader.problems.add(
+            reader.key("follows"),
+            "names the session itself",
+            "write the id of the earlier session, or remove the key",
+        )
+        return ""
+    return value
 
 
 def _participants(reader: Reader) -> tuple[Participant, ...]:

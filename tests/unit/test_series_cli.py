@@ -1,0 +1,99 @@
+"""``workshop new --follows`` and the series in ``workshop sessions``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.cli.main import main
+from workshop_tui.core.kinds.action_review import ReviewBody
+from workshop_tui.core.model import Action
+from workshop_tui.core.storage.sessions import load_session, save_session
+
+
+def _first(data_dir: Path) -> Path:
+    assert (
+        main(
+            [
+                "new",
+                "--title",
+                "Ældreområdet på tværs",
+                "--participants",
+                "Anne, Bo",
+                "--groups",
+                "Bord 1, Bord 2",
+                "--date",
+                "2026-09-01",
+                "--organisation",
+                "Fjordby Kommune",
+                "--no-open",
+            ]
+        )
+        == 0
+    )
+    (path,) = (data_dir / "sessions").glob("*.toml")
+    session = load_session(path)
+    session = session.with_action("sheet-45", "g2", 0, Action("Fælles tavlemøde", "Bo", "2026-10-15"))
+    save_session(session, path)
+    return path
+
+
+def test_new_follows_takes_the_room_and_reviews_last_times_actions(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = load_session(_first(data_dir))
+    capsys.readouterr()
+    assert main(["new", "--follows", "Ældreområdet på tværs", "--date", "2026-12-01", "--no-open"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        'Følger op på "Ældreområdet på tværs" (2026-09-01): 1 handlinger fra sidste gang skal gennemgås.'
+        in out
+    )
+    (path,) = [p for p in (data_dir / "sessions").glob("*.toml") if p.stem != first.id]
+    later = load_session(path)
+    assert later.follows == first.id and later.date == "2026-12-01"
+    assert later.title == "Ældreområdet på tværs – opfølgning" and later.organisation == "Fjordby Kommune"
+    assert later.participants == first.participants and later.groups == first.groups
+    assert later.agenda == ("action-review", *first.agenda) and not later.answers
+    (action,) = later.exercise("action-review").body_as(ReviewBody).actions
+    assert (action.text, action.owner, action.due, action.group) == (
+        "Fælles tavlemøde",
+        "Bo",
+        "2026-10-15",
+        "Bord 2",
+    )
+    assert main(["sessions"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0] == "Serie: Ældreområdet på tværs (2 sessioner)"
+    assert listed[1].startswith("  Ældreområdet på tværs · Fjordby Kommune  2026-09-01")
+    assert listed[2].startswith("  Ældreområdet på tværs – opfølgning · Fjordby Kommune  2026-12-01  0/")
+    assert listed[3] == "      ↳ følger Ældreområdet på tværs"
+
+
+def test_a_follow_up_of_nothing_or_with_its_own_room_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _first(data_dir)
+    assert main(["new", "--follows", "ingen-saadan", "--no-open"]) == 1
+    assert "Fandt ingen session 'ingen-saadan' at følge op på" in capsys.readouterr().err
+    assert main(["new", "--follows", "Ældreområdet på tværs", "--participants", "3", "--no-open"]) == 2
+    assert "--participants kan ikke bruges med --follows" in capsys.readouterr().err
+
+
+def test_an_unreadable_earlier_session_is_named_with_its_fix(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _first(data_dir)
+    assert main(["new", "--follows", "Ældreområdet på tværs", "--date", "2026-12-01", "--no-open"]) == 0
+    path.write_text(path.read_text(encoding="utf-8").replace('date = "2026-09-01"', 'date = "sept"'))
+    capsys.readouterr()
+    assert main(["new", "--follows", str(path), "--no-open"]) == 1
+    assert f"{path}:" in capsys.readouterr().err
+    assert main(["sessions"]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}:" in out and "cannot be read, and 'Ældreområdet på tværs – opfølgning' follows it" in out
+    path.unlink()
+    assert main(["sessions"]) == 0
+    out = capsys.readouterr().out
+    assert f"but {path} does not exist — copy the earlier session's file into the sessions folder" in out

@@ -1,0 +1,127 @@
+"""``workshop new --follows`` and ``workshop sessions``: the commands that know about series.
+
+A follow-up is made from the earlier session's file (its room and programme, and last
+time's actions to review); the list of sessions shows each series together, earliest
+first, under a line naming it, and says what breaks a series (a missing or unreadable
+earlier session) under the session that follows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.action_review import ReviewBody
+from workshop_tui.core.model.ids import valid_date
+from workshop_tui.core.model.refusal import refusal_text
+from workshop_tui.core.storage.library import load_library
+from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
+from workshop_tui.core.storage.locations import sessions_dir
+from workshop_tui.core.storage.series import follow_up, series_of, series_roots
+from workshop_tui.core.storage.sessions import load_session, save_session, session_path
+from workshop_tui.core.text_safety import for_terminal
+
+REVIEW_EXERCISE = "action-review"
+"""The library's review exercise a follow-up opens with."""
+TAKEN_FROM_EARLIER = ("participants", "groups", "programme", "exercise")
+"""The options of ``new`` a follow-up takes from the earlier session instead."""
+
+
+def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
+    """Make and save a follow-up of ``args.follows``; its path, or the exit status of a refusal.
+
+    Raises:
+        FileProblems: the earlier session's file cannot be read (each problem names it).
+    """
+    for option in TAKEN_FROM_EARLIER:
+        if getattr(args, option):
+            print(t("series.cli.taken", lang, option=f"--{option}"), file=sys.stderr)
+            return 2
+    found = find_session(args.follows)
+    if found is None:
+        print(for_terminal(t("series.cli.no_earlier", lang, name=args.follows)), file=sys.stderr)
+        return 1
+    earlier = load_session(found)
+    if not valid_date(args.date):
+        print(for_terminal(f"--date: {t('cli.error.date', lang, date=args.date)}"), file=sys.stderr)
+        return 2
+    library = load_library(args.exercises)
+    try:
+        later = follow_up(
+            earlier,
+            title=args.title or t("series.cli.default_title", lang, title=earlier.title),
+            date=args.date,
+            review=library.exercises.get(REVIEW_EXERCISE),
+        )
+        if args.organisation or args.facilitator:
+            later = replace(
+                later,
+                organisation=args.organisation or later.organisation,
+                facilitator=args.facilitator or later.facilitator,
+            )
+    except ValueError as error:  # a text longer than a session file holds
+        print(refusal_text(error, lang), file=sys.stderr)
+        return 2
+    path = session_path(later)
+    save_session(later, path)
+    review = next((e for e in later.exercises.values() if e.body_if(ReviewBody) is not None), None)
+    count = len(review.body_as(ReviewBody).actions) if review is not None else 0
+    print(for_terminal(t("series.cli.followed", lang, title=earlier.title, date=earlier.date, n=count)))
+    print(t("cli.new.created", lang, path=path))
+    return path
+
+
+def print_sessions(lang: str) -> int:
+    """Print every session, each series together under a line naming it; broken files last."""
+    listings = list_sessions()
+    if not listings:
+        print(t("cli.sessions.none", lang, folder=sessions_dir()))
+        return 0
+    roots = series_roots(listings)
+    members: dict[str, list[SessionListing]] = {}
+    for listing in listings:
+        if listing.summary is not None and listing.summary.id in roots:
+            members.setdefault(roots[listing.summary.id], []).append(listing)
+    shown: set[str] = set()
+    for listing in listings:
+        summary = listing.summary
+        if summary is None or summary.progress is None:
+            first = listing.problems[0] if listing.problems else None
+            print(for_terminal(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
+            if first is not None:
+                print(f"    {first}")
+            continue
+        root = roots.get(summary.id, summary.id)
+        if root in shown:
+            continue
+        shown.add(root)
+        group = members.get(root, [listing])
+        if len(group) == 1:
+            _print_line(listing, listings, lang, indent="")
+            continue
+        series = series_of(summary.id, listings)
+        first_title = series.sessions[0].summary.title if series.sessions[0].summary else ""
+        print(for_terminal(t("series.cli.series", lang, title=first_title, n=len(series.sessions))))
+        for member in series.sessions:
+            _print_line(member, listings, lang, indent="  ")
+    return 0
+
+
+def _print_line(listing: SessionListing, listings: list[SessionListing], lang: str, *, indent: str) -> None:
+    """One session's line (title, organisation, date, progress, file); what it follows and why it breaks."""
+    session = listing.summary
+    assert session is not None and session.progress is not None
+    done, total = session.progress
+    progress = t("cli.progress", lang, done=done, total=total)
+    org = f" · {session.organisation}" if session.organisation else ""
+    print(for_terminal(f"{indent}{session.title}{org}  {session.date}  {progress}  {listing.path}"))
+    if session.follows:
+        earlier = next((x.summary for x in listings if x.summary and x.summary.id == session.follows), None)
+        if earlier is not None:
+            print(for_terminal(f"{indent}    ↳ {t('series.cli.follows_line', lang, title=earlier.title)}"))
+        else:
+            for problem in series_of(session.id, listings).problems:
+                print(f"{indent}    {problem}")

@@ -1,0 +1,199 @@
+"""A series of sessions: the same leader group met again, each session naming the one it follows.
+
+A session keeps only the id of the session it follows (``Session.follows``); the series is
+found from the listed sessions of the folder (``storage.listing``), which read only each
+file's header. So every file still opens alone, a series needs no file of its own, and a
+missing or broken earlier session is a problem to report, never a session that cannot open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from workshop_tui.core.kinds.action_review import ReviewBody, review_of
+from workshop_tui.core.model import Exercise, Session
+from workshop_tui.core.storage.errors import Problem
+from workshop_tui.core.storage.headers import ListedSession
+from workshop_tui.core.storage.listing import SessionListing
+from workshop_tui.core.storage.sessions import new_session
+
+MAX_SERIES = 200
+"""The most sessions one series follows back; a longer chain is a loop or a hand-made mistake."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """The sessions of one series in date order (earliest first), and what stopped the chain."""
+
+    sessions: tuple[SessionListing, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the sessions, in date order."""
+        return tuple(_summary(s).id for s in self.sessions)
+
+    def before(self, session_id: str) -> tuple[SessionListing, ...]:
+        """The sessions of the series held before ``session_id`` (its earlier sessions, in date order)."""
+        ids = self.ids
+        return self.sessions[: ids.index(session_id)] if session_id in ids else ()
+
+
+def _summary(listing: SessionListing) -> ListedSession:
+    assert listing.summary is not None  # a series holds only listings that were read
+    return listing.summary
+
+
+def _readable(listings: Iterable[SessionListing]) -> dict[str, SessionListing]:
+    """Session id -> its listing, for files that were read (the first of two files with one id)."""
+    found: dict[str, SessionListing] = {}
+    for listing in listings:
+        if listing.summary is not None and not listing.problems:
+            found.setdefault(listing.summary.id, listing)
+    return found
+
+
+def _chain_back(
+    start: SessionListing, by_id: dict[str, SessionListing], listings: Sequence[SessionListing]
+) -> tuple[list[SessionListing], list[Problem]]:
+    """``start`` and the sessions it follows, latest first, and the problem that ended the chain."""
+    chain = [start]
+    seen = {_summary(start).id}
+    while (wanted := _summary(chain[-1]).follows) and len(chain) < MAX_SERIES:
+        follower = chain[-1]
+        if wanted in seen:
+            return chain, [
+                Problem(
+                    follower.path,
+                    "follows",
+                    f"names {wanted!r}, which follows this session again (a loop)",
+                    "remove follows from the earliest session of the series",
+                )
+            ]
+        earlier = by_id.get(wanted)
+        if earlier is None:
+            return chain, [_missing(follower, wanted, listings)]
+        chain.append(earlier)
+        seen.add(wanted)
+    return chain, []
+
+
+def _missing(follower: SessionListing, wanted: str, listings: Sequence[SessionListing]) -> Problem:
+    """Why the session ``follower`` follows cannot be had: its file is broken, or not there."""
+    title = _summary(follower).title
+    broken = next((x for x in listings if x.path.stem == wanted), None)
+    if broken is not None:
+        shown = [p for p in broken.problems if not p.hidden]
+        first = shown[0] if shown else None
+        return Problem(
+            broken.path,
+            first.key if first else "",
+            f"cannot be read, and {title!r} follows it" + (f": {first.what}" if first else ""),
+            (first.fix if first and first.fix else "repair the file, or restore it from its .bak copy"),
+            first.line if first else None,
+        )
+    expected = follower.path.parent / f"{wanted}.toml"
+    return Problem(
+        follower.path,
+        "follows",
+        f"names the earlier session {wanted!r}, but {expected} does not exist",
+        "copy the earlier session's file into the sessions folder, or remove follows to let it stand alone",
+    )
+
+
+def series_of(session_id: str, listings: Sequence[SessionListing]) -> Series:
+    """The series ``session_id`` belongs to: the sessions it follows, itself, and those following it.
+
+    The sessions come in date order (a tie keeps the order of the chain). A session that no
+    session follows and that follows none is a series of one. The problems name the file
+    to fix when an earlier session is missing or cannot be read (the series then starts
+    after it) or the sessions follow each other in a loop.
+    """
+    by_id = _readable(listings)
+    start = by_id.get(session_id)
+    if start is None:
+        return Series(())
+    chain, problems = _chain_back(start, by_id, listings)
+    members = list(reversed(chain))
+    depth = {_summary(x).id: n for n, x in enumerate(members)}
+    followers: dict[str, list[SessionListing]] = {}
+    for listing in by_id.values():
+        followers.setdefault(_summary(listing).follows, []).append(listing)
+    queue = [_summary(x).id for x in members]
+    while queue and len(members) < MAX_SERIES:
+        parent = queue.pop(0)
+        for child in followers.get(parent, []):
+            child_id = _summary(child).id
+            if child_id not in depth:
+                depth[child_id] = depth[parent] + 1
+                members.append(child)
+                queue.append(child_id)
+    members.sort(key=lambda x: (_summary(x).date or "~", depth[_summary(x).id]))
+    return Series(tuple(members), tuple(problems))
+
+
+def series_roots(listings: Sequence[SessionListing]) -> dict[str, str]:
+    """Session id -> the id of the first session of its series, for every session read.
+
+    What a list groups by: sessions with the same root are one series. A session whose
+    earlier session is missing roots its own series (its problem is reported by
+    ``series_of``).
+    """
+    by_id = _readable(listings)
+    roots: dict[str, str] = {}
+    for session_id, listing in by_id.items():
+        chain, _ = _chain_back(listing, by_id, listings)
+        roots[session_id] = _summary(chain[-1]).id
+    return roots
+
+
+def series_problems(listings: Sequence[SessionListing]) -> tuple[Problem, ...]:
+    """Every problem of every series in the folder, each once (for ``workshop sessions``)."""
+    by_id = _readable(listings)
+    found: dict[tuple[str, str, str], Problem] = {}
+    for listing in by_id.values():
+        if _summary(listing).follows:
+            _, problems = _chain_back(listing, by_id, listings)
+            for problem in problems:
+                found.setdefault((str(problem.file), problem.key, problem.what), problem)
+    return tuple(found.values())
+
+
+def follow_up(
+    earlier: Session,
+    *,
+    title: str,
+    date: str,
+    timestamp: str | None = None,
+    session_id: str | None = None,
+    review: Exercise | None = None,
+) -> Session:
+    """A new session following ``earlier``: its participants, groups and programme, no answers.
+
+    The same leader group meets again, so the room and the agenda are the starting point
+    (each exercise's own copy included, so the new file opens alone); the id, date and
+    times are new, and nothing answered, noted or timed last time is carried over.
+    Phones that joined last time (V1, V2…) are left out: the phones of the day join anew.
+
+    ``review`` (the library's ``action_review`` exercise) opens the day with last time's
+    open actions (``action_review.review_of``), in place of the earlier day's own review.
+    """
+    exercises = [earlier.exercises[e] for e in earlier.agenda]
+    if review is not None:
+        filled = review_of(review, earlier)
+        kept = [e for e in exercises if e.body_if(ReviewBody) is None and e.id != filled.id]
+        exercises = [filled, *kept] if filled.body_as(ReviewBody).actions else kept
+    fresh = new_session(
+        title=title,
+        date=date,
+        exercises=exercises,
+        participants=0,
+        organisation=earlier.organisation,
+        facilitator=earlier.facilitator,
+        language=earlier.language,
+        timestamp=timestamp,
+        session_id=session_id,
+    )
+    people = tuple(p for p in earlier.participants if not p.by_phone)
+    return replace(fresh, participants=people, groups=earlier.groups, follows=earlier.id)
