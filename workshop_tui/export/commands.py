@@ -166,16 +166,16 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
 
 def _trend(args: argparse.Namespace, lang: str) -> int:
     """Write the trend report of the sessions named (one session: its whole series)."""
-    from workshop_tui.export.trend_files import export_trend, trend_sessions
+    from workshop_tui.core.storage.trend_sessions import trend_sessions
+    from workshop_tui.export.trend_files import export_trend
 
-    paths = []
+    named = []
     for name in args.sessions:
-        path = resolve(name)
-        if path is None:
-            print(t("export.cmd.no_session", lang, name=name), file=sys.stderr)
+        session = _load(name, lang)
+        if session is None:
             return 1
-        paths.append(path)
-    found = trend_sessions(paths)
+        named.append(session)
+    found = trend_sessions(named)
     for line in problem_lines(found.problems, lang):
         print(line, file=sys.stderr)
     formats = TREND_FORMATS if args.format == "all" else (args.format,)

@@ -1,65 +1,20 @@
-"""Which sessions a trend reads, and writing the trend report (all formats at once, or none).
+"""Writing the trend report: its file names, and every format asked for at once (or none).
 
-``workshop trend`` names one session (its whole series is read) or several (those, grouped
-by series). A session of the series that is missing or cannot be read is reported, file and
-fix named, and the trend is made of the sessions that can be read; it never stops the report.
+Which sessions a trend reads is ``core.storage.trend_sessions``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.trends import Trend, build_trend
-from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.sessions import slugify
 from workshop_tui.export.files import short_id, write_all
 from workshop_tui.export.trend import render_trend_csv, render_trend_markdown
 from workshop_tui.export.trend_html import render_trend_html
-
-
-@dataclass(frozen=True)
-class TrendSessions:
-    """The sessions of a trend: its series, other leader groups' series, and what could not be read."""
-
-    series: tuple[Session, ...] = ()
-    others: tuple[tuple[Session, ...], ...] = ()
-    problems: tuple[Problem, ...] = ()
-
-
-def trend_sessions(paths: Sequence[Path]) -> TrendSessions:
-    """Load the sessions named (their files found by the command).
-
-    Raises:
-        FileProblems: a session named on the command line cannot be read.
-    """
-    from workshop_tui.core.storage.sessions import load_session
-
-    return TrendSessions(series=tuple(_unique(load_session(path) for path in paths)))
-
-
-def _unique(sessions: Iterable[Session]) -> list[Session]:
-    """Each session once (named twice, or named and in the series)."""
-    seen: dict[str, Session] = {}
-    for session in sessions:
-        seen.setdefault(session.id, session)
-    return list(seen.values())
-
-
-def _load_all(paths: Iterable[Path]) -> tuple[list[Session], list[Problem]]:
-    """Every session that can be read, and the problems of those that cannot."""
-    from workshop_tui.core.storage.sessions import load_session
-
-    found, problems = [], []
-    for path in paths:
-        try:
-            found.append(load_session(path))
-        except FileProblems as error:
-            problems += error.problems
-    return found, problems
 
 
 def trend_name(trend: Trend, fmt: str) -> str:

@@ -16,6 +16,7 @@ from workshop_tui.core.results.summary_model import (
     ActionPart,
     ExerciseSummary,
     ReflectionPart,
+    ReviewPart,
     ScoredPart,
     Summary,
     TablePart,
@@ -52,7 +53,7 @@ def _of(exercise: ExerciseSummary) -> list[HeldBack]:
             return [HeldBack(exercise.title, i.text, i.stats.n) for i in part.items if i.status == "too_few"]
         case VotePart():
             return [] if part.too_few is None else [HeldBack(exercise.title, "", part.too_few)]
-        case ReflectionPart() | ActionPart() | TablePart():
+        case ReflectionPart() | ActionPart() | TablePart() | ReviewPart():
             return []
         case _:
             assert_never(part)

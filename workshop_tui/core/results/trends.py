@@ -10,7 +10,8 @@ differences between sessions:
   changed between sessions is still the same item (its id says so), and the trend says it
   was renamed; an item or a dimension missing from a session has no point there.
 - **Comparable.** A session whose exercise ran on another scale than the latest one, an
-  item whose polarity changed, or a dimension that holds other items, has its points
+  item whose polarity changed, or a dimension whose mean is over other items (another
+  set of items, or an item held back for too few answers in one session), has its points
   shown but never subtracted (``Point.comparable``), and the trend says why (``notes``).
 - **Change.** ``change`` is the latest session's mean minus the one before it (the last two
   sessions that ran the exercise), ``since_first`` the latest minus the first; each is
@@ -223,10 +224,8 @@ def _only(summary: Summary, ids: set[str]) -> Summary:
 
 
 def _group_label(series: Sequence[Session], lang: str) -> str:
-    """A leader group is named by its latest session's title (and the group names it lists)."""
-    latest = series[-1]
-    named = [g.label(lang) for g in latest.groups if g.name]
-    return f"{latest.title} ({', '.join(named)})" if named else latest.title
+    """A leader group (a series) is named by its latest session's title."""
+    return series[-1].title
 
 
 def _point(item: ItemSummary, comparable: bool) -> Point:
@@ -310,7 +309,8 @@ def _dimensions(
     for dim_id in dim_ids:
         points: list[Point | None] = []
         label = ""
-        newest_items = {i.id for i in latest.items if i.dimension == dim_id}
+        # A dimension's mean is over its items with a figure shown: the same items, or no comparison.
+        newest_items = {i.id for i in latest.items if i.dimension == dim_id and i.shown}
         for (r, _, part), same in zip(runs, same_scale, strict=True):
             profile = next((d for d in part.dimensions if d.id == dim_id), None)
             if profile is None:
@@ -319,8 +319,8 @@ def _dimensions(
             label = profile.label
             mine = [i for i in part.items if i.dimension == dim_id]
             shown = [i for i in mine if i.shown]
-            same_items = {i.id for i in mine} == newest_items
-            if not same_items:
+            same_items = {i.id for i in shown} == newest_items
+            if not same_items and profile.mean is not None:
                 notes.append(t("trend.note.dimension", lang, dimension=label, session=r.title))
             status = "shown" if profile.mean is not None else _status(mine)
             points.append(Point(len(shown), profile.mean, status, comparable=same and same_items))
