@@ -35,7 +35,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.held_back import HeldBack, held_back
 from workshop_tui.core.results.rules import Change, judge_change
-from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.results.summary import build_summary, exercise_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary
 
 
@@ -371,11 +371,17 @@ def _with_heat(found: ExerciseTrend, columns: tuple[str, ...], heat: tuple[HeatR
     return replace(found, columns=columns if heat else (), heat=heat, oriented=directed)
 
 
-def previous_of(series: Sequence[Session], session_id: str) -> Session | None:
-    """The session of the series held just before ``session_id`` (by date), or None."""
-    ordered = sorted(series, key=lambda s: s.date)
-    ids = [s.id for s in ordered]
-    if session_id not in ids:
-        return None
-    at = ids.index(session_id)
-    return ordered[at - 1] if at > 0 else None
+def exercise_trend(sessions: Sequence[Session], exercise_id: str, lang: str) -> ExerciseTrend | None:
+    """One exercise over the sessions that ran it (the app's "last time" beside "now").
+
+    The same figures as ``build_trend`` (each session's anonymous summary of the exercise,
+    ``summary.exercise_summary``), built for this exercise only, so it is cheap enough to
+    follow every score typed. None unless two or more of the sessions ran it, scored.
+    """
+    runs = []
+    for session in sorted(sessions, key=lambda s: s.date):
+        if exercise_id in session.agenda and exercise_id in session.exercises:
+            found = exercise_summary(session, exercise_id, lang)
+            if isinstance(found.part, ScoredPart):
+                runs.append((ref(session), found.title, found.part))
+    return _exercise(exercise_id, runs, lang) if len(runs) >= 2 else None

@@ -21,6 +21,7 @@ from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector_kinds import projected
 from workshop_tui.tui.voting_link import VoteBoard
+from workshop_tui.tui.widgets.last_time import last_time_wall
 from workshop_tui.tui.widgets.timer import clock
 
 COMPACT_HEIGHT = 30
@@ -75,7 +76,10 @@ class ProjectorScreen(WorkshopScreen):
         board.show(voting, lang)
         width = max(40, self.size.width - 8 - (board.width_needed if voting else 0))
         height = max(10, self.size.height - (6 if self.has_class("compact") else 9))
-        self.query_one("#proj-content", Static).update(projected(session, exercise, lang, width, height))
+        content = projected(session, exercise, lang, width, height)
+        if state.show_last and exercise.is_scored:
+            content = last_time_wall(*state.last_time(), lang)
+        self.query_one("#proj-content", Static).update(content)
 
     def content_text(self) -> str:
         """The projected content as plain text, laid out at the screen's width (for checks and tests)."""
@@ -102,3 +106,6 @@ class ProjectorScreen(WorkshopScreen):
 
     def action_timer(self) -> None:
         self.controller.toggle_timer()
+
+    def action_last_time(self) -> None:
+        self.controller.toggle_last_time()
