@@ -286,6 +286,7 @@ def _exercise(exercise_id: str, runs: list[tuple[SessionRef, str, ScoredPart]], 
         items=tuple(lines),
         dimensions=dims,
         notes=tuple(dict.fromkeys(notes)),
+        oriented=directed,
     )
 
 
@@ -367,8 +368,7 @@ def _row(found: ExerciseTrend, part: ScoredPart) -> tuple[float | None, ...]:
 
 
 def _with_heat(found: ExerciseTrend, columns: tuple[str, ...], heat: tuple[HeatRow, ...]) -> ExerciseTrend:
-    directed = any(line.direction != "neutral" for line in found.items)
-    return replace(found, columns=columns if heat else (), heat=heat, oriented=directed)
+    return replace(found, columns=columns if heat else (), heat=heat)
 
 
 def exercise_trend(sessions: Sequence[Session], exercise_id: str, lang: str) -> ExerciseTrend | None:
