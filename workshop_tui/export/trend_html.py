@@ -22,6 +22,8 @@ TREND_CSS = """
 .notes { margin: 0 0 3mm; padding-left: 5mm; font-size: 9pt; color: #333c48; }
 td.heat { text-align: center; font-weight: 700; }
 table.heat th.num { text-align: center; }
+table.heat tbody th { text-transform: none; letter-spacing: 0; font-size: 9pt; color: var(--ink);
+  border-bottom: 1px solid var(--rule); font-weight: 600; }
 td.verdict-better { color: #0072B2; font-weight: 700; }
 td.verdict-worse { color: #B34A00; font-weight: 700; }
 @media print { .multiples svg { width: 46mm; } .trend-exercise { break-before: auto; } }

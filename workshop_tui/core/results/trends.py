@@ -181,6 +181,7 @@ def build_trend(
     summaries = [build_summary(s) for s in ordered]
     refs = [ref(s) for s in ordered]
     other_latest = [sorted(group, key=lambda s: s.date) for group in others if group]
+    other_summaries: dict[str, Summary] = {}
     labels = [_group_label(ordered, lang)] + [_group_label(group, lang) for group in other_latest]
     order: list[str] = []
     for summary in summaries:
@@ -195,7 +196,8 @@ def build_trend(
             once.append(runs[0][1].title)
             continue
         found = _exercise(exercise_id, [(r, x.title, _part(x.part)) for r, x in runs], lang)
-        heat_rows = _heat(exercise_id, found, (runs[-1][0], _part(runs[-1][1].part)), labels, other_latest)
+        latest = (runs[-1][0], _part(runs[-1][1].part))
+        heat_rows = _heat(exercise_id, found, latest, labels, other_latest, other_summaries)
         columns = tuple(d.label for d in found.dimensions) or tuple(i.label for i in found.items)
         exercises.append(_with_heat(found, columns, heat_rows))
     trended = {x.id for x in exercises}
@@ -344,12 +346,16 @@ def _heat(
     own: tuple[SessionRef, ScoredPart],
     labels: list[str],
     others: list[list[Session]],
+    summaries: dict[str, Summary],
 ) -> tuple[HeatRow, ...]:
-    """The latest session of each leader group that ran the exercise on the same scale."""
+    """The latest session of each leader group that ran the exercise on the same scale.
+
+    ``summaries`` keeps each other session's summary (by id) for the next exercise.
+    """
     rows = [HeatRow(labels[0], own[0], _row(found, own[1]))]
     for label, group in zip(labels[1:], others, strict=True):
         for session in reversed(group):
-            summary = build_summary(session)
+            summary = summaries.get(session.id) or summaries.setdefault(session.id, build_summary(session))
             if _has(summary, exercise_id):
                 part = _part(summary.exercise(exercise_id).part)
                 if (part.scale.min, part.scale.max) == (found.low, found.high):
