@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python scripts/build_demo.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
+from scripts import demo_series  # noqa: E402
 from workshop_tui.core.model import Action, Position, Session  # noqa: E402
 from workshop_tui.core.storage.library import load_library  # noqa: E402
 from workshop_tui.core.storage.sessions import (  # noqa: E402
@@ -538,7 +539,7 @@ def build() -> Session:
     session = new_session(
         title=TITLE,
         date=DATE,
-        exercises=[library.exercises[i] for i in programme.exercises],
+        exercises=[library.exercises[i] for i in (*programme.exercises, demo_series.CLOSING)],
         participants=[name for name, _role in PARTICIPANTS],
         groups=GROUPS,
         organisation=ORGANISATION,
@@ -560,6 +561,7 @@ def build() -> Session:
             raise SystemExit(f"{exercise_id}: the library's items changed; update the table")
         session = with_scores(session, exercise_id, {i: digits(rows[i]) for i in items})
     session = with_scores(session, "commitment", {"value": COMMITMENT})
+    session = with_scores(session, demo_series.CLOSING, {"value": demo_series.CLOSING_FIRST})
 
     for item_id, note in RESISTANCE_NOTES.items():
         session = session.with_note("resistance", item_id, note)
@@ -585,24 +587,38 @@ def build() -> Session:
     for exercise_id, note in FACILITATOR_NOTES.items():
         session = session.with_facilitator_note(exercise_id, note)
 
-    session = session.with_position(Position(exercise="sheet-45", row=0, column=0, group="g1"))
+    # Where the day ended: on the closing rating (the grid's cursor starts on the first person).
+    session = session.with_position(Position(exercise=demo_series.CLOSING, row=0, column=1, group="g1"))
     return session.touched(UPDATED)
 
 
 def main() -> None:
-    """Build the demo, write it, read it back and report its progress."""
+    """Build the demo series, write each file, read it back and report its progress."""
     session = build()
+    library = load_library(include_user=False)
+    rehab, rehab_later = demo_series.rehab_days(library)
+    for output, built in (
+        (OUTPUT, session),
+        (OUTPUT.parent / demo_series.FOLLOW_UP_FILE, demo_series.elder_follow_up(session, library)),
+        (OUTPUT.parent / demo_series.REHAB_FILE, rehab),
+        (OUTPUT.parent / demo_series.REHAB_LATER_FILE, rehab_later),
+    ):
+        write(output, built)
+
+
+def write(output: Path, session: Session) -> None:
+    """Write one session of the demo, read it back, and refuse an incomplete one."""
     # Remove the old file first so that saving leaves no .bak beside it: the sessions folder
     # ships inside the wheel, and a stale backup must not ship (or be committed) with it.
-    OUTPUT.unlink(missing_ok=True)
-    save_session(session, OUTPUT)
-    reread = load_session(OUTPUT)
+    output.unlink(missing_ok=True)
+    save_session(session, output)
+    reread = load_session(output)
     if reread != session:
-        raise SystemExit(f"{OUTPUT}: the file does not read back as the session that was built")
+        raise SystemExit(f"{output}: the file does not read back as the session that was built")
     done, total = reread.progress
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {done}/{total} exercises done")
+    print(f"wrote {output.relative_to(ROOT)}: {done}/{total} exercises done")
     if done != total:
-        raise SystemExit("the demo is incomplete")
+        raise SystemExit(f"{output.name}: the demo is incomplete")
 
 
 if __name__ == "__main__":

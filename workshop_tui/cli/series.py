@@ -20,12 +20,10 @@ from workshop_tui.core.model.refusal import refusal_text
 from workshop_tui.core.storage.library import load_library
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
 from workshop_tui.core.storage.locations import sessions_dir
-from workshop_tui.core.storage.series import follow_up, series_of, series_roots
+from workshop_tui.core.storage.series import REVIEW_EXERCISE, follow_up, series_of, series_roots
 from workshop_tui.core.storage.sessions import load_session, save_session, session_path
 from workshop_tui.core.text_safety import for_terminal
 
-REVIEW_EXERCISE = "action-review"
-"""The library's review exercise a follow-up opens with."""
 TAKEN_FROM_EARLIER = ("participants", "groups", "programme", "exercise")
 """The options of ``new`` a follow-up takes from the earlier session instead."""
 

@@ -23,6 +23,9 @@ a row is, so a spreadsheet can filter the scores out of the texts:
 ``gap``    a paired item's gap (left − right) as text, e.g. ``+1,25``.
 ``cell``   one cell of a table: the cell as ``row.column``, the group, the text
            (a choice as its label).
+``review`` one of last time's actions on a follow-up day: the action as the item, its
+           group, owner and due date, and in ``text`` its status (⚠ when overdue, ↻ when
+           carried over) and the group's note.
 
 Only what the Summary holds is written, so the CSV shows exactly what the
 Markdown and HTML show.

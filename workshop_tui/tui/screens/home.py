@@ -16,9 +16,13 @@ from textual.worker import get_current_worker
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
+from workshop_tui.core.storage.series import grouped, series_places
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
+
+ORGANISATION_WIDTH = 22
+"""The organisation column's width when the series column is shown (longer names are cut)."""
 
 
 class HomeScreen(WorkshopScreen):
@@ -94,27 +98,38 @@ class HomeScreen(WorkshopScreen):
 
     def _show(self, listings: list[SessionListing]) -> None:
         selected = self._selected()
+        places = series_places(listings)
+        known = {x.summary.id for x in listings if x.summary is not None and not x.problems}
+        cut_off = {
+            x.summary.id for x in listings if x.summary is not None and x.summary.follows not in ("", *known)
+        }
+        if places:
+            listings = grouped(listings)
         self.listings = listings
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         lang = self.lang
         last = self.workshop.settings.last_session
         rows = [self._row(listing, lang, last=listing.path.name == last) for listing in listings]
-        headers = [
-            t(key, lang)
-            for key in (
-                "tui.home.col.title",
-                "tui.home.col.date",
-                "tui.home.col.org",
-                "tui.home.col.progress",
-                "tui.home.col.updated",
-            )
+        keys = [
+            "tui.home.col.title",
+            "tui.home.col.date",
+            "tui.home.col.org",
+            "tui.home.col.progress",
+            "tui.home.col.updated",
         ]
+        if places or cut_off:  # a column only when some session is part of a series
+            keys.insert(1, "series.home.series")
+            for listing, row in zip(listings, rows, strict=True):
+                row.insert(1, self._series_cell(listing, places, cut_off, lang))
+        headers = [t(key, lang) for key in keys]
         # Widths are set here rather than measured by the table when it is next idle: that
         # measuring was sometimes skipped when the list was shown twice in quick succession
         # (quick list, then complete list), leaving every column as narrow as its heading.
         for number, header in enumerate(headers):
             width = max([cell_len(header), *(row[number].cell_len for row in rows)])
+            if (places or cut_off) and keys[number] == "tui.home.col.org":
+                width = min(width, ORGANISATION_WIDTH)  # room for the series column at 120 columns
             table.add_column(header, width=width)
         for index, (listing, row) in enumerate(zip(listings, rows, strict=True)):
             table.add_row(*row, key=str(index))
@@ -149,6 +164,25 @@ class HomeScreen(WorkshopScreen):
             title = ("● " if last else "  ") + session.title
             cells = [title, session.date, session.organisation, progress, updated]
         return [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
+
+    @staticmethod
+    def _series_cell(
+        listing: SessionListing, places: dict[str, tuple[int, int, str]], cut_off: set[str], lang: str
+    ) -> Text:
+        """A session's place in its series ("2 af 3"), or ⚠ when the session it follows is missing.
+
+        A series' sessions stand together in the list; ``workshop sessions`` names the
+        missing or unreadable file and the fix.
+        """
+        session_id = listing.summary.id if listing.summary is not None else ""
+        if session_id in cut_off:
+            return Text(t("series.home.missing", lang), style="bold", no_wrap=True, end="")
+        place = places.get(session_id)
+        if place is None:
+            return Text("", end="")
+        number, total, _ = place
+        cell = t("series.home.series_of", lang, n=number, total=total)
+        return Text(for_terminal(cell), no_wrap=True, end="")
 
     def _selected(self) -> SessionListing | None:
         table = self.query_one("#sessions", DataTable)
@@ -186,7 +220,7 @@ class HomeScreen(WorkshopScreen):
         """Ask for the new session's details, then create and open it."""
         from workshop_tui.tui.screens.new_session import NewSessionScreen
 
-        self.app.push_screen(NewSessionScreen(), self._create)
+        self.app.push_screen(NewSessionScreen(self.listings), self._create)
 
     def _create(self, result: object) -> None:
         from workshop_tui.core.model import Session

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date as Date
 
 from rich.text import Text
@@ -14,12 +16,16 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.storage.sessions import new_session
+from workshop_tui.core.storage.errors import FileProblems
+from workshop_tui.core.storage.listing import SessionListing
+from workshop_tui.core.storage.series import REVIEW_EXERCISE, follow_up
+from workshop_tui.core.storage.sessions import load_session, new_session
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.strings import refusal
 
 CUSTOM = "__custom__"
+NO_EARLIER = "__none__"
 
 
 def parse_participants(raw: str) -> int | list[str] | None:
@@ -44,6 +50,11 @@ class NewSessionScreen(WorkshopModal):
         Binding("ctrl+s", "create", "tui.key.create", id="create"),
     ]
 
+    def __init__(self, sessions: Sequence[SessionListing] = ()) -> None:
+        super().__init__()
+        self.sessions = [s for s in sessions if s.summary is not None and not s.problems]
+        """The sessions a new one may follow up (those the home screen listed as readable)."""
+
     def compose(self) -> ComposeResult:
         lang = self.lang
         library = self.workshop.library
@@ -53,6 +64,15 @@ class NewSessionScreen(WorkshopModal):
         default = library.default_programme()
         with VerticalScroll(id="form"):
             yield Static(t("tui.new.title", lang), classes="heading")
+            if self.sessions:
+                yield Label(t("series.form.follows", lang))
+                yield Select(
+                    [(t("series.form.none", lang), NO_EARLIER), *self._earlier_options()],
+                    value=NO_EARLIER,
+                    allow_blank=False,
+                    id="follows",
+                )
+                yield Static(t("series.form.follows_hint", lang), id="follows-hint", classes="muted")
             yield Label(t("tui.new.f.title", lang))
             yield Input(id="title")
             yield Label(t("tui.new.f.date", lang))
@@ -63,16 +83,17 @@ class NewSessionScreen(WorkshopModal):
             yield Input(id="facilitator")
             yield Label(t("tui.new.f.lang", lang))
             yield Select([("Dansk", "da"), ("English", "en")], value=lang, allow_blank=False, id="language")
-            yield Label(t("tui.new.f.participants", lang))
-            yield Input("12", id="participants")
-            yield Label(t("tui.new.f.groups", lang))
-            yield Input(id="groups")
-            yield Label(t("tui.new.f.programme", lang))
+            yield Label(t("tui.new.f.participants", lang), classes="own-room")
+            yield Input("12", id="participants", classes="own-room")
+            yield Label(t("tui.new.f.groups", lang), classes="own-room")
+            yield Input(id="groups", classes="own-room")
+            yield Label(t("tui.new.f.programme", lang), classes="own-room")
             yield Select(
                 [*programmes, (t("tui.new.f.custom", lang), CUSTOM)],
                 value=default.id if default else CUSTOM,
                 allow_blank=False,
                 id="programme",
+                classes="own-room",
             )
             yield SelectionList[str](
                 *[
@@ -86,10 +107,31 @@ class NewSessionScreen(WorkshopModal):
                 yield Button(t("tui.new.create", lang), variant="primary", id="create")
                 yield Button(t("tui.cancel", lang), id="cancel")
 
+    def _earlier_options(self) -> list[tuple[Text, str]]:
+        """Each readable session as "title · date", latest first (the home screen's order)."""
+        return [
+            (Text(for_terminal(f"{s.summary.title} · {s.summary.date}")), str(index))
+            for index, s in enumerate(self.sessions)
+            if s.summary is not None
+        ]
+
     def on_mount(self) -> None:
         self.query_one("#custom").display = self.query_one("#programme", Select).value == CUSTOM
+        if self.sessions:
+            self.query_one("#follows-hint").display = False
         self.query_one("#title", Input).focus()
         self._picked: list[str] = []
+
+    @on(Select.Changed, "#follows")
+    def toggle_follows(self, event: Select.Changed) -> None:
+        """A follow-up takes the room and programme of the earlier session: their fields step aside."""
+        following = event.value != NO_EARLIER
+        for widget in self.query(".own-room"):
+            widget.display = not following
+        self.query_one("#custom").display = (
+            not following and self.query_one("#programme", Select).value == CUSTOM
+        )
+        self.query_one("#follows-hint").display = following
 
     @on(Select.Changed, "#programme")
     def toggle_custom(self, event: Select.Changed) -> None:
@@ -117,6 +159,10 @@ class NewSessionScreen(WorkshopModal):
         if not valid_date(day):  # the one check the loader makes: a session saved here opens again
             error.update(t("tui.new.err.date", lang))
             self.query_one("#date", Input).focus()
+            return
+        earlier = self._earlier()
+        if earlier is not None:
+            self._follow_up(earlier, title, day)
             return
         participants = parse_participants(self.query_one("#participants", Input).value)
         if participants is None:
@@ -146,6 +192,36 @@ class NewSessionScreen(WorkshopModal):
                 language=str(self.query_one("#language", Select).value),
             )
         except ValueError as refused:  # e.g. a pasted text longer than a session file holds
+            error.update(refusal(refused, lang))
+            return
+        self.dismiss(session)
+
+    def _earlier(self) -> SessionListing | None:
+        """The session chosen to follow up, or None."""
+        if not self.sessions:
+            return None
+        value = self.query_one("#follows", Select).value
+        return None if value == NO_EARLIER else self.sessions[int(str(value))]
+
+    def _follow_up(self, listing: SessionListing, title: str, day: str) -> None:
+        """Return a follow-up of ``listing``; a file that cannot be read any more says why."""
+        lang, error = self.lang, self.query_one("#error", Static)
+        try:
+            earlier = load_session(listing.path)
+        except FileProblems as problems:
+            error.update(Text(for_terminal(str(problems.problems[0]))))
+            return
+        try:
+            session = follow_up(
+                earlier, title=title, date=day, review=self.workshop.library.exercises.get(REVIEW_EXERCISE)
+            )
+            session = replace(
+                session,
+                organisation=self.query_one("#organisation", Input).value.strip() or session.organisation,
+                facilitator=self.query_one("#facilitator", Input).value.strip() or session.facilitator,
+                language=str(self.query_one("#language", Select).value),
+            )
+        except ValueError as refused:
             error.update(refusal(refused, lang))
             return
         self.dismiss(session)

@@ -1,0 +1,150 @@
+"""Pilot tests of a series: a follow-up made in the form, last time's actions reviewed and carried over."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select, Static
+
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.listing import list_sessions
+from workshop_tui.core.storage.series import follow_up
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.tui.screens.new_session import NewSessionScreen
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.views.action_review import View as ReviewView
+
+from .conftest import SIZE, app_for
+
+REVIEW = "action-review"
+
+
+def _first_day(library: Library) -> Session:
+    session = new_session(
+        title="Ældreområdet",
+        date="2026-09-01",
+        exercises=[library.exercises[e] for e in ("resistance", "sheet-45")],
+        participants=["Anne", "Bo", "Cecilie"],
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-09-01T09:00:00+00:00",
+        session_id="day-1",
+    )
+    session = session.with_action("sheet-45", "g1", 0, Action("Fælles visitationsmøde", "Anne", "2026-10-01"))
+    session = session.with_action("sheet-45", "g2", 0, Action("Tavlemøde hver fredag", "Bo", "2027-02-01"))
+    save_session(session, session_path(session))
+    return session
+
+
+async def test_the_form_makes_a_follow_up_that_opens_on_the_review(library: Library, data_dir: Path) -> None:
+    first = _first_day(library)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        assert form.query_one("#participants", Input).display
+        form.query_one("#follows", Select).value = "0"
+        await pilot.pause()
+        assert not form.query_one("#participants", Input).display, "the room comes from the earlier session"
+        form.query_one("#title", Input).value = "Ældreområdet, tre måneder efter"
+        form.query_one("#date", Input).value = "2026-12-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        later = screen.session
+        assert later.follows == "day-1" and later.participants == first.participants
+        assert later.agenda == (REVIEW, "resistance", "sheet-45") and screen.current == REVIEW
+        assert isinstance(screen.view, ReviewView)
+        first_line = str(screen.view.query_one("#action-0", Static).render())
+        assert "Fælles visitationsmøde" in first_line and "⚠ forfalden" in first_line
+
+
+async def test_review_status_note_and_carry_over(library: Library, data_dir: Path) -> None:
+    first = _first_day(library)
+    later = follow_up(
+        first, title="Opfølgning", date="2026-12-01", session_id="day-2", review=library.exercises[REVIEW]
+    )
+    path = session_path(later)
+    save_session(later, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(REVIEW)
+        await pilot.pause()
+        view = screen.view
+        assert isinstance(view, ReviewView)
+        view.query_one("#status-0", Select).value = "partly"
+        await pilot.pause()
+        view.query_one("#note-0", Input).focus()
+        await pilot.press(*"Kun to møder")
+        await pilot.press("ctrl+o")  # carry action 1 (the one with the cursor) over to today's list
+        await pilot.pause()
+        session = screen.session
+        texts = session.answers_for(REVIEW).texts["g1"]
+        assert texts == {"a1.status": "partly", "a1.note": "Kun to møder", "a1.carried": "yes"}
+        assert session.answers_for("sheet-45").actions["g1"][0] == Action(
+            "Fælles visitationsmøde", "Anne", ""
+        )
+        line = str(view.query_one("#action-0", Static).render())
+        assert "delvist · ⚠ forfalden · ↻ videreført" in line
+        await pilot.press("ctrl+o")  # a second time is refused, and nothing changes
+        await pilot.pause()
+        assert screen.session.answers_for("sheet-45").actions["g1"][1:] == ()
+        view.query_one("#status-1", Select).focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert screen.session.answers_for("sheet-45").actions["g2"][0].text == "Tavlemøde hver fredag"
+        await pilot.press("ctrl+z")  # one carry-over is one undo
+        await pilot.pause()
+        assert "g2" not in screen.session.answers_for("sheet-45").actions
+        assert "a2.carried" not in screen.session.answers_for(REVIEW).texts["g1"]
+    saved = load_session(path)
+    assert saved.answers_for(REVIEW).texts["g1"]["a1.note"] == "Kun to møder"
+
+
+async def test_home_shows_the_series_column_only_for_series(library: Library, data_dir: Path) -> None:
+    first = _first_day(library)
+    alone = replace(first, id="alone", title="Enkeltstående", follows="")
+    save_session(alone, session_path(alone))
+    later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
+    save_session(later, session_path(later))
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        headers = [str(c.label) for c in table.columns.values()]
+        assert headers[1] == "Serie"
+        cells = {
+            str(table.get_row_at(i)[0]).strip(): str(table.get_row_at(i)[1]) for i in range(table.row_count)
+        }
+        assert cells == {
+            "Opfølgning": "2 af 2",
+            "Ældreområdet": "1 af 2",
+            "Enkeltstående": "",
+        }
+    assert len(list_sessions()) == 3
+
+
+async def test_home_marks_a_session_whose_earlier_session_is_missing(
+    library: Library, data_dir: Path
+) -> None:
+    first = _first_day(library)
+    later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
+    save_session(later, session_path(later))
+    session_path(first).unlink()
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert str(table.get_row_at(0)[1]) == "⚠ tidligere mangler"
