@@ -17,7 +17,7 @@ from workshop_tui.core.results.trends import Line
 from workshop_tui.export.svg import BLUE, GRID, INK, MUTED, RANGE, _svg, _text, _wrap
 
 PANEL_W = 190
-PANEL_H = 118
+PANEL_H = 130
 BLUES = ("#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#2171b5", "#08519c")
 """ColorBrewer Blues, light (low) to dark (high); colour-blind safe and print friendly."""
 WHITE = "#ffffff"
@@ -29,7 +29,7 @@ def small_multiple(line: Line, dates: Sequence[str], low: int, high: int, texts:
     ``texts`` are the points' labels (``3,42``, or why there is none). A point that is not
     comparable (another scale, polarity or set of items) is drawn hollow and not joined.
     """
-    left, right, top, bottom = 40, 24, 30, 30
+    left, right, top, bottom = 40, 24, 42, 30
     plot_w, plot_h = PANEL_W - left - right, PANEL_H - top - bottom
     span = (high - low) or 1
     body = []
