@@ -539,7 +539,7 @@ def build() -> Session:
     session = new_session(
         title=TITLE,
         date=DATE,
-        exercises=[library.exercises[i] for i in (*programme.exercises, demo_series.CLOSING)],
+        exercises=[library.exercises[i] for i in demo_series.with_closing(programme.exercises)],
         participants=[name for name, _role in PARTICIPANTS],
         groups=GROUPS,
         organisation=ORGANISATION,
@@ -587,8 +587,7 @@ def build() -> Session:
     for exercise_id, note in FACILITATOR_NOTES.items():
         session = session.with_facilitator_note(exercise_id, note)
 
-    # Where the day ended: on the closing rating (the grid's cursor starts on the first person).
-    session = session.with_position(Position(exercise=demo_series.CLOSING, row=0, column=1, group="g1"))
+    session = session.with_position(Position(exercise="sheet-45", row=0, column=0, group="g1"))
     return session.touched(UPDATED)
 
 

@@ -94,6 +94,18 @@ LATER_ACTIONS = {
 }
 
 
+def with_closing(programme: Sequence[str]) -> list[str]:
+    """The seminar's programme with the closing rating before its action plan.
+
+    The seminar opens on its action plan, the last exercise, where the day ended (the
+    tests of a quiet start and of a hostile file rely on both), so the rating comes
+    just before it: the room rates the day, then writes what it will try.
+    """
+    exercises = list(programme)
+    place = exercises.index("sheet-45") if "sheet-45" in exercises else len(exercises)
+    return [*exercises[:place], CLOSING, *exercises[place:]]
+
+
 def shifted(score: int, delta: int, low: int, high: int) -> int:
     """A score moved by ``delta``, kept on the scale."""
     return max(low, min(high, score + delta))

@@ -97,3 +97,15 @@ def test_an_unreadable_earlier_session_is_named_with_its_fix(
     assert main(["sessions"]) == 0
     out = capsys.readouterr().out
     assert f"but {path} does not exist — copy the earlier session's file into the sessions folder" in out
+
+
+def test_files_sharing_an_id_are_each_listed_once(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _first(data_dir)
+    assert main(["new", "--follows", str(path), "--date", "2026-12-01", "--no-open"]) == 0
+    twin = path.with_name("twin.toml")
+    twin.write_bytes(path.read_bytes().replace("Ældreområdet på tværs".encode(), b"Tvilling", 1))
+    capsys.readouterr()
+    assert main(["sessions"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(str(path)) == 1 and out.count(str(twin)) == 1
+    assert out.count("(2 sessioner)") == 1  # the series holds one of the two files with its id

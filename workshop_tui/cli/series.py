@@ -79,10 +79,13 @@ def print_sessions(lang: str) -> int:
         print(t("cli.sessions.none", lang, folder=sessions_dir()))
         return 0
     roots = series_roots(listings)
-    members: dict[str, list[SessionListing]] = {}
+    chosen: dict[str, SessionListing] = {}  # the listing a series holds for an id (files may share one)
     for listing in listings:
-        if listing.summary is not None and listing.summary.id in roots:
-            members.setdefault(roots[listing.summary.id], []).append(listing)
+        if listing.summary is not None and not listing.problems:
+            chosen.setdefault(listing.summary.id, listing)
+    members: dict[str, list[SessionListing]] = {}
+    for session_id, listing in chosen.items():
+        members.setdefault(roots[session_id], []).append(listing)
     shown: set[str] = set()
     for listing in listings:
         summary = listing.summary
@@ -92,14 +95,13 @@ def print_sessions(lang: str) -> int:
             if first is not None:
                 print(f"    {first}")
             continue
-        root = roots.get(summary.id, summary.id)
+        root = roots.get(summary.id, "")
+        if chosen.get(summary.id) is not listing or len(members.get(root, ())) < 2:
+            _print_line(listing, listings, lang, indent="")
+            continue
         if root in shown:
             continue
         shown.add(root)
-        group = members.get(root, [listing])
-        if len(group) == 1:
-            _print_line(listing, listings, lang, indent="")
-            continue
         series = series_of(summary.id, listings)
         first_title = series.sessions[0].summary.title if series.sessions[0].summary else ""
         print(for_terminal(t("series.cli.series", lang, title=first_title, n=len(series.sessions))))
