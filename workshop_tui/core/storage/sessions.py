@@ -135,7 +135,7 @@ def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:
     """Copy the demo seminar into the sessions folder as a new session; the original is untouched.
 
     The rest of the demo series (its follow-up day and a second leader group, see
-    ``storage.series.copy_demo_series``) is copied beside it; the seminar is what opens.
+    ``storage.demo_series.copy_demo_series``) is copied beside it; the seminar is what opens.
 
     Returns:
         The path of the fresh copy.
@@ -149,7 +149,7 @@ def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:
     target = session_path(copy, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     save_session(copy, target)
-    from workshop_tui.core.storage.series import copy_demo_series  # the series needs this module
+    from workshop_tui.core.storage.demo_series import copy_demo_series  # it needs this module
 
     copy_demo_series(session.id, copy.id, target.parent, stamp)
     return target
