@@ -20,8 +20,9 @@ differences between sessions:
 - **Spread over time.** ``spread`` is the highest minus the lowest comparable mean the
   line had over the sessions.
 - **Heatmap.** When other leader groups of the same organisation ran the exercise (other
-  series), each group's latest session gives a row: its dimension means (item means when
-  the exercise has no dimensions), on the same scale only.
+  series), each group's latest session that ran it (of those given) gives a row: its
+  dimension means (oriented item means when the exercise has no dimensions), on the
+  same scale only.
 
 Pure functions; no UI.
 """

@@ -4,7 +4,8 @@
 sessions of the folder (``storage.listing``) and the series they make (``storage.series``):
 
 - **One session named**: its series (every session it follows and every one that follows
-  it), and, for the heatmap, every other series of the same organisation.
+  it), and, for the heatmap, the latest session of every other series of the same
+  organisation.
 - **Several named**: those sessions, grouped by series; the first named session's group
   is the trend, the other groups are the heatmap's other rows.
 
@@ -75,7 +76,9 @@ def trend_sessions(
             root = roots.get(summary.id, summary.id)
             if root != own and summary.organisation == session.organisation:
                 others.setdefault(root, []).append(listing)
-        groups = [_by_date(_load(group, problems)) for group in others.values()]
+        # The heatmap reads each other group's latest session only: the others are not read.
+        latest = [max(group, key=lambda x: x.summary.date if x.summary else "") for group in others.values()]
+        groups = [_by_date(_load([listing], problems)) for listing in latest]
         return TrendSessions(_by_date([session, *members]), tuple(g for g in groups if g), tuple(problems))
     grouped: dict[str, list[Session]] = {}
     for session in named:
