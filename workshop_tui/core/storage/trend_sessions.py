@@ -66,7 +66,8 @@ def trend_sessions(
         session = named[0]
         series = series_of(session.id, listings)
         problems += series.problems
-        members = [s for s in _load(series.sessions, problems) if s.id != session.id]
+        earlier_and_later = [x for x in series.sessions if x.summary is None or x.summary.id != session.id]
+        members = _load(earlier_and_later, problems)  # the named session is read already
         own = roots.get(session.id, session.id)
         others: dict[str, list[SessionListing]] = {}
         for listing in listings:
