@@ -10,9 +10,10 @@ from workshop_tui.core.kinds.action_review import ReviewBody
 from workshop_tui.core.model import KINDS, Session
 from workshop_tui.core.results.figures import item_stats
 from workshop_tui.core.storage import headers, sessions
+from workshop_tui.core.storage.demo import DEMO_SERIES
 from workshop_tui.core.storage.listing import list_sessions
 from workshop_tui.core.storage.locations import builtin_sessions_dir
-from workshop_tui.core.storage.series import DEMO_SERIES, series_of
+from workshop_tui.core.storage.series import series_of
 from workshop_tui.core.storage.sessions import DEMO_FILE, copy_demo, load_session
 
 

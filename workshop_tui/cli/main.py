@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from workshop_tui import __version__
 from workshop_tui.cli.words import argparse_in
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
-from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export import commands as export_commands
@@ -232,11 +231,14 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command in ("export", "compare", "trend"):
         return export_commands.run(args, lang)
     if command == "demo":
-        from workshop_tui.core.storage.sessions import copy_demo
+        from workshop_tui.core.storage.sessions import demo_copy
 
-        path = copy_demo()
+        path, demo = demo_copy()
         print(t("cli.demo.created", lang, path=path))
-        return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path, _voting(args))
+        if args.no_open:
+            return 0
+        # The copy was just read, checked and written: the app is handed it rather than reading it again.
+        return _run_app(args.explicit_lang, args.exercises, path, _voting(args), demo)
     if command == "new":
         return _new(args, lang)
     if command == "open":
@@ -268,6 +270,7 @@ def _run_app(
 
 
 def _exercises(args: argparse.Namespace, lang: str) -> int:
+    from workshop_tui.core.kinds.votes import VoteBody
     from workshop_tui.core.storage.library import check_path, load_library
 
     if args.check is not None:

@@ -45,6 +45,7 @@ class WorkshopApp(App[int]):
     TITLE = "workshop-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
     BINDINGS = bindings(APP_COMMANDS)
+    DEFAULT_MODE = "workshop"
 
     def __init__(
         self,
@@ -78,6 +79,7 @@ class WorkshopApp(App[int]):
         """Set when an unexpected error stops the app: what was saved, and where the log is."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
+        self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
 
     async def _dispatch_key(self, event: events.Key) -> None:
         """Handle a key the gate held, as if it had just arrived."""
@@ -106,11 +108,64 @@ class WorkshopApp(App[int]):
             return
         await super().on_event(event)
 
+    def _bottom_screen(self) -> Screen[object]:
+        """The first screen, at the bottom of the stack: the session asked for, or the list of sessions.
+
+        Textual's default is an empty screen under the one pushed in ``on_mount``; a screen
+        under the top one is drawn behind it, and its own first layout then asks for the
+        whole top screen to be drawn again, a second full frame with no key pressed. A
+        session that cannot simply be opened (a damaged file, a lock held elsewhere) starts
+        on that empty screen, and ``on_mount`` says why as before. (The app's one mode,
+        ``DEFAULT_MODE``, makes this screen: a mode's screen gets its CSS file loaded, as a
+        pushed one does, where ``get_default_screen``'s does not.)
+        """
+        first = self._first_screen()
+        return first if first is not None else Screen()
+
+    def _first_screen(self) -> Screen[object] | None:
+        if self.start_session is None:
+            from workshop_tui.tui.screens.home import HomeScreen
+
+            return HomeScreen()
+        from workshop_tui.core.storage.lock import SessionLock
+        from workshop_tui.core.storage.sessions import load_session
+        from workshop_tui.tui.screens.session import SessionScreen
+
+        path = self.start_session
+        try:
+            session = self._loaded_start or load_session(path)
+        except FileProblems:
+            return None  # on_mount reads it again and says what is wrong
+        self._loaded_start = session
+        lock = SessionLock(path)
+        try:
+            outcome = lock.acquire()
+        except OSError:
+            return None  # on_mount tries again and says why it is not locked
+        if not outcome.acquired:
+            return None  # held elsewhere (or by a window of this app closing): on_mount asks
+        self._taken_over = outcome.taken_over
+        self._started_in = path
+        return SessionScreen(session, path, lock=lock)
+
+    _started_in: Path | None = None
+    """The session the first screen opened (``_first_screen``), when it opened one."""
+    _taken_over: LockInfo | None = None
+    """The lock of a window that ended without closing the first screen's session, if any."""
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        if self.start_session is not None and self.open_session(self.start_session, self._loaded_start):
+        if self._started_in is not None:
+            self._loaded_start = None
+            if self._taken_over is not None:
+                self._say_taken_over(self._taken_over)
+            self._remember(self._started_in)
+            return
+        if self.start_session is None:
+            return  # the list of sessions is the first screen
+        if self.open_session(self.start_session, self._loaded_start):
             # The list of sessions is made when the facilitator goes back to it: building it
             # under the opened session would only delay the session's first frame.
             self._loaded_start = None
@@ -160,14 +215,20 @@ class WorkshopApp(App[int]):
             self._open_locked(session, path, holder)
         else:
             if outcome.taken_over is not None:
-                ended = outcome.taken_over
-                message = t("tui.lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
-                self.notify(message, severity="warning", timeout=12)
+                self._say_taken_over(outcome.taken_over)
             self._show_session(SessionScreen(session, path, lock=lock), path)
         return True
 
+    def _say_taken_over(self, ended: LockInfo) -> None:
+        message = t("tui.lock.taken_over", self.lang, pid=ended.pid, since=ended.started_local)
+        self.notify(message, severity="warning", timeout=12)
+
     def _show_session(self, screen: Screen[object], path: Path) -> None:
         self.push_screen(screen)
+        self._remember(path)
+
+    def _remember(self, path: Path) -> None:
+        """Mark ``path`` as the last session opened, and keep what is loaded out of the collector's way."""
         if self.settings.last_session != path.name:
             # Marked on the home screen (●), whose order itself never changes with use.
             self.settings = replace(self.settings, last_session=path.name)
@@ -225,8 +286,20 @@ class WorkshopApp(App[int]):
 
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.pop_screen()
-        else:
+        elif len(self.screen_stack) > 1:
             self.switch_screen(HomeScreen())
+        else:
+            # The session is the first screen (``_bottom_screen``), which Textual cannot switch
+            # out: the list starts a stack of its own and the session's stack is removed.
+            left = self.current_mode
+            self._stacks += 1
+            mode = f"{self.DEFAULT_MODE}-{self._stacks}"
+            self.add_mode(mode, HomeScreen)
+            self.switch_mode(mode)
+            self.remove_mode(left)
+
+    _stacks = 0
+    """Stacks of screens made since the start (see ``show_home``)."""
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language and remember it."""

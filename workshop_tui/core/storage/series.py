@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 
 from workshop_tui.core.kinds.action_review import ReviewBody, review_of
 from workshop_tui.core.model import Exercise, Session
-from workshop_tui.core.storage.demo_series import DEMO_SERIES as DEMO_SERIES
-from workshop_tui.core.storage.demo_series import copy_demo_series as copy_demo_series
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.headers import ListedSession
 from workshop_tui.core.storage.listing import SessionListing

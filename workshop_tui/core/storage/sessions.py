@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -110,6 +109,8 @@ def new_session(
         people = tuple(Participant(id=f"p{i}") for i in range(1, participants + 1))
     else:
         people = tuple(Participant(id=f"p{i}", name=name) for i, name in enumerate(participants, start=1))
+    import secrets  # only a new session needs a random id: not loaded on every start
+
     names = groups or [Group.WHOLE_ROOM]
     stamp = timestamp or now_iso()
     chosen = list(exercises)
@@ -135,11 +136,22 @@ def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:
     """Copy the demo seminar into the sessions folder as a new session; the original is untouched.
 
     The rest of the demo series (its follow-up day and a second leader group, see
-    ``storage.demo_series.copy_demo_series``) is copied beside it; the seminar is what opens.
+    ``storage.demo.copy_demo_series``) is copied beside it; the seminar is what opens.
 
     Returns:
         The path of the fresh copy.
     """
+    return demo_copy(folder, timestamp)[0]
+
+
+def demo_copy(folder: Path | None = None, timestamp: str | None = None) -> tuple[Path, Session]:
+    """``copy_demo``, also returning the copy as saved, so that ``workshop demo`` need not read it again.
+
+    The copy is the demo as read and checked from the built-in file with a new id and
+    time stamps; the file written holds exactly that session (a test reads it back).
+    """
+    import secrets  # only a new session needs a random id: not loaded on every start
+
     source = builtin_sessions_dir() / DEMO_FILE
     session = load_session(source)
     stamp = timestamp or now_iso()
@@ -149,10 +161,10 @@ def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:
     target = session_path(copy, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     save_session(copy, target)
-    from workshop_tui.core.storage.demo_series import copy_demo_series  # it needs this module
+    from workshop_tui.core.storage.demo import copy_demo_series  # only ``workshop demo`` needs it
 
     copy_demo_series(session.id, copy.id, target.parent, stamp)
-    return target
+    return target, copy
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from workshop_tui.core.i18n import t
@@ -20,6 +20,7 @@ from workshop_tui.core.storage.series import grouped, series_places
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
+from workshop_tui.tui.widgets.footer import KeysFooter
 
 ORGANISATION_WIDTH = 22
 """The organisation column's width when the series column is shown (longer names are cut)."""
@@ -42,7 +43,7 @@ class HomeScreen(WorkshopScreen):
             yield Static(id="home-title", classes="heading")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static(id="home-hint", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.relabel(first=True)

@@ -18,7 +18,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.reactive import Reactive
+from textual.widget import Widget
+from textual.widgets import Header, OptionList, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import SessionKeeper
@@ -35,6 +37,7 @@ from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting_link import VotingController, VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
+from workshop_tui.tui.widgets.footer import KeysFooter
 from workshop_tui.tui.widgets.last_time import LastTimePanel
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
@@ -43,6 +46,13 @@ class SessionScreen(InOrderScreen):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     CSS_PATH = "session.tcss"
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's own, without its repaint of the whole screen on each focus move.
+
+    The fields that lose and gain focus restyle and redraw themselves; the whole-screen
+    repaint only drew everything else again: once more at start (the view takes the
+    keyboard just after the first frame) and on every Tab between fields.
+    """
     BINDINGS = [
         *bindings(SESSION_COMMANDS),
         Binding("tab", "next_field", show=False, priority=True),
@@ -103,12 +113,23 @@ class SessionScreen(InOrderScreen):
                 with Horizontal(id="title-row"):
                     yield Static(id="exercise-title")
                     yield TimerDisplay(id="timer")
-                yield Vertical(id="view-slot")
+                with Vertical(id="view-slot"):
+                    # The first exercise's view is part of the screen's first layout: mounted
+                    # later, it would arrive after the first frame and draw the screen again.
+                    if self.current:
+                        view = view_for(self.session.exercise(self.current), self.lang)
+                        self._views[self.current] = view
+                        yield view
                 yield LastTimePanel(id="last-time")
                 yield VotingStatus(id="voting-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        # What the view's first fill redraws is queued behind Textual's first frame of the
+        # screen; held in one batch, both go out as that first frame instead of two.
+        batch = self.app.batch_update()
+        batch.__enter__()
+        self.call_later(batch.__exit__, None, None, None)
         self._inputs_at_open = self.workshop.inputs
         title = self.session.title
         self.title = t("tui.readonly.title", self.lang, title=title) if self.keeper.read_only else title

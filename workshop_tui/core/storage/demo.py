@@ -1,7 +1,7 @@
-"""The demo's other sessions (its follow-up day and a second leader group), copied beside the demo seminar.
+"""The demo series copied into the sessions folder beside the demo seminar (``workshop demo``).
 
-Apart from ``storage.series`` so that ``storage.sessions.copy_demo`` can call it without an
-import circle (sessions -> series -> listing -> sessions); ``series`` re-exports both names.
+Kept apart from ``storage.series`` so that ``storage.sessions`` (which copies the demo) and
+the series (which makes follow-ups with ``storage.sessions``) do not import each other.
 """
 
 from __future__ import annotations

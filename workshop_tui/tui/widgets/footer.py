@@ -1,0 +1,58 @@
+"""The footer of keys, rebuilt only when the keys it shows change.
+
+Textual's ``Footer`` removes and mounts all its keys again each time the screen says its
+bindings may have changed: on every focus move, and several times while a screen starts.
+Each rebuild restyles every key (issue 15 counted twelve rebuilds at start, half the
+start's styling time). Most of those calls change nothing that the footer shows, since
+the session's keys are the screen's, whichever field has the keyboard. This footer
+collects the calls of one moment into one check, and rebuilds only when the keys, their
+words or their enabled state differ from what it shows.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+Shown = tuple[tuple[str, str, str, bool, str, str], ...]
+"""Per key shown: key, its display, description, enabled, tooltip, group."""
+
+
+class KeysFooter(Footer):
+    """A ``Footer`` that rebuilds once per change of the keys it shows."""
+
+    def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
+        super().__init__(compact=compact, show_command_palette=show_command_palette)
+        self._shown: Shown | None = None
+        """The keys the footer was last built with (None: not built yet)."""
+        self._check_pending = False
+
+    def shown_keys(self) -> Shown:
+        """What the footer would show now, as the screen's active bindings say."""
+        keys = []
+        app = self.app
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show or binding.action == "command_palette":
+                group = binding.group.description if binding.group is not None else ""
+                keys.append(
+                    (binding.key, app.get_key_display(binding), binding.description, enabled, tooltip, group)
+                )
+        return tuple(keys)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """The screen's bindings may have changed: check once, after the calls of this moment."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._check_pending:
+            self._check_pending = True
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._check_pending = False
+        if not self.is_attached:
+            return
+        shown = self.shown_keys()
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
