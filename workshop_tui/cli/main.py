@@ -168,9 +168,10 @@ def _add_voting_options(parser: argparse.ArgumentParser, lang: str, *, sub: bool
 
 def _min_answers(lang: str) -> Callable[[str], int]:
     """``--min-answers``: a whole number from 1 to the model's highest minimum, refused in ``lang``."""
-    from workshop_tui.core.model.session import MAX_MIN_ANSWERS
 
     def convert(text: str) -> int:
+        from workshop_tui.core.model.session import MAX_MIN_ANSWERS  # only when the option is given
+
         if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_MIN_ANSWERS):
             raise argparse.ArgumentTypeError(t("trend.cli.bad_min", lang, text=text, max=MAX_MIN_ANSWERS))
         return int(text)
