@@ -83,11 +83,11 @@ def test_oriented_turns_only_negative_means() -> None:
 
 
 def test_status_of_blind_empty_too_few_shown() -> None:
-    assert status_of(False, 10, named=False) == "blind"
-    assert status_of(True, 0, named=True) == "empty"
-    assert status_of(True, MIN_ANONYMOUS - 1, named=False) == "too_few"
-    assert status_of(True, MIN_ANONYMOUS - 1, named=True) == "shown"
-    assert status_of(True, MIN_ANONYMOUS, named=False) == "shown"
+    assert status_of(False, 10, named=False, minimum=MIN_ANONYMOUS) == "blind"
+    assert status_of(True, 0, named=True, minimum=MIN_ANONYMOUS) == "empty"
+    assert status_of(True, MIN_ANONYMOUS - 1, named=False, minimum=MIN_ANONYMOUS) == "too_few"
+    assert status_of(True, MIN_ANONYMOUS - 1, named=True, minimum=MIN_ANONYMOUS) == "shown"
+    assert status_of(True, MIN_ANONYMOUS, named=False, minimum=MIN_ANONYMOUS) == "shown"
 
 
 def test_highlights_rule() -> None:

@@ -90,6 +90,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help=t("cli.help.new.no_open", lang),
     )
     new.add_argument("--follows", metavar="SESSION", help=t("series.cli.follows", lang))
+    new.add_argument(
+        "--min-answers",
+        type=_min_answers(lang),
+        default=None,
+        metavar="N",
+        help=t("trend.cli.min_answers", lang),
+    )
 
     sub.add_parser("sessions", help=t("cli.help.sessions", lang))
 
@@ -162,6 +169,19 @@ def _add_voting_options(parser: argparse.ArgumentParser, lang: str, *, sub: bool
     )
 
 
+def _min_answers(lang: str) -> Callable[[str], int]:
+    """``--min-answers``: a whole number from 1 to the model's highest minimum, refused in ``lang``."""
+
+    def convert(text: str) -> int:
+        from workshop_tui.core.model.session import MAX_MIN_ANSWERS  # only when the option is given
+
+        if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_MIN_ANSWERS):
+            raise argparse.ArgumentTypeError(t("trend.cli.bad_min", lang, text=text, max=MAX_MIN_ANSWERS))
+        return int(text)
+
+    return convert
+
+
 def _participant_count(text: str) -> int:
     count = int(text)
     if not 1 <= count <= 500:
@@ -212,7 +232,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _exercises(args, lang)
     if command == "sessions":
         return _sessions(lang)
-    if command in ("export", "compare"):
+    if command in ("export", "compare", "trend"):
         return export_commands.run(args, lang)
     if command == "demo":
         from workshop_tui.core.storage.sessions import demo_copy
@@ -321,6 +341,10 @@ def _follow_up(args: argparse.Namespace, lang: str) -> int:
     made = follow_up_command(args, lang)
     if isinstance(made, int):
         return made
+    if args.min_answers is not None:  # the follow-up keeps the earlier minimum unless told otherwise
+        from workshop_tui.core.storage.sessions import load_session, save_session
+
+        save_session(load_session(made).with_min_answers(args.min_answers), made)
     return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, made, _voting(args))
 
 
@@ -333,6 +357,7 @@ def _ask(label: str, lang: str, option: str) -> str:
 
 def _new(args: argparse.Namespace, lang: str) -> int:
     from workshop_tui.core.model.refusal import refusal_text
+    from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS
     from workshop_tui.core.storage.library import load_library
     from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 
@@ -379,6 +404,7 @@ def _new(args: argparse.Namespace, lang: str) -> int:
             organisation=args.organisation,
             facilitator=args.facilitator,
             language=lang,
+            min_answers=args.min_answers or DEFAULT_MIN_ANSWERS,
         )
     except ValueError as error:  # a text longer than a session file holds
         print(refusal_text(error, lang), file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The ``workshop export`` and ``workshop compare`` sub-commands.
+"""The ``workshop export``, ``workshop compare`` and ``workshop trend`` sub-commands.
 
 ``register`` adds both to the CLI's sub-parsers and ``run`` executes them; the
 CLI only has to call the two. Like the rest of the CLI this module parses,
@@ -23,6 +23,8 @@ from workshop_tui.export import FORMATS
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
 
+TREND_FORMATS = ("md", "html", "csv")
+"""The formats of ``workshop trend``."""
 COMMAND = "_export_command"
 """The attribute ``register`` sets on the parsed arguments, whatever the CLI's ``dest``."""
 
@@ -65,6 +67,21 @@ def register(subparsers: Any, lang: str) -> None:
     compare.add_argument("--all", action="store_true", dest="show_all", help=t("export.cmd.all", lang))
     compare.set_defaults(**{COMMAND: "compare"})
 
+    trend = subparsers.add_parser(
+        "trend", help=t("trend.cmd.help", lang), description=t("trend.cmd.help", lang)
+    )
+    trend.add_argument("sessions", nargs="+", metavar="SESSION", help=t("trend.cmd.sessions", lang))
+    trend.add_argument(
+        "--format",
+        choices=[*TREND_FORMATS, "all"],
+        default="html",
+        help=t("trend.cmd.format", lang),
+    )
+    trend.add_argument(
+        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=t("export.cmd.output", lang)
+    )
+    trend.set_defaults(**{COMMAND: "trend"})
+
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Execute ``export`` or ``compare``; returns the exit status (messages in ``lang``)."""
@@ -78,6 +95,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
             return _export(args, lang)
         if command == "compare":
             return _compare(args, lang)
+        if command == "trend":
+            return _trend(args, lang)
     except FileProblems as error:
         for line in problem_lines(error.problems, lang):
             print(line, file=sys.stderr)
@@ -142,4 +161,27 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     )
     print(printable(render_text(comparison)), end="")
     print(t("export.cmd.written", lang, path=path))
+    return 0
+
+
+def _trend(args: argparse.Namespace, lang: str) -> int:
+    """Write the trend report of the sessions named (one session: its whole series)."""
+    from workshop_tui.core.storage.trend_sessions import trend_sessions
+    from workshop_tui.export.trend_files import export_trend
+
+    named = []
+    for name in args.sessions:
+        session = _load(name, lang)
+        if session is None:
+            return 1
+        named.append(session)
+    found = trend_sessions(named)
+    for line in problem_lines(found.problems, lang):
+        print(line, file=sys.stderr)
+    formats = TREND_FORMATS if args.format == "all" else (args.format,)
+    trend, written = export_trend(found.series, found.others, formats, args.output, lang=lang)
+    if not trend.exercises:
+        print(t("trend.none", trend.language), file=sys.stderr)
+    for path in written:
+        print(t("export.cmd.written", lang, path=path))
     return 0

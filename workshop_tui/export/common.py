@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Action
+from workshop_tui.core.results.held_back import HeldBack, held_back
 from workshop_tui.core.results.rules import TOP_COUNT, iso_date, tied
-from workshop_tui.core.results.stats import MIN_ANONYMOUS
 from workshop_tui.core.results.summary_model import (
     ItemSummary,
     ScaleInfo,
@@ -51,16 +51,28 @@ def about_lines(summary: Summary) -> list[str]:
         t("export.about.figures", lang),
         t("export.about.split", lang),
         t("export.about.polarity", lang),
-        t("export.about.highlights", lang, k=TOP_COUNT, min=MIN_ANONYMOUS),
+        t("export.about.highlights", lang, k=TOP_COUNT, min=summary.min_answers),
         t("export.about.mode", lang),
     ]
     if summary.named:
         lines.append(t("export.about.named", lang))
     else:
-        lines.append(t("export.about.anonymous", lang, min=MIN_ANONYMOUS))
+        lines.append(t("export.about.anonymous", lang, min=summary.min_answers))
+        lines.append(held_back_line(held_back(summary), summary.min_answers, lang))
     if summary.include_notes:
         lines.append(t("export.about.notes", lang))
     return lines
+
+
+def held_back_line(found: tuple[HeldBack, ...], minimum: int, lang: str) -> str:
+    """What the report holds back for too few answers and why, or that it holds nothing back."""
+    if not found:
+        return t("trend.held.none", lang, min=minimum)
+    figures = "; ".join(
+        t("trend.held.item" if h.item else "trend.held.whole", lang, exercise=h.exercise, item=h.item, n=h.n)
+        for h in found
+    )
+    return t("trend.held.some", lang, min=minimum, n=len(found), figures=figures)
 
 
 def scale_text(scale: ScaleInfo, lang: str) -> str:

@@ -107,6 +107,8 @@ SESSION_COMMANDS: Sequence[Command] = (
     Command("voting", "f10", "voting"),
     Command("group_short", "ctrl+g", "next_group", priority=True),
     Command("groups", "ctrl+r", "groups", footer=False, palette="tui.key.groups"),
+    Command("last_time", "ctrl+l", "last_time", footer=False, palette="tui.key.last_time"),
+    Command("min_answers", "ctrl+u", "min_answers", footer=False, palette="tui.key.min_answers"),
     Command("undo", "ctrl+z", "undo", footer=False, palette="tui.key.undo"),
     Command("redo", "ctrl+y", "redo", footer=False, palette="tui.key.redo"),
     Command("home", "escape", "home", footer=False),
@@ -119,6 +121,7 @@ PROJECTOR_COMMANDS: Sequence[Command] = (
     Command("next", "ctrl+n", "next", priority=True),
     Command("prev", "ctrl+b", "previous", priority=True),
     Command("timer", "f5", "timer"),
+    Command("last_time", "ctrl+l", "last_time"),
 )
 """The projector's commands: the wall's own keys, acting on the session it shows."""
 

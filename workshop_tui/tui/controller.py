@@ -20,10 +20,12 @@ from textual.dom import DOMNode
 from textual.signal import Signal
 from textual.timer import Timer
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Position, Session
 from workshop_tui.core.model.answers import Mode
 from workshop_tui.core.results.rules import ModeSwitch, mode_switch
+from workshop_tui.core.results.trends import ExerciseTrend, exercise_trend
 from workshop_tui.core.storage.lock import SessionLock
 from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.tui.base import WorkshopScreen
@@ -70,6 +72,10 @@ class SessionController:
         self._position_timer: Timer | None = None
         self.live = LiveWriter(path, enabled=not read_only)
         """What ``workshop present`` needs beyond the session file (written only when it changes)."""
+        self.show_last = False
+        """Whether "last time" is shown beside "now" (Ctrl+L, on the grid and the projector)."""
+        self._previous: tuple[Session | None] | None = None
+        """The series' session before this one, once looked for (None inside: there is none)."""
 
     @property
     def session(self) -> Session:
@@ -230,6 +236,32 @@ class SessionController:
             switch()
         else:
             ask(change, switch)
+
+    # Last time
+
+    def toggle_last_time(self) -> None:
+        """Show or hide "last time" beside "now" for the exercise on show (grid and projector)."""
+        self.show_last = not self.show_last
+        self.publish(Change.LAST_TIME)
+
+    def previous_session(self) -> Session | None:
+        """The session of this one's series held just before it, looked for once (the folder's list)."""
+        if self._previous is None:
+            from workshop_tui.core.storage.trend_sessions import previous_session
+
+            found = previous_session(self.keeper.session)
+            self._previous = (ShownCopies()(found) if found is not None else None,)
+        return self._previous[0]
+
+    def last_time(self) -> tuple[ExerciseTrend | None, str]:
+        """The current exercise last time and now (the core's figures), or why there is none."""
+        previous = self.previous_session()
+        if previous is None:
+            return None, t("tui.last.no_series", self.lang)
+        found = exercise_trend([previous, self.session], self.current, self.lang)
+        if found is None:
+            return None, t("tui.last.not_run", self.lang, title=previous.title, date=previous.date)
+        return found, ""
 
     # Timers
 

@@ -68,3 +68,5 @@ class Change(Enum):
     """A timer was started, paused, set, or ticked."""
     VOTING = "voting"
     """Voting opened, closed or moved; phones joined; a new code."""
+    LAST_TIME = "last_time"
+    """"Last time" beside "now" was turned on or off (Ctrl+L)."""

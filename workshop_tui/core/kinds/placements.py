@@ -166,7 +166,7 @@ def two_axis_summary(given: SummaryInput) -> ScoredPart:
     scale = exercise.scale
     assert scale is not None
     found = placement(exercise, answers)
-    status = status_of(answers.results_visible, found.n, named=given.named)
+    status = status_of(answers.results_visible, found.n, named=given.named, minimum=given.session.min_answers)
     part = PlacementPart(
         x_label=exercise.items[0].text.get(lang),
         y_label=exercise.items[1].text.get(lang),

@@ -41,7 +41,7 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
     scale = exercise.scale
     assert scale is not None, "a scored exercise always has a scale (checked on load)"
     stats = item_stats(exercise, answers)
-    found = exercise_highlights(exercise, answers, stats)
+    found = exercise_highlights(exercise, answers, stats, minimum=session.min_answers)
     items = [
         _item(given, item, stats[item.id], rank=found.ranks.get(item.id)) for item in exercise.scored_items
     ]
@@ -82,7 +82,7 @@ def _item(given: SummaryInput, item: Item, stats: ItemStats, *, rank: int | None
     exercise, answers = given.exercise, given.answers
     scale = exercise.scale
     assert scale is not None
-    status = status_of(answers.results_visible, stats.n, named=given.named)
+    status = status_of(answers.results_visible, stats.n, named=given.named, minimum=given.session.min_answers)
     shown = status == "shown"
     direction = polarity_of(exercise, item)
     return ItemSummary(

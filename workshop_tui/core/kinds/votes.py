@@ -229,7 +229,7 @@ def votes_summary(given: SummaryInput) -> VotePart:
     people = voters(answers)
     total = sum(t.dots for t in totals)
     counted = people if answers.counted_mode == "participant" else total
-    status = status_of(answers.results_visible, counted, named=given.named)
+    status = status_of(answers.results_visible, counted, named=given.named, minimum=given.session.min_answers)
     shown = status == "shown"
     ranking = rank({t.item_id: float(t.dots) if t.dots else None for t in totals}) if shown else []
     places = competition_ranks(ranking, {t.item_id: float(t.dots) for t in totals})

@@ -22,6 +22,11 @@ MAX_GROUPS = 50
 """The most groups (tables) a session holds."""
 PHONE_PREFIX = "v"
 """Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
+DEFAULT_MIN_ANSWERS = 3
+"""Fewer answers than this to an item (or a vote, a placement) show no figure but n: a mean
+or a distribution of two scores tells who gave what. A session may set its own (``min_answers``)."""
+MAX_MIN_ANSWERS = 50
+"""The highest minimum a session may set (more would hide every figure of any real room)."""
 _TEXT_FIELDS = (
     "id",
     "title",
@@ -124,6 +129,9 @@ class Session:
     Only the id is kept: the earlier session stays its own file, and the series is found
     from the listed sessions (``core.storage.series``), so either file opens alone.
     """
+    min_answers: int = DEFAULT_MIN_ANSWERS
+    """The fewest answers for which the projector, an export or a trend shows an item's figures
+    (``results.rules.status_of``); an optional key of the session file, 3 when absent."""
 
     def __post_init__(self) -> None:
         """Refuse texts a session file cannot hold (answers are checked by their edits).
@@ -132,6 +140,8 @@ class Session:
         """
         for name in _TEXT_FIELDS:
             check_text(getattr(self, name), f"the session's {name}")
+        if not 1 <= self.min_answers <= MAX_MIN_ANSWERS:
+            raise ScoreError("trends.min_answers", n=self.min_answers, max=MAX_MIN_ANSWERS)
         check_text(self.position.exercise, "the position's exercise")
         check_text(self.position.group, "the position's group")
         for note in self.notes.values():
@@ -192,6 +202,14 @@ class Session:
         name = self._group_name(name, skip=group_id)
         groups = tuple(Group(g.id, name) if g.id == group_id else g for g in self.groups)
         return replace(self, groups=groups)
+
+    def with_min_answers(self, minimum: int) -> Session:
+        """The session with another minimum of answers below which figures are held back.
+
+        Raises:
+            ScoreError: the minimum is below 1 or above ``MAX_MIN_ANSWERS``.
+        """
+        return replace(self, min_answers=minimum)
 
     def _group_name(self, name: str, *, skip: str = "") -> str:
         """``name`` without surrounding spaces, refused when empty or another group's already."""

@@ -12,13 +12,14 @@ the action list's pick-list, every export and the comparison:
   negative item (``min + max − mean``), so that higher is better for every item
   that has a direction; a neutral item keeps its mean. The turn itself is
   ``figures.aligned`` (a reverse-scored item is drawn and indexed turned the same way).
-- **Anonymity** (:func:`status_of`): an item (or a whole vote or placement) with
-  fewer than ``MIN_ANONYMOUS`` answers keeps only its n; blind results never
+- **Enough answers** (:func:`status_of`): an item (or a whole vote or placement) with
+  fewer than the session's minimum (``Session.min_answers``, default ``MIN_ANONYMOUS``
+  = 3) answers keeps only its n ("for få svar til at vise"); blind results never
   revealed in the room are not shown at all. Who is named beside a score is
   ``summary.participant_labels``: nobody, unless the facilitator chose ``--named``.
 - **Highlights** (:func:`highlights`): the ``TOP_COUNT`` best and the
   ``TOP_COUNT`` weakest items after orientation (on a neutral exercise: highest
-  and lowest), among items with at least ``MIN_ANONYMOUS`` answers, and only when
+  and lowest), among items with at least the minimum of answers, and only when
   more than ``TOP_COUNT`` items have that many. An item tied with the last one
   in is in too (the list then says it is longer because of a tie); no item is on
   both lists; a list that would hold every item says nothing and is left empty.
@@ -50,7 +51,7 @@ ItemStatus = Literal["shown", "too_few", "empty", "blind"]
 """Why an item's figures are (not) shown.
 
 - ``shown``: the statistics may be shown.
-- ``too_few``: fewer than ``MIN_ANONYMOUS`` answers; only n is kept, because a mean
+- ``too_few``: fewer than the session's minimum of answers; only n is kept, because a mean
   or a distribution of two scores tells who gave what.
 - ``empty``: nobody answered.
 - ``blind``: the exercise ran blind and its results were never revealed in the room,
@@ -97,13 +98,17 @@ def oriented(mean: float | None, scale: Scale, polarity: str) -> float | None:
     return aligned(mean, scale, polarity == "negative")
 
 
-def status_of(visible: bool, n: int, *, named: bool) -> ItemStatus:
-    """The blind and anonymity rules for one item, or a whole vote or placement of n people."""
+def status_of(visible: bool, n: int, *, named: bool, minimum: int) -> ItemStatus:
+    """The blind and enough-answers rules for one item, or a whole vote or placement of n people.
+
+    ``minimum`` is the session's ``min_answers``: every caller passes it, so no figure
+    anywhere is shown by another threshold than the one the session states.
+    """
     if not visible:
         return "blind"
     if n == 0:
         return "empty"
-    if n < MIN_ANONYMOUS and not named:
+    if n < minimum and not named:
         return "too_few"
     return "shown"
 
@@ -130,7 +135,7 @@ class Highlights:
     """Item ids, weakest first; never one that is in ``top``."""
     ranks: Mapping[str, int] = field(default_factory=dict)
     """Item id -> 1 for the best; equal values share a rank (1, 2, 2, 4). Only items
-    with at least ``MIN_ANONYMOUS`` answers have one."""
+    with at least the minimum of answers have one."""
     directed: bool = False
     """True: the lists are best/weakest after polarity; False: highest/lowest scores."""
 
@@ -150,7 +155,11 @@ class Highlights:
 
 
 def highlights(
-    values: Mapping[str, float | None], counts: Mapping[str, int], *, directed: bool = False
+    values: Mapping[str, float | None],
+    counts: Mapping[str, int],
+    *,
+    directed: bool = False,
+    minimum: int = MIN_ANONYMOUS,
 ) -> Highlights:
     """Ranks and top/bottom lists from oriented means and answer counts (the module's rule).
 
@@ -158,9 +167,10 @@ def highlights(
         values: item id -> oriented mean (None without answers), in the exercise's order.
         counts: item id -> how many answered.
         directed: whether the values are oriented by polarity (only passed through).
+        minimum: the session's minimum of answers (items with fewer are not ranked).
     """
     counted: dict[str, float | None] = {
-        k: round(v, 9) for k, v in values.items() if v is not None and counts.get(k, 0) >= MIN_ANONYMOUS
+        k: round(v, 9) for k, v in values.items() if v is not None and counts.get(k, 0) >= minimum
     }
     order = rank(counted)  # ties keep the exercise's order
     ranks = competition_ranks(order, counted)
@@ -185,11 +195,16 @@ def oriented_values(exercise: Exercise, stats: Mapping[str, ItemStats]) -> dict[
 
 
 def exercise_highlights(
-    exercise: Exercise, answers: ExerciseAnswers, stats: Mapping[str, ItemStats] | None = None
+    exercise: Exercise,
+    answers: ExerciseAnswers,
+    stats: Mapping[str, ItemStats] | None = None,
+    *,
+    minimum: int = MIN_ANONYMOUS,
 ) -> Highlights:
     """The highlights of a scored exercise as the room may see them (none while blind).
 
-    ``stats`` are the items' statistics when the caller has them already (the live grid).
+    ``stats`` are the items' statistics when the caller has them already (the live grid);
+    ``minimum`` is the session's minimum of answers.
     """
     if exercise.is_vote or exercise.scale is None or not answers.results_visible:
         return Highlights()
@@ -198,6 +213,7 @@ def exercise_highlights(
         oriented_values(exercise, stats),
         {k: s.n for k, s in stats.items()},
         directed=is_directed(exercise),
+        minimum=minimum,
     )
     if not exercise.body.highlights:
         return Highlights(ranks=found.ranks, directed=found.directed)
@@ -254,7 +270,9 @@ def iso_date(text: str) -> date | None:
     return date.fromisoformat(text) if valid_date(text) else None
 
 
-def challenges(exercise: Exercise, answers: ExerciseAnswers) -> list[tuple[str, float]]:
+def challenges(
+    exercise: Exercise, answers: ExerciseAnswers, *, minimum: int = MIN_ANONYMOUS
+) -> list[tuple[str, float]]:
     """The items a group may pick its challenge from, with the figure to show beside each.
 
     A scored exercise offers its weakest items (``bottom``: the most resistance, the
@@ -269,7 +287,7 @@ def challenges(exercise: Exercise, answers: ExerciseAnswers) -> list[tuple[str, 
     if exercise.scale is None:
         return []
     stats = item_stats(exercise, answers)
-    found = exercise_highlights(exercise, answers, stats)
+    found = exercise_highlights(exercise, answers, stats, minimum=minimum)
     picked = found.bottom if found.directed else found.top
     return [(item_id, mean) for item_id in picked if (mean := stats[item_id].mean) is not None]
 

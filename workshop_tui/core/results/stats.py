@@ -16,7 +16,8 @@ Conventions, stated once so the app and the exports agree:
   peaks are read from those sums, so that a sparse spread is not mistaken for
   peaks. A single-peaked or flat distribution is never split
   (``1·4·4·4·1``, ``2·4·4·4·0``); ``5·0·0·0·5`` and ``4·1·0·1·4`` are.
-- Fewer than ``MIN_ANONYMOUS`` answers are too few to show a distribution without
+- Fewer than the session's minimum (``Session.min_answers``, default ``MIN_ANONYMOUS``)
+  answers are too few to show a distribution without
   identifying people; summaries say so instead (the rule lives in ``results.status_of``).
 """
 
@@ -26,8 +27,11 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-MIN_ANONYMOUS = 3
-"""Below this many answers an item's figures are withheld (see :mod:`workshop_tui.core.results.rules`)."""
+from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS
+
+MIN_ANONYMOUS = DEFAULT_MIN_ANSWERS
+"""The default minimum: below this many answers an item's figures are withheld, unless the
+session sets its own (``Session.min_answers``; the rule is ``results.rules.status_of``)."""
 SPLIT_MIN_N = 4
 """Fewer answers than this are too few to speak of two camps."""
 SPLIT_SHARE = 0.25

@@ -7,10 +7,10 @@ can never disagree. The statistics themselves come from :mod:`workshop_tui.core.
 
 Rules applied on top of the statistics, so that the summary is safe to send out:
 
-- **Anonymity.** An item with 1 or 2 answers (fewer than ``stats.MIN_ANONYMOUS``;
-  the rule is ``results.status_of``) keeps only its n: mean, median, min–max, sd,
-  distribution, rank and the individual scores are withheld, because with two
-  scores the mean and the spread give both values away. ``named=True``
+- **Enough answers.** An item with fewer answers than the session's minimum
+  (``Session.min_answers``, default 3; the rule is ``results.status_of``) keeps only
+  its n: mean, median, min–max, sd, distribution, rank and the individual scores are
+  withheld, because with two scores the mean and the spread give both values away. ``named=True``
   (``--named``) lifts this: the facilitator has then chosen to show who gave what.
 - **No line-up across items.** Unless ``named``, the individual scores an export
   lists (the CSV's score rows) carry no participant label and are sorted by value,
@@ -25,7 +25,7 @@ Rules applied on top of the statistics, so that the summary is safe to send out:
   Reverse-scored items are also drawn turned in the profile and the index.
 - **Mode.** The scores of the mode that counts (``ExerciseAnswers.counted_mode``)
   are used, and the part says which, and whether the other mode holds scores too.
-- **Votes and placements** are withheld as a whole below ``MIN_ANONYMOUS`` voters
+- **Votes and placements** are withheld as a whole below the minimum of voters
   (each kind's part is built by its module in :mod:`workshop_tui.core.kinds`).
 
 This module is part of the pure core: it never imports textual or rich.
@@ -72,6 +72,7 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
         exercises=tuple(exercises),
         named=named,
         include_notes=include_notes,
+        min_answers=session.min_answers,
     )
 
 

@@ -77,7 +77,7 @@ class ItemSummary:
     """What a higher score means for this item: ``positive``, ``negative`` or ``neutral``."""
     rank: int | None = None
     """1 = best after polarity (highest on a neutral exercise); equal means share a rank
-    (1, 2, 2, 4); None with fewer than ``MIN_ANONYMOUS`` answers (``results.highlights``)."""
+    (1, 2, 2, 4); None with fewer than the session's minimum of answers (``results.highlights``)."""
     note: str = ""
     scores: tuple[Score, ...] = ()
     """Every score given, for the CSV (empty unless the item's figures are shown)."""
@@ -356,6 +356,8 @@ class Summary:
     exercises: tuple[ExerciseSummary, ...]
     named: bool = False
     include_notes: bool = False
+    min_answers: int = 3
+    """The session's minimum of answers below which a figure is held back (``Session.min_answers``)."""
 
     def exercise(self, exercise_id: str) -> ExerciseSummary:
         """The exercise with this id.

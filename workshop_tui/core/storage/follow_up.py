@@ -52,4 +52,6 @@ def follow_up(
         session_id=session_id,
     )
     people = tuple(p for p in earlier.participants if not p.by_phone)
-    return replace(fresh, participants=people, groups=earlier.groups, follows=earlier.id)
+    return replace(
+        fresh, participants=people, groups=earlier.groups, follows=earlier.id, min_answers=earlier.min_answers
+    )

@@ -9,7 +9,7 @@ from typing import Any
 from workshop_tui.core.i18n import LANGUAGES, phrase
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Group, Participant, Position, Session
 from workshop_tui.core.model.ids import valid_date, valid_id
-from workshop_tui.core.model.session import MAX_PARTICIPANTS
+from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS, MAX_MIN_ANSWERS, MAX_PARTICIPANTS
 from workshop_tui.core.storage.answers_codec import parse_answers, string_map
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
@@ -52,6 +52,8 @@ def people_table(session: Session) -> dict[str, Any]:
     """The agenda, the participants and the groups: arrays, written right after the header."""
     return {
         "agenda": list(session.agenda),
+        # After the agenda, so the header a list reads (the keys before it) stays the same.
+        **({"min_answers": session.min_answers} if session.min_answers != DEFAULT_MIN_ANSWERS else {}),
         "participants": [{"id": p.id, "name": p.name} for p in session.participants],
         "groups": [{"id": g.id, "name": g.name} for g in session.groups],
     }
@@ -181,6 +183,9 @@ def parse_session(reader: Reader) -> Session | None:
         created=_timestamp(reader, "created"),
         updated=_timestamp(reader, "updated"),
         follows=_follows(reader, session_id),
+        min_answers=reader.integer(
+            "min_answers", required=False, default=DEFAULT_MIN_ANSWERS, minimum=1, maximum=MAX_MIN_ANSWERS
+        ),
     )
     reader.finish()
     return None if problems.error_count > before else session

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
+from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS
 from workshop_tui.core.storage import fast_toml
 from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.keylines import key_lines
@@ -99,12 +100,14 @@ def new_session(
     language: str = "da",
     timestamp: str | None = None,
     session_id: str | None = None,
+    min_answers: int = DEFAULT_MIN_ANSWERS,
 ) -> Session:
     """Make a new session with a copy of its exercises.
 
     Args:
         participants: a count (anonymous P1…Pn) or a list of names.
         groups: group names; one unnamed group for the whole room when None or empty.
+        min_answers: the fewest answers for which a figure is shown (``Session.min_answers``).
     """
     if isinstance(participants, int):
         people = tuple(Participant(id=f"p{i}") for i in range(1, participants + 1))
@@ -129,6 +132,7 @@ def new_session(
         position=Position(exercise=chosen[0].id if chosen else ""),
         created=stamp,
         updated=stamp,
+        min_answers=min_answers,
     )
 
 

@@ -31,6 +31,7 @@ from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector_kinds import projected
 from workshop_tui.tui.voting_link import VoteBoard, VotingInfo
+from workshop_tui.tui.widgets.last_time import last_time_wall
 from workshop_tui.tui.widgets.timer import clock
 
 COMPACT_HEIGHT = 30
@@ -48,6 +49,8 @@ class Wall:
     """Seconds left on its timer (None: no timer set)."""
     voting: VotingInfo | None
     """The QR board while voting from phones is open."""
+    instead: RenderableType | None = None
+    """Shown in place of the exercise's question or results (Ctrl+L: last time beside now)."""
 
 
 class ProjectorFrame(Vertical):
@@ -79,7 +82,10 @@ class ProjectorFrame(Vertical):
         board.show(wall.voting, lang)
         width = max(40, size.width - 8 - (board.width_needed if wall.voting else 0))
         height = max(10, size.height - (6 if self.has_class("compact") else 9))
-        content = projected(session, exercise, lang, width, height) if exercise is not None else Text("")
+        if wall.instead is not None:
+            content: RenderableType = wall.instead
+        else:
+            content = projected(session, exercise, lang, width, height) if exercise is not None else Text("")
         self.query_one("#proj-content", Static).update(content)
 
     def content_text(self) -> str:
@@ -124,7 +130,11 @@ class ProjectorScreen(WorkshopScreen):
             return
         state = self.controller
         remaining, _ = state.timer_state()
-        wall = Wall(state.session, state.current, remaining, state.voting.info())
+        exercise = state.session.exercise(state.current)
+        shown_instead = (
+            last_time_wall(*state.last_time(), self.lang) if state.show_last and exercise.is_scored else None
+        )
+        wall = Wall(state.session, state.current, remaining, state.voting.info(), shown_instead)
         self.query_one(ProjectorFrame).draw(wall, self.lang)
 
     def content_text(self) -> str:
@@ -145,3 +155,6 @@ class ProjectorScreen(WorkshopScreen):
 
     def action_timer(self) -> None:
         self.controller.toggle_timer()
+
+    def action_last_time(self) -> None:
+        self.controller.toggle_last_time()

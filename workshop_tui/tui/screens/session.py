@@ -37,6 +37,7 @@ from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting_link import VotingController, VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.footer import KeysFooter
+from workshop_tui.tui.widgets.last_time import LastTimePanel
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
 
@@ -118,6 +119,7 @@ class SessionScreen(InOrderScreen):
                         view = view_for(self.session.exercise(self.current), self.lang)
                         self._views[self.current] = view
                         yield view
+                yield LastTimePanel(id="last-time")
                 yield VotingStatus(id="voting-status")
         yield KeysFooter(compact=True, show_command_palette=False)
 
@@ -141,6 +143,7 @@ class SessionScreen(InOrderScreen):
         self.controller.subscribe(self, self._changed)
         self.query_one(Agenda).observe(self.controller)
         self.query_one(TimerDisplay).observe(self.controller)
+        self.query_one(LastTimePanel).observe(self.controller)
         self.query_one(VotingStatus).observe(self.voting)
         self._show_exercise(restore=True)
         # `workshop present` (no session named) follows this session from the start; the side
@@ -400,6 +403,21 @@ class SessionScreen(InOrderScreen):
     def action_timer(self) -> None:
         """Start or pause this exercise's timer (starting a new one pauses any other)."""
         self.controller.toggle_timer()
+
+    def action_last_time(self) -> None:
+        """Ctrl+L: show or hide last time beside now for this exercise (here and on the wall)."""
+        self.controller.toggle_last_time()
+
+    def action_min_answers(self) -> None:
+        """Ctrl+U: the session's minimum of answers, below which no figure is shown anywhere."""
+        from workshop_tui.tui.screens.min_answers import MinAnswersModal
+
+        def set_(value: int | None) -> None:
+            if value is not None:
+                self.controller.request(lambda s: s.with_min_answers(value))
+                self.notify(t("tui.min.set", self.lang, n=value))
+
+        self.app.push_screen(MinAnswersModal(self.session.min_answers), set_)
 
     def _tick(self) -> None:
         finished = self.controller.tick()

@@ -33,7 +33,7 @@ def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[s
         source = session.exercises.get(source_id)
         if source is None or source.scale is None:
             continue
-        for item_id, value in challenges(source, session.answers_for(source_id)):
+        for item_id, value in challenges(source, session.answers_for(source_id), minimum=session.min_answers):
             if source.is_vote:
                 figure = t("tui.vote.dots", lang, n=int(value))
             else:

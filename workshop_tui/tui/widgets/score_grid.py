@@ -134,7 +134,9 @@ class ScoreGrid(LineTable):
             self.totals = {t.item_id: t for t in totals}
             marks = dict.fromkeys(winners(totals), "▲") if layout.visible else {}
         else:
-            self.highlights = exercise_highlights(self.exercise, answers, self.stats)
+            self.highlights = exercise_highlights(
+                self.exercise, answers, self.stats, minimum=session.min_answers
+            )
             marks = {i.id: m for i in self.items if (m := self.highlights.mark(i.id))}
         if layout != self.layout_key:
             self._build(session, layout, labels)

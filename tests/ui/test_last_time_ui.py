@@ -1,0 +1,92 @@
+"""Ctrl+L shows last time beside now (grid and projector); Ctrl+U sets the session's minimum of answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.series import follow_up
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.tui.screens.min_answers import MinAnswersModal
+from workshop_tui.tui.screens.projector import ProjectorScreen
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.widgets.last_time import LastTimePanel
+
+from .conftest import SIZE, app_for
+
+
+def _scored(session: Session, item: str, scores: list[int]) -> Session:
+    for index, score in enumerate(scores, start=1):
+        session = session.with_score("resistance", item, f"p{index}", score)
+    return session
+
+
+def _series(library: Library) -> tuple[Path, Path]:
+    first = new_session(
+        title="Første gang",
+        date="2026-10-14",
+        exercises=[library.exercises["resistance"]],
+        participants=4,
+        session_id="first",
+    )
+    first = _scored(first, "trust", [4, 4, 5, 5])
+    second = follow_up(first, title="Anden gang", date="2027-01-14", session_id="second")
+    second = _scored(second, "trust", [2, 2, 3, 3])
+    paths = []
+    for session in (first, second):
+        paths.append(session_path(session))
+        save_session(session, paths[-1])
+    return paths[0], paths[1]
+
+
+def _text(app: object, widget: LastTimePanel) -> str:
+    return " ".join(str(line.text) for line in widget.render_lines(widget.region.reset_offset))
+
+
+async def test_ctrl_l_shows_last_time_beside_now_on_the_grid_and_the_wall(
+    library: Library, data_dir: Path
+) -> None:
+    _, second = _series(library)
+    app = app_for(second)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        panel = screen.query_one(LastTimePanel)
+        assert not panel.display
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert panel.display
+        shown = " ".join(_text(app, panel).split())
+        assert "Sidst 2026-10-14" in shown and "Nu 2027-01-14" in shown
+        assert "4,50" in shown and "2,50" in shown and "bedre" in shown  # less resistance is better
+        await pilot.press("f2")
+        assert isinstance(app.screen, ProjectorScreen)
+        assert "Sidste gang og nu" in app.screen.content_text()  # Ctrl+L is on for the session
+        await pilot.press("ctrl+l")
+        assert "Sidste gang og nu" not in app.screen.content_text()
+        await pilot.press("escape")
+        assert not panel.display
+
+
+async def test_without_an_earlier_session_last_time_says_why(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        panel = app.screen.query_one(LastTimePanel)
+        assert "følger ikke op på en tidligere session" in " ".join(_text(app, panel).split())
+
+
+async def test_ctrl_u_sets_the_minimum_of_answers(room: Path) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+u")
+        assert isinstance(app.screen, MinAnswersModal)
+        await pilot.press("backspace", "0", "enter")  # 0 is refused, the modal stays
+        assert isinstance(app.screen, MinAnswersModal)
+        await pilot.press("backspace", "5", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.min_answers == 5
+    assert load_session(room).min_answers == 5

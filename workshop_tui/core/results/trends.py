@@ -1,0 +1,394 @@
+"""Trends: every scored exercise that recurs in a series of sessions, item by item and dimension by dimension.
+
+A trend is built from each session's *anonymous* summary (``summary.build_summary``, what
+``workshop export`` without ``--named`` writes), so every figure of a trend is a figure of
+that session's own export, held back where the export holds it back (the session's
+``min_answers``). Nothing is computed here that the export does not compute, except the
+differences between sessions:
+
+- **Matching.** Exercises are matched by id, items and dimensions by id. An item whose text
+  changed between sessions is still the same item (its id says so), and the trend says it
+  was renamed; an item or a dimension missing from a session has no point there.
+- **Comparable.** A session whose exercise ran on another scale than the latest one, an
+  item whose polarity changed, or a dimension whose mean is over other items (another
+  set of items, or an item held back for too few answers in one session), has its points
+  shown but never subtracted (``Point.comparable``), and the trend says why (``notes``).
+- **Change.** ``change`` is the latest session's mean minus the one before it (the last two
+  sessions that ran the exercise), ``since_first`` the latest minus the first; each is
+  judged better or worse by the item's polarity (``rules.judge_change``), higher or lower
+  for a neutral item. A dimension's mean is already oriented (higher is better).
+- **Spread over time.** ``spread`` is the highest minus the lowest comparable mean the
+  line had over the sessions.
+- **Heatmap.** When other leader groups of the same organisation ran the exercise (other
+  series), each group's latest session that ran it (of those given) gives a row: its
+  dimension means (oriented item means when the exercise has no dimensions), on the
+  same scale only.
+
+Pure functions; no UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.held_back import HeldBack, held_back
+from workshop_tui.core.results.rules import Change, judge_change
+from workshop_tui.core.results.summary import build_summary, exercise_summary
+from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary
+
+
+@dataclass(frozen=True)
+class SessionRef:
+    """One session of the trend: what a report names it by, and its minimum of answers."""
+
+    id: str
+    title: str
+    date: str
+    min_answers: int
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    """An item's or a dimension's figures in one session, as that session's export has them."""
+
+    n: int
+    """Answers to the item (a dimension: its items with a figure shown)."""
+    mean: float | None
+    """None when held back (too few answers), blind or empty."""
+    status: str
+    """``shown``, ``too_few``, ``blind`` or ``empty`` (``rules.status_of``)."""
+    distribution: tuple[tuple[int, int], ...] = ()
+    sd: float | None = None
+    comparable: bool = True
+    """False: another scale, polarity or set of items than the latest session; never subtracted."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """An item or a dimension across the sessions of the series."""
+
+    id: str
+    label: str
+    direction: str
+    """``positive``, ``negative`` or ``neutral``: what a higher mean means."""
+    points: tuple[Point | None, ...]
+    """One per session of the exercise (``ExerciseTrend.sessions``); None where it was not asked."""
+
+    def _means(self) -> list[float | None]:
+        return [p.mean if p is not None and p.comparable else None for p in self.points]
+
+    @property
+    def change(self) -> float | None:
+        """The latest mean minus the one before it; None unless both are shown and comparable."""
+        means = self._means()
+        if len(means) < 2 or means[-1] is None or means[-2] is None:
+            return None
+        return means[-1] - means[-2]
+
+    @property
+    def since_first(self) -> float | None:
+        """The latest mean minus the first; None unless both are shown and comparable."""
+        means = self._means()
+        if len(means) < 2 or means[-1] is None or means[0] is None:
+            return None
+        return means[-1] - means[0]
+
+    @property
+    def verdict(self) -> Change | None:
+        """What ``change`` means: better / worse by polarity, higher / lower, same."""
+        return judge_change(self.change, self.direction)
+
+    @property
+    def verdict_since_first(self) -> Change | None:
+        """What ``since_first`` means."""
+        return judge_change(self.since_first, self.direction)
+
+    @property
+    def spread(self) -> float | None:
+        """Highest minus lowest comparable mean over the sessions (None with fewer than two)."""
+        means = [m for m in self._means() if m is not None]
+        return max(means) - min(means) if len(means) >= 2 else None
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """One leader group (series) in the heatmap: its latest session's values, one per column."""
+
+    label: str
+    session: SessionRef
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class ExerciseTrend:
+    """One scored exercise that recurs in the series."""
+
+    id: str
+    title: str
+    low: int
+    high: int
+    """The latest session's scale."""
+    sessions: tuple[SessionRef, ...]
+    """The sessions that ran it, earliest first."""
+    items: tuple[Line, ...]
+    dimensions: tuple[Line, ...]
+    notes: tuple[str, ...] = ()
+    """What could not be compared, and why (in the trend's language)."""
+    columns: tuple[str, ...] = ()
+    """The heatmap's columns: dimension labels (item texts without dimensions)."""
+    oriented: bool = False
+    """The heatmap's values are turned by polarity (higher = better), not plain means."""
+    heat: tuple[HeatRow, ...] = ()
+    """One row per leader group of the organisation; empty unless there are two or more."""
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Everything ``workshop trend`` reports."""
+
+    language: str
+    sessions: tuple[SessionRef, ...]
+    exercises: tuple[ExerciseTrend, ...]
+    once: tuple[str, ...]
+    """Scored exercises run in only one session of the series (no trend to show)."""
+    held_back: tuple[tuple[SessionRef, tuple[HeldBack, ...]], ...]
+    """Per session, the figures of the trend's exercises held back for too few answers."""
+    groups: tuple[str, ...] = ()
+    """The leader groups (series) in the heatmaps, the series itself first."""
+
+
+def ref(session: Session) -> SessionRef:
+    """A session as a trend names it."""
+    return SessionRef(session.id, session.title, session.date, session.min_answers, session.organisation)
+
+
+def build_trend(
+    series: Sequence[Session], others: Sequence[Sequence[Session]] = (), *, lang: str | None = None
+) -> Trend:
+    """The trend of a series (any order; sorted by date), with other groups' series for the heatmap.
+
+    Args:
+        series: the sessions of one leader group.
+        others: the series of other leader groups of the same organisation; only their
+            latest session that ran an exercise is read, for the heatmap.
+        lang: the report's language (default: the latest session's).
+    """
+    ordered = sorted(series, key=lambda s: s.date)
+    lang = lang or (ordered[-1].language if ordered else "da")
+    summaries = [build_summary(s) for s in ordered]
+    refs = [ref(s) for s in ordered]
+    other_latest = [sorted(group, key=lambda s: s.date) for group in others if group]
+    other_summaries: dict[str, Summary] = {}
+    labels = [_group_label(ordered, lang)] + [_group_label(group, lang) for group in other_latest]
+    order: list[str] = []
+    for summary in summaries:
+        order += [x.id for x in summary.exercises if x.scored is not None and x.id not in order]
+    exercises = []
+    once = []
+    for exercise_id in order:
+        runs = [
+            (r, s.exercise(exercise_id)) for r, s in zip(refs, summaries, strict=True) if _has(s, exercise_id)
+        ]
+        if len(runs) < 2:
+            once.append(runs[0][1].title)
+            continue
+        found = _exercise(exercise_id, [(r, x.title, _part(x.part)) for r, x in runs], lang)
+        latest = (runs[-1][0], _part(runs[-1][1].part))
+        heat_rows = _heat(exercise_id, found, latest, labels, other_latest, other_summaries)
+        columns = tuple(d.label for d in found.dimensions) or tuple(i.label for i in found.items)
+        exercises.append(_with_heat(found, columns, heat_rows))
+    trended = {x.id for x in exercises}
+    withheld = tuple((r, held_back(_only(s, trended))) for r, s in zip(refs, summaries, strict=True))
+    return Trend(
+        language=lang,
+        sessions=tuple(refs),
+        exercises=tuple(exercises),
+        once=tuple(once),
+        held_back=withheld,
+        groups=tuple(labels) if any(x.heat for x in exercises) else (),
+    )
+
+
+def _has(summary: Summary, exercise_id: str) -> bool:
+    return any(x.id == exercise_id and x.scored is not None for x in summary.exercises)
+
+
+def _part(part: object) -> ScoredPart:
+    assert isinstance(part, ScoredPart)
+    return part
+
+
+def _only(summary: Summary, ids: set[str]) -> Summary:
+    return replace(summary, exercises=tuple(x for x in summary.exercises if x.id in ids))
+
+
+def _group_label(series: Sequence[Session], lang: str) -> str:
+    """A leader group (a series) is named by its latest session's title."""
+    return series[-1].title
+
+
+def _point(item: ItemSummary, comparable: bool) -> Point:
+    stats = item.stats
+    return Point(stats.n, stats.mean, item.status, stats.distribution, stats.sd, comparable)
+
+
+def _exercise(exercise_id: str, runs: list[tuple[SessionRef, str, ScoredPart]], lang: str) -> ExerciseTrend:
+    """Items and dimensions of one exercise over its runs, and what cannot be compared."""
+    latest_ref, title, latest = runs[-1]
+    notes: list[str] = []
+    same_scale = []
+    for r, _, part in runs:
+        same = (part.scale.min, part.scale.max) == (latest.scale.min, latest.scale.max)
+        same_scale.append(same)
+        if not same:
+            notes.append(
+                t(
+                    "trend.note.scale",
+                    lang,
+                    session=r.title,
+                    date=r.date,
+                    before=f"{part.scale.min}–{part.scale.max}",
+                    after=f"{latest.scale.min}–{latest.scale.max}",
+                )
+            )
+    # Items: the latest session's order first, then items asked only earlier.
+    item_ids: list[str] = []
+    for _, _, part in reversed(runs):
+        item_ids += [i.id for i in part.items if i.id not in item_ids]
+    lines = []
+    for item_id in item_ids:
+        found = [_find(part, item_id) for _, _, part in runs]
+        present = [i for i in found if i is not None]
+        newest = present[-1]
+        texts = list(dict.fromkeys(i.text for i in present))
+        if len(texts) > 1:
+            notes.append(t("trend.note.renamed", lang, before=texts[0], after=texts[-1]))
+        turned = len({i.direction for i in present}) > 1
+        if turned:
+            notes.append(t("trend.note.polarity", lang, item=newest.text))
+        missing = [r.title for (r, _, _), i in zip(runs, found, strict=True) if i is None]
+        if missing:
+            notes.append(t("trend.note.missing", lang, item=newest.text, sessions=", ".join(missing)))
+        points = tuple(
+            None if i is None else _point(i, same and not turned)
+            for i, same in zip(found, same_scale, strict=True)
+        )
+        lines.append(Line(item_id, newest.text, newest.direction, points))
+    directed = any(i.direction != "neutral" for i in latest.items)
+    dims = _dimensions(runs, same_scale, "positive" if directed else "neutral", lang, notes)
+    return ExerciseTrend(
+        id=exercise_id,
+        title=title,
+        low=latest.scale.min,
+        high=latest.scale.max,
+        sessions=tuple(r for r, _, _ in runs),
+        items=tuple(lines),
+        dimensions=dims,
+        notes=tuple(dict.fromkeys(notes)),
+        oriented=directed,
+    )
+
+
+def _find(part: ScoredPart, item_id: str) -> ItemSummary | None:
+    return next((i for i in part.items if i.id == item_id), None)
+
+
+def _dimensions(
+    runs: list[tuple[SessionRef, str, ScoredPart]],
+    same_scale: list[bool],
+    direction: str,
+    lang: str,
+    notes: list[str],
+) -> tuple[Line, ...]:
+    """Each dimension's mean per session (the profile's), comparable only over the same items."""
+    latest = runs[-1][2]
+    dim_ids: list[str] = []
+    for _, _, part in reversed(runs):
+        dim_ids += [d.id for d in part.dimensions if d.id not in dim_ids]
+    lines = []
+    for dim_id in dim_ids:
+        points: list[Point | None] = []
+        label = ""
+        # A dimension's mean is over its items with a figure shown: the same items, or no comparison.
+        newest_items = {i.id for i in latest.items if i.dimension == dim_id and i.shown}
+        for (r, _, part), same in zip(runs, same_scale, strict=True):
+            profile = next((d for d in part.dimensions if d.id == dim_id), None)
+            if profile is None:
+                points.append(None)
+                continue
+            label = profile.label
+            mine = [i for i in part.items if i.dimension == dim_id]
+            shown = [i for i in mine if i.shown]
+            same_items = {i.id for i in shown} == newest_items
+            if not same_items and profile.mean is not None:
+                notes.append(t("trend.note.dimension", lang, dimension=label, session=r.title))
+            status = "shown" if profile.mean is not None else _status(mine)
+            points.append(Point(len(shown), profile.mean, status, comparable=same and same_items))
+        lines.append(Line(dim_id, label, direction, tuple(points)))
+    return tuple(lines)
+
+
+def _status(items: Sequence[ItemSummary]) -> str:
+    """Why a dimension has no mean: its items were held back, blind, or not answered."""
+    statuses = {i.status for i in items}
+    for status in ("blind", "too_few"):
+        if status in statuses:
+            return status
+    return "empty"
+
+
+def _heat(
+    exercise_id: str,
+    found: ExerciseTrend,
+    own: tuple[SessionRef, ScoredPart],
+    labels: list[str],
+    others: list[list[Session]],
+    summaries: dict[str, Summary],
+) -> tuple[HeatRow, ...]:
+    """The latest session of each leader group that ran the exercise on the same scale.
+
+    ``summaries`` keeps each other session's summary (by id) for the next exercise.
+    """
+    rows = [HeatRow(labels[0], own[0], _row(found, own[1]))]
+    for label, group in zip(labels[1:], others, strict=True):
+        for session in reversed(group):
+            summary = summaries.get(session.id) or summaries.setdefault(session.id, build_summary(session))
+            if _has(summary, exercise_id):
+                part = _part(summary.exercise(exercise_id).part)
+                if (part.scale.min, part.scale.max) == (found.low, found.high):
+                    rows.append(HeatRow(label, ref(session), _row(found, part)))
+                break
+    return tuple(rows) if len(rows) > 1 else ()
+
+
+def _row(found: ExerciseTrend, part: ScoredPart) -> tuple[float | None, ...]:
+    """Per column a group's figure, higher = better: dimension means, else oriented item means."""
+    if found.dimensions:
+        means = {d.id: d.mean for d in part.dimensions}
+        return tuple(means.get(d.id) for d in found.dimensions)
+    items = {i.id: i.oriented_mean for i in part.items}
+    return tuple(items.get(i.id) for i in found.items)
+
+
+def _with_heat(found: ExerciseTrend, columns: tuple[str, ...], heat: tuple[HeatRow, ...]) -> ExerciseTrend:
+    return replace(found, columns=columns if heat else (), heat=heat)
+
+
+def exercise_trend(sessions: Sequence[Session], exercise_id: str, lang: str) -> ExerciseTrend | None:
+    """One exercise over the sessions that ran it (the app's "last time" beside "now").
+
+    The same figures as ``build_trend`` (each session's anonymous summary of the exercise,
+    ``summary.exercise_summary``), built for this exercise only, so it is cheap enough to
+    follow every score typed. None unless two or more of the sessions ran it, scored.
+    """
+    runs = []
+    for session in sorted(sessions, key=lambda s: s.date):
+        if exercise_id in session.agenda and exercise_id in session.exercises:
+            found = exercise_summary(session, exercise_id, lang)
+            if isinstance(found.part, ScoredPart):
+                runs.append((ref(session), found.title, found.part))
+    return _exercise(exercise_id, runs, lang) if len(runs) >= 2 else None

@@ -1,0 +1,103 @@
+"""Which sessions a trend reads: a session's whole series, and the other leader groups beside it.
+
+``workshop trend`` and the app's "last time" read their sessions here, from the listed
+sessions of the folder (``storage.listing``) and the series they make (``storage.series``):
+
+- **One session named**: its series (every session it follows and every one that follows
+  it), and, for the heatmap, the latest session of every other series of the same
+  organisation.
+- **Several named**: those sessions, grouped by series; the first named session's group
+  is the trend, the other groups are the heatmap's other rows.
+
+A session of a series that is missing or cannot be read is reported (file and fix named,
+``Problem``) and left out; the trend is made of the sessions that can be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.errors import Problem
+from workshop_tui.core.storage.listing import SessionListing, list_sessions
+from workshop_tui.core.storage.series import series_of, series_roots
+
+
+@dataclass(frozen=True)
+class TrendSessions:
+    """The sessions of a trend: its series, other leader groups' series, and what could not be read."""
+
+    series: tuple[Session, ...]
+    others: tuple[tuple[Session, ...], ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def _by_date(sessions: Sequence[Session]) -> tuple[Session, ...]:
+    unique = {s.id: s for s in sessions}
+    return tuple(sorted(unique.values(), key=lambda s: s.date))
+
+
+def _load(listings: Sequence[SessionListing], problems: list[Problem]) -> list[Session]:
+    """The sessions of the listings that can be read; the others' problems are added."""
+    found = []
+    for listing in listings:
+        session = listing.session
+        if session is None:
+            problems += listing.problems
+        else:
+            found.append(session)
+    return found
+
+
+def trend_sessions(
+    named: Sequence[Session], listings: Sequence[SessionListing] | None = None
+) -> TrendSessions:
+    """The sessions a trend of ``named`` reads (see the module docstring).
+
+    Args:
+        named: the sessions named by the facilitator (already read), at least one.
+        listings: the folder's sessions (default: ``list_sessions()``).
+    """
+    listings = list_sessions() if listings is None else listings
+    problems: list[Problem] = []
+    roots = series_roots(listings)
+    if len(named) == 1:
+        session = named[0]
+        series = series_of(session.id, listings)
+        problems += series.problems
+        earlier_and_later = [x for x in series.sessions if x.summary is None or x.summary.id != session.id]
+        members = _load(earlier_and_later, problems)  # the named session is read already
+        own = roots.get(session.id, session.id)
+        others: dict[str, list[SessionListing]] = {}
+        for listing in listings:
+            summary = listing.summary
+            if summary is None or listing.problems or not session.organisation:
+                continue
+            root = roots.get(summary.id, summary.id)
+            if root != own and summary.organisation == session.organisation:
+                others.setdefault(root, []).append(listing)
+        # The heatmap reads each other group's latest session only: the others are not read.
+        latest = [max(group, key=lambda x: x.summary.date if x.summary else "") for group in others.values()]
+        groups = [_by_date(_load([listing], problems)) for listing in latest]
+        return TrendSessions(_by_date([session, *members]), tuple(g for g in groups if g), tuple(problems))
+    grouped: dict[str, list[Session]] = {}
+    for session in named:
+        grouped.setdefault(roots.get(session.id, session.id), []).append(session)
+    first, *rest = (_by_date(group) for group in grouped.values())
+    return TrendSessions(first, tuple(rest), tuple(problems))
+
+
+def previous_session(session: Session, listings: Sequence[SessionListing] | None = None) -> Session | None:
+    """The session of ``session``'s series held just before it (by date), or None ("last time")."""
+    listings = list_sessions() if listings is None else listings
+    series = series_of(session.id, listings)
+    ids = series.ids
+    if session.id not in ids:
+        return None
+    earlier = series.before(session.id)
+    for listing in reversed(earlier):
+        found = listing.session
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,189 @@
+"""The trend report as Markdown and CSV, and the words both share with the HTML.
+
+Only formatting: every figure is the core's (:mod:`workshop_tui.core.results.trends`), which
+reads each session's own export figures. A held-back figure says why ("for få svar til at
+vise"); a change that cannot be made (another scale, another polarity) says so in the
+exercise's notes and shows ``–``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.results.held_back import HeldBack
+from workshop_tui.core.results.rules import Change
+from workshop_tui.core.results.trends import ExerciseTrend, Line, Point, SessionRef, Trend
+from workshop_tui.export.common import held_back_line
+from workshop_tui.export.csv import BOM, delimiter, spreadsheet_safe
+from workshop_tui.export.markdown_escape import markdown_safe
+from workshop_tui.export.markdown_parts import table
+from workshop_tui.export.strings import long_date, number, signed
+
+
+def point_text(point: Point | None, lang: str) -> str:
+    """``3,42`` or why there is none: not asked, too few answers, blind, none."""
+    if point is None:
+        return t("trend.not_asked", lang)
+    if point.mean is not None:
+        return number(point.mean, lang)
+    status = point.status if point.status in ("too_few", "blind") else "empty"
+    return t(f"export.status.{status}", lang, n=point.n)
+
+
+def verdict_text(verdict: Change | None, change: float | None, lang: str) -> str:
+    """``↑ bedre``: the arrow is the way the mean moved, the word what that means."""
+    if verdict is None or change is None:
+        return ""
+    if verdict == "same":
+        return t("export.cmp.same", lang)
+    return f"{'↑' if change > 0 else '↓'} {t(f'export.cmp.{verdict}', lang)}"
+
+
+def change_text(line: Line, lang: str) -> str:
+    """``+0,40 ↑ bedre`` (since the session before), or ``–`` when it cannot be said."""
+    if line.change is None:
+        return "–"
+    return f"{signed(line.change, lang)} {verdict_text(line.verdict, line.change, lang)}".strip()
+
+
+def first_text(line: Line, lang: str) -> str:
+    """The change since the first session, as ``change_text``."""
+    if line.since_first is None:
+        return "–"
+    verdict = verdict_text(line.verdict_since_first, line.since_first, lang)
+    return f"{signed(line.since_first, lang)} {verdict}".strip()
+
+
+def session_heading(session: SessionRef, lang: str) -> str:
+    """``Opfølgning (14. januar 2027)``."""
+    return f"{session.title} ({long_date(session.date, lang)})"
+
+
+def headers(exercise: ExerciseTrend, lang: str, first: str) -> list[str]:
+    """The change table's header: the line, one column per session, the changes, the spread."""
+    out = [first, *(s.date for s in exercise.sessions), t("trend.col.change", lang)]
+    if len(exercise.sessions) > 2:
+        out.append(t("trend.col.since_first", lang))
+    return [*out, t("trend.col.spread", lang)]
+
+
+def row(line: Line, exercise: ExerciseTrend, lang: str) -> list[str]:
+    """One line of the change table."""
+    out = [line.label, *(point_text(p, lang) for p in line.points), change_text(line, lang)]
+    if len(exercise.sessions) > 2:
+        out.append(first_text(line, lang))
+    return [*out, number(line.spread, lang)]
+
+
+def about_lines(trend: Trend) -> list[str]:
+    """How to read the report, what is compared, and what is held back and why."""
+    lang = trend.language
+    minimums = sorted({s.min_answers for s in trend.sessions})
+    lines = [
+        t("trend.about.figures", lang),
+        t("trend.about.change", lang),
+        t("trend.about.min", lang, min="/".join(str(m) for m in minimums)),
+    ]
+    for session, found in trend.held_back:
+        lines.append(f"{session_heading(session, lang)}: {_held(found, session.min_answers, lang)}")
+    return lines
+
+
+def _held(found: tuple[HeldBack, ...], minimum: int, lang: str) -> str:
+    return held_back_line(found, minimum, lang)
+
+
+def render_trend_markdown(trend: Trend) -> str:
+    """The whole trend report as Markdown (tables of means and changes; the charts are the HTML's)."""
+    trend = markdown_safe(trend)  # every text from a session renders as text
+    lang = trend.language
+    out = [f"# {t('trend.title', lang)}", ""]
+    out += [f"- {session_heading(s, lang)}" for s in trend.sessions]
+    out += ["", f"## {t('export.about', lang)}", ""]
+    for line in about_lines(trend):
+        out += [line, ""]
+    if not trend.exercises:
+        out += [t("trend.none", lang), ""]
+    for exercise in trend.exercises:
+        out += [f"## {exercise.title}", "", t("trend.scale", lang, low=exercise.low, high=exercise.high), ""]
+        out += [f"> {note}" for note in exercise.notes] + ([""] if exercise.notes else [])
+        for key, lines in (("trend.dimensions", exercise.dimensions), ("trend.items", exercise.items)):
+            if lines:
+                head = headers(exercise, lang, t(key, lang))
+                rows = [row(x, exercise, lang) for x in lines]
+                out += [f"### {t(key, lang)}", "", *table(head, rows, set(range(1, len(head)))), ""]
+        if exercise.heat:
+            head = [t("trend.group", lang), *exercise.columns]
+            rows = [[h.label, *(number(v, lang) for v in h.values)] for h in exercise.heat]
+            out += [f"### {t('trend.heatmap', lang)}", "", *table(head, rows, set(range(1, len(head)))), ""]
+    if trend.once:
+        out += [f"## {t('trend.once', lang)}", "", *(f"- {title}" for title in trend.once), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+CSV_COLUMNS = (
+    "exercise_id",
+    "exercise",
+    "line",
+    "line_id",
+    "label",
+    "direction",
+    "session_id",
+    "date",
+    "n",
+    "mean",
+    "status",
+    "comparable",
+    "change_from_previous",
+    "verdict",
+)
+"""The trend CSV's columns (English codes, for spreadsheets and scripts)."""
+
+
+def render_trend_csv(trend: Trend) -> str:
+    """One row per exercise, line (dimension or item) and session: n, mean, status, change.
+
+    A held-back mean is empty and its status says why (``too_few``); the change and its
+    verdict stand on the latest session's row. Text cells never run as formulas.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter(trend.language), lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for exercise in trend.exercises:
+        for kind, lines in (("dimension", exercise.dimensions), ("item", exercise.items)):
+            for line in lines:
+                for index, (session, point) in enumerate(zip(exercise.sessions, line.points, strict=True)):
+                    last = index == len(exercise.sessions) - 1
+                    cells: list[str | int] = [
+                        exercise.id,
+                        exercise.title,
+                        kind,
+                        line.id,
+                        line.label,
+                        line.direction,
+                        session.id,
+                        session.date,
+                        "" if point is None else point.n,
+                        "" if point is None or point.mean is None else f"{point.mean:.4f}",
+                        "not_asked" if point is None else point.status,
+                        "" if point is None else str(point.comparable).lower(),
+                        f"{line.change:.4f}" if last and line.change is not None else "",
+                        (line.verdict or "") if last else "",
+                    ]
+                    writer.writerow([spreadsheet_safe(c) for c in cells])
+    return BOM + buffer.getvalue()
+
+
+def render_trend_text(trend: Trend) -> str:
+    """A short terminal summary: per exercise the dimensions' (else items') change."""
+    lang = trend.language
+    out = [t("trend.title", lang)]
+    out += [f"  {session_heading(s, lang)}" for s in trend.sessions]
+    for exercise in trend.exercises:
+        out += ["", exercise.title]
+        for line in exercise.dimensions or exercise.items:
+            means = " → ".join(point_text(p, lang) for p in line.points)
+            out.append(f"  {line.label}: {means}   {change_text(line, lang)}")
+    return "\n".join(out) + "\n"

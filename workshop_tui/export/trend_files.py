@@ -1,0 +1,55 @@
+"""Writing the trend report: its file names, and every format asked for at once (or none).
+
+Which sessions a trend reads is ``core.storage.trend_sessions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.trends import Trend, build_trend
+from workshop_tui.core.storage.sessions import slugify
+from workshop_tui.export.files import short_id, write_all
+from workshop_tui.export.trend import render_trend_csv, render_trend_markdown
+from workshop_tui.export.trend_html import render_trend_html
+
+
+def trend_name(trend: Trend, fmt: str) -> str:
+    """``udvikling-<latest title>-<first date>-<last date>-<hash>.html``: unique per set of sessions."""
+    prefix = t("trend.file", trend.language)
+    first, last = trend.sessions[0], trend.sessions[-1]
+    key = short_id("\0".join(s.id for s in trend.sessions))
+    parts = (prefix, slugify(last.title), slugify(first.date), slugify(last.date), key)
+    return f"{'-'.join(p for p in parts if p)}.{fmt}"
+
+
+def render_trend(trend: Trend, fmt: str) -> str:
+    """The trend in one format."""
+    if fmt == "md":
+        return render_trend_markdown(trend)
+    if fmt == "html":
+        return render_trend_html(trend)
+    if fmt == "csv":
+        return render_trend_csv(trend)
+    raise ValueError(f"unknown trend format {fmt!r}; use md, html or csv")
+
+
+def export_trend(
+    series: Sequence[Session],
+    others: Sequence[Sequence[Session]],
+    formats: Iterable[str],
+    folder: Path,
+    *,
+    lang: str = "da",
+) -> tuple[Trend, list[Path]]:
+    """Build the trend and write it in every format asked for (all or nothing).
+
+    Raises:
+        ExportError: the folder cannot be written; nothing was written.
+    """
+    trend = build_trend(series, others)
+    outputs = [(folder / trend_name(trend, f), render_trend(trend, f)) for f in formats]
+    return trend, write_all(outputs, lang)

@@ -1,0 +1,116 @@
+""" "Last time" beside "now" for the exercise on show: the grid's panel and the projector's piece.
+
+The figures are the core's (``results.trends.exercise_trend``): each session's anonymous
+summary of the exercise, held back where the export and the wall hold it back (too few
+answers, blind), and the change judged better or worse by polarity. A scored exercise
+with dimensions shows its dimensions, any other its items. This module only lays them out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.results.trends import ExerciseTrend, Line, Point
+from workshop_tui.tui.widgets.charts import fmt, localise
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.controller import SessionController
+
+VERDICT_STYLE = {"better": "bold blue", "worse": "bold #D55E00", "same": "dim"}
+"""Better in Okabe–Ito blue, worse in vermillion, each also said in words (never colour alone)."""
+
+
+def _value(point: Point | None, lang: str) -> Text:
+    if point is None:
+        return Text(t("trend.not_asked", lang), style="dim")
+    if point.mean is not None:
+        return Text(localise(fmt(point.mean, 2), lang), style="bold" if point.comparable else "dim")
+    status = point.status if point.status in ("too_few", "blind") else "empty"
+    return Text(t(f"tui.proj.status.{status}", lang, n=point.n), style="dim italic")
+
+
+def _change(line: Line, lang: str) -> Text:
+    change, verdict = line.change, line.verdict
+    if change is None or verdict is None:
+        return Text("–", style="dim")
+    if verdict == "same":
+        return Text(t("export.cmp.same", lang), style="dim")
+    sign = "+" if change > 0 else "−"
+    arrow = "↑" if change > 0 else "↓"
+    words = f"{sign}{localise(fmt(abs(change), 2), lang)} {arrow} {t(f'export.cmp.{verdict}', lang)}"
+    return Text(words, style=VERDICT_STYLE.get(verdict, ""))
+
+
+def last_time_table(found: ExerciseTrend, lang: str, *, rows: int | None = None) -> Table:
+    """Dimensions (or items): last time's mean, now's, and the change, one row each."""
+    before, now = found.sessions[-2], found.sessions[-1]
+    table = Table(box=None, expand=True, pad_edge=False, show_edge=False)
+    table.add_column(t("trend.dimensions" if found.dimensions else "trend.items", lang), ratio=1)
+    table.add_column(f"{t('tui.last.before', lang)} {before.date}", justify="right", no_wrap=True)
+    table.add_column(f"{t('tui.last.now', lang)} {now.date}", justify="right", no_wrap=True)
+    table.add_column(t("trend.col.change", lang), justify="right", no_wrap=True)
+    lines = found.dimensions or found.items
+    for line in lines[:rows] if rows else lines:
+        table.add_row(
+            line.label, _value(line.points[-2], lang), _value(line.points[-1], lang), _change(line, lang)
+        )
+    return table
+
+
+def last_time_text(found: ExerciseTrend | None, lang: str, *, missing: str = "") -> Text | Group:
+    """The panel's content: the table and what is not compared, or why there is none."""
+    if found is None:
+        return Text(missing or t("tui.last.none", lang), style="dim")
+    return Group(last_time_table(found, lang), *(Text("• " + note, style="dim") for note in found.notes))
+
+
+def last_time_wall(found: ExerciseTrend | None, why: str, lang: str) -> Group:
+    """The projector's piece: a heading, then last time beside now, or why there is none.
+
+    Only the figures the wall may show: every point is the session's anonymous summary,
+    held back below its minimum of answers and while blind.
+    """
+    heading = Text(t("tui.last.wall", lang) + "\n", style="bold")
+    if found is None:
+        return Group(heading, Text(why or t("tui.last.none", lang)))
+    before = found.sessions[-2]
+    heading.append(t("tui.last.since", lang, title=before.title, date=before.date) + "\n", style="dim")
+    notes = [Text("• " + note, style="dim") for note in found.notes]
+    return Group(heading, last_time_table(found, lang), *notes)
+
+
+class LastTimePanel(Static):
+    """Under the grid: last time beside now for the exercise on show, while Ctrl+L has it on."""
+
+    DEFAULT_CSS = """
+    LastTimePanel {
+        height: auto;
+        max-height: 14;
+        padding: 0 1;
+        border-top: solid $accent;
+        display: none;
+    }
+    """
+
+    def observe(self, controller: SessionController) -> None:
+        """Draw from the controller whenever it changes (only while shown)."""
+        self._controller = controller
+        controller.subscribe(self, lambda _change: self.redraw())
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Show or hide the panel, and fill it from the controller's "last time"."""
+        controller = getattr(self, "_controller", None)
+        if controller is None:
+            return
+        on = controller.show_last and controller.current != ""
+        self.display = on
+        if on:
+            found, why = controller.last_time()
+            self.update(last_time_text(found, controller.lang, missing=why))
