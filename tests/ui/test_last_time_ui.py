@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop_tui.core.model import Session
+from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.series import follow_up
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.tui.screens.min_answers import MinAnswersModal
 from workshop_tui.tui.screens.projector import ProjectorScreen

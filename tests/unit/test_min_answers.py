@@ -42,7 +42,8 @@ def test_a_hand_edited_minimum_out_of_range_names_the_key_and_the_fix(
     with pytest.raises(FileProblems) as raised:
         load_session(path)
     problem = raised.value.problems[0]
-    assert problem.key == "min_answers" and "1 to 50" in (problem.fix or "")
+    assert problem.key == "min_answers" and "1 to 50" in problem.fix_in("en")
+    assert "1 til 50" in problem.fix_in("da")
 
 
 def test_the_wall_holds_back_by_the_sessions_minimum(small_session: Session) -> None:

@@ -11,9 +11,9 @@ import pytest
 from workshop_tui.core.model import Item, Session, Text
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.trends import build_trend, exercise_trend
+from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.listing import list_sessions
-from workshop_tui.core.storage.series import follow_up
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.core.storage.trend_sessions import previous_session, trend_sessions
 from workshop_tui.export.commands import register, run
@@ -240,7 +240,7 @@ def test_a_missing_earlier_session_is_reported_and_the_rest_compared(
         save_session(session, session_path(session))
     found = trend_sessions([third], list_sessions())
     assert [s.id for s in found.series] == [third.id]
-    assert found.problems and "does not exist" in found.problems[0].what
+    assert found.problems and "does not exist" in found.problems[0].what_in("en")
 
 
 def test_the_trend_command_writes_every_format(series: tuple[Session, Session], tmp_path: Path) -> None:
