@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import sys
@@ -148,3 +149,47 @@ def test_atomic_write_keeps_the_mode_the_backup_and_makes_the_folder(tmp_path: P
     atomic_write(path, "a = 3\n")
     assert path.with_name("s.toml.bak").read_text() == "a = 2\n"
     assert sorted(p.name for p in path.parent.iterdir()) == ["s.toml", "s.toml.bak"]
+
+
+# Each field of a session, changed: the writer that saved the session before must then write
+# exactly what a fresh writer writes. A field the writer's pieces do not watch (min_answers was
+# one) would keep its old value on disk; a new field fails the first assertion until it is here.
+FIELD_EDITS: dict[str, Callable[[Session], Session]] = {
+    "id": lambda s: dataclasses.replace(s, id="andet-id"),
+    "title": lambda s: dataclasses.replace(s, title="Ny titel"),
+    "date": lambda s: dataclasses.replace(s, date="2027-01-20"),
+    "organisation": lambda s: dataclasses.replace(s, organisation="Sundby Kommune"),
+    "facilitator": lambda s: dataclasses.replace(s, facilitator="Karen Juhl"),
+    "language": lambda s: dataclasses.replace(s, language="en"),
+    "participants": lambda s: dataclasses.replace(s, participants=s.participants[:-1]),
+    "groups": lambda s: dataclasses.replace(s, groups=s.groups[:-1]),
+    "agenda": lambda s: dataclasses.replace(s, agenda=tuple(reversed(s.agenda))),
+    "exercises": lambda s: dataclasses.replace(
+        s, exercises={**s.exercises, s.agenda[0]: dataclasses.replace(s.exercise(s.agenda[0]), version=99)}
+    ),
+    "answers": lambda s: s.with_score(
+        "resistance", s.exercise("resistance").items[0].id, s.participants[0].id, 4
+    ),
+    "notes": lambda s: s.with_facilitator_note(s.agenda[1], "privat note"),
+    "timers": lambda s: s.with_timer(s.agenda[1], 300),
+    "position": lambda s: dataclasses.replace(
+        s, position=dataclasses.replace(s.position, exercise=s.agenda[1])
+    ),
+    "created": lambda s: dataclasses.replace(s, created="2026-11-24T09:00:00+00:00"),
+    "updated": lambda s: dataclasses.replace(s, updated="2026-11-24T10:00:00+00:00"),
+    "follows": lambda s: dataclasses.replace(s, follows="tidligere-session"),
+    "min_answers": lambda s: s.with_min_answers(5),
+}
+
+
+def test_every_field_of_a_session_reaches_the_file_after_an_earlier_save(
+    small_session: Session, tmp_path: Path
+) -> None:
+    assert set(FIELD_EDITS) == {field.name for field in dataclasses.fields(Session)}
+    assert "resistance" in small_session.agenda
+    for name, edit in FIELD_EDITS.items():
+        writer = SessionWriter(tmp_path / "a.toml")
+        writer.render(small_session)
+        changed = edit(small_session)
+        assert changed != small_session, name
+        assert writer.render(changed) == SessionWriter(tmp_path / "b.toml").render(changed), name

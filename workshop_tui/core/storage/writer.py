@@ -108,7 +108,7 @@ class SessionWriter:
             dumps(head_table(session)).encode("utf-8"),
             self._piece(
                 "people",
-                (session.agenda, session.participants, session.groups),
+                (session.agenda, session.min_answers, session.participants, session.groups),
                 lambda: dumps(people_table(session)),
             ),
             self._piece(
