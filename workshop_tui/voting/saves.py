@@ -17,22 +17,20 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.model.refusal import refusal_text
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.tomlio import atomic_write
+from workshop_tui.voting.batches import BatchQueue
 from workshop_tui.voting.desk import Ballot, Desk, Refused, cast_votes
 from workshop_tui.voting.sink import Sink
 
 log = logging.getLogger("workshop_tui.voting")
-GATHER_SECONDS = 0.003
-"""How long the first vote after a quiet moment waits for others to share its save."""
 
 
-class GroupCommit:
+class GroupCommit(BatchQueue[Ballot, bool]):
     """Queues checked ballots and saves them batch after batch through the ``Sink``."""
 
     def __init__(self, desk: Desk, sink: Sink) -> None:
+        super().__init__()
         self.desk = desk
         self.sink = sink
-        self._pending: list[tuple[Ballot, asyncio.Future[bool]]] = []
-        self._committer: asyncio.Task[None] | None = None
 
     async def commit(self, ballot: Ballot) -> bool:
         """Queue a vote for the next save; True once it is on disk, False if the save failed.
@@ -40,25 +38,10 @@ class GroupCommit:
         Raises:
             Refused: the round closed or moved on meanwhile (409), or the session refused it.
         """
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._pending.append((ballot, future))
-        if self._committer is None:
-            self._committer = asyncio.create_task(self._commit_all())
-        return await future
+        return await self._queued(ballot)
 
-    async def _commit_all(self) -> None:
-        """Save queued votes batch after batch: while one batch is written, the next one gathers."""
-        try:
-            # A short wait lets a burst of phones (a room told "vote now") share the first save.
-            await asyncio.sleep(GATHER_SECONDS)
-            while self._pending:
-                await self._flush()
-        finally:
-            self._committer = None
-
-    async def _flush(self) -> None:
+    async def _flush(self, batch: list[tuple[Ballot, asyncio.Future[bool]]]) -> None:
         """Apply every queued vote as one edit and save once (group commit)."""
-        batch, self._pending = self._pending, []
         outcomes: list[Refused | None] = [None] * len(batch)
         current = self.desk.exercise_id
         for index, (ballot, _) in enumerate(batch):

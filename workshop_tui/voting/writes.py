@@ -1,10 +1,10 @@
 """Saving writes from devices: one edit and one save for every write that arrives together.
 
-Like votes (``saves.GroupCommit``), writes that arrive while the previous save is being
-written are applied as one edit and saved once, and each device is answered only after
-the save that holds its text: a page told "saved" knows its text is on disk. Each write
-is applied in turn inside that edit (``core.writing``), so two devices writing one field
-in the same batch still see each other's text kept.
+Like votes (``saves.GroupCommit``; both are a ``batches.BatchQueue``), writes that arrive
+while the previous save is being written are applied as one edit and saved once, and each
+device is answered only after the save that holds its text: a page told "saved" knows its
+text is on disk. Each write is applied in turn inside that edit (``core.writing``), so two
+devices writing one field in the same batch still see each other's text kept.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from typing import Protocol
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.refusal import refusal_text
 from workshop_tui.core.writing import Written
+from workshop_tui.voting.batches import BatchQueue
 from workshop_tui.voting.sink import Sink
 from workshop_tui.voting.votes import Refused
 
 log = logging.getLogger("workshop_tui.voting")
-GATHER_SECONDS = 0.003
-"""How long the first write after a quiet moment waits for others to share its save."""
 
 
 class Write(Protocol):
@@ -30,13 +29,12 @@ class Write(Protocol):
     def apply(self, session: Session) -> tuple[Session, Written]: ...
 
 
-class EditCommit:
+class EditCommit(BatchQueue[Write, Written]):
     """Queues checked writes and saves them batch after batch through the ``Sink``."""
 
     def __init__(self, sink: Sink) -> None:
+        super().__init__()
         self.sink = sink
-        self._pending: list[tuple[Write, asyncio.Future[Written]]] = []
-        self._committer: asyncio.Task[None] | None = None
 
     async def commit(self, write: Write) -> Written:
         """Queue a write for the next save; what it did once it is on disk.
@@ -45,22 +43,10 @@ class EditCommit:
             Refused: the session refused it (422, its reason in the room's language), or
                 the save failed (503: the page keeps the text and sends it again).
         """
-        future: asyncio.Future[Written] = asyncio.get_running_loop().create_future()
-        self._pending.append((write, future))
-        if self._committer is None:
-            self._committer = asyncio.create_task(self._commit_all())
-        return await future
+        return await self._queued(write)
 
-    async def _commit_all(self) -> None:
-        try:
-            await asyncio.sleep(GATHER_SECONDS)
-            while self._pending:
-                await self._flush()
-        finally:
-            self._committer = None
-
-    async def _flush(self) -> None:
-        batch, self._pending = self._pending, []
+    async def _flush(self, batch: list[tuple[Write, asyncio.Future[Written]]]) -> None:
+        """Apply every queued write in turn inside one edit and save once."""
         outcomes: list[Written | Refused] = []
 
         def apply_all(session: Session) -> Session:
