@@ -21,7 +21,10 @@ TREND_CSS = """
 .multiples svg { width: 50mm; height: auto; break-inside: avoid; }
 .notes { margin: 0 0 3mm; padding-left: 5mm; font-size: 9pt; color: #333c48; }
 td.heat { text-align: center; font-weight: 700; }
-table.heat th.num { text-align: center; }
+table.heat { table-layout: fixed; }
+table.heat thead th:first-child { width: 38mm; }
+table.heat th.num { text-align: center; text-transform: none; letter-spacing: 0; font-size: 7pt;
+  white-space: normal; vertical-align: bottom; hyphens: auto; overflow-wrap: break-word; }
 table.heat tbody th { text-transform: none; letter-spacing: 0; font-size: 9pt; color: var(--ink);
   border-bottom: 1px solid var(--rule); font-weight: 600; }
 td.verdict-better { color: #0072B2; font-weight: 700; }

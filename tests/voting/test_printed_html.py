@@ -1,0 +1,79 @@
+"""The HTML management reads, in headless Chromium: the session report and the trend report.
+
+Both are opened from disk as a reader opens a mailed file, checked by axe-core (WCAG 2.1 AA:
+contrast, labels, headings; installed by ``.ci/run``), and printed to A4 as the browser
+prints them: the pages must hold the report without anything cut at the right edge.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_tui.cli.main import main
+from workshop_tui.core.storage.sessions import demo_copy
+
+from .test_browser import CHROMIUM
+from .test_scribes_browser import AXE
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+)
+
+A4_CSS_PX = 794
+"""An A4 page's width at 96 px per inch (210 mm): what the browser lays a printed page out at."""
+
+
+@pytest.fixture
+def reports(data_dir: Path, tmp_path: Path) -> dict[str, Path]:
+    """The demo seminar's anonymous report and its series' trend report, written by the CLI."""
+    path, session = demo_copy(data_dir / "sessions")
+    out = tmp_path / "out"
+    assert main(["--lang", "da", "export", str(path), "--format", "html", "-o", str(out / "export")]) == 0
+    follow_up = path.with_name(f"{session.id}-2.toml")
+    assert follow_up.exists()
+    assert main(["--lang", "da", "trend", str(follow_up), "--format", "html", "-o", str(out / "trend")]) == 0
+    (export,) = (out / "export").glob("*.html")
+    (trend,) = (out / "trend").glob("*.html")
+    return {"export": export, "trend": trend}
+
+
+def _violations(browser: Any) -> list[str]:
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+        " resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations)));"
+    )
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)]
+
+
+@pytest.mark.parametrize("name", ["export", "trend"])
+def test_the_report_passes_axe_and_prints_on_a4(browser: Any, reports: dict[str, Path], name: str) -> None:
+    browser.get(reports[name].as_uri())
+    assert browser.find_element("css selector", "h1").text.strip()
+    if AXE.exists():  # CI installs it; test_ci_has_axe_core_for_the_accessibility_checks says so
+        assert _violations(browser) == []
+    # Laid out at an A4 page's width, nothing reaches past the right edge.
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": A4_CSS_PX, "height": 1123, "deviceScaleFactor": 1, "mobile": False},
+    )
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    too_wide = browser.execute_script(
+        "return [...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        ".slice(0, 5).map(e => e.tagName + '.' + e.className);"
+    )
+    assert too_wide == []
+    pdf = browser.execute_cdp_cmd(
+        "Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True}
+    )
+    data = base64.b64decode(pdf["data"])
+    pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    assert data.startswith(b"%PDF") and pages >= 1
