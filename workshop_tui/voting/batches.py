@@ -10,6 +10,7 @@ batch. Each caller is answered only after the save that holds its item, so a pho
 from __future__ import annotations
 
 import asyncio
+from abc import ABC, abstractmethod
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
@@ -19,7 +20,7 @@ GATHER_SECONDS = 0.003
 """How long the first item after a quiet moment waits for others to share its save."""
 
 
-class BatchQueue(Generic[Item, Outcome]):
+class BatchQueue(ABC, Generic[Item, Outcome]):
     """Queues items and hands them to ``_flush`` batch after batch, one batch at a time."""
 
     def __init__(self) -> None:
@@ -44,6 +45,6 @@ class BatchQueue(Generic[Item, Outcome]):
         finally:
             self._committer = None
 
+    @abstractmethod
     async def _flush(self, batch: list[tuple[Item, asyncio.Future[Outcome]]]) -> None:
         """Apply ``batch`` as one edit, save once, and answer every future of it."""
-        raise NotImplementedError
