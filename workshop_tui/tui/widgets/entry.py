@@ -88,6 +88,26 @@ class EntryInput(Input):
         if not event.from_app_focus:
             self.cursor_position = len(self.value)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste every line, joined by a space: Textual's ``Input`` keeps only the first line.
+
+        A facilitator pasting an action copied from an e-mail over two lines would otherwise
+        lose the second line without a sign.
+        """
+        lines = [line.strip() for line in event.text.splitlines()]
+        joined = " ".join(line for line in lines if line)
+        if event.text[:1].isspace() and joined:
+            joined = " " + joined  # a leading space separates it from the text before
+        event.prevent_default()  # Textual's own handler would insert the first line again
+        event.stop()
+        if not joined:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(joined)
+        else:
+            self.replace(joined, *selection)
+
 
 class EntryArea(TextArea):
     """A multi-line field (Enter makes a new line) bound to a session field."""
