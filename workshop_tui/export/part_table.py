@@ -52,26 +52,26 @@ def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
                 lambda: markdown_kinds.scored_md(part, lang, named=named),
                 lambda: html_kinds.scored_html(part, lang, named=named),
             )
-            return PartDocument((drawn,), tuple(csv_kinds.scored_records(part, lang)))
+            return PartDocument((drawn,), lambda: csv_kinds.scored_records(part, lang))
         case ReflectionPart():
             drawn = Drawn(
                 lambda: markdown_kinds.reflection_md(part, lang),
                 lambda: html_kinds.reflection_html(part, lang),
             )
-            return PartDocument((drawn,), tuple(csv_kinds.reflection_records(part)))
+            return PartDocument((drawn,), lambda: csv_kinds.reflection_records(part))
         case ActionPart():
             drawn = Drawn(
                 lambda: markdown_kinds.actions_md(part, lang), lambda: html_kinds.actions_html(part, lang)
             )
-            return PartDocument((drawn,), tuple(csv_kinds.action_records(part, lang)))
+            return PartDocument((drawn,), lambda: csv_kinds.action_records(part, lang))
         case VotePart():
             drawn = Drawn(
                 lambda: votes_md(part, lang, named=named), lambda: votes_html(part, lang, named=named)
             )
-            return PartDocument((drawn,), tuple(csv_kinds.vote_records(part, lang)))
+            return PartDocument((drawn,), lambda: csv_kinds.vote_records(part, lang))
         case TablePart():
             drawn = Drawn(lambda: table_md(part, lang), lambda: table_html(part, lang))
-            return PartDocument((drawn,), tuple(csv_kinds.table_records(part)))
+            return PartDocument((drawn,), lambda: csv_kinds.table_records(part))
         case OpenAnswersPart():
             return _open_answers(part, reader)
         case ReviewPart():
@@ -101,7 +101,7 @@ def _open_answers(part: OpenAnswersPart, reader: Reader) -> PartDocument:
         blocks.append(Table(heads, tuple((word, str(n)) for word, n in part.words), frozenset({1})))
     records: list[Record] = [{"type": "open", "text": a.text} for a in part.answers]
     records += [{"type": "total", "item": word, "score": n} for word, n in part.words]
-    return PartDocument(tuple(blocks), tuple(records))
+    return PartDocument(tuple(blocks), lambda: records)
 
 
 def _review(part: ReviewPart, reader: Reader) -> PartDocument:
@@ -141,7 +141,7 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
         Table(heads, rows, frozenset({0})),
         Paragraph(summary, "caption"),
     )
-    records: tuple[Record, ...] = tuple(
+    records: list[Record] = [
         {
             "type": "review",
             "item_id": r.id,
@@ -152,8 +152,8 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
             "text": " · ".join(x for x in (review_status(r.status, r.overdue, r.carried, lang), r.note) if x),
         }
         for r in part.rows
-    )
-    return PartDocument(blocks, records)
+    ]
+    return PartDocument(blocks, lambda: records)
 
 
 def review_status(status: str, overdue: bool, carried: bool, lang: str) -> str:
