@@ -75,6 +75,21 @@ def test_the_demo_reads_the_same() -> None:
         f"k = \"{LONG}\" # \"{LONG}\"\nj = '{LONG}'\nm = '''{LONG}\n'''\n",
         f'k = "\ue000{LONG}"\n',
         f'k = "{LONG}"\r\nm = """\r\n{LONG}\r\n"""\r\n',
+        # A text's placeholder is a number: what follows the text must not make it another value.
+        'k = "a short text".5\n',
+        'k = "a short text"e5\n',
+        'k = "a short text"_1\n',
+        'k = "a short text"1\n',
+        # One-letter escapes are read by the fast path; \u, \x and a backslash at a line's end are not.
+        'k = "say \\"hi\\" \\\\ \\t \\n \\r \\b \\f"\nm = """\nsay \\"hi\\"\n\\\\n"""\n',
+        'k = "a \\u00e6 b \\U0001F600 c \\"q\\""\nm = "bad \\x41 escape"\n',
+        'k = """line one \\\n   line two \\"q\\" """\n',
+        'k = "a \\ud800 surrogate \\"q\\""\n',
+        'k = """ends with an escaped quote \\""""\n',
+        'k = """ends with quotes \\"\\"""""\n',
+        'k = "a short text"-01-01\n',
+        'k = "a short text",\n',
+        't = { a = "a short text", b = "another text" }\nu = [{ c = "a third text" }]\n',
     ],
 )
 def test_tricky_files_read_as_tomllib_reads_them(text: str) -> None:
@@ -112,6 +127,20 @@ def test_long_texts_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -
     text = f'k = "{LONG}"\nm = """\n{LONG}\n{LONG}"""\n'
     assert fast_toml.loads(text) == {"k": LONG, "m": f"{LONG}\n{LONG}"}
     assert len(seen) == 1 and LONG not in seen[0] and seen[0].count("\n") == text.count("\n")
+
+
+def test_texts_with_one_letter_escapes_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    real = tomllib.loads
+
+    def parse(text: str) -> dict[str, object]:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(fast_toml.tomllib, "loads", parse)
+    text = 'k = "Spørg: \\"Hvor stærkt?\\"\\tC:\\\\"\nm = """\nEn \\"linje\\"\nto"""\n'
+    assert fast_toml.loads(text) == {"k": 'Spørg: "Hvor stærkt?"\tC:\\', "m": 'En "linje"\nto'}
+    assert len(seen) == 1 and "Spørg" not in seen[0] and "linje" not in seen[0]
 
 
 # Generated files: session-shaped TOML (score tables, long texts) written by tomli-w, then cut
@@ -162,3 +191,12 @@ def test_generated_files_read_as_tomllib_reads_them(
     start, length = cut
     start = min(start, len(text))
     _same(text[:start] + splice + text[start + length :])
+
+
+def test_a_number_in_the_placeholders_range_is_noticed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts are parsed as numbers counted up from a random start: a number of the file's own in
+    that range must not be taken for a text (the file is then read by tomllib alone)."""
+    monkeypatch.setattr(fast_toml.os, "urandom", lambda n: bytes(n))  # the start is 10**17
+    text = f'k = "a short text"\nm = "another text"\nn = {10**17 + 1}\no = {10**17}\n'
+    assert fast_toml.loads(text) == tomllib.loads(text)
+    assert fast_toml.loads(text)["n"] == 10**17 + 1

@@ -7,9 +7,12 @@ both are read here with regular expressions instead:
   then ``p1 = 4`` lines), about 10 µs per line in ``tomllib``: a 400-person session has
   16,000 of them. Each table of exactly that shape (bare keys, whole numbers written
   plainly, ending where the next table starts) is taken out and put back after parsing.
-- **long texts** (answers, exercise texts), which ``tomllib`` reads one character at a
-  time: each basic string of a value that holds no escape and no control character is
-  parsed by the rest as a short placeholder, and its text put back in its place.
+- **texts** (answers, exercise texts, item labels), which ``tomllib`` reads one character
+  at a time: each basic string of a value that holds no escape and no control character is
+  parsed by the rest as a placeholder, and its text put back in its place. The placeholder
+  is a whole number (``tomllib`` reads one with a single regular expression), counted up
+  from a random 18-digit start; each must be found exactly once, so a number in the file
+  that happened to fall in that range is noticed (and the file parsed by ``tomllib``).
 
 Only what the TOML parser would see as such is taken: strings and comments are stepped
 over whole (a text may hold a line that looks like a table), and what is taken out is
@@ -26,8 +29,8 @@ import re
 import tomllib
 from typing import Any
 
-LONG_TEXT = 64
-"""Shorter strings are left to ``tomllib`` (a placeholder would not save time)."""
+LONG_TEXT = 8
+"""Shorter strings (with their quotes) are left to ``tomllib`` (a placeholder would not save time)."""
 
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r'[^"\\\x00-\x1f\x7f]*'
@@ -44,10 +47,14 @@ _TOKENS = re.compile(
 )
 """Strings and comments (stepped over, or taken when long and plain), and tables of scores."""
 _ROW = re.compile(rf"({_BARE}) = (-?[0-9]+)\n")
-_PLAIN = re.compile(r"[^\\\x00-\x08\x0a-\x1f\x7f]*")
-"""A basic string's text that means itself: no escape, no control character but tab."""
-_PLAIN_MULTILINE = re.compile(r"[^\\\x00-\x08\x0b-\x1f\x7f]*")
+_PLAIN = re.compile(r'(?:[^\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+')
+"""A basic string's text that reads plainly: no control character but tab, and no escape but
+the one-letter ones (``\\"``, ``\\n``; a ``\\u`` or a backslash at a line's end is left to tomllib)."""
+_PLAIN_MULTILINE = re.compile(r'(?:[^\\\x00-\x08\x0b-\x1f\x7f]++|\\[btnfr"\\])*+')
 """The same for a multi-line string (line breaks too)."""
+_ESCAPE = re.compile(r'\\([btnfr"\\])')
+_ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+"""What each one-letter escape stands for (TOML's table)."""
 _VALUE_BEFORE = re.compile(r"=[ \t]*\Z")
 
 
@@ -64,8 +71,8 @@ def loads(text: str) -> dict[str, Any]:
     text = text.replace("\r\n", "\n")  # as tomllib reads it
     tables: list[tuple[str, str, dict[str, int]]] = []
     texts: list[str] = []
-    marker = f"\ue000{os.urandom(8).hex()}:"
-    """Placeholders start with it: no text in the file can be one by chance."""
+    first = 10**17 + int.from_bytes(os.urandom(7))
+    """The first placeholder (see the module docstring)."""
     pieces: list[str] = []
     start = 0
     for token in _TOKENS.finditer(text):
@@ -83,7 +90,7 @@ def loads(text: str) -> dict[str, Any]:
             value = _plain_text(text, token.start(), found)
             if value is None:
                 continue
-            replacement = f'"{marker}{len(texts)}"' + "\n" * found.count("\n")
+            replacement = f"{first + len(texts)}" + "\n" * found.count("\n")
             texts.append(value)
         pieces += [text[start : token.start()], replacement]
         start = token.end()
@@ -93,7 +100,7 @@ def loads(text: str) -> dict[str, Any]:
     try:
         data = tomllib.loads("".join(pieces))
         if texts:
-            _put_texts(data, marker, texts)
+            _put_texts(data, first, texts)
         _put_rows(data, tables)
     except (tomllib.TOMLDecodeError, _Disagree):
         return tomllib.loads(text)
@@ -101,7 +108,7 @@ def loads(text: str) -> dict[str, Any]:
 
 
 def _plain_text(text: str, at: int, token: str) -> str | None:
-    """The text of a long basic string that is a value and means itself; else None."""
+    """The text of a basic string (not a short one) that is a value and reads plainly; else None."""
     if len(token) < LONG_TEXT or token[0] != '"':
         return None
     line_start = text.rfind("\n", 0, at) + 1
@@ -111,23 +118,41 @@ def _plain_text(text: str, at: int, token: str) -> str | None:
         value = token[3:-3]
         if not _PLAIN_MULTILINE.fullmatch(value):
             return None
-        return value.removeprefix("\n")  # a line break right after the quotes is not part of it
-    value = token[1:-1]
-    return value if _PLAIN.fullmatch(value) else None
+        value = value.removeprefix("\n")  # a line break right after the quotes is not part of it
+    else:
+        value = token[1:-1]
+        if not _PLAIN.fullmatch(value):
+            return None
+    return _ESCAPE.sub(_unescape, value) if "\\" in value else value
 
 
-def _put_texts(data: Any, marker: str, texts: list[str]) -> None:
-    """Replace every placeholder in ``data`` (dicts and lists, changed in place) by its text."""
+def _unescape(match: re.Match[str]) -> str:
+    return _ESCAPED[match.group(1)]
+
+
+def _put_texts(data: Any, first: int, texts: list[str]) -> None:
+    """Replace every placeholder in ``data`` (dicts and lists, changed in place) by its text.
+
+    Raises:
+        _Disagree: not every placeholder was found exactly once: a number of the file's own fell
+            in their range, or a placeholder did not read as the number it is (``"text".5``
+            is refused by TOML, while ``1….5`` would be a float).
+    """
+    end = first + len(texts)
+    found = 0
     pending = [data]
     while pending:
         node = pending.pop()
         pairs = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in list(pairs):
-            if isinstance(value, str):
-                if value.startswith(marker):
-                    node[key] = texts[int(value[len(marker) :])]
+            if type(value) is int:
+                if first <= value < end:
+                    node[key] = texts[value - first]
+                    found += 1
             elif isinstance(value, dict | list):
                 pending.append(value)
+    if found != len(texts):
+        raise _Disagree
 
 
 def _put_rows(data: dict[str, Any], tables: list[tuple[str, str, dict[str, int]]]) -> None:
