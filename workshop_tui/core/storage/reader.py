@@ -7,7 +7,6 @@ so that one run of ``--check`` reports everything.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -262,6 +261,10 @@ class Reader:
         A close match is looked for only for the first few: a damaged or hostile file can
         have 200,000 unknown keys, and a message shows only the first ten anyway.
         """
+        if self.used.issuperset(self.data):
+            return  # the usual case, for every table of a file: nothing to sort or suggest
+        import difflib  # only a file with unknown keys needs it
+
         known = sorted(self.used)
         unknown = (name for name in self.data if name not in self.used)  # in the file's order
         for count, name in enumerate(unknown):
