@@ -69,10 +69,16 @@ def render_csv(summary: Summary) -> str:
     columns = frozenset(COLUMNS)
     for exercise in summary.exercises:
         defaults = tuple({"exercise_id": exercise.id, "exercise": exercise.title}.get(c, "") for c in COLUMNS)
-        for record in records(exercise, lang):
-            if not columns.issuperset(record):  # as DictWriter's extrasaction="raise" did
-                raise ValueError(f"dict contains fields not in fieldnames: {sorted(set(record) - columns)}")
-            out.append(line.of(tuple(map(record.get, COLUMNS, defaults))))
+        rows = records(exercise, lang)
+        written: dict[int, str] = {}  # by the id of a record (``rows`` keeps each alive): a shared one
+        for record in rows:
+            text = written.get(id(record))
+            if text is None:
+                if not columns.issuperset(record):  # as DictWriter's extrasaction="raise" did
+                    extra = sorted(set(record) - columns)
+                    raise ValueError(f"dict contains fields not in fieldnames: {extra}")
+                text = written[id(record)] = line.of(tuple(map(record.get, COLUMNS, defaults)))
+            out.append(text)
     return "".join(out)
 
 
