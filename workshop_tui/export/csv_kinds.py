@@ -26,7 +26,7 @@ def scored_records(part: ScoredPart, lang: str) -> list[Record]:
     a paired rating's gaps and a placement's zone counts."""
     out: list[Record] = []
     for item in part.items:
-        where = {"item_id": item.id, "item": item.text}
+        where: Record = {"item_id": item.id, "item": item.text}
         if item.status in ("too_few", "blind"):
             out.append({**where, "type": "withheld", "text": status_text(item, lang)})
         out += _score_records(where, item.scores)
