@@ -147,14 +147,9 @@ def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) ->
 def _same_label(label: str, values: Iterable[int]) -> tuple[Score, ...]:
     """A score per value, all with one label: equal scores are one (frozen) object, made once,
     instead of one object per person (400 people answer 44 items in a large seminar)."""
-    made: dict[int, Score] = {}
-    out = []
-    for value in values:
-        score = made.get(value)
-        if score is None:
-            score = made[value] = Score(label, value)
-        out.append(score)
-    return tuple(out)
+    values = list(values)
+    made = {value: Score(label, value) for value in set(values)}
+    return tuple(map(made.__getitem__, values))
 
 
 def label_key(label: str) -> tuple[int, str]:
