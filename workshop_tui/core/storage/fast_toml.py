@@ -77,6 +77,8 @@ def loads(text: str) -> dict[str, Any]:
     start = 0
     for token in _TOKENS.finditer(text):
         found = token.group(0)
+        if len(found) < LONG_TEXT or found[0] in "#'":
+            continue  # a short string (an id), a comment or a literal string: left to tomllib
         rows = token.group("rows")
         if rows is not None:
             parsed = {key: int(value) for key, value in _ROW.findall(rows)}
@@ -109,8 +111,6 @@ def loads(text: str) -> dict[str, Any]:
 
 def _plain_text(text: str, at: int, token: str) -> str | None:
     """The text of a basic string (not a short one) that is a value and reads plainly; else None."""
-    if len(token) < LONG_TEXT or token[0] != '"':
-        return None
     line_start = text.rfind("\n", 0, at) + 1
     if not _VALUE_BEFORE.search(text, line_start, at):
         return None  # a key, or inside an array: left to the parser

@@ -113,6 +113,9 @@ class Reader:
 
     def _get(self, name: str, kind: type, required: bool) -> Any:
         self.used.add(name)
+        value = self.data.get(name)
+        if type(value) is kind and (kind is not str or len(value) <= MAX_TEXT):
+            return value  # the usual case, read a few thousand times per file: checked below
         if name not in self.data:
             if required:
                 self.problems.add(
