@@ -100,7 +100,10 @@ def loads(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     pieces.append(text[start:])
     try:
-        data = tomllib.loads("".join(pieces))
+        rest = "".join(pieces)
+        data = _simple(rest)
+        if data is None:
+            data = tomllib.loads(rest)
         if texts:
             _put_texts(data, first, texts)
         _put_rows(data, tables)
@@ -176,3 +179,128 @@ def _put_rows(data: dict[str, Any], tables: list[tuple[str, str, dict[str, int]]
         if item in scores:  # the same table twice
             raise _Disagree
         scores[item] = rows
+
+
+# The rest, once texts and scores are taken out, is nearly all lines of a few shapes: table
+# headers, ``key = value`` with a number, a short string or a boolean, and arrays of those or
+# of one-line inline tables (the participants). ``_simple`` reads exactly those, one line at a
+# time, with TOML's rules on what may be defined where, and gives up (None: the text goes to
+# tomllib) at the first line of another shape or anything TOML might refuse, so that any
+# error, and any value it does not know, is tomllib's.
+
+_KEY = r'(?:[A-Za-z0-9_-]+|"[^"\\\x00-\x1f\x7f]*")'
+_SCALAR = r'(?:-?(?:0|[1-9][0-9]*)|true|false|"[^"\\\x00-\x1f\x7f]*")'
+_FLAT = rf"\{{(?:[ \t]*{_KEY}[ \t]*=[ \t]*{_SCALAR}[ \t]*(?:,[ \t]*{_KEY}[ \t]*=[ \t]*{_SCALAR}[ \t]*)*)?\}}"
+_VALUE = rf"(?:{_SCALAR}|{_FLAT})"
+_INLINE = rf"\{{(?:[ \t]*{_KEY}[ \t]*=[ \t]*{_VALUE}[ \t]*(?:,[ \t]*{_KEY}[ \t]*=[ \t]*{_VALUE}[ \t]*)*)?\}}"
+"""An inline table of numbers, short strings, booleans and inline tables of those."""
+_LINE = re.compile(
+    rf"[ \t]*(?:"
+    rf"(?P<key>{_KEY})[ \t]*=[ \t]*(?:(?P<scalar>{_SCALAR})|(?P<inline>{_INLINE})"
+    rf"|(?P<array>\[(?:[ \t]*{_SCALAR}[ \t]*,)*(?:[ \t]*{_SCALAR}[ \t]*)?\])|(?P<open>\[))"
+    rf"|\[(?P<table>{_KEY}(?:\.{_KEY})*)\]|\[\[(?P<tables>{_KEY}(?:\.{_KEY})*)\]\]"
+    rf"|(?P<element>{_SCALAR}|{_INLINE})[ \t]*,|(?P<close>\])|#[^\x00-\x08\x0a-\x1f\x7f]*"
+    rf")?[ \t]*"
+)
+_PART = re.compile(_KEY)
+_PAIR = re.compile(rf"({_KEY})[ \t]*=[ \t]*({_VALUE})")
+_ELEMENT = re.compile(_SCALAR)
+
+
+def _scalar(text: str) -> object:
+    if text[0] == '"':
+        return text[1:-1]
+    if text in ("true", "false"):
+        return text == "true"
+    return int(text)
+
+
+def _name(part: str) -> str:
+    return part[1:-1] if part[0] == '"' else part
+
+
+def _inline(text: str, fixed: set[int]) -> dict[str, object] | None:
+    """An inline table (and the one it may hold), each noted in ``fixed``; None for a key twice."""
+    table: dict[str, object] = {}
+    for key, value in _PAIR.findall(text[1:-1]):
+        if _name(key) in table:
+            return None
+        inner = _inline(value, fixed) if value[0] == "{" else _scalar(value)
+        if inner is None:
+            return None
+        table[_name(key)] = inner
+    fixed.add(id(table))
+    return table
+
+
+def _simple(text: str) -> dict[str, Any] | None:
+    """``text`` parsed as tomllib would, if every line has one of the simple shapes; else None."""
+    root: dict[str, Any] = {}
+    table = root
+    defined: set[int] = set()  # tables given by a header (once each)
+    arrays: set[int] = set()  # arrays of tables ([[...]]), the only arrays a header may enter
+    fixed: set[int] = set()  # inline tables and their arrays: nothing may be added to them
+    array: list[object] | None = None  # a multi-line array being read
+    for line in text.split("\n"):
+        match = _LINE.fullmatch(line)
+        if match is None:
+            return None
+        if array is not None:
+            if match.group("close") is not None:
+                array = None
+            elif (element := match.group("element")) is not None:
+                if element[0] == "{":
+                    inline = _inline(element, fixed)
+                    if inline is None:
+                        return None
+                    array.append(inline)
+                else:
+                    array.append(_scalar(element))
+            elif match.group(0).strip():
+                return None
+            continue
+        key = match.group("key")
+        if key is not None:
+            name = _name(key)
+            if name in table:
+                return None
+            if (scalar := match.group("scalar")) is not None:
+                table[name] = _scalar(scalar)
+            elif (inline_text := match.group("inline")) is not None:
+                inline = _inline(inline_text, fixed)
+                if inline is None:
+                    return None
+                table[name] = inline
+            elif (array_text := match.group("array")) is not None:
+                table[name] = [_scalar(e) for e in _ELEMENT.findall(array_text)]
+            else:
+                array = table[name] = []
+            continue
+        header = match.group("table") or match.group("tables")
+        if header is None:
+            if match.group("element") is not None or match.group("close") is not None:
+                return None
+            continue  # a blank line or a comment
+        *parents, last = [_name(p) for p in _PART.findall(header)]
+        node: Any = root
+        for part in parents:
+            node = node.setdefault(part, {})
+            if isinstance(node, list) and id(node) in arrays:
+                node = node[-1]
+            if not isinstance(node, dict) or id(node) in fixed:
+                return None
+        if match.group("table") is not None:
+            table = node.setdefault(last, {})
+            if not isinstance(table, dict) or id(table) in defined or id(table) in fixed:
+                return None
+            defined.add(id(table))
+        else:
+            tables = node.get(last)
+            if tables is None:
+                tables = node[last] = []
+                arrays.add(id(tables))
+            elif id(tables) not in arrays:  # a table, a value, or an array written as one
+                return None
+            table = {}
+            tables.append(table)
+    return None if array is not None else root
