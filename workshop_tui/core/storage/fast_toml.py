@@ -190,18 +190,21 @@ def _put_rows(data: dict[str, Any], tables: list[tuple[str, str, dict[str, int]]
 
 _KEY = r'(?:[A-Za-z0-9_-]+|"[^"\\\x00-\x1f\x7f]*")'
 _SCALAR = r'(?:-?(?:0|[1-9][0-9]*)|true|false|"[^"\\\x00-\x1f\x7f]*")'
-_FLAT = rf"\{{(?:[ \t]*{_KEY}[ \t]*=[ \t]*{_SCALAR}[ \t]*(?:,[ \t]*{_KEY}[ \t]*=[ \t]*{_SCALAR}[ \t]*)*)?\}}"
+_SEP = r"[ \t]*(?:,[ \t]*(?![}\]])|(?=[}\]]))"
+"""After an element: a comma (not before the end; an array may end with one) or the end."""
+_FLAT = rf"\{{[ \t]*(?:{_KEY}[ \t]*=[ \t]*{_SCALAR}{_SEP})*\}}"
 _VALUE = rf"(?:{_SCALAR}|{_FLAT})"
-_INLINE = rf"\{{(?:[ \t]*{_KEY}[ \t]*=[ \t]*{_VALUE}[ \t]*(?:,[ \t]*{_KEY}[ \t]*=[ \t]*{_VALUE}[ \t]*)*)?\}}"
+_INLINE = re.compile(rf"\{{[ \t]*(?:{_KEY}[ \t]*=[ \t]*{_VALUE}{_SEP})*\}}")
 """An inline table of numbers, short strings, booleans and inline tables of those."""
 _LINE = re.compile(
     rf"[ \t]*(?:"
-    rf"(?P<key>{_KEY})[ \t]*=[ \t]*(?:(?P<scalar>{_SCALAR})|(?P<inline>{_INLINE})"
-    rf"|(?P<array>\[(?:[ \t]*{_SCALAR}[ \t]*,)*(?:[ \t]*{_SCALAR}[ \t]*)?\])|(?P<open>\[))"
+    rf"(?P<key>{_KEY})[ \t]*=[ \t]*(?:(?P<scalar>{_SCALAR})|(?P<inline>{{.*}})"
+    rf"|(?P<array>\[[ \t]*(?:{_SCALAR}[ \t]*(?:,[ \t]*|(?=\])))*\])|(?P<open>\[))"
     rf"|\[(?P<table>{_KEY}(?:\.{_KEY})*)\]|\[\[(?P<tables>{_KEY}(?:\.{_KEY})*)\]\]"
-    rf"|(?P<element>{_SCALAR}|{_INLINE})[ \t]*,|(?P<close>\])|#[^\x00-\x08\x0a-\x1f\x7f]*"
+    rf"|(?P<element>{_SCALAR}|{{.*}})[ \t]*,|(?P<close>\])|#[^\x00-\x08\x0a-\x1f\x7f]*"
     rf")?[ \t]*"
 )
+"""One line of the simple shapes (an inline table's inside is checked by ``_INLINE``)."""
 _PART = re.compile(_KEY)
 _PAIR = re.compile(rf"({_KEY})[ \t]*=[ \t]*({_VALUE})")
 _ELEMENT = re.compile(_SCALAR)
@@ -219,13 +222,16 @@ def _name(part: str) -> str:
     return part[1:-1] if part[0] == '"' else part
 
 
-def _inline(text: str, fixed: set[int]) -> dict[str, object] | None:
-    """An inline table (and the one it may hold), each noted in ``fixed``; None for a key twice."""
+def _inline(text: str, fixed: set[int], *, checked: bool = False) -> dict[str, object] | None:
+    """An inline table (and the one it may hold), each noted in ``fixed``; None if it is not one
+    of the simple shapes, or names a key twice."""
+    if not checked and not _INLINE.fullmatch(text):
+        return None
     table: dict[str, object] = {}
     for key, value in _PAIR.findall(text[1:-1]):
         if _name(key) in table:
             return None
-        inner = _inline(value, fixed) if value[0] == "{" else _scalar(value)
+        inner = _inline(value, fixed, checked=True) if value[0] == "{" else _scalar(value)
         if inner is None:
             return None
         table[_name(key)] = inner
@@ -242,6 +248,8 @@ def _simple(text: str) -> dict[str, Any] | None:
     fixed: set[int] = set()  # inline tables and their arrays: nothing may be added to them
     array: list[object] | None = None  # a multi-line array being read
     for line in text.split("\n"):
+        if not line:
+            continue  # most lines: where the texts and the rows of scores were taken out
         match = _LINE.fullmatch(line)
         if match is None:
             return None
