@@ -114,7 +114,7 @@ class Reader:
     def _get(self, name: str, kind: type, required: bool) -> Any:
         self.used.add(name)
         value = self.data.get(name)
-        if type(value) is kind and (kind is not str or len(value) <= MAX_TEXT):
+        if type(value) is kind and (not isinstance(value, str) or len(value) <= MAX_TEXT):
             return value  # the usual case, read a few thousand times per file: checked below
         if name not in self.data:
             if required:
