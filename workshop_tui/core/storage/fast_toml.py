@@ -11,8 +11,10 @@ both are read here with regular expressions instead:
   at a time: each basic string of a value that holds no escape and no control character is
   parsed by the rest as a placeholder, and its text put back in its place. The placeholder
   is a whole number (``tomllib`` reads one with a single regular expression), counted up
-  from a random 18-digit start; each must be found exactly once, so a number in the file
-  that happened to fall in that range is noticed (and the file parsed by ``tomllib``).
+  from a random 18-digit start (56 random bits: a number of the file's own falls in that
+  range about once in 10^16 files). Each must be found once and only once, so such a
+  number is noticed (and the file parsed by ``tomllib``) unless a placeholder was also
+  lost, which takes a file ``tomllib`` refuses as well (``"text".5``).
 
 Only what the TOML parser would see as such is taken: strings and comments are stepped
 over whole (a text may hold a line that looks like a table), and what is taken out is
@@ -142,7 +144,7 @@ def _put_texts(data: Any, first: int, texts: list[str]) -> None:
             is refused by TOML, while ``1….5`` would be a float).
     """
     end = first + len(texts)
-    found = 0
+    seen = bytearray(len(texts))
     pending = [data]
     while pending:
         node = pending.pop()
@@ -150,11 +152,13 @@ def _put_texts(data: Any, first: int, texts: list[str]) -> None:
         for key, value in list(pairs):
             if type(value) is int:
                 if first <= value < end:
+                    if seen[value - first]:
+                        raise _Disagree  # the same number twice: one is the file's own
+                    seen[value - first] = 1
                     node[key] = texts[value - first]
-                    found += 1
             elif isinstance(value, dict | list):
                 pending.append(value)
-    if found != len(texts):
+    if not all(seen):
         raise _Disagree
 
 
