@@ -155,6 +155,9 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("escape")
+        # The screen's frame after the panel closes is the facilitator's doing, not the room's:
+        # it is drawn before the ticker starts.
+        await pilot.pause(0.3)
         info = screen.voting.info()
         assert info is not None
         stalls: list[float] = []

@@ -34,6 +34,7 @@ from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
+from workshop_tui.tui.widgets.text_panel import show_text
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 from workshop_tui.voting.qr import qr_lines
 
@@ -322,7 +323,7 @@ class VotingStatus(Static):
         text.append(f"  ·  {progress_text(info, lang)}  ·  ")
         notes = info.progress.turned_away or info.progress.locked_for
         text.append(places_text(info, lang), style="bold" if notes else "")
-        self.update(text)
+        show_text(self, text)  # a batch of writes that changed no count lays nothing out again
 
 
 class VoteBoard(Static):

@@ -20,6 +20,7 @@ from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
+from workshop_tui.tui.widgets.text_panel import show_text
 
 
 def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[str]:
@@ -109,7 +110,7 @@ class ActionsView(GroupTextsView):
             head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
-        self.query_one("#actions-head", Static).update(head)
+        show_text(self.query_one("#actions-head", Static), head)
         if body.challenge_prompt is not None:
             pick = self.query_one("#pick", Select)
             options = [(o, o) for o in challenge_options(session, exercise, lang)]
