@@ -80,6 +80,10 @@ class ReflectionView(GroupTextsView):
             head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
+        elsewhere = self.writing_elsewhere(session)
+        if elsewhere is not None:
+            head.append("   ")
+            head.append_text(elsewhere)
         head.append(f"\n{t('tui.sheet.questions', lang)} →", style="dim")
         show_text(self.query_one("#sheet-head", Static), head)
 

@@ -86,6 +86,10 @@ class TableView(GroupTextsView):
             head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
+        elsewhere = self.writing_elsewhere(session)
+        if elsewhere is not None:
+            head.append("   ")
+            head.append_text(elsewhere)
         show_text(self.query_one("#table-head", Static), head)
 
     def _fill_fields(self, session: Session) -> None:
