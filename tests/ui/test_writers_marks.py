@@ -202,3 +202,33 @@ async def test_the_facilitator_typing_in_an_action_a_device_changed_keeps_the_de
             await pilot.press("t")
             action = load_session(path).answers_for("sheet-45").actions["g1"][0]
             assert getattr(action, part) == "Tlf: Nyt"  # both changes, neither writer's word lost
+
+
+async def test_ctrl_z_undoes_the_facilitator_s_typing_while_a_device_writes_and_keeps_the_device_s_text(
+    sheet_room: Path,
+) -> None:
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        assert screen.view is not None
+        first, second = list(screen.view.query(EntryArea))[:2]
+        second.focus()
+        await pilot.press("m", "i", "n", "e")
+        async with aiohttp.ClientSession() as http:
+            device = await _post(http, info.url + "/api/join", {"code": info.code})
+            await _post(http, info.url + "/api/write", _write("g1", "Telefonens tekst"), device["token"])
+        await pilot.pause(REFRESH_QUIET + 0.3)
+        screen.set_focus(None)  # the session's Ctrl+Z (a text field's own would undo its letters)
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        texts = load_session(sheet_room).answers_for("sheet-42").texts["g1"]
+        assert texts == {"1": "Telefonens tekst"}  # the facilitator's "mine" undone, the device's kept
+        assert second.text == "" and first.text == "Telefonens tekst"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert load_session(sheet_room).answers_for("sheet-42").texts["g1"] == {
+            "1": "Telefonens tekst",
+            "2": "mine",
+        }
+        await pilot.press("f10", "f10")
