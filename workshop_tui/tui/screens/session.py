@@ -428,6 +428,7 @@ class SessionScreen(InOrderScreen):
         self.app.push_screen(MinAnswersModal(self.session.min_answers), set_)
 
     def _tick(self) -> None:
+        self.controller.live.heartbeat()  # `workshop present` knows the side file is still written
         finished = self.controller.tick()
         if finished is not None:
             self.app.bell()
