@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-import sys
+import threading
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.core import keeper as keeper_module
-from workshop_tui.core.keeper import SAVE_SWITCH_INTERVAL, SessionKeeper
+from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage import writer as writer_module
 from workshop_tui.core.storage.seal import unsealed
@@ -115,24 +114,31 @@ def test_a_read_only_keeper_prepares_nothing(demo: Session, tmp_path: Path, rend
     assert not renders and not (tmp_path / "s.toml").exists()
 
 
-def test_the_save_thread_gets_the_interpreter_back_quickly_only_while_it_saves(
-    small_session: Session, tmp_path: Path
+def test_a_keystroke_is_saved_in_the_calling_thread_before_it_is_shown(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    keeper = SessionKeeper(small_session, tmp_path / "s.toml")
-    before = sys.getswitchinterval()
-    during: list[float] = []
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    writes: list[int] = []
+    write = SessionWriter.write
+
+    def counted(self: SessionWriter, session: Session) -> None:
+        writes.append(threading.get_ident())
+        write(self, session)
+
+    monkeypatch.setattr(SessionWriter, "write", counted)
+    on_disk: list[Session] = []
     try:
         keeper.apply_and_show(
-            lambda s: s.with_score("resistance", "trust", "p1", 4),
-            lambda: during.append(sys.getswitchinterval()),
+            lambda s: s.with_score("resistance", "trust", "p1", 4), lambda: on_disk.append(load_session(path))
         )
         with pytest.raises(ValueError):
             keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 99), lambda: None)
+        assert keeper._saver is None  # no thread to wake before the save starts
     finally:
         keeper.close()
-    assert during == [pytest.approx(min(before, SAVE_SWITCH_INTERVAL))]
-    assert sys.getswitchinterval() == before
-    assert keeper_module.SAVE_SWITCH_INTERVAL < 0.001
+    assert writes == [threading.get_ident()]  # saved once, here; the refused edit wrote nothing
+    assert on_disk == [keeper.session]  # show ran after the file held the edit
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes and hard links as on POSIX")

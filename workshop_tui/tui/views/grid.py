@@ -18,6 +18,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.grids import GridBody
 from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.views.base import ExerciseView, session_edit
 from workshop_tui.tui.views.grid_edits import dots_edit, score_edit, tally_edit
@@ -59,6 +60,8 @@ class GridView(ExerciseView):
         """The grid row the detail panel shows."""
         self._detail_width: tuple[int, bool] | None = None
         """The width (and compact state) the detail panel's height was fitted to."""
+        self._panels_later = AfterFrame(self, self._show_panels)
+        """The detail and profile, brought up to date after the frame that shows a typed score."""
 
     @property
     def extras(self) -> GridBody:
@@ -113,12 +116,20 @@ class GridView(ExerciseView):
         )
         self.grid.show(session, self.lang, self.labels())
         self._show_head(session)
-        self._show_detail()
+        if self._detail_row < 0:
+            self._show_detail()  # the first fill: the panels are part of the view's first frame
+        else:
+            self._panels_later()
 
     def load(self, session: Session) -> None:
         self.show(session)
         if self.ready:
             self._show_text_fields(session)
+
+    def _show_panels(self) -> None:
+        """The deferred part of ``show``: the highlighted item's detail and the profile."""
+        if self.ready and self.display:
+            self._show_detail()
 
     def restore(self, position: Position) -> None:
         if not self.ready:
@@ -129,6 +140,7 @@ class GridView(ExerciseView):
             columns = grid.input_columns()
             column = position.column if position.column in columns else (columns.start if columns else 0)
             grid.cursor_coordinate = grid.cursor_coordinate._replace(row=row, column=column)
+            self._show_detail()  # now, as part of the opening's first frame (not one frame later)
         if position.group:
             self._group = position.group
 
@@ -234,7 +246,8 @@ class GridView(ExerciseView):
         self._tally_buffer = None
         # The panels below describe the row: a move along it (typing a row of scores) leaves them.
         if event.coordinate.row != self._detail_row:
-            self._show_detail()
+            self._detail_row = event.coordinate.row
+            self._panels_later()
             if self.session is not None:
                 self._show_text_fields(self.session)
         self._post_position()
