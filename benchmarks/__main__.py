@@ -144,6 +144,7 @@ def _keys(table: Table, work: Path, rounds: int, keys: int) -> None:
     met = p95(frame) <= 16.7 and p95(frame) <= p95(bare)
     table.add("key -> frame, end to end (40 people)", frame, "ms", "p95 ≤ 16.7 ms and ≤ bare", bare_ref, met)
     table.add("  bare Textual app, one DataTable cell", bare, "ms", "", "", None)
+    table.add("  bare Textual app, one Static row redrawn (the least)", times.lines_frame, "ms", "", "", None)
     first = times.frame_first
     table.add("  first key after opening", first, "ms", "≤ later keys", "", median(first) <= p95(frame))
     floor = times.floor
