@@ -8,6 +8,7 @@ and votes take a choice or a number of dots. Each key becomes one edit of the se
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual import events
 
@@ -21,6 +22,21 @@ from workshop_tui.tui.widgets.score_grid import ScoreGrid
 
 TALLY_APPEND_SECONDS = 1.5
 """A second digit typed within this time extends a tally count (1 then 2 -> 12)."""
+
+
+MOVES: dict[str, Callable[[ScoreGrid], None]] = {
+    "up": ScoreGrid.action_cursor_up,
+    "down": ScoreGrid.action_cursor_down,
+    "left": ScoreGrid.action_cursor_left,
+    "right": ScoreGrid.action_cursor_right,
+    "home": ScoreGrid.action_cursor_home,
+    "end": ScoreGrid.action_cursor_end,
+    "pageup": lambda grid: grid.action_page(-1),
+    "pagedown": lambda grid: grid.action_page(1),
+    "ctrl+home": ScoreGrid.action_cursor_top,
+    "ctrl+end": ScoreGrid.action_cursor_bottom,
+}
+"""The keys that move the grid's cursor (the table's own bindings, taken in the order typed)."""
 
 
 class GridTyping(ExerciseView):
@@ -41,12 +57,14 @@ class GridTyping(ExerciseView):
             return
         answers = self.session.answers_for(self.exercise.id)
         key = event.key
-        if key in ("up", "down", "left", "right"):
+        move = MOVES.get(key)
+        if move is not None:
             # Handled here, not by the table's bindings: a binding runs only once the key has
-            # bubbled up to the app, so a digit typed right after an arrow would overtake it
-            # and score the cell the cursor was leaving (found by scripts/crash_test.py).
+            # bubbled up to the app, so a digit typed right after an arrow (or Home, End…)
+            # would overtake it and score the cell the cursor was leaving (found by
+            # scripts/crash_test.py for the arrows; in tmux for "Down Home 5 5 5").
             event.stop()
-            getattr(self.grid, f"action_cursor_{key}")()
+            move(self.grid)
         elif key in ("delete", "backspace"):
             event.stop()
             self._clear_cell()
