@@ -76,3 +76,18 @@ async def test_after_frame_runs_once_per_frame_however_often_it_is_asked() -> No
         assert app.runs == 2
         await pilot.pause()
         assert app.runs == 2
+
+
+async def test_what_opening_made_is_out_of_the_collectors_way_while_the_session_is_open(room: Path) -> None:
+    import gc
+    import sys
+
+    from workshop_tui.tui.screens import session as session_module
+
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(session_module.FREEZE_SECONDS + 0.2)
+        assert gc.get_freeze_count() > 0
+        # Textual's input and output threads wait at most this long for the interpreter.
+        assert sys.getswitchinterval() <= session_module.SWITCH_INTERVAL
+    assert gc.get_freeze_count() == 0  # closed: collectable again

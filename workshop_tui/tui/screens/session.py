@@ -123,7 +123,8 @@ class SessionScreen(SessionActions):
         # that much later than it was made.
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         # Everything made to open the session lives as long as it does: out of the collector's
-        # way, a full collection no longer walks it (125 ms at 40 people, in a keystroke's frame).
+        # way, a full collection no longer walks it (125 ms at 40 people, seen while opening;
+        # one while typing would hold that key's frame up as long). Unfrozen on closing.
         self.set_timer(FREEZE_SECONDS, gc.freeze)
         self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
@@ -249,6 +250,7 @@ class SessionScreen(SessionActions):
         # before the lock is given back.
         self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
+        gc.unfreeze()  # what was frozen at opening can be collected again once it is garbage
 
     @on(OptionList.OptionSelected, "#agenda")
     def jump_from_agenda(self, event: OptionList.OptionSelected) -> None:
