@@ -10,8 +10,10 @@ Two references are measured in the same run, between the keys:
 - the **disk floor**: a durable atomic replace (write, fsync, rename, fsync of the folder)
   of a file of the same size in the same folder, the least any save of that file costs;
 - a **bare Textual app** (``bare_app.py --grid``: a DataTable as large as the grid, where a
-  digit writes the highlighted cell) given the same key right after: the least a Textual
-  app takes from key to frame.
+  digit writes the highlighted cell) given the same key right after: what a stock Textual
+  table pays for one cell (it draws every visible cell again, see ``bare_app.py``);
+- the **least a Textual app takes** (``bare_app.py --lines``: the same screen as one Static
+  per row, a digit redraws its row and nothing else), given the same key after that.
 
 Each round opens the session afresh, so the first keystroke after opening (the first save
 renders the whole file) is reported apart from the later ones. Keys are typed at a
@@ -46,6 +48,7 @@ MOVE_SETTLE = 1.2
 
 DOWN, HOME = b"\x1b[B", b"\x1b[H"
 BARE = [sys.executable, str(Path(__file__).with_name("bare_app.py")), "--grid"]
+LINES = [sys.executable, str(Path(__file__).with_name("bare_app.py")), "--lines"]
 
 
 @dataclass
@@ -58,6 +61,7 @@ class KeyTimes:
     saved: list[float] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
     bare_frame: list[float] = field(default_factory=list)
+    lines_frame: list[float] = field(default_factory=list)
     exact_renames: bool = True
 
 
@@ -143,38 +147,44 @@ def one_round(folder: Path, keys: int, times: KeyTimes) -> None:
         with (
             Terminal(workshop_command("--lang", "da", "open", str(path)), env=env) as app,
             Terminal(BARE) as bare,
+            Terminal(LINES) as lines,
         ):
-            app.settled(timeout=60)
-            bare.settled(timeout=60)
+            terms = (app, bare, lines)
+            for term in terms:
+                term.settled(timeout=60)
             # On a loaded machine the screen can be quiet for the settle time before the grid is
             # drawn (the opening's second repaint): the keys need the grid.
-            for term in (app, bare):
+            for term in terms:
                 term.catch_up()
                 if term.screen.find("P1 ") is None:
                     term.wait_for_text("P1 ", timeout=60)
             app_row, app_columns = _cells(app)
             bare_row, bare_columns = _cells(bare)
-            _quiet(app, bare, seconds=0.5)
+            lines_row, lines_columns = _cells(lines)
+            _quiet(*terms, seconds=0.5)
             for n in range(keys):
                 row, index = divmod(n, COLUMNS_PER_ROW)
                 if index == 0 and row:
                     for key in (DOWN, HOME):
-                        app.send(key)
-                        bare.send(key)
-                    _quiet(app, bare, seconds=MOVE_SETTLE)  # the app saves where the cursor went
+                        for term in terms:
+                            term.send(key)
+                    _quiet(*terms, seconds=MOVE_SETTLE)  # the app saves where the cursor went
                 old = answers.get(items[row], {}).get(people[index], 1)
                 digit = str(old % 5 + 1)  # always a change, so every key is saved
-                _quiet(app, bare, seconds=PAUSE)
+                _quiet(*terms, seconds=PAUSE)
                 renames.forget()  # only a rename after the key is its save
                 frame, saved = _key(app, digit, app_row + 1 + row, app_columns[index], renames, path.name)
                 (times.frame_first if n == 0 else times.frame).append(frame)
                 if saved is not None:
                     (times.saved_first if n == 0 else times.saved).append(saved)
-                _quiet(app, bare, seconds=PAUSE)
+                _quiet(*terms, seconds=PAUSE)
                 times.floor.append(disk_floor(path))
-                _quiet(app, bare, seconds=PAUSE)
+                _quiet(*terms, seconds=PAUSE)
                 bare_frame, _ = _key(bare, digit, bare_row + 1 + row, bare_columns[index], None, "")
                 times.bare_frame.append(bare_frame)
+                _quiet(*terms, seconds=PAUSE)
+                lines_frame, _ = _key(lines, digit, lines_row + 1 + row, lines_columns[index], None, "")
+                times.lines_frame.append(lines_frame)
     finally:
         renames.close()
 

@@ -82,6 +82,8 @@ class Terminal:
         """What the terminal shows, as far as the output has been fed to it."""
         self._fed = 0
         self._fd = -1
+        self.synchronized = False
+        """Whether the program draws synchronized frames (then only whole frames are fed to ``screen``)."""
 
     def start(self) -> float:
         """Start the program; returns the start time (``time.perf_counter``)."""
@@ -126,6 +128,8 @@ class Terminal:
         now = time.perf_counter()
         if SYNC_QUERY in bytes(self.output[-len(SYNC_QUERY) + 1 :]) + data:  # even split across reads
             os.write(self._fd, SYNC_REPLY)
+        if not self.synchronized and FRAME_START in bytes(self.output[-len(FRAME_START) + 1 :]) + data:
+            self.synchronized = True
         self.output += data
         self.chunks.append((now, data))
         return len(data)
@@ -268,10 +272,22 @@ class ShownWatch:
         """The chunk at which the screen first showed it."""
 
     def shown(self) -> float | None:
-        """When the frame that showed it ended, or None (not shown, or its frame has not ended)."""
+        """When the frame that showed it ended, or None (not shown, or its frame has not ended).
+
+        Only whole frames are fed to the screen (up to the last chunk that ends one): feeding
+        is slow (a Python loop per character, milliseconds for a large frame), and a frame's
+        end that arrived while its start was being fed would be read, and timed, that late.
+        A terminal shows a synchronized frame only once it has ended anyway.
+        """
         term = self.term
         if self.found is None:
-            for index in range(term._fed, len(term.chunks)):
+            ended = next(
+                (i for i in range(len(term.chunks) - 1, term._fed - 1, -1) if FRAME_END in term.chunks[i][1]),
+                None,
+            )
+            if ended is None and term.synchronized:
+                return None
+            for index in range(term._fed, len(term.chunks) if ended is None else ended + 1):
                 term.screen.feed(term.chunks[index][1])
                 term._fed = index + 1
                 if self.shows(term.screen):

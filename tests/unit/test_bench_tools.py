@@ -86,3 +86,38 @@ def test_a_rename_is_timed_when_it_happens_even_while_the_loop_is_busy(tmp_path:
         assert seen is not None and seen < busy_until - 0.1, (seen, done, busy_until)
     finally:
         watch.close()
+
+
+HALF_FRAME = """
+import os, time
+os.write(1, b"x" * 10 + b"\\x1b[?2026h" + b"hello")
+time.sleep(0.4)
+os.write(1, b"\\x1b[?2026l")
+time.sleep(30)
+"""
+
+
+def test_a_frame_is_shown_and_timed_only_once_it_has_ended() -> None:
+    """The screen is fed whole frames: the slow feeding never delays reading a frame's end."""
+    with Terminal([sys.executable, "-c", HALF_FRAME]) as term:
+        watch = term.watch(lambda screen: screen.find("hello") is not None)
+        deadline = time.monotonic() + 30
+        while b"hello" not in term.output and time.monotonic() < deadline:
+            term.pump(0.1)
+        assert term.synchronized
+        assert watch.shown() is None and term.screen.find("hello") is None  # its frame is still open
+        while (at := watch.shown()) is None and time.monotonic() < deadline:
+            term.pump(0.1)
+        assert at is not None and at - term.started >= 0.4
+        assert term.screen.find("hello") is not None
+
+
+async def test_the_lines_reference_redraws_the_row_a_digit_changed() -> None:
+    from benchmarks.bare_app import LinesApp
+
+    app = LinesApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "4", "down", "home", "5")
+        first = str(app.query_one("#i0").render())
+        second = str(app.query_one("#i1").render())
+        assert first.split()[2:5] == ["3", "4", "·"] and second.split()[2:4] == ["5", "·"]

@@ -146,3 +146,21 @@ def test_after_a_kill_mid_typing_the_cursor_is_on_the_cell_after_the_last_saved_
     finally:
         _quit(term)
     assert load_session(path).answers_for(EXERCISE).scores[items[row]][f"p{person}"] == 5
+
+
+def test_home_and_end_typed_in_a_burst_move_before_the_next_digit(library: Library, data_dir: Path) -> None:
+    """Home, End and the arrows act in the order typed, not once they have bubbled up to the app."""
+    path = _room(library, data_dir, 8)
+    term = _open(path, data_dir)
+    try:
+        # Row 1: 1 2 3; down and Home: row 2 from its first cell, 4 5; End: its last cell, 1
+        # (the cursor goes on to row 3); up, Home and two to the right: row 2's third cell, 5.
+        term.send(b"123\x1b[B\x1b[H45\x1b[F1\x1b[A\x1b[H\x1b[C\x1b[C5")
+        term.wait_until(lambda _: _scored(path) == 7, timeout=60)
+        items = [i.id for i in load_session(path).exercise(EXERCISE).scored_items]
+        scores = load_session(path).answers_for(EXERCISE).scores
+        assert scores[items[0]] == {"p1": 1, "p2": 2, "p3": 3}
+        assert scores[items[1]] == {"p1": 4, "p2": 5, "p3": 5, "p8": 1}
+    finally:
+        status = _quit(term)
+    assert status == 0

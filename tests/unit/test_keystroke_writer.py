@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import stat
-import sys
+import threading
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -14,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from workshop_tui.core import keeper as keeper_module
-from workshop_tui.core.keeper import SAVE_SWITCH_INTERVAL, SessionKeeper
+from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage import writer as writer_module
+from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.seal import unsealed
 from workshop_tui.core.storage.session_codec import is_default
 from workshop_tui.core.storage.sessions import load_session, save_session
@@ -115,24 +116,31 @@ def test_a_read_only_keeper_prepares_nothing(demo: Session, tmp_path: Path, rend
     assert not renders and not (tmp_path / "s.toml").exists()
 
 
-def test_the_save_thread_gets_the_interpreter_back_quickly_only_while_it_saves(
-    small_session: Session, tmp_path: Path
+def test_a_keystroke_is_saved_in_the_calling_thread_before_it_is_shown(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    keeper = SessionKeeper(small_session, tmp_path / "s.toml")
-    before = sys.getswitchinterval()
-    during: list[float] = []
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    writes: list[int] = []
+    write = SessionWriter.write
+
+    def counted(self: SessionWriter, session: Session) -> None:
+        writes.append(threading.get_ident())
+        write(self, session)
+
+    monkeypatch.setattr(SessionWriter, "write", counted)
+    on_disk: list[Session] = []
     try:
         keeper.apply_and_show(
-            lambda s: s.with_score("resistance", "trust", "p1", 4),
-            lambda: during.append(sys.getswitchinterval()),
+            lambda s: s.with_score("resistance", "trust", "p1", 4), lambda: on_disk.append(load_session(path))
         )
         with pytest.raises(ValueError):
             keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 99), lambda: None)
+        assert keeper._saver is None  # no thread to wake before the save starts
     finally:
         keeper.close()
-    assert during == [pytest.approx(min(before, SAVE_SWITCH_INTERVAL))]
-    assert sys.getswitchinterval() == before
-    assert keeper_module.SAVE_SWITCH_INTERVAL < 0.001
+    assert writes == [threading.get_ident()]  # saved once, here; the refused edit wrote nothing
+    assert on_disk == [keeper.session]  # show ran after the file held the edit
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes and hard links as on POSIX")
@@ -193,3 +201,51 @@ def test_every_field_of_a_session_reaches_the_file_after_an_earlier_save(
         changed = edit(small_session)
         assert changed != small_session, name
         assert writer.render(changed) == SessionWriter(tmp_path / "b.toml").render(changed), name
+
+
+@pytest.mark.skipif(os.name != "posix", reason="hard links as on POSIX")
+def test_the_backup_is_named_after_the_save_is_in_place_and_never_fails_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    atomic_write(path, "a = 1\n")
+    renames: list[str] = []
+    replace = os.replace
+
+    def seen(src: Any, dst: Any) -> None:
+        renames.append(Path(dst).name)
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", seen)
+    atomic_write(path, "a = 2\n")
+    assert renames == ["s.toml", "s.toml.bak"]  # the save's own rename first: durable one rename sooner
+    assert path.with_name("s.toml.bak").read_text() == "a = 1\n"
+
+    def no_backup(src: Any, dst: Any) -> None:
+        if Path(dst).name.endswith(".bak"):
+            raise OSError(5, "Input/output error")
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", no_backup)
+    atomic_write(path, "a = 3\n")  # the .bak could not be renamed: the save itself stands
+    assert path.read_text() == "a = 3\n"
+    assert path.with_name("s.toml.bak").read_text() == "a = 1\n"  # one version older, not wrong
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="hard links as on POSIX")
+def test_a_failed_save_leaves_neither_its_temp_file_nor_the_backups_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    atomic_write(path, "a = 1\n")
+    atomic_write(path, "a = 2\n")
+
+    def full(*args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(SessionWriteError):
+        atomic_write(path, "a = 3\n")
+    assert path.read_text() == "a = 2\n" and path.with_name("s.toml.bak").read_text() == "a = 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]

@@ -13,7 +13,6 @@ it refuses every edit but moving about, and can follow the file as the other wri
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -31,15 +30,6 @@ HISTORY = 200
 """How many edits can be undone."""
 FOREIGN_KEPT = 1000
 """Batches of votes or devices' texts an undo may replay at most (older history steps go)."""
-SAVE_SWITCH_INTERVAL = 0.0002
-"""Python's thread switch interval (seconds) while a keystroke's save runs beside the screen.
-
-The save thread mostly waits for the disk, but it needs the interpreter back after each
-of its dozen system calls; with Python's default of 5 ms, while the UI thread draws, each
-return waits for that thread's turn to end, and a 1 ms save took 8-14 ms (measured beside
-a busy thread). With 0.2 ms the save finishes as if alone. It is set only while the save
-runs, and put back after.
-"""
 
 
 class ReadOnlySession(ValueError):
@@ -88,7 +78,7 @@ class SessionKeeper:
         """How many of each the last successful save wrote."""
         self._last_merge: str | None = None
         self._saver: ThreadPoolExecutor | None = None
-        """The thread ``apply_and_show`` saves in, started on first use."""
+        """The thread ``prepare`` renders the whole file in, started on first use."""
         self._closed = False
         self._save_lock = threading.Lock()
         """Serialises writes: a batch of votes is saved in a worker thread beside the app's saves."""
@@ -126,11 +116,15 @@ class SessionKeeper:
     def apply_and_show(
         self, edit: Edit, show: Callable[[], None], *, undoable: bool = True, merge: str | None = None
     ) -> Session:
-        """Apply an edit, and let ``show`` prepare its display while the file is written.
+        """Apply an edit, save it, then let ``show`` prepare its display: whatever is drawn is on disk.
 
-        The write (mostly waiting for the disk to confirm) runs in a worker thread while
-        ``show`` runs here; this returns only when both are done, so whatever the caller
-        draws afterwards is on disk. A keystroke then costs the longer of the two, not both.
+        The save runs here, before ``show``, not in a worker thread beside it. Measured end
+        to end through a pseudo-terminal (``benchmarks/keys.py``), a thread made the key's
+        save later, not earlier: it first had to be woken and scheduled, then waited for the
+        interpreter after each of its system calls while ``show`` ran (even with a switch
+        interval of 0.2 ms), and the frame waited for both anyway. Here the save renders the
+        pieces that changed (``storage.writer``), writes, fsyncs and renames with the
+        interpreter to itself, and the screen work follows.
 
         Raises:
             ValueError/KeyError: the edit was refused by the model; nothing changed, and
@@ -138,19 +132,9 @@ class SessionKeeper:
         """
         before = self.session
         self.apply(edit, undoable=undoable, merge=merge, save=False)
-        if self.session is before:
-            show()
-            return self.session
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(min(previous, SAVE_SWITCH_INTERVAL))
-        try:
-            saving = self._saving_thread().submit(self.save)
-            try:
-                show()
-            finally:
-                saving.result()
-        finally:
-            sys.setswitchinterval(previous)
+        if self.session is not before:
+            self.save()
+        show()
         return self.session
 
     def prepare(self) -> None:
@@ -158,8 +142,8 @@ class SessionKeeper:
 
         The first save renders every exercise and answer (40 ms for a large seminar on a
         busy machine); afterwards a save renders what changed. Called once the session is
-        on the screen, so it neither delays the opening nor waits on a key; a save asked
-        for meanwhile waits its turn behind it (one thread: order is kept).
+        on the screen, so it neither delays the opening nor waits on a key; a keystroke's
+        save asked for meanwhile waits for it (they take turns on the writer's lock).
         """
         writer = self._writer
         if writer is None or self._closed:

@@ -121,6 +121,7 @@ def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> 
     data = text.encode("utf-8") if isinstance(text, str) else text
     folder = path.parent
     tmp_name = ""
+    link: Path | None = None
     try:
         # One lstat says whether there is a file to keep as .bak and its permissions; each
         # system call of a keystroke's save counts (see ``SessionKeeper.apply_and_show``).
@@ -140,16 +141,20 @@ def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> 
             handle.flush()
             os.fsync(handle.fileno())
         if keep_backup and current is not None and not stat.S_ISLNK(current.st_mode):
-            _keep_previous(path)
+            link = _keep_previous(path)
         os.replace(tmp_name, path)
         tmp_name = ""
         _fsync_folder(folder)
+        if link is not None:
+            _name_backup(path, link)
+            link = None
     except OSError as error:
         raise SessionWriteError(path, failure_reason(error), error.errno) from None
     finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+        for left in (tmp_name, link):  # a failed save leaves nothing of its own behind
+            if left:
+                with contextlib.suppress(OSError):
+                    os.unlink(left)
 
 
 def _temp_file(path: Path) -> tuple[int, str]:
@@ -218,17 +223,17 @@ def _keep_mode(path: Path, current: os.stat_result, fd: int, tmp_name: str) -> N
             os.chmod(tmp_name, mode)
 
 
-def _keep_previous(path: Path) -> None:
-    """Make the file about to be replaced the ``.bak``, without copying it when possible.
+def _keep_previous(path: Path) -> Path | None:
+    """Keep the file about to be replaced for the ``.bak``, without copying it when possible.
 
     The replace that follows gives ``path`` a new inode, so a hard link to the old one
-    *is* the previous version: one link and one rename instead of reading, writing and
-    fsyncing a copy on every keystroke (its data was fsynced when this module wrote it).
-    Where the filesystem has no hard links (FAT, some network shares) the copy is made
-    as before.
+    *is* the previous version: one link now, and one rename into ``.bak`` once the new
+    file is in place (``_name_backup``), instead of reading, writing and fsyncing a copy
+    on every keystroke (its data was fsynced when this module wrote it). Returns the link,
+    or None where the filesystem has no hard links (FAT, some network shares) and the
+    copy was made as before.
     """
-    backup = path.with_name(path.name + ".bak")
-    link = path.with_name(f".{backup.name}.{os.getpid()}.link.tmp")
+    link = path.with_name(f".{path.name}.bak.{os.getpid()}.link.tmp")
     try:
         try:
             os.link(path, link)
@@ -237,14 +242,25 @@ def _keep_previous(path: Path) -> None:
             os.link(path, link)
     except OSError:
         _copy_backup(path)
-        return
-    try:
-        os.replace(link, backup)
-    finally:
-        # Gone after a successful rename; left behind by a failed one, or by a rename that
-        # was a no-op because the .bak already was the same file.
-        with contextlib.suppress(OSError):
-            os.unlink(link)
+        return None
+    return link
+
+
+def _name_backup(path: Path, link: Path) -> None:
+    """Rename the previous version's link to ``<name>.bak``, after the save itself is durable.
+
+    Done after the new file is renamed into place and its folder fsynced, so a keystroke's
+    save is on disk one rename sooner. The rename is made durable by the next save's fsync
+    of the folder; a crash before that leaves the ``.bak`` one version older and the link
+    beside it, which ``remove_stale_temps`` clears at the next opening. A failure here is
+    no failure of the save: the link is removed and the older ``.bak`` stays.
+    """
+    with contextlib.suppress(OSError):
+        os.replace(link, path.with_name(path.name + ".bak"))
+    # Gone after a successful rename; left behind by a failed one, or by a rename that was
+    # a no-op because the .bak already was the same file.
+    with contextlib.suppress(OSError):
+        os.unlink(link)
 
 
 def _copy_backup(path: Path) -> None:

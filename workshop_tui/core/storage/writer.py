@@ -126,8 +126,9 @@ class SessionWriter:
                 known = ((value,), self._answers_text(exercise_id, answers_to_dict(value), value.scores))
             rendered[exercise_id] = known
             chunks.append(known[1])
+        if rendered.keys() != self._answers.keys():  # an exercise's answers came or went
+            self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
         self._answers = rendered
-        self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
         exercises = session.exercises
         chunks.append(
             self._piece(

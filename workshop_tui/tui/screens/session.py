@@ -9,6 +9,8 @@ screen shows it.
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,26 +24,29 @@ from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.lock import LockInfo, SessionLock
 from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings, key_help
 from workshop_tui.tui.controller import SessionController
-from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard
-from workshop_tui.tui.screens.in_order import InOrderScreen
+from workshop_tui.tui.screens.session_actions import SessionActions
 from workshop_tui.tui.strings import refusal, session_help
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView, GroupTextsView
-from workshop_tui.tui.voting_link import VotingController, VotingStatus
+from workshop_tui.tui.voting_link import VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.footer import KeysFooter
 from workshop_tui.tui.widgets.last_time import LastTimePanel
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
+FREEZE_SECONDS = 0.5
+"""After opening, when the objects made so far are handed out of the garbage collector's sight."""
+SWITCH_INTERVAL = 0.0005
+"""How long another thread (Textual's input and output) may wait for the interpreter, at most."""
 
-class SessionScreen(InOrderScreen):
+
+class SessionScreen(SessionActions):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     CSS_PATH = "session.tcss"
@@ -78,31 +83,6 @@ class SessionScreen(InOrderScreen):
         self._views: dict[str, ExerciseView] = {}
         """One view per exercise visited, kept (hidden) after the facilitator moves on."""
 
-    @property
-    def keeper(self) -> SessionKeeper:
-        """The session's keeper (the controller's)."""
-        return self.controller.keeper
-
-    @property
-    def current(self) -> str:
-        """The exercise on show."""
-        return self.controller.current
-
-    @property
-    def timers(self) -> ExerciseTimers:
-        """The exercises' timers (the controller's)."""
-        return self.controller.timers
-
-    @property
-    def voting(self) -> VotingController:
-        """Voting from phones (the controller's)."""
-        return self.controller.voting
-
-    @property
-    def session(self) -> Session:
-        """The session as the screens show it (see ``SessionController.session``)."""
-        return self.controller.session
-
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
         yield self.guard.bar
@@ -138,6 +118,14 @@ class SessionScreen(InOrderScreen):
             named = self.session.position.exercise[:40]  # any text: the position is not checked as an id
             self.notify(t("tui.position.unknown", self.lang, exercise=named), timeout=10, markup=False)
         self.set_interval(1.0, self._tick)
+        # Textual reads keys and writes frames in threads of their own, which wait for the
+        # interpreter while this one works: at Python's default (5 ms) a frame could leave
+        # that much later than it was made.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
+        # Everything made to open the session lives as long as it does: out of the collector's
+        # way, a full collection no longer walks it (125 ms at 40 people, seen while opening;
+        # one while typing would hold that key's frame up as long). Unfrozen on closing.
+        self.set_timer(FREEZE_SECONDS, gc.freeze)
         self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
         self.controller.subscribe(self, self._changed)
@@ -238,12 +226,6 @@ class SessionScreen(InOrderScreen):
         """The writer's saves, taken by a read-only window: refill the fields (nothing typed here)."""
         self.controller.publish(Change.RELOAD)
 
-    async def action_voting(self) -> None:
-        """F10: open voting on the current exercise and show its panel (F10 there closes it)."""
-        from workshop_tui.tui.screens.voting_panel import open_voting
-
-        await open_voting(self.voting)
-
     def _show_session(self, *, reload: bool = False, arrived: bool = False) -> None:
         """Update every widget to the keeper's session (drawn at the next frame).
 
@@ -276,6 +258,7 @@ class SessionScreen(InOrderScreen):
         # before the lock is given back.
         self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
+        gc.unfreeze()  # what was frozen at opening can be collected again once it is garbage
 
     @on(OptionList.OptionSelected, "#agenda")
     def jump_from_agenda(self, event: OptionList.OptionSelected) -> None:
@@ -285,147 +268,6 @@ class SessionScreen(InOrderScreen):
     def palette_commands(self) -> Sequence[Command]:
         """The commands the palette offers here (``commands.SessionCommands``)."""
         return SESSION_COMMANDS
-
-    def go_to(self, exercise_id: str) -> None:
-        """Show another exercise of the agenda and remember it."""
-        self.controller.go_to(exercise_id)
-
-    def action_next(self) -> None:
-        """Go to the next exercise on the agenda (after the keys typed before Ctrl+N)."""
-        self._after_typed_keys(lambda: self.controller.step(1))
-
-    def action_previous(self) -> None:
-        """Go to the previous exercise on the agenda (after the keys typed before Ctrl+B)."""
-        self._after_typed_keys(lambda: self.controller.step(-1))
-
-    def action_blind(self) -> None:
-        """Hide the current results (blind mode), or reveal them (after the keys typed before)."""
-        self._after_typed_keys(self.controller.toggle_blind)
-
-    def action_mode(self) -> None:
-        """Switch the grid between scores per participant and tallies (after the keys typed before)."""
-        self._after_typed_keys(self._mode)
-
-    def _mode(self) -> None:
-        from workshop_tui.tui.screens.mode_switch import ModeSwitchModal
-
-        self.controller.toggle_mode(
-            lambda change, switch: self.app.push_screen(ModeSwitchModal(change), switch)
-        )
-
-    def action_undo(self) -> None:
-        """Undo the last change to the answers."""
-        if self.controller.undo():
-            self.notify(t("tui.undo.done", self.lang), timeout=1.5)
-        else:
-            self.notify(t("tui.undo.none", self.lang), timeout=1.5)
-
-    def action_redo(self) -> None:
-        """Redo the last undone change."""
-        if self.controller.redo():
-            self.notify(t("tui.redo.done", self.lang), timeout=1.5)
-        else:
-            self.notify(t("tui.redo.none", self.lang), timeout=1.5)
-
-    def action_next_group(self) -> None:
-        """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
-        next_group = getattr(self.view, "next_group", None)
-        if not callable(next_group):
-            self.notify(t("tui.groups.none_here", self.lang), timeout=3)
-        elif len(self.session.groups) < 2:
-            self.notify(t("tui.groups.only_one", self.lang), timeout=5)
-        else:
-            self._after_typed_keys(next_group)
-
-    def action_groups(self) -> None:
-        """Rename the groups or add new ones (saved as one edit, undoable)."""
-        from workshop_tui.tui.screens.groups import ask_for_groups
-
-        ask_for_groups(self.controller)
-
-    def action_agenda(self) -> None:
-        """Show or hide the programme overview."""
-        agenda = self.query_one("#agenda")
-        agenda.display = not agenda.display
-
-    def action_notes(self) -> None:
-        """Edit the facilitator's private note for this exercise."""
-        from workshop_tui.tui.screens.modals import NotesModal
-
-        current = self.current
-
-        def save(text: str | None) -> None:
-            if text is not None:
-                try:
-                    self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
-                except ValueError as error:  # too long, or the session is read-only here
-                    self.notify(refusal(error, self.lang), severity="warning")
-                self.guard.report()
-
-        source = self.session.exercise(current).source.cite()
-        self.app.push_screen(NotesModal(self.session.notes.get(current, ""), source), save)
-
-    def action_projector(self) -> None:
-        """Show the large, minimal projector view of the current exercise."""
-        from workshop_tui.tui.screens.projector import ProjectorScreen
-
-        self.app.push_screen(ProjectorScreen(self.controller))
-
-    def action_export(self) -> None:
-        """Export the summary (Markdown, HTML, CSV) and show where the files went."""
-        from workshop_tui.core.storage.locations import data_dir
-        from workshop_tui.tui.screens.export import ExportChoice, ExportModal, write_export
-
-        def write(choice: ExportChoice | None) -> None:
-            if choice is not None:
-                message, failed = write_export(self.keeper.session, choice, self.lang)
-                self.notify(
-                    message, severity="error" if failed else "information", timeout=15 if failed else 20
-                )
-
-        self.app.push_screen(ExportModal(data_dir() / "exports"), write)
-
-    def action_home(self) -> None:
-        """Back to the list of sessions: at once when everything is saved, else after asking."""
-        self.controller.save_position()
-        self.guard.confirm_leave(self.workshop.show_home)
-
-    def action_set_timer(self) -> None:
-        """Set the timer for this exercise."""
-        from workshop_tui.tui.screens.modals import TimerModal
-
-        current = self.current
-
-        def set_(value: int | None) -> None:
-            if value is None:
-                return
-            try:
-                self.controller.set_timer(current, value)
-            except ValueError as error:  # the session is read-only here
-                self.notify(refusal(error, self.lang), severity="warning")
-                return
-            self.guard.report()
-
-        self.app.push_screen(TimerModal(self.controller.timer_set_seconds() / 60), set_)
-
-    def action_timer(self) -> None:
-        """Start or pause this exercise's timer (starting a new one pauses any other)."""
-        self.controller.toggle_timer()
-
-    def action_last_time(self) -> None:
-        """Ctrl+L: show or hide last time beside now for this exercise (here and on the wall)."""
-        self.controller.toggle_last_time()
-
-    def action_min_answers(self) -> None:
-        """Ctrl+U: the session's minimum of answers, below which no figure is shown anywhere."""
-        from workshop_tui.tui.screens.min_answers import MinAnswersModal
-
-        def set_(value: int | None) -> None:
-            if value is not None:
-                self.controller.request(lambda s: s.with_min_answers(value))
-                self.notify(t("tui.min.set", self.lang, n=value))
-
-        self.app.push_screen(MinAnswersModal(self.session.min_answers), set_)
 
     def _tick(self) -> None:
         self.controller.live.heartbeat()  # `workshop present` knows the side file is still written

@@ -1,15 +1,14 @@
 """The view for scored exercises: rating grids, statement diagnostics and scales.
 
-Digits typed on the grid score the highlighted cell and move on, so a room's
-scores go in as fast as they are called out. Tally mode takes counts instead.
-Statistics are computed by the core (``stats``); this view only lays them out.
+What the keys do on the grid is in ``grid_typing.py``; this module lays the view out and
+shows the session in it. Statistics are computed by the core (``stats``); the view only
+places them. After a typed score the grid is drawn at once and the panels under it (the
+item's detail, the profile) one frame later (``tui/after_frame.py``).
 """
 
 from __future__ import annotations
 
-import time
-
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
@@ -18,19 +17,17 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.grids import GridBody
 from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.views.base import ExerciseView, session_edit
-from workshop_tui.tui.views.grid_edits import dots_edit, score_edit, tally_edit
+from workshop_tui.tui.views.base import session_edit
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
+from workshop_tui.tui.views.grid_typing import GridTyping
 from workshop_tui.tui.widgets.entry import EntryArea, EntryInput, FieldEdited
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.tui.widgets.text_panel import show_text, text_height
 
-TALLY_APPEND_SECONDS = 1.5
-"""A second digit typed within this time extends a tally count (1 then 2 -> 12)."""
 
-
-class GridView(ExerciseView):
+class GridView(GridTyping):
     """Score grid, the highlighted item's distribution, a profile, notes and the closing answer."""
 
     DEFAULT_CSS = """
@@ -54,11 +51,12 @@ class GridView(ExerciseView):
 
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
-        self._tally_buffer: tuple[tuple[int, int], str, float] | None = None
         self._detail_row = -1
         """The grid row the detail panel shows."""
         self._detail_width: tuple[int, bool] | None = None
         """The width (and compact state) the detail panel's height was fitted to."""
+        self._panels_later = AfterFrame(self, self._show_panels)
+        """The detail and profile, brought up to date after the frame that shows a typed score."""
 
     @property
     def extras(self) -> GridBody:
@@ -80,11 +78,6 @@ class GridView(ExerciseView):
                 yield Label(id="closing-label")
                 yield EntryArea(id="closing")
         yield Static(id="grid-keys")
-
-    @property
-    def grid(self) -> ScoreGrid:
-        """The score table."""
-        return self.query_one("#grid", ScoreGrid)
 
     def labels(self) -> dict[str, str]:
         """Column and statistics labels in the UI language."""
@@ -113,12 +106,20 @@ class GridView(ExerciseView):
         )
         self.grid.show(session, self.lang, self.labels())
         self._show_head(session)
-        self._show_detail()
+        if self._detail_row < 0:
+            self._show_detail()  # the first fill: the panels are part of the view's first frame
+        else:
+            self._panels_later()
 
     def load(self, session: Session) -> None:
         self.show(session)
         if self.ready:
             self._show_text_fields(session)
+
+    def _show_panels(self) -> None:
+        """The deferred part of ``show``: the highlighted item's detail and the profile."""
+        if self.ready and self.display:
+            self._show_detail()
 
     def restore(self, position: Position) -> None:
         if not self.ready:
@@ -129,6 +130,7 @@ class GridView(ExerciseView):
             columns = grid.input_columns()
             column = position.column if position.column in columns else (columns.start if columns else 0)
             grid.cursor_coordinate = grid.cursor_coordinate._replace(row=row, column=column)
+            self._show_detail()  # now, as part of the opening's first frame (not one frame later)
         if position.group:
             self._group = position.group
 
@@ -234,7 +236,8 @@ class GridView(ExerciseView):
         self._tally_buffer = None
         # The panels below describe the row: a move along it (typing a row of scores) leaves them.
         if event.coordinate.row != self._detail_row:
-            self._show_detail()
+            self._detail_row = event.coordinate.row
+            self._panels_later()
             if self.session is not None:
                 self._show_text_fields(self.session)
         self._post_position()
@@ -255,136 +258,3 @@ class GridView(ExerciseView):
         else:
             return
         self.request_edit(EditRequested(edit, merge=f"{kind}:{exercise_id}:{key}"))
-
-    def on_key(self, event: events.Key) -> None:
-        if not self.ready or not self.grid.has_focus or self.session is None:
-            return
-        answers = self.session.answers_for(self.exercise.id)
-        key = event.key
-        if key in ("up", "down", "left", "right"):
-            # Handled here, not by the table's bindings: a binding runs only once the key has
-            # bubbled up to the app, so a digit typed right after an arrow would overtake it
-            # and score the cell the cursor was leaving (found by scripts/crash_test.py).
-            event.stop()
-            getattr(self.grid, f"action_cursor_{key}")()
-        elif key in ("delete", "backspace"):
-            event.stop()
-            self._clear_cell()
-        elif key == "space" and answers.mode == "participant" and is_single(self.exercise):
-            event.stop()
-            self._pick_row()
-        elif answers.mode == "tally" and key in ("plus", "minus", "equals_sign", "+", "-"):
-            event.stop()
-            self._bump_tally(1 if key in ("plus", "equals_sign", "+") else -1)
-        elif event.character is not None and event.character.isdigit():
-            event.stop()
-            if answers.mode == "tally":
-                self._type_tally(event.character)
-            else:
-                self._type_score(int(event.character))
-
-    def _type_score(self, digit: int) -> None:
-        scale = self.exercise.scale
-        assert scale is not None
-        target = self.grid.cell_target()
-        if target is None:
-            self.app.bell()
-            return
-        if self.exercise.is_vote:
-            self._type_vote(digit, target[1])
-            return
-        score = 10 if digit == 0 and scale.max == 10 else digit
-        if not scale.contains(score):
-            self.app.bell()
-            self.notify(
-                t("tui.refused", self.lang, reason=f"{scale.min}–{scale.max}"), severity="warning", timeout=2
-            )
-            return
-        item, participant = target
-        self.request_edit(
-            EditRequested(score_edit(self.exercise.id, item.id, participant, score, self._next()))
-        )
-        self._advance()
-
-    def _type_vote(self, digit: int, participant: str) -> None:
-        """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
-        exercise = self.exercise
-        if is_single(exercise):
-            if not 1 <= digit <= len(exercise.items):
-                self.app.bell()
-                return
-            edit = score_edit(exercise.id, exercise.items[digit - 1].id, participant, 1, self._next())
-        else:
-            item_id = self.grid.items[self.grid.cursor_row].id
-            edit = dots_edit(exercise, item_id, participant, digit or None, self._next(), self.lang)
-        self.request_edit(EditRequested(edit))
-        self._advance()
-
-    def _pick_row(self) -> None:
-        """Space on a single choice: the highlighted option becomes the participant's choice."""
-        target = self.grid.cell_target()
-        if target is None:
-            self.app.bell()
-            return
-        item, participant = target
-        self.request_edit(EditRequested(score_edit(self.exercise.id, item.id, participant, 1, self._next())))
-        self._advance()
-
-    def _next(self) -> Position:
-        """Where the cursor goes after a score: the next participant, or the next row's first."""
-        grid = self.grid
-        row, column = grid.cursor_coordinate
-        columns = grid.input_columns()
-        if column + 1 in columns:
-            column += 1
-        elif row + 1 < grid.row_count:
-            row, column = row + 1, columns.start
-        return Position(self.exercise.id, row, column, self._group)
-
-    def _advance(self) -> None:
-        after = self._next()
-        self.grid.cursor_coordinate = self.grid.cursor_coordinate._replace(row=after.row, column=after.column)
-
-    def _clear_cell(self) -> None:
-        target = self.grid.cell_target()
-        if target is None or self.session is None:
-            return
-        item, column = target
-        if self.session.answers_for(self.exercise.id).mode == "tally":
-            self.request_edit(
-                EditRequested(session_edit(Session.with_tally, self.exercise.id, item.id, int(column[1:]), 0))
-            )
-        else:
-            if is_single(self.exercise):
-                # Del clears the participant's choice, whichever option row the cursor is on.
-                scores = self.session.answers_for(self.exercise.id).scores
-                item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)
-            self.request_edit(
-                EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, column, None))
-            )
-
-    def _type_tally(self, digit: str) -> None:
-        target = self.grid.cell_target()
-        if target is None:
-            self.app.bell()
-            return
-        item, column = target
-        cell = tuple(self.grid.cursor_coordinate)
-        now = time.monotonic()
-        text = digit
-        buffer = self._tally_buffer
-        if buffer and buffer[0] == cell and now - buffer[2] < TALLY_APPEND_SECONDS and len(buffer[1]) < 2:
-            text = buffer[1] + digit
-        self._tally_buffer = ((cell[0], cell[1]), text, now)
-        edit = tally_edit(self.exercise.id, item.id, int(column[1:]), self.lang, count=int(text))
-        self.request_edit(EditRequested(edit))
-
-    def _bump_tally(self, delta: int) -> None:
-        target = self.grid.cell_target()
-        if target is None:
-            return
-        item, column = target
-        self._tally_buffer = None
-        self.request_edit(
-            EditRequested(tally_edit(self.exercise.id, item.id, int(column[1:]), self.lang, delta=delta))
-        )

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
+from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.messages import Change
 
 if TYPE_CHECKING:
@@ -36,12 +37,21 @@ class Agenda(OptionList):
     def observe(self, controller: SessionController) -> None:
         """List the open session from now on: again whenever its answers or its exercise change."""
 
+        def show() -> None:
+            self.show(controller.session, controller.current, controller.lang)
+
+        later = AfterFrame(self, show)
+
         def changed(change: Change) -> None:
-            if change is not Change.TIMER and change is not Change.VOTING:
-                self.show(controller.session, controller.current, controller.lang)
+            if change is Change.TIMER or change is Change.VOTING:
+                return
+            if change is Change.SESSION:
+                later()  # a keystroke: its status marks follow the frame that shows the score
+            else:
+                show()
 
         controller.subscribe(self, changed)
-        self.show(controller.session, controller.current, controller.lang)
+        show()
 
     def show(self, session: Session, current: str, lang: str) -> None:
         """List the agenda with status marks, the current exercise highlighted."""

@@ -158,7 +158,8 @@ class LineTable(ScrollView, can_focus=True):
     def update_cell(self, row_key: str, column_key: str, value: CellValue) -> None:
         """Change one cell; only its row is drawn again."""
         row = self._cells[row_key]
-        if same_look(row.get(column_key), value):
+        old = row.get(column_key)
+        if old is value or same_look(old, value):
             return
         row[column_key] = value
         self._forget_row(self._row_index[row_key])

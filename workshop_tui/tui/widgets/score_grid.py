@@ -103,6 +103,10 @@ class ScoreGrid(LineTable):
         self.stats: dict[str, ItemStats] = {}
         self.totals: dict[str, VoteTotal] = {}
         """A vote's dots per option (empty for other kinds)."""
+        self._score_cells: dict[tuple[int | None, bool], Text] = {}
+        """(score, results visible) -> its cell: a keystroke's row reuses 39 of its 40 cells."""
+        self._labels: dict[tuple[str, str | None, int, str], Text] = {}
+        """(item id, mark, width, text) -> the row's label, shortened once rather than per keystroke."""
 
     def needs_rebuild(self) -> bool:
         """Whether the width changed enough since the last build to re-fit the item column."""
@@ -167,6 +171,7 @@ class ScoreGrid(LineTable):
         row, column = self.cursor_coordinate
         self.clear()
         self._shown.clear()
+        self._labels.clear()
         # The table's own width less its scrollbar and the cursor's margin.
         available = (self.size.width or self.app.size.width) - 4
         self._label_width, per_column, widths = self._widths(available, layout)
@@ -246,12 +251,16 @@ class ScoreGrid(LineTable):
             for i in self.items
         )
         width = self._label_width - (3 if marked_column else 1)
-        label = Text(" " + shorten_apart(label_text, width, siblings))
-        if mark:
-            label = Text(" " + mark, style="bold") + label
-            label.stylize("bold")
-        elif self.exercise.body.highlights:
-            label = Text("  ") + label  # the marks' column, so the texts line up
+        key = (item.id, mark, width, label_text)
+        label = self._labels.get(key)
+        if label is None:
+            label = Text(" " + shorten_apart(label_text, width, siblings))
+            if mark:
+                label = Text(" " + mark, style="bold") + label
+                label.stylize("bold")
+            elif self.exercise.body.highlights:
+                label = Text("  ") + label  # the marks' column, so the texts line up
+            self._labels[key] = label
         cells: dict[str, Text] = {"item": label}
         if layout.mode == "tally":
             tally = answers.tallies.get(item.id, {})
@@ -274,17 +283,7 @@ class ScoreGrid(LineTable):
         if layout.mode != "tally":
             row = answers.scores.get(item.id, {})
             for pid in layout.columns:
-                score = row.get(pid)
-                if score is None:
-                    cells[pid] = Text("·", style="dim", justify="center")
-                elif layout.visible:
-                    cells[pid] = Text(
-                        str(score),
-                        style=f"bold {score_colour(score, scale.min, scale.max)}",
-                        justify="center",
-                    )
-                else:
-                    cells[pid] = Text("●", justify="center")
+                cells[pid] = self._score_cell(row.get(pid), layout.visible)
         visible = layout.visible and stats.n > 0
         cells["n"] = Text(str(stats.n), justify="right")
         cells["mean"] = Text(
@@ -296,6 +295,22 @@ class ScoreGrid(LineTable):
         cells["flag"] = Text("⚡" if visible and stats.split else "")
         for key, cell in cells.items():
             self.update_cell(item.id, key, cell)
+
+    def _score_cell(self, score: int | None, visible: bool) -> Text:
+        """A participant's cell: one text per score shown, made once (the table draws it by identity)."""
+        cell = self._score_cells.get((score, visible))
+        if cell is None:
+            scale = self.exercise.scale
+            assert scale is not None
+            if score is None:
+                cell = Text("·", style="dim", justify="center")
+            elif visible:
+                colour = score_colour(score, scale.min, scale.max)
+                cell = Text(str(score), style=f"bold {colour}", justify="center")
+            else:
+                cell = Text("●", justify="center")
+            self._score_cells[(score, visible)] = cell
+        return cell
 
     def _fill_vote_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
         """An option's row: each person's dots (hidden while blind: they would show the choice)."""

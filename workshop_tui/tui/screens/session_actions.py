@@ -1,0 +1,200 @@
+"""What the session screen's keys do: next and previous, blind, undo, notes, timer, export and the rest.
+
+Kept apart from the screen itself (``session.py``: its layout, how it shows the session
+and applies the views' edits), so that each reads as one thing. Every command here is a
+call on the session's controller, or a modal whose answer becomes one; the keys, footer,
+palette and F1 help that lead here are declared once in ``tui/commands.py``.
+"""
+
+from __future__ import annotations
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.model import Session
+from workshop_tui.tui.controller import SessionController
+from workshop_tui.tui.exercise_timers import ExerciseTimers
+from workshop_tui.tui.saving import SaveGuard
+from workshop_tui.tui.screens.in_order import InOrderScreen
+from workshop_tui.tui.strings import refusal
+from workshop_tui.tui.voting_link import VotingController
+
+
+class SessionActions(InOrderScreen):
+    """The session screen's commands, on the controller it is given (``SessionScreen``)."""
+
+    controller: SessionController
+    """The session's state (keeper, current exercise, timers, voting), which the screens observe."""
+    guard: SaveGuard
+    """Shows what is not saved (or that the session is read-only) and retries failed saves."""
+
+    @property
+    def keeper(self) -> SessionKeeper:
+        """The session's keeper (the controller's)."""
+        return self.controller.keeper
+
+    @property
+    def current(self) -> str:
+        """The exercise on show."""
+        return self.controller.current
+
+    @property
+    def timers(self) -> ExerciseTimers:
+        """The exercises' timers (the controller's)."""
+        return self.controller.timers
+
+    @property
+    def voting(self) -> VotingController:
+        """Voting from phones (the controller's)."""
+        return self.controller.voting
+
+    @property
+    def session(self) -> Session:
+        """The session as the screens show it (see ``SessionController.session``)."""
+        return self.controller.session
+
+    async def action_voting(self) -> None:
+        """F10: open voting on the current exercise and show its panel (F10 there closes it)."""
+        from workshop_tui.tui.screens.voting_panel import open_voting
+
+        await open_voting(self.voting)
+
+    def go_to(self, exercise_id: str) -> None:
+        """Show another exercise of the agenda and remember it."""
+        self.controller.go_to(exercise_id)
+
+    def action_next(self) -> None:
+        """Go to the next exercise on the agenda (after the keys typed before Ctrl+N)."""
+        self._after_typed_keys(lambda: self.controller.step(1))
+
+    def action_previous(self) -> None:
+        """Go to the previous exercise on the agenda (after the keys typed before Ctrl+B)."""
+        self._after_typed_keys(lambda: self.controller.step(-1))
+
+    def action_blind(self) -> None:
+        """Hide the current results (blind mode), or reveal them (after the keys typed before)."""
+        self._after_typed_keys(self.controller.toggle_blind)
+
+    def action_mode(self) -> None:
+        """Switch the grid between scores per participant and tallies (after the keys typed before)."""
+        self._after_typed_keys(self._mode)
+
+    def _mode(self) -> None:
+        from workshop_tui.tui.screens.mode_switch import ModeSwitchModal
+
+        self.controller.toggle_mode(
+            lambda change, switch: self.app.push_screen(ModeSwitchModal(change), switch)
+        )
+
+    def action_undo(self) -> None:
+        """Undo the last change to the answers."""
+        if self.controller.undo():
+            self.notify(t("tui.undo.done", self.lang), timeout=1.5)
+        else:
+            self.notify(t("tui.undo.none", self.lang), timeout=1.5)
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        if self.controller.redo():
+            self.notify(t("tui.redo.done", self.lang), timeout=1.5)
+        else:
+            self.notify(t("tui.redo.none", self.lang), timeout=1.5)
+
+    def action_next_group(self) -> None:
+        """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
+        next_group = getattr(self.view, "next_group", None)
+        if not callable(next_group):
+            self.notify(t("tui.groups.none_here", self.lang), timeout=3)
+        elif len(self.session.groups) < 2:
+            self.notify(t("tui.groups.only_one", self.lang), timeout=5)
+        else:
+            self._after_typed_keys(next_group)
+
+    def action_groups(self) -> None:
+        """Rename the groups or add new ones (saved as one edit, undoable)."""
+        from workshop_tui.tui.screens.groups import ask_for_groups
+
+        ask_for_groups(self.controller)
+
+    def action_agenda(self) -> None:
+        """Show or hide the programme overview."""
+        agenda = self.query_one("#agenda")
+        agenda.display = not agenda.display
+
+    def action_notes(self) -> None:
+        """Edit the facilitator's private note for this exercise."""
+        from workshop_tui.tui.screens.modals import NotesModal
+
+        current = self.current
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                try:
+                    self.keeper.apply(lambda s: s.with_facilitator_note(current, text.strip()))
+                except ValueError as error:  # too long, or the session is read-only here
+                    self.notify(refusal(error, self.lang), severity="warning")
+                self.guard.report()
+
+        source = self.session.exercise(current).source.cite()
+        self.app.push_screen(NotesModal(self.session.notes.get(current, ""), source), save)
+
+    def action_projector(self) -> None:
+        """Show the large, minimal projector view of the current exercise."""
+        from workshop_tui.tui.screens.projector import ProjectorScreen
+
+        self.app.push_screen(ProjectorScreen(self.controller))
+
+    def action_export(self) -> None:
+        """Export the summary (Markdown, HTML, CSV) and show where the files went."""
+        from workshop_tui.core.storage.locations import data_dir
+        from workshop_tui.tui.screens.export import ExportChoice, ExportModal, write_export
+
+        def write(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                message, failed = write_export(self.keeper.session, choice, self.lang)
+                self.notify(
+                    message, severity="error" if failed else "information", timeout=15 if failed else 20
+                )
+
+        self.app.push_screen(ExportModal(data_dir() / "exports"), write)
+
+    def action_home(self) -> None:
+        """Back to the list of sessions: at once when everything is saved, else after asking."""
+        self.controller.save_position()
+        self.guard.confirm_leave(self.workshop.show_home)
+
+    def action_set_timer(self) -> None:
+        """Set the timer for this exercise."""
+        from workshop_tui.tui.screens.modals import TimerModal
+
+        current = self.current
+
+        def set_(value: int | None) -> None:
+            if value is None:
+                return
+            try:
+                self.controller.set_timer(current, value)
+            except ValueError as error:  # the session is read-only here
+                self.notify(refusal(error, self.lang), severity="warning")
+                return
+            self.guard.report()
+
+        self.app.push_screen(TimerModal(self.controller.timer_set_seconds() / 60), set_)
+
+    def action_timer(self) -> None:
+        """Start or pause this exercise's timer (starting a new one pauses any other)."""
+        self.controller.toggle_timer()
+
+    def action_last_time(self) -> None:
+        """Ctrl+L: show or hide last time beside now for this exercise (here and on the wall)."""
+        self.controller.toggle_last_time()
+
+    def action_min_answers(self) -> None:
+        """Ctrl+U: the session's minimum of answers, below which no figure is shown anywhere."""
+        from workshop_tui.tui.screens.min_answers import MinAnswersModal
+
+        def set_(value: int | None) -> None:
+            if value is not None:
+                self.controller.request(lambda s: s.with_min_answers(value))
+                self.notify(t("tui.min.set", self.lang, n=value))
+
+        self.app.push_screen(MinAnswersModal(self.session.min_answers), set_)

@@ -1,0 +1,188 @@
+"""Typing on the score grid: digits score the highlighted cell and move on, arrows move, Del clears.
+
+A room's scores go in as fast as they are called out; tally mode takes counts instead,
+and votes take a choice or a number of dots. Each key becomes one edit of the session
+(``grid_edits.py``), asked of the session screen, which saves it before it is shown.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual import events
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.votes import is_single
+from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.views.base import ExerciseView, session_edit
+from workshop_tui.tui.views.grid_edits import dots_edit, score_edit, tally_edit
+from workshop_tui.tui.widgets.score_grid import ScoreGrid
+
+TALLY_APPEND_SECONDS = 1.5
+"""A second digit typed within this time extends a tally count (1 then 2 -> 12)."""
+
+
+MOVES: dict[str, Callable[[ScoreGrid], None]] = {
+    "up": ScoreGrid.action_cursor_up,
+    "down": ScoreGrid.action_cursor_down,
+    "left": ScoreGrid.action_cursor_left,
+    "right": ScoreGrid.action_cursor_right,
+    "home": ScoreGrid.action_cursor_home,
+    "end": ScoreGrid.action_cursor_end,
+    "pageup": lambda grid: grid.action_page(-1),
+    "pagedown": lambda grid: grid.action_page(1),
+    "ctrl+home": ScoreGrid.action_cursor_top,
+    "ctrl+end": ScoreGrid.action_cursor_bottom,
+}
+"""The keys that move the grid's cursor (the table's own bindings, taken in the order typed)."""
+
+
+class GridTyping(ExerciseView):
+    """The keys of a score grid; ``GridView`` shows the session around them."""
+
+    def __init__(self, exercise: Exercise, lang: str) -> None:
+        super().__init__(exercise, lang)
+        self._tally_buffer: tuple[tuple[int, int], str, float] | None = None
+        """The tally cell typed into last, the digits typed there, and when."""
+
+    @property
+    def grid(self) -> ScoreGrid:
+        """The score table."""
+        return self.query_one("#grid", ScoreGrid)
+
+    def on_key(self, event: events.Key) -> None:
+        if not self.ready or not self.grid.has_focus or self.session is None:
+            return
+        answers = self.session.answers_for(self.exercise.id)
+        key = event.key
+        move = MOVES.get(key)
+        if move is not None:
+            # Handled here, not by the table's bindings: a binding runs only once the key has
+            # bubbled up to the app, so a digit typed right after an arrow (or Home, End…)
+            # would overtake it and score the cell the cursor was leaving (found by
+            # scripts/crash_test.py for the arrows; in tmux for "Down Home 5 5 5").
+            event.stop()
+            move(self.grid)
+        elif key in ("delete", "backspace"):
+            event.stop()
+            self._clear_cell()
+        elif key == "space" and answers.mode == "participant" and is_single(self.exercise):
+            event.stop()
+            self._pick_row()
+        elif answers.mode == "tally" and key in ("plus", "minus", "equals_sign", "+", "-"):
+            event.stop()
+            self._bump_tally(1 if key in ("plus", "equals_sign", "+") else -1)
+        elif event.character is not None and event.character.isdigit():
+            event.stop()
+            if answers.mode == "tally":
+                self._type_tally(event.character)
+            else:
+                self._type_score(int(event.character))
+
+    def _type_score(self, digit: int) -> None:
+        scale = self.exercise.scale
+        assert scale is not None
+        target = self.grid.cell_target()
+        if target is None:
+            self.app.bell()
+            return
+        if self.exercise.is_vote:
+            self._type_vote(digit, target[1])
+            return
+        score = 10 if digit == 0 and scale.max == 10 else digit
+        if not scale.contains(score):
+            self.app.bell()
+            self.notify(
+                t("tui.refused", self.lang, reason=f"{scale.min}–{scale.max}"), severity="warning", timeout=2
+            )
+            return
+        item, participant = target
+        self.request_edit(
+            EditRequested(score_edit(self.exercise.id, item.id, participant, score, self._next()))
+        )
+        self._advance()
+
+    def _type_vote(self, digit: int, participant: str) -> None:
+        """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
+        exercise = self.exercise
+        if is_single(exercise):
+            if not 1 <= digit <= len(exercise.items):
+                self.app.bell()
+                return
+            edit = score_edit(exercise.id, exercise.items[digit - 1].id, participant, 1, self._next())
+        else:
+            item_id = self.grid.items[self.grid.cursor_row].id
+            edit = dots_edit(exercise, item_id, participant, digit or None, self._next(), self.lang)
+        self.request_edit(EditRequested(edit))
+        self._advance()
+
+    def _pick_row(self) -> None:
+        """Space on a single choice: the highlighted option becomes the participant's choice."""
+        target = self.grid.cell_target()
+        if target is None:
+            self.app.bell()
+            return
+        item, participant = target
+        self.request_edit(EditRequested(score_edit(self.exercise.id, item.id, participant, 1, self._next())))
+        self._advance()
+
+    def _next(self) -> Position:
+        """Where the cursor goes after a score: the next participant, or the next row's first."""
+        grid = self.grid
+        row, column = grid.cursor_coordinate
+        columns = grid.input_columns()
+        if column + 1 in columns:
+            column += 1
+        elif row + 1 < grid.row_count:
+            row, column = row + 1, columns.start
+        return Position(self.exercise.id, row, column, self._group)
+
+    def _advance(self) -> None:
+        after = self._next()
+        self.grid.cursor_coordinate = self.grid.cursor_coordinate._replace(row=after.row, column=after.column)
+
+    def _clear_cell(self) -> None:
+        target = self.grid.cell_target()
+        if target is None or self.session is None:
+            return
+        item, column = target
+        if self.session.answers_for(self.exercise.id).mode == "tally":
+            self.request_edit(
+                EditRequested(session_edit(Session.with_tally, self.exercise.id, item.id, int(column[1:]), 0))
+            )
+        else:
+            if is_single(self.exercise):
+                # Del clears the participant's choice, whichever option row the cursor is on.
+                scores = self.session.answers_for(self.exercise.id).scores
+                item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)
+            self.request_edit(
+                EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, column, None))
+            )
+
+    def _type_tally(self, digit: str) -> None:
+        target = self.grid.cell_target()
+        if target is None:
+            self.app.bell()
+            return
+        item, column = target
+        cell = tuple(self.grid.cursor_coordinate)
+        now = time.monotonic()
+        text = digit
+        buffer = self._tally_buffer
+        if buffer and buffer[0] == cell and now - buffer[2] < TALLY_APPEND_SECONDS and len(buffer[1]) < 2:
+            text = buffer[1] + digit
+        self._tally_buffer = ((cell[0], cell[1]), text, now)
+        edit = tally_edit(self.exercise.id, item.id, int(column[1:]), self.lang, count=int(text))
+        self.request_edit(EditRequested(edit))
+
+    def _bump_tally(self, delta: int) -> None:
+        target = self.grid.cell_target()
+        if target is None:
+            return
+        item, column = target
+        self._tally_buffer = None
+        self.request_edit(
+            EditRequested(tally_edit(self.exercise.id, item.id, int(column[1:]), self.lang, delta=delta))
+        )
