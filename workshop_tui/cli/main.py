@@ -8,6 +8,7 @@ is imported lazily so that ``workshop sessions`` never loads Textual.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -48,6 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     with argparse_in(lang):
         args = build_parser(lang).parse_args(argv)
     args.explicit_lang = known.lang
+    # A command that starts the app spends its start building objects that live as long as
+    # the app (modules, classes, the session, the widgets): the garbage collector's passes
+    # over them find nothing and cost a tenth of a second. It is paused until the app's first
+    # screen is drawn (``WorkshopApp.collector_paused``), and never left paused here.
+    paused = args.command in (None, "open", "demo", "new") and gc.isenabled()
+    if paused:
+        gc.disable()
     try:
         return _dispatch(args, lang)
     except FileProblems as error:
@@ -63,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (e.g. `workshop sessions | head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _dispatch(args: argparse.Namespace, lang: str) -> int:

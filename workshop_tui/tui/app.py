@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
-import re
-import shlex
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -23,6 +21,7 @@ from textual.theme import ThemeProvider
 from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
+from workshop_tui.tui.crash_report import CrashReport, without_locals
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
@@ -160,7 +159,13 @@ class WorkshopApp(App[int]):
     _taken_over: LockInfo | None = None
     """The lock of a window that ended without closing the first screen's session, if any."""
 
+    collector_paused = False
+    """The command line paused the garbage collector for the start (``run_app``): it runs
+    again, over what was made after the start only, once the first screen is drawn."""
+
     def on_mount(self) -> None:
+        if self.collector_paused:
+            self.call_after_refresh(self._collect_again)
         self.register_theme(HIGH_CONTRAST)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -180,6 +185,12 @@ class WorkshopApp(App[int]):
         from workshop_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+
+    def _collect_again(self) -> None:
+        """After the first frame: what the start made is kept out of the collector's way, which runs again."""
+        gc.freeze()
+        gc.enable()
+        self.collector_paused = False
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
@@ -275,7 +286,7 @@ class WorkshopApp(App[int]):
         that report (without the local variables, which may name participants).
         """
         if self._crash is None and self.return_code == 1:
-            self._crash = self._report(_without_locals(self.error_console.export_text(clear=False)))
+            self._crash = self._report(without_locals(self.error_console.export_text(clear=False)))
         return self._crash
 
     def rescue(self, error: BaseException) -> CrashReport:
@@ -360,49 +371,6 @@ class WorkshopApp(App[int]):
             refresh()
 
 
-@dataclass(frozen=True)
-class CrashReport:
-    """What the app did when an unexpected error stopped it."""
-
-    log: Path | None
-    """The log with the traceback (None: it could not be written)."""
-    sessions: list[tuple[Path, bool]]
-    """Each open session file, and whether everything in it was saved."""
-
-    def message(self, lang: str) -> str:
-        """What the terminal says after the app has stopped: what is saved, where the log is."""
-        lines = [t("tui.crash.stopped", lang)]
-        for path, saved in self.sessions:
-            lines.append(t("tui.crash.saved" if saved else "tui.crash.not_saved", lang, path=path))
-        lines.append(t("tui.crash.log", lang, path=self.log) if self.log else t("tui.crash.no_log", lang))
-        for path, _ in self.sessions[-1:]:
-            lines.append(t("tui.crash.again", lang, path=shlex.quote(str(path))))
-        return "\n".join(lines)
-
-
-_LOCALS = re.compile(r"^[│ ]*╭─+ locals ─+╮")
-_BOX_END = re.compile(r"^[│ ]*╰─+╯")
-
-
-def _without_locals(report: str) -> str:
-    """Textual's report of an error without its panels of local variables.
-
-    Textual draws every frame's locals (show_locals), and they may hold a session's names
-    and answers, which the crash log must not (see ``core.crashlog``).
-    """
-    kept: list[str] = []
-    inside = False
-    for line in report.splitlines():
-        if not inside and _LOCALS.match(line):
-            inside = True
-            continue
-        if inside:
-            inside = _BOX_END.match(line) is None
-            continue
-        kept.append(line)
-    return "\n".join(kept)
-
-
 def make_app(**kwargs: object) -> WorkshopApp:
     """Build the app for the CLI, the tests and the snapshots alike."""
     return WorkshopApp(**kwargs)  # type: ignore[arg-type]
@@ -420,6 +388,7 @@ def run_app(
     app = make_app(
         lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, session=session, voting=voting
     )
+    app.collector_paused = not gc.isenabled()
     try:
         result = app.run()
     except Exception as error:  # an error Textual did not catch (starting or stopping)
