@@ -47,29 +47,16 @@ def detect_language(explicit: str | None = None) -> str:
 def catalogue(lang: str) -> Mapping[str, str]:
     """All texts of ``lang`` (Danish for an unknown language), as ``section.key -> text``.
 
-    Parsed on first use and kept: a Danish session never reads the English file. tomllib is
-    imported here, so importing this module costs no start-up time; the file is read beside
-    this module (the package is installed as files; ``importlib.resources`` cost ~20 ms).
+    Parsed on first use and kept: a Danish session never reads the English file. The
+    reader (``reading.read_catalogue``, which falls back on ``tomllib``) is imported here,
+    so importing this module costs no start-up time; the file is read beside this module
+    (the package is installed as files; ``importlib.resources`` cost ~20 ms).
     """
-    import tomllib
+    from workshop_tui.core.i18n.reading import read_catalogue
 
     if lang not in LANGUAGES:
         return catalogue(DEFAULT_LANGUAGE)
-    raw = Path(__file__).with_name(f"{lang}.toml").read_text(encoding="utf-8")
-    flat: dict[str, str] = {}
-    _flatten(tomllib.loads(raw), "", flat)
-    return flat
-
-
-def _flatten(table: Mapping[str, object], prefix: str, out: dict[str, str]) -> None:
-    for name, value in table.items():
-        key = f"{prefix}{name}"
-        if isinstance(value, Mapping):
-            _flatten(value, f"{key}.", out)
-        elif isinstance(value, str):
-            out[key] = value
-        else:
-            raise TypeError(f"catalogue key {key!r}: a text must be a string, not {type(value).__name__}")
+    return read_catalogue(Path(__file__).with_name(f"{lang}.toml").read_text(encoding="utf-8"))
 
 
 def find(key: str, lang: str) -> str | None:
