@@ -21,7 +21,6 @@ from textual.theme import ThemeProvider
 from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
-from workshop_tui.tui.crash_report import CrashReport, without_locals
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from workshop_tui.core.model import Session
     from workshop_tui.core.storage.library import Library
     from workshop_tui.core.storage.lock import LockInfo
+    from workshop_tui.tui.crash_report import CrashReport
 
 
 OWN_LOCK_TRIES = 40
@@ -286,6 +286,8 @@ class WorkshopApp(App[int]):
         that report (without the local variables, which may name participants).
         """
         if self._crash is None and self.return_code == 1:
+            from workshop_tui.tui.crash_report import without_locals
+
             self._crash = self._report(without_locals(self.error_console.export_text(clear=False)))
         return self._crash
 
@@ -296,6 +298,7 @@ class WorkshopApp(App[int]):
 
     def _report(self, error: BaseException | str) -> CrashReport:
         from workshop_tui.core.crashlog import write_crash_log
+        from workshop_tui.tui.crash_report import CrashReport  # made only after a crash
 
         sessions = self.sessions.rescue_all()
         return CrashReport(write_crash_log(error, sessions), sessions)
