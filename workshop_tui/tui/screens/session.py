@@ -44,7 +44,6 @@ from workshop_tui.tui.widgets.timer import TimerDisplay
 class SessionScreen(InOrderScreen):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
-    CSS_PATH = "session.tcss"
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """Textual's own, without its repaint of the whole screen on each focus move.
 
