@@ -96,10 +96,9 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command == "new":
         return _new(args, lang)
     if command == "open":
-        from workshop_tui.core.storage.listing import find_session
         from workshop_tui.core.storage.sessions import load_session
 
-        found = find_session(args.session)
+        found = _session_file(args.session)
         if found is None:
             print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
             return 1
@@ -108,6 +107,16 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command == "present":
         return _present(args, lang)
     return _run_app(args.explicit_lang, args.exercises, None, _voting(args))
+
+
+def _session_file(name: str) -> Path | None:
+    """The session file ``workshop open NAME`` means: a path as given, else an id or a title."""
+    given = Path(name).expanduser()
+    if given.suffix == ".toml" and given.is_file():
+        return given  # as find_session would, without loading the listing's modules for it
+    from workshop_tui.core.storage.listing import find_session
+
+    return find_session(name)
 
 
 def _run_app(
