@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
-from textual import events, on
+from textual import events
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
@@ -103,8 +103,7 @@ class WorkshopScreen(_Localised, Screen[Any]):
         """
         setattr(self, "HELP", text)  # noqa: B010
 
-    @on(events.Resize)
-    def keep_layout_of_same_size(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         """A size the screen is laid out at already changes nothing: Textual's relayout is skipped.
 
         The terminal reports its size after the first frame, twice at every start, and each
