@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
-from textual import events
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
@@ -102,18 +101,6 @@ class WorkshopScreen(_Localised, Screen[Any]):
         as a class variable there, hence ``setattr`` for this screen's own text.
         """
         setattr(self, "HELP", text)  # noqa: B010
-
-    def on_resize(self, event: events.Resize) -> None:
-        """A size the screen is laid out at already changes nothing: Textual's relayout is skipped.
-
-        The terminal reports its size after the first frame, twice at every start, and each
-        report laid out and drew the whole screen again at the size it already had (a fifth of
-        a session's start). Textual itself lays a screen out on resume only when its size
-        differs; a real change of size is laid out as before.
-        """
-        if self.is_mounted and event.size == self.outer_size:
-            event.prevent_default()
-            event.stop()
 
 
 class WorkshopModal(_Localised, ModalScreen[Any]):
