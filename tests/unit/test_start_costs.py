@@ -103,8 +103,12 @@ HEAVY_AT_OPEN = [
 """Modules ``workshop open`` of a session must leave unloaded until they are used."""
 
 
-def _modules_at_start(argv: list[str], data_dir: Path, tmp_path: Path) -> set[str]:
-    """The modules loaded by a start in a real terminal, read when the app quits (Ctrl+Q) once settled."""
+def _modules_at_start(argv: list[str], expect: str, data_dir: Path, tmp_path: Path) -> set[str]:
+    """The modules loaded by a start in a real terminal, read when the app quits (Ctrl+Q).
+
+    It quits once the screen shows ``expect`` and has then been quiet a while (a loaded
+    machine can pause a start for longer than a settled screen's quiet).
+    """
     from benchmarks.terminal import Terminal
 
     out = tmp_path / "modules.json"
@@ -117,7 +121,8 @@ def _modules_at_start(argv: list[str], data_dir: Path, tmp_path: Path) -> set[st
     import json
 
     with Terminal([sys.executable, "-c", probe], env={"WORKSHOP_TUI_DATA_DIR": str(data_dir)}) as term:
-        term.settled(timeout=120)
+        term.wait_for_text(expect, timeout=120)
+        term.settle(0.5, timeout=30)
         term.send(b"\x11")  # Ctrl+Q: nothing to save, so the app quits at once
         assert term.process is not None
         term.process.wait(timeout=60)
@@ -136,7 +141,7 @@ def test_a_plain_start_to_the_list_of_sessions_loads_no_heavy_module(
     demo_copy(data / "sessions")
     monkeypatch.setenv("WORKSHOP_TUI_DATA_DIR", str(data))
     assert main(["--lang", "da", "sessions"]) == 0
-    loaded = _modules_at_start(["--lang", "da"], data, tmp_path)
+    loaded = _modules_at_start(["--lang", "da"], "Sessioner", data, tmp_path)
     assert "workshop_tui.tui.screens.home" in loaded, "the probe did not reach the list of sessions"
     assert sorted(loaded & set(HEAVY_AT_HOME)) == []
 
@@ -144,6 +149,6 @@ def test_a_plain_start_to_the_list_of_sessions_loads_no_heavy_module(
 def test_opening_a_session_loads_no_summary_export_or_voting_server(tmp_path: Path) -> None:
     data = tmp_path / "data"
     path, _ = demo_copy(data / "sessions")
-    loaded = _modules_at_start(["--lang", "da", "open", str(path)], data, tmp_path)
+    loaded = _modules_at_start(["--lang", "da", "open", str(path)], "Projektor", data, tmp_path)
     assert "workshop_tui.tui.screens.session" in loaded, "the probe did not open the session"
     assert sorted(loaded & set(HEAVY_AT_OPEN)) == []

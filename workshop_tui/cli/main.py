@@ -129,7 +129,7 @@ def _run_app(
     if not sys.stdout.isatty():
         print(t("cli.error.no_tty", detect_language(lang)), file=sys.stderr)
         return 2
-    from workshop_tui.tui.app import run_app
+    from workshop_tui.tui.run import run_app
 
     return run_app(lang=lang, exercise_dirs=extra, session_path=path, session=session, voting=voting)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -121,9 +120,8 @@ class WorkshopApp(App[int]):
         under the top one is drawn behind it, and its own first layout then asks for the
         whole top screen to be drawn again, a second full frame with no key pressed. A
         session that cannot simply be opened (a damaged file, a lock held elsewhere) starts
-        on that empty screen, and ``on_mount`` says why as before. (The app's one mode,
-        ``DEFAULT_MODE``, makes this screen: a mode's screen gets its CSS file loaded, as a
-        pushed one does, where ``get_default_screen``'s does not.)
+        on that empty screen, and ``on_mount`` says why as before (the app's one mode,
+        ``DEFAULT_MODE``, makes this screen; its rules are in ``app.tcss``).
         """
         first = self._first_screen()
         return first if first is not None else Screen()
@@ -160,8 +158,7 @@ class WorkshopApp(App[int]):
     """The lock of a window that ended without closing the first screen's session, if any."""
 
     collector_paused = False
-    """The command line paused the garbage collector for the start (``run_app``): it runs
-    again, over what was made after the start only, once the first screen is drawn."""
+    """The CLI paused the garbage collector for the start (``run_app``); it runs after the first frame."""
 
     def on_mount(self) -> None:
         if self.collector_paused:
@@ -377,30 +374,3 @@ class WorkshopApp(App[int]):
 def make_app(**kwargs: object) -> WorkshopApp:
     """Build the app for the CLI, the tests and the snapshots alike."""
     return WorkshopApp(**kwargs)  # type: ignore[arg-type]
-
-
-def run_app(
-    *,
-    lang: str | None,
-    exercise_dirs: Iterable[Path] = (),
-    session_path: Path | None = None,
-    session: Session | None = None,
-    voting: VotingOptions | None = None,
-) -> int:
-    """Run the app until the facilitator quits; returns the exit status."""
-    app = make_app(
-        lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, session=session, voting=voting
-    )
-    app.collector_paused = not gc.isenabled()
-    try:
-        result = app.run()
-    except Exception as error:  # an error Textual did not catch (starting or stopping)
-        if app.crash is None:
-            app.rescue(error)
-        import traceback
-
-        traceback.print_exc()
-    if app.crash is not None:
-        print(f"\n{app.crash.message(app.lang)}", file=sys.stderr)
-        return 1
-    return result or app.return_code or 0
