@@ -108,3 +108,40 @@ def peak_memory(work: Path) -> float:
         status = Path(f"/proc/{term.process.pid}/status").read_text()
     line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
     return int(line.split()[1]) / 1024
+
+
+def main() -> None:
+    """``python -m benchmarks.startup``: only the cold starts, as in the full table, in one run."""
+    import argparse
+    import os
+    import statistics
+    import tempfile
+
+    from benchmarks.__main__ import compile_once
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=main.__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="cold starts of each kind (default 5)")
+    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix=".benchmarks-", dir=args.dir))
+    compile_once()
+    try:
+        starts = start_times(work, args.runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    bare = starts["bare"]
+    wall, cpu = statistics.median(bare.wall), statistics.median(bare.cpu)
+    for name, start in starts.items():
+        ratio = statistics.median(start.wall) / wall
+        ratio_cpu = statistics.median(start.cpu) / cpu
+        print(
+            f"{name:5} wall {statistics.median(start.wall):7.0f} ms ({ratio:.2f}x bare)"
+            f"  CPU {statistics.median(start.cpu):6.0f} ms ({ratio_cpu:.2f}x)"
+            f"  frames {statistics.median(start.frames):.0f}  runs {[round(x) for x in start.wall]}"
+        )
+    demo, open_ = statistics.median(starts["demo"].wall), statistics.median(starts["open"].wall)
+    print(f"demo / open = {demo / open_:.2f}  (load average {os.getloadavg()[0]:.1f})")
+
+
+if __name__ == "__main__":
+    main()

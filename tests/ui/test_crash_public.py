@@ -18,6 +18,7 @@ import pytest
 from workshop_tui.core.storage.lock import lock_path
 from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui import app as app_module
+from workshop_tui.tui import crash_report
 from workshop_tui.tui.screens.session import SessionScreen
 
 from .conftest import SIZE, app_for
@@ -91,5 +92,5 @@ def test_locals_panels_are_cut_from_a_report() -> None:
             "RuntimeError: boom",
         ]
     )
-    cut = app_module._without_locals(report)
+    cut = crash_report.without_locals(report)
     assert "Anne" not in cut and "in broken" in cut and cut.endswith("RuntimeError: boom")

@@ -335,8 +335,10 @@ def test_the_catalogue_is_parsed_once_per_version_of_its_file(
 def test_the_packaged_catalogue_reads_the_same_through_its_cache() -> None:
     import tomllib
 
+    from workshop_tui.core.i18n import reading
+
     for lang in LANGUAGES:
         source = Path(i18n.__file__).with_name(f"{lang}.toml")
         flat: dict[str, str] = {}
-        i18n._flatten(tomllib.loads(source.read_text(encoding="utf-8")), "", flat)
+        reading._flatten(tomllib.loads(source.read_text(encoding="utf-8")), "", flat)
         assert catalogue(lang) == flat

@@ -49,3 +49,11 @@ def test_side_of_a_score_on_a_placement_axis() -> None:
     assert [side(v, odd) for v in odd.values] == ["low", "low", None, "high", "high"]
     even = Scale(1, 4, Text("a"), Text("b"), inferred=False)
     assert [side(v, even) for v in even.values] == ["low", "low", "high", "high"]
+
+
+def test_each_kind_s_home_is_the_family_that_declares_it() -> None:
+    """``HOMES`` lets a lookup import one family; it must name the family that declares the kind."""
+    declared = {
+        spec.kind: family.__name__.rsplit(".", 1)[1] for family in registry.FAMILIES for spec in family.SPECS
+    }
+    assert dict(registry.HOMES) == declared

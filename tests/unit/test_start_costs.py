@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.large_session import large_session
+from workshop_tui.cli.main import main
 from workshop_tui.core.storage.sessions import demo_copy, load_session
 from workshop_tui.core.text_safety import ShownCopies
 
@@ -71,3 +72,83 @@ def test_a_command_imports_only_what_it_uses(argv: list[str], unwanted: list[str
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout
+
+
+HEAVY_AT_HOME = [
+    "workshop_tui.export.files",  # the exporters
+    "workshop_tui.voting.server",
+    "aiohttp",
+    "qrcode",
+    "secrets",
+    "hashlib",
+    "workshop_tui.core.model.session",  # the list is read from the files' headers
+    "workshop_tui.core.kinds.registry",
+    "workshop_tui.core.results.summary_model",
+    "workshop_tui.tui.screens.session",
+    "workshop_tui.tui.screens.projector",
+    "workshop_tui.tui.crash_report",
+]
+"""Modules a plain ``workshop`` start (the list of sessions) must leave unloaded."""
+HEAVY_AT_OPEN = [
+    "workshop_tui.export.files",
+    "workshop_tui.voting.server",
+    "aiohttp",
+    "qrcode",
+    "workshop_tui.core.results.summary_model",  # summaries: the projector, exports, last time
+    "workshop_tui.core.results.trends",
+    "workshop_tui.tui.screens.projector",
+    "workshop_tui.tui.screens.home",  # made when the facilitator goes back to the list
+    "workshop_tui.tui.crash_report",
+]
+"""Modules ``workshop open`` of a session must leave unloaded until they are used."""
+
+
+def _modules_at_start(argv: list[str], expect: str, data_dir: Path, tmp_path: Path) -> set[str]:
+    """The modules loaded by a start in a real terminal, read when the app quits (Ctrl+Q).
+
+    It quits once the screen shows ``expect`` and has then been quiet a while (a loaded
+    machine can pause a start for longer than a settled screen's quiet).
+    """
+    from benchmarks.terminal import Terminal
+
+    out = tmp_path / "modules.json"
+    probe = (
+        "import atexit, json, sys\n"
+        f"atexit.register(lambda: open({str(out)!r}, 'w').write(json.dumps(sorted(sys.modules))))\n"
+        "from workshop_tui.cli.main import main\n"
+        f"sys.exit(main({argv!r}))\n"
+    )
+    import json
+
+    with Terminal([sys.executable, "-c", probe], env={"WORKSHOP_TUI_DATA_DIR": str(data_dir)}) as term:
+        term.wait_for_text(expect, timeout=120)
+        term.settle(0.5, timeout=30)
+        term.send(b"\x11")  # Ctrl+Q: nothing to save, so the app quits at once
+        assert term.process is not None
+        term.process.wait(timeout=60)
+    return set(json.loads(out.read_text()))
+
+
+def test_a_plain_start_to_the_list_of_sessions_loads_no_heavy_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list needs Textual, the catalogue and the folder's index: nothing that waits for a command.
+
+    (A file the index does not know yet is read fully in a worker after the first frame,
+    which loads the model; ``workshop sessions`` indexes the folder first, as any list does.)
+    """
+    data = tmp_path / "data"
+    demo_copy(data / "sessions")
+    monkeypatch.setenv("WORKSHOP_TUI_DATA_DIR", str(data))
+    assert main(["--lang", "da", "sessions"]) == 0
+    loaded = _modules_at_start(["--lang", "da"], "Sessioner", data, tmp_path)
+    assert "workshop_tui.tui.screens.home" in loaded, "the probe did not reach the list of sessions"
+    assert sorted(loaded & set(HEAVY_AT_HOME)) == []
+
+
+def test_opening_a_session_loads_no_summary_export_or_voting_server(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path, _ = demo_copy(data / "sessions")
+    loaded = _modules_at_start(["--lang", "da", "open", str(path)], "Projektor", data, tmp_path)
+    assert "workshop_tui.tui.screens.session" in loaded, "the probe did not open the session"
+    assert sorted(loaded & set(HEAVY_AT_OPEN)) == []

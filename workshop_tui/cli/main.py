@@ -8,185 +8,25 @@ is imported lazily so that ``workshop sessions`` never loads Textual.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from collections.abc import Callable
-from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop_tui import __version__
+from workshop_tui.cli.parser import build_parser as build_parser
 from workshop_tui.cli.words import argparse_in
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export import commands as export_commands
-from workshop_tui.voting.network import (
-    DEFAULT_MAX_PARTICIPANTS,
-    DEFAULT_PER_ADDRESS,
-    DEFAULT_PORT,
-    VotingOptions,
-    parse_host,
-    parse_port,
-)
+from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS, DEFAULT_PER_ADDRESS, VotingOptions
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
 
 # The model, the storage and the library are imported by the commands that use them: every
-# start of the app builds this parser, and the first screen should not wait for them.
-
-
-def build_parser(lang: str) -> argparse.ArgumentParser:
-    """The argument parser, with help in the UI language."""
-    parser = argparse.ArgumentParser(prog="workshop", description=t("cli.description", lang))
-    parser.add_argument(
-        "--version", action="version", version=f"workshop-tui {__version__}", help=t("cli.help.version", lang)
-    )
-    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang", lang))
-    parser.add_argument(
-        "--exercises",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help=t("cli.help.exercises_dir", lang),
-    )
-    _add_voting_options(parser, lang, sub=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    demo = sub.add_parser("demo", help=t("cli.help.demo", lang))
-    demo.add_argument(
-        "--no-open",
-        action="store_true",
-        help=t("cli.help.demo.no_open", lang),
-    )
-    _add_voting_options(demo, lang, sub=True)
-
-    new = sub.add_parser("new", help=t("cli.help.new", lang))
-    new.add_argument("--title", help=t("cli.help.new.title", lang))
-    new.add_argument(
-        "--participants",
-        help=t("cli.help.new.participants", lang),
-    )
-    new.add_argument("--groups", help=t("cli.help.new.groups", lang))
-    new.add_argument("--date", default=Date.today().isoformat(), help=t("cli.help.new.date", lang))
-    new.add_argument("--organisation", default="", help=t("cli.help.new.organisation", lang))
-    new.add_argument("--facilitator", default="", help=t("cli.help.new.facilitator", lang))
-    new.add_argument(
-        "--programme",
-        help=t("cli.help.new.programme", lang),
-    )
-    new.add_argument(
-        "--exercise",
-        action="append",
-        default=[],
-        metavar="ID",
-        help=t("cli.help.new.exercise", lang),
-    )
-    new.add_argument(
-        "--no-open",
-        action="store_true",
-        help=t("cli.help.new.no_open", lang),
-    )
-    new.add_argument("--follows", metavar="SESSION", help=t("series.cli.follows", lang))
-    new.add_argument(
-        "--min-answers",
-        type=_min_answers(lang),
-        default=None,
-        metavar="N",
-        help=t("trend.cli.min_answers", lang),
-    )
-
-    sub.add_parser("sessions", help=t("cli.help.sessions", lang))
-
-    exercises = sub.add_parser(
-        "exercises",
-        help=t("cli.help.exercises", lang),
-    )
-    exercises.add_argument(
-        "--check",
-        type=Path,
-        metavar="PATH",
-        help=t("cli.help.exercises.check", lang),
-    )
-
-    export_commands.register(sub, lang)
-
-    open_ = sub.add_parser("open", help=t("cli.help.open", lang))
-    open_.add_argument("session")
-    _add_voting_options(open_, lang, sub=True)
-    _add_voting_options(new, lang, sub=True)
-
-    present = sub.add_parser("present", help=t("present.cli.help", lang))
-    present.add_argument("session", nargs="?", help=t("present.cli.session", lang))
-    return parser
-
-
-def _add_voting_options(parser: argparse.ArgumentParser, lang: str, *, sub: bool) -> None:
-    """--vote-host, --vote-port, --vote-max and --vote-per-address, before the command or after it."""
-    # After a command, a missing option must not overwrite the one given before it.
-    default = argparse.SUPPRESS if sub else None
-
-    def checked(parse: Callable[[str], object], name: str) -> Callable[[str], object]:
-        """``parse``, with its refusal said in the CLI's language (``cli.bad.<name>``)."""
-
-        def convert(text: str) -> object:
-            try:
-                return parse(text)
-            except ValueError:
-                raise argparse.ArgumentTypeError(t(f"cli.bad.{name}", lang, text=text)) from None
-
-        return convert
-
-    parser.add_argument(
-        "--vote-host",
-        type=checked(parse_host, "vote_host"),
-        default=default,
-        metavar="ADDRESS",
-        help=t("cli.help.vote_host", lang),
-    )
-    parser.add_argument(
-        "--vote-port",
-        type=checked(parse_port, "vote_port"),
-        default=default,
-        metavar="PORT",
-        help=t("cli.help.vote_port", lang, port=DEFAULT_PORT),
-    )
-    parser.add_argument(
-        "--vote-max",
-        type=checked(_participant_count, "vote_max"),
-        default=default,
-        metavar="N",
-        help=t("cli.help.vote_max", lang),
-    )
-    parser.add_argument(
-        "--vote-per-address",
-        type=checked(_participant_count, "vote_per_address"),
-        default=default,
-        metavar="N",
-        help=t("cli.help.vote_per_address", lang, n=DEFAULT_PER_ADDRESS),
-    )
-
-
-def _min_answers(lang: str) -> Callable[[str], int]:
-    """``--min-answers``: a whole number from 1 to the model's highest minimum, refused in ``lang``."""
-
-    def convert(text: str) -> int:
-        from workshop_tui.core.model.session import MAX_MIN_ANSWERS  # only when the option is given
-
-        if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_MIN_ANSWERS):
-            raise argparse.ArgumentTypeError(t("trend.cli.bad_min", lang, text=text, max=MAX_MIN_ANSWERS))
-        return int(text)
-
-    return convert
-
-
-def _participant_count(text: str) -> int:
-    count = int(text)
-    if not 1 <= count <= 500:
-        raise ValueError(f"{count}: use 1 to 500")
-    return count
+# start of the app builds the parser (``cli.parser``), and the first screen should not wait for them.
 
 
 def _voting(args: argparse.Namespace) -> VotingOptions:
@@ -209,6 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     with argparse_in(lang):
         args = build_parser(lang).parse_args(argv)
     args.explicit_lang = known.lang
+    # A command that starts the app spends its start building objects that live as long as
+    # the app (modules, classes, the session, the widgets): the garbage collector's passes
+    # over them find nothing and cost a tenth of a second. It is paused until the app's first
+    # screen is drawn (``WorkshopApp.collector_paused``), and never left paused here.
+    paused = args.command in (None, "open", "demo", "new") and gc.isenabled()
+    if paused:
+        gc.disable()
     try:
         return _dispatch(args, lang)
     except FileProblems as error:
@@ -224,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (e.g. `workshop sessions | head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _dispatch(args: argparse.Namespace, lang: str) -> int:
@@ -246,10 +96,9 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command == "new":
         return _new(args, lang)
     if command == "open":
-        from workshop_tui.core.storage.listing import find_session
         from workshop_tui.core.storage.sessions import load_session
 
-        found = find_session(args.session)
+        found = _session_file(args.session)
         if found is None:
             print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
             return 1
@@ -258,6 +107,16 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command == "present":
         return _present(args, lang)
     return _run_app(args.explicit_lang, args.exercises, None, _voting(args))
+
+
+def _session_file(name: str) -> Path | None:
+    """The session file ``workshop open NAME`` means: a path as given, else an id or a title."""
+    given = Path(name).expanduser()
+    if given.suffix == ".toml" and given.is_file():
+        return given  # as find_session would, without loading the listing's modules for it
+    from workshop_tui.core.storage.listing import find_session
+
+    return find_session(name)
 
 
 def _run_app(
@@ -270,7 +129,7 @@ def _run_app(
     if not sys.stdout.isatty():
         print(t("cli.error.no_tty", detect_language(lang)), file=sys.stderr)
         return 2
-    from workshop_tui.tui.app import run_app
+    from workshop_tui.tui.run import run_app
 
     return run_app(lang=lang, exercise_dirs=extra, session_path=path, session=session, voting=voting)
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
-import re
-import shlex
-import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -35,6 +32,7 @@ if TYPE_CHECKING:
     from workshop_tui.core.model import Session
     from workshop_tui.core.storage.library import Library
     from workshop_tui.core.storage.lock import LockInfo
+    from workshop_tui.tui.crash_report import CrashReport
 
 
 OWN_LOCK_TRIES = 40
@@ -122,9 +120,8 @@ class WorkshopApp(App[int]):
         under the top one is drawn behind it, and its own first layout then asks for the
         whole top screen to be drawn again, a second full frame with no key pressed. A
         session that cannot simply be opened (a damaged file, a lock held elsewhere) starts
-        on that empty screen, and ``on_mount`` says why as before. (The app's one mode,
-        ``DEFAULT_MODE``, makes this screen: a mode's screen gets its CSS file loaded, as a
-        pushed one does, where ``get_default_screen``'s does not.)
+        on that empty screen, and ``on_mount`` says why as before (the app's one mode,
+        ``DEFAULT_MODE``, makes this screen; its rules are in ``app.tcss``).
         """
         first = self._first_screen()
         return first if first is not None else Screen()
@@ -160,7 +157,12 @@ class WorkshopApp(App[int]):
     _taken_over: LockInfo | None = None
     """The lock of a window that ended without closing the first screen's session, if any."""
 
+    collector_paused = False
+    """The CLI paused the garbage collector for the start (``run_app``); it runs after the first frame."""
+
     def on_mount(self) -> None:
+        if self.collector_paused:
+            self.call_after_refresh(self._collect_again)
         self.register_theme(HIGH_CONTRAST)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -180,6 +182,12 @@ class WorkshopApp(App[int]):
         from workshop_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+
+    def _collect_again(self) -> None:
+        """After the first frame: what the start made is kept out of the collector's way, which runs again."""
+        gc.freeze()
+        gc.enable()
+        self.collector_paused = False
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
@@ -275,7 +283,9 @@ class WorkshopApp(App[int]):
         that report (without the local variables, which may name participants).
         """
         if self._crash is None and self.return_code == 1:
-            self._crash = self._report(_without_locals(self.error_console.export_text(clear=False)))
+            from workshop_tui.tui.crash_report import without_locals
+
+            self._crash = self._report(without_locals(self.error_console.export_text(clear=False)))
         return self._crash
 
     def rescue(self, error: BaseException) -> CrashReport:
@@ -285,6 +295,7 @@ class WorkshopApp(App[int]):
 
     def _report(self, error: BaseException | str) -> CrashReport:
         from workshop_tui.core.crashlog import write_crash_log
+        from workshop_tui.tui.crash_report import CrashReport  # made only after a crash
 
         sessions = self.sessions.rescue_all()
         return CrashReport(write_crash_log(error, sessions), sessions)
@@ -360,75 +371,6 @@ class WorkshopApp(App[int]):
             refresh()
 
 
-@dataclass(frozen=True)
-class CrashReport:
-    """What the app did when an unexpected error stopped it."""
-
-    log: Path | None
-    """The log with the traceback (None: it could not be written)."""
-    sessions: list[tuple[Path, bool]]
-    """Each open session file, and whether everything in it was saved."""
-
-    def message(self, lang: str) -> str:
-        """What the terminal says after the app has stopped: what is saved, where the log is."""
-        lines = [t("tui.crash.stopped", lang)]
-        for path, saved in self.sessions:
-            lines.append(t("tui.crash.saved" if saved else "tui.crash.not_saved", lang, path=path))
-        lines.append(t("tui.crash.log", lang, path=self.log) if self.log else t("tui.crash.no_log", lang))
-        for path, _ in self.sessions[-1:]:
-            lines.append(t("tui.crash.again", lang, path=shlex.quote(str(path))))
-        return "\n".join(lines)
-
-
-_LOCALS = re.compile(r"^[│ ]*╭─+ locals ─+╮")
-_BOX_END = re.compile(r"^[│ ]*╰─+╯")
-
-
-def _without_locals(report: str) -> str:
-    """Textual's report of an error without its panels of local variables.
-
-    Textual draws every frame's locals (show_locals), and they may hold a session's names
-    and answers, which the crash log must not (see ``core.crashlog``).
-    """
-    kept: list[str] = []
-    inside = False
-    for line in report.splitlines():
-        if not inside and _LOCALS.match(line):
-            inside = True
-            continue
-        if inside:
-            inside = _BOX_END.match(line) is None
-            continue
-        kept.append(line)
-    return "\n".join(kept)
-
-
 def make_app(**kwargs: object) -> WorkshopApp:
     """Build the app for the CLI, the tests and the snapshots alike."""
     return WorkshopApp(**kwargs)  # type: ignore[arg-type]
-
-
-def run_app(
-    *,
-    lang: str | None,
-    exercise_dirs: Iterable[Path] = (),
-    session_path: Path | None = None,
-    session: Session | None = None,
-    voting: VotingOptions | None = None,
-) -> int:
-    """Run the app until the facilitator quits; returns the exit status."""
-    app = make_app(
-        lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, session=session, voting=voting
-    )
-    try:
-        result = app.run()
-    except Exception as error:  # an error Textual did not catch (starting or stopping)
-        if app.crash is None:
-            app.rescue(error)
-        import traceback
-
-        traceback.print_exc()
-    if app.crash is not None:
-        print(f"\n{app.crash.message(app.lang)}", file=sys.stderr)
-        return 1
-    return result or app.return_code or 0

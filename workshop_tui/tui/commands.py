@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.model import Session
+
+if TYPE_CHECKING:  # the model waits for a session to be opened (the home screen starts without it)
+    from workshop_tui.core.model import Session
 
 KEY_NAMES = {"escape": "Esc", "plus": "+", "minus": "−", "equals_sign": "="}
 """Keys as the help and the README write them, where Textual's name is not that (``ctrl+n`` → ``Ctrl+N``)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.signal import Signal
@@ -25,7 +26,6 @@ from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Position, Session
 from workshop_tui.core.model.answers import Mode
 from workshop_tui.core.results.rules import ModeSwitch, mode_switch
-from workshop_tui.core.results.trends import ExerciseTrend, exercise_trend
 from workshop_tui.core.storage.lock import SessionLock
 from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.tui.base import WorkshopScreen
@@ -33,6 +33,9 @@ from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.live_writer import LiveWriter, live_state
 from workshop_tui.tui.messages import Change, EditRequested
 from workshop_tui.tui.voting_link import VotingController
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.trends import ExerciseTrend
 
 POSITION_SAVE_DELAY = 0.6
 """Cursor moves are saved after this pause, so holding an arrow key does not write per row."""
@@ -258,6 +261,9 @@ class SessionController:
         previous = self.previous_session()
         if previous is None:
             return None, t("tui.last.no_series", self.lang)
+        # The trend (and the summaries it is made of) is loaded when last time is first asked for.
+        from workshop_tui.core.results.trends import exercise_trend
+
         found = exercise_trend([previous, self.session], self.current, self.lang)
         if found is None:
             return None, t("tui.last.not_run", self.lang, title=previous.title, date=previous.date)

@@ -63,10 +63,11 @@ def load_catalogue(source: Path, cache_dir: Path) -> dict[str, str]:
     """The texts of one catalogue file, flattened; parsed once per version of the file.
 
     Parsing the TOML (a thousand texts) took some 10 ms of every start, ``workshop --version``
-    included; the flattened table is kept in ``cache_dir`` as ``marshal`` data named after a
-    checksum of the file, so an edited catalogue is parsed again, and loads in well under a
-    millisecond. A cache that cannot be read or written (a read-only install) is no error: the
-    TOML is parsed as before. tomllib is imported only then.
+    included (2 ms with :func:`reading.read_catalogue`); the flattened table is kept in
+    ``cache_dir`` as ``marshal`` data named after a checksum of the file, so an edited
+    catalogue is parsed again, and loads in well under a millisecond. A cache that cannot be
+    read or written (a read-only install) is no error: the file is parsed as before. The
+    reader is imported only then.
     """
     raw = source.read_bytes()
     cached = cache_dir / f"{source.stem}.catalogue-{zlib.crc32(raw):08x}-{len(raw)}.marshal"
@@ -76,10 +77,9 @@ def load_catalogue(source: Path, cache_dir: Path) -> dict[str, str]:
             return flat
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    import tomllib
+    from workshop_tui.core.i18n.reading import read_catalogue  # falls back on tomllib
 
-    flat = {}
-    _flatten(tomllib.loads(raw.decode("utf-8")), "", flat)
+    flat = read_catalogue(raw.decode("utf-8"))
     _write_cache(cached, flat)
     return flat
 
@@ -99,17 +99,6 @@ def _write_cache(cached: Path, flat: dict[str, str]) -> None:
 
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
-
-
-def _flatten(table: Mapping[str, object], prefix: str, out: dict[str, str]) -> None:
-    for name, value in table.items():
-        key = f"{prefix}{name}"
-        if isinstance(value, Mapping):
-            _flatten(value, f"{key}.", out)
-        elif isinstance(value, str):
-            out[key] = value
-        else:
-            raise TypeError(f"catalogue key {key!r}: a text must be a string, not {type(value).__name__}")
 
 
 def find(key: str, lang: str) -> str | None:

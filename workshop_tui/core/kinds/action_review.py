@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from workshop_tui.core.i18n import Phrase, phrase
 from workshop_tui.core.kinds.actions import ActionBody
@@ -27,8 +27,10 @@ from workshop_tui.core.model.exercise import Body
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.model.limits import check_text
 from workshop_tui.core.model.refusal import ScoreError
-from workshop_tui.core.results.summary_review import ReviewPart, ReviewRow
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_review import ReviewPart
 
 Status = Literal["done", "partly", "not_started", "dropped"]
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -232,6 +234,9 @@ def write_review(exercise: Exercise) -> dict[str, Any]:
 
 def review_summary(given_: SummaryInput) -> ReviewPart:
     """Each action with its status, note, whether it is overdue and whether it was carried over."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_review import ReviewPart, ReviewRow
+
     body = given_.exercise.body_as(ReviewBody)
     texts = given_.answers.texts.get(review_group(given_.session), {})
     rows = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.schema import instructions_dict, put_texts, read_instructions
@@ -17,8 +17,10 @@ from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
 from workshop_tui.core.model.exercise import AnswerPart, Body, WriteField
 from workshop_tui.core.model.refusal import ScoreError
-from workshop_tui.core.results.summary_model import ActionPart, GroupActions
 from workshop_tui.core.storage.reader import Reader, check_ids
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import ActionPart
 
 MAX_ACTIONS = 20
 
@@ -95,6 +97,9 @@ def write_actions(exercise: Exercise) -> dict[str, Any]:
 
 def actions_summary(given: SummaryInput) -> ActionPart:
     """Each group's challenge and its actions that are not empty."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import ActionPart, GroupActions
+
     body = given.exercise.body_as(ActionBody)
     answers = given.answers
     groups = tuple(

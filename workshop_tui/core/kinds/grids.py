@@ -8,7 +8,7 @@ their summary adds (dimension profile, closing answers, the two sides of a pair)
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.i18n import phrase
 from workshop_tui.core.kinds.schema import (
@@ -34,8 +34,10 @@ from workshop_tui.core.model.exercise import (
     pair_row_id,
 )
 from workshop_tui.core.results.figures import pair_gaps
-from workshop_tui.core.results.summary_model import PairPart, PairRow, ScoredPart
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import ScoredPart
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,9 @@ def grid_summary(given: SummaryInput) -> ScoredPart:
 
 def paired_summary(given: SummaryInput) -> ScoredPart:
     """The scored part and each paired item's two side means (of the rows shown) and their gap."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import PairPart, PairRow
+
     part = scored_part(given)
     exercise, body = given.exercise, given.exercise.body_as(PairBody)
     means = {i.id: i.stats.mean if i.shown else None for i in part.items}

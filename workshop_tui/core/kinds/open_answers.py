@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.kinds.schema import put_texts
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
 from workshop_tui.core.model.exercise import AnswerPart, Body
-from workshop_tui.core.results.summary_model import OpenAnswer, OpenAnswersPart
-from workshop_tui.core.results.words import frequent_words
 from workshop_tui.core.storage.reader import Reader
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import OpenAnswersPart
 
 MAX_CHARS = 280
 """The longest answer a device may send, unless the exercise says otherwise (``max_chars``)."""
@@ -85,6 +86,10 @@ def write_open(exercise: Exercise) -> dict[str, Any]:
 
 def open_summary(given: SummaryInput) -> OpenAnswersPart:
     """Every answer not hidden, in the order they came, with the most frequent words."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import OpenAnswer, OpenAnswersPart
+    from workshop_tui.core.results.words import frequent_words
+
     answers = given.answers
     body = given.exercise.body_as(OpenBody)
     kept = tuple(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from workshop_tui.core.i18n import phrase
 from workshop_tui.core.kinds.grids import read_scored
@@ -19,8 +19,10 @@ from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Text
 from workshop_tui.core.model.exercise import Body, Chart
 from workshop_tui.core.results.rules import status_of
-from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, ZoneCount
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import ScoredPart
 
 SIDES = ("low", "high")
 Side = Literal["low", "high"]
@@ -162,6 +164,9 @@ def write_two_axis(exercise: Exercise) -> dict[str, Any]:
 
 def two_axis_summary(given: SummaryInput) -> ScoredPart:
     """The scored part with the placement: points, zone counts and centroid (only n unless shown)."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import PlacementPart, ZoneCount
+
     exercise, answers, lang = given.exercise, given.answers, given.lang
     scale = exercise.scale
     assert scale is not None

@@ -10,6 +10,7 @@ blind results, polarity, the counted mode) are described in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item
@@ -23,20 +24,21 @@ from workshop_tui.core.results.rules import (
     status_of,
 )
 from workshop_tui.core.results.stats import ItemStats, rank
-from workshop_tui.core.results.summary_model import (
-    ANONYMOUS_LABEL,
-    TALLY_LABEL,
-    DimensionProfile,
-    GroupText,
-    ItemSummary,
-    ScaleInfo,
-    Score,
-    ScoredPart,
-)
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import (
+        DimensionProfile,
+        ItemSummary,
+        Score,
+        ScoredPart,
+    )
 
 
 def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question: str = "") -> ScoredPart:
     """Every row's figures (withheld unless shown), the ranking, top and bottom, profile and index."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import GroupText, ScaleInfo, ScoredPart
+
     session, exercise, answers, lang = given.session, given.exercise, given.answers, given.lang
     scale = exercise.scale
     assert scale is not None, "a scored exercise always has a scale (checked on load)"
@@ -79,6 +81,9 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
 
 def _item(given: SummaryInput, item: Item, stats: ItemStats, *, rank: int | None) -> ItemSummary:
     """One item's figures, withheld (all but n) unless the status is ``shown``."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import ItemSummary
+
     exercise, answers = given.exercise, given.answers
     scale = exercise.scale
     assert scale is not None
@@ -111,6 +116,9 @@ def _withheld(stats: ItemStats) -> ItemStats:
 
 def _dimensions(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> tuple[DimensionProfile, ...]:
     """Per dimension: the mean of its items' oriented means, and per K/K/C column (shown items only)."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import DimensionProfile
+
     means = {i.id: i.stats.mean if i.shown else None for i in items}
     found = dimension_means(exercise, means)
     return tuple(
@@ -135,6 +143,9 @@ def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) ->
     order; without them (anonymous) the scores have no label and are sorted by value,
     so their order and labels say nothing about who gave them.
     """
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import ANONYMOUS_LABEL, TALLY_LABEL, Score
+
     if answers.counted_mode == "tally":
         return _same_label(TALLY_LABEL, answers.values_for(item_id))
     row = answers.scores.get(item_id, {})
@@ -147,6 +158,8 @@ def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) ->
 def _same_label(label: str, values: Iterable[int]) -> tuple[Score, ...]:
     """A score per value, all with one label: equal scores are one (frozen) object, made once,
     instead of one object per person (400 people answer 44 items in a large seminar)."""
+    from workshop_tui.core.results.summary_model import Score  # see scores_of
+
     values = list(values)
     made = {value: Score(label, value) for value in set(values)}
     return tuple(map(made.__getitem__, values))

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.kinds.schema import put_texts, text_table
 from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
 from workshop_tui.core.model.exercise import Body, WriteField
-from workshop_tui.core.results.summary_model import BoxSummary, GroupText, ReflectionPart
 from workshop_tui.core.storage.reader import Reader, duplicates
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import ReflectionPart
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ def _box_dict(b: Box) -> dict[str, Any]:
 
 def sheet_summary(given: SummaryInput) -> ReflectionPart:
     """Each box with every group's answer in it."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import BoxSummary, GroupText, ReflectionPart
+
     body = given.exercise.body_as(SheetBody)
     groups = given.session.groups
     texts = given.answers.texts

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Session, Text
 from workshop_tui.core.model.exercise import Body, Kind, Polarity
-from workshop_tui.core.results.summary_model import (
-    SummaryPart,
-)
 from workshop_tui.core.storage.reader import Reader
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import (
+        SummaryPart,
+    )
 
 
 @dataclass(frozen=True)

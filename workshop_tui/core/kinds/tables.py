@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.i18n import Phrase, phrase, t
 from workshop_tui.core.kinds.schema import (
@@ -23,14 +23,14 @@ from workshop_tui.core.kinds.spec import KindSpec, Read, SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Text
 from workshop_tui.core.model.exercise import Body, WriteField, cell_key
 from workshop_tui.core.model.refusal import ScoreError
-from workshop_tui.core.results.summary_model import (
-    GroupTable,
-    MatrixPart,
-    TableColumn,
-    TablePart,
-    TableRow,
-)
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import (
+        MatrixPart,
+        TablePart,
+        TableRow,
+    )
 
 MAX_ROWS = 50
 
@@ -238,6 +238,9 @@ def _column_dict(column: Column) -> dict[str, Any]:
 
 def table_summary(given: SummaryInput) -> TablePart:
     """Each group's filled-in rows (choices as their labels) and, if asked for, its matrix."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import GroupTable, TableColumn, TablePart, TableRow
+
     body, lang = given.exercise.body_as(TableBody), given.lang
     columns = tuple(
         TableColumn(c.id, c.label.get(lang), c.is_choice, any(o.check for o in c.options))
@@ -272,6 +275,9 @@ def table_summary(given: SummaryInput) -> TablePart:
 def _matrix_part(
     body: TableBody, texts: Mapping[str, str], rows: Sequence[TableRow], lang: str
 ) -> MatrixPart | None:
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import MatrixPart
+
     matrix = body.matrix
     if matrix is None:
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.i18n import Phrase, phrase
 from workshop_tui.core.kinds.schema import items_dict, put_texts, read_items
@@ -27,8 +27,10 @@ from workshop_tui.core.model.rules import dots_used
 from workshop_tui.core.results.figures import vote_totals, voters, winners
 from workshop_tui.core.results.rules import status_of
 from workshop_tui.core.results.stats import competition_ranks, rank
-from workshop_tui.core.results.summary_model import VoteOption, VotePart
 from workshop_tui.core.storage.reader import Reader
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import VotePart
 
 MAX_DOTS = 20
 
@@ -223,6 +225,9 @@ def write_vote(exercise: Exercise) -> dict[str, Any]:
 
 def votes_summary(given: SummaryInput) -> VotePart:
     """Dots, people and shares per option, ranked; the single choice's responses with them."""
+    # Loaded when a summary is made: opening a session does not build its classes.
+    from workshop_tui.core.results.summary_model import VoteOption, VotePart
+
     exercise, answers, lang = given.exercise, given.answers, given.lang
     body = exercise.body_as(VoteBody)
     totals = vote_totals(exercise, answers)

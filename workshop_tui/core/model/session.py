@@ -6,22 +6,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from workshop_tui.core.i18n import t
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, with_key
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.exercise import Exercise, cell_key
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import check_text
+from workshop_tui.core.model.people import MAX_GROUPS as MAX_GROUPS
+from workshop_tui.core.model.people import MAX_PARTICIPANTS as MAX_PARTICIPANTS
+from workshop_tui.core.model.people import PHONE_PREFIX as PHONE_PREFIX
+from workshop_tui.core.model.people import Group as Group
+from workshop_tui.core.model.people import Participant as Participant
+from workshop_tui.core.model.people import Position as Position
 from workshop_tui.core.model.refusal import Missing, ScoreError
 
 Status = Literal["not_started", "in_progress", "done"]
 
-MAX_PARTICIPANTS = 500
-"""The most participants a session holds (the file format refuses more)."""
-MAX_GROUPS = 50
-"""The most groups (tables) a session holds."""
-PHONE_PREFIX = "v"
-"""Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
 DEFAULT_MIN_ANSWERS = 3
 """Fewer answers than this to an item (or a vote, a placement) show no figure but n: a mean
 or a distribution of two scores tells who gave what. A session may set its own (``min_answers``)."""
@@ -39,62 +38,6 @@ _TEXT_FIELDS = (
     "follows",
 )
 """The session's own texts, each refused when longer than a session file holds."""
-
-
-@dataclass(frozen=True)
-class Participant:
-    """A person in the room; anonymous participants have no name and show as P1…Pn."""
-
-    id: str
-    name: str = ""
-
-    def __post_init__(self) -> None:
-        check_text(self.id, "a participant id")
-        check_text(self.name, "a participant's name")
-
-    @property
-    def label(self) -> str:
-        """What the grid shows: the name, or the anonymous label (``p3`` -> ``P3``)."""
-        return self.name or self.id.upper()
-
-    @property
-    def by_phone(self) -> bool:
-        """Joined by phone: anonymous and numbered ``v1``, ``v2``… (see ``PHONE_PREFIX``)."""
-        return not self.name and self.id.startswith(PHONE_PREFIX) and self.id[len(PHONE_PREFIX) :].isdigit()
-
-
-@dataclass(frozen=True)
-class Group:
-    """A group or table that writes its own reflections and actions.
-
-    The group a session starts with when the room is not split up has no name
-    (``WHOLE_ROOM``): it is stored as a code, not as "Hele rummet", so the same file reads
-    right in either language; :meth:`label` names it on display.
-    """
-
-    id: str
-    name: str
-
-    WHOLE_ROOM = ""
-    """The stored name of the group that is the whole room."""
-
-    def __post_init__(self) -> None:
-        check_text(self.id, "a group id")
-        check_text(self.name, "a group's name")
-
-    def label(self, lang: str) -> str:
-        """The name to show: the whole room's group is named in ``lang``."""
-        return self.name or t("names.whole_room", lang)
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where the facilitator was, so reopening a session resumes exactly there."""
-
-    exercise: str = ""
-    row: int = 0
-    column: int = 0
-    group: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ ORGANISATION_WIDTH = 22
 class HomeScreen(WorkshopScreen):
     """Lists the sessions in the data dir by date and title, the last opened marked ●."""
 
-    CSS_PATH = "home.tcss"
     BINDINGS = bindings(HOME_COMMANDS)
 
     def __init__(self) -> None:

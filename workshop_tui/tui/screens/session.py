@@ -49,7 +49,6 @@ SWITCH_INTERVAL = 0.0005
 class SessionScreen(SessionActions):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
-    CSS_PATH = "session.tcss"
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """Textual's own, without its repaint of the whole screen on each focus move.
 

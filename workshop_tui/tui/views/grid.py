@@ -200,6 +200,8 @@ class GridView(GridTyping):
         if self.ready and self.session is not None and (changed or self.grid.needs_rebuild()):
             self.grid.forget_layout()
             self.show(self.session)
+        elif self.ready and self._detail_width is None:
+            self._show_detail()  # the first layout: the detail panel's height can be held now
 
     def _show_text_fields(self, session: Session) -> None:
         """Load the highlighted item's note and the shown group's closing answer into their fields."""

@@ -16,10 +16,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.trends import ExerciseTrend, Line, Point
 from workshop_tui.tui.widgets.charts import fmt, localise
 
 if TYPE_CHECKING:
+    from workshop_tui.core.results.trends import ExerciseTrend, Line, Point
     from workshop_tui.tui.controller import SessionController
 
 VERDICT_STYLE = {"better": "bold blue", "worse": "bold #D55E00", "same": "dim"}

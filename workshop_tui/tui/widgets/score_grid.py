@@ -203,7 +203,9 @@ class ScoreGrid(LineTable):
         for item in self.items:
             self.add_row(*[blank] * (len(self.columns)), key=item.id)
         self.layout_key = layout
-        self._built_width = self.size.width
+        # Built before its first layout (the view fills it as it is mounted), the table
+        # assumed the terminal's width: the first resize then re-fits it only if it is not.
+        self._built_width = self.size.width or self.app.size.width
         if self.row_count:
             self.cursor_coordinate = self.cursor_coordinate._replace(
                 row=min(row, self.row_count - 1), column=min(max(column, 1), len(self.columns) - 1)
