@@ -293,6 +293,10 @@ class Session:
         """Reveal a blind exercise's results (or hide them again)."""
         return self._edit(exercise_id, lambda a: a.with_revealed(revealed))
 
+    def with_voting_round(self, exercise_id: str) -> Session:
+        """Open a voting round on an exercise: its results blind, not revealed (see ``ExerciseAnswers``)."""
+        return self._edit(exercise_id, lambda a: a.with_voting_round())
+
     def with_note(self, exercise_id: str, item_id: str, text: str) -> Session:
         """Set the free-text note on an item (e.g. where the resistance is greatest)."""
         exercise = self.exercise(exercise_id)
