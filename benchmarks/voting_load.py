@@ -24,22 +24,16 @@ import asyncio
 import json
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.app_room import ROOM_SECONDS, LoopWatch, open_voting, quantile, room_process
+
 EXERCISE = "resistance"
-ROOM_SECONDS = 60
 REQUEST_SECONDS = 15
 REVOTE_AFTER = 1.5
-TICK = 0.005
-
-
-def _quantile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
 class Phone(asyncio.Protocol):
@@ -174,12 +168,7 @@ async def run_app(participants: int) -> dict[str, Any]:
     async with app.run_test(size=(160, 50)) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        screen.go_to(EXERCISE)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("escape")  # the grid, the busiest screen to redraw, stays in view
-        info = screen.voting.info()
-        assert info is not None
+        info = await open_voting(pilot, screen, EXERCISE)  # the grid, the busiest screen to redraw
         keeper = screen.keeper
         saves = 0
         save = keeper.save
@@ -190,35 +179,15 @@ async def run_app(participants: int) -> dict[str, Any]:
             return save()
 
         keeper.save = counted  # type: ignore[method-assign]
-        stalls: list[float] = []
-        running = True
-
-        async def ticker() -> None:
-            while running:
-                started = time.perf_counter()
-                await asyncio.sleep(TICK)
-                stalls.append(time.perf_counter() - started - TICK)
-
-        tick = asyncio.create_task(ticker())
+        loop = LoopWatch()
+        loop.start()
         items = [item.id for item in screen.session.exercise(EXERCISE).scored_items]
-        child = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "benchmarks.voting_load",
-            "--room",
-            info.url,
-            info.code,
-            str(participants),
-            ",".join(items),
-            stdout=asyncio.subprocess.PIPE,
-        )
-        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
+        room_args = ("--room", info.url, info.code, str(participants), ",".join(items))
+        result: dict[str, Any] = await room_process("benchmarks.voting_load", *room_args)
         await pilot.pause(0.5)
-        running = False
-        await tick
+        await loop.stop()
         shown_columns = len(screen.query_one("ScoreGrid").columns)  # type: ignore[attr-defined]
         await pilot.press("f10")
-    result: dict[str, Any] = json.loads(out)
     saved = load_session(path).answers_for(EXERCISE)
     expected: dict[str, dict[str, int]] = result["final"]
     lost = sum(
@@ -237,8 +206,7 @@ async def run_app(participants: int) -> dict[str, Any]:
         lost=lost,
         extra=extra + max(0, len(voters) - len(expected)),
         counts_ok=counts_ok,
-        stall_max=max(stalls),
-        stall_p99=_quantile(stalls, 0.99),
+        **loop.figures(),
         columns=shown_columns,
     )
     return result
@@ -252,12 +220,12 @@ def report(result: dict[str, Any], participants: int) -> None:
     print(f"participants            {participants} (votes sent: {len(votes)}, joins: {len(joins)})")
     print(f"HTTP statuses           {json.dumps(result['statuses'], sort_keys=True)}")
     for name, wave in (("all at once", burst), ("half change 3", changes)):
-        p95 = _quantile(wave, 0.95)
+        p95 = quantile(wave, 0.95)
         print(
-            f"vote latency, {name:<13} p50 {_quantile(wave, 0.5):.1f} ms   p95 {p95:.1f} ms   "
+            f"vote latency, {name:<13} p50 {quantile(wave, 0.5):.1f} ms   p95 {p95:.1f} ms   "
             f"max {max(wave):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
         )
-    print(f"join latency            p50 {_quantile(joins, 0.5):.1f} ms   p95 {_quantile(joins, 0.95):.1f} ms")
+    print(f"join latency            p50 {quantile(joins, 0.5):.1f} ms   p95 {quantile(joins, 0.95):.1f} ms")
     print(f"saves for {len(votes)} votes     {result['saves']}")
     print(
         f"lost votes              {result['lost']}   counted twice / unexpected: {result['extra']}   "

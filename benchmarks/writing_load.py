@@ -27,14 +27,14 @@ import asyncio
 import functools
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 import workshop_tui.voting.limits as limits_module
-from benchmarks.voting_load import REQUEST_SECONDS, ROOM_SECONDS, TICK, Phone, _quantile, _request
+from benchmarks.app_room import ROOM_SECONDS, LoopWatch, open_voting, quantile, room_process
+from benchmarks.voting_load import REQUEST_SECONDS, Phone, _request
 
 SHEET = "sheet-42"
 OPEN = "take-home"
@@ -151,56 +151,20 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
     async with app.run_test(size=(160, 50)) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        screen.go_to(SHEET)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("escape")
-        info = screen.voting.info()
-        assert info is not None
-        stalls: list[float] = []
-        running = True
-
-        async def ticker() -> None:
-            while running:
-                started = time.perf_counter()
-                await asyncio.sleep(TICK)
-                stalls.append(time.perf_counter() - started - TICK)
-
-        tick = asyncio.create_task(ticker())
+        info = await open_voting(pilot, screen, SHEET)
+        loop = LoopWatch()
+        loop.start()
         groups = ",".join(g.id for g in screen.session.groups)
-        child = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "benchmarks.writing_load",
-            "--room",
-            info.url,
-            info.code,
-            str(devices),
-            groups,
-            stdout=asyncio.subprocess.PIPE,
-        )
-        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
-        result: dict[str, Any] = json.loads(out)
-        running = False
-        await tick
+        room_args = ("--room", info.url, info.code, str(devices), groups)
+        result: dict[str, Any] = await room_process("benchmarks.writing_load", *room_args)
+        await loop.stop()
         screen.go_to(OPEN)  # the facilitator moves on (not timed: a screen change); the devices answer
         await pilot.pause(0.5)
-        running = True
-        tick = asyncio.create_task(ticker())
-        child = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "benchmarks.writing_load",
-            "--answers",
-            info.url,
-            "--tokens=" + ",".join(result["tokens"]),  # "=": a token may start with "-"
-            stdout=asyncio.subprocess.PIPE,
-        )
-        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
-        result["open"] = json.loads(out)
+        loop.start()
+        tokens = "--tokens=" + ",".join(result["tokens"])  # "=": a token may start with "-"
+        result["open"] = await room_process("benchmarks.writing_load", "--answers", info.url, tokens)
         await pilot.pause(0.5)
-        running = False
-        await tick
+        await loop.stop()
         await pilot.press("f10")
     saved = load_session(path)
     texts = saved.answers_for(SHEET).texts
@@ -215,8 +179,7 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
         missing=missing,
         chunks=sum(len(p) for p in result["typed"].values()),
         answers_missing=sum(1 for text in result["open"]["texts"] if text not in opens),
-        stall_max=max(stalls),
-        stall_p99=_quantile(stalls, 0.99),
+        **loop.figures(),
     )
     return result
 
@@ -231,9 +194,9 @@ def report(result: dict[str, Any], devices: int, groups: int) -> None:
     print(f"HTTP statuses (writes)  {json.dumps(result['statuses'], sort_keys=True)}")
     print(f"HTTP statuses (answers) {json.dumps(result['open']['statuses'], sort_keys=True)}")
     for name, values in (("write", writes), ("open answer", answers)):
-        p95 = _quantile(values, 0.95)
+        p95 = quantile(values, 0.95)
         print(
-            f"{name + ' latency':<23} p50 {_quantile(values, 0.5):.1f} ms   p95 {p95:.1f} ms   "
+            f"{name + ' latency':<23} p50 {quantile(values, 0.5):.1f} ms   p95 {p95:.1f} ms   "
             f"max {max(values):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
         )
     print(
