@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.large_session import write_session
 from benchmarks.terminal import Terminal
 from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.sessions import load_session, new_session, save_session
+from workshop_tui.core.storage.sessions import load_session, new_session
 
 from .test_fast_fingers import EXERCISE, _open, _quit, _room
 
@@ -59,9 +60,7 @@ def test_a_paste_without_brackets_joins_lines_in_a_one_line_field_and_keeps_them
         groups=["Bord 1"],
         session_id="indsaet",
     )
-    path = data_dir / "sessions" / "indsaet.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_session(session, path)
+    path = write_session(session, data_dir / "sessions" / "indsaet.toml")
     group = session.groups[0].id
     box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
     term = _open(path, data_dir)
