@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
+import tempfile
 import time
+from collections.abc import Coroutine
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -85,3 +89,34 @@ async def room_process(module: str, *args: str) -> Any:
     )
     out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
     return json.loads(out)
+
+
+def play_room(url: str, room: Coroutine[Any, Any, Any]) -> None:
+    """The room process: play ``room`` against ``url`` (127.0.0.1 only) and print what it did as JSON."""
+    if not url.startswith("http://127.0.0.1:"):
+        room.close()
+        raise SystemExit("the room only ever talks to 127.0.0.1")
+    print(json.dumps(asyncio.run(asyncio.wait_for(room, ROOM_SECONDS))))
+
+
+def run_in_scratch(app_run: Coroutine[Any, Any, dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
+    """Run the app's side in a fresh data folder; its result and the errors the server logged."""
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["WORKSHOP_TUI_DATA_DIR"] = data
+        result = asyncio.run(app_run)
+        log = Path(data) / "logs" / "voting.log"
+        errors = [line for line in log.read_text().splitlines() if "ERROR" in line] if log.exists() else []
+    return result, errors
+
+
+def stall_line(result: dict[str, Any], note: str) -> str:
+    """The report's line on event-loop stalls (``LoopWatch.figures``), with ``note`` in brackets."""
+    return (
+        f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
+        f"p99 {result['stall_p99'] * 1000:.1f} ms   ({note})"
+    )
+
+
+def errors_line(errors: list[str]) -> str | None:
+    """The report's line on the server's logged errors, if any."""
+    return f"server errors logged    {len(errors)}: {errors[0][:120]}" if errors else None

@@ -22,14 +22,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-from benchmarks.app_room import ROOM_SECONDS, LoopWatch, open_voting, quantile, room_process
+from benchmarks.app_room import (
+    LoopWatch,
+    errors_line,
+    open_voting,
+    play_room,
+    quantile,
+    room_process,
+    run_in_scratch,
+    stall_line,
+)
 
 EXERCISE = "resistance"
 REQUEST_SECONDS = 15
@@ -231,10 +237,7 @@ def report(result: dict[str, Any], participants: int) -> None:
         f"lost votes              {result['lost']}   counted twice / unexpected: {result['extra']}   "
         f"n per item = before + voters: {'yes' if result['counts_ok'] else 'NO'}"
     )
-    print(
-        f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
-        f"p99 {result['stall_p99'] * 1000:.1f} ms   (grid columns shown: {result['columns']})"
-    )
+    print(stall_line(result, f"grid columns shown: {result['columns']}"))
 
 
 def main() -> None:
@@ -244,21 +247,14 @@ def main() -> None:
     args = parser.parse_args()
     if args.room:
         url, code, count, items = args.room
-        if not url.startswith("http://127.0.0.1:"):
-            raise SystemExit("the room only ever talks to 127.0.0.1")
-        result = asyncio.run(asyncio.wait_for(room(url, code, int(count), items.split(",")), ROOM_SECONDS))
-        print(json.dumps(result))
+        play_room(url, room(url, code, int(count), items.split(",")))
         return
     if not 1 <= args.participants <= 500:
         raise SystemExit("--participants: 1 to 500")
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["WORKSHOP_TUI_DATA_DIR"] = data
-        result = asyncio.run(run_app(args.participants))
-        log = Path(data) / "logs" / "voting.log"
-        errors = [line for line in log.read_text().splitlines() if "ERROR" in line] if log.exists() else []
+    result, errors = run_in_scratch(run_app(args.participants))
     report(result, args.participants)
-    if errors:
-        print(f"server errors logged    {len(errors)}: {errors[0][:120]}")
+    if line := errors_line(errors):
+        print(line)
 
 
 if __name__ == "__main__":

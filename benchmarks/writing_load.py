@@ -26,14 +26,20 @@ import argparse
 import asyncio
 import functools
 import json
-import os
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 import workshop_tui.voting.limits as limits_module
-from benchmarks.app_room import ROOM_SECONDS, LoopWatch, open_voting, quantile, room_process
+from benchmarks.app_room import (
+    LoopWatch,
+    errors_line,
+    open_voting,
+    play_room,
+    quantile,
+    room_process,
+    run_in_scratch,
+    stall_line,
+)
 from benchmarks.voting_load import REQUEST_SECONDS, Phone, _request
 
 SHEET = "sheet-42"
@@ -204,11 +210,7 @@ def report(result: dict[str, Any], devices: int, groups: int) -> None:
         f"writes kept beside another's: {result['merged']}"
     )
     print(f"open answers missing    {result['answers_missing']} of {len(result['open']['texts'])}")
-    print(
-        f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
-        f"p99 {result['stall_p99'] * 1000:.1f} ms   (target <= 50 ms: "
-        f"{'ok' if result['stall_max'] <= 0.05 else 'MISSED'})"
-    )
+    print(stall_line(result, f"target <= 50 ms: {'ok' if result['stall_max'] <= 0.05 else 'MISSED'}"))
 
 
 def main() -> None:
@@ -219,27 +221,19 @@ def main() -> None:
     parser.add_argument("--answers", metavar="URL", help=argparse.SUPPRESS)
     parser.add_argument("--tokens", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.room or args.answers:
-        url = args.room[0] if args.room else args.answers
-        if not url.startswith("http://127.0.0.1:"):
-            raise SystemExit("the room only ever talks to 127.0.0.1")
-        if args.room:
-            _, code, count, groups = args.room
-            made = room(url, code, int(count), groups.split(","))
-        else:
-            made = answer_room(url, args.tokens.split(","))
-        print(json.dumps(asyncio.run(asyncio.wait_for(made, ROOM_SECONDS))))
+    if args.room:
+        url, code, count, groups = args.room
+        play_room(url, room(url, code, int(count), groups.split(",")))
+        return
+    if args.answers:
+        play_room(args.answers, answer_room(args.answers, args.tokens.split(",")))
         return
     if not 1 <= args.devices <= 200 or not 1 <= args.groups <= 50:
         raise SystemExit("--devices: 1 to 200, --groups: 1 to 50")
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["WORKSHOP_TUI_DATA_DIR"] = data
-        result = asyncio.run(run_app(args.devices, args.groups))
-        log = Path(data) / "logs" / "voting.log"
-        errors = [line for line in log.read_text().splitlines() if "ERROR" in line] if log.exists() else []
+    result, errors = run_in_scratch(run_app(args.devices, args.groups))
     report(result, args.devices, args.groups)
-    if errors:
-        print(f"server errors logged    {len(errors)}: {errors[0][:120]}")
+    if line := errors_line(errors):
+        print(line)
 
 
 if __name__ == "__main__":
