@@ -18,6 +18,7 @@ from benchmarks.terminal import Terminal
 from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session
+from workshop_tui.tui.widgets.entry import PASTE_GAP
 
 from .test_fast_fingers import EXERCISE, _open, _quit, _room
 
@@ -69,7 +70,7 @@ def test_a_paste_without_brackets_joins_lines_in_a_one_line_field_and_keeps_them
         term.send(b"Ring til\r  sygehuset\r\r" + "anden linje æøå".encode())
         term.settle(0.3)
         term.send(ENTER)  # a real Enter, then typing after a pause: no space is made up
-        term.settle(0.3)
+        term.settle(3 * PASTE_GAP)
         term.send(b"!")
 
         def action_text() -> str:

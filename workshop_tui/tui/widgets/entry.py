@@ -34,11 +34,13 @@ from textual.widgets import Input, Select, TextArea
 FieldKey = tuple[str, ...]
 """Where a field's value lives in the session, e.g. ``("text", group id, box key)``."""
 
-PASTE_GAP = 0.04
-"""Seconds: a key this soon after a line break came in the same burst from the terminal.
+PASTE_GAP = 0.25
+"""Seconds: a key this soon after a line break is taken for the next line of a paste.
 
-A terminal delivers a paste in one read, so its keys are parsed microseconds apart (a few
-milliseconds when the machine is busy); nobody types the next word within 40 ms of Enter.
+A terminal delivers a paste in one read, so its keys are parsed microseconds apart; on a
+busy machine the thread that parses them can wait tens of milliseconds between two keys,
+and words run together are worse than a space after an Enter typed quickly before more
+text (Enter does nothing else in a one-line field), hence the generous margin.
 """
 
 LINE_BREAKS = ("enter", "ctrl+j")
@@ -131,6 +133,10 @@ class EntryInput(InOrderInput):
             event.prevent_default()
             return
         await super()._on_key(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._line_break = None  # a paste never goes on in another field
+        super()._on_blur(event)
 
     def _type(self, character: str) -> None:
         """Type the first character of a pasted line: after a space unless a blank is before it."""
