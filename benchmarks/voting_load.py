@@ -14,6 +14,11 @@ the votes took, and the longest event-loop stall.
 Bounded: 200 joins, 300 votes and at most 400 polls, one burst each, with a 60 s limit on
 the whole room and 15 s per request. Only 127.0.0.1 is contacted.
 
+Each phone connects from its own loopback address (``phone_address``: 127.0.1.2, 127.0.1.3,
+…; all of 127.0.0.0/8 is this machine on Linux), as phones in a room each have their own
+address: the server's caps per address (devices and connections, meant for one
+misbehaving phone) stay as they are and apply to each phone as they would in the room.
+
     python -m benchmarks.voting_load [--participants 200]
 """
 
@@ -40,6 +45,33 @@ from benchmarks.app_room import (
 EXERCISE = "resistance"
 REQUEST_SECONDS = 15
 REVOTE_AFTER = 1.5
+
+
+def phone_address(index: int) -> str:
+    """The loopback address phone ``index`` connects from: one per phone (up to 62,500)."""
+    return f"127.0.{1 + index // 250}.{2 + index % 250}"
+
+
+def check_phone_addresses() -> None:
+    """Stop with a clear message where the loopback network is only 127.0.0.1 (e.g. macOS)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((phone_address(0), 0))
+        except OSError as error:
+            raise SystemExit(
+                f"each phone connects from its own loopback address ({phone_address(0)}, …), "
+                f"which this system does not have ({error.strerror}); on macOS add them with "
+                "'sudo ifconfig lo0 alias 127.0.1.2' and so on"
+            ) from None
+
+
+async def connect_phone(port: int, index: int) -> Phone:
+    """Phone ``index``'s connection to the server on 127.0.0.1, from the phone's own address."""
+    loop = asyncio.get_running_loop()
+    _, phone = await loop.create_connection(Phone, "127.0.0.1", port, local_addr=(phone_address(index), 0))
+    return phone
 
 
 class Phone(asyncio.Protocol):
@@ -97,7 +129,6 @@ def _request(method: str, path: str, port: int, body: dict[str, Any] | None = No
 
 async def room(url: str, code: str, participants: int, items: list[str], seed: int = 7) -> dict[str, Any]:
     """Play the room (in the second process): join, poll, vote at once, re-vote; report timings."""
-    loop = asyncio.get_running_loop()
     port = int(url.rsplit(":", 1)[1])
     rng = random.Random(seed)
     statuses: dict[str, int] = {}
@@ -105,18 +136,14 @@ async def room(url: str, code: str, participants: int, items: list[str], seed: i
     join_times: list[float] = []
     final: dict[str, dict[str, int]] = {}
 
-    async def connect() -> Phone:
-        _, phone = await loop.create_connection(Phone, "127.0.0.1", port)
-        return phone
-
     async def exchange(phone: Phone, request: bytes) -> tuple[int, bytes, float]:
         started = time.perf_counter()
         status, body, done = await asyncio.wait_for(phone.send(request), REQUEST_SECONDS)
         statuses[str(status)] = statuses.get(str(status), 0) + 1
         return status, body, done - started
 
-    phones = await asyncio.gather(*(connect() for _ in range(participants)))
-    pollers = await asyncio.gather(*(connect() for _ in range(participants)))
+    phones = await asyncio.gather(*(connect_phone(port, i) for i in range(participants)))
+    pollers = await asyncio.gather(*(connect_phone(port, i) for i in range(participants)))
     joined = []
     for phone, answer in zip(
         phones,
@@ -159,13 +186,27 @@ async def room(url: str, code: str, participants: int, items: list[str], seed: i
 
 async def run_app(participants: int) -> dict[str, Any]:
     """Run the app with voting open and the room in a second process; check the saved file."""
-    from workshop_tui.core.storage.sessions import copy_demo, load_session
+    from workshop_tui.core.storage.library import load_library
+    from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
     from workshop_tui.tui.app import make_app
     from workshop_tui.tui.screens.session import SessionScreen
     from workshop_tui.tui.settings import Settings
     from workshop_tui.voting.network import VotingOptions
 
-    path = copy_demo()
+    # A room of anonymous places, one per phone: phones take the session's participants as
+    # their places (the demo's people all have names, so it has no place for a phone).
+    library = load_library()
+    session = new_session(
+        title="Afstemning",
+        date="2026-12-02",
+        exercises=[library.exercises[EXERCISE], library.exercises["tension-fields"]],
+        participants=participants,
+        groups=["Alle"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="afstemning-load",
+    )
+    path = session_path(session)
+    save_session(session, path)
     before = load_session(path).answers_for(EXERCISE)
     options = VotingOptions(host="127.0.0.1", port=0, max_participants=participants)
     app = make_app(
@@ -202,8 +243,8 @@ async def run_app(participants: int) -> dict[str, Any]:
         for item, score in scores.items()
         if saved.scores.get(item, {}).get(pid) != score
     )
-    voters = {p for row in saved.scores.values() for p in row if p.startswith("v")}
-    extra = sum(1 for row in saved.scores.values() for p in row if p.startswith("v") and p not in expected)
+    voters = {p for row in saved.scores.values() for p in row}  # every place is a phone's
+    extra = sum(1 for row in saved.scores.values() for p in row if p not in expected)
     counts_ok = all(
         len(saved.values_for(item)) == len(before.values_for(item)) + len(expected) for item in items
     )
@@ -251,6 +292,7 @@ def main() -> None:
         return
     if not 1 <= args.participants <= 500:
         raise SystemExit("--participants: 1 to 500")
+    check_phone_addresses()
     result, errors = run_in_scratch(run_app(args.participants))
     report(result, args.participants)
     if line := errors_line(errors):

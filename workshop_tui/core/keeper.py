@@ -29,6 +29,8 @@ from workshop_tui.core.storage.writer import SessionWriter
 Edit = Callable[[Session], Session]
 HISTORY = 200
 """How many edits can be undone."""
+FOREIGN_KEPT = 1000
+"""Batches of votes or devices' texts an undo may replay at most (older history steps go)."""
 SAVE_SWITCH_INTERVAL = 0.0002
 """Python's thread switch interval (seconds) while a keystroke's save runs beside the screen.
 
@@ -66,8 +68,15 @@ class SessionKeeper:
         self._writer: SessionWriter | None = None if read_only else SessionWriter(path)
         self._watch: DiskWatch | None = DiskWatch(path) if read_only else None
         """Read-only: the file as last read, to follow the other program's saves."""
-        self._undo: list[Session] = []
-        self._redo: list[Session] = []
+        self._undo: list[tuple[Session, int]] = []
+        self._redo: list[tuple[Session, int]] = []
+        """Sessions to go back (forward) to, each with the length of ``_foreign``'s log when taken."""
+        self._foreign: list[Edit] = []
+        """Edits that did not come from the keyboard (votes, devices' texts) since the oldest
+        entry of the history: replayed onto an entry when it is undone or redone to, so Ctrl+Z
+        takes back the facilitator's own edit and never a participant's vote or a scribe's words."""
+        self._foreign_start = 0
+        """The place in the log of ``_foreign[0]`` (entries before it were dropped)."""
         self.last_error: SessionWriteError | None = None
         """The error of the most recent save, or None when it succeeded."""
         self._changes = 0
@@ -107,7 +116,7 @@ class SessionKeeper:
             raise ReadOnlySession("the session is open read-only")
         if undoable:
             if merge is None or merge != self._last_merge:
-                self._undo.append(self.session)
+                self._undo.append((self.session, self._foreign_end))
                 del self._undo[:-HISTORY]
             self._redo.clear()
             self._last_merge = merge
@@ -225,32 +234,65 @@ class SessionKeeper:
         return True
 
     def undo(self) -> bool:
-        """Go back one edit (keeping the facilitator's current place); False if none."""
+        """Go back one edit (keeping the facilitator's place and what came from devices); False if none."""
         if not self._undo:
             return False
         self._last_merge = None
-        self._redo.append(self.session)
-        self._replace(self._undo.pop().with_position(self.session.position).touched(self._clock()))
+        self._redo.append((self.session, self._foreign_end))
+        self._replace(
+            self._restored(self._undo.pop()).with_position(self.session.position).touched(self._clock())
+        )
         return True
 
     def redo(self) -> bool:
-        """Re-apply the last undone edit; False if none."""
+        """Re-apply the last undone edit (keeping what came from devices since); False if none."""
         if not self._redo:
             return False
         self._last_merge = None
-        self._undo.append(self.session)
-        self._replace(self._redo.pop().with_position(self.session.position).touched(self._clock()))
+        self._undo.append((self.session, self._foreign_end))
+        self._replace(
+            self._restored(self._redo.pop()).with_position(self.session.position).touched(self._clock())
+        )
         return True
 
-    def forget_history(self) -> None:
-        """Drop undo and redo after an edit that did not come from the keyboard (a vote).
+    @property
+    def _foreign_end(self) -> int:
+        return self._foreign_start + len(self._foreign)
 
-        The history holds whole sessions from before that edit, so undoing to one of
-        them would silently take the participant's vote away again.
+    def _restored(self, entry: tuple[Session, int]) -> Session:
+        """A session of the history with the foreign edits made since it was taken applied to it again."""
+        session, at = entry
+        for edit in self._foreign[at - self._foreign_start :]:
+            try:
+                session = edit(session)
+            except (ValueError, KeyError):
+                continue  # refused on the older session (e.g. a place the undone edit removed)
+        self._trim_foreign()
+        return session
+
+    def _trim_foreign(self) -> None:
+        oldest = min((at for _, at in (*self._undo, *self._redo)), default=self._foreign_end)
+        del self._foreign[: oldest - self._foreign_start]
+        self._foreign_start = oldest
+
+    def foreign(self, edit: Edit) -> None:
+        """Note an edit already applied that did not come from the keyboard (a vote, a device's text).
+
+        The history holds whole sessions from before it; undoing or redoing to one of them
+        makes this edit again on it, so the facilitator's Ctrl+Z takes back the
+        facilitator's own last edit while phones vote and scribes write, and never their
+        words. Nothing is kept when there is no history to undo.
         """
-        self._undo.clear()
-        self._redo.clear()
-        self._last_merge = None
+        if not self._undo and not self._redo:
+            self._foreign_start, self._foreign = self._foreign_end, []
+            return
+        self._foreign.append(edit)
+        if len(self._foreign) > FOREIGN_KEPT:
+            # Undoing that far back would replay too much: the oldest steps are forgotten.
+            keep = self._foreign_end - FOREIGN_KEPT
+            self._undo = [entry for entry in self._undo if entry[1] >= keep]
+            self._redo = [entry for entry in self._redo if entry[1] >= keep]
+            self._trim_foreign()
 
     @property
     def can_undo(self) -> bool:

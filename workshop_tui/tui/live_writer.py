@@ -4,17 +4,22 @@ The session's controller owns one ``LiveWriter`` (only when it is the session's 
 never read-only). After every change it publishes, the controller hands over the wall's
 state (exercise on show, language, timer, voting board); the writer compares it with what
 it last wrote and rewrites the small side file only when it differs, so a keystroke that
-only enters a score costs one comparison. Opening also sets the running marker, so
+only enters a score costs one comparison; once written, it is written again every
+``HEARTBEAT_SECONDS`` (``heartbeat``), so ``workshop present`` can tell a file still being
+written from one left behind by a killed app or on another computer of a synced folder.
+Opening also sets the running marker, so
 ``workshop present`` without a session follows this one; closing removes both (see
 ``core/storage/live.py``).
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.live import (
+    HEARTBEAT_SECONDS,
     Live,
     LiveTimer,
     LiveVoting,
@@ -37,17 +42,31 @@ class LiveWriter:
         self._marked = False
         self._closed = False
         """Closed: a change published while the session screen goes writes nothing again."""
+        self._wrote_at = 0.0
+        """When the side file was last written (``time.monotonic``)."""
 
     def note(self, live: Live) -> None:
         """Write ``live`` if it differs from the last write (a failed write is tried at the next change)."""
         if not self.enabled or self._closed or live == self._written:
             return
         self.mark()
+        self._write(live)
+
+    def heartbeat(self) -> None:
+        """Write the side file again if it has not been written for ``HEARTBEAT_SECONDS`` (call each second).
+
+        Only once it exists: opening a session still writes nothing beside it.
+        """
+        live = self._written
+        if live is not None and not self._closed and time.monotonic() - self._wrote_at >= HEARTBEAT_SECONDS:
+            self._write(live)
+
+    def _write(self, live: Live) -> None:
         try:
             write_live(self.path, live)
         except SessionWriteError:
             return  # the session's own save reports an unwritable folder; the wall waits
-        self._written = live
+        self._written, self._wrote_at = live, time.monotonic()
 
     def mark(self) -> None:
         """Name this session in the running marker (once; a read-only view never does)."""

@@ -11,6 +11,8 @@ the window shows beside its last good frame.
 
 from __future__ import annotations
 
+import socket
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,34 @@ from workshop_tui.core.text_safety import ShownCopies, for_terminal
 
 POLL_SECONDS = 0.05
 """How often the files are looked at: well inside the 200 ms a change may take to reach the wall."""
+STALE_SECONDS = 15.0
+"""A side file whose heartbeat (``Live.beat``, renewed every 5 s) is this old is left behind:
+its timer and voting board are not followed, and the window says so."""
+SKEW_SECONDS = 600.0
+"""Another computer's clock may be off: its file counts as left behind at once only when its
+heartbeat is this old by our clock; else once it has not been renewed for ``STALE_SECONDS``."""
+
+
+def left_behind(live: Live, unchanged_for: float, now: float, here: str) -> bool:
+    """Whether the main app that wrote ``live`` no longer writes it (killed, or on another computer).
+
+    Args:
+        unchanged_for: seconds (by this window's clock) since its heartbeat last changed.
+        now: this computer's time (seconds since 1970).
+        here: this computer's name.
+    """
+    if live.beat <= 0:  # from a workshop-tui without a heartbeat: only the process can be checked
+        return False
+    if live.host == here:
+        return now - live.beat > STALE_SECONDS
+    return unchanged_for > STALE_SECONDS or now - live.beat > SKEW_SECONDS
+
+
+def written_at(beat: float, now: float) -> str:
+    """When a heartbeat was, as a reader names it: the time today, else the date and time."""
+    moment = time.localtime(beat)
+    same_day = moment[:3] == time.localtime(now)[:3]
+    return time.strftime("%H:%M:%S" if same_day else "%Y-%m-%d %H:%M", moment)
 
 
 @dataclass(frozen=True)
@@ -72,6 +102,8 @@ class Follower:
         self._problems: dict[str, Problem] = {}
         self._keys: dict[str, StatKey | None] = {}
         self._shown = ShownCopies()
+        self._beat = (0.0, 0.0)
+        """The side file's last heartbeat, and when (``time.monotonic``) this window first saw it."""
 
     def poll(self) -> bool:
         """Look for changes; True when something the window shows changed."""
@@ -82,6 +114,21 @@ class Follower:
         live = self.live
         if live is not None and writer_gone(live.pid, live.host):
             self.live, changed = None, True  # the main app was killed: its timer and QR are not live
+        elif live is not None and self.path is not None:
+            unchanged = time.monotonic() - self._beat[1]
+            if left_behind(live, unchanged, time.time(), socket.gethostname()):
+                # Left behind (a synced folder from another computer, or an app that stopped):
+                # the wall shows the session as saved, and says why it does not follow the file.
+                self.live, changed = None, True
+                self._problems["live"] = Problem(
+                    "present.problem.stale",
+                    {
+                        "file": live_path(self.path).name,
+                        "host": for_terminal(live.host),
+                        "pid": live.pid,
+                        "time": written_at(live.beat, time.time()),
+                    },
+                )
         problems = tuple(self._problems[name] for name in ("session", "live") if name in self._problems)
         if problems != self.problems:
             self.problems, changed = problems, True
@@ -161,4 +208,6 @@ class Follower:
         self.live = live
         if live is not None:
             self.lang = live.lang
+            if live.beat != self._beat[0]:
+                self._beat = (live.beat, time.monotonic())
         return True

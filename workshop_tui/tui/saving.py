@@ -112,10 +112,12 @@ class SaveGuard:
             self._writer_gone = not lock_path(keeper.path).exists()
             self.show()
             return
-        if keeper.unsaved:
+        if keeper.unsaved and keeper.last_error is not None:
             keeper.save()
             self.report()
         else:
+            # Unsaved without an error is a batch from devices being written in the save
+            # thread this moment: saving it here as well would wait for that thread's turn.
             self.show()  # e.g. after a language switch
 
     def report(self) -> None:
@@ -152,9 +154,11 @@ class SaveGuard:
                 if self._writer_gone
                 else t("tui.readonly.marker", lang, holder=holder)
             )
-        elif keeper.unsaved:
+        elif keeper.unsaved and keeper.last_error is not None:
+            # Only a failed save: devices' writes on their way to disk (saved in the save
+            # thread a moment later) would otherwise flash the red bar on every batch.
             state = "unsaved"
-            reason = save_failure(keeper.last_error, lang) if keeper.last_error is not None else "…"
+            reason = save_failure(keeper.last_error, lang)
             waiting = max(1, keeper.pending)
             text = t("tui.unsaved.marker", lang, n=waiting, reason=reason, seconds=RETRY_SECONDS)
         if (state, text) == self._shown:

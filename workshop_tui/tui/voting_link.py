@@ -34,6 +34,7 @@ from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
+from workshop_tui.tui.widgets.text_panel import show_text
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 from workshop_tui.voting.qr import qr_lines
 
@@ -110,6 +111,8 @@ class VotingController:
         self._first_unshown = 0.0
         self._last_vote = 0.0
         self._unlock: Timer | None = None
+        self._marks: Timer | None = None
+        """Redraws when the next "… is writing" mark is due to go (no write may come to do it)."""
 
     @property
     def options(self) -> VotingOptions:
@@ -239,6 +242,18 @@ class VotingController:
             writing=server.scribes.mode(self.owner.session),
         )
 
+    def writers(self, exercise_id: str) -> dict[tuple[str, str], tuple[str, ...]]:
+        """Which devices write where in ``exercise_id`` now: (group, field key) -> their places."""
+        server = self.server
+        if server is None or not server.running:
+            return {}
+        return server.scribes.writing(exercise_id)
+
+    def _marks_due(self) -> None:
+        self._marks = None
+        if self.owner.host.is_attached:
+            self.refresh()
+
     def _unlocked(self) -> None:
         self._unlock = None
         if self.owner.host.is_attached:
@@ -269,6 +284,12 @@ class VotingController:
         if info is not None and info.progress.locked_for and self._unlock is None:
             # The note on a locked join goes when the lock does, not at the next vote.
             self._unlock = self.owner.host.set_timer(info.progress.locked_for + 0.2, self._unlocked)
+        server = self.server
+        due = server.scribes.marks_change_in(self.owner.current) if server is not None else None
+        if due is not None and self._marks is None:
+            # The marks of fields being written go a few seconds after the last write, even
+            # when nothing else arrives to redraw the screen.
+            self._marks = self.owner.host.set_timer(due + 0.05, self._marks_due)
         self.owner.publish(Change.VOTING)
 
 
@@ -327,7 +348,7 @@ class VotingStatus(Static):
         text.append(f"  ·  {progress_text(info, lang)}  ·  ")
         notes = info.progress.turned_away or info.progress.locked_for
         text.append(places_text(info, lang), style="bold" if notes else "")
-        self.update(text)
+        show_text(self, text)  # a batch of writes that changed no count lays nothing out again
 
 
 class VoteBoard(Static):

@@ -38,6 +38,9 @@ WRITING_SECONDS = 12.0
 VERSIONS_KEPT = 32
 """Texts a field had lately, kept in memory by their version, so a write typed over one of them
 can be merged with a change made meanwhile (the device sends only the version)."""
+SHOWN_SECONDS = 5.0
+"""The app marks a field as being written this long after a device's last write into it (the
+page sends a few words after each pause in typing, so a scribe still typing writes well within it)."""
 WRITES_BURST = 40.0
 """Writes a device may send in a row (a scribe typing in several fields, resending after a drop)."""
 WRITES_PER_SECOND = 6.0
@@ -139,6 +142,33 @@ class Scribes:
         if self.exercise_id is None or self.exercise_id not in session.exercises:
             return ""
         return "open" if session.exercise(self.exercise_id).body_if(OpenBody) is not None else "group"
+
+    def writing(self, exercise_id: str) -> dict[tuple[str, str], tuple[str, ...]]:
+        """Who writes where in ``exercise_id`` now, for the app's marks: (group, field key) -> places.
+
+        A device counts for ``SHOWN_SECONDS`` after its last write into the field; the
+        facilitator's own typing never counts (it does not come through here).
+        """
+        now = self._clock()
+        found: dict[tuple[str, str], tuple[str, ...]] = {}
+        for (exercise, group, key), recent in self._recent.items():
+            if exercise == exercise_id:
+                who = tuple(sorted(w for w, when in recent.items() if now - when < SHOWN_SECONDS))
+                if who:
+                    found[(group, key)] = who
+        return found
+
+    def marks_change_in(self, exercise_id: str) -> float | None:
+        """Seconds until the next of ``exercise_id``'s marks goes (None: no field is marked)."""
+        now = self._clock()
+        left = [
+            SHOWN_SECONDS - (now - when)
+            for (exercise, _, _), recent in self._recent.items()
+            if exercise == exercise_id
+            for when in recent.values()
+            if now - when < SHOWN_SECONDS
+        ]
+        return min(left) if left else None
 
     def check_rate(self, token: str) -> None:
         """Refuse (429) a device that writes faster than a scribe can."""

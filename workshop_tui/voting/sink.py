@@ -35,15 +35,16 @@ class KeeperSink:
     async def apply(self, edit: Edit) -> bool:
         """Apply a batch of votes and save it in a worker thread, so the screen never waits for the disk.
 
-        Votes cannot be undone, and the undo history that lacks them goes. The screen is told
-        only once the save is done, as with a typed score.
+        Votes and devices' texts are not the facilitator's to undo: the keeper makes them
+        again on whatever the facilitator's Ctrl+Z goes back to. The screen is told only
+        once the save is done, as with a typed score.
         """
         keeper = self.keeper
         before = keeper.session
         keeper.apply(edit, undoable=False, save=False)
         if keeper.session is before:
             return keeper.last_error is None
-        keeper.forget_history()
+        keeper.foreign(edit)
         saved = await asyncio.to_thread(keeper.save)
         if self._on_change is not None:
             self._on_change()

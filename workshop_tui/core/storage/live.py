@@ -25,7 +25,8 @@ import json
 import os
 import socket
 import tempfile
-from dataclasses import asdict, dataclass
+import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,9 @@ MAX_LIVE_BYTES = 16_384
 """A side file is a few hundred bytes; anything far larger is not one."""
 MAX_FIELD = 300
 """The longest text field accepted (an address, a code, an exercise id)."""
+HEARTBEAT_SECONDS = 5.0
+"""The main app writes its side file again at least this often while it runs the session,
+so a follower can tell a file still being written from one left behind (``Live.beat``)."""
 
 
 class LiveProblem(Exception):
@@ -87,6 +91,9 @@ class Live:
     """The writing process (0: unknown), so a file left by a main app that was killed is not followed."""
     host: str = ""
     """The computer it runs on (a process on another computer cannot be checked from here)."""
+    beat: float = field(default=0.0, compare=False)
+    """When the writer last wrote the file, by its clock (seconds since 1970; 0: not said).
+    Refreshed every ``HEARTBEAT_SECONDS``; not part of what the wall shows (not compared)."""
 
 
 def live_path(session_file: Path) -> Path:
@@ -105,7 +112,13 @@ def write_live(session_file: Path, live: Live) -> None:
     Raises:
         SessionWriteError: the folder is not writable (the session's own save says so too).
     """
-    data = {"live_version": LIVE_VERSION, **asdict(live), "pid": os.getpid(), "host": socket.gethostname()}
+    data = {
+        "live_version": LIVE_VERSION,
+        **asdict(live),
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "beat": round(time.time(), 3),
+    }
     replace_whole(live_path(session_file), json.dumps(data, ensure_ascii=False))
 
 
@@ -141,6 +154,7 @@ def read_live(session_file: Path) -> Live | None:
             voting=None if voting is None else _voting(voting),
             pid=_count(data, "pid") if "pid" in data else 0,
             host=_text(data, "host") if "host" in data else "",
+            beat=_seconds(data, "beat") if "beat" in data else 0.0,
         )
     except (TypeError, ValueError, AttributeError) as error:
         raise LiveProblem("present.problem.field", file=path.name, field=str(error)) from None
@@ -265,6 +279,13 @@ def _count(data: dict[str, Any], name: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10**7:
         raise ValueError(name)
     return value
+
+
+def _seconds(data: dict[str, Any], name: str) -> float:
+    value = data.get(name)
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value < 10**11:
+        raise ValueError(name)
+    return float(value)
 
 
 def _flag(data: dict[str, Any], name: str) -> bool:

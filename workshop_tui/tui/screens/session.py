@@ -33,7 +33,7 @@ from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import refusal, session_help
 from workshop_tui.tui.views import view_for
-from workshop_tui.tui.views.base import ExerciseView
+from workshop_tui.tui.views.base import ExerciseView, GroupTextsView
 from workshop_tui.tui.voting_link import VotingController, VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.footer import KeysFooter
@@ -159,6 +159,13 @@ class SessionScreen(InOrderScreen):
         elif change is Change.ARRIVED or change is Change.RELOAD:
             self.guard.report()
             self._show_session(reload=change is Change.RELOAD, arrived=change is Change.ARRIVED)
+        elif change is Change.VOTING:
+            self._show_writers()
+
+    def _show_writers(self) -> None:
+        """Mark the fields of the view that devices are writing in now (views of groups' texts)."""
+        if isinstance(self.view, GroupTextsView):
+            self.view.show_writers(self.voting.writers(self.current))
 
     def on_resize(self) -> None:
         if self.app.size.width < 90:
@@ -196,6 +203,7 @@ class SessionScreen(InOrderScreen):
         self.hold_keys_until_ready(view)
         position = self.session.position
         view.start(self.session, position if restore and position.exercise == self.current else None)
+        self._show_writers()
         if self.keeper.read_only:
             view.call_after_refresh(self.guard.freeze, view)
         self._show_frame()
@@ -420,6 +428,7 @@ class SessionScreen(InOrderScreen):
         self.app.push_screen(MinAnswersModal(self.session.min_answers), set_)
 
     def _tick(self) -> None:
+        self.controller.live.heartbeat()  # `workshop present` knows the side file is still written
         finished = self.controller.tick()
         if finished is not None:
             self.app.bell()

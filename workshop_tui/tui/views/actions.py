@@ -20,6 +20,7 @@ from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
+from workshop_tui.tui.widgets.text_panel import show_text
 
 
 def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[str]:
@@ -109,7 +110,11 @@ class ActionsView(GroupTextsView):
             head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
-        self.query_one("#actions-head", Static).update(head)
+        elsewhere = self.writing_elsewhere(session)
+        if elsewhere is not None:
+            head.append("   ")
+            head.append_text(elsewhere)
+        show_text(self.query_one("#actions-head", Static), head)
         if body.challenge_prompt is not None:
             pick = self.query_one("#pick", Select)
             options = [(o, o) for o in challenge_options(session, exercise, lang)]
@@ -160,6 +165,13 @@ class ActionsView(GroupTextsView):
                     self._show_due_error(refusal_text(refused, self.lang))
                     return
                 self._show_due_error("")
+            else:  # typed over ``event.before``: a device's words written there meanwhile are kept
+                key = f"a:{index}:{part}"
+                merge = f"action:{exercise_id}:{group}:{part}-{index}"
+                self.request_edit(typing(exercise_id, group, key, event, merge))
+                return
+            # A date is one value: the facilitator's date holds (a device's is kept beside it by
+            # the device's own write, ``core.writing``).
             self.request_edit(
                 EditRequested(
                     action_edit(exercise_id, group, index, part, event.value),

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from rich.text import Text
 from textual.containers import Vertical
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested, PositionChanged
-from workshop_tui.tui.widgets.entry import FieldEdited
+from workshop_tui.tui.widgets.entry import FieldEdited, FieldKey
+
+Writing = Mapping[tuple[str, str], tuple[str, ...]]
+"""Who writes where from a device now: (group id, field key such as ``t:2``) -> their places."""
 
 
 def session_edit(method: Callable[..., Session], *args: object) -> Callable[[Session], Session]:
@@ -164,13 +170,78 @@ class ExerciseView(Vertical):
         return True
 
 
+def write_key(field: FieldKey) -> str | None:
+    """The key a device writes a view's field under (``core.writing``), from the field's own key."""
+    match field:
+        case ("text", _, box, *_):
+            return f"t:{box}"
+        case ("cell", _, row, column) if row.isdigit():
+            return f"t:{cell_key(int(row), column)}"
+        case ("challenge", _):
+            return "challenge"
+        case ("action", _, index, part):
+            return f"a:{index}:{part}"
+    return None
+
+
 class GroupTextsView(ExerciseView):
     """A view of what each group writes (sheets, tables, actions), one group at a time.
 
     Showing, restoring and Ctrl+G work the same for all of them; a subclass says only
     how to show the heading (``_fill_head``) and how to load the shown group's texts into
     its fields (``_fill_fields``), each field bound to where its text lives (``FieldEdited``).
+
+    A field a group's scribe is writing in from a device says so on its border
+    ("✎ skriver… · Bord 2 (P3)", in the warning colour, readable from across the room) until
+    a few seconds after the device's last write; the heading names the other groups
+    writing now, so the facilitator knows where Ctrl+G leads.
     """
+
+    DEFAULT_CSS = """
+    GroupTextsView .being-written {
+        border: tall $warning;
+        border-title-color: $warning;
+        border-title-style: bold;
+    }
+    """
+
+    _writing: Writing = {}
+    """Who writes where from a device now (``show_writers``)."""
+
+    def show_writers(self, writing: Writing) -> None:
+        """Mark the fields devices are writing in now, and name the other groups writing."""
+        if writing == self._writing:
+            return
+        self._writing = writing
+        if self.ready and self.session is not None:
+            self._fill_head(self.session)
+            self._mark_fields()
+
+    def _mark_fields(self) -> None:
+        session, lang = self.session, self.lang
+        if session is None:
+            return
+        labels = {g.id: g.label(lang) for g in session.groups}
+        for widget in self.query("EntryInput, EntryArea, EntrySelect"):
+            field: FieldKey | None = getattr(widget, "field", None)
+            key = write_key(field) if field else None
+            who = self._writing.get((field[1], key), ()) if field and key else ()
+            title = (
+                t("tui.writing.field", lang, group=labels.get(field[1], ""), who=", ".join(who))
+                if field and who
+                else None
+            )
+            if widget.border_title != title:
+                widget.border_title = title
+            widget.set_class(bool(who), "being-written")
+
+    def writing_elsewhere(self, session: Session) -> Text | None:
+        """ "✎ Bord 2 skriver nu (Ctrl+G)": the other groups whose scribes write now, for the heading."""
+        others = {group for group, _ in self._writing if group != self._group}
+        if not others:
+            return None
+        names = ", ".join(g.label(self.lang) for g in session.groups if g.id in others)
+        return Text(t("tui.writing.elsewhere", self.lang, groups=names), style="bold")
 
     _fill_head: Callable[[Session], None]
     """Show the heading for the shown group (each view defines it)."""
@@ -188,6 +259,7 @@ class GroupTextsView(ExerciseView):
         self.show(session)
         if self.ready:
             self._fill_fields(session)
+            self._mark_fields()  # the marks of the group now shown
 
     def refill(self, session: Session) -> None:
         """Texts that arrived from devices: every field the facilitator is not in, and has typed

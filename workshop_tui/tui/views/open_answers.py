@@ -28,6 +28,8 @@ from workshop_tui.core.results.words import frequent_words
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.screens.projector_kinds import Piece
 from workshop_tui.tui.views.base import ExerciseView, session_edit
+from workshop_tui.tui.widgets.cell_text import same_look
+from workshop_tui.tui.widgets.text_panel import show_text
 
 HEADING = "bold #FFD700"
 _MARKS = {"new": ("●", "bold #FFD700"), "shown": ("▣", "bold green"), "hidden": ("⊘", "dim")}
@@ -76,6 +78,8 @@ class View(ExerciseView):
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
         self._ids: list[str] = []
+        self._lines: list[Text] = []
+        """The lines listed, as drawn (a line is drawn again only when it changes)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="open-head")
@@ -113,11 +117,11 @@ class View(ExerciseView):
             head.append("\n")
             head.append_text(words_line(words, lang))
         head.append("\n" + t("tui.open.help", lang), style="dim")
-        self.query_one("#open-head", Static).update(head)
+        show_text(self.query_one("#open-head", Static), head)
         listing = self.query_one(AnswerList)
         highlighted = listing.highlighted
         ids = list(answers.opens)
-        options = []
+        options, lines = [], []
         for answer_id in ids:
             state = states.get(answer_id, "new")
             mark, style = _MARKS[state]
@@ -125,15 +129,24 @@ class View(ExerciseView):
             line.append(answers.opens[answer_id], style="dim" if state == "hidden" else "")
             line.append(f"  ({t(f'tui.open.{state}', lang)})", style="dim")
             options.append(Option(line, id=answer_id))
+            lines.append(line)
         if not options:
             options.append(Option(Text(t("tui.open.empty", lang), style="dim"), disabled=True))
-        if ids != self._ids or listing.option_count != len(options):
+        kept = len(self._ids)
+        if not ids and not kept and listing.option_count == 1:
+            pass  # still no answer: the line saying so stays
+        elif not kept or ids[:kept] != self._ids or listing.option_count != kept:
             listing.clear_options()
             listing.add_options(options)
         else:
-            for index, option in enumerate(options):
-                listing.replace_option_prompt_at_index(index, option.prompt)
+            # Answers arrive at the end: the lines already listed keep their drawing unless
+            # their state changed, so a burst of answers draws only the new ones.
+            for index, line in enumerate(lines[:kept]):
+                if not same_look(self._lines[index], line):
+                    listing.replace_option_prompt_at_index(index, line)
+            listing.add_options(options[kept:])
         self._ids = ids
+        self._lines = lines
         if ids:
             listing.highlighted = min(highlighted or 0, len(ids) - 1)
 

@@ -18,6 +18,7 @@ from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import PositionChanged
 from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryArea, FieldEdited
+from workshop_tui.tui.widgets.text_panel import show_text
 
 
 def questions_text(exercise: Exercise, number: int, lang: str) -> Text:
@@ -79,8 +80,12 @@ class ReflectionView(GroupTextsView):
             head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
+        elsewhere = self.writing_elsewhere(session)
+        if elsewhere is not None:
+            head.append("   ")
+            head.append_text(elsewhere)
         head.append(f"\n{t('tui.sheet.questions', lang)} →", style="dim")
-        self.query_one("#sheet-head", Static).update(head)
+        show_text(self.query_one("#sheet-head", Static), head)
 
     def _fill_fields(self, session: Session) -> None:
         texts = session.answers_for(self.exercise.id).texts.get(self._group, {})

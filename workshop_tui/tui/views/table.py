@@ -21,6 +21,7 @@ from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.views.base import GroupTextsView, session_edit, typing
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
+from workshop_tui.tui.widgets.text_panel import show_text
 
 
 class TableView(GroupTextsView):
@@ -85,7 +86,11 @@ class TableView(GroupTextsView):
             head.append(group.label(lang), style="bold reverse")
             if len(session.groups) > 1:
                 head.append("  (Ctrl+G)", style="dim")
-        self.query_one("#table-head", Static).update(head)
+        elsewhere = self.writing_elsewhere(session)
+        if elsewhere is not None:
+            head.append("   ")
+            head.append_text(elsewhere)
+        show_text(self.query_one("#table-head", Static), head)
 
     def _fill_fields(self, session: Session) -> None:
         exercise, table, group = self.exercise, self.table, self._group

@@ -1,0 +1,234 @@
+"""Pilot tests of issue 17 in the app with a real voting server: who writes in a field, and the save bar.
+
+A device is played by HTTP requests to the app's own server on 127.0.0.1 (any free port).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.core.writing import version_of, write_field
+from workshop_tui.tui.app import WorkshopApp, make_app
+from workshop_tui.tui.messages import Change
+from workshop_tui.tui.saving import SaveStatus
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.settings import Settings
+from workshop_tui.tui.views.base import GroupTextsView
+from workshop_tui.tui.voting_link import REFRESH_QUIET, VotingInfo
+from workshop_tui.tui.widgets.entry import EntryArea
+from workshop_tui.voting import scribes
+from workshop_tui.voting.network import VotingOptions
+
+SIZE = (130, 44)
+SHOWN = 2.5
+"""The marks' lifetime in these tests (the app's is ``scribes.SHOWN_SECONDS``)."""
+
+
+@pytest.fixture
+def sheet_room(library: Library, data_dir: Path) -> Path:
+    session = new_session(
+        title="Skrivning",
+        date="2026-12-02",
+        exercises=[library.exercises["sheet-42"]],
+        participants=4,
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="skrivning",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    return path
+
+
+def _app(path: Path) -> WorkshopApp:
+    options = VotingOptions(host="127.0.0.1", port=0, max_participants=10)
+    return make_app(
+        lang="da", session_path=path, settings=Settings(lang="da"), show_clock=False, voting=options
+    )
+
+
+async def _post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with http.post(url, json=body, headers=headers) as response:
+        assert response.status == 200, await response.text()
+        return await response.json()
+
+
+async def _open_voting(app: WorkshopApp, pilot: Any) -> tuple[SessionScreen, VotingInfo]:
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    await pilot.press("f10")
+    await pilot.pause()
+    await pilot.press("escape")
+    info = screen.voting.info()
+    assert info is not None and info.writing == "group"
+    return screen, info
+
+
+def _write(group: str, text: str, base: str = "") -> dict[str, str]:
+    return {"exercise": "sheet-42", "group": group, "field": "t:1", "text": text, "base": base}
+
+
+async def test_a_field_a_device_writes_in_says_who_writes_and_the_mark_goes_after_the_last_write(
+    sheet_room: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scribes, "SHOWN_SECONDS", SHOWN)
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        view = screen.view
+        assert isinstance(view, GroupTextsView)
+        first, second = list(view.query(EntryArea))[:2]
+        second.focus()
+        await pilot.pause()
+        assert first.border_title is None and not first.has_class("being-written")
+        async with aiohttp.ClientSession() as http:
+            device = await _post(http, info.url + "/api/join", {"code": info.code})
+            await _post(http, info.url + "/api/write", _write("g1", "Tillid først"), device["token"])
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            assert first.text == "Tillid først"  # the facilitator is not in it: shown at once
+            assert first.border_title == f"✎ skriver… · Bord 1 ({device['participant']})"
+            assert first.has_class("being-written") and second.border_title is None
+            # Bord 2's scribe writes too: the heading names that group (the facilitator shows Bord 1).
+            await _post(http, info.url + "/api/write", _write("g2", "Mod"), device["token"])
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            head = str(view.query_one("#sheet-head").render())
+            assert "✎ Bord 2 skriver nu (Ctrl+G)" in head
+            await pilot.press("ctrl+g")  # Bord 2 shown: its box carries the mark, Bord 1's is gone
+            await pilot.pause()
+            assert (
+                first.text == "Mod" and first.border_title == f"✎ skriver… · Bord 2 ({device['participant']})"
+            )
+            # No more writes: the marks go a moment after the last one, with nothing else arriving.
+            await pilot.pause(SHOWN + 0.5)
+            assert first.border_title is None and not first.has_class("being-written")
+            assert "skriver" not in str(view.query_one("#sheet-head").render())
+        await pilot.press("f10", "f10")
+
+
+async def test_the_facilitator_typing_in_a_field_a_device_writes_keeps_both_texts(sheet_room: Path) -> None:
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        assert screen.view is not None
+        first = list(screen.view.query(EntryArea))[0]
+        first.focus()
+        await pilot.press("V", "i")
+        async with aiohttp.ClientSession() as http:
+            device = await _post(http, info.url + "/api/join", {"code": info.code})
+            written = await _post(
+                http, info.url + "/api/write", _write("g1", "Telefonens ord"), device["token"]
+            )
+            assert written["outcome"] == "merged" and "Vi" in written["text"]
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            assert first.text == "Vi"  # never changed under the facilitator's cursor
+            assert first.has_class("being-written")  # but the facilitator sees someone else writes here
+            await pilot.press("space", "t", "o")
+            # The device types on over what it was given back: the facilitator's words stay too.
+            more = written["text"] + " og mere"
+            await _post(
+                http, info.url + "/api/write", _write("g1", more, written["version"]), device["token"]
+            )
+        saved = load_session(sheet_room).answers_for("sheet-42").texts["g1"]["1"]
+        assert "Vi to" in saved and "Telefonens ord" in saved and "og mere" in saved
+        await pilot.press("f10", "f10")
+
+
+async def test_a_batch_from_devices_on_its_way_to_disk_shows_no_unsaved_bar_and_is_not_saved_twice(
+    sheet_room: Path,
+) -> None:
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        keeper = screen.keeper
+        saves = 0
+        save = keeper.save
+
+        def counted() -> bool:
+            nonlocal saves
+            saves += 1
+            return save()
+
+        keeper.save = counted  # type: ignore[method-assign]
+        # As the voting server's sink does: applied now, saved in the save thread a moment later.
+        keeper.apply(
+            lambda s: s.with_text("sheet-42", "g1", "1", "Fra en telefon"), undoable=False, save=False
+        )
+        screen.guard.report()
+        screen.guard.tick()
+        await pilot.pause()
+        assert not app.screen.query_one(SaveStatus).display  # no red "not saved" flash per batch
+        assert saves == 0  # the retry leaves it to the save thread (it would wait for its turn)
+        assert keeper.save()
+
+
+async def test_the_facilitator_typing_in_an_action_a_device_changed_keeps_the_device_s_words(
+    library: Library, data_dir: Path
+) -> None:
+    session = new_session(
+        title="Handlinger",
+        date="2026-12-02",
+        exercises=[library.exercises["sheet-45"]],
+        participants=4,
+        groups=["Bord 1"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="handlinger",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.view is not None
+        for part in ("text", "owner"):
+            field = screen.view.query_one(f"#{part}-0")
+            field.focus()
+            await pilot.press("N", "y")
+            # The group's scribe put a word in front meanwhile (typed over "Ny", so it replaced it).
+            screen.keeper.apply(
+                lambda s, part=part: write_field(
+                    s, "sheet-45", "g1", f"a:0:{part}", "Tlf: Ny", version_of("Ny"), "P1"
+                )[0],
+                undoable=False,
+            )
+            screen.controller.publish(Change.ARRIVED)
+            await pilot.press("t")
+            action = load_session(path).answers_for("sheet-45").actions["g1"][0]
+            assert getattr(action, part) == "Tlf: Nyt"  # both changes, neither writer's word lost
+
+
+async def test_ctrl_z_undoes_the_facilitator_s_typing_while_a_device_writes_and_keeps_the_device_s_text(
+    sheet_room: Path,
+) -> None:
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        assert screen.view is not None
+        first, second = list(screen.view.query(EntryArea))[:2]
+        second.focus()
+        await pilot.press("m", "i", "n", "e")
+        async with aiohttp.ClientSession() as http:
+            device = await _post(http, info.url + "/api/join", {"code": info.code})
+            await _post(http, info.url + "/api/write", _write("g1", "Telefonens tekst"), device["token"])
+        await pilot.pause(REFRESH_QUIET + 0.3)
+        screen.set_focus(None)  # the session's Ctrl+Z (a text field's own would undo its letters)
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        texts = load_session(sheet_room).answers_for("sheet-42").texts["g1"]
+        assert texts == {"1": "Telefonens tekst"}  # the facilitator's "mine" undone, the device's kept
+        assert second.text == "" and first.text == "Telefonens tekst"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert load_session(sheet_room).answers_for("sheet-42").texts["g1"] == {
+            "1": "Telefonens tekst",
+            "2": "mine",
+        }
+        await pilot.press("f10", "f10")
