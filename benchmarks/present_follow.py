@@ -27,11 +27,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.large_session import write_session
 from benchmarks.renames import RenameWatch
 from benchmarks.terminal import FRAME_END, Terminal, TerminalTimeout, workshop_command
 from workshop_tui.core.results.figures import answered
 from workshop_tui.core.storage.library import load_library
-from workshop_tui.core.storage.sessions import load_session, new_session, save_session
+from workshop_tui.core.storage.sessions import load_session, new_session
 
 EXERCISE = "kkc-indicators"
 F2, F3, F5 = b"\x1bOQ", b"\x1bOR", b"\x1b[15~"
@@ -84,10 +85,7 @@ def make_room(data_dir: Path, people: int = 40) -> Path:
         groups=["Bord 1", "Bord 2"],
         session_id="wall",
     )
-    path = data_dir / "sessions" / "wall.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_session(session, path)
-    return path
+    return write_session(session, data_dir / "sessions" / "wall.toml")
 
 
 def run(seconds: float, *, rate: float = 10.0, data_dir: Path | None = None, people: int = 40) -> Report:

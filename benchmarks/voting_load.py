@@ -27,19 +27,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
-import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
+from benchmarks.app_room import (
+    LoopWatch,
+    errors_line,
+    open_voting,
+    play_room,
+    quantile,
+    room_process,
+    run_in_scratch,
+    stall_line,
+)
+
 EXERCISE = "resistance"
-ROOM_SECONDS = 60
 REQUEST_SECONDS = 15
 REVOTE_AFTER = 1.5
-TICK = 0.005
 
 
 def phone_address(index: int) -> str:
@@ -67,11 +72,6 @@ async def connect_phone(port: int, index: int) -> Phone:
     loop = asyncio.get_running_loop()
     _, phone = await loop.create_connection(Phone, "127.0.0.1", port, local_addr=(phone_address(index), 0))
     return phone
-
-
-def _quantile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
 class Phone(asyncio.Protocol):
@@ -215,12 +215,7 @@ async def run_app(participants: int) -> dict[str, Any]:
     async with app.run_test(size=(160, 50)) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        screen.go_to(EXERCISE)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("escape")  # the grid, the busiest screen to redraw, stays in view
-        info = screen.voting.info()
-        assert info is not None
+        info = await open_voting(pilot, screen, EXERCISE)  # the grid, the busiest screen to redraw
         keeper = screen.keeper
         saves = 0
         save = keeper.save
@@ -231,35 +226,15 @@ async def run_app(participants: int) -> dict[str, Any]:
             return save()
 
         keeper.save = counted  # type: ignore[method-assign]
-        stalls: list[float] = []
-        running = True
-
-        async def ticker() -> None:
-            while running:
-                started = time.perf_counter()
-                await asyncio.sleep(TICK)
-                stalls.append(time.perf_counter() - started - TICK)
-
-        tick = asyncio.create_task(ticker())
+        loop = LoopWatch()
+        loop.start()
         items = [item.id for item in screen.session.exercise(EXERCISE).scored_items]
-        child = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "benchmarks.voting_load",
-            "--room",
-            info.url,
-            info.code,
-            str(participants),
-            ",".join(items),
-            stdout=asyncio.subprocess.PIPE,
-        )
-        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
+        room_args = ("--room", info.url, info.code, str(participants), ",".join(items))
+        result: dict[str, Any] = await room_process("benchmarks.voting_load", *room_args)
         await pilot.pause(0.5)
-        running = False
-        await tick
+        await loop.stop()
         shown_columns = len(screen.query_one("ScoreGrid").columns)  # type: ignore[attr-defined]
         await pilot.press("f10")
-    result: dict[str, Any] = json.loads(out)
     saved = load_session(path).answers_for(EXERCISE)
     expected: dict[str, dict[str, int]] = result["final"]
     lost = sum(
@@ -278,8 +253,7 @@ async def run_app(participants: int) -> dict[str, Any]:
         lost=lost,
         extra=extra + max(0, len(voters) - len(expected)),
         counts_ok=counts_ok,
-        stall_max=max(stalls),
-        stall_p99=_quantile(stalls, 0.99),
+        **loop.figures(),
         columns=shown_columns,
     )
     return result
@@ -293,21 +267,18 @@ def report(result: dict[str, Any], participants: int) -> None:
     print(f"participants            {participants} (votes sent: {len(votes)}, joins: {len(joins)})")
     print(f"HTTP statuses           {json.dumps(result['statuses'], sort_keys=True)}")
     for name, wave in (("all at once", burst), ("half change 3", changes)):
-        p95 = _quantile(wave, 0.95)
+        p95 = quantile(wave, 0.95)
         print(
-            f"vote latency, {name:<13} p50 {_quantile(wave, 0.5):.1f} ms   p95 {p95:.1f} ms   "
+            f"vote latency, {name:<13} p50 {quantile(wave, 0.5):.1f} ms   p95 {p95:.1f} ms   "
             f"max {max(wave):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
         )
-    print(f"join latency            p50 {_quantile(joins, 0.5):.1f} ms   p95 {_quantile(joins, 0.95):.1f} ms")
+    print(f"join latency            p50 {quantile(joins, 0.5):.1f} ms   p95 {quantile(joins, 0.95):.1f} ms")
     print(f"saves for {len(votes)} votes     {result['saves']}")
     print(
         f"lost votes              {result['lost']}   counted twice / unexpected: {result['extra']}   "
         f"n per item = before + voters: {'yes' if result['counts_ok'] else 'NO'}"
     )
-    print(
-        f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
-        f"p99 {result['stall_p99'] * 1000:.1f} ms   (grid columns shown: {result['columns']})"
-    )
+    print(stall_line(result, f"grid columns shown: {result['columns']}"))
 
 
 def main() -> None:
@@ -317,22 +288,15 @@ def main() -> None:
     args = parser.parse_args()
     if args.room:
         url, code, count, items = args.room
-        if not url.startswith("http://127.0.0.1:"):
-            raise SystemExit("the room only ever talks to 127.0.0.1")
-        result = asyncio.run(asyncio.wait_for(room(url, code, int(count), items.split(",")), ROOM_SECONDS))
-        print(json.dumps(result))
+        play_room(url, room(url, code, int(count), items.split(",")))
         return
     if not 1 <= args.participants <= 500:
         raise SystemExit("--participants: 1 to 500")
     check_phone_addresses()
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["WORKSHOP_TUI_DATA_DIR"] = data
-        result = asyncio.run(run_app(args.participants))
-        log = Path(data) / "logs" / "voting.log"
-        errors = [line for line in log.read_text().splitlines() if "ERROR" in line] if log.exists() else []
+    result, errors = run_in_scratch(run_app(args.participants))
     report(result, args.participants)
-    if errors:
-        print(f"server errors logged    {len(errors)}: {errors[0][:120]}")
+    if line := errors_line(errors):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -26,23 +26,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-from benchmarks.voting_load import (
-    REQUEST_SECONDS,
-    ROOM_SECONDS,
-    TICK,
-    Phone,
-    _quantile,
-    _request,
-    check_phone_addresses,
-    connect_phone,
+from benchmarks.app_room import (
+    LoopWatch,
+    errors_line,
+    open_voting,
+    play_room,
+    quantile,
+    room_process,
+    run_in_scratch,
+    stall_line,
 )
+from benchmarks.voting_load import REQUEST_SECONDS, Phone, _request, check_phone_addresses, connect_phone
 
 SHEET = "sheet-42"
 OPEN = "take-home"
@@ -151,59 +148,23 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
     async with app.run_test(size=(160, 50)) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        screen.go_to(SHEET)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("escape")
+        info = await open_voting(pilot, screen, SHEET)
         # The screen's frame after the panel closes is the facilitator's doing, not the room's:
-        # it is drawn before the ticker starts.
+        # it is drawn before the loop watch starts.
         await pilot.pause(0.3)
-        info = screen.voting.info()
-        assert info is not None
-        stalls: list[float] = []
-        running = True
-
-        async def ticker() -> None:
-            while running:
-                started = time.perf_counter()
-                await asyncio.sleep(TICK)
-                stalls.append(time.perf_counter() - started - TICK)
-
-        tick = asyncio.create_task(ticker())
+        loop = LoopWatch()
+        loop.start()
         groups = ",".join(g.id for g in screen.session.groups)
-        child = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "benchmarks.writing_load",
-            "--room",
-            info.url,
-            info.code,
-            str(devices),
-            groups,
-            stdout=asyncio.subprocess.PIPE,
-        )
-        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
-        result: dict[str, Any] = json.loads(out)
-        running = False
-        await tick
+        room_args = ("--room", info.url, info.code, str(devices), groups)
+        result: dict[str, Any] = await room_process("benchmarks.writing_load", *room_args)
+        await loop.stop()
         screen.go_to(OPEN)  # the facilitator moves on (not timed: a screen change); the devices answer
         await pilot.pause(0.5)
-        running = True
-        tick = asyncio.create_task(ticker())
-        child = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "benchmarks.writing_load",
-            "--answers",
-            info.url,
-            "--tokens=" + ",".join(result["tokens"]),  # "=": a token may start with "-"
-            stdout=asyncio.subprocess.PIPE,
-        )
-        out, _ = await asyncio.wait_for(child.communicate(), ROOM_SECONDS)
-        result["open"] = json.loads(out)
+        loop.start()
+        tokens = "--tokens=" + ",".join(result["tokens"])  # "=": a token may start with "-"
+        result["open"] = await room_process("benchmarks.writing_load", "--answers", info.url, tokens)
         await pilot.pause(0.5)
-        running = False
-        await tick
+        await loop.stop()
         await pilot.press("f10")
     saved = load_session(path)
     texts = saved.answers_for(SHEET).texts
@@ -218,8 +179,7 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
         missing=missing,
         chunks=sum(len(p) for p in result["typed"].values()),
         answers_missing=sum(1 for text in result["open"]["texts"] if text not in opens),
-        stall_max=max(stalls),
-        stall_p99=_quantile(stalls, 0.99),
+        **loop.figures(),
     )
     return result
 
@@ -234,9 +194,9 @@ def report(result: dict[str, Any], devices: int, groups: int) -> None:
     print(f"HTTP statuses (writes)  {json.dumps(result['statuses'], sort_keys=True)}")
     print(f"HTTP statuses (answers) {json.dumps(result['open']['statuses'], sort_keys=True)}")
     for name, values in (("write", writes), ("open answer", answers)):
-        p95 = _quantile(values, 0.95)
+        p95 = quantile(values, 0.95)
         print(
-            f"{name + ' latency':<23} p50 {_quantile(values, 0.5):.1f} ms   p95 {p95:.1f} ms   "
+            f"{name + ' latency':<23} p50 {quantile(values, 0.5):.1f} ms   p95 {p95:.1f} ms   "
             f"max {max(values):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
         )
     print(
@@ -244,11 +204,7 @@ def report(result: dict[str, Any], devices: int, groups: int) -> None:
         f"writes kept beside another's: {result['merged']}"
     )
     print(f"open answers missing    {result['answers_missing']} of {len(result['open']['texts'])}")
-    print(
-        f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
-        f"p99 {result['stall_p99'] * 1000:.1f} ms   (target <= 50 ms: "
-        f"{'ok' if result['stall_max'] <= 0.05 else 'MISSED'})"
-    )
+    print(stall_line(result, f"target <= 50 ms: {'ok' if result['stall_max'] <= 0.05 else 'MISSED'}"))
 
 
 def main() -> None:
@@ -259,28 +215,20 @@ def main() -> None:
     parser.add_argument("--answers", metavar="URL", help=argparse.SUPPRESS)
     parser.add_argument("--tokens", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.room or args.answers:
-        url = args.room[0] if args.room else args.answers
-        if not url.startswith("http://127.0.0.1:"):
-            raise SystemExit("the room only ever talks to 127.0.0.1")
-        if args.room:
-            _, code, count, groups = args.room
-            made = room(url, code, int(count), groups.split(","))
-        else:
-            made = answer_room(url, args.tokens.split(","))
-        print(json.dumps(asyncio.run(asyncio.wait_for(made, ROOM_SECONDS))))
+    if args.room:
+        url, code, count, groups = args.room
+        play_room(url, room(url, code, int(count), groups.split(",")))
+        return
+    if args.answers:
+        play_room(args.answers, answer_room(args.answers, args.tokens.split(",")))
         return
     if not 1 <= args.devices <= 200 or not 1 <= args.groups <= 50:
         raise SystemExit("--devices: 1 to 200, --groups: 1 to 50")
     check_phone_addresses()
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["WORKSHOP_TUI_DATA_DIR"] = data
-        result = asyncio.run(run_app(args.devices, args.groups))
-        log = Path(data) / "logs" / "voting.log"
-        errors = [line for line in log.read_text().splitlines() if "ERROR" in line] if log.exists() else []
+    result, errors = run_in_scratch(run_app(args.devices, args.groups))
     report(result, args.devices, args.groups)
-    if errors:
-        print(f"server errors logged    {len(errors)}: {errors[0][:120]}")
+    if line := errors_line(errors):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python scripts/fast_fingers.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.large_session import write_session  # noqa: E402
 from benchmarks.terminal import Terminal, TerminalClosed, plain, workshop_command  # noqa: E402
 from workshop_tui.core.model import KINDS  # noqa: E402
 from workshop_tui.core.storage.library import load_library  # noqa: E402
@@ -36,7 +37,6 @@ from workshop_tui.core.storage.sessions import (  # noqa: E402
     builtin_sessions_dir,
     load_session,
     new_session,
-    save_session,
 )
 
 SIZE = (120, 36)
@@ -96,19 +96,13 @@ def all_kinds_session(folder: Path) -> Path:
         groups=["Bord 1", "Bord 2"],
         session_id="alle-slags",
     )
-    path = folder / "sessions" / "alle-slags.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_session(session, path)
-    return path
+    return write_session(session, folder / "sessions" / "alle-slags.toml")
 
 
 def demo_session(folder: Path) -> Path:
     """A fresh copy of the demo seminar (every exercise of the programme)."""
     session = load_session(builtin_sessions_dir() / "demo-aeldreomraadet.toml")
-    path = folder / "sessions" / "demo.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_session(session, path)
-    return path
+    return write_session(session, folder / "sessions" / "demo.toml")
 
 
 @dataclass

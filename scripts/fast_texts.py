@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python scripts/fast_texts.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.large_session import write_session  # noqa: E402
 from benchmarks.terminal import Terminal, TerminalClosed, workshop_command  # noqa: E402
 from workshop_tui.core.kinds.actions import ActionBody  # noqa: E402
 from workshop_tui.core.kinds.sheets import SheetBody  # noqa: E402
@@ -32,7 +33,7 @@ from workshop_tui.core.kinds.tables import TableBody  # noqa: E402
 from workshop_tui.core.model import Exercise, Session  # noqa: E402
 from workshop_tui.core.model.exercise import cell_key  # noqa: E402
 from workshop_tui.core.storage.library import load_library  # noqa: E402
-from workshop_tui.core.storage.sessions import load_session, new_session, save_session  # noqa: E402
+from workshop_tui.core.storage.sessions import load_session, new_session  # noqa: E402
 
 EXERCISES = ("sheet-42", "sheet-43", "sheet-44", "sheet-45", "stakeholder-analysis")
 GROUPS = ("Bord 1", "Bord 2")
@@ -99,10 +100,7 @@ def session_file(folder: Path) -> Path:
         groups=list(GROUPS),
         session_id="hurtige-tekster",
     )
-    path = folder / "sessions" / "hurtige-tekster.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_session(session, path)
-    return path
+    return write_session(session, folder / "sessions" / "hurtige-tekster.toml")
 
 
 def _bursts(session: Session, rng: random.Random) -> list[bytes]:

@@ -10,7 +10,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from workshop_tui.core.storage.sessions import load_session
+from workshop_tui.core.storage.sessions import load_session, save_session
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
@@ -118,6 +118,25 @@ async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: 
             assert screen.voting.info().code != again.code  # type: ignore[union-attr]
             await pilot.press("f10")
             await pilot.pause()
+
+
+async def test_voting_opened_on_revealed_results_hides_them_again_and_says_so(room: Path) -> None:
+    session = load_session(room).with_blind("resistance", True).with_revealed("resistance", True)
+    save_session(session, room)
+    app = _app(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.answers_for("resistance").results_visible
+        await pilot.press("f10")
+        await pilot.pause()
+        answers = screen.session.answers_for("resistance")
+        assert answers.blind and not answers.revealed  # the room votes again, blind
+        assert any("skjult igen" in str(n.message) for n in app._notifications)
+        assert not load_session(room).answers_for("resistance").revealed  # saved so
+        await pilot.press("escape", "f3")  # F3 reveals the new round, as ever
+        await pilot.pause()
+        assert screen.session.answers_for("resistance").results_visible
 
 
 async def test_leaving_the_session_stops_the_server(room: Path) -> None:

@@ -17,10 +17,11 @@ from types import ModuleType
 
 import pytest
 
+from benchmarks.large_session import write_session
 from benchmarks.terminal import Terminal, TerminalClosed, workshop_command
 from workshop_tui.core.model import Position
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.sessions import load_session, new_session, save_session
+from workshop_tui.core.storage.sessions import load_session, new_session
 
 SCRIPTS = Path(__file__).resolve().parent.parent.parent / "scripts"
 EXERCISE = "kkc-indicators"
@@ -60,9 +61,7 @@ def _room(library: Library, folder: Path, people: int, *, tally: int | None = No
     if tally is not None:
         session = session.with_mode(EXERCISE, "tally").with_tally(EXERCISE, "kurs.pos.1", 1, tally)
         session = session.with_position(Position(EXERCISE, 0, 1))
-    path = folder / "sessions" / "rum.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_session(session, path)
+    path = write_session(session, folder / "sessions" / "rum.toml")
     return path
 
 

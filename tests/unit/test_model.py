@@ -63,6 +63,21 @@ def test_blind_reveal_cycle(small_session: Session) -> None:
     assert not s.answers_for("resistance").results_visible
 
 
+def test_a_voting_round_opens_blind_even_on_results_already_revealed(small_session: Session) -> None:
+    shown = small_session.with_score("resistance", "trust", "p1", 3)
+    revealed = shown.with_blind("resistance", True).with_revealed("resistance", True)
+    blind = shown.with_blind("resistance", True)
+    assert [s.answers_for("resistance").round_opening for s in (shown, revealed, blind)] == [
+        "hidden",
+        "hidden_again",
+        "kept",
+    ]
+    for session in (shown, revealed, blind):
+        answers = session.with_voting_round("resistance").answers_for("resistance")
+        assert answers.blind and not answers.revealed and not answers.results_visible
+        assert answers.scores == session.answers_for("resistance").scores  # nothing else changes
+
+
 def test_status_and_progress(small_session: Session) -> None:
     assert small_session.status("resistance") == "not_started"
     s = small_session.with_score("resistance", "trust", "p1", 3)

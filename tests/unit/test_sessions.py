@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import errno
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from workshop_tui.core.model import Action, Session
+from workshop_tui.core.model.session import SESSION_TEXTS
 from workshop_tui.core.storage import migrations
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.core.storage.listing import list_sessions
 from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.session_codec import HEADER_KEYS, head_table
 from workshop_tui.core.storage.sessions import DEMO_FILE, copy_demo, load_session, save_session, session_path
 
 
@@ -249,3 +252,9 @@ def test_the_keystroke_writer_reads_back_as_the_session_after_every_kind_of_edit
         session = session.with_score(exercise, items[5], person, None)
     writer.write(session)
     assert load_session(path) == session
+
+
+def test_a_files_header_is_the_sessions_own_texts(small_session: Session) -> None:
+    session = replace(small_session, follows="2026-01-01-earlier")
+    assert list(head_table(session)) == ["schema_version", *SESSION_TEXTS]
+    assert frozenset(head_table(session)) == HEADER_KEYS

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.model import Item, Session, Text
+from workshop_tui.core.results.distinct import distinct_labels
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.trends import build_trend, exercise_trend
 from workshop_tui.core.storage.follow_up import follow_up
@@ -183,6 +184,51 @@ def test_other_leader_groups_of_the_organisation_make_the_heatmap(series: tuple[
     assert resistance.oriented and len(resistance.columns) == len(resistance.items)
     html = render_trend_html(trend)
     assert html.count('class="num heat"') == 2 * len(resistance.columns) + 2 * len(trend.exercises[1].columns)
+
+
+def test_heatmap_rows_of_groups_with_one_title_are_told_apart_in_every_format(
+    series: tuple[Session, Session],
+) -> None:
+    first, second = series
+    # Two other leader groups whose latest sessions share the series' own title.
+    north = scored(replace(second, id="nord", date="2027-01-20"), "resistance", "trust", [1, 1, 2])
+    south = scored(replace(second, id="syd", date="2027-01-20"), "resistance", "trust", [5, 5, 4])
+    trend = build_trend(series, [[north], [south]])
+    heat = trend.exercises[0].heat
+    title = second.title
+    dated = f"{title} (2027-01-20"  # the same day too: their ids tell them apart
+    assert [r.label for r in heat] == [f"{title} (2027-01-14)", f"{dated}, nord)", f"{dated}, syd)"]
+    markdown = render_trend_markdown(trend)
+    html = render_trend_html(trend)
+    csv_text = render_trend_csv(trend)
+    for row in heat:
+        assert f"| {row.label} |" in markdown
+        assert f'<th scope="row">{row.label}</th>' in html  # the date is in the name: not twice
+        assert f";{row.label}\r\n" in csv_text
+    rows = [line.split(";") for line in csv_text.lstrip("\ufeff").split("\r\n") if ";heat;" in line]
+    columns = trend.exercises[0].columns
+    assert len(rows) == len(heat) * len(columns) + len(trend.exercises[1].heat) * len(
+        trend.exercises[1].columns
+    )
+    assert {r[-1] for r in rows if r[0] == "resistance"} == {r.label for r in heat}
+    # A title of its own keeps the plain name.
+    other = replace(first, id="nord", title="Ledergruppe Nord", date="2027-01-20")
+    plain = build_trend(series, [[scored(other, "resistance", "trust", [1, 1, 2])]])
+    assert [r.label for r in plain.exercises[0].heat] == [title, "Ledergruppe Nord"]
+
+
+def test_distinct_labels_add_the_first_fact_that_tells_rows_apart() -> None:
+    rows = [
+        ("Opfølgning", ("2027-01-14", "Opfølgning", "a")),
+        ("Opfølgning", ("2027-02-10", "Opfølgning", "b")),
+    ]
+    assert distinct_labels(rows) == ["Opfølgning (2027-01-14)", "Opfølgning (2027-02-10)"]
+    same_day = [
+        ("X", ("2027-01-14", "X", "a")),
+        ("X", ("2027-01-14", "Y", "b")),
+        ("Z", ("2027-01-14", "Z", "c")),
+    ]
+    assert distinct_labels(same_day) == ["X (2027-01-14, a)", "X (2027-01-14, Y)", "Z"]
 
 
 def test_heatmap_colours_are_one_sequential_scale_with_readable_values() -> None:

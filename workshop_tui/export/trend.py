@@ -138,8 +138,14 @@ CSV_COLUMNS = (
     "comparable",
     "change_from_previous",
     "verdict",
+    "group",
 )
-"""The trend CSV's columns (English codes, for spreadsheets and scripts)."""
+"""The trend CSV's columns (English codes, for spreadsheets and scripts).
+
+A heatmap row is ``line`` = ``heat``, one row per column (``line_id``, ``label``) and
+leader group (``group``, named as the heatmap names it); ``direction`` = ``oriented`` when
+its values are turned by polarity (higher = better).
+"""
 
 
 def render_trend_csv(trend: Trend) -> str:
@@ -171,9 +177,39 @@ def render_trend_csv(trend: Trend) -> str:
                         "" if point is None else str(point.comparable).lower(),
                         f"{line.change:.4f}" if last and line.change is not None else "",
                         (line.verdict or "") if last else "",
+                        "",
                     ]
                     writer.writerow([spreadsheet_safe(c) for c in cells])
+        for cells in _heat_rows(exercise):
+            writer.writerow([spreadsheet_safe(c) for c in cells])
     return BOM + buffer.getvalue()
+
+
+def _heat_rows(exercise: ExerciseTrend) -> list[list[str | int]]:
+    """The heatmap in CSV rows: per leader group and column its value (as the HTML's cells)."""
+    ids = [x.id for x in exercise.dimensions or exercise.items]
+    direction = "oriented" if exercise.oriented else ""
+    return [
+        [
+            exercise.id,
+            exercise.title,
+            "heat",
+            line_id,
+            column,
+            direction,
+            row.session.id,
+            row.session.date,
+            "",
+            "" if value is None else f"{value:.4f}",
+            "not_shown" if value is None else "shown",
+            "",
+            "",
+            "",
+            row.label,
+        ]
+        for row in exercise.heat
+        for line_id, column, value in zip(ids, exercise.columns, row.values, strict=True)
+    ]
 
 
 def render_trend_text(trend: Trend) -> str:

@@ -9,7 +9,7 @@ holds back for too few answers. Every text is escaped; nothing is fetched.
 from __future__ import annotations
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.trends import ExerciseTrend, Line, Trend
+from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
 from workshop_tui.export.html import css_string, e, page
 from workshop_tui.export.strings import long_date, number
 from workshop_tui.export.trend import about_lines, headers, point_text, row, session_heading
@@ -111,10 +111,15 @@ def _table(exercise: ExerciseTrend, lines: tuple[Line, ...], first: str, lang: s
     return f"<table><thead><tr>{ths}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+def _date_under(row: HeatRow) -> str:
+    """The row's session date under its name, unless the name already gives it (two rows alike)."""
+    return "" if row.session.date in row.label else f'<br><span class="muted">{e(row.session.date)}</span>'
+
+
 def _heatmap(exercise: ExerciseTrend, lang: str) -> str:
     head = "".join(f'<th class="num" scope="col">{e(c)}</th>' for c in exercise.columns)
     rows = "".join(
-        f'<tr><th scope="row">{e(r.label)}<br><span class="muted">{e(r.session.date)}</span></th>'
+        f'<tr><th scope="row">{e(r.label)}{_date_under(r)}</th>'
         + "".join(heat_cell(v, exercise.low, exercise.high, number(v, lang)) for v in r.values)
         + "</tr>"
         for r in exercise.heat

@@ -184,13 +184,18 @@ class VotingController:
     def _blind_round(self) -> None:
         """Open the round blind: the grid shows who answered, not what, until F3 reveals it.
 
-        An exercise already blind (revealed or not) is left as the facilitator set it.
+        Results already revealed are hidden again while the room votes again, and the
+        facilitator is told (the rule is the core's ``ExerciseAnswers.with_voting_round``).
         """
         exercise_id = self.server.desk.exercise_id if self.server is not None else None
-        if exercise_id is None or self.owner.session.answers_for(exercise_id).blind:
+        if exercise_id is None:
             return
-        self.owner.request(lambda s: s.with_blind(exercise_id, True), undoable=False)
-        self.owner.host.notify(t("tui.voting.blind", self.owner.lang), timeout=6)
+        opening = self.owner.session.answers_for(exercise_id).round_opening
+        if opening == "kept":
+            return
+        self.owner.request(lambda s: s.with_voting_round(exercise_id), undoable=False)
+        key = "tui.voting.blind" if opening == "hidden" else "tui.round.blind_again"
+        self.owner.host.notify(t(key, self.owner.lang), timeout=8)
 
     def add_place(self) -> None:
         """Add an anonymous participant, so one more phone can join (the panel's +)."""

@@ -13,7 +13,7 @@ What the kind adds:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ MAX_RANKED = 9
 class RankingBody(Body):
     """A ranking: the question the order answers."""
 
+    linked_scores = True  # a place given twice moves (``score``)
     question_text: Text | None = None
 
     def question(self) -> Text | None:
@@ -58,15 +59,6 @@ class RankingBody(Body):
                 if other != item_id and row.get(participant_id) == score:
                     answers = answers.with_score(other, participant_id, None)
         return answers.with_score(item_id, participant_id, score)
-
-    def scores(
-        self, exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
-    ) -> ExerciseAnswers:
-        """Give many places one by one, so each obeys the rule of ``score``."""
-        for item_id, row in scores.items():
-            for participant_id, place in row.items():
-                answers = self.score(exercise, answers, item_id, participant_id, place)
-        return answers
 
     def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, Phrase, Phrase]]:
         """(participant id, what, fix) for each person who gave one place to two items (hand-edited)."""

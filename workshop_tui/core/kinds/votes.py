@@ -11,7 +11,7 @@ differs from a grid is what an edit may do:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,7 @@ class VoteBody(Body):
     """A vote: how many dots each person has, and the question the options answer."""
 
     vote = True
+    linked_scores = True  # a choice moves, dots run out (``score``)
     votes: Votes
     question_text: Text | None = None
     single: bool = False
@@ -92,15 +93,6 @@ class VoteBody(Body):
             left = self.votes.dots - used
             raise ScoreError("dots.left", who=participant_id.upper(), left=left, dots=self.votes.dots)
         return answers.with_score(item_id, participant_id, score)
-
-    def scores(
-        self, exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
-    ) -> ExerciseAnswers:
-        """Apply many votes one by one, so each obeys the rules of ``score``."""
-        for item_id, row in scores.items():
-            for participant_id, dots in row.items():
-                answers = self.score(exercise, answers, item_id, participant_id, dots)
-        return answers
 
     def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, Phrase, Phrase]]:
         """(participant id, what, fix) for each person whose votes break the rules above.

@@ -17,6 +17,13 @@ from workshop_tui.core.model.refusal import Refused
 Mode = Literal["participant", "tally"]
 MODES: tuple[str, ...] = ("participant", "tally")
 OpenState = Literal["shown", "hidden"]
+RoundOpening = Literal["kept", "hidden", "hidden_again"]
+"""What opening a voting round does to an exercise's results (``ExerciseAnswers.round_opening``).
+
+- ``kept``: already blind and not revealed; nothing changes.
+- ``hidden``: the results were shown (not blind); they are hidden while the room votes.
+- ``hidden_again``: blind and already revealed; hidden again while the room votes again.
+"""
 """Where an open answer stands: on the wall, or hidden by the facilitator (absent: new, the
 facilitator's screen only)."""
 OPEN_STATES: tuple[str, ...] = ("shown", "hidden")
@@ -245,3 +252,20 @@ class ExerciseAnswers:
     def with_revealed(self, revealed: bool) -> ExerciseAnswers:
         """Reveal (or hide again) the results of a blind exercise."""
         return replace(self, revealed=revealed)
+
+    @property
+    def round_opening(self) -> RoundOpening:
+        """What ``with_voting_round`` changes: the facilitator is told when results go hidden."""
+        if not self.blind:
+            return "hidden"
+        return "hidden_again" if self.revealed else "kept"
+
+    def with_voting_round(self) -> ExerciseAnswers:
+        """A voting round opens blind, even on results already revealed.
+
+        The room votes again, so what the wall showed before would steer the new votes, and
+        the votes that come in have not been shown in the room. They stay hidden until the
+        facilitator reveals them (F3); until then the exports hold them back too, as for any
+        blind result never revealed (``results.rules``).
+        """
+        return replace(self, blind=True, revealed=False)

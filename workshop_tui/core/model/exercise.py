@@ -54,6 +54,9 @@ class Body:
     """The room's answers may be counted per score instead of typed per person."""
     highlights: ClassVar[bool] = False
     """The best and weakest items are listed (▲/▼) and marked in the grid."""
+    linked_scores: ClassVar[bool] = False
+    """One person's scores depend on each other (a place given twice moves, a vote's dots run
+    out): many scores at once (``scores``) are then given one by one through ``score``."""
 
     @property
     def chart(self) -> Chart:
@@ -144,8 +147,13 @@ class Body:
     def scores(
         self, exercise: Exercise, answers: ExerciseAnswers, scores: Mapping[str, Mapping[str, int]]
     ) -> ExerciseAnswers:
-        """Record many (checked) scores at once; kinds with rules between scores apply them one by one."""
-        return answers.with_scores(scores)
+        """Record many (checked) scores at once; kinds with ``linked_scores`` give them one by one."""
+        if not self.linked_scores:
+            return answers.with_scores(scores)
+        for item_id, row in scores.items():
+            for participant_id, score in row.items():
+                answers = self.score(exercise, answers, item_id, participant_id, score)
+        return answers
 
     def problems(self, exercise: Exercise, answers: ExerciseAnswers) -> Iterable[tuple[str, Phrase, Phrase]]:
         """(participant id, what, fix) for each answer a hand-edited session file breaks the rules with.

@@ -26,7 +26,7 @@ DEFAULT_MIN_ANSWERS = 3
 or a distribution of two scores tells who gave what. A session may set its own (``min_answers``)."""
 MAX_MIN_ANSWERS = 50
 """The highest minimum a session may set (more would hide every figure of any real room)."""
-_TEXT_FIELDS = (
+SESSION_TEXTS = (
     "id",
     "title",
     "date",
@@ -37,7 +37,10 @@ _TEXT_FIELDS = (
     "updated",
     "follows",
 )
-"""The session's own texts, each refused when longer than a session file holds."""
+"""The session's own texts, each refused when longer than a session file holds.
+
+They are also a session file's header (``storage.session_codec.HEADER_KEYS``), in this
+order: what a list of sessions reads without parsing the rest."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class Session:
 
         Runs on every edit, so it looks only at the few texts that are the session's own.
         """
-        for name in _TEXT_FIELDS:
+        for name in SESSION_TEXTS:
             check_text(getattr(self, name), f"the session's {name}")
         if not 1 <= self.min_answers <= MAX_MIN_ANSWERS:
             raise ScoreError("trends.min_answers", n=self.min_answers, max=MAX_MIN_ANSWERS)
@@ -235,6 +238,10 @@ class Session:
     def with_revealed(self, exercise_id: str, revealed: bool) -> Session:
         """Reveal a blind exercise's results (or hide them again)."""
         return self._edit(exercise_id, lambda a: a.with_revealed(revealed))
+
+    def with_voting_round(self, exercise_id: str) -> Session:
+        """Open a voting round on an exercise: its results blind, not revealed (see ``ExerciseAnswers``)."""
+        return self._edit(exercise_id, lambda a: a.with_voting_round())
 
     def with_note(self, exercise_id: str, item_id: str, text: str) -> Session:
         """Set the free-text note on an item (e.g. where the resistance is greatest)."""

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
+from workshop_tui.core.results.distinct import distinct_labels
 from workshop_tui.core.results.held_back import HeldBack, held_back
 from workshop_tui.core.results.rules import Change, judge_change
 from workshop_tui.core.results.summary import build_summary, exercise_summary
@@ -119,6 +120,7 @@ class HeatRow:
     """One leader group (series) in the heatmap: its latest session's values, one per column."""
 
     label: str
+    """The group's latest session's title; with its date (title, id) where two rows share it."""
     session: SessionRef
     values: tuple[float | None, ...]
 
@@ -351,7 +353,8 @@ def _heat(
 ) -> tuple[HeatRow, ...]:
     """The latest session of each leader group that ran the exercise on the same scale.
 
-    ``summaries`` keeps each other session's summary (by id) for the next exercise.
+    Rows that would read the same get what tells them apart (``distinct_labels``: the date,
+    title, id). ``summaries`` keeps each other session's summary (by id) for the next exercise.
     """
     rows = [HeatRow(labels[0], own[0], _row(found, own[1]))]
     for label, group in zip(labels[1:], others, strict=True):
@@ -362,7 +365,10 @@ def _heat(
                 if (part.scale.min, part.scale.max) == (found.low, found.high):
                     rows.append(HeatRow(label, ref(session), _row(found, part)))
                 break
-    return tuple(rows) if len(rows) > 1 else ()
+    if len(rows) < 2:
+        return ()
+    names = distinct_labels([(r.label, (r.session.date, r.session.title, r.session.id)) for r in rows])
+    return tuple(replace(r, label=name) for r, name in zip(rows, names, strict=True))
 
 
 def _row(found: ExerciseTrend, part: ScoredPart) -> tuple[float | None, ...]:

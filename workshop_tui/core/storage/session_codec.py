@@ -9,7 +9,12 @@ from typing import Any
 from workshop_tui.core.i18n import LANGUAGES, phrase
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Group, Participant, Position, Session
 from workshop_tui.core.model.ids import valid_date, valid_id
-from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS, MAX_MIN_ANSWERS, MAX_PARTICIPANTS
+from workshop_tui.core.model.session import (
+    DEFAULT_MIN_ANSWERS,
+    MAX_MIN_ANSWERS,
+    MAX_PARTICIPANTS,
+    SESSION_TEXTS,
+)
 from workshop_tui.core.storage.answers_codec import parse_answers, string_map
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
@@ -203,20 +208,7 @@ def _language(reader: Reader) -> str:
     return language
 
 
-HEADER_KEYS = frozenset(
-    (
-        "schema_version",
-        "id",
-        "title",
-        "date",
-        "organisation",
-        "facilitator",
-        "language",
-        "created",
-        "updated",
-        "follows",
-    )
-)
+HEADER_KEYS = frozenset(("schema_version", *SESSION_TEXTS))
 """The keys ``session_to_dict`` writes before the first table: what a list of sessions reads."""
 
 

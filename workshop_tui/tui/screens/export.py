@@ -15,6 +15,7 @@ from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, bindings
 from workshop_tui.tui.screens.modals import MODAL_CSS
+from workshop_tui.tui.widgets.entry import InOrderInput
 
 FORMATS = (("all", "Markdown + HTML + CSV"), ("html", "HTML"), ("md", "Markdown"), ("csv", "CSV"))
 
@@ -48,7 +49,7 @@ class ExportModal(WorkshopModal):
                 for index, (_, label) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0)
             yield Label(t("tui.export.folder", lang))
-            yield Input(str(self.folder), id="folder")
+            yield InOrderInput(str(self.folder), id="folder")
             yield Checkbox(t("tui.export.named", lang), id="named")
             yield Checkbox(t("tui.export.notes", lang), id="notes")
             with Horizontal():

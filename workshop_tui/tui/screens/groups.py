@@ -18,6 +18,7 @@ from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import EDITOR_COMMANDS, bindings
 from workshop_tui.tui.screens.modals import MODAL_CSS
+from workshop_tui.tui.widgets.entry import InOrderInput
 
 if TYPE_CHECKING:
     from workshop_tui.tui.controller import SessionController
@@ -67,9 +68,9 @@ class GroupsModal(WorkshopModal):
             yield Label(t("tui.groups.title", self.lang), classes="heading")
             yield Static(t("tui.groups.hint", self.lang), classes="muted")
             for index, (_, name) in enumerate(self.groups):
-                yield Input(name, id=f"group-{index}")
+                yield InOrderInput(name, id=f"group-{index}")
             for index in range(self.NEW_LINES):
-                yield Input(id=f"new-{index}", placeholder=t("tui.groups.new", self.lang))
+                yield InOrderInput(id=f"new-{index}", placeholder=t("tui.groups.new", self.lang))
             with Horizontal():
                 yield Button(t("tui.save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
                 yield Button(t("tui.cancel", self.lang), id="cancel")

@@ -12,6 +12,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model.session import MAX_MIN_ANSWERS
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.screens.modals import MODAL_CSS
+from workshop_tui.tui.widgets.entry import InOrderInput
 
 
 class MinAnswersModal(WorkshopModal):
@@ -28,7 +29,7 @@ class MinAnswersModal(WorkshopModal):
         with Vertical():
             yield Label(t("tui.min.title", self.lang), classes="bold")
             yield Static(t("tui.min.prompt", self.lang, max=MAX_MIN_ANSWERS))
-            yield Input(str(self.current), id="minimum", restrict=r"[0-9]*", max_length=2)
+            yield InOrderInput(str(self.current), id="minimum", restrict=r"[0-9]*", max_length=2)
             yield Static(id="error", classes="error-text")
             with Horizontal():
                 yield Button(t("tui.ok", self.lang), variant="primary", id="ok")

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, EDITOR_COMMANDS, bindings
+from workshop_tui.tui.widgets.entry import InOrderInput
 
 MODAL_CSS = """
 {name} {{
@@ -48,7 +49,7 @@ class TimerModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("tui.timer.minutes", self.lang))
-            yield Input(f"{self.minutes:g}", id="minutes", restrict=r"[0-9.,]*")
+            yield InOrderInput(f"{self.minutes:g}", id="minutes", restrict=r"[0-9.,]*")
             yield Static(id="error", classes="error-text")
             with Horizontal():
                 yield Button(t("tui.ok", self.lang), variant="primary", id="ok")

@@ -23,6 +23,7 @@ from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import NEW_SESSION_COMMANDS, bindings
 from workshop_tui.tui.strings import refusal
+from workshop_tui.tui.widgets.entry import InOrderInput
 
 CUSTOM = "__custom__"
 NO_EARLIER = "__none__"
@@ -72,19 +73,19 @@ class NewSessionScreen(WorkshopModal):
                 )
                 yield Static(t("series.form.follows_hint", lang), id="follows-hint", classes="muted")
             yield Label(t("tui.new.f.title", lang))
-            yield Input(id="title")
+            yield InOrderInput(id="title")
             yield Label(t("tui.new.f.date", lang))
-            yield Input(Date.today().isoformat(), id="date")
+            yield InOrderInput(Date.today().isoformat(), id="date")
             yield Label(t("tui.new.f.org", lang))
-            yield Input(id="organisation")
+            yield InOrderInput(id="organisation")
             yield Label(t("tui.new.f.facilitator", lang))
-            yield Input(id="facilitator")
+            yield InOrderInput(id="facilitator")
             yield Label(t("tui.new.f.lang", lang))
             yield Select([("Dansk", "da"), ("English", "en")], value=lang, allow_blank=False, id="language")
             yield Label(t("tui.new.f.participants", lang), classes="own-room")
-            yield Input("12", id="participants", classes="own-room")
+            yield InOrderInput("12", id="participants", classes="own-room")
             yield Label(t("tui.new.f.groups", lang), classes="own-room")
-            yield Input(id="groups", classes="own-room")
+            yield InOrderInput(id="groups", classes="own-room")
             yield Label(t("tui.new.f.programme", lang), classes="own-room")
             yield Select(
                 [*programmes, (t("tui.new.f.custom", lang), CUSTOM)],

@@ -11,6 +11,15 @@ over a newer one. Loading a value reports nothing, so a refill is never saved ba
 
 Focusing a field puts the cursor at the end of its text (Textual's ``Input`` selects all
 on focus, so the next key would replace the whole answer).
+
+Keys are applied in the order they arrive (``InOrderInput``, ``run_own_binding``): Textual
+types a character as soon as the field gets it, but runs a field's own bound keys
+(Backspace, Delete, arrows, Enter) only once the key has bubbled up to the app, so in a
+burst such as Backspace 7 the 7 was typed first and then deleted.
+
+A line break that a terminal delivers in the same burst as the next line is a paste that
+came without bracketed paste: a one-line field joins the lines with a space, as it does for
+a bracketed paste, instead of running the words together (``EntryInput``).
 """
 
 from __future__ import annotations
@@ -19,10 +28,46 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 FieldKey = tuple[str, ...]
 """Where a field's value lives in the session, e.g. ``("text", group id, box key)``."""
+
+PASTE_GAP = 0.25
+"""Seconds: a key this soon after a line break is taken for the next line of a paste.
+
+A terminal delivers a paste in one read, so its keys are parsed microseconds apart; on a
+busy machine the thread that parses them can wait tens of milliseconds between two keys,
+and words run together are worse than a space after an Enter typed quickly before more
+text (Enter does nothing else in a one-line field), hence the generous margin.
+"""
+
+LINE_BREAKS = ("enter", "ctrl+j")
+"""A line break as keys: CR (tmux, most terminals) or LF."""
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run the widget's own (non-priority) binding for ``event`` now, in the order keys arrive.
+
+    Textual would run it only after the key bubbled up to the app, by which time the keys
+    that came after it in the same burst are already typed. The binding is the one Textual
+    would pick anyway (the focused widget's own bindings come first). True when it ran.
+    """
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
+class InOrderInput(Input):
+    """A one-line input that applies every key in the order it arrives (see ``run_own_binding``)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
 
 
 @dataclass
@@ -46,7 +91,7 @@ class FieldEdited(Message):
         return False
 
 
-class EntryInput(Input):
+class EntryInput(InOrderInput):
     """A one-line field bound to a session field."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -55,6 +100,53 @@ class EntryInput(Input):
         self._loading = False
         self.shown = ""
         """The value last loaded or reported: what the facilitator's typing started from."""
+        self._line_break: float | None = None
+        """When the last line break arrived (``event.time``), until the next printable key."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Join the lines of an unbracketed paste with a space, as ``_on_paste`` does.
+
+        A line break is then one more key: Enter, which a one-line field has no use for, so
+        "sygehuset⏎anden" became "sygehusetanden". A key that follows a line break within
+        ``PASTE_GAP`` is the next line of the same paste: leading blanks are dropped and one
+        space separates it from the text before. Enter itself still does what it did.
+        """
+        if event.key in LINE_BREAKS:
+            self._line_break = event.time
+        elif self._line_break is not None and event.is_printable and event.character is not None:
+            pasted = event.time - self._line_break <= PASTE_GAP
+            if pasted and event.character.isspace():
+                self._line_break = event.time  # a blank at the start of the next line
+                event.stop()
+                event.prevent_default()
+                return
+            self._line_break = None
+            if pasted:
+                event.stop()
+                event.prevent_default()
+                self._type(event.character)
+                return
+        else:
+            self._line_break = None
+        if event.key == "ctrl+j":  # LF: a line break, with nothing to submit
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._line_break = None  # a paste never goes on in another field
+        super()._on_blur(event)
+
+    def _type(self, character: str) -> None:
+        """Type the first character of a pasted line: after a space unless a blank is before it."""
+        selection = self.selection
+        start = min(selection) if not selection.is_empty else self.cursor_position
+        text = character if start == 0 or self.value[start - 1].isspace() else " " + character
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
 
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (reported as nothing edited).
@@ -110,7 +202,11 @@ class EntryInput(Input):
 
 
 class EntryArea(TextArea):
-    """A multi-line field (Enter makes a new line) bound to a session field."""
+    """A multi-line field (Enter makes a new line) bound to a session field.
+
+    Its keys are applied in the order they arrive (``run_own_binding``); Enter, a key the
+    text area types itself, keeps every line break of a paste.
+    """
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -118,6 +214,10 @@ class EntryArea(TextArea):
         self._loading = False
         self.shown = ""
         """The text last loaded or reported: what the facilitator's typing started from."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
 
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (nothing is reported; ``gently``: see EntryInput)."""

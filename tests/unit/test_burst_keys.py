@@ -1,0 +1,94 @@
+"""Keys that arrive in one burst through a real terminal land in the order they came.
+
+A field's own bound keys (Backspace, Enter) used to run only after they bubbled up to the
+app, so in ``Backspace 7`` the 7 was typed first and then deleted; a paste without
+bracketed paste arrives as keys, its line breaks as Enter. Pilot waits for idle after each
+key and cannot see either, so these drive ``workshop`` in a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.large_session import write_session
+from benchmarks.terminal import Terminal
+from workshop_tui.core.kinds.sheets import SheetBody
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session
+from workshop_tui.tui.widgets.entry import PASTE_GAP
+
+from .test_fast_fingers import EXERCISE, _open, _quit, _room
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+BACKSPACE, ENTER, F6, CTRL_U, CTRL_N = b"\x7f", b"\r", b"\x1b[17~", b"\x15", b"\x0e"
+
+
+def _dialog(term: Terminal, key: bytes, shows: str) -> None:
+    term.send(key)
+    term.wait_for_text(shows, timeout=60)
+    term.settle(0.3)
+
+
+def test_backspace_and_a_digit_in_one_burst_keep_the_digit_in_the_timer_and_minimum_boxes(
+    library: Library, data_dir: Path
+) -> None:
+    path = _room(library, data_dir, 8)
+    term = _open(path, data_dir)
+    try:
+        _dialog(term, F6, "Minutter til øvelsen")  # the box holds "10", all selected
+        term.send(BACKSPACE + b"7" + ENTER)
+        term.wait_until(lambda _: load_session(path).timers.get(EXERCISE) == 7 * 60, timeout=60)
+        _dialog(term, CTRL_U, "Mindsteantal svar")  # "3", all selected
+        term.send(BACKSPACE + b"4" + BACKSPACE + BACKSPACE + b"12" + ENTER)
+        term.wait_until(lambda _: load_session(path).min_answers == 12, timeout=60)
+    finally:
+        status = _quit(term)
+    assert status == 0
+
+
+def test_a_paste_without_brackets_joins_lines_in_a_one_line_field_and_keeps_them_in_a_sheet(
+    library: Library, data_dir: Path
+) -> None:
+    session = new_session(
+        title="Indsæt",
+        date="2026-12-01",
+        exercises=[library.exercises["sheet-45"], library.exercises["sheet-44"]],
+        participants=4,
+        groups=["Bord 1"],
+        session_id="indsaet",
+    )
+    path = write_session(session, data_dir / "sessions" / "indsaet.toml")
+    group = session.groups[0].id
+    box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
+    term = _open(path, data_dir)
+    try:
+        # The first action's text has the keyboard; the paste is one write, its breaks CR as tmux sends them.
+        term.send(b"Ring til\r  sygehuset\r\r" + "anden linje æøå".encode())
+        term.settle(0.3)
+        term.send(ENTER)  # a real Enter, then typing after a pause: no space is made up
+        term.settle(3 * PASTE_GAP)
+        term.send(b"!")
+
+        def action_text() -> str:
+            actions = load_session(path).answers_for("sheet-45").actions.get(group, ())
+            return actions[0].text if actions else ""
+
+        term.wait_until(lambda _: action_text() == "Ring til sygehuset anden linje æøå!", timeout=60)
+        term.send(CTRL_N)
+        term.wait_for_text("Bord 1", timeout=60)
+        term.settle(0.5)
+        term.send("første\randen æøå".encode())  # a sheet's box keeps the line break
+        term.wait_until(
+            lambda _: (
+                load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box)
+                == "første\nanden æøå"
+            ),
+            timeout=60,
+        )
+    finally:
+        status = _quit(term)
+    assert status == 0
