@@ -104,7 +104,8 @@ def settle_collector() -> None:
     the session, the server's modules): 35-50 ms on a busy laptop, at whatever moment the
     allocations of a burst of requests trigger it, which stalls the event loop beyond the
     50 ms the room allows (issue 17). Collected once here, when the facilitator opens voting,
-    what survives is frozen: later collections walk only what the room creates.
+    what survives is frozen: later collections walk only what the room creates (as the app
+    does for what it loaded when the session opened, ``WorkshopApp._remember``).
     """
     gc.collect()
     gc.freeze()
