@@ -59,3 +59,39 @@ def export_times(work: Path, runs: int) -> dict[str, list[float]]:
                 times.setdefault(f"{case} {fmt}", []).append(run_ms(argv, env))
                 times.setdefault("version", []).append(run_ms(workshop_command("--version"), env))
     return times
+
+
+def main() -> None:
+    """``python -m benchmarks.exports``: only the exports, quicker than the whole benchmark.
+
+    Prints each case's median and p95 minus the median ``--version`` start of the same run,
+    and the load average, so a change on the export path can be checked in a minute.
+    """
+    import argparse
+    import shutil
+    import statistics
+    import tempfile
+
+    from benchmarks.__main__ import compile_once, p95
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.exports", description=main.__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs of each case (default 5)")
+    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix=".benchmarks-exports-", dir=args.dir))
+    compile_once()
+    try:
+        times = export_times(work, args.runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    version = times.pop("version")
+    base = statistics.median(version)
+    print(f"workshop --version: median {base:.0f} ms, p95 {p95(version):.0f} ms")
+    for name, values in times.items():
+        net = [value - base for value in values]
+        print(f"{name:32} minus --version: median {statistics.median(net):6.0f} ms, p95 {p95(net):6.0f} ms")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

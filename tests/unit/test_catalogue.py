@@ -299,3 +299,44 @@ def test_our_bindings_carry_no_words_of_their_own() -> None:
                 if not named or (tooltip is not None and not _names_keys_only(tooltip)):
                     worded.append(f"{path.name}:{node.lineno}")
     assert worded == []
+
+
+def test_the_catalogue_is_parsed_once_per_version_of_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The flattened catalogue is kept beside it: the next start loads it without tomllib, and an
+    edited file (or a cache that cannot be read or written) is parsed again."""
+    import tomllib
+
+    source, cache = tmp_path / "da.toml", tmp_path / "cache"
+    source.write_text('[a]\nb = "første"\n[a.c]\nd = "anden"\n', encoding="utf-8")
+    first = i18n.load_catalogue(source, cache)
+    assert first == {"a.b": "første", "a.c.d": "anden"}
+    assert len(list(cache.glob("da.catalogue-*.marshal"))) == 1
+
+    def refuse(text: str) -> object:
+        raise AssertionError("parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tomllib, "loads", refuse)
+        assert i18n.load_catalogue(source, cache) == first
+
+    source.write_text('[a]\nb = "ændret"\n', encoding="utf-8")
+    assert i18n.load_catalogue(source, cache) == {"a.b": "ændret"}
+    assert len(list(cache.glob("da.catalogue-*.marshal"))) == 1  # the old copy is gone
+
+    next(cache.glob("*.marshal")).write_bytes(b"\x00damaged")
+    assert i18n.load_catalogue(source, cache) == {"a.b": "ændret"}
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert i18n.load_catalogue(source, blocked) == {"a.b": "ændret"}
+
+
+def test_the_packaged_catalogue_reads_the_same_through_its_cache() -> None:
+    import tomllib
+
+    for lang in LANGUAGES:
+        source = Path(i18n.__file__).with_name(f"{lang}.toml")
+        flat: dict[str, str] = {}
+        i18n._flatten(tomllib.loads(source.read_text(encoding="utf-8")), "", flat)
+        assert catalogue(lang) == flat

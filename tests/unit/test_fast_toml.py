@@ -75,6 +75,21 @@ def test_the_demo_reads_the_same() -> None:
         f"k = \"{LONG}\" # \"{LONG}\"\nj = '{LONG}'\nm = '''{LONG}\n'''\n",
         f'k = "\ue000{LONG}"\n',
         f'k = "{LONG}"\r\nm = """\r\n{LONG}\r\n"""\r\n',
+        # A text's placeholder is a number: what follows the text must not make it another value.
+        'k = "a short text".5\n',
+        'k = "a short text"e5\n',
+        'k = "a short text"_1\n',
+        'k = "a short text"1\n',
+        # One-letter escapes are read by the fast path; \u, \x and a backslash at a line's end are not.
+        'k = "say \\"hi\\" \\\\ \\t \\n \\r \\b \\f"\nm = """\nsay \\"hi\\"\n\\\\n"""\n',
+        'k = "a \\u00e6 b \\U0001F600 c \\"q\\""\nm = "bad \\x41 escape"\n',
+        'k = """line one \\\n   line two \\"q\\" """\n',
+        'k = "a \\ud800 surrogate \\"q\\""\n',
+        'k = """ends with an escaped quote \\""""\n',
+        'k = """ends with quotes \\"\\"""""\n',
+        'k = "a short text"-01-01\n',
+        'k = "a short text",\n',
+        't = { a = "a short text", b = "another text" }\nu = [{ c = "a third text" }]\n',
     ],
 )
 def test_tricky_files_read_as_tomllib_reads_them(text: str) -> None:
@@ -87,6 +102,9 @@ def test_an_error_after_the_rows_keeps_its_line_number() -> None:
 
 
 def test_the_rows_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        fast_toml, "_simple", lambda text: None
+    )  # what reaches tomllib when it reads the rest
     seen: list[str] = []
     real = tomllib.loads
 
@@ -101,6 +119,9 @@ def test_the_rows_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_long_texts_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        fast_toml, "_simple", lambda text: None
+    )  # what reaches tomllib when it reads the rest
     seen: list[str] = []
     real = tomllib.loads
 
@@ -112,6 +133,23 @@ def test_long_texts_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -
     text = f'k = "{LONG}"\nm = """\n{LONG}\n{LONG}"""\n'
     assert fast_toml.loads(text) == {"k": LONG, "m": f"{LONG}\n{LONG}"}
     assert len(seen) == 1 and LONG not in seen[0] and seen[0].count("\n") == text.count("\n")
+
+
+def test_texts_with_one_letter_escapes_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        fast_toml, "_simple", lambda text: None
+    )  # what reaches tomllib when it reads the rest
+    seen: list[str] = []
+    real = tomllib.loads
+
+    def parse(text: str) -> dict[str, object]:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(fast_toml.tomllib, "loads", parse)
+    text = 'k = "Spørg: \\"Hvor stærkt?\\"\\tC:\\\\"\nm = """\nEn \\"linje\\"\nto"""\n'
+    assert fast_toml.loads(text) == {"k": 'Spørg: "Hvor stærkt?"\tC:\\', "m": 'En "linje"\nto'}
+    assert len(seen) == 1 and "Spørg" not in seen[0] and "linje" not in seen[0]
 
 
 # Generated files: session-shaped TOML (score tables, long texts) written by tomli-w, then cut
@@ -162,3 +200,111 @@ def test_generated_files_read_as_tomllib_reads_them(
     start, length = cut
     start = min(start, len(text))
     _same(text[:start] + splice + text[start + length :])
+
+
+def test_a_number_in_the_placeholders_range_is_noticed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts are parsed as numbers counted up from a random start: a number of the file's own in
+    that range must not be taken for a text (the file is then read by tomllib alone)."""
+    monkeypatch.setattr(fast_toml.os, "urandom", lambda n: bytes(n))  # the start is 10**17
+    text = f'k = "a short text"\nm = "another text"\nn = {10**17 + 1}\no = {10**17}\n'
+    assert fast_toml.loads(text) == tomllib.loads(text)
+    assert fast_toml.loads(text)["n"] == 10**17 + 1
+
+
+# The rest (texts and scores taken out) is read line by line when every line has a simple
+# shape; whatever it returns must be tomllib's table, and for a text tomllib refuses, nothing.
+SIMPLE = [
+    '# comment\nschema_version = 2\ntitle = "x"\nagenda = [\n    "a",\n    "b",\n]\n',
+    'p = [\n    { id = "p1", name = "" },\n    { id = "k", label = { da = "K", en = 1 } },\n]\n',
+    "[a.b]\nx = 1\n[a]\ny = true\n[a.c]\nz = false\n",
+    '[[e.items]]\nid = "x"\n[e.items.text]\nda = "y"\n[[e.items]]\nid = "z"\n',
+    'a = []\nb = [1, "x", true]\nc = {}\nd = { x = 1, "y z" = "w" }\n"q" = -0\n',
+    "[a]\n[a]\n",  # a table twice
+    "[a]\nx = 1\nx = 2\n",  # a key twice
+    '[a]\nx = 1\n"x" = 2\n',  # the same key, quoted
+    "[a.b]\n[a]\nb = 1\n",  # a key where a table is
+    "a = 1\n[a]\n",  # a table where a value is
+    "a = { x = 1 }\n[a]\n",  # an inline table extended
+    "a = { x = 1 }\n[a.y]\n",
+    "a = []\n[[a]]\n",  # an array of tables where a static array is
+    "a = [\n]\n[[a]]\n",
+    "[[a]]\n[a]\n",
+    "[a]\n[[a]]\n",
+    "[[a]]\nx = 1\n[a.b]\ny = 2\n[[a]]\nx = 3\n[a.b]\ny = 4\n",
+    "p = [{ id = 1 }]\n[p.x]\n",
+    "d = { x = 1, x = 2 }\n",
+    "d = { x = { y = 1, y = 2 } }\n",
+    "x = 01\n",
+    "x = 1_000\n",
+    "x = +1\n",
+    "x = truex\n",
+    'x = "a"b\n',
+    "x = [1, 2\n",
+    "x = [\n  1,\n  2\n]\n",
+    "x = [\n  1,\n  # note\n]\n",
+    "x = [\n  1,\n\n]\n",
+    "x = [\n  1,\n",
+    "]\n",
+    "  1,\n",
+    "x = 1 # note\n",
+    "x = 1\r\n",
+    "x.y = 1\n",
+    "[ a ]\n",
+    'x = "tab\there"\n',
+    "# a \x01 control\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SIMPLE)
+def test_the_line_reader_gives_tomllibs_table_or_nothing(text: str) -> None:
+    _simple_agrees(text)
+    _same(text)
+
+
+def _simple_agrees(text: str) -> None:
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        assert fast_toml._simple(text) is None
+        return
+    found = fast_toml._simple(text)
+    assert found is None or (found == expected and list(found) == list(expected))
+
+
+def test_the_line_reader_reads_a_whole_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's rest is read line by line (so tomllib is not asked at all), as tomllib reads it."""
+    text = (builtin_sessions_dir() / DEMO_FILE).read_text(encoding="utf-8")
+    expected = tomllib.loads(text)
+
+    def refuse(text: str) -> object:
+        raise AssertionError("tomllib was asked")
+
+    monkeypatch.setattr(fast_toml.tomllib, "loads", refuse)
+    assert fast_toml.loads(text) == expected
+
+
+_VALUES = st.recursive(
+    st.one_of(st.integers(-5, 10**18), st.booleans(), st.text('aæ "{}[]=,#.x', max_size=6)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.sampled_from(["a", "b c", "d.e", "1"]), inner, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.dictionaries(st.sampled_from(["a", "b", "c d", "items"]), _VALUES, max_size=4),
+    cut=st.tuples(st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=20)),
+    splice=st.sampled_from(["", "\n", "[a]\n", "[[a]]\n", "x = 1\n", "]", "{", ",", "= "]),
+)
+def test_generated_documents_read_line_by_line_as_tomllib_reads_them(
+    data: dict[str, object], cut: tuple[int, int], splice: str
+) -> None:
+    text = tomli_w.dumps(data)
+    _simple_agrees(text)
+    start, length = cut
+    start = min(start, len(text))
+    _simple_agrees(text[:start] + splice + text[start + length :])

@@ -104,12 +104,26 @@ Record = dict[str, str | int]
 exercise's id and title are added by the CSV renderer."""
 
 
+def _no_records() -> list[Record]:
+    return []
+
+
 @dataclass(frozen=True)
 class PartDocument:
-    """An exercise's results as blocks (Markdown, HTML) and records (CSV)."""
+    """An exercise's results as blocks (Markdown, HTML) and records (CSV).
+
+    The records are made when asked for: a Markdown or HTML export does not need the
+    CSV's row per score (17,000 of them for 400 people).
+    """
 
     blocks: tuple[Block, ...]
-    records: tuple[Record, ...] = ()
+    make_records: Callable[[], list[Record]] = _no_records
+    """Builds the CSV records (see :attr:`records`)."""
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """The CSV records, in order."""
+        return tuple(self.make_records())
 
 
 @dataclass(frozen=True)

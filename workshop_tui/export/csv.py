@@ -44,23 +44,12 @@ from workshop_tui.core.results.summary_model import ExerciseSummary, Summary
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export.blocks import Reader, Record
 from workshop_tui.export.part_table import part_document
+from workshop_tui.export.strings import CSV_COLUMNS
 
 BOM = "\ufeff"
 DELIMITERS = {"da": ";", "en": ","}
-COLUMNS = (
-    "type",
-    "exercise_id",
-    "exercise",
-    "item_id",
-    "item",
-    "participant",
-    "group",
-    "score",
-    "text",
-    "owner",
-    "due",
-)
-"""Column keys; the header row shows them in the session's language."""
+COLUMNS = CSV_COLUMNS
+"""Column keys; the header row shows them in the session's language (``export.csv.<key>``)."""
 
 Row = Record
 
@@ -70,20 +59,50 @@ def render_csv(summary: Summary) -> str:
 
     Every cell passes ``spreadsheet_safe``; a 400-person summary has some 200,000 cells
     but few distinct texts (an item's text stands on each of its score rows), so each
-    distinct cell is made safe once.
+    distinct cell is made safe once. Rows repeat as well (anonymous scores are sorted by
+    value, so an item's rows differ only where the score does): each distinct row is
+    written by the ``csv`` module once and its line reused.
     """
     lang = summary.language
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n")
-    writer.writerow([header(c, lang) for c in COLUMNS])
-    safe = _SafeCells()
+    line = _Lines(delimiter(lang))
+    out = [BOM, line.of(tuple(header(c, lang) for c in COLUMNS), safe=False)]
     columns = frozenset(COLUMNS)
     for exercise in summary.exercises:
-        for row in rows(exercise, lang):
-            if not columns.issuperset(row):  # as DictWriter's extrasaction="raise" did
-                raise ValueError(f"dict contains fields not in fieldnames: {sorted(set(row) - columns)}")
-            writer.writerow([safe[row.get(c, "")] for c in COLUMNS])
-    return BOM + buffer.getvalue()
+        defaults = tuple({"exercise_id": exercise.id, "exercise": exercise.title}.get(c, "") for c in COLUMNS)
+        rows = records(exercise, lang)
+        written: dict[int, str] = {}  # by the id of a record (``rows`` keeps each alive): a shared one
+        for record in rows:
+            text = written.get(id(record))
+            if text is None:
+                if not columns.issuperset(record):  # as DictWriter's extrasaction="raise" did
+                    extra = sorted(set(record) - columns)
+                    raise ValueError(f"dict contains fields not in fieldnames: {extra}")
+                text = written[id(record)] = line.of(tuple(map(record.get, COLUMNS, defaults)))
+            out.append(text)
+    return "".join(out)
+
+
+class _Lines:
+    """Each distinct row written once as a CSV line (its cells made safe), then reused."""
+
+    def __init__(self, separator: str) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=separator, lineterminator="\r\n")
+        self._safe = _SafeCells()
+        self._lines: dict[tuple[str | int, ...], str] = {}
+
+    def of(self, cells: tuple[str | int, ...], *, safe: bool = True) -> str:
+        """The line of one row (``safe``: each cell through ``spreadsheet_safe`` first)."""
+        text = self._lines.get(cells) if safe else None
+        if text is None:
+            buffer = self._buffer
+            buffer.seek(0)
+            buffer.truncate()
+            self._writer.writerow([self._safe[c] for c in cells] if safe else cells)
+            text = buffer.getvalue()
+            if safe:
+                self._lines[cells] = text
+        return text
 
 
 class _SafeCells(dict[str | int, str | int]):
@@ -128,10 +147,10 @@ def header(column: str, lang: str) -> str:
     return t(f"export.csv.{column}", lang)
 
 
-def rows(exercise: ExerciseSummary, lang: str) -> list[Row]:
-    """Every row of one exercise, scores first, then texts, in the summary's order."""
-    base: Row = {"exercise_id": exercise.id, "exercise": exercise.title}
-    out = [{**base, **record} for record in part_document(exercise.part, Reader(lang)).records]
+def records(exercise: ExerciseSummary, lang: str) -> list[Row]:
+    """Every row of one exercise without its id and title (the renderer adds them): scores
+    first, then texts, in the summary's order."""
+    out = list(part_document(exercise.part, Reader(lang)).make_records())
     if exercise.facilitator_note:
-        out.append({**base, "type": "facilitator_note", "text": exercise.facilitator_note})
+        out.append({"type": "facilitator_note", "text": exercise.facilitator_note})
     return out

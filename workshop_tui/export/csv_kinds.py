@@ -11,6 +11,7 @@ from workshop_tui.core.results.rules import iso_date
 from workshop_tui.core.results.summary_model import (
     ActionPart,
     ReflectionPart,
+    Score,
     ScoredPart,
     TablePart,
     VotePart,
@@ -25,10 +26,10 @@ def scored_records(part: ScoredPart, lang: str) -> list[Record]:
     a paired rating's gaps and a placement's zone counts."""
     out: list[Record] = []
     for item in part.items:
-        where = {"item_id": item.id, "item": item.text}
+        where: Record = {"item_id": item.id, "item": item.text}
         if item.status in ("too_few", "blind"):
             out.append({**where, "type": "withheld", "text": status_text(item, lang)})
-        out += [{**where, "type": "score", "participant": s.label, "score": s.value} for s in item.scores]
+        out += _score_records(where, item.scores)
     for item in part.items:
         if item.note:
             out.append({"type": "note", "item_id": item.id, "item": item.text, "text": item.note})
@@ -43,6 +44,20 @@ def scored_records(part: ScoredPart, lang: str) -> list[Record]:
         for answer in part.closing
     ]
     return out + _scored_extras(part, lang)
+
+
+def _score_records(where: Record, scores: tuple[Score, ...]) -> list[Record]:
+    """A ``score`` record per score; equal scores share one record (an anonymous item of 400
+    people has a handful of distinct ones), which the CSV renderer then writes once."""
+    made: dict[tuple[str, int], Record] = {}
+    out = []
+    for score in scores:
+        key = (score.label, score.value)
+        record = made.get(key)
+        if record is None:
+            record = made[key] = {**where, "type": "score", "participant": score.label, "score": score.value}
+        out.append(record)
+    return out
 
 
 def reflection_records(part: ReflectionPart) -> list[Record]:

@@ -74,15 +74,40 @@ def markdown_safe(value: T) -> T:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
-"""The fields of each dataclass that may hold text (init fields not in ``KEEP``)."""
+"""The fields of each dataclass that may hold text (init fields not in ``KEEP``, not numbers)."""
+_NUMBERS: frozenset[object] = frozenset(
+    {int, float, bool} | {f"{n}{none}" for n in ("int", "float", "bool") for none in ("", " | None")}
+)
+"""Field types that never hold a text (as written in the class, or resolved)."""
+_LEAVES: dict[type, tuple[tuple[str, bool], ...] | None] = {}
+"""Per dataclass: (field, multiline) of each text field when every one is a plain ``str``, else None."""
 
 
 def _text_fields(kind: type) -> tuple[str, ...]:
     names = _FIELDS.get(kind)
     if names is None:
-        names = tuple(f.name for f in dataclasses.fields(kind) if f.init and f.name not in KEEP)
+        names = tuple(
+            f.name
+            for f in dataclasses.fields(kind)
+            if f.init and f.name not in KEEP and f.type not in _NUMBERS
+        )
         _FIELDS[kind] = names
     return names
+
+
+def _leaf_fields(kind: type) -> tuple[tuple[str, bool], ...] | None:
+    """The text fields of a record whose texts are all plain strings (a ``Score``), else None."""
+    if kind not in _LEAVES:
+        types = {f.name: f.type for f in dataclasses.fields(kind)}
+        names = _text_fields(kind)
+        leaf = all(types[name] in ("str", str) for name in names)
+        owner = kind.__name__
+        _LEAVES[kind] = (
+            tuple((name, (owner, name) in MULTILINE or name in MULTILINE_FIELDS) for name in names)
+            if leaf
+            else None
+        )
+    return _LEAVES[kind]
 
 
 class _Walk:
@@ -100,6 +125,24 @@ class _Walk:
             escaped = self._escaped[key] = value if escaped == value else escaped
         return escaped
 
+    def _unchanged(self, values: tuple[Any, ...]) -> bool:
+        """Whether a tuple of records of one kind whose texts are plain strings needs no escape.
+
+        A 400-person summary holds some 17,000 ``Score`` records, nearly all with the same
+        (empty) label: their distinct texts are checked once each instead of walking every one.
+        """
+        kind = type(values[0])
+        if _shape(kind) is not _RECORD:
+            return False
+        leaves = _leaf_fields(kind)
+        if leaves is None or any(type(v) is not kind for v in values):
+            return False
+        for field, multiline in leaves:
+            for text in {getattr(v, field) for v in values}:
+                if self.text(text, multiline) is not text:
+                    return False
+        return True
+
     def walk(self, value: Any, owner: str, name: str) -> Any:
         shape = _shape(type(value))
         if shape is _TEXT:
@@ -107,6 +150,8 @@ class _Walk:
                 return value
             return self.text(value, (owner, name) in MULTILINE or name in MULTILINE_FIELDS)
         if shape is _TUPLE:
+            if value and self._unchanged(value):
+                return value
             walked = tuple([self.walk(v, owner, name) for v in value])
             return value if all(a is b for a, b in zip(walked, value, strict=True)) else walked
         if shape is _RECORD:

@@ -28,7 +28,7 @@ from workshop_tui.core.results.summary_model import (
     TablePart,
     VotePart,
 )
-from workshop_tui.export import csv_kinds, html_kinds, markdown_kinds
+from workshop_tui.export import csv_kinds, markdown_kinds
 from workshop_tui.export.blocks import (
     Bullets,
     Drawn,
@@ -39,7 +39,6 @@ from workshop_tui.export.blocks import (
     Record,
     Table,
 )
-from workshop_tui.export.html_parts import table_html, votes_html
 from workshop_tui.export.markdown_parts import table_md, votes_md
 
 
@@ -50,34 +49,64 @@ def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
         case ScoredPart():
             drawn = Drawn(
                 lambda: markdown_kinds.scored_md(part, lang, named=named),
-                lambda: html_kinds.scored_html(part, lang, named=named),
+                lambda: _scored_html(part, lang, named),
             )
-            return PartDocument((drawn,), tuple(csv_kinds.scored_records(part, lang)))
+            return PartDocument((drawn,), lambda: csv_kinds.scored_records(part, lang))
         case ReflectionPart():
             drawn = Drawn(
                 lambda: markdown_kinds.reflection_md(part, lang),
-                lambda: html_kinds.reflection_html(part, lang),
+                lambda: _reflection_html(part, lang),
             )
-            return PartDocument((drawn,), tuple(csv_kinds.reflection_records(part)))
+            return PartDocument((drawn,), lambda: csv_kinds.reflection_records(part))
         case ActionPart():
-            drawn = Drawn(
-                lambda: markdown_kinds.actions_md(part, lang), lambda: html_kinds.actions_html(part, lang)
-            )
-            return PartDocument((drawn,), tuple(csv_kinds.action_records(part, lang)))
+            drawn = Drawn(lambda: markdown_kinds.actions_md(part, lang), lambda: _actions_html(part, lang))
+            return PartDocument((drawn,), lambda: csv_kinds.action_records(part, lang))
         case VotePart():
-            drawn = Drawn(
-                lambda: votes_md(part, lang, named=named), lambda: votes_html(part, lang, named=named)
-            )
-            return PartDocument((drawn,), tuple(csv_kinds.vote_records(part, lang)))
+            drawn = Drawn(lambda: votes_md(part, lang, named=named), lambda: _votes_html(part, lang, named))
+            return PartDocument((drawn,), lambda: csv_kinds.vote_records(part, lang))
         case TablePart():
-            drawn = Drawn(lambda: table_md(part, lang), lambda: table_html(part, lang))
-            return PartDocument((drawn,), tuple(csv_kinds.table_records(part)))
+            drawn = Drawn(lambda: table_md(part, lang), lambda: _table_html(part, lang))
+            return PartDocument((drawn,), lambda: csv_kinds.table_records(part))
         case OpenAnswersPart():
             return _open_answers(part, reader)
         case ReviewPart():
             return _review(part, reader)
         case _:
             assert_never(part)
+
+
+# The HTML drawings and their SVG charts are imported when an HTML export draws a part: a
+# CSV or Markdown export, each a process of its own, never loads them.
+
+
+def _scored_html(part: ScoredPart, lang: str, named: bool) -> str:
+    from workshop_tui.export.html_kinds import scored_html
+
+    return scored_html(part, lang, named=named)
+
+
+def _reflection_html(part: ReflectionPart, lang: str) -> str:
+    from workshop_tui.export.html_kinds import reflection_html
+
+    return reflection_html(part, lang)
+
+
+def _actions_html(part: ActionPart, lang: str) -> str:
+    from workshop_tui.export.html_kinds import actions_html
+
+    return actions_html(part, lang)
+
+
+def _votes_html(part: VotePart, lang: str, named: bool) -> str:
+    from workshop_tui.export.html_parts import votes_html
+
+    return votes_html(part, lang, named=named)
+
+
+def _table_html(part: TablePart, lang: str) -> str:
+    from workshop_tui.export.html_parts import table_html
+
+    return table_html(part, lang)
 
 
 def _open_answers(part: OpenAnswersPart, reader: Reader) -> PartDocument:
@@ -101,7 +130,7 @@ def _open_answers(part: OpenAnswersPart, reader: Reader) -> PartDocument:
         blocks.append(Table(heads, tuple((word, str(n)) for word, n in part.words), frozenset({1})))
     records: list[Record] = [{"type": "open", "text": a.text} for a in part.answers]
     records += [{"type": "total", "item": word, "score": n} for word, n in part.words]
-    return PartDocument(tuple(blocks), tuple(records))
+    return PartDocument(tuple(blocks), lambda: records)
 
 
 def _review(part: ReviewPart, reader: Reader) -> PartDocument:
@@ -141,7 +170,7 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
         Table(heads, rows, frozenset({0})),
         Paragraph(summary, "caption"),
     )
-    records: tuple[Record, ...] = tuple(
+    records: list[Record] = [
         {
             "type": "review",
             "item_id": r.id,
@@ -152,8 +181,8 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
             "text": " · ".join(x for x in (review_status(r.status, r.overdue, r.carried, lang), r.note) if x),
         }
         for r in part.rows
-    )
-    return PartDocument(blocks, records)
+    ]
+    return PartDocument(blocks, lambda: records)
 
 
 def review_status(status: str, overdue: bool, carried: bool, lang: str) -> str:

@@ -12,6 +12,21 @@ from datetime import date as Date
 
 from workshop_tui.core.i18n import t
 
+CSV_COLUMNS = (
+    "type",
+    "exercise_id",
+    "exercise",
+    "item_id",
+    "item",
+    "participant",
+    "group",
+    "score",
+    "text",
+    "owner",
+    "due",
+)
+"""The CSV's column keys, in order (``export.csv.COLUMNS``); each heading is ``export.csv.<key>``."""
+
 DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # Keys this shell builds from a value (``t(f"export.…{value}", …)``): the prefix and every
     # ending it can take, so tests/unit/test_catalogue.py can check each one exists.
@@ -33,19 +48,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
         "produced",
         "not_produced",
     ),
-    "export.csv.": (
-        "type",
-        "exercise_id",
-        "exercise",
-        "item_id",
-        "item",
-        "participant",
-        "group",
-        "score",
-        "text",
-        "owner",
-        "due",
-    ),
+    "export.csv.": CSV_COLUMNS,
     "export.cmp.": ("better", "worse", "higher", "lower"),
 }
 """Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""

@@ -13,7 +13,9 @@ a silent key that looks like a word.
 
 from __future__ import annotations
 
+import marshal
 import os
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -47,18 +49,56 @@ def detect_language(explicit: str | None = None) -> str:
 def catalogue(lang: str) -> Mapping[str, str]:
     """All texts of ``lang`` (Danish for an unknown language), as ``section.key -> text``.
 
-    Parsed on first use and kept: a Danish session never reads the English file. tomllib is
-    imported here, so importing this module costs no start-up time; the file is read beside
-    this module (the package is installed as files; ``importlib.resources`` cost ~20 ms).
+    Read on first use and kept: a Danish session never reads the English file. The file is
+    read beside this module (the package is installed as files; ``importlib.resources`` cost
+    ~20 ms), and through a compiled copy when there is a fresh one (:func:`load_catalogue`).
     """
-    import tomllib
-
     if lang not in LANGUAGES:
         return catalogue(DEFAULT_LANGUAGE)
-    raw = Path(__file__).with_name(f"{lang}.toml").read_text(encoding="utf-8")
-    flat: dict[str, str] = {}
-    _flatten(tomllib.loads(raw), "", flat)
+    here = Path(__file__).parent
+    return load_catalogue(here / f"{lang}.toml", here / "__pycache__")
+
+
+def load_catalogue(source: Path, cache_dir: Path) -> dict[str, str]:
+    """The texts of one catalogue file, flattened; parsed once per version of the file.
+
+    Parsing the TOML (a thousand texts) took some 10 ms of every start, ``workshop --version``
+    included; the flattened table is kept in ``cache_dir`` as ``marshal`` data named after a
+    checksum of the file, so an edited catalogue is parsed again, and loads in well under a
+    millisecond. A cache that cannot be read or written (a read-only install) is no error: the
+    TOML is parsed as before. tomllib is imported only then.
+    """
+    raw = source.read_bytes()
+    cached = cache_dir / f"{source.stem}.catalogue-{zlib.crc32(raw):08x}-{len(raw)}.marshal"
+    try:
+        flat = marshal.loads(cached.read_bytes())
+        if isinstance(flat, dict):
+            return flat
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    import tomllib
+
+    flat = {}
+    _flatten(tomllib.loads(raw.decode("utf-8")), "", flat)
+    _write_cache(cached, flat)
     return flat
+
+
+def _write_cache(cached: Path, flat: dict[str, str]) -> None:
+    """Keep ``flat`` at ``cached`` (written whole, then renamed), and drop older copies."""
+    temp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        temp.write_bytes(marshal.dumps(flat))
+        os.replace(temp, cached)
+        for old in cached.parent.glob(f"{cached.name.split('.catalogue-')[0]}.catalogue-*.marshal"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+    except OSError:
+        import contextlib  # here: a start that writes no cache does not load it
+
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 def _flatten(table: Mapping[str, object], prefix: str, out: dict[str, str]) -> None:

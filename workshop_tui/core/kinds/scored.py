@@ -9,7 +9,7 @@ blind results, polarity, the counted mode) are described in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item
@@ -136,12 +136,20 @@ def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) ->
     so their order and labels say nothing about who gave them.
     """
     if answers.counted_mode == "tally":
-        return tuple(Score(TALLY_LABEL, v) for v in answers.values_for(item_id))
+        return _same_label(TALLY_LABEL, answers.values_for(item_id))
     row = answers.scores.get(item_id, {})
     if not labels:
-        return tuple(Score(ANONYMOUS_LABEL, v) for v in sorted(row.values()))
+        return _same_label(ANONYMOUS_LABEL, sorted(row.values()))
     scores = [Score(labels.get(pid, pid.upper()), value) for pid, value in row.items()]
     return tuple(sorted(scores, key=lambda s: label_key(s.label)))
+
+
+def _same_label(label: str, values: Iterable[int]) -> tuple[Score, ...]:
+    """A score per value, all with one label: equal scores are one (frozen) object, made once,
+    instead of one object per person (400 people answer 44 items in a large seminar)."""
+    values = list(values)
+    made = {value: Score(label, value) for value in set(values)}
+    return tuple(map(made.__getitem__, values))
 
 
 def label_key(label: str) -> tuple[int, str]:

@@ -8,7 +8,6 @@ the rest belong to its kind and are read by the kind's module (``core.kinds``).
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from workshop_tui.core.kinds.registry import spec_of
@@ -31,6 +30,8 @@ def parse_exercise(reader: Reader) -> Exercise | None:
     version = reader.integer("version", minimum=1)
     kind = reader.string("kind")
     if kind and kind not in KINDS:
+        import difflib  # only a wrong kind needs it
+
         close = difflib.get_close_matches(kind, KINDS, n=1)
         reader.problems.add(
             reader.key("kind"),

@@ -7,9 +7,14 @@ both are read here with regular expressions instead:
   then ``p1 = 4`` lines), about 10 µs per line in ``tomllib``: a 400-person session has
   16,000 of them. Each table of exactly that shape (bare keys, whole numbers written
   plainly, ending where the next table starts) is taken out and put back after parsing.
-- **long texts** (answers, exercise texts), which ``tomllib`` reads one character at a
-  time: each basic string of a value that holds no escape and no control character is
-  parsed by the rest as a short placeholder, and its text put back in its place.
+- **texts** (answers, exercise texts, item labels), which ``tomllib`` reads one character
+  at a time: each basic string of a value that holds no escape and no control character is
+  parsed by the rest as a placeholder, and its text put back in its place. The placeholder
+  is a whole number (``tomllib`` reads one with a single regular expression), counted up
+  from a random 18-digit start (56 random bits: a number of the file's own falls in that
+  range about once in 10^16 files). Each must be found once and only once, so such a
+  number is noticed (and the file parsed by ``tomllib``) unless a placeholder was also
+  lost, which takes a file ``tomllib`` refuses as well (``"text".5``).
 
 Only what the TOML parser would see as such is taken: strings and comments are stepped
 over whole (a text may hold a line that looks like a table), and what is taken out is
@@ -26,8 +31,8 @@ import re
 import tomllib
 from typing import Any
 
-LONG_TEXT = 64
-"""Shorter strings are left to ``tomllib`` (a placeholder would not save time)."""
+LONG_TEXT = 8
+"""Shorter strings (with their quotes) are left to ``tomllib`` (a placeholder would not save time)."""
 
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r'[^"\\\x00-\x1f\x7f]*'
@@ -44,10 +49,14 @@ _TOKENS = re.compile(
 )
 """Strings and comments (stepped over, or taken when long and plain), and tables of scores."""
 _ROW = re.compile(rf"({_BARE}) = (-?[0-9]+)\n")
-_PLAIN = re.compile(r"[^\\\x00-\x08\x0a-\x1f\x7f]*")
-"""A basic string's text that means itself: no escape, no control character but tab."""
-_PLAIN_MULTILINE = re.compile(r"[^\\\x00-\x08\x0b-\x1f\x7f]*")
+_PLAIN = re.compile(r'(?:[^\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+')
+"""A basic string's text that reads plainly: no control character but tab, and no escape but
+the one-letter ones (``\\"``, ``\\n``; a ``\\u`` or a backslash at a line's end is left to tomllib)."""
+_PLAIN_MULTILINE = re.compile(r'(?:[^\\\x00-\x08\x0b-\x1f\x7f]++|\\[btnfr"\\])*+')
 """The same for a multi-line string (line breaks too)."""
+_ESCAPE = re.compile(r'\\([btnfr"\\])')
+_ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+"""What each one-letter escape stands for (TOML's table)."""
 _VALUE_BEFORE = re.compile(r"=[ \t]*\Z")
 
 
@@ -64,12 +73,14 @@ def loads(text: str) -> dict[str, Any]:
     text = text.replace("\r\n", "\n")  # as tomllib reads it
     tables: list[tuple[str, str, dict[str, int]]] = []
     texts: list[str] = []
-    marker = f"\ue000{os.urandom(8).hex()}:"
-    """Placeholders start with it: no text in the file can be one by chance."""
+    first = 10**17 + int.from_bytes(os.urandom(7))
+    """The first placeholder (see the module docstring)."""
     pieces: list[str] = []
     start = 0
     for token in _TOKENS.finditer(text):
         found = token.group(0)
+        if len(found) < LONG_TEXT or found[0] in "#'":
+            continue  # a short string (an id), a comment or a literal string: left to tomllib
         rows = token.group("rows")
         if rows is not None:
             parsed = {key: int(value) for key, value in _ROW.findall(rows)}
@@ -83,7 +94,7 @@ def loads(text: str) -> dict[str, Any]:
             value = _plain_text(text, token.start(), found)
             if value is None:
                 continue
-            replacement = f'"{marker}{len(texts)}"' + "\n" * found.count("\n")
+            replacement = f"{first + len(texts)}" + "\n" * found.count("\n")
             texts.append(value)
         pieces += [text[start : token.start()], replacement]
         start = token.end()
@@ -91,9 +102,12 @@ def loads(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     pieces.append(text[start:])
     try:
-        data = tomllib.loads("".join(pieces))
+        rest = "".join(pieces)
+        data = _simple(rest)
+        if data is None:
+            data = tomllib.loads(rest)
         if texts:
-            _put_texts(data, marker, texts)
+            _put_texts(data, first, texts)
         _put_rows(data, tables)
     except (tomllib.TOMLDecodeError, _Disagree):
         return tomllib.loads(text)
@@ -101,9 +115,7 @@ def loads(text: str) -> dict[str, Any]:
 
 
 def _plain_text(text: str, at: int, token: str) -> str | None:
-    """The text of a long basic string that is a value and means itself; else None."""
-    if len(token) < LONG_TEXT or token[0] != '"':
-        return None
+    """The text of a basic string (not a short one) that is a value and reads plainly; else None."""
     line_start = text.rfind("\n", 0, at) + 1
     if not _VALUE_BEFORE.search(text, line_start, at):
         return None  # a key, or inside an array: left to the parser
@@ -111,23 +123,43 @@ def _plain_text(text: str, at: int, token: str) -> str | None:
         value = token[3:-3]
         if not _PLAIN_MULTILINE.fullmatch(value):
             return None
-        return value.removeprefix("\n")  # a line break right after the quotes is not part of it
-    value = token[1:-1]
-    return value if _PLAIN.fullmatch(value) else None
+        value = value.removeprefix("\n")  # a line break right after the quotes is not part of it
+    else:
+        value = token[1:-1]
+        if not _PLAIN.fullmatch(value):
+            return None
+    return _ESCAPE.sub(_unescape, value) if "\\" in value else value
 
 
-def _put_texts(data: Any, marker: str, texts: list[str]) -> None:
-    """Replace every placeholder in ``data`` (dicts and lists, changed in place) by its text."""
+def _unescape(match: re.Match[str]) -> str:
+    return _ESCAPED[match.group(1)]
+
+
+def _put_texts(data: Any, first: int, texts: list[str]) -> None:
+    """Replace every placeholder in ``data`` (dicts and lists, changed in place) by its text.
+
+    Raises:
+        _Disagree: not every placeholder was found exactly once: a number of the file's own fell
+            in their range, or a placeholder did not read as the number it is (``"text".5``
+            is refused by TOML, while ``1….5`` would be a float).
+    """
+    end = first + len(texts)
+    seen = bytearray(len(texts))
     pending = [data]
     while pending:
         node = pending.pop()
         pairs = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in list(pairs):
-            if isinstance(value, str):
-                if value.startswith(marker):
-                    node[key] = texts[int(value[len(marker) :])]
+            if type(value) is int:
+                if first <= value < end:
+                    if seen[value - first]:
+                        raise _Disagree  # the same number twice: one is the file's own
+                    seen[value - first] = 1
+                    node[key] = texts[value - first]
             elif isinstance(value, dict | list):
                 pending.append(value)
+    if not all(seen):
+        raise _Disagree
 
 
 def _put_rows(data: dict[str, Any], tables: list[tuple[str, str, dict[str, int]]]) -> None:
@@ -151,3 +183,136 @@ def _put_rows(data: dict[str, Any], tables: list[tuple[str, str, dict[str, int]]
         if item in scores:  # the same table twice
             raise _Disagree
         scores[item] = rows
+
+
+# The rest, once texts and scores are taken out, is nearly all lines of a few shapes: table
+# headers, ``key = value`` with a number, a short string or a boolean, and arrays of those or
+# of one-line inline tables (the participants). ``_simple`` reads exactly those, one line at a
+# time, with TOML's rules on what may be defined where, and gives up (None: the text goes to
+# tomllib) at the first line of another shape or anything TOML might refuse, so that any
+# error, and any value it does not know, is tomllib's.
+
+_KEY = r'(?:[A-Za-z0-9_-]+|"[^"\\\x00-\x1f\x7f]*")'
+_SCALAR = r'(?:-?(?:0|[1-9][0-9]*)|true|false|"[^"\\\x00-\x1f\x7f]*")'
+_SEP = r"[ \t]*(?:,[ \t]*(?![}\]])|(?=[}\]]))"
+"""After an element: a comma (not before the end; an array may end with one) or the end."""
+_FLAT = rf"\{{[ \t]*(?:{_KEY}[ \t]*=[ \t]*{_SCALAR}{_SEP})*\}}"
+_VALUE = rf"(?:{_SCALAR}|{_FLAT})"
+_INLINE = re.compile(rf"\{{[ \t]*(?:{_KEY}[ \t]*=[ \t]*{_VALUE}{_SEP})*\}}")
+"""An inline table of numbers, short strings, booleans and inline tables of those."""
+_LINE = re.compile(
+    rf"[ \t]*(?:"
+    rf"(?P<key>{_KEY})[ \t]*=[ \t]*(?:(?P<scalar>{_SCALAR})|(?P<inline>{{.*}})"
+    rf"|(?P<array>\[[ \t]*(?:{_SCALAR}[ \t]*(?:,[ \t]*|(?=\])))*\])|(?P<open>\[))"
+    rf"|\[(?P<table>{_KEY}(?:\.{_KEY})*)\]|\[\[(?P<tables>{_KEY}(?:\.{_KEY})*)\]\]"
+    rf"|(?P<element>{_SCALAR}|{{.*}})[ \t]*,|(?P<close>\])|#[^\x00-\x08\x0a-\x1f\x7f]*"
+    rf")?[ \t]*"
+)
+"""One line of the simple shapes (an inline table's inside is checked by ``_INLINE``)."""
+_PART = re.compile(_KEY)
+_PAIR = re.compile(rf"({_KEY})[ \t]*=[ \t]*({_VALUE})")
+_ELEMENT = re.compile(_SCALAR)
+
+
+def _scalar(text: str) -> object:
+    if text[0] == '"':
+        return text[1:-1]
+    if text in ("true", "false"):
+        return text == "true"
+    return int(text)
+
+
+def _name(part: str) -> str:
+    return part[1:-1] if part[0] == '"' else part
+
+
+def _inline(text: str, fixed: set[int], *, checked: bool = False) -> dict[str, object] | None:
+    """An inline table (and the one it may hold), each noted in ``fixed``; None if it is not one
+    of the simple shapes, or names a key twice."""
+    if not checked and not _INLINE.fullmatch(text):
+        return None
+    table: dict[str, object] = {}
+    for key, value in _PAIR.findall(text[1:-1]):
+        if _name(key) in table:
+            return None
+        inner = _inline(value, fixed, checked=True) if value[0] == "{" else _scalar(value)
+        if inner is None:
+            return None
+        table[_name(key)] = inner
+    fixed.add(id(table))
+    return table
+
+
+def _simple(text: str) -> dict[str, Any] | None:
+    """``text`` parsed as tomllib would, if every line has one of the simple shapes; else None."""
+    root: dict[str, Any] = {}
+    table = root
+    defined: set[int] = set()  # tables given by a header (once each)
+    arrays: set[int] = set()  # arrays of tables ([[...]]), the only arrays a header may enter
+    fixed: set[int] = set()  # inline tables and their arrays: nothing may be added to them
+    array: list[object] | None = None  # a multi-line array being read
+    for line in text.split("\n"):
+        if not line:
+            continue  # most lines: where the texts and the rows of scores were taken out
+        match = _LINE.fullmatch(line)
+        if match is None:
+            return None
+        if array is not None:
+            if match.group("close") is not None:
+                array = None
+            elif (element := match.group("element")) is not None:
+                if element[0] == "{":
+                    inline = _inline(element, fixed)
+                    if inline is None:
+                        return None
+                    array.append(inline)
+                else:
+                    array.append(_scalar(element))
+            elif match.group(0).strip():
+                return None
+            continue
+        key = match.group("key")
+        if key is not None:
+            name = _name(key)
+            if name in table:
+                return None
+            if (scalar := match.group("scalar")) is not None:
+                table[name] = _scalar(scalar)
+            elif (inline_text := match.group("inline")) is not None:
+                inline = _inline(inline_text, fixed)
+                if inline is None:
+                    return None
+                table[name] = inline
+            elif (array_text := match.group("array")) is not None:
+                table[name] = [_scalar(e) for e in _ELEMENT.findall(array_text)]
+            else:
+                array = table[name] = []
+            continue
+        header = match.group("table") or match.group("tables")
+        if header is None:
+            if match.group("element") is not None or match.group("close") is not None:
+                return None
+            continue  # a blank line or a comment
+        *parents, last = [_name(p) for p in _PART.findall(header)]
+        node: Any = root
+        for part in parents:
+            node = node.setdefault(part, {})
+            if isinstance(node, list) and id(node) in arrays:
+                node = node[-1]
+            if not isinstance(node, dict) or id(node) in fixed:
+                return None
+        if match.group("table") is not None:
+            table = node.setdefault(last, {})
+            if not isinstance(table, dict) or id(table) in defined or id(table) in fixed:
+                return None
+            defined.add(id(table))
+        else:
+            tables = node.get(last)
+            if tables is None:
+                tables = node[last] = []
+                arrays.add(id(tables))
+            elif id(tables) not in arrays:  # a table, a value, or an array written as one
+                return None
+            table = {}
+            tables.append(table)
+    return None if array is not None else root

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from workshop_tui.core.model.ids import ID_RULE, valid_id
 
 DATA_DIR_ENV = "WORKSHOP_TUI_DATA_DIR"
@@ -20,6 +18,8 @@ def data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here, not at the top: it loads tempfile, shutil and random (~10 ms)
+
     return platformdirs.user_data_path("workshop-tui", appauthor=False)
 
 

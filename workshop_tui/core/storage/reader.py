@@ -7,7 +7,6 @@ so that one run of ``--check`` reports everything.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -114,6 +113,9 @@ class Reader:
 
     def _get(self, name: str, kind: type, required: bool) -> Any:
         self.used.add(name)
+        value = self.data.get(name)
+        if type(value) is kind and (not isinstance(value, str) or len(value) <= MAX_TEXT):
+            return value  # the usual case, read a few thousand times per file: checked below
         if name not in self.data:
             if required:
                 self.problems.add(
@@ -262,6 +264,10 @@ class Reader:
         A close match is looked for only for the first few: a damaged or hostile file can
         have 200,000 unknown keys, and a message shows only the first ten anyway.
         """
+        if self.used.issuperset(self.data):
+            return  # the usual case, for every table of a file: nothing to sort or suggest
+        import difflib  # only a file with unknown keys needs it
+
         known = sorted(self.used)
         unknown = (name for name in self.data if name not in self.used)  # in the file's order
         for count, name in enumerate(unknown):

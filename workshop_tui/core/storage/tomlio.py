@@ -20,8 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.storage.errors import FileProblems, Problem, SessionWriteError
 
@@ -108,6 +106,8 @@ def read_toml(
 
 def dumps(data: dict[str, Any]) -> str:
     """Serialise to TOML text (multi-line strings kept readable)."""
+    import tomli_w  # here, not at the top: reading a session (an export) never writes TOML
+
     return tomli_w.dumps(data, multiline_strings=True)
 
 
