@@ -158,6 +158,7 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
         room_args = ("--room", info.url, info.code, str(devices), groups)
         result: dict[str, Any] = await room_process("benchmarks.writing_load", *room_args)
         await loop.stop()
+        writing_stalls = len(loop.stalls)
         screen.go_to(OPEN)  # the facilitator moves on (not timed: a screen change); the devices answer
         await pilot.pause(0.5)
         loop.start()
@@ -180,6 +181,8 @@ async def run_app(devices: int, group_count: int) -> dict[str, Any]:
         chunks=sum(len(p) for p in result["typed"].values()),
         answers_missing=sum(1 for text in result["open"]["texts"] if text not in opens),
         **loop.figures(),
+        stall_writing=max(loop.stalls[:writing_stalls]),
+        stall_answers=max(loop.stalls[writing_stalls:]),
     )
     return result
 
@@ -205,6 +208,10 @@ def report(result: dict[str, Any], devices: int, groups: int) -> None:
     )
     print(f"open answers missing    {result['answers_missing']} of {len(result['open']['texts'])}")
     print(stall_line(result, f"target <= 50 ms: {'ok' if result['stall_max'] <= 0.05 else 'MISSED'}"))
+    print(
+        f"  longest while writing {result['stall_writing'] * 1000:.1f} ms   "
+        f"while answering {result['stall_answers'] * 1000:.1f} ms"
+    )
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.model import Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.tui.messages import Change
@@ -86,3 +87,38 @@ async def test_a_device_s_text_appears_in_a_box_and_the_facilitator_s_typing_kee
         second.focus()
         await pilot.pause()
         assert first.text == saved["1"]  # leaving the box shows what the phone wrote in it
+
+
+async def test_a_burst_of_answers_is_listed_a_slice_per_frame_and_every_answer_arrives(
+    writing_room: Path,
+) -> None:
+    from workshop_tui.tui.views.open_answers import ADD_PER_FRAME, AnswerList
+
+    app = app_for(writing_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.current == "take-home"
+        listing = screen.query_one(AnswerList)
+        assert listing.option_count == len(ANSWERS)  # opening the view lists every answer at once
+        burst = [(f"b{n:02d}", f"Svar {n:02d} fra en telefon") for n in range(40)]
+
+        def answered(session: Session) -> Session:
+            for answer_id, text in burst:
+                session = session.with_open("take-home", answer_id, text)
+            return session
+
+        screen.keeper.apply(answered, undoable=False)
+        screen.controller.publish(Change.ARRIVED)
+        # Forty lines drawn in one frame held the loop 100-200 ms: a slice at a time.
+        assert listing.option_count == len(ANSWERS) + ADD_PER_FRAME  # the rest in the next frames
+        for _ in range(100):
+            if listing.option_count == len(ANSWERS) + len(burst):
+                break
+            await pilot.pause(0.05)
+        assert listing.option_count == len(ANSWERS) + len(burst)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert all(any(text in p for p in prompts) for _, text in burst)
+        assert [listing.get_option_at_index(i).id for i in range(listing.option_count)] == [
+            *ANSWERS,
+            *(answer_id for answer_id, _ in burst),
+        ]

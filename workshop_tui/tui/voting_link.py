@@ -17,6 +17,7 @@ add one (the panel's +).
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -96,6 +97,20 @@ class OpenSession(Protocol):
         """Call ``callback`` with every change while ``node`` is mounted."""
 
 
+def settle_collector() -> None:
+    """Keep Python's cycle collector off the app's long-lived objects while a room writes.
+
+    A full collection walks every object the app holds (the screens' widgets, their caches,
+    the session, the server's modules): 35-50 ms on a busy laptop, at whatever moment the
+    allocations of a burst of requests trigger it, which stalls the event loop beyond the
+    50 ms the room allows (issue 17). Collected once here, when the facilitator opens voting,
+    what survives is frozen: later collections walk only what the room creates (as the app
+    does for what it loaded when the session opened, ``WorkshopApp._remember``).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def spaced(code: str) -> str:
     """A join code in groups of three (``246 810``), easier to read off a wall."""
     return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
@@ -164,6 +179,7 @@ class VotingController:
             logging.getLogger("workshop_tui.voting").error("cannot listen on %s: %s", host, error)
             return f"{host}: {error.strerror or error}"
         self.server = server
+        settle_collector()
         server.follow(self.owner.current)
         self._blind_round()
         return None

@@ -9,6 +9,7 @@ every answer and the words of all answers not hidden.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -16,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,6 +34,10 @@ from workshop_tui.tui.widgets.cell_text import same_look
 from workshop_tui.tui.widgets.text_panel import show_text
 
 HEADING = "bold #FFD700"
+ADD_PER_FRAME = 8
+"""Answers added to the list per frame while a burst of them arrives (``View._list``)."""
+FRAME = 1 / 30
+"""The time between two slices of a burst: about a frame of the screen."""
 _MARKS = {"new": ("●", "bold #FFD700"), "shown": ("▣", "bold green"), "hidden": ("⊘", "dim")}
 
 
@@ -80,6 +86,10 @@ class View(ExerciseView):
         self._ids: list[str] = []
         self._lines: list[Text] = []
         """The lines listed, as drawn (a line is drawn again only when it changes)."""
+        self._drawn = False
+        """Whether the list was filled once: the first fill (opening the view) lists every answer."""
+        self._more: Timer | None = None
+        """The next slice of a burst of answers, due in a frame."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="open-head")
@@ -118,37 +128,63 @@ class View(ExerciseView):
             head.append_text(words_line(words, lang))
         head.append("\n" + t("tui.open.help", lang), style="dim")
         show_text(self.query_one("#open-head", Static), head)
+        self._list(answers.opens, states)
+
+    def _list(self, opens: Mapping[str, str], states: Mapping[str, OpenState]) -> None:
+        """Bring the list up to date: lines whose state changed are redrawn, new answers added.
+
+        A burst of answers that arrives while the list is on screen is added ``ADD_PER_FRAME``
+        at a time, one slice per frame: drawing an answer's line costs a few milliseconds on a
+        busy laptop, and forty drawn in one frame held the app's event loop 100-200 ms.
+        """
+        lang = self.lang
         listing = self.query_one(AnswerList)
         highlighted = listing.highlighted
-        ids = list(answers.opens)
+        ids = list(opens)
         options, lines = [], []
         for answer_id in ids:
             state = states.get(answer_id, "new")
             mark, style = _MARKS[state]
             line = Text(f"{mark} ", style=style)
-            line.append(answers.opens[answer_id], style="dim" if state == "hidden" else "")
+            line.append(opens[answer_id], style="dim" if state == "hidden" else "")
             line.append(f"  ({t(f'tui.open.{state}', lang)})", style="dim")
             options.append(Option(line, id=answer_id))
             lines.append(line)
-        if not options:
-            options.append(Option(Text(t("tui.open.empty", lang), style="dim"), disabled=True))
         kept = len(self._ids)
         if not ids and not kept and listing.option_count == 1:
             pass  # still no answer: the line saying so stays
-        elif not kept or ids[:kept] != self._ids or listing.option_count != kept:
+        elif not ids:
             listing.clear_options()
-            listing.add_options(options)
+            listing.add_option(Option(Text(t("tui.open.empty", lang), style="dim"), disabled=True))
+            kept = 0
         else:
-            # Answers arrive at the end: the lines already listed keep their drawing unless
-            # their state changed, so a burst of answers draws only the new ones.
-            for index, line in enumerate(lines[:kept]):
-                if not same_look(self._lines[index], line):
-                    listing.replace_option_prompt_at_index(index, line)
-            listing.add_options(options[kept:])
-        self._ids = ids
-        self._lines = lines
-        if ids:
-            listing.highlighted = min(highlighted or 0, len(ids) - 1)
+            if not kept or ids[:kept] != self._ids or listing.option_count != kept:
+                listing.clear_options()
+                kept = 0
+            else:
+                # Answers arrive at the end: the lines already listed keep their drawing unless
+                # their state changed, so a burst of answers draws only the new ones.
+                for index, line in enumerate(lines[:kept]):
+                    if not same_look(self._lines[index], line):
+                        listing.replace_option_prompt_at_index(index, line)
+            end = len(ids)
+            if self._drawn and end - kept > ADD_PER_FRAME:
+                end = kept + ADD_PER_FRAME
+                if self._more is None:
+                    self._more = self.set_timer(FRAME, self._add_more)
+            listing.add_options(options[kept:end])
+            kept = end
+        self._ids = ids[:kept]
+        self._lines = lines[:kept]
+        self._drawn = True
+        if kept:
+            listing.highlighted = min(highlighted or 0, kept - 1)
+
+    def _add_more(self) -> None:
+        """The next slice of a burst of answers (``_list``)."""
+        self._more = None
+        if self.ready and self.session is not None:
+            self.show(self.session)
 
     def _highlighted_id(self) -> str | None:
         listing = self.query_one(AnswerList)
