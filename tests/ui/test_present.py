@@ -36,7 +36,7 @@ from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.present import PresentApp, PresentScreen
 from workshop_tui.tui.screens.projector import ProjectorFrame
 from workshop_tui.tui.screens.session import SessionScreen
-from workshop_tui.tui.voting_link import VoteBoard
+from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.voting.network import VotingOptions
 
 from .conftest import SIZE, app_for

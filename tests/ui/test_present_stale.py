@@ -20,7 +20,7 @@ from workshop_tui.core.storage.live import (
 from workshop_tui.tui.live_writer import LiveWriter
 from workshop_tui.tui.present import PresentApp
 from workshop_tui.tui.present_follow import STALE_SECONDS, left_behind
-from workshop_tui.tui.voting_link import VoteBoard
+from workshop_tui.tui.voting_board import VoteBoard
 
 from .conftest import SIZE
 from .test_present import BOARD, _until, _wall

@@ -16,7 +16,8 @@ from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.screens.voting_panel import VotingModal
 from workshop_tui.tui.settings import Settings
-from workshop_tui.tui.voting_link import REFRESH_QUIET, VoteBoard, VotingStatus, spaced
+from workshop_tui.tui.voting_board import VoteBoard, VotingStatus
+from workshop_tui.tui.voting_link import REFRESH_QUIET, spaced
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.voting.network import VotingOptions
 

@@ -22,12 +22,10 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from rich.text import Text
 from textual.dom import DOMNode
 from textual.timer import Timer
-from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import Edit, SessionKeeper
@@ -35,9 +33,7 @@ from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
-from workshop_tui.tui.widgets.text_panel import show_text
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
-from workshop_tui.voting.qr import qr_lines
 
 if TYPE_CHECKING:
     from workshop_tui.voting.desk import Progress
@@ -47,8 +43,6 @@ REFRESH_QUIET = 0.25
 """Votes still arriving postpone the redraw this long, so a burst of phones is drawn once…"""
 REFRESH_LATEST = 1.0
 """…but never later than this after the first vote not yet shown, so the grid keeps up."""
-QR_STYLE = "#000000 on #ffffff"
-"""Dark modules on light, whatever the theme: scanners expect a dark code on a light ground."""
 
 
 @dataclass(frozen=True)
@@ -307,104 +301,3 @@ class VotingController:
             # when nothing else arrives to redraw the screen.
             self._marks = self.owner.host.set_timer(due + 0.05, self._marks_due)
         self.owner.publish(Change.VOTING)
-
-
-def progress_text(info: VotingInfo, lang: str) -> str:
-    """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open."""
-    if info.writing == "group":
-        return t("tui.voting.writing_groups", lang)
-    if info.writing == "open":
-        return t("tui.voting.writing_open", lang)
-    if not info.round_open:
-        return t("tui.voting.no_round", lang)
-    p = info.progress
-    return t("tui.voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
-
-
-def places_text(info: VotingInfo, lang: str) -> str:
-    """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
-    p = info.progress
-    parts = [t("tui.voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
-    if p.turned_away:
-        parts.append(t("tui.voting.turned_away", lang, n=p.turned_away))
-    if p.locked_for:
-        parts.append(t("tui.voting.locked", lang, seconds=max(1, round(p.locked_for))))
-    return "  ·  ".join(parts)
-
-
-class VotingStatus(Static):
-    """One line under the exercise while voting is open: address, code, answers."""
-
-    DEFAULT_CSS = """
-    VotingStatus {
-        height: auto;
-        padding: 0 1;
-        background: $success 25%;
-        display: none;
-    }
-    """
-
-    def observe(self, voting: VotingController) -> None:
-        """Show ``voting`` from now on, redrawn whenever it changes (call once mounted)."""
-
-        def changed(change: Change) -> None:
-            if change is Change.VOTING:
-                self.show(voting.info(), voting.owner.lang)
-
-        voting.owner.subscribe(self, changed)
-
-    def show(self, info: VotingInfo | None, lang: str) -> None:
-        """Show ``info``, or hide the line when voting is closed."""
-        self.display = info is not None
-        if info is None:
-            return
-        text = Text("● " + t("tui.voting.open", lang), style="bold")
-        text.append(f"  {info.url}  ·  {t('tui.voting.code', lang)} ")
-        text.append(spaced(info.code), style="bold")
-        text.append(f"  ·  {progress_text(info, lang)}  ·  ")
-        notes = info.progress.turned_away or info.progress.locked_for
-        text.append(places_text(info, lang), style="bold" if notes else "")
-        show_text(self, text)  # a batch of writes that changed no count lays nothing out again
-
-
-class VoteBoard(Static):
-    """The QR code, the short address and the join code, large enough to read off a wall."""
-
-    DEFAULT_CSS = """
-    VoteBoard {
-        width: auto;
-        height: auto;
-        padding: 0 1;
-        text-align: center;
-        display: none;
-    }
-    """
-
-    def __init__(self, *, show_max: bool = False, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.show_max = show_max
-        """Also show the maximum number of devices (on the facilitator's panel, not the wall)."""
-
-    def show(self, info: VotingInfo | None, lang: str) -> None:
-        """Draw the board for ``info``, or hide it while voting is closed."""
-        self.display = info is not None
-        if info is None:
-            return
-        text = Text()
-        for line in qr_lines(info.join_url):
-            text.append(line, style=QR_STYLE)
-            text.append("\n")
-        text.append("\n" + t("tui.voting.scan", lang) + "\n", style="bold")
-        text.append(info.url + "\n", style="bold")
-        text.append(f"{t('tui.voting.code', lang)}: ")
-        text.append(spaced(info.code), style="bold reverse")
-        text.append("\n\n" + progress_text(info, lang))
-        if self.show_max:
-            notes = info.progress.turned_away or info.progress.locked_for
-            text.append("\n" + places_text(info, lang), style="bold" if notes else "dim")
-        self.update(text)
-
-    @property
-    def width_needed(self) -> int:
-        """Columns the board takes when shown (the QR code's width plus padding)."""
-        return len(qr_lines("http://255.255.255.255:65535/#c=000000")[0]) + 2

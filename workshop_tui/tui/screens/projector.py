@@ -30,7 +30,8 @@ from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector_kinds import projected
-from workshop_tui.tui.voting_link import VoteBoard, VotingInfo
+from workshop_tui.tui.voting_board import VoteBoard
+from workshop_tui.tui.voting_link import VotingInfo
 from workshop_tui.tui.widgets.last_time import last_time_wall
 from workshop_tui.tui.widgets.timer import clock
 

@@ -34,7 +34,7 @@ from workshop_tui.tui.screens.session_actions import SessionActions
 from workshop_tui.tui.strings import refusal, session_help
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView, GroupTextsView
-from workshop_tui.tui.voting_link import VotingStatus
+from workshop_tui.tui.voting_board import VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.footer import KeysFooter
 from workshop_tui.tui.widgets.last_time import LastTimePanel

@@ -17,7 +17,8 @@ from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import VOTING_COMMANDS, bindings, key_line
 from workshop_tui.tui.messages import Change
-from workshop_tui.tui.voting_link import VoteBoard, VotingController
+from workshop_tui.tui.voting_board import VoteBoard
+from workshop_tui.tui.voting_link import VotingController
 
 
 async def open_voting(voting: VotingController) -> None:
