@@ -10,6 +10,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from textual.content import Content
 
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
@@ -231,4 +232,42 @@ async def test_ctrl_z_undoes_the_facilitator_s_typing_while_a_device_writes_and_
             "1": "Telefonens tekst",
             "2": "mine",
         }
+        await pilot.press("f10", "f10")
+
+
+async def test_a_group_name_from_the_file_is_shown_as_written_in_the_writing_mark_never_as_markup(
+    library: Library, data_dir: Path
+) -> None:
+    """A mailed session may name a group "[/]…": as markup that crashed the screen at the first
+    device write, and "[@click=app.quit]" made the mark a link that quits."""
+    hostile = "Bord [/] [@click=app.quit]1[/]"
+    session = new_session(
+        title="Skrivning",
+        date="2026-12-02",
+        exercises=[library.exercises["sheet-42"]],
+        participants=4,
+        groups=[hostile, "Bord 2"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="skrivning-fjendtlig",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        view = screen.view
+        assert isinstance(view, GroupTextsView)
+        first, second = list(view.query(EntryArea))[:2]
+        second.focus()
+        await pilot.pause()
+        async with aiohttp.ClientSession() as http:
+            device = await _post(http, info.url + "/api/join", {"code": info.code})
+            await _post(http, info.url + "/api/write", _write("g1", "Tillid"), device["token"])
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            assert first.text == "Tillid"
+            title = first.border_title
+            assert title is not None
+            assert Content.from_markup(title).plain == f"✎ skriver… · {hostile} ({device['participant']})"
+            await pilot.pause()
+            assert app.is_running and app.return_code is None
         await pilot.press("f10", "f10")

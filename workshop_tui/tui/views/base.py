@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 from rich.text import Text
 from textual.containers import Vertical
+from textual.content import Content
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
@@ -231,8 +232,13 @@ class GroupTextsView(ExerciseView):
                 if field and who
                 else None
             )
-            if widget.border_title != title:
-                widget.border_title = title
+            # Group names and participants' labels come from a file that may have been mailed
+            # here: the title is plain Content, never markup ("[/]" would crash the screen and
+            # "[@click=…]" would be a link). What is shown is kept beside the widget, since
+            # Textual hands the title back as escaped markup.
+            if getattr(widget, "_shown_writing_title", None) != title:
+                widget.border_title = None if title is None else Content(title)
+                setattr(widget, "_shown_writing_title", title)  # noqa: B010
             widget.set_class(bool(who), "being-written")
 
     def writing_elsewhere(self, session: Session) -> Text | None:
