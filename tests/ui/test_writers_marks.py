@@ -31,20 +31,25 @@ SHOWN = 2.5
 """The marks' lifetime in these tests (the app's is ``scribes.SHOWN_SECONDS``)."""
 
 
-@pytest.fixture
-def sheet_room(library: Library, data_dir: Path) -> Path:
+def _sheet_session(library: Library, groups: list[str], session_id: str) -> Path:
+    """Sheet 42 for four people at two tables, saved where the app looks."""
     session = new_session(
         title="Skrivning",
         date="2026-12-02",
         exercises=[library.exercises["sheet-42"]],
         participants=4,
-        groups=["Bord 1", "Bord 2"],
+        groups=groups,
         timestamp="2026-12-02T09:00:00+00:00",
-        session_id="skrivning",
+        session_id=session_id,
     )
     path = session_path(session)
     save_session(session, path)
     return path
+
+
+@pytest.fixture
+def sheet_room(library: Library, data_dir: Path) -> Path:
+    return _sheet_session(library, ["Bord 1", "Bord 2"], "skrivning")
 
 
 def _app(path: Path) -> WorkshopApp:
@@ -241,18 +246,7 @@ async def test_a_group_name_from_the_file_is_shown_as_written_in_the_writing_mar
     """A mailed session may name a group "[/]…": as markup that crashed the screen at the first
     device write, and "[@click=app.quit]" made the mark a link that quits."""
     hostile = "Bord [/] [@click=app.quit]1[/]"
-    session = new_session(
-        title="Skrivning",
-        date="2026-12-02",
-        exercises=[library.exercises["sheet-42"]],
-        participants=4,
-        groups=[hostile, "Bord 2"],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="skrivning-fjendtlig",
-    )
-    path = session_path(session)
-    save_session(session, path)
-    app = _app(path)
+    app = _app(_sheet_session(library, [hostile, "Bord 2"], "skrivning-fjendtlig"))
     async with app.run_test(size=SIZE) as pilot:
         screen, info = await _open_voting(app, pilot)
         view = screen.view
