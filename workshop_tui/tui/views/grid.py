@@ -136,7 +136,9 @@ class GridView(GridTyping):
 
     def focus_main(self) -> None:
         if self.ready:
-            self.grid.focus()
+            # At once, not by ``grid.focus()``, which waits for the app's queue: on opening that
+            # moved the keyboard after the first frames and drew the whole screen once more.
+            self.screen.set_focus(self.grid)
             self._post_position()  # coming back to a kept view: its cursor is where it was left
 
     def _show_head(self, session: Session) -> None:
