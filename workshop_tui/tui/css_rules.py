@@ -51,6 +51,7 @@ class RuleStore:
         self.path = path
         self._rules: dict[Key, list[RuleSet]] | None = None
         self.dirty = False
+        self._at_exit = False
 
     def get(self, key: Key) -> list[RuleSet] | None:
         """The rules kept for ``key``, or None."""
@@ -59,8 +60,9 @@ class RuleStore:
     def put(self, key: Key, rules: list[RuleSet]) -> None:
         """Keep ``rules`` for ``key`` (written by ``save``)."""
         self._loaded()[key] = rules
-        if not self.dirty:
-            self.dirty = True
+        self.dirty = True
+        if not self._at_exit:
+            self._at_exit = True
             atexit.register(self.save)
 
     def _loaded(self) -> dict[Key, list[RuleSet]]:
