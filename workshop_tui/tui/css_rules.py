@@ -10,7 +10,7 @@ rules one start parsed are kept in ``__pycache__`` and the next start reads them
 
 - **Exactly Textual's rules.** A source is looked up by its whole text, its location,
   its flags and scope; the file is per Textual version, Python version and set of theme
-  variables (a digest of them). A changed text is simply another key, parsed as before.
+  variables. A changed text is simply another key, parsed as before.
   Rules with errors are never kept (Textual reports them, as before).
 - **Trusted like the bytecode.** The file lives in the package's own ``__pycache__``, the
   folder Python itself loads compiled code from; never in the data folder, whose files
@@ -18,7 +18,8 @@ rules one start parsed are kept in ``__pycache__`` and the next start reads them
 - **No error.** A cache that cannot be read or written (a read-only install, a damaged
   file) is ignored: the CSS is parsed as without it.
 
-Written (whole, then renamed) when a run parsed something new: at exit, and by the app a
+The file's name is a checksum of those inputs; the file holds them in full and is used only
+when they match. Written (whole, then renamed) when a run parsed something new: at exit, and by the app a
 few seconds after its first frame, so a start that is stopped rather than quit still leaves
 it for the next one.
 """
@@ -27,10 +28,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 
 import textual
@@ -47,8 +48,10 @@ Key = tuple[str, CSSLocation, bool, int, str]
 class RuleStore:
     """The kept rules for one set of theme variables: read at first use, written when something was added."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, stamp: str) -> None:
         self.path = path
+        self.stamp = stamp
+        """What the rules were parsed with (Textual's files, Python, the variables); in the file too."""
         self._rules: dict[Key, list[RuleSet]] | None = None
         self.dirty = False
         self._at_exit = False
@@ -69,8 +72,8 @@ class RuleStore:
         if self._rules is None:
             self._rules = {}
             with contextlib.suppress(Exception):  # unreadable, damaged or of another shape: parse
-                kept = pickle.loads(self.path.read_bytes())
-                if isinstance(kept, dict):
+                stamp, kept = pickle.loads(self.path.read_bytes())
+                if stamp == self.stamp and isinstance(kept, dict):
                     self._rules = kept
         return self._rules
 
@@ -82,7 +85,7 @@ class RuleStore:
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(pickle.dumps(self._rules, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.write_bytes(pickle.dumps((self.stamp, self._rules), protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, self.path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             with contextlib.suppress(OSError):
@@ -113,12 +116,13 @@ def store_for(variables: dict[str, str]) -> RuleStore:
     global _stamp
     if _stamp is None:
         _stamp = _textual_stamp()
-    digest = hashlib.sha256(
-        repr((_stamp, sys.implementation.cache_tag, sorted(variables.items()))).encode()
-    ).hexdigest()[:16]
-    store = _stores.get(digest)
+    # The file is named by a checksum of it all (``hashlib`` is more than a start should load);
+    # the file holds the whole of it and is used only when it matches, so two that share a
+    # name can never serve each other's rules.
+    stamp = repr((_stamp, sys.implementation.cache_tag, sorted(variables.items())))
+    store = _stores.get(stamp)
     if store is None:
-        store = _stores[digest] = RuleStore(CACHE_DIR / f"{digest}.pickle")
+        store = _stores[stamp] = RuleStore(CACHE_DIR / f"{zlib.crc32(stamp.encode()):08x}.pickle", stamp)
     return store
 
 
