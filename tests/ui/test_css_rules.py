@@ -90,8 +90,8 @@ async def test_a_damaged_cache_is_parsed_past(
     stored: dict[str, int] = {}
     await _open_demo(data_dir, stored, monkeypatch)
     save_all()
-    (kept,) = cache_dir.glob("*.pickle")
-    kept.write_bytes(kept.read_bytes()[:200])
+    for kept in cache_dir.glob("*.pickle"):
+        kept.write_bytes(kept.read_bytes()[:200])
     monkeypatch.setattr(css_rules, "_stores", {})
     again: dict[str, int] = {}
     stylesheet = await _open_demo(data_dir, again, monkeypatch)
@@ -104,9 +104,11 @@ async def test_a_damaged_cache_is_parsed_past(
     assert third.get("parsed", 0) == 0
 
 
-def test_the_rules_are_kept_per_theme_and_textual() -> None:
+def test_the_rules_are_kept_per_theme_and_source(cache_dir: Path) -> None:
     """Another set of theme variables is another file (so a theme's colours never serve another)."""
     dark = css_rules.store_for({"primary": "#004578"})
     light = css_rules.store_for({"primary": "#0178D4"})
-    assert dark.path != light.path
+    key: css_rules.Key = ("Screen { color: $primary; }", ("app.tcss", ""), False, 0, "")
+    assert dark.path(key) != light.path(key)
+    assert dark.path(key) != dark.path((*key[:4], "Screen"))
     assert css_rules.store_for({"primary": "#004578"}) is dark

@@ -9,19 +9,22 @@ rules one start parsed are kept in ``__pycache__`` and the next start reads them
 (``pickle``, a few milliseconds) instead of parsing the text again.
 
 - **Exactly Textual's rules.** A source is looked up by its whole text, its location,
-  its flags and scope; the file is per Textual version, Python version and set of theme
-  variables. A changed text is simply another key, parsed as before.
+  its flags and scope, and by the Textual files, Python version and theme variables it was
+  parsed with. A changed text is simply another key, parsed as before.
   Rules with errors are never kept (Textual reports them, as before).
-- **Trusted like the bytecode.** The file lives in the package's own ``__pycache__``, the
+- **Only what a start uses.** One file per source, read when a screen first needs that
+  source: a start reads the 30-odd it uses, whatever else earlier runs kept (one file for
+  all grew to 260 kB after a test run and took longer to read than parsing the few).
+- **Trusted like the bytecode.** The files live in the package's own ``__pycache__``, the
   folder Python itself loads compiled code from; never in the data folder, whose files
   come from anywhere.
 - **No error.** A cache that cannot be read or written (a read-only install, a damaged
   file) is ignored: the CSS is parsed as without it.
 
-The file's name is a checksum of those inputs; the file holds them in full and is used only
-when they match. Written (whole, then renamed) when a run parsed something new: at exit, and by the app a
-few seconds after its first frame, so a start that is stopped rather than quit still leaves
-it for the next one.
+A file's name is a checksum of those inputs; the file holds them in full and is used only
+when they match. Written (whole, then renamed) when a run parsed something new: after the
+app's first frame, a few seconds later and at exit, so a start that is stopped rather than
+quit still leaves them for the next one.
 """
 
 from __future__ import annotations
@@ -46,50 +49,64 @@ Key = tuple[str, CSSLocation, bool, int, str]
 
 
 class RuleStore:
-    """The kept rules for one set of theme variables: read at first use, written when something was added."""
+    """The kept rules for one set of theme variables, one file per source: read when asked for.
 
-    def __init__(self, path: Path, stamp: str) -> None:
-        self.path = path
+    One file per source, not one for all: a start reads only the sources its screens use
+    (some 30 at opening), however many others (dialogs, other screens, themes) were kept.
+    """
+
+    def __init__(self, folder: Path, stamp: str) -> None:
+        self.folder = folder
         self.stamp = stamp
-        """What the rules were parsed with (Textual's files, Python, the variables); in the file too."""
-        self._rules: dict[Key, list[RuleSet]] | None = None
-        self.dirty = False
+        """What the rules were parsed with (Textual's files, Python, the variables); in each file too."""
+        self._prefix = f"{zlib.crc32(stamp.encode()):08x}"
+        self._rules: dict[Key, list[RuleSet] | None] = {}
+        """The sources asked for so far: their rules, or None when none were kept."""
+        self._new: dict[Key, list[RuleSet]] = {}
+        """Rules parsed by this run, not written yet."""
         self._at_exit = False
+
+    @property
+    def dirty(self) -> bool:
+        """Whether this run parsed rules that are not written yet."""
+        return bool(self._new)
+
+    def path(self, key: Key) -> Path:
+        """The file of one source (a checksum of the inputs; the file holds them in full)."""
+        return self.folder / f"{self._prefix}-{zlib.crc32(repr(key).encode()):08x}.pickle"
 
     def get(self, key: Key) -> list[RuleSet] | None:
         """The rules kept for ``key``, or None."""
-        return self._loaded().get(key)
+        if key not in self._rules:
+            self._rules[key] = None
+            with contextlib.suppress(Exception):  # missing, unreadable, damaged or another's: parse
+                stamp, kept_key, rules = pickle.loads(self.path(key).read_bytes())
+                if stamp == self.stamp and kept_key == key and isinstance(rules, list):
+                    self._rules[key] = rules
+        return self._rules[key]
 
     def put(self, key: Key, rules: list[RuleSet]) -> None:
         """Keep ``rules`` for ``key`` (written by ``save``)."""
-        self._loaded()[key] = rules
-        self.dirty = True
+        self._rules[key] = self._new[key] = rules
         if not self._at_exit:
             self._at_exit = True
             atexit.register(self.save)
 
-    def _loaded(self) -> dict[Key, list[RuleSet]]:
-        if self._rules is None:
-            self._rules = {}
-            with contextlib.suppress(Exception):  # unreadable, damaged or of another shape: parse
-                stamp, kept = pickle.loads(self.path.read_bytes())
-                if stamp == self.stamp and isinstance(kept, dict):
-                    self._rules = kept
-        return self._rules
-
     def save(self) -> None:
-        """Write the rules, if this run added some (whole, then renamed: a reader never sees half)."""
-        if not self.dirty or self._rules is None:
-            return
-        self.dirty = False
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(pickle.dumps((self.stamp, self._rules), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, self.path)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        """Write the rules this run parsed, each source whole and then renamed (a reader never sees half)."""
+        new, self._new = self._new, {}
+        for key, rules in new.items():
+            path = self.path(key)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary.write_bytes(
+                    pickle.dumps((self.stamp, key, rules), protocol=pickle.HIGHEST_PROTOCOL)
+                )
+                os.replace(temporary, path)
+            except (OSError, pickle.PicklingError, TypeError, AttributeError):
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
 
 
 _stores: dict[str, RuleStore] = {}
@@ -112,17 +129,17 @@ def _textual_stamp() -> list[tuple[str, int, int]]:
 
 
 def store_for(variables: dict[str, str]) -> RuleStore:
-    """The store of the rules parsed with these theme variables (one file per set of them)."""
+    """The store of the rules parsed with these theme variables."""
     global _stamp
     if _stamp is None:
         _stamp = _textual_stamp()
-    # The file is named by a checksum of it all (``hashlib`` is more than a start should load);
-    # the file holds the whole of it and is used only when it matches, so two that share a
-    # name can never serve each other's rules.
+    # Files are named by checksums (``hashlib`` is more than a start should load); each file
+    # holds its inputs in full and is used only when they match, so two files that happen to
+    # share a name can never serve each other's rules.
     stamp = repr((_stamp, sys.implementation.cache_tag, sorted(variables.items())))
     store = _stores.get(stamp)
     if store is None:
-        store = _stores[stamp] = RuleStore(CACHE_DIR / f"{zlib.crc32(stamp.encode()):08x}.pickle", stamp)
+        store = _stores[stamp] = RuleStore(CACHE_DIR, stamp)
     return store
 
 
