@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from typing import Any
+
+# tomllib is imported where it is called: a file the fast path reads whole never needs it, and
+# importing it (with ``string`` and its expressions) cost ~3 ms of each export's start.
 
 LONG_TEXT = 8
 """Shorter strings (with their quotes) are left to ``tomllib`` (a placeholder would not save time)."""
@@ -85,7 +87,7 @@ def loads(text: str) -> dict[str, Any]:
         if rows is not None:
             parsed = {key: int(value) for key, value in _ROW.findall(rows)}
             if len(parsed) != rows.count("\n"):
-                return tomllib.loads(text)  # a key given twice: the parser says where
+                return _whole(text)  # a key given twice: the parser says where
             exercise = token.group("exercise") or token.group("quoted_exercise")
             item = token.group("item")
             tables.append((exercise, token.group("quoted_item") if item is None else item, parsed))
@@ -99,19 +101,31 @@ def loads(text: str) -> dict[str, Any]:
         pieces += [text[start : token.start()], replacement]
         start = token.end()
     if not pieces:
-        return tomllib.loads(text)
+        return _whole(text)
     pieces.append(text[start:])
     try:
         rest = "".join(pieces)
         data = _simple(rest)
         if data is None:
-            data = tomllib.loads(rest)
+            import tomllib
+
+            try:
+                data = tomllib.loads(rest)
+            except tomllib.TOMLDecodeError:
+                return tomllib.loads(text)
         if texts:
             _put_texts(data, first, texts)
         _put_rows(data, tables)
-    except (tomllib.TOMLDecodeError, _Disagree):
-        return tomllib.loads(text)
+    except _Disagree:
+        return _whole(text)
     return data
+
+
+def _whole(text: str) -> dict[str, Any]:
+    """The whole text parsed by ``tomllib``: its result, or its error."""
+    import tomllib
+
+    return tomllib.loads(text)
 
 
 def _plain_text(text: str, at: int, token: str) -> str | None:

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
@@ -25,9 +26,21 @@ from workshop_tui.core.storage.reader import Problems, Reader
 from workshop_tui.core.storage.seal import sealed
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
-from workshop_tui.core.storage.writer import SessionWriter, toml_key
+
+if TYPE_CHECKING:
+    from workshop_tui.core.storage.writer import SessionWriter, toml_key
 
 __all__ = ["SessionWriter", "toml_key"]  # the keystroke writer lives in storage.writer
+
+
+def __getattr__(name: str) -> object:
+    """The keystroke writer's names, imported when first asked for: reading a session (an
+    export, a listing) never writes, and the writer's modules (``json`` among them) cost ~3 ms."""
+    if name in __all__:
+        from workshop_tui.core.storage import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 DEMO_FILE = "demo-aeldreomraadet.toml"
 
