@@ -42,6 +42,7 @@ _QUOTED = r'[^"\\\x00-\x1f\x7f]*'
 _TOKENS = re.compile(
     r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{3,5}'  # multi-line basic string
     r"|'''[\s\S]*?'{3,5}"  # multi-line literal string
+    r'|(?P<plain>"[^"\\\x00-\x1f\x7f]*+")'  # basic string without escape or control character
     r'|"(?:[^"\\\n]++|\\.)*+"'  # basic string
     r"|'[^'\n]*'"  # literal string
     r"|#[^\n]*"  # comment
@@ -50,7 +51,7 @@ _TOKENS = re.compile(
     rf"(?P<rows>(?:{_BARE} = -?(?:0|[1-9][0-9]*)\n)+)(?=\n*(?:\[|\Z)))"
 )
 """Strings and comments (stepped over, or taken when long and plain), and tables of scores."""
-_ROW = re.compile(rf"({_BARE}) = (-?[0-9]+)\n")
+
 _PLAIN = re.compile(r'(?:[^\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+')
 """A basic string's text that reads plainly: no control character but tab, and no escape but
 the one-letter ones (``\\"``, ``\\n``; a ``\\u`` or a backslash at a line's end is left to tomllib)."""
@@ -73,19 +74,36 @@ def loads(text: str) -> dict[str, Any]:
         tomllib.TOMLDecodeError: the text is not valid TOML.
     """
     text = text.replace("\r\n", "\n")  # as tomllib reads it
-    tables: list[tuple[str, str, dict[str, int]]] = []
-    texts: list[str] = []
     first = 10**17 + int.from_bytes(os.urandom(7))
     """The first placeholder (see the module docstring)."""
+    data = _read(text, first, quick=True)
+    if data is None:  # a line of another shape: every long text taken out, the rest to tomllib
+        data = _read(text, first, quick=False)
+    return _whole(text) if data is None else data  # (not None without ``quick``)
+
+
+def _read(text: str, first: int, *, quick: bool) -> dict[str, Any] | None:
+    """The text parsed with its rows of scores and long texts taken out (see the module docstring).
+
+    Args:
+        quick: a text without escapes or control characters stays where it is, for ``_simple``
+            to read with its line (most texts of a session are such: taking each out and putting
+            it back cost a third of the read); None when ``_simple`` cannot read the rest. Else
+            every long text is taken out, and a rest ``_simple`` cannot read goes to ``tomllib``.
+    """
+    tables: list[tuple[str, str, dict[str, int]]] = []
+    texts: list[str] = []
     pieces: list[str] = []
     start = 0
     for token in _TOKENS.finditer(text):
         found = token.group(0)
-        if len(found) < LONG_TEXT or found[0] in "#'":
-            continue  # a short string (an id), a comment or a literal string: left to tomllib
+        if len(found) < LONG_TEXT or found[0] in "#'" or (quick and token.lastgroup == "plain"):
+            continue  # a short string (an id), a comment or a literal string: left to the rest's parser
         rows = token.group("rows")
         if rows is not None:
-            parsed = {key: int(value) for key, value in _ROW.findall(rows)}
+            # Each line is ``key = number`` (the expression checked it): split, not matched again.
+            cells = rows.replace(" = ", "\n").split("\n")
+            parsed = dict(zip(cells[0:-1:2], map(int, cells[1::2]), strict=True))
             if len(parsed) != rows.count("\n"):
                 return _whole(text)  # a key given twice: the parser says where
             exercise = token.group("exercise") or token.group("quoted_exercise")
@@ -100,13 +118,15 @@ def loads(text: str) -> dict[str, Any]:
             texts.append(value)
         pieces += [text[start : token.start()], replacement]
         start = token.end()
-    if not pieces:
+    if not pieces and not quick:
         return _whole(text)
     pieces.append(text[start:])
     try:
         rest = "".join(pieces)
         data = _simple(rest)
         if data is None:
+            if quick:
+                return None
             import tomllib
 
             try:
