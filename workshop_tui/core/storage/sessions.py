@@ -42,6 +42,7 @@ def __getattr__(name: str) -> object:
         return getattr(writer, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 DEMO_FILE = "demo-aeldreomraadet.toml"
 
 
