@@ -30,10 +30,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 """C0 and C1 controls but tab and line feed, DEL, and the bidi marks, embeddings, overrides, isolates."""
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BLANKS = re.compile(r"[ \t]*[\n\t][ \t\n]*")
-_TOUCHED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-"""Every character the three above act on (each sequence starts with one of them): a text with
-none of them is unchanged but for its blanks. Looked for in one pass, as ``_SEQUENCE`` alone
-costs a try at every character (20 ms over the answers of a 90-exercise export)."""
 
 
 def for_terminal(text: str, *, multiline: bool = False) -> str:
@@ -46,7 +42,11 @@ def for_terminal(text: str, *, multiline: bool = False) -> str:
     """
     if text.isprintable():  # nearly every text: nothing to do (false for \n and \t as well)
         return text
-    if _TOUCHED.search(text) is None:  # line breaks and tabs only (an answer, a note)
+    if _CONTROL.search(text) is None and "\u2028" not in text and "\u2029" not in text:
+        # Line breaks and tabs only (an answer, a note): every character the expressions act on
+        # is a control character or one of those two (each sequence starts with one). Looked
+        # for in one pass: ``_SEQUENCE`` costs a try at every character (20 ms over the answers
+        # of a 90-exercise export).
         return text if multiline else _BLANKS.sub(" ", text)
     text = _SEQUENCE.sub("", _LINE_BREAKS.sub("\n", text))
     if not multiline:

@@ -22,6 +22,7 @@ from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.core.storage.migrations import MigrationError, migrate
+from workshop_tui.core.storage.parsed_cache import cached_parse
 from workshop_tui.core.storage.reader import Problems, Reader
 from workshop_tui.core.storage.seal import sealed
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
@@ -57,7 +58,7 @@ def load_session(path: Path) -> Session:
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(path, parse=fast_toml.loads)
+    data, text = read_toml(path, parse=cached_parse(fast_toml.loads))  # a large file's table kept
     try:
         data, _ = migrate(data)
     except MigrationError as error:
