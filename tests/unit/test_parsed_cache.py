@@ -133,8 +133,19 @@ def test_only_the_newest_files_are_kept(cache: Path, large_text: str) -> None:
 def test_load_session_reads_the_same_session_from_the_cache(cache: Path, tmp_path: Path) -> None:
     path = write_session(many_exercises(12), tmp_path / "sessions" / "big.toml")
     first = load_session(path)
+    assert not cache.exists()  # the app's reads keep nothing: it opens files it has just changed
+    assert load_session(path, keep_parsed=True) == first
     assert len(list(cache.glob("*.marshal"))) == 1
-    assert load_session(path) == first
+    assert load_session(path, keep_parsed=True) == first
+
+
+def test_the_export_command_keeps_the_parsed_file(cache: Path, tmp_path: Path) -> None:
+    from workshop_tui.cli.main import main
+
+    path = write_session(many_exercises(12), tmp_path / "sessions" / "big.toml")
+    for fmt in ("md", "csv"):
+        assert main(["--lang", "en", "export", str(path), "--format", fmt, "-o", str(tmp_path / "out")]) == 0
+    assert len(list(cache.glob("*.marshal"))) == 1
 
 
 def test_kept_files_are_readable_by_the_owner_only(cache: Path, large_text: str) -> None:

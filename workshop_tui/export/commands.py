@@ -135,7 +135,7 @@ def _load(name: str, lang: str) -> Session | None:
         return None
     from workshop_tui.core.storage.sessions import load_session
 
-    return load_session(path)
+    return load_session(path, keep_parsed=True)  # an export of the same file again skips its TOML
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:

@@ -52,13 +52,18 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def load_session(path: Path) -> Session:
-    """Read, migrate and validate a session file. Never writes.
+def load_session(path: Path, *, keep_parsed: bool = False) -> Session:
+    """Read, migrate and validate a session file. Never writes the file.
+
+    Args:
+        keep_parsed: a large file's parsed table is kept in the user's cache folder and
+            reused for the same text (``parsed_cache``): the exports, one process each, ask
+            for it; the app, which opens a file it has just changed, does not.
 
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(path, parse=cached_parse(fast_toml.loads))  # a large file's table kept
+    data, text = read_toml(path, parse=cached_parse(fast_toml.loads) if keep_parsed else fast_toml.loads)
     try:
         data, _ = migrate(data)
     except MigrationError as error:
