@@ -16,6 +16,11 @@ both are read here with regular expressions instead:
   number is noticed (and the file parsed by ``tomllib``) unless a placeholder was also
   lost, which takes a file ``tomllib`` refuses as well (``"text".5``).
 
+The rest is read by a line reader (``_simple``) first, and a one-line text without escapes
+stays in its line for it (most texts of a session: taking each out and putting it back cost
+a third of the read); only when the line reader gives up is the text cut again with every
+long text taken out, and the rest parsed by ``tomllib``.
+
 Only what the TOML parser would see as such is taken: strings and comments are stepped
 over whole (a text may hold a line that looks like a table), and what is taken out is
 replaced by as many line breaks, so an error in the rest is reported on its own line.
