@@ -22,6 +22,7 @@ from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
+from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.strings import textual_word
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -84,10 +85,14 @@ class WorkshopApp(App[int]):
         does, to the terminal once it is restored); recorded, so the crash log can hold it."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
+        self._pasted_tabs = PastedTabs()
+        """Tells a Tab inside a paste (text for the field) from a pressed one (see pasted_keys)."""
         self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
 
     async def _dispatch_key(self, event: events.Key) -> None:
         """Handle a key the gate held, as if it had just arrived."""
+        if isinstance(event, PastedTab) and type_tab(self.focused):
+            return  # text of a paste, typed into the field pasted into (see pasted_keys)
         await super().on_event(event)
 
     @property
@@ -109,7 +114,10 @@ class WorkshopApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             self.inputs += 1
-        if isinstance(event, events.Key) and not event.is_forwarded and self.key_gate.hold(event):
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            event = self._pasted_tabs.judge(event)
+            if not self.key_gate.hold(event):
+                await self._dispatch_key(event)
             return
         await super().on_event(event)
 
