@@ -57,7 +57,7 @@ def test_tabs_of_a_paste_land_in_the_field_pasted_into_and_a_pressed_tab_moves_o
         term.send(CTRL_N)
         term.wait_for_text("Bord 1", timeout=60)
         term.settle(0.5)
-        term.send("Navn\tAlder\rIda\t42".encode())  # a sheet's box keeps the tabs, as a bracketed paste does
+        term.send(b"Navn\tAlder\rIda\t42")  # a sheet's box keeps the tabs, as a bracketed paste does
         term.wait_until(
             lambda _: (
                 load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box)
