@@ -85,6 +85,8 @@ class WorkshopApp(App[int]):
         does, to the terminal once it is restored); recorded, so the crash log can hold it."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
+        self._frozen_before = gc.get_freeze_count()
+        """Objects frozen out of the collector's sight before the app started (see ``unfreeze_collector``)."""
         self._pasted_tabs = PastedTabs()
         """Tells a Tab inside a paste (text for the field) from a pressed one (see pasted_keys)."""
         self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
@@ -190,6 +192,21 @@ class WorkshopApp(App[int]):
         from workshop_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+
+    def unfreeze_collector(self) -> None:
+        """Give the app's frozen objects back to the collector (a session closed, the app ended).
+
+        The app freezes what it loaded (``_remember``, the session screen, voting) so that full
+        collections skip it while the session runs; after, it may be garbage. ``gc.unfreeze``
+        thaws everything, so when something outside the app had frozen objects before it
+        started (an embedding program, a test run), the freeze is left as it is.
+        """
+        if self._frozen_before == 0:
+            gc.unfreeze()
+
+    def on_unmount(self) -> None:
+        """The app ends: the collector's freeze is undone (the session screen gives back the rest)."""
+        self.unfreeze_collector()
 
     def _collect_again(self) -> None:
         """After the first frame: what the start made is kept out of the collector's way, which runs again."""

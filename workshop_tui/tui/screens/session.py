@@ -81,6 +81,8 @@ class SessionScreen(SessionActions):
         self.view: ExerciseView | None = None
         self._views: dict[str, ExerciseView] = {}
         """One view per exercise visited, kept (hidden) after the facilitator moves on."""
+        self._switch_interval = sys.getswitchinterval()
+        """The interpreter's switch interval before this screen shortened it (given back on closing)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
@@ -120,7 +122,9 @@ class SessionScreen(SessionActions):
         # Textual reads keys and writes frames in threads of their own, which wait for the
         # interpreter while this one works: at Python's default (5 ms) a frame could leave
         # that much later than it was made.
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
+        # Given back when the screen closes: the setting is the whole interpreter's.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL))
         # Everything made to open the session lives as long as it does: out of the collector's
         # way, a full collection no longer walks it (125 ms at 40 people, seen while opening;
         # one while typing would hold that key's frame up as long). Unfrozen on closing.
@@ -257,7 +261,8 @@ class SessionScreen(SessionActions):
         # before the lock is given back.
         self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
-        gc.unfreeze()  # what was frozen at opening can be collected again once it is garbage
+        sys.setswitchinterval(self._switch_interval)
+        self.workshop.unfreeze_collector()  # what was frozen at opening can be collected once it is garbage
 
     @on(OptionList.OptionSelected, "#agenda")
     def jump_from_agenda(self, event: OptionList.OptionSelected) -> None:
