@@ -46,6 +46,9 @@ class Workshop(Protocol):
     def show_home(self) -> None:
         """Leave the session screen for the list of sessions."""
 
+    def unfreeze_collector(self) -> None:
+        """Give the objects the app froze out of the collector's sight back to it."""
+
 
 def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, ActiveBinding]:
     out = {}
