@@ -24,6 +24,7 @@ from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
+from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.strings import textual_word
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
@@ -169,8 +170,12 @@ class WorkshopApp(App[int]):
 
     collector_paused = False
     """The CLI paused the garbage collector for the start (``run_app``); it runs after the first frame."""
+    stops_on_signals = False
+    """SIGTERM and SIGHUP save and quit (``tui/signals.py``); set by ``run_app``, not in tests."""
 
     def on_mount(self) -> None:
+        if self.stops_on_signals:
+            stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:
             self.call_after_refresh(self._collect_again)
         self.register_theme(HIGH_CONTRAST)

@@ -46,7 +46,6 @@ text (Enter does nothing else in a one-line field), hence the generous margin.
 """
 
 
-
 async def run_own_binding(widget: Widget, event: events.Key) -> bool:
     """Run the widget's own (non-priority) binding for ``event`` now, in the order keys arrive.
 
