@@ -11,6 +11,7 @@ a choice, must reach the screen's action.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +28,11 @@ from workshop_tui.tui.commands import (
     Command,
     bindings,
 )
+from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.widgets.entry import EntryArea, EntryInput, EntrySelect
+from workshop_tui.tui.widgets.line_table import LineTable
+
+from .conftest import SIZE, app_for
 
 SCREENS_WITH_FIELDS: dict[str, Sequence[Command]] = {
     "session": SESSION_COMMANDS,
@@ -91,3 +96,21 @@ async def test_every_declared_key_reaches_its_command_from_every_kind_of_field(s
                     if recording.ran != [command.action]:
                         swallowed.append(f"{key.strip()} ({command.id}) in a {field_name}: {recording.ran}")
     assert not swallowed, "\n".join(["keys the field took for itself:", *swallowed])
+
+
+async def test_the_footer_lists_the_session_s_keys_in_the_declared_order_whatever_field_has_the_keyboard(
+    room: Path,
+) -> None:
+    # A text box binds F7 itself: Textual listed the screen's F7 in the box's place (first).
+    declared = [command.keys.split(",")[0] for command in SESSION_COMMANDS if command.footer]
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        for exercise in ("resistance", "sheet-42", "sheet-45"):
+            screen.go_to(exercise)
+            await pilot.pause()
+            shown = [key for key, active in screen.active_bindings.items() if active.binding.show]
+            assert [key for key in shown if key in declared] == declared, exercise
+            assert isinstance(screen.focused, EntryArea | EntryInput | LineTable), exercise
