@@ -89,7 +89,8 @@ class SessionActions(InOrderScreen):
         """Undo the last change to the answers, once the keys typed before Ctrl+Z are applied.
 
         Ctrl+Z is a priority key (it works from every field), handled on arrival: undone at
-        once, it would undo the edit before the letters typed just ahead of it.
+        once, it would undo the edit before the letters typed just ahead of it
+        (``_after_typed_edits``).
         """
 
         def undo() -> None:
@@ -98,7 +99,7 @@ class SessionActions(InOrderScreen):
             else:
                 self.notify(t("tui.undo.none", self.lang), timeout=1.5)
 
-        self._after_typed_keys(undo)
+        self._after_typed_edits(undo)
 
     def action_redo(self) -> None:
         """Redo the last undone change (after the keys typed before it, as ``action_undo``)."""
@@ -109,7 +110,7 @@ class SessionActions(InOrderScreen):
             else:
                 self.notify(t("tui.redo.none", self.lang), timeout=1.5)
 
-        self._after_typed_keys(redo)
+        self._after_typed_edits(redo)
 
     def action_next_group(self) -> None:
         """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
