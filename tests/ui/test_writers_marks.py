@@ -13,6 +13,7 @@ import pytest
 from textual.content import Content
 
 from workshop_tui.core.kinds.tables import TableBody
+from workshop_tui.core.model import Session
 from workshop_tui.core.model.parts import cell_key
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
@@ -199,13 +200,14 @@ async def test_the_facilitator_typing_in_an_action_a_device_changed_keeps_the_de
             field = screen.view.query_one(f"#{part}-0")
             field.focus()
             await pilot.press("N", "y")
+
             # The group's scribe put a word in front meanwhile (typed over "Ny", so it replaced it).
-            screen.keeper.apply(
-                lambda s, part=part: write_field(
-                    s, "sheet-45", "g1", f"a:0:{part}", "Tlf: Ny", version_of("Ny"), "P1"
-                )[0],
-                undoable=False,
-            )
+            def scribe_writes(session: Session, part: str = part) -> Session:
+                return write_field(
+                    session, "sheet-45", "g1", f"a:0:{part}", "Tlf: Ny", version_of("Ny"), "P1"
+                )[0]
+
+            screen.keeper.apply(scribe_writes, undoable=False)
             screen.controller.publish(Change.ARRIVED)
             await pilot.press("t")
             action = load_session(path).answers_for("sheet-45").actions["g1"][0]
