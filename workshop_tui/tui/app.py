@@ -88,7 +88,7 @@ class WorkshopApp(App[int]):
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
         self._frozen_before = gc.get_freeze_count()
         """Objects frozen out of the collector's sight before the app started (see ``unfreeze_collector``)."""
-        self._pasted_tabs = PastedTabs()
+        self._pasted_tabs = PastedTabs(self, self.key_gate, self._dispatch_key)
         """Tells a Tab inside a paste (text for the field) from a pressed one (see pasted_keys)."""
         self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
 
@@ -118,9 +118,7 @@ class WorkshopApp(App[int]):
         if isinstance(event, events.Key | events.MouseDown):
             self.inputs += 1
         if isinstance(event, events.Key) and not event.is_forwarded:
-            event = self._pasted_tabs.judge(event)
-            if not self.key_gate.hold(event):
-                await self._dispatch_key(event)
+            await self._pasted_tabs.arrived(event)  # a Tab may wait a moment (see pasted_keys)
             return
         await super().on_event(event)
 
@@ -199,19 +197,15 @@ class WorkshopApp(App[int]):
         self.push_screen(HomeScreen())
 
     def unfreeze_collector(self) -> None:
-        """Give the app's frozen objects back to the collector (a session closed, the app ended).
+        """Thaw what the app froze (``_remember``, session screen, voting) once it may be garbage.
 
-        The app freezes what it loaded (``_remember``, the session screen, voting) so that full
-        collections skip it while the session runs; after, it may be garbage. ``gc.unfreeze``
-        thaws everything, so when something outside the app had frozen objects before it
-        started (an embedding program, a test run), the freeze is left as it is.
+        ``gc.unfreeze`` thaws everything: a freeze made before the app started is left alone.
         """
         if self._frozen_before == 0:
             gc.unfreeze()
 
     def on_unmount(self) -> None:
-        """The app ends: the collector's freeze is undone (the session screen gives back the rest)."""
-        self.unfreeze_collector()
+        self.unfreeze_collector()  # the app ends (the session screen gives its switch interval back)
 
     def _collect_again(self) -> None:
         """After the first frame: what the start made is kept out of the collector's way, which runs again."""
