@@ -7,6 +7,7 @@ import errno
 import os
 import stat
 import threading
+import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +18,7 @@ import pytest
 
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
+from workshop_tui.core.storage import tomlio
 from workshop_tui.core.storage import writer as writer_module
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.seal import unsealed
@@ -124,9 +126,9 @@ def test_a_keystroke_is_saved_in_the_calling_thread_before_it_is_shown(
     writes: list[int] = []
     write = SessionWriter.write
 
-    def counted(self: SessionWriter, session: Session) -> None:
+    def counted(self: SessionWriter, session: Session, **kwargs: Any) -> None:
         writes.append(threading.get_ident())
-        write(self, session)
+        write(self, session, **kwargs)
 
     monkeypatch.setattr(SessionWriter, "write", counted)
     on_disk: list[Session] = []
@@ -248,4 +250,50 @@ def test_a_failed_save_leaves_neither_its_temp_file_nor_the_backups_link(
     with pytest.raises(SessionWriteError):
         atomic_write(path, "a = 3\n")
     assert path.read_text() == "a = 2\n" and path.with_name("s.toml.bak").read_text() == "a = 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder fsync and hard links as on POSIX")
+def test_a_keystrokes_folder_fsync_overlaps_the_screen_work_and_is_done_before_it_returns(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    assert keeper.save()  # a version to keep as .bak
+    first = path.read_bytes()
+    events: list[str] = []
+    threads: set[str] = set()
+    fsync_folder, name_backup = tomlio._fsync_folder, tomlio._name_backup
+
+    def slow_fsync(folder: Path) -> None:
+        threads.add(threading.current_thread().name)
+        time.sleep(0.2)  # long enough for the screen work to run meanwhile, even on a busy machine
+        fsync_folder(folder)
+        events.append("folder fsynced")
+
+    def slow_backup(target: Path, link: Path) -> None:
+        time.sleep(0.2)  # the next save must wait for this one's .bak, not overtake it
+        name_backup(target, link)
+        events.append(f"bak {target.with_name(target.name + '.bak').read_bytes() == first}")
+
+    monkeypatch.setattr(tomlio, "_fsync_folder", slow_fsync)
+    monkeypatch.setattr(tomlio, "_name_backup", slow_backup)
+    try:
+        keeper.apply_and_show(
+            lambda s: s.with_score("resistance", "trust", "p1", 4),
+            lambda: events.append(f"show, on disk {load_session(path) == keeper.session}"),
+        )
+        events.append("returned")
+        second = path.read_bytes()
+        keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p2", 3), lambda: None)
+    finally:
+        keeper.close()
+    # The edit is renamed into place before the screen work, which the folder fsync overlaps;
+    # the frame (after the return) waits for the fsync, not for the .bak.
+    assert events[:2] == ["show, on disk True", "folder fsynced"]
+    assert threads and all(name.startswith("session-sync") for name in threads)
+    # Saves in order: the second waited for the first's .bak (the version before it).
+    assert [e for e in events if e != "returned"][2:] == ["bak True", "folder fsynced", "bak False"]
+    assert events.index("returned") == 2  # after the first fsync, before the second
+    assert path.with_name("s.toml.bak").read_bytes() == second
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]
