@@ -3,11 +3,12 @@
 Textual's compositor makes a partial update (a typed score changes one line of the grid)
 by asking every widget whose *container* overlaps the changed region for all of its
 lines, then keeping the changed ones: on the session screen that is the header, the
-footer, the agenda, the grid's 20-odd lines and every container around them, about 400
-lines passed through the style cache and its line filters per keystroke (2-3 ms of the
-frame on the test VM), to draw one line. ``LineCompositor`` asks each widget only for the
-lines of its visible region that the update covers, and skips the widgets whose visible
-region it does not touch. A full update (opening, resizing) is Textual's own.
+footer, the agenda, the grid's 20-odd lines and every container around them, about 200
+lines passed through the style cache and its line filters per keystroke, to draw one
+(in-process on the test VM, 24 keys: the compositor's update took a median 4.2-6.2 ms
+with Textual's way, 3.0-3.3 ms with this one). ``LineCompositor`` asks each widget only
+for the lines of its visible region that the update covers, and skips the widgets whose
+visible region it does not touch; a full update (opening, resizing) covers every line.
 
 The lines kept are the same: a widget's partial render is what Textual itself asks of a
 widget scrolled partly out of view, and the lines and columns left out are those the
@@ -31,7 +32,7 @@ class LineCompositor(Compositor):
     """Renders, for a partial update, only the lines of each widget that the update covers."""
 
     def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
-        if crop is None:  # a full update: every line of every widget
+        if crop is None:  # no crop asked for: Textual's own
             yield from super()._get_renders(crop)
             return
         crop_left, crop_top, crop_right, crop_bottom = crop.corners  # right and bottom exclusive
