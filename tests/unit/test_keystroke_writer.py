@@ -11,6 +11,7 @@ import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -262,11 +263,13 @@ def test_a_keystrokes_folder_fsync_overlaps_the_screen_work_and_is_done_before_i
     assert keeper.save()  # a version to keep as .bak
     first = path.read_bytes()
     events: list[str] = []
-    threads: set[str] = set()
+    threads: list[str] = []
+    started = threading.Event()
     fsync_folder, name_backup = tomlio._fsync_folder, tomlio._name_backup
 
     def slow_fsync(folder: Path) -> None:
-        threads.add(threading.current_thread().name)
+        threads.append(threading.current_thread().name)
+        started.set()
         time.sleep(0.2)  # long enough for the screen work to run meanwhile, even on a busy machine
         fsync_folder(folder)
         events.append("folder fsynced")
@@ -276,13 +279,14 @@ def test_a_keystrokes_folder_fsync_overlaps_the_screen_work_and_is_done_before_i
         name_backup(target, link)
         events.append(f"bak {target.with_name(target.name + '.bak').read_bytes() == first}")
 
+    def show() -> None:
+        assert started.wait(10)  # the sync thread has the fsync under way
+        events.append(f"show, on disk {load_session(path) == keeper.session}")
+
     monkeypatch.setattr(tomlio, "_fsync_folder", slow_fsync)
     monkeypatch.setattr(tomlio, "_name_backup", slow_backup)
     try:
-        keeper.apply_and_show(
-            lambda s: s.with_score("resistance", "trust", "p1", 4),
-            lambda: events.append(f"show, on disk {load_session(path) == keeper.session}"),
-        )
+        keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 4), show)
         events.append("returned")
         second = path.read_bytes()
         keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p2", 3), lambda: None)
@@ -290,10 +294,42 @@ def test_a_keystrokes_folder_fsync_overlaps_the_screen_work_and_is_done_before_i
         keeper.close()
     # The edit is renamed into place before the screen work, which the folder fsync overlaps;
     # the frame (after the return) waits for the fsync, not for the .bak.
-    assert events[:2] == ["show, on disk True", "folder fsynced"]
-    assert threads and all(name.startswith("session-sync") for name in threads)
+    assert events[:3] == ["show, on disk True", "folder fsynced", "returned"]
+    assert threads[0].startswith("session-sync") and len(threads) == 2  # one fsync per save
     # Saves in order: the second waited for the first's .bak (the version before it).
-    assert [e for e in events if e != "returned"][2:] == ["bak True", "folder fsynced", "bak False"]
-    assert events.index("returned") == 2  # after the first fsync, before the second
+    assert events[3:] == ["bak True", "folder fsynced", "bak False"]
     assert path.with_name("s.toml.bak").read_bytes() == second
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder fsync and hard links as on POSIX")
+def test_the_keys_thread_makes_the_folder_fsync_itself_when_the_sync_thread_has_not_started_it(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    assert keeper.save()
+    first = path.read_bytes()
+    fsyncs: list[str] = []
+    fsync_folder = tomlio._fsync_folder
+
+    def counted(folder: Path) -> None:
+        fsyncs.append(threading.current_thread().name)
+        fsync_folder(folder)
+
+    monkeypatch.setattr(tomlio, "_fsync_folder", counted)
+    # The sync thread busy (as when it waits for a CPU on a loaded machine): the frame must not wait for it.
+    busy = threading.Event()
+    keeper._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-sync")
+    keeper._syncer.submit(busy.wait, 10)
+    try:
+        keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 4), lambda: None)
+        assert fsyncs == [threading.current_thread().name]  # made here, once, before returning
+        assert not path.with_name("s.toml.bak").exists()  # the .bak waits for the thread
+        busy.set()
+    finally:
+        busy.set()
+        keeper.close()
+    assert fsyncs == [threading.current_thread().name]  # the thread did not make it again
+    assert path.with_name("s.toml.bak").read_bytes() == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]

@@ -87,9 +87,8 @@ class SessionKeeper:
         """The thread a keystroke's save finishes in (folder fsync, ``.bak``), started on first use."""
         self._finishing: Future[None] | None = None
         """The last save's steps after its rename, while they may still run (see ``apply_and_show``)."""
-        self._synced = threading.Event()
-        """Set once the last save's rename is durable (its folder fsynced)."""
-        self._synced.set()
+        self._sync: _FolderSync | None = None
+        """The last keystroke save's folder fsync, done by whichever thread comes to it first."""
 
     def apply(
         self, edit: Edit, *, undoable: bool = True, merge: str | None = None, save: bool = True
@@ -155,7 +154,9 @@ class SessionKeeper:
         try:
             show()
         finally:
-            self._synced.wait()
+            sync, self._sync = self._sync, None
+            if sync is not None:
+                sync.run()  # or wait for the sync thread, when it has started it
         return self.session
 
     def prepare(self) -> None:
@@ -344,14 +345,10 @@ class SessionKeeper:
         """Hand a save's steps after its rename to the sync thread (called under the save lock)."""
         if self._syncer is None:
             self._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-sync")
-        synced = self._synced
-        synced.clear()
+        sync = self._sync = _FolderSync(after)
 
         def finish() -> None:
-            try:
-                after.sync()
-            finally:
-                synced.set()
+            sync.run()
             after.name_backup()
 
         self._finishing = self._syncer.submit(finish)
@@ -368,3 +365,22 @@ class SessionKeeper:
         self._edits += edit
         if save:
             self.save()
+
+
+class _FolderSync:
+    """A save's folder fsync, run once by whichever thread comes to it first; the other waits."""
+
+    def __init__(self, after: AfterReplace) -> None:
+        self._after = after
+        self._claim = threading.Lock()
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        """Fsync the folder, or wait until the thread that took it has."""
+        if self._claim.acquire(blocking=False):
+            try:
+                self._after.sync()
+            finally:
+                self._done.set()
+        else:
+            self._done.wait()
