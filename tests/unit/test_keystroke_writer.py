@@ -100,8 +100,11 @@ def test_the_first_keystroke_after_prepare_renders_no_exercise(
     keeper = SessionKeeper(demo, path)
     try:
         keeper.prepare()
+        syncer = keeper._syncer
+        assert syncer is not None  # the sync thread too is started before the first key
         before = keeper.session
         keeper.apply_and_show(lambda s: _score(s, "p1", 2), lambda: None)  # waits behind the render
+        assert keeper._syncer is syncer
         assert keeper.session is not before
         assert renders["exercises"] == len(demo.exercises)  # all of them once, by prepare
         assert renders["answers"] == _answered(demo) + 1  # and then only the one typed into
@@ -109,7 +112,7 @@ def test_the_first_keystroke_after_prepare_renders_no_exercise(
     finally:
         keeper.close()
     keeper.prepare()  # closed: nothing is started again
-    assert keeper._saver is None
+    assert keeper._saver is None and keeper._syncer is None
 
 
 def test_a_read_only_keeper_prepares_nothing(demo: Session, tmp_path: Path, renders: Counter[str]) -> None:

@@ -165,7 +165,8 @@ class SessionKeeper:
         The first save renders every exercise and answer (40 ms for a large seminar on a
         busy machine); afterwards a save renders what changed. Called once the session is
         on the screen, so it neither delays the opening nor waits on a key; a keystroke's
-        save asked for meanwhile waits for it (they take turns on the writer's lock).
+        save asked for meanwhile waits for it (they take turns on the writer's lock). The
+        sync thread (``apply_and_show``) is started here too, not by the first keystroke.
         """
         writer = self._writer
         if writer is None or self._closed:
@@ -176,11 +177,18 @@ class SessionKeeper:
                 writer.render(self.session)
 
         self._saving_thread().submit(render)
+        self._sync_thread().submit(lambda: None)  # the executor starts its thread on a first task
 
     def _saving_thread(self) -> ThreadPoolExecutor:
         if self._saver is None:
             self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-save")
         return self._saver
+
+    def _sync_thread(self) -> ThreadPoolExecutor:
+        """The thread a keystroke's save finishes in (made in the app's thread only: no race)."""
+        if self._syncer is None:
+            self._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-sync")
+        return self._syncer
 
     def close(self) -> None:
         """Stop the save threads (after any write under way) and give the lock back."""
@@ -343,15 +351,13 @@ class SessionKeeper:
 
     def _finish_in_sync_thread(self, after: AfterReplace) -> None:
         """Hand a save's steps after its rename to the sync thread (called under the save lock)."""
-        if self._syncer is None:
-            self._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-sync")
         sync = self._sync = _FolderSync(after)
 
         def finish() -> None:
             sync.run()
             after.name_backup()
 
-        self._finishing = self._syncer.submit(finish)
+        self._finishing = self._sync_thread().submit(finish)
 
     def _finish_previous(self) -> None:
         """Wait until the previous save's folder fsync and ``.bak`` are done (under the save lock)."""
