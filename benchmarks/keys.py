@@ -7,8 +7,11 @@ and the rename of the session file into place (``benchmarks.renames``: the save 
 durable). Nothing runs inside the app.
 
 Two references are measured in the same run, between the keys:
-- the **disk floor**: a durable atomic replace (write, fsync, rename, fsync of the folder)
-  of a file of the same size in the same folder, the least any save of that file costs;
+- the **disk floor**: an atomic replace (write, fsync, rename) of a file of the same size
+  in the same folder, timed as a key's save is timed: until the same inotify thread sees
+  its rename. A key's save, like this replace, makes the rename durable with an fsync of
+  the folder after it (``SessionKeeper.apply_and_show``); the floor with that fsync
+  (write, fsync, rename, fsync of the folder, timed where it is made) is reported beside;
 - a **bare Textual app** (``bare_app.py --grid``: a DataTable as large as the grid, where a
   digit writes the highlighted cell) given the same key right after: what a stock Textual
   table pays for one cell (it draws every visible cell again, see ``bare_app.py``);
@@ -18,14 +21,22 @@ Two references are measured in the same run, between the keys:
 Each round opens the session afresh, so the first keystroke after opening (the first save
 renders the whole file) is reported apart from the later ones. Keys are typed at a
 facilitator's pace (the app is idle before each), not in a burst.
+
+``python -m benchmarks.keys --against COMMAND`` also opens the session with another
+``workshop`` (another checkout's, e.g. ``/work/main/.venv/bin/workshop``) and gives both
+the same keys, interleaved in alternating order in one run: an A/B on a busy machine.
 """
 
 from __future__ import annotations
 
+import argparse
+import math
 import os
 import select
+import statistics
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -60,6 +71,9 @@ class KeyTimes:
     saved_first: list[float] = field(default_factory=list)
     saved: list[float] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
+    """An atomic replace until its rename is seen (as ``saved`` is timed)."""
+    floor_durable: list[float] = field(default_factory=list)
+    """The same replace with the folder's fsync after it, until that returned."""
     bare_frame: list[float] = field(default_factory=list)
     lines_frame: list[float] = field(default_factory=list)
     exact_renames: bool = True
@@ -104,23 +118,48 @@ def _key(
     return (frame_at - sent) * 1000, None if saved_at is None else (saved_at - sent) * 1000
 
 
-def disk_floor(path: Path) -> float:
-    """Milliseconds for a durable atomic replace of a file of ``path``'s size beside it."""
+FLOOR = ".floor.toml"
+
+
+def disk_floor(path: Path, renames: RenameWatch | None = None) -> tuple[float, float]:
+    """An atomic replace of a file of ``path``'s size beside it: ms until its rename, and until durable.
+
+    The first is timed as a key's save is: until ``renames`` (the thread that sees the
+    key's save) reports the rename (without ``renames``, when ``os.replace`` returned); the
+    second when the fsync of the folder after it returned.
+    """
     data = os.urandom(path.stat().st_size)
-    target = path.with_name(".floor.toml")
-    tmp = path.with_name(".floor.toml.tmp")
+    target = path.with_name(FLOOR)
+    tmp = path.with_name(FLOOR + ".tmp")
+    if renames is not None:
+        renames.forget()
     start = time.perf_counter()
     with open(tmp, "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, target)
+    replaced = time.perf_counter()
     fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-    return (time.perf_counter() - start) * 1000
+    durable = time.perf_counter()
+    seen = replaced if renames is None else _seen(renames, FLOOR, deadline=durable + KEY_TIMEOUT)
+    return (seen - start) * 1000, (durable - start) * 1000
+
+
+def _seen(renames: RenameWatch, name: str, *, deadline: float) -> float:
+    """When ``renames`` saw ``name`` renamed into place (waiting for it up to ``deadline``)."""
+    while (at := renames.renamed(name)) is None:
+        if time.perf_counter() > deadline:
+            raise TerminalTimeout(f"the rename of {name} was not seen")
+        if renames.exact:
+            select.select([renames.wakeup], [], [], 0.05)
+        else:
+            time.sleep(0.0002)
+    return at
 
 
 def _quiet(*terms: Terminal, seconds: float) -> None:
@@ -133,74 +172,136 @@ def _quiet(*terms: Terminal, seconds: float) -> None:
                 term.drain()
 
 
-def one_round(folder: Path, keys: int, times: KeyTimes) -> None:
-    """Open the large session afresh beside the bare app and type ``keys`` scores into each."""
+def one_round(folder: Path, keys: int, times: KeyTimes, against: AB | None = None) -> None:
+    """Open the large session afresh beside the bare apps and type ``keys`` scores into each.
+
+    With ``against`` (another ``workshop`` command and its times), that opens the session
+    too, in a folder of its own, and each key goes to both, in alternating order.
+    """
     session = large_session(session_id="keys")
     path = write_session(session, folder / "sessions" / "keys.toml")
     items = [i.id for i in session.exercise(EXERCISE).scored_items]
     people = [p.id for p in session.participants]
     answers = session.answers_for(EXERCISE).scores
-    env = {"WORKSHOP_TUI_DATA_DIR": str(folder)}
     renames = RenameWatch(path.parent)
     times.exact_renames = times.exact_renames and renames.exact
+    apps: list[tuple[list[str], Path, RenameWatch, KeyTimes]] = [
+        (workshop_command("--lang", "da", "open", str(path)), path, renames, times)
+    ]
+    if against is not None:
+        other = folder / "against"
+        other_path = write_session(session, other / "sessions" / "keys.toml")
+        command = [*against.command, "--lang", "da", "open", str(other_path)]
+        apps.append((command, other_path, RenameWatch(other_path.parent), against.times))
+    terms: list[Terminal] = []
     try:
-        with (
-            Terminal(workshop_command("--lang", "da", "open", str(path)), env=env) as app,
-            Terminal(BARE) as bare,
-            Terminal(LINES) as lines,
-        ):
-            terms = (app, bare, lines)
-            for term in terms:
+        for command, app_path, _, _ in apps:  # each with a data folder of its own
+            terms.append(Terminal(command, env={"WORKSHOP_TUI_DATA_DIR": str(app_path.parents[1])}))
+        for term in terms:
+            term.start()
+        with Terminal(BARE) as bare, Terminal(LINES) as lines:
+            everything = (*terms, bare, lines)
+            for term in everything:
                 term.settled(timeout=60)
             # On a loaded machine the screen can be quiet for the settle time before the grid is
             # drawn (the opening's second repaint): the keys need the grid.
-            for term in terms:
+            for term in everything:
                 term.catch_up()
                 if term.screen.find("P1 ") is None:
                     term.wait_for_text("P1 ", timeout=60)
-            app_row, app_columns = _cells(app)
+            cells = [_cells(term) for term in terms]
             bare_row, bare_columns = _cells(bare)
             lines_row, lines_columns = _cells(lines)
-            _quiet(*terms, seconds=0.5)
+            _quiet(*everything, seconds=0.5)
             for n in range(keys):
                 row, index = divmod(n, COLUMNS_PER_ROW)
                 if index == 0 and row:
                     for key in (DOWN, HOME):
-                        for term in terms:
+                        for term in everything:
                             term.send(key)
-                    _quiet(*terms, seconds=MOVE_SETTLE)  # the app saves where the cursor went
+                    _quiet(*everything, seconds=MOVE_SETTLE)  # the app saves where the cursor went
                 old = answers.get(items[row], {}).get(people[index], 1)
                 digit = str(old % 5 + 1)  # always a change, so every key is saved
-                _quiet(*terms, seconds=PAUSE)
-                renames.forget()  # only a rename after the key is its save
-                frame, saved = _key(app, digit, app_row + 1 + row, app_columns[index], renames, path.name)
-                (times.frame_first if n == 0 else times.frame).append(frame)
-                if saved is not None:
-                    (times.saved_first if n == 0 else times.saved).append(saved)
-                _quiet(*terms, seconds=PAUSE)
-                times.floor.append(disk_floor(path))
-                _quiet(*terms, seconds=PAUSE)
+                for number in range(len(apps)) if n % 2 == 0 else reversed(range(len(apps))):
+                    _, app_path, watch, app_times = apps[number]
+                    app_row, app_columns = cells[number]
+                    _quiet(*everything, seconds=PAUSE)
+                    watch.forget()  # only a rename after the key is its save
+                    frame, saved = _key(
+                        terms[number], digit, app_row + 1 + row, app_columns[index], watch, app_path.name
+                    )
+                    (app_times.frame_first if n == 0 else app_times.frame).append(frame)
+                    if saved is not None:
+                        (app_times.saved_first if n == 0 else app_times.saved).append(saved)
+                _quiet(*everything, seconds=PAUSE)
+                seen, durable = disk_floor(path, renames)
+                times.floor.append(seen)
+                times.floor_durable.append(durable)
+                _quiet(*everything, seconds=PAUSE)
                 bare_frame, _ = _key(bare, digit, bare_row + 1 + row, bare_columns[index], None, "")
                 times.bare_frame.append(bare_frame)
-                _quiet(*terms, seconds=PAUSE)
+                _quiet(*everything, seconds=PAUSE)
                 lines_frame, _ = _key(lines, digit, lines_row + 1 + row, lines_columns[index], None, "")
                 times.lines_frame.append(lines_frame)
     finally:
-        renames.close()
+        for term in terms:
+            term.close()
+        for _, _, watch, _ in apps:
+            watch.close()
 
 
-def key_times(folder: Path, rounds: int, keys: int) -> KeyTimes:
+@dataclass
+class AB:
+    """Another ``workshop`` command given the same keys, and its times."""
+
+    command: list[str]
+    times: KeyTimes = field(default_factory=KeyTimes)
+
+
+def key_times(folder: Path, rounds: int, keys: int, against: AB | None = None) -> KeyTimes:
     """``rounds`` fresh openings of the large session, ``keys`` score keys each (at most 8 rows of 6)."""
     times = KeyTimes()
     for number in range(rounds):
-        one_round(folder / f"round-{number}", min(keys, 8 * COLUMNS_PER_ROW), times)
+        one_round(folder / f"round-{number}", min(keys, 8 * COLUMNS_PER_ROW), times, against)
     return times
 
 
-if __name__ == "__main__":
+def _p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def _line(name: str, values: Sequence[float]) -> str:
+    if not values:
+        return f"{name}: -"
+    return f"{name}: median {statistics.median(values):.1f} ms, p95 {_p95(values):.1f} (n={len(values)})"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Key times of this checkout (and of ``--against``), printed with the load average."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.keys", description=__doc__)
+    parser.add_argument("--rounds", type=int, default=1, help="fresh openings (default 1)")
+    parser.add_argument("--keys", type=int, default=18, help="score keys per opening (at most 48)")
+    parser.add_argument("--against", help="another workshop command to give the same keys, interleaved")
+    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    args = parser.parse_args(argv)
     import tempfile
 
-    with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
-        found = key_times(Path(tmp), 1, 12)
-        for name, values in found.__dict__.items():
-            print(name, [round(v, 1) for v in values] if isinstance(values, list) else values)
+    against = AB(args.against.split()) if args.against else None
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        times = key_times(Path(tmp), args.rounds, args.keys, against)
+    print(f"load average {load:.2f} -> {os.getloadavg()[0]:.2f}")
+    for name, found in [("this checkout", times)] + ([(args.against, against.times)] if against else []):
+        print(name)
+        print("  " + _line("key -> frame", found.frame))
+        print("  " + _line("key -> saved (rename seen)", found.saved))
+        print("  " + _line("first key -> frame", found.frame_first))
+    print(_line("disk floor (rename seen)", times.floor))
+    print(_line("disk floor (folder fsynced)", times.floor_durable))
+    print(_line("bare DataTable", times.bare_frame))
+    print(_line("bare Static row", times.lines_frame))
+
+
+if __name__ == "__main__":
+    main()

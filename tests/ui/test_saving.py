@@ -27,7 +27,7 @@ from .conftest import SIZE, app_for
 def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every session save fails as on a full disk (the atomic write's own error)."""
 
-    def full(path: Path, text: str, *, keep_backup: bool = True) -> None:
+    def full(path: Path, text: str, *, keep_backup: bool = True, **_: object) -> None:
         raise SessionWriteError(path, failure_reason(OSError(errno.ENOSPC, "No space left on device")))
 
     monkeypatch.setattr(sessions, "atomic_write", full)

@@ -121,3 +121,20 @@ async def test_the_lines_reference_redraws_the_row_a_digit_changed() -> None:
         first = str(app.query_one("#i0").render())
         second = str(app.query_one("#i1").render())
         assert first.split()[2:5] == ["3", "4", "·"] and second.split()[2:4] == ["5", "·"]
+
+
+def test_the_disk_floor_is_timed_until_its_rename_is_seen_as_a_keys_save_is(tmp_path: Path) -> None:
+    from benchmarks.keys import FLOOR, disk_floor
+
+    path = tmp_path / "s.toml"
+    path.write_bytes(b"x" * 100_000)
+    watch = RenameWatch(tmp_path)
+    try:
+        watch.renamed("s.toml")  # (nothing yet)
+        seen, durable = disk_floor(path, watch)
+        assert watch.renamed(FLOOR) is None  # taken by the floor: not left for the next key
+    finally:
+        watch.close()
+    assert seen > 0 and durable > 0
+    assert (tmp_path / FLOOR).stat().st_size == path.stat().st_size
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FLOOR, "s.toml"]  # no temp file left

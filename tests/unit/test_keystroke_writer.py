@@ -7,9 +7,11 @@ import errno
 import os
 import stat
 import threading
+import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ import pytest
 
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
+from workshop_tui.core.storage import tomlio
 from workshop_tui.core.storage import writer as writer_module
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.seal import unsealed
@@ -97,8 +100,11 @@ def test_the_first_keystroke_after_prepare_renders_no_exercise(
     keeper = SessionKeeper(demo, path)
     try:
         keeper.prepare()
+        syncer = keeper._syncer
+        assert syncer is not None  # the sync thread too is started before the first key
         before = keeper.session
         keeper.apply_and_show(lambda s: _score(s, "p1", 2), lambda: None)  # waits behind the render
+        assert keeper._syncer is syncer
         assert keeper.session is not before
         assert renders["exercises"] == len(demo.exercises)  # all of them once, by prepare
         assert renders["answers"] == _answered(demo) + 1  # and then only the one typed into
@@ -106,7 +112,7 @@ def test_the_first_keystroke_after_prepare_renders_no_exercise(
     finally:
         keeper.close()
     keeper.prepare()  # closed: nothing is started again
-    assert keeper._saver is None
+    assert keeper._saver is None and keeper._syncer is None
 
 
 def test_a_read_only_keeper_prepares_nothing(demo: Session, tmp_path: Path, renders: Counter[str]) -> None:
@@ -124,9 +130,9 @@ def test_a_keystroke_is_saved_in_the_calling_thread_before_it_is_shown(
     writes: list[int] = []
     write = SessionWriter.write
 
-    def counted(self: SessionWriter, session: Session) -> None:
+    def counted(self: SessionWriter, session: Session, **kwargs: Any) -> None:
         writes.append(threading.get_ident())
-        write(self, session)
+        write(self, session, **kwargs)
 
     monkeypatch.setattr(SessionWriter, "write", counted)
     on_disk: list[Session] = []
@@ -248,4 +254,85 @@ def test_a_failed_save_leaves_neither_its_temp_file_nor_the_backups_link(
     with pytest.raises(SessionWriteError):
         atomic_write(path, "a = 3\n")
     assert path.read_text() == "a = 2\n" and path.with_name("s.toml.bak").read_text() == "a = 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder fsync and hard links as on POSIX")
+def test_a_keystrokes_folder_fsync_overlaps_the_screen_work_and_is_done_before_it_returns(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    assert keeper.save()  # a version to keep as .bak
+    first = path.read_bytes()
+    events: list[str] = []
+    threads: list[str] = []
+    started = threading.Event()
+    fsync_folder, name_backup = tomlio._fsync_folder, tomlio._name_backup
+
+    def slow_fsync(folder: Path) -> None:
+        threads.append(threading.current_thread().name)
+        started.set()
+        time.sleep(0.2)  # long enough for the screen work to run meanwhile, even on a busy machine
+        fsync_folder(folder)
+        events.append("folder fsynced")
+
+    def slow_backup(target: Path, link: Path) -> None:
+        time.sleep(0.2)  # the next save must wait for this one's .bak, not overtake it
+        name_backup(target, link)
+        events.append(f"bak {target.with_name(target.name + '.bak').read_bytes() == first}")
+
+    def show() -> None:
+        assert started.wait(10)  # the sync thread has the fsync under way
+        events.append(f"show, on disk {load_session(path) == keeper.session}")
+
+    monkeypatch.setattr(tomlio, "_fsync_folder", slow_fsync)
+    monkeypatch.setattr(tomlio, "_name_backup", slow_backup)
+    try:
+        keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 4), show)
+        events.append("returned")
+        second = path.read_bytes()
+        keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p2", 3), lambda: None)
+    finally:
+        keeper.close()
+    # The edit is renamed into place before the screen work, which the folder fsync overlaps;
+    # the frame (after the return) waits for the fsync, not for the .bak.
+    assert events[:3] == ["show, on disk True", "folder fsynced", "returned"]
+    assert threads[0].startswith("session-sync") and len(threads) == 2  # one fsync per save
+    # Saves in order: the second waited for the first's .bak (the version before it).
+    assert events[3:] == ["bak True", "folder fsynced", "bak False"]
+    assert path.with_name("s.toml.bak").read_bytes() == second
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder fsync and hard links as on POSIX")
+def test_the_keys_thread_makes_the_folder_fsync_itself_when_the_sync_thread_has_not_started_it(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    assert keeper.save()
+    first = path.read_bytes()
+    fsyncs: list[str] = []
+    fsync_folder = tomlio._fsync_folder
+
+    def counted(folder: Path) -> None:
+        fsyncs.append(threading.current_thread().name)
+        fsync_folder(folder)
+
+    monkeypatch.setattr(tomlio, "_fsync_folder", counted)
+    # The sync thread busy (as when it waits for a CPU on a loaded machine): the frame must not wait for it.
+    busy = threading.Event()
+    keeper._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-sync")
+    keeper._syncer.submit(busy.wait, 10)
+    try:
+        keeper.apply_and_show(lambda s: s.with_score("resistance", "trust", "p1", 4), lambda: None)
+        assert fsyncs == [threading.current_thread().name]  # made here, once, before returning
+        assert not path.with_name("s.toml.bak").exists()  # the .bak waits for the thread
+        busy.set()
+    finally:
+        busy.set()
+        keeper.close()
+    assert fsyncs == [threading.current_thread().name]  # the thread did not make it again
+    assert path.with_name("s.toml.bak").read_bytes() == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml", "s.toml.bak"]

@@ -199,7 +199,7 @@ def test_pending_counts_the_edits_not_the_moves(
     path = _saved(small_session, tmp_path)
     keeper = SessionKeeper(small_session, path, clock=_clock)
 
-    def full(target: Path, text: str, *, keep_backup: bool = True) -> None:
+    def full(target: Path, text: str, *, keep_backup: bool = True, **_: object) -> None:
         raise SessionWriteError(target, "the disk is full", 28)
 
     monkeypatch.setattr(sessions, "atomic_write", full)

@@ -16,6 +16,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +116,47 @@ def dumps(data: dict[str, Any]) -> str:
     return tomli_w.dumps(data, multiline_strings=True)
 
 
-def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> None:
+@dataclass(frozen=True)
+class AfterReplace:
+    """What an atomic write has left to do once the new file is renamed into place.
+
+    ``sync`` makes the rename itself survive a power cut (an fsync of the folder; the
+    file's data was fsynced before the rename, so a killed process already leaves the old
+    or the new file whole); ``name_backup`` then renames the previous version's link to
+    ``.bak``. Neither fails (errors there are ignored, as the save itself stands).
+    """
+
+    path: Path
+    link: Path | None
+
+    def sync(self) -> None:
+        """Fsync the folder: from here on the new version survives a power cut."""
+        _fsync_folder(self.path.parent)
+
+    def name_backup(self) -> None:
+        """Name the previous version ``.bak`` (after ``sync``: one rename fewer before durable)."""
+        if self.link is not None:
+            _name_backup(self.path, self.link)
+
+    def __call__(self) -> None:
+        self.sync()
+        self.name_backup()
+
+
+def atomic_write(
+    path: Path,
+    text: str | bytes,
+    *,
+    keep_backup: bool = True,
+    finish: Callable[[AfterReplace], None] | None = None,
+) -> None:
     """Write ``text`` to ``path`` so that a crash leaves the old or the new file.
+
+    Args:
+        finish: given, it is handed the steps after the rename (``AfterReplace``) instead
+            of their being run here; it must run them, in order, before the next write of
+            this file (``SessionKeeper`` runs them in its sync thread while the screen is
+            updated). Without it they are run here.
 
     Raises:
         SessionWriteError: the folder is not writable, the disk is full, or any
@@ -148,10 +188,11 @@ def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> 
             link = _keep_previous(path)
         os.replace(tmp_name, path)
         tmp_name = ""
-        _fsync_folder(folder)
-        if link is not None:
-            _name_backup(path, link)
-            link = None
+        after, link = AfterReplace(path, link), None
+        if finish is None:
+            after()
+        else:
+            finish(after)
     except OSError as error:
         raise SessionWriteError(path, failure_reason(error), error.errno) from None
     finally:

@@ -35,7 +35,7 @@ from workshop_tui.core.storage.session_codec import (
     people_table,
     place_table,
 )
-from workshop_tui.core.storage.tomlio import atomic_write, dumps, remove_stale_temps
+from workshop_tui.core.storage.tomlio import AfterReplace, atomic_write, dumps, remove_stale_temps
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -143,8 +143,11 @@ class SessionWriter:
         )
         return sealed(b"\n".join(chunk for chunk in chunks if chunk), self._progress.progress(session))
 
-    def write(self, session: Session) -> None:
+    def write(self, session: Session, *, finish: Callable[[AfterReplace], None] | None = None) -> None:
         """Write ``session`` atomically (keeping a ``.bak``).
+
+        Args:
+            finish: takes over the steps after the rename (see ``tomlio.atomic_write``).
 
         Raises:
             SessionWriteError: the file could not be written; the old one is intact.
@@ -154,5 +157,8 @@ class SessionWriter:
         if theirs is not None:
             self.kept_aside.append(keep_aside(self.path, theirs))
             self._disk.accept(theirs)  # kept: a failed write below must not keep it twice
-        atomic_write(self.path, data)
+        if finish is None:
+            atomic_write(self.path, data)
+        else:
+            atomic_write(self.path, data, finish=finish)
         self._disk.wrote(data)

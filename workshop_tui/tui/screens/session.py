@@ -26,6 +26,7 @@ from textual.widgets import Header, OptionList, Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.lock import LockInfo, SessionLock
+from workshop_tui.tui import line_compositor
 from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings, key_help
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
@@ -79,6 +80,7 @@ class SessionScreen(SessionActions):
         holder: LockInfo | None = None,
     ) -> None:
         super().__init__()
+        line_compositor.install(self)  # a typed score renders one line of each widget under it
         self.controller = SessionController(self, session, path, lock=lock, read_only=read_only)
         """The session's state (keeper, current exercise, timers, voting), which the screens observe."""
         self.guard = SaveGuard(self, self.controller.keeper, self._reloaded, holder)

@@ -35,6 +35,17 @@ CellValue = Text
 
 
 @dataclass(frozen=True)
+class _Looks:
+    """The styles a row is drawn in: plain and even rows, the fixed column, the cursor."""
+
+    base: Style
+    even: Style
+    fixed: Style
+    cursor: Style
+    cursor_row: Style
+
+
+@dataclass(frozen=True)
 class Column:
     """One column: its key, its header and its width in terminal cells."""
 
@@ -115,6 +126,8 @@ class LineTable(ScrollView, can_focus=True):
         self._header: Strip | None = None
         self._cell_cache: dict[tuple[int, int], tuple[Text, Style | None, list[Segment]]] = {}
         """(row, column) -> (the text, the style over it, its segments); the text is compared by identity."""
+        self._looks: _Looks | None = None
+        """The styles rows are drawn in, from the CSS: worked out once per change of it."""
 
     # --- content -------------------------------------------------------------------------
 
@@ -272,6 +285,7 @@ class LineTable(ScrollView, can_focus=True):
         self._strips.clear()
         self._cell_cache.clear()
         self._header = None
+        self._looks = None
         self.refresh()
 
     def _forget_row(self, row: int) -> None:
@@ -287,6 +301,23 @@ class LineTable(ScrollView, can_focus=True):
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
+
+    def _row_looks(self) -> _Looks:
+        """The widget's styles for rows, worked out from the CSS once (each walks the ancestors).
+
+        Forgotten with the rendering when the styles change (theme, focus): a keystroke's
+        row is drawn without asking the CSS again.
+        """
+        if self._looks is None:
+            base = self.rich_style
+            self._looks = _Looks(
+                base=base,
+                even=base + self._style("line-table--even-row"),
+                fixed=base + self._style("line-table--fixed"),
+                cursor=self._style("line-table--cursor"),
+                cursor_row=self._style("line-table--cursor-row"),
+            )
+        return self._looks
 
     def _cell_segments(
         self, row: int, column: int, text: Text, style: Style, on_top: Style | None
@@ -323,11 +354,10 @@ class LineTable(ScrollView, can_focus=True):
         if cached is not None and cached[0] == cursor_column:
             return cached[1]
         values = self._cells[self._row_keys[row]]
-        base = self.rich_style
-        background = base + (self._style("line-table--even-row") if row % 2 else Style())
-        fixed = base + self._style("line-table--fixed")
-        cursor = self._style("line-table--cursor")
-        row_mark = self._style("line-table--cursor-row") if cursor_column is not None else None
+        looks = self._row_looks()
+        background = looks.even if row % 2 else looks.base
+        fixed, cursor = looks.fixed, looks.cursor
+        row_mark = looks.cursor_row if cursor_column is not None else None
         segments: list[Segment] = []
         for index, column in enumerate(self.columns):
             text = values.get(column.key) or EMPTY
@@ -345,15 +375,16 @@ class LineTable(ScrollView, can_focus=True):
         """Line ``y`` of the widget: the header, or a row scrolled into view."""
         width = self.scrollable_content_region.width
         scroll_x, scroll_y = self.scroll_offset
+        base = self._row_looks().base
         if y == 0:
             full = self._header_strip()
         else:
             row = scroll_y + y - 1
             if not 0 <= row < self.row_count or not self.columns:
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, base)
             full = self._row_strip(row)
         fixed = self.fixed_width
         line = Strip.join(
             [full.crop(0, fixed), full.crop(fixed + scroll_x, fixed + scroll_x + width - fixed)]
         )
-        return line.extend_cell_length(width, self.rich_style).crop(0, width)
+        return line.extend_cell_length(width, base).crop(0, width)
