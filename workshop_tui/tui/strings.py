@@ -30,8 +30,14 @@ if TYPE_CHECKING:
 
 
 def session_help(lang: str, source: str, keys: str) -> str:
-    """F1 on the session screen: its keys (``commands.key_help``), and the current exercise's source."""
-    return t("tui.help.session", lang, keys=keys, source=source)
+    """F1 on the session screen: its keys (``commands.key_help``), and the current exercise's source.
+
+    F1 shows Markdown; the source comes from the session file, so it is escaped the way the
+    Markdown export escapes a text (a "[x](https://…)" in it stays those characters, not a link).
+    """
+    from workshop_tui.export.markdown_escape import md_text  # the session screen's, not the list's start
+
+    return t("tui.help.session", lang, keys=keys, source=md_text(source))
 
 
 def textual_word(text: str, lang: str) -> str:
