@@ -6,13 +6,13 @@ from collections.abc import Callable, Mapping
 
 from rich.text import Text
 from textual.containers import Vertical
-from textual.content import Content
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.widgets.entry import FieldEdited, FieldKey
 
 Writing = Mapping[tuple[str, str], tuple[str, ...]]
@@ -237,7 +237,7 @@ class GroupTextsView(ExerciseView):
             # "[@click=…]" would be a link). What is shown is kept beside the widget, since
             # Textual hands the title back as escaped markup.
             if getattr(widget, "_shown_writing_title", None) != title:
-                widget.border_title = None if title is None else Content(title)
+                widget.border_title = None if title is None else plain(title, one_line=True)
                 setattr(widget, "_shown_writing_title", title)  # noqa: B010
             widget.set_class(bool(who), "being-written")
 
