@@ -20,6 +20,7 @@ import rich.console
 import rich.markup
 import textual.markup
 from textual.app import App
+from textual.fuzzy import Matcher
 
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
@@ -32,6 +33,7 @@ from workshop_tui.core.storage.sessions import (
 )
 from workshop_tui.core.storage.tomlio import dumps
 from workshop_tui.tui.app import WorkshopApp, make_app
+from workshop_tui.tui.plain import plain, plain_highlighted, plain_text
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
@@ -40,7 +42,7 @@ from workshop_tui.tui.voting_link import REFRESH_QUIET
 from workshop_tui.voting.network import VotingOptions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
-from hostile import MARKUP, markup_exercise, markup_session  # noqa: E402
+from hostile import MARKUP, MARKUP_SHOWN, markup_exercise, markup_session  # noqa: E402
 
 SIZE = (120, 36)
 BROKEN_NAME = "[b]broken [@click=app.quit]x [link=https:\\evil]y.toml"
@@ -210,7 +212,9 @@ async def test_a_hostile_series_its_list_review_and_last_time_show_texts_as_writ
         home = app.screen
         assert isinstance(home, HomeScreen)
         walk.look("home")
-        assert BROKEN_NAME in _screen_text(app)
+        listed = _screen_text(app)
+        assert BROKEN_NAME in listed
+        assert "2026-10-14" in listed and "2027-01-14" in listed, "a long title pushed the dates off the list"
         broken = next(i for i, listing in enumerate(home.listings) if listing.problems)
         home.query_one("#sessions").move_cursor(row=broken)  # type: ignore[attr-defined]
         await pilot.press("enter")  # the message quotes the file's name and its bad value
@@ -368,3 +372,19 @@ async def test_phones_texts_are_shown_as_written_on_the_screen_and_the_wall(
         await pilot.press("f10", "f10")
         await pilot.pause(0.2)
     walk.check()
+
+
+def test_the_helper_shows_a_text_as_written_without_its_control_characters() -> None:
+    for shown in (plain(MARKUP), plain_text(MARKUP), plain_highlighted(MARKUP, Matcher("click quit"))):
+        text = shown.plain
+        assert text.startswith(MARKUP_SHOWN) and text.endswith("W" * 300 + " 漢字😀 שלום")
+        assert "\x1b" not in text and "\x07" not in text
+    assert plain(MARKUP).spans == [] and plain_text(MARKUP).spans == []
+    assert plain("a\nb").plain == "a\nb" and plain("a\nb", one_line=True).plain == "a b"
+    marked = plain_highlighted("[/] Kurs", Matcher("kurs"))
+    assert marked.plain == "[/] Kurs" and [(s.start, s.end) for s in marked.spans] == [
+        (4, 5),
+        (5, 6),
+        (6, 7),
+        (7, 8),
+    ]
