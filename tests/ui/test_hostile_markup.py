@@ -33,7 +33,7 @@ from workshop_tui.core.storage.sessions import (
 )
 from workshop_tui.core.storage.tomlio import dumps
 from workshop_tui.tui.app import WorkshopApp, make_app
-from workshop_tui.tui.plain import plain, plain_highlighted, plain_text
+from workshop_tui.tui.plain import markdown_literal, plain, plain_highlighted, plain_text
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
@@ -388,3 +388,10 @@ def test_the_helper_shows_a_text_as_written_without_its_control_characters() -> 
         (6, 7),
         (7, 8),
     ]
+
+
+def test_f1_quotes_a_source_from_the_file_as_a_code_span_never_a_link() -> None:
+    assert markdown_literal("004_8e00.txt, l. 1-9") == "`004_8e00.txt, l. 1-9`"  # as written
+    quoted = markdown_literal("[md](https://evil.example) `x` ``y\x1b[2J")
+    assert quoted == "```[md](https://evil.example) `x` ``y```"
+    assert markdown_literal("`a") == "`` `a ``" and markdown_literal(" \x07") == ""

@@ -9,11 +9,16 @@ answer may hold ``[/]`` (MarkupError: the screen crashes at its first frame),
 ``[link=https://…]`` (a hyperlink). Such a text goes to the screen through this module
 only: as a Textual ``Content`` or a Rich ``Text``, which are never parsed, with the control
 characters and escape sequences removed by ``text_safety.for_terminal`` (the one filter for
-the terminal). Our own catalogue holds no markup either, so a catalogue sentence with a
-file's value in it is made plain as a whole: nothing in it is markup to keep.
+the terminal). Our own catalogue holds no markup either (its brackets are literal: "remove
+the [open] table"), so a catalogue sentence with a file's value in it is made plain as a
+whole: nothing in it is markup to keep. The F1 help is Markdown: a text from a file goes
+into it as a code span (``markdown_literal``). Notifications are plain in
+``WorkshopApp.notify``.
 """
 
 from __future__ import annotations
+
+import re
 
 from rich.style import StyleType
 from rich.text import Text
@@ -22,7 +27,7 @@ from textual.fuzzy import Matcher
 
 from workshop_tui.core.text_safety import for_terminal
 
-__all__ = ["plain", "plain_highlighted", "plain_text"]
+__all__ = ["markdown_literal", "plain", "plain_highlighted", "plain_text"]
 
 
 def plain(text: str, *, one_line: bool = False) -> Content:
@@ -59,3 +64,21 @@ def plain_highlighted(text: str, matcher: Matcher) -> Content:
         if not shown[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+_TICKS = re.compile(r"`+")
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` as a Markdown code span, for the F1 help (which Textual shows as Markdown).
+
+    In a code span nothing is markup: no link, emphasis or HTML, and the text itself is
+    kept as written (a file name such as ``004_8e00….txt`` keeps its underscore). The fence
+    is one backtick longer than the longest run of backticks in the text.
+    """
+    text = for_terminal(text, multiline=False).strip()
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in _TICKS.findall(text)), default=0) + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
