@@ -21,6 +21,7 @@ import rich.markup
 import textual.markup
 from textual.app import App
 from textual.fuzzy import Matcher
+from textual.widgets import Button, Input
 
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
@@ -174,8 +175,16 @@ async def test_every_view_of_a_hostile_session_shows_its_texts_as_written(data_d
         await pilot.press("escape", "f8")
         await pilot.pause(0.1)
         walk.look("export", shows=False)
-        await pilot.press("escape")
-        await pilot.pause(0.5)
+        folder = data_dir / "exports [b]x [@click=app.quit]y"  # the message names the folder
+        app.screen.query_one("#folder", Input).value = str(folder)
+        app.screen.query_one("#ok", Button).press()
+        for _ in range(100):  # the exporters are imported and write three files (bounded: 10 s)
+            await pilot.pause(0.1)
+            told = [note for note in app._notifications if str(folder) in note.message]
+            if told:
+                break
+        walk.look("exported")
+        assert told and not told[0].markup and any(folder.iterdir())
     walk.check()
     assert _texts(path) == texts, "a text in the file changed"
 
