@@ -9,6 +9,7 @@ texts that hold all of these (``hostile.MARKUP``) and reads what the terminal wo
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from textual.widgets import Button, Input
 
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.live import Live, write_live
 from workshop_tui.core.storage.sessions import (
     load_session,
     new_session,
@@ -35,6 +37,7 @@ from workshop_tui.core.storage.sessions import (
 from workshop_tui.core.storage.tomlio import dumps
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.plain import markdown_literal, plain, plain_highlighted, plain_text
+from workshop_tui.tui.present import PresentApp
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
@@ -404,3 +407,32 @@ def test_f1_quotes_a_source_from_the_file_as_a_code_span_never_a_link() -> None:
     quoted = markdown_literal("[md](https://evil.example) `x` ``y\x1b[2J")
     assert quoted == "```[md](https://evil.example) `x` ``y```"
     assert markdown_literal("`a") == "`` `a ``" and markdown_literal(" \x07") == ""
+
+
+async def test_the_second_window_shows_a_hostile_session_and_its_file_problems_as_written(
+    data_dir: Path,
+) -> None:
+    path = markup_session(data_dir / "sessions")
+    agenda = load_session(path).agenda
+    app = PresentApp(path, lang="en")
+    walk = Walk(app)
+    async with app.run_test(size=SIZE) as pilot:
+        for exercise in agenda:
+            write_live(path, Live(exercise, "en", None, None))
+            title = load_session(path).exercise(exercise).title.get("en")[:20]
+            for _ in range(100):  # the follower looks every 50 ms (bounded: 10 s)
+                await pilot.pause(0.1)
+                if title in _screen_text(app):
+                    break
+            walk.look(f"second window {exercise}")
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace('date = "2026-10-14"', f"date = {json.dumps(WRITTEN)}", 1), encoding="utf-8"
+        )
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if "not a date" in _screen_text(app) or "date" in _screen_text(app).lower().split("cannot")[-1]:
+                break
+        walk.look("second window, a bad date")
+        assert "'[@click=app.quit]x[/]' is not a date" in _screen_text(app)
+    walk.check()
