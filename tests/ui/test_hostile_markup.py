@@ -24,6 +24,7 @@ from textual.app import App
 from textual.fuzzy import Matcher
 from textual.widgets import Button, Input
 
+from workshop_tui.core.model import Session
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.live import Live, write_live
@@ -46,7 +47,7 @@ from workshop_tui.tui.voting_link import REFRESH_QUIET
 from workshop_tui.voting.network import VotingOptions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
-from hostile import MARKUP, MARKUP_SHOWN, markup_exercise, markup_session  # noqa: E402
+from hostile import MARKUP, MARKUP_SHOWN, markup_exercise, markup_session, poisoned_everywhere  # noqa: E402
 
 SIZE = (120, 36)
 BROKEN_NAME = "[b]broken [@click=app.quit]x [link=https:\\evil]y.toml"
@@ -435,4 +436,28 @@ async def test_the_second_window_shows_a_hostile_session_and_its_file_problems_a
                 break
         walk.look("second window, a bad date")
         assert "'[@click=app.quit]x[/]' is not a date" in _screen_text(app)
+    walk.check()
+
+
+async def test_every_kind_of_exercise_answered_shows_its_hostile_texts_as_written(
+    kinds_session: Session, data_dir: Path
+) -> None:
+    """The demo has not every kind: a dot vote, a choice, a reverse-scored grid, a bipolar scale,
+    paired ratings, two axes and two tables, all answered, every text hostile."""
+    path = data_dir / "sessions" / "kinds.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(dumps(poisoned_everywhere(session_to_dict(kinds_session))), encoding="utf-8")
+    app = _app(path)
+    walk = Walk(app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        for exercise in screen.session.agenda:
+            screen.go_to(exercise)
+            await pilot.pause(0.1)
+            walk.look(exercise)
+            await pilot.press("f2")
+            await pilot.pause(0.1)
+            walk.look(f"wall {exercise}")
+            await pilot.press("escape")
     walk.check()

@@ -118,6 +118,13 @@ STRUCTURE = frozenset(
         "importance",
         "activity",
         "attitude",
+        "x",  # a zone's side of each axis
+        "y",
+        "specific",  # the SMART goal's choices
+        "measurable",
+        "accepted",
+        "realistic",
+        "timed",
     }
 )
 """Keys whose values are ids, dates, codes or choices: the loader refuses other text there."""
