@@ -130,6 +130,19 @@ class Walk:
         assert not self.missing, f"not shown as written at {self.missing}"
 
 
+async def _click_every_hostile_text(app: App[Any], pilot: Any) -> None:
+    """Click the "x" of each "[@click=app.quit]x[/]" on screen: had it become a link, the app would quit."""
+    lines = _screen_text(app).splitlines()
+    spots = [
+        (line.index(WRITTEN) + WRITTEN.index("x["), y) for y, line in enumerate(lines) if WRITTEN in line
+    ]
+    assert spots
+    for x, y in spots:
+        await pilot.click(offset=(x, y))
+        await pilot.pause(0.05)
+        assert app.is_running and app.return_code is None, f"a click at {x},{y} ran an action"
+
+
 def _texts(path: Path) -> dict[str, Any]:
     """A session file's content but where the facilitator stands (saved when moving)."""
     data = session_to_dict(load_session(path))
@@ -159,6 +172,7 @@ async def test_every_view_of_a_hostile_session_shows_its_texts_as_written(data_d
         await pilot.press("escape")
         await pilot.pause(0.5)
         assert path.read_bytes() == before, "looking wrote to the file"
+        await _click_every_hostile_text(app, pilot)
         agenda = screen.session.agenda
         screen.go_to(agenda[0])
         for exercise in agenda:  # every view, for both groups
