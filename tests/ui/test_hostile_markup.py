@@ -282,6 +282,8 @@ async def test_a_colleague_s_exercise_file_in_the_new_session_form_and_the_sessi
     ids = [
         markup_exercise(data_dir / "exercises", e) for e in ("resistance", "sheet-42", "stakeholder-analysis")
     ]
+    bad = data_dir / "exercises" / "bad [b]x [@click=app.quit]y.toml"  # its problems name the file
+    bad.write_text(f'id = "bad"\nversion = 1\nkind = {json.dumps(WRITTEN)}\n', encoding="utf-8")
     programme = data_dir / "exercises" / "programmes" / "hostile.toml"
     programme.parent.mkdir(parents=True)
     programme.write_text(
