@@ -412,3 +412,13 @@ def test_csv_separator_follows_the_session_language(small_session: Session) -> N
     assert danish.splitlines()[0].count(";") == 10
     english = dataclasses.replace(small_session, language="en")
     assert render_csv(build_summary(english)).splitlines()[0].count(",") == 10
+
+
+def test_short_id_is_the_sha256_of_the_session_id() -> None:
+    """The file name's hash part, taken from CPython's own SHA-256 where it has one, is hashlib's."""
+    import hashlib
+
+    from workshop_tui.export.files import short_id
+
+    for session_id in ("demo", "stort-seminar-2026", "æøå-ünïcode", ""):
+        assert short_id(session_id) == hashlib.sha256(session_id.encode("utf-8")).hexdigest()[:8]

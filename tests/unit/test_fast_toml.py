@@ -112,7 +112,7 @@ def test_the_rows_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> 
         seen.append(text)
         return real(text)
 
-    monkeypatch.setattr(fast_toml.tomllib, "loads", parse)
+    monkeypatch.setattr(tomllib, "loads", parse)
     scores = {"x": {"p1": 4, "p2": -1}, "y": {"p1": 0}}
     assert fast_toml.loads(ROWS) == {"answers": {"a": {"scores": scores}}}
     assert seen == ["\n" * ROWS.count("\n")]
@@ -129,7 +129,7 @@ def test_long_texts_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -
         seen.append(text)
         return real(text)
 
-    monkeypatch.setattr(fast_toml.tomllib, "loads", parse)
+    monkeypatch.setattr(tomllib, "loads", parse)
     text = f'k = "{LONG}"\nm = """\n{LONG}\n{LONG}"""\n'
     assert fast_toml.loads(text) == {"k": LONG, "m": f"{LONG}\n{LONG}"}
     assert len(seen) == 1 and LONG not in seen[0] and seen[0].count("\n") == text.count("\n")
@@ -146,7 +146,7 @@ def test_texts_with_one_letter_escapes_are_not_parsed_by_tomllib(monkeypatch: py
         seen.append(text)
         return real(text)
 
-    monkeypatch.setattr(fast_toml.tomllib, "loads", parse)
+    monkeypatch.setattr(tomllib, "loads", parse)
     text = 'k = "Spørg: \\"Hvor stærkt?\\"\\tC:\\\\"\nm = """\nEn \\"linje\\"\nto"""\n'
     assert fast_toml.loads(text) == {"k": 'Spørg: "Hvor stærkt?"\tC:\\', "m": 'En "linje"\nto'}
     assert len(seen) == 1 and "Spørg" not in seen[0] and "linje" not in seen[0]
@@ -280,7 +280,7 @@ def test_the_line_reader_reads_a_whole_session(monkeypatch: pytest.MonkeyPatch) 
     def refuse(text: str) -> object:
         raise AssertionError("tomllib was asked")
 
-    monkeypatch.setattr(fast_toml.tomllib, "loads", refuse)
+    monkeypatch.setattr(tomllib, "loads", refuse)
     assert fast_toml.loads(text) == expected
 
 

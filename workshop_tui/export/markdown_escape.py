@@ -83,13 +83,25 @@ _LEAVES: dict[type, tuple[tuple[str, bool], ...] | None] = {}
 """Per dataclass: (field, multiline) of each text field when every one is a plain ``str``, else None."""
 
 
+_NUMBER_NAMES = frozenset({"int", "float", "bool", "None", "tuple", "..."})
+_NAMES = re.compile(r"[A-Za-z_][\w.]*|\.\.\.")
+
+
+def _holds_no_text(annotation: object) -> bool:
+    """Whether a field's type is numbers only: ``int``, ``float | None``, or tuples of them
+    (``tuple[tuple[int, int], ...]``, a distribution: thousands of values a summary need not walk)."""
+    if annotation in _NUMBERS:
+        return True
+    return isinstance(annotation, str) and all(name in _NUMBER_NAMES for name in _NAMES.findall(annotation))
+
+
 def _text_fields(kind: type) -> tuple[str, ...]:
     names = _FIELDS.get(kind)
     if names is None:
         names = tuple(
             f.name
             for f in dataclasses.fields(kind)
-            if f.init and f.name not in KEEP and f.type not in _NUMBERS
+            if f.init and f.name not in KEEP and not _holds_no_text(f.type)
         )
         _FIELDS[kind] = names
     return names

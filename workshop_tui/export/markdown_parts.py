@@ -24,7 +24,9 @@ def cell(text: str) -> str:
     Texts from the session arrive escaped (``markdown_escape``), their pipes as ``\\|``;
     only the renderer's own pipes are escaped here, so none is escaped twice.
     """
-    return " ".join(_BARE_PIPE.sub(r"\\|", text).split())
+    if "|" in text:  # most cells hold none: the expression is not run for them
+        text = _BARE_PIPE.sub(r"\\|", text)
+    return " ".join(text.split())
 
 
 def quote(text: str) -> list[str]:

@@ -15,7 +15,6 @@ found, by looking through every family (a test checks ``HOMES`` against the fami
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
@@ -64,6 +63,8 @@ def _family(name: str) -> ModuleType:
 
 def _families() -> tuple[ModuleType, ...]:
     """The modules of this package that declare kinds (``SPECS``), in name order."""
+    import pkgutil  # here: only the whole map needs it (~3 ms at start)
+
     found = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         module = _family(info.name)

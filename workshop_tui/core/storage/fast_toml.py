@@ -16,6 +16,11 @@ both are read here with regular expressions instead:
   number is noticed (and the file parsed by ``tomllib``) unless a placeholder was also
   lost, which takes a file ``tomllib`` refuses as well (``"text".5``).
 
+The rest is read by a line reader (``_simple``) first, and a one-line text without escapes
+stays in its line for it (most texts of a session: taking each out and putting it back cost
+a third of the read); only when the line reader gives up is the text cut again with every
+long text taken out, and the rest parsed by ``tomllib``.
+
 Only what the TOML parser would see as such is taken: strings and comments are stepped
 over whole (a text may hold a line that looks like a table), and what is taken out is
 replaced by as many line breaks, so an error in the rest is reported on its own line.
@@ -28,8 +33,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from typing import Any
+
+# tomllib is imported where it is called: a file the fast path reads whole never needs it, and
+# importing it (with ``string`` and its expressions) cost ~3 ms of each export's start.
 
 LONG_TEXT = 8
 """Shorter strings (with their quotes) are left to ``tomllib`` (a placeholder would not save time)."""
@@ -40,15 +47,20 @@ _QUOTED = r'[^"\\\x00-\x1f\x7f]*'
 _TOKENS = re.compile(
     r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{3,5}'  # multi-line basic string
     r"|'''[\s\S]*?'{3,5}"  # multi-line literal string
+    r'|"(?P<plain>[^"\\\x00-\x1f\x7f]*+)"'  # basic string without escape or control character
     r'|"(?:[^"\\\n]++|\\.)*+"'  # basic string
     r"|'[^'\n]*'"  # literal string
     r"|#[^\n]*"  # comment
-    rf"|(?m:^\[answers\.(?:(?P<exercise>{_BARE})|\"(?P<quoted_exercise>{_QUOTED})\")"
+    rf"|\n\[answers\.(?:(?P<exercise>{_BARE})|\"(?P<quoted_exercise>{_QUOTED})\")"
     rf"\.scores\.(?:(?P<item>{_BARE})|\"(?P<quoted_item>{_QUOTED})\")\]\n"
-    rf"(?P<rows>(?:{_BARE} = -?(?:0|[1-9][0-9]*)\n)+)(?=\n*(?:\[|\Z)))"
+    rf"(?P<rows>(?:{_BARE} = -?(?:0|[1-9][0-9]*)\n)*{_BARE} = -?(?:0|[1-9][0-9]*))(?=\n+(?:\[|\Z))"
 )
-"""Strings and comments (stepped over, or taken when long and plain), and tables of scores."""
-_ROW = re.compile(rf"({_BARE}) = (-?[0-9]+)\n")
+"""Strings and comments (stepped over, or taken when long and plain), and tables of scores (from
+the line break before their header, to the end of their last row: its line break is left for
+the next header to start from). Every alternative starts with one character, so the
+expression engine skips ahead to the next quote, ``#`` or line break instead of trying each
+alternative at every character (half the instructions of the scan)."""
+
 _PLAIN = re.compile(r'(?:[^\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+')
 """A basic string's text that reads plainly: no control character but tab, and no escape but
 the one-letter ones (``\\"``, ``\\n``; a ``\\u`` or a backslash at a line's end is left to tomllib)."""
@@ -71,47 +83,79 @@ def loads(text: str) -> dict[str, Any]:
         tomllib.TOMLDecodeError: the text is not valid TOML.
     """
     text = text.replace("\r\n", "\n")  # as tomllib reads it
-    tables: list[tuple[str, str, dict[str, int]]] = []
-    texts: list[str] = []
     first = 10**17 + int.from_bytes(os.urandom(7))
     """The first placeholder (see the module docstring)."""
+    data = _read(text, first, quick=True)
+    if data is None:  # a line of another shape: every long text taken out, the rest to tomllib
+        data = _read(text, first, quick=False)
+    return _whole(text) if data is None else data  # (not None without ``quick``)
+
+
+def _read(text: str, first: int, *, quick: bool) -> dict[str, Any] | None:
+    """The text parsed with its rows of scores and long texts taken out (see the module docstring).
+
+    Args:
+        quick: a text without escapes or control characters stays where it is, for ``_simple``
+            to read with its line (most texts of a session are such: taking each out and putting
+            it back cost a third of the read); None when ``_simple`` cannot read the rest. Else
+            every long text is taken out, and a rest ``_simple`` cannot read goes to ``tomllib``.
+    """
+    tables: list[tuple[str, str, dict[str, int]]] = []
+    texts: list[str] = []
     pieces: list[str] = []
     start = 0
-    for token in _TOKENS.finditer(text):
+    scan = "\n" + text  # a table of scores is found from the line break before it: the first line too
+    for token in _TOKENS.finditer(scan):
         found = token.group(0)
-        if len(found) < LONG_TEXT or found[0] in "#'":
-            continue  # a short string (an id), a comment or a literal string: left to tomllib
+        if len(found) < LONG_TEXT or found[0] in "#'" or (quick and token.lastgroup == "plain"):
+            continue  # a short string (an id), a comment or a literal string: left to the rest's parser
         rows = token.group("rows")
         if rows is not None:
-            parsed = {key: int(value) for key, value in _ROW.findall(rows)}
-            if len(parsed) != rows.count("\n"):
-                return tomllib.loads(text)  # a key given twice: the parser says where
+            # Each line is ``key = number`` (the expression checked it): split, not matched again.
+            cells = rows.replace(" = ", "\n").split("\n")
+            parsed = dict(zip(cells[0::2], map(int, cells[1::2]), strict=True))
+            if len(parsed) != rows.count("\n") + 1:
+                return _whole(text)  # a key given twice: the parser says where
             exercise = token.group("exercise") or token.group("quoted_exercise")
             item = token.group("item")
             tables.append((exercise, token.group("quoted_item") if item is None else item, parsed))
             replacement = "\n" * found.count("\n")
         else:
-            value = _plain_text(text, token.start(), found)
+            value = _plain_text(scan, token.start(), found)
             if value is None:
                 continue
             replacement = f"{first + len(texts)}" + "\n" * found.count("\n")
             texts.append(value)
-        pieces += [text[start : token.start()], replacement]
+        pieces += [scan[start : token.start()], replacement]
         start = token.end()
-    if not pieces:
-        return tomllib.loads(text)
-    pieces.append(text[start:])
+    if not pieces and not quick:
+        return _whole(text)
+    pieces.append(scan[start:])
     try:
-        rest = "".join(pieces)
+        rest = "".join(pieces)[1:]  # without the line break put first
         data = _simple(rest)
         if data is None:
-            data = tomllib.loads(rest)
+            if quick:
+                return None
+            import tomllib
+
+            try:
+                data = tomllib.loads(rest)
+            except tomllib.TOMLDecodeError:
+                return tomllib.loads(text)
         if texts:
             _put_texts(data, first, texts)
         _put_rows(data, tables)
-    except (tomllib.TOMLDecodeError, _Disagree):
-        return tomllib.loads(text)
+    except _Disagree:
+        return _whole(text)
     return data
+
+
+def _whole(text: str) -> dict[str, Any]:
+    """The whole text parsed by ``tomllib``: its result, or its error."""
+    import tomllib
+
+    return tomllib.loads(text)
 
 
 def _plain_text(text: str, at: int, token: str) -> str | None:
@@ -271,13 +315,13 @@ def _simple(text: str) -> dict[str, Any] | None:
             elif match.group(0).strip():
                 return None
             continue
-        key = match.group("key")
+        key, scalar = match.group("key", "scalar")  # (one call: this loop is most of the read)
         if key is not None:
-            name = _name(key)
+            name = key[1:-1] if key[0] == '"' else key
             if name in table:
                 return None
-            if (scalar := match.group("scalar")) is not None:
-                table[name] = _scalar(scalar)
+            if scalar is not None:
+                table[name] = scalar[1:-1] if scalar[0] == '"' else _scalar(scalar)
             elif (inline_text := match.group("inline")) is not None:
                 inline = _inline(inline_text, fixed)
                 if inline is None:
@@ -288,12 +332,16 @@ def _simple(text: str) -> dict[str, Any] | None:
             else:
                 array = table[name] = []
             continue
-        header = match.group("table") or match.group("tables")
+        one, many = match.group("table", "tables")
+        header = one or many
         if header is None:
             if match.group("element") is not None or match.group("close") is not None:
                 return None
             continue  # a blank line or a comment
-        *parents, last = [_name(p) for p in _PART.findall(header)]
+        if '"' in header:
+            *parents, last = [_name(p) for p in _PART.findall(header)]
+        else:  # bare keys only: the dots part them
+            *parents, last = header.split(".")
         node: Any = root
         for part in parents:
             node = node.setdefault(part, {})
@@ -301,7 +349,7 @@ def _simple(text: str) -> dict[str, Any] | None:
                 node = node[-1]
             if not isinstance(node, dict) or id(node) in fixed:
                 return None
-        if match.group("table") is not None:
+        if one is not None:
             table = node.setdefault(last, {})
             if not isinstance(table, dict) or id(table) in defined or id(table) in fixed:
                 return None

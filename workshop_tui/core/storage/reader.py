@@ -238,6 +238,18 @@ class Reader:
             self._get(name, dict, required)
             return None
         value = self.data[name]
+        if type(value) is dict and len(value) == 2:  # the usual case, read a thousand times in a large file
+            da, en = value.get("da"), value.get("en")
+            if (
+                type(da) is str
+                and type(en) is str
+                and len(da) <= MAX_TEXT
+                and len(en) <= MAX_TEXT
+                and da.strip()
+                and (en.strip() or not need_english)
+            ):
+                self.used.add(name)
+                return Text(da=da, en=en)  # what the checks below give it, with nothing to report
         if isinstance(value, str):
             self.used.add(name)
             self.problems.add(

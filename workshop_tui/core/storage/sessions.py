@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
@@ -21,13 +22,27 @@ from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.core.storage.migrations import MigrationError, migrate
+from workshop_tui.core.storage.parsed_cache import cached_parse
 from workshop_tui.core.storage.reader import Problems, Reader
 from workshop_tui.core.storage.seal import sealed
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
-from workshop_tui.core.storage.writer import SessionWriter, toml_key
+
+if TYPE_CHECKING:
+    from workshop_tui.core.storage.writer import SessionWriter, toml_key
 
 __all__ = ["SessionWriter", "toml_key"]  # the keystroke writer lives in storage.writer
+
+
+def __getattr__(name: str) -> object:
+    """The keystroke writer's names, imported when first asked for: reading a session (an
+    export, a listing) never writes, and the writer's modules (``json`` among them) cost ~3 ms."""
+    if name in __all__:
+        from workshop_tui.core.storage import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DEMO_FILE = "demo-aeldreomraadet.toml"
 
@@ -37,13 +52,18 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def load_session(path: Path) -> Session:
-    """Read, migrate and validate a session file. Never writes.
+def load_session(path: Path, *, keep_parsed: bool = False) -> Session:
+    """Read, migrate and validate a session file. Never writes the file.
+
+    Args:
+        keep_parsed: a large file's parsed table is kept in the user's cache folder and
+            reused for the same text (``parsed_cache``): the exports, one process each, ask
+            for it; the app, which opens a file it has just changed, does not.
 
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(path, parse=fast_toml.loads)
+    data, text = read_toml(path, parse=cached_parse(fast_toml.loads) if keep_parsed else fast_toml.loads)
     try:
         data, _ = migrate(data)
     except MigrationError as error:

@@ -15,7 +15,6 @@ import re
 import stat
 import tempfile
 import time
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,13 +34,14 @@ _LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
 def read_toml(
-    path: Path, *, parse: Callable[[str], dict[str, Any]] = tomllib.loads
+    path: Path, *, parse: Callable[[str], dict[str, Any]] | None = None
 ) -> tuple[dict[str, Any], str]:
     """Read and parse a TOML file.
 
     Args:
         parse: the parser; one that gives what ``tomllib.loads`` gives, or raises its error
-            (``fast_toml.loads`` for session files, which reads their rows of scores faster).
+            (``fast_toml.loads`` for session files, which reads their rows of scores faster);
+            ``tomllib.loads`` when not given (imported here: a session's read may never need it).
 
     Returns:
         The parsed data and the text it came from (for locating keys).
@@ -88,8 +88,12 @@ def read_toml(
     if not text.strip():
         raise fail("problems.what.empty_file", "problems.fix.restore_or_delete")
     try:
-        data = parse(text)
-    except tomllib.TOMLDecodeError as error:
+        data = parse(text) if parse is not None else _tomllib_loads(text)
+    except ValueError as error:  # TOMLDecodeError is one; tomllib is loaded by then
+        import tomllib
+
+        if not isinstance(error, tomllib.TOMLDecodeError):
+            raise
         message = str(error)
         match = _LINE.search(message)
         what = _LINE.sub("", message).strip().rstrip(".")
@@ -155,6 +159,12 @@ def atomic_write(path: Path, text: str | bytes, *, keep_backup: bool = True) -> 
             if left:
                 with contextlib.suppress(OSError):
                     os.unlink(left)
+
+
+def _tomllib_loads(text: str) -> dict[str, Any]:
+    import tomllib
+
+    return tomllib.loads(text)
 
 
 def _temp_file(path: Path) -> tuple[int, str]:

@@ -1,0 +1,155 @@
+"""A large session's parsed table is kept for exactly its text, and never used for another."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tomllib
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.large_session import many_exercises, write_session
+from workshop_tui.core.storage import fast_toml, parsed_cache
+from workshop_tui.core.storage.parsed_cache import CACHE_DIR_ENV, KEEP, cache_dir, cached_parse
+from workshop_tui.core.storage.sessions import load_session
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache" / "parsed"
+
+
+@pytest.fixture(scope="module")
+def large_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = write_session(many_exercises(12), tmp_path_factory.mktemp("large") / "large.toml")
+    text = path.read_text(encoding="utf-8")
+    assert len(text) >= parsed_cache.SMALLEST
+    return text
+
+
+def _counting(calls: list[str]) -> Callable[[str], dict[str, Any]]:
+    def parse(text: str) -> dict[str, Any]:
+        calls.append(text)
+        return fast_toml.loads(text)
+
+    return parse
+
+
+def test_no_cache_with_a_data_dir_for_tests_unless_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+    assert cache_dir() is None  # conftest moved the data dir: nothing is written outside the test's folder
+
+
+def test_the_same_text_is_parsed_once(cache: Path, large_text: str) -> None:
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    first = parse(large_text)
+    again = parse(large_text)
+    assert first == again == tomllib.loads(large_text)
+    assert again is not first  # a fresh table each time: a caller may change its own
+    assert len(calls) == 1 and len(list(cache.glob("*.marshal"))) == 1
+
+
+def test_another_text_is_never_given_the_kept_table(cache: Path, large_text: str) -> None:
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    parse(large_text)
+    other = large_text.replace('title = "', 'title = "Andet ', 1)
+    assert parse(other) == tomllib.loads(other) != tomllib.loads(large_text)
+    assert len(calls) == 2
+
+
+def test_a_kept_file_under_the_name_of_other_content_is_not_trusted(cache: Path, large_text: str) -> None:
+    """Same checksum and length (a collision, or a file put there): the kept text differs, so it is parsed."""
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    tag, text, _, _ = marshal.loads(kept.read_bytes())
+    forged = marshal.dumps({"title": "forged"})
+    kept.write_bytes(marshal.dumps((tag, text.replace("a", "b"), zlib.crc32(forged), forged)))
+    assert parse(large_text) == tomllib.loads(large_text)
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00" * 100, b"not marshal", marshal.dumps([1, 2])])
+def test_a_damaged_cache_file_is_read_past_silently(cache: Path, large_text: str, damage: bytes) -> None:
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    kept.write_bytes(damage)
+    assert parse(large_text) == tomllib.loads(large_text)
+    assert len(calls) == 2
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2  # written again, whole
+
+
+def test_damaged_kept_table_bytes_are_noticed(cache: Path, large_text: str) -> None:
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    tag, text, check, table = marshal.loads(kept.read_bytes())
+    kept.write_bytes(marshal.dumps((tag, text, check, table[:-9] + marshal.dumps(7)[:9])))
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large_text: str
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv(CACHE_DIR_ENV, str(blocker))  # its "parsed" folder cannot be made
+    assert cached_parse(fast_toml.loads)(large_text) == tomllib.loads(large_text)
+
+
+def test_small_texts_are_not_kept(cache: Path) -> None:
+    assert cached_parse(fast_toml.loads)('id = "x"\n') == {"id": "x"}
+    assert not cache.exists()
+
+
+def test_a_text_that_does_not_parse_keeps_nothing(cache: Path, large_text: str) -> None:
+    broken = large_text + "\nbroken =\n"
+    with pytest.raises(tomllib.TOMLDecodeError):
+        cached_parse(fast_toml.loads)(broken)
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+def test_only_the_newest_files_are_kept(cache: Path, large_text: str) -> None:
+    parse = cached_parse(fast_toml.loads)
+    for number in range(KEEP + 3):
+        parse(large_text.replace('title = "', f'title = "{number} ', 1))
+        for kept in cache.glob("*.marshal"):  # older files look older (mtime resolution)
+            os.utime(kept, (kept.stat().st_atime - 10, kept.stat().st_mtime - 10))
+    assert len(list(cache.glob("*.marshal"))) == KEEP
+    assert not list(cache.glob(".*.tmp"))
+
+
+def test_load_session_reads_the_same_session_from_the_cache(cache: Path, tmp_path: Path) -> None:
+    path = write_session(many_exercises(12), tmp_path / "sessions" / "big.toml")
+    first = load_session(path)
+    assert not cache.exists()  # the app's reads keep nothing: it opens files it has just changed
+    assert load_session(path, keep_parsed=True) == first
+    assert len(list(cache.glob("*.marshal"))) == 1
+    assert load_session(path, keep_parsed=True) == first
+
+
+def test_the_export_command_keeps_the_parsed_file(cache: Path, tmp_path: Path) -> None:
+    from workshop_tui.cli.main import main
+
+    path = write_session(many_exercises(12), tmp_path / "sessions" / "big.toml")
+    for fmt in ("md", "csv"):
+        assert main(["--lang", "en", "export", str(path), "--format", fmt, "-o", str(tmp_path / "out")]) == 0
+    assert len(list(cache.glob("*.marshal"))) == 1
+
+
+def test_kept_files_are_readable_by_the_owner_only(cache: Path, large_text: str) -> None:
+    """They hold what the session file holds (names, answers), which is written for its owner only."""
+    cached_parse(fast_toml.loads)(large_text)
+    (kept,) = cache.glob("*.marshal")
+    assert kept.stat().st_mode & 0o077 == 0

@@ -1,0 +1,110 @@
+"""A large session file's parsed TOML kept between runs, for exactly the same text.
+
+Why: ``workshop export`` is one process per command, and reading a 90-exercise session's
+700 kB of TOML (``fast_toml``) is a third of what that export costs; exporting a session
+again, in another format or after a look at the result, reads the same text again. The
+parsed table is kept in the user's cache folder as ``marshal`` data (tables, lists,
+strings, numbers: no code), found by a checksum and the length of the text, and used only
+when the text kept with it is the text being read, character for character: a cache is
+never trusted for other content. Anything else (no cache folder, a file that cannot be
+read or written, a damaged or foreign one) reads the text as before, silently.
+
+The folder is ``platformdirs``' user cache folder, or ``WORKSHOP_TUI_CACHE_DIR``; with
+the data dir moved by ``WORKSHOP_TUI_DATA_DIR`` (the tests, a trial) there is no cache
+unless that variable names one, so a test never writes outside its own folder. Only the
+newest ``KEEP`` files are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.core.storage.locations import DATA_DIR_ENV
+
+CACHE_DIR_ENV = "WORKSHOP_TUI_CACHE_DIR"
+"""Set this to keep the cache in another folder (the benchmark does, in its work folder)."""
+SMALLEST = 64 * 1024
+"""Shorter texts parse in a few milliseconds: they are not kept (a cache would cost as much)."""
+KEEP = 12
+"""Files kept in the folder; the oldest beyond them are removed when one is written."""
+FORMAT = 1
+"""Bumped when what is kept changes; also per Python version (``marshal``'s format)."""
+_TAG = f"{sys.implementation.cache_tag}-v{FORMAT}"
+
+
+def cache_dir() -> Path | None:
+    """The folder of the cache, or None (a data dir given for tests, without a cache dir)."""
+    named = os.environ.get(CACHE_DIR_ENV)
+    if named:
+        return Path(named).expanduser() / "parsed"
+    if os.environ.get(DATA_DIR_ENV):
+        return None
+    import platformdirs
+
+    return platformdirs.user_cache_path("workshop-tui", appauthor=False) / "parsed"
+
+
+def cached_parse(parse: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
+    """``parse`` with its result for a large text kept, and reused for the same text."""
+
+    def parse_cached(text: str) -> dict[str, Any]:
+        folder = cache_dir() if len(text) >= SMALLEST else None
+        if folder is None:
+            return parse(text)
+        raw = text.encode("utf-8", "surrogatepass")
+        path = folder / f"{zlib.crc32(raw):08x}-{len(raw)}.{_TAG}.marshal"
+        found = _read(path, text)
+        if found is not None:
+            return found
+        data = parse(text)  # an error propagates: nothing is kept for a text that does not parse
+        _write(path, text, data)
+        return data
+
+    return parse_cached
+
+
+def _read(path: Path, text: str) -> dict[str, Any] | None:
+    """The table kept at ``path`` if it was kept for exactly ``text``; else None."""
+    try:
+        kept = marshal.loads(path.read_bytes())
+        if not (isinstance(kept, tuple) and len(kept) == 4 and kept[0] == _TAG and kept[1] == text):
+            return None
+        if not isinstance(kept[3], bytes) or zlib.crc32(kept[3]) != kept[2]:
+            return None
+        data = marshal.loads(kept[3])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write(path: Path, text: str, data: dict[str, Any]) -> None:
+    """Keep ``data`` for ``text`` (written whole, then renamed); drop the oldest files beyond ``KEEP``."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        table = marshal.dumps(data)
+        # Readable by the owner only, as the session files are: the same names and answers.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps((_TAG, text, zlib.crc32(table), table)))
+        os.replace(temp, path)
+        kept = sorted(path.parent.glob("*.marshal"), key=_age)
+        for old in kept[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write (none from TOML)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
