@@ -120,3 +120,25 @@ def test_opening_the_demo_in_a_terminal_saves_nothing_and_moves_no_file(data_dir
     assert saved is None, "the session file was saved with no key pressed"
     after = (stat_key(path), path.read_bytes(), files())
     assert after == before
+
+
+async def test_the_session_footer_is_built_with_its_screen_and_not_again_at_start(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keys are part of the session screen's first layout; Textual's footer mounted them just after it.
+
+    That was one more layout of the whole screen and more frames with no key pressed
+    (``KeysFooter.compose``). Nothing at start changes the keys shown, so no rebuild either.
+    """
+    from workshop_tui.tui.widgets.footer import KeysFooter
+
+    counts: Counter[str] = Counter()
+    monkeypatch.setattr(KeysFooter, "recompose", _counting(counts, "rebuilds", KeysFooter.recompose))
+    path = copy_demo(data_dir / "sessions")
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        footer = app.screen.query_one(KeysFooter)
+        keys = len(footer.children)
+        await pilot.pause(QUIET)
+        assert keys > 3 and len(footer.children) == keys
+    assert counts["rebuilds"] == 0, counts

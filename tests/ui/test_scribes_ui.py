@@ -12,7 +12,7 @@ from workshop_tui.core.storage.sessions import load_session, new_session, save_s
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
-from workshop_tui.tui.widgets.entry import EntryArea
+from workshop_tui.tui.widgets.entry_area import EntryArea
 
 from .conftest import SIZE, app_for
 

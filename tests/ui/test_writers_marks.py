@@ -22,7 +22,7 @@ from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.settings import Settings
 from workshop_tui.tui.views.base import GroupTextsView
 from workshop_tui.tui.voting_link import REFRESH_QUIET, VotingInfo
-from workshop_tui.tui.widgets.entry import EntryArea
+from workshop_tui.tui.widgets.entry_area import EntryArea
 from workshop_tui.voting import scribes
 from workshop_tui.voting.network import VotingOptions
 

@@ -152,3 +152,23 @@ def test_opening_a_session_loads_no_summary_export_or_voting_server(tmp_path: Pa
     loaded = _modules_at_start(["--lang", "da", "open", str(path)], "Projektor", data, tmp_path)
     assert "workshop_tui.tui.screens.session" in loaded, "the probe did not open the session"
     assert sorted(loaded & set(HEAVY_AT_OPEN)) == []
+
+
+def test_opening_a_session_on_a_grid_loads_no_text_area(tmp_path: Path) -> None:
+    """Textual's multi-line field (its document, history and themes) waits for a view or dialog that has one.
+
+    The 40-person seminar opens on a rating grid, which has no such field; the notes (F7),
+    the sheets and a grid's closing answer load it when they are shown.
+    """
+    from benchmarks.large_session import write_session
+
+    data = tmp_path / "data"
+    path = write_session(large_session(session_id="grid"), data / "sessions" / "grid.toml")
+    loaded = _modules_at_start(["--lang", "da", "open", str(path)], "P6 ", data, tmp_path)
+    assert "workshop_tui.tui.views.grid" in loaded, "the probe did not open the grid"
+    unwanted = {
+        "textual.widgets._text_area",
+        "textual.document._document",
+        "workshop_tui.tui.widgets.entry_area",
+    }
+    assert sorted(loaded & unwanted) == []

@@ -22,6 +22,7 @@ from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
+from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from workshop_tui.tui.crash_report import CrashReport
 
 
+CSS_SAVE_SECONDS = 3.0
+"""After the start, when the CSS rules it parsed are written for the next start (``css_rules``)."""
 OWN_LOCK_TRIES = 40
 """Tries, 50 ms apart, to take a lock this app's closing session screen still holds."""
 
@@ -63,6 +66,8 @@ class WorkshopApp(App[int]):
         voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
+        self.stylesheet = KeptStylesheet(variables=self.theme_variables)
+        """Textual's stylesheet, with the rules parsed by earlier runs kept (``css_rules``)."""
         self._terminal_guard = ControlCharacters()
         """No control character of any text reaches the terminal (see ``get_line_filters``)."""
         self.voting_options = voting or VotingOptions()
@@ -165,6 +170,10 @@ class WorkshopApp(App[int]):
     def on_mount(self) -> None:
         if self.collector_paused:
             self.call_after_refresh(self._collect_again)
+        # The CSS rules this start parsed, kept for the next start: after the first frame, again
+        # when the first screen is complete, and at exit (an app that is stopped has no exit).
+        self.call_after_refresh(save_all)
+        self.set_timer(CSS_SAVE_SECONDS, save_all)
         self.register_theme(HIGH_CONTRAST)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme

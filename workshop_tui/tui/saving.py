@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.lock import LockInfo, lock_path
@@ -176,6 +176,8 @@ class SaveGuard:
         Scores typed on a grid are refused with a message; a text field would keep showing
         what was typed into it, so it takes no typing at all.
         """
+        from textual.widgets import TextArea  # read-only views only: its modules wait until then
+
         for area in view.query(TextArea):
             area.read_only = True
         for field in view.query(Input):

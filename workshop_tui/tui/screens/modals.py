@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, EDITOR_COMMANDS, bindings
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.widgets.entry import InOrderInput
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 MODAL_CSS = """
 {name} {{
@@ -91,6 +96,10 @@ class NotesModal(WorkshopModal):
         self.source = source
 
     def compose(self) -> ComposeResult:
+        # Textual's text area (its document, history, themes) is loaded when the notes are first
+        # opened, not with every session screen: a grid or a list has no such field.
+        from textual.widgets import TextArea
+
         with Vertical():
             yield Label(t("tui.note.title", self.lang), classes="heading")
             yield TextArea(self.text, id="note")
@@ -103,11 +112,16 @@ class NotesModal(WorkshopModal):
                 yield Button(t("tui.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#note", TextArea).focus()
+        self._note().focus()
+
+    def _note(self) -> TextArea:
+        from textual.widgets import TextArea
+
+        return self.query_one("#note", TextArea)
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#note", TextArea).text)
+        self.dismiss(self._note().text)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

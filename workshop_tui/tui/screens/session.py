@@ -100,7 +100,7 @@ class SessionScreen(SessionActions):
                         yield view
                 yield LastTimePanel(id="last-time")
                 yield VotingStatus(id="voting-status")
-        yield KeysFooter(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False, with_screen=True)
 
     def on_mount(self) -> None:
         # What the view's first fill redraws is queued behind Textual's first frame of the

@@ -22,7 +22,7 @@ from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.views.base import session_edit
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
 from workshop_tui.tui.views.grid_typing import GridTyping
-from workshop_tui.tui.widgets.entry import EntryArea, EntryInput, FieldEdited
+from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.tui.widgets.text_panel import show_text, text_height
 
@@ -74,6 +74,8 @@ class GridView(GridTyping):
                 yield Label(id="note-label")
                 yield EntryInput(id="note")
         if self.extras.closing_question is not None:
+            from workshop_tui.tui.widgets.entry_area import EntryArea  # only grids with a closing answer
+
             with Vertical(id="closing-box"):
                 yield Label(id="closing-label")
                 yield EntryArea(id="closing")
@@ -136,7 +138,9 @@ class GridView(GridTyping):
 
     def focus_main(self) -> None:
         if self.ready:
-            self.grid.focus()
+            # At once, not by ``grid.focus()``, which waits for the app's queue: on opening that
+            # moved the keyboard after the first frames and drew the whole screen once more.
+            self.screen.set_focus(self.grid)
             self._post_position()  # coming back to a kept view: its cursor is where it was left
 
     def _show_head(self, session: Session) -> None:
@@ -220,6 +224,8 @@ class GridView(GridTyping):
             if group is not None and len(session.groups) > 1:
                 label += f"   ({t('tui.sheet.group', self.lang)}: {group.label(self.lang)} · Ctrl+G)"
             show_text(self.query_one("#closing-label", Label), label)
+            from workshop_tui.tui.widgets.entry_area import EntryArea
+
             area = self.query_one("#closing", EntryArea)
             area.load(("closing", self._group), answers.closing.get(self._group, ""))
 

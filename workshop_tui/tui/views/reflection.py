@@ -18,7 +18,8 @@ from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import PositionChanged
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.views.base import GroupTextsView, typing
-from workshop_tui.tui.widgets.entry import EntryArea, FieldEdited
+from workshop_tui.tui.widgets.entry import FieldEdited
+from workshop_tui.tui.widgets.entry_area import EntryArea
 from workshop_tui.tui.widgets.text_panel import show_text
 
 

@@ -11,6 +11,7 @@ words or their enabled state differ from what it shows.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -21,11 +22,29 @@ Shown = tuple[tuple[str, str, str, bool, str, str], ...]
 class KeysFooter(Footer):
     """A ``Footer`` that rebuilds once per change of the keys it shows."""
 
-    def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
+    def __init__(
+        self, *, compact: bool = False, show_command_palette: bool = True, with_screen: bool = False
+    ) -> None:
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self._shown: Shown | None = None
         """The keys the footer was last built with (None: not built yet)."""
         self._check_pending = False
+        self._bindings_ready = with_screen
+        """Built with its screen, as part of the screen's first frame (see ``compose``)."""
+
+    def compose(self) -> ComposeResult:
+        """With ``with_screen``: the keys as the screen's bindings say now, in the screen's first frame.
+
+        Textual's footer waits for the screen's first "bindings changed" call, just after
+        the first frame, and then mounts its keys: a second layout of the screen and more
+        frames with no key pressed. On the session screen the keys shown are the screen's
+        and the app's, whichever field gets the keyboard, so the later check finds nothing
+        to rebuild. (The list of sessions shows its table's keys, known once it has the
+        keyboard: its footer waits, as Textual's does, rather than being built twice.)
+        """
+        if self._bindings_ready:
+            self._shown = self.shown_keys()
+        yield from super().compose()
 
     def shown_keys(self) -> Shown:
         """What the footer would show now, as the screen's active bindings say."""
