@@ -29,6 +29,12 @@ def _go(exercise: str, *keys: str) -> Callable[[Pilot[Any]], Any]:
         # A blinking cursor would be caught on or off depending on timing (a flaky snapshot).
         for field in pilot.app.screen.query("TextArea, Input"):
             field.cursor_blink = False  # type: ignore[attr-defined]
+            # A TextArea's line cache keys a line on the cursor only while it blinks: a line
+            # drawn before the box had the keyboard (or in the blink's off phase) was shown
+            # again without its cursor, so the cursor's line differed with the machine's load
+            # (seen as trailing spaces on one line). Drawn anew, it is the same every time.
+            field.notify_style_update()
+            field.refresh()
         if keys:
             await pilot.press(*keys)
         await pilot.pause(0.2)

@@ -12,6 +12,9 @@ import aiohttp
 import pytest
 from textual.content import Content
 
+from workshop_tui.core.kinds.tables import TableBody
+from workshop_tui.core.model import Session
+from workshop_tui.core.model.parts import cell_key
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.core.writing import version_of, write_field
@@ -22,6 +25,7 @@ from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.settings import Settings
 from workshop_tui.tui.views.base import GroupTextsView
 from workshop_tui.tui.voting_link import REFRESH_QUIET, VotingInfo
+from workshop_tui.tui.widgets.entry import EntrySelect
 from workshop_tui.tui.widgets.entry_area import EntryArea
 from workshop_tui.voting import scribes
 from workshop_tui.voting.network import VotingOptions
@@ -197,13 +201,14 @@ async def test_the_facilitator_typing_in_an_action_a_device_changed_keeps_the_de
             field = screen.view.query_one(f"#{part}-0")
             field.focus()
             await pilot.press("N", "y")
+
             # The group's scribe put a word in front meanwhile (typed over "Ny", so it replaced it).
-            screen.keeper.apply(
-                lambda s, part=part: write_field(
-                    s, "sheet-45", "g1", f"a:0:{part}", "Tlf: Ny", version_of("Ny"), "P1"
-                )[0],
-                undoable=False,
-            )
+            def scribe_writes(session: Session, part: str = part) -> Session:
+                return write_field(
+                    session, "sheet-45", "g1", f"a:0:{part}", "Tlf: Ny", version_of("Ny"), "P1"
+                )[0]
+
+            screen.keeper.apply(scribe_writes, undoable=False)
             screen.controller.publish(Change.ARRIVED)
             await pilot.press("t")
             action = load_session(path).answers_for("sheet-45").actions["g1"][0]
@@ -264,4 +269,47 @@ async def test_a_group_name_from_the_file_is_shown_as_written_in_the_writing_mar
             assert Content.from_markup(title).plain == f"✎ skriver… · {hostile} ({device['participant']})"
             await pilot.pause()
             assert app.is_running and app.return_code is None
+        await pilot.press("f10", "f10")
+
+
+async def test_a_choice_a_device_writes_in_is_marked_like_a_text_field(
+    library: Library, data_dir: Path
+) -> None:
+    # A choice (Select) has no border of its own: the mark goes on the box that shows the choice.
+    session = new_session(
+        title="Interessenter",
+        date="2026-12-02",
+        exercises=[library.exercises["stakeholder-analysis"]],
+        participants=4,
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="interessenter",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    table = session.exercise("stakeholder-analysis").body_as(TableBody)
+    index = next(i for i, column in enumerate(table.columns) if column.is_choice)
+    column = table.columns[index]
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        view = screen.view
+        assert isinstance(view, GroupTextsView)
+        choice = view.query_one(f"#cell-1-{index}", EntrySelect)
+        shown = choice.query_one("SelectCurrent")
+        assert shown.border_title is None and not shown.has_class("being-written")
+        write = {
+            "exercise": "stakeholder-analysis",
+            "group": "g1",
+            "field": f"t:{cell_key(1, column.id)}",
+            "text": column.options[0].id,
+            "base": "",
+        }
+        async with aiohttp.ClientSession() as http:
+            device = await _post(http, info.url + "/api/join", {"code": info.code})
+            await _post(http, info.url + "/api/write", write, device["token"])
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            assert choice.value == column.options[0].id
+            assert shown.border_title == f"✎ skriver… · Bord 1 ({device['participant']})"
+            assert shown.has_class("being-written")
         await pilot.press("f10", "f10")

@@ -24,7 +24,7 @@ from .test_fast_fingers import EXERCISE, _open, _quit, _room
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
-BACKSPACE, ENTER, F6, CTRL_U, CTRL_N = b"\x7f", b"\r", b"\x1b[17~", b"\x15", b"\x0e"
+BACKSPACE, ENTER, F6, CTRL_U, CTRL_N, CTRL_Z = b"\x7f", b"\r", b"\x1b[17~", b"\x15", b"\x0e", b"\x1a"
 
 
 def _dialog(term: Terminal, key: bytes, shows: str) -> None:
@@ -89,6 +89,46 @@ def test_a_paste_without_brackets_joins_lines_in_a_one_line_field_and_keeps_them
             ),
             timeout=60,
         )
+    finally:
+        status = _quit(term)
+    assert status == 0
+
+
+def test_ctrl_z_typed_just_after_letters_in_a_sheet_box_undoes_them_on_screen_and_in_the_file(
+    library: Library, data_dir: Path
+) -> None:
+    # Ctrl+Z works from a text box (a priority key); handled on arrival, it undid the edit
+    # before the letters typed just ahead of it, which were then saved over the undone text
+    # while the box showed it without them.
+    session = new_session(
+        title="Fortryd",
+        date="2026-12-01",
+        exercises=[library.exercises["sheet-44"]],
+        participants=4,
+        groups=["Bord 1"],
+        session_id="fortryd",
+    )
+    path = write_session(session, data_dir / "sessions" / "fortryd.toml")
+    group = session.groups[0].id
+    box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
+
+    def saved() -> str:
+        return load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box, "")
+
+    term = _open(path, data_dir)
+    try:
+        term.send(b"Hej")
+        term.wait_until(lambda _: saved() == "Hej", timeout=60)
+        term.settle(0.5)
+        term.send(b"abc" + CTRL_Z)
+        term.wait_for_text("Fortrudt", timeout=60)
+        term.settle(1.0)
+        assert "abc" not in saved()
+        assert term.screen.find("Hejabc") is None
+        term.send(b"!")  # typed after the undo, into the undone text
+        term.wait_until(lambda _: saved().endswith("!"), timeout=60)
+        term.settle(0.5)
+        assert "abc" not in saved() and term.screen.find(saved()) is not None
     finally:
         status = _quit(term)
     assert status == 0

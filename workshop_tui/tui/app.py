@@ -25,7 +25,9 @@ from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
+from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
+from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.strings import textual_word
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
@@ -91,10 +93,16 @@ class WorkshopApp(App[int]):
         does, to the terminal once it is restored); recorded, so the crash log can hold it."""
         self.key_gate = KeyGate(self, self._dispatch_key)
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
+        self._frozen_before = gc.get_freeze_count()
+        """Objects frozen out of the collector's sight before the app started (see ``unfreeze_collector``)."""
+        self._pasted_tabs = PastedTabs(self, self.key_gate, self._dispatch_key)
+        """Tells a Tab inside a paste (text for the field) from a pressed one (see pasted_keys)."""
         self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
 
     async def _dispatch_key(self, event: events.Key) -> None:
         """Handle a key the gate held, as if it had just arrived."""
+        if isinstance(event, PastedTab) and type_tab(self.focused):
+            return  # text of a paste, typed into the field pasted into (see pasted_keys)
         await super().on_event(event)
 
     @property
@@ -116,7 +124,8 @@ class WorkshopApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             self.inputs += 1
-        if isinstance(event, events.Key) and not event.is_forwarded and self.key_gate.hold(event):
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._pasted_tabs.arrived(event)  # a Tab may wait a moment (see pasted_keys)
             return
         await super().on_event(event)
 
@@ -166,8 +175,12 @@ class WorkshopApp(App[int]):
 
     collector_paused = False
     """The CLI paused the garbage collector for the start (``run_app``); it runs after the first frame."""
+    stops_on_signals = False
+    """SIGTERM and SIGHUP save and quit (``tui/signals.py``); set by ``run_app``, not in tests."""
 
     def on_mount(self) -> None:
+        if self.stops_on_signals:
+            stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:
             self.call_after_refresh(self._collect_again)
         # The CSS rules this start parsed, kept for the next start: after the first frame, again
@@ -193,6 +206,17 @@ class WorkshopApp(App[int]):
         from workshop_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+
+    def unfreeze_collector(self) -> None:
+        """Thaw what the app froze (``_remember``, session screen, voting) once it may be garbage.
+
+        ``gc.unfreeze`` thaws everything: a freeze made before the app started is left alone.
+        """
+        if self._frozen_before == 0:
+            gc.unfreeze()
+
+    def on_unmount(self) -> None:
+        self.unfreeze_collector()  # the app ends (the session screen gives its switch interval back)
 
     def _collect_again(self) -> None:
         """After the first frame: what the start made is kept out of the collector's way, which runs again."""

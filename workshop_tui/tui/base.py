@@ -46,6 +46,9 @@ class Workshop(Protocol):
     def show_home(self) -> None:
         """Leave the session screen for the list of sessions."""
 
+    def unfreeze_collector(self) -> None:
+        """Give the objects the app froze out of the collector's sight back to it."""
+
 
 def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, ActiveBinding]:
     out = {}
@@ -61,6 +64,25 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
             binding = replace(binding, description=textual_word(binding.description, lang))
         out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
     return out
+
+
+def _in_declared_order(bindings: dict[str, ActiveBinding], screen: Screen[Any]) -> dict[str, ActiveBinding]:
+    """The focused fields' keys, then the screen's in the order it declares them, then the app's.
+
+    Textual lists a key where the first binding of it was found, going up from the focused
+    field: a screen's priority key that a text field also binds (F7, which a ``TextArea``
+    binds too) took the field's place, so the footer's order changed with the focus.
+    """
+    declared = {key: index for index, key in enumerate(screen._bindings.key_to_bindings)}
+    app = screen.app
+
+    def rank(item: tuple[str, ActiveBinding]) -> tuple[int, int]:
+        key, active = item
+        if active.node is screen:
+            return (1, declared.get(key, len(declared)))
+        return (2, 0) if active.node is app else (0, 0)
+
+    return dict(sorted(bindings.items(), key=rank))
 
 
 class _Localised:
@@ -80,7 +102,8 @@ class _Localised:
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        return _localised(super().active_bindings, self.lang)  # type: ignore[misc]
+        bindings = _in_declared_order(super().active_bindings, self)  # type: ignore[misc, arg-type]
+        return _localised(bindings, self.lang)
 
 
 class WorkshopScreen(_Localised, Screen[Any]):

@@ -103,20 +103,30 @@ SESSION_COMMANDS: Sequence[Command] = (
     Command("blind", "f3", "blind", priority=True, palette="tui.key.blind"),
     Command("mode", "f4", "mode", priority=True, palette="tui.key.mode"),
     Command("timer", "f5", "timer", palette="tui.key.timer"),
-    Command("timer_set", "f6", "set_timer", footer=False, palette="tui.key.timer_set"),
-    Command("note", "f7", "notes", palette="tui.key.note"),
+    Command("timer_set", "f6", "set_timer", footer=False, priority=True, palette="tui.key.timer_set"),
+    Command("note", "f7", "notes", priority=True, palette="tui.key.note"),
     Command("export", "f8", "export", palette="tui.palette.export"),
     Command("agenda", "f9", "agenda", footer=False, palette="tui.key.agenda"),
     Command("voting", "f10", "voting"),
     Command("group_short", "ctrl+g", "next_group", priority=True),
     Command("groups", "ctrl+r", "groups", footer=False, palette="tui.key.groups"),
     Command("last_time", "ctrl+l", "last_time", footer=False, palette="tui.key.last_time"),
-    Command("min_answers", "ctrl+u", "min_answers", footer=False, palette="tui.key.min_answers"),
-    Command("undo", "ctrl+z", "undo", footer=False, palette="tui.key.undo"),
-    Command("redo", "ctrl+y", "redo", footer=False, palette="tui.key.redo"),
+    Command(
+        "min_answers", "ctrl+u", "min_answers", footer=False, priority=True, palette="tui.key.min_answers"
+    ),
+    Command("undo", "ctrl+z", "undo", footer=False, priority=True, palette="tui.key.undo"),
+    Command("redo", "ctrl+y", "redo", footer=False, priority=True, palette="tui.key.redo"),
     Command("home", "escape", "home", footer=False),
 )
-"""The session screen's commands, in the footer's order."""
+"""The session screen's commands, in the footer's order.
+
+A key that a text field takes for itself is a priority key here, so that the command works
+from every field, as the footer, F1 and the palette promise (``tests/ui/test_command_keys.py``
+walks this): Textual's ``Input`` deletes to the line's start on Ctrl+U; its ``TextArea`` does
+that too, selects the line on F6 and everything on F7, and keeps an undo of its own on
+Ctrl+Z/Ctrl+Y. The fields lose those (Backspace and the mouse remain); the session's undo
+covers typed text as well, and other edits and the device texts since.
+"""
 
 PROJECTOR_COMMANDS: Sequence[Command] = (
     Command("back", "f2,escape", "close"),

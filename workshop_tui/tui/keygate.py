@@ -53,6 +53,10 @@ class KeyGate:
         self._held.append(event)
         return True
 
+    def next_held(self) -> str | None:
+        """The key the gate will hand on first (``Key.key``), None when none waits."""
+        return self._held[0].key if self._held else None
+
     def close(self) -> None:
         """Hold the keys from now until ``open`` (or ``GIVE_UP`` seconds)."""
         self._closed += 1

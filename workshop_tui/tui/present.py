@@ -24,6 +24,7 @@ from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import APP_COMMANDS, PRESENT_COMMANDS, bindings, key_line
 from workshop_tui.tui.present_follow import POLL_SECONDS, Follower
 from workshop_tui.tui.screens.projector import ProjectorFrame, Wall
+from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.voting_link import VotingInfo
 from workshop_tui.voting.desk import Progress
@@ -132,7 +133,12 @@ class PresentApp(App[int]):
         self.follower = Follower(session_file)
         self._terminal_guard = ControlCharacters()
 
+    stops_on_signals = False
+    """SIGTERM and SIGHUP close the window and give the terminal back (set by ``run_present``)."""
+
     def on_mount(self) -> None:
+        if self.stops_on_signals:
+            stop_on_signals(self)
         self.push_screen(PresentScreen(self.follower))
 
     def get_line_filters(self) -> Sequence[LineFilter]:
@@ -149,4 +155,6 @@ class PresentApp(App[int]):
 
 def run_present(session_file: Path | None, *, lang: str | None) -> int:
     """Run the second window until it is closed; returns the exit status."""
-    return PresentApp(session_file, lang=lang).run() or 0
+    app = PresentApp(session_file, lang=lang)
+    app.stops_on_signals = True
+    return app.run() or app.return_code or 0

@@ -32,6 +32,7 @@ def run_app(
         lang=lang, exercise_dirs=exercise_dirs, session_path=session_path, session=session, voting=voting
     )
     app.collector_paused = not gc.isenabled()
+    app.stops_on_signals = True
     try:
         result = app.run()
     except Exception as error:  # an error Textual did not catch (starting or stopping)

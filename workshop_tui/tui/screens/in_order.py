@@ -11,10 +11,21 @@ until the move is done and the new field has the keyboard.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import on
+from textual.message import Message
 
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.views.base import ExerciseView
+
+
+@dataclass
+class AfterEdits(Message):
+    """Bubbles from the focused field to the screen behind the edits its typed keys sent."""
+
+    run: Callable[[], None]
 
 
 class InOrderScreen(WorkshopScreen):
@@ -63,6 +74,43 @@ class InOrderScreen(WorkshopScreen):
         focused = self.focused
         if focused is None or not focused.call_later(self.call_later, run):
             run()
+
+    def _after_typed_edits(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the edits of the keys typed before it are applied (undo, redo).
+
+        ``_after_typed_keys`` waits for the keys, which is enough for a move (each edit
+        names its own field). An undo must also come after their edits: a text field
+        reports its typing as a message that bubbles up through the view, which sends the
+        edit on; a message posted behind that report, from the field, takes the same way
+        and reaches this screen after the edit (``AfterEdits``). Undone earlier, the undo
+        took back the edit before, and the letters typed just ahead of Ctrl+Z were saved
+        on top of the undone text while the field showed it without them.
+        """
+        gate = self.key_gate
+        if gate is not None:
+            gate.close()  # keys typed after it wait until it is done (and the field refilled)
+        focused = self.focused
+
+        def run() -> None:
+            try:
+                action()
+            finally:
+                if gate is not None:
+                    gate.open()
+
+        def behind_the_edits() -> None:
+            if focused is None or not focused.is_attached:
+                run()
+            else:
+                focused.post_message(AfterEdits(run))
+
+        if focused is None or not focused.call_later(behind_the_edits):
+            run()
+
+    @on(AfterEdits)
+    def _run_after_edits(self, message: AfterEdits) -> None:
+        message.stop()
+        message.run()
 
     def action_next_field(self) -> None:
         """Tab: the next field, once the keys typed into this one are handled."""

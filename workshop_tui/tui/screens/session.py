@@ -40,6 +40,13 @@ from workshop_tui.tui.widgets.footer import KeysFooter
 from workshop_tui.tui.widgets.last_time import LastTimePanel
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
+STEP_KEYS = frozenset(
+    key.strip()
+    for command in SESSION_COMMANDS
+    if command.action in ("next", "previous")
+    for key in command.keys.split(",")
+)
+"""The keys that step to the next or previous exercise (Ctrl+N, Ctrl+B), as declared."""
 FREEZE_SECONDS = 0.5
 """After opening, when the objects made so far are handed out of the garbage collector's sight."""
 SWITCH_INTERVAL = 0.0005
@@ -81,6 +88,8 @@ class SessionScreen(SessionActions):
         self.view: ExerciseView | None = None
         self._views: dict[str, ExerciseView] = {}
         """One view per exercise visited, kept (hidden) after the facilitator moves on."""
+        self._switch_interval = sys.getswitchinterval()
+        """The interpreter's switch interval before this screen shortened it (given back on closing)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
@@ -92,6 +101,11 @@ class SessionScreen(SessionActions):
                     yield Static(id="exercise-title")
                     yield TimerDisplay(id="timer")
                 with Vertical(id="view-slot"):
+                    # Shown while a view is being made (or a burst passes an exercise), so the
+                    # area below the title is never blank; hidden again when the view is up.
+                    pending = Static(id="view-pending")
+                    pending.display = False
+                    yield pending
                     # The first exercise's view is part of the screen's first layout: mounted
                     # later, it would arrive after the first frame and draw the screen again.
                     if self.current:
@@ -120,7 +134,9 @@ class SessionScreen(SessionActions):
         # Textual reads keys and writes frames in threads of their own, which wait for the
         # interpreter while this one works: at Python's default (5 ms) a frame could leave
         # that much later than it was made.
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
+        # Given back when the screen closes: the setting is the whole interpreter's.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL))
         # Everything made to open the session lives as long as it does: out of the collector's
         # way, a full collection no longer walks it (125 ms at 40 people, seen while opening;
         # one while typing would hold that key's frame up as long). Unfrozen on closing.
@@ -180,11 +196,18 @@ class SessionScreen(SessionActions):
             kept.display = False
         if not self.current:
             self.view = None
+            self.query_one("#view-pending", Static).display = False
+            return
+        if self._passing_through():
+            self.view = None  # only the title of an exercise a burst passes through
+            self._show_pending(None)
+            self._show_frame()
             return
         view = self._views.get(self.current)
         if view is None:
             view = self._views[self.current] = view_for(self.session.exercise(self.current), self.lang)
             self.query_one("#view-slot", Vertical).mount(view)
+        self._show_pending(view)
         view.display = True
         self.view = view
         self.hold_keys_until_ready(view)
@@ -194,6 +217,42 @@ class SessionScreen(SessionActions):
         if self.keeper.read_only:
             view.call_after_refresh(self.guard.freeze, view)
         self._show_frame()
+
+    def _show_pending(self, view: ExerciseView | None) -> None:
+        """Until ``view`` is up (None: a burst passes by), show the exercise's prompt and a word why.
+
+        Making a table's or grid's view takes 100-400 ms on a loaded laptop; the room
+        would see an empty wall below the title meanwhile.
+        """
+        pending = self.query_one("#view-pending", Static)
+        if view is not None and view.ready:
+            pending.display = False
+            return
+        exercise = self.session.exercise(self.current)
+        shown = Text()
+        if exercise.prompt is not None:
+            shown.append(exercise.prompt.get(self.lang) + "\n", style="bold")
+        shown.append(t("tui.pending.view", self.lang), style="dim")
+        pending.update(shown)
+        pending.display = True
+        if view is not None:
+
+            def up() -> None:
+                if self.view is view:
+                    pending.display = False
+
+            view.when_ready(up)
+
+    def _passing_through(self) -> bool:
+        """Whether the next key waiting is another step (a burst of Ctrl+B or Ctrl+N).
+
+        Such a step leaves the exercise before anyone could read it: making its view
+        (100-400 ms for a table or grid on a loaded laptop, during which the area below the
+        title was blank) only delayed the exercise the burst leads to. The exercise's
+        title is shown on the way; its view is made when the facilitator stops on it.
+        """
+        gate = self.key_gate
+        return gate is not None and gate.next_held() in STEP_KEYS
 
     def _show_frame(self) -> None:
         session, lang = self.session, self.lang
@@ -257,7 +316,8 @@ class SessionScreen(SessionActions):
         # before the lock is given back.
         self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
-        gc.unfreeze()  # what was frozen at opening can be collected again once it is garbage
+        sys.setswitchinterval(self._switch_interval)
+        self.workshop.unfreeze_collector()  # what was frozen at opening can be collected once it is garbage
 
     @on(OptionList.OptionSelected, "#agenda")
     def jump_from_agenda(self, event: OptionList.OptionSelected) -> None:

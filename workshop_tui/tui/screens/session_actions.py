@@ -86,18 +86,31 @@ class SessionActions(InOrderScreen):
         )
 
     def action_undo(self) -> None:
-        """Undo the last change to the answers."""
-        if self.controller.undo():
-            self.notify(t("tui.undo.done", self.lang), timeout=1.5)
-        else:
-            self.notify(t("tui.undo.none", self.lang), timeout=1.5)
+        """Undo the last change to the answers, once the keys typed before Ctrl+Z are applied.
+
+        Ctrl+Z is a priority key (it works from every field), handled on arrival: undone at
+        once, it would undo the edit before the letters typed just ahead of it
+        (``_after_typed_edits``).
+        """
+
+        def undo() -> None:
+            if self.controller.undo():
+                self.notify(t("tui.undo.done", self.lang), timeout=1.5)
+            else:
+                self.notify(t("tui.undo.none", self.lang), timeout=1.5)
+
+        self._after_typed_edits(undo)
 
     def action_redo(self) -> None:
-        """Redo the last undone change."""
-        if self.controller.redo():
-            self.notify(t("tui.redo.done", self.lang), timeout=1.5)
-        else:
-            self.notify(t("tui.redo.none", self.lang), timeout=1.5)
+        """Redo the last undone change (after the keys typed before it, as ``action_undo``)."""
+
+        def redo() -> None:
+            if self.controller.redo():
+                self.notify(t("tui.redo.done", self.lang), timeout=1.5)
+            else:
+                self.notify(t("tui.redo.none", self.lang), timeout=1.5)
+
+        self._after_typed_edits(redo)
 
     def action_next_group(self) -> None:
         """Switch the group whose texts are shown (after the keys typed into this one's fields)."""

@@ -13,7 +13,7 @@ from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.plain import plain
-from workshop_tui.tui.widgets.entry import FieldEdited, FieldKey
+from workshop_tui.tui.widgets.entry import EntrySelect, FieldEdited, FieldKey
 
 Writing = Mapping[tuple[str, str], tuple[str, ...]]
 """Who writes where from a device now: (group id, field key such as ``t:2``) -> their places."""
@@ -199,7 +199,7 @@ class GroupTextsView(ExerciseView):
     """
 
     DEFAULT_CSS = """
-    GroupTextsView .being-written {
+    GroupTextsView .being-written, GroupTextsView Select > SelectCurrent.being-written {
         border: tall $warning;
         border-title-color: $warning;
         border-title-style: bold;
@@ -236,10 +236,12 @@ class GroupTextsView(ExerciseView):
             # here: the title is plain Content, never markup ("[/]" would crash the screen and
             # "[@click=…]" would be a link). What is shown is kept beside the widget, since
             # Textual hands the title back as escaped markup.
-            if getattr(widget, "_shown_writing_title", None) != title:
-                widget.border_title = None if title is None else plain(title, one_line=True)
-                setattr(widget, "_shown_writing_title", title)  # noqa: B010
-            widget.set_class(bool(who), "being-written")
+            # A choice (Select) draws no border of its own: the box it shows its choice in does.
+            marked = widget.query_one("SelectCurrent") if isinstance(widget, EntrySelect) else widget
+            if getattr(marked, "_shown_writing_title", None) != title:
+                marked.border_title = None if title is None else plain(title, one_line=True)
+                setattr(marked, "_shown_writing_title", title)  # noqa: B010
+            marked.set_class(bool(who), "being-written")
 
     def writing_elsewhere(self, session: Session) -> Text | None:
         """ "✎ Bord 2 skriver nu (Ctrl+G)": the other groups whose scribes write now, for the heading."""

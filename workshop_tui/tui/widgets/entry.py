@@ -33,6 +33,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
+from workshop_tui.tui.pasted_keys import LINE_BREAKS
+
 FieldKey = tuple[str, ...]
 """Where a field's value lives in the session, e.g. ``("text", group id, box key)``."""
 
@@ -44,9 +46,6 @@ busy machine the thread that parses them can wait tens of milliseconds between t
 and words run together are worse than a space after an Enter typed quickly before more
 text (Enter does nothing else in a one-line field), hence the generous margin.
 """
-
-LINE_BREAKS = ("enter", "ctrl+j")
-"""A line break as keys: CR (tmux, most terminals) or LF."""
 
 
 async def run_own_binding(widget: Widget, event: events.Key) -> bool:
@@ -185,10 +184,13 @@ class EntryInput(InOrderInput):
     def _on_paste(self, event: events.Paste) -> None:
         """Paste every line, joined by a space: Textual's ``Input`` keeps only the first line.
 
+        A tab becomes a space too (a spreadsheet's row), as it does in a paste that arrives
+        as keys (``tui/pasted_keys.py``).
+
         A facilitator pasting an action copied from an e-mail over two lines would otherwise
         lose the second line without a sign.
         """
-        lines = [line.strip() for line in event.text.splitlines()]
+        lines = [line.strip() for line in event.text.replace("\t", " ").splitlines()]
         joined = " ".join(line for line in lines if line)
         if event.text[:1].isspace() and joined:
             joined = " " + joined  # a leading space separates it from the text before

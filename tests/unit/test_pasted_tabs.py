@@ -1,0 +1,70 @@
+"""A Tab inside a paste that arrives as keys stays in the field pasted into; a pressed Tab moves on.
+
+A row copied from a spreadsheet or a mail holds tabs; without bracketed paste each came as
+the Tab key and moved the keyboard, scattering the row's words over the next fields. Pilot
+waits for idle after each key and cannot tell a paste from typing, so this drives
+``workshop`` in a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.large_session import write_session
+from workshop_tui.core.kinds.sheets import SheetBody
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session
+
+from .test_fast_fingers import _open, _quit
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+TAB, CTRL_N = b"\t", b"\x0e"
+
+
+def test_tabs_of_a_paste_land_in_the_field_pasted_into_and_a_pressed_tab_moves_on(
+    library: Library, data_dir: Path
+) -> None:
+    session = new_session(
+        title="Faner",
+        date="2026-12-01",
+        exercises=[library.exercises["sheet-45"], library.exercises["sheet-44"]],
+        participants=4,
+        groups=["Bord 1"],
+        session_id="faner",
+    )
+    path = write_session(session, data_dir / "sessions" / "faner.toml")
+    group = session.groups[0].id
+    box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
+
+    def action() -> tuple[str, str]:
+        actions = load_session(path).answers_for("sheet-45").actions.get(group, ())
+        return (actions[0].text, actions[0].owner) if actions else ("", "")
+
+    term = _open(path, data_dir)
+    try:
+        # The first action's text has the keyboard; a spreadsheet row, pasted as one write.
+        term.send("Ring\ttil\t\tsygehuset æøå".encode())
+        term.wait_until(lambda _: action()[0] == "Ring til  sygehuset æøå", timeout=60)
+        term.settle(0.5)
+        term.send(TAB)  # pressed: the owner's field
+        term.settle(0.5)
+        term.send(b"Ida")
+        term.wait_until(lambda _: action() == ("Ring til  sygehuset æøå", "Ida"), timeout=60)
+        term.send(CTRL_N)
+        term.wait_for_text("Bord 1", timeout=60)
+        term.settle(0.5)
+        term.send(b"Navn\tAlder\rIda\t42")  # a sheet's box keeps the tabs, as a bracketed paste does
+        term.wait_until(
+            lambda _: (
+                load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box)
+                == "Navn\tAlder\nIda\t42"
+            ),
+            timeout=60,
+        )
+    finally:
+        status = _quit(term)
+    assert status == 0

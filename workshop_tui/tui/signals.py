@@ -1,0 +1,51 @@
+"""A laptop shutting down (SIGTERM) or a terminal window closed (SIGHUP) ends the app as a quit does.
+
+Python's default for both signals is to die where it stands: the session's lock stayed
+behind (the next start asked whether another window still writes), with the wall's side
+file and the running marker, and a terminal still open was left in raw mode on the
+alternate screen. Handled in the app's event loop instead, the signal first saves what is
+not on disk yet (as a stop on an error does), then exits the app the ordinary way: the
+screens close, each session gives its lock back, and Textual gives the terminal back (to
+a terminal that is gone, its writes fail and are dropped). The exit status is 128 + the
+signal's number, as a shell reports a process ended by it.
+
+Only ``run_app`` and ``run_present`` install it: an app the tests drive runs in a process
+that is not theirs to change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App
+
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+"""The signals handled (Windows has neither as a signal a process gets)."""
+
+
+def stop_on_signals(app: App[Any], before: Callable[[], object] | None = None) -> None:
+    """From now on, SIGTERM and SIGHUP run ``before`` (never raising), then exit ``app``.
+
+    Called from the app's ``on_mount`` (in its event loop, on the main thread); the
+    handlers go with the loop (``asyncio.run`` closes it when the app has ended, which
+    gives the signals their default back).
+    """
+    loop = asyncio.get_running_loop()
+    received: list[int] = []
+
+    def stop(signum: int) -> None:
+        if received:  # a second signal while closing: the first one's close goes on
+            return
+        received.append(signum)
+        if before is not None:
+            with contextlib.suppress(Exception):
+                before()
+        app.exit(return_code=128 + signum)
+
+    for signum in SIGNALS:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, stop, signum)
