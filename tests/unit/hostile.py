@@ -9,10 +9,11 @@ the CLI, the exports and the app to be fed.
 from __future__ import annotations
 
 import base64
+import tomllib
 from pathlib import Path
 from typing import Any
 
-from workshop_tui.core.storage.locations import builtin_sessions_dir
+from workshop_tui.core.storage.locations import builtin_exercises_dir, builtin_sessions_dir
 from workshop_tui.core.storage.sessions import DEMO_FILE, load_session, session_to_dict
 from workshop_tui.core.storage.tomlio import dumps
 
@@ -77,3 +78,93 @@ def session_with(folder: Path, name: str, **top: Any) -> Path:
     path = folder / name
     path.write_text(dumps(data), encoding="utf-8")
     return path
+
+
+MARKUP = (
+    " [/] [b]unclosed [@click=app.quit]x[/] [link=https://evil.example]y[/link] [md](https://evil.example/md)"
+    " \x1b[31mred\x07 " + "W" * 300 + " 漢字😀 שלום"
+)
+"""Text that Textual or Rich would read as markup, and the rest of what a mailed file may hold:
+a closing tag with nothing open (a MarkupError), an unclosed tag, an action and a link, an
+escape sequence and a bell, a 300-character word, wide, emoji and right-to-left characters
+(and a Markdown link, for the F1 help, which is Markdown)."""
+MARKUP_SHOWN = (
+    " [/] [b]unclosed [@click=app.quit]x[/] [link=https://evil.example]y[/link]"
+    " [md](https://evil.example/md) red "
+)
+"""The start of ``MARKUP`` as it must be shown: as written, the control characters stripped."""
+STRUCTURE = frozenset(
+    {
+        "id",
+        "kind",
+        "polarity",
+        "dimension",
+        "letter",
+        "rows",
+        "columns",
+        "mode",
+        "date",
+        "created",
+        "updated",
+        "language",
+        "agenda",
+        "exercise",
+        "group",
+        "challenge_from",
+        "due",
+        "schema_version",
+        # a table's column and its chosen options are checked against the exercise (not free text)
+        "label",
+        "importance",
+        "activity",
+        "attitude",
+        "x",  # a zone's side of each axis
+        "y",
+        "specific",  # the SMART goal's choices
+        "measurable",
+        "accepted",
+        "realistic",
+        "timed",
+    }
+)
+"""Keys whose values are ids, dates, codes or choices: the loader refuses other text there."""
+
+
+def poisoned_everywhere(value: Any, key: str = "", payload: str = MARKUP) -> Any:
+    """``value`` with ``payload`` appended to every string but those under ``STRUCTURE`` keys.
+
+    Wider than ``poisoned``: answers keyed by group and field, exercise texts, scale labels,
+    sources and dimension texts too (every string the app may show)."""
+    if isinstance(value, dict):
+        return {k: poisoned_everywhere(v, k, payload) for k, v in value.items()}
+    if isinstance(value, list):
+        return [poisoned_everywhere(v, key, payload) for v in value]
+    if isinstance(value, str) and key.rpartition(".")[2] not in STRUCTURE:
+        return value + payload
+    return value
+
+
+def markup_session(
+    folder: Path, name: str = "markup.toml", payload: str = MARKUP, session_id: str = "markup"
+) -> Path:
+    """The demo seminar with ``payload`` in every text it can hold, written to ``folder/name``."""
+    data = poisoned_everywhere(
+        session_to_dict(load_session(builtin_sessions_dir() / DEMO_FILE)), payload=payload
+    )
+    data["id"] = session_id
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(dumps(data), encoding="utf-8")
+    return path
+
+
+def markup_exercise(folder: Path, builtin: str, payload: str = MARKUP) -> str:
+    """A built-in exercise with ``payload`` in every text, as a user's exercise file in ``folder``.
+
+    Its id is ``hostile-<builtin>`` (returned), so it stands beside the built-in one."""
+    data = tomllib.loads((builtin_exercises_dir() / f"{builtin}.toml").read_text(encoding="utf-8"))
+    data = poisoned_everywhere(data, payload=payload)
+    data["id"] = f"hostile-{builtin}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"hostile-{builtin}.toml").write_text(dumps(data), encoding="utf-8")
+    return str(data["id"])

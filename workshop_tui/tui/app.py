@@ -14,11 +14,13 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
+from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
@@ -221,6 +223,29 @@ class WorkshopApp(App[int]):
         gc.freeze()
         gc.enable()
         self.collector_paused = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is shown as written, never as markup (``markup`` is ignored).
+
+        Messages quote file names, paths, a file's bad value, an exercise's title and the
+        reason a save failed: "[/]" in any of them stopped the app, "[@click=…]" made a link.
+        Our catalogue holds no markup, so nothing is lost (screens and widgets all end here).
+        """
+        super().notify(
+            for_terminal(message, multiline=True),
+            title=for_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workshop_tui.core.i18n import t
+from workshop_tui.tui.plain import plain, plain_highlighted
 
 if TYPE_CHECKING:  # the model waits for a session to be opened (the home screen starts without it)
     from workshop_tui.core.model import Session
@@ -227,11 +228,11 @@ class SessionCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, help_text, callback in self._entries():
-            yield DiscoveryHit(text, callback, help=help_text)
+            yield DiscoveryHit(plain(text, one_line=True), callback, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, callback in self._entries():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+                yield Hit(score, plain_highlighted(text, matcher), callback, text=text, help=help_text)

@@ -24,6 +24,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import WorkshopModal, WorkshopScreen
 from workshop_tui.tui.commands import LOCKED_COMMANDS, UNSAVED_COMMANDS, bindings
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import save_failure
 
@@ -269,7 +270,7 @@ class LockedModal(WorkshopModal):
                 text += "\n\n" + t("tui.lock.elsewhere", lang, host=holder.host, lock=lock_path(self.path))
         with Vertical():
             yield Label(t("tui.lock.title", lang), classes="heading")
-            yield Static(Text(text))
+            yield Static(plain(text))  # the host comes from the lock file (another computer's, perhaps)
             with Horizontal():
                 yield Button(t("tui.lock.read_only", lang), variant="primary", id="read_only")
                 yield Button(t("tui.lock.refuse", lang), id="refuse")

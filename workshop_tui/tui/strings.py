@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workshop_tui.core.i18n import find, t
+from workshop_tui.tui.plain import markdown_literal
 
 DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # Keys this shell builds from a value (``t(f"tui.…{value}", …)``): the prefix and every
@@ -30,8 +31,12 @@ if TYPE_CHECKING:
 
 
 def session_help(lang: str, source: str, keys: str) -> str:
-    """F1 on the session screen: its keys (``commands.key_help``), and the current exercise's source."""
-    return t("tui.help.session", lang, keys=keys, source=source)
+    """F1 on the session screen: its keys (``commands.key_help``), and the current exercise's source.
+
+    F1 shows Markdown; the source comes from the session file, so it goes in as a code span
+    (a "[x](https://…)" in it stays those characters, not a link).
+    """
+    return t("tui.help.session", lang, keys=keys, source=markdown_literal(source))
 
 
 def textual_word(text: str, lang: str) -> str:

@@ -24,6 +24,9 @@ from workshop_tui.tui.widgets.footer import KeysFooter
 
 ORGANISATION_WIDTH = 22
 """The organisation column's width when the series column is shown (longer names are cut)."""
+TITLE_WIDTH = 64
+"""The title column's widest (a mailed file's title may be one 300-character word: the date,
+organisation and progress would be pushed off the screen; the cut title ends in …)."""
 
 
 class HomeScreen(WorkshopScreen):
@@ -128,6 +131,8 @@ class HomeScreen(WorkshopScreen):
         # (quick list, then complete list), leaving every column as narrow as its heading.
         for number, header in enumerate(headers):
             width = max([cell_len(header), *(row[number].cell_len for row in rows)])
+            if keys[number] == "tui.home.col.title":
+                width = min(width, TITLE_WIDTH)
             if (places or cut_off) and keys[number] == "tui.home.col.org":
                 width = min(width, ORGANISATION_WIDTH)  # room for the series column at 120 columns
             table.add_column(header, width=width)
@@ -163,7 +168,9 @@ class HomeScreen(WorkshopScreen):
             updated = session.updated.replace("T", " ")[:16]
             title = ("● " if last else "  ") + session.title
             cells = [title, session.date, session.organisation, progress, updated]
-        return [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
+        row = [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
+        row[0].overflow = "ellipsis"  # a title wider than TITLE_WIDTH is cut with …
+        return row
 
     @staticmethod
     def _series_cell(

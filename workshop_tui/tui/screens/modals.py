@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, EDITOR_COMMANDS, bindings
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.widgets.entry import InOrderInput
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class NotesModal(WorkshopModal):
             yield TextArea(self.text, id="note")
             if self.source:
                 yield Static(
-                    t("tui.note.source", self.lang, source=self.source), classes="muted", id="source"
+                    plain(t("tui.note.source", self.lang, source=self.source)), classes="muted", id="source"
                 )
             with Horizontal():
                 yield Button(t("tui.save", self.lang) + " (Ctrl+S)", variant="primary", id="save")

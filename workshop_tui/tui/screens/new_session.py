@@ -19,9 +19,9 @@ from workshop_tui.core.storage.errors import FileProblems
 from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.sessions import load_session, new_session
-from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import NEW_SESSION_COMMANDS, bindings
+from workshop_tui.tui.plain import plain, plain_text
 from workshop_tui.tui.strings import refusal
 from workshop_tui.tui.widgets.entry import InOrderInput
 
@@ -58,8 +58,10 @@ class NewSessionScreen(WorkshopModal):
         lang = self.lang
         library = self.workshop.library
         # Titles from the facilitator's own exercise files: shown as text (Text, not markup),
-        # through the one terminal filter, like every text read from a file.
-        programmes = [(Text(for_terminal(p.title.get(lang))), p.id) for p in library.programmes.values()]
+        # through the one filter for text from files (tui/plain.py).
+        programmes = [
+            (plain_text(p.title.get(lang), one_line=True), p.id) for p in library.programmes.values()
+        ]
         default = library.default_programme()
         with VerticalScroll(id="form"):
             yield Static(t("tui.new.title", lang), classes="heading")
@@ -96,7 +98,7 @@ class NewSessionScreen(WorkshopModal):
             )
             yield SelectionList[str](
                 *[
-                    (Text(for_terminal(f"{e.title.get(lang)}  ({e.id})")), e.id)
+                    (plain_text(f"{e.title.get(lang)}  ({e.id})", one_line=True), e.id)
                     for e in library.exercises.values()
                 ],
                 id="custom",
@@ -109,7 +111,7 @@ class NewSessionScreen(WorkshopModal):
     def _earlier_options(self) -> list[tuple[Text, str]]:
         """Each readable session as "title · date", latest first (the home screen's order)."""
         return [
-            (Text(for_terminal(f"{s.summary.title} · {s.summary.date}")), str(index))
+            (plain_text(f"{s.summary.title} · {s.summary.date}", one_line=True), str(index))
             for index, s in enumerate(self.sessions)
             if s.summary is not None
         ]
@@ -191,7 +193,7 @@ class NewSessionScreen(WorkshopModal):
                 language=str(self.query_one("#language", Select).value),
             )
         except ValueError as refused:  # e.g. a pasted text longer than a session file holds
-            error.update(refusal(refused, lang))
+            error.update(plain(refusal(refused, lang)))  # it may quote what was typed
             return
         self.dismiss(session)
 
@@ -208,7 +210,7 @@ class NewSessionScreen(WorkshopModal):
         try:
             earlier = load_session(listing.path)
         except FileProblems as problems:
-            error.update(Text(for_terminal(str(problems.problems[0]))))
+            error.update(plain(str(problems.problems[0])))
             return
         try:
             session = follow_up(
@@ -221,7 +223,7 @@ class NewSessionScreen(WorkshopModal):
                 language=str(self.query_one("#language", Select).value),
             )
         except ValueError as refused:
-            error.update(refusal(refused, lang))
+            error.update(plain(refusal(refused, lang)))
             return
         self.dismiss(session)
 

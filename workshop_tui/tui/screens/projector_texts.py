@@ -16,6 +16,7 @@ from rich.text import Text
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart
+from workshop_tui.tui.plain import plain_text
 
 HEADING = "bold #FFD700"
 GROUP = "bold #000000 on #FFD700"
@@ -58,12 +59,15 @@ def agreed_actions(part: ActionPart, lang: str) -> RenderableType | None:
             continue
         table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
         table.add_column("", width=3, no_wrap=True)
-        table.add_column(label, ratio=5, overflow="fold")
+        table.add_column(plain_text(label), ratio=5, overflow="fold")
         table.add_column(t("tui.actions.owner", lang), ratio=2, overflow="fold")
         table.add_column(t("tui.proj.due", lang), width=10, no_wrap=True)
         for number, action in enumerate(group.actions, start=1):
             table.add_row(
-                Text(f"{number}.", style="bold"), action.text, action.owner, Text(action.due, style="bold")
+                Text(f"{number}.", style="bold"),
+                plain_text(action.text),
+                plain_text(action.owner),
+                Text(action.due, style="bold"),
             )
         blocks += [table, Text("")]
     return Group(*blocks)
@@ -80,8 +84,8 @@ def table_rows(part: TablePart) -> RenderableType | None:
         blocks.append(Text(f" {group.group} ", style=GROUP))
         table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
         for column in part.columns:
-            table.add_column(column.label, ratio=1, overflow="fold")
+            table.add_column(plain_text(column.label), ratio=1, overflow="fold")
         for row in group.rows:
-            table.add_row(*row.cells)
+            table.add_row(*(plain_text(cell) for cell in row.cells))
         blocks += [table, Text("")]
     return Group(*blocks)

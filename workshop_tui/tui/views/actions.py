@@ -18,6 +18,7 @@ from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.refusal import Refused, refusal_text
 from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.plain import plain, plain_text
 from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 from workshop_tui.tui.widgets.text_panel import show_text
@@ -48,7 +49,7 @@ class ActionsView(GroupTextsView):
 
     def __init__(self, exercise: Exercise, lang: str) -> None:
         super().__init__(exercise, lang)
-        self._options: list[tuple[str, str]] = []
+        self._options: list[str] = []
         """The challenges the pick list offers now (set again only when they change)."""
 
     DEFAULT_CSS = """
@@ -74,7 +75,7 @@ class ActionsView(GroupTextsView):
         yield Static(id="actions-head")
         with VerticalScroll(id="actions-body", can_focus=False):
             if self.body.challenge_prompt is not None:
-                yield Label(self.body.challenge_prompt.get(lang), classes="heading")
+                yield Label(plain(self.body.challenge_prompt.get(lang)), classes="heading")
                 with Horizontal(classes="action-row"):
                     yield EntryInput(id="challenge", placeholder=t("tui.actions.challenge", lang))
                     yield Select[str]([], prompt=t("tui.actions.pick", lang), id="pick")
@@ -83,7 +84,7 @@ class ActionsView(GroupTextsView):
             )
             for index in range(self.body.count):
                 with Horizontal(classes="action-row"):
-                    yield Label(f"{label} {index + 1}")
+                    yield Label(plain(f"{label} {index + 1}", one_line=True))
                     yield EntryInput(
                         id=f"text-{index}", classes="action-text", placeholder=t("tui.actions.text", lang)
                     )
@@ -117,11 +118,11 @@ class ActionsView(GroupTextsView):
         show_text(self.query_one("#actions-head", Static), head)
         if body.challenge_prompt is not None:
             pick = self.query_one("#pick", Select)
-            options = [(o, o) for o in challenge_options(session, exercise, lang)]
+            options = challenge_options(session, exercise, lang)
             if options != self._options:
                 self._options = options
                 with self.prevent(Select.Changed):
-                    pick.set_options(options)
+                    pick.set_options((plain_text(o, one_line=True), o) for o in options)
 
     def _fill_fields(self, session: Session) -> None:
         exercise, body, group = self.exercise, self.body, self._group
@@ -197,7 +198,7 @@ class ActionsView(GroupTextsView):
         field.load(field.field, actions[index].due if index < len(actions) else "")
 
     def _show_due_error(self, message: str) -> None:
-        self.query_one("#due-error", Static).update(message)
+        self.query_one("#due-error", Static).update(plain(message))  # quotes what was typed
 
 
 def action_edit(

@@ -6,13 +6,13 @@ from collections.abc import Callable, Mapping
 
 from rich.text import Text
 from textual.containers import Vertical
-from textual.content import Content
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.core.writing import typed
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.widgets.entry import EntrySelect, FieldEdited, FieldKey
 
 Writing = Mapping[tuple[str, str], tuple[str, ...]]
@@ -239,7 +239,7 @@ class GroupTextsView(ExerciseView):
             # A choice (Select) draws no border of its own: the box it shows its choice in does.
             marked = widget.query_one("SelectCurrent") if isinstance(widget, EntrySelect) else widget
             if getattr(marked, "_shown_writing_title", None) != title:
-                marked.border_title = None if title is None else Content(title)
+                marked.border_title = None if title is None else plain(title, one_line=True)
                 setattr(marked, "_shown_writing_title", title)  # noqa: B010
             marked.set_class(bool(who), "being-written")
 

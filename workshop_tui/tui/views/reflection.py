@@ -16,6 +16,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import PositionChanged
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.widgets.entry import FieldEdited
 from workshop_tui.tui.widgets.entry_area import EntryArea
@@ -55,7 +56,7 @@ class ReflectionView(GroupTextsView):
         yield Static(id="sheet-head")
         with VerticalScroll(id="boxes", can_focus=False):
             for box in self.sheet.boxes:
-                yield Static(f"{box.number}. {box.title.get(self.lang)}", classes="box-title")
+                yield Static(plain(f"{box.number}. {box.title.get(self.lang)}"), classes="box-title")
                 with Horizontal(classes="box"):
                     yield EntryArea(id=f"box-{box.number}", soft_wrap=True)
                     yield Static(questions_text(self.exercise, box.number, self.lang), classes="questions")

@@ -19,6 +19,7 @@ from workshop_tui.core.kinds.tables import TableBody
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.plain import plain, plain_text
 from workshop_tui.tui.views.base import GroupTextsView, session_edit, typing
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 from workshop_tui.tui.widgets.text_panel import show_text
@@ -52,7 +53,7 @@ class TableView(GroupTextsView):
                 yield Label("#", classes="row-number")
                 for column in self.table.columns:
                     css = "choice-cell" if column.is_choice else "text-cell"
-                    yield Label(column.label.get(lang), classes=css)
+                    yield Label(plain(column.label.get(lang), one_line=True), classes=css)
             for row in range(1, self.table.rows + 1):
                 with Horizontal(classes="table-row"):
                     yield Label(f"{row}.")
@@ -63,7 +64,7 @@ class TableView(GroupTextsView):
         column = self.table.columns[index]
         cell_id = f"cell-{row}-{index}"
         if column.is_choice:
-            options = [(o.label.get(self.lang), o.id) for o in column.options]
+            options = [(plain_text(o.label.get(self.lang), one_line=True), o.id) for o in column.options]
             return EntrySelect(
                 options, prompt=t("tui.table.pick", self.lang), id=cell_id, classes="choice-cell"
             )

@@ -11,6 +11,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.messages import Change
+from workshop_tui.tui.plain import plain
 
 if TYPE_CHECKING:
     from workshop_tui.tui.controller import SessionController
@@ -63,7 +64,7 @@ class Agenda(OptionList):
         if entries != self._entries:
             # Most edits change no status: rebuilding the list would redraw it on every keystroke.
             self._entries = entries
-            self.set_options(Option(text, id=eid) for text, eid in entries)
+            self.set_options(Option(plain(text, one_line=True), id=eid) for text, eid in entries)
         if self.highlighted != highlighted:
             self.highlighted = highlighted
         self.tooltip = " · ".join(f"{m} {t('tui.status.' + s, lang)}" for s, m in MARKS.items())

@@ -24,8 +24,10 @@ a bracketed paste, instead of running the words together (``EntryInput``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.console import RenderableType
 from textual import events
 from textual.message import Message
 from textual.widget import Widget
@@ -206,7 +208,7 @@ class EntryInput(InOrderInput):
 class EntrySelect(Select[str]):
     """A choice bound to a session field; no choice is the empty string."""
 
-    def __init__(self, options: list[tuple[str, str]], **kwargs: object) -> None:
+    def __init__(self, options: Sequence[tuple[RenderableType, str]], **kwargs: object) -> None:
         super().__init__(options, **kwargs)  # type: ignore[arg-type]
         self.field: FieldKey | None = None
         self._loading = False

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.tui.plain import plain_text
 from workshop_tui.tui.widgets.charts import fmt, localise
 
 if TYPE_CHECKING:
@@ -58,7 +59,10 @@ def last_time_table(found: ExerciseTrend, lang: str, *, rows: int | None = None)
     lines = found.dimensions or found.items
     for line in lines[:rows] if rows else lines:
         table.add_row(
-            line.label, _value(line.points[-2], lang), _value(line.points[-1], lang), _change(line, lang)
+            plain_text(line.label, one_line=True),
+            _value(line.points[-2], lang),
+            _value(line.points[-1], lang),
+            _change(line, lang),
         )
     return table
 
@@ -67,7 +71,7 @@ def last_time_text(found: ExerciseTrend | None, lang: str, *, missing: str = "")
     """The panel's content: the table and what is not compared, or why there is none."""
     if found is None:
         return Text(missing or t("tui.last.none", lang), style="dim")
-    return Group(last_time_table(found, lang), *(Text("• " + note, style="dim") for note in found.notes))
+    return Group(last_time_table(found, lang), *(plain_text("• " + note, "dim") for note in found.notes))
 
 
 def last_time_wall(found: ExerciseTrend | None, why: str, lang: str) -> Group:
@@ -80,8 +84,9 @@ def last_time_wall(found: ExerciseTrend | None, why: str, lang: str) -> Group:
     if found is None:
         return Group(heading, Text(why or t("tui.last.none", lang)))
     before = found.sessions[-2]
-    heading.append(t("tui.last.since", lang, title=before.title, date=before.date) + "\n", style="dim")
-    notes = [Text("• " + note, style="dim") for note in found.notes]
+    # The earlier session's title comes from its own file, which the screens' cleaned copy does not cover.
+    heading.append(plain_text(t("tui.last.since", lang, title=before.title, date=before.date) + "\n", "dim"))
+    notes = [plain_text("• " + note, "dim") for note in found.notes]
     return Group(heading, last_time_table(found, lang), *notes)
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.css.scalar import Unit
 from textual.widgets import Static
 
+from workshop_tui.tui.plain import plain_text
 from workshop_tui.tui.widgets.cell_text import same_look
 
 
@@ -42,7 +43,11 @@ def show_text(panel: Static, content: Text | str) -> None:
     """Put ``content`` in ``panel``; re-lay out the screen only if its height changes.
 
     The height is the wrapped text's, or the panel's ``min-height`` in lines when that is more.
+    A ``str`` is shown as written (``plain_text``): these panels show exercise texts, group
+    names and labels from files, which a ``Static`` would read as markup.
     """
+    if isinstance(content, str):
+        content = plain_text(content)
     old = panel.content
     unchanged = (
         same_look(old, content) if isinstance(old, Text) and isinstance(content, Text) else old == content
