@@ -7,20 +7,17 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from textual import events
-from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.app import App
 from textual.filter import LineFilter
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
 from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
-from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.tui.app_words import AppWords
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
@@ -28,7 +25,6 @@ from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
-from workshop_tui.tui.strings import textual_word
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
@@ -46,7 +42,7 @@ OWN_LOCK_TRIES = 40
 """Tries, 50 ms apart, to take a lock this app's closing session screen still holds."""
 
 
-class WorkshopApp(App[int]):
+class WorkshopApp(AppWords):
     """Runs on the facilitator's laptop and is projected on the wall."""
 
     CSS_PATH = "app.tcss"
@@ -224,28 +220,9 @@ class WorkshopApp(App[int]):
         gc.enable()
         self.collector_paused = False
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every notification is shown as written, never as markup (``markup`` is ignored).
-
-        Messages quote file names, paths, a file's bad value, an exercise's title and the
-        reason a save failed: "[/]" in any of them stopped the app, "[@click=…]" made a link.
-        Our catalogue holds no markup, so nothing is lost (screens and widgets all end here).
-        """
-        super().notify(
-            for_terminal(message, multiline=True),
-            title=for_terminal(title),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and the terminal guard on every line any widget draws."""
+        return [*super().get_line_filters(), self._terminal_guard]
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
@@ -378,55 +355,6 @@ class WorkshopApp(App[int]):
 
     _stacks = 0
     """Stacks of screens made since the start (see ``show_home``)."""
-
-    def set_language(self, lang: str) -> None:
-        """Switch the interface language and remember it."""
-        self.lang = lang
-        self.settings = replace(self.settings, lang=lang, theme=self.theme)
-        save_settings(self.settings)
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters, and the terminal guard on every line any widget draws."""
-        return [*super().get_line_filters(), self._terminal_guard]
-
-    def action_toggle_help(self) -> None:
-        """F1: show or hide the help for the current screen and its keys."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
-
-    def action_command_palette(self) -> None:
-        """Ctrl+P: the command palette, its search field in the interface language."""
-        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
-            placeholder = textual_word("Search for commands…", self.lang)
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
-
-    def search_themes(self) -> None:
-        """The palette's list of themes, its search field in the interface language."""
-        placeholder = textual_word("Search for themes…", self.lang)
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        # Textual's own commands (Theme, Keys, Quit, …) with their titles in the interface language.
-        for command in super().get_system_commands(screen):
-            yield SystemCommand(
-                textual_word(command.title, self.lang),
-                textual_word(command.help, self.lang),
-                command.callback,
-            )
-        other = "en" if self.lang == "da" else "da"
-        yield SystemCommand(
-            t("tui.key.lang", self.lang),
-            t("tui.palette.switch_lang", self.lang),
-            lambda: self._switch_language(other),
-        )
-
-    def _switch_language(self, lang: str) -> None:
-        self.set_language(lang)
-        refresh = getattr(self.screen, "relabel", None)
-        if callable(refresh):
-            refresh()
 
 
 def make_app(**kwargs: object) -> WorkshopApp:

@@ -1,0 +1,99 @@
+"""The app's words: notifications shown as written, the palette and F1 in the interface language.
+
+Split from ``app.py`` (the app's screens, sessions and start) so each stays readable; the
+app class inherits these. Nothing here knows about sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import cast
+
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.theme import ThemeProvider
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.tui.settings import Settings, save_settings
+from workshop_tui.tui.strings import textual_word
+
+
+class AppWords(App[int]):
+    """What the app says and how it is searched, in the facilitator's language."""
+
+    lang: str
+    """The interface language ("da" or "en"), set by the app at start."""
+    settings: Settings
+    """The facilitator's remembered settings, set by the app at start."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is shown as written, never as markup (``markup`` is ignored).
+
+        Messages quote file names, paths, a file's bad value, an exercise's title and the
+        reason a save failed: "[/]" in any of them stopped the app, "[@click=…]" made a link.
+        Our catalogue holds no markup, so nothing is lost (screens and widgets all end here).
+        """
+        super().notify(
+            for_terminal(message, multiline=True),
+            title=for_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language and remember it."""
+        self.lang = lang
+        self.settings = replace(self.settings, lang=lang, theme=self.theme)
+        save_settings(self.settings)
+
+    def action_toggle_help(self) -> None:
+        """F1: show or hide the help for the current screen and its keys."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, its search field in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            placeholder = textual_word("Search for commands…", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The palette's list of themes, its search field in the interface language."""
+        placeholder = textual_word("Search for themes…", self.lang)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # Textual's own commands (Theme, Keys, Quit, …) with their titles in the interface language.
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(
+                textual_word(command.title, self.lang),
+                textual_word(command.help, self.lang),
+                command.callback,
+            )
+        other = "en" if self.lang == "da" else "da"
+        yield SystemCommand(
+            t("tui.key.lang", self.lang),
+            t("tui.palette.switch_lang", self.lang),
+            lambda: self._switch_language(other),
+        )
+
+    def _switch_language(self, lang: str) -> None:
+        self.set_language(lang)
+        refresh = getattr(self.screen, "relabel", None)
+        if callable(refresh):
+            refresh()
