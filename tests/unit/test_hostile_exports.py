@@ -150,3 +150,21 @@ def test_the_markdown_export_shows_every_text_as_text(tmp_path: Path) -> None:
                 len(re.findall(r"<t[hd][ >]", row)) for row in re.findall(r"<tr>.*?</tr>", table, re.DOTALL)
             }
             assert len(widths) == 1, widths
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What the screen's filter takes out; none of it may reach the printed page or its drawings."""
+
+
+def test_the_html_export_holds_no_control_character_from_the_data(tmp_path: Path) -> None:
+    from .hostile import PAYLOAD
+
+    path = _session_file(tmp_path / "in", lambda text: text + PAYLOAD)
+    assert "\x1b" in path.read_text(encoding="utf-8") or "\\u001b" in path.read_text(encoding="utf-8")
+    session = load_session(path)
+    (written,) = export_session(session, ["html"], tmp_path / "out", named=True, include_notes=True)
+    page = written.read_text(encoding="utf-8")
+    assert "<svg" in page, "the drawings are part of what is checked"
+    found = sorted({hex(ord(char)) for char in CONTROL.findall(page)})
+    assert not found, f"control characters in the HTML: {found}"
+    assert "PWNED" not in page and "Y3VybCBldmls" not in page, "the rest of an escape sequence is on the page"

@@ -21,7 +21,8 @@ from workshop_tui.export.compare import (
     side_text,
     verdict_text,
 )
-from workshop_tui.export.html import css_string, e, page
+from workshop_tui.export.html import page
+from workshop_tui.export.html_text import css_string, e
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import table
 from workshop_tui.export.strings import long_date, signed

@@ -10,7 +10,6 @@ All text is escaped; a session's texts are never trusted as markup.
 
 from __future__ import annotations
 
-from html import escape
 from typing import assert_never
 
 from workshop_tui.core.i18n import t
@@ -20,19 +19,9 @@ from workshop_tui.export.blocks import Answers, Bars, Block, Bullets, Drawn, Hea
 from workshop_tui.export.common import about_lines, meta_lines
 from workshop_tui.export.html_parts import cards, html_table
 from workshop_tui.export.html_style import CSS
+from workshop_tui.export.html_text import css_string, e
 from workshop_tui.export.part_table import part_document
 from workshop_tui.export.strings import long_date
-
-
-def e(text: object) -> str:
-    """Escape any value for HTML text or an attribute."""
-    return escape(str(text), quote=True)
-
-
-def css_string(text: str) -> str:
-    """Text as a CSS string literal that cannot end the string or the style element."""
-    cleaned = " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + cleaned.replace("<", "\\3C ").replace(">", "\\3E ") + '"'
 
 
 def render_html(summary: Summary, *, title: str = "") -> str:

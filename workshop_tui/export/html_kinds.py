@@ -22,7 +22,8 @@ from workshop_tui.export.common import (
     status_text,
     undated,
 )
-from workshop_tui.export.html_parts import cards, e, kind_chart, reverse_html
+from workshop_tui.export.html_parts import cards, kind_chart, reverse_html
+from workshop_tui.export.html_text import e
 from workshop_tui.export.strings import number
 
 

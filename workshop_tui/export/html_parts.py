@@ -8,18 +8,12 @@ escaped.
 
 from __future__ import annotations
 
-from html import escape
-
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import GroupText, PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export import svg_kinds
 from workshop_tui.export.common import share_text, status_text, vote_count, vote_order, vote_rule
+from workshop_tui.export.html_text import e
 from workshop_tui.export.strings import number, signed
-
-
-def e(text: object) -> str:
-    """Escape any value for HTML text or an attribute."""
-    return escape(str(text), quote=True)
 
 
 def html_table(heads: list[str], rows: list[list[str]], numeric: set[int]) -> str:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+
+from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.export.html_text import e
 
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
@@ -60,8 +62,8 @@ def _svg(width: float, height: float, title: str, body: list[str], css: str = ""
     cls = f' class="{css}"' if css else ""
     return (
         f'<svg{cls} viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-        f'height="{height:.0f}" role="img" aria-label="{escape(title)}">'
-        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+        f'height="{height:.0f}" role="img" aria-label="{e(title)}">'
+        f"<title>{e(title)}</title>{''.join(body)}</svg>"
     )
 
 
@@ -78,13 +80,15 @@ def _text(
     bold = f' font-weight="{weight}"' if weight != "normal" else ""
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{fill}" '
-        f'text-anchor="{anchor}"{bold}>{escape(text)}</text>'
+        f'text-anchor="{anchor}"{bold}>{e(text)}</text>'
     )
 
 
 def _wrap(text: str, width: float, size: float = 11) -> list[str]:
+    """A label in lines that fit ``width``; control characters go first, or wrapping cuts an
+    escape sequence in two and its visible rest ("]0;…") stays on the page."""
     chars = max(8, int(width / (CHAR_WIDTH * size / 11)))
-    return textwrap.wrap(text, chars) or [""]
+    return textwrap.wrap(for_terminal(text), chars) or [""]
 
 
 def mini_distribution(distribution: Sequence[tuple[int, int]], *, split: bool, title: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
+from workshop_tui.export.html_text import e
 from workshop_tui.export.svg import BLUE, GRID, INK, MUTED, ORANGE, RANGE, SKY, VERMILLION, _svg, _text, _wrap
 
 
@@ -265,6 +265,6 @@ def placement_chart(
     body.append(_text(left + size / 2, axis_y, f"{x_label} →", size=11, anchor="middle", weight="bold"))
     body.append(
         f'<text x="16" y="{top + size / 2:.1f}" font-size="11" fill="{INK}" text-anchor="middle" '
-        f'font-weight="bold" transform="rotate(-90 16 {top + size / 2:.1f})">{escape(y_label)} →</text>'
+        f'font-weight="bold" transform="rotate(-90 16 {top + size / 2:.1f})">{e(y_label)} →</text>'
     )
     return _svg(left + size + 20, axis_y + 10, title, body, "chart")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
-from workshop_tui.export.html import css_string, e, page
+from workshop_tui.export.html import page
+from workshop_tui.export.html_text import css_string, e
 from workshop_tui.export.strings import long_date, number
 from workshop_tui.export.trend import about_lines, headers, point_text, row, session_heading
 from workshop_tui.export.trend_svg import heat_cell, small_multiple

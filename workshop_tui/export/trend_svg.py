@@ -11,9 +11,9 @@ and each cell prints its value in whichever of ink or white contrasts more with 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from workshop_tui.core.results.trends import Line
+from workshop_tui.export.html_text import e
 from workshop_tui.export.svg import BLUE, GRID, INK, MUTED, RANGE, _svg, _text, _wrap
 
 PANEL_W = 190
@@ -102,4 +102,4 @@ def cell_colours(value: float | None, low: int, high: int) -> tuple[str, str]:
 def heat_cell(value: float | None, low: int, high: int, text: str) -> str:
     """One ``<td>`` of the heatmap table, its value printed in it."""
     background, ink = cell_colours(value, low, high)
-    return f'<td class="num heat" style="background:{background};color:{ink}">{escape(text)}</td>'
+    return f'<td class="num heat" style="background:{background};color:{ink}">{e(text)}</td>'
