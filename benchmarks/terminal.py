@@ -37,6 +37,16 @@ class TerminalTimeout(RuntimeError):
     """The program did not show what was awaited in time."""
 
 
+def _take_terminal() -> None:
+    """In the child, after ``setsid``: the pseudo-terminal becomes its controlling terminal.
+
+    As in a terminal window: when the driver ends (finished, killed, timed out), the kernel
+    sends the program SIGHUP, and the app saves and quits. Without it, a program left behind
+    by a killed test had no terminal to lose, read EOF forever and kept a core busy.
+    """
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class TerminalClosed(RuntimeError):
     """The program ended (closed the terminal)."""
 
@@ -100,6 +110,7 @@ class Terminal:
             cwd=self.cwd,
             start_new_session=True,
             close_fds=True,
+            preexec_fn=_take_terminal,
         )
         os.close(slave)
         self._fd = master
