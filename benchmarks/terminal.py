@@ -77,6 +77,7 @@ class Terminal:
         size: tuple[int, int] = (120, 36),
         env: dict[str, str] | None = None,
         cwd: Path | None = None,
+        controlling: bool = True,
     ) -> None:
         self.argv = list(argv)
         self.size = size
@@ -84,6 +85,8 @@ class Terminal:
         for name in ("TEXTUAL", "TEXTUAL_DEBUG", "TEXTUAL_LOG"):
             self.env.pop(name, None)
         self.cwd = cwd
+        self.controlling = controlling
+        """Whether the pseudo-terminal is the program's controlling terminal (see ``_take_terminal``)."""
         self.output = bytearray()
         self.chunks: list[tuple[float, bytes]] = []
         self.process: subprocess.Popen[bytes] | None = None
@@ -110,7 +113,7 @@ class Terminal:
             cwd=self.cwd,
             start_new_session=True,
             close_fds=True,
-            preexec_fn=_take_terminal,
+            preexec_fn=_take_terminal if self.controlling else None,
         )
         os.close(slave)
         self._fd = master

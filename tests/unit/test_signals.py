@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,8 +23,9 @@ from benchmarks.terminal import Terminal, TerminalClosed
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.lock import lock_path
 from workshop_tui.core.storage.sessions import load_session
+from workshop_tui.tui.signals import CLOSE_SECONDS
 
-from .test_fast_fingers import _open, _room, _scored
+from .test_fast_fingers import _open, _room, _scored, workshop_command
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and a pseudo-terminal")
 
@@ -86,3 +88,64 @@ def test_a_terminal_window_closed_under_the_app_still_gives_the_lock_back(
     assert status == 128 + signal.SIGHUP
     assert not lock_path(path).exists(), "the session's lock was left behind"
     assert _scored(path) == 2
+
+
+def test_an_app_whose_terminal_went_away_without_a_hangup_still_ends_on_sigterm(
+    library: Library, data_dir: Path
+) -> None:
+    # No controlling terminal (started by a program that then died, or detached): its input
+    # just ends. Such an app was seen busy for minutes, and SIGTERM never ended it.
+    path = _room(library, data_dir, 8)
+    term = Terminal(
+        workshop_command("--lang", "da", "open", str(path)),
+        env={"WORKSHOP_TUI_DATA_DIR": str(data_dir)},
+        controlling=False,
+    )
+    term.start()
+    try:
+        term.wait_for_text("^n", timeout=60)
+        term.send(b"45")
+        term.wait_until(lambda _: _scored(path) == 2, timeout=60)
+        assert term.process is not None
+        process = term.process
+        os.close(term.fileno())
+        term._fd = -1
+        time.sleep(1.0)  # the app is left reading the end of its input
+        assert process.poll() is None
+        process.send_signal(signal.SIGTERM)
+        status = process.wait(timeout=CLOSE_SECONDS + 30)
+    finally:
+        term.close()
+    assert status == 128 + signal.SIGTERM
+    assert _scored(path) == 2
+    load_session(path)  # whole: it reads and validates
+
+
+STUCK_CLOSE = """
+import asyncio
+from workshop_tui.tui.signals import stop_on_signals
+
+class StuckClose:
+    def exit(self, return_code: int) -> None:
+        pass  # a close that never finishes
+
+async def main() -> None:
+    stop_on_signals(StuckClose())  # type: ignore[arg-type]
+    print("ready", flush=True)
+    await asyncio.sleep(120)
+
+asyncio.run(main())
+"""
+
+
+def test_a_close_that_never_finishes_still_ends_the_process_after_the_signal() -> None:
+    process = subprocess.Popen([sys.executable, "-c", STUCK_CLOSE], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        status = process.wait(timeout=CLOSE_SECONDS + 30)
+    finally:
+        process.kill()
+    assert status == 128 + signal.SIGTERM
+    assert time.monotonic() - started >= CLOSE_SECONDS - 0.5

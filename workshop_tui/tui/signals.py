@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +27,15 @@ from textual.app import App
 
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 """The signals handled (Windows has neither as a signal a process gets)."""
+
+CLOSE_SECONDS = 5.0
+"""How long the ordinary close may take after a signal before the process ends anyway.
+
+An app whose terminal is gone without a hangup (its input at end of file) was seen busy
+for minutes, and its close never finished: ``kill`` did not end it. What is unsaved is
+saved before the close starts, so ending the process then loses nothing; a lock left
+behind names a process that no longer runs, which the next start takes over.
+"""
 
 
 def stop_on_signals(app: App[Any], before: Callable[[], object] | None = None) -> None:
@@ -38,12 +49,15 @@ def stop_on_signals(app: App[Any], before: Callable[[], object] | None = None) -
     received: list[int] = []
 
     def stop(signum: int) -> None:
-        if received:  # a second signal while closing: the first one's close goes on
+        if received:  # a second signal while closing (a closed window may send two): the close goes on
             return
         received.append(signum)
         if before is not None:
             with contextlib.suppress(Exception):
                 before()
+        deadline = threading.Timer(CLOSE_SECONDS, os._exit, args=(128 + signum,))
+        deadline.daemon = True  # an app that closes in time ends the process itself
+        deadline.start()
         app.exit(return_code=128 + signum)
 
     for signum in SIGNALS:
