@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.large_session import write_session
 from benchmarks.terminal import Terminal
-from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.sessions import load_session, new_session
+from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.widgets.entry import PASTE_GAP
 
-from .test_fast_fingers import EXERCISE, _open, _quit, _room
+from .test_fast_fingers import EXERCISE, _open, _quit, _room, _sheet_room
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -53,17 +51,7 @@ def test_backspace_and_a_digit_in_one_burst_keep_the_digit_in_the_timer_and_mini
 def test_a_paste_without_brackets_joins_lines_in_a_one_line_field_and_keeps_them_in_a_sheet(
     library: Library, data_dir: Path
 ) -> None:
-    session = new_session(
-        title="Indsæt",
-        date="2026-12-01",
-        exercises=[library.exercises["sheet-45"], library.exercises["sheet-44"]],
-        participants=4,
-        groups=["Bord 1"],
-        session_id="indsaet",
-    )
-    path = write_session(session, data_dir / "sessions" / "indsaet.toml")
-    group = session.groups[0].id
-    box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
+    path, group, box = _sheet_room(library, data_dir, "indsaet", "Indsæt")
     term = _open(path, data_dir)
     try:
         # The first action's text has the keyboard; the paste is one write, its breaks CR as tmux sends them.
@@ -100,17 +88,7 @@ def test_ctrl_z_typed_just_after_letters_in_a_sheet_box_undoes_them_on_screen_an
     # Ctrl+Z works from a text box (a priority key); handled on arrival, it undid the edit
     # before the letters typed just ahead of it, which were then saved over the undone text
     # while the box showed it without them.
-    session = new_session(
-        title="Fortryd",
-        date="2026-12-01",
-        exercises=[library.exercises["sheet-44"]],
-        participants=4,
-        groups=["Bord 1"],
-        session_id="fortryd",
-    )
-    path = write_session(session, data_dir / "sessions" / "fortryd.toml")
-    group = session.groups[0].id
-    box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
+    path, group, box = _sheet_room(library, data_dir, "fortryd", "Fortryd", actions=False)
 
     def saved() -> str:
         return load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box, "")

@@ -19,6 +19,7 @@ import pytest
 
 from benchmarks.large_session import write_session
 from benchmarks.terminal import Terminal, TerminalClosed, workshop_command
+from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Position
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session
@@ -63,6 +64,28 @@ def _room(library: Library, folder: Path, people: int, *, tally: int | None = No
         session = session.with_position(Position(EXERCISE, 0, 1))
     path = write_session(session, folder / "sessions" / "rum.toml")
     return path
+
+
+def _sheet_room(
+    library: Library, folder: Path, session_id: str, title: str, *, actions: bool = True
+) -> tuple[Path, str, str]:
+    """A table's session with sheet 44 (and sheet 45's actions first, unless ``actions`` is off).
+
+    Returns the file, the table's group id and sheet 44's first box key: what the tests of
+    typing and pasting into text fields read back from the file.
+    """
+    sheets = ["sheet-45", "sheet-44"] if actions else ["sheet-44"]
+    session = new_session(
+        title=title,
+        date="2026-12-01",
+        exercises=[library.exercises[sheet] for sheet in sheets],
+        participants=4,
+        groups=["Bord 1"],
+        session_id=session_id,
+    )
+    path = write_session(session, folder / "sessions" / f"{session_id}.toml")
+    box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
+    return path, session.groups[0].id, box
 
 
 def _open(path: Path, data_dir: Path) -> Terminal:

@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.large_session import write_session
-from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.sessions import load_session, new_session
+from workshop_tui.core.storage.sessions import load_session
 
-from .test_fast_fingers import _open, _quit
+from .test_fast_fingers import _open, _quit, _sheet_room
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -28,17 +26,7 @@ TAB, CTRL_N = b"\t", b"\x0e"
 def test_tabs_of_a_paste_land_in_the_field_pasted_into_and_a_pressed_tab_moves_on(
     library: Library, data_dir: Path
 ) -> None:
-    session = new_session(
-        title="Faner",
-        date="2026-12-01",
-        exercises=[library.exercises["sheet-45"], library.exercises["sheet-44"]],
-        participants=4,
-        groups=["Bord 1"],
-        session_id="faner",
-    )
-    path = write_session(session, data_dir / "sessions" / "faner.toml")
-    group = session.groups[0].id
-    box = session.exercise("sheet-44").body_as(SheetBody).boxes[0].key
+    path, group, box = _sheet_room(library, data_dir, "faner", "Faner")
 
     def action() -> tuple[str, str]:
         actions = load_session(path).answers_for("sheet-45").actions.get(group, ())
