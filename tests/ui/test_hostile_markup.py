@@ -306,7 +306,8 @@ async def test_a_colleague_s_exercise_file_in_the_new_session_form_and_the_sessi
         await pilot.pause(0.3)
         form = app.screen
         assert isinstance(form, NewSessionScreen)
-        walk.look("form", shows=False)
+        walk.look("form")  # the bad file's problem quotes its kind, as written
+        await _click_every_hostile_text(app, pilot)
         form.query_one("#title").value = "Prøve" + MARKUP  # type: ignore[attr-defined]
         form.query_one("#date").value = "2026-12-02"  # type: ignore[attr-defined]
         form.query_one("#participants").value = "Anne [/], Bo [@click=app.quit]x[/]"  # type: ignore[attr-defined]

@@ -75,6 +75,8 @@ class WorkshopApp(AppWords):
         self.lang = lang or remembered or detect_language()
         """The interface language, "da" or "en"."""
         self._library = library
+        self._library_stamp: tuple[tuple[str, int, int], ...] | None = None if library else ()
+        """The library's files when it was read; None: the library was given, and is kept."""
         self._exercise_dirs = list(exercise_dirs)
         self.start_session = session_path
         self._loaded_start = session
@@ -106,12 +108,18 @@ class WorkshopApp(AppWords):
         """The exercises and programmes a new session is made from, read when first needed.
 
         Running or reopening a session never needs it (a session file holds its own copy of
-        its exercises), so the app does not spend its start-up reading 30-odd files.
+        its exercises), so the app does not spend its start-up reading 30-odd files. It is
+        read again when a file in its folders changed since (``library_stamp``): a colleague's
+        file dropped in while the app runs is offered, or its problems shown, at the next form.
         """
-        if self._library is None:
-            from workshop_tui.core.storage.library import load_library
+        if self._library is not None and self._library_stamp is None:
+            return self._library
+        from workshop_tui.core.storage.library import library_stamp, load_library
 
+        stamp = library_stamp(self._exercise_dirs)  # before reading: a change meanwhile reads again
+        if self._library is None or stamp != self._library_stamp:
             self._library = load_library(self._exercise_dirs)
+            self._library_stamp = stamp
         return self._library
 
     inputs = 0

@@ -7,6 +7,7 @@ left out of the library and its problems are kept for ``workshop exercises``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,14 @@ class Library:
     def default_programme(self) -> Programme | None:
         """The seminar programme new sessions start from."""
         return self.programmes.get("ledelse-paa-tvaers") or next(iter(self.programmes.values()), None)
+
+    def left_out(self) -> tuple[Path, ...]:
+        """The files that did not load (an error, not only a warning), each once, in order.
+
+        A facilitator who drops a colleague's file into the folder sees these named wherever
+        the library is offered (the new-session form), not only in ``workshop exercises``.
+        """
+        return tuple(dict.fromkeys(p.file for p in self.problems if not p.warning))
 
 
 def load_exercise_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
@@ -83,15 +92,47 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
-def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) -> Library:
-    """Load the built-in library, then the user's folder, then ``extra_dirs``."""
+def _folders(extra_dirs: Iterable[Path], include_user: bool) -> list[Path]:
+    """The library's folders, later ones overriding earlier ones."""
     folders = [builtin_exercises_dir()]
     if include_user:
         folders.append(user_exercises_dir())
     folders.extend(extra_dirs)
+    return folders
+
+
+LibraryStamp = tuple[tuple[str, int, int], ...]
+"""Each library file's path, modification time (ns) and size: equal stamps, equal library."""
+
+
+def library_stamp(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) -> LibraryStamp:
+    """What tells a changed library from the one read before, without reading a file.
+
+    A file dropped into the folder, removed, renamed, saved in place or replaced (editors
+    write a new file and rename it) changes a name, a time or a size. One ``stat`` per file
+    (about 70): cheap enough to take each time the library is offered, so the form shows
+    what the folder holds now, not what it held when the app first read it.
+    """
+    stamp: list[tuple[str, int, int]] = []
+    for folder in _folders(extra_dirs, include_user):
+        for place in (folder, folder / PROGRAMMES):
+            for path in _files(place) if place.is_dir() else ():
+                try:
+                    status = os.stat(path)
+                except OSError:  # gone since the listing, or unreadable: its name still counts
+                    stamp.append((str(path), -1, -1))
+                    continue
+                stamp.append((str(path), status.st_mtime_ns, status.st_size))
+    return tuple(stamp)
+
+
+def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) -> Library:
+    """Load the built-in library, then the user's folder, then ``extra_dirs``."""
+    folders = _folders(extra_dirs, include_user)
     exercises: dict[str, Exercise] = {}
     origins: dict[str, Path] = {}
     programmes: dict[str, Programme] = {}
+    programme_files: dict[str, Path] = {}
     problems: list[Problem] = []
     for folder in folders:
         if not folder.is_dir():
@@ -113,11 +154,12 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
             problems.extend(found)
             if programme is not None:
                 programmes[programme.id] = programme
+                programme_files[programme.id] = path
     for programme in programmes.values():
         for missing in (e for e in programme.exercises if e not in exercises):
             problems.append(
                 file_problem(
-                    Path(PROGRAMMES) / f"{programme.id}.toml",
+                    programme_files[programme.id],  # the file to fix (its name need not be its id)
                     "exercises",
                     "problems.what.not_in_library",
                     "problems.fix.add_exercise",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date as Date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,7 +16,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.storage.errors import FileProblems
+from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.sessions import load_session, new_session
@@ -25,8 +26,13 @@ from workshop_tui.tui.plain import plain, plain_text
 from workshop_tui.tui.strings import refusal
 from workshop_tui.tui.widgets.entry import InOrderInput
 
+if TYPE_CHECKING:
+    from workshop_tui.core.storage.library import Library
+
 CUSTOM = "__custom__"
 NO_EARLIER = "__none__"
+LIBRARY_PROBLEMS_SHOWN = 3
+"""Lines per broken exercise file on the form (the first names what to fix; the rest are counted)."""
 
 
 def parse_participants(raw: str) -> int | list[str] | None:
@@ -48,6 +54,8 @@ class NewSessionScreen(WorkshopModal):
     CSS_PATH = "new_session.tcss"
     BINDINGS = bindings(NEW_SESSION_COMMANDS)
     KEYS = NEW_SESSION_COMMANDS
+    library: Library
+    """The library as this form offers it; the app may read a newer one for the next form."""
 
     def __init__(self, sessions: Sequence[SessionListing] = ()) -> None:
         super().__init__()
@@ -56,7 +64,7 @@ class NewSessionScreen(WorkshopModal):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        library = self.workshop.library
+        library = self.library = self.workshop.library  # what this form offers, to the end
         # Titles from the facilitator's own exercise files: shown as text (Text, not markup),
         # through the one filter for text from files (tui/plain.py).
         programmes = [
@@ -65,6 +73,8 @@ class NewSessionScreen(WorkshopModal):
         default = library.default_programme()
         with VerticalScroll(id="form"):
             yield Static(t("tui.new.title", lang), classes="heading")
+            if library.problems:
+                yield from self._library_problems()
             if self.sessions:
                 yield Label(t("series.form.follows", lang))
                 yield Select(
@@ -107,6 +117,24 @@ class NewSessionScreen(WorkshopModal):
             with Horizontal(id="buttons"):
                 yield Button(t("tui.new.create", lang), variant="primary", id="create")
                 yield Button(t("tui.cancel", lang), id="cancel")
+
+    def _library_problems(self) -> ComposeResult:
+        """What the exercise files that did not load say, at the top: the lists below lack them.
+
+        The same lines as ``workshop exercises`` (file, line, key, what is wrong, the fix),
+        shown on this form only, never as a notification (which would stay on top of the F2
+        wall). Names and values come from the files: shown as written (``plain``).
+        """
+        lang, library = self.lang, self.library
+        left_out = library.left_out()
+        if left_out:
+            heading = t("forms.library.left_out", lang, n=len(left_out))
+        else:
+            heading = t("forms.library.warnings", lang)
+        with VerticalScroll(id="library-problems"):
+            yield Static(heading, classes="error-text")
+            lines = problem_lines(library.problems, lang, limit=LIBRARY_PROBLEMS_SHOWN)
+            yield Static(plain("\n".join(lines)), id="library-problem-lines")
 
     def _earlier_options(self) -> list[tuple[Text, str]]:
         """Each readable session as "title · date", latest first (the home screen's order)."""
@@ -170,7 +198,7 @@ class NewSessionScreen(WorkshopModal):
             error.update(t("tui.new.err.participants", lang))
             self.query_one("#participants", Input).focus()
             return
-        library = self.workshop.library
+        library = self.library
         programme_id = self.query_one("#programme", Select).value
         if programme_id == CUSTOM:
             ids = list(self._picked)
@@ -210,11 +238,11 @@ class NewSessionScreen(WorkshopModal):
         try:
             earlier = load_session(listing.path)
         except FileProblems as problems:
-            error.update(plain(str(problems.problems[0])))
+            error.update(plain(problems.problems[0].text(lang)))
             return
         try:
             session = follow_up(
-                earlier, title=title, date=day, review=self.workshop.library.exercises.get(REVIEW_EXERCISE)
+                earlier, title=title, date=day, review=self.library.exercises.get(REVIEW_EXERCISE)
             )
             session = replace(
                 session,

@@ -1,0 +1,88 @@
+"""Exercise files that did not load are named on the new-session form, as ``workshop exercises`` names them.
+
+A colleague's file dropped into the exercises folder with an error was left out of the
+library without a word in the app: the programme or the list of exercises simply lacked it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workshop_tui.core.storage.errors import problem_lines
+from workshop_tui.core.storage.library import check_path, load_library
+from workshop_tui.tui.screens.new_session import LIBRARY_PROBLEMS_SHOWN, NewSessionScreen
+
+from .conftest import SIZE, app_for
+
+BAD = Path(__file__).resolve().parent.parent / "fixtures" / "bad" / "exercises"
+
+
+def _shown(form: NewSessionScreen) -> str:
+    """The lines the form shows about the library's problems ("" when it shows none)."""
+    found = form.query("#library-problem-lines")
+    return str(found.first(Static).render()) if found else ""
+
+
+async def test_a_broken_exercise_file_is_named_on_the_form_with_the_words_of_the_check(data_dir: Path) -> None:
+    folder = data_dir / "exercises"
+    folder.mkdir(parents=True)
+    for name in ("scale-reversed.toml", "unknown-kind.toml"):
+        shutil.copyfile(BAD / name, folder / name)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        shown = _shown(form)
+        expected = problem_lines(check_path(folder), "da", limit=LIBRARY_PROBLEMS_SHOWN)
+        assert expected and shown.splitlines() == expected, "the same words as `workshop exercises --check`"
+        assert str(folder / "scale-reversed.toml") in shown and "scale.min" in shown  # the file and the field
+        assert "gør min mindre end max" in shown  # the fix, in the interface language
+        heading = str(form.query_one("#library-problems", VerticalScroll).query(Static).first().render())
+        assert heading.startswith("2 øvelsesfil(er) kunne ikke læses")
+        assert form.query_one("#library-problems").region.y < form.query_one("#title").region.y, "seen first"
+        assert not app._notifications, "named on the form only: a notification stays over the F2 wall"
+
+
+async def test_a_file_dropped_in_while_the_app_runs_is_named_at_the_next_form(data_dir: Path) -> None:
+    folder = data_dir / "exercises"
+    app = app_for(None, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen) and _shown(app.screen) == ""
+        assert not app.screen.query("#library-problems"), "nothing to say, no box"
+        await pilot.press("escape")
+        folder.mkdir(parents=True)
+        shutil.copyfile(BAD / "scale-reversed.toml", folder / "from-a-colleague.toml")
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        assert "from-a-colleague.toml:22: scale.min:" in _shown(form)
+        assert "make min smaller than max" in _shown(form)
+        await pilot.press("escape")
+        (folder / "from-a-colleague.toml").unlink()  # fixed (here: taken away) before the next form
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen) and _shown(app.screen) == ""
+
+
+def test_a_programme_naming_a_missing_exercise_is_named_by_its_own_file(data_dir: Path) -> None:
+    programme = data_dir / "exercises" / "programmes" / "a colleague's day.toml"
+    programme.parent.mkdir(parents=True)
+    programme.write_text(
+        'id = "colleague-day"\nversion = 1\ntitle = { da = "Dag", en = "Day" }\n'
+        'exercises = ["resistance", "broken-one"]\n',
+        encoding="utf-8",
+    )
+    [problem] = load_library().problems
+    assert problem.warning and problem.file == programme, "not programmes/colleague-day.toml, which is no file"
+    assert "'broken-one'" in problem.text("en")
