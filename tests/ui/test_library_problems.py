@@ -27,7 +27,7 @@ def _shown(form: NewSessionScreen) -> str:
     return str(found.first(Static).render()) if found else ""
 
 
-async def test_a_broken_exercise_file_is_named_on_the_form_with_the_words_of_the_check(data_dir: Path) -> None:
+async def test_a_broken_exercise_file_is_named_on_the_form_in_the_words_of_the_check(data_dir: Path) -> None:
     folder = data_dir / "exercises"
     folder.mkdir(parents=True)
     for name in ("scale-reversed.toml", "unknown-kind.toml"):
@@ -84,5 +84,5 @@ def test_a_programme_naming_a_missing_exercise_is_named_by_its_own_file(data_dir
         encoding="utf-8",
     )
     [problem] = load_library().problems
-    assert problem.warning and problem.file == programme, "not programmes/colleague-day.toml, which is no file"
+    assert problem.warning and problem.file == programme, "not programmes/colleague-day.toml: no file"
     assert "'broken-one'" in problem.text("en")
