@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,14 @@ import rich.markup
 import textual.markup
 from textual.app import App
 from textual.fuzzy import Matcher
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
 
+from workshop_tui.core.kinds import registry
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.live import Live, write_live
+from workshop_tui.core.storage.lock import lock_path
 from workshop_tui.core.storage.sessions import (
     load_session,
     new_session,
@@ -39,6 +42,7 @@ from workshop_tui.core.storage.tomlio import dumps
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.plain import markdown_literal, plain, plain_highlighted, plain_text
 from workshop_tui.tui.present import PresentApp
+from workshop_tui.tui.saving import LockedModal
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
@@ -456,14 +460,48 @@ async def test_the_second_window_shows_a_hostile_session_and_its_file_problems_a
     walk.check()
 
 
+RANKING = "challenges-ranking"
+WALKED_ELSEWHERE = {
+    "open_answers": "test_phones_texts_are_shown_as_written_on_the_screen_and_the_wall (take-home)",
+    "action_review": "test_a_hostile_series_its_list_review_and_last_time_show_texts_as_written",
+}
+"""Kinds whose hostile texts need a phone or an earlier session: walked by those tests."""
+
+
+def _with_a_ranking(kinds_session: Session, library: Library) -> Session:
+    """``kinds_session`` (every newer kind answered) with the ranking added and answered."""
+    session = new_session(
+        title=kinds_session.title,
+        date=kinds_session.date,
+        exercises=[*kinds_session.exercises.values(), library.exercises[RANKING]],
+        participants=[p.label for p in kinds_session.participants],
+        groups=[g.name for g in kinds_session.groups],
+        timestamp="2026-11-24T09:00:00+00:00",
+        session_id=kinds_session.id,
+    )
+    session = replace(session, answers=dict(kinds_session.answers))
+    places = (("silo", "resources"), ("resources", "silo"), ("silo",))
+    for pid, order in zip(("p1", "p2", "p3"), places, strict=True):
+        for place, item in enumerate(order, start=1):
+            session = session.with_score(RANKING, item, pid, place)
+    return session
+
+
 async def test_every_kind_of_exercise_answered_shows_its_hostile_texts_as_written(
-    kinds_session: Session, data_dir: Path
+    kinds_session: Session, library: Library, demo: Session, data_dir: Path
 ) -> None:
     """The demo has not every kind: a dot vote, a choice, a reverse-scored grid, a bipolar scale,
-    paired ratings, two axes and two tables, all answered, every text hostile."""
+    paired ratings, two axes, two tables and a ranking, all answered, every text hostile.
+    Together with the demo (the first test) and ``WALKED_ELSEWHERE``, every kind is walked."""
+    session = _with_a_ranking(kinds_session, library)
+    assert session.answers_for(RANKING).scores
+    assert all(session.answers_for(e) == kinds_session.answers_for(e) for e in kinds_session.agenda)
+    kinds = [e.kind for e in (*session.exercises.values(), *demo.exercises.values())]
+    walked = set(kinds) | set(WALKED_ELSEWHERE)
+    assert walked == set(registry.SPECS), f"kinds no hostile walk shows: {set(registry.SPECS) - walked}"
     path = data_dir / "sessions" / "kinds.toml"
     path.parent.mkdir(parents=True)
-    path.write_text(dumps(poisoned_everywhere(session_to_dict(kinds_session))), encoding="utf-8")
+    path.write_text(dumps(poisoned_everywhere(session_to_dict(session))), encoding="utf-8")
     app = _app(path)
     walk = Walk(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -478,3 +516,29 @@ async def test_every_kind_of_exercise_answered_shows_its_hostile_texts_as_writte
             walk.look(f"wall {exercise}")
             await pilot.press("escape")
     walk.check()
+
+
+async def test_the_lock_dialog_shows_another_computer_s_host_as_written(room: Path) -> None:
+    """A lock file comes with the session from a synced folder or a colleague's machine: its
+    host name is text from a file. Shown raw, "[/]" stopped the app at the dialog's first frame."""
+    host = "laptop [b]x " + WRITTEN + " [link=https://evil.example]y[/link] \x1b]0;PWNED\x07end"
+    lock = lock_path(room)
+    lock.write_text(json.dumps({"pid": 4242, "host": host, "started": "2026-12-02T09:00:00+00:00"}))
+    app = _app(room)
+    walk = Walk(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LockedModal), dialog
+        shown = " ".join(str(static.render()) for static in dialog.query(Static))
+        assert "laptop [b]x [@click=app.quit]x[/] [link=https://evil.example]y[/link] end" in shown
+        assert "PWNED" not in shown  # the escape sequence is taken out (core.storage.lock)
+        walk.look("lock dialog")
+        await _click_every_hostile_text(app, pilot)
+        await pilot.click("#read_only")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.keeper.read_only
+        walk.look("read-only bar")  # "… process 4242 on <host> writes to this session"
+    walk.check()
+    assert json.loads(lock.read_text())["host"] == host, "the other computer's lock is left as it was"
