@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.color import Color
 from textual.css import stylesheet as textual_stylesheet
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
@@ -112,3 +118,98 @@ def test_the_rules_are_kept_per_theme_and_source(cache_dir: Path) -> None:
     assert dark.path(key) != light.path(key)
     assert dark.path(key) != dark.path((*key[:4], "Screen"))
     assert css_rules.store_for({"primary": "#004578"}) is dark
+
+
+PROBE = "Probe { color: rgb(255, 0, 0); }"
+"""A source whose rules hold a number its text does not: the red of the colour (255, pickled as K\\xff)."""
+
+
+def _probe_rules() -> list[RuleSet]:
+    """The rules of ``PROBE`` through the kept stylesheet (from the cache when it has them)."""
+    sheet = KeptStylesheet()
+    sheet.add_source(PROBE, read_from=("probe.tcss", ""))
+    sheet.parse()
+    return sheet.rules
+
+
+def test_a_changed_cache_file_is_not_trusted_and_is_written_again(cache_dir: Path) -> None:
+    """A kept file changed on disk may still load, with other rules in it: its seal says it changed."""
+    made = _probe_rules()
+    assert made[0].styles.get_rules()["color"] == Color(255, 0, 0)
+    save_all()
+    [kept] = cache_dir.glob("*.pickle")
+    whole = kept.read_bytes()
+    assert whole.count(b"K\xff") == 1
+    kept.write_bytes(whole.replace(b"K\xff", b"K\xfe"))  # still a pickle: another red
+    css_rules._stores.clear()  # a new process: only the file is left
+    again = _probe_rules()
+    assert again[0].styles.get_rules()["color"] == Color(255, 0, 0), "the changed file was used"
+    save_all()
+    assert kept.read_bytes() == whole, "written again, whole"
+
+
+def test_a_file_made_with_another_textual_or_python_is_not_used(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key: css_rules.Key = ("Screen { color: red; }", ("app.tcss", ""), False, 0, "")
+    store = css_rules.store_for({})
+    store.put(key, [RuleSet()])
+    store.save()
+    kept = store.path(key)
+    monkeypatch.setattr(css_rules, "_stamp", [("app.py", 1, 2)])  # another Textual
+    other_textual = css_rules.store_for({})
+    with monkeypatch.context() as other:
+        other.setattr(sys.implementation, "cache_tag", "cpython-399")
+        other_python = css_rules.store_for({})
+    for other_store in (other_textual, other_python):
+        assert other_store.stamp != store.stamp and other_store.path(key) != kept
+        shutil.copyfile(kept, other_store.path(key))  # even under its name
+        assert other_store.get(key) is None
+
+
+async def test_old_stamps_and_files_are_pruned_but_never_those_in_use(
+    cache_dir: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir.mkdir()
+    old = [cache_dir / f"{n:08x}-00000000.pickle" for n in range(6)]
+    for age, path in enumerate(old, start=1):
+        path.write_bytes(b"left by another Textual")
+        os.utime(path, (time.time() - 3600 * age, time.time() - 3600 * age))
+    await _open_demo(data_dir, {}, monkeypatch)
+    save_all()
+    left = {path.name for path in cache_dir.iterdir()}
+    used = {path.name for store in css_rules._stores.values() for path in store.used}
+    assert len(used) > 10 and used <= left
+    assert left - used == {path.name for path in old[: css_rules.KEEP_STAMPS - 1]}, "the newest stamps"
+    monkeypatch.setattr(css_rules, "KEEP_FILES", 5)
+    monkeypatch.setattr(css_rules, "_stores", {})
+    (cache_dir / sorted(used)[0]).unlink()  # a run prunes when it writes: this one parses a source again
+    (cache_dir / "00000000-00000001.pickle").write_bytes(b"a source no screen of this run used")
+    await _open_demo(data_dir, {}, monkeypatch)
+    save_all()
+    left = {path.name for path in cache_dir.iterdir()}
+    used = {path.name for store in css_rules._stores.values() for path in store.used}
+    assert len(used) > 10 and left == used, "beyond the bound, only what this run used is kept"
+
+
+async def test_a_read_only_install_parses_as_without_a_cache(
+    cache_dir: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package's folder cannot be written (an install owned by root): nothing is kept, nothing fails."""
+    write_bytes, mkdir = Path.write_bytes, Path.mkdir
+
+    def refused(method: Any) -> Any:
+        def where(path: Path, *args: Any, **kwargs: Any) -> Any:
+            if path.is_relative_to(cache_dir):
+                raise OSError(errno.EROFS, "Read-only file system")
+            return method(path, *args, **kwargs)
+
+        return where
+
+    monkeypatch.setattr(Path, "write_bytes", refused(write_bytes))
+    monkeypatch.setattr(Path, "mkdir", refused(mkdir))
+    counts: dict[str, int] = {}
+    stylesheet = await _open_demo(data_dir, counts, monkeypatch)
+    save_all()
+    assert counts["parsed"] > 10 and stylesheet.rules
+    assert not list(cache_dir.glob("*.pickle"))

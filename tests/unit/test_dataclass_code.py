@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
+import marshal
+import os
 import sys
+import time
 import types
 from pathlib import Path
 
 import pytest
 
 from workshop_tui.core import dataclass_code
+from workshop_tui.core.kept_files import HEADER_SIZE
 
 SOURCE = '''
 from __future__ import annotations
@@ -31,6 +36,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(dataclass_code, "_cached", {})
     monkeypatch.setattr(dataclass_code, "_used", {})
     monkeypatch.setattr(dataclass_code, "_dirty", set())
+    monkeypatch.setattr(dataclass_code, "_read_files", set())
     return tmp_path / "codes"
 
 
@@ -97,3 +103,69 @@ def test_other_modules_and_damaged_files_compile_as_always(fresh_cache: Path) ->
     point = make("workshop_tui.probe_damaged")
     assert point(3).x == 3
     assert dataclass_code._dirty == {"workshop_tui.probe_damaged"}
+    assert dataclass_code._read("workshop_tui.probe_damaged") == {}
+
+
+def _written(module: str) -> Path:
+    """``Point`` of ``module`` compiled, and its cache file written (as at the end of a run)."""
+    dataclass_code.install()
+    make(module)
+    dataclass_code._write()
+    dataclass_code._cached.clear()
+    dataclass_code._dirty.clear()
+    return dataclass_code.cache_file(module)
+
+
+def test_a_changed_or_foreign_file_is_not_read_and_is_written_again(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Damaged marshal data can crash the interpreter or load as other code: the seal is checked first."""
+    path = _written("workshop_tui.probe_sealed")
+    assert dataclass_code._read("workshop_tui.probe_sealed")
+    whole = path.read_bytes()
+    changed = whole.replace(b"label", b"lAbel")  # still marshal data, holding other text
+    assert changed != whole and len(changed) == len(whole)
+    path.write_bytes(changed)
+    assert dataclass_code._read("workshop_tui.probe_sealed") == {}
+    for cut in (len(whole) // 2, 20, 3):
+        path.write_bytes(whole[:cut])
+        assert dataclass_code._read("workshop_tui.probe_sealed") == {}
+    marshalled = marshal.dumps(marshal.loads(whole[HEADER_SIZE:]))  # the old, unsealed file
+    path.write_bytes(marshalled)
+    assert dataclass_code._read("workshop_tui.probe_sealed") == {}
+    path.write_bytes(whole)
+    with monkeypatch.context() as other_python:
+        other_python.setattr(dataclass_code, "STAMP", "cpython-399 marshal 9")  # another Python's file
+        assert dataclass_code._read("workshop_tui.probe_sealed") == {}
+    path.write_bytes(changed)
+    point = make("workshop_tui.probe_sealed")  # compiled as always …
+    assert point(3).x == 3 and dataclass_code._dirty == {"workshop_tui.probe_sealed"}
+    dataclass_code._write()  # … and written again, whole
+    assert path.read_bytes() == whole
+
+
+def test_only_the_newest_pythons_files_are_kept(fresh_cache: Path) -> None:
+    fresh_cache.mkdir()
+    old = []
+    for age, tag in enumerate(("cpython-312", "cpython-310", "cpython-39"), start=1):
+        for module in ("workshop_tui.a", "workshop_tui.b"):
+            path = fresh_cache / f"{module}.{tag}.marshal"
+            path.write_bytes(b"")
+            os.utime(path, (time.time() - 3600 * age, time.time() - 3600 * age))
+            old.append(path)
+    left = fresh_cache / f".workshop_tui.a.{dataclass_code.TAG}.marshal.99.tmp"
+    left.write_bytes(b"")
+    os.utime(left, (time.time() - 3600, time.time() - 3600))
+    path = _written("workshop_tui.probe_pruned")
+    assert sorted(p.name for p in fresh_cache.iterdir()) == sorted([path.name, old[0].name, old[1].name])
+
+
+def test_a_read_only_install_compiles_as_always(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(os, "unlink", refuse)
+    path = _written("workshop_tui.probe_read_only")
+    assert not path.exists()
+    assert make("workshop_tui.probe_read_only")(2).x == 2

@@ -12,30 +12,42 @@ that compiling the text gives, so the classes and their methods are exactly what
 ``workshop_tui`` modules use the cache (a library's classes are compiled as always); a module's
 file is read at its first class, and written (whole, then renamed) only by a run that compiled
 new text for it, holding just the texts that run used, so edited classes leave nothing behind.
-A cache that cannot be read or written is no error: the text is compiled as before.
+A cache that cannot be read or written is no error: the text is compiled as before. Files are
+sealed and bounded (``core/kept_files.py``): one cut short, changed on disk or made by another
+Python is not read (and is written again), and only the newest Pythons' files are kept.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import dataclasses
 import marshal
-import os
 import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from workshop_tui.core.kept_files import prune, read_sealed, write_sealed
+
 CACHE_DIR = Path(__file__).parent / "__pycache__" / "dataclass-code"
 TAG = sys.implementation.cache_tag
 """Per Python version: marshal's format of code objects changes between versions."""
+STAMP = f"{TAG} marshal {marshal.version}"
+"""What a file was made with, sealed into it: a file copied or renamed from another Python is not read."""
+KIND = b"WTdc"
+"""The first bytes of a kept file (``core/kept_files.py`` seals it)."""
+KEEP_TAGS = 2
+"""Pythons whose files are kept (a checkout may be run by two); older ones' go."""
+KEEP_FILES = 240
+"""Files kept in all: about 60 modules of the app define dataclasses."""
 
 _cached: dict[str, dict[str, object]] = {}
 """Per module: the texts and codes read from its file."""
 _used: dict[str, dict[str, CodeType]] = {}
 """Per module: the texts and codes this run made classes from."""
 _dirty: set[str] = set()
+_read_files: set[Path] = set()
+"""The files this run read codes from (kept when pruning)."""
 
 
 def install() -> None:
@@ -70,23 +82,42 @@ def _exec(source: str | CodeType, scope: dict[str, Any] | None = None, names: An
 
 
 def _read(module: str) -> dict[str, object]:
-    """The cached codes of ``module``, or none when there is no readable cache of this version."""
-    try:
-        codes = marshal.loads(cache_file(module).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    """The cached codes of ``module``, or none when there is no whole cache of this version.
+
+    The seal is checked before ``marshal`` sees a byte: damaged marshal data can crash the
+    interpreter, or load as other code than was compiled.
+    """
+    path = cache_file(module)
+    content = read_sealed(path, KIND, STAMP)
+    if content is None:
         return {}
-    return codes if isinstance(codes, dict) else {}
+    try:
+        codes = marshal.loads(content)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(codes, dict):
+        return {}
+    _read_files.add(path)
+    return codes
 
 
 def _write() -> None:
     """Keep the codes of each module that compiled new text; failures are ignored."""
+    written = False
     for module in sorted(_dirty):
-        path = cache_file(module)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(marshal.dumps(_used.get(module, {})))
-            os.replace(temp, path)
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+            content = marshal.dumps(_used.get(module, {}))
+        except ValueError:
+            continue
+        written = write_sealed(cache_file(module), KIND, STAMP, content) or written
+    if written:
+        used = {*_read_files, *(cache_file(module) for module in _used)}
+        prune(CACHE_DIR, _generation, used=used, generations=KEEP_TAGS, files=KEEP_FILES)
+
+
+def _generation(name: str) -> str | None:
+    """A kept file's Python (its tag, e.g. ``cpython-311``) from its name; None for another file."""
+    if name.startswith(".") or not name.endswith(".marshal"):
+        return None
+    parts = name.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 else None

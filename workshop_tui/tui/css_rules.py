@@ -18,13 +18,16 @@ rules one start parsed are kept in ``__pycache__`` and the next start reads them
 - **Trusted like the bytecode.** The files live in the package's own ``__pycache__``, the
   folder Python itself loads compiled code from; never in the data folder, whose files
   come from anywhere.
-- **No error.** A cache that cannot be read or written (a read-only install, a damaged
-  file) is ignored: the CSS is parsed as without it.
+- **No error, no trust in a damaged file.** A cache that cannot be read or written (a
+  read-only install) is ignored: the CSS is parsed as without it. Each file is sealed
+  (``core/kept_files.py``): one cut short, changed on disk or made by another Textual or
+  Python is not read, and is written again.
+- **Bounded.** After writing, only the newest few stamps and files are kept.
 
-A file's name is a checksum of those inputs; the file holds them in full and is used only
-when they match. Written (whole, then renamed) when a run parsed something new: after the
-app's first frame, a few seconds later and at exit, so a start that is stopped rather than
-quit still leaves them for the next one.
+A file's name is a checksum of those inputs; the file holds them in full and is used
+only when its seal and they match. Written (whole, then renamed) when a run parsed something
+new: after the app's first frame, a few seconds later and at exit, so a start that is stopped
+rather than quit still leaves them for the next one.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import atexit
 import contextlib
 import os
 import pickle
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -42,7 +46,15 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
+from workshop_tui.core.kept_files import prune, read_sealed, write_sealed
+
 CACHE_DIR = Path(__file__).parent / "__pycache__" / "css-rules"
+KIND = b"WTcs"
+"""The first bytes of a kept file (``core/kept_files.py`` seals it)."""
+KEEP_STAMPS = 4
+"""Stamps kept: this Textual and Python with a few themes (another version's files go)."""
+KEEP_FILES = 240
+"""Files kept in all: a run of the whole test suite uses about 100 sources (some 17 kB each)."""
 
 Key = tuple[str, CSSLocation, bool, int, str]
 """A source as Textual's own cache keys it: text, where read from, default rules, tie breaker, scope."""
@@ -65,6 +77,8 @@ class RuleStore:
         self._new: dict[Key, list[RuleSet]] = {}
         """Rules parsed by this run, not written yet."""
         self._at_exit = False
+        self.used: set[Path] = set()
+        """The files this run read rules from or wrote: never pruned by it."""
 
     @property
     def dirty(self) -> bool:
@@ -79,10 +93,14 @@ class RuleStore:
         """The rules kept for ``key``, or None."""
         if key not in self._rules:
             self._rules[key] = None
-            with contextlib.suppress(Exception):  # missing, unreadable, damaged or another's: parse
-                stamp, kept_key, rules = pickle.loads(self.path(key).read_bytes())
-                if stamp == self.stamp and kept_key == key and isinstance(rules, list):
-                    self._rules[key] = rules
+            path = self.path(key)
+            content = read_sealed(path, KIND, self.stamp)  # None: missing, cut, changed or another's
+            if content is not None:
+                with contextlib.suppress(Exception):  # sealed, yet not our shape: parse
+                    stamp, kept_key, rules = pickle.loads(content)
+                    if stamp == self.stamp and kept_key == key and isinstance(rules, list):
+                        self._rules[key] = rules
+                        self.used.add(path)
         return self._rules[key]
 
     def put(self, key: Key, rules: list[RuleSet]) -> None:
@@ -95,22 +113,35 @@ class RuleStore:
     def save(self) -> None:
         """Write the rules this run parsed, each source whole and then renamed (a reader never sees half)."""
         new, self._new = self._new, {}
+        written = False
         for key, rules in new.items():
             path = self.path(key)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary.write_bytes(
-                    pickle.dumps((self.stamp, key, rules), protocol=pickle.HIGHEST_PROTOCOL)
-                )
-                os.replace(temporary, path)
-            except (OSError, pickle.PicklingError, TypeError, AttributeError):
-                with contextlib.suppress(OSError):
-                    temporary.unlink()
+                content = pickle.dumps((self.stamp, key, rules), protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+                continue
+            if write_sealed(path, KIND, self.stamp, content):
+                self.used.add(path)
+                written = True
+        if written:
+            _prune(self.folder)
 
 
 _stores: dict[str, RuleStore] = {}
 _stamp: list[tuple[str, int, int]] | None = None
+_NAME = re.compile(r"([0-9a-f]{8})-[0-9a-f]{8}\.pickle")
+
+
+def _generation(name: str) -> str | None:
+    """A kept file's generation (the checksum of its stamp: Textual, Python, theme), from its name."""
+    match = _NAME.fullmatch(name)
+    return match.group(1) if match else None
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest ``KEEP_STAMPS`` stamps and ``KEEP_FILES`` files; never those this run used."""
+    used = [path for store in _stores.values() for path in store.used]
+    prune(folder, _generation, used=used, generations=KEEP_STAMPS, files=KEEP_FILES)
 
 
 def _textual_stamp() -> list[tuple[str, int, int]]:

@@ -1,0 +1,134 @@
+"""Files a run keeps for the next one in the package's ``__pycache__``: sealed, bounded, never an error.
+
+Two caches write into the installed package at run time, as Python writes bytecode there:
+the parsed CSS rules (``tui/css_rules.py``, pickle) and the compiled methods of the
+dataclasses (``core/dataclass_code.py``, marshal). What they share lives here:
+
+- **Sealed.** Each file starts with a header: what it is, a checksum of what it was made
+  with (Python, Textual, the theme) and a checksum and length of its content. A file cut
+  short, changed on disk, or written by another version is not read at all: marshal data
+  that is damaged can crash the interpreter, and a pickle changed in the middle can still
+  load, with other rules in it. The run then makes its own and writes the file again.
+- **Bounded.** Without pruning, every Textual or Python upgrade, theme and edited CSS text
+  left its files behind for ever (a test run alone wrote some 100). After a run writes, only
+  the newest few generations (what the files were made with) are kept, and at most so many
+  files; the files this run used are never the ones removed.
+- **Never an error.** A read-only install, a full disk or another process removing the same
+  file: the run goes on, and only the next start is slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+HEADER_SIZE = 16
+"""Four bytes of kind, then three 32-bit numbers: the stamp's checksum, the content's checksum and length."""
+LEFT_TEMPORARY_SECONDS = 600
+"""A temporary file older than this was left by a run that was stopped while writing."""
+
+
+def _number(value: int) -> bytes:
+    return (value & 0xFFFFFFFF).to_bytes(4, "little")
+
+
+def seal(kind: bytes, stamp: str, content: bytes) -> bytes:
+    """``content`` behind a header naming ``kind`` (4 bytes), ``stamp`` and the content itself."""
+    assert len(kind) == 4
+    header = kind + _number(zlib.crc32(stamp.encode())) + _number(zlib.crc32(content)) + _number(len(content))
+    return header + content
+
+
+def unseal(kind: bytes, stamp: str, data: bytes) -> bytes | None:
+    """The content of a sealed file; None when it is not whole, not ``kind`` or made with another stamp."""
+    if len(data) < HEADER_SIZE or data[:4] != kind:
+        return None
+    content = data[HEADER_SIZE:]
+    if (
+        data[4:8] != _number(zlib.crc32(stamp.encode()))
+        or data[12:16] != _number(len(content))
+        or data[8:12] != _number(zlib.crc32(content))
+    ):
+        return None
+    return content
+
+
+def read_sealed(path: Path, kind: bytes, stamp: str) -> bytes | None:
+    """The content of ``path`` if it is a whole file of ``kind`` made with ``stamp``; None otherwise."""
+    try:
+        data = path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    return unseal(kind, stamp, data)
+
+
+def write_sealed(path: Path, kind: bytes, stamp: str, content: bytes) -> bool:
+    """Write ``path`` whole, then rename it into place (a reader never sees half); False when it could not."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(seal(kind, stamp, content))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return False
+    return True
+
+
+def prune(
+    folder: Path,
+    generation_of: Callable[[str], str | None],
+    *,
+    used: Iterable[Path],
+    generations: int,
+    files: int,
+) -> list[Path]:
+    """Remove what no start is likely to read again; returns the files removed.
+
+    Args:
+        generation_of: a file's generation (what it was made with) from its name; None for a
+            name that is not a cache file (a temporary file, removed once it is old).
+        used: the files this run read or wrote: their generation counts as the newest, and
+            they are never removed.
+        generations: how many generations are kept (the newest by their newest file).
+        files: how many files are kept in all, the newest first.
+    """
+    keep = {str(path) for path in used}
+    try:
+        with os.scandir(folder) as found:
+            entries = [(entry.path, entry.name, entry.stat().st_mtime) for entry in found]
+    except OSError:
+        return []
+    now = time.time()
+    newest: dict[str, float] = {}
+    candidates: list[tuple[float, str, str]] = []
+    removed: list[str] = []
+    for path, name, mtime in entries:
+        generation = generation_of(name)
+        if generation is None:
+            if now - mtime > LEFT_TEMPORARY_SECONDS:
+                removed.append(path)
+            continue
+        age = now + 1 if path in keep else mtime  # used now: newer than any file's time
+        newest[generation] = max(newest.get(generation, age), age)
+        candidates.append((age, path, generation))
+    recent = set(sorted(newest, key=newest.__getitem__, reverse=True)[:generations])
+    kept: list[tuple[float, str]] = []
+    for age, path, generation in candidates:
+        if generation in recent or path in keep:
+            kept.append((age, path))
+        else:
+            removed.append(path)
+    kept.sort(reverse=True)
+    removed.extend(path for _, path in kept[files:] if path not in keep)
+    gone = []
+    for path in removed:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            gone.append(Path(path))
+    return gone
