@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from textual.pilot import Pilot
 
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.tui.app import WorkshopApp, make_app
+from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.settings import Settings
+from workshop_tui.voting.network import VotingOptions
+
+if TYPE_CHECKING:
+    import aiohttp
 
 SIZE = (120, 36)
+VOTING_HERE = VotingOptions(host="127.0.0.1", port=0, max_participants=10)
+"""Voting from phones served on 127.0.0.1 at any free port (tests play the phones over HTTP)."""
 
 
 @pytest.fixture
@@ -32,6 +41,26 @@ def room(library: Library, data_dir: Path) -> Path:
     return path
 
 
-def app_for(path: Path | None, lang: str = "da") -> WorkshopApp:
+def app_for(path: Path | None, lang: str = "da", *, voting: VotingOptions | None = None) -> WorkshopApp:
     """The app as the CLI builds it, without the clock (tests must not depend on the time)."""
-    return make_app(lang=lang, session_path=path, settings=Settings(lang=lang), show_clock=False)
+    return make_app(
+        lang=lang, session_path=path, settings=Settings(lang=lang), show_clock=False, voting=voting
+    )
+
+
+async def listed(pilot: Pilot[Any]) -> HomeScreen:
+    """The home screen once its list is whole: the worker that reads every session file has ended."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    home = pilot.app.screen
+    assert isinstance(home, HomeScreen), home
+    return home
+
+
+async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
+    """A phone's request to the app's voting server: its JSON answer (anything but 200 fails the test)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with http.post(url, json=body, headers=headers) as response:
+        assert response.status == 200, await response.text()
+        return await response.json()

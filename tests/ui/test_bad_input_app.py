@@ -18,7 +18,7 @@ from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.session import SessionScreen
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, listed
 
 BAD = Path(__file__).resolve().parent.parent / "fixtures" / "bad"
 
@@ -47,11 +47,7 @@ async def test_damaged_sessions_are_listed_and_refused_and_the_app_goes_on(data_
     app = app_for(None, lang="en")
     shown = _record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await listed(pilot)
         assert app.screen.query_one("#sessions", DataTable).row_count == len(before) + 1
         broken = [listing for listing in home.listings if listing.problems]
         hostile = {"title-with-terminal-escapes.toml", "title-with-nul.toml", "title-with-markup.toml"}

@@ -10,25 +10,22 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.storage.sessions import load_session
-from workshop_tui.tui.app import WorkshopApp, make_app
+from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.session import SessionScreen
-from workshop_tui.tui.settings import Settings
 from workshop_tui.voting.network import VotingOptions
+
+from .conftest import SIZE, app_for, listed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
 from hostile import hostile_session, session_with  # noqa: E402
 
-SIZE = (120, 36)
 PORT = 18431
 """In this helper's range of voting ports; nothing listens here unless a test opens voting."""
 
 
 def _app(path: Path | None, lang: str = "en") -> WorkshopApp:
-    options = VotingOptions(host="127.0.0.1", port=PORT, max_participants=10)
-    return make_app(
-        lang=lang, session_path=path, settings=Settings(lang=lang), show_clock=False, voting=options
-    )
+    return app_for(path, lang, voting=VotingOptions(host="127.0.0.1", port=PORT, max_participants=10))
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -47,11 +44,7 @@ async def test_f10_on_a_session_with_a_hostile_id_changes_no_file(session_id: st
     before = _digests(data_dir)
     app = _app(None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await listed(pilot)
         row = next(i for i, listing in enumerate(home.listings) if listing.path == path)
         assert home.listings[row].problems, "the loader took the hostile id"
         home.query_one("#sessions").move_cursor(row=row)  # type: ignore[attr-defined]

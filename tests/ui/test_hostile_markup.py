@@ -39,21 +39,19 @@ from workshop_tui.core.storage.sessions import (
     session_to_dict,
 )
 from workshop_tui.core.storage.tomlio import dumps
-from workshop_tui.tui.app import WorkshopApp, make_app
+from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.plain import markdown_literal, plain, plain_highlighted, plain_text
 from workshop_tui.tui.present import PresentApp
 from workshop_tui.tui.saving import LockedModal
-from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
-from workshop_tui.tui.settings import Settings
 from workshop_tui.tui.voting_link import REFRESH_QUIET
-from workshop_tui.voting.network import VotingOptions
+
+from .conftest import SIZE, VOTING_HERE, app_for, listed, post
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
 from hostile import MARKUP, MARKUP_SHOWN, markup_exercise, markup_session, poisoned_everywhere  # noqa: E402
 
-SIZE = (120, 36)
 BROKEN_NAME = "[b]broken [@click=app.quit]x [link=https:\\evil]y.toml"
 """A file name cannot hold "/": "[b]" left open and an action are enough to be read as markup."""
 WRITTEN = "[@click=app.quit]x[/]"
@@ -88,10 +86,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 def _app(path: Path | None) -> WorkshopApp:
-    options = VotingOptions(host="127.0.0.1", port=0, max_participants=10)
-    return make_app(
-        lang="en", session_path=path, settings=Settings(lang="en"), show_clock=False, voting=options
-    )
+    return app_for(path, "en", voting=VOTING_HERE)
 
 
 def _screen_text(app: App[Any]) -> str:
@@ -237,15 +232,11 @@ async def test_a_hostile_series_its_list_review_and_last_time_show_texts_as_writ
     app = _app(None)
     walk = Walk(app)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await listed(pilot)
         walk.look("home")
-        listed = _screen_text(app)
-        assert BROKEN_NAME in listed
-        assert "2026-10-14" in listed and "2027-01-14" in listed, "a long title pushed the dates off the list"
+        shown = _screen_text(app)
+        assert BROKEN_NAME in shown
+        assert "2026-10-14" in shown and "2027-01-14" in shown, "a long title pushed the dates off the list"
         broken = next(i for i, listing in enumerate(home.listings) if listing.problems)
         home.query_one("#sessions").move_cursor(row=broken)  # type: ignore[attr-defined]
         await pilot.press("enter")  # the message quotes the file's name and its bad value
@@ -337,13 +328,6 @@ async def test_a_colleague_s_exercise_file_in_the_new_session_form_and_the_sessi
     walk.check()
 
 
-async def _post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    async with http.post(url, json=body, headers=headers) as response:
-        assert response.status == 200, await response.text()
-        return await response.json()
-
-
 async def test_phones_texts_are_shown_as_written_on_the_screen_and_the_wall(
     library: Library, data_dir: Path
 ) -> None:
@@ -370,7 +354,7 @@ async def test_phones_texts_are_shown_as_written_on_the_screen_and_the_wall(
         info = screen.voting.info()
         assert info is not None
         async with aiohttp.ClientSession() as http:
-            device = await _post(http, info.url + "/api/join", {"code": info.code})
+            device = await post(http, info.url + "/api/join", {"code": info.code})
             token = device["token"]
             body = {
                 "exercise": "sheet-42",
@@ -379,7 +363,7 @@ async def test_phones_texts_are_shown_as_written_on_the_screen_and_the_wall(
                 "text": "Svar" + MARKUP,
                 "base": "",
             }
-            await _post(http, info.url + "/api/write", body, token)
+            await post(http, info.url + "/api/write", body, token)
             await pilot.pause(REFRESH_QUIET + 0.3)
             walk.look("a phone writes")
             await pilot.press("f2")
@@ -389,7 +373,7 @@ async def test_phones_texts_are_shown_as_written_on_the_screen_and_the_wall(
             screen.go_to("take-home")
             await pilot.pause(0.2)
             answer = {"exercise": "take-home", "answer": "a1f00", "text": "Mod" + MARKUP[:200]}
-            await _post(http, info.url + "/api/answer", answer, token)
+            await post(http, info.url + "/api/answer", answer, token)
             await pilot.pause(REFRESH_QUIET + 0.3)
             walk.look("a phone's answer")
             await pilot.press("a")  # every new answer on the wall

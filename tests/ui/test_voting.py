@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
@@ -21,21 +20,13 @@ from workshop_tui.tui.voting_link import REFRESH_QUIET, spaced
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.voting.network import VotingOptions
 
+from .conftest import VOTING_HERE, app_for, post
+
 SIZE = (130, 44)
 
 
 def _app(room: Path) -> WorkshopApp:
-    options = VotingOptions(host="127.0.0.1", port=0, max_participants=10)
-    return make_app(
-        lang="da", session_path=room, settings=Settings(lang="da"), show_clock=False, voting=options
-    )
-
-
-async def _post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    async with http.post(url, json=body, headers=headers) as response:
-        assert response.status == 200, await response.text()
-        return await response.json()
+    return app_for(room, "da", voting=VOTING_HERE)
 
 
 async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: Path) -> None:
@@ -64,10 +55,10 @@ async def test_f10_shows_the_qr_code_and_votes_fill_the_grid_and_the_file(room: 
             await pilot.pause()
             assert [p.id for p in screen.session.participants][-1] == "p5"
             assert "ingen ledig plads" not in str(app.screen.query_one(VoteBoard).render())
-            joined = await _post(http, info.url + "/api/join", {"code": info.code})
+            joined = await post(http, info.url + "/api/join", {"code": info.code})
             assert joined["participant"] == "P5"
             vote = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
-            await _post(http, info.url + "/api/vote", vote, joined["token"])
+            await post(http, info.url + "/api/vote", vote, joined["token"])
             await pilot.pause(REFRESH_QUIET + 0.2)
             grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
             assert str(grid.get_cell("trust", "p5")) == "●"  # that P5 answered, not what

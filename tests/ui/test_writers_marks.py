@@ -18,29 +18,31 @@ from workshop_tui.core.model.parts import cell_key
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.core.writing import version_of, write_field
-from workshop_tui.tui.app import WorkshopApp, make_app
+from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.saving import SaveStatus
 from workshop_tui.tui.screens.session import SessionScreen
-from workshop_tui.tui.settings import Settings
 from workshop_tui.tui.views.base import GroupTextsView
 from workshop_tui.tui.voting_link import REFRESH_QUIET, VotingInfo
 from workshop_tui.tui.widgets.entry import EntrySelect
 from workshop_tui.tui.widgets.entry_area import EntryArea
 from workshop_tui.voting import scribes
-from workshop_tui.voting.network import VotingOptions
+
+from .conftest import VOTING_HERE, app_for, post
 
 SIZE = (130, 44)
 SHOWN = 2.5
 """The marks' lifetime in these tests (the app's is ``scribes.SHOWN_SECONDS``)."""
 
 
-def _sheet_session(library: Library, groups: list[str], session_id: str) -> Path:
-    """Sheet 42 for four people at two tables, saved where the app looks."""
+def _saved_session(
+    library: Library, exercise: str, groups: list[str], session_id: str, title: str = "Skrivning"
+) -> Path:
+    """One exercise for four people at ``groups``' tables, saved where the app looks."""
     session = new_session(
-        title="Skrivning",
+        title=title,
         date="2026-12-02",
-        exercises=[library.exercises["sheet-42"]],
+        exercises=[library.exercises[exercise]],
         participants=4,
         groups=groups,
         timestamp="2026-12-02T09:00:00+00:00",
@@ -53,21 +55,11 @@ def _sheet_session(library: Library, groups: list[str], session_id: str) -> Path
 
 @pytest.fixture
 def sheet_room(library: Library, data_dir: Path) -> Path:
-    return _sheet_session(library, ["Bord 1", "Bord 2"], "skrivning")
+    return _saved_session(library, "sheet-42", ["Bord 1", "Bord 2"], "skrivning")
 
 
 def _app(path: Path) -> WorkshopApp:
-    options = VotingOptions(host="127.0.0.1", port=0, max_participants=10)
-    return make_app(
-        lang="da", session_path=path, settings=Settings(lang="da"), show_clock=False, voting=options
-    )
-
-
-async def _post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    async with http.post(url, json=body, headers=headers) as response:
-        assert response.status == 200, await response.text()
-        return await response.json()
+    return app_for(path, "da", voting=VOTING_HERE)
 
 
 async def _open_voting(app: WorkshopApp, pilot: Any) -> tuple[SessionScreen, VotingInfo]:
@@ -81,6 +73,19 @@ async def _open_voting(app: WorkshopApp, pilot: Any) -> tuple[SessionScreen, Vot
     return screen, info
 
 
+async def _typing_in_the_second_box(
+    app: WorkshopApp, pilot: Any
+) -> tuple[GroupTextsView, VotingInfo, EntryArea, EntryArea]:
+    """Voting open on sheet 42, the facilitator in its second box: the first is free for a device."""
+    screen, info = await _open_voting(app, pilot)
+    view = screen.view
+    assert isinstance(view, GroupTextsView)
+    first, second = list(view.query(EntryArea))[:2]
+    second.focus()
+    await pilot.pause()
+    return view, info, first, second
+
+
 def _write(group: str, text: str, base: str = "") -> dict[str, str]:
     return {"exercise": "sheet-42", "group": group, "field": "t:1", "text": text, "base": base}
 
@@ -91,22 +96,17 @@ async def test_a_field_a_device_writes_in_says_who_writes_and_the_mark_goes_afte
     monkeypatch.setattr(scribes, "SHOWN_SECONDS", SHOWN)
     app = _app(sheet_room)
     async with app.run_test(size=SIZE) as pilot:
-        screen, info = await _open_voting(app, pilot)
-        view = screen.view
-        assert isinstance(view, GroupTextsView)
-        first, second = list(view.query(EntryArea))[:2]
-        second.focus()
-        await pilot.pause()
+        view, info, first, second = await _typing_in_the_second_box(app, pilot)
         assert first.border_title is None and not first.has_class("being-written")
         async with aiohttp.ClientSession() as http:
-            device = await _post(http, info.url + "/api/join", {"code": info.code})
-            await _post(http, info.url + "/api/write", _write("g1", "Tillid først"), device["token"])
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            await post(http, info.url + "/api/write", _write("g1", "Tillid først"), device["token"])
             await pilot.pause(REFRESH_QUIET + 0.3)
             assert first.text == "Tillid først"  # the facilitator is not in it: shown at once
             assert first.border_title == f"✎ skriver… · Bord 1 ({device['participant']})"
             assert first.has_class("being-written") and second.border_title is None
             # Bord 2's scribe writes too: the heading names that group (the facilitator shows Bord 1).
-            await _post(http, info.url + "/api/write", _write("g2", "Mod"), device["token"])
+            await post(http, info.url + "/api/write", _write("g2", "Mod"), device["token"])
             await pilot.pause(REFRESH_QUIET + 0.3)
             head = str(view.query_one("#sheet-head").render())
             assert "✎ Bord 2 skriver nu (Ctrl+G)" in head
@@ -131,8 +131,8 @@ async def test_the_facilitator_typing_in_a_field_a_device_writes_keeps_both_text
         first.focus()
         await pilot.press("V", "i")
         async with aiohttp.ClientSession() as http:
-            device = await _post(http, info.url + "/api/join", {"code": info.code})
-            written = await _post(
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            written = await post(
                 http, info.url + "/api/write", _write("g1", "Telefonens ord"), device["token"]
             )
             assert written["outcome"] == "merged" and "Vi" in written["text"]
@@ -142,9 +142,7 @@ async def test_the_facilitator_typing_in_a_field_a_device_writes_keeps_both_text
             await pilot.press("space", "t", "o")
             # The device types on over what it was given back: the facilitator's words stay too.
             more = written["text"] + " og mere"
-            await _post(
-                http, info.url + "/api/write", _write("g1", more, written["version"]), device["token"]
-            )
+            await post(http, info.url + "/api/write", _write("g1", more, written["version"]), device["token"])
         saved = load_session(sheet_room).answers_for("sheet-42").texts["g1"]["1"]
         assert "Vi to" in saved and "Telefonens ord" in saved and "og mere" in saved
         await pilot.press("f10", "f10")
@@ -182,17 +180,7 @@ async def test_a_batch_from_devices_on_its_way_to_disk_shows_no_unsaved_bar_and_
 async def test_the_facilitator_typing_in_an_action_a_device_changed_keeps_the_device_s_words(
     library: Library, data_dir: Path
 ) -> None:
-    session = new_session(
-        title="Handlinger",
-        date="2026-12-02",
-        exercises=[library.exercises["sheet-45"]],
-        participants=4,
-        groups=["Bord 1"],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="handlinger",
-    )
-    path = session_path(session)
-    save_session(session, path)
+    path = _saved_session(library, "sheet-45", ["Bord 1"], "handlinger", "Handlinger")
     app = _app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -226,8 +214,8 @@ async def test_ctrl_z_undoes_the_facilitator_s_typing_while_a_device_writes_and_
         second.focus()
         await pilot.press("m", "i", "n", "e")
         async with aiohttp.ClientSession() as http:
-            device = await _post(http, info.url + "/api/join", {"code": info.code})
-            await _post(http, info.url + "/api/write", _write("g1", "Telefonens tekst"), device["token"])
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            await post(http, info.url + "/api/write", _write("g1", "Telefonens tekst"), device["token"])
         await pilot.pause(REFRESH_QUIET + 0.3)
         screen.set_focus(None)  # the session's Ctrl+Z (a text field's own would undo its letters)
         await pilot.pause()
@@ -251,17 +239,12 @@ async def test_a_group_name_from_the_file_is_shown_as_written_in_the_writing_mar
     """A mailed session may name a group "[/]…": as markup that crashed the screen at the first
     device write, and "[@click=app.quit]" made the mark a link that quits."""
     hostile = "Bord [/] [@click=app.quit]1[/]"
-    app = _app(_sheet_session(library, [hostile, "Bord 2"], "skrivning-fjendtlig"))
+    app = _app(_saved_session(library, "sheet-42", [hostile, "Bord 2"], "skrivning-fjendtlig"))
     async with app.run_test(size=SIZE) as pilot:
-        screen, info = await _open_voting(app, pilot)
-        view = screen.view
-        assert isinstance(view, GroupTextsView)
-        first, second = list(view.query(EntryArea))[:2]
-        second.focus()
-        await pilot.pause()
+        view, info, first, second = await _typing_in_the_second_box(app, pilot)
         async with aiohttp.ClientSession() as http:
-            device = await _post(http, info.url + "/api/join", {"code": info.code})
-            await _post(http, info.url + "/api/write", _write("g1", "Tillid"), device["token"])
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            await post(http, info.url + "/api/write", _write("g1", "Tillid"), device["token"])
             await pilot.pause(REFRESH_QUIET + 0.3)
             assert first.text == "Tillid"
             title = first.border_title
@@ -276,18 +259,10 @@ async def test_a_choice_a_device_writes_in_is_marked_like_a_text_field(
     library: Library, data_dir: Path
 ) -> None:
     # A choice (Select) has no border of its own: the mark goes on the box that shows the choice.
-    session = new_session(
-        title="Interessenter",
-        date="2026-12-02",
-        exercises=[library.exercises["stakeholder-analysis"]],
-        participants=4,
-        groups=["Bord 1", "Bord 2"],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="interessenter",
+    path = _saved_session(
+        library, "stakeholder-analysis", ["Bord 1", "Bord 2"], "interessenter", "Interessenter"
     )
-    path = session_path(session)
-    save_session(session, path)
-    table = session.exercise("stakeholder-analysis").body_as(TableBody)
+    table = load_session(path).exercise("stakeholder-analysis").body_as(TableBody)
     index = next(i for i, column in enumerate(table.columns) if column.is_choice)
     column = table.columns[index]
     app = _app(path)
@@ -306,8 +281,8 @@ async def test_a_choice_a_device_writes_in_is_marked_like_a_text_field(
             "base": "",
         }
         async with aiohttp.ClientSession() as http:
-            device = await _post(http, info.url + "/api/join", {"code": info.code})
-            await _post(http, info.url + "/api/write", write, device["token"])
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            await post(http, info.url + "/api/write", write, device["token"])
             await pilot.pause(REFRESH_QUIET + 0.3)
             assert choice.value == column.options[0].id
             assert shown.border_title == f"✎ skriver… · Bord 1 ({device['participant']})"

@@ -18,11 +18,19 @@ from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.widgets.entry import PASTE_GAP
 
-from .test_fast_fingers import EXERCISE, _open, _quit, _room, _sheet_room
+from .test_fast_fingers import (
+    EXERCISE,
+    _open,
+    _paste_into_the_next_sheet,
+    _quit,
+    _room,
+    _sheet_box,
+    _sheet_room,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
-BACKSPACE, ENTER, F6, CTRL_U, CTRL_N, CTRL_Z = b"\x7f", b"\r", b"\x1b[17~", b"\x15", b"\x0e", b"\x1a"
+BACKSPACE, ENTER, F6, CTRL_U, CTRL_Z = b"\x7f", b"\r", b"\x1b[17~", b"\x15", b"\x1a"
 
 
 def _dialog(term: Terminal, key: bytes, shows: str) -> None:
@@ -66,17 +74,8 @@ def test_a_paste_without_brackets_joins_lines_in_a_one_line_field_and_keeps_them
             return actions[0].text if actions else ""
 
         term.wait_until(lambda _: action_text() == "Ring til sygehuset anden linje æøå!", timeout=60)
-        term.send(CTRL_N)
-        term.wait_for_text("Bord 1", timeout=60)
-        term.settle(0.5)
-        term.send("første\randen æøå".encode())  # a sheet's box keeps the line break
-        term.wait_until(
-            lambda _: (
-                load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box)
-                == "første\nanden æøå"
-            ),
-            timeout=60,
-        )
+        # A sheet's box keeps the line break.
+        _paste_into_the_next_sheet(term, path, group, box, "første\randen æøå".encode(), "første\nanden æøå")
     finally:
         status = _quit(term)
     assert status == 0
@@ -91,7 +90,7 @@ def test_ctrl_z_typed_just_after_letters_in_a_sheet_box_undoes_them_on_screen_an
     path, group, box = _sheet_room(library, data_dir, "fortryd", "Fortryd", actions=False)
 
     def saved() -> str:
-        return load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box, "")
+        return _sheet_box(path, group, box)
 
     term = _open(path, data_dir)
     try:

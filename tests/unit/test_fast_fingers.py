@@ -109,6 +109,23 @@ def _quit(term: Terminal) -> int | None:
     return status
 
 
+def _sheet_box(path: Path, group: str, box: str) -> str:
+    """Sheet 44's box ``box`` of ``group`` as saved."""
+    return load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box, "")
+
+
+def _paste_into_the_next_sheet(
+    term: Terminal, path: Path, group: str, box: str, pasted: bytes, saved: str
+) -> None:
+    """Ctrl+N to sheet 44 (``_sheet_room``), then ``pasted`` as one write into its first box;
+    waits until the file holds ``saved`` there."""
+    term.send(b"\x0e")  # Ctrl+N
+    term.wait_for_text("Bord 1", timeout=60)
+    term.settle(0.5)
+    term.send(pasted)
+    term.wait_until(lambda _: _sheet_box(path, group, box) == saved, timeout=60)
+
+
 def _scored(path: Path) -> int:
     return sum(len(row) for row in load_session(path).answers_for(EXERCISE).scores.values())
 

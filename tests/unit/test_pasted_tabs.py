@@ -16,11 +16,11 @@ import pytest
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session
 
-from .test_fast_fingers import _open, _quit, _sheet_room
+from .test_fast_fingers import _open, _paste_into_the_next_sheet, _quit, _sheet_room
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
-TAB, CTRL_N = b"\t", b"\x0e"
+TAB = b"\t"
 
 
 def test_tabs_of_a_paste_land_in_the_field_pasted_into_and_a_pressed_tab_moves_on(
@@ -42,17 +42,8 @@ def test_tabs_of_a_paste_land_in_the_field_pasted_into_and_a_pressed_tab_moves_o
         term.settle(0.5)
         term.send(b"Ida")
         term.wait_until(lambda _: action() == ("Ring til  sygehuset æøå", "Ida"), timeout=60)
-        term.send(CTRL_N)
-        term.wait_for_text("Bord 1", timeout=60)
-        term.settle(0.5)
-        term.send(b"Navn\tAlder\rIda\t42")  # a sheet's box keeps the tabs, as a bracketed paste does
-        term.wait_until(
-            lambda _: (
-                load_session(path).answers_for("sheet-44").texts.get(group, {}).get(box)
-                == "Navn\tAlder\nIda\t42"
-            ),
-            timeout=60,
-        )
+        # A sheet's box keeps the tabs, as a bracketed paste does.
+        _paste_into_the_next_sheet(term, path, group, box, b"Navn\tAlder\rIda\t42", "Navn\tAlder\nIda\t42")
     finally:
         status = _quit(term)
     assert status == 0
