@@ -10,13 +10,14 @@ import shutil
 from pathlib import Path
 
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Input, Select, Static
 
 from workshop_tui.core.storage.errors import problem_lines
-from workshop_tui.core.storage.library import check_path, load_library
+from workshop_tui.core.storage.library import Library, check_path, load_library
+from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.tui.screens.new_session import LIBRARY_PROBLEMS_SHOWN, NewSessionScreen
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, listed
 
 BAD = Path(__file__).resolve().parent.parent / "fixtures" / "bad" / "exercises"
 
@@ -86,3 +87,33 @@ def test_a_programme_naming_a_missing_exercise_is_named_by_its_own_file(data_dir
     [problem] = load_library().problems
     assert problem.warning and problem.file == programme, "not programmes/colleague-day.toml: no file"
     assert "'broken-one'" in problem.text("en")
+
+
+async def test_an_earlier_session_broken_after_listing_is_refused_in_the_interface_language(
+    library: Library, data_dir: Path
+) -> None:
+    """The follow-up's earlier file changed between the list and "Create": said in Danish, like the rest."""
+    earlier = new_session(
+        title="Første dag",
+        date="2026-09-01",
+        exercises=[library.exercises["resistance"]],
+        participants=4,
+        session_id="day-1",
+    )
+    path = session_path(earlier)
+    save_session(earlier, path)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await listed(pilot)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        form.query_one("#follows", Select).value = "0"
+        form.query_one("#title", Input).value = "Tre måneder efter"
+        await pilot.pause()
+        path.write_text(path.read_text(encoding="utf-8").replace('date = "2026-09-01"', 'date = "i går"'))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen), "nothing made from a file that cannot be read"
+        said = str(form.query_one("#error", Static).render())
+        assert str(path) in said and "'i går' er ikke en dato" in said, said

@@ -31,7 +31,7 @@ from workshop_tui.voting.network import VotingOptions
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
-    from workshop_tui.core.storage.library import Library
+    from workshop_tui.core.storage.library import Library, LibraryStamp
     from workshop_tui.core.storage.lock import LockInfo
     from workshop_tui.tui.crash_report import CrashReport
 
@@ -75,7 +75,7 @@ class WorkshopApp(AppWords):
         self.lang = lang or remembered or detect_language()
         """The interface language, "da" or "en"."""
         self._library = library
-        self._library_stamp: tuple[tuple[str, int, int], ...] | None = None if library else ()
+        self._library_stamp: LibraryStamp | None = None if library is not None else ()
         """The library's files when it was read; None: the library was given, and is kept."""
         self._exercise_dirs = list(exercise_dirs)
         self.start_session = session_path
