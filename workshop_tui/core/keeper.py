@@ -159,17 +159,6 @@ class SessionKeeper:
                 sync.run()  # or wait for the sync thread, when it has started it
         return self.session
 
-    def durable(self) -> None:
-        """Wait until the last keystroke's save is durable (its folder fsync done; at once if it is).
-
-        Called by ``show`` (``apply_and_show``) when it draws the edit's frame itself, just
-        before the frame goes to the terminal: the fsync then overlaps the making of the
-        frame too, not only the widgets' update.
-        """
-        sync = self._sync
-        if sync is not None:
-            sync.run()
-
     def prepare(self) -> None:
         """Render the whole file in the save thread now, so the first keystroke saves as fast as later ones.
 

@@ -129,30 +129,13 @@ class SessionController:
         """Ask for an edit as a view does: applied after the keys and edits already on their way."""
         self.host.post_message(EditRequested(edit, undoable=undoable))
 
-    def apply_edit(
-        self,
-        edit: Edit,
-        *,
-        undoable: bool = True,
-        merge: str | None = None,
-        draw: Callable[[Callable[[], None]], object] | None = None,
-    ) -> None:
+    def apply_edit(self, edit: Edit, *, undoable: bool = True, merge: str | None = None) -> None:
         """Apply and save an edit; the observers draw it while the file is written.
-
-        Args:
-            draw: makes the edit's frame at once, after the observers, given the wait for the
-                save to be durable to call before the frame goes out (``SessionKeeper.durable``).
 
         Raises:
             ValueError/KeyError: the model refused the edit; nothing changed.
         """
-
-        def show() -> None:
-            self.publish(Change.SESSION)
-            if draw is not None:
-                draw(self.keeper.durable)
-
-        self.keeper.apply_and_show(edit, show, undoable=undoable, merge=merge)
+        self.keeper.apply_and_show(edit, lambda: self.publish(Change.SESSION), undoable=undoable, merge=merge)
 
     def restates_shown(self, edit: Edit) -> bool:
         """Whether ``edit`` only writes back what the screen shows (a field being filled in).

@@ -20,32 +20,16 @@ Textual's compositor where they are not as expected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
-from rich.console import RenderableType
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
-from textual.widget import Widget
 
 
 class LineCompositor(Compositor):
     """Renders, for a partial update, only the lines of each widget that the update covers."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.before_output: Callable[[], None] | None = None
-        """Called once an update is rendered, before it goes to the terminal (see ``draw_now``)."""
-
-    def render_update(
-        self, full: bool = False, screen_stack: list[Screen[Any]] | None = None, simplify: bool = False
-    ) -> RenderableType | None:
-        update = super().render_update(full=full, screen_stack=screen_stack, simplify=simplify)
-        if self.before_output is not None:
-            self.before_output()
-        return update
 
     def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
         if crop is None:  # no crop asked for: Textual's own
@@ -68,65 +52,3 @@ def install(screen: Screen[object]) -> None:
     """Give a newly made screen the line compositor (before it is mounted)."""
     if isinstance(getattr(screen, "_compositor", None), Compositor) and hasattr(Compositor, "_get_renders"):
         screen._compositor = LineCompositor()
-
-
-def draw_now(screen: Screen[object], before_output: Callable[[], None] = lambda: None) -> bool:
-    """Make and write the frame of what the caller just changed, in the caller's own turn.
-
-    A widget's change reaches the terminal after four turns of the event loop: the widget's
-    idle check posts an update to its screen, the screen's idle check wakes its update
-    timer, whose task makes the frame. Traced through a pseudo-terminal with the app under
-    load, those turns took 1.5-5 ms between the end of a typed score's widget updates and
-    the start of its frame (each turn waits for the interpreter behind Textual's threads).
-    Here the widgets waiting for a repaint are handed to the screen at once and the frame is
-    made as the timer would make it. Anything needing more than a repaint (a layout, new
-    styles, scrolling, a recompose) is left to Textual's way; so is a held batch of updates.
-
-    ``before_output`` runs between making the frame and writing it to the terminal (the
-    keystroke's save becoming durable meanwhile: ``SessionKeeper.durable``); it runs even
-    when no frame is made here. Returns whether the frame was made here.
-    """
-    app = screen.app
-    if (
-        not hasattr(screen, "_on_timer_update")
-        or not isinstance(getattr(screen, "_dirty_widgets", None), set)
-        or app._batch_count
-        or not screen.is_current
-        or screen._layout_required
-        or screen._scroll_required
-        or screen._recompose_required
-        or not isinstance(compositor := screen._compositor, LineCompositor)
-    ):
-        before_output()
-        return False
-    waiting: list[Widget] = []
-    for widget in screen.walk_children(Widget):
-        if (
-            widget._layout_required
-            or widget._refresh_styles_required
-            or widget._scroll_required
-            or widget._recompose_required
-        ):
-            before_output()
-            return False
-        if widget._repaint_required:
-            waiting.append(widget)
-    for widget in waiting:
-        widget._repaint_required = False  # what the widget's own idle check would do
-        if widget.display:
-            screen._dirty_widgets.add(widget)
-    made = False
-
-    def output() -> None:
-        nonlocal made
-        made = True
-        before_output()
-
-    compositor.before_output = output
-    try:
-        screen._on_timer_update()
-    finally:
-        compositor.before_output = None
-    if not made:  # nothing was drawn
-        before_output()
-    return made

@@ -275,15 +275,8 @@ class SessionScreen(SessionActions):
         if self.controller.restates_shown(event.edit):
             return
         try:
-            # The file is renamed into place, then the widgets are updated and the frame made
-            # at once (not after the event loop's turns) while the folder is fsynced; the
-            # frame goes to the terminal once that is done (``line_compositor.draw_now``).
-            self.controller.apply_edit(
-                event.edit,
-                undoable=event.undoable,
-                merge=event.merge,
-                draw=lambda durable: line_compositor.draw_now(self, before_output=durable),
-            )
+            # The widgets are updated while the file is written; the frame is drawn after both.
+            self.controller.apply_edit(event.edit, undoable=event.undoable, merge=event.merge)
         except (ValueError, KeyError) as error:
             self.notify(refusal(error, self.lang), severity="warning")
             return
