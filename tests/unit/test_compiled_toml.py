@@ -1,11 +1,12 @@
-"""The compiled read (rtoml) gives exactly what ``tomllib`` gives, or its error, word for word."""
+"""The compiled read (toml_rs) gives exactly what ``tomllib`` gives, or its error, word for word."""
 
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
-import rtoml
+import toml_rs
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,24 +30,22 @@ def _same(text: str) -> None:
     assert repr(found) == repr(expected)  # values, types and key order (NaN is not equal to itself)
 
 
-# TOML 1.1 (what rtoml reads) accepts these, TOML 1.0 (tomllib) refuses them: each must be
-# refused with tomllib's message. From the toml-test suite's differences between the two.
+# TOML 1.1 accepts these, TOML 1.0 (tomllib) refuses them: toml_rs, asked for 1.0, refuses them
+# too, and the error is tomllib's. From the toml-test suite's differences between the two.
 TOML_1_1 = [
     "t = 07:32\n",
     "t = 1979-05-27T07:32\n",
     "t = 1979-05-27 07:32Z\n",
-    "t = [1979-05-27 07:32-07:00]\n",
     "x = { a = 1, }\n",
     "x = {\n  a = 1 }\n",
     "x = { a = 1 # note\n}\n",
     "x = { a = { b = 1 }, c = 2\n}\n",
     'x = { a = "}" \n}\n',
-    "x = [\n  {\n    a = 1\n  },\n]\n",
     'x = "caf\\xE9"\n',
     'x = "\\e[31m"\n',
     "\ufeffx = 1\n",
 ]
-# TOML 1.0 that holds their look-alikes in texts and comments, read by rtoml as it is.
+# TOML 1.0 holding their look-alikes in texts and comments.
 LOOK_ALIKES = [
     'x = "kl. 07:32 { a = 1,\\n"\n# 07:32, { trailing, }\ny = [1979-05-27T07:32:00, 07:32:00]\n',
     'p = [\n    { id = "p1", label = { da = "K", en = "L" } },\n    { id = "p2" },\n]\n',
@@ -57,7 +56,6 @@ LOOK_ALIKES = [
 
 @pytest.mark.parametrize("text", TOML_1_1)
 def test_what_only_toml_1_1_reads_is_refused_as_tomllib_refuses_it(text: str) -> None:
-    assert not compiled_toml._only_toml_1_0(text)
     _same(text)
 
 
@@ -66,15 +64,11 @@ def test_texts_and_comments_that_look_like_toml_1_1_are_read(text: str) -> None:
     _same(text)
 
 
-def test_toml_1_0_goes_to_rtoml_when_no_1_1_form_is_outside_a_text() -> None:
-    assert compiled_toml._only_toml_1_0(LOOK_ALIKES[0]) and compiled_toml._only_toml_1_0(LOOK_ALIKES[1])
-    assert not compiled_toml._only_toml_1_0(LOOK_ALIKES[2])  # a backslash before x: the other way
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        "x = " + "[" * 200 + "]" * 200 + "\n",  # deeper than rtoml reads, not than tomllib
+        "x = " + "[" * 300 + "]" * 300 + "\n",  # deeper than the bound lets toml_rs read
+        "x = " + "{a=" * 300 + "1" + "}" * 300 + "\n",
         "x = 9223372036854775807\n",
         "x = 9223372036854775808\n",
         "x = nan\ny = -inf\n",
@@ -90,15 +84,13 @@ def test_edges_read_as_tomllib_reads_them(text: str) -> None:
     _same(text)
 
 
-def test_a_large_session_is_read_by_rtoml_as_tomllib_reads_it(
-    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+def test_a_large_session_is_read_by_toml_rs_as_tomllib_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pathlib import Path
-
-    assert isinstance(tmp_path, Path)
     path = write_session(large_session(participants=12, session_id="people-12"), tmp_path / "s.toml")
     texts = [path.read_text(encoding="utf-8"), (builtin_sessions_dir() / DEMO_FILE).read_text("utf-8")]
     expected = [tomllib.loads(text) for text in texts]
+    assert all(compiled_toml.nesting_bound(text) <= compiled_toml.MAX_NESTING for text in texts)
 
     def refuse(text: str) -> object:
         raise AssertionError("the slower reader was asked")
@@ -107,17 +99,70 @@ def test_a_large_session_is_read_by_rtoml_as_tomllib_reads_it(
     assert [compiled_toml.loads(text) for text in texts] == expected
 
 
-def test_what_rtoml_refuses_is_read_the_slower_way(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_what_toml_rs_refuses_is_read_the_slower_way(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(text: str, **_: object) -> object:
-        raise rtoml.TomlParsingError("refused")
+        raise toml_rs.TOMLDecodeError("refused")
 
-    monkeypatch.setattr(rtoml, "loads", fail)
+    monkeypatch.setattr(toml_rs, "loads", fail)
     _same('x = "a long enough text"\n[answers.a.scores.x]\np1 = 4\n')
     _same("x = \n")
 
 
-# Generated documents, cut and spliced at random (valid and broken, texts holding the forms
-# that send a text the other way): always tomllib's table or tomllib's error.
+@pytest.mark.parametrize(("opener", "closer"), [("[", "]"), ("{a=", "}")])
+def test_nesting_deep_enough_to_end_the_process_never_reaches_toml_rs(
+    opener: str, closer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """toml_rs recurses on the stack (a 4,500-deep inline table ended the process, with no
+    exception): such a text goes to tomllib, which raises RecursionError ("nested too deep")."""
+    deep = 20_000
+    value = "1" if opener != "[" else ""
+
+    def refuse(text: str, **_: object) -> object:
+        raise AssertionError("toml_rs was asked")
+
+    monkeypatch.setattr(toml_rs, "loads", refuse)
+    # On one line, and (an array) one bracket per line: each line is checked on its own.
+    for joiner in ("", "\n") if opener == "[" else ("",):
+        text = "x = " + joiner.join([opener] * deep) + value + closer * deep + "\n"
+        assert compiled_toml.nesting_bound(text) >= deep
+        with pytest.raises(RecursionError):
+            compiled_toml.loads(text)
+
+
+# Nested arrays and inline tables written at random, with texts holding brackets, quotes and
+# comments, and line breaks where TOML allows them (between an array's values): the bound is
+# never below the nesting the text really has (else a deep file could reach toml_rs).
+_PIECES = st.sampled_from(
+    ['"a]b"', '"}"', "'['", '"x"', "1", '"""\n]]\n"""', "'''{{'''", '"\\""', '"[{"', '""']
+)
+
+
+@st.composite
+def _nested(draw: st.DrawFn, depth: int = 0) -> tuple[str, int]:
+    """(TOML value, its nesting of arrays and inline tables)."""
+    if depth >= 6 or draw(st.booleans()):
+        return draw(_PIECES), depth
+    inner = [draw(_nested(depth + 1)) for _ in range(draw(st.integers(1, 3)))]
+    if draw(st.booleans()):  # an inline table: on one line, so values without line breaks only
+        kept = [(text, d) for text, d in inner if "\n" not in text] or [("1", depth + 1)]
+        body = ", ".join(f"k{i} = {text}" for i, (text, _) in enumerate(kept))
+        return "{" + body + "}", max(d for _, d in kept)
+    separator = draw(st.sampled_from([", ", ",\n", ", # ]] } [\n"]))
+    return "[" + separator.join(text for text, _ in inner) + "]", max(d for _, d in inner)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(value=_nested())
+def test_the_nesting_bound_is_never_below_the_real_nesting(value: tuple[str, int]) -> None:
+    text, depth = value
+    document = f"x = {text}\n"
+    tomllib.loads(document)  # the generator writes TOML
+    assert compiled_toml.nesting_bound(document) >= depth
+    _same(document)
+
+
+# Generated documents, cut and spliced at random (valid and broken): always tomllib's table or
+# tomllib's error.
 _VALUES = st.recursive(
     st.one_of(
         st.integers(-5, 10**18),

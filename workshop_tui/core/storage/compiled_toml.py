@@ -1,22 +1,22 @@
 """Reading a session file's TOML with a compiled parser, with exactly ``tomllib``'s result or error.
 
 ``tomllib`` is pure Python; even with ``fast_toml``'s shortcuts, reading a 90-exercise
-session cost a third of its export. ``rtoml`` (Rust, from PyPI with wheels for every common
-platform) reads the same text 3-4 times faster. It follows TOML 1.1, which accepts a few
-things TOML 1.0 (``tomllib``) refuses; a text is given to it only when none of them can be
-in it, checked on the text with its strings and comments taken out:
+session cost a third of its export. ``toml_rs`` (Rust, from PyPI with wheels for the common
+platforms) reads the same text about 4 times faster, and it reads TOML 1.0 as ``tomllib``
+does when asked to (``toml_version="1.0.0"``): on the toml-test suite's 768 valid and invalid
+files it accepts and refuses the same ones with the same values, but for a byte order mark
+at the start (which ``read_toml`` takes off before any parser sees it; such a text is left to
+``fast_toml`` here).
 
-- a time without seconds (``07:32``; any ``hh:mm`` not followed by ``:`` sends the text the
-  other way, an offset ``-07:00`` too);
-- an inline table over several lines or with a trailing comma (every ``{`` must close on
-  its own line, with no ``,`` before its ``}``);
-- the escapes ``\\x`` and ``\\e`` (any backslash before ``x`` or ``e`` in the whole text);
-- a byte order mark at the start.
+Two things are not left to it:
 
-Any other text, and any text ``rtoml`` refuses (an error, nesting deeper than it reads, an
-integer beyond 64 bits), is read by ``fast_toml.loads``, which gives ``tomllib``'s table or
-its error, word for word. Checked against ``tomllib`` on the toml-test suite's valid and
-invalid files and on generated documents (tests/unit/test_compiled_toml.py).
+- **its errors**: any text it refuses is read by ``fast_toml.loads``, which gives ``tomllib``'s
+  table or its error, word for word (the file's problem names the line as before);
+- **deep nesting**: it recurses on the machine's stack for each level of arrays and inline
+  tables (about 2 kB a level: a hostile file nested 4,500 deep ends the process, where
+  ``tomllib`` raises ``RecursionError``, reported as "nested too deep"). A text goes to it
+  only when a bound on its nesting computed from the text (``nesting_bound``) is at most
+  ``MAX_NESTING``, far from any thread's stack.
 """
 
 from __future__ import annotations
@@ -24,22 +24,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import rtoml
+import toml_rs
 
-# fast_toml is imported where it is needed: a session file rtoml reads never uses it, and its
+# fast_toml is imported where it is needed: a session file toml_rs reads never uses it, and its
 # expressions took ~25 ms of an export's start to compile.
 
-_STRINGS_AND_COMMENTS = re.compile(
-    r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{3,5}'  # multi-line basic string
-    r"|'''[\s\S]*?'{3,5}"  # multi-line literal string
-    r'|"(?:[^"\\\n]++|\\.)*+"'  # basic string
-    r"|'[^'\n]*'"  # literal string
-    r"|#[^\n]*"  # comment
-)
-"""What is stepped over before looking for TOML 1.1's forms (a text may hold any of them)."""
-_TIME_WITHOUT_SECONDS = re.compile(r"(?<![:0-9])[0-9]{2}:[0-9]{2}(?!:)")
-_INNERMOST_TABLE = re.compile(r"\{[^{}\n]*\}")
-_TRAILING_COMMA = re.compile(r",\s*\}")
+MAX_NESTING = 200
+"""Texts whose nesting may be deeper are read by ``fast_toml`` (400 kB of stack at most here)."""
+
+_SIMPLE_STRING = r'"[^"\\\n\[\]{}]*"(?!")'
+"""A basic string with no escape and no bracket, not next to another quote (so no ``\"\"\"``)."""
+_ATOM = rf"[^\"'#\\\n\[\]{{}}]++|{_SIMPLE_STRING}"
+_ATOMS = rf"(?:{_ATOM})*+"
+_BALANCED_LINE = re.compile(rf"{_ATOMS}(?:[\[{{](?:{_ATOM}|[\[{{]{_ATOMS}[\]}}])*+[\]}}]{_ATOMS})++")
+"""A line whose brackets are balanced (two levels at most: a table header, an array of tables'
+header, one inline table or array per line), with only simple strings and no comment."""
 
 
 def loads(text: str) -> dict[str, Any]:
@@ -48,9 +47,9 @@ def loads(text: str) -> dict[str, Any]:
     Raises:
         tomllib.TOMLDecodeError: the text is not valid TOML.
     """
-    if _only_toml_1_0(text):
+    if not text.startswith("\ufeff") and nesting_bound(text) <= MAX_NESTING:
         try:
-            return rtoml.loads(text, none_value=None)
+            return toml_rs.loads(text, toml_version="1.0.0")
         except Exception:  # noqa: BLE001 - whatever it refuses, tomllib's reading decides
             pass
     from workshop_tui.core.storage import fast_toml
@@ -58,17 +57,30 @@ def loads(text: str) -> dict[str, Any]:
     return fast_toml.loads(text)
 
 
-def _only_toml_1_0(text: str) -> bool:
-    """True when nothing TOML 1.1 reads differently from TOML 1.0 can be in ``text``."""
-    if text.startswith("\ufeff") or "\\x" in text or "\\e" in text:
-        return False
-    rest = _STRINGS_AND_COMMENTS.sub("", text)
-    if (":" in rest and _TIME_WITHOUT_SECONDS.search(rest)) or _TRAILING_COMMA.search(rest):
-        return False
-    if "{" in rest or "}" in rest:
-        tables = 1
-        while tables:  # take out one-line inline tables, the innermost first
-            rest, tables = _INNERMOST_TABLE.subn("", rest)
-        if "{" in rest or "}" in rest:
-            return False
-    return True
+def nesting_bound(text: str) -> int:
+    """At least the deepest nesting of arrays and inline tables in ``text``, found without parsing.
+
+    Every ``[`` and ``{`` is counted (in a text or a comment too: more is safe), but for those on
+    a line that ``_BALANCED_LINE`` matches whole (most lines with brackets: table headers, a
+    participant's or an item's one-line inline table). Such a line is either inside a multi-line
+    string (its brackets are text), or read as TOML reads it (its strings are simple, no
+    comment, no ``'``; no ``\"\"\"`` can be in it), so its brackets close on the line: two
+    levels above the line's start at most, and nothing left open after it.
+    """
+    balanced = _BALANCED_LINE.fullmatch
+    find, rfind = text.find, text.rfind
+    seen: set[int] = set()
+    opens = 0
+    for bracket in "[{":  # each line with a bracket once (str.find, not an expression per character)
+        at = find(bracket)
+        while at != -1:
+            start = rfind("\n", 0, at) + 1
+            end = find("\n", at)
+            end = len(text) if end == -1 else end
+            if start not in seen:
+                seen.add(start)
+                line = text[start:end]
+                if not balanced(line):
+                    opens += line.count("[") + line.count("{")
+            at = find(bracket, end)
+    return opens + 2
