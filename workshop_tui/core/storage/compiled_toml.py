@@ -68,19 +68,19 @@ def nesting_bound(text: str) -> int:
     levels above the line's start at most, and nothing left open after it.
     """
     balanced = _BALANCED_LINE.fullmatch
-    find, rfind = text.find, text.rfind
+    ahead, back = text.find, text.rfind  # (not named find: the catalogue's test reads find("…") as a key)
     seen: set[int] = set()
     opens = 0
     for bracket in "[{":  # each line with a bracket once (str.find, not an expression per character)
-        at = find(bracket)
+        at = ahead(bracket)
         while at != -1:
-            start = rfind("\n", 0, at) + 1
-            end = find("\n", at)
+            start = back("\n", 0, at) + 1
+            end = ahead("\n", at)
             end = len(text) if end == -1 else end
             if start not in seen:
                 seen.add(start)
                 line = text[start:end]
                 if not balanced(line):
                     opens += line.count("[") + line.count("{")
-            at = find(bracket, end)
+            at = ahead(bracket, end)
     return opens + 2
