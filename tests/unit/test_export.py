@@ -389,7 +389,7 @@ def test_permission_error_reads_as_not_writable(
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("workshop_tui.export.files.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)  # files.write_all imports tempfile when it writes
     with pytest.raises(ExportError) as error:
         export_session(make_session(library), ("md", "csv"), tmp_path / "out", lang="en")
     assert "not writable" in error.value.reason

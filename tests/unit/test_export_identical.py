@@ -96,3 +96,13 @@ def test_hostile_texts_in_scores_are_still_escaped() -> None:
     assert escaped == reference_escape(hostile)
     labels = [s.label for s in escaped.exercises[0].part.items[0].scores]  # type: ignore[union-attr]
     assert "&lt;b&gt;\\|x\\|&lt;/b&gt;" in labels
+
+
+def test_the_html_escape_is_the_standard_librarys() -> None:
+    """``html_text.escape`` (written out, so an export need not import ``html``) is ``html.escape``."""
+    import html
+
+    from workshop_tui.export.html_text import escape
+
+    for text in ["", "plain", "a & b < c > d \" e ' f", "&amp;", "<<&&>>\"\"''", "æøå – \u2028 \x00"]:
+        assert escape(text) == html.escape(text, quote=True)

@@ -21,7 +21,6 @@ import contextlib
 import errno
 import importlib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -168,6 +167,8 @@ def write_all(outputs: list[tuple[Path, str]], lang: str = "en") -> list[Path]:
         ExportError: a folder is missing and cannot be made, is not a folder, is
             not writable, or the disk is full; no file was changed.
     """
+    import tempfile  # here, not at the top: it loads random (~3 ms), and only writing needs it
+
     staged: list[tuple[str, Path]] = []
     current = outputs[0][0] if outputs else Path()
     try:

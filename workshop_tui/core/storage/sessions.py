@@ -8,7 +8,6 @@ not be read is never written to: callers only save sessions they loaded or made.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,14 +16,12 @@ from typing import TYPE_CHECKING
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
 from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS
-from workshop_tui.core.storage import fast_toml
+from workshop_tui.core.storage import compiled_toml
 from workshop_tui.core.storage.errors import FileProblems, Problem
-from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.core.storage.migrations import MigrationError, migrate
 from workshop_tui.core.storage.parsed_cache import cached_parse
 from workshop_tui.core.storage.reader import Problems, Reader
-from workshop_tui.core.storage.seal import sealed
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
 
@@ -63,19 +60,30 @@ def load_session(path: Path, *, keep_parsed: bool = False) -> Session:
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(path, parse=cached_parse(fast_toml.loads) if keep_parsed else fast_toml.loads)
+    data, text = read_toml(
+        path, parse=cached_parse(compiled_toml.loads) if keep_parsed else compiled_toml.loads
+    )
     try:
         data, _ = migrate(data)
     except MigrationError as error:
+        from workshop_tui.core.storage.keylines import key_lines
+
         line = key_lines(text).get("schema_version")
         args = tuple(error.values.items())
         found = Problem(path, "schema_version", Phrase(error.what, args), Phrase(error.fix, args), line)
         raise FileProblems(path, [found]) from None
-    problems = Problems(path, lambda: key_lines(text))
+    problems = Problems(path, lambda: _key_lines(text))
     session = parse_session(Reader(data, "", problems))
     if session is None or problems.errors:
         raise FileProblems(path, problems.errors)
     return session
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Each key's line in ``text``, for a file's problems (keylines is loaded only when there are some)."""
+    from workshop_tui.core.storage.keylines import key_lines
+
+    return key_lines(text)
 
 
 def save_session(session: Session, path: Path) -> None:
@@ -84,6 +92,8 @@ def save_session(session: Session, path: Path) -> None:
     Raises:
         SessionWriteError: the file could not be written; the old one is intact.
     """
+    from workshop_tui.core.storage.seal import sealed  # (its expressions: only a save needs them)
+
     atomic_write(path, sealed(dumps(session_to_dict(session)), session.progress))
 
 
@@ -99,7 +109,10 @@ def session_path(session: Session, folder: Path | None = None) -> Path:
 def slugify(text: str) -> str:
     """An ASCII file-name-safe form of a title (æ→ae, ø→oe, å→aa)."""
     text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if not text.isascii():  # (an ASCII text is its own NFKD form: unicodedata is loaded for the rest)
+        import unicodedata
+
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(slug) > 40:
         # Cut at a word boundary so names stay readable ("...-forloeb", not "...-forlo").

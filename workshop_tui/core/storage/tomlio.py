@@ -13,7 +13,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -210,6 +209,8 @@ def _tomllib_loads(text: str) -> dict[str, Any]:
 
 def _temp_file(path: Path) -> tuple[int, str]:
     """A new temporary file beside ``path``, named so ``remove_stale_temps`` knows whose it is."""
+    import tempfile  # here: reading a session (an export) never writes one, and tempfile loads random
+
     return tempfile.mkstemp(prefix=f".{path.name}.p{os.getpid()}.", suffix=".tmp", dir=path.parent)
 
 
@@ -317,6 +318,8 @@ def _name_backup(path: Path, link: Path) -> None:
 def _copy_backup(path: Path) -> None:
     """Keep the previous version as ``<name>.bak``, itself written atomically."""
     backup = path.with_name(path.name + ".bak")
+    import tempfile  # see _temp_file
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.p{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
