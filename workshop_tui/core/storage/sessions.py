@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
 from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS
-from workshop_tui.core.storage import compiled_toml
+from workshop_tui.core.storage import fast_toml
 from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.core.storage.migrations import MigrationError, migrate
@@ -60,9 +60,7 @@ def load_session(path: Path, *, keep_parsed: bool = False) -> Session:
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(
-        path, parse=cached_parse(compiled_toml.loads) if keep_parsed else compiled_toml.loads
-    )
+    data, text = read_toml(path, parse=cached_parse(fast_toml.loads) if keep_parsed else fast_toml.loads)
     try:
         data, _ = migrate(data)
     except MigrationError as error:
