@@ -145,6 +145,12 @@ class SessionScreen(SessionActions):
         self.set_timer(FREEZE_SECONDS, gc.freeze)
         self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
+        # Textual hides its (empty) rack of notifications once the screen is up, by an inline
+        # style; hidden already by its CSS, that style still asked for a new layout of the
+        # whole screen and a frame drawn again just after the first. Set before the first
+        # layout, the later hiding changes nothing and asks for nothing.
+        for rack in self.query("#textual-toastrack"):  # none when notifications are turned off
+            rack.display = False
         self.controller.subscribe(self, self._changed)
         self.query_one(Agenda).observe(self.controller)
         self.query_one(TimerDisplay).observe(self.controller)
