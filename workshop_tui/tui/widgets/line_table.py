@@ -128,6 +128,8 @@ class LineTable(ScrollView, can_focus=True):
         """(row, column) -> (the text, the style over it, its segments); the text is compared by identity."""
         self._looks: _Looks | None = None
         """The styles rows are drawn in, from the CSS: worked out once per change of it."""
+        self._drawn_for = Size(0, 0)
+        """The size of the scrolled area the lines were last drawn for (``render_line``)."""
 
     # --- content -------------------------------------------------------------------------
 
@@ -278,8 +280,11 @@ class LineTable(ScrollView, can_focus=True):
         self._forget_rendering()
 
     def on_resize(self) -> None:
-        self._header = None
-        self.refresh()
+        # The first resize comes just after the first frame, which drew every line at this size
+        # already: drawn again, the whole table went to the terminal twice on opening.
+        if self._drawn_for != self.scrollable_content_region.size:
+            self._header = None
+            self.refresh()
 
     def _forget_rendering(self) -> None:
         self._strips.clear()
@@ -373,7 +378,8 @@ class LineTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the widget: the header, or a row scrolled into view."""
-        width = self.scrollable_content_region.width
+        area = self._drawn_for = self.scrollable_content_region.size
+        width = area.width
         scroll_x, scroll_y = self.scroll_offset
         base = self._row_looks().base
         if y == 0:

@@ -14,8 +14,10 @@ from weakref import WeakKeyDictionary
 
 from rich.console import Console
 from rich.text import Text
+from textual.app import RenderResult
 from textual.css.scalar import Unit
 from textual.geometry import Size
+from textual.visual import Visual, VisualType, visualize
 from textual.widgets import Static
 
 from workshop_tui.tui.plain import plain_text
@@ -90,6 +92,29 @@ class FittedPanel(Static):
         """Width -> the text to show; kept, so a new width gets its own text."""
         self._made_for: int | None = None
         """The width the text shown was made for."""
+        self._fitted: tuple[Text, Visual] | None = None
+        """The text a layout made (and its visual), shown until the panel is next updated.
+
+        Not put in by ``update``: inside a layout, its repaint asks where the panel is, and
+        the compositor lays the whole screen out once more to say (its map is being made).
+        """
+
+    @property
+    def content(self) -> VisualType:
+        """The text shown (the one a layout made, if it made one since the last update)."""
+        return self._fitted[0] if self._fitted is not None else super().content
+
+    @content.setter
+    def content(self, content: VisualType) -> None:
+        self._fitted = None
+        Static.content.fset(self, content)  # type: ignore[attr-defined]
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        self._fitted = None
+        super().update(content, layout=layout)
+
+    def render(self) -> RenderResult:
+        return self._fitted[1] if self._fitted is not None else super().render()
 
     def floor(self, width: int) -> int:
         """The least height in lines at ``width``."""
@@ -104,11 +129,13 @@ class FittedPanel(Static):
             show_text(self, make(width))
         else:
             self._made_for = None
-            self.refresh(layout=True)
+            self.refresh(layout=True)  # and forgets the lines drawn: the layout's text is drawn anew
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if self._make is not None and width > 0 and width != self._made_for:
             self._made_for = width
             made = self._make(width)
-            self.update(plain_text(made) if isinstance(made, str) else made, layout=False)
+            text = plain_text(made) if isinstance(made, str) else made
+            self._fitted = (text, visualize(self, text, markup=False))
+            self.clear_cached_dimensions()
         return max(super().get_content_height(container, viewport, width), self.floor(width))
