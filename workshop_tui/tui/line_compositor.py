@@ -21,6 +21,7 @@ Textual's compositor where they are not as expected.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.console import RenderableType
 from textual._compositor import Compositor
@@ -40,14 +41,12 @@ class LineCompositor(Compositor):
     frame, the same lines written to the terminal twice.
     """
 
-    def render_update(
-        self, full: bool = False, screen_stack: list[Screen[object]] | None = None, simplify: bool = False
-    ) -> RenderableType | None:
+    def render_update(self, full: bool = False, *rest: Any, **options: Any) -> RenderableType | None:
         # ``full`` is asked for by a screenshot, which the terminal never sees; a frame made while
         # the app holds its updates back (a batch) is not shown either.
         app = active_app.get(None)
         for_terminal = not full and self.size.region in self._dirty_regions
-        update = super().render_update(full, screen_stack, simplify)
+        update = super().render_update(full, *rest, **options)
         if for_terminal and app is not None and not app._batch_count:
             for widget in self.visible_widgets:
                 widget._exchange_repaint_regions()
