@@ -140,6 +140,7 @@ async def test_without_a_session_the_wall_follows_whatever_the_main_app_opens(ro
         async with main_app.run_test(size=SIZE) as main_pilot:
             screen = main_app.screen
             assert isinstance(screen, SessionScreen)
+            await main_pilot.pause()  # marked after the screen's first frame (``SessionScreen.on_mount``)
             assert read_running() == room.resolve()
             await main_pilot.press("f5")
             await main_pilot.pause()

@@ -95,7 +95,6 @@ class WorkshopApp(AppWords):
         """Objects frozen out of the collector's sight before the app started (see ``unfreeze_collector``)."""
         self._pasted_tabs = PastedTabs(self, self.key_gate, self._dispatch_key)
         """Tells a Tab inside a paste (text for the field) from a pressed one (see pasted_keys)."""
-        self.add_mode(self.DEFAULT_MODE, self._bottom_screen)
 
     async def _dispatch_key(self, event: events.Key) -> None:
         """Handle a key the gate held, as if it had just arrived."""
@@ -133,15 +132,18 @@ class WorkshopApp(AppWords):
             return
         await super().on_event(event)
 
-    def _bottom_screen(self) -> Screen[object]:
+    def get_default_screen(self) -> Screen[object]:
         """The first screen, at the bottom of the stack: the session asked for, or the list of sessions.
 
         Textual's default is an empty screen under the one pushed in ``on_mount``; a screen
         under the top one is drawn behind it, and its own first layout then asks for the
-        whole top screen to be drawn again, a second full frame with no key pressed. A
-        session that cannot simply be opened (a damaged file, a lock held elsewhere) starts
-        on that empty screen, and ``on_mount`` says why as before (the app's one mode,
-        ``DEFAULT_MODE``, makes this screen; its rules are in ``app.tcss``).
+        whole top screen to be drawn again, a second full frame with no key pressed. Made
+        here (not as a mode's screen, which Textual mounts inside the app's own start, where
+        frames are held back: its first frame was laid out and drawn for nothing, then laid
+        out and drawn again after the app's first resize), it is laid out once and its first
+        frame is the one shown. A session that cannot simply be opened (a damaged file, a
+        lock held elsewhere) starts on an empty screen, and ``on_mount`` says why as before
+        (its rules are in ``app.tcss``).
         """
         first = self._first_screen()
         return first if first is not None else Screen()
@@ -183,6 +185,9 @@ class WorkshopApp(AppWords):
     """SIGTERM and SIGHUP save and quit (``tui/signals.py``); set by ``run_app``, not in tests."""
 
     def on_mount(self) -> None:
+        # The first screen's stack is the app's mode from now on (``show_home`` removes it);
+        # its screen is made already (``get_default_screen``), so this never makes one.
+        self.add_mode(self.DEFAULT_MODE, Screen)
         if self.stops_on_signals:
             stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:
@@ -352,7 +357,7 @@ class WorkshopApp(AppWords):
         elif len(self.screen_stack) > 1:
             self.switch_screen(HomeScreen())
         else:
-            # The session is the first screen (``_bottom_screen``), which Textual cannot switch
+            # The session is the first screen (``get_default_screen``), which Textual cannot switch
             # out: the list starts a stack of its own and the session's stack is removed.
             left = self.current_mode
             self._stacks += 1

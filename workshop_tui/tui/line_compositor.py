@@ -21,15 +21,36 @@ Textual's compositor where they are not as expected.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from rich.console import RenderableType
 from textual._compositor import Compositor
+from textual._context import active_app
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
 
 
 class LineCompositor(Compositor):
-    """Renders, for a partial update, only the lines of each widget that the update covers."""
+    """Renders, for a partial update, only the lines of each widget that the update covers.
+
+    And a frame of the whole screen, drawn for the terminal, settles the repaints the widgets
+    asked for before it: it drew every visible widget as it is now. Textual keeps them and
+    draws those widgets once more in the next update: on opening, every widget the first
+    layout sized (the grid, the footer, the panels) was drawn again just after the first
+    frame, the same lines written to the terminal twice.
+    """
+
+    def render_update(self, full: bool = False, *rest: Any, **options: Any) -> RenderableType | None:
+        # ``full`` is asked for by a screenshot, which the terminal never sees; a frame made while
+        # the app holds its updates back (a batch) is not shown either.
+        app = active_app.get(None)
+        for_terminal = not full and self.size.region in self._dirty_regions
+        update = super().render_update(full, *rest, **options)
+        if for_terminal and app is not None and not app._batch_count:
+            for widget in self.visible_widgets:
+                widget._exchange_repaint_regions()
+        return update
 
     def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
         if crop is None:  # no crop asked for: Textual's own

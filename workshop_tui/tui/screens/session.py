@@ -103,7 +103,11 @@ class SessionScreen(SessionActions):
         yield Header(show_clock=self.workshop.show_clock)
         yield self.guard.bar
         with Horizontal(id="body"):
-            yield Agenda(id="agenda")
+            agenda = Agenda(id="agenda")
+            # Shown on a wide screen only (F9 shows it anyway), and hidden from the start: it is
+            # then not the widget Textual gives the keyboard first (``Agenda.allow_focus``).
+            agenda.display = self.app.size.width >= 150
+            yield agenda
             with Vertical(id="main"):
                 with Horizontal(id="title-row"):
                     yield Static(id="exercise-title")
@@ -126,7 +130,11 @@ class SessionScreen(SessionActions):
 
     def on_mount(self) -> None:
         # What the view's first fill redraws is queued behind Textual's first frame of the
-        # screen; held in one batch, both go out as that first frame instead of two.
+        # screen; held in one batch, both go out as that first frame instead of two. The
+        # batch also holds the first frame until the app's resizes at start have been laid
+        # out, and until Textual's own full repaint of a screen that comes up is asked for:
+        # that frame then draws everything once, and nothing is left to draw after it
+        # (``LineCompositor.render_update``).
         batch = self.app.batch_update()
         batch.__enter__()
         self.call_later(batch.__exit__, None, None, None)
@@ -152,7 +160,12 @@ class SessionScreen(SessionActions):
         # Collections wait for the moments nothing else does (after a key's frame, see collector).
         self.collector.start()
         self.guard.start()
-        self.query_one("#agenda").display = self.app.size.width >= 150
+        # Textual hides its (empty) rack of notifications once the screen is up, by an inline
+        # style; hidden already by its CSS, that style still asked for a new layout of the
+        # whole screen and a frame drawn again just after the first. Set before the first
+        # layout, the later hiding changes nothing and asks for nothing.
+        for rack in self.query("#textual-toastrack"):  # none when notifications are turned off
+            rack.display = False
         self.controller.subscribe(self, self._changed)
         self.query_one(Agenda).observe(self.controller)
         self.query_one(TimerDisplay).observe(self.controller)

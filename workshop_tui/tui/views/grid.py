@@ -24,7 +24,7 @@ from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_t
 from workshop_tui.tui.views.grid_typing import GridTyping
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
-from workshop_tui.tui.widgets.text_panel import show_text, text_height
+from workshop_tui.tui.widgets.text_panel import FittedPanel, show_text, text_height
 
 
 class GridView(GridTyping):
@@ -53,8 +53,8 @@ class GridView(GridTyping):
         super().__init__(exercise, lang)
         self._detail_row = -1
         """The grid row the detail panel shows."""
-        self._detail_width: tuple[int, bool] | None = None
-        """The width (and compact state) the detail panel's height was fitted to."""
+        self._detail_heights: dict[tuple[int, bool], int] = {}
+        """(width, compact) -> the height of the detail panel's tallest item (``_tallest_detail``)."""
         self._panels_later = AfterFrame(self, self._show_panels)
         """The detail and profile, brought up to date after the frame that shows a typed score."""
 
@@ -69,8 +69,8 @@ class GridView(GridTyping):
         grid.keys = self.on_key  # taken in the grid's turn, without bubbling up here first
         yield grid
         with Horizontal(id="grid-detail"):
-            yield Static(id="item-detail")
-            yield Static(id="profile")
+            yield FittedPanel(id="item-detail", floor=self._tallest_detail)
+            yield FittedPanel(id="profile")
         if self.extras.note_prompt is not None:
             with Vertical(id="note-row"):
                 yield Label(id="note-label")
@@ -161,43 +161,36 @@ class GridView(GridTyping):
         item = grid.items[self._detail_row]
         compact = self.has_class("compact")
         labels = self.labels()
-        detail = self.query_one("#item-detail", Static)
-        self._hold_detail_height(detail, session, labels, compact)
         text = detail_text(
             self.exercise, session, item, grid.stats.get(item.id), self.lang, labels, compact=compact
         )
-        show_text(detail, text)
-        width = self.query_one("#profile").size.width
-        profile = profile_text(self.exercise, session, grid.stats, self.lang, width)
-        show_text(self.query_one("#profile", Static), profile or "")
-
-    def _hold_detail_height(
-        self, detail: Static, session: Session, labels: dict[str, str], compact: bool
-    ) -> None:
-        """Give the detail panel the height of its tallest item, once per width.
-
-        Moving the cursor to an item whose text wraps to one line more would otherwise
-        shrink the grid by a line and lay out the whole screen again, on every move.
-        """
-        width = detail.content_region.width
-        if width <= 0 or self._detail_width == (width, compact):
-            return
-        self._detail_width = (width, compact)
-        grid, console = self.grid, self.app.console
-        tallest = max(
-            (
-                text_height(
-                    detail_text(
-                        self.exercise, session, i, grid.stats.get(i.id), self.lang, labels, compact=compact
-                    ),
-                    width,
-                    console,
-                )
-                for i in grid.items
-            ),
-            default=0,
+        show_text(self.query_one("#item-detail", FittedPanel), text)
+        exercise, stats, lang = self.exercise, grid.stats, self.lang
+        self.query_one("#profile", FittedPanel).fit(
+            lambda width: profile_text(exercise, session, stats, lang, width) or ""
         )
-        detail.styles.min_height = tallest
+
+    def _tallest_detail(self, width: int) -> int:
+        """The height of the detail panel's tallest item at ``width``, worked out once per width.
+
+        The panel keeps it (``FittedPanel``): moving the cursor to an item whose text wraps to
+        one line more would otherwise shrink the grid by a line and lay out the whole screen
+        again, on every move.
+        """
+        session = self.session
+        if session is None or not self.ready:
+            return 0
+        compact = self.has_class("compact")
+        known = self._detail_heights.get((width, compact))
+        if known is None:
+            grid, labels, console, lang = self.grid, self.labels(), self.app.console, self.lang
+            texts = (
+                detail_text(self.exercise, session, i, grid.stats.get(i.id), lang, labels, compact=compact)
+                for i in grid.items
+            )
+            known = max((text_height(text, width, console) for text in texts), default=0)
+            self._detail_heights[(width, compact)] = known
+        return known
 
     def on_resize(self) -> None:
         compact = self.app.size.height < self.COMPACT_HEIGHT
@@ -206,8 +199,6 @@ class GridView(GridTyping):
         if self.ready and self.session is not None and (changed or self.grid.needs_rebuild()):
             self.grid.forget_layout()
             self.show(self.session)
-        elif self.ready and self._detail_width is None:
-            self._show_detail()  # the first layout: the detail panel's height can be held now
 
     def _show_text_fields(self, session: Session) -> None:
         """Load the highlighted item's note and the shown group's closing answer into their fields."""

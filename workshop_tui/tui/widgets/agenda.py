@@ -35,6 +35,11 @@ class Agenda(OptionList):
     _entries: tuple[tuple[str, str], ...] = ()
     """The (text, exercise id) entries last listed."""
 
+    def allow_focus(self) -> bool:
+        """Not while hidden (a narrow screen): Textual's first focus went to it, hidden or not,
+        and the view then took the keyboard from it, restyling both on opening."""
+        return self.display and super().allow_focus()
+
     def observe(self, controller: SessionController) -> None:
         """List the open session from now on: again whenever its answers or its exercise change."""
 

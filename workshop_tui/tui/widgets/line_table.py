@@ -128,6 +128,10 @@ class LineTable(ScrollView, can_focus=True):
         """(row, column) -> (the text, the style over it, its segments); the text is compared by identity."""
         self._looks: _Looks | None = None
         """The styles rows are drawn in, from the CSS: worked out once per change of it."""
+        self._drawn_for = Size(0, 0)
+        """The size of the scrolled area the lines were last drawn for (``render_line``)."""
+        self._scrollbars_for: tuple[object, ...] = ()
+        """What the scrollbars were last fitted to (``_scroll_update``)."""
 
     # --- content -------------------------------------------------------------------------
 
@@ -278,8 +282,22 @@ class LineTable(ScrollView, can_focus=True):
         self._forget_rendering()
 
     def on_resize(self) -> None:
-        self._header = None
-        self.refresh()
+        # The first resize comes just after the first frame, which drew every line at this size
+        # already: drawn again, the whole table went to the terminal twice on opening.
+        if self._drawn_for != self.scrollable_content_region.size:
+            self._header = None
+            self.refresh()
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # Textual fits (and redraws) a scroll view's scrollbars at each layout of the screen
+        # in which the view's container size seems to change; it compares a size with and
+        # one without the scrollbars, so that is every layout. On opening, the layout Textual
+        # always makes just after the first frame redrew the table's scrollbars, the one
+        # output after that frame. Fitted again only when what they show can have changed.
+        fitted = (virtual_size, self.container_size, self.size, self.scroll_offset)
+        if fitted != self._scrollbars_for:
+            super()._scroll_update(virtual_size)
+            self._scrollbars_for = (virtual_size, self.container_size, self.size, self.scroll_offset)
 
     def _forget_rendering(self) -> None:
         self._strips.clear()
@@ -373,7 +391,8 @@ class LineTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the widget: the header, or a row scrolled into view."""
-        width = self.scrollable_content_region.width
+        area = self._drawn_for = self.scrollable_content_region.size
+        width = area.width
         scroll_x, scroll_y = self.scroll_offset
         base = self._row_looks().base
         if y == 0:

@@ -9,11 +9,15 @@ did not change and ask for a layout only when the wrapped height did.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from rich.console import Console
 from rich.text import Text
+from textual.app import RenderResult
 from textual.css.scalar import Unit
+from textual.geometry import Size
+from textual.visual import Visual, VisualType, visualize
 from textual.widgets import Static
 
 from workshop_tui.tui.plain import plain_text
@@ -42,7 +46,8 @@ def _height(panel: Static, content: Text | str, width: int) -> int:
 def show_text(panel: Static, content: Text | str) -> None:
     """Put ``content`` in ``panel``; re-lay out the screen only if its height changes.
 
-    The height is the wrapped text's, or the panel's ``min-height`` in lines when that is more.
+    The height is the wrapped text's, or the panel's ``min-height`` in lines (a ``FittedPanel``'s
+    floor) when that is more.
     A ``str`` is shown as written (``plain_text``): these panels show exercise texts, group
     names and labels from files, which a ``Static`` would read as markup.
     """
@@ -58,7 +63,79 @@ def show_text(panel: Static, content: Text | str) -> None:
     if not panel.is_mounted or width <= 0 or not isinstance(old, Text | str):
         panel.update(content)
         return
-    minimum = panel.styles.min_height
-    floor = int(minimum.value) if minimum is not None and minimum.unit == Unit.CELLS else 0
+    if isinstance(panel, FittedPanel):
+        floor = panel.floor(width)
+    else:
+        minimum = panel.styles.min_height
+        floor = int(minimum.value) if minimum is not None and minimum.unit == Unit.CELLS else 0
     before = max(floor, _height(panel, old, width))
     panel.update(content, layout=before != max(floor, _height(panel, content, width)))
+
+
+class FittedPanel(Static):
+    """A text panel whose text and least height depend on its width, found by the layout giving that width.
+
+    Around the score grid the profile is drawn for the panel's width, and the item's detail
+    keeps the height of its tallest item (a cursor move never changes the layout). Before
+    the first layout the width is unknown: made after it, from the first ``Resize``, both
+    asked for a second layout of the whole screen and drew a second frame just after the
+    first one on opening. Here the layout itself asks the panel for its height at the width
+    it gives (``get_content_height``), and the panel makes its text for that width then.
+    """
+
+    def __init__(self, *, floor: Callable[[int], int] | None = None, **kwargs: str | None) -> None:
+        """``floor``: width -> the least height; the rest as for any widget (``id``, ``classes``)."""
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._floor = floor
+        """Width -> the least height in lines (the owner keeps what it computes)."""
+        self._make: Callable[[int], Text | str] | None = None
+        """Width -> the text to show; kept, so a new width gets its own text."""
+        self._made_for: int | None = None
+        """The width the text shown was made for."""
+        self._fitted: tuple[Text, Visual] | None = None
+        """The text a layout made (and its visual), shown until the panel is next updated.
+
+        Not put in by ``update``: inside a layout, its repaint asks where the panel is, and
+        the compositor lays the whole screen out once more to say (its map is being made).
+        """
+
+    @property
+    def content(self) -> VisualType:
+        """The text shown (the one a layout made, if it made one since the last update)."""
+        return self._fitted[0] if self._fitted is not None else super().content
+
+    @content.setter
+    def content(self, content: VisualType) -> None:
+        self._fitted = None
+        Static.content.fset(self, content)  # type: ignore[attr-defined]
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        self._fitted = None
+        super().update(content, layout=layout)
+
+    def render(self) -> RenderResult:
+        return self._fitted[1] if self._fitted is not None else super().render()
+
+    def floor(self, width: int) -> int:
+        """The least height in lines at ``width``."""
+        return self._floor(width) if self._floor is not None and width > 0 else 0
+
+    def fit(self, make: Callable[[int], Text | str]) -> None:
+        """Show ``make(width)``: now when the panel has its width, else in the layout that gives it one."""
+        self._make = make
+        width = self.content_region.width
+        if self.is_mounted and width > 0:
+            self._made_for = width
+            show_text(self, make(width))
+        else:
+            self._made_for = None
+            self.refresh(layout=True)  # and forgets the lines drawn: the layout's text is drawn anew
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._make is not None and width > 0 and width != self._made_for:
+            self._made_for = width
+            made = self._make(width)
+            text = plain_text(made) if isinstance(made, str) else made
+            self._fitted = (text, visualize(self, text, markup=False))
+            self.clear_cached_dimensions()
+        return max(super().get_content_height(container, viewport, width), self.floor(width))

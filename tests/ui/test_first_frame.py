@@ -1,0 +1,44 @@
+"""Opening the 40-person seminar draws the screen once: nothing of it is drawn again after the first frame.
+
+Issue 15: the settled screen is what a facilitator waits for, so every frame after the
+first counts. Textual laid out and drew a mode's first screen while the app held its frames
+back and then again; after the first frame the grid, footer and panels were written once
+more (repaints asked for before the frame), the detail panel's height and the profile
+were fitted and drawn again, and the table's scrollbars were redrawn by Textual's layout
+just after the frame. Only the header's clock may change after the first frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.large_session import large_session, write_session
+from benchmarks.terminal import FRAME_END, FRAME_START, Terminal, workshop_command
+
+CLOCK_FRAME = 1000
+"""Bytes: the most a frame that redraws the header's clock (a second passing) writes."""
+
+
+def _frames(output: bytes) -> list[int]:
+    """The sizes of the synchronized frames in ``output``, in order."""
+    sizes = []
+    end = 0
+    while (start := output.find(FRAME_START, end)) >= 0 and (end := output.find(FRAME_END, start)) >= 0:
+        sizes.append(end - start)
+    return sizes
+
+
+def test_opening_the_large_seminar_draws_each_line_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path = write_session(large_session(session_id="once"), data / "sessions" / "once.toml")
+    env = {"WORKSHOP_TUI_DATA_DIR": str(data)}
+    with Terminal(workshop_command("--lang", "da", "open", str(path)), env=env) as term:
+        term.settled(timeout=120)
+        assert term.screen.find("P6 ") is not None, term.screen.text()
+        term.settle(1.0, timeout=30)
+        output = bytes(term.output)
+    frames = _frames(output)
+    assert frames, "no synchronized frame: the terminal's question was not answered"
+    first, later = frames[0], frames[1:]
+    assert first > 20 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
+    assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
