@@ -23,6 +23,7 @@ from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
+from workshop_tui.tui.screen_keys import ScreenChangeHold
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -175,6 +176,7 @@ class WorkshopApp(AppWords):
     """SIGTERM and SIGHUP save and quit (``tui/signals.py``); set by ``run_app``, not in tests."""
 
     def on_mount(self) -> None:
+        ScreenChangeHold(self, self.key_gate)  # keys typed as a dialog opens go to it (screen_keys)
         if self.stops_on_signals:
             stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:
