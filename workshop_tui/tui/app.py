@@ -23,7 +23,7 @@ from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
-from workshop_tui.tui.screen_keys import ScreenChangeHold
+from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -101,6 +101,15 @@ class WorkshopApp(AppWords):
         if isinstance(event, PastedTab) and type_tab(self.focused):
             return  # text of a paste, typed into the field pasted into (see pasted_keys)
         await super().on_event(event)
+        if self._screen_hold is not None:
+            self._screen_hold.after_key(self, event.key)  # Enter/Esc/Ctrl+S in a dialog (screen_keys)
+
+    _screen_hold: ScreenChangeHold | None = None
+    """Holds the keys typed while a dialog opens or closes (made in ``on_mount``)."""
+
+    def on_settled(self, message: Settled) -> None:
+        """A key's messages have all reached the app (``ScreenChangeHold.after_key``)."""
+        message.run()
 
     @property
     def library(self) -> Library:
@@ -176,7 +185,9 @@ class WorkshopApp(AppWords):
     """SIGTERM and SIGHUP save and quit (``tui/signals.py``); set by ``run_app``, not in tests."""
 
     def on_mount(self) -> None:
-        ScreenChangeHold(self, self.key_gate)  # keys typed as a dialog opens go to it (screen_keys)
+        self._screen_hold = ScreenChangeHold(
+            self, self.key_gate
+        )  # keys as a dialog opens/closes (screen_keys)
         if self.stops_on_signals:
             stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:

@@ -13,6 +13,13 @@ closed, and it opens when the new screen has worked through what was queued for 
 before: made, mounted, its focus set. Only the latest change counts: a screen pushed and
 popped at once does not keep the gate closed.
 
+A key that may close a dialog (Enter, Esc, Ctrl+S) goes to the dialog's field; the field
+handles it later and tells the dialog (``Input.Submitted``), which closes. The keys typed
+after it were handed meanwhile to that field: ``Ctrl+U 7 Enter F6 1 2 Enter`` left "71"
+refused in the minimum's box. So after such a key the gate is closed too, until the key's
+consequences have reached the app (``Settled``, posted behind them from the field), or
+the dialog has closed and the screen under it is ready.
+
 ``after_typed_keys`` is the other half for a dialog's own priority keys (Ctrl+S saves from
 any field): they run on arrival, so they first wait for the keys typed before them, which
 still sit in the focused field's queue.
@@ -21,12 +28,24 @@ still sit in the focused field's queue.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from textual.app import App
-from textual.screen import Screen
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
 
 from workshop_tui.tui.keygate import KeyGate
+
+CLOSING_KEYS = frozenset({"enter", "escape", "ctrl+s"})
+"""Keys that may close a dialog: what is typed after them waits until they took effect."""
+
+
+@dataclass
+class Settled(Message):
+    """Bubbles from a field to the app behind the messages a key made there (``ScreenChangeHold``)."""
+
+    run: Callable[[], None]
 
 
 class ScreenChangeHold:
@@ -54,6 +73,32 @@ class ScreenChangeHold:
 
         if not screen.call_later(ready):  # a screen already closed: nothing to wait for
             ready()
+
+    def after_key(self, app: App[Any], key: str) -> None:
+        """``key`` was handed to a dialog's field: if it may close the dialog, hold the next keys.
+
+        They wait until the key's messages have reached the app, or until the screen that
+        replaced the dialog is ready (``changed`` takes over; a stale ``Settled`` does nothing).
+        """
+        screen = app.screen
+        focused = screen.focused
+        if key not in CLOSING_KEYS or not isinstance(screen, ModalScreen) or focused is None:
+            return
+        if self._awaited is None:
+            self._gate.close()
+        self._awaited = screen
+
+        def settled() -> None:
+            if self._awaited is screen:
+                self._awaited = None
+                self._gate.open()
+
+        def behind_its_messages() -> None:
+            if not focused.is_attached or not focused.post_message(Settled(settled)):
+                settled()
+
+        if not focused.call_later(behind_its_messages):
+            settled()
 
 
 def after_typed_keys(screen: Screen[Any], action: Callable[[], object]) -> None:
