@@ -91,3 +91,35 @@ async def test_what_opening_made_is_out_of_the_collectors_way_while_the_session_
         # Textual's input and output threads wait at most this long for the interpreter.
         assert sys.getswitchinterval() <= session_module.SWITCH_INTERVAL
     assert gc.get_freeze_count() == 0  # closed: collectable again
+
+
+async def test_collections_wait_until_the_keys_frame_is_out_and_python_gets_its_thresholds_back(
+    room: Path,
+) -> None:
+    import gc
+
+    from workshop_tui.tui import collector
+    from workshop_tui.tui.screens import session as session_module
+
+    before = gc.get_threshold()
+    app = app_for(room)
+    collected: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collected.append(info["generation"])
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(session_module.FREEZE_SECONDS + 0.2)
+        # No automatic collection in a key's way: only far more objects than a key makes start one.
+        assert gc.get_threshold() == (max(collector.AUTOMATIC, before[0]), before[1], before[2])
+        kept = [[] for _ in range(before[0] * 5)]  # far more new objects than Python lets pass
+        gc.callbacks.append(seen)
+        try:
+            await pilot.press("3")
+            await pilot.pause(0.1)
+        finally:
+            gc.callbacks.remove(seen)
+        assert collected and collected[0] == 0  # made once the key's frame was out, as Python would have
+        del kept
+    assert gc.get_threshold() == before  # the session closed: Python's own again

@@ -80,3 +80,30 @@ async def test_a_typed_score_renders_a_line_of_each_widget_under_it(
         # The score's frame (the first): one line of the grid and of each widget around it,
         # where Textual's own compositor renders every line of them (about 400 here).
         assert frames and frames[0] <= 30, frames
+
+
+async def test_a_typed_scores_frame_renders_nothing_wholly_behind_the_grid(
+    room: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        frames: list[list[str]] = []
+        render_lines = Widget.render_lines
+        render_update = Compositor.render_update
+
+        def counted_lines(widget: Widget, crop: Region) -> object:
+            frames[-1].append(type(widget).__name__)
+            return render_lines(widget, crop)
+
+        def counted_update(compositor: Compositor, *args: object, **kwargs: object) -> object:
+            frames.append([])
+            return render_update(compositor, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "render_lines", counted_lines)
+        monkeypatch.setattr(Compositor, "render_update", counted_update)
+        await pilot.press("2")
+        await pilot.pause()
+        # The score's frame: the grid's line, not the view, containers and screen around it
+        # (their lines there are covered by the grid's; the byte-for-byte test above holds).
+        assert frames and frames[0] == ["ScoreGrid"], frames

@@ -138,3 +138,20 @@ def test_the_disk_floor_is_timed_until_its_rename_is_seen_as_a_keys_save_is(tmp_
     assert seen > 0 and durable > 0
     assert (tmp_path / FLOOR).stat().st_size == path.stat().st_size
     assert sorted(p.name for p in tmp_path.iterdir()) == [FLOOR, "s.toml"]  # no temp file left
+
+
+def test_a_key_trace_gives_each_step_its_first_time_after_the_key(tmp_path: Path) -> None:
+    from benchmarks.key_trace import _timelines
+
+    trace = tmp_path / "trace.txt"
+    trace.write_text(
+        "10.0001 read '3'\n10.0010 key WorkshopApp 3\n10.0030 atomic>\n10.0060 atomic<\n"
+        "10.0100 frame>\n10.0120 flushed\n10.0500 frame>\n"
+        "11.0002 read '4'\n11.0040 gc0-start\n11.0050 frame>\n",
+        encoding="utf-8",
+    )
+    first, second = _timelines(trace, [9.0, 10.0, 11.0])  # the first key sent is left out
+    assert first == pytest.approx(
+        {"read": 0.1, "key WorkshopApp": 1.0, "atomic>": 3.0, "atomic<": 6.0, "frame>": 10.0, "flushed": 12.0}
+    )
+    assert second == pytest.approx({"read": 0.2, "gc": 4.0, "frame>": 5.0})

@@ -36,7 +36,8 @@ class LineCompositor(Compositor):
             yield from super()._get_renders(crop)
             return
         crop_left, crop_top, crop_right, crop_bottom = crop.corners  # right and bottom exclusive
-        for widget, (region, clip) in self.visible_widgets.items():
+        drawn: list[Region] = []
+        for widget, (region, clip) in self.visible_widgets.items():  # front to back
             x, y, width, height = region.intersection(clip)
             top, bottom = max(y, crop_top), min(y + height, crop_bottom)
             if not width or bottom <= top or x >= crop_right or x + width <= crop_left:
@@ -45,6 +46,12 @@ class LineCompositor(Compositor):
             # only the lines the update covers; given as its region and clip both, the
             # compositor places these lines where the render starts.
             part = Region(x, top, width, bottom - top)
+            if any(front.contains_region(part) for front in drawn):
+                # Wholly behind a widget in front (the containers around the grid under a
+                # typed score's line): the compositor keeps the first render of each cell,
+                # so this one's lines would be thrown away unseen.
+                continue
+            drawn.append(part)
             yield part, part, widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top))
 
 

@@ -27,6 +27,8 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.lock import LockInfo, SessionLock
 from workshop_tui.tui import line_compositor
+from workshop_tui.tui.after_frame import AfterFrame
+from workshop_tui.tui.collector import IdleCollector
 from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings, key_help
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
@@ -92,6 +94,10 @@ class SessionScreen(SessionActions):
         """One view per exercise visited, kept (hidden) after the facilitator moves on."""
         self._switch_interval = sys.getswitchinterval()
         """The interpreter's switch interval before this screen shortened it (given back on closing)."""
+        self.collector = IdleCollector(self)
+        """Makes the garbage collector's runs while nothing waits (``tui/collector.py``)."""
+        self._collect_later = AfterFrame(self, self.collector.after_frame)
+        """After the frame that shows an edit: the collection it made due, if any."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.workshop.show_clock)
@@ -143,6 +149,8 @@ class SessionScreen(SessionActions):
         # way, a full collection no longer walks it (125 ms at 40 people, seen while opening;
         # one while typing would hold that key's frame up as long). Unfrozen on closing.
         self.set_timer(FREEZE_SECONDS, gc.freeze)
+        # Collections wait for the moments nothing else does (after a key's frame, see collector).
+        self.collector.start()
         self.guard.start()
         self.query_one("#agenda").display = self.app.size.width >= 150
         self.controller.subscribe(self, self._changed)
@@ -281,6 +289,7 @@ class SessionScreen(SessionActions):
             self.notify(refusal(error, self.lang), severity="warning")
             return
         self.guard.report()
+        self._collect_later()
 
     def _reloaded(self) -> None:
         """The writer's saves, taken by a read-only window: refill the fields (nothing typed here)."""
@@ -319,6 +328,7 @@ class SessionScreen(SessionActions):
         self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
         sys.setswitchinterval(self._switch_interval)
+        self.collector.stop()
         self.workshop.unfreeze_collector()  # what was frozen at opening can be collected once it is garbage
 
     @on(OptionList.OptionSelected, "#agenda")

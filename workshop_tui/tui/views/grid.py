@@ -65,7 +65,9 @@ class GridView(GridTyping):
 
     def compose(self) -> ComposeResult:
         yield Static(id="grid-head")
-        yield ScoreGrid(self.exercise, id="grid")
+        grid = ScoreGrid(self.exercise, id="grid")
+        grid.keys = self.on_key  # taken in the grid's turn, without bubbling up here first
+        yield grid
         with Horizontal(id="grid-detail"):
             yield Static(id="item-detail")
             yield Static(id="profile")

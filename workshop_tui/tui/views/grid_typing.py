@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from textual import events
 
@@ -39,6 +40,13 @@ MOVES: dict[str, Callable[[ScoreGrid], None]] = {
 """The keys that move the grid's cursor (the table's own bindings, taken in the order typed)."""
 
 
+@runtime_checkable
+class TakesEdits(Protocol):
+    """A screen that applies a view's edits (the session screen's ``EditRequested`` handler)."""
+
+    def apply_edit(self, event: EditRequested) -> None: ...
+
+
 class GridTyping(ExerciseView):
     """The keys of a score grid; ``GridView`` shows the session around them."""
 
@@ -46,6 +54,19 @@ class GridTyping(ExerciseView):
         super().__init__(exercise, lang)
         self._tally_buffer: tuple[tuple[int, int], str, float] | None = None
         """The tally cell typed into last, the digits typed there, and when."""
+
+    def request_edit(self, edit: EditRequested) -> None:
+        """Have the session screen apply ``edit`` now when nothing waits in its queue, else queue it.
+
+        Posting it cost one more turn of the event loop per key before the save (0.5-0.8 ms
+        traced through the pty under load). With messages waiting for the screen (an edit
+        of a field, a vote), the edit goes behind them as before, so edits keep their order.
+        """
+        screen = self.screen
+        if screen.message_queue_size == 0 and isinstance(screen, TakesEdits):
+            screen.apply_edit(edit)
+        else:
+            super().request_edit(edit)
 
     @property
     def grid(self) -> ScoreGrid:

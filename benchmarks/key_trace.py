@@ -1,0 +1,204 @@
+"""Where a score key's time goes: timestamps along its path, end to end through the pty.
+
+``python -m benchmarks.key_trace`` runs ``benchmarks.keys`` with a second copy of this
+checkout's app given the same keys (``--against``), started through this module with
+``--app``: before the app runs, it wraps the steps of a keystroke's path so each notes
+``time.perf_counter()`` (the system's monotonic clock, the same in every process) on
+entering and leaving, and writes them to a file when the app ends. The driver notes when
+it wrote each key to the terminal. Per key, the printed table gives the median time from
+the key's write to each step (over the keys after the first, one line per step):
+
+read by Textual's input thread -> key event at the app -> at the grid -> the save
+(render, write + fsync + rename) -> the widgets' update (``publish``) -> the frame made
+(``_on_timer_update``: the compositor's render) -> handed to the output thread -> flushed
+to the terminal; garbage collections on the way are listed too.
+
+The traced app runs the same code as the app, with the wrappers' small cost on each step:
+compare its totals with the plain copy's in the same run, printed by ``benchmarks.keys``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import inspect
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+TRACE = "WORKSHOP_KEY_TRACE"
+"""The environment variable naming the file the traced app writes its timestamps to."""
+
+STEPS = [
+    ("read", "read by the input thread"),
+    ("key WorkshopApp", "key event at the app"),
+    ("key ScoreGrid", "key event at the grid"),
+    ("write>", "save begins (render)"),
+    ("atomic>", "write + fsync + rename begins"),
+    ("atomic<", "renamed into place"),
+    ("publish>", "widgets' update begins"),
+    ("publish<", "widgets updated (folder fsync waited for next)"),
+    ("frame>", "frame begins (compositor)"),
+    ("display>", "frame rendered, to the terminal"),
+    ("flushed", "flushed by the output thread"),
+]
+
+
+def _install(log: list[tuple[float, str]]) -> None:
+    """Wrap the steps of the key path so each notes when it starts and ends (in the app's process)."""
+    now = time.perf_counter
+
+    def note(what: str) -> None:
+        log.append((now(), what))
+
+    def wrap(owner: Any, name: str, label: str) -> None:
+        original = getattr(owner, name)
+        if inspect.iscoroutinefunction(original):
+
+            async def wrapped_async(*args: Any, **kwargs: Any) -> Any:
+                note(f"{label}>")
+                try:
+                    return await original(*args, **kwargs)
+                finally:
+                    note(f"{label}<")
+
+            setattr(owner, name, wrapped_async)
+            return
+
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            note(f"{label}>")
+            try:
+                return original(*args, **kwargs)
+            finally:
+                note(f"{label}<")
+
+        setattr(owner, name, wrapped)
+
+    gc.callbacks.append(lambda phase, info: note(f"gc{info.get('generation')}-{phase}"))
+
+    from textual import events
+    from textual._xterm_parser import XTermParser
+    from textual.app import App
+    from textual.drivers import _writer_thread
+    from textual.message_pump import MessagePump
+    from textual.screen import Screen
+
+    feed = XTermParser.feed
+
+    def traced_feed(self: XTermParser, data: str) -> Iterator[Any]:
+        note(f"read {data!r}")
+        yield from feed(self, data)
+
+    XTermParser.feed = traced_feed  # type: ignore[method-assign]
+
+    def run(self: Any) -> None:  # Textual's WriterThread.run, noting each flush
+        while (text := self._queue.get()) is not None:
+            self._file.write(text)
+            if self._queue.qsize() == 0:
+                self._file.flush()
+                note("flushed")
+        self._file.flush()
+
+    _writer_thread.WriterThread.run = run  # type: ignore[method-assign]
+    dispatch = MessagePump._dispatch_message
+
+    async def traced_dispatch(self: MessagePump, message: Any) -> Any:
+        if isinstance(message, events.Key):
+            note(f"key {type(self).__name__} {message.key}")
+        return await dispatch(self, message)
+
+    MessagePump._dispatch_message = traced_dispatch  # type: ignore[method-assign]
+    wrap(Screen, "_on_timer_update", "frame")
+    wrap(App, "_display", "display")
+
+    from workshop_tui.core.storage import writer
+    from workshop_tui.tui.controller import SessionController
+
+    wrap(writer.SessionWriter, "write", "write")
+    wrap(writer, "atomic_write", "atomic")
+    wrap(SessionController, "publish", "publish")
+
+
+def run_app(argv: list[str]) -> int:
+    """Run ``workshop`` (``argv``: its arguments) with the key path traced into ``$WORKSHOP_KEY_TRACE``."""
+    log: list[tuple[float, str]] = []
+    path = Path(os.environ[TRACE])
+
+    def dump() -> None:
+        path.write_text("".join(f"{at:.6f} {what}\n" for at, what in log), encoding="utf-8")
+
+    atexit.register(dump)
+    _install(log)
+    from workshop_tui.cli.main import main
+
+    return main(argv)
+
+
+def _timelines(trace: Path, sent: list[float]) -> list[dict[str, float]]:
+    """For each key sent (after the first), ms from its write to the first of each step after it."""
+    events = []
+    for line in trace.read_text(encoding="utf-8").splitlines():
+        at, what = line.split(" ", 1)
+        events.append((float(at), what))
+    found = []
+    for number, start in enumerate(sent[1:], start=1):
+        end = sent[number + 1] if number + 1 < len(sent) else start + 1.0
+        steps: dict[str, float] = {}
+        for at, what in events:
+            if start <= at < end:
+                for step, _ in STEPS:
+                    if what.startswith(step) and step not in steps:
+                        steps[step] = (at - start) * 1000
+                if what.startswith("gc") and what.endswith("-start"):
+                    steps.setdefault("gc", (at - start) * 1000)
+        found.append(steps)
+    return found
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the keys benchmark beside a traced copy of the app; print the median timeline per step."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--app"]:
+        sys.exit(run_app(args[1:]))
+    import argparse
+    import tempfile
+
+    from benchmarks import keys
+    from benchmarks.terminal import Terminal
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.key_trace", description=__doc__)
+    parser.add_argument("--keys", type=int, default=18, help="score keys (at most 48)")
+    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    options = parser.parse_args(args)
+    sent: list[float] = []
+    send: Callable[[Terminal, bytes], float] = Terminal.send
+    traced = [sys.executable, "-m", "benchmarks.key_trace", "--app"]
+
+    def noted_send(term: Terminal, data: bytes) -> float:
+        at = send(term, data)
+        if term.argv[: len(traced)] == traced and data.isdigit():
+            sent.append(at)
+        return at
+
+    with tempfile.TemporaryDirectory(dir=options.dir) as tmp:
+        trace = Path(tmp) / "trace.txt"
+        os.environ[TRACE] = str(trace)
+        Terminal.send = noted_send  # type: ignore[method-assign]
+        try:
+            keys.main(["--keys", str(options.keys), "--dir", tmp, "--against", " ".join(traced)])
+        finally:
+            Terminal.send = send  # type: ignore[method-assign]
+        lines = _timelines(trace, sent)
+    print(f"traced app, ms after the key was written (median of {len(lines)} keys):")
+    for step, words in [*STEPS, ("gc", "a garbage collection starts (keys with one)")]:
+        values = [line[step] for line in lines if step in line]
+        if values:
+            print(f"  {statistics.median(values):7.2f}  {words} (n={len(values)})")
+
+
+if __name__ == "__main__":
+    main()
