@@ -5,6 +5,8 @@ A device is played by HTTP requests to the app's own server on 127.0.0.1 (any fr
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.saving import SaveStatus
 from workshop_tui.tui.screens.session import SessionScreen
-from workshop_tui.tui.views.base import GroupTextsView
+from workshop_tui.tui.views.base import BORDER_TITLE_MARGIN, GroupTextsView, writing_title
 from workshop_tui.tui.voting_link import REFRESH_QUIET, VotingInfo
 from workshop_tui.tui.widgets.entry import EntrySelect
 from workshop_tui.tui.widgets.entry_area import EntryArea
@@ -84,6 +86,18 @@ async def _typing_in_the_second_box(
     second.focus()
     await pilot.pause()
     return view, info, first, second
+def _screen_text(app: WorkshopApp) -> str:
+    """The screen as plain text (the screenshot's markup and spaces taken out)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
+def test_the_writing_mark_is_whole_where_it_fits_and_names_who_first_where_it_does_not() -> None:
+    full = "✎ skriver… · Bord 1 (P1)"
+    assert writing_title("Bord 1", ("P1",), "da", 0) == full  # not laid out yet
+    assert writing_title("Bord 1", ("P1",), "da", 60) == full
+    assert writing_title("Bord 1", ("P1",), "da", len(full) + BORDER_TITLE_MARGIN) == full
+    assert writing_title("Bord 1", ("P1",), "da", len(full) + BORDER_TITLE_MARGIN - 1) == "✎ P1 · Bord 1"
+    assert writing_title("Table 1", ("P1", "P2"), "en", 18) == "✎ P1, P2 · Table 1"
 
 
 def _write(group: str, text: str, base: str = "") -> dict[str, str]:
@@ -285,6 +299,10 @@ async def test_a_choice_a_device_writes_in_is_marked_like_a_text_field(
             await post(http, info.url + "/api/write", write, device["token"])
             await pilot.pause(REFRESH_QUIET + 0.3)
             assert choice.value == column.options[0].id
-            assert shown.border_title == f"✎ skriver… · Bord 1 ({device['participant']})"
+            # The cell is too narrow for "✎ skriver… · Bord 1 (P1)", which it cut to "✎ skriver… · B":
+            # who comes first, and a cut takes the end of the group's name.
+            who = device["participant"]
+            assert shown.border_title == f"✎ {who} · Bord 1"
             assert shown.has_class("being-written")
+            assert f"✎ {who} · Bo" in _screen_text(app), "who writes is on the screen"
         await pilot.press("f10", "f10")

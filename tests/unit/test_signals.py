@@ -90,33 +90,44 @@ def test_a_terminal_window_closed_under_the_app_still_gives_the_lock_back(
     assert _scored(path) == 2
 
 
-def test_an_app_whose_terminal_went_away_without_a_hangup_still_ends_on_sigterm(
-    library: Library, data_dir: Path
-) -> None:
-    # No controlling terminal (started by a program that then died, or detached): its input
-    # just ends. Such an app was seen busy for minutes, and SIGTERM never ended it.
-    path = _room(library, data_dir, 8)
+def _without_hangup(path: Path, data_dir: Path) -> Terminal:
+    """The app on a pseudo-terminal that is not its controlling terminal: closing it sends no SIGHUP."""
     term = Terminal(
         workshop_command("--lang", "da", "open", str(path)),
         env={"WORKSHOP_TUI_DATA_DIR": str(data_dir)},
         controlling=False,
     )
     term.start()
+    return term
+
+
+def test_an_app_whose_input_ends_without_a_hangup_saves_gives_the_lock_back_and_ends(
+    library: Library, data_dir: Path
+) -> None:
+    # No controlling terminal (started by a program that then died, or detached): its input
+    # just ends. Such an app read end of file in a loop at 50-100 % of a core, kept the
+    # session's lock for minutes, and only SIGTERM ended it.
+    path = _room(library, data_dir, 8)
+    term = _without_hangup(path, data_dir)
     try:
         term.wait_for_text("^n", timeout=60)
         term.send(b"45")
         term.wait_until(lambda _: _scored(path) == 2, timeout=60)
-        assert term.process is not None
+        term.settle(0.3)
+        assert term.process is not None and lock_path(path).exists()
         process = term.process
         os.close(term.fileno())
         term._fd = -1
-        time.sleep(1.0)  # the app is left reading the end of its input
-        assert process.poll() is None
-        process.send_signal(signal.SIGTERM)
-        status = process.wait(timeout=CLOSE_SECONDS + 30)
+        started = time.monotonic()
+        status = process.wait(timeout=60)  # no signal: the app notices on its own
+        took = time.monotonic() - started
     finally:
         term.close()
-    assert status == 128 + signal.SIGTERM
+    assert status == 128 + signal.SIGHUP, "ended as a hangup would"
+    assert took < CLOSE_SECONDS, f"the close took {took:.1f} s: ended by the deadline, not by closing"
+    assert not lock_path(path).exists(), "the session's lock was left behind"
+    assert not (data_dir / "running.json").exists()
+    assert not list(path.parent.glob("*.live.json"))
     assert _scored(path) == 2
     load_session(path)  # whole: it reads and validates
 

@@ -23,6 +23,7 @@ from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
+from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -101,6 +102,15 @@ class WorkshopApp(AppWords):
         if isinstance(event, PastedTab) and type_tab(self.focused):
             return  # text of a paste, typed into the field pasted into (see pasted_keys)
         await super().on_event(event)
+        if self._screen_hold is not None:
+            self._screen_hold.after_key(self, event.key)  # Enter/Esc/Ctrl+S in a dialog (screen_keys)
+
+    _screen_hold: ScreenChangeHold | None = None
+    """Holds the keys typed while a dialog opens or closes (made in ``on_mount``)."""
+
+    def on_settled(self, message: Settled) -> None:
+        """A key's messages have all reached the app (``ScreenChangeHold.after_key``)."""
+        message.run()
 
     @property
     def library(self) -> Library:
@@ -188,6 +198,9 @@ class WorkshopApp(AppWords):
         # The first screen's stack is the app's mode from now on (``show_home`` removes it);
         # its screen is made already (``get_default_screen``), so this never makes one.
         self.add_mode(self.DEFAULT_MODE, Screen)
+        self._screen_hold = ScreenChangeHold(
+            self, self.key_gate
+        )  # keys as a dialog opens/closes (screen_keys)
         if self.stops_on_signals:
             stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:

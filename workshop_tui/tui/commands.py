@@ -99,17 +99,17 @@ def key_line(commands: Iterable[Command], lang: str) -> str:
 SESSION_COMMANDS: Sequence[Command] = (
     Command("next_short", "ctrl+n", "next", priority=True),
     Command("prev", "ctrl+b", "previous", footer=False, priority=True),
-    Command("projector", "f2", "projector", palette="tui.key.projector"),
+    Command("projector", "f2", "projector", priority=True, palette="tui.key.projector"),
     Command("blind", "f3", "blind", priority=True, palette="tui.key.blind"),
     Command("mode", "f4", "mode", priority=True, palette="tui.key.mode"),
     Command("timer", "f5", "timer", palette="tui.key.timer"),
     Command("timer_set", "f6", "set_timer", footer=False, priority=True, palette="tui.key.timer_set"),
     Command("note", "f7", "notes", priority=True, palette="tui.key.note"),
-    Command("export", "f8", "export", palette="tui.palette.export"),
+    Command("export", "f8", "export", priority=True, palette="tui.palette.export"),
     Command("agenda", "f9", "agenda", footer=False, palette="tui.key.agenda"),
     Command("voting", "f10", "voting"),
     Command("group_short", "ctrl+g", "next_group", priority=True),
-    Command("groups", "ctrl+r", "groups", footer=False, palette="tui.key.groups"),
+    Command("groups", "ctrl+r", "groups", footer=False, priority=True, palette="tui.key.groups"),
     Command("last_time", "ctrl+l", "last_time", footer=False, palette="tui.key.last_time"),
     Command(
         "min_answers", "ctrl+u", "min_answers", footer=False, priority=True, palette="tui.key.min_answers"
@@ -126,6 +126,11 @@ walks this): Textual's ``Input`` deletes to the line's start on Ctrl+U; its ``Te
 that too, selects the line on F6 and everything on F7, and keeps an undo of its own on
 Ctrl+Z/Ctrl+Y. The fields lose those (Backspace and the mouse remain); the session's undo
 covers typed text as well, and other edits and the device texts since.
+
+A key that opens a dialog or a screen (F2, F6, F7, F8, Ctrl+R, Ctrl+U) is a priority key
+too: handled as it arrives, it opens the dialog behind the keys typed before it, and the
+keys typed after it wait for the dialog (``tui/screen_keys.py``). Handled when it had
+bubbled up from the field, the keys after it had already gone to the field.
 """
 
 PROJECTOR_COMMANDS: Sequence[Command] = (

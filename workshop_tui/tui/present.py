@@ -25,6 +25,7 @@ from workshop_tui.tui.commands import APP_COMMANDS, PRESENT_COMMANDS, bindings, 
 from workshop_tui.tui.present_follow import POLL_SECONDS, Follower
 from workshop_tui.tui.screens.projector import ProjectorFrame, Wall
 from workshop_tui.tui.signals import stop_on_signals
+from workshop_tui.tui.terminal_driver import terminal_driver
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.voting_link import VotingInfo
 from workshop_tui.voting.desk import Progress
@@ -157,4 +158,5 @@ def run_present(session_file: Path | None, *, lang: str | None) -> int:
     """Run the second window until it is closed; returns the exit status."""
     app = PresentApp(session_file, lang=lang)
     app.stops_on_signals = True
+    app.driver_class = terminal_driver()  # a terminal gone must not hang the close
     return app.run() or app.return_code or 0

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_tui.tui.app import make_app
+from workshop_tui.tui.terminal_driver import terminal_driver
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
@@ -33,6 +34,7 @@ def run_app(
     )
     app.collector_paused = not gc.isenabled()
     app.stops_on_signals = True
+    app.driver_class = terminal_driver()  # a terminal gone must not hang the close
     try:
         result = app.run()
     except Exception as error:  # an error Textual did not catch (starting or stopping)

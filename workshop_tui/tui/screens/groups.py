@@ -17,6 +17,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import EDITOR_COMMANDS, bindings
+from workshop_tui.tui.screen_keys import after_typed_keys
 from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.widgets.entry import InOrderInput
 
@@ -78,9 +79,14 @@ class GroupsModal(WorkshopModal):
     def on_mount(self) -> None:
         self.query_one("#new-0", Input).focus()
 
+    def action_save(self) -> None:
+        """Ctrl+S (a priority key, handled on arrival): after the letters typed before it."""
+        after_typed_keys(self, self._save)
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def _save(self) -> None:
+        """Enter in a field (handled in the field's order) or the button: save and close."""
         result = [
             (group_id, self.query_one(f"#group-{index}", Input).value)
             for index, (group_id, _) in enumerate(self.groups)

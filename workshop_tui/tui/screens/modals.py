@@ -13,6 +13,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, EDITOR_COMMANDS, bindings
 from workshop_tui.tui.plain import plain
+from workshop_tui.tui.screen_keys import after_typed_keys
 from workshop_tui.tui.widgets.entry import InOrderInput
 
 if TYPE_CHECKING:
@@ -121,7 +122,12 @@ class NotesModal(WorkshopModal):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        self.dismiss(self._note().text)
+        """Ctrl+S (a priority key, handled on arrival): after the letters typed before it."""
+
+        def save() -> None:
+            self.dismiss(self._note().text)
+
+        after_typed_keys(self, save)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -126,7 +126,7 @@ class SessionActions(InOrderScreen):
         """Rename the groups or add new ones (saved as one edit, undoable)."""
         from workshop_tui.tui.screens.groups import ask_for_groups
 
-        ask_for_groups(self.controller)
+        self._after_typed_keys(lambda: ask_for_groups(self.controller))
 
     def action_agenda(self) -> None:
         """Show or hide the programme overview."""
@@ -154,7 +154,7 @@ class SessionActions(InOrderScreen):
         """Show the large, minimal projector view of the current exercise."""
         from workshop_tui.tui.screens.projector import ProjectorScreen
 
-        self.app.push_screen(ProjectorScreen(self.controller))
+        self._after_typed_keys(lambda: self.app.push_screen(ProjectorScreen(self.controller)))
 
     def action_export(self) -> None:
         """Export the summary (Markdown, HTML, CSV) and show where the files went."""
@@ -168,7 +168,7 @@ class SessionActions(InOrderScreen):
                     message, severity="error" if failed else "information", timeout=15 if failed else 20
                 )
 
-        self.app.push_screen(ExportModal(data_dir() / "exports"), write)
+        self._after_typed_keys(lambda: self.app.push_screen(ExportModal(data_dir() / "exports"), write))
 
     def action_home(self) -> None:
         """Back to the list of sessions: at once when everything is saved, else after asking."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import Vertical
 
@@ -185,6 +186,24 @@ def write_key(field: FieldKey) -> str | None:
     return None
 
 
+BORDER_TITLE_MARGIN = 6
+"""Columns of a bordered field's top line its title cannot use (corners, a space and padding each side)."""
+
+
+def writing_title(group: str, who: Sequence[str], lang: str, width: int) -> str:
+    """The writing mark for a field ``width`` columns wide: "✎ skriver… · Bord 1 (P1)" where it fits.
+
+    A narrow field (a choice cell) cut that to "✎ skriver… · B", and the facilitator could not
+    see who was writing. There the mark names who first, "✎ P1 · Bord 1", so that a cut takes
+    the end of the group's name (the group on show), never who. Width 0 (not laid out yet): the full form.
+    """
+    names = ", ".join(who)
+    full = t("tui.writing.field", lang, group=group, who=names)
+    if width <= 0 or cell_len(full) <= width - BORDER_TITLE_MARGIN:
+        return full
+    return t("tui.writing_narrow.field", lang, group=group, who=names)
+
+
 class GroupTextsView(ExerciseView):
     """A view of what each group writes (sheets, tables, actions), one group at a time.
 
@@ -227,8 +246,10 @@ class GroupTextsView(ExerciseView):
             field: FieldKey | None = getattr(widget, "field", None)
             key = write_key(field) if field else None
             who = self._writing.get((field[1], key), ()) if field and key else ()
+            # A choice (Select) draws no border of its own: the box it shows its choice in does.
+            marked = widget.query_one("SelectCurrent") if isinstance(widget, EntrySelect) else widget
             title = (
-                t("tui.writing.field", lang, group=labels.get(field[1], ""), who=", ".join(who))
+                writing_title(labels.get(field[1], ""), who, lang, marked.outer_size.width)
                 if field and who
                 else None
             )
@@ -236,12 +257,15 @@ class GroupTextsView(ExerciseView):
             # here: the title is plain Content, never markup ("[/]" would crash the screen and
             # "[@click=…]" would be a link). What is shown is kept beside the widget, since
             # Textual hands the title back as escaped markup.
-            # A choice (Select) draws no border of its own: the box it shows its choice in does.
-            marked = widget.query_one("SelectCurrent") if isinstance(widget, EntrySelect) else widget
             if getattr(marked, "_shown_writing_title", None) != title:
                 marked.border_title = None if title is None else plain(title, one_line=True)
                 setattr(marked, "_shown_writing_title", title)  # noqa: B010
             marked.set_class(bool(who), "being-written")
+
+    def on_resize(self) -> None:
+        """A narrower or wider field may need a shorter or the full writing mark (``writing_title``)."""
+        if self._writing:
+            self.call_after_refresh(self._mark_fields)
 
     def writing_elsewhere(self, session: Session) -> Text | None:
         """ "✎ Bord 2 skriver nu (Ctrl+G)": the other groups whose scribes write now, for the heading."""

@@ -1,0 +1,108 @@
+"""Keys typed while the screen changes go to the screen that comes, in order, none lost.
+
+F7 (notes), Ctrl+U (minimum of answers), F6, F8, Ctrl+R, F2 and the rest are handled as
+they arrive and push a screen at once; the screen is made and takes the keyboard later,
+in its own queue. The keys typed just after the command, in the same burst, were handed
+meanwhile to a screen with nothing focused, or behind it: ``4 Ctrl+U 7 Enter`` left "7" in
+the box after an Enter that had already refused it empty, and a dialog closing under
+typing handed the next keys to a field that was going away.
+
+So from the moment the screen changes (pushed, popped or switched: Textual's
+``screen_change_signal``, published as it happens) the app's key gate (``keygate.py``) is
+closed, and it opens when the new screen has worked through what was queued for it
+before: made, mounted, its focus set. Only the latest change counts: a screen pushed and
+popped at once does not keep the gate closed.
+
+A key that may close a dialog (Enter, Esc, Ctrl+S) goes to the dialog's field; the field
+handles it later and tells the dialog (``Input.Submitted``), which closes. The keys typed
+after it were handed meanwhile to that field: ``Ctrl+U 7 Enter F6 1 2 Enter`` left "71"
+refused in the minimum's box. So after such a key the gate is closed too, until the key's
+consequences have reached the app (``Settled``, posted behind them from the field), or
+the dialog has closed and the screen under it is ready.
+
+``after_typed_keys`` is the other half for a dialog's own priority keys (Ctrl+S saves from
+any field): they run on arrival, so they first wait for the keys typed before them, which
+still sit in the focused field's queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import App
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+
+from workshop_tui.tui.keygate import KeyGate
+
+CLOSING_KEYS = frozenset({"enter", "escape", "ctrl+s"})
+"""Keys that may close a dialog: what is typed after them waits until they took effect."""
+
+
+@dataclass
+class Settled(Message):
+    """Bubbles from a field to the app behind the messages a key made there (``ScreenChangeHold``)."""
+
+    run: Callable[[], None]
+
+
+class ScreenChangeHold:
+    """Closes ``gate`` when the screen changes, until the new screen is ready for keys.
+
+    Made in the app's ``on_mount`` (Textual's signals take subscribers that are running).
+    """
+
+    def __init__(self, app: App[Any], gate: KeyGate) -> None:
+        self._gate = gate
+        self._awaited: Screen[Any] | None = None
+        """The screen the gate waits for (the latest change's), None while the gate is not held here."""
+        app.screen_change_signal.subscribe(app, self.changed, immediate=True)
+
+    def changed(self, screen: Screen[Any]) -> None:
+        """The screen on show is now ``screen``: hold the keys until it has taken the keyboard."""
+        if self._awaited is None:
+            self._gate.close()
+        self._awaited = screen
+
+        def ready() -> None:
+            if self._awaited is screen:
+                self._awaited = None
+                self._gate.open()  # the held keys go on behind the focus it set (both queued on the app)
+
+        if not screen.call_later(ready):  # a screen already closed: nothing to wait for
+            ready()
+
+    def after_key(self, app: App[Any], key: str) -> None:
+        """``key`` was handed to a dialog's field: if it may close the dialog, hold the next keys.
+
+        They wait until the key's messages have reached the app, or until the screen that
+        replaced the dialog is ready (``changed`` takes over; a stale ``Settled`` does nothing).
+        """
+        screen = app.screen
+        focused = screen.focused
+        if key not in CLOSING_KEYS or not isinstance(screen, ModalScreen) or focused is None:
+            return
+        if self._awaited is None:
+            self._gate.close()
+        self._awaited = screen
+
+        def settled() -> None:
+            if self._awaited is screen:
+                self._awaited = None
+                self._gate.open()
+
+        def behind_its_messages() -> None:
+            if not focused.is_attached or not focused.post_message(Settled(settled)):
+                settled()
+
+        if not focused.call_later(behind_its_messages):
+            settled()
+
+
+def after_typed_keys(screen: Screen[Any], action: Callable[[], object]) -> None:
+    """Run ``action`` once the keys already handed to ``screen``'s focused widget are handled."""
+    focused = screen.focused
+    if focused is None or not focused.call_later(screen.call_later, action):
+        action()
