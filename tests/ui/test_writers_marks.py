@@ -86,6 +86,8 @@ async def _typing_in_the_second_box(
     second.focus()
     await pilot.pause()
     return view, info, first, second
+
+
 def _screen_text(app: WorkshopApp) -> str:
     """The screen as plain text (the screenshot's markup and spaces taken out)."""
     return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
