@@ -124,14 +124,22 @@ def _starts(table: Table, work: Path, runs: int) -> None:
         table.add(
             "  frames drawn by then", frames, "", "(no target)", f"bare {median(bare.frames):.0f}", None
         )
-    demo = starts["demo"]
-    ratio = median(demo.wall) / median(starts["open"].wall)
+    demo, opened = starts["demo"], starts["open-demo"]
+    ratio = median(demo.wall) / median(opened.wall)
     table.add(
-        f"cold start: workshop demo = {ratio:.2f}x open",
+        f"cold start: workshop open of a demo copy = {median(opened.wall) / median(bare.wall):.2f}x bare",
+        opened.wall,
+        "ms",
+        "(no target)",
+        ref,
+        None,
+    )
+    table.add(
+        f"cold start: workshop demo = {ratio:.2f}x open of a demo copy",
         demo.wall,
         "ms",
         "≤ 1.1x open",
-        f"open {median(starts['open'].wall):.0f} ms",
+        f"open of a demo copy {median(opened.wall):.0f} ms",
         ratio <= 1.1,
     )
 
