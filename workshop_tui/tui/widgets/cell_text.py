@@ -6,11 +6,16 @@ Kept apart from the table so the table's module is about drawing and cursor only
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EMPTY = Text("")
 """What an empty cell shows."""
@@ -57,6 +62,28 @@ def padded(text: Text, width: int, base: Style, on_top: Style | None) -> list[Se
     if space - left:
         pieces.append(Segment(" " * (space - left), blank))
     return pieces
+
+
+@dataclass(frozen=True)
+class RowLooks:
+    """The styles a table row is drawn in: plain and even rows, the fixed column, the cursor."""
+
+    base: Style
+    even: Style
+    fixed: Style
+    cursor: Style
+    cursor_row: Style
+
+
+def cell_segments(
+    text: Text, width: int, style: Style, on_top: Style | None, console: Console
+) -> list[Segment]:
+    """A cell's text fitted to its column's ``width``, in the row's style with ``on_top`` over it."""
+    if text.spans or text.cell_len > width:
+        return list(Segment.apply_style(fit(text, width).render(console), style, on_top))
+    # Nearly every cell is a score, a dot or a figure in one style: pad it by hand, far
+    # quicker than rich's general rendering, which the rest still goes through.
+    return padded(text, width, style, on_top)
 
 
 def shorten(text: str, width: int) -> str:

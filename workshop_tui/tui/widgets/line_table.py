@@ -28,21 +28,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workshop_tui.tui.widgets.cell_text import EMPTY, fit, padded, same_look
+from workshop_tui.tui.widgets.cell_text import EMPTY, RowLooks, cell_segments, fit, same_look
 
 CellValue = Text
 """What a cell holds: rich text, so a cell can carry colour and alignment."""
-
-
-@dataclass(frozen=True)
-class _Looks:
-    """The styles a row is drawn in: plain and even rows, the fixed column, the cursor."""
-
-    base: Style
-    even: Style
-    fixed: Style
-    cursor: Style
-    cursor_row: Style
 
 
 @dataclass(frozen=True)
@@ -126,7 +115,7 @@ class LineTable(ScrollView, can_focus=True):
         self._header: Strip | None = None
         self._cell_cache: dict[tuple[int, int], tuple[Text, Style | None, list[Segment]]] = {}
         """(row, column) -> (the text, the style over it, its segments); the text is compared by identity."""
-        self._looks: _Looks | None = None
+        self._looks: RowLooks | None = None
         """The styles rows are drawn in, from the CSS: worked out once per change of it."""
         self._drawn_for = Size(0, 0)
         """The size of the scrolled area the lines were last drawn for (``render_line``)."""
@@ -314,13 +303,12 @@ class LineTable(ScrollView, can_focus=True):
             self.refresh_line(row + 1)
 
     def _update_virtual_size(self) -> None:
-        width = sum(column.width for column in self.columns)
-        self.virtual_size = Size(width, self.row_count + 1)
+        self.virtual_size = Size(self._total_width(), self.row_count + 1)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    def _row_looks(self) -> _Looks:
+    def _row_looks(self) -> RowLooks:
         """The widget's styles for rows, worked out from the CSS once (each walks the ancestors).
 
         Forgotten with the rendering when the styles change (theme, focus): a keystroke's
@@ -328,7 +316,7 @@ class LineTable(ScrollView, can_focus=True):
         """
         if self._looks is None:
             base = self.rich_style
-            self._looks = _Looks(
+            self._looks = RowLooks(
                 base=base,
                 even=base + self._style("line-table--even-row"),
                 fixed=base + self._style("line-table--fixed"),
@@ -344,14 +332,7 @@ class LineTable(ScrollView, can_focus=True):
         cached = self._cell_cache.get((row, column))
         if cached is not None and cached[0] is text and cached[1] == on_top:
             return cached[2]
-        width = self.columns[column].width
-        if text.spans or text.cell_len > width:
-            pieces = fit(text, width).render(self.app.console)
-            segments = list(Segment.apply_style(pieces, style, on_top))
-        else:
-            # Nearly every cell is a score, a dot or a figure in one style: pad it by hand,
-            # far quicker than rich's general rendering, which the rest still goes through.
-            segments = padded(text, width, style, on_top)
+        segments = cell_segments(text, self.columns[column].width, style, on_top, self.app.console)
         self._cell_cache[(row, column)] = (text, on_top, segments)
         return segments
 
