@@ -182,3 +182,27 @@ def test_sessions_names_a_broken_file_without_a_traceback(data_dir: Path) -> Non
     )
     assert "broken.toml:2: er ikke gyldig TOML" in danish.stdout and "Traceback" not in danish.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_new_with_an_exercise_whose_file_did_not_load_names_the_file_and_the_fix(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A colleague's file with a mistake is not just an "unknown exercise": the file and the fix are named."""
+    folder = data_dir / "exercises"
+    folder.mkdir(parents=True)
+    broken = folder / "min-oevelse.toml"
+    text = 'schema_version = 1\nid = "min-oevelse"\nkind = "scale"\ntitle = "Min"\n'
+    broken.write_text(text, encoding="utf-8")
+    assert main(["new", "--title", "X", "--no-open", "--participants", "3", "--exercise", "min-oevelse"]) == 2
+    err = capsys.readouterr().err
+    assert "Ukendt øvelse 'min-oevelse'" in err
+    assert "1 øvelsesfil(er) kunne ikke læses" in err
+    assert f"{broken}:" in err and "version" in err  # the file, and what is missing from it
+    assert list_sessions() == []
+
+
+def test_new_with_an_unknown_exercise_and_a_clean_library_says_no_more(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["new", "--title", "X", "--no-open", "--participants", "3", "--exercise", "nope"]) == 2
+    assert "kunne ikke læses" not in capsys.readouterr().err

@@ -24,6 +24,7 @@ from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS, DEFAULT_PER_AD
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
+    from workshop_tui.core.storage.library import Library
 
 # The model, the storage and the library are imported by the commands that use them: every
 # start of the app builds the parser (``cli.parser``), and the first screen should not wait for them.
@@ -152,6 +153,19 @@ def _present(args: argparse.Namespace, lang: str) -> int:
     return run_present(found, lang=args.explicit_lang)
 
 
+def _name_left_out(library: Library, lang: str) -> None:
+    """An exercise asked for may be in a file that did not load: name those files and what to fix.
+
+    Without this, a colleague's file with one mistake was only "unknown", and the facilitator
+    had to think of ``workshop exercises`` to learn why.
+    """
+    errors = [problem for problem in library.problems if not problem.warning]
+    if errors:
+        print(t("cli.error.left_out", lang, n=len(library.left_out())), file=sys.stderr)
+        for line in problem_lines(errors, lang):
+            print(line, file=sys.stderr)
+
+
 def _exercises(args: argparse.Namespace, lang: str) -> int:
     from workshop_tui.core.kinds.votes import VoteBody
     from workshop_tui.core.storage.library import check_path, load_library
@@ -246,11 +260,13 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         programme = library.programmes.get(args.programme) if args.programme else library.default_programme()
         if programme is None:
             print(t("cli.error.unknown_exercise", lang, id=args.programme), file=sys.stderr)
+            _name_left_out(library, lang)
             return 2
         ids = list(programme.exercises)
     missing = [i for i in ids if i not in library.exercises]
     if missing:
         print(t("cli.error.unknown_exercise", lang, id=missing[0]), file=sys.stderr)
+        _name_left_out(library, lang)
         return 2
     groups = [g.strip() for g in (args.groups or "").split(",") if g.strip()]
     try:
