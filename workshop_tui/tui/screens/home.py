@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from workshop_tui.core.i18n import t
@@ -21,6 +21,7 @@ from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
 from workshop_tui.tui.widgets.footer import KeysFooter
+from workshop_tui.tui.widgets.header import SafeHeader
 
 ORGANISATION_WIDTH = 22
 """The organisation column's width when the series column is shown (longer names are cut)."""
@@ -40,7 +41,7 @@ class HomeScreen(WorkshopScreen):
         self._resumed = False
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=self.workshop.show_clock)
+        yield SafeHeader(show_clock=self.workshop.show_clock)
         with Vertical(id="home"):
             yield Static(id="home-title", classes="heading")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
@@ -40,6 +40,7 @@ from workshop_tui.tui.views.base import ExerciseView, GroupTextsView
 from workshop_tui.tui.voting_board import VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.footer import KeysFooter
+from workshop_tui.tui.widgets.header import SafeHeader
 from workshop_tui.tui.widgets.last_time import LastTimePanel
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
@@ -100,7 +101,7 @@ class SessionScreen(SessionActions):
         """After the frame that shows an edit: the collection it made due, if any."""
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=self.workshop.show_clock)
+        yield SafeHeader(show_clock=self.workshop.show_clock)
         yield self.guard.bar
         with Horizontal(id="body"):
             agenda = Agenda(id="agenda")
