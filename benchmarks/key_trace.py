@@ -25,6 +25,7 @@ import inspect
 import os
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -37,8 +38,14 @@ STEPS = [
     ("read", "read by the input thread"),
     ("key WorkshopApp", "key event at the app"),
     ("key ScoreGrid", "key event at the grid"),
+    ("view>", "the view's key handler"),
+    ("apply>", "the keeper applies the edit"),
     ("write>", "save begins (render)"),
     ("atomic>", "write + fsync + rename begins"),
+    ("temp<", "temporary file made"),
+    ("fsync>", "file written, its fsync begins"),
+    ("fsync<", "file fsynced"),
+    ("link<", "previous version linked for the .bak"),
     ("atomic<", "renamed into place"),
     ("publish>", "widgets' update begins"),
     ("publish<", "widgets updated (folder fsync waited for next)"),
@@ -121,6 +128,27 @@ def _install(log: list[tuple[float, str]]) -> None:
     wrap(writer.SessionWriter, "write", "write")
     wrap(writer, "atomic_write", "atomic")
     wrap(SessionController, "publish", "publish")
+    from workshop_tui.core import keeper
+    from workshop_tui.core.storage import tomlio
+    from workshop_tui.tui.views.grid_typing import GridTyping
+
+    wrap(GridTyping, "on_key", "view")
+    wrap(keeper.SessionKeeper, "apply_and_show", "apply")
+    wrap(tomlio, "_temp_file", "temp")
+    wrap(tomlio, "_keep_previous", "link")
+    main_thread = threading.get_ident()
+    fsync = os.fsync
+
+    def traced_fsync(fd: int) -> None:  # the key's own fsync (in the app's thread), not the folder's
+        if threading.get_ident() != main_thread:
+            return fsync(fd)
+        note("fsync>")
+        try:
+            return fsync(fd)
+        finally:
+            note("fsync<")
+
+    os.fsync = traced_fsync
 
 
 def run_app(argv: list[str]) -> int:

@@ -128,7 +128,7 @@ class ExerciseAnswers:
     @property
     def answerers(self) -> frozenset[str]:
         """The participants with at least one entered score (a tally belongs to nobody)."""
-        return frozenset(pid for row in self.scores.values() for pid in row)
+        return frozenset().union(*self.scores.values())  # each row's keys, at C speed: run per save
 
     def values_in(self, mode: str, item_id: str) -> list[int]:
         """All scores given for an item in ``mode``, as a sorted flat list."""

@@ -37,6 +37,9 @@ from workshop_tui.core.model.parts import pair_of as pair_of
 from workshop_tui.core.model.parts import pair_row_id as pair_row_id
 from workshop_tui.core.model.refusal import Missing, ScoreError
 
+_NO_ROW: Mapping[str, int] = {}
+"""A row nobody scored yet (read only)."""
+
 
 class Body:
     """What one kind family adds to the common fields, and the answer rules that go with it.
@@ -173,7 +176,9 @@ class Body:
         rows = self.score_rows(exercise)
         if answers.mode == "tally":
             return all(answers.values_for(item.id) for item in rows)
-        return all(people <= set(answers.scores.get(item.id, {})) for item in rows)
+        scores = answers.scores
+        # A row's keys are compared as a set view: no set of the row is built (run on every save).
+        return all(scores.get(item.id, _NO_ROW).keys() >= people for item in rows)
 
 
 B = TypeVar("B", bound=Body)

@@ -83,10 +83,14 @@ def is_default(answers: ExerciseAnswers) -> bool:
     return answers == ExerciseAnswers()
 
 
-def answers_to_dict(a: ExerciseAnswers) -> dict[str, Any]:
-    """One exercise's answers as their TOML table (``answers_codec.parse_answers`` reads it)."""
+def answers_to_dict(a: ExerciseAnswers, *, scores: bool = True) -> dict[str, Any]:
+    """One exercise's answers as their TOML table (``answers_codec.parse_answers`` reads it).
+
+    Args:
+        scores: False leaves the rows of scores out (the keystroke writer renders them itself).
+    """
     out: dict[str, Any] = {"mode": a.mode, "blind": a.blind, "revealed": a.revealed}
-    if a.scores:
+    if a.scores and scores:
         out["scores"] = {item: dict(row) for item, row in a.scores.items()}
     if a.tallies:
         out["tallies"] = {

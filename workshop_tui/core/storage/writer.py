@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import fields
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.conflicts import DiskWatch, keep_aside
@@ -37,7 +39,20 @@ from workshop_tui.core.storage.session_codec import (
 )
 from workshop_tui.core.storage.tomlio import AfterReplace, atomic_write, dumps, remove_stale_temps
 
+if TYPE_CHECKING:
+    from workshop_tui.core.model.answers import ExerciseAnswers
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_PLAIN = re.compile(r"[A-Za-z0-9_.:+-]*")
+"""A string written between quotes as it is, exactly as tomli-w writes it (no escapes needed)."""
+
+
+@cache
+def _not_scores() -> tuple[str, ...]:
+    """The answers' fields a score leaves as they were (read when first saved: the model loads lazily)."""
+    from workshop_tui.core.model.answers import ExerciseAnswers
+
+    return tuple(f.name for f in fields(ExerciseAnswers) if f.name != "scores")
 
 
 def toml_key(key: str) -> str:
@@ -73,6 +88,10 @@ class SessionWriter:
         """exercise id -> its answers' piece."""
         self._rows: dict[tuple[str, str], Piece] = {}
         """(exercise id, item id) -> the row of scores' table: a keystroke changes one row."""
+        self._answer_heads: dict[str, Piece] = {}
+        """exercise id -> its answers' table without the scores (mode, notes, texts…)."""
+        self._head_parts: tuple[tuple[object, ...], bytes, bytes] | None = None
+        """The header's values but ``updated``, and its lines before and after ``updated``."""
         self._progress = ProgressCache()
         """The progress written on the first line (``storage.seal``), judged again per changed exercise."""
 
@@ -83,51 +102,92 @@ class SessionWriter:
             self._pieces[name] = known
         return known[1]
 
-    def _answers_text(self, exercise_id: str, table: dict[str, Any], scores: Mapping[str, object]) -> bytes:
+    def _answers_text(self, exercise_id: str, value: ExerciseAnswers) -> bytes:
         """One exercise's answers as TOML, its rows of scores each from the cache unless changed.
 
         A 40-person grid has hundreds of scores; rendering only the row a keystroke changed
-        keeps the save's own work well below the disk's.
+        keeps the save's own work well below the disk's. The table's other keys (mode,
+        notes, closing texts…) are rendered again only when one of them is a new value: a
+        score leaves them as they were.
         """
-        rows = table.pop("scores", {})
-        parts = [dumps({"answers": {exercise_id: table}}).encode("utf-8")]
-        for item_id, row in rows.items():
-            source = scores[item_id]
-            cached = self._rows.get((exercise_id, item_id))
-            if cached is None or not _same(cached, (source,)):
-                lines = "".join(f"{toml_key(pid)} = {int(score)}\n" for pid, score in row.items())
+        table = answers_to_dict(value, scores=False)
+        others = tuple([getattr(value, name) for name in _not_scores()])
+        known = self._answer_heads.get(exercise_id)
+        if known is None or not _same(known, others):
+            known = (others, dumps({"answers": {exercise_id: table}}).encode("utf-8"))
+            self._answer_heads[exercise_id] = known
+        parts = [known[1]]
+        scores = value.scores
+        cache = self._rows
+        for item_id, row in scores.items():
+            cached = cache.get((exercise_id, item_id))
+            if cached is None or cached[0][0] is not row:
+                lines = "".join([f"{toml_key(pid)} = {int(score)}\n" for pid, score in row.items()])
                 text = f"[answers.{toml_key(exercise_id)}.scores.{toml_key(item_id)}]\n{lines}"
-                cached = ((source,), text.encode("utf-8"))
-                self._rows[(exercise_id, item_id)] = cached
+                cached = ((row,), text.encode("utf-8"))
+                cache[(exercise_id, item_id)] = cached
             parts.append(cached[1])
         return b"\n".join(parts)
+
+    def _head(self, session: Session) -> bytes:
+        """The keys before the first table; only ``updated`` is new on every save."""
+        table = head_table(session)
+        updated = table.pop("updated")
+        keys = list(table)
+        at = keys.index("created") + 1
+        values = tuple(table.items())
+        known = self._head_parts
+        if known is None or known[0] != values:  # a few short strings: compared by value
+            before = dumps({key: table[key] for key in keys[:at]}).encode("utf-8")
+            after = dumps({key: table[key] for key in keys[at:]}).encode("utf-8")
+            known = self._head_parts = (values, before, after)
+        stamp = (
+            f'updated = "{updated}"\n'.encode("ascii")
+            if isinstance(updated, str) and _PLAIN.fullmatch(updated)
+            else dumps({"updated": updated}).encode("utf-8")
+        )
+        return known[1] + stamp + known[2]
+
+    def _position(self, session: Session) -> bytes:
+        """The ``[position]`` table: it moves with the cursor, so it is rendered on every save."""
+        position = session.position
+        if _PLAIN.fullmatch(position.exercise) and _PLAIN.fullmatch(position.group):
+            return (
+                f'[position]\nexercise = "{position.exercise}"\nrow = {int(position.row)}\n'
+                f'column = {int(position.column)}\ngroup = "{position.group}"\n'
+            ).encode("ascii")
+        return dumps({"position": place_table(session)["position"]}).encode("utf-8")
 
     def render(self, session: Session) -> bytes:
         """The whole file for ``session``, sealed: only the pieces whose values changed are rendered."""
         chunks = [
-            dumps(head_table(session)).encode("utf-8"),
+            self._head(session),
             self._piece(
                 "people",
                 (session.agenda, session.min_answers, session.participants, session.groups),
                 lambda: dumps(people_table(session)),
             ),
+            # The position and the rest of ``place_table`` (notes, timers), as one ``dumps`` writes them.
+            self._position(session),
             self._piece(
                 "place",
-                (session.position, session.notes, session.timers),
-                lambda: dumps(place_table(session)),
+                (session.notes, session.timers),
+                lambda: dumps({k: v for k, v in place_table(session).items() if k != "position"}),
             ),
         ]
         rendered: dict[str, Piece] = {}
+        known_answers = self._answers
         for exercise_id, value in session.answers.items():
-            if is_default(value):
-                continue
-            known = self._answers.get(exercise_id)
-            if known is None or not _same(known, (value,)):
-                known = ((value,), self._answers_text(exercise_id, answers_to_dict(value), value.scores))
+            known = known_answers.get(exercise_id)
+            if known is None or known[0][0] is not value:
+                if is_default(value):  # only a new value can be a default one: rendered ones are not
+                    continue
+                known = ((value,), self._answers_text(exercise_id, value))
             rendered[exercise_id] = known
             chunks.append(known[1])
-        if rendered.keys() != self._answers.keys():  # an exercise's answers came or went
+        if rendered.keys() != known_answers.keys():  # an exercise's answers came or went
             self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
+            self._answer_heads = {key: head for key, head in self._answer_heads.items() if key in rendered}
         self._answers = rendered
         exercises = session.exercises
         chunks.append(
@@ -141,7 +201,7 @@ class SessionWriter:
                 ),
             )
         )
-        return sealed(b"\n".join(chunk for chunk in chunks if chunk), self._progress.progress(session))
+        return sealed(b"\n".join([chunk for chunk in chunks if chunk]), self._progress.progress(session))
 
     def write(self, session: Session, *, finish: Callable[[AfterReplace], None] | None = None) -> None:
         """Write ``session`` atomically (keeping a ``.bak``).
