@@ -22,6 +22,7 @@ from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten_apart
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
+from workshop_tui.tui.widgets.keys_on_arrival import taken_on_arrival
 from workshop_tui.tui.widgets.line_table import LineTable
 
 STAT_COLUMNS = ("n", "mean", "median", "range", "dist", "flag")
@@ -120,6 +121,11 @@ class ScoreGrid(LineTable):
         """
         if self.keys is not None:
             self.keys(event)
+
+    def _forward_event(self, event: events.Event) -> None:
+        """A digit is taken at once when nothing waits here (``keys_on_arrival``), else queued."""
+        if not taken_on_arrival(self, event, self.keys):
+            super()._forward_event(event)
 
     def needs_rebuild(self) -> bool:
         """Whether the width changed enough since the last build to re-fit the item column."""
