@@ -19,9 +19,10 @@ decided that it goes to the focused widget.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from textual import events
+from textual._queue import Queue
 from textual.widget import Widget
 
 DIGITS = frozenset("0123456789")
@@ -46,12 +47,17 @@ def taken_on_arrival(widget: Widget, event: events.Event, keys: Callable[[events
 
 
 def _idle(widget: Widget) -> bool:
-    """Whether ``widget`` has no message waiting or being taken, nor a callback to run after one."""
-    queue: asyncio.Queue[object] = widget._message_queue
+    """Whether ``widget``'s own task waits for its next message, with none queued.
+
+    Its task is parked in its queue's ``get`` (on the queue's ready event) only between
+    messages: not while it takes one, nor while it runs what comes after one (its idle
+    handlers, ``call_next`` callbacks). Unknown (another Python's ``asyncio.Event``) is busy.
+    """
+    queue: Queue[object] = widget._message_queue
+    waiters: Collection[asyncio.Future[None]] = getattr(queue.ready_event, "_waiters", None) or ()
     return (
         not (widget._closing or widget._closed)
         and widget.is_attached
         and queue.empty()
-        and getattr(queue, "_unfinished_tasks", 1) == 0  # asyncio.Queue: taken but not yet done
-        and not widget._next_callbacks
+        and any(not waiter.done() for waiter in waiters)
     )
