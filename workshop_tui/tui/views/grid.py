@@ -67,6 +67,7 @@ class GridView(GridTyping):
         yield Static(id="grid-head")
         grid = ScoreGrid(self.exercise, id="grid")
         grid.keys = self.on_key  # taken in the grid's turn, without bubbling up here first
+        self._score_grid = grid
         yield grid
         with Horizontal(id="grid-detail"):
             yield FittedPanel(id="item-detail", floor=self._tallest_detail)

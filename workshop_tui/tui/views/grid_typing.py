@@ -68,9 +68,15 @@ class GridTyping(ExerciseView):
         else:
             super().request_edit(edit)
 
+    _score_grid: ScoreGrid | None = None
+    """The score table, kept when composed: a digit asks for it half a dozen times."""
+
     @property
     def grid(self) -> ScoreGrid:
         """The score table."""
+        grid = self._score_grid
+        if grid is not None and grid.parent is self:
+            return grid
         return self.query_one("#grid", ScoreGrid)
 
     def on_key(self, event: events.Key) -> None:
@@ -162,7 +168,8 @@ class GridTyping(ExerciseView):
 
     def _advance(self) -> None:
         after = self._next()
-        self.grid.cursor_coordinate = self.grid.cursor_coordinate._replace(row=after.row, column=after.column)
+        grid = self.grid
+        grid.cursor_coordinate = grid.cursor_coordinate._replace(row=after.row, column=after.column)
 
     def _clear_cell(self) -> None:
         target = self.grid.cell_target()
