@@ -8,7 +8,8 @@ entering and leaving, and writes them to a file when the app ends. The driver no
 it wrote each key to the terminal. Per key, the printed table gives the median time from
 the key's write to each step (over the keys after the first, one line per step):
 
-read by Textual's input thread -> key event at the app -> at the grid -> the save
+read by Textual's input thread -> key event at the app -> at the grid (a digit for an idle
+grid skips this turn: ``tui/widgets/keys_on_arrival.py``) -> the view's handler -> the save
 (render, write + fsync + rename) -> the widgets' update (``publish``) -> the frame made
 (``_on_timer_update``: the compositor's render) -> handed to the output thread -> flushed
 to the terminal; garbage collections on the way are listed too.
@@ -37,7 +38,7 @@ TRACE = "WORKSHOP_KEY_TRACE"
 STEPS = [
     ("read", "read by the input thread"),
     ("key WorkshopApp", "key event at the app"),
-    ("key ScoreGrid", "key event at the grid"),
+    ("key ScoreGrid", "key event at the grid (only keys that waited in its queue)"),
     ("view>", "the view's key handler"),
     ("apply>", "the keeper applies the edit"),
     ("write>", "save begins (render)"),

@@ -66,7 +66,7 @@ class GridView(GridTyping):
     def compose(self) -> ComposeResult:
         yield Static(id="grid-head")
         grid = ScoreGrid(self.exercise, id="grid")
-        grid.keys = self.on_key  # taken in the grid's turn, without bubbling up here first
+        grid.keys = self.on_key  # taken when it arrives, or in the grid's turn, never bubbling up here
         self._score_grid = grid
         yield grid
         with Horizontal(id="grid-detail"):
