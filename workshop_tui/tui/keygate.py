@@ -11,6 +11,16 @@ So while such a move is under way the gate is closed: the app holds every key th
 arrives, in order, and hands them on once the move is done and the new field has the
 keyboard. Every key then goes to the field that the keys before it left focused, as if
 each had been typed after the app caught up.
+
+A Tab that arrives as a key is always a move, however close to the keys around it. An
+earlier rule took a Tab with text within 10 ms on both sides for a tab inside a paste, but
+keys typed ahead while the app's reading thread waited for a busy core arrive in one read
+just as a paste does, and a typed "svar⇥næste" then stayed in one field. Nothing in the
+bytes tells the two apart; bracketed paste does: every terminal the app supports (and tmux)
+wraps a paste in ``ESC[200~ … ESC[201~``, which Textual turns into one ``Paste`` event whose
+tabs the field keeps (a text box) or makes spaces (a one-line field). A terminal without
+bracketed paste delivers a pasted row's tabs as Tab presses: its words go to the next
+fields, in order, none lost.
 """
 
 from __future__ import annotations
