@@ -94,11 +94,11 @@ class WorkshopApp(AppWords):
         self._frozen_before = gc.get_freeze_count()
         """Objects frozen out of the collector's sight before the app started (see ``unfreeze_collector``)."""
 
-    async def _dispatch_key(self, event: events.Key) -> None:
-        """Handle a key the gate held, as if it had just arrived."""
+    async def _dispatch_key(self, event: events.Key | events.Paste) -> None:
+        """Handle a key or paste the gate held, as if it had just arrived."""
         await super().on_event(event)
-        if self._screen_hold is not None:
-            self._screen_hold.after_key(self, event.key)  # Enter/Esc/Ctrl+S in a dialog (screen_keys)
+        if self._screen_hold is not None and isinstance(event, events.Key):
+            self._screen_hold.after_key(self, event.key)  # a key that may change the screen (screen_keys)
 
     _screen_hold: ScreenChangeHold | None = None
     """Holds the keys typed while a dialog opens or closes (made in ``on_mount``)."""
@@ -132,7 +132,7 @@ class WorkshopApp(AppWords):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             self.inputs += 1
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             if not self.key_gate.hold(event):  # held while the keyboard moves (see keygate)
                 await self._dispatch_key(event)
             return
