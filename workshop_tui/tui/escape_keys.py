@@ -10,7 +10,7 @@ happened at any typing speed.
 
 The app binds no Alt key, and Alt+letter in a field only typed the letter, so here an
 ``ESC`` followed by one character is always two keys: Esc, then the character's key
-(a real Alt+N therefore acts as Esc then N: said in the README's keys). Escape sequences
+(a real Alt+N therefore acts as Esc then N: said in the README, under the fast-fingers test). Escape sequences
 that start a longer code (``ESC [`` CSI: arrows, F5-F12, mouse, bracketed paste; ``ESC O``
 SS3: F1-F4; ``ESC ]``, ``ESC P``, ``ESC _``, ``ESC ^``, ``ESC X``, ``ESC \\``: terminal
 replies) are left to Textual, and so is a terminal with the kitty keyboard protocol, which
