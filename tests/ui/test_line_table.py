@@ -140,3 +140,26 @@ async def test_a_row_drawn_from_the_columns_in_view_is_the_whole_row_cut_there()
                 drawn = table.render_line(y)
                 assert list(drawn) == list(expected), (scroll_x, y)
                 assert table._strips[row][1].cell_length < whole.cell_length, "drawn: the columns in view"
+
+
+def test_a_texts_height_is_the_number_of_lines_rich_wraps_it_to() -> None:
+    """``text_height`` counts on the plain text what ``Text.wrap`` makes, line for line.
+
+    Random texts with Danish letters, wide characters, emoji, runs of spaces and newlines,
+    cut or folded, without wrapping and with tabs, at narrow and wide widths.
+    """
+    import random
+
+    from rich.console import Console
+
+    from workshop_tui.tui.widgets.text_panel import text_height
+
+    console = Console(width=200)
+    rng = random.Random(15)
+    letters = "ab cdæøå  xyz\n€漢字😀-—.,\t"
+    for _ in range(2000):
+        plain = "".join(rng.choice(letters) for _ in range(rng.randint(0, 120)))
+        for width in (1, 2, 5, 13, 30, 59):
+            for text in (Text(plain), Text(plain, overflow="ellipsis"), Text(plain, no_wrap=True)):
+                wrapped = len(text.wrap(console, width)) if plain else 0
+                assert text_height(text, width, console) == wrapped, (plain, width, text.overflow)
