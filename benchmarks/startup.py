@@ -57,7 +57,7 @@ def settled_start(argv: list[str], expect: str, env: dict[str, str] | None, into
         into.frames.append(term.frames())
 
 
-def opened_start(path: Path, into: Start, expect: str = "P6 ") -> None:
+def opened_start(path: Path, into: Start, expect: str = "P6 ", workshop: str | None = None) -> None:
     """``workshop open`` of ``path``, as a facilitator opens a session nobody has open.
 
     Each start is stopped by a signal, which leaves the session's lock behind (a quit gives
@@ -67,13 +67,22 @@ def opened_start(path: Path, into: Start, expect: str = "P6 ") -> None:
     """
     env = {"WORKSHOP_TUI_DATA_DIR": str(path.parent.parent)}
     try:
-        settled_start(workshop_command("--lang", "da", "open", str(path)), expect, env, into)
+        settled_start(_command(workshop, "--lang", "da", "open", str(path)), expect, env, into)
     finally:
         lock_path(path).unlink(missing_ok=True)
 
 
-def start_times(work: Path, runs: int) -> dict[str, Start]:
-    """Every cold start, ``runs`` times each, interleaved in shuffled rounds."""
+def _command(workshop: str | None, *args: str) -> list[str]:
+    """``workshop`` with ``args``: this checkout's, or another build's (``--against``)."""
+    return [workshop, *args] if workshop else workshop_command(*args)
+
+
+def start_times(work: Path, runs: int, against: str | None = None) -> dict[str, Start]:
+    """Every cold start, ``runs`` times each, interleaved in shuffled rounds.
+
+    With ``against`` (another build's ``workshop``), its home and 40-person open starts are
+    timed in the same rounds (``home@``, ``open@``): a change A/B in one run on a loaded machine.
+    """
     home = work / "home"
     write_session(large_session(session_id="seminar", participants=12), home / "sessions" / "seminar.toml")
     big = write_session(large_session(session_id="big"), work / "big" / "sessions" / "big.toml")
@@ -97,6 +106,15 @@ def start_times(work: Path, runs: int) -> dict[str, Start]:
         ),
         "open-demo": lambda: opened_start(demo_file, starts["open-demo"], "Projektor"),
     }
+    if against:
+        starts["home@"], starts["open@"] = Start(), Start()
+        jobs["home@"] = lambda: settled_start(
+            _command(against, "--lang", "da"),
+            "Stort seminar",
+            {"WORKSHOP_TUI_DATA_DIR": str(home)},
+            starts["home@"],
+        )
+        jobs["open@"] = lambda: opened_start(big, starts["open@"], workshop=against)
     order = list(jobs)
     shuffle = random.Random(15)
     for _ in range(runs):
@@ -139,11 +157,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=5, help="cold starts of each kind (default 5)")
     parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    parser.add_argument("--against", help="another build's workshop command, timed in the same rounds")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=".benchmarks-", dir=args.dir))
     compile_once()
     try:
-        starts = start_times(work, args.runs)
+        starts = start_times(work, args.runs, args.against)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     bare = starts["bare"]
@@ -158,6 +177,11 @@ def main() -> None:
         )
     demo, open_ = statistics.median(starts["demo"].wall), statistics.median(starts["open-demo"].wall)
     print(f"demo / open of a demo copy = {demo / open_:.2f}  (load average {os.getloadavg()[0]:.1f})")
+    for name in ("home", "open") if args.against else ():
+        this, other = starts[name], starts[f"{name}@"]
+        wall = statistics.median(this.wall) / statistics.median(other.wall)
+        cpu = statistics.median(this.cpu) / statistics.median(other.cpu)
+        print(f"{name}: this build / --against = wall {wall:.2f}, CPU {cpu:.2f}")
 
 
 if __name__ == "__main__":

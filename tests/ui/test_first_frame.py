@@ -42,3 +42,25 @@ def test_opening_the_large_seminar_draws_each_line_once(tmp_path: Path) -> None:
     first, later = frames[0], frames[1:]
     assert first > 20 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
     assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
+
+
+def test_opening_the_demo_on_its_action_plan_draws_it_in_the_first_frame(tmp_path: Path) -> None:
+    """The demo opens on its action plan: the first field has the keyboard in the first frame.
+
+    It took it by ``focus()``, after the first frame, and the fields were drawn again (1.7 kB);
+    after the first frame only the clock and the field's blinking cursor change.
+    """
+    from workshop_tui.core.storage.sessions import copy_demo
+
+    path = copy_demo(tmp_path / "data" / "sessions", timestamp="2026-12-02T09:00:00+00:00")
+    env = {"WORKSHOP_TUI_DATA_DIR": str(tmp_path / "data")}
+    with Terminal(workshop_command("--lang", "da", "open", str(path)), env=env) as term:
+        term.settled(timeout=120)
+        assert term.screen.find("Handling 1") is not None, term.screen.text()
+        term.settle(0.3, timeout=30)
+        output = bytes(term.output)
+    frames = _frames(output)
+    assert frames, "no synchronized frame: the terminal's question was not answered"
+    first, later = frames[0], frames[1:]
+    assert first > 10 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
+    assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"

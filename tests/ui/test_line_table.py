@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.coordinate import Coordinate
+from textual.strip import Strip
 
 from workshop_tui.tui.widgets.line_table import LineTable
 
@@ -112,3 +113,53 @@ async def test_a_text_panel_takes_a_change_of_style_alone() -> None:
         same = panel.content
         show_text(panel, Text("n = 3", style="bold"))
         assert panel.content is same, "an identical text is not set again"
+
+
+async def test_a_row_drawn_from_the_columns_in_view_is_the_whole_row_cut_there() -> None:
+    """Only the columns scrolled into view are drawn; each line is what the whole row shows there.
+
+    Scrolled by every offset (also through the middle of a column), with the cursor on a row,
+    every line equals the same part of the row drawn with all its columns.
+    """
+    app = TableApp()
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(LineTable)
+        table.cursor_coordinate = Coordinate(2, 7)
+        await pilot.pause()
+        width, fixed = table.scrollable_content_region.width, table.fixed_width
+        base = table._row_looks().base
+        for scroll_x in range(table.max_scroll_x + 1):
+            table.scroll_to(x=scroll_x, animate=False, immediate=True)
+            assert table.scroll_offset.x == scroll_x
+            for y in range(1, 6):
+                row = table.scroll_offset.y + y - 1
+                whole = table._row_strip(row, 1, len(table.columns))
+                cut = Strip.join([whole.crop(0, fixed), whole.crop(fixed + scroll_x, scroll_x + width)])
+                expected = cut.extend_cell_length(width, base).crop(0, width)
+                drawn = table.render_line(y)
+                assert list(drawn) == list(expected), (scroll_x, y)
+                assert table._strips[row][1].cell_length < whole.cell_length, "drawn: the columns in view"
+
+
+def test_a_texts_height_is_the_number_of_lines_rich_wraps_it_to() -> None:
+    """``text_height`` counts on the plain text what ``Text.wrap`` makes, line for line.
+
+    Random texts with Danish letters, wide characters, emoji, runs of spaces and newlines,
+    cut or folded, without wrapping and with tabs, at narrow and wide widths.
+    """
+    import random
+
+    from rich.console import Console
+
+    from workshop_tui.tui.widgets.text_panel import text_height
+
+    console = Console(width=200)
+    rng = random.Random(15)
+    letters = "ab cdæøå  xyz\n€漢字😀-—.,\t"
+    for _ in range(2000):
+        plain = "".join(rng.choice(letters) for _ in range(rng.randint(0, 120)))
+        for width in (1, 2, 5, 13, 30, 59):
+            for text in (Text(plain), Text(plain, overflow="ellipsis"), Text(plain, no_wrap=True)):
+                wrapped = len(text.wrap(console, width)) if plain else 0
+                assert text_height(text, width, console) == wrapped, (plain, width, text.overflow)

@@ -98,7 +98,10 @@ class ActionsView(GroupTextsView):
 
     def focus_main(self) -> None:
         if self.ready and self.body.count:
-            self.query_one("#text-0", EntryInput).focus()
+            # At once (as the grid does), not by ``focus()``, which waits for the app's queue: on
+            # opening (the demo opens here) the field took the keyboard after the first frame
+            # and the screen was drawn a second time.
+            self.screen.set_focus(self.query_one("#text-0", EntryInput))
 
     def _fill_head(self, session: Session) -> None:
         lang, exercise, body = self.lang, self.exercise, self.body

@@ -5,6 +5,7 @@ Kept apart from the table so the table's module is about drawing and cursor only
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,6 +20,18 @@ if TYPE_CHECKING:
 
 EMPTY = Text("")
 """What an empty cell shows."""
+
+
+def columns_in_view(edges: list[int], left: int, right: int) -> tuple[int, int]:
+    """The columns after the fixed first one that lie (partly) between cells ``left`` and ``right``.
+
+    ``edges`` says where each column ends, from the table's left edge (the first, fixed
+    column ends at ``edges[0]``). The answer is a range, first and last + 1: the part of a
+    row that is scrolled into view, so only those cells are drawn.
+    """
+    first = bisect_right(edges, left, 1)  # the first column that ends after ``left``
+    last = bisect_left(edges, right, first) + 1  # up to the column that reaches ``right``
+    return first, min(last, len(edges))
 
 
 def fit(text: Text, width: int) -> Text:

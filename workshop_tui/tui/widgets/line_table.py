@@ -3,9 +3,9 @@
 Textual's DataTable renders every visible cell again whenever any cell changes (its line
 cache is keyed on a table-wide update counter). On a 40-person grid that is about a
 thousand cells per keystroke, far more than one frame. This table keeps one rendered
-strip per row and throws away only the strips of rows whose cells changed, or that the
-cursor entered or left; a score keystroke therefore renders two rows, and everything else
-on the screen is a copy of what was already there.
+strip per row (of the columns in view) and throws away only the strips of rows whose cells
+changed, or that the cursor entered or left; a score keystroke therefore renders two rows,
+and everything else on the screen is a copy of what was already there.
 
 It is deliberately small: a header line, one fixed column on the left (the item), cell
 cursor, zebra stripes, scrolling in both directions and mouse clicks. The owning widget
@@ -15,6 +15,7 @@ fills it with ``add_column``/``add_row``/``update_cell``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -28,7 +29,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workshop_tui.tui.widgets.cell_text import EMPTY, RowLooks, cell_segments, fit, same_look
+from workshop_tui.tui.widgets.cell_text import EMPTY, RowLooks, cell_segments, columns_in_view, fit, same_look
 
 CellValue = Text
 """What a cell holds: rich text, so a cell can carry colour and alignment."""
@@ -110,8 +111,10 @@ class LineTable(ScrollView, can_focus=True):
         self._row_index: dict[str, int] = {}
         self._cells: dict[str, dict[str, CellValue]] = {}
         self._cursor = Coordinate(0, 0)
-        self._strips: dict[int, tuple[int | None, Strip]] = {}
-        """Row index -> (the cursor column it was drawn with, or None; its full-width strip)."""
+        self._strips: dict[int, tuple[tuple[int | None, int, int], Strip]] = {}
+        """Row index -> ((the cursor column it was drawn with or None, and the columns drawn), its strip)."""
+        self._edges: list[int] = []
+        """Where each column ends, from the table's left edge; [] until a row is drawn."""
         self._header: Strip | None = None
         self._cell_cache: dict[tuple[int, int], tuple[Text, Style | None, list[Segment]]] = {}
         """(row, column) -> (the text, the style over it, its segments); the text is compared by identity."""
@@ -290,6 +293,7 @@ class LineTable(ScrollView, can_focus=True):
 
     def _forget_rendering(self) -> None:
         self._strips.clear()
+        self._edges = []
         self._cell_cache.clear()
         self._header = None
         self._looks = None
@@ -347,24 +351,30 @@ class LineTable(ScrollView, can_focus=True):
             self._header = Strip(Segment.apply_style(segments, style), self._total_width())
         return self._header
 
-    def _row_strip(self, row: int) -> Strip:
+    def _row_strip(self, row: int, first: int, last: int) -> Strip:
+        """The row's fixed column and its columns ``first`` to ``last`` - 1: those scrolled into view.
+
+        At 120 cells about 25 of a 40-person grid's 47 columns: the others are drawn when scrolled to.
+        """
         cursor_column = self._cursor.column if row == self._cursor.row else None
+        drawn = (cursor_column, first, last)
         cached = self._strips.get(row)
-        if cached is not None and cached[0] == cursor_column:
+        if cached is not None and cached[0] == drawn:
             return cached[1]
         values = self._cells[self._row_keys[row]]
         looks = self._row_looks()
         background = looks.even if row % 2 else looks.base
         fixed, cursor = looks.fixed, looks.cursor
         row_mark = looks.cursor_row if cursor_column is not None else None
-        segments: list[Segment] = []
-        for index, column in enumerate(self.columns):
-            text = values.get(column.key) or EMPTY
+        columns, segments = self.columns, []
+        for index in (0, *range(first, last)):
+            text = values.get(columns[index].key) or EMPTY
             on_top = cursor if index == cursor_column else (row_mark if index == 0 else None)
             style = fixed if index == 0 else background
             segments.extend(self._cell_segments(row, index, text, style, on_top))
-        strip = Strip(segments, self._total_width())
-        self._strips[row] = (cursor_column, strip)
+        width = self.fixed_width + sum(column.width for column in columns[first:last])
+        strip = Strip(segments, width)
+        self._strips[row] = (drawn, strip)
         return strip
 
     def _total_width(self) -> int:
@@ -376,15 +386,17 @@ class LineTable(ScrollView, can_focus=True):
         width = area.width
         scroll_x, scroll_y = self.scroll_offset
         base = self._row_looks().base
+        fixed = self.fixed_width
+        left = fixed + scroll_x  # the scrolled part's first cell, from the table's left edge
         if y == 0:
             full = self._header_strip()
         else:
             row = scroll_y + y - 1
             if not 0 <= row < self.row_count or not self.columns:
                 return Strip.blank(width, base)
-            full = self._row_strip(row)
-        fixed = self.fixed_width
-        line = Strip.join(
-            [full.crop(0, fixed), full.crop(fixed + scroll_x, fixed + scroll_x + width - fixed)]
-        )
+            self._edges = self._edges or list(accumulate(column.width for column in self.columns))
+            first, last = columns_in_view(self._edges, left, left + width - fixed)
+            full = self._row_strip(row, first, last)
+            left = fixed + left - self._edges[first - 1]  # where ``left`` lies in the drawn part
+        line = Strip.join([full.crop(0, fixed), full.crop(left, left + width - fixed)])
         return line.extend_cell_length(width, base).crop(0, width)
