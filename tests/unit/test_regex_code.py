@@ -102,3 +102,21 @@ def test_code_the_engine_refuses_is_compiled_afresh(fresh_cache: Path) -> None:
 def test_a_library_s_expressions_are_compiled_as_always(fresh_cache: Path) -> None:
     make("some_library.probe")
     assert regex_code._dirty == set()
+
+
+def test_a_compiler_of_other_parts_compiles_as_always(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regex_code, "_sre", None)  # e.g. an engine whose compile takes other arguments
+    module = make("workshop_tui.probe_other_python")
+    assert regex_code._dirty == set()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(re._compiler, "compile", regex_code._original)  # type: ignore[attr-defined]
+        assert behaviour(module) == behaviour(make("probe_reference"))
+
+
+def test_a_bad_pattern_raises_as_re_raises_it(fresh_cache: Path) -> None:
+    re.purge()
+    module = types.ModuleType("workshop_tui.probe_error")
+    with pytest.raises(re.error, match="missing \\)"):
+        exec(compile("import re\nre.compile('(a')", "<probe>", "exec"), module.__dict__)

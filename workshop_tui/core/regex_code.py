@@ -100,7 +100,7 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     if form is not None:
         try:
             compiled = _sre.compile(pattern, *form)
-        except (TypeError, ValueError, RuntimeError, OverflowError):
+        except (AttributeError, TypeError, ValueError, RuntimeError, OverflowError):
             compiled = None  # (the engine refused the code: compiled afresh below)
     if compiled is None:
         compiled, form = _fresh(pattern, flags)
@@ -123,16 +123,19 @@ def _fresh(pattern: str | bytes, flags: int) -> tuple[Any, tuple[Any, ...] | Non
     parse, code_of = getattr(_compiler, "_parser", None), getattr(_compiler, "_code", None)
     if parse is None or code_of is None or flags & re.DEBUG:
         return _original(pattern, flags), None
-    parsed = parse.parse(pattern, flags)
-    code = code_of(parsed, flags)
-    groupindex = parsed.state.groupdict
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    # Plain numbers (the compiler's opcodes and flags are int subclasses, which marshal refuses).
-    final = int(flags | parsed.state.flags)
-    form = (final, [int(c) for c in code], parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
-    return _sre.compile(pattern, *form), form
+    parsed = parse.parse(pattern, flags)  # (a pattern's own error is raised here, as re raises it)
+    try:
+        code = code_of(parsed, flags)
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        # Plain numbers (the compiler's opcodes and flags are int subclasses, which marshal refuses).
+        final = int(flags | parsed.state.flags)
+        form = (final, [int(c) for c in code], parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        return _sre.compile(pattern, *form), form
+    except (AttributeError, TypeError):  # another Python's compiler: compiled by it, nothing kept
+        return _original(pattern, flags), None
 
 
 def _read(module: str) -> dict[Any, Any]:
