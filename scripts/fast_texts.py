@@ -1,10 +1,11 @@
 """Fast texts: multi-line texts with æøå typed in bursts into every text field, checked on disk.
 
-Sends each line of a text as one burst (as typing ahead on a busy laptop, or pasting
-without bracketed paste, delivers it), with the Tab to the next field, the Ctrl+G to the
-next group and the Ctrl+N to the next exercise in the same bursts (the next key comes a
-person's pause after a Tab: a Tab with more text right after it is a pasted tab), into every text field
-of reflection sheets 42-44, the action list (sheet 45) and a table, for two groups. Then
+Sends each line of a text as one burst (as typing ahead on a busy laptop delivers it),
+with the Tab to the next field, the Ctrl+G to the
+next group and the Ctrl+N to the next exercise in the same bursts, into every text field
+of reflection sheets 42-44, the action list (sheet 45) and a table, for two groups. The
+text after a Tab follows at once: a Tab that arrives as a key always moves on, however
+close the keys around it (pastes are told by bracketed paste: ``tui/keygate.py``). Then
 it leaves the app and reads the session file: every text must be there exactly, each in
 its own field, for its own group.
 
@@ -39,9 +40,6 @@ from workshop_tui.core.storage.sessions import load_session, new_session  # noqa
 EXERCISES = ("sheet-42", "sheet-43", "sheet-44", "sheet-45", "stakeholder-analysis")
 GROUPS = ("Bord 1", "Bord 2")
 CATCH_UP = 300.0
-AFTER_TAB = 0.08
-"""Seconds between a Tab and the next key: a person's, well beyond ``TAB_GAP`` even when
-the app's reading thread waits for a busy core (a paste's keys come microseconds apart)."""
 """Seconds the app may take to handle and save every key sent (generous: CI machines are loaded)."""
 TAB, ENTER, CTRL_G, CTRL_N, ESCAPE = b"\t", b"\r", b"\x07", b"\x0e", b"\x1b"
 
@@ -154,18 +152,6 @@ def saved(session: Session, exercise_id: str, group: str, where: tuple[str, ...]
     return str(getattr(actions[index], where[2])) if index < len(actions) else ""
 
 
-def _after_tab(term: Terminal) -> None:
-    """Wait as a person's next key waits after a Tab, however fast the typing.
-
-    A Tab with text just before it and more text within ``TAB_GAP`` after it is taken for
-    a pasted tab (``tui/pasted_keys.py``) and stays in the field; the text before the Tab
-    still comes in the Tab's own burst.
-    """
-    deadline = time.perf_counter() + AFTER_TAB
-    while (left := deadline - time.perf_counter()) > 0:
-        term.pump(left)
-
-
 def run(*, seed: int = 1, pause: float = 0.02, exercises: tuple[str, ...] = EXERCISES) -> list[str]:
     """Type every text in bursts and leave; returns every field whose text is not exactly on disk."""
     global EXERCISES  # noqa: PLW0603 - the helpers below read the exercises typed into
@@ -181,8 +167,6 @@ def run(*, seed: int = 1, pause: float = 0.02, exercises: tuple[str, ...] = EXER
             for burst in _bursts(before, rng):
                 term.send(burst)
                 term.pump(rng.uniform(0.0, pause))
-                if burst.endswith(TAB):
-                    _after_tab(term)
             wanted = expected(before)
             deadline = time.perf_counter() + CATCH_UP
             while time.perf_counter() < deadline:  # until the app has saved every text (bounded)

@@ -15,7 +15,7 @@ from textual.widgets import Input, Select, Static
 from workshop_tui.core.storage.errors import problem_lines
 from workshop_tui.core.storage.library import Library, check_path, load_library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
-from workshop_tui.tui.screens.new_session import LIBRARY_PROBLEMS_SHOWN, NewSessionScreen
+from workshop_tui.tui.screens.new_session import LIBRARY_FILES_SHOWN, LIBRARY_PROBLEMS_SHOWN, NewSessionScreen
 
 from .conftest import SIZE, app_for, listed
 
@@ -117,3 +117,30 @@ async def test_an_earlier_session_broken_after_listing_is_refused_in_the_interfa
         assert isinstance(app.screen, NewSessionScreen), "nothing made from a file that cannot be read"
         said = str(form.query_one("#error", Static).render())
         assert str(path) in said and "'i går' er ikke en dato" in said, said
+
+
+async def test_two_hundred_broken_files_are_capped_and_the_form_stays_on_the_screen(data_dir: Path) -> None:
+    folder = data_dir / "exercises"
+    folder.mkdir(parents=True)
+    for number in range(200):
+        shutil.copyfile(BAD / "scale-reversed.toml", folder / f"kollega-{number:03d}.toml")
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        shown = _shown(form).splitlines()
+        named = [line for line in shown if "kollega-" in line]
+        files = {line.split("kollega-")[1][:3] for line in named}
+        assert len(files) == LIBRARY_FILES_SHOWN, "the first few files, each in the words of the check"
+        more = 200 - LIBRARY_FILES_SHOWN
+        assert shown[-1] == f"… og {more} filer mere: `workshop exercises` viser dem alle"
+        box = form.query_one("#library-problems")
+        assert box.region.height <= 9 and box.region.bottom <= SIZE[1]
+        for part in ("#form", "#title"):  # the form scrolls below the title (its buttons always did)
+            region = form.query_one(part).region
+            assert region.height > 0 and region.bottom <= SIZE[1], f"{part} pushed off the screen"
+        heading = str(box.query(Static).first().render())
+        assert heading.startswith("200 øvelsesfil(er) kunne ikke læses")

@@ -308,3 +308,42 @@ async def test_a_choice_a_device_writes_in_is_marked_like_a_text_field(
             assert shown.has_class("being-written")
             assert f"✎ {who} · Bo" in _screen_text(app), "who writes is on the screen"
         await pilot.press("f10", "f10")
+
+
+async def test_the_writing_mark_is_picked_again_when_the_terminal_is_resized(
+    library: Library, data_dir: Path
+) -> None:
+    # The same choice cell: narrow at 130 columns ("✎ P1 · Bord 1"), wide enough for the whole
+    # mark in a wider terminal, and narrow again when the terminal shrinks back.
+    path = _saved_session(library, "stakeholder-analysis", ["Bord 1", "Bord 2"], "omstilling", "Omstilling")
+    table = load_session(path).exercise("stakeholder-analysis").body_as(TableBody)
+    index = next(i for i, column in enumerate(table.columns) if column.is_choice)
+    column = table.columns[index]
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        view = screen.view
+        assert isinstance(view, GroupTextsView)
+        shown = view.query_one(f"#cell-1-{index}", EntrySelect).query_one("SelectCurrent")
+        write = {
+            "exercise": "stakeholder-analysis",
+            "group": "g1",
+            "field": f"t:{cell_key(1, column.id)}",
+            "text": column.options[0].id,
+            "base": "",
+        }
+        async with aiohttp.ClientSession() as http:
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            await post(http, info.url + "/api/write", write, device["token"])
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            who = device["participant"]
+            full, narrow = f"✎ skriver… · Bord 1 ({who})", f"✎ {who} · Bord 1"
+            assert shown.border_title == narrow
+            await pilot.resize_terminal(400, SIZE[1])
+            await pilot.pause(0.3)
+            assert shown.outer_size.width >= len(full) + BORDER_TITLE_MARGIN, "the cell grew wide enough"
+            assert shown.border_title == full, "picked again for the wider cell"
+            await pilot.resize_terminal(*SIZE)
+            await pilot.pause(0.3)
+            assert shown.border_title == narrow, "and again for the narrower one"
+        await pilot.press("f10", "f10")

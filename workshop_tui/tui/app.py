@@ -22,7 +22,6 @@ from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
-from workshop_tui.tui.pasted_keys import PastedTab, PastedTabs, type_tab
 from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
@@ -94,16 +93,12 @@ class WorkshopApp(AppWords):
         """Holds typed keys while the keyboard moves to another field or exercise (see keygate)."""
         self._frozen_before = gc.get_freeze_count()
         """Objects frozen out of the collector's sight before the app started (see ``unfreeze_collector``)."""
-        self._pasted_tabs = PastedTabs(self, self.key_gate, self._dispatch_key)
-        """Tells a Tab inside a paste (text for the field) from a pressed one (see pasted_keys)."""
 
-    async def _dispatch_key(self, event: events.Key) -> None:
-        """Handle a key the gate held, as if it had just arrived."""
-        if isinstance(event, PastedTab) and type_tab(self.focused):
-            return  # text of a paste, typed into the field pasted into (see pasted_keys)
+    async def _dispatch_key(self, event: events.Key | events.Paste) -> None:
+        """Handle a key or paste the gate held, as if it had just arrived."""
         await super().on_event(event)
-        if self._screen_hold is not None:
-            self._screen_hold.after_key(self, event.key)  # Enter/Esc/Ctrl+S in a dialog (screen_keys)
+        if self._screen_hold is not None and isinstance(event, events.Key):
+            self._screen_hold.after_key(self, event.key)  # a key that may change the screen (screen_keys)
 
     _screen_hold: ScreenChangeHold | None = None
     """Holds the keys typed while a dialog opens or closes (made in ``on_mount``)."""
@@ -137,8 +132,9 @@ class WorkshopApp(AppWords):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             self.inputs += 1
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            await self._pasted_tabs.arrived(event)  # a Tab may wait a moment (see pasted_keys)
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            if not self.key_gate.hold(event):  # held while the keyboard moves (see keygate)
+                await self._dispatch_key(event)
             return
         await super().on_event(event)
 

@@ -10,7 +10,19 @@ box 1, a score meant for the next exercise in the last one.
 So while such a move is under way the gate is closed: the app holds every key that
 arrives, in order, and hands them on once the move is done and the new field has the
 keyboard. Every key then goes to the field that the keys before it left focused, as if
-each had been typed after the app caught up.
+each had been typed after the app caught up. A bracketed paste waits in the same line: it
+is typing too, and it lands in the field the keys before it left focused, whole, after
+them (handed on at once, it went to the old field ahead of the held keys).
+
+A Tab that arrives as a key is always a move, however close to the keys around it. An
+earlier rule took a Tab with text within 10 ms on both sides for a tab inside a paste, but
+keys typed ahead while the app's reading thread waited for a busy core arrive in one read
+just as a paste does, and a typed "svar⇥næste" then stayed in one field. Nothing in the
+bytes tells the two apart; bracketed paste does: every terminal the app supports (and tmux)
+wraps a paste in ``ESC[200~ … ESC[201~``, which Textual turns into one ``Paste`` event whose
+tabs the field keeps (a text box) or makes spaces (a one-line field). A terminal without
+bracketed paste delivers a pasted row's tabs as Tab presses: its words go to the next
+fields, in order, none lost.
 """
 
 from __future__ import annotations
@@ -30,13 +42,17 @@ and keys released before its fields exist would be lost.
 """
 
 
-class KeyGate:
-    """Closed while the keyboard moves; keys that arrive meanwhile wait here, in order."""
+Typed = events.Key | events.Paste
+"""What the gate holds: a key, or a bracketed paste (one event with the whole text)."""
 
-    def __init__(self, pump: MessagePump, dispatch: Callable[[events.Key], Awaitable[None]]) -> None:
+
+class KeyGate:
+    """Closed while the keyboard moves; keys and pastes that arrive meanwhile wait here, in order."""
+
+    def __init__(self, pump: MessagePump, dispatch: Callable[[Typed], Awaitable[None]]) -> None:
         self._pump = pump
         self._dispatch = dispatch
-        self._held: deque[events.Key] = deque()
+        self._held: deque[Typed] = deque()
         self._closed = 0
         self._timer: Timer | None = None
         self._releasing = False
@@ -46,7 +62,7 @@ class KeyGate:
         """Whether keys are being held."""
         return self._closed > 0
 
-    def hold(self, event: events.Key) -> bool:
+    def hold(self, event: Typed) -> bool:
         """Keep ``event`` for later if the gate is closed or earlier keys still wait; True if kept."""
         if not self._closed and not self._held:
             return False
@@ -54,8 +70,11 @@ class KeyGate:
         return True
 
     def next_held(self) -> str | None:
-        """The key the gate will hand on first (``Key.key``), None when none waits."""
-        return self._held[0].key if self._held else None
+        """The key the gate will hand on first (``Key.key``; "paste" for a paste), None when none waits."""
+        if not self._held:
+            return None
+        first = self._held[0]
+        return first.key if isinstance(first, events.Key) else "paste"
 
     def close(self) -> None:
         """Hold the keys from now until ``open`` (or ``GIVE_UP`` seconds)."""

@@ -20,6 +20,16 @@ refused in the minimum's box. So after such a key the gate is closed too, until 
 consequences have reached the app (``Settled``, posted behind them from the field), or
 the dialog has closed and the screen under it is ready.
 
+The same holds for a key that is no priority key and may change the screen: Esc (the list
+of sessions), F10 (the voting panel), the list's own keys (Enter opens, N a new session,
+D the demo, Q quits), a projector's Esc. Such a key goes to the focused field first and
+its command runs only when the key has bubbled up to the app; the keys typed after it
+were handed meanwhile to the old screen's field (``F10 7`` put the 7 in the grid under
+the panel; ``Esc n`` typed an "n" into the answer). So after any key that a screen's or
+the app's own (not priority) bindings name, the gate closes until the key's messages have
+reached the app, or the screen the command shows is ready; a key the field took for
+itself (Enter in a one-line box) only waits that long.
+
 ``after_typed_keys`` is the other half for a dialog's own priority keys (Ctrl+S saves from
 any field): they run on arrival, so they first wait for the keys typed before them, which
 still sit in the focused field's queue.
@@ -75,14 +85,15 @@ class ScreenChangeHold:
             ready()
 
     def after_key(self, app: App[Any], key: str) -> None:
-        """``key`` was handed to a dialog's field: if it may close the dialog, hold the next keys.
+        """``key`` was handed on: if it may close a dialog or change the screen, hold the next keys.
 
         They wait until the key's messages have reached the app, or until the screen that
         replaced the dialog is ready (``changed`` takes over; a stale ``Settled`` does nothing).
         """
         screen = app.screen
-        focused = screen.focused
-        if key not in CLOSING_KEYS or not isinstance(screen, ModalScreen) or focused is None:
+        focused = screen.focused or screen  # Textual hands a key to the screen when nothing is focused
+        closing = key in CLOSING_KEYS and isinstance(screen, ModalScreen)
+        if not closing and not _bound(app, screen, key):
             return
         if self._awaited is None:
             self._gate.close()
@@ -99,6 +110,18 @@ class ScreenChangeHold:
 
         if not focused.call_later(behind_its_messages):
             settled()
+
+
+def _bound(app: App[Any], screen: Screen[Any], key: str) -> bool:
+    """Whether ``key`` runs a command of ``screen`` or ``app`` once it has bubbled up (not priority).
+
+    A priority key ran on arrival, and a command that changes the screen then closes the gate
+    itself (``changed``).
+    """
+    for node in (screen, app):
+        if any(not binding.priority for binding in node._bindings.key_to_bindings.get(key, ())):
+            return True
+    return False
 
 
 def after_typed_keys(screen: Screen[Any], action: Callable[[], object]) -> None:

@@ -1,5 +1,7 @@
 """The app's terminal driver: a terminal that went away must not stop the app from closing.
 
+(It also reads Esc followed at once by a key as two keys: ``tui/escape_keys.py``.)
+
 Textual writes to the terminal from a thread (``WriterThread``) that takes the text from a
 queue of at most 30 writes. When the terminal is gone (a window closed, the program that
 held the pseudo-terminal killed), a write fails (``EIO``): that exception ended the thread,
@@ -58,10 +60,22 @@ class TerminalOutput:
 
 
 if sys.platform != "win32":
+    from textual.drivers import linux_driver
     from textual.drivers.linux_driver import LinuxDriver
 
+    from workshop_tui.tui.escape_keys import EscapeKeyParser
+
     class TerminalDriver(LinuxDriver):
-        """Textual's driver, writing through ``TerminalOutput``."""
+        """Textual's driver, writing through ``TerminalOutput``, reading Esc + key as two keys."""
+
+        def run_input_thread(self) -> None:
+            """Textual's input loop, with ``EscapeKeyParser`` as its parser (``tui/escape_keys.py``).
+
+            The loop makes its parser by the module's name ``XTermParser``, so that name is
+            pointed at ours (only this app's driver reads keys in this process).
+            """
+            linux_driver.XTermParser = EscapeKeyParser  # type: ignore[attr-defined]
+            super().run_input_thread()
 
         def __init__(self, app: App[Any], **options: Any) -> None:
             super().__init__(app, **options)

@@ -33,6 +33,13 @@ CUSTOM = "__custom__"
 NO_EARLIER = "__none__"
 LIBRARY_PROBLEMS_SHOWN = 3
 """Lines per broken exercise file on the form (the first names what to fix; the rest are counted)."""
+LIBRARY_FILES_SHOWN = 5
+"""Broken exercise files named on the form; the rest are counted (``workshop exercises`` lists all).
+
+A folder of 200 broken files (a wrong folder given, a colleague's whole set in an older
+format) made a box of 400 lines to scroll through above the form, and the layout of it all
+was paid on every opening of the form.
+"""
 
 
 def parse_participants(raw: str) -> int | list[str] | None:
@@ -133,7 +140,12 @@ class NewSessionScreen(WorkshopModal):
             heading = t("forms.library.warnings", lang)
         with VerticalScroll(id="library-problems"):
             yield Static(heading, classes="error-text")
-            lines = problem_lines(library.problems, lang, limit=LIBRARY_PROBLEMS_SHOWN)
+            files = list(dict.fromkeys(problem.file for problem in library.problems))
+            first = set(files[:LIBRARY_FILES_SHOWN])
+            shown = [problem for problem in library.problems if problem.file in first]
+            lines = problem_lines(shown, lang, limit=LIBRARY_PROBLEMS_SHOWN)
+            if len(files) > LIBRARY_FILES_SHOWN:
+                lines.append(t("trust4.library.more_files", lang, n=len(files) - LIBRARY_FILES_SHOWN))
             yield Static(plain("\n".join(lines)), id="library-problem-lines")
 
     def _earlier_options(self) -> list[tuple[Text, str]]:

@@ -33,7 +33,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
-from workshop_tui.tui.pasted_keys import LINE_BREAKS
+LINE_BREAKS = ("enter", "ctrl+j")
+"""A line break as keys: CR (tmux, most terminals) or LF."""
 
 FieldKey = tuple[str, ...]
 """Where a field's value lives in the session, e.g. ``("text", group id, box key)``."""
@@ -184,8 +185,9 @@ class EntryInput(InOrderInput):
     def _on_paste(self, event: events.Paste) -> None:
         """Paste every line, joined by a space: Textual's ``Input`` keeps only the first line.
 
-        A tab becomes a space too (a spreadsheet's row), as it does in a paste that arrives
-        as keys (``tui/pasted_keys.py``).
+        A tab becomes a space too (a spreadsheet's row): the row's words stay one line of
+        text. (A Tab that arrives as a key is always a move to the next field: see
+        ``tui/keygate.py`` on why pastes are told apart by bracketed paste only.)
 
         A facilitator pasting an action copied from an e-mail over two lines would otherwise
         lose the second line without a sign.

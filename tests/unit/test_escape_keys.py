@@ -1,0 +1,52 @@
+"""``ESC`` followed at once by a key is Esc and that key; longer escape codes are left to Textual.
+
+Textual's parser read ``ESC n`` (Esc then N typed quickly, or typed ahead in one read on a
+busy laptop) as Alt+N, and ``ESC Enter``/``ESC Ctrl+N`` as Enter/Ctrl+N: the Esc was lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual._xterm_parser import XTermParser
+
+from workshop_tui.tui.escape_keys import EscapeKeyParser
+
+
+def _keys(parser: XTermParser, data: str) -> list[str]:
+    found = [*parser.feed(data), *parser.feed("")]
+    return [event.key if isinstance(event, events.Key) else type(event).__name__ for event in found]
+
+
+@pytest.mark.parametrize(
+    ("data", "keys"),
+    [
+        ("\x1bn", ["escape", "n"]),
+        ("\x1bq", ["escape", "q"]),
+        ("\x1b4", ["escape", "4"]),
+        ("\x1b\r", ["escape", "enter"]),
+        ("\x1b\x0e", ["escape", "ctrl+n"]),
+        ("\x1bæ", ["escape", "æ"]),
+        ("x\x1b\x1bn", ["x", "escape", "escape", "n"]),
+    ],
+)
+def test_esc_then_a_key_in_one_read_is_both_keys(data: str, keys: list[str]) -> None:
+    assert _keys(EscapeKeyParser(), data) == keys
+    assert _keys(XTermParser(), data) != keys, "Textual's own parser reads it otherwise"
+
+
+@pytest.mark.parametrize(
+    ("data", "keys"),
+    [
+        ("\x1b[A", ["up"]),
+        ("\x1bOP", ["f1"]),
+        ("\x1b[21~", ["f10"]),
+        ("\x1b", ["escape"]),
+        ("\x1b\x1b", ["escape", "escape"]),
+        ("\x1b\x1b[21~7", ["escape", "f10", "7"]),
+        ("\x1b[200~a\tb\x1b[201~", ["Paste"]),
+        ("\x1b[27u", ["escape"]),  # the kitty keyboard protocol's Esc
+    ],
+)
+def test_escape_codes_and_a_lone_esc_are_read_as_textual_reads_them(data: str, keys: list[str]) -> None:
+    assert _keys(EscapeKeyParser(), data) == keys == _keys(XTermParser(), data)
