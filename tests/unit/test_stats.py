@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -103,3 +104,40 @@ def test_split_is_symmetric_and_survives_scaling(counts: list[int]) -> None:
 
 def test_rank_highest_first_ties_keep_order_empty_last() -> None:
     assert rank({"a": 2.0, "b": None, "c": 4.5, "d": 2.0}) == ["c", "a", "d", "b"]
+
+
+def _reference(scores: list[int], low: int, high: int) -> tuple[object, ...]:
+    """describe as it was written before it counted per distinct score: a step per score."""
+    values = sorted(scores)
+    n = len(values)
+    counts = {v: 0 for v in range(low, high + 1)}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    distribution = tuple(sorted(counts.items()))
+    if n == 0:
+        return (0, None, None, None, None, None, distribution)
+    mean = sum(values) / n
+    middle = n // 2
+    median = float(values[middle]) if n % 2 else (values[middle - 1] + values[middle]) / 2
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / n)
+    return (n, mean, median, values[0], values[-1], sd, distribution)
+
+
+def test_describe_gives_the_step_per_score_figures_to_the_last_bit() -> None:
+    rnd = random.Random(15)
+    for low, high in [(1, 5), (0, 10), (1, 7), (-3, 3), (1, 10), (0, 100)]:
+        for n in (0, 1, 2, 5, 13, 40, 400):
+            for _ in range(10):
+                scores = [rnd.randint(low - 1, high + 1) for _ in range(n)]  # a few off the scale too
+                stats = describe(scores, low, high)
+                got = (
+                    stats.n,
+                    stats.mean,
+                    stats.median,
+                    stats.minimum,
+                    stats.maximum,
+                    stats.sd,
+                    stats.distribution,
+                )
+                assert repr(got) == repr(_reference(scores, low, high))
+                assert stats.split == is_split(sorted(scores), low, high)

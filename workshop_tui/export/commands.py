@@ -87,7 +87,11 @@ def register(subparsers: Any, lang: str) -> None:
 def run(args: argparse.Namespace, lang: str) -> int:
     """Execute ``export`` or ``compare``; returns the exit status (messages in ``lang``)."""
     # The exporters are imported only when a command runs them, so that building the parser
-    # (which every ``workshop`` start does, the app included) does not load them.
+    # (which every ``workshop`` start does, the app included) does not load them. Their
+    # regular expressions (and the reader's) are compiled from the kept engine code.
+    from workshop_tui.core.regex_code import install
+
+    install()
     from workshop_tui.export.files import ExportError
 
     command = getattr(args, COMMAND, None) or getattr(args, "command", None)

@@ -16,7 +16,6 @@ from workshop_tui.core.model import Text
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import MAX_TEXT  # the model refuses the same texts (see limits)
 from workshop_tui.core.storage.errors import Problem, file_problem
-from workshop_tui.core.storage.keylines import line_of
 
 PLACED_PROBLEMS = 100
 """How many problems of one file get their line number (see ``Problems.add``)."""
@@ -69,7 +68,12 @@ class Problems:
             else:
                 self._more_errors += 1
             return
-        line = line_of(self.lines, key) if kept < PLACED_PROBLEMS else None
+        line = None
+        if kept < PLACED_PROBLEMS:
+            # (imported with the first problem: a file read without one never needs its expressions)
+            from workshop_tui.core.storage.keylines import line_of
+
+            line = line_of(self.lines, key)
         self._kept.append(file_problem(self.file, key, what, fix, line=line, warning=warning, **values))
 
     @property

@@ -1,0 +1,176 @@
+"""Compiled once: the regular expressions of the export path, kept between runs.
+
+Why: ``re`` turns a pattern into its engine's code with a parser written in Python, in every
+process, at the first use of each pattern. ``workshop export`` is one process per command and
+its modules compile some 40 expressions at import (the session reader's alone are long): about
+a tenth of what an export of a 400-person session costs beyond a bare start (issue 15). The
+engine's code is a list of numbers, the same from run to run for the same pattern, flags and
+Python, so it is kept in ``__pycache__`` as ``marshal`` data (like the dataclasses' methods in
+:mod:`workshop_tui.core.dataclass_code`), one file per module that compiles expressions, and
+given straight to the engine (``_sre.compile``), which checks any code it is given before it
+runs it. The pattern object is the one compiling gives: same pattern, flags, groups and names.
+
+:func:`install` puts :func:`_compile` in place of ``re``'s internal compiler. Only a text
+pattern is looked up (a parsed one, as ``re.Scanner`` passes, is compiled as always); a
+module's file is read at its first expression, and written (whole, then renamed) only by a run
+that compiled new patterns for it, holding just the patterns that run used. A cache that cannot
+be read or written is no error: the pattern is compiled as before. Files are sealed and
+bounded (``core/kept_files.py``): one cut short, changed on disk or made by another Python (or
+another version of its expression engine) is not read.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import marshal
+import re
+import sys
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from workshop_tui.core.kept_files import prune, read_sealed, write_sealed
+
+_sre: Any = importlib.import_module("_sre")
+"""The expression engine (no type stubs: its compile takes the code as ``re`` makes it)."""
+
+CACHE_DIR = Path(__file__).parent / "__pycache__" / "regex-code"
+TAG = sys.implementation.cache_tag
+STAMP = f"{TAG} sre {_sre.MAGIC} marshal {marshal.version}"
+"""What a file was made with, sealed into it: the engine's code changes with its version."""
+KIND = b"WTre"
+KEEP_TAGS = 2
+KEEP_FILES = 120
+"""Files kept in all: about 30 modules compile expressions on the export path."""
+
+OTHERS = frozenset({"textwrap"})
+"""Modules besides the app's whose expressions are kept: the SVG labels' wrapping (its class
+compiles three long ones). A library's are compiled as always (the app's start has hundreds)."""
+
+_ENGINE = ("re", "re._compiler", "re._parser", "sre_compile")
+"""Modules whose frames lie between the caller's expression and the compiler."""
+
+_compiler: Any = getattr(re, "_compiler", None)
+"""``re``'s internal compiler (``re._compiler`` since 3.11); without it nothing is installed."""
+_original: Any = getattr(_compiler, "compile", None)
+_cached: dict[str, dict[Any, Any]] = {}
+"""Per module: the compiled forms read from its file."""
+_used: dict[str, dict[Any, Any]] = {}
+"""Per module: the compiled forms this run used."""
+_dirty: set[str] = set()
+_read_files: set[Path] = set()
+
+
+def install() -> None:
+    """Have ``re`` compile text patterns through the cache (once per process)."""
+    if _original is not None and _compiler.compile is not _compile:
+        _compiler.compile = _compile
+
+
+def cache_file(module: str) -> Path:
+    """Where the compiled expressions of ``module`` are kept."""
+    return CACHE_DIR / f"{module}.{TAG}.marshal"
+
+
+def _caller() -> str | None:
+    """The module whose code asked ``re`` for the expression (above ``re``'s own frames)."""
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__")
+        if name not in _ENGINE:
+            return name if isinstance(name, str) else None
+        frame = frame.f_back
+    return None
+
+
+def _compile(pattern: Any, flags: int = 0) -> Any:
+    """``re._compiler.compile``, with a text pattern's engine code taken from the cache."""
+    if not isinstance(pattern, str | bytes) or not isinstance(flags, int):
+        return _original(pattern, flags)
+    module = _caller()
+    if module is None or not (module.startswith("workshop_tui.") or module in OTHERS):
+        return _original(pattern, flags)
+    cached = _cached.get(module)
+    if cached is None:
+        cached = _cached[module] = _read(module)
+    key = (pattern, int(flags))
+    form = cached.get(key)
+    compiled = None
+    if form is not None:
+        try:
+            compiled = _sre.compile(pattern, *form)
+        except (AttributeError, TypeError, ValueError, RuntimeError, OverflowError):
+            compiled = None  # (the engine refused the code: compiled afresh below)
+    if compiled is None:
+        compiled, form = _fresh(pattern, flags)
+        if form is None:
+            return compiled
+        if not _dirty:
+            atexit.register(_write)
+        _dirty.add(module)
+    _used.setdefault(module, {})[key] = form
+    return compiled
+
+
+def _fresh(pattern: str | bytes, flags: int) -> tuple[Any, tuple[Any, ...] | None]:
+    """The pattern compiled as ``re._compiler.compile`` compiles it, and what to keep of it.
+
+    The same steps as that function (parse, generate the code, the group names both ways),
+    keeping the code it hands to the engine; None to keep when this Python's compiler has
+    other parts than those (the pattern is then compiled by it, as always).
+    """
+    parse, code_of = getattr(_compiler, "_parser", None), getattr(_compiler, "_code", None)
+    if parse is None or code_of is None or flags & re.DEBUG:
+        return _original(pattern, flags), None
+    parsed = parse.parse(pattern, flags)  # (a pattern's own error is raised here, as re raises it)
+    try:
+        code = code_of(parsed, flags)
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        # Plain numbers (the compiler's opcodes and flags are int subclasses, which marshal refuses).
+        final = int(flags | parsed.state.flags)
+        form = (final, [int(c) for c in code], parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        return _sre.compile(pattern, *form), form
+    except (AttributeError, TypeError):  # another Python's compiler: compiled by it, nothing kept
+        return _original(pattern, flags), None
+
+
+def _read(module: str) -> dict[Any, Any]:
+    """The kept forms of ``module``, or none when there is no whole file of this version."""
+    path = cache_file(module)
+    content = read_sealed(path, KIND, STAMP)
+    if content is None:
+        return {}
+    try:
+        forms = marshal.loads(content)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(forms, dict):
+        return {}
+    _read_files.add(path)
+    return forms
+
+
+def _write() -> None:
+    """Keep the forms of each module that compiled new patterns; failures are ignored."""
+    written = False
+    for module in sorted(_dirty):
+        try:
+            content = marshal.dumps(_used.get(module, {}))
+        except ValueError:
+            continue
+        written = write_sealed(cache_file(module), KIND, STAMP, content) or written
+    if written:
+        used = {*_read_files, *(cache_file(module) for module in _used)}
+        prune(CACHE_DIR, _generation, used=used, generations=KEEP_TAGS, files=KEEP_FILES)
+
+
+def _generation(name: str) -> str | None:
+    """A kept file's Python (its tag) from its name; None for another file."""
+    if name.startswith(".") or not name.endswith(".marshal"):
+        return None
+    parts = name.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 else None
