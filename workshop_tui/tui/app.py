@@ -22,7 +22,7 @@ from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.css_rules import KeptStylesheet, save_all
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
-from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled
+from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled, after_typed_edits
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -325,8 +325,14 @@ class WorkshopApp(AppWords):
         self.push_screen(LockedModal(path, holder), answer)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: quit, after asking when a session has changes not yet on disk."""
-        self.sessions.confirm_quit(self.exit)
+        """Ctrl+Q: quit, after asking when a session has changes not yet on disk.
+
+        Ctrl+Q is a priority key: it runs as it arrives, while the keys typed just before it
+        may still wait in the focused field's queue. The question (and the check for unsaved
+        edits) comes after they are handled: "tekst" and Ctrl+Q in one burst quit without
+        the text reaching the file.
+        """
+        after_typed_edits(self.screen, lambda: self.sessions.confirm_quit(self.exit))
 
     @property
     def crash(self) -> CrashReport | None:

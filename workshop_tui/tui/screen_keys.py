@@ -129,3 +129,25 @@ def after_typed_keys(screen: Screen[Any], action: Callable[[], object]) -> None:
     focused = screen.focused
     if focused is None or not focused.call_later(screen.call_later, action):
         action()
+
+
+def after_typed_edits(screen: Screen[Any], action: Callable[[], None]) -> None:
+    """Run ``action`` once the keys already handed to the focused field have become edits.
+
+    ``after_typed_keys`` waits for the keys alone; the text they typed reaches the session
+    later, as a message the field posts to itself, that its view turns into an edit for the
+    screen. A ``Settled`` posted behind the keys bubbles up that same way and reaches the
+    app only after the screen has applied those edits (each queue on the way is in order).
+    For what must see every typed word: quitting asks about unsaved edits only then.
+    """
+    focused = screen.focused
+    if focused is None:
+        action()
+        return
+
+    def behind_its_messages() -> None:
+        if not focused.is_attached or not focused.post_message(Settled(action)):
+            action()
+
+    if not focused.call_later(behind_its_messages):
+        action()
