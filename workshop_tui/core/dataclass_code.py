@@ -27,7 +27,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from workshop_tui.core.kept_files import prune, read_sealed, write_sealed
+from workshop_tui.core.kept_files import ModuleFiles
 
 CACHE_DIR = Path(__file__).parent / "__pycache__" / "dataclass-code"
 TAG = sys.implementation.cache_tag
@@ -58,7 +58,7 @@ def install() -> None:
 
 def cache_file(module: str) -> Path:
     """Where the codes of ``module``'s classes are kept."""
-    return CACHE_DIR / f"{module}.{TAG}.marshal"
+    return _files().path(module)
 
 
 def _exec(source: str | CodeType, scope: dict[str, Any] | None = None, names: Any = None) -> None:
@@ -81,43 +81,16 @@ def _exec(source: str | CodeType, scope: dict[str, Any] | None = None, names: An
     exec(source, scope, names)
 
 
-def _read(module: str) -> dict[str, object]:
-    """The cached codes of ``module``, or none when there is no whole cache of this version.
+def _files() -> ModuleFiles:
+    """The kept files' rules, read from this module's settings when used (tests move ``CACHE_DIR``)."""
+    return ModuleFiles(CACHE_DIR, KIND, STAMP, TAG, KEEP_TAGS, KEEP_FILES)
 
-    The seal is checked before ``marshal`` sees a byte: damaged marshal data can crash the
-    interpreter, or load as other code than was compiled.
-    """
-    path = cache_file(module)
-    content = read_sealed(path, KIND, STAMP)
-    if content is None:
-        return {}
-    try:
-        codes = marshal.loads(content)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(codes, dict):
-        return {}
-    _read_files.add(path)
-    return codes
+
+def _read(module: str) -> dict[Any, Any]:
+    """The kept forms of ``module``, or none when there is no whole file of this version."""
+    return _files().read(module, _read_files)
 
 
 def _write() -> None:
-    """Keep the codes of each module that compiled new text; failures are ignored."""
-    written = False
-    for module in sorted(_dirty):
-        try:
-            content = marshal.dumps(_used.get(module, {}))
-        except ValueError:
-            continue
-        written = write_sealed(cache_file(module), KIND, STAMP, content) or written
-    if written:
-        used = {*_read_files, *(cache_file(module) for module in _used)}
-        prune(CACHE_DIR, _generation, used=used, generations=KEEP_TAGS, files=KEEP_FILES)
-
-
-def _generation(name: str) -> str | None:
-    """A kept file's Python (its tag, e.g. ``cpython-311``) from its name; None for another file."""
-    if name.startswith(".") or not name.endswith(".marshal"):
-        return None
-    parts = name.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 else None
+    """Keep what this run used of each module that compiled something new; failures are ignored."""
+    _files().write(_dirty, _used, _read_files)

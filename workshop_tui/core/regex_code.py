@@ -30,7 +30,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from workshop_tui.core.kept_files import prune, read_sealed, write_sealed
+from workshop_tui.core.kept_files import ModuleFiles
 
 _sre: Any = importlib.import_module("_sre")
 """The expression engine (no type stubs: its compile takes the code as ``re`` makes it)."""
@@ -70,7 +70,7 @@ def install() -> None:
 
 def cache_file(module: str) -> Path:
     """Where the compiled expressions of ``module`` are kept."""
-    return CACHE_DIR / f"{module}.{TAG}.marshal"
+    return _files().path(module)
 
 
 def _caller() -> str | None:
@@ -138,39 +138,16 @@ def _fresh(pattern: str | bytes, flags: int) -> tuple[Any, tuple[Any, ...] | Non
         return _original(pattern, flags), None
 
 
+def _files() -> ModuleFiles:
+    """The kept files' rules, read from this module's settings when used (tests move ``CACHE_DIR``)."""
+    return ModuleFiles(CACHE_DIR, KIND, STAMP, TAG, KEEP_TAGS, KEEP_FILES)
+
+
 def _read(module: str) -> dict[Any, Any]:
     """The kept forms of ``module``, or none when there is no whole file of this version."""
-    path = cache_file(module)
-    content = read_sealed(path, KIND, STAMP)
-    if content is None:
-        return {}
-    try:
-        forms = marshal.loads(content)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(forms, dict):
-        return {}
-    _read_files.add(path)
-    return forms
+    return _files().read(module, _read_files)
 
 
 def _write() -> None:
-    """Keep the forms of each module that compiled new patterns; failures are ignored."""
-    written = False
-    for module in sorted(_dirty):
-        try:
-            content = marshal.dumps(_used.get(module, {}))
-        except ValueError:
-            continue
-        written = write_sealed(cache_file(module), KIND, STAMP, content) or written
-    if written:
-        used = {*_read_files, *(cache_file(module) for module in _used)}
-        prune(CACHE_DIR, _generation, used=used, generations=KEEP_TAGS, files=KEEP_FILES)
-
-
-def _generation(name: str) -> str | None:
-    """A kept file's Python (its tag) from its name; None for another file."""
-    if name.startswith(".") or not name.endswith(".marshal"):
-        return None
-    parts = name.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 else None
+    """Keep what this run used of each module that compiled something new; failures are ignored."""
+    _files().write(_dirty, _used, _read_files)
