@@ -33,6 +33,26 @@ def copy_demo_series(first_id: str, copy_id: str, folder: Path, stamp: str) -> l
     names = {first_id: copy_id}
     for number, name in enumerate(DEMO_SERIES, start=2):
         names[Path(name).stem] = f"{copy_id}-{number}"
+    made = []
+    for name in DEMO_SERIES:
+        target = folder / f"{names[Path(name).stem]}.toml"
+        _write_copy(target, _with_new_header((source / name).read_bytes(), names, stamp))
+        made.append(target)
+    return made
+
+
+def copy_demo_seminar(source: Path, target: Path, first_id: str, copy_id: str, stamp: str) -> None:
+    """Write the demo seminar's copy: the shipped file with its header's id and time stamps changed.
+
+    ``storage.sessions.demo_copy`` has read and checked the shipped file already; rendering
+    the same session again with tomli-w and waiting twice for the disk took about a tenth of
+    the demo's start (issue 15). The header lines are all that differ, as for the series.
+    """
+    _write_copy(target, _with_new_header(source.read_bytes(), {first_id: copy_id}, stamp))
+
+
+def _with_new_header(data: bytes, names: dict[str, str], stamp: str) -> bytes:
+    """``data`` with its header's ids renamed by ``names`` and ``created``/``updated`` set to ``stamp``."""
     stamps = {"created": stamp, "updated": stamp}
 
     def renamed(line: re.Match[bytes]) -> bytes:
@@ -40,16 +60,9 @@ def copy_demo_series(first_id: str, copy_id: str, folder: Path, stamp: str) -> l
         new = stamps.get(key) or names.get(value, value)
         return f'{key} = "{new}"\n'.encode()
 
-    made = []
-    for name in DEMO_SERIES:
-        data = (source / name).read_bytes()
-        start = BODY_START.search(data)
-        cut = start.start() if start else len(data)
-        header = _HEADER_LINE.sub(renamed, data[:cut])
-        target = folder / f"{names[Path(name).stem]}.toml"
-        _write_copy(target, header + data[cut:])
-        made.append(target)
-    return made
+    start = BODY_START.search(data)
+    cut = start.start() if start else len(data)
+    return _HEADER_LINE.sub(renamed, data[:cut]) + data[cut:]
 
 
 def _write_copy(target: Path, data: bytes) -> None:

@@ -195,8 +195,8 @@ def demo_copy(folder: Path | None = None, timestamp: str | None = None) -> tuple
     )
     target = session_path(copy, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
-    save_session(copy, target)
-    from workshop_tui.core.storage.demo import copy_demo_series  # only ``workshop demo`` needs it
+    from workshop_tui.core.storage.demo import copy_demo_seminar, copy_demo_series  # only the demo's
 
+    copy_demo_seminar(source, target, session.id, copy.id, stamp)
     copy_demo_series(session.id, copy.id, target.parent, stamp)
     return target, copy
