@@ -368,8 +368,14 @@ def _failing(monkeypatch: pytest.MonkeyPatch, error: int) -> None:
             raise OSError(error, os.strerror(error))
         real_fsync(fd)
 
+    def write_bytes(self: Path, data: bytes) -> int:
+        # A copy of a shipped file (the demo's) is written whole and not flushed: the folder
+        # refuses it when it is created, a full disk when its bytes are written.
+        raise OSError(error, os.strerror(error))
+
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
 
 
 @pytest.mark.parametrize(
