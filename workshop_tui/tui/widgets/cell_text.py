@@ -22,6 +22,15 @@ EMPTY = Text("")
 """What an empty cell shows."""
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column: its key, its header and its width in terminal cells."""
+
+    key: str
+    label: Text
+    width: int
+
+
 def columns_in_view(edges: list[int], left: int, right: int) -> tuple[int, int]:
     """The columns after the fixed first one that lie (partly) between cells ``left`` and ``right``.
 

@@ -14,7 +14,6 @@ fills it with ``add_column``/``add_row``/``update_cell``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
@@ -29,19 +28,18 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workshop_tui.tui.widgets.cell_text import EMPTY, RowLooks, cell_segments, columns_in_view, fit, same_look
+from workshop_tui.tui.widgets.cell_text import (
+    EMPTY,
+    Column,
+    RowLooks,
+    cell_segments,
+    columns_in_view,
+    fit,
+    same_look,
+)
 
 CellValue = Text
 """What a cell holds: rich text, so a cell can carry colour and alignment."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its key, its header and its width in terminal cells."""
-
-    key: str
-    label: Text
-    width: int
 
 
 class LineTable(ScrollView, can_focus=True):
