@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.terminal import TerminalClosed
+from benchmarks.terminal import Terminal, TerminalClosed
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session
 
@@ -24,6 +24,21 @@ from .test_fast_fingers import _open, _sheet_room
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 CTRL_Q = b"\x11"
+WORDS = "sidste ord i handlingen"
+
+
+def _ended(term: Terminal) -> int | None:
+    """The app's exit status once it has ended (the terminal is closed either way)."""
+    try:
+        with contextlib.suppress(TerminalClosed):
+            term.settle(0.5, timeout=30)
+        return term.process.wait(timeout=30) if term.process is not None else None
+    finally:
+        term.close()
+
+
+def _saved_actions(path: Path, group: str) -> list[str]:
+    return [action.text for action in load_session(path).answers_for("sheet-45").actions.get(group, ())]
 
 
 @pytest.mark.parametrize("round_", range(3))
@@ -32,16 +47,9 @@ def test_words_typed_and_ctrl_q_in_one_burst_are_saved_before_the_app_quits(
 ) -> None:
     path, group, _ = _sheet_room(library, data_dir, f"quit-{round_}", "Hurtigt ud")
     term = _open(path, data_dir)  # the first action's text has the keyboard
-    try:
-        term.send(b"sidste ord i handlingen" + CTRL_Q)  # one write, as a fast typist's burst
-        with contextlib.suppress(TerminalClosed):
-            term.settle(0.5, timeout=30)
-        status = term.process.wait(timeout=30) if term.process is not None else None
-    finally:
-        term.close()
-    assert status == 0
-    actions = load_session(path).answers_for("sheet-45").actions.get(group, ())
-    assert [action.text for action in actions] == ["sidste ord i handlingen"]
+    term.send(WORDS.encode() + CTRL_Q)  # one write, as a fast typist's burst
+    assert _ended(term) == 0
+    assert _saved_actions(path, group) == [WORDS]
 
 
 def test_words_typed_and_esc_in_one_burst_are_saved_before_the_session_closes(
@@ -52,14 +60,10 @@ def test_words_typed_and_esc_in_one_burst_are_saved_before_the_session_closes(
     path, group, _ = _sheet_room(library, data_dir, "esc-out", "Ud med Esc")
     term = _open(path, data_dir)
     try:
-        term.send(b"sidste ord i handlingen\x1b")
+        term.send(WORDS.encode() + b"\x1b")
         term.wait_for_text("Afslut", timeout=60)
         term.send(b"q")
-        with contextlib.suppress(TerminalClosed):
-            term.settle(0.5, timeout=30)
-        status = term.process.wait(timeout=30) if term.process is not None else None
     finally:
-        term.close()
+        status = _ended(term)
     assert status == 0
-    actions = load_session(path).answers_for("sheet-45").actions.get(group, ())
-    assert [action.text for action in actions] == ["sidste ord i handlingen"]
+    assert _saved_actions(path, group) == [WORDS]
