@@ -82,7 +82,9 @@ class Terminal:
         self.argv = list(argv)
         self.size = size
         self.env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
-        for name in ("TEXTUAL", "TEXTUAL_DEBUG", "TEXTUAL_LOG"):
+        # COLUMNS and LINES would override the pseudo-terminal's own size in Textual (pytest-xdist's
+        # workers set them to 80 and 24): the program is sized by its terminal, as in a real one.
+        for name in ("TEXTUAL", "TEXTUAL_DEBUG", "TEXTUAL_LOG", "COLUMNS", "LINES"):
             self.env.pop(name, None)
         self.cwd = cwd
         self.controlling = controlling

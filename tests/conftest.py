@@ -5,8 +5,10 @@ Every test also runs with strict texts: a key missing from the catalogue raises.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,36 @@ if str(REPO) not in sys.path:
     sys.path.append(str(REPO))
 
 
+TIMED_THROUGH_A_TERMINAL = re.compile(
+    r"\bbenchmarks\.(?:terminal|present_follow|voting_load|startup|keys|key_trace|bare_app)\b"
+    r"|scripts/(?:crash_test|fast_fingers)\.py"
+)
+"""What a test module names when it starts the app in a pseudo-terminal and times it (or runs a
+script that does), or floods the voting server: the benchmarks' drivers and the two scripts."""
+
+
+@cache
+def _drives_a_terminal(module: Path) -> bool:
+    """Whether tests of ``module`` (or of a test module it takes helpers from) run the app in a pty."""
+    text = module.read_text(encoding="utf-8")
+    helpers = re.findall(r"^from \.(test_\w+) import", text, flags=re.MULTILINE)
+    return bool(TIMED_THROUGH_A_TERMINAL.search(text)) or any(
+        _drives_a_terminal(module.with_name(f"{helper}.py")) for helper in helpers
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that time the app through a pseudo-terminal run one after another, on one worker.
+
+    The suite runs on two workers (``-n`` in pyproject's addopts, pytest-xdist): the other
+    worker's Pilot and unit tests are the only load beside them, as on a facilitator's laptop
+    with other work open, never a second app racing the first for the same two cores.
+    """
+    for item in items:
+        if _drives_a_terminal(item.path):
+            item.add_marker(pytest.mark.xdist_group("terminal"))
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the app's data dir at a fresh temporary folder for every test."""
@@ -32,6 +64,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv(STRICT_ENV, "1")  # a missing catalogue key raises (also in an app under a pty)
     monkeypatch.delenv("LC_ALL", raising=False)
+    # pytest-xdist's workers set these to 80 and 24; Textual and rich would take them over a
+    # terminal's own size, so a test would see another layout on a worker than alone.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     yield folder
 
