@@ -279,6 +279,13 @@ SIMPLE = [
     'k = "a \\x41"\n',
     'k = """a\n[b]\nc = 1\n"""\n[d]\n',  # a text holding a table's header
     'k = ["""a""", 1]\n',
+    'a = [\n    "x",\n]\nb = 1\nc = 2\n[d]\n',  # rows right after an array's end
+    'a = [\n    "x",\nb = 1\n]\n',
+    "a = [\nb = 1\n]\n",
+    "p1 = 1\np1 = 2\n",
+    "\n\np1 = 1\n\np2 = 2\n# note\np3 = 3\n",
+    'p = [\n    { id = "p1", name = "" },\n    { id = "p2", id = "" },\n]\n',
+    'p = [\n    { id = "p1", name = "a = \\"b\\"" },\n    { id = "x = ", name = "y" },\n]\n',
 ]
 
 
