@@ -259,6 +259,11 @@ _ROWS = re.compile(r"(?:[A-Za-z0-9_-]+ = -?(?:0|[1-9][0-9]*)\n+)+")
 a large session), read at once with ``split`` instead of a statement at a time."""
 _SMALL = {str(number): number for number in range(-100, 101)}
 """Whole numbers as ``_ROWS`` finds them written (``-0`` is not one of these: ``int`` reads it)."""
+_STRINGS = re.compile(
+    r'\{ (?:[A-Za-z0-9_-]+ = "[^"\\\x00-\x1f\x7f]*", )*[A-Za-z0-9_-]+ = "[^"\\\x00-\x1f\x7f]*" \}'
+)
+"""An inline table of short strings under bare keys, as the app writes a participant or a group."""
+_STRING_PAIR = re.compile(r'([A-Za-z0-9_-]+) = "([^"\\\x00-\x1f\x7f]*)"')
 _PART = re.compile(_KEY)
 _PAIR = re.compile(rf"({_KEY})[ \t]*=[ \t]*({_VALUE})")
 _ELEMENT = re.compile(_SCALAR)
@@ -279,6 +284,13 @@ def _name(part: str) -> str:
 def _inline(text: str, fixed: set[int], *, checked: bool = False) -> dict[str, object] | None:
     """An inline table (and the one it may hold), each noted in ``fixed``; None if it is not one
     of the simple shapes, or names a key twice."""
+    if not checked and _STRINGS.fullmatch(text):  # (each pair found ends at its closing quote)
+        pairs = _STRING_PAIR.findall(text)
+        strings: dict[str, object] = dict(pairs)
+        if len(strings) != len(pairs):
+            return None
+        fixed.add(id(strings))
+        return strings
     if not checked and not _INLINE.fullmatch(text):
         return None
     table: dict[str, object] = {}
