@@ -64,7 +64,7 @@ def md_text(text: str, *, multiline: bool = False) -> str:
         # writes a backslash or an entity before or instead of its own characters).
         starts = any(line.lstrip(" \t")[:1] in _MULTILINE_STARTS for line in lines)
     else:
-        text = " ".join(text.split())  # no blank in front: ``_LINE_START`` can act at the first character only
+        text = " ".join(text.split())  # no blank in front: ``_LINE_START`` acts at the first character only
         starts = text[:1] in _ONE_LINE_STARTS
     # Most texts hold none of the characters: looking for each (a C scan) costs far less than
     # an expression tried at every character (about 4 of the 11 ms of a 90-exercise export's texts).
