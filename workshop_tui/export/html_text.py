@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from workshop_tui.core.text_safety import for_terminal
 
-
 _ESCAPED: dict[str, str] = {}
 """Each text made HTML once: a page repeats most of its texts (a 90-exercise summary asks 9,372
 times for 1,832 texts: labels, counts, scale ends). Bounded, as the app exports from a long run."""
