@@ -94,7 +94,17 @@ def run(args: argparse.Namespace, lang: str) -> int:
     never by a caller that goes on), the process ends here once the files are written: see
     :func:`end_process`.
     """
-    status = _run(args, lang)
+    # One command, then the process ends: the modules it imports and what it builds (the
+    # session, the summary, the text) live until it is written, so the collector's passes over
+    # them find nothing (~5-10 ms of a large export; the imports alone made a dozen passes).
+    # Paused for the command, and turned back on for a caller that goes on.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        status = _run(args, lang)
+    finally:
+        if collecting:
+            gc.enable()
     if getattr(args, WHOLE_PROCESS, False):
         end_process(status)
     return status
@@ -130,11 +140,6 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     from workshop_tui.export.files import ExportError
 
     command = getattr(args, COMMAND, None) or getattr(args, "command", None)
-    # One command, then the process ends: what it builds (the session, the summary, the text)
-    # lives until it is written, so the collector's passes over it find nothing (~5-10 ms of a
-    # large export). Paused for the command, and turned back on for a caller that goes on.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         if command == "export":
             return _export(args, lang)
@@ -149,9 +154,6 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     except ExportError as error:
         print(t("export.cmd.not_written", lang, path=error.path, reason=error.reason), file=sys.stderr)
         return 1
-    finally:
-        if collecting:
-            gc.enable()
     print(f"workshop: unknown command {command!r}", file=sys.stderr)
     return 2
 
