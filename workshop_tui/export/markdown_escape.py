@@ -131,6 +131,20 @@ def _text_fields(kind: type) -> tuple[str, ...]:
     return names
 
 
+_WALKED: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _walked_fields(kind: type) -> tuple[tuple[str, bool], ...]:
+    """(field, multiline) of each text field of a record, as ``walk`` would find them."""
+    walked = _WALKED.get(kind)
+    if walked is None:
+        owner = kind.__name__
+        walked = _WALKED[kind] = tuple(
+            (name, (owner, name) in MULTILINE or name in MULTILINE_FIELDS) for name in _text_fields(kind)
+        )
+    return walked
+
+
 def _leaf_fields(kind: type) -> tuple[tuple[str, bool], ...] | None:
     """The text fields of a record whose texts are all plain strings (a ``Score``), else None."""
     if kind not in _LEAVES:
@@ -196,9 +210,11 @@ class _Walk:
             kind = type(value)
             owner = kind.__name__
             changes = {}
-            for field in _text_fields(kind):
+            for field, multiline in _walked_fields(kind):
                 old = getattr(value, field)
-                new = self.walk(old, owner, field)
+                # A plain text is escaped here, not through another call of ``walk`` (some
+                # 3,000 texts in a 90-exercise summary); anything else is walked.
+                new = self.text(old, multiline) if type(old) is str else self.walk(old, owner, field)
                 if new is not old:
                     changes[field] = new
             return dataclasses.replace(value, **changes) if changes else value
