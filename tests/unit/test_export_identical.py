@@ -135,3 +135,34 @@ def test_md_text_shortcuts_give_what_both_expressions_gave() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         for multiline in (False, True):
             assert md_text(text, multiline=multiline) == _plain_md_text(text, multiline=multiline), text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_csv_line_is_what_csv_writer_writes(lang: str) -> None:
+    """The renderer's own lines (each distinct cell quoted once, then joined) are ``csv.writer``'s:
+    random rows of the characters that decide quoting (both separators, quotes, line breaks,
+    blanks, formula starts), numbers and empty cells, and a row of one empty cell."""
+    import random
+
+    from workshop_tui.export.csv import _Lines
+
+    pieces = [*"ab;,\"'\r\n =+-@\t|", "æø", "\u2028", "\x1b[2J", "-1,25", "=SUM(A1)", ""]
+    rng = random.Random(15)
+    lines = _Lines(delimiter(lang))
+    for _ in range(5_000):
+        row: tuple[str | int, ...] = tuple(
+            rng.randint(-3, 12)
+            if rng.random() < 0.2
+            else "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+            for _ in range(rng.randint(1, 14))
+        )
+        for safe in (True, False):
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n").writerow(
+                [spreadsheet_safe(cell) for cell in row] if safe else row
+            )
+            assert lines.of(row, safe=safe) == buffer.getvalue(), row
+    for safe in (True, False):
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n").writerow([""])
+        assert lines.of(("",), safe=safe) == buffer.getvalue() == '""\r\n'
