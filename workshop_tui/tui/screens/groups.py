@@ -77,7 +77,10 @@ class GroupsModal(WorkshopModal):
                 yield Button(t("tui.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#new-0", Input).focus()
+        # At once, not by ``focus()``, which waits for the app's queue: keys typed in the burst of
+        # Ctrl+R were handed meanwhile to the first field Textual focuses (the first group's name),
+        # and Ctrl+S then saved no new group.
+        self.set_focus(self.query_one("#new-0", Input))
 
     def action_save(self) -> None:
         """Ctrl+S (a priority key, handled on arrival): after the letters typed before it."""
