@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.cli.parser import build_parser as build_parser
 from workshop_tui.cli.words import argparse_in
+from workshop_tui.core import regex_code
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
@@ -40,9 +41,23 @@ def _voting(args: argparse.Namespace) -> VotingOptions:
     )
 
 
+APP_COMMANDS = (None, "open", "demo", "new")
+"""The commands that start the app (None: the list of sessions); ``present`` opens the wall's window."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # The expressions compiled while the app starts (Textual's, rich's, Python's and ours) are
+    # read from one kept file (``regex_code``) until its first screen is up; a command that
+    # does not start the app stops this once its arguments are read.
+    regex_code.start()
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        regex_code.finish()
+
+
+def _main(argv: list[str]) -> int:
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=LANGUAGES)
     known, _ = pre.parse_known_args(argv)
@@ -50,11 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     with argparse_in(lang):
         args = build_parser(lang).parse_args(argv)
     args.explicit_lang = known.lang
+    if args.command not in APP_COMMANDS:
+        regex_code.finish()
     # A command that starts the app spends its start building objects that live as long as
     # the app (modules, classes, the session, the widgets): the garbage collector's passes
     # over them find nothing and cost a tenth of a second. It is paused until the app's first
     # screen is drawn (``WorkshopApp.collector_paused``), and never left paused here.
-    paused = args.command in (None, "open", "demo", "new") and gc.isenabled()
+    paused = args.command in APP_COMMANDS and gc.isenabled()
     if paused:
         gc.disable()
     try:

@@ -3,7 +3,7 @@
 Three caches write into the installed package at run time, as Python writes bytecode there:
 the parsed CSS rules (``tui/css_rules.py``, pickle), the compiled methods of the
 dataclasses (``core/dataclass_code.py``, marshal) and the engine code of the export path's
-regular expressions (``core/regex_code.py``, marshal). What they share lives here:
+regular expressions and of the app's start (``core/regex_code.py``, marshal). What they share lives here:
 
 - **Sealed.** Each file starts with a header: what it is, a checksum of what it was made
   with (Python, Textual, the theme) and a checksum and length of its content. A file cut
