@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.cli.parser import build_parser as build_parser
 from workshop_tui.cli.words import argparse_in
-from workshop_tui.core import regex_code
+from workshop_tui.core import kept_start
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
@@ -47,14 +47,14 @@ APP_COMMANDS = (None, "open", "demo", "new")
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    # The expressions compiled while the app starts (Textual's, rich's, Python's and ours) are
-    # read from one kept file (``regex_code``) until its first screen is up; a command that
-    # does not start the app stops this once its arguments are read.
-    regex_code.start()
+    # The expressions and dataclass methods compiled while the app starts (Textual's, rich's,
+    # Python's and ours) are read from one kept file each until its first screen is complete
+    # (``kept_start``); a command that starts no app ends this once its arguments are read.
+    kept_start.begin()
     try:
         return _main(list(sys.argv[1:] if argv is None else argv))
     finally:
-        regex_code.finish()
+        kept_start.end()
 
 
 def _main(argv: list[str]) -> int:
@@ -66,7 +66,7 @@ def _main(argv: list[str]) -> int:
         args = build_parser(lang).parse_args(argv)
     args.explicit_lang = known.lang
     if args.command not in APP_COMMANDS:
-        regex_code.finish()
+        kept_start.end()
     # A command that starts the app spends its start building objects that live as long as
     # the app (modules, classes, the session, the widgets): the garbage collector's passes
     # over them find nothing and cost a tenth of a second. It is paused until the app's first

@@ -38,7 +38,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from workshop_tui.core.kept_files import ModuleFiles
+from workshop_tui.core.kept_files import START, ModuleFiles
 
 _sre: Any = importlib.import_module("_sre")
 """The expression engine (no type stubs: its compile takes the code as ``re`` makes it)."""
@@ -56,8 +56,6 @@ OTHERS = frozenset({"textwrap"})
 """Modules besides the app's whose expressions are kept: the SVG labels' wrapping (its class
 compiles three long ones). A library's are compiled as always (the app's start has hundreds)."""
 
-START = "start"
-"""The name of the start's file (``start``): one file, whatever module compiles the expression."""
 START_KEEP = 400
 """Expressions the start's file keeps at most: the starts of the list, of an open and of the demo
 use about 130 together; beyond this only the last start's are kept (nothing grows for ever)."""
@@ -200,15 +198,7 @@ def _read(module: str) -> dict[Any, Any]:
 
 
 def _write() -> None:
-    """Keep what this run used of each module that compiled something new; failures are ignored.
-
-    The start's file keeps what earlier starts used too (an open's expressions and the list's
-    differ a little: each start would otherwise write its own over the other's).
-    """
+    """Keep what this run used of each module that compiled something new; failures are ignored."""
     dirty = set(_dirty)
     _dirty.clear()
-    used = dict(_used)
-    if START in dirty:
-        kept = {**_cached.get(START, {}), **_used.get(START, {})}
-        used[START] = kept if len(kept) <= START_KEEP else _used.get(START, {})
-    _files().write(dirty, used, _read_files)
+    _files().write(dirty, _used, _read_files, (_cached.get(START, {}), START_KEEP))

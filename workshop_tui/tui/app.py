@@ -15,7 +15,7 @@ from textual.app import App
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from workshop_tui.core import regex_code
+from workshop_tui.core import kept_start
 from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.app_words import AppWords
@@ -203,7 +203,7 @@ class WorkshopApp(AppWords):
         if self.collector_paused:
             self.call_after_refresh(self._collect_again)
         # The CSS rules and expressions this start made, kept for the next start: after the first
-        # frame, again when the first screen is complete (the start is over: see ``regex_code``),
+        # frame, again when the first screen is complete (the start is over: see ``kept_start``),
         # and at exit (an app that is stopped has no exit).
         self.call_after_refresh(_keep_made)
         self.set_timer(CSS_SAVE_SECONDS, lambda: _keep_made(start_over=True))
@@ -391,9 +391,9 @@ def _keep_made(*, start_over: bool = False) -> None:
     """Write what this start parsed and compiled anew; ``start_over``: later expressions are not kept."""
     save_all()
     if start_over:
-        regex_code.finish()
+        kept_start.end()
     else:
-        regex_code.save()
+        kept_start.save()
 
 
 def make_app(**kwargs: object) -> WorkshopApp:
