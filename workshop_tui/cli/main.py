@@ -52,12 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     # (``kept_start``); a command that starts no app ends this once its arguments are read.
     kept_start.begin()
     try:
-        return _main(list(sys.argv[1:] if argv is None else argv))
+        return _main(argv)
     finally:
         kept_start.end()
 
 
-def _main(argv: list[str]) -> int:
+def _main(argv_given: list[str] | None) -> int:
+    argv = list(sys.argv[1:] if argv_given is None else argv_given)
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=LANGUAGES)
     known, _ = pre.parse_known_args(argv)
@@ -67,6 +68,9 @@ def _main(argv: list[str]) -> int:
     args.explicit_lang = known.lang
     if args.command not in APP_COMMANDS:
         kept_start.end()
+    # ``workshop export`` (or compare, trend) as the program itself, not called by a test or a
+    # caller that goes on: the process may end as soon as its files are written (export.commands).
+    setattr(args, export_commands.WHOLE_PROCESS, argv_given is None)
     # A command that starts the app spends its start building objects that live as long as
     # the app (modules, classes, the session, the widgets): the garbage collector's passes
     # over them find nothing and cost a tenth of a second. It is paused until the app's first
