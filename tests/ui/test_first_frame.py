@@ -64,3 +64,41 @@ def test_opening_the_demo_on_its_action_plan_draws_it_in_the_first_frame(tmp_pat
     first, later = frames[0], frames[1:]
     assert first > 10 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
     assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
+
+
+def test_the_list_of_sessions_is_drawn_in_one_frame_with_its_footer(tmp_path: Path) -> None:
+    """``workshop`` draws the list of sessions once, footer keys included, and nothing after it.
+
+    Textual's footer mounted its keys after the first frame and laid them out twice, and the
+    screen was drawn whole once more (Textual's repaint of a screen that comes up, the
+    notification rack hidden): six frames, the last about 60 ms after the first. The keys
+    are those of the table, which has the keyboard: its Enter (opening the row) hides the
+    screen's own "⏎ Åbn", as it did when the footer waited.
+    """
+    from workshop_tui.core.storage.listing import list_sessions
+
+    data = tmp_path / "data"
+    write_session(large_session(session_id="home", participants=12), data / "sessions" / "home.toml")
+    assert list_sessions(data / "sessions")[0].summary is not None  # the folder's index is written
+    env = {"WORKSHOP_TUI_DATA_DIR": str(data)}
+    with Terminal(workshop_command("--lang", "da"), env=env) as term:
+        term.settled(timeout=120)
+        term.settle(0.5, timeout=30)
+        output = bytes(term.output)
+        footer = term.screen.text().splitlines()[-1]
+    assert "Stort seminar" in term.screen.text() and "9/10" in term.screen.text(), term.screen.text()
+    assert "n Ny session" in footer and "q Afslut" in footer and "Åbn" not in footer, footer
+    frames = _frames(output)
+    assert frames, "no synchronized frame: the terminal's question was not answered"
+    first, later = frames[0], frames[1:]
+    assert first > 5 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
+    assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
+    assert "n Ny session" in _plain_first(output), "the footer's keys are not in the first frame"
+
+
+def _plain_first(output: bytes) -> str:
+    """The text of the first synchronized frame."""
+    from benchmarks.terminal import plain
+
+    start = output.find(FRAME_START)
+    return plain(output[start : output.find(FRAME_END, start)])

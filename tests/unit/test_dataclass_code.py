@@ -169,3 +169,35 @@ def test_a_read_only_install_compiles_as_always(fresh_cache: Path, monkeypatch: 
     path = _written("workshop_tui.probe_read_only")
     assert not path.exists()
     assert make("workshop_tui.probe_read_only")(2).x == 2
+
+
+def test_while_the_app_starts_a_library_s_classes_are_kept_in_the_start_s_file(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's and rich's dataclasses, made at every start, come from one file; after it, as always."""
+    monkeypatch.setattr(dataclass_code, "_starting", False)
+    compiled = behaviour(make("probe_library_plain"))  # (installed by ``workshop_tui.core``)
+    assert dataclass_code._dirty == set()
+    dataclass_code.start()
+    make("probe_library_start")
+    make("workshop_tui.probe_start")  # the app's own: in its module's file, as always
+    assert dataclass_code._dirty == {dataclass_code.START, "workshop_tui.probe_start"}
+    dataclass_code.finish()  # written as the start ends
+    assert dataclass_code.cache_file(dataclass_code.START).is_file()
+    make("probe_library_after")
+    assert dataclass_code._dirty == set()  # after the start: compiled as always, nothing kept
+    dataclass_code._cached.clear()
+    dataclass_code.start()
+    cached = make("another_library_start")
+    assert dataclass_code._dirty == set()  # every method's code from the start's file
+    assert behaviour(cached) == compiled
+    dataclass_code.finish()
+
+
+def test_a_library_s_class_is_made_as_dataclasses_makes_it(fresh_cache: Path) -> None:
+    """Not kept, its methods are compiled as in ``dataclasses``: annotations are the types, not names."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dataclasses, "exec", exec, raising=False)
+        plain = behaviour(make("probe_library_without"))
+    assert behaviour(make("probe_library_with")) == plain
+    assert make("probe_library_types").__init__.__annotations__["x"] == "int"  # type: ignore[misc]

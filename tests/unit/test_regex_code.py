@@ -120,3 +120,73 @@ def test_a_bad_pattern_raises_as_re_raises_it(fresh_cache: Path) -> None:
     module = types.ModuleType("workshop_tui.probe_error")
     with pytest.raises(re.error, match="missing \\)"):
         exec(compile("import re\nre.compile('(a')", "<probe>", "exec"), module.__dict__)
+
+
+@pytest.fixture()
+def starting(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's start (``regex_code.start``) with an empty cache; put back as it was afterwards."""
+    monkeypatch.setattr(regex_code, "_starting", False)
+    monkeypatch.setattr(regex_code, "_per_module", False)
+    regex_code.start()
+    return fresh_cache
+
+
+def test_the_start_keeps_every_module_s_expressions_in_one_file(starting: Path) -> None:
+    """While the app starts, a library's expressions are kept too, all in the start's file."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(re._compiler, "compile", regex_code._original)  # type: ignore[attr-defined]
+        expected = behaviour(make("probe_reference"))
+    first = behaviour(make("some_library.probe_start"))
+    make("workshop_tui.probe_start")
+    assert regex_code._dirty == {regex_code.START}
+    regex_code.save()
+    assert [p.name for p in starting.iterdir()] == [regex_code.cache_file(regex_code.START).name]
+    regex_code._cached.clear()
+    second = behaviour(make("another_library.probe_start"))
+    assert regex_code._dirty == set()  # every expression came from the file
+    assert first == second == expected
+
+
+def test_after_the_start_expressions_are_compiled_as_always(starting: Path) -> None:
+    make("some_library.probe_before")
+    regex_code.finish()
+    assert regex_code.cache_file(regex_code.START).is_file()  # kept when the start ended
+    assert re._compiler.compile is regex_code._original  # type: ignore[attr-defined]
+    re.purge()
+    re.compile(r"typed (?:later|search)\d+")
+    assert not regex_code._dirty
+    assert (r"typed (?:later|search)\d+", 0) not in regex_code._used.get(regex_code.START, {})
+
+
+def test_the_start_s_file_keeps_other_starts_expressions_up_to_a_bound(
+    starting: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An open's start and the list's compile a few different expressions: each keeps the other's."""
+    key = ("an earlier start's (expression)", 0)
+    regex_code._cached[regex_code.START] = {key: regex_code._fresh(*key)[1]}
+    make("some_library.probe_union")
+    regex_code.save()
+    regex_code._cached.clear()
+    kept = regex_code._read(regex_code.START)
+    assert key in kept and len(kept) == 4
+    monkeypatch.setattr(regex_code, "START_KEEP", 3)  # more than that: only this start's
+    regex_code._cached[regex_code.START] = kept
+    regex_code._dirty.add(regex_code.START)
+    regex_code.save()
+    regex_code._cached.clear()
+    assert key not in regex_code._read(regex_code.START)
+
+
+def test_a_command_that_starts_no_app_ends_the_start(
+    starting: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``workshop sessions`` (no app): the start ends once its arguments are read."""
+    from workshop_tui.cli import main as cli
+
+    ended: list[bool] = []
+    finish = regex_code.finish
+    monkeypatch.setattr(regex_code, "finish", lambda: ended.append(regex_code._starting) or finish())
+    monkeypatch.setattr(cli, "_dispatch", lambda args, lang: 0 if ended == [True] else 1)
+    assert cli.main(["sessions"]) == 0  # ended before the command ran
+    assert not regex_code._starting
+    assert re._compiler.compile is regex_code._original  # type: ignore[attr-defined]

@@ -172,3 +172,53 @@ def test_opening_a_session_on_a_grid_loads_no_text_area(tmp_path: Path) -> None:
         "workshop_tui.tui.widgets.entry_area",
     }
     assert sorted(loaded & unwanted) == []
+
+
+def test_a_second_start_compiles_no_expression_and_no_library_class(tmp_path: Path) -> None:
+    """What the list's start compiles (Textual's CSS tokenizer, rich's and Python's expressions,
+    Textual's dataclasses) is kept by the first start and read by the next (``core/kept_start.py``).
+    """
+    from benchmarks.terminal import Terminal
+
+    data = tmp_path / "data"
+    demo_copy(data / "sessions")
+    out = tmp_path / "compiled.json"
+    probe = (
+        "import atexit, builtins, json, re, sys\n"
+        "counts = {'expressions': 0, 'methods': 0}\n"
+        "engine = re._compiler.compile\n"
+        "def compiled_expression(*args):\n"
+        "    counts['expressions'] += 1\n"
+        "    return engine(*args)\n"
+        "re._compiler.compile = compiled_expression\n"
+        "from workshop_tui.core import dataclass_code, kept_start, regex_code\n"
+        "fresh = regex_code._fresh\n"
+        "def fresh_expression(*args):\n"
+        "    counts['expressions'] += 1\n"
+        "    return fresh(*args)\n"
+        "regex_code._fresh = fresh_expression\n"
+        "def compiled_method(*args, **options):\n"
+        "    counts['methods'] += 1\n"
+        "    return builtins.compile(*args, **options)\n"
+        "dataclass_code.compile = compiled_method\n"
+        "begin = kept_start.begin\n"
+        "def counted_from_here():\n"
+        "    counts.update(expressions=0, methods=0)  # (the CLI's own imports come before the start)\n"
+        "    begin()\n"
+        "kept_start.begin = counted_from_here\n"
+        f"atexit.register(lambda: open({str(out)!r}, 'w').write(json.dumps(counts)))\n"
+        "from workshop_tui.cli.main import main\n"
+        "sys.exit(main(['--lang', 'da']))\n"
+    )
+    import json
+
+    counts = []
+    for _ in range(2):
+        with Terminal([sys.executable, "-c", probe], env={"WORKSHOP_TUI_DATA_DIR": str(data)}) as term:
+            term.wait_for_text("Sessioner", timeout=120)
+            term.settle(0.5, timeout=30)
+            term.send(b"\x11")  # Ctrl+Q
+            assert term.process is not None
+            term.process.wait(timeout=60)
+        counts.append(json.loads(out.read_text()))
+    assert counts[1] == {"expressions": 0, "methods": 0}, counts

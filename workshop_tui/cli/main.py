@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.cli.parser import build_parser as build_parser
 from workshop_tui.cli.words import argparse_in
+from workshop_tui.core import kept_start
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
 from workshop_tui.core.text_safety import for_terminal
@@ -40,10 +41,24 @@ def _voting(args: argparse.Namespace) -> VotingOptions:
     )
 
 
+APP_COMMANDS = (None, "open", "demo", "new")
+"""The commands that start the app (None: the list of sessions); ``present`` opens the wall's window."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    argv_given = argv
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # The expressions and dataclass methods compiled while the app starts (Textual's, rich's,
+    # Python's and ours) are read from one kept file each until its first screen is complete
+    # (``kept_start``); a command that starts no app ends this once its arguments are read.
+    kept_start.begin()
+    try:
+        return _main(argv)
+    finally:
+        kept_start.end()
+
+
+def _main(argv_given: list[str] | None) -> int:
+    argv = list(sys.argv[1:] if argv_given is None else argv_given)
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=LANGUAGES)
     known, _ = pre.parse_known_args(argv)
@@ -51,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     with argparse_in(lang):
         args = build_parser(lang).parse_args(argv)
     args.explicit_lang = known.lang
+    if args.command not in APP_COMMANDS:
+        kept_start.end()
     # ``workshop export`` (or compare, trend) as the program itself, not called by a test or a
     # caller that goes on: the process may end as soon as its files are written (export.commands).
     setattr(args, export_commands.WHOLE_PROCESS, argv_given is None)
@@ -58,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     # the app (modules, classes, the session, the widgets): the garbage collector's passes
     # over them find nothing and cost a tenth of a second. It is paused until the app's first
     # screen is drawn (``WorkshopApp.collector_paused``), and never left paused here.
-    paused = args.command in (None, "open", "demo", "new") and gc.isenabled()
+    paused = args.command in APP_COMMANDS and gc.isenabled()
     if paused:
         gc.disable()
     try:

@@ -15,6 +15,11 @@ new text for it, holding just the texts that run used, so edited classes leave n
 A cache that cannot be read or written is no error: the text is compiled as before. Files are
 sealed and bounded (``core/kept_files.py``): one cut short, changed on disk or made by another
 Python is not read (and is written again), and only the newest Pythons' files are kept.
+
+The app's start (:func:`start` … :func:`finish`, ``kept_start``) keeps the methods of a
+library's classes too, all in one file: Textual's and rich's dataclasses, made at every start,
+compile about 150 methods, 5-15 ms of a start of 350 on the test VM (a bare Textual app pays
+them too). Once the start is over, a library's classes are compiled as always again.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from workshop_tui.core.kept_files import ModuleFiles
+from workshop_tui.core.kept_files import START, ModuleFiles
 
 CACHE_DIR = Path(__file__).parent / "__pycache__" / "dataclass-code"
 TAG = sys.implementation.cache_tag
@@ -40,6 +45,9 @@ KEEP_TAGS = 2
 """Pythons whose files are kept (a checkout may be run by two); older ones' go."""
 KEEP_FILES = 240
 """Files kept in all: about 60 modules of the app define dataclasses."""
+START_KEEP = 600
+"""Methods the start's file keeps at most: the list's start, an open's and the demo's make about
+200 of a library's together (``kept_files.ModuleFiles.write``)."""
 
 _cached: dict[str, dict[str, object]] = {}
 """Per module: the texts and codes read from its file."""
@@ -48,6 +56,30 @@ _used: dict[str, dict[str, CodeType]] = {}
 _dirty: set[str] = set()
 _read_files: set[Path] = set()
 """The files this run read codes from (kept when pruning)."""
+_starting = False
+"""Between ``start`` and ``finish``: every class's methods, whatever its module, through the start's file."""
+_at_exit = False
+
+
+def start() -> None:
+    """From now until ``finish``, the methods of every dataclass made come from the start's file."""
+    global _starting
+    _starting = True
+    install()
+
+
+def finish() -> None:
+    """The start is over: keep what it compiled; a library's classes are compiled as always again."""
+    global _starting
+    if _starting:
+        _starting = False
+        save()
+
+
+def save() -> None:
+    """Write now what was compiled anew since the last write (a start stopped by a signal has no exit)."""
+    if _dirty:
+        _write()
 
 
 def install() -> None:
@@ -63,8 +95,12 @@ def cache_file(module: str) -> Path:
 
 def _exec(source: str | CodeType, scope: dict[str, Any] | None = None, names: Any = None) -> None:
     """``exec`` as ``dataclasses`` calls it, with the text's compiled code taken from the cache."""
+    global _at_exit
     module = scope.get("__name__") if isinstance(scope, dict) else None
-    if isinstance(source, str) and isinstance(module, str) and module.startswith("workshop_tui."):
+    if _starting and isinstance(module, str) and not module.startswith("workshop_tui."):
+        module = START  # while the app starts, a library's classes too, all in the start's file
+    kept = isinstance(module, str) and (module == START or module.startswith("workshop_tui."))
+    if isinstance(source, str) and isinstance(module, str) and kept:
         cached = _cached.get(module)
         if cached is None:
             cached = _cached[module] = _read(module)
@@ -73,11 +109,17 @@ def _exec(source: str | CodeType, scope: dict[str, Any] | None = None, names: An
             # dont_inherit: compiled as ``exec`` compiles it inside ``dataclasses`` (without this
             # module's ``from __future__ import annotations``: annotations stay objects).
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            if not _dirty:
-                atexit.register(_write)
+            if not _at_exit:
+                _at_exit = True
+                atexit.register(save)
             _dirty.add(module)
         _used.setdefault(module, {})[source] = code
         source = code
+    elif isinstance(source, str):
+        # Not kept: compiled as ``dataclasses`` compiles it (``exec`` of a text here would take
+        # this module's ``annotations`` future, and a library's ``__init__`` annotations would
+        # be names such as "_type_x" instead of the types).
+        source = compile(source, "<string>", "exec", dont_inherit=True)
     exec(source, scope, names)
 
 
@@ -93,4 +135,6 @@ def _read(module: str) -> dict[Any, Any]:
 
 def _write() -> None:
     """Keep what this run used of each module that compiled something new; failures are ignored."""
-    _files().write(_dirty, _used, _read_files)
+    dirty = set(_dirty)
+    _dirty.clear()
+    _files().write(dirty, _used, _read_files, (_cached.get(START, {}), START_KEEP))

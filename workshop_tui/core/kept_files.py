@@ -3,7 +3,7 @@
 Three caches write into the installed package at run time, as Python writes bytecode there:
 the parsed CSS rules (``tui/css_rules.py``, pickle), the compiled methods of the
 dataclasses (``core/dataclass_code.py``, marshal) and the engine code of the export path's
-regular expressions (``core/regex_code.py``, marshal). What they share lives here:
+regular expressions and of the app's start (``core/regex_code.py``, marshal). What they share lives here:
 
 - **Sealed.** Each file starts with a header: what it is, a checksum of what it was made
   with (Python, Textual, the theme) and a checksum and length of its content. A file cut
@@ -137,6 +137,11 @@ def prune(
     return gone
 
 
+START = "start"
+"""The name of the file that holds what the app's start made (``regex_code``, ``dataclass_code``),
+whichever module made it: one file read per start instead of one per module."""
+
+
 class ModuleFiles:
     """One kind of kept file per module: a sealed ``marshal`` dict in ``folder``, named by module and Python.
 
@@ -178,8 +183,24 @@ class ModuleFiles:
         read_files.add(path)
         return kept
 
-    def write(self, dirty: Iterable[str], used: dict[str, dict[Any, Any]], read_files: set[Path]) -> None:
-        """Keep what this run used of each ``dirty`` module, then prune; failures are ignored."""
+    def write(
+        self,
+        dirty: Iterable[str],
+        used: dict[str, dict[Any, Any]],
+        read_files: set[Path],
+        start: tuple[dict[Any, Any], int] | None = None,
+    ) -> None:
+        """Keep what this run used of each ``dirty`` module, then prune; failures are ignored.
+
+        ``start``: what the start's file (``START``) held when read, and how many entries it
+        keeps at most. The app's starts differ a little (the list, an open, the demo): the
+        file keeps what earlier starts used as well as this one's, unless that is more than
+        the bound (then only this start's: nothing grows for ever).
+        """
+        if start is not None and START in used:
+            earlier, bound = start
+            kept = {**earlier, **used[START]}
+            used = {**used, START: kept if len(kept) <= bound else used[START]}
         written = False
         for module in sorted(dirty):
             try:

@@ -17,6 +17,14 @@ that compiled new patterns for it, holding just the patterns that run used. A ca
 be read or written is no error: the pattern is compiled as before. Files are sealed and
 bounded (``core/kept_files.py``): one cut short, changed on disk or made by another Python (or
 another version of its expression engine) is not read.
+
+The app's start (:func:`start` … :func:`finish`, ``cli.main``) keeps every expression it
+compiles in one file, whoever compiles it: Textual's CSS tokenizer, rich, platformdirs and
+Python's own modules compile about 95 at each start of the list of sessions (110 for an open),
+some 20-25 ms of a start of 350 on the test VM, which a bare Textual app pays too (issue 15).
+One file, read at the first expression, holds what the starts used (the list, an open, the
+demo each add theirs, up to ``START_KEEP``); once the start is over, expressions are compiled
+as before it (a search typed later is never kept).
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from workshop_tui.core.kept_files import ModuleFiles
+from workshop_tui.core.kept_files import START, ModuleFiles
 
 _sre: Any = importlib.import_module("_sre")
 """The expression engine (no type stubs: its compile takes the code as ``re`` makes it)."""
@@ -48,6 +56,10 @@ OTHERS = frozenset({"textwrap"})
 """Modules besides the app's whose expressions are kept: the SVG labels' wrapping (its class
 compiles three long ones). A library's are compiled as always (the app's start has hundreds)."""
 
+START_KEEP = 400
+"""Expressions the start's file keeps at most: the starts of the list, of an open and of the demo
+use about 130 together; beyond this only the last start's are kept (nothing grows for ever)."""
+
 _ENGINE = ("re", "re._compiler", "re._parser", "sre_compile")
 """Modules whose frames lie between the caller's expression and the compiler."""
 
@@ -60,12 +72,47 @@ _used: dict[str, dict[Any, Any]] = {}
 """Per module: the compiled forms this run used."""
 _dirty: set[str] = set()
 _read_files: set[Path] = set()
+_starting = False
+"""Between ``start`` and ``finish``: every text pattern is looked up in the start's file."""
+_per_module = False
+"""``install`` was called: the app's modules' expressions are kept per module (the export path)."""
+_at_exit = False
 
 
 def install() -> None:
-    """Have ``re`` compile text patterns through the cache (once per process)."""
+    """Have ``re`` compile the app's text patterns through the cache, per module (once per process)."""
+    global _per_module
+    _per_module = True
+    _put()
+
+
+def _put() -> None:
     if _original is not None and _compiler.compile is not _compile:
         _compiler.compile = _compile
+
+
+def start() -> None:
+    """From now until ``finish``, every text pattern, whoever compiles it, through the start's file."""
+    global _starting
+    _starting = True
+    _put()
+
+
+def finish() -> None:
+    """The start is over: keep what it compiled; later expressions are compiled as before ``start``."""
+    global _starting
+    if not _starting:
+        return
+    _starting = False
+    save()
+    if not _per_module and _original is not None and _compiler.compile is _compile:
+        _compiler.compile = _original
+
+
+def save() -> None:
+    """Write now what was compiled anew since the last write (a start stopped by a signal has no exit)."""
+    if _dirty:
+        _write()
 
 
 def cache_file(module: str) -> Path:
@@ -86,10 +133,11 @@ def _caller() -> str | None:
 
 def _compile(pattern: Any, flags: int = 0) -> Any:
     """``re._compiler.compile``, with a text pattern's engine code taken from the cache."""
+    global _at_exit
     if not isinstance(pattern, str | bytes) or not isinstance(flags, int):
         return _original(pattern, flags)
-    module = _caller()
-    if module is None or not (module.startswith("workshop_tui.") or module in OTHERS):
+    module = START if _starting else _caller()
+    if module is None or not (module.startswith("workshop_tui.") or module in OTHERS or module == START):
         return _original(pattern, flags)
     cached = _cached.get(module)
     if cached is None:
@@ -106,8 +154,9 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
         compiled, form = _fresh(pattern, flags)
         if form is None:
             return compiled
-        if not _dirty:
-            atexit.register(_write)
+        if not _at_exit:
+            _at_exit = True
+            atexit.register(save)
         _dirty.add(module)
     _used.setdefault(module, {})[key] = form
     return compiled
@@ -150,4 +199,6 @@ def _read(module: str) -> dict[Any, Any]:
 
 def _write() -> None:
     """Keep what this run used of each module that compiled something new; failures are ignored."""
-    _files().write(_dirty, _used, _read_files)
+    dirty = set(_dirty)
+    _dirty.clear()
+    _files().write(dirty, _used, _read_files, (_cached.get(START, {}), START_KEEP))

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.filter import LineFilter
 from textual.screen import Screen
 
+from workshop_tui.core import kept_start
 from workshop_tui.core.i18n import detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.app_words import AppWords
@@ -201,10 +202,11 @@ class WorkshopApp(AppWords):
             stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:
             self.call_after_refresh(self._collect_again)
-        # The CSS rules this start parsed, kept for the next start: after the first frame, again
-        # when the first screen is complete, and at exit (an app that is stopped has no exit).
-        self.call_after_refresh(save_all)
-        self.set_timer(CSS_SAVE_SECONDS, save_all)
+        # The CSS rules and expressions this start made, kept for the next start: after the first
+        # frame, again when the first screen is complete (the start is over: see ``kept_start``),
+        # and at exit (an app that is stopped has no exit).
+        self.call_after_refresh(_keep_made)
+        self.set_timer(CSS_SAVE_SECONDS, lambda: _keep_made(start_over=True))
         self.register_theme(HIGH_CONTRAST)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -383,6 +385,15 @@ class WorkshopApp(AppWords):
 
     _stacks = 0
     """Stacks of screens made since the start (see ``show_home``)."""
+
+
+def _keep_made(*, start_over: bool = False) -> None:
+    """Write what this start parsed and compiled anew; ``start_over``: later expressions are not kept."""
+    save_all()
+    if start_over:
+        kept_start.end()
+    else:
+        kept_start.save()
 
 
 def make_app(**kwargs: object) -> WorkshopApp:

@@ -18,6 +18,7 @@ from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.core.storage.series import grouped, series_places
 from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.tui import line_compositor
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
 from workshop_tui.tui.widgets.footer import KeysFooter
@@ -37,6 +38,7 @@ class HomeScreen(WorkshopScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        line_compositor.install(self)  # a frame of the whole screen settles the repaints asked before it
         self.listings: list[SessionListing] = []
         self._resumed = False
 
@@ -46,10 +48,24 @@ class HomeScreen(WorkshopScreen):
             yield Static(id="home-title", classes="heading")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static(id="home-hint", classes="muted")
-        yield KeysFooter()
+        # The footer is mounted in ``on_mount``, once the table has the keyboard (see there).
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        # One frame for the whole screen, as the session screen draws its own: the first frame
+        # is held in a batch until the app's resizes at start are laid out and Textual's
+        # repaint of a screen that comes up is asked for, so nothing is drawn again after it.
+        batch = self.app.batch_update()
+        batch.__enter__()
+        self.call_later(batch.__exit__, None, None, None)
+        # Textual hides its empty rack of notifications once the screen is up, by a style that
+        # asks for a new layout and a frame: hidden before the first layout, it asks for none.
+        for rack in self.query("#textual-toastrack"):  # none when notifications are turned off
+            rack.display = False
         self.relabel(first=True)
+        # The footer shows the keys of the table, which has the keyboard now (Textual's footer
+        # waited for the first frame, then mounted its keys and laid them out twice: three more
+        # frames). Built now, it is part of the first frame and its later check finds no change.
+        await self.mount(KeysFooter(with_screen=True))
 
     def on_screen_resume(self) -> None:
         # The first resume follows on_mount, whose relabel has just started a load; a second
@@ -146,7 +162,7 @@ class HomeScreen(WorkshopScreen):
         hint.update(
             t("tui.home.empty", lang) if not listings else t("tui.home.last_hint", lang) if marked else ""
         )
-        table.focus()
+        self.set_focus(table)
 
     @staticmethod
     def _row(listing: SessionListing, lang: str, *, last: bool = False) -> list[Text]:
