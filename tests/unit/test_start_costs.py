@@ -192,6 +192,10 @@ def test_a_second_start_compiles_no_expression_and_no_library_class(tmp_path: Pa
         "    return engine(*args)\n"
         "re._compiler.compile = compiled_expression\n"
         "from workshop_tui.core import dataclass_code, kept_start, regex_code\n"
+        # Its own kept files: another test's app starting meanwhile (the suite runs on two
+        # workers) rewrites the shared ones with what it compiled, from what it read before.
+        f"regex_code.CACHE_DIR = regex_code.Path({str(tmp_path / 'regex-code')!r})\n"
+        f"dataclass_code.CACHE_DIR = dataclass_code.Path({str(tmp_path / 'dataclass-code')!r})\n"
         "fresh = regex_code._fresh\n"
         "def fresh_expression(*args):\n"
         "    counts['expressions'] += 1\n"
@@ -222,3 +226,5 @@ def test_a_second_start_compiles_no_expression_and_no_library_class(tmp_path: Pa
             term.process.wait(timeout=60)
         counts.append(json.loads(out.read_text()))
     assert counts[1] == {"expressions": 0, "methods": 0}, counts
+    assert counts[0]["expressions"] > 0 and counts[0]["methods"] > 0, counts  # the first start compiled them
+    assert all(any((tmp_path / kind).iterdir()) for kind in ("regex-code", "dataclass-code"))
