@@ -231,7 +231,7 @@ class UnsavedModal(WorkshopModal):
                 yield Button(t("tui.unsaved.stay", lang), id="stay")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#retry", Button))  # at once (see GroupsModal.on_mount)
+        self.set_focus(self.query_one("#retry", Button), scroll_visible=False)  # see GroupsModal.on_mount
 
     @on(Button.Pressed)
     def choose(self, event: Button.Pressed) -> None:
@@ -276,7 +276,7 @@ class LockedModal(WorkshopModal):
                 yield Button(t("tui.lock.refuse", lang), id="refuse")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#read_only", Button))  # at once (see GroupsModal.on_mount)
+        self.set_focus(self.query_one("#read_only", Button), scroll_visible=False)  # see GroupsModal.on_mount
 
     @on(Button.Pressed)
     def choose(self, event: Button.Pressed) -> None:

@@ -57,7 +57,7 @@ class ExportModal(WorkshopModal):
                 yield Button(t("tui.cancel", lang), id="cancel")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#format", RadioSet))  # at once (see GroupsModal.on_mount)
+        self.set_focus(self.query_one("#format", RadioSet), scroll_visible=False)  # see GroupsModal.on_mount
 
     @on(Button.Pressed, "#ok")
     def submit(self) -> None:

@@ -80,7 +80,11 @@ class GroupsModal(WorkshopModal):
         # At once, not by ``focus()``, which waits for the app's queue: keys typed in the burst of
         # Ctrl+R were handed meanwhile to the first field Textual focuses (the first group's name),
         # and Ctrl+S then saved no new group.
-        self.set_focus(self.query_one("#new-0", Input))
+        # Not scrolled to now: before the first layout that scrolled the form by a guess (the new-session
+        # form by 3 lines, its first lines out of view); once laid out, the new line is shown.
+        first_new = self.query_one("#new-0", Input)
+        self.set_focus(first_new, scroll_visible=False)
+        self.call_after_refresh(first_new.scroll_visible, animate=False)
 
     def action_save(self) -> None:
         """Ctrl+S (a priority key, handled on arrival): after the letters typed before it."""

@@ -113,7 +113,7 @@ class NotesModal(WorkshopModal):
                 yield Button(t("tui.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
-        self.set_focus(self._note())  # at once, not in the app's queue (see GroupsModal.on_mount)
+        self.set_focus(self._note(), scroll_visible=False)  # see GroupsModal.on_mount
 
     def _note(self) -> TextArea:
         from textual.widgets import TextArea

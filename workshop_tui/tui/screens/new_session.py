@@ -160,7 +160,7 @@ class NewSessionScreen(WorkshopModal):
         self.query_one("#custom").display = self.query_one("#programme", Select).value == CUSTOM
         if self.sessions:
             self.query_one("#follows-hint").display = False
-        self.set_focus(self.query_one("#title", Input))  # at once (see GroupsModal.on_mount)
+        self.set_focus(self.query_one("#title", Input), scroll_visible=False)  # see GroupsModal.on_mount
         self._picked: list[str] = []
 
     @on(Select.Changed, "#follows")
