@@ -7,6 +7,7 @@ from pathlib import Path
 from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.widgets.entry import EntryInput
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 
 from .conftest import SIZE, app_for
@@ -186,3 +187,32 @@ async def test_mode_key_asks_before_it_changes_what_is_shown(room: Path) -> None
         grid = app.screen.query_one(ScoreGrid)
         assert str(grid.get_cell("trust", "mean")) == "4,0"
         assert "indtastede scorer, til der er talt op" in str(app.screen.query_one("#grid-head").render())
+
+
+async def test_a_refused_date_marks_its_field_until_it_reads_as_a_date_or_shows_the_saved_one(
+    room: Path,
+) -> None:
+    """At 5 m a line at the bottom is easy to miss: the field itself turns red while refused."""
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-45")
+        await pilot.pause()
+        due = screen.view.query_one("#due-0", EntryInput)
+        due.focus()
+        await pilot.press(*"hej")
+        await pilot.pause()
+        assert due.has_class("-invalid") and "'hej'" in str(screen.view.query_one("#due-error").render())
+        await pilot.press("backspace", "backspace", "backspace", *"20/1")
+        await pilot.pause()
+        assert not due.has_class("-invalid")
+        await pilot.press(*"x")
+        await pilot.pause()
+        assert due.has_class("-invalid")
+        await pilot.press("tab")  # leaving shows the saved date: nothing refused is in view
+        await pilot.pause()
+        assert due.value == "2027-01-20" and not due.has_class("-invalid")
+    saved = load_session(room).answers_for("sheet-45").actions
+    assert [action.due for action in next(iter(saved.values()))] == ["2027-01-20"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,12 @@ def open_files() -> int:
         except OSError:
             continue
     return 0
+
+
+def accept_burst(most: int) -> int:
+    """Connections asyncio may accept in one go: a quarter of the cap, so a queued burst never
+    holds more files than the cap allows before the guard has closed those over it."""
+    return max(1, most // 4)
 
 
 def connection_cap(wanted: int) -> int:
@@ -135,7 +142,14 @@ class GuardedSite(web.TCPSite):
         self.guard = guard
 
     async def start(self) -> None:
-        """Listen, as ``TCPSite.start`` does, with the guarded protocol factory."""
+        """Listen, as ``TCPSite.start`` does, with the guarded protocol factory.
+
+        asyncio accepts up to its ``backlog`` queued connections in one go, each an open file
+        before the guard sees it: with 1024, forty phones queued while the app drew a frame
+        became forty files at once, and a save in that moment could fail ("Too many open
+        files"). asyncio is given a small burst; the system's queue is set back to the full
+        backlog afterwards, so a burst of phones still waits rather than being dropped.
+        """
         await web.BaseSite.start(self)
         server = self._runner.server
         assert server is not None
@@ -143,9 +157,13 @@ class GuardedSite(web.TCPSite):
             self.guard.protocol(server),
             self._host,
             self._port,
-            backlog=self._backlog,
+            backlog=accept_burst(self.guard.most),
             reuse_address=self._reuse_address,
             reuse_port=self._reuse_port,
         )
         sockets = self._server.sockets
+        for listening in sockets:
+            # A duplicate of the descriptor: ``listen`` sets the queue of the socket both share.
+            with socket.fromfd(listening.fileno(), listening.family, listening.type) as shared:
+                shared.listen(self._backlog)
         self._bound_port = sockets[0].getsockname()[1] if sockets else self._port

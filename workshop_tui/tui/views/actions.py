@@ -166,9 +166,9 @@ class ActionsView(GroupTextsView):
                 try:
                     normalise_date(event.value, reference_date(self.session.date if self.session else ""))
                 except Refused as refused:
-                    self._show_due_error(refusal_text(refused, self.lang))
+                    self._show_due_error(refusal_text(refused, self.lang), event)
                     return
-                self._show_due_error("")
+                self._show_due_error("", event)
             else:  # typed over ``event.before``: a device's words written there meanwhile are kept
                 key = f"a:{index}:{part}"
                 merge = f"action:{exercise_id}:{group}:{part}-{index}"
@@ -200,8 +200,13 @@ class ActionsView(GroupTextsView):
         index = int(where[0])
         field.load(field.field, actions[index].due if index < len(actions) else "")
 
-    def _show_due_error(self, message: str) -> None:
+    def _show_due_error(self, message: str, edited: FieldEdited) -> None:
+        """The refusal below the actions, and the date field itself marked (red at 5 m) until it
+        reads as a date again or shows the saved one."""
         self.query_one("#due-error", Static).update(plain(message))  # quotes what was typed
+        for field in self.query(EntryInput):
+            if field.field == edited.field:
+                field.set_class(bool(message), "-invalid")
 
 
 def action_edit(

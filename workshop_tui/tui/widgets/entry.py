@@ -160,6 +160,7 @@ class EntryInput(InOrderInput):
             return
         self.field = field
         self.shown = value
+        self.remove_class("-invalid")  # what is saved is shown: nothing refused is in view
         if self.value != value:
             self._loading = True
             try:
