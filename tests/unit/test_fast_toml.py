@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 import tomli_w
@@ -253,6 +254,38 @@ SIMPLE = [
     'x = "tab\there"\n',
     "# a \x01 control\n",
     "",
+    # Rows of whole numbers after a header are read at once: as tomllib reads them, or not at all.
+    "[a]\np1 = 1\np2 = -0\np3 = 200\n\n\np4 = 5\n[b]\nq = 1\n",
+    "[a]\np1 = 1\np2 = 2",  # the last row without its line break
+    "[a]\np1 = 1\np2 = 2\np1 = 3\n",  # a key twice among the rows
+    "[a.c]\n[a]\nc = 1\nd = 2\n",  # a row where a table is
+    "[a.c]\n[a]\nd = 1\ne = 2\n",
+    "[[a]]\nx = 1\ny = 2\n[[a]]\nx = 3\n",
+    "[a]\np1 = 1\np2 = 01\n",
+    "[a]\np1 = 1\np2 = 1_0\n",
+    "[a]\np1 = 1\np2 =  2\n",
+    "[a]\n  p1 = 1\n\t\n  [b]  \n",
+    # Texts with one-letter escapes, on one line or several between triple quotes.
+    'k = "say \\"hi\\" \\\\ \\t\tx"\n',
+    'k = """\nline\n  two \\"q\\" """\nj = 1\n',
+    'k = """\n\nstarts with a blank line"""\n',
+    'k = """a""""\n',
+    'k = """a"""""\n',
+    'k = """a""""""\n',
+    'k = """a""" x\n',
+    'k = """a\\\n   b"""\n',  # a backslash at a line's end
+    'k = """a\rb"""\n',
+    'k = "a \\u00e6"\n',
+    'k = "a \\x41"\n',
+    'k = """a\n[b]\nc = 1\n"""\n[d]\n',  # a text holding a table's header
+    'k = ["""a""", 1]\n',
+    'a = [\n    "x",\n]\nb = 1\nc = 2\n[d]\n',  # rows right after an array's end
+    'a = [\n    "x",\nb = 1\n]\n',
+    "a = [\nb = 1\n]\n",
+    "p1 = 1\np1 = 2\n",
+    "\n\np1 = 1\n\np2 = 2\n# note\np3 = 3\n",
+    'p = [\n    { id = "p1", name = "" },\n    { id = "p2", id = "" },\n]\n',
+    'p = [\n    { id = "p1", name = "a = \\"b\\"" },\n    { id = "x = ", name = "y" },\n]\n',
 ]
 
 
@@ -282,6 +315,23 @@ def test_the_line_reader_reads_a_whole_session(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(tomllib, "loads", refuse)
     assert fast_toml.loads(text) == expected
+
+
+def test_a_file_the_app_wrote_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The demo and a large answered session (every kind's answers, texts over several lines with
+    quotes in them, rows of scores) are read by the one pass alone: no text taken out, no rest."""
+    from benchmarks.large_session import large_session, write_session
+
+    written = write_session(large_session(participants=12), tmp_path / "large.toml").read_text("utf-8")
+    demo = (builtin_sessions_dir() / DEMO_FILE).read_text(encoding="utf-8")
+    assert '\\"' in written and '"""' in written and "scores." in written
+
+    def refuse(text: str, first: int) -> object:
+        raise AssertionError("the text was read in pieces")
+
+    monkeypatch.setattr(fast_toml, "_read", refuse)
+    for text in (written, demo):
+        assert fast_toml.loads(text) == tomllib.loads(text)
 
 
 _VALUES = st.recursive(

@@ -65,14 +65,14 @@ def test_another_text_is_never_given_the_kept_table(cache: Path, large_text: str
 
 
 def test_a_kept_file_under_the_name_of_other_content_is_not_trusted(cache: Path, large_text: str) -> None:
-    """Same checksum and length (a collision, or a file put there): the kept text differs, so it is parsed."""
+    """Same checksum and length (a collision, or a file put there): the kept bytes differ, so it is parsed."""
     calls: list[str] = []
     parse = cached_parse(_counting(calls))
     parse(large_text)
     (kept,) = cache.glob("*.marshal")
     tag, text, _, _ = marshal.loads(kept.read_bytes())
     forged = marshal.dumps({"title": "forged"})
-    kept.write_bytes(marshal.dumps((tag, text.replace("a", "b"), zlib.crc32(forged), forged)))
+    kept.write_bytes(marshal.dumps((tag, text.replace(b"a", b"b"), zlib.crc32(forged), forged)))
     assert parse(large_text) == tomllib.loads(large_text)
     assert len(calls) == 2
 

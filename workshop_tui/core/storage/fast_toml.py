@@ -1,25 +1,25 @@
 """Parsing a session file's TOML faster than ``tomllib`` alone, with exactly its result or error.
 
-``tomllib`` is pure Python. Two things take most of its time on a large session, and
-both are read here with regular expressions instead:
+``tomllib`` is pure Python and reads one character at a time. A file as the app writes it
+is read here in one pass instead (``_simple``): a regular expression takes one statement at
+a time (a table's header, ``key = value``, a text over several lines between triple quotes,
+an array's line), and the rows of scores right after a header (``p1 = 4``, 16,000 of them in
+a 400-person session) all at once, split rather than matched one by one. Anything of another
+shape, or anything TOML might refuse, makes it give up.
 
-- **rows of scores**, one table per item as the app writes them (``[answers.x.scores.y]``
-  then ``p1 = 4`` lines), about 10 µs per line in ``tomllib``: a 400-person session has
-  16,000 of them. Each table of exactly that shape (bare keys, whole numbers written
+Then the text is read in pieces: rows of scores (one table per item, ``[answers.x.scores.y]``
+then ``p1 = 4`` lines) and every long text are taken out, the rest is parsed by the same
+one-pass reader or, failing that, by ``tomllib``, and the pieces are put back:
+
+- **rows of scores**: each table of exactly that shape (bare keys, whole numbers written
   plainly, ending where the next table starts) is taken out and put back after parsing.
-- **texts** (answers, exercise texts, item labels), which ``tomllib`` reads one character
-  at a time: each basic string of a value that holds no escape and no control character is
+- **texts**: each basic string of a value that holds no escape and no control character is
   parsed by the rest as a placeholder, and its text put back in its place. The placeholder
   is a whole number (``tomllib`` reads one with a single regular expression), counted up
   from a random 18-digit start (56 random bits: a number of the file's own falls in that
   range about once in 10^16 files). Each must be found once and only once, so such a
   number is noticed (and the file parsed by ``tomllib``) unless a placeholder was also
   lost, which takes a file ``tomllib`` refuses as well (``"text".5``).
-
-The rest is read by a line reader (``_simple``) first, and a one-line text without escapes
-stays in its line for it (most texts of a session: taking each out and putting it back cost
-a third of the read); only when the line reader gives up is the text cut again with every
-long text taken out, and the rest parsed by ``tomllib``.
 
 Only what the TOML parser would see as such is taken: strings and comments are stepped
 over whole (a text may hold a line that looks like a table), and what is taken out is
@@ -83,22 +83,17 @@ def loads(text: str) -> dict[str, Any]:
         tomllib.TOMLDecodeError: the text is not valid TOML.
     """
     text = text.replace("\r\n", "\n")  # as tomllib reads it
-    first = 10**17 + int.from_bytes(os.urandom(7))
-    """The first placeholder (see the module docstring)."""
-    data = _read(text, first, quick=True)
+    data = _simple(text)  # a file as the app writes it: one pass
     if data is None:  # a line of another shape: every long text taken out, the rest to tomllib
-        data = _read(text, first, quick=False)
-    return _whole(text) if data is None else data  # (not None without ``quick``)
+        data = _read(text, first=10**17 + int.from_bytes(os.urandom(7)))
+    return data
 
 
-def _read(text: str, first: int, *, quick: bool) -> dict[str, Any] | None:
+def _read(text: str, first: int) -> dict[str, Any]:
     """The text parsed with its rows of scores and long texts taken out (see the module docstring).
 
     Args:
-        quick: a text without escapes or control characters stays where it is, for ``_simple``
-            to read with its line (most texts of a session are such: taking each out and putting
-            it back cost a third of the read); None when ``_simple`` cannot read the rest. Else
-            every long text is taken out, and a rest ``_simple`` cannot read goes to ``tomllib``.
+        first: the first placeholder (see the module docstring).
     """
     tables: list[tuple[str, str, dict[str, int]]] = []
     texts: list[str] = []
@@ -107,7 +102,7 @@ def _read(text: str, first: int, *, quick: bool) -> dict[str, Any] | None:
     scan = "\n" + text  # a table of scores is found from the line break before it: the first line too
     for token in _TOKENS.finditer(scan):
         found = token.group(0)
-        if len(found) < LONG_TEXT or found[0] in "#'" or (quick and token.lastgroup == "plain"):
+        if len(found) < LONG_TEXT or found[0] in "#'":
             continue  # a short string (an id), a comment or a literal string: left to the rest's parser
         rows = token.group("rows")
         if rows is not None:
@@ -128,15 +123,13 @@ def _read(text: str, first: int, *, quick: bool) -> dict[str, Any] | None:
             texts.append(value)
         pieces += [scan[start : token.start()], replacement]
         start = token.end()
-    if not pieces and not quick:
+    if not pieces:
         return _whole(text)
     pieces.append(scan[start:])
     try:
         rest = "".join(pieces)[1:]  # without the line break put first
         data = _simple(rest)
         if data is None:
-            if quick:
-                return None
             import tomllib
 
             try:
@@ -229,12 +222,13 @@ def _put_rows(data: dict[str, Any], tables: list[tuple[str, str, dict[str, int]]
         scores[item] = rows
 
 
-# The rest, once texts and scores are taken out, is nearly all lines of a few shapes: table
-# headers, ``key = value`` with a number, a short string or a boolean, and arrays of those or
-# of one-line inline tables (the participants). ``_simple`` reads exactly those, one line at a
-# time, with TOML's rules on what may be defined where, and gives up (None: the text goes to
-# tomllib) at the first line of another shape or anything TOML might refuse, so that any
-# error, and any value it does not know, is tomllib's.
+# A session file as the app writes it is nearly all lines of a few shapes: table headers,
+# ``key = value`` with a number, a boolean or a text (one line, or several between triple
+# quotes, with at most one-letter escapes), rows of scores, and arrays of short strings or of
+# one-line inline tables (the participants). ``_simple`` reads exactly those in one pass, with
+# TOML's rules on what may be defined where, and gives up (None) at the first line of another
+# shape or anything TOML might refuse, so that any error, and any value it does not know, is
+# tomllib's (``loads`` then takes the texts and rows out and reads the rest again).
 
 _KEY = r'(?:[A-Za-z0-9_-]+|"[^"\\\x00-\x1f\x7f]*")'
 _SCALAR = r'(?:-?(?:0|[1-9][0-9]*)|true|false|"[^"\\\x00-\x1f\x7f]*")'
@@ -246,13 +240,30 @@ _INLINE = re.compile(rf"\{{[ \t]*(?:{_KEY}[ \t]*=[ \t]*{_VALUE}{_SEP})*\}}")
 """An inline table of numbers, short strings, booleans and inline tables of those."""
 _LINE = re.compile(
     rf"[ \t]*(?:"
-    rf"(?P<key>{_KEY})[ \t]*=[ \t]*(?:(?P<scalar>{_SCALAR})|(?P<inline>{{.*}})"
+    rf"(?P<key>{_KEY})[ \t]*=[ \t]*(?:(?P<scalar>{_SCALAR})"
+    r'|"(?P<escaped>(?:[^"\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+)"'
+    r'|"""(?P<multi>(?:[^"\\\x00-\x08\x0b-\x1f\x7f]++|\\[btnfr"\\]|"(?!""))*+)"""(?P<quotes>"{0,2})'
+    r"|(?P<inline>{.*})"
     rf"|(?P<array>\[[ \t]*(?:{_SCALAR}[ \t]*(?:,[ \t]*|(?=\])))*\])|(?P<open>\[))"
     rf"|\[(?P<table>{_KEY}(?:\.{_KEY})*)\]|\[\[(?P<tables>{_KEY}(?:\.{_KEY})*)\]\]"
-    rf"|(?P<element>{_SCALAR}|{{.*}})[ \t]*,|(?P<close>\])|#[^\x00-\x08\x0a-\x1f\x7f]*"
-    rf")?[ \t]*"
+    rf"|(?P<element>{_SCALAR}|{{.*}})[ \t]*,|(?P<close>\])|(?P<comment>#[^\x00-\x08\x0a-\x1f\x7f]*)"
+    rf")?[ \t]*(?:\n|\Z)(?:[ \t]*\n)*"
 )
-"""One line of the simple shapes (an inline table's inside is checked by ``_INLINE``)."""
+"""One statement of the simple shapes, with its line break and the blank lines after it (an
+inline table's inside is checked by ``_INLINE``; a text in triple quotes runs over several
+lines). A text that
+holds no backslash is read as it is; with one-letter escapes it is unescaped (``_ESCAPE``);
+any other escape, a control character or a backslash at a line's end is left to tomllib."""
+_ROWS = re.compile(r"(?:[A-Za-z0-9_-]+ = -?(?:0|[1-9][0-9]*)\n+)+")
+"""Rows of whole numbers right after a table's header (the scores of an item: 400 of them in
+a large session), read at once with ``split`` instead of a statement at a time."""
+_SMALL = {str(number): number for number in range(-100, 101)}
+"""Whole numbers as ``_ROWS`` finds them written (``-0`` is not one of these: ``int`` reads it)."""
+_STRINGS = re.compile(
+    r'\{ (?:[A-Za-z0-9_-]+ = "[^"\\\x00-\x1f\x7f]*", )*[A-Za-z0-9_-]+ = "[^"\\\x00-\x1f\x7f]*" \}'
+)
+"""An inline table of short strings under bare keys, as the app writes a participant or a group."""
+_STRING_PAIR = re.compile(r'([A-Za-z0-9_-]+) = "([^"\\\x00-\x1f\x7f]*)"')
 _PART = re.compile(_KEY)
 _PAIR = re.compile(rf"({_KEY})[ \t]*=[ \t]*({_VALUE})")
 _ELEMENT = re.compile(_SCALAR)
@@ -273,6 +284,13 @@ def _name(part: str) -> str:
 def _inline(text: str, fixed: set[int], *, checked: bool = False) -> dict[str, object] | None:
     """An inline table (and the one it may hold), each noted in ``fixed``; None if it is not one
     of the simple shapes, or names a key twice."""
+    if not checked and _STRINGS.fullmatch(text):  # (each pair found ends at its closing quote)
+        pairs = _STRING_PAIR.findall(text)
+        strings: dict[str, object] = dict(pairs)
+        if len(strings) != len(pairs):
+            return None
+        fixed.add(id(strings))
+        return strings
     if not checked and not _INLINE.fullmatch(text):
         return None
     table: dict[str, object] = {}
@@ -287,20 +305,39 @@ def _inline(text: str, fixed: set[int], *, checked: bool = False) -> dict[str, o
     return table
 
 
+def _rows(text: str, at: int, table: dict[str, Any]) -> int:
+    """Where the rows of whole numbers at ``at`` end, once put in ``table``; ``at`` when there
+    are none, or they cannot be put in at once (a key given twice: the statements say so)."""
+    rows = _ROWS.match(text, at)
+    if rows is None:
+        return at
+    cells = rows.group().split()  # key, "=", number, key, "=", number, …
+    keys = cells[0::3]
+    try:  # a score is a small number: looked up (a third of the time of ``int`` on each)
+        parsed = dict(zip(keys, map(_SMALL.__getitem__, cells[2::3]), strict=True))
+    except KeyError:
+        parsed = dict(zip(keys, map(int, cells[2::3]), strict=True))
+    if len(parsed) != len(keys) or (table and not table.keys().isdisjoint(parsed)):
+        return at
+    table.update(parsed)
+    return rows.end()
+
+
 def _simple(text: str) -> dict[str, Any] | None:
-    """``text`` parsed as tomllib would, if every line has one of the simple shapes; else None."""
+    """``text`` parsed as tomllib would, if every statement has one of the simple shapes; else None."""
     root: dict[str, Any] = {}
     table = root
     defined: set[int] = set()  # tables given by a header (once each)
     arrays: set[int] = set()  # arrays of tables ([[...]]), the only arrays a header may enter
     fixed: set[int] = set()  # inline tables and their arrays: nothing may be added to them
     array: list[object] | None = None  # a multi-line array being read
-    for line in text.split("\n"):
-        if not line:
-            continue  # most lines: where the texts and the rows of scores were taken out
-        match = _LINE.fullmatch(line)
+    at, end = 0, len(text)
+    match_line = _LINE.match
+    while at < end:
+        match = match_line(text, at)
         if match is None:
             return None
+        at = match.end()
         if array is not None:
             if match.group("close") is not None:
                 array = None
@@ -322,6 +359,13 @@ def _simple(text: str) -> dict[str, Any] | None:
                 return None
             if scalar is not None:
                 table[name] = scalar[1:-1] if scalar[0] == '"' else _scalar(scalar)
+                continue
+            escaped, multi = match.group("escaped", "multi")
+            if escaped is not None:
+                table[name] = _ESCAPE.sub(_unescape, escaped) if "\\" in escaped else escaped
+            elif multi is not None:
+                value = multi.removeprefix("\n") + match.group("quotes")
+                table[name] = _ESCAPE.sub(_unescape, value) if "\\" in value else value
             elif (inline_text := match.group("inline")) is not None:
                 inline = _inline(inline_text, fixed)
                 if inline is None:
@@ -363,4 +407,5 @@ def _simple(text: str) -> dict[str, Any] | None:
                 return None
             table = {}
             tables.append(table)
+        at = _rows(text, at, table)
     return None if array is not None else root

@@ -4,9 +4,11 @@ Why: ``workshop export`` is one process per command, and reading a 90-exercise s
 700 kB of TOML (``fast_toml``) is a third of what that export costs; exporting a session
 again, in another format or after a look at the result, reads the same text again. The
 parsed table is kept in the user's cache folder as ``marshal`` data (tables, lists,
-strings, numbers: no code), found by a checksum and the length of the text, and used only
-when the text kept with it is the text being read, character for character: a cache is
-never trusted for other content. Anything else (no cache folder, a file that cannot be
+strings, numbers: no code), found by a checksum and the length of the file's bytes, and used
+only when the bytes kept with it are the bytes being read, byte for byte: a cache is never
+trusted for other content. (The bytes, not the text: they are what was read, so neither the
+key nor the comparison encodes 700 kB of text again: about half of what the cache cost, on
+the first export of a file as on the later ones.) Anything else (no cache folder, a file that cannot be
 read or written, a damaged or foreign one) reads the text as before, silently.
 
 The folder is ``platformdirs``' user cache folder, or ``WORKSHOP_TUI_CACHE_DIR``; with
@@ -34,8 +36,9 @@ SMALLEST = 64 * 1024
 """Shorter texts parse in a few milliseconds: they are not kept (a cache would cost as much)."""
 KEEP = 12
 """Files kept in the folder; the oldest beyond them are removed when one is written."""
-FORMAT = 1
-"""Bumped when what is kept changes; also per Python version (``marshal``'s format)."""
+FORMAT = 2
+"""Bumped when what is kept changes (2: the file's bytes instead of its text); also per Python
+version (``marshal``'s format)."""
 _TAG = f"{sys.implementation.cache_tag}-v{FORMAT}"
 
 
@@ -51,30 +54,35 @@ def cache_dir() -> Path | None:
     return platformdirs.user_cache_path("workshop-tui", appauthor=False) / "parsed"
 
 
-def cached_parse(parse: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
-    """``parse`` with its result for a large text kept, and reused for the same text."""
+def cached_parse(parse: Callable[[str], dict[str, Any]]) -> Callable[[str, bytes | None], dict[str, Any]]:
+    """``parse`` with its result for a large text kept, and reused for the same text.
 
-    def parse_cached(text: str) -> dict[str, Any]:
+    The function made takes the text and, when the caller has them, the bytes it was decoded
+    from (``tomlio.read_toml`` gives the file's); without them the text is encoded.
+    """
+
+    def parse_cached(text: str, raw: bytes | None = None) -> dict[str, Any]:
         folder = cache_dir() if len(text) >= SMALLEST else None
         if folder is None:
             return parse(text)
-        raw = text.encode("utf-8", "surrogatepass")
+        if raw is None:
+            raw = text.encode("utf-8", "surrogatepass")
         path = folder / f"{zlib.crc32(raw):08x}-{len(raw)}.{_TAG}.marshal"
-        found = _read(path, text)
+        found = _read(path, raw)
         if found is not None:
             return found
         data = parse(text)  # an error propagates: nothing is kept for a text that does not parse
-        _write(path, text, data)
+        _write(path, raw, data)
         return data
 
     return parse_cached
 
 
-def _read(path: Path, text: str) -> dict[str, Any] | None:
-    """The table kept at ``path`` if it was kept for exactly ``text``; else None."""
+def _read(path: Path, raw: bytes) -> dict[str, Any] | None:
+    """The table kept at ``path`` if it was kept for exactly the bytes ``raw``; else None."""
     try:
         kept = marshal.loads(path.read_bytes())
-        if not (isinstance(kept, tuple) and len(kept) == 4 and kept[0] == _TAG and kept[1] == text):
+        if not (isinstance(kept, tuple) and len(kept) == 4 and kept[0] == _TAG and kept[1] == raw):
             return None
         if not isinstance(kept[3], bytes) or zlib.crc32(kept[3]) != kept[2]:
             return None
@@ -84,8 +92,8 @@ def _read(path: Path, text: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _write(path: Path, text: str, data: dict[str, Any]) -> None:
-    """Keep ``data`` for ``text`` (written whole, then renamed); drop the oldest files beyond ``KEEP``."""
+def _write(path: Path, raw: bytes, data: dict[str, Any]) -> None:
+    """Keep ``data`` for the bytes ``raw`` (written whole, then renamed); drop the oldest beyond ``KEEP``."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -93,7 +101,7 @@ def _write(path: Path, text: str, data: dict[str, Any]) -> None:
         # Readable by the owner only, as the session files are: the same names and answers.
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps((_TAG, text, zlib.crc32(table), table)))
+            handle.write(marshal.dumps((_TAG, raw, zlib.crc32(table), table)))
         os.replace(temp, path)
         kept = sorted(path.parent.glob("*.marshal"), key=_age)
         for old in kept[:-KEEP]:

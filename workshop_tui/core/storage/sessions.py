@@ -60,7 +60,10 @@ def load_session(path: Path, *, keep_parsed: bool = False) -> Session:
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
-    data, text = read_toml(path, parse=cached_parse(fast_toml.loads) if keep_parsed else fast_toml.loads)
+    if keep_parsed:
+        data, text = read_toml(path, parse_read=cached_parse(fast_toml.loads))
+    else:
+        data, text = read_toml(path, parse=fast_toml.loads)
     try:
         data, _ = migrate(data)
     except MigrationError as error:

@@ -34,7 +34,10 @@ _LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
 def read_toml(
-    path: Path, *, parse: Callable[[str], dict[str, Any]] | None = None
+    path: Path,
+    *,
+    parse: Callable[[str], dict[str, Any]] | None = None,
+    parse_read: Callable[[str, bytes], dict[str, Any]] | None = None,
 ) -> tuple[dict[str, Any], str]:
     """Read and parse a TOML file.
 
@@ -42,6 +45,8 @@ def read_toml(
         parse: the parser; one that gives what ``tomllib.loads`` gives, or raises its error
             (``fast_toml.loads`` for session files, which reads their rows of scores faster);
             ``tomllib.loads`` when not given (imported here: a session's read may never need it).
+        parse_read: instead of ``parse``, a parser also given the bytes read (the text is
+            decoded from them): ``parsed_cache`` finds a file's kept table by them.
 
     Returns:
         The parsed data and the text it came from (for locating keys).
@@ -85,10 +90,13 @@ def read_toml(
         line = raw.count(b"\n", 0, error.start) + 1
         raise fail("problems.what.not_utf8", "problems.fix.utf8", line=line, byte=str(error.start)) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():  # (as ``not text.strip()``, without copying a large text)
         raise fail("problems.what.empty_file", "problems.fix.restore_or_delete")
     try:
-        data = parse(text) if parse is not None else _tomllib_loads(text)
+        if parse_read is not None:
+            data = parse_read(text, raw)
+        else:
+            data = parse(text) if parse is not None else _tomllib_loads(text)
     except ValueError as error:  # TOMLDecodeError is one; tomllib is loaded by then
         import tomllib
 
