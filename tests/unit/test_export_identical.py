@@ -106,3 +106,63 @@ def test_the_html_escape_is_the_standard_librarys() -> None:
 
     for text in ["", "plain", "a & b < c > d \" e ' f", "&amp;", "<<&&>>\"\"''", "æøå – \u2028 \x00"]:
         assert escape(text) == html.escape(text, quote=True)
+
+
+def _plain_md_text(text: str, *, multiline: bool = False) -> str:
+    """``md_text`` as it was before its shortcuts: both expressions run on every text."""
+    import re
+
+    from workshop_tui.core.text_safety import for_terminal
+    from workshop_tui.export import markdown_escape as escape
+
+    text = for_terminal(text, multiline=True)
+    lines = [line.rstrip() for line in text.splitlines()] if multiline else [" ".join(text.split())]
+    text = "\n".join(lines)
+    text = re.sub(r"[\\`*_\[\]|~&<>]", lambda m: escape._HTML.get(m.group(), "\\" + m.group()), text)
+    return (escape._LINE_STARTS if multiline else escape._LINE_START).sub(escape._line_start, text)
+
+
+def test_md_text_shortcuts_give_what_both_expressions_gave() -> None:
+    """The shortcuts (no inline expression without one of its characters, no line-start one
+    unless a line starts with a character it acts on) change no text: random texts of the very
+    characters involved, one-line and multiline."""
+    import random
+
+    pieces = [*"ab #=-+*_`[]|~&<>\\09.)", " ", "\t", "\n", "\r\n", "\u2028", "\x0b", "\x85", "- ", "1. "]
+    pieces += ["  #", "\n-", "\n  +x", "æø", "\x1b[31m", "\x1b]0;x\x07"]
+    rng = random.Random(15)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for multiline in (False, True):
+            assert md_text(text, multiline=multiline) == _plain_md_text(text, multiline=multiline), text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_csv_line_is_what_csv_writer_writes(lang: str) -> None:
+    """The renderer's own lines (each distinct cell quoted once, then joined) are ``csv.writer``'s:
+    random rows of the characters that decide quoting (both separators, quotes, line breaks,
+    blanks, formula starts), numbers and empty cells, and a row of one empty cell."""
+    import random
+
+    from workshop_tui.export.csv import _Lines
+
+    pieces = [*"ab;,\"'\r\n =+-@\t|", "æø", "\u2028", "\x1b[2J", "-1,25", "=SUM(A1)", ""]
+    rng = random.Random(15)
+    lines = _Lines(delimiter(lang))
+    for _ in range(5_000):
+        row: tuple[str | int, ...] = tuple(
+            rng.randint(-3, 12)
+            if rng.random() < 0.2
+            else "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+            for _ in range(rng.randint(1, 14))
+        )
+        for safe in (True, False):
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n").writerow(
+                [spreadsheet_safe(cell) for cell in row] if safe else row
+            )
+            assert lines.of(row, safe=safe) == buffer.getvalue(), row
+    for safe in (True, False):
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n").writerow([""])
+        assert lines.of(("",), safe=safe) == buffer.getvalue() == '""\r\n'

@@ -42,6 +42,7 @@ def _voting(args: argparse.Namespace) -> VotingOptions:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    argv_given = argv
     argv = list(sys.argv[1:] if argv is None else argv)
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=LANGUAGES)
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     with argparse_in(lang):
         args = build_parser(lang).parse_args(argv)
     args.explicit_lang = known.lang
+    # ``workshop export`` (or compare, trend) as the program itself, not called by a test or a
+    # caller that goes on: the process may end as soon as its files are written (export.commands).
+    setattr(args, export_commands.WHOLE_PROCESS, argv_given is None)
     # A command that starts the app spends its start building objects that live as long as
     # the app (modules, classes, the session, the widgets): the garbage collector's passes
     # over them find nothing and cost a tenth of a second. It is paused until the app's first

@@ -10,6 +10,7 @@ blind results, polarity, the counted mode) are described in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 from workshop_tui.core.kinds.spec import SummaryInput
@@ -100,7 +101,7 @@ def _item(given: SummaryInput, item: Item, stats: ItemStats, *, rank: int | None
         direction=direction,
         rank=rank if shown else None,
         note=answers.notes.get(item.id, "").strip(),
-        scores=scores_of(answers, item.id, given.labels) if shown else (),
+        scores=scores_of(answers, item.id, given.labels, stats.distribution) if shown else (),
         left=given.text(item.left),
         right=given.text(item.right),
         reverse=item.reverse,
@@ -136,17 +137,31 @@ def _dimensions(exercise: Exercise, items: Sequence[ItemSummary], lang: str) -> 
     )
 
 
-def scores_of(answers: ExerciseAnswers, item_id: str, labels: dict[str, str]) -> tuple[Score, ...]:
+def scores_of(
+    answers: ExerciseAnswers,
+    item_id: str,
+    labels: dict[str, str],
+    distribution: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Score, ...]:
     """Every score (or a vote's dots) for an item.
 
     With ``labels`` (a named export) each score has its participant's name, in name
     order; without them (anonymous) the scores have no label and are sorted by value,
     so their order and labels say nothing about who gave them.
+
+    ``distribution``: the item's (score, count) pairs as ``stats.describe`` counted them from
+    the same scores (``values_for``), when the caller has them. The scores sorted by value are
+    then those pairs spelled out, instead of the row sorted again (a 400-person item has 400).
     """
     # Loaded when a summary is made: opening a session does not build its classes.
     from workshop_tui.core.results.summary_model import ANONYMOUS_LABEL, TALLY_LABEL, Score
 
-    if answers.counted_mode == "tally":
+    tally = answers.counted_mode == "tally"
+    if distribution is not None and (tally or not labels):
+        label = TALLY_LABEL if tally else ANONYMOUS_LABEL
+        spelled = [repeat(Score(label, value), count) for value, count in distribution if count]
+        return tuple(chain.from_iterable(spelled))
+    if tally:
         return _same_label(TALLY_LABEL, answers.values_for(item_id))
     row = answers.scores.get(item_id, {})
     if not labels:
