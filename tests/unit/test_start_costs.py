@@ -98,6 +98,7 @@ HEAVY_AT_OPEN = [
     "workshop_tui.core.results.trends",
     "workshop_tui.tui.screens.projector",
     "workshop_tui.tui.screens.home",  # made when the facilitator goes back to the list
+    "workshop_tui.tui.screens.modals",  # the timer and notes dialogs, when asked for
     "workshop_tui.tui.crash_report",
 ]
 """Modules ``workshop open`` of a session must leave unloaded until they are used."""

@@ -88,11 +88,14 @@ class ShownCopies:
         return cast(T, result)
 
     def _copy(self, value: object, one_line: bool, fresh: dict[int, tuple[object, object]]) -> object:
+        kind = type(value)
+        if kind in _AS_IS:  # nearly every value of a session is a score
+            return value
         if isinstance(value, str):
             return value if value.isprintable() else for_terminal(value, multiline=not one_line)
         if value is None or isinstance(value, int | float):
             return value
-        if getattr(type(value), "shown_as_is", False):  # words of the app's own (model.WordedText)
+        if getattr(kind, "shown_as_is", False):  # words of the app's own (model.WordedText)
             return value
         key = id(value)
         hit = fresh.get(key) or self._cache.get(key)
@@ -101,22 +104,45 @@ class ShownCopies:
             return hit[1]
         copy: object = value
         if isinstance(value, tuple):
-            items = tuple(self._copy(v, one_line, fresh) for v in value)
+            items = tuple(v if type(v) in _AS_IS else self._copy(v, one_line, fresh) for v in value)
             if any(a is not b for a, b in zip(items, value, strict=True)):
                 copy = items
         elif isinstance(value, dict):
-            entries = {k: self._copy(v, one_line, fresh) for k, v in value.items()}
+            entries = {
+                k: v if type(v) in _AS_IS else self._copy(v, one_line, fresh) for k, v in value.items()
+            }
             if any(entries[k] is not v for k, v in value.items()):
                 copy = entries
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        elif (fields := _init_fields(kind)) is not None:
             changes = {}
-            for field in dataclasses.fields(value):
-                if field.init:
-                    old = getattr(value, field.name)
-                    new = self._copy(old, one_line or field.name in ONE_LINE, fresh)
-                    if new is not old:
-                        changes[field.name] = new
+            for name, on_one_line in fields:
+                old = getattr(value, name)
+                new = self._copy(old, one_line or on_one_line, fresh)
+                if new is not old:
+                    changes[name] = new
             if changes:
-                copy = dataclasses.replace(value, **changes)
+                copy = dataclasses.replace(value, **changes)  # type: ignore[type-var]
         fresh[key] = (value, copy)
         return copy
+
+
+_AS_IS = frozenset({int, float, bool, type(None)})
+"""Types whose values are shown as they are (checked by exact type first: the common case)."""
+_FIELDS: dict[type, tuple[tuple[str, bool], ...] | None] = {}
+
+
+def _init_fields(kind: type) -> tuple[tuple[str, bool], ...] | None:
+    """A dataclass's fields given to its constructor, each with whether it is shown on one line.
+
+    None for a type that is not a dataclass. Worked out once per type: a session holds
+    some 300 dataclass values of a dozen types.
+    """
+    try:
+        return _FIELDS[kind]
+    except KeyError:
+        pass
+    fields = None
+    if dataclasses.is_dataclass(kind):
+        fields = tuple((f.name, f.name in ONE_LINE) for f in dataclasses.fields(kind) if f.init)
+    _FIELDS[kind] = fields
+    return fields

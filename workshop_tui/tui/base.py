@@ -126,6 +126,32 @@ class WorkshopScreen(_Localised, Screen[Any]):
         setattr(self, "HELP", text)  # noqa: B010
 
 
+MODAL_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 70%;
+    max-width: 90;
+    height: auto;
+    max-height: 90%;
+    border: thick $accent;
+    background: $surface;
+    padding: 1 2;
+}}
+{name} Horizontal {{
+    height: auto;
+    margin-top: 1;
+}}
+{name} Button {{
+    margin-right: 2;
+}}
+"""
+"""The look every dialog shares (``DEFAULT_CSS = MODAL_CSS.format(name=...)``): here, beside
+``WorkshopModal``, so a screen that only may open a dialog need not import the dialogs.
+"""
+
+
 class WorkshopModal(_Localised, ModalScreen[Any]):
     """A modal with the same localised bindings, declared as commands (``tui.commands``).
 

@@ -22,10 +22,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.lock import LockInfo, lock_path
-from workshop_tui.tui.base import WorkshopModal, WorkshopScreen
+from workshop_tui.tui.base import MODAL_CSS, WorkshopModal, WorkshopScreen
 from workshop_tui.tui.commands import LOCKED_COMMANDS, UNSAVED_COMMANDS, bindings
 from workshop_tui.tui.plain import plain
-from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.strings import save_failure
 
 if TYPE_CHECKING:

@@ -12,9 +12,8 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
-from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, bindings
-from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.widgets.entry import InOrderInput
 
 FORMATS = (("all", "Markdown + HTML + CSV"), ("html", "HTML"), ("md", "Markdown"), ("csv", "CSV"))

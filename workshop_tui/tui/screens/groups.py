@@ -15,10 +15,9 @@ from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
-from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.commands import EDITOR_COMMANDS, bindings
 from workshop_tui.tui.screen_keys import after_typed_keys
-from workshop_tui.tui.screens.modals import MODAL_CSS
 from workshop_tui.tui.widgets.entry import InOrderInput
 
 if TYPE_CHECKING:

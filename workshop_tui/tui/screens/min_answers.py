@@ -10,8 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model.session import MAX_MIN_ANSWERS
-from workshop_tui.tui.base import WorkshopModal
-from workshop_tui.tui.screens.modals import MODAL_CSS
+from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.widgets.entry import InOrderInput
 
 

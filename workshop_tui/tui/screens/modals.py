@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.i18n import t
-from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, EDITOR_COMMANDS, bindings
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.screen_keys import after_typed_keys
@@ -18,28 +18,6 @@ from workshop_tui.tui.widgets.entry import InOrderInput
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
-
-MODAL_CSS = """
-{name} {{
-    align: center middle;
-}}
-{name} > Vertical {{
-    width: 70%;
-    max-width: 90;
-    height: auto;
-    max-height: 90%;
-    border: thick $accent;
-    background: $surface;
-    padding: 1 2;
-}}
-{name} Horizontal {{
-    height: auto;
-    margin-top: 1;
-}}
-{name} Button {{
-    margin-right: 2;
-}}
-"""
 
 
 class TimerModal(WorkshopModal):

@@ -16,9 +16,8 @@ from textual.widgets import Button, Label, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.rules import ModeSwitch
-from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.commands import DIALOG_COMMANDS, bindings
-from workshop_tui.tui.screens.modals import MODAL_CSS
 
 
 class ModeSwitchModal(WorkshopModal):

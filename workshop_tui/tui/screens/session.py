@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -99,6 +99,8 @@ class SessionScreen(SessionActions):
         """Makes the garbage collector's runs while nothing waits (``tui/collector.py``)."""
         self._collect_later = AfterFrame(self, self.collector.after_frame)
         """After the frame that shows an edit: the collection it made due, if any."""
+        self._resumed = False
+        """Whether the screen has been shown (resumed) once."""
 
     def compose(self) -> ComposeResult:
         yield SafeHeader(show_clock=self.workshop.show_clock)
@@ -176,6 +178,18 @@ class SessionScreen(SessionActions):
         # `workshop present` (no session named) follows this session from the start; the side
         # file waits for the wall's first change, so opening writes nothing beside the session.
         self.call_after_refresh(self.controller.live.mark)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time the screen comes up, Textual's own handler (next) does not restyle it.
+
+        Each of its widgets was styled as it was mounted, just before; Textual restyles a
+        screen that comes up again because classes, focus or the theme may have changed
+        while it was covered. Done at the first, it styled all 34 widgets a second time
+        before the first frame. Later resumes (a dialog or the projector closed) restyle.
+        """
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _changed(self, change: Change) -> None:
         """Redraw what ``change`` touched (the agenda, timer and voting line observe it themselves)."""

@@ -108,6 +108,42 @@ def cell_segments(
     return padded(text, width, style, on_top)
 
 
+ALIKE_LIMIT = 4096
+"""Fitted cells kept by look before the table starts again (new figures' texts come with each edit)."""
+
+
+class AlikeCells:
+    """Fitted cells by what they show: the same text object in the same width and styles.
+
+    A 40-person grid draws about 450 cells in its first frame, and most are the same few
+    score, dot and blank texts (the grid makes one text per score shown): 29 different
+    cells at opening. Each is fitted once and its segments are reused for the others
+    (a row's strip copies them), and a typed score's cell is usually one fitted before.
+    The text is compared by identity: a cell's text is replaced, never changed in place.
+    """
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int, Style, Style | None], tuple[Text, list[Segment]]] = {}
+
+    def fitted(
+        self, text: Text, width: int, style: Style, on_top: Style | None, console: Console
+    ) -> list[Segment]:
+        """``cell_segments`` of these, made once per look."""
+        key = (id(text), width, style, on_top)
+        kept = self._cells.get(key)
+        if kept is not None and kept[0] is text:
+            return kept[1]
+        if len(self._cells) >= ALIKE_LIMIT:
+            self._cells.clear()
+        segments = cell_segments(text, width, style, on_top, console)
+        self._cells[key] = (text, segments)
+        return segments
+
+    def clear(self) -> None:
+        """Forget every cell (the styles or widths changed)."""
+        self._cells.clear()
+
+
 def shorten(text: str, width: int) -> str:
     """``text`` in at most ``width`` characters, shortened after a whole word with an ellipsis.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # Textual's key widget (held to the 8.2 series)
 
 Shown = tuple[tuple[str, str, str, bool, str, str], ...]
 """Per key shown: key, its display, description, enabled, tooltip, group."""
@@ -44,7 +45,16 @@ class KeysFooter(Footer):
         """
         if self._bindings_ready:
             self._shown = self.shown_keys()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Made in its final style: Textual's key starts compact and takes the footer's
+                # style (all but the palette's key) from its watcher once mounted, adding or
+                # removing its class and restyling itself: twice per key, 20 restyles before
+                # the session's first frame.
+                compact = self.compact or widget.has_class("-command-palette")
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     def shown_keys(self) -> Shown:
         """What the footer would show now, as the screen's active bindings say."""

@@ -30,9 +30,9 @@ from textual.strip import Strip
 
 from workshop_tui.tui.widgets.cell_text import (
     EMPTY,
+    AlikeCells,
     Column,
     RowLooks,
-    cell_segments,
     columns_in_view,
     fit,
     same_look,
@@ -114,8 +114,8 @@ class LineTable(ScrollView, can_focus=True):
         self._edges: list[int] = []
         """Where each column ends, from the table's left edge; [] until a row is drawn."""
         self._header: Strip | None = None
-        self._cell_cache: dict[tuple[int, int], tuple[Text, Style | None, list[Segment]]] = {}
-        """(row, column) -> (the text, the style over it, its segments); the text is compared by identity."""
+        self._alike = AlikeCells()
+        """Fitted cells by text (compared by identity), width and styles: most cells look like others."""
         self._looks: RowLooks | None = None
         """The styles rows are drawn in, from the CSS: worked out once per change of it."""
         self._drawn_for = Size(0, 0)
@@ -292,7 +292,7 @@ class LineTable(ScrollView, can_focus=True):
     def _forget_rendering(self) -> None:
         self._strips.clear()
         self._edges = []
-        self._cell_cache.clear()
+        self._alike.clear()
         self._header = None
         self._looks = None
         self.refresh()
@@ -327,16 +327,9 @@ class LineTable(ScrollView, can_focus=True):
             )
         return self._looks
 
-    def _cell_segments(
-        self, row: int, column: int, text: Text, style: Style, on_top: Style | None
-    ) -> list[Segment]:
-        """One cell fitted to its column, cached until its text or its cursor state changes."""
-        cached = self._cell_cache.get((row, column))
-        if cached is not None and cached[0] is text and cached[1] == on_top:
-            return cached[2]
-        segments = cell_segments(text, self.columns[column].width, style, on_top, self.app.console)
-        self._cell_cache[(row, column)] = (text, on_top, segments)
-        return segments
+    def _cell_segments(self, column: int, text: Text, style: Style, on_top: Style | None) -> list[Segment]:
+        """One cell fitted to its column, kept until the styles or widths change (``AlikeCells``)."""
+        return self._alike.fitted(text, self.columns[column].width, style, on_top, self.app.console)
 
     def _header_strip(self) -> Strip:
         if self._header is None:
@@ -369,7 +362,7 @@ class LineTable(ScrollView, can_focus=True):
             text = values.get(columns[index].key) or EMPTY
             on_top = cursor if index == cursor_column else (row_mark if index == 0 else None)
             style = fixed if index == 0 else background
-            segments.extend(self._cell_segments(row, index, text, style, on_top))
+            segments.extend(self._cell_segments(index, text, style, on_top))
         width = self.fixed_width + sum(column.width for column in columns[first:last])
         strip = Strip(segments, width)
         self._strips[row] = (drawn, strip)

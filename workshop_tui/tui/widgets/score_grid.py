@@ -112,6 +112,8 @@ class ScoreGrid(LineTable):
         """(score, results visible) -> its cell: a keystroke's row reuses 39 of its 40 cells."""
         self._labels: dict[tuple[str, str | None, int, str], Text] = {}
         """(item id, mark, width, text) -> the row's label, shortened once rather than per keystroke."""
+        self._all_labels: dict[str, tuple[str, ...]] = {}
+        """Language -> every row's label text (``_label_texts``)."""
 
     def on_key(self, event: events.Key) -> None:
         """Hand the key to the owning view now, in the grid's own turn of the event loop.
@@ -266,16 +268,11 @@ class ScoreGrid(LineTable):
         """The row's label (top items marked) and, in tally mode, its count cells."""
         mark = self._marks.get(item.id)
         marked_column = bool(mark) or self.exercise.body.highlights
-        siblings = (
-            (i.text.get(layout.lang) if self.exercise.is_vote else item_tag(self.exercise, i, layout.lang))
-            + ("" if self.exercise.is_vote else i.text.get(layout.lang))
-            for i in self.items
-        )
         width = self._label_width - (3 if marked_column else 1)
         key = (item.id, mark, width, label_text)
         label = self._labels.get(key)
         if label is None:
-            label = Text(" " + shorten_apart(label_text, width, siblings))
+            label = Text(" " + shorten_apart(label_text, width, self._label_texts(layout.lang)))
             if mark:
                 label = Text(" " + mark, style="bold") + label
                 label.stylize("bold")
@@ -290,6 +287,22 @@ class ScoreGrid(LineTable):
                 text = (str(count) if layout.visible else "•") if count else "·"
                 cells[f"t{value}"] = Text(text, style="bold" if count else "dim", justify="center")
         return cells
+
+    def _label_texts(self, lang: str) -> tuple[str, ...]:
+        """Every row's label before shortening, made once per language (the items never change).
+
+        Each label is shortened apart from all the others (``shorten_apart``): made per row,
+        the first fill of an 18-item grid tagged 324 labels.
+        """
+        texts = self._all_labels.get(lang)
+        if texts is None:
+            vote, exercise = self.exercise.is_vote, self.exercise
+            texts = tuple(
+                i.text.get(lang) if vote else item_tag(exercise, i, lang) + i.text.get(lang)
+                for i in self.items
+            )
+            self._all_labels[lang] = texts
+        return texts
 
     def _fill_row(self, item: Item, answers: ExerciseAnswers, layout: GridLayout, lang: str) -> None:
         if self.exercise.is_vote:
