@@ -202,9 +202,8 @@ class WorkshopApp(AppWords):
             stop_on_signals(self, self.sessions.rescue_all)
         if self.collector_paused:
             self.call_after_refresh(self._collect_again)
-        # The CSS rules and expressions this start made, kept for the next start: after the first
-        # frame, again when the first screen is complete (the start is over: see ``kept_start``),
-        # and at exit (an app that is stopped has no exit).
+        # What this start parsed and compiled, kept for the next: after the first frame, when the
+        # first screen is complete (the start is over: ``kept_start``), at exit (a stopped app has none).
         self.call_after_refresh(_keep_made)
         self.set_timer(CSS_SAVE_SECONDS, lambda: _keep_made(start_over=True))
         self.register_theme(HIGH_CONTRAST)
