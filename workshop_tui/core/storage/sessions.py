@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
 from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS
-from workshop_tui.core.storage import fast_toml
+from workshop_tui.core.storage import known_exercises
 from workshop_tui.core.storage.errors import FileProblems, Problem
 from workshop_tui.core.storage.locations import builtin_sessions_dir, file_for, sessions_dir
 from workshop_tui.core.storage.migrations import MigrationError, migrate
@@ -61,9 +61,9 @@ def load_session(path: Path, *, keep_parsed: bool = False) -> Session:
         FileProblems: every problem found, each naming the file, line and key.
     """
     if keep_parsed:
-        data, text = read_toml(path, parse_read=cached_parse(fast_toml.loads))
+        data, text = read_toml(path, parse_read=cached_parse(known_exercises.loads))
     else:
-        data, text = read_toml(path, parse=fast_toml.loads)
+        data, text = read_toml(path, parse=known_exercises.loads)
     try:
         data, _ = migrate(data)
     except MigrationError as error:

@@ -1,0 +1,188 @@
+"""Copies of built-in definitions are read without parsing, giving exactly what ``tomllib`` gives."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.core.kept_files import read_sealed
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage import known_exercises
+from workshop_tui.core.storage.library import load_library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session
+
+
+@pytest.fixture(autouse=True)
+def kept_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Each test makes its own kept texts, in its own folder."""
+    path = tmp_path / "kept" / "known.marshal"
+    monkeypatch.setattr(known_exercises, "CACHE_FILE", path)
+    monkeypatch.setattr(known_exercises, "_known", None)
+    yield path
+
+
+@pytest.fixture(scope="module")
+def session_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A session of every built-in definition, some under new ids, one answered, as the app writes it."""
+    library = load_library(include_user=False)
+    from dataclasses import replace
+
+    exercises = enumerate(library.exercises.values())
+    chosen = [replace(e, id=f"{e.id}-{n:02d}") if n % 2 else e for n, e in exercises]
+    stamp = "2026-11-23T09:00:00+00:00"
+    session: Session = new_session(
+        title="Alle", date="2026-11-23", exercises=chosen, participants=3, timestamp=stamp
+    )
+    scored = next(e for e in chosen if e.scale is not None and e.scored_items and not e.is_vote)
+    scale = scored.scale
+    assert scale is not None
+    session = session.with_scores(scored.id, {i.id: {"p1": scale.min} for i in scored.scored_items})
+    path = tmp_path_factory.mktemp("known") / "alle.toml"
+    save_session(session, path)
+    return path.read_text(encoding="utf-8")
+
+
+def _parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``fast_toml`` is given from now on (what was not taken as known)."""
+    seen: list[str] = []
+    parse: Callable[[str], dict[str, object]] = known_exercises.fast_toml.loads
+
+    def spy(text: str) -> dict[str, object]:
+        seen.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(known_exercises.fast_toml, "loads", spy)
+    return seen
+
+
+def _same(text: str) -> dict[str, object] | None:
+    """``known_exercises.loads`` and ``tomllib.loads`` agree: the same table in the same order, or error."""
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        with pytest.raises(tomllib.TOMLDecodeError) as caught:
+            known_exercises.loads(text)
+        assert str(caught.value) == str(error)
+        return None
+    got = known_exercises.loads(text)
+    assert got == expected
+    assert list(got) == list(expected)
+    assert list(got["exercises"]) == list(expected["exercises"])  # type: ignore[call-overload]
+    return got
+
+
+def test_copies_of_built_ins_are_not_parsed(session_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _parsed_texts(monkeypatch)
+    _same(session_text)
+    assert seen, "the rest of the file is parsed"
+    assert all("[exercises." not in text for text in seen), "a known copy was parsed"
+    assert session_text.count("\n") == seen[0].count("\n"), "line breaks kept: a problem keeps its line"
+
+
+def test_a_session_reads_the_same_with_them(session_text: str, tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(session_text, encoding="utf-8")
+    shared = load_session(path)
+    known_exercises._known = {}  # nothing known: everything parsed
+    assert load_session(path) == shared
+
+
+def _second_id(text: str) -> str:
+    """The id of the file's second exercise (the first may follow other keys than the app writes)."""
+    return re.findall(r"\n\[exercises\.([A-Za-z0-9_-]+)\]\n", text)[1]
+
+
+def _section(text: str, exercise_id: str) -> tuple[int, int]:
+    """Where the tables of ``exercise_id`` start and end (before the next exercise's, or the answers)."""
+    start = text.index(f"\n[exercises.{exercise_id}]\n") + 1
+    after = re.compile(r"\n\[exercises\.[A-Za-z0-9_-]+\]\n|\n\[answers\.").search(text, start)
+    assert after is not None
+    return start, after.start()
+
+
+CHANGES: list[tuple[str, Callable[[str], str]]] = [
+    ("a letter of the title", lambda s: s.replace('da = "', 'da = "x', 1)),
+    ("the version", lambda s: s.replace("version = ", "version = 1", 1)),
+    ("a key added", lambda s: s.replace("\nkind = ", '\nextra = "x"\nkind = ', 1)),
+    ("the last line dropped", lambda s: s[: s.rstrip("\n").rfind("\n") + 1]),
+    ("the last text changed", lambda s: s[: s.rstrip("\n").rfind('"')] + 'x"\n'),
+    ("a space at a line's end", lambda s: s.replace("\nkind = ", " \nkind = ", 1)),
+    ("written in another order", lambda s: s.replace("version = ", "#\nversion = ", 1)),
+]
+
+
+@pytest.mark.parametrize(("what", "change"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_a_definition_that_differs_in_anything_is_parsed(
+    session_text: str, what: str, change: Callable[[str], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy whose text differs from the built-in's is parsed, not taken from the known texts."""
+    exercise_id = _second_id(session_text)
+    start, end = _section(session_text, exercise_id)
+    changed = session_text[:start] + change(session_text[start:end]) + session_text[end:]
+    assert changed != session_text
+    seen = _parsed_texts(monkeypatch)
+    got = _same(changed)
+    if got is not None:
+        assert any(f"[exercises.{exercise_id}]" in text for text in seen), what
+
+
+def test_a_changed_definition_is_what_the_session_holds(session_text: str, tmp_path: Path) -> None:
+    exercise_id = _second_id(session_text)
+    start, end = _section(session_text, exercise_id)
+    section = session_text[start:end]
+    title_at = section.index('.title]\nda = "') + len('.title]\nda = "')
+    path = tmp_path / "s.toml"
+    path.write_text(session_text[: start + title_at] + "Ændret " + session_text[start + title_at :], "utf-8")
+    session = load_session(path)
+    assert session.exercise(exercise_id).title.da.startswith("Ændret ")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # The same copy twice: tomllib's error.
+        lambda t, s: t.replace("\n[answers.", "\n" + s + "\n[answers.", 1),
+        # A key after the last copy belongs to its last table.
+        lambda t, s: t.replace("\n[answers.", '\nlate = "x"\n[answers.', 1),
+        # The rest adds to a copy, or names exercises itself.
+        lambda t, s: t + "\n" + s.split("]", 1)[0] + ".extra]\nk = 1\n",
+        lambda t, s: t + "\n[exercises]\nk = 1\n",
+        lambda t, s: "exercises = 1\n" + t,
+        # A copy inside a text of the first keys is a text.
+        lambda t, s: t.replace("\n[position]", '\nsaved = """\n' + s + '"""\n[position]', 1),
+        lambda t, s: t.replace("\n[position]", "\nsaved = '''\n" + s + "'''\n[position]", 1),
+        # Windows line breaks, an error in the rest, a NUL in a copy.
+        lambda t, s: t.replace("\n", "\r\n"),
+        lambda t, s: t.replace("\n[answers.", "\n[answers.\n", 1),
+        lambda t, s: t.replace('kind = "', 'kind = "\0', 1),
+    ],
+)
+def test_tricky_files_read_as_tomllib_reads_them(
+    session_text: str, change: Callable[[str, str], str]
+) -> None:
+    start, end = _section(session_text, _second_id(session_text))
+    section = session_text[start : end + 1]
+    _same(change(session_text, section))
+
+
+def test_a_damaged_kept_file_is_made_again(session_text: str, kept_file: Path) -> None:
+    kept_file.parent.mkdir(parents=True)
+    kept_file.write_bytes(b"WTke" + b"\0" * 40)
+    _same(session_text)
+    assert read_sealed(kept_file, known_exercises.KIND, known_exercises._stamp()) is not None
+    known_exercises._known = None
+    _same(session_text)  # read from the file made
+
+
+def test_opening_a_session_takes_them_as_known(
+    session_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(session_text, encoding="utf-8")
+    seen = _parsed_texts(monkeypatch)
+    load_session(path)
+    assert seen and all("[exercises." not in text for text in seen)

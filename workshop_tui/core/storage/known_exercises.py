@@ -1,0 +1,182 @@
+"""Exercise definitions a session file shares with the built-in library, read without parsing them.
+
+Why: a session file keeps a copy of each exercise it runs, and nearly every copy is a built-in
+definition written exactly as the app writes it. In a 90-exercise session those copies are
+half of the file's 700 kB and more than half of what reading its TOML costs (issue 15: every
+``workshop export`` is a process of its own that reads the whole file). The app writes the same
+definition as the same text whatever session it is in, so the text is known in advance.
+
+How: for each built-in definition, the text the app writes for it (``[exercises.<id>]`` and
+its tables) is rendered once with a placeholder id, and ``tomllib`` parses that text once: the
+pair is kept in the package's ``__pycache__`` (sealed, ``core/kept_files``), like compiled code.
+Reading a session, each run of exercise tables right after the file's first keys is compared
+with those texts (the id put in place of the placeholder); a table equal to one, character for
+character, is given the table its text parses to (a fresh copy, the id put in), and the rest of
+the file is parsed as before with that text taken out (line breaks kept: a problem elsewhere
+keeps its line). Validation is unchanged: the exercise is then read and checked from that table
+exactly as from one parsed, since it *is* what parsing its text gives.
+
+It is the same table or the same error as ``tomllib`` gives, or the file is parsed whole:
+
+- only what stands between the file's first keys and the first table that is not one of these
+  copies is taken, and only when those first keys parse as whole statements on their own (a text
+  still open there, which could hold what looks like a table, makes the file parsed whole);
+- the rest must start with a table header (keys after the last copy would belong to its last
+  table), must not name ``exercises`` at all (a key added to a copy, a table written twice), and
+  must parse: any error is reported from the whole text, as ``tomllib`` reports it;
+- an id given to two copies, or any difference from a known text (one character in any field),
+  parses the file as before.
+
+The keys are put back in the order ``tomllib`` gives (``exercises`` after the first keys).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.core.kept_files import read_sealed, write_sealed
+from workshop_tui.core.storage import fast_toml
+from workshop_tui.core.storage.fast_toml_lines import _simple
+from workshop_tui.core.storage.locations import builtin_exercises_dir
+
+PLACEHOLDER = "zq-known-exercise-zq"
+"""The id the known texts are rendered with (a valid id no built-in text holds)."""
+FORMAT = 2
+"""Bumped when what is kept changes."""
+KIND = b"WTke"
+CACHE_FILE = Path(__file__).parent / "__pycache__" / f"known-exercises.{sys.implementation.cache_tag}.marshal"
+_HEAD = re.compile(r'\[exercises\.([A-Za-z0-9_-]+)\]\nid = "\1"\nversion = ([0-9]+)\nkind = "([a-z_]+)"\n')
+"""The first lines the app writes for an exercise: its id (a bare key), version and kind."""
+
+Known = dict[tuple[str, str], list[tuple[tuple[str, ...], bytes, int]]]
+"""(version, kind) -> each known text, split at the placeholder, with its parsed table (marshal)
+and its number of line breaks."""
+_known: Known | None = None
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``fast_toml.loads`` (the same table or error as ``tomllib``), copies of built-ins not parsed."""
+    text = text.replace("\r\n", "\n")  # as tomllib reads it
+    data = _shared(text)
+    return fast_toml.loads(text) if data is None else data
+
+
+def _shared(text: str) -> dict[str, Any] | None:
+    """The table, with the copies of built-in definitions taken as known; None: parse it whole."""
+    first = text.find("\n[exercises.") + 1
+    if first <= 0:
+        return None
+    head = _simple(text[:first])  # the first keys: whole statements on their own, or no sharing
+    if head is None or "exercises" in head:
+        return None
+    known = known_texts()
+    found: dict[str, Any] = {}
+    at, lines = first, 0
+    while (match := _HEAD.match(text, at)) is not None:
+        exercise_id = match.group(1)
+        end = _match_known(text, at, exercise_id, known.get((match.group(2), match.group(3)), ()))
+        if end is None:
+            break
+        if exercise_id in found:
+            return None  # the same table twice: tomllib says where
+        at, kept, line_breaks = end
+        table = marshal.loads(kept)
+        table["id"] = exercise_id
+        found[exercise_id] = table
+        lines += line_breaks
+        if not text.startswith("\n[exercises.", at):
+            break
+        at += 1
+        lines += 1
+    rest = text[at:]
+    if not found or (rest.strip() and not rest.lstrip("\n").startswith("[")):
+        return None
+    try:
+        data = fast_toml.loads(text[:first] + "\n" * lines + rest)
+    except (ValueError, RecursionError):
+        return None  # reported from the whole text, as tomllib reports it
+    if "exercises" in data:
+        return None
+    out = {key: value for key, value in data.items() if key in head}
+    out["exercises"] = found
+    out.update((key, value) for key, value in data.items() if key not in head)
+    return out
+
+
+def _match_known(text: str, at: int, exercise_id: str, candidates: Any) -> tuple[int, bytes, int] | None:
+    """Where the known text equal to ``text`` at ``at`` (with ``exercise_id``) ends, its table and
+    its line breaks (the ``id`` holds none: each known text's are counted once, when it is made)."""
+    for parts, table, line_breaks in candidates:
+        position = at
+        for index, part in enumerate(parts):
+            if index:
+                if not text.startswith(exercise_id, position):
+                    break
+                position += len(exercise_id)
+            if not text.startswith(part, position):
+                break
+            position += len(part)
+        else:
+            return position, table, line_breaks
+    return None
+
+
+def known_texts() -> Known:
+    """The built-in definitions' texts and tables: kept from an earlier run, else made and kept."""
+    global _known
+    if _known is None:
+        stamp = _stamp()
+        content = read_sealed(CACHE_FILE, KIND, stamp)
+        known = None
+        if content is not None:
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                known = marshal.loads(content)
+        if not isinstance(known, dict):
+            known = _make()
+            write_sealed(CACHE_FILE, KIND, stamp, marshal.dumps(known))
+        _known = known
+    return _known
+
+
+def _stamp() -> str:
+    """What the kept texts were made from: the Python, this format and the built-in folder.
+
+    The folder's time changes when a definition is added, removed or replaced (editors write a
+    new file and rename it). A text kept from an older library is never wrong, only unused: each
+    kept table is what its own text parses to, whatever the library holds now.
+    """
+    try:
+        folder = os.stat(builtin_exercises_dir()).st_mtime_ns
+    except OSError:
+        folder = -1
+    return f"{sys.implementation.cache_tag} marshal {marshal.version} v{FORMAT} {folder}"
+
+
+def _make() -> Known:
+    """Render each built-in definition as a session file holds it, and parse that text once."""
+    import tomllib
+
+    from workshop_tui.core.storage.exercise_codec import exercise_to_dict
+    from workshop_tui.core.storage.library import load_library
+    from workshop_tui.core.storage.tomlio import dumps
+
+    known: Known = {}
+    for exercise in load_library(include_user=False).exercises.values():
+        text = dumps({"exercises": {PLACEHOLDER: exercise_to_dict(replace(exercise, id=PLACEHOLDER))}})
+        # The placeholder only where the id goes: in the headers and the ``id`` line.
+        elsewhere = text.replace("[exercises." + PLACEHOLDER, "").replace(f'\nid = "{PLACEHOLDER}"\n', "")
+        match = _HEAD.match(text)
+        if match is None or PLACEHOLDER in elsewhere or "\0" in text:
+            continue
+        table = tomllib.loads(text)["exercises"][PLACEHOLDER]
+        known.setdefault((match.group(2), match.group(3)), []).append(
+            (tuple(text.split(PLACEHOLDER)), marshal.dumps(table), text.count("\n"))
+        )
+    return known
