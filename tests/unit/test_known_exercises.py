@@ -151,6 +151,8 @@ def test_a_changed_definition_is_what_the_session_holds(session_text: str, tmp_p
         # The rest adds to a copy, or names exercises itself.
         lambda t, s: t + "\n" + s.split("]", 1)[0] + ".extra]\nk = 1\n",
         lambda t, s: t + "\n[exercises]\nk = 1\n",
+        lambda t, s: t + "\n[exercises]\n" + s.split("]", 1)[0].split(".", 1)[1] + " = 1\n",
+        lambda t, s: t + "\n[[exercises]]\nk = 1\n",
         lambda t, s: "exercises = 1\n" + t,
         # A copy inside a text of the first keys is a text.
         lambda t, s: t.replace("\n[position]", '\nsaved = """\n' + s + '"""\n[position]', 1),
@@ -186,3 +188,21 @@ def test_opening_a_session_takes_them_as_known(
     seen = _parsed_texts(monkeypatch)
     load_session(path)
     assert seen and all("[exercises." not in text for text in seen)
+
+
+def test_the_copies_before_a_definition_of_ones_own_are_still_known(
+    session_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A definition that is no copy (the facilitator's own) is parsed with the rest of the file."""
+    exercise_id = _second_id(session_text)
+    start, end = _section(session_text, exercise_id)
+    own = (
+        session_text[:start]
+        + session_text[start:end].replace('da = "', 'da = "Egen: ', 1)
+        + session_text[end:]
+    )
+    seen = _parsed_texts(monkeypatch)
+    _same(own)
+    first = re.findall(r"\n\[exercises\.([A-Za-z0-9_-]+)\]\n", own)[0]
+    assert len(seen) == 1 and f"[exercises.{first}]" not in seen[0]
+    assert f"[exercises.{exercise_id}]" in seen[0]

@@ -22,8 +22,10 @@ It is the same table or the same error as ``tomllib`` gives, or the file is pars
   copies is taken, and only when those first keys parse as whole statements on their own (a text
   still open there, which could hold what looks like a table, makes the file parsed whole);
 - the rest must start with a table header (keys after the last copy would belong to its last
-  table), must not name ``exercises`` at all (a key added to a copy, a table written twice), and
-  must parse: any error is reported from the whole text, as ``tomllib`` reports it;
+  table), must not add to a copy (a key added, a table written twice) nor write ``exercises``
+  as anything but a table, and must parse: any error is reported from the whole text, as
+  ``tomllib`` reports it. The exercises after the copies (the first that differs from a known
+  text, and all after it) are parsed with the rest, and follow the copies, as in the file;
 - an id given to two copies, or any difference from a known text (one character in any field),
   parses the file as before.
 
@@ -102,11 +104,12 @@ def _shared(text: str) -> dict[str, Any] | None:
         data = fast_toml.loads(text[:first] + "\n" * lines + rest)
     except (ValueError, RecursionError):
         return None  # reported from the whole text, as tomllib reports it
-    if "exercises" in data:
-        return None
+    later = data.get("exercises", {})
+    if not isinstance(later, dict) or not later.keys().isdisjoint(found):
+        return None  # the rest adds to a copy, or writes exercises another way: tomllib's result
     out = {key: value for key, value in data.items() if key in head}
-    out["exercises"] = found
-    out.update((key, value) for key, value in data.items() if key not in head)
+    out["exercises"] = {**found, **later}  # the copies came first in the file
+    out.update((key, value) for key, value in data.items() if key not in out)
     return out
 
 
