@@ -206,3 +206,13 @@ def test_the_copies_before_a_definition_of_ones_own_are_still_known(
     first = re.findall(r"\n\[exercises\.([A-Za-z0-9_-]+)\]\n", own)[0]
     assert len(seen) == 1 and f"[exercises.{first}]" not in seen[0]
     assert f"[exercises.{exercise_id}]" in seen[0]
+
+
+def test_nothing_is_made_where_it_cannot_be_kept(
+    session_text: str, kept_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only install reads as before, without making the texts on every read."""
+    monkeypatch.setattr(known_exercises, "_writable", lambda folder: False)
+    monkeypatch.setattr(known_exercises, "_make", lambda: pytest.fail("made"))
+    assert known_exercises.known_texts() == {}
+    _same(session_text)

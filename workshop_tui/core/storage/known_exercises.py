@@ -142,10 +142,16 @@ def known_texts() -> Known:
             with contextlib.suppress(ValueError, EOFError, TypeError):
                 known = marshal.loads(content)
         if not isinstance(known, dict):
-            known = _make()
+            # Made only where it can be kept: a read-only install would make it on every read.
+            known = _make() if _writable(CACHE_FILE.parent) else {}
             write_sealed(CACHE_FILE, KIND, stamp, marshal.dumps(known))
         _known = known
     return _known
+
+
+def _writable(folder: Path) -> bool:
+    """Whether ``folder`` (or, not made yet, the folder it goes in) can be written."""
+    return os.access(folder if folder.is_dir() else folder.parent, os.W_OK)
 
 
 def _stamp() -> str:
