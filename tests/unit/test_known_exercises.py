@@ -216,3 +216,10 @@ def test_nothing_is_made_where_it_cannot_be_kept(
     monkeypatch.setattr(known_exercises, "_make", lambda: pytest.fail("made"))
     assert known_exercises.known_texts() == {}
     _same(session_text)
+
+
+def test_long_first_keys_are_not_read_twice(session_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hostile file's megabytes of first keys are parsed once, with the rest (test_hostile_files)."""
+    junk = "".join(f"junk{i} = {i}\n" for i in range(known_exercises.MAX_HEAD // 10))
+    monkeypatch.setattr(known_exercises, "_simple", lambda text: pytest.fail("the first keys read alone"))
+    _same(junk + session_text.split("\n", 1)[1])

@@ -53,6 +53,9 @@ PLACEHOLDER = "zq-known-exercise-zq"
 FORMAT = 2
 """Bumped when what is kept changes."""
 KIND = b"WTke"
+MAX_HEAD = 128 * 1024
+"""Longer first keys are not read twice (once alone, once with the rest): a session writes a few
+kB of them (a 400-person session 14 kB); a damaged or hostile file can write megabytes."""
 CACHE_FILE = Path(__file__).parent / "__pycache__" / f"known-exercises.{sys.implementation.cache_tag}.marshal"
 _HEAD = re.compile(r'\[exercises\.([A-Za-z0-9_-]+)\]\nid = "\1"\nversion = ([0-9]+)\nkind = "([a-z_]+)"\n')
 """The first lines the app writes for an exercise: its id (a bare key), version and kind."""
@@ -77,7 +80,7 @@ def loads(text: str) -> dict[str, Any]:
 def _shared(text: str) -> dict[str, Any] | None:
     """The table, with the copies of built-in definitions taken as known; None: parse it whole."""
     first = text.find(_TABLE) + 1
-    if first <= 0:
+    if first <= 0 or first > MAX_HEAD:
         return None
     head = _simple(text[:first])  # the first keys: whole statements on their own, or no sharing
     if head is None or "exercises" in head:
