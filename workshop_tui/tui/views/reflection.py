@@ -64,11 +64,11 @@ class ReflectionView(GroupTextsView):
     def restore(self, position: Position) -> None:
         super().restore(position)
         if self.ready and 1 <= position.row <= len(self.sheet.boxes):
-            self.query_one(f"#box-{self.sheet.boxes[position.row - 1].number}", EntryArea).focus()
+            self.take_keyboard(self.query_one(f"#box-{self.sheet.boxes[position.row - 1].number}", EntryArea))
 
     def focus_main(self) -> None:
         if self.ready and self.sheet.boxes:
-            self.query_one(f"#box-{self.sheet.boxes[0].number}", EntryArea).focus()
+            self.take_keyboard(self.query_one(f"#box-{self.sheet.boxes[0].number}", EntryArea))
 
     def _fill_head(self, session: Session) -> None:
         lang = self.lang
