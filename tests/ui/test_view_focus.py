@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from textual.widget import Widget
 
-from workshop_tui.core.model import Action
+from workshop_tui.core.model import Action, Position
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
@@ -114,3 +114,28 @@ async def test_the_view_s_field_has_the_keyboard_when_the_held_keys_go_on(
             assert at_open, f"the gate never opened on {exercise} after Ctrl+G: nothing checked"
             wrong += [("ctrl+g", shown, focused) for shown, focused, inside in at_open if not inside]
         assert wrong == []
+
+
+async def test_a_sheet_reopens_in_the_box_last_written_in(library: Library, data_dir: Path) -> None:
+    # The sheet's ``restore`` focused the box, and ``focus_main``, right after it, the first box.
+    session = new_session(
+        title="Tilbage",
+        date="2026-12-01",
+        exercises=[library.exercises[e] for e in ("sheet-44", "closing-reflection")],
+        participants=["Anne", "Bo"],
+        groups=["Bord 1", "Bord 2"],
+        session_id="tilbage",
+    )
+    session = session.with_position(Position("sheet-44", 2, 0, session.groups[1].id))
+    path = session_path(session)
+    save_session(session, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.current == "sheet-44"
+        assert _name(screen.focused) == "EntryArea#box-2"
+        await pilot.press(*"ja", "ctrl+n", "ctrl+b")
+        await pilot.pause()
+        assert _name(screen.focused) == "EntryArea#box-1", "coming back, the first box as before"
+        assert screen.session.answers_for("sheet-44").texts[session.groups[1].id] == {"2": "ja"}
