@@ -101,35 +101,6 @@ _WRAPPED: dict[tuple[str, int], tuple[str, ...]] = {}
 """Each label wrapped once per width (``textwrap`` took ~20 µs a label with æ, ø or å: 144 on a page)."""
 
 
-def mini_distribution(distribution: Sequence[tuple[int, int]], *, split: bool, title: str) -> str:
-    """A small bar per score (height = share of answers) with its count above it.
-
-    Counts and scores are drawn at 12 px (9 pt), so they read on a printed A4 page;
-    a scale of more than 6 steps gets narrower bars and the scores under every other bar.
-    """
-    n = sum(count for _, count in distribution) or 1
-    wide = len(distribution) <= 6
-    bar = 17 if wide else 14
-    gap = 3
-    top, plot, bottom = 13, 20, 13
-    width = len(distribution) * (bar + gap) - gap
-    colour = VERMILLION if split else BLUE
-    body = []
-    for i, (score, count) in enumerate(distribution):
-        x = i * (bar + gap)
-        h = plot * count / n
-        base = top + plot
-        body.append(f'<rect x="{x}" y="{base - 0.5:.1f}" width="{bar}" height="1" fill="{GRID}"/>')
-        if count:
-            body.append(
-                f'<rect x="{x}" y="{base - h:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}" rx="1"/>'
-            )
-            body.append(_text(x + bar / 2, base - h - 2, str(count), size=12, anchor="middle"))
-        if wide or i % 2 == 0 or i == len(distribution) - 1:
-            body.append(_text(x + bar / 2, base + 12, str(score), size=12, fill=MUTED, anchor="middle"))
-    return _svg(width, top + plot + bottom, title, body, "mini")
-
-
 def distribution_chart(
     distribution: Sequence[tuple[int, int]],
     *,
