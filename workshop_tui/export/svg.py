@@ -10,12 +10,12 @@ the file then holds no URL at all.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export.html_text import e
+from workshop_tui.export.svg_wrap import wrap
 
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
@@ -93,7 +93,7 @@ def _wrap(text: str, width: float, size: float = 11) -> list[str]:
     if lines is None:
         if len(_WRAPPED) >= 4096:  # bounded: the app exports from a long run
             _WRAPPED.clear()
-        lines = _WRAPPED[key] = tuple(textwrap.wrap(for_terminal(text), chars) or [""])
+        lines = _WRAPPED[key] = tuple(wrap(for_terminal(text), chars) or [""])
     return list(lines)
 
 
