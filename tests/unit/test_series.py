@@ -135,3 +135,31 @@ def test_follows_is_read_as_an_id(small_session: Session, value: str, what: str)
     assert problem.key == "follows" and what in problem.what_in("en")
     assert problem.line is not None
     assert list_sessions()[0].problems  # the list shows it broken too, though the seal is intact
+
+
+def test_workshop_sessions_finds_the_series_once_not_once_per_series(
+    small_session: Session, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Per series the listing was built again (quadratic): 1,000 demo copies took 11 s to list."""
+    import workshop_tui.core.storage.series as series_module
+    from workshop_tui.cli.series import print_sessions
+
+    for number in range(12):
+        first = replace(small_session, id=f"a{number:02d}", title=f"Hold {number:02d}", date="2026-03-01")
+        _save(first)
+        _save(follow_up(first, title=f"Igen {number:02d}", date="2026-06-01", session_id=f"b{number:02d}"))
+    built = 0
+    readable = series_module._readable
+
+    def counted(listings: object) -> object:
+        nonlocal built
+        built += 1
+        return readable(listings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(series_module, "_readable", counted)
+    assert print_sessions("da") == 0
+    out = capsys.readouterr().out
+    assert built <= 2  # series_roots and the tables of every series, each once
+    for number in range(12):
+        assert out.count(f"Hold {number:02d}") == 3  # the series line, its first day, and "follows"
+        assert f"Igen {number:02d}" in out
