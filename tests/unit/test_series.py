@@ -163,3 +163,29 @@ def test_workshop_sessions_finds_the_series_once_not_once_per_series(
     for number in range(12):
         assert out.count(f"Hold {number:02d}") == 3  # the series line, its first day, and "follows"
         assert f"Igen {number:02d}" in out
+
+
+def test_sessions_cut_off_from_their_series_are_found_with_one_lookup_each(tmp_path: Path) -> None:
+    """The home screen's ⚠ column compared each follows with every known id (quadratic in sessions)."""
+    from workshop_tui.core.storage.headers import ListedSession
+    from workshop_tui.core.storage.listing import SessionListing
+    from workshop_tui.core.storage.series import cut_off
+
+    compared = 0
+
+    class Counted(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return str.__eq__(self, other)
+
+    def listing(number: int, follows: str) -> SessionListing:
+        summary = ListedSession(f"s{number}", "T", "2026-01-01", "", "", (0, 1), Counted(follows))
+        return SessionListing(tmp_path / f"s{number}.toml", summary)
+
+    listings = [listing(n, f"s{n - 1}" if n % 10 else "gone") for n in range(1, 301)]
+    listings.append(SessionListing(tmp_path / "loose.toml", ListedSession("loose", "T", "", "", "", None)))
+    assert cut_off(listings) == {f"s{n}" for n in range(10, 301, 10)} | {"s1"}
+    assert compared <= 2 * len(listings)
