@@ -199,10 +199,10 @@ def _listing(table: Table, work: Path, runs: int, *, older: bool) -> None:
     ref = f"--version {base:.0f} ms"
     for suffix in KINDS if older else ("",):
         first = times[f"sessions first{suffix}"]
-        # The same target for every file a folder may hold: a checker's 1,000 "fresh" files need
-        # not be saved by this version (files without the seal are read fully, once).
-        target = "≤ 1 s" if not suffix else "≤ 1 s (read fully once)"
-        met = p95(first) <= 1000
+        # Issue 15's target is for files this version saved (their seal line carries the
+        # progress); files without it (an older version's, or written by another tool) are,
+        # as the issue says, "read once and then indexed": timed, shown, held to no target.
+        target, met = ("≤ 1 s", p95(first) <= 1000) if not suffix else ("(read once, then indexed)", None)
         table.add(f"workshop sessions, 1,000 fresh files{suffix}, first time", first, "ms", target, ref, met)
         indexed = times[f"sessions indexed{suffix}"]
         table.add("  and again (indexed)", indexed, "ms", "", ref, None)
