@@ -32,7 +32,7 @@ import textual
 
 from benchmarks.exports import TREND, export_times
 from benchmarks.keys import key_times
-from benchmarks.listing import listing_times
+from benchmarks.listing import KINDS, listing_times
 from benchmarks.startup import peak_memory, start_times
 
 
@@ -197,9 +197,12 @@ def _listing(table: Table, work: Path, runs: int, *, older: bool) -> None:
     times = listing_times(work, runs, older=older)
     base = median(times["version"])
     ref = f"--version {base:.0f} ms"
-    for suffix in ("", " older files") if older else ("",):
+    for suffix in KINDS if older else ("",):
         first = times[f"sessions first{suffix}"]
-        target, met = ("≤ 1 s", p95(first) <= 1000) if not suffix else ("(read once, no target)", None)
+        # Issue 15's target is for files this version saved (their seal line carries the
+        # progress); files without it (an older version's, or written by another tool) are,
+        # as the issue says, "read once and then indexed": timed, shown, held to no target.
+        target, met = ("≤ 1 s", p95(first) <= 1000) if not suffix else ("(read once, then indexed)", None)
         table.add(f"workshop sessions, 1,000 fresh files{suffix}, first time", first, "ms", target, ref, met)
         indexed = times[f"sessions indexed{suffix}"]
         table.add("  and again (indexed)", indexed, "ms", "", ref, None)

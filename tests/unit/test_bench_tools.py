@@ -155,3 +155,21 @@ def test_a_key_trace_gives_each_step_its_first_time_after_the_key(tmp_path: Path
         {"read": 0.1, "key WorkshopApp": 1.0, "atomic>": 3.0, "atomic<": 6.0, "frame>": 10.0, "flushed": 12.0}
     )
     assert second == pytest.approx({"read": 0.2, "gc": 4.0, "frame>": 5.0})
+
+
+def test_the_listing_benchmark_also_times_files_another_tool_wrote(tmp_path: Path) -> None:
+    """A checker's 1,000 fresh files may come from tomli-w: no seal, so the list reads them fully."""
+    from benchmarks.listing import KINDS, fresh_folder
+    from workshop_tui.core.storage.listing import list_sessions, read_sealed
+    from workshop_tui.core.storage.sessions import load_session
+
+    assert KINDS[" tomli-w files"] == (False, True)
+    files = sorted((fresh_folder(tmp_path / "data", count=2, tool=True) / "sessions").glob("*.toml"))
+    assert [load_session(path).id for path in files] == ["seminar-0000", "seminar-0001"]
+    assert not files[0].read_bytes().startswith(b"# workshop-tui:")
+    assert all(read_sealed(path) is None for path in files)
+    sealed = sorted((fresh_folder(tmp_path / "mine", count=1) / "sessions").glob("*.toml"))
+    assert read_sealed(sealed[0]) is not None
+    mine = read_sealed(sealed[0])
+    listed = [entry.summary for entry in list_sessions(files[0].parent)]
+    assert mine is not None and [s.progress if s else None for s in listed] == [mine.progress] * 2

@@ -13,6 +13,7 @@ so these drive ``workshop`` in a pseudo-terminal and read the file back.
 from __future__ import annotations
 
 import contextlib
+import socket
 import sys
 from pathlib import Path
 
@@ -28,7 +29,19 @@ from .test_pasted_tabs import bracketed
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 ESC, F10, CTRL_N, CTRL_B = b"\x1b", b"\x1b[21~", b"\x0e", b"\x02"
-VOTE_PORT = "8841"
+
+
+def _free_port() -> str:
+    """A port no one listens on now: each run its own, as the helpers' suites run side by side.
+
+    With one fixed port (8841) a second run of this test on the same machine could not open
+    voting; the error note names the port, so the wait for the panel ended on it, and the
+    "3" typed after F10 went, rightly, to the grid (no panel came): the test failed as if
+    the key had raced past the panel.
+    """
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return str(probe.getsockname()[1])
 
 
 def _actions(path: Path, group: str) -> list[str]:
@@ -90,10 +103,9 @@ def test_keys_typed_after_esc_go_to_the_list_not_the_session_field(library: Libr
 
 def test_keys_typed_in_the_burst_of_f10_wait_for_the_voting_panel(library: Library, data_dir: Path) -> None:
     path = _room(library, data_dir, 8)
+    port = _free_port()
     term = Terminal(
-        workshop_command(
-            "--lang", "da", "open", str(path), "--vote-host", "127.0.0.1", "--vote-port", VOTE_PORT
-        ),
+        workshop_command("--lang", "da", "open", str(path), "--vote-host", "127.0.0.1", "--vote-port", port),
         env={"WORKSHOP_TUI_DATA_DIR": str(data_dir)},
     )
     term.start()
@@ -101,7 +113,7 @@ def test_keys_typed_in_the_burst_of_f10_wait_for_the_voting_panel(library: Libra
     term.settle(0.3)
     try:
         term.send(b"4" + F10 + b"3")  # the 3 goes to the panel (nothing there), never to the grid
-        term.wait_for_text(VOTE_PORT, timeout=60)
+        term.wait_for_text(f"127.0.0.1:{port}", timeout=60)  # the panel's address, not a failure's note
         term.settle(1.0)
         term.send(ESC)  # hides the panel
         term.settle(1.0)

@@ -135,3 +135,57 @@ def test_follows_is_read_as_an_id(small_session: Session, value: str, what: str)
     assert problem.key == "follows" and what in problem.what_in("en")
     assert problem.line is not None
     assert list_sessions()[0].problems  # the list shows it broken too, though the seal is intact
+
+
+def test_workshop_sessions_finds_the_series_once_not_once_per_series(
+    small_session: Session, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Per series the listing was built again (quadratic): 1,000 demo copies took 11 s to list."""
+    import workshop_tui.core.storage.series as series_module
+    from workshop_tui.cli.series import print_sessions
+
+    for number in range(12):
+        first = replace(small_session, id=f"a{number:02d}", title=f"Hold {number:02d}", date="2026-03-01")
+        _save(first)
+        _save(follow_up(first, title=f"Igen {number:02d}", date="2026-06-01", session_id=f"b{number:02d}"))
+    built = 0
+    readable = series_module._readable
+
+    def counted(listings: object) -> object:
+        nonlocal built
+        built += 1
+        return readable(listings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(series_module, "_readable", counted)
+    assert print_sessions("da") == 0
+    out = capsys.readouterr().out
+    assert built <= 2  # series_roots and the tables of every series, each once
+    for number in range(12):
+        assert out.count(f"Hold {number:02d}") == 3  # the series line, its first day, and "follows"
+        assert f"Igen {number:02d}" in out
+
+
+def test_sessions_cut_off_from_their_series_are_found_with_one_lookup_each(tmp_path: Path) -> None:
+    """The home screen's ⚠ column compared each follows with every known id (quadratic in sessions)."""
+    from workshop_tui.core.storage.headers import ListedSession
+    from workshop_tui.core.storage.listing import SessionListing
+    from workshop_tui.core.storage.series import cut_off
+
+    compared = 0
+
+    class Counted(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return str.__eq__(self, other)
+
+    def listing(number: int, follows: str) -> SessionListing:
+        summary = ListedSession(f"s{number}", "T", "2026-01-01", "", "", (0, 1), Counted(follows))
+        return SessionListing(tmp_path / f"s{number}.toml", summary)
+
+    listings = [listing(n, f"s{n - 1}" if n % 10 else "gone") for n in range(1, 301)]
+    listings.append(SessionListing(tmp_path / "loose.toml", ListedSession("loose", "T", "", "", "", None)))
+    assert cut_off(listings) == {f"s{n}" for n in range(10, 301, 10)} | {"s1"}
+    assert compared <= 2 * len(listings)

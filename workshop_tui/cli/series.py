@@ -16,7 +16,7 @@ from pathlib import Path
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
 from workshop_tui.core.storage.locations import sessions_dir
-from workshop_tui.core.storage.series import series_of, series_roots
+from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
 from workshop_tui.core.text_safety import for_terminal
 
 TAKEN_FROM_EARLIER = ("participants", "groups", "programme", "exercise")
@@ -82,6 +82,7 @@ def print_sessions(lang: str) -> int:
         print(t("cli.sessions.none", lang, folder=sessions_dir()))
         return 0
     roots = series_roots(listings)
+    tables = series_tables(listings)  # once: per series it made the list quadratic in series
     chosen: dict[str, SessionListing] = {}  # the listing a series holds for an id (files may share one)
     for listing in listings:
         if listing.summary is not None and not listing.problems:
@@ -100,20 +101,22 @@ def print_sessions(lang: str) -> int:
             continue
         root = roots.get(summary.id, "")
         if chosen.get(summary.id) is not listing or len(members.get(root, ())) < 2:
-            _print_line(listing, listings, lang, indent="")
+            _print_line(listing, listings, tables, lang, indent="")
             continue
         if root in shown:
             continue
         shown.add(root)
-        series = series_of(summary.id, listings)
+        series = series_of(summary.id, listings, tables)
         first_title = series.sessions[0].summary.title if series.sessions[0].summary else ""
         print(for_terminal(t("series.cli.series", lang, title=first_title, n=len(series.sessions))))
         for member in series.sessions:
-            _print_line(member, listings, lang, indent="  ")
+            _print_line(member, listings, tables, lang, indent="  ")
     return 0
 
 
-def _print_line(listing: SessionListing, listings: list[SessionListing], lang: str, *, indent: str) -> None:
+def _print_line(
+    listing: SessionListing, listings: list[SessionListing], tables: SeriesTables, lang: str, *, indent: str
+) -> None:
     """One session's line (title, organisation, date, progress, file); what it follows and why it breaks."""
     session = listing.summary
     assert session is not None and session.progress is not None
@@ -122,9 +125,9 @@ def _print_line(listing: SessionListing, listings: list[SessionListing], lang: s
     org = f" · {session.organisation}" if session.organisation else ""
     print(for_terminal(f"{indent}{session.title}{org}  {session.date}  {progress}  {listing.path}"))
     if session.follows:
-        earlier = next((x.summary for x in listings if x.summary and x.summary.id == session.follows), None)
+        earlier = tables.first_listed.get(session.follows)
         if earlier is not None:
             print(for_terminal(f"{indent}    ↳ {t('series.cli.follows_line', lang, title=earlier.title)}"))
         else:
-            for problem in series_of(session.id, listings).problems:
+            for problem in series_of(session.id, listings, tables).problems:
                 print(for_terminal(f"{indent}    {problem.text(lang)}"))

@@ -200,14 +200,15 @@ def item_groups(part: ScoredPart) -> list[ItemGroup]:
     source's "Hvis der produceres kurs"); grids with dimensions one per dimension;
     everything else a single group without a heading.
     """
+    # Each group's items are collected in a list and the groups made once at the end: a new
+    # group per item added copied the items so far (quadratic in a group's length).
     profiles = {d.id: d for d in part.dimensions}
-    groups: list[ItemGroup] = []
+    runs: list[tuple[str, list[ItemSummary]]] = []
     current: tuple[str, str] | None = None
     for item in part.items:
         key = (item.dimension, item.polarity)
-        if groups and key == current:
-            last = groups[-1]
-            groups[-1] = ItemGroup(last.heading, (*last.items, item))
+        if runs and key == current:
+            runs[-1][1].append(item)
             continue
         current = key
         profile = profiles.get(item.dimension)
@@ -216,8 +217,8 @@ def item_groups(part: ScoredPart) -> list[ItemGroup]:
             heading = profile.produced_label
         elif profile is not None and item.polarity == "not_produced":
             heading = profile.not_produced_label or heading
-        groups.append(ItemGroup(heading, (item,)))
-    return groups
+        runs.append((heading, [item]))
+    return [ItemGroup(heading, tuple(items)) for heading, items in runs]
 
 
 def distribution_text(item: ItemSummary) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import ActionPart, ItemSummary, ReflectionPart, ScoredPart
-from workshop_tui.export import svg
+from workshop_tui.export import svg, svg_mini
 from workshop_tui.export.common import (
     due_text,
     figure_headers,
@@ -144,7 +144,7 @@ def _table(part: ScoredPart, lang: str) -> str:
             rank, n, mean, median, span, sd, _ = figures(item, lang)
             dist = ""
             if item.shown:
-                dist = svg.mini_distribution(
+                dist = svg_mini.mini_distribution(
                     item.stats.distribution,
                     split=item.stats.split,
                     title=f"{t('export.col.distribution', lang)}: {item.text}",

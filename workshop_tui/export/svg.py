@@ -10,12 +10,12 @@ the file then holds no URL at all.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export.html_text import e
+from workshop_tui.export.svg_wrap import wrap
 
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
@@ -93,41 +93,12 @@ def _wrap(text: str, width: float, size: float = 11) -> list[str]:
     if lines is None:
         if len(_WRAPPED) >= 4096:  # bounded: the app exports from a long run
             _WRAPPED.clear()
-        lines = _WRAPPED[key] = tuple(textwrap.wrap(for_terminal(text), chars) or [""])
+        lines = _WRAPPED[key] = tuple(wrap(for_terminal(text), chars) or [""])
     return list(lines)
 
 
 _WRAPPED: dict[tuple[str, int], tuple[str, ...]] = {}
 """Each label wrapped once per width (``textwrap`` took ~20 µs a label with æ, ø or å: 144 on a page)."""
-
-
-def mini_distribution(distribution: Sequence[tuple[int, int]], *, split: bool, title: str) -> str:
-    """A small bar per score (height = share of answers) with its count above it.
-
-    Counts and scores are drawn at 12 px (9 pt), so they read on a printed A4 page;
-    a scale of more than 6 steps gets narrower bars and the scores under every other bar.
-    """
-    n = sum(count for _, count in distribution) or 1
-    wide = len(distribution) <= 6
-    bar = 17 if wide else 14
-    gap = 3
-    top, plot, bottom = 13, 20, 13
-    width = len(distribution) * (bar + gap) - gap
-    colour = VERMILLION if split else BLUE
-    body = []
-    for i, (score, count) in enumerate(distribution):
-        x = i * (bar + gap)
-        h = plot * count / n
-        base = top + plot
-        body.append(f'<rect x="{x}" y="{base - 0.5:.1f}" width="{bar}" height="1" fill="{GRID}"/>')
-        if count:
-            body.append(
-                f'<rect x="{x}" y="{base - h:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}" rx="1"/>'
-            )
-            body.append(_text(x + bar / 2, base - h - 2, str(count), size=12, anchor="middle"))
-        if wide or i % 2 == 0 or i == len(distribution) - 1:
-            body.append(_text(x + bar / 2, base + 12, str(score), size=12, fill=MUTED, anchor="middle"))
-    return _svg(width, top + plot + bottom, title, body, "mini")
 
 
 def distribution_chart(

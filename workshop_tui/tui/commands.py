@@ -107,7 +107,7 @@ SESSION_COMMANDS: Sequence[Command] = (
     Command("note", "f7", "notes", priority=True, palette="tui.key.note"),
     Command("export", "f8", "export", priority=True, palette="tui.palette.export"),
     Command("agenda", "f9", "agenda", footer=False, palette="tui.key.agenda"),
-    Command("voting", "f10", "voting"),
+    Command("voting", "f10", "voting", priority=True),
     Command("group_short", "ctrl+g", "next_group", priority=True),
     Command("groups", "ctrl+r", "groups", footer=False, priority=True, palette="tui.key.groups"),
     Command("last_time", "ctrl+l", "last_time", footer=False, palette="tui.key.last_time"),
@@ -127,7 +127,7 @@ that too, selects the line on F6 and everything on F7, and keeps an undo of its 
 Ctrl+Z/Ctrl+Y. The fields lose those (Backspace and the mouse remain); the session's undo
 covers typed text as well, and other edits and the device texts since.
 
-A key that opens a dialog or a screen (F2, F6, F7, F8, Ctrl+R, Ctrl+U) is a priority key
+A key that opens a dialog or a screen (F2, F6, F7, F8, F10, Ctrl+R, Ctrl+U) is a priority key
 too: handled as it arrives, it opens the dialog behind the keys typed before it, and the
 keys typed after it wait for the dialog (``tui/screen_keys.py``). Handled when it had
 bubbled up from the field, the keys after it had already gone to the field.

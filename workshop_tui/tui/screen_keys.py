@@ -21,14 +21,17 @@ consequences have reached the app (``Settled``, posted behind them from the fiel
 the dialog has closed and the screen under it is ready.
 
 The same holds for a key that is no priority key and may change the screen: Esc (the list
-of sessions), F10 (the voting panel), the list's own keys (Enter opens, N a new session,
-D the demo, Q quits), a projector's Esc. Such a key goes to the focused field first and
+of sessions), the list's own keys (Enter opens, N a new session, D the demo, Q quits), a
+projector's Esc, the voting panel's F10. Such a key goes to the focused field first and
 its command runs only when the key has bubbled up to the app; the keys typed after it
-were handed meanwhile to the old screen's field (``F10 7`` put the 7 in the grid under
-the panel; ``Esc n`` typed an "n" into the answer). So after any key that a screen's or
-the app's own (not priority) bindings name, the gate closes until the key's messages have
-reached the app, or the screen the command shows is ready; a key the field took for
-itself (Enter in a one-line box) only waits that long.
+were handed meanwhile to the old screen's field (``Esc n`` typed an "n" into the answer).
+So after any key that a screen's or the app's own (not priority) bindings name, the gate
+closes until the key's messages have reached the app, or the screen the command shows is
+ready; a key the field took for itself (Enter in a one-line box) only waits that long.
+The session screen's F10 was such a key (``F10 7`` put the 7 in the grid under the
+panel); its command waits for the voting server before it shows the panel, so it is now a
+priority key that holds the gate itself until the panel is up
+(``InOrderScreen._after_typed_keys_then``).
 
 ``after_typed_keys`` is the other half for a dialog's own priority keys (Ctrl+S saves from
 any field): they run on arrival, so they first wait for the keys typed before them, which

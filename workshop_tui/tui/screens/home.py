@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
+from workshop_tui.core.storage.series import cut_off as series_cut_off
 from workshop_tui.core.storage.series import grouped, series_places
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui import line_compositor
@@ -119,10 +120,7 @@ class HomeScreen(WorkshopScreen):
     def _show(self, listings: list[SessionListing]) -> None:
         selected = self._selected()
         places = series_places(listings)
-        known = {x.summary.id for x in listings if x.summary is not None and not x.problems}
-        cut_off = {
-            x.summary.id for x in listings if x.summary is not None and x.summary.follows not in ("", *known)
-        }
+        cut_off = series_cut_off(listings)
         if places:
             listings = grouped(listings)
         self.listings = listings

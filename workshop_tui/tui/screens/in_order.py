@@ -10,7 +10,7 @@ until the move is done and the new field has the keyboard.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from textual import on
@@ -74,6 +74,32 @@ class InOrderScreen(WorkshopScreen):
         focused = self.focused
         if focused is None or not focused.call_later(self.call_later, run):
             run()
+
+    def _after_typed_keys_then(self, command: Callable[[], Awaitable[object]]) -> None:
+        """Run the asynchronous ``command`` once the keys typed before it are handled; hold the keys after it.
+
+        For a command that waits before it shows its screen (F10 starts the voting server,
+        then pushes the panel): the gate stays closed from the key's arrival until the
+        command has ended, and a screen it pushed meanwhile holds the gate on until it is
+        ready (``screen_keys``), so the keys typed after the key go to that screen however
+        long the wait. Left to the key's bubbling up, the command ran only once the key
+        had reached the app, and the keys after it waited on a hold that a message
+        overtaking the command could end early.
+        """
+        gate = self.key_gate
+        if gate is not None:
+            gate.close()
+
+        async def run() -> None:
+            try:
+                await command()
+            finally:
+                if gate is not None:
+                    gate.open()
+
+        focused = self.focused
+        if focused is None or not focused.call_later(self.call_later, run):
+            self.call_later(run)
 
     def _after_typed_edits(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the edits of the keys typed before it are applied (undo, redo).

@@ -52,11 +52,15 @@ class SessionActions(InOrderScreen):
         """The session as the screens show it (see ``SessionController.session``)."""
         return self.controller.session
 
-    async def action_voting(self) -> None:
-        """F10: open voting on the current exercise and show its panel (F10 there closes it)."""
+    def action_voting(self) -> None:
+        """F10: open voting on the current exercise and show its panel (F10 there closes it).
+
+        A priority key: the keys typed after it wait for the panel, however long the
+        server takes to start (``_after_typed_keys_then``).
+        """
         from workshop_tui.tui.screens.voting_panel import open_voting
 
-        await open_voting(self.voting)
+        self._after_typed_keys_then(lambda: open_voting(self.voting))
 
     def go_to(self, exercise_id: str) -> None:
         """Show another exercise of the agenda and remember it."""

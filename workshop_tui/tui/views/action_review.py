@@ -102,7 +102,7 @@ class View(ExerciseView):
 
     def focus_main(self) -> None:
         if self.ready and self.actions:
-            self.query_one(f"#status-{self._current}", EntrySelect).focus()
+            self.take_keyboard(self.query_one(f"#status-{self._current}", EntrySelect))
 
     def show(self, session: Session) -> None:
         super().show(session)

@@ -101,7 +101,7 @@ class ActionsView(GroupTextsView):
             # At once (as the grid does), not by ``focus()``, which waits for the app's queue: on
             # opening (the demo opens here) the field took the keyboard after the first frame
             # and the screen was drawn a second time.
-            self.screen.set_focus(self.query_one("#text-0", EntryInput))
+            self.take_keyboard(self.query_one("#text-0", EntryInput))
 
     def _fill_head(self, session: Session) -> None:
         lang, exercise, body = self.lang, self.exercise, self.body

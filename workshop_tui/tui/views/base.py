@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import Vertical
+from textual.widget import Widget
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
@@ -146,7 +147,19 @@ class ExerciseView(Vertical):
         """Put the cursor (and group) where ``position`` says."""
 
     def focus_main(self) -> None:
-        """Give the keyboard to the view's main widget."""
+        """Give the keyboard to the view's main widget (with ``take_keyboard``)."""
+
+    def take_keyboard(self, widget: Widget) -> None:
+        """Give ``widget`` the keyboard now, not by ``widget.focus()``.
+
+        ``focus()`` only asks the app's queue to do it later. The key gate opens as soon
+        as the view is ready (``when_ready``): a key already in the app's queue, ahead of
+        that request (typed in the burst of the Ctrl+N, Ctrl+B or Ctrl+G that led here),
+        was then handed to whatever had the keyboard: nothing (the last view's field was
+        blurred as it was hidden), so the key was lost or taken as a command.
+        ``tests/ui/test_view_focus.py`` checks every kind.
+        """
+        self.screen.set_focus(widget)
 
     def settle_group(self, session: Session) -> None:
         """Keep the shown group if it still exists, else take the remembered one, else the first."""

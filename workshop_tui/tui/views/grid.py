@@ -143,7 +143,7 @@ class GridView(GridTyping):
         if self.ready:
             # At once, not by ``grid.focus()``, which waits for the app's queue: on opening that
             # moved the keyboard after the first frames and drew the whole screen once more.
-            self.screen.set_focus(self.grid)
+            self.take_keyboard(self.grid)
             self._post_position()  # coming back to a kept view: its cursor is where it was left
 
     def _show_head(self, session: Session) -> None:

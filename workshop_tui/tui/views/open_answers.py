@@ -97,7 +97,7 @@ class View(ExerciseView):
 
     def focus_main(self) -> None:
         if self.ready:
-            self.query_one(AnswerList).focus()
+            self.take_keyboard(self.query_one(AnswerList))
 
     def show(self, session: Session) -> None:
         super().show(session)

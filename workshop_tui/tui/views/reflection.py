@@ -61,14 +61,23 @@ class ReflectionView(GroupTextsView):
                     yield EntryArea(id=f"box-{box.number}", soft_wrap=True)
                     yield Static(questions_text(self.exercise, box.number, self.lang), classes="questions")
 
+    _restored: int | None = None
+    """The number of the box to give the keyboard to once (``restore``), None for the first."""
+
     def restore(self, position: Position) -> None:
+        """Reopened, the keyboard goes back to the box last written in (``_typed`` saves its number).
+
+        Focused here, the first box took it back at once: ``focus_main`` comes right after.
+        """
         super().restore(position)
-        if self.ready and 1 <= position.row <= len(self.sheet.boxes):
-            self.query_one(f"#box-{self.sheet.boxes[position.row - 1].number}", EntryArea).focus()
+        numbers = [box.number for box in self.sheet.boxes]
+        self._restored = position.row if position.row in numbers else None
 
     def focus_main(self) -> None:
         if self.ready and self.sheet.boxes:
-            self.query_one(f"#box-{self.sheet.boxes[0].number}", EntryArea).focus()
+            number = self._restored or self.sheet.boxes[0].number
+            self._restored = None
+            self.take_keyboard(self.query_one(f"#box-{number}", EntryArea))
 
     def _fill_head(self, session: Session) -> None:
         lang = self.lang

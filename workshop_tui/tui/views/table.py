@@ -72,7 +72,7 @@ class TableView(GroupTextsView):
 
     def focus_main(self) -> None:
         if self.ready and self.table.rows and self.table.columns:
-            self.query_one("#cell-1-0").focus()
+            self.take_keyboard(self.query_one("#cell-1-0"))
 
     def _fill_head(self, session: Session) -> None:
         lang, exercise, table = self.lang, self.exercise, self.table
