@@ -338,8 +338,13 @@ class Session:
         if answers.is_empty:
             return "not_started"
         # A phone that joined during the seminar counts only for the exercises it answered.
-        answered = answers.answerers
-        people = {p.id for p in self.participants if not p.by_phone or p.id in answered}
+        # Who answered is gathered only when phones joined: every save judges the progress
+        # of the exercise it changed (``storage.seal``), and a grid's answerers are its cells.
+        participants = self.participants
+        people = {p.id for p in participants if not p.by_phone}
+        if len(people) < len(participants):
+            answered = answers.answerers
+            people.update(p.id for p in participants if p.by_phone and p.id in answered)
         done = exercise.body.done(exercise, answers, people, tuple(g.id for g in self.groups))
         return "done" if done else "in_progress"
 
