@@ -23,6 +23,7 @@ from __future__ import annotations
 import atexit
 import gc
 import inspect
+import math
 import os
 import statistics
 import sys
@@ -42,6 +43,11 @@ STEPS = [
     ("view>", "the view's key handler"),
     ("apply>", "the keeper applies the edit"),
     ("write>", "save begins (render)"),
+    ("answers>", "the changed exercise's answers rendered (render)"),
+    ("answers<", "answers rendered"),
+    ("progress>", "progress judged for the seal line"),
+    ("seal>", "the file joined and sealed (checksum)"),
+    ("seal<", "sealed"),
     ("atomic>", "write + fsync + rename begins"),
     ("temp<", "temporary file made"),
     ("fsync>", "file written, its fsync begins"),
@@ -127,6 +133,9 @@ def _install(log: list[tuple[float, str]]) -> None:
     from workshop_tui.tui.controller import SessionController
 
     wrap(writer.SessionWriter, "write", "write")
+    wrap(writer.SessionWriter, "_answers_text", "answers")
+    wrap(writer.ProgressCache, "progress", "progress")
+    wrap(writer, "sealed", "seal")
     wrap(writer, "atomic_write", "atomic")
     wrap(SessionController, "publish", "publish")
     from workshop_tui.core import keeper
@@ -222,11 +231,12 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             Terminal.send = send  # type: ignore[method-assign]
         lines = _timelines(trace, sent)
-    print(f"traced app, ms after the key was written (median of {len(lines)} keys):")
+    print(f"traced app, ms after the key was written (median and p95 of {len(lines)} keys):")
     for step, words in [*STEPS, ("gc", "a garbage collection starts (keys with one)")]:
-        values = [line[step] for line in lines if step in line]
+        values = sorted(line[step] for line in lines if step in line)
         if values:
-            print(f"  {statistics.median(values):7.2f}  {words} (n={len(values)})")
+            p95 = values[min(len(values) - 1, math.ceil(0.95 * len(values)) - 1)]
+            print(f"  {statistics.median(values):7.2f} {p95:7.2f}  {words} (n={len(values)})")
 
 
 if __name__ == "__main__":
