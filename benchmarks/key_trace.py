@@ -38,6 +38,7 @@ TRACE = "WORKSHOP_KEY_TRACE"
 
 STEPS = [
     ("read", "read by the input thread"),
+    ("send>", "handed to the event loop by the input thread"),
     ("key WorkshopApp", "key event at the app"),
     ("key ScoreGrid", "key event at the grid (only keys that waited in its queue)"),
     ("view>", "the view's key handler"),
@@ -128,6 +129,9 @@ def _install(log: list[tuple[float, str]]) -> None:
     MessagePump._dispatch_message = traced_dispatch  # type: ignore[method-assign]
     wrap(Screen, "_on_timer_update", "frame")
     wrap(App, "_display", "display")
+    from workshop_tui.tui.terminal_driver import terminal_driver
+
+    wrap(terminal_driver(), "send_message", "send")
 
     from workshop_tui.core.storage import writer
     from workshop_tui.tui.controller import SessionController

@@ -23,6 +23,7 @@ from textual.driver import Driver
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.message import Message
 
 
 class TerminalOutput:
@@ -80,6 +81,17 @@ if sys.platform != "win32":
         def __init__(self, app: App[Any], **options: Any) -> None:
             super().__init__(app, **options)
             self._file = TerminalOutput(sys.__stderr__)  # type: ignore[assignment,arg-type]
+
+        def send_message(self, message: Message) -> None:
+            """Hand a key (or any event the input thread read) to the app's queue in one loop turn.
+
+            Textual's driver wraps ``App._post_message`` (which only calls ``post_message``)
+            in a coroutine and runs it with ``run_coroutine_threadsafe``: the loop wakes,
+            makes a Task, and posts the key one turn later. Calling ``post_message`` from the
+            woken loop directly is the same call in the same context (both run in a copy of
+            this thread's context), in the same order, without the Task and the extra turn.
+            """
+            self._loop.call_soon_threadsafe(self._app.post_message, message)
 
 
 def terminal_driver() -> type[Driver]:
