@@ -44,13 +44,13 @@ from workshop_tui.tui.widgets.header import SafeHeader
 from workshop_tui.tui.widgets.last_time import LastTimePanel
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
-STEP_KEYS = frozenset(
-    key.strip()
+STEP_KEYS = {
+    key.strip(): 1 if command.action == "next" else -1
     for command in SESSION_COMMANDS
     if command.action in ("next", "previous")
     for key in command.keys.split(",")
-)
-"""The keys that step to the next or previous exercise (Ctrl+N, Ctrl+B), as declared."""
+}
+"""The keys that step to the next (1) or previous (-1) exercise (Ctrl+N, Ctrl+B), as declared."""
 FREEZE_SECONDS = 0.5
 """After opening, when the objects made so far are handed out of the garbage collector's sight."""
 SWITCH_INTERVAL = 0.0005
@@ -290,7 +290,17 @@ class SessionScreen(SessionActions):
         title is shown on the way; its view is made when the facilitator stops on it.
         """
         gate = self.key_gate
-        return gate is not None and gate.next_held() in STEP_KEYS
+        step = STEP_KEYS.get(gate.next_held() or "") if gate is not None else None
+        if step is None:
+            return False
+        # A step that cannot move (Ctrl+B on the first exercise, Ctrl+N on the last) ends
+        # the burst here: the view must be made now, as no later step will come to make it.
+        return 0 <= self.session.agenda.index(self.current) + step < len(self.session.agenda)
+
+    def show_unmade_view(self) -> None:
+        """Make the current exercise's view if a burst left it unmade (and none is passing on)."""
+        if self.view is None and self.current and not self._passing_through():
+            self._show_exercise(restore=False)
 
     def _show_frame(self) -> None:
         session, lang = self.session, self.lang

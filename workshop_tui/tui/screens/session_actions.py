@@ -68,11 +68,23 @@ class SessionActions(InOrderScreen):
 
     def action_next(self) -> None:
         """Go to the next exercise on the agenda (after the keys typed before Ctrl+N)."""
-        self._after_typed_keys(lambda: self.controller.step(1))
+        self._after_typed_keys(lambda: self._step(1))
 
     def action_previous(self) -> None:
         """Go to the previous exercise on the agenda (after the keys typed before Ctrl+B)."""
-        self._after_typed_keys(lambda: self.controller.step(-1))
+        self._after_typed_keys(lambda: self._step(-1))
+
+    def _step(self, direction: int) -> None:
+        """One step along the agenda; where there is none, the exercise stays and gets its view.
+
+        A burst of steps makes no view for an exercise it only passes; a step that could
+        not move (past either end) must not leave the exercise it stops on without one.
+        """
+        self.controller.step(direction)
+        self.show_unmade_view()
+
+    def show_unmade_view(self) -> None:
+        """Make the current exercise's view if a burst of steps left it unmade (the screen's)."""
 
     def action_blind(self) -> None:
         """Hide the current results (blind mode), or reveal them (after the keys typed before)."""
