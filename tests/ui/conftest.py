@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,3 +65,17 @@ async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], toke
     async with http.post(url, json=body, headers=headers) as response:
         assert response.status == 200, await response.text()
         return await response.json()
+
+
+async def until(pilot: Pilot[Any], check: Callable[[], bool], what: str, seconds: float = 20.0) -> None:
+    """Wait until ``check()`` holds (the state a test needs), for at most ``seconds``.
+
+    A fixed pause is a guess at how fast a loaded machine is: one 0.3 s pause after a resize
+    failed under load. This waits for the state itself, however long that takes within the
+    bound, and returns as soon as it holds.
+    """
+    for _ in range(int(seconds / 0.05)):
+        if check():
+            return
+        await pilot.pause(0.05)
+    assert check(), f"not within {seconds} s: {what}"
