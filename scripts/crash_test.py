@@ -40,6 +40,23 @@ from workshop_tui.core.storage.sessions import load_session  # noqa: E402
 EXERCISE = "kkc-indicators"
 UP = b"\x1b[A"
 SIZE = (120, 36)
+"""The terminal for up to 20 people; a larger room gets a wider one (``_size``)."""
+START_SECONDS = 120.0
+"""How long the app may take to show the grid: only a bound, waited out only when it never
+shows. 30 s was at the edge on a machine at load 9 (2 cores shared by five test runs)."""
+
+
+def _size(people: int) -> tuple[int, int]:
+    """A terminal wide enough that every participant's column is on the screen.
+
+    The check reads each column's scores off the screen by its "P<n>" heading; at 120
+    columns a room of 40 showed P1-P24 only, so "P40" never came and every round of
+    ``--participants 40`` failed with "not shown in 30 s" whatever the load (a column is 4
+    characters; wider terminals also show the agenda beside the grid).
+    """
+    return (max(SIZE[0], 80 + 4 * people), SIZE[1])
+
+
 Cell = tuple[int, int]
 """(item row, participant number 1..n), as on the grid."""
 Grid = dict[Cell, int]
@@ -99,7 +116,7 @@ def _shown_grid(output: bytes, rows: int, people: int) -> Grid | None:
     end = output.rfind(FRAME_END)
     if end < 0:
         return None
-    screen = Screen(*SIZE)
+    screen = Screen(*_size(people))
     screen.feed(output[: end + len(FRAME_END)])
     head = screen.find(f"P{people} ")
     if head is None or screen.find("P1 ") is None:
@@ -122,8 +139,8 @@ def _one_round(path: Path, env: dict[str, str], rng: random.Random, longest: flo
     cursor = _restored_cursor(before, rows, people)
     states = [_grid(before)]
     typed: list[str] = [f"start at {cursor}"]
-    with Terminal(workshop_command("--lang", "da", "open", str(path)), size=SIZE, env=env) as term:
-        term.wait_for_text(f"P{people} ", timeout=30)
+    with Terminal(workshop_command("--lang", "da", "open", str(path)), size=_size(people), env=env) as term:
+        term.wait_for_text(f"P{people} ", timeout=START_SECONDS)
         term.settle(0.2)
         kill_at = time.perf_counter() + rng.uniform(0.05, longest)
         while time.perf_counter() < kill_at:

@@ -35,3 +35,12 @@ def test_killing_the_app_while_scoring_loses_no_score_it_showed() -> None:
     assert report.losses == 0
     assert sum(r.keys for r in report.rounds) > 0
     assert any(r.shown for r in report.rounds), "no score was ever shown: the test checked nothing"
+
+
+def test_a_room_of_40_is_crash_tested_with_every_column_on_the_screen() -> None:
+    # At the fixed 120 columns only P1-P24 were shown: "P40" never came, and every round of
+    # `--participants 40` ended "not shown in 30 s" (whatever the load).
+    crash_test = _crash_test()
+    assert crash_test._size(40)[0] >= 240 and crash_test._size(6) == crash_test.SIZE
+    report = crash_test.run(1, participants=40, seed=2, longest=2.0)
+    assert report.failures == [] and report.losses == 0
