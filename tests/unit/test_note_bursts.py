@@ -57,6 +57,13 @@ def test_down_tab_and_a_note_in_one_burst_land_in_the_next_row_s_note(
         term.wait_until(lambda _: any(note.endswith("du") for note in _notes(path).values()), timeout=60)
         term.settle(0.5)
         assert _notes(path) == {items[1]: "hej æø", items[2]: "du"}
+        # A score between (the digit is taken on arrival) and a paste behind the letter: the
+        # burst that put "xa by" into the row left, 1 time in 12, before the note followed the
+        # cursor in the turn that moved it.
+        term.send(SHIFT_TAB + DOWN + b"2" + TAB + b"x\x1b[200~a\nb\x1b[201~y")
+        term.wait_until(lambda _: any(note.endswith("by") for note in _notes(path).values()), timeout=60)
+        term.settle(0.5)
+        assert _notes(path) == {items[1]: "hej æø", items[2]: "du", items[3]: "xa by"}
     finally:
         status = _quit(term)
     assert status == 0

@@ -67,6 +67,7 @@ class GridView(GridTyping):
         yield Static(id="grid-head")
         grid = ScoreGrid(self.exercise, id="grid")
         grid.keys = self.on_key  # taken when it arrives, or in the grid's turn, never bubbling up here
+        grid.row_moved = self._row_now
         self._score_grid = grid
         yield grid
         with Horizontal(id="grid-detail"):
@@ -230,6 +231,20 @@ class GridView(GridTyping):
             return
         self._show_text_fields(session)
         self._post_position()
+
+    def _row_now(self, row: int) -> None:
+        """The note follows the grid's cursor to another row in the turn that moved it.
+
+        The grid's ``CellHighlighted`` reaches this view only a turn of the grid's queue and
+        of the view's later: Down, Tab and a note typed in one burst (keys typed ahead reach
+        the app together) could reach the note while it still held the row left, and the
+        note went into that row's (1 of 12 bursts through the pty). Before the first fill
+        (``_detail_row`` < 0) ``show`` fills the panels itself.
+        """
+        if self.ready and self.session is not None and 0 <= self._detail_row != row:
+            self._detail_row = row
+            self._panels_later()
+            self._show_text_fields(self.session)
 
     @on(ScoreGrid.CellHighlighted, "#grid")
     def _moved(self, event: ScoreGrid.CellHighlighted) -> None:

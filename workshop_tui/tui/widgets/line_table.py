@@ -14,6 +14,7 @@ fills it with ``add_column``/``add_row``/``update_cell``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import accumulate
 from typing import ClassVar
 
@@ -113,6 +114,9 @@ class LineTable(ScrollView, can_focus=True):
         """Row index -> ((the cursor column it was drawn with or None, and the columns drawn), its strip)."""
         self._edges: list[int] = []
         """Where each column ends, from the table's left edge; [] until a row is drawn."""
+        self.row_moved: Callable[[int], None] | None = None
+        """Told the cursor's new row in the call that moved it, before ``CellHighlighted``
+        (which its owner takes a turn of this table's queue and of its own later)."""
         self._header: Strip | None = None
         self._alike = AlikeCells()
         """Fitted cells by text (compared by identity), width and styles: most cells look like others."""
@@ -190,6 +194,8 @@ class LineTable(ScrollView, can_focus=True):
         self._forget_row(old.row)
         self._forget_row(moved.row)
         self._scroll_cursor_into_view()
+        if moved.row != old.row and self.row_moved is not None:
+            self.row_moved(moved.row)
         self.post_message(self.CellHighlighted(self, moved))
 
     @property
