@@ -50,8 +50,9 @@ from workshop_tui.core.storage.locations import builtin_exercises_dir
 
 PLACEHOLDER = "zq-known-exercise-zq"
 """The id the known texts are rendered with (a valid id no built-in text holds)."""
-FORMAT = 3
-"""Bumped when what is kept changes (3: each text as tomli-w writes it by default too)."""
+FORMAT = 4
+"""Bumped when what is kept changes (3: each text as tomli-w writes it by default too; 4: each
+text whole, not split at the placeholder)."""
 KIND = b"WTke"
 MAX_HEAD = 128 * 1024
 """Longer first keys are not read twice (once alone, once with the rest): a session writes a few
@@ -64,9 +65,9 @@ _TABLE = "\n[exercises."
 """Where an exercise's tables start (a name, not a literal in ``find``: the catalogue's test reads
 ``find("x.")`` as a catalogue key built from a prefix)."""
 
-Known = dict[tuple[str, str], list[tuple[tuple[str, ...], bytes, int]]]
-"""(version, kind) -> each known text, split at the placeholder, with its parsed table (marshal)
-and its number of line breaks."""
+Known = dict[tuple[str, str], list[tuple[str, int, str, bytes, int]]]
+"""(version, kind) -> each known text (with the placeholder for its id), how many times it holds
+the placeholder, its end after the last one, its parsed table (marshal) and its line breaks."""
 _known: Known | None = None
 
 
@@ -123,12 +124,17 @@ def _shared(text: str) -> dict[str, Any] | None:
 def _match_known(text: str, at: int, exercise_id: str, candidates: Any) -> tuple[int, bytes, int] | None:
     """Where the known text equal to ``text`` at ``at`` (with ``exercise_id``) ends, its table and
     its line breaks (the ``id`` holds none: each known text's are counted once, when it is made)."""
-    for parts, table, line_breaks in candidates:
-        # The whole text put together and compared at once: two calls in C, where comparing it
-        # part by part (some seventy parts, between the ids) was a third of reading the copies.
-        expected = exercise_id.join(parts)
-        if text.startswith(expected, at):
-            return at + len(expected), table, line_breaks
+    for known_text, ids, tail, table, line_breaks in candidates:
+        # Where this text would end, and its end there first: the other definitions of the same
+        # kind differ in it (or in their length), so only the one that can match is made whole
+        # (the id put in) and compared, in C. Comparing part by part (some seventy parts between
+        # the ids) was a third of reading the copies, and each text is kept whole, not split at
+        # the ids: one string per text, half the kept file's unmarshal.
+        end = at + len(known_text) + ids * (len(exercise_id) - len(PLACEHOLDER))
+        if text.startswith(tail, end - len(tail)) and text.startswith(
+            known_text.replace(PLACEHOLDER, exercise_id), at
+        ):
+            return end, table, line_breaks
     return None
 
 
@@ -193,6 +199,12 @@ def _make() -> Known:
                 continue
             parsed = tomllib.loads(text)["exercises"][PLACEHOLDER]
             known.setdefault((match.group(2), match.group(3)), []).append(
-                (tuple(text.split(PLACEHOLDER)), marshal.dumps(parsed), text.count("\n"))
+                (
+                    text,
+                    text.count(PLACEHOLDER),
+                    text.rsplit(PLACEHOLDER, 1)[1],
+                    marshal.dumps(parsed),
+                    text.count("\n"),
+                )
             )
     return known
