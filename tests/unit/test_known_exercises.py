@@ -83,6 +83,21 @@ def test_copies_of_built_ins_are_not_parsed(session_text: str, monkeypatch: pyte
     assert session_text.count("\n") == seen[0].count("\n"), "line breaks kept: a problem keeps its line"
 
 
+@pytest.mark.parametrize("multiline", [False, True], ids=["tomli-w", "tomli-w multiline"])
+def test_copies_written_by_tomli_w_are_not_parsed(
+    session_text: str, multiline: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same data written by another program with tomli-w (no seal line, its own way with texts
+    of several lines) still holds the built-ins' copies as known texts: a checker's file."""
+    import tomli_w
+
+    text = tomli_w.dumps(tomllib.loads(session_text), multiline_strings=multiline)
+    assert text != session_text
+    seen = _parsed_texts(monkeypatch)
+    _same(text)
+    assert seen and all("[exercises." not in part for part in seen), "a known copy was parsed"
+
+
 def test_a_session_reads_the_same_with_them(session_text: str, tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     path.write_text(session_text, encoding="utf-8")

@@ -50,8 +50,9 @@ from workshop_tui.core.storage.locations import builtin_exercises_dir
 
 PLACEHOLDER = "zq-known-exercise-zq"
 """The id the known texts are rendered with (a valid id no built-in text holds)."""
-FORMAT = 2
-"""Bumped when what is kept changes."""
+FORMAT = 4
+"""Bumped when what is kept changes (3: each text as tomli-w writes it by default too; 4: each
+text whole, not split at the placeholder)."""
 KIND = b"WTke"
 MAX_HEAD = 128 * 1024
 """Longer first keys are not read twice (once alone, once with the rest): a session writes a few
@@ -64,9 +65,9 @@ _TABLE = "\n[exercises."
 """Where an exercise's tables start (a name, not a literal in ``find``: the catalogue's test reads
 ``find("x.")`` as a catalogue key built from a prefix)."""
 
-Known = dict[tuple[str, str], list[tuple[tuple[str, ...], bytes, int]]]
-"""(version, kind) -> each known text, split at the placeholder, with its parsed table (marshal)
-and its number of line breaks."""
+Known = dict[tuple[str, str], list[tuple[str, int, str, bytes, int]]]
+"""(version, kind) -> each known text (with the placeholder for its id), how many times it holds
+the placeholder, its end after the last one, its parsed table (marshal) and its line breaks."""
 _known: Known | None = None
 
 
@@ -123,18 +124,17 @@ def _shared(text: str) -> dict[str, Any] | None:
 def _match_known(text: str, at: int, exercise_id: str, candidates: Any) -> tuple[int, bytes, int] | None:
     """Where the known text equal to ``text`` at ``at`` (with ``exercise_id``) ends, its table and
     its line breaks (the ``id`` holds none: each known text's are counted once, when it is made)."""
-    for parts, table, line_breaks in candidates:
-        position = at
-        for index, part in enumerate(parts):
-            if index:
-                if not text.startswith(exercise_id, position):
-                    break
-                position += len(exercise_id)
-            if not text.startswith(part, position):
-                break
-            position += len(part)
-        else:
-            return position, table, line_breaks
+    for known_text, ids, tail, table, line_breaks in candidates:
+        # Where this text would end, and its end there first: the other definitions of the same
+        # kind differ in it (or in their length), so only the one that can match is made whole
+        # (the id put in) and compared, in C. Comparing part by part (some seventy parts between
+        # the ids) was a third of reading the copies, and each text is kept whole, not split at
+        # the ids: one string per text, half the kept file's unmarshal.
+        end = at + len(known_text) + ids * (len(exercise_id) - len(PLACEHOLDER))
+        if text.startswith(tail, end - len(tail)) and text.startswith(
+            known_text.replace(PLACEHOLDER, exercise_id), at
+        ):
+            return end, table, line_breaks
     return None
 
 
@@ -179,20 +179,32 @@ def _make() -> Known:
     """Render each built-in definition as a session file holds it, and parse that text once."""
     import tomllib
 
+    import tomli_w
+
     from workshop_tui.core.storage.exercise_codec import exercise_to_dict
     from workshop_tui.core.storage.library import load_library
     from workshop_tui.core.storage.tomlio import dumps
 
     known: Known = {}
     for exercise in load_library(include_user=False).exercises.values():
-        text = dumps({"exercises": {PLACEHOLDER: exercise_to_dict(replace(exercise, id=PLACEHOLDER))}})
-        # The placeholder only where the id goes: in the headers and the ``id`` line.
-        elsewhere = text.replace("[exercises." + PLACEHOLDER, "").replace(f'\nid = "{PLACEHOLDER}"\n', "")
-        match = _HEAD.match(text)
-        if match is None or PLACEHOLDER in elsewhere or "\0" in text:
-            continue
-        table = tomllib.loads(text)["exercises"][PLACEHOLDER]
-        known.setdefault((match.group(2), match.group(3)), []).append(
-            (tuple(text.split(PLACEHOLDER)), marshal.dumps(table), text.count("\n"))
-        )
+        table = {"exercises": {PLACEHOLDER: exercise_to_dict(replace(exercise, id=PLACEHOLDER))}}
+        # As the app writes it, then as tomli-w writes it by default (a text's line breaks as
+        # ``\n`` in one line): a file made from the same data by another program (a checker's
+        # generator, a script) holds the same copies in that form, and its reading was all parse.
+        for text in dict.fromkeys((dumps(table), tomli_w.dumps(table))):
+            # The placeholder only where the id goes: in the headers and the ``id`` line.
+            elsewhere = text.replace("[exercises." + PLACEHOLDER, "").replace(f'\nid = "{PLACEHOLDER}"\n', "")
+            match = _HEAD.match(text)
+            if match is None or PLACEHOLDER in elsewhere or "\0" in text:
+                continue
+            parsed = tomllib.loads(text)["exercises"][PLACEHOLDER]
+            known.setdefault((match.group(2), match.group(3)), []).append(
+                (
+                    text,
+                    text.count(PLACEHOLDER),
+                    text.rsplit(PLACEHOLDER, 1)[1],
+                    marshal.dumps(parsed),
+                    text.count("\n"),
+                )
+            )
     return known
