@@ -13,6 +13,7 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.storage.listing import list_sessions
 from workshop_tui.core.storage.seal import unsealed
 from workshop_tui.core.storage.sessions import save_session
+from workshop_tui.tui.screens import home as home_screen
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen, parse_participants
 from workshop_tui.tui.screens.session import SessionScreen
@@ -125,3 +126,29 @@ async def test_the_progress_filled_in_changes_cells_without_building_the_table_a
         home.load()
         await listed(pilot)
         assert table.row_count == 2 and clears == [True, True]  # another list: built again
+
+
+async def test_a_long_list_is_put_in_a_part_a_turn_and_a_newer_list_stops_an_older_one(
+    small_session: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 4,000 rows added in one go held the screen for 0.3 s; a part a turn lets keys in between.
+    folder = data_dir / "sessions"
+    for number in range(7):
+        save_session(
+            replace(small_session, id=f"s-{number}", title=f"Seminar {number}"), folder / f"s-{number}.toml"
+        )
+    titles = [f"Seminar {n}" for n in range(7)]
+    monkeypatch.setattr(home_screen, "ROWS_A_TURN", 2)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        home = await listed(pilot)
+        table = home.query_one("#sessions", DataTable)
+        assert [str(table.get_row_at(row)[0]).strip() for row in range(7)] == titles
+        table.move_cursor(row=5)
+        home._show(list_sessions()[:6])  # another list (one file fewer): built again, in parts
+        assert table.row_count == 2
+        home._show(list_sessions())  # and a newer one before the last was put in
+        await pilot.pause()
+        await pilot.pause()
+        assert table.row_count == 7 and table.cursor_row == 5  # only the newer rows, the cursor kept
+        assert [str(table.get_row_at(row)[0]).strip() for row in range(7)] == titles
