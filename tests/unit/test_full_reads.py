@@ -135,3 +135,23 @@ def test_only_a_file_that_begins_as_a_seal_is_checked_for_one(small_session: Ses
     os.mkfifo(pipe)  # opening it for reading must not wait for a writer
     assert may_be_sealed(sealed) and not may_be_sealed(plain)
     assert may_be_sealed(pipe) and may_be_sealed(tmp_path / "missing.toml")  # the full read says why
+
+
+def test_a_listing_given_up_half_way_leaves_no_worker_reading_on(
+    unsealed_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _two_cores(monkeypatch)
+    started: list[subprocess.Popen[bytes]] = []
+    start = full_reads._start
+
+    def kept(paths: list[Path], background: bool) -> object:
+        worker = start(paths, background)
+        assert worker is not None
+        started.append(worker[0])
+        return worker
+
+    monkeypatch.setattr(full_reads, "_start", kept)
+    reads = full_reads.read_all(sorted(unsealed_folder.glob("*.toml")))
+    next(reads)  # the first file read here; the worker reads its share
+    reads.close()
+    assert len(started) == 1 and started[0].returncode is not None

@@ -158,13 +158,21 @@ def read_all(
     shares = [paths[number::parts] for number in range(parts)]
     mine = [] if background else shares.pop(0)
     workers = [(share, _start(share, background)) for share in shares]
-    for path in mine:
-        yield path, reader(path)
-    for share, started in workers:
-        found = [] if started is None else _answers(*started, share)
-        yield from zip(share, found, strict=False)
-        for path in share[len(found) :]:  # what the worker did not answer is read here
+    try:
+        for path in mine:
             yield path, reader(path)
+        while workers:
+            share, started = workers.pop(0)
+            found = [] if started is None else _answers(*started, share)
+            yield from zip(share, found, strict=False)
+            for path in share[len(found) :]:  # what the worker did not answer is read here
+                yield path, reader(path)
+    finally:  # a listing given up half-way leaves no worker reading on
+        for _, started in workers:
+            if started is not None:
+                started[0].kill()
+                started[0].wait()
+                started[1].close()
 
 
 def _work(background: bool) -> None:
