@@ -155,3 +155,29 @@ def test_a_listing_given_up_half_way_leaves_no_worker_reading_on(
     next(reads)  # the first file read here; the worker reads its share
     reads.close()
     assert len(started) == 1 and started[0].returncode is not None
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_a_listing_told_to_stop_stops_reading_and_keeps_what_it_read(
+    unsealed_folder: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    monkeypatch.setattr(full_reads, "_cores", lambda: cores)
+    asked: list[int] = []
+
+    def stop() -> bool:  # an app that quits after the third file read here
+        asked.append(1)
+        return len(asked) > 3
+
+    listed = list_sessions(unsealed_folder, stop=stop)
+    assert len(listed) == 3
+    started = sessions.load_session
+
+    def counted(path: Path) -> Session:
+        read.append(path.name)
+        return started(path)
+
+    read: list[str] = []
+    monkeypatch.setattr(full_reads, "POOL_FROM", 10**9)
+    monkeypatch.setattr(sessions, "load_session", counted)
+    assert len(list_sessions(unsealed_folder)) == COUNT
+    assert len(read) == COUNT - 3  # the three read before the stop came from the index

@@ -123,6 +123,17 @@ def _start(paths: Sequence[Path], background: bool) -> tuple[subprocess.Popen[by
     return worker, answers
 
 
+def _ended(worker: subprocess.Popen[bytes], stop: Callable[[], bool]) -> bool:
+    """Wait for the worker to end; False as soon as ``stop()`` says to give up on it."""
+    while not stop():
+        try:
+            worker.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            continue
+        return True
+    return False
+
+
 def _answers(worker: subprocess.Popen[bytes], answers: IO[bytes], paths: Sequence[Path]) -> list[FullRead]:
     """What a worker found, file by file, as far as its answers can be read (none if it failed)."""
     found: list[FullRead] = []
@@ -141,9 +152,16 @@ def _answers(worker: subprocess.Popen[bytes], answers: IO[bytes], paths: Sequenc
 
 
 def read_all(
-    paths: Sequence[Path], *, background: bool = False, reader: Callable[[Path], FullRead] = read_validated
+    paths: Sequence[Path],
+    *,
+    background: bool = False,
+    reader: Callable[[Path], FullRead] = read_validated,
+    stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[tuple[Path, FullRead]]:
-    """Each path with what ``reader`` found in it (in no particular order).
+    """Each path with what ``reader`` found in it (in no particular order), until ``stop()`` says so.
+
+    ``stop`` is asked before each file read here and while waiting for a worker: an app
+    that quits, or a list replaced by a newer one, does not wait for a thousand reads.
 
     Many files on a machine with more than one core are shared out: one part to each
     worker, and one read here, unless ``background`` (then every part goes to a worker,
@@ -152,6 +170,8 @@ def read_all(
     cores = _cores()
     if len(paths) < POOL_FROM or cores < 2 or reader is not read_validated:
         for path in paths:
+            if stop():
+                return
             yield path, reader(path)
         return
     parts = min(cores, 8)
@@ -160,12 +180,19 @@ def read_all(
     workers = [(share, _start(share, background)) for share in shares]
     try:
         for path in mine:
+            if stop():
+                return
             yield path, reader(path)
         while workers:
-            share, started = workers.pop(0)
+            share, started = workers[0]
+            if started is not None and not _ended(started[0], stop):
+                return
+            workers.pop(0)
             found = [] if started is None else _answers(*started, share)
             yield from zip(share, found, strict=False)
             for path in share[len(found) :]:  # what the worker did not answer is read here
+                if stop():
+                    return
                 yield path, reader(path)
     finally:  # a listing given up half-way leaves no worker reading on
         for _, started in workers:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -160,7 +161,11 @@ def quick_listing_is_cheap(folder: Path | None = None) -> bool:
 
 
 def list_sessions(
-    folder: Path | None = None, *, validate: bool = True, background: bool = False
+    folder: Path | None = None,
+    *,
+    validate: bool = True,
+    background: bool = False,
+    stop: Callable[[], bool] = lambda: False,
 ) -> list[SessionListing]:
     """Every session file in the folder in a stable order; broken files are listed with their problems.
 
@@ -173,6 +178,8 @@ def list_sessions(
     fully, many at once on every core (``storage.full_reads``; ``background``: at a lower
     priority, for a screen that must answer keys meanwhile); with ``validate=False`` only
     their header is read, so a list can be shown at once and completed by a second call.
+    ``stop()`` ends the full reads early (an app that quits): the list then lacks the files
+    not read yet, and the index keeps those that were.
     """
     folder = folder or sessions_dir()
     if not folder.is_dir():
@@ -201,7 +208,7 @@ def list_sessions(
             else:
                 index.store(path, keys[path], summary, ())
                 listings.append(SessionListing(path, summary))
-        for path, (summary, problems) in read_all(unsealed, background=background):
+        for path, (summary, problems) in read_all(unsealed, background=background, stop=stop):
             index.store(path, keys[path], summary, problems)
             listings.append(SessionListing(path, summary, problems))
         index.save()
