@@ -103,8 +103,8 @@ def test_workers_that_cannot_start_or_die_part_way_leave_no_file_unread(
         index.unlink()
     start = full_reads._start
 
-    def dies_after_one(paths: list[Path], background: bool) -> object:
-        started = start(paths[:1], background)  # answers for its first file, then ends
+    def dies_after_one(paths: list[Path]) -> object:
+        started = start(paths[:1])  # answers for its first file, then ends
         assert started is not None
         return started[0], started[1]
 
@@ -144,8 +144,8 @@ def test_a_listing_given_up_half_way_leaves_no_worker_reading_on(
     started: list[subprocess.Popen[bytes]] = []
     start = full_reads._start
 
-    def kept(paths: list[Path], background: bool) -> object:
-        worker = start(paths, background)
+    def kept(paths: list[Path]) -> object:
+        worker = start(paths)
         assert worker is not None
         started.append(worker[0])
         return worker

@@ -20,7 +20,6 @@ left unread, never a result that a read here would not give.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
@@ -38,8 +37,6 @@ FullRead = tuple[ListedSession | None, tuple[Problem, ...]]
 
 POOL_FROM = 24
 """Fewer files than this are read here: starting a worker (~0.15 s) would cost more."""
-BACKGROUND = "--background"
-"""A worker's flag: yield the cores to the process that asked (a screen answering keys)."""
 
 
 def read_validated(path: Path) -> FullRead:
@@ -107,14 +104,14 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _start(paths: Sequence[Path], background: bool) -> tuple[subprocess.Popen[bytes], IO[bytes]] | None:
+def _start(paths: Sequence[Path]) -> tuple[subprocess.Popen[bytes], IO[bytes]] | None:
     """A worker reading ``paths``, its answers going to a temporary file; None if it cannot start."""
     try:
         given = tempfile.TemporaryFile()  # noqa: SIM115 - the worker reads it; closed once it started
         given.write(json.dumps([str(path) for path in paths]).encode("utf-8"))
         given.seek(0)
         answers = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _answers, once read
-        argv = [sys.executable, "-P", "-m", __name__, *([BACKGROUND] if background else [])]
+        argv = [sys.executable, "-P", "-m", __name__]
         # -P: never a module of the same name from the folder the app was started in.
         worker = subprocess.Popen(argv, stdin=given, stdout=answers, stderr=subprocess.DEVNULL)
     except (OSError, ValueError):
@@ -165,7 +162,10 @@ def read_all(
 
     Many files on a machine with more than one core are shared out: one part to each
     worker, and one read here, unless ``background`` (then every part goes to a worker,
-    at a lower priority, and this process keeps its interpreter for the screen's keys).
+    and this process keeps its interpreter for the screen's keys). The workers run at the
+    usual priority: lowered, they took twice as long to fill the list while other programs
+    were busy (4,000 files, load 6-7), and a screen that sleeps between keys gets the
+    processor as soon as it wakes anyway.
     """
     cores = _cores()
     if len(paths) < POOL_FROM or cores < 2 or reader is not read_validated:
@@ -177,7 +177,7 @@ def read_all(
     parts = min(cores, 8)
     shares = [paths[number::parts] for number in range(parts)]
     mine = [] if background else shares.pop(0)
-    workers = [(share, _start(share, background)) for share in shares]
+    workers = [(share, _start(share)) for share in shares]
     try:
         for path in mine:
             if stop():
@@ -202,11 +202,8 @@ def read_all(
                 started[1].close()
 
 
-def _work(background: bool) -> None:
+def _work() -> None:
     """A worker: reads the JSON list of paths on stdin, writes one JSON line per file."""
-    if background:
-        with contextlib.suppress(OSError, AttributeError):
-            os.nice(5)
     out = sys.stdout
     for name in json.loads(sys.stdin.buffer.read()):
         summary, problems = read_validated(Path(name))
@@ -219,4 +216,4 @@ def _work(background: bool) -> None:
 
 
 if __name__ == "__main__":
-    _work(BACKGROUND in sys.argv[1:])
+    _work()

@@ -175,8 +175,8 @@ def list_sessions(
 
     Files the folder's index knows unchanged are not read again (see ``storage.listing``).
     Others are listed from their sealed header (``read_sealed``) or else read and validated
-    fully, many at once on every core (``storage.full_reads``; ``background``: at a lower
-    priority, for a screen that must answer keys meanwhile); with ``validate=False`` only
+    fully, many at once on every core (``storage.full_reads``; ``background``: all in
+    worker processes, for a screen that must answer keys meanwhile); with ``validate=False`` only
     their header is read, so a list can be shown at once and completed by a second call.
     ``stop()`` ends the full reads early (an app that quits): the list then lacks the files
     not read yet, and the index keeps those that were.

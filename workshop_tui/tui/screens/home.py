@@ -152,7 +152,7 @@ class HomeScreen(WorkshopScreen):
             painted = threading.Event()
             self.app.call_from_thread(self.call_after_refresh, painted.set)
             painted.wait(timeout=2)
-            # Workers below the screen's priority; a quit or a newer load stops the reads.
+            # All in worker processes; a quit or a newer load stops the reads.
             listings = list_sessions(background=True, stop=lambda: worker.is_cancelled)
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show, self._layout(listings))
