@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import Input
+import pytest
+from textual.widgets import DataTable, Input
 
+from workshop_tui.core.model import Session
 from workshop_tui.core.storage.listing import list_sessions
+from workshop_tui.core.storage.seal import unsealed
+from workshop_tui.core.storage.sessions import save_session
+from workshop_tui.tui.screens import home as home_screen
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen, parse_participants
 from workshop_tui.tui.screens.session import SessionScreen
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, listed
 
 
 def test_parse_participants() -> None:
@@ -88,3 +95,60 @@ async def test_english_interface_and_help(room: Path) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert not app.screen.query("HelpPanel")
+
+
+async def test_the_progress_filled_in_changes_cells_without_building_the_table_again(
+    small_session: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Clearing a table of 4,000 rows and adding them again made it measure every cell anew
+    # (a frozen screen for half a second): the same rows in the same order are only updated.
+    folder = data_dir / "sessions"
+    for number in range(3):
+        path = folder / f"s-{number}.toml"
+        save_session(replace(small_session, id=f"s-{number}", title=f"Seminar {number}"), path)
+        path.write_bytes(unsealed(path.read_bytes()))  # listed from its header, then read fully
+    clears: list[bool] = []
+    clear = DataTable.clear
+
+    def counted(table: DataTable[Any], columns: bool = False) -> DataTable[Any]:
+        clears.append(columns)
+        return clear(table, columns)
+
+    monkeypatch.setattr(DataTable, "clear", counted)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        home = await listed(pilot)
+        table = home.query_one("#sessions", DataTable)
+        progress = "{}/{}".format(*small_session.progress)
+        assert [str(table.get_row_at(row)[3]) for row in range(3)] == [progress] * 3
+        assert clears == [True]  # built once, with the titles; the progress filled in after
+        (folder / "s-1.toml").unlink()
+        home.load()
+        await listed(pilot)
+        assert table.row_count == 2 and clears == [True, True]  # another list: built again
+
+
+async def test_a_long_list_is_put_in_a_part_a_turn_and_a_newer_list_stops_an_older_one(
+    small_session: Session, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 4,000 rows added in one go held the screen for 0.3 s; a part a turn lets keys in between.
+    folder = data_dir / "sessions"
+    for number in range(7):
+        save_session(
+            replace(small_session, id=f"s-{number}", title=f"Seminar {number}"), folder / f"s-{number}.toml"
+        )
+    titles = [f"Seminar {n}" for n in range(7)]
+    monkeypatch.setattr(home_screen, "ROWS_A_TURN", 2)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        home = await listed(pilot)
+        table = home.query_one("#sessions", DataTable)
+        assert [str(table.get_row_at(row)[0]).strip() for row in range(7)] == titles
+        table.move_cursor(row=5)
+        home._show(list_sessions()[:6])  # another list (one file fewer): built again, in parts
+        assert table.row_count == 2
+        home._show(list_sessions())  # and a newer one before the last was put in
+        await pilot.pause()
+        await pilot.pause()
+        assert table.row_count == 7 and table.cursor_row == 5  # only the newer rows, the cursor kept
+        assert [str(table.get_row_at(row)[0]).strip() for row in range(7)] == titles

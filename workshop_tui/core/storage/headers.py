@@ -157,6 +157,31 @@ _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | _NO_FOLLOW
 
 
+SEAL_START = b"# workshop-tui: "
+"""How a seal line (``storage.seal``) begins: a file that begins otherwise has no valid seal."""
+
+
+def may_be_sealed(path: Path) -> bool:
+    """Whether the file begins as a seal line does, from its first bytes; else ``read_sealed`` is None.
+
+    Checking a seal reads the whole file (0.1-0.3 ms for a seminar): not worth it for each
+    of a thousand files another tool wrote, which must all be read fully anyway. Anything
+    that is not a plain readable file says True, so ``read_sealed`` decides as before.
+    """
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return True
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return True
+        return os.read(descriptor, len(SEAL_START)) == SEAL_START
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+
+
 def read_sealed(path: Path) -> ListedSession | None:
     """The whole summary of a file this version saved and nobody changed since, without parsing it.
 

@@ -23,14 +23,22 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.storage.errors import SHOWN_PROBLEMS, FileProblems, Problem, SessionWriteError
+from workshop_tui.core.storage.full_reads import (
+    problem_as_json,
+    problem_from_json,
+    read_all,
+    summary_as_json,
+    summary_from_json,
+)
 from workshop_tui.core.storage.headers import ListedSession as ListedSession
+from workshop_tui.core.storage.headers import may_be_sealed
 from workshop_tui.core.storage.headers import read_sealed as read_sealed
 from workshop_tui.core.storage.headers import read_summary as read_summary
 from workshop_tui.core.storage.locations import sessions_dir
@@ -77,8 +85,8 @@ class ListingIndex:
             return None
         try:
             summary = entry["summary"]
-            problems = tuple(_problem(path, p) for p in entry["problems"])
-            found = None if summary is None else _summary(summary)
+            problems = tuple(problem_from_json(path, p) for p in entry["problems"])
+            found = None if summary is None else summary_from_json(summary)
         except (KeyError, TypeError, ValueError):
             return None
         if found is None and not problems:
@@ -94,18 +102,9 @@ class ListingIndex:
             return
         self._new[path.name] = {
             "stat": list(key),
-            "summary": None if summary is None else {**summary.__dict__, "progress": summary.progress},
-            "problems": [
-                {
-                    "key": p.key,
-                    "what": p.what.as_json(),
-                    "fix": p.fix.as_json() if p.fix else None,
-                    "line": p.line,
-                    "warning": p.warning,
-                }
-                for p in problems[:SHOWN_PROBLEMS]  # a list shows the first; a message the first ten
-                if not p.hidden
-            ],
+            "summary": None if summary is None else summary_as_json(summary),
+            # A list shows the first problem; a message the first ten.
+            "problems": [problem_as_json(p) for p in problems[:SHOWN_PROBLEMS] if not p.hidden],
         }
 
     def save(self) -> None:
@@ -116,32 +115,6 @@ class ListingIndex:
         with contextlib.suppress(SessionWriteError):
             atomic_write(self.path, text, keep_backup=False)
         self._old = dict(self._new)
-
-
-def _summary(data: dict[str, Any]) -> ListedSession:
-    identity, title, date, organisation, updated = (
-        data[name] for name in ("id", "title", "date", "organisation", "updated")
-    )
-    progress = data["progress"]
-    follows = data.get("follows", "")  # an index written before series were kept has none
-    if not all(isinstance(value, str) for value in (identity, title, date, organisation, updated, follows)):
-        raise TypeError("not a summary")
-    if not (isinstance(progress, list) and len(progress) == 2 and all(type(n) is int for n in progress)):
-        raise TypeError("not a progress")
-    return ListedSession(
-        identity, title, date, organisation, updated, progress=(progress[0], progress[1]), follows=follows
-    )
-
-
-def _problem(path: Path, data: dict[str, Any]) -> Problem:
-    key, what, fix, line, warning = (data[n] for n in ("key", "what", "fix", "line", "warning"))
-    if not isinstance(key, str) or not isinstance(warning, bool):
-        raise TypeError("not a problem")
-    if line is not None and type(line) is not int:
-        raise TypeError("not a line")
-    return Problem(
-        path, key, Phrase.from_json(what), None if fix is None else Phrase.from_json(fix), line, warning
-    )
 
 
 @dataclass(frozen=True)
@@ -187,7 +160,13 @@ def quick_listing_is_cheap(folder: Path | None = None) -> bool:
         return True
 
 
-def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[SessionListing]:
+def list_sessions(
+    folder: Path | None = None,
+    *,
+    validate: bool = True,
+    background: bool = False,
+    stop: Callable[[], bool] = lambda: False,
+) -> list[SessionListing]:
     """Every session file in the folder in a stable order; broken files are listed with their problems.
 
     The order is the seminar's date (latest first), then the title, then the file name,
@@ -196,14 +175,18 @@ def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[
 
     Files the folder's index knows unchanged are not read again (see ``storage.listing``).
     Others are listed from their sealed header (``read_sealed``) or else read and validated
-    fully; with ``validate=False`` only their header is read, so a list can be shown at
-    once and completed by a second call.
+    fully, many at once on every core (``storage.full_reads``; ``background``: all in
+    worker processes, for a screen that must answer keys meanwhile); with ``validate=False`` only
+    their header is read, so a list can be shown at once and completed by a second call.
+    ``stop()`` ends the full reads early (an app that quits): the list then lacks the files
+    not read yet, and the index keeps those that were.
     """
     folder = folder or sessions_dir()
     if not folder.is_dir():
         return []
     index = ListingIndex(folder)
     listings = []
+    unknown: list[tuple[Path, StatKey | None]] = []
     for path in sorted(folder.glob("*.toml")):
         if path.name.startswith("."):
             continue
@@ -214,19 +197,20 @@ def list_sessions(folder: Path | None = None, *, validate: bool = True) -> list[
         elif not validate:
             listings.append(SessionListing(path, read_summary(path)))
         else:
-            problems: tuple[Problem, ...] = ()
-            summary = read_sealed(path)
-            if summary is None:
-                # Reading files fully needs the model; a quick listing (the first frame) does not.
-                from workshop_tui.core.storage.sessions import load_session
-
-                try:
-                    summary = ListedSession.of(load_session(path))
-                except FileProblems as error:
-                    summary, problems = None, tuple(error.problems)
-            index.store(path, key, summary, problems)
-            listings.append(SessionListing(path, summary, problems))
+            unknown.append((path, key))
     if validate:
+        keys = dict(unknown)
+        unsealed = []
+        for path in keys:
+            summary = read_sealed(path) if may_be_sealed(path) else None
+            if summary is None:
+                unsealed.append(path)
+            else:
+                index.store(path, keys[path], summary, ())
+                listings.append(SessionListing(path, summary))
+        for path, (summary, problems) in read_all(unsealed, background=background, stop=stop):
+            index.store(path, keys[path], summary, problems)
+            listings.append(SessionListing(path, summary, problems))
         index.save()
     return sorted(listings, key=listing_order)
 
