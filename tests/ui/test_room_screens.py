@@ -40,6 +40,24 @@ async def test_the_note_and_the_source_are_shown_only_on_demand(room: Path) -> N
         assert source in (screen.HELP or ""), "F1 says where the exercise comes from"
 
 
+async def test_f7_gives_the_facilitator_the_exercises_guide_and_the_wall_never_shows_it(room: Path) -> None:
+    """Every built-in exercise has a guide (how to run it); it was read from the file and shown nowhere."""
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        guide = screen.session.exercise(screen.current).guide
+        assert guide is not None
+        first_words = " ".join(guide.get("da").split()[:4])
+        await pilot.press("f7")
+        assert isinstance(app.screen, NotesModal)
+        assert first_words in _screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert first_words not in _screen_text(app)
+
+
 async def test_the_timer_shows_at_once(room: Path) -> None:
     app = app_for(room)
     async with app.run_test(size=SIZE) as pilot:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.i18n import t
@@ -59,20 +59,26 @@ class TimerModal(WorkshopModal):
 
 
 class NotesModal(WorkshopModal):
-    """The facilitator's private panel: the note (editable) and the exercise's source.
+    """The facilitator's private panel: how to run the exercise, the note (editable), the source.
 
-    Returns the text, or None when cancelled. Neither is shown anywhere else on the
-    screen: the normal view is on the wall whenever the projector view is not.
+    Returns the text, or None when cancelled. None of it is shown anywhere else on the
+    screen: the normal view is on the wall whenever the projector view is not. The guide
+    (the exercise file's ``guide``: how to run it, what is our suggestion) is written for
+    the facilitator, so it lives here rather than in F1, which the room sees.
     """
 
-    DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + "NotesModal TextArea { height: 12; }"
+    DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + (
+        "NotesModal TextArea { height: 8; max-height: 20vh; }\n"
+        "NotesModal #guide-box { height: auto; max-height: 30vh; margin-bottom: 1; }"
+    )
     BINDINGS = bindings(EDITOR_COMMANDS)
     KEYS = EDITOR_COMMANDS
 
-    def __init__(self, text: str, source: str = "") -> None:
+    def __init__(self, text: str, source: str = "", guide: str = "") -> None:
         super().__init__()
         self.text = text
         self.source = source
+        self.guide = guide
 
     def compose(self) -> ComposeResult:
         # Textual's text area (its document, history, themes) is loaded when the notes are first
@@ -80,6 +86,10 @@ class NotesModal(WorkshopModal):
         from textual.widgets import TextArea
 
         with Vertical():
+            if self.guide:
+                with VerticalScroll(id="guide-box", can_focus=False):
+                    yield Label(t("tui.note.guide", self.lang), classes="heading")
+                    yield Static(plain(self.guide), id="guide")
             yield Label(t("tui.note.title", self.lang), classes="heading")
             yield TextArea(self.text, id="note")
             if self.source:

@@ -163,8 +163,10 @@ class SessionActions(InOrderScreen):
                     self.notify(refusal(error, self.lang), severity="warning")
                 self.guard.report()
 
-        source = self.session.exercise(current).source.cite()
-        self.app.push_screen(NotesModal(self.session.notes.get(current, ""), source), save)
+        exercise = self.session.exercise(current)
+        guide = exercise.guide.get(self.lang) if exercise.guide is not None else ""
+        note = self.session.notes.get(current, "")
+        self.app.push_screen(NotesModal(note, exercise.source.cite(), guide), save)
 
     def action_projector(self) -> None:
         """Show the large, minimal projector view of the current exercise."""
