@@ -21,7 +21,7 @@ from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.app_words import AppWords
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.css_rules import KeptStylesheet, save_all
-from workshop_tui.tui.keygate import KeyGate
+from workshop_tui.tui.keygate import KeyGate, PriorityBindings
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled, after_typed_edits
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
@@ -43,7 +43,7 @@ OWN_LOCK_TRIES = 40
 """Tries, 50 ms apart, to take a lock this app's closing session screen still holds."""
 
 
-class WorkshopApp(AppWords):
+class WorkshopApp(PriorityBindings, AppWords):
     """Runs on the facilitator's laptop and is projected on the wall."""
 
     CSS_PATH = "app.tcss"

@@ -101,21 +101,27 @@ class ProgressCache:
     """
 
     def __init__(self) -> None:
-        self._done: dict[str, tuple[tuple[object, ...], bool]] = {}
+        self._done: dict[str, tuple[object, object, object, object, bool]] = {}
+        """exercise id -> the four inputs it was judged from, and whether it was done."""
 
     def progress(self, session: Session) -> tuple[int, int]:
         """(exercises done, exercises on the agenda), as ``Session.progress`` gives it."""
-        judged: dict[str, tuple[tuple[object, ...], bool]] = {}
+        # Compared one by one, not with a generator per exercise: this runs on every save.
+        exercises, answers = session.exercises, session.answers
+        participants, groups = session.participants, session.groups
+        known_done = self._done
+        judged: dict[str, tuple[object, object, object, object, bool]] = {}
         for exercise_id in session.agenda:
-            inputs = (
-                session.exercises.get(exercise_id),
-                session.answers.get(exercise_id),
-                session.participants,
-                session.groups,
-            )
-            known = self._done.get(exercise_id)
-            if known is None or any(a is not b for a, b in zip(known[0], inputs, strict=True)):
-                known = (inputs, session.status(exercise_id) == "done")
+            exercise, answer = exercises.get(exercise_id), answers.get(exercise_id)
+            known = known_done.get(exercise_id)
+            if (
+                known is None
+                or known[0] is not exercise
+                or known[1] is not answer
+                or known[2] is not participants
+                or known[3] is not groups
+            ):
+                known = (exercise, answer, participants, groups, session.status(exercise_id) == "done")
             judged[exercise_id] = known
         self._done = judged
-        return sum(1 for _, done in judged.values() if done), len(session.agenda)
+        return sum(1 for known in judged.values() if known[4]), len(session.agenda)

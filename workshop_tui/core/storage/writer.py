@@ -88,6 +88,8 @@ class SessionWriter:
         """exercise id -> its answers' piece."""
         self._rows: dict[tuple[str, str], Piece] = {}
         """(exercise id, item id) -> the row of scores' table: a keystroke changes one row."""
+        self._score_keys: dict[str, str] = {}
+        """participant id -> the start of its line in a row of scores (``P1 = ``), made once."""
         self._answer_heads: dict[str, Piece] = {}
         """exercise id -> its answers' table without the scores (mode, notes, texts…)."""
         self._head_parts: tuple[tuple[object, ...], bytes, bytes] | None = None
@@ -119,11 +121,17 @@ class SessionWriter:
         parts = [known[1]]
         scores = value.scores
         cache = self._rows
+        keys = self._score_keys
         for item_id, row in scores.items():
             cached = cache.get((exercise_id, item_id))
             if cached is None or cached[0][0] is not row:
-                lines = "".join([f"{toml_key(pid)} = {int(score)}\n" for pid, score in row.items()])
-                text = f"[answers.{toml_key(exercise_id)}.scores.{toml_key(item_id)}]\n{lines}"
+                lines = []
+                for pid, score in row.items():
+                    key = keys.get(pid)
+                    if key is None:
+                        key = keys[pid] = f"{toml_key(pid)} = "
+                    lines.append(f"{key}{int(score)}\n")
+                text = f"[answers.{toml_key(exercise_id)}.scores.{toml_key(item_id)}]\n{''.join(lines)}"
                 cached = ((row,), text.encode("utf-8"))
                 cache[(exercise_id, item_id)] = cached
             parts.append(cached[1])
