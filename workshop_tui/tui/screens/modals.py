@@ -65,11 +65,16 @@ class NotesModal(WorkshopModal):
     screen: the normal view is on the wall whenever the projector view is not. The guide
     (the exercise file's ``guide``: how to run it, what is our suggestion) is written for
     the facilitator, so it lives here rather than in F1, which the room sees.
+
+    On a short terminal (80x24) the buttons were drawn below the frame: they are docked at
+    the bottom, and the guide takes at most a fifth of the height; it can be focused (Tab)
+    and scrolled from the keyboard, so a long guide is read whole at any size.
     """
 
     DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + (
         "NotesModal TextArea { height: 8; max-height: 20vh; }\n"
-        "NotesModal #guide-box { height: auto; max-height: 30vh; margin-bottom: 1; }"
+        "NotesModal #guide-box { height: auto; max-height: 20vh; margin-bottom: 1; }\n"
+        "NotesModal Horizontal { dock: bottom; margin-top: 0; }"
     )
     BINDINGS = bindings(EDITOR_COMMANDS)
     KEYS = EDITOR_COMMANDS
@@ -87,7 +92,7 @@ class NotesModal(WorkshopModal):
 
         with Vertical():
             if self.guide:
-                with VerticalScroll(id="guide-box", can_focus=False):
+                with VerticalScroll(id="guide-box"):
                     yield Label(t("tui.note.guide", self.lang), classes="heading")
                     yield Static(plain(self.guide), id="guide")
             yield Label(t("tui.note.title", self.lang), classes="heading")
