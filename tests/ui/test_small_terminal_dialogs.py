@@ -4,11 +4,14 @@ their buttons and every line of their text must be reachable, not cut off below 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.widgets import Button
 
-from workshop_tui.core.i18n import t
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.tui.screens.groups import GroupsModal
 from workshop_tui.tui.screens.modals import NotesModal
 from workshop_tui.tui.screens.session import SessionScreen
 
@@ -17,7 +20,7 @@ from .conftest import app_for, until
 SMALL = (80, 24)
 
 
-def _screen_text(app: App[object]) -> str:
+def _screen_text(app: App[Any]) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
@@ -28,10 +31,10 @@ async def test_f7_at_80x24_shows_its_buttons_and_the_whole_guide_can_be_read(roo
     async with app.run_test(size=SMALL) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        while screen.session.exercise(screen.current).id != "sheet-45":
-            before = screen.current
+        assert screen.session.agenda[-1] == "sheet-45"
+        for _ in screen.session.agenda[1:]:
             await pilot.press("ctrl+n")
-            await until(pilot, lambda: screen.current != before, "the next exercise")
+        await until(pilot, lambda: screen.current == "sheet-45", "the last exercise, sheet 45")
         guide = screen.session.exercise(screen.current).guide
         assert guide is not None
         await pilot.press("f7")
@@ -48,3 +51,32 @@ async def test_f7_at_80x24_shows_its_buttons_and_the_whole_guide_can_be_read(roo
                 break
             await pilot.press("pagedown")
         assert last_words in " ".join(_screen_text(app).replace("█", " ").split()), _screen_text(app)
+
+
+async def test_the_groups_form_with_many_tables_at_80x24_keeps_its_buttons_and_scrolls_to_each_field(
+    library: Library, data_dir: Path
+) -> None:
+    """Eight tables: the form was cut off below the frame (no Save button, the new lines unseen)."""
+    session = new_session(
+        title="Mange borde",
+        date="2026-11-23",
+        exercises=[library.exercises["sheet-42"]],
+        participants=["Anne", "Bo", "Cecilie", "Dan"],
+        groups=[f"Bord {n}" for n in range(1, 9)],
+        timestamp="2026-11-23T09:00:00+00:00",
+        session_id="mange-borde",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    app = app_for(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: isinstance(app.screen, GroupsModal), "the groups form is open")
+        await pilot.pause()
+        for button in app.screen.query(Button):
+            assert str(button.label) in _screen_text(app), _screen_text(app)
+        await pilot.press(*"Bord 9")
+        await pilot.pause()
+        assert "Bord 9" in _screen_text(app), "the field being typed in is in view"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: len(load_session(path).groups) == 9, "the new table is saved")

@@ -138,10 +138,14 @@ MODAL_CSS = """
     border: thick $accent;
     background: $surface;
     padding: 1 2;
+    overflow-y: auto;
 }}
 {name} Horizontal {{
     height: auto;
     margin-top: 1;
+}}
+{name} > Vertical > Horizontal {{
+    dock: bottom;
 }}
 {name} Button {{
     margin-right: 2;
@@ -149,6 +153,10 @@ MODAL_CSS = """
 """
 """The look every dialog shares (``DEFAULT_CSS = MODAL_CSS.format(name=...)``): here, beside
 ``WorkshopModal``, so a screen that only may open a dialog need not import the dialogs.
+
+A dialog taller than the terminal (the groups form with many tables, any form at 80x24)
+scrolls, and its row of buttons is docked at the bottom: before, both were cut off below the
+frame, and only the keys (Ctrl+S, Esc) still worked.
 """
 
 

@@ -67,14 +67,13 @@ class NotesModal(WorkshopModal):
     the facilitator, so it lives here rather than in F1, which the room sees.
 
     On a short terminal (80x24) the buttons were drawn below the frame: they are docked at
-    the bottom, and the guide takes at most a fifth of the height; it can be focused (Tab)
-    and scrolled from the keyboard, so a long guide is read whole at any size.
+    the bottom (``MODAL_CSS``), and the guide takes at most a fifth of the height; it can be
+    focused (Tab) and scrolled from the keyboard, so a long guide is read whole at any size.
     """
 
     DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + (
         "NotesModal TextArea { height: 8; max-height: 20vh; }\n"
-        "NotesModal #guide-box { height: auto; max-height: 20vh; margin-bottom: 1; }\n"
-        "NotesModal Horizontal { dock: bottom; margin-top: 0; }"
+        "NotesModal #guide-box { height: auto; max-height: 20vh; margin-bottom: 1; }"
     )
     BINDINGS = bindings(EDITOR_COMMANDS)
     KEYS = EDITOR_COMMANDS
