@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
+from textual.message import Message
 
 from workshop_tui.tui.escape_keys import EscapeKeyParser
 
@@ -50,3 +51,45 @@ def test_esc_then_a_key_in_one_read_is_both_keys(data: str, keys: list[str]) -> 
 )
 def test_escape_codes_and_a_lone_esc_are_read_as_textual_reads_them(data: str, keys: list[str]) -> None:
     assert _keys(EscapeKeyParser(), data) == keys == _keys(XTermParser(), data)
+
+
+def _events(parser: XTermParser, *reads: str) -> list[Message]:
+    return [event for data in (*reads, "") for event in parser.feed(data)]
+
+
+@pytest.mark.parametrize(
+    "reads",
+    [
+        ("\x1b[200~rød\x1b[31m tekst\x07 slut\x1b[201~",),
+        ("\x1b[200~rød\x1b[31m tek", "st\x07 slut\x1b[201~"),
+        ("\x1b[200~rød\x1b[31m tekst\x07 slut", "\x1b[201~"),
+        ("\x1b[200~r\x00ød\x1b]52;c;aGk=\x07 tekst\x0e slut\x1b[201~",),
+        ("\x1b[20", "0~rød\x1b[31m tekst\x07 slut\x1b[20", "1~"),  # markers cut by the reads
+        ("\x1b[200~rød\x1b[31m tekst\x07 slut\x1b", "[201~"),
+    ],
+)
+def test_a_paste_with_control_characters_is_one_paste_of_its_text_and_no_keys(reads: tuple[str, ...]) -> None:
+    """Text copied from a coloured terminal or a chat app can hold ESC codes and control characters.
+
+    Textual's parser gave up on an escape code inside a paste and typed its characters as keys:
+    ``^[31m`` went into the field before the paste, and the BEL that ended it was Ctrl+G, the
+    next group, so the pasted text landed in another group's field than the one in focus.
+    """
+    found = _events(EscapeKeyParser(), *reads)
+    assert [type(event).__name__ for event in found] == ["Paste"], found
+    paste = found[0]
+    assert isinstance(paste, events.Paste)
+    assert paste.text == "rød tekst slut"
+
+
+def test_line_breaks_and_tabs_of_a_paste_are_kept_and_keys_after_it_are_keys() -> None:
+    found = _events(EscapeKeyParser(), "\x1b[200~a\tb\r\nc\nd\x1b[201~x\x07", "\x1b")
+    assert [getattr(event, "key", type(event).__name__) for event in found] == [
+        "Paste",
+        "x",
+        "ctrl+g",
+        "escape",
+    ]
+    paste = found[0]
+    assert isinstance(paste, events.Paste)
+    assert paste.text.splitlines() == ["a\tb", "c", "d"]

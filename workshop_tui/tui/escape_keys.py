@@ -15,22 +15,99 @@ that start a longer code (``ESC [`` CSI: arrows, F5-F12, mouse, bracketed paste;
 SS3: F1-F4; ``ESC ]``, ``ESC P``, ``ESC _``, ``ESC ^``, ``ESC X``, ``ESC \\``: terminal
 replies) are left to Textual, and so is a terminal with the kitty keyboard protocol, which
 sends Esc as its own code.
+
+A bracketed paste is made plain text before Textual reads it (``EscapeKeyParser.feed``).
+Textual gives up on an escape code inside a paste and types its characters as keys, and a
+control character in it is a key too: text copied from a coloured terminal or a chat app
+typed ``^[31m`` into the field, and a BEL (Ctrl+G, the next group) sent the rest of the
+paste to another group's field. Inside ``ESC[200~ … ESC[201~`` escape codes and control
+characters are dropped (``core.text_safety.for_terminal``; line breaks and tabs stay), so a
+paste is one ``Paste`` event of its text and never a key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from textual import events
 from textual._xterm_parser import XTermParser
+from textual.message import Message
+
+from workshop_tui.core.text_safety import for_terminal
 
 ESC = "\x1b"
 INTRODUCERS = frozenset("[O]P_^X\\" + ESC)
 """Second characters after ``ESC`` that begin a longer sequence (or a second Esc), not a key."""
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+
+
+def _partial_end(text: str) -> int:
+    """How many characters at the end of ``text`` begin ``PASTE_END`` (a marker cut by the read)."""
+    for size in range(min(len(text), len(PASTE_END) - 1), 0, -1):
+        if text.endswith(PASTE_END[:size]):
+            return size
+    return 0
 
 
 class EscapeKeyParser(XTermParser):
-    """Textual's terminal parser, with ``ESC`` + a character read as Esc and the character's key."""
+    """Textual's terminal parser, with ``ESC`` + a character read as Esc and the character's key,
+    and a bracketed paste's text without escape codes or control characters."""
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._pasting = False
+        self._held = ""
+        """The start of an end marker the last read ended with, inside a paste (given on next read)."""
+        self._tail = ""
+        """The last characters read outside a paste: a start marker may be cut by the read."""
+
+    def feed(self, data: str) -> Iterator[Message]:
+        if not data:  # the end of input
+            if self._held:
+                yield from super().feed(self._held)
+            yield from super().feed(data)
+            return
+        if not self._pasting and not self._held and "\x1b" not in data and "~" not in data:
+            self._tail = data[-len(PASTE_START) :]  # a key as typed: nothing to look at
+            yield from super().feed(data)
+            return
+        yield from super().feed(self._plain_pastes(data))
+
+    def _plain_pastes(self, data: str) -> str:
+        """``data`` with the text between paste markers made plain (the markers kept as they came)."""
+        text, self._held = self._held + data, ""
+        out: list[str] = []
+        position = 0
+        if not self._pasting:
+            start = (self._tail + text).find(PASTE_START)
+            if 0 <= start < len(self._tail):  # the marker began in the last read
+                position = start + len(PASTE_START) - len(self._tail)
+                out.append(text[:position])
+                self._pasting = True
+        while position < len(text):
+            if not self._pasting:
+                start = text.find(PASTE_START, position)
+                if start < 0:
+                    out.append(text[position:])
+                    break
+                out.append(text[position : start + len(PASTE_START)])
+                position = start + len(PASTE_START)
+                self._pasting = True
+                continue
+            end = text.find(PASTE_END, position)
+            if end < 0:
+                rest = text[position:]
+                cut = len(rest) - _partial_end(rest)
+                out.append(for_terminal(rest[:cut], multiline=True))
+                self._held = rest[cut:]
+                break
+            out.append(for_terminal(text[position:end], multiline=True) + PASTE_END)
+            position = end + len(PASTE_END)
+            self._pasting = False
+        if not self._pasting:
+            self._tail = text[-len(PASTE_START) :]
+        return "".join(out)
 
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
         if len(sequence) == 2 and sequence[0] == ESC and sequence[1] not in INTRODUCERS:
