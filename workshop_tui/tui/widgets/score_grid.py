@@ -228,8 +228,11 @@ class ScoreGrid(LineTable):
         # assumed the terminal's width: the first resize then re-fits it only if it is not.
         self._built_width = self.size.width or self.app.size.width
         if self.row_count:
+            # Kept within the columns that take input: F4 from the ninth of 12 participants left
+            # the cursor on the tally grid's median, where digits did nothing.
+            inputs = self.input_columns() or range(1, len(self.columns))
             self.cursor_coordinate = self.cursor_coordinate._replace(
-                row=min(row, self.row_count - 1), column=min(max(column, 1), len(self.columns) - 1)
+                row=min(row, self.row_count - 1), column=min(max(column, inputs.start), inputs[-1])
             )
 
     def _widths(self, available: int, layout: GridLayout) -> tuple[int, int, dict[str, int]]:
