@@ -28,9 +28,11 @@ were handed meanwhile to the old screen's field (``Esc n`` typed an "n" into the
 So after any key that a screen's or the app's own (not priority) bindings name, the gate
 closes until the key's messages have reached the app, or the screen the command shows is
 ready; a key the field took for itself (Enter in a one-line box) only waits that long.
-The session screen's F10 was such a key (``F10 7`` put the 7 in the grid under the
-panel); its command waits for the voting server before it shows the panel, so it is now a
-priority key that holds the gate itself until the panel is up
+A choice's Enter (or Space, ↑, ↓) that opens its list, and the list's Enter or Esc that
+closes it, move the keyboard too: the gate closes after them in the same way
+(``_opens_or_closes_a_choice``). The session screen's F10 was such a key (``F10 7`` put the 7
+in the grid under the panel); its command waits for the voting server before it shows the
+panel, so it is now a priority key that holds the gate itself until the panel is up
 (``InOrderScreen._after_typed_keys_then``).
 
 ``after_typed_keys`` is the other half for a dialog's own priority keys (Ctrl+S saves from
@@ -96,13 +98,22 @@ class ScreenChangeHold:
         screen = app.screen
         focused = screen.focused or screen  # Textual hands a key to the screen when nothing is focused
         closing = key in CLOSING_KEYS and isinstance(screen, ModalScreen)
-        if not closing and not _bound(app, screen, key):
+        choice = _opens_or_closes_a_choice(focused, key)
+        if not closing and not choice and not _bound(app, screen, key):
             return
         if self._awaited is None:
             self._gate.close()
         self._awaited = screen
+        rounds = CHOICE_ROUNDS if choice else 1
 
         def settled() -> None:
+            nonlocal rounds
+            rounds -= 1
+            if rounds and screen.focused is focused and focused.is_attached:
+                # A choice's list hands the keyboard back one message later than its key's own
+                # messages (option picked, then the choice told): wait another round for it.
+                focused.call_later(behind_its_messages)
+                return
             if self._awaited is screen:
                 self._awaited = None
                 self._gate.open()
@@ -113,6 +124,30 @@ class ScreenChangeHold:
 
         if not focused.call_later(behind_its_messages):
             settled()
+
+
+CHOICE_ROUNDS = 3
+"""Rounds of messages a choice's key may take to move the keyboard (Enter in its list: the
+option is picked, the choice is told, the choice takes the keyboard); fewer when it moved."""
+
+CHOICE_KEYS = {
+    "Select": frozenset({"enter", "space", "up", "down"}),
+    "SelectOverlay": frozenset({"enter", "escape"}),
+}
+"""Keys with which a choice (Textual's ``Select``) hands the keyboard to its list, and the list back."""
+
+
+def _opens_or_closes_a_choice(focused: object, key: str) -> bool:
+    """Whether ``key`` opens the focused choice's list or closes the focused list.
+
+    The list takes the keyboard later (in the app's queue): in ``Enter ↓ Enter`` typed in one
+    burst, the ↓ and the Enter went meanwhile to the closed choice, which took them for "open"
+    again, and the list stayed open with nothing picked; the keys typed after the Enter that
+    picks went to the list as it closed. Told by class name (``_css_type_names``, the names of
+    the class and its bases), so the key path needs no import of the choice's module.
+    """
+    names: frozenset[str] = getattr(focused, "_css_type_names", frozenset())
+    return any(key in keys for name, keys in CHOICE_KEYS.items() if name in names)
 
 
 def _bound(app: App[Any], screen: Screen[Any], key: str) -> bool:
