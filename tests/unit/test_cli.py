@@ -147,6 +147,8 @@ def test_new_anonymous_count_and_chosen_exercises(data_dir: Path) -> None:
     ("args", "message"),
     [
         (["--participants", "0"], "antal"),
+        (["--participants", "-3"], "--participants: skriv et antal fra 1 til 500"),  # was one person "-3"
+        (["--participants", "Anne, Bo, anne"], "'anne' står to gange"),  # was two Annes, not told apart
         (["--participants", "3", "--exercise", "nope"], "Ukendt øvelse 'nope'"),
         (["--participants", "3", "--date", "23/11"], "ÅÅÅÅ-MM-DD"),
     ],

@@ -259,17 +259,14 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         return _follow_up(args, lang)
     title = args.title or _ask(t("cli.prompt.title", lang), lang, "--title")
     raw = args.participants or _ask(t("cli.prompt.participants", lang), lang, "--participants")
-    participants: int | list[str]
-    if raw.strip().isascii() and raw.strip().isdigit():  # "²".isdigit() is true, int("²") fails
-        participants = int(raw)
-        if not 1 <= participants <= 500:
-            print(t("cli.error.participants", lang), file=sys.stderr)
-            return 2
-    else:
-        participants = [n.strip() for n in raw.split(",") if n.strip()]
-        if not participants:
-            print(t("cli.error.participants", lang), file=sys.stderr)
-            return 2
+    from workshop_tui.core.model.people import parse_participants
+    from workshop_tui.core.model.refusal import Refused
+
+    try:  # the app's form has the same rule
+        participants = parse_participants(raw)
+    except Refused as refused:
+        print(for_terminal(f"--participants: {refusal_text(refused, lang)}"), file=sys.stderr)
+        return 2
     from workshop_tui.core.model.ids import valid_date
 
     if not valid_date(args.date):  # the loader's own check, so the new file opens again

@@ -5,10 +5,12 @@ Leaves of the session (``model.session``), which holds them and exports their na
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model.limits import check_text
+from workshop_tui.core.model.refusal import Refused
 
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
@@ -16,6 +18,38 @@ MAX_GROUPS = 50
 """The most groups (tables) a session holds."""
 PHONE_PREFIX = "v"
 """Participants who joined by phone are ``v1``, ``v2``…, apart from the ``p1``… typed for."""
+
+
+_COUNT = re.compile(r"[+-]?[0-9]+")
+_NAME_BREAKS = re.compile(r"[,;\n]")
+
+
+def parse_participants(raw: str) -> int | list[str]:
+    """The participants typed for a new session: a count (1-500, anonymous) or a list of names.
+
+    One rule for the command line (``--participants``) and the app's form, which had one each:
+    the form took "²" for a count and stopped on it, "-3" was made one participant named
+    "-3", and "Anne, Anne" two people no grid column, export or phone could tell apart.
+    Names are separated by commas (semicolons and line breaks, as a column pasted from a
+    spreadsheet, too). Raises ``Refused`` saying what to write instead.
+    """
+    raw = raw.strip()
+    if _COUNT.fullmatch(raw):
+        count = int(raw)
+        if not 1 <= count <= MAX_PARTICIPANTS:
+            raise Refused("participants.count", most=MAX_PARTICIPANTS)
+        return count
+    names = [name.strip() for name in _NAME_BREAKS.split(raw) if name.strip()]
+    if not names:
+        raise Refused("participants.count", most=MAX_PARTICIPANTS)
+    if len(names) > MAX_PARTICIPANTS:
+        raise Refused("participants.full", max=MAX_PARTICIPANTS)
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            raise Refused("participants.twice", name=name)
+        seen.add(name.casefold())
+    return names
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
+from workshop_tui.core.model.people import parse_participants
+from workshop_tui.core.model.refusal import Refused
 from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.listing import SessionListing
@@ -40,16 +42,6 @@ A folder of 200 broken files (a wrong folder given, a colleague's whole set in a
 format) made a box of 400 lines to scroll through above the form, and the layout of it all
 was paid on every opening of the form.
 """
-
-
-def parse_participants(raw: str) -> int | list[str] | None:
-    """A count (1–500) or a comma-separated list of names; None when neither."""
-    raw = raw.strip()
-    if raw.isdigit():
-        count = int(raw)
-        return count if 1 <= count <= 500 else None
-    names = [n.strip() for n in raw.split(",") if n.strip()]
-    return names if 0 < len(names) <= 500 else None
 
 
 class NewSessionScreen(WorkshopModal):
@@ -205,9 +197,10 @@ class NewSessionScreen(WorkshopModal):
         if earlier is not None:
             self._follow_up(earlier, title, day)
             return
-        participants = parse_participants(self.query_one("#participants", Input).value)
-        if participants is None:
-            error.update(t("tui.new.err.participants", lang))
+        try:  # the command line's rule (``--participants``), in one place
+            participants = parse_participants(self.query_one("#participants", Input).value)
+        except Refused as refused:
+            error.update(plain(refusal(refused, lang)))  # it may quote a name as typed
             self.query_one("#participants", Input).focus()
             return
         library = self.library

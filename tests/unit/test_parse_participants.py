@@ -1,0 +1,41 @@
+"""The participants typed for a new session: one rule for ``--participants`` and the app's form."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop_tui.core.model.people import parse_participants
+from workshop_tui.core.model.refusal import Refused, refusal_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "parsed"),
+    [
+        (" 12 ", 12),
+        ("500", 500),
+        ("Anne, Bo ,, Cecilie", ["Anne", "Bo", "Cecilie"]),
+        ("Anne; Bo", ["Anne", "Bo"]),
+        ("Anne\nBo\n", ["Anne", "Bo"]),  # a column pasted from a spreadsheet
+        ("²", ["²"]),  # a digit to Python, not a count: the form stopped on int("²")
+    ],
+)
+def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:
+    assert parse_participants(raw) == parsed
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ("0", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
+        ("-3", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
+        ("501", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
+        (" , ", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
+        ("Anne, Bo, ANNE", "'ANNE' står to gange; skriv navnene, så de kan skelnes (fx ANNE H. og ANNE K.)"),
+        (", ".join(f"N{n}" for n in range(501)), "en session kan højst have 500 deltagere"),
+    ],
+)
+def test_what_is_refused_says_what_to_write(raw: str, said: str) -> None:
+    with pytest.raises(Refused) as refused:
+        parse_participants(raw)
+    assert refusal_text(refused.value, "da") == said
+    assert refusal_text(refused.value, "en") != said
