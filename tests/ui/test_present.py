@@ -39,19 +39,13 @@ from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.voting.network import VotingOptions
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, until
 from .test_saving import held_elsewhere
 
 BOARD = LiveVoting("http://127.0.0.1:8781", "http://127.0.0.1:8781/#c=482913", "482913", True, 2, 1, 0, 4, 60)
 
 
-async def _until(pilot: Pilot[int], check: object, seconds: float = 5.0) -> None:
-    """Wait (polling as the follower does) until ``check()`` holds."""
-    for _ in range(int(seconds / 0.05)):
-        if check():  # type: ignore[operator]
-            return
-        await pilot.pause(0.05)
-    assert check(), "the wall did not follow in time"  # type: ignore[operator]
+FOLLOWS = "the wall follows the main app"
 
 
 def _wall(app: PresentApp) -> tuple[str, str, str]:
@@ -74,17 +68,17 @@ async def test_the_wall_follows_scores_blind_reveal_exercise_timer_and_voting(ro
         assert "hovedvinduet kører ikke" in status.lower()  # the main app has not written its side file yet
 
         keeper.apply(lambda s: s.with_blind("resistance", True).with_score("resistance", item, people[2], 4))
-        await _until(pilot, lambda: "1 af 4 har svaret" in _wall(app)[1])
+        await until(pilot, lambda: "1 af 4 har svaret" in _wall(app)[1], FOLLOWS)
         _, content, _ = _wall(app)
         assert "✓ ○ ○ ○" in content and "skjult" in content  # who has answered, never who or what
         assert "Cecilie" not in content
 
         keeper.apply(lambda s: s.with_revealed("resistance", True))
-        await _until(pilot, lambda: "skjult" not in _wall(app)[1])
+        await until(pilot, lambda: "skjult" not in _wall(app)[1], FOLLOWS)
         assert "✓" not in _wall(app)[1]  # revealed: the figures, no ticks
 
         write_live(room, Live("tension-fields", "da", LiveTimer(left=125, running=True), BOARD))
-        await _until(pilot, lambda: "SPÆNDNINGSNIVEAU" in _wall(app)[0])
+        await until(pilot, lambda: "SPÆNDNINGSNIVEAU" in _wall(app)[0], FOLLOWS)
         screen = app.screen
         assert str(screen.query_one("#proj-timer", Digits).value) == "02:05"
         board = screen.query_one("#proj-vote", VoteBoard)
@@ -92,7 +86,12 @@ async def test_the_wall_follows_scores_blind_reveal_exercise_timer_and_voting(ro
         assert _wall(app)[2] == ""  # following: no status line
 
         write_live(room, Live("tension-fields", "en", None, None))
-        await _until(pilot, lambda: not app.screen.query_one("#proj-vote", VoteBoard).display)
+        await until(
+            pilot,
+            lambda: not app.screen.query_one("#proj-vote", VoteBoard).display,
+            "the wall follows",
+            seconds=5.0,
+        )
         assert str(app.screen.query_one("#proj-timer", Digits).value) == ""
 
 
@@ -100,17 +99,24 @@ async def test_a_newer_or_damaged_file_keeps_the_last_good_frame_and_says_why(ro
     write_live(room, Live("resistance", "en", LiveTimer(left=30, running=False), None))
     app = PresentApp(room)  # no --lang: it speaks the main app's language
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: "0 of 4 have answered" in _wall(app)[1])
+        await until(pilot, lambda: "0 of 4 have answered" in _wall(app)[1], FOLLOWS)
         good = _wall(app)
         live_path(room).write_text(f'{{"live_version": {LIVE_VERSION + 1}}}', encoding="utf-8")
-        await _until(pilot, lambda: "newer workshop-tui" in _wall(app)[2])
+        await until(pilot, lambda: "newer workshop-tui" in _wall(app)[2], FOLLOWS)
         assert _wall(app)[:2] == good[:2]
         text = room.read_text(encoding="utf-8")
         room.write_text(re.sub(r"(?m)^schema_version = \d+", "schema_version = 999", text), encoding="utf-8")
-        await _until(pilot, lambda: "999" in _wall(app)[2])  # a session from a newer workshop-tui
+        await until(
+            pilot, lambda: "999" in _wall(app)[2], "the wall follows", seconds=5.0
+        )  # a session from a newer workshop-tui
         assert "cannot be read" in _wall(app)[2] and _wall(app)[:2] == good[:2]
         room.write_text(text.replace("[", "[[", 1), encoding="utf-8")
-        await _until(pilot, lambda: "999" not in _wall(app)[2] and "cannot be read" in _wall(app)[2])
+        await until(
+            pilot,
+            lambda: "999" not in _wall(app)[2] and "cannot be read" in _wall(app)[2],
+            "the wall follows",
+            seconds=5.0,
+        )
         assert _wall(app)[:2] == good[:2]
         write_live(room, Live("resistance", "en", LiveTimer(left=30, running=False), None))
         await pilot.pause(0.3)
@@ -122,12 +128,22 @@ async def test_a_side_file_left_by_a_killed_main_app_is_not_followed(room: Path)
     write_live(room, Live("resistance", "da", LiveTimer(left=42, running=True), BOARD))
     app = PresentApp(room, lang="da")
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: app.screen.query_one("#proj-vote", VoteBoard).display)
+        await until(
+            pilot,
+            lambda: app.screen.query_one("#proj-vote", VoteBoard).display,
+            "the wall follows",
+            seconds=5.0,
+        )
         data = json.loads(live_path(room).read_text(encoding="utf-8"))
         child = subprocess.Popen([sys.executable, "-c", "pass"])
         child.wait()
         live_path(room).write_text(json.dumps({**data, "pid": child.pid}), encoding="utf-8")
-        await _until(pilot, lambda: not app.screen.query_one("#proj-vote", VoteBoard).display)
+        await until(
+            pilot,
+            lambda: not app.screen.query_one("#proj-vote", VoteBoard).display,
+            "the wall follows",
+            seconds=5.0,
+        )
         assert "kører ikke" in _wall(app)[2]
         assert str(app.screen.query_one("#proj-timer", Digits).value) == ""
 
@@ -149,12 +165,17 @@ async def test_without_a_session_the_wall_follows_whatever_the_main_app_opens(ro
             assert live.timer.running
             await main_pilot.press("f5", "ctrl+n")
             await main_pilot.pause()
-            await _until(pilot, lambda: _wall(app)[2] == "" and "SPÆNDNINGSNIVEAU" in _wall(app)[0])
+            await until(
+                pilot,
+                lambda: _wall(app)[2] == "" and "SPÆNDNINGSNIVEAU" in _wall(app)[0],
+                "the wall follows",
+                seconds=5.0,
+            )
             live = read_live(room)
             assert live is not None and live.exercise == "tension-fields" and live.voting is None
         # The main app closed the session: its side file and marker are gone, the wall says so.
         assert read_running() is None and not live_path(room).exists()
-        await _until(pilot, lambda: "Ingen session er åben" in _wall(app)[2])
+        await until(pilot, lambda: "Ingen session er åben" in _wall(app)[2], FOLLOWS)
         assert isinstance(app.screen, PresentScreen) and app.screen.query_one(ProjectorFrame).content_text()
 
 

@@ -22,8 +22,8 @@ from workshop_tui.tui.present import PresentApp
 from workshop_tui.tui.present_follow import STALE_SECONDS, left_behind
 from workshop_tui.tui.voting_board import VoteBoard
 
-from .conftest import SIZE
-from .test_present import BOARD, _until, _wall
+from .conftest import SIZE, until
+from .test_present import BOARD, FOLLOWS, _wall
 
 
 def _left_on(room: Path, host: str, beat: float) -> None:
@@ -48,7 +48,7 @@ async def test_a_side_file_left_in_a_synced_folder_by_another_computer_is_not_fo
         assert str(app.screen.query_one("#proj-timer", Digits).value) == ""  # nor its timer
         # The main app here opens the session and writes the side file: followed again at once.
         write_live(room, Live("resistance", "da", LiveTimer(left=42, running=True), BOARD))
-        await _until(pilot, lambda: app.screen.query_one("#proj-vote", VoteBoard).display)
+        await until(pilot, lambda: app.screen.query_one("#proj-vote", VoteBoard).display, FOLLOWS)
         assert _wall(app)[2] == ""
 
 
@@ -56,11 +56,11 @@ async def test_another_computer_s_side_file_that_stops_being_renewed_is_noticed(
     _left_on(room, "kontor-pc", time.time())  # fresh (its clock may differ from ours)
     app = PresentApp(room, lang="da")
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: app.screen.query_one("#proj-vote", VoteBoard).display)
+        await until(pilot, lambda: app.screen.query_one("#proj-vote", VoteBoard).display, FOLLOWS)
         assert _wall(app)[2] == ""  # written a moment ago: followed
         beat, _ = app.follower._beat  # noqa: SLF001 - as if seen this long ago, never renewed since
         app.follower._beat = (beat, time.monotonic() - STALE_SECONDS - 1)  # noqa: SLF001
-        await _until(pilot, lambda: "skrives ikke længere" in _wall(app)[2])
+        await until(pilot, lambda: "skrives ikke længere" in _wall(app)[2], FOLLOWS)
 
 
 def test_left_behind_by_heartbeat_host_and_clock() -> None:

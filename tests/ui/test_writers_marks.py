@@ -175,10 +175,10 @@ async def test_a_batch_from_devices_on_its_way_to_disk_shows_no_unsaved_bar_and_
         saves = 0
         save = keeper.save
 
-        def counted() -> bool:
+        def counted(*, overlap: bool = False) -> bool:
             nonlocal saves
             saves += 1
-            return save()
+            return save(overlap=overlap)
 
         keeper.save = counted  # type: ignore[method-assign]
         # As the voting server's sink does: applied now, saved in the save thread a moment later.
