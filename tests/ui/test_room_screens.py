@@ -84,13 +84,29 @@ async def test_groups_can_be_renamed_and_added_after_the_start(room: Path) -> No
             ("g3", "Bord 3"),
         ]
         assert load_session(room).groups == screen.session.groups
-        # A name another group has is refused with the reason, in Danish; nothing changes.
+        # A name another group has is refused with the reason, in Danish; nothing changes. The form
+        # stays open with it and with what was typed (it closed, and the refusal lost every line).
         await pilot.press("ctrl+r")
-        app.screen.query_one("#new-0", Input).value = "bord 1"
+        form = app.screen
+        assert isinstance(form, GroupsModal)
+        form.query_one("#group-1", Input).value = "Bord II"
+        form.query_one("#new-0", Input).value = "bord 1"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert len(screen.session.groups) == 3
-        assert any("allerede en gruppe" in n.message for n in app._notifications)
+        assert app.screen is form
+        assert "allerede en gruppe" in str(form.query_one("#error").render())
+        assert form.query_one("#group-1", Input).value == "Bord II"
+        assert len(screen.session.groups) == 3 and screen.session.groups[1].name == "Bord to"
+        form.query_one("#group-0", Input).value = ""  # an emptied name: refused too
+        form.query_one("#new-0", Input).value = "Bord 4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and "skal have et navn" in str(form.query_one("#error").render())
+        form.query_one("#group-0", Input).value = "Bord I"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [g.name for g in screen.session.groups] == ["Bord I", "Bord II", "Bord 3", "Bord 4"]
 
 
 async def test_ctrl_g_with_one_group_says_so(room: Path, tmp_path: Path) -> None:

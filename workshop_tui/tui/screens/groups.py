@@ -6,6 +6,7 @@ in the new-session form are a start, not a promise.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -17,7 +18,9 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.commands import EDITOR_COMMANDS, bindings
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.screen_keys import after_typed_keys
+from workshop_tui.tui.strings import refusal
 from workshop_tui.tui.widgets.entry import InOrderInput
 
 if TYPE_CHECKING:
@@ -26,11 +29,11 @@ if TYPE_CHECKING:
 
 def ask_for_groups(controller: SessionController) -> None:
     """Open the groups form; what it returns becomes one edit through the session's keeper."""
+    lang = controller.lang
+    groups = [(g.id, g.label(lang)) for g in controller.session.groups]
+    unnamed = {g.id: g.label(lang) for g in controller.session.groups if not g.name}
 
-    def save(result: list[tuple[str, str]] | None) -> None:
-        if result is None:
-            return
-
+    def edit_for(result: list[tuple[str, str]]) -> Callable[[Session], Session]:
         def edit(session: Session) -> Session:
             for group_id, name in result:
                 if group_id in unnamed and name == unnamed[group_id]:
@@ -38,12 +41,21 @@ def ask_for_groups(controller: SessionController) -> None:
                 session = session.with_group_name(group_id, name) if group_id else session.with_group(name)
             return session
 
-        controller.request(edit)
+        return edit
 
-    lang = controller.lang
-    groups = [(g.id, g.label(lang)) for g in controller.session.groups]
-    unnamed = {g.id: g.label(lang) for g in controller.session.groups if not g.name}
-    controller.host.app.push_screen(GroupsModal(groups), save)
+    def refused(result: list[tuple[str, str]]) -> str:
+        """Why the model would refuse the form's groups ("" when it would not), asked before closing."""
+        try:
+            edit_for(result)(controller.keeper.session)
+        except (ValueError, KeyError) as error:
+            return refusal(error, lang)
+        return ""
+
+    def save(result: list[tuple[str, str]] | None) -> None:
+        if result is not None:
+            controller.request(edit_for(result))
+
+    controller.host.app.push_screen(GroupsModal(groups, refused), save)
 
 
 class GroupsModal(WorkshopModal):
@@ -51,6 +63,10 @@ class GroupsModal(WorkshopModal):
 
     Each existing group keeps its id (and so its answers) whatever it is renamed to; a
     filled-in empty line at the end becomes a new group.
+
+    ``refused`` says why the model would refuse what the form holds (a name emptied, a name
+    taken twice): the form stays open with the reason. It closed first, and the refusal
+    then threw away every rename and new group typed in it.
     """
 
     DEFAULT_CSS = MODAL_CSS.format(name="GroupsModal")
@@ -59,9 +75,12 @@ class GroupsModal(WorkshopModal):
     NEW_LINES = 3
     """Empty lines offered for new groups."""
 
-    def __init__(self, groups: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, groups: list[tuple[str, str]], refused: Callable[[list[tuple[str, str]]], str] | None = None
+    ) -> None:
         super().__init__()
         self.groups = groups
+        self.refused = refused
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -71,6 +90,7 @@ class GroupsModal(WorkshopModal):
                 yield InOrderInput(name, id=f"group-{index}")
             for index in range(self.NEW_LINES):
                 yield InOrderInput(id=f"new-{index}", placeholder=t("tui.groups.new", self.lang))
+            yield Static(id="error", classes="error-text")
             with Horizontal():
                 yield Button(t("tui.save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
                 yield Button(t("tui.cancel", self.lang), id="cancel")
@@ -101,6 +121,10 @@ class GroupsModal(WorkshopModal):
             name = self.query_one(f"#new-{index}", Input).value
             if name.strip():
                 result.append(("", name))
+        why = self.refused(result) if self.refused is not None else ""
+        if why:
+            self.query_one("#error", Static).update(plain(why))  # it may quote a name as typed
+            return
         self.dismiss(result)
 
     @on(Button.Pressed, "#cancel")
