@@ -12,7 +12,7 @@ from textual.widgets import Button
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.tui.screens.groups import GroupsModal
-from workshop_tui.tui.screens.modals import NotesModal
+from workshop_tui.tui.screens.modals import NotesModal, TimerModal
 from workshop_tui.tui.screens.session import SessionScreen
 
 from .conftest import app_for, until
@@ -80,3 +80,15 @@ async def test_the_groups_form_with_many_tables_at_80x24_keeps_its_buttons_and_s
         assert "Bord 9" in _screen_text(app), "the field being typed in is in view"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: len(load_session(path).groups) == 9, "the new table is saved")
+
+
+async def test_a_refused_timer_says_what_to_write_in_words(room: Path) -> None:
+    """The timer's box answered a 0 with the bare range "1–240", in no language."""
+    app = app_for(room, "en")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, TimerModal), "the timer's box")
+        await pilot.press("backspace", "backspace", "0", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#error").render())
+        assert error == "Write a number of minutes above 0 and at most 240, e.g. 10 or 7.5.", error

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
 
+MAX_MINUTES = 240
+"""The longest timer an exercise takes, in minutes."""
+
+
 class TimerModal(WorkshopModal):
     """Asks for the exercise's time in minutes; returns seconds, or None when cancelled."""
 
@@ -48,8 +52,8 @@ class TimerModal(WorkshopModal):
             minutes = float(raw)
         except ValueError:
             minutes = -1
-        if not 0 < minutes <= 240:
-            self.query_one("#error", Static).update("1–240")
+        if not 0 < minutes <= MAX_MINUTES:
+            self.query_one("#error", Static).update(t("tui.timer.bad", self.lang, max=MAX_MINUTES))
             return
         self.dismiss(round(minutes * 60))
 
