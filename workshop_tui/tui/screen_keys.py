@@ -134,6 +134,7 @@ CHOICE_KEYS = {
     "Select": frozenset({"enter", "space", "up", "down"}),
     "SelectOverlay": frozenset({"enter", "escape"}),
 }
+_ANY_CHOICE_KEY = frozenset().union(*CHOICE_KEYS.values())
 """Keys with which a choice (Textual's ``Select``) hands the keyboard to its list, and the list back."""
 
 
@@ -146,6 +147,8 @@ def _opens_or_closes_a_choice(focused: object, key: str) -> bool:
     picks went to the list as it closed. Told by class name (``_css_type_names``, the names of
     the class and its bases), so the key path needs no import of the choice's module.
     """
+    if key not in _ANY_CHOICE_KEY:  # a digit or a letter: one set lookup on the key's way
+        return False
     names: frozenset[str] = getattr(focused, "_css_type_names", frozenset())
     return any(key in keys for name, keys in CHOICE_KEYS.items() if name in names)
 
