@@ -110,8 +110,9 @@ class SessionActions(InOrderScreen):
         """
 
         def undo() -> None:
+            before = self.controller.keeper.session
             if self.controller.undo():
-                self.notify(t("tui.undo.done", self.lang), timeout=1.5)
+                self._say_where(before, t("tui.undo.done", self.lang), "tui.undo.elsewhere")
             else:
                 self.notify(t("tui.undo.none", self.lang), timeout=1.5)
 
@@ -121,12 +122,38 @@ class SessionActions(InOrderScreen):
         """Redo the last undone change (after the keys typed before it, as ``action_undo``)."""
 
         def redo() -> None:
+            before = self.controller.keeper.session
             if self.controller.redo():
-                self.notify(t("tui.redo.done", self.lang), timeout=1.5)
+                self._say_where(before, t("tui.redo.done", self.lang), "tui.redo.elsewhere")
             else:
                 self.notify(t("tui.redo.none", self.lang), timeout=1.5)
 
         self._after_typed_edits(redo)
+
+    def _say_where(self, before: Session, done: str, elsewhere: str) -> None:
+        """Undone (or redone): said briefly, or with the place when the change is not on the screen.
+
+        The history is the whole session's: Ctrl+Z may take back a word in another group's
+        sheet or a score on another exercise. The screen then showed nothing changing, and
+        a second Ctrl+Z undid more out of sight.
+        """
+        from workshop_tui.core.model.changed import changed_place
+
+        lang = self.lang
+        place = changed_place(before, self.controller.keeper.session)
+        shown_group = getattr(self.view, "_group", "")
+        if place is None or (place[0] == self.current and place[1] in ("", shown_group)):
+            self.notify(done, timeout=1.5)
+            return
+        exercise_id, group_id = place
+        session = self.controller.session  # the shown copy: its texts are fit for the terminal
+        where = session.exercise(exercise_id).title.get(lang)
+        group = next((g for g in session.groups if g.id == group_id), None)
+        if group is not None:
+            where = t("tui.undo.place_group", lang, exercise=where, group=group.label(lang))
+        else:
+            where = t("tui.undo.place", lang, exercise=where)
+        self.notify(t(elsewhere, lang, place=where), timeout=5)
 
     def action_next_group(self) -> None:
         """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
