@@ -29,7 +29,7 @@ from textual.timer import Timer
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import Edit, SessionKeeper
-from workshop_tui.core.model import Participant, Session
+from workshop_tui.core.model import ExerciseAnswers, Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
@@ -122,6 +122,8 @@ class VotingController:
         self._unlock: Timer | None = None
         self._marks: Timer | None = None
         """Redraws when the next "… is writing" mark is due to go (no write may come to do it)."""
+        self._found: tuple[str, ExerciseAnswers] | None = None
+        """The open round's exercise and its answers as the round found them (``_leave_round``)."""
 
     @property
     def options(self) -> VotingOptions:
@@ -183,11 +185,13 @@ class VotingController:
         server, self.server = self.server, None
         if server is not None:
             await server.stop()
+        self._leave_round()  # after the stop: no vote can come in once its round is left
 
     def follow(self, exercise_id: str) -> None:
         """The facilitator moved: the round moves with them."""
         if self.server is not None:
-            self.server.follow(exercise_id)
+            self.server.follow(exercise_id)  # from here the server refuses votes for the old round
+            self._leave_round()
             self._blind_round()
             self.refresh()
 
@@ -200,12 +204,31 @@ class VotingController:
         exercise_id = self.server.desk.exercise_id if self.server is not None else None
         if exercise_id is None:
             return
-        opening = self.owner.session.answers_for(exercise_id).round_opening
+        found = self.owner.session.answers_for(exercise_id)
+        self._found = (exercise_id, found)
+        opening = found.round_opening
         if opening == "kept":
             return
         self.owner.request(lambda s: s.with_voting_round(exercise_id), undoable=False)
         key = "tui.voting.blind" if opening == "hidden" else "tui.round.blind_again"
         self.owner.host.notify(t(key, self.owner.lang), timeout=8)
+
+    def _leave_round(self) -> None:
+        """The round moved on or closed: if it brought nothing, its exercise is as it was found.
+
+        Passing through exercises with voting open hid each one's results (``_blind_round``),
+        and the exports then held them back as never shown in the room, though the room had
+        seen them. The rule is the core's ``ExerciseAnswers.with_round_left``.
+        """
+        found, self._found = self._found, None
+        if found is None:
+            return
+        exercise_id, answers = found
+        if exercise_id not in self.owner.session.exercises:
+            return
+        now = self.owner.session.answers_for(exercise_id)
+        if now.with_round_left(answers) != now:
+            self.owner.request(lambda s: s.with_round_left(exercise_id, answers), undoable=False)
 
     def add_place(self) -> None:
         """Add an anonymous participant, so one more phone can join (the panel's +)."""

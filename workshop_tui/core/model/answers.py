@@ -269,3 +269,14 @@ class ExerciseAnswers:
         blind result never revealed (``results.rules``).
         """
         return replace(self, blind=True, revealed=False)
+
+    def with_round_left(self, found: ExerciseAnswers) -> ExerciseAnswers:
+        """Leave a voting round: a round that brought nothing gives back what it hid.
+
+        ``found`` is what the round found when it opened. When nothing has changed since but
+        the hiding the round did (no phone answered, nobody typed, nothing was revealed), the
+        room saw what it saw before: a facilitator who passes through exercises with voting
+        open must not find their results held back from the exports as "not shown in the
+        room". Anything new keeps the results hidden until they are revealed.
+        """
+        return found if self == found.with_voting_round() else self

@@ -243,6 +243,10 @@ class Session:
         """Open a voting round on an exercise: its results blind, not revealed (see ``ExerciseAnswers``)."""
         return self._edit(exercise_id, lambda a: a.with_voting_round())
 
+    def with_round_left(self, exercise_id: str, found: ExerciseAnswers) -> Session:
+        """Leave the voting round on an exercise (see ``ExerciseAnswers.with_round_left``)."""
+        return self._edit(exercise_id, lambda a: a.with_round_left(found))
+
     def with_note(self, exercise_id: str, item_id: str, text: str) -> Session:
         """Set the free-text note on an item (e.g. where the resistance is greatest)."""
         exercise = self.exercise(exercise_id)
