@@ -53,7 +53,7 @@ STEPS = [
     ("temp<", "temporary file made"),
     ("fsync>", "file written, its fsync begins"),
     ("fsync<", "file fsynced"),
-    ("link<", "previous version linked for the .bak (in the sync thread, during the fsync)"),
+    ("link<", "previous version linked for the .bak"),
     ("atomic<", "renamed into place"),
     ("publish>", "widgets' update begins"),
     ("publish<", "widgets updated (folder fsync waited for next)"),
