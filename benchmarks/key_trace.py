@@ -171,7 +171,8 @@ def run_app(argv: list[str]) -> int:
     path = Path(os.environ[TRACE])
 
     def dump() -> None:
-        path.write_text("".join(f"{at:.6f} {what}\n" for at, what in log), encoding="utf-8")
+        with path.open("a", encoding="utf-8") as out:  # one app per round: each adds its own
+            out.write("".join(f"{at:.6f} {what}\n" for at, what in log))
 
     atexit.register(dump)
     _install(log)
@@ -213,7 +214,8 @@ def main(argv: list[str] | None = None) -> None:
     from benchmarks.terminal import Terminal
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.key_trace", description=__doc__)
-    parser.add_argument("--keys", type=int, default=18, help="score keys (at most 48)")
+    parser.add_argument("--keys", type=int, default=18, help="score keys per opening (at most 48)")
+    parser.add_argument("--rounds", type=int, default=1, help="fresh openings (default 1)")
     parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
     options = parser.parse_args(args)
     sent: list[float] = []
@@ -231,7 +233,10 @@ def main(argv: list[str] | None = None) -> None:
         os.environ[TRACE] = str(trace)
         Terminal.send = noted_send  # type: ignore[method-assign]
         try:
-            keys.main(["--keys", str(options.keys), "--dir", tmp, "--against", " ".join(traced)])
+            keys.main(
+                ["--keys", str(options.keys), "--rounds", str(options.rounds), "--dir", tmp]
+                + ["--against", " ".join(traced)]
+            )
         finally:
             Terminal.send = send  # type: ignore[method-assign]
         lines = _timelines(trace, sent)
@@ -241,6 +246,29 @@ def main(argv: list[str] | None = None) -> None:
         if values:
             p95 = values[min(len(values) - 1, math.ceil(0.95 * len(values)) - 1)]
             print(f"  {statistics.median(values):7.2f} {p95:7.2f}  {words} (n={len(values)})")
+    _print_tail(lines)
+
+
+def _print_tail(lines: list[dict[str, float]]) -> None:
+    """What differs in the slowest saves: each step's gap from the one before, all vs the slowest tenth."""
+    saved = [line for line in lines if "atomic<" in line]
+    if len(saved) < 10:
+        return
+    saved.sort(key=lambda line: line["atomic<"])
+    tail = saved[-max(3, len(saved) // 10) :]
+    print(f"gap from the step before (ms): median of all keys | median of the {len(tail)} slowest saves")
+    before = None
+    for step, words in STEPS:
+        if before is not None:
+            gaps = [line[step] - line[before] for line in saved if step in line and before in line]
+            slow = [line[step] - line[before] for line in tail if step in line and before in line]
+            if gaps and slow:
+                print(f"  {statistics.median(gaps):7.2f} | {statistics.median(slow):7.2f}  {words}")
+        if any(step in line for line in saved) and not step.startswith("key ScoreGrid"):
+            before = step
+    with_gc = sum(1 for line in tail if "gc" in line and line["gc"] < line["atomic<"])
+    print(f"  slowest saves with a collection before the rename: {with_gc} of {len(tail)}")
+    print("  slowest saves (ms to the rename): " + ", ".join(f"{line['atomic<']:.2f}" for line in tail))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.storage.conflicts import DiskWatch, stat_key
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.core.storage.lock import SessionLock
-from workshop_tui.core.storage.sessions import load_session, now_iso
+from workshop_tui.core.storage.sessions import SecondStamp, load_session
 from workshop_tui.core.storage.tomlio import AfterReplace
 from workshop_tui.core.storage.writer import SessionWriter
 
@@ -45,13 +45,13 @@ class SessionKeeper:
         session: Session,
         path: Path,
         *,
-        clock: Callable[[], str] = now_iso,
+        clock: Callable[[], str] | None = None,
         lock: SessionLock | None = None,
         read_only: bool = False,
     ) -> None:
         self.session = session
         self.path = path
-        self._clock = clock
+        self._clock = clock if clock is not None else SecondStamp()
         self.read_only = read_only
         """True when another program writes this session: nothing is ever written here."""
         self._lock = lock

