@@ -9,6 +9,8 @@ from workshop_tui.core.text_safety import for_terminal
 
 CHARACTERS = [chr(c) for c in range(0x3100)] + ["\ud800", "\udfff", "\ufeff", "\U0001f600", "\U000e0001"]
 """Latin-1 and well beyond (the bidi marks, the separators, a lone surrogate, an emoji)."""
+LONG = "Et svar på flere linjer, med æøå og mellemrum. " * 3
+"""Texts longer than ``text_safety._LONG`` are looked at another way when their lines are kept."""
 
 
 def _by_expressions(text: str, multiline: bool) -> str:
@@ -26,14 +28,13 @@ def _by_expressions(text: str, multiline: bool) -> str:
 @pytest.mark.parametrize("multiline", [False, True])
 def test_every_character_is_treated_as_the_expressions_treat_it(multiline: bool) -> None:
     for character in CHARACTERS:
-        for text in (
-            character,
-            f"ab{character}\n",
-            f"æ\n{character} x",
-            f"{character}\t",
-            f"\x1b[2J{character}",
-        ):
+        shapes = (character, f"ab{character}\n", f"æ\n{character} x", f"{character}\t", f"\x1b[2J{character}")
+        for text in (*shapes, *(LONG + shape for shape in shapes), *(shape + LONG for shape in shapes)):
             assert for_terminal(text, multiline=multiline) == _by_expressions(text, multiline), repr(text)
+
+
+def test_the_long_texts_are_long() -> None:
+    assert len(LONG) > text_safety._LONG
 
 
 def test_an_answer_of_lines_keeps_its_lines() -> None:

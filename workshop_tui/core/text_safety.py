@@ -40,9 +40,15 @@ def for_terminal(text: str, *, multiline: bool = False) -> str:
             (answers, notes, exercise texts). Without it, each run of line breaks and tabs
             becomes one space, so a title, a name or a table cell stays on one line.
     """
-    if text.isprintable():  # nearly every text: nothing to do (false for \n and \t as well)
+    if multiline and len(text) > _LONG:
+        # An answer or a note: whether it holds a control character is all that counts (with
+        # line breaks kept, a printable text and one of printable lines come out the same),
+        # and looked at as bytes that costs a third of ``isprintable``.
+        if _no_controls(text):
+            return text
+    elif text.isprintable():  # nearly every text: nothing to do (false for \n and \t as well)
         return text
-    if _no_controls(text):
+    elif _no_controls(text):
         # Line breaks and tabs only (an answer, a note): every character the expressions act on
         # is a control character or one of those two (each sequence starts with one). Looked
         # for in one pass: ``_SEQUENCE`` costs a try at every character (20 ms over the answers
@@ -54,6 +60,9 @@ def for_terminal(text: str, *, multiline: bool = False) -> str:
     return _CONTROL.sub("", text)
 
 
+_LONG = 100
+"""Longer texts with line breaks kept are looked at as bytes at once (each look costs ~1,500
+instructions before its first character, ``isprintable`` some 16 a character)."""
 _LATIN1_SHOWN = bytes(c for c in range(256) if _CONTROL.match(chr(c)) is None)
 """The Latin-1 characters ``_CONTROL`` leaves, as bytes."""
 
@@ -69,7 +78,9 @@ def _no_controls(text: str) -> bool:
     try:
         raw = text.encode("latin-1")  # a copy, for a text stored one byte a character
     except UnicodeEncodeError:
-        return _CONTROL.search(text) is None and "\u2028" not in text and "\u2029" not in text
+        return text.isprintable() or (
+            _CONTROL.search(text) is None and "\u2028" not in text and "\u2029" not in text
+        )
     return not raw.translate(None, _LATIN1_SHOWN)
 
 

@@ -56,7 +56,8 @@ def md_text(text: str, *, multiline: bool = False) -> str:
     """
     text = for_terminal(text, multiline=True)  # a Markdown file is read in terminals too
     if multiline:
-        lines = [line.rstrip() for line in text.splitlines()]
+        # ``for_terminal`` leaves ``\n`` as the only line break: an answer on one line is one line.
+        lines = [line.rstrip() for line in text.splitlines()] if "\n" in text else [text.rstrip()]
         text = "\n".join(lines)
         # Only a line whose first character after blanks is one of these can be changed by
         # ``_LINE_STARTS``; the inline escape never puts one there nor takes one away (it only
