@@ -256,11 +256,11 @@ def _unpacked(known: known_exercises.Known) -> dict[object, list[tuple[object, .
 
 def test_the_shipped_table_is_what_the_library_gives() -> None:
     """The shipped file is made again when a definition, or how the app writes one, changes:
-    ``python -m workshop_tui.core.storage.known_seed``."""
+    ``python -m workshop_tui.core.storage.known_exercises``."""
     shipped = known_seed.read_seed(known_exercises.FORMAT, SHIPPED)
     assert shipped is not None, f"{SHIPPED} is missing or damaged"
     digest, known = shipped
-    again = "stale: write it again with `python -m workshop_tui.core.storage.known_seed`"
+    again = "stale: write it again with `python -m workshop_tui.core.storage.known_exercises`"
     assert digest == known_seed.library_digest(), again
     assert _unpacked(known) == _unpacked(known_exercises._make()), again
 

@@ -225,3 +225,15 @@ def _make() -> Known:
                 )
             )
     return known
+
+
+def main() -> None:
+    """``python -m workshop_tui.core.storage.known_exercises``: make the table and ship it (known_seed)."""
+    from workshop_tui.core.storage import known_seed
+
+    known_seed.write_seed(FORMAT, _make(), known_seed.library_digest(), SEED_FILE)
+    print(f"wrote {SEED_FILE}")
+
+
+if __name__ == "__main__":
+    main()

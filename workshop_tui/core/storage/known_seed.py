@@ -15,7 +15,7 @@ a made one is) or the library has changed since (an edited checkout: the table i
 before). A read-only install, where nothing made could be kept, takes the shipped table as it is.
 
 A test makes the table again and compares it with this file, so a change to a definition or to
-how the app writes one is not left unshipped: ``python -m workshop_tui.core.storage.known_seed``
+how the app writes one is not left unshipped: ``python -m workshop_tui.core.storage.known_exercises``
 writes the file again.
 """
 
@@ -91,16 +91,3 @@ def write_seed(fmt: int, known: dict[Any, Any], digest: int, path: Path) -> None
     temporary.replace(path)
     with contextlib.suppress(OSError):
         temporary.unlink()
-
-
-def main() -> None:
-    """``python -m workshop_tui.core.storage.known_seed``: make the table from the library and ship it."""
-    from workshop_tui.core.storage import known_exercises
-
-    path = known_exercises.SEED_FILE
-    write_seed(known_exercises.FORMAT, known_exercises._make(), library_digest(), path)
-    print(f"wrote {path}")
-
-
-if __name__ == "__main__":
-    main()
