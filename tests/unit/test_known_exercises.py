@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 import tomllib
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,16 +13,20 @@ import pytest
 
 from workshop_tui.core.kept_files import read_sealed
 from workshop_tui.core.model import Session
-from workshop_tui.core.storage import known_exercises
+from workshop_tui.core.storage import known_exercises, known_seed
 from workshop_tui.core.storage.library import load_library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session
+
+SHIPPED = known_exercises.SEED_FILE
+"""The table shipped with the app (``known_seed``)."""
 
 
 @pytest.fixture(autouse=True)
 def kept_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Each test makes its own kept texts, in its own folder."""
+    """Each test makes its own kept texts, in its own folder (none shipped, unless it says so)."""
     path = tmp_path / "kept" / "known.marshal"
     monkeypatch.setattr(known_exercises, "CACHE_FILE", path)
+    monkeypatch.setattr(known_exercises, "SEED_FILE", tmp_path / "none-shipped.seed")
     monkeypatch.setattr(known_exercises, "_known", None)
     yield path
 
@@ -238,3 +244,85 @@ def test_long_first_keys_are_not_read_twice(session_text: str, monkeypatch: pyte
     junk = "".join(f"junk{i} = {i}\n" for i in range(known_exercises.MAX_HEAD // 10))
     monkeypatch.setattr(known_exercises, "_simple", lambda text: pytest.fail("the first keys read alone"))
     _same(junk + session_text.split("\n", 1)[1])
+
+
+def _unpacked(known: known_exercises.Known) -> dict[object, list[tuple[object, ...]]]:
+    """A table of known texts with each kept table unmarshalled (bytes may differ for equal tables)."""
+    return {
+        key: [(text, ids, tail, marshal.loads(table), breaks) for text, ids, tail, table, breaks in entries]
+        for key, entries in known.items()
+    }
+
+
+def test_the_shipped_table_is_what_the_library_gives() -> None:
+    """The shipped file is made again when a definition, or how the app writes one, changes:
+    ``python -m workshop_tui.core.storage.known_exercises``."""
+    shipped = known_seed.read_seed(known_exercises.FORMAT, SHIPPED)
+    assert shipped is not None, f"{SHIPPED} is missing or damaged"
+    digest, known = shipped
+    again = "stale: write it again with `python -m workshop_tui.core.storage.known_exercises`"
+    assert digest == known_seed.library_digest(), again
+    assert _unpacked(known) == _unpacked(known_exercises._make()), again
+
+
+def test_a_fresh_install_takes_the_shipped_table(
+    session_text: str, kept_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first read after installing does not make the table: it keeps the shipped one."""
+    monkeypatch.setattr(known_exercises, "SEED_FILE", SHIPPED)
+    monkeypatch.setattr(known_exercises, "_make", lambda: pytest.fail("made"))
+    seen = _parsed_texts(monkeypatch)
+    _same(session_text)
+    assert seen and all("[exercises." not in text for text in seen)
+    assert read_sealed(kept_file, known_exercises.KIND, known_exercises._stamp()) is not None
+
+
+def test_a_changed_library_makes_the_table(
+    session_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table shipped for other definitions (an edited checkout) is made again, not taken."""
+    seed = tmp_path / "other.seed"
+    known_seed.write_seed(known_exercises.FORMAT, {}, known_seed.library_digest() + 1, seed)
+    monkeypatch.setattr(known_exercises, "SEED_FILE", seed)
+    made: list[bool] = []
+    make = known_exercises._make
+    monkeypatch.setattr(known_exercises, "_make", lambda: made.append(True) or make())
+    seen = _parsed_texts(monkeypatch)
+    _same(session_text)
+    assert made and all("[exercises." not in text for text in seen)
+
+
+def _seed(content: object) -> bytes:
+    return known_seed.MAGIC + zlib.compress(marshal.dumps(content))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:40] + bytes([data[40] ^ 1]) + data[41:],
+        lambda data: b"XXXX" + data[4:],
+        lambda data: _seed((known_exercises.FORMAT, 1, {("1", "x"): [("t",)]})),  # a bad shape
+        lambda data: _seed((known_exercises.FORMAT - 1, 1, {})),  # another format
+    ],
+)
+def test_a_damaged_shipped_table_is_not_taken(
+    damage: Callable[[bytes], bytes], session_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed = tmp_path / "damaged.seed"
+    seed.write_bytes(damage(SHIPPED.read_bytes()))
+    assert known_seed.read_seed(known_exercises.FORMAT, seed) is None
+    monkeypatch.setattr(known_exercises, "SEED_FILE", seed)
+    _same(session_text)
+
+
+def test_a_read_only_install_takes_the_shipped_table(
+    session_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing made where it cannot be kept, but the shipped table is read: copies are not parsed."""
+    monkeypatch.setattr(known_exercises, "SEED_FILE", SHIPPED)
+    monkeypatch.setattr(known_exercises, "_writable", lambda folder: False)
+    monkeypatch.setattr(known_exercises, "_make", lambda: pytest.fail("made"))
+    seen = _parsed_texts(monkeypatch)
+    _same(session_text)
+    assert seen and all("[exercises." not in text for text in seen)

@@ -74,3 +74,22 @@ def test_wheel_carries_the_string_catalogue(wheel: Path, tmp_path: Path) -> None
     assert where.startswith(str(target))
     danish, english, count = words.split()
     assert (danish, english) == ("Sessioner", "Sessions") and int(count) > 500
+
+
+def test_an_installed_wheel_takes_the_shipped_known_texts(wheel: Path, tmp_path: Path) -> None:
+    """The first read after installing does not make the known texts (``core/storage/known_seed``)."""
+    assert "workshop_tui/core/storage/known_exercises.seed" in zipfile.ZipFile(wheel).namelist()
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = (
+        "from workshop_tui.core.storage import known_exercises as k;"
+        "k._make = lambda: 1 / 0;"  # made: the shipped table was not taken
+        "known = k.known_texts();"
+        "print(len(known) > 0, k.CACHE_FILE.is_file())"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any, TypeVar
 
 from workshop_tui.core.text_safety import for_terminal
@@ -56,12 +56,16 @@ def md_text(text: str, *, multiline: bool = False) -> str:
     """
     text = for_terminal(text, multiline=True)  # a Markdown file is read in terminals too
     if multiline:
-        lines = [line.rstrip() for line in text.splitlines()]
+        # ``for_terminal`` leaves ``\n`` as the only line break: an answer on one line is one line.
+        lines = [line.rstrip() for line in text.splitlines()] if "\n" in text else [text.rstrip()]
         text = "\n".join(lines)
         # Only a line whose first character after blanks is one of these can be changed by
         # ``_LINE_STARTS``; the inline escape never puts one there nor takes one away (it only
         # writes a backslash or an entity before or instead of its own characters).
-        starts = any(line.lstrip(" \t")[:1] in _MULTILINE_STARTS for line in lines)
+        # (Most answers hold none of them: four C scans rather than a Python step per line.)
+        starts = any(mark in text for mark in _MULTILINE_STARTS) and any(
+            line.lstrip(" \t")[:1] in _MULTILINE_STARTS for line in lines
+        )
     else:
         text = " ".join(text.split())  # no blank in front: ``_LINE_START`` acts at the first character only
         starts = text[:1] in _ONE_LINE_STARTS
@@ -205,20 +209,55 @@ class _Walk:
             if value and self._unchanged(value):
                 return value
             walked = tuple([self.walk(v, owner, name) for v in value])
-            return value if all(a is b for a, b in zip(walked, value, strict=True)) else walked
+            return value if all(map(is_, walked, value)) else walked
         if shape is _RECORD:
             kind = type(value)
             owner = kind.__name__
             changes = {}
+            escaped = self._escaped
             for field, multiline in _walked_fields(kind):
                 old = getattr(value, field)
                 # A plain text is escaped here, not through another call of ``walk`` (some
-                # 3,000 texts in a 90-exercise summary); anything else is walked.
-                new = self.text(old, multiline) if type(old) is str else self.walk(old, owner, field)
+                # 3,000 texts in a 90-exercise summary), and one escaped before is looked up
+                # here; None (no text) is left; anything else is walked.
+                if type(old) is str:
+                    new = escaped.get((old, multiline)) or self.text(old, multiline)
+                elif old is None:
+                    continue
+                else:
+                    new = self.walk(old, owner, field)
                 if new is not old:
                     changes[field] = new
-            return dataclasses.replace(value, **changes) if changes else value
+            return _replaced(value, changes) if changes else value
         return value
+
+
+_PLAIN: dict[type, int] = {}
+"""Per dataclass: how many fields its instances hold when a copy can be made without ``__init__``; else 0."""
+
+
+def _replaced(value: Any, changes: dict[str, Any]) -> Any:
+    """``dataclasses.replace(value, **changes)``, without its per-field Python for a plain record.
+
+    ``replace`` calls the class with every field (about 30,000 instructions a record, 10 M of a
+    90-exercise Markdown export). A record whose class takes every field in ``__init__`` and
+    does nothing more (no ``__post_init__``, no slots) and whose instance holds just its fields
+    is what that ``__init__`` makes of them: a copy of its attributes with the changes in place,
+    in the same order.
+    """
+    kind = type(value)
+    count = _PLAIN.get(kind)
+    if count is None:
+        fields = dataclasses.fields(kind)
+        plain = all(f.init for f in fields) and not hasattr(kind, "__post_init__")
+        count = _PLAIN[kind] = len(fields) if plain and "__slots__" not in kind.__dict__ else 0
+    attributes = getattr(value, "__dict__", None)
+    if not count or attributes is None or len(attributes) != count:
+        return dataclasses.replace(value, **changes)
+    copy = object.__new__(kind)
+    copy.__dict__.update(attributes)
+    copy.__dict__.update(changes)
+    return copy
 
 
 _TEXT, _TUPLE, _RECORD, _OTHER = "text", "tuple", "record", "other"

@@ -58,6 +58,8 @@ MAX_HEAD = 128 * 1024
 """Longer first keys are not read twice (once alone, once with the rest): a session writes a few
 kB of them (a 400-person session 14 kB); a damaged or hostile file can write megabytes."""
 CACHE_FILE = Path(__file__).parent / "__pycache__" / f"known-exercises.{sys.implementation.cache_tag}.marshal"
+SEED_FILE = Path(__file__).with_name("known_exercises.seed")
+"""The table as shipped with the app (``known_seed``): a fresh install's first read does not make it."""
 _HEAD = re.compile(r'\[exercises\.([A-Za-z0-9_-]+)\]\nid = "\1"\nversion = ([0-9]+)\nkind = "([a-z_]+)"\n')
 """The first lines the app writes for an exercise: its id (a bare key), version and kind."""
 
@@ -149,11 +151,26 @@ def known_texts() -> Known:
             with contextlib.suppress(ValueError, EOFError, TypeError):
                 known = marshal.loads(content)
         if not isinstance(known, dict):
-            # Made only where it can be kept: a read-only install would make it on every read.
-            known = _make() if _writable(CACHE_FILE.parent) else {}
+            known = _shipped_or_made()
             write_sealed(CACHE_FILE, KIND, stamp, marshal.dumps(known))
         _known = known
     return _known
+
+
+def _shipped_or_made() -> Known:
+    """The table shipped with the app (``known_seed``) when the library is as shipped, else made.
+
+    Made only where it can be kept: a read-only install would make it on every read, and takes
+    the shipped table as it is (an entry for a text since changed is only unused).
+    """
+    from workshop_tui.core.storage import known_seed
+
+    shipped = known_seed.read_seed(FORMAT, SEED_FILE)
+    if not _writable(CACHE_FILE.parent):
+        return {} if shipped is None else shipped[1]
+    if shipped is not None and shipped[0] == known_seed.library_digest():
+        return shipped[1]
+    return _make()
 
 
 def _writable(folder: Path) -> bool:
@@ -208,3 +225,15 @@ def _make() -> Known:
                 )
             )
     return known
+
+
+def main() -> None:
+    """``python -m workshop_tui.core.storage.known_exercises``: make the table and ship it (known_seed)."""
+    from workshop_tui.core.storage import known_seed
+
+    known_seed.write_seed(FORMAT, _make(), known_seed.library_digest(), SEED_FILE)
+    print(f"wrote {SEED_FILE}")
+
+
+if __name__ == "__main__":
+    main()

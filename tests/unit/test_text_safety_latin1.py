@@ -1,0 +1,44 @@
+"""``for_terminal`` looks at a Latin-1 text as bytes (``_no_controls``): the same as the expressions."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop_tui.core import text_safety
+from workshop_tui.core.text_safety import for_terminal
+
+CHARACTERS = [chr(c) for c in range(0x3100)] + ["\ud800", "\udfff", "\ufeff", "\U0001f600", "\U000e0001"]
+"""Latin-1 and well beyond (the bidi marks, the separators, a lone surrogate, an emoji)."""
+LONG = "Et svar på flere linjer, med æøå og mellemrum. " * 3
+"""Texts longer than ``text_safety._LONG`` are looked at another way when their lines are kept."""
+
+
+def _by_expressions(text: str, multiline: bool) -> str:
+    """``for_terminal`` as it was written before ``_no_controls``: the expressions' search."""
+    if text.isprintable():
+        return text
+    if text_safety._CONTROL.search(text) is None and "\u2028" not in text and "\u2029" not in text:
+        return text if multiline else text_safety._BLANKS.sub(" ", text)
+    text = text_safety._SEQUENCE.sub("", text_safety._LINE_BREAKS.sub("\n", text))
+    if not multiline:
+        text = text_safety._BLANKS.sub(" ", text)
+    return text_safety._CONTROL.sub("", text)
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_every_character_is_treated_as_the_expressions_treat_it(multiline: bool) -> None:
+    for character in CHARACTERS:
+        shapes = (character, f"ab{character}\n", f"æ\n{character} x", f"{character}\t", f"\x1b[2J{character}")
+        for text in (*shapes, *(LONG + shape for shape in shapes), *(shape + LONG for shape in shapes)):
+            assert for_terminal(text, multiline=multiline) == _by_expressions(text, multiline), repr(text)
+
+
+def test_the_long_texts_are_long() -> None:
+    assert len(LONG) > text_safety._LONG
+
+
+def test_an_answer_of_lines_keeps_its_lines() -> None:
+    answer = "Første linje\n\tanden linje med æøå\n\n- en liste"
+    assert for_terminal(answer, multiline=True) == answer
+    assert for_terminal(answer) == "Første linje anden linje med æøå - en liste"
+    assert for_terminal(answer + "\x07\x9b31m", multiline=True) == answer
