@@ -11,7 +11,9 @@ from textual.app import App, ComposeResult
 
 from workshop_tui.tui.widgets.entry import EntryInput
 
-LONG = "Kommunal udskrivningstelefon fredag kl. 10–16 i seks uger, bemandet af en sygeplejerske fra Akutteamet"
+LONG = (
+    "Kommunal udskrivningstelefon fredag kl. 10–16 i seks uger, bemandet af en sygeplejerske fra Akutteamet."
+)
 
 
 class _TwoFields(App[None]):
