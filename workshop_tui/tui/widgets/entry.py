@@ -137,8 +137,16 @@ class EntryInput(InOrderInput):
         await super()._on_key(event)
 
     def _on_blur(self, event: events.Blur) -> None:
+        """Show the text from its start once the keyboard has left the field.
+
+        Textual leaves a field scrolled to where its cursor was: a long action then reads
+        "6 i seks uger, bemandet af …" (the tail of "… kl. 10–16 i seks uger, …"), a fragment
+        the room takes for another action. Coming back puts the cursor at the end again
+        (``_on_focus``), so typing goes on where it was.
+        """
         self._line_break = None  # a paste never goes on in another field
         super()._on_blur(event)
+        self.cursor_position = 0
 
     def _type(self, character: str) -> None:
         """Type the first character of a pasted line: after a space unless a blank is before it."""
