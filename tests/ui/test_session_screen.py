@@ -189,6 +189,26 @@ async def test_mode_key_asks_before_it_changes_what_is_shown(room: Path) -> None
         assert "indtastede scorer, til der er talt op" in str(app.screen.query_one("#grid-head").render())
 
 
+async def test_mode_key_back_from_a_tally_with_no_counts_does_not_ask(room: Path) -> None:
+    """Nothing counted yet: the figures used the entered scores all along, and F4 back shows them
+    again. It asked the switch question all the same (found by hand)."""
+    from workshop_tui.tui.screens.mode_switch import ModeSwitchModal
+
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        await pilot.press("3", "4", "5", "f4")
+        assert isinstance(app.screen, ModeSwitchModal)
+        await pilot.click("#switch")
+        await pilot.pause()
+        assert screen.session.answers_for("resistance").mode == "tally"
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen is screen, "no question: nothing shown changes"
+        answers = screen.session.answers_for("resistance")
+        assert answers.mode == "participant" and answers.scores["trust"] == {"p1": 3, "p2": 4, "p3": 5}
+
+
 async def test_a_refused_date_marks_its_field_until_it_reads_as_a_date_or_shows_the_saved_one(
     room: Path,
 ) -> None:

@@ -204,6 +204,9 @@ def test_mode_switch_asks_only_when_what_is_shown_changes() -> None:
     assert asked.counted_after == "participant"  # no tally yet: the entered scores still count
     tallied = typed.with_mode("tally")
     assert tallied.counted_mode == "participant" and tallied.values_for("i1") == [4, 5, 5]
+    # Back before any count: the figures used the entered scores all along, so nothing to ask.
+    assert mode_switch(exercise, tallied) is None
+    assert mode_switch(exercise, answered(exercise, {}).with_tally("i1", 2, 3)) is None
     tallied = tallied.with_tally("i1", 2, 3)
     assert tallied.counted_mode == "tally" and tallied.values_for("i1") == [2, 2, 2]
     back = mode_switch(exercise, tallied)

@@ -310,13 +310,15 @@ def mode_switch(exercise: Exercise, answers: ExerciseAnswers) -> ModeSwitch | No
     """What pressing the mode key would change, or None when it changes nothing shown.
 
     Nothing changes when neither mode holds a score, or both hold the same scores for
-    every item; otherwise the grid would show other scores than now, and the app asks.
+    every item, or the mode left holds none: back from a tally with no counts, the figures
+    already used the entered scores, and the grid shows them again (nothing shown is lost).
+    Otherwise the grid would show other scores than now, and the app asks.
     """
     target = "participant" if answers.mode == "tally" else "tally"
     items = [i.id for i in exercise.scored_items]
     typed = sum(len(answers.values_in("participant", i)) for i in items)
     tallied = sum(len(answers.values_in("tally", i)) for i in items)
-    if not typed and not tallied:
+    if not (tallied if answers.mode == "tally" else typed):
         return None
     if all(answers.values_in("participant", i) == answers.values_in("tally", i) for i in items):
         return None
