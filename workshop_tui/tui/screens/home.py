@@ -33,7 +33,14 @@ ORGANISATION_WIDTH = 22
 TITLE_WIDTH = 64
 """The title column's widest (a mailed file's title may be one 300-character word: the date,
 organisation and progress would be pushed off the screen; the cut title ends in …)."""
+TITLE_NARROWEST = 16
+"""The title column is not cut below this, however narrow the window (the rest then scrolls)."""
 
+
+CELL_PADDING = 1
+"""Textual's table pads each cell by one column each side (``DataTable.cell_padding``)."""
+HOME_PADDING = 4
+"""The list's padding left and right (``#home`` in app.tcss)."""
 
 ROWS_A_TURN = 250
 """Rows put in the table in one turn of the screen's loop (~20 ms; see ``HomeScreen._show``)."""
@@ -49,6 +56,8 @@ class Layout:
     rows: list[list[Text]]
     marked: bool
     """Whether the session opened last is in the list (then the hint says what ● means)."""
+    room: int
+    """The table's width the title column was fitted to (see ``HomeScreen._room``)."""
 
 
 class SessionTable(DataTable[Text]):
@@ -75,6 +84,8 @@ class HomeScreen(WorkshopScreen):
         line_compositor.install(self)  # a frame of the whole screen settles the repaints asked before it
         self.listings: list[SessionListing] = []
         self._columns: tuple[tuple[str, ...], tuple[int, ...]] | None = None
+        self._fitted_to = 0
+        """The table's width the title column was last fitted to (``Layout.room``)."""
         """The headings and widths the table was last built with (see ``_show``)."""
         self._generation = 0
         self._cursor_to: Path | None = None
@@ -190,8 +201,30 @@ class HomeScreen(WorkshopScreen):
             if (places or cut_off) and keys[number] == "tui.home.col.org":
                 width = min(width, ORGANISATION_WIDTH)  # room for the series column at 120 columns
             widths.append(width)
+        # The date whole in view, the title cut with … to make room: at 80 columns the title's
+        # 64 left the date as "2027-" (and the series' place before it); the columns after the
+        # date are reached by scrolling, as before.
+        room = self._room()
+        date_at = keys.index("tui.home.col.date")
+        beside = sum(width + 2 * CELL_PADDING for width in widths[1 : date_at + 1])
+        widths[0] = min(widths[0], max(TITLE_NARROWEST, room - beside - 2 * CELL_PADDING))
         marked = any(listing.path.name == last for listing in listings)
-        return Layout(listings, (tuple(headers), tuple(widths)), rows, marked)
+        return Layout(listings, (tuple(headers), tuple(widths)), rows, marked, room)
+
+    def _room(self) -> int:
+        """The columns the table has for its cells (its scrollbar's kept aside, shown or not).
+
+        Before the table is laid out, the window's width less the list's padding.
+        Read by the loading worker's thread too: only sizes, which are plain values.
+        """
+        table = self.query_one("#sessions", DataTable)
+        width = table.size.width or self.app.size.width - HOME_PADDING
+        return width - table.styles.scrollbar_size_vertical
+
+    def on_resize(self) -> None:
+        """A new width: the title column fitted again, so the dates stay whole."""
+        if self._columns is not None and self._room() != self._fitted_to:
+            self._show(self.listings)
 
     def _show(self, shown: list[SessionListing] | Layout) -> None:
         """Put a list in the table: the cells that changed, or else every row, a part a turn.
@@ -211,6 +244,7 @@ class HomeScreen(WorkshopScreen):
             and all(a.path == b.path for a, b in zip(self.listings, layout.listings, strict=True))
         )
         self.listings = layout.listings
+        self._fitted_to = layout.room
         self._generation += 1
         if not same:
             self._columns = layout.columns

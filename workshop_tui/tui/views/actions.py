@@ -20,6 +20,7 @@ from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain, plain_text
 from workshop_tui.tui.views.base import GroupTextsView, typing
+from workshop_tui.tui.views.group_line import append_group
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 from workshop_tui.tui.widgets.text_panel import show_text
 
@@ -110,10 +111,8 @@ class ActionsView(GroupTextsView):
         for instruction in body.instructions:
             head.append(f"• {instruction.get(lang)}\n")
         if group is not None:
-            head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
-            head.append(group.label(lang), style="bold reverse")
-            if len(session.groups) > 1:
-                head.append("  (Ctrl+G)", style="dim")
+            width = self.query_one("#actions-head", Static).content_region.width
+            append_group(head, group.label(lang), lang, more_groups=len(session.groups) > 1, width=width)
         elsewhere = self.writing_elsewhere(session)
         if elsewhere is not None:
             head.append("   ")

@@ -276,9 +276,16 @@ class GroupTextsView(ExerciseView):
             marked.set_class(bool(who), "being-written")
 
     def on_resize(self) -> None:
-        """A narrower or wider field may need a shorter or the full writing mark (``writing_title``)."""
+        """A narrower or wider field may need a shorter or the full writing mark (``writing_title``),
+        and the heading a shorter or the full group name (``group_line``)."""
         if self._writing:
             self.call_after_refresh(self._mark_fields)
+        if self.ready and self.session is not None:
+            self.call_after_refresh(self._refill_head)
+
+    def _refill_head(self) -> None:
+        if self.ready and self.session is not None and self.is_attached:
+            self._fill_head(self.session)
 
     def writing_elsewhere(self, session: Session) -> Text | None:
         """ "✎ Bord 2 skriver nu (Ctrl+G)": the other groups whose scribes write now, for the heading."""

@@ -18,6 +18,7 @@ from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import PositionChanged
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.views.base import GroupTextsView, typing
+from workshop_tui.tui.views.group_line import append_group
 from workshop_tui.tui.widgets.entry import FieldEdited
 from workshop_tui.tui.widgets.entry_area import EntryArea
 from workshop_tui.tui.widgets.text_panel import show_text
@@ -87,10 +88,9 @@ class ReflectionView(GroupTextsView):
         if heading is not None:
             head.append(heading.get(lang), style="bold")
         if group is not None:
-            head.append(f"   {t('tui.sheet.group', lang)}: ", style="dim")
-            head.append(group.label(lang), style="bold reverse")
-            if len(session.groups) > 1:
-                head.append("  (Ctrl+G)", style="dim")
+            width = self.query_one("#sheet-head", Static).content_region.width
+            many = len(session.groups) > 1
+            append_group(head, group.label(lang), lang, more_groups=many, width=width, lead="   ")
         elsewhere = self.writing_elsewhere(session)
         if elsewhere is not None:
             head.append("   ")

@@ -21,6 +21,7 @@ from workshop_tui.core.model.exercise import cell_key
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain, plain_text
 from workshop_tui.tui.views.base import GroupTextsView, session_edit, typing
+from workshop_tui.tui.views.group_line import append_group
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 from workshop_tui.tui.widgets.text_panel import show_text
 
@@ -83,10 +84,8 @@ class TableView(GroupTextsView):
         for instruction in table.instructions:
             head.append(f"{instruction.get(lang)}\n", style="dim")
         if group is not None:
-            head.append(f"{t('tui.sheet.group', lang)}: ", style="dim")
-            head.append(group.label(lang), style="bold reverse")
-            if len(session.groups) > 1:
-                head.append("  (Ctrl+G)", style="dim")
+            width = self.query_one("#table-head", Static).content_region.width
+            append_group(head, group.label(lang), lang, more_groups=len(session.groups) > 1, width=width)
         elsewhere = self.writing_elsewhere(session)
         if elsewhere is not None:
             head.append("   ")

@@ -7,11 +7,20 @@ start's styling time). Most of those calls change nothing that the footer shows,
 the session's keys are the screen's, whichever field has the keyboard. This footer
 collects the calls of one moment into one check, and rebuilds only when the keys, their
 words or their enabled state differ from what it shows.
+
+It also keeps the help key in view at any width. Textual's footer lays its keys in one row
+and cuts the row at the frame: at 80 columns the session's last keys, F1 among them, were
+gone or cut mid-word ("f8 Eksportér f"), so help could not be found at a laptop's default
+size. Here the keys that do not fit whole beside F1 (and the palette's key, docked at the
+right) leave from the right, F1 staying after the last one shown: the declared order is the
+order of importance (``tui/commands.py``). F1 is not docked itself: two keys docked at the
+right (the home screen's palette key) are drawn over each other.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual's key widget (held to the 8.2 series)
@@ -20,8 +29,12 @@ Shown = tuple[tuple[str, str, str, bool, str, str], ...]
 """Per key shown: key, its display, description, enabled, tooltip, group."""
 
 
+HELP_ACTION = "toggle_help"
+"""The action of the key kept in view whatever the width (F1, ``APP_COMMANDS``)."""
+
+
 class KeysFooter(Footer):
-    """A ``Footer`` that rebuilds once per change of the keys it shows."""
+    """A ``Footer`` that rebuilds once per change of the keys it shows, F1 always in view."""
 
     def __init__(
         self, *, compact: bool = False, show_command_palette: bool = True, with_screen: bool = False
@@ -56,6 +69,37 @@ class KeysFooter(Footer):
                 widget.set_class(compact, "-compact", update=False)
             yield widget
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self.fit_keys)
+
+    def on_resize(self, event: Resize) -> None:
+        """A new width: the keys that fit whole are not the same ones."""
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """Show the keys that fit whole beside F1 and the palette's key, in their order; hide the rest.
+
+        The widths are the keys' own texts (what ``FooterKey.render`` draws) and margins,
+        so a hidden key, which has no size in the layout, is measured as well as a shown one.
+        """
+        if not self.is_attached or self.size.width == 0:
+            return
+        keys = list(self.query_children(FooterKey))
+        room = self.size.width
+        for key in keys:
+            if key.action == HELP_ACTION or key.has_class("-command-palette"):
+                room -= _width(key)
+        fitting = True
+        for key in keys:
+            if key.action == HELP_ACTION or key.has_class("-command-palette"):
+                continue
+            width = _width(key)
+            fitting = fitting and width <= room
+            room -= width
+            if key.display != fitting:
+                key.display = fitting
+
     def shown_keys(self) -> Shown:
         """What the footer would show now, as the screen's active bindings say."""
         keys = []
@@ -85,3 +129,10 @@ class KeysFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+            self.fit_keys()
+
+
+def _width(key: FooterKey) -> int:
+    """The columns a key takes in the row: its text, padding, border and margins."""
+    styles = key.styles
+    return key.render().cell_len + styles.gutter.width + styles.margin.width
