@@ -122,3 +122,51 @@ async def test_a_burst_of_answers_is_listed_a_slice_per_frame_and_every_answer_a
             *ANSWERS,
             *(answer_id for answer_id, _ in burst),
         ]
+
+
+async def test_a_device_s_action_shows_in_the_field_the_cursor_rests_in_until_the_facilitator_types(
+    library: Library, data_dir: Path
+) -> None:
+    """Opening an action list puts the cursor in the first action. A scribe's words there stayed
+    out of sight, under the "✎ skriver…" mark, until the facilitator left the field (found by
+    hand with two phones in Chromium). Once the facilitator types there, the field is theirs
+    until they leave it, as before."""
+    from workshop_tui.core.model.answers import Action
+    from workshop_tui.tui.widgets.entry import EntryInput
+
+    session = new_session(
+        title="Handlinger",
+        date="2026-12-03",
+        exercises=[library.exercises["sheet-45"]],
+        participants=4,
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="handlinger",
+    )
+    path = session_path(session)
+    save_session(session, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.pause()
+        field = screen.query_one("#text-0", EntryInput)
+        assert app.focused is field
+
+        def device_writes(text: str) -> None:
+            action = Action(text=text)
+            screen.keeper.apply(lambda s: s.with_action("sheet-45", "g1", 0, action), undoable=False)
+            screen.controller.publish(Change.ARRIVED)
+
+        device_writes("Ring til hjemmeplejen")
+        await pilot.pause()
+        assert field.value == "Ring til hjemmeplejen"
+        await pilot.press("space", "o", "g")
+        await pilot.pause()
+        assert screen.session.answers_for("sheet-45").actions["g1"][0].text == "Ring til hjemmeplejen og"
+        device_writes("Ring til hjemmeplejen og sygeplejen")  # the facilitator's typing is not replaced
+        await pilot.pause()
+        assert field.value == "Ring til hjemmeplejen og"
+        await pilot.press("tab")  # leaving shows what arrived meanwhile
+        await pilot.pause()
+        assert field.value == "Ring til hjemmeplejen og sygeplejen"

@@ -102,6 +102,8 @@ class EntryInput(InOrderInput):
         self._loading = False
         self.shown = ""
         """The value last loaded or reported: what the facilitator's typing started from."""
+        self.typed = False
+        """The facilitator typed here since it was last loaded (``load``'s ``gently``)."""
         self._line_break: float | None = None
         """When the last line break arrived (``event.time``), until the next printable key."""
 
@@ -161,13 +163,18 @@ class EntryInput(InOrderInput):
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (reported as nothing edited).
 
-        ``gently``: only when the facilitator is not in the field and has typed nothing in
-        it since (a text that arrived from a device).
+        ``gently``: a text that arrived from a device; not while the facilitator types in the
+        field. A field that has the keyboard but was not typed in since it was loaded takes
+        it: opening an action list puts the cursor in the first action, and a scribe's words
+        there stayed out of sight (under the "✎ skriver…" mark) until the facilitator left
+        the field. Nothing of the facilitator's is in it to lose; a key typed after this
+        goes on from the new text (merged as any typing, ``core.writing``).
         """
-        if gently and (self.has_focus or self.field != field or self.value != self.shown):
+        if gently and ((self.has_focus and self.typed) or self.field != field or self.value != self.shown):
             return
         self.field = field
         self.shown = value
+        self.typed = False
         self.remove_class("-invalid")  # what is saved is shown: nothing refused is in view
         if self.value != value:
             self._loading = True
@@ -184,6 +191,7 @@ class EntryInput(InOrderInput):
             if self.field is not None:
                 super().post_message(FieldEdited(self.field, message.value, self.shown))
                 self.shown = message.value
+                self.typed = True
         return super().post_message(message)
 
     def _on_focus(self, event: events.Focus) -> None:

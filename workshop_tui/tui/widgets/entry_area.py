@@ -28,6 +28,8 @@ class EntryArea(TextArea):
         self._loading = False
         self.shown = ""
         """The text last loaded or reported: what the facilitator's typing started from."""
+        self.typed = False
+        """The facilitator typed here since it was last loaded (``load``'s ``gently``)."""
 
     async def _on_key(self, event: events.Key) -> None:
         if not await run_own_binding(self, event):
@@ -35,10 +37,11 @@ class EntryArea(TextArea):
 
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (nothing is reported; ``gently``: see EntryInput)."""
-        if gently and (self.has_focus or self.field != field or self.text != self.shown):
+        if gently and ((self.has_focus and self.typed) or self.field != field or self.text != self.shown):
             return
         self.field = field
         self.shown = value
+        self.typed = False
         if self.text != value:
             self._loading = True
             try:
@@ -55,6 +58,7 @@ class EntryArea(TextArea):
             if self.field is not None:
                 super().post_message(FieldEdited(self.field, self.text, self.shown))
                 self.shown = self.text
+                self.typed = True
         return super().post_message(message)
 
     def on_focus(self, event: events.Focus) -> None:
