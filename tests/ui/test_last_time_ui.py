@@ -90,3 +90,23 @@ async def test_ctrl_u_sets_the_minimum_of_answers(room: Path) -> None:
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.session.min_answers == 5
     assert load_session(room).min_answers == 5
+
+
+async def test_last_time_at_80_columns_shows_every_item_on_one_line(library: Library, data_dir: Path) -> None:
+    """The figures' columns left the labels ten columns: the first item's words, one or two a
+    line, filled the panel and the other items were out of sight (found by hand at 80x24)."""
+    _, second = _series(library)
+    app = app_for(second)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        panel = screen.query_one(LastTimePanel)
+        lines = [str(line.text).strip() for line in panel.render_lines(panel.region.reset_offset)]
+        items = screen.session.exercise("resistance").scored_items
+        header = next(n for n, line in enumerate(lines) if line.startswith("Punkter"))
+        rows = [line for line in lines[header + 1 :] if line and not line.startswith("•")]
+        assert len(rows) >= min(len(items), panel.region.height - 3), lines
+        assert any("4,50" in row and "2,50" in row for row in rows), lines
+        assert all("…" in row or "–" in row or "," in row for row in rows), lines

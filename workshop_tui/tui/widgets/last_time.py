@@ -48,11 +48,22 @@ def _change(line: Line, lang: str) -> Text:
     return Text(words, style=VERDICT_STYLE.get(verdict, ""))
 
 
-def last_time_table(found: ExerciseTrend, lang: str, *, rows: int | None = None) -> Table:
-    """Dimensions (or items): last time's mean, now's, and the change, one row each."""
+def last_time_table(
+    found: ExerciseTrend, lang: str, *, rows: int | None = None, one_line: bool = False
+) -> Table:
+    """Dimensions (or items): last time's mean, now's, and the change, one row each.
+
+    ``one_line``: each label on one line, cut with … (the grid's panel). At 80 columns the
+    figures' columns left the labels ten columns, and the first item's words, one or two a
+    line, filled the panel's 14 lines: the other items were out of sight.
+    """
     before, now = found.sessions[-2], found.sessions[-1]
     table = Table(box=None, expand=True, pad_edge=False, show_edge=False)
-    table.add_column(t("trend.dimensions" if found.dimensions else "trend.items", lang), ratio=1)
+    label = t("trend.dimensions" if found.dimensions else "trend.items", lang)
+    if one_line:
+        table.add_column(label, ratio=1, no_wrap=True, overflow="ellipsis")
+    else:
+        table.add_column(label, ratio=1)
     table.add_column(f"{t('tui.last.before', lang)} {before.date}", justify="right", no_wrap=True)
     table.add_column(f"{t('tui.last.now', lang)} {now.date}", justify="right", no_wrap=True)
     table.add_column(t("trend.col.change", lang), justify="right", no_wrap=True)
@@ -71,7 +82,8 @@ def last_time_text(found: ExerciseTrend | None, lang: str, *, missing: str = "")
     """The panel's content: the table and what is not compared, or why there is none."""
     if found is None:
         return Text(missing or t("tui.last.none", lang), style="dim")
-    return Group(last_time_table(found, lang), *(plain_text("• " + note, "dim") for note in found.notes))
+    table = last_time_table(found, lang, one_line=True)
+    return Group(table, *(plain_text("• " + note, "dim") for note in found.notes))
 
 
 def last_time_wall(found: ExerciseTrend | None, why: str, lang: str) -> Group:
