@@ -158,3 +158,19 @@ async def test_a_long_list_is_put_in_a_part_a_turn_and_a_newer_list_stops_an_old
         await pilot.pause()
         assert table.row_count == 7 and table.cursor_row == 5  # only the newer rows, the cursor kept
         assert [str(table.get_row_at(row)[0]).strip() for row in range(7)] == titles
+
+
+async def test_a_file_broken_after_the_list_read_it_is_marked_when_enter_fails(room: Path) -> None:
+    """The row looked openable after Enter said the file could not be read (found by hand:
+    the file was damaged while the list showed); the list is read again and marks it ⚠."""
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        home = await listed(pilot)
+        table = home.query_one("#sessions", DataTable)
+        assert "⚠" not in str(table.get_row_at(0)[0])
+        room.write_text("garbage = [\n", encoding="utf-8")
+        await pilot.press("enter")
+        await pilot.pause()
+        home = await listed(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "⚠" in str(table.get_row_at(0)[0]), table.get_row_at(0)

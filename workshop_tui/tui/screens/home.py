@@ -353,7 +353,10 @@ class HomeScreen(WorkshopScreen):
             problem = listing.problems[0].text(self.lang)
             self.notify(t("tui.home.broken_hint", self.lang, problem=problem), severity="error", timeout=15)
             return
-        self.workshop.open_session(listing.path)
+        if not self.workshop.open_session(listing.path):
+            # The file broke after the list read it (an editor, a sync): its row says so now,
+            # and its reason is the one Enter gives, instead of a row that looks openable.
+            self.load()
 
     def action_demo(self) -> None:
         """Copy the demo seminar and open the copy."""
