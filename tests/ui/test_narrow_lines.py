@@ -120,3 +120,9 @@ async def test_home_list_dates_whole_at_80_columns(library: Library, data_dir: P
         await pilot.pause()
         row = next(line for line in _lines(app) if "Ledelse" in line)
         assert "efter udskrivning og" in row, row  # wide: the title's 64 columns again
+        await pilot.resize_terminal(100, 30)
+        await pilot.press("f1")  # the help beside the list takes its width
+        await pilot.pause()
+        await pilot.pause()
+        row = next(line for line in _lines(app) if "Ledelse" in line)
+        assert "2027-01-20" in row, row

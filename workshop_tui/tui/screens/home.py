@@ -73,6 +73,12 @@ class SessionTable(DataTable[Text]):
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         super()._update_dimensions(())
 
+    def on_resize(self) -> None:
+        """A new width (the window's, or F1's help beside the list): the title column fitted again."""
+        screen = self.screen
+        if isinstance(screen, HomeScreen):
+            screen.refit()
+
 
 class HomeScreen(WorkshopScreen):
     """Lists the sessions in the data dir by date and title, the last opened marked ●."""
@@ -221,8 +227,8 @@ class HomeScreen(WorkshopScreen):
         width = table.size.width or self.app.size.width - HOME_PADDING
         return width - table.styles.scrollbar_size_vertical
 
-    def on_resize(self) -> None:
-        """A new width: the title column fitted again, so the dates stay whole."""
+    def refit(self) -> None:
+        """The table has a new width: the title column fitted again, so the dates stay whole."""
         if self._columns is not None and self._room() != self._fitted_to:
             self._show(self.listings)
 
