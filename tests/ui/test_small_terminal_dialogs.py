@@ -92,3 +92,26 @@ async def test_a_refused_timer_says_what_to_write_in_words(room: Path) -> None:
         await pilot.pause()
         error = str(app.screen.query_one("#error").render())
         assert error == "Write a number of minutes above 0 and at most 240, e.g. 10 or 7.5.", error
+
+
+async def test_the_voting_panel_at_80x24_keeps_esc_and_f10_in_view(room: Path) -> None:
+    """The QR code and the code take the height: the line of keys under them was out of sight."""
+    from workshop_tui.tui.screens.voting_panel import VotingModal
+
+    from .conftest import VOTING_HERE
+
+    app = app_for(room, voting=VOTING_HERE)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f10")
+        await until(pilot, lambda: isinstance(app.screen, VotingModal), "the voting panel is open")
+        await pilot.pause()
+        await pilot.pause()
+        shown = _screen_text(app)
+        assert "Esc: skjul" in shown and "F10: luk" in shown, shown
+        await pilot.press("escape")
+    async with app_for(room, voting=VOTING_HERE).run_test(size=(120, 50)) as pilot:
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.pause()
+        shown = _screen_text(pilot.app)
+        assert shown.count("F10: luk") == 1, shown  # all in view: the keys once, under the code

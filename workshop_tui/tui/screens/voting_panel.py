@@ -17,6 +17,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import VOTING_COMMANDS, bindings, key_line
 from workshop_tui.tui.messages import Change
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.tui.voting_link import VotingController
 
@@ -82,6 +83,22 @@ class VotingModal(WorkshopModal):
     def on_mount(self) -> None:
         self.controller.owner.subscribe(self, self._changed)
         self.redraw()
+        self.call_after_refresh(self._keys_in_view)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._keys_in_view)
+
+    def _keys_in_view(self) -> None:
+        """Esc and F10 in the panel's frame while its text is cut below (80x24: the QR code
+        and the code take the height, and the line of keys was out of sight, found by hand)."""
+        if not self.is_attached:
+            return
+        panel = self.query_one(VerticalScroll)
+        cut = panel.max_scroll_y > 0
+        if cut != bool(panel.border_subtitle):
+            panel.border_subtitle = (
+                plain(key_line(VOTING_COMMANDS[:2], self.lang), one_line=True) if cut else None
+            )
 
     def _changed(self, change: Change) -> None:
         if change is Change.VOTING:
