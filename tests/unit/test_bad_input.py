@@ -20,6 +20,7 @@ import pytest
 from workshop_tui.cli import main as cli
 from workshop_tui.core.storage.locations import builtin_exercises_dir, builtin_sessions_dir
 from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
+from workshop_tui.export import files as export_files
 
 BAD = Path(__file__).resolve().parent.parent / "fixtures" / "bad"
 VALID_BUT_HOSTILE = {
@@ -373,7 +374,15 @@ def _failing(monkeypatch: pytest.MonkeyPatch, error: int) -> None:
         # refuses it when it is created, a full disk when its bytes are written.
         raise OSError(error, os.strerror(error))
 
+    real_temp_file = export_files._temp_file
+
+    def temp_file(path: Path) -> tuple[int, str]:  # where an export makes each file (no tempfile)
+        if error != errno.ENOSPC:
+            raise OSError(error, os.strerror(error))
+        return real_temp_file(path)
+
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(export_files, "_temp_file", temp_file)
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(Path, "write_bytes", write_bytes)
 

@@ -7,12 +7,10 @@ import csv
 import errno
 import io
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,6 +19,7 @@ from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.locations import sessions_dir
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
+from workshop_tui.export import files as export_files
 from workshop_tui.export.commands import register, run
 from workshop_tui.export.csv import BOM, render_csv
 from workshop_tui.export.files import ExportError, export_session, summary_name, write_all
@@ -315,14 +314,14 @@ def test_read_only_folder_is_refused(
     if os.name != "posix" or os.geteuid() == 0:
         # Root (CI runs as root) may write there anyway, and Windows has no read-only folders:
         # the file is refused where it would be created, exactly as the kernel refuses others.
-        real_mkstemp: Callable[..., tuple[int, str]] = tempfile.mkstemp
+        real_temp_file: Callable[[Path], tuple[int, str]] = export_files._temp_file
 
-        def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
-            if Path(kwargs.get("dir") or ".") == folder:
+        def temp_file(path: Path) -> tuple[int, str]:
+            if path.parent == folder:
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
-            return real_mkstemp(*args, **kwargs)
+            return real_temp_file(path)
 
-        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+        monkeypatch.setattr(export_files, "_temp_file", temp_file)
     try:
         with pytest.raises(ExportError) as error:
             export_session(make_session(library), ("md",), folder, lang="en")
@@ -389,7 +388,7 @@ def test_permission_error_reads_as_not_writable(
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)  # files.write_all imports tempfile when it writes
+    monkeypatch.setattr(export_files, "_temp_file", refuse)  # where write_all makes each file
     with pytest.raises(ExportError) as error:
         export_session(make_session(library), ("md", "csv"), tmp_path / "out", lang="en")
     assert "not writable" in error.value.reason

@@ -8,15 +8,18 @@ the rest belong to its kind and are read by the kind's module (``core.kinds``).
 
 from __future__ import annotations
 
+import marshal
+from dataclasses import replace
 from typing import Any
 
 from workshop_tui.core.kinds.registry import spec_of
 from workshop_tui.core.kinds.schema import put_texts, text_table
 from workshop_tui.core.model import KINDS, Exercise, Source
 from workshop_tui.core.model.ids import ID as ID_PATTERN
+from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.storage.reader import Reader, check_id
 
-__all__ = ["ID_PATTERN", "exercise_to_dict", "parse_exercise", "text_table"]
+__all__ = ["ID_PATTERN", "SharedExercises", "exercise_to_dict", "parse_exercise", "text_table"]
 
 
 def parse_exercise(reader: Reader) -> Exercise | None:
@@ -62,6 +65,41 @@ def parse_exercise(reader: Reader) -> Exercise | None:
         items=fields.items,
         polarity=fields.polarity,
     )
+
+
+class SharedExercises:
+    """``parse_exercise`` for the exercise tables of one file, each distinct definition read once.
+
+    Why: a session holds a copy of each exercise it runs, and a large one (90 exercises) holds
+    mostly copies of the same twenty built-in definitions under other ids; validating each copy
+    built the same ``Exercise`` (its items, scale and kind body) again, a fifth of an export's
+    reading. A table equal to one read before without any problem, key for key and type for
+    type (its ``marshal`` bytes, the ``id`` left out), is that exercise with its own id: its
+    id is still checked here, and anything else is read in full (a table that gave a problem,
+    a value ``marshal`` cannot write, an id of another shape). The exercises share their
+    immutable parts (frozen records, tuples); the answers are still validated per exercise.
+    """
+
+    def __init__(self) -> None:
+        self._read: dict[bytes, Exercise] = {}
+
+    def parse(self, reader: Reader) -> Exercise | None:
+        """What ``parse_exercise(reader)`` gives, with the same problems recorded."""
+        data = reader.data
+        try:
+            key = marshal.dumps({name: value for name, value in data.items() if name != "id"})
+        except ValueError:  # a date or time value: read in full
+            return parse_exercise(reader)
+        exercise_id = data.get("id")
+        known = self._read.get(key)
+        if known is not None and type(exercise_id) is str and valid_id(exercise_id):
+            reader.used.update(data)
+            return replace(known, id=exercise_id)
+        before = reader.problems.count
+        exercise = parse_exercise(reader)
+        if exercise is not None and reader.problems.count == before:
+            self._read[key] = exercise
+        return exercise
 
 
 def _source(reader: Reader | None) -> Source | None:

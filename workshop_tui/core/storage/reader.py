@@ -93,6 +93,11 @@ class Problems:
         return [p for p in self.found if not p.warning]
 
     @property
+    def count(self) -> int:
+        """How many problems were found so far, warnings too."""
+        return len(self._kept) + self._more_errors + self._more_warnings
+
+    @property
     def error_count(self) -> int:
         """How many errors were found so far (cheap: parsers compare it before and after a part)."""
         return sum(1 for p in self._kept if not p.warning) + self._more_errors

@@ -17,7 +17,7 @@ from workshop_tui.core.model.session import (
 )
 from workshop_tui.core.storage.answers_codec import parse_answers, string_map
 from workshop_tui.core.storage.errors import Problem
-from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
+from workshop_tui.core.storage.exercise_codec import SharedExercises, exercise_to_dict
 from workshop_tui.core.storage.migrations import SCHEMA_VERSION
 from workshop_tui.core.storage.reader import Problems, Reader, check_id, check_ids, duplicates
 
@@ -125,10 +125,11 @@ def parse_session(reader: Reader) -> Session | None:
     exercises: dict[str, Exercise] = {}
     table = reader.table("exercises")
     if table is not None:
+        shared = SharedExercises()
         for exercise_id in table.data:
             table.used.add(exercise_id)
             sub = table.table(exercise_id)
-            exercise = parse_exercise(sub) if sub else None
+            exercise = shared.parse(sub) if sub else None
             if exercise is not None:
                 if exercise.id != exercise_id:
                     problems.add(

@@ -1,0 +1,58 @@
+"""An export writes its files without loading ``tempfile`` (and ``random`` with it) (issue 15)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.large_session import many_exercises, write_session
+from workshop_tui.export import files
+
+
+def test_an_export_loads_neither_tempfile_nor_random(tmp_path: Path) -> None:
+    """Some 17 M instructions of each export went to importing them, for one name per file."""
+    session = write_session(many_exercises(3, participants=4), tmp_path / "s.toml")
+    argv = ["--lang", "da", "export", str(session), "--format", "all", "-o", str(tmp_path / "out")]
+    probe = (
+        "import sys\n"
+        "from workshop_tui.cli.main import main\n"
+        f"code = main({argv!r})\n"
+        "print(code, [name for name in ('tempfile', 'random') if name in sys.modules])\n"
+    )
+    env = {"WORKSHOP_TUI_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout
+    assert len(list((tmp_path / "out").iterdir())) == 3
+
+
+def test_the_temporary_file_is_new_private_and_beside_the_export(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    fd, name = files._temp_file(target)
+    os.close(fd)
+    made = Path(name)
+    assert made.parent == tmp_path
+    assert made.name.startswith(".report.md.") and made.name.endswith(".tmp")
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+    fd2, other = files._temp_file(target)
+    os.close(fd2)
+    assert other != name
+
+
+def test_a_taken_name_is_never_opened_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As ``mkstemp``: an existing file (or a link) under the drawn name is left alone, another is drawn."""
+    draws = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])
+    monkeypatch.setattr(files.os, "urandom", lambda n: next(draws))
+    target = tmp_path / "r.csv"
+    taken = tmp_path / f".r.csv.{'00' * 6}.tmp"
+    taken.symlink_to(tmp_path / "elsewhere")
+    fd, name = files._temp_file(target)
+    os.close(fd)
+    assert name.endswith(f".r.csv.{'01' * 6}.tmp")
+    assert not (tmp_path / "elsewhere").exists()
