@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,45 +17,18 @@ from textual.worker import get_current_worker
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
-from workshop_tui.core.storage.series import cut_off as series_cut_off
-from workshop_tui.core.storage.series import grouped, series_places
-from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
+from workshop_tui.tui.screens.home_rows import Layout, session_layout
 from workshop_tui.tui.widgets.footer import KeysFooter
 from workshop_tui.tui.widgets.header import SafeHeader
 
-ORGANISATION_WIDTH = 22
-"""The organisation column's width when the series column is shown (longer names are cut)."""
-TITLE_WIDTH = 64
-"""The title column's widest (a mailed file's title may be one 300-character word: the date,
-organisation and progress would be pushed off the screen; the cut title ends in …)."""
-TITLE_NARROWEST = 16
-"""The title column is not cut below this, however narrow the window (the rest then scrolls)."""
-
-
-CELL_PADDING = 1
-"""Textual's table pads each cell by one column each side (``DataTable.cell_padding``)."""
 HOME_PADDING = 4
 """The list's padding left and right (``#home`` in app.tcss)."""
 
 ROWS_A_TURN = 250
 """Rows put in the table in one turn of the screen's loop (~20 ms; see ``HomeScreen._show``)."""
-
-
-@dataclass(frozen=True)
-class Layout:
-    """What the table shows for one list: its sessions in order, columns, cells."""
-
-    listings: list[SessionListing]
-    columns: tuple[tuple[str, ...], tuple[int, ...]]
-    """The headings and their widths."""
-    rows: list[list[Text]]
-    marked: bool
-    """Whether the session opened last is in the list (then the hint says what ● means)."""
-    room: int
-    """The table's width the title column was fitted to (see ``HomeScreen._room``)."""
 
 
 class SessionTable(DataTable[Text]):
@@ -175,47 +146,8 @@ class HomeScreen(WorkshopScreen):
                 self.app.call_from_thread(self._show, self._layout(listings))
 
     def _layout(self, listings: list[SessionListing]) -> Layout:
-        """The rows and columns that show ``listings``: built by the loading worker's thread,
-        so the screen's thread only puts them in the table (4,000 rows' cells take ~0.15 s)."""
-        places = series_places(listings)
-        cut_off = series_cut_off(listings)
-        if places:
-            listings = grouped(listings)
-        lang = self.lang
-        last = self.workshop.settings.last_session
-        rows = [self._row(listing, lang, last=listing.path.name == last) for listing in listings]
-        keys = [
-            "tui.home.col.title",
-            "tui.home.col.date",
-            "tui.home.col.org",
-            "tui.home.col.progress",
-            "tui.home.col.updated",
-        ]
-        if places or cut_off:  # a column only when some session is part of a series
-            keys.insert(1, "series.home.series")
-            for listing, row in zip(listings, rows, strict=True):
-                row.insert(1, self._series_cell(listing, places, cut_off, lang))
-        headers = [t(key, lang) for key in keys]
-        # Widths are set here rather than measured by the table when it is next idle: that
-        # measuring was sometimes skipped when the list was shown twice in quick succession
-        # (quick list, then complete list), leaving every column as narrow as its heading.
-        widths = []
-        for number, header in enumerate(headers):
-            width = max([cell_len(header), *(row[number].cell_len for row in rows)])
-            if keys[number] == "tui.home.col.title":
-                width = min(width, TITLE_WIDTH)
-            if (places or cut_off) and keys[number] == "tui.home.col.org":
-                width = min(width, ORGANISATION_WIDTH)  # room for the series column at 120 columns
-            widths.append(width)
-        # The date whole in view, the title cut with … to make room: at 80 columns the title's
-        # 64 left the date as "2027-" (and the series' place before it); the columns after the
-        # date are reached by scrolling, as before.
-        room = self._room()
-        date_at = keys.index("tui.home.col.date")
-        beside = sum(width + 2 * CELL_PADDING for width in widths[1 : date_at + 1])
-        widths[0] = min(widths[0], max(TITLE_NARROWEST, room - beside - 2 * CELL_PADDING))
-        marked = any(listing.path.name == last for listing in listings)
-        return Layout(listings, (tuple(headers), tuple(widths)), rows, marked, room)
+        """The rows and columns that show ``listings`` (built in the loading worker's thread)."""
+        return session_layout(listings, self.lang, self.workshop.settings.last_session, self._room())
 
     def _room(self) -> int:
         """The columns the table has for its cells (its scrollbar's kept aside, shown or not).
@@ -295,50 +227,6 @@ class HomeScreen(WorkshopScreen):
             self._cursor_to = None
         if end < len(rows):
             self.call_after_refresh(self._put_rows, generation, rows, end, cursor)  # a frame between parts
-
-    @staticmethod
-    def _row(listing: SessionListing, lang: str, *, last: bool = False) -> list[Text]:
-        """The cells of one session's row: title, date, organisation, progress, last change.
-
-        The session opened last is marked ● (the list's order never follows use).
-
-        Cells are Text, not str: the table reads a str as markup, so a title such as
-        "Budget [/]" would stop the app and "[red]" would colour it. Each passes
-        ``for_terminal``: the list is read from the files' headers, before any screen's
-        copy of a session exists, and a title may carry escape sequences or line breaks.
-        """
-        session = listing.summary
-        if session is None:
-            state = "…" if listing.pending else t("tui.home.broken", lang)
-            mark = "" if listing.pending else "⚠ "
-            cells = [f"{mark}{listing.path.name}", "", "", state, ""]
-        else:
-            progress = "{}/{}".format(*session.progress) if session.progress else "…"
-            updated = session.updated.replace("T", " ")[:16]
-            title = ("● " if last else "  ") + session.title
-            cells = [title, session.date, session.organisation, progress, updated]
-        row = [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
-        row[0].overflow = "ellipsis"  # a title wider than TITLE_WIDTH is cut with …
-        return row
-
-    @staticmethod
-    def _series_cell(
-        listing: SessionListing, places: dict[str, tuple[int, int, str]], cut_off: set[str], lang: str
-    ) -> Text:
-        """A session's place in its series ("2 af 3"), or ⚠ when the session it follows is missing.
-
-        A series' sessions stand together in the list; ``workshop sessions`` names the
-        missing or unreadable file and the fix.
-        """
-        session_id = listing.summary.id if listing.summary is not None else ""
-        if session_id in cut_off:
-            return Text(t("series.home.missing", lang), style="bold", no_wrap=True, end="")
-        place = places.get(session_id)
-        if place is None:
-            return Text("", end="")
-        number, total, _ = place
-        cell = t("series.home.series_of", lang, n=number, total=total)
-        return Text(for_terminal(cell), no_wrap=True, end="")
 
     def _selected(self) -> SessionListing | None:
         table = self.query_one("#sessions", DataTable)
