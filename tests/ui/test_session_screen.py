@@ -228,11 +228,69 @@ async def test_a_refused_date_marks_its_field_until_it_reads_as_a_date_or_shows_
         await pilot.press("backspace", "backspace", "backspace", *"20/1")
         await pilot.pause()
         assert not due.has_class("-invalid")
+        await pilot.press("tab")  # a date typed in full is kept, shown as saved (ISO)
+        await pilot.pause()
+        assert due.value == "2027-01-20" and not due.has_class("-invalid")
+        due.focus()
         await pilot.press(*"x")
         await pilot.pause()
         assert due.has_class("-invalid")
-        await pilot.press("tab")  # leaving shows the saved date: nothing refused is in view
+        await pilot.press("tab")  # "20/1x" is no date: the date of entry comes back, nothing refused in view
         await pilot.pause()
         assert due.value == "2027-01-20" and not due.has_class("-invalid")
     saved = load_session(room).answers_for("sheet-45").actions
     assert [action.due for action in next(iter(saved.values()))] == ["2027-01-20"]
+
+
+async def test_a_date_left_as_no_date_goes_back_to_the_date_of_entry_not_a_prefix(room: Path) -> None:
+    """'1.13.2027' saved '1.1' (1 January) while typed and kept it: a date nobody meant, before
+    management. Leaving the field with text that is no date brings back the date it held when
+    entered, shows it, and says what could not be read."""
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-45")
+        await pilot.pause()
+        due = screen.view.query_one("#due-0", EntryInput)
+        due.focus()
+        await pilot.press(*"20/2", "tab")
+        await pilot.pause()
+        assert due.value == "2027-02-20"
+        due.focus()
+        await pilot.press(*("backspace" for _ in range(10)), *"1.13.2027")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert due.value == "2027-02-20" and not due.has_class("-invalid")
+        assert str(screen.view.query_one("#due-error").render()) == ""
+        notices = [n.message for n in app._notifications]
+        assert any("'1.13.2027'" in m and "2027-02-20" in m for m in notices), notices
+        actions = screen.session.answers_for("sheet-45").actions
+        assert [a.due for a in next(iter(actions.values()))] == ["2027-02-20"]
+    saved = load_session(room).answers_for("sheet-45").actions
+    assert [action.due for action in next(iter(saved.values()))] == ["2027-02-20"]
+
+
+async def test_a_date_field_moved_to_another_group_while_holding_no_date_restores_the_first(
+    room: Path,
+) -> None:
+    """Ctrl+G while the date field holds '1.13' leaves that group's date as it was on entry."""
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-45")
+        await pilot.pause()
+        assert len(screen.session.groups) == 2
+        first = screen.session.groups[0].id
+        due = screen.view.query_one("#due-0", EntryInput)
+        due.focus()
+        await pilot.press(*"1.13")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        actions = screen.session.answers_for("sheet-45").actions.get(first, ())
+        assert [a.due for a in actions] in ([], [""])

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select, Static
+from textual.widget import Widget
+from textual.widgets import Label, Select, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.actions import ActionBody
@@ -21,7 +22,7 @@ from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain, plain_text
 from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.views.group_line import append_group
-from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
+from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited, FieldKey
 from workshop_tui.tui.widgets.text_panel import show_text
 
 
@@ -52,6 +53,9 @@ class ActionsView(GroupTextsView):
         super().__init__(exercise, lang)
         self._options: list[str] = []
         """The challenges the pick list offers now (set again only when they change)."""
+        self._due_entered: tuple[FieldKey, str] | None = None
+        """The date field with the keyboard and the date saved when it was entered: what comes
+        back when it is left holding text that is not a date (``_settle_due``)."""
 
     DEFAULT_CSS = """
     ActionsView #actions-head { height: auto; padding: 0 1; }
@@ -137,7 +141,15 @@ class ActionsView(GroupTextsView):
             action = actions[index] if index < len(actions) else Action()
             for part in ("text", "owner", "due"):
                 field = self.query_one(f"#{part}-{index}", EntryInput)
-                field.load(("action", group, str(index), part), getattr(action, part), gently=self._gently)
+                key = ("action", group, str(index), part)
+                if part == "due" and field.has_focus and field.field != key:
+                    # Ctrl+G (or an undo) moves the field to another group while it has the
+                    # keyboard: the group it leaves is left as if by Tab, and the entered date
+                    # is the new group's.
+                    if field.field is not None:
+                        self._settle_due(field)
+                    self._due_entered = (key, action.due)
+                field.load(key, getattr(action, part), gently=self._gently)
 
     @on(Select.Changed, "#pick")
     def _picked(self, event: Select.Changed) -> None:
@@ -182,22 +194,57 @@ class ActionsView(GroupTextsView):
                 )
             )
 
-    @on(Input.Blurred)
-    def _left_date(self, event: Input.Blurred) -> None:
-        """Leaving a date field shows the date as it was saved (ISO), or keeps the refusal in view."""
-        field = event.input
-        if not isinstance(field, EntryInput) or field.field is None or self.session is None:
-            return
-        kind, group, *where = field.field
-        if kind != "action" or len(where) < 2 or where[1] != "due":
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Entering a date field remembers the date saved then (see ``_settle_due``)."""
+        field = event.widget
+        if isinstance(field, EntryInput) and _is_due(field.field) and field.field is not None:
+            self._due_entered = (field.field, self._saved_due(field.field))
+
+    def left_field(self, widget: Widget) -> None:
+        """Leaving a date field shows the date as it was saved (ISO), before the refill (which
+        would show the last saved prefix in place of the text that is no date)."""
+        if isinstance(widget, EntryInput) and _is_due(widget.field):
+            self._settle_due(widget)
+            self._due_entered = None
+
+    def _saved_due(self, key: FieldKey) -> str:
+        """The date saved for the action a date field's ``key`` names."""
+        if self.session is None:
+            return ""
+        actions = self.session.answers_for(self.exercise.id).actions.get(key[1], ())
+        index = int(key[2])
+        return actions[index].due if index < len(actions) else ""
+
+    def _settle_due(self, field: EntryInput) -> None:
+        """The date field is left: a date stays (shown as saved, ISO); other text brings back the
+        date saved when the field was entered, with a notice of what could not be read.
+
+        While a date is typed, each prefix that reads as a date is saved ("1.1" of "1.13.2027"
+        is 1 January), so the wall follows the typing; keeping the last such prefix when the
+        text ends as no date ("1.13.2027": month 13) put a date nobody meant before management.
+        """
+        key, session = field.field, self.session
+        if key is None or session is None or not _is_due(key):
             return
         try:
-            normalise_date(event.value, reference_date(self.session.date))
-        except Refused:
+            normalise_date(field.value, reference_date(session.date))
+        except Refused as refused:
+            entered = self._due_entered
+            back = entered[1] if entered is not None and entered[0] == key else self._saved_due(key)
+            index = int(key[2])
+            edit = action_edit(self.exercise.id, key[1], index, "due", back)
+            self.request_edit(EditRequested(edit, merge=f"action:{self.exercise.id}:{key[1]}:due-{index}"))
+            # The view reads the date brought back at once: the refill that follows a blur
+            # would otherwise show the saved prefix again until the screen publishes the edit.
+            self.session = edit(session)
+            self.query_one("#due-error", Static).update("")
+            field.load(key, back)
+            lang = self.lang
+            date = back or t("tui.actions.due_none", lang)
+            notice = t("tui.actions.due_back", lang, refused=refusal_text(refused, lang), date=date)
+            self.app.notify(plain(notice, one_line=True).plain, severity="warning", timeout=10, markup=False)
             return
-        actions = self.session.answers_for(self.exercise.id).actions.get(group, ())
-        index = int(where[0])
-        field.load(field.field, actions[index].due if index < len(actions) else "")
+        field.load(key, self._saved_due(key))
 
     def _show_due_error(self, message: str, edited: FieldEdited) -> None:
         """The refusal below the actions, and the date field itself marked (red at 5 m) until it
@@ -206,6 +253,11 @@ class ActionsView(GroupTextsView):
         for field in self.query(EntryInput):
             if field.field == edited.field:
                 field.set_class(bool(message), "-invalid")
+
+
+def _is_due(key: FieldKey | None) -> bool:
+    """Whether ``key`` names an action's date field."""
+    return key is not None and key[0] == "action" and len(key) == 4 and key[3] == "due"
 
 
 def action_edit(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.containers import Vertical
 from textual.widget import Widget
 
@@ -327,10 +328,15 @@ class GroupTextsView(ExerciseView):
     _gently = False
     """Set while ``refill`` fills the fields: a view's ``_fill_fields`` passes it to ``load``."""
 
-    def on_descendant_blur(self) -> None:
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """Leaving a field shows what devices wrote in it while the facilitator typed there."""
+        self.left_field(event.widget)
         if self.session is not None:
             self.refill(self.session)
+
+    def left_field(self, widget: Widget) -> None:
+        """The keyboard left ``widget``: a view settles what it holds before the refill shows the
+        saved texts (a date field that holds no date, ``ActionsView``)."""
 
     def restore(self, position: Position) -> None:
         if self.ready and self.restore_group(position) and self.session is not None:
