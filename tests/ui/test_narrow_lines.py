@@ -64,7 +64,7 @@ async def test_f1_in_the_home_footer_at_60_columns(room: Path) -> None:
 LONG_GROUP = "Gruppe A – Hjemmepleje og sygepleje og udskrivning og rehabilitering i kommunen"
 
 
-@pytest.mark.parametrize("exercise", ["sheet-45", "sheet-42"])
+@pytest.mark.parametrize("exercise", ["sheet-45", "sheet-42", "tension-fields"])
 async def test_a_long_group_name_is_cut_to_keep_ctrl_g_on_its_line(
     library: Library, data_dir: Path, exercise: str
 ) -> None:

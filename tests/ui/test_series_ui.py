@@ -16,7 +16,7 @@ from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.action_review import View as ReviewView
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, listed
 
 REVIEW = "action-review"
 
@@ -148,3 +148,30 @@ async def test_home_marks_a_session_whose_earlier_session_is_missing(
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
         assert str(table.get_row_at(0)[1]) == "⚠ tidligere mangler"
+
+
+async def test_home_marks_the_follow_up_when_its_earlier_session_breaks_while_listed(
+    library: Library, data_dir: Path
+) -> None:
+    """A file of a series damaged while the list shows: Enter on it reads the list again, and the
+    series column says so too (the follow-up's '2 af 2' stayed until the list was read again)."""
+    first = _first_day(library)
+    later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
+    save_session(later, session_path(later))
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        home = await listed(pilot)
+        table = home.query_one("#sessions", DataTable)
+        rows = {
+            str(table.get_row_at(i)[0]).strip(): str(table.get_row_at(i)[1]) for i in range(table.row_count)
+        }
+        assert rows == {"Opfølgning": "2 af 2", "Ældreområdet": "1 af 2"}
+        session_path(first).write_text("garbage = [\n", encoding="utf-8")
+        table.move_cursor(row=[str(table.get_row_at(i)[0]).strip() for i in range(2)].index("Ældreområdet"))
+        await pilot.press("enter")
+        home = await listed(pilot)
+        await pilot.pause()
+        rows = {
+            str(table.get_row_at(i)[0]).strip(): str(table.get_row_at(i)[1]) for i in range(table.row_count)
+        }
+        assert rows.get("Opfølgning") == "⚠ tidligere mangler", rows

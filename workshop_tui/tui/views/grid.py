@@ -19,9 +19,11 @@ from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.plain import plain_text
 from workshop_tui.tui.views.base import session_edit
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
 from workshop_tui.tui.views.grid_typing import GridTyping
+from workshop_tui.tui.views.group_line import append_group
 from workshop_tui.tui.widgets.entry import EntryInput, FieldEdited
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 from workshop_tui.tui.widgets.text_panel import FittedPanel, show_text, text_height
@@ -201,6 +203,12 @@ class GridView(GridTyping):
         if self.ready and self.session is not None and (changed or self.grid.needs_rebuild()):
             self.grid.forget_layout()
             self.show(self.session)
+        if self.ready and self.session is not None and self.extras.closing_question is not None:
+            self.call_after_refresh(self._refit_closing_label)  # the group's name cut to the new width
+
+    def _refit_closing_label(self) -> None:
+        if self.ready and self.session is not None:
+            self._show_closing_label(self.session)
 
     def _show_text_fields(self, session: Session) -> None:
         """Load the highlighted item's note and the shown group's closing answer into their fields."""
@@ -214,15 +222,27 @@ class GridView(GridTyping):
             show_text(self.query_one("#note-label", Label), label)
             self.query_one("#note", EntryInput).load(("note", item.id), answers.notes.get(item.id, ""))
         if self.extras.closing_question is not None:
-            group = next((g for g in session.groups if g.id == self._group), None)
-            label = self.extras.closing_question.get(self.lang)
-            if group is not None and len(session.groups) > 1:
-                label += f"   ({t('tui.sheet.group', self.lang)}: {group.label(self.lang)} · Ctrl+G)"
-            show_text(self.query_one("#closing-label", Label), label)
+            self._show_closing_label(session)
             from workshop_tui.tui.widgets.entry_area import EntryArea
 
             area = self.query_one("#closing", EntryArea)
             area.load(("closing", self._group), answers.closing.get(self._group, ""))
+
+    def _show_closing_label(self, session: Session) -> None:
+        """The closing question and "Gruppe: <name>  (Ctrl+G)", the name cut with … to keep one line.
+
+        A long group name (typed, or from a mailed file) wrapped the label: "Ctrl+G" went to
+        a second line and the answer box moved down (``group_line``, as the other views' headings).
+        """
+        if self.extras.closing_question is None:
+            return
+        lang = self.lang
+        label = plain_text(self.extras.closing_question.get(lang), one_line=True)
+        group = next((g for g in session.groups if g.id == self._group), None)
+        if group is not None and len(session.groups) > 1:
+            width = self.query_one("#closing-box").content_region.width
+            append_group(label, group.label(lang), lang, more_groups=True, width=width, lead="   ")
+        show_text(self.query_one("#closing-label", Label), label)
 
     def next_group(self) -> None:
         """Show the next group's closing answer."""
