@@ -66,6 +66,13 @@ def _events(parser: XTermParser, *reads: str) -> list[Message]:
         ("\x1b[200~r\x00ød\x1b]52;c;aGk=\x07 tekst\x0e slut\x1b[201~",),
         ("\x1b[20", "0~rød\x1b[31m tekst\x07 slut\x1b[20", "1~"),  # markers cut by the reads
         ("\x1b[200~rød\x1b[31m tekst\x07 slut\x1b", "[201~"),
+        # an escape code cut by the reads inside the paste: its tail was typed as text ("1m")
+        ("\x1b[200~rød\x1b[3", "1m tekst\x07 slut\x1b[201~"),
+        ("\x1b[200~rød\x1b", "[31m tekst\x07 slut\x1b[201~"),
+        ("\x1b[200~rød\x1b[", "31m tekst", "\x07 slut\x1b[201~"),
+        ("\x1b[200~rød\x1b]52;c;a", "Gk=\x07 tekst slut\x1b[201~"),
+        ("\x1b[200~rød\x1b]0;titel\x1b", "\\ tekst slut\x1b[201~"),
+        ("\x1b[200~rød\x1b[3", "1m tekst slut\x1b[201", "~"),
     ],
 )
 def test_a_paste_with_control_characters_is_one_paste_of_its_text_and_no_keys(reads: tuple[str, ...]) -> None:

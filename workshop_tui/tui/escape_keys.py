@@ -27,6 +27,7 @@ paste is one ``Paste`` event of its text and never a key.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from textual import events
@@ -40,6 +41,32 @@ INTRODUCERS = frozenset("[O]P_^X\\" + ESC)
 """Second characters after ``ESC`` that begin a longer sequence (or a second Esc), not a key."""
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
+
+
+_UNFINISHED = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*           # CSI without its final byte yet
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*  # OSC, DCS … before BEL or ST
+    | \x1b[\x20-\x2f]*                                # ESC, or ESC and intermediates
+    """,
+    re.VERBOSE,
+)
+"""An escape code the read ended in the middle of (``for_terminal`` would drop only its start)."""
+HOLD_AT_MOST = 4096
+"""Characters of an unfinished code held for the next read; past this (a code that never
+ends) the text is made plain as it is: nothing is held without bound."""
+
+
+def _partial_sequence(text: str) -> int:
+    """How many characters at the end of ``text`` are an escape code not finished yet.
+
+    Inside a paste, ``ESC [ 3`` at the end of one read and ``1m`` at the start of the next
+    were made plain apart: the first lost its ``ESC [ 3``, and ``1m`` stayed in the pasted text.
+    """
+    start = max(text.rfind(ESC), *(text.rfind(c) for c in "\x90\x98\x9b\x9d\x9e\x9f"))
+    if start < 0 or len(text) - start > HOLD_AT_MOST:
+        return 0
+    return len(text) - start if _UNFINISHED.fullmatch(text, start) else 0
 
 
 def _partial_end(text: str) -> int:
@@ -58,14 +85,17 @@ class EscapeKeyParser(XTermParser):
         super().__init__(debug)
         self._pasting = False
         self._held = ""
-        """The start of an end marker the last read ended with, inside a paste (given on next read)."""
+        """The start of an end marker or of an escape code the last read ended with, inside a
+        paste (given on the next read)."""
         self._tail = ""
         """The last characters read outside a paste: a start marker may be cut by the read."""
 
     def feed(self, data: str) -> Iterator[Message]:
         if not data:  # the end of input
-            if self._held:
-                yield from super().feed(self._held)
+            if self._held:  # a paste the input ended in: its held tail made plain as the rest
+                yield from super().feed(
+                    for_terminal(self._held, multiline=True) if self._pasting else self._held
+                )
             yield from super().feed(data)
             return
         if not self._pasting and not self._held and "\x1b" not in data and "~" not in data:
@@ -98,7 +128,7 @@ class EscapeKeyParser(XTermParser):
             end = text.find(PASTE_END, position)
             if end < 0:
                 rest = text[position:]
-                cut = len(rest) - _partial_end(rest)
+                cut = len(rest) - max(_partial_end(rest), _partial_sequence(rest))
                 out.append(for_terminal(rest[:cut], multiline=True))
                 self._held = rest[cut:]
                 break
