@@ -16,7 +16,7 @@ from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.action_review import View as ReviewView
 
-from .conftest import SIZE, app_for, listed
+from .conftest import SIZE, app_for, listed, until
 
 REVIEW = "action-review"
 
@@ -175,3 +175,28 @@ async def test_home_marks_the_follow_up_when_its_earlier_session_breaks_while_li
             str(table.get_row_at(i)[0]).strip(): str(table.get_row_at(i)[1]) for i in range(table.row_count)
         }
         assert rows.get("Opfølgning") == "⚠ tidligere mangler", rows
+
+
+async def test_undo_in_the_review_on_the_screen_says_only_undone(library: Library, data_dir: Path) -> None:
+    """The review shows every group's actions at once (its answers are kept under the first
+    group): Ctrl+Z of a note typed there said "Fortrudt i «…», Bord 1: ikke det, skærmen viser
+    nu" while the note vanished on the screen (found by hand in tmux on a follow-up)."""
+    first = _first_day(library)
+    later = follow_up(
+        first, title="Opfølgning", date="2026-12-01", session_id="day-2", review=library.exercises[REVIEW]
+    )
+    path = session_path(later)
+    save_session(later, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(REVIEW)
+        await pilot.pause()
+        screen.view.query_one("#note-1", Input).focus()
+        await pilot.press(*"Ikke nået")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: any("Fortrudt" in n.message for n in app._notifications), "undone")
+        assert [n.message for n in app._notifications] == ["Fortrudt"]
+        assert screen.view.query_one("#note-1", Input).value == ""

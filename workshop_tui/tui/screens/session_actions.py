@@ -141,8 +141,12 @@ class SessionActions(InOrderScreen):
 
         lang = self.lang
         place = changed_place(before, self.controller.keeper.session)
+        # A view without Ctrl+G (the review: every group's actions at once, its answers kept
+        # under the first group) shows every group's part of its exercise.
+        one_group = callable(getattr(self.view, "next_group", None))
         shown_group = getattr(self.view, "_group", "")
-        if place is None or (place[0] == self.current and place[1] in ("", shown_group)):
+        on_screen = place is not None and place[0] == self.current
+        if place is None or (on_screen and (not one_group or place[1] in ("", shown_group))):
             self.notify(done, timeout=1.5)
             return
         exercise_id, group_id = place
