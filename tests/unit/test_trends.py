@@ -300,3 +300,15 @@ def test_the_trend_command_writes_every_format(series: tuple[Session, Session], 
     assert run(args, "da") == 0
     assert sorted(p.suffix for p in out.iterdir()) == [".csv", ".html", ".md"]
     assert run(parser.parse_args(["trend", "no-such-session"]), "da") == 1
+
+
+def test_no_dimension_note_while_the_latest_session_has_no_answers(series: tuple[Session, Session]) -> None:
+    """A follow-up created but not run yet: each earlier session's dimension got a note that it
+    "does not build on the same items (an item held back or not asked)" (12 in the demo series'
+    trend and in Ctrl+L's panel), though nothing was held back: the latest has no answers yet,
+    which its column already says."""
+    first, second = series
+    third = follow_up(second, title="Tredje dag", date="2027-04-20", session_id="day-3")
+    kkc = next(x for x in build_trend([first, second, third]).exercises if x.id == "kkc-indicators")
+    assert not any("bygger ikke på de samme punkter" in n for n in kkc.notes), kkc.notes
+    assert all(d.change is None for d in kkc.dimensions)

@@ -326,7 +326,9 @@ def _dimensions(
             mine = [i for i in part.items if i.dimension == dim_id]
             shown = [i for i in mine if i.shown]
             same_items = {i.id for i in shown} == newest_items
-            if not same_items and profile.mean is not None:
+            # No note while the latest has no figure for it (not answered yet, or blind): its
+            # point says why, and "an item held back or not asked" would not be true.
+            if not same_items and profile.mean is not None and newest_items:
                 notes.append(t("trend.note.dimension", lang, dimension=label, session=r.title))
             status = "shown" if profile.mean is not None else _status(mine)
             points.append(Point(len(shown), profile.mean, status, comparable=same and same_items))
