@@ -294,3 +294,31 @@ async def test_a_date_field_moved_to_another_group_while_holding_no_date_restore
         await pilot.pause()
         actions = screen.session.answers_for("sheet-45").actions.get(first, ())
         assert [a.due for a in actions] in ([], [""])
+
+
+async def test_a_date_holding_no_date_when_the_session_closes_goes_back_to_the_date_of_entry(
+    room: Path,
+) -> None:
+    """Found by hand: '1.13.2027' typed, then the terminal closed (tmux kill-session): the file
+    kept the prefix '1.1' as the next 1 January. Closing leaves the field as Tab does."""
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-45")
+        await pilot.pause()
+        due = screen.view.query_one("#due-0", EntryInput)
+        due.focus()
+        await pilot.press(*"20/2", "tab")
+        await pilot.pause()
+        due.focus()
+        await pilot.press(*("backspace" for _ in range(10)), *"1.13.2027")
+        await pilot.pause()
+        assert screen.session.answers_for("sheet-45").actions["g1"][0].due == "2027-01-01"  # the prefix
+        # A closed terminal (SIGHUP) ends the app with the field never left, its widgets gone
+        # before the screen unmounts: the view knows the text from the field's last report.
+        [edit] = screen.view.closing_edits()
+        assert edit.edit(screen.session).answers_for("sheet-45").actions["g1"][0].due == "2027-02-20"
+    saved = load_session(room).answers_for("sheet-45").actions
+    assert [action.due for action in saved["g1"]] == ["2027-02-20"]

@@ -137,6 +137,14 @@ class SessionController:
         """
         self.keeper.apply_and_show(edit, lambda: self.publish(Change.SESSION), undoable=undoable, merge=merge)
 
+    def apply_unseen(self, edit: Edit, *, merge: str | None = None) -> None:
+        """Apply and save an edit while the session closes: nothing is drawn any more.
+
+        Raises:
+            ValueError/KeyError: the model refused the edit; nothing changed.
+        """
+        self.keeper.apply_and_show(edit, lambda: None, merge=merge)
+
     def restates_shown(self, edit: Edit) -> bool:
         """Whether ``edit`` only writes back what the screen shows (a field being filled in).
 

@@ -9,6 +9,7 @@ screen shows it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 from collections.abc import Sequence
@@ -363,6 +364,10 @@ class SessionScreen(SessionActions):
         # The app is closing its screens: on a normal close, or because Textual stops it on an
         # unhandled error (then ``return_code`` is already 1); the latter rescues the session
         # before the lock is given back.
+        if self.view is not None and self.app.return_code != 1 and not self.keeper.read_only:
+            for edit in self.view.closing_edits():  # a field the close leaves (a date holding no date)
+                with contextlib.suppress(ValueError, KeyError):
+                    self.controller.apply_unseen(edit.edit, merge=edit.merge)
         self.workshop.sessions.closing(self.controller, stopped=self.app.return_code == 1)
         await self.controller.close()
         sys.setswitchinterval(self._switch_interval)

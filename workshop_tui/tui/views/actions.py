@@ -56,6 +56,10 @@ class ActionsView(GroupTextsView):
         self._due_entered: tuple[FieldKey, str] | None = None
         """The date field with the keyboard and the date saved when it was entered: what comes
         back when it is left holding text that is not a date (``_settle_due``)."""
+        self._due_typed: tuple[FieldKey, str] | None = None
+        """The date field last typed in and its text then (``closing_edits``)."""
+        self._unapplied: EditRequested | None = None
+        """The edit that brought a date back, until the screen applies it (``closing_edits``)."""
 
     DEFAULT_CSS = """
     ActionsView #actions-head { height: auto; padding: 0 1; }
@@ -148,7 +152,7 @@ class ActionsView(GroupTextsView):
                     # is the new group's.
                     if field.field is not None:
                         self._settle_due(field)
-                    self._due_entered = (key, action.due)
+                    self._due_entered, self._due_typed = (key, action.due), None
                 field.load(key, getattr(action, part), gently=self._gently)
 
     @on(Select.Changed, "#pick")
@@ -172,6 +176,7 @@ class ActionsView(GroupTextsView):
         elif kind == "action":
             index, part = int(where[0]), where[1]
             if part == "due":
+                self._due_typed = (event.field, event.value)
                 # A date is saved once it reads as one ("20/1", "2027-01-20"); while it is half typed
                 # (or not a date at all) the last good date stays saved and the line below says why.
                 try:
@@ -198,14 +203,14 @@ class ActionsView(GroupTextsView):
         """Entering a date field remembers the date saved then (see ``_settle_due``)."""
         field = event.widget
         if isinstance(field, EntryInput) and _is_due(field.field) and field.field is not None:
-            self._due_entered = (field.field, self._saved_due(field.field))
+            self._due_entered, self._due_typed = (field.field, self._saved_due(field.field)), None
 
     def left_field(self, widget: Widget) -> None:
         """Leaving a date field shows the date as it was saved (ISO), before the refill (which
         would show the last saved prefix in place of the text that is no date)."""
         if isinstance(widget, EntryInput) and _is_due(widget.field):
             self._settle_due(widget)
-            self._due_entered = None
+            self._due_entered = self._due_typed = None
 
     def _saved_due(self, key: FieldKey) -> str:
         """The date saved for the action a date field's ``key`` names."""
@@ -214,6 +219,22 @@ class ActionsView(GroupTextsView):
         actions = self.session.answers_for(self.exercise.id).actions.get(key[1], ())
         index = int(key[2])
         return actions[index].due if index < len(actions) else ""
+
+    def _no_date_edit(self, key: FieldKey | None, text: str) -> tuple[EditRequested, str, Refused] | None:
+        """When date field ``key`` holds ``text`` that is not a date: the edit that brings back the
+        date saved when it was entered, that date, and the refusal; else None."""
+        session = self.session
+        if key is None or session is None or not _is_due(key):
+            return None
+        try:
+            normalise_date(text, reference_date(session.date))
+        except Refused as refused:
+            entered = self._due_entered
+            back = entered[1] if entered is not None and entered[0] == key else self._saved_due(key)
+            index = int(key[2])
+            edit = action_edit(self.exercise.id, key[1], index, "due", back)
+            return EditRequested(edit, merge=f"action:{self.exercise.id}:{key[1]}:due-{index}"), back, refused
+        return None
 
     def _settle_due(self, field: EntryInput) -> None:
         """The date field is left: a date stays (shown as saved, ISO); other text brings back the
@@ -224,27 +245,45 @@ class ActionsView(GroupTextsView):
         text ends as no date ("1.13.2027": month 13) put a date nobody meant before management.
         """
         key, session = field.field, self.session
-        if key is None or session is None or not _is_due(key):
+        if key is None or session is None:
             return
-        try:
-            normalise_date(field.value, reference_date(session.date))
-        except Refused as refused:
-            entered = self._due_entered
-            back = entered[1] if entered is not None and entered[0] == key else self._saved_due(key)
-            index = int(key[2])
-            edit = action_edit(self.exercise.id, key[1], index, "due", back)
-            self.request_edit(EditRequested(edit, merge=f"action:{self.exercise.id}:{key[1]}:due-{index}"))
-            # The view reads the date brought back at once: the refill that follows a blur
-            # would otherwise show the saved prefix again until the screen publishes the edit.
-            self.session = edit(session)
-            self.query_one("#due-error", Static).update("")
-            field.load(key, back)
-            lang = self.lang
-            date = back or t("tui.actions.due_none", lang)
-            notice = t("tui.actions.due_back", lang, refused=refusal_text(refused, lang), date=date)
-            self.app.notify(plain(notice, one_line=True).plain, severity="warning", timeout=10, markup=False)
+        found = self._no_date_edit(key, field.value)
+        if found is None:
+            field.load(key, self._saved_due(key))
             return
-        field.load(key, self._saved_due(key))
+        closing_edit, back, refused = found
+        bring_back = closing_edit.edit
+
+        def applied(current: Session) -> Session:
+            if self._unapplied is closing_edit:  # the screen has it: nothing left for the close to do
+                self._unapplied = None
+            return bring_back(current)
+
+        edit = EditRequested(applied, merge=closing_edit.merge)
+        self._unapplied = closing_edit
+        self.request_edit(edit)
+        # The view reads the date brought back at once: the refill that follows a blur
+        # would otherwise show the saved prefix again until the screen publishes the edit.
+        self.session = bring_back(session)
+        self.query_one("#due-error", Static).update("")
+        field.load(key, back)
+        lang = self.lang
+        date = back or t("tui.actions.due_none", lang)
+        notice = t("tui.actions.due_back", lang, refused=refusal_text(refused, lang), date=date)
+        self.app.notify(plain(notice, one_line=True).plain, severity="warning", timeout=10, markup=False)
+
+    def closing_edits(self) -> list[EditRequested]:
+        """The session closes (Ctrl+Q, Esc, a closed terminal) while a date field holds no date:
+        it is left as by Tab, without a notice (the saved prefix "1.1" of "1.13.2027" stayed)."""
+        if self._unapplied is not None:  # left as the app closes: the screen had no turn to apply it
+            return [self._unapplied]
+        # The view's fields are gone by now (a screen's children unmount first): what the
+        # date field holds is the last text it reported.
+        entered, typed = self._due_entered, self._due_typed
+        if entered is None or typed is None or typed[0] != entered[0]:
+            return []
+        found = self._no_date_edit(*typed)
+        return [found[0]] if found is not None else []
 
     def _show_due_error(self, message: str, edited: FieldEdited) -> None:
         """The refusal below the actions, and the date field itself marked (red at 5 m) until it

@@ -150,6 +150,10 @@ class ExerciseView(Vertical):
     def focus_main(self) -> None:
         """Give the keyboard to the view's main widget (with ``take_keyboard``)."""
 
+    def closing_edits(self) -> list[EditRequested]:
+        """Edits the view makes when the session closes with a field not left (none by default)."""
+        return []
+
     def take_keyboard(self, widget: Widget) -> None:
         """Give ``widget`` the keyboard now, not by ``widget.focus()``.
 
