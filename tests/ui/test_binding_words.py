@@ -47,3 +47,25 @@ async def test_footer_words_and_tooltips_are_in_the_interface_language(
         await pilot.press("n")
         assert isinstance(app.screen, NewSessionScreen)
         assert _words(app.screen)["cancel"][0] == form
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "message"),
+    [
+        ("da", "Vil du afslutte?", "Tryk Ctrl+Q for at afslutte"),
+        ("en", "Do you want to quit?", "Press Ctrl+Q to quit"),
+    ],
+)
+async def test_ctrl_c_says_how_to_quit_in_the_interface_language(
+    room: Path, lang: str, title: str, message: str
+) -> None:
+    """Textual's Ctrl+C notice was English in a Danish window, its markup shown as written:
+    "Press [b]ctrl+q[/b] to quit the app" (found by hand in tmux)."""
+    app = app_for(room, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        shown = [(n.title, n.message) for n in app._notifications]
+        assert (title, message) in shown, shown
+        assert not any("[b]" in m for _, m in shown)

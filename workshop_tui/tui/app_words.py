@@ -53,6 +53,22 @@ class AppWords(App[int]):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: how to quit, in the interface language.
+
+        Textual says it in English ("Press [b]ctrl+q[/b] to quit the app"), and its markup
+        was shown as written, since every notice here is (``notify``).
+        """
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = "+".join(
+                    part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+")
+                )
+                self.notify(
+                    t("tui.quit_hint", self.lang, keys=shown), title=t("tui.quit_hint_title", self.lang)
+                )
+                return
+
     def set_language(self, lang: str) -> None:
         """Switch the interface language and remember it."""
         self.lang = lang
