@@ -126,3 +126,24 @@ async def test_home_list_dates_whole_at_80_columns(library: Library, data_dir: P
         await pilot.pause()
         row = next(line for line in _lines(app) if "Ledelse" in line)
         assert "2027-01-20" in row, row
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_date_field_s_example_is_whole(room: Path, lang: str, size: tuple[int, int]) -> None:
+    """ "Dato, fx 20.1.2027" showed as "Dato, fx": the example, the one hint of how to write a
+    date, was cut off by the 18-column field (found by hand at 80x24 and 120x36)."""
+    from rich.cells import cell_len
+
+    from workshop_tui.tui.widgets.entry import EntryInput
+
+    app = app_for(room, lang)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session is open")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-45")
+        await pilot.pause()
+        await pilot.pause()
+        due = screen.view.query_one("#due-1", EntryInput)
+        assert cell_len(due.placeholder) <= due.content_region.width, (due.placeholder, due.content_region)
