@@ -200,3 +200,35 @@ async def test_undo_in_the_review_on_the_screen_says_only_undone(library: Librar
         await until(pilot, lambda: any("Fortrudt" in n.message for n in app._notifications), "undone")
         assert [n.message for n in app._notifications] == ["Fortrudt"]
         assert screen.view.query_one("#note-1", Input).value == ""
+
+
+async def test_a_carried_action_says_which_group_s_list_it_went_to(library: Library, data_dir: Path) -> None:
+    """A group renamed on the follow-up day ("Bord 2" -> "Sygehuset") has no group of the
+    action's group name: Ctrl+O put Bord 2's action in Bord 1's list and said only "carried
+    over to «…»" (found reading carry_over while probing the review). The notice names the group,
+    and why when it is another."""
+    first = _first_day(library)
+    later = follow_up(
+        first, title="Opfølgning", date="2026-12-01", session_id="day-2", review=library.exercises[REVIEW]
+    )
+    later = replace(later, groups=(later.groups[0], replace(later.groups[1], name="Sygehuset")))
+    path = session_path(later)
+    save_session(later, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(REVIEW)
+        await pilot.pause()
+        screen.view.query_one("#status-0", Select).focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen.view.query_one("#status-1", Select).focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        title = screen.session.exercise("sheet-45").title.get("da")
+        assert messages == [
+            f'Handling 1 er videreført til "{title}", Bord 1.',
+            f'Handling 2 er videreført til "{title}", Bord 1: ingen gruppe hedder "Bord 2" nu.',
+        ], messages

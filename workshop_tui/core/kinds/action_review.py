@@ -148,7 +148,7 @@ def carry_over(session: Session, exercise_id: str, action_id: str) -> Session:
     target = carry_target(session)
     if target is None:
         raise ScoreError("review.no_list")
-    group = next((g.id for g in session.groups if g.name == action.group), review_group(session))
+    group = carry_group(session, action)
     body = session.exercises[target].body_as(ActionBody)
     written = session.answers_for(target).actions.get(group, ())
     free = next((i for i in range(body.count) if i >= len(written) or written[i].is_empty), None)
@@ -156,6 +156,15 @@ def carry_over(session: Session, exercise_id: str, action_id: str) -> Session:
         raise ScoreError("review.list_full", count=body.count)
     session = session.with_action(target, group, free, Action(action.text, action.owner, ""))
     return with_review(session, exercise_id, action_id, "carried", CARRIED)
+
+
+def carry_group(session: Session, action: ReviewedAction) -> str:
+    """The id of the group a carried action goes to: the group of the same name, else the first.
+
+    The review keeps the earlier session's group name only: a group renamed since has no
+    group of that name, and the action goes to the first group (the view says which).
+    """
+    return next((g.id for g in session.groups if g.name == action.group), review_group(session))
 
 
 def open_actions(earlier: Session) -> Iterable[ReviewedAction]:

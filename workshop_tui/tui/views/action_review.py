@@ -23,6 +23,7 @@ from workshop_tui.core.kinds.action_review import (
     STATUSES,
     ReviewBody,
     ReviewedAction,
+    carry_group,
     carry_over,
     carry_target,
     given,
@@ -173,8 +174,19 @@ class View(ExerciseView):
 
         self.request_edit(EditRequested(edit))
         target = carry_target(session) or ""
-        title = session.exercises[target].title.get(self.lang) if target else ""
-        self.notify(t("series.review.carried_to", self.lang, number=self._current + 1, exercise=title))
+        lang = self.lang
+        title = session.exercises[target].title.get(lang) if target else ""
+        # Which group's list it went to: a group renamed since the earlier session has no group
+        # of the action's group name, and the action went silently to the first group's list.
+        action = self.actions[self._current]
+        group_id = carry_group(session, action)
+        group = next((g.label(lang) for g in session.groups if g.id == group_id), "")
+        key = (
+            "series.review.carried_to"
+            if any(g.name == action.group for g in session.groups) or not action.group
+            else "series.review.carried_to_other"
+        )
+        self.notify(t(key, lang, number=self._current + 1, exercise=title, group=group, was=action.group))
 
 
 def _part(session: Session, exercise: Exercise, lang: str) -> ReviewPart | None:
