@@ -115,3 +115,19 @@ def test_files_sharing_an_id_are_each_listed_once(data_dir: Path, capsys: pytest
     out = capsys.readouterr().out
     assert out.count(str(path)) == 1 and out.count(str(twin)) == 1
     assert out.count("(2 sessioner)") == 1  # the series holds one of the two files with its id
+
+
+def test_a_mailed_file_s_very_long_title_is_cut_in_the_list(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 3,000-character title (a file mailed in) filled the terminal for a screen with each of
+    its lines (found by hand); the line shows 80 characters of it and the path whole."""
+    path = _first(data_dir)
+    long = "Ældreområdet " + "x" * 3000
+    path.write_bytes(path.read_bytes().replace("Ældreområdet på tværs".encode(), long.encode(), 1))
+    assert main(["new", "--follows", str(path), "--date", "2026-12-01", "--no-open"]) == 0
+    capsys.readouterr()
+    assert main(["sessions"]) == 0
+    out = capsys.readouterr().out
+    assert "x" * 200 not in out and "Ældreområdet " + "x" * 66 + "…" in out
+    assert str(path) in out

@@ -75,6 +75,17 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     return path
 
 
+TITLE_AT_MOST = 80
+"""Characters of a title or organisation a line of ``workshop sessions`` shows (longer: cut with …)."""
+
+
+def _cut(text: str) -> str:
+    """``text`` cut to ``TITLE_AT_MOST`` characters with …: a file mailed in may hold a title of
+    thousands of characters, and each of its lines then filled the terminal for a screen or more;
+    the file's path, which is how it is opened, stays whole."""
+    return text if len(text) <= TITLE_AT_MOST else text[: TITLE_AT_MOST - 1] + "…"
+
+
 def print_sessions(lang: str) -> int:
     """Print every session, each series together under a line naming it; broken files last."""
     listings = list_sessions()
@@ -108,7 +119,7 @@ def print_sessions(lang: str) -> int:
         shown.add(root)
         series = series_of(summary.id, listings, tables)
         first_title = series.sessions[0].summary.title if series.sessions[0].summary else ""
-        print(for_terminal(t("series.cli.series", lang, title=first_title, n=len(series.sessions))))
+        print(for_terminal(t("series.cli.series", lang, title=_cut(first_title), n=len(series.sessions))))
         for member in series.sessions:
             _print_line(member, listings, tables, lang, indent="  ")
     return 0
@@ -122,12 +133,14 @@ def _print_line(
     assert session is not None and session.progress is not None
     done, total = session.progress
     progress = t("cli.progress", lang, done=done, total=total)
-    org = f" · {session.organisation}" if session.organisation else ""
-    print(for_terminal(f"{indent}{session.title}{org}  {session.date}  {progress}  {listing.path}"))
+    org = f" · {_cut(session.organisation)}" if session.organisation else ""
+    print(for_terminal(f"{indent}{_cut(session.title)}{org}  {session.date}  {progress}  {listing.path}"))
     if session.follows:
         earlier = tables.first_listed.get(session.follows)
         if earlier is not None:
-            print(for_terminal(f"{indent}    ↳ {t('series.cli.follows_line', lang, title=earlier.title)}"))
+            print(
+                for_terminal(f"{indent}    ↳ {t('series.cli.follows_line', lang, title=_cut(earlier.title))}")
+            )
         else:
             for problem in series_of(session.id, listings, tables).problems:
                 print(for_terminal(f"{indent}    {problem.text(lang)}"))
