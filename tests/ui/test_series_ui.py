@@ -232,3 +232,26 @@ async def test_a_carried_action_says_which_group_s_list_it_went_to(library: Libr
             f'Handling 1 er videreført til "{title}", Bord 1.',
             f'Handling 2 er videreført til "{title}", Bord 1: ingen gruppe hedder "Bord 2" nu.',
         ], messages
+
+
+async def test_a_file_repaired_while_listed_opens_on_enter(library: Library, data_dir: Path) -> None:
+    """The first day's file was broken when the list read it (⚠, and its follow-up '⚠ tidligere
+    mangler'), then restored from its copy while the list showed: Enter said "Filen kan ikke
+    åbnes" from the list's old reading (found by hand in tmux). It is read again on Enter."""
+    first = _first_day(library)
+    later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
+    save_session(later, session_path(later))
+    good = session_path(first).read_bytes()
+    session_path(first).write_text("garbage = [\n", encoding="utf-8")
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        home = await listed(pilot)
+        table = home.query_one("#sessions", DataTable)
+        rows = [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+        assert "⚠ day-1.toml" in rows
+        session_path(first).write_bytes(good)
+        table.move_cursor(row=rows.index("⚠ day-1.toml"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the repaired file is open")
+        assert app.screen.session.id == "day-1"
+        assert not [n for n in app._notifications if n.severity == "error"]

@@ -15,7 +15,7 @@ from textual.widgets.data_table import RowKey
 from textual.worker import get_current_worker
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.base import WorkshopScreen
@@ -244,8 +244,21 @@ class HomeScreen(WorkshopScreen):
         if listing is None:
             return
         if listing.problems:
-            problem = listing.problems[0].text(self.lang)
-            self.notify(t("tui.home.broken_hint", self.lang, problem=problem), severity="error", timeout=15)
+            # Read again: the file may have been repaired since the list read it (restored from
+            # its .bak, a sync finished). Enter said "cannot be opened" from the list's old
+            # reading, and the row and its series kept their ⚠ until the list was read again.
+            from workshop_tui.core.storage.sessions import load_session
+
+            try:
+                session = load_session(listing.path)
+            except FileProblems as error:
+                problem = (error.problems or listing.problems)[0].text(self.lang)
+                self.notify(
+                    t("tui.home.broken_hint", self.lang, problem=problem), severity="error", timeout=15
+                )
+                return
+            self.load()  # its row and the series it belongs to, as they are now
+            self.workshop.open_session(listing.path, session)
             return
         if not self.workshop.open_session(listing.path):
             # The file broke after the list read it (an editor, a sync): its row says so now,
