@@ -195,3 +195,16 @@ def test_the_listing_benchmark_also_times_files_another_tool_wrote(tmp_path: Pat
     mine = read_sealed(sealed[0])
     listed = [entry.summary for entry in list_sessions(files[0].parent)]
     assert mine is not None and [s.progress if s else None for s in listed] == [mine.progress] * 2
+
+
+def test_a_reference_app_that_never_shows_a_key_is_counted_not_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The full run crashed when the bare DataTable lost a key: now the key has no time, and that is said."""
+    from benchmarks import keys
+
+    monkeypatch.setattr(keys, "KEY_TIMEOUT", 0.3)
+    with Terminal([sys.executable, "-c", "import time; time.sleep(30)"]) as term:
+        assert keys._reference_key(term, "3", 0, 0) is None
+    times = keys.KeyTimes(bare_lost=2)
+    assert times.lost() == "bare DataTable: 2 keys without a time"
