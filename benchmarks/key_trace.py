@@ -39,7 +39,7 @@ TRACE = "WORKSHOP_KEY_TRACE"
 STEPS = [
     ("read", "read by the input thread"),
     ("send>", "handed to the event loop by the input thread"),
-    ("key WorkshopApp", "key event at the app"),
+    ("key WorkshopApp", "key event at the app (its turn, or where it arrived: tui/key_arrival.py)"),
     ("key ScoreGrid", "key event at the grid (only keys that waited in its queue)"),
     ("view>", "the view's key handler"),
     ("apply>", "the keeper applies the edit"),
@@ -127,6 +127,18 @@ def _install(log: list[tuple[float, str]]) -> None:
         return await dispatch(self, message)
 
     MessagePump._dispatch_message = traced_dispatch  # type: ignore[method-assign]
+    from workshop_tui.tui.key_arrival import TypedKeys
+
+    take = TypedKeys._take_on_arrival
+
+    def traced_take(self: TypedKeys, event: Any) -> bool:  # a key the app took where it arrived
+        at = now()
+        taken = take(self, event)
+        if taken:
+            log.append((at, f"key WorkshopApp {event.key} (at arrival)"))
+        return taken
+
+    TypedKeys._take_on_arrival = traced_take  # type: ignore[method-assign]
     wrap(Screen, "_on_timer_update", "frame")
     wrap(App, "_display", "display")
     from workshop_tui.tui.terminal_driver import terminal_driver

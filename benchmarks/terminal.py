@@ -91,6 +91,8 @@ class Terminal:
         """Whether the pseudo-terminal is the program's controlling terminal (see ``_take_terminal``)."""
         self.output = bytearray()
         self.chunks: list[tuple[float, bytes]] = []
+        self.frame_ends: set[int] = set()
+        """The chunks in which a synchronized frame ends (its end marker may begin in the chunk before)."""
         self.process: subprocess.Popen[bytes] | None = None
         self.started = 0.0
         self.screen = Screen(*size)
@@ -146,6 +148,11 @@ class Terminal:
             os.write(self._fd, SYNC_REPLY)
         if not self.synchronized and FRAME_START in bytes(self.output[-len(FRAME_START) + 1 :]) + data:
             self.synchronized = True
+        # A large frame arrives in many reads, and its end marker can be split between two of
+        # them: found in neither alone, the frame never ended for the watch, and a key shown on
+        # time was reported lost after the timeout (the bare DataTable's full redraws).
+        if FRAME_END in bytes(self.output[-len(FRAME_END) + 1 :]) + data:
+            self.frame_ends.add(len(self.chunks))
         self.output += data
         self.chunks.append((now, data))
         return len(data)
@@ -298,7 +305,7 @@ class ShownWatch:
         term = self.term
         if self.found is None:
             ended = next(
-                (i for i in range(len(term.chunks) - 1, term._fed - 1, -1) if FRAME_END in term.chunks[i][1]),
+                (i for i in range(len(term.chunks) - 1, term._fed - 1, -1) if i in term.frame_ends),
                 None,
             )
             if ended is None and term.synchronized:
@@ -311,8 +318,8 @@ class ShownWatch:
                     break
         if self.found is None:
             return None
-        ends = [at for at, data in term.chunks[self.found :] if FRAME_END in data]
-        if not ends:
+        end = next((i for i in range(self.found, len(term.chunks)) if i in term.frame_ends), None)
+        if end is None:
             return None
         term.catch_up()
-        return ends[0]
+        return term.chunks[end][0]

@@ -112,6 +112,28 @@ def test_a_frame_is_shown_and_timed_only_once_it_has_ended() -> None:
         assert term.screen.find("hello") is not None
 
 
+SPLIT_END = """
+import os, time
+os.write(1, b"\\x1b[?2026h" + b"hello" + b"\\x1b[?20")
+time.sleep(0.4)
+os.write(1, b"26l")
+time.sleep(30)
+"""
+
+
+def test_a_frame_whose_end_marker_is_split_between_two_reads_still_ends() -> None:
+    """A large frame comes in many reads; its end marker split between two was never seen (key 'lost')."""
+    with Terminal([sys.executable, "-c", SPLIT_END]) as term:
+        watch = term.watch(lambda screen: screen.find("hello") is not None)
+        deadline = time.monotonic() + 30
+        while b"26l" not in term.output and time.monotonic() < deadline:
+            term.pump(0.1)
+        assert len(term.chunks) >= 2  # the marker's two halves were read apart
+        at = watch.shown()
+        assert at is not None and at - term.started >= 0.4
+        assert term.screen.find("hello") is not None
+
+
 async def test_the_lines_reference_redraws_the_row_a_digit_changed() -> None:
     from benchmarks.bare_app import LinesApp
 
@@ -173,3 +195,16 @@ def test_the_listing_benchmark_also_times_files_another_tool_wrote(tmp_path: Pat
     mine = read_sealed(sealed[0])
     listed = [entry.summary for entry in list_sessions(files[0].parent)]
     assert mine is not None and [s.progress if s else None for s in listed] == [mine.progress] * 2
+
+
+def test_a_reference_app_that_never_shows_a_key_is_counted_not_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The full run crashed when the bare DataTable lost a key: now the key has no time, and that is said."""
+    from benchmarks import keys
+
+    monkeypatch.setattr(keys, "KEY_TIMEOUT", 0.3)
+    with Terminal([sys.executable, "-c", "import time; time.sleep(30)"]) as term:
+        assert keys._reference_key(term, "3", 0, 0) is None
+    times = keys.KeyTimes(bare_lost=2)
+    assert times.lost() == "bare DataTable: 2 keys without a time"

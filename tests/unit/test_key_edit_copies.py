@@ -23,13 +23,20 @@ def test_a_score_key_copies_the_session_once_for_the_score_and_the_cursor(
     after = Position("resistance", 0, 2, "")
     chained = small_session.with_score("resistance", "trust", "p1", 4).with_position(after)
     copies: list[type] = []
-    real_replace = dataclasses.replace
+    real_replace, real_copied = dataclasses.replace, session_module.copied
 
     def counted(obj: Any, /, **changes: Any) -> Any:
         copies.append(type(obj))
         return real_replace(obj, **changes)
 
+    def counted_copy(
+        obj: Any, /, **changes: Any
+    ) -> Any:  # an edit's copy without __init__ (Session._changed)
+        copies.append(type(obj))
+        return real_copied(obj, **changes)
+
     monkeypatch.setattr(session_module, "replace", counted)
+    monkeypatch.setattr(session_module, "copied", counted_copy)
     edited = score_edit("resistance", "trust", "p1", 4, after)(small_session)
     assert edited == chained and edited.position == after
     assert copies.count(Session) == 1

@@ -90,3 +90,30 @@ def test_status_and_progress(small_session: Session) -> None:
         s = s.with_score("resistance", item.id, "p4", 2)
     assert s.status("resistance") == "done"
     assert s.progress == (1, len(s.agenda))
+
+
+def test_a_scores_copy_is_the_session_replace_would_make_and_holds_only_its_fields(
+    small_session: Session,
+) -> None:
+    """``Session._changed`` copies the fields without ``__init__``: the same value, nothing more."""
+    from workshop_tui.core.model import Position
+
+    before = small_session.with_score("resistance", "trust", "p1", 2)
+    position = Position("resistance", 0, 2, "")
+    after = before.with_score("resistance", "trust", "p2", 4, position=position).touched(
+        "2026-11-23T10:00:00"
+    )
+    answers = dataclasses.replace(
+        before.answers["resistance"],
+        scores={**before.answers["resistance"].scores, "trust": {"p1": 2, "p2": 4}},
+    )
+    expected = dataclasses.replace(
+        before,
+        answers={**before.answers, "resistance": answers},
+        position=position,
+        updated="2026-11-23T10:00:00",
+    )
+    assert after == expected
+    names = {f.name for f in dataclasses.fields(Session)}
+    assert vars(after).keys() == names and vars(after.answers["resistance"]).keys() == vars(answers).keys()
+    assert before.answers["resistance"].scores["trust"] == {"p1": 2}  # the original is untouched

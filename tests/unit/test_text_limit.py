@@ -39,6 +39,13 @@ EDITS: dict[str, Edit] = {
     "position exercise": lambda s, t: s.with_position(Position(exercise=t)),
     "position group": lambda s, t: s.with_position(Position(exercise="resistance", group=t)),
     "touched": lambda s, t: s.touched(t),
+    # A score's copy checks only the fields it changes (Session._changed): the position it moves to.
+    "score's position exercise": lambda s, t: s.with_score(
+        "resistance", "trust", "p1", 3, position=Position(exercise=t)
+    ),
+    "score's position group": lambda s, t: s.with_score(
+        "resistance", "trust", "p1", 3, position=Position("resistance", group=t)
+    ),
     **{
         f"session {name}": _set(name)
         for name in ("id", "title", "date", "organisation", "facilitator", "language", "created", "updated")

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from textual import events
 from textual.app import App
 from textual.filter import LineFilter
 from textual.screen import Screen
@@ -21,9 +20,10 @@ from workshop_tui.core.storage.errors import FileProblems, problem_lines
 from workshop_tui.tui.app_words import AppWords
 from workshop_tui.tui.commands import APP_COMMANDS, SessionCommands, bindings
 from workshop_tui.tui.css_rules import KeptStylesheet, save_all
-from workshop_tui.tui.keygate import KeyGate, PriorityBindings
+from workshop_tui.tui.key_arrival import TypedKeys
+from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
-from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled, after_typed_edits
+from workshop_tui.tui.screen_keys import ScreenChangeHold, after_typed_edits
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -43,7 +43,7 @@ OWN_LOCK_TRIES = 40
 """Tries, 50 ms apart, to take a lock this app's closing session screen still holds."""
 
 
-class WorkshopApp(PriorityBindings, AppWords):
+class WorkshopApp(TypedKeys, AppWords):
     """Runs on the facilitator's laptop and is projected on the wall."""
 
     CSS_PATH = "app.tcss"
@@ -95,19 +95,6 @@ class WorkshopApp(PriorityBindings, AppWords):
         self._frozen_before = gc.get_freeze_count()
         """Objects frozen out of the collector's sight before the app started (see ``unfreeze_collector``)."""
 
-    async def _dispatch_key(self, event: events.Key | events.Paste) -> None:
-        """Handle a key or paste the gate held, as if it had just arrived."""
-        await super().on_event(event)
-        if self._screen_hold is not None and isinstance(event, events.Key):
-            self._screen_hold.after_key(self, event.key)  # a key that may change the screen (screen_keys)
-
-    _screen_hold: ScreenChangeHold | None = None
-    """Holds the keys typed while a dialog opens or closes (made in ``on_mount``)."""
-
-    def on_settled(self, message: Settled) -> None:
-        """A key's messages have all reached the app (``ScreenChangeHold.after_key``)."""
-        message.run()
-
     @property
     def library(self) -> Library:
         """The exercises and programmes a new session is made from, read when first needed.
@@ -126,18 +113,6 @@ class WorkshopApp(PriorityBindings, AppWords):
             self._library = load_library(self._exercise_dirs)
             self._library_stamp = stamp
         return self._library
-
-    inputs = 0
-    """Keys pressed and clicks made so far: a screen tells a move of the user from its own."""
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.MouseDown):
-            self.inputs += 1
-        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            if not self.key_gate.hold(event):  # held while the keyboard moves (see keygate)
-                await self._dispatch_key(event)
-            return
-        await super().on_event(event)
 
     def get_default_screen(self) -> Screen[object]:
         """The first screen, at the bottom of the stack: the session asked for, or the list of sessions.

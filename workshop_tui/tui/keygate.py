@@ -128,12 +128,12 @@ class PriorityBindings(App[int]):
     """
 
     async def _check_bindings(self, key: str, priority: bool = False) -> bool:
-        if priority and not self._keymap and not _priority_binding(self, key):
+        if priority and not self._keymap and not priority_binding(self, key):
             return False
         return await super()._check_bindings(key, priority)
 
 
-def _priority_binding(app: App[int], key: str) -> bool:
+def priority_binding(app: App[int], key: str) -> bool:
     """Whether a node of the binding chain (as Textual builds it) has a priority binding for ``key``."""
     screen = app.screen
     focused = screen.focused

@@ -90,8 +90,10 @@ if sys.platform != "win32":
             makes a Task, and posts the key one turn later. Calling ``post_message`` from the
             woken loop directly is the same call in the same context (both run in a copy of
             this thread's context), in the same order, without the Task and the extra turn.
+            The workshop app takes it with ``post_typed``: a digit for an idle score grid
+            is handled in that very turn (``tui/key_arrival.py``), anything else is posted.
             """
-            self._loop.call_soon_threadsafe(self._app.post_message, message)
+            self._loop.call_soon_threadsafe(getattr(self._app, "post_typed", self._app.post_message), message)
 
 
 def terminal_driver() -> type[Driver]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, with_key
+from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, copied, with_key
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.exercise import Exercise, cell_key
 from workshop_tui.core.model.ids import valid_id
@@ -82,16 +82,29 @@ class Session:
     def __post_init__(self) -> None:
         """Refuse texts a session file cannot hold (answers are checked by their edits).
 
-        Runs on every edit, so it looks only at the few texts that are the session's own.
+        Runs on every new session, so it looks only at the few texts that are the session's own;
+        an edit's copy (``_changed``) checks only the fields the edit changed.
         """
+        self._check(None)
+
+    def _check(self, names: Collection[str] | None) -> None:
+        """The checks of ``__post_init__``, of every field (``names`` None) or of ``names`` only."""
         for name in SESSION_TEXTS:
-            check_text(getattr(self, name), f"the session's {name}")
-        if not 1 <= self.min_answers <= MAX_MIN_ANSWERS:
+            if names is None or name in names:
+                check_text(getattr(self, name), f"the session's {name}")
+        if (names is None or "min_answers" in names) and not 1 <= self.min_answers <= MAX_MIN_ANSWERS:
             raise ScoreError("trends.min_answers", n=self.min_answers, max=MAX_MIN_ANSWERS)
-        check_text(self.position.exercise, "the position's exercise")
-        check_text(self.position.group, "the position's group")
-        for note in self.notes.values():
+        if names is None or "position" in names:
+            check_text(self.position.exercise, "the position's exercise")
+            check_text(self.position.group, "the position's group")
+        for note in self.notes.values() if names is None or "notes" in names else ():
             check_text(note, "a facilitator's note")
+
+    def _changed(self, **changes: object) -> Session:
+        """``replace(self, **changes)`` for an edit (``copied``), checking the changed fields only."""
+        copy = copied(self, **changes)
+        copy._check(changes.keys())
+        return copy
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The session's copy of an exercise.
@@ -178,8 +191,8 @@ class Session:
         # Untouched answers are left out, so a session equals its saved-and-loaded self.
         kept = None if answers == ExerciseAnswers() else answers
         if position is not None:
-            return replace(self, answers=with_key(self.answers, exercise_id, kept), position=position)
-        return replace(self, answers=with_key(self.answers, exercise_id, kept))
+            return self._changed(answers=with_key(self.answers, exercise_id, kept), position=position)
+        return self._changed(answers=with_key(self.answers, exercise_id, kept))
 
     def with_score(
         self,
@@ -352,7 +365,7 @@ class Session:
 
     def touched(self, timestamp: str) -> Session:
         """Stamp the session as updated at ``timestamp`` (ISO 8601)."""
-        return replace(self, updated=timestamp)
+        return self._changed(updated=timestamp)
 
     def status(self, exercise_id: str) -> Status:
         """How far an exercise has come: not started, in progress, or done."""

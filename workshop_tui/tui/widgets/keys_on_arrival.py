@@ -18,14 +18,12 @@ decided that it goes to the focused widget.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 from textual import events
-from textual._queue import Queue
 from textual.widget import Widget
 
-DIGITS = frozenset("0123456789")
+from workshop_tui.tui.key_arrival import DIGITS, idle
 
 
 def taken_on_arrival(widget: Widget, event: events.Event, keys: Callable[[events.Key], None] | None) -> bool:
@@ -47,17 +45,5 @@ def taken_on_arrival(widget: Widget, event: events.Event, keys: Callable[[events
 
 
 def _idle(widget: Widget) -> bool:
-    """Whether ``widget``'s own task waits for its next message, with none queued.
-
-    Its task is parked in its queue's ``get`` (on the queue's ready event) only between
-    messages: not while it takes one, nor while it runs what comes after one (its idle
-    handlers, ``call_next`` callbacks). Unknown (another Python's ``asyncio.Event``) is busy.
-    """
-    queue: Queue[object] = widget._message_queue
-    waiters: Collection[asyncio.Future[None]] = getattr(queue.ready_event, "_waiters", None) or ()
-    return (
-        not (widget._closing or widget._closed)
-        and widget.is_attached
-        and queue.empty()
-        and any(not waiter.done() for waiter in waiters)
-    )
+    """Whether ``widget`` is in the app and its own task waits for its next message, with none queued."""
+    return widget.is_attached and idle(widget)

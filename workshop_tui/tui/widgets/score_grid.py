@@ -115,6 +115,9 @@ class ScoreGrid(LineTable):
         self._all_labels: dict[str, tuple[str, ...]] = {}
         """Language -> every row's label text (``_label_texts``)."""
 
+    DIGITS_ON_ARRIVAL = True
+    """A digit for this grid may be handled in the turn it arrives in (``tui/key_arrival.py``)."""
+
     def on_key(self, event: events.Key) -> None:
         """Hand the key to the owning view now, in the grid's own turn of the event loop.
 

@@ -1,0 +1,115 @@
+"""A digit the terminal hands over is scored in its own turn when nothing waits for the app, else queued.
+
+``post_typed`` is what the app's terminal driver calls, in the event loop, for each thing
+its reading thread read (``tui/terminal_driver.py``); the tests call it as the driver's
+callback does, from the loop, without awaiting anything in between.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import events
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+from workshop_tui.tui.app import WorkshopApp
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.views.grid import GridView
+
+from .conftest import SIZE, app_for
+
+
+class _Busy(Message):
+    """A message of the test's own, for the app to take before a key."""
+
+
+@pytest.fixture
+def at_app(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app's own turns take: its keys and ``_Busy`` messages, in order."""
+    taken: list[str] = []
+    dispatch = MessagePump._dispatch_message
+
+    async def noted(self: MessagePump, message: Any) -> None:
+        if isinstance(self, WorkshopApp) and isinstance(message, events.Key | _Busy):
+            taken.append(message.key if isinstance(message, events.Key) else "busy")
+        await dispatch(self, message)
+
+    monkeypatch.setattr(MessagePump, "_dispatch_message", noted)
+    return taken
+
+
+def _scores(screen: SessionScreen) -> dict[str, int]:
+    assert isinstance(screen.view, GridView)
+    return dict(screen.controller.keeper.session.answers_for(screen.view.exercise.id).scores.get("trust", {}))
+
+
+async def test_a_digit_for_an_idle_app_is_scored_and_saved_in_the_turn_it_arrives(
+    room: Path, at_app: list[str]
+) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and isinstance(screen.view, GridView)
+        inputs = app.inputs
+        app.post_typed(events.Key("3", "3"))
+        assert _scores(screen) == {"p1": 3}  # no await in between: taken where it arrived
+        assert "p1 = 3" in room.read_text(encoding="utf-8")  # and saved
+        app.post_typed(events.Key("4", "4"))
+        await pilot.pause()
+        assert _scores(screen) == {"p1": 3, "p2": 4}
+        assert app.inputs == inputs + 2
+        assert at_app == []  # neither key took a turn of the app
+
+
+async def test_a_digit_while_the_app_has_messages_waits_behind_them(room: Path, at_app: list[str]) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        # An arrow is still in the app's queue: the digit must not overtake it (it would score
+        # the cell the arrow leaves).
+        app.post_message(_Busy())
+        app.post_typed(events.Key("right", None))
+        app.post_typed(events.Key("3", "3"))
+        assert _scores(screen) == {}
+        await pilot.pause()
+        await pilot.pause()
+        assert at_app == ["busy", "right", "3"]
+        assert _scores(screen) == {"p2": 3}
+
+
+async def test_a_digit_while_the_key_gate_holds_keys_waits_behind_them(room: Path, at_app: list[str]) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        app.key_gate.close()
+        app.post_typed(events.Key("3", "3"))
+        await pilot.pause()
+        assert _scores(screen) == {}  # held, not taken on arrival
+        app.key_gate.open()
+        await pilot.pause()
+        await pilot.pause()
+        assert _scores(screen) == {"p1": 3}
+
+
+async def test_a_digit_for_a_dialog_takes_the_usual_way(room: Path, at_app: list[str]) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")  # the command palette, a dialog with its own field
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        at_app.clear()
+        app.post_typed(events.Key("3", "3"))
+        await pilot.pause()
+        assert at_app == ["3"]  # a turn of the app, as before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and _scores(app.screen) == {}
