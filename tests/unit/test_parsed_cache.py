@@ -191,3 +191,25 @@ def test_kept_files_are_readable_by_the_owner_only(cache: Path, large_text: str)
     cached_parse(fast_toml.loads)(large_text)
     (kept,) = cache.glob("*.marshal")
     assert kept.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("size", [0, 1, 255, 70_000, 2_000_000])
+def test_the_kept_pieces_read_back_as_the_tuple_marshal_writes(size: int) -> None:
+    """The file is written in pieces (the file's bytes and the table as they are, no 2 MB copy
+    of both): ``marshal`` reads it back as the tuple it would have written whole."""
+    raw = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    table = marshal.dumps({"title": "T", "answers": {"a": [1, 2, 3]}, "n": size})
+    pieces = parsed_cache._kept_pieces(raw, table)
+    expected = (parsed_cache._TAG, raw, zlib.crc32(table), table)
+    assert marshal.loads(b"".join(pieces)) == marshal.loads(marshal.dumps(expected)) == expected
+    assert any(piece is raw for piece in pieces) and any(piece is table for piece in pieces)
+
+
+def test_a_kept_file_is_the_tuple_and_is_read_again(cache: Path, large_text: str) -> None:
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    first = parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    tag, raw, check, table = marshal.loads(kept.read_bytes())
+    assert (tag, raw, check) == (parsed_cache._TAG, large_text.encode(), zlib.crc32(table))
+    assert marshal.loads(table) == first == parse(large_text) and len(calls) == 1
