@@ -213,3 +213,41 @@ def test_a_kept_file_is_the_tuple_and_is_read_again(cache: Path, large_text: str
     tag, raw, check, table = marshal.loads(kept.read_bytes())
     assert (tag, raw, check) == (parsed_cache._TAG, large_text.encode(), zlib.crc32(table))
     assert marshal.loads(table) == first == parse(large_text) and len(calls) == 1
+
+
+def test_a_kept_file_is_read_where_it_lies_and_an_older_layout_still_read(
+    cache: Path, large_text: str
+) -> None:
+    """The pieces are read in place (no copy of the bytes and table out of the file); a file
+    written as one marshal tuple (an older version's) is read as before."""
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    first = parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    raw = large_text.encode()
+    assert parsed_cache._read_pieces(kept.read_bytes(), raw) == first
+    assert parsed_cache._read_pieces(kept.read_bytes(), raw + b" ") is None
+    tag, _, check, table = marshal.loads(kept.read_bytes())
+    older = marshal.dumps((tag, raw, check, table))
+    assert parsed_cache._read_pieces(older, raw) is None
+    kept.write_bytes(older)
+    assert parse(large_text) == first and len(calls) == 1
+
+
+@pytest.mark.parametrize("cut", [1, 9, 200])
+def test_a_kept_file_cut_short_is_read_past_and_bytes_after_it_are_left(
+    cache: Path, large_text: str, cut: int
+) -> None:
+    """Cut short: parsed again (and kept again); bytes after a whole file are left unread, as
+    ``marshal`` leaves them, the table still checked against its checksum."""
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    whole = kept.read_bytes()
+    kept.write_bytes(whole[:-cut])
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2
+    (kept,) = cache.glob("*.marshal")
+    assert kept.read_bytes() == whole
+    kept.write_bytes(whole + b"x" * cut)
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2
