@@ -191,3 +191,63 @@ def test_kept_files_are_readable_by_the_owner_only(cache: Path, large_text: str)
     cached_parse(fast_toml.loads)(large_text)
     (kept,) = cache.glob("*.marshal")
     assert kept.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("size", [0, 1, 255, 70_000, 2_000_000])
+def test_the_kept_pieces_read_back_as_the_tuple_marshal_writes(size: int) -> None:
+    """The file is written in pieces (the file's bytes and the table as they are, no 2 MB copy
+    of both): ``marshal`` reads it back as the tuple it would have written whole."""
+    raw = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    table = marshal.dumps({"title": "T", "answers": {"a": [1, 2, 3]}, "n": size})
+    pieces = parsed_cache._kept_pieces(raw, table)
+    expected = (parsed_cache._TAG, raw, zlib.crc32(table), table)
+    assert marshal.loads(b"".join(pieces)) == marshal.loads(marshal.dumps(expected)) == expected
+    assert any(piece is raw for piece in pieces) and any(piece is table for piece in pieces)
+
+
+def test_a_kept_file_is_the_tuple_and_is_read_again(cache: Path, large_text: str) -> None:
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    first = parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    tag, raw, check, table = marshal.loads(kept.read_bytes())
+    assert (tag, raw, check) == (parsed_cache._TAG, large_text.encode(), zlib.crc32(table))
+    assert marshal.loads(table) == first == parse(large_text) and len(calls) == 1
+
+
+def test_a_kept_file_is_read_where_it_lies_and_an_older_layout_still_read(
+    cache: Path, large_text: str
+) -> None:
+    """The pieces are read in place (no copy of the bytes and table out of the file); a file
+    written as one marshal tuple (an older version's) is read as before."""
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    first = parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    raw = large_text.encode()
+    assert parsed_cache._read_pieces(kept.read_bytes(), raw) == first
+    assert parsed_cache._read_pieces(kept.read_bytes(), raw + b" ") is None
+    tag, _, check, table = marshal.loads(kept.read_bytes())
+    older = marshal.dumps((tag, raw, check, table))
+    assert parsed_cache._read_pieces(older, raw) is None
+    kept.write_bytes(older)
+    assert parse(large_text) == first and len(calls) == 1
+
+
+@pytest.mark.parametrize("cut", [1, 9, 200])
+def test_a_kept_file_cut_short_is_read_past_and_bytes_after_it_are_left(
+    cache: Path, large_text: str, cut: int
+) -> None:
+    """Cut short: parsed again (and kept again); bytes after a whole file are left unread, as
+    ``marshal`` leaves them, the table still checked against its checksum."""
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    parse(large_text)
+    (kept,) = cache.glob("*.marshal")
+    whole = kept.read_bytes()
+    kept.write_bytes(whole[:-cut])
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2
+    (kept,) = cache.glob("*.marshal")
+    assert kept.read_bytes() == whole
+    kept.write_bytes(whole + b"x" * cut)
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2
