@@ -91,6 +91,12 @@ def test_the_demo_reads_the_same() -> None:
         'k = "a short text"-01-01\n',
         'k = "a short text",\n',
         't = { a = "a short text", b = "another text" }\nu = [{ c = "a third text" }]\n',
+        # A carriage return before a CRLF: tomllib refuses it; replacing CRLF twice would not.
+        "a = 1\r\r\nb = 2\n",
+        f'k = "{LONG}"\r\r\n',
+        f'k = """{LONG}\r\r\n{LONG}"""\n',
+        ROWS.replace("\n", "\r\r\n"),
+        "[answers.a.scores.x]\np1 = 4\n\r\r\n[answers.a.scores.y]\np1 = 0\n",
     ],
 )
 def test_tricky_files_read_as_tomllib_reads_them(text: str) -> None:

@@ -81,7 +81,12 @@ def loads(text: str) -> dict[str, Any]:
     Raises:
         tomllib.TOMLDecodeError: the text is not valid TOML.
     """
-    text = text.replace("\r\n", "\n")  # as tomllib reads it
+    normal = text.replace("\r\n", "\n")  # as tomllib reads it
+    if "\r" in normal:
+        # A carriage return left over is an error wherever it stands, but the pieces must not be
+        # read from ``normal``: ``tomllib`` would replace again, and ``\r\r\n`` would pass.
+        return _whole(text)
+    text = normal
     data = _simple(text)  # a file as the app writes it: one pass
     if data is None:  # a line of another shape: every long text taken out, the rest to tomllib
         data = _read(text, first=10**17 + int.from_bytes(os.urandom(7)))
