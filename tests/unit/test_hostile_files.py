@@ -173,6 +173,11 @@ def test_paths_from_ids_stay_in_their_folder(tmp_path: Path) -> None:
         with pytest.raises(UnsafeName):
             roll_path(bad, tmp_path)
     assert roll_path("demo-1", tmp_path) == tmp_path / "voting" / "demo-1.toml"
+    for device in ("nul", "CON", "aux.x", "com1", "Lpt9.toml"):  # Windows' devices, on every system
+        with pytest.raises(UnsafeName, match="device"):
+            roll_path(device, tmp_path)
+    for fine in ("console", "nul-1", "com10", "auxiliary.1"):
+        assert roll_path(fine, tmp_path) == tmp_path / "voting" / f"{fine}.toml"
     elsewhere = tmp_path / "elsewhere.toml"
     elsewhere.write_text("x", encoding="utf-8")
     (tmp_path / "voting").mkdir()
