@@ -69,6 +69,10 @@ the one-letter ones (``\\"``, ``\\n``; a ``\\u`` or a backslash at a line's end 
 _PLAIN_MULTILINE = re.compile(r'(?:[^\\\x00-\x08\x0b-\x1f\x7f]++|\\[btnfr"\\])*+')
 """The same for a multi-line string (line breaks too)."""
 _VALUE_BEFORE = re.compile(r"=[ \t]*\Z")
+_LINE_ENDS = re.compile(r"[ \t]*(?:#|\n|\Z)")
+"""What may follow a text over several lines that is taken out: its line breaks are put after the
+placeholder, so anything else on its closing line (``\"\"\"a = 1``, refused by TOML) would start a
+line of its own and be read."""
 
 
 class _Disagree(Exception):
@@ -161,6 +165,8 @@ def _plain_text(text: str, at: int, token: str) -> str | None:
     if not _VALUE_BEFORE.search(text, line_start, at):
         return None  # a key, or inside an array: left to the parser
     if token.startswith('"""'):
+        if "\n" in token and not _LINE_ENDS.match(text, at + len(token)):
+            return None
         value = token[3:-3]
         if not _PLAIN_MULTILINE.fullmatch(value):
             return None
