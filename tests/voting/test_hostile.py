@@ -304,6 +304,29 @@ def test_an_old_world_readable_log_becomes_private(data_dir: Path) -> None:
     assert "10.0.0.7" not in path.read_text() and ".0.0.7" not in path.read_text()
 
 
+def test_the_log_holds_no_control_character(data_dir: Path) -> None:
+    """A message or an error quoting what a device sent is written without its escapes: the
+    log is read with ``cat``, where ``ESC ] 0 ; … BEL`` would retitle the window."""
+    import logging
+    import sys
+
+    from workshop_tui.voting.logs import open_log
+
+    handler = open_log()
+    try:
+        try:
+            raise KeyError("field \x1b]0;PWNED\x07\x1b[2J\u202e")
+        except KeyError:
+            failure = sys.exc_info()
+        message = "error handling POST /api/\x1b]52;c;aGk=\x07\nforged line"
+        handler.handle(logging.LogRecord("x", logging.ERROR, "x", 1, message, (), failure))
+    finally:
+        handler.close()
+    text = log_path().read_text(encoding="utf-8")
+    assert "field" in text and "/api/" in text
+    assert not any(c in text for c in "\x1b\x07\u202e"), repr(text)
+
+
 async def test_idle_sockets_cannot_use_up_the_apps_files(data_dir: Path) -> None:
     """45 idle sockets against a file limit of 48: the facilitator still saves a typed score.
 
