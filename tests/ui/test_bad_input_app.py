@@ -107,3 +107,18 @@ async def test_a_failed_save_is_shown_kept_in_memory_and_saved_once_possible(
         await pilot.press("2")
         await pilot.pause()
     assert load_session(room).answers_for("resistance").scores == {"trust": {"p1": 4, "p2": 2}}
+
+
+async def test_a_digit_that_is_not_ascii_scores_nothing_and_crashes_nothing(room: Path) -> None:
+    """A "²" (AltGr+2 on a German keyboard) passes ``str.isdigit`` and crashed the grid's ``int``;
+    "٣" (an Arabic-Indic three) would have scored 3 without the facilitator seeing a 3 typed."""
+    app = app_for(room, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("²", "٣")
+        await pilot.pause()
+        assert app.return_code is None and isinstance(app.screen, SessionScreen)
+        await pilot.press("4")
+        await pilot.pause()
+    assert load_session(room).answers_for("resistance").scores == {"trust": {"p1": 4}}

@@ -101,3 +101,12 @@ def test_the_log_goes_to_the_temp_folder_when_the_data_dir_cannot_take_it(
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     text = log.read_text()
     assert "ValueError: boom" in text and "session: /x/s.toml (NOT saved" in text
+
+
+def test_the_message_after_a_crash_names_a_hostile_file_without_its_escapes(tmp_path: Path) -> None:
+    from workshop_tui.tui.crash_report import CrashReport
+
+    hostile = tmp_path / "m\x1b]0;PWNED\x07\x1b[2Jail\u202e.toml"
+    message = CrashReport(tmp_path / "crash.log", [(hostile, True)]).message("en")
+    assert "mail" in message and str(tmp_path) in message
+    assert not any(c in message for c in "\x1b\x07\u202e"), repr(message)

@@ -91,6 +91,18 @@ def test_the_demo_reads_the_same() -> None:
         'k = "a short text"-01-01\n',
         'k = "a short text",\n',
         't = { a = "a short text", b = "another text" }\nu = [{ c = "a third text" }]\n',
+        # A carriage return before a CRLF: tomllib refuses it; replacing CRLF twice would not.
+        "a = 1\r\r\nb = 2\n",
+        f'k = "{LONG}"\r\r\n',
+        f'k = """{LONG}\r\r\n{LONG}"""\n',
+        ROWS.replace("\n", "\r\r\n"),
+        "[answers.a.scores.x]\np1 = 4\n\r\r\n[answers.a.scores.y]\np1 = 0\n",
+        # A statement on the closing line of a text over several lines: refused by TOML, and
+        # not read as a line of its own once the text is taken out (its line breaks put after).
+        f'k = """{LONG}\n{LONG}"""a = 1\n',
+        f'k = """{LONG}\n{LONG}"""  a."b" = 2\n',
+        f'k = """{LONG}\n{LONG}"""  # a comment\nm = 1\n',
+        f't = {{ a = """{LONG}\n{LONG}""", b = 1 }}\n',
     ],
 )
 def test_tricky_files_read_as_tomllib_reads_them(text: str) -> None:

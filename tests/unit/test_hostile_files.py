@@ -173,6 +173,11 @@ def test_paths_from_ids_stay_in_their_folder(tmp_path: Path) -> None:
         with pytest.raises(UnsafeName):
             roll_path(bad, tmp_path)
     assert roll_path("demo-1", tmp_path) == tmp_path / "voting" / "demo-1.toml"
+    for device in ("nul", "CON", "aux.x", "com1", "Lpt9.toml"):  # Windows' devices, on every system
+        with pytest.raises(UnsafeName, match="device"):
+            roll_path(device, tmp_path)
+    for fine in ("console", "nul-1", "com10", "auxiliary.1"):
+        assert roll_path(fine, tmp_path) == tmp_path / "voting" / f"{fine}.toml"
     elsewhere = tmp_path / "elsewhere.toml"
     elsewhere.write_text("x", encoding="utf-8")
     (tmp_path / "voting").mkdir()
@@ -273,3 +278,28 @@ def test_leak_markers_are_what_the_payload_writes() -> None:
     raw = PAYLOAD.encode("utf-8")
     assert all(marker in raw for marker in LEAKS)
     assert not any(marker in for_terminal(PAYLOAD).encode("utf-8") for marker in LEAKS)
+
+
+def test_a_number_too_long_for_int_is_a_problem_of_the_file_not_a_traceback(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``int`` refuses more than 4,300 digits with a plain ValueError (tomllib's too): a file with
+    such a number, in its first keys or below, stopped ``workshop sessions`` and every export."""
+    digits = "9" * 5000
+    top = session_with(data_dir / "sessions", "top.toml", id="top")
+    top.write_text(top.read_text(encoding="utf-8").replace("\n", f"\nbig = {digits}\n", 1), encoding="utf-8")
+    below = session_with(data_dir / "sessions", "below.toml", id="below")
+    below.write_text(below.read_text(encoding="utf-8") + f"\n[extra]\nbig = {digits}\n", encoding="utf-8")
+    code, listed = run(capsys, "sessions")
+    assert code == 0 and listed.count("4300 digits") == 2
+    for path in (top, below):
+        code, said = run(capsys, "export", str(path), "-o", str(tmp_path / "out"))
+        assert code == 1 and "4300 digits" in said
+
+
+def test_settings_with_a_number_too_long_for_int_fall_back_to_the_defaults(data_dir: Path) -> None:
+    from workshop_tui.tui.settings import Settings, load_settings, settings_path
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(f'lang = "en"\nwidth = {"9" * 5000}\n', encoding="utf-8")
+    assert load_settings() == Settings()

@@ -257,3 +257,11 @@ def test_reading_commands_work_while_a_session_is_open(
     assert list((tmp_path / "out").glob("*.md"))
     assert path.read_bytes() == before
     assert "Prøve på tværs" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("started", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-12:00", "not a time"])
+def test_a_lock_file_s_time_out_of_range_is_shown_as_written(started: str) -> None:
+    """The lock dialog shows when another computer took the session on this one's clock: a time
+    at the edge of the calendar (a lock file written by hand, or by a hostile tool) overflowed
+    there with OverflowError, which the dialog did not expect."""
+    assert LockInfo(1, "elsewhere", started).started_local == started[:16]

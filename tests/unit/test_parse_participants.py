@@ -17,6 +17,7 @@ from workshop_tui.core.model.refusal import Refused, refusal_text
         ("Anne; Bo", ["Anne", "Bo"]),
         ("Anne\nBo\n", ["Anne", "Bo"]),  # a column pasted from a spreadsheet
         ("²", ["²"]),  # a digit to Python, not a count: the form stopped on int("²")
+        ("\ufeffAnne\n\u200bBo\x1b[31m", ["Anne", "Bo"]),  # what shows no sign of itself is no part of a name
     ],
 )
 def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:
@@ -31,6 +32,7 @@ def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:
         ("501", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
         (" , ", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
         ("Anne, Bo, ANNE", "'ANNE' står to gange; skriv navnene, så de kan skelnes (fx ANNE H. og ANNE K.)"),
+        ("Ib, I\u200bb", "'Ib' står to gange; skriv navnene, så de kan skelnes (fx Ib H. og Ib K.)"),
         (", ".join(f"N{n}" for n in range(501)), "en session kan højst have 500 deltagere"),
     ],
 )

@@ -251,3 +251,19 @@ def test_a_kept_file_cut_short_is_read_past_and_bytes_after_it_are_left(
     assert kept.read_bytes() == whole
     kept.write_bytes(whole + b"x" * cut)
     assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2
+
+
+def test_a_table_kept_by_a_reader_that_took_a_broken_file_is_not_used(cache: Path, large_text: str) -> None:
+    """fast_toml once read ``\\r\\r\\n`` as a line break, and a statement after a text's closing
+    quotes as a line of its own; a table it kept for such a file must not outlive the fix."""
+    broken = large_text + "late = 1\r\r\nlater = 2\n"
+    with pytest.raises(tomllib.TOMLDecodeError):
+        tomllib.loads(broken)
+    raw = broken.encode("utf-8")
+    before = f"{sys.implementation.cache_tag}-v2"  # the format those readers kept
+    table = marshal.dumps({"late": 1, "later": 2})
+    cache.mkdir(parents=True)
+    kept = cache / f"{zlib.crc32(raw):08x}-{len(raw)}.{before}.marshal"
+    kept.write_bytes(marshal.dumps((before, raw, zlib.crc32(table), table)))
+    with pytest.raises(tomllib.TOMLDecodeError):
+        cached_parse(fast_toml.loads)(broken)

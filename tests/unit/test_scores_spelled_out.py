@@ -31,3 +31,12 @@ def test_scores_from_the_distribution_equal_the_scores_from_the_row() -> None:
             spelled = scores_of(answers, "i1", labels, distribution)
             assert spelled == plain, (answers, labels)
             assert [type(s.value) for s in spelled] == [int] * len(plain)
+
+
+def test_a_name_that_looks_like_a_p_label_is_sorted_as_a_name() -> None:
+    """A participant named "P²" or "P" and 5,000 digits (typed, or read from a file) is a name:
+    ``str.isdigit`` took both and ``int`` refused them, so the named scores and every export
+    with ``--named`` raised ValueError."""
+    answers = ExerciseAnswers(mode="participant", scores={"i1": {"p1": 1, "p2": 2, "p3": 3, "p4": 4}})
+    labels = {"p1": "P²", "p2": "P10", "p3": "P" + "9" * 5000, "p4": "P2"}
+    assert [s.value for s in scores_of(answers, "i1", labels)] == [4, 2, 3, 1]

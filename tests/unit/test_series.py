@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.cli.main import main
 from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.errors import FileProblems
 from workshop_tui.core.storage.follow_up import follow_up
@@ -119,6 +120,22 @@ def test_a_loop_of_sessions_is_reported_not_followed_for_ever(small_session: Ses
     series = series_of("a", list_sessions())
     assert set(series.ids) == {"a", "b"}
     assert "loop" in series.problems[0].what_in("en")
+
+
+def test_a_loop_and_a_session_after_it_are_one_series_in_every_list(
+    small_session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The roots of a loop were each other (a's b, b's a): ``workshop sessions`` printed b in
+    the series of a and c, and again alone; the home list showed a series of two and b alone."""
+    _save(replace(small_session, id="a", follows="b", title="Loop A"))
+    _save(replace(small_session, id="b", follows="a", title="Loop B"))
+    _save(replace(small_session, id="c", follows="a", title="After C"))
+    listings = list_sessions()
+    assert set(series_roots(listings).values()) == {"a"}
+    assert set(series_of("c", listings).ids) == {"a", "b", "c"}
+    assert main(["--lang", "en", "sessions"]) == 0
+    printed = capsys.readouterr().out
+    assert [printed.count(f"Loop {x} ·") for x in "AB"] == [1, 1] and printed.count("After C ·") == 1
 
 
 @pytest.mark.parametrize(

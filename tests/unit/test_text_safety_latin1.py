@@ -42,3 +42,14 @@ def test_an_answer_of_lines_keeps_its_lines() -> None:
     assert for_terminal(answer, multiline=True) == answer
     assert for_terminal(answer) == "Første linje anden linje med æøå - en liste"
     assert for_terminal(answer + "\x07\x9b31m", multiline=True) == answer
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_invisible_format_characters_are_not_shown(multiline: bool) -> None:
+    """A name with a zero-width space looked exactly like another; the Arabic letter mark is a bidi
+    mark like the others; annotation marks hide text. Joiners stay (emoji, scripts)."""
+    for hidden in ("\u200b", "\u2060", "\ufeff", "\u061c", "\u180e", "\u206e", "\ufff9"):
+        assert for_terminal(f"An{hidden}ne", multiline=multiline) == "Anne", repr(hidden)
+        assert for_terminal(f"{LONG}An{hidden}ne", multiline=multiline) == f"{LONG}Anne", repr(hidden)
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert for_terminal(family, multiline=multiline) == family

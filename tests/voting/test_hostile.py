@@ -238,6 +238,10 @@ def test_the_guard_counts_per_address_and_forgets_closed_ones() -> None:
         ("127.0.0.1:1", False),
         ("127.0.0.1", False),
         ("", False),
+        # A port int() refuses although str.isdigit() takes it: refused, never a 500.
+        ("127.0.0.1:²", False),
+        ("[::1]:²", False),
+        ("127.0.0.1:" + "8" * 5000, False),
     ],
 )
 async def test_a_request_for_another_host_name_is_refused(base: str, header: str, allowed: bool) -> None:
@@ -246,7 +250,7 @@ async def test_a_request_for_another_host_name_is_refused(base: str, header: str
     reader, writer = await _raw(port, f"GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
     answer = await asyncio.wait_for(reader.read(), CLOSED_WITHIN)
     writer.close()
-    status = answer.split(b" ", 2)[1]
+    status = answer.split(b" ", 2)[1] if answer else b"closed"
     assert status == (b"200" if allowed else b"421"), (host, answer[:200])
 
 
@@ -298,6 +302,29 @@ def test_an_old_world_readable_log_becomes_private(data_dir: Path) -> None:
         handler.close()
     assert path.stat().st_mode & 0o777 == 0o600
     assert "10.0.0.7" not in path.read_text() and ".0.0.7" not in path.read_text()
+
+
+def test_the_log_holds_no_control_character(data_dir: Path) -> None:
+    """A message or an error quoting what a device sent is written without its escapes: the
+    log is read with ``cat``, where ``ESC ] 0 ; … BEL`` would retitle the window."""
+    import logging
+    import sys
+
+    from workshop_tui.voting.logs import open_log
+
+    handler = open_log()
+    try:
+        try:
+            raise KeyError("field \x1b]0;PWNED\x07\x1b[2J\u202e")
+        except KeyError:
+            failure = sys.exc_info()
+        message = "error handling POST /api/\x1b]52;c;aGk=\x07\nforged line"
+        handler.handle(logging.LogRecord("x", logging.ERROR, "x", 1, message, (), failure))
+    finally:
+        handler.close()
+    text = log_path().read_text(encoding="utf-8")
+    assert "field" in text and "/api/" in text
+    assert not any(c in text for c in "\x1b\x07\u202e"), repr(text)
 
 
 async def test_idle_sockets_cannot_use_up_the_apps_files(data_dir: Path) -> None:

@@ -237,3 +237,10 @@ async def test_open_answers_are_anonymous_limited_per_device_and_refused_when_to
         "/api/answer", json={"exercise": "take-home", "answer": "a1f00", "text": "overskrevet"}, headers=other
     )
     assert taken.status == 409  # another device's answer is never overwritten
+    removed = await client.post(
+        "/api/answer", json={"exercise": "take-home", "answer": "a1f00", "text": ""}, headers=other
+    )
+    assert removed.status == 409  # nor taken back (an empty text removed it)
+    assert load_session(writing_saved).answers_for("take-home").opens["a1f00"] == "Mod på at spørge mere"
+    assert (await answer("a2f00", "")).status == 200  # a device takes back its own
+    assert "a2f00" not in load_session(writing_saved).answers_for("take-home").opens

@@ -173,6 +173,8 @@ async def test_a_page_waiting_for_news_gets_the_same_state_after_the_poll_time(
     state = await (await client.get(f"/api/state?v={version}", headers=auth)).json()
     assert state["version"] == version
     assert (await client.get("/api/state?v=abc", headers=auth)).status == 400
+    for seen in ("²", "--1", "1" * 13, "-", "٣"):  # not a version: refused, never a 500
+        assert (await client.get("/api/state", params={"v": seen}, headers=auth)).status == 400
 
 
 async def test_a_phone_more_than_the_room_has_places_is_refused(

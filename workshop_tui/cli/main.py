@@ -122,7 +122,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
 
         found = _session_file(args.session)
         if found is None:
-            print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
+            print(for_terminal(t("cli.error.no_session", lang, name=args.session)), file=sys.stderr)
             return 1
         session = load_session(found)  # a damaged file is reported here, before the app starts
         return _run_app(args.explicit_lang, args.exercises, found, _voting(args), session)
@@ -164,7 +164,7 @@ def _present(args: argparse.Namespace, lang: str) -> int:
     if args.session is not None:
         found = find_session(args.session)
         if found is None:
-            print(t("cli.error.no_session", lang, name=args.session), file=sys.stderr)
+            print(for_terminal(t("cli.error.no_session", lang, name=args.session)), file=sys.stderr)
             return 1
     if not sys.stdout.isatty():
         print(t("cli.error.no_tty", lang), file=sys.stderr)
@@ -277,13 +277,13 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     if not ids:
         programme = library.programmes.get(args.programme) if args.programme else library.default_programme()
         if programme is None:
-            print(t("cli.error.unknown_exercise", lang, id=args.programme), file=sys.stderr)
+            print(for_terminal(t("cli.error.unknown_exercise", lang, id=args.programme)), file=sys.stderr)
             _name_left_out(library, lang)
             return 2
         ids = list(programme.exercises)
     missing = [i for i in ids if i not in library.exercises]
     if missing:
-        print(t("cli.error.unknown_exercise", lang, id=missing[0]), file=sys.stderr)
+        print(for_terminal(t("cli.error.unknown_exercise", lang, id=missing[0])), file=sys.stderr)
         _name_left_out(library, lang)
         return 2
     groups = [g.strip() for g in (args.groups or "").split(",") if g.strip()]
@@ -300,7 +300,7 @@ def _new(args: argparse.Namespace, lang: str) -> int:
             min_answers=args.min_answers or DEFAULT_MIN_ANSWERS,
         )
     except ValueError as error:  # a text longer than a session file holds
-        print(refusal_text(error, lang), file=sys.stderr)
+        print(for_terminal(refusal_text(error, lang)), file=sys.stderr)
         return 2
     path = session_path(session)
     save_session(session, path)

@@ -64,7 +64,7 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
                 facilitator=args.facilitator or later.facilitator,
             )
     except ValueError as error:  # a text longer than a session file holds
-        print(refusal_text(error, lang), file=sys.stderr)
+        print(for_terminal(refusal_text(error, lang)), file=sys.stderr)
         return 2
     path = session_path(later)
     save_session(later, path)

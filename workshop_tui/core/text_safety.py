@@ -26,8 +26,17 @@ _SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""C0 and C1 controls but tab and line feed, DEL, and the bidi marks, embeddings, overrides, isolates."""
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    r"\ufeff\ufff9-\ufffb]"
+)
+"""C0 and C1 controls but tab and line feed, DEL, and the bidi marks (the Arabic letter mark too),
+embeddings, overrides, isolates; and the invisible format characters a text has no need of on a
+screen: zero-width space, word joiner, BOM, the interlinear annotation marks (which hide the text
+between them in some renderers). A name ``An\\u200bne`` looked exactly like ``Anne``. The
+zero-width joiner and non-joiner stay: emoji and scripts are written with them. The tags
+(U+E0000…, drawn as nothing) stay too: a range beyond the BMP made every search of a text
+that is not Latin-1 half as slow again (2.3 -> 3.8 us for 1,000 characters; BMP only: 2.5)."""
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BLANKS = re.compile(r"[ \t]*[\n\t][ \t\n]*")
 

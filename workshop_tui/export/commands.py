@@ -152,7 +152,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
             print(line, file=sys.stderr)
         return 1
     except ExportError as error:
-        print(t("export.cmd.not_written", lang, path=error.path, reason=error.reason), file=sys.stderr)
+        message = t("export.cmd.not_written", lang, path=error.path, reason=error.reason)
+        print(printable(message), file=sys.stderr)
         return 1
     print(f"workshop: unknown command {command!r}", file=sys.stderr)
     return 2
@@ -172,7 +173,7 @@ def _load(name: str, lang: str) -> Session | None:
     """Load a session, or print why not (FileProblems propagate to ``run``)."""
     path = resolve(name)
     if path is None:
-        print(t("export.cmd.no_session", lang, name=name), file=sys.stderr)
+        print(printable(t("export.cmd.no_session", lang, name=name)), file=sys.stderr)
         return None
     from workshop_tui.core.storage.sessions import load_session
 

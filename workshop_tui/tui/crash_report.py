@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.text_safety import for_terminal
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ class CrashReport:
         lines.append(t("tui.crash.log", lang, path=self.log) if self.log else t("tui.crash.no_log", lang))
         for path, _ in self.sessions[-1:]:
             lines.append(t("tui.crash.again", lang, path=shlex.quote(str(path))))
-        return "\n".join(lines)
+        # Printed on the terminal once the app has gone: a file's name (one unpacked from a mailed
+        # archive) may hold an escape sequence, which ``shlex.quote`` leaves in.
+        return for_terminal("\n".join(lines), multiline=True)
 
 
 _LOCALS = re.compile(r"^[│ ]*╭─+ locals ─+╮")

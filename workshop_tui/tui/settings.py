@@ -31,7 +31,7 @@ def load_settings() -> Settings:
     """Read the settings; anything missing or unreadable falls back to the defaults."""
     try:
         data = tomllib.loads(settings_path().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError):  # ValueError: TOML's, or a 5,000-digit number's
         return Settings()
     lang = data.get("lang")
     theme = data.get("theme")

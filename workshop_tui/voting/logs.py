@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.storage.locations import data_dir
+from workshop_tui.core.text_safety import for_terminal
 
 _IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)")
 _CANDIDATE = re.compile(r"[0-9A-Fa-f]*:[0-9A-Fa-f:.]*[0-9A-Fa-f]|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)")
@@ -46,14 +47,18 @@ def blank_addresses(text: str) -> str:
 
 
 class _NoAddresses(logging.Formatter):
-    """Blanks out anything that looks like an IP address in messages and tracebacks (not the time)."""
+    """Blanks out anything that looks like an IP address in messages and tracebacks (not the time).
+
+    Control characters are taken out too: a message quotes what a device sent (the path of a
+    request that failed: ``/%1b]0;x%07`` arrives decoded), and the log is read with ``cat``.
+    """
 
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
-        record.message = blank_addresses(record.message)
+        record.message = blank_addresses(for_terminal(record.message, multiline=True))
         return super().formatMessage(record)
 
     def formatException(self, ei: Any) -> str:  # noqa: N802
-        return blank_addresses(super().formatException(ei))
+        return blank_addresses(for_terminal(super().formatException(ei), multiline=True))
 
 
 class PrivateFileHandler(RotatingFileHandler):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ PORT_TRIES = 10
 """When the default port is taken, the next ports are tried before any free port is used."""
 LOOPBACK = "127.0.0.1"
 _ROUTE_PROBE = ("10.254.254.254", 9)
+_PORT = re.compile(r"[0-9]{1,5}")
+"""A port as a Host header gives it: ASCII digits (``str.isdigit`` takes ``²``, which ``int`` refuses,
+and ``int`` refuses more than 4,300 digits): anything else is not this server."""
 """A private address to ask the routing table about; connecting a UDP socket sends nothing."""
 
 
@@ -84,7 +88,7 @@ def host_allowed(header: str | None, names: frozenset[str] | None, port: int) ->
     if not header:
         return False
     name, _, given_port = header.rpartition(":") if not header.endswith("]") else (header, "", "")
-    if not name or (given_port and not given_port.isdigit()):
+    if not name or (given_port and not _PORT.fullmatch(given_port)):
         name, given_port = header, ""
     if (int(given_port) if given_port else 80) != port:
         return False

@@ -282,11 +282,13 @@ class Scribes:
         if len(text) > body_.max_chars:
             raise Refused(422, "too_long", f"at most {body_.max_chars} characters")
         mine = self._answers.setdefault(token, set())
-        if answer_id not in mine and text:
-            if len(mine) >= body_.per_device:
+        if answer_id not in mine:
+            if text and len(mine) >= body_.per_device:
                 raise Refused(422, "too_many_answers", f"at most {body_.per_device} answers")
             if answer_id in session.answers_for(exercise.id).opens:
-                # Another device's answer id (guessed or copied): never overwritten.
+                # Another device's answer id (guessed or copied): never overwritten, nor taken
+                # back with an empty text (that removed it).
                 raise Refused(409, "malformed", "answer id taken")
-            mine.add(answer_id)
+            if text:
+                mine.add(answer_id)
         return OpenWrite(exercise.id, answer_id, text)

@@ -181,7 +181,12 @@ def _same_label(label: str, values: Iterable[int]) -> tuple[Score, ...]:
 
 
 def label_key(label: str) -> tuple[int, str]:
-    """Sort P2 before P10; names alphabetically after P-labels."""
-    if label[:1] == "P" and label[1:].isdigit():
-        return (int(label[1:]), "")
+    """Sort P2 before P10; names alphabetically after P-labels.
+
+    A name is typed or read from a file: "P²" passes ``isdigit`` but not ``int``, and "P" with
+    5,000 digits passes both checks but not ``int`` (4,300 digits at most); both are names.
+    """
+    number = label[1:]
+    if label[:1] == "P" and number.isascii() and number.isdigit() and len(number) < 10:
+        return (int(number), "")
     return (1 << 30, label.lower())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model.limits import check_text
 from workshop_tui.core.model.refusal import Refused
+from workshop_tui.core.text_safety import for_terminal
 
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
@@ -39,7 +40,10 @@ def parse_participants(raw: str) -> int | list[str]:
         if not 1 <= count <= MAX_PARTICIPANTS:
             raise Refused("participants.count", most=MAX_PARTICIPANTS)
         return count
-    names = [name.strip() for name in _NAME_BREAKS.split(raw) if name.strip()]
+    # Each name as it will be shown (no control or invisible character: a column pasted from a
+    # spreadsheet may carry a BOM or a zero-width space), so "Anne" and "An\u200bne", which no
+    # column could tell apart, are one name said twice.
+    names = [shown for name in _NAME_BREAKS.split(raw) if (shown := for_terminal(name).strip())]
     if not names:
         raise Refused("participants.count", most=MAX_PARTICIPANTS)
     if len(names) > MAX_PARTICIPANTS:

@@ -48,9 +48,11 @@ _QUOTED = r'[^"\\\x00-\x1f\x7f]*'
 """A quoted key that means itself (``"kurs.pos.1"``: no escape, no control character)."""
 _TOKENS = re.compile(
     r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"{3,5}'  # multi-line basic string
+    r'|(?P<unclosed>"""[\s\S]*)'  # one never closed (an error): to the end, not tried again inside
     r"|'''[\s\S]*?'{3,5}"  # multi-line literal string
     r'|"(?P<plain>[^"\\\x00-\x1f\x7f]*+)"'  # basic string without escape or control character
     r'|"(?:[^"\\\n]++|\\.)*+"'  # basic string
+    r'|(?P<unclosed_line>"(?:[^"\\\n]++|\\.)*+)'  # one not closed on its line (an error): its line
     r"|'[^'\n]*'"  # literal string
     r"|#[^\n]*"  # comment
     rf"|\n\[answers\.(?:(?P<exercise>{_BARE})|\"(?P<quoted_exercise>{_QUOTED})\")"
@@ -61,14 +63,21 @@ _TOKENS = re.compile(
 the line break before their header, to the end of their last row: its line break is left for
 the next header to start from). Every alternative starts with one character, so the
 expression engine skips ahead to the next quote, ``#`` or line break instead of trying each
-alternative at every character (half the instructions of the scan)."""
+alternative at every character (half the instructions of the scan).
+
+A string that is never closed is taken whole as well (and left to the parser, which reports it):
+tried again from each quote inside it, ``k = "\\"\\"\\"…`` or ``\\\"""`` on line after line made the
+scan quadratic (a 1 MB line of them took over two minutes)."""
 
 _PLAIN = re.compile(r'(?:[^\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+')
 """A basic string's text that reads plainly: no control character but tab, and no escape but
 the one-letter ones (``\\"``, ``\\n``; a ``\\u`` or a backslash at a line's end is left to tomllib)."""
 _PLAIN_MULTILINE = re.compile(r'(?:[^\\\x00-\x08\x0b-\x1f\x7f]++|\\[btnfr"\\])*+')
 """The same for a multi-line string (line breaks too)."""
-_VALUE_BEFORE = re.compile(r"=[ \t]*\Z")
+_LINE_ENDS = re.compile(r"[ \t]*(?:#|\n|\Z)")
+"""What may follow a text over several lines that is taken out: its line breaks are put after the
+placeholder, so anything else on its closing line (``\"\"\"a = 1``, refused by TOML) would start a
+line of its own and be read."""
 
 
 class _Disagree(Exception):
@@ -81,7 +90,12 @@ def loads(text: str) -> dict[str, Any]:
     Raises:
         tomllib.TOMLDecodeError: the text is not valid TOML.
     """
-    text = text.replace("\r\n", "\n")  # as tomllib reads it
+    normal = text.replace("\r\n", "\n")  # as tomllib reads it
+    if "\r" in normal:
+        # A carriage return left over is an error wherever it stands, but the pieces must not be
+        # read from ``normal``: ``tomllib`` would replace again, and ``\r\r\n`` would pass.
+        return _whole(text)
+    text = normal
     data = _simple(text)  # a file as the app writes it: one pass
     if data is None:  # a line of another shape: every long text taken out, the rest to tomllib
         data = _read(text, first=10**17 + int.from_bytes(os.urandom(7)))
@@ -101,8 +115,8 @@ def _read(text: str, first: int) -> dict[str, Any]:
     scan = "\n" + text  # a table of scores is found from the line break before it: the first line too
     for token in _TOKENS.finditer(scan):
         found = token.group(0)
-        if len(found) < LONG_TEXT or found[0] in "#'":
-            continue  # a short string (an id), a comment or a literal string: left to the rest's parser
+        if len(found) < LONG_TEXT or found[0] in "#'" or token.lastgroup in ("unclosed", "unclosed_line"):
+            continue  # a short string (an id), a comment, a literal string or an error: left to the parser
         rows = token.group("rows")
         if rows is not None:
             # Each line is ``key = number`` (the expression checked it): split, not matched again.
@@ -152,10 +166,17 @@ def _whole(text: str) -> dict[str, Any]:
 
 def _plain_text(text: str, at: int, token: str) -> str | None:
     """The text of a basic string (not a short one) that is a value and reads plainly; else None."""
-    line_start = text.rfind("\n", 0, at) + 1
-    if not _VALUE_BEFORE.search(text, line_start, at):
+    # ``=`` and blanks right before it, looked at backwards from the string: searching from the
+    # line's start (as an expression did) cost the whole line for each string on it, quadratic
+    # for a line of a million quotes or of long strings in an array (38 s for 1 MB of quotes).
+    before = at - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    if before < 0 or text[before] != "=":
         return None  # a key, or inside an array: left to the parser
     if token.startswith('"""'):
+        if "\n" in token and not _LINE_ENDS.match(text, at + len(token)):
+            return None
         value = token[3:-3]
         if not _PLAIN_MULTILINE.fullmatch(value):
             return None

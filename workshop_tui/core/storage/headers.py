@@ -112,7 +112,7 @@ def _keys(header: bytes) -> dict[str, Any] | None:
         data = _plain_keys(text)
         if data is None:
             data = tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: TOML's, or a 5,000-digit number's
         return None
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:

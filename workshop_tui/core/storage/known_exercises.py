@@ -75,9 +75,11 @@ _known: Known | None = None
 
 def loads(text: str) -> dict[str, Any]:
     """``fast_toml.loads`` (the same table or error as ``tomllib``), copies of built-ins not parsed."""
-    text = text.replace("\r\n", "\n")  # as tomllib reads it
-    data = _shared(text)
-    return fast_toml.loads(text) if data is None else data
+    normal = text.replace("\r\n", "\n")  # as tomllib reads it
+    if "\r" in normal:
+        return fast_toml.loads(text)  # an error wherever it stands: tomllib's, from the text as given
+    data = _shared(normal)
+    return fast_toml.loads(normal) if data is None else data
 
 
 def _shared(text: str) -> dict[str, Any] | None:

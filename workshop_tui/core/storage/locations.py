@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from workshop_tui.core.model.ids import ID_RULE, valid_id
 
 DATA_DIR_ENV = "WORKSHOP_TUI_DATA_DIR"
 """Set this to use another data dir; the tests always do, so they never touch real data."""
+
+_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?", re.IGNORECASE)
+"""Names Windows gives to devices whatever their extension (``nul.toml`` is the null device,
+``con.toml`` the console): a session mailed from another system may carry such an id."""
 
 _PACKAGE = Path(__file__).resolve().parents[2]  # workshop_tui/core/storage -> workshop_tui
 
@@ -31,14 +36,17 @@ def file_for(folder: Path, name: str, suffix: str) -> Path:
     """``folder/<name><suffix>``, for a ``name`` that came from a file (a session's id).
 
     Such a name is never trusted as a path: it must have the one id shape (no ``/``, no
-    ``..``, no leading dot), and the path it makes must still be in ``folder`` once every
-    link is followed, so a hostile ``id`` cannot make a save replace some other file.
+    ``..``, no leading dot), must not be a Windows device name (``nul``, ``con.x``), and the
+    path it makes must still be in ``folder`` once every link is followed, so a hostile ``id``
+    cannot make a save replace some other file.
 
     Raises:
         UnsafeName: the name is not a valid id, or the path would leave ``folder``.
     """
     if not valid_id(name):
         raise UnsafeName(f"{name[:60]!r} cannot name a file: {ID_RULE}")
+    if _DEVICE.fullmatch(name):  # on every system, so a session behaves the same wherever it is
+        raise UnsafeName(f"{name!r} cannot name a file: Windows reserves it for a device")
     path = folder / f"{name}{suffix}"
     if path.resolve().parent != folder.resolve():
         raise UnsafeName(f"{path} is outside {folder}; it is not written")

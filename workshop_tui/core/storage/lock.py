@@ -55,7 +55,7 @@ class LockInfo:
         """The start time on this computer's clock, ``YYYY-MM-DD HH:MM``."""
         try:
             return datetime.fromisoformat(self.started).astimezone().strftime("%Y-%m-%d %H:%M")
-        except ValueError:
+        except (ValueError, OverflowError):  # year 1 or 9999 moved to this clock's zone: Overflow
             return self.started[:16]
 
     @property

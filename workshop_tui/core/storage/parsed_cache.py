@@ -38,9 +38,10 @@ SMALLEST = 64 * 1024
 """Shorter texts parse in a few milliseconds: they are not kept (a cache would cost as much)."""
 KEEP = 12
 """Files kept in the folder; the oldest beyond them are removed when one is written."""
-FORMAT = 2
-"""Bumped when what is kept changes (2: the file's bytes instead of its text); also per Python
-version (``marshal``'s format)."""
+FORMAT = 3
+"""Bumped when what is kept changes (2: the file's bytes instead of its text; 3: fast_toml no longer
+reads two broken shapes, ``\r\r\n`` and a statement after a text's closing quotes, so a table
+kept for such a file must not be used); also per Python version (``marshal``'s format)."""
 _TAG = f"{sys.implementation.cache_tag}-v{FORMAT}"
 
 

@@ -177,7 +177,13 @@ def series_roots(listings: Sequence[SessionListing]) -> dict[str, str]:
     roots: dict[str, str] = {}
     for session_id, listing in by_id.items():
         chain, _ = _chain_back(listing, by_id, listings)
-        roots[session_id] = _summary(chain[-1]).id
+        ids = [_summary(x).id for x in chain]
+        looped = _summary(chain[-1]).follows
+        # Sessions that follow each other in a loop (a -> b -> a, from hand edits or a hostile
+        # file) are one series, as ``series_of`` finds it: each of them, and each session after
+        # them, gets the loop's least id as its root, not the end of its own chain back (a's
+        # root was b, b's was a: the list showed b twice, in the series and alone).
+        roots[session_id] = min(ids[ids.index(looped) :]) if looped in ids else ids[-1]
     return roots
 
 

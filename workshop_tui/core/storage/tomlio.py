@@ -30,6 +30,8 @@ DEAD_GRACE = 1.0
 STALE_TEMP_SECONDS = 60.0
 """A temp file untouched this long belongs to no save still running (a save takes milliseconds)."""
 
+_DIGITS = "integer string conversion"
+"""What ``int`` says of a number too long to read (``sys.get_int_max_str_digits``)."""
 _LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
@@ -101,7 +103,13 @@ def read_toml(
         import tomllib
 
         if not isinstance(error, tomllib.TOMLDecodeError):
-            raise
+            if _DIGITS not in str(error):
+                raise
+            # A number of more than 4,300 digits: ``int`` refuses it inside tomllib (and the fast
+            # reads) with a plain ValueError, which was a traceback for a file anyone may write.
+            raise fail(
+                "problems.what.not_toml", "problems.fix.syntax", line=None, reason=str(error).split(";")[0]
+            ) from None
         message = str(error)
         match = _LINE.search(message)
         what = _LINE.sub("", message).strip().rstrip(".")

@@ -109,7 +109,8 @@ class GridTyping(ExerciseView):
         elif answers.mode == "tally" and key in ("plus", "minus", "equals_sign", "+", "-"):
             event.stop()
             self._bump_tally(1 if key in ("plus", "equals_sign", "+") else -1)
-        elif event.character is not None and event.character.isdigit():
+        elif event.character is not None and event.character.isascii() and event.character.isdigit():
+            # ASCII only: "²" (AltGr+2 on a German keyboard) passes isdigit and crashed int().
             event.stop()
             if answers.mode == "tally":
                 self._type_tally(event.character)
