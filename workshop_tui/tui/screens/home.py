@@ -15,7 +15,7 @@ from textual.widgets.data_table import RowKey
 from textual.worker import get_current_worker
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.errors import SessionWriteError, in_line_order
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.base import WorkshopScreen
@@ -244,7 +244,7 @@ class HomeScreen(WorkshopScreen):
         if listing is None:
             return
         if listing.problems:
-            problem = listing.problems[0].text(self.lang)
+            problem = in_line_order(listing.problems)[0].text(self.lang)
             self.notify(t("tui.home.broken_hint", self.lang, problem=problem), severity="error", timeout=15)
             return
         if not self.workshop.open_session(listing.path):
