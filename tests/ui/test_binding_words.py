@@ -53,8 +53,8 @@ async def test_footer_words_and_tooltips_are_in_the_interface_language(
 @pytest.mark.parametrize(
     ("lang", "saved", "failed"),
     [
-        ("da", "Skærmbilledet er gemt i /tmp/shot.svg", "Skærmbilledet kunne ikke gemmes"),
-        ("en", "Saved the screenshot to /tmp/shot.svg", "Could not save the screenshot"),
+        ("da", "Skærmbilledet er gemt i /tmp/shot.svg", "Skærmbilledet kunne ikke gemmes: full"),
+        ("en", "Saved the screenshot to /tmp/shot.svg", "Could not save the screenshot: full"),
     ],
 )
 async def test_the_screenshot_notices_are_in_the_interface_language(

@@ -117,9 +117,14 @@ class AppWords(App[int]):
 
     @on(events.DeliveryFailed)
     def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
-        """Textual's "Failed to save screenshot", in the interface language."""
+        """Textual's "Failed to save screenshot", in the interface language, and why.
+
+        Textual saves to the Downloads folder; where there is none (found by hand: no
+        ~/Downloads) its notice did not say so, and the facilitator could not fix it.
+        """
         if event.name != "screenshot":
             return
         event.prevent_default()
         title = textual_word("Screenshot", self.lang)
-        self.notify(t("tui.screenshot.failed", self.lang), title=title, severity="error")
+        reason = str(event.exception) or type(event.exception).__name__
+        self.notify(t("tui.screenshot.failed", self.lang, reason=reason), title=title, severity="error")
