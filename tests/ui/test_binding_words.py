@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen
@@ -69,3 +70,25 @@ async def test_ctrl_c_says_how_to_quit_in_the_interface_language(
         shown = [(n.title, n.message) for n in app._notifications]
         assert (title, message) in shown, shown
         assert not any("[b]" in m for _, m in shown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "saved", "failed"),
+    [
+        ("da", "Skærmbilledet er gemt i /tmp/shot.svg", "Skærmbilledet kunne ikke gemmes: full"),
+        ("en", "Saved the screenshot to /tmp/shot.svg", "Could not save the screenshot: full"),
+    ],
+)
+async def test_the_screenshot_notices_are_in_the_interface_language(
+    data_dir: Path, lang: str, saved: str, failed: str
+) -> None:
+    """Textual said "Saved screenshot to '…'" in English, in a Danish window (found by hand)."""
+    app = app_for(None, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(events.DeliveryComplete(key="k", path=Path("/tmp/shot.svg"), name="screenshot"))
+        app.post_message(events.DeliveryFailed(key="k", exception=OSError("full"), name="screenshot"))
+        await pilot.pause()
+        said = [(n.title, n.message) for n in app._notifications]
+    title = "Skærmbillede" if lang == "da" else "Screenshot"
+    assert said == [(title, saved), (title, failed)]

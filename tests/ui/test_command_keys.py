@@ -5,7 +5,9 @@ keyboard is; a text field that takes the same key for itself (Ctrl+U deletes to 
 of an ``Input``'s line, F6/F7 select in a ``TextArea``, Ctrl+Z is its own undo) made the
 command do nothing there while still showing it. This walks the declarations in
 ``tui/commands.py``: each key of each command, pressed in a one-line field, a text box and
-a choice, must reach the screen's action.
+a choice, must reach the screen's action, except a key a text field keeps for its own edit
+(``field_keeps``: Ctrl+U deletes to the line's start): in a one-line field or a text box
+that key edits the field and runs no command, in a choice it runs the command.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 
+from workshop_tui.core.i18n import t
 from workshop_tui.tui.commands import (
     APP_COMMANDS,
     DIALOG_COMMANDS,
@@ -27,6 +30,7 @@ from workshop_tui.tui.commands import (
     SESSION_COMMANDS,
     Command,
     bindings,
+    key_help,
 )
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect
@@ -45,6 +49,7 @@ SCREENS_WITH_FIELDS: dict[str, Sequence[Command]] = {
 """The declarations of screens that hold text fields or choices (the others have none)."""
 
 FIELDS: dict[str, type[Widget]] = {"one-line field": EntryInput, "text box": EntryArea, "choice": EntrySelect}
+TEXT_FIELDS = (EntryInput, EntryArea)
 
 
 class _Recording(Screen[None]):
@@ -94,9 +99,38 @@ async def test_every_declared_key_reaches_its_command_from_every_kind_of_field(s
                     recording.ran.clear()
                     await pilot.press(key.strip())
                     await pilot.pause()
-                    if recording.ran != [command.action]:
+                    expected = (
+                        [] if command.field_keeps and isinstance(field, TEXT_FIELDS) else [command.action]
+                    )
+                    if recording.ran != expected:
                         swallowed.append(f"{key.strip()} ({command.id}) in a {field_name}: {recording.ran}")
-    assert not swallowed, "\n".join(["keys the field took for itself:", *swallowed])
+    assert not swallowed, "\n".join(["keys the field took for itself (or not):", *swallowed])
+
+
+async def test_a_key_a_text_field_keeps_edits_the_field_and_runs_no_command() -> None:
+    """Ctrl+U opened the minimum's dialog while someone typed, and the next keys went into it."""
+    kept = [command for command in SESSION_COMMANDS if command.field_keeps]
+    assert [command.keys for command in kept] == ["ctrl+u"]
+    app = _Host(SESSION_COMMANDS)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        recording = app.recording
+        line = recording.query_one(EntryInput)
+        line.focus()
+        await pilot.press("a", "b", "c", "ctrl+u", "d")
+        await pilot.pause()
+        assert (line.value, recording.ran) == ("d", [])
+        box = recording.query_one(EntryArea)
+        box.focus()
+        await pilot.press("x", "y", "enter", "a", "b", "ctrl+u", "z")
+        await pilot.pause()
+        assert (box.text, recording.ran) == ("xy\nz", [])
+
+
+def test_f1_says_where_a_kept_key_works() -> None:
+    for lang in ("da", "en"):
+        line = next(line for line in key_help(SESSION_COMMANDS, lang).splitlines() if "Ctrl+U" in line)
+        assert line.endswith(t("tui.help.outside_fields", lang)), line
 
 
 async def test_the_footer_lists_the_session_s_keys_in_the_declared_order_whatever_field_has_the_keyboard(

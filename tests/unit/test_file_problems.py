@@ -211,3 +211,14 @@ def test_a_phrase_survives_the_listing_index_and_is_said_in_danish(data_dir: Pat
     assert Phrase.from_json(nested.as_json()) == nested
     with pytest.raises(TypeError):
         Phrase.from_json({"key": "problems.what.missing", "values": {"x": [1]}})
+
+
+def test_problems_are_listed_by_line_within_each_file_and_as_found_on_one_line() -> None:
+    """``workshop open`` listed line 1140 before line 41 (the file's checks run one after another)."""
+    late = file_problem(Path("a.toml"), "x", "problems.what.unknown_key", line=1140)
+    early_b = file_problem(Path("a.toml"), "b", "problems.what.unknown_key", line=41)
+    early_a = file_problem(Path("a.toml"), "a", "problems.what.unknown_key", line=41)
+    whole = file_problem(Path("a.toml"), "", "problems.what.unknown_key")
+    other = file_problem(Path("b.toml"), "k", "problems.what.unknown_key", line=2)
+    lines = problem_lines([late, other, early_b, whole, early_a], "en")
+    assert lines == [p.text("en") for p in (early_b, early_a, late, whole, other)]

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import cast
 
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -113,3 +114,33 @@ class AppWords(App[int]):
         refresh = getattr(self.screen, "relabel", None)
         if callable(refresh):
             refresh()
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        """Textual's "Saved screenshot" notice, in the interface language (it is English).
+
+        ``prevent_default`` keeps Textual's own handler (``App._on_delivery_complete``) from
+        saying it again; other deliveries go on to it.
+        """
+        if event.name != "screenshot":
+            return
+        event.prevent_default()
+        title = textual_word("Screenshot", self.lang)
+        if event.path is None:
+            self.notify(t("tui.screenshot.saved_here", self.lang), title=title)
+        else:
+            self.notify(t("tui.screenshot.saved", self.lang, path=str(event.path)), title=title)
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        """Textual's "Failed to save screenshot", in the interface language, and why.
+
+        Textual saves to the Downloads folder; where there is none (found by hand: no
+        ~/Downloads) its notice did not say so, and the facilitator could not fix it.
+        """
+        if event.name != "screenshot":
+            return
+        event.prevent_default()
+        title = textual_word("Screenshot", self.lang)
+        reason = str(event.exception) or type(event.exception).__name__
+        self.notify(t("tui.screenshot.failed", self.lang, reason=reason), title=title, severity="error")

@@ -46,6 +46,13 @@ class Command:
     """The string key of its palette entry; None: not offered in the palette."""
     tooltip: bool = False
     """Its F1 text also as the footer's tooltip and beside it in the key panel."""
+    field_keeps: bool = False
+    """A text field keeps the key for its own edit (Ctrl+U deletes to the line's start there).
+
+    Someone typing expects the terminal's editing keys; a command that took one opened a
+    dialog and the next keys went into it. Such a command is no priority key: it runs where
+    the focus is not a text field (the grid, a choice) and from the palette, and F1 says so.
+    """
 
     def binding(self) -> Binding:
         """The screen's binding; its description is put in the interface language when shown."""
@@ -85,6 +92,7 @@ def key_help(commands: Iterable[Command], lang: str) -> str:
     """F1's list of a screen's keys: ``- **F2** projektorvisning``, one line per command."""
     return "\n".join(
         f"- **{' / '.join(command.shown_keys)}** {t(f'tui.help.key.{command.id}', lang)}"
+        + (t("tui.help.outside_fields", lang) if command.field_keeps else "")
         for command in commands
     )
 
@@ -112,7 +120,7 @@ SESSION_COMMANDS: Sequence[Command] = (
     Command("groups", "ctrl+r", "groups", footer=False, priority=True, palette="tui.key.groups"),
     Command("last_time", "ctrl+l", "last_time", footer=False, palette="tui.key.last_time"),
     Command(
-        "min_answers", "ctrl+u", "min_answers", footer=False, priority=True, palette="tui.key.min_answers"
+        "min_answers", "ctrl+u", "min_answers", footer=False, palette="tui.key.min_answers", field_keeps=True
     ),
     Command("undo", "ctrl+z", "undo", footer=False, priority=True, palette="tui.key.undo"),
     Command("redo", "ctrl+y", "redo", footer=False, priority=True, palette="tui.key.redo"),
@@ -122,12 +130,13 @@ SESSION_COMMANDS: Sequence[Command] = (
 
 A key that a text field takes for itself is a priority key here, so that the command works
 from every field, as the footer, F1 and the palette promise (``tests/ui/test_command_keys.py``
-walks this): Textual's ``Input`` deletes to the line's start on Ctrl+U; its ``TextArea`` does
-that too, selects the line on F6 and everything on F7, and keeps an undo of its own on
-Ctrl+Z/Ctrl+Y. The fields lose those (Backspace and the mouse remain); the session's undo
-covers typed text as well, and other edits and the device texts since.
+walks this): Textual's ``TextArea`` selects the line on F6 and everything on F7, and keeps an
+undo of its own on Ctrl+Z/Ctrl+Y. The fields lose those (Backspace and the mouse remain); the
+session's undo covers typed text as well, and other edits and the device texts since.
+Ctrl+U is the exception (``field_keeps``): in a text field it deletes to the line's start, as
+in every terminal, and the minimum of answers is set from the grid, a choice or the palette.
 
-A key that opens a dialog or a screen (F2, F6, F7, F8, F10, Ctrl+R, Ctrl+U) is a priority key
+A key that opens a dialog or a screen (F2, F6, F7, F8, F10, Ctrl+R) is a priority key
 too: handled as it arrives, it opens the dialog behind the keys typed before it, and the
 keys typed after it wait for the dialog (``tui/screen_keys.py``). Handled when it had
 bubbled up from the field, the keys after it had already gone to the field.

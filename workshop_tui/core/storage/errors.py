@@ -84,8 +84,26 @@ def file_problem(
     return Problem(file, key, Phrase(what, args), Phrase(fix, args) if fix else None, line, warning)
 
 
+def in_line_order(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` by file (in the order first met), then by line (those without one last), else as found.
+
+    A file's checks run one after another (the keys, then each exercise, then the answers),
+    so their problems came out of order: ``workshop open`` listed line 1140 before line 41,
+    and a facilitator fixing the file from the top had to hunt. Lines compare as numbers.
+    Problems on one line, or with no line, keep the order they were found in (the sort is
+    stable): the first found is the one to fix. Those without a line go after the placed
+    ones: a file of 200,000 unknown keys places only its first ones, and a limit broken
+    ("at most 500 participants") must not hide behind what it causes.
+    """
+    listed = list(problems)
+    files: dict[Path, int] = {}
+    for problem in listed:
+        files.setdefault(problem.file, len(files))
+    return sorted(listed, key=lambda p: (files[p.file], p.line is None, p.line or 0))
+
+
 def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SHOWN_PROBLEMS) -> list[str]:
-    """The lines that report ``problems``: at most ``limit`` per file, then how many more.
+    """The lines that report ``problems`` in line order: at most ``limit`` per file, then how many more.
 
     A damaged or hostile file can hold any number of problems (200,000 unknown keys); a
     message that lists them all hides the first, which is the one to fix, and floods the
@@ -94,7 +112,7 @@ def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SH
     lines: list[str] = []
     shown: dict[Path, int] = {}
     hidden: dict[Path, int] = {}
-    for problem in problems:
+    for problem in in_line_order(problems):
         if problem.hidden:
             hidden[problem.file] = hidden.get(problem.file, 0) + problem.hidden
             continue

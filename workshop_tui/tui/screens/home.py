@@ -15,7 +15,7 @@ from textual.widgets.data_table import RowKey
 from textual.worker import get_current_worker
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
+from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, in_line_order
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.base import WorkshopScreen
@@ -252,7 +252,7 @@ class HomeScreen(WorkshopScreen):
             try:
                 session = load_session(listing.path)
             except FileProblems as error:
-                problem = (error.problems or listing.problems)[0].text(self.lang)
+                problem = in_line_order(error.problems or listing.problems)[0].text(self.lang)
                 self.notify(
                     t("tui.home.broken_hint", self.lang, problem=problem), severity="error", timeout=15
                 )

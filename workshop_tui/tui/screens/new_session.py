@@ -18,7 +18,7 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.model.people import parse_participants
 from workshop_tui.core.model.refusal import Refused
-from workshop_tui.core.storage.errors import FileProblems, problem_lines
+from workshop_tui.core.storage.errors import FileProblems, in_line_order, problem_lines
 from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.sessions import load_session, new_session
@@ -243,7 +243,7 @@ class NewSessionScreen(WorkshopModal):
         try:
             earlier = load_session(listing.path)
         except FileProblems as problems:
-            error.update(plain(problems.problems[0].text(lang)))
+            error.update(plain(in_line_order(problems.problems)[0].text(lang)))
             return
         try:
             session = follow_up(

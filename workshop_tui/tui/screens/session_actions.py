@@ -112,6 +112,7 @@ class SessionActions(InOrderScreen):
         def undo() -> None:
             before = self.controller.keeper.session
             if self.controller.undo():
+                self._follow(before)
                 self._say_where(before, t("tui.undo.done", self.lang), "tui.undo.elsewhere")
             else:
                 self.notify(t("tui.undo.none", self.lang), timeout=1.5)
@@ -124,11 +125,18 @@ class SessionActions(InOrderScreen):
         def redo() -> None:
             before = self.controller.keeper.session
             if self.controller.redo():
+                self._follow(before)
                 self._say_where(before, t("tui.redo.done", self.lang), "tui.redo.elsewhere")
             else:
                 self.notify(t("tui.redo.none", self.lang), timeout=1.5)
 
         self._after_typed_edits(redo)
+
+    def _follow(self, before: Session) -> None:
+        """The view's cursor to what the undo or redo changed, where it shows it (the grid)."""
+        follow = getattr(self.view, "follow_change", None)
+        if callable(follow):
+            follow(before, self.controller.keeper.session)
 
     def _say_where(self, before: Session, done: str, elsewhere: str) -> None:
         """Undone (or redone): said briefly, or with the place when the change is not on the screen.

@@ -142,6 +142,31 @@ class GridView(GridTyping):
         if position.group:
             self._group = position.group
 
+    def follow_change(self, before: Session, after: Session) -> None:
+        """Put the cursor on the score an undo or redo just changed back, as a spreadsheet does.
+
+        The cursor stayed where it was: after Ctrl+Z on a score typed a few cells back the
+        facilitator had to look for what changed. Moves only within this exercise's grid
+        (the change is elsewhere: the screen says where); a tally's change moves to its row.
+        """
+        if not self.ready or not self.grid.row_count:
+            return
+        old = before.answers_for(self.exercise.id)
+        new = after.answers_for(self.exercise.id)
+        grid = self.grid
+        keys = [str(column.key) for column in grid.columns]
+        for row, item in enumerate(grid.items):
+            old_scores, new_scores = old.scores.get(item.id, {}), new.scores.get(item.id, {})
+            if old_scores != new_scores:
+                who = [p.id for p in after.participants if old_scores.get(p.id) != new_scores.get(p.id)]
+                column = keys.index(who[0]) if who and who[0] in keys else grid.cursor_coordinate.column
+            elif old.tallies.get(item.id, {}) != new.tallies.get(item.id, {}):
+                column = grid.cursor_coordinate.column
+            else:
+                continue
+            grid.cursor_coordinate = grid.cursor_coordinate._replace(row=row, column=column)
+            return
+
     def focus_main(self) -> None:
         if self.ready:
             # At once, not by ``grid.focus()``, which waits for the app's queue: on opening that
