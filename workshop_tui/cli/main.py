@@ -124,7 +124,11 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         if found is None:
             print(for_terminal(t("cli.error.no_session", lang, name=args.session)), file=sys.stderr)
             return 1
+        from workshop_tui.core.storage.listing import remember_full_read, stat_key
+
+        read_key = stat_key(found)
         session = load_session(found)  # a damaged file is reported here, before the app starts
+        remember_full_read(found, read_key, session)  # the list shows this read, not a forged seal
         return _run_app(args.explicit_lang, args.exercises, found, _voting(args), session)
     if command == "present":
         return _present(args, lang)

@@ -235,16 +235,20 @@ class WorkshopApp(TypedKeys, AppWords):
         The session's lock is taken first; when another window holds it, the facilitator
         chooses between a read-only view and not opening it.
         """
+        from workshop_tui.core.storage.listing import remember_full_read, stat_key
         from workshop_tui.core.storage.lock import SessionLock
         from workshop_tui.core.storage.sessions import load_session
         from workshop_tui.tui.screens.session import SessionScreen
 
+        read_key = None if loaded is not None else stat_key(path)
         try:
             session = loaded if loaded is not None else load_session(path)
         except FileProblems as error:
             lines = "\n".join(problem_lines(error.problems, self.lang, limit=5))
             self.notify(lines, title=t("tui.home.broken", self.lang), severity="error", timeout=15)
             return False
+        # The list may have shown what a forged seal said; from now on it shows this read.
+        remember_full_read(path, read_key, session)
         lock = SessionLock(path)
         try:
             outcome = lock.acquire()

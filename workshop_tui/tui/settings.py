@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_tui.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from workshop_tui.core.storage import toml_guard
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.locations import data_dir
 from workshop_tui.core.storage.tomlio import atomic_write, dumps
@@ -30,7 +30,7 @@ def settings_path() -> Path:
 def load_settings() -> Settings:
     """Read the settings; anything missing or unreadable falls back to the defaults."""
     try:
-        data = tomllib.loads(settings_path().read_text(encoding="utf-8"))
+        data = toml_guard.loads(settings_path().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):  # ValueError: TOML's, or a 5,000-digit number's
         return Settings()
     lang = data.get("lang")

@@ -22,6 +22,7 @@ import secrets
 import tomllib
 from pathlib import Path
 
+from workshop_tui.core.storage import toml_guard
 from workshop_tui.core.storage.locations import data_dir, file_for
 from workshop_tui.core.storage.tomlio import atomic_write, dumps
 
@@ -134,7 +135,7 @@ class Roll:
             kept as ``.damaged`` and a new roll is started, so voting still opens).
         """
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = toml_guard.loads(path.read_text(encoding="utf-8"))
             devices = data.get("devices", {})
             voted = data.get("voted", {})
             if not isinstance(devices, dict) or not isinstance(voted, dict):

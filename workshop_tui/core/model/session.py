@@ -18,29 +18,12 @@ from workshop_tui.core.model.people import Group as Group
 from workshop_tui.core.model.people import Participant as Participant
 from workshop_tui.core.model.people import Position as Position
 from workshop_tui.core.model.refusal import Missing, ScoreError
+from workshop_tui.core.model.session_limits import DEFAULT_MIN_ANSWERS as DEFAULT_MIN_ANSWERS
+from workshop_tui.core.model.session_limits import MAX_MIN_ANSWERS as MAX_MIN_ANSWERS
+from workshop_tui.core.model.session_limits import SESSION_TEXTS as SESSION_TEXTS
+from workshop_tui.core.model.session_limits import check_item, check_score
 
 Status = Literal["not_started", "in_progress", "done"]
-
-DEFAULT_MIN_ANSWERS = 3
-"""Fewer answers than this to an item (or a vote, a placement) show no figure but n: a mean
-or a distribution of two scores tells who gave what. A session may set its own (``min_answers``)."""
-MAX_MIN_ANSWERS = 50
-"""The highest minimum a session may set (more would hide every figure of any real room)."""
-SESSION_TEXTS = (
-    "id",
-    "title",
-    "date",
-    "organisation",
-    "facilitator",
-    "language",
-    "created",
-    "updated",
-    "follows",
-)
-"""The session's own texts, each refused when longer than a session file holds.
-
-They are also a session file's header (``storage.session_codec.HEADER_KEYS``), in this
-order: what a list of sessions reads without parsing the rest."""
 
 
 @dataclass(frozen=True)
@@ -213,11 +196,11 @@ class Session:
             ScoreError: unknown item or participant, or a score off the exercise's scale.
         """
         exercise = self.exercise(exercise_id)
-        self._check_item(exercise, item_id)
+        check_item(exercise, item_id)
         if self.participant(participant_id) is None:
             raise ScoreError("participant.unknown", participant=participant_id)
         if score is not None:
-            self._check_score(exercise, score)
+            check_score(exercise, score)
         return self._edit(
             exercise_id, lambda a: exercise.body.score(exercise, a, item_id, participant_id, score), position
         )
@@ -234,11 +217,11 @@ class Session:
         exercise = self.exercise(exercise_id)
         people = {p.id for p in self.participants}
         for item_id, row in scores.items():
-            self._check_item(exercise, item_id)
+            check_item(exercise, item_id)
             for participant_id, score in row.items():
                 if participant_id not in people:
                     raise ScoreError("participant.unknown", participant=participant_id)
-                self._check_score(exercise, score)
+                check_score(exercise, score)
         return self._edit(exercise_id, lambda a: exercise.body.scores(exercise, a, scores))
 
     def with_tally(self, exercise_id: str, item_id: str, score: int, count: int) -> Session:
@@ -248,8 +231,8 @@ class Session:
             ScoreError: unknown item, a score off the scale, or a negative count.
         """
         exercise = self.exercise(exercise_id)
-        self._check_item(exercise, item_id)
-        self._check_score(exercise, score)
+        check_item(exercise, item_id)
+        check_score(exercise, score)
         if count < 0:
             raise ScoreError("tally.negative", count=count)
         return self._edit(exercise_id, lambda a: a.with_tally(item_id, score, count))
@@ -282,7 +265,7 @@ class Session:
     def with_note(self, exercise_id: str, item_id: str, text: str) -> Session:
         """Set the free-text note on an item (e.g. where the resistance is greatest)."""
         exercise = self.exercise(exercise_id)
-        self._check_item(exercise, item_id)
+        check_item(exercise, item_id)
         exercise.body.check_answer(exercise, "note")
         return self._edit(exercise_id, lambda a: a.with_note(item_id, text))
 
@@ -389,23 +372,6 @@ class Session:
         """(exercises done, exercises on the agenda)."""
         done = sum(1 for ex in self.agenda if self.status(ex) == "done")
         return done, len(self.agenda)
-
-    @staticmethod
-    def _check_item(exercise: Exercise, item_id: str) -> None:
-        try:
-            exercise.item(item_id)
-        except Missing as error:
-            raise ScoreError(error.code, **error.values) from None
-
-    @staticmethod
-    def _check_score(exercise: Exercise, score: int) -> None:
-        scale = exercise.scale
-        if scale is None:
-            raise ScoreError("score.no_scale", exercise=exercise.id)
-        if isinstance(score, bool) or not isinstance(score, int) or not scale.contains(score):
-            raise ScoreError(
-                "score.off_scale", score=score, exercise=exercise.id, min=scale.min, max=scale.max
-            )
 
     def _check_group(self, group_id: str) -> None:
         if not any(g.id == group_id for g in self.groups):

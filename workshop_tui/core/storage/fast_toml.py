@@ -35,6 +35,7 @@ import os
 import re
 from typing import Any
 
+from workshop_tui.core.storage import toml_guard
 from workshop_tui.core.storage.fast_toml_lines import _ESCAPE, _simple, _unescape
 
 # tomllib is imported where it is called: a file the fast path reads whole never needs it, and
@@ -146,9 +147,9 @@ def _read(text: str, first: int) -> dict[str, Any]:
             import tomllib
 
             try:
-                data = tomllib.loads(rest)
+                data = toml_guard.loads(rest)  # (a key's parts are in ``rest`` as in ``text``)
             except tomllib.TOMLDecodeError:
-                return tomllib.loads(text)
+                return toml_guard.loads(text)
         if texts:
             _put_texts(data, first, texts)
         _put_rows(data, tables)
@@ -158,10 +159,8 @@ def _read(text: str, first: int) -> dict[str, Any]:
 
 
 def _whole(text: str) -> dict[str, Any]:
-    """The whole text parsed by ``tomllib``: its result, or its error."""
-    import tomllib
-
-    return tomllib.loads(text)
+    """The whole text parsed by ``tomllib``: its result, or its error (``toml_guard``'s first)."""
+    return toml_guard.loads(text)
 
 
 def _plain_text(text: str, at: int, token: str) -> str | None:

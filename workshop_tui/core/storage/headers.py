@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop_tui.core.storage import toml_guard
 from workshop_tui.core.storage.migrations import SCHEMA_VERSION
 from workshop_tui.core.storage.seal import BODY_START, read_seal
 from workshop_tui.core.storage.tomlio import MAX_FILE_BYTES
@@ -111,7 +111,7 @@ def _keys(header: bytes) -> dict[str, Any] | None:
         text = header.decode("utf-8").removeprefix("\ufeff")
         data = _plain_keys(text)
         if data is None:
-            data = tomllib.loads(text)
+            data = toml_guard.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: TOML's, or a 5,000-digit number's
         return None
     version = data.get("schema_version")

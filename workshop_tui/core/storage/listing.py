@@ -107,6 +107,10 @@ class ListingIndex:
             "problems": [problem_as_json(p) for p in problems[:SHOWN_PROBLEMS] if not p.hidden],
         }
 
+    def keep_all(self) -> None:
+        """Keep every entry read (``save`` keeps only those looked up or stored since)."""
+        self._new = {**self._old, **self._new}
+
     def save(self) -> None:
         """Write the index if it changed; a folder that cannot be written to keeps none."""
         if self._new == self._old:
@@ -115,6 +119,31 @@ class ListingIndex:
         with contextlib.suppress(SessionWriteError):
             atomic_write(self.path, text, keep_backup=False)
         self._old = dict(self._new)
+
+
+def remember_full_read(path: Path, key: StatKey | None, session: Session) -> bool:
+    """Put what a full read of ``path`` found (the app opening it) into its folder's index.
+
+    A file is listed from its sealed first line, which says the progress; a line written by
+    hand with a checksum that matches shows progress the file does not have, and opening it
+    (a full read) did not correct the list. ``key`` is the file's ``stat_key`` taken before
+    the read: a file changed since is left to the next listing. Only a folder that already
+    keeps an index is written to, and only when the index said something else (an honest
+    seal costs one read of the index). Returns whether the index was changed.
+    """
+    from workshop_tui.core.storage.headers import ListedSession
+
+    folder = path.parent
+    if key is None or stat_key(path) != key or not (folder / INDEX_NAME).is_file():
+        return False
+    index = ListingIndex(folder)
+    summary = ListedSession.of(session)
+    if index.lookup(path, key) == (summary, ()):
+        return False
+    index.keep_all()
+    index.store(path, key, summary, ())
+    index.save()
+    return True
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,13 @@ def read_toml(
     except ValueError as error:  # TOMLDecodeError is one; tomllib is loaded by then
         import tomllib
 
+        from workshop_tui.core.storage.toml_guard import KeyTooLong
+
+        if isinstance(error, KeyTooLong):  # refused before tomllib (its time grows as parts squared)
+            raise fail(
+                "problems.what.key_parts", "problems.fix.not_workshop", line=error.line, parts=error.parts
+            ) from None
+
         if not isinstance(error, tomllib.TOMLDecodeError):
             if _DIGITS not in str(error):
                 raise
@@ -233,9 +240,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _tomllib_loads(text: str) -> dict[str, Any]:
-    import tomllib
+    from workshop_tui.core.storage import toml_guard
 
-    return tomllib.loads(text)
+    return toml_guard.loads(text)
 
 
 def _temp_file(path: Path) -> tuple[int, str]:
