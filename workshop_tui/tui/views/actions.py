@@ -68,9 +68,9 @@ class ActionsView(GroupTextsView):
     ActionsView .action-row Label { width: 12; padding: 1 1 0 0; }
     ActionsView .action-text { width: 3fr; }
     /* An owner's name whole at 80 columns (a quarter of the rest showed "Mette-"); the date
-       field holds a date and the cursor, no more. */
+       field holds its example ("fx 20.1.2027", 12 cells) or a date and the cursor, no more. */
     ActionsView .action-owner { width: 1fr; min-width: 18; }
-    ActionsView .action-due { width: 17; }
+    ActionsView .action-due { width: 18; }
     ActionsView #due-error { height: auto; padding: 0 1; }
     ActionsView #challenge { width: 1fr; }
     ActionsView #pick { width: 1fr; }
