@@ -135,3 +135,22 @@ def test_apply_and_show_failed_save_is_reported_after_showing(
     assert shown == [True]
     assert keeper.last_error is not None and "full" in keeper.last_error.reason
     assert keeper.unsaved and keeper.session.answers_for("resistance").scores["trust"]["p1"] == 4
+
+
+def test_a_score_typed_over_the_same_score_is_no_step_of_the_undo_history(
+    small_session: Session, tmp_path: Path
+) -> None:
+    """Typing 1 2 3 4 5 over a row that held 4 5 3 4 5 changed two scores; Ctrl+Z then took back
+    three nothing-steps before the second change came back ("Fortrudt", nothing changed: found by
+    hand in tmux). The cursor still moves and is saved."""
+    from workshop_tui.core.model import Position
+
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    moved = Position("resistance", 0, 2)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4).with_position(moved))
+    assert keeper.session.position == moved
+    assert load_session(tmp_path / "s.toml").position == moved
+    assert keeper.undo()
+    assert keeper.session.answers_for("resistance").is_empty
+    assert not keeper.can_undo

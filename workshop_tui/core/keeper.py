@@ -108,7 +108,10 @@ class SessionKeeper:
         changed = edit(self.session)
         if changed == self.session:
             return self.session
-        moved_only = not undoable and changed.with_position(self.session.position) == self.session
+        # An edit that changes no answer (a score typed over the same score, which only moves
+        # the cursor) is saved as a move, not made a step Ctrl+Z would take back as nothing.
+        moved_only = self.session.moved_only(changed)
+        undoable = undoable and not moved_only
         if self.read_only and not moved_only:
             raise ReadOnlySession("the session is open read-only")
         if undoable:

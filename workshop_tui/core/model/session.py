@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Literal
 
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, copied, with_key
@@ -346,6 +346,19 @@ class Session:
         """Remember where the facilitator is."""
         return replace(self, position=position)
 
+    def moved_only(self, other: Session) -> bool:
+        """Whether ``other`` differs from this session in where the facilitator is, and nothing else.
+
+        A score typed over the same score moves the cursor and changes no answer: the keeper
+        must not make it a step of the undo history (Ctrl+Z would take back nothing). Fields an
+        edit did not touch are the same objects, so this is mostly identity checks.
+        """
+        for name in _SESSION_FIELDS:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is not theirs and name != "position" and mine != theirs:
+                return False
+        return True
+
     def touched(self, timestamp: str) -> Session:
         """Stamp the session as updated at ``timestamp`` (ISO 8601)."""
         return self._changed(updated=timestamp)
@@ -376,3 +389,7 @@ class Session:
     def _check_group(self, group_id: str) -> None:
         if not any(g.id == group_id for g in self.groups):
             raise Missing("group.unknown", group=group_id)
+
+
+_SESSION_FIELDS = tuple(each.name for each in fields(Session))
+"""The session's fields, in order (``Session.moved_only``)."""
