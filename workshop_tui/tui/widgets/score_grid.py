@@ -9,7 +9,6 @@ rows again, so a keystroke on a 40-person session costs two rows, not the screen
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
@@ -22,62 +21,15 @@ from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten_apart
 from workshop_tui.tui.widgets.charts import fmt, localise, sparkline
+from workshop_tui.tui.widgets.grid_keys import GridLayout as GridLayout
+from workshop_tui.tui.widgets.grid_keys import RowKey
+from workshop_tui.tui.widgets.grid_keys import item_tag as item_tag
 from workshop_tui.tui.widgets.keys_on_arrival import taken_on_arrival
 from workshop_tui.tui.widgets.line_table import LineTable
 
 STAT_COLUMNS = ("n", "mean", "median", "range", "dist", "flag")
 """The statistics slots after the input columns. A vote fills them with people, dots,
 share and a share bar instead (same slots, so the cursor and input logic are shared)."""
-
-
-@dataclass(frozen=True)
-class GridLayout:
-    """What decides the grid's columns; a change of any of these rebuilds the table."""
-
-    mode: str
-    visible: bool
-    columns: tuple[str, ...]
-    """Participant ids, or score values as strings in tally mode."""
-    lang: str
-
-
-def item_tag(exercise: Exercise, item: Item, lang: str) -> str:
-    """A short prefix: a diagnostic's dimension and ``+``/``−``; ``↺`` on a reverse-scored item."""
-    if item.reverse:
-        return "↺ "
-    if item.polarity is None:
-        return ""
-    dimension = exercise.dimension(item.dimension or "")
-    name = dimension.label.get(lang)[:5] if dimension else ""
-    return f"{name}{'+' if item.polarity == 'produced' else '−'} "
-
-
-class _RowKey:
-    """Which answers a row shows: the mode and the row's score and tally mappings.
-
-    Answers are immutable and an edit replaces only the rows it touches, so a row whose
-    mappings are the same objects as before shows the same thing: comparing identities
-    finds the changed rows of a 40-person grid without comparing 40 scores per row.
-    """
-
-    __slots__ = ("counted", "item_id", "mode", "scores", "tallies")
-
-    def __init__(self, answers: ExerciseAnswers, item_id: str) -> None:
-        self.item_id = item_id
-        self.mode = answers.mode
-        self.counted = answers.counted_mode
-        self.scores = answers.scores.get(item_id)
-        self.tallies = answers.tallies.get(item_id)
-
-    def same(self, other: _RowKey) -> bool:
-        """Whether ``other`` was taken from the same answers of the same row."""
-        return (
-            self.item_id == other.item_id
-            and self.mode == other.mode
-            and self.counted == other.counted
-            and self.scores is other.scores
-            and self.tallies is other.tallies
-        )
 
 
 class ScoreGrid(LineTable):
@@ -98,9 +50,9 @@ class ScoreGrid(LineTable):
         """The owning view's handler of the keys typed here (it stops those it takes)."""
         self.layout_key: GridLayout | None = None
         self._built_width = 0
-        self._shown: dict[str, tuple[_RowKey, int]] = {}
+        self._shown: dict[str, tuple[RowKey, int]] = {}
         """Item id -> the answers (and a vote's total dots) its row was last filled from."""
-        self._stats_cache: dict[str, tuple[_RowKey, ItemStats]] = {}
+        self._stats_cache: dict[str, tuple[RowKey, ItemStats]] = {}
         self._label_width = 24
         self._marks: dict[str, str] = {}
         """Item id -> its highlight mark (▲ best, ▼ weakest; ``results.highlights``)."""
@@ -155,7 +107,7 @@ class ScoreGrid(LineTable):
         else:
             columns = tuple(p.id for p in session.participants)
         layout = GridLayout(answers.mode, answers.results_visible, columns, lang)
-        keys = {i.id: _RowKey(answers, i.id) for i in self.items}
+        keys = {i.id: RowKey(answers, i.id) for i in self.items}
         self.stats = {i.id: self._item_stats(keys[i.id], answers, scale.min, scale.max) for i in self.items}
         if self.exercise.is_vote:
             totals = vote_totals(self.exercise, answers)
@@ -183,7 +135,7 @@ class ScoreGrid(LineTable):
                 self._shown[item.id] = (keys[item.id], dots)
                 self._fill_row(item, answers, layout, lang)
 
-    def _item_stats(self, key: _RowKey, answers: ExerciseAnswers, low: int, high: int) -> ItemStats:
+    def _item_stats(self, key: RowKey, answers: ExerciseAnswers, low: int, high: int) -> ItemStats:
         """An item's statistics, computed again only when its row of answers is a new value."""
         cached = self._stats_cache.get(key.item_id)
         if cached is None or not cached[0].same(key):

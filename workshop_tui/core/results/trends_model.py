@@ -1,0 +1,134 @@
+"""The shapes a trend is made of: sessions, points, lines, heatmap rows (``trends`` builds them).
+
+Kept apart from the building so ``trends`` stays about matching and comparing sessions;
+``trends`` re-exports them, so readers import them from there as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_tui.core.results.held_back import HeldBack
+from workshop_tui.core.results.rules import Change, judge_change
+
+
+@dataclass(frozen=True)
+class SessionRef:
+    """One session of the trend: what a report names it by, and its minimum of answers."""
+
+    id: str
+    title: str
+    date: str
+    min_answers: int
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    """An item's or a dimension's figures in one session, as that session's export has them."""
+
+    n: int
+    """Answers to the item (a dimension: its items with a figure shown)."""
+    mean: float | None
+    """None when held back (too few answers), blind or empty."""
+    status: str
+    """``shown``, ``too_few``, ``blind`` or ``empty`` (``rules.status_of``)."""
+    distribution: tuple[tuple[int, int], ...] = ()
+    sd: float | None = None
+    comparable: bool = True
+    """False: another scale, polarity or set of items than the latest session; never subtracted."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """An item or a dimension across the sessions of the series."""
+
+    id: str
+    label: str
+    direction: str
+    """``positive``, ``negative`` or ``neutral``: what a higher mean means."""
+    points: tuple[Point | None, ...]
+    """One per session of the exercise (``ExerciseTrend.sessions``); None where it was not asked."""
+
+    def _means(self) -> list[float | None]:
+        return [p.mean if p is not None and p.comparable else None for p in self.points]
+
+    @property
+    def change(self) -> float | None:
+        """The latest mean minus the one before it; None unless both are shown and comparable."""
+        means = self._means()
+        if len(means) < 2 or means[-1] is None or means[-2] is None:
+            return None
+        return means[-1] - means[-2]
+
+    @property
+    def since_first(self) -> float | None:
+        """The latest mean minus the first; None unless both are shown and comparable."""
+        means = self._means()
+        if len(means) < 2 or means[-1] is None or means[0] is None:
+            return None
+        return means[-1] - means[0]
+
+    @property
+    def verdict(self) -> Change | None:
+        """What ``change`` means: better / worse by polarity, higher / lower, same."""
+        return judge_change(self.change, self.direction)
+
+    @property
+    def verdict_since_first(self) -> Change | None:
+        """What ``since_first`` means."""
+        return judge_change(self.since_first, self.direction)
+
+    @property
+    def spread(self) -> float | None:
+        """Highest minus lowest comparable mean over the sessions (None with fewer than two)."""
+        means = [m for m in self._means() if m is not None]
+        return max(means) - min(means) if len(means) >= 2 else None
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """One leader group (series) in the heatmap: its latest session's values, one per column."""
+
+    label: str
+    """The group's latest session's title; with its date (title, id) where two rows share it."""
+    session: SessionRef
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class ExerciseTrend:
+    """One scored exercise that recurs in the series."""
+
+    id: str
+    title: str
+    low: int
+    high: int
+    """The latest session's scale."""
+    sessions: tuple[SessionRef, ...]
+    """The sessions that ran it, earliest first."""
+    items: tuple[Line, ...]
+    dimensions: tuple[Line, ...]
+    notes: tuple[str, ...] = ()
+    """What could not be compared, and why (in the trend's language)."""
+    columns: tuple[str, ...] = ()
+    """The heatmap's columns: dimension labels (item texts without dimensions)."""
+    oriented: bool = False
+    """The heatmap's values are turned by polarity (higher = better), not plain means."""
+    heat: tuple[HeatRow, ...] = ()
+    """One row per leader group of the organisation; empty unless there are two or more."""
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Everything ``workshop trend`` reports."""
+
+    language: str
+    sessions: tuple[SessionRef, ...]
+    exercises: tuple[ExerciseTrend, ...]
+    once: tuple[str, ...]
+    """Scored exercises run in only one session of the series (no trend to show)."""
+    held_back: tuple[tuple[SessionRef, tuple[HeldBack, ...]], ...]
+    """Per session, the figures of the trend's exercises held back for too few answers."""
+    groups: tuple[str, ...] = ()
+    """The leader groups (series) in the heatmaps, the series itself first."""
