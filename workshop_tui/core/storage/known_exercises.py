@@ -75,7 +75,9 @@ _known: Known | None = None
 
 def loads(text: str) -> dict[str, Any]:
     """``fast_toml.loads`` (the same table or error as ``tomllib``), copies of built-ins not parsed."""
-    normal = text.replace("\r\n", "\n")  # as tomllib reads it
+    # As tomllib reads it: ``\r\n`` as ``\n``. Looked for first (a C scan, ~16 us on 700 kB):
+    # ``replace`` searches for its pair even where there is none, ~0.7 ms on a 90-exercise file.
+    normal = text.replace("\r\n", "\n") if "\r" in text else text
     if "\r" in normal:
         return fast_toml.loads(text)  # an error wherever it stands: tomllib's, from the text as given
     data = _shared(normal)
