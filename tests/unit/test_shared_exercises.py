@@ -88,3 +88,25 @@ def test_each_copy_of_a_faulty_table_gets_its_own_problem(tmp_path: Path) -> Non
     keys = [problem.key for problem in refused.value.problems]
     assert "exercises.a.surplus" in keys
     assert "exercises.b.surplus" in keys
+
+
+def test_equal_tables_share_one_read_whatever_objects_hold_their_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The key is the values alone: a table whose equal texts are one object (as a parser may
+    give them) and one whose texts are copies are the same definition, validated once."""
+    exercise = load_library(include_user=False).exercises["boundaries"]
+    table = exercise_to_dict(exercise)
+    text = "".join(["Samme ", "tekst"])  # made at run time: one object, used twice below
+    one_object = {**table, "title": {"da": text, "en": text}}
+    copies = {
+        **table,
+        "id": "copy",
+        "title": {"da": "".join(["Samme ", "tekst"]), "en": "".join(["Samme ", "tekst"])},
+    }
+    calls = _counted(monkeypatch)
+    shared = SharedExercises()
+    first = shared.parse(_reader(one_object))
+    again = shared.parse(_reader(copies))
+    assert calls == [exercise.id]
+    assert first is not None and again == replace(first, id="copy")
