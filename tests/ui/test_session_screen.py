@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
 
 from workshop_tui.core.storage.sessions import load_session
+from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.widgets.entry import EntryInput
@@ -17,6 +22,18 @@ def _screen(app: object) -> SessionScreen:
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, SessionScreen)
     return screen
+
+
+async def _first_date_field(app: WorkshopApp, pilot: Pilot[Any]) -> tuple[SessionScreen, EntryInput]:
+    """The session screen on the action sheet (sheet-45), the first action's date field focused:
+    where every date test starts."""
+    await pilot.pause()
+    screen = _screen(app)
+    screen.go_to("sheet-45")
+    await pilot.pause()
+    due = screen.view.query_one("#due-0", EntryInput)
+    due.focus()
+    return screen, due
 
 
 async def test_digits_score_and_move_on_and_are_saved(room: Path) -> None:
@@ -215,13 +232,7 @@ async def test_a_refused_date_marks_its_field_until_it_reads_as_a_date_or_shows_
     """At 5 m a line at the bottom is easy to miss: the field itself turns red while refused."""
     app = app_for(room)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to("sheet-45")
-        await pilot.pause()
-        due = screen.view.query_one("#due-0", EntryInput)
-        due.focus()
+        screen, due = await _first_date_field(app, pilot)
         await pilot.press(*"hej")
         await pilot.pause()
         assert due.has_class("-invalid") and "'hej'" in str(screen.view.query_one("#due-error").render())
@@ -248,13 +259,7 @@ async def test_a_date_left_as_no_date_goes_back_to_the_date_of_entry_not_a_prefi
     entered, shows it, and says what could not be read."""
     app = app_for(room)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to("sheet-45")
-        await pilot.pause()
-        due = screen.view.query_one("#due-0", EntryInput)
-        due.focus()
+        screen, due = await _first_date_field(app, pilot)
         await pilot.press(*"20/2", "tab")
         await pilot.pause()
         assert due.value == "2027-02-20"
@@ -279,15 +284,9 @@ async def test_a_date_field_moved_to_another_group_while_holding_no_date_restore
     """Ctrl+G while the date field holds '1.13' leaves that group's date as it was on entry."""
     app = app_for(room)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to("sheet-45")
-        await pilot.pause()
+        screen, due = await _first_date_field(app, pilot)
         assert len(screen.session.groups) == 2
         first = screen.session.groups[0].id
-        due = screen.view.query_one("#due-0", EntryInput)
-        due.focus()
         await pilot.press(*"1.13")
         await pilot.pause()
         await pilot.press("ctrl+g")
@@ -303,13 +302,7 @@ async def test_a_date_holding_no_date_when_the_session_closes_goes_back_to_the_d
     kept the prefix '1.1' as the next 1 January. Closing leaves the field as Tab does."""
     app = app_for(room)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to("sheet-45")
-        await pilot.pause()
-        due = screen.view.query_one("#due-0", EntryInput)
-        due.focus()
+        screen, due = await _first_date_field(app, pilot)
         await pilot.press(*"20/2", "tab")
         await pilot.pause()
         due.focus()
@@ -322,3 +315,34 @@ async def test_a_date_holding_no_date_when_the_session_closes_goes_back_to_the_d
         assert edit.edit(screen.session).answers_for("sheet-45").actions["g1"][0].due == "2027-02-20"
     saved = load_session(room).answers_for("sheet-45").actions
     assert [action.due for action in saved["g1"]] == ["2027-02-20"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "still", "back"),
+    [
+        ("da", "Datoen er stadig 2027-02-20", "Datoen er sat tilbage til 2027-02-20"),
+        ("en", "The date is still 2027-02-20", "The date is back to 2027-02-20"),
+    ],
+)
+async def test_the_notice_of_a_date_brought_back_says_whether_it_changed_meanwhile(
+    room: Path, lang: str, still: str, back: str
+) -> None:
+    """'1.13.2027' saved the prefix '1.1' (1 January) while typed: the date on file changed and
+    came back, so 'the date is still 20 February' was untrue. Text that never read as a date
+    ('x' after the date) changed nothing: there 'still' is the truth."""
+    app = app_for(room, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, due = await _first_date_field(app, pilot)
+        await pilot.press(*"20/2", "tab")
+        await pilot.pause()
+        due.focus()
+        await pilot.press("end", "x", "tab")
+        await pilot.pause()
+        due.focus()
+        await pilot.press(*("backspace" for _ in range(10)), *"1.13.2027", "tab")
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        assert len(notices) == 2, notices
+        assert still in notices[0] and "'2027-02-20x'" in notices[0], notices
+        assert back in notices[1] and "'1.13.2027'" in notices[1], notices
+        assert due.value == "2027-02-20"

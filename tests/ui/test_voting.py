@@ -188,3 +188,41 @@ async def test_opening_voting_freezes_what_it_loaded_for_the_collector(room: Pat
         # they are in none of the collector's generations.
         assert gc.get_freeze_count() > 0
         assert not any(o is server for o in gc.get_objects())
+
+
+async def test_the_wall_at_80_by_24_with_the_voting_board_breaks_no_word(room: Path) -> None:
+    """Found by hand (tmux at 80x24, F10 on the action sheet, then F2): the board was as wide as
+    its widest line (61 columns for "grupperne skriver på deres telefoner …"), leaving the
+    exercise 9 columns, its words broken mid-word ("prøvehand/ling!", "Lou/ise/Dah/l"). The board
+    is as wide as its QR code, and an action's owner and date go under its text when narrow."""
+    from workshop_tui.core.model import Action
+    from workshop_tui.tui.screens.projector import ProjectorFrame
+
+    session = load_session(room).with_action(
+        "sheet-45",
+        "g1",
+        0,
+        Action(text="Kommunal udskrivningstelefon fredag", owner="Louise Dahl", due="2026-11-15"),
+    )
+    save_session(session, room)
+    app = _app(room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-45")
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("escape", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectorScreen)
+        board = app.screen.query_one("#proj-vote", VoteBoard)
+        assert board.outer_size.width <= board.width_needed + 2
+        wall = app.screen.query_one(ProjectorFrame).content_text()
+        lines = [line.strip() for line in wall.splitlines()]
+        assert any("Louise Dahl" in line for line in lines), wall
+        assert any("2026-11-15" in line for line in lines), wall
+        words = " ".join(lines).split()
+        assert "udskrivningstelefon" in words and "Kommunal" in words, wall
+        title = str(app.screen.query_one("#proj-title").render())
+        assert "prøvehandling!" in title.split(), title

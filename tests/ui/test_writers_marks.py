@@ -350,3 +350,25 @@ async def test_the_writing_mark_is_picked_again_when_the_terminal_is_resized(
             await pilot.resize_terminal(*SIZE)
             await until(pilot, lambda: shown.border_title == narrow, "and again for the narrower one")
         await pilot.press("f10", "f10")
+
+
+async def test_closing_voting_while_a_device_writes_says_its_last_words_may_still_be_on_the_phone(
+    sheet_room: Path,
+) -> None:
+    """Found by hand: voting closed mid-sentence left "… Vi ringer til ledere" on file and the
+    rest on the phone (sent when voting opens again), while the app said "Afstemningen er
+    lukket; svarene er gemt." It now names who was writing and where the last words are."""
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        async with aiohttp.ClientSession() as http:
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            await post(http, info.url + "/api/write", _write("g1", "Vi ringer til ledere"), device["token"])
+        await pilot.press("f10")  # the panel again
+        await pilot.pause()
+        await pilot.press("f10")  # closes voting
+        await pilot.pause()
+        assert not screen.voting.is_open
+        notices = [n.message for n in app._notifications]
+        assert any(device["participant"] in m and "telefonen" in m for m in notices), notices
+        assert not any("svarene er gemt" in m for m in notices), notices

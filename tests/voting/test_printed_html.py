@@ -77,3 +77,31 @@ def test_the_report_passes_axe_and_prints_on_a4(browser: Any, reports: dict[str,
     data = base64.b64decode(pdf["data"])
     pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
     assert data.startswith(b"%PDF") and pages >= 1
+
+
+A4_CONTENT_PX = (680, 994)
+"""An A4 page less the report's print margins (15 mm each side, 16 mm top, 18 mm bottom) at 96 px
+per inch: the box a printed page lays the report out in."""
+
+
+def test_the_printed_report_keeps_its_cover_on_one_sheet_and_each_exercise_head_whole(
+    browser: Any, reports: dict[str, Path]
+) -> None:
+    """Printed to PDF (found by looking at the pages): the demo's cover ran its last line of notes
+    onto page 2, and an exercise's scale line broke between its two sentences, the second alone at
+    the top of the next page with the heading a page earlier."""
+    browser.get(reports["export"].as_uri())
+    width, height = A4_CONTENT_PX
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    cover = browser.execute_script("return document.querySelector('.cover').getBoundingClientRect().height;")
+    assert cover <= height, f"the cover is {cover:.0f} px, a printed page holds {height}"
+    split = browser.execute_script(
+        "return [...document.querySelectorAll('.exercise > .kicker, .exercise > h2, .exercise > .prompt,"
+        " .exercise > .scale')].filter(e => getComputedStyle(e).breakInside !== 'avoid'"
+        " || getComputedStyle(e).breakAfter !== 'avoid').map(e => e.className || e.tagName);"
+    )
+    assert split == []

@@ -196,3 +196,50 @@ def test_open_answers_from_a_phone_are_anonymous_and_survive_a_lost_connection(
     opens = load_session(path).answers_for("take-home").opens
     assert sorted(opens.values()) == ["Mod på at spørge – æøå", "Tillid tager tid"]
     assert all(answer_id.startswith("a") and len(answer_id) == 19 for answer_id in opens)
+
+
+def test_a_date_half_typed_on_a_keyboard_keeps_the_date_on_file(
+    browser: Any, library: Library, data_dir: Path
+) -> None:
+    """Found by hand (a group's laptop as the scribe): one Backspace in the date field's day
+    cleared a part, the browser reads a half date as "", and the page sent it: the date on file
+    was erased while the page said "Gemt". A half date is not sent; the page says so."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from workshop_tui.core.model import Action
+
+    session = new_session(
+        title="Handlinger",
+        date="2026-12-02",
+        exercises=[library.exercises["sheet-45"]],
+        participants=4,
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id="handlinger-browser",
+    ).with_action("sheet-45", "g1", 0, Action(text="Skyggedag", owner="Jesper", due="2026-12-11"))
+    path = session_path(session)
+    save_session(session, path)
+    _narrow(browser)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
+    server.follow("sheet-45")
+    words = section("phone.", "da")
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        due = wait.until(shown.visibility_of_element_located((By.CSS_SELECTOR, "input[type=date]")))
+        assert due.get_attribute("value") == "2026-12-11"
+        due.click()
+        due.send_keys(Keys.BACKSPACE)  # one part of the date cleared
+        assert browser.execute_script("return arguments[0].validity.badInput", due)
+        wait.until(
+            shown.text_to_be_present_in_element(
+                (By.CSS_SELECTOR, "#w-fields .field-status.bad"), words["write.date_incomplete"]
+            )
+        )
+        time.sleep(2.5)  # more than the page's pause before it sends
+        assert load_session(path).answers_for("sheet-45").actions["g1"][0].due == "2026-12-11"

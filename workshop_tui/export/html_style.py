@@ -105,9 +105,14 @@ footer { color: var(--muted); font-size: 8pt; text-align: center; padding: 4mm 0
   main { max-width: none; }
   .page { box-shadow: none; margin: 0; padding: 0; }
   .cover .band { margin-bottom: 5mm; }
-  .cover h1 { font-size: 22pt; } .meta { margin: 4mm 0 5mm; } .about { margin-top: 5mm; }
+  .cover h1 { font-size: 22pt; } .meta { margin: 4mm 0 5mm; }
+  /* The cover on one sheet: the demo's notes on the figures ran one line onto page 2. */
+  .about { margin-top: 5mm; padding: 3mm 4mm; font-size: 8.5pt; } .about p { margin-bottom: 1.5mm; }
   .exercise { margin-top: 8mm; padding-top: 4mm; border-top: 2px solid var(--ink); }
-  .kicker, h2, .prompt, .scale { break-after: avoid; }
+  /* An exercise's head prints whole with what follows: the scale line's second sentence
+     alone at the top of a page read as a stray remark, its heading a page earlier. */
+  .kicker, h2, .prompt, .scale { break-after: avoid; break-inside: avoid; }
+  p, li { orphans: 3; widows: 3; }
   h3 { margin: 4.5mm 0 2mm; }
   .figure, .stats, .top, .card, .box .keep, .note-box, .challenge { break-inside: avoid; }
   footer { display: none; }

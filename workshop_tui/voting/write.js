@@ -146,9 +146,13 @@ const Scribe = (() => {
     input.setAttribute("aria-describedby", described.join(" "));
     const mine = pending[pkey(task.exercise, group, field.key)];
     if (mine) input.value = mine.text;
-    input.addEventListener(field.shape === "choice" || field.shape === "date" ? "change" : "input", () =>
-      typed(field.key, input.value),
-    );
+    input.addEventListener(field.shape === "choice" || field.shape === "date" ? "change" : "input", () => {
+      // A date half typed on a keyboard (one part cleared with Backspace) reads as "" in the
+      // browser: sent, it erased the date on file while the page said "Saved". Wait for a whole
+      // date (a picker's Clear still sends "": the input then holds no bad input).
+      if (field.shape === "date" && input.validity.badInput) return fieldNote(field.key, W.date_incomplete, "bad");
+      typed(field.key, input.value);
+    });
     box.append(input, note);
     return box;
   }

@@ -81,7 +81,13 @@ class ProjectorFrame(Vertical):
         timer.set_class(wall.timer == 0, "done")
         board = self.query_one("#proj-vote", VoteBoard)
         board.show(wall.voting, lang)
-        width = max(40, size.width - 8 - (board.width_needed if wall.voting else 0))
+        # The board as wide as its QR code: a line under it ("grupperne skriver på deres
+        # telefoner …") wraps there rather than widening the board; at 80 columns it took 61
+        # and left the exercise 9, its words broken mid-word on the wall.
+        board.styles.max_width = board.width_needed + 2  # its padding 2 a side (projector.tcss)
+        # The results are laid out at the width they get beside the board: laid out wider (40)
+        # than the 35 left at 80 columns, a table's columns were squeezed and folded mid-word.
+        width = max(24, size.width - 8 - (board.width_needed + 2 if wall.voting else 0))
         height = max(10, size.height - (6 if self.has_class("compact") else 9))
         if wall.instead is not None:
             content: RenderableType = wall.instead

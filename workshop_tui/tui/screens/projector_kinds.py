@@ -308,7 +308,7 @@ def _sheet(
 def _actions(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
-    return None if summary.actions is None else agreed_actions(summary.actions, lang)
+    return None if summary.actions is None else agreed_actions(summary.actions, lang, width)
 
 
 def _table(

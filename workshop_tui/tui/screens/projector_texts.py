@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.model import Action
 from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart
 from workshop_tui.tui.plain import plain_text
 
@@ -42,8 +43,16 @@ def sheet_answers(part: ReflectionPart) -> RenderableType | None:
     return Group(*blocks)
 
 
-def agreed_actions(part: ActionPart, lang: str) -> RenderableType | None:
-    """Per group: the challenge and the actions with owner and date; None while nothing is written."""
+NARROW_ACTIONS = 56
+"""Below this width an action's owner and date go on a line under its text: in four columns
+the owner got 6 and "Louise Dahl" and the heading "Ansvarlig" were cut mid-word on the wall."""
+
+
+def agreed_actions(part: ActionPart, lang: str, width: int = 80) -> RenderableType | None:
+    """Per group: the challenge and the actions with owner and date; None while nothing is written.
+
+    ``width`` is the room the wall gives them (at 80 columns with the voting board, about 35).
+    """
     if not any(group.challenge or group.actions for group in part.groups):
         return None
     label = part.action_label or t("tui.actions.text", lang)
@@ -56,6 +65,9 @@ def agreed_actions(part: ActionPart, lang: str) -> RenderableType | None:
             blocks.append(challenge)
         if not group.actions:
             blocks += [Text(t("tui.proj.no_actions", lang), style="dim"), Text("")]
+            continue
+        if width < NARROW_ACTIONS:
+            blocks += [*_stacked_actions(group.actions), Text("")]
             continue
         table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
         table.add_column("", width=3, no_wrap=True)
@@ -71,6 +83,19 @@ def agreed_actions(part: ActionPart, lang: str) -> RenderableType | None:
             )
         blocks += [table, Text("")]
     return Group(*blocks)
+
+
+def _stacked_actions(actions: tuple[Action, ...]) -> list[RenderableType]:
+    """Each action's text, and owner · date on the line under it, both indented past its number."""
+    grid = Table.grid(expand=True)
+    grid.add_column(width=len(f"{len(actions)}. "), no_wrap=True)
+    grid.add_column(ratio=1)
+    for number, action in enumerate(actions, start=1):
+        who = Text.assemble(plain_text(action.owner), (" · " if action.owner and action.due else ""))
+        who.append(action.due, style="bold")
+        text = plain_text(action.text)
+        grid.add_row(Text(f"{number}.", style="bold"), Group(text, who) if who.plain else text)
+    return [grid]
 
 
 def table_rows(part: TablePart) -> RenderableType | None:

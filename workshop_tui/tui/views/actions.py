@@ -58,6 +58,9 @@ class ActionsView(GroupTextsView):
         back when it is left holding text that is not a date (``_settle_due``)."""
         self._due_typed: tuple[FieldKey, str] | None = None
         """The date field last typed in and its text then (``closing_edits``)."""
+        self._due_sent: tuple[FieldKey, str] | None = None
+        """The date field and the last date (ISO) its typing asked to save since it was entered:
+        whether the date brought back had changed meanwhile, even before the screen applied it."""
         self._unapplied: EditRequested | None = None
         """The edit that brought a date back, until the screen applies it (``closing_edits``)."""
 
@@ -154,7 +157,7 @@ class ActionsView(GroupTextsView):
                     # is the new group's.
                     if field.field is not None:
                         self._settle_due(field)
-                    self._due_entered, self._due_typed = (key, action.due), None
+                    self._due_entered, self._due_typed, self._due_sent = (key, action.due), None, None
                 field.load(key, getattr(action, part), gently=self._gently)
 
     @on(Select.Changed, "#pick")
@@ -182,10 +185,13 @@ class ActionsView(GroupTextsView):
                 # A date is saved once it reads as one ("20/1", "2027-01-20"); while it is half typed
                 # (or not a date at all) the last good date stays saved and the line below says why.
                 try:
-                    normalise_date(event.value, reference_date(self.session.date if self.session else ""))
+                    read = normalise_date(
+                        event.value, reference_date(self.session.date if self.session else "")
+                    )
                 except Refused as refused:
                     self._show_due_error(refusal_text(refused, self.lang), event)
                     return
+                self._due_sent = (event.field, read)
                 self._show_due_error("", event)
             else:  # typed over ``event.before``: a device's words written there meanwhile are kept
                 key = f"a:{index}:{part}"
@@ -205,14 +211,15 @@ class ActionsView(GroupTextsView):
         """Entering a date field remembers the date saved then (see ``_settle_due``)."""
         field = event.widget
         if isinstance(field, EntryInput) and _is_due(field.field) and field.field is not None:
-            self._due_entered, self._due_typed = (field.field, self._saved_due(field.field)), None
+            self._due_entered = (field.field, self._saved_due(field.field))
+            self._due_typed = self._due_sent = None
 
     def left_field(self, widget: Widget) -> None:
         """Leaving a date field shows the date as it was saved (ISO), before the refill (which
         would show the last saved prefix in place of the text that is no date)."""
         if isinstance(widget, EntryInput) and _is_due(widget.field):
             self._settle_due(widget)
-            self._due_entered = self._due_typed = None
+            self._due_entered = self._due_typed = self._due_sent = None
 
     def _saved_due(self, key: FieldKey) -> str:
         """The date saved for the action a date field's ``key`` names."""
@@ -255,6 +262,10 @@ class ActionsView(GroupTextsView):
             return
         closing_edit, back, refused = found
         bring_back = closing_edit.edit
+        # "Still" only when no date other than ``back`` was saved meanwhile: "1.13.2027" saved
+        # "1.1" (1 January) on its way, and the date on file came back rather than stayed.
+        sent = self._due_sent
+        changed = self._saved_due(key) != back or (sent is not None and sent[0] == key and sent[1] != back)
 
         def applied(current: Session) -> Session:
             if self._unapplied is closing_edit:  # the screen has it: nothing left for the close to do
@@ -271,7 +282,8 @@ class ActionsView(GroupTextsView):
         field.load(key, back)
         lang = self.lang
         date = back or t("tui.actions.due_none", lang)
-        notice = t("tui.actions.due_back", lang, refused=refusal_text(refused, lang), date=date)
+        wording = "tui.actions.due_restored" if changed else "tui.actions.due_back"
+        notice = t(wording, lang, refused=refusal_text(refused, lang), date=date)
         self.app.notify(plain(notice, one_line=True).plain, severity="warning", timeout=10, markup=False)
 
     def closing_edits(self) -> list[EditRequested]:
