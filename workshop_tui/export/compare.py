@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
+from workshop_tui.core.results.numbers import percent
 from workshop_tui.core.results.rules import Change, judge_change
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
@@ -105,7 +106,7 @@ class OptionChange:
         """``29 %`` or ``7``, ``–`` when withheld."""
         if value is None:
             return "–"
-        return f"{round(value * 100)} %" if self.single else str(round(value))
+        return percent(value) if self.single else str(round(value))  # dots are whole numbers
 
     def change_text(self, lang: str) -> str:
         """``+12 pp`` (percentage points) or ``+3``."""

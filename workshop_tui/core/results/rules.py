@@ -45,6 +45,7 @@ from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.exercise import Polarity
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.results.figures import aligned, index_value, item_stats, vote_totals
+from workshop_tui.core.results.numbers import is_zero
 from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, rank
 
 ItemStatus = Literal["shown", "too_few", "empty", "blind"]
@@ -253,7 +254,7 @@ def judge_change(change: float | None, polarity: str, digits: int = 2) -> Change
     """What a change of mean (after − before) means; ``same`` when it rounds to 0 at ``digits``."""
     if change is None:
         return None
-    if round(change, digits) == 0:
+    if is_zero(change, digits):  # the rounding the change is written with (``numbers.signed``)
         return "same"
     if polarity == "neutral":
         return "higher" if change > 0 else "lower"

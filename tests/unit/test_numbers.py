@@ -1,0 +1,69 @@
+"""The core's one rule for writing a figure (``core.results.numbers``) and where it held.
+
+Before it, the grid and the wall rounded with Python's formatting (an exact half to the even
+digit: 3.25 -> 3,2 but 3.75 -> 3,8), the exports did the same at two decimals (3.125 -> 3,12),
+shares likewise (12.5 % -> 12 %, 37.5 % -> 38 %), and the action list's pick-list had a copy
+of its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop_tui.core.results.numbers import figure, is_zero, percent, rounded, signed
+from workshop_tui.core.results.rules import judge_change
+from workshop_tui.export.strings import number
+from workshop_tui.tui.widgets.charts import fmt, localise
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "da"),
+    [
+        (3.25, 1, "3,3"),
+        (3.75, 1, "3,8"),
+        (2.5, 0, "3"),
+        (3.125, 2, "3,13"),
+        (3.375, 2, "3,38"),
+        (0.145, 2, "0,15"),  # as written, not the binary 0.14499…
+        (7 / 47, 1, "0,2"),  # 0.1489… is 0,15 in a report, so 0,2 on the wall (never 0,1)
+        (10 / 3, 2, "3,33"),
+        (-0.001, 2, "0,00"),
+        (-1.25, 1, "-1,3"),
+    ],
+)
+def test_half_up_as_written(value: float, digits: int, da: str) -> None:
+    assert figure(value, "da", digits) == da
+    assert figure(value, "en", digits) == da.replace(",", ".")
+
+
+def test_every_surface_writes_the_same_figure() -> None:
+    for value in (3.25, 3.75, 3.125, 4.45, 7 / 47, 2.675):
+        assert localise(fmt(value), "da") == figure(value, "da", 1)  # grid and wall
+        assert number(value, "da") == figure(value, "da", 2)  # exports
+        assert localise(fmt(value, 2), "da") == number(value, "da")
+
+
+def test_none_and_not_a_number_are_a_dash() -> None:
+    assert figure(None, "da") == "–"
+    assert figure(float("nan"), "da") == "–"
+    assert figure(float("inf"), "da") == "–"
+    assert percent(None) == "–"
+    with pytest.raises(ValueError):
+        rounded(float("inf"))
+
+
+def test_shares_round_half_up() -> None:
+    assert percent(1 / 8) == "13 %"
+    assert percent(3 / 8) == "38 %"
+    assert percent(29 / 200) == "15 %"
+    assert percent(1 / 3) == "33 %"
+    assert percent(1.0) == "100 %"
+
+
+def test_a_change_that_shows_as_zero_is_no_change() -> None:
+    assert signed(-0.001, "da") == "±0,00"
+    assert signed(0.005, "da") == "+0,01"
+    assert signed(-0.25, "en") == "−0.25"
+    assert is_zero(0.004) and not is_zero(0.005)
+    assert judge_change(0.004, "positive") == "same"
+    assert judge_change(-0.005, "positive") == "worse"  # written −0,01: not 'the same'
