@@ -3,7 +3,7 @@
 Before it, the grid and the wall rounded with Python's formatting (an exact half to the even
 digit: 3.25 -> 3,2 but 3.75 -> 3,8), the exports did the same at two decimals (3.125 -> 3,12),
 shares likewise (12.5 % -> 12 %, 37.5 % -> 38 %), and the action list's pick-list had a copy
-of its own.
+of its own. A vote's pick-list also offered the dots of a vote too few had made.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from workshop_tui.core.results.numbers import figure, is_zero, percent, rounded, signed
-from workshop_tui.core.results.rules import judge_change
+from workshop_tui.core.results.rules import challenges, judge_change
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import new_session
 from workshop_tui.export.strings import number
 from workshop_tui.tui.widgets.charts import fmt, localise
 
@@ -67,3 +69,28 @@ def test_a_change_that_shows_as_zero_is_no_change() -> None:
     assert is_zero(0.004) and not is_zero(0.005)
     assert judge_change(0.004, "positive") == "same"
     assert judge_change(-0.005, "positive") == "worse"  # written −0,01: not 'the same'
+
+
+def _voted(library: Library, voters: int, minimum: int = 3) -> list[tuple[str, float]]:
+    vote = library.exercises["challenges-dot-vote"]
+    session = new_session(
+        title="Valg",
+        date="2026-12-03",
+        exercises=[vote],
+        participants=5,
+        timestamp="2026-12-03T09:00:00+00:00",
+        session_id="valg",
+        min_answers=minimum,
+    )
+    items = [i.id for i in vote.items]
+    for n in range(1, voters + 1):
+        session = session.with_score(vote.id, items[n % 2], f"p{n}", 1)
+    session = session.with_blind(vote.id, False)
+    return challenges(vote, session.answers_for(vote.id), minimum=session.min_answers)
+
+
+def test_a_vote_too_few_made_offers_no_challenge(library: Library) -> None:
+    # The wall and the exports hold a vote of two back; the pick-list showed its dots.
+    assert _voted(library, 2) == []
+    assert _voted(library, 3) != []
+    assert _voted(library, 2, minimum=2) != []

@@ -84,6 +84,16 @@ def voters(answers: ExerciseAnswers) -> int:
     return len(answers.answerers)
 
 
+def vote_count(answers: ExerciseAnswers, totals: list[VoteTotal]) -> int:
+    """What a vote's minimum of answers is held against: its voters, or (tallied) its dots.
+
+    A tally counts votes, not people, so the dots stand in for them. Every surface that
+    shows a vote's figures asks ``rules.status_of`` with this count (the summary, the
+    action list's pick-list), so a vote two people made is held back everywhere alike.
+    """
+    return voters(answers) if answers.counted_mode == "participant" else sum(t.dots for t in totals)
+
+
 def winners(totals: list[VoteTotal]) -> list[str]:
     """The option ids with the most dots (several when tied; none without votes)."""
     best = max((t.dots for t in totals), default=0)
