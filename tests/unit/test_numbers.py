@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from workshop_tui.core.results.numbers import figure, is_zero, percent, rounded, signed
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.numbers import difference, figure, is_zero, percent, rounded, signed
 from workshop_tui.core.results.rules import challenges, judge_change
+from workshop_tui.core.results.trends import Line, Point, build_trend
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
+from workshop_tui.export.compare import OptionChange, compare_sessions
+from workshop_tui.export.compare_render import render_compare_markdown
 from workshop_tui.export.strings import number
 from workshop_tui.tui.widgets.charts import fmt, localise
 
@@ -94,3 +98,43 @@ def test_a_vote_too_few_made_offers_no_challenge(library: Library) -> None:
     assert _voted(library, 2) == []
     assert _voted(library, 3) != []
     assert _voted(library, 2, minimum=2) != []
+
+
+def test_a_change_is_between_the_figures_as_written() -> None:
+    assert difference(25 / 8, 47 / 15) == 0.0  # 3,13 and 3,13 (the means differ by 0.008)
+    assert difference(109 / 35, 131 / 42) == 0.01  # 3,11 then 3,12 (the means differ by 0.005)
+    line = Line("x", "x", "positive", (Point(8, 25 / 8, "shown"), Point(15, 47 / 15, "shown")))
+    assert (line.change, line.verdict, line.since_first, line.spread) == (0.0, "same", 0.0, 0.0)
+    up = Line("x", "x", "positive", (Point(35, 109 / 35, "shown"), Point(42, 131 / 42, "shown")))
+    assert (up.verdict, up.spread) == ("better", 0.01)
+
+
+def _rated(library: Library, scores: list[int], date: str) -> Session:
+    session = new_session(
+        title="Måling",
+        date=date,
+        exercises=[library.exercises["closing-rating"]],
+        participants=len(scores),
+        timestamp=f"{date}T09:00:00+00:00",
+        session_id=f"maaling-{date}",
+    )
+    item = session.exercise("closing-rating").scored_items[0].id
+    for n, score in enumerate(scores, start=1):
+        session = session.with_score("closing-rating", item, f"p{n}", score)
+    return session.with_blind("closing-rating", False)
+
+
+def test_comparison_and_trend_see_no_change_between_equal_figures(library: Library) -> None:
+    before = _rated(library, [3] * 7 + [4], "2026-10-01")  # 25/8: 3,13
+    after = _rated(library, [3] * 14 + [5], "2026-12-01")  # 47/15: 3,13
+    comparison = compare_sessions(before, after)
+    assert comparison.exercises[0].items == ()  # unchanged at the two decimals shown: left out
+    assert "+0,01" not in render_compare_markdown(compare_sessions(before, after, show_all=True))
+    line = build_trend([before, after]).exercises[0].items[0]
+    assert (line.change, line.verdict) == (0.0, "same")
+
+
+def test_a_share_changes_by_the_whole_percents_shown() -> None:
+    option = OptionChange("a", "A", 1 / 8, 0.134, single=True)  # 13 % then 13 %
+    assert option.verdict == "same"
+    assert OptionChange("a", "A", 0.124, 0.125, single=True).verdict == "higher"  # 12 % then 13 %

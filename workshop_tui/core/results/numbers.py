@@ -13,6 +13,8 @@ rule here, the one every surface uses:
   ``3,15`` (the true 3.149 would otherwise be 3,1 on the wall and 3,15 on paper).
 - **Decimal comma in Danish**, a point in English; an en dash for a figure that does not exist.
 - **Shares** are whole percentages, by the same rounding (``12,5 %`` of the dots is ``13 %``).
+- **A change is between the figures as written** (``difference``): the trend, the comparison
+  and "last time" subtract the two figures the reader sees, not the unrounded means.
 
 Pure functions; no UI.
 """
@@ -69,6 +71,16 @@ def signed(value: float | None, lang: str, digits: int = REPORT_DIGITS) -> str:
     if is_zero(value, digits):
         return f"±{text}"
     return f"+{text}" if value > 0 else f"−{text}"
+
+
+def difference(before: float, after: float, digits: int = REPORT_DIGITS) -> float:
+    """``after − before`` between the two figures as written (``digits`` decimals).
+
+    A change is read off the figures beside it: 3,13 (25/8) then 3,13 (47/15) is no change,
+    although the means differ by 0.008 (which wrote "+0,01 better" between two equal
+    figures), and 3,11 (109/35) then 3,12 (131/42) is +0,01, not "±0,00 the same".
+    """
+    return float(rounded(after, digits) - rounded(before, digits))
 
 
 def percent(share: float | None) -> str:
