@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from workshop_tui.core.model import Session
+from workshop_tui.core.results.figures import PairGap
 from workshop_tui.core.results.numbers import difference, figure, is_zero, percent, rounded, signed
 from workshop_tui.core.results.rules import challenges, judge_change
 from workshop_tui.core.results.trends import Line, Point, build_trend
@@ -138,3 +139,12 @@ def test_a_share_changes_by_the_whole_percents_shown() -> None:
     option = OptionChange("a", "A", 1 / 8, 0.134, single=True)  # 13 % then 13 %
     assert option.verdict == "same"
     assert OptionChange("a", "A", 0.124, 0.125, single=True).verdict == "higher"  # 12 % then 13 %
+
+
+def test_a_pair_gap_is_between_the_sides_as_written() -> None:
+    same = PairGap("x", 25 / 8, 47 / 15)  # 3,13 and 3,13
+    assert signed(same.gap, "da") == "±0,00"
+    apart = PairGap("x", 3.15, 25 / 8)  # the wall: 3,2 and 3,1 (from 3,15 and 3,13)
+    assert signed(apart.gap, "da") == "+0,02"
+    assert signed(apart.gap_at(1), "da", 1) == "+0,1"
+    assert PairGap("x", None, 3.0).gap is None

@@ -136,8 +136,8 @@ def mirror_bars(exercise: Exercise, answers: ExerciseAnswers, lang: str, width: 
         out.append("█" * rbar, style=RIGHT_COLOUR)
         out.append(" " * (half - rbar))
         out.append(f" {localise(fmt(pair.right), lang):<4}", style="bold")
-        if pair.gap is not None:
-            out.append(f"  {t('tui.pair.gap', lang)} {signed(pair.gap, lang, WALL_DIGITS)}", style="dim")
+        if (written := pair.gap_at(WALL_DIGITS)) is not None:
+            out.append(f"  {t('tui.pair.gap', lang)} {signed(written, lang, WALL_DIGITS)}", style="dim")
         out.append("\n" + "\n" * gap)
     out.rstrip()
     return out
