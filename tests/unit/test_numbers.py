@@ -12,13 +12,15 @@ import pytest
 
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.figures import PairGap
-from workshop_tui.core.results.numbers import difference, figure, is_zero, percent, rounded, signed
+from workshop_tui.core.results.numbers import difference, figure, is_zero, percent, rounded, signed, turned
 from workshop_tui.core.results.rules import challenges, judge_change
+from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.trends import Line, Point, build_trend
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
 from workshop_tui.export.compare import OptionChange, compare_sessions
 from workshop_tui.export.compare_render import render_compare_markdown
+from workshop_tui.export.markdown import render_markdown
 from workshop_tui.export.strings import number
 from workshop_tui.tui.widgets.charts import fmt, localise
 
@@ -148,3 +150,30 @@ def test_a_pair_gap_is_between_the_sides_as_written() -> None:
     assert signed(apart.gap, "da") == "+0,02"
     assert signed(apart.gap_at(1), "da", 1) == "+0,1"
     assert PairGap("x", None, 3.0).gap is None
+
+
+def test_a_mean_and_its_turned_mean_add_up_as_written() -> None:
+    for n in range(1, 41):
+        for total in range(n, 5 * n + 1):
+            mean = total / n
+            both = rounded(mean) + rounded(turned(mean, 1, 5))
+            assert both == 6, (total, n)
+
+
+def test_the_reverse_table_adds_up(library: Library) -> None:
+    exercise = library.exercises["psych-safety-statements"]
+    session = new_session(
+        title="Vendt",
+        date="2026-12-03",
+        exercises=[exercise],
+        participants=8,
+        timestamp="2026-12-03T09:00:00+00:00",
+        session_id="vendt",
+    )
+    for n, score in enumerate([3] * 7 + [4], start=1):  # 25/8 = 3.125
+        for item in exercise.scored_items:
+            session = session.with_score(exercise.id, item.id, f"p{n}", score)
+    session = session.with_blind(exercise.id, False)
+    text = render_markdown(build_summary(session))
+    reversed_rows = [line for line in text.splitlines() if line.startswith("| ↺")]
+    assert reversed_rows and all(line.endswith("| 3,13 | 2,87 |") for line in reversed_rows), reversed_rows

@@ -83,6 +83,16 @@ def difference(before: float, after: float, digits: int = REPORT_DIGITS) -> floa
     return float(rounded(after, digits) - rounded(before, digits))
 
 
+def turned(mean: float, low: int, high: int, digits: int = REPORT_DIGITS) -> float:
+    """A reverse-scored item's mean turned round (``low + high − mean``) from the mean as written.
+
+    Half up is not symmetric: 3.125 is written 3,13 and its turn 2.875 would be 2,88, so the
+    exports' "mean | turned" columns added up to 6,01 on a 1–5 scale. Turning the written
+    figure keeps the pair summing to the scale's ends (3,13 and 2,87).
+    """
+    return float(low + high - rounded(mean, digits))
+
+
 def percent(share: float | None) -> str:
     """A share of 0..1 as a whole percentage (``29 %``), ``–`` for none."""
     if share is None:
