@@ -177,3 +177,34 @@ def test_the_reverse_table_adds_up(library: Library) -> None:
     text = render_markdown(build_summary(session))
     reversed_rows = [line for line in text.splitlines() if line.startswith("| ↺")]
     assert reversed_rows and all(line.endswith("| 3,13 | 2,87 |") for line in reversed_rows), reversed_rows
+
+
+def _reference(value: float, digits: int) -> str:
+    """Half up as written, in decimal all the way (what the fast path must equal)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    report = Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = str(report.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
+
+
+def test_the_fast_path_rounds_as_decimal_does() -> None:
+    import random
+
+    rng = random.Random(13)
+    values = [k / n for n in range(1, 401) for k in range(0, 10 * n + 1, max(1, n // 7))]
+    values += [rng.uniform(-20, 20) for _ in range(20_000)]
+    values += [round(rng.uniform(-10, 10), 3) for _ in range(20_000)]  # many ties as written
+    values += [1e-5, -1e-7, 0.005, -0.005, 0.045, 2.675, 1.005, 12345.675, 0.0, -0.0]
+    for value in values:
+        for digits in (0, 1, 2):
+            assert figure(value, "en", digits) == _reference(value, digits), (value, digits)
+
+
+def test_whole_percents_round_as_decimal_does() -> None:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    for n in range(1, 301):
+        for k in range(n + 1):
+            want = int((Decimal(repr(k / n)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            assert percent(k / n) == f"{want} %", (k, n)
