@@ -24,6 +24,7 @@ import pytest
 from rich.console import Console
 
 from workshop_tui.core.model import Session
+from workshop_tui.core.results.numbers import percent
 from workshop_tui.core.results.summary import build_summary, exercise_summary
 from workshop_tui.core.results.summary_model import ScoredPart
 from workshop_tui.core.storage.library import Library
@@ -243,3 +244,45 @@ async def test_the_grid_agrees_with_the_exports(seed: int, data_dir: Path, libra
             assert split == grid.stats[item.id].split
             if item.shown:
                 assert split == item.stats.split
+
+
+VOTES = ("challenges-dot-vote", "grint-problem-types", "governance-paradigms")
+"""A dot vote (one dot each), a single choice and a dot vote of ten dots."""
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_a_vote_reads_the_same_on_the_wall_and_in_the_exports(seed: int, library: Library) -> None:
+    rng = random.Random(seed)
+    exercise = library.exercises[VOTES[seed % len(VOTES)]]
+    people = rng.choice([1, 2, 3, 5, 8])
+    session = new_session(
+        title=f"Valg {seed}",
+        date="2026-12-03",
+        exercises=[exercise],
+        participants=people,
+        timestamp="2026-12-03T09:00:00+00:00",
+        session_id=f"valg-{seed}",
+        min_answers=rng.choice([1, 3]),
+    )
+    dots = exercise.body.votes.dots  # type: ignore[attr-defined]
+    items = [i.id for i in exercise.items]
+    for p in range(1, people + 1):
+        chosen = rng.sample(items, min(len(items), rng.randint(1, max(1, min(dots, 3)))))
+        for item_id in chosen:
+            session = session.with_score(exercise.id, item_id, f"p{p}", 1)
+    session = session.with_blind(exercise.id, False)
+    part = build_summary(session).exercises[0].votes
+    assert part is not None
+    text = render_markdown(build_summary(session))
+    wall = " ".join(wall_text(session))
+    if not part.shown:
+        assert not any(o.dots for o in part.options)
+        assert f"({percent(0.5)})" not in wall and "%" not in wall  # no share held back is drawn
+        return
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    for option in part.options:
+        share = percent(option.share)
+        assert f" {option.dots}  ({share})" in wall, (option.text, wall)
+        row = next(r for r in rows if f" {option.text} |" in r)
+        assert f"| {option.dots} | {share} |" in row, row
+        assert (f"▲{items.index(option.id) + 1}." in wall) == option.winner
