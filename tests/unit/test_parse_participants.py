@@ -18,6 +18,7 @@ from workshop_tui.core.model.refusal import Refused, refusal_text
         ("Anne\nBo\n", ["Anne", "Bo"]),  # a column pasted from a spreadsheet
         ("²", ["²"]),  # a digit to Python, not a count: the form stopped on int("²")
         ("\ufeffAnne\n\u200bBo\x1b[31m", ["Anne", "Bo"]),  # what shows no sign of itself is no part of a name
+        ("Anne\u3164, \uffa0Bo, \u3164, 민\u1160준", ["Anne", "Bo", "민준"]),  # Hangul fillers: drawn blank
     ],
 )
 def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:
@@ -33,6 +34,8 @@ def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:
         (" , ", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
         ("Anne, Bo, ANNE", "'ANNE' står to gange; skriv navnene, så de kan skelnes (fx ANNE H. og ANNE K.)"),
         ("Ib, I\u200bb", "'Ib' står to gange; skriv navnene, så de kan skelnes (fx Ib H. og Ib K.)"),
+        ("Ib, Ib\u3164", "'Ib' står to gange; skriv navnene, så de kan skelnes (fx Ib H. og Ib K.)"),
+        ("\u3164, \uffa0", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
         (", ".join(f"N{n}" for n in range(501)), "en session kan højst have 500 deltagere"),
     ],
 )
@@ -41,3 +44,16 @@ def test_what_is_refused_says_what_to_write(raw: str, said: str) -> None:
         parse_participants(raw)
     assert refusal_text(refused.value, "da") == said
     assert refusal_text(refused.value, "en") != said
+
+
+def test_hangul_fillers_are_not_shown_anywhere() -> None:
+    """Letters to Python (``isprintable``) drawn as blanks: every screen and export leaves them out."""
+    from workshop_tui.core.model import Participant
+    from workshop_tui.core.text_safety import ShownCopies, for_terminal
+
+    assert for_terminal("Anne\u3164") == "Anne"
+    assert for_terminal("\uffa0Bo\n" + "x" * 200 + "\u1160", multiline=True) == "Bo\n" + "x" * 200
+    assert for_terminal("한국어 이름 민준") == "한국어 이름 민준"  # Korean itself is kept
+    assert for_terminal("Søren Ærø") == "Søren Ærø"
+    shown = ShownCopies()((Participant("p1", "\u3164"), Participant("p2", "Bo\u3164")))
+    assert [p.label for p in shown] == ["P1", "Bo"]

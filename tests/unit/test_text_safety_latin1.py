@@ -13,9 +13,14 @@ LONG = "Et svar på flere linjer, med æøå og mellemrum. " * 3
 """Texts longer than ``text_safety._LONG`` are looked at another way when their lines are kept."""
 
 
+FILLERS = "\u115f\u1160\u3164\uffa0"
+"""The Hangul fillers: printable to Python, drawn blank, taken out by ``_CONTROL`` (audit13)."""
+
+
 def _by_expressions(text: str, multiline: bool) -> str:
-    """``for_terminal`` as it was written before ``_no_controls``: the expressions' search."""
-    if text.isprintable():
+    """``for_terminal`` as it was written before ``_no_controls``: the expressions' search (a text
+    holding a Hangul filler is not printable as shown, though ``isprintable`` says it is)."""
+    if text.isprintable() and not any(f in text for f in FILLERS):
         return text
     if text_safety._CONTROL.search(text) is None and "\u2028" not in text and "\u2029" not in text:
         return text if multiline else text_safety._BLANKS.sub(" ", text)

@@ -110,7 +110,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         from workshop_tui.core.storage.sessions import demo_copy
 
         path, demo = demo_copy()
-        print(t("cli.demo.created", lang, path=path))
+        print(for_terminal(t("cli.demo.created", lang, path=path)))
         if args.no_open:
             return 0
         # The copy was just read, checked and written: the app is handed it rather than reading it again.
@@ -308,5 +308,5 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         return 2
     path = session_path(session)
     save_session(session, path)
-    print(t("cli.new.created", lang, path=path))
+    print(for_terminal(t("cli.new.created", lang, path=path)))
     return 0 if args.no_open else _run_app(args.explicit_lang, args.exercises, path, _voting(args))

@@ -71,7 +71,7 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     review = next((e for e in later.exercises.values() if e.body_if(ReviewBody) is not None), None)
     count = len(review.body_as(ReviewBody).actions) if review is not None else 0
     print(for_terminal(t("series.cli.followed", lang, title=earlier.title, date=earlier.date, n=count)))
-    print(t("cli.new.created", lang, path=path))
+    print(for_terminal(t("cli.new.created", lang, path=path)))
     return path
 
 
@@ -90,7 +90,7 @@ def print_sessions(lang: str) -> int:
     """Print every session, each series together under a line naming it; broken files last."""
     listings = list_sessions()
     if not listings:
-        print(t("cli.sessions.none", lang, folder=sessions_dir()))
+        print(for_terminal(t("cli.sessions.none", lang, folder=sessions_dir())))
         return 0
     roots = series_roots(listings)
     tables = series_tables(listings)  # once: per series it made the list quadratic in series

@@ -28,7 +28,7 @@ _SEQUENCE = re.compile(
 )
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    r"\ufeff\ufff9-\ufffb]"
+    r"\ufeff\ufff9-\ufffb\u115f\u1160\u3164\uffa0]"
 )
 """C0 and C1 controls but tab and line feed, DEL, and the bidi marks (the Arabic letter mark too),
 embeddings, overrides, isolates; and the invisible format characters a text has no need of on a
@@ -36,7 +36,20 @@ screen: zero-width space, word joiner, BOM, the interlinear annotation marks (wh
 between them in some renderers). A name ``An\\u200bne`` looked exactly like ``Anne``. The
 zero-width joiner and non-joiner stay: emoji and scripts are written with them. The tags
 (U+E0000…, drawn as nothing) stay too: a range beyond the BMP made every search of a text
-that is not Latin-1 half as slow again (2.3 -> 3.8 us for 1,000 characters; BMP only: 2.5)."""
+that is not Latin-1 half as slow again (2.3 -> 3.8 us for 1,000 characters; BMP only: 2.5).
+The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) go too: letters to Python (``isprintable``),
+drawn as a blank one or two cells wide, so ``Anne\u3164`` read as ``Anne`` and a name of one
+filler as an empty column; modern Korean is written without them (``_has_filler``)."""
+
+
+def _has_filler(text: str) -> bool:
+    """Whether ``text`` holds a Hangul filler. A text of ASCII (``isascii`` is one flag) or of
+    Latin-1 (a wider character is not looked for in it) costs next to nothing."""
+    return not text.isascii() and (
+        "\u3164" in text or "\uffa0" in text or "\u115f" in text or "\u1160" in text
+    )
+
+
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BLANKS = re.compile(r"[ \t]*[\n\t][ \t\n]*")
 
@@ -55,7 +68,7 @@ def for_terminal(text: str, *, multiline: bool = False) -> str:
         # and looked at as bytes that costs a third of ``isprintable``.
         if _no_controls(text):
             return text
-    elif text.isprintable():  # nearly every text: nothing to do (false for \n and \t as well)
+    elif text.isprintable() and not _has_filler(text):  # nearly every text: nothing to do
         return text
     elif _no_controls(text):
         # Line breaks and tabs only (an answer, a note): every character the expressions act on
@@ -87,8 +100,9 @@ def _no_controls(text: str) -> bool:
     try:
         raw = text.encode("latin-1")  # a copy, for a text stored one byte a character
     except UnicodeEncodeError:
-        return text.isprintable() or (
-            _CONTROL.search(text) is None and "\u2028" not in text and "\u2029" not in text
+        return not _has_filler(text) and (
+            text.isprintable()
+            or (_CONTROL.search(text) is None and "\u2028" not in text and "\u2029" not in text)
         )
     return not raw.translate(None, _LATIN1_SHOWN)
 
@@ -131,7 +145,8 @@ class ShownCopies:
         if kind in _AS_IS:  # nearly every value of a session is a score
             return value
         if isinstance(value, str):
-            return value if value.isprintable() else for_terminal(value, multiline=not one_line)
+            shown_as_is = value.isprintable() and not _has_filler(value)
+            return value if shown_as_is else for_terminal(value, multiline=not one_line)
         if value is None or isinstance(value, int | float):
             return value
         if getattr(kind, "shown_as_is", False):  # words of the app's own (model.WordedText)

@@ -191,7 +191,7 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         session, formats, args.output, named=args.named, include_notes=args.notes, lang=lang
     )
     for path in paths:
-        print(t("export.cmd.written", lang, path=path))
+        print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0
 
 
@@ -211,7 +211,7 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
         before, after, args.format, args.output, lang=lang, show_all=show_all
     )
     print(printable(render_text(comparison)), end="")
-    print(t("export.cmd.written", lang, path=path))
+    print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0
 
 
@@ -234,5 +234,5 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     if not trend.exercises:
         print(t("trend.none", trend.language), file=sys.stderr)
     for path in written:
-        print(t("export.cmd.written", lang, path=path))
+        print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0

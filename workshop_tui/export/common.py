@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Action
 from workshop_tui.core.results.held_back import HeldBack, held_back
+from workshop_tui.core.results.numbers import percent
 from workshop_tui.core.results.rules import TOP_COUNT, iso_date, tied
 from workshop_tui.core.results.summary_model import (
     ItemSummary,
@@ -256,7 +257,7 @@ def vote_order(part: VotePart) -> list[VoteOption]:
 
 def share_text(share: float | None) -> str:
     """A share as a whole percentage (``29 %``), or ``–``."""
-    return "–" if share is None else f"{round(share * 100)} %"
+    return percent(share)
 
 
 def track(mean: float | None, low: int, high: int, width: int = 21) -> str:

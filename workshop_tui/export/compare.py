@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
+from workshop_tui.core.results.numbers import difference, percent, whole_percent
 from workshop_tui.core.results.rules import Change, judge_change
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
@@ -63,7 +64,7 @@ class ItemChange:
         """After mean minus before mean; None unless both are shown on the same scale."""
         if not self.comparable or self.before.mean is None or self.after.mean is None:
             return None
-        return self.after.mean - self.before.mean
+        return difference(self.before.mean, self.after.mean)  # between the figures as written
 
     @property
     def verdict(self) -> Change | None:
@@ -92,8 +93,12 @@ class OptionChange:
 
     @property
     def change(self) -> float | None:
-        """After minus before; None unless both are shown."""
-        return None if self.before is None or self.after is None else self.after - self.before
+        """After minus before, between the figures as written (whole percents, dots), or None."""
+        if self.before is None or self.after is None:
+            return None
+        if self.single:
+            return (whole_percent(self.after) - whole_percent(self.before)) / 100
+        return self.after - self.before
 
     @property
     def verdict(self) -> Change | None:
@@ -105,7 +110,7 @@ class OptionChange:
         """``29 %`` or ``7``, ``–`` when withheld."""
         if value is None:
             return "–"
-        return f"{round(value * 100)} %" if self.single else str(round(value))
+        return percent(value) if self.single else str(round(value))  # dots are whole numbers
 
     def change_text(self, lang: str) -> str:
         """``+12 pp`` (percentage points) or ``+3``."""

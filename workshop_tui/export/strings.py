@@ -7,10 +7,11 @@ language, command messages in the UI language.
 
 from __future__ import annotations
 
-import math
 from datetime import date as Date
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.results.numbers import REPORT_DIGITS, figure
+from workshop_tui.core.results.numbers import signed as signed
 
 CSV_COLUMNS = (
     "type",
@@ -54,22 +55,13 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
 """Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""
 
 
-def number(value: float | None, lang: str, digits: int = 2) -> str:
-    """A figure for a reader: ``3,42`` in Danish, ``3.42`` in English, ``–`` for none."""
-    if value is None or math.isnan(value):
-        return "–"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "da" else text
+def number(value: float | None, lang: str, digits: int = REPORT_DIGITS) -> str:
+    """A figure for a reader: ``3,42`` in Danish, ``3.42`` in English, ``–`` for none.
 
-
-def signed(value: float | None, lang: str, digits: int = 2) -> str:
-    """A change with its sign (``+0,50``, ``−0,25``, ``±0,00``)."""
-    if value is None:
-        return "–"
-    text = number(abs(value), lang, digits)
-    if round(value, digits) == 0:
-        return f"±{text}"
-    return f"+{text}" if value > 0 else f"−{text}"
+    The core's one rule (``core.results.numbers.figure``: half up, as written), so the
+    exports' ``3,25`` and the wall's ``3,3`` are the same figure.
+    """
+    return figure(value, lang, digits)
 
 
 def long_date(iso: str, lang: str) -> str:

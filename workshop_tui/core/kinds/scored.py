@@ -14,9 +14,10 @@ from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 from workshop_tui.core.kinds.spec import SummaryInput
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Item
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.answers import MODES
 from workshop_tui.core.results.figures import aligned, index_value, item_stats
+from workshop_tui.core.results.numbers import turned
 from workshop_tui.core.results.rules import (
     dimension_means,
     exercise_highlights,
@@ -105,9 +106,17 @@ def _item(given: SummaryInput, item: Item, stats: ItemStats, *, rank: int | None
         left=given.text(item.left),
         right=given.text(item.right),
         reverse=item.reverse,
-        aligned_mean=aligned(stats.mean, scale, item.reverse) if shown else None,
+        aligned_mean=_aligned(stats.mean, scale, item.reverse) if shown else None,
         oriented_mean=oriented(stats.mean, scale, direction) if shown else None,
     )
+
+
+def _aligned(mean: float | None, scale: Scale, reverse: bool) -> float | None:
+    """The mean as it counts in the index and the profile; a reverse-scored one turned from its
+    written figure (``numbers.turned``), so the exports' mean and turned mean add up as written."""
+    if mean is None or not reverse:
+        return aligned(mean, scale, reverse)
+    return turned(mean, scale.min, scale.max)
 
 
 def _withheld(stats: ItemStats) -> ItemStats:

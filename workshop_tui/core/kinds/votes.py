@@ -24,7 +24,7 @@ from workshop_tui.core.model.control import Control
 from workshop_tui.core.model.exercise import Body, WordedText
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.model.rules import dots_used
-from workshop_tui.core.results.figures import vote_totals, voters, winners
+from workshop_tui.core.results.figures import vote_count, vote_totals, voters, winners
 from workshop_tui.core.results.rules import status_of
 from workshop_tui.core.results.stats import competition_ranks, rank
 from workshop_tui.core.storage.reader import Reader
@@ -225,7 +225,7 @@ def votes_summary(given: SummaryInput) -> VotePart:
     totals = vote_totals(exercise, answers)
     people = voters(answers)
     total = sum(t.dots for t in totals)
-    counted = people if answers.counted_mode == "participant" else total
+    counted = vote_count(answers, totals)
     status = status_of(answers.results_visible, counted, named=given.named, minimum=given.session.min_answers)
     shown = status == "shown"
     ranking = rank({t.item_id: float(t.dots) if t.dots else None for t in totals}) if shown else []

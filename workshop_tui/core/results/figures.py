@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
+from workshop_tui.core.results.numbers import REPORT_DIGITS, difference
 from workshop_tui.core.results.stats import ItemStats, describe
 
 
@@ -84,6 +85,16 @@ def voters(answers: ExerciseAnswers) -> int:
     return len(answers.answerers)
 
 
+def vote_count(answers: ExerciseAnswers, totals: list[VoteTotal]) -> int:
+    """What a vote's minimum of answers is held against: its voters, or (tallied) its dots.
+
+    A tally counts votes, not people, so the dots stand in for them. Every surface that
+    shows a vote's figures asks ``rules.status_of`` with this count (the summary, the
+    action list's pick-list), so a vote two people made is held back everywhere alike.
+    """
+    return voters(answers) if answers.counted_mode == "participant" else sum(t.dots for t in totals)
+
+
 def winners(totals: list[VoteTotal]) -> list[str]:
     """The option ids with the most dots (several when tied; none without votes)."""
     best = max((t.dots for t in totals), default=0)
@@ -100,8 +111,16 @@ class PairGap:
 
     @property
     def gap(self) -> float | None:
-        """left − right (positive when the left side is stronger)."""
-        return None if self.left is None or self.right is None else self.left - self.right
+        """left − right (positive when the left side is stronger), as the exports write the means."""
+        return self.gap_at(REPORT_DIGITS)
+
+    def gap_at(self, digits: int) -> float | None:
+        """left − right between the two means as written at ``digits`` decimals (``numbers.difference``).
+
+        Beside 3,13 and 3,13 the gap is ±0,00, not the +0,01 of the unrounded means; the wall,
+        writing one decimal, asks for its own precision.
+        """
+        return None if self.left is None or self.right is None else difference(self.right, self.left, digits)
 
 
 def pair_gaps(exercise: Exercise, means: dict[str, float | None]) -> list[PairGap]:

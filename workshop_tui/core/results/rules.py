@@ -44,7 +44,8 @@ from typing import Literal
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.exercise import Polarity
 from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.results.figures import aligned, index_value, item_stats, vote_totals
+from workshop_tui.core.results.figures import aligned, index_value, item_stats, vote_count, vote_totals
+from workshop_tui.core.results.numbers import is_zero
 from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, rank
 
 ItemStatus = Literal["shown", "too_few", "empty", "blind"]
@@ -253,7 +254,7 @@ def judge_change(change: float | None, polarity: str, digits: int = 2) -> Change
     """What a change of mean (after − before) means; ``same`` when it rounds to 0 at ``digits``."""
     if change is None:
         return None
-    if round(change, digits) == 0:
+    if is_zero(change, digits):  # the rounding the change is written with (``numbers.signed``)
         return "same"
     if polarity == "neutral":
         return "higher" if change > 0 else "lower"
@@ -280,9 +281,11 @@ def challenges(
     the room scored it. A vote offers the ``TOP_COUNT`` options with most dots.
     """
     if exercise.is_vote:
-        if not answers.results_visible:
-            return []
-        dots = {t.item_id: float(t.dots) if t.dots else None for t in vote_totals(exercise, answers)}
+        totals = vote_totals(exercise, answers)
+        counted = vote_count(answers, totals)
+        if status_of(answers.results_visible, counted, named=False, minimum=minimum) != "shown":
+            return []  # blind, or too few voters: the wall and the exports hold it back too
+        dots = {t.item_id: float(t.dots) if t.dots else None for t in totals}
         return [(item_id, value) for item_id in rank(dots)[:TOP_COUNT] if (value := dots[item_id])]
     if exercise.scale is None:
         return []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_tui.core.results.held_back import HeldBack
+from workshop_tui.core.results.numbers import difference
 from workshop_tui.core.results.rules import Change, judge_change
 
 
@@ -55,19 +56,25 @@ class Line:
 
     @property
     def change(self) -> float | None:
-        """The latest mean minus the one before it; None unless both are shown and comparable."""
+        """The latest mean minus the one before it; None unless both are shown and comparable.
+
+        Between the figures as written (``numbers.difference``), as the report shows them.
+        """
         means = self._means()
         if len(means) < 2 or means[-1] is None or means[-2] is None:
             return None
-        return means[-1] - means[-2]
+        return difference(means[-2], means[-1])
 
     @property
     def since_first(self) -> float | None:
-        """The latest mean minus the first; None unless both are shown and comparable."""
+        """The latest mean minus the first; None unless both are shown and comparable.
+
+        Between the figures as written (``numbers.difference``), as the report shows them.
+        """
         means = self._means()
         if len(means) < 2 or means[-1] is None or means[0] is None:
             return None
-        return means[-1] - means[0]
+        return difference(means[0], means[-1])
 
     @property
     def verdict(self) -> Change | None:
@@ -83,7 +90,7 @@ class Line:
     def spread(self) -> float | None:
         """Highest minus lowest comparable mean over the sessions (None with fewer than two)."""
         means = [m for m in self._means() if m is not None]
-        return max(means) - min(means) if len(means) >= 2 else None
+        return difference(min(means), max(means)) if len(means) >= 2 else None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from workshop_tui.core.kinds.actions import ActionBody
 from workshop_tui.core.model import Action, Exercise, Session
 from workshop_tui.core.model.dates import normalise_date, reference_date
 from workshop_tui.core.model.refusal import Refused, refusal_text
+from workshop_tui.core.results.numbers import WALL_DIGITS
+from workshop_tui.core.results.numbers import figure as number_text
 from workshop_tui.core.results.rules import challenges
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain, plain_text
@@ -41,7 +43,7 @@ def challenge_options(session: Session, exercise: Exercise, lang: str) -> list[s
             if source.is_vote:
                 figure = t("tui.vote.dots", lang, n=int(value))
             else:
-                figure = f"{value:.1f}".replace(".", "," if lang == "da" else ".")
+                figure = number_text(value, lang, WALL_DIGITS)
             options.append(f"{source.item(item_id).text.get(lang)} ({source.title.get(lang)}: {figure})")
     return options
 

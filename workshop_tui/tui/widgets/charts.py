@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from workshop_tui.core.results.numbers import WALL_DIGITS, figure
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten_apart
@@ -17,11 +18,13 @@ from workshop_tui.tui.widgets.cell_text import shorten_apart
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
-def fmt(value: float | None, digits: int = 1) -> str:
-    """A number for display with a decimal comma in Danish, or an en dash for none."""
-    if value is None:
-        return "–"
-    return f"{value:.{digits}f}"
+def fmt(value: float | None, digits: int = WALL_DIGITS) -> str:
+    """A figure with a decimal point (``localise`` makes it Danish), or an en dash for none.
+
+    The core's one rule (``core.results.numbers.figure``), so the grid and the wall round
+    as the exports do.
+    """
+    return figure(value, "en", digits)
 
 
 def localise(number: str, lang: str) -> str:

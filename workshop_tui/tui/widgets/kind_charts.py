@@ -14,6 +14,7 @@ from workshop_tui.core.kinds.grids import PairBody
 from workshop_tui.core.kinds.placements import PlacementBody, placement
 from workshop_tui.core.model import Exercise, ExerciseAnswers
 from workshop_tui.core.results.figures import item_stats, pair_gaps, vote_totals, voters, winners
+from workshop_tui.core.results.numbers import WALL_DIGITS, percent, signed
 from workshop_tui.tui.themes import CHART, score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import fmt, localise
@@ -44,7 +45,7 @@ def vote_bars(
         mark = "▲" if item.id in best else " "
         label = _cut(f"{mark}{number}. {item.text.get(lang)}", label_width)
         length = round(total.dots / peak * bar_width)
-        share = f"{round(total.share * 100)} %" if total.share is not None else "–"
+        share = percent(total.share)
         for line in range(thickness):
             out.append(
                 f"{label:<{label_width}} " if line == middle else " " * (label_width + 1),
@@ -135,9 +136,8 @@ def mirror_bars(exercise: Exercise, answers: ExerciseAnswers, lang: str, width: 
         out.append("█" * rbar, style=RIGHT_COLOUR)
         out.append(" " * (half - rbar))
         out.append(f" {localise(fmt(pair.right), lang):<4}", style="bold")
-        if pair.gap is not None:
-            sign = "+" if pair.gap > 0 else ("−" if pair.gap < 0 else "±")
-            out.append(f"  {t('tui.pair.gap', lang)} {sign}{localise(fmt(abs(pair.gap)), lang)}", style="dim")
+        if (written := pair.gap_at(WALL_DIGITS)) is not None:
+            out.append(f"  {t('tui.pair.gap', lang)} {signed(written, lang, WALL_DIGITS)}", style="dim")
         out.append("\n" + "\n" * gap)
     out.rstrip()
     return out

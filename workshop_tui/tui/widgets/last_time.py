@@ -16,8 +16,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.results.numbers import figure, signed
 from workshop_tui.tui.plain import plain_text
-from workshop_tui.tui.widgets.charts import fmt, localise
 
 if TYPE_CHECKING:
     from workshop_tui.core.results.trends import ExerciseTrend, Line, Point
@@ -31,7 +31,7 @@ def _value(point: Point | None, lang: str) -> Text:
     if point is None:
         return Text(t("trend.not_asked", lang), style="dim")
     if point.mean is not None:
-        return Text(localise(fmt(point.mean, 2), lang), style="bold" if point.comparable else "dim")
+        return Text(figure(point.mean, lang), style="bold" if point.comparable else "dim")
     status = point.status if point.status in ("too_few", "blind") else "empty"
     return Text(t(f"tui.proj.status.{status}", lang, n=point.n), style="dim italic")
 
@@ -42,9 +42,8 @@ def _change(line: Line, lang: str) -> Text:
         return Text("–", style="dim")
     if verdict == "same":
         return Text(t("export.cmp.same", lang), style="dim")
-    sign = "+" if change > 0 else "−"
     arrow = "↑" if change > 0 else "↓"
-    words = f"{sign}{localise(fmt(abs(change), 2), lang)} {arrow} {t(f'export.cmp.{verdict}', lang)}"
+    words = f"{signed(change, lang)} {arrow} {t(f'export.cmp.{verdict}', lang)}"
     return Text(words, style=VERDICT_STYLE.get(verdict, ""))
 
 

@@ -16,6 +16,7 @@ from textual import events
 from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Session
 from workshop_tui.core.results.figures import VoteTotal, vote_totals, winners
+from workshop_tui.core.results.numbers import percent
 from workshop_tui.core.results.rules import Highlights, exercise_highlights
 from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.themes import score_colour
@@ -320,7 +321,7 @@ class ScoreGrid(LineTable):
         share = total.share if visible and total is not None else None
         cells["n"] = Text(str(total.people) if visible and total else "·", justify="right")
         cells["mean"] = Text(str(total.dots) if visible and total else "·", style="bold", justify="right")
-        cells["median"] = Text(f"{round(share * 100)} %" if share is not None else "·", justify="right")
+        cells["median"] = Text(percent(share) if share is not None else "·", justify="right")
         cells["range"] = Text("")
         bar = round((share or 0) * 10)
         cells["dist"] = Text(" " + "█" * bar, style="bold") if visible else Text(" ·")
