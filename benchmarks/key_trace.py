@@ -160,9 +160,21 @@ def _install(log: list[tuple[float, str]]) -> None:
 
     wrap(GridTyping, "on_key", "view")
     wrap(keeper.SessionKeeper, "apply_and_show", "apply")
-    wrap(tomlio, "_temp_file", "temp")
-    wrap(tomlio, "_keep_previous", "link")
     main_thread = threading.get_ident()
+    for name, label in (("_temp_file", "temp"), ("_keep_previous", "link")):
+        # The key's own (in the app's thread): made ahead, in the sync thread, they are no step of it.
+        original = getattr(tomlio, name)
+
+        def in_key_thread(*args: Any, _original: Any = original, _label: str = label) -> Any:
+            if threading.get_ident() != main_thread:
+                return _original(*args)
+            note(f"{_label}>")
+            try:
+                return _original(*args)
+            finally:
+                note(f"{_label}<")
+
+        setattr(tomlio, name, in_key_thread)
     fsync = os.fsync
 
     def traced_fsync(fd: int) -> None:  # the key's own fsync (in the app's thread), not the folder's

@@ -74,6 +74,9 @@ class KeyTimes:
     """An atomic replace until its rename is seen (as ``saved`` is timed)."""
     floor_durable: list[float] = field(default_factory=list)
     """The same replace with the folder's fsync after it, until that returned."""
+    floor_first: list[float] = field(default_factory=list)
+    """``floor`` measured right after each opening's first key: a slow first save with a slow
+    floor beside it is the disk's stall, with a quick one the app's."""
     bare_frame: list[float] = field(default_factory=list)
     lines_frame: list[float] = field(default_factory=list)
     bare_lost: int = 0
@@ -270,6 +273,8 @@ def one_round(folder: Path, keys: int, times: KeyTimes, against: AB | None = Non
                 _quiet(*everything, seconds=PAUSE)
                 seen, durable = disk_floor(path, renames)
                 times.floor.append(seen)
+                if n == 0:
+                    times.floor_first.append(seen)
                 times.floor_durable.append(durable)
                 for ref, ref_row, ref_columns, ref_times in references:
                     if ref not in lost:
@@ -338,8 +343,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("  " + _line("key -> frame", found.frame))
         print("  " + _line("key -> saved (rename seen)", found.saved))
         print("  " + _line("first key -> frame", found.frame_first))
+        print("  " + _line("first key -> saved", found.saved_first))
     print(_line("disk floor (rename seen)", times.floor))
     print(_line("disk floor (folder fsynced)", times.floor_durable))
+    print(_line("disk floor right after the first key", times.floor_first))
     print(_line("bare DataTable", times.bare_frame))
     print(_line("bare Static row", times.lines_frame))
     if times.lost():

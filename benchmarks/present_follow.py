@@ -29,7 +29,7 @@ from pathlib import Path
 
 from benchmarks.large_session import write_session
 from benchmarks.renames import RenameWatch
-from benchmarks.terminal import FRAME_END, Terminal, TerminalTimeout, workshop_command
+from benchmarks.terminal import Terminal, TerminalTimeout, workshop_command
 from workshop_tui.core.results.figures import answered
 from workshop_tui.core.storage.library import load_library
 from workshop_tui.core.storage.sessions import load_session, new_session
@@ -158,8 +158,13 @@ def _pump_until(
 
 
 def _latencies(saves: list[float], wall: Terminal) -> list[float]:
-    """For each save: how long until the end of the wall's next frame (a save no frame followed: left out)."""
-    ends = [at for at, data in wall.chunks if FRAME_END in data]
+    """For each save: how long until the end of the wall's next frame (a save no frame followed: left out).
+
+    A frame ends in the chunk where its end marker is complete (``Terminal.frame_ends``): a
+    large frame comes in many reads of the pty, and a marker split between two was found in
+    neither, so the save was timed to a later frame's end (or left out).
+    """
+    ends = [wall.chunks[index][0] for index in sorted(wall.frame_ends)]
     out, i = [], 0
     for saved in saves:
         while i < len(ends) and ends[i] < saved:

@@ -113,3 +113,48 @@ async def test_a_digit_for_a_dialog_takes_the_usual_way(room: Path, at_app: list
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen) and _scores(app.screen) == {}
+
+
+async def test_delete_and_backspace_for_an_idle_app_clear_the_cell_in_the_turn_they_arrive(
+    room: Path, at_app: list[str]
+) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and isinstance(screen.view, GridView)
+        app.post_typed(events.Key("3", "3"))
+        app.post_typed(events.Key("4", "4"))
+        await pilot.pause()
+        await pilot.press("left")  # back on p2's 4
+        await pilot.pause()
+        at_app.clear()
+        app.post_typed(events.Key("delete", None))
+        assert _scores(screen) == {"p1": 3}  # no await in between: cleared where it arrived
+        assert "p2 = 4" not in room.read_text(encoding="utf-8")  # and saved
+        await pilot.press("left")
+        await pilot.pause()
+        at_app.clear()
+        app.post_typed(events.Key("backspace", "\x7f"))
+        assert _scores(screen) == {}
+        assert at_app == []  # neither key took a turn of the app
+
+
+async def test_a_delete_while_the_app_has_messages_waits_behind_them(room: Path, at_app: list[str]) -> None:
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        app.post_typed(events.Key("3", "3"))
+        await pilot.pause()
+        # A Left is still in the app's queue: the Delete must not overtake it (it would clear
+        # the empty cell the Left leaves, and keep p1's 3).
+        app.post_message(_Busy())
+        app.post_typed(events.Key("left", None))
+        app.post_typed(events.Key("delete", None))
+        assert _scores(screen) == {"p1": 3}
+        await pilot.pause()
+        await pilot.pause()
+        assert at_app == ["busy", "left", "delete"]
+        assert _scores(screen) == {}

@@ -134,6 +134,20 @@ def test_a_frame_whose_end_marker_is_split_between_two_reads_still_ends() -> Non
         assert term.screen.find("hello") is not None
 
 
+def test_the_wall_follow_times_a_save_to_a_frame_whose_end_marker_was_split() -> None:
+    """present_follow: a save is timed to the end of the next frame, even one ending across two reads."""
+    from benchmarks.present_follow import _latencies
+
+    with Terminal([sys.executable, "-c", SPLIT_END]) as term:
+        saved = time.perf_counter()
+        deadline = time.monotonic() + 30
+        while b"26l" not in term.output and time.monotonic() < deadline:
+            term.pump(0.1)
+        assert len(term.chunks) >= 2  # the marker's two halves were read apart
+        latencies = _latencies([saved], term)
+        assert len(latencies) == 1 and latencies[0] >= 0.4  # the frame's end, in the second read
+
+
 async def test_the_lines_reference_redraws_the_row_a_digit_changed() -> None:
     from benchmarks.bare_app import LinesApp
 

@@ -52,7 +52,7 @@ def _make(folder: Path, names: tuple[str, ...], age: float) -> None:
 def _age_all(seconds: float, monkeypatch: pytest.MonkeyPatch) -> None:
     """Let ``seconds`` pass for the cleanup: ctime cannot be set back, so the clock moves on."""
     now = time.time()
-    monkeypatch.setattr("workshop_tui.core.storage.tomlio.time.time", lambda: now + seconds)
+    monkeypatch.setattr("workshop_tui.core.storage.stale_temps.time.time", lambda: now + seconds)
 
 
 def test_stale_temps_of_this_session_are_removed_and_nothing_else(

@@ -23,6 +23,7 @@ from workshop_tui.core.storage.conflicts import DiskWatch, stat_key
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.core.storage.lock import SessionLock
 from workshop_tui.core.storage.sessions import SecondStamp, load_session
+from workshop_tui.core.storage.staging import StageLater
 from workshop_tui.core.storage.tomlio import AfterReplace
 from workshop_tui.core.storage.writer import SessionWriter
 
@@ -89,6 +90,8 @@ class SessionKeeper:
         """The last save's steps after its rename, while they may still run (see ``apply_and_show``)."""
         self._sync: _FolderSync | None = None
         """The last keystroke save's folder fsync, done by whichever thread comes to it first."""
+        self._stager = StageLater(self._writer.stage) if self._writer is not None else None
+        """Makes the next save's temporary file and ``.bak`` link after each save (``storage.staging``)."""
 
     def apply(
         self, edit: Edit, *, undoable: bool = True, merge: str | None = None, save: bool = True
@@ -169,7 +172,9 @@ class SessionKeeper:
         busy machine); afterwards a save renders what changed. Called once the session is
         on the screen, so it neither delays the opening nor waits on a key; a keystroke's
         save asked for meanwhile waits for it (they take turns on the writer's lock). The
-        sync thread (``apply_and_show``) is started here too, not by the first keystroke.
+        sync thread (``apply_and_show``) is started here too, not by the first keystroke. (No
+        stage of the first save's temporary file and ``.bak`` link, ``storage.staging``: an
+        opening leaves the folder and the file's inode untouched until something is saved.)
         """
         writer = self._writer
         if writer is None or self._closed:
@@ -196,6 +201,8 @@ class SessionKeeper:
     def close(self) -> None:
         """Stop the save threads (after any write under way) and give the lock back."""
         self._closed = True
+        if self._stager is not None:
+            self._stager.cancel()
         if self._saver is not None:
             self._saver.shutdown(wait=True)
             self._saver = None
@@ -204,6 +211,8 @@ class SessionKeeper:
             if self._syncer is not None:
                 self._syncer.shutdown(wait=True)
                 self._syncer = None
+            if self._writer is not None:
+                self._writer.discard_stage()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -333,6 +342,8 @@ class SessionKeeper:
                 fsync after the screen work); by default the save is whole on return.
         """
         with self._save_lock:
+            if self._stager is not None:
+                self._stager.cancel()  # a stage not made yet is not made beside this save
             self._finish_previous()
             # Counted before the session is read: an edit made meanwhile stays pending.
             changes, edits = self._changes, self._edits
@@ -348,6 +359,8 @@ class SessionKeeper:
                 self.last_error = error
                 return False
             self.last_error = None
+            if self._stager is not None and not self._closed:
+                self._stager.schedule(self._syncer)  # the next save's first steps, off its path
             self._saved_changes = max(self._saved_changes, changes)
             self._saved_edits = max(self._saved_edits, edits)
             return True

@@ -17,8 +17,9 @@ its own queue is empty, or queues it behind what waits there), and shown to the 
 change hold. Anything else, and a digit while anything waits for the app, is put in its
 queue as before, so keys keep the order they were typed in.
 
-Only a digit (what the grid takes on arrival), only for a focused score grid, on a
-screen that is not a dialog, with no priority binding for it and no keymap.
+Only a digit, Delete or Backspace (what the grid takes on arrival: a score, or clearing
+one, saved before it is shown), only for a focused score grid, on a screen that is not a
+dialog, with no priority binding for it and no keymap.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from workshop_tui.tui.keygate import KeyGate, PriorityBindings, priority_binding
 from workshop_tui.tui.screen_keys import ScreenChangeHold, Settled
 
 DIGITS = frozenset("0123456789")
+ON_ARRIVAL = DIGITS | {"delete", "backspace"}
+"""What a score grid may take on arrival: a digit scores the cell, Delete and Backspace clear it."""
 
 
 class TypedKeys(PriorityBindings):
@@ -85,7 +88,7 @@ class TypedKeys(PriorityBindings):
 
         True: handled (forwarded to the grid); False: it goes to the app's queue.
         """
-        if event.key not in DIGITS or event.is_forwarded or self._keymap or self._closing:
+        if event.key not in ON_ARRIVAL or event.is_forwarded or self._keymap or self._closing:
             return False
         gate = self.key_gate
         if gate.closed or gate.next_held() is not None or not idle(self):

@@ -13,7 +13,6 @@ import contextlib
 import os
 import re
 import stat
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +20,17 @@ from typing import Any
 
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.storage.errors import FileProblems, Problem, SessionWriteError
+from workshop_tui.core.storage.staging import Staged
+from workshop_tui.core.storage.staging import keep_mode as _keep_mode
+from workshop_tui.core.storage.staging import link_previous as link_previous
+from workshop_tui.core.storage.staging import temp_file as _temp_file
+from workshop_tui.core.storage.stale_temps import DEAD_GRACE as DEAD_GRACE
+from workshop_tui.core.storage.stale_temps import STALE_TEMP_SECONDS as STALE_TEMP_SECONDS
+from workshop_tui.core.storage.stale_temps import remove_stale_temps as remove_stale_temps
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread: a real session is a few hundred kilobytes."""
 
-DEAD_GRACE = 1.0
-"""A temp file of a process that has ended is removed once this old (not in its first second)."""
-STALE_TEMP_SECONDS = 60.0
-"""A temp file untouched this long belongs to no save still running (a save takes milliseconds)."""
 
 _DIGITS = "integer string conversion"
 """What ``int`` says of a number too long to read (``sys.get_int_max_str_digits``)."""
@@ -171,6 +173,7 @@ def atomic_write(
     *,
     keep_backup: bool = True,
     finish: Callable[[AfterReplace], None] | None = None,
+    staged: Staged | None = None,
 ) -> None:
     """Write ``text`` to ``path`` so that a crash leaves the old or the new file.
 
@@ -179,12 +182,35 @@ def atomic_write(
             of their being run here; it must run them, in order, before the next write of
             this file (``SessionKeeper`` runs them in its sync thread while the screen is
             updated). Without it they are run here.
+        staged: its temporary file and ``.bak`` link, made ahead (``staging``), taken
+            over by this write (removed if unused); given, a write that finds the staged
+            temporary file gone is made again without it.
 
     Raises:
         SessionWriteError: the folder is not writable, the disk is full, or any
             other OS error; the existing file is untouched and no temp file remains.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
+    if staged is not None:
+        try:
+            _atomic_write(path, data, keep_backup, finish, staged)
+            return
+        except _StagedGone:
+            pass  # removed meanwhile by another process's sweep: written afresh below
+    _atomic_write(path, data, keep_backup, finish, None)
+
+
+class _StagedGone(Exception):
+    """The staged temporary file was not there any more when renamed into place."""
+
+
+def _atomic_write(
+    path: Path,
+    data: bytes,
+    keep_backup: bool,
+    finish: Callable[[AfterReplace], None] | None,
+    staged: Staged | None,
+) -> None:
     folder = path.parent
     tmp_name = ""
     link: Path | None = None
@@ -195,23 +221,34 @@ def atomic_write(
             current: os.stat_result | None = os.lstat(path)
         except FileNotFoundError:
             current = None
-        try:
-            fd, tmp_name = _temp_file(path)
-        except FileNotFoundError:  # the folder is not there (yet): make it, once
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = _temp_file(path)
+        if staged is not None:
+            fd, tmp_name = staged.fd, staged.tmp_name
+            link = staged.link_for(current) if keep_backup and current is not None else None
+            if link is None:
+                staged.drop_link()
+        else:
+            try:
+                fd, tmp_name = _temp_file(path)
+            except FileNotFoundError:  # the folder is not there (yet): make it, once
+                folder.mkdir(parents=True, exist_ok=True)
+                fd, tmp_name = _temp_file(path)
         # Written straight to the descriptor: a file object around it (``os.fdopen``) made
         # a buffer the data went past anyway, 0.02 ms of every keystroke's save.
         try:
-            if current is not None:
+            if current is not None and (staged is None or staged.mode != current.st_mode & 0o777):
                 _keep_mode(path, current, fd, tmp_name)
             _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
-        if keep_backup and current is not None and not stat.S_ISLNK(current.st_mode):
+        if link is None and keep_backup and current is not None and not stat.S_ISLNK(current.st_mode):
             link = _keep_previous(path)
-        os.replace(tmp_name, path)
+        try:
+            os.replace(tmp_name, path)
+        except FileNotFoundError:
+            if staged is not None and not os.path.exists(tmp_name):
+                raise _StagedGone from None
+            raise
         tmp_name = ""
         after, link = AfterReplace(path, link), None
         if finish is None:
@@ -245,74 +282,6 @@ def _tomllib_loads(text: str) -> dict[str, Any]:
     return toml_guard.loads(text)
 
 
-def _temp_file(path: Path) -> tuple[int, str]:
-    """A new temporary file beside ``path``, named so ``remove_stale_temps`` knows whose it is."""
-    import tempfile  # here: reading a session (an export) never writes one, and tempfile loads random
-
-    return tempfile.mkstemp(prefix=f".{path.name}.p{os.getpid()}.", suffix=".tmp", dir=path.parent)
-
-
-def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
-    """Remove the temp files a killed save of ``path`` left beside it; return those removed.
-
-    ``atomic_write`` writes ``.<name>.p<pid>.<random>.tmp``, the backup
-    ``.<name>.bak.p<pid>.<random>.tmp`` or ``.<name>.bak.<pid>.link.tmp`` (older versions
-    wrote them without the ``p<pid>``); each is renamed or removed when the save ends, so
-    only a process killed mid-save (SIGKILL, power cut) leaves one. Only names of exactly
-    those shapes for this file are removed: at once when the process that wrote it has
-    ended (a restart right after a crash finds all of them), else only when not changed
-    for ``older_than`` seconds, since a younger one may be a save running in another
-    process. The file itself, its ``.bak`` and other files' temps are never touched; any
-    OS error is ignored.
-    """
-    name = re.escape(path.name)
-    # mkstemp's random part is [a-z0-9_] without dots, so another file's temps never match.
-    own = re.compile(
-        rf"\.{name}\.(?:bak\.)?(?:p(?P<pid>[0-9]+)\.)?[a-z0-9_]+\.tmp|\.{name}\.bak\.(?P<link>[0-9]+)\.link\.tmp"
-    )
-    removed: list[Path] = []
-    now = time.time()
-    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
-        for entry in entries:
-            match = own.fullmatch(entry.name)
-            if match is None:
-                continue
-            with contextlib.suppress(OSError):
-                info = entry.stat(follow_symlinks=False)
-                # A hard link made a moment ago keeps the old file's mtime; its ctime is new.
-                age = now - max(info.st_mtime, info.st_ctime)
-                writer = match.group("pid") or match.group("link")
-                ended = writer is not None and not _running(int(writer))
-                if not stat.S_ISREG(info.st_mode) or (age < older_than and not (ended and age >= DEAD_GRACE)):
-                    continue
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-    return removed
-
-
-def _running(pid: int) -> bool:
-    """Whether a process with this id runs here (this one does; unknown means running)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):
-        return True
-    return True
-
-
-def _keep_mode(path: Path, current: os.stat_result, fd: int, tmp_name: str) -> None:
-    """Give the new file the permissions the user had on the one it replaces (mkstemp makes 0600)."""
-    with contextlib.suppress(OSError):
-        mode = (os.stat(path).st_mode if stat.S_ISLNK(current.st_mode) else current.st_mode) & 0o777
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
-        else:  # Windows before Python 3.13
-            os.chmod(tmp_name, mode)
-
-
 def _keep_previous(path: Path) -> Path | None:
     """Keep the file about to be replaced for the ``.bak``, without copying it when possible.
 
@@ -323,16 +292,9 @@ def _keep_previous(path: Path) -> Path | None:
     or None where the filesystem has no hard links (FAT, some network shares) and the
     copy was made as before.
     """
-    link = path.with_name(f".{path.name}.bak.{os.getpid()}.link.tmp")
-    try:
-        try:
-            os.link(path, link)
-        except FileExistsError:  # left by a save killed between its link and its rename
-            os.unlink(link)
-            os.link(path, link)
-    except OSError:
+    link = link_previous(path)
+    if link is None:
         _copy_backup(path)
-        return None
     return link
 
 
@@ -356,7 +318,7 @@ def _name_backup(path: Path, link: Path) -> None:
 def _copy_backup(path: Path) -> None:
     """Keep the previous version as ``<name>.bak``, itself written atomically."""
     backup = path.with_name(path.name + ".bak")
-    import tempfile  # see _temp_file
+    import tempfile  # see staging.temp_file
 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.p{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:

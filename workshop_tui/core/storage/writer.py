@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import fields
 from functools import cache
@@ -37,6 +38,7 @@ from workshop_tui.core.storage.session_codec import (
     people_table,
     place_table,
 )
+from workshop_tui.core.storage.staging import Staged, stage
 from workshop_tui.core.storage.tomlio import AfterReplace, atomic_write, dumps, remove_stale_temps
 
 if TYPE_CHECKING:
@@ -96,6 +98,28 @@ class SessionWriter:
         """The header's values but ``updated``, and its lines before and after ``updated``."""
         self._progress = ProgressCache()
         """The progress written on the first line (``storage.seal``), judged again per changed exercise."""
+        self._staged: Staged | None = None
+        """The next save's temporary file and ``.bak`` link, made ahead (``stage``)."""
+        self._stage_lock = threading.Lock()
+
+    def stage(self, cancel: threading.Event | None = None) -> None:
+        """Make the next save's temporary file and ``.bak`` link now, between keys (``storage.staging``).
+
+        Safe beside a save in another thread: a save takes what is staged under the same
+        lock, after setting ``cancel``, and a stage is not made once it is set (its link
+        would have the name of the one that save makes). A failure here only leaves the
+        save to make them itself.
+        """
+        with self._stage_lock:
+            if self._staged is None and not (cancel is not None and cancel.is_set()):
+                self._staged = stage(self.path)
+
+    def discard_stage(self) -> None:
+        """Remove what ``stage`` made and no save took (the session closes)."""
+        with self._stage_lock:
+            staged, self._staged = self._staged, None
+        if staged is not None:
+            staged.discard()
 
     def _piece(self, name: str, values: tuple[object, ...], render: Callable[[], str]) -> bytes:
         known = self._pieces.get(name)
@@ -225,8 +249,10 @@ class SessionWriter:
         if theirs is not None:
             self.kept_aside.append(keep_aside(self.path, theirs))
             self._disk.accept(theirs)  # kept: a failed write below must not keep it twice
+        with self._stage_lock:
+            staged, self._staged = self._staged, None
         if finish is None:
-            atomic_write(self.path, data)
+            atomic_write(self.path, data, staged=staged)
         else:
-            atomic_write(self.path, data, finish=finish)
+            atomic_write(self.path, data, finish=finish, staged=staged)
         self._disk.wrote(data)
