@@ -327,6 +327,8 @@ class SessionScreen(SessionActions):
         except (ValueError, KeyError) as error:
             self.notify(refusal(error, self.lang), severity="warning")
             return
+        if event.then is not None:
+            event.then(self.keeper.session)
         self.guard.report()
         self._collect_later()
 
