@@ -206,6 +206,35 @@ async def test_a_device_s_words_written_between_the_facilitator_s_keys_are_shown
         await pilot.press("f10", "f10")
 
 
+async def test_ctrl_z_after_a_device_s_words_were_shown_in_the_facilitator_s_field_keeps_them(
+    sheet_room: Path,
+) -> None:
+    """The field shows the merged text (above); the session's Ctrl+Z then takes out the
+    facilitator's typing since, never the device's words, and the field shows what is on file."""
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        assert screen.view is not None
+        first = list(screen.view.query(EntryArea))[0]
+        first.focus()
+        await pilot.press(*"Vi ringer")
+        async with aiohttp.ClientSession() as http:
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            phone = _write("g1", "Vi ringer TELEFON", version_of("Vi ringer"))
+            await post(http, info.url + "/api/write", phone, device["token"])
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            await pilot.press(*" til")
+        assert first.text == "Vi ringer til TELEFON"
+        screen.set_focus(None)  # the session's Ctrl+Z
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            texts = load_session(sheet_room).answers_for("sheet-42").texts["g1"]
+            assert texts == {"1": "Vi ringer TELEFON"} and first.text == "Vi ringer TELEFON"
+        await pilot.press("f10", "f10")
+
+
 async def test_a_batch_from_devices_on_its_way_to_disk_shows_no_unsaved_bar_and_is_not_saved_twice(
     sheet_room: Path,
 ) -> None:
