@@ -330,8 +330,8 @@ class GroupTextsView(ExerciseView):
             self._mark_fields()  # the marks of the group now shown
 
     def refill(self, session: Session) -> None:
-        """Texts that arrived from devices: every field the facilitator is not in, and has typed
-        nothing in since it was filled, shows them (``load(…, gently=True)``)."""
+        """Texts that arrived from devices: every field shows them (``load(…, gently=True)``),
+        except one whose typing is still on its way to the session (that edit's answer shows them)."""
         self.show(session)
         if self.ready:
             self._gently = True

@@ -170,12 +170,13 @@ class EntryInput(InOrderInput):
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (reported as nothing edited).
 
-        ``gently``: a text that arrived from a device; not while the facilitator types in the
-        field. A field that has the keyboard but was not typed in since it was loaded takes
-        it: opening an action list puts the cursor in the first action, and a scribe's words
-        there stayed out of sight (under the "✎ skriver…" mark) until the facilitator left
-        the field. Nothing of the facilitator's is in it to lose; a key typed after this
-        goes on from the new text (merged as any typing, ``core.writing``).
+        ``gently``: a text that arrived from a device. A field that has the keyboard but was
+        not typed in since it was loaded takes it: opening an action list puts the cursor in
+        the first action, and a scribe's words there stayed out of sight (under the "✎
+        skriver…" mark) until the facilitator left the field. A field typed in takes it once
+        the session holds all the facilitator typed (no edit on its way), the cursor kept
+        right after their own typing (``settled``); with an edit on its way, that edit's
+        answer shows it.
         """
         if gently and self.field == field and self.has_focus and self.typed:
             held = self._held
