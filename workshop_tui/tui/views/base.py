@@ -51,7 +51,7 @@ def typing(exercise_id: str, group_id: str, key: str, event: FieldEdited, merge:
                 merged = held != event.value and held != field_text(alone, exercise_id, group_id, key)
             except (ValueError, KeyError):
                 merged = False
-            event.settled(event.value, held, merged)
+            event.settled(event.field, event.value, held, merged)
 
     return EditRequested(over(event.before), merge=merge, before=event.before, retyped=over, then=then)
 

@@ -83,8 +83,8 @@ class FieldEdited(Message):
     before: str = ""
     """The field's value before this change (as loaded, or as last reported): the text the
     facilitator typed over, so an edit can keep what a device wrote meanwhile."""
-    settled: Callable[[str, str, bool], None] | None = None
-    """Told, once the edit is applied, ``value``, the field's text then, and whether a device's
+    settled: Callable[[FieldKey, str, str, bool], None] | None = None
+    """Told, once the edit is applied, ``field``, ``value``, the field's text then, and whether a device's
     words were merged in (the field's ``settled``)."""
 
     def can_replace(self, message: Message) -> bool:
@@ -198,7 +198,7 @@ class EntryInput(InOrderInput):
                 self._loading = False
             self.cursor_position = len(value) if self.has_focus else 0
 
-    def settled(self, value: str, held: str, merged: bool) -> None:
+    def settled(self, field: FieldKey, value: str, held: str, merged: bool) -> None:
         """The edit that typed ``value`` is applied; the session holds ``held`` in this field.
 
         With a device's words merged in and nothing typed since, the field shows them, the
@@ -206,6 +206,8 @@ class EntryInput(InOrderInput):
         was merged against a text without the device's words (``core.writing.three_way`` on
         a stale base) and the two writers' letters ended up interleaved in one word.
         """
+        if field != self.field:
+            return  # the field shows another group's or row's text by now
         self._held = (value, held)
         if merged and self.value == value == self.shown and self.has_focus:
             self._follow(held)

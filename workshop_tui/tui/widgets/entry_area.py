@@ -60,8 +60,10 @@ class EntryArea(TextArea):
             if self.has_focus:
                 self.move_cursor(self.document.end)
 
-    def settled(self, value: str, held: str, merged: bool) -> None:
+    def settled(self, field: FieldKey, value: str, held: str, merged: bool) -> None:
         """The edit that typed ``value`` is applied: see ``EntryInput.settled``."""
+        if field != self.field:
+            return
         self._held = (value, held)
         if merged and self.text == value == self.shown and self.has_focus:
             self._follow(held)
