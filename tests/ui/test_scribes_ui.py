@@ -80,7 +80,8 @@ async def test_a_device_s_text_appears_in_a_box_and_the_facilitator_s_typing_kee
         screen.controller.publish(Change.ARRIVED)
         await pilot.pause()
         assert second.text == "Fra Bord 1's telefon"  # not focused: shown at once
-        assert first.text == "For"  # focused: never changed under the facilitator's cursor
+        # Focused: shown too (mix13), the cursor still right after the facilitator's "For".
+        assert first.text == "For og telefonen" and first.cursor_location == (0, 3)
         await pilot.press("s", "t")
         saved = load_session(writing_room).answers_for("sheet-42").texts["g1"]
         assert "Forst" in saved["1"] and "og telefonen" in saved["1"]  # both kept
@@ -129,8 +130,9 @@ async def test_a_device_s_action_shows_in_the_field_the_cursor_rests_in_until_th
 ) -> None:
     """Opening an action list puts the cursor in the first action. A scribe's words there stayed
     out of sight, under the "✎ skriver…" mark, until the facilitator left the field (found by
-    hand with two phones in Chromium). Once the facilitator types there, the field is theirs
-    until they leave it, as before."""
+    hand with two phones in Chromium). Once the facilitator types there, a device's words are
+    shown too, the cursor kept right after the facilitator's own typing (it was left out of
+    sight until they left the field, and their next keys merged against a stale text)."""
     from workshop_tui.core.model.answers import Action
     from workshop_tui.tui.widgets.entry import EntryInput
 
@@ -164,9 +166,11 @@ async def test_a_device_s_action_shows_in_the_field_the_cursor_rests_in_until_th
         await pilot.press("space", "o", "g")
         await pilot.pause()
         assert screen.session.answers_for("sheet-45").actions["g1"][0].text == "Ring til hjemmeplejen og"
-        device_writes("Ring til hjemmeplejen og sygeplejen")  # the facilitator's typing is not replaced
+        device_writes("Ring til hjemmeplejen og sygeplejen")  # the facilitator's typing is kept
         await pilot.pause()
-        assert field.value == "Ring til hjemmeplejen og"
+        # Shown where the facilitator types (mix13): the cursor stays right after their "og".
+        assert field.value == "Ring til hjemmeplejen og sygeplejen"
+        assert field.cursor_position == len("Ring til hjemmeplejen og")
         await pilot.press("tab")  # leaving shows what arrived meanwhile
         await pilot.pause()
         assert field.value == "Ring til hjemmeplejen og sygeplejen"

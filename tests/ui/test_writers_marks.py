@@ -153,14 +153,85 @@ async def test_the_facilitator_typing_in_a_field_a_device_writes_keeps_both_text
             )
             assert written["outcome"] == "merged" and "Vi" in written["text"]
             await pilot.pause(REFRESH_QUIET + 0.3)
-            assert first.text == "Vi"  # never changed under the facilitator's cursor
-            assert first.has_class("being-written")  # but the facilitator sees someone else writes here
+            # Shown in the field the facilitator types in, the cursor still right after "Vi".
+            assert first.text == written["text"] and first.cursor_location == (0, 2)
+            assert first.has_class("being-written")  # and the facilitator sees someone else writes here
             await pilot.press("space", "t", "o")
             # The device types on over what it was given back: the facilitator's words stay too.
             more = written["text"] + " og mere"
             await post(http, info.url + "/api/write", _write("g1", more, written["version"]), device["token"])
         saved = load_session(sheet_room).answers_for("sheet-42").texts["g1"]["1"]
         assert "Vi to" in saved and "Telefonens ord" in saved and "og mere" in saved
+        await pilot.press("f10", "f10")
+
+
+async def test_a_device_s_words_written_between_the_facilitator_s_keys_are_shown_and_never_split_a_word(
+    sheet_room: Path,
+) -> None:
+    """The facilitator and a group's phone type at the end of one field at the same time.
+
+    The facilitator's field was not shown the phone's words (it was being typed in), so
+    each next key was merged against a text without them: "TELEFON s facilitatkriver
+    heror" on file. Now the field shows the merged text and the cursor stays right after
+    the facilitator's own typing, both when the phone's words arrive while the
+    facilitator pauses (the refill) and when they come between two keys (the edit's answer).
+    """
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        assert screen.view is not None
+        first = list(screen.view.query(EntryArea))[0]
+        first.focus()
+        await pilot.press(*"Vi ringer")
+        async with aiohttp.ClientSession() as http:
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            written = await post(
+                http,
+                info.url + "/api/write",
+                _write("g1", "Vi ringer TELEFON", version_of("Vi ringer")),
+                device["token"],
+            )
+            await pilot.pause(REFRESH_QUIET + 0.3)  # the facilitator paused: the refill shows it
+            assert first.text == "Vi ringer TELEFON" and first.cursor_location == (0, 9)
+            await pilot.press(*" til")
+            assert first.text == "Vi ringer til TELEFON" and first.cursor_location == (0, 13)
+            # Between two keys, before any refill: the next key's edit brings the phone's words.
+            more = written["text"] + " skriver"
+            await post(http, info.url + "/api/write", _write("g1", more, written["version"]), device["token"])
+            await pilot.press(*" os")
+            await pilot.pause()
+            assert first.text == "Vi ringer til os TELEFON skriver" and first.cursor_location == (0, 16)
+        saved = load_session(sheet_room).answers_for("sheet-42").texts["g1"]["1"]
+        assert saved == "Vi ringer til os TELEFON skriver"
+        await pilot.press("f10", "f10")
+
+
+async def test_ctrl_z_after_a_device_s_words_were_shown_in_the_facilitator_s_field_keeps_them(
+    sheet_room: Path,
+) -> None:
+    """The field shows the merged text (above); the session's Ctrl+Z then takes out the
+    facilitator's typing since, never the device's words, and the field shows what is on file."""
+    app = _app(sheet_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        assert screen.view is not None
+        first = list(screen.view.query(EntryArea))[0]
+        first.focus()
+        await pilot.press(*"Vi ringer")
+        async with aiohttp.ClientSession() as http:
+            device = await post(http, info.url + "/api/join", {"code": info.code})
+            phone = _write("g1", "Vi ringer TELEFON", version_of("Vi ringer"))
+            await post(http, info.url + "/api/write", phone, device["token"])
+            await pilot.pause(REFRESH_QUIET + 0.3)
+            await pilot.press(*" til")
+        assert first.text == "Vi ringer til TELEFON"
+        screen.set_focus(None)  # the session's Ctrl+Z
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            texts = load_session(sheet_room).answers_for("sheet-42").texts["g1"]
+            assert texts == {"1": "Vi ringer TELEFON"} and first.text == "Vi ringer TELEFON"
         await pilot.press("f10", "f10")
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
-from workshop_tui.core.writing import field_text, merge, three_way, version_of, with_field, write_field
+from workshop_tui.core.writing import field_text, merge, moved, three_way, version_of, with_field, write_field
 
 
 @pytest.mark.parametrize(
@@ -25,6 +27,53 @@ def test_three_way_makes_both_changes_unless_they_touch_the_same_words(
     base: str, mine: str, current: str, both: str | None
 ) -> None:
     assert three_way(base, mine, current) == both
+
+
+@pytest.mark.parametrize(
+    ("cursor", "before", "after", "now"),
+    [
+        (9, "Vi ringer", "Vi ringer TELEFON", 9),  # added at the cursor: the cursor stays on its word
+        (9, "Vi ringer", "TELEFON Vi ringer", 17),  # added in front: the cursor moves with its text
+        (3, "Vi ringer", "Vi ringer TELEFON", 3),  # added behind: nothing moves
+        (9, "Vi ringer til", "Vi ringede til", 10),  # at the end of a changed word: at the new end
+        (2, "Vi", "Vi\n--- P1 ---\nTelefonens ord", 2),  # a marker merge: after "Vi" still
+        (10, "Vi ringer ", "Vi ringer  ", 11),  # a space typed before the cursor's space
+    ],
+)
+def test_a_cursor_is_moved_past_what_another_writer_put_before_it(
+    cursor: int, before: str, after: str, now: int
+) -> None:
+    assert moved(cursor, before, after) == now
+
+
+def _replay(order: str, mine: str, theirs: str) -> str:
+    """Two writers add ``mine`` and ``theirs`` letter by letter at the end of "Vi ringer", in ``order``.
+
+    Each shows what the field holds after its write and keeps its cursor right after its
+    own typing (``moved``), as the facilitator's field and the phone page do.
+    """
+    held = "Vi ringer"
+    texts = {"f": [held, len(held), mine], "p": [held, len(held), theirs]}
+    for who in order:
+        text, cursor, rest = texts[who]
+        if not rest:
+            continue
+        new = text[:cursor] + rest[0] + text[cursor:]
+        held = new if held == text else three_way(text, new, held) or merge(held, new, who, "da")
+        for other, entry in texts.items():
+            shown, at, left = entry
+            if other == who:
+                texts[who] = [held, moved(cursor + 1, new, held), rest[1:]]
+            else:
+                texts[other] = [held, moved(at, shown, held), left]
+    return held
+
+
+def test_two_writers_typing_at_one_place_keep_their_words_whole_when_each_is_shown_the_other() -> None:
+    orders = {"".join(order) for order in itertools.product("fp", repeat=9) if order.count("f") == 4}
+    for order in sorted(orders):  # all 126 ways the letters of " til" and " hver" can come in
+        both = _replay(order, " til", " hver")
+        assert "til" in both.split() and "hver" in both.split(), (order, both)
 
 
 def test_merge_keeps_both_whole_under_a_marker_naming_the_writer() -> None:

@@ -243,3 +243,65 @@ def test_a_date_half_typed_on_a_keyboard_keeps_the_date_on_file(
         )
         time.sleep(2.5)  # more than the page's pause before it sends
         assert load_session(path).answers_for("sheet-45").actions["g1"][0].due == "2026-12-11"
+
+
+def test_a_scribe_typing_on_while_the_facilitator_adds_words_behind_keeps_typing_in_their_own_word(
+    browser: Any, scribe_session: tuple[Session, Path]
+) -> None:
+    """Found by hand (explore12): the facilitator and a phone typing at the end of one field left
+    "TELEFON s facilitatkriver her" on file. The page put the merged text in the box with the
+    cursor at its end, after the facilitator's words, and the letters typed on while a write was
+    on its way were put there too. Now the cursor stays right after the scribe's own typing."""
+    import urllib.request
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from workshop_tui.core.writing import version_of
+
+    session, path = scribe_session
+    keeper = SessionKeeper(session, path)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
+    server.follow("sheet-42")
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+
+    def on_disk() -> str:
+        return load_session(path).answers_for("sheet-42").texts.get("g1", {}).get("1", "")
+
+    def disk_has(text: str) -> bool:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if on_disk() == text:
+                return True
+            time.sleep(0.05)
+        return False
+
+    def post(url: str, body: dict[str, str], token: str = "") -> Any:
+        headers = {"Content-Type": "application/json"} | (
+            {"Authorization": f"Bearer {token}"} if token else {}
+        )
+        request = urllib.request.Request(url, json.dumps(body).encode(), headers, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read())
+
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        box = wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
+        _type(box, "TELEFON s")
+        assert disk_has("TELEFON s"), on_disk()
+        # The other writer (here a second device) adds words behind; the scribe types on at once.
+        other = post(running.url + "/api/join", {"code": CODE})
+        write = {"exercise": "sheet-42", "group": "g1", "field": "t:1"}
+        post(
+            running.url + "/api/write",
+            write | {"text": "TELEFON s facilitat", "base": version_of("TELEFON s")},
+            other["token"],
+        )
+        _type(box, "k")
+        assert disk_has("TELEFON sk facilitat"), on_disk()
+        _type(box, "river her")
+        assert disk_has("TELEFON skriver her facilitat"), on_disk()
+        assert box.get_attribute("value") == "TELEFON skriver her facilitat"

@@ -107,6 +107,31 @@ def three_way(base: str, mine: str, current: str) -> str | None:
     return None
 
 
+def moved(cursor: int, before: str, after: str) -> int:
+    """Where a cursor at ``cursor`` in ``before`` is in ``after``, another writer's change made.
+
+    The facilitator's field is shown the merged text while they type in it: their cursor
+    stays right after their own typing, so their next key goes on their word, not at the
+    end of the device's. Text put in exactly at the cursor goes after it (``three_way``
+    puts the writer's own text first where both add at one place). The change is the
+    plain shared front and back (not widened to words, as ``_change`` is for clashes).
+    """
+    front = _shared(before, after, min(len(before), len(after)))
+    most = min(len(before), len(after)) - front
+    back = _shared(before[::-1], after[::-1], most)
+    end = len(before) - back
+    if end == front and len(after) > len(before):
+        # Text put in where a letter repeats ("ringer " + " "): it could stand anywhere from
+        # the far end of the shared back onwards. Taken as far to the front as it can go, a
+        # cursor behind a space another writer typed before it moves on past that space.
+        front = end = len(before) - _shared(before[::-1], after[::-1], len(before))
+    if cursor <= front:
+        return cursor
+    if cursor >= end:
+        return cursor + len(after) - len(before)
+    return min(cursor, len(after) - back)
+
+
 def field_text(session: Session, exercise_id: str, group_id: str, key: str) -> str:
     """The text a group's field holds now ("" when empty).
 

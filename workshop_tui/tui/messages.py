@@ -25,6 +25,8 @@ class EditRequested(Message):
     """For typing in a text a device may also write: the text this edit was typed over."""
     retyped: Callable[[str], Callable[[Session], Session]] | None = None
     """The same typing as an edit typed over another text (see ``can_replace``)."""
+    then: Callable[[Session], None] | None = None
+    """Told the session once this edit is applied (a typed field shows what a device merged in)."""
 
     def can_replace(self, message: Message) -> bool:
         """A waiting edit with the same merge key sets the same whole text anew: this one can go.

@@ -219,6 +219,35 @@ const Scribe = (() => {
     if (pending[key] && pending[key].text !== sent) send(key);
   }
 
+  // Where a cursor at `at` in `before` is in `after` (core.writing.moved, the same rule):
+  // another writer's words merged in before it move it on, words put in at it or after it
+  // do not, so this scribe's next key goes on their own word, not after the other's.
+  function moved(at, before, after) {
+    const most = Math.min(before.length, after.length);
+    let front = 0;
+    while (front < most && before[front] === after[front]) front++;
+    let back = 0;
+    while (back < most - front && before[before.length - 1 - back] === after[after.length - 1 - back]) back++;
+    let end = before.length - back;
+    if (end === front && after.length > before.length) {
+      let all = 0;
+      while (all < before.length && before[before.length - 1 - all] === after[after.length - 1 - all]) all++;
+      front = end = before.length - all;
+    }
+    if (at <= front) return at;
+    if (at >= end) return at + after.length - before.length;
+    return Math.min(at, after.length - back);
+  }
+
+  // Show `text` in a field, its cursor kept where this scribe was typing (setting the value
+  // alone put it at the end, after words another writer added behind it).
+  function show(input, text) {
+    const typing = document.activeElement === input && typeof input.selectionStart === "number";
+    const at = typing ? moved(input.selectionStart, input.value, text) : 0;
+    input.value = text;
+    if (typing) input.setSelectionRange(at, at); // not a date or a choice: they have no cursor
+  }
+
   function saved(key, entry, sent, body) {
     const here = task && task.exercise === entry.exercise && group === entry.group;
     if (here) known[entry.field] = { text: body.text, version: body.version };
@@ -226,13 +255,16 @@ const Scribe = (() => {
     const now = pending[key];
     if (now && now.text === sent) {
       delete pending[key];
-      if (input && input.value === sent && body.text !== sent) input.value = body.text;
+      if (input && input.value === sent && body.text !== sent) show(input, body.text);
     } else if (now) {
-      // Typed on meanwhile: the next send is typed over what the server holds now.
+      // Typed on meanwhile: the next send is typed over what the server holds now, the
+      // words typed on put where the sent text ends in it (not after the other writer's).
       now.base = body.version;
       if (body.text !== sent && now.text.startsWith(sent)) {
-        now.text = body.text + now.text.slice(sent.length);
-        if (input) input.value = now.text;
+        const at = moved(sent.length, sent, body.text);
+        const merged = body.text.slice(0, at) + now.text.slice(sent.length) + body.text.slice(at);
+        if (input) show(input, merged);
+        now.text = merged;
       }
     }
     keep();
@@ -290,7 +322,7 @@ const Scribe = (() => {
       const input = fieldInput(key);
       const mine = pending[pkey(task.exercise, group, key)];
       // A field is refilled only when nothing typed here waits for the server.
-      if (input && !mine && input.value !== text && (!before || input.value === before.text)) input.value = text;
+      if (input && !mine && input.value !== text && (!before || input.value === before.text)) show(input, text);
       const who = body.writers[key];
       if (who) fieldNote(key, fill(W.writing_too, { who }), "");
     }

@@ -327,6 +327,8 @@ class SessionScreen(SessionActions):
         except (ValueError, KeyError) as error:
             self.notify(refusal(error, self.lang), severity="warning")
             return
+        if event.then is not None:
+            event.then(self.keeper.session)
         self.guard.report()
         self._collect_later()
 
@@ -343,7 +345,7 @@ class SessionScreen(SessionActions):
         if self.view is not None and self.view.ready:
             if reload:
                 self.view.load(self.session)
-            elif arrived:  # votes or texts from devices: fields not being typed in show the texts
+            elif arrived:  # votes or texts from devices: the fields show the texts (see ``refill``)
                 self.view.refill(self.session)
             else:
                 self.view.show(self.session)

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.core.model.exercise import cell_key
-from workshop_tui.core.writing import typed
+from workshop_tui.core.writing import field_text, typed, with_field
 from workshop_tui.tui.messages import EditRequested, PositionChanged
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.widgets.entry import EntrySelect, FieldEdited, FieldKey
@@ -42,7 +42,18 @@ def typing(exercise_id: str, group_id: str, key: str, event: FieldEdited, merge:
     def over(before: str) -> Callable[[Session], Session]:
         return session_edit(typed, exercise_id, group_id, key, event.value, before)
 
-    return EditRequested(over(event.before), merge=merge, before=event.before, retyped=over)
+    def then(session: Session) -> None:
+        """Tell the field what its text became: with a device's words merged in, it shows them."""
+        if event.settled is not None:
+            held = field_text(session, exercise_id, group_id, key)
+            try:  # merged: not what saving the typed text alone holds (a date is kept in its own form)
+                alone = with_field(session, exercise_id, group_id, key, event.value)
+                merged = held != event.value and held != field_text(alone, exercise_id, group_id, key)
+            except (ValueError, KeyError):
+                merged = False
+            event.settled(event.field, event.value, held, merged)
+
+    return EditRequested(over(event.before), merge=merge, before=event.before, retyped=over, then=then)
 
 
 class ExerciseView(Vertical):
@@ -319,8 +330,8 @@ class GroupTextsView(ExerciseView):
             self._mark_fields()  # the marks of the group now shown
 
     def refill(self, session: Session) -> None:
-        """Texts that arrived from devices: every field the facilitator is not in, and has typed
-        nothing in since it was filled, shows them (``load(…, gently=True)``)."""
+        """Texts that arrived from devices: every field shows them (``load(…, gently=True)``),
+        except one whose typing is still on its way to the session (that edit's answer shows them)."""
         self.show(session)
         if self.ready:
             self._gently = True

@@ -24,7 +24,7 @@ a bracketed paste, instead of running the words together (``EntryInput``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.console import RenderableType
@@ -32,6 +32,8 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select
+
+from workshop_tui.core.writing import moved
 
 LINE_BREAKS = ("enter", "ctrl+j")
 """A line break as keys: CR (tmux, most terminals) or LF."""
@@ -81,6 +83,9 @@ class FieldEdited(Message):
     before: str = ""
     """The field's value before this change (as loaded, or as last reported): the text the
     facilitator typed over, so an edit can keep what a device wrote meanwhile."""
+    settled: Callable[[FieldKey, str, str, bool], None] | None = None
+    """Told, once the edit is applied, ``field``, ``value``, the field's text then, and whether a device's
+    words were merged in (the field's ``settled``)."""
 
     def can_replace(self, message: Message) -> bool:
         """A newer report of the same field (next in the queue) makes this one stale.
@@ -106,6 +111,8 @@ class EntryInput(InOrderInput):
         """The facilitator typed here since it was last loaded (``load``'s ``gently``)."""
         self._line_break: float | None = None
         """When the last line break arrived (``event.time``), until the next printable key."""
+        self._held: tuple[str, str] | None = None
+        """(value, what the session held once that value's edit was applied): see ``settled``."""
 
     async def _on_key(self, event: events.Key) -> None:
         """Join the lines of an unbracketed paste with a space, as ``_on_paste`` does.
@@ -163,18 +170,25 @@ class EntryInput(InOrderInput):
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (reported as nothing edited).
 
-        ``gently``: a text that arrived from a device; not while the facilitator types in the
-        field. A field that has the keyboard but was not typed in since it was loaded takes
-        it: opening an action list puts the cursor in the first action, and a scribe's words
-        there stayed out of sight (under the "✎ skriver…" mark) until the facilitator left
-        the field. Nothing of the facilitator's is in it to lose; a key typed after this
-        goes on from the new text (merged as any typing, ``core.writing``).
+        ``gently``: a text that arrived from a device. A field that has the keyboard but was
+        not typed in since it was loaded takes it: opening an action list puts the cursor in
+        the first action, and a scribe's words there stayed out of sight (under the "✎
+        skriver…" mark) until the facilitator left the field. A field typed in takes it once
+        the session holds all the facilitator typed (no edit on its way), the cursor kept
+        right after their own typing (``settled``); with an edit on its way, that edit's
+        answer shows it.
         """
-        if gently and ((self.has_focus and self.typed) or self.field != field or self.value != self.shown):
+        if gently and self.field == field and self.has_focus and self.typed:
+            held = self._held
+            if self.value == self.shown and held is not None and held[0] == self.value != value != held[1]:
+                self._follow(value)  # a device wrote here since the last edit: shown, cursor kept
+            return
+        if gently and (self.field != field or self.value != self.shown):
             return
         self.field = field
         self.shown = value
         self.typed = False
+        self._held = (value, value)
         self.remove_class("-invalid")  # what is saved is shown: nothing refused is in view
         if self.value != value:
             self._loading = True
@@ -184,12 +198,38 @@ class EntryInput(InOrderInput):
                 self._loading = False
             self.cursor_position = len(value) if self.has_focus else 0
 
+    def settled(self, field: FieldKey, value: str, held: str, merged: bool) -> None:
+        """The edit that typed ``value`` is applied; the session holds ``held`` in this field.
+
+        With a device's words merged in and nothing typed since, the field shows them, the
+        cursor right after the facilitator's own typing. Left out of sight, every next key
+        was merged against a text without the device's words (``core.writing.three_way`` on
+        a stale base) and the two writers' letters ended up interleaved in one word.
+        """
+        if field != self.field:
+            return  # the field shows another group's or row's text by now
+        self._held = (value, held)
+        if merged and self.value == value == self.shown and self.has_focus:
+            self._follow(held)
+
+    def _follow(self, text: str) -> None:
+        """Show ``text`` (a device's words merged with the facilitator's), the cursor mapped."""
+        cursor = moved(self.cursor_position, self.value, text)
+        self._loading = True
+        try:
+            self.value = text
+        finally:
+            self._loading = False
+        self.cursor_position = cursor
+        self.shown = text
+        self._held = (text, text)
+
     def post_message(self, message: Message) -> bool:
         if isinstance(message, Input.Changed) and message.input is self:
             if self._loading:
                 return False
             if self.field is not None:
-                super().post_message(FieldEdited(self.field, message.value, self.shown))
+                super().post_message(FieldEdited(self.field, message.value, self.shown, self.settled))
                 self.shown = message.value
                 self.typed = True
         return super().post_message(message)

@@ -12,6 +12,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import TextArea
 
+from workshop_tui.core.writing import moved
 from workshop_tui.tui.widgets.entry import FieldEdited, FieldKey, run_own_binding
 
 
@@ -30,6 +31,8 @@ class EntryArea(TextArea):
         """The text last loaded or reported: what the facilitator's typing started from."""
         self.typed = False
         """The facilitator typed here since it was last loaded (``load``'s ``gently``)."""
+        self._held: tuple[str, str] | None = None
+        """(text, what the session held once that text's edit was applied): see EntryInput."""
 
     async def _on_key(self, event: events.Key) -> None:
         if not await run_own_binding(self, event):
@@ -37,11 +40,17 @@ class EntryArea(TextArea):
 
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (nothing is reported; ``gently``: see EntryInput)."""
-        if gently and ((self.has_focus and self.typed) or self.field != field or self.text != self.shown):
+        if gently and self.field == field and self.has_focus and self.typed:
+            held = self._held
+            if self.text == self.shown and held is not None and held[0] == self.text != value != held[1]:
+                self._follow(value)  # a device wrote here since the last edit: shown, cursor kept
+            return
+        if gently and (self.field != field or self.text != self.shown):
             return
         self.field = field
         self.shown = value
         self.typed = False
+        self._held = (value, value)
         if self.text != value:
             self._loading = True
             try:
@@ -51,12 +60,39 @@ class EntryArea(TextArea):
             if self.has_focus:
                 self.move_cursor(self.document.end)
 
+    def settled(self, field: FieldKey, value: str, held: str, merged: bool) -> None:
+        """The edit that typed ``value`` is applied: see ``EntryInput.settled``."""
+        if field != self.field:
+            return
+        self._held = (value, held)
+        if merged and self.text == value == self.shown and self.has_focus:
+            self._follow(held)
+
+    def _follow(self, text: str) -> None:
+        """Show ``text`` (a device's words merged with the facilitator's), the cursor mapped.
+
+        ``load_text`` also empties the field's own undo history, so its Ctrl+Z can never
+        take the device's words out again without a trace.
+        """
+        row, column = self.cursor_location
+        lines = self.text.split("\n")
+        cursor = moved(sum(len(line) + 1 for line in lines[:row]) + column, self.text, text)
+        self._loading = True
+        try:
+            self.load_text(text)
+        finally:
+            self._loading = False
+        before = text[:cursor].split("\n")
+        self.move_cursor((len(before) - 1, len(before[-1])))
+        self.shown = text
+        self._held = (text, text)
+
     def post_message(self, message: Message) -> bool:
         if isinstance(message, TextArea.Changed) and message.text_area is self:
             if self._loading:
                 return False
             if self.field is not None:
-                super().post_message(FieldEdited(self.field, self.text, self.shown))
+                super().post_message(FieldEdited(self.field, self.text, self.shown, self.settled))
                 self.shown = self.text
                 self.typed = True
         return super().post_message(message)
