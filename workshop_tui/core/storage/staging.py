@@ -26,11 +26,15 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import threading
 from collections.abc import Callable
-from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # an export reads sessions through tomlio and never stages: these would
+    # cost it concurrent.futures (with logging) and threading, ~20 M instructions, 4 ms
+    import threading
+    from concurrent.futures import Executor
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ class StageLater:
         self.cancel()
         if executor is None:
             return
+        import threading  # noqa: PLC0415 - only the app stages (see the imports above)
+
         cancel = self._pending = threading.Event()
 
         def make() -> None:
