@@ -23,7 +23,7 @@ from workshop_tui.core.results.figures import responders
 from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.places import free_place, free_places
-from workshop_tui.voting.roll import Roll, new_token
+from workshop_tui.voting.roll import Roll, is_writer, new_token
 from workshop_tui.voting.votes import (
     MAX_BODY_BYTES,
     Ballot,
@@ -137,11 +137,16 @@ class Desk:
         return True
 
     def join(
-        self, session: Session, body: Any, address: str, token: str | None = None
+        self, session: Session, body: Any, address: str, token: str | None = None, *, writing: bool = False
     ) -> tuple[str, str, bool]:
         """Let a device in with the join code.
 
         A new device takes a free place among the session's participants (``places``).
+        While groups write the exercise on show (``writing``), a device that finds no free
+        place joins as a writing device (``roll.WRITER_PREFIX``): a group's phone that only
+        writes the sheet needs no place, and adding one for it (the panel's +) added a
+        participant for good to every count of the session. It takes a place only if it
+        votes (``seat``).
 
         Args:
             address: the device's network address, used only as a key in memory to limit
@@ -181,6 +186,8 @@ class Desk:
                 403, "address_full", f"at most {self.limits.devices_per_address} devices per address"
             )
         participant_id = free_place(session, self.roll.participant_ids, self.exercise_id)
+        if participant_id is None and writing:
+            participant_id = self.roll.next_writer()
         if participant_id is None:
             self.turned_away += 1
             raise Refused(403, "no_place", f"all {len(session.participants)} places are taken")
@@ -199,6 +206,27 @@ class Desk:
         if participant_id is None:
             raise Refused(401, "unknown_token", "join with the code first")
         return participant_id
+
+    def seat(self, session: Session, token: str, participant_id: str) -> tuple[str, bool]:
+        """The participant a device votes as: a writing device takes a free place first.
+
+        One person, one vote: a device that joined only to write has no place, so before its
+        first vote it takes one by the same rule as a join, or is refused as a join would be.
+
+        Returns:
+            (participant id, whether the roll changed and must be saved).
+
+        Raises:
+            Refused: 403 "no_place" when a writing device finds no free place.
+        """
+        if not is_writer(participant_id):
+            return participant_id, False
+        place = free_place(session, self.roll.participant_ids, self.exercise_id)
+        if place is None:
+            self.turned_away += 1
+            raise Refused(403, "no_place", f"all {len(session.participants)} places are taken")
+        self.roll.add(token, place)
+        return place, True
 
     def check_vote_rate(self, token: str) -> None:
         """Refuse (429) a device that votes faster than a person can."""

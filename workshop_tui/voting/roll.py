@@ -31,6 +31,20 @@ CODE_DIGITS = 6
 takes years, and the code changes each time voting opens."""
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+WRITER_PREFIX = "~w"
+"""The roll's id of a device that joined only to write a group's sheet (``~w1``, ``~w2``…): no
+participant id has a ``~`` (``core.model.ids``), so a writer never takes nor counts as a place."""
+
+
+def is_writer(participant_id: str) -> bool:
+    """Whether a roll id is a writing device's (no participant place), not a participant's."""
+    return participant_id.startswith(WRITER_PREFIX)
+
+
+def writer_number(participant_id: str) -> int:
+    """The number of a writing device's id (``~w3`` -> 3; 0 for anything else)."""
+    rest = participant_id[len(WRITER_PREFIX) :] if is_writer(participant_id) else ""
+    return int(rest) if rest.isascii() and rest.isdigit() and len(rest) < 6 else 0
 
 
 def roll_path(session_id: str, base: Path | None = None) -> Path:
@@ -108,8 +122,12 @@ class Roll:
 
     @property
     def participant_ids(self) -> set[str]:
-        """Every participant id handed out to a device."""
-        return set(self.devices.values())
+        """Every participant id handed out to a device (writing devices hold none)."""
+        return {pid for pid in self.devices.values() if not is_writer(pid)}
+
+    def next_writer(self) -> str:
+        """An id for one more writing device: ``~w<n>`` after the highest in use."""
+        return f"{WRITER_PREFIX}{max((writer_number(p) for p in self.devices.values()), default=0) + 1}"
 
     def to_text(self) -> str:
         """The roll as TOML."""

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.open_answers import OpenBody
 from workshop_tui.core.model import Exercise, Session, Text
 from workshop_tui.core.model.exercise import WriteField
@@ -27,6 +28,7 @@ from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.core.writing import Written, field_text, version_of, write_field
 from workshop_tui.voting.limits import RateLimiter
+from workshop_tui.voting.roll import is_writer, writer_number
 from workshop_tui.voting.votes import Refused, fields
 
 WRITE_BODY_BYTES = 24 * 1024
@@ -104,6 +106,15 @@ class OpenWrite:
     def apply(self, session: Session) -> tuple[Session, Written]:
         session = session.with_open(self.exercise_id, self.answer_id, self.text)
         return session, Written(self.text, "saved")
+
+
+def label(session: Session, participant_id: str) -> str:
+    """How a device is named to the room: its place (``P3``), or a writing device's short
+    label from the catalogue ("skrivetelefon 2"; the marks name the group beside it). Built
+    from the roll's own id, never from anything a phone sent."""
+    if is_writer(participant_id):
+        return t("phone.write.device", session.language, n=writer_number(participant_id))
+    return participant_id.upper()
 
 
 class Scribes:
@@ -227,7 +238,7 @@ class Scribes:
             versions[field.key] = version_of(text)
             self.seen(exercise.id, group_id, field.key, text)
             recent = self._recent.get((exercise.id, group_id, field.key), {})
-            me = participant_id.upper()
+            me = label(session, participant_id)
             others = sorted(w for w, when in recent.items() if w != me and now - when < WRITING_SECONDS)
             if others:
                 writers[field.key] = ", ".join(others)
@@ -254,7 +265,7 @@ class Scribes:
         text = clean(text, multiline=field.shape == "lines")
         if len(text) > LIMITS[field.shape]:
             raise Refused(422, "too_long", f"at most {LIMITS[field.shape]} characters")
-        who = participant_id.upper()
+        who = label(session, participant_id)
         now = self._clock()
         recent = self._recent.setdefault((exercise.id, given["group"], field.key), {})
         for old in [w for w, when in recent.items() if now - when >= WRITING_SECONDS]:

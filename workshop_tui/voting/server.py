@@ -33,7 +33,7 @@ from workshop_tui.voting.logs import open_log
 from workshop_tui.voting.network import host_allowed, served_names
 from workshop_tui.voting.page import ASSETS, asset, page_html
 from workshop_tui.voting.saves import GroupCommit, RollWriter
-from workshop_tui.voting.scribes import WRITE_BODY_BYTES, Scribes
+from workshop_tui.voting.scribes import WRITE_BODY_BYTES, Scribes, label
 from workshop_tui.voting.sink import Sink
 from workshop_tui.voting.writes import EditCommit
 
@@ -272,15 +272,18 @@ class VotingServer:
     async def _join(self, request: web.Request) -> web.Response:
         body = await self._body(request)
         try:
+            session = self.sink.session
+            writing = self.scribes.mode(session) == "group"
             token, participant_id, changed = self.desk.join(
-                self.sink.session, body, request.remote or "", _bearer(request)
+                session, body, request.remote or "", _bearer(request), writing=writing
             )
         finally:
             if self.on_join is not None:
                 self.on_join()
         if changed:
             await self._roll.save()
-        return web.json_response({"token": token, "participant": participant_id.upper()})
+        shown = label(self.sink.session, participant_id)
+        return web.json_response({"token": token, "participant": shown})
 
     async def _state(self, request: web.Request) -> web.Response:
         token = _bearer(request)
@@ -293,6 +296,7 @@ class VotingServer:
         if int(seen) == self.desk.version and not self._closing:
             await self._wait_for_change()
         state = self.desk.state(self.sink.session, participant_id)
+        state["participant"] = label(self.sink.session, participant_id)
         state["write"] = self.scribes.state(self.sink.session)
         response = web.json_response(state)
         if self._closing:
@@ -319,6 +323,11 @@ class VotingServer:
         assert token is not None
         self.desk.check_vote_rate(token)
         body = await self._body(request)
+        participant_id, seated = self.desk.seat(self.sink.session, token, participant_id)
+        if seated:
+            await self._roll.save()
+            if self.on_join is not None:
+                self.on_join()
         ballot = self.desk.ballot(self.sink.session, participant_id, body)
         if self.desk.roll.mark_voted(participant_id, ballot.exercise_id):
             # The place's answers here are the phone's own from now on (the desk checked that
