@@ -20,7 +20,7 @@ from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
-from workshop_tui.voting.desk import Desk
+from workshop_tui.voting.desk import Desk, Refused
 from workshop_tui.voting.limits import Limits
 from workshop_tui.voting.places import next_anonymous_id
 from workshop_tui.voting.roll import Roll
@@ -139,3 +139,33 @@ def test_a_writing_device_s_label_comes_from_the_catalogue_and_never_from_the_ph
     english = replace(named_session, language="en")
     assert label(english, "~w7") == "writing phone 7"
     assert label(named_session, "~w[red]x\x1b") == "skrivetelefon 0"  # no text of its own shown
+
+
+def test_writing_devices_behind_one_address_join_past_the_voters_cap_but_vote_within_it(
+    library: Library,
+) -> None:
+    session = new_session(
+        title="Rum",
+        date="2026-12-03",
+        exercises=[library.exercises[e] for e in ("sheet-42", "resistance")],
+        participants=4,
+        groups=["Bord 1", "Bord 2"],
+        session_id="rum",
+    )
+    desk = Desk(Roll(CODE), max_participants=20)
+    hotspot = "10.0.0.9"
+    voters = [desk.join(session, {"code": CODE}, hotspot, writing=True)[1] for _ in range(2)]
+    assert voters == ["p1", "p2"]  # free places are taken as before
+    writers = [desk.join(session, {"code": CODE}, hotspot, writing=True) for _ in range(2)]
+    assert [w[1] for w in writers] == ["~w1", "~w2"]  # past the cap of 2: as writers, no place
+    with pytest.raises(Refused) as more:  # writers per address: the cap, or one per group
+        desk.join(session, {"code": CODE}, hotspot, writing=True)
+    assert more.value.reason == "address_full"
+    with pytest.raises(Refused) as voting:  # joining to vote: the cap per address as before
+        desk.join(session, {"code": CODE}, hotspot)
+    assert voting.value.reason == "address_full"
+    with pytest.raises(Refused) as seat:  # a writer from the full address may not take a place
+        desk.seat(session, writers[0][0], "~w1", hotspot)
+    assert seat.value.reason == "address_full"
+    assert desk.seat(session, writers[0][0], "~w1", "10.0.0.10") == ("p3", True)
+    assert desk.participant_for(writers[0][0]) == "p3" and desk.roll.participant_ids == {"p1", "p2", "p3"}

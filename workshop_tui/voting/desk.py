@@ -48,6 +48,10 @@ __all__ = [
 ]
 
 
+def _address_full(most: int) -> Refused:
+    return Refused(403, "address_full", f"at most {most} devices per address")
+
+
 @dataclass(frozen=True)
 class Progress:
     """How far the room has come with the open round, for the facilitator's screen."""
@@ -94,7 +98,9 @@ class Desk:
             limits.wrong_codes_free, limits.lockout_seconds, limits.lockout_max_seconds, clock=clock
         )
         self._joined: dict[str, int] = {}
-        """address key -> devices that joined from it (bounded by the devices that joined)."""
+        """address key -> devices that took a place from it (bounded by the devices that joined)."""
+        self._writers: dict[str, int] = {}
+        """address key -> writing devices that joined from it without a place (``join``)."""
         self.turned_away = 0
         """Joins refused for want of a free place, since places were last added."""
 
@@ -181,13 +187,22 @@ class Desk:
             return token, known, False
         if len(self.roll.devices) >= self.max_participants:
             raise Refused(403, "full", f"at most {self.max_participants} devices")
-        if self._joined.get(key, 0) >= self.limits.devices_per_address:
-            raise Refused(
-                403, "address_full", f"at most {self.limits.devices_per_address} devices per address"
-            )
-        participant_id = free_place(session, self.roll.participant_ids, self.exercise_id)
+        participant_id = None
+        if self._joined.get(key, 0) < self.limits.devices_per_address:
+            participant_id = free_place(session, self.roll.participant_ids, self.exercise_id)
+        elif not writing:
+            raise _address_full(self.limits.devices_per_address)
         if participant_id is None and writing:
-            participant_id = self.roll.next_writer()
+            # Writing devices from one address (a hotspot's shared address) are bounded apart
+            # from the voters (as many as the cap, or one per group that writes), so one
+            # address still cannot take every device slot of the room.
+            most = max(self.limits.devices_per_address, len(session.groups))
+            if self._writers.get(key, 0) >= most:
+                raise _address_full(most)
+            self._writers[key] = self._writers.get(key, 0) + 1
+            token, writer = new_token(), self.roll.next_writer()
+            self.roll.add(token, writer)
+            return token, writer, True
         if participant_id is None:
             self.turned_away += 1
             raise Refused(403, "no_place", f"all {len(session.participants)} places are taken")
@@ -207,25 +222,30 @@ class Desk:
             raise Refused(401, "unknown_token", "join with the code first")
         return participant_id
 
-    def seat(self, session: Session, token: str, participant_id: str) -> tuple[str, bool]:
+    def seat(self, session: Session, token: str, participant_id: str, address: str) -> tuple[str, bool]:
         """The participant a device votes as: a writing device takes a free place first.
 
         One person, one vote: a device that joined only to write has no place, so before its
-        first vote it takes one by the same rule as a join, or is refused as a join would be.
+        first vote it takes one by the same rules as a join (the cap per address included),
+        or is refused as a join would be.
 
         Returns:
             (participant id, whether the roll changed and must be saved).
 
         Raises:
-            Refused: 403 "no_place" when a writing device finds no free place.
+            Refused: 403 "address_full" or "no_place" when a writing device may take no place.
         """
         if not is_writer(participant_id):
             return participant_id, False
+        key = address_key(address)
+        if self._joined.get(key, 0) >= self.limits.devices_per_address:
+            raise _address_full(self.limits.devices_per_address)
         place = free_place(session, self.roll.participant_ids, self.exercise_id)
         if place is None:
             self.turned_away += 1
             raise Refused(403, "no_place", f"all {len(session.participants)} places are taken")
         self.roll.add(token, place)
+        self._joined[key] = self._joined.get(key, 0) + 1
         return place, True
 
     def check_vote_rate(self, token: str) -> None:
