@@ -118,11 +118,12 @@ async def test_two_devices_on_one_field_both_keep_their_text_and_see_each_other(
     merged = await (await _write(client, bo, text="Bos tekst")).json()  # typed over the empty field
     assert merged["outcome"] == "merged"
     on_disk = load_session(writing_saved).answers_for("sheet-42").texts["g1"]["1"]
-    assert on_disk.startswith("Annes tekst\n") and on_disk.endswith("\nBos tekst") and "P2" in on_disk
+    assert on_disk.startswith("Annes tekst\n") and on_disk.endswith("\nBos tekst") and "S2" in on_disk
     seen = await (await client.get("/api/texts?e=sheet-42&g=g1", headers=anne)).json()
-    assert seen["writers"] == {"t:1": "P2"}  # Anne sees that P2 writes here too
+    # Anne sees that S2 writes here too (a writing device: no participant place, phones13)
+    assert seen["writers"] == {"t:1": "S2"}
     assert (await (await client.get("/api/texts?e=sheet-42&g=g1", headers=bo)).json())["writers"] == {
-        "t:1": "P1"
+        "t:1": "S1"
     }
 
 
@@ -145,7 +146,7 @@ async def test_the_facilitator_s_change_is_kept_beside_the_device_s(
     assert on_disk.startswith("Facilitatoren rettede, mindre\n") and on_disk.endswith(
         "\nFacilitatoren rettede, meget mere"
     )
-    assert "P1" in on_disk.splitlines()[1]  # the marker names the writer
+    assert "S1" in on_disk.splitlines()[1]  # the marker names the writer
 
 
 async def test_five_scribes_typing_at_the_end_of_one_field_keep_every_word_and_no_copies(

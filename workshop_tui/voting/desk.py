@@ -148,11 +148,11 @@ class Desk:
         """Let a device in with the join code.
 
         A new device takes a free place among the session's participants (``places``).
-        While groups write the exercise on show (``writing``), a device that finds no free
-        place joins as a writing device (``roll.WRITER_PREFIX``): a group's phone that only
-        writes the sheet needs no place, and adding one for it (the panel's +) added a
-        participant for good to every count of the session. It takes a place only if it
-        votes (``seat``).
+        While groups write the exercise on show (``writing``), a new device joins as a
+        writing device instead (``roll.WRITER_PREFIX``) and takes no place: a group's phone
+        that only writes the sheet would otherwise hold a person's place, or, in a room of
+        named people, need the panel's + (which added a participant for good to every count
+        of the session). It takes a place only if it votes (``seat``).
 
         Args:
             address: the device's network address, used only as a key in memory to limit
@@ -187,12 +187,7 @@ class Desk:
             return token, known, False
         if len(self.roll.devices) >= self.max_participants:
             raise Refused(403, "full", f"at most {self.max_participants} devices")
-        participant_id = None
-        if self._joined.get(key, 0) < self.limits.devices_per_address:
-            participant_id = free_place(session, self.roll.participant_ids, self.exercise_id)
-        elif not writing:
-            raise _address_full(self.limits.devices_per_address)
-        if participant_id is None and writing:
+        if writing:
             # Writing devices from one address (a hotspot's shared address) are bounded apart
             # from the voters (as many as the cap, or one per group that writes), so one
             # address still cannot take every device slot of the room.
@@ -203,6 +198,9 @@ class Desk:
             token, writer = new_token(), self.roll.next_writer()
             self.roll.add(token, writer)
             return token, writer, True
+        if self._joined.get(key, 0) >= self.limits.devices_per_address:
+            raise _address_full(self.limits.devices_per_address)
+        participant_id = free_place(session, self.roll.participant_ids, self.exercise_id)
         if participant_id is None:
             self.turned_away += 1
             raise Refused(403, "no_place", f"all {len(session.participants)} places are taken")

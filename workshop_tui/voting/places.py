@@ -8,9 +8,10 @@ twice. The rule, in order:
 2. of those, the first (in the session's order) that has no scores at all is taken;
 3. else the first with no scores in the exercise whose round is open;
 4. else there is no place: the phone is refused and the facilitator is told, and can add
-   a participant (the voting panel's +). While groups write the exercise on show, the
-   phone instead joins as a writing device with no place (``Desk.join``), and takes a
-   place by this rule only when it votes (``Desk.seat``).
+   a participant (the voting panel's +).
+
+While groups write the exercise on show, a new phone joins as a writing device and takes
+no place (``Desk.join``); it takes one by this rule only when it votes (``Desk.seat``).
 
 A participant whose scores the facilitator typed in an exercise keeps them: its phone is
 neither shown them nor may change them (see ``Desk.ballot``). Sessions from before this

@@ -110,7 +110,7 @@ class OpenWrite:
 
 def label(session: Session, participant_id: str) -> str:
     """How a device is named to the room: its place (``P3``), or a writing device's short
-    label from the catalogue ("skrivetelefon 2"; the marks name the group beside it). Built
+    label from the catalogue ("S2", skriver; the marks name the group beside it). Built
     from the roll's own id, never from anything a phone sent."""
     if is_writer(participant_id):
         return t("phone.write.device", session.language, n=writer_number(participant_id))
