@@ -92,6 +92,7 @@ async def test_writing_phones_in_a_full_room_join_write_and_add_no_participant(
     assert saved.answers_for("sheet-42").texts["g1"]["1"].startswith("Tekst 0")
     assert "S2" in saved.answers_for("sheet-42").texts["g1"]["1"]  # the merge marker
     assert named_server.desk.roll.participant_ids == set()  # no place held
+    assert named_server.desk.progress(saved).joined == 0  # "svar: 0 af 0 tilsluttede", not "af 4"
     seen = await (await client.get("/api/texts?e=sheet-42&g=g1", headers=joined[0][0])).json()
     assert seen["writers"] == {"t:1": "S2"}
     assert named_server.scribes.writing("sheet-42")[("g2", "t:1")] == ("S3", "S4")

@@ -57,7 +57,8 @@ class Progress:
     """How far the room has come with the open round, for the facilitator's screen."""
 
     joined: int
-    """Devices that ever joined this session's vote."""
+    """Devices that ever joined this session's vote and hold a place (writing devices hold none,
+    so "svar: 10 af 12 tilsluttede" is never short by the groups' writing phones)."""
     answered: int
     """Voters with at least one answer to the open exercise."""
     complete: int
@@ -333,9 +334,8 @@ class Desk:
 
         def progress(answered: int, complete: int) -> Progress:
             places = len(free_places(session, voters, self.exercise_id))
-            return Progress(
-                len(self.roll.devices), answered, complete, places, self.turned_away, self._lockout.wait()
-            )
+            joined = sum(1 for pid in self.roll.devices.values() if not is_writer(pid))
+            return Progress(joined, answered, complete, places, self.turned_away, self._lockout.wait())
 
         if self.exercise_id is None:
             return progress(0, 0)
