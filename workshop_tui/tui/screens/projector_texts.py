@@ -9,6 +9,8 @@ Before anyone has written, these return None and the projector shows the questio
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -16,7 +18,7 @@ from rich.text import Text
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Action
-from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart
+from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart, TableRow
 from workshop_tui.tui.plain import plain_text
 
 HEADING = "bold #FFD700"
@@ -98,19 +100,78 @@ def _stacked_actions(actions: tuple[Action, ...]) -> list[RenderableType]:
     return [grid]
 
 
-def table_rows(part: TablePart) -> RenderableType | None:
-    """Per group its filled-in rows under the column headings; None while every table is empty."""
+def table_rows(part: TablePart, width: int = 80) -> RenderableType | None:
+    """Per group its filled-in rows under the column headings; None while every table is empty.
+
+    ``width`` is the room the wall gives them. Every heading stays whole: a column is at least
+    as wide as its heading's longest word (a slash ends a word, so "Positiv/negativ" may go on
+    two lines after the slash), and when the columns cannot all get that much, each row is
+    stacked as heading: text lines. Rich ignores a column's minimum width when it has a ratio,
+    and in equal ratios "Positiv/negativ" broke as "Positiv/nega" / "tiv" at 80 columns.
+    """
     if not any(group.rows for group in part.groups):
         return None
+    labels = [plain_text(column.label).plain for column in part.columns]
+    widths = _column_widths(labels, width)
     blocks: list[RenderableType] = []
     for group in part.groups:
         if not group.rows:
             continue
         blocks.append(Text(f" {group.group} ", style=GROUP))
-        table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
-        for column in part.columns:
-            table.add_column(plain_text(column.label), ratio=1, overflow="fold")
+        if widths is None:
+            blocks += [*_stacked_rows(labels, group.rows), Text("")]
+            continue
+        table = Table(show_edge=False, pad_edge=False, header_style=HEADING, box=None)
+        for label, column_width in zip(labels, widths, strict=True):
+            heading = label if len(label) <= column_width else label.replace("/", "/\n")
+            table.add_column(Text(heading), width=column_width, overflow="fold")
         for row in group.rows:
             table.add_row(*(plain_text(cell) for cell in row.cells))
         blocks += [table, Text("")]
     return Group(*blocks)
+
+
+def _heading_words(label: str) -> list[str]:
+    """The pieces a heading may wrap between: at spaces, and after a slash."""
+    return [piece for word in label.split() for piece in re.findall(r"[^/]*/|[^/]+", word)]
+
+
+def _column_widths(labels: list[str], width: int) -> list[int] | None:
+    """Each column's width, as equal as their headings' longest words allow; None if they don't fit.
+
+    Columns are one space apart on each side (Rich's padding, no edge), so ``width`` less
+    2 per gap is shared.
+    """
+    if not labels:
+        return None
+    room = width - 2 * (len(labels) - 1)
+    least = [max((len(word) for word in _heading_words(label)), default=1) for label in labels]
+    if sum(least) > room:
+        return None
+    wide: set[int] = set()  # the columns whose heading needs more than an equal share
+    while True:
+        free = [i for i in range(len(labels)) if i not in wide]
+        share = (room - sum(least[i] for i in wide)) // len(free)
+        grown = {i for i in free if least[i] > share}
+        if not grown:
+            break
+        wide |= grown
+    widths = [least[i] if i in wide else share for i in range(len(labels))]
+    for i in free[: room - sum(widths)]:
+        widths[i] += 1
+    return widths
+
+
+def _stacked_rows(labels: list[str], rows: tuple[TableRow, ...]) -> list[RenderableType]:
+    """Each row as its numbered heading: text lines, for a wall too narrow for the columns."""
+    grid = Table.grid(expand=True)
+    grid.add_column(width=len(f"{len(rows)}. "), no_wrap=True)
+    grid.add_column(ratio=1)
+    for number, row in enumerate(rows, start=1):
+        lines = [
+            Text.assemble((f"{label}: ", "bold"), plain_text(cell))
+            for label, cell in zip(labels, row.cells, strict=False)
+            if cell
+        ]
+        grid.add_row(Text(f"{number}.", style="bold"), Group(*lines))
+    return [grid]
