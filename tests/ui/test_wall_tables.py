@@ -16,7 +16,13 @@ from workshop_tui.core.results.summary_written import GroupTable, TableColumn
 from workshop_tui.tui.screens.projector_texts import table_rows
 
 LABELS = ("Interessent", "Betydning", "Aktiv/passiv", "Positiv/negativ", "Håndtering")
-CELLS = ("Ét kontaktpunkt i kommunen", "stor", "aktiv", "negativ", "Møde hver måned med lederen")
+CELLS = (
+    "Ét kontaktpunkt i kommunen",
+    "stor",
+    "aktiv",
+    "negativ",
+    "Fast kontaktperson og daglig status kl. 11",
+)
 
 
 def _wall(width: int) -> str:
@@ -48,4 +54,13 @@ def test_every_heading_stays_whole_or_breaks_only_after_its_slash(width: int) ->
 def test_too_narrow_for_the_columns_each_row_is_stacked_under_its_headings() -> None:
     wall = _wall(35)
     assert "Positiv/negativ: negativ" in wall, wall
-    assert "Håndtering: Møde hver måned med" in wall, wall
+    assert "Håndtering: Fast kontaktperson" in wall, wall
+
+
+@pytest.mark.parametrize("width", [72, 112])
+def test_where_there_is_room_no_word_in_a_cell_is_folded(width: int) -> None:
+    """The choice columns ("stor", "aktiv") stay narrow so the written ones keep their words
+    (equal columns at 80 folded "kontaktperso" / "n")."""
+    words = _wall(width).split()
+    for cell in CELLS:
+        assert all(word in words for word in cell.split()), (cell, _wall(width))

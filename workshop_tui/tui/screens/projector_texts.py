@@ -10,6 +10,7 @@ Before anyone has written, these return None and the projector shows the questio
 from __future__ import annotations
 
 import re
+import textwrap
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -112,7 +113,8 @@ def table_rows(part: TablePart, width: int = 80) -> RenderableType | None:
     if not any(group.rows for group in part.groups):
         return None
     labels = [plain_text(column.label).plain for column in part.columns]
-    widths = _column_widths(labels, width)
+    rows = [[plain_text(cell).plain for cell in row.cells] for group in part.groups for row in group.rows]
+    widths = _column_widths(labels, rows, width)
     blocks: list[RenderableType] = []
     for group in part.groups:
         if not group.rows:
@@ -136,30 +138,58 @@ def _heading_words(label: str) -> list[str]:
     return [piece for word in label.split() for piece in re.findall(r"[^/]*/|[^/]+", word)]
 
 
-def _column_widths(labels: list[str], width: int) -> list[int] | None:
-    """Each column's width, as equal as their headings' longest words allow; None if they don't fit.
+def _column_widths(labels: list[str], rows: list[list[str]], width: int) -> list[int] | None:
+    """Each column's width, its heading's longest word at least; None if the headings don't fit.
 
-    Columns are one space apart on each side (Rich's padding, no edge), so ``width`` less
-    2 per gap is shared.
+    ``rows`` holds every group's rows, so the groups' tables line up. Of the layouts that
+    fit (each heading whole; each column's longest word; each heading's longest word), the
+    one whose tables take the fewest lines, whole headings first on a tie. Within a layout,
+    what is left goes to the columns by how much more their longest line needs: the choice
+    columns ("stor", "aktiv") stay narrow and the written ones get the room. Columns are
+    one space apart on each side (Rich's padding, no edge), so ``width`` less 2 per gap is shared.
     """
     if not labels:
         return None
     room = width - 2 * (len(labels) - 1)
-    least = [max((len(word) for word in _heading_words(label)), default=1) for label in labels]
-    if sum(least) > room:
+    heads = [max((len(word) for word in _heading_words(label)), default=1) for label in labels]
+    if sum(heads) > room:
         return None
-    wide: set[int] = set()  # the columns whose heading needs more than an equal share
-    while True:
-        free = [i for i in range(len(labels)) if i not in wide]
-        share = (room - sum(least[i] for i in wide)) // len(free)
-        grown = {i for i in free if least[i] > share}
-        if not grown:
-            break
-        wide |= grown
-    widths = [least[i] if i in wide else share for i in range(len(labels))]
-    for i in free[: room - sum(widths)]:
+    columns = [[row[i] for row in rows if i < len(row)] for i in range(len(labels))]
+    words = [
+        max([head, *(len(w) for text in texts for w in text.split())])
+        for head, texts in zip(heads, columns, strict=True)
+    ]
+    whole = [max(len(label), least) for label, least in zip(labels, words, strict=True)]
+    most = [
+        max([len(label), *(len(line) for text in texts for line in text.splitlines())])
+        for label, texts in zip(labels, columns, strict=True)
+    ]
+    layouts = [_shared(least, most, room) for least in (whole, words, heads) if sum(least) <= room]
+    return min(layouts, key=lambda widths: _lines(labels, rows, widths))
+
+
+def _shared(least: list[int], most: list[int], room: int) -> list[int]:
+    """``least`` each, the rest of ``room`` by how much more each column's longest line needs."""
+    wants = [max(0, m - low) for m, low in zip(most, least, strict=True)]
+    spare = room - sum(least)
+    if sum(wants) <= spare:  # every line fits: the rest evenly
+        share, over = divmod(spare - sum(wants), len(least))
+        return [
+            low + want + share + (i < over) for i, (low, want) in enumerate(zip(least, wants, strict=True))
+        ]
+    widths = [low + spare * want // sum(wants) for low, want in zip(least, wants, strict=True)]
+    for i in sorted(range(len(least)), key=lambda i: -wants[i])[: room - sum(widths)]:
         widths[i] += 1
     return widths
+
+
+def _lines(labels: list[str], rows: list[list[str]], widths: list[int]) -> int:
+    """About how many lines the headings and rows take at ``widths`` (words wrapped as Rich does)."""
+    head = max(1 if len(label) <= w else 2 for label, w in zip(labels, widths, strict=True))
+    body = sum(
+        max([1, *(len(textwrap.wrap(cell, w)) for cell, w in zip(row, widths, strict=False))]) for row in rows
+    )
+    return head + body
 
 
 def _stacked_rows(labels: list[str], rows: tuple[TableRow, ...]) -> list[RenderableType]:
