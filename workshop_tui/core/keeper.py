@@ -18,6 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from workshop_tui.core.keeper_sync import FolderSync
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.conflicts import DiskWatch, stat_key
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
@@ -88,7 +89,7 @@ class SessionKeeper:
         """The thread a keystroke's save finishes in (folder fsync, ``.bak``), started on first use."""
         self._finishing: Future[None] | None = None
         """The last save's steps after its rename, while they may still run (see ``apply_and_show``)."""
-        self._sync: _FolderSync | None = None
+        self._sync: FolderSync | None = None
         """The last keystroke save's folder fsync, done by whichever thread comes to it first."""
         self._stager = StageLater(self._writer.stage) if self._writer is not None else None
         """Makes the next save's temporary file and ``.bak`` link after each save (``storage.staging``)."""
@@ -367,7 +368,7 @@ class SessionKeeper:
 
     def _finish_in_sync_thread(self, after: AfterReplace) -> None:
         """Hand a save's steps after its rename to the sync thread (called under the save lock)."""
-        sync = self._sync = _FolderSync(after)
+        sync = self._sync = FolderSync(after)
 
         def finish() -> None:
             sync.run()
@@ -387,22 +388,3 @@ class SessionKeeper:
         self._edits += edit
         if save:
             self.save()
-
-
-class _FolderSync:
-    """A save's folder fsync, run once by whichever thread comes to it first; the other waits."""
-
-    def __init__(self, after: AfterReplace) -> None:
-        self._after = after
-        self._claim = threading.Lock()
-        self._done = threading.Event()
-
-    def run(self) -> None:
-        """Fsync the folder, or wait until the thread that took it has."""
-        if self._claim.acquire(blocking=False):
-            try:
-                self._after.sync()
-            finally:
-                self._done.set()
-        else:
-            self._done.wait()

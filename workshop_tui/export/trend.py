@@ -119,7 +119,7 @@ def render_trend_markdown(trend: Trend) -> str:
             rows = [[h.label, *(number(v, lang) for v in h.values)] for h in exercise.heat]
             out += [f"### {t('trend.heatmap', lang)}", "", *table(head, rows, set(range(1, len(head)))), ""]
     if trend.once:
-        out += [f"## {t('trend.once', lang)}", "", *(f"- {title}" for title in trend.once), ""]
+        out += [f"## {t('trend.once', lang)}", "", *(f"- {x.label}" for x in trend.once), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -144,7 +144,8 @@ CSV_COLUMNS = (
 
 A heatmap row is ``line`` = ``heat``, one row per column (``line_id``, ``label``) and
 leader group (``group``, named as the heatmap names it); ``direction`` = ``oriented`` when
-its values are turned by polarity (higher = better).
+its values are turned by polarity (higher = better). An exercise run in one session only
+is one ``line`` = ``once`` row: its ``label`` as the report lists it, its session, no figures.
 """
 
 
@@ -182,6 +183,9 @@ def render_trend_csv(trend: Trend) -> str:
                     writer.writerow([spreadsheet_safe(c) for c in cells])
         for cells in _heat_rows(exercise):
             writer.writerow([spreadsheet_safe(c) for c in cells])
+    for x in trend.once:  # run in one session only: where and what it is called, no figures
+        once = [x.id, x.title, "once", "", x.label, "", x.session.id, x.session.date]
+        writer.writerow([spreadsheet_safe(c) for c in once + [""] * (len(CSV_COLUMNS) - len(once))])
     return BOM + buffer.getvalue()
 
 
@@ -222,4 +226,6 @@ def render_trend_text(trend: Trend) -> str:
         for line in exercise.dimensions or exercise.items:
             means = " → ".join(point_text(p, lang) for p in line.points)
             out.append(f"  {line.label}: {means}   {change_text(line, lang)}")
+    if trend.once:
+        out += ["", t("trend.once", lang), *(f"  {x.label}" for x in trend.once)]
     return "\n".join(out) + "\n"

@@ -44,7 +44,7 @@ def render_trend_html(trend: Trend) -> str:
     parts = [_cover(trend, title)]
     parts += [_exercise(index, x, trend) for index, x in enumerate(trend.exercises, start=1)]
     if trend.once:
-        items = "".join(f"<li>{e(x)}</li>" for x in trend.once)
+        items = "".join(f"<li>{e(x.label)}</li>" for x in trend.once)
         parts.append(f'<section class="page"><h2>{e(t("trend.once", lang))}</h2><ul>{items}</ul></section>\n')
     extra = TREND_CSS + "@page { @bottom-left { content: " + css_string(footer) + "; } }"
     ids = " ".join(s.id for s in trend.sessions)

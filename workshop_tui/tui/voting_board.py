@@ -100,8 +100,12 @@ class VoteBoard(Static):
         self.show_max = show_max
         """Also show the maximum number of devices (on the facilitator's panel, not the wall)."""
 
-    def show(self, info: VotingInfo | None, lang: str) -> None:
-        """Draw the board for ``info``, or hide it while voting is closed."""
+    def show(self, info: VotingInfo | None, lang: str, *, compact: bool = False) -> None:
+        """Draw the board for ``info``, or hide it while voting is closed.
+
+        ``compact`` (a wall under 30 rows) leaves out the blank line before the answers: at
+        80x24 the board was a line taller than the screen and its last line was cut.
+        """
         self.display = info is not None
         if info is None:
             return
@@ -113,7 +117,7 @@ class VoteBoard(Static):
         text.append(info.url + "\n", style="bold")
         text.append(f"{t('tui.voting.code', lang)}: ")
         text.append(spaced(info.code), style="bold reverse")
-        text.append("\n\n" + progress_text(info, lang))
+        text.append(("\n" if compact else "\n\n") + progress_text(info, lang))
         if self.show_max:
             notes = info.progress.turned_away or info.progress.locked_for
             text.append("\n" + places_text(info, lang), style="bold" if notes else "dim")

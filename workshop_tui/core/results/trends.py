@@ -42,6 +42,7 @@ from workshop_tui.core.results.trends_model import ExerciseTrend as ExerciseTren
 from workshop_tui.core.results.trends_model import HeatRow as HeatRow
 from workshop_tui.core.results.trends_model import Line as Line
 from workshop_tui.core.results.trends_model import Point as Point
+from workshop_tui.core.results.trends_model import RanOnce as RanOnce
 from workshop_tui.core.results.trends_model import SessionRef as SessionRef
 from workshop_tui.core.results.trends_model import Trend as Trend
 
@@ -71,16 +72,17 @@ def build_trend(
     labels = [_group_label(ordered, lang)] + [_group_label(group, lang) for group in other_latest]
     order: list[str] = []
     for summary in summaries:
-        order += [x.id for x in summary.exercises if x.scored is not None and x.id not in order]
+        order += [x.id for x in summary.exercises if x.id not in order]
     exercises = []
-    once = []
+    once: list[tuple[SessionRef, Summary, str]] = []
     for exercise_id in order:
-        runs = [
-            (r, s.exercise(exercise_id)) for r, s in zip(refs, summaries, strict=True) if _has(s, exercise_id)
-        ]
-        if len(runs) < 2:
-            once.append(runs[0][1].title)
+        ran = [(r, s) for r, s in zip(refs, summaries, strict=True) if _ran(s, exercise_id)]
+        if len(ran) == 1:
+            once.append((ran[0][0], ran[0][1], exercise_id))
             continue
+        runs = [(r, s.exercise(exercise_id)) for r, s in ran if _has(s, exercise_id)]
+        if len(runs) < 2:
+            continue  # recurs, but written (sheets, actions, tables): no figures to trend
         found = _exercise(exercise_id, [(r, x.title, _part(x.part)) for r, x in runs], lang)
         latest = (runs[-1][0], _part(runs[-1][1].part))
         heat_rows = _heat(exercise_id, found, latest, labels, other_latest, other_summaries)
@@ -92,10 +94,25 @@ def build_trend(
         language=lang,
         sessions=tuple(refs),
         exercises=tuple(exercises),
-        once=tuple(once),
+        once=_ran_once(once, lang),
         held_back=withheld,
         groups=tuple(labels) if any(x.heat for x in exercises) else (),
     )
+
+
+def _ran(summary: Summary, exercise_id: str) -> bool:
+    return any(x.id == exercise_id for x in summary.exercises)
+
+
+def _ran_once(once: list[tuple[SessionRef, Summary, str]], lang: str) -> tuple[RanOnce, ...]:
+    """The exercises run once, same titles told apart by their number, then date, then id."""
+    found = []
+    for session, summary, exercise_id in once:
+        number = next(i for i, x in enumerate(summary.exercises, start=1) if x.id == exercise_id)
+        exercise = summary.exercises[number - 1]
+        found.append(RanOnce(exercise_id, exercise.kind, exercise.title, exercise.title, session, number))
+    facts = [(x.title, (t("trend.once_number", lang, n=x.number), x.session.date, x.id)) for x in found]
+    return tuple(replace(x, label=label) for x, label in zip(found, distinct_labels(facts), strict=True))
 
 
 def _has(summary: Summary, exercise_id: str) -> bool:

@@ -127,14 +127,32 @@ class ExerciseTrend:
 
 
 @dataclass(frozen=True)
+class RanOnce:
+    """An exercise, of any kind, run in only one session of the series: no trend, but listed.
+
+    ``label`` is what every format prints: the title, with its number in that session's
+    agenda (then the date, then the id) added where another entry reads the same, so two
+    exercises called "Refleksion" are two entries and not one read twice.
+    """
+
+    id: str
+    kind: str
+    title: str
+    label: str
+    session: SessionRef
+    number: int
+    """Its place in that session's agenda (1 = first)."""
+
+
+@dataclass(frozen=True)
 class Trend:
     """Everything ``workshop trend`` reports."""
 
     language: str
     sessions: tuple[SessionRef, ...]
     exercises: tuple[ExerciseTrend, ...]
-    once: tuple[str, ...]
-    """Scored exercises run in only one session of the series (no trend to show)."""
+    once: tuple[RanOnce, ...]
+    """Exercises of every kind run in only one session of the series (no trend to show)."""
     held_back: tuple[tuple[SessionRef, tuple[HeldBack, ...]], ...]
     """Per session, the figures of the trend's exercises held back for too few answers."""
     groups: tuple[str, ...] = ()

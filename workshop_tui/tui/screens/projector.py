@@ -80,7 +80,7 @@ class ProjectorFrame(Vertical):
         timer.update(clock(wall.timer) if wall.timer is not None else "")
         timer.set_class(wall.timer == 0, "done")
         board = self.query_one("#proj-vote", VoteBoard)
-        board.show(wall.voting, lang)
+        board.show(wall.voting, lang, compact=self.has_class("compact"))
         # The board as wide as its QR code: a line under it ("grupperne skriver på deres
         # telefoner …") wraps there rather than widening the board; at 80 columns it took 61
         # and left the exercise 9, its words broken mid-word on the wall.

@@ -314,7 +314,7 @@ def _actions(
 def _table(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
-    return None if summary.table is None else table_rows(summary.table)
+    return None if summary.table is None else table_rows(summary.table, width)
 
 
 PROJECTOR: dict[Kind, Piece] = {

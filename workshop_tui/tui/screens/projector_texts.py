@@ -9,6 +9,9 @@ Before anyone has written, these return None and the projector shows the questio
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -16,7 +19,7 @@ from rich.text import Text
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Action
-from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart
+from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart, TableRow
 from workshop_tui.tui.plain import plain_text
 
 HEADING = "bold #FFD700"
@@ -98,19 +101,107 @@ def _stacked_actions(actions: tuple[Action, ...]) -> list[RenderableType]:
     return [grid]
 
 
-def table_rows(part: TablePart) -> RenderableType | None:
-    """Per group its filled-in rows under the column headings; None while every table is empty."""
+def table_rows(part: TablePart, width: int = 80) -> RenderableType | None:
+    """Per group its filled-in rows under the column headings; None while every table is empty.
+
+    ``width`` is the room the wall gives them. Every heading stays whole: a column is at least
+    as wide as its heading's longest word (a slash ends a word, so "Positiv/negativ" may go on
+    two lines after the slash), and when the columns cannot all get that much, each row is
+    stacked as heading: text lines. Rich ignores a column's minimum width when it has a ratio,
+    and in equal ratios "Positiv/negativ" broke as "Positiv/nega" / "tiv" at 80 columns.
+    """
     if not any(group.rows for group in part.groups):
         return None
+    labels = [plain_text(column.label).plain for column in part.columns]
+    rows = [[plain_text(cell).plain for cell in row.cells] for group in part.groups for row in group.rows]
+    widths = _column_widths(labels, rows, width)
     blocks: list[RenderableType] = []
     for group in part.groups:
         if not group.rows:
             continue
         blocks.append(Text(f" {group.group} ", style=GROUP))
-        table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
-        for column in part.columns:
-            table.add_column(plain_text(column.label), ratio=1, overflow="fold")
+        if widths is None:
+            blocks += [*_stacked_rows(labels, group.rows), Text("")]
+            continue
+        table = Table(show_edge=False, pad_edge=False, header_style=HEADING, box=None)
+        for label, column_width in zip(labels, widths, strict=True):
+            heading = label if len(label) <= column_width else label.replace("/", "/\n")
+            table.add_column(Text(heading), width=column_width, overflow="fold")
         for row in group.rows:
             table.add_row(*(plain_text(cell) for cell in row.cells))
         blocks += [table, Text("")]
     return Group(*blocks)
+
+
+def _heading_words(label: str) -> list[str]:
+    """The pieces a heading may wrap between: at spaces, and after a slash."""
+    return [piece for word in label.split() for piece in re.findall(r"[^/]*/|[^/]+", word)]
+
+
+def _column_widths(labels: list[str], rows: list[list[str]], width: int) -> list[int] | None:
+    """Each column's width, its heading's longest word at least; None if the headings don't fit.
+
+    ``rows`` holds every group's rows, so the groups' tables line up. Of the layouts that
+    fit (each heading whole; each column's longest word; each heading's longest word), the
+    one whose tables take the fewest lines, whole headings first on a tie. Within a layout,
+    what is left goes to the columns by how much more their longest line needs: the choice
+    columns ("stor", "aktiv") stay narrow and the written ones get the room. Columns are
+    one space apart on each side (Rich's padding, no edge), so ``width`` less 2 per gap is shared.
+    """
+    if not labels:
+        return None
+    room = width - 2 * (len(labels) - 1)
+    heads = [max((len(word) for word in _heading_words(label)), default=1) for label in labels]
+    if sum(heads) > room:
+        return None
+    columns = [[row[i] for row in rows if i < len(row)] for i in range(len(labels))]
+    words = [
+        max([head, *(len(w) for text in texts for w in text.split())])
+        for head, texts in zip(heads, columns, strict=True)
+    ]
+    whole = [max(len(label), least) for label, least in zip(labels, words, strict=True)]
+    most = [
+        max([len(label), *(len(line) for text in texts for line in text.splitlines())])
+        for label, texts in zip(labels, columns, strict=True)
+    ]
+    layouts = [_shared(least, most, room) for least in (whole, words, heads) if sum(least) <= room]
+    return min(layouts, key=lambda widths: _lines(labels, rows, widths))
+
+
+def _shared(least: list[int], most: list[int], room: int) -> list[int]:
+    """``least`` each, the rest of ``room`` by how much more each column's longest line needs."""
+    wants = [max(0, m - low) for m, low in zip(most, least, strict=True)]
+    spare = room - sum(least)
+    if sum(wants) <= spare:  # every line fits: the rest evenly
+        share, over = divmod(spare - sum(wants), len(least))
+        return [
+            low + want + share + (i < over) for i, (low, want) in enumerate(zip(least, wants, strict=True))
+        ]
+    widths = [low + spare * want // sum(wants) for low, want in zip(least, wants, strict=True)]
+    for i in sorted(range(len(least)), key=lambda i: -wants[i])[: room - sum(widths)]:
+        widths[i] += 1
+    return widths
+
+
+def _lines(labels: list[str], rows: list[list[str]], widths: list[int]) -> int:
+    """About how many lines the headings and rows take at ``widths`` (words wrapped as Rich does)."""
+    head = max(1 if len(label) <= w else 2 for label, w in zip(labels, widths, strict=True))
+    body = sum(
+        max([1, *(len(textwrap.wrap(cell, w)) for cell, w in zip(row, widths, strict=False))]) for row in rows
+    )
+    return head + body
+
+
+def _stacked_rows(labels: list[str], rows: tuple[TableRow, ...]) -> list[RenderableType]:
+    """Each row as its numbered heading: text lines, for a wall too narrow for the columns."""
+    grid = Table.grid(expand=True)
+    grid.add_column(width=len(f"{len(rows)}. "), no_wrap=True)
+    grid.add_column(ratio=1)
+    for number, row in enumerate(rows, start=1):
+        lines = [
+            Text.assemble((f"{label}: ", "bold"), plain_text(cell))
+            for label, cell in zip(labels, row.cells, strict=False)
+            if cell
+        ]
+        grid.add_row(Text(f"{number}.", style="bold"), Group(*lines))
+    return [grid]
