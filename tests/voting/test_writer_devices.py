@@ -20,6 +20,8 @@ from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.tui.voting_board import places_text
+from workshop_tui.tui.voting_link import VotingInfo
 from workshop_tui.voting.desk import Desk, Refused
 from workshop_tui.voting.limits import Limits
 from workshop_tui.voting.places import next_anonymous_id
@@ -92,7 +94,14 @@ async def test_writing_phones_in_a_full_room_join_write_and_add_no_participant(
     assert saved.answers_for("sheet-42").texts["g1"]["1"].startswith("Tekst 0")
     assert "S2" in saved.answers_for("sheet-42").texts["g1"]["1"]  # the merge marker
     assert named_server.desk.roll.participant_ids == set()  # no place held
-    assert named_server.desk.progress(saved).joined == 0  # "svar: 0 af 0 tilsluttede", not "af 4"
+    progress = named_server.desk.progress(saved)
+    assert progress.joined == 0  # "svar: 0 af 0 tilsluttede", not "af 4"
+    assert progress.writers == 4  # shown apart on the panel: the room sees its phones are in
+    info = VotingInfo("u", "j", CODE, progress, 20, round_open=False, participants=3, writing="group")
+    assert places_text(info, "da").startswith(
+        "telefoner: 0 · deltagere: 3 (0 ledige pladser)  ·  skrivetelefoner: 4"
+    )
+    assert "writing phones: 4" in places_text(info, "en")
     seen = await (await client.get("/api/texts?e=sheet-42&g=g1", headers=joined[0][0])).json()
     assert seen["writers"] == {"t:1": "S2"}
     assert named_server.scribes.writing("sheet-42")[("g2", "t:1")] == ("S3", "S4")

@@ -40,6 +40,8 @@ def places_text(info: VotingInfo, lang: str) -> str:
     """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
     p = info.progress
     parts = [t("tui.voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
+    if p.writers:
+        parts.append(t("tui.voting.writers", lang, n=p.writers))
     if p.turned_away:
         parts.append(t("tui.voting.turned_away", lang, n=p.turned_away))
     if p.locked_for:

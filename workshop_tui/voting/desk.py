@@ -69,6 +69,9 @@ class Progress:
     """Joins refused because no place was free, since places were last added."""
     locked_for: float = 0.0
     """Seconds joining stays locked after too many wrong codes (0 when open)."""
+    writers: int = 0
+    """Devices that joined only to write a group's sheet (no place): shown apart, so the panel
+    never says "telefoner: 0" while the groups' phones are writing."""
 
 
 class Desk:
@@ -334,8 +337,11 @@ class Desk:
 
         def progress(answered: int, complete: int) -> Progress:
             places = len(free_places(session, voters, self.exercise_id))
-            joined = sum(1 for pid in self.roll.devices.values() if not is_writer(pid))
-            return Progress(joined, answered, complete, places, self.turned_away, self._lockout.wait())
+            writers = sum(1 for pid in self.roll.devices.values() if is_writer(pid))
+            joined = len(self.roll.devices) - writers
+            return Progress(
+                joined, answered, complete, places, self.turned_away, self._lockout.wait(), writers
+            )
 
         if self.exercise_id is None:
             return progress(0, 0)
