@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rich.console import RenderableType
 from textual import events
@@ -64,6 +65,40 @@ async def run_own_binding(widget: Widget, event: events.Key) -> bool:
             event.prevent_default()
             return True
     return False
+
+
+class _Bound(Protocol):
+    """What a bound text field (``EntryInput``, ``EntryArea``) keeps of what it shows."""
+
+    field: FieldKey | None
+    shown: str
+    typed: bool
+    _held: tuple[str, str] | None
+
+    @property
+    def has_focus(self) -> bool: ...
+
+    def _follow(self, text: str) -> None: ...
+
+
+def kept_from_gentle_load(widget: _Bound, text: str, field: FieldKey, value: str) -> bool:
+    """Whether ``widget`` (showing ``text``) keeps its text when a device's ``value`` for ``field`` arrives.
+
+    The one rule for both kinds of text field (one-line ``value``, multi-line ``text``).
+    A field that has the keyboard but was not typed in since it was loaded takes it (False):
+    opening an action list puts the cursor in the first action, and a scribe's words there
+    stayed out of sight (under the "✎ skriver…" mark) until the facilitator left the field.
+    A field typed in takes it once the session holds all the facilitator typed (no edit on
+    its way), the cursor kept right after their own typing (``_follow``, as ``settled``
+    does); with an edit on its way, that edit's answer shows it. A field showing another
+    group's or row's text, or holding typing not yet reported, is left as it is.
+    """
+    if widget.field == field and widget.has_focus and widget.typed:
+        held = widget._held
+        if text == widget.shown and held is not None and held[0] == text != value != held[1]:
+            widget._follow(value)  # a device wrote here since the last edit: shown, cursor kept
+        return True
+    return widget.field != field or text != widget.shown
 
 
 class InOrderInput(Input):
@@ -170,20 +205,9 @@ class EntryInput(InOrderInput):
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (reported as nothing edited).
 
-        ``gently``: a text that arrived from a device. A field that has the keyboard but was
-        not typed in since it was loaded takes it: opening an action list puts the cursor in
-        the first action, and a scribe's words there stayed out of sight (under the "✎
-        skriver…" mark) until the facilitator left the field. A field typed in takes it once
-        the session holds all the facilitator typed (no edit on its way), the cursor kept
-        right after their own typing (``settled``); with an edit on its way, that edit's
-        answer shows it.
+        ``gently``: a text that arrived from a device (``kept_from_gentle_load``).
         """
-        if gently and self.field == field and self.has_focus and self.typed:
-            held = self._held
-            if self.value == self.shown and held is not None and held[0] == self.value != value != held[1]:
-                self._follow(value)  # a device wrote here since the last edit: shown, cursor kept
-            return
-        if gently and (self.field != field or self.value != self.shown):
+        if gently and kept_from_gentle_load(self, self.value, field, value):
             return
         self.field = field
         self.shown = value

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from workshop_tui.core.writing import moved
-from workshop_tui.tui.widgets.entry import FieldEdited, FieldKey, run_own_binding
+from workshop_tui.tui.widgets.entry import FieldEdited, FieldKey, kept_from_gentle_load, run_own_binding
 
 
 class EntryArea(TextArea):
@@ -39,13 +39,11 @@ class EntryArea(TextArea):
             await super()._on_key(event)
 
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
-        """Show ``value`` as the content of ``field`` (nothing is reported; ``gently``: see EntryInput)."""
-        if gently and self.field == field and self.has_focus and self.typed:
-            held = self._held
-            if self.text == self.shown and held is not None and held[0] == self.text != value != held[1]:
-                self._follow(value)  # a device wrote here since the last edit: shown, cursor kept
-            return
-        if gently and (self.field != field or self.text != self.shown):
+        """Show ``value`` as ``field``'s content, reporting nothing.
+
+        ``gently``: a text that arrived from a device (``kept_from_gentle_load``).
+        """
+        if gently and kept_from_gentle_load(self, self.text, field, value):
             return
         self.field = field
         self.shown = value
