@@ -102,28 +102,47 @@ class VoteBoard(Static):
         self.show_max = show_max
         """Also show the maximum number of devices (on the facilitator's panel, not the wall)."""
 
-    def show(self, info: VotingInfo | None, lang: str, *, compact: bool = False) -> None:
+    def show(self, info: VotingInfo | None, lang: str, *, compact: bool = False, side: bool = False) -> None:
         """Draw the board for ``info``, or hide it while voting is closed.
 
         ``compact`` (a wall under 30 rows) leaves out the blank line before the answers: at
         80x24 the board was a line taller than the screen and its last line was cut.
+        ``side`` puts the words beside the QR code instead of under it: the facilitator's
+        panel at 80x24 had its counts below the frame (the code takes 17 of 22 rows).
         """
         self.display = info is not None
         if info is None:
             return
-        text = Text()
+        code = Text()
         for line in qr_lines(info.join_url):
-            text.append(line, style=QR_STYLE)
-            text.append("\n")
-        text.append("\n" + t("tui.voting.scan", lang) + "\n", style="bold")
+            code.append(line, style=QR_STYLE)
+            code.append("\n")
+        words = self._words(info, lang, "\n\n" if side or not compact else "\n")
+        if not side:
+            self.update(code + Text("\n") + words)
+            return
+        from rich.align import Align  # only the panel on a low terminal lays out a grid
+        from rich.table import Table
+
+        code.rstrip()
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(vertical="middle")
+        grid.add_row(code, words)
+        self.update(Align.center(grid))
+
+    def _words(self, info: VotingInfo, lang: str, gap: str) -> Text:
+        """What goes with the QR code: how to join, the address, the code, and how far the room is."""
+        text = Text()
+        text.append(t("tui.voting.scan", lang) + "\n", style="bold")
         text.append(info.url + "\n", style="bold")
         text.append(f"{t('tui.voting.code', lang)}: ")
         text.append(spaced(info.code), style="bold reverse")
-        text.append(("\n" if compact else "\n\n") + progress_text(info, lang))
+        text.append(gap + progress_text(info, lang))
         if self.show_max:
             notes = info.progress.turned_away or info.progress.locked_for
             text.append("\n" + places_text(info, lang), style="bold" if notes else "dim")
-        self.update(text)
+        return text
 
     @property
     def width_needed(self) -> int:

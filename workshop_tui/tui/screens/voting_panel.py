@@ -21,6 +21,15 @@ from workshop_tui.tui.plain import plain
 from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.tui.voting_link import VotingController
 
+SIDE_BELOW = 30
+"""Rows under which the panel puts its words beside the QR code (``VoteBoard.show``'s ``side``).
+
+Under it the code (17 rows), the seven lines below it and the frame took 28 rows: at 80x24
+the counts ("telefoner: … · skrivetelefoner: N") were below the frame, found by hand.
+"""
+SIDE_WIDTH = 76
+"""The panel's width with the words beside the code (33 columns of code, 33 of words)."""
+
 
 async def open_voting(voting: VotingController) -> None:
     """F10: open voting on the current exercise, or show its panel again; F10 there closes it.
@@ -83,6 +92,9 @@ class VotingModal(WorkshopModal):
         background: $surface;
         padding: 0 2;
     }
+    VotingModal.-side > VerticalScroll {
+        width: 76;
+    }
     VotingModal VoteBoard {
         width: 100%;
     }
@@ -109,6 +121,7 @@ class VotingModal(WorkshopModal):
         self.call_after_refresh(self._keys_in_view)
 
     def on_resize(self) -> None:
+        self.redraw()
         self.call_after_refresh(self._keys_in_view)
 
     def _keys_in_view(self) -> None:
@@ -128,8 +141,11 @@ class VotingModal(WorkshopModal):
             self.redraw()
 
     def redraw(self) -> None:
-        """Draw the board from the controller's current state."""
-        self.query_one(VoteBoard).show(self.controller.info(), self.lang)
+        """Draw the board from the controller's current state, its words beside the code when low."""
+        size = self.app.size
+        side = size.height < SIDE_BELOW and size.width >= SIDE_WIDTH + 2
+        self.set_class(side, "-side")
+        self.query_one(VoteBoard).show(self.controller.info(), self.lang, side=side)
 
     def action_hide(self) -> None:
         self.dismiss(None)
