@@ -176,7 +176,47 @@ def test_writing_devices_behind_one_address_join_past_the_voters_cap_but_vote_wi
         desk.join(session, {"code": CODE}, hotspot)
     assert voting.value.reason == "address_full"
     with pytest.raises(Refused) as seat:  # a writer from the full address may not take a place
-        desk.seat(session, writers[0][0], "~w1", hotspot)
+        desk.seat(session, "~w1", hotspot)
     assert seat.value.reason == "address_full"
-    assert desk.seat(session, writers[0][0], "~w1", "10.0.0.10") == ("p3", True)
-    assert desk.participant_for(writers[0][0]) == "p3" and desk.roll.participant_ids == {"p1", "p2", "p3"}
+    assert desk.seat(session, "~w1", "10.0.0.10") == ("p3", True)
+    # The device keeps its own id (its label S1); the place is noted beside it.
+    assert desk.participant_for(writers[0][0]) == "~w1" and desk.roll.place_of("~w1") == "p3"
+    assert desk.roll.participant_ids == {"p1", "p2", "p3"}
+
+
+async def test_a_writing_phone_that_votes_keeps_its_label_and_its_place(
+    client: TestClient[Any, Any], named_server: VotingServer, named_saved: Path
+) -> None:
+    """A group's writing phone (S1) that votes takes a place; it was then called by the place
+    (P4) in the marks, the merge markers and on its own page, so the room saw one phone under
+    two names. The roll keeps the device's label and notes the place it took."""
+    auth, who = await _join(client)
+    assert who == "S1"
+    assert (await _write(client, auth, "Først")).status == 200
+    place = next_anonymous_id(named_server.sink.session)
+    await named_server.sink.apply(lambda s: s.with_participant(Participant(place)))
+    named_server.follow("resistance")
+    items = [item.id for item in named_server.sink.session.exercise("resistance").scored_items]
+    for score in (3, 4):  # the second vote goes to the same place: one place per device
+        vote = {"exercise": "resistance", "scores": {items[0]: score}}
+        response = await client.post("/api/vote", json=vote, headers=auth)
+        assert response.status == 200, await response.text()
+    state = await (await client.get("/api/state?v=-1", headers=auth)).json()
+    assert state["participant"] == "S1" and state["mine"] == {items[0]: 4}  # its own vote, its label
+    assert load_session(named_saved).answers_for("resistance").scores[items[0]] == {place: 4}
+    named_server.follow("sheet-42")
+    assert (await _write(client, auth, "Først og så", group="g2")).status == 200
+    assert named_server.scribes.writing("sheet-42")[("g2", "t:1")] == ("S1",)
+    again = await client.post("/api/join", json={"code": CODE}, headers=auth)  # the page comes back
+    assert (await again.json())["participant"] == "S1"
+    roll = named_server.desk.roll
+    assert roll.participant_ids == {place} and set(roll.devices.values()) == {"~w1"}
+    kept_file = named_saved.with_name("roll.toml")
+    kept_file.write_text(roll.to_text(), encoding="utf-8")
+    kept, problem = Roll.load(kept_file)  # after a restart too
+    assert problem is None and kept.participant_ids == {place} and kept.seats == {"~w1": place}
+    kept_file.write_text(roll.to_text().replace(f'"~w1" = "{place}"', '"~w1" = "~w2"'), encoding="utf-8")
+    damaged, problem = Roll.load(kept_file)  # a seat that is no place: the file is not used
+    assert problem is not None and "seat" in problem and not damaged.devices
+    progress = named_server.desk.progress(named_server.sink.session)
+    assert (progress.joined, progress.writers) == (1, 0)  # the panel's counts as before

@@ -214,7 +214,7 @@ class Desk:
         return token, participant_id, True
 
     def participant_for(self, token: str | None) -> str:
-        """The participant a device token votes as.
+        """The id of a device token: its place, or a writing device's own id (``seat`` gives its place).
 
         Raises:
             Refused: 401 for a missing or unknown token (the page then asks for the code).
@@ -224,12 +224,13 @@ class Desk:
             raise Refused(401, "unknown_token", "join with the code first")
         return participant_id
 
-    def seat(self, session: Session, token: str, participant_id: str, address: str) -> tuple[str, bool]:
+    def seat(self, session: Session, participant_id: str, address: str) -> tuple[str, bool]:
         """The participant a device votes as: a writing device takes a free place first.
 
         One person, one vote: a device that joined only to write has no place, so before its
         first vote it takes one by the same rules as a join (the cap per address included),
-        or is refused as a join would be.
+        or is refused as a join would be. It keeps its own id (``participant_for``, its label
+        S1 wherever it is named); the roll notes the place beside it (``Roll.seats``).
 
         Returns:
             (participant id, whether the roll changed and must be saved).
@@ -237,8 +238,9 @@ class Desk:
         Raises:
             Refused: 403 "address_full" or "no_place" when a writing device may take no place.
         """
-        if not is_writer(participant_id):
-            return participant_id, False
+        taken = self.roll.place_of(participant_id)
+        if taken is not None:
+            return taken, False
         key = address_key(address)
         if self._joined.get(key, 0) >= self.limits.devices_per_address:
             raise _address_full(self.limits.devices_per_address)
@@ -246,7 +248,7 @@ class Desk:
         if place is None:
             self.turned_away += 1
             raise Refused(403, "no_place", f"all {len(session.participants)} places are taken")
-        self.roll.add(token, place)
+        self.roll.take_seat(participant_id, place)
         self._joined[key] = self._joined.get(key, 0) + 1
         return place, True
 
@@ -316,8 +318,10 @@ class Desk:
     def state(self, session: Session, participant_id: str) -> dict[str, Any]:
         """What a device's page shows: the open exercise, in the session's language, and its own answers.
 
-        Only the device's own answers: none of anyone else's, and no figures of the room.
+        Only the device's own answers (its place's: a writing device's once it voted), none
+        of anyone else's, and no figures of the room.
         """
+        participant_id = self.roll.place_of(participant_id) or participant_id
         exercise = session.exercise(self.exercise_id) if self.exercise_id else None
         mine: dict[str, int] = {}
         if exercise is not None and self.owns_answers(session, participant_id, exercise.id):
@@ -337,7 +341,8 @@ class Desk:
 
         def progress(answered: int, complete: int) -> Progress:
             places = len(free_places(session, voters, self.exercise_id))
-            writers = sum(1 for pid in self.roll.devices.values() if is_writer(pid))
+            seats = self.roll.seats
+            writers = sum(1 for pid in self.roll.devices.values() if is_writer(pid) and pid not in seats)
             joined = len(self.roll.devices) - writers
             return Progress(
                 joined, answered, complete, places, self.turned_away, self._lockout.wait(), writers

@@ -11,6 +11,10 @@ earlier QR code lets nobody in, while phones that joined before keep their token
 The roll also notes, per participant, the exercises its phone voted on: a phone is only
 ever shown (and may only change) answers it gave itself, never scores the facilitator
 typed for its place before the phone took it.
+
+A device that joined only to write (``~w1``, shown S1) and then voted holds a place as well
+(``seats``): it keeps its id, so the room reads one name per phone in the marks, the merge
+markers and on the phone itself, while its votes go to the place.
 """
 
 from __future__ import annotations
@@ -81,12 +85,19 @@ class Roll:
     """The join code (in memory only) and the devices that joined, as token hash -> participant id."""
 
     def __init__(
-        self, code: str, devices: dict[str, str] | None = None, voted: dict[str, list[str]] | None = None
+        self,
+        code: str,
+        devices: dict[str, str] | None = None,
+        voted: dict[str, list[str]] | None = None,
+        seats: dict[str, str] | None = None,
     ) -> None:
         self.code = code
         self.devices: dict[str, str] = dict(devices or {})
+        """token hash -> the device's id: a participant's (its place) or a writing device's (``~w1``)."""
         self.voted: dict[str, set[str]] = {pid: set(ids) for pid, ids in (voted or {}).items()}
         """participant id -> the exercises its phone voted on."""
+        self.seats: dict[str, str] = dict(seats or {})
+        """writing device id -> the place it took when it first voted (``Desk.seat``)."""
 
     @classmethod
     def new(cls) -> Roll:
@@ -111,7 +122,7 @@ class Roll:
         return True
 
     def participant_for(self, token: str) -> str | None:
-        """The participant id of a device token, or None when the token is unknown."""
+        """The id of a device token (its label; ``place_of`` is where it votes), or None when unknown."""
         if not valid_token(token):
             return None
         return self.devices.get(token_hash(token))
@@ -120,10 +131,19 @@ class Roll:
         """Remember that ``token`` votes as ``participant_id``."""
         self.devices[token_hash(token)] = participant_id
 
+    def place_of(self, device_id: str) -> str | None:
+        """The place a device votes as: its own id, the place a writing device took, or None."""
+        return self.seats.get(device_id) if is_writer(device_id) else device_id
+
+    def take_seat(self, device_id: str, place: str) -> None:
+        """Note that the writing device ``device_id`` votes as ``place`` from now on."""
+        self.seats[device_id] = place
+
     @property
     def participant_ids(self) -> set[str]:
-        """Every participant id handed out to a device (writing devices hold none)."""
-        return {pid for pid in self.devices.values() if not is_writer(pid)}
+        """Every place a device holds (a writing device only once it voted, ``seats``)."""
+        ids = set(self.devices.values())
+        return {pid for pid in ids if not is_writer(pid)} | {self.seats[w] for w in ids if w in self.seats}
 
     def next_writer(self) -> str:
         """An id for one more writing device: ``~w<n>`` after the highest in use."""
@@ -132,7 +152,10 @@ class Roll:
     def to_text(self) -> str:
         """The roll as TOML."""
         voted = {pid: sorted(ids) for pid, ids in sorted(self.voted.items()) if ids}
-        return dumps({"devices": dict(sorted(self.devices.items())), "voted": voted})
+        table: dict[str, object] = {"devices": dict(sorted(self.devices.items())), "voted": voted}
+        if self.seats:
+            table["seats"] = dict(sorted(self.seats.items()))
+        return dumps(table)
 
     def save(self, path: Path) -> None:
         """Write the roll atomically.
@@ -156,18 +179,22 @@ class Roll:
             data = toml_guard.loads(path.read_text(encoding="utf-8"))
             devices = data.get("devices", {})
             voted = data.get("voted", {})
-            if not isinstance(devices, dict) or not isinstance(voted, dict):
-                raise ValueError("devices or voted have the wrong form")
+            seats = data.get("seats", {})
+            if not isinstance(devices, dict) or not isinstance(voted, dict) or not isinstance(seats, dict):
+                raise ValueError("devices, voted or seats have the wrong form")
             for key, value in devices.items():
                 if not _HASH.fullmatch(key) or not isinstance(value, str):
                     raise ValueError(f"device entry {key[:80]!r} has the wrong form")
             for key, value in voted.items():
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise ValueError(f"voted entry {key[:80]!r} has the wrong form")
+            for key, value in seats.items():
+                if not writer_number(key) or not isinstance(value, str) or is_writer(value):
+                    raise ValueError(f"seat {key[:80]!r} has the wrong form")
         except FileNotFoundError:
             return cls.new(), None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
             with contextlib.suppress(OSError):
                 path.replace(path.with_name(path.name + ".damaged"))
             return cls.new(), f"{path}: {error}; kept as .damaged, a new roll was started"
-        return cls(new_code(), devices, voted), None
+        return cls(new_code(), devices, voted, seats), None

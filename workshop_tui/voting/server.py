@@ -323,9 +323,7 @@ class VotingServer:
         assert token is not None
         self.desk.check_vote_rate(token)
         body = await self._body(request)
-        participant_id, seated = self.desk.seat(
-            self.sink.session, token, participant_id, request.remote or ""
-        )
+        participant_id, seated = self.desk.seat(self.sink.session, participant_id, request.remote or "")
         if seated:
             await self._roll.save()
             if self.on_join is not None:
