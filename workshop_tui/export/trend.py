@@ -13,13 +13,13 @@ import io
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.held_back import HeldBack
-from workshop_tui.core.results.rules import Change
+from workshop_tui.core.results.numbers import written_change
 from workshop_tui.core.results.trends import ExerciseTrend, Line, Point, SessionRef, Trend
 from workshop_tui.export.common import held_back_line
 from workshop_tui.export.csv import BOM, delimiter, spreadsheet_safe
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import table
-from workshop_tui.export.strings import long_date, number, signed
+from workshop_tui.export.strings import long_date, number
 
 
 def point_text(point: Point | None, lang: str) -> str:
@@ -32,28 +32,14 @@ def point_text(point: Point | None, lang: str) -> str:
     return t(f"export.status.{status}", lang, n=point.n)
 
 
-def verdict_text(verdict: Change | None, change: float | None, lang: str) -> str:
-    """``↑ bedre``: the arrow is the way the mean moved, the word what that means."""
-    if verdict is None or change is None:
-        return ""
-    if verdict == "same":
-        return t("export.cmp.same", lang)
-    return f"{'↑' if change > 0 else '↓'} {t(f'export.cmp.{verdict}', lang)}"
-
-
 def change_text(line: Line, lang: str) -> str:
-    """``+0,40 ↑ bedre`` (since the session before), or ``–`` when it cannot be said."""
-    if line.change is None:
-        return "–"
-    return f"{signed(line.change, lang)} {verdict_text(line.verdict, line.change, lang)}".strip()
+    """``+0,40 ↑ bedre`` (since the session before), or ``–``: the core's words (``written_change``)."""
+    return written_change(line.change, line.verdict, lang)
 
 
 def first_text(line: Line, lang: str) -> str:
     """The change since the first session, as ``change_text``."""
-    if line.since_first is None:
-        return "–"
-    verdict = verdict_text(line.verdict_since_first, line.since_first, lang)
-    return f"{signed(line.since_first, lang)} {verdict}".strip()
+    return written_change(line.since_first, line.verdict_since_first, lang)
 
 
 def session_heading(session: SessionRef, lang: str) -> str:

@@ -14,9 +14,10 @@ rule here, the one every surface uses:
 - **Decimal comma in Danish**, a point in English; an en dash for a figure that does not exist.
 - **Shares** are whole percentages, by the same rounding (``12,5 %`` of the dots is ``13 %``).
 - **A change is between the figures as written** (``difference``): the trend, the comparison
-  and "last time" subtract the two figures the reader sees, not the unrounded means.
+  and "last time" subtract the two figures the reader sees, not the unrounded means; it is
+  written with its sign, arrow and meaning the one way ``written_change`` writes it.
 
-Pure functions; no UI.
+Pure functions; no UI (the words of ``written_change`` come from the catalogue).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from workshop_tui.core.i18n import t
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -119,6 +122,23 @@ def signed(value: float | None, lang: str, digits: int = REPORT_DIGITS) -> str:
     if is_zero(value, digits):
         return f"±{text}"
     return f"+{text}" if value > 0 else f"−{text}"
+
+
+def written_change(change: float | None, verdict: str | None, lang: str) -> str:
+    """A change as every surface writes it: ``+0,40 ↑ bedre``, ``±0,00 uændret``, ``–`` for none.
+
+    ``verdict`` is what the change means (``rules.judge_change``: better, worse, higher,
+    lower, same). The arrow is the way the mean moved, the word what that means. Ctrl+L's
+    "last time" once wrote a change that rounds to nothing as "uændret" while the trend
+    report wrote "±0,00 uændret" for the same two figures: one rule, here, for both.
+    """
+    if change is None:
+        return NONE
+    if verdict is None:
+        return signed(change, lang)
+    if verdict == "same":
+        return f"{signed(change, lang)} {t('export.cmp.same', lang)}"
+    return f"{signed(change, lang)} {'↑' if change > 0 else '↓'} {t(f'export.cmp.{verdict}', lang)}"
 
 
 def difference(before: float, after: float, digits: int = REPORT_DIGITS) -> float:

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.numbers import figure, signed
+from workshop_tui.core.results.numbers import figure, written_change
 from workshop_tui.tui.plain import plain_text
 
 if TYPE_CHECKING:
@@ -37,14 +37,10 @@ def _value(point: Point | None, lang: str) -> Text:
 
 
 def _change(line: Line, lang: str) -> Text:
-    change, verdict = line.change, line.verdict
-    if change is None or verdict is None:
-        return Text("–", style="dim")
-    if verdict == "same":
-        return Text(t("export.cmp.same", lang), style="dim")
-    arrow = "↑" if change > 0 else "↓"
-    words = f"{signed(change, lang)} {arrow} {t(f'export.cmp.{verdict}', lang)}"
-    return Text(words, style=VERDICT_STYLE.get(verdict, ""))
+    """The change in the core's words (``written_change``, as ``workshop trend``), coloured by meaning."""
+    words = written_change(line.change, line.verdict, lang)
+    verdict = line.verdict
+    return Text(words, style="dim" if verdict is None else VERDICT_STYLE.get(verdict, ""))
 
 
 def last_time_table(
