@@ -234,7 +234,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a sanity check in about two minutes")
     parser.add_argument("--runs", type=int, help="cold starts of each kind (default 9, quick 3)")
-    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()),
+        help="where to make the work folder (default: the system temp folder, %(default)s)",
+    )
     parser.add_argument(
         "--only",
         choices=("starts", "keys", "exports", "listing"),

@@ -85,7 +85,12 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.exports", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs of each case (default 5)")
-    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()),
+        help="where to make the work folder (default: the system temp folder, %(default)s)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=".benchmarks-exports-", dir=args.dir))
     compile_once()

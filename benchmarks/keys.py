@@ -325,14 +325,19 @@ def _line(name: str, values: Sequence[float]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Key times of this checkout (and of ``--against``), printed with the load average."""
+    import tempfile
+
     parser = argparse.ArgumentParser(prog="python -m benchmarks.keys", description=__doc__)
     parser.add_argument("--rounds", type=int, default=1, help="fresh openings (default 1)")
     parser.add_argument("--keys", type=int, default=18, help="score keys per opening (at most 48)")
     parser.add_argument("--against", help="another workshop command to give the same keys, interleaved")
-    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()),
+        help="where to make the work folder (default: the system temp folder, %(default)s)",
+    )
     args = parser.parse_args(argv)
-    import tempfile
-
     against = AB(args.against.split()) if args.against else None
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:

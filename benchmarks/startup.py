@@ -156,7 +156,12 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=5, help="cold starts of each kind (default 5)")
-    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()),
+        help="where to make the work folder (default: the system temp folder, %(default)s)",
+    )
     parser.add_argument("--against", help="another build's workshop command, timed in the same rounds")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=".benchmarks-", dir=args.dir))
