@@ -14,7 +14,7 @@ import io
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.held_back import HeldBack
 from workshop_tui.core.results.numbers import written_change
-from workshop_tui.core.results.trends import ExerciseTrend, Line, Point, SessionRef, Trend
+from workshop_tui.core.results.trends import ExerciseTrend, Line, Point, SessionRef, Trend, WrittenAgain
 from workshop_tui.export.common import held_back_line
 from workshop_tui.export.csv import BOM, delimiter, spreadsheet_safe
 from workshop_tui.export.markdown_escape import markdown_safe
@@ -40,6 +40,15 @@ def change_text(line: Line, lang: str) -> str:
 def first_text(line: Line, lang: str) -> str:
     """The change since the first session, as ``change_text``."""
     return written_change(line.since_first, line.verdict_since_first, lang)
+
+
+def written_line(written: WrittenAgain, lang: str) -> str:
+    """``Handlingsplan — 2026-10-14: 6 svar · 2027-01-14: 4 svar``: a written exercise run again."""
+    counts = (
+        t("trend.written_count", lang, date=s.date, n=n)
+        for s, n in zip(written.sessions, written.answers, strict=True)
+    )
+    return f"{written.label} — {' · '.join(counts)}"
 
 
 def session_heading(session: SessionRef, lang: str) -> str:
@@ -104,6 +113,13 @@ def render_trend_markdown(trend: Trend) -> str:
             head = [t("trend.group", lang), *exercise.columns]
             rows = [[h.label, *(number(v, lang) for v in h.values)] for h in exercise.heat]
             out += [f"### {t('trend.heatmap', lang)}", "", *table(head, rows, set(range(1, len(head)))), ""]
+    if trend.written:
+        out += [
+            f"## {t('trend.written', lang)}",
+            "",
+            *(f"- {written_line(x, lang)}" for x in trend.written),
+            "",
+        ]
     if trend.once:
         out += [f"## {t('trend.once', lang)}", "", *(f"- {x.label}" for x in trend.once), ""]
     return "\n".join(out).rstrip() + "\n"
@@ -132,6 +148,8 @@ A heatmap row is ``line`` = ``heat``, one row per column (``line_id``, ``label``
 leader group (``group``, named as the heatmap names it); ``direction`` = ``oriented`` when
 its values are turned by polarity (higher = better). An exercise run in one session only
 is one ``line`` = ``once`` row: its ``label`` as the report lists it, its session, no figures.
+A written exercise run in two or more sessions is one ``line`` = ``written`` row per session:
+its ``label``, the session, and in ``n`` what was written there (``trends.written_answers``).
 """
 
 
@@ -169,6 +187,10 @@ def render_trend_csv(trend: Trend) -> str:
                     writer.writerow([spreadsheet_safe(c) for c in cells])
         for cells in _heat_rows(exercise):
             writer.writerow([spreadsheet_safe(c) for c in cells])
+    for w in trend.written:  # written again: per session what was written, no figures
+        for session, n in zip(w.sessions, w.answers, strict=True):
+            again: list[str | int] = [w.id, w.title, "written", "", w.label, "", session.id, session.date, n]
+            writer.writerow([spreadsheet_safe(c) for c in again + [""] * (len(CSV_COLUMNS) - len(again))])
     for x in trend.once:  # run in one session only: where and what it is called, no figures
         once = [x.id, x.title, "once", "", x.label, "", x.session.id, x.session.date]
         writer.writerow([spreadsheet_safe(c) for c in once + [""] * (len(CSV_COLUMNS) - len(once))])
@@ -212,6 +234,8 @@ def render_trend_text(trend: Trend) -> str:
         for line in exercise.dimensions or exercise.items:
             means = " → ".join(point_text(p, lang) for p in line.points)
             out.append(f"  {line.label}: {means}   {change_text(line, lang)}")
+    if trend.written:
+        out += ["", t("trend.written", lang), *(f"  {written_line(x, lang)}" for x in trend.written)]
     if trend.once:
         out += ["", t("trend.once", lang), *(f"  {x.label}" for x in trend.once)]
     return "\n".join(out) + "\n"

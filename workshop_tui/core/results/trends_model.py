@@ -145,6 +145,26 @@ class RanOnce:
 
 
 @dataclass(frozen=True)
+class WrittenAgain:
+    """A written exercise (a sheet, an action list, a table, open answers) run in two or more
+    sessions of the series: no figures to follow, but a facilitator meeting the group again
+    wants to see it came back, and how much was written each time.
+
+    ``label`` is what every format prints, told apart as ``RanOnce.label`` is.
+    """
+
+    id: str
+    kind: str
+    title: str
+    label: str
+    sessions: tuple[SessionRef, ...]
+    """The sessions that ran it, earliest first."""
+    answers: tuple[int, ...]
+    """Per session, what was written (``trends.written_answers``: group texts, actions, table
+    rows or open answers)."""
+
+
+@dataclass(frozen=True)
 class Trend:
     """Everything ``workshop trend`` reports."""
 
@@ -157,3 +177,5 @@ class Trend:
     """Per session, the figures of the trend's exercises held back for too few answers."""
     groups: tuple[str, ...] = ()
     """The leader groups (series) in the heatmaps, the series itself first."""
+    written: tuple[WrittenAgain, ...] = ()
+    """Written exercises run in two or more sessions, listed with what each session wrote."""
