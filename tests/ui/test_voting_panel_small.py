@@ -23,8 +23,12 @@ from workshop_tui.tui.voting_link import VotingInfo, spaced
 
 from .conftest import VOTING_HERE, app_for
 
+SIZES = [((80, 24), 0), ((80, 24), 2), ((120, 36), 2), ((80, 29), 2), ((80, 30), 2), ((100, 32), 2)]
+"""The sizes found by hand, the rows either side of the panel's switch (30), and terminals
+narrower than 80 columns (the words beside the code in a narrower panel)."""
 
-@pytest.mark.parametrize(("size", "writers"), [((80, 24), 0), ((80, 24), 2), ((120, 36), 2)])
+
+@pytest.mark.parametrize(("size", "writers"), [*SIZES, ((76, 24), 2), ((68, 24), 2)])
 async def test_the_voting_panel_shows_address_code_and_counts_without_scrolling(
     room: Path, size: tuple[int, int], writers: int
 ) -> None:

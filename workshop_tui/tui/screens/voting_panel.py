@@ -28,7 +28,9 @@ Under it the code (17 rows), the seven lines below it and the frame took 28 rows
 the counts ("telefoner: … · skrivetelefoner: N") were below the frame, found by hand.
 """
 SIDE_WIDTH = 76
-"""The panel's width with the words beside the code (33 columns of code, 33 of words)."""
+"""The panel's width with the words beside the code (33 columns of code, 33 of words), or the
+terminal's less a column each side; from ``SIDE_FROM`` columns down the words are too narrow."""
+SIDE_FROM = 66
 
 
 async def open_voting(voting: VotingController) -> None:
@@ -92,9 +94,6 @@ class VotingModal(WorkshopModal):
         background: $surface;
         padding: 0 2;
     }
-    VotingModal.-side > VerticalScroll {
-        width: 76;
-    }
     VotingModal VoteBoard {
         width: 100%;
     }
@@ -109,6 +108,8 @@ class VotingModal(WorkshopModal):
     def __init__(self, controller: VotingController) -> None:
         super().__init__()
         self.controller = controller
+        self._side_width: int | None = None
+        """The panel's width while its words are beside the code (None: the stylesheet's)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -143,8 +144,11 @@ class VotingModal(WorkshopModal):
     def redraw(self) -> None:
         """Draw the board from the controller's current state, its words beside the code when low."""
         size = self.app.size
-        side = size.height < SIDE_BELOW and size.width >= SIDE_WIDTH + 2
-        self.set_class(side, "-side")
+        side = size.height < SIDE_BELOW and size.width >= SIDE_FROM
+        width = min(SIDE_WIDTH, size.width - 2) if side else None
+        if width != self._side_width:  # a style set again lays the screen out again
+            self._side_width = width
+            self.query_one(VerticalScroll).styles.width = width  # None: the stylesheet's width
         self.query_one(VoteBoard).show(self.controller.info(), self.lang, side=side)
 
     def action_hide(self) -> None:
