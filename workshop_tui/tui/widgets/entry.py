@@ -101,6 +101,16 @@ def kept_from_gentle_load(widget: _Bound, text: str, field: FieldKey, value: str
     return widget.field != field or text != widget.shown
 
 
+def settle(widget: _Bound, text: str, field: FieldKey, value: str, held: str, merged: bool) -> None:
+    """The edit that typed ``value`` into ``widget`` (showing ``text``) is applied; the session holds
+    ``held`` there: the rule of both text fields' ``settled``."""
+    if field != widget.field:
+        return  # the field shows another group's or row's text by now
+    widget._held = (value, held)
+    if merged and text == value == widget.shown and widget.has_focus:
+        widget._follow(held)
+
+
 class InOrderInput(Input):
     """A one-line input that applies every key in the order it arrives (see ``run_own_binding``)."""
 
@@ -230,11 +240,7 @@ class EntryInput(InOrderInput):
         was merged against a text without the device's words (``core.writing.three_way`` on
         a stale base) and the two writers' letters ended up interleaved in one word.
         """
-        if field != self.field:
-            return  # the field shows another group's or row's text by now
-        self._held = (value, held)
-        if merged and self.value == value == self.shown and self.has_focus:
-            self._follow(held)
+        settle(self, self.value, field, value, held, merged)
 
     def _follow(self, text: str) -> None:
         """Show ``text`` (a device's words merged with the facilitator's), the cursor mapped."""

@@ -13,7 +13,13 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from workshop_tui.core.writing import moved
-from workshop_tui.tui.widgets.entry import FieldEdited, FieldKey, kept_from_gentle_load, run_own_binding
+from workshop_tui.tui.widgets.entry import (
+    FieldEdited,
+    FieldKey,
+    kept_from_gentle_load,
+    run_own_binding,
+    settle,
+)
 
 
 class EntryArea(TextArea):
@@ -60,11 +66,7 @@ class EntryArea(TextArea):
 
     def settled(self, field: FieldKey, value: str, held: str, merged: bool) -> None:
         """The edit that typed ``value`` is applied: see ``EntryInput.settled``."""
-        if field != self.field:
-            return
-        self._held = (value, held)
-        if merged and self.text == value == self.shown and self.has_focus:
-            self._follow(held)
+        settle(self, self.text, field, value, held, merged)
 
     def _follow(self, text: str) -> None:
         """Show ``text`` (a device's words merged with the facilitator's), the cursor mapped.
