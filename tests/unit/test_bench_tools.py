@@ -222,3 +222,13 @@ def test_a_reference_app_that_never_shows_a_key_is_counted_not_raised(
         assert keys._reference_key(term, "3", 0, 0) is None
     times = keys.KeyTimes(bare_lost=2)
     assert times.lost() == "bare DataTable: 2 keys without a time"
+
+
+def test_the_busy_loops_of_a_slow_hour_end_with_the_run() -> None:
+    """``benchmarks.keys --busy``: the loops that slow the machine end with the run, even a failed one."""
+    from benchmarks import keys
+
+    with pytest.raises(RuntimeError), keys.busy_loops(1) as loops:
+        assert len(loops) == 1 and loops[0].poll() is None
+        raise RuntimeError("the run failed")
+    assert loops[0].poll() is not None
