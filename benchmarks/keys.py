@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from benchmarks.floor_handoff import HandoffFloor
 from benchmarks.large_session import large_session, write_session
 from benchmarks.renames import RenameWatch
 from benchmarks.screen import Screen
@@ -76,6 +77,8 @@ class KeyTimes:
     """An atomic replace until its rename is seen (as ``saved`` is timed)."""
     floor_durable: list[float] = field(default_factory=list)
     """The same replace with the folder's fsync after it, until that returned."""
+    floor_handoff: list[float] = field(default_factory=list)
+    """The same replace made by a helper process asked through a pipe (``benchmarks.floor_handoff``)."""
     floor_first: list[float] = field(default_factory=list)
     """``floor`` measured right after each opening's first key: a slow first save with a slow
     floor beside it is the disk's stall, with a quick one the app's."""
@@ -227,6 +230,7 @@ def one_round(folder: Path, keys: int, times: KeyTimes, against: AB | None = Non
         command = [*against.command, "--lang", "da", "open", str(other_path)]
         apps.append((command, other_path, RenameWatch(other_path.parent), against.times))
     terms: list[Terminal] = []
+    handoff = HandoffFloor(path)
     try:
         for command, app_path, _, _ in apps:  # each with a data folder of its own
             terms.append(Terminal(command, env={"WORKSHOP_TUI_DATA_DIR": str(app_path.parents[1])}))
@@ -274,6 +278,8 @@ def one_round(folder: Path, keys: int, times: KeyTimes, against: AB | None = Non
                         (app_times.saved_first if n == 0 else app_times.saved).append(saved)
                 _quiet(*everything, seconds=PAUSE)
                 seen, durable = disk_floor(path, renames)
+                _quiet(*everything, seconds=PAUSE)
+                times.floor_handoff.append(handoff.replace(renames))
                 times.floor.append(seen)
                 if n == 0:
                     times.floor_first.append(seen)
@@ -292,6 +298,7 @@ def one_round(folder: Path, keys: int, times: KeyTimes, against: AB | None = Non
                         else:
                             times.lines_lost += 1
     finally:
+        handoff.close()
         for term in terms:
             term.close()
         for _, _, watch, _ in apps:
@@ -374,6 +381,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("  " + _line("first key -> saved", found.saved_first))
     print(_line("disk floor (rename seen)", times.floor))
     print(_line("disk floor (folder fsynced)", times.floor_durable))
+    print(_line("disk floor made by another process, asked through a pipe", times.floor_handoff))
     print(_line("disk floor right after the first key", times.floor_first))
     print(_line("bare DataTable", times.bare_frame))
     print(_line("bare Static row", times.lines_frame))
