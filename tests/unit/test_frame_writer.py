@@ -95,11 +95,12 @@ def test_the_driver_starts_it_as_its_output_thread(monkeypatch: pytest.MonkeyPat
     from workshop_tui.tui.terminal_driver import terminal_driver
 
     made: list[object] = []
-    monkeypatch.setattr(linux_driver, "WriterThread", linux_driver.WriterThread)  # given back after
+    textual_thread = linux_driver.WriterThread  # type: ignore[attr-defined]
+    monkeypatch.setattr(linux_driver, "WriterThread", textual_thread)  # given back after
     monkeypatch.setattr(
         linux_driver.LinuxDriver,
         "start_application_mode",
-        lambda self: made.append(linux_driver.WriterThread),
+        lambda self: made.append(linux_driver.WriterThread),  # type: ignore[attr-defined]
     )
 
     async def started() -> None:
@@ -107,3 +108,27 @@ def test_the_driver_starts_it_as_its_output_thread(monkeypatch: pytest.MonkeyPat
 
     asyncio.run(started())
     assert made == [FrameWriter]
+
+
+def test_a_gone_terminal_still_lets_the_close_finish() -> None:
+    """As with Textual's thread (``test_terminal_driver``): what a hung-up terminal refuses is dropped."""
+    from workshop_tui.tui.terminal_driver import TerminalOutput
+
+    class Gone(Recording):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+        def flush(self) -> None:
+            raise OSError(5, "Input/output error")
+
+    output = TerminalOutput(Gone())  # type: ignore[arg-type]
+    writer = FrameWriter(output)  # type: ignore[arg-type]
+    writer.start()
+    closing = threading.Thread(
+        target=lambda: [writer.write(text) for text in (FRAME_START, "x" * (DIRECT_MAX + 1), "1") * 40],  # type: ignore[func-returns-value]
+        daemon=True,
+    )
+    closing.start()
+    closing.join(timeout=10)
+    writer.stop()
+    assert not closing.is_alive() and output.gone
