@@ -174,6 +174,8 @@ def _keys(table: Table, work: Path, rounds: int, keys: int) -> None:
     # durable by a folder fsync after the rename (the app's while its frame is made).
     table.add(f"  disk floor: write+fsync+rename (rename seen, {how}), same size", floor, "ms", "", "", None)
     table.add("  disk floor with the folder fsync after it", times.floor_durable, "ms", "", "", None)
+    handoff = times.floor_handoff or [math.inf]
+    table.add("  disk floor made by another process, asked by a pipe", handoff, "ms", "", "", None)
     first = times.saved_first
     table.add("  first save after opening", first, "ms", "≤ later keys", "", median(first) <= p95(saved))
 

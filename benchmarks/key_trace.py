@@ -57,6 +57,7 @@ STEPS = [
     ("atomic<", "renamed into place"),
     ("publish>", "widgets' update begins"),
     ("publish<", "widgets updated (folder fsync waited for next)"),
+    ("sync<", "the folder fsync done (by either thread) or waited for"),
     ("frame>", "frame begins (compositor)"),
     ("display>", "frame rendered, to the terminal"),
     ("flushed", "flushed by the output thread"),
@@ -119,6 +120,28 @@ def _install(log: list[tuple[float, str]]) -> None:
         self._file.flush()
 
     _writer_thread.WriterThread.run = run  # type: ignore[method-assign]
+    from workshop_tui.tui import frame_writer
+
+    def frame_run(self: frame_writer.FrameWriter) -> None:  # the app's output thread, noting each flush
+        while (text := self._queue.get()) is not None:
+            self._file.write(text)
+            if self._queue.qsize() == 0:
+                self._file.flush()
+                note("flushed")
+            with self._lock:
+                self._queued -= 1
+        self._file.flush()
+
+    direct_write = frame_writer.FrameWriter.write
+
+    def frame_write(self: frame_writer.FrameWriter, text: str) -> None:  # or made in the caller
+        made = self.direct
+        direct_write(self, text)
+        if self.direct > made and text != frame_writer.FRAME_START:
+            note("flushed")
+
+    frame_writer.FrameWriter.run = frame_run  # type: ignore[method-assign]
+    frame_writer.FrameWriter.write = frame_write  # type: ignore[method-assign]
     dispatch = MessagePump._dispatch_message
 
     async def traced_dispatch(self: MessagePump, message: Any) -> Any:
@@ -160,6 +183,16 @@ def _install(log: list[tuple[float, str]]) -> None:
 
     wrap(GridTyping, "on_key", "view")
     wrap(keeper.SessionKeeper, "apply_and_show", "apply")
+    from workshop_tui.core import keeper_sync
+
+    folder_sync = keeper_sync.FolderSync.run
+
+    def traced_sync(self: keeper_sync.FolderSync) -> None:  # in the key's thread only
+        folder_sync(self)
+        if threading.get_ident() == main_thread:
+            note("sync<")
+
+    keeper_sync.FolderSync.run = traced_sync  # type: ignore[method-assign]
     main_thread = threading.get_ident()
     for name, label in (("_temp_file", "temp"), ("_keep_previous", "link")):
         # The key's own (in the app's thread): made ahead, in the sync thread, they are no step of it.

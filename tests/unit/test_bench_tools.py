@@ -222,3 +222,32 @@ def test_a_reference_app_that_never_shows_a_key_is_counted_not_raised(
         assert keys._reference_key(term, "3", 0, 0) is None
     times = keys.KeyTimes(bare_lost=2)
     assert times.lost() == "bare DataTable: 2 keys without a time"
+
+
+def test_the_busy_loops_of_a_slow_hour_end_with_the_run() -> None:
+    """``benchmarks.keys --busy``: the loops that slow the machine end with the run, even a failed one."""
+    from benchmarks import keys
+
+    with pytest.raises(RuntimeError), keys.busy_loops(1) as loops:
+        assert len(loops) == 1 and loops[0].poll() is None
+        raise RuntimeError("the run failed")
+    assert loops[0].poll() is not None
+
+
+def test_the_floor_made_by_another_process_is_timed_until_the_same_thread_sees_it(tmp_path: Path) -> None:
+    from benchmarks.floor_handoff import NAME, HandoffFloor
+
+    path = tmp_path / "s.toml"
+    path.write_bytes(b"x" * 100_000)
+    watch = RenameWatch(tmp_path)
+    floor = HandoffFloor(path)
+    try:
+        times = [floor.replace(watch), floor.replace(watch)]
+        assert watch.renamed(NAME) is None  # taken: not left for the next key
+    finally:
+        floor.close()
+        watch.close()
+    assert all(0 < ms < 10_000 for ms in times)
+    assert floor._helper.poll() is not None  # ended with close
+    assert (tmp_path / NAME).stat().st_size == path.stat().st_size
+    assert sorted(p.name for p in tmp_path.iterdir()) == [NAME, "s.toml"]  # no temp file left

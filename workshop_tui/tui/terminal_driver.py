@@ -1,6 +1,7 @@
 """The app's terminal driver: a terminal that went away must not stop the app from closing.
 
-(It also reads Esc followed at once by a key as two keys: ``tui/escape_keys.py``.)
+(It also reads Esc followed at once by a key as two keys, ``tui/escape_keys.py``, and writes a
+small frame in the event loop's thread when nothing waits before it, ``tui/frame_writer.py``.)
 
 Textual writes to the terminal from a thread (``WriterThread``) that takes the text from a
 queue of at most 30 writes. When the terminal is gone (a window closed, the program that
@@ -65,9 +66,19 @@ if sys.platform != "win32":
     from textual.drivers.linux_driver import LinuxDriver
 
     from workshop_tui.tui.escape_keys import EscapeKeyParser
+    from workshop_tui.tui.frame_writer import FrameWriter
 
     class TerminalDriver(LinuxDriver):
-        """Textual's driver, writing through ``TerminalOutput``, reading Esc + key as two keys."""
+        """Textual's driver: writes through ``TerminalOutput`` and ``FrameWriter``, reads Esc + key as two."""
+
+        def start_application_mode(self) -> None:
+            """Textual's start, with ``FrameWriter`` as its output thread (``tui/frame_writer.py``).
+
+            The start makes its output thread by the module's name ``WriterThread``, so that
+            name is pointed at ours (as ``run_input_thread`` does with the parser).
+            """
+            linux_driver.WriterThread = FrameWriter  # type: ignore[attr-defined]
+            super().start_application_mode()  # type: ignore[no-untyped-call]
 
         def run_input_thread(self) -> None:
             """Textual's input loop, with ``EscapeKeyParser`` as its parser (``tui/escape_keys.py``).
