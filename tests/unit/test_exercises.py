@@ -203,3 +203,20 @@ def test_user_folder_overrides_builtin_and_broken_files_are_reported(data_dir: P
     assert library.exercises["resistance"].version == 2
     assert library.origins["resistance"] == folder / "resistance.toml"
     assert any("not UTF-8" in str(p) for p in library.problems)
+
+
+def test_an_exercises_folder_that_is_missing_or_a_file_is_named(data_dir: Path, tmp_path: Path) -> None:
+    """``--exercises`` with a mistyped folder, or the mailed file instead of its folder, said nothing.
+
+    The day then ran without the colleague's exercises and ``workshop exercises`` listed the
+    built-in ones only; now each is a problem naming the path and the fix.
+    """
+    mailed = tmp_path / "colleague.toml"
+    mailed.write_text(GOOD, encoding="utf-8")
+    missing = tmp_path / "colleage"
+    library = load_library([missing, mailed])
+    assert [(p.file, p.warning) for p in library.problems] == [(missing, False), (mailed, False)]
+    assert "does not exist — check the path" in library.problems[0].text("en")
+    assert "is a file, not a folder — name a folder of exercise files" in library.problems[1].text("en")
+    assert library.left_out() == (missing, mailed)
+    assert not load_library([tmp_path]).problems  # a real folder: nothing to say

@@ -128,12 +128,13 @@ def library_stamp(extra_dirs: Iterable[Path] = (), *, include_user: bool = True)
 
 def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) -> Library:
     """Load the built-in library, then the user's folder, then ``extra_dirs``."""
-    folders = _folders(extra_dirs, include_user)
+    extras = list(extra_dirs)
+    folders = _folders(extras, include_user)
     exercises: dict[str, Exercise] = {}
     origins: dict[str, Path] = {}
     programmes: dict[str, Programme] = {}
     programme_files: dict[str, Path] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = [_not_a_folder(d) for d in extras if not d.is_dir()]
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -168,6 +169,19 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
                 )
             )
     return Library(exercises, origins, programmes, tuple(problems))
+
+
+def _not_a_folder(given: Path) -> Problem:
+    """A folder given with ``--exercises`` that is missing, or is a file.
+
+    It used to be passed over in silence: a colleague's folder with one letter mistyped, or
+    their mailed file named instead of its folder, and the day ran without their exercises,
+    with nothing anywhere saying why (``workshop exercises`` listed only the built-in ones).
+    The user's own folder is not checked here: it need not exist.
+    """
+    if given.exists():
+        return file_problem(given, "", "problems.what.not_folder", "problems.fix.exercise_folder")
+    return file_problem(given, "", "problems.what.no_file", "problems.fix.check_path")
 
 
 def _duplicate(path: Path, exercise_id: str, first: Path) -> Problem:
