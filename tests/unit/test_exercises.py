@@ -220,3 +220,16 @@ def test_an_exercises_folder_that_is_missing_or_a_file_is_named(data_dir: Path, 
     assert "is a file, not a folder — name a folder of exercise files" in library.problems[1].text("en")
     assert library.left_out() == (missing, mailed)
     assert not load_library([tmp_path]).problems  # a real folder: nothing to say
+
+
+@pytest.mark.parametrize("kind_line", ['kind = "rating_gird"', ""])
+def test_a_wrong_kind_is_the_one_problem_named(tmp_path: Path, kind_line: str) -> None:
+    """A typo in ``kind`` (or no kind) made every key of that kind 'unknown — remove it'.
+
+    ``scale`` and ``items`` were listed for removal: fixing the file from the top deleted the
+    colleague's content before the one-letter typo was reached.
+    """
+    path = _write(tmp_path, GOOD.replace('kind = "rating_grid"', kind_line))
+    problems = check_path(path)
+    assert [p.key for p in problems] == ["kind"]
+    assert "unknown key" not in "\n".join(map(str, problems))
