@@ -233,3 +233,24 @@ def test_a_wrong_kind_is_the_one_problem_named(tmp_path: Path, kind_line: str) -
     problems = check_path(path)
     assert [p.key for p in problems] == ["kind"]
     assert "unknown key" not in "\n".join(map(str, problems))
+
+
+def test_an_older_copy_of_an_exercise_replaces_it_with_a_warning(data_dir: Path, tmp_path: Path) -> None:
+    """A colleague's folder with an earlier version of a built-in exercise replaced it silently.
+
+    It still replaces it (an adapted copy is meant to win), but the facilitator is told which
+    file is older than which, and how to say it is meant; the same version says nothing.
+    """
+    builtin = load_library(include_user=False).exercises["resistance"]
+    older = GOOD.replace('id = "mine"', 'id = "resistance"')
+    folder = tmp_path / "colleague"
+    folder.mkdir()
+    _write(folder, older.replace("version = 1", f"version = {builtin.version}"), "resistance.toml")
+    assert not load_library([folder]).problems
+    assert builtin.version > 1  # so that GOOD's version 1 is older
+    _write(folder, older, "resistance.toml")
+    library = load_library([folder])
+    assert library.exercises["resistance"].version == 1
+    [problem] = library.problems
+    assert problem.warning and problem.file == folder / "resistance.toml"
+    assert f"is version 1, older than version {builtin.version}" in problem.text("en")
