@@ -45,3 +45,12 @@ def test_new_session_refuses_them_in_the_readers_language(library: Library) -> N
         )
     said = refusal_text(refused.value, "da")
     assert said == "gruppen 'Bord 1' er der to gange; giv hver gruppe sit eget navn"
+
+
+def test_an_unknown_programme_is_called_a_programme(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--programme nope`` said "Unknown exercise 'nope'" (found by hand)."""
+    argv = ["--lang", "en", "new", "--title", "x", "--participants", "3", "--no-open", "--programme", "nope"]
+    assert main(argv) == 2
+    assert "Unknown programme 'nope'" in capsys.readouterr().err

@@ -281,7 +281,7 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     if not ids:
         programme = library.programmes.get(args.programme) if args.programme else library.default_programme()
         if programme is None:
-            print(for_terminal(t("cli.error.unknown_exercise", lang, id=args.programme)), file=sys.stderr)
+            print(for_terminal(t("cli.error.unknown_programme", lang, id=args.programme)), file=sys.stderr)
             _name_left_out(library, lang)
             return 2
         ids = list(programme.exercises)
