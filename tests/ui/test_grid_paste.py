@@ -24,7 +24,7 @@ async def test_a_pasted_column_of_scores_fills_the_cells_in_typing_order(room: P
         assert isinstance(screen, SessionScreen)
         grid = screen.query_one(ScoreGrid)
         await pilot.press("2")  # trust: p1; the cursor moves on to p2
-        grid.post_message(events.Paste("3\r\n4\n5\t1,2 ;  "))
+        grid.post_message(events.Paste("3\r\n4\n5\t1 2 ;  "))
         await pilot.pause()
         scores = screen.session.answers_for("resistance").scores
         assert scores["trust"] == {"p1": 2, "p2": 3, "p3": 4, "p4": 5}
@@ -39,10 +39,13 @@ async def test_a_paste_that_is_not_all_scores_or_too_long_changes_nothing_and_sa
         grid = screen.query_one(ScoreGrid)
         grid.post_message(events.Paste("3\n9\n4"))
         await pilot.pause()
+        grid.post_message(events.Paste("3,5"))  # a Danish decimal, not the scores 3 and 5
+        await pilot.pause()
         cells = 4 * len(grid.items)
         grid.post_message(events.Paste(" ".join(["3"] * (cells + 1))))
         await pilot.pause()
         assert screen.session.answers_for("resistance").scores == {}
         said = [n.message for n in app._notifications]
         assert any("“9” is not a score from 1 to 5. Nothing was pasted" in m for m in said), said
+        assert any("“3,5” is not a score" in m for m in said), said
         assert any(f"{cells + 1} numbers, but only {cells} cells" in m for m in said), said

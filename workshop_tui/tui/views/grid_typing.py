@@ -125,7 +125,8 @@ class GridTyping(ExerciseView):
         The grid ignored a bracketed paste (what every terminal and tmux send): a column of
         scores copied from a spreadsheet vanished without a word, while the same paste
         unbracketed typed its digits one by one, and "10" became 1 and 10 in two cells.
-        Numbers may be split by line breaks, tabs, spaces, commas or semicolons. A paste
+        Numbers may be split by line breaks, tabs, spaces or semicolons; not by commas, the
+        Danish decimal mark ("3,5" is refused, not typed as 3 and 5). A paste
         that is not all scores, or is longer than the cells left, is refused whole with a
         message naming why: half a paste would leave the facilitator to find where it stopped.
         """
@@ -137,7 +138,7 @@ class GridTyping(ExerciseView):
         if scale is None or self.exercise.is_vote or mode == "tally":
             self._refuse_paste(t("tui.paste.scores_only", self.lang))
             return
-        words = [word for word in re.split(r"[\s,;]+", event.text) if word]
+        words = [word for word in re.split(r"[\s;]+", event.text) if word]
         for word in words:
             if not (word.isascii() and word.isdigit() and len(word) <= 3 and scale.contains(int(word))):
                 shown = plain(word[:12], one_line=True).plain  # pasted text: no escapes reach the screen
