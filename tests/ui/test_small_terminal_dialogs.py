@@ -115,3 +115,19 @@ async def test_the_voting_panel_at_80x24_keeps_esc_and_f10_in_view(room: Path) -
         await pilot.pause()
         shown = _screen_text(pilot.app)
         assert shown.count("F10: luk") == 1, shown  # all in view: the keys once, under the code
+
+
+async def test_f7_at_80x24_says_whole_that_the_notes_never_reach_the_wall(room: Path) -> None:
+    """The notes' title was cut at 80 columns after "never on the" (en; da after "aldrig på"):
+    the one line that tells the facilitator the notes stay private lost its end."""
+    for lang, last in (("en", "screen or the projector)"), ("da", "skærmen eller projektoren)")):
+        await _notes_title_ends_with(app_for(room, lang), last)
+
+
+async def _notes_title_ends_with(app: App[Any], last: str) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, NotesModal), "the panel is open")
+        await pilot.pause()
+        shown = " ".join(_screen_text(app).replace("█", " ").split())
+        assert last in shown, shown

@@ -203,3 +203,54 @@ def test_user_folder_overrides_builtin_and_broken_files_are_reported(data_dir: P
     assert library.exercises["resistance"].version == 2
     assert library.origins["resistance"] == folder / "resistance.toml"
     assert any("not UTF-8" in str(p) for p in library.problems)
+
+
+def test_an_exercises_folder_that_is_missing_or_a_file_is_named(data_dir: Path, tmp_path: Path) -> None:
+    """``--exercises`` with a mistyped folder, or the mailed file instead of its folder, said nothing.
+
+    The day then ran without the colleague's exercises and ``workshop exercises`` listed the
+    built-in ones only; now each is a problem naming the path and the fix.
+    """
+    mailed = tmp_path / "colleague.toml"
+    mailed.write_text(GOOD, encoding="utf-8")
+    missing = tmp_path / "colleage"
+    library = load_library([missing, mailed])
+    assert [(p.file, p.warning) for p in library.problems] == [(missing, False), (mailed, False)]
+    assert "does not exist — check the path" in library.problems[0].text("en")
+    assert "is a file, not a folder — name a folder of exercise files" in library.problems[1].text("en")
+    assert library.left_out() == (missing, mailed)
+    assert not load_library([tmp_path]).problems  # a real folder: nothing to say
+
+
+@pytest.mark.parametrize("kind_line", ['kind = "rating_gird"', ""])
+def test_a_wrong_kind_is_the_one_problem_named(tmp_path: Path, kind_line: str) -> None:
+    """A typo in ``kind`` (or no kind) made every key of that kind 'unknown — remove it'.
+
+    ``scale`` and ``items`` were listed for removal: fixing the file from the top deleted the
+    colleague's content before the one-letter typo was reached.
+    """
+    path = _write(tmp_path, GOOD.replace('kind = "rating_grid"', kind_line))
+    problems = check_path(path)
+    assert [p.key for p in problems] == ["kind"]
+    assert "unknown key" not in "\n".join(map(str, problems))
+
+
+def test_an_older_copy_of_an_exercise_replaces_it_with_a_warning(data_dir: Path, tmp_path: Path) -> None:
+    """A colleague's folder with an earlier version of a built-in exercise replaced it silently.
+
+    It still replaces it (an adapted copy is meant to win), but the facilitator is told which
+    file is older than which, and how to say it is meant; the same version says nothing.
+    """
+    builtin = load_library(include_user=False).exercises["resistance"]
+    older = GOOD.replace('id = "mine"', 'id = "resistance"')
+    folder = tmp_path / "colleague"
+    folder.mkdir()
+    _write(folder, older.replace("version = 1", f"version = {builtin.version}"), "resistance.toml")
+    assert not load_library([folder]).problems
+    assert builtin.version > 1  # so that GOOD's version 1 is older
+    _write(folder, older, "resistance.toml")
+    library = load_library([folder])
+    assert library.exercises["resistance"].version == 1
+    [problem] = library.problems
+    assert problem.warning and problem.file == folder / "resistance.toml"
+    assert f"is version 1, older than version {builtin.version}" in problem.text("en")

@@ -421,3 +421,20 @@ def test_short_id_is_the_sha256_of_the_session_id() -> None:
 
     for session_id in ("demo", "stort-seminar-2026", "æøå-ünïcode", ""):
         assert short_id(session_id) == hashlib.sha256(session_id.encode("utf-8")).hexdigest()[:8]
+
+
+def test_named_markdown_leaves_out_the_heading_of_an_exercise_without_scores(library: Library) -> None:
+    """An unanswered exercise printed "Scores by participant" over nothing (found by hand in a
+    named export of a day run in tmux: three empty headings); the HTML leaves it out, and now so
+    does the Markdown."""
+    session = make_session(library)
+    session = new_session(
+        title="Tom",
+        date="2026-03-01",
+        exercises=[*session.exercises.values(), library.exercises["challenges-dot-vote"]],
+        participants=NAMES,
+        language="en",
+    ).with_score("resistance", "trust", "p1", 3)
+    for render in (render_markdown, render_html):
+        text = render(build_summary(session, named=True)).replace("<h3>", "### ")
+        assert text.count("### Scores by participant") == 1, render

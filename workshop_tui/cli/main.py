@@ -122,7 +122,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
 
         found = _session_file(args.session)
         if found is None:
-            print(for_terminal(t("cli.error.no_session", lang, name=args.session)), file=sys.stderr)
+            print(for_terminal(_not_found(args.session, lang)), file=sys.stderr)
             return 1
         from workshop_tui.core.storage.listing import remember_full_read, stat_key
 
@@ -143,6 +143,12 @@ def _session_file(name: str) -> Path | None:
     from workshop_tui.core.storage.listing import find_session
 
     return find_session(name)
+
+
+def _not_found(name: str, lang: str) -> str:
+    from workshop_tui.core.storage.listing import not_found
+
+    return not_found(name, lang)
 
 
 def _run_app(
@@ -168,7 +174,7 @@ def _present(args: argparse.Namespace, lang: str) -> int:
     if args.session is not None:
         found = find_session(args.session)
         if found is None:
-            print(for_terminal(t("cli.error.no_session", lang, name=args.session)), file=sys.stderr)
+            print(for_terminal(_not_found(args.session, lang)), file=sys.stderr)
             return 1
     if not sys.stdout.isatty():
         print(t("cli.error.no_tty", lang), file=sys.stderr)
@@ -281,7 +287,7 @@ def _new(args: argparse.Namespace, lang: str) -> int:
     if not ids:
         programme = library.programmes.get(args.programme) if args.programme else library.default_programme()
         if programme is None:
-            print(for_terminal(t("cli.error.unknown_exercise", lang, id=args.programme)), file=sys.stderr)
+            print(for_terminal(t("cli.error.unknown_programme", lang, id=args.programme)), file=sys.stderr)
             _name_left_out(library, lang)
             return 2
         ids = list(programme.exercises)

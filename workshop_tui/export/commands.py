@@ -173,7 +173,9 @@ def _load(name: str, lang: str) -> Session | None:
     """Load a session, or print why not (FileProblems propagate to ``run``)."""
     path = resolve(name)
     if path is None:
-        print(printable(t("export.cmd.no_session", lang, name=name)), file=sys.stderr)
+        from workshop_tui.core.storage.listing import not_found
+
+        print(printable(not_found(name, lang)), file=sys.stderr)
         return None
     from workshop_tui.core.storage.sessions import load_session
 

@@ -113,12 +113,17 @@ def _single(part: ScoredPart, lang: str) -> list[str]:
 
 
 def _named(part: ScoredPart, lang: str) -> list[str]:
-    out = [f"### {t('export.named.title', lang)}", ""]
-    for item in part.items:
-        if item.scores:
-            scores = ", ".join(f"{s.label} {s.value}" for s in item.scores)
-            out.append(f"- **{item.text}:** {scores}")
-    return out + [""]
+    """Each item's scores with the participants' labels; nothing when no item has a score.
+
+    An exercise without scores printed the heading over nothing in the named edition
+    (found by hand: three empty "Scores by participant" headings), where the HTML left it out.
+    """
+    lines = [
+        f"- **{item.text}:** " + ", ".join(f"{s.label} {s.value}" for s in item.scores)
+        for item in part.items
+        if item.scores
+    ]
+    return [f"### {t('export.named.title', lang)}", "", *lines, ""] if lines else []
 
 
 def reflection_md(part: ReflectionPart, lang: str) -> list[str]:

@@ -67,14 +67,13 @@ def votes_md(part: VotePart, lang: str, *, named: bool) -> list[str]:
     for winner in part.winners:
         line = f"**{t('export.vote.top', lang)}:** {winner.text}"
         out += [line + (f" → *{winner.response}*" if winner.response else ""), ""]
-    if named and part.shown:
-        out += [f"### {t('export.named.title', lang)}", ""]
-        for option in part.options:
-            if option.scores:
-                out.append(
-                    f"- **{option.text}:** " + ", ".join(f"{s.label} {s.value}" for s in option.scores)
-                )
-        out.append("")
+    lines = [
+        f"- **{option.text}:** " + ", ".join(f"{s.label} {s.value}" for s in option.scores)
+        for option in (part.options if named and part.shown else ())
+        if option.scores
+    ]
+    if lines:  # as the HTML: no heading over an empty list
+        out += [f"### {t('export.named.title', lang)}", "", *lines, ""]
     return out
 
 

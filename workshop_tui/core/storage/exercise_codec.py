@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import marshal
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.kinds.registry import spec_of
@@ -17,9 +19,23 @@ from workshop_tui.core.kinds.schema import put_texts, text_table
 from workshop_tui.core.model import KINDS, Exercise, Source
 from workshop_tui.core.model.ids import ID as ID_PATTERN
 from workshop_tui.core.model.ids import valid_id
-from workshop_tui.core.storage.reader import Reader, check_id
+from workshop_tui.core.storage.reader import Problems, Reader, check_id
 
 __all__ = ["ID_PATTERN", "SharedExercises", "exercise_to_dict", "parse_exercise", "text_table"]
+
+
+@cache
+def _keys_of_any_kind() -> frozenset[str]:
+    """Every top-level key some kind reads: each kind reads an empty table, and what it asked for is kept.
+
+    Only a file whose kind is wrong or missing needs it (then every family is imported).
+    """
+    keys: set[str] = set()
+    for kind in KINDS:
+        empty = Reader({}, "", Problems(Path(), {}))
+        spec_of(kind).read(empty)
+        keys.update(empty.used)
+    return frozenset(keys)
 
 
 def parse_exercise(reader: Reader) -> Exercise | None:
@@ -49,6 +65,12 @@ def parse_exercise(reader: Reader) -> Exercise | None:
     prompt = reader.text("prompt", required=False)
     guide = reader.text("guide", required=False)
     fields = spec_of(kind).read(reader) if kind in KINDS else None
+    if fields is None:
+        # Without a known kind, the keys it reads (scale, items, polarity…) are not known
+        # either: each was called "unknown — remove it", and a facilitator who fixed the file
+        # from the top deleted their content before reaching the one-letter typo in `kind`.
+        # A key no kind reads ("titel") is still named.
+        reader.used.update(_keys_of_any_kind())
     reader.finish()
     if reader.problems.error_count > before or title is None or source is None or fields is None:
         return None

@@ -128,12 +128,13 @@ def library_stamp(extra_dirs: Iterable[Path] = (), *, include_user: bool = True)
 
 def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) -> Library:
     """Load the built-in library, then the user's folder, then ``extra_dirs``."""
-    folders = _folders(extra_dirs, include_user)
+    extras = list(extra_dirs)
+    folders = _folders(extras, include_user)
     exercises: dict[str, Exercise] = {}
     origins: dict[str, Path] = {}
     programmes: dict[str, Programme] = {}
     programme_files: dict[str, Path] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = [_not_a_folder(d) for d in extras if not d.is_dir()]
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -147,6 +148,9 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
                 problems.append(_duplicate(path, exercise.id, seen[exercise.id]))
                 continue
             seen[exercise.id] = path
+            replaced = exercises.get(exercise.id)
+            if replaced is not None and replaced.version > exercise.version:
+                problems.append(_older(path, exercise, replaced, origins[exercise.id]))
             exercises[exercise.id] = exercise
             origins[exercise.id] = path
         for path in _files(folder / PROGRAMMES):
@@ -168,6 +172,40 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
                 )
             )
     return Library(exercises, origins, programmes, tuple(problems))
+
+
+def _not_a_folder(given: Path) -> Problem:
+    """A folder given with ``--exercises`` that is missing, or is a file.
+
+    It used to be passed over in silence: a colleague's folder with one letter mistyped, or
+    their mailed file named instead of its folder, and the day ran without their exercises,
+    with nothing anywhere saying why (``workshop exercises`` listed only the built-in ones).
+    The user's own folder is not checked here: it need not exist.
+    """
+    if given.exists():
+        return file_problem(given, "", "problems.what.not_folder", "problems.fix.exercise_folder")
+    return file_problem(given, "", "problems.what.no_file", "problems.fix.check_path")
+
+
+def _older(path: Path, exercise: Exercise, replaced: Exercise, replaced_file: Path) -> Problem:
+    """A later folder's file replaces a newer version of its exercise: a warning, it still replaces it.
+
+    A colleague's folder (``--exercises``) or an old copy in the user's folder holding an
+    earlier version of a built-in exercise replaced the current one without a word (the
+    exercises README said the higher version wins; the library never did). Replacing is
+    kept, since an adapted copy is meant to win, but the facilitator is told which file and
+    how to make it say so.
+    """
+    return file_problem(
+        path,
+        "version",
+        "problems.what.older_version",
+        "problems.fix.raise_version",
+        warning=True,
+        version=exercise.version,
+        newer=replaced.version,
+        file=str(replaced_file),
+    )
 
 
 def _duplicate(path: Path, exercise_id: str, first: Path) -> Problem:

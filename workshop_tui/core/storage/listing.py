@@ -268,5 +268,25 @@ def find_session(name: str, folder: Path | None = None) -> Path | None:
     by_id = folder / f"{name}.toml"
     if valid_id(name) and by_id.exists():
         return by_id
-    matches = [s.path for s in list_sessions(folder) if s.summary and s.summary.title.lower() == name.lower()]
+    matches = _titled(name, folder)
     return matches[0] if len(matches) == 1 else None
+
+
+def _titled(name: str, folder: Path) -> list[Path]:
+    return [s.path for s in list_sessions(folder) if s.summary and s.summary.title.lower() == name.lower()]
+
+
+def not_found(name: str, lang: str, folder: Path | None = None) -> str:
+    """Why ``find_session(name)`` found nothing: no such session, or several with that title.
+
+    Three sessions titled "x" (a series, or a day created twice) made ``workshop open x``
+    say "No session 'x' found", though the list showed all three: now it says so and names
+    the ids that open each (the file names, which ``find_session`` takes).
+    """
+    from workshop_tui.core.i18n import t
+
+    matches = _titled(name, folder or sessions_dir())
+    if len(matches) > 1:
+        ids = ", ".join(path.stem for path in matches)
+        return t("cli.error.many_sessions", lang, name=name, n=len(matches), ids=ids)
+    return t("cli.error.no_session", lang, name=name)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.core.i18n import Phrase
 from workshop_tui.core.model import Exercise, Group, Participant, Position, Session
+from workshop_tui.core.model.refusal import Refused
 from workshop_tui.core.model.session import DEFAULT_MIN_ANSWERS
 from workshop_tui.core.storage import known_exercises
 from workshop_tui.core.storage.errors import FileProblems, Problem
@@ -173,6 +174,7 @@ def new_session(
     names = groups or [Group.WHOLE_ROOM]
     stamp = timestamp or now_iso()
     chosen = list(exercises)
+    _check_once(names, chosen)
     return Session(
         id=session_id or f"{date}-{slugify(title)}-{secrets.token_hex(2)}",
         title=title,
@@ -189,6 +191,28 @@ def new_session(
         updated=stamp,
         min_answers=min_answers,
     )
+
+
+def _check_once(groups: list[str], exercises: list[Exercise]) -> None:
+    """A new session's groups and exercises are each named once, as the session file requires.
+
+    ``workshop new --exercise resistance --exercise resistance`` wrote a file that ``workshop
+    open`` then refused ("agenda names 'resistance' twice"), and ``--groups "A,A,B"`` (or the
+    form's groups) made two tables called A that no Ctrl+G, wall or export could tell apart,
+    where renaming a group to a taken name is refused (``Session.with_group_name``).
+
+    Raises:
+        Refused: a group name (ignoring case) or an exercise given twice.
+    """
+    seen: set[str] = set()
+    for name in groups:
+        if name.casefold() in seen:
+            raise Refused("groups.twice", name=name)
+        seen.add(name.casefold())
+    ids = [e.id for e in exercises]
+    twice = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
+    if twice is not None:
+        raise Refused("agenda.twice", exercise=twice)
 
 
 def copy_demo(folder: Path | None = None, timestamp: str | None = None) -> Path:

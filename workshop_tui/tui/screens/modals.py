@@ -77,7 +77,10 @@ class NotesModal(WorkshopModal):
 
     DEFAULT_CSS = MODAL_CSS.format(name="NotesModal") + (
         "NotesModal TextArea { height: 8; max-height: 20vh; }\n"
-        "NotesModal #guide-box { height: auto; max-height: 20vh; margin-bottom: 1; }"
+        "NotesModal #guide-box { height: auto; max-height: 20vh; margin-bottom: 1; }\n"
+        # The notes' title wraps: at 80 columns the promise "never on the screen or the
+        # projector" was cut after "never on the" (a Label is as wide as its text, and clipped).
+        "NotesModal .heading { width: 100%; }"
     )
     BINDINGS = bindings(EDITOR_COMMANDS)
     KEYS = EDITOR_COMMANDS

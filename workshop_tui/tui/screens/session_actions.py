@@ -228,7 +228,15 @@ class SessionActions(InOrderScreen):
         self._after_typed_keys(lambda: self.app.push_screen(ExportModal(data_dir() / "exports"), write))
 
     def action_home(self) -> None:
-        """Back to the list of sessions: at once when everything is saved, else after asking."""
+        """Back to the list of sessions: at once when everything is saved, else after asking.
+
+        With the F1 help open, Esc closes the help and stays: the help is a panel beside the
+        grid, and Esc, which closes every dialog here, took the facilitator out of the session
+        to the list of every session (titles and organisations of other clients) instead.
+        """
+        if self.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+            return
         self.controller.save_position()
         self.guard.confirm_leave(self.workshop.show_home)
 

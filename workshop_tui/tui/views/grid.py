@@ -41,7 +41,7 @@ class GridView(GridTyping):
     GridView #note-row Label { padding: 0 1; color: $accent; }
     GridView #closing-box { height: auto; padding: 0 1; }
     GridView #closing { height: 5; }
-    GridView #grid-keys { height: 1; padding: 0 1; color: $text-muted; }
+    GridView #grid-keys { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     GridView .blind #item-detail, GridView .blind #profile { color: $text-muted; }
     GridView.compact #profile { display: none; }
     GridView.compact #note-row Label { display: none; }

@@ -7,6 +7,7 @@ and votes take a choice or a number of dots. Each key becomes one edit of the se
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from functools import cache
@@ -18,6 +19,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.plain import plain
 from workshop_tui.tui.views.base import ExerciseView, session_edit
 from workshop_tui.tui.views.grid_edits import dots_edit, score_edit, tally_edit
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
@@ -116,6 +118,59 @@ class GridTyping(ExerciseView):
                 self._type_tally(event.character)
             else:
                 self._type_score(int(event.character))
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A pasted column or row of scores goes in as if typed, one number per cell, or not at all.
+
+        The grid ignored a bracketed paste (what every terminal and tmux send): a column of
+        scores copied from a spreadsheet vanished without a word, while the same paste
+        unbracketed typed its digits one by one, and "10" became 1 and 10 in two cells.
+        Numbers may be split by line breaks, tabs, spaces or semicolons; not by commas, the
+        Danish decimal mark ("3,5" is refused, not typed as 3 and 5). A paste
+        that is not all scores, or is longer than the cells left, is refused whole with a
+        message naming why: half a paste would leave the facilitator to find where it stopped.
+        """
+        if not self.ready or not self.grid.has_focus or self.session is None:
+            return
+        event.stop()
+        scale = self.exercise.scale
+        mode = self.session.answers_for(self.exercise.id).mode
+        if scale is None or self.exercise.is_vote or mode == "tally":
+            self._refuse_paste(t("tui.paste.scores_only", self.lang))
+            return
+        words = [word for word in re.split(r"[\s;]+", event.text) if word]
+        for word in words:
+            if not (word.isascii() and word.isdigit() and len(word) <= 3 and scale.contains(int(word))):
+                shown = plain(word[:12], one_line=True).plain  # pasted text: no escapes reach the screen
+                words_of = {"value": shown, "low": scale.min, "high": scale.max}
+                self._refuse_paste(t("tui.paste.not_score", self.lang, **words_of))
+                return
+        if not words or self.grid.cell_target() is None:
+            self.app.bell()
+            return
+        left = self._cells_left()
+        if len(words) > left:
+            self._refuse_paste(t("tui.paste.too_many", self.lang, n=len(words), left=left))
+            return
+        for word in words:
+            target = self.grid.cell_target()
+            assert target is not None  # a cell is left for each number (counted above)
+            item, participant = target
+            self.request_edit(
+                EditRequested(score_edit(self.exercise.id, item.id, participant, int(word), self._next()))
+            )
+            self._advance()
+
+    def _cells_left(self) -> int:
+        """The cells from the cursor to the grid's last one, in the order typing fills them."""
+        grid = self.grid
+        row, column = grid.cursor_coordinate
+        columns = grid.input_columns()
+        return (columns.stop - column) + (grid.row_count - row - 1) * len(columns)
+
+    def _refuse_paste(self, reason: str) -> None:
+        self.app.bell()
+        self.notify(t("tui.refused", self.lang, reason=reason), severity="warning", timeout=6, markup=False)
 
     def _type_score(self, digit: int) -> None:
         scale = self.exercise.scale
