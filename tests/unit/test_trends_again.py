@@ -122,3 +122,21 @@ def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) ->
         ("2027-01-20", "open", "1"),
         ("2027-01-20", "carried", "1"),
     ]
+
+
+def test_a_recurring_single_choice_lists_its_top_choices_in_english(library: Library) -> None:
+    choice = library.exercises["grint-problem-types"]
+    options = [o.id for o in choice.items]
+    runs = []
+    for date, picks in (("2026-10-14", [0, 0, 1, 2]), ("2027-01-20", [1, 1, 1, 0])):
+        session = new_session(title="Fjordby", date=date, participants=4, exercises=[choice], language="en")
+        for person, pick in enumerate(picks, start=1):
+            session = session.with_score(choice.id, options[pick], f"p{person}", 1)
+        runs.append(session)
+    (vote,) = build_trend(runs).votes
+    texts = [o.text.get("en") for o in choice.items]
+    assert vote_line(vote, "en") == (
+        f"{vote.label} — 2026-10-14: ▲ {texts[0]} (2), {texts[1]} (1), {texts[2]} (1)"
+        f" · 2027-01-20: ▲ {texts[1]} (3), {texts[0]} (1)"
+    )
+    assert "Votes in several sessions" in render_trend_text(build_trend(runs, lang="en"))
