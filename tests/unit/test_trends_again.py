@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 from workshop_tui.core.kinds.action_review import carry_over, with_review
-from workshop_tui.core.model import Session
+from workshop_tui.core.model import Session, Text
 from workshop_tui.core.model.answers import Action
 from workshop_tui.core.results.trends import build_trend
 from workshop_tui.core.storage.follow_up import follow_up
@@ -140,3 +141,16 @@ def test_a_recurring_single_choice_lists_its_top_choices_in_english(library: Lib
         f" · 2027-01-20: ▲ {texts[1]} (3), {texts[0]} (1)"
     )
     assert "Votes in several sessions" in render_trend_text(build_trend(runs, lang="en"))
+
+
+def test_a_vote_option_renders_as_text_in_markdown(library: Library) -> None:
+    """An option's words are escaped as every other text (its field is not one of the id fields)."""
+    vote = library.exercises[VOTE]
+    first = vote.items[0]
+    items = (replace(first, text=Text(da="Tid | <b>*ro*</b>", en="x")), *vote.items[1:])
+    runs = []
+    for date in ("2026-10-14", "2027-01-20"):
+        session = new_session(title="F", date=date, participants=3, exercises=[replace(vote, items=items)])
+        runs.append(_votes(session, {0: [1, 2, 3]}))
+    md = render_trend_markdown(build_trend(runs))
+    assert "Tid | <b>*ro*</b>" not in md and r"Tid \| &lt;b&gt;\*ro\*&lt;/b&gt; (3)" in md
