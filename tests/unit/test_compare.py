@@ -101,7 +101,7 @@ def test_renderings(pair: tuple[Session, Session]) -> None:
     text = render_text(comparison)
     assert "+2,10" in text and "−1,00" in text and "Ny kilde" in text
     md = render_compare_markdown(comparison)
-    assert "| +2,10 |" in md and "## Kun i før-sessionen" in md and "skalaen er ændret" in md
+    assert "| +2,10 ↑ dårligere |" in md and "## Kun i før-sessionen" in md and "skalaen er ændret" in md
     html = render_compare_html(comparison)
     assert_self_contained(html)
     assert "+2,10" in html and "<svg" in html

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
-from workshop_tui.core.results.numbers import difference, percent, whole_percent
+from workshop_tui.core.results.numbers import difference, percent, whole_percent, written_change
 from workshop_tui.core.results.rules import Change, judge_change
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
-from workshop_tui.export.strings import number, signed
+from workshop_tui.export.strings import number
 
 MOVED_COUNT = 5
 """How many items the "moved most" list holds (ranked by change as a share of the scale)."""
@@ -71,6 +71,10 @@ class ItemChange:
         """better / worse (by polarity), higher / lower (neutral), same; None when not compared."""
         return judge_change(self.mean_change, self.direction)
 
+    def change_text(self, lang: str) -> str:
+        """``−1,75 ↓ bedre``, ``±0,00 uændret``, ``–``: the core's words (``written_change``)."""
+        return written_change(self.mean_change, self.verdict, lang)
+
     @property
     def distribution_change(self) -> tuple[tuple[int, int], ...]:
         """(score, after count − before count); empty unless both distributions are shown."""
@@ -113,13 +117,13 @@ class OptionChange:
         return percent(value) if self.single else str(round(value))  # dots are whole numbers
 
     def change_text(self, lang: str) -> str:
-        """``+12 pp`` (percentage points) or ``+3``."""
+        """``+12 procentpoint ↑ højere`` or ``+3 ↑ højere``: the core's words, in whole points or dots."""
         change = self.change
         if change is None:
-            return "–"
+            return written_change(None, None, lang)
         if self.single:
-            return signed(change * 100, lang, 0) + " " + t("export.cmp.points", lang)
-        return signed(change, lang, 0)
+            return written_change(change * 100, self.verdict, lang, 0, t("export.cmp.points", lang))
+        return written_change(change, self.verdict, lang, 0)
 
 
 @dataclass(frozen=True)
@@ -295,15 +299,6 @@ def side_text(side: Side, lang: str) -> str:
     return f"{number(side.mean, lang)} (n = {side.n})"
 
 
-def verdict_text(verdict: Change | None, change: float | None, lang: str) -> str:
-    """``↓ bedre``: the arrow is the way the score moved, the word what that means."""
-    if verdict is None or change is None:
-        return ""
-    if verdict == "same":
-        return t("export.cmp.same", lang)
-    return f"{'↑' if change > 0 else '↓'} {t(f'export.cmp.{verdict}', lang)}"
-
-
 def counts(distribution: Sequence[tuple[int, int]]) -> str:
     """``0·3·4·5·0``: counts per score, lowest first."""
     return "·".join(str(c) for _, c in distribution) or "–"
@@ -323,8 +318,7 @@ def render_text(comparison: Comparison) -> str:
     if not comparison.moved:
         out.append(f"  {t('export.cmp.none_moved', lang)}")
     for item in comparison.moved:
-        verdict = verdict_text(item.verdict, item.mean_change, lang)
-        out.append(f"  {signed(item.mean_change, lang):>6} {verdict:<13} {item.exercise} · {item.text}")
+        out.append(f"  {item.change_text(lang):<19} {item.exercise} · {item.text}")
     for exercise in comparison.exercises:
         scale = "" if exercise.options else f" ({t('export.scale', lang).lower()} {exercise.scale})"
         out += ["", exercise.title + scale]
@@ -334,8 +328,7 @@ def render_text(comparison: Comparison) -> str:
             out.append(f"  {item.text}")
             out.append(
                 f"      {side_text(item.before, lang)} → {side_text(item.after, lang)}"
-                f"   {t('export.cmp.change', lang).lower()} {signed(item.mean_change, lang)}"
-                f" {verdict_text(item.verdict, item.mean_change, lang)}"
+                f"   {t('export.cmp.change', lang).lower()} {item.change_text(lang)}"
                 f"   {counts(item.before.distribution)} → {counts(item.after.distribution)}"
             )
         if exercise.options:
@@ -344,7 +337,6 @@ def render_text(comparison: Comparison) -> str:
             out.append(
                 f"  {option.text}: {option.value_text(option.before, lang)} → "
                 f"{option.value_text(option.after, lang)}   {option.change_text(lang)}"
-                f" {verdict_text(option.verdict, option.change, lang)}"
             )
         if exercise.hidden:
             out.append(f"  ({t('export.cmp.hidden', lang, n=exercise.hidden)})")

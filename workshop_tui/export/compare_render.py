@@ -19,13 +19,12 @@ from workshop_tui.export.compare import (
     counts,
     mean_text,
     side_text,
-    verdict_text,
 )
 from workshop_tui.export.html import page
 from workshop_tui.export.html_text import css_string, e
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import table
-from workshop_tui.export.strings import long_date, signed
+from workshop_tui.export.strings import long_date
 
 
 def _headers(lang: str) -> list[str]:
@@ -37,7 +36,6 @@ def _headers(lang: str) -> list[str]:
         f"{t('export.col.mean', lang)} {before.lower()}",
         f"{t('export.col.mean', lang)} {after.lower()}",
         t("export.cmp.change", lang),
-        t("export.cmp.meaning", lang),
         f"{t('export.col.distribution', lang)} {before.lower()}",
         f"{t('export.col.distribution', lang)} {after.lower()}",
     ]
@@ -62,7 +60,6 @@ def render_compare_markdown(comparison: Comparison) -> str:
     if comparison.moved:
         heads = [
             t("export.cmp.change", lang),
-            t("export.cmp.meaning", lang),
             t("export.col.exercise", lang),
             t("export.col.item", lang),
             t("export.cmp.before", lang),
@@ -70,8 +67,7 @@ def render_compare_markdown(comparison: Comparison) -> str:
         ]
         rows = [
             [
-                signed(i.mean_change, lang),
-                verdict_text(i.verdict, i.mean_change, lang),
+                i.change_text(lang),
                 i.exercise,
                 i.text,
                 side_text(i.before, lang),
@@ -108,15 +104,14 @@ def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
             str(i.after.n),
             mean_text(i.before, lang),
             mean_text(i.after, lang),
-            signed(i.mean_change, lang),
-            verdict_text(i.verdict, i.mean_change, lang),
+            i.change_text(lang),
             counts(i.before.distribution),
             counts(i.after.distribution),
         ]
         for i in exercise.items
     ]
     if rows:
-        out += table(_headers(lang), rows, {1, 2, 3, 4, 5}) + [""]
+        out += table(_headers(lang), rows, {1, 2, 3, 4}) + [""]
     return out + _tail_md(exercise, lang)
 
 
@@ -133,7 +128,6 @@ def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
         t("export.cmp.before", lang),
         t("export.cmp.after", lang),
         t("export.cmp.change", lang),
-        t("export.cmp.meaning", lang),
     ]
     rows = [
         [
@@ -141,7 +135,6 @@ def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
             o.value_text(o.before, lang),
             o.value_text(o.after, lang),
             o.change_text(lang),
-            verdict_text(o.verdict, o.change, lang),
         ]
         for o in exercise.options
     ]
@@ -191,8 +184,7 @@ def _moved_html(comparison: Comparison) -> str:
     if not comparison.moved:
         return out + f'<p class="muted">{e(t("export.cmp.none_moved", lang))}</p>'
     rows = "".join(
-        f'<tr><td class="num mean">{e(signed(i.mean_change, lang))}</td>'
-        f"<td>{_verdict_html(i.verdict, i.mean_change, lang)}</td>"
+        f'<tr><td class="num mean">{_verdict_html(i.verdict, i.change_text(lang))}</td>'
         f'<td>{e(i.text)}<br><span class="muted">{e(i.exercise)}</span></td>'
         f'<td class="num">{e(side_text(i.before, lang))}</td>'
         f'<td class="num">{e(side_text(i.after, lang))}</td></tr>'
@@ -200,19 +192,21 @@ def _moved_html(comparison: Comparison) -> str:
     )
     return (
         f'{out}<table><thead><tr><th class="num">{e(t("export.cmp.change", lang))}</th>'
-        f"<th>{e(t('export.cmp.meaning', lang))}</th>"
         f'<th>{e(t("export.col.item", lang))}</th><th class="num">{e(t("export.cmp.before", lang))}</th>'
         f'<th class="num">{e(t("export.cmp.after", lang))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 
 
-def _verdict_html(verdict: str | None, change: float | None, lang: str) -> str:
-    """The verdict word, coloured by class (better / worse / neutral) and never by colour alone."""
-    text = verdict_text(verdict, change, lang)  # type: ignore[arg-type]
-    if not text:
-        return ""
-    return f'<span class="verdict {e(verdict)}">{e(text)}</span>'
+def _verdict_html(verdict: str | None, words: str) -> str:
+    """The change in the core's words, coloured by its meaning (better / worse / neutral).
+
+    Never by colour alone: the words say it (``−1,75 ↓ bedre``); a change not made (``–``)
+    is plain.
+    """
+    if verdict is None:
+        return e(words)
+    return f'<span class="verdict {e(verdict)}">{e(words)}</span>'
 
 
 def _only_html(comparison: Comparison) -> str:
@@ -257,7 +251,7 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
             i.text,
             i.before.mean,
             i.after.mean,
-            f"{signed(i.mean_change, lang)} {verdict_text(i.verdict, i.mean_change, lang)}",
+            i.change_text(lang),
             i.verdict or "same",
         )
         for i in exercise.items
@@ -277,7 +271,7 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
         return "".join(out)
     heads = _headers(lang)
     head = f"<th>{e(heads[0])}</th>" + "".join(f'<th class="num">{e(h)}</th>' for h in heads[1:6])
-    head += f"<th>{e(heads[6])}</th><th>{e(t('export.col.distribution', lang))}</th>"
+    head += f"<th>{e(t('export.col.distribution', lang))}</th>"
     rows = []
     for i in exercise.items:
         dist = ""
@@ -292,8 +286,7 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
             f'<td class="num">{i.after.n}</td>'
             f'<td class="num">{e(mean_text(i.before, lang))}</td>'
             f'<td class="num">{e(mean_text(i.after, lang))}</td>'
-            f'<td class="num mean">{e(signed(i.mean_change, lang))}</td>'
-            f"<td>{_verdict_html(i.verdict, i.mean_change, lang)}</td>"
+            f'<td class="num mean">{_verdict_html(i.verdict, i.change_text(lang))}</td>'
             f'<td class="dist">{dist}</td></tr>'
         )
     out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
@@ -306,12 +299,10 @@ def _vote_html(exercise: ExerciseChange, lang: str) -> str:
     head = f"<th>{e(t('export.col.option', lang))}</th>" + "".join(
         f'<th class="num">{e(h)}</th>' for h in heads
     )
-    head += f"<th>{e(t('export.cmp.meaning', lang))}</th>"
     rows = "".join(
         f'<tr><td>{e(o.text)}</td><td class="num">{e(o.value_text(o.before, lang))}</td>'
         f'<td class="num">{e(o.value_text(o.after, lang))}</td>'
-        f'<td class="num mean">{e(o.change_text(lang))}</td>'
-        f"<td>{_verdict_html(o.verdict, o.change, lang)}</td></tr>"
+        f'<td class="num mean">{_verdict_html(o.verdict, o.change_text(lang))}</td></tr>'
         for o in exercise.options
     )
     rule = t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang)

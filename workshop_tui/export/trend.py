@@ -14,7 +14,17 @@ import io
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.held_back import HeldBack
 from workshop_tui.core.results.numbers import written_change
-from workshop_tui.core.results.trends import ExerciseTrend, Line, Point, SessionRef, Trend, WrittenAgain
+from workshop_tui.core.results.trends import (
+    ExerciseTrend,
+    Line,
+    Point,
+    ReviewAgain,
+    SessionRef,
+    Trend,
+    VoteAgain,
+    VoteRun,
+    WrittenAgain,
+)
 from workshop_tui.export.common import held_back_line
 from workshop_tui.export.csv import BOM, delimiter, spreadsheet_safe
 from workshop_tui.export.markdown_escape import markdown_safe
@@ -49,6 +59,53 @@ def written_line(written: WrittenAgain, lang: str) -> str:
         for s, n in zip(written.sessions, written.answers, strict=True)
     )
     return f"{written.label} — {' · '.join(counts)}"
+
+
+def vote_line(vote: VoteAgain, lang: str) -> str:
+    """``Udfordringer — 2026-10-14: ▲ Tid (7), Ro (5) · 2027-01-20: for få svar til at vise (n = 2)``."""
+    return f"{vote.label} — {' · '.join(f'{r.session.date}: {_top(r, lang)}' for r in vote.runs)}"
+
+
+def _top(run: VoteRun, lang: str) -> str:
+    """A session's top options (▲ on the winners, as the wall), or why the vote is held back."""
+    if run.status != "shown" or not run.options:
+        status = run.status if run.status in ("too_few", "blind") else "empty"
+        return t(f"export.status.{status}", lang, n=run.voters)
+    return ", ".join(
+        ("▲ " if o.winner else "") + t("trend.vote_top", lang, text=o.text, n=o.dots) for o in run.options
+    )
+
+
+def review_line(review: ReviewAgain, lang: str) -> str:
+    """``Sidste gangs handlinger — 2027-01-20: 3 gennemført, 2 ikke gennemført, … (af 6) · …``."""
+    counts = (
+        t(
+            "trend.review_count",
+            lang,
+            date=r.session.date,
+            done=r.done,
+            not_done=r.not_done,
+            carried=r.carried,
+            open=r.open,
+            n=r.actions,
+        )
+        for r in review.runs
+    )
+    return f"{review.label} — {' · '.join(counts)}"
+
+
+def again_sections(trend: Trend) -> list[tuple[str, list[str]]]:
+    """The lists of exercises run again without means (written, votes, reviews): heading, lines.
+
+    Every format prints these same lines; only an empty list is left out.
+    """
+    lang = trend.language
+    found = [
+        ("trend.written", [written_line(x, lang) for x in trend.written]),
+        ("trend.votes", [vote_line(x, lang) for x in trend.votes]),
+        ("trend.reviews", [review_line(x, lang) for x in trend.reviews]),
+    ]
+    return [(t(key, lang), lines) for key, lines in found if lines]
 
 
 def session_heading(session: SessionRef, lang: str) -> str:
@@ -113,13 +170,8 @@ def render_trend_markdown(trend: Trend) -> str:
             head = [t("trend.group", lang), *exercise.columns]
             rows = [[h.label, *(number(v, lang) for v in h.values)] for h in exercise.heat]
             out += [f"### {t('trend.heatmap', lang)}", "", *table(head, rows, set(range(1, len(head)))), ""]
-    if trend.written:
-        out += [
-            f"## {t('trend.written', lang)}",
-            "",
-            *(f"- {written_line(x, lang)}" for x in trend.written),
-            "",
-        ]
+    for heading, listed in again_sections(trend):
+        out += [f"## {heading}", "", *(f"- {line}" for line in listed), ""]
     if trend.once:
         out += [f"## {t('trend.once', lang)}", "", *(f"- {x.label}" for x in trend.once), ""]
     return "\n".join(out).rstrip() + "\n"
@@ -150,6 +202,11 @@ its values are turned by polarity (higher = better). An exercise run in one sess
 is one ``line`` = ``once`` row: its ``label`` as the report lists it, its session, no figures.
 A written exercise run in two or more sessions is one ``line`` = ``written`` row per session:
 its ``label``, the session, and in ``n`` what was written there (``trends.written_answers``).
+A vote run again is ``line`` = ``vote``: per session its top options (``line_id`` the rank,
+``label`` the option, ``n`` its dots, ``verdict`` = ``winner``), or one row whose ``status``
+says why it is held back (``n`` = who voted). An action review run again is ``line`` =
+``review``: per session four rows, ``line_id`` ``done``, ``not_done``, ``open`` (not
+reviewed), ``carried``, the count in ``n``.
 """
 
 
@@ -191,6 +248,8 @@ def render_trend_csv(trend: Trend) -> str:
         for session, n in zip(w.sessions, w.answers, strict=True):
             again: list[str | int] = [w.id, w.title, "written", "", w.label, "", session.id, session.date, n]
             writer.writerow([spreadsheet_safe(c) for c in again + [""] * (len(CSV_COLUMNS) - len(again))])
+    for cells in _again_rows(trend):
+        writer.writerow([spreadsheet_safe(c) for c in cells + [""] * (len(CSV_COLUMNS) - len(cells))])
     for x in trend.once:  # run in one session only: where and what it is called, no figures
         once = [x.id, x.title, "once", "", x.label, "", x.session.id, x.session.date]
         writer.writerow([spreadsheet_safe(c) for c in once + [""] * (len(CSV_COLUMNS) - len(once))])
@@ -224,6 +283,31 @@ def _heat_rows(exercise: ExerciseTrend) -> list[list[str | int]]:
     ]
 
 
+REVIEW_COUNTS = ("done", "not_done", "open", "carried")
+"""A review's CSV rows per session (``line_id``), each count in ``n``."""
+
+
+def _again_rows(trend: Trend) -> list[list[str | int]]:
+    """Votes and reviews run again: a vote's top options per session (``line`` = ``vote``, the
+    option in ``label``, its dots in ``n``, ``verdict`` = ``winner`` on the winners; a held-back
+    session one row with its ``status``), a review's counts per session (``line`` = ``review``)."""
+    rows: list[list[str | int]] = []
+    for v in trend.votes:
+        for r in v.runs:
+            head: list[str | int] = [v.id, v.title, "vote"]
+            if not r.options:
+                rows.append([*head, "", v.label, "", r.session.id, r.session.date, r.voters, "", r.status])
+            for o in r.options:
+                cells = [*head, o.rank, o.text, "", r.session.id, r.session.date, o.dots, "", "shown"]
+                rows.append([*cells, "", "", "winner" if o.winner else ""])
+    for x in trend.reviews:
+        for run in x.runs:
+            for key in REVIEW_COUNTS:
+                n = getattr(run, key)
+                rows.append([x.id, x.title, "review", key, x.label, "", run.session.id, run.session.date, n])
+    return rows
+
+
 def render_trend_text(trend: Trend) -> str:
     """A short terminal summary: per exercise the dimensions' (else items') change."""
     lang = trend.language
@@ -234,8 +318,8 @@ def render_trend_text(trend: Trend) -> str:
         for line in exercise.dimensions or exercise.items:
             means = " → ".join(point_text(p, lang) for p in line.points)
             out.append(f"  {line.label}: {means}   {change_text(line, lang)}")
-    if trend.written:
-        out += ["", t("trend.written", lang), *(f"  {written_line(x, lang)}" for x in trend.written)]
+    for heading, lines in again_sections(trend):
+        out += ["", heading, *(f"  {line}" for line in lines)]
     if trend.once:
         out += ["", t("trend.once", lang), *(f"  {x.label}" for x in trend.once)]
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
 from workshop_tui.export.html import page
 from workshop_tui.export.html_text import css_string, e
 from workshop_tui.export.strings import long_date, number
-from workshop_tui.export.trend import about_lines, headers, point_text, row, session_heading, written_line
+from workshop_tui.export.trend import about_lines, again_sections, headers, point_text, row, session_heading
 from workshop_tui.export.trend_svg import heat_cell, small_multiple
 
 NUM = ' class="num"'
@@ -43,11 +43,9 @@ def render_trend_html(trend: Trend) -> str:
     footer = f"{title} · {last.title if last else ''} · {span}"
     parts = [_cover(trend, title)]
     parts += [_exercise(index, x, trend) for index, x in enumerate(trend.exercises, start=1)]
-    if trend.written:
-        items = "".join(f"<li>{e(written_line(x, lang))}</li>" for x in trend.written)
-        parts.append(
-            f'<section class="page"><h2>{e(t("trend.written", lang))}</h2><ul>{items}</ul></section>\n'
-        )
+    for heading, lines in again_sections(trend):
+        items = "".join(f"<li>{e(line)}</li>" for line in lines)
+        parts.append(f'<section class="page"><h2>{e(heading)}</h2><ul>{items}</ul></section>\n')
     if trend.once:
         items = "".join(f"<li>{e(x.label)}</li>" for x in trend.once)
         parts.append(f'<section class="page"><h2>{e(t("trend.once", lang))}</h2><ul>{items}</ul></section>\n')

@@ -124,21 +124,27 @@ def signed(value: float | None, lang: str, digits: int = REPORT_DIGITS) -> str:
     return f"+{text}" if value > 0 else f"−{text}"
 
 
-def written_change(change: float | None, verdict: str | None, lang: str) -> str:
+def written_change(
+    change: float | None, verdict: str | None, lang: str, digits: int = REPORT_DIGITS, unit: str = ""
+) -> str:
     """A change as every surface writes it: ``+0,40 ↑ bedre``, ``±0,00 uændret``, ``–`` for none.
 
     ``verdict`` is what the change means (``rules.judge_change``: better, worse, higher,
     lower, same). The arrow is the way the mean moved, the word what that means. Ctrl+L's
     "last time" once wrote a change that rounds to nothing as "uændret" while the trend
-    report wrote "±0,00 uændret" for the same two figures: one rule, here, for both.
+    report wrote "±0,00 uændret" for the same two figures, and ``workshop compare`` wrote
+    "±0,00" and "uændret" in two columns: one rule, here, for all of them. A vote's option
+    moves in whole percentage points or dots (``digits=0``, ``unit`` the catalogue's
+    "procentpoint"): ``+12 procentpoint ↑ højere``.
     """
     if change is None:
         return NONE
+    amount = f"{signed(change, lang, digits)} {unit}" if unit else signed(change, lang, digits)
     if verdict is None:
-        return signed(change, lang)
+        return amount
     if verdict == "same":
-        return f"{signed(change, lang)} {t('export.cmp.same', lang)}"
-    return f"{signed(change, lang)} {'↑' if change > 0 else '↓'} {t(f'export.cmp.{verdict}', lang)}"
+        return f"{amount} {t('export.cmp.same', lang)}"
+    return f"{amount} {'↑' if change > 0 else '↓'} {t(f'export.cmp.{verdict}', lang)}"
 
 
 def difference(before: float, after: float, digits: int = REPORT_DIGITS) -> float:

@@ -19,9 +19,10 @@ differences between sessions:
   for a neutral item. A dimension's mean is already oriented (higher is better).
 - **Spread over time.** ``spread`` is the highest minus the lowest comparable mean the
   line had over the sessions.
-- **Written again.** A written exercise (sheet, action list, table, open answers) that ran in
-  two or more sessions has no figures to follow; it is listed with what each session wrote
-  (``written_answers``), so the facilitator sees the group came back to it.
+- **Run again without means.** A written exercise (sheet, action list, table, open answers),
+  a vote or an action review that ran in two or more sessions has no means to follow; it is
+  listed with what each session wrote, its top options, or its done / not done / carried
+  over (``trends_again``), so the facilitator sees the group came back to it.
 - **Heatmap.** When other leader groups of the same organisation ran the exercise (other
   series), each group's latest session that ran it (of those given) gives a row: its
   dimension means (oriented item means when the exercise has no dimensions), on the
@@ -40,24 +41,21 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.results.distinct import distinct_labels
 from workshop_tui.core.results.held_back import held_back
 from workshop_tui.core.results.summary import build_summary, exercise_summary
-from workshop_tui.core.results.summary_model import (
-    ActionPart,
-    ExerciseSummary,
-    ItemSummary,
-    OpenAnswersPart,
-    ReflectionPart,
-    ScoredPart,
-    Summary,
-    SummaryPart,
-    TablePart,
-)
+from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary
+from workshop_tui.core.results.trends_again import ran_again, told_apart
+from workshop_tui.core.results.trends_again import written_answers as written_answers
 from workshop_tui.core.results.trends_model import ExerciseTrend as ExerciseTrend
 from workshop_tui.core.results.trends_model import HeatRow as HeatRow
 from workshop_tui.core.results.trends_model import Line as Line
 from workshop_tui.core.results.trends_model import Point as Point
 from workshop_tui.core.results.trends_model import RanOnce as RanOnce
+from workshop_tui.core.results.trends_model import ReviewAgain as ReviewAgain
+from workshop_tui.core.results.trends_model import ReviewRun as ReviewRun
 from workshop_tui.core.results.trends_model import SessionRef as SessionRef
+from workshop_tui.core.results.trends_model import TopOption as TopOption
 from workshop_tui.core.results.trends_model import Trend as Trend
+from workshop_tui.core.results.trends_model import VoteAgain as VoteAgain
+from workshop_tui.core.results.trends_model import VoteRun as VoteRun
 from workshop_tui.core.results.trends_model import WrittenAgain as WrittenAgain
 
 
@@ -90,15 +88,22 @@ def build_trend(
     exercises = []
     once: list[tuple[SessionRef, Summary, str]] = []
     again: list[WrittenAgain] = []
+    votes: list[VoteAgain] = []
+    reviews: list[ReviewAgain] = []
     for exercise_id in order:
         ran = [(r, s) for r, s in zip(refs, summaries, strict=True) if _ran(s, exercise_id)]
         if len(ran) == 1:
             once.append((ran[0][0], ran[0][1], exercise_id))
             continue
         runs = [(r, s.exercise(exercise_id)) for r, s in ran if _has(s, exercise_id)]
-        if len(runs) < 2:  # recurs, but written (sheets, actions, tables): no figures to trend
-            written = _written_again([(r, s.exercise(exercise_id)) for r, s in ran])
-            again += [written] if written is not None else []
+        if len(runs) < 2:  # recurs, but written, a vote or a review: no means to trend
+            match ran_again([(r, s.exercise(exercise_id)) for r, s in ran]):
+                case WrittenAgain() as written:
+                    again.append(written)
+                case VoteAgain() as vote:
+                    votes.append(vote)
+                case ReviewAgain() as review:
+                    reviews.append(review)
             continue
         found = _exercise(exercise_id, [(r, x.title, _part(x.part)) for r, x in runs], lang)
         latest = (runs[-1][0], _part(runs[-1][1].part))
@@ -114,7 +119,9 @@ def build_trend(
         once=_ran_once(once, lang),
         held_back=withheld,
         groups=tuple(labels) if any(x.heat for x in exercises) else (),
-        written=_told_apart(again),
+        written=told_apart(again),
+        votes=told_apart(votes),
+        reviews=told_apart(reviews),
     )
 
 
@@ -130,39 +137,6 @@ def _ran_once(once: list[tuple[SessionRef, Summary, str]], lang: str) -> tuple[R
         exercise = summary.exercises[number - 1]
         found.append(RanOnce(exercise_id, exercise.kind, exercise.title, exercise.title, session, number))
     facts = [(x.title, (t("trend.once_number", lang, n=x.number), x.session.date, x.id)) for x in found]
-    return tuple(replace(x, label=label) for x, label in zip(found, distinct_labels(facts), strict=True))
-
-
-def written_answers(part: SummaryPart) -> int | None:
-    """What was written in a written exercise: its groups' texts (a sheet), actions, filled table
-    rows (a matrix shows the same rows) or open answers, hidden ones too; None for any other part."""
-    match part:
-        case ReflectionPart():
-            return sum(1 for box in part.boxes for answer in box.answers if answer.text.strip())
-        case ActionPart():
-            return sum(1 for group in part.groups for action in group.actions if action.text.strip())
-        case TablePart():
-            return sum(1 for g in part.groups for row in g.rows if any(c.strip() for c in row.cells))
-        case OpenAnswersPart():
-            return len(part.answers) + part.hidden
-        case _:
-            return None
-
-
-def _written_again(runs: list[tuple[SessionRef, ExerciseSummary]]) -> WrittenAgain | None:
-    """A written exercise over the sessions that ran it (None for another kind: votes, reviews)."""
-    answers = [written_answers(x.part) for _, x in runs]
-    if any(n is None for n in answers):
-        return None
-    latest = runs[-1][1]
-    counts = tuple(n or 0 for n in answers)
-    sessions = tuple(r for r, _ in runs)
-    return WrittenAgain(latest.id, latest.kind, latest.title, latest.title, sessions, counts)
-
-
-def _told_apart(found: list[WrittenAgain]) -> tuple[WrittenAgain, ...]:
-    """Same titles told apart by the first session's date, then the id."""
-    facts = [(x.title, (x.sessions[0].date, x.id)) for x in found]
     return tuple(replace(x, label=label) for x, label in zip(found, distinct_labels(facts), strict=True))
 
 

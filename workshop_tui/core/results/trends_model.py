@@ -179,3 +179,75 @@ class Trend:
     """The leader groups (series) in the heatmaps, the series itself first."""
     written: tuple[WrittenAgain, ...] = ()
     """Written exercises run in two or more sessions, listed with what each session wrote."""
+    votes: tuple[VoteAgain, ...] = ()
+    """Votes run in two or more sessions, with each session's top options."""
+    reviews: tuple[ReviewAgain, ...] = ()
+    """Action reviews run in two or more sessions, with each session's done / not done / carried."""
+
+
+@dataclass(frozen=True)
+class TopOption:
+    """One of a vote's top options in one session: the wall's ranking (dots, ▲ on the winners)."""
+
+    text: str
+    dots: int
+    rank: int
+    winner: bool
+
+
+@dataclass(frozen=True)
+class VoteRun:
+    """A vote in one session: its top options, or why none are shown (too few voted, blind)."""
+
+    session: SessionRef
+    status: str
+    """``shown``, ``too_few``, ``blind`` or ``empty``: the session's own summary's (anonymity)."""
+    voters: int
+    options: tuple[TopOption, ...]
+    """The top options: ranked within ``rules.TOP_COUNT`` (ties kept), most dots first; empty unless
+    shown. Not named ``top``: that field name holds ids, never escaped (``markdown_escape.KEEP``)."""
+
+
+@dataclass(frozen=True)
+class VoteAgain:
+    """A dot vote or single choice run in two or more sessions: per session its top options,
+    so the facilitator sees whether the room still puts the same things first.
+
+    ``label`` is what every format prints, told apart as ``RanOnce.label`` is.
+    """
+
+    id: str
+    kind: str
+    title: str
+    label: str
+    sessions: tuple[SessionRef, ...]
+    runs: tuple[VoteRun, ...]
+    """One per session, earliest first."""
+
+
+@dataclass(frozen=True)
+class ReviewRun:
+    """Last time's actions reviewed in one session: how many were done, not done, carried over."""
+
+    session: SessionRef
+    actions: int
+    done: int
+    not_done: int
+    """Reviewed and not done: partly, not started or dropped."""
+    open: int
+    """Not reviewed (yet)."""
+    carried: int
+    """Copied into that session's own action list (whatever their status)."""
+
+
+@dataclass(frozen=True)
+class ReviewAgain:
+    """An action review run in two or more sessions (a series of follow-ups), per session its counts."""
+
+    id: str
+    kind: str
+    title: str
+    label: str
+    sessions: tuple[SessionRef, ...]
+    runs: tuple[ReviewRun, ...]
+    """One per session, earliest first."""

@@ -1,0 +1,156 @@
+"""Votes and action reviews that recur in a series are listed in the trend.
+
+Found by polish14: a dot vote run at each seminar of a series, and the review of last
+time's actions that opens every follow-up, appeared in no section of ``workshop trend``
+(no means to follow, and not written). A facilitator meeting the group again wants, for a
+vote, each session's top options as the wall showed them (▲ on the winners; none where
+too few voted), and for a review, per session how many actions were done, not done and
+carried over. Every format (Markdown, text, HTML, CSV) lists the same lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+from workshop_tui.core.kinds.action_review import carry_over, with_review
+from workshop_tui.core.model import Session, Text
+from workshop_tui.core.model.answers import Action
+from workshop_tui.core.results.trends import build_trend
+from workshop_tui.core.storage.follow_up import follow_up
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import new_session
+from workshop_tui.export.markdown_escape import markdown_safe
+from workshop_tui.export.trend import (
+    render_trend_csv,
+    render_trend_markdown,
+    render_trend_text,
+    review_line,
+    vote_line,
+)
+from workshop_tui.export.trend_html import render_trend_html
+
+VOTE = "challenges-dot-vote"
+REVIEW = "action-review"
+
+
+def _votes(session: Session, dots: dict[int, list[int]]) -> Session:
+    """Option index -> the people (1-based) who put a dot on it."""
+    options = [o.id for o in session.exercise(VOTE).items]
+    for option, people in dots.items():
+        for person in people:
+            session = session.with_score(VOTE, options[option], f"p{person}", 1)
+    return session
+
+
+def _series(library: Library) -> tuple[Session, Session, Session]:
+    first = new_session(
+        title="Fjordby",
+        date="2026-10-14",
+        participants=5,
+        groups=["Bord 1", "Bord 2"],
+        exercises=[library.exercises[VOTE], library.exercises["sheet-45"]],
+    )
+    first = _votes(first, {0: [1, 2, 3], 1: [4, 5], 2: [1]})
+    first = first.with_action("sheet-45", "g1", 0, Action(text="Fredagsmøde"))
+    first = first.with_action("sheet-45", "g1", 1, Action(text="Skyggedag"))
+    first = first.with_action("sheet-45", "g2", 0, Action(text="Fælles tavle"))
+    review = library.exercises[REVIEW]
+    second = follow_up(first, title="Opfølgning", date="2027-01-20", review=review)
+    second = _votes(second, {1: [1, 2, 3, 4], 0: [5]})
+    second = with_review(second, REVIEW, "a1", "status", "done")
+    second = with_review(second, REVIEW, "a2", "status", "partly")
+    second = carry_over(second, REVIEW, "a2")
+    third = follow_up(second, title="Anden opfølgning", date="2027-04-14", review=review)
+    third = _votes(third, {3: [1]})  # one voter: too few to show (min 3)
+    third = with_review(third, REVIEW, "a1", "status", "dropped")
+    return first, second, third
+
+
+def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) -> None:
+    series = _series(library)
+    trend = build_trend(series)
+    (vote,) = trend.votes
+    assert vote.id == VOTE and [s.date for s in vote.sessions] == ["2026-10-14", "2027-01-20", "2027-04-14"]
+    options = [o.text.get("da") for o in series[0].exercise(VOTE).items]
+    first, second, third = vote.runs
+    assert [(o.text, o.dots, o.winner) for o in first.options] == [
+        (options[0], 3, True),
+        (options[1], 2, False),
+        (options[2], 1, False),
+    ]
+    assert [(o.text, o.dots, o.winner) for o in second.options] == [
+        (options[1], 4, True),
+        (options[0], 1, False),
+    ]
+    assert third.status == "too_few" and third.options == ()  # held back, as the session's own summary
+    (review,) = trend.reviews
+    counts = [(r.session.date, r.actions, r.done, r.not_done, r.open, r.carried) for r in review.runs]
+    assert counts[0] == ("2027-01-20", 3, 1, 1, 1, 1)
+    assert counts[1][0] == "2027-04-14" and counts[1][3:] == (1, counts[1][1] - 1, 0)
+    assert {x.id for x in trend.once}.isdisjoint({VOTE, REVIEW})
+    vote_text = vote_line(vote, "da")
+    assert f"2026-10-14: ▲ {options[0]} (3), {options[1]} (2), {options[2]} (1)" in vote_text
+    assert "2027-04-14: for få svar til at vise (n = 1)" in vote_text
+    review_text = review_line(review, "da")
+    assert (
+        "2027-01-20: 1 gennemført, 1 ikke gennemført, 1 videreført, 1 ikke gennemgået (af 3)" in review_text
+    )
+    safe = markdown_safe(trend)
+    md = render_trend_markdown(trend)
+    assert "## Afstemninger i flere sessioner" in md and f"- {vote_line(safe.votes[0], 'da')}" in md
+    assert "## Sidste gangs handlinger gennemgået i flere sessioner" in md and review_text in md
+    for text in (render_trend_text(trend), render_trend_html(trend)):
+        assert "Afstemninger i flere sessioner" in text and "Sidste gangs handlinger gennemgået" in text
+        assert review_text in text
+    assert vote_text in render_trend_text(trend)
+    rows = list(csv.DictReader(io.StringIO(render_trend_csv(trend).lstrip("\ufeff")), delimiter=";"))
+    votes = [
+        (r["date"], r["line_id"], r["label"], r["n"], r["status"], r["verdict"])
+        for r in rows
+        if r["line"] == "vote"
+    ]
+    assert votes[:2] == [
+        ("2026-10-14", "1", options[0], "3", "shown", "winner"),
+        ("2026-10-14", "2", options[1], "2", "shown", ""),
+    ]
+    assert votes[-1] == ("2027-04-14", "", vote.label, "1", "too_few", "")
+    reviews = [(r["date"], r["line_id"], r["n"]) for r in rows if r["line"] == "review"]
+    assert reviews[:4] == [
+        ("2027-01-20", "done", "1"),
+        ("2027-01-20", "not_done", "1"),
+        ("2027-01-20", "open", "1"),
+        ("2027-01-20", "carried", "1"),
+    ]
+
+
+def test_a_recurring_single_choice_lists_its_top_choices_in_english(library: Library) -> None:
+    choice = library.exercises["grint-problem-types"]
+    options = [o.id for o in choice.items]
+    runs = []
+    for date, picks in (("2026-10-14", [0, 0, 1, 2]), ("2027-01-20", [1, 1, 1, 0])):
+        session = new_session(title="Fjordby", date=date, participants=4, exercises=[choice], language="en")
+        for person, pick in enumerate(picks, start=1):
+            session = session.with_score(choice.id, options[pick], f"p{person}", 1)
+        runs.append(session)
+    (vote,) = build_trend(runs).votes
+    texts = [o.text.get("en") for o in choice.items]
+    assert vote_line(vote, "en") == (
+        f"{vote.label} — 2026-10-14: ▲ {texts[0]} (2), {texts[1]} (1), {texts[2]} (1)"
+        f" · 2027-01-20: ▲ {texts[1]} (3), {texts[0]} (1)"
+    )
+    assert "Votes in several sessions" in render_trend_text(build_trend(runs, lang="en"))
+
+
+def test_a_vote_option_renders_as_text_in_markdown(library: Library) -> None:
+    """An option's words are escaped as every other text (its field is not one of the id fields)."""
+    vote = library.exercises[VOTE]
+    first = vote.items[0]
+    items = (replace(first, text=Text(da="Tid | <b>*ro*</b>", en="x")), *vote.items[1:])
+    runs = []
+    for date in ("2026-10-14", "2027-01-20"):
+        session = new_session(title="F", date=date, participants=3, exercises=[replace(vote, items=items)])
+        runs.append(_votes(session, {0: [1, 2, 3]}))
+    md = render_trend_markdown(build_trend(runs))
+    assert "Tid | <b>*ro*</b>" not in md and r"Tid \| &lt;b&gt;\*ro\*&lt;/b&gt; (3)" in md
