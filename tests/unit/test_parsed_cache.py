@@ -267,3 +267,24 @@ def test_a_table_kept_by_a_reader_that_took_a_broken_file_is_not_used(cache: Pat
     kept.write_bytes(marshal.dumps((before, raw, zlib.crc32(table), table)))
     with pytest.raises(tomllib.TOMLDecodeError):
         cached_parse(fast_toml.loads)(broken)
+
+
+def test_files_of_one_length_that_differ_away_from_the_sampled_bytes_share_a_place(
+    cache: Path, large_text: str
+) -> None:
+    """The kept table is named by a checksum of the file's start, middle and end (and its length):
+    another file of that length which differs only elsewhere is kept under the same name, and is
+    never given the first one's table (the kept bytes are compared whole)."""
+    raw = large_text.encode("utf-8")
+    middle, sample = len(raw) // 2, parsed_cache.SAMPLE
+    at = raw.index(b" = 3\n", sample)
+    assert at + 5 < middle - sample // 2  # between the start's sample and the middle's
+    other = (raw[:at] + b" = 4\n" + raw[at + 5 :]).decode("utf-8")
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    assert parse(large_text) == tomllib.loads(large_text)
+    assert parse(other) == tomllib.loads(other) != tomllib.loads(large_text)
+    assert len(list(cache.glob("*.marshal"))) == 1
+    assert parse(large_text) == tomllib.loads(large_text)  # read again, never the other's table
+    assert parse(large_text) == tomllib.loads(large_text)  # and now kept for it again
+    assert len(calls) == 3

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_tui.cli import resume as resume_collector
 from workshop_tui.cli.parser import build_parser as build_parser
 from workshop_tui.cli.words import argparse_in
 from workshop_tui.core import kept_start
@@ -68,6 +69,7 @@ def _main(argv_given: list[str] | None) -> int:
     args.explicit_lang = known.lang
     if args.command not in APP_COMMANDS:
         kept_start.end()
+    resume_collector(args.command)  # paused at import only for a command that ends the process
     # ``workshop export`` (or compare, trend) as the program itself, not called by a test or a
     # caller that goes on: the process may end as soon as its files are written (export.commands).
     setattr(args, export_commands.WHOLE_PROCESS, argv_given is None)

@@ -138,6 +138,10 @@ def _text_fields(kind: type) -> tuple[str, ...]:
 _WALKED: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
+_TEXTLESS: set[type] = set()
+"""Records none of whose fields may hold a text (``ItemStats``): not walked at all."""
+
+
 def _walked_fields(kind: type) -> tuple[tuple[str, bool], ...]:
     """(field, multiline) of each text field of a record, as ``walk`` would find them."""
     walked = _WALKED.get(kind)
@@ -146,6 +150,8 @@ def _walked_fields(kind: type) -> tuple[tuple[str, bool], ...]:
         walked = _WALKED[kind] = tuple(
             (name, (owner, name) in MULTILINE or name in MULTILINE_FIELDS) for name in _text_fields(kind)
         )
+        if not walked:
+            _TEXTLESS.add(kind)
     return walked
 
 
@@ -219,10 +225,14 @@ class _Walk:
                 old = getattr(value, field)
                 # A plain text is escaped here, not through another call of ``walk`` (some
                 # 3,000 texts in a 90-exercise summary), and one escaped before is looked up
-                # here; None (no text) is left; anything else is walked.
+                # here; an empty text (a third of them: no note, no pole labels) and None are
+                # left as they are, and so is a record that holds no text (an item's figures);
+                # anything else is walked.
                 if type(old) is str:
+                    if not old:
+                        continue
                     new = escaped.get((old, multiline)) or self.text(old, multiline)
-                elif old is None:
+                elif old is None or type(old) in _TEXTLESS:
                     continue
                 else:
                     new = self.walk(old, owner, field)
