@@ -125,24 +125,43 @@ def start_times(work: Path, runs: int, against: str | None = None) -> dict[str, 
     return starts
 
 
-def peak_memory(work: Path) -> float:
+def peak_memory(work: Path, workshop: str | None = None) -> float:
     """MiB: the most memory ``workshop open`` held while going through the whole large seminar.
 
     It visits every exercise of the programme, shows each on the projector and goes back,
     then reads the process's high-water mark of resident memory (VmHWM, Linux).
+    ``workshop`` is another build's command (``--against``); by default this checkout's.
+    """
+    return memory_status(work, workshop)["VmHWM"]
+
+
+def memory_status(work: Path, workshop: str | None = None, rounds: int = 1) -> dict[str, float]:
+    """MiB of every memory line of ``/proc/PID/status`` after ``rounds`` walks through the seminar.
+
+    Every second walk goes back through the agenda (Ctrl+B). A second walk that raises the
+    high-water mark as much as the first would be a leak: the walk should need its memory
+    once (``python -m benchmarks.memory --rounds 2``).
     """
     path = write_session(large_session(session_id="memory"), work / "memory" / "sessions" / "memory.toml")
     env = {"WORKSHOP_TUI_DATA_DIR": str(path.parent.parent)}
-    with Terminal(workshop_command("--lang", "da", "open", str(path)), env=env) as term:
-        term.settled(timeout=120)
-        for _ in range(len(large_session().agenda)):
-            for key in (b"\x1bOQ", b"\x1b", b"\x0e"):  # F2 projector, Esc back, Ctrl+N next
-                term.send(key)
-                term.settle(0.25)
-        assert term.process is not None
-        status = Path(f"/proc/{term.process.pid}/status").read_text()
-    line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
-    return int(line.split()[1]) / 1024
+    try:
+        with Terminal(_command(workshop, "--lang", "da", "open", str(path)), env=env) as term:
+            term.settled(timeout=120)
+            for walk in range(rounds):
+                step = b"\x0e" if walk % 2 == 0 else b"\x02"  # Ctrl+N next; back again with Ctrl+B
+                for _ in range(len(large_session().agenda)):
+                    for key in (b"\x1bOQ", b"\x1b", step):  # F2 projector, Esc back, the step
+                        term.send(key)
+                        term.settle(0.25)
+            assert term.process is not None
+            status = Path(f"/proc/{term.process.pid}/status").read_text()
+    finally:
+        lock_path(path).unlink(missing_ok=True)
+    return {
+        line.split(":")[0]: int(line.split()[1]) / 1024
+        for line in status.splitlines()
+        if line.startswith(("Vm", "Rss")) and line.endswith("kB")
+    }
 
 
 def main() -> None:

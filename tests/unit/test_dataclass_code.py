@@ -184,6 +184,8 @@ def test_while_the_app_starts_a_library_s_classes_are_kept_in_the_start_s_file(
     assert dataclass_code._dirty == {dataclass_code.START, "workshop_tui.probe_start"}
     dataclass_code.finish()  # written as the start ends
     assert dataclass_code.cache_file(dataclass_code.START).is_file()
+    assert dataclass_code.START not in dataclass_code._cached, "the start's codes are not kept in memory"
+    assert dataclass_code.START not in dataclass_code._used
     make("probe_library_after")
     assert dataclass_code._dirty == set()  # after the start: compiled as always, nothing kept
     dataclass_code._cached.clear()

@@ -190,3 +190,12 @@ def test_a_command_that_starts_no_app_ends_the_start(
     assert cli.main(["sessions"]) == 0  # ended before the command ran
     assert not regex_code._starting
     assert re._compiler.compile is regex_code._original  # type: ignore[attr-defined]
+
+
+def test_the_start_s_forms_are_let_go_once_it_is_over(starting: Path) -> None:
+    """Written when the start ends, the start's file's forms are not kept in memory for the whole run."""
+    make("some_library.probe_let_go")
+    assert regex_code._cached.get(regex_code.START) is not None and regex_code._used.get(regex_code.START)
+    regex_code.finish()
+    assert regex_code.cache_file(regex_code.START).is_file()
+    assert regex_code.START not in regex_code._cached and regex_code.START not in regex_code._used

@@ -74,6 +74,10 @@ def finish() -> None:
     if _starting:
         _starting = False
         save()
+        # Written: the start's texts and codes are not looked up again (the classes made hold
+        # the codes they use); the file's other starts' entries went on taking memory.
+        _cached.pop(START, None)
+        _used.pop(START, None)
 
 
 def save() -> None:

@@ -26,6 +26,7 @@ from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.screen_keys import ScreenChangeHold, after_typed_edits
 from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
 from workshop_tui.tui.signals import stop_on_signals
+from workshop_tui.tui.styles_colours import install as keep_no_widget_in_colours
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
 from workshop_tui.voting.network import VotingOptions
@@ -65,6 +66,7 @@ class WorkshopApp(TypedKeys, AppWords):
         voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
+        keep_no_widget_in_colours()  # no colour cache keeps closed screens' lines (tui/styles_colours.py)
         self.stylesheet = KeptStylesheet(variables=self.theme_variables)
         """Textual's stylesheet, with the rules parsed by earlier runs kept (``css_rules``)."""
         self._terminal_guard = ControlCharacters()

@@ -90,6 +90,9 @@ class OpenSession(Protocol):
     def subscribe(self, node: DOMNode, callback: Callable[[Change], None]) -> None:
         """Call ``callback`` with every change while ``node`` is mounted."""
 
+    def unsubscribe(self, node: DOMNode) -> None:
+        """Stop calling ``node``'s callbacks (a screen over the session's that closes)."""
+
 
 def settle_collector() -> None:
     """Keep Python's cycle collector off the app's long-lived objects while a room writes.

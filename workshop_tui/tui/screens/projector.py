@@ -125,6 +125,9 @@ class ProjectorScreen(WorkshopScreen):
         self.controller.subscribe(self, self._changed)
         self.redraw()
 
+    def on_unmount(self) -> None:
+        self.controller.unsubscribe(self)  # closed (Esc): nothing keeps it and what it drew alive
+
     def _changed(self, change: Change) -> None:
         self.redraw()
 

@@ -35,6 +35,7 @@ from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.session_actions import SessionActions
+from workshop_tui.tui.shelf import shelve
 from workshop_tui.tui.strings import refusal, session_help
 from workshop_tui.tui.views import view_for
 from workshop_tui.tui.views.base import ExerciseView, GroupTextsView
@@ -231,7 +232,10 @@ class SessionScreen(SessionActions):
         """
         if self.focused is not None and self.view is not None and self.view in self.focused.ancestors:
             self.set_focus(None)  # no key goes to a field that is being hidden
+        showing = self._views.get(self.current) if self.current else None
         for kept in self._views.values():
+            if kept.display and kept is not showing:
+                self.call_after_refresh(shelve, kept)  # hidden: its drawn lines go (tui/shelf.py)
             kept.display = False
         if not self.current:
             self.view = None

@@ -121,6 +121,9 @@ class VotingModal(WorkshopModal):
         self.redraw()
         self.call_after_refresh(self._keys_in_view)
 
+    def on_unmount(self) -> None:
+        self.controller.owner.unsubscribe(self)  # closed: nothing keeps it alive (see controller)
+
     def on_resize(self) -> None:
         self.redraw()
         self.call_after_refresh(self._keys_in_view)
