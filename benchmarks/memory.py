@@ -25,7 +25,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.memory", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="walks of each build (default 5)")
     parser.add_argument("--rounds", type=int, default=1, help="walks through the agenda per process")
-    parser.add_argument("--dir", type=Path, default=Path.cwd(), help="where to make the work folder")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()),
+        help="where to make the work folder (default: the system temp folder, %(default)s)",
+    )
     parser.add_argument(
         "--against", action="append", default=[], help="another build's workshop command (repeatable)"
     )

@@ -19,7 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     "module",
-    ["benchmarks", "benchmarks.keys", "benchmarks.exports", "benchmarks.startup", "benchmarks.key_trace"],
+    [
+        "benchmarks",
+        "benchmarks.keys",
+        "benchmarks.exports",
+        "benchmarks.startup",
+        "benchmarks.key_trace",
+        "benchmarks.memory",
+    ],
 )
 def test_a_benchmark_s_work_folder_is_made_in_the_system_temp_folder(module: str, tmp_path: Path) -> None:
     temp = tmp_path / "temp"
