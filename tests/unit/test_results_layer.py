@@ -14,6 +14,7 @@ from workshop_tui.core.model import ExerciseAnswers, Scale, Session, Text
 from workshop_tui.core.results.figures import (
     aligned,
     answered,
+    answered_every,
     index_value,
     pair_gaps,
     responders,
@@ -112,3 +113,21 @@ def test_answerers_are_who_entered_a_score() -> None:
     assert answers.answerers == {"p1", "p2"}
     assert answers.with_tally("i1", 3, 5).answerers == {"p1", "p2"}  # a tally names nobody
     assert ExerciseAnswers().answerers == frozenset()
+
+
+def test_answered_every_counts_those_done_with_every_item(small_session: Session) -> None:
+    """Everyone scored one item of nine: all have answered, none every item, and the wall says so."""
+    exercise = small_session.exercise("resistance")
+    first = exercise.scored_items[0].id
+    people = [p.id for p in small_session.participants]
+    session = small_session
+    for pid in people:
+        session = session.with_score("resistance", first, pid, 3)
+    assert answered(session, "resistance") == (len(people), len(people))
+    assert answered_every(session, "resistance") == 0
+    for item in exercise.scored_items:
+        session = session.with_score("resistance", item.id, people[0], 4)
+    assert answered_every(session, "resistance") == 1
+    tallied = session.with_mode("resistance", "tally").with_tally("resistance", first, 2, 2)
+    assert answered_every(tallied, "resistance") == 0  # the other items have no tally: fewest per item
+    assert answered_every(small_session, "resistance") == 0

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Scale, Session
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Participant, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
 from workshop_tui.core.results.numbers import REPORT_DIGITS, difference
 from workshop_tui.core.results.stats import ItemStats, describe
@@ -151,8 +151,7 @@ def answered_marks(session: Session, exercise_id: str) -> tuple[bool, ...]:
     ``answered`` is their count.
     """
     answers = session.answers_for(exercise_id)
-    people = answers.answerers
-    room = [p for p in session.participants if not p.by_phone or p.id in people]
+    room = _room(session, answers)
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
         total = max(most, len([p for p in session.participants if not p.by_phone]))
@@ -160,6 +159,28 @@ def answered_marks(session: Session, exercise_id: str) -> tuple[bool, ...]:
     counts = _answer_counts(session.exercise(exercise_id), answers, {p.id for p in room})
     some = len(counts)
     return (True,) * some + (False,) * (len(room) - some)
+
+
+def answered_every(session: Session, exercise_id: str) -> int:
+    """How many of ``answered``'s count answered every item (the wall's "…, 2 every item").
+
+    "30 of 30 have answered" was true of anyone with one score while most items still
+    read "no answers yet"; this is the other half, from the same per-item scores the grid
+    and the exports count. Tallied: the fewest answers counted on any item (a tally
+    belongs to nobody, so per item is all there is). A vote is sent whole (``responders``).
+    """
+    exercise = session.exercise(exercise_id)
+    answers = session.answers_for(exercise_id)
+    if answers.mode == "tally":
+        counts = [sum(answers.tallies.get(item.id, {}).values()) for item in exercise.scored_items]
+        return min(counts, default=0)
+    return responders(exercise, answers, {p.id for p in _room(session, answers)})[1]
+
+
+def _room(session: Session, answers: ExerciseAnswers) -> list[Participant]:
+    """Who is in the room for a round: everyone typed for, and the phones that have answered."""
+    people = answers.answerers
+    return [p for p in session.participants if not p.by_phone or p.id in people]
 
 
 def _answer_counts(

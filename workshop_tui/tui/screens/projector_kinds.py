@@ -26,7 +26,7 @@ from workshop_tui.core.kinds.tables import TableBody
 from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Session
 from workshop_tui.core.model.exercise import Kind
-from workshop_tui.core.results.figures import answered, answered_marks
+from workshop_tui.core.results.figures import answered, answered_every, answered_marks
 from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.core.results.summary_model import ExerciseSummary
 from workshop_tui.tui.screens.projector_scores import scored_results
@@ -94,9 +94,16 @@ def question_text(exercise: Exercise, lang: str) -> Text:
 
 
 def _progress(session: Session, exercise: Exercise, lang: str) -> Text:
-    """ "9 af 14 har svaret" (anonymous: a count, never who)."""
+    """ "9 af 14 har svaret" (anonymous: a count, never who), and how many of them every item.
+
+    Until all who answered have answered every item, the line says how many have
+    ("30 of 30 have answered, 2 every item"): alone it read as done while most items
+    still showed "no answers yet".
+    """
     n, total = answered(session, exercise.id)
-    return Text(t("tui.proj.answered", lang, n=n, total=total), style="bold #FFD700")
+    every = answered_every(session, exercise.id)
+    key = "tui.proj.answered" if every >= n else "tui.proj.answered_some"
+    return Text(t(key, lang, n=n, total=total, every=every), style="bold #FFD700")
 
 
 def ticks(session: Session, exercise: Exercise, lang: str) -> Text:

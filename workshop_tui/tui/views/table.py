@@ -8,9 +8,10 @@ the reflection sheets use). Ctrl+G switches group.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -25,6 +26,37 @@ from workshop_tui.tui.views.group_line import append_group
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 from workshop_tui.tui.widgets.text_panel import show_text
 
+HEADING_INDENT = 3
+"""Cells before a column heading: where the text starts in the field below it (border and padding)."""
+
+
+class Heading(Label):
+    """A column heading that keeps its whole words: broken after "/", then without the indent.
+
+    At 80 columns the headings were cut to their cells ("Stakehold", "Active/passiv",
+    "Positive/negati"). A heading that does not fit goes onto two lines after its "/"
+    ("Active/" "passive"); one that still does not fit loses its indent (3 cells, there to
+    line it up with the text in the field below). Wide, they read on one line as before.
+    Fitted on every resize of its own (the table's scrollbar coming narrows it, too).
+    """
+
+    def __init__(self, text: str, **kwargs: object) -> None:
+        super().__init__(Content(text), **kwargs)  # type: ignore[arg-type]
+        self.heading = text
+
+    def on_resize(self, event: events.Resize) -> None:
+        room = self.outer_size.width - HEADING_INDENT
+        if room <= 0:
+            return
+        text = self.heading
+        lines = text.replace("/", "/\n").split("\n") if len(text) > room else [text]
+        indent = HEADING_INDENT if max(len(line) for line in lines) <= room else 1
+        if self.styles.padding.left != indent:
+            self.styles.padding = (0, 0, 0, indent)
+        shown = "\n".join(lines)
+        if str(self.content) != shown:
+            self.update(Content(shown))
+
 
 class TableView(GroupTextsView):
     """Instructions on top, then a header and one line of cells per row, per group."""
@@ -34,7 +66,7 @@ class TableView(GroupTextsView):
     TableView #table-body { height: 1fr; padding: 0 1; }
     TableView .table-row { height: auto; }
     TableView .table-row Label { width: 4; padding: 1 1 0 0; }
-    TableView .table-header { height: 1; color: $accent; text-style: bold; }
+    TableView .table-header { height: auto; color: $accent; text-style: bold; }
     TableView .table-header Label { padding: 0 0 0 3; }
     TableView .table-header .row-number { width: 4; padding: 0 1 0 0; }
     TableView .text-cell { width: 2fr; }
@@ -54,7 +86,7 @@ class TableView(GroupTextsView):
                 yield Label("#", classes="row-number")
                 for column in self.table.columns:
                     css = "choice-cell" if column.is_choice else "text-cell"
-                    yield Label(plain(column.label.get(lang), one_line=True), classes=css)
+                    yield Heading(plain(column.label.get(lang), one_line=True).plain, classes=css)
             for row in range(1, self.table.rows + 1):
                 with Horizontal(classes="table-row"):
                     yield Label(f"{row}.")

@@ -112,52 +112,19 @@ def settle(widget: _Bound, text: str, field: FieldKey, value: str, held: str, me
 
 
 class InOrderInput(Input):
-    """A one-line input that applies every key in the order it arrives (see ``run_own_binding``)."""
+    """A one-line input that applies every key in the order it arrives (see ``run_own_binding``).
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not await run_own_binding(self, event):
-            await super()._on_key(event)
+    Every one-line field of the app is one (the session's fields, the new-session form, the
+    dialogs), so a pasted text is joined into one line by the same rule everywhere: lines
+    joined with a space (``_on_paste``, and ``_on_key`` for a paste without bracketed paste).
+    Textual's ``Input`` keeps only the first line: "Region Midt⏎Hospitalsenhed Vest" pasted
+    as an organisation became "Region Midt", without a sign.
+    """
 
-
-@dataclass
-class FieldEdited(Message):
-    """The facilitator changed a field: ``value`` is its whole text at that keystroke."""
-
-    field: FieldKey
-    value: str
-    before: str = ""
-    """The field's value before this change (as loaded, or as last reported): the text the
-    facilitator typed over, so an edit can keep what a device wrote meanwhile."""
-    settled: Callable[[FieldKey, str, str, bool], None] | None = None
-    """Told, once the edit is applied, ``field``, ``value``, the field's text then, and whether a device's
-    words were merged in (the field's ``settled``)."""
-
-    def can_replace(self, message: Message) -> bool:
-        """A newer report of the same field (next in the queue) makes this one stale.
-
-        The newer one then was typed over what this one was typed over (this one is never applied).
-        """
-        if isinstance(message, FieldEdited) and message.field == self.field:
-            message.before = self.before
-            return True
-        return False
-
-
-class EntryInput(InOrderInput):
-    """A one-line field bound to a session field."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
-        self.field: FieldKey | None = None
-        self._loading = False
-        self.shown = ""
-        """The value last loaded or reported: what the facilitator's typing started from."""
-        self.typed = False
-        """The facilitator typed here since it was last loaded (``load``'s ``gently``)."""
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._line_break: float | None = None
         """When the last line break arrived (``event.time``), until the next printable key."""
-        self._held: tuple[str, str] | None = None
-        """(value, what the session held once that value's edit was applied): see ``settled``."""
 
     async def _on_key(self, event: events.Key) -> None:
         """Join the lines of an unbracketed paste with a space, as ``_on_paste`` does.
@@ -188,19 +155,12 @@ class EntryInput(InOrderInput):
             event.stop()
             event.prevent_default()
             return
-        await super()._on_key(event)
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
 
     def _on_blur(self, event: events.Blur) -> None:
-        """Show the text from its start once the keyboard has left the field.
-
-        Textual leaves a field scrolled to where its cursor was: a long action then reads
-        "6 i seks uger, bemandet af …" (the tail of "… kl. 10–16 i seks uger, …"), a fragment
-        the room takes for another action. Coming back puts the cursor at the end again
-        (``_on_focus``), so typing goes on where it was.
-        """
         self._line_break = None  # a paste never goes on in another field
         super()._on_blur(event)
-        self.cursor_position = 0
 
     def _type(self, character: str) -> None:
         """Type the first character of a pasted line: after a space unless a blank is before it."""
@@ -211,6 +171,80 @@ class EntryInput(InOrderInput):
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *selection)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste every line, joined by a space: Textual's ``Input`` keeps only the first line.
+
+        A tab becomes a space too (a spreadsheet's row): the row's words stay one line of
+        text. (A Tab that arrives as a key is always a move to the next field: see
+        ``tui/keygate.py`` on why pastes are told apart by bracketed paste only.)
+
+        A facilitator pasting an action copied from an e-mail over two lines would otherwise
+        lose the second line without a sign.
+        """
+        lines = [line.strip() for line in event.text.replace("\t", " ").splitlines()]
+        joined = " ".join(line for line in lines if line)
+        if event.text[:1].isspace() and joined:
+            joined = " " + joined  # a leading space separates it from the text before
+        event.prevent_default()  # Textual's own handler would insert the first line again
+        event.stop()
+        if not joined:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(joined)
+        else:
+            self.replace(joined, *selection)
+
+
+@dataclass
+class FieldEdited(Message):
+    """The facilitator changed a field: ``value`` is its whole text at that keystroke."""
+
+    field: FieldKey
+    value: str
+    before: str = ""
+    """The field's value before this change (as loaded, or as last reported): the text the
+    facilitator typed over, so an edit can keep what a device wrote meanwhile."""
+    settled: Callable[[FieldKey, str, str, bool], None] | None = None
+    """Told, once the edit is applied, ``field``, ``value``, the field's text then, and whether a device's
+    words were merged in (the field's ``settled``)."""
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer report of the same field (next in the queue) makes this one stale.
+
+        The newer one then was typed over what this one was typed over (this one is never applied).
+        """
+        if isinstance(message, FieldEdited) and message.field == self.field:
+            message.before = self.before
+            return True
+        return False
+
+
+class EntryInput(InOrderInput):
+    """A one-line field bound to a session field."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(select_on_focus=False, **kwargs)
+        self.field: FieldKey | None = None
+        self._loading = False
+        self.shown = ""
+        """The value last loaded or reported: what the facilitator's typing started from."""
+        self.typed = False
+        """The facilitator typed here since it was last loaded (``load``'s ``gently``)."""
+        self._held: tuple[str, str] | None = None
+        """(value, what the session held once that value's edit was applied): see ``settled``."""
+
+    def _on_blur(self, event: events.Blur) -> None:
+        """Show the text from its start once the keyboard has left the field.
+
+        Textual leaves a field scrolled to where its cursor was: a long action then reads
+        "6 i seks uger, bemandet af …" (the tail of "… kl. 10–16 i seks uger, …"), a fragment
+        the room takes for another action. Coming back puts the cursor at the end again
+        (``_on_focus``), so typing goes on where it was.
+        """
+        super()._on_blur(event)
+        self.cursor_position = 0
 
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (reported as nothing edited).
@@ -268,30 +302,6 @@ class EntryInput(InOrderInput):
         super()._on_focus(event)
         if not event.from_app_focus:
             self.cursor_position = len(self.value)
-
-    def _on_paste(self, event: events.Paste) -> None:
-        """Paste every line, joined by a space: Textual's ``Input`` keeps only the first line.
-
-        A tab becomes a space too (a spreadsheet's row): the row's words stay one line of
-        text. (A Tab that arrives as a key is always a move to the next field: see
-        ``tui/keygate.py`` on why pastes are told apart by bracketed paste only.)
-
-        A facilitator pasting an action copied from an e-mail over two lines would otherwise
-        lose the second line without a sign.
-        """
-        lines = [line.strip() for line in event.text.replace("\t", " ").splitlines()]
-        joined = " ".join(line for line in lines if line)
-        if event.text[:1].isspace() and joined:
-            joined = " " + joined  # a leading space separates it from the text before
-        event.prevent_default()  # Textual's own handler would insert the first line again
-        event.stop()
-        if not joined:
-            return
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(joined)
-        else:
-            self.replace(joined, *selection)
 
 
 class EntrySelect(Select[str]):

@@ -162,8 +162,13 @@ class ScoreGrid(LineTable):
                 self.add_column(header, key=participant.id, width=per_column)
         vote = self.exercise.is_vote
         self.add_column(Text("n", justify="right"), key="n", width=widths["n"])
+        # A vote's count column takes a cell from its blank range column: at the compact width
+        # "votes" (da "stem.", "prik.") filled all 5 cells and ran into "n" ("nvotes"), and
+        # a wider table ran past the edge at 80 columns.
         self.add_column(
-            Text(labels["dots" if vote else "mean"], justify="right"), key="mean", width=widths["mean"]
+            Text(labels["dots" if vote else "mean"], justify="right"),
+            key="mean",
+            width=widths["mean"] + 1 if vote else widths["mean"],
         )
         self.add_column(
             Text(labels["share" if vote else "median"], justify="right"), key="median", width=widths["median"]
@@ -171,7 +176,7 @@ class ScoreGrid(LineTable):
         self.add_column(
             Text("" if vote else " " + labels["range"], justify="center"),
             key="range",
-            width=2 if vote else widths["range"],
+            width=1 if vote else widths["range"],
         )
         dist = labels["dist"] if widths["dist"] > len(labels["dist"]) else labels["dist_short"]
         self.add_column(" " + dist, key="dist", width=widths["dist"])
