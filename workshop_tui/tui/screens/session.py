@@ -346,7 +346,9 @@ class SessionScreen(SessionActions):
         Text fields are filled again only with ``reload`` (undo, redo): after a typed edit
         the field already holds that text, or a newer one whose edit is still on its way.
         """
-        if self.view is not None and self.view.ready:
+        if self.view is not None and not self.view.ready:
+            self.view.renew(self.session)  # not mounted yet: it begins with this session, not an older one
+        elif self.view is not None:
             if reload:
                 self.view.load(self.session)
             elif arrived:  # votes or texts from devices: the fields show the texts (see ``refill``)

@@ -107,6 +107,19 @@ class ExerciseView(Vertical):
         elif not self._retired:
             self._start = (session, position)
 
+    def renew(self, session: Session) -> None:
+        """A newer session for a view still on its way to the screen: it begins with that one.
+
+        ``start`` keeps the session of the moment the facilitator came to the exercise
+        until the view is mounted. Every change in between (voting's round hiding the
+        results as the facilitator arrives) was otherwise lost: the screen shows changes
+        only to a view that is ready, and the view then began with the older session, so
+        a blind round's grid showed every score until the next change (found by hand,
+        blind15). A ready or retired view is left alone (``show`` reaches a ready one).
+        """
+        if self._start is not None and not self._retired:
+            self._start = (session, self._start[1])
+
     def on_mount(self) -> None:
         self._ready = True
         if self._start is not None:
