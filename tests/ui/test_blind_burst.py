@@ -19,7 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.storage.sessions import demo_copy
+from workshop_tui.core.storage.sessions import demo_copy, load_session
 from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.grid import GridView
@@ -79,3 +79,31 @@ async def test_a_burst_of_steps_with_voting_open_stops_on_a_grid_that_shows_no_s
             await _settle(pilot, screen, stop)
             assert not screen.session.answers_for(stop).results_visible, stop
             assert not _shows_scores(screen), stop
+
+
+async def test_the_exercises_a_burst_passes_with_voting_open_are_left_as_the_room_saw_them(
+    data_dir: Path,
+) -> None:
+    """Each step hides the new round's results and gives back those of the round it leaves.
+
+    In a burst the hiding was still on its way when the next step left the round, which
+    then found nothing to give back: the exercises passed stayed blind, and the exports
+    held their figures back as never shown in the room (as in ``test_voting_round_left``).
+    """
+    path, before = demo_copy()
+    app = app_for(path, "da", voting=VOTING_HERE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await until(pilot, lambda: screen.voting.is_open, "voting open")
+        await pilot.press("escape")
+        await pilot.pause()
+        _burst(app, *["ctrl+b"] * 9)
+        await _settle(pilot, screen, "leadership-actions")
+        passed = ["tension-fields", "resistance", "commitment", "closing-rating"]
+        found = {e: before.answers_for(e) for e in passed}
+        assert {e: screen.session.answers_for(e) for e in passed} == found
+        saved = load_session(path)
+        assert {e: saved.answers_for(e) for e in passed} == found  # on disk too
+        assert not saved.answers_for("leadership-actions").results_visible  # the round open stays blind

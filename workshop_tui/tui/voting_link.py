@@ -222,16 +222,24 @@ class VotingController:
         Passing through exercises with voting open hid each one's results (``_blind_round``),
         and the exports then held them back as never shown in the room, though the room had
         seen them. The rule is the core's ``ExerciseAnswers.with_round_left``.
+
+        Decided when the edit is applied, after the round's own hiding: in a burst of steps
+        that hiding is still on its way when the next step leaves the round. Decided here,
+        on the session as shown, the round had hidden nothing yet, so nothing was given
+        back, and the hiding then came and stayed (each exercise a burst passed was left
+        blind and held back from the exports). An edit that changes nothing saves nothing.
         """
         found, self._found = self._found, None
         if found is None:
             return
         exercise_id, answers = found
-        if exercise_id not in self.owner.session.exercises:
-            return
-        now = self.owner.session.answers_for(exercise_id)
-        if now.with_round_left(answers) != now:
-            self.owner.request(lambda s: s.with_round_left(exercise_id, answers), undoable=False)
+
+        def leave(session: Session) -> Session:
+            if exercise_id not in session.exercises:
+                return session
+            return session.with_round_left(exercise_id, answers)
+
+        self.owner.request(leave, undoable=False)
 
     def add_place(self) -> None:
         """Add an anonymous participant, so one more phone can join (the panel's +)."""
