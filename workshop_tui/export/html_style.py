@@ -101,16 +101,16 @@ tr.group { break-after: avoid; }
   letter-spacing: .05em; color: var(--muted); }
 footer { color: var(--muted); font-size: 8pt; text-align: center; padding: 4mm 0 10mm; }
 /* A phone (360-500 px): the page's paper margins shrink, the grids take one column, and a
-   table wider than the screen (the items' eight columns) scrolls inside its own box: the
-   page scrolled sideways (683 px at 500). Print never matches (a printed page is wider). */
+   table wider than the screen (the items' eight columns, a table exercise's) scrolls inside
+   its own box (html_parts.scroll_box): the page scrolled sideways (686 px at 360-500).
+   Print never matches (a printed page is wider). */
 @media screen and (max-width: 600px) {
   body { font-size: 10pt; }
   .page { padding: 6mm 4mm; margin: 0 0 3mm; }
   .tops, .cards { grid-template-columns: 1fr; }
   .stats { flex-wrap: wrap; }
   .scrolls { overflow-x: auto; }
-  th, td { overflow-wrap: anywhere; } td.num, th.num { white-space: normal; }
-  th { letter-spacing: 0; }
+  td { overflow-wrap: break-word; hyphens: auto; } th { letter-spacing: 0; }
   h1, .cover h1 { font-size: 20pt; } h2 { font-size: 15pt; }
   h1, h2, h3, p, li, dd { overflow-wrap: break-word; hyphens: auto; }
   table.items td.item { min-width: 40mm; }
