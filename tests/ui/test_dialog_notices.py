@@ -55,7 +55,7 @@ async def test_saved_again_is_withdrawn_when_saving_fails_again_and_the_unsaved_
 ) -> None:
     """'Saved again' sat beside 'Changes are not saved'; 'Could not save' beside 'Saved again'."""
     app = app_for(room, lang="en")
-    async with app.run_test(size=SMALL) as pilot:
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         _disk_full(monkeypatch)
@@ -75,3 +75,9 @@ async def test_saved_again_is_withdrawn_when_saving_fails_again_and_the_unsaved_
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, UnsavedModal), "the unsaved dialog")
         assert not any(m.startswith("Saved again") for m in _notices(app))
+        dialog = app.screen
+        await until(pilot, lambda: bool(dialog.query(Toast)), "'Could not save' is on the dialog")
+        await pilot.pause()
+        for toast in dialog.query(Toast):
+            for button in dialog.query(Button):
+                assert not toast.region.overlaps(button.region), f"{toast.region} covers {button.region}"
