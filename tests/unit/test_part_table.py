@@ -70,9 +70,10 @@ def test_each_generic_block_as_html_escapes_every_text() -> None:
     assert html_block(Paragraph("x & y")) == "<p>x &amp; y</p>"
     assert html_block(Paragraph("tom", "muted")) == '<p class="muted">tom</p>'
     table = html_block(Table(("Punkt", "Gns."), (("<i>", "1,50"),), frozenset({1})))
-    assert table == (
+    assert table == (  # in a box that scrolls sideways on a phone, named by its headings
+        '<div class="scrolls" tabindex="0" role="region" aria-label="Punkt, Gns.">'
         '<table><thead><tr><th>Punkt</th><th class="num">Gns.</th></tr></thead>'
-        '<tbody><tr><td>&lt;i&gt;</td><td class="num">1,50</td></tr></tbody></table>'
+        '<tbody><tr><td>&lt;i&gt;</td><td class="num">1,50</td></tr></tbody></table></div>'
     )
     chart = html_block(Bars("Fordeling", (Bar("A", 3, "3 · 75 %", highlight=True), Bar("B", 1, "1"))))
     assert chart.startswith('<div class="figure"><svg class="chart"') and "<title>Fordeling</title>" in chart

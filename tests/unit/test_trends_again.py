@@ -23,6 +23,7 @@ from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.trend import (
+    once_line,
     render_trend_csv,
     render_trend_markdown,
     render_trend_text,
@@ -154,3 +155,34 @@ def test_a_vote_option_renders_as_text_in_markdown(library: Library) -> None:
         runs.append(_votes(session, {0: [1, 2, 3]}))
     md = render_trend_markdown(build_trend(runs))
     assert "Tid | <b>*ro*</b>" not in md and r"Tid \| &lt;b&gt;\*ro\*&lt;/b&gt; (3)" in md
+
+
+def test_a_review_run_in_one_session_is_listed_with_its_counts(library: Library) -> None:
+    """Found by explore14: run once, a review was listed under 'Kun kørt én gang' by its title alone."""
+    first, second, _ = _series(library)
+    trend = build_trend([first, second])
+    assert not trend.reviews
+    (once,) = [x for x in trend.once if x.id == REVIEW]
+    assert once.review is not None
+    assert (once.review.actions, once.review.done, once.review.not_done, once.review.carried) == (3, 1, 1, 1)
+    counts = "2027-01-20: 1 gennemført, 1 ikke gennemført, 1 videreført, 1 ikke gennemgået (af 3)"
+    assert once_line(once, "da") == f"{once.label} — {counts}"
+    sheet = library.exercises["sheet-42"]
+    third = replace(
+        second, exercises={**second.exercises, sheet.id: sheet}, agenda=(*second.agenda, sheet.id)
+    )
+    (other,) = [x for x in build_trend([first, third]).once if x.id == "sheet-42"]
+    assert other.review is None and once_line(other, "da") == other.label  # any other kind: as before
+    for text in (render_trend_markdown(trend), render_trend_text(trend), render_trend_html(trend)):
+        assert counts in text
+    rows = list(csv.DictReader(io.StringIO(render_trend_csv(trend).lstrip("\ufeff")), delimiter=";"))
+    onces = [
+        (r["line_id"], r["n"], r["date"]) for r in rows if r["line"] == "once" and r["exercise_id"] == REVIEW
+    ]
+    assert onces == [
+        ("", "", "2027-01-20"),
+        ("done", "1", "2027-01-20"),
+        ("not_done", "1", "2027-01-20"),
+        ("open", "1", "2027-01-20"),
+        ("carried", "1", "2027-01-20"),
+    ]

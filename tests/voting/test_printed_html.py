@@ -105,3 +105,28 @@ def test_the_printed_report_keeps_its_cover_on_one_sheet_and_each_exercise_head_
         " || getComputedStyle(e).breakAfter !== 'avoid').map(e => e.className || e.tagName);"
     )
     assert split == []
+
+
+@pytest.mark.parametrize("width", [360, 375, 500])
+def test_the_report_reads_on_a_phone_without_scrolling_sideways(
+    browser: Any, reports: dict[str, Path], width: int
+) -> None:
+    """On a phone (500 px wide) the export scrolled sideways: the document was 683 px wide,
+    pushed out by the items table (found by hand). The page fits the phone's width; a table
+    too wide for it scrolls inside its own box, which takes the keyboard (axe's rule)."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
+    )
+    browser.get(reports["export"].as_uri())
+    assert browser.find_elements("css selector", "table.items"), "the demo's export has an items table"
+    wide = browser.execute_script(
+        "const w = document.documentElement.clientWidth;"
+        "return [document.documentElement.scrollWidth, w, [...document.querySelectorAll('body *')]"
+        ".filter(e => !e.closest('.scrolls') && e.getBoundingClientRect().right > w + 1)"
+        ".slice(0, 5).map(e => e.tagName + '.' + e.className)];"
+    )
+    document, shown, too_wide = wide
+    assert document <= shown and too_wide == [], wide
+    if AXE.exists():
+        assert _violations(browser) == []

@@ -22,7 +22,7 @@ from workshop_tui.export.common import (
     status_text,
     undated,
 )
-from workshop_tui.export.html_parts import cards, kind_chart, reverse_html
+from workshop_tui.export.html_parts import cards, kind_chart, reverse_html, scroll_box
 from workshop_tui.export.html_text import e
 from workshop_tui.export.strings import number
 
@@ -156,10 +156,10 @@ def _table(part: ScoredPart, lang: str) -> str:
                 f'<td class="num">{e(median)}</td><td class="num">{e(span)}</td>'
                 f'<td class="num">{e(sd)}</td><td class="dist">{dist}{_flag(item, lang)}</td></tr>'
             )
-    return (
-        f"<h3>{e(t('export.items.title', lang))}</h3>"
-        f'<table class="items"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    )
+    # On a phone the eight columns are wider than the screen: the table scrolls in its own box.
+    title = e(t("export.items.title", lang))
+    table = f'<table class="items"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return f"<h3>{title}</h3>" + scroll_box(table, title)
 
 
 def _single(part: ScoredPart, lang: str) -> str:
@@ -215,10 +215,11 @@ def _named(part: ScoredPart, lang: str) -> str:
     )
     if not rows:
         return ""
-    return (
-        f"<h3>{e(t('export.named.title', lang))}</h3><table><thead><tr>"
-        f"<th>{e(t('export.col.item', lang))}</th><th>{e(t('export.col.score', lang))}</th></tr>"
-        f"</thead><tbody>{rows}</tbody></table>"
+    title = e(t("export.named.title", lang))
+    return f"<h3>{title}</h3>" + scroll_box(
+        f"<table><thead><tr><th>{e(t('export.col.item', lang))}</th><th>{e(t('export.col.score', lang))}</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>",
+        title,
     )
 
 
@@ -258,11 +259,12 @@ def actions_html(part: ActionPart, lang: str) -> str:
             f'<td class="num">{e(due_text(a, lang))}</td></tr>'
             for i, a in enumerate(group.actions, start=1)
         )
-        out.append(
+        table = (
             f'<table><thead><tr><th class="num">#</th><th>{e(label)}</th>'
             f'<th>{e(t("export.owner", lang))}</th><th class="num">{e(t("export.due", lang))}</th>'
             f"</tr></thead><tbody>{rows}</tbody></table>"
         )
+        out.append(scroll_box(table, e(group.group)))
         loose = undated(group.actions)
         if loose:
             lines = "".join(f"<li>{e(label)} {n}: {e(text)}</li>" for n, text in loose)

@@ -16,8 +16,22 @@ from workshop_tui.export.html_text import e
 from workshop_tui.export.strings import number, signed
 
 
+def scroll_box(table: str, label: str) -> str:
+    """A table in a box of its own that scrolls sideways when the screen is narrower (a phone).
+
+    The page itself scrolled sideways on a phone (686 px at 360-500): a table's columns do
+    not fit. The box takes the keyboard (Tab, then the arrows), so it is named for the screen
+    reader that lands on it (axe's rules); ``label`` is escaped text. Only a screen narrower
+    than 600 px scrolls (``.scrolls`` in ``html_style``): print is unchanged.
+    """
+    return f'<div class="scrolls" tabindex="0" role="region" aria-label="{label}">{table}</div>'
+
+
 def html_table(heads: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    """A table whose cells are already HTML; ``numeric`` columns are right-aligned."""
+    """A table whose cells are already HTML; ``numeric`` columns are right-aligned.
+
+    In a box that scrolls on a phone (``scroll_box``), named by its column headings.
+    """
     head = "".join(
         f'<th class="num">{h}</th>' if i in numeric else f"<th>{h}</th>" for i, h in enumerate(heads)
     )
@@ -27,7 +41,8 @@ def html_table(heads: list[str], rows: list[list[str]], numeric: set[int]) -> st
         + "</tr>"
         for r in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    label = ", ".join(h for h in heads if h)
+    return scroll_box(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>", label)
 
 
 def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
@@ -74,8 +89,11 @@ def votes_html(part: VotePart, lang: str, *, named: bool) -> str:
         if lines:
             out.append(
                 f"<h3>{e(t('export.named.title', lang))}</h3>"
-                f"<table><thead><tr><th>{e(t('export.col.option', lang))}</th>"
-                f"<th>{e(t('export.col.dots', lang))}</th></tr></thead><tbody>{lines}</tbody></table>"
+                + scroll_box(
+                    f"<table><thead><tr><th>{e(t('export.col.option', lang))}</th>"
+                    f"<th>{e(t('export.col.dots', lang))}</th></tr></thead><tbody>{lines}</tbody></table>",
+                    e(t("export.named.title", lang)),
+                )
             )
     return "".join(out)
 

@@ -100,6 +100,21 @@ tr.group { break-after: avoid; }
 .note-box h4 { margin: 0 0 1mm; font-size: 9pt; text-transform: uppercase;
   letter-spacing: .05em; color: var(--muted); }
 footer { color: var(--muted); font-size: 8pt; text-align: center; padding: 4mm 0 10mm; }
+/* A phone (360-500 px): the page's paper margins shrink, the grids take one column, and a
+   table wider than the screen (the items' eight columns, a table exercise's) scrolls inside
+   its own box (html_parts.scroll_box): the page scrolled sideways (686 px at 360-500).
+   Print never matches (a printed page is wider). */
+@media screen and (max-width: 600px) {
+  body { font-size: 10pt; }
+  .page { padding: 6mm 4mm; margin: 0 0 3mm; }
+  .tops, .cards { grid-template-columns: 1fr; }
+  .stats { flex-wrap: wrap; }
+  .scrolls { overflow-x: auto; }
+  td { overflow-wrap: break-word; hyphens: auto; } th { letter-spacing: 0; }
+  h1, .cover h1 { font-size: 20pt; } h2 { font-size: 15pt; }
+  h1, h2, h3, p, li, dd { overflow-wrap: break-word; hyphens: auto; }
+  table.items td.item { min-width: 40mm; }
+}
 @media print {
   body { background: none; font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; }

@@ -18,7 +18,9 @@ from workshop_tui.core.results.trends import (
     ExerciseTrend,
     Line,
     Point,
+    RanOnce,
     ReviewAgain,
+    ReviewRun,
     SessionRef,
     Trend,
     VoteAgain,
@@ -76,22 +78,31 @@ def _top(run: VoteRun, lang: str) -> str:
     )
 
 
+def review_count(run: ReviewRun, lang: str) -> str:
+    """``2027-01-20: 3 gennemført, 2 ikke gennemført, 1 videreført, 0 ikke gennemgået (af 6)``."""
+    return t(
+        "trend.review_count",
+        lang,
+        date=run.session.date,
+        done=run.done,
+        not_done=run.not_done,
+        carried=run.carried,
+        open=run.open,
+        n=run.actions,
+    )
+
+
 def review_line(review: ReviewAgain, lang: str) -> str:
     """``Sidste gangs handlinger — 2027-01-20: 3 gennemført, 2 ikke gennemført, … (af 6) · …``."""
-    counts = (
-        t(
-            "trend.review_count",
-            lang,
-            date=r.session.date,
-            done=r.done,
-            not_done=r.not_done,
-            carried=r.carried,
-            open=r.open,
-            n=r.actions,
-        )
-        for r in review.runs
-    )
-    return f"{review.label} — {' · '.join(counts)}"
+    return f"{review.label} — {' · '.join(review_count(r, lang) for r in review.runs)}"
+
+
+def once_line(once: RanOnce, lang: str) -> str:
+    """An exercise run in one session, as every format lists it: its label, and a review's counts
+    (``Sidste gangs handlinger — 2027-01-20: 3 gennemført, …``), as a review run again shows them."""
+    if once.review is None:
+        return once.label
+    return f"{once.label} — {review_count(once.review, lang)}"
 
 
 def again_sections(trend: Trend) -> list[tuple[str, list[str]]]:
@@ -173,7 +184,7 @@ def render_trend_markdown(trend: Trend) -> str:
     for heading, listed in again_sections(trend):
         out += [f"## {heading}", "", *(f"- {line}" for line in listed), ""]
     if trend.once:
-        out += [f"## {t('trend.once', lang)}", "", *(f"- {x.label}" for x in trend.once), ""]
+        out += [f"## {t('trend.once', lang)}", "", *(f"- {once_line(x, lang)}" for x in trend.once), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -199,7 +210,9 @@ CSV_COLUMNS = (
 A heatmap row is ``line`` = ``heat``, one row per column (``line_id``, ``label``) and
 leader group (``group``, named as the heatmap names it); ``direction`` = ``oriented`` when
 its values are turned by polarity (higher = better). An exercise run in one session only
-is one ``line`` = ``once`` row: its ``label`` as the report lists it, its session, no figures.
+is one ``line`` = ``once`` row: its ``label`` as the report lists it, its session, no figures;
+an action review run once has four more ``once`` rows, its counts as a review run again
+(``line_id`` ``done``, ``not_done``, ``open``, ``carried``, the count in ``n``).
 A written exercise run in two or more sessions is one ``line`` = ``written`` row per session:
 its ``label``, the session, and in ``n`` what was written there (``trends.written_answers``).
 A vote run again is ``line`` = ``vote``: per session its top options (``line_id`` the rank,
@@ -253,6 +266,9 @@ def render_trend_csv(trend: Trend) -> str:
     for x in trend.once:  # run in one session only: where and what it is called, no figures
         once = [x.id, x.title, "once", "", x.label, "", x.session.id, x.session.date]
         writer.writerow([spreadsheet_safe(c) for c in once + [""] * (len(CSV_COLUMNS) - len(once))])
+        for key in REVIEW_COUNTS if x.review is not None else ():  # a review: its counts, as run again
+            counted = [*once[:3], key, *once[4:], getattr(x.review, key)]
+            writer.writerow([spreadsheet_safe(c) for c in counted + [""] * (len(CSV_COLUMNS) - len(counted))])
     return BOM + buffer.getvalue()
 
 
@@ -321,5 +337,5 @@ def render_trend_text(trend: Trend) -> str:
     for heading, lines in again_sections(trend):
         out += ["", heading, *(f"  {line}" for line in lines)]
     if trend.once:
-        out += ["", t("trend.once", lang), *(f"  {x.label}" for x in trend.once)]
+        out += ["", t("trend.once", lang), *(f"  {once_line(x, lang)}" for x in trend.once)]
     return "\n".join(out) + "\n"

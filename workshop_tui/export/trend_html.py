@@ -13,7 +13,15 @@ from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
 from workshop_tui.export.html import page
 from workshop_tui.export.html_text import css_string, e
 from workshop_tui.export.strings import long_date, number
-from workshop_tui.export.trend import about_lines, again_sections, headers, point_text, row, session_heading
+from workshop_tui.export.trend import (
+    about_lines,
+    again_sections,
+    headers,
+    once_line,
+    point_text,
+    row,
+    session_heading,
+)
 from workshop_tui.export.trend_svg import heat_cell, small_multiple
 
 NUM = ' class="num"'
@@ -47,7 +55,7 @@ def render_trend_html(trend: Trend) -> str:
         items = "".join(f"<li>{e(line)}</li>" for line in lines)
         parts.append(f'<section class="page"><h2>{e(heading)}</h2><ul>{items}</ul></section>\n')
     if trend.once:
-        items = "".join(f"<li>{e(x.label)}</li>" for x in trend.once)
+        items = "".join(f"<li>{e(once_line(x, lang))}</li>" for x in trend.once)
         parts.append(f'<section class="page"><h2>{e(t("trend.once", lang))}</h2><ul>{items}</ul></section>\n')
     extra = TREND_CSS + "@page { @bottom-left { content: " + css_string(footer) + "; } }"
     ids = " ".join(s.id for s in trend.sessions)

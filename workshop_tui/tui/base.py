@@ -150,6 +150,12 @@ MODAL_CSS = """
 {name} Button {{
     margin-right: 2;
 }}
+{name} ToastRack {{
+    dock: top;
+    align: right top;
+    max-height: 45%;
+    margin-bottom: 0;
+}}
 """
 """The look every dialog shares (``DEFAULT_CSS = MODAL_CSS.format(name=...)``): here, beside
 ``WorkshopModal``, so a screen that only may open a dialog need not import the dialogs.
@@ -157,6 +163,12 @@ MODAL_CSS = """
 A dialog taller than the terminal (the groups form with many tables, any form at 80x24)
 scrolls, and its row of buttons is docked at the bottom: before, both were cut off below the
 frame, and only the keys (Ctrl+S, Esc) still worked.
+
+Notices (Textual's toasts) sit at the top of a dialog's screen, in at most its upper 45%:
+at the bottom, where they sit elsewhere, a notice covered the dialog's buttons (found by
+hand at 80x24: the lock takeover notice over Cancel in F8 and Ctrl+R). A centred dialog's
+buttons are docked at its bottom, below the middle of the screen, so they stay in view
+and can be clicked; the keys work either way.
 """
 
 

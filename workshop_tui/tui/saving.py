@@ -24,6 +24,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import MODAL_CSS, WorkshopModal, WorkshopScreen
 from workshop_tui.tui.commands import LOCKED_COMMANDS, UNSAVED_COMMANDS, bindings
+from workshop_tui.tui.notices import withdraw
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.strings import save_failure
 
@@ -85,6 +86,8 @@ class SaveGuard:
         self.holder = holder
         """Read-only: who writes the session (from its lock)."""
         self._failing = False
+        self._said: dict[str, str] = {}
+        """The last "save failed" ("error") and "saved again" ("again") notices, as said."""
         self._writer_gone = False
         """Read-only: the other window has closed the session (its lock file is gone)."""
         self._shown: tuple[str, str] | None = None
@@ -125,11 +128,9 @@ class SaveGuard:
         keeper, lang = self.keeper, self.screen.lang
         error = keeper.last_error
         if error is not None and not self._failing:
-            self.screen.notify(
-                t("tui.saved.error", lang, reason=save_failure(error, lang)), severity="error", timeout=10
-            )
+            self._say("error", t("tui.saved.error", lang, reason=save_failure(error, lang)), "again")
         elif self._failing and not keeper.unsaved:
-            self.screen.notify(t("tui.saved.again", lang, path=keeper.path), timeout=8)
+            self._say("again", t("tui.saved.again", lang, path=keeper.path), "error")
         self._failing = keeper.unsaved and error is not None
         for theirs in keeper.take_kept_aside():
             self.screen.notify(
@@ -138,6 +139,20 @@ class SaveGuard:
                 timeout=60,
             )
         self.show()
+
+    def _say(self, kind: str, message: str, contradicts: str) -> None:
+        """Say that a save failed or worked again, withdrawing the notice that said the opposite."""
+        self._withdraw(contradicts)
+        self._said[kind] = message
+        if kind == "error":
+            self.screen.notify(message, severity="error", timeout=10)
+        else:
+            self.screen.notify(message, timeout=8)
+
+    def _withdraw(self, kind: str) -> None:
+        said = self._said.pop(kind, None)
+        if said is not None:
+            withdraw(self.screen.app, said)
 
     def show(self) -> None:
         """Draw the bar: read-only, unsaved changes, or nothing (touched only when it changes).
@@ -204,6 +219,7 @@ class SaveGuard:
 
         error = keeper.last_error
         reason = save_failure(error, self.screen.lang) if error is not None else ""
+        self._withdraw("again")  # "Saved again" beside "Changes are not saved" (no longer true)
         self.screen.app.push_screen(UnsavedModal(max(1, keeper.pending), reason), answer)
 
 

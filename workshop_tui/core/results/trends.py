@@ -41,8 +41,8 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.results.distinct import distinct_labels
 from workshop_tui.core.results.held_back import held_back
 from workshop_tui.core.results.summary import build_summary, exercise_summary
-from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary
-from workshop_tui.core.results.trends_again import ran_again, told_apart
+from workshop_tui.core.results.summary_model import ItemSummary, ReviewPart, ScoredPart, Summary
+from workshop_tui.core.results.trends_again import ran_again, review_run, told_apart
 from workshop_tui.core.results.trends_again import written_answers as written_answers
 from workshop_tui.core.results.trends_model import ExerciseTrend as ExerciseTrend
 from workshop_tui.core.results.trends_model import HeatRow as HeatRow
@@ -135,7 +135,10 @@ def _ran_once(once: list[tuple[SessionRef, Summary, str]], lang: str) -> tuple[R
     for session, summary, exercise_id in once:
         number = next(i for i, x in enumerate(summary.exercises, start=1) if x.id == exercise_id)
         exercise = summary.exercises[number - 1]
-        found.append(RanOnce(exercise_id, exercise.kind, exercise.title, exercise.title, session, number))
+        counted = review_run(session, exercise.part) if isinstance(exercise.part, ReviewPart) else None
+        found.append(
+            RanOnce(exercise_id, exercise.kind, exercise.title, exercise.title, session, number, counted)
+        )
     facts = [(x.title, (t("trend.once_number", lang, n=x.number), x.session.date, x.id)) for x in found]
     return tuple(replace(x, label=label) for x, label in zip(found, distinct_labels(facts), strict=True))
 

@@ -142,6 +142,9 @@ class RanOnce:
     session: SessionRef
     number: int
     """Its place in that session's agenda (1 = first)."""
+    review: ReviewRun | None = None
+    """An action review: its counts in that session (done, not done, carried), as a review run
+    again lists them; a review run in one session was listed without them (explore14)."""
 
 
 @dataclass(frozen=True)
