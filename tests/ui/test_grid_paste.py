@@ -49,3 +49,24 @@ async def test_a_paste_that_is_not_all_scores_or_too_long_changes_nothing_and_sa
         assert any("“9” is not a score from 1 to 5. Nothing was pasted" in m for m in said), said
         assert any("“3,5” is not a score" in m for m in said), said
         assert any(f"{cells + 1} numbers, but only {cells} cells" in m for m in said), said
+
+
+async def test_one_undo_takes_back_the_whole_paste(room: Path) -> None:
+    """A paste is one action: Ctrl+Z took back only its last cell (found by hand in tmux, 80x24)."""
+    app = app_for(room, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        grid = screen.query_one(ScoreGrid)
+        await pilot.press("2")  # trust: p1, typed before the paste
+        grid.post_message(events.Paste("3 4 5"))
+        await pilot.pause()
+        assert screen.session.answers_for("resistance").scores["trust"] == {
+            "p1": 2,
+            "p2": 3,
+            "p3": 4,
+            "p4": 5,
+        }
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.session.answers_for("resistance").scores["trust"] == {"p1": 2}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import Protocol, cast, runtime_checkable
 
 from textual import events
@@ -21,7 +21,7 @@ from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.views.base import ExerciseView, session_edit
-from workshop_tui.tui.views.grid_edits import dots_edit, score_edit, tally_edit
+from workshop_tui.tui.views.grid_edits import Edit, dots_edit, score_edit, tally_edit
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 
 TALLY_APPEND_SECONDS = 1.5
@@ -48,6 +48,13 @@ class TakesEdits(Protocol):
     """A screen that applies a view's edits (the session screen's ``EditRequested`` handler)."""
 
     def apply_edit(self, event: EditRequested) -> None: ...
+
+
+def _in_turn(edits: list[Edit], session: Session) -> Session:
+    """``edits`` applied one after the other: a paste's cells as one edit (one save, one undo)."""
+    for edit in edits:
+        session = edit(session)
+    return session
 
 
 @cache
@@ -129,6 +136,7 @@ class GridTyping(ExerciseView):
         Danish decimal mark ("3,5" is refused, not typed as 3 and 5). A paste
         that is not all scores, or is longer than the cells left, is refused whole with a
         message naming why: half a paste would leave the facilitator to find where it stopped.
+        It is one edit, saved once and undone whole by one Ctrl+Z, as it was one action.
         """
         if not self.ready or not self.grid.has_focus or self.session is None:
             return
@@ -152,14 +160,14 @@ class GridTyping(ExerciseView):
         if len(words) > left:
             self._refuse_paste(t("tui.paste.too_many", self.lang, n=len(words), left=left))
             return
+        edits = []
         for word in words:
             target = self.grid.cell_target()
             assert target is not None  # a cell is left for each number (counted above)
             item, participant = target
-            self.request_edit(
-                EditRequested(score_edit(self.exercise.id, item.id, participant, int(word), self._next()))
-            )
+            edits.append(score_edit(self.exercise.id, item.id, participant, int(word), self._next()))
             self._advance()
+        self.request_edit(EditRequested(partial(_in_turn, edits)))
 
     def _cells_left(self) -> int:
         """The cells from the cursor to the grid's last one, in the order typing fills them."""
