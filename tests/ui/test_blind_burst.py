@@ -107,3 +107,22 @@ async def test_the_exercises_a_burst_passes_with_voting_open_are_left_as_the_roo
         saved = load_session(path)
         assert {e: saved.answers_for(e) for e in passed} == found  # on disk too
         assert not saved.answers_for("leadership-actions").results_visible  # the round open stays blind
+
+
+async def test_a_burst_of_steps_with_voting_open_leaves_one_hidden_notice(data_dir: Path) -> None:
+    """Each step said "the answers are hidden" anew: four notices stacked over the grid at 80x24."""
+    path, _ = demo_copy()
+    app = app_for(path, "da", voting=VOTING_HERE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await until(pilot, lambda: screen.voting.is_open, "voting open")
+        await pilot.press("escape")
+        await pilot.pause()
+        _burst(app, *["ctrl+b"] * 9)
+        await _settle(pilot, screen, "leadership-actions")
+        hidden = t("tui.voting.blind", "da")
+        await until(pilot, lambda: hidden in [n.message for n in app._notifications], "the notice")
+        await pilot.pause(0.3)
+        assert [n.message for n in app._notifications].count(hidden) == 1

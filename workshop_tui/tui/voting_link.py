@@ -33,6 +33,7 @@ from workshop_tui.core.model import ExerciseAnswers, Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
+from workshop_tui.tui.notices import withdraw
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 
 if TYPE_CHECKING:
@@ -113,6 +114,10 @@ def spaced(code: str) -> str:
     return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
 
 
+HIDDEN_NOTICE_DELAY = 0.15
+"""Seconds the "answers are hidden" notice waits for a burst's next step (one notice, not one per step)."""
+
+
 class VotingController:
     """Voting for one open session."""
 
@@ -127,6 +132,8 @@ class VotingController:
         """Redraws when the next "… is writing" mark is due to go (no write may come to do it)."""
         self._found: tuple[str, ExerciseAnswers] | None = None
         """The open round's exercise and its answers as the round found them (``_leave_round``)."""
+        self._hidden_notice: Timer | None = None
+        """The notice that the round is blind, said when a burst of steps stops (``_say_hidden``)."""
 
     @property
     def options(self) -> VotingOptions:
@@ -214,7 +221,21 @@ class VotingController:
             return
         self.owner.request(lambda s: s.with_voting_round(exercise_id), undoable=False)
         key = "tui.voting.blind" if opening == "hidden" else "tui.round.blind_again"
-        self.owner.host.notify(t(key, self.owner.lang), timeout=8)
+        if self._hidden_notice is not None:
+            self._hidden_notice.stop()
+        said = t(key, self.owner.lang)
+        self._hidden_notice = self.owner.host.set_timer(HIDDEN_NOTICE_DELAY, lambda: self._say_hidden(said))
+
+    def _say_hidden(self, said: str) -> None:
+        """Tell the facilitator the round is blind, once: not a notice per exercise a burst passed.
+
+        Each step of a burst of Ctrl+B with voting open said it anew, and four notices stacked
+        over the grid at 80x24 for 8 seconds (found by hand). The notice waits for the steps
+        to stop, and a notice of an earlier step still showing goes.
+        """
+        self._hidden_notice = None
+        withdraw(self.owner.host.app, said)
+        self.owner.host.notify(said, timeout=8)
 
     def _leave_round(self) -> None:
         """The round moved on or closed: if it brought nothing, its exercise is as it was found.
