@@ -34,6 +34,7 @@ from benchmarks.exports import TREND, export_times
 from benchmarks.keys import key_times
 from benchmarks.listing import KINDS, listing_times
 from benchmarks.startup import peak_memory, start_times
+from benchmarks.work_folder import add_work_folder
 
 
 def p95(values: list[float]) -> float:
@@ -236,12 +237,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a sanity check in about two minutes")
     parser.add_argument("--runs", type=int, help="cold starts of each kind (default 9, quick 3)")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(tempfile.gettempdir()),
-        help="where to make the work folder (default: the system temp folder, %(default)s)",
-    )
+    add_work_folder(parser)
     parser.add_argument(
         "--only",
         choices=("starts", "keys", "exports", "listing"),

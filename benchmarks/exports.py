@@ -24,6 +24,7 @@ from pathlib import Path
 
 from benchmarks.large_session import large_session, many_exercises, write_session
 from benchmarks.terminal import workshop_command
+from benchmarks.work_folder import add_work_folder
 from workshop_tui.core.storage.parsed_cache import CACHE_DIR_ENV
 from workshop_tui.core.storage.sessions import copy_demo
 
@@ -85,12 +86,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.exports", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs of each case (default 5)")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(tempfile.gettempdir()),
-        help="where to make the work folder (default: the system temp folder, %(default)s)",
-    )
+    add_work_folder(parser)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=".benchmarks-exports-", dir=args.dir))
     compile_once()

@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from benchmarks.work_folder import add_work_folder
+
 TRACE = "WORKSHOP_KEY_TRACE"
 """The environment variable naming the file the traced app writes its timestamps to."""
 
@@ -273,12 +275,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.key_trace", description=__doc__)
     parser.add_argument("--keys", type=int, default=18, help="score keys per opening (at most 48)")
     parser.add_argument("--rounds", type=int, default=1, help="fresh openings (default 1)")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(tempfile.gettempdir()),
-        help="where to make the work folder (default: the system temp folder, %(default)s)",
-    )
+    add_work_folder(parser)
     options = parser.parse_args(args)
     sent: list[float] = []
     send: Callable[[Terminal, bytes], float] = Terminal.send

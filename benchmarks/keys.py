@@ -48,6 +48,7 @@ from benchmarks.large_session import large_session, write_session
 from benchmarks.renames import RenameWatch
 from benchmarks.screen import Screen
 from benchmarks.terminal import Terminal, TerminalTimeout, workshop_command
+from benchmarks.work_folder import add_work_folder
 
 EXERCISE = "kkc-indicators"
 """The first exercise of the programme: 18 statements on a 1-5 scale, where the app opens."""
@@ -360,12 +361,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=1, help="fresh openings (default 1)")
     parser.add_argument("--keys", type=int, default=18, help="score keys per opening (at most 48)")
     parser.add_argument("--against", help="another workshop command to give the same keys, interleaved")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(tempfile.gettempdir()),
-        help="where to make the work folder (default: the system temp folder, %(default)s)",
-    )
+    add_work_folder(parser)
     parser.add_argument(
         "--busy",
         type=int,

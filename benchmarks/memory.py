@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.startup import memory_status
+from benchmarks.work_folder import add_work_folder
 
 
 def main() -> None:
@@ -25,12 +26,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.memory", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="walks of each build (default 5)")
     parser.add_argument("--rounds", type=int, default=1, help="walks through the agenda per process")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(tempfile.gettempdir()),
-        help="where to make the work folder (default: the system temp folder, %(default)s)",
-    )
+    add_work_folder(parser)
     parser.add_argument(
         "--against", action="append", default=[], help="another build's workshop command (repeatable)"
     )

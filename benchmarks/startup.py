@@ -29,6 +29,7 @@ from pathlib import Path
 
 from benchmarks.large_session import large_session, write_session
 from benchmarks.terminal import Terminal, workshop_command
+from benchmarks.work_folder import add_work_folder
 from workshop_tui.core.storage.lock import lock_path
 from workshop_tui.core.storage.sessions import copy_demo
 
@@ -175,12 +176,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=5, help="cold starts of each kind (default 5)")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(tempfile.gettempdir()),
-        help="where to make the work folder (default: the system temp folder, %(default)s)",
-    )
+    add_work_folder(parser)
     parser.add_argument("--against", help="another build's workshop command, timed in the same rounds")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=".benchmarks-", dir=args.dir))
