@@ -53,18 +53,24 @@ async def _settle(pilot: Pilot[object], screen: SessionScreen, exercise: str) ->
         await pilot.pause(0.05)
 
 
+async def _burst_with_voting_open(pilot: Pilot[object], app: WorkshopApp) -> SessionScreen:
+    """The hand-found steps: F10 opens voting, Esc hides the panel, nine Ctrl+B in one burst to 2/11."""
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    await pilot.press("f10")
+    await until(pilot, lambda: screen.voting.is_open, "voting open")
+    await pilot.press("escape")
+    await pilot.pause()
+    _burst(app, *["ctrl+b"] * 9)
+    await _settle(pilot, screen, "leadership-actions")
+    return screen
+
+
 async def test_a_burst_of_steps_with_voting_open_stops_on_a_grid_that_shows_no_score(data_dir: Path) -> None:
     path, _ = demo_copy()
     app = app_for(path, "da", voting=VOTING_HERE)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await pilot.press("f10")
-        await until(pilot, lambda: screen.voting.is_open, "voting open")
-        await pilot.press("escape")
-        await pilot.pause()
-        _burst(app, *["ctrl+b"] * 9)
-        await _settle(pilot, screen, "leadership-actions")
+        screen = await _burst_with_voting_open(pilot, app)
         assert not screen.session.answers_for("leadership-actions").results_visible
         assert not _shows_scores(screen)
         # Back and forth through the exercises the burst passed: each stop is blind too.
@@ -93,14 +99,7 @@ async def test_the_exercises_a_burst_passes_with_voting_open_are_left_as_the_roo
     path, before = demo_copy()
     app = app_for(path, "da", voting=VOTING_HERE)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await pilot.press("f10")
-        await until(pilot, lambda: screen.voting.is_open, "voting open")
-        await pilot.press("escape")
-        await pilot.pause()
-        _burst(app, *["ctrl+b"] * 9)
-        await _settle(pilot, screen, "leadership-actions")
+        screen = await _burst_with_voting_open(pilot, app)
         passed = ["tension-fields", "resistance", "commitment", "closing-rating"]
         found = {e: before.answers_for(e) for e in passed}
         assert {e: screen.session.answers_for(e) for e in passed} == found
@@ -114,14 +113,7 @@ async def test_a_burst_of_steps_with_voting_open_leaves_one_hidden_notice(data_d
     path, _ = demo_copy()
     app = app_for(path, "da", voting=VOTING_HERE)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await pilot.press("f10")
-        await until(pilot, lambda: screen.voting.is_open, "voting open")
-        await pilot.press("escape")
-        await pilot.pause()
-        _burst(app, *["ctrl+b"] * 9)
-        await _settle(pilot, screen, "leadership-actions")
+        await _burst_with_voting_open(pilot, app)
         hidden = t("tui.voting.blind", "da")
         await until(pilot, lambda: hidden in [n.message for n in app._notifications], "the notice")
         await pilot.pause(0.3)
