@@ -66,3 +66,29 @@ async def test_a_round_passed_through_gives_back_the_results_and_a_voted_one_kee
         await pilot.pause()
         assert not screen.voting.is_open
         assert screen.session.answers_for(current) == found  # closed with nothing: as it was
+
+
+async def test_a_round_passed_through_gives_back_results_whose_notes_hold_control_characters(
+    room: Path,
+) -> None:
+    """The round compared what it found in the screens' copy (control characters stripped)
+    with the file's own answers, saw a difference that was never an edit, and left the
+    exercise blind: a mailed session's note with an escape in it held its figures back."""
+    session = load_session(room)
+    item = session.exercise("resistance").scored_items[0].id
+    session = session.with_score("resistance", item, "p1", 3).with_note(
+        "resistance", item, "rød \x1b[31mtekst\x07"
+    )
+    save_session(session, room)
+    before = load_session(room)
+    app = app_for(room, "da", voting=VOTING_HERE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        assert not screen.session.answers_for("resistance").results_visible
+        await pilot.press("escape", "ctrl+n")
+        await pilot.pause()
+        assert screen.current == "tension-fields"
+    assert load_session(room).answers_for("resistance") == before.answers_for("resistance")

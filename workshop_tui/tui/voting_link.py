@@ -130,8 +130,9 @@ class VotingController:
         self._unlock: Timer | None = None
         self._marks: Timer | None = None
         """Redraws when the next "… is writing" mark is due to go (no write may come to do it)."""
-        self._found: tuple[str, ExerciseAnswers] | None = None
-        """The open round's exercise and its answers as the round found them (``_leave_round``)."""
+        self._found: tuple[str, tuple[ExerciseAnswers, ExerciseAnswers]] | None = None
+        """The open round's exercise and its answers as the round found them, in the file's
+        form and in the screens' (``_leave_round``)."""
         self._hidden_notice: Timer | None = None
         """The notice that the round is blind, said when a burst of steps stops (``_say_hidden``)."""
 
@@ -214,8 +215,8 @@ class VotingController:
         exercise_id = self.server.desk.exercise_id if self.server is not None else None
         if exercise_id is None:
             return
-        found = self.owner.session.answers_for(exercise_id)
-        self._found = (exercise_id, found)
+        found = self.owner.keeper.session.answers_for(exercise_id)
+        self._found = (exercise_id, (found, self.owner.session.answers_for(exercise_id)))
         opening = found.round_opening
         if opening == "kept":
             return
@@ -253,12 +254,18 @@ class VotingController:
         found, self._found = self._found, None
         if found is None:
             return
-        exercise_id, answers = found
+        exercise_id, (in_file, shown) = found
 
         def leave(session: Session) -> Session:
+            # Applied to the file's session, and first to the screens' copy (control characters
+            # taken out), which decides whether it changes anything: each is compared with what
+            # the round found in its own form, or a mailed note with an escape in it kept the
+            # results blind (the copy saw no change and the edit was dropped).
             if exercise_id not in session.exercises:
                 return session
-            return session.with_round_left(exercise_id, answers)
+            now = session.answers_for(exercise_id)
+            found = in_file if now.with_round_left(in_file) != now else shown
+            return session.with_round_left(exercise_id, found)
 
         self.owner.request(leave, undoable=False)
 
