@@ -131,3 +131,22 @@ def test_a_mailed_file_s_very_long_title_is_cut_in_the_list(
     out = capsys.readouterr().out
     assert "x" * 200 not in out and "Ældreområdet " + "x" * 66 + "…" in out
     assert str(path) in out
+
+
+def test_a_follow_ups_default_title_is_in_the_sessions_language_not_the_apps(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Danish session followed up from an app run in English keeps a Danish title.
+
+    Found by hand: ``workshop --lang en new --follows`` of the Danish demo day gave the
+    Danish session (language da, its wall and exports in Danish) the title
+    "Ledelse på tværs – … – follow-up". The follow-up keeps the earlier session's language,
+    so its default title is written in that language too.
+    """
+    first = load_session(_first(data_dir))
+    assert first.language == "da"
+    assert main(["--lang", "en", "new", "--follows", first.id, "--date", "2026-12-01", "--no-open"]) == 0
+    assert "Follows up" in capsys.readouterr().out  # the message itself is in the app's language
+    (path,) = [p for p in (data_dir / "sessions").glob("*.toml") if p.stem != first.id]
+    later = load_session(path)
+    assert later.language == "da" and later.title == "Ældreområdet på tværs – opfølgning"

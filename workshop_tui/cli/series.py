@@ -53,7 +53,8 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     try:
         later = follow_up(
             earlier,
-            title=args.title or t("series.cli.default_title", lang, title=earlier.title),
+            # The title is the session's, shown on its wall and in its exports: in its language.
+            title=args.title or t("series.cli.default_title", earlier.language, title=earlier.title),
             date=args.date,
             review=library.exercises.get(REVIEW_EXERCISE),
         )
