@@ -114,3 +114,18 @@ def test_an_unknown_base_keeps_both_texts_and_a_second_date_is_kept_in_the_text(
     session, _ = write_field(session, "sheet-45", "g1", "a:0:due", "2027-02-01", "", "P2")
     action = session.answers_for("sheet-45").actions["g1"][0]
     assert action.due == "2027-02-01" and "2027-01-20" in action.text and "P2" in action.text
+
+
+def test_a_second_date_names_who_wrote_which_date(library: Library) -> None:
+    """Two phones of a group set one action's date at once: the note kept in the text tells them apart.
+
+    Found by hand (two phones via curl, sheet 45): S2 wrote 15/6/27 and S1 2027-06-01 over
+    the empty date; S1's won, and the text said "(datoen 2027-06-15 blev også foreslået af
+    S1)": the losing date credited to the winner. ``write_field`` knows who wrote the new
+    date, not who wrote the old one, so the note says just that.
+    """
+    session = with_field(sheet(library), "sheet-45", "g1", "a:0:due", "2027-06-15")
+    session, written = write_field(session, "sheet-45", "g1", "a:0:due", "2027-06-01", "", "S1")
+    action = session.answers_for("sheet-45").actions["g1"][0]
+    assert written.outcome == "merged" and action.due == "2027-06-01"
+    assert action.text == "(datoen 2027-06-15 var foreslået, før S1 skrev 2027-06-01)"

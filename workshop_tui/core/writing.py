@@ -216,9 +216,11 @@ def write_field(
         return session, Written(field_text(session, exercise_id, group_id, key), "saved")
     if key.endswith(":due"):
         # Two dates cannot share a field: the later write wins, the other date is kept in the text.
+        # Only this write's writer is known (not who wrote the date it replaces): the note says so.
         session = with_field(session, exercise_id, group_id, key, text)
         text_key = key[: -len("due")] + "text"
-        note = t("phone.write.other_date", session.language, date=current, who=who)
+        later = field_text(session, exercise_id, group_id, key)
+        note = t("phone.write.other_date", session.language, date=current, who=who, new=later)
         before = field_text(session, exercise_id, group_id, text_key)
         if note not in before:
             session = with_field(session, exercise_id, group_id, text_key, f"{before}\n{note}".strip())
