@@ -11,15 +11,21 @@ sessions of the folder (``storage.listing``) and the series they make (``storage
 
 A session of a series that is missing or cannot be read is reported (file and fix named,
 ``Problem``) and left out; the trend is made of the sessions that can be read.
+
+A named session that is not in the folder (a colleague's mailed file, named by its path)
+takes its place in the series by its own ``follows``, as if its file were in the folder:
+it used to have no series, so it was grouped alone and shown only as another leader group.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.errors import Problem
+from workshop_tui.core.storage.headers import ListedSession
 from workshop_tui.core.storage.listing import SessionListing, list_sessions
 from workshop_tui.core.storage.series import series_of, series_roots
 
@@ -50,16 +56,36 @@ def _load(listings: Sequence[SessionListing], problems: list[Problem]) -> list[S
     return found
 
 
+def _with_named(
+    listings: Sequence[SessionListing], named: Sequence[Session], files: Mapping[str, Path]
+) -> list[SessionListing]:
+    """``listings`` and a listing for each named session the folder does not hold (read already).
+
+    Only its header facts are used (the series it is in); its path names it in a problem
+    (an earlier session it follows that is missing), so it is the file it was read from.
+    """
+    held = {x.summary.id for x in listings if x.summary is not None and not x.problems}
+    extra = [
+        SessionListing(files.get(s.id, Path(f"{s.id}.toml")), ListedSession.of(s))
+        for s in named
+        if s.id not in held
+    ]
+    return [*listings, *extra]
+
+
 def trend_sessions(
-    named: Sequence[Session], listings: Sequence[SessionListing] | None = None
+    named: Sequence[Session],
+    listings: Sequence[SessionListing] | None = None,
+    files: Mapping[str, Path] | None = None,
 ) -> TrendSessions:
     """The sessions a trend of ``named`` reads (see the module docstring).
 
     Args:
         named: the sessions named by the facilitator (already read), at least one.
         listings: the folder's sessions (default: ``list_sessions()``).
+        files: session id -> the file a named session was read from (for its problems).
     """
-    listings = list_sessions() if listings is None else listings
+    listings = _with_named(list_sessions() if listings is None else listings, named, files or {})
     problems: list[Problem] = []
     roots = series_roots(listings)
     if len(named) == 1:

@@ -1,0 +1,65 @@
+"""A trend over a session that is not in the data folder: a colleague's mailed file, named by its path.
+
+Found by hand: ``workshop trend first.toml /mail/colleague.toml third.toml`` (the colleague's
+session follows the first) wrote a report over the first and third only: the mailed one
+was not in the folder's list, so it had no series, was grouped alone and shown as another
+leader group in the heatmap, with nothing anywhere saying so. Named alone, it gave "no
+development to show" although the session it follows was in the folder. A named session
+is now placed in its series by its own ``follows``, as if its file were in the folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop_tui.cli.main import main
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.follow_up import follow_up
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.core.storage.trend_sessions import trend_sessions
+
+
+def _scored(session: Session, scores: list[int]) -> Session:
+    for participant, score in zip(session.participants, scores, strict=False):
+        session = session.with_score("resistance", "trust", participant.id, score)
+    return session
+
+
+def _days(library: Library, mail: Path) -> tuple[Session, Session, Session]:
+    """The first day in the folder, a colleague's follow-up of it mailed to ``mail``, a third day after it."""
+    first = new_session(
+        title="Fjordby ledere",
+        date="2026-10-14",
+        participants=4,
+        organisation="Fjordby Kommune",
+        exercises=[library.exercises["resistance"]],
+    )
+    first = _scored(first, [4, 4, 5, 5])
+    second = _scored(follow_up(first, title="Kollegaens opfølgning", date="2027-01-14"), [3, 3, 3, 3])
+    third = _scored(follow_up(second, title="Tredje gang", date="2027-05-01"), [2, 2, 2, 2])
+    save_session(first, session_path(first))
+    save_session(third, session_path(third))
+    mail.mkdir()
+    save_session(second, mail / "kollega.toml")
+    return first, load_session(mail / "kollega.toml"), third
+
+
+def test_a_mailed_session_named_with_others_is_in_their_series(
+    library: Library, data_dir: Path, tmp_path: Path
+) -> None:
+    first, second, third = _days(library, tmp_path / "mail")
+    found = trend_sessions([first, second, third])
+    assert [s.id for s in found.series] == [first.id, second.id, third.id] and not found.others
+    alone = trend_sessions([second])  # named alone: the session it follows and the one after it
+    assert [s.id for s in alone.series] == [first.id, second.id, third.id]
+
+
+def test_the_trend_command_lists_the_mailed_session(library: Library, data_dir: Path, tmp_path: Path) -> None:
+    first, _, third = _days(library, tmp_path / "mail")
+    out = tmp_path / "out"
+    named = [first.id, str(tmp_path / "mail" / "kollega.toml"), third.id]
+    assert main(["trend", *named, "--format", "md", "-o", str(out)]) == 0
+    (report,) = out.glob("*.md")
+    text = report.read_text(encoding="utf-8")
+    assert "- Kollegaens opfølgning (14. januar 2027)" in text
