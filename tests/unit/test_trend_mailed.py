@@ -10,7 +10,10 @@ is now placed in its series by its own ``follows``, as if its file were in the f
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from workshop_tui.cli.main import main
 from workshop_tui.core.model import Session
@@ -63,3 +66,28 @@ def test_the_trend_command_lists_the_mailed_session(library: Library, data_dir: 
     (report,) = out.glob("*.md")
     text = report.read_text(encoding="utf-8")
     assert "- Kollegaens opfølgning (14. januar 2027)" in text
+
+
+def test_a_named_session_outside_the_first_ones_series_is_said_to_be_left_out_of_the_time_line(
+    library: Library, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Named with the first day but following none of the named sessions: a warning says so and how to fix it.
+
+    Found by hand: ``workshop trend first.toml colleague.toml`` where the colleague made
+    their day with ``workshop new`` (no ``follows``) wrote a report listing the first day
+    only, "no development to show", and nothing anywhere named the second file. The report
+    is unchanged (several series named: the first is the trend, the others are other
+    leader groups); the facilitator is told which file and what to write.
+    """
+    first, second, _ = _days(library, tmp_path / "mail")
+    alone = tmp_path / "mail" / "alene.toml"
+    save_session(replace(second, id="kollega-alene", follows=""), alone)
+    out = tmp_path / "out"
+    assert main(["--lang", "en", "trend", first.id, str(alone), "--format", "md", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{alone}: follows: warning: is not in the series of 'Fjordby ledere'" in err
+    assert f'write follows = "{first.id}" in this file' in err
+    found = trend_sessions([first, load_session(alone)], files={"kollega-alene": alone})
+    assert [s.id for s in found.series] == [first.id] and [p.warning for p in found.problems] == [True]
+    other_group = replace(second, id="nord-2", follows="nord-1")  # another group's series, on purpose
+    assert not trend_sessions([first, other_group], files={"nord-2": alone}).problems

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_tui.core.i18n import phrase
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.headers import ListedSession
@@ -111,7 +112,30 @@ def trend_sessions(
     for session in named:
         grouped.setdefault(roots.get(session.id, session.id), []).append(session)
     first, *rest = (_by_date(group) for group in grouped.values())
+    for group in rest:
+        problems += (_other_series(s, first, files or {}) for s in group if not s.follows)
     return TrendSessions(first, tuple(rest), tuple(problems))
+
+
+def _other_series(session: Session, series: Sequence[Session], files: Mapping[str, Path]) -> Problem:
+    """A warning: a named session outside the first one's series is no point of its time line.
+
+    It is read as another leader group (a heatmap row beside the latest session), by design;
+    but a colleague's later day made without ``--follows`` looked the same, and the report
+    left it out with nothing said. Only a session that follows none is named (one that
+    follows another series is another group's on purpose). The fix names the session it
+    would come after, if any.
+    """
+    before = [s for s in series if s.date <= session.date]
+    return Problem(
+        files.get(session.id, Path(f"{session.id}.toml")),
+        "follows",
+        phrase("problems.what.series.other_series", title=repr(series[0].title)),
+        phrase("problems.fix.series.follow_earlier", id=before[-1].id)
+        if before
+        else phrase("problems.fix.series.name_first"),
+        warning=True,
+    )
 
 
 def previous_session(session: Session, listings: Sequence[SessionListing] | None = None) -> Session | None:
