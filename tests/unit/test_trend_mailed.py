@@ -91,3 +91,17 @@ def test_a_named_session_outside_the_first_ones_series_is_said_to_be_left_out_of
     assert [s.id for s in found.series] == [first.id] and [p.warning for p in found.problems] == [True]
     other_group = replace(second, id="nord-2", follows="nord-1")  # another group's series, on purpose
     assert not trend_sessions([first, other_group], files={"nord-2": alone}).problems
+
+
+def test_no_trend_is_said_in_the_apps_language(
+    library: Library, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``workshop --lang en trend`` of a Danish day with nothing recurring: the message is English.
+
+    Found by hand: "Written: …" came in English and "Ingen scorede øvelser går igen …" in
+    Danish (the sessions' language, which the report itself is written in).
+    """
+    first, _, _ = _days(library, tmp_path / "mail")
+    assert main(["--lang", "en", "trend", first.id, "--format", "md", "-o", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert "No scored exercise recurs in these sessions" in captured.err and "Written:" in captured.out

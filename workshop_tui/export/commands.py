@@ -243,7 +243,7 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     formats = TREND_FORMATS if args.format == "all" else (args.format,)
     trend, written = export_trend(found.series, found.others, formats, args.output, lang=lang)
     if not trend.exercises:
-        print(t("trend.none", trend.language), file=sys.stderr)
+        print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
     for path in written:
         print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0
