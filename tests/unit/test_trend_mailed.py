@@ -20,7 +20,7 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
-from workshop_tui.core.storage.trend_sessions import trend_sessions
+from workshop_tui.core.storage.trend_sessions import previous_session, trend_sessions
 
 
 def _scored(session: Session, scores: list[int]) -> Session:
@@ -105,3 +105,26 @@ def test_no_trend_is_said_in_the_apps_language(
     assert main(["--lang", "en", "trend", first.id, "--format", "md", "-o", str(tmp_path / "out")]) == 0
     captured = capsys.readouterr()
     assert "No scored exercise recurs in these sessions" in captured.err and "Written:" in captured.out
+
+
+def test_last_time_is_the_session_followed_not_another_branch_of_its_series(
+    library: Library, data_dir: Path, tmp_path: Path
+) -> None:
+    """Two follow-ups of one day (a colleague's copied in, and ours): "last time" is the one followed.
+
+    Found by hand: our third day follows our second (2027-01-20); a colleague's follow-up of
+    the first day, copied into the folder, and its own follow-up (2027-04-01) sit in the same
+    series. Ctrl+L's "last time" for our third day was their 2027-04-01 day (the latest
+    before it by date), not our second day, whose actions it reviews.
+    """
+    first, second, third = _days(library, tmp_path / "mail")
+    save_session(second, session_path(second))
+    ours = _scored(follow_up(first, title="Vores opfølgning", date="2027-01-20"), [1, 1, 1, 1])
+    save_session(ours, session_path(ours))
+    later = _scored(follow_up(ours, title="Vores tredje", date="2027-06-01"), [2, 2, 2, 2])
+    save_session(later, session_path(later))
+    assert third.date < later.date and third.follows == second.id  # their branch is later by date than ours
+    previous = previous_session(later)
+    assert previous is not None and previous.id == ours.id
+    assert previous_session(third) == second
+    assert previous_session(first) is None

@@ -28,7 +28,7 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.headers import ListedSession
 from workshop_tui.core.storage.listing import SessionListing, list_sessions
-from workshop_tui.core.storage.series import series_of, series_roots
+from workshop_tui.core.storage.series import MAX_SERIES, series_of, series_roots
 
 
 @dataclass(frozen=True)
@@ -139,15 +139,27 @@ def _other_series(session: Session, series: Sequence[Session], files: Mapping[st
 
 
 def previous_session(session: Session, listings: Sequence[SessionListing] | None = None) -> Session | None:
-    """The session of ``session``'s series held just before it (by date), or None ("last time")."""
+    """The session ``session`` follows ("last time"), or the nearest readable one before it in its chain.
+
+    By its own ``follows``, not by date: a series may branch (two follow-ups of one day, a
+    colleague's copied in beside ours), and the latest session before it by date was then
+    another branch's day, not the one whose actions it reviews. An earlier session that
+    cannot be read is passed over for the one it follows (its header names it), as before.
+    """
     listings = list_sessions() if listings is None else listings
-    series = series_of(session.id, listings)
-    ids = series.ids
-    if session.id not in ids:
-        return None
-    earlier = series.before(session.id)
-    for listing in reversed(earlier):
-        found = listing.session
+    by_id: dict[str, SessionListing] = {}
+    for listing in listings:
+        if listing.summary is not None:
+            by_id.setdefault(listing.summary.id, listing)
+    seen = {session.id}
+    wanted = session.follows
+    while wanted and wanted not in seen and len(seen) <= MAX_SERIES:
+        seen.add(wanted)
+        earlier = by_id.get(wanted)
+        if earlier is None or earlier.summary is None:
+            return None
+        found = earlier.session
         if found is not None:
             return found
+        wanted = earlier.summary.follows
     return None
