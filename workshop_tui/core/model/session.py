@@ -17,7 +17,7 @@ from workshop_tui.core.model.people import PHONE_PREFIX as PHONE_PREFIX
 from workshop_tui.core.model.people import Group as Group
 from workshop_tui.core.model.people import Participant as Participant
 from workshop_tui.core.model.people import Position as Position
-from workshop_tui.core.model.refusal import Missing, ScoreError
+from workshop_tui.core.model.refusal import Missing, Refused, ScoreError
 from workshop_tui.core.model.session_limits import DEFAULT_MIN_ANSWERS as DEFAULT_MIN_ANSWERS
 from workshop_tui.core.model.session_limits import MAX_MIN_ANSWERS as MAX_MIN_ANSWERS
 from workshop_tui.core.model.session_limits import SESSION_TEXTS as SESSION_TEXTS
@@ -298,14 +298,29 @@ class Session:
         exercise.body.check_answer(exercise, "challenge")
         return self._edit(exercise_id, lambda a: a.with_challenge(group_id, text))
 
-    def with_action(self, exercise_id: str, group_id: str, index: int, action: Action) -> Session:
+    def with_action(
+        self, exercise_id: str, group_id: str, index: int, action: Action, *, due_as_written: bool = False
+    ) -> Session:
         """Set one of a group's actions; its date is made ISO (``20.1.2027`` -> ``2027-01-20``).
+
+        A due that is not a date is refused, unless it is the one already saved (an old file's
+        "uge 12": editing the action's text must not refuse a date nobody typed now) or
+        ``due_as_written`` is set: the facilitator left the date field holding words ("næste
+        fredag"), and a word typed before the room is never dropped. It is then kept as written,
+        as an old file's is, and every shell shows it as text that is not a date.
 
         Raises:
             Refused: the date is not a date (``date.invalid``), or no such action.
         """
         self._check_group(group_id)
-        due = normalise_date(action.due, reference_date(self.date))
+        saved = self.answers_for(exercise_id).actions.get(group_id, ())
+        kept = saved[index].due if 0 <= index < len(saved) else ""
+        try:
+            due = normalise_date(action.due, reference_date(self.date))
+        except Refused:
+            if not due_as_written and action.due != kept:
+                raise
+            due = action.due
         if due != action.due:
             action = replace(action, due=due)
         exercise = self.exercise(exercise_id)
