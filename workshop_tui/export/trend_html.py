@@ -11,7 +11,7 @@ from __future__ import annotations
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
 from workshop_tui.export.html import page
-from workshop_tui.export.html_text import css_string, e
+from workshop_tui.export.html_text import css_string, e, scroll_box
 from workshop_tui.export.strings import long_date, number
 from workshop_tui.export.trend import (
     about_lines,
@@ -120,7 +120,9 @@ def _table(exercise: ExerciseTrend, lines: tuple[Line, ...], first: str, lang: s
             css = f" verdict-{verdict}" if verdict in ("better", "worse") else ""
             tds.append(f'<td class="num{css}">{e(text)}</td>')
         body.append(f"<tr>{''.join(tds)}</tr>")
-    return f"<table><thead><tr>{ths}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    # On a phone each table scrolls in its own box (``scroll_box``), as the summary's do.
+    table = f"<table><thead><tr>{ths}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return scroll_box(table, e(f"{exercise.title}: {first}"))
 
 
 def _date_under(row: HeatRow) -> str:
@@ -137,9 +139,9 @@ def _heatmap(exercise: ExerciseTrend, lang: str) -> str:
         for r in exercise.heat
     )
     key = "trend.heat.oriented" if exercise.oriented else "trend.heat.plain"
-    return (
-        f"<h3>{e(t('trend.heatmap', lang))}</h3>"
+    table = (
         f'<table class="heat"><thead><tr><th scope="col">{e(t("trend.group", lang))}</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>"
-        f'<p class="caption">{e(t(key, lang))}</p>'
     )
+    box = scroll_box(table, e(f"{exercise.title}: {t('trend.heatmap', lang)}"))
+    return f"<h3>{e(t('trend.heatmap', lang))}</h3>{box}" + f'<p class="caption">{e(t(key, lang))}</p>'
