@@ -51,8 +51,8 @@ def render_trend_html(trend: Trend) -> str:
     footer = f"{title} · {last.title if last else ''} · {span}"
     parts = [_cover(trend, title)]
     parts += [_exercise(index, x, trend) for index, x in enumerate(trend.exercises, start=1)]
-    for heading, lines in again_sections(trend):
-        items = "".join(f"<li>{e(line)}</li>" for line in lines)
+    for heading, listed in again_sections(trend):
+        items = "".join(f"<li>{e(line)}{_under(under)}</li>" for line, under in listed)
         parts.append(f'<section class="page"><h2>{e(heading)}</h2><ul>{items}</ul></section>\n')
     if trend.once:
         items = "".join(f"<li>{e(once_line(x, lang))}</li>" for x in trend.once)
@@ -60,6 +60,11 @@ def render_trend_html(trend: Trend) -> str:
     extra = TREND_CSS + "@page { @bottom-left { content: " + css_string(footer) + "; } }"
     ids = " ".join(s.id for s in trend.sessions)
     return page(f"{title}: {last.title if last else ''}", lang, ids, parts, extra, footer)
+
+
+def _under(lines: tuple[str, ...]) -> str:
+    """The lines listed under a line (a vote's sessions), as a nested list."""
+    return "<ul>" + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul>" if lines else ""
 
 
 def _cover(trend: Trend, title: str) -> str:
