@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Literal
 
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, copied, with_key
-from workshop_tui.core.model.dates import normalise_date, reference_date
+from workshop_tui.core.model.dates import action_due, reference_date
 from workshop_tui.core.model.exercise import Exercise, cell_key
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import check_text
@@ -17,7 +17,7 @@ from workshop_tui.core.model.people import PHONE_PREFIX as PHONE_PREFIX
 from workshop_tui.core.model.people import Group as Group
 from workshop_tui.core.model.people import Participant as Participant
 from workshop_tui.core.model.people import Position as Position
-from workshop_tui.core.model.refusal import Missing, Refused, ScoreError
+from workshop_tui.core.model.refusal import Missing, ScoreError
 from workshop_tui.core.model.session_limits import DEFAULT_MIN_ANSWERS as DEFAULT_MIN_ANSWERS
 from workshop_tui.core.model.session_limits import MAX_MIN_ANSWERS as MAX_MIN_ANSWERS
 from workshop_tui.core.model.session_limits import SESSION_TEXTS as SESSION_TEXTS
@@ -303,11 +303,8 @@ class Session:
     ) -> Session:
         """Set one of a group's actions; its date is made ISO (``20.1.2027`` -> ``2027-01-20``).
 
-        A due that is not a date is refused, unless it is the one already saved (an old file's
-        "uge 12": editing the action's text must not refuse a date nobody typed now) or
-        ``due_as_written`` is set: the facilitator left the date field holding words ("næste
-        fredag"), and a word typed before the room is never dropped. It is then kept as written,
-        as an old file's is, and every shell shows it as text that is not a date.
+        Words that are no date are refused unless kept (``dates.action_due``: already saved, or
+        ``due_as_written``, the date field left holding "næste fredag").
 
         Raises:
             Refused: the date is not a date (``date.invalid``), or no such action.
@@ -315,12 +312,7 @@ class Session:
         self._check_group(group_id)
         saved = self.answers_for(exercise_id).actions.get(group_id, ())
         kept = saved[index].due if 0 <= index < len(saved) else ""
-        try:
-            due = normalise_date(action.due, reference_date(self.date))
-        except Refused:
-            if not due_as_written and action.due != kept:
-                raise
-            due = action.due
+        due = action_due(action.due, reference_date(self.date), saved=kept, as_written=due_as_written)
         if due != action.due:
             action = replace(action, due=due)
         exercise = self.exercise(exercise_id)
