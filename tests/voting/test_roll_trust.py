@@ -111,6 +111,7 @@ def test_a_read_roll_holds_only_ids_that_fit(
         return
     for device in roll.devices.values():
         assert valid_id(device) or (is_writer(device) and device[2:].isdigit() and device[2] != "0")
-    places = [p for p in roll.devices.values() if not is_writer(p)] + list(roll.seats.values())
-    assert all(valid_id(place) and not is_writer(place) for place in roll.seats.values())
-    assert len(places) == len(set(places)) or not roll.seats  # a seat never shares a place
+    seated = list(roll.seats.values())
+    assert all(valid_id(place) and not is_writer(place) for place in seated)
+    assert len(seated) == len(set(seated))  # a seat never shares a place: with another seat
+    assert not set(seated) & set(roll.devices.values())  # nor with a phone's own
