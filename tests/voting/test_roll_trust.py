@@ -80,8 +80,23 @@ def test_a_seat_that_is_no_participant_id_is_refused(tmp_path: Path, place: str)
         {"devices": {HASH: "~w1x"}},
         {"devices": {HASH: "~w1"}, "seats": {"~w1": 3}},  # wrong types
         {"devices": {HASH: "~w1"}, "seats": {"~w1": {"deep": {"er": ["p1"]}}}},
+        {"devices": {HASH: "p1"}, "voted": {"p1": ["../../x"]}},  # the exercises a place voted on
+        {"devices": {HASH: "p1"}, "voted": {"p1\x1b[2J": ["resistance"]}},
+        {"devices": {HASH: "p1"}, "voted": {"p1": [["resistance"]]}},
     ],
-    ids=["one-place-two", "phone-place", "w01", "device-path", "device-osc", "w1x", "int", "nested"],
+    ids=[
+        "one-place-two",
+        "phone-place",
+        "w01",
+        "device-path",
+        "device-osc",
+        "w1x",
+        "int",
+        "nested",
+        "voted-path",
+        "voted-escape",
+        "voted-nested",
+    ],
 )
 def test_a_roll_whose_devices_or_seats_do_not_fit_together_is_refused(
     tmp_path: Path, table: dict[str, Any]
@@ -90,7 +105,9 @@ def test_a_roll_whose_devices_or_seats_do_not_fit_together_is_refused(
 
 
 def test_a_roll_the_app_writes_is_read_back(tmp_path: Path) -> None:
-    roll = Roll("123456", {HASH: "~w1", OTHER: "p2"}, {"p2": ["resistance"]}, {"~w1": "p3"})
+    roll = Roll(
+        "123456", {HASH: "~w1", OTHER: "p2"}, {"p2": ["resistance"], "p3": ["sheet-42"]}, {"~w1": "p3"}
+    )
     path = tmp_path / "s.toml"
     roll.save(path)
     kept, problem = Roll.load(path)

@@ -187,8 +187,8 @@ class Roll:
                 if not _HASH.fullmatch(key) or not _device_id(value):
                     raise ValueError(f"device entry {key[:80]!r} has the wrong form")
             for key, value in voted.items():
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise ValueError(f"voted entry {key[:80]!r} has the wrong form")
+                if not valid_id(key) or not isinstance(value, list) or not all(valid_id(v) for v in value):
+                    raise ValueError(f"voted entry {key[:80]!r} has the wrong form (a place = exercise ids)")
             _check_seats(seats, devices)
         except FileNotFoundError:
             return cls.new(), None
