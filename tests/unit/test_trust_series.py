@@ -42,7 +42,7 @@ from workshop_tui.core.storage.session_codec import session_to_dict
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.core.storage.tomlio import dumps
 from workshop_tui.export.compare import compare_sessions, render_text
-from workshop_tui.export.files import export_comparison
+from workshop_tui.export.files import export_comparison, export_session
 from workshop_tui.export.trend import render_trend_text
 from workshop_tui.export.trend_files import export_trend
 
@@ -265,3 +265,28 @@ def test_a_follow_up_of_a_mailed_session_is_a_file_of_its_own_that_reads_back(
     reviewed = [a.text for a in again.exercise(REVIEW).body_as(ReviewBody).actions]
     assert reviewed == [a.text for a in open_actions(earlier)]  # last time's words, as they were written
     assert ["Fredagsmøde" in reviewed[0], "Skyggedag" in reviewed[1]] == [True, True]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=pieces, after=pieces)
+def test_the_session_export_of_a_mailed_session_keeps_its_shape_in_every_format(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """The HTML's scroll boxes are named by headings (``aria-label``): no text leaves the attribute."""
+    library, tmp_path = _library(), Path(tempfile.mkdtemp(dir=tmp_path))
+    plain = _mailed(_series(library)[1:2], tmp_path / "plain", "x", "y")[0]
+    hostile = _mailed(_series(library)[1:2], tmp_path / "mailed", before, after)[0]
+    formats = ["md", "html", "csv"]
+    got = export_session(hostile, formats, tmp_path / "out", named=True, include_notes=True)
+    wanted = export_session(plain, formats, tmp_path / "plain-out", named=True, include_notes=True)
+    assert {p.parent for p in (tmp_path / "out").iterdir()} == {tmp_path / "out"}
+    pages = {p.suffix: p.read_text(encoding="utf-8-sig") for p in got}
+    plains = {p.suffix: p.read_text(encoding="utf-8-sig") for p in wanted}
+    assert 'role="region" aria-label=' in pages[".html"]
+    assert _tags(pages[".html"]) == _tags(plains[".html"])
+    assert not CONTROL.findall(pages[".html"])
+    assert _markdown_shape(pages[".md"]) == _markdown_shape(plains[".md"])
+    rows = list(csv.reader(io.StringIO(pages[".csv"], newline=""), delimiter=";"))
+    for row in rows[1:]:
+        assert len(row) == len(rows[0])
+        assert all(not RISKY.match(c) or NUMBER.fullmatch(c) or c.startswith("'") for c in row), row
