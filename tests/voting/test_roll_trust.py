@@ -104,6 +104,19 @@ def test_a_roll_whose_devices_or_seats_do_not_fit_together_is_refused(
     _refused(_roll(tmp_path, table))
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["x = " + "[" * 100_000 + "]" * 100_000, "devices = " + "{a = " * 5_000 + "1" + "}" * 5_000],
+    ids=["arrays", "tables"],
+)
+def test_a_roll_nested_past_the_parser_s_depth_is_refused_not_raised(tmp_path: Path, text: str) -> None:
+    """tomllib recurses per level: a RecursionError escaped ``Roll.load`` and voting did not open."""
+    path = tmp_path / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    problem = _refused(path)
+    assert len(problem) < 400
+
+
 def test_a_roll_the_app_writes_is_read_back(tmp_path: Path) -> None:
     roll = Roll(
         "123456", {HASH: "~w1", OTHER: "p2"}, {"p2": ["resistance"], "p3": ["sheet-42"]}, {"~w1": "p3"}

@@ -192,7 +192,15 @@ class Roll:
             _check_seats(seats, devices)
         except FileNotFoundError:
             return cls.new(), None
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
+        except (
+            OSError,
+            UnicodeDecodeError,
+            tomllib.TOMLDecodeError,
+            KeyError,
+            ValueError,
+            RecursionError,
+        ) as error:
+            # RecursionError: tomllib recurses per level of nesting ('x = [[[…' 100,000 deep).
             with contextlib.suppress(OSError):
                 path.replace(path.with_name(path.name + ".damaged"))
             return cls.new(), f"{path}: {error}; kept as .damaged, a new roll was started"
