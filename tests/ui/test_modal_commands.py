@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.binding import Binding
 
 from workshop_tui.tui.base import WorkshopModal
+from workshop_tui.tui.leaving import LeaveVotingModal
 from workshop_tui.tui.saving import LockedModal, UnsavedModal
 from workshop_tui.tui.screens.export import ExportModal
 from workshop_tui.tui.screens.groups import GroupsModal
@@ -26,6 +27,7 @@ DIALOGS: tuple[type[WorkshopModal], ...] = (
     NewSessionScreen,
     UnsavedModal,
     LockedModal,
+    LeaveVotingModal,
 )
 
 

@@ -195,6 +195,9 @@ NEW_SESSION_COMMANDS: Sequence[Command] = (
 UNSAVED_COMMANDS: Sequence[Command] = (Command("stay", "escape", "stay"),)
 """Asked about unsaved edits on leaving: Esc stays."""
 
+LEAVE_VOTING_COMMANDS: Sequence[Command] = (Command("stay", "escape", "stay"),)
+"""Asked before leaving the session (or quitting) stops voting with phones joined: Esc stays."""
+
 LOCKED_COMMANDS: Sequence[Command] = (Command("cancel", "escape", "refuse"),)
 """Asked about a session another window writes: Esc goes back."""
 

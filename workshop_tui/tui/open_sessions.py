@@ -1,17 +1,20 @@
 """The sessions open in the app, as the app quits and rescues them: through their controllers.
 
 The app asks each open session's controller and its save guard, not the screens on its
-stack: quitting asks the newest session's guard whether anything is unsaved, and a stop on
-an unexpected error rescues each session (``SessionController.rescue``) before its lock is
-given back. A session screen registers its controller when it is mounted and tells when it
-closes.
+stack: quitting asks the newest session whether phones are joined to its voting, then its
+guard whether anything is unsaved, and a stop on an unexpected error rescues each session
+(``SessionController.rescue``) before its lock is given back. A session screen registers
+its controller when it is mounted and tells when it closes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.voting_link import VotingController
 
 
 class Rescuable(Protocol):
@@ -23,6 +26,10 @@ class Rescuable(Protocol):
 
     def rescue(self) -> bool:
         """Save what is not on disk yet; never raises. True when everything is saved."""
+
+    @property
+    def voting(self) -> VotingController:
+        """Its voting: quitting while phones are joined asks first (``tui/leaving.py``)."""
 
 
 class Guard(Protocol):
@@ -57,8 +64,11 @@ class OpenSessions:
         return list(self.rescued)
 
     def confirm_quit(self, leave: Callable[[], None]) -> None:
-        """Quit at once, or after the newest open session's guard has asked about unsaved edits."""
+        """Quit at once, or after asking about the newest open session's voting and unsaved edits."""
         if self._open:
-            self._open[-1][1].confirm_leave(leave)
+            from workshop_tui.tui.leaving import confirm_leaving
+
+            controller, guard = self._open[-1]
+            confirm_leaving(controller.voting, guard, leave, quitting=True)
         else:
             leave()

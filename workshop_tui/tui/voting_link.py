@@ -321,6 +321,22 @@ class VotingController:
             return {}
         return server.scribes.writing(exercise_id)
 
+    def writing_now(self) -> list[str]:
+        """The places of the devices that wrote a group's field in the last few seconds, anywhere.
+
+        A scribe's page sends what was typed after a short pause; closed in the middle of a
+        sentence, the last words stay on the phone until voting opens again (found by hand:
+        "... Vi ringer til ledere" on file, "n hver mandag og følger op" on the phone). Read by
+        the panel's F10 close and by the question before leaving the session (``tui/leaving.py``).
+        """
+        found = {
+            who
+            for exercise_id in self.owner.session.agenda
+            for places in self.writers(exercise_id).values()
+            for who in places
+        }
+        return sorted(found, key=lambda place: (len(place), place))
+
     def _marks_due(self) -> None:
         self._marks = None
         if self.owner.host.is_attached:

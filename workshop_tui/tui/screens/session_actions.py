@@ -13,6 +13,7 @@ from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.exercise_timers import ExerciseTimers
+from workshop_tui.tui.leaving import confirm_leaving
 from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import refusal
@@ -228,7 +229,10 @@ class SessionActions(InOrderScreen):
         self._after_typed_keys(lambda: self.app.push_screen(ExportModal(data_dir() / "exports"), write))
 
     def action_home(self) -> None:
-        """Back to the list of sessions: at once when everything is saved, else after asking.
+        """Back to the list of sessions: at once when everything is saved and no phone is cut off.
+
+        With voting open and phones joined, or changes not on disk, it asks first, one
+        question at a time (``tui/leaving.py``).
 
         With the F1 help open, Esc closes the help and stays: the help is a panel beside the
         grid, and Esc, which closes every dialog here, took the facilitator out of the session
@@ -238,7 +242,7 @@ class SessionActions(InOrderScreen):
             self.app.action_hide_help_panel()
             return
         self.controller.save_position()
-        self.guard.confirm_leave(self.workshop.show_home)
+        confirm_leaving(self.voting, self.guard, self.workshop.show_home)
 
     def action_set_timer(self) -> None:
         """Set the timer for this exercise."""

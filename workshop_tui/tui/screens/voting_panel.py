@@ -49,7 +49,7 @@ async def open_voting(voting: VotingController) -> None:
 
     async def from_panel(choice: str | None) -> None:
         if choice == "close" and voting.is_open:
-            writing = _writing_now(voting)
+            writing = voting.writing_now()
             await voting.close()
             voting.refresh()
             if writing:
@@ -61,22 +61,6 @@ async def open_voting(voting: VotingController) -> None:
                 screen.notify(t("tui.voting.closed", lang), timeout=4)
 
     screen.app.push_screen(VotingModal(voting), from_panel)
-
-
-def _writing_now(voting: VotingController) -> list[str]:
-    """The places of the devices that wrote a group's field in the last few seconds, anywhere.
-
-    A scribe's page sends what was typed after a short pause; closed in the middle of a
-    sentence, the last words stay on the phone until voting opens again (found by hand:
-    "... Vi ringer til ledere" on file, "n hver mandag og følger op" on the phone), and
-    "the answers are saved" would not be the whole truth.
-    """
-    found = {who for exercise_id in voting.owner.session.agenda for who in _places(voting, exercise_id)}
-    return sorted(found, key=lambda place: (len(place), place))
-
-
-def _places(voting: VotingController, exercise_id: str) -> set[str]:
-    return {who for places in voting.writers(exercise_id).values() for who in places}
 
 
 class VotingModal(WorkshopModal):

@@ -1,0 +1,129 @@
+"""Leaving a session (Esc) or quitting (Ctrl+Q) while voting is open: asked first, with the figures.
+
+Leaving the session stops its voting server: every phone in the room is cut off at once,
+and what a group's phone had not sent yet stays on it until voting opens again. One Esc,
+even from inside a text field, did that without asking or saying so (found by hand). Now
+the facilitator is asked, in plain words and with the panel's own counts (phones joined to
+vote, phones joined to write, who is writing this moment), and Stay is the default (Esc).
+
+One question at a time: this one first, and only after "leave" the save guard's question
+about unsaved edits (``SaveGuard.confirm_leave``), so the two are never stacked and unsaved
+edits are never left without their own question.
+
+Voting open with no phone ever joined is not asked about: nobody is cut off, and a question
+that protects nothing teaches the facilitator to press Leave without reading. It is said
+instead, in a notice, so that the room's voting never stops unannounced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Label, Static
+
+from workshop_tui.core.i18n import t
+from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
+from workshop_tui.tui.commands import LEAVE_VOTING_COMMANDS, bindings
+from workshop_tui.tui.messages import Change
+from workshop_tui.tui.plain import plain
+
+if TYPE_CHECKING:
+    from workshop_tui.tui.voting_link import VotingController
+
+
+class Guard(Protocol):
+    """The session's save guard (``tui.saving.SaveGuard``)."""
+
+    def confirm_leave(self, leave: Callable[[], None]) -> None:
+        """Run ``leave`` at once when everything is saved; else ask the facilitator."""
+
+
+def confirm_leaving(
+    voting: VotingController, guard: Guard, leave: Callable[[], None], *, quitting: bool = False
+) -> None:
+    """Run ``leave`` after asking about open voting (phones joined), then about unsaved edits."""
+    info = voting.info()
+    if info is None:
+        guard.confirm_leave(leave)
+        return
+    host, lang = voting.owner.host, voting.owner.lang
+    if not (info.progress.joined or info.progress.writers or voting.writing_now()):
+
+        def stopped() -> None:
+            if not quitting:  # quitting: the window goes, and voting with it, as the key says
+                host.app.notify(t("tui.leave.stopped_empty", lang), timeout=6)
+            leave()
+
+        guard.confirm_leave(stopped)
+        return
+
+    def answer(choice: str | None) -> None:
+        if choice == "leave":
+            guard.confirm_leave(leave)
+
+    host.app.push_screen(LeaveVotingModal(voting, quitting=quitting), answer)
+
+
+def leave_text(voting: VotingController, lang: str, *, quitting: bool) -> str:
+    """What the question says: the counts the voting panel shows, who writes now, what happens."""
+    info = voting.info()
+    lines = []
+    if info is not None:
+        p = info.progress
+        lines.append(t("tui.leave.figures", lang, phones=p.joined, writers=p.writers))
+        writing = voting.writing_now()
+        if writing:
+            lines.append(t("tui.leave.writing_now", lang, n=len(writing), who=", ".join(writing)))
+    lines.append(t("tui.leave.quit_effect" if quitting else "tui.leave.effect", lang))
+    return "\n\n".join(lines)
+
+
+class LeaveVotingModal(WorkshopModal):
+    """Asks before leaving the session stops voting: "leave", or None (stay, the default)."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="LeaveVotingModal")
+    BINDINGS = bindings(LEAVE_VOTING_COMMANDS)
+    KEYS = LEAVE_VOTING_COMMANDS
+
+    def __init__(self, voting: VotingController, *, quitting: bool = False) -> None:
+        super().__init__()
+        self.voting = voting
+        self.quitting = quitting
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical():
+            yield Label(t("tui.leave.title", lang), classes="heading")
+            yield Static(self._text(), id="leave-figures")
+            with Horizontal():
+                yield Button(t("tui.leave.stay", lang), variant="primary", id="stay")
+                leave = "tui.leave.quit" if self.quitting else "tui.leave.leave"
+                yield Button(t(leave, lang), variant="error", id="leave")
+
+    def _text(self) -> Content:
+        # The places are the session's participants' labels (typed by the facilitator, or a
+        # phone's anonymous P5): control characters out, never read as markup.
+        return plain(leave_text(self.voting, self.lang, quitting=self.quitting))
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#stay", Button), scroll_visible=False)  # see GroupsModal.on_mount
+        self.voting.owner.subscribe(self, self._changed)  # the counts move while the question waits
+
+    def on_unmount(self) -> None:
+        self.voting.owner.unsubscribe(self)
+
+    def _changed(self, change: Change) -> None:
+        if change is Change.VOTING and self.is_attached:
+            self.query_one("#leave-figures", Static).update(self._text())
+
+    @on(Button.Pressed)
+    def choose(self, event: Button.Pressed) -> None:
+        self.dismiss("leave" if event.button.id == "leave" else None)
+
+    def action_stay(self) -> None:
+        self.dismiss(None)
