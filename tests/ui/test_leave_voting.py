@@ -59,7 +59,7 @@ async def test_esc_with_phones_joined_asks_and_stays_by_default(room: Path, size
         assert isinstance(app.screen, LeaveVotingModal)
         assert len([s for s in app.screen_stack if s.is_modal]) == 1
         shown = _shown(app)
-        assert "2 phone(s) joined to vote, 0 phone(s) joined to write" in shown
+        assert "Voting is open: 2 phone(s) joined to vote." in shown
         assert "Leaving the session stops voting" in shown
         for button in ("#stay", "#leave"):  # both buttons whole and on screen
             region = app.screen.query_one(button).region
@@ -131,3 +131,31 @@ async def test_voting_open_with_no_phone_leaves_at_once_and_says_so(room: Path) 
         assert not screen.voting.is_open
         said = [n.message for n in app._notifications]
         assert "Voting is stopped (no phone had joined)." in said
+
+
+async def test_a_group_s_phone_writing_is_counted_and_named(room: Path) -> None:
+    """The groups' phones hold no place: counted apart, as on the panel, and who writes now is named."""
+    app = _app(room)
+    async with app.run_test(size=SMALL) as pilot, aiohttp.ClientSession() as http:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("sheet-42")
+        await pilot.pause()
+        await pilot.press("f10")
+        await until(pilot, lambda: isinstance(app.screen, VotingModal), "the voting panel")
+        await pilot.press("escape")
+        info = screen.voting.info()
+        assert info is not None
+        joined = await post(http, info.url + "/api/join", {"code": info.code})
+        auth = {"Authorization": f"Bearer {joined['token']}"}
+        async with http.get(info.url + "/api/state", headers=auth) as response:
+            write = (await response.json())["write"]
+        field = write["fields"][0]["key"]
+        text = {"exercise": "sheet-42", "group": "g1", "field": field, "text": "Vi ringer", "base": ""}
+        await post(http, info.url + "/api/write", text, joined["token"])
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveVotingModal)
+        shown = _shown(app)
+        assert "Voting is open: 1 phone(s) joined to write a group's sheet." in shown
+        assert f"Writing this moment (1): {joined['participant']}." in shown

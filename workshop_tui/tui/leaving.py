@@ -75,7 +75,13 @@ def leave_text(voting: VotingController, lang: str, *, quitting: bool) -> str:
     lines = []
     if info is not None:
         p = info.progress
-        lines.append(t("tui.leave.figures", lang, phones=p.joined, writers=p.writers))
+        # The panel's two counts; one that is 0 is left out ("0 phones joined to vote" in a
+        # room of writing groups reads like a fault).
+        if p.joined and p.writers:
+            figures = "tui.leave.figures"
+        else:
+            figures = "tui.leave.figures_vote" if p.joined else "tui.leave.figures_write"
+        lines.append(t(figures, lang, phones=p.joined, writers=p.writers))
         writing = voting.writing_now()
         if writing:
             lines.append(t("tui.leave.writing_now", lang, n=len(writing), who=", ".join(writing)))
@@ -98,7 +104,9 @@ class LeaveVotingModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical():
-            yield Label(t("tui.leave.title", lang), classes="heading")
+            yield Label(
+                t("tui.leave.quit_title" if self.quitting else "tui.leave.title", lang), classes="heading"
+            )
             yield Static(self._text(), id="leave-figures")
             with Horizontal():
                 yield Button(t("tui.leave.stay", lang), variant="primary", id="stay")
