@@ -87,6 +87,9 @@ async def test_quit_with_phones_joined_asks_in_danish(room: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         assert "Afslutter du, stopper afstemningen" in _shown(app)
+        await pilot.press("ctrl+q")  # pressed again on the question: still one question
+        await pilot.pause()
+        assert len([s for s in app.screen_stack if s.is_modal]) == 1
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.is_running
@@ -109,6 +112,10 @@ async def test_unsaved_edits_are_asked_about_after_voting_never_both_at_once(
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         await pilot.click("#leave")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedModal)
+        assert len([s for s in app.screen_stack if s.is_modal]) == 1
+        await pilot.press("ctrl+q")  # on the question: no second one over it
         await pilot.pause()
         assert isinstance(app.screen, UnsavedModal)
         assert len([s for s in app.screen_stack if s.is_modal]) == 1

@@ -31,6 +31,7 @@ from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.commands import LEAVE_VOTING_COMMANDS, bindings
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.plain import plain
+from workshop_tui.tui.saving import UnsavedModal
 
 if TYPE_CHECKING:
     from workshop_tui.tui.voting_link import VotingController
@@ -46,12 +47,19 @@ class Guard(Protocol):
 def confirm_leaving(
     voting: VotingController, guard: Guard, leave: Callable[[], None], *, quitting: bool = False
 ) -> None:
-    """Run ``leave`` after asking about open voting (phones joined), then about unsaved edits."""
+    """Run ``leave`` after asking about open voting (phones joined), then about unsaved edits.
+
+    While one of the two questions is on screen, asking again (Ctrl+Q pressed on it, or the
+    palette's Quit) asks nothing more: the question shown answers it, and two stacked
+    dialogs left one behind the other's answer (found with a Pilot probe).
+    """
+    host, lang = voting.owner.host, voting.owner.lang
+    if any(isinstance(screen, (LeaveVotingModal, UnsavedModal)) for screen in host.app.screen_stack):
+        return
     info = voting.info()
     if info is None:
         guard.confirm_leave(leave)
         return
-    host, lang = voting.owner.host, voting.owner.lang
     if not (info.progress.joined or info.progress.writers or voting.writing_now()):
 
         def stopped() -> None:
