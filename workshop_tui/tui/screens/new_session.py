@@ -45,6 +45,23 @@ was paid on every opening of the form.
 """
 
 
+def library_heading(library: Library, lang: str) -> str:
+    """The heading over the library's problems: unread folders by name, then the count of files.
+
+    A missing ``--exercises`` folder was "1 exercise file(s) could not be read": the count of
+    files now counts files only, and a folder is named as the folder it is, with its fix.
+    """
+    from workshop_tui.core.storage.library import unread_folder_lines  # as Library: only when shown
+
+    lines = unread_folder_lines(library, lang)
+    files = library.left_out_files()
+    if files:
+        lines.append(t("forms.library.left_out", lang, n=len(files)))
+    elif not lines:
+        lines.append(t("forms.library.warnings", lang))
+    return "\n".join(lines)
+
+
 class NewSessionScreen(WorkshopModal):
     """Title, date, organisation, facilitator, language, participants, groups and programme.
 
@@ -126,13 +143,8 @@ class NewSessionScreen(WorkshopModal):
         wall). Names and values come from the files: shown as written (``plain``).
         """
         lang, library = self.lang, self.library
-        left_out = library.left_out()
-        if left_out:
-            heading = t("forms.library.left_out", lang, n=len(left_out))
-        else:
-            heading = t("forms.library.warnings", lang)
         with VerticalScroll(id="library-problems"):
-            yield Static(heading, classes="error-text")
+            yield Static(plain(library_heading(library, lang)), classes="error-text")
             files = list(dict.fromkeys(problem.file for problem in library.problems))
             first = set(files[:LIBRARY_FILES_SHOWN])
             shown = [problem for problem in library.problems if problem.file in first]
