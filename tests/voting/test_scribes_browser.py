@@ -28,7 +28,7 @@ from workshop_tui.voting.server import VotingServer
 from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE
-from .test_browser import CHROMIUM, ServerThread
+from .test_browser import CHROMIUM, ServerThread, _follow
 
 AXE = Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 NARROW = 320
@@ -305,3 +305,35 @@ def test_a_scribe_typing_on_while_the_facilitator_adds_words_behind_keeps_typing
         _type(box, "river her")
         assert disk_has("TELEFON skriver her facilitat"), on_disk()
         assert box.get_attribute("value") == "TELEFON skriver her facilitat"
+
+
+def test_the_phone_page_is_headed_by_what_the_phone_does_now(
+    browser: Any, scribe_session: tuple[Session, Path]
+) -> None:
+    """It read "Afstemning" while the groups wrote their sheets (explore16): now the heading and
+    the tab's title say the group's sheet, or the answer in one's own words, or voting."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session, path = scribe_session
+    _narrow(browser)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
+    server.follow("sheet-42")
+    words = section("phone.", "da")
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+
+    def headed(text: str) -> bool:
+        return browser.find_element(By.ID, "brand").text == text and browser.title == text
+
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        wait.until(lambda _: headed(words["write.heading_group"]))
+        assert words["write.heading_group"] != words["title"]
+        running.call(_follow(server, "take-home"))
+        wait.until(shown.visibility_of_element_located((By.ID, "w-answer")))
+        wait.until(lambda _: headed(words["write.heading_open"]))
+        running.call(_follow(server, None))
+        wait.until(shown.visibility_of_element_located((By.ID, "wait")))
+        wait.until(lambda _: headed(words["title"]))

@@ -70,6 +70,7 @@ const Scribe = (() => {
     const changed = !task || !write || task.exercise !== write.exercise;
     task = write;
     if (!write) return;
+    heading(write.mode === "open" ? W.heading_open : W.heading_group);
     $("w-title").textContent = write.title;
     $("w-prompt").textContent = write.prompt;
     $("w-prompt").hidden = !write.prompt;
