@@ -122,6 +122,8 @@ async function follow() {
 function render(state) {
   $("who").textContent = fill(S.you_are, { id: state.participant });
   $("who").hidden = false;
+  // A scribe still writing when the facilitator moves on finishes first (write.js).
+  if (typeof Scribe !== "undefined" && Scribe.hold(state, render)) return;
   if (!state.open || !state.exercise) {
     exercise = null;
     if (state.write && typeof Scribe !== "undefined") {
