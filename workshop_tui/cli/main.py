@@ -196,7 +196,7 @@ def _name_left_out(library: Library, lang: str) -> None:
 
     errors = [problem for problem in library.problems if not problem.warning]
     if errors:
-        for line in unread_folder_lines(library, lang):
+        for line in unread_folder_lines(library, lang, form=False):
             print(line, file=sys.stderr)
         if library.left_out_files():
             print(t("cli.error.left_out", lang, n=len(library.left_out_files())), file=sys.stderr)

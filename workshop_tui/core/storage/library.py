@@ -195,20 +195,20 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
     return Library(exercises, origins, programmes, tuple(problems), unread)
 
 
-def unread_folder_lines(library: Library, lang: str) -> list[str]:
+def unread_folder_lines(library: Library, lang: str, *, form: bool = True) -> list[str]:
     """Each unread ``--exercises`` folder named as a folder, with the fix, in ``lang``.
 
     Said apart from the files that did not load: a wrong path is fixed on the command line
-    (and the app started again), not in a file. The path is shown as given, made printable.
+    (the app started again), not in a file. ``form``: the new-session form's words (its
+    lists lack the folder's exercises); else the command line's. The path is shown as
+    given, made printable.
     """
+    if form:
+        is_file, missing = "phones16.library.folder_is_file", "phones16.library.folder_missing"
+    else:
+        is_file, missing = "phones16.cli.folder_is_file", "phones16.cli.folder_missing"
     return [
-        printable(
-            t(
-                "phones16.library.folder_is_file" if folder.exists() else "phones16.library.folder_missing",
-                lang,
-                path=str(folder),
-            )
-        )
+        printable(t(is_file if folder.exists() else missing, lang, path=str(folder)))
         for folder in library.unread_folders
     ]
 
