@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
@@ -32,6 +33,7 @@ from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.collector import IdleCollector
 from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings
 from workshop_tui.tui.controller import SessionController
+from workshop_tui.tui.frame_timer import FrameTimer
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.session_views import ExerciseViews
@@ -95,6 +97,23 @@ class SessionScreen(ExerciseViews):
         """After the frame that shows an edit: the collection it made due, if any."""
         self._resumed = False
         """Whether the screen has been shown (resumed) once."""
+
+    _frame_timer: FrameTimer | None = None
+
+    @property
+    def _update_timer(self) -> Timer:
+        """Textual's timer that draws the screen's changes, as a ``FrameTimer`` (``tui/frame_timer.py``).
+
+        Textual's own keeps a 60-a-second beat and held a key's frame for the next beat
+        (up to 33 ms) when the key came just after another frame.
+        """
+        timer = self._frame_timer
+        if timer is None:
+            made = super()._update_timer  # Textual's (paused, its task not run yet), replaced at once
+            timer = self._frame_timer = FrameTimer.instead_of(made)
+            self._timers.discard(made)
+            self._timers.add(timer)
+        return timer
 
     def compose(self) -> ComposeResult:
         yield SafeHeader(show_clock=self.workshop.show_clock)
