@@ -81,3 +81,29 @@ async def test_saved_again_is_withdrawn_when_saving_fails_again_and_the_unsaved_
         for toast in dialog.query(Toast):
             for button in dialog.query(Button):
                 assert not toast.region.overlaps(button.region), f"{toast.region} covers {button.region}"
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 36)])
+@pytest.mark.parametrize("key", ["f8", "ctrl+r", "f7"])
+async def test_a_notice_covers_no_part_of_the_dialog(room: Path, key: str, size: tuple[int, int]) -> None:
+    """At the top of a dialog's screen a notice still covered the dialog's upper right corner
+    (its border, title and first fields) until it expired (polish16). The dialog leaves room:
+    it is centred in the space below the notices, and nothing of it is under one."""
+    app = app_for(room)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        assert isinstance(app.screen, SessionScreen)
+        said = t("tui.lock.taken_over", "da", pid=4242, since="2026-12-03 16:41")
+        app.notify(said, severity="warning", timeout=60)
+        await pilot.press(key)
+        await until(pilot, lambda: not isinstance(app.screen, SessionScreen), "the dialog is open")
+        dialog = app.screen
+        await until(pilot, lambda: bool(dialog.query(Toast)), "the notice is on the dialog")
+        await pilot.pause()
+        box = dialog.query_one("* > Vertical").region
+        toasts = [toast.region for toast in dialog.query(Toast)]
+        assert toasts
+        for toast in toasts:
+            assert toast.height >= 4, "the notice is shown whole"
+            assert not toast.overlaps(box), f"{toast} covers the dialog at {box}"
+        buttons = [button.region for button in dialog.query(Button)]
+        assert buttons and all(box.contains_region(button) for button in buttons), "buttons in view"

@@ -255,3 +255,35 @@ async def test_a_file_repaired_while_listed_opens_on_enter(library: Library, dat
         await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the repaired file is open")
         assert app.screen.session.id == "day-1"
         assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_a_follow_up_in_the_form_keeps_the_earlier_sessions_language(
+    library: Library, data_dir: Path
+) -> None:
+    """The app in English, a Danish day followed up in the form: the form offers Danish, as the CLI keeps it.
+
+    Found by hand: ``workshop --lang en new --follows`` kept the Danish session Danish, but
+    the form's language stayed at the app's (English), so the same follow-up made in the
+    form turned the leader group's wall and exports English unless the facilitator noticed.
+    Choosing the earlier session now sets the language to its own (still changeable);
+    choosing none again gives the app's back.
+    """
+    _first_day(library)
+    app = app_for(None, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await listed(pilot)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        language = form.query_one("#language", Select)
+        assert language.value == "en"
+        form.query_one("#follows", Select).value = "0"
+        await pilot.pause()
+        assert language.value == "da"
+        form.query_one("#title", Input).value = "Ældreområdet, tre måneder efter"
+        form.query_one("#date", Input).value = "2026-12-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.language == "da"

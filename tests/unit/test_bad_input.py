@@ -109,6 +109,7 @@ DAMAGED_EXERCISES = {
     "scale-reversed.toml": "min (9) is not below max (5)",
     "scale-too-many-steps.toml": "the scale has 1000 steps",
     "session-file-instead.toml": "is a session file, not an exercise",
+    "programme-file-instead.toml": "is a programme, not an exercise",
     "title-missing.toml": "title: is missing",
     "title-no-danish.toml": "Danish text is missing or empty",
     "title-plain-string.toml": "title: is a plain string",

@@ -51,3 +51,21 @@ def test_the_session_stores_actions_with_iso_dates(small_session: Session) -> No
     assert action.due == "2027-01-20"
     with pytest.raises(Refused, match="'næste uge' is not a date"):
         small_session.with_action("sheet-45", "g1", 0, Action("Skyggedag", "Bo", "næste uge"))
+
+
+def test_words_left_in_a_date_are_kept_as_written_when_asked(small_session: Session) -> None:
+    """The date field left holding "næste fredag": kept as written (``due_as_written``), never
+    dropped; once saved, editing the action's text keeps it rather than refusing it (an old
+    file's "uge 12" made every edit of its action's text refused)."""
+    session = small_session.with_action(
+        "sheet-45", "g1", 0, Action("Skyggedag", "Bo", "næste fredag"), due_as_written=True
+    )
+    assert session.answers_for("sheet-45").actions["g1"][0].due == "næste fredag"
+    session = session.with_action("sheet-45", "g1", 0, Action("Skyggedag i Vejle", "Bo", "næste fredag"))
+    assert session.answers_for("sheet-45").actions["g1"] == (
+        Action("Skyggedag i Vejle", "Bo", "næste fredag"),
+    )
+    with pytest.raises(Refused):  # other words than the saved ones are still refused unless asked
+        session.with_action("sheet-45", "g1", 0, Action("Skyggedag", "Bo", "næste uge"))
+    dated = session.with_action("sheet-45", "g1", 0, Action("Skyggedag", "Bo", "20/1"), due_as_written=True)
+    assert dated.answers_for("sheet-45").actions["g1"][0].due == "2027-01-20"  # a date is still made ISO

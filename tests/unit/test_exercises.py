@@ -254,3 +254,24 @@ def test_an_older_copy_of_an_exercise_replaces_it_with_a_warning(data_dir: Path,
     [problem] = library.problems
     assert problem.warning and problem.file == folder / "resistance.toml"
     assert f"is version 1, older than version {builtin.version}" in problem.text("en")
+
+
+def test_a_programme_where_exercises_go_is_one_problem_naming_where_it_belongs() -> None:
+    """A programme file among the exercises: one problem, where it goes, not four that delete it.
+
+    Found by hand: ``--exercises exercises/programmes`` (a colleague's programmes folder
+    named instead of their exercises folder) gave each programme file "exercises: unknown
+    key — remove it", "description: unknown key — did you mean 'question'?", "kind: is
+    missing" and "source: is missing": fixing it from the top deleted the programme's list of
+    exercises. A file with ``exercises`` and no ``kind`` is said to be a programme, as a
+    session file there is said to be a session.
+    """
+    from workshop_tui.core.storage.library import load_exercise_file
+
+    path = Path(__file__).parents[1] / "fixtures" / "bad" / "exercises" / "programme-file-instead.toml"
+    exercise, problems = load_exercise_file(path)
+    assert exercise is None
+    assert [p.text("en") for p in problems] == [
+        f"{path}:4: exercises: is a programme, not an exercise — move it into a folder named"
+        " programmes inside the exercises folder"
+    ]

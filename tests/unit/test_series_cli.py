@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,54 @@ def test_a_mailed_file_s_very_long_title_is_cut_in_the_list(
     out = capsys.readouterr().out
     assert "x" * 200 not in out and "Ældreområdet " + "x" * 66 + "…" in out
     assert str(path) in out
+
+
+def test_a_follow_ups_default_title_is_in_the_sessions_language_not_the_apps(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Danish session followed up from an app run in English keeps a Danish title.
+
+    Found by hand: ``workshop --lang en new --follows`` of the Danish demo day gave the
+    Danish session (language da, its wall and exports in Danish) the title
+    "Ledelse på tværs – … – follow-up". The follow-up keeps the earlier session's language,
+    so its default title is written in that language too.
+    """
+    first = load_session(_first(data_dir))
+    assert first.language == "da"
+    assert main(["--lang", "en", "new", "--follows", first.id, "--date", "2026-12-01", "--no-open"]) == 0
+    assert "Follows up" in capsys.readouterr().out  # the message itself is in the app's language
+    (path,) = [p for p in (data_dir / "sessions").glob("*.toml") if p.stem != first.id]
+    later = load_session(path)
+    assert later.language == "da" and later.title == "Ældreområdet på tværs – opfølgning"
+
+
+def test_a_follow_up_of_a_mailed_file_brings_the_earlier_session_into_the_folder(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``new --follows /mail/colleague.toml``: the series holds, as ``workshop sessions`` shows.
+
+    Found by hand: a follow-up of a colleague's mailed session file (outside the sessions
+    folder) was made, and ``workshop sessions`` then said under it that the earlier session
+    "does not exist — copy the earlier session's file into the sessions folder": the series
+    was broken from the start, and the trend and "last time" had no earlier day. The earlier
+    file is copied in as it is (never over a session of the folder with its id), and the
+    command says where.
+    """
+    first = _first(data_dir)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    mailed = mail / "kollegaens dag.toml"
+    session = load_session(first)
+    save_session(replace(session, id="kollega-dag"), mailed)
+    capsys.readouterr()
+    assert main(["new", "--follows", str(mailed), "--date", "2026-12-01", "--no-open"]) == 0
+    copied = data_dir / "sessions" / "kollega-dag.toml"
+    assert copied.read_bytes() == mailed.read_bytes()
+    assert str(copied) in capsys.readouterr().out
+    assert main(["sessions"]) == 0
+    listed = capsys.readouterr().out
+    assert "Serie: Ældreområdet på tværs (2 sessioner)" in listed and "findes ikke" not in listed
+    again = mail / "igen.toml"  # the same id again: the folder's file is kept, nothing copied
+    save_session(replace(session, id="kollega-dag", title="Ændret"), again)
+    assert main(["new", "--follows", str(again), "--date", "2026-12-02", "--no-open"]) == 0
+    assert copied.read_bytes() == mailed.read_bytes()

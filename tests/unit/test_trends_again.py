@@ -28,7 +28,7 @@ from workshop_tui.export.trend import (
     render_trend_markdown,
     render_trend_text,
     review_line,
-    vote_line,
+    vote_runs,
 )
 from workshop_tui.export.trend_html import render_trend_html
 
@@ -76,12 +76,12 @@ def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) ->
     assert vote.id == VOTE and [s.date for s in vote.sessions] == ["2026-10-14", "2027-01-20", "2027-04-14"]
     options = [o.text.get("da") for o in series[0].exercise(VOTE).items]
     first, second, third = vote.runs
-    assert [(o.text, o.dots, o.winner) for o in first.options] == [
+    assert [(o.text, o.count, o.winner) for o in first.options] == [
         (options[0], 3, True),
         (options[1], 2, False),
         (options[2], 1, False),
     ]
-    assert [(o.text, o.dots, o.winner) for o in second.options] == [
+    assert [(o.text, o.count, o.winner) for o in second.options] == [
         (options[1], 4, True),
         (options[0], 1, False),
     ]
@@ -91,21 +91,22 @@ def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) ->
     assert counts[0] == ("2027-01-20", 3, 1, 1, 1, 1)
     assert counts[1][0] == "2027-04-14" and counts[1][3:] == (1, counts[1][1] - 1, 0)
     assert {x.id for x in trend.once}.isdisjoint({VOTE, REVIEW})
-    vote_text = vote_line(vote, "da")
-    assert f"2026-10-14: ▲ {options[0]} (3), {options[1]} (2), {options[2]} (1)" in vote_text
-    assert "2027-04-14: for få svar til at vise (n = 1)" in vote_text
+    runs = vote_runs(vote, "da")
+    assert runs[0] == f"2026-10-14: ▲ {options[0]} (3), {options[1]} (2), {options[2]} (1)"
+    assert runs[2] == "2027-04-14: for få svar til at vise (n = 1)"
     review_text = review_line(review, "da")
     assert (
         "2027-01-20: 1 gennemført, 1 ikke gennemført, 1 videreført, 1 ikke gennemgået (af 3)" in review_text
     )
     safe = markdown_safe(trend)
     md = render_trend_markdown(trend)
-    assert "## Afstemninger i flere sessioner" in md and f"- {vote_line(safe.votes[0], 'da')}" in md
+    safe_runs = "".join(f"\n  - {line}" for line in vote_runs(safe.votes[0], "da"))
+    assert "## Afstemninger i flere sessioner" in md and f"- {safe.votes[0].label}{safe_runs}\n" in md
     assert "## Sidste gangs handlinger gennemgået i flere sessioner" in md and review_text in md
     for text in (render_trend_text(trend), render_trend_html(trend)):
         assert "Afstemninger i flere sessioner" in text and "Sidste gangs handlinger gennemgået" in text
         assert review_text in text
-    assert vote_text in render_trend_text(trend)
+    assert f"  {vote.label}" + "".join(f"\n    {line}" for line in runs) in render_trend_text(trend)
     rows = list(csv.DictReader(io.StringIO(render_trend_csv(trend).lstrip("\ufeff")), delimiter=";"))
     votes = [
         (r["date"], r["line_id"], r["label"], r["n"], r["status"], r["verdict"])
@@ -137,9 +138,9 @@ def test_a_recurring_single_choice_lists_its_top_choices_in_english(library: Lib
         runs.append(session)
     (vote,) = build_trend(runs).votes
     texts = [o.text.get("en") for o in choice.items]
-    assert vote_line(vote, "en") == (
-        f"{vote.label} — 2026-10-14: ▲ {texts[0]} (2), {texts[1]} (1), {texts[2]} (1)"
-        f" · 2027-01-20: ▲ {texts[1]} (3), {texts[0]} (1)"
+    assert vote_runs(vote, "en") == (
+        f"2026-10-14: ▲ {texts[0]} (2), {texts[1]} (1), {texts[2]} (1)",
+        f"2027-01-20: ▲ {texts[1]} (3), {texts[0]} (1)",
     )
     assert "Votes in several sessions" in render_trend_text(build_trend(runs, lang="en"))
 
@@ -155,6 +156,27 @@ def test_a_vote_option_renders_as_text_in_markdown(library: Library) -> None:
         runs.append(_votes(session, {0: [1, 2, 3]}))
     md = render_trend_markdown(build_trend(runs))
     assert "Tid | <b>*ro*</b>" not in md and r"Tid \| &lt;b&gt;\*ro\*&lt;/b&gt; (3)" in md
+
+
+def test_a_vote_with_long_options_lists_each_session_under_its_label(library: Library) -> None:
+    """A vote whose options are sentences made one line of several hundred characters (words15):
+    the label, then each session's top options after a ``·``. Each session is now an entry of
+    its own under the vote's label, in Markdown, text and HTML."""
+    vote = library.exercises[VOTE]
+    long = "Vi mangler en fælles forståelse af, hvem der har ansvaret for borgerens udskrivning"
+    items = (replace(vote.items[0], text=Text(da=long, en=long)), *vote.items[1:])
+    runs = []
+    for date in ("2026-10-14", "2027-01-20"):
+        session = new_session(title="F", date=date, participants=3, exercises=[replace(vote, items=items)])
+        runs.append(_votes(session, {0: [1, 2, 3]}))
+    trend = build_trend(runs)
+    (again,) = trend.votes
+    first, second = (f"{d}: ▲ {long} (3)" for d in ("2026-10-14", "2027-01-20"))
+    assert f"- {again.label}\n  - {first}\n  - {second}\n" in render_trend_markdown(trend)
+    assert f"  {again.label}\n    {first}\n    {second}\n" in render_trend_text(trend)
+    assert f"<li>{again.label}<ul><li>{first}</li><li>{second}</li></ul></li>" in render_trend_html(trend)
+    for text in (render_trend_markdown(trend), render_trend_text(trend)):
+        assert not [x for x in text.splitlines() if "2026-10-14:" in x and "2027-01-20:" in x]
 
 
 def test_a_review_run_in_one_session_is_listed_with_its_counts(library: Library) -> None:

@@ -114,3 +114,35 @@ def test_an_unknown_base_keeps_both_texts_and_a_second_date_is_kept_in_the_text(
     session, _ = write_field(session, "sheet-45", "g1", "a:0:due", "2027-02-01", "", "P2")
     action = session.answers_for("sheet-45").actions["g1"][0]
     assert action.due == "2027-02-01" and "2027-01-20" in action.text and "P2" in action.text
+
+
+def test_a_second_date_names_who_wrote_which_date(library: Library) -> None:
+    """Two phones of a group set one action's date at once: the note kept in the text tells them apart.
+
+    Found by hand (two phones via curl, sheet 45): S2 wrote 15/6/27 and S1 2027-06-01 over
+    the empty date; S1's won, and the text said "(datoen 2027-06-15 blev også foreslået af
+    S1)": the losing date credited to the winner. ``write_field`` knows who wrote the new
+    date, not who wrote the old one, so the note says just that.
+    """
+    session = with_field(sheet(library), "sheet-45", "g1", "a:0:due", "2027-06-15")
+    session, written = write_field(session, "sheet-45", "g1", "a:0:due", "2027-06-01", "", "S1")
+    action = session.answers_for("sheet-45").actions["g1"][0]
+    assert written.outcome == "merged" and action.due == "2027-06-01"
+    assert action.text == "(datoen 2027-06-15 var foreslået, før S1 skrev 2027-06-01)"
+
+
+def test_two_writers_starting_one_empty_field_keep_two_texts_not_one_glued_word(library: Library) -> None:
+    """Two phones of a group write an empty field at once: both texts kept apart, the later one named.
+
+    Found by hand (two phones via curl, sheet 45's challenge, both over the empty field): the
+    field read "Puljen mangler en beslutningMidlertidige pladser betales af et område", the
+    two answers glued into one word with nothing saying two people wrote. Over an empty field
+    there is no shared text to place them in: they are two answers, kept as ``merge`` keeps
+    any two texts that clash.
+    """
+    session, _ = write_field(sheet(library), "sheet-45", "g1", "challenge", "Puljen mangler", "", "S2")
+    session, written = write_field(session, "sheet-45", "g1", "challenge", "Pladser betales", "", "S1", "")
+    assert written.outcome == "merged"
+    assert written.text == "Puljen mangler\n——— også skrevet af S1 ———\nPladser betales"
+    assert three_way("", "Pladser betales", "Puljen mangler") is None
+    assert three_way("", "tillid", "tillid") == "tillid"  # the same text by both: once

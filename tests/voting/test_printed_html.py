@@ -38,9 +38,12 @@ def reports(data_dir: Path, tmp_path: Path) -> dict[str, Path]:
     follow_up = path.with_name(f"{session.id}-2.toml")
     assert follow_up.exists()
     assert main(["--lang", "da", "trend", str(follow_up), "--format", "html", "-o", str(out / "trend")]) == 0
+    compare = ["--lang", "da", "compare", str(path), str(follow_up), "--all", "--format", "html"]
+    assert main([*compare, "-o", str(out / "compare")]) == 0
     (export,) = (out / "export").glob("*.html")
     (trend,) = (out / "trend").glob("*.html")
-    return {"export": export, "trend": trend}
+    (compared,) = (out / "compare").glob("*.html")
+    return {"export": export, "trend": trend, "compare": compared}
 
 
 def _violations(browser: Any) -> list[str]:
@@ -53,7 +56,7 @@ def _violations(browser: Any) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)]
 
 
-@pytest.mark.parametrize("name", ["export", "trend"])
+@pytest.mark.parametrize("name", ["export", "trend", "compare"])
 def test_the_report_passes_axe_and_prints_on_a4(browser: Any, reports: dict[str, Path], name: str) -> None:
     browser.get(reports[name].as_uri())
     assert browser.find_element("css selector", "h1").text.strip()
@@ -107,19 +110,26 @@ def test_the_printed_report_keeps_its_cover_on_one_sheet_and_each_exercise_head_
     assert split == []
 
 
+@pytest.mark.parametrize("name", ["export", "trend", "compare"])
 @pytest.mark.parametrize("width", [360, 375, 500])
 def test_the_report_reads_on_a_phone_without_scrolling_sideways(
-    browser: Any, reports: dict[str, Path], width: int
+    browser: Any, reports: dict[str, Path], width: int, name: str
 ) -> None:
     """On a phone (500 px wide) the export scrolled sideways: the document was 683 px wide,
     pushed out by the items table (found by hand). The page fits the phone's width; a table
-    too wide for it scrolls inside its own box, which takes the keyboard (axe's rule)."""
+    too wide for it scrolls inside its own box, which takes the keyboard (axe's rule). The
+    compare and trend reports' tables did not (polish16): they are boxed the same way."""
     browser.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
     )
-    browser.get(reports["export"].as_uri())
-    assert browser.find_elements("css selector", "table.items"), "the demo's export has an items table"
+    browser.get(reports[name].as_uri())
+    unboxed = browser.execute_script(
+        "return [...document.querySelectorAll('table')].filter(t => !t.closest('.scrolls')).length;"
+    )
+    assert unboxed == 0, f"{unboxed} tables not in a box of their own"
+    if name == "export":
+        assert browser.find_elements("css selector", "table.items"), "the demo's export has an items table"
     wide = browser.execute_script(
         "const w = document.documentElement.clientWidth;"
         "return [document.documentElement.scrollWidth, w, [...document.querySelectorAll('body *')]"

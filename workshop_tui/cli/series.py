@@ -9,6 +9,7 @@ earlier session) under the session that follows it.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -53,7 +54,8 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     try:
         later = follow_up(
             earlier,
-            title=args.title or t("series.cli.default_title", lang, title=earlier.title),
+            # The title is the session's, shown on its wall and in its exports: in its language.
+            title=args.title or t("series.cli.default_title", earlier.language, title=earlier.title),
             date=args.date,
             review=library.exercises.get(REVIEW_EXERCISE),
         )
@@ -72,7 +74,28 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     count = len(review.body_as(ReviewBody).actions) if review is not None else 0
     print(for_terminal(t("series.cli.followed", lang, title=earlier.title, date=earlier.date, n=count)))
     print(for_terminal(t("cli.new.created", lang, path=path)))
+    _bring_in(found, earlier.id, lang)
     return path
+
+
+def _bring_in(found: Path, earlier_id: str, lang: str) -> None:
+    """Copy a followed session's file from outside the sessions folder into it, as it is.
+
+    A series is found among the folder's files: a follow-up of a colleague's mailed file
+    left where it was had a broken series from the start (``workshop sessions`` said the
+    earlier session "does not exist"), and no trend or "last time". A session of the folder
+    with that id is never overwritten; a copy that fails is said, and the follow-up stays.
+    """
+    if any(x.summary is not None and x.summary.id == earlier_id for x in list_sessions()):
+        return
+    target = sessions_dir() / f"{earlier_id}.toml"  # the id was checked when the file was read
+    try:
+        with found.open("rb") as source, target.open("xb") as copy:
+            shutil.copyfileobj(source, copy)
+    except OSError as error:
+        print(for_terminal(t("series.cli.not_copied", lang, path=target, why=error.strerror or error)))
+        return
+    print(for_terminal(t("series.cli.copied", lang, path=target)))
 
 
 TITLE_AT_MOST = 80

@@ -5,5 +5,7 @@ Importing it first has ``dataclasses`` reuse the compiled code of the methods it
 """
 
 from workshop_tui.core.dataclass_code import install as _install
+from workshop_tui.core.dataclass_recipe import install as _install_recipes
 
 _install()
+_install_recipes()

@@ -49,10 +49,10 @@ START_KEEP = 600
 """Methods the start's file keeps at most: the list's start, an open's and the demo's make about
 200 of a library's together (``kept_files.ModuleFiles.write``)."""
 
-_cached: dict[str, dict[str, object]] = {}
-"""Per module: the texts and codes read from its file."""
-_used: dict[str, dict[str, CodeType]] = {}
-"""Per module: the texts and codes this run made classes from."""
+_cached: dict[str, dict[Any, Any]] = {}
+"""Per module: the texts and codes read from its file (and the recipes of ``dataclass_recipe``)."""
+_used: dict[str, dict[Any, Any]] = {}
+"""Per module: the texts and codes (and recipes) this run made classes from."""
 _dirty: set[str] = set()
 _read_files: set[Path] = set()
 """The files this run read codes from (kept when pruning)."""

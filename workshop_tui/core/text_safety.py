@@ -20,12 +20,18 @@ T = TypeVar("T")
 _SEQUENCE = re.compile(
     r"""
     (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?     # CSI … final byte (ED, SGR, cursor moves)
-    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])                # OSC, DCS, SOS, PM, APC …
-      [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?                  # … up to BEL or ST
+    | \x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?      # OSC, DCS, SOS, PM, APC up to BEL or ST
     | \x1b[\x20-\x2f]*[\x30-\x7e]?                           # any other escape (ESC c resets)
     """,
     re.VERBOSE,
 )
+"""A string sequence (OSC, DCS …) goes with its payload up to its terminator (or the text's end:
+a paste cut by the terminal's reads ends mid-sequence, ``test_escape_keys``). An 8-bit
+introducer (0x90, 0x98, 0x9d-0x9f) goes alone, as any C1 control (``_CONTROL``): with every
+control character out, what it began is plain text a terminal cannot act on. Taken to the end
+of the text, a lone one took the rest of it: UTF-8 read as Latin-1 (a file passed through an
+old tool) makes ``”`` into ``â\x80\x9d``, and an option ``Vi har ”silo-tænkning”…`` read
+``Vi har â`` on the wall and in every export (test_text_safety_mojibake)."""
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
     r"\ufeff\ufff9-\ufffb\u115f\u1160\u3164\uffa0]"

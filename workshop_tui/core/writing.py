@@ -93,11 +93,15 @@ def three_way(base: str, mine: str, current: str) -> str | None:
     saves). When the stretches do not overlap, both are made; when both writers added text
     at the same place (two scribes typing at the end), ``mine`` comes first. When both
     changed the same stretch, there is no one right answer: the caller keeps both texts.
+    Over an empty field both texts are whole answers with no shared text to place them
+    in: put together they read as one glued word ("beslutningMidlertidige"), so they clash.
     """
     m_start, m_end, m_new = _change(base, mine)
     o_start, o_end, o_new = _change(base, current)
     if (m_start, m_end, m_new) == (o_start, o_end, o_new):
         return current  # the same change by both
+    if not base.strip():
+        return None
     if m_start == m_end == o_start == o_end:
         return base[:m_start] + m_new + o_new + base[m_start:]
     if m_end <= o_start and (m_start, m_end) != (o_start, o_end):
@@ -216,9 +220,11 @@ def write_field(
         return session, Written(field_text(session, exercise_id, group_id, key), "saved")
     if key.endswith(":due"):
         # Two dates cannot share a field: the later write wins, the other date is kept in the text.
+        # Only this write's writer is known (not who wrote the date it replaces): the note says so.
         session = with_field(session, exercise_id, group_id, key, text)
         text_key = key[: -len("due")] + "text"
-        note = t("phone.write.other_date", session.language, date=current, who=who)
+        later = field_text(session, exercise_id, group_id, key)
+        note = t("phone.write.other_date", session.language, date=current, who=who, new=later)
         before = field_text(session, exercise_id, group_id, text_key)
         if note not in before:
             session = with_field(session, exercise_id, group_id, text_key, f"{before}\n{note}".strip())

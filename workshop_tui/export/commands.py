@@ -171,6 +171,12 @@ def resolve(name: str) -> Path | None:
 
 def _load(name: str, lang: str) -> Session | None:
     """Load a session, or print why not (FileProblems propagate to ``run``)."""
+    found = _load_file(name, lang)
+    return found[1] if found is not None else None
+
+
+def _load_file(name: str, lang: str) -> tuple[Path, Session] | None:
+    """A session and the file it was read from, or None after printing why not."""
     path = resolve(name)
     if path is None:
         from workshop_tui.core.storage.listing import not_found
@@ -179,7 +185,7 @@ def _load(name: str, lang: str) -> Session | None:
         return None
     from workshop_tui.core.storage.sessions import load_session
 
-    return load_session(path, keep_parsed=True)  # an export of the same file again skips its TOML
+    return path, load_session(path, keep_parsed=True)  # an export of the same file again skips its TOML
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:
@@ -222,19 +228,22 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     from workshop_tui.core.storage.trend_sessions import trend_sessions
     from workshop_tui.export.trend_files import export_trend
 
-    named = []
+    named: list[Session] = []
+    files: dict[str, Path] = {}
     for name in args.sessions:
-        session = _load(name, lang)
-        if session is None:
+        found_file = _load_file(name, lang)
+        if found_file is None:
             return 1
+        path, session = found_file
         named.append(session)
-    found = trend_sessions(named)
+        files.setdefault(session.id, path)
+    found = trend_sessions(named, files=files)
     for line in problem_lines(found.problems, lang):
         print(line, file=sys.stderr)
     formats = TREND_FORMATS if args.format == "all" else (args.format,)
     trend, written = export_trend(found.series, found.others, formats, args.output, lang=lang)
     if not trend.exercises:
-        print(t("trend.none", trend.language), file=sys.stderr)
+        print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
     for path in written:
         print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0

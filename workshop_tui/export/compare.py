@@ -23,6 +23,7 @@ from workshop_tui.core.results.numbers import difference, percent, whole_percent
 from workshop_tui.core.results.rules import Change, judge_change
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
+from workshop_tui.core.text_safety import for_terminal as line
 from workshop_tui.export.strings import number
 
 MOVED_COUNT = 5
@@ -305,27 +306,32 @@ def counts(distribution: Sequence[tuple[int, int]]) -> str:
 
 
 def render_text(comparison: Comparison) -> str:
-    """The comparison for the terminal: plain text, no colours, fits 100 columns."""
+    """The comparison for the terminal: plain text, no colours, fits 100 columns.
+
+    Each text from the sessions is one line (``line``): the output's own lines are kept when
+    printed, so a mailed item text with line breaks printed lines of figures the core never
+    computed under the real ones (test_compare_text_lines).
+    """
     lang = comparison.language
     b, a = comparison.before, comparison.after
     out = [
         t("export.cmp.title", lang),
-        f"  {t('export.cmp.before', lang)}: {b.title} ({b.date})",
-        f"  {t('export.cmp.after', lang)}:  {a.title} ({a.date})",
+        f"  {t('export.cmp.before', lang)}: {line(b.title)} ({b.date})",
+        f"  {t('export.cmp.after', lang)}:  {line(a.title)} ({a.date})",
         "",
         t("export.cmp.moved", lang),
     ]
     if not comparison.moved:
         out.append(f"  {t('export.cmp.none_moved', lang)}")
     for item in comparison.moved:
-        out.append(f"  {item.change_text(lang):<19} {item.exercise} · {item.text}")
+        out.append(f"  {item.change_text(lang):<19} {line(item.exercise)} · {line(item.text)}")
     for exercise in comparison.exercises:
         scale = "" if exercise.options else f" ({t('export.scale', lang).lower()} {exercise.scale})"
-        out += ["", exercise.title + scale]
+        out += ["", line(exercise.title) + scale]
         if exercise.scale_changed:
-            out.append(f"  ! {exercise.scale_changed}")
+            out.append(f"  ! {line(exercise.scale_changed)}")
         for item in exercise.items:
-            out.append(f"  {item.text}")
+            out.append(f"  {line(item.text)}")
             out.append(
                 f"      {side_text(item.before, lang)} → {side_text(item.after, lang)}"
                 f"   {t('export.cmp.change', lang).lower()} {item.change_text(lang)}"
@@ -335,7 +341,7 @@ def render_text(comparison: Comparison) -> str:
             out.append(f"  {t('export.cmp.by_share' if exercise.single else 'export.cmp.by_dots', lang)}")
         for option in exercise.options:
             out.append(
-                f"  {option.text}: {option.value_text(option.before, lang)} → "
+                f"  {line(option.text)}: {option.value_text(option.before, lang)} → "
                 f"{option.value_text(option.after, lang)}   {option.change_text(lang)}"
             )
         if exercise.hidden:
@@ -345,12 +351,12 @@ def render_text(comparison: Comparison) -> str:
             ("export.cmp.only_after", exercise.only_after),
         ):
             if texts:
-                out.append(f"  {t(key, lang)}: " + "; ".join(texts))
+                out.append(f"  {t(key, lang)}: " + "; ".join(line(text) for text in texts))
     for key, texts in (
         ("export.cmp.only_before", comparison.only_before),
         ("export.cmp.only_after", comparison.only_after),
         ("export.cmp.not_compared", comparison.text_shared),
     ):
         out += ["", f"{t(key, lang)}:"]
-        out += [f"  - {text}" for text in texts] or [f"  {t('export.cmp.nothing', lang)}"]
+        out += [f"  - {line(text)}" for text in texts] or [f"  {t('export.cmp.nothing', lang)}"]
     return "\n".join(out) + "\n"

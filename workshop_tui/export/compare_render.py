@@ -21,7 +21,7 @@ from workshop_tui.export.compare import (
     side_text,
 )
 from workshop_tui.export.html import page
-from workshop_tui.export.html_text import css_string, e
+from workshop_tui.export.html_text import css_string, e, scroll_box
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import table
 from workshop_tui.export.strings import long_date
@@ -190,12 +190,14 @@ def _moved_html(comparison: Comparison) -> str:
         f'<td class="num">{e(side_text(i.after, lang))}</td></tr>'
         for i in comparison.moved
     )
-    return (
-        f'{out}<table><thead><tr><th class="num">{e(t("export.cmp.change", lang))}</th>'
+    # On a phone each table scrolls in its own box (``scroll_box``), as the summary's do.
+    table = (
+        f'<table><thead><tr><th class="num">{e(t("export.cmp.change", lang))}</th>'
         f'<th>{e(t("export.col.item", lang))}</th><th class="num">{e(t("export.cmp.before", lang))}</th>'
         f'<th class="num">{e(t("export.cmp.after", lang))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
+    return out + scroll_box(table, e(t("export.cmp.moved", lang)))
 
 
 def _verdict_html(verdict: str | None, words: str) -> str:
@@ -289,7 +291,8 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
             f'<td class="num mean">{_verdict_html(i.verdict, i.change_text(lang))}</td>'
             f'<td class="dist">{dist}</td></tr>'
         )
-    out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    out.append(scroll_box(table, e(exercise.title)))
     return "".join(out)
 
 
@@ -306,5 +309,6 @@ def _vote_html(exercise: ExerciseChange, lang: str) -> str:
         for o in exercise.options
     )
     rule = t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang)
-    body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    body = scroll_box(table, e(exercise.title)) if rows else ""
     return f'<p class="scale">{e(rule)}</p>{body}'

@@ -22,8 +22,8 @@ from workshop_tui.export.common import (
     status_text,
     undated,
 )
-from workshop_tui.export.html_parts import cards, kind_chart, reverse_html, scroll_box
-from workshop_tui.export.html_text import e
+from workshop_tui.export.html_parts import cards, kind_chart, reverse_html
+from workshop_tui.export.html_text import e, scroll_box
 from workshop_tui.export.strings import number
 
 

@@ -12,19 +12,8 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import GroupText, PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export import svg_kinds
 from workshop_tui.export.common import share_text, status_text, vote_count, vote_order, vote_rule
-from workshop_tui.export.html_text import e
+from workshop_tui.export.html_text import e, scroll_box
 from workshop_tui.export.strings import number, signed
-
-
-def scroll_box(table: str, label: str) -> str:
-    """A table in a box of its own that scrolls sideways when the screen is narrower (a phone).
-
-    The page itself scrolled sideways on a phone (686 px at 360-500): a table's columns do
-    not fit. The box takes the keyboard (Tab, then the arrows), so it is named for the screen
-    reader that lands on it (axe's rules); ``label`` is escaped text. Only a screen narrower
-    than 600 px scrolls (``.scrolls`` in ``html_style``): print is unchanged.
-    """
-    return f'<div class="scrolls" tabindex="0" role="region" aria-label="{label}">{table}</div>'
 
 
 def html_table(heads: list[str], rows: list[list[str]], numeric: set[int]) -> str:

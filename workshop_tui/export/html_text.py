@@ -47,3 +47,15 @@ def css_string(text: str) -> str:
     """Text as a CSS string literal (the page footer) that cannot end the string or the style element."""
     cleaned = " ".join(for_terminal(text).split()).replace("\\", "\\\\").replace('"', '\\"')
     return '"' + cleaned.replace("<", "\\3C ").replace(">", "\\3E ") + '"'
+
+
+def scroll_box(table: str, label: str) -> str:
+    """A table in a box of its own that scrolls sideways when the screen is narrower (a phone).
+
+    The page itself scrolled sideways on a phone (686 px at 360-500): a table's columns do
+    not fit. The box takes the keyboard (Tab, then the arrows), so it is named for the screen
+    reader that lands on it (axe's rules); ``label`` is escaped text. Only a screen narrower
+    than 600 px scrolls (``.scrolls`` in ``html_style``): print is unchanged. Here, beside
+    the escaping, so the summary, compare and trend pages box their tables with one helper.
+    """
+    return f'<div class="scrolls" tabindex="0" role="region" aria-label="{label}">{table}</div>'

@@ -63,9 +63,14 @@ def written_line(written: WrittenAgain, lang: str) -> str:
     return f"{written.label} — {' · '.join(counts)}"
 
 
-def vote_line(vote: VoteAgain, lang: str) -> str:
-    """``Udfordringer — 2026-10-14: ▲ Tid (7), Ro (5) · 2027-01-20: for få svar til at vise (n = 2)``."""
-    return f"{vote.label} — {' · '.join(f'{r.session.date}: {_top(r, lang)}' for r in vote.runs)}"
+def vote_runs(vote: VoteAgain, lang: str) -> tuple[str, ...]:
+    """``2026-10-14: ▲ Tid (7), Ro (5)``, ``2027-01-20: for få svar til at vise (n = 2)``: one
+    line per session, listed under the vote's label.
+
+    On one line with the label (words15's form) a vote whose options are sentences made a line
+    of several hundred characters, where each session's date was hard to find.
+    """
+    return tuple(f"{r.session.date}: {_top(r, lang)}" for r in vote.runs)
 
 
 def _top(run: VoteRun, lang: str) -> str:
@@ -74,7 +79,7 @@ def _top(run: VoteRun, lang: str) -> str:
         status = run.status if run.status in ("too_few", "blind") else "empty"
         return t(f"export.status.{status}", lang, n=run.voters)
     return ", ".join(
-        ("▲ " if o.winner else "") + t("trend.vote_top", lang, text=o.text, n=o.dots) for o in run.options
+        ("▲ " if o.winner else "") + t("trend.vote_top", lang, text=o.text, n=o.count) for o in run.options
     )
 
 
@@ -105,16 +110,21 @@ def once_line(once: RanOnce, lang: str) -> str:
     return f"{once.label} — {review_count(once.review, lang)}"
 
 
-def again_sections(trend: Trend) -> list[tuple[str, list[str]]]:
+Listed = tuple[str, tuple[str, ...]]
+"""A line of ``again_sections`` and the lines listed under it (a vote's sessions; else none)."""
+
+
+def again_sections(trend: Trend) -> list[tuple[str, list[Listed]]]:
     """The lists of exercises run again without means (written, votes, reviews): heading, lines.
 
-    Every format prints these same lines; only an empty list is left out.
+    Every format prints these same lines (a vote's sessions as a list under its label); only
+    an empty list is left out.
     """
     lang = trend.language
-    found = [
-        ("trend.written", [written_line(x, lang) for x in trend.written]),
-        ("trend.votes", [vote_line(x, lang) for x in trend.votes]),
-        ("trend.reviews", [review_line(x, lang) for x in trend.reviews]),
+    found: list[tuple[str, list[Listed]]] = [
+        ("trend.written", [(written_line(x, lang), ()) for x in trend.written]),
+        ("trend.votes", [(x.label, vote_runs(x, lang)) for x in trend.votes]),
+        ("trend.reviews", [(review_line(x, lang), ()) for x in trend.reviews]),
     ]
     return [(t(key, lang), lines) for key, lines in found if lines]
 
@@ -182,7 +192,10 @@ def render_trend_markdown(trend: Trend) -> str:
             rows = [[h.label, *(number(v, lang) for v in h.values)] for h in exercise.heat]
             out += [f"### {t('trend.heatmap', lang)}", "", *table(head, rows, set(range(1, len(head)))), ""]
     for heading, listed in again_sections(trend):
-        out += [f"## {heading}", "", *(f"- {line}" for line in listed), ""]
+        out += [f"## {heading}", ""]
+        for line, under in listed:
+            out += [f"- {line}", *(f"  - {u}" for u in under)]
+        out.append("")
     if trend.once:
         out += [f"## {t('trend.once', lang)}", "", *(f"- {once_line(x, lang)}" for x in trend.once), ""]
     return "\n".join(out).rstrip() + "\n"
@@ -314,7 +327,7 @@ def _again_rows(trend: Trend) -> list[list[str | int]]:
             if not r.options:
                 rows.append([*head, "", v.label, "", r.session.id, r.session.date, r.voters, "", r.status])
             for o in r.options:
-                cells = [*head, o.rank, o.text, "", r.session.id, r.session.date, o.dots, "", "shown"]
+                cells = [*head, o.rank, o.text, "", r.session.id, r.session.date, o.count, "", "shown"]
                 rows.append([*cells, "", "", "winner" if o.winner else ""])
     for x in trend.reviews:
         for run in x.runs:
@@ -334,8 +347,10 @@ def render_trend_text(trend: Trend) -> str:
         for line in exercise.dimensions or exercise.items:
             means = " → ".join(point_text(p, lang) for p in line.points)
             out.append(f"  {line.label}: {means}   {change_text(line, lang)}")
-    for heading, lines in again_sections(trend):
-        out += ["", heading, *(f"  {line}" for line in lines)]
+    for heading, listed in again_sections(trend):
+        out += ["", heading]
+        for entry, under in listed:
+            out += [f"  {entry}", *(f"    {u}" for u in under)]
     if trend.once:
         out += ["", t("trend.once", lang), *(f"  {once_line(x, lang)}" for x in trend.once)]
     return "\n".join(out) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
 from workshop_tui.export.html import page
-from workshop_tui.export.html_text import css_string, e
+from workshop_tui.export.html_text import css_string, e, scroll_box
 from workshop_tui.export.strings import long_date, number
 from workshop_tui.export.trend import (
     about_lines,
@@ -51,8 +51,8 @@ def render_trend_html(trend: Trend) -> str:
     footer = f"{title} · {last.title if last else ''} · {span}"
     parts = [_cover(trend, title)]
     parts += [_exercise(index, x, trend) for index, x in enumerate(trend.exercises, start=1)]
-    for heading, lines in again_sections(trend):
-        items = "".join(f"<li>{e(line)}</li>" for line in lines)
+    for heading, listed in again_sections(trend):
+        items = "".join(f"<li>{e(line)}{_under(under)}</li>" for line, under in listed)
         parts.append(f'<section class="page"><h2>{e(heading)}</h2><ul>{items}</ul></section>\n')
     if trend.once:
         items = "".join(f"<li>{e(once_line(x, lang))}</li>" for x in trend.once)
@@ -60,6 +60,11 @@ def render_trend_html(trend: Trend) -> str:
     extra = TREND_CSS + "@page { @bottom-left { content: " + css_string(footer) + "; } }"
     ids = " ".join(s.id for s in trend.sessions)
     return page(f"{title}: {last.title if last else ''}", lang, ids, parts, extra, footer)
+
+
+def _under(lines: tuple[str, ...]) -> str:
+    """The lines listed under a line (a vote's sessions), as a nested list."""
+    return "<ul>" + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul>" if lines else ""
 
 
 def _cover(trend: Trend, title: str) -> str:
@@ -120,7 +125,9 @@ def _table(exercise: ExerciseTrend, lines: tuple[Line, ...], first: str, lang: s
             css = f" verdict-{verdict}" if verdict in ("better", "worse") else ""
             tds.append(f'<td class="num{css}">{e(text)}</td>')
         body.append(f"<tr>{''.join(tds)}</tr>")
-    return f"<table><thead><tr>{ths}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    # On a phone each table scrolls in its own box (``scroll_box``), as the summary's do.
+    table = f"<table><thead><tr>{ths}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return scroll_box(table, e(f"{exercise.title}: {first}"))
 
 
 def _date_under(row: HeatRow) -> str:
@@ -137,9 +144,9 @@ def _heatmap(exercise: ExerciseTrend, lang: str) -> str:
         for r in exercise.heat
     )
     key = "trend.heat.oriented" if exercise.oriented else "trend.heat.plain"
-    return (
-        f"<h3>{e(t('trend.heatmap', lang))}</h3>"
+    table = (
         f'<table class="heat"><thead><tr><th scope="col">{e(t("trend.group", lang))}</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>"
-        f'<p class="caption">{e(t(key, lang))}</p>'
     )
+    box = scroll_box(table, e(f"{exercise.title}: {t('trend.heatmap', lang)}"))
+    return f"<h3>{e(t('trend.heatmap', lang))}</h3>{box}" + f'<p class="caption">{e(t(key, lang))}</p>'

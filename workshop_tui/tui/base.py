@@ -151,6 +151,7 @@ MODAL_CSS = """
     margin-right: 2;
 }}
 {name} ToastRack {{
+    layer: default;
     dock: top;
     align: right top;
     max-height: 45%;
@@ -168,7 +169,11 @@ Notices (Textual's toasts) sit at the top of a dialog's screen, in at most its u
 at the bottom, where they sit elsewhere, a notice covered the dialog's buttons (found by
 hand at 80x24: the lock takeover notice over Cancel in F8 and Ctrl+R). A centred dialog's
 buttons are docked at its bottom, below the middle of the screen, so they stay in view
-and can be clicked; the keys work either way.
+and can be clicked; the keys work either way. There a notice still covered the dialog's upper
+right corner (its border, title, first fields) until it expired: the notices are on the
+dialog's own layer, where a docked widget takes its room from the others (Textual arranges
+docks per layer), so the dialog is centred in the space below them and nothing of it is
+covered; with no notice the rack is not displayed and the dialog sits as before.
 """
 
 

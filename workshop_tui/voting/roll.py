@@ -26,6 +26,7 @@ import secrets
 import tomllib
 from pathlib import Path
 
+from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.storage import toml_guard
 from workshop_tui.core.storage.locations import data_dir, file_for
 from workshop_tui.core.storage.tomlio import atomic_write, dumps
@@ -183,18 +184,56 @@ class Roll:
             if not isinstance(devices, dict) or not isinstance(voted, dict) or not isinstance(seats, dict):
                 raise ValueError("devices, voted or seats have the wrong form")
             for key, value in devices.items():
-                if not _HASH.fullmatch(key) or not isinstance(value, str):
+                if not _HASH.fullmatch(key) or not _device_id(value):
                     raise ValueError(f"device entry {key[:80]!r} has the wrong form")
             for key, value in voted.items():
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise ValueError(f"voted entry {key[:80]!r} has the wrong form")
-            for key, value in seats.items():
-                if not writer_number(key) or not isinstance(value, str) or is_writer(value):
-                    raise ValueError(f"seat {key[:80]!r} has the wrong form")
+                if not valid_id(key) or not isinstance(value, list) or not all(valid_id(v) for v in value):
+                    raise ValueError(f"voted entry {key[:80]!r} has the wrong form (a place = exercise ids)")
+            _check_seats(seats, devices)
         except FileNotFoundError:
             return cls.new(), None
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError) as error:
+        except (
+            OSError,
+            UnicodeDecodeError,
+            tomllib.TOMLDecodeError,
+            KeyError,
+            ValueError,
+            RecursionError,
+        ) as error:
+            # RecursionError: tomllib recurses per level of nesting ('x = [[[…' 100,000 deep).
             with contextlib.suppress(OSError):
                 path.replace(path.with_name(path.name + ".damaged"))
             return cls.new(), f"{path}: {error}; kept as .damaged, a new roll was started"
         return cls(new_code(), devices, voted, seats), None
+
+
+def _writer_id(value: object) -> bool:
+    """Whether ``value`` is a writing device's id as ``Roll.next_writer`` makes it (``~w1``; no ``~w01``)."""
+    return (
+        isinstance(value, str)
+        and writer_number(value) > 0
+        and value == f"{WRITER_PREFIX}{writer_number(value)}"
+    )
+
+
+def _device_id(value: object) -> bool:
+    """Whether ``value`` may be a device's id in the roll: a place's (a participant id) or a writer's."""
+    return valid_id(value) or _writer_id(value)
+
+
+def _check_seats(seats: dict[str, object], devices: dict[str, str]) -> None:
+    """Refuse seats that are no place, or a place another device holds (two devices voting as one).
+
+    A seat's place becomes a participant of the session at its first vote and is shown on its
+    phone, so it is held to the id rule of a session's participants (``ids.valid_id``).
+
+    Raises:
+        ValueError: naming the seat and what is wrong (the message is logged; the file is kept).
+    """
+    held = {place for place in devices.values() if not is_writer(place)}
+    for key, value in seats.items():
+        if not _writer_id(key) or not isinstance(value, str) or is_writer(value) or not valid_id(value):
+            raise ValueError(f"seat {key[:80]!r} has the wrong form (a writer's id = a participant id)")
+        if value in held:
+            raise ValueError(f"seat {key[:80]!r}: place {value!r} is held by another device")
+        held.add(value)

@@ -27,6 +27,7 @@ from typing import Any
 
 from aiohttp import web
 
+from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Desk, Refused, decode_body
 from workshop_tui.voting.guard import ConnectionGuard, GuardedSite, connection_cap
 from workshop_tui.voting.logs import open_log
@@ -78,6 +79,8 @@ class VotingServer:
         self._closing = False
         self._votes = GroupCommit(desk, sink)
         self.scribes = Scribes()
+        self._shown = ShownCopies()
+        """The session as the wall shows it (``text_safety``), for what the pages are told."""
         """Writing from devices: groups' fields and open answers (``scribes``)."""
         self._writes = EditCommit(sink)
         self._roll = RollWriter(desk, roll_file)
@@ -295,9 +298,11 @@ class VotingServer:
             raise Refused(400, "malformed", "v is the version the page has")
         if int(seen) == self.desk.version and not self._closing:
             await self._wait_for_change()
-        state = self.desk.state(self.sink.session, participant_id)
-        state["participant"] = label(self.sink.session, participant_id)
-        state["write"] = self.scribes.state(self.sink.session)
+        # Texts as the wall shows them: a file's U+202E reversed an option on every phone only.
+        session = self._shown(self.sink.session)
+        state = self.desk.state(session, participant_id)
+        state["participant"] = label(session, participant_id)
+        state["write"] = self.scribes.state(session)
         response = web.json_response(state)
         if self._closing:
             response.force_close()

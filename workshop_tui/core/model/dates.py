@@ -46,6 +46,25 @@ def normalise_date(text: str, reference: Date) -> str:
     raise Refused("date.invalid", text=raw if len(raw) <= 40 else raw[:39] + "…")
 
 
+def action_due(text: str, reference: Date, *, saved: str = "", as_written: bool = False) -> str:
+    """An action's due date as ``normalise_date`` makes it, or ``text`` kept as written.
+
+    Words that are no date are kept when they are the ones ``saved`` (an old file's "uge 12":
+    editing the action's text must not refuse a date nobody typed now) or ``as_written`` is
+    set: the facilitator left the date field holding "næste fredag", and a word typed before
+    the room is never dropped. Every shell shows such a due as text that is not a date.
+
+    Raises:
+        Refused: ``date.invalid``, for other words.
+    """
+    try:
+        return normalise_date(text, reference)
+    except Refused:
+        if as_written or text == saved:
+            return text
+        raise
+
+
 def _next_year(year: int, month: int, day: int) -> Date:
     """The first year from ``year`` that has this day (29 February waits for a leap year)."""
     for offset in range(8):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Literal
 
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, copied, with_key
-from workshop_tui.core.model.dates import normalise_date, reference_date
+from workshop_tui.core.model.dates import action_due, reference_date
 from workshop_tui.core.model.exercise import Exercise, cell_key
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import check_text
@@ -298,14 +298,21 @@ class Session:
         exercise.body.check_answer(exercise, "challenge")
         return self._edit(exercise_id, lambda a: a.with_challenge(group_id, text))
 
-    def with_action(self, exercise_id: str, group_id: str, index: int, action: Action) -> Session:
+    def with_action(
+        self, exercise_id: str, group_id: str, index: int, action: Action, *, due_as_written: bool = False
+    ) -> Session:
         """Set one of a group's actions; its date is made ISO (``20.1.2027`` -> ``2027-01-20``).
+
+        Words that are no date are refused unless kept (``dates.action_due``: already saved, or
+        ``due_as_written``, the date field left holding "næste fredag").
 
         Raises:
             Refused: the date is not a date (``date.invalid``), or no such action.
         """
         self._check_group(group_id)
-        due = normalise_date(action.due, reference_date(self.date))
+        saved = self.answers_for(exercise_id).actions.get(group_id, ())
+        kept = saved[index].due if 0 <= index < len(saved) else ""
+        due = action_due(action.due, reference_date(self.date), saved=kept, as_written=due_as_written)
         if due != action.due:
             action = replace(action, due=due)
         exercise = self.exercise(exercise_id)

@@ -193,7 +193,9 @@ class TopOption:
     """One of a vote's top options in one session: the wall's ranking (dots, ▲ on the winners)."""
 
     text: str
-    dots: int
+    count: int
+    """What the wall shows beside it: the dots it got in a dot vote, the people who chose it in a
+    single choice (one vote each). Not ``dots``: for a single choice that name read as wrong."""
     rank: int
     winner: bool
 

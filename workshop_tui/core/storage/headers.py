@@ -140,6 +140,23 @@ def read_summary(path: Path) -> ListedSession | None:
     here, and its progress is left unknown: that needs a valid seal (``read_sealed``) or
     a full read.
     """
+    data = _read_header(path)
+    return None if data is None else _listed(data, progress=None)
+
+
+def read_language(path: Path) -> str | None:
+    """The language a session file names in its header (unchecked: the caller checks it); else None.
+
+    The new-session form offers the earlier session's language for a follow-up, as
+    ``workshop new --follows`` keeps it, without reading the whole file on each choice.
+    """
+    data = _read_header(path)
+    language = data.get("language") if data is not None else None
+    return language if isinstance(language, str) else None
+
+
+def _read_header(path: Path) -> dict[str, Any] | None:
+    """The keys of a file's header (before its first table), read from its first bytes; else None."""
     if not _regular_file(path):
         return None
     try:
@@ -149,8 +166,7 @@ def read_summary(path: Path) -> ListedSession | None:
                 head += handle.read(HEAD_BYTES - FIRST_READ)
     except OSError:
         return None
-    data = _header(head)
-    return None if data is None else _listed(data, progress=None)
+    return _header(head)
 
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)

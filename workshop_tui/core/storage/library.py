@@ -60,6 +60,15 @@ def load_exercise_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
                 path, "schema_version", "problems.what.is_session", "problems.fix.open_session", line=line
             )
         ]
+    if "exercises" in data and "kind" not in data:
+        # A programme among the exercises (a programmes folder named with --exercises): its
+        # keys read as an exercise's were four problems, the first saying to delete its list.
+        line = key_lines(text).get("exercises")
+        return None, [
+            file_problem(
+                path, "exercises", "problems.what.is_programme", "problems.fix.programme_folder", line=line
+            )
+        ]
     problems = Problems(path, lambda: key_lines(text))
     exercise = parse_exercise(Reader(data, "", problems))
     return exercise, problems.found

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
-from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n import LANGUAGES, t
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.model.people import parse_participants
 from workshop_tui.core.model.refusal import Refused
 from workshop_tui.core.storage.errors import FileProblems, in_line_order, problem_lines
 from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
+from workshop_tui.core.storage.headers import read_language
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.sessions import load_session, new_session
 from workshop_tui.tui.base import WorkshopModal
@@ -161,6 +162,11 @@ class NewSessionScreen(WorkshopModal):
         following = event.value != NO_EARLIER
         for widget in self.query(".own-room"):
             widget.display = not following
+        # The follow-up keeps the earlier session's language (as ``new --follows`` does), unless
+        # changed here: the app's language would have turned the leader group's wall over.
+        earlier = read_language(self.sessions[int(str(event.value))].path) if following else self.lang
+        if earlier in LANGUAGES:
+            self.query_one("#language", Select).value = earlier
         self.query_one("#custom").display = (
             not following and self.query_one("#programme", Select).value == CUSTOM
         )

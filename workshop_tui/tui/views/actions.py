@@ -55,16 +55,10 @@ class ActionsView(GroupTextsView):
         super().__init__(exercise, lang)
         self._options: list[str] = []
         """The challenges the pick list offers now (set again only when they change)."""
-        self._due_entered: tuple[FieldKey, str] | None = None
-        """The date field with the keyboard and the date saved when it was entered: what comes
-        back when it is left holding text that is not a date (``_settle_due``)."""
         self._due_typed: tuple[FieldKey, str] | None = None
         """The date field last typed in and its text then (``closing_edits``)."""
-        self._due_sent: tuple[FieldKey, str] | None = None
-        """The date field and the last date (ISO) its typing asked to save since it was entered:
-        whether the date brought back had changed meanwhile, even before the screen applied it."""
         self._unapplied: EditRequested | None = None
-        """The edit that brought a date back, until the screen applies it (``closing_edits``)."""
+        """The edit that kept a date field's words, until the screen applies it (``closing_edits``)."""
 
     DEFAULT_CSS = """
     ActionsView #actions-head { height: auto; padding: 0 1; }
@@ -155,12 +149,12 @@ class ActionsView(GroupTextsView):
                 key = ("action", group, str(index), part)
                 if part == "due" and field.has_focus and field.field != key:
                     # Ctrl+G (or an undo) moves the field to another group while it has the
-                    # keyboard: the group it leaves is left as if by Tab, and the entered date
-                    # is the new group's.
+                    # keyboard: the group it leaves is left as if by Tab.
                     if field.field is not None:
                         self._settle_due(field)
-                    self._due_entered, self._due_typed, self._due_sent = (key, action.due), None, None
+                    self._due_typed = None
                 field.load(key, getattr(action, part), gently=self._gently)
+        self._show_due_problems()
 
     @on(Select.Changed, "#pick")
     def _picked(self, event: Select.Changed) -> None:
@@ -186,15 +180,10 @@ class ActionsView(GroupTextsView):
                 self._due_typed = (event.field, event.value)
                 # A date is saved once it reads as one ("20/1", "2027-01-20"); while it is half typed
                 # (or not a date at all) the last good date stays saved and the line below says why.
-                try:
-                    read = normalise_date(
-                        event.value, reference_date(self.session.date if self.session else "")
-                    )
-                except Refused as refused:
-                    self._show_due_error(refusal_text(refused, self.lang), event)
+                # Words left there are kept as written when the field is left (``_settle_due``).
+                self._show_due_problems()
+                if not self._reads_as_date(event.value):
                     return
-                self._due_sent = (event.field, read)
-                self._show_due_error("", event)
             else:  # typed over ``event.before``: a device's words written there meanwhile are kept
                 key = f"a:{index}:{part}"
                 merge = f"action:{exercise_id}:{group}:{part}-{index}"
@@ -210,18 +199,24 @@ class ActionsView(GroupTextsView):
             )
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Entering a date field remembers the date saved then (see ``_settle_due``)."""
+        """Entering a date field: nothing typed there yet (see ``closing_edits``)."""
         field = event.widget
-        if isinstance(field, EntryInput) and _is_due(field.field) and field.field is not None:
-            self._due_entered = (field.field, self._saved_due(field.field))
-            self._due_typed = self._due_sent = None
+        if isinstance(field, EntryInput) and _is_due(field.field):
+            self._due_typed = None
 
     def left_field(self, widget: Widget) -> None:
-        """Leaving a date field shows the date as it was saved (ISO), before the refill (which
-        would show the last saved prefix in place of the text that is no date)."""
+        """Leaving a date field shows the date as it was saved (ISO), or keeps its words as written."""
         if isinstance(widget, EntryInput) and _is_due(widget.field):
             self._settle_due(widget)
-            self._due_entered = self._due_typed = self._due_sent = None
+            self._due_typed = None
+
+    def _reads_as_date(self, text: str) -> bool:
+        """Whether a date field's ``text`` reads as a date ("" included: no date)."""
+        try:
+            normalise_date(text, reference_date(self.session.date if self.session else ""))
+        except Refused:
+            return False
+        return True
 
     def _saved_due(self, key: FieldKey) -> str:
         """The date saved for the action a date field's ``key`` names."""
@@ -231,83 +226,87 @@ class ActionsView(GroupTextsView):
         index = int(key[2])
         return actions[index].due if index < len(actions) else ""
 
-    def _no_date_edit(self, key: FieldKey | None, text: str) -> tuple[EditRequested, str, Refused] | None:
-        """When date field ``key`` holds ``text`` that is not a date: the edit that brings back the
-        date saved when it was entered, that date, and the refusal; else None."""
-        session = self.session
-        if key is None or session is None or not _is_due(key):
+    def _keep_words(self, key: FieldKey | None, text: str) -> EditRequested | None:
+        """When date field ``key`` is left holding ``text`` that is no date and not yet saved as
+        such: the edit that keeps it as written; else None."""
+        if key is None or self.session is None or not _is_due(key) or self._reads_as_date(text):
             return None
-        try:
-            normalise_date(text, reference_date(session.date))
-        except Refused as refused:
-            entered = self._due_entered
-            back = entered[1] if entered is not None and entered[0] == key else self._saved_due(key)
-            index = int(key[2])
-            edit = action_edit(self.exercise.id, key[1], index, "due", back)
-            return EditRequested(edit, merge=f"action:{self.exercise.id}:{key[1]}:due-{index}"), back, refused
-        return None
+        if text == self._saved_due(key):
+            return None
+        index = int(key[2])
+        edit = action_edit(self.exercise.id, key[1], index, "due", text, due_as_written=True)
+        return EditRequested(edit, merge=f"action:{self.exercise.id}:{key[1]}:due-{index}")
 
     def _settle_due(self, field: EntryInput) -> None:
-        """The date field is left: a date stays (shown as saved, ISO); other text brings back the
-        date saved when the field was entered, with a notice of what could not be read.
+        """The date field is left: a date stays (shown as saved, ISO); other words stay as written.
 
-        While a date is typed, each prefix that reads as a date is saved ("1.1" of "1.13.2027"
-        is 1 January), so the wall follows the typing; keeping the last such prefix when the
-        text ends as no date ("1.13.2027": month 13) put a date nobody meant before management.
+        A facilitator never loses a word: "næste fredag" typed before the room was once
+        replaced by the date saved before, and survived only in a 10-second notice. It is now
+        saved as the action's due as written (as an old file's "uge 12" is), stays in the
+        field, which stays red, and the line below says it is no date and how to write one;
+        the exports list it under the dates written as text. A date the typing saved on its
+        way ("1.1" of "1.13.2027", 1 January) is replaced by the words, so no date nobody meant
+        reaches management.
         """
         key, session = field.field, self.session
         if key is None or session is None:
             return
-        found = self._no_date_edit(key, field.value)
-        if found is None:
-            field.load(key, self._saved_due(key))
+        kept = self._keep_words(key, field.value)
+        if kept is None:
+            if self._reads_as_date(field.value):
+                field.load(key, self._saved_due(key))
+            self._show_due_problems()
             return
-        closing_edit, back, refused = found
-        bring_back = closing_edit.edit
-        # "Still" only when no date other than ``back`` was saved meanwhile: "1.13.2027" saved
-        # "1.1" (1 January) on its way, and the date on file came back rather than stayed.
-        sent = self._due_sent
-        changed = self._saved_due(key) != back or (sent is not None and sent[0] == key and sent[1] != back)
+        keep = kept.edit
 
         def applied(current: Session) -> Session:
-            if self._unapplied is closing_edit:  # the screen has it: nothing left for the close to do
+            if self._unapplied is kept:  # the screen has it: nothing left for the close to do
                 self._unapplied = None
-            return bring_back(current)
+            return keep(current)
 
-        edit = EditRequested(applied, merge=closing_edit.merge)
-        self._unapplied = closing_edit
-        self.request_edit(edit)
-        # The view reads the date brought back at once: the refill that follows a blur
-        # would otherwise show the saved prefix again until the screen publishes the edit.
-        self.session = bring_back(session)
-        self.query_one("#due-error", Static).update("")
-        field.load(key, back)
-        lang = self.lang
-        date = back or t("tui.actions.due_none", lang)
-        wording = "tui.actions.due_restored" if changed else "tui.actions.due_back"
-        notice = t(wording, lang, refused=refusal_text(refused, lang), date=date)
-        self.app.notify(plain(notice, one_line=True).plain, severity="warning", timeout=10, markup=False)
+        self._unapplied = kept
+        self.request_edit(EditRequested(applied, merge=kept.merge))
+        # The view reads the words kept at once: the refill that follows a blur would
+        # otherwise show the saved prefix again until the screen publishes the edit.
+        self.session = keep(session)
+        field.load(key, field.value)
+        self._show_due_problems()
 
     def closing_edits(self) -> list[EditRequested]:
         """The session closes (Ctrl+Q, Esc, a closed terminal) while a date field holds no date:
-        it is left as by Tab, without a notice (the saved prefix "1.1" of "1.13.2027" stayed)."""
+        its words are kept as by Tab (the saved prefix "1.1" of "1.13.2027" stayed)."""
         if self._unapplied is not None:  # left as the app closes: the screen had no turn to apply it
             return [self._unapplied]
         # The view's fields are gone by now (a screen's children unmount first): what the
         # date field holds is the last text it reported.
-        entered, typed = self._due_entered, self._due_typed
-        if entered is None or typed is None or typed[0] != entered[0]:
+        typed = self._due_typed
+        if typed is None:
             return []
-        found = self._no_date_edit(*typed)
-        return [found[0]] if found is not None else []
+        kept = self._keep_words(*typed)
+        return [kept] if kept is not None else []
 
-    def _show_due_error(self, message: str, edited: FieldEdited) -> None:
-        """The refusal below the actions, and the date field itself marked (red at 5 m) until it
-        reads as a date again or shows the saved one."""
-        self.query_one("#due-error", Static).update(plain(message))  # quotes what was typed
-        for field in self.query(EntryInput):
-            if field.field == edited.field:
-                field.set_class(bool(message), "-invalid")
+    def _show_due_problems(self) -> None:
+        """Each date field that holds no date is marked (red at 5 m), and the line below the
+        actions says which and why: while typed, what could not be read; once left, also that
+        the words are kept as written, not as a date."""
+        if not self.ready or self.session is None:
+            return
+        lang, body = self.lang, self.body
+        label = body.action_label.get(lang) if body.action_label else t("tui.actions.text", lang)
+        reference = reference_date(self.session.date)
+        lines = []
+        for index in range(body.count):
+            field = self.query_one(f"#due-{index}", EntryInput)
+            try:
+                normalise_date(field.value, reference)
+            except Refused as refused:
+                field.add_class("-invalid")
+                wording = "tui.actions.due_typing" if field.has_focus else "tui.actions.due_kept"
+                action = f"{label} {index + 1}"
+                lines.append(t(wording, lang, action=action, refused=refusal_text(refused, lang)))
+            else:
+                field.remove_class("-invalid")
+        self.query_one("#due-error", Static).update(plain("\n".join(lines)))  # quotes what was typed
 
 
 def _is_due(key: FieldKey | None) -> bool:
@@ -316,17 +315,19 @@ def _is_due(key: FieldKey | None) -> bool:
 
 
 def action_edit(
-    exercise_id: str, group: str, index: int, part: str, value: str
+    exercise_id: str, group: str, index: int, part: str, value: str, *, due_as_written: bool = False
 ) -> Callable[[Session], Session]:
     """The edit that sets one part (text, owner or due) of a group's action, keeping the other two.
 
     The other parts are read from the session the edit is applied to, not from the fields
-    on screen: those may already show another group.
+    on screen: those may already show another group. ``due_as_written``: a due that is no
+    date is kept as written (``Session.with_action``).
     """
 
     def edit(session: Session) -> Session:
         actions = session.answers_for(exercise_id).actions.get(group, ())
         action = actions[index] if index < len(actions) else Action()
-        return session.with_action(exercise_id, group, index, replace(action, **{part: value}))
+        changed = replace(action, **{part: value})
+        return session.with_action(exercise_id, group, index, changed, due_as_written=due_as_written)
 
     return edit
