@@ -15,7 +15,9 @@ from textual.widgets import Input, Select, Static
 from workshop_tui.core.storage.errors import problem_lines
 from workshop_tui.core.storage.library import Library, check_path, load_library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
+from workshop_tui.tui.app import make_app
 from workshop_tui.tui.screens.new_session import LIBRARY_FILES_SHOWN, LIBRARY_PROBLEMS_SHOWN, NewSessionScreen
+from workshop_tui.tui.settings import Settings
 
 from .conftest import SIZE, app_for, listed
 
@@ -144,3 +146,20 @@ async def test_two_hundred_broken_files_are_capped_and_the_form_stays_on_the_scr
             assert region.height > 0 and region.bottom <= SIZE[1], f"{part} pushed off the screen"
         heading = str(box.query(Static).first().render())
         assert heading.startswith("200 øvelsesfil(er) kunne ikke læses")
+
+
+async def test_a_missing_exercises_folder_is_named_on_the_form_not_counted_as_a_file(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """``--exercises`` mistyped: the form said "1 øvelsesfil(er) kunne ikke læses" (explore16)."""
+    missing = tmp_path / "kollegas-øvelser"
+    app = make_app(lang="da", settings=Settings(lang="da"), show_clock=False, exercise_dirs=[missing])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        heading = str(form.query_one("#library-problems", VerticalScroll).query(Static).first().render())
+        assert heading.startswith(f"Øvelsesmappen {missing} findes ikke"), heading
+        assert "--exercises" in heading and "kunne ikke læses" not in heading, heading

@@ -12,7 +12,7 @@ from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.listing import list_sessions
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
-from workshop_tui.tui.screens.new_session import NewSessionScreen
+from workshop_tui.tui.screens.new_session import NO_EARLIER, NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.action_review import View as ReviewView
 
@@ -287,3 +287,41 @@ async def test_a_follow_up_in_the_form_keeps_the_earlier_sessions_language(
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.session.language == "da"
+
+
+async def test_a_follow_up_in_the_form_shows_the_organisation_and_facilitator_it_keeps(
+    library: Library, data_dir: Path
+) -> None:
+    """Following up in the form left organisation and facilitator blank, though taken from the earlier day.
+
+    Found by hand (explore16): the facilitator could not see what would be used. Now they
+    show it; a field typed in is kept as typed; choosing none again empties what was shown.
+    """
+    first = replace(_first_day(library), organisation="Aarhus Kommune", facilitator="Mette\x1b[2J")
+    save_session(first, session_path(first))
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await listed(pilot)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        organisation = form.query_one("#organisation", Input)
+        facilitator = form.query_one("#facilitator", Input)
+        follows = form.query_one("#follows", Select)
+        follows.value = "0"
+        await pilot.pause()
+        assert (organisation.value, facilitator.value) == ("Aarhus Kommune", "Mette"), "no escape from a file"
+        follows.value = NO_EARLIER
+        await pilot.pause()
+        assert (organisation.value, facilitator.value) == ("", "")
+        facilitator.value = "Jens"  # typed before choosing: kept, and used
+        follows.value = "0"
+        await pilot.pause()
+        assert (organisation.value, facilitator.value) == ("Aarhus Kommune", "Jens")
+        form.query_one("#title", Input).value = "Ældreområdet, tre måneder efter"
+        form.query_one("#date", Input).value = "2026-12-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert (screen.session.organisation, screen.session.facilitator) == ("Aarhus Kommune", "Jens")

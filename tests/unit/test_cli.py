@@ -208,3 +208,15 @@ def test_new_with_an_unknown_exercise_and_a_clean_library_says_no_more(
 ) -> None:
     assert main(["new", "--title", "X", "--no-open", "--participants", "3", "--exercise", "nope"]) == 2
     assert "kunne ikke læses" not in capsys.readouterr().err
+
+
+def test_new_with_a_missing_exercises_folder_names_the_folder_not_a_file(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped ``--exercises`` was "1 øvelsesfil(er) kunne ikke læses" (explore16): the folder is named."""
+    missing = tmp_path / "kollegas-oevelser"
+    args = ["--exercises", str(missing), "new", "--title", "X", "--no-open", "--participants", "3"]
+    assert main([*args, "--exercise", "kollega-oevelse"]) == 2
+    err = capsys.readouterr().err
+    assert f"Øvelsesmappen {missing} findes ikke, så ingen af dens øvelser blev læst" in err
+    assert "kunne ikke læses" not in err and "nedenfor" not in err

@@ -13,7 +13,7 @@ from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import KINDS
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict, parse_exercise
 from workshop_tui.core.storage.keylines import key_lines
-from workshop_tui.core.storage.library import Library, check_path, load_library
+from workshop_tui.core.storage.library import Library, check_path, load_library, unread_folder_lines
 from workshop_tui.core.storage.locations import builtin_exercises_dir
 from workshop_tui.core.storage.reader import Problems, Reader
 from workshop_tui.core.storage.tomlio import dumps
@@ -275,3 +275,24 @@ def test_a_programme_where_exercises_go_is_one_problem_naming_where_it_belongs()
         f"{path}:4: exercises: is a programme, not an exercise — move it into a folder named"
         " programmes inside the exercises folder"
     ]
+
+
+def test_a_missing_exercises_folder_is_named_as_a_folder_not_counted_as_a_file(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """A mistyped ``--exercises`` folder was "1 exercise file(s) could not be read" (explore16).
+
+    The facilitator looked for a broken file where there was only a wrong path: the folder
+    is named as a folder, with the fix (the path, the app started again), and not counted.
+    """
+    mailed = tmp_path / "colleague.toml"
+    mailed.write_text(GOOD, encoding="utf-8")
+    missing = tmp_path / "colleage"
+    library = load_library([missing, mailed])
+    assert library.unread_folders == (missing, mailed)
+    assert library.left_out_files() == ()
+    missing_line, file_line = unread_folder_lines(library, "en")
+    assert missing_line.startswith(f"The exercises folder {missing} does not exist")
+    assert "--exercises" in missing_line and "start the app again" in missing_line
+    assert file_line.startswith(f"{mailed} is a file, not a folder")
+    assert unread_folder_lines(library, "da")[0].startswith(f"Øvelsesmappen {missing} findes ikke")

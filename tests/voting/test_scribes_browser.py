@@ -28,7 +28,7 @@ from workshop_tui.voting.server import VotingServer
 from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE
-from .test_browser import CHROMIUM, ServerThread
+from .test_browser import CHROMIUM, ServerThread, _follow
 
 AXE = Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 NARROW = 320
@@ -305,3 +305,124 @@ def test_a_scribe_typing_on_while_the_facilitator_adds_words_behind_keeps_typing
         _type(box, "river her")
         assert disk_has("TELEFON skriver her facilitat"), on_disk()
         assert box.get_attribute("value") == "TELEFON skriver her facilitat"
+
+
+def test_the_phone_page_is_headed_by_what_the_phone_does_now(
+    browser: Any, scribe_session: tuple[Session, Path]
+) -> None:
+    """It read "Afstemning" while the groups wrote their sheets (explore16): now the heading and
+    the tab's title say the group's sheet, or the answer in one's own words, or voting."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session, path = scribe_session
+    _narrow(browser)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
+    server.follow("sheet-42")
+    words = section("phone.", "da")
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+
+    def headed(text: str) -> bool:
+        return browser.find_element(By.ID, "brand").text == text and browser.title == text
+
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        wait.until(lambda _: headed(words["write.heading_group"]))
+        assert words["write.heading_group"] != words["title"]
+        running.call(_follow(server, "take-home"))
+        wait.until(shown.visibility_of_element_located((By.ID, "w-answer")))
+        wait.until(lambda _: headed(words["write.heading_open"]))
+        running.call(_follow(server, None))
+        wait.until(shown.visibility_of_element_located((By.ID, "wait")))
+        wait.until(lambda _: headed(words["title"]))
+
+
+def test_a_scribe_typing_when_the_facilitator_moves_on_is_told_finishes_and_carries_on_later(
+    browser: Any, scribe_session: tuple[Session, Path]
+) -> None:
+    """The sheet vanished under the scribe's fingers, the open answers in its place, nothing said (explore16).
+
+    Now a scribe typing keeps the sheet, told the facilitator moved on and that the text is kept,
+    finishes the sentence (it reaches the file), goes on with the button and is told the
+    text is kept; when the sheet comes back, the cursor is at the end of their field.
+    """
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session, path = scribe_session
+    _narrow(browser)
+    keeper = SessionKeeper(session, path)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
+    server.follow("sheet-42")
+    words = section("phone.", "da")
+    title = session.exercise("sheet-42").title.da
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+
+    def on_disk() -> str:
+        return load_session(path).answers_for("sheet-42").texts.get("g1", {}).get("1", "")
+
+    def disk_has(text: str) -> bool:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and on_disk() != text:
+            time.sleep(0.05)
+        return on_disk() == text
+
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        box = wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
+        _type(box, "Camilla og ")
+        running.call(_follow(server, "take-home"))  # Ctrl+N: the open answers
+        moved = wait.until(shown.visibility_of_element_located((By.ID, "moved")))
+        assert moved.text.startswith(words["write.moved_finish"].format(title=title)), moved.text
+        assert box.is_displayed() and not browser.find_element(By.ID, "w-answer").is_displayed()
+        _fits(browser)
+        assert _axe(browser) == []
+        _type(box, "Jonas tager den")  # the sentence finished on the sheet left
+        assert disk_has("Camilla og Jonas tager den"), on_disk()
+        browser.find_element(By.ID, "moved-go").click()
+        wait.until(shown.visibility_of_element_located((By.ID, "w-answer")))
+        assert browser.find_element(By.ID, "moved-text").text == words["write.moved_kept"].format(title=title)
+        assert not browser.find_element(By.ID, "moved-go").is_displayed()
+        running.call(_follow(server, "sheet-42"))  # the facilitator goes back
+        box = wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
+        wait.until(lambda _: box.get_attribute("value") == "Camilla og Jonas tager den")
+        assert not browser.find_element(By.ID, "moved").is_displayed()
+        assert browser.switch_to.active_element == box, "the scribe carries on in their field"
+        wait.until(lambda _: browser.execute_script("return arguments[0].selectionStart", box) == 26)
+        _type(box, ".")
+        assert disk_has("Camilla og Jonas tager den."), on_disk()
+
+
+def test_a_scribe_not_typing_goes_on_with_the_facilitator_and_is_told_the_sheet_is_kept(
+    browser: Any, scribe_session: tuple[Session, Path]
+) -> None:
+    """Not writing when the facilitator moves on: the page follows at once, and says why the sheet went."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    session, path = scribe_session
+    _narrow(browser)
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
+    server.follow("sheet-42")
+    words = section("phone.", "da")
+    wait = WebDriverWait(browser, 15, poll_frequency=0.05)
+    with ServerThread(server) as running:
+        browser.get(running.url + "/#c=" + CODE)
+        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
+        running.call(_follow(server, "take-home"))
+        wait.until(shown.visibility_of_element_located((By.ID, "w-answer")))
+        said = browser.find_element(By.ID, "moved-text").text
+        assert said == words["write.moved_kept"].format(title=session.exercise("sheet-42").title.da)
+        assert not browser.find_element(By.ID, "moved-go").is_displayed()
+        assert _axe(browser) == []
+        running.call(_follow(server, None))  # the next change: the notice has said its piece
+        wait.until(shown.visibility_of_element_located((By.ID, "wait")))
+        assert not browser.find_element(By.ID, "moved").is_displayed()

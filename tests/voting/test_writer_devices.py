@@ -20,9 +20,9 @@ from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
-from workshop_tui.tui.voting_board import places_text
+from workshop_tui.tui.voting_board import VoteBoard, places_text
 from workshop_tui.tui.voting_link import VotingInfo
-from workshop_tui.voting.desk import Desk, Refused
+from workshop_tui.voting.desk import Desk, Progress, Refused
 from workshop_tui.voting.limits import Limits
 from workshop_tui.voting.places import next_anonymous_id
 from workshop_tui.voting.roll import Roll
@@ -220,3 +220,20 @@ async def test_a_writing_phone_that_votes_keeps_its_label_and_its_place(
     assert problem is not None and "seat" in problem and not damaged.devices
     progress = named_server.desk.progress(named_server.sink.session)
     assert (progress.joined, progress.writers) == (1, 0)  # the panel's counts as before
+
+
+def test_the_qr_board_says_what_scanning_is_for_now() -> None:
+    """It said "Scan for at stemme" while the groups wrote their sheets (explore16)."""
+    progress = Progress(joined=0, answered=0, complete=0)
+    board = VoteBoard()
+    said = {
+        writing: board._words(
+            VotingInfo("u", "j", CODE, progress, 20, round_open=not writing, writing=writing), "da", "\n"
+        ).plain.splitlines()[0]
+        for writing in ("group", "open", "")
+    }
+    assert said == {
+        "group": "Scan for at skrive gruppens ark",
+        "open": "Scan for at svare",
+        "": "Scan for at stemme",
+    }

@@ -192,9 +192,14 @@ def _name_left_out(library: Library, lang: str) -> None:
     Without this, a colleague's file with one mistake was only "unknown", and the facilitator
     had to think of ``workshop exercises`` to learn why.
     """
+    from workshop_tui.core.storage.library import unread_folder_lines
+
     errors = [problem for problem in library.problems if not problem.warning]
     if errors:
-        print(t("cli.error.left_out", lang, n=len(library.left_out())), file=sys.stderr)
+        for line in unread_folder_lines(library, lang, form=False):
+            print(line, file=sys.stderr)
+        if library.left_out_files():
+            print(t("cli.error.left_out", lang, n=len(library.left_out_files())), file=sys.stderr)
         for line in problem_lines(errors, lang):
             print(line, file=sys.stderr)
 

@@ -36,6 +36,19 @@ def progress_text(info: VotingInfo, lang: str) -> str:
     return t("tui.voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
 
 
+def scan_text(info: VotingInfo, lang: str) -> str:
+    """What scanning the code is for now: writing the group's sheet, answering, or voting.
+
+    The board said "Scan for at stemme" while the groups wrote their sheets on their phones
+    (explore16): the same words as the phone page's heading, which now says what it does.
+    """
+    if info.writing == "group":
+        return t("phones16.scan.group", lang)
+    if info.writing == "open":
+        return t("phones16.scan.open", lang)
+    return t("tui.voting.scan", lang)
+
+
 def places_text(info: VotingInfo, lang: str) -> str:
     """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
     p = info.progress
@@ -134,7 +147,7 @@ class VoteBoard(Static):
     def _words(self, info: VotingInfo, lang: str, gap: str) -> Text:
         """What goes with the QR code: how to join, the address, the code, and how far the room is."""
         text = Text()
-        text.append(t("tui.voting.scan", lang) + "\n", style="bold")
+        text.append(scan_text(info, lang) + "\n", style="bold")
         text.append(info.url + "\n", style="bold")
         text.append(f"{t('tui.voting.code', lang)}: ")
         text.append(spaced(info.code), style="bold reverse")

@@ -21,6 +21,14 @@ function fill(template, values) {
 
 function show(section) {
   for (const id of ["join", "wait", "vote", "write"]) $(id).hidden = id !== section;
+  if (section !== "write") heading(S.title); // writing: write.js says which (the sheet, an answer)
+}
+
+// The page's heading and the tab's title say what the phone does now: it read "Vote"
+// while the groups wrote their sheets.
+function heading(text) {
+  $("brand").textContent = text;
+  document.title = text;
 }
 
 function setMessage(element, text, kind) {
@@ -114,6 +122,8 @@ async function follow() {
 function render(state) {
   $("who").textContent = fill(S.you_are, { id: state.participant });
   $("who").hidden = false;
+  // A scribe still writing when the facilitator moves on finishes first (write.js).
+  if (typeof Scribe !== "undefined" && Scribe.hold(state, render)) return;
   if (!state.open || !state.exercise) {
     exercise = null;
     if (state.write && typeof Scribe !== "undefined") {

@@ -21,6 +21,8 @@ const Scribe = (() => {
   const PAUSE_MS = 300; // a pause in typing this long sends the field
   const LONGEST_MS = 1500; // and while typing on, it is sent at least this often
   const POLL_MS = 2500;
+  const HOLD_MS = 30000; // typed this recently (or a field in use) when the facilitator moves on: finish first
+  const IDLE_MS = 60000; // a sheet kept to finish goes on to the facilitator's exercise after this long untouched
 
   let task = null; // state.write: the exercise on show, its mode, groups and fields
   let group = localStorage.getItem(GROUP_KEY) || "";
@@ -30,6 +32,15 @@ const Scribe = (() => {
   const firstChange = {};
   let polling = false;
   let retrying = false;
+  let lastTyped = 0;
+  let lastField = null; // {exercise, group, key}: where this scribe last typed, to carry on there
+  let resumeKey = ""; // the field to put the cursor at the end of once its text is back
+  let held = null; // the state the page shows next, while the scribe finishes the sheet left
+  let heldAt = 0;
+  let resume = null; // page.js's render, to show `held` when the scribe goes on
+  let idleTimer = null;
+  let left = null; // {exercise, title}: the sheet the facilitator moved on from, while the page says so
+  let afterLeft = ""; // what the page showed next (shown()): a further change ends the notice
 
   function load(key, empty) {
     try {
@@ -70,6 +81,7 @@ const Scribe = (() => {
     const changed = !task || !write || task.exercise !== write.exercise;
     task = write;
     if (!write) return;
+    heading(write.mode === "open" ? W.heading_open : W.heading_group);
     $("w-title").textContent = write.title;
     $("w-prompt").textContent = write.prompt;
     $("w-prompt").hidden = !write.prompt;
@@ -112,7 +124,25 @@ const Scribe = (() => {
     known = {};
     const list = $("w-fields");
     list.replaceChildren(...task.fields.map(drawField));
+    const again = lastField && lastField.exercise === task.exercise && lastField.group === group;
+    if (again) carryOn(lastField.key);
     poll();
+  }
+
+  // Back on a sheet this scribe was writing when the facilitator moved on: the cursor where
+  // they stopped (the end of their field), so they go on with the sentence at once.
+  function carryOn(key) {
+    const input = fieldInput(key);
+    if (!input) return;
+    input.focus();
+    resumeKey = key;
+    atEnd(input);
+  }
+
+  function atEnd(input) {
+    if (typeof input.selectionStart !== "number" || !input.value) return; // a date or a choice: no cursor
+    input.setSelectionRange(input.value.length, input.value.length);
+    resumeKey = "";
   }
 
   function drawField(field, index) {
@@ -173,6 +203,8 @@ const Scribe = (() => {
 
   function typed(field, text) {
     const key = pkey(task.exercise, group, field);
+    lastTyped = Date.now();
+    lastField = { exercise: task.exercise, group, key: field };
     const entry = pending[key];
     if (entry) {
       entry.text = text;
@@ -323,9 +355,89 @@ const Scribe = (() => {
       const mine = pending[pkey(task.exercise, group, key)];
       // A field is refilled only when nothing typed here waits for the server.
       if (input && !mine && input.value !== text && (!before || input.value === before.text)) show(input, text);
+      if (input && key === resumeKey && document.activeElement === input) atEnd(input);
       const who = body.writers[key];
       if (who) fieldNote(key, fill(W.writing_too, { who }), "");
     }
+  }
+
+  // --- the facilitator moves on while this scribe writes ---------------------------
+  //
+  // The sheet used to vanish under the scribe's fingers, the next exercise in its place and
+  // nothing said. Now a scribe typing (or in a field) keeps the sheet to finish, told that
+  // the facilitator moved on and that what is written is kept; "Go on" (or a minute
+  // untouched) shows the facilitator's exercise. Writes to the sheet left are still taken
+  // (scribes.py), so nothing typed meanwhile is lost, and every keystroke waits in PENDING
+  // until it is on disk, as always. When the facilitator goes back to the sheet, the scribe
+  // carries on in the field they were writing.
+
+  function shown(state) {
+    if (state.open && state.exercise) return "v" + state.exercise.id;
+    return state.write ? "w" + state.write.exercise : "";
+  }
+
+  function onSheet() {
+    return task && task.mode === "group" && group && !$("write").hidden && !$("w-sheet").hidden;
+  }
+
+  function busy() {
+    const focused = document.activeElement && $("w-fields").contains(document.activeElement);
+    return focused || Date.now() - lastTyped < HOLD_MS;
+  }
+
+  function notice(text, go) {
+    $("moved").hidden = !text;
+    $("moved-text").textContent = text || "";
+    $("moved-go").textContent = W.moved_go;
+    $("moved-go").hidden = !go;
+  }
+
+  // Called by page.js with each new state: true keeps the sheet on screen (page.js then draws nothing).
+  function hold(state, redraw) {
+    const write = !state.open || !state.exercise ? state.write : null;
+    if (left && write && write.mode === "group" && write.exercise === left.exercise) {
+      left = null; // the sheet is back: drawn again (or still there), the scribe carries on
+      held = null;
+      clearInterval(idleTimer);
+      notice("", false);
+      return false;
+    }
+    if (held) {
+      held = state;
+      return true;
+    }
+    if (onSheet() && !(write && write.exercise === task.exercise)) {
+      left = { exercise: task.exercise, title: task.title };
+      if (busy()) {
+        held = state;
+        heldAt = Date.now();
+        resume = redraw;
+        notice(fill(W.moved_finish, { title: task.title }), true);
+        idleTimer = setInterval(() => {
+          if (Date.now() - Math.max(lastTyped, heldAt) >= IDLE_MS) goOn();
+        }, 1000);
+        return true;
+      }
+      afterLeft = shown(state);
+      notice(fill(W.moved_kept, { title: left.title }), false);
+      task = null; // drawn afresh when it comes back, even after a vote between (render's "changed")
+      return false;
+    }
+    if (left && shown(state) !== afterLeft) {
+      left = null;
+      notice("", false);
+    }
+    return false;
+  }
+
+  function goOn() {
+    clearInterval(idleTimer);
+    const next = held;
+    held = null;
+    if (!next) return;
+    lastTyped = 0;
+    if ($("w-fields").contains(document.activeElement)) document.activeElement.blur();
+    resume(next); // through hold() again: not busy now, so the page says the sheet is kept, and goes on
   }
 
   // --- open answers ----------------------------------------------------------------
@@ -412,10 +524,11 @@ const Scribe = (() => {
       if (task) drawMine();
     });
     $("w-answer-send").addEventListener("click", submitAnswer);
+    $("moved-go").addEventListener("click", goOn);
     // Texts typed before a reload or a lost connection are sent as soon as the page is back.
     if (Object.keys(pending).length) retryLater();
   }
 
   start();
-  return { render };
+  return { render, hold };
 })();

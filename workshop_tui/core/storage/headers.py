@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -150,9 +151,18 @@ def read_language(path: Path) -> str | None:
     The new-session form offers the earlier session's language for a follow-up, as
     ``workshop new --follows`` keeps it, without reading the whole file on each choice.
     """
-    data = _read_header(path)
-    language = data.get("language") if data is not None else None
-    return language if isinstance(language, str) else None
+    return read_header_texts(path, ("language",)).get("language")
+
+
+def read_header_texts(path: Path, names: Iterable[str]) -> dict[str, str]:
+    """Those of ``names`` that a session file's header holds as text (unchecked), in one small read.
+
+    The new-session form shows a follow-up's kept language, organisation and facilitator
+    as soon as the earlier session is chosen; reading the whole file on each choice would
+    parse every answer. A value that is not text is left out, as is a file that cannot be read.
+    """
+    data = _read_header(path) or {}
+    return {name: value for name in names if isinstance(value := data.get(name), str)}
 
 
 def _read_header(path: Path) -> dict[str, Any] | None:

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Exercise, Programme, Text
-from workshop_tui.core.storage.errors import FileProblems, Problem, file_problem
+from workshop_tui.core.storage.errors import FileProblems, Problem, file_problem, printable
 from workshop_tui.core.storage.exercise_codec import parse_exercise
 from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_exercises_dir, user_exercises_dir
@@ -32,6 +33,8 @@ class Library:
     """exercise id -> the file it was loaded from."""
     programmes: Mapping[str, Programme] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    unread_folders: tuple[Path, ...] = ()
+    """Folders given with ``--exercises`` that are missing or are files (each also a problem)."""
 
     def default_programme(self) -> Programme | None:
         """The seminar programme new sessions start from."""
@@ -44,6 +47,14 @@ class Library:
         the library is offered (the new-session form), not only in ``workshop exercises``.
         """
         return tuple(dict.fromkeys(p.file for p in self.problems if not p.warning))
+
+    def left_out_files(self) -> tuple[Path, ...]:
+        """The exercise files that did not load: ``left_out`` without the unread folders.
+
+        A mistyped ``--exercises`` folder was counted as "1 exercise file(s) could not be
+        read": the facilitator looked for a broken file where there was only a wrong path.
+        """
+        return tuple(path for path in self.left_out() if path not in self.unread_folders)
 
 
 def load_exercise_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
@@ -143,7 +154,8 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
     origins: dict[str, Path] = {}
     programmes: dict[str, Programme] = {}
     programme_files: dict[str, Path] = {}
-    problems: list[Problem] = [_not_a_folder(d) for d in extras if not d.is_dir()]
+    unread = tuple(d for d in extras if not d.is_dir())
+    problems: list[Problem] = [_not_a_folder(d) for d in unread]
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -180,7 +192,25 @@ def load_library(extra_dirs: Iterable[Path] = (), *, include_user: bool = True) 
                     value=repr(missing),
                 )
             )
-    return Library(exercises, origins, programmes, tuple(problems))
+    return Library(exercises, origins, programmes, tuple(problems), unread)
+
+
+def unread_folder_lines(library: Library, lang: str, *, form: bool = True) -> list[str]:
+    """Each unread ``--exercises`` folder named as a folder, with the fix, in ``lang``.
+
+    Said apart from the files that did not load: a wrong path is fixed on the command line
+    (the app started again), not in a file. ``form``: the new-session form's words (its
+    lists lack the folder's exercises); else the command line's. The path is shown as
+    given, made printable.
+    """
+    if form:
+        is_file, missing = "phones16.library.folder_is_file", "phones16.library.folder_missing"
+    else:
+        is_file, missing = "phones16.cli.folder_is_file", "phones16.cli.folder_missing"
+    return [
+        printable(t(is_file if folder.exists() else missing, lang, path=str(folder)))
+        for folder in library.unread_folders
+    ]
 
 
 def _not_a_folder(given: Path) -> Problem:

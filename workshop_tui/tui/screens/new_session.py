@@ -20,9 +20,10 @@ from workshop_tui.core.model.people import parse_participants
 from workshop_tui.core.model.refusal import Refused
 from workshop_tui.core.storage.errors import FileProblems, in_line_order, problem_lines
 from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
-from workshop_tui.core.storage.headers import read_language
+from workshop_tui.core.storage.headers import read_header_texts
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.sessions import load_session, new_session
+from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import NEW_SESSION_COMMANDS, bindings
 from workshop_tui.tui.plain import plain, plain_text
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 CUSTOM = "__custom__"
 NO_EARLIER = "__none__"
+KEPT = ("language", "organisation", "facilitator")
+"""What a follow-up keeps from the earlier session, read from its header when it is chosen."""
 LIBRARY_PROBLEMS_SHOWN = 3
 """Lines per broken exercise file on the form (the first names what to fix; the rest are counted)."""
 LIBRARY_FILES_SHOWN = 5
@@ -43,6 +46,23 @@ A folder of 200 broken files (a wrong folder given, a colleague's whole set in a
 format) made a box of 400 lines to scroll through above the form, and the layout of it all
 was paid on every opening of the form.
 """
+
+
+def library_heading(library: Library, lang: str) -> str:
+    """The heading over the library's problems: unread folders by name, then the count of files.
+
+    A missing ``--exercises`` folder was "1 exercise file(s) could not be read": the count of
+    files now counts files only, and a folder is named as the folder it is, with its fix.
+    """
+    from workshop_tui.core.storage.library import unread_folder_lines  # as Library: only when shown
+
+    lines = unread_folder_lines(library, lang)
+    files = library.left_out_files()
+    if files:
+        lines.append(t("forms.library.left_out", lang, n=len(files)))
+    elif not lines:
+        lines.append(t("forms.library.warnings", lang))
+    return "\n".join(lines)
 
 
 class NewSessionScreen(WorkshopModal):
@@ -126,13 +146,8 @@ class NewSessionScreen(WorkshopModal):
         wall). Names and values come from the files: shown as written (``plain``).
         """
         lang, library = self.lang, self.library
-        left_out = library.left_out()
-        if left_out:
-            heading = t("forms.library.left_out", lang, n=len(left_out))
-        else:
-            heading = t("forms.library.warnings", lang)
         with VerticalScroll(id="library-problems"):
-            yield Static(heading, classes="error-text")
+            yield Static(plain(library_heading(library, lang)), classes="error-text")
             files = list(dict.fromkeys(problem.file for problem in library.problems))
             first = set(files[:LIBRARY_FILES_SHOWN])
             shown = [problem for problem in library.problems if problem.file in first]
@@ -155,6 +170,8 @@ class NewSessionScreen(WorkshopModal):
             self.query_one("#follows-hint").display = False
         self.set_focus(self.query_one("#title", Input), scroll_visible=False)  # see GroupsModal.on_mount
         self._picked: list[str] = []
+        self._kept: dict[str, str] = {}
+        """What the chosen earlier session's header holds (``KEPT``), as shown in the fields."""
 
     @on(Select.Changed, "#follows")
     def toggle_follows(self, event: Select.Changed) -> None:
@@ -164,13 +181,30 @@ class NewSessionScreen(WorkshopModal):
             widget.display = not following
         # The follow-up keeps the earlier session's language (as ``new --follows`` does), unless
         # changed here: the app's language would have turned the leader group's wall over.
-        earlier = read_language(self.sessions[int(str(event.value))].path) if following else self.lang
+        kept = read_header_texts(self.sessions[int(str(event.value))].path, KEPT) if following else {}
+        earlier = kept.get("language") if following else self.lang
         if earlier in LANGUAGES:
             self.query_one("#language", Select).value = earlier
+        self._show_kept(kept)
         self.query_one("#custom").display = (
             not following and self.query_one("#programme", Select).value == CUSTOM
         )
         self.query_one("#follows-hint").display = following
+
+    def _show_kept(self, kept: dict[str, str]) -> None:
+        """Fill organisation and facilitator with what the follow-up takes from the earlier session.
+
+        They stood blank although the follow-up takes them (explore16): the facilitator could
+        not see what would be used, and might type it again or think it lost. A field the
+        facilitator typed in is left as typed (it is used instead); one that still holds the
+        previous choice's value follows the new choice, and choosing none empties it again.
+        Values come from a file: control characters are taken out (``for_terminal``).
+        """
+        for name in ("organisation", "facilitator"):
+            field = self.query_one(f"#{name}", Input)
+            if field.value.strip() in ("", self._kept.get(name, "")):
+                field.value = for_terminal(kept.get(name, ""))
+        self._kept = {name: for_terminal(value) for name, value in kept.items()}
 
     @on(Select.Changed, "#programme")
     def toggle_custom(self, event: Select.Changed) -> None:

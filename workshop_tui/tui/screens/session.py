@@ -1,7 +1,8 @@
 """The session screen: runs one seminar, exercise by exercise.
 
 The session's state lives in its ``SessionController`` (keeper, current exercise,
-timers, voting); this screen shows the current exercise in the view for its kind,
+timers, voting); this screen shows the current exercise in the view for its kind
+(which view, and what it shows: ``session_views.py``; what its keys do: ``session_actions.py``),
 turns keys and the views' requests into calls on the controller, and redraws when
 the controller says something changed. Every edit is written to disk before the
 screen shows it.
@@ -15,12 +16,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
@@ -30,15 +31,15 @@ from workshop_tui.core.storage.lock import LockInfo, SessionLock
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.collector import IdleCollector
-from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings, key_help
+from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings
 from workshop_tui.tui.controller import SessionController
+from workshop_tui.tui.frame_timer import FrameTimer
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard
-from workshop_tui.tui.screens.session_actions import SessionActions
-from workshop_tui.tui.shelf import shelve
-from workshop_tui.tui.strings import refusal, session_help
+from workshop_tui.tui.screens.session_views import ExerciseViews
+from workshop_tui.tui.strings import refusal
 from workshop_tui.tui.views import view_for
-from workshop_tui.tui.views.base import ExerciseView, GroupTextsView
+from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.voting_board import VotingStatus
 from workshop_tui.tui.widgets.agenda import Agenda
 from workshop_tui.tui.widgets.footer import KeysFooter
@@ -46,20 +47,13 @@ from workshop_tui.tui.widgets.header import SafeHeader
 from workshop_tui.tui.widgets.last_time import LastTimePanel
 from workshop_tui.tui.widgets.timer import TimerDisplay
 
-STEP_KEYS = {
-    key.strip(): 1 if command.action == "next" else -1
-    for command in SESSION_COMMANDS
-    if command.action in ("next", "previous")
-    for key in command.keys.split(",")
-}
-"""The keys that step to the next (1) or previous (-1) exercise (Ctrl+N, Ctrl+B), as declared."""
 FREEZE_SECONDS = 0.5
 """After opening, when the objects made so far are handed out of the garbage collector's sight."""
 SWITCH_INTERVAL = 0.0005
 """How long another thread (Textual's input and output) may wait for the interpreter, at most."""
 
 
-class SessionScreen(SessionActions):
+class SessionScreen(ExerciseViews):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -103,6 +97,23 @@ class SessionScreen(SessionActions):
         """After the frame that shows an edit: the collection it made due, if any."""
         self._resumed = False
         """Whether the screen has been shown (resumed) once."""
+
+    _frame_timer: FrameTimer | None = None
+
+    @property
+    def _update_timer(self) -> Timer:
+        """Textual's timer that draws the screen's changes, as a ``FrameTimer`` (``tui/frame_timer.py``).
+
+        Textual's own keeps a 60-a-second beat and held a key's frame for the next beat
+        (up to 33 ms) when the key came just after another frame.
+        """
+        timer = self._frame_timer
+        if timer is None:
+            made = super()._update_timer  # Textual's (paused, its task not run yet), replaced at once
+            timer = self._frame_timer = FrameTimer.instead_of(made)
+            self._timers.discard(made)
+            self._timers.add(timer)
+        return timer
 
     def compose(self) -> ComposeResult:
         yield SafeHeader(show_clock=self.workshop.show_clock)
@@ -205,11 +216,6 @@ class SessionScreen(SessionActions):
         elif change is Change.VOTING:
             self._show_writers()
 
-    def _show_writers(self) -> None:
-        """Mark the fields of the view that devices are writing in now (views of groups' texts)."""
-        if isinstance(self.view, GroupTextsView):
-            self.view.show_writers(self.voting.writers(self.current))
-
     def on_resize(self) -> None:
         if self.app.size.width < 90:
             self.query_one("#agenda").display = False
@@ -223,101 +229,6 @@ class SessionScreen(SessionActions):
         self._show_exercise(restore=False)
         self.query_one(Agenda).show(self.session, self.current, self.lang)
         self.controller.publish_live()  # the second window speaks the new language too
-
-    def _show_exercise(self, *, restore: bool) -> None:
-        """Show the current exercise's view: made and mounted on the first visit, shown again after.
-
-        Views are never removed on the way (only hidden), so no key, message or refill
-        still on its way to a view can find its widgets gone.
-        """
-        if self.focused is not None and self.view is not None and self.view in self.focused.ancestors:
-            self.set_focus(None)  # no key goes to a field that is being hidden
-        showing = self._views.get(self.current) if self.current else None
-        for kept in self._views.values():
-            if kept.display and kept is not showing:
-                self.call_after_refresh(shelve, kept)  # hidden: its drawn lines go (tui/shelf.py)
-            kept.display = False
-        if not self.current:
-            self.view = None
-            self.query_one("#view-pending", Static).display = False
-            return
-        if self._passing_through():
-            self.view = None  # only the title of an exercise a burst passes through
-            self._show_pending(None)
-            self._show_frame()
-            return
-        view = self._views.get(self.current)
-        if view is None:
-            view = self._views[self.current] = view_for(self.session.exercise(self.current), self.lang)
-            self.query_one("#view-slot", Vertical).mount(view)
-        self._show_pending(view)
-        view.display = True
-        self.view = view
-        self.hold_keys_until_ready(view)
-        position = self.session.position
-        view.start(self.session, position if restore and position.exercise == self.current else None)
-        self._show_writers()
-        if self.keeper.read_only:
-            view.call_after_refresh(self.guard.freeze, view)
-        self._show_frame()
-
-    def _show_pending(self, view: ExerciseView | None) -> None:
-        """Until ``view`` is up (None: a burst passes by), show the exercise's prompt and a word why.
-
-        Making a table's or grid's view takes 100-400 ms on a loaded laptop; the room
-        would see an empty wall below the title meanwhile.
-        """
-        pending = self.query_one("#view-pending", Static)
-        if view is not None and view.ready:
-            pending.display = False
-            return
-        exercise = self.session.exercise(self.current)
-        shown = Text()
-        if exercise.prompt is not None:
-            shown.append(exercise.prompt.get(self.lang) + "\n", style="bold")
-        shown.append(t("tui.pending.view", self.lang), style="dim")
-        pending.update(shown)
-        pending.display = True
-        if view is not None:
-
-            def up() -> None:
-                if self.view is view:
-                    pending.display = False
-
-            view.when_ready(up)
-
-    def _passing_through(self) -> bool:
-        """Whether the next key waiting is another step (a burst of Ctrl+B or Ctrl+N).
-
-        Such a step leaves the exercise before anyone could read it: making its view
-        (100-400 ms for a table or grid on a loaded laptop, during which the area below the
-        title was blank) only delayed the exercise the burst leads to. The exercise's
-        title is shown on the way; its view is made when the facilitator stops on it.
-        """
-        gate = self.key_gate
-        step = STEP_KEYS.get(gate.next_held() or "") if gate is not None else None
-        if step is None:
-            return False
-        # A step that cannot move (Ctrl+B on the first exercise, Ctrl+N on the last) ends
-        # the burst here: the view must be made now, as no later step will come to make it.
-        return 0 <= self.session.agenda.index(self.current) + step < len(self.session.agenda)
-
-    def show_unmade_view(self) -> None:
-        """Make the current exercise's view if a burst left it unmade (and none is passing on)."""
-        if self.view is None and self.current and not self._passing_through():
-            self._show_exercise(restore=False)
-
-    def _show_frame(self) -> None:
-        session, lang = self.session, self.lang
-        exercise = session.exercise(self.current)
-        number = session.agenda.index(self.current) + 1
-        self.sub_title = f"{number}/{len(session.agenda)} · {exercise.title.get(lang)}"
-        # The wall sees this screen unless F2 is on: the source citation and the private note
-        # are shown only on demand (F1 help, F7 notes), never here.
-        title = Text(exercise.title.get(lang), style="bold")
-        title.append(f"  {number}/{len(session.agenda)}", style="dim")
-        self.query_one("#exercise-title", Static).update(title)
-        self.show_help_text(session_help(lang, exercise.source.cite(), key_help(SESSION_COMMANDS, lang)))
 
     @on(EditRequested)
     def apply_edit(self, event: EditRequested) -> None:
@@ -339,22 +250,6 @@ class SessionScreen(SessionActions):
     def _reloaded(self) -> None:
         """The writer's saves, taken by a read-only window: refill the fields (nothing typed here)."""
         self.controller.publish(Change.RELOAD)
-
-    def _show_session(self, *, reload: bool = False, arrived: bool = False) -> None:
-        """Update every widget to the keeper's session (drawn at the next frame).
-
-        Text fields are filled again only with ``reload`` (undo, redo): after a typed edit
-        the field already holds that text, or a newer one whose edit is still on its way.
-        """
-        if self.view is not None and not self.view.ready:
-            self.view.renew(self.session)  # not mounted yet: it begins with this session, not an older one
-        elif self.view is not None:
-            if reload:
-                self.view.load(self.session)
-            elif arrived:  # votes or texts from devices: the fields show the texts (see ``refill``)
-                self.view.refill(self.session)
-            else:
-                self.view.show(self.session)
 
     @on(PositionChanged)
     def remember_position(self, event: PositionChanged) -> None:

@@ -90,6 +90,17 @@ class ExerciseView(Vertical):
         """
         self.screen.post_message(edit)
 
+    def report_position(self, position: Position) -> None:
+        """Tell the session screen where the facilitator is now (``PositionChanged``).
+
+        Straight to the screen, as an edit: bubbled, the message took a turn of the event
+        loop at each of the four containers between the view and the screen, on every
+        score typed (the cursor moves on), before the screen went idle and drew the frame.
+        A view no longer on a screen (closing) has nowhere to report to.
+        """
+        if self.is_attached:
+            self.screen.post_message(PositionChanged(position))
+
     @property
     def ready(self) -> bool:
         """Whether the view's widgets are mounted and it is still in use (safe to query them)."""
@@ -376,4 +387,4 @@ class GroupTextsView(ExerciseView):
         if not self.ready or session is None or not self.advance_group():
             return
         self.load(session)
-        self.post_message(PositionChanged(Position(self.exercise.id, 0, 0, self._group)))
+        self.report_position(Position(self.exercise.id, 0, 0, self._group))

@@ -18,7 +18,7 @@ from workshop_tui.core.kinds.grids import GridBody
 from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
 from workshop_tui.tui.after_frame import AfterFrame
-from workshop_tui.tui.messages import EditRequested, PositionChanged
+from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain_text
 from workshop_tui.tui.views.base import session_edit
 from workshop_tui.tui.views.grid_panels import detail_text, head_text, profile_text
@@ -293,6 +293,10 @@ class GridView(GridTyping):
 
     @on(ScoreGrid.CellHighlighted, "#grid")
     def _moved(self, event: ScoreGrid.CellHighlighted) -> None:
+        # Nothing above the view takes it: bubbled on, it took a turn of the event loop at
+        # each container up to the screen and the app (five) on every score typed, before
+        # the screen drew the score's frame.
+        event.stop()
         if not self.ready:
             return
         self._tally_buffer = None
@@ -306,7 +310,7 @@ class GridView(GridTyping):
 
     def _post_position(self) -> None:
         row, column = self.grid.cursor_coordinate
-        self.post_message(PositionChanged(Position(self.exercise.id, row, column, self._group)))
+        self.report_position(Position(self.exercise.id, row, column, self._group))
 
     @on(FieldEdited)
     def _text_edited(self, event: FieldEdited) -> None:

@@ -15,7 +15,6 @@ from textual.widgets import Static
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.sheets import SheetBody
 from workshop_tui.core.model import Exercise, Position, Session
-from workshop_tui.tui.messages import PositionChanged
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.views.base import GroupTextsView, typing
 from workshop_tui.tui.views.group_line import append_group
@@ -116,4 +115,4 @@ class ReflectionView(GroupTextsView):
         self.request_edit(
             typing(self.exercise.id, group, f"t:{box}", event, f"text:{self.exercise.id}:{group}:{box}")
         )
-        self.post_message(PositionChanged(Position(self.exercise.id, int(number), 0, group)))
+        self.report_position(Position(self.exercise.id, int(number), 0, group))
