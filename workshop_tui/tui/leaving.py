@@ -18,7 +18,7 @@ instead, in a notice, so that the room's voting never stops unannounced.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,50 +31,62 @@ from workshop_tui.tui.base import MODAL_CSS, WorkshopModal
 from workshop_tui.tui.commands import LEAVE_VOTING_COMMANDS, bindings
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.plain import plain
-from workshop_tui.tui.saving import UnsavedModal
 
 if TYPE_CHECKING:
+    from workshop_tui.tui.saving import SaveGuard
     from workshop_tui.tui.voting_link import VotingController
 
 
-class Guard(Protocol):
-    """The session's save guard (``tui.saving.SaveGuard``)."""
+class Leaving:
+    """A session's way out: Esc (to the list of sessions) and quitting ask the same questions.
 
-    def confirm_leave(self, leave: Callable[[], None]) -> None:
-        """Run ``leave`` at once when everything is saved; else ask the facilitator."""
-
-
-def confirm_leaving(
-    voting: VotingController, guard: Guard, leave: Callable[[], None], *, quitting: bool = False
-) -> None:
-    """Run ``leave`` after asking about open voting (phones joined), then about unsaved edits.
-
-    While one of the two questions is on screen, asking again (Ctrl+Q pressed on it, or the
-    palette's Quit) asks nothing more: the question shown answers it, and two stacked
-    dialogs left one behind the other's answer (found with a Pilot probe).
+    The app's list of open sessions holds this (``OpenSessions.opened``), so quitting asks
+    through it without knowing about voting or saving, and the screen's stack is never
+    searched for a question already shown: this object knows whether it asked.
     """
-    host, lang = voting.owner.host, voting.owner.lang
-    if any(isinstance(screen, (LeaveVotingModal, UnsavedModal)) for screen in host.app.screen_stack):
-        return
-    info = voting.info()
-    if info is None:
-        guard.confirm_leave(leave)
-        return
-    if not (info.progress.joined or info.progress.writers or voting.writing_now()):
 
-        def stopped() -> None:
-            if not quitting:  # quitting: the window goes, and voting with it, as the key says
-                host.app.notify(t("tui.leave.stopped_empty", lang), timeout=6)
-            leave()
+    def __init__(self, voting: VotingController, guard: SaveGuard) -> None:
+        self.voting = voting
+        self.guard = guard
+        self._asking = False
+        """The voting question is on screen."""
 
-        guard.confirm_leave(stopped)
-        return
+    def confirm_quit(self, leave: Callable[[], None]) -> None:
+        """Quit after asking (``confirm_leave``), said as quitting."""
+        self.confirm_leave(leave, quitting=True)
 
-    def answer(choice: str | None) -> None:
-        if choice == "leave":
+    def confirm_leave(self, leave: Callable[[], None], *, quitting: bool = False) -> None:
+        """Run ``leave`` after asking about open voting (phones joined), then about unsaved edits.
+
+        While one of the two questions is on screen, asking again (Ctrl+Q pressed on it, or
+        the palette's Quit) asks nothing more: the question shown answers it, and two stacked
+        dialogs left one behind the other's answer (found with a Pilot probe).
+        """
+        voting, guard = self.voting, self.guard
+        if self._asking or guard.asking:
+            return
+        host, lang = voting.owner.host, voting.owner.lang
+        info = voting.info()
+        if info is None:
             guard.confirm_leave(leave)
+            return
+        if not (info.progress.joined or info.progress.writers or voting.writing_now()):
 
-    host.app.push_screen(LeaveVotingModal(voting, quitting=quitting), answer)
+            def stopped() -> None:
+                if not quitting:  # quitting: the window goes, and voting with it, as the key says
+                    host.app.notify(t("tui.leave.stopped_empty", lang), timeout=6)
+                leave()
+
+            guard.confirm_leave(stopped)
+            return
+
+        def answer(choice: str | None) -> None:
+            self._asking = False
+            if choice == "leave":
+                guard.confirm_leave(leave)
+
+        self._asking = True
+        host.app.push_screen(LeaveVotingModal(voting, quitting=quitting), answer)
 
 
 def leave_text(voting: VotingController, lang: str, *, quitting: bool) -> str:

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:
-    from workshop_tui.tui.voting_link import VotingController
+from typing import Protocol
 
 
 class Rescuable(Protocol):
@@ -27,16 +24,12 @@ class Rescuable(Protocol):
     def rescue(self) -> bool:
         """Save what is not on disk yet; never raises. True when everything is saved."""
 
-    @property
-    def voting(self) -> VotingController:
-        """Its voting: quitting while phones are joined asks first (``tui/leaving.py``)."""
-
 
 class Guard(Protocol):
-    """The session's save guard (``tui.saving.SaveGuard``)."""
+    """The session's way out (``tui.leaving.Leaving``): its voting first, then unsaved edits."""
 
-    def confirm_leave(self, leave: Callable[[], None]) -> None:
-        """Run ``leave`` at once when everything is saved; else ask the facilitator."""
+    def confirm_quit(self, leave: Callable[[], None]) -> None:
+        """Run ``leave`` at once when nothing is at stake; else ask the facilitator first."""
 
 
 class OpenSessions:
@@ -66,9 +59,6 @@ class OpenSessions:
     def confirm_quit(self, leave: Callable[[], None]) -> None:
         """Quit at once, or after asking about the newest open session's voting and unsaved edits."""
         if self._open:
-            from workshop_tui.tui.leaving import confirm_leaving
-
-            controller, guard = self._open[-1]
-            confirm_leaving(controller.voting, guard, leave, quitting=True)
+            self._open[-1][1].confirm_quit(leave)
         else:
             leave()

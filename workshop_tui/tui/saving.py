@@ -92,6 +92,8 @@ class SaveGuard:
         """Read-only: the other window has closed the session (its lock file is gone)."""
         self._shown: tuple[str, str] | None = None
         """What the bar shows now: (state, text)."""
+        self.asking = False
+        """The unsaved-changes question is on screen (a second way out asks nothing more)."""
         self.bar = SaveStatus(id="save-status")
         """The guard's own bar (the session screen places it under its header)."""
 
@@ -207,6 +209,7 @@ class SaveGuard:
             return
 
         def answer(choice: str | None) -> None:
+            self.asking = False
             if choice == "leave":
                 leave()
             elif choice == "retry":
@@ -220,6 +223,7 @@ class SaveGuard:
         error = keeper.last_error
         reason = save_failure(error, self.screen.lang) if error is not None else ""
         self._withdraw("again")  # "Saved again" beside "Changes are not saved" (no longer true)
+        self.asking = True
         self.screen.app.push_screen(UnsavedModal(max(1, keeper.pending), reason), answer)
 
 

@@ -34,6 +34,7 @@ from workshop_tui.tui.collector import IdleCollector
 from workshop_tui.tui.commands import SESSION_COMMANDS, Command, bindings
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.frame_timer import FrameTimer
+from workshop_tui.tui.leaving import Leaving
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
 from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.session_views import ExerciseViews
@@ -83,6 +84,7 @@ class SessionScreen(ExerciseViews):
         self.controller = SessionController(self, session, path, lock=lock, read_only=read_only)
         """The session's state (keeper, current exercise, timers, voting), which the screens observe."""
         self.guard = SaveGuard(self, self.controller.keeper, self._reloaded, holder)
+        self.leaving = Leaving(self.controller.voting, self.guard)
         """Shows what is not saved (or that the session is read-only) and retries failed saves."""
         self._inputs_at_open = 0
         """The app's count of keys and clicks when the screen opened (see ``remember_position``)."""
@@ -155,7 +157,9 @@ class SessionScreen(ExerciseViews):
         batch.__enter__()
         self.call_later(batch.__exit__, None, None, None)
         self._inputs_at_open = self.workshop.inputs
-        self.workshop.sessions.opened(self.controller, self.guard)  # quit and rescue ask the controller
+        self.workshop.sessions.opened(
+            self.controller, self.leaving
+        )  # quit asks its way out, rescue the controller
         title = self.session.title
         self.title = t("tui.readonly.title", self.lang, title=title) if self.keeper.read_only else title
         stored = self.keeper.session.position.exercise

@@ -13,7 +13,7 @@ from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.exercise_timers import ExerciseTimers
-from workshop_tui.tui.leaving import confirm_leaving
+from workshop_tui.tui.leaving import Leaving
 from workshop_tui.tui.saving import SaveGuard
 from workshop_tui.tui.screens.in_order import InOrderScreen
 from workshop_tui.tui.strings import refusal
@@ -27,6 +27,8 @@ class SessionActions(InOrderScreen):
     """The session's state (keeper, current exercise, timers, voting), which the screens observe."""
     guard: SaveGuard
     """Shows what is not saved (or that the session is read-only) and retries failed saves."""
+    leaving: Leaving
+    """The way out (Esc, quitting): asks about open voting, then about unsaved edits."""
 
     @property
     def keeper(self) -> SessionKeeper:
@@ -242,7 +244,7 @@ class SessionActions(InOrderScreen):
             self.app.action_hide_help_panel()
             return
         self.controller.save_position()
-        confirm_leaving(self.voting, self.guard, self.workshop.show_home)
+        self.leaving.confirm_leave(self.workshop.show_home)
 
     def action_set_timer(self) -> None:
         """Set the timer for this exercise."""
