@@ -2,7 +2,8 @@
 
 A follow-up is made from the earlier session's file (its room and programme, and last
 time's actions to review); the list of sessions shows each series together, earliest
-first, under a line naming it, and says what breaks a series (a missing or unreadable
+first, under a line naming it (a series that branches: the shared days, then each branch
+under its name), and says what breaks a series (a missing or unreadable
 earlier session) under the session that follows it.
 """
 
@@ -11,10 +12,13 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.results.distinct import group_labels
+from workshop_tui.core.storage.branches import Line, branch_facts, lines, trunk
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
 from workshop_tui.core.storage.locations import sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
@@ -142,10 +146,41 @@ def print_sessions(lang: str) -> int:
         shown.add(root)
         series = series_of(summary.id, listings, tables)
         first_title = series.sessions[0].summary.title if series.sessions[0].summary else ""
+        found = lines(series)
+        if len(found) > 1:
+            n = len(series.sessions)
+            heading = t("series.cli.series_branched", lang, title=_cut(first_title), n=n, branches=len(found))
+            print(for_terminal(heading))
+            _print_branches(found, listings, tables, lang)
+            continue
         print(for_terminal(t("series.cli.series", lang, title=_cut(first_title), n=len(series.sessions))))
         for member in series.sessions:
             _print_line(member, listings, tables, lang, indent="  ")
     return 0
+
+
+def _print_branches(
+    found: Sequence[Line], listings: list[SessionListing], tables: SeriesTables, lang: str
+) -> None:
+    """A series that branches: the days its branches share, then each branch under its name.
+
+    In date order the sessions of two leader groups alternated under one heading, and only
+    each line's "follows" told the groups apart. A branch is named as a trend's heatmap names
+    it (``group_labels``: its latest session's title); each session is listed once, under
+    the first branch it is on.
+    """
+    shared = trunk(found)
+    for member in shared:
+        _print_line(member, listings, tables, lang, indent="  ")
+    printed = {id(x) for x in shared}
+    latest = branch_facts(found)
+    names = group_labels([(x.title, x.date, x.title, x.id) for x in latest])
+    for line, name in zip(found, names, strict=True):
+        print(for_terminal(f"  {t('series.cli.branch', lang, name=_cut(name))}"))
+        for member in line:
+            if id(member) not in printed:
+                printed.add(id(member))
+                _print_line(member, listings, tables, lang, indent="    ")
 
 
 def _print_line(

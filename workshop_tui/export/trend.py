@@ -154,7 +154,8 @@ def about_lines(trend: Trend) -> list[str]:
     """How to read the report, what is compared, and what is held back and why."""
     lang = trend.language
     minimums = sorted({s.min_answers for s in trend.sessions})
-    lines = [
+    lines = [*branch_lines(trend)]
+    lines += [
         t("trend.about.figures", lang),
         t("trend.about.change", lang),
         t("trend.about.min", lang, min="/".join(str(m) for m in minimums)),
@@ -162,6 +163,20 @@ def about_lines(trend: Trend) -> list[str]:
     for session, found in trend.held_back:
         lines.append(f"{session_heading(session, lang)}: {_held(found, session.min_answers, lang)}")
     return lines
+
+
+def branch_lines(trend: Trend) -> list[str]:
+    """Which line of a branched series the report follows, and its other branches (else none).
+
+    First in every format's words on reading it: without it a reader takes the sessions for
+    the whole series, and the heatmap's branch rows for other leader groups.
+    """
+    if not trend.branches or not trend.sessions:
+        return []
+    last = trend.sessions[-1]
+    key = "trend.about.fork" if trend.forks else "trend.about.branches"
+    names = ", ".join(trend.branches)
+    return [t(key, trend.language, last=session_heading(last, trend.language), branches=names)]
 
 
 def _held(found: tuple[HeldBack, ...], minimum: int, lang: str) -> str:
@@ -342,6 +357,7 @@ def render_trend_text(trend: Trend) -> str:
     lang = trend.language
     out = [t("trend.title", lang)]
     out += [f"  {session_heading(s, lang)}" for s in trend.sessions]
+    out += [f"  {line}" for line in branch_lines(trend)]
     for exercise in trend.exercises:
         out += ["", exercise.title]
         for line in exercise.dimensions or exercise.items:

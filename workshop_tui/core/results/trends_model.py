@@ -186,6 +186,11 @@ class Trend:
     """Votes run in two or more sessions, with each session's top options."""
     reviews: tuple[ReviewAgain, ...] = ()
     """Action reviews run in two or more sessions, with each session's done / not done / carried."""
+    branches: tuple[str, ...] = ()
+    """The series' other branches (``storage.branches``), named as the heatmap names groups:
+    ``sessions`` is one line of a series that forks, and these are never points of it."""
+    forks: bool = False
+    """``sessions`` ends where the branches start: the session asked for is followed twice or more."""
 
 
 @dataclass(frozen=True)
