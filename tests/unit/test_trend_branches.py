@@ -22,7 +22,7 @@ from workshop_tui.core.storage.branches import line_of, lines, trunk
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.listing import list_sessions
-from workshop_tui.core.storage.series import series_of
+from workshop_tui.core.storage.series import series_of, series_places
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.core.storage.trend_sessions import trend_sessions
 from workshop_tui.export.trend import render_trend_csv, render_trend_markdown, render_trend_text
@@ -153,3 +153,10 @@ def test_the_list_shows_the_shared_day_then_each_branch_under_its_name(
     assert out[hold_a + 1].startswith("    Hold A ·") and out[hold_a + 3].startswith("    Hold A igen ·")
     assert main(["--lang", "en", "sessions"]) == 0
     assert "  Branch: Hold B" in capsys.readouterr().out
+
+
+def test_the_home_list_places_a_session_on_its_own_line(library: Library, data_dir: Path) -> None:
+    """By date Hold A's second day read "3 af 4": Hold B's day fell between them."""
+    first, a, b, a2 = _branched(library)
+    places = {key: (n, total) for key, (n, total, _) in series_places(list_sessions()).items()}
+    assert places == {first.id: (1, 3), a.id: (2, 3), a2.id: (3, 3), b.id: (2, 2)}
