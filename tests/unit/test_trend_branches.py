@@ -160,3 +160,17 @@ def test_the_home_list_places_a_session_on_its_own_line(library: Library, data_d
     first, a, b, a2 = _branched(library)
     places = {key: (n, total) for key, (n, total, _) in series_places(list_sessions()).items()}
     assert places == {first.id: (1, 3), a.id: (2, 3), a2.id: (3, 3), b.id: (2, 2)}
+
+
+def test_a_fork_s_warning_counts_and_names_only_the_branches_that_follow_it(
+    library: Library, data_dir: Path
+) -> None:
+    """Found by hand: Hold B followed twice in a series with two more branches said "4 grene"."""
+    _, _, b, a2 = _branched(library)
+    b1 = _saved(_scored(follow_up(b, title="Hold B1", date="2027-03-01"), 2))
+    b2 = _saved(_scored(follow_up(b, title="Hold B2", date="2027-03-05"), 2))
+    found = trend_sessions([b])
+    assert found.forks and len(found.branches) == 3  # Hold A's line too: a heatmap row
+    (warning,) = found.problems
+    text = warning.text("da")
+    assert "følges op af 2 grene" in text and b1.id in text and b2.id in text and a2.id not in text

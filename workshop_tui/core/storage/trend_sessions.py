@@ -150,12 +150,14 @@ def _forks(last: SessionListing, branches: Sequence[Line], files: Mapping[str, P
     Which branch "the" series goes on in is not for the report to guess; the fix names each
     branch's latest session, whose trend follows that branch through the shared days.
     """
-    facts = [branch[-1].summary for branch in branches]
     assert last.summary is not None
+    # Only the branches that follow it (a branch that left the line earlier is no part of this fork).
+    here = [b for b in branches if b[0].summary is not None and b[0].summary.follows == last.summary.id]
+    facts = [branch[-1].summary for branch in here]
     return Problem(
         files.get(last.summary.id, last.path),
         "follows",
-        phrase("problems.what.series.forks", title=repr(last.summary.title), n=len(branches)),
+        phrase("problems.what.series.forks", title=repr(last.summary.title), n=len(here)),
         phrase("problems.fix.series.name_branch", ids=", ".join(x.id for x in facts if x is not None)),
         warning=True,
     )
