@@ -11,6 +11,7 @@ the list shows the shared day, then each branch under its name.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.listing import list_sessions
 from workshop_tui.core.storage.series import series_of, series_places
-from workshop_tui.core.storage.sessions import new_session, save_session, session_path
+from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.core.storage.trend_sessions import trend_sessions
 from workshop_tui.export.trend import render_trend_csv, render_trend_markdown, render_trend_text
 from workshop_tui.export.trend_html import render_trend_html
@@ -174,3 +175,20 @@ def test_a_fork_s_warning_counts_and_names_only_the_branches_that_follow_it(
     (warning,) = found.problems
     text = warning.text("da")
     assert "følges op af 2 grene" in text and b1.id in text and b2.id in text and a2.id not in text
+
+
+def test_a_loop_with_two_branches_after_it_is_listed_once_and_ends(
+    small_session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hand-edited or hostile files: a and b follow each other, c and d both follow a."""
+    for session_id, follows, date in (("a", "b", "2026-01-01"), ("b", "a", "2026-02-01")):
+        _saved(replace(small_session, id=session_id, follows=follows, title=f"Loop {session_id}", date=date))
+    for session_id, date in (("c", "2026-03-01"), ("d", "2026-04-01")):
+        _saved(replace(small_session, id=session_id, follows="a", title=f"After {session_id}", date=date))
+    series = series_of("c", list_sessions())
+    assert [[x.path.stem for x in line] for line in lines(series)] == [["b", "a", "c"], ["b", "a", "d"]]
+    found = trend_sessions([load_session(session_path(replace(small_session, id="c", date="2026-03-01")))])
+    assert [s.id for s in found.series] == ["a", "b", "c"] and [_ids(x) for x in found.branches] == [["d"]]
+    assert main(["--lang", "en", "sessions"]) == 0
+    printed = capsys.readouterr().out
+    assert [printed.count(f"{x} ·") for x in ("Loop a", "Loop b", "After c", "After d")] == [1, 1, 1, 1]
