@@ -192,3 +192,16 @@ def test_a_loop_with_two_branches_after_it_is_listed_once_and_ends(
     assert main(["--lang", "en", "sessions"]) == 0
     printed = capsys.readouterr().out
     assert [printed.count(f"{x} ·") for x in ("Loop a", "Loop b", "After c", "After d")] == [1, 1, 1, 1]
+
+
+def test_a_second_follow_up_of_one_day_is_said_to_start_a_branch(
+    library: Library, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``new --follows`` of a day followed up already: a new leader group, or a mistake for the next day."""
+    first = _saved(new_session(title="Alene", date="2026-10-14", participants=4, exercises=[]))
+    assert main(["new", "--follows", first.id, "--date", "2027-01-14", "--no-open"]) == 0
+    assert "gren" not in capsys.readouterr().out  # the first follow-up is no branch
+    _, _, b, a2 = _branched(library)
+    assert main(["new", "--follows", "Fjordby ledere", "--date", "2027-06-01", "--no-open"]) == 0
+    out = capsys.readouterr().out
+    assert "bliver en ny gren af serien" in out and a2.id in out and b.id in out

@@ -79,7 +79,31 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     print(for_terminal(t("series.cli.followed", lang, title=earlier.title, date=earlier.date, n=count)))
     print(for_terminal(t("cli.new.created", lang, path=path)))
     _bring_in(found, earlier.id, lang)
+    _say_branch(later.id, earlier.id, path, lang)
     return path
+
+
+def _say_branch(new_id: str, earlier_id: str, path: Path, lang: str) -> None:
+    """Say so when the earlier session had a follow-up already: the new one starts a branch.
+
+    Two follow-ups of one day are two leader groups, each its own line in a trend
+    (``storage.branches``); a facilitator who meant the next day of a group that was
+    followed up already (``--follows`` of the first day again) would see a trend that stops
+    where it should go on. The latest session of each other branch is named, to follow instead.
+    """
+    series = series_of(new_id, list_sessions())
+
+    def ids(line: Line) -> set[str]:
+        return {x.summary.id for x in line if x.summary is not None}
+
+    # The other lines through the earlier session: the follow-ups it had already, each to its latest day.
+    others = [line for line in lines(series) if earlier_id in ids(line) and new_id not in ids(line)]
+    if not others:
+        return
+    latest = branch_facts(others)
+    titles = ", ".join(_cut(x.title) for x in latest)
+    ids_text = ", ".join(x.id for x in latest)
+    print(for_terminal(t("series.cli.new_branch", lang, titles=titles, ids=ids_text, path=path)))
 
 
 def _bring_in(found: Path, earlier_id: str, lang: str) -> None:
