@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.numbers import difference, percent, whole_percent, written_change
-from workshop_tui.core.results.rules import Change, judge_change
+from workshop_tui.core.results.rules import Change, judge_change, renamed_note
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
 from workshop_tui.core.text_safety import for_terminal as line
@@ -146,6 +146,9 @@ class ExerciseChange:
     """A single choice (options compared by share) rather than a dot vote (by dots)."""
     hidden: int = 0
     """How many unchanged items or options are left out (0 with ``show_all``)."""
+    renamed: tuple[str, ...] = ()
+    """A note for each shared item whose text was reworded (``rules.renamed_note``, as the trend
+    says it), also for an item left out as unchanged: the same id, so it is still compared."""
 
     @property
     def scale(self) -> str:
@@ -282,6 +285,11 @@ def _exercise(
         only_before=tuple(i.text for i in old.items if i.id not in new_ids),
         only_after=tuple(i.text for i in new.items if i.id not in old_items),
         scale_changed=changed,
+        renamed=tuple(
+            note
+            for i in new.items
+            if i.id in old_items and (note := renamed_note([old_items[i.id].text, i.text], lang))
+        ),
     )
 
 
@@ -330,6 +338,7 @@ def render_text(comparison: Comparison) -> str:
         out += ["", line(exercise.title) + scale]
         if exercise.scale_changed:
             out.append(f"  ! {line(exercise.scale_changed)}")
+        out += [f"  ! {line(note)}" for note in exercise.renamed]
         for item in exercise.items:
             out.append(f"  {line(item.text)}")
             out.append(

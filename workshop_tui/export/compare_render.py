@@ -97,6 +97,7 @@ def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
     out = [f"## {exercise.title}", "", f"{t('export.scale', lang)} {exercise.scale}", ""]
     if exercise.scale_changed:
         out += [f"**{exercise.scale_changed}**", ""]
+    out += [line for note in exercise.renamed for line in (f"*{note}*", "")]
     rows = [
         [
             i.text,
@@ -248,6 +249,7 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
     out = [f'<p class="scale">{e(t("export.scale", lang))} {e(exercise.scale)}</p>']
     if exercise.scale_changed:
         out.append(f'<p><span class="badge">{e(exercise.scale_changed)}</span></p>')
+    out += [f'<p class="muted">{e(note)}</p>' for note in exercise.renamed]
     pairs = [
         svg.Move(
             i.text,
