@@ -62,3 +62,23 @@ def test_an_item_with_the_same_text_has_no_note(library: Library) -> None:
     assert same.exercises[0].renamed == ()
     assert renamed_note(["a", "a"], "da") == ""
     assert renamed_note(["a", "b", "c"], "en") == renamed_note(["a", "c"], "en") != ""
+
+
+def test_a_reworded_vote_option_is_said_to_be_renamed(library: Library) -> None:
+    """A dot vote's option keeps its id when reworded; compare says so in every format."""
+    vote = library.exercises["challenges-dot-vote"]
+    first = vote.items[0]
+    reworded = replace(vote, items=(replace(first, text=Text(da="Siloer | nyt", en="x")), *vote.items[1:]))
+    sessions = []
+    for date, exercise in (("2026-03-01", vote), ("2026-09-01", reworded)):
+        session = new_session(title="F", date=date, participants=3, exercises=[exercise])
+        for person in range(1, 4):
+            session = session.with_score(vote.id, first.id, f"p{person}", 1)
+        sessions.append(session)
+    comparison = compare_sessions(*sessions)
+    (change,) = comparison.exercises
+    note = renamed_note([first.text.da, "Siloer | nyt"], "da")
+    assert note and change.renamed == (note,)
+    assert note in render_text(comparison)
+    assert f"«{first.text.da}» hedder nu «Siloer \\| nyt»" in render_compare_markdown(comparison)
+    assert f"«{first.text.da}» hedder nu «Siloer | nyt»" in render_compare_html(comparison)

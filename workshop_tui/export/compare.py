@@ -147,8 +147,8 @@ class ExerciseChange:
     hidden: int = 0
     """How many unchanged items or options are left out (0 with ``show_all``)."""
     renamed: tuple[str, ...] = ()
-    """A note for each shared item whose text was reworded (``rules.renamed_note``, as the trend
-    says it), also for an item left out as unchanged: the same id, so it is still compared."""
+    """A note for each shared item (or a vote's option) whose text was reworded (``rules.renamed_note``,
+    as the trend says it), also for one left out as unchanged: the same id, so it is still compared."""
 
     @property
     def scale(self) -> str:
@@ -187,7 +187,9 @@ def compare_summaries(before: Summary, after: Summary, *, show_all: bool = False
             continue
         old = before.exercise(exercise.id)
         if exercise.votes is not None and old.votes is not None:
-            changes.append(_vote(exercise.id, exercise.title, old.votes, exercise.votes, show_all=show_all))
+            changes.append(
+                _vote(exercise.id, exercise.title, old.votes, exercise.votes, lang, show_all=show_all)
+            )
             continue
         if exercise.scored is None or old.scored is None:
             text_shared.append(exercise.title)
@@ -218,7 +220,9 @@ def _side(item: ItemSummary) -> Side:
     return Side(item.stats.n, item.stats.mean, item.stats.distribution, item.status)
 
 
-def _vote(exercise_id: str, title: str, old: VotePart, new: VotePart, *, show_all: bool) -> ExerciseChange:
+def _vote(
+    exercise_id: str, title: str, old: VotePart, new: VotePart, lang: str, *, show_all: bool
+) -> ExerciseChange:
     """Option by option: the share of a single choice, the dots of a dot vote."""
     single = new.single and old.single
 
@@ -236,6 +240,7 @@ def _vote(exercise_id: str, title: str, old: VotePart, new: VotePart, *, show_al
         if o.id in old_ids
     ]
     shown = [o for o in options if show_all or o.verdict != "same"]
+    old_texts = {o.id: o.text for o in old.options}
     return ExerciseChange(
         id=exercise_id,
         title=title,
@@ -247,6 +252,11 @@ def _vote(exercise_id: str, title: str, old: VotePart, new: VotePart, *, show_al
         options=tuple(shown),
         single=single,
         hidden=len(options) - len(shown),
+        renamed=tuple(
+            note
+            for o in new.options
+            if o.id in old_ids and (note := renamed_note([old_texts[o.id], o.text], lang))
+        ),
     )
 
 
