@@ -40,6 +40,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.distinct import distinct_labels, group_labels
 from workshop_tui.core.results.held_back import held_back
+from workshop_tui.core.results.rules import renamed_note
 from workshop_tui.core.results.summary import build_summary, exercise_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ReviewPart, ScoredPart, Summary
 from workshop_tui.core.results.trends_again import ran_again, review_run, told_apart
@@ -211,9 +212,9 @@ def _exercise(exercise_id: str, runs: list[tuple[SessionRef, str, ScoredPart]], 
         found = [_find(part, item_id) for _, _, part in runs]
         present = [i for i in found if i is not None]
         newest = present[-1]
-        texts = list(dict.fromkeys(i.text for i in present))
-        if len(texts) > 1:
-            notes.append(t("trend.note.renamed", lang, before=texts[0], after=texts[-1]))
+        renamed = renamed_note([i.text for i in present], lang)
+        if renamed:
+            notes.append(renamed)
         turned = len({i.direction for i in present}) > 1
         if turned:
             notes.append(t("trend.note.polarity", lang, item=newest.text))
