@@ -157,6 +157,7 @@ def test_an_open_answer_typed_when_the_facilitator_moves_on_is_told_sent_or_kept
         assert has(["Mod på at spørge"]), answers()
         browser.find_element(By.ID, "moved-go").click()
         wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
+        assert browser.find_element(By.ID, "w-status").text == ""  # the answer's thanks went with it
         running.call(_follow(server, "take-home"))
         area = wait.until(shown.visibility_of_element_located((By.ID, "w-answer")))
         assert not browser.find_element(By.ID, "moved").is_displayed()

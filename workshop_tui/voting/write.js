@@ -81,6 +81,7 @@ const Scribe = (() => {
     const changed = !task || !write || task.exercise !== write.exercise;
     task = write;
     if (!write) return;
+    if (changed) status("", ""); // "Tak! Dit svar er modtaget." stood under the next exercise's sheet
     heading(write.mode === "open" ? W.heading_open : W.heading_group);
     $("w-title").textContent = write.title;
     $("w-prompt").textContent = write.prompt;
