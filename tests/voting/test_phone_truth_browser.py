@@ -16,7 +16,7 @@ import pytest
 
 from workshop_tui.core.i18n import section
 from workshop_tui.core.keeper import SessionKeeper
-from workshop_tui.core.model import Action, Session
+from workshop_tui.core.model import Action
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.voting.desk import Desk
