@@ -23,13 +23,12 @@ import contextlib
 import hashlib
 import re
 import secrets
-import tomllib
 from pathlib import Path
 
 from workshop_tui.core.model.ids import valid_id
-from workshop_tui.core.storage import toml_guard
+from workshop_tui.core.storage.errors import FileProblems
 from workshop_tui.core.storage.locations import data_dir, file_for
-from workshop_tui.core.storage.tomlio import atomic_write, dumps
+from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
 
 CODE_DIGITS = 6
 """A million codes: with the room's wrong codes limited (``limits.Lockout``), guessing one
@@ -176,8 +175,12 @@ class Roll:
             The roll, and a problem to log when the file could not be used (it is then
             kept as ``.damaged`` and a new roll is started, so voting still opens).
         """
+        if not path.exists() and not path.is_symlink():
+            return cls.new(), None
         try:
-            data = toml_guard.loads(path.read_text(encoding="utf-8"))
+            # Through the one reader of TOML files: a BOM (Notepad) is read past, and a link,
+            # a pipe (which would hang the opening of voting) or a file of megabytes is refused.
+            data, _ = read_toml(path)
             devices = data.get("devices", {})
             voted = data.get("voted", {})
             seats = data.get("seats", {})
@@ -190,16 +193,7 @@ class Roll:
                 if not valid_id(key) or not isinstance(value, list) or not all(valid_id(v) for v in value):
                     raise ValueError(f"voted entry {key[:80]!r} has the wrong form (a place = exercise ids)")
             _check_seats(seats, devices)
-        except FileNotFoundError:
-            return cls.new(), None
-        except (
-            OSError,
-            UnicodeDecodeError,
-            tomllib.TOMLDecodeError,
-            KeyError,
-            ValueError,
-            RecursionError,
-        ) as error:
+        except (FileProblems, KeyError, ValueError, RecursionError) as error:
             # RecursionError: tomllib recurses per level of nesting ('x = [[[…' 100,000 deep).
             with contextlib.suppress(OSError):
                 path.replace(path.with_name(path.name + ".damaged"))
