@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import secrets
 from pathlib import Path
@@ -195,10 +196,38 @@ class Roll:
             _check_seats(seats, devices)
         except (FileProblems, KeyError, ValueError, RecursionError) as error:
             # RecursionError: tomllib recurses per level of nesting ('x = [[[…' 100,000 deep).
-            with contextlib.suppress(OSError):
-                path.replace(path.with_name(path.name + ".damaged"))
-            return cls.new(), f"{path}: {error}; kept as .damaged, a new roll was started"
+            kept = _set_aside(path)
+            return (
+                cls.new(),
+                f"{path}: {error}; kept as {kept.name if kept else '(not moved)'}, a new roll was started",
+            )
         return cls(new_code(), devices, voted, seats), None
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move a roll that cannot be used to ``<name>.damaged`` (``-2``, ``-3``… when taken); None if it stayed.
+
+    Never over another file: a second damaged roll of the same session replaced the first,
+    and the earlier one (the only record of which phone held which place) was gone.
+    """
+    for number in range(1, 1000):
+        target = path.with_name(path.name + ".damaged" + (f"-{number}" if number > 1 else ""))
+        try:
+            os.link(path, target, follow_symlinks=False)  # fails on an existing name: nothing is replaced
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (some network or FAT drives): a rename to a free name
+            if target.exists() or target.is_symlink():
+                continue
+            try:
+                path.rename(target)
+            except OSError:
+                return None
+            return target
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return target
+    return None
 
 
 def _writer_id(value: object) -> bool:
