@@ -79,3 +79,21 @@ def test_an_exercise_and_a_programme_with_a_bom_load(tmp_path: Path) -> None:
     programme.write_bytes(BOM + next((source / "programmes").glob("*.toml")).read_bytes())
     found, problems = load_programme_file(programme)
     assert found is not None, problems
+
+
+def test_settings_linked_from_elsewhere_are_still_read_and_a_loop_gives_the_defaults(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Reading through ``read_toml`` (which opens no link) must not lose a settings file kept in a
+    dotfiles folder and linked into the data folder, as the earlier read followed the link."""
+    from workshop_tui.tui.settings import Settings, load_settings, settings_path
+
+    kept = tmp_path / "dotfiles" / "settings.toml"
+    kept.parent.mkdir()
+    kept.write_bytes(BOM + b'lang = "en"\n')
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().symlink_to(kept)
+    assert load_settings().lang == "en"
+    settings_path().unlink()
+    settings_path().symlink_to(settings_path())  # a link to itself
+    assert load_settings() == Settings()

@@ -30,12 +30,14 @@ def load_settings() -> Settings:
     """Read the settings; anything missing or unreadable falls back to the defaults.
 
     Read by the one reader of TOML files (``tomlio.read_toml``): a BOM (the file saved in
-    Notepad) is read past instead of losing every setting, and a pipe or a link in its place
-    is refused instead of hanging the start.
+    Notepad) is read past instead of losing every setting, and a pipe in its place is refused
+    instead of hanging the start.
     """
     try:
-        data, _ = read_toml(settings_path())
-    except (FileProblems, ValueError):  # ValueError: none known, but a start must not fail on settings
+        # Resolved: a settings file kept elsewhere and linked here (a dotfiles folder) is read
+        # as before; ``read_toml`` opens no link itself.
+        data, _ = read_toml(settings_path().resolve())
+    except (FileProblems, ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links (3.11)
         return Settings()
     lang = data.get("lang")
     theme = data.get("theme")
