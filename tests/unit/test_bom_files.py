@@ -97,3 +97,14 @@ def test_settings_linked_from_elsewhere_are_still_read_and_a_loop_gives_the_defa
     settings_path().unlink()
     settings_path().symlink_to(settings_path())  # a link to itself
     assert load_settings() == Settings()
+
+
+def test_a_catalogue_saved_with_a_bom_reads_as_without(tmp_path: Path) -> None:
+    """A translator's Notepad adds a BOM to en.toml: every start then stopped on tomllib's error."""
+    from workshop_tui.core import i18n
+
+    source = Path(i18n.__file__).with_name("en.toml")
+    load_catalogue = i18n.load_catalogue
+    copy = tmp_path / "en.toml"
+    copy.write_bytes(BOM + source.read_bytes())
+    assert load_catalogue(copy, tmp_path / "a") == load_catalogue(source, tmp_path / "b")
