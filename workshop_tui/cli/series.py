@@ -20,7 +20,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.results.distinct import group_labels
 from workshop_tui.core.storage.branches import Line, branch_facts, lines, trunk
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
-from workshop_tui.core.storage.locations import sessions_dir
+from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
 from workshop_tui.core.text_safety import for_terminal
 
@@ -116,7 +116,13 @@ def _bring_in(found: Path, earlier_id: str, lang: str) -> None:
     """
     if any(x.summary is not None and x.summary.id == earlier_id for x in list_sessions()):
         return
-    target = sessions_dir() / f"{earlier_id}.toml"  # the id was checked when the file was read
+    try:
+        # By the one rule for a name from a file: the id was checked when the file was read, but
+        # ``con`` or ``nul`` is a valid id that Windows takes for a device (the copy went there).
+        target = file_for(sessions_dir(), earlier_id, ".toml")
+    except UnsafeName as unsafe:
+        print(for_terminal(t("series.cli.not_copied", lang, path=sessions_dir(), why=unsafe)))
+        return
     try:
         with found.open("rb") as source, target.open("xb") as copy:
             shutil.copyfileobj(source, copy)

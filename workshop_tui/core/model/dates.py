@@ -15,6 +15,7 @@ from datetime import date as Date
 
 from workshop_tui.core.model.answers import Action
 from workshop_tui.core.model.refusal import Refused
+from workshop_tui.core.text_safety import without_invisible
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{2}|\d{4}))?\.?$")
@@ -26,7 +27,9 @@ def normalise_date(text: str, reference: Date) -> str:
     Raises:
         Refused: ``date.invalid`` — the text is not a date in any accepted form.
     """
-    raw = text.strip()
+    # As it looks: a zero-width space or a BOM pasted with the date (a web page, a mail; Textual's
+    # own driver on Windows hands them on) made "20.1.2027" a refused "20.1.2027".
+    raw = without_invisible(text).strip()
     if not raw:
         return ""
     iso = _ISO.match(raw)
