@@ -34,7 +34,7 @@ def _figures(app: WorkshopApp) -> str:
 async def test_the_panel_and_the_open_leave_question_follow_phones_going_quiet(
     room: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(voting_link, "PRESENCE_CHECK", 0.05, raising=False)
+    monkeypatch.setattr(voting_link, "PRESENCE_CHECK", 0.05)
     app = app_for(room, "en", voting=VOTING_HERE)
     async with app.run_test(size=(120, 36)) as pilot, aiohttp.ClientSession() as http:
         screen = app.screen
