@@ -158,8 +158,11 @@ def scan() -> _Scan:
 def _phone_keys() -> set[str]:
     script = (PACKAGE / "voting" / "page.js").read_text(encoding="utf-8")
     keys = {f"phone.{name}" for name in re.findall(r"\bS\.(\w+)", script)}
-    # write.js (a group's fields, open answers) reads its texts as W.name = phone.write.name.
-    writing = (PACKAGE / "voting" / "write.js").read_text(encoding="utf-8")
+    # write.js and its parts (write-*.js: a group's fields, open answers) read their texts as
+    # W.name = phone.write.name.
+    parts = sorted((PACKAGE / "voting").glob("write*.js"))
+    assert len(parts) > 1, "write.js and its parts"
+    writing = "\n".join(part.read_text(encoding="utf-8") for part in parts)
     keys |= {f"phone.{name}" for name in re.findall(r"\bS\.(\w+)", writing)}
     return keys | {f"phone.write.{name}" for name in re.findall(r"\bW\.(\w+)", writing)}
 

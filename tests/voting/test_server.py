@@ -20,6 +20,7 @@ from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.voting.desk import Desk
 from workshop_tui.voting.limits import Limits
 from workshop_tui.voting.logs import _NoAddresses, log_path
+from workshop_tui.voting.page import ASSETS
 from workshop_tui.voting.roll import Roll, roll_path
 from workshop_tui.voting.server import VotingServer
 from workshop_tui.voting.sink import KeeperSink
@@ -72,9 +73,12 @@ async def test_the_page_loads_nothing_from_outside_and_speaks_danish(client: Tes
     html = await page.text()
     assert page.status == 200 and '<html lang="da">' in html and "Skriv koden fra skærmen" in html
     assert "default-src 'none'" in page.headers["Content-Security-Policy"]
-    for name in ("/page.js", "/page.css"):
-        asset = await client.get(name)
-        assert asset.status == 200
+    # Every file the page names is served (write.js's parts too), and nothing else is named.
+    named = re.findall(r'(?:src|href)="/([^"]+)"', html)
+    assert sorted(named) == sorted(ASSETS)
+    for name in named:
+        asset = await client.get("/" + name)
+        assert asset.status == 200 and asset.content_type == ASSETS[name]
         html += await asset.text()
     assert "http://" not in html and "https://" not in html and "//" + "cdn" not in html
     assert (await client.get("/nope")).status == 404

@@ -99,7 +99,8 @@ async def test_writing_phones_in_a_full_room_join_write_and_add_no_participant(
     assert progress.writers == 4  # shown apart on the panel: the room sees its phones are in
     info = VotingInfo("u", "j", CODE, progress, 20, round_open=False, participants=3, writing="group")
     assert places_text(info, "da").startswith(
-        "telefoner: 0 · deltagere: 3 (0 ledige pladser)  ·  skrivetelefoner: 4"
+        "telefoner: 0 (0 tilsluttet nu) · deltagere: 3 (0 ledige pladser)"
+        "  ·  skrivetelefoner: 4 (4 tilsluttet nu)"
     )
     assert "writing phones: 4" in places_text(info, "en")
     seen = await (await client.get("/api/texts?e=sheet-42&g=g1", headers=joined[0][0])).json()

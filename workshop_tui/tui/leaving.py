@@ -107,6 +107,8 @@ def leave_text(voting: VotingController, lang: str, *, quitting: bool) -> str:
         # is left out ("0 phones connected to vote" in a room of writing groups reads like a fault).
         if p.present and p.present_writers:
             figures = "tui.leave.figures"
+        elif not (p.present or p.present_writers):  # all went quiet while the question waits
+            figures = "tui.leave.figures_none"
         else:
             figures = "tui.leave.figures_vote" if p.present else "tui.leave.figures_write"
         lines.append(t(figures, lang, phones=p.present, writers=p.present_writers, minutes=_minutes(p)))

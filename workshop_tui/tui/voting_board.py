@@ -50,11 +50,15 @@ def scan_text(info: VotingInfo, lang: str) -> str:
 
 
 def places_text(info: VotingInfo, lang: str) -> str:
-    """``telefoner: 3 af 14 pladser``, and what the facilitator should know: no place, a lock."""
+    """``telefoner: 3 (2 tilsluttet nu) · deltagere: 14 …``, and what the facilitator should know:
+    no place, a lock."""
     p = info.progress
-    parts = [t("tui.voting.places", lang, phones=p.joined, places=info.participants, free=p.places)]
+    # Beside each count of the roll (every device that ever joined), the phones heard from lately:
+    # the same count the question before leaving gives (``Progress.present``).
+    places = info.participants
+    parts = [t("tui.voting.places", lang, phones=p.joined, present=p.present, places=places, free=p.places)]
     if p.writers:
-        parts.append(t("tui.voting.writers", lang, n=p.writers))
+        parts.append(t("tui.voting.writers", lang, n=p.writers, present=p.present_writers))
     if p.turned_away:
         parts.append(t("tui.voting.turned_away", lang, n=p.turned_away))
     if p.locked_for:

@@ -114,6 +114,10 @@ def spaced(code: str) -> str:
     return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
 
 
+PRESENCE_CHECK = 5.0
+"""Seconds between looks at how many phones were heard from lately (``Desk.counts``): a phone
+going quiet, or coming back, sends nothing that would redraw the panel's or the leave question's count."""
+
 HIDDEN_NOTICE_DELAY = 0.15
 """Seconds the "answers are hidden" notice waits for a burst's next step (one notice, not one per step)."""
 
@@ -135,6 +139,9 @@ class VotingController:
         form and in the screens' (``_leave_round``)."""
         self._hidden_notice: Timer | None = None
         """The notice that the round is blind, said when a burst of steps stops (``_say_hidden``)."""
+        self._presence: Timer | None = None
+        self._shown: tuple[int, int] | None = None
+        """The connected counts last drawn (``Progress.present``, ``present_writers``)."""
 
     @property
     def options(self) -> VotingOptions:
@@ -186,6 +193,7 @@ class VotingController:
             logging.getLogger("workshop_tui.voting").error("cannot listen on %s: %s", host, error)
             return f"{host}: {error.strerror or error}"
         self.server = server
+        self._presence = self.owner.host.set_interval(PRESENCE_CHECK, self._presence_due)
         settle_collector()
         server.follow(self.owner.current)
         self._blind_round()
@@ -194,6 +202,9 @@ class VotingController:
     async def close(self) -> None:
         """Close the round and stop the server (pages still waiting are told first)."""
         server, self.server = self.server, None
+        if self._presence is not None:
+            self._presence.stop()
+            self._presence = None
         if server is not None:
             await server.stop()
         self._leave_round()  # after the stop: no vote can come in once its round is left
@@ -342,6 +353,11 @@ class VotingController:
         if self.owner.host.is_attached:
             self.refresh()
 
+    def _presence_due(self) -> None:
+        server = self.server
+        if server is not None and self.owner.host.is_attached and server.desk.counts()[1:] != self._shown:
+            self.refresh()
+
     def _unlocked(self) -> None:
         self._unlock = None
         if self.owner.host.is_attached:
@@ -369,6 +385,8 @@ class VotingController:
     def refresh(self) -> None:
         """Tell every place that shows voting (the status line, the panel, the projector) to redraw."""
         info = self.info()
+        if info is not None:
+            self._shown = (info.progress.present, info.progress.present_writers)
         if info is not None and info.progress.locked_for and self._unlock is None:
             # The note on a locked join goes when the lock does, not at the next vote.
             self._unlock = self.owner.host.set_timer(info.progress.locked_for + 0.2, self._unlocked)

@@ -357,21 +357,28 @@ class Desk:
             "mine": mine,
         }
 
+    def counts(self) -> tuple[int, int, int]:
+        """Writing devices (no place); and of the others, and of them, those heard from lately
+        (``Progress.present``, ``present_writers``). Without a round's answers: cheap enough to ask
+        every few seconds whether a phone went quiet or came back, which no request says."""
+        seats = self.roll.seats
+        since = self.clock() - PRESENT_SECONDS
+        writers = present = present_writers = 0
+        for pid in self.roll.devices.values():
+            writing = is_writer(pid) and pid not in seats
+            heard = self._heard.get(pid, -inf) >= since
+            writers += writing
+            present += heard and not writing
+            present_writers += heard and writing
+        return writers, present, present_writers
+
     def progress(self, session: Session) -> Progress:
         """How many devices joined, and how many answered the open round (some or all items)."""
         voters = self.roll.participant_ids
 
         def progress(answered: int, complete: int) -> Progress:
             places = len(free_places(session, voters, self.exercise_id))
-            seats = self.roll.seats
-            since = self.clock() - PRESENT_SECONDS
-            writers = present = present_writers = 0
-            for pid in self.roll.devices.values():
-                writing = is_writer(pid) and pid not in seats
-                heard = self._heard.get(pid, -inf) >= since
-                writers += writing
-                present += heard and not writing
-                present_writers += heard and writing
+            writers, present, present_writers = self.counts()
             joined = len(self.roll.devices) - writers
             return Progress(
                 joined,

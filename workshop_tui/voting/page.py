@@ -40,8 +40,16 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
 }
 """Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""
 
-ASSETS = {"page.css": "text/css", "page.js": "text/javascript", "write.js": "text/javascript"}
-"""The files the page loads besides itself, with their content types."""
+ASSETS = {
+    "page.css": "text/css",
+    "page.js": "text/javascript",
+    "write-dates.js": "text/javascript",
+    "write-moved.js": "text/javascript",
+    "write-open.js": "text/javascript",
+    "write.js": "text/javascript",
+}
+"""The files the page loads besides itself, with their content types (``page.html`` names each;
+write.js comes last, as it calls its parts)."""
 
 
 def _read(name: str) -> str:

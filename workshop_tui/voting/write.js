@@ -1,7 +1,9 @@
 // Writing from a device: a group's fields of a sheet, table or action list, or open answers.
 // Loaded after page.js, whose S, $, headers(), token, fill(), sleep(), refusal() and
-// askForCode() it uses; page.js calls Scribe.render(state.write) when the facilitator's
-// exercise is one devices write in.
+// askForCode() it uses, and after its parts write-dates.js (a date field holding words),
+// write-moved.js (the facilitator moves on while someone writes) and write-open.js (open
+// answers); page.js calls Scribe.render(state.write) when the facilitator's exercise is one
+// devices write in.
 //
 // Never lose a character: every keystroke is kept in localStorage at once (PENDING) and
 // sent after a short pause; a text leaves PENDING only when the server has answered that
@@ -16,13 +18,9 @@ const Scribe = (() => {
   for (const [key, value] of Object.entries(S)) if (key.startsWith("write.")) W[key.slice(6)] = value;
   const GROUP_KEY = "workshop-scribe-group";
   const PENDING_KEY = "workshop-scribe-pending";
-  const ANSWERS_KEY = "workshop-open-answers";
-  const DRAFT_KEY = "workshop-open-draft";
   const PAUSE_MS = 300; // a pause in typing this long sends the field
   const LONGEST_MS = 1500; // and while typing on, it is sent at least this often
   const POLL_MS = 2500;
-  const HOLD_MS = 30000; // typed this recently (or a field in use) when the facilitator moves on: finish first
-  const IDLE_MS = 60000; // a sheet kept to finish goes on to the facilitator's exercise after this long untouched
 
   let task = null; // state.write: the exercise on show, its mode, groups and fields
   let group = localStorage.getItem(GROUP_KEY) || "";
@@ -35,12 +33,6 @@ const Scribe = (() => {
   let lastTyped = 0;
   let lastField = null; // {exercise, group, key}: where this scribe last typed, to carry on there
   let resumeKey = ""; // the field to put the cursor at the end of once its text is back
-  let held = null; // the state the page shows next, while the scribe finishes the sheet left
-  let heldAt = 0;
-  let resume = null; // page.js's render, to show `held` when the scribe goes on
-  let idleTimer = null;
-  let left = null; // {exercise, title}: the sheet the facilitator moved on from, while the page says so
-  let afterLeft = ""; // what the page showed next (shown()): a further change ends the notice
 
   function load(key, empty) {
     try {
@@ -50,14 +42,9 @@ const Scribe = (() => {
     }
   }
   let pending = load(PENDING_KEY, {}); // "exercise|group|field" -> {exercise, group, field, text, base}
-  let answers = load(ANSWERS_KEY, {}); // exercise -> [{id, text, acked}]
 
   function keep() {
     localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  }
-
-  function keepAnswers() {
-    localStorage.setItem(ANSWERS_KEY, JSON.stringify(answers));
   }
 
   function el(tag, attrs, text) {
@@ -90,7 +77,7 @@ const Scribe = (() => {
     if (write.mode === "open") {
       $("w-groups").hidden = true;
       $("w-sheet").hidden = true;
-      if (changed) drawOpen();
+      if (changed) answering.drawOpen();
       return;
     }
     if (!write.groups.some((g) => g.id === group)) group = "";
@@ -174,7 +161,7 @@ const Scribe = (() => {
     if (field.shape !== "choice") input.maxLength = field.max;
     let words = null;
     if (field.shape === "date") {
-      words = drawWordsBox(field.key, index);
+      words = dates.drawWordsBox(field.key, index);
       input.dataset.words = words.id;
       described.push(words.id + "-text");
     }
@@ -190,60 +177,11 @@ const Scribe = (() => {
       if (field.shape === "date" && input.validity.badInput) return fieldNote(field.key, W.date_incomplete, "bad");
       // Words on file ("næste fredag", kept as written in the app): a date picked replaces them
       // only when the scribe says so; cleared again, nothing is sent and the words stay.
-      if (field.shape === "date" && dueWords(field.key)) return drawWords(field.key, Boolean(input.value));
+      if (field.shape === "date" && dates.dueWords(field.key)) return dates.drawWords(field.key, Boolean(input.value));
       typed(field.key, input.value);
     });
     box.append(...(words ? [input, words, note] : [input, note]));
     return box;
-  }
-
-  // --- a date field holding words ---------------------------------------------------
-  //
-  // An action's date may hold words ("næste fredag": the facilitator left the app's date field
-  // so, and it is saved as written). A date input cannot show words: it stood empty, so the
-  // scribe did not see them, and a date picked replaced them at once. Now the words are shown
-  // under it, and a date picked asks first: "Use the date" or "Keep the words".
-
-  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-  function dueWords(key) {
-    const text = (known[key] || {}).text || "";
-    return text && !ISO_DATE.test(text) ? text : "";
-  }
-
-  function drawWordsBox(key, index) {
-    const box = el("div", { class: "written", id: "d-" + index });
-    box.hidden = true;
-    const use = el("button", { type: "button", class: "link" }, W.due_use);
-    const keepWords = el("button", { type: "button", class: "link" }, W.due_keep);
-    use.addEventListener("click", () => {
-      const input = fieldInput(key);
-      if (input && input.value) typed(key, input.value);
-      drawWords(key, false);
-    });
-    keepWords.addEventListener("click", () => {
-      const input = fieldInput(key);
-      if (input) input.value = "";
-      drawWords(key, false);
-      if (input) input.focus();
-    });
-    const buttons = el("div", { class: "written-buttons" });
-    buttons.append(use, keepWords);
-    box.append(el("p", { id: box.id + "-text", "aria-live": "polite" }), buttons);
-    return box;
-  }
-
-  // The words under a date field (none when it holds a date), and the question when a date was picked.
-  function drawWords(key, asking) {
-    const input = fieldInput(key);
-    if (!input || !input.dataset.words) return;
-    const box = $(input.dataset.words);
-    const words = dueWords(key);
-    const ask = asking && Boolean(words) && Boolean(input.value);
-    box.hidden = !words;
-    const template = ask ? W.due_replace_ask : W.due_written;
-    box.querySelector("p").textContent = words ? fill(template, { text: words, date: input.value }) : "";
-    box.querySelector(".written-buttons").hidden = !ask;
   }
 
   function fieldInput(key) {
@@ -359,7 +297,7 @@ const Scribe = (() => {
       }
     }
     keep();
-    if (here) drawWords(entry.field, false);
+    if (here) dates.drawWords(entry.field, false);
     if (here) fieldNote(entry.field, body.outcome === "merged" ? W.merged : W.saved, "ok");
   }
 
@@ -416,178 +354,10 @@ const Scribe = (() => {
       // A field is refilled only when nothing typed here waits for the server.
       if (input && !mine && input.value !== text && (!before || input.value === before.text)) show(input, text);
       if (input && key === resumeKey && document.activeElement === input) atEnd(input);
-      if (input && field.shape === "date" && !(dueWords(key) && input.value)) drawWords(key, false);
+      if (input && field.shape === "date" && !(dates.dueWords(key) && input.value)) dates.drawWords(key, false);
       const who = body.writers[key];
       if (who) fieldNote(key, fill(W.writing_too, { who }), "");
     }
-  }
-
-  // --- the facilitator moves on while this scribe writes ---------------------------
-  //
-  // The sheet used to vanish under the scribe's fingers, the next exercise in its place and
-  // nothing said. Now a scribe typing (or in a field) keeps the sheet to finish, told that
-  // the facilitator moved on and that what is written is kept; "Go on" (or a minute
-  // untouched) shows the facilitator's exercise. Writes to the sheet left are still taken
-  // (scribes.py), so nothing typed meanwhile is lost, and every keystroke waits in PENDING
-  // until it is on disk, as always. When the facilitator goes back to the sheet, the scribe
-  // carries on in the field they were writing.
-  //
-  // An open answer being typed goes the same way (it vanished with nothing said, kept only as
-  // a draft): finished and sent on the exercise left (the server takes it), or kept on the
-  // phone as a draft, said so, and in its box to send when the exercise comes back.
-
-  function shown(state) {
-    if (state.open && state.exercise) return "v" + state.exercise.id;
-    return state.write ? "w" + state.write.exercise : "";
-  }
-
-  // Whether the page shows words this person is writing: a group's sheet, or an open answer not sent.
-  function writingHere() {
-    if (!task || $("write").hidden) return false;
-    if (task.mode === "open") return !$("w-open").hidden && Boolean($("w-answer").value.trim());
-    return Boolean(group) && !$("w-sheet").hidden;
-  }
-
-  function inWriting(node) {
-    return Boolean(node) && ($("w-fields").contains(node) || node === $("w-answer"));
-  }
-
-  function busy() {
-    return inWriting(document.activeElement) || Date.now() - lastTyped < HOLD_MS;
-  }
-
-  function notice(text, go) {
-    $("moved").hidden = !text;
-    $("moved-text").textContent = text || "";
-    $("moved-go").textContent = W.moved_go;
-    $("moved-go").hidden = !go;
-  }
-
-  // Called by page.js with each new state: true keeps the sheet on screen (page.js then draws nothing).
-  function hold(state, redraw) {
-    const write = !state.open || !state.exercise ? state.write : null;
-    if (left && write && write.exercise === left.exercise) {
-      left = null; // the sheet (or the question) is back: drawn again (or still there), the scribe carries on
-      held = null;
-      clearInterval(idleTimer);
-      notice("", false);
-      return false;
-    }
-    if (held) {
-      held = state;
-      return true;
-    }
-    if (writingHere() && !(write && write.exercise === task.exercise)) {
-      const open = task.mode === "open";
-      left = { exercise: task.exercise, title: task.title };
-      if (busy()) {
-        held = state;
-        heldAt = Date.now();
-        resume = redraw;
-        notice(fill(open ? W.moved_finish_open : W.moved_finish, { title: task.title }), true);
-        idleTimer = setInterval(() => {
-          if (Date.now() - Math.max(lastTyped, heldAt) >= IDLE_MS) goOn();
-        }, 1000);
-        return true;
-      }
-      afterLeft = shown(state);
-      notice(fill(open ? W.moved_draft : W.moved_kept, { title: left.title }), false);
-      task = null; // drawn afresh when it comes back, even after a vote between (render's "changed")
-      return false;
-    }
-    if (left && shown(state) !== afterLeft) {
-      left = null;
-      notice("", false);
-    }
-    return false;
-  }
-
-  function goOn() {
-    clearInterval(idleTimer);
-    const next = held;
-    held = null;
-    if (!next) return;
-    lastTyped = 0;
-    if (inWriting(document.activeElement)) document.activeElement.blur();
-    resume(next); // through hold() again: not busy now, so the page says the sheet is kept, and goes on
-  }
-
-  // --- open answers ----------------------------------------------------------------
-
-  function drawOpen() {
-    $("w-anon").textContent = W.anonymous;
-    $("w-answer-label").textContent = W.answer_label;
-    $("w-answer-send").textContent = W.answer_send;
-    const area = $("w-answer");
-    area.maxLength = task.max;
-    area.value = localStorage.getItem(DRAFT_KEY + "|" + task.exercise) || "";
-    drawMine();
-    if (area.value && !area.disabled) {
-      // A draft kept when the facilitator moved on: in its box, the cursor at its end, to send.
-      area.focus();
-      area.setSelectionRange(area.value.length, area.value.length);
-    }
-    for (const answer of mine()) if (!answer.acked) sendAnswer(task.exercise, answer);
-  }
-
-  function mine() {
-    return (answers[task.exercise] = answers[task.exercise] || []);
-  }
-
-  function drawMine() {
-    const list = mine();
-    $("w-mine").replaceChildren(...list.map((a) => el("li", { class: a.acked ? "sent" : "unsent" }, a.text)));
-    const left = task.per_device - list.length;
-    $("w-answer").disabled = left <= 0;
-    $("w-answer-send").disabled = left <= 0 || !$("w-answer").value.trim();
-    $("w-chars").textContent = left <= 0 ? W.answer_max : fill(W.chars_left, { n: task.max - $("w-answer").value.length });
-  }
-
-  function newId() {
-    const bytes = crypto.getRandomValues(new Uint8Array(9));
-    return "a" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  }
-
-  function submitAnswer() {
-    const text = $("w-answer").value.trim();
-    if (!text || !task) return;
-    const answer = { id: newId(), text, acked: false };
-    mine().push(answer);
-    keepAnswers();
-    $("w-answer").value = "";
-    localStorage.removeItem(DRAFT_KEY + "|" + task.exercise);
-    drawMine();
-    sendAnswer(task.exercise, answer);
-  }
-
-  async function sendAnswer(exercise, answer) {
-    let backoff = 1000;
-    while (!answer.acked) {
-      status(W.saving, "");
-      try {
-        const response = await fetch("/api/answer", {
-          method: "POST", headers: headers(), body: JSON.stringify({ exercise, answer: answer.id, text: answer.text }),
-        });
-        const body = await response.json().catch(() => ({}));
-        if (response.status === 401) return askForCode(S.refused_unknown_token);
-        if (response.ok) {
-          answer.acked = true;
-          keepAnswers();
-          status(W.answer_sent, "ok");
-          break;
-        }
-        if (response.status < 500 && response.status !== 429 && response.status !== 408) {
-          status(W["refused_" + body.reason] || refusal(body), "bad");
-          return;
-        }
-      } catch (error) {
-        // offline: tried again below
-      }
-      status(W.unsaved, "bad");
-      await sleep(backoff);
-      backoff = Math.min(backoff * 2, 5000);
-    }
-    if (task && task.exercise === exercise) drawMine();
   }
 
   function start() {
@@ -596,17 +366,25 @@ const Scribe = (() => {
       localStorage.removeItem(GROUP_KEY);
       pickGroup();
     });
-    $("w-answer").addEventListener("input", () => {
-      lastTyped = Date.now();
-      if (task) localStorage.setItem(DRAFT_KEY + "|" + task.exercise, $("w-answer").value);
-      if (task) drawMine();
-    });
-    $("w-answer-send").addEventListener("click", submitAnswer);
-    $("moved-go").addEventListener("click", goOn);
     // Texts typed before a reload or a lost connection are sent as soon as the page is back.
     if (Object.keys(pending).length) retryLater();
   }
 
+  // The parts in their own files (write-dates.js, write-moved.js, write-open.js) see this
+  // scribe's state through `sheet`: the same variables, read and set where they live.
+  const sheet = {
+    W, el, load, status, fieldInput, typed,
+    get task() { return task; },
+    set task(value) { task = value; },
+    get group() { return group; },
+    get known() { return known; },
+    get lastTyped() { return lastTyped; },
+    set lastTyped(value) { lastTyped = value; },
+  };
+  const dates = DateWords(sheet);
+  const moves = MovedOn(sheet);
+  const answering = OpenAnswers(sheet);
+
   start();
-  return { render, hold };
+  return { render, hold: moves.hold };
 })();
