@@ -88,6 +88,28 @@ async def test_blind_hides_results_until_revealed(room: Path) -> None:
         assert str(grid.get_cell("trust", "mean")) == "4,5"
 
 
+async def test_ctrl_z_after_blinding_takes_back_the_score_and_keeps_the_results_hidden(room: Path) -> None:
+    """Blind and reveal are what the wall shows, not an answer: Ctrl+Z never takes them back.
+
+    Found by hand (explore17): a score typed, F3 to hide the results before the room
+    answers, then Ctrl+Z to take back the score: the undo took back the hiding instead,
+    and the grid and the projector showed every score of the blind round.
+    """
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "f3", "ctrl+z")
+        await pilot.pause()
+        answers = _screen(app).session.answers_for("resistance")
+        assert not answers.results_visible
+        assert answers.is_empty
+        await pilot.press("f3", "5", "ctrl+z")
+        await pilot.pause()
+        answers = _screen(app).session.answers_for("resistance")
+        assert answers.results_visible  # revealing is not taken back either
+        assert answers.is_empty
+        assert load_session(room).answers_for("resistance").results_visible
+
+
 async def test_group_texts_are_kept_per_group(room: Path) -> None:
     app = app_for(room)
     async with app.run_test(size=SIZE) as pilot:
