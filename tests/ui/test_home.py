@@ -174,3 +174,21 @@ async def test_a_file_broken_after_the_list_read_it_is_marked_when_enter_fails(r
         home = await listed(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "⚠" in str(table.get_row_at(0)[0]), table.get_row_at(0)
+
+
+async def test_back_from_a_session_the_cursor_is_on_that_session(room: Path, data_dir: Path) -> None:
+    """Found by hand (explore17): `workshop open` on a session, Esc to the list, Enter: the
+    list's first row opened (a newer session, another group's), not the one just left. Back
+    from a session, the cursor is on it, as the ● says."""
+    from workshop_tui.core.storage.sessions import load_session, session_path
+
+    newer = replace(load_session(room), id="nyere", title="Nyere seminar", date="2027-01-01")
+    save_session(newer, session_path(newer))
+    app = app_for(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")
+        home = await listed(pilot)
+        assert [x.session.title for x in home.listings if x.session] == ["Nyere seminar", "Prøverum"]
+        assert home.query_one("#sessions", DataTable).cursor_row == 1

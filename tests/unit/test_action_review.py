@@ -224,3 +224,19 @@ def new_with_template(session: Session, library: Library) -> Session:
         agenda=(REVIEW, *session.agenda),
         exercises={REVIEW: review_of(template, replace(session, agenda=())), **session.exercises},
     )
+
+
+def test_an_action_with_an_owner_and_a_date_but_no_text_is_reviewed_and_the_follow_up_opens(
+    small_session: Session, library: Library, tmp_path: Path
+) -> None:
+    """Found by hand (explore17): a group wrote only the owner and the date of an action;
+    ``workshop new --follows`` wrote the follow-up (an empty text is left out of the file),
+    and the file could not be read again ("actions[3].text: mangler"), so the next day's
+    session did not open, compare or export. A reviewed action's text may be empty."""
+    earlier = replace(small_session, id="day-1", date="2026-09-01")
+    earlier = earlier.with_action("sheet-45", "g1", 0, Action("", "Hanne", "2026-10-01"))
+    later = follow_up(earlier, title="Opfølgning", date="2026-12-01", review=library.exercises[REVIEW])
+    path = tmp_path / "later.toml"
+    save_session(later, path)
+    actions = load_session(path).exercise(REVIEW).body_as(ReviewBody).actions
+    assert [(a.text, a.owner, a.due) for a in actions] == [("", "Hanne", "2026-10-01")]

@@ -13,9 +13,8 @@ from workshop_tui.core.storage.sessions import load_session
 
 
 def _from_device(keeper: SessionKeeper, edit: Edit) -> None:
-    """As the voting server's sink applies a batch: not undoable, saved, noted as foreign."""
+    """As the voting server's sink applies a batch: not undoable (so noted as foreign), saved."""
     keeper.apply(edit, undoable=False, save=False)
-    keeper.foreign(edit)
     assert keeper.save()
 
 
@@ -58,3 +57,27 @@ def test_no_history_keeps_no_log(small_session: Session, tmp_path: Path) -> None
     for n in range(5):
         _from_device(keeper, lambda s, n=n: s.with_text("sheet-42", "g1", "1", f"skrevet {n}"))  # type: ignore[misc]
     assert keeper._foreign == []  # noqa: SLF001
+
+
+def test_undo_keeps_every_edit_that_was_not_undoable(small_session: Session, tmp_path: Path) -> None:
+    """An edit applied as not undoable (hiding the results, a phone's place, a timer) survives Ctrl+Z.
+
+    The history holds whole sessions, so going back to one took back every such edit made
+    since: F3 then Ctrl+Z showed a blind round's results on the wall (found by hand,
+    explore17), and a place added for a phone went with the facilitator's undo, and the
+    phone's vote on it with it (the vote could not be made again without its participant).
+    """
+    from workshop_tui.core.model import Participant
+
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml")
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    keeper.apply(lambda s: s.with_blind("resistance", True), undoable=False)
+    keeper.apply(lambda s: s.with_participant(Participant("P9")), undoable=False)
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "P9", 2), undoable=False, save=False)
+    assert keeper.undo()
+    answers = keeper.session.answers_for("resistance")
+    assert not answers.results_visible
+    assert answers.scores == {"trust": {"P9": 2}}  # the facilitator's score gone, the phone's kept
+    assert "P9" in [p.id for p in keeper.session.participants]
+    assert load_session(tmp_path / "s.toml") == keeper.session
+    assert not keeper.can_undo

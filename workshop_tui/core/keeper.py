@@ -101,7 +101,9 @@ class SessionKeeper:
 
         Args:
             edit: a pure function from the current session to the changed one.
-            undoable: False for edits that are not the room's answers (the cursor position).
+            undoable: False for edits that are not the facilitator's answers (the cursor
+                position, hiding the results, a timer, a phone's place or vote): Ctrl+Z never
+                takes one back, it is made again on whatever an undo goes back to (``foreign``).
             merge: edits in a row with the same key undo as one (typing in one text field).
             save: False when the caller saves itself, before showing the change: votes from
                 phones are saved in a worker thread so the screen does not wait for the disk.
@@ -124,6 +126,10 @@ class SessionKeeper:
                 del self._undo[:-HISTORY]
             self._redo.clear()
             self._last_merge = merge
+        elif not moved_only:
+            # The history holds whole sessions: going back to one would take this edit back
+            # too (F3 then Ctrl+Z showed a blind round's results; found by hand, explore17).
+            self.foreign(edit)
         self._replace(changed.touched(self._clock()), save=save, edit=not moved_only)
         return self.session
 

@@ -232,10 +232,12 @@ class SessionController:
         current = self.current
         if not self.session.exercise(current).is_scored:
             return
+        # Not undoable: Ctrl+Z takes back an answer, never what the wall shows (a blind
+        # round's results came up on the projector with the undo of a typed score).
         if self.session.answers_for(current).results_visible:
-            self.request(lambda s: s.with_blind(current, True))
+            self.request(lambda s: s.with_blind(current, True), undoable=False)
         else:
-            self.request(lambda s: s.with_revealed(current, True))
+            self.request(lambda s: s.with_revealed(current, True), undoable=False)
 
     def toggle_mode(self, ask: Callable[[ModeSwitch, Callable[[bool | None], None]], None]) -> None:
         """Switch the grid between scores per participant and tallies (scored kinds only).

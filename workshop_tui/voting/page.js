@@ -204,6 +204,11 @@ function ratingRow(item, index) {
     button.addEventListener("click", () => choose(item.id, value, choices));
     choices.appendChild(button);
   }
+  // Even rows, the last step at the right above its label: a 1-10 scale wrapped 8 + 2 on a
+  // phone, "10" at the left of the second row under nothing (page.css, found by hand: explore17).
+  const steps = scale.max - scale.min + 1;
+  choices.style.setProperty("--steps", String(steps));
+  choices.style.setProperty("--narrow", String(steps > 7 ? Math.ceil(steps / 2) : steps));
   const ends = element("div", "ends");
   ends.append(element("span", "", scale.min_label), element("span", "", scale.max_label));
   const li = element("li");

@@ -41,10 +41,9 @@ class KeeperSink:
         """
         keeper = self.keeper
         before = keeper.session
-        keeper.apply(edit, undoable=False, save=False)
+        keeper.apply(edit, undoable=False, save=False)  # noted as foreign by the keeper
         if keeper.session is before:
             return keeper.last_error is None
-        keeper.foreign(edit)
         saved = await asyncio.to_thread(keeper.save)
         if self._on_change is not None:
             self._on_change()

@@ -210,7 +210,9 @@ def read_review(reader: Reader) -> Read:
     for sub in reader.tables("actions", required=False)[:MAX_REVIEWED]:
         action_id = sub.string("id")
         check_id(sub, "id", action_id)
-        values = {name: sub.string(name, required=name == "text") for name in _FIELDS}
+        # No field is required: ``write_review`` leaves an empty one out, and a group may have
+        # written only an action's owner and date (a follow-up then did not open: explore17).
+        values = {name: sub.string(name, required=False) for name in _FIELDS}
         for name, value in values.items():
             check_text(value, f"a reviewed action's {name}")
         found.append(ReviewedAction(action_id, **values))

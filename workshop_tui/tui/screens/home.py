@@ -65,6 +65,8 @@ class HomeScreen(WorkshopScreen):
         """The table's width the title column was last fitted to (``Layout.room``)."""
         """The headings and widths the table was last built with (see ``_show``)."""
         self._generation = 0
+        self._back_to: str | None = None
+        """The file name of the session just left, for the cursor once the list is read again."""
         self._cursor_to: Path | None = None
         """The session the cursor goes to once its row is put in (a list being built in parts)."""
         """Counts the lists shown: the rows of an older one stop being put in (``_put_rows``)."""
@@ -99,6 +101,9 @@ class HomeScreen(WorkshopScreen):
         # The first resume follows on_mount, whose relabel has just started a load; a second
         # read of the folder alongside it would only slow both down (a thousand files).
         if self._resumed:
+            # Back from a session: the cursor goes to it (Enter opened the list's first row, a
+            # newer session, instead of the one just left; found by hand, explore17).
+            self._back_to = self.workshop.settings.last_session or None
             self.load()
         self._resumed = True
 
@@ -189,9 +194,14 @@ class HomeScreen(WorkshopScreen):
             table.clear(columns=True)
             for header, width in zip(*layout.columns, strict=True):
                 table.add_column(header, width=width)
+        back = next((x.path for x in layout.listings if x.path.name == self._back_to), None)
+        if back is not None:
+            wanted, self._back_to = back, None
         at = next((n for n, x in enumerate(layout.listings) if x.path == wanted), None)
         self._cursor_to = None if same or at is None else wanted
         self._put_rows(self._generation, layout.rows, 0, None if same else at)
+        if same and back is not None and at is not None:
+            table.move_cursor(row=at)
         lang = self.lang
         hint = self.query_one("#home-hint", Static)
         hint.update(

@@ -153,6 +153,18 @@ class ActionsView(GroupTextsView):
                     if field.field is not None:
                         self._settle_due(field)
                     self._due_typed = None
+                elif (
+                    part == "due"
+                    and self._gently
+                    and field.field == key
+                    and field.typed
+                    and not field.has_focus
+                ):
+                    # Left in a burst ("…Tab words Tab"): an earlier field's blur refills before
+                    # this field's own blur has kept its words, and showed the saved date over
+                    # them (found by hand, explore17). It is left now, so it is settled now.
+                    self._settle_due(field)
+                    continue
                 field.load(key, getattr(action, part), gently=self._gently)
         self._show_due_problems()
 

@@ -32,9 +32,11 @@ from workshop_tui.tui.widgets.text_panel import FittedPanel, show_text, text_hei
 class GridView(GridTyping):
     """Score grid, the highlighted item's distribution, a profile, notes and the closing answer."""
 
+    # The panel under the grid holds the longest profile of the library: leadership-actions'
+    # title, 10 items, a blank line and 3 dimensions are 15 lines (at 14, COMMITMENT was cut).
     DEFAULT_CSS = """
     GridView #grid-head { height: auto; padding: 0 1; }
-    GridView #grid-detail { height: auto; max-height: 14; padding: 0 1; }
+    GridView #grid-detail { height: auto; max-height: 16; padding: 0 1; }
     GridView #item-detail { width: 1fr; height: auto; }
     GridView #profile { width: 1fr; height: auto; padding-left: 2; }
     GridView #note-row { height: auto; padding: 0 1; }
