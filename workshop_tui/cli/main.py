@@ -20,7 +20,7 @@ from workshop_tui.cli.words import argparse_in
 from workshop_tui.core import kept_start
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, problem_lines
-from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.core.text_safety import for_terminal, shown_name
 from workshop_tui.export import commands as export_commands
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS, DEFAULT_PER_ADDRESS, VotingOptions
 
@@ -231,7 +231,7 @@ def _exercises(args: argparse.Namespace, lang: str) -> int:
             scale = f" {exercise.scale.min}–{exercise.scale.max}{inferred}"
         print(f"  {exercise.id:<22} v{exercise.version}  {kind}{scale}")
         print(for_terminal(f"  {'':<22}     {exercise.title.get(lang)}"))
-        print(for_terminal(f"  {'':<22}     {library.origins[exercise.id]}"))
+        print(for_terminal(f"  {'':<22}     {shown_name(library.origins[exercise.id])}"))
     print(f"\n{t('cli.exercises.programmes', lang)} ({len(library.programmes)})")
     for programme in library.programmes.values():
         print(for_terminal(f"  {programme.id:<22} {programme.title.get(lang)} ({len(programme.exercises)})"))

@@ -22,7 +22,7 @@ from workshop_tui.core.storage.branches import Line, branch_facts, lines, trunk
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
 from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
-from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.core.text_safety import for_terminal, shown_name
 
 TAKEN_FROM_EARLIER = ("participants", "groups", "programme", "exercise")
 """The options of ``new`` a follow-up takes from the earlier session instead."""
@@ -163,7 +163,7 @@ def print_sessions(lang: str) -> int:
         summary = listing.summary
         if summary is None or summary.progress is None:
             first = listing.problems[0] if listing.problems else None
-            print(for_terminal(f"{t('cli.sessions.broken', lang)}  {listing.path}"))
+            print(for_terminal(f"{t('cli.sessions.broken', lang)}  {shown_name(listing.path)}"))
             if first is not None:
                 print(for_terminal(f"    {first.text(lang)}"))
             continue
@@ -222,7 +222,8 @@ def _print_line(
     done, total = session.progress
     progress = t("cli.progress", lang, done=done, total=total)
     org = f" · {_cut(session.organisation)}" if session.organisation else ""
-    print(for_terminal(f"{indent}{_cut(session.title)}{org}  {session.date}  {progress}  {listing.path}"))
+    where = shown_name(listing.path)
+    print(for_terminal(f"{indent}{_cut(session.title)}{org}  {session.date}  {progress}  {where}"))
     if session.follows:
         earlier = tables.first_listed.get(session.follows)
         if earlier is not None:

@@ -12,6 +12,7 @@ moment it is shown.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from typing import TypeVar, cast
 
@@ -73,6 +74,34 @@ def _has_filler(text: str) -> bool:
     return not text.isascii() and (
         "\u3164" in text or "\uffa0" in text or "\u115f" in text or "\u1160" in text
     )
+
+
+_NAME_HIDDEN = re.compile(_CONTROL.pattern[:-1] + r"\t\n\u2028\u2029\ud800-\udfff]")
+"""What ``for_terminal`` would take out of a name, and line breaks, tabs and the lone surrogates
+by which Python holds a file name's bytes that are not UTF-8 (printing one raises)."""
+
+
+def shown_name(name: str | os.PathLike[str]) -> str:
+    """A file's name (or path) as the facilitator can find it: every hidden character written out.
+
+    ``for_terminal`` drops an escape sequence, so ``bad\\x1b[31mname.toml`` was listed as
+    ``badname.toml``, a file that does not exist, and a zero-width space made two names look
+    alike. A name holding any character ``for_terminal`` removes (or a tab, a line break, a byte
+    that is not UTF-8) is shown with each of them as ``\\xNN`` / ``\\uNNNN`` and each backslash
+    doubled, so the shown form reads back to one name only; so is a name that holds ``\\x`` or
+    ``\\u`` itself (else ``a\\x1b`` typed out looked like ``a`` + ESC). Every other name is shown
+    as it is (a Windows path keeps its single backslashes).
+    """
+    text = os.fspath(name)
+    plain = text.isascii() and text.isprintable()
+    if (plain or not _NAME_HIDDEN.search(text)) and "\\x" not in text and "\\u" not in text:
+        return text
+    return _NAME_HIDDEN.sub(_written_out, text.replace("\\", "\\\\"))
+
+
+def _written_out(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

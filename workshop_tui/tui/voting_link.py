@@ -37,6 +37,8 @@ from workshop_tui.tui.notices import withdraw
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workshop_tui.voting.desk import Progress
     from workshop_tui.voting.server import VotingServer
 
@@ -142,6 +144,9 @@ class VotingController:
         self._presence: Timer | None = None
         self._shown: tuple[int, int] | None = None
         """The connected counts last drawn (``Progress.present``, ``present_writers``)."""
+        self.unsaved_roll: Path | None = None
+        """The roll file that could not be read nor set aside at the last opening: never written
+        over, so this opening keeps its roll in memory only (``open``; F10 says so)."""
 
     @property
     def options(self) -> VotingOptions:
@@ -176,15 +181,21 @@ class VotingController:
         roll, problem = Roll.load(path)
         if problem is not None:
             log.warning("%s", problem)
+        # A roll that could not be read and is still there (not moved aside: a folder that
+        # refuses, every .damaged name taken) is never written over: it may be the only record
+        # of which phone held which place. Phones still vote; the roll lives in memory only.
+        self.unsaved_roll = path if problem is not None and (path.exists() or path.is_symlink()) else None
         try:
             # Written before anyone joins, so the folder is known to be writable; the code
             # itself is never written (it is new each time voting opens).
-            roll.save(path)
+            if self.unsaved_roll is None:
+                roll.save(path)
         except SessionWriteError as error:
             return error.reason
         limits = Limits(devices_per_address=self.options.per_address)
         desk = Desk(roll, max_participants=self.options.max_participants, limits=limits)
-        server = VotingServer(desk, KeeperSink(self.owner.keeper, on_change=self._changed), path)
+        saved_at = path if self.unsaved_roll is None else None
+        server = VotingServer(desk, KeeperSink(self.owner.keeper, on_change=self._changed), saved_at)
         server.on_join = self._changed
         host = listen_host(self.options)
         try:

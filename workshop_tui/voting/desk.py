@@ -21,6 +21,7 @@ from workshop_tui.core.kinds.votes import takes_back
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
 from workshop_tui.core.results.figures import responders
+from workshop_tui.core.text_safety import without_invisible
 from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.places import free_place, free_places
@@ -200,7 +201,10 @@ class Desk:
         wait = self._failed_joins.peek(key)
         if wait:
             raise Refused(429, "too_many", "too many wrong codes", retry_after=wait)
-        if not secrets.compare_digest(code.replace(" ", "").encode(), self.roll.code.encode()):
+        # A code pasted from a chat or mail may carry a zero-width space or a BOM: read by the
+        # core's rule (without_invisible), it is the code the person sees, not a wrong one.
+        typed = without_invisible(code).replace(" ", "")
+        if not secrets.compare_digest(typed.encode(), self.roll.code.encode()):
             self._failed_joins.allow(key)
             self._lockout.failed()
             raise Refused(403, "unknown_code")

@@ -52,12 +52,20 @@ function refusal(body) {
   return S["refused_" + body.reason] || S.error;
 }
 
+// The code as typed without spaces and without the characters drawn as nothing (a zero-width
+// space or BOM pasted from a chat or mail): the core's class (text_safety.INVISIBLE), put into
+// the page by page.py, so the page and the server read a code by one rule.
+function bareCode(code) {
+  const invisible = new RegExp("[" + $("code").dataset.invisible + "]", "g");
+  return code.replace(/\s+/g, "").replace(invisible, "");
+}
+
 async function join(code) {
   setMessage($("join-message"), S.joining);
   $("join-button").disabled = true;
   try {
     const response = await fetch("/api/join", {
-      method: "POST", headers: headers(), body: JSON.stringify({ code: code.replace(/\s+/g, "") }),
+      method: "POST", headers: headers(), body: JSON.stringify({ code: bareCode(code) }),
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {

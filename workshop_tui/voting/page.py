@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from workshop_tui.core.i18n import LANGUAGES, section
+from workshop_tui.core.text_safety import INVISIBLE
 
 DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # Keys this shell builds from a value (``t(f"phone.…{value}", …)``): the prefix and every
@@ -64,6 +65,9 @@ def page_html(lang: str) -> bytes:
     # In a <script> data block only "</" could end it early; escaping "<" rules that out.
     data = json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c")
     html = _read("page.html").replace("__LANG__", lang).replace("__TITLE__", strings["title"])
+    # The code field carries the core's class of invisible characters (ASCII \\u escapes only),
+    # which page.js strips from a code as the desk does: one rule, not a copy in the script.
+    html = html.replace("__INVISIBLE__", INVISIBLE)
     return html.replace("__STRINGS__", data).encode("utf-8")
 
 

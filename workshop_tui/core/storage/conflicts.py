@@ -18,7 +18,12 @@ from datetime import datetime
 from pathlib import Path
 
 from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.locations import read_plain_file
 from workshop_tui.core.storage.tomlio import failure_reason
+
+THEIRS_MOST = 2**30
+"""The most of another program's version read to be kept aside: any session file a sync client
+or an editor writes (a session is refused past 5 MB); a larger file is not read at all."""
 
 StatKey = tuple[int, int, int, int]
 """(device, inode, size, mtime in ns): changes whenever the file is replaced or rewritten."""
@@ -42,7 +47,7 @@ class DiskWatch:
         self._content: str | bytes = b""
         if self._key is not None:
             with contextlib.suppress(OSError):
-                self._content = path.read_bytes()
+                self._content = read_plain_file(path, THEIRS_MOST)
 
     def changed(self) -> bool:
         """Whether the file is not (by its stat) what was last read or written."""
@@ -54,7 +59,9 @@ class DiskWatch:
         if key == self._key or key is None:
             return None
         try:
-            data = self.path.read_bytes()
+            # Opened without waiting and checked to be a regular file: a named pipe swapped in
+            # made ``read_bytes`` wait for a writer, and every save (the app's keys) with it.
+            data = read_plain_file(self.path, THEIRS_MOST)
         except OSError:
             return None
         known = self._content.encode("utf-8") if isinstance(self._content, str) else self._content

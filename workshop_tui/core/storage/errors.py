@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_tui.core.i18n import Phrase, t
-from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.core.text_safety import for_terminal, shown_name
 
 SHOWN_PROBLEMS = 10
 """How many problems of one file a message lists; the rest are counted (see ``problem_lines``)."""
@@ -57,7 +57,7 @@ class Problem:
 
     def text(self, lang: str) -> str:
         """``file:line: key: what is wrong — how to fix it``, in ``lang``, on one line."""
-        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        where = f"{shown_name(self.file)}:{self.line}" if self.line else shown_name(self.file)
         key = f" {self.key}:" if self.key else ""
         fix = self.fix_in(lang)
         fix = f" — {fix}" if fix else ""
@@ -123,7 +123,7 @@ def problem_lines(problems: Iterable[Problem], lang: str = "en", limit: int = SH
         else:
             hidden[problem.file] = hidden.get(problem.file, 0) + 1
     for file, more in hidden.items():
-        lines.append(for_terminal(t("problems.more", lang, n=more, file=file)))
+        lines.append(for_terminal(t("problems.more", lang, n=more, file=shown_name(file))))
     return lines
 
 

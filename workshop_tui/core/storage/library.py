@@ -20,6 +20,7 @@ from workshop_tui.core.storage.keylines import key_lines
 from workshop_tui.core.storage.locations import builtin_exercises_dir, user_exercises_dir
 from workshop_tui.core.storage.reader import Problems, Reader, check_id, check_ids
 from workshop_tui.core.storage.tomlio import read_toml
+from workshop_tui.core.text_safety import shown_name
 
 PROGRAMMES = "programmes"
 
@@ -208,7 +209,7 @@ def unread_folder_lines(library: Library, lang: str, *, form: bool = True) -> li
     else:
         is_file, missing = "phones16.cli.folder_is_file", "phones16.cli.folder_missing"
     return [
-        printable(t(is_file if folder.exists() else missing, lang, path=str(folder)))
+        printable(t(is_file if folder.exists() else missing, lang, path=shown_name(folder)))
         for folder in library.unread_folders
     ]
 

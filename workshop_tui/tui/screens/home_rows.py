@@ -15,7 +15,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.series import cut_off as series_cut_off
 from workshop_tui.core.storage.series import grouped, series_places
-from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.core.text_safety import for_terminal, shown_name
 
 ORGANISATION_WIDTH = 22
 """The organisation column's width when the series column is shown (longer names are cut)."""
@@ -101,7 +101,7 @@ def session_row(listing: SessionListing, lang: str, *, last: bool = False) -> li
     if session is None:
         state = "…" if listing.pending else t("tui.home.broken", lang)
         mark = "" if listing.pending else "⚠ "
-        cells = [f"{mark}{listing.path.name}", "", "", state, ""]
+        cells = [f"{mark}{shown_name(listing.path.name)}", "", "", state, ""]
     else:
         progress = "{}/{}".format(*session.progress) if session.progress else "…"
         updated = session.updated.replace("T", " ")[:16]

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.text_safety import shown_name
 from workshop_tui.tui.base import WorkshopModal
 from workshop_tui.tui.commands import VOTING_COMMANDS, bindings, key_line
 from workshop_tui.tui.messages import Change
@@ -45,6 +46,9 @@ async def open_voting(voting: VotingController) -> None:
         if problem is not None:
             screen.notify(t("tui.voting.failed", lang, reason=problem), severity="error", timeout=15)
             return
+        if voting.unsaved_roll is not None:
+            unsaved = t("tui.voting.roll_unsaved", lang, file=shown_name(voting.unsaved_roll))
+            screen.notify(plain(unsaved, one_line=True).plain, severity="warning", timeout=20, markup=False)
     voting.refresh()
 
     async def from_panel(choice: str | None) -> None:
