@@ -325,3 +325,44 @@ async def test_a_follow_up_in_the_form_shows_the_organisation_and_facilitator_it
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert (screen.session.organisation, screen.session.facilitator) == ("Aarhus Kommune", "Jens")
+
+
+async def test_the_form_says_before_creating_that_a_second_follow_up_starts_a_branch(
+    library: Library, data_dir: Path
+) -> None:
+    """Following up a day that has a follow-up already: the form says it makes a branch, as the CLI does.
+
+    series17's ``new --follows`` prints the note; the form made the second branch without a
+    word. The note shows when the day is chosen (before Ctrl+S), naming the branch's latest
+    session as the list shows it, so the facilitator can choose that instead.
+    """
+    first = _first_day(library)
+    later = follow_up(
+        first,
+        title="Opfølgning Hold A",
+        date="2026-12-01",
+        session_id="day-2",
+        review=library.exercises[REVIEW],
+    )
+    save_session(later, session_path(later))
+    app = app_for(None, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await listed(pilot)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        index = {s.summary.id: str(n) for n, s in enumerate(form.sessions) if s.summary is not None}
+        note = form.query_one("#branch-note", Static)
+        follows = form.query_one("#follows", Select)
+        follows.value = index["day-2"]  # the group's latest day: no branch
+        await pilot.pause()
+        assert not note.display
+        follows.value = index["day-1"]  # followed up already
+        await pilot.pause()
+        assert note.display
+        said = str(note.render())
+        assert "starts a new branch" in said and "Opfølgning Hold A · 2026-12-01" in said
+        assert "choose the branch's latest session above" in said
+        follows.value = NO_EARLIER
+        await pilot.pause()
+        assert not note.display

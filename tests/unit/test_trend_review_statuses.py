@@ -71,7 +71,7 @@ def test_every_format_names_each_status(library: Library) -> None:
         assert counts in text and "ikke gennemført" not in text
     english = build_trend(series, lang="en")
     assert review_count(english.reviews[0].runs[0], "en") == (
-        "2027-01-20: 1 done, 1 partly, 1 not started, 1 dropped, 2 not reviewed, 1 carried over (of 6)"
+        "2027-01-20: 1 done, 1 partly done, 1 not started, 1 dropped, 2 not reviewed, 1 carried over (of 6)"
     )
     rows = list(csv.DictReader(io.StringIO(render_trend_csv(trend).lstrip("\ufeff")), delimiter=";"))
     reviews = [(r["line_id"], r["n"]) for r in rows if r["line"] == "review" and r["date"] == "2027-01-20"]

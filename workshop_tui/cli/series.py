@@ -18,7 +18,7 @@ from pathlib import Path
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.distinct import group_labels
-from workshop_tui.core.storage.branches import Line, branch_facts, lines, trunk
+from workshop_tui.core.storage.branches import Line, branch_facts, followed_already, lines, trunk
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
 from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
@@ -91,19 +91,12 @@ def _say_branch(new_id: str, earlier_id: str, path: Path, lang: str) -> None:
     followed up already (``--follows`` of the first day again) would see a trend that stops
     where it should go on. The latest session of each other branch is named, to follow instead.
     """
-    series = series_of(new_id, list_sessions())
-
-    def ids(line: Line) -> set[str]:
-        return {x.summary.id for x in line if x.summary is not None}
-
-    # The other lines through the earlier session: the follow-ups it had already, each to its latest day.
-    others = [line for line in lines(series) if earlier_id in ids(line) and new_id not in ids(line)]
-    if not others:
+    latest = followed_already(series_of(new_id, list_sessions()), earlier_id, besides=new_id)
+    if not latest:
         return
-    latest = branch_facts(others)
-    titles = ", ".join(_cut(x.title) for x in latest)
+    note = t("series.branch_note", lang, titles=", ".join(_cut(x.title) for x in latest))
     ids_text = ", ".join(x.id for x in latest)
-    print(for_terminal(t("series.cli.new_branch", lang, titles=titles, ids=ids_text, path=path)))
+    print(for_terminal(t("series.cli.new_branch", lang, note=note, ids=ids_text, path=path)))
 
 
 def _bring_in(found: Path, earlier_id: str, lang: str) -> None:

@@ -18,11 +18,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.registry import spec_of
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.numbers import difference, percent, whole_percent, written_change
 from workshop_tui.core.results.rules import Change, judge_change, renamed_note
 from workshop_tui.core.results.summary import build_summary
-from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
+from workshop_tui.core.results.summary_model import (
+    ExerciseSummary,
+    ItemSummary,
+    ScoredPart,
+    Summary,
+    VotePart,
+)
 from workshop_tui.core.text_safety import for_terminal as line
 from workshop_tui.export.strings import number
 
@@ -149,6 +156,22 @@ class ExerciseChange:
     renamed: tuple[str, ...] = ()
     """A note for each shared item (or a vote's option) whose text was reworded (``rules.renamed_note``,
     as the trend says it), also for one left out as unchanged: the same id, so it is still compared."""
+    kind: str = ""
+    """The exercise's kind (the after session's): what makes it a vote, not how many options show."""
+
+    @property
+    def is_vote(self) -> bool:
+        """By its kind, not ``options``: a vote all of whose options are unchanged shows none
+        (without ``--all``), and was drawn as an empty scored exercise on the scale 0–0."""
+        return bool(self.kind) and spec_of(self.kind).body.vote
+
+    def hidden_text(self, lang: str) -> str:
+        """What is said of the unchanged items or options left out: "no change" when it is all."""
+        if not self.hidden:
+            return ""
+        if self.items or self.options:
+            return t("export.cmp.hidden", lang, n=self.hidden)
+        return t("export.cmp.no_change", lang, n=self.hidden)
 
     @property
     def scale(self) -> str:
@@ -187,14 +210,12 @@ def compare_summaries(before: Summary, after: Summary, *, show_all: bool = False
             continue
         old = before.exercise(exercise.id)
         if exercise.votes is not None and old.votes is not None:
-            changes.append(
-                _vote(exercise.id, exercise.title, old.votes, exercise.votes, lang, show_all=show_all)
-            )
+            changes.append(_vote(exercise, old.votes, exercise.votes, lang, show_all=show_all))
             continue
         if exercise.scored is None or old.scored is None:
             text_shared.append(exercise.title)
             continue
-        changes.append(_exercise(exercise.id, exercise.title, old.scored, exercise.scored, lang, show_all))
+        changes.append(_exercise(exercise, old.scored, exercise.scored, lang, show_all))
     # Largest share of the scale first, so a move on 1–10 weighs like one on 1–5.
     movable = [
         (abs(i.mean_change) / ((c.high - c.low) or 1), i)
@@ -221,7 +242,7 @@ def _side(item: ItemSummary) -> Side:
 
 
 def _vote(
-    exercise_id: str, title: str, old: VotePart, new: VotePart, lang: str, *, show_all: bool
+    exercise: ExerciseSummary, old: VotePart, new: VotePart, lang: str, *, show_all: bool
 ) -> ExerciseChange:
     """Option by option: the share of a single choice, the dots of a dot vote."""
     single = new.single and old.single
@@ -242,8 +263,9 @@ def _vote(
     shown = [o for o in options if show_all or o.verdict != "same"]
     old_texts = {o.id: o.text for o in old.options}
     return ExerciseChange(
-        id=exercise_id,
-        title=title,
+        id=exercise.id,
+        title=exercise.title,
+        kind=exercise.kind,
         low=0,
         high=0,
         items=(),
@@ -261,8 +283,9 @@ def _vote(
 
 
 def _exercise(
-    exercise_id: str, title: str, old: ScoredPart, new: ScoredPart, lang: str, show_all: bool = False
+    exercise: ExerciseSummary, old: ScoredPart, new: ScoredPart, lang: str, show_all: bool = False
 ) -> ExerciseChange:
+    exercise_id, title = exercise.id, exercise.title
     old_items = {i.id: i for i in old.items}
     new_ids = {i.id for i in new.items}
     before_scale = f"{old.scale.min}–{old.scale.max}"
@@ -288,6 +311,7 @@ def _exercise(
     return ExerciseChange(
         id=exercise_id,
         title=title,
+        kind=exercise.kind,
         low=new.scale.min,
         high=new.scale.max,
         items=tuple(shown),
@@ -344,7 +368,7 @@ def render_text(comparison: Comparison) -> str:
     for item in comparison.moved:
         out.append(f"  {item.change_text(lang):<19} {line(item.exercise)} · {line(item.text)}")
     for exercise in comparison.exercises:
-        scale = "" if exercise.options else f" ({t('export.scale', lang).lower()} {exercise.scale})"
+        scale = "" if exercise.is_vote else f" ({t('export.scale', lang).lower()} {exercise.scale})"
         out += ["", line(exercise.title) + scale]
         if exercise.scale_changed:
             out.append(f"  ! {line(exercise.scale_changed)}")
@@ -356,7 +380,7 @@ def render_text(comparison: Comparison) -> str:
                 f"   {t('export.cmp.change', lang).lower()} {item.change_text(lang)}"
                 f"   {counts(item.before.distribution)} → {counts(item.after.distribution)}"
             )
-        if exercise.options:
+        if exercise.options:  # a vote all of whose options are hidden has no figures to introduce
             out.append(f"  {t('export.cmp.by_share' if exercise.single else 'export.cmp.by_dots', lang)}")
         for option in exercise.options:
             out.append(
@@ -364,7 +388,7 @@ def render_text(comparison: Comparison) -> str:
                 f"{option.value_text(option.after, lang)}   {option.change_text(lang)}"
             )
         if exercise.hidden:
-            out.append(f"  ({t('export.cmp.hidden', lang, n=exercise.hidden)})")
+            out.append(f"  ({exercise.hidden_text(lang)})")
         for key, texts in (
             ("export.cmp.only_before", exercise.only_before),
             ("export.cmp.only_after", exercise.only_after),

@@ -92,7 +92,7 @@ def render_compare_markdown(comparison: Comparison) -> str:
 
 
 def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
-    if exercise.options:
+    if exercise.is_vote:
         return _vote_md(exercise, lang)
     out = [f"## {exercise.title}", "", f"{t('export.scale', lang)} {exercise.scale}", ""]
     if exercise.scale_changed:
@@ -118,13 +118,10 @@ def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
 
 def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
     """A vote's options: share (single choice) or dots before and after."""
-    out = [
-        f"## {exercise.title}",
-        "",
-        t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang),
-        "",
-        *_renamed_md(exercise),
-    ]
+    out = [f"## {exercise.title}", ""]
+    if exercise.options:  # all hidden as unchanged: no figures to introduce (``hidden_text`` says so)
+        out += [t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang), ""]
+    out += _renamed_md(exercise)
     heads = [
         t("export.col.option", lang),
         t("export.cmp.before", lang),
@@ -153,7 +150,7 @@ def _renamed_md(exercise: ExerciseChange) -> list[str]:
 def _tail_md(exercise: ExerciseChange, lang: str) -> list[str]:
     out = []
     if exercise.hidden:
-        out += [f"*{t('export.cmp.hidden', lang, n=exercise.hidden)}*", ""]
+        out += [f"*{exercise.hidden_text(lang)}*", ""]
     for key, texts in (
         ("export.cmp.only_before", exercise.only_before),
         ("export.cmp.only_after", exercise.only_after),
@@ -235,12 +232,12 @@ def _only_html(comparison: Comparison) -> str:
 def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
     lang = comparison.language
     out = [f'<section class="page exercise"><h2>{e(exercise.title)}</h2>']
-    if exercise.options:
+    if exercise.is_vote:
         out.append(_vote_html(exercise, lang))
     else:
         out.append(_items_html(exercise, lang))
     if exercise.hidden:
-        out.append(f'<p class="muted">{e(t("export.cmp.hidden", lang, n=exercise.hidden))}</p>')
+        out.append(f'<p class="muted">{e(exercise.hidden_text(lang))}</p>')
     for key, texts in (
         ("export.cmp.only_before", exercise.only_before),
         ("export.cmp.only_after", exercise.only_after),
@@ -318,8 +315,9 @@ def _vote_html(exercise: ExerciseChange, lang: str) -> str:
     )
     rule = t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang)
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    body = scroll_box(table, e(exercise.title)) if rows else ""
-    return f'<p class="scale">{e(rule)}</p>{_renamed_html(exercise)}{body}'
+    if not rows:  # all hidden as unchanged: no figures to introduce (``hidden_text`` says so)
+        return _renamed_html(exercise)
+    return f'<p class="scale">{e(rule)}</p>{_renamed_html(exercise)}{scroll_box(table, e(exercise.title))}'
 
 
 def _renamed_html(exercise: ExerciseChange) -> str:

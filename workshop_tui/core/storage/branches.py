@@ -116,6 +116,22 @@ def branch_facts(branches: Sequence[Line]) -> list[ListedSession]:
     return [_facts(branch[-1]) for branch in branches]
 
 
+def followed_already(series: Series, earlier_id: str, besides: str = "") -> list[ListedSession]:
+    """The latest session of each line that goes on after ``earlier_id`` (but not through ``besides``).
+
+    One rule for "this follow-up starts a branch": a session followed up already is
+    followed again only by another leader group (its own line); a facilitator who meant the
+    next day of a group followed up before should follow that line's latest session instead.
+    Asked before a follow-up is made (the form) or after (``besides``: the new one's id, the CLI).
+    """
+    found: list[Line] = []
+    for line in lines(series):
+        ids = [_facts(x).id for x in line]
+        if earlier_id in ids[:-1] and besides not in ids:
+            found.append(line)
+    return branch_facts(found)
+
+
 def trunk(found: Sequence[Line]) -> Line:
     """The first sessions every line shares (the days before the first fork)."""
     if not found:

@@ -18,10 +18,12 @@ from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.model.people import parse_participants
 from workshop_tui.core.model.refusal import Refused
+from workshop_tui.core.storage.branches import followed_already
 from workshop_tui.core.storage.errors import FileProblems, in_line_order, problem_lines
 from workshop_tui.core.storage.follow_up import REVIEW_EXERCISE, follow_up
 from workshop_tui.core.storage.headers import read_header_texts
 from workshop_tui.core.storage.listing import SessionListing
+from workshop_tui.core.storage.series import series_of
 from workshop_tui.core.storage.sessions import load_session, new_session
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.base import WorkshopModal
@@ -104,6 +106,7 @@ class NewSessionScreen(WorkshopModal):
                     id="follows",
                 )
                 yield Static(t("series.form.follows_hint", lang), id="follows-hint", classes="muted")
+                yield Static(id="branch-note", classes="warning-text")
             yield Label(t("tui.new.f.title", lang))
             yield InOrderInput(id="title")
             yield Label(t("tui.new.f.date", lang))
@@ -168,6 +171,7 @@ class NewSessionScreen(WorkshopModal):
         self.query_one("#custom").display = self.query_one("#programme", Select).value == CUSTOM
         if self.sessions:
             self.query_one("#follows-hint").display = False
+            self.query_one("#branch-note").display = False
         self.set_focus(self.query_one("#title", Input), scroll_visible=False)  # see GroupsModal.on_mount
         self._picked: list[str] = []
         self._kept: dict[str, str] = {}
@@ -190,6 +194,23 @@ class NewSessionScreen(WorkshopModal):
             not following and self.query_one("#programme", Select).value == CUSTOM
         )
         self.query_one("#follows-hint").display = following
+        self._say_branch(self.sessions[int(str(event.value))] if following else None)
+
+    def _say_branch(self, earlier: SessionListing | None) -> None:
+        """Say before creating that following ``earlier`` again starts a branch (another leader group).
+
+        ``workshop new --follows`` says so once the file is made (series17); the form made the
+        second follow-up without a word. The same rule (``branches.followed_already``) and words,
+        naming each branch's latest session as it stands in the list above, to choose instead.
+        """
+        note = self.query_one("#branch-note", Static)
+        summary = earlier.summary if earlier is not None else None
+        latest = followed_already(series_of(summary.id, self.sessions), summary.id) if summary else []
+        note.display = bool(latest)
+        if latest:
+            titles = ", ".join(f"{x.title} · {x.date}" for x in latest)
+            said = t("series.branch_note", self.lang, titles=titles)
+            note.update(plain(t("series.form.new_branch", self.lang, note=said), one_line=True))
 
     def _show_kept(self, kept: dict[str, str]) -> None:
         """Fill organisation and facilitator with what the follow-up takes from the earlier session.
