@@ -25,7 +25,7 @@ PASTES = (
     "3\n\x1b[2J\x9b2J",
     "[b]4[/b] [@click=app.quit]x[/]",
     "\u202e3 4",
-    "3\u200b",
+    "3\u202e4",
     "٣ ³ ３",
     "3 " * 500_000,
     "=HYPERLINK(1)",

@@ -28,7 +28,9 @@ def _app(room: Path, lang: str = "en") -> WorkshopApp:
     return app_for(room, lang, voting=VOTING_HERE)
 
 
-async def _two_phones(app: WorkshopApp, pilot: object, http: aiohttp.ClientSession) -> SessionScreen:
+async def _two_phones(
+    app: WorkshopApp, pilot: object, http: aiohttp.ClientSession, tokens: list[str] | None = None
+) -> SessionScreen:
     """Voting opened (F10), two places added and two phones joined, the panel hidden again."""
     screen = app.screen
     assert isinstance(screen, SessionScreen)
@@ -38,7 +40,9 @@ async def _two_phones(app: WorkshopApp, pilot: object, http: aiohttp.ClientSessi
     info = screen.voting.info()
     assert info is not None
     for _ in range(2):
-        await post(http, info.url + "/api/join", {"code": info.code})
+        joined = await post(http, info.url + "/api/join", {"code": info.code})
+        if tokens is not None:
+            tokens.append(joined["token"])
     assert isinstance(app.screen, SessionScreen)
     return screen
 
@@ -59,7 +63,7 @@ async def test_esc_with_phones_joined_asks_and_stays_by_default(room: Path, size
         assert isinstance(app.screen, LeaveVotingModal)
         assert len([s for s in app.screen_stack if s.is_modal]) == 1
         shown = _shown(app)
-        assert "Voting is open: 2 phone(s) joined to vote." in shown
+        assert "Voting is open: 2 phone(s) connected to vote (heard from in the last 2 minutes)." in shown
         assert "Leaving the session stops voting" in shown
         for button in ("#stay", "#leave"):  # both buttons whole and on screen
             region = app.screen.query_one(button).region
@@ -137,7 +141,7 @@ async def test_voting_open_with_no_phone_leaves_at_once_and_says_so(room: Path) 
         assert isinstance(app.screen, HomeScreen)
         assert not screen.voting.is_open
         said = [n.message for n in app._notifications]
-        assert "Voting is stopped (no phone had joined)." in said
+        assert "Voting is stopped (no phone was connected in the last 2 minutes)." in said
 
 
 async def test_a_group_s_phone_writing_is_counted_and_named(room: Path) -> None:
@@ -164,5 +168,42 @@ async def test_a_group_s_phone_writing_is_counted_and_named(room: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         shown = _shown(app)
-        assert "Voting is open: 1 phone(s) joined to write a group's sheet." in shown
+        assert "Voting is open: 1 phone(s) connected to write a group's sheet (heard from" in shown
         assert f"Writing this moment (1): {joined['participant']}." in shown
+
+
+async def test_only_phones_heard_from_lately_are_counted_a_phone_gone_for_long_is_not(room: Path) -> None:
+    """The roll keeps every phone that ever joined (also between openings): a phone that joined an
+    hour ago and left was counted as cut off (phones17). A fake clock, no sleeping."""
+    app = _app(room)
+    async with app.run_test(size=(120, 36)) as pilot, aiohttp.ClientSession() as http:
+        tokens: list[str] = []
+        screen = await _two_phones(app, pilot, http, tokens)
+        server = screen.voting.server
+        assert server is not None
+        info = screen.voting.info()
+        assert info is not None
+        later = [0.0]
+        real = server.desk.clock
+        server.desk.clock = lambda: real() + later[0]
+        later[0] = 600.0  # ten minutes on; one phone's page asks for news, the other was put away
+        async with http.get(
+            info.url + "/api/state", headers={"Authorization": f"Bearer {tokens[0]}"}
+        ) as asked:
+            assert asked.status == 200
+        later[0] = 700.0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveVotingModal)
+        assert "Voting is open: 1 phone(s) connected to vote (heard from in the last 2 minutes)." in _shown(
+            app
+        )
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        later[0] = 900.0  # none heard from for over two minutes: nobody is cut off, nothing asked
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not server.running
+        said = [n.message for n in app._notifications]
+        assert "Voting is stopped (no phone was connected in the last 2 minutes)." in said

@@ -69,3 +69,10 @@ def test_words_left_in_a_date_are_kept_as_written_when_asked(small_session: Sess
         session.with_action("sheet-45", "g1", 0, Action("Skyggedag", "Bo", "næste uge"))
     dated = session.with_action("sheet-45", "g1", 0, Action("Skyggedag", "Bo", "20/1"), due_as_written=True)
     assert dated.answers_for("sheet-45").actions["g1"][0].due == "2027-01-20"  # a date is still made ISO
+
+
+@pytest.mark.parametrize("typed", ["20.1.2027\u200b", "\ufeff2027-01-20", "20\u2060/1", " 20.1.27\u200b "])
+def test_invisible_characters_pasted_with_a_date_are_not_part_of_it(typed: str) -> None:
+    """A date pasted from a web page or a mail carries a zero-width space or a BOM (audit17): it
+    was refused though it looked exactly like a date the rule takes."""
+    assert normalise_date(typed, date(2026, 11, 23)) == "2027-01-20"

@@ -57,3 +57,10 @@ def test_hangul_fillers_are_not_shown_anywhere() -> None:
     assert for_terminal("Søren Ærø") == "Søren Ærø"
     shown = ShownCopies()((Participant("p1", "\u3164"), Participant("p2", "Bo\u3164")))
     assert [p.label for p in shown] == ["P1", "Bo"]
+
+
+@pytest.mark.parametrize("typed", ["12\u200b", "\ufeff12", "1\u20602", " \u200b12 "])
+def test_a_count_with_invisible_characters_is_a_count(typed: str) -> None:
+    """A count pasted with a zero-width space or a BOM (a web page, Windows' clipboard) made a
+    session of one participant named "12" (audit17): it looks like 12 and is 12."""
+    assert parse_participants(typed) == 12

@@ -183,3 +183,22 @@ def test_a_follow_up_of_a_mailed_file_brings_the_earlier_session_into_the_folder
     save_session(replace(session, id="kollega-dag", title="Ændret"), again)
     assert main(["new", "--follows", str(again), "--date", "2026-12-02", "--no-open"]) == 0
     assert copied.read_bytes() == mailed.read_bytes()
+
+
+@pytest.mark.parametrize("device", ["con", "NUL", "com1", "aux.x"])
+def test_a_mailed_earlier_session_with_a_device_name_is_not_copied_to_that_name(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], device: str
+) -> None:
+    """Its id is a valid id, but ``con.toml`` is the console on Windows (audit17): the copy went
+    by ``sessions_dir() / f"{id}.toml"``, not through ``file_for``, the one rule for names from a
+    file. The follow-up is made; the copy is said to be impossible and nothing is written."""
+    first = _first(data_dir)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    mailed = mail / "device.toml"
+    save_session(replace(load_session(first), id=device), mailed)
+    capsys.readouterr()
+    assert main(["--lang", "en", "new", "--follows", str(mailed), "--date", "2026-12-01", "--no-open"]) == 0
+    out = capsys.readouterr().out
+    assert "could not be copied" in out and "Windows reserves it" in out, out
+    assert not (data_dir / "sessions" / f"{device}.toml").exists()

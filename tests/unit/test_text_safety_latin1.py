@@ -58,3 +58,17 @@ def test_invisible_format_characters_are_not_shown(multiline: bool) -> None:
         assert for_terminal(f"{LONG}An{hidden}ne", multiline=multiline) == f"{LONG}Anne", repr(hidden)
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
     assert for_terminal(family, multiline=multiline) == family
+
+
+def test_without_invisible_takes_out_only_what_is_drawn_as_nothing() -> None:
+    """The core's rule for reading a value (a pasted score, a date): invisible characters out,
+    bidi marks and controls kept so that the reader refuses them; ASCII returned as it is."""
+    from workshop_tui.core.text_safety import INVISIBLE, without_invisible
+
+    assert without_invisible("\ufeff3\u200b\u2060\u2061\u180e") == "3"
+    assert without_invisible("4\u200b5") == "45"
+    assert without_invisible("\u202e3\u200e\x1b") == "\u202e3\u200e\x1b"
+    text = "plain 3"
+    assert without_invisible(text) is text
+    assert all(for_terminal(f"a{c}b") == "ab" for c in "\u180e\u200b\u2060\u2064\ufeff")
+    assert "\u200b" in INVISIBLE.encode().decode("unicode_escape")

@@ -96,7 +96,8 @@ def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) ->
     assert runs[2] == "2027-04-14: for få svar til at vise (n = 1)"
     review_text = review_line(review, "da")
     assert (
-        "2027-01-20: 1 gennemført, 1 ikke gennemført, 1 videreført, 1 ikke gennemgået (af 3)" in review_text
+        "2027-01-20: 1 gennemført, 1 delvist, 0 ikke startet, 0 droppet, 1 ikke gennemgået, "
+        "1 videreført (af 3)" in review_text
     )
     safe = markdown_safe(trend)
     md = render_trend_markdown(trend)
@@ -119,9 +120,11 @@ def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) ->
     ]
     assert votes[-1] == ("2027-04-14", "", vote.label, "1", "too_few", "")
     reviews = [(r["date"], r["line_id"], r["n"]) for r in rows if r["line"] == "review"]
-    assert reviews[:4] == [
+    assert reviews[:6] == [
         ("2027-01-20", "done", "1"),
-        ("2027-01-20", "not_done", "1"),
+        ("2027-01-20", "partly", "1"),
+        ("2027-01-20", "not_started", "0"),
+        ("2027-01-20", "dropped", "0"),
         ("2027-01-20", "open", "1"),
         ("2027-01-20", "carried", "1"),
     ]
@@ -187,7 +190,8 @@ def test_a_review_run_in_one_session_is_listed_with_its_counts(library: Library)
     (once,) = [x for x in trend.once if x.id == REVIEW]
     assert once.review is not None
     assert (once.review.actions, once.review.done, once.review.not_done, once.review.carried) == (3, 1, 1, 1)
-    counts = "2027-01-20: 1 gennemført, 1 ikke gennemført, 1 videreført, 1 ikke gennemgået (af 3)"
+    statuses = "1 gennemført, 1 delvist, 0 ikke startet, 0 droppet, 1 ikke gennemgået"
+    counts = f"2027-01-20: {statuses}, 1 videreført (af 3)"
     assert once_line(once, "da") == f"{once.label} — {counts}"
     sheet = library.exercises["sheet-42"]
     third = replace(
@@ -204,7 +208,9 @@ def test_a_review_run_in_one_session_is_listed_with_its_counts(library: Library)
     assert onces == [
         ("", "", "2027-01-20"),
         ("done", "1", "2027-01-20"),
-        ("not_done", "1", "2027-01-20"),
+        ("partly", "1", "2027-01-20"),
+        ("not_started", "0", "2027-01-20"),
+        ("dropped", "0", "2027-01-20"),
         ("open", "1", "2027-01-20"),
         ("carried", "1", "2027-01-20"),
     ]

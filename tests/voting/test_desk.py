@@ -10,7 +10,7 @@ import pytest
 from workshop_tui.core.model import Participant, Session
 from workshop_tui.core.model.session import MAX_PARTICIPANTS, ScoreError
 from workshop_tui.core.storage.sessions import load_session, save_session
-from workshop_tui.voting.desk import MAX_BODY_BYTES, Desk, Refused, decode_body
+from workshop_tui.voting.desk import MAX_BODY_BYTES, PRESENT_SECONDS, Desk, Refused, decode_body
 from workshop_tui.voting.limits import Limits, RateLimiter
 from workshop_tui.voting.roll import Roll, roll_path, token_hash
 
@@ -261,6 +261,34 @@ def test_state_and_progress(desk: Desk, room_session: Session) -> None:
     desk.close()
     assert desk.state(session, pid)["open"] is False
     assert desk.state(session, pid)["exercise"] is None
+
+
+def test_only_phones_heard_from_in_the_last_two_minutes_count_as_connected(
+    desk: Desk, room_session: Session, clock: Clock
+) -> None:
+    """The leave dialog counted the roll's devices, kept between openings: a phone that joined
+    an hour ago and left counted as cut off (phones17). Each request is noted by the desk."""
+    first, _ = _join(desk, room_session)
+    second, _ = _join(desk, room_session)
+    writer, _, _ = desk.join(room_session, {"code": CODE}, "10.9.9.9", writing=True)
+    progress = desk.progress(room_session)
+    assert (progress.joined, progress.present, progress.writers, progress.present_writers) == (2, 2, 1, 1)
+    clock.now += 100
+    desk.participant_for(first)  # its page asks for news; the others are put away
+    clock.now += 30
+    progress = desk.progress(room_session)
+    assert (progress.joined, progress.present, progress.writers, progress.present_writers) == (2, 1, 1, 0)
+    assert progress.present_seconds == PRESENT_SECONDS == 120
+    desk.join(room_session, {"code": CODE}, "10.9.9.8", writer)  # a known phone joins again
+    assert desk.progress(room_session).present_writers == 1
+    clock.now += 121
+    progress = desk.progress(room_session)
+    assert (progress.joined, progress.present, progress.present_writers) == (2, 0, 0)
+    # Voting opened again: the roll (saved) knows the phones, none heard from in this opening.
+    path = roll_path(room_session.id)
+    desk.roll.save(path)
+    again = Desk(Roll.load(path)[0], clock=clock)
+    assert (again.progress(room_session).joined, again.progress(room_session).present) == (2, 0)
 
 
 def test_votes_from_one_device_are_limited(desk: Desk, clock: Clock) -> None:

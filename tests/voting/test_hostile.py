@@ -304,6 +304,39 @@ def test_an_old_world_readable_log_becomes_private(data_dir: Path) -> None:
     assert "10.0.0.7" not in path.read_text() and ".0.0.7" not in path.read_text()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="links and pipes as POSIX makes them")
+def test_a_link_or_a_pipe_as_the_log_is_not_written_through(data_dir: Path, tmp_path: Path) -> None:
+    """A link named voting.log had the server's lines appended to what it pointed at, and that
+    file made 0600 (``chmod`` follows links); a pipe there made opening voting wait for a
+    reader for ever (audit17). Either is refused: no log is kept, voting still opens."""
+    import logging
+    import threading
+
+    from workshop_tui.voting.logs import open_log
+
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("theirs\n")
+    target.chmod(0o644)
+    path.symlink_to(target)
+    handler = open_log()
+    handler.handle(logging.LogRecord("x", logging.ERROR, "x", 1, "a line", (), None))
+    handler.close()
+    assert target.read_text() == "theirs\n" and target.stat().st_mode & 0o777 == 0o644
+    path.unlink()
+    os.mkfifo(path)
+    opened: list[logging.Handler] = []
+    thread = threading.Thread(target=lambda: opened.append(open_log()), daemon=True)
+    thread.start()
+    thread.join(10)
+    if thread.is_alive():
+        with contextlib.suppress(OSError):  # a reader lets the stuck open go
+            os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+        pytest.fail("opening the log waited on a named pipe")
+    opened[0].close()
+
+
 def test_the_log_holds_no_control_character(data_dir: Path) -> None:
     """A message or an error quoting what a device sent is written without its escapes: the
     log is read with ``cat``, where ``ESC ] 0 ; … BEL`` would retitle the window."""

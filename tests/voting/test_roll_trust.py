@@ -145,3 +145,17 @@ def test_a_read_roll_holds_only_ids_that_fit(
     assert all(valid_id(place) and not is_writer(place) for place in seated)
     assert len(seated) == len(set(seated))  # a seat never shares a place: with another seat
     assert not set(seated) & set(roll.devices.values())  # nor with a phone's own
+
+
+def test_a_second_damaged_roll_is_kept_beside_the_first(tmp_path: Path) -> None:
+    """The first damaged roll was replaced by the second (audit17): its record of places was gone."""
+    first = _roll(tmp_path, {"devices": {HASH: "../../x"}})
+    first_bytes = first.read_bytes()
+    _refused(first)
+    second = _roll(tmp_path, {"devices": {HASH: "p\u202e1"}})
+    second_bytes = second.read_bytes()
+    _, problem = Roll.load(second)
+    assert problem is not None and "s.toml.damaged-2" in problem, problem
+    assert not second.exists()
+    assert (tmp_path / "s.toml.damaged").read_bytes() == first_bytes
+    assert (tmp_path / "s.toml.damaged-2").read_bytes() == second_bytes

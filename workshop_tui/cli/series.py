@@ -2,7 +2,8 @@
 
 A follow-up is made from the earlier session's file (its room and programme, and last
 time's actions to review); the list of sessions shows each series together, earliest
-first, under a line naming it, and says what breaks a series (a missing or unreadable
+first, under a line naming it (a series that branches: the shared days, then each branch
+under its name), and says what breaks a series (a missing or unreadable
 earlier session) under the session that follows it.
 """
 
@@ -11,12 +12,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.results.distinct import group_labels
+from workshop_tui.core.storage.branches import Line, branch_facts, lines, trunk
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
-from workshop_tui.core.storage.locations import sessions_dir
+from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
 from workshop_tui.core.text_safety import for_terminal
 
@@ -75,7 +79,31 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     print(for_terminal(t("series.cli.followed", lang, title=earlier.title, date=earlier.date, n=count)))
     print(for_terminal(t("cli.new.created", lang, path=path)))
     _bring_in(found, earlier.id, lang)
+    _say_branch(later.id, earlier.id, path, lang)
     return path
+
+
+def _say_branch(new_id: str, earlier_id: str, path: Path, lang: str) -> None:
+    """Say so when the earlier session had a follow-up already: the new one starts a branch.
+
+    Two follow-ups of one day are two leader groups, each its own line in a trend
+    (``storage.branches``); a facilitator who meant the next day of a group that was
+    followed up already (``--follows`` of the first day again) would see a trend that stops
+    where it should go on. The latest session of each other branch is named, to follow instead.
+    """
+    series = series_of(new_id, list_sessions())
+
+    def ids(line: Line) -> set[str]:
+        return {x.summary.id for x in line if x.summary is not None}
+
+    # The other lines through the earlier session: the follow-ups it had already, each to its latest day.
+    others = [line for line in lines(series) if earlier_id in ids(line) and new_id not in ids(line)]
+    if not others:
+        return
+    latest = branch_facts(others)
+    titles = ", ".join(_cut(x.title) for x in latest)
+    ids_text = ", ".join(x.id for x in latest)
+    print(for_terminal(t("series.cli.new_branch", lang, titles=titles, ids=ids_text, path=path)))
 
 
 def _bring_in(found: Path, earlier_id: str, lang: str) -> None:
@@ -88,7 +116,13 @@ def _bring_in(found: Path, earlier_id: str, lang: str) -> None:
     """
     if any(x.summary is not None and x.summary.id == earlier_id for x in list_sessions()):
         return
-    target = sessions_dir() / f"{earlier_id}.toml"  # the id was checked when the file was read
+    try:
+        # By the one rule for a name from a file: the id was checked when the file was read, but
+        # ``con`` or ``nul`` is a valid id that Windows takes for a device (the copy went there).
+        target = file_for(sessions_dir(), earlier_id, ".toml")
+    except UnsafeName as unsafe:
+        print(for_terminal(t("series.cli.not_copied", lang, path=sessions_dir(), why=unsafe)))
+        return
     try:
         with found.open("rb") as source, target.open("xb") as copy:
             shutil.copyfileobj(source, copy)
@@ -142,10 +176,41 @@ def print_sessions(lang: str) -> int:
         shown.add(root)
         series = series_of(summary.id, listings, tables)
         first_title = series.sessions[0].summary.title if series.sessions[0].summary else ""
+        found = lines(series)
+        if len(found) > 1:
+            n = len(series.sessions)
+            heading = t("series.cli.series_branched", lang, title=_cut(first_title), n=n, branches=len(found))
+            print(for_terminal(heading))
+            _print_branches(found, listings, tables, lang)
+            continue
         print(for_terminal(t("series.cli.series", lang, title=_cut(first_title), n=len(series.sessions))))
         for member in series.sessions:
             _print_line(member, listings, tables, lang, indent="  ")
     return 0
+
+
+def _print_branches(
+    found: Sequence[Line], listings: list[SessionListing], tables: SeriesTables, lang: str
+) -> None:
+    """A series that branches: the days its branches share, then each branch under its name.
+
+    In date order the sessions of two leader groups alternated under one heading, and only
+    each line's "follows" told the groups apart. A branch is named as a trend's heatmap names
+    it (``group_labels``: its latest session's title); each session is listed once, under
+    the first branch it is on.
+    """
+    shared = trunk(found)
+    for member in shared:
+        _print_line(member, listings, tables, lang, indent="  ")
+    printed = {id(x) for x in shared}
+    latest = branch_facts(found)
+    names = group_labels([(x.title, x.date, x.title, x.id) for x in latest])
+    for line, name in zip(found, names, strict=True):
+        print(for_terminal(f"  {t('series.cli.branch', lang, name=_cut(name))}"))
+        for member in line:
+            if id(member) not in printed:
+                printed.add(id(member))
+                _print_line(member, listings, tables, lang, indent="    ")
 
 
 def _print_line(

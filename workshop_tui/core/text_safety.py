@@ -32,9 +32,14 @@ control character out, what it began is plain text a terminal cannot act on. Tak
 of the text, a lone one took the rest of it: UTF-8 read as Latin-1 (a file passed through an
 old tool) makes ``”`` into ``â\x80\x9d``, and an option ``Vi har ”silo-tænkning”…`` read
 ``Vi har â`` on the wall and in every export (test_text_safety_mojibake)."""
+INVISIBLE = r"\u180e\u200b\u2060-\u2064\ufeff"
+"""The characters drawn as nothing that change neither order nor meaning (as a class's ranges):
+the Mongolian vowel separator, zero-width space, word joiner, the invisible operators and the
+BOM (zero-width no-break space). Text copied from a web page, a chat or Windows Notepad carries
+them beside numbers and dates (``without_invisible``)."""
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    r"\ufeff\ufff9-\ufffb\u115f\u1160\u3164\uffa0]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u206f"
+    r"\ufff9-\ufffb\u115f\u1160\u3164\uffa0" + INVISIBLE + "]"
 )
 """C0 and C1 controls but tab and line feed, DEL, and the bidi marks (the Arabic letter mark too),
 embeddings, overrides, isolates; and the invisible format characters a text has no need of on a
@@ -46,6 +51,20 @@ that is not Latin-1 half as slow again (2.3 -> 3.8 us for 1,000 characters; BMP 
 The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) go too: letters to Python (``isprintable``),
 drawn as a blank one or two cells wide, so ``Anne\u3164`` read as ``Anne`` and a name of one
 filler as an empty column; modern Korean is written without them (``_has_filler``)."""
+
+
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the invisible characters of ``INVISIBLE``, for reading what it says.
+
+    A value read as a number, a date or an id is what a person sees: ``3\u200b`` pasted from a
+    web page is the score 3, and ``45`` with a zero-width space inside is 45 (not 4 and 5: nobody
+    saw two numbers). Bidi marks and controls stay: they change what is shown, so a reader
+    refuses them as it did. ASCII text (nearly every value) is returned as it is at once.
+    """
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def _has_filler(text: str) -> bool:

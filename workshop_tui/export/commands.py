@@ -241,7 +241,15 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     for line in problem_lines(found.problems, lang):
         print(line, file=sys.stderr)
     formats = TREND_FORMATS if args.format == "all" else (args.format,)
-    trend, written = export_trend(found.series, found.others, formats, args.output, lang=lang)
+    trend, written = export_trend(
+        found.series,
+        found.others,
+        formats,
+        args.output,
+        lang=lang,
+        branches=found.branches,
+        forks=found.forks,
+    )
     if not trend.exercises:
         print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
     for path in written:

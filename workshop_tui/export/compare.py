@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.numbers import difference, percent, whole_percent, written_change
-from workshop_tui.core.results.rules import Change, judge_change
+from workshop_tui.core.results.rules import Change, judge_change, renamed_note
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart, Summary, VotePart
 from workshop_tui.core.text_safety import for_terminal as line
@@ -146,6 +146,9 @@ class ExerciseChange:
     """A single choice (options compared by share) rather than a dot vote (by dots)."""
     hidden: int = 0
     """How many unchanged items or options are left out (0 with ``show_all``)."""
+    renamed: tuple[str, ...] = ()
+    """A note for each shared item (or a vote's option) whose text was reworded (``rules.renamed_note``,
+    as the trend says it), also for one left out as unchanged: the same id, so it is still compared."""
 
     @property
     def scale(self) -> str:
@@ -184,7 +187,9 @@ def compare_summaries(before: Summary, after: Summary, *, show_all: bool = False
             continue
         old = before.exercise(exercise.id)
         if exercise.votes is not None and old.votes is not None:
-            changes.append(_vote(exercise.id, exercise.title, old.votes, exercise.votes, show_all=show_all))
+            changes.append(
+                _vote(exercise.id, exercise.title, old.votes, exercise.votes, lang, show_all=show_all)
+            )
             continue
         if exercise.scored is None or old.scored is None:
             text_shared.append(exercise.title)
@@ -215,7 +220,9 @@ def _side(item: ItemSummary) -> Side:
     return Side(item.stats.n, item.stats.mean, item.stats.distribution, item.status)
 
 
-def _vote(exercise_id: str, title: str, old: VotePart, new: VotePart, *, show_all: bool) -> ExerciseChange:
+def _vote(
+    exercise_id: str, title: str, old: VotePart, new: VotePart, lang: str, *, show_all: bool
+) -> ExerciseChange:
     """Option by option: the share of a single choice, the dots of a dot vote."""
     single = new.single and old.single
 
@@ -233,6 +240,7 @@ def _vote(exercise_id: str, title: str, old: VotePart, new: VotePart, *, show_al
         if o.id in old_ids
     ]
     shown = [o for o in options if show_all or o.verdict != "same"]
+    old_texts = {o.id: o.text for o in old.options}
     return ExerciseChange(
         id=exercise_id,
         title=title,
@@ -244,6 +252,11 @@ def _vote(exercise_id: str, title: str, old: VotePart, new: VotePart, *, show_al
         options=tuple(shown),
         single=single,
         hidden=len(options) - len(shown),
+        renamed=tuple(
+            note
+            for o in new.options
+            if o.id in old_ids and (note := renamed_note([old_texts[o.id], o.text], lang))
+        ),
     )
 
 
@@ -282,6 +295,11 @@ def _exercise(
         only_before=tuple(i.text for i in old.items if i.id not in new_ids),
         only_after=tuple(i.text for i in new.items if i.id not in old_items),
         scale_changed=changed,
+        renamed=tuple(
+            note
+            for i in new.items
+            if i.id in old_items and (note := renamed_note([old_items[i.id].text, i.text], lang))
+        ),
     )
 
 
@@ -330,6 +348,7 @@ def render_text(comparison: Comparison) -> str:
         out += ["", line(exercise.title) + scale]
         if exercise.scale_changed:
             out.append(f"  ! {line(exercise.scale_changed)}")
+        out += [f"  ! {line(note)}" for note in exercise.renamed]
         for item in exercise.items:
             out.append(f"  {line(item.text)}")
             out.append(

@@ -97,6 +97,7 @@ def _exercise_md(exercise: ExerciseChange, lang: str) -> list[str]:
     out = [f"## {exercise.title}", "", f"{t('export.scale', lang)} {exercise.scale}", ""]
     if exercise.scale_changed:
         out += [f"**{exercise.scale_changed}**", ""]
+    out += _renamed_md(exercise)
     rows = [
         [
             i.text,
@@ -122,6 +123,7 @@ def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
         "",
         t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang),
         "",
+        *_renamed_md(exercise),
     ]
     heads = [
         t("export.col.option", lang),
@@ -141,6 +143,11 @@ def _vote_md(exercise: ExerciseChange, lang: str) -> list[str]:
     if rows:
         out += table(heads, rows, {1, 2, 3}) + [""]
     return out + _tail_md(exercise, lang)
+
+
+def _renamed_md(exercise: ExerciseChange) -> list[str]:
+    """Each reworded item's or option's note (escaped with every text by ``markdown_safe``)."""
+    return [line for note in exercise.renamed for line in (f"*{note}*", "")]
 
 
 def _tail_md(exercise: ExerciseChange, lang: str) -> list[str]:
@@ -248,6 +255,7 @@ def _items_html(exercise: ExerciseChange, lang: str) -> str:
     out = [f'<p class="scale">{e(t("export.scale", lang))} {e(exercise.scale)}</p>']
     if exercise.scale_changed:
         out.append(f'<p><span class="badge">{e(exercise.scale_changed)}</span></p>')
+    out.append(_renamed_html(exercise))
     pairs = [
         svg.Move(
             i.text,
@@ -311,4 +319,9 @@ def _vote_html(exercise: ExerciseChange, lang: str) -> str:
     rule = t("export.cmp.by_share" if exercise.single else "export.cmp.by_dots", lang)
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     body = scroll_box(table, e(exercise.title)) if rows else ""
-    return f'<p class="scale">{e(rule)}</p>{body}'
+    return f'<p class="scale">{e(rule)}</p>{_renamed_html(exercise)}{body}'
+
+
+def _renamed_html(exercise: ExerciseChange) -> str:
+    """Each reworded item's or option's note, escaped."""
+    return "".join(f'<p class="muted">{e(note)}</p>' for note in exercise.renamed)

@@ -84,15 +84,18 @@ def _top(run: VoteRun, lang: str) -> str:
 
 
 def review_count(run: ReviewRun, lang: str) -> str:
-    """``2027-01-20: 3 gennemført, 2 ikke gennemført, 1 videreført, 0 ikke gennemgået (af 6)``."""
+    """``2027-01-20: 3 gennemført, 1 delvist, 0 ikke startet, 1 droppet, 1 ikke gennemgået, 1 videreført
+    (af 6)``: each status in the review's own words (``series.review.status.*``), none lumped."""
+    statuses = ", ".join(
+        t("trend.review_status", lang, n=n, status=t(f"series.review.status.{code}", lang))
+        for code, n in run.statuses
+    )
     return t(
         "trend.review_count",
         lang,
         date=run.session.date,
-        done=run.done,
-        not_done=run.not_done,
+        statuses=statuses,
         carried=run.carried,
-        open=run.open,
         n=run.actions,
     )
 
@@ -154,7 +157,8 @@ def about_lines(trend: Trend) -> list[str]:
     """How to read the report, what is compared, and what is held back and why."""
     lang = trend.language
     minimums = sorted({s.min_answers for s in trend.sessions})
-    lines = [
+    lines = [*branch_lines(trend)]
+    lines += [
         t("trend.about.figures", lang),
         t("trend.about.change", lang),
         t("trend.about.min", lang, min="/".join(str(m) for m in minimums)),
@@ -162,6 +166,20 @@ def about_lines(trend: Trend) -> list[str]:
     for session, found in trend.held_back:
         lines.append(f"{session_heading(session, lang)}: {_held(found, session.min_answers, lang)}")
     return lines
+
+
+def branch_lines(trend: Trend) -> list[str]:
+    """Which line of a branched series the report follows, and its other branches (else none).
+
+    First in every format's words on reading it: without it a reader takes the sessions for
+    the whole series, and the heatmap's branch rows for other leader groups.
+    """
+    if not trend.branches or not trend.sessions:
+        return []
+    last = trend.sessions[-1]
+    key = "trend.about.fork" if trend.forks else "trend.about.branches"
+    names = ", ".join(trend.branches)
+    return [t(key, trend.language, last=session_heading(last, trend.language), branches=names)]
 
 
 def _held(found: tuple[HeldBack, ...], minimum: int, lang: str) -> str:
@@ -224,15 +242,15 @@ A heatmap row is ``line`` = ``heat``, one row per column (``line_id``, ``label``
 leader group (``group``, named as the heatmap names it); ``direction`` = ``oriented`` when
 its values are turned by polarity (higher = better). An exercise run in one session only
 is one ``line`` = ``once`` row: its ``label`` as the report lists it, its session, no figures;
-an action review run once has four more ``once`` rows, its counts as a review run again
-(``line_id`` ``done``, ``not_done``, ``open``, ``carried``, the count in ``n``).
+an action review run once has six more ``once`` rows, its counts as a review run again.
 A written exercise run in two or more sessions is one ``line`` = ``written`` row per session:
 its ``label``, the session, and in ``n`` what was written there (``trends.written_answers``).
 A vote run again is ``line`` = ``vote``: per session its top options (``line_id`` the rank,
 ``label`` the option, ``n`` its dots, ``verdict`` = ``winner``), or one row whose ``status``
 says why it is held back (``n`` = who voted). An action review run again is ``line`` =
-``review``: per session four rows, ``line_id`` ``done``, ``not_done``, ``open`` (not
-reviewed), ``carried``, the count in ``n``.
+``review``: per session a row per review status (``line_id`` ``done``, ``partly``,
+``not_started``, ``dropped``, then ``open``: not reviewed; together every action) and one
+``carried`` (carried over, whatever the status), the count in ``n`` (``ReviewRun.counted``).
 """
 
 
@@ -279,8 +297,8 @@ def render_trend_csv(trend: Trend) -> str:
     for x in trend.once:  # run in one session only: where and what it is called, no figures
         once = [x.id, x.title, "once", "", x.label, "", x.session.id, x.session.date]
         writer.writerow([spreadsheet_safe(c) for c in once + [""] * (len(CSV_COLUMNS) - len(once))])
-        for key in REVIEW_COUNTS if x.review is not None else ():  # a review: its counts, as run again
-            counted = [*once[:3], key, *once[4:], getattr(x.review, key)]
+        for key, n in x.review.counted if x.review else ():  # a review: its counts, as run again
+            counted: list[str | int] = [*once[:3], key, *once[4:], n]
             writer.writerow([spreadsheet_safe(c) for c in counted + [""] * (len(CSV_COLUMNS) - len(counted))])
     return BOM + buffer.getvalue()
 
@@ -312,10 +330,6 @@ def _heat_rows(exercise: ExerciseTrend) -> list[list[str | int]]:
     ]
 
 
-REVIEW_COUNTS = ("done", "not_done", "open", "carried")
-"""A review's CSV rows per session (``line_id``), each count in ``n``."""
-
-
 def _again_rows(trend: Trend) -> list[list[str | int]]:
     """Votes and reviews run again: a vote's top options per session (``line`` = ``vote``, the
     option in ``label``, its dots in ``n``, ``verdict`` = ``winner`` on the winners; a held-back
@@ -331,8 +345,7 @@ def _again_rows(trend: Trend) -> list[list[str | int]]:
                 rows.append([*cells, "", "", "winner" if o.winner else ""])
     for x in trend.reviews:
         for run in x.runs:
-            for key in REVIEW_COUNTS:
-                n = getattr(run, key)
+            for key, n in run.counted:
                 rows.append([x.id, x.title, "review", key, x.label, "", run.session.id, run.session.date, n])
     return rows
 
@@ -342,6 +355,7 @@ def render_trend_text(trend: Trend) -> str:
     lang = trend.language
     out = [t("trend.title", lang)]
     out += [f"  {session_heading(s, lang)}" for s in trend.sessions]
+    out += [f"  {line}" for line in branch_lines(trend)]
     for exercise in trend.exercises:
         out += ["", exercise.title]
         for line in exercise.dimensions or exercise.items:

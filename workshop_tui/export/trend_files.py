@@ -44,12 +44,16 @@ def export_trend(
     folder: Path,
     *,
     lang: str = "da",
+    branches: Sequence[Sequence[Session]] = (),
+    forks: bool = False,
 ) -> tuple[Trend, list[Path]]:
     """Build the trend and write it in every format asked for (all or nothing).
+
+    ``branches`` and ``forks``: the series' other branches (``core.storage.trend_sessions``).
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
-    trend = build_trend(series, others)
+    trend = build_trend(series, others, branches=branches, forks=forks)
     outputs = [(folder / trend_name(trend, f), render_trend(trend, f)) for f in formats]
     return trend, write_all(outputs, lang)

@@ -10,9 +10,11 @@ One question at a time: this one first, and only after "leave" the save guard's 
 about unsaved edits (``SaveGuard.confirm_leave``), so the two are never stacked and unsaved
 edits are never left without their own question.
 
-Voting open with no phone ever joined is not asked about: nobody is cut off, and a question
+Voting open with no phone connected is not asked about: nobody is cut off, and a question
 that protects nothing teaches the facilitator to press Leave without reading. It is said
-instead, in a notice, so that the room's voting never stops unannounced.
+instead, in a notice, so that the room's voting never stops unannounced. A phone counts as
+connected when it was heard from in the last two minutes (``Progress.present``): the roll keeps
+every phone that ever joined, so one that joined an hour ago and left was counted as cut off.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from workshop_tui.tui.plain import plain
 if TYPE_CHECKING:
     from workshop_tui.tui.saving import SaveGuard
     from workshop_tui.tui.voting_link import VotingController
+    from workshop_tui.voting.desk import Progress
 
 
 class Leaving:
@@ -70,11 +73,12 @@ class Leaving:
         if info is None:
             guard.confirm_leave(leave)
             return
-        if not (info.progress.joined or info.progress.writers or voting.writing_now()):
+        p = info.progress
+        if not (p.present or p.present_writers or voting.writing_now()):
 
             def stopped() -> None:
                 if not quitting:  # quitting: the window goes, and voting with it, as the key says
-                    host.app.notify(t("tui.leave.stopped_empty", lang), timeout=6)
+                    host.app.notify(t("tui.leave.stopped_empty", lang, minutes=_minutes(p)), timeout=6)
                 leave()
 
             guard.confirm_leave(stopped)
@@ -89,19 +93,23 @@ class Leaving:
         host.app.push_screen(LeaveVotingModal(voting, quitting=quitting), answer)
 
 
+def _minutes(progress: Progress) -> int:
+    return round(progress.present_seconds / 60)
+
+
 def leave_text(voting: VotingController, lang: str, *, quitting: bool) -> str:
     """What the question says: the counts the voting panel shows, who writes now, what happens."""
     info = voting.info()
     lines = []
     if info is not None:
         p = info.progress
-        # The panel's two counts; one that is 0 is left out ("0 phones joined to vote" in a
-        # room of writing groups reads like a fault).
-        if p.joined and p.writers:
+        # The phones connected now, to vote and to write (the panel's two kinds); one that is 0
+        # is left out ("0 phones connected to vote" in a room of writing groups reads like a fault).
+        if p.present and p.present_writers:
             figures = "tui.leave.figures"
         else:
-            figures = "tui.leave.figures_vote" if p.joined else "tui.leave.figures_write"
-        lines.append(t(figures, lang, phones=p.joined, writers=p.writers))
+            figures = "tui.leave.figures_vote" if p.present else "tui.leave.figures_write"
+        lines.append(t(figures, lang, phones=p.present, writers=p.present_writers, minutes=_minutes(p)))
         writing = voting.writing_now()
         if writing:
             lines.append(t("tui.leave.writing_now", lang, n=len(writing), who=", ".join(writing)))

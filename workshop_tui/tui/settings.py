@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_tui.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from workshop_tui.core.storage import toml_guard
-from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.core.storage.locations import data_dir
-from workshop_tui.core.storage.tomlio import atomic_write, dumps
+from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,17 @@ def settings_path() -> Path:
 
 
 def load_settings() -> Settings:
-    """Read the settings; anything missing or unreadable falls back to the defaults."""
+    """Read the settings; anything missing or unreadable falls back to the defaults.
+
+    Read by the one reader of TOML files (``tomlio.read_toml``): a BOM (the file saved in
+    Notepad) is read past instead of losing every setting, and a pipe in its place is refused
+    instead of hanging the start.
+    """
     try:
-        data = toml_guard.loads(settings_path().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):  # ValueError: TOML's, or a 5,000-digit number's
+        # Resolved: a settings file kept elsewhere and linked here (a dotfiles folder) is read
+        # as before; ``read_toml`` opens no link itself.
+        data, _ = read_toml(settings_path().resolve())
+    except (FileProblems, ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links (3.11)
         return Settings()
     lang = data.get("lang")
     theme = data.get("theme")

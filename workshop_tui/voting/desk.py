@@ -14,6 +14,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from math import inf
 from typing import Any
 
 from workshop_tui.core.kinds.votes import takes_back
@@ -48,6 +49,13 @@ __all__ = [
 ]
 
 
+PRESENT_SECONDS = 120.0
+"""A device that asked the server anything this recently counts as connected (``Progress.present``).
+
+A page open on a phone asks at least every ``Limits.poll_seconds`` (25 s, the long poll), so
+well within this; a phone put away, or its page closed, stops asking."""
+
+
 def _address_full(most: int) -> Refused:
     return Refused(403, "address_full", f"at most {most} devices per address")
 
@@ -72,6 +80,12 @@ class Progress:
     writers: int = 0
     """Devices that joined only to write a group's sheet (no place): shown apart, so the panel
     never says "telefoner: 0" while the groups' phones are writing."""
+    present: int = 0
+    """Of ``joined``, the devices heard from in the last ``present_seconds`` (the roll keeps every
+    device that ever joined, also a phone that left an hour ago: leaving cuts off only these)."""
+    present_writers: int = 0
+    """Of ``writers``, those heard from in the last ``present_seconds``."""
+    present_seconds: float = PRESENT_SECONDS
 
 
 class Desk:
@@ -107,6 +121,10 @@ class Desk:
         """address key -> writing devices that joined from it without a place (``join``)."""
         self.turned_away = 0
         """Joins refused for want of a free place, since places were last added."""
+        self.clock = clock
+        """What time it is, for when a device was last heard from (tests set a fake one)."""
+        self._heard: dict[str, float] = {}
+        """device id -> when it last asked anything (in memory only; bounded by the roll)."""
 
     @property
     def code(self) -> str:
@@ -188,6 +206,7 @@ class Desk:
             raise Refused(403, "unknown_code")
         known = self.roll.participant_for(token) if token else None
         if token is not None and known is not None:
+            self._heard[known] = self.clock()
             return token, known, False
         if len(self.roll.devices) >= self.max_participants:
             raise Refused(403, "full", f"at most {self.max_participants} devices")
@@ -201,6 +220,7 @@ class Desk:
             self._writers[key] = self._writers.get(key, 0) + 1
             token, writer = new_token(), self.roll.next_writer()
             self.roll.add(token, writer)
+            self._heard[writer] = self.clock()
             return token, writer, True
         if self._joined.get(key, 0) >= self.limits.devices_per_address:
             raise _address_full(self.limits.devices_per_address)
@@ -210,6 +230,7 @@ class Desk:
             raise Refused(403, "no_place", f"all {len(session.participants)} places are taken")
         token = new_token()
         self.roll.add(token, participant_id)
+        self._heard[participant_id] = self.clock()
         self._joined[key] = self._joined.get(key, 0) + 1
         return token, participant_id, True
 
@@ -222,6 +243,7 @@ class Desk:
         participant_id = self.roll.participant_for(token) if token else None
         if participant_id is None:
             raise Refused(401, "unknown_token", "join with the code first")
+        self._heard[participant_id] = self.clock()  # every request of a device comes through here
         return participant_id
 
     def seat(self, session: Session, participant_id: str, address: str) -> tuple[str, bool]:
@@ -342,10 +364,25 @@ class Desk:
         def progress(answered: int, complete: int) -> Progress:
             places = len(free_places(session, voters, self.exercise_id))
             seats = self.roll.seats
-            writers = sum(1 for pid in self.roll.devices.values() if is_writer(pid) and pid not in seats)
+            since = self.clock() - PRESENT_SECONDS
+            writers = present = present_writers = 0
+            for pid in self.roll.devices.values():
+                writing = is_writer(pid) and pid not in seats
+                heard = self._heard.get(pid, -inf) >= since
+                writers += writing
+                present += heard and not writing
+                present_writers += heard and writing
             joined = len(self.roll.devices) - writers
             return Progress(
-                joined, answered, complete, places, self.turned_away, self._lockout.wait(), writers
+                joined,
+                answered,
+                complete,
+                places,
+                self.turned_away,
+                self._lockout.wait(),
+                writers,
+                present,
+                present_writers,
             )
 
         if self.exercise_id is None:

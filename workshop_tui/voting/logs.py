@@ -12,6 +12,7 @@ import ipaddress
 import logging
 import os
 import re
+import stat
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ _CANDIDATE = re.compile(r"[0-9A-Fa-f]*:[0-9A-Fa-f:.]*[0-9A-Fa-f]|(?<![\d.])\d{1,
 """Anything that could be an address: IPv4, or hex groups with colons (IPv6, IPv4-mapped too)."""
 BLANK = "<address>"
 LOG_MODE = 0o600
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def log_path() -> Path:
@@ -65,9 +67,28 @@ class PrivateFileHandler(RotatingFileHandler):
     """A rotating log whose files are created owner-only (0600), whatever the umask."""
 
     def _open(self) -> Any:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, LOG_MODE)
-        with contextlib.suppress(OSError):
-            os.chmod(self.baseFilename, LOG_MODE)  # a file from an earlier version was 0644
+        """The log opened for appending: never through a link, never waiting on a pipe.
+
+        A link named ``voting.log`` had the server's lines appended to whatever it pointed at,
+        and that file made owner-only (``chmod`` follows links); a named pipe there made the
+        open wait for a reader, so opening voting hung. Either is refused (``OSError``: the log
+        is then not kept, ``open_log``).
+        """
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | _NONBLOCK
+        fd = os.open(self.baseFilename, flags, LOG_MODE)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"{self.baseFilename} is not a regular file")
+            if _NONBLOCK:
+                os.set_blocking(fd, True)
+            with contextlib.suppress(OSError):  # a file from an earlier version was 0644
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fd, LOG_MODE)
+                else:  # Windows before Python 3.13
+                    os.chmod(self.baseFilename, LOG_MODE)
+        except OSError:
+            os.close(fd)
+            raise
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
 
 

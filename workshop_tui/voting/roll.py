@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import secrets
-import tomllib
 from pathlib import Path
 
 from workshop_tui.core.model.ids import valid_id
-from workshop_tui.core.storage import toml_guard
+from workshop_tui.core.storage.errors import FileProblems
 from workshop_tui.core.storage.locations import data_dir, file_for
-from workshop_tui.core.storage.tomlio import atomic_write, dumps
+from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
 
 CODE_DIGITS = 6
 """A million codes: with the room's wrong codes limited (``limits.Lockout``), guessing one
@@ -176,8 +176,12 @@ class Roll:
             The roll, and a problem to log when the file could not be used (it is then
             kept as ``.damaged`` and a new roll is started, so voting still opens).
         """
+        if not path.exists() and not path.is_symlink():
+            return cls.new(), None
         try:
-            data = toml_guard.loads(path.read_text(encoding="utf-8"))
+            # Through the one reader of TOML files: a BOM (Notepad) is read past, and a link,
+            # a pipe (which would hang the opening of voting) or a file of megabytes is refused.
+            data, _ = read_toml(path)
             devices = data.get("devices", {})
             voted = data.get("voted", {})
             seats = data.get("seats", {})
@@ -190,21 +194,40 @@ class Roll:
                 if not valid_id(key) or not isinstance(value, list) or not all(valid_id(v) for v in value):
                     raise ValueError(f"voted entry {key[:80]!r} has the wrong form (a place = exercise ids)")
             _check_seats(seats, devices)
-        except FileNotFoundError:
-            return cls.new(), None
-        except (
-            OSError,
-            UnicodeDecodeError,
-            tomllib.TOMLDecodeError,
-            KeyError,
-            ValueError,
-            RecursionError,
-        ) as error:
+        except (FileProblems, KeyError, ValueError, RecursionError) as error:
             # RecursionError: tomllib recurses per level of nesting ('x = [[[…' 100,000 deep).
-            with contextlib.suppress(OSError):
-                path.replace(path.with_name(path.name + ".damaged"))
-            return cls.new(), f"{path}: {error}; kept as .damaged, a new roll was started"
+            kept = _set_aside(path)
+            return (
+                cls.new(),
+                f"{path}: {error}; kept as {kept.name if kept else '(not moved)'}, a new roll was started",
+            )
         return cls(new_code(), devices, voted, seats), None
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move a roll that cannot be used to ``<name>.damaged`` (``-2``, ``-3``… when taken); None if it stayed.
+
+    Never over another file: a second damaged roll of the same session replaced the first,
+    and the earlier one (the only record of which phone held which place) was gone.
+    """
+    for number in range(1, 1000):
+        target = path.with_name(path.name + ".damaged" + (f"-{number}" if number > 1 else ""))
+        try:
+            os.link(path, target, follow_symlinks=False)  # fails on an existing name: nothing is replaced
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (some network or FAT drives): a rename to a free name
+            if target.exists() or target.is_symlink():
+                continue
+            try:
+                path.rename(target)
+            except OSError:
+                return None
+            return target
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return target
+    return None
 
 
 def _writer_id(value: object) -> bool:

@@ -224,8 +224,17 @@ class Scribes:
             raise Refused(422, "unknown_field", "no such field")
         return found
 
-    def texts(self, session: Session, query: dict[str, str], participant_id: str) -> dict[str, Any]:
-        """A group's fields as they are now: texts, their versions, and who else writes where."""
+    def texts(
+        self, session: Session, query: dict[str, str], participant_id: str, shown: Session | None = None
+    ) -> dict[str, Any]:
+        """A group's fields as they are now: texts, their versions, and who else writes where.
+
+        The texts are ``shown``'s, the session as the wall shows it (``text_safety.ShownCopies``,
+        as ``/api/state`` sends): texts are cleaned on write, but a mailed session file can hold
+        a U+202E or an escape sequence. The versions stay those of the texts on file, so a
+        scribe's write typed over a cleaned text replaces it (cleaned in turn), not merged beside.
+        """
+        shown = session if shown is None else shown
         exercise = self._exercise(session, query.get("e"))
         group_id = query.get("g")
         if not isinstance(group_id, str) or not any(g.id == group_id for g in session.groups):
@@ -234,7 +243,7 @@ class Scribes:
         texts, versions, writers = {}, {}, {}
         for field in exercise.body.write_fields(exercise):
             text = field_text(session, exercise.id, group_id, field.key)
-            texts[field.key] = text
+            texts[field.key] = field_text(shown, exercise.id, group_id, field.key)
             versions[field.key] = version_of(text)
             self.seen(exercise.id, group_id, field.key, text)
             recent = self._recent.get((exercise.id, group_id, field.key), {})

@@ -34,7 +34,7 @@ from workshop_tui.voting.logs import open_log
 from workshop_tui.voting.network import host_allowed, served_names
 from workshop_tui.voting.page import ASSETS, asset, page_html
 from workshop_tui.voting.saves import GroupCommit, RollWriter
-from workshop_tui.voting.scribes import WRITE_BODY_BYTES, Scribes, label
+from workshop_tui.voting.scribes import WRITE_BODY_BYTES, Scribes, clean, label
 from workshop_tui.voting.sink import Sink
 from workshop_tui.voting.writes import EditCommit
 
@@ -349,7 +349,9 @@ class VotingServer:
         participant_id = self.desk.participant_for(token)
         assert token is not None
         self.desk.check_poll_rate(token)
-        return web.json_response(self.scribes.texts(self.sink.session, dict(request.query), participant_id))
+        session = self.sink.session
+        texts = self.scribes.texts(session, dict(request.query), participant_id, shown=self._shown(session))
+        return web.json_response(texts)
 
     async def _write(self, request: web.Request) -> web.Response:
         """A group's field written on a device; answered once the text is on disk."""
@@ -361,8 +363,10 @@ class VotingServer:
         write = self.scribes.field_write(self.sink.session, participant_id, body)
         written = await self._writes.commit(write)
         self.scribes.seen(write.exercise_id, write.group_id, write.key, written.text)
+        # A merge keeps the text on file beside the scribe's: cleaned as /api/texts sends it.
+        text = clean(written.text, multiline=True)
         return web.json_response(
-            {"ok": True, "text": written.text, "version": written.version, "outcome": written.outcome}
+            {"ok": True, "text": text, "version": written.version, "outcome": written.outcome}
         )
 
     async def _answer(self, request: web.Request) -> web.Response:

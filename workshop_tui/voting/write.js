@@ -81,6 +81,7 @@ const Scribe = (() => {
     const changed = !task || !write || task.exercise !== write.exercise;
     task = write;
     if (!write) return;
+    if (changed) status("", ""); // "Tak! Dit svar er modtaget." stood under the next exercise's sheet
     heading(write.mode === "open" ? W.heading_open : W.heading_group);
     $("w-title").textContent = write.title;
     $("w-prompt").textContent = write.prompt;
@@ -171,6 +172,12 @@ const Scribe = (() => {
     input.id = id;
     input.dataset.key = field.key;
     if (field.shape !== "choice") input.maxLength = field.max;
+    let words = null;
+    if (field.shape === "date") {
+      words = drawWordsBox(field.key, index);
+      input.dataset.words = words.id;
+      described.push(words.id + "-text");
+    }
     const note = el("p", { class: "field-status", id: "s-" + index, "aria-live": "polite" });
     described.push(note.id);
     input.setAttribute("aria-describedby", described.join(" "));
@@ -181,10 +188,62 @@ const Scribe = (() => {
       // browser: sent, it erased the date on file while the page said "Saved". Wait for a whole
       // date (a picker's Clear still sends "": the input then holds no bad input).
       if (field.shape === "date" && input.validity.badInput) return fieldNote(field.key, W.date_incomplete, "bad");
+      // Words on file ("næste fredag", kept as written in the app): a date picked replaces them
+      // only when the scribe says so; cleared again, nothing is sent and the words stay.
+      if (field.shape === "date" && dueWords(field.key)) return drawWords(field.key, Boolean(input.value));
       typed(field.key, input.value);
     });
-    box.append(input, note);
+    box.append(...(words ? [input, words, note] : [input, note]));
     return box;
+  }
+
+  // --- a date field holding words ---------------------------------------------------
+  //
+  // An action's date may hold words ("næste fredag": the facilitator left the app's date field
+  // so, and it is saved as written). A date input cannot show words: it stood empty, so the
+  // scribe did not see them, and a date picked replaced them at once. Now the words are shown
+  // under it, and a date picked asks first: "Use the date" or "Keep the words".
+
+  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  function dueWords(key) {
+    const text = (known[key] || {}).text || "";
+    return text && !ISO_DATE.test(text) ? text : "";
+  }
+
+  function drawWordsBox(key, index) {
+    const box = el("div", { class: "written", id: "d-" + index });
+    box.hidden = true;
+    const use = el("button", { type: "button", class: "link" }, W.due_use);
+    const keepWords = el("button", { type: "button", class: "link" }, W.due_keep);
+    use.addEventListener("click", () => {
+      const input = fieldInput(key);
+      if (input && input.value) typed(key, input.value);
+      drawWords(key, false);
+    });
+    keepWords.addEventListener("click", () => {
+      const input = fieldInput(key);
+      if (input) input.value = "";
+      drawWords(key, false);
+      if (input) input.focus();
+    });
+    const buttons = el("div", { class: "written-buttons" });
+    buttons.append(use, keepWords);
+    box.append(el("p", { id: box.id + "-text", "aria-live": "polite" }), buttons);
+    return box;
+  }
+
+  // The words under a date field (none when it holds a date), and the question when a date was picked.
+  function drawWords(key, asking) {
+    const input = fieldInput(key);
+    if (!input || !input.dataset.words) return;
+    const box = $(input.dataset.words);
+    const words = dueWords(key);
+    const ask = asking && Boolean(words) && Boolean(input.value);
+    box.hidden = !words;
+    const template = ask ? W.due_replace_ask : W.due_written;
+    box.querySelector("p").textContent = words ? fill(template, { text: words, date: input.value }) : "";
+    box.querySelector(".written-buttons").hidden = !ask;
   }
 
   function fieldInput(key) {
@@ -300,6 +359,7 @@ const Scribe = (() => {
       }
     }
     keep();
+    if (here) drawWords(entry.field, false);
     if (here) fieldNote(entry.field, body.outcome === "merged" ? W.merged : W.saved, "ok");
   }
 
@@ -356,6 +416,7 @@ const Scribe = (() => {
       // A field is refilled only when nothing typed here waits for the server.
       if (input && !mine && input.value !== text && (!before || input.value === before.text)) show(input, text);
       if (input && key === resumeKey && document.activeElement === input) atEnd(input);
+      if (input && field.shape === "date" && !(dueWords(key) && input.value)) drawWords(key, false);
       const who = body.writers[key];
       if (who) fieldNote(key, fill(W.writing_too, { who }), "");
     }
@@ -370,19 +431,29 @@ const Scribe = (() => {
   // (scribes.py), so nothing typed meanwhile is lost, and every keystroke waits in PENDING
   // until it is on disk, as always. When the facilitator goes back to the sheet, the scribe
   // carries on in the field they were writing.
+  //
+  // An open answer being typed goes the same way (it vanished with nothing said, kept only as
+  // a draft): finished and sent on the exercise left (the server takes it), or kept on the
+  // phone as a draft, said so, and in its box to send when the exercise comes back.
 
   function shown(state) {
     if (state.open && state.exercise) return "v" + state.exercise.id;
     return state.write ? "w" + state.write.exercise : "";
   }
 
-  function onSheet() {
-    return task && task.mode === "group" && group && !$("write").hidden && !$("w-sheet").hidden;
+  // Whether the page shows words this person is writing: a group's sheet, or an open answer not sent.
+  function writingHere() {
+    if (!task || $("write").hidden) return false;
+    if (task.mode === "open") return !$("w-open").hidden && Boolean($("w-answer").value.trim());
+    return Boolean(group) && !$("w-sheet").hidden;
+  }
+
+  function inWriting(node) {
+    return Boolean(node) && ($("w-fields").contains(node) || node === $("w-answer"));
   }
 
   function busy() {
-    const focused = document.activeElement && $("w-fields").contains(document.activeElement);
-    return focused || Date.now() - lastTyped < HOLD_MS;
+    return inWriting(document.activeElement) || Date.now() - lastTyped < HOLD_MS;
   }
 
   function notice(text, go) {
@@ -395,8 +466,8 @@ const Scribe = (() => {
   // Called by page.js with each new state: true keeps the sheet on screen (page.js then draws nothing).
   function hold(state, redraw) {
     const write = !state.open || !state.exercise ? state.write : null;
-    if (left && write && write.mode === "group" && write.exercise === left.exercise) {
-      left = null; // the sheet is back: drawn again (or still there), the scribe carries on
+    if (left && write && write.exercise === left.exercise) {
+      left = null; // the sheet (or the question) is back: drawn again (or still there), the scribe carries on
       held = null;
       clearInterval(idleTimer);
       notice("", false);
@@ -406,20 +477,21 @@ const Scribe = (() => {
       held = state;
       return true;
     }
-    if (onSheet() && !(write && write.exercise === task.exercise)) {
+    if (writingHere() && !(write && write.exercise === task.exercise)) {
+      const open = task.mode === "open";
       left = { exercise: task.exercise, title: task.title };
       if (busy()) {
         held = state;
         heldAt = Date.now();
         resume = redraw;
-        notice(fill(W.moved_finish, { title: task.title }), true);
+        notice(fill(open ? W.moved_finish_open : W.moved_finish, { title: task.title }), true);
         idleTimer = setInterval(() => {
           if (Date.now() - Math.max(lastTyped, heldAt) >= IDLE_MS) goOn();
         }, 1000);
         return true;
       }
       afterLeft = shown(state);
-      notice(fill(W.moved_kept, { title: left.title }), false);
+      notice(fill(open ? W.moved_draft : W.moved_kept, { title: left.title }), false);
       task = null; // drawn afresh when it comes back, even after a vote between (render's "changed")
       return false;
     }
@@ -436,7 +508,7 @@ const Scribe = (() => {
     held = null;
     if (!next) return;
     lastTyped = 0;
-    if ($("w-fields").contains(document.activeElement)) document.activeElement.blur();
+    if (inWriting(document.activeElement)) document.activeElement.blur();
     resume(next); // through hold() again: not busy now, so the page says the sheet is kept, and goes on
   }
 
@@ -450,6 +522,11 @@ const Scribe = (() => {
     area.maxLength = task.max;
     area.value = localStorage.getItem(DRAFT_KEY + "|" + task.exercise) || "";
     drawMine();
+    if (area.value && !area.disabled) {
+      // A draft kept when the facilitator moved on: in its box, the cursor at its end, to send.
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length);
+    }
     for (const answer of mine()) if (!answer.acked) sendAnswer(task.exercise, answer);
   }
 
@@ -520,6 +597,7 @@ const Scribe = (() => {
       pickGroup();
     });
     $("w-answer").addEventListener("input", () => {
+      lastTyped = Date.now();
       if (task) localStorage.setItem(DRAFT_KEY + "|" + task.exercise, $("w-answer").value);
       if (task) drawMine();
     });

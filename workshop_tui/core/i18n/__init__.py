@@ -78,8 +78,9 @@ def load_catalogue(source: Path, cache_dir: Path) -> dict[str, str]:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     from workshop_tui.core.i18n.reading import read_catalogue  # falls back on tomllib
+    from workshop_tui.core.storage.toml_guard import file_text  # the one rule for a TOML file's text
 
-    flat = read_catalogue(raw.decode("utf-8"))
+    flat = read_catalogue(file_text(raw))  # a BOM (a translator's Notepad) stopped every start
     _write_cache(cached, flat)
     return flat
 

@@ -10,9 +10,12 @@ Anything else ("næste uge") is refused with a message that shows how to write i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as Date
 
+from workshop_tui.core.model.answers import Action
 from workshop_tui.core.model.refusal import Refused
+from workshop_tui.core.text_safety import without_invisible
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{2}|\d{4}))?\.?$")
@@ -24,7 +27,9 @@ def normalise_date(text: str, reference: Date) -> str:
     Raises:
         Refused: ``date.invalid`` — the text is not a date in any accepted form.
     """
-    raw = text.strip()
+    # As it looks: a zero-width space or a BOM pasted with the date (a web page, a mail; Textual's
+    # own driver on Windows hands them on) made "20.1.2027" a refused "20.1.2027".
+    raw = without_invisible(text).strip()
     if not raw:
         return ""
     iso = _ISO.match(raw)
@@ -63,6 +68,22 @@ def action_due(text: str, reference: Date, *, saved: str = "", as_written: bool 
         if as_written or text == saved:
             return text
         raise
+
+
+def dated_action(
+    action: Action, saved: tuple[Action, ...], index: int, session_date: str, *, as_written: bool = False
+) -> Action:
+    """``action`` with its due made ISO (``20.1.2027`` -> ``2027-01-20``) against the session's date.
+
+    ``saved`` is the group's actions as kept: the due saved at ``index`` is kept as written
+    (``action_due``), as are words when ``as_written``. ``Session.with_action`` delegates here.
+
+    Raises:
+        Refused: ``date.invalid``, the date is not a date.
+    """
+    kept = saved[index].due if 0 <= index < len(saved) else ""
+    due = action_due(action.due, reference_date(session_date), saved=kept, as_written=as_written)
+    return action if due == action.due else replace(action, due=due)
 
 
 def _next_year(year: int, month: int, day: int) -> Date:

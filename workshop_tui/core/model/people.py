@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model.limits import check_text
 from workshop_tui.core.model.refusal import Refused
-from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.core.text_safety import for_terminal, without_invisible
 
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
@@ -34,7 +34,9 @@ def parse_participants(raw: str) -> int | list[str]:
     Names are separated by commas (semicolons and line breaks, as a column pasted from a
     spreadsheet, too). Raises ``Refused`` saying what to write instead.
     """
-    raw = raw.strip()
+    # Invisible characters out first (the core's rule): "12\u200b" or a BOM before "12", as a
+    # paste from a web page or Windows brings them, was one participant named "12".
+    raw = without_invisible(raw).strip()
     if _COUNT.fullmatch(raw):
         count = int(raw)
         if not 1 <= count <= MAX_PARTICIPANTS:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal
 
 from workshop_tui.core.model.answers import Action, ExerciseAnswers, Mode, OpenState, copied, with_key
-from workshop_tui.core.model.dates import action_due, reference_date
+from workshop_tui.core.model.dates import dated_action
 from workshop_tui.core.model.exercise import Exercise, cell_key
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import check_text
@@ -17,14 +16,15 @@ from workshop_tui.core.model.people import PHONE_PREFIX as PHONE_PREFIX
 from workshop_tui.core.model.people import Group as Group
 from workshop_tui.core.model.people import Participant as Participant
 from workshop_tui.core.model.people import Position as Position
-from workshop_tui.core.model.people import typed_for
-from workshop_tui.core.model.refusal import Missing, ScoreError
+from workshop_tui.core.model.progress import Status as Status
+from workshop_tui.core.model.progress import exercise_status
+from workshop_tui.core.model.refusal import Missing as Missing
+from workshop_tui.core.model.refusal import ScoreError as ScoreError
+from workshop_tui.core.model.roster import added_group, check_group, joined, renamed_group
 from workshop_tui.core.model.session_limits import DEFAULT_MIN_ANSWERS as DEFAULT_MIN_ANSWERS
 from workshop_tui.core.model.session_limits import MAX_MIN_ANSWERS as MAX_MIN_ANSWERS
 from workshop_tui.core.model.session_limits import SESSION_TEXTS as SESSION_TEXTS
-from workshop_tui.core.model.session_limits import check_item, check_score
-
-Status = Literal["not_started", "in_progress", "done"]
+from workshop_tui.core.model.session_limits import check_item, check_score, check_scores
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,10 @@ class Session:
     """One seminar with its participants, agenda, exercise texts and answers.
 
     The session keeps its own copy of every exercise it runs (``exercises``), so it
-    still opens and exports after the library changes or a file is deleted.
+    still opens and exports after the library changes or a file is deleted. Its methods are
+    the edits callers know; each rule lives apart and is delegated to: the roster in
+    ``roster``, an action's due in ``dates``, the checks of scores in ``session_limits``, an
+    exercise's progress in ``progress``, and each kind's answers in its ``body``.
     """
 
     id: str
@@ -113,13 +116,7 @@ class Session:
         Raises:
             ScoreError: the id is taken, is not a valid id, or the session is full.
         """
-        if not valid_id(participant.id):
-            raise ScoreError("participant.bad_id", participant=participant.id)
-        if self.participant(participant.id) is not None:
-            raise ScoreError("participant.taken", participant=participant.id)
-        if len(self.participants) >= MAX_PARTICIPANTS:
-            raise ScoreError("participants.full", max=MAX_PARTICIPANTS)
-        return replace(self, participants=(*self.participants, participant))
+        return replace(self, participants=joined(self.participants, participant))
 
     def with_group(self, name: str) -> Session:
         """Add a group (table) at the end, e.g. when the room splits up after the session was made.
@@ -127,14 +124,7 @@ class Session:
         Raises:
             ScoreError: the name is empty or taken, or the session has ``MAX_GROUPS`` groups.
         """
-        name = self._group_name(name)
-        if len(self.groups) >= MAX_GROUPS:
-            raise ScoreError("groups.full", max=MAX_GROUPS)
-        taken = {g.id for g in self.groups}
-        number = len(self.groups) + 1
-        while f"g{number}" in taken:
-            number += 1
-        return replace(self, groups=(*self.groups, Group(id=f"g{number}", name=name)))
+        return replace(self, groups=added_group(self.groups, name))
 
     def with_group_name(self, group_id: str, name: str) -> Session:
         """Rename a group; its answers stay with it (they are kept by its id).
@@ -142,10 +132,7 @@ class Session:
         Raises:
             ScoreError: the name is empty or another group's; Missing: no such group.
         """
-        self._check_group(group_id)
-        name = self._group_name(name, skip=group_id)
-        groups = tuple(Group(g.id, name) if g.id == group_id else g for g in self.groups)
-        return replace(self, groups=groups)
+        return replace(self, groups=renamed_group(self.groups, group_id, name))
 
     def with_min_answers(self, minimum: int) -> Session:
         """The session with another minimum of answers below which figures are held back.
@@ -154,15 +141,6 @@ class Session:
             ScoreError: the minimum is below 1 or above ``MAX_MIN_ANSWERS``.
         """
         return replace(self, min_answers=minimum)
-
-    def _group_name(self, name: str, *, skip: str = "") -> str:
-        """``name`` without surrounding spaces, refused when empty or another group's already."""
-        name = " ".join(name.split())
-        if not name:
-            raise ScoreError("group.name_empty")
-        if any(g.name.casefold() == name.casefold() for g in self.groups if g.id != skip):
-            raise ScoreError("group.name_taken", name=name)
-        return name
 
     def _edit(
         self,
@@ -217,13 +195,7 @@ class Session:
             ScoreError: an unknown item or participant, or a score off the scale.
         """
         exercise = self.exercise(exercise_id)
-        people = {p.id for p in self.participants}
-        for item_id, row in scores.items():
-            check_item(exercise, item_id)
-            for participant_id, score in row.items():
-                if participant_id not in people:
-                    raise ScoreError("participant.unknown", participant=participant_id)
-                check_score(exercise, score)
+        check_scores(exercise, {p.id for p in self.participants}, scores)
         return self._edit(exercise_id, lambda a: exercise.body.scores(exercise, a, scores))
 
     def with_tally(self, exercise_id: str, item_id: str, score: int, count: int) -> Session:
@@ -313,10 +285,7 @@ class Session:
         """
         self._check_group(group_id)
         saved = self.answers_for(exercise_id).actions.get(group_id, ())
-        kept = saved[index].due if 0 <= index < len(saved) else ""
-        due = action_due(action.due, reference_date(self.date), saved=kept, as_written=due_as_written)
-        if due != action.due:
-            action = replace(action, due=due)
+        action = dated_action(action, saved, index, self.date, as_written=due_as_written)
         exercise = self.exercise(exercise_id)
         exercise.body.check_answer(exercise, "action", index)
         return self._edit(exercise_id, lambda a: a.with_action(group_id, index, action))
@@ -375,19 +344,7 @@ class Session:
     def status(self, exercise_id: str) -> Status:
         """How far an exercise has come: not started, in progress, or done."""
         exercise = self.exercise(exercise_id)
-        answers = self.answers_for(exercise_id)
-        if answers.is_empty:
-            return "not_started"
-        # A phone that joined during the seminar counts only for the exercises it answered.
-        # Who answered is gathered only when phones joined: every save judges the progress
-        # of the exercise it changed (``storage.seal``), and a grid's answerers are its cells.
-        participants = self.participants
-        people = typed_for(participants)
-        if len(people) < len(participants):
-            answered = answers.answerers
-            people = people | {p.id for p in participants if p.by_phone and p.id in answered}
-        done = exercise.body.done(exercise, answers, people, tuple(g.id for g in self.groups))
-        return "done" if done else "in_progress"
+        return exercise_status(exercise, self.answers_for(exercise_id), self.participants, self.groups)
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -396,8 +353,7 @@ class Session:
         return done, len(self.agenda)
 
     def _check_group(self, group_id: str) -> None:
-        if not any(g.id == group_id for g in self.groups):
-            raise Missing("group.unknown", group=group_id)
+        check_group(self.groups, group_id)
 
 
 _SESSION_FIELDS = tuple(each.name for each in fields(Session))

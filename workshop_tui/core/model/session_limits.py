@@ -6,6 +6,8 @@ command line and the screens import these limits through as well (re-exported th
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
 from workshop_tui.core.model.exercise import Exercise
 from workshop_tui.core.model.refusal import Missing, ScoreError
 
@@ -46,3 +48,19 @@ def check_score(exercise: Exercise, score: int) -> None:
         raise ScoreError("score.no_scale", exercise=exercise.id)
     if isinstance(score, bool) or not isinstance(score, int) or not scale.contains(score):
         raise ScoreError("score.off_scale", score=score, exercise=exercise.id, min=scale.min, max=scale.max)
+
+
+def check_scores(
+    exercise: Exercise, people: Collection[str], scores: Mapping[str, Mapping[str, int]]
+) -> None:
+    """Refuse a batch of scores (item id -> participant id -> score) unless every one can be kept.
+
+    ``people`` are the session's participant ids; a score of a stranger is refused, as is
+    an unknown item or a score off the scale, before anything of the batch is kept.
+    """
+    for item_id, row in scores.items():
+        check_item(exercise, item_id)
+        for participant_id, score in row.items():
+            if participant_id not in people:
+                raise ScoreError("participant.unknown", participant=participant_id)
+            check_score(exercise, score)

@@ -45,3 +45,16 @@ def distinct_labels(rows: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
                     added[index].append(fact)
                     break
             labels[index] = label(index)
+
+
+def group_labels(rows: Sequence[tuple[str, str, str, str]]) -> list[str]:
+    """Leader groups' names, as a trend's heatmap and ``workshop sessions`` show them.
+
+    A group (another series, or a branch of one) is named by its latest session's title
+    (``name``); where two read the same, the date, then the title, then the id of the session
+    shown for it tell them apart (``distinct_labels``).
+
+    Args:
+        rows: per group its name, and its session's date, title and id.
+    """
+    return distinct_labels([(name, (date, title, session_id)) for name, date, title, session_id in rows])

@@ -36,7 +36,7 @@ Pure functions; no UI.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -335,3 +335,18 @@ def legend(directed: bool, lang: str) -> tuple[str, ...]:
 
     keys = ("legend.best", "legend.weakest") if directed else ("legend.highest", "legend.lowest")
     return (*(t(k, lang) for k in keys), t("legend.split", lang))
+
+
+def renamed_note(texts: Sequence[str], lang: str) -> str:
+    """The note that an item was reworded: «first text» is now «last text»; "" when it was not.
+
+    ``texts`` are the item's texts in the sessions compared, oldest first. Items are matched by
+    id, so a reworded item is still compared (the same item); the reader must be told, or
+    "Tillid" is read against a question nobody asked. One rule for the trend and ``compare``.
+    """
+    from workshop_tui.core.i18n import t
+
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) < 2:
+        return ""
+    return t("trend.note.renamed", lang, before=distinct[0], after=distinct[-1])

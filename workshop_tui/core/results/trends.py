@@ -38,8 +38,9 @@ from dataclasses import replace
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
-from workshop_tui.core.results.distinct import distinct_labels
+from workshop_tui.core.results.distinct import distinct_labels, group_labels
 from workshop_tui.core.results.held_back import held_back
+from workshop_tui.core.results.rules import renamed_note
 from workshop_tui.core.results.summary import build_summary, exercise_summary
 from workshop_tui.core.results.summary_model import ItemSummary, ReviewPart, ScoredPart, Summary
 from workshop_tui.core.results.trends_again import ran_again, review_run, told_apart
@@ -65,21 +66,30 @@ def ref(session: Session) -> SessionRef:
 
 
 def build_trend(
-    series: Sequence[Session], others: Sequence[Sequence[Session]] = (), *, lang: str | None = None
+    series: Sequence[Session],
+    others: Sequence[Sequence[Session]] = (),
+    *,
+    lang: str | None = None,
+    branches: Sequence[Sequence[Session]] = (),
+    forks: bool = False,
 ) -> Trend:
     """The trend of a series (any order; sorted by date), with other groups' series for the heatmap.
 
     Args:
-        series: the sessions of one leader group.
+        series: the sessions of one leader group: one line of its series (``storage.branches``).
         others: the series of other leader groups of the same organisation; only their
             latest session that ran an exercise is read, for the heatmap.
         lang: the report's language (default: the latest session's).
+        branches: the series' other branches, each from where it leaves ``series``: heatmap
+            rows as other groups are, and named in the report's words on how to read it.
+        forks: ``series`` ends where its branches start (the session asked for is followed twice).
     """
     ordered = sorted(series, key=lambda s: s.date)
     lang = lang or (ordered[-1].language if ordered else "da")
     summaries = [build_summary(s) for s in ordered]
     refs = [ref(s) for s in ordered]
-    other_latest = [sorted(group, key=lambda s: s.date) for group in others if group]
+    branch_lines = [sorted(group, key=lambda s: s.date) for group in branches if group]
+    other_latest = [*branch_lines, *(sorted(group, key=lambda s: s.date) for group in others if group)]
     other_summaries: dict[str, Summary] = {}
     labels = [_group_label(ordered, lang)] + [_group_label(group, lang) for group in other_latest]
     order: list[str] = []
@@ -122,7 +132,15 @@ def build_trend(
         written=told_apart(again),
         votes=told_apart(votes),
         reviews=told_apart(reviews),
+        branches=_branch_names(branch_lines, lang),
+        forks=forks and bool(branch_lines),
     )
+
+
+def _branch_names(branches: Sequence[Sequence[Session]], lang: str) -> tuple[str, ...]:
+    """The branches as the heatmap names groups: the latest session's title, told apart where alike."""
+    rows = [(_group_label(group, lang), group[-1].date, group[-1].title, group[-1].id) for group in branches]
+    return tuple(group_labels(rows))
 
 
 def _ran(summary: Summary, exercise_id: str) -> bool:
@@ -194,9 +212,9 @@ def _exercise(exercise_id: str, runs: list[tuple[SessionRef, str, ScoredPart]], 
         found = [_find(part, item_id) for _, _, part in runs]
         present = [i for i in found if i is not None]
         newest = present[-1]
-        texts = list(dict.fromkeys(i.text for i in present))
-        if len(texts) > 1:
-            notes.append(t("trend.note.renamed", lang, before=texts[0], after=texts[-1]))
+        renamed = renamed_note([i.text for i in present], lang)
+        if renamed:
+            notes.append(renamed)
         turned = len({i.direction for i in present}) > 1
         if turned:
             notes.append(t("trend.note.polarity", lang, item=newest.text))
@@ -297,7 +315,7 @@ def _heat(
                 break
     if len(rows) < 2:
         return ()
-    names = distinct_labels([(r.label, (r.session.date, r.session.title, r.session.id)) for r in rows])
+    names = group_labels([(r.label, r.session.date, r.session.title, r.session.id) for r in rows])
     return tuple(replace(r, label=name) for r, name in zip(rows, names, strict=True))
 
 

@@ -8,8 +8,9 @@ session's own summary (``summary.build_summary``, anonymous) has it:
 - **Votes** (dot vote, single choice): each session's top options, the wall's ranking
   (most dots first, ``rules.TOP_COUNT`` places with ties, ▲ on the winners); none where the
   session holds the vote back (too few voted, blind), which it says.
-- **Action reviews**: per session how many of last time's actions were done, not done
-  (partly, not started, dropped), not reviewed, and carried over into the new list.
+- **Action reviews**: per session how many of last time's actions got each review status
+  (done, partly, not started, dropped: ``action_review.STATUSES``, each apart), were not
+  reviewed, and were carried over into the new list.
 
 Labels that read the same are told apart by the first session's date, then the id.
 Pure functions; no UI.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from workshop_tui.core.kinds.action_review import STATUSES
 from workshop_tui.core.results.distinct import distinct_labels
 from workshop_tui.core.results.rules import TOP_COUNT
 from workshop_tui.core.results.summary_model import (
@@ -45,9 +47,6 @@ from workshop_tui.core.results.trends_model import (
 Again = WrittenAgain | VoteAgain | ReviewAgain
 """A recurring exercise with no means to trend, as the trend lists it."""
 _Listed = TypeVar("_Listed", WrittenAgain, VoteAgain, ReviewAgain)
-
-NOT_DONE = ("partly", "not_started", "dropped")
-"""The review's statuses that count as reviewed and not done."""
 
 
 def written_answers(part: SummaryPart) -> int | None:
@@ -102,13 +101,11 @@ def vote_run(session: SessionRef, part: VotePart) -> VoteRun:
 
 
 def review_run(session: SessionRef, part: ReviewPart) -> ReviewRun:
-    """One session's review counted: done, not done, not reviewed, carried over."""
+    """One session's review counted: each status apart, not reviewed ("" in the summary), carried over."""
     return ReviewRun(
         session,
         actions=len(part.rows),
-        done=part.count("done"),
-        not_done=sum(part.count(s) for s in NOT_DONE),
-        open=part.count(""),
+        statuses=(*((s, part.count(s)) for s in STATUSES), ("open", part.count(""))),
         carried=sum(1 for row in part.rows if row.carried),
     )
 

@@ -186,6 +186,11 @@ class Trend:
     """Votes run in two or more sessions, with each session's top options."""
     reviews: tuple[ReviewAgain, ...] = ()
     """Action reviews run in two or more sessions, with each session's done / not done / carried."""
+    branches: tuple[str, ...] = ()
+    """The series' other branches (``storage.branches``), named as the heatmap names groups:
+    ``sessions`` is one line of a series that forks, and these are never points of it."""
+    forks: bool = False
+    """``sessions`` ends where the branches start: the session asked for is followed twice or more."""
 
 
 @dataclass(frozen=True)
@@ -232,17 +237,44 @@ class VoteAgain:
 
 @dataclass(frozen=True)
 class ReviewRun:
-    """Last time's actions reviewed in one session: how many were done, not done, carried over."""
+    """Last time's actions reviewed in one session: how many got each status, how many carried over.
+
+    Each status is counted apart (``statuses``): partly done, not started and dropped are not one
+    "not done" to a manager reading the trend (a dropped action is a decision, not a delay).
+    """
 
     session: SessionRef
     actions: int
-    done: int
-    not_done: int
-    """Reviewed and not done: partly, not started or dropped."""
-    open: int
-    """Not reviewed (yet)."""
+    statuses: tuple[tuple[str, int], ...]
+    """(status, how many actions have it) for each status the review knows (``action_review.STATUSES``:
+    done, partly, not_started, dropped), then ``open`` (not reviewed yet); zeros kept, and together
+    they are every action (``actions``)."""
     carried: int
     """Copied into that session's own action list (whatever their status)."""
+
+    def count(self, status: str) -> int:
+        """How many actions have ``status`` (``open``: not reviewed yet)."""
+        return dict(self.statuses).get(status, 0)
+
+    @property
+    def done(self) -> int:
+        """How many actions were done."""
+        return self.count("done")
+
+    @property
+    def open(self) -> int:
+        """How many actions were not reviewed (yet)."""
+        return self.count("open")
+
+    @property
+    def not_done(self) -> int:
+        """Reviewed and not done: partly, not started or dropped together."""
+        return self.actions - self.done - self.open
+
+    @property
+    def counted(self) -> tuple[tuple[str, int], ...]:
+        """Every count a trend writes of the run, in order: each status, then ``carried``."""
+        return (*self.statuses, ("carried", self.carried))
 
 
 @dataclass(frozen=True)

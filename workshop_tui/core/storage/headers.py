@@ -109,7 +109,7 @@ def _header(head: bytes) -> dict[str, Any] | None:
 def _keys(header: bytes) -> dict[str, Any] | None:
     """The keys of a header (the lines before the first table) of a known schema; else None."""
     try:
-        text = header.decode("utf-8").removeprefix("\ufeff")
+        text = toml_guard.file_text(header)
         data = _plain_keys(text)
         if data is None:
             data = toml_guard.loads(text)

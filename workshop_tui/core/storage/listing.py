@@ -41,7 +41,7 @@ from workshop_tui.core.storage.headers import ListedSession as ListedSession
 from workshop_tui.core.storage.headers import may_be_sealed
 from workshop_tui.core.storage.headers import read_sealed as read_sealed
 from workshop_tui.core.storage.headers import read_summary as read_summary
-from workshop_tui.core.storage.locations import sessions_dir
+from workshop_tui.core.storage.locations import read_plain_file, sessions_dir
 from workshop_tui.core.storage.tomlio import atomic_write
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 INDEX_NAME = ".workshop-index.json"
 INDEX_VERSION = 2
+MAX_INDEX_BYTES = 64 * 1024 * 1024
+"""A larger index is not read (rebuilt): some 500 bytes a session, so 100,000 sessions fit."""
 StatKey = tuple[int, int, int, int]
 
 
@@ -69,7 +71,7 @@ class ListingIndex:
         self._old: dict[str, Any] = {}
         self._new: dict[str, Any] = {}
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(read_plain_file(self.path, MAX_INDEX_BYTES))
         except (OSError, ValueError, RecursionError):
             return
         if isinstance(data, dict) and data.get("version") == INDEX_VERSION:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.storage.errors import SessionWriteError
-from workshop_tui.core.storage.locations import data_dir
+from workshop_tui.core.storage.locations import data_dir, read_plain_file
 from workshop_tui.core.storage.tomlio import failure_reason
 
 LIVE_VERSION = 1
@@ -248,16 +248,16 @@ def writer_gone(pid: int, host: str) -> bool:
 
 def _read_json(path: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_LIVE_BYTES + 1)
+        # Not ``open``: a named pipe in its place would hang the projector window's reads.
+        raw = read_plain_file(path, MAX_LIVE_BYTES)
     except FileNotFoundError:
         return None
     except OSError as error:
+        if error.errno is None:  # not a regular file, or too large (``read_plain_file``)
+            raise LiveProblem("present.problem.not_live", file=path.name) from None
         raise LiveProblem(
             "present.problem.unreadable", file=path.name, reason=error.strerror or str(error)
         ) from None
-    if len(raw) > MAX_LIVE_BYTES:
-        raise LiveProblem("present.problem.not_live", file=path.name)
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

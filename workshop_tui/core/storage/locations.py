@@ -18,6 +18,35 @@ _DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?", re.IGNOR
 _PACKAGE = Path(__file__).resolve().parents[2]  # workshop_tui/core/storage -> workshop_tui
 
 
+_READ_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+)
+
+
+def read_plain_file(path: Path, most: int) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``most`` bytes, read without following a link.
+
+    For the app's own JSON files beside the sessions (the list's index, the live files the
+    projector window follows): ``Path.read_bytes`` of a named pipe put there waits for a
+    writer for ever (``workshop sessions`` and the home list hung), and of a huge file reads
+    it all. The open does not block on a pipe; the file is then checked to be a regular one.
+
+    Raises:
+        OSError: missing, unreadable, a link, not a regular file, or larger than ``most``.
+    """
+    import stat
+
+    descriptor = os.open(path, _READ_FLAGS)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = handle.read(most + 1)
+    if len(data) > most:
+        raise OSError(f"{path} is larger than {most} bytes")
+    return data
+
+
 def data_dir() -> Path:
     """The folder that holds the facilitator's sessions, own exercises and settings."""
     override = os.environ.get(DATA_DIR_ENV)

@@ -242,7 +242,10 @@ def series_places(listings: Sequence[SessionListing]) -> dict[str, tuple[int, in
     """Session id -> (its place in its series, the series' length, the first session's date).
 
     Only sessions in a series of two or more are listed; what a list of sessions shows in
-    its series column. The places follow the dates, as in ``series_of``.
+    its series column. The places follow the dates, as in ``series_of``; in a series that
+    branches (two sessions follow one), a session's place is on its own line (``branches``):
+    its place in the chain it follows back, of the longest line through it. By date, the
+    second day of one leader group read "3 af 4" when another group's day fell between.
     """
     by_id = _readable(listings)
     members: dict[str, list[SessionListing]] = {}
@@ -253,6 +256,31 @@ def series_places(listings: Sequence[SessionListing]) -> dict[str, tuple[int, in
         if len(group) < 2:
             continue
         group.sort(key=lambda x: (_summary(x).date or "~", _summary(x).id != root))
+        on_lines = _line_places(group)
         for place, listing in enumerate(group, start=1):
-            places[_summary(listing).id] = (place, len(group), _summary(group[0]).date)
+            session_id = _summary(listing).id
+            number, total = on_lines.get(session_id, (place, len(group)))
+            places[session_id] = (number, total, _summary(group[0]).date)
     return places
+
+
+def _line_places(group: Sequence[SessionListing]) -> dict[str, tuple[int, int]]:
+    """Session id -> (its place on its line, the longest line through it); empty unless it branches.
+
+    Every line is walked once from its last session back (a loop has no last session: its
+    sessions keep their places by date).
+    """
+    ids = {_summary(x).id for x in group}
+    followed = [_summary(x).follows for x in group if _summary(x).follows in ids]
+    if len(followed) == len(set(followed)):
+        return {}  # no session is followed twice: one line, places by date as before
+    parent = {_summary(x).id: _summary(x).follows for x in group}
+    found: dict[str, tuple[int, int]] = {}
+    for last in ids - set(followed):
+        chain = [last]
+        while (up := parent.get(chain[-1], "")) in ids and up not in chain and len(chain) < MAX_SERIES:
+            chain.append(up)
+        for place, session_id in enumerate(reversed(chain), start=1):
+            total = max(len(chain), found.get(session_id, (0, 0))[1])
+            found[session_id] = (place, total)
+    return found

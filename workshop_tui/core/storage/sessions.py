@@ -26,6 +26,7 @@ from workshop_tui.core.storage.parsed_cache import cached_parse
 from workshop_tui.core.storage.reader import Problems, Reader
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
+from workshop_tui.core.text_safety import for_terminal
 
 if TYPE_CHECKING:
     from workshop_tui.core.storage.writer import SessionWriter, toml_key
@@ -130,8 +131,12 @@ def session_path(session: Session, folder: Path | None = None) -> Path:
 
 
 def slugify(text: str) -> str:
-    """An ASCII file-name-safe form of a title (æ→ae, ø→oe, å→aa)."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    """An ASCII file-name-safe form of a title (æ→ae, ø→oe, å→aa).
+
+    A terminal escape sequence goes whole, by the screen's rule (``text_safety.for_terminal``):
+    "\x1b[31mRed" is "red", not "31mred" (its inside is no word of the title).
+    """
+    text = for_terminal(text).lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     if not text.isascii():  # (an ASCII text is its own NFKD form: unicodedata is loaded for the rest)
         import unicodedata
 

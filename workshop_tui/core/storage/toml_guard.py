@@ -10,6 +10,9 @@ the file, with its line, before ``tomllib`` sees it.
 The check runs only where text reaches ``tomllib`` (the fast readers never build such keys one
 part at a time); a text with fewer dots than that is not scanned at all (``str.count``), so
 settings, rolls and most headers pass for the cost of one count.
+
+A file's bytes become text here too (``file_text``): one rule for every TOML file the app
+reads (sessions, exercises, programmes, rolls, settings, the headers the list reads).
 """
 
 from __future__ import annotations
@@ -36,6 +39,25 @@ dotted parts is taken whole (possessive: never tried again from a dot inside it,
 Every alternative starts with one character (a quote, ``#`` or a dot), so the expression engine
 skips ahead to the next of them instead of trying each alternative at every character."""
 _ONE = re.compile(rf"[ \t]*\.[ \t]*{_PART}")
+
+
+BOM = "\ufeff"
+"""The byte-order mark Windows Notepad (and other editors) write at the start of a UTF-8 file."""
+
+
+def file_text(raw: bytes) -> str:
+    """A TOML file's bytes as its text: UTF-8, without a byte-order mark at its start.
+
+    TOML allows none, and ``tomllib`` refused one on the first line: a roll opened and saved in
+    Notepad was set aside as damaged (its phones lost their places), the settings fell back to
+    the defaults and were overwritten at the next change. Every reader decodes through this
+    (``tomlio.read_toml``, which the roll, the settings, sessions, exercises and programmes go
+    through, and ``headers`` for the list's quick reads).
+
+    Raises:
+        UnicodeDecodeError: the bytes are not UTF-8.
+    """
+    return raw.decode("utf-8").removeprefix(BOM)
 
 
 class KeyTooLong(ValueError):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.i18n import Phrase
+from workshop_tui.core.storage import toml_guard
 from workshop_tui.core.storage.errors import FileProblems, Problem, SessionWriteError
 from workshop_tui.core.storage.staging import Staged
 from workshop_tui.core.storage.staging import keep_mode as _keep_mode
@@ -89,11 +90,10 @@ def read_toml(
             "problems.what.unreadable", "problems.fix.permissions", reason=error.strerror or ""
         ) from None
     try:
-        text = raw.decode("utf-8")
+        text = toml_guard.file_text(raw)
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise fail("problems.what.not_utf8", "problems.fix.utf8", line=line, byte=str(error.start)) from None
-    text = text.removeprefix("\ufeff")
     if not text or text.isspace():  # (as ``not text.strip()``, without copying a large text)
         raise fail("problems.what.empty_file", "problems.fix.restore_or_delete")
     try:
@@ -277,8 +277,6 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _tomllib_loads(text: str) -> dict[str, Any]:
-    from workshop_tui.core.storage import toml_guard
-
     return toml_guard.loads(text)
 
 

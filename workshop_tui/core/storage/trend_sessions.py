@@ -3,11 +3,14 @@
 ``workshop trend`` and the app's "last time" read their sessions here, from the listed
 sessions of the folder (``storage.listing``) and the series they make (``storage.series``):
 
-- **One session named**: its series (every session it follows and every one that follows
-  it), and, for the heatmap, the latest session of every other series of the same
-  organisation.
-- **Several named**: those sessions, grouped by series; the first named session's group
-  is the trend, the other groups are the heatmap's other rows.
+- **One session named**: its line of its series (every session it follows, and every one
+  that follows it up to a fork: ``branches.line_of``), the series' other branches beside
+  it, and, for the heatmap, the latest session of every other series of the same
+  organisation. The sessions of a series that branches are never one time line: "change
+  since last" compared one leader group's day with another's.
+- **Several named**: those sessions, grouped by line (two branches of one series are two
+  groups); the first named session's group is the trend, the other groups are the
+  heatmap's other rows.
 
 A session of a series that is missing or cannot be read is reported (file and fix named,
 ``Problem``) and left out; the trend is made of the sessions that can be read.
@@ -25,10 +28,11 @@ from pathlib import Path
 
 from workshop_tui.core.i18n import phrase
 from workshop_tui.core.model import Session
+from workshop_tui.core.storage.branches import Line, line_of, same_line
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.headers import ListedSession
 from workshop_tui.core.storage.listing import SessionListing, list_sessions
-from workshop_tui.core.storage.series import MAX_SERIES, series_of, series_roots
+from workshop_tui.core.storage.series import MAX_SERIES, series_of, series_roots, series_tables
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,10 @@ class TrendSessions:
     series: tuple[Session, ...]
     others: tuple[tuple[Session, ...], ...] = ()
     problems: tuple[Problem, ...] = ()
+    branches: tuple[tuple[Session, ...], ...] = ()
+    """The series' other branches, each from where it leaves ``series`` (``branches.line_of``)."""
+    forks: bool = False
+    """``series`` ends where two or more branches follow it."""
 
 
 def _by_date(sessions: Sequence[Session]) -> tuple[Session, ...]:
@@ -93,8 +101,12 @@ def trend_sessions(
         session = named[0]
         series = series_of(session.id, listings)
         problems += series.problems
-        earlier_and_later = [x for x in series.sessions if x.summary is None or x.summary.id != session.id]
+        found = line_of(series, session.id)
+        earlier_and_later = [x for x in found.line if x.summary is None or x.summary.id != session.id]
         members = _load(earlier_and_later, problems)  # the named session is read already
+        branches = tuple(_by_date(_load(branch, problems)) for branch in found.branches)
+        if found.forks:
+            problems.append(_forks(found.line[-1], found.branches, files or {}))
         own = roots.get(session.id, session.id)
         others: dict[str, list[SessionListing]] = {}
         for listing in listings:
@@ -107,14 +119,48 @@ def trend_sessions(
         # The heatmap reads each other group's latest session only: the others are not read.
         latest = [max(group, key=lambda x: x.summary.date if x.summary else "") for group in others.values()]
         groups = [_by_date(_load([listing], problems)) for listing in latest]
-        return TrendSessions(_by_date([session, *members]), tuple(g for g in groups if g), tuple(problems))
-    grouped: dict[str, list[Session]] = {}
+        return TrendSessions(
+            _by_date([session, *members]),
+            tuple(g for g in groups if g),
+            tuple(problems),
+            tuple(b for b in branches if b),
+            found.forks,
+        )
+    # Grouped by line, not by series: two branches of one series are two leader groups.
+    chains = same_line([s.id for s in named], series_tables(listings).by_id)
+    grouped: list[list[Session]] = []
     for session in named:
-        grouped.setdefault(roots.get(session.id, session.id), []).append(session)
-    first, *rest = (_by_date(group) for group in grouped.values())
-    for group in rest:
-        problems += (_other_series(s, first, files or {}) for s in group if not s.follows)
+        joined = next(
+            (g for g in grouped if all(m.id in chains[session.id] or session.id in chains[m.id] for m in g)),
+            None,
+        )
+        if joined is None:
+            grouped.append([session])
+        else:
+            joined.append(session)
+    first, *rest = (_by_date(g) for g in grouped)
+    for others_group in rest:
+        problems += (_other_series(s, first, files or {}) for s in others_group if not s.follows)
     return TrendSessions(first, tuple(rest), tuple(problems))
+
+
+def _forks(last: SessionListing, branches: Sequence[Line], files: Mapping[str, Path]) -> Problem:
+    """A warning: the session named is followed by two or more branches, so its trend stops there.
+
+    Which branch "the" series goes on in is not for the report to guess; the fix names each
+    branch's latest session, whose trend follows that branch through the shared days.
+    """
+    assert last.summary is not None
+    # Only the branches that follow it (a branch that left the line earlier is no part of this fork).
+    here = [b for b in branches if b[0].summary is not None and b[0].summary.follows == last.summary.id]
+    facts = [branch[-1].summary for branch in here]
+    return Problem(
+        files.get(last.summary.id, last.path),
+        "follows",
+        phrase("problems.what.series.forks", title=repr(last.summary.title), n=len(here)),
+        phrase("problems.fix.series.name_branch", ids=", ".join(x.id for x in facts if x is not None)),
+        warning=True,
+    )
 
 
 def _other_series(session: Session, series: Sequence[Session], files: Mapping[str, Path]) -> Problem:

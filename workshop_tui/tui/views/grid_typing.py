@@ -18,6 +18,7 @@ from textual import events
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import is_single
 from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.core.text_safety import without_invisible
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain
 from workshop_tui.tui.views.base import ExerciseView, session_edit
@@ -146,7 +147,11 @@ class GridTyping(ExerciseView):
         if scale is None or self.exercise.is_vote or mode == "tally":
             self._refuse_paste(t("tui.paste.scores_only", self.lang))
             return
-        words = [word for word in re.split(r"[\s;]+", event.text) if word]
+        # Invisible characters go first, by the core's rule, as the terminal's parser already
+        # takes them out of a bracketed paste on Linux and macOS: "3\u200b" from a web page is
+        # the score 3 on every terminal (it was refused as "“3” is not a score" where the paste
+        # came as it was copied), and "4\u200b5" is refused as the "45" it looks like.
+        words = [word for word in re.split(r"[\s;]+", without_invisible(event.text)) if word]
         for word in words:
             if not (word.isascii() and word.isdigit() and len(word) <= 3 and scale.contains(int(word))):
                 shown = plain(word[:12], one_line=True).plain  # pasted text: no escapes reach the screen
