@@ -121,7 +121,7 @@ _room: tuple[tuple[Participant, ...], frozenset[str]] | None = None
 def typed_for(participants: tuple[Participant, ...]) -> frozenset[str]:
     """The ids of the participants who count for every exercise: all but those who joined by phone.
 
-    Asked on every save for the exercise it changed (``Session.status``, ``storage.seal``), while
+    Asked on every save for the exercise it changed (``progress.exercise_status``, ``storage.seal``), while
     the participants stay the same tuple from key to key: it is worked out once per tuple
     (walking 40 participants took 22 µs of each keystroke's save on a slow VM). The same
     set each time also lets ``ScoredBody.done`` know a row it judged before.
