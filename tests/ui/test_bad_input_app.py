@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
+from workshop_tui.core.storage import staging
 from workshop_tui.core.storage.locations import builtin_sessions_dir
 from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
 from workshop_tui.tui.app import WorkshopApp
@@ -83,7 +84,7 @@ async def test_damaged_exercises_in_the_own_folder_do_not_stop_the_app(data_dir:
 async def test_a_failed_save_is_shown_kept_in_memory_and_saved_once_possible(
     room: Path, monkeypatch: pytest.MonkeyPatch, error: int, reason: str
 ) -> None:
-    real_mkstemp, real_fsync = tempfile.mkstemp, os.fsync
+    real_new_file, real_mkstemp, real_fsync = staging.new_file, tempfile.mkstemp, os.fsync
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(error, os.strerror(error))
@@ -94,6 +95,7 @@ async def test_a_failed_save_is_shown_kept_in_memory_and_saved_once_possible(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
+        monkeypatch.setattr(staging, "new_file", fail if error != errno.ENOSPC else real_new_file)
         monkeypatch.setattr(tempfile, "mkstemp", fail if error != errno.ENOSPC else real_mkstemp)
         monkeypatch.setattr(os, "fsync", fail if error == errno.ENOSPC else real_fsync)
         # Read the file only now: opening the session may already have saved the cursor position.

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.cli import main as cli
+from workshop_tui.core.storage import staging
 from workshop_tui.core.storage.locations import builtin_exercises_dir, builtin_sessions_dir
 from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
 from workshop_tui.export import files as export_files
@@ -357,10 +358,16 @@ def _failing(monkeypatch: pytest.MonkeyPatch, error: int) -> None:
     A real read-only folder cannot stop root (CI runs as root), so the OS error is raised
     where the file would be created or flushed, exactly as the kernel would report it.
     """
+    real_new_file: Callable[[str, str], tuple[int, str]] = staging.new_file
     real_mkstemp: Callable[..., tuple[int, str]] = tempfile.mkstemp
     real_fsync = os.fsync
 
-    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
+    def new_file(folder: str, stem: str) -> tuple[int, str]:  # where a save makes its temporary file
+        if error != errno.ENOSPC:
+            raise OSError(error, os.strerror(error))
+        return real_new_file(folder, stem)
+
+    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:  # the live files' and .bak's
         if error != errno.ENOSPC:
             raise OSError(error, os.strerror(error))
         return real_mkstemp(*args, **kwargs)
@@ -382,6 +389,7 @@ def _failing(monkeypatch: pytest.MonkeyPatch, error: int) -> None:
             raise OSError(error, os.strerror(error))
         return real_temp_file(path)
 
+    monkeypatch.setattr(staging, "new_file", new_file)
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     monkeypatch.setattr(export_files, "_temp_file", temp_file)
     monkeypatch.setattr(os, "fsync", fsync)

@@ -186,7 +186,8 @@ def test_a_key_trace_gives_each_step_its_first_time_after_the_key(tmp_path: Path
         "11.0002 read '4'\n11.0040 gc0-start\n11.0050 frame>\n",
         encoding="utf-8",
     )
-    first, second = _timelines(trace, [9.0, 10.0, 11.0])  # the first key sent is left out
+    empty, first, second = _timelines(trace, [9.0, 10.0, 11.0])  # each key sent, the first too
+    assert empty == {}
     assert first == pytest.approx(
         {"read": 0.1, "key WorkshopApp": 1.0, "atomic>": 3.0, "atomic<": 6.0, "frame>": 10.0, "flushed": 12.0}
     )

@@ -41,13 +41,19 @@ def _counting(counts: Counter[str], name: str, function: Callable[..., Any]) -> 
 
 @pytest.fixture
 def renders(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """How many exercise definitions and exercises' answers the writer renders."""
+    """How many exercise definitions and exercises' answers the writer renders.
+
+    ``tables``: the answers' tables without their scores built again (``answers_to_dict``).
+    """
     counts: Counter[str] = Counter()
     monkeypatch.setattr(
         writer_module, "exercise_to_dict", _counting(counts, "exercises", writer_module.exercise_to_dict)
     )
     monkeypatch.setattr(
-        writer_module, "answers_to_dict", _counting(counts, "answers", writer_module.answers_to_dict)
+        SessionWriter, "_answers_text", _counting(counts, "answers", SessionWriter._answers_text)
+    )
+    monkeypatch.setattr(
+        writer_module, "answers_to_dict", _counting(counts, "tables", writer_module.answers_to_dict)
     )
     return counts
 
@@ -77,6 +83,23 @@ def test_a_keystroke_renders_only_the_exercise_it_changed(
     writer.write(session)
     assert renders == Counter(answers=1)
     assert load_session(tmp_path / "s.toml") == session
+
+
+def test_a_score_builds_no_answers_table_hiding_the_results_does(
+    demo: Session, tmp_path: Path, renders: Counter[str]
+) -> None:
+    """A score changes a row of scores only: the rest of the exercise's table is kept as rendered
+    (it was built again on every key, 4 % of a save, and then thrown away)."""
+    writer = SessionWriter(tmp_path / "s.toml")
+    writer.write(demo)
+    renders.clear()
+    session = _score(demo, "p1", 5)
+    writer.write(session)
+    assert renders["tables"] == 0
+    hidden = session.with_blind(EXERCISE, not session.answers_for(EXERCISE).blind)
+    writer.write(hidden)
+    assert renders["tables"] == 1
+    assert load_session(tmp_path / "s.toml") == hidden
 
 
 def test_the_pieces_make_the_same_document_as_a_full_save(demo: Session, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from workshop_tui.core.model import Action, Session
+from workshop_tui.core.model import Action, Participant, Session
 from workshop_tui.core.model.session import ScoreError
 
 
@@ -90,6 +90,32 @@ def test_status_and_progress(small_session: Session) -> None:
         s = s.with_score("resistance", item.id, "p4", 2)
     assert s.status("resistance") == "done"
     assert s.progress == (1, len(s.agenda))
+
+
+def test_status_judged_again_as_rows_and_the_room_change(small_session: Session) -> None:
+    """Judged on every save with rows and the room remembered: each change is still seen.
+
+    The same rows judged for other people (a participant added, a phone that answered)
+    and a row taken back to incomplete after it was judged complete.
+    """
+    s = small_session
+    items = [item.id for item in s.exercise("resistance").items]
+    for item in items:
+        for person in ("p1", "p2", "p3", "p4"):
+            s = s.with_score("resistance", item, person, 2)
+    assert s.status("resistance") == "done"
+    assert s.with_score("resistance", items[-1], "p4", None).status("resistance") == "in_progress"
+    assert s.status("resistance") == "done"  # the same rows again, after another row was judged
+    joined = s.with_participant(Participant(id="p5", name="Ny"))
+    assert joined.status("resistance") == "in_progress"  # the same rows, one more person in the room
+    assert s.status("resistance") == "done"
+    phone = s.with_participant(Participant(id="v1"))
+    assert phone.status("resistance") == "done"  # a phone counts only once it answered
+    answered = phone.with_score("resistance", items[0], "v1", 3)
+    assert answered.status("resistance") == "in_progress"
+    for item in items[1:]:
+        answered = answered.with_score("resistance", item, "v1", 3)
+    assert answered.status("resistance") == "done"
 
 
 def test_a_scores_copy_is_the_session_replace_would_make_and_holds_only_its_fields(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -175,3 +176,30 @@ def test_opening_stages_nothing_the_folder_and_the_file_are_left_as_they_were(
         assert (os.stat(path), _files(tmp_path)) == before  # no link: not even the inode's ctime
     finally:
         keeper.close()
+
+
+def test_the_first_save_after_opening_makes_its_temporary_file_without_tempfile(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one save that makes its own temporary file draws the name from ``os.urandom``: no
+    random generator seeded on the key's path (``staging.new_file``). mkstemp made it before."""
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    assert keeper.save()
+    keeper.close()
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise AssertionError("tempfile.mkstemp on a keystroke's save")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    keeper = SessionKeeper(keeper.session, path)
+    try:
+        keeper.prepare()
+        _key(keeper, "p4", 2, wait=False)
+        assert keeper.last_error is None
+        assert load_session(path) == keeper.session
+        name = path.name
+        assert not [f for f in _files(tmp_path) if f.startswith(f".{name}.p") and f.endswith(".tmp")]
+    finally:
+        keeper.close()
+    assert sorted(_files(tmp_path)) == ["s.toml", "s.toml.bak"]

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.sessions import slugify
+from workshop_tui.core.storage.staging import new_file
 from workshop_tui.export import FORMATS
 
 if TYPE_CHECKING:
@@ -201,35 +202,14 @@ def write_all(outputs: list[tuple[Path, str]], lang: str = "en") -> list[Path]:
 _PIECE = 1 << 16
 """Characters encoded and written at a time."""
 
-_TEMP_FLAGS = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-"""How ``tempfile.mkstemp`` opens its file: made new by this call (never one already there, nor
-through a link), not inherited by a child process, bytes as written (Windows)."""
-
 
 def _temp_file(path: Path) -> tuple[int, str]:
-    """A new file beside ``path`` (``.<name>.<random>.tmp``, 0600), open for writing: ``mkstemp``'s way.
-
-    Why not ``tempfile``: importing it (with ``random`` and its hash module) cost some 17 M
-    instructions, 4 % of a 90-exercise export (issue 15), for one name per file written.
-    The random part comes from ``os.urandom``, as ``parsed_cache`` names its files.
+    """A new file beside ``path`` (``.<name>.<random>.tmp``, 0600), open for writing (``staging.new_file``).
 
     Raises:
         OSError: the folder refuses the file (read-only, full, not a folder).
     """
-    for _ in range(100):  # as mkstemp: another name when one is taken
-        name = os.path.join(path.parent, f".{path.name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(name, _TEMP_FLAGS, 0o600), name
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(path.parent))
+    return new_file(str(path.parent), f".{path.name}.")
 
 
 def _umask() -> int:

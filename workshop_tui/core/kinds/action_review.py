@@ -92,7 +92,7 @@ class ReviewBody(Body):
             raise ScoreError("review.carried", text=text[:40])
 
     def done(
-        self, exercise: Exercise, answers: ExerciseAnswers, people: set[str], groups: Sequence[str]
+        self, exercise: Exercise, answers: ExerciseAnswers, people: frozenset[str], groups: Sequence[str]
     ) -> bool:
         """Every action has a status."""
         given = answers.texts.get(groups[0], {}) if groups else {}

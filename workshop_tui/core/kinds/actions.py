@@ -65,7 +65,7 @@ class ActionBody(Body):
             super().check_answer(exercise, part, index)
 
     def done(
-        self, exercise: Exercise, answers: ExerciseAnswers, people: set[str], groups: Sequence[str]
+        self, exercise: Exercise, answers: ExerciseAnswers, people: frozenset[str], groups: Sequence[str]
     ) -> bool:
         """Every group has written at least one action."""
         return all(any(not a.is_empty for a in answers.actions.get(group, ())) for group in groups)

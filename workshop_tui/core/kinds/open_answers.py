@@ -52,7 +52,7 @@ class OpenBody(Body):
             super().check_answer(exercise, part, index)
 
     def done(
-        self, exercise: Exercise, answers: ExerciseAnswers, people: set[str], groups: Sequence[str]
+        self, exercise: Exercise, answers: ExerciseAnswers, people: frozenset[str], groups: Sequence[str]
     ) -> bool:
         """Done once the facilitator has put answers on the wall (the room has seen them)."""
         return any(state == "shown" for state in answers.open_state.values())

@@ -123,7 +123,7 @@ class TableBody(Body):
             raise ScoreError("cell.option", text=text, column=column_id, choices=choices)
 
     def done(
-        self, exercise: Exercise, answers: ExerciseAnswers, people: set[str], groups: Sequence[str]
+        self, exercise: Exercise, answers: ExerciseAnswers, people: frozenset[str], groups: Sequence[str]
     ) -> bool:
         """Every group has written at least one cell."""
         return all(any(t.strip() for t in answers.texts.get(group, {}).values()) for group in groups)

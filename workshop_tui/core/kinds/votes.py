@@ -118,7 +118,7 @@ class VoteBody(Body):
                 )
 
     def done(
-        self, exercise: Exercise, answers: ExerciseAnswers, people: set[str], groups: Sequence[str]
+        self, exercise: Exercise, answers: ExerciseAnswers, people: frozenset[str], groups: Sequence[str]
     ) -> bool:
         """Done when everyone has voted (or, tallied, when any vote is counted).
 

@@ -103,7 +103,8 @@ class Session:
 
     def answers_for(self, exercise_id: str) -> ExerciseAnswers:
         """The answers to an exercise (empty answers when nothing was given yet)."""
-        return self.answers.get(exercise_id, ExerciseAnswers())
+        answers = self.answers.get(exercise_id)
+        return answers if answers is not None else ExerciseAnswers()  # made only when needed: 5 µs
 
     def participant(self, participant_id: str) -> Participant | None:
         """The participant with this id, or None."""
@@ -151,7 +152,7 @@ class Session:
             raise Missing("exercise.unknown", exercise=exercise_id)
         answers = change(self.answers_for(exercise_id))
         # Untouched answers are left out, so a session equals its saved-and-loaded self.
-        kept = None if answers == ExerciseAnswers() else answers
+        kept = None if answers.none_given else answers
         if position is not None:
             return self._changed(answers=with_key(self.answers, exercise_id, kept), position=position)
         return self._changed(answers=with_key(self.answers, exercise_id, kept))
