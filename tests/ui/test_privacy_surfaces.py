@@ -22,8 +22,9 @@ from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.trends import build_trend
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
-from workshop_tui.export.compare import compare_sessions, render_text
+from workshop_tui.export.compare import compare_sessions
 from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
+from workshop_tui.export.compare_text import render_text
 from workshop_tui.export.csv import render_csv
 from workshop_tui.export.html import render_html
 from workshop_tui.export.markdown import render_markdown

@@ -12,8 +12,9 @@ from workshop_tui.core.model import Item, Session, Text
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.export.commands import register, run
-from workshop_tui.export.compare import compare_sessions, render_text
+from workshop_tui.export.compare import compare_sessions
 from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
+from workshop_tui.export.compare_text import render_text
 
 from .test_export import assert_self_contained
 

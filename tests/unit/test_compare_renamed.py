@@ -14,8 +14,9 @@ from workshop_tui.core.results.rules import renamed_note
 from workshop_tui.core.results.trends import build_trend
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
-from workshop_tui.export.compare import compare_sessions, render_text
+from workshop_tui.export.compare import compare_sessions
 from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
+from workshop_tui.export.compare_text import render_text
 
 
 def _pair(library: Library, new_text: str) -> tuple[Session, Session]:

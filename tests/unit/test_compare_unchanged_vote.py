@@ -14,8 +14,9 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
-from workshop_tui.export.compare import compare_sessions, render_text
+from workshop_tui.export.compare import compare_sessions
 from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
+from workshop_tui.export.compare_text import render_text
 from workshop_tui.export.markdown_escape import md_text
 
 

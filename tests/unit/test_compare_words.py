@@ -11,8 +11,9 @@ from __future__ import annotations
 from workshop_tui.core.results.numbers import written_change
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
-from workshop_tui.export.compare import compare_sessions, render_text
+from workshop_tui.export.compare import compare_sessions
 from workshop_tui.export.compare_render import render_compare_html, render_compare_markdown
+from workshop_tui.export.compare_text import render_text
 from workshop_tui.export.html_text import e
 
 from .test_compare import scored

@@ -41,7 +41,8 @@ from workshop_tui.core.storage.library import Library, load_library
 from workshop_tui.core.storage.session_codec import session_to_dict
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
 from workshop_tui.core.storage.tomlio import dumps
-from workshop_tui.export.compare import compare_sessions, render_text
+from workshop_tui.export.compare import compare_sessions
+from workshop_tui.export.compare_text import render_text
 from workshop_tui.export.files import export_comparison, export_session
 from workshop_tui.export.trend import render_trend_text
 from workshop_tui.export.trend_files import export_trend

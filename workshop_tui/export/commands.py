@@ -204,7 +204,8 @@ def _export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _compare(args: argparse.Namespace, lang: str) -> int:
-    from workshop_tui.export.compare import compare_sessions, render_text
+    from workshop_tui.export.compare import compare_sessions
+    from workshop_tui.export.compare_text import render_text
     from workshop_tui.export.files import export_comparison
 
     before = _load(args.before, lang)

@@ -13,13 +13,8 @@ from __future__ import annotations
 
 from workshop_tui.core.i18n import t
 from workshop_tui.export import svg
-from workshop_tui.export.compare import (
-    Comparison,
-    ExerciseChange,
-    counts,
-    mean_text,
-    side_text,
-)
+from workshop_tui.export.compare import Comparison, ExerciseChange
+from workshop_tui.export.compare_text import counts, mean_text, side_text
 from workshop_tui.export.html import page
 from workshop_tui.export.html_text import css_string, e, scroll_box
 from workshop_tui.export.markdown_escape import markdown_safe

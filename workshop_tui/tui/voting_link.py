@@ -20,81 +20,29 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from textual.dom import DOMNode
 from textual.timer import Timer
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import ExerciseAnswers, Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
-from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.notices import withdraw
+from workshop_tui.tui.voting_info import OpenSession, VotingInfo, spaced
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workshop_tui.voting.desk import Progress
     from workshop_tui.voting.server import VotingServer
+
+__all__ = ["REFRESH_LATEST", "REFRESH_QUIET", "OpenSession", "VotingController", "VotingInfo", "spaced"]
 
 REFRESH_QUIET = 0.25
 """Votes still arriving postpone the redraw this long, so a burst of phones is drawn once…"""
 REFRESH_LATEST = 1.0
 """…but never later than this after the first vote not yet shown, so the grid keeps up."""
-
-
-@dataclass(frozen=True)
-class VotingInfo:
-    """What the screens show while voting is open."""
-
-    url: str
-    """The short address to type, e.g. ``http://192.168.1.20:8765``."""
-    join_url: str
-    """The address in the QR code: the short one with the code, so scanning joins at once."""
-    code: str
-    progress: Progress
-    max_participants: int
-    round_open: bool
-    participants: int = 0
-    writing: str = ""
-    """"group" while the groups write the exercise on show on devices, "open" for open answers."""
-    """The session's participants: the places phones can take."""
-
-
-class OpenSession(Protocol):
-    """What voting needs of the open session (its ``SessionController``)."""
-
-    keeper: SessionKeeper
-    current: str
-
-    @property
-    def host(self) -> WorkshopScreen:
-        """The session screen, whose timers and messages voting uses."""
-
-    @property
-    def session(self) -> Session:
-        """The session as shown."""
-
-    @property
-    def lang(self) -> str:
-        """The interface language."""
-
-    def request(self, edit: Edit, *, undoable: bool = True) -> None:
-        """Ask for an edit, applied after the ones on their way."""
-
-    def publish(self, change: Change) -> None:
-        """Tell every screen that shows the session."""
-
-    def subscribe(self, node: DOMNode, callback: Callable[[Change], None]) -> None:
-        """Call ``callback`` with every change while ``node`` is mounted."""
-
-    def unsubscribe(self, node: DOMNode) -> None:
-        """Stop calling ``node``'s callbacks (a screen over the session's that closes)."""
 
 
 def settle_collector() -> None:
@@ -109,11 +57,6 @@ def settle_collector() -> None:
     """
     gc.collect()
     gc.freeze()
-
-
-def spaced(code: str) -> str:
-    """A join code in groups of three (``246 810``), easier to read off a wall."""
-    return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
 
 
 PRESENCE_CHECK = 5.0

@@ -13,8 +13,6 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from math import inf
 from typing import Any
 
 from workshop_tui.core.kinds.votes import takes_back
@@ -25,7 +23,8 @@ from workshop_tui.core.text_safety import without_invisible
 from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.places import free_place, free_places
-from workshop_tui.voting.roll import Roll, is_writer, new_token
+from workshop_tui.voting.presence import PRESENT_SECONDS, Progress, device_counts
+from workshop_tui.voting.roll import Roll, new_token
 from workshop_tui.voting.votes import (
     MAX_BODY_BYTES,
     Ballot,
@@ -39,6 +38,7 @@ from workshop_tui.voting.votes import (
 
 __all__ = [
     "MAX_BODY_BYTES",
+    "PRESENT_SECONDS",
     "Ballot",
     "Desk",
     "Progress",
@@ -50,43 +50,8 @@ __all__ = [
 ]
 
 
-PRESENT_SECONDS = 120.0
-"""A device that asked the server anything this recently counts as connected (``Progress.present``).
-
-A page open on a phone asks at least every ``Limits.poll_seconds`` (25 s, the long poll), so
-well within this; a phone put away, or its page closed, stops asking."""
-
-
 def _address_full(most: int) -> Refused:
     return Refused(403, "address_full", f"at most {most} devices per address")
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far the room has come with the open round, for the facilitator's screen."""
-
-    joined: int
-    """Devices that ever joined this session's vote and hold a place (writing devices hold none,
-    so "svar: 10 af 12 tilsluttede" is never short by the groups' writing phones)."""
-    answered: int
-    """Voters with at least one answer to the open exercise."""
-    complete: int
-    """Voters who answered every item of it."""
-    places: int = 0
-    """Places a phone could take now (``places.free_places``)."""
-    turned_away: int = 0
-    """Joins refused because no place was free, since places were last added."""
-    locked_for: float = 0.0
-    """Seconds joining stays locked after too many wrong codes (0 when open)."""
-    writers: int = 0
-    """Devices that joined only to write a group's sheet (no place): shown apart, so the panel
-    never says "telefoner: 0" while the groups' phones are writing."""
-    present: int = 0
-    """Of ``joined``, the devices heard from in the last ``present_seconds`` (the roll keeps every
-    device that ever joined, also a phone that left an hour ago: leaving cuts off only these)."""
-    present_writers: int = 0
-    """Of ``writers``, those heard from in the last ``present_seconds``."""
-    present_seconds: float = PRESENT_SECONDS
 
 
 class Desk:
@@ -365,16 +330,7 @@ class Desk:
         """Writing devices (no place); and of the others, and of them, those heard from lately
         (``Progress.present``, ``present_writers``). Without a round's answers: cheap enough to ask
         every few seconds whether a phone went quiet or came back, which no request says."""
-        seats = self.roll.seats
-        since = self.clock() - PRESENT_SECONDS
-        writers = present = present_writers = 0
-        for pid in self.roll.devices.values():
-            writing = is_writer(pid) and pid not in seats
-            heard = self._heard.get(pid, -inf) >= since
-            writers += writing
-            present += heard and not writing
-            present_writers += heard and writing
-        return writers, present, present_writers
+        return device_counts(self.roll, self._heard, self.clock())
 
     def progress(self, session: Session) -> Progress:
         """How many devices joined, and how many answered the open round (some or all items)."""
