@@ -28,7 +28,7 @@ from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.terminal_driver import terminal_driver
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.voting_link import VotingInfo
-from workshop_tui.voting.desk import Progress
+from workshop_tui.voting.presence import Progress
 
 
 class PresentScreen(WorkshopScreen):
