@@ -140,8 +140,11 @@ def test_a_changed_or_foreign_file_is_not_read_and_is_written_again(
     path.write_bytes(changed)
     point = make("workshop_tui.probe_sealed")  # compiled as always …
     assert point(3).x == 3 and dataclass_code._dirty == {"workshop_tui.probe_sealed"}
-    dataclass_code._write()  # … and written again, whole
-    assert path.read_bytes() == whole
+    dataclass_code._write()  # … and written again, whole: sealed, and the same codes.
+    # Not the same bytes: marshal marks an object it may meet again (FLAG_REF) by its
+    # reference count, which depends on what else the process holds (CI saw one flag differ).
+    assert dataclass_code._read("workshop_tui.probe_sealed")
+    assert marshal.loads(path.read_bytes()[HEADER_SIZE:]) == marshal.loads(whole[HEADER_SIZE:])
 
 
 def test_only_the_newest_pythons_files_are_kept(fresh_cache: Path) -> None:
