@@ -189,15 +189,33 @@ def _load_file(name: str, lang: str) -> tuple[Path, Session] | None:
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:
-    from workshop_tui.export.files import export_session
+    """Export one session; from the second export of an unchanged file, its kept summary.
 
-    session = _load(args.session, lang)
-    if session is None:
+    The file's bytes are read once: the kept summary is looked up by them, and without one
+    the session is read from the same bytes, and its summary kept for them (``core.kept_summary``).
+    """
+    from workshop_tui.core import kept_summary
+    from workshop_tui.core.storage.tomlio import file_bytes
+    from workshop_tui.export.files import export_summary
+
+    path = resolve(args.session)
+    if path is None:
+        from workshop_tui.core.storage.listing import not_found
+
+        print(printable(not_found(args.session, lang)), file=sys.stderr)
         return 1
+    raw = file_bytes(path)
+    flags = {"named": args.named, "include_notes": args.notes}
+    summary = kept_summary.read(raw, **flags)
+    if summary is None:
+        from workshop_tui.core.results.summary import build_summary
+        from workshop_tui.core.storage.sessions import load_session
+
+        session = load_session(path, keep_parsed=True, raw=raw)  # an export again skips its TOML
+        summary = build_summary(session, **flags)
+        kept_summary.keep(raw, summary)
     formats = FORMATS if args.format == "all" else (args.format,)
-    paths = export_session(
-        session, formats, args.output, named=args.named, include_notes=args.notes, lang=lang
-    )
+    paths = export_summary(summary, formats, args.output, lang=lang)
     for path in paths:
         print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.sessions import slugify
 from workshop_tui.core.storage.staging import new_file
 from workshop_tui.export import FORMATS
@@ -134,7 +133,18 @@ def export_session(
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
+    from workshop_tui.core.results.summary import build_summary
+
     summary = build_summary(session, include_notes=include_notes, named=named)
+    return export_summary(summary, formats, folder, lang=lang)
+
+
+def export_summary(summary: Summary, formats: Iterable[str], folder: Path, *, lang: str = "da") -> list[Path]:
+    """Write a summary already made (``export_session``, or one kept by ``core.kept_summary``).
+
+    Raises:
+        ExportError: the folder cannot be written; nothing was written.
+    """
     outputs = [(folder / summary_name(summary, f), render(summary, f)) for f in formats]
     return write_all(outputs, lang)
 

@@ -72,21 +72,23 @@ class SecondStamp:
         return self._stamp
 
 
-def load_session(path: Path, *, keep_parsed: bool = False) -> Session:
+def load_session(path: Path, *, keep_parsed: bool = False, raw: bytes | None = None) -> Session:
     """Read, migrate and validate a session file. Never writes the file.
 
     Args:
         keep_parsed: a large file's parsed table is kept in the user's cache folder and
             reused for the same text (``parsed_cache``): the exports, one process each, ask
             for it; the app, which opens a file it has just changed, does not.
+        raw: the file's bytes as ``tomlio.file_bytes`` read them (an export that looked its
+            kept summary up by them reads no other bytes than those).
 
     Raises:
         FileProblems: every problem found, each naming the file, line and key.
     """
     if keep_parsed:
-        data, text = read_toml(path, parse_read=cached_parse(known_exercises.loads))
+        data, text = read_toml(path, parse_read=cached_parse(known_exercises.loads), raw=raw)
     else:
-        data, text = read_toml(path, parse=known_exercises.loads)
+        data, text = read_toml(path, parse=known_exercises.loads, raw=raw)
     try:
         data, _ = migrate(data)
     except MigrationError as error:

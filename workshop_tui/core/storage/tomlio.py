@@ -38,27 +38,11 @@ _DIGITS = "integer string conversion"
 _LINE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
-def read_toml(
-    path: Path,
-    *,
-    parse: Callable[[str], dict[str, Any]] | None = None,
-    parse_read: Callable[[str, bytes], dict[str, Any]] | None = None,
-) -> tuple[dict[str, Any], str]:
-    """Read and parse a TOML file.
-
-    Args:
-        parse: the parser; one that gives what ``tomllib.loads`` gives, or raises its error
-            (``fast_toml.loads`` for session files, which reads their rows of scores faster);
-            ``tomllib.loads`` when not given (imported here: a session's read may never need it).
-        parse_read: instead of ``parse``, a parser also given the bytes read (the text is
-            decoded from them): ``parsed_cache`` finds a file's kept table by them.
-
-    Returns:
-        The parsed data and the text it came from (for locating keys).
+def file_bytes(path: Path) -> bytes:
+    """The bytes of a TOML file, read only when it is a regular file of a size the app reads.
 
     Raises:
-        FileProblems: the file is missing, unreadable, too large, not UTF-8,
-            empty, or not valid TOML; the problem names the line where known.
+        FileProblems: a symlink, a pipe or device, a folder, a file too large, missing or unreadable.
     """
 
     def fail(what: str, fix: str, /, line: int | None = None, **values: object) -> FileProblems:
@@ -80,7 +64,7 @@ def read_toml(
                 size=f"{size / 1024 / 1024:.1f}",
                 most=MAX_FILE_BYTES // 2**20,
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise fail("problems.what.no_file", "problems.fix.check_path") from None
     except IsADirectoryError:
@@ -89,6 +73,41 @@ def read_toml(
         raise fail(
             "problems.what.unreadable", "problems.fix.permissions", reason=error.strerror or ""
         ) from None
+
+
+def read_toml(
+    path: Path,
+    *,
+    parse: Callable[[str], dict[str, Any]] | None = None,
+    parse_read: Callable[[str, bytes], dict[str, Any]] | None = None,
+    raw: bytes | None = None,
+) -> tuple[dict[str, Any], str]:
+    """Read and parse a TOML file.
+
+    Args:
+        parse: the parser; one that gives what ``tomllib.loads`` gives, or raises its error
+            (``fast_toml.loads`` for session files, which reads their rows of scores faster);
+            ``tomllib.loads`` when not given (imported here: a session's read may never need it).
+        parse_read: instead of ``parse``, a parser also given the bytes read (the text is
+            decoded from them): ``parsed_cache`` finds a file's kept table by them.
+        raw: the file's bytes, when the caller has read them already with :func:`file_bytes`
+            (an export looks its kept summary up by them, and what it computes must be of
+            exactly those bytes, not of a file changed in between).
+
+    Returns:
+        The parsed data and the text it came from (for locating keys).
+
+    Raises:
+        FileProblems: the file is missing, unreadable, too large, not UTF-8,
+            empty, or not valid TOML; the problem names the line where known.
+    """
+
+    def fail(what: str, fix: str, /, line: int | None = None, **values: object) -> FileProblems:
+        args = tuple(values.items())
+        return FileProblems(path, [Problem(path, "", Phrase(what, args), Phrase(fix, args), line)])
+
+    if raw is None:
+        raw = file_bytes(path)
     try:
         text = toml_guard.file_text(raw)
     except UnicodeDecodeError as error:

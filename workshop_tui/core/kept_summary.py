@@ -1,0 +1,278 @@
+"""A session's computed summary kept between exports of the same, unchanged file.
+
+Why: ``workshop export`` is one process per command, and exporting a file again (another
+format, ``--named`` after the anonymous one, a second look) read and checked the whole
+session and computed every figure again: for 90 exercises two thirds of what the export
+costs beyond Python's start (issue 15). The summary is a tree of frozen dataclasses of plain
+values, so it is kept as ``marshal`` data of plain values (tuples, strings, numbers: no code,
+no pickle) and made again from them: the same classes, the same values, equal to what
+``build_summary`` gives (a test compares them).
+
+Never trusted unless everything matches:
+
+- **The same bytes.** The file's bytes are kept with the summary and compared whole with the
+  bytes read now (what ``load_session`` would read: ``tomlio.file_bytes``).
+- **The same code.** The file is sealed (``kept_files.seal``: kind, checksum and length)
+  with a stamp of the package's version, Python's version and marshal's format, the export's
+  flags (``--named``, ``--notes``) and the size and modification time of every file of the
+  pure core (what Python itself checks before it reuses a module's bytecode; hashing their
+  1.1 MB of text cost ~8 ms of each export, more than half of what a kept 400-person summary saves).
+  A summary made by other code, cut short, changed on disk or written by another Python is
+  not read, and is computed and written again.
+- **Only the app's own classes.** A class is named by module and name and found only in
+  ``workshop_tui.core``, and only when its fields are the ones kept.
+
+The file lives in the cache folder of ``parsed_cache`` (never beside the user's file; none
+when tests move the data dir without naming a cache dir), readable by its owner only (it holds
+the names of a ``--named`` export), and only the newest ``KEEP`` are kept. Anything that fails
+(no folder, a full disk, a value that is no plain value) is silent: the export computes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import importlib
+import marshal
+import os
+import sys
+import zlib
+from operator import attrgetter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop_tui import __version__
+from workshop_tui.core.kept_files import seal, unseal
+from workshop_tui.core.storage import parsed_cache
+
+if TYPE_CHECKING:
+    from workshop_tui.core.results.summary_model import Summary
+
+KIND = b"WTsm"
+"""The first bytes of a kept summary's sealed part."""
+KEEP = 12
+"""Kept summaries in the folder; the oldest beyond them are removed when one is written."""
+FORMAT = 1
+"""Bumped when the way a summary is kept changes."""
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_CORE = Path(__file__).parent
+_PACKAGE = "workshop_tui.core."
+
+
+class Unkept(Exception):
+    """A value that is not kept (a list, a set, another library's class): the summary is not kept."""
+
+
+def folder() -> Path | None:
+    """Where summaries are kept: beside the parsed tables, or None (no cache folder)."""
+    parsed = parsed_cache.cache_dir()
+    return None if parsed is None else parsed.parent / "summary"
+
+
+def code_stamp() -> str:
+    """The size and modification time of every file of the pure core, as one checksum."""
+    check = 0
+    for root, folders, files in os.walk(_CORE):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".toml", ".seed")):
+                info = os.stat(os.path.join(root, name))
+                check = zlib.crc32(f"{root}/{name} {info.st_size} {info.st_mtime_ns};".encode(), check)
+    return f"{check:08x}"
+
+
+def stamp(*, named: bool, include_notes: bool) -> str:
+    """What a kept summary was made with and for: it is read only under the same stamp."""
+    python = f"{sys.implementation.cache_tag} {sys.version} marshal {marshal.version}"
+    return f"v{FORMAT} {__version__} {python} {code_stamp()} named={named} notes={include_notes}"
+
+
+def _path(place: Path, raw: bytes, *, named: bool, include_notes: bool) -> Path:
+    tag = sys.implementation.cache_tag
+    return place / f"{parsed_cache._key(raw)}-{named:d}{include_notes:d}.{tag}.summary"
+
+
+def read(raw: bytes, *, named: bool, include_notes: bool) -> Summary | None:
+    """The summary kept for exactly the bytes ``raw`` and these flags, or None."""
+    place = folder()
+    if place is None:
+        return None
+    try:
+        data = _path(place, raw, named=named, include_notes=include_notes).read_bytes()
+    except OSError:
+        return None
+    size = len(raw)
+    if int.from_bytes(data[:8], "little") != size or not data.startswith(raw, 8):
+        return None
+    content = unseal(KIND, stamp(named=named, include_notes=include_notes), data[8 + size :])
+    if content is None:
+        return None
+    try:
+        classes, tree = marshal.loads(content)
+        summary = _Maker(classes).make(tree)
+    except (ValueError, EOFError, TypeError, IndexError, KeyError, AttributeError, ImportError, Unkept):
+        return None
+    from workshop_tui.core.results.summary_model import Summary
+
+    return summary if type(summary) is Summary else None
+
+
+def keep(raw: bytes, summary: Summary) -> None:
+    """Keep ``summary``, computed from exactly the bytes ``raw``; failures are ignored."""
+    place = folder()
+    if place is None:
+        return
+    flags = {"named": summary.named, "include_notes": summary.include_notes}
+    try:
+        plain = _Plain()
+        content = marshal.dumps((tuple(plain.classes), plain.value(summary)))
+    except (Unkept, ValueError):
+        return
+    path = _path(place, raw, **flags)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        place.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.writelines((len(raw).to_bytes(8, "little"), raw, seal(KIND, stamp(**flags), content)))
+        os.replace(temp, path)
+        kept = sorted(place.glob("*.summary"), key=_age)
+        for old in kept[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+# The kept tree. A plain value, or a tuple or dict of plain values, is kept as it is; anything
+# holding an instance is a list (no summary holds a list, so a list is always one of these):
+#   ["d", class, holes, field, ...] an instance, its fields in the class's order (``holes``: the
+#                                   places of those that hold instances, the only ones looked at)
+#   ["t", item, ...]                a tuple holding instances
+#   ["m", keys, values]             a dict whose values hold instances (keys are plain)
+#   ["r", class, rows, order]       a tuple of instances with plain fields only, all of one
+#                                   class: each distinct row of fields once, and the rows' order
+#                                   (the scores: some 17,600 at 400 people, 7 distinct anonymous).
+
+
+class _Plain:
+    """Turns a summary into plain values; ``classes`` names the classes met, in order."""
+
+    def __init__(self) -> None:
+        self.classes: list[tuple[str, str, tuple[str, ...]]] = []
+        self._index: dict[type, int] = {}
+        self._getters: dict[type, attrgetter[Any]] = {}
+
+    def _class(self, kind: type) -> int:
+        found = self._index.get(kind)
+        if found is not None:
+            return found
+        module = kind.__module__
+        if not module.startswith(_PACKAGE) or not dataclasses.is_dataclass(kind) or "__slots__" in vars(kind):
+            raise Unkept(kind)
+        names = tuple(field.name for field in dataclasses.fields(kind))
+        self._index[kind] = len(self.classes)
+        self._getters[kind] = attrgetter(*names)
+        self.classes.append((module, kind.__qualname__, names))
+        return self._index[kind]
+
+    def _fields(self, value: Any) -> tuple[Any, ...]:
+        index = self._class(type(value))
+        got = self._getters[type(value)](value)
+        return got if len(self.classes[index][2]) > 1 else (got,)
+
+    def value(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        if kind is tuple:
+            if set(map(type, value)) <= _PLAIN:
+                return value
+            rows = self._rows(value)
+            return rows if rows is not None else ["t", *map(self.value, value)]
+        if kind is dict:
+            if not set(map(type, value)) <= _PLAIN:
+                raise Unkept(kind)
+            if set(map(type, value.values())) <= _PLAIN:
+                return value
+            return ["m", tuple(value), tuple(map(self.value, value.values()))]
+        if kind in (list, set, frozenset) or not dataclasses.is_dataclass(value):
+            raise Unkept(kind)
+        fields = list(map(self.value, self._fields(value)))
+        holes = tuple(at for at, field in enumerate(fields) if type(field) is list)
+        return ["d", self._class(kind), holes, *fields]
+
+    def _rows(self, items: tuple[Any, ...]) -> list[Any] | None:
+        """``["r", …]`` for instances of one class with fields of one plain type each; else None.
+
+        Rows are told apart by equality, so each field must hold one type (``1``, ``1.0`` and
+        ``True`` are equal) and no float (``0.0`` equals ``-0.0``).
+        """
+        kinds = set(map(type, items))
+        if len(kinds) != 1:
+            return None
+        kind = kinds.pop()
+        if kind in _PLAIN or kind in (tuple, dict, list):
+            return None
+        index = self._class(kind)
+        width = len(self.classes[index][2])
+        rows = list(map(self._getters[kind], items))
+        if width == 1:
+            rows = [(row,) for row in rows]
+        for column in zip(*rows, strict=True):
+            types = set(map(type, column))
+            if len(types) != 1 or not types <= _PLAIN - {float}:
+                return None
+        distinct = {row: at for at, row in enumerate(dict.fromkeys(rows))}
+        return ["r", index, tuple(distinct), tuple(map(distinct.__getitem__, rows))]
+
+
+class _Maker:
+    """Makes the instances again from the kept tree (``_Plain``'s inverse)."""
+
+    def __init__(self, classes: tuple[tuple[str, str, tuple[str, ...]], ...]) -> None:
+        self._classes = [_found(module, name, fields) for module, name, fields in classes]
+
+    def _new(self, index: int, values: Any) -> Any:
+        kind, names = self._classes[index]
+        made: Any = object.__new__(kind)
+        made.__dict__.update(zip(names, values, strict=True))
+        return made
+
+    def make(self, value: Any) -> Any:
+        if type(value) is not list:
+            return value
+        tag = value[0]
+        if tag == "d":
+            fields = value[3:]
+            for at in value[2]:
+                fields[at] = self.make(fields[at])
+            return self._new(value[1], fields)
+        if tag == "t":
+            return tuple(map(self.make, value[1:]))
+        if tag == "m":
+            return dict(zip(value[1], map(self.make, value[2]), strict=True))
+        if tag == "r":
+            index = value[1]
+            made: list[Any] = [self._new(index, row) for row in value[2]]
+            return tuple(map(made.__getitem__, value[3]))
+        raise Unkept(tag)
+
+
+def _found(module: str, name: str, fields: tuple[str, ...]) -> tuple[type, tuple[str, ...]]:
+    """The class ``module.name`` of the pure core, if its fields are still ``fields``."""
+    if not module.startswith(_PACKAGE):
+        raise Unkept(module)
+    kind = getattr(importlib.import_module(module), name)
+    if not (isinstance(kind, type) and dataclasses.is_dataclass(kind)) or "__slots__" in vars(kind):
+        raise Unkept(name)
+    if tuple(field.name for field in dataclasses.fields(kind)) != fields:
+        raise Unkept(name)
+    return kind, fields
