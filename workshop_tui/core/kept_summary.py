@@ -125,7 +125,8 @@ def keep(raw: bytes, summary: Summary) -> None:
     flags = {"named": summary.named, "include_notes": summary.include_notes}
     try:
         plain = _Plain()
-        content = marshal.dumps((tuple(plain.classes), plain.value(summary)))
+        tree = plain.value(summary)  # (first: it names the classes)
+        content = marshal.dumps((tuple(plain.classes), tree))
     except (Unkept, ValueError):
         return
     path = _path(place, raw, **flags)
