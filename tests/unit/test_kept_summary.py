@@ -1,0 +1,177 @@
+"""A session's summary is kept for exactly its file's bytes, code and flags; never trusted otherwise."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.large_session import large_session, write_session
+from workshop_tui.core import kept_summary
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.storage import sessions
+from workshop_tui.core.storage.parsed_cache import CACHE_DIR_ENV
+from workshop_tui.core.storage.sessions import load_session
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache" / "summary"
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    session = large_session(participants=60, session_id="people-60")
+    return write_session(session, tmp_path_factory.mktemp("big") / "sessions" / "people-60.toml")
+
+
+def _export(path: Path, out: Path, *flags: str) -> list[Path]:
+    from workshop_tui.cli.main import main
+
+    assert main(["--lang", "en", "export", str(path), "-o", str(out), *flags]) == 0
+    return sorted(out.iterdir())
+
+
+def _counting_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    read: list[Path] = []
+
+    def counted(path: Path, **kwargs: object) -> Session:
+        read.append(path)
+        return load_session(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sessions, "load_session", counted)
+    return read
+
+
+@pytest.mark.parametrize(("named", "notes"), [(False, False), (True, True), (True, False)])
+def test_a_kept_summary_is_the_summary_computed(
+    cache: Path, demo: Session, big: Path, named: bool, notes: bool
+) -> None:
+    for session, raw in ((demo, b"demo"), (load_session(big), big.read_bytes())):
+        summary = build_summary(session, named=named, include_notes=notes)
+        kept_summary.keep(raw, summary)
+        again = kept_summary.read(raw, named=named, include_notes=notes)
+        assert again == summary
+        assert again is not summary
+
+
+def test_the_second_export_of_an_unchanged_file_reads_no_session(
+    cache: Path, big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = _counting_loads(monkeypatch)
+    first = _export(big, tmp_path / "first")
+    assert read == [big]
+    second = _export(big, tmp_path / "second")
+    assert read == [big]  # the kept summary: no reading, no computing
+    assert [path.name for path in first] == [path.name for path in second]
+    for one, other in zip(first, second, strict=True):
+        assert one.read_bytes() == other.read_bytes()
+    (kept,) = cache.glob("*.summary")
+    assert kept.stat().st_mode & 0o077 == 0  # it holds what the session holds
+    assert sorted(p.name for p in big.parent.iterdir()) == ["people-60.toml"]  # none beside the user's
+    _export(big, tmp_path / "named", "--named")
+    assert read == [big, big]  # another edition: its own summary, computed once
+    assert len(list(cache.glob("*.summary"))) == 2
+
+
+def test_a_changed_file_is_read_and_summarised_again(
+    cache: Path, big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sessions" / "copy.toml"
+    path.parent.mkdir()
+    shutil.copy(big, path)
+    _export(path, tmp_path / "out")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title = "', 'title = "X', 1), encoding="utf-8")
+    read = _counting_loads(monkeypatch)
+    written = _export(path, tmp_path / "again")
+    assert read == [path]
+    assert "x" in written[0].name.split("-")[0]
+
+
+def _kept(cache: Path, big: Path) -> tuple[bytes, Path]:
+    raw = big.read_bytes()
+    kept_summary.keep(raw, build_summary(load_session(big)))
+    (path,) = cache.glob("*.summary")
+    assert kept_summary.read(raw, named=False, include_notes=False) is not None
+    return raw, path
+
+
+def test_a_kept_file_cut_short_is_not_read(cache: Path, big: Path) -> None:
+    raw, path = _kept(cache, big)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 10])
+    assert kept_summary.read(raw, named=False, include_notes=False) is None
+
+
+def test_a_kept_file_changed_inside_is_not_read(cache: Path, big: Path) -> None:
+    raw, path = _kept(cache, big)
+    data = bytearray(path.read_bytes())
+    data[-100] ^= 0x01  # in the summary's marshal data: the seal's checksum no longer matches
+    path.write_bytes(bytes(data))
+    assert kept_summary.read(raw, named=False, include_notes=False) is None
+
+
+def test_a_kept_file_of_other_bytes_is_not_read(cache: Path, big: Path) -> None:
+    raw, _ = _kept(cache, big)
+    at = 20_000  # away from the bytes that name the file (``parsed_cache._key``): the same name
+    other = raw[:at] + bytes([raw[at] ^ 0x01]) + raw[at + 1 :]
+    assert kept_summary._path(cache, other, named=False, include_notes=False).exists()
+    assert kept_summary.read(other, named=False, include_notes=False) is None
+
+
+def test_a_kept_file_unsealed_or_of_another_python_is_not_read(
+    cache: Path, big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, path = _kept(cache, big)
+    monkeypatch.setattr("sys.version", "3.99.0 (another)")
+    assert kept_summary.read(raw, named=False, include_notes=False) is None
+    monkeypatch.undo()
+    monkeypatch.setenv(CACHE_DIR_ENV, str(cache.parent))
+    data = path.read_bytes()
+    at = 8 + len(raw)
+    path.write_bytes(data[:at] + b"XXXX" + data[at + 4 :])  # not a sealed summary
+    assert kept_summary.read(raw, named=False, include_notes=False) is None
+
+
+def test_a_kept_file_of_other_flags_is_not_read(cache: Path, big: Path) -> None:
+    raw, path = _kept(cache, big)
+    named = kept_summary._path(cache, raw, named=True, include_notes=False)
+    shutil.copy(path, named)
+    assert kept_summary.read(raw, named=True, include_notes=False) is None
+
+
+def test_a_changed_core_file_changes_the_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    core = tmp_path / "core"
+    shutil.copytree(Path(kept_summary.__file__).parent, core, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(kept_summary, "_CORE", core)
+    before = kept_summary.code_stamp()
+    assert kept_summary.code_stamp() == before
+    rules = core / "results" / "rules.py"
+    info = rules.stat()
+    os.utime(rules, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    assert kept_summary.code_stamp() != before
+
+
+def test_no_cache_folder_keeps_nothing(
+    tmp_path: Path, demo: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)  # conftest moved the data dir: no cache
+    assert kept_summary.folder() is None
+    kept_summary.keep(b"demo", build_summary(demo))
+    assert kept_summary.read(b"demo", named=False, include_notes=False) is None
+    assert not (tmp_path / "cache").exists()
+
+
+def test_only_the_newest_are_kept(cache: Path, demo: Session) -> None:
+    summary = build_summary(demo)
+    for n in range(kept_summary.KEEP + 3):
+        kept_summary.keep(f"file {n}".encode(), summary)
+        for kept in cache.glob("*.summary"):  # older files look older (mtime resolution)
+            os.utime(kept, (kept.stat().st_atime - 10, kept.stat().st_mtime - 10))
+    assert len(list(cache.glob("*.summary"))) == kept_summary.KEEP
+    assert not list(cache.glob(".*.tmp"))
