@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.storage.sessions import slugify
+from workshop_tui.core.storage.slugs import slugify
 from workshop_tui.core.storage.staging import new_file
 from workshop_tui.export import FORMATS
 

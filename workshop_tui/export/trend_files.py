@@ -11,7 +11,7 @@ from pathlib import Path
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.trends import Trend, build_trend
-from workshop_tui.core.storage.sessions import slugify
+from workshop_tui.core.storage.slugs import slugify
 from workshop_tui.export.files import short_id, write_all
 from workshop_tui.export.trend import render_trend_csv, render_trend_markdown
 from workshop_tui.export.trend_html import render_trend_html

@@ -7,7 +7,6 @@ not be read is never written to: callers only save sessions they loaded or made.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -25,8 +24,8 @@ from workshop_tui.core.storage.migrations import MigrationError, migrate
 from workshop_tui.core.storage.parsed_cache import cached_parse
 from workshop_tui.core.storage.reader import Problems, Reader
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
+from workshop_tui.core.storage.slugs import slugify as slugify
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
-from workshop_tui.core.text_safety import for_terminal
 
 if TYPE_CHECKING:
     from workshop_tui.core.storage.writer import SessionWriter, toml_key
@@ -130,25 +129,6 @@ def session_path(session: Session, folder: Path | None = None) -> Path:
         UnsafeName: the session's id is not a valid id (``storage.locations.file_for``).
     """
     return file_for(folder or sessions_dir(), session.id, ".toml")
-
-
-def slugify(text: str) -> str:
-    """An ASCII file-name-safe form of a title (æ→ae, ø→oe, å→aa).
-
-    A terminal escape sequence goes whole, by the screen's rule (``text_safety.for_terminal``):
-    "\x1b[31mRed" is "red", not "31mred" (its inside is no word of the title).
-    """
-    text = for_terminal(text).lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    if not text.isascii():  # (an ASCII text is its own NFKD form: unicodedata is loaded for the rest)
-        import unicodedata
-
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if len(slug) > 40:
-        # Cut at a word boundary so names stay readable ("...-forloeb", not "...-forlo").
-        cut = slug.rfind("-", 0, 41)
-        slug = slug[: cut if cut > 10 else 40]
-    return slug or "session"
 
 
 def new_session(
