@@ -55,6 +55,7 @@ KEEP = 12
 FORMAT = 1
 """Bumped when the way a summary is kept changes."""
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+_ROW = _PLAIN - {float}
 _CORE = Path(__file__).parent
 _PACKAGE = "workshop_tui.core."
 
@@ -184,19 +185,21 @@ class _Plain:
         self.classes.append((module, kind.__qualname__, names))
         return self._index[kind]
 
-    def _fields(self, value: Any) -> tuple[Any, ...]:
-        index = self._class(type(value))
+    def _fields(self, index: int, value: Any) -> tuple[Any, ...]:
         got = self._getters[type(value)](value)
         return got if len(self.classes[index][2]) > 1 else (got,)
 
     def value(self, value: Any) -> Any:
+        """``value`` as plain values (the tree above). Plain parts are looked at in C (``set(map(type, …))``):
+        a Python step per field or score cost more than computing the summary did."""
         kind = type(value)
         if kind in _PLAIN:
             return value
         if kind is tuple:
-            if set(map(type, value)) <= _PLAIN:
+            kinds = set(map(type, value))
+            if kinds <= _PLAIN:
                 return value
-            rows = self._rows(value)
+            rows = self._rows(kinds.pop(), value) if len(kinds) == 1 else None
             return rows if rows is not None else ["t", *map(self.value, value)]
         if kind is dict:
             if not set(map(type, value)) <= _PLAIN:
@@ -204,32 +207,37 @@ class _Plain:
             if set(map(type, value.values())) <= _PLAIN:
                 return value
             return ["m", tuple(value), tuple(map(self.value, value.values()))]
-        if kind in (list, set, frozenset) or not dataclasses.is_dataclass(value):
-            raise Unkept(kind)
-        fields = list(map(self.value, self._fields(value)))
-        holes = tuple(at for at, field in enumerate(fields) if type(field) is list)
-        return ["d", self._class(kind), holes, *fields]
+        index = self._class(kind)
+        fields = self._fields(index, value)
+        if set(map(type, fields)) <= _PLAIN:
+            return ["d", index, (), *fields]
+        kept = list(fields)
+        holes = []
+        for at, field in enumerate(fields):
+            sort = type(field)
+            if sort not in _PLAIN and not (sort is tuple and set(map(type, field)) <= _PLAIN):
+                kept[at] = made = self.value(field)
+                if type(made) is list:
+                    holes.append(at)
+        return ["d", index, tuple(holes), *kept]
 
-    def _rows(self, items: tuple[Any, ...]) -> list[Any] | None:
-        """``["r", …]`` for instances of one class with fields of one plain type each; else None.
+    def _rows(self, kind: type, items: tuple[Any, ...]) -> list[Any] | None:
+        """``["r", …]`` for instances of ``kind`` with fields of one plain type each; else None.
 
         Rows are told apart by equality, so each field must hold one type (``1``, ``1.0`` and
         ``True`` are equal) and no float (``0.0`` equals ``-0.0``).
         """
-        kinds = set(map(type, items))
-        if len(kinds) != 1:
-            return None
-        kind = kinds.pop()
-        if kind in _PLAIN or kind in (tuple, dict, list):
+        if kind in _PLAIN or kind in (tuple, dict):
             return None
         index = self._class(kind)
-        width = len(self.classes[index][2])
+        if not set(map(type, self._fields(index, items[0]))) <= _ROW:
+            return None
         rows = list(map(self._getters[kind], items))
-        if width == 1:
-            rows = [(row,) for row in rows]
+        if len(self.classes[index][2]) == 1:
+            rows = list(zip(rows))
         for column in zip(*rows, strict=True):
             types = set(map(type, column))
-            if len(types) != 1 or not types <= _PLAIN - {float}:
+            if len(types) != 1 or not types <= _ROW:
                 return None
         distinct = {row: at for at, row in enumerate(dict.fromkeys(rows))}
         return ["r", index, tuple(distinct), tuple(map(distinct.__getitem__, rows))]
