@@ -175,3 +175,37 @@ def test_only_the_newest_are_kept(cache: Path, demo: Session) -> None:
             os.utime(kept, (kept.stat().st_atime - 10, kept.stat().st_mtime - 10))
     assert len(list(cache.glob("*.summary"))) == kept_summary.KEEP
     assert not list(cache.glob(".*.tmp"))
+
+
+def test_an_export_with_a_kept_summary_loads_no_reader_and_no_summary_code(
+    cache: Path, big: Path, tmp_path: Path
+) -> None:
+    """What it skips is not loaded either: the session reader, the model's codecs, the kinds' rules."""
+    import subprocess
+    import sys
+
+    argv = ["--lang", "da", "export", str(big), "--format", "md", "-o", str(tmp_path / "out")]
+    skipped = (
+        "workshop_tui.core.storage.sessions",
+        "workshop_tui.core.results.summary",
+        "workshop_tui.core.kinds.registry",
+    )
+    probe = (
+        "import sys\n"
+        "from workshop_tui.cli.main import main\n"
+        f"code = main({argv!r})\n"
+        f"print(code, [name for name in {skipped!r} if name in sys.modules])\n"
+    )
+    env = {
+        "WORKSHOP_TUI_DATA_DIR": str(tmp_path / "data"),
+        CACHE_DIR_ENV: str(cache.parent),
+        "PATH": "/usr/bin:/bin",
+    }
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120, check=True
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.strip().splitlines()[-1] == f"0 {list(skipped)!r}"
+    assert runs[1].stdout.strip().splitlines()[-1] == "0 []", runs[1].stdout
