@@ -37,6 +37,7 @@ import marshal
 import os
 import sys
 import zlib
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,7 +56,14 @@ KEEP = 12
 FORMAT = 1
 """Bumped when the way a summary is kept changes."""
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-_ROW = _PLAIN - {float}
+_PLAIN_OR_TUPLE = _PLAIN | {tuple}
+
+
+def _plain_tuples(values: tuple[Any, ...]) -> bool:
+    """Whether each tuple in ``values`` holds plain values only (a distribution: pairs of numbers)."""
+    return all(set(map(type, value)) <= _PLAIN for value in values if type(value) is tuple)
+
+
 _CORE = Path(__file__).parent
 _PACKAGE = "workshop_tui.core."
 
@@ -160,8 +168,8 @@ def _age(path: Path) -> float:
 #   ["t", item, ...]                a tuple holding instances
 #   ["m", keys, values]             a dict whose values hold instances (keys are plain)
 #   ["r", class, rows, order]       a tuple of instances with plain fields only, all of one
-#                                   class: each distinct row of fields once, and the rows' order
-#                                   (the scores: some 17,600 at 400 people, 7 distinct anonymous).
+#                                   class: each distinct instance's fields once, and the order
+#                                   (the scores: some 17,600 at 400 people, 7 instances anonymous).
 
 
 class _Plain:
@@ -197,7 +205,7 @@ class _Plain:
             return value
         if kind is tuple:
             kinds = set(map(type, value))
-            if kinds <= _PLAIN:
+            if kinds <= _PLAIN or (kinds <= _PLAIN_OR_TUPLE and _plain_tuples(value)):
                 return value
             rows = self._rows(kinds.pop(), value) if len(kinds) == 1 else None
             return rows if rows is not None else ["t", *map(self.value, value)]
@@ -215,32 +223,33 @@ class _Plain:
         holes = []
         for at, field in enumerate(fields):
             sort = type(field)
-            if sort not in _PLAIN and not (sort is tuple and set(map(type, field)) <= _PLAIN):
+            if sort not in _PLAIN and not (sort is tuple and _plain_tuples((field,))):
                 kept[at] = made = self.value(field)
                 if type(made) is list:
                     holes.append(at)
         return ["d", index, tuple(holes), *kept]
 
     def _rows(self, kind: type, items: tuple[Any, ...]) -> list[Any] | None:
-        """``["r", …]`` for instances of ``kind`` with fields of one plain type each; else None.
+        """``["r", …]`` for instances of ``kind`` with plain fields only; else None.
 
-        Rows are told apart by equality, so each field must hold one type (``1``, ``1.0`` and
-        ``True`` are equal) and no float (``0.0`` equals ``-0.0``).
+        The same instance is kept once, and made once again: ``build_summary`` gives an
+        anonymous item's scores as one ``Score`` per value, repeated (7 instances for 400 people).
+        Told apart by identity, not equality (``1``, ``1.0`` and ``True`` are equal).
         """
         if kind in _PLAIN or kind in (tuple, dict):
             return None
         index = self._class(kind)
-        if not set(map(type, self._fields(index, items[0]))) <= _ROW:
+        if not set(map(type, self._fields(index, items[0]))) <= _PLAIN:
             return None
-        rows = list(map(self._getters[kind], items))
+        keys = list(map(id, items))
+        distinct = dict(zip(keys, items, strict=True))  # (all alive in ``items``: no id is reused)
+        rows = list(map(self._getters[kind], distinct.values()))
         if len(self.classes[index][2]) == 1:
             rows = list(zip(rows))
-        for column in zip(*rows, strict=True):
-            types = set(map(type, column))
-            if len(types) != 1 or not types <= _ROW:
-                return None
-        distinct = {row: at for at, row in enumerate(dict.fromkeys(rows))}
-        return ["r", index, tuple(distinct), tuple(map(distinct.__getitem__, rows))]
+        if not set(map(type, chain.from_iterable(rows))) <= _PLAIN:
+            return None
+        place = {key: at for at, key in enumerate(distinct)}
+        return ["r", index, tuple(rows), tuple(map(place.__getitem__, keys))]
 
 
 class _Maker:
