@@ -37,7 +37,8 @@ import marshal
 import os
 import sys
 import zlib
-from itertools import chain
+from collections import deque
+from itertools import chain, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -264,6 +265,17 @@ class _Maker:
         made.__dict__.update(zip(names, values, strict=True))
         return made
 
+    def _many(self, index: int, rows: tuple[tuple[Any, ...], ...]) -> list[Any]:
+        """An instance for each row, made in C (``map``): a Python step each cost 2.6 us, and a
+        ``--named`` 400-person summary has some 17,600 scores."""
+        kind, names = self._classes[index]
+        if not set(map(len, rows)) <= {len(names)}:
+            raise Unkept(kind)
+        made: list[Any] = list(map(object.__new__, repeat(kind, len(rows))))
+        fields = map(dict, map(zip, repeat(names), rows))
+        deque(map(object.__setattr__, made, repeat("__dict__"), fields), maxlen=0)
+        return made
+
     def make(self, value: Any) -> Any:
         if type(value) is not list:
             return value
@@ -278,9 +290,7 @@ class _Maker:
         if tag == "m":
             return dict(zip(value[1], map(self.make, value[2]), strict=True))
         if tag == "r":
-            index = value[1]
-            made: list[Any] = [self._new(index, row) for row in value[2]]
-            return tuple(map(made.__getitem__, value[3]))
+            return tuple(map(self._many(value[1], value[2]).__getitem__, value[3]))
         raise Unkept(tag)
 
 
