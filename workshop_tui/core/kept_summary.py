@@ -38,7 +38,8 @@ import os
 import sys
 import zlib
 from collections import deque
-from itertools import chain, repeat
+from collections.abc import Iterable
+from itertools import chain, groupby, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,8 @@ FORMAT = 1
 """Bumped when the way a summary is kept changes."""
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 _PLAIN_OR_TUPLE = _PLAIN | {tuple}
+_RUNS = 16
+"""At most so many runs of one instance make a tuple kept as runs (``["n", …]``)."""
 
 
 def _plain_tuples(values: tuple[Any, ...]) -> bool:
@@ -171,6 +174,8 @@ def _age(path: Path) -> float:
 #   ["r", class, rows, order]       a tuple of instances with plain fields only, all of one
 #                                   class: each distinct instance's fields once, and the order
 #                                   (the scores: some 17,600 at 400 people, 7 instances anonymous).
+#   ["n", class, rows, lengths]     the same as runs of one instance each (an anonymous item's
+#                                   scores, sorted: 7 runs of 400), when there are few runs.
 
 
 class _Plain:
@@ -242,15 +247,31 @@ class _Plain:
         index = self._class(kind)
         if not set(map(type, self._fields(index, items[0]))) <= _PLAIN:
             return None
+        runs: list[Any] = []
+        counts: list[int] = []
+        for _, run in groupby(items, id):  # one C pass; a Python step per run only
+            if len(runs) == _RUNS:
+                break
+            group = list(run)
+            runs.append(group[0])
+            counts.append(len(group))
+        else:  # few runs (sorted anonymous scores): each run's instance and its length
+            rows = self._plain_rows(index, kind, runs)
+            return None if rows is None else ["n", index, rows, tuple(counts)]
         keys = list(map(id, items))
         distinct = dict(zip(keys, items, strict=True))  # (all alive in ``items``: no id is reused)
-        rows = list(map(self._getters[kind], distinct.values()))
-        if len(self.classes[index][2]) == 1:
-            rows = list(zip(rows))
-        if not set(map(type, chain.from_iterable(rows))) <= _PLAIN:
+        rows = self._plain_rows(index, kind, distinct.values())
+        if rows is None:
             return None
         place = {key: at for at, key in enumerate(distinct)}
-        return ["r", index, tuple(rows), tuple(map(place.__getitem__, keys))]
+        return ["r", index, rows, tuple(map(place.__getitem__, keys))]
+
+    def _plain_rows(self, index: int, kind: type, instances: Iterable[Any]) -> tuple[Any, ...] | None:
+        """The fields of each instance, as rows; None when one is not plain."""
+        rows = list(map(self._getters[kind], instances))
+        if len(self.classes[index][2]) == 1:
+            rows = list(zip(rows))
+        return tuple(rows) if set(map(type, chain.from_iterable(rows))) <= _PLAIN else None
 
 
 class _Maker:
@@ -291,6 +312,8 @@ class _Maker:
             return dict(zip(value[1], map(self.make, value[2]), strict=True))
         if tag == "r":
             return tuple(map(self._many(value[1], value[2]).__getitem__, value[3]))
+        if tag == "n":
+            return tuple(chain.from_iterable(map(repeat, self._many(value[1], value[2]), value[3])))
         raise Unkept(tag)
 
 
