@@ -209,3 +209,38 @@ def test_an_export_with_a_kept_summary_loads_no_reader_and_no_summary_code(
     ]
     assert runs[0].stdout.strip().splitlines()[-1] == f"0 {list(skipped)!r}"
     assert runs[1].stdout.strip().splitlines()[-1] == "0 []", runs[1].stdout
+
+
+def test_instances_and_numbers_come_back_as_they_were() -> None:
+    """Runs of one instance, the same instance apart, and equal numbers of other types (1, 1.0, True)."""
+    import marshal
+
+    from workshop_tui.core.results.summary_model import Score
+
+    a, b, c, d = Score("", 1), Score("", 2), Score("x", True), Score("x", 1.0)  # type: ignore[arg-type]
+    for scores in (
+        (a, a, b, a),
+        (a, c, d, b),
+        tuple(Score(str(n), n) for n in range(40)),
+        (c,) * 30 + (d,) * 30,
+    ):
+        plain = kept_summary._Plain()
+        tree = plain.value(scores)
+        classes, again = marshal.loads(marshal.dumps((tuple(plain.classes), tree)))
+        made = kept_summary._Maker(classes).make(again)
+        assert made == scores
+        assert [(type(s.label), type(s.value)) for s in made] == [
+            (type(s.label), type(s.value)) for s in scores
+        ]
+    assert len({id(s) for s in made}) == 2  # the last: two runs, two instances made (not 60)
+
+
+def test_a_summary_holding_what_is_not_kept_is_not_kept(cache: Path, demo: Session) -> None:
+    import dataclasses
+
+    summary = build_summary(demo)
+    odd = dataclasses.replace(summary, groups=["a list"])  # type: ignore[arg-type]
+    with pytest.raises(kept_summary.Unkept):
+        kept_summary._Plain().value(odd)
+    kept_summary.keep(b"odd", odd)
+    assert not cache.exists() or not list(cache.glob("*.summary"))
