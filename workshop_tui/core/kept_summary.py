@@ -62,12 +62,6 @@ _PLAIN_OR_TUPLE = _PLAIN | {tuple}
 _RUNS = 16
 """At most so many runs of one instance make a tuple kept as runs (``["n", …]``)."""
 
-
-def _plain_tuples(values: tuple[Any, ...]) -> bool:
-    """Whether each tuple in ``values`` holds plain values only (a distribution: pairs of numbers)."""
-    return all(set(map(type, value)) <= _PLAIN for value in values if type(value) is tuple)
-
-
 _CORE = Path(__file__).parent
 _PACKAGE = "workshop_tui.core."
 
@@ -123,7 +117,7 @@ def read(raw: bytes, *, named: bool, include_notes: bool) -> Summary | None:
     try:
         classes, tree = marshal.loads(content)
         summary = _Maker(classes).make(tree)
-    except (ValueError, EOFError, TypeError, IndexError, KeyError, AttributeError, ImportError, Unkept):
+    except (ValueError, EOFError, TypeError, LookupError, AttributeError, ImportError, RecursionError, Unkept):
         return None
     from workshop_tui.core.results.summary_model import Summary
 
@@ -176,6 +170,11 @@ def _age(path: Path) -> float:
 #                                   (the scores: some 17,600 at 400 people, 7 instances anonymous).
 #   ["n", class, rows, lengths]     the same as runs of one instance each (an anonymous item's
 #                                   scores, sorted: 7 runs of 400), when there are few runs.
+
+
+def _plain_tuples(values: tuple[Any, ...]) -> bool:
+    """Whether each tuple in ``values`` holds plain values only (a distribution: pairs of numbers)."""
+    return all(set(map(type, value)) <= _PLAIN for value in values if type(value) is tuple)
 
 
 class _Plain:
