@@ -66,7 +66,7 @@ _CORE = Path(__file__).parent
 _PACKAGE = "workshop_tui.core."
 
 
-class Unkept(Exception):
+class Unkept(ValueError):
     """A value that is not kept (a list, a set, another library's class): the summary is not kept."""
 
 
@@ -117,7 +117,7 @@ def read(raw: bytes, *, named: bool, include_notes: bool) -> Summary | None:
     try:
         classes, tree = marshal.loads(content)
         summary = _Maker(classes).make(tree)
-    except (ValueError, EOFError, TypeError, LookupError, AttributeError, ImportError, RecursionError, Unkept):
+    except (ValueError, EOFError, TypeError, LookupError, AttributeError, ImportError, RecursionError):
         return None
     from workshop_tui.core.results.summary_model import Summary
 
