@@ -196,7 +196,7 @@ def test_every_export_shows_the_review(small_session: Session, library: Library)
         in md
     )
     assert "Tavlemøde om \\| &lt;b&gt;fredag&lt;/b&gt;" in md  # a pipe or tag from a file stays text
-    assert "1 gennemført · 1 delvist · 0 ikke startet · 0 droppet · 1 ikke gennemgået — 1 forfaldne" in md
+    assert "1 gennemført · 1 delvist · 0 ikke startede · 0 droppede · 1 ikke gennemgået — 1 forfalden" in md
     html = render_html(summary)
     assert "⚠ forfalden" in html and "Kun to møder holdt" in html and "<b>fredag" not in html
     rows = list(csv.DictReader(io.StringIO(render_csv(summary)[1:]), delimiter=";"))

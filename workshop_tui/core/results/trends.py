@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.distinct import distinct_labels, group_labels
 from workshop_tui.core.results.held_back import held_back
@@ -139,7 +140,10 @@ def build_trend(
 
 def _branch_names(branches: Sequence[Sequence[Session]], lang: str) -> tuple[str, ...]:
     """The branches as the heatmap names groups: the latest session's title, told apart where alike."""
-    rows = [(_group_label(group, lang), group[-1].date, group[-1].title, group[-1].id) for group in branches]
+    rows = [
+        (_group_label(group, lang), long_date(group[-1].date, lang), group[-1].title, group[-1].id)
+        for group in branches
+    ]
     return tuple(group_labels(rows))
 
 
@@ -157,7 +161,10 @@ def _ran_once(once: list[tuple[SessionRef, Summary, str]], lang: str) -> tuple[R
         found.append(
             RanOnce(exercise_id, exercise.kind, exercise.title, exercise.title, session, number, counted)
         )
-    facts = [(x.title, (t("trend.once_number", lang, n=x.number), x.session.date, x.id)) for x in found]
+    facts = [
+        (x.title, (t("trend.once_number", lang, n=x.number), long_date(x.session.date, lang), x.id))
+        for x in found
+    ]
     return tuple(replace(x, label=label) for x, label in zip(found, distinct_labels(facts), strict=True))
 
 
@@ -198,7 +205,7 @@ def _exercise(exercise_id: str, runs: list[tuple[SessionRef, str, ScoredPart]], 
                     "trend.note.scale",
                     lang,
                     session=r.title,
-                    date=r.date,
+                    date=long_date(r.date, lang),
                     before=f"{part.scale.min}–{part.scale.max}",
                     after=f"{latest.scale.min}–{latest.scale.max}",
                 )

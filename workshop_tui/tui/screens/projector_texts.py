@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_text, long_date
 from workshop_tui.core.model import Action
 from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart, TableRow
 from workshop_tui.tui.plain import plain_text
@@ -70,33 +71,34 @@ def agreed_actions(part: ActionPart, lang: str, width: int = 80) -> RenderableTy
             blocks += [Text(t("tui.proj.no_actions", lang), style="dim"), Text("")]
             continue
         if width < NARROW_ACTIONS:
-            blocks += [*_stacked_actions(group.actions), Text("")]
+            blocks += [*_stacked_actions(group.actions, lang), Text("")]
             continue
         table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
         table.add_column("", width=3, no_wrap=True)
         table.add_column(plain_text(label), ratio=5, overflow="fold")
         table.add_column(t("tui.actions.owner", lang), ratio=2, overflow="fold")
-        table.add_column(t("tui.proj.due", lang), width=10, no_wrap=True)
+        due_width = max((len(long_date(a.due, lang)) for a in group.actions), default=0)
+        table.add_column(t("tui.proj.due", lang), width=min(18, max(10, due_width)), no_wrap=True)
         for number, action in enumerate(group.actions, start=1):
             table.add_row(
                 Text(f"{number}.", style="bold"),
-                plain_text(action.text),
+                plain_text(action_text(action.text, lang)),
                 plain_text(action.owner),
-                Text(action.due, style="bold"),
+                Text(long_date(action.due, lang), style="bold"),
             )
         blocks += [table, Text("")]
     return Group(*blocks)
 
 
-def _stacked_actions(actions: tuple[Action, ...]) -> list[RenderableType]:
+def _stacked_actions(actions: tuple[Action, ...], lang: str) -> list[RenderableType]:
     """Each action's text, and owner · date on the line under it, both indented past its number."""
     grid = Table.grid(expand=True)
     grid.add_column(width=len(f"{len(actions)}. "), no_wrap=True)
     grid.add_column(ratio=1)
     for number, action in enumerate(actions, start=1):
         who = Text.assemble(plain_text(action.owner), (" · " if action.owner and action.due else ""))
-        who.append(action.due, style="bold")
-        text = plain_text(action.text)
+        who.append(long_date(action.due, lang), style="bold")
+        text = plain_text(action_text(action.text, lang))
         grid.add_row(Text(f"{number}.", style="bold"), Group(text, who) if who.plain else text)
     return [grid]
 

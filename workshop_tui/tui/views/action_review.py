@@ -19,6 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_facts, action_text, long_date
 from workshop_tui.core.kinds.action_review import (
     STATUSES,
     ReviewBody,
@@ -47,8 +48,8 @@ def action_line(action: ReviewedAction, number: int, status: str, carried: bool,
     """One action as the view heads it: number, text, owner · due · group, then its status."""
     late = overdue(action.due, status, on)
     line = Text(f"{number}. ", style="bold")
-    line.append(action.text, style=OVERDUE if late else "bold")
-    facts = " · ".join(x for x in (action.owner, action.due, action.group) if x)
+    line.append(action_text(action.text, lang), style=OVERDUE if late else "bold")
+    facts = action_facts(action.owner, action.due, action.group, lang)
     if facts:
         line.append(f"  {facts}", style="dim")
     line.append(f"  {review_status(status, late, carried, lang)}", style=OVERDUE if late else "italic")
@@ -218,7 +219,7 @@ def _question(exercise: Exercise, lang: str) -> Text:
     if not actions:
         text.append(t("series.review.empty", lang), style="dim")
     for number, action in enumerate(actions, start=1):
-        text.append(f"\n{number}. {action.text}")
+        text.append(f"\n{number}. {action_text(action.text, lang)}")
     return text
 
 
@@ -236,14 +237,15 @@ def _results(
     table = Table(expand=True, show_edge=False, pad_edge=False, box=None, header_style="bold")
     table.add_column("", width=3, no_wrap=True)
     table.add_column(t("series.review.col.action", lang), ratio=5, overflow="fold")
-    table.add_column(t("series.review.col.due", lang), width=10, no_wrap=True)
+    due_width = max((len(long_date(r.due, lang)) for r in part.rows), default=0)
+    table.add_column(t("series.review.col.due", lang), width=min(18, max(10, due_width)), no_wrap=True)
     table.add_column(t("series.review.col.status", lang), ratio=3, overflow="fold")
     for row in part.rows:
         style = OVERDUE if row.overdue else ""
         table.add_row(
             Text(f"{row.number}.", style="bold"),
-            Text(row.text, style=style),
-            Text(row.due, style=style),
+            Text(action_text(row.text, lang), style=style),
+            Text(long_date(row.due, lang), style=style),
             Text(review_status(row.status, row.overdue, row.carried, lang), style=style or "bold"),
         )
     return Group(table, Text(""), Text(_counts(part, lang), style="bold"))

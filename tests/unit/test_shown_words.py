@@ -1,0 +1,104 @@
+"""One rule each for a date, an action without text, and a count of one, as people read them.
+
+Dates were ISO on the screens and in the command line and long in the exports; a blank
+action was nothing on the wall; "1 handlinger", "1 fil(er)" and "has actions 1 to 1" were
+the words for a count of one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_facts, action_text, has_text, long_date
+from workshop_tui.core.model import Action
+from workshop_tui.core.text_safety import ShownCopies
+
+
+@pytest.mark.parametrize(
+    ("iso", "lang", "shown"),
+    [
+        ("2026-12-04", "da", "4. december 2026"),
+        ("2026-12-04", "en", "4 December 2026"),
+        ("2027-01-20", "da", "20. januar 2027"),
+        ("uge 14", "da", "uge 14"),  # a date written as words in an old file is shown as written
+        ("", "en", ""),
+    ],
+)
+def test_one_long_date(iso: str, lang: str, shown: str) -> None:
+    assert long_date(iso, lang) == shown
+
+
+def test_the_exports_use_the_same_rule() -> None:
+    from workshop_tui.export import strings
+
+    assert strings.long_date is long_date
+
+
+def test_an_action_without_text_says_so() -> None:
+    assert not has_text("  \n") and has_text("Ring til Mette")
+    assert action_text("", "da") == "(uden tekst)"
+    assert action_text(" ", "en") == "(no text)"
+    assert action_text("Ring til Mette", "da") == "Ring til Mette"
+
+
+def test_action_facts_on_one_line() -> None:
+    assert (
+        action_facts("Mette\nDahl", "2027-01-20", "Gruppe 1", "da")
+        == "Mette Dahl · 20. januar 2027 · Gruppe 1"
+    )
+    assert action_facts("", "uge 14", "", "en") == "uge 14"
+    assert action_facts("", "", "", "en") == ""
+
+
+def test_owner_and_due_are_shown_on_one_line() -> None:
+    shown = ShownCopies()(Action(text="a", owner="Mette\nDahl", due="uge\n14"))
+    assert (shown.owner, shown.due) == ("Mette Dahl", "uge 14")
+
+
+@pytest.mark.parametrize(
+    ("key", "lang", "values", "expected"),
+    [
+        (
+            "series.cli.followed",
+            "da",
+            {"title": "X", "date": "d"},
+            ["0 handlinger", "1 handling ", "2 handlinger"],
+        ),
+        ("series.cli.followed", "en", {"title": "X", "date": "d"}, ["0 actions", "1 action ", "2 actions"]),
+        ("cli.exercises.ok", "da", {}, ["0 filer", "1 fil ", "2 filer"]),
+        ("cli.exercises.ok", "en", {}, ["0 files", "1 file ", "2 files"]),
+        ("tui.unsaved.question", "en", {"reason": "r"}, ["0 changes are", "1 change is", "2 changes are"]),
+    ],
+)
+def test_counts_zero_one_two(key: str, lang: str, values: dict[str, object], expected: list[str]) -> None:
+    for n, words in enumerate(expected):
+        said = t(key, lang, n=n, **values)
+        assert words in said, said
+        assert "(s)" not in said and "(er)" not in said and "|" not in said
+
+
+def test_review_counts_at_one() -> None:
+    counts = dict.fromkeys(("done", "partly", "not_started", "dropped", "open", "overdue"), 1)
+    assert t("series.review.counts", "da", **counts) == (
+        "1 gennemført · 1 delvist · 1 ikke startet · 1 droppet · 1 ikke gennemgået — 1 forfalden"
+    )
+    counts = dict.fromkeys(counts, 2)
+    assert "2 gennemførte" in t("series.review.counts", "da", **counts)
+
+
+def test_range_of_one() -> None:
+    assert t("refusal.action.range", "en", exercise="x", count=1, number=3) == (
+        "exercise 'x' has only action 1, not 3"
+    )
+    assert "actions 1 to 2" in t("refusal.action.range", "en", exercise="x", count=2, number=3)
+
+
+def test_no_choice_is_left_unresolved_in_either_catalogue() -> None:
+    """Every ``{name|one|other}`` in the catalogues is well formed: no stray ``|`` after filling."""
+    from workshop_tui.core.i18n import _CHOICE, catalogue
+
+    for lang in ("da", "en"):
+        for key, text in catalogue(lang).items():
+            rest = _CHOICE.sub("", text)
+            assert "{n|" not in rest and not any(f"{{{w}|" in rest for w in ("count", "total", "left")), key
