@@ -122,6 +122,10 @@ class ProjectorFrame(Vertical):
         laid_out = self.query_one("#proj-body", VerticalScroll).content_region.height
         if laid_out > 0 and laid_out != height:
             self.draw(wall, lang)
+        else:
+            # Drawn while the screen was being laid out anew (a terminal made larger), the content
+            # kept the height of the draw before: its last rows stayed blank until the next change.
+            self.query_one("#proj-content", Static).refresh(layout=True)
 
     def content_text(self) -> str:
         """The projected content as plain text, laid out at the screen's width (for checks and tests)."""
