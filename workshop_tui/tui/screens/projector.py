@@ -29,6 +29,7 @@ from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
+from workshop_tui.tui.screens.projector_fit import fit_lines
 from workshop_tui.tui.screens.projector_kinds import projected
 from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.tui.voting_link import VotingInfo
@@ -91,7 +92,7 @@ class ProjectorFrame(Vertical):
         height = self._body_height(size.height)
         self._drawn = (wall, lang, height)
         if wall.instead is not None:
-            content: RenderableType = wall.instead
+            content: RenderableType = fit_lines(wall.instead, width, height, lang)
         else:
             content = projected(session, exercise, lang, width, height) if exercise is not None else Text("")
         self.query_one("#proj-content", Static).update(content)
