@@ -7,11 +7,15 @@ the words for a count of one.
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.i18n.shown import action_facts, action_text, has_text, long_date
-from workshop_tui.core.model import Action
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.results.summary_model import ActionPart
 from workshop_tui.core.text_safety import ShownCopies
 
 
@@ -102,3 +106,28 @@ def test_no_choice_is_left_unresolved_in_either_catalogue() -> None:
         for key, text in catalogue(lang).items():
             rest = _CHOICE.sub("", text)
             assert "{n|" not in rest and not any(f"{{{w}|" in rest for w in ("count", "total", "left")), key
+
+
+def test_an_action_with_an_owner_but_no_text_says_so_everywhere_but_the_csv(small_session: Session) -> None:
+    from workshop_tui.core.results.summary import build_summary
+    from workshop_tui.export.csv import render_csv
+    from workshop_tui.export.html import render_html
+    from workshop_tui.export.markdown import render_markdown
+    from workshop_tui.tui.screens.projector_texts import agreed_actions
+
+    group = small_session.groups[0].id
+    session = small_session.with_action("sheet-45", group, 0, Action("", "Anne", "2026-12-04"))
+    summary = build_summary(session)
+    md = render_markdown(summary)
+    assert "| 1 | (uden tekst) | Anne | 4. december 2026 |" in md
+    assert "<td>(uden tekst)</td>" in render_html(summary)
+    rows = [line for line in render_csv(summary).splitlines() if "Anne" in line and "2026-12-04" in line]
+    assert rows and "uden tekst" not in rows[0]  # the CSV keeps the cell empty and the date ISO
+    part = next(x.part for x in summary.exercises if x.id == "sheet-45")
+    assert isinstance(part, ActionPart)
+    wall = agreed_actions(part, "da", 80)
+    assert wall is not None
+    console = Console(width=80, file=io.StringIO())
+    console.print(wall)
+    said = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "(uden tekst)" in said and "4. december 2026" in said
