@@ -202,7 +202,7 @@ def _print_branches(
         _print_line(member, listings, tables, lang, indent="  ")
     printed = {id(x) for x in shared}
     latest = branch_facts(found)
-    names = group_labels([(x.title, x.date, x.title, x.id) for x in latest])
+    names = group_labels([(x.title, long_date(x.date, lang), x.title, x.id) for x in latest])
     for line, name in zip(found, names, strict=True):
         print(for_terminal(f"  {t('series.cli.branch', lang, name=_cut(name))}"))
         for member in line:

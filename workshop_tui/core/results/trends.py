@@ -118,7 +118,7 @@ def build_trend(
             continue
         found = _exercise(exercise_id, [(r, x.title, _part(x.part)) for r, x in runs], lang)
         latest = (runs[-1][0], _part(runs[-1][1].part))
-        heat_rows = _heat(exercise_id, found, latest, labels, other_latest, other_summaries)
+        heat_rows = _heat(exercise_id, found, latest, labels, other_latest, other_summaries, lang)
         columns = tuple(d.label for d in found.dimensions) or tuple(i.label for i in found.items)
         exercises.append(_with_heat(found, columns, heat_rows))
     trended = {x.id for x in exercises}
@@ -130,9 +130,9 @@ def build_trend(
         once=_ran_once(once, lang),
         held_back=withheld,
         groups=tuple(labels) if any(x.heat for x in exercises) else (),
-        written=told_apart(again),
-        votes=told_apart(votes),
-        reviews=told_apart(reviews),
+        written=told_apart(again, lang),
+        votes=told_apart(votes, lang),
+        reviews=told_apart(reviews, lang),
         branches=_branch_names(branch_lines, lang),
         forks=forks and bool(branch_lines),
     )
@@ -305,6 +305,7 @@ def _heat(
     labels: list[str],
     others: list[list[Session]],
     summaries: dict[str, Summary],
+    lang: str,
 ) -> tuple[HeatRow, ...]:
     """The latest session of each leader group that ran the exercise on the same scale.
 
@@ -322,7 +323,9 @@ def _heat(
                 break
     if len(rows) < 2:
         return ()
-    names = group_labels([(r.label, r.session.date, r.session.title, r.session.id) for r in rows])
+    names = group_labels(
+        [(r.label, long_date(r.session.date, lang), r.session.title, r.session.id) for r in rows]
+    )
     return tuple(replace(r, label=name) for r, name in zip(rows, names, strict=True))
 
 
