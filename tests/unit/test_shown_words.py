@@ -131,3 +131,23 @@ def test_an_action_with_an_owner_but_no_text_says_so_everywhere_but_the_csv(smal
     console.print(wall)
     said = console.file.getvalue()  # type: ignore[attr-defined]
     assert "(uden tekst)" in said and "4. december 2026" in said
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_count_reads_right_at_0_1_and_2(lang: str) -> None:
+    """No "(er)" or "(s)" left for a count; each text with a choice fills at 0, 1 and 2 with no ``|`` left."""
+    import re
+    import string
+
+    from workshop_tui.core.i18n import _CHOICE, catalogue
+
+    texts = catalogue(lang)
+    assert [k for k, v in texts.items() if re.search(r"\((?:er|s|e|ne)\)", v)] == []
+    chosen = {k: v for k, v in texts.items() if _CHOICE.search(v)}
+    assert len(chosen) > 20
+    for key, text in chosen.items():
+        plain = _CHOICE.sub(lambda m: f"{{{m[1]}}} {m[2]} {m[3]}", text)
+        names = {name for _, name, _, _ in string.Formatter().parse(plain) if name}
+        for n in (0, 1, 2):
+            said = t(key, lang, **dict.fromkeys(names, n))
+            assert "|" not in said and "{" not in said, (key, n, said)
