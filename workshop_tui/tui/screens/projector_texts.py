@@ -3,8 +3,10 @@
 The groups' answers appear as they are written (they are on the facilitator's screen,
 which is on the wall, anyway): under each question, each group's answer with the
 group's name; the agreed actions as a table of action, owner and date per group; a
-table kind's rows per group. Texts wrap at word boundaries; nothing is cut off.
-Before anyone has written, these return None and the projector shows the question.
+table kind's rows per group. Texts wrap at word boundaries, never cut mid-word; each
+kind gives its parts as entries (``projector_fit``), so a wall lower than them shows
+what fits and says how many answers, actions or rows are left out. Before anyone has
+written, these return None and the projector shows the question.
 """
 
 from __future__ import annotations
