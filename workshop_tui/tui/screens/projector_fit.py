@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, Group, RenderableType
+from rich.segment import Segment
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
@@ -33,13 +34,21 @@ class Entry:
 
 def measure(renderable: RenderableType, width: int) -> int:
     """How many lines ``renderable`` takes at ``width`` (laid out as the wall lays it out)."""
-    return len(_lines(renderable, width))
+    return len(_rendered(renderable, width))
 
 
-def _lines(renderable: RenderableType, width: int) -> list[Text]:
+def _rendered(renderable: RenderableType, width: int) -> list[list[Segment]]:
     console = Console(width=max(1, width), file=io.StringIO(), color_system="truecolor", legacy_windows=False)
-    rendered = console.render_lines(renderable, console.options.update_width(max(1, width)), pad=False)
-    return [Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in rendered]
+    return console.render_lines(renderable, console.options.update_width(max(1, width)), pad=False)
+
+
+def _lines(renderable: RenderableType, width: int, keep: int) -> tuple[list[Text], int]:
+    """The first ``keep`` lines of ``renderable`` at ``width`` as texts, and how many lines it has."""
+    rendered = _rendered(renderable, width)
+    kept = [
+        Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in rendered[:keep]
+    ]
+    return kept, len(rendered)
 
 
 def more_note(hidden: int, lang: str) -> Text:
@@ -63,9 +72,7 @@ def fit_entries(entries: Sequence[Entry], width: int, height: int, lang: str) ->
             kept.append(whole[index])
             used += lines
             continue
-        shown = next(
-            (k for k in range(entry.total - 1, 0, -1) if used + measure(entry.make(k), width) <= budget), 0
-        )
+        shown = _most_that_fit(entry, width, budget - used)
         if shown:
             kept.append(entry.make(shown))
         hidden = entry.total - shown + sum(e.total for e in entries[index + 1 :])
@@ -73,10 +80,25 @@ def fit_entries(entries: Sequence[Entry], width: int, height: int, lang: str) ->
     return Group(*kept)
 
 
+def _most_that_fit(entry: Entry, width: int, room: int) -> int:
+    """The most of ``entry``'s things (fewer than all) whose lines fit in ``room``: 0 if not one.
+
+    Searched by halves: more things never take fewer lines, and a group of a hundred
+    answers measured one count at a time took a second to draw.
+    """
+    low, high = 0, entry.total - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(entry.make(middle), width) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def fit_lines(renderable: RenderableType, width: int, height: int, lang: str) -> RenderableType:
     """``renderable`` cut to ``height`` lines, its last line saying how many lines more."""
-    lines = _lines(renderable, width)
-    if len(lines) <= height:
+    kept, total = _lines(renderable, width, max(0, height - 1))
+    if total <= height:
         return renderable
-    kept = lines[: max(0, height - 1)]
-    return Group(*kept, Text(t("tui.proj.more_lines", lang, n=len(lines) - len(kept)), style=MORE))
+    return Group(*kept, Text(t("tui.proj.more_lines", lang, n=total - len(kept)), style=MORE))

@@ -22,7 +22,7 @@ from workshop_tui.core.results.rules import legend as results_legend
 from workshop_tui.core.results.rules import mark as highlight_mark
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart
-from workshop_tui.tui.screens.projector_fit import measure, more_note
+from workshop_tui.tui.screens.projector_fit import fit_lines, measure, more_note
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
@@ -148,11 +148,22 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     shown = assemble(kept)
     # The legend's lines were guessed (a symbol's words wrap on a narrow wall): laid out, the
     # whole is measured, and items give way until it fits the rows the wall has.
-    ordered = _items_that_fit(part, len(part.items) * 2)  # all, in the table's order
-    while len(kept) > 1 and (over := measure(shown, width) - height) > 0:
-        kept = ordered[: len(kept) - max(1, over)] or ordered[:1]
-        shown = assemble(kept)
+    ordered = _in_table_order(part)
+    count = len(kept)
+    while (over := measure(shown, width) - height) > 0:
+        if count <= 1:  # the rest alone is too tall (a scale's words of a page): cut by lines
+            return fit_lines(shown, width, height, lang)
+        count = max(1, min(count, len(ordered)) - max(1, over))  # fewer each time: it ends
+        shown = assemble(ordered[:count])
     return shown
+
+
+def _in_table_order(part: ScoredPart) -> tuple[ItemSummary, ...]:
+    """The items in the order the table shows them: a diagnostic's by dimension."""
+    by_dimension: dict[str, list[ItemSummary]] = {}
+    for item in part.items:
+        by_dimension.setdefault(item.dimension if part.chart == "dimensions" else "", []).append(item)
+    return tuple(item for items in by_dimension.values() for item in items)
 
 
 def _items_that_fit(part: ScoredPart, lines: int) -> tuple[ItemSummary, ...]:
