@@ -127,8 +127,10 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     heights = [_lines(labels[i.id], label_width) for i in part.items]
     thickness, gap = _fit_rows(heights, available)
     kept = part.items
+    whole_labels = labels
+    short = {i: shorten(text, label_width) for i, text in labels.items()}
     if sum(max(thickness, h) + gap for h in heights) > available:
-        labels = {i: shorten(text, label_width) for i, text in labels.items()}
+        labels = short
         thickness, gap = _fit_rows([1] * len(heights), available)
         if len(heights) > available:  # one line each is still too many: show what fits, say how many not
             kept = _items_that_fit(part, rows - 1)
@@ -151,6 +153,12 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     ordered = _in_table_order(part)
     count = len(kept)
     while (over := measure(shown, width) - height) > 0:
+        if labels is whole_labels or (thickness, gap) != (1, 0):
+            # Too tall once laid out: labels on one line each and no room between rows come
+            # before any item is left out.
+            labels, thickness, gap = short, 1, 0
+            shown = assemble(ordered[:count])
+            continue
         if count <= 1:  # the rest alone is too tall (a scale's words of a page): cut by lines
             return fit_lines(shown, width, height, lang)
         count = max(1, min(count, len(ordered)) - max(1, over))  # fewer each time: it ends
