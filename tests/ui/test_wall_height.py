@@ -105,3 +105,9 @@ async def test_a_resized_wall_is_drawn_to_its_new_rows(demo_copy: Path) -> None:
         rows = frame.query_one("#proj-body", VerticalScroll).content_region.height
         assert large != small and len(large.splitlines()) <= rows
         assert len(large.splitlines()) > rows - 4, large  # the new rows are used, not the old 21
+
+
+async def test_labels_go_to_one_line_before_any_item_is_left_out(demo_copy: Path) -> None:
+    """At 80x24 the nine sources of resistance fit on one line each: none is cut for the legend."""
+    text, _, _ = await _wall(demo_copy, "resistance", (80, 24))
+    assert "mere –" not in text and "Frygt for ydre styring og kontrol" in text, text
