@@ -58,7 +58,7 @@ async def test_ctrl_l_shows_last_time_beside_now_on_the_grid_and_the_wall(
         await pilot.pause()
         assert panel.display
         shown = " ".join(_text(app, panel).split())
-        assert "Sidst 2026-10-14" in shown and "Nu 2027-01-14" in shown
+        assert "Sidst 14. oktober 2026" in shown and "Nu 14. januar 2027" in shown
         assert "4,50" in shown and "2,50" in shown and "bedre" in shown  # less resistance is better
         await pilot.press("f2")
         assert isinstance(app.screen, ProjectorScreen)

@@ -48,7 +48,7 @@ async def test_a_broken_exercise_file_is_named_on_the_form_in_the_words_of_the_c
         assert str(folder / "scale-reversed.toml") in shown and "scale.min" in shown  # the file and the field
         assert "gør min mindre end max" in shown  # the fix, in the interface language
         heading = str(form.query_one("#library-problems", VerticalScroll).query(Static).first().render())
-        assert heading.startswith("2 øvelsesfil(er) kunne ikke læses")
+        assert heading.startswith("2 øvelsesfiler kunne ikke læses")
         assert form.query_one("#library-problems").region.y < form.query_one("#title").region.y, "seen first"
         assert not app._notifications, "named on the form only: a notification stays over the F2 wall"
 
@@ -145,7 +145,7 @@ async def test_two_hundred_broken_files_are_capped_and_the_form_stays_on_the_scr
             region = form.query_one(part).region
             assert region.height > 0 and region.bottom <= SIZE[1], f"{part} pushed off the screen"
         heading = str(box.query(Static).first().render())
-        assert heading.startswith("200 øvelsesfil(er) kunne ikke læses")
+        assert heading.startswith("200 øvelsesfiler kunne ikke læses")
 
 
 async def test_a_missing_exercises_folder_is_named_on_the_form_not_counted_as_a_file(

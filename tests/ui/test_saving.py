@@ -81,7 +81,7 @@ async def test_unsaved_scores_stay_marked_until_the_disk_has_room(
         await pilot.press("3", "4", "5")
         bar = _bar(app)
         assert bar.display and bar.has_class("unsaved")
-        assert "NOT SAVED: 3 change(s) waiting" in str(bar.render())
+        assert "NOT SAVED: 3 changes waiting" in str(bar.render())
         assert "disk is full" in str(bar.render())
         screen.guard.tick()  # a retry while the disk is still full changes nothing
         assert _bar(app).display

@@ -361,7 +361,7 @@ async def test_the_form_says_before_creating_that_a_second_follow_up_starts_a_br
         await pilot.pause()
         assert note.display
         said = str(note.render())
-        assert "starts a new branch" in said and "Opfølgning Hold A · 2026-12-01" in said
+        assert "starts a new branch" in said and "Opfølgning Hold A · 1 December 2026" in said
         assert "choose the branch's latest session above" in said
         follows.value = NO_EARLIER
         await pilot.pause()

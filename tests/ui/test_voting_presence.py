@@ -65,7 +65,7 @@ async def test_the_panel_and_the_open_leave_question_follow_phones_going_quiet(
         await pilot.press("escape")  # leave the session: asked first
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
-        assert "1 phone(s) connected to vote" in _figures(app)
+        assert "1 phone connected to vote" in _figures(app)
         later[0] = 800.0  # the last phone goes quiet while the question waits
         await until(
             pilot,

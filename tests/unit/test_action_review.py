@@ -192,11 +192,11 @@ def test_every_export_shows_the_review(small_session: Session, library: Library)
     md = render_markdown(summary)
     assert "| # | Handling | Ansvarlig | Frist | Gruppe | Status | Note |" in md
     assert (
-        "| 1 | Fælles visitationsmøde | Hanne | 2026-10-01 | Bord 1 | delvist · ⚠ forfalden · ↻ videreført |"
-        in md
+        "| 1 | Fælles visitationsmøde | Hanne | 1. oktober 2026 | Bord 1 "
+        "| delvist · ⚠ forfalden · ↻ videreført |" in md
     )
     assert "Tavlemøde om \\| &lt;b&gt;fredag&lt;/b&gt;" in md  # a pipe or tag from a file stays text
-    assert "1 gennemført · 1 delvist · 0 ikke startet · 0 droppet · 1 ikke gennemgået — 1 forfaldne" in md
+    assert "1 gennemført · 1 delvist · 0 ikke startede · 0 droppede · 1 ikke gennemgået — 1 forfalden" in md
     html = render_html(summary)
     assert "⚠ forfalden" in html and "Kun to møder holdt" in html and "<b>fredag" not in html
     rows = list(csv.DictReader(io.StringIO(render_csv(summary)[1:]), delimiter=";"))

@@ -22,7 +22,7 @@ import pytest
 
 import workshop_tui
 from workshop_tui.core import i18n
-from workshop_tui.core.i18n import LANGUAGES, SOURCE_KEYED, MissingText, catalogue, t
+from workshop_tui.core.i18n import _CHOICE, LANGUAGES, SOURCE_KEYED, MissingText, catalogue, t
 from workshop_tui.core.model import KINDS
 
 PACKAGE = Path(workshop_tui.__file__).parent
@@ -179,6 +179,8 @@ def test_no_text_is_blank_in_one_language_only() -> None:
 
 
 def _placeholders(text: str) -> set[str]:
+    # A plural choice ``{n|one|other}`` names ``n``; its forms may name placeholders too.
+    text = _CHOICE.sub(lambda m: f"{{{m[1]}}} {m[2]} {m[3]}", text)
     found = {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
     return found | set(re.findall(r"%\((\w+)\)", text)) | ({"%s"} if "%s" in text or "%r" in text else set())
 

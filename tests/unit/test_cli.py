@@ -198,7 +198,7 @@ def test_new_with_an_exercise_whose_file_did_not_load_names_the_file_and_the_fix
     assert main(["new", "--title", "X", "--no-open", "--participants", "3", "--exercise", "min-oevelse"]) == 2
     err = capsys.readouterr().err
     assert "Ukendt øvelse 'min-oevelse'" in err
-    assert "1 øvelsesfil(er) kunne ikke læses" in err
+    assert "1 øvelsesfil kunne ikke læses" in err
     assert f"{broken}:" in err and "version" in err  # the file, and what is missing from it
     assert list_sessions() == []
 

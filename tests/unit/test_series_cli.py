@@ -48,7 +48,7 @@ def test_new_follows_takes_the_room_and_reviews_last_times_actions(
     assert main(["new", "--follows", "Ældreområdet på tværs", "--date", "2026-12-01", "--no-open"]) == 0
     out = capsys.readouterr().out
     assert (
-        'Følger op på "Ældreområdet på tværs" (2026-09-01): 1 handlinger fra sidste gang skal gennemgås.'
+        'Følger op på "Ældreområdet på tværs" (1. september 2026): 1 handling fra sidste gang skal gennemgås.'
         in out
     )
     (path,) = [p for p in (data_dir / "sessions").glob("*.toml") if p.stem != first.id]
@@ -67,8 +67,10 @@ def test_new_follows_takes_the_room_and_reviews_last_times_actions(
     assert main(["sessions"]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert listed[0] == "Serie: Ældreområdet på tværs (2 sessioner)"
-    assert listed[1].startswith("  Ældreområdet på tværs · Fjordby Kommune  2026-09-01")
-    assert listed[2].startswith("  Ældreområdet på tværs – opfølgning · Fjordby Kommune  2026-12-01  0/")
+    assert listed[1].startswith("  Ældreområdet på tværs · Fjordby Kommune  1. september 2026")
+    assert listed[2].startswith(
+        "  Ældreområdet på tværs – opfølgning · Fjordby Kommune  1. december 2026  0/"
+    )
     assert listed[3] == "      ↳ følger Ældreområdet på tværs"
 
 

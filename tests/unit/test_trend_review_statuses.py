@@ -65,13 +65,14 @@ def test_every_format_names_each_status(library: Library) -> None:
     series = _series(library)
     trend = build_trend(series)
     statuses = "1 gennemført, 1 delvist, 1 ikke startet, 1 droppet, 2 ikke gennemgået"
-    counts = f"2027-01-20: {statuses}, 1 videreført (af 6)"
+    counts = f"20. januar 2027: {statuses}, 1 videreført (af 6)"
     assert review_count(trend.reviews[0].runs[0], "da") == counts
     for text in (render_trend_markdown(trend), render_trend_text(trend), render_trend_html(trend)):
         assert counts in text and "ikke gennemført" not in text
     english = build_trend(series, lang="en")
     assert review_count(english.reviews[0].runs[0], "en") == (
-        "2027-01-20: 1 done, 1 partly done, 1 not started, 1 dropped, 2 not reviewed, 1 carried over (of 6)"
+        "20 January 2027: 1 done, 1 partly done, 1 not started, 1 dropped, 2 not reviewed, "
+        "1 carried over (of 6)"
     )
     rows = list(csv.DictReader(io.StringIO(render_trend_csv(trend).lstrip("\ufeff")), delimiter=";"))
     reviews = [(r["line_id"], r["n"]) for r in rows if r["line"] == "review" and r["date"] == "2027-01-20"]

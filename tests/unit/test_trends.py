@@ -196,8 +196,8 @@ def test_heatmap_rows_of_groups_with_one_title_are_told_apart_in_every_format(
     trend = build_trend(series, [[north], [south]])
     heat = trend.exercises[0].heat
     title = second.title
-    dated = f"{title} (2027-01-20"  # the same day too: their ids tell them apart
-    assert [r.label for r in heat] == [f"{title} (2027-01-14)", f"{dated}, nord)", f"{dated}, syd)"]
+    dated = f"{title} (20. januar 2027"  # the same day too: their ids tell them apart
+    assert [r.label for r in heat] == [f"{title} (14. januar 2027)", f"{dated}, nord)", f"{dated}, syd)"]
     markdown = render_trend_markdown(trend)
     html = render_trend_html(trend)
     csv_text = render_trend_csv(trend)

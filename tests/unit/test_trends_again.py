@@ -92,11 +92,11 @@ def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) ->
     assert counts[1][0] == "2027-04-14" and counts[1][3:] == (1, counts[1][1] - 1, 0)
     assert {x.id for x in trend.once}.isdisjoint({VOTE, REVIEW})
     runs = vote_runs(vote, "da")
-    assert runs[0] == f"2026-10-14: ▲ {options[0]} (3), {options[1]} (2), {options[2]} (1)"
-    assert runs[2] == "2027-04-14: for få svar til at vise (n = 1)"
+    assert runs[0] == f"14. oktober 2026: ▲ {options[0]} (3), {options[1]} (2), {options[2]} (1)"
+    assert runs[2] == "14. april 2027: for få svar til at vise (n = 1)"
     review_text = review_line(review, "da")
     assert (
-        "2027-01-20: 1 gennemført, 1 delvist, 0 ikke startet, 0 droppet, 1 ikke gennemgået, "
+        "20. januar 2027: 1 gennemført, 1 delvist, 0 ikke startet, 0 droppet, 1 ikke gennemgået, "
         "1 videreført (af 3)" in review_text
     )
     safe = markdown_safe(trend)
@@ -142,8 +142,8 @@ def test_a_recurring_single_choice_lists_its_top_choices_in_english(library: Lib
     (vote,) = build_trend(runs).votes
     texts = [o.text.get("en") for o in choice.items]
     assert vote_runs(vote, "en") == (
-        f"2026-10-14: ▲ {texts[0]} (2), {texts[1]} (1), {texts[2]} (1)",
-        f"2027-01-20: ▲ {texts[1]} (3), {texts[0]} (1)",
+        f"14 October 2026: ▲ {texts[0]} (2), {texts[1]} (1), {texts[2]} (1)",
+        f"20 January 2027: ▲ {texts[1]} (3), {texts[0]} (1)",
     )
     assert "Votes in several sessions" in render_trend_text(build_trend(runs, lang="en"))
 
@@ -174,12 +174,12 @@ def test_a_vote_with_long_options_lists_each_session_under_its_label(library: Li
         runs.append(_votes(session, {0: [1, 2, 3]}))
     trend = build_trend(runs)
     (again,) = trend.votes
-    first, second = (f"{d}: ▲ {long} (3)" for d in ("2026-10-14", "2027-01-20"))
+    first, second = (f"{d}: ▲ {long} (3)" for d in ("14. oktober 2026", "20. januar 2027"))
     assert f"- {again.label}\n  - {first}\n  - {second}\n" in render_trend_markdown(trend)
     assert f"  {again.label}\n    {first}\n    {second}\n" in render_trend_text(trend)
     assert f"<li>{again.label}<ul><li>{first}</li><li>{second}</li></ul></li>" in render_trend_html(trend)
     for text in (render_trend_markdown(trend), render_trend_text(trend)):
-        assert not [x for x in text.splitlines() if "2026-10-14:" in x and "2027-01-20:" in x]
+        assert not [x for x in text.splitlines() if "14. oktober 2026:" in x and "20. januar 2027:" in x]
 
 
 def test_a_review_run_in_one_session_is_listed_with_its_counts(library: Library) -> None:
@@ -191,7 +191,7 @@ def test_a_review_run_in_one_session_is_listed_with_its_counts(library: Library)
     assert once.review is not None
     assert (once.review.actions, once.review.done, once.review.not_done, once.review.carried) == (3, 1, 1, 1)
     statuses = "1 gennemført, 1 delvist, 0 ikke startet, 0 droppet, 1 ikke gennemgået"
-    counts = f"2027-01-20: {statuses}, 1 videreført (af 3)"
+    counts = f"20. januar 2027: {statuses}, 1 videreført (af 3)"
     assert once_line(once, "da") == f"{once.label} — {counts}"
     sheet = library.exercises["sheet-42"]
     third = replace(

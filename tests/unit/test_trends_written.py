@@ -60,7 +60,7 @@ def test_a_written_exercise_run_again_is_listed_with_what_each_session_wrote(
     assert [s.date for s in found["sheet-45"].sessions] == ["2026-10-14", "2027-01-14"]
     assert {x.id for x in trend.once} >= {"stakeholder-analysis", "take-home"}  # once: as before
     sheet = series[0].exercise("sheet-45").title.get("da")
-    line = f"{sheet} — 2026-10-14: 1 svar · 2027-01-14: 3 svar"
+    line = f"{sheet} — 14. oktober 2026: 1 svar · 14. januar 2027: 3 svar"
     for text in (render_trend_markdown(trend), render_trend_text(trend), render_trend_html(trend)):
         assert "Skrevet i flere sessioner" in text and line in text, text
     rows = list(csv.DictReader(io.StringIO(render_trend_csv(trend).lstrip("\ufeff")), delimiter=";"))

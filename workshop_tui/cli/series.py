@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.results.distinct import group_labels
 from workshop_tui.core.storage.branches import Line, branch_facts, followed_already, lines, trunk
 from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
@@ -76,7 +77,11 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
     save_session(later, path)
     review = next((e for e in later.exercises.values() if e.body_if(ReviewBody) is not None), None)
     count = len(review.body_as(ReviewBody).actions) if review is not None else 0
-    print(for_terminal(t("series.cli.followed", lang, title=earlier.title, date=earlier.date, n=count)))
+    print(
+        for_terminal(
+            t("series.cli.followed", lang, title=earlier.title, date=long_date(earlier.date, lang), n=count)
+        )
+    )
     print(for_terminal(t("cli.new.created", lang, path=path)))
     _bring_in(found, earlier.id, lang)
     _say_branch(later.id, earlier.id, path, lang)
@@ -197,7 +202,7 @@ def _print_branches(
         _print_line(member, listings, tables, lang, indent="  ")
     printed = {id(x) for x in shared}
     latest = branch_facts(found)
-    names = group_labels([(x.title, x.date, x.title, x.id) for x in latest])
+    names = group_labels([(x.title, long_date(x.date, lang), x.title, x.id) for x in latest])
     for line, name in zip(found, names, strict=True):
         print(for_terminal(f"  {t('series.cli.branch', lang, name=_cut(name))}"))
         for member in line:
@@ -216,7 +221,11 @@ def _print_line(
     progress = t("cli.progress", lang, done=done, total=total)
     org = f" · {_cut(session.organisation)}" if session.organisation else ""
     where = shown_name(listing.path)
-    print(for_terminal(f"{indent}{_cut(session.title)}{org}  {session.date}  {progress}  {where}"))
+    print(
+        for_terminal(
+            f"{indent}{_cut(session.title)}{org}  {long_date(session.date, lang)}  {progress}  {where}"
+        )
+    )
     if session.follows:
         earlier = tables.first_listed.get(session.follows)
         if earlier is not None:

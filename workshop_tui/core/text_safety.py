@@ -162,7 +162,21 @@ def _no_controls(text: str) -> bool:
 
 
 ONE_LINE = frozenset(
-    {"title", "name", "organisation", "facilitator", "label", "min_label", "max_label", "action_label"}
+    {
+        "title",
+        "name",
+        "organisation",
+        "facilitator",
+        "label",
+        "min_label",
+        "max_label",
+        "action_label",
+        # An action's owner, due date and group sit on its one line of facts (``shown.action_facts``)
+        # and in the wall's table cells: a pasted line break there split the row.
+        "owner",
+        "due",
+        "group",
+    }
 )
 """Fields shown on one line (headers, lists, table cells): their line breaks become spaces."""
 

@@ -7,6 +7,7 @@ Reached only through the renderer table (``part_table``), which wraps these in a
 from __future__ import annotations
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_text
 from workshop_tui.core.results.summary_model import ActionPart, ItemSummary, ReflectionPart, ScoredPart
 from workshop_tui.export import svg, svg_mini
 from workshop_tui.export.common import (
@@ -255,7 +256,7 @@ def actions_html(part: ActionPart, lang: str) -> str:
             out.append(f'<p class="muted">{e(t("export.no_actions", lang))}</p>')
             continue
         rows = "".join(
-            f'<tr><td class="num">{i}</td><td>{e(a.text)}</td><td>{e(a.owner or "–")}</td>'
+            f'<tr><td class="num">{i}</td><td>{e(action_text(a.text, lang))}</td><td>{e(a.owner or "–")}</td>'
             f'<td class="num">{e(due_text(a, lang))}</td></tr>'
             for i, a in enumerate(group.actions, start=1)
         )

@@ -7,6 +7,7 @@ Reached only through the renderer table (``part_table``), which wraps these in a
 from __future__ import annotations
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_text
 from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, ScoredPart
 from workshop_tui.export.common import (
     distribution_text,
@@ -154,7 +155,8 @@ def actions_md(part: ActionPart, lang: str) -> list[str]:
             continue
         heads = ["#", label, t("export.owner", lang), t("export.due", lang)]
         rows = [
-            [str(i), a.text, a.owner or "–", due_text(a, lang)] for i, a in enumerate(group.actions, start=1)
+            [str(i), action_text(a.text, lang), a.owner or "–", due_text(a, lang)]
+            for i, a in enumerate(group.actions, start=1)
         ]
         out += table(heads, rows, {0}) + [""]
         loose = undated(group.actions)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_text, long_date
 from workshop_tui.core.results.summary_model import (
     ActionPart,
     OpenAnswersPart,
@@ -145,9 +146,9 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
     rows = tuple(
         (
             str(r.number),
-            r.text,
+            action_text(r.text, lang),
             r.owner,
-            r.due,
+            long_date(r.due, lang),
             r.group,
             review_status(r.status, r.overdue, r.carried, lang),
             r.note,

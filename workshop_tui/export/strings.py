@@ -7,9 +7,7 @@ language, command messages in the UI language.
 
 from __future__ import annotations
 
-from datetime import date as Date
-
-from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import long_date as long_date  # the one rule, for the exports' imports
 from workshop_tui.core.results.numbers import REPORT_DIGITS, figure
 from workshop_tui.core.results.numbers import signed as signed
 
@@ -36,7 +34,6 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     "series.review.col.": ("number", "action", "owner", "due", "group", "status", "note"),
     "export.mode.": ("participant", "tally"),
     "export.mode.other.": ("participant", "tally"),
-    "export.month.": tuple(str(n) for n in range(1, 13)),
     "export.col.": (
         "rank",
         "n",
@@ -62,13 +59,3 @@ def number(value: float | None, lang: str, digits: int = REPORT_DIGITS) -> str:
     exports' ``3,25`` and the wall's ``3,3`` are the same figure.
     """
     return figure(value, lang, digits)
-
-
-def long_date(iso: str, lang: str) -> str:
-    """``2026-10-14`` as ``14. oktober 2026`` / ``14 October 2026``; other text unchanged."""
-    try:
-        day = Date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    month = t(f"export.month.{day.month}", lang)
-    return f"{day.day}. {month} {day.year}" if lang != "en" else f"{day.day} {month} {day.year}"

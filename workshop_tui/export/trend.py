@@ -57,7 +57,7 @@ def first_text(line: Line, lang: str) -> str:
 def written_line(written: WrittenAgain, lang: str) -> str:
     """``Handlingsplan — 2026-10-14: 6 svar · 2027-01-14: 4 svar``: a written exercise run again."""
     counts = (
-        t("trend.written_count", lang, date=s.date, n=n)
+        t("trend.written_count", lang, date=long_date(s.date, lang), n=n)
         for s, n in zip(written.sessions, written.answers, strict=True)
     )
     return f"{written.label} — {' · '.join(counts)}"
@@ -70,7 +70,7 @@ def vote_runs(vote: VoteAgain, lang: str) -> tuple[str, ...]:
     On one line with the label (words15's form) a vote whose options are sentences made a line
     of several hundred characters, where each session's date was hard to find.
     """
-    return tuple(f"{r.session.date}: {_top(r, lang)}" for r in vote.runs)
+    return tuple(f"{long_date(r.session.date, lang)}: {_top(r, lang)}" for r in vote.runs)
 
 
 def _top(run: VoteRun, lang: str) -> str:
@@ -93,7 +93,7 @@ def review_count(run: ReviewRun, lang: str) -> str:
     return t(
         "trend.review_count",
         lang,
-        date=run.session.date,
+        date=long_date(run.session.date, lang),
         statuses=statuses,
         carried=run.carried,
         n=run.actions,
@@ -139,7 +139,7 @@ def session_heading(session: SessionRef, lang: str) -> str:
 
 def headers(exercise: ExerciseTrend, lang: str, first: str) -> list[str]:
     """The change table's header: the line, one column per session, the changes, the spread."""
-    out = [first, *(s.date for s in exercise.sessions), t("trend.col.change", lang)]
+    out = [first, *(long_date(s.date, lang) for s in exercise.sessions), t("trend.col.change", lang)]
     if len(exercise.sessions) > 2:
         out.append(t("trend.col.since_first", lang))
     return [*out, t("trend.col.spread", lang)]

@@ -130,15 +130,16 @@ def _table(exercise: ExerciseTrend, lines: tuple[Line, ...], first: str, lang: s
     return scroll_box(table, e(f"{exercise.title}: {first}"))
 
 
-def _date_under(row: HeatRow) -> str:
+def _date_under(row: HeatRow, lang: str) -> str:
     """The row's session date under its name, unless the name already gives it (two rows alike)."""
-    return "" if row.session.date in row.label else f'<br><span class="muted">{e(row.session.date)}</span>'
+    day = long_date(row.session.date, lang)
+    return "" if day in row.label else f'<br><span class="muted">{e(day)}</span>'
 
 
 def _heatmap(exercise: ExerciseTrend, lang: str) -> str:
     head = "".join(f'<th class="num" scope="col">{e(c)}</th>' for c in exercise.columns)
     rows = "".join(
-        f'<tr><th scope="row">{e(r.label)}{_date_under(r)}</th>'
+        f'<tr><th scope="row">{e(r.label)}{_date_under(r, lang)}</th>'
         + "".join(heat_cell(v, exercise.low, exercise.high, number(v, lang)) for v in r.values)
         + "</tr>"
         for r in exercise.heat

@@ -22,6 +22,7 @@ from textual.signal import Signal
 from textual.timer import Timer
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Position, Session
 from workshop_tui.core.model.answers import Mode
@@ -287,7 +288,9 @@ class SessionController:
 
         found = exercise_trend([previous, self.session], self.current, self.lang)
         if found is None:
-            return None, t("tui.last.not_run", self.lang, title=previous.title, date=previous.date)
+            return None, t(
+                "tui.last.not_run", self.lang, title=previous.title, date=long_date(previous.date, self.lang)
+            )
         return found, ""
 
     # Timers

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -121,12 +122,34 @@ def t(key: str, lang: str, **values: object) -> str:
         return f"⟦{key}⟧"
     if not values:
         return text
+    if "|" in text:
+        text = _plural(text, values)
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError):
         if os.environ.get(STRICT_ENV) == "1":
             raise
         return f"{text} ⟦{key}⟧"  # a facilitator mid-session gets the words, not a crash
+
+
+_CHOICE = re.compile(r"\{(\w+)\|((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}")
+"""A plural choice in a text: ``{n|handling|handlinger}`` (the form for 1, then the rest)."""
+
+
+def _plural(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with each ``{name|one|other}`` replaced by the form that agrees with ``values[name]``.
+
+    "1 handlinger", "1 fil(er)" and "1 change(s)" were the words for a count of one: the
+    catalogue now holds both forms, the language's own, and the count picks. A count that
+    is not given (or not a number) takes the plural form, as a list of none does.
+    """
+
+    def form(match: re.Match[str]) -> str:
+        count = values.get(match[1])
+        one = isinstance(count, int | float) and not isinstance(count, bool) and abs(count) == 1
+        return match[2] if one else match[3]
+
+    return _CHOICE.sub(form, text)
 
 
 def section(prefix: str, lang: str) -> dict[str, str]:

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.distinct import distinct_labels, group_labels
 from workshop_tui.core.results.held_back import held_back
@@ -117,7 +118,7 @@ def build_trend(
             continue
         found = _exercise(exercise_id, [(r, x.title, _part(x.part)) for r, x in runs], lang)
         latest = (runs[-1][0], _part(runs[-1][1].part))
-        heat_rows = _heat(exercise_id, found, latest, labels, other_latest, other_summaries)
+        heat_rows = _heat(exercise_id, found, latest, labels, other_latest, other_summaries, lang)
         columns = tuple(d.label for d in found.dimensions) or tuple(i.label for i in found.items)
         exercises.append(_with_heat(found, columns, heat_rows))
     trended = {x.id for x in exercises}
@@ -129,9 +130,9 @@ def build_trend(
         once=_ran_once(once, lang),
         held_back=withheld,
         groups=tuple(labels) if any(x.heat for x in exercises) else (),
-        written=told_apart(again),
-        votes=told_apart(votes),
-        reviews=told_apart(reviews),
+        written=told_apart(again, lang),
+        votes=told_apart(votes, lang),
+        reviews=told_apart(reviews, lang),
         branches=_branch_names(branch_lines, lang),
         forks=forks and bool(branch_lines),
     )
@@ -139,7 +140,10 @@ def build_trend(
 
 def _branch_names(branches: Sequence[Sequence[Session]], lang: str) -> tuple[str, ...]:
     """The branches as the heatmap names groups: the latest session's title, told apart where alike."""
-    rows = [(_group_label(group, lang), group[-1].date, group[-1].title, group[-1].id) for group in branches]
+    rows = [
+        (_group_label(group, lang), long_date(group[-1].date, lang), group[-1].title, group[-1].id)
+        for group in branches
+    ]
     return tuple(group_labels(rows))
 
 
@@ -157,7 +161,10 @@ def _ran_once(once: list[tuple[SessionRef, Summary, str]], lang: str) -> tuple[R
         found.append(
             RanOnce(exercise_id, exercise.kind, exercise.title, exercise.title, session, number, counted)
         )
-    facts = [(x.title, (t("trend.once_number", lang, n=x.number), x.session.date, x.id)) for x in found]
+    facts = [
+        (x.title, (t("trend.once_number", lang, n=x.number), long_date(x.session.date, lang), x.id))
+        for x in found
+    ]
     return tuple(replace(x, label=label) for x, label in zip(found, distinct_labels(facts), strict=True))
 
 
@@ -198,7 +205,7 @@ def _exercise(exercise_id: str, runs: list[tuple[SessionRef, str, ScoredPart]], 
                     "trend.note.scale",
                     lang,
                     session=r.title,
-                    date=r.date,
+                    date=long_date(r.date, lang),
                     before=f"{part.scale.min}–{part.scale.max}",
                     after=f"{latest.scale.min}–{latest.scale.max}",
                 )
@@ -298,6 +305,7 @@ def _heat(
     labels: list[str],
     others: list[list[Session]],
     summaries: dict[str, Summary],
+    lang: str,
 ) -> tuple[HeatRow, ...]:
     """The latest session of each leader group that ran the exercise on the same scale.
 
@@ -315,7 +323,9 @@ def _heat(
                 break
     if len(rows) < 2:
         return ()
-    names = group_labels([(r.label, r.session.date, r.session.title, r.session.id) for r in rows])
+    names = group_labels(
+        [(r.label, long_date(r.session.date, lang), r.session.title, r.session.id) for r in rows]
+    )
     return tuple(replace(r, label=name) for r, name in zip(rows, names, strict=True))
 
 

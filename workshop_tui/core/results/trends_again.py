@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.kinds.action_review import STATUSES
 from workshop_tui.core.results.distinct import distinct_labels
 from workshop_tui.core.results.rules import TOP_COUNT
@@ -110,7 +111,7 @@ def review_run(session: SessionRef, part: ReviewPart) -> ReviewRun:
     )
 
 
-def told_apart(found: list[_Listed]) -> tuple[_Listed, ...]:
-    """Same titles told apart by the first session's date, then the id."""
-    facts = [(x.title, (x.sessions[0].date, x.id)) for x in found]
+def told_apart(found: list[_Listed], lang: str) -> tuple[_Listed, ...]:
+    """Same titles told apart by the first session's date (as people read it), then the id."""
+    facts = [(x.title, (long_date(x.sessions[0].date, lang), x.id)) for x in found]
     return tuple(replace(x, label=label) for x, label in zip(found, distinct_labels(facts), strict=True))

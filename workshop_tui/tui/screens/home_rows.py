@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.storage.listing import SessionListing
 from workshop_tui.core.storage.series import cut_off as series_cut_off
 from workshop_tui.core.storage.series import grouped, series_places
@@ -106,7 +107,7 @@ def session_row(listing: SessionListing, lang: str, *, last: bool = False) -> li
         progress = "{}/{}".format(*session.progress) if session.progress else "…"
         updated = session.updated.replace("T", " ")[:16]
         title = ("● " if last else "  ") + session.title
-        cells = [title, session.date, session.organisation, progress, updated]
+        cells = [title, long_date(session.date, lang), session.organisation, progress, updated]
     row = [Text(for_terminal(cell), no_wrap=True, end="") for cell in cells]
     row[0].overflow = "ellipsis"  # a title wider than TITLE_WIDTH is cut with …
     return row

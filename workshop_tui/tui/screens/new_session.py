@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from workshop_tui.core.i18n import LANGUAGES, t
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.model.people import parse_participants
@@ -162,7 +163,10 @@ class NewSessionScreen(WorkshopModal):
     def _earlier_options(self) -> list[tuple[Text, str]]:
         """Each readable session as "title · date", latest first (the home screen's order)."""
         return [
-            (plain_text(f"{s.summary.title} · {s.summary.date}", one_line=True), str(index))
+            (
+                plain_text(f"{s.summary.title} · {long_date(s.summary.date, self.lang)}", one_line=True),
+                str(index),
+            )
             for index, s in enumerate(self.sessions)
             if s.summary is not None
         ]
@@ -208,7 +212,7 @@ class NewSessionScreen(WorkshopModal):
         latest = followed_already(series_of(summary.id, self.sessions), summary.id) if summary else []
         note.display = bool(latest)
         if latest:
-            titles = ", ".join(f"{x.title} · {x.date}" for x in latest)
+            titles = ", ".join(f"{x.title} · {long_date(x.date, self.lang)}" for x in latest)
             said = t("series.branch_note", self.lang, titles=titles)
             note.update(plain(t("series.form.new_branch", self.lang, note=said), one_line=True))
 

@@ -29,6 +29,7 @@ from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
+from workshop_tui.tui.screens.projector_fit import fit_lines
 from workshop_tui.tui.screens.projector_kinds import projected
 from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.tui.voting_link import VotingInfo
@@ -88,12 +89,44 @@ class ProjectorFrame(Vertical):
         # The results are laid out at the width they get beside the board: laid out wider (40)
         # than the 35 left at 80 columns, a table's columns were squeezed and folded mid-word.
         width = max(24, size.width - 8 - (board.width_needed + 2 if wall.voting else 0))
-        height = max(10, size.height - (6 if self.has_class("compact") else 9))
+        height = self._body_height(size.height)
+        self._drawn = (wall, lang, height)
         if wall.instead is not None:
-            content: RenderableType = wall.instead
+            content: RenderableType = fit_lines(wall.instead, width, height, lang)
         else:
             content = projected(session, exercise, lang, width, height) if exercise is not None else Text("")
         self.query_one("#proj-content", Static).update(content)
+
+    def _body_height(self, screen_height: int) -> int:
+        """The rows the results get: the body's, as laid out; before the first layout, its CSS's.
+
+        The guess alone (the screen less 6 or 9) was 3 rows short at 80x24 and 120x36, and
+        a wall drawn to it left rows empty while a diagnostic's items ran out of sight.
+        """
+        body = self.query_one("#proj-body", VerticalScroll)
+        laid_out = body.content_region.height
+        if laid_out > 0:
+            return laid_out
+        # The title row and the timer's digits (3 rows) side by side; the margins above and around.
+        compact = self.has_class("compact")
+        return max(4, screen_height - (3 if compact else 4 + 2))
+
+    def on_resize(self) -> None:
+        """Laid out anew: draw again if the body's height is not the one last drawn to."""
+        self.call_after_refresh(self._check_height)
+
+    def _check_height(self) -> None:
+        drawn = getattr(self, "_drawn", None)
+        if drawn is None or not self.is_mounted:
+            return
+        wall, lang, height = drawn
+        laid_out = self.query_one("#proj-body", VerticalScroll).content_region.height
+        if laid_out > 0 and laid_out != height:
+            self.draw(wall, lang)
+        else:
+            # Drawn while the screen was being laid out anew (a terminal made larger), the content
+            # kept the height of the draw before: its last rows stayed blank until the next change.
+            self.query_one("#proj-content", Static).refresh(layout=True)
 
     def content_text(self) -> str:
         """The projected content as plain text, laid out at the screen's width (for checks and tests)."""

@@ -29,8 +29,9 @@ from workshop_tui.core.model.exercise import Kind
 from workshop_tui.core.results.figures import answered, answered_every, answered_marks
 from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.core.results.summary_model import ExerciseSummary
+from workshop_tui.tui.screens.projector_fit import fit_entries, fit_lines
 from workshop_tui.tui.screens.projector_scores import scored_results
-from workshop_tui.tui.screens.projector_texts import agreed_actions, sheet_answers, table_rows
+from workshop_tui.tui.screens.projector_texts import action_entries, sheet_entries, table_entries
 from workshop_tui.tui.widgets.charts import fit
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
 
@@ -67,11 +68,12 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
             if not answers.results_visible
             else Text("")
         )
-        return Group(
+        asked = Group(
             question_text(exercise, lang), Text(""), progress, ticks(session, exercise, lang), hidden
         )
+        return fit_lines(asked, width, height, lang)
     shown = piece.results(session, exercise, summary, lang, width, height)
-    return shown if shown is not None else question_text(exercise, lang)
+    return shown if shown is not None else fit_lines(question_text(exercise, lang), width, height, lang)
 
 
 def piece_of(kind: Kind) -> Piece:
@@ -309,19 +311,22 @@ def _placement(
 def _sheet(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
-    return None if summary.reflection is None else sheet_answers(summary.reflection)
+    entries = None if summary.reflection is None else sheet_entries(summary.reflection)
+    return None if entries is None else fit_entries(entries, width, height, lang)
 
 
 def _actions(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
-    return None if summary.actions is None else agreed_actions(summary.actions, lang, width)
+    entries = None if summary.actions is None else action_entries(summary.actions, lang, width)
+    return None if entries is None else fit_entries(entries, width, height, lang)
 
 
 def _table(
     session: Session, exercise: Exercise, summary: ExerciseSummary, lang: str, width: int, height: int
 ) -> RenderableType | None:
-    return None if summary.table is None else table_rows(summary.table, width)
+    entries = None if summary.table is None else table_entries(summary.table, width)
+    return None if entries is None else fit_entries(entries, width, height, lang)
 
 
 PROJECTOR: dict[Kind, Piece] = {

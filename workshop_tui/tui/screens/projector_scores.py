@@ -11,6 +11,7 @@ legend at the bottom.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -21,6 +22,7 @@ from workshop_tui.core.results.rules import legend as results_legend
 from workshop_tui.core.results.rules import mark as highlight_mark
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart
+from workshop_tui.tui.screens.projector_fit import fit_lines, measure, more_note
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
@@ -116,6 +118,7 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
         profile = _dimension_profile(part, lang, width)
         blocks += [profile, Text("")]
         available -= profile.plain.count("\n") + 2
+    rows = available
     if diagnostic:
         available -= len({i.dimension for i in part.items})
     same_n = len({i.stats.n for i in part.items}) == 1
@@ -123,17 +126,71 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     labels = {i.id: _label_text(i, diagnostic) for i in part.items}
     heights = [_lines(labels[i.id], label_width) for i in part.items]
     thickness, gap = _fit_rows(heights, available)
+    kept = part.items
+    whole_labels = labels
+    short = {i: shorten(text, label_width) for i, text in labels.items()}
     if sum(max(thickness, h) + gap for h in heights) > available:
-        labels = {i: shorten(text, label_width) for i, text in labels.items()}
+        labels = short
         thickness, gap = _fit_rows([1] * len(heights), available)
-    table, marks = _item_table(part, lang, labels, width, label_width, thickness, gap, show_n=not same_n)
-    blocks.append(table)
-    if part.index is not None:
-        blocks.append(
-            Text(f"\n{t('tui.reverse.index', lang)} {localise(fmt(part.index), lang)}", style="bold")
-        )
-    blocks += [Text(""), legend(part, lang, marks=marks, compact=compact)]
-    return Group(*blocks)
+        if len(heights) > available:  # one line each is still too many: show what fits, say how many not
+            kept = _items_that_fit(part, rows - 1)
+
+    def assemble(kept: tuple[ItemSummary, ...]) -> Group:
+        shown = replace(part, items=kept)
+        table, marks = _item_table(shown, lang, labels, width, label_width, thickness, gap, show_n=not same_n)
+        out = [*blocks, table]
+        if len(kept) < len(part.items):
+            out.append(more_note(len(part.items) - len(kept), lang))
+        if part.index is not None:
+            out.append(
+                Text(f"\n{t('tui.reverse.index', lang)} {localise(fmt(part.index), lang)}", style="bold")
+            )
+        return Group(*out, Text(""), legend(shown, lang, marks=marks, compact=compact))
+
+    shown = assemble(kept)
+    # The legend's lines were guessed (a symbol's words wrap on a narrow wall): laid out, the
+    # whole is measured, and items give way until it fits the rows the wall has.
+    ordered = _in_table_order(part)
+    count = len(kept)
+    while (over := measure(shown, width) - height) > 0:
+        if labels is whole_labels or (thickness, gap) != (1, 0):
+            # Too tall once laid out: labels on one line each and no room between rows come
+            # before any item is left out.
+            labels, thickness, gap = short, 1, 0
+            shown = assemble(ordered[:count])
+            continue
+        if count <= 1:  # the rest alone is too tall (a scale's words of a page): cut by lines
+            return fit_lines(shown, width, height, lang)
+        count = max(1, min(count, len(ordered)) - max(1, over))  # fewer each time: it ends
+        shown = assemble(ordered[:count])
+    return shown
+
+
+def _in_table_order(part: ScoredPart) -> tuple[ItemSummary, ...]:
+    """The items in the order the table shows them: a diagnostic's by dimension."""
+    by_dimension: dict[str, list[ItemSummary]] = {}
+    for item in part.items:
+        by_dimension.setdefault(item.dimension if part.chart == "dimensions" else "", []).append(item)
+    return tuple(item for items in by_dimension.values() for item in items)
+
+
+def _items_that_fit(part: ScoredPart, lines: int) -> tuple[ItemSummary, ...]:
+    """The items, in the order the table shows them (a diagnostic's by dimension), that fit in
+    ``lines`` at one line each, a dimension's heading line included."""
+    diagnostic = part.chart == "dimensions"
+    by_dimension: dict[str, list[ItemSummary]] = {}
+    for item in part.items:
+        by_dimension.setdefault(item.dimension if diagnostic else "", []).append(item)
+    kept: list[ItemSummary] = []
+    used = 0
+    for items in by_dimension.values():
+        for number, item in enumerate(items):
+            need = 2 if diagnostic and number == 0 else 1
+            if used + need > lines:
+                return tuple(kept)
+            kept.append(item)
+            used += need
+    return tuple(kept)
 
 
 def _single(part: ScoredPart, lang: str, width: int, height: int) -> RenderableType:

@@ -3,8 +3,10 @@
 The groups' answers appear as they are written (they are on the facilitator's screen,
 which is on the wall, anyway): under each question, each group's answer with the
 group's name; the agreed actions as a table of action, owner and date per group; a
-table kind's rows per group. Texts wrap at word boundaries; nothing is cut off.
-Before anyone has written, these return None and the projector shows the question.
+table kind's rows per group. Texts wrap at word boundaries, never cut mid-word; each
+kind gives its parts as entries (``projector_fit``), so a wall lower than them shows
+what fits and says how many answers, actions or rows are left out. Before anyone has
+written, these return None and the projector shows the question.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_text, long_date
 from workshop_tui.core.model import Action
 from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart, TableRow
+from workshop_tui.core.results.summary_written import GroupText
 from workshop_tui.tui.plain import plain_text
+from workshop_tui.tui.screens.projector_fit import Entry
 
 HEADING = "bold #FFD700"
 GROUP = "bold #000000 on #FFD700"
@@ -28,22 +33,37 @@ GROUP = "bold #000000 on #FFD700"
 
 def sheet_answers(part: ReflectionPart) -> RenderableType | None:
     """Each box's question and every group's answer to it; None while nothing is written."""
+    entries = sheet_entries(part)
+    return None if entries is None else whole(entries)
+
+
+def sheet_entries(part: ReflectionPart) -> list[Entry] | None:
+    """Per box its question and the groups' answers, as entries the wall cuts to its height."""
     if not any(answer.text for box in part.boxes for answer in box.answers):
         return None
-    blocks: list[RenderableType] = []
+    entries: list[Entry] = []
     for box in part.boxes:
         head = Text(f"{box.number}. {box.title}", style=HEADING)
         if box.question:
             head.append(f"\n{box.question}", style="bold")
         for sub in box.subquestions:
             head.append(f"\n   {sub}")
-        blocks.append(head)
-        for answer in box.answers:
-            if answer.text:
+        written = [answer for answer in box.answers if answer.text]
+
+        def make(k: int, head: Text = head, written: list[GroupText] = written) -> RenderableType:
+            blocks: list[RenderableType] = [head]
+            for answer in written[:k]:
                 blocks.append(Text(f"▸ {answer.group}", style="bold"))
                 blocks.append(Padding(Text(answer.text), (0, 0, 0, 2)))
-        blocks.append(Text(""))
-    return Group(*blocks)
+            return Group(*blocks, Text(""))
+
+        entries.append(Entry(make, len(written)))
+    return entries
+
+
+def whole(entries: list[Entry]) -> RenderableType:
+    """Every entry whole (a wall tall enough, or a check of what the kind shows)."""
+    return Group(*(entry.make(entry.total) for entry in entries))
 
 
 NARROW_ACTIONS = 56
@@ -56,47 +76,63 @@ def agreed_actions(part: ActionPart, lang: str, width: int = 80) -> RenderableTy
 
     ``width`` is the room the wall gives them (at 80 columns with the voting board, about 35).
     """
+    entries = action_entries(part, lang, width)
+    return None if entries is None else whole(entries)
+
+
+def action_entries(part: ActionPart, lang: str, width: int = 80) -> list[Entry] | None:
+    """Per group its challenge and actions, as entries the wall cuts to its height."""
     if not any(group.challenge or group.actions for group in part.groups):
         return None
     label = part.action_label or t("tui.actions.text", lang)
-    blocks: list[RenderableType] = []
+    entries: list[Entry] = []
     for group in part.groups:
-        blocks.append(Text(f" {group.group} ", style=GROUP))
+        head: list[RenderableType] = [Text(f" {group.group} ", style=GROUP)]
         if group.challenge:
             challenge = Text(f"{t('tui.actions.challenge', lang)}: ", style="bold")
             challenge.append(group.challenge, style="")
-            blocks.append(challenge)
-        if not group.actions:
-            blocks += [Text(t("tui.proj.no_actions", lang), style="dim"), Text("")]
-            continue
-        if width < NARROW_ACTIONS:
-            blocks += [*_stacked_actions(group.actions), Text("")]
-            continue
-        table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
-        table.add_column("", width=3, no_wrap=True)
-        table.add_column(plain_text(label), ratio=5, overflow="fold")
-        table.add_column(t("tui.actions.owner", lang), ratio=2, overflow="fold")
-        table.add_column(t("tui.proj.due", lang), width=10, no_wrap=True)
-        for number, action in enumerate(group.actions, start=1):
-            table.add_row(
-                Text(f"{number}.", style="bold"),
-                plain_text(action.text),
-                plain_text(action.owner),
-                Text(action.due, style="bold"),
-            )
-        blocks += [table, Text("")]
-    return Group(*blocks)
+            head.append(challenge)
+
+        def make(
+            k: int, head: list[RenderableType] = head, actions: tuple[Action, ...] = group.actions
+        ) -> Group:
+            if not actions:
+                return Group(*head, Text(t("tui.proj.no_actions", lang), style="dim"), Text(""))
+            if width < NARROW_ACTIONS:
+                return Group(*head, *_stacked_actions(actions[:k], lang), Text(""))
+            return Group(*head, _action_table(actions, k, label, lang), Text(""))
+
+        entries.append(Entry(make, len(group.actions)))
+    return entries
 
 
-def _stacked_actions(actions: tuple[Action, ...]) -> list[RenderableType]:
+def _action_table(actions: tuple[Action, ...], k: int, label: str, lang: str) -> Table:
+    """The first ``k`` of a group's actions under the headings: action, owner, date."""
+    table = Table(expand=True, show_edge=False, pad_edge=False, header_style=HEADING, box=None)
+    table.add_column("", width=3, no_wrap=True)
+    table.add_column(plain_text(label), ratio=5, overflow="fold")
+    table.add_column(t("tui.actions.owner", lang), ratio=2, overflow="fold")
+    due_width = max((len(long_date(a.due, lang)) for a in actions), default=0)
+    table.add_column(t("tui.proj.due", lang), width=min(18, max(10, due_width)), no_wrap=True)
+    for number, action in enumerate(actions[:k], start=1):
+        table.add_row(
+            Text(f"{number}.", style="bold"),
+            plain_text(action_text(action.text, lang)),
+            plain_text(action.owner),
+            Text(long_date(action.due, lang), style="bold"),
+        )
+    return table
+
+
+def _stacked_actions(actions: tuple[Action, ...], lang: str) -> list[RenderableType]:
     """Each action's text, and owner · date on the line under it, both indented past its number."""
     grid = Table.grid(expand=True)
     grid.add_column(width=len(f"{len(actions)}. "), no_wrap=True)
     grid.add_column(ratio=1)
     for number, action in enumerate(actions, start=1):
         who = Text.assemble(plain_text(action.owner), (" · " if action.owner and action.due else ""))
-        who.append(action.due, style="bold")
-        text = plain_text(action.text)
+        who.append(long_date(action.due, lang), style="bold")
+        text = plain_text(action_text(action.text, lang))
         grid.add_row(Text(f"{number}.", style="bold"), Group(text, who) if who.plain else text)
     return [grid]
 
@@ -110,27 +146,36 @@ def table_rows(part: TablePart, width: int = 80) -> RenderableType | None:
     stacked as heading: text lines. Rich ignores a column's minimum width when it has a ratio,
     and in equal ratios "Positiv/negativ" broke as "Positiv/nega" / "tiv" at 80 columns.
     """
+    entries = table_entries(part, width)
+    return None if entries is None else whole(entries)
+
+
+def table_entries(part: TablePart, width: int = 80) -> list[Entry] | None:
+    """Per group its rows under the headings, as entries the wall cuts to its height (``table_rows``)."""
     if not any(group.rows for group in part.groups):
         return None
     labels = [plain_text(column.label).plain for column in part.columns]
     rows = [[plain_text(cell).plain for cell in row.cells] for group in part.groups for row in group.rows]
     widths = _column_widths(labels, rows, width)
-    blocks: list[RenderableType] = []
+    entries: list[Entry] = []
     for group in part.groups:
         if not group.rows:
             continue
-        blocks.append(Text(f" {group.group} ", style=GROUP))
-        if widths is None:
-            blocks += [*_stacked_rows(labels, group.rows), Text("")]
-            continue
-        table = Table(show_edge=False, pad_edge=False, header_style=HEADING, box=None)
-        for label, column_width in zip(labels, widths, strict=True):
-            heading = label if len(label) <= column_width else label.replace("/", "/\n")
-            table.add_column(Text(heading), width=column_width, overflow="fold")
-        for row in group.rows:
-            table.add_row(*(plain_text(cell) for cell in row.cells))
-        blocks += [table, Text("")]
-    return Group(*blocks)
+        heading = Text(f" {group.group} ", style=GROUP)
+
+        def make(k: int, heading: Text = heading, group_rows: tuple[TableRow, ...] = group.rows) -> Group:
+            if widths is None:
+                return Group(heading, *_stacked_rows(labels, group_rows[:k]), Text(""))
+            table = Table(show_edge=False, pad_edge=False, header_style=HEADING, box=None)
+            for label, column_width in zip(labels, widths, strict=True):
+                head = label if len(label) <= column_width else label.replace("/", "/\n")
+                table.add_column(Text(head), width=column_width, overflow="fold")
+            for row in group_rows[:k]:
+                table.add_row(*(plain_text(cell) for cell in row.cells))
+            return Group(heading, table, Text(""))
+
+        entries.append(Entry(make, len(group.rows)))
+    return entries
 
 
 def _heading_words(label: str) -> list[str]:

@@ -9,7 +9,7 @@ what is overdue, where a carried action goes) is the kind's.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Group, OverflowMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -19,6 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import action_facts, action_text, long_date
 from workshop_tui.core.kinds.action_review import (
     STATUSES,
     ReviewBody,
@@ -35,7 +36,9 @@ from workshop_tui.core.model.refusal import Refused, refusal_text
 from workshop_tui.core.results.summary_model import ExerciseSummary, ReviewPart
 from workshop_tui.export.part_table import review_status
 from workshop_tui.tui.messages import EditRequested
+from workshop_tui.tui.screens.projector_fit import Entry, fit_entries
 from workshop_tui.tui.screens.projector_kinds import Piece
+from workshop_tui.tui.screens.projector_scores import COMPACT_LINES
 from workshop_tui.tui.views.base import ExerciseView
 from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
 
@@ -47,8 +50,8 @@ def action_line(action: ReviewedAction, number: int, status: str, carried: bool,
     """One action as the view heads it: number, text, owner · due · group, then its status."""
     late = overdue(action.due, status, on)
     line = Text(f"{number}. ", style="bold")
-    line.append(action.text, style=OVERDUE if late else "bold")
-    facts = " · ".join(x for x in (action.owner, action.due, action.group) if x)
+    line.append(action_text(action.text, lang), style=OVERDUE if late else "bold")
+    facts = action_facts(action.owner, action.due, action.group, lang)
     if facts:
         line.append(f"  {facts}", style="dim")
     line.append(f"  {review_status(status, late, carried, lang)}", style=OVERDUE if late else "italic")
@@ -218,7 +221,7 @@ def _question(exercise: Exercise, lang: str) -> Text:
     if not actions:
         text.append(t("series.review.empty", lang), style="dim")
     for number, action in enumerate(actions, start=1):
-        text.append(f"\n{number}. {action.text}")
+        text.append(f"\n{number}. {action_text(action.text, lang)}")
     return text
 
 
@@ -233,20 +236,28 @@ def _results(
         or all(not r.status and not r.carried for r in part.rows)
     ):
         return None
-    table = Table(expand=True, show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column("", width=3, no_wrap=True)
-    table.add_column(t("series.review.col.action", lang), ratio=5, overflow="fold")
-    table.add_column(t("series.review.col.due", lang), width=10, no_wrap=True)
-    table.add_column(t("series.review.col.status", lang), ratio=3, overflow="fold")
-    for row in part.rows:
-        style = OVERDUE if row.overdue else ""
-        table.add_row(
-            Text(f"{row.number}.", style="bold"),
-            Text(row.text, style=style),
-            Text(row.due, style=style),
-            Text(review_status(row.status, row.overdue, row.carried, lang), style=style or "bold"),
-        )
-    return Group(table, Text(""), Text(_counts(part, lang), style="bold"))
+    one_line = height < COMPACT_LINES  # a laptop's 24 rows: one line per action, cut with …
+    wrap: OverflowMethod = "ellipsis" if one_line else "fold"
+    due_width = min(18, max(10, max((len(long_date(r.due, lang)) for r in part.rows), default=0)))
+    counts = Text(_counts(part, lang), style="bold")
+
+    def make(k: int) -> Group:
+        table = Table(expand=True, show_edge=False, pad_edge=False, box=None, header_style="bold")
+        table.add_column("", width=3, no_wrap=True)
+        table.add_column(t("series.review.col.action", lang), ratio=5, overflow=wrap, no_wrap=one_line)
+        table.add_column(t("series.review.col.due", lang), width=due_width, no_wrap=True)
+        table.add_column(t("series.review.col.status", lang), ratio=3, overflow=wrap, no_wrap=one_line)
+        for row in part.rows[:k]:
+            style = OVERDUE if row.overdue else ""
+            table.add_row(
+                Text(f"{row.number}.", style="bold"),
+                Text(action_text(row.text, lang), style=style),
+                Text(long_date(row.due, lang), style=style),
+                Text(review_status(row.status, row.overdue, row.carried, lang), style=style or "bold"),
+            )
+        return Group(table, Text(""), counts)
+
+    return fit_entries([Entry(make, len(part.rows))], width, height, lang)
 
 
 PIECE = Piece(_question, _results)

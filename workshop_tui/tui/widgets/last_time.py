@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.results.numbers import figure, written_change
 from workshop_tui.tui.plain import plain_text
 
@@ -59,8 +60,10 @@ def last_time_table(
         table.add_column(label, ratio=1, no_wrap=True, overflow="ellipsis")
     else:
         table.add_column(label, ratio=1)
-    table.add_column(f"{t('tui.last.before', lang)} {before.date}", justify="right", no_wrap=True)
-    table.add_column(f"{t('tui.last.now', lang)} {now.date}", justify="right", no_wrap=True)
+    table.add_column(
+        f"{t('tui.last.before', lang)} {long_date(before.date, lang)}", justify="right", no_wrap=True
+    )
+    table.add_column(f"{t('tui.last.now', lang)} {long_date(now.date, lang)}", justify="right", no_wrap=True)
     table.add_column(t("trend.col.change", lang), justify="right", no_wrap=True)
     lines = found.dimensions or found.items
     for line in lines[:rows] if rows else lines:
@@ -92,7 +95,11 @@ def last_time_wall(found: ExerciseTrend | None, why: str, lang: str) -> Group:
         return Group(heading, Text(why or t("tui.last.none", lang)))
     before = found.sessions[-2]
     # The earlier session's title comes from its own file, which the screens' cleaned copy does not cover.
-    heading.append(plain_text(t("tui.last.since", lang, title=before.title, date=before.date) + "\n", "dim"))
+    heading.append(
+        plain_text(
+            t("tui.last.since", lang, title=before.title, date=long_date(before.date, lang)) + "\n", "dim"
+        )
+    )
     notes = [plain_text("• " + note, "dim") for note in found.notes]
     return Group(heading, last_time_table(found, lang), *notes)
 

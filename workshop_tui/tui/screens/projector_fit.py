@@ -1,0 +1,104 @@
+"""The wall shows what fits its height and says how many more: nothing is hidden in silence.
+
+The wall's body scrolls with its scrollbar hidden (a projector shows no scrollbar), so
+whatever was taller than the screen was simply not there: at 80x24 the groups' sheets
+42-45 ran on below the last row, and nobody in the room knew. Each writing kind now
+gives its results as :class:`Entry` values (a box and its answers, a group and its
+actions or rows); :func:`fit_entries` takes them in order while they fit and ends with
+"+ N more" for the answers, actions or rows left out. :func:`fit_lines` does the same by
+lines for anything else (a long question).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.console import Console, Group, RenderableType
+from rich.segment import Segment
+from rich.text import Text
+
+from workshop_tui.core.i18n import t
+
+MORE = "bold #FFD700"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A part of the wall showing ``total`` things (answers, actions, rows); ``make(k)`` shows the first k."""
+
+    make: Callable[[int], RenderableType]
+    total: int
+
+
+def measure(renderable: RenderableType, width: int) -> int:
+    """How many lines ``renderable`` takes at ``width`` (laid out as the wall lays it out)."""
+    return len(_rendered(renderable, width))
+
+
+def _rendered(renderable: RenderableType, width: int) -> list[list[Segment]]:
+    console = Console(width=max(1, width), file=io.StringIO(), color_system="truecolor", legacy_windows=False)
+    return console.render_lines(renderable, console.options.update_width(max(1, width)), pad=False)
+
+
+def _lines(renderable: RenderableType, width: int, keep: int) -> tuple[list[Text], int]:
+    """The first ``keep`` lines of ``renderable`` at ``width`` as texts, and how many lines it has."""
+    rendered = _rendered(renderable, width)
+    kept = [
+        Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in rendered[:keep]
+    ]
+    return kept, len(rendered)
+
+
+def more_note(hidden: int, lang: str) -> Text:
+    """``+ 4 mere – ikke plads på skærmen``: the words under a wall that could not show all."""
+    return Text(t("tui.proj.more", lang, n=hidden), style=MORE)
+
+
+def fit_entries(entries: Sequence[Entry], width: int, height: int, lang: str) -> RenderableType:
+    """The entries that fit in ``height`` lines at ``width``, the last one cut where it must.
+
+    When something is left out, the last line says how many things: the room sees that
+    the list goes on, and the facilitator that a larger window (or the export) shows it.
+    """
+    whole = [entry.make(entry.total) for entry in entries]
+    if sum(measure(x, width) for x in whole) <= height:
+        return Group(*whole)
+    budget, kept, used = height - 1, [], 0  # one line for the note
+    for index, entry in enumerate(entries):
+        lines = measure(whole[index], width)
+        if used + lines <= budget:
+            kept.append(whole[index])
+            used += lines
+            continue
+        shown = _most_that_fit(entry, width, budget - used)
+        if shown:
+            kept.append(entry.make(shown))
+        hidden = entry.total - shown + sum(e.total for e in entries[index + 1 :])
+        return Group(*kept, more_note(hidden, lang)) if hidden else Group(*kept)
+    return Group(*kept)
+
+
+def _most_that_fit(entry: Entry, width: int, room: int) -> int:
+    """The most of ``entry``'s things (fewer than all) whose lines fit in ``room``: 0 if not one.
+
+    Searched by halves: more things never take fewer lines, and a group of a hundred
+    answers measured one count at a time took a second to draw.
+    """
+    low, high = 0, entry.total - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(entry.make(middle), width) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def fit_lines(renderable: RenderableType, width: int, height: int, lang: str) -> RenderableType:
+    """``renderable`` cut to ``height`` lines, its last line saying how many lines more."""
+    kept, total = _lines(renderable, width, max(0, height - 1))
+    if total <= height:
+        return renderable
+    return Group(*kept, Text(t("tui.proj.more_lines", lang, n=total - len(kept)), style=MORE))
