@@ -204,3 +204,28 @@ def test_the_first_save_after_opening_makes_its_temporary_file_without_tempfile(
     finally:
         keeper.close()
     assert sorted(_files(tmp_path)) == ["s.toml", "s.toml.bak"]
+
+
+def test_a_stage_is_fsynced_where_it_is_made_not_by_the_next_key(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its fsync commits the journal of the .bak rename, the link and the new file, which the
+    next key's own fsync committed with its data before (``staging.stage``)."""
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    assert keeper.save()
+    keeper.close()
+    synced: list[int] = []
+    fsync = os.fsync
+
+    def noted(fd: int) -> None:
+        synced.append(fd)
+        fsync(fd)
+
+    monkeypatch.setattr(staging.os, "fsync", noted)
+    staged = staging.stage(path)
+    assert staged is not None and staged.link is not None
+    try:
+        assert synced == [staged.fd]
+    finally:
+        staged.discard()

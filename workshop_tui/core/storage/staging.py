@@ -89,6 +89,12 @@ def stage(path: Path) -> Staged | None:
 
     Nothing here fails a save: whatever cannot be made ahead is made by the save itself,
     which reports its errors.
+
+    The temporary file is fsynced here, empty: that commits the file system's journal of
+    what was made since the last save (the ``.bak`` renamed after it, the link and the file
+    made here), which the next key's fsync committed with its data before. Measured on the
+    test VM (ext4, 100 KB written, fsynced and renamed 0.1 s after a stage, interleaved,
+    three runs): 5.7 / 5.7 / 8.6 ms median before, 4.1 / 4.1 / 3.8 ms with the stage fsynced.
     """
     try:
         current: os.stat_result | None = os.lstat(path)
@@ -108,6 +114,8 @@ def stage(path: Path) -> Staged | None:
             link = link_previous(path)
             if link is not None:
                 linked = (current.st_dev, current.st_ino)
+    with contextlib.suppress(OSError):  # else the key's fsync commits it, as before
+        os.fsync(fd)
     return Staged(path, fd, tmp_name, mode, link, linked)
 
 
