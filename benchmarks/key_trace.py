@@ -55,9 +55,12 @@ STEPS = [
     ("temp<", "temporary file made"),
     ("fsync>", "file written, its fsync begins"),
     ("fsync<", "file fsynced"),
+    ("name<", "the temporary file made at opening named (the first key)"),
     ("link<", "previous version linked for the .bak"),
     ("atomic<", "renamed into place"),
     ("publish>", "widgets' update begins"),
+    ("live>", "the wall's side file written (when the wall's state changed)"),
+    ("live<", "side file written"),
     ("publish<", "widgets updated (folder fsync waited for next)"),
     ("sync<", "the folder fsync done (by either thread) or waited for"),
     ("frame>", "frame begins (compositor)"),
@@ -179,6 +182,9 @@ def _install(log: list[tuple[float, str]]) -> None:
     wrap(writer, "sealed", "seal")
     wrap(writer, "atomic_write", "atomic")
     wrap(SessionController, "publish", "publish")
+    from workshop_tui.tui.live_writer import LiveWriter
+
+    wrap(LiveWriter, "_write", "live")
     from workshop_tui.core import keeper
     from workshop_tui.core.storage import tomlio
     from workshop_tui.tui.views.grid_typing import GridTyping
@@ -196,7 +202,7 @@ def _install(log: list[tuple[float, str]]) -> None:
 
     keeper_sync.FolderSync.run = traced_sync  # type: ignore[method-assign]
     main_thread = threading.get_ident()
-    for name, label in (("_temp_file", "temp"), ("_keep_previous", "link")):
+    for name, label in (("_temp_file", "temp"), ("_keep_previous", "link"), ("_name_unnamed", "name")):
         # The key's own (in the app's thread): made ahead, in the sync thread, they are no step of it.
         original = getattr(tomlio, name)
 
@@ -299,11 +305,12 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             Terminal.send = send  # type: ignore[method-assign]
         timelines = _timelines(trace, sent)
-    # The first key after each opening is the one whose save made its own temporary file in the
-    # key's thread (later ones find it made ahead, ``storage.staging``): shown apart, as the
-    # benchmark reports the first save apart.
-    firsts = [line for line in timelines if "temp<" in line]
-    lines = [line for line in timelines if "temp<" not in line]
+    # The first key after each opening (its save makes the .bak link in the key's thread, and
+    # its temporary file too where it could not be made at opening, ``storage.staging``):
+    # shown apart, as the benchmark reports the first save apart.
+    per_round = min(options.keys, 8 * keys.COLUMNS_PER_ROW)
+    firsts = [line for number, line in enumerate(timelines) if number % per_round == 0]
+    lines = [line for number, line in enumerate(timelines) if number % per_round]
     _print_steps(f"traced app, ms after the key was written (median and p95 of {len(lines)} keys):", lines)
     _print_steps(f"the first key after opening, of each round (median and p95 of {len(firsts)}):", firsts)
     _print_tail(lines)

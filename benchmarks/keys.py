@@ -209,11 +209,16 @@ def _quiet(*terms: Terminal, seconds: float) -> None:
                 term.drain()
 
 
-def one_round(folder: Path, keys: int, times: KeyTimes, against: AB | None = None) -> None:
+def one_round(
+    folder: Path, keys: int, times: KeyTimes, against: AB | None = None, *, number: int = 0
+) -> None:
     """Open the large session afresh beside the bare apps and type ``keys`` scores into each.
 
     With ``against`` (another ``workshop`` command and its times), that opens the session
-    too, in a folder of its own, and each key goes to both, in alternating order.
+    too, in a folder of its own, and each key goes to both, in alternating order. The
+    order also alternates by round (``number``): each round's first key went to this
+    checkout first, whose save's fsync then committed the file system's journal of both
+    openings, and the other's first save found it done.
     """
     session = large_session(session_id="keys")
     path = write_session(session, folder / "sessions" / "keys.toml")
@@ -266,13 +271,13 @@ def one_round(folder: Path, keys: int, times: KeyTimes, against: AB | None = Non
                     _quiet(*everything, seconds=MOVE_SETTLE)  # the app saves where the cursor went
                 old = answers.get(items[row], {}).get(people[index], 1)
                 digit = str(old % 5 + 1)  # always a change, so every key is saved
-                for number in range(len(apps)) if n % 2 == 0 else reversed(range(len(apps))):
-                    _, app_path, watch, app_times = apps[number]
-                    app_row, app_columns = cells[number]
+                for turn in range(len(apps)) if (n + number) % 2 == 0 else reversed(range(len(apps))):
+                    _, app_path, watch, app_times = apps[turn]
+                    app_row, app_columns = cells[turn]
                     _quiet(*everything, seconds=PAUSE)
                     watch.forget()  # only a rename after the key is its save
                     frame, saved = _key(
-                        terms[number], digit, app_row + 1 + row, app_columns[index], watch, app_path.name
+                        terms[turn], digit, app_row + 1 + row, app_columns[index], watch, app_path.name
                     )
                     (app_times.frame_first if n == 0 else app_times.frame).append(frame)
                     if saved is not None:
@@ -318,7 +323,7 @@ def key_times(folder: Path, rounds: int, keys: int, against: AB | None = None) -
     """``rounds`` fresh openings of the large session, ``keys`` score keys each (at most 8 rows of 6)."""
     times = KeyTimes()
     for number in range(rounds):
-        one_round(folder / f"round-{number}", min(keys, 8 * COLUMNS_PER_ROW), times, against)
+        one_round(folder / f"round-{number}", min(keys, 8 * COLUMNS_PER_ROW), times, against, number=number)
     return times
 
 

@@ -197,6 +197,31 @@ async def test_the_side_file_is_written_only_when_the_wall_changes(room: Path) -
         assert live_path(room).stat().st_mtime_ns != before
 
 
+async def test_the_side_file_is_written_after_the_frame_that_shows_the_change(
+    room: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first key changes the wall's state: its write waited in the key's path for the file
+    system (which was committing the key's save) before the frame; it follows the frame now."""
+    from workshop_tui.tui.controller import SessionController
+
+    found: list[bool] = []
+    publish = SessionController.publish
+
+    def noted(self: SessionController, change: Any) -> None:
+        publish(self, change)
+        found.append(live_path(room).exists())
+
+    monkeypatch.setattr(SessionController, "publish", noted)
+    main_app = app_for(room)
+    async with main_app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("3")
+        assert found == [False]  # the key's change published, its frame not drawn yet
+        await until(pilot, lambda: live_path(room).exists(), "the side file is written")
+        live = read_live(room)
+        assert live is not None and live.exercise == "resistance"
+
+
 async def test_a_read_only_view_writes_no_side_file_or_marker(room: Path) -> None:
     with held_elsewhere(room):
         main_app = app_for(room)

@@ -142,3 +142,31 @@ async def test_the_session_footer_is_built_with_its_screen_and_not_again_at_star
         await pilot.pause(QUIET)
         assert keys > 3 and len(footer.children) == keys
     assert counts["rebuilds"] == 0, counts
+
+
+async def test_no_built_in_function_is_given_to_textual_as_a_callback_at_opening(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual reads a built-in's parameters through ``tokenize``, whose expression changes with the
+    hash seed: new to the start's kept expressions each time, it had ``regex_code`` write their
+    747 KB file again 3 s after every opening, among the first keys (``screens/session._freeze``)."""
+    import inspect
+
+    from textual import _callback
+
+    from workshop_tui.tui.screens.session import FREEZE_SECONDS
+
+    built_in: list[object] = []
+    count = _callback._count_parameters
+
+    def noted(func: Any) -> int:
+        if inspect.isbuiltin(func):
+            built_in.append(func)
+        return count(func)
+
+    monkeypatch.setattr(_callback, "_count_parameters", noted)
+    path = copy_demo(data_dir / "sessions")
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(FREEZE_SECONDS + QUIET)
+    assert built_in == []

@@ -172,7 +172,8 @@ def test_opening_stages_nothing_the_folder_and_the_file_are_left_as_they_were(
         time.sleep(staging.STAGE_DELAY * 3)
         assert keeper._saver is not None
         keeper._saver.submit(lambda: None).result()  # prepare's render done
-        assert _staged(keeper) is None
+        staged = _staged(keeper)  # at most a temporary file without a name (test_unnamed_stage)
+        assert staged is None or (staged.unnamed and staged.link is None)
         assert (os.stat(path), _files(tmp_path)) == before  # no link: not even the inode's ctime
     finally:
         keeper.close()
@@ -203,3 +204,28 @@ def test_the_first_save_after_opening_makes_its_temporary_file_without_tempfile(
     finally:
         keeper.close()
     assert sorted(_files(tmp_path)) == ["s.toml", "s.toml.bak"]
+
+
+def test_a_stage_is_fsynced_where_it_is_made_not_by_the_next_key(
+    small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its fsync commits the journal of the .bak rename, the link and the new file, which the
+    next key's own fsync committed with its data before (``staging.stage``)."""
+    path = tmp_path / "s.toml"
+    keeper = SessionKeeper(small_session, path)
+    assert keeper.save()
+    keeper.close()
+    synced: list[int] = []
+    fsync = os.fsync
+
+    def noted(fd: int) -> None:
+        synced.append(fd)
+        fsync(fd)
+
+    monkeypatch.setattr(staging.os, "fsync", noted)
+    staged = staging.stage(path)
+    assert staged is not None and staged.link is not None
+    try:
+        assert synced == [staged.fd]
+    finally:
+        staged.discard()

@@ -179,9 +179,10 @@ class SessionKeeper:
         busy machine); afterwards a save renders what changed. Called once the session is
         on the screen, so it neither delays the opening nor waits on a key; a keystroke's
         save asked for meanwhile waits for it (they take turns on the writer's lock). The
-        sync thread (``apply_and_show``) is started here too, not by the first keystroke. (No
-        stage of the first save's temporary file and ``.bak`` link, ``storage.staging``: an
-        opening leaves the folder and the file's inode untouched until something is saved.)
+        sync thread (``apply_and_show``) is started here too, not by the first keystroke. The
+        first save's temporary file is made here too, without a name and fsynced empty
+        (``SessionWriter.stage_first``); its ``.bak`` link is not: an opening leaves the folder
+        and the file's inode untouched until something is saved (``storage.staging``).
         """
         writer = self._writer
         if writer is None or self._closed:
@@ -190,6 +191,7 @@ class SessionKeeper:
         def render() -> None:
             with self._save_lock:
                 writer.render(self.session)
+                writer.stage_first()
 
         self._saving_thread().submit(render)
         self._sync_thread().submit(lambda: None)  # the executor starts its thread on a first task

@@ -74,7 +74,7 @@ class SessionController:
         self.pending_position: Position | None = None
         """A cursor move not saved yet (see ``remember_position``)."""
         self._position_timer: Timer | None = None
-        self.live = LiveWriter(path, enabled=not read_only)
+        self.live = LiveWriter(path, enabled=not read_only, node=host)
         """What ``workshop present`` needs beyond the session file (written only when it changes)."""
         self.show_last = False
         """Whether "last time" is shown beside "now" (Ctrl+L, on the grid and the projector)."""

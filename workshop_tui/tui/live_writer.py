@@ -10,12 +10,20 @@ written from one left behind by a killed app or on another computer of a synced 
 Opening also sets the running marker, so
 ``workshop present`` without a session follows this one; closing removes both (see
 ``core/storage/live.py``).
+
+Given the session screen, the side file is written just after the frame that shows the
+change (``after_frame``), not before it: the first key after opening changes the wall's
+state (nothing is written at opening) and its write waited in the key's path for the
+file system, which was committing that key's save (the folder fsync beside the widgets'
+update): 5 ms of the first key's 12 ms to its frame, measured through the pty
+(``benchmarks/key_trace.py``). The wall follows a second window's polling, not a frame.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.storage.live import (
@@ -28,16 +36,24 @@ from workshop_tui.core.storage.live import (
     remove_live,
     write_live,
 )
+from workshop_tui.tui.after_frame import AfterFrame
 from workshop_tui.tui.voting_link import VotingInfo
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
 
 class LiveWriter:
     """Keeps ``<session>.toml.live.json`` equal to what the main app's wall shows."""
 
-    def __init__(self, session_file: Path, *, enabled: bool) -> None:
+    def __init__(self, session_file: Path, *, enabled: bool, node: DOMNode | None = None) -> None:
         self.path = session_file
         self.enabled = enabled
         """False for a read-only view: only the session's writer writes its side file."""
+        self._later = AfterFrame(node, self._write_wanted) if node is not None else None
+        """Writes the side file after ``node``'s next frame (None: at once, in ``note``)."""
+        self._wanted: Live | None = None
+        """The state last noted, written or about to be (None after a failed write: tried again)."""
         self._written: Live | None = None
         self._marked = False
         self._closed = False
@@ -46,11 +62,23 @@ class LiveWriter:
         """When the side file was last written (``time.monotonic``)."""
 
     def note(self, live: Live) -> None:
-        """Write ``live`` if it differs from the last write (a failed write is tried at the next change)."""
-        if not self.enabled or self._closed or live == self._written:
+        """Write ``live`` if it differs from the last write (a failed write is tried at the next change).
+
+        With a node, after its next frame: the frame that shows the change does not wait for it.
+        """
+        if not self.enabled or self._closed or live == self._wanted:
             return
+        self._wanted = live
         self.mark()
-        self._write(live)
+        if self._later is None:
+            self._write_wanted()
+        else:
+            self._later()
+
+    def _write_wanted(self) -> None:
+        live = self._wanted
+        if live is not None and not self._closed and live != self._written and not self._write(live):
+            self._wanted = None
 
     def heartbeat(self) -> None:
         """Write the side file again if it has not been written for ``HEARTBEAT_SECONDS`` (call each second).
@@ -61,12 +89,13 @@ class LiveWriter:
         if live is not None and not self._closed and time.monotonic() - self._wrote_at >= HEARTBEAT_SECONDS:
             self._write(live)
 
-    def _write(self, live: Live) -> None:
+    def _write(self, live: Live) -> bool:
         try:
             write_live(self.path, live)
         except SessionWriteError:
-            return  # the session's own save reports an unwritable folder; the wall waits
+            return False  # the session's own save reports an unwritable folder; the wall waits
         self._written, self._wrote_at = live, time.monotonic()
+        return True
 
     def mark(self) -> None:
         """Name this session in the running marker (once; a read-only view never does)."""
@@ -81,7 +110,8 @@ class LiveWriter:
             return
         remove_live(self.path)
         clear_running(self.path)
-        self._written, self._marked = None, False
+        self._wanted = self._written = None
+        self._marked = False
 
 
 def live_state(

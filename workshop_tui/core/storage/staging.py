@@ -9,7 +9,12 @@ key: they are made after the previous save instead, in the sync thread, once tha
 durable, its ``.bak`` named and its frame drawn (``StageLater``), and the key's save only
 writes, fsyncs and renames. Only after a save: opening a session leaves its folder as it
 was (a link changes the file's inode times; ``tests/ui/test_quiet_start.py``), so the first
-key's save makes them itself.
+key's save makes its ``.bak`` link itself. Its temporary file is made at opening all the
+same, where the system allows, as a file without a name (``O_TMPFILE``, ``stage_unnamed``):
+nothing appears in the folder and the session file is not touched, and it is fsynced empty
+there, so the first key's fsync does not also commit the new file's allocation. The first
+save names it (a link through ``/proc/self/fd``) after its data is fsynced and renames it
+into place as any other; where either step is refused, that save is made the usual way.
 
 What was made ahead is checked before it is used, for nothing is assumed of a file
 another program may replace between keys: the link is used only when it still is the
@@ -46,12 +51,15 @@ class Staged:
     """The file they are for."""
     fd: int
     tmp_name: str
+    """The temporary file's name ("" while it has none: ``unnamed``)."""
     mode: int | None
     """The permissions the temporary file was given (None: mkstemp's own)."""
     link: Path | None
     """A hard link to the file as it was staged (None: it was not there, or cannot be linked)."""
     linked: tuple[int, int] | None
     """The (device, inode) of the linked version."""
+    unnamed: bool = False
+    """Made with ``O_TMPFILE``: the save names it (``name_unnamed``) once its data is fsynced."""
 
     def link_for(self, current: os.stat_result) -> Path | None:
         """The link, if it still is ``current`` (the file about to be replaced); else removed, None."""
@@ -69,9 +77,10 @@ class Staged:
     def discard(self) -> None:
         """Close and remove what was made (the writer is closing, or another save took its place)."""
         with contextlib.suppress(OSError):
-            os.close(self.fd)
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp_name)
+            os.close(self.fd)  # an unnamed file goes with its last descriptor
+        if self.tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp_name)
         self.drop_link()
 
 
@@ -80,6 +89,12 @@ def stage(path: Path) -> Staged | None:
 
     Nothing here fails a save: whatever cannot be made ahead is made by the save itself,
     which reports its errors.
+
+    The temporary file is fsynced here, empty: that commits the file system's journal of
+    what was made since the last save (the ``.bak`` renamed after it, the link and the file
+    made here), which the next key's fsync committed with its data before. Measured on the
+    test VM (ext4, 100 KB written, fsynced and renamed 0.1 s after a stage, interleaved,
+    three runs): 5.7 / 5.7 / 8.6 ms median before, 4.1 / 4.1 / 3.8 ms with the stage fsynced.
     """
     try:
         current: os.stat_result | None = os.lstat(path)
@@ -99,7 +114,67 @@ def stage(path: Path) -> Staged | None:
             link = link_previous(path)
             if link is not None:
                 linked = (current.st_dev, current.st_ino)
+    with contextlib.suppress(OSError):  # else the key's fsync commits it, as before
+        os.fsync(fd)
     return Staged(path, fd, tmp_name, mode, link, linked)
+
+
+_UNNAMED = getattr(os, "O_TMPFILE", 0)
+"""Linux (3.11 and later, on the file systems that support it); 0 where Python has none."""
+
+
+def stage_unnamed(path: Path) -> Staged | None:
+    """The first save's temporary file, made at opening without a name and fsynced empty; None when refused.
+
+    Without a name it changes nothing anyone can see: the folder lists the same files, its
+    times stay, the session file's inode is untouched (``tests/ui/test_quiet_start.py``),
+    and a crash leaves nothing behind (the file system frees it). The ``.bak`` link is not
+    made here (a link changes the session file's inode): the first save makes it.
+    """
+    if not _UNNAMED:
+        return None
+    try:
+        current: os.stat_result | None = os.lstat(path)
+    except OSError:
+        current = None
+    try:
+        fd = os.open(os.path.abspath(path.parent), _UNNAMED | os.O_WRONLY | os.O_CLOEXEC, 0o600)
+    except OSError:  # EOPNOTSUPP (the file system), EISDIR (a kernel before 3.11), ...
+        return None
+    mode: int | None = None
+    try:
+        if current is not None:
+            keep_mode(path, current, fd, "")
+            mode = current.st_mode & 0o777
+        os.fsync(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    return Staged(path, fd, "", mode, None, None, unnamed=True)
+
+
+def name_unnamed(fd: int, path: Path) -> str:
+    """Give the unnamed temporary file ``fd`` the name a temporary file of ``path`` has; that name.
+
+    ``linkat`` of ``/proc/self/fd/N`` with ``AT_SYMLINK_FOLLOW``: the way that needs no
+    privilege (``AT_EMPTY_PATH`` needs ``CAP_DAC_READ_SEARCH``). ``os.link`` calls ``linkat``
+    only when given a folder descriptor (else ``link``, which links the ``/proc`` entry
+    itself and is refused, EXDEV): it is given ``fd``, which ``linkat`` passes over, as the
+    path is absolute.
+
+    Raises:
+        OSError: it cannot be named (no ``/proc``, the folder refuses): the caller writes afresh.
+    """
+    folder = os.path.abspath(path.parent)
+    stem = f".{path.name}.p{os.getpid()}."
+    for _ in range(100):
+        name = os.path.join(folder, f"{stem}{os.urandom(6).hex()}.tmp")
+        try:
+            os.link(f"/proc/self/fd/{fd}", name, src_dir_fd=fd)
+        except FileExistsError:
+            continue
+        return name
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", folder)
 
 
 STAGE_DELAY = 0.05

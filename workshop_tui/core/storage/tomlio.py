@@ -24,6 +24,7 @@ from workshop_tui.core.storage.errors import FileProblems, Problem, SessionWrite
 from workshop_tui.core.storage.staging import Staged
 from workshop_tui.core.storage.staging import keep_mode as _keep_mode
 from workshop_tui.core.storage.staging import link_previous as link_previous
+from workshop_tui.core.storage.staging import name_unnamed as _name_unnamed
 from workshop_tui.core.storage.staging import temp_file as _temp_file
 from workshop_tui.core.storage.stale_temps import DEAD_GRACE as DEAD_GRACE
 from workshop_tui.core.storage.stale_temps import STALE_TEMP_SECONDS as STALE_TEMP_SECONDS
@@ -220,7 +221,15 @@ def atomic_write(
 
 
 class _StagedGone(Exception):
-    """The staged temporary file was not there any more when renamed into place."""
+    """The staged temporary file was not there any more when renamed into place, or could not be named."""
+
+
+def _named(fd: int, path: Path) -> str:
+    """The name given to the staged unnamed file (``staging.name_unnamed``); else written afresh."""
+    try:
+        return _name_unnamed(fd, path)
+    except OSError:  # no /proc, or the folder refuses: the staged file goes with its descriptor
+        raise _StagedGone from None
 
 
 def _atomic_write(
@@ -258,6 +267,8 @@ def _atomic_write(
                 _keep_mode(path, current, fd, tmp_name)
             _write_all(fd, data)
             os.fsync(fd)
+            if staged is not None and staged.unnamed:
+                tmp_name = _named(fd, path)
         finally:
             os.close(fd)
         if link is None and keep_backup and current is not None and not stat.S_ISLNK(current.st_mode):

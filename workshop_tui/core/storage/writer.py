@@ -38,7 +38,7 @@ from workshop_tui.core.storage.session_codec import (
     people_table,
     place_table,
 )
-from workshop_tui.core.storage.staging import Staged, stage
+from workshop_tui.core.storage.staging import Staged, stage, stage_unnamed
 from workshop_tui.core.storage.tomlio import AfterReplace, atomic_write, dumps, remove_stale_temps
 
 if TYPE_CHECKING:
@@ -113,6 +113,16 @@ class SessionWriter:
         with self._stage_lock:
             if self._staged is None and not (cancel is not None and cancel.is_set()):
                 self._staged = stage(self.path)
+
+    def stage_first(self) -> None:
+        """Make the first save's temporary file now, at opening, without a name (``staging.stage_unnamed``).
+
+        Nothing anyone can see changes until a key is saved; where the system refuses an
+        unnamed file, the first save makes its own, as before.
+        """
+        with self._stage_lock:
+            if self._staged is None:
+                self._staged = stage_unnamed(self.path)
 
     def discard_stage(self) -> None:
         """Remove what ``stage`` made and no save took (the session closes)."""

@@ -54,6 +54,19 @@ SWITCH_INTERVAL = 0.0005
 """How long another thread (Textual's input and output) may wait for the interpreter, at most."""
 
 
+def _freeze() -> None:
+    """``gc.freeze``, as a Python function: Textual reads a callback's parameters by ``inspect.signature``.
+
+    For a built-in function that parses its text signature with ``tokenize``, whose expression
+    is built from a set of string prefixes, so it differs with each process's hash seed. Compiled
+    during the start, it was new to the start's kept expressions on every opening, and
+    ``regex_code`` wrote their 747 KB file again 3 s after each start, among the first keys
+    typed; the next key's fsync then wrote that file's data too (ext4, ordered mode). Seen by
+    strace of ``workshop open`` in a pty: once per opening, four openings in a row.
+    """
+    gc.freeze()
+
+
 class SessionScreen(ExerciseViews):
     """Runs one session: agenda, the current exercise, timer and notes."""
 
@@ -176,7 +189,7 @@ class SessionScreen(ExerciseViews):
         # Everything made to open the session lives as long as it does: out of the collector's
         # way, a full collection no longer walks it (125 ms at 40 people, seen while opening;
         # one while typing would hold that key's frame up as long). Unfrozen on closing.
-        self.set_timer(FREEZE_SECONDS, gc.freeze)
+        self.set_timer(FREEZE_SECONDS, _freeze)
         # Collections wait for the moments nothing else does (after a key's frame, see collector).
         self.collector.start()
         self.guard.start()
