@@ -138,19 +138,24 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
     lang = reader.lang
     if not part.rows:
         return PartDocument((Paragraph(t("series.review.empty", lang), "muted"),))
-    heads = tuple(
-        t(f"series.review.col.{c}", lang)
-        for c in ("number", "action", "owner", "due", "group", "status", "note")
+    # An edition without owners or notes (``results.edition``) has no such column at all.
+    shown = {"owner": part.owners_shown, "note": part.notes_shown}
+    columns = tuple(
+        c for c in ("number", "action", "owner", "due", "group", "status", "note") if shown.get(c, True)
     )
+    heads = tuple(t(f"series.review.col.{c}", lang) for c in columns)
     rows = tuple(
-        (
-            str(r.number),
-            r.text,
-            r.owner,
-            r.due,
-            r.group,
-            review_status(r.status, r.overdue, r.carried, lang),
-            r.note,
+        tuple(
+            {
+                "number": str(r.number),
+                "action": r.text,
+                "owner": r.owner,
+                "due": r.due,
+                "group": r.group,
+                "status": review_status(r.status, r.overdue, r.carried, lang),
+                "note": r.note,
+            }[c]
+            for c in columns
         )
         for r in part.rows
     )
