@@ -109,31 +109,44 @@ class SessionActions(InOrderScreen):
 
         Ctrl+Z is a priority key (it works from every field), handled on arrival: undone at
         once, it would undo the edit before the letters typed just ahead of it
-        (``_after_typed_edits``).
+        (``_after_typed_edits``). Only a change the screen shows is undone (``_undo_or_redo``).
         """
-
-        def undo() -> None:
-            before = self.controller.keeper.session
-            if self.controller.undo():
-                self._follow(before)
-                self._say_where(before, t("tui.undo.done", self.lang), "tui.undo.elsewhere")
-            else:
-                self.notify(t("tui.undo.none", self.lang), timeout=1.5)
-
-        self._after_typed_edits(undo)
+        self._after_typed_edits(lambda: self._undo_or_redo(redo=False))
 
     def action_redo(self) -> None:
         """Redo the last undone change (after the keys typed before it, as ``action_undo``)."""
+        self._after_typed_edits(lambda: self._undo_or_redo(redo=True))
 
-        def redo() -> None:
-            before = self.controller.keeper.session
-            if self.controller.redo():
-                self._follow(before)
-                self._say_where(before, t("tui.redo.done", self.lang), "tui.redo.elsewhere")
-            else:
-                self.notify(t("tui.redo.none", self.lang), timeout=1.5)
+    def _undo_or_redo(self, *, redo: bool) -> None:
+        """Undo (redo) when the change is on the screen; else say where it is, and change nothing.
 
-        self._after_typed_edits(redo)
+        The history is the whole session's: Ctrl+Z may take back a word in another group's
+        sheet or a score on another exercise. Undone out of sight, the screen showed nothing
+        changing and a second Ctrl+Z undid more. The keeper says where the change would be
+        (``next_undo``) and ``changed.shown_on`` whether this screen shows it.
+        """
+        from workshop_tui.core.model.changed import shown_on
+
+        lang = self.lang
+        go_there, done, none = (
+            ("tui.redo.go_there", "tui.redo.done", "tui.redo.none")
+            if redo
+            else ("tui.undo.go_there", "tui.undo.done", "tui.undo.none")
+        )
+        place = self.controller.keeper.next_undo(redo=redo)
+        # A view without Ctrl+G (the grid, the review: every group's part at once, the review's
+        # answers kept under the first group) shows every group's part of its exercise.
+        one_group = callable(getattr(self.view, "next_group", None))
+        shown_group: str | None = getattr(self.view, "_group", "") if one_group else None
+        if place is not None and not shown_on(place, self.current, shown_group):
+            self.notify(t(go_there, lang, place=self._place_words(place)), timeout=5)
+            return
+        before = self.controller.keeper.session
+        if self.controller.redo() if redo else self.controller.undo():
+            self._follow(before)
+            self.notify(t(done, lang), timeout=1.5)
+        else:
+            self.notify(t(none, lang), timeout=1.5)
 
     def _follow(self, before: Session) -> None:
         """The view's cursor to what the undo or redo changed, where it shows it (the grid)."""
@@ -141,34 +154,16 @@ class SessionActions(InOrderScreen):
         if callable(follow):
             follow(before, self.controller.keeper.session)
 
-    def _say_where(self, before: Session, done: str, elsewhere: str) -> None:
-        """Undone (or redone): said briefly, or with the place when the change is not on the screen.
-
-        The history is the whole session's: Ctrl+Z may take back a word in another group's
-        sheet or a score on another exercise. The screen then showed nothing changing, and
-        a second Ctrl+Z undid more out of sight.
-        """
-        from workshop_tui.core.model.changed import changed_place
-
+    def _place_words(self, place: tuple[str, str]) -> str:
+        """«Exercise» or «Exercise», Group: where an undo would change, as the toast names it."""
         lang = self.lang
-        place = changed_place(before, self.controller.keeper.session)
-        # A view without Ctrl+G (the review: every group's actions at once, its answers kept
-        # under the first group) shows every group's part of its exercise.
-        one_group = callable(getattr(self.view, "next_group", None))
-        shown_group = getattr(self.view, "_group", "")
-        on_screen = place is not None and place[0] == self.current
-        if place is None or (on_screen and (not one_group or place[1] in ("", shown_group))):
-            self.notify(done, timeout=1.5)
-            return
         exercise_id, group_id = place
         session = self.controller.session  # the shown copy: its texts are fit for the terminal
         where = session.exercise(exercise_id).title.get(lang)
         group = next((g for g in session.groups if g.id == group_id), None)
         if group is not None:
-            where = t("tui.undo.place_group", lang, exercise=where, group=group.label(lang))
-        else:
-            where = t("tui.undo.place", lang, exercise=where)
-        self.notify(t(elsewhere, lang, place=where), timeout=5)
+            return t("tui.undo.place_group", lang, exercise=where, group=group.label(lang))
+        return t("tui.undo.place", lang, exercise=where)
 
     def action_next_group(self) -> None:
         """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
