@@ -8,6 +8,8 @@ palette and F1 help that lead here are declared once in ``tui/commands.py``.
 
 from __future__ import annotations
 
+from time import monotonic
+
 from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
@@ -29,6 +31,8 @@ class SessionActions(InOrderScreen):
     """Shows what is not saved (or that the session is read-only) and retries failed saves."""
     leaving: Leaving
     """The way out (Esc, quitting): asks about open voting, then about unsaved edits."""
+    _first_presses: dict[str, float]
+    """Command id -> when a command declared ``twice`` (Esc) was first pressed (``_second_press``)."""
 
     @property
     def keeper(self) -> SessionKeeper:
@@ -238,8 +242,28 @@ class SessionActions(InOrderScreen):
         if self.query("HelpPanel"):
             self.app.action_hide_help_panel()
             return
+        if not self._second_press("home"):
+            return
         self.controller.save_position()
         self.leaving.confirm_leave(self.workshop.show_home)
+
+    def _second_press(self, command_id: str) -> bool:
+        """Whether this press of a command declared ``twice`` is the second within its window.
+
+        The first press only shows a hint (``tui.leave.again``), for as long as the window
+        lasts: one stray Esc does not take the facilitator out of the session.
+        """
+        from workshop_tui.tui.commands import SESSION_COMMANDS
+
+        window = next(c.twice for c in SESSION_COMMANDS if c.id == command_id)
+        now = monotonic()
+        first = self._first_presses.get(command_id)
+        if window and (first is None or now - first > window):
+            self._first_presses[command_id] = now
+            self.notify(t("tui.leave.again", self.lang, seconds=f"{window:g}"), timeout=window)
+            return False
+        self._first_presses.pop(command_id, None)
+        return True
 
     def action_set_timer(self) -> None:
         """Set the timer for this exercise."""
