@@ -177,6 +177,8 @@ def run(*, seed: int = 1, pause: float = 0.02, exercises: tuple[str, ...] = EXER
                 term.pump(0.5)
                 if all(saved(load_session(path), *key) == text for key, text in wanted.items()):
                     break
+            term.send(ESCAPE)  # Esc twice leaves a session: the first only shows a reminder
+            term.pump(0.05)
             term.send(ESCAPE)
             term.wait_for_text("Afslut", timeout=60)
             term.send(b"q")

@@ -72,7 +72,7 @@ async def test_saved_again_is_withdrawn_when_saving_fails_again_and_the_unsaved_
         await pilot.pause()
         assert any(m.startswith("Could not save") for m in _notices(app))
         assert not any(m.startswith("Saved again") for m in _notices(app)), "it is not saved now"
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await until(pilot, lambda: isinstance(app.screen, UnsavedModal), "the unsaved dialog")
         assert not any(m.startswith("Saved again") for m in _notices(app))
         dialog = app.screen

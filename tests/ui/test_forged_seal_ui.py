@@ -29,7 +29,7 @@ async def test_opening_a_row_with_a_forged_seal_makes_the_list_tell_the_truth(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         home = await listed(pilot)
         table = home.query_one("#sessions", DataTable)

@@ -58,7 +58,7 @@ async def test_new_session_form_says_what_is_wrong(data_dir: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen) and app.screen.session.participants[0].name == "²"
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await listed(pilot)
         await pilot.press("n")
         app.screen.query_one("#title", Input).value = "X"
@@ -188,7 +188,7 @@ async def test_back_from_a_session_the_cursor_is_on_that_session(room: Path, dat
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         home = await listed(pilot)
         assert [x.session.title for x in home.listings if x.session] == ["Nyere seminar", "Prøverum"]
         assert home.query_one("#sessions", DataTable).cursor_row == 1

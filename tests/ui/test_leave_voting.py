@@ -58,7 +58,7 @@ async def test_esc_with_phones_joined_asks_and_stays_by_default(room: Path, size
         screen = await _two_phones(app, pilot, http)
         server = screen.voting.server
         assert server is not None
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         assert len([s for s in app.screen_stack if s.is_modal]) == 1
@@ -72,10 +72,10 @@ async def test_esc_with_phones_joined_asks_and_stays_by_default(room: Path, size
         await pilot.press("escape")  # Esc stays
         await pilot.pause()
         assert app.screen is screen and server.running
-        await pilot.press("escape", "enter")  # Enter on the focused Stay stays too
+        await pilot.press("escape", "escape", "enter")  # Enter on the focused Stay stays too
         await pilot.pause()
         assert app.screen is screen and server.running
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         await pilot.click("#leave")
         await pilot.pause()
@@ -112,7 +112,7 @@ async def test_unsaved_edits_are_asked_about_after_voting_never_both_at_once(
         screen = await _two_phones(app, pilot, http)
         _disk_full(monkeypatch)
         await pilot.press("3")
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         await pilot.click("#leave")
@@ -136,7 +136,7 @@ async def test_voting_open_with_no_phone_leaves_at_once_and_says_so(room: Path) 
         assert isinstance(screen, SessionScreen)
         await pilot.press("f10")
         await until(pilot, lambda: isinstance(app.screen, VotingModal), "the voting panel")
-        await pilot.press("escape", "escape")
+        await pilot.press("escape", "escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert not screen.voting.is_open
@@ -164,7 +164,7 @@ async def test_a_group_s_phone_writing_is_counted_and_named(room: Path) -> None:
         field = write["fields"][0]["key"]
         text = {"exercise": "sheet-42", "group": "g1", "field": field, "text": "Vi ringer", "base": ""}
         await post(http, info.url + "/api/write", text, joined["token"])
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         shown = _shown(app)
@@ -192,14 +192,14 @@ async def test_only_phones_heard_from_lately_are_counted_a_phone_gone_for_long_i
         ) as asked:
             assert asked.status == 200
         later[0] = 700.0
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         assert "Voting is open: 1 phone connected to vote (heard from in the last 2 minutes)." in _shown(app)
         await pilot.press("escape")  # stay
         await pilot.pause()
         later[0] = 900.0  # none heard from for over two minutes: nobody is cut off, nothing asked
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert not server.running

@@ -28,7 +28,7 @@ async def test_after_a_session_ran_the_switch_interval_and_the_collector_freeze_
         assert sys.getswitchinterval() == SWITCH_INTERVAL
         await pilot.pause(0.8)  # past the screen's freeze after opening
         assert gc.get_freeze_count() > 0
-        await pilot.press("escape")  # back to the list of sessions: the session screen closes
+        await pilot.press("escape", "escape")  # back to the list of sessions: the session screen closes
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
         assert sys.getswitchinterval() == interval

@@ -110,12 +110,12 @@ async def test_leaving_with_unsaved_changes_asks_first(room: Path, monkeypatch: 
     async with app.run_test(size=SIZE) as pilot:
         _disk_full(monkeypatch)
         await pilot.press("3")
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         assert isinstance(app.screen, UnsavedModal)
         await pilot.click("#stay")
         assert isinstance(app.screen, SessionScreen)
         # Retrying while still full asks again; retrying with room leaves, everything saved.
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.click("#retry")
         assert isinstance(app.screen, UnsavedModal)
         monkeypatch.undo()
@@ -134,7 +134,7 @@ async def test_leave_anyway_and_quit_ask_too(room: Path, monkeypatch: pytest.Mon
         assert isinstance(app.screen, UnsavedModal)
         await pilot.press("escape")  # stay
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.click("#leave")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -236,7 +236,7 @@ async def test_the_lock_is_held_while_open_and_given_back_on_leaving(room: Path)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, SessionScreen)
         assert not SessionLock(room).acquire().acquired
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert not lock_path(room).exists()

@@ -140,7 +140,7 @@ async def test_leaving_the_session_stops_the_server(room: Path) -> None:
         await pilot.pause()
         server = screen.voting.server
         assert server is not None and server.running
-        await pilot.press("escape", "escape")
+        await pilot.press("escape", "escape", "escape")
         await pilot.pause()
         assert not server.running
 

@@ -62,7 +62,7 @@ async def test_the_panel_and_the_open_leave_question_follow_phones_going_quiet(
 
         await pilot.press("escape")  # the panel hides, voting stays open
         await pilot.pause()
-        await pilot.press("escape")  # leave the session: asked first
+        await pilot.press("escape", "escape")  # leave the session: asked first
         await pilot.pause()
         assert isinstance(app.screen, LeaveVotingModal)
         assert "1 phone connected to vote" in _figures(app)

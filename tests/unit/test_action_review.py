@@ -188,7 +188,7 @@ def test_the_summary_marks_overdue_and_carried(small_session: Session, library: 
 
 
 def test_every_export_shows_the_review(small_session: Session, library: Library) -> None:
-    summary = build_summary(_reviewed(small_session, library))
+    summary = build_summary(_reviewed(small_session, library), named=True, include_notes=True)
     md = render_markdown(summary)
     assert "| # | Handling | Ansvarlig | Frist | Gruppe | Status | Note |" in md
     assert (

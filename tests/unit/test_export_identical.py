@@ -19,7 +19,15 @@ from benchmarks.large_session import large_session, many_exercises
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import Summary
 from workshop_tui.export.blocks import Reader
-from workshop_tui.export.csv import BOM, COLUMNS, delimiter, header, render_csv, spreadsheet_safe
+from workshop_tui.export.csv import (
+    BOM,
+    COLUMNS,
+    delimiter,
+    header,
+    left_out_records,
+    render_csv,
+    spreadsheet_safe,
+)
 from workshop_tui.export.markdown_escape import KEEP, MULTILINE, MULTILINE_FIELDS, markdown_safe, md_text
 from workshop_tui.export.part_table import part_document
 
@@ -34,6 +42,7 @@ def reference_csv(summary: Summary) -> str:
         rows = [{**base, **r} for r in part_document(exercise.part, Reader(lang)).records]
         if exercise.facilitator_note:
             rows.append({**base, "type": "facilitator_note", "text": exercise.facilitator_note})
+        rows += [{**base, **r} for r in left_out_records(summary, exercise.id)]
         for row in rows:
             assert set(row) <= set(COLUMNS)
             writer.writerow([spreadsheet_safe(row.get(c, "")) for c in COLUMNS])

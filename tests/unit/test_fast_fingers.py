@@ -99,6 +99,8 @@ def _open(path: Path, data_dir: Path) -> Terminal:
 
 
 def _quit(term: Terminal) -> int | None:
+    term.send(b"\x1b")  # Esc twice leaves a session: the first only shows a reminder
+    term.pump(0.05)
     term.send(b"\x1b")
     term.wait_for_text("Afslut", timeout=60)
     term.send(b"q")

@@ -154,3 +154,28 @@ def test_a_score_typed_over_the_same_score_is_no_step_of_the_undo_history(
     assert keeper.undo()
     assert keeper.session.answers_for("resistance").is_empty
     assert not keeper.can_undo
+
+
+def test_next_undo_says_where_without_undoing(small_session: Session, tmp_path: Path) -> None:
+    """The one question the app asks before Ctrl+Z / Ctrl+Y (``tests/ui/test_undo_elsewhere.py``)."""
+    from workshop_tui.core.model.changed import shown_on
+
+    keeper = SessionKeeper(small_session, tmp_path / "s.toml", clock=_clock)
+    assert keeper.next_undo() is None and keeper.next_undo(redo=True) is None
+    keeper.apply(lambda s: s.with_score("resistance", "trust", "p1", 4))
+    before = keeper.session
+    assert keeper.next_undo() == ("resistance", "")
+    assert keeper.session == before  # asking changes nothing
+    assert shown_on(keeper.next_undo(), "resistance", None)
+    assert not shown_on(keeper.next_undo(), "sheet-42", None)
+    assert keeper.undo()
+    assert keeper.next_undo() is None and keeper.next_undo(redo=True) == ("resistance", "")
+
+
+def test_shown_on_a_group_s_sheet_is_that_group_s_part_only() -> None:
+    from workshop_tui.core.model.changed import shown_on
+
+    assert shown_on(("sheet-42", "g1"), "sheet-42", "g1")
+    assert not shown_on(("sheet-42", "g1"), "sheet-42", "g2")
+    assert shown_on(("sheet-42", ""), "sheet-42", "g2")
+    assert shown_on(None, "anything", "g1")

@@ -61,6 +61,8 @@ def test_words_typed_and_esc_in_one_burst_are_saved_before_the_session_closes(
     term = _open(path, data_dir)
     try:
         term.send(WORDS.encode() + b"\x1b")
+        term.pump(0.05)
+        term.send(b"\x1b")  # Esc twice leaves a session: the first only shows a reminder
         term.wait_for_text("Afslut", timeout=60)
         term.send(b"q")
     finally:

@@ -164,10 +164,13 @@ def test_texts_closing_reflection_and_actions(session: Session) -> None:
     first = actions.groups[0]
     assert first.challenge == "Tillid ved udskrivning"
     assert [(a.text, a.owner, a.due) for a in first.actions] == [
-        ("Ring fredag", "Zelda", "2026-04-01"),
+        ("Ring fredag", "", "2026-04-01"),  # anonymous: the owner is a name, left out
         ("Skyggedag", "", "2027-04-14"),
     ]
     assert actions.groups[1].actions == ()
+    named = build_summary(session, named=True).exercise("sheet-45").actions
+    assert named is not None
+    assert [a.owner for a in named.groups[0].actions] == ["Zelda", ""]
 
 
 def test_facilitator_notes_only_when_asked(session: Session) -> None:

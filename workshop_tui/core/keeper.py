@@ -20,6 +20,7 @@ from pathlib import Path
 
 from workshop_tui.core.keeper_sync import FolderSync
 from workshop_tui.core.model import Session
+from workshop_tui.core.model.changed import Place, changed_place
 from workshop_tui.core.storage.conflicts import DiskWatch, stat_key
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.core.storage.lock import SessionLock
@@ -273,6 +274,15 @@ class SessionKeeper:
         self.session = session.with_position(self.session.position)
         return True
 
+    def next_undo(self, *, redo: bool = False) -> Place | None:
+        """Where the next undo (``redo``: redo) would change the answers, without making it.
+
+        None: no history, or a change no exercise holds. The one question the app asks
+        before Ctrl+Z (Ctrl+Y), so it never changes what the screen does not show.
+        """
+        stack = self._redo if redo else self._undo
+        return changed_place(self.session, self._replayed(stack[-1])) if stack else None
+
     def undo(self) -> bool:
         """Go back one edit (keeping the facilitator's place and what came from devices); False if none."""
         if not self._undo:
@@ -301,13 +311,18 @@ class SessionKeeper:
 
     def _restored(self, entry: tuple[Session, int]) -> Session:
         """A session of the history with the foreign edits made since it was taken applied to it again."""
+        session = self._replayed(entry)
+        self._trim_foreign()
+        return session
+
+    def _replayed(self, entry: tuple[Session, int]) -> Session:
+        """``_restored`` without forgetting anything: what an undo to ``entry`` would show."""
         session, at = entry
         for edit in self._foreign[at - self._foreign_start :]:
             try:
                 session = edit(session)
             except (ValueError, KeyError):
                 continue  # refused on the older session (e.g. a place the undone edit removed)
-        self._trim_foreign()
         return session
 
     def _trim_foreign(self) -> None:

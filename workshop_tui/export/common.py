@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Action
+from workshop_tui.core.results.edition import LeftOut
 from workshop_tui.core.results.held_back import HeldBack, held_back
 from workshop_tui.core.results.numbers import percent
 from workshop_tui.core.results.rules import TOP_COUNT, iso_date, tied
@@ -62,7 +63,15 @@ def about_lines(summary: Summary) -> list[str]:
         lines.append(held_back_line(held_back(summary), summary.min_answers, lang))
     if summary.include_notes:
         lines.append(t("export.about.notes", lang))
+    lines += [left_out_line(item, lang) for item in summary.left_out]
+    if not summary.named:
+        lines.append(t("export.about.free_text", lang))
     return lines
+
+
+def left_out_line(item: LeftOut, lang: str) -> str:
+    """What an anonymous edition left out of one exercise, and how to put it back."""
+    return t(f"export.about.left_out.{item.what}", lang, exercise=item.exercise, n=item.count)
 
 
 def held_back_line(found: tuple[HeldBack, ...], minimum: int, lang: str) -> str:

@@ -28,6 +28,10 @@ a row is, so a spreadsheet can filter the scores out of the texts:
 ``review`` one of last time's actions on a follow-up day: the action as the item, its
            group, owner and due date, and in ``text`` its status (⚠ when overdue, ↻ when
            carried over) and the group's note.
+``left_out`` what an anonymous edition left out of the exercise (``results.edition``):
+           ``owners`` or ``review_notes`` as the item, how many actions as the score, and
+           in ``text`` how to put it back (``--named``, ``--notes``). The owner and note
+           cells of those actions are then empty on purpose.
 
 Only what the Summary holds is written, so the CSV shows exactly what the
 Markdown and HTML show.
@@ -41,6 +45,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import ExerciseSummary, Summary
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export.blocks import Reader, Record
+from workshop_tui.export.common import left_out_line
 from workshop_tui.export.part_table import part_document
 from workshop_tui.export.strings import CSV_COLUMNS
 
@@ -67,7 +72,7 @@ def render_csv(summary: Summary) -> str:
     columns = frozenset(COLUMNS)
     for exercise in summary.exercises:
         defaults = tuple({"exercise_id": exercise.id, "exercise": exercise.title}.get(c, "") for c in COLUMNS)
-        rows = records(exercise, lang)
+        rows = records(exercise, lang) + left_out_records(summary, exercise.id)
         written: dict[int, str] = {}  # by the id of a record (``rows`` keeps each alive): a shared one
         for record in rows:
             text = written.get(id(record))
@@ -160,6 +165,26 @@ def delimiter(lang: str) -> str:
 def header(column: str, lang: str) -> str:
     """The heading of a column in the session's language."""
     return t(f"export.csv.{column}", lang)
+
+
+def left_out_records(summary: Summary, exercise_id: str) -> list[Row]:
+    """A ``left_out`` row for each thing the edition left out of the exercise (never a silent
+    empty cell): what (``owners``, ``review_notes``) as the item, how many as the score, and
+    the same sentence as "About the figures" as the text, with its warning that free text may
+    still name people (a CSV has no such section)."""
+    lang = summary.language
+    warning = t("export.about.free_text", lang)
+    return [
+        {
+            "type": "left_out",
+            "item_id": item.what,
+            "item": item.what,
+            "score": item.count,
+            "text": f"{left_out_line(item, lang)} {warning}",
+        }
+        for item in summary.left_out
+        if item.exercise_id == exercise_id
+    ]
 
 
 def records(exercise: ExerciseSummary, lang: str) -> list[Row]:

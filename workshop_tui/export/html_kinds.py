@@ -255,14 +255,18 @@ def actions_html(part: ActionPart, lang: str) -> str:
         if not group.actions:
             out.append(f'<p class="muted">{e(t("export.no_actions", lang))}</p>')
             continue
+        # An edition without owners (``results.edition``) has no owner column at all.
+        owners = part.owners_shown
         rows = "".join(
-            f'<tr><td class="num">{i}</td><td>{e(action_text(a.text, lang))}</td><td>{e(a.owner or "–")}</td>'
-            f'<td class="num">{e(due_text(a, lang))}</td></tr>'
+            f'<tr><td class="num">{i}</td><td>{e(action_text(a.text, lang))}</td>'
+            + (f"<td>{e(a.owner or '–')}</td>" if owners else "")
+            + f'<td class="num">{e(due_text(a, lang))}</td></tr>'
             for i, a in enumerate(group.actions, start=1)
         )
+        owner_head = f"<th>{e(t('export.owner', lang))}</th>" if owners else ""
         table = (
             f'<table><thead><tr><th class="num">#</th><th>{e(label)}</th>'
-            f'<th>{e(t("export.owner", lang))}</th><th class="num">{e(t("export.due", lang))}</th>'
+            f'{owner_head}<th class="num">{e(t("export.due", lang))}</th>'
             f"</tr></thead><tbody>{rows}</tbody></table>"
         )
         out.append(scroll_box(table, e(group.group)))

@@ -24,10 +24,12 @@ T = TypeVar("T")
 KEEP = frozenset(
     {"id", "session_id", "exercise_id", "item_id", "kind", "mode", "status", "language", "date"}
     | {"ranking", "top", "bottom", "dimension", "polarity", "direction", "option_id", "statuses"}
+    | {"what"}
 )
 """Fields that hold ids or codes, not text (``dimension`` and ``polarity`` name a profile;
 ``direction`` is an item's polarity code, ``top``/``bottom`` the highlight lists' item ids,
-``statuses`` a trend's review status codes with their counts)."""
+``statuses`` a trend's review status codes with their counts, ``what`` the code of what an
+edition left out)."""
 MULTILINE = frozenset({("GroupText", "text"), ("ItemSummary", "note"), ("GroupActions", "challenge")})
 MULTILINE_FIELDS = frozenset({"facilitator_note"})
 """Texts whose line breaks are kept (answers and notes, shown as block quotes)."""

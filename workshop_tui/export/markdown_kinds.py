@@ -153,9 +153,10 @@ def actions_md(part: ActionPart, lang: str) -> list[str]:
         if not group.actions:
             out += [t("export.no_actions", lang), ""]
             continue
-        heads = ["#", label, t("export.owner", lang), t("export.due", lang)]
+        # An edition without owners (``results.edition``) has no owner column at all.
+        heads = ["#", label, *([t("export.owner", lang)] if part.owners_shown else []), t("export.due", lang)]
         rows = [
-            [str(i), action_text(a.text, lang), a.owner or "–", due_text(a, lang)]
+            [str(i), action_text(a.text, lang), *([a.owner or "–"] if part.owners_shown else []), due_text(a, lang)]
             for i, a in enumerate(group.actions, start=1)
         ]
         out += table(heads, rows, {0}) + [""]

@@ -139,19 +139,24 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
     lang = reader.lang
     if not part.rows:
         return PartDocument((Paragraph(t("series.review.empty", lang), "muted"),))
-    heads = tuple(
-        t(f"series.review.col.{c}", lang)
-        for c in ("number", "action", "owner", "due", "group", "status", "note")
+    # An edition without owners or notes (``results.edition``) has no such column at all.
+    shown = {"owner": part.owners_shown, "note": part.notes_shown}
+    columns = tuple(
+        c for c in ("number", "action", "owner", "due", "group", "status", "note") if shown.get(c, True)
     )
+    heads = tuple(t(f"series.review.col.{c}", lang) for c in columns)
     rows = tuple(
-        (
-            str(r.number),
-            action_text(r.text, lang),
-            r.owner,
-            long_date(r.due, lang),
-            r.group,
-            review_status(r.status, r.overdue, r.carried, lang),
-            r.note,
+        tuple(
+            {
+                "number": str(r.number),
+                "action": action_text(r.text, lang),
+                "owner": r.owner,
+                "due": long_date(r.due, lang),
+                "group": r.group,
+                "status": review_status(r.status, r.overdue, r.carried, lang),
+                "note": r.note,
+            }[c]
+            for c in columns
         )
         for r in part.rows
     )

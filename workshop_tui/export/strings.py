@@ -48,6 +48,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "export.csv.": CSV_COLUMNS,
     "export.cmp.": ("better", "worse", "higher", "lower"),
+    "export.about.left_out.": ("owners", "review_notes"),
 }
 """Key prefix -> the endings this shell's code may put after it (each shell declares its own)."""
 

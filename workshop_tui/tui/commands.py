@@ -54,6 +54,14 @@ class Command:
     the focus is not a text field (the grid, a choice) and from the palette, and F1 says so.
     """
 
+    twice: float = 0.0
+    """Seconds: when not 0, the command runs only on a second press within that long.
+
+    The first press shows a hint and does nothing else: Esc leaves the session, and one stray
+    Esc (meant for a list that had already closed, say) took the facilitator out mid-exercise.
+    F1 and the README say so; the screen reads the window from here.
+    """
+
     def binding(self) -> Binding:
         """The screen's binding; its description is put in the interface language when shown."""
         return Binding(
@@ -93,6 +101,7 @@ def key_help(commands: Iterable[Command], lang: str) -> str:
     return "\n".join(
         f"- **{' / '.join(command.shown_keys)}** {t(f'tui.help.key.{command.id}', lang)}"
         + (t("tui.help.outside_fields", lang) if command.field_keeps else "")
+        + (t("tui.help.twice", lang, seconds=f"{command.twice:g}") if command.twice else "")
         for command in commands
     )
 
@@ -124,9 +133,11 @@ SESSION_COMMANDS: Sequence[Command] = (
     ),
     Command("undo", "ctrl+z", "undo", footer=False, priority=True, palette="tui.key.undo"),
     Command("redo", "ctrl+y", "redo", footer=False, priority=True, palette="tui.key.redo"),
-    Command("home", "escape", "home", footer=False),
+    Command("home", "escape", "home", footer=False, twice=3.0),
 )
 """The session screen's commands, in the footer's order.
+
+Esc leaves the session only when pressed twice within 3 s (``Command.twice``).
 
 A key that a text field takes for itself is a priority key here, so that the command works
 from every field, as the footer, F1 and the palette promise (``tests/ui/test_command_keys.py``

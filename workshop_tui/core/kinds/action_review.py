@@ -250,20 +250,25 @@ def review_summary(given_: SummaryInput) -> ReviewPart:
 
     body = given_.exercise.body_as(ReviewBody)
     texts = given_.answers.texts.get(review_group(given_.session), {})
+    edition = given_.edition
     rows = []
+    owners = notes = 0
     for number, action in enumerate(body.actions, start=1):
         status = texts.get(f"{action.id}.status", "")
+        note = texts.get(f"{action.id}.note", "").strip()
+        owners += bool(action.owner.strip())
+        notes += bool(note)
         rows.append(
             ReviewRow(
                 number=number,
                 id=action.id,
                 text=action.text,
-                owner=action.owner,
+                owner=edition.owner(action.owner),
                 due=action.due,
                 group=action.group,
                 session=action.session,
                 status=status,
-                note=texts.get(f"{action.id}.note", "").strip(),
+                note=edition.review_note(note),
                 overdue=overdue(action.due, status, given_.session.date),
                 carried=bool(texts.get(f"{action.id}.carried")),
             )
@@ -272,6 +277,10 @@ def review_summary(given_: SummaryInput) -> ReviewPart:
         date=given_.session.date,
         instructions=tuple(i.get(given_.lang) for i in body.instructions),
         rows=tuple(rows),
+        owners_shown=edition.owners,
+        notes_shown=edition.review_notes,
+        owners_left_out=0 if edition.owners else owners,
+        notes_left_out=0 if edition.review_notes else notes,
     )
 
 

@@ -8,7 +8,7 @@ written at least one action.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.i18n import t
@@ -102,11 +102,15 @@ def actions_summary(given: SummaryInput) -> ActionPart:
 
     body = given.exercise.body_as(ActionBody)
     answers = given.answers
+    edition = given.edition
+    written = {
+        g.id: tuple(a for a in answers.actions.get(g.id, ()) if not a.is_empty) for g in given.session.groups
+    }
     groups = tuple(
         GroupActions(
             group=g.label(given.lang),
             challenge=answers.challenge.get(g.id, "").strip(),
-            actions=tuple(a for a in answers.actions.get(g.id, ()) if not a.is_empty),
+            actions=tuple(replace(a, owner=edition.owner(a.owner)) for a in written[g.id]),
         )
         for g in given.session.groups
     )
@@ -115,6 +119,10 @@ def actions_summary(given: SummaryInput) -> ActionPart:
         challenge_prompt=given.text(body.challenge_prompt),
         instructions=tuple(t.get(given.lang) for t in body.instructions),
         groups=groups,
+        owners_shown=edition.owners,
+        owners_left_out=0
+        if edition.owners
+        else sum(1 for g in written.values() for a in g if a.owner.strip()),
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale, Session, Text
 from workshop_tui.core.model.exercise import Body, Kind, Polarity
+from workshop_tui.core.results.edition import Edition
 from workshop_tui.core.storage.reader import Reader
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ class SummaryInput:
     """What a kind's summary part is built from: one exercise of a session, in one language.
 
     ``labels`` are the participants' names in a named export (empty when anonymous) and
-    ``named`` lifts the anonymity rule (the facilitator's explicit choice).
+    ``named`` lifts the anonymity rule (the facilitator's explicit choice). ``edition`` says
+    which free texts about people (owners, review notes) this summary keeps.
     """
 
     session: Session
@@ -45,6 +47,7 @@ class SummaryInput:
     lang: str
     labels: dict[str, str]
     named: bool
+    edition: Edition = Edition()
 
     def text(self, text: Text | None) -> str:
         """An optional text in the summary's language (empty when the exercise lacks it)."""

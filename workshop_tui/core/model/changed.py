@@ -2,8 +2,10 @@
 
 The undo history is the whole session's, so Ctrl+Z may take back a change made on another
 exercise, or in another group's sheet, than the one on the screen: the screen then showed
-nothing changing, and a facilitator pressed Ctrl+Z again, undoing more out of sight. The
-app says where the change was (``tui/screens/session_actions.py``).
+nothing changing, and a facilitator pressed Ctrl+Z again, undoing more out of sight. So the
+keeper says where its next undo (redo) would change (``SessionKeeper.next_undo``), ``shown_on``
+decides whether the screen shows that place, and the app undoes only then; otherwise it names
+the place to go to first (``tui/screens/session_actions.py``).
 """
 
 from __future__ import annotations
@@ -38,3 +40,21 @@ def changed_place(before: Session, after: Session) -> tuple[str, str] | None:
                     return exercise_id, group.id
         return exercise_id, ""
     return None
+
+
+Place = tuple[str, str]
+"""(exercise id, group id or ""): where a change to the answers is (``changed_place``)."""
+
+
+def shown_on(place: Place | None, exercise_id: str, group_id: str | None) -> bool:
+    """Whether a change at ``place`` is on a screen showing ``exercise_id``.
+
+    ``group_id``: the one group whose part the screen shows (a sheet, Ctrl+G to the next),
+    or None for a screen that shows every group's part at once (the grid, the review). A
+    change no exercise holds (``place`` None: the groups renamed, say) counts as shown:
+    there is nowhere else to go for it.
+    """
+    if place is None:
+        return True
+    exercise, group = place
+    return exercise == exercise_id and (group_id is None or group in ("", group_id))

@@ -19,6 +19,9 @@ Rules applied on top of the statistics, so that the summary is safe to send out:
 - **Blind exercises** whose results were never revealed in the room are exported
   without figures (status ``blind``).
 - **Facilitator notes** are included only with ``include_notes=True``.
+- **Free text about people** (``results.edition``): an anonymous edition leaves out action
+  owners (``named`` puts them back) and the notes on last time's actions (``include_notes``
+  puts them back); ``Summary.left_out`` counts what was left out, for the exports to say.
 - **Polarity.** Ranks, the best and weakest items and dimension means read each
   item's mean *oriented* by its polarity (``results``): a negative item's mean is
   turned round (``min + max − mean``), so that higher is better for every item.
@@ -37,7 +40,8 @@ from workshop_tui.core.kinds.registry import spec_of
 from workshop_tui.core.kinds.scored import label_key, scores_of
 from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, Session
-from workshop_tui.core.results.summary_model import ExerciseSummary, Summary
+from workshop_tui.core.results.edition import ROOM, Edition, LeftOut
+from workshop_tui.core.results.summary_model import ActionPart, ExerciseSummary, ReviewPart, Summary
 
 __all__ = ["build_summary", "exercise_summary", "label_key", "participant_labels", "scores_of"]
 
@@ -53,13 +57,14 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
     """
     lang = session.language
     labels = participant_labels(session, named=named)
+    edition = Edition(named=named, notes=include_notes)
     exercises = []
     for exercise_id in session.agenda:
         exercise = session.exercises.get(exercise_id)
         if exercise is None:
             continue
         note = session.notes.get(exercise_id, "").strip() if include_notes else ""
-        exercises.append(_exercise(session, exercise, lang, labels, named=named, note=note))
+        exercises.append(_exercise(session, exercise, lang, labels, named=named, note=note, edition=edition))
     return Summary(
         session_id=session.id,
         title=session.title,
@@ -73,7 +78,20 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
         named=named,
         include_notes=include_notes,
         min_answers=session.min_answers,
+        left_out=left_out(exercises),
     )
+
+
+def left_out(exercises: list[ExerciseSummary]) -> tuple[LeftOut, ...]:
+    """What the edition left out, exercise by exercise (the counts the kinds' parts keep)."""
+    out: list[LeftOut] = []
+    for ex in exercises:
+        part = ex.part
+        if isinstance(part, ActionPart | ReviewPart) and part.owners_left_out:
+            out.append(LeftOut(ex.id, ex.title, "owners", part.owners_left_out))
+        if isinstance(part, ReviewPart) and part.notes_left_out:
+            out.append(LeftOut(ex.id, ex.title, "review_notes", part.notes_left_out))
+    return tuple(out)
 
 
 def participant_labels(session: Session, *, named: bool) -> dict[str, str]:
@@ -96,10 +114,11 @@ def _exercise(
     *,
     named: bool,
     note: str,
+    edition: Edition,
 ) -> ExerciseSummary:
     """The exercise's texts and the part its kind builds (``core.kinds``)."""
     answers = session.answers_for(exercise.id)
-    given = SummaryInput(session, exercise, answers, lang, labels, named)
+    given = SummaryInput(session, exercise, answers, lang, labels, named, edition)
     return ExerciseSummary(
         id=exercise.id,
         kind=exercise.kind,
@@ -114,8 +133,10 @@ def _exercise(
 def exercise_summary(session: Session, exercise_id: str, lang: str) -> ExerciseSummary:
     """One exercise as the room may see it, in ``lang``: anonymous, no notes (for the projector).
 
+    The room's own screens keep the owners and review notes the room wrote (``edition.ROOM``).
+
     The same figures and rules as the exports (withheld when blind or too few answered,
     the top items, the split flag, the dimension profile), so wall and report agree.
     """
     labels = participant_labels(session, named=False)
-    return _exercise(session, session.exercise(exercise_id), lang, labels, named=False, note="")
+    return _exercise(session, session.exercise(exercise_id), lang, labels, named=False, note="", edition=ROOM)

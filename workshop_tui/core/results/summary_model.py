@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_tui.core.model.exercise import Chart
+from workshop_tui.core.results.edition import LeftOut
 from workshop_tui.core.results.rules import ItemStatus
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_review import ReviewPart, ReviewRow
@@ -358,6 +359,8 @@ class Summary:
     include_notes: bool = False
     min_answers: int = 3
     """The session's minimum of answers below which a figure is held back (``Session.min_answers``)."""
+    left_out: tuple[LeftOut, ...] = ()
+    """What this edition left out (owners, review notes), per exercise (``results.edition``)."""
 
     def exercise(self, exercise_id: str) -> ExerciseSummary:
         """The exercise with this id.

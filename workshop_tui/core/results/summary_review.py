@@ -33,6 +33,13 @@ class ReviewPart:
     date: str
     instructions: tuple[str, ...]
     rows: tuple[ReviewRow, ...]
+    owners_shown: bool = True
+    """False when the edition leaves owners out (``results.edition``): no owner column."""
+    notes_shown: bool = True
+    """False when the edition leaves the notes out: no note column."""
+    owners_left_out: int = 0
+    notes_left_out: int = 0
+    """How many actions had an owner / a note that this edition leaves out."""
 
     def count(self, status: str) -> int:
         """How many actions have ``status`` ("" counts those not reviewed yet)."""

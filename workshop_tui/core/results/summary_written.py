@@ -57,6 +57,10 @@ class ActionPart:
     challenge_prompt: str
     instructions: tuple[str, ...]
     groups: tuple[GroupActions, ...]
+    owners_shown: bool = True
+    """False when the edition leaves owners out (``results.edition``): no owner column."""
+    owners_left_out: int = 0
+    """How many actions had an owner that this edition leaves out."""
 
 
 @dataclass(frozen=True)

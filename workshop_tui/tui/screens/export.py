@@ -32,7 +32,16 @@ class ExportChoice:
 class ExportModal(WorkshopModal):
     """Formats, folder, and the two opt-ins (names, facilitator notes)."""
 
-    DEFAULT_CSS = MODAL_CSS.format(name="ExportModal")
+    DEFAULT_CSS = (
+        MODAL_CSS.format(name="ExportModal")
+        + """
+    ExportModal > Vertical { padding: 0 2; }
+    ExportModal Checkbox, ExportModal Checkbox:focus { border: none; height: 1; padding: 0 1; }
+    ExportModal #named { margin-top: 1; }
+    """
+    )
+    """At 80x24 the dialog scrolled and its buttons, docked at the bottom, hid the notes box:
+    the two boxes without their frames fit (the focused one's label is highlighted)."""
     BINDINGS = bindings(DIALOG_COMMANDS)
     KEYS = DIALOG_COMMANDS
 

@@ -96,6 +96,8 @@ class SessionScreen(ExerciseViews):
         line_compositor.install(self)  # a typed score renders one line of each widget under it
         self.controller = SessionController(self, session, path, lock=lock, read_only=read_only)
         """The session's state (keeper, current exercise, timers, voting), which the screens observe."""
+        self._first_presses: dict[str, float] = {}
+        """Command id -> when a command declared ``twice`` (Esc) was first pressed."""
         self.guard = SaveGuard(self, self.controller.keeper, self._reloaded, holder)
         self.leaving = Leaving(self.controller.voting, self.guard)
         """Shows what is not saved (or that the session is read-only) and retries failed saves."""

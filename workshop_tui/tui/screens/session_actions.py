@@ -8,6 +8,8 @@ palette and F1 help that lead here are declared once in ``tui/commands.py``.
 
 from __future__ import annotations
 
+from time import monotonic
+
 from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
@@ -29,6 +31,8 @@ class SessionActions(InOrderScreen):
     """Shows what is not saved (or that the session is read-only) and retries failed saves."""
     leaving: Leaving
     """The way out (Esc, quitting): asks about open voting, then about unsaved edits."""
+    _first_presses: dict[str, float]
+    """Command id -> when a command declared ``twice`` (Esc) was first pressed (``_second_press``)."""
 
     @property
     def keeper(self) -> SessionKeeper:
@@ -109,31 +113,44 @@ class SessionActions(InOrderScreen):
 
         Ctrl+Z is a priority key (it works from every field), handled on arrival: undone at
         once, it would undo the edit before the letters typed just ahead of it
-        (``_after_typed_edits``).
+        (``_after_typed_edits``). Only a change the screen shows is undone (``_undo_or_redo``).
         """
-
-        def undo() -> None:
-            before = self.controller.keeper.session
-            if self.controller.undo():
-                self._follow(before)
-                self._say_where(before, t("tui.undo.done", self.lang), "tui.undo.elsewhere")
-            else:
-                self.notify(t("tui.undo.none", self.lang), timeout=1.5)
-
-        self._after_typed_edits(undo)
+        self._after_typed_edits(lambda: self._undo_or_redo(redo=False))
 
     def action_redo(self) -> None:
         """Redo the last undone change (after the keys typed before it, as ``action_undo``)."""
+        self._after_typed_edits(lambda: self._undo_or_redo(redo=True))
 
-        def redo() -> None:
-            before = self.controller.keeper.session
-            if self.controller.redo():
-                self._follow(before)
-                self._say_where(before, t("tui.redo.done", self.lang), "tui.redo.elsewhere")
-            else:
-                self.notify(t("tui.redo.none", self.lang), timeout=1.5)
+    def _undo_or_redo(self, *, redo: bool) -> None:
+        """Undo (redo) when the change is on the screen; else say where it is, and change nothing.
 
-        self._after_typed_edits(redo)
+        The history is the whole session's: Ctrl+Z may take back a word in another group's
+        sheet or a score on another exercise. Undone out of sight, the screen showed nothing
+        changing and a second Ctrl+Z undid more. The keeper says where the change would be
+        (``next_undo``) and ``changed.shown_on`` whether this screen shows it.
+        """
+        from workshop_tui.core.model.changed import shown_on
+
+        lang = self.lang
+        go_there, done, none = (
+            ("tui.redo.go_there", "tui.redo.done", "tui.redo.none")
+            if redo
+            else ("tui.undo.go_there", "tui.undo.done", "tui.undo.none")
+        )
+        place = self.controller.keeper.next_undo(redo=redo)
+        # A view without Ctrl+G (the grid, the review: every group's part at once, the review's
+        # answers kept under the first group) shows every group's part of its exercise.
+        one_group = callable(getattr(self.view, "next_group", None))
+        shown_group: str | None = getattr(self.view, "_group", "") if one_group else None
+        if place is not None and not shown_on(place, self.current, shown_group):
+            self.notify(t(go_there, lang, place=self._place_words(place)), timeout=5)
+            return
+        before = self.controller.keeper.session
+        if self.controller.redo() if redo else self.controller.undo():
+            self._follow(before)
+            self.notify(t(done, lang), timeout=1.5)
+        else:
+            self.notify(t(none, lang), timeout=1.5)
 
     def _follow(self, before: Session) -> None:
         """The view's cursor to what the undo or redo changed, where it shows it (the grid)."""
@@ -141,34 +158,16 @@ class SessionActions(InOrderScreen):
         if callable(follow):
             follow(before, self.controller.keeper.session)
 
-    def _say_where(self, before: Session, done: str, elsewhere: str) -> None:
-        """Undone (or redone): said briefly, or with the place when the change is not on the screen.
-
-        The history is the whole session's: Ctrl+Z may take back a word in another group's
-        sheet or a score on another exercise. The screen then showed nothing changing, and
-        a second Ctrl+Z undid more out of sight.
-        """
-        from workshop_tui.core.model.changed import changed_place
-
+    def _place_words(self, place: tuple[str, str]) -> str:
+        """«Exercise» or «Exercise», Group: where an undo would change, as the toast names it."""
         lang = self.lang
-        place = changed_place(before, self.controller.keeper.session)
-        # A view without Ctrl+G (the review: every group's actions at once, its answers kept
-        # under the first group) shows every group's part of its exercise.
-        one_group = callable(getattr(self.view, "next_group", None))
-        shown_group = getattr(self.view, "_group", "")
-        on_screen = place is not None and place[0] == self.current
-        if place is None or (on_screen and (not one_group or place[1] in ("", shown_group))):
-            self.notify(done, timeout=1.5)
-            return
         exercise_id, group_id = place
         session = self.controller.session  # the shown copy: its texts are fit for the terminal
         where = session.exercise(exercise_id).title.get(lang)
         group = next((g for g in session.groups if g.id == group_id), None)
         if group is not None:
-            where = t("tui.undo.place_group", lang, exercise=where, group=group.label(lang))
-        else:
-            where = t("tui.undo.place", lang, exercise=where)
-        self.notify(t(elsewhere, lang, place=where), timeout=5)
+            return t("tui.undo.place_group", lang, exercise=where, group=group.label(lang))
+        return t("tui.undo.place", lang, exercise=where)
 
     def action_next_group(self) -> None:
         """Switch the group whose texts are shown (after the keys typed into this one's fields)."""
@@ -243,8 +242,28 @@ class SessionActions(InOrderScreen):
         if self.query("HelpPanel"):
             self.app.action_hide_help_panel()
             return
+        if not self._second_press("home"):
+            return
         self.controller.save_position()
         self.leaving.confirm_leave(self.workshop.show_home)
+
+    def _second_press(self, command_id: str) -> bool:
+        """Whether this press of a command declared ``twice`` is the second within its window.
+
+        The first press only shows a hint (``tui.leave.again``), for as long as the window
+        lasts: one stray Esc does not take the facilitator out of the session.
+        """
+        from workshop_tui.tui.commands import SESSION_COMMANDS
+
+        window = next(c.twice for c in SESSION_COMMANDS if c.id == command_id)
+        now = monotonic()
+        first = self._first_presses.get(command_id)
+        if window and (first is None or now - first > window):
+            self._first_presses[command_id] = now
+            self.notify(t("tui.leave.again", self.lang, seconds=f"{window:g}"), timeout=window)
+            return False
+        self._first_presses.pop(command_id, None)
+        return True
 
     def action_set_timer(self) -> None:
         """Set the timer for this exercise."""

@@ -3,19 +3,26 @@
 One block per action of the earlier session: what, who, by when and which group, marked
 ⚠ when overdue and ↻ once carried over; under it a status to pick and a short note.
 Ctrl+O carries the action whose fields have the cursor over into today's action list
-(one edit, undone with Ctrl+Z). The view only asks for edits; every rule (which status,
-what is overdue, where a carried action goes) is the kind's.
+(one edit, undone with Ctrl+Z). The field the key lands in says which action: Ctrl+O is
+no priority key, so it reaches the view's binding only after the keys typed before it, and
+by then a Tab typed after it may have moved the cursor to the next action. The view only
+asks for edits; every rule (which status, what is overdue, where a carried action goes) is
+the kind's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Group, OverflowMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import t
@@ -40,7 +47,10 @@ from workshop_tui.tui.screens.projector_fit import Entry, fit_entries
 from workshop_tui.tui.screens.projector_kinds import Piece
 from workshop_tui.tui.screens.projector_scores import COMPACT_LINES
 from workshop_tui.tui.views.base import ExerciseView
-from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited
+from workshop_tui.tui.widgets.entry import EntryInput, EntrySelect, FieldEdited, FieldKey
+
+CARRY_KEY = "ctrl+o"
+"""Carries the action whose field has the cursor over into today's action list."""
 
 OVERDUE = "bold #FF6B6B"
 """Overdue actions stand out in red (with ⚠, so the mark does not rest on colour alone)."""
@@ -58,10 +68,39 @@ def action_line(action: ReviewedAction, number: int, status: str, carried: bool,
     return line
 
 
+@dataclass
+class CarryRequested(Message):
+    """Ctrl+O typed in a review field: carry that field's action over (its id)."""
+
+    action_id: str
+
+
+async def _carry_key(field: FieldKey | None, widget: Widget, event: events.Key) -> None:
+    """Ctrl+O in an action's field asks for *that* action, in the order the keys were typed."""
+    if event.key == CARRY_KEY and field is not None and field[0] == "review":
+        event.stop()
+        event.prevent_default()
+        widget.post_message(CarryRequested(field[1]))
+
+
+class ReviewStatus(EntrySelect):
+    """An action's status; Ctrl+O here (or in its open list) carries this action over."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await _carry_key(self.field, self, event)
+
+
+class ReviewNote(EntryInput):
+    """An action's note; Ctrl+O here carries this action over, after the keys typed before it."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await _carry_key(self.field, self, event)
+
+
 class View(ExerciseView):
     """The actions under review, each with a status and a note; Ctrl+O carries one over."""
 
-    BINDINGS = [Binding("ctrl+o", "carry_over", show=False)]
+    BINDINGS = [Binding(CARRY_KEY, "carry_over", show=False)]
 
     DEFAULT_CSS = """
     View #review-head { height: auto; padding: 0 1; }
@@ -92,13 +131,13 @@ class View(ExerciseView):
             for index, _ in enumerate(self.actions):
                 yield Static(id=f"action-{index}", classes="review-action")
                 with Horizontal(classes="review-row"):
-                    yield EntrySelect(
+                    yield ReviewStatus(
                         options,
                         prompt=t("series.review.status.open", lang),
                         id=f"status-{index}",
                         classes="review-status",
                     )
-                    yield EntryInput(
+                    yield ReviewNote(
                         id=f"note-{index}",
                         classes="review-note",
                         placeholder=t("series.review.note_placeholder", lang),
@@ -158,14 +197,24 @@ class View(ExerciseView):
 
         self.request_edit(EditRequested(edit, merge=f"review:{exercise_id}:{action_id}:{part}"))
 
+    @on(CarryRequested)
+    def _carry_requested(self, event: CarryRequested) -> None:
+        event.stop()
+        index = next((i for i, a in enumerate(self.actions) if a.id == event.action_id), None)
+        if index is not None:
+            self.carry(index)
+
     def action_carry_over(self) -> None:
-        """Carry the current action over into today's action list (refusals are shown by the screen)."""
-        if not self.actions:
-            return
+        """Ctrl+O with the cursor outside the fields: the action whose fields had it last."""
+        if self.actions:
+            self.carry(self._current)
+
+    def carry(self, index: int) -> None:
+        """Carry action ``index`` over into today's action list (refusals are shown by the screen)."""
         session = self.session
         if session is None:
             return
-        exercise_id, action_id = self.exercise.id, self.actions[self._current].id
+        exercise_id, action_id = self.exercise.id, self.actions[index].id
         try:
             carry_over(session, exercise_id, action_id)  # said now, not after the edit is queued
         except Refused as refused:
@@ -181,7 +230,7 @@ class View(ExerciseView):
         title = session.exercises[target].title.get(lang) if target else ""
         # Which group's list it went to: a group renamed since the earlier session has no group
         # of the action's group name, and the action went silently to the first group's list.
-        action = self.actions[self._current]
+        action = self.actions[index]
         group_id = carry_group(session, action)
         group = next((g.label(lang) for g in session.groups if g.id == group_id), "")
         key = (
@@ -189,7 +238,7 @@ class View(ExerciseView):
             if any(g.name == action.group for g in session.groups) or not action.group
             else "series.review.carried_to_other"
         )
-        self.notify(t(key, lang, number=self._current + 1, exercise=title, group=group, was=action.group))
+        self.notify(t(key, lang, number=index + 1, exercise=title, group=group, was=action.group))
 
 
 def _part(session: Session, exercise: Exercise, lang: str) -> ReviewPart | None:
