@@ -156,7 +156,12 @@ def actions_md(part: ActionPart, lang: str) -> list[str]:
         # An edition without owners (``results.edition``) has no owner column at all.
         heads = ["#", label, *([t("export.owner", lang)] if part.owners_shown else []), t("export.due", lang)]
         rows = [
-            [str(i), action_text(a.text, lang), *([a.owner or "–"] if part.owners_shown else []), due_text(a, lang)]
+            [
+                str(i),
+                action_text(a.text, lang),
+                *([a.owner or "–"] if part.owners_shown else []),
+                due_text(a, lang),
+            ]
             for i, a in enumerate(group.actions, start=1)
         ]
         out += table(heads, rows, {0}) + [""]
