@@ -1,0 +1,45 @@
+"""``find_session`` by id reads the id inside the files, and exactly one file must match.
+
+A session copied or mailed back under another file name holds the same id as the original:
+``workshop open ID`` then opened whichever file was named ``ID.toml``, silently, and a file
+renamed by hand could not be opened by the id the app shows. Now the id inside counts as
+much as the name; two files holding it are named in the message, by path.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.model import Session
+from workshop_tui.core.storage.listing import find_session, not_found
+from workshop_tui.core.storage.sessions import save_session
+
+
+def _saved(session: Session, folder: Path) -> Path:
+    path = folder / f"{session.id}.toml"
+    save_session(session, path)
+    return path
+
+
+def test_a_renamed_file_is_found_by_the_id_inside(small_session: Session, tmp_path: Path) -> None:
+    original = _saved(small_session, tmp_path)
+    renamed = original.with_name("from-the-mail.toml")
+    original.rename(renamed)
+    assert find_session(small_session.id, tmp_path) == renamed
+    assert find_session("from-the-mail", tmp_path) == renamed  # its name still opens it
+
+
+def test_two_files_holding_one_id_are_named_not_guessed(small_session: Session, tmp_path: Path) -> None:
+    original = _saved(small_session, tmp_path)
+    copy = tmp_path / "copy.toml"
+    shutil.copyfile(original, copy)
+    assert find_session(small_session.id, tmp_path) is None
+    for lang in ("da", "en"):
+        said = not_found(small_session.id, lang, tmp_path)
+        assert said == t(
+            "cli.error.same_id", lang, name=small_session.id, n=2, paths=f"{original}, {copy}"
+        ) or (said == t("cli.error.same_id", lang, name=small_session.id, n=2, paths=f"{copy}, {original}"))
+    assert find_session("copy", tmp_path) == copy  # each still opens by its own name or path
+    assert find_session(str(original), tmp_path) == original
