@@ -11,6 +11,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from workshop_tui.cli.main import main
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.listing import find_session, not_found
@@ -43,3 +46,17 @@ def test_two_files_holding_one_id_are_named_not_guessed(small_session: Session, 
         ) or (said == t("cli.error.same_id", lang, name=small_session.id, n=2, paths=f"{copy}, {original}"))
     assert find_session("copy", tmp_path) == copy  # each still opens by its own name or path
     assert find_session(str(original), tmp_path) == original
+
+
+def test_the_list_shows_the_id_of_a_renamed_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The hint after a miss points at ``workshop sessions`` for ids: a file whose name is not
+    its id shows the id there, the one ``find_session`` now opens it by."""
+    assert main(["new", "--title", "Dag 1", "--participants", "3", "--no-open"]) == 0
+    (path,) = (data_dir / "sessions").glob("*.toml")
+    path.rename(path.with_name("mailed.toml"))
+    capsys.readouterr()
+    assert main(["sessions"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.endswith(t("cli.sessions.id", "da", id=path.stem))
+    assert main(["--lang", "en", "open", "no-such-thing"]) == 1
+    assert "(its id)" in capsys.readouterr().err

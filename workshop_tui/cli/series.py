@@ -216,6 +216,8 @@ def _print_line(
     progress = t("cli.progress", lang, done=done, total=total)
     org = f" · {_cut(session.organisation)}" if session.organisation else ""
     where = shown_name(listing.path)
+    if listing.path.stem != session.id:  # renamed or copied: the id inside opens it too (find_session)
+        where += "  " + t("cli.sessions.id", lang, id=_cut(session.id))
     print(for_terminal(f"{indent}{_cut(session.title)}{org}  {session.date}  {progress}  {where}"))
     if session.follows:
         earlier = tables.first_listed.get(session.follows)
