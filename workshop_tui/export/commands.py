@@ -194,6 +194,7 @@ def _export(args: argparse.Namespace, lang: str) -> int:
     session = _load(args.session, lang)
     if session is None:
         return 1
+    session = in_asked_language(session, args)
     formats = FORMATS if args.format == "all" else (args.format,)
     paths = export_session(
         session, formats, args.output, named=args.named, include_notes=args.notes, lang=lang
@@ -212,6 +213,7 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     after = _load(args.after, lang) if before is not None else None
     if before is None or after is None:
         return 1
+    before, after = in_asked_language(before, args), in_asked_language(after, args)
     show_all = bool(getattr(args, "show_all", False))
     if args.format is None:
         print(printable(render_text(compare_sessions(before, after, show_all=show_all))), end="")
@@ -222,6 +224,23 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     print(printable(render_text(comparison)), end="")
     print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0
+
+
+def in_asked_language(session: Session, args: argparse.Namespace) -> Session:
+    """The session with the language ``--lang`` asks for, when it asks: its labels then follow.
+
+    A file is written in its session's language, so ``workshop --lang en export`` of a Danish
+    session wrote Danish headings for the English colleague it was meant for. Given ``--lang``
+    (not merely an English ``LANG``) the export says its labels, and the library's texts that
+    have a translation, in that language; what was written in the session (its title, notes,
+    answers) stays as written, and every figure is the same.
+    """
+    asked = getattr(args, "explicit_lang", None)
+    if not isinstance(asked, str) or asked == session.language:
+        return session
+    from dataclasses import replace
+
+    return replace(session, language=asked)
 
 
 def _trend(args: argparse.Namespace, lang: str) -> int:
