@@ -90,7 +90,16 @@ class VotingModal(WorkshopModal):
         color: $text-muted;
         text-align: center;
     }
+    VotingModal ToastRack {
+        dock: top;
+        align: right top;
+        margin-bottom: 0;
+    }
     """
+    """Its notices at the top right, over the panel's upper border beside the code: at the
+    bottom (Textual's place, which the panel kept by its own ``DEFAULT_CSS``) "the results are
+    hidden while the room votes" covered the line of keys (Esc, F10) at 80x24 for 8 seconds.
+    On Textual's own layer, above the panel, so the panel is not moved or shrunk by a notice."""
     BINDINGS = bindings(VOTING_COMMANDS)
 
     def __init__(self, controller: VotingController) -> None:
