@@ -17,7 +17,7 @@ from textual import events
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import is_single
-from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.core.model import Exercise, Item, Position, Session
 from workshop_tui.core.text_safety import without_invisible
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain
@@ -185,12 +185,29 @@ class GridTyping(ExerciseView):
         self.app.bell()
         self.notify(t("tui.refused", self.lang, reason=reason), severity="warning", timeout=6, markup=False)
 
+    def _typed_target(self) -> tuple[Item, str] | None:
+        """The cell a digit goes in: the one under the cursor, or on the row's label the row's first.
+
+        A digit typed on the label column was dropped with only a bell (which many terminals
+        do not sound): the facilitator who moved up the rows by their labels saw nothing
+        happen. There it now scores the row from its first participant (as after Home); on
+        the statistics, which no digit can change, a notice says where to go.
+        """
+        grid = self.grid
+        target = grid.cell_target()
+        if target is None and grid.row_count and grid.cursor_coordinate.column < grid.home_column():
+            grid.cursor_coordinate = grid.cursor_coordinate._replace(column=grid.home_column())
+            target = grid.cell_target()
+        if target is None:
+            self.app.bell()
+            self.notify(t("tui.grid.not_a_cell", self.lang), severity="warning", timeout=3)
+        return target
+
     def _type_score(self, digit: int) -> None:
         scale = self.exercise.scale
         assert scale is not None
-        target = self.grid.cell_target()
+        target = self._typed_target()
         if target is None:
-            self.app.bell()
             return
         if self.exercise.is_vote:
             self._type_vote(digit, target[1])
@@ -267,9 +284,8 @@ class GridTyping(ExerciseView):
             )
 
     def _type_tally(self, digit: str) -> None:
-        target = self.grid.cell_target()
+        target = self._typed_target()
         if target is None:
-            self.app.bell()
             return
         item, column = target
         cell = tuple(self.grid.cursor_coordinate)
