@@ -19,6 +19,7 @@ served on is refused (421), so a web page elsewhere cannot reach it by DNS rebin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -84,6 +85,8 @@ class VotingServer:
         """Writing from devices: groups' fields and open answers (``scribes``)."""
         self._writes = EditCommit(sink)
         self._roll = RollWriter(desk, roll_file)
+        self._roll_saves: set[asyncio.Task[None]] = set()
+        """Roll saves started by a typed-over answer, kept until done (a task is otherwise collected)."""
         """Saves the roll to ``roll_file`` after each join; None keeps it in memory (tests)."""
         self.on_join: Callable[[], None] | None = None
         """Told after every join or refused join (the facilitator's counts and notes change)."""
@@ -186,6 +189,22 @@ class VotingServer:
             voting = True
         if voting:
             self._wake()
+
+    def type_over(self, participant_id: str, exercise_id: str, item_id: str) -> bool:
+        """The facilitator types a participant's answer its phone gave: True the first time per
+        item, when the phone is told and the roll saved (``Desk.type_over``)."""
+        if not self.desk.type_over(self.sink.session, participant_id, exercise_id, item_id):
+            return False
+        self._wake()
+        task = asyncio.get_running_loop().create_task(self._save_roll_quietly())
+        self._roll_saves.add(task)
+        task.add_done_callback(self._roll_saves.discard)
+        return True
+
+    async def _save_roll_quietly(self) -> None:
+        """Save the roll after a typed-over answer; a failure is logged (the next save tries again)."""
+        with contextlib.suppress(Refused):
+            await self._roll.save()
 
     def _wake(self) -> None:
         if self._changed is not None:

@@ -220,10 +220,26 @@ class GridTyping(ExerciseView):
             )
             return
         item, participant = target
+        self._over_a_phone(item.id, participant)
         self.request_edit(
             EditRequested(score_edit(self.exercise.id, item.id, participant, score, self._next()))
         )
         self._advance()
+
+    def _over_a_phone(self, item_id: str, participant_id: str) -> None:
+        """Warn when the score typed is one a phone gave: it stands as typed, the phone may not
+        change it again (``Desk.type_over``); said once per answer, not per key."""
+        voting = getattr(self.screen, "voting", None)
+        typed_over = getattr(voting, "typed_over", None)
+        if (
+            typed_over is None
+            or self.session is None
+            or not typed_over(self.exercise.id, item_id, participant_id)
+        ):
+            return
+        found = self.session.participant(participant_id)
+        who = found.label if found is not None else participant_id
+        self.notify(t("tui.grid.typed_over", self.lang, who=who), severity="warning", timeout=8)
 
     def _type_vote(self, digit: int, participant: str) -> None:
         """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
@@ -232,9 +248,11 @@ class GridTyping(ExerciseView):
             if not 1 <= digit <= len(exercise.items):
                 self.app.bell()
                 return
+            self._over_a_phone(exercise.items[digit - 1].id, participant)
             edit = score_edit(exercise.id, exercise.items[digit - 1].id, participant, 1, self._next())
         else:
             item_id = self.grid.items[self.grid.cursor_row].id
+            self._over_a_phone(item_id, participant)
             edit = dots_edit(exercise, item_id, participant, digit or None, self._next(), self.lang)
         self.request_edit(EditRequested(edit))
         self._advance()
@@ -279,6 +297,7 @@ class GridTyping(ExerciseView):
                 # Del clears the participant's choice, whichever option row the cursor is on.
                 scores = self.session.answers_for(self.exercise.id).scores
                 item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)
+            self._over_a_phone(item.id, column)
             self.request_edit(
                 EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, column, None))
             )
