@@ -166,13 +166,19 @@ class GridTyping(ExerciseView):
             self._refuse_paste(t("tui.paste.too_many", self.lang, n=len(words), left=left))
             return
         edits = []
+        phones: dict[str, None] = {}  # the places whose phone answers were pasted over, in order
         for word in words:
             target = self.grid.cell_target()
             assert target is not None  # a cell is left for each number (counted above)
             item, participant = target
+            if (who := self._over_a_phone(item.id, participant, say=False)) is not None:
+                phones[who] = None
             edits.append(score_edit(self.exercise.id, item.id, participant, int(word), self._next()))
             self._advance()
         self.request_edit(EditRequested(partial(_in_turn, edits)))
+        if phones:
+            who = ", ".join(phones)
+            self.notify(t("tui.grid.typed_over", self.lang, who=who), severity="warning", timeout=8)
 
     def _cells_left(self) -> int:
         """The cells from the cursor to the grid's last one, in the order typing fills them."""
@@ -226,20 +232,21 @@ class GridTyping(ExerciseView):
         )
         self._advance()
 
-    def _over_a_phone(self, item_id: str, participant_id: str) -> None:
+    def _over_a_phone(self, item_id: str, participant_id: str, *, say: bool = True) -> str | None:
         """Warn when the score typed is one a phone gave: it stands as typed, the phone may not
-        change it again (``Desk.type_over``); said once per answer, not per key."""
+        change it again (``Desk.type_over``); said once per answer, not per key. Returns the
+        place's label when it was (a paste says them all in one notice)."""
         voting = getattr(self.screen, "voting", None)
         typed_over = getattr(voting, "typed_over", None)
-        if (
-            typed_over is None
-            or self.session is None
-            or not typed_over(self.exercise.id, item_id, participant_id)
-        ):
-            return
+        if typed_over is None or self.session is None:
+            return None
+        if not typed_over(self.exercise.id, item_id, participant_id):
+            return None
         found = self.session.participant(participant_id)
         who = found.label if found is not None else participant_id
-        self.notify(t("tui.grid.typed_over", self.lang, who=who), severity="warning", timeout=8)
+        if say:
+            self.notify(t("tui.grid.typed_over", self.lang, who=who), severity="warning", timeout=8)
+        return str(who)
 
     def _type_vote(self, digit: int, participant: str) -> None:
         """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
