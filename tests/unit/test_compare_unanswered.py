@@ -18,14 +18,15 @@ from workshop_tui.export.compare_render import render_compare_html, render_compa
 from workshop_tui.export.compare_text import render_text
 
 
-def _pair(library: Library) -> tuple[Session, Session]:
-    """Two sessions of two scored exercises; only the first item of the first is answered, the same."""
+def _pair(library: Library, after: int = 3) -> tuple[Session, Session]:
+    """Two sessions of two scored exercises; only the first item of the first is answered:
+    3 before, ``after`` after."""
     first, second = library.exercises["kkc-indicators"], library.exercises["closing-rating"]
     sessions = []
-    for date in ("2026-03-01", "2026-09-01"):
+    for date, score in (("2026-03-01", 3), ("2026-09-01", after)):
         session = new_session(title="F", date=date, participants=3, exercises=[first, second])
         for person in range(1, 4):
-            session = session.with_score(first.id, first.items[0].id, f"p{person}", 3)
+            session = session.with_score(first.id, first.items[0].id, f"p{person}", score)
         sessions.append(session)
     return sessions[0], sessions[1]
 
@@ -55,8 +56,24 @@ def test_never_answered_items_are_left_out_unless_all(library: Library) -> None:
     assert comparison.unanswered == (after.exercise(second.id).title.da,)
     text = render_text(comparison)
     assert t("export.status.empty", "da") not in text
-    assert t("export.cmp.unanswered", "da", n=change.unanswered) in text
+    said = t("export.cmp.unanswered", "da", n=change.unanswered)
+    for shown in (text, render_compare_markdown(comparison), render_compare_html(comparison)):
+        assert said in shown
     assert t("export.cmp.unanswered_list", "da") in text
     everything = compare_sessions(before, after, show_all=True)
     assert everything.unanswered == () and len(everything.exercises) == 2
     assert sum(len(c.items) for c in everything.exercises) > len(first.items)  # the scale: one item
+
+
+def test_the_left_out_are_counted_beside_an_item_that_moved(library: Library) -> None:
+    """Nothing unchanged hidden, only the never answered: the count is still said, in every format."""
+    comparison = compare_sessions(*_pair(library, after=5))
+    (change,) = comparison.exercises
+    assert change.hidden == 0 and len(change.items) == 1 and change.unanswered > 0
+    said = t("export.cmp.unanswered", "da", n=change.unanswered)
+    for shown in (
+        render_text(comparison),
+        render_compare_markdown(comparison),
+        render_compare_html(comparison),
+    ):
+        assert said in shown

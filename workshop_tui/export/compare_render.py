@@ -147,7 +147,7 @@ def _renamed_md(exercise: ExerciseChange) -> list[str]:
 
 def _tail_md(exercise: ExerciseChange, lang: str) -> list[str]:
     out = []
-    if exercise.hidden:
+    if exercise.hidden or exercise.unanswered:
         out += [f"*{exercise.hidden_text(lang)}*", ""]
     for key, texts in (
         ("export.cmp.only_before", exercise.only_before),
@@ -237,7 +237,7 @@ def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
         out.append(_vote_html(exercise, lang))
     else:
         out.append(_items_html(exercise, lang))
-    if exercise.hidden:
+    if exercise.hidden or exercise.unanswered:
         out.append(f'<p class="muted">{e(exercise.hidden_text(lang))}</p>')
     for key, texts in (
         ("export.cmp.only_before", exercise.only_before),

@@ -77,7 +77,7 @@ def render_text(comparison: Comparison) -> str:
                 f"  {line(option.text)}: {option.value_text(option.before, lang)} → "
                 f"{option.value_text(option.after, lang)}   {option.change_text(lang)}"
             )
-        if exercise.hidden:
+        if exercise.hidden or exercise.unanswered:
             out.append(f"  ({exercise.hidden_text(lang)})")
         for key, texts in (
             ("export.cmp.only_before", exercise.only_before),
