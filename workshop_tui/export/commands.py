@@ -235,12 +235,18 @@ def in_asked_language(session: Session, args: argparse.Namespace) -> Session:
     have a translation, in that language; what was written in the session (its title, notes,
     answers) stays as written, and every figure is the same.
     """
-    asked = getattr(args, "explicit_lang", None)
-    if not isinstance(asked, str) or asked == session.language:
+    asked = _asked_language(args)
+    if asked is None or asked == session.language:
         return session
     from dataclasses import replace
 
     return replace(session, language=asked)
+
+
+def _asked_language(args: argparse.Namespace) -> str | None:
+    """The language ``--lang`` named, or None (an English ``LANG`` alone does not change a file)."""
+    asked = getattr(args, "explicit_lang", None)
+    return asked if isinstance(asked, str) else None
 
 
 def _trend(args: argparse.Namespace, lang: str) -> int:
@@ -269,6 +275,7 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
         lang=lang,
         branches=found.branches,
         forks=found.forks,
+        report_lang=_asked_language(args),
     )
     if not trend.exercises:
         print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
