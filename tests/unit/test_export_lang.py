@@ -42,7 +42,9 @@ def test_without_lang_the_session_language_is_kept(
     assert f"**{t('export.date', 'da')}:**" in written.read_text(encoding="utf-8")
 
 
-def test_the_trend_follows_lang_too(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_trend_follows_lang_too(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     title = _danish(capsys)
     assert main(["--lang", "en", "trend", title, "-o", str(tmp_path), "--format", "md"]) == 0
     (written,) = tmp_path.glob("*.md")
