@@ -51,6 +51,8 @@ _HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
 }
+TYPED_WAKE_SECONDS = 0.25
+"""How long after a typed-over answer the waiting phones look again (``type_over``)."""
 _VERSION = re.compile(r"-?[0-9]{1,12}")
 """The version a page says it has: ASCII digits only (``str.isdigit`` takes ``²``, which ``int``
 refuses: a 500 and a logged traceback for each such request)."""
@@ -195,8 +197,11 @@ class VotingServer:
         item, when the phone is told and the roll saved (``Desk.type_over``)."""
         if not self.desk.type_over(self.sink.session, participant_id, exercise_id, item_id):
             return False
-        self._wake()
-        task = asyncio.get_running_loop().create_task(self._save_roll_quietly())
+        loop = asyncio.get_running_loop()
+        # The typed score may still wait in the screen's queue: the phone looks a moment later,
+        # so that it is shown the score as typed, not its own beside the mark.
+        loop.call_later(TYPED_WAKE_SECONDS, self._wake)
+        task = loop.create_task(self._save_roll_quietly())
         self._roll_saves.add(task)
         task.add_done_callback(self._roll_saves.discard)
         return True
