@@ -19,7 +19,6 @@ served on is refused (421), so a web page elsewhere cannot reach it by DNS rebin
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -201,15 +200,10 @@ class VotingServer:
         # The typed score may still wait in the screen's queue: the phone looks a moment later,
         # so that it is shown the score as typed, not its own beside the mark.
         loop.call_later(TYPED_WAKE_SECONDS, self._wake)
-        task = loop.create_task(self._save_roll_quietly())
+        task = loop.create_task(self._roll.save_quietly())
         self._roll_saves.add(task)
         task.add_done_callback(self._roll_saves.discard)
         return True
-
-    async def _save_roll_quietly(self) -> None:
-        """Save the roll after a typed-over answer; a failure is logged (the next save tries again)."""
-        with contextlib.suppress(Refused):
-            await self._roll.save()
 
     def _wake(self) -> None:
         if self._changed is not None:
