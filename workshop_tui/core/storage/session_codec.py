@@ -387,7 +387,7 @@ def _title(reader: Reader) -> str:
     if "title" not in reader.data or not isinstance(reader.data["title"], str):
         return raw  # missing or not a string: reported by ``string``
     try:
-        return parse_title(raw)
+        parse_title(raw)  # only judged: a title is read as written, so a file reads back the same
     except Refused:
         reader.problems.add(reader.key("title"), "problems.what.blank_title", "problems.fix.write_title")
-        return raw
+    return raw
