@@ -60,3 +60,15 @@ def test_the_list_shows_the_id_of_a_renamed_file(data_dir: Path, capsys: pytest.
     assert line.endswith(t("cli.sessions.id", "da", id=path.stem))
     assert main(["--lang", "en", "open", "no-such-thing"]) == 1
     assert "(its id)" in capsys.readouterr().err
+
+
+def test_a_follow_up_of_an_id_two_files_hold_names_them(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--follows ID`` said "no session to follow up" when a copy held the same id."""
+    assert main(["new", "--title", "Dag 1", "--participants", "3", "--no-open"]) == 0
+    (path,) = (data_dir / "sessions").glob("*.toml")
+    shutil.copyfile(path, path.with_name("copy.toml"))
+    capsys.readouterr()
+    assert main(["new", "--follows", path.stem, "--no-open"]) == 1
+    assert str(path.with_name("copy.toml")) in capsys.readouterr().err

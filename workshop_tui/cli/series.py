@@ -19,7 +19,7 @@ from pathlib import Path
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.distinct import group_labels
 from workshop_tui.core.storage.branches import Line, branch_facts, followed_already, lines, trunk
-from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
+from workshop_tui.core.storage.listing import SessionListing, ambiguous, find_session, list_sessions
 from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
 from workshop_tui.core.text_safety import for_terminal, shown_name
@@ -47,8 +47,9 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
             print(t("series.cli.taken", lang, option=f"--{option}"), file=sys.stderr)
             return 2
     found = find_session(args.follows)
-    if found is None:
-        print(for_terminal(t("series.cli.no_earlier", lang, name=args.follows)), file=sys.stderr)
+    if found is None:  # several sessions by that id or title are named, not "none found"
+        said = ambiguous(args.follows, lang) or t("series.cli.no_earlier", lang, name=args.follows)
+        print(for_terminal(said), file=sys.stderr)
         return 1
     earlier = load_session(found)
     if not valid_date(args.date):

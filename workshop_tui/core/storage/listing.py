@@ -304,6 +304,13 @@ def not_found(name: str, lang: str, folder: Path | None = None) -> str:
     one id (a copy) are named by their paths: the id would not tell them apart.
     """
     from workshop_tui.core.i18n import t
+
+    return ambiguous(name, lang, folder) or t("cli.error.no_session", lang, name=name)
+
+
+def ambiguous(name: str, lang: str, folder: Path | None = None) -> str | None:
+    """The message when ``name`` matches several sessions (by id or title), else None."""
+    from workshop_tui.core.i18n import t
     from workshop_tui.core.model.ids import valid_id
 
     folder = folder or sessions_dir()
@@ -315,4 +322,4 @@ def not_found(name: str, lang: str, folder: Path | None = None) -> str:
     if len(matches) > 1:
         ids = ", ".join(path.stem for path in matches)
         return t("cli.error.many_sessions", lang, name=name, n=len(matches), ids=ids)
-    return t("cli.error.no_session", lang, name=name)
+    return None
