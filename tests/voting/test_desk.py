@@ -251,7 +251,7 @@ def test_state_and_progress(desk: Desk, room_session: Session) -> None:
     desk.roll.mark_voted(pid, "resistance")
     state = desk.state(session, pid)
     assert state["open"] and state["participant"] == "P1" and state["mine"] == NINE
-    assert set(state) == {"version", "open", "participant", "exercise", "mine"}  # nobody else's
+    assert set(state) == {"version", "open", "participant", "exercise", "mine", "typed"}  # nobody else's
     exercise = state["exercise"]
     assert exercise["title"] == room_session.exercise("resistance").title.da
     assert [i["id"] for i in exercise["items"]] == list(NINE)

@@ -276,9 +276,14 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         return _follow_up(args, lang)
     title = args.title or _ask(t("cli.prompt.title", lang), lang, "--title")
     raw = args.participants or _ask(t("cli.prompt.participants", lang), lang, "--participants")
-    from workshop_tui.core.model.people import parse_participants
+    from workshop_tui.core.model.people import parse_participants, parse_title
     from workshop_tui.core.model.refusal import Refused
 
+    try:  # the app's form has the same rule
+        title = parse_title(title)
+    except Refused as refused:
+        print(for_terminal(f"--title: {refusal_text(refused, lang)}"), file=sys.stderr)
+        return 2
     try:  # the app's form has the same rule
         participants = parse_participants(raw)
     except Refused as refused:

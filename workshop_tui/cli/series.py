@@ -20,7 +20,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.results.distinct import group_labels
 from workshop_tui.core.storage.branches import Line, branch_facts, followed_already, lines, trunk
-from workshop_tui.core.storage.listing import SessionListing, find_session, list_sessions
+from workshop_tui.core.storage.listing import SessionListing, ambiguous, find_session, list_sessions
 from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
 from workshop_tui.core.text_safety import for_terminal, shown_name
@@ -48,8 +48,9 @@ def follow_up_command(args: argparse.Namespace, lang: str) -> Path | int:
             print(t("series.cli.taken", lang, option=f"--{option}"), file=sys.stderr)
             return 2
     found = find_session(args.follows)
-    if found is None:
-        print(for_terminal(t("series.cli.no_earlier", lang, name=args.follows)), file=sys.stderr)
+    if found is None:  # several sessions by that id or title are named, not "none found"
+        said = ambiguous(args.follows, lang) or t("series.cli.no_earlier", lang, name=args.follows)
+        print(for_terminal(said), file=sys.stderr)
         return 1
     earlier = load_session(found)
     if not valid_date(args.date):
@@ -221,6 +222,8 @@ def _print_line(
     progress = t("cli.progress", lang, done=done, total=total)
     org = f" · {_cut(session.organisation)}" if session.organisation else ""
     where = shown_name(listing.path)
+    if listing.path.stem != session.id:  # renamed or copied: the id inside opens it too (find_session)
+        where += "  " + t("cli.sessions.id", lang, id=_cut(session.id))
     print(
         for_terminal(
             f"{indent}{_cut(session.title)}{org}  {long_date(session.date, lang)}  {progress}  {where}"

@@ -206,14 +206,20 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         return 1
     raw = file_bytes(path)
     flags = {"named": args.named, "include_notes": args.notes}
+    asked = _asked_language(args)
     summary = kept_summary.read(raw, **flags)
+    if summary is not None and asked is not None and asked != summary.language:
+        summary = None  # kept in the file's own language; --lang asked for another one
     if summary is None:
         from workshop_tui.core.results.summary import build_summary
         from workshop_tui.core.storage.sessions import load_session
 
         session = load_session(path, keep_parsed=True, raw=raw)  # an export again skips its TOML
+        own_language = session.language
+        session = in_asked_language(session, args)
         summary = build_summary(session, **flags)
-        kept_summary.keep(raw, summary)
+        if session.language == own_language:  # only the file's own edition is kept for its bytes
+            kept_summary.keep(raw, summary)
     formats = FORMATS if args.format == "all" else (args.format,)
     paths = export_summary(summary, formats, args.output, lang=lang)
     for path in paths:
@@ -230,6 +236,7 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     after = _load(args.after, lang) if before is not None else None
     if before is None or after is None:
         return 1
+    before, after = in_asked_language(before, args), in_asked_language(after, args)
     show_all = bool(getattr(args, "show_all", False))
     if args.format is None:
         print(printable(render_text(compare_sessions(before, after, show_all=show_all))), end="")
@@ -240,6 +247,29 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     print(printable(render_text(comparison)), end="")
     print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0
+
+
+def in_asked_language(session: Session, args: argparse.Namespace) -> Session:
+    """The session with the language ``--lang`` asks for, when it asks: its labels then follow.
+
+    A file is written in its session's language, so ``workshop --lang en export`` of a Danish
+    session wrote Danish headings for the English colleague it was meant for. Given ``--lang``
+    (not merely an English ``LANG``) the export says its labels, and the library's texts that
+    have a translation, in that language; what was written in the session (its title, notes,
+    answers) stays as written, and every figure is the same.
+    """
+    asked = _asked_language(args)
+    if asked is None or asked == session.language:
+        return session
+    from dataclasses import replace
+
+    return replace(session, language=asked)
+
+
+def _asked_language(args: argparse.Namespace) -> str | None:
+    """The language ``--lang`` named, or None (an English ``LANG`` alone does not change a file)."""
+    asked = getattr(args, "explicit_lang", None)
+    return asked if isinstance(asked, str) else None
 
 
 def _trend(args: argparse.Namespace, lang: str) -> int:
@@ -268,6 +298,7 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
         lang=lang,
         branches=found.branches,
         forks=found.forks,
+        report_lang=_asked_language(args),
     )
     if not trend.exercises:
         print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here

@@ -155,6 +155,9 @@ class ExerciseChange:
     as the trend says it), also for one left out as unchanged: the same id, so it is still compared."""
     kind: str = ""
     """The exercise's kind (the after session's): what makes it a vote, not how many options show."""
+    unanswered: int = 0
+    """How many shared items no one answered in either session, left out (0 with ``show_all``):
+    a row of ``no answers → no answers`` per item buried the few that moved."""
 
     @property
     def is_vote(self) -> bool:
@@ -164,11 +167,13 @@ class ExerciseChange:
 
     def hidden_text(self, lang: str) -> str:
         """What is said of the unchanged items or options left out: "no change" when it is all."""
-        if not self.hidden:
-            return ""
-        if self.items or self.options:
-            return t("export.cmp.hidden", lang, n=self.hidden)
-        return t("export.cmp.no_change", lang, n=self.hidden)
+        parts = []
+        if self.hidden:
+            key = "export.cmp.hidden" if self.items or self.options else "export.cmp.no_change"
+            parts.append(t(key, lang, n=self.hidden))
+        if self.unanswered:
+            parts.append(t("export.cmp.unanswered", lang, n=self.unanswered))
+        return "; ".join(parts)
 
     @property
     def scale(self) -> str:
@@ -188,6 +193,16 @@ class Comparison:
     only_before: tuple[str, ...]
     only_after: tuple[str, ...]
     text_shared: tuple[str, ...]
+    unanswered: tuple[str, ...] = ()
+    """Shared exercises no one answered in either session, left out (empty with ``show_all``)."""
+    compared: int = 0
+    """How many shared scored items have a mean in both sessions on the same scale."""
+
+    def none_moved_text(self) -> str:
+        """Why "moved most" is empty: nothing to compare, or ``N shared items, none moved``."""
+        if self.compared:
+            return t("export.cmp.none_moved_n", self.language, n=self.compared)
+        return t("export.cmp.none_moved", self.language)
 
 
 def compare_sessions(before: Session, after: Session, *, show_all: bool = False) -> Comparison:
@@ -213,6 +228,8 @@ def compare_summaries(before: Summary, after: Summary, *, show_all: bool = False
             text_shared.append(exercise.title)
             continue
         changes.append(_exercise(exercise, old.scored, exercise.scored, lang, show_all))
+    unanswered = [] if show_all else [c.title for c in changes if _never_answered(c)]
+    changes = [c for c in changes if show_all or not _never_answered(c)]
     # Largest share of the scale first, so a move on 1–10 weighs like one on 1–5.
     movable = [
         (abs(i.mean_change) / ((c.high - c.low) or 1), i)
@@ -231,7 +248,24 @@ def compare_summaries(before: Summary, after: Summary, *, show_all: bool = False
         only_before=tuple(x.title for x in before.exercises if x.id not in after_ids),
         only_after=tuple(x.title for x in after.exercises if x.id not in before_ids),
         text_shared=tuple(text_shared),
+        unanswered=tuple(unanswered),
+        compared=sum(_compared(c) for c in changes),
     )
+
+
+def _never_answered(change: ExerciseChange) -> bool:
+    """No one answered any shared item (or voted) in either session, and nothing else is said of it
+    (a changed scale, a reworded or added item): nothing to show but its title."""
+    said = change.scale_changed or change.renamed or change.only_before or change.only_after
+    return bool(change.unanswered) and not (change.items or change.options or change.hidden or said)
+
+
+def _compared(change: ExerciseChange) -> int:
+    """A scored exercise's items with a mean in both sessions (shown, or hidden as unchanged):
+    the ones "moved most" ranks (votes are not ranked there)."""
+    if change.is_vote:
+        return 0
+    return sum(i.mean_change is not None for i in change.items) + change.hidden
 
 
 def _side(item: ItemSummary) -> Side:
@@ -257,7 +291,9 @@ def _vote(
         for o in new.options
         if o.id in old_ids
     ]
-    shown = [o for o in options if show_all or o.verdict != "same"]
+    silent = not show_all and old.voters == 0 and new.voters == 0
+    answered = [] if silent else options
+    shown = [o for o in answered if show_all or o.verdict != "same"]
     old_texts = {o.id: o.text for o in old.options}
     return ExerciseChange(
         id=exercise.id,
@@ -270,7 +306,8 @@ def _vote(
         only_after=tuple(o.text for o in new.options if o.id not in old_ids),
         options=tuple(shown),
         single=single,
-        hidden=len(options) - len(shown),
+        hidden=len(answered) - len(shown),
+        unanswered=len(options) - len(answered),
         renamed=tuple(
             note
             for o in new.options
@@ -304,7 +341,8 @@ def _exercise(
         for i in new.items
         if i.id in old_items
     ]
-    shown = [i for i in items if show_all or i.verdict != "same"]
+    answered = [i for i in items if show_all or i.before.n or i.after.n]
+    shown = [i for i in answered if show_all or i.verdict != "same"]
     return ExerciseChange(
         id=exercise_id,
         title=title,
@@ -312,7 +350,8 @@ def _exercise(
         low=new.scale.min,
         high=new.scale.max,
         items=tuple(shown),
-        hidden=len(items) - len(shown),
+        hidden=len(answered) - len(shown),
+        unanswered=len(items) - len(answered),
         only_before=tuple(i.text for i in old.items if i.id not in new_ids),
         only_after=tuple(i.text for i in new.items if i.id not in old_items),
         scale_changed=changed,

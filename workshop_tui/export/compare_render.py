@@ -72,7 +72,7 @@ def render_compare_markdown(comparison: Comparison) -> str:
         ]
         out += table(heads, rows, {0}) + [""]
     else:
-        out += [t("export.cmp.none_moved", lang), ""]
+        out += [comparison.none_moved_text(), ""]
     for exercise in comparison.exercises:
         out += _exercise_md(exercise, lang)
     for key, texts in (
@@ -83,6 +83,9 @@ def render_compare_markdown(comparison: Comparison) -> str:
         out += [f"## {t(key, lang)}", ""]
         out += [f"- {text}" for text in texts] or [t("export.cmp.nothing", lang)]
         out.append("")
+    if comparison.unanswered:  # only with something left out: ``--all`` shows them in full
+        out += [f"## {t('export.cmp.unanswered_list', lang)}", ""]
+        out += [f"- {text}" for text in comparison.unanswered] + [""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -144,7 +147,7 @@ def _renamed_md(exercise: ExerciseChange) -> list[str]:
 
 def _tail_md(exercise: ExerciseChange, lang: str) -> list[str]:
     out = []
-    if exercise.hidden:
+    if exercise.hidden or exercise.unanswered:
         out += [f"*{exercise.hidden_text(lang)}*", ""]
     for key, texts in (
         ("export.cmp.only_before", exercise.only_before),
@@ -181,7 +184,7 @@ def _moved_html(comparison: Comparison) -> str:
     lang = comparison.language
     out = f"<h3>{e(t('export.cmp.moved', lang))}</h3>"
     if not comparison.moved:
-        return out + f'<p class="muted">{e(t("export.cmp.none_moved", lang))}</p>'
+        return out + f'<p class="muted">{e(comparison.none_moved_text())}</p>'
     rows = "".join(
         f'<tr><td class="num mean">{_verdict_html(i.verdict, i.change_text(lang))}</td>'
         f'<td>{e(i.text)}<br><span class="muted">{e(i.exercise)}</span></td>'
@@ -221,6 +224,9 @@ def _only_html(comparison: Comparison) -> str:
         items = "".join(f"<li>{e(text)}</li>" for text in texts)
         body = f"<ul>{items}</ul>" if items else f'<p class="muted">{e(t("export.cmp.nothing", lang))}</p>'
         out.append(f"<h3>{e(t(key, lang))}</h3>{body}")
+    if comparison.unanswered:  # only with something left out: ``--all`` shows them in full
+        items = "".join(f"<li>{e(text)}</li>" for text in comparison.unanswered)
+        out.append(f"<h3>{e(t('export.cmp.unanswered_list', lang))}</h3><ul>{items}</ul>")
     return "".join(out)
 
 
@@ -231,7 +237,7 @@ def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
         out.append(_vote_html(exercise, lang))
     else:
         out.append(_items_html(exercise, lang))
-    if exercise.hidden:
+    if exercise.hidden or exercise.unanswered:
         out.append(f'<p class="muted">{e(exercise.hidden_text(lang))}</p>')
     for key, texts in (
         ("export.cmp.only_before", exercise.only_before),

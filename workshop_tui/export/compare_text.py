@@ -54,7 +54,7 @@ def render_text(comparison: Comparison) -> str:
         t("export.cmp.moved", lang),
     ]
     if not comparison.moved:
-        out.append(f"  {t('export.cmp.none_moved', lang)}")
+        out.append(f"  {comparison.none_moved_text()}")
     for item in comparison.moved:
         out.append(f"  {item.change_text(lang):<19} {line(item.exercise)} · {line(item.text)}")
     for exercise in comparison.exercises:
@@ -77,7 +77,7 @@ def render_text(comparison: Comparison) -> str:
                 f"  {line(option.text)}: {option.value_text(option.before, lang)} → "
                 f"{option.value_text(option.after, lang)}   {option.change_text(lang)}"
             )
-        if exercise.hidden:
+        if exercise.hidden or exercise.unanswered:
             out.append(f"  ({exercise.hidden_text(lang)})")
         for key, texts in (
             ("export.cmp.only_before", exercise.only_before),
@@ -92,4 +92,7 @@ def render_text(comparison: Comparison) -> str:
     ):
         out += ["", f"{t(key, lang)}:"]
         out += [f"  - {line(text)}" for text in texts] or [f"  {t('export.cmp.nothing', lang)}"]
+    if comparison.unanswered:  # only with something left out: ``--all`` shows them in full
+        out += ["", f"{t('export.cmp.unanswered_list', lang)}:"]
+        out += [f"  - {line(text)}" for text in comparison.unanswered]
     return "\n".join(out) + "\n"

@@ -46,14 +46,17 @@ def export_trend(
     lang: str = "da",
     branches: Sequence[Sequence[Session]] = (),
     forks: bool = False,
+    report_lang: str | None = None,
 ) -> tuple[Trend, list[Path]]:
     """Build the trend and write it in every format asked for (all or nothing).
 
     ``branches`` and ``forks``: the series' other branches (``core.storage.trend_sessions``).
+    ``report_lang``: the report's language when ``--lang`` asked for one (else the latest
+    session's); ``lang`` is the language of error messages.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
-    trend = build_trend(series, others, branches=branches, forks=forks)
+    trend = build_trend(series, others, lang=report_lang, branches=branches, forks=forks)
     outputs = [(folder / trend_name(trend, f), render_trend(trend, f)) for f in formats]
     return trend, write_all(outputs, lang)

@@ -279,6 +279,17 @@ class VotingController:
             writing=server.scribes.mode(self.owner.session),
         )
 
+    def typed_over(self, exercise_id: str, item_id: str, participant_id: str) -> bool:
+        """The facilitator types an answer: True the first time it is one a phone gave (warn then).
+
+        Only while voting is open: the roll is loaded with the server. Typed with voting
+        closed, a phone's answer is not marked, and the phone may change it when voting opens.
+        """
+        server = self.server
+        if server is None or not server.running:
+            return False
+        return server.type_over(participant_id, exercise_id, item_id)
+
     def writers(self, exercise_id: str) -> dict[tuple[str, str], tuple[str, ...]]:
         """Which devices write where in ``exercise_id`` now: (group, field key) -> their places."""
         server = self.server

@@ -293,7 +293,45 @@ class Desk:
             check_vote(exercise, scores)
         if not self.owns_answers(session, participant_id, exercise_id):
             raise Refused(409, "typed", "this place already has answers typed in for this exercise")
+        self._check_typed_over(session, participant_id, exercise_id, scores, whole=exercise.is_vote)
         return Ballot(exercise_id, participant_id, dict(scores), whole=exercise.is_vote)
+
+    def _check_typed_over(
+        self, session: Session, participant_id: str, exercise_id: str, scores: dict[str, Any], *, whole: bool
+    ) -> None:
+        """Refuse a vote that would change an answer the facilitator typed over this phone's.
+
+        The facilitator's score stands (a correction said aloud in the room: "I meant 4"); a
+        later send from the phone, made on the page as it was, silently put the old answer
+        back. The same answer sent again (the page shows the typed one) passes.
+
+        Raises:
+            Refused: 409 ``typed_over``, naming nothing of anyone else's.
+        """
+        typed = self.roll.typed_items(participant_id, exercise_id)
+        if not typed:
+            return
+        rows = session.answers_for(exercise_id).scores
+        for item_id in typed:
+            now = rows.get(item_id, {}).get(participant_id)
+            sent = scores.get(item_id, now if not whole else None)
+            if sent != now:
+                raise Refused(409, "typed_over", "the facilitator typed this answer; it stands as typed")
+
+    def type_over(self, session: Session, participant_id: str, exercise_id: str, item_id: str) -> bool:
+        """The facilitator types the answer of ``participant_id`` to an item its phone answers:
+        True the first time (per item), when the caller saves the roll and warns the facilitator.
+
+        The answer then stands as typed (``_check_typed_over``), and the phone is shown so at
+        its next look (the version moves on).
+        """
+        participant = session.participant(participant_id)
+        if participant is None or not self.roll.has_voted(participant_id, exercise_id):
+            return False
+        if not self.roll.mark_typed(participant_id, exercise_id, item_id):
+            return False
+        self.version += 1
+        return True
 
     def owns_answers(self, session: Session, participant_id: str, exercise_id: str) -> bool:
         """Whether the scores of ``participant_id`` in the exercise are its phone's own to see and change.
@@ -318,12 +356,14 @@ class Desk:
         if exercise is not None and self.owns_answers(session, participant_id, exercise.id):
             scores = session.answers_for(exercise.id).scores
             mine = {item: row[participant_id] for item, row in scores.items() if participant_id in row}
+        typed = sorted(self.roll.typed_items(participant_id, exercise.id)) if exercise is not None else []
         return {
             "version": self.version,
             "open": exercise is not None,
             "participant": participant_id.upper(),
             "exercise": exercise_json(exercise, session.language) if exercise else None,
             "mine": mine,
+            "typed": typed,
         }
 
     def counts(self) -> tuple[int, int, int]:

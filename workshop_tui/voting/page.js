@@ -13,6 +13,7 @@ let exercise = null;
 let control = null; // the shape the exercise's kind declared: its entry in SHAPES
 let chosen = {};
 let sentScores = null;
+let typed = []; // items whose answer the facilitator set over this phone's: they stand as set
 let following = false;
 
 function fill(template, values) {
@@ -147,6 +148,7 @@ function render(state) {
   exercise = state.exercise;
   control = SHAPES[exercise.control.shape];
   chosen = Object.assign({}, state.mine);
+  typed = Array.isArray(state.typed) ? state.typed : [];
   sentScores = Object.keys(chosen).length ? canonical(chosen) : null;
   $("ex-title").textContent = exercise.title;
   $("ex-prompt").textContent = exercise.prompt;
@@ -194,6 +196,8 @@ function itemText(item, index) {
   const prefix = exercise.items.length > 1 ? index + 1 + ". " : "";
   const text = element("p", "item-text", prefix + item.text);
   text.id = "item-" + index;
+  // Set by the facilitator over this phone's answer: said beside it, and a change is refused.
+  if (typed.includes(item.id)) text.append(" ", element("span", "typed-note", S.typed_note));
   return text;
 }
 

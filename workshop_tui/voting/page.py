@@ -35,6 +35,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
         "address_full",
         "locked",
         "typed",
+        "typed_over",
         "too_slow",
     ),
     "phone.write.refused_": ("no_group", "not_writing", "too_long", "too_many_answers"),

@@ -91,6 +91,7 @@ class Roll:
         devices: dict[str, str] | None = None,
         voted: dict[str, list[str]] | None = None,
         seats: dict[str, str] | None = None,
+        typed: dict[str, list[str]] | None = None,
     ) -> None:
         self.code = code
         self.devices: dict[str, str] = dict(devices or {})
@@ -99,6 +100,9 @@ class Roll:
         """participant id -> the exercises its phone voted on."""
         self.seats: dict[str, str] = dict(seats or {})
         """writing device id -> the place it took when it first voted (``Desk.seat``)."""
+        self.typed: dict[str, set[str]] = {pid: set(keys) for pid, keys in (typed or {}).items()}
+        """participant id -> the answers (``exercise/item``) the facilitator typed over its phone's:
+        they stand as typed, and the phone may no longer change them (``Desk.ballot``)."""
 
     @classmethod
     def new(cls) -> Roll:
@@ -121,6 +125,21 @@ class Roll:
             return False
         seen.add(exercise_id)
         return True
+
+    def mark_typed(self, participant_id: str, exercise_id: str, item_id: str) -> bool:
+        """Note that the facilitator typed the participant's answer to an item its phone gave;
+        True when that is new."""
+        seen = self.typed.setdefault(participant_id, set())
+        key = f"{exercise_id}/{item_id}"
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    def typed_items(self, participant_id: str, exercise_id: str) -> set[str]:
+        """The items of the exercise whose answer the facilitator typed over this participant's phone's."""
+        prefix = f"{exercise_id}/"
+        return {key[len(prefix) :] for key in self.typed.get(participant_id, ()) if key.startswith(prefix)}
 
     def participant_for(self, token: str) -> str | None:
         """The id of a device token (its label; ``place_of`` is where it votes), or None when unknown."""
@@ -156,6 +175,9 @@ class Roll:
         table: dict[str, object] = {"devices": dict(sorted(self.devices.items())), "voted": voted}
         if self.seats:
             table["seats"] = dict(sorted(self.seats.items()))
+        typed = {pid: sorted(keys) for pid, keys in sorted(self.typed.items()) if keys}
+        if typed:
+            table["typed"] = typed
         return dumps(table)
 
     def save(self, path: Path) -> None:
@@ -185,8 +207,9 @@ class Roll:
             devices = data.get("devices", {})
             voted = data.get("voted", {})
             seats = data.get("seats", {})
-            if not isinstance(devices, dict) or not isinstance(voted, dict) or not isinstance(seats, dict):
-                raise ValueError("devices, voted or seats have the wrong form")
+            typed = data.get("typed", {})
+            if not all(isinstance(table, dict) for table in (devices, voted, seats, typed)):
+                raise ValueError("devices, voted, seats or typed have the wrong form")
             for key, value in devices.items():
                 if not _HASH.fullmatch(key) or not _device_id(value):
                     raise ValueError(f"device entry {key[:80]!r} has the wrong form")
@@ -194,6 +217,11 @@ class Roll:
                 if not valid_id(key) or not isinstance(value, list) or not all(valid_id(v) for v in value):
                     raise ValueError(f"voted entry {key[:80]!r} has the wrong form (a place = exercise ids)")
             _check_seats(seats, devices)
+            for key, value in typed.items():
+                if not valid_id(key) or not isinstance(value, list) or not all(_typed_key(v) for v in value):
+                    raise ValueError(
+                        f"typed entry {key[:80]!r} has the wrong form (a place = exercise/item ids)"
+                    )
         except (FileProblems, KeyError, ValueError, RecursionError) as error:
             # RecursionError: tomllib recurses per level of nesting ('x = [[[…' 100,000 deep).
             kept = _set_aside(path)
@@ -201,7 +229,7 @@ class Roll:
                 cls.new(),
                 f"{path}: {error}; kept as {kept.name if kept else '(not moved)'}, a new roll was started",
             )
-        return cls(new_code(), devices, voted, seats), None
+        return cls(new_code(), devices, voted, seats, typed), None
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -228,6 +256,14 @@ def _set_aside(path: Path) -> Path | None:
             path.unlink()
         return target
     return None
+
+
+def _typed_key(value: object) -> bool:
+    """Whether ``value`` is an ``exercise/item`` pair of ids, as ``Roll.mark_typed`` writes it."""
+    if not isinstance(value, str) or value.count("/") != 1:
+        return False
+    exercise_id, item_id = value.split("/")
+    return valid_id(exercise_id) and valid_id(item_id)
 
 
 def _writer_id(value: object) -> bool:

@@ -10,6 +10,7 @@ gets its token, and joins that come together share one write.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
@@ -94,6 +95,12 @@ class RollWriter:
         self._lock: asyncio.Lock | None = None
         self._wanted = 0
         self._saved = 0
+
+    async def save_quietly(self) -> None:
+        """Save the roll when no device waits for it (a typed-over answer): a failure is logged
+        by ``save``, and the next save writes it."""
+        with contextlib.suppress(Refused):
+            await self.save()
 
     async def save(self) -> None:
         """Save the roll before the device gets its token (joins that come together share a write).

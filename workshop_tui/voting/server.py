@@ -50,6 +50,8 @@ _HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
 }
+TYPED_WAKE_SECONDS = 0.25
+"""How long after a typed-over answer the waiting phones look again (``type_over``)."""
 _VERSION = re.compile(r"-?[0-9]{1,12}")
 """The version a page says it has: ASCII digits only (``str.isdigit`` takes ``²``, which ``int``
 refuses: a 500 and a logged traceback for each such request)."""
@@ -84,6 +86,8 @@ class VotingServer:
         """Writing from devices: groups' fields and open answers (``scribes``)."""
         self._writes = EditCommit(sink)
         self._roll = RollWriter(desk, roll_file)
+        self._roll_saves: set[asyncio.Task[None]] = set()
+        """Roll saves started by a typed-over answer, kept until done (a task is otherwise collected)."""
         """Saves the roll to ``roll_file`` after each join; None keeps it in memory (tests)."""
         self.on_join: Callable[[], None] | None = None
         """Told after every join or refused join (the facilitator's counts and notes change)."""
@@ -186,6 +190,20 @@ class VotingServer:
             voting = True
         if voting:
             self._wake()
+
+    def type_over(self, participant_id: str, exercise_id: str, item_id: str) -> bool:
+        """The facilitator types a participant's answer its phone gave: True the first time per
+        item, when the phone is told and the roll saved (``Desk.type_over``)."""
+        if not self.desk.type_over(self.sink.session, participant_id, exercise_id, item_id):
+            return False
+        loop = asyncio.get_running_loop()
+        # The typed score may still wait in the screen's queue: the phone looks a moment later,
+        # so that it is shown the score as typed, not its own beside the mark.
+        loop.call_later(TYPED_WAKE_SECONDS, self._wake)
+        task = loop.create_task(self._roll.save_quietly())
+        self._roll_saves.add(task)
+        task.add_done_callback(self._roll_saves.discard)
+        return True
 
     def _wake(self) -> None:
         if self._changed is not None:

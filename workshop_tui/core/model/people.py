@@ -25,6 +25,19 @@ _COUNT = re.compile(r"[+-]?[0-9]+")
 _NAME_BREAKS = re.compile(r"[,;\n]")
 
 
+def parse_title(raw: str) -> str:
+    """A session's title as typed or read: trimmed, and refused when nothing would show.
+
+    One rule for the command line (``--title``), the app's form and a file read: the form
+    refused "   " but took a zero-width space, and ``workshop new --title " "`` made a session
+    listed as a blank line, that no title could open. Raises ``Refused("title.blank")``.
+    """
+    title = raw.strip()
+    if not for_terminal(without_invisible(title)).strip():
+        raise Refused("title.blank")
+    return title
+
+
 def parse_participants(raw: str) -> int | list[str]:
     """The participants typed for a new session: a count (1-500, anonymous) or a list of names.
 

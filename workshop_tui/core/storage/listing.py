@@ -260,18 +260,35 @@ _DESCENDING = str.maketrans("0123456789", "9876543210")
 
 
 def find_session(name: str, folder: Path | None = None) -> Path | None:
-    """Resolve a path, a session id or an exact (case-insensitive) title to a file."""
+    """Resolve a path, a session id or an exact (case-insensitive) title to a file.
+
+    An id is the one written inside the file (``id = ...``), not only its name: a session
+    copied, renamed or mailed back under another name holds the same id as the original,
+    and opening "the" session by id then picked the one whose file name matched, silently.
+    Exactly one file must match (by its name or the id inside); else None, and
+    :func:`not_found` names the candidates.
+    """
     from workshop_tui.core.model.ids import valid_id  # the model waits until a name must be checked
 
     candidate = Path(name).expanduser()
     if candidate.suffix == ".toml" and candidate.exists():
         return candidate
     folder = folder or sessions_dir()
-    by_id = folder / f"{name}.toml"
-    if valid_id(name) and by_id.exists():
-        return by_id
+    if valid_id(name):
+        by_id = _with_id(name, folder)
+        if by_id:
+            return by_id[0] if len(by_id) == 1 else None
     matches = _titled(name, folder)
     return matches[0] if len(matches) == 1 else None
+
+
+def _with_id(name: str, folder: Path) -> list[Path]:
+    """The files named ``name.toml`` or holding the id ``name``, each once, in listing order."""
+    named = folder / f"{name}.toml"
+    found = [s.path for s in list_sessions(folder) if s.path == named or (s.summary and s.summary.id == name)]
+    if named.exists() and named not in found:  # not listed (a dot file, a race): still the file asked for
+        found.insert(0, named)
+    return found
 
 
 def _titled(name: str, folder: Path) -> list[Path]:
@@ -279,16 +296,30 @@ def _titled(name: str, folder: Path) -> list[Path]:
 
 
 def not_found(name: str, lang: str, folder: Path | None = None) -> str:
-    """Why ``find_session(name)`` found nothing: no such session, or several with that title.
+    """Why ``find_session(name)`` found nothing: no such session, or several with that title or id.
 
     Three sessions titled "x" (a series, or a day created twice) made ``workshop open x``
     say "No session 'x' found", though the list showed all three: now it says so and names
-    the ids that open each (the file names, which ``find_session`` takes).
+    the ids that open each (the file names, which ``find_session`` takes). Two files holding
+    one id (a copy) are named by their paths: the id would not tell them apart.
     """
     from workshop_tui.core.i18n import t
 
-    matches = _titled(name, folder or sessions_dir())
+    return ambiguous(name, lang, folder) or t("cli.error.no_session", lang, name=name)
+
+
+def ambiguous(name: str, lang: str, folder: Path | None = None) -> str | None:
+    """The message when ``name`` matches several sessions (by id or title), else None."""
+    from workshop_tui.core.i18n import t
+    from workshop_tui.core.model.ids import valid_id
+
+    folder = folder or sessions_dir()
+    same_id = _with_id(name, folder) if valid_id(name) else []
+    if len(same_id) > 1:
+        paths = ", ".join(str(path) for path in same_id)
+        return t("cli.error.same_id", lang, name=name, n=len(same_id), paths=paths)
+    matches = _titled(name, folder)
     if len(matches) > 1:
         ids = ", ".join(path.stem for path in matches)
         return t("cli.error.many_sessions", lang, name=name, n=len(matches), ids=ids)
-    return t("cli.error.no_session", lang, name=name)
+    return None

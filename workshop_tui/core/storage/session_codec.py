@@ -177,7 +177,7 @@ def parse_session(reader: Reader) -> Session | None:
     check_id(reader, "id", session_id)
     session = Session(
         id=session_id,
-        title=reader.string("title"),
+        title=_title(reader),
         date=_date(reader),
         organisation=reader.string("organisation", required=False),
         facilitator=reader.string("facilitator", required=False),
@@ -228,7 +228,7 @@ def header_problems(data: dict[str, Any]) -> list[Problem]:
     reader = Reader(data, "", problems)
     _language(reader)
     check_id(reader, "id", reader.string("id"))
-    reader.string("title")
+    _title(reader)
     _date(reader)
     for name in ("organisation", "facilitator"):
         reader.string(name, required=False)
@@ -372,3 +372,22 @@ def _int_map(reader: Reader, name: str) -> dict[str, int]:
     out = {key: sub.integer(key, minimum=0, maximum=24 * 3600) for key in list(sub.data)}
     sub.finish()
     return out
+
+
+def _title(reader: Reader) -> str:
+    """The title, by the rule a new session's follows (``parse_title``): a blank one is a problem.
+
+    A file mailed in (or written by hand) with ``title = " "`` was listed as a blank line that
+    no title opened, and exported with an empty heading.
+    """
+    from workshop_tui.core.model.people import parse_title
+    from workshop_tui.core.model.refusal import Refused
+
+    raw = reader.string("title")
+    if "title" not in reader.data or not isinstance(reader.data["title"], str):
+        return raw  # missing or not a string: reported by ``string``
+    try:
+        parse_title(raw)  # only judged: a title is read as written, so a file reads back the same
+    except Refused:
+        reader.problems.add(reader.key("title"), "problems.what.blank_title", "problems.fix.write_title")
+    return raw

@@ -158,6 +158,9 @@ def new_session(
         people = tuple(Participant(id=f"p{i}", name=name) for i, name in enumerate(participants, start=1))
     import secrets  # only a new session needs a random id: not loaded on every start
 
+    from workshop_tui.core.model.people import parse_title
+
+    title = parse_title(title)  # every new session (the command line, the form, a follow-up)
     names = groups or [Group.WHOLE_ROOM]
     stamp = timestamp or now_iso()
     chosen = list(exercises)

@@ -17,7 +17,7 @@ from workshop_tui.core.i18n import LANGUAGES, t
 from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.ids import valid_date
-from workshop_tui.core.model.people import parse_participants
+from workshop_tui.core.model.people import parse_participants, parse_title
 from workshop_tui.core.model.refusal import Refused
 from workshop_tui.core.storage.branches import followed_already
 from workshop_tui.core.storage.errors import FileProblems, in_line_order, problem_lines
@@ -248,8 +248,9 @@ class NewSessionScreen(WorkshopModal):
         """Validate the form and return the new session."""
         lang = self.lang
         error = self.query_one("#error", Static)
-        title = self.query_one("#title", Input).value.strip()
-        if not title:
+        try:  # the command line's rule (``--title``), in one place
+            title = parse_title(self.query_one("#title", Input).value)
+        except Refused:
             error.update(t("tui.new.err.title", lang))
             self.query_one("#title", Input).focus()
             return

@@ -32,6 +32,10 @@ SIDE_WIDTH = 76
 """The panel's width with the words beside the code (33 columns of code, 33 of words), or the
 terminal's less a column each side; from ``SIDE_FROM`` columns down the words are too narrow."""
 SIDE_FROM = 66
+PANEL_WIDTH = 64
+"""The panel's width with the words below the code (its stylesheet's)."""
+NOTICE_MARGIN = 27
+"""Columns beside the panel from which notices go there (26 wide), not over it."""
 
 
 async def open_voting(voting: VotingController) -> None:
@@ -75,7 +79,7 @@ class VotingModal(WorkshopModal):
         align: center middle;
     }
     VotingModal > VerticalScroll {
-        width: 64;
+        width: 64;  /* PANEL_WIDTH */
         height: auto;
         max-height: 100%;
         border: thick $accent;
@@ -90,7 +94,23 @@ class VotingModal(WorkshopModal):
         color: $text-muted;
         text-align: center;
     }
+    VotingModal.-side ToastRack, VotingModal.-margin ToastRack {
+        dock: top;
+        align: right top;
+        margin-bottom: 0;
+    }
+    VotingModal.-margin Toast {
+        width: 26;
+        max-width: 26;
+    }
     """
+    """Where its notices go, so that they cover neither the QR code nor the line of keys: at the
+    bottom right (Textual's place, which the panel kept by its own ``DEFAULT_CSS``) "the results
+    are hidden while the room votes" covered the keys (Esc, F10) at 80x24 for 8 seconds. With
+    the words beside the code (``-side``, a low screen) the top right is empty; on a screen with
+    room beside the panel (``-margin``) they go narrow into that margin; in between they stay
+    at the bottom, over the keys (which F1 lists), never over the code the room scans. On
+    Textual's own layer, above the panel, so a notice never moves or shrinks it."""
     BINDINGS = bindings(VOTING_COMMANDS)
 
     def __init__(self, controller: VotingController) -> None:
@@ -137,6 +157,10 @@ class VotingModal(WorkshopModal):
         size = self.app.size
         side = size.height < SIDE_BELOW and size.width >= SIDE_FROM
         width = min(SIDE_WIDTH, size.width - 2) if side else None
+        margin = not side and (size.width - PANEL_WIDTH) // 2 >= NOTICE_MARGIN
+        if self.has_class("-side") != side or self.has_class("-margin") != margin:
+            self.set_class(side, "-side")
+            self.set_class(margin, "-margin")
         if width != self._side_width:  # a style set again lays the screen out again
             self._side_width = width
             self.query_one(VerticalScroll).styles.width = width  # None: the stylesheet's width

@@ -17,7 +17,7 @@ from textual import events
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import is_single
-from workshop_tui.core.model import Exercise, Position, Session
+from workshop_tui.core.model import Exercise, Item, Position, Session
 from workshop_tui.core.text_safety import without_invisible
 from workshop_tui.tui.messages import EditRequested
 from workshop_tui.tui.plain import plain
@@ -166,13 +166,19 @@ class GridTyping(ExerciseView):
             self._refuse_paste(t("tui.paste.too_many", self.lang, n=len(words), left=left))
             return
         edits = []
+        phones: dict[str, None] = {}  # the places whose phone answers were pasted over, in order
         for word in words:
             target = self.grid.cell_target()
             assert target is not None  # a cell is left for each number (counted above)
             item, participant = target
+            if (who := self._over_a_phone(item.id, participant, say=False)) is not None:
+                phones[who] = None
             edits.append(score_edit(self.exercise.id, item.id, participant, int(word), self._next()))
             self._advance()
         self.request_edit(EditRequested(partial(_in_turn, edits)))
+        if phones:
+            who = ", ".join(phones)
+            self.notify(t("tui.grid.typed_over", self.lang, who=who), severity="warning", timeout=8)
 
     def _cells_left(self) -> int:
         """The cells from the cursor to the grid's last one, in the order typing fills them."""
@@ -185,12 +191,29 @@ class GridTyping(ExerciseView):
         self.app.bell()
         self.notify(t("tui.refused", self.lang, reason=reason), severity="warning", timeout=6, markup=False)
 
+    def _typed_target(self) -> tuple[Item, str] | None:
+        """The cell a digit goes in: the one under the cursor, or on the row's label the row's first.
+
+        A digit typed on the label column was dropped with only a bell (which many terminals
+        do not sound): the facilitator who moved up the rows by their labels saw nothing
+        happen. There it now scores the row from its first participant (as after Home); on
+        the statistics, which no digit can change, a notice says where to go.
+        """
+        grid = self.grid
+        target = grid.cell_target()
+        if target is None and grid.row_count and grid.cursor_coordinate.column < grid.home_column():
+            grid.cursor_coordinate = grid.cursor_coordinate._replace(column=grid.home_column())
+            target = grid.cell_target()
+        if target is None:
+            self.app.bell()
+            self.notify(t("tui.grid.not_a_cell", self.lang), severity="warning", timeout=3)
+        return target
+
     def _type_score(self, digit: int) -> None:
         scale = self.exercise.scale
         assert scale is not None
-        target = self.grid.cell_target()
+        target = self._typed_target()
         if target is None:
-            self.app.bell()
             return
         if self.exercise.is_vote:
             self._type_vote(digit, target[1])
@@ -203,10 +226,27 @@ class GridTyping(ExerciseView):
             )
             return
         item, participant = target
+        self._over_a_phone(item.id, participant)
         self.request_edit(
             EditRequested(score_edit(self.exercise.id, item.id, participant, score, self._next()))
         )
         self._advance()
+
+    def _over_a_phone(self, item_id: str, participant_id: str, *, say: bool = True) -> str | None:
+        """Warn when the score typed is one a phone gave: it stands as typed, the phone may not
+        change it again (``Desk.type_over``); said once per answer, not per key. Returns the
+        place's label when it was (a paste says them all in one notice)."""
+        voting = getattr(self.screen, "voting", None)
+        typed_over = getattr(voting, "typed_over", None)
+        if typed_over is None or self.session is None:
+            return None
+        if not typed_over(self.exercise.id, item_id, participant_id):
+            return None
+        found = self.session.participant(participant_id)
+        who = found.label if found is not None else participant_id
+        if say:
+            self.notify(t("tui.grid.typed_over", self.lang, who=who), severity="warning", timeout=8)
+        return str(who)
 
     def _type_vote(self, digit: int, participant: str) -> None:
         """A single choice: digit k chooses option k. A dot vote: the digit is the dots on this option."""
@@ -215,9 +255,11 @@ class GridTyping(ExerciseView):
             if not 1 <= digit <= len(exercise.items):
                 self.app.bell()
                 return
+            self._over_a_phone(exercise.items[digit - 1].id, participant)
             edit = score_edit(exercise.id, exercise.items[digit - 1].id, participant, 1, self._next())
         else:
             item_id = self.grid.items[self.grid.cursor_row].id
+            self._over_a_phone(item_id, participant)
             edit = dots_edit(exercise, item_id, participant, digit or None, self._next(), self.lang)
         self.request_edit(EditRequested(edit))
         self._advance()
@@ -262,14 +304,14 @@ class GridTyping(ExerciseView):
                 # Del clears the participant's choice, whichever option row the cursor is on.
                 scores = self.session.answers_for(self.exercise.id).scores
                 item = next((i for i in self.exercise.items if column in scores.get(i.id, {})), item)
+            self._over_a_phone(item.id, column)
             self.request_edit(
                 EditRequested(session_edit(Session.with_score, self.exercise.id, item.id, column, None))
             )
 
     def _type_tally(self, digit: str) -> None:
-        target = self.grid.cell_target()
+        target = self._typed_target()
         if target is None:
-            self.app.bell()
             return
         item, column = target
         cell = tuple(self.grid.cursor_coordinate)

@@ -1,0 +1,92 @@
+"""Typing over a phone's answer in the grid warns the facilitator, and the phone may not undo it.
+
+The TUI half of tests/voting/test_typed_over.py: the score typed stands, the warning names the
+place, the phone's page is shown the typed score, and its old answer sent again is refused (409).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiohttp
+from textual import events
+
+from workshop_tui.core.i18n import t
+from workshop_tui.tui.screens.session import SessionScreen
+from workshop_tui.tui.voting_link import REFRESH_QUIET
+from workshop_tui.tui.widgets.score_grid import ScoreGrid
+
+from .conftest import VOTING_HERE, app_for, post, until
+
+
+async def test_typing_over_a_phone_answer_warns_and_holds(room: Path) -> None:
+    app = app_for(room, "da", voting=VOTING_HERE)
+    async with app.run_test(size=(130, 44), notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("plus")  # a place for the phone (everyone in the room has a name)
+        await pilot.pause()
+        info = screen.voting.info()
+        assert info is not None
+        async with aiohttp.ClientSession() as http:
+            joined = await post(http, info.url + "/api/join", {"code": info.code})
+            vote = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
+            await post(http, info.url + "/api/vote", vote, joined["token"])
+            await pilot.pause(REFRESH_QUIET + 0.2)
+            await pilot.press("escape")
+            await pilot.pause()
+            grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
+            grid.focus()
+            grid.cursor_coordinate = grid.cursor_coordinate._replace(
+                row=0, column=[c.key for c in grid.columns].index("p5")
+            )
+            await pilot.press("4")
+            await until(
+                pilot, lambda: screen.session.answers_for("resistance").scores["trust"]["p5"] == 4, "typed"
+            )
+            said = t("tui.grid.typed_over", "da", who="P5")
+            assert said in [n.message for n in app._notifications]
+            headers = {"Authorization": f"Bearer {joined['token']}"}
+            async with http.get(info.url + "/api/state", headers=headers) as state:
+                shown = await state.json()
+            assert shown["mine"]["trust"] == 4 and shown["typed"] == ["trust"]
+            async with http.post(info.url + "/api/vote", json=vote, headers=headers) as refused:
+                assert refused.status == 409 and (await refused.json())["reason"] == "typed_over"
+            assert screen.session.answers_for("resistance").scores["trust"]["p5"] == 4
+
+
+async def test_a_paste_over_phone_answers_says_so_once(room: Path) -> None:
+    app = app_for(room, "da", voting=VOTING_HERE)
+    async with app.run_test(size=(130, 44), notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        info = screen.voting.info()
+        assert info is not None
+        async with aiohttp.ClientSession() as http:
+            joined = await post(http, info.url + "/api/join", {"code": info.code})
+            vote = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
+            await post(http, info.url + "/api/vote", vote, joined["token"])
+            await pilot.pause(REFRESH_QUIET + 0.2)
+            await pilot.press("escape")
+            await pilot.pause()
+            grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
+            grid.focus()
+            grid.cursor_coordinate = grid.cursor_coordinate._replace(
+                row=0, column=[c.key for c in grid.columns].index("p4")
+            )
+            grid.post_message(events.Paste("2 2 2 2"))  # p4, p5 of trust; p1, p2 of necessity
+            await until(
+                pilot,
+                lambda: screen.session.answers_for("resistance").scores["trust"].get("p5") == 2,
+                "pasted",
+            )
+            said = [
+                n.message for n in app._notifications if n.message == t("tui.grid.typed_over", "da", who="P5")
+            ]
+            assert len(said) == 1

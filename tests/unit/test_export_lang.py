@@ -1,0 +1,52 @@
+"""``workshop --lang en export`` of a Danish session writes English labels; what was written stays.
+
+A file was written in its session's language whatever ``--lang`` said, so the export meant
+for an English colleague had Danish headings (``export.commands.in_asked_language``). Without
+``--lang`` the session's own language is kept (a Danish session under an English ``LANG``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.cli.main import main
+from workshop_tui.core.i18n import t
+
+
+def _danish(capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["new", "--title", "Dag på tværs", "--participants", "3", "--no-open"]) == 0
+    capsys.readouterr()
+    return "Dag på tværs"
+
+
+def test_the_labels_follow_lang(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    title = _danish(capsys)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["--lang", "en", "export", title, "-o", str(out), "--format", "md"]) == 0
+    (written,) = out.glob("*.md")
+    text = written.read_text(encoding="utf-8")
+    assert title in text  # the session's own title, as written
+    assert f"**{t('export.date', 'en')}:**" in text and f"**{t('export.date', 'da')}:**" not in text
+
+
+def test_without_lang_the_session_language_is_kept(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    title = _danish(capsys)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert main(["export", title, "-o", str(tmp_path), "--format", "md"]) == 0
+    (written,) = tmp_path.glob("*.md")
+    assert f"**{t('export.date', 'da')}:**" in written.read_text(encoding="utf-8")
+
+
+def test_the_trend_follows_lang_too(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = _danish(capsys)
+    assert main(["--lang", "en", "trend", title, "-o", str(tmp_path), "--format", "md"]) == 0
+    (written,) = tmp_path.glob("*.md")
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith(f"# {t('trend.title', 'en')}") and title in text
