@@ -50,3 +50,26 @@ def test_the_trend_follows_lang_too(
     (written,) = tmp_path.glob("*.md")
     text = written.read_text(encoding="utf-8")
     assert text.startswith(f"# {t('trend.title', 'en')}") and title in text
+
+
+def test_a_kept_summary_does_not_answer_another_language(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second export of an unchanged file reuses its kept summary (``core.kept_summary``),
+    which is kept in the file's own language: ``--lang en`` after two Danish exports, and a
+    Danish export after an English one, must still write their own labels."""
+    from workshop_tui.core.storage.parsed_cache import CACHE_DIR_ENV
+
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
+    title = _danish(capsys)
+    runs = [("da", []), ("da", []), ("en", ["--lang", "en"]), ("da", []), ("en", ["--lang", "en"])]
+    for i, (lang, flags) in enumerate(runs):
+        out = tmp_path / f"out{i}"
+        out.mkdir()
+        assert main([*flags, "export", title, "-o", str(out), "--format", "md"]) == 0
+        (written,) = out.glob("*.md")
+        other = "da" if lang == "en" else "en"
+        text = written.read_text(encoding="utf-8")
+        assert f"**{t('export.date', lang)}:**" in text, (i, lang)
+        assert f"**{t('export.date', other)}:**" not in text, (i, lang)
+    assert list((tmp_path / "cache" / "summary").glob("*.summary")), "the Danish edition was kept"
