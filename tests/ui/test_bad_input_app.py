@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
-from workshop_tui.core.storage import staging
+from workshop_tui.core.storage import staging, tomlio
 from workshop_tui.core.storage.locations import builtin_sessions_dir
 from workshop_tui.core.storage.sessions import DEMO_FILE, load_session
 from workshop_tui.tui.app import WorkshopApp
@@ -97,6 +97,8 @@ async def test_a_failed_save_is_shown_kept_in_memory_and_saved_once_possible(
         assert isinstance(screen, SessionScreen)
         monkeypatch.setattr(staging, "new_file", fail if error != errno.ENOSPC else real_new_file)
         monkeypatch.setattr(tempfile, "mkstemp", fail if error != errno.ENOSPC else real_mkstemp)
+        if error != errno.ENOSPC:  # the file made unnamed at opening cannot be named on a read-only disk
+            monkeypatch.setattr(tomlio, "_name_unnamed", fail)
         monkeypatch.setattr(os, "fsync", fail if error == errno.ENOSPC else real_fsync)
         # Read the file only now: opening the session may already have saved the cursor position.
         before = room.read_bytes()

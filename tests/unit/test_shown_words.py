@@ -117,9 +117,10 @@ def test_an_action_with_an_owner_but_no_text_says_so_everywhere_but_the_csv(smal
 
     group = small_session.groups[0].id
     session = small_session.with_action("sheet-45", group, 0, Action("", "Anne", "2026-12-04"))
-    summary = build_summary(session)
+    summary = build_summary(session, named=True)  # owners only in a named edition (results.edition)
     md = render_markdown(summary)
     assert "| 1 | (uden tekst) | Anne | 4. december 2026 |" in md
+    assert "| 1 | (uden tekst) | 4. december 2026 |" in render_markdown(build_summary(session))
     assert "<td>(uden tekst)</td>" in render_html(summary)
     rows = [line for line in render_csv(summary).splitlines() if "Anne" in line and "2026-12-04" in line]
     assert rows and "uden tekst" not in rows[0]  # the CSV keeps the cell empty and the date ISO

@@ -88,30 +88,38 @@ def code_stamp() -> str:
     return f"{check:08x}"
 
 
-def stamp(*, named: bool, include_notes: bool) -> str:
-    """What a kept summary was made with and for: it is read only under the same stamp."""
+def stamp(*, named: bool, include_notes: bool, language: str = "") -> str:
+    """What a kept summary was made with and for: it is read only under the same stamp.
+
+    ``language`` is the one ``--lang`` asked for, "" for the file's own: an English edition
+    of a Danish file is another summary (its library texts), kept beside the Danish one.
+    """
     python = f"{sys.implementation.cache_tag} {sys.version} marshal {marshal.version}"
-    return f"v{FORMAT} {__version__} {python} {code_stamp()} named={named} notes={include_notes}"
+    flags = f"named={named} notes={include_notes} lang={language}"
+    return f"v{FORMAT} {__version__} {python} {code_stamp()} {flags}"
 
 
-def _path(place: Path, raw: bytes, *, named: bool, include_notes: bool) -> Path:
+def _path(place: Path, raw: bytes, *, named: bool, include_notes: bool, language: str = "") -> Path:
     tag = sys.implementation.cache_tag
-    return place / f"{parsed_cache._key(raw)}-{named:d}{include_notes:d}.{tag}.summary"
+    edition = f"{named:d}{include_notes:d}{'-' + language if language.isalpha() else ''}"
+    return place / f"{parsed_cache._key(raw)}-{edition}.{tag}.summary"
 
 
-def read(raw: bytes, *, named: bool, include_notes: bool) -> Summary | None:
+def read(raw: bytes, *, named: bool, include_notes: bool, language: str = "") -> Summary | None:
     """The summary kept for exactly the bytes ``raw`` and these flags, or None."""
     place = folder()
     if place is None:
         return None
     try:
-        data = _path(place, raw, named=named, include_notes=include_notes).read_bytes()
+        data = _path(place, raw, named=named, include_notes=include_notes, language=language).read_bytes()
     except OSError:
         return None
     size = len(raw)
     if int.from_bytes(data[:8], "little") != size or not data.startswith(raw, 8):
         return None
-    content = unseal(KIND, stamp(named=named, include_notes=include_notes), data[8 + size :])
+    content = unseal(
+        KIND, stamp(named=named, include_notes=include_notes, language=language), data[8 + size :]
+    )
     if content is None:
         return None
     try:
@@ -124,25 +132,34 @@ def read(raw: bytes, *, named: bool, include_notes: bool) -> Summary | None:
     return summary if type(summary) is Summary else None
 
 
-def keep(raw: bytes, summary: Summary) -> None:
-    """Keep ``summary``, computed from exactly the bytes ``raw``; failures are ignored."""
+def keep(raw: bytes, summary: Summary, *, language: str = "") -> None:
+    """Keep ``summary``, computed from exactly the bytes ``raw``; failures are ignored.
+
+    ``language``: the one ``--lang`` asked for ("" when the summary is in the file's own).
+    """
     place = folder()
     if place is None:
         return
-    flags = {"named": summary.named, "include_notes": summary.include_notes}
+    named, notes = summary.named, summary.include_notes
     try:
         plain = _Plain()
         tree = plain.value(summary)  # (first: it names the classes)
         content = marshal.dumps((tuple(plain.classes), tree))
     except (Unkept, ValueError):
         return
-    path = _path(place, raw, **flags)
+    path = _path(place, raw, named=named, include_notes=notes, language=language)
     temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         place.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.writelines((len(raw).to_bytes(8, "little"), raw, seal(KIND, stamp(**flags), content)))
+            handle.writelines(
+                (
+                    len(raw).to_bytes(8, "little"),
+                    raw,
+                    seal(KIND, stamp(named=named, include_notes=notes, language=language), content),
+                )
+            )
         os.replace(temp, path)
         kept = sorted(place.glob("*.summary"), key=_age)
         for old in kept[:-KEEP]:

@@ -206,20 +206,15 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         return 1
     raw = file_bytes(path)
     flags = {"named": args.named, "include_notes": args.notes}
-    asked = _asked_language(args)
-    summary = kept_summary.read(raw, **flags)
-    if summary is not None and asked is not None and asked != summary.language:
-        summary = None  # kept in the file's own language; --lang asked for another one
+    language = _asked_language(args) or ""  # an edition in another language is kept apart
+    summary = kept_summary.read(raw, **flags, language=language)
     if summary is None:
         from workshop_tui.core.results.summary import build_summary
         from workshop_tui.core.storage.sessions import load_session
 
         session = load_session(path, keep_parsed=True, raw=raw)  # an export again skips its TOML
-        own_language = session.language
-        session = in_asked_language(session, args)
-        summary = build_summary(session, **flags)
-        if session.language == own_language:  # only the file's own edition is kept for its bytes
-            kept_summary.keep(raw, summary)
+        summary = build_summary(in_asked_language(session, args), **flags)
+        kept_summary.keep(raw, summary, language=language)
     formats = FORMATS if args.format == "all" else (args.format,)
     paths = export_summary(summary, formats, args.output, lang=lang)
     for path in paths:

@@ -121,8 +121,9 @@ footer { color: var(--muted); font-size: 8pt; text-align: center; padding: 4mm 0
   .page { box-shadow: none; margin: 0; padding: 0; }
   .cover .band { margin-bottom: 5mm; }
   .cover h1 { font-size: 22pt; } .meta { margin: 4mm 0 5mm; }
-  /* The cover on one sheet: the demo's notes on the figures ran one line onto page 2. */
-  .about { margin-top: 5mm; padding: 3mm 4mm; font-size: 8.5pt; } .about p { margin-bottom: 1.5mm; }
+  /* The cover on one sheet: the demo's notes on the figures ran one line onto page 2, and
+     again when an anonymous edition said what it left out (results.edition). */
+  .about { margin-top: 4mm; padding: 3mm 4mm; font-size: 8pt; } .about p { margin-bottom: 1.2mm; }
   .exercise { margin-top: 8mm; padding-top: 4mm; border-top: 2px solid var(--ink); }
   /* An exercise's head prints whole with what follows: the scale line's second sentence
      alone at the top of a page read as a stray remark, its heading a page earlier. */
