@@ -176,8 +176,10 @@ class SessionController:
 
     def undo(self) -> bool:
         """Undo the last change to the answers; False when there is none."""
+        before = self.keeper.session
         if not self.keeper.undo():
             return False
+        self.voting.undone(before)  # a phone's answer typed over and put back is its own again
         self.publish(Change.RELOAD)
         return True
 
