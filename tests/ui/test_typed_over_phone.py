@@ -120,9 +120,15 @@ async def test_undoing_the_typed_score_gives_the_answer_back_to_the_phone(room: 
             scores = lambda: screen.session.answers_for("resistance").scores  # noqa: E731
             await pilot.press("4")
             await until(pilot, lambda: scores()["trust"]["p5"] == 4, "typed")
+            headers = {"Authorization": f"Bearer {joined['token']}"}
             await pilot.press("ctrl+z")
             await until(pilot, lambda: scores()["trust"]["p5"] == 3, "undone")
-            headers = {"Authorization": f"Bearer {joined['token']}"}
+            await pilot.press("ctrl+y")  # typed over again: marked again
+            await until(pilot, lambda: scores()["trust"]["p5"] == 4, "redone")
+            async with http.get(info.url + "/api/state", headers=headers) as state:
+                assert (await state.json())["typed"] == ["trust"]
+            await pilot.press("ctrl+z")
+            await until(pilot, lambda: scores()["trust"]["p5"] == 3, "undone again")
             async with http.get(info.url + "/api/state", headers=headers) as state:
                 shown = await state.json()
             assert shown["mine"]["trust"] == 3 and shown["typed"] == []

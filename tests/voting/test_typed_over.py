@@ -85,5 +85,11 @@ def test_an_undo_that_puts_the_phones_answer_back_takes_the_mark_off(
     assert desk.roll.typed_items(pid, "resistance") == {"trust"}
     assert desk.roll.unmark(typed, session)  # undone to the phone's 3
     assert desk.roll.typed_items(pid, "resistance") == set()
+    assert desk.roll.unmark(session, typed)  # redone: the typed 5 is marked again
+    assert desk.roll.typed_items(pid, "resistance") == {"trust"}
+    assert desk.roll.unmark(typed, session)
+    voted = session.with_score("resistance", "trust", pid, 1)  # the phone's own change after the undo
+    assert not desk.roll.unmark(voted, voted.with_score("resistance", "trust", pid, 2))  # not typed over
+    assert desk.roll.typed_items(pid, "resistance") == set()
     again = desk.ballot(session, pid, {"exercise": "resistance", "scores": {"trust": 1, "possibility": 4}})
     assert again.edit(session).answers_for("resistance").scores["trust"][pid] == 1

@@ -185,8 +185,10 @@ class SessionController:
 
     def redo(self) -> bool:
         """Redo the last undone change; False when there is none."""
+        before = self.keeper.session
         if not self.keeper.redo():
             return False
+        self.voting.undone(before)  # a phone's answer typed over again is marked again
         self.publish(Change.RELOAD)
         return True
 

@@ -291,9 +291,9 @@ class VotingController:
         return server.type_over(participant_id, exercise_id, item_id)
 
     def undone(self, before: Session) -> None:
-        """The facilitator's Ctrl+Z changed the session from ``before``: an answer typed over that
-        it put back as the phone gave it is the phone's to change again (``Roll.unmark``), and
-        the phone is told at once."""
+        """The facilitator's Ctrl+Z (Ctrl+Y) changed the session from ``before``: an answer typed
+        over that it put back as the phone gave it is the phone's to change again, one a redo
+        typed over again is marked again (``Roll.unmark``), and the phone is told at once."""
         server = self.server
         if server is None or not server.running:
             return

@@ -109,7 +109,7 @@ class Roll:
         they stand as typed, and the phone may no longer change them (``Desk.ballot``)."""
         self.typed_from: dict[tuple[str, str], int | None] = {}
         """(participant id, ``exercise/item``) -> the phone's score the facilitator typed over, for
-        this opening only: an undo that puts it back takes the mark off (``unmark``)."""
+        this opening only: an undo that puts it back takes the mark off, a redo puts it on (``unmark``)."""
 
     @classmethod
     def new(cls) -> Roll:
@@ -147,23 +147,29 @@ class Roll:
         return True
 
     def unmark(self, before: Session, after: Session) -> bool:
-        """Take the mark off each answer typed over that changed from ``before`` to ``after`` back
-        to the score its phone gave (an undo); True when one went.
+        """Follow an undo or redo from ``before`` to ``after``: an answer typed over that went back
+        to the score its phone gave loses its mark, one that left it again (a redo) has it back;
+        True when a mark changed.
 
         Ctrl+Z after typing over a phone's answer put its score back, and the mark kept the
         phone from changing its own answer again. A mark read from the file (an earlier opening)
-        has no phone's score here and stays.
+        has no phone's score here and stays. A phone's own vote after the undo is made again on
+        whatever a redo goes to (``UndoHistory``): the answer stays the phone's, unmarked.
         """
-        gone = []
+        changed = False
         for (pid, key), phone_score in self.typed_from.items():
             exercise_id, item_id = key.split("/", 1)
-            now = score_of(after, pid, exercise_id, item_id)
-            if now == phone_score and now != score_of(before, pid, exercise_id, item_id):
-                gone.append((pid, key))
-        for pid, key in gone:
-            self.typed.get(pid, set()).discard(key)
-            del self.typed_from[(pid, key)]
-        return bool(gone)
+            was, now = score_of(before, pid, exercise_id, item_id), score_of(after, pid, exercise_id, item_id)
+            if was == now:
+                continue
+            marks = self.typed.setdefault(pid, set())
+            if now == phone_score and key in marks:
+                marks.discard(key)
+                changed = True
+            elif was == phone_score and key not in marks:
+                marks.add(key)
+                changed = True
+        return changed
 
     def typed_items(self, participant_id: str, exercise_id: str) -> set[str]:
         """The items of the exercise whose answer the facilitator typed over this participant's phone's."""
