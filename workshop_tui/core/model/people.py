@@ -60,7 +60,12 @@ def parse_participants(raw: str) -> int | list[str]:
     # Each name as it will be shown (no control or invisible character: a column pasted from a
     # spreadsheet may carry a BOM or a zero-width space), so "Anne" and "An\u200bne", which no
     # column could tell apart, are one name said twice.
-    names = [shown for name in _NAME_BREAKS.split(raw) if (shown := for_terminal(name).strip())]
+    # A name of characters drawn blank (``looks_blank``: the blank Braille cell) is no name either.
+    names = [
+        shown
+        for name in _NAME_BREAKS.split(raw)
+        if (shown := for_terminal(name).strip()) and not looks_blank(shown)
+    ]
     if not names:
         raise Refused("participants.count", most=MAX_PARTICIPANTS)
     if len(names) > MAX_PARTICIPANTS:
