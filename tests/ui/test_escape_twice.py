@@ -11,9 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from workshop_tui.core.i18n import t
 from workshop_tui.tui.commands import SESSION_COMMANDS, key_help
+from workshop_tui.tui.escape_keys import AT_ONCE
 from workshop_tui.tui.screens import session_actions
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.session import SessionScreen
@@ -63,3 +65,27 @@ def test_f1_says_twice() -> None:
     line = next(x for x in help_.splitlines() if x.startswith("- **Esc**"))
     assert t("tui.help.twice", "da", seconds="3") in line
     assert "inden for 3 s" in line
+
+
+async def test_the_esc_of_an_alt_key_is_no_first_esc(room: Path) -> None:
+    """A real Alt+key arrives as Esc and the key in one read (``escape_keys.AT_ONCE``): it showed
+    "press Esc again to leave". It starts no window now; a plain Esc after it still does."""
+    app = app_for(room)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        alt = events.Key("escape", "\x1b")
+        setattr(alt, AT_ONCE, True)
+        app.post_message(alt)
+        await pilot.pause()
+        assert app.screen is screen
+        assert not any("Tryk Esc igen" in toast for toast in _toasts(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Tryk Esc igen inden for 3 s for at forlade sessionen" in _toasts(app)
+        second = events.Key("escape", "\x1b")
+        setattr(second, AT_ONCE, True)
+        app.post_message(second)  # Esc, then Esc with a key at once (Esc Esc N typed ahead): leaves
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -90,3 +90,49 @@ async def test_a_paste_over_phone_answers_says_so_once(room: Path) -> None:
                 n.message for n in app._notifications if n.message == t("tui.grid.typed_over", "da", who="P5")
             ]
             assert len(said) == 1
+
+
+async def test_undoing_the_typed_score_gives_the_answer_back_to_the_phone(room: Path) -> None:
+    """Ctrl+Z put the phone's score back but kept the mark, so that phone could no longer change
+    its own answer (409 ``typed_over``): the undo takes the mark off (``Roll.unmark``)."""
+    app = app_for(room, "da", voting=VOTING_HERE)
+    async with app.run_test(size=(130, 44), notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        info = screen.voting.info()
+        assert info is not None
+        async with aiohttp.ClientSession() as http:
+            joined = await post(http, info.url + "/api/join", {"code": info.code})
+            vote = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
+            await post(http, info.url + "/api/vote", vote, joined["token"])
+            await pilot.pause(REFRESH_QUIET + 0.2)
+            await pilot.press("escape")
+            await pilot.pause()
+            grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
+            grid.focus()
+            grid.cursor_coordinate = grid.cursor_coordinate._replace(
+                row=0, column=[c.key for c in grid.columns].index("p5")
+            )
+            scores = lambda: screen.session.answers_for("resistance").scores  # noqa: E731
+            await pilot.press("4")
+            await until(pilot, lambda: scores()["trust"]["p5"] == 4, "typed")
+            headers = {"Authorization": f"Bearer {joined['token']}"}
+            await pilot.press("ctrl+z")
+            await until(pilot, lambda: scores()["trust"]["p5"] == 3, "undone")
+            await pilot.press("ctrl+y")  # typed over again: marked again
+            await until(pilot, lambda: scores()["trust"]["p5"] == 4, "redone")
+            async with http.get(info.url + "/api/state", headers=headers) as state:
+                assert (await state.json())["typed"] == ["trust"]
+            await pilot.press("ctrl+z")
+            await until(pilot, lambda: scores()["trust"]["p5"] == 3, "undone again")
+            async with http.get(info.url + "/api/state", headers=headers) as state:
+                shown = await state.json()
+            assert shown["mine"]["trust"] == 3 and shown["typed"] == []
+            changed = {"exercise": "resistance", "scores": {"trust": 2, "necessity": 5}}
+            async with http.post(info.url + "/api/vote", json=changed, headers=headers) as answer:
+                assert answer.status == 200, await answer.text()
+            await until(pilot, lambda: scores()["trust"]["p5"] == 2, "the phone's own change")

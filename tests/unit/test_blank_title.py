@@ -21,7 +21,25 @@ from workshop_tui.core.storage.errors import FileProblems
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session
 
 
-@pytest.mark.parametrize("raw", ["", "   ", "\u200b", "\ufeff \t", "\x1b[2J"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "\u200b",
+        "\ufeff \t",
+        "\x1b[2J",
+        # Drawn as an empty cell, yet letters to Python: the blank Braille cell, the Hangul
+        # fillers, a variation selector and a soft hyphen alone (text_safety.looks_blank).
+        "\u2800",
+        "\u2800 \u2800",
+        "\u3164",
+        "\u115f\u1160",
+        "\uffa0",
+        "\ufe0f\u00ad",
+        "\x1b[2J\u2800",
+    ],
+)
 def test_blank_titles_are_refused(raw: str) -> None:
     with pytest.raises(Refused) as refused:
         parse_title(raw)
@@ -32,6 +50,11 @@ def test_blank_titles_are_refused(raw: str) -> None:
 
 def test_a_title_is_trimmed() -> None:
     assert parse_title("  Dag 1 ") == "Dag 1"
+
+
+@pytest.mark.parametrize("raw", ["Dag\u28001", "\u2800Dag 1", "\u2764\ufe0f", "\u3164민"])
+def test_blank_drawn_characters_beside_letters_are_kept(raw: str) -> None:
+    assert parse_title(raw) == raw
 
 
 def test_the_command_line_refuses_a_blank_title(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ from textual import events
 from textual._xterm_parser import XTermParser
 from textual.message import Message
 
-from workshop_tui.tui.escape_keys import EscapeKeyParser
+from workshop_tui.tui.escape_keys import AT_ONCE, EscapeKeyParser
 
 
 def _keys(parser: XTermParser, data: str) -> list[str]:
@@ -100,3 +100,21 @@ def test_line_breaks_and_tabs_of_a_paste_are_kept_and_keys_after_it_are_keys() -
     paste = found[0]
     assert isinstance(paste, events.Paste)
     assert paste.text.splitlines() == ["a\tb", "c", "d"]
+
+
+@pytest.mark.parametrize(
+    ("reads", "marks"),
+    [
+        (("\x1bn",), [True]),  # an Alt+N: Esc and N in one read
+        (("\x1b", "n"), [False]),  # Esc typed, then N: two reads
+        (("\x1b", "\x1bn"), [None, True]),  # Esc alone, then an Alt+N
+        (("x\x1b", "n\x1by"), [False, True]),
+        (("\x1b\x1b",), [None, None]),  # Esc twice at once: Textual's own Esc keys, no Alt
+    ],
+)
+def test_an_esc_read_with_its_next_key_is_marked_at_once(
+    reads: tuple[str, ...], marks: list[bool | None]
+) -> None:
+    """The session's "Esc twice to leave" tells an Alt+key's Esc from a typed one (``AT_ONCE``)."""
+    found = [e for e in _events(EscapeKeyParser(), *reads) if isinstance(e, events.Key) and e.key == "escape"]
+    assert [getattr(e, AT_ONCE, None) for e in found] == marks

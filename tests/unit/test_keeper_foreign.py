@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.core import keeper as keeper_module
+from workshop_tui.core import undo_history
 from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.sessions import load_session
@@ -42,12 +42,12 @@ def test_a_long_run_of_device_writes_keeps_the_history_bounded(
     small_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keeper_module_kept = 20
-    monkeypatch.setattr(keeper_module, "FOREIGN_KEPT", keeper_module_kept)
+    monkeypatch.setattr(undo_history, "FOREIGN_KEPT", keeper_module_kept)
     keeper = SessionKeeper(small_session, tmp_path / "s.toml")
     keeper.apply(lambda s: s.with_text("sheet-42", "g1", "2", "tidligt"))
     for n in range(keeper_module_kept + 5):
         _from_device(keeper, lambda s, n=n: s.with_text("sheet-42", "g1", "1", f"skrevet {n}"))  # type: ignore[misc]
-    assert len(keeper._foreign) <= keeper_module_kept  # noqa: SLF001 - the bound is the point
+    assert len(keeper._history._foreign) <= keeper_module_kept  # noqa: SLF001 - the bound is the point
     assert not keeper.can_undo  # that step was too far back to replay
     assert keeper.session.answers_for("sheet-42").texts["g1"]["2"] == "tidligt"
 
@@ -56,7 +56,7 @@ def test_no_history_keeps_no_log(small_session: Session, tmp_path: Path) -> None
     keeper = SessionKeeper(small_session, tmp_path / "s.toml")
     for n in range(5):
         _from_device(keeper, lambda s, n=n: s.with_text("sheet-42", "g1", "1", f"skrevet {n}"))  # type: ignore[misc]
-    assert keeper._foreign == []  # noqa: SLF001
+    assert keeper._history._foreign == []  # noqa: SLF001
 
 
 def test_undo_keeps_every_edit_that_was_not_undoable(small_session: Session, tmp_path: Path) -> None:

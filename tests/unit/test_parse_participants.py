@@ -19,6 +19,7 @@ from workshop_tui.core.model.refusal import Refused, refusal_text
         ("²", ["²"]),  # a digit to Python, not a count: the form stopped on int("²")
         ("\ufeffAnne\n\u200bBo\x1b[31m", ["Anne", "Bo"]),  # what shows no sign of itself is no part of a name
         ("Anne\u3164, \uffa0Bo, \u3164, 민\u1160준", ["Anne", "Bo", "민준"]),  # Hangul fillers: drawn blank
+        ("Anne, \u2800, Bo\u2800", ["Anne", "Bo\u2800"]),  # a blank Braille cell alone is no name
     ],
 )
 def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:
@@ -36,6 +37,7 @@ def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:
         ("Ib, I\u200bb", "'Ib' står to gange; skriv navnene, så de kan skelnes (fx Ib H. og Ib K.)"),
         ("Ib, Ib\u3164", "'Ib' står to gange; skriv navnene, så de kan skelnes (fx Ib H. og Ib K.)"),
         ("\u3164, \uffa0", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
+        ("\u2800, \u2800\ufe0f", "skriv et antal fra 1 til 500, eller navne adskilt af komma"),
         (", ".join(f"N{n}" for n in range(501)), "en session kan højst have 500 deltagere"),
     ],
 )

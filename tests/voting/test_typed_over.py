@@ -70,3 +70,26 @@ def test_the_page_has_the_words() -> None:
     for lang in ("da", "en"):
         page = page_html(lang).decode()
         assert "refused_typed_over" in page and t("phone.typed_note", lang) in page
+
+
+def test_an_undo_that_puts_the_phones_answer_back_takes_the_mark_off(
+    desk: Desk, room_session: Session
+) -> None:
+    """Ctrl+Z after typing over a phone's answer put its score back and kept the mark: the phone
+    could no longer change its own answer (409 ``typed_over``)."""
+    session, pid = _voted(desk, room_session)
+    assert desk.type_over(session, pid, "resistance", "trust")  # as the grid: before the edit
+    typed = session.with_score("resistance", "trust", pid, 5)
+    retyped = typed.with_score("resistance", "trust", pid, 2)
+    assert not desk.roll.unmark(retyped, typed)  # undone to an earlier typed score: still typed
+    assert desk.roll.typed_items(pid, "resistance") == {"trust"}
+    assert desk.roll.unmark(typed, session)  # undone to the phone's 3
+    assert desk.roll.typed_items(pid, "resistance") == set()
+    assert desk.roll.unmark(session, typed)  # redone: the typed 5 is marked again
+    assert desk.roll.typed_items(pid, "resistance") == {"trust"}
+    assert desk.roll.unmark(typed, session)
+    voted = session.with_score("resistance", "trust", pid, 1)  # the phone's own change after the undo
+    assert not desk.roll.unmark(voted, voted.with_score("resistance", "trust", pid, 2))  # not typed over
+    assert desk.roll.typed_items(pid, "resistance") == set()
+    again = desk.ballot(session, pid, {"exercise": "resistance", "scores": {"trust": 1, "possibility": 4}})
+    assert again.edit(session).answers_for("resistance").scores["trust"][pid] == 1

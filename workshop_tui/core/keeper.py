@@ -20,7 +20,7 @@ from pathlib import Path
 
 from workshop_tui.core.keeper_sync import FolderSync
 from workshop_tui.core.model import Session
-from workshop_tui.core.model.changed import Place, changed_place
+from workshop_tui.core.model.changed import Place
 from workshop_tui.core.storage.conflicts import DiskWatch, stat_key
 from workshop_tui.core.storage.errors import FileProblems, SessionWriteError
 from workshop_tui.core.storage.lock import SessionLock
@@ -28,12 +28,9 @@ from workshop_tui.core.storage.sessions import SecondStamp, load_session
 from workshop_tui.core.storage.staging import StageLater
 from workshop_tui.core.storage.tomlio import AfterReplace
 from workshop_tui.core.storage.writer import SessionWriter
+from workshop_tui.core.undo_history import UndoHistory
 
 Edit = Callable[[Session], Session]
-HISTORY = 200
-"""How many edits can be undone."""
-FOREIGN_KEPT = 1000
-"""Batches of votes or devices' texts an undo may replay at most (older history steps go)."""
 
 
 class ReadOnlySession(ValueError):
@@ -62,15 +59,8 @@ class SessionKeeper:
         self._writer: SessionWriter | None = None if read_only else SessionWriter(path)
         self._watch: DiskWatch | None = DiskWatch(path) if read_only else None
         """Read-only: the file as last read, to follow the other program's saves."""
-        self._undo: list[tuple[Session, int]] = []
-        self._redo: list[tuple[Session, int]] = []
-        """Sessions to go back (forward) to, each with the length of ``_foreign``'s log when taken."""
-        self._foreign: list[Edit] = []
-        """Edits that did not come from the keyboard (votes, devices' texts) since the oldest
-        entry of the history: replayed onto an entry when it is undone or redone to, so Ctrl+Z
-        takes back the facilitator's own edit and never a participant's vote or a scribe's words."""
-        self._foreign_start = 0
-        """The place in the log of ``_foreign[0]`` (entries before it were dropped)."""
+        self._history = UndoHistory()
+        """The sessions Ctrl+Z and Ctrl+Y go to, and what devices wrote since (``undo_history``)."""
         self.last_error: SessionWriteError | None = None
         """The error of the most recent save, or None when it succeeded."""
         self._changes = 0
@@ -80,7 +70,6 @@ class SessionKeeper:
         self._saved_changes = 0
         self._saved_edits = 0
         """How many of each the last successful save wrote."""
-        self._last_merge: str | None = None
         self._saver: ThreadPoolExecutor | None = None
         """The thread ``prepare`` renders the whole file in, started on first use."""
         self._closed = False
@@ -122,15 +111,11 @@ class SessionKeeper:
         if self.read_only and not moved_only:
             raise ReadOnlySession("the session is open read-only")
         if undoable:
-            if merge is None or merge != self._last_merge:
-                self._undo.append((self.session, self._foreign_end))
-                del self._undo[:-HISTORY]
-            self._redo.clear()
-            self._last_merge = merge
+            self._history.record(self.session, merge)
         elif not moved_only:
             # The history holds whole sessions: going back to one would take this edit back
             # too (F3 then Ctrl+Z showed a blind round's results; found by hand, explore17).
-            self.foreign(edit)
+            self._history.foreign(edit)
         self._replace(changed.touched(self._clock()), save=save, edit=not moved_only)
         return self.session
 
@@ -275,84 +260,32 @@ class SessionKeeper:
         return True
 
     def next_undo(self, *, redo: bool = False) -> Place | None:
-        """Where the next undo (``redo``: redo) would change the answers, without making it.
-
-        None: no history, or a change no exercise holds. The one question the app asks
-        before Ctrl+Z (Ctrl+Y), so it never changes what the screen does not show.
-        """
-        stack = self._redo if redo else self._undo
-        return changed_place(self.session, self._replayed(stack[-1])) if stack else None
+        """Where the next undo (``redo``: redo) would change the answers, without making it
+        (``UndoHistory.next_undo``): the app asks before Ctrl+Z (Ctrl+Y)."""
+        return self._history.next_undo(self.session, redo=redo)
 
     def undo(self) -> bool:
         """Go back one edit (keeping the facilitator's place and what came from devices); False if none."""
-        if not self._undo:
-            return False
-        self._last_merge = None
-        self._redo.append((self.session, self._foreign_end))
-        self._replace(
-            self._restored(self._undo.pop()).with_position(self.session.position).touched(self._clock())
-        )
-        return True
+        return self._go_to(self._history.undo(self.session))
 
     def redo(self) -> bool:
         """Re-apply the last undone edit (keeping what came from devices since); False if none."""
-        if not self._redo:
+        return self._go_to(self._history.redo(self.session))
+
+    def _go_to(self, restored: Session | None) -> bool:
+        if restored is None:
             return False
-        self._last_merge = None
-        self._undo.append((self.session, self._foreign_end))
-        self._replace(
-            self._restored(self._redo.pop()).with_position(self.session.position).touched(self._clock())
-        )
+        self._replace(restored.with_position(self.session.position).touched(self._clock()))
         return True
 
-    @property
-    def _foreign_end(self) -> int:
-        return self._foreign_start + len(self._foreign)
-
-    def _restored(self, entry: tuple[Session, int]) -> Session:
-        """A session of the history with the foreign edits made since it was taken applied to it again."""
-        session = self._replayed(entry)
-        self._trim_foreign()
-        return session
-
-    def _replayed(self, entry: tuple[Session, int]) -> Session:
-        """``_restored`` without forgetting anything: what an undo to ``entry`` would show."""
-        session, at = entry
-        for edit in self._foreign[at - self._foreign_start :]:
-            try:
-                session = edit(session)
-            except (ValueError, KeyError):
-                continue  # refused on the older session (e.g. a place the undone edit removed)
-        return session
-
-    def _trim_foreign(self) -> None:
-        oldest = min((at for _, at in (*self._undo, *self._redo)), default=self._foreign_end)
-        del self._foreign[: oldest - self._foreign_start]
-        self._foreign_start = oldest
-
     def foreign(self, edit: Edit) -> None:
-        """Note an edit already applied that did not come from the keyboard (a vote, a device's text).
-
-        The history holds whole sessions from before it; undoing or redoing to one of them
-        makes this edit again on it, so the facilitator's Ctrl+Z takes back the
-        facilitator's own last edit while phones vote and scribes write, and never their
-        words. Nothing is kept when there is no history to undo.
-        """
-        if not self._undo and not self._redo:
-            self._foreign_start, self._foreign = self._foreign_end, []
-            return
-        self._foreign.append(edit)
-        if len(self._foreign) > FOREIGN_KEPT:
-            # Undoing that far back would replay too much: the oldest steps are forgotten.
-            keep = self._foreign_end - FOREIGN_KEPT
-            self._undo = [entry for entry in self._undo if entry[1] >= keep]
-            self._redo = [entry for entry in self._redo if entry[1] >= keep]
-            self._trim_foreign()
+        """Note an edit already applied that did not come from the keyboard (``UndoHistory.foreign``)."""
+        self._history.foreign(edit)
 
     @property
     def can_undo(self) -> bool:
         """Whether there is an edit to undo."""
-        return bool(self._undo)
+        return self._history.can_undo
 
     def save(self, *, overlap: bool = False) -> bool:
         """Write the current session; returns False (and keeps ``last_error``) on failure.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import unicodedata
 from typing import TypeVar, cast
 
 T = TypeVar("T")
@@ -66,6 +67,31 @@ def without_invisible(text: str) -> str:
     refuses them as it did. ASCII text (nearly every value) is returned as it is at once.
     """
     return text if text.isascii() else _INVISIBLE.sub("", text)
+
+
+DRAWN_BLANK = frozenset(
+    "\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+)
+"""Letters and marks drawn as an empty cell (or nothing) that are kept in a text: the blank
+Braille cell (U+2800), the Hangul fillers, the grapheme joiner, the Khmer inherent vowels and
+the variation selectors. Python calls them printable and no ``strip`` takes them, so a title of
+one blank Braille cell was a session listed as a blank line (``looks_blank``)."""
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
+def looks_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces, controls, format characters (zero-width
+    space, joiners, tags, soft hyphen) and the characters of ``DRAWN_BLANK``.
+
+    For judging a title or a name only: the text itself keeps them (a Braille cell or a
+    variation selector beside letters is meant). Judged as shown (``for_terminal``: an escape
+    sequence is nothing); ASCII text by ``strip`` at once.
+    """
+    shown = for_terminal(text)
+    if shown.isascii():
+        return not shown.strip()
+    return all(c in DRAWN_BLANK or unicodedata.category(c) in _BLANK_CATEGORIES for c in shown)
 
 
 def _has_filler(text: str) -> bool:

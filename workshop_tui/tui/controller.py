@@ -176,15 +176,19 @@ class SessionController:
 
     def undo(self) -> bool:
         """Undo the last change to the answers; False when there is none."""
+        before = self.keeper.session
         if not self.keeper.undo():
             return False
+        self.voting.undone(before)  # a phone's answer typed over and put back is its own again
         self.publish(Change.RELOAD)
         return True
 
     def redo(self) -> bool:
         """Redo the last undone change; False when there is none."""
+        before = self.keeper.session
         if not self.keeper.redo():
             return False
+        self.voting.undone(before)  # a phone's answer typed over again is marked again
         self.publish(Change.RELOAD)
         return True
 

@@ -16,6 +16,11 @@ SS3: F1-F4; ``ESC ]``, ``ESC P``, ``ESC _``, ``ESC ^``, ``ESC X``, ``ESC \\``: t
 replies) are left to Textual, and so is a terminal with the kitty keyboard protocol, which
 sends Esc as its own code.
 
+An Esc read together with its next key (in one read: an Alt+key, or keys typed ahead) is
+marked ``AT_ONCE`` on its event: the session's "Esc twice to leave" does not take it as a
+first Esc (a real Alt+N showed "press Esc again to leave"). An Esc whose next key came in a
+later read (typed by hand, however fast) is not marked.
+
 A bracketed paste is made plain text before Textual reads it (``EscapeKeyParser.feed``).
 Textual gives up on an escape code inside a paste and types its characters as keys, and a
 control character in it is a key too: text copied from a coloured terminal or a chat app
@@ -39,6 +44,8 @@ from workshop_tui.core.text_safety import for_terminal
 ESC = "\x1b"
 INTRODUCERS = frozenset("[O]P_^X\\" + ESC)
 """Second characters after ``ESC`` that begin a longer sequence (or a second Esc), not a key."""
+AT_ONCE = "read_at_once"
+"""The attribute set (True) on an Esc's key event read in one piece with the key after it."""
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
 
@@ -89,6 +96,10 @@ class EscapeKeyParser(XTermParser):
         paste (given on the next read)."""
         self._tail = ""
         """The last characters read outside a paste: a start marker may be cut by the read."""
+        self._escape_waits = False
+        """The last read ended with an Esc, which waits for the next read's first character."""
+        self._split = False
+        """That character is being read: the Esc it follows came in another read."""
 
     def feed(self, data: str) -> Iterator[Message]:
         if not data:  # the end of input
@@ -100,9 +111,19 @@ class EscapeKeyParser(XTermParser):
             return
         if not self._pasting and not self._held and "\x1b" not in data and "~" not in data:
             self._tail = data[-len(PASTE_START) :]  # a key as typed: nothing to look at
+        else:
+            data = self._plain_pastes(data)
+        split, self._escape_waits = self._escape_waits, data.endswith(ESC)
+        if split and data:
+            # The first character alone: if it ends a waiting Esc, the two were read apart.
+            self._split = True
+            try:
+                yield from super().feed(data[0])
+            finally:
+                self._split = False
+            data = data[1:]
+        if data:
             yield from super().feed(data)
-            return
-        yield from super().feed(self._plain_pastes(data))
 
     def _plain_pastes(self, data: str) -> str:
         """``data`` with the text between paste markers made plain (the markers kept as they came)."""
@@ -141,7 +162,9 @@ class EscapeKeyParser(XTermParser):
 
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
         if len(sequence) == 2 and sequence[0] == ESC and sequence[1] not in INTRODUCERS:
-            yield events.Key("escape", ESC)
+            escape = events.Key("escape", ESC)
+            setattr(escape, AT_ONCE, not self._split)
+            yield escape
             yield from super()._sequence_to_key_events(sequence[1])
             return
         yield from super()._sequence_to_key_events(sequence, alt)

@@ -290,6 +290,17 @@ class VotingController:
             return False
         return server.type_over(participant_id, exercise_id, item_id)
 
+    def undone(self, before: Session) -> None:
+        """The facilitator's Ctrl+Z (Ctrl+Y) changed the session from ``before``: an answer typed
+        over that it put back as the phone gave it is the phone's to change again, one a redo
+        typed over again is marked again (``Roll.unmark``), and the phone is told at once."""
+        server = self.server
+        if server is None or not server.running:
+            return
+        if server.desk.roll.unmark(before, self.owner.keeper.session):
+            server.desk.version += 1
+            server.roll_changed()
+
     def writers(self, exercise_id: str) -> dict[tuple[str, str], tuple[str, ...]]:
         """Which devices write where in ``exercise_id`` now: (group, field key) -> their places."""
         server = self.server

@@ -24,7 +24,7 @@ from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.places import free_place, free_places
 from workshop_tui.voting.presence import PRESENT_SECONDS, Progress, device_counts
-from workshop_tui.voting.roll import Roll, new_token
+from workshop_tui.voting.roll import Roll, new_token, score_of
 from workshop_tui.voting.votes import (
     MAX_BODY_BYTES,
     Ballot,
@@ -323,12 +323,14 @@ class Desk:
         True the first time (per item), when the caller saves the roll and warns the facilitator.
 
         The answer then stands as typed (``_check_typed_over``), and the phone is shown so at
-        its next look (the version moves on).
+        its next look (the version moves on). ``session`` is still the phone's: its score is kept,
+        so an undo that puts it back takes the mark off (``Roll.unmark``).
         """
         participant = session.participant(participant_id)
         if participant is None or not self.roll.has_voted(participant_id, exercise_id):
             return False
-        if not self.roll.mark_typed(participant_id, exercise_id, item_id):
+        phone_score = score_of(session, participant_id, exercise_id, item_id)
+        if not self.roll.mark_typed(participant_id, exercise_id, item_id, phone_score):
             return False
         self.version += 1
         return True

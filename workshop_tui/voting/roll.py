@@ -25,11 +25,15 @@ import os
 import re
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.storage.errors import FileProblems
 from workshop_tui.core.storage.locations import data_dir, file_for
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
+
+if TYPE_CHECKING:
+    from workshop_tui.core.model import Session
 
 CODE_DIGITS = 6
 """A million codes: with the room's wrong codes limited (``limits.Lockout``), guessing one
@@ -103,6 +107,9 @@ class Roll:
         self.typed: dict[str, set[str]] = {pid: set(keys) for pid, keys in (typed or {}).items()}
         """participant id -> the answers (``exercise/item``) the facilitator typed over its phone's:
         they stand as typed, and the phone may no longer change them (``Desk.ballot``)."""
+        self.typed_from: dict[tuple[str, str], int | None] = {}
+        """(participant id, ``exercise/item``) -> the phone's score the facilitator typed over, for
+        this opening only: an undo that puts it back takes the mark off, a redo puts it on (``unmark``)."""
 
     @classmethod
     def new(cls) -> Roll:
@@ -126,15 +133,43 @@ class Roll:
         seen.add(exercise_id)
         return True
 
-    def mark_typed(self, participant_id: str, exercise_id: str, item_id: str) -> bool:
-        """Note that the facilitator typed the participant's answer to an item its phone gave;
-        True when that is new."""
+    def mark_typed(
+        self, participant_id: str, exercise_id: str, item_id: str, phone_score: int | None = None
+    ) -> bool:
+        """Note that the facilitator typed the participant's answer to an item its phone gave
+        (``phone_score``, kept for ``unmark``); True when that is new."""
         seen = self.typed.setdefault(participant_id, set())
         key = f"{exercise_id}/{item_id}"
         if key in seen:
             return False
         seen.add(key)
+        self.typed_from[(participant_id, key)] = phone_score
         return True
+
+    def unmark(self, before: Session, after: Session) -> bool:
+        """Follow an undo or redo from ``before`` to ``after``: an answer typed over that went back
+        to the score its phone gave loses its mark, one that left it again (a redo) has it back;
+        True when a mark changed.
+
+        Ctrl+Z after typing over a phone's answer put its score back, and the mark kept the
+        phone from changing its own answer again. A mark read from the file (an earlier opening)
+        has no phone's score here and stays. A phone's own vote after the undo is made again on
+        whatever a redo goes to (``UndoHistory``): the answer stays the phone's, unmarked.
+        """
+        changed = False
+        for (pid, key), phone_score in self.typed_from.items():
+            exercise_id, item_id = key.split("/", 1)
+            was, now = score_of(before, pid, exercise_id, item_id), score_of(after, pid, exercise_id, item_id)
+            if was == now:
+                continue
+            marks = self.typed.setdefault(pid, set())
+            if now == phone_score and key in marks:
+                marks.discard(key)
+                changed = True
+            elif was == phone_score and key not in marks:
+                marks.add(key)
+                changed = True
+        return changed
 
     def typed_items(self, participant_id: str, exercise_id: str) -> set[str]:
         """The items of the exercise whose answer the facilitator typed over this participant's phone's."""
@@ -296,3 +331,8 @@ def _check_seats(seats: dict[str, object], devices: dict[str, str]) -> None:
         if value in held:
             raise ValueError(f"seat {key[:80]!r}: place {value!r} is held by another device")
         held.add(value)
+
+
+def score_of(session: Session, participant_id: str, exercise_id: str, item_id: str) -> int | None:
+    """The participant's score for an item, or None (what a mark of ``Roll.typed_from`` keeps)."""
+    return session.answers_for(exercise_id).scores.get(item_id, {}).get(participant_id)

@@ -196,14 +196,19 @@ class VotingServer:
         item, when the phone is told and the roll saved (``Desk.type_over``)."""
         if not self.desk.type_over(self.sink.session, participant_id, exercise_id, item_id):
             return False
-        loop = asyncio.get_running_loop()
         # The typed score may still wait in the screen's queue: the phone looks a moment later,
         # so that it is shown the score as typed, not its own beside the mark.
-        loop.call_later(TYPED_WAKE_SECONDS, self._wake)
+        self.roll_changed(wake_in=TYPED_WAKE_SECONDS)
+        return True
+
+    def roll_changed(self, *, wake_in: float = 0.0) -> None:
+        """The roll's marks changed (``type_over``, an undo): the waiting phones look again after
+        ``wake_in`` seconds, and the roll is written in the background."""
+        loop = asyncio.get_running_loop()
+        loop.call_later(wake_in, self._wake)
         task = loop.create_task(self._roll.save_quietly())
         self._roll_saves.add(task)
         task.add_done_callback(self._roll_saves.discard)
-        return True
 
     def _wake(self) -> None:
         if self._changed is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model.limits import check_text
 from workshop_tui.core.model.refusal import Refused
-from workshop_tui.core.text_safety import for_terminal, without_invisible
+from workshop_tui.core.text_safety import for_terminal, looks_blank, without_invisible
 
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
@@ -30,10 +30,12 @@ def parse_title(raw: str) -> str:
 
     One rule for the command line (``--title``), the app's form and a file read: the form
     refused "   " but took a zero-width space, and ``workshop new --title " "`` made a session
-    listed as a blank line, that no title could open. Raises ``Refused("title.blank")``.
+    listed as a blank line, that no title could open. A title of characters drawn blank (the
+    blank Braille cell U+2800, a Hangul filler: ``text_safety.looks_blank``) shows nothing
+    too, and is refused; beside other letters they are kept. Raises ``Refused("title.blank")``.
     """
     title = raw.strip()
-    if not for_terminal(without_invisible(title)).strip():
+    if looks_blank(title):
         raise Refused("title.blank")
     return title
 
@@ -58,7 +60,12 @@ def parse_participants(raw: str) -> int | list[str]:
     # Each name as it will be shown (no control or invisible character: a column pasted from a
     # spreadsheet may carry a BOM or a zero-width space), so "Anne" and "An\u200bne", which no
     # column could tell apart, are one name said twice.
-    names = [shown for name in _NAME_BREAKS.split(raw) if (shown := for_terminal(name).strip())]
+    # A name of characters drawn blank (``looks_blank``: the blank Braille cell) is no name either.
+    names = [
+        shown
+        for name in _NAME_BREAKS.split(raw)
+        if (shown := for_terminal(name).strip()) and not looks_blank(shown)
+    ]
     if not names:
         raise Refused("participants.count", most=MAX_PARTICIPANTS)
     if len(names) > MAX_PARTICIPANTS:

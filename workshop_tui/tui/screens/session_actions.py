@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from time import monotonic
 
+from textual import events
+
 from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
 from workshop_tui.tui.controller import SessionController
+from workshop_tui.tui.escape_keys import AT_ONCE
 from workshop_tui.tui.exercise_timers import ExerciseTimers
 from workshop_tui.tui.leaving import Leaving
 from workshop_tui.tui.saving import SaveGuard
@@ -33,6 +36,8 @@ class SessionActions(InOrderScreen):
     """The way out (Esc, quitting): asks about open voting, then about unsaved edits."""
     _first_presses: dict[str, float]
     """Command id -> when a command declared ``twice`` (Esc) was first pressed (``_second_press``)."""
+    _esc_at_once = False
+    """The last Esc came in one read with the key after it (``escape_keys.AT_ONCE``): an Alt+key."""
 
     @property
     def keeper(self) -> SessionKeeper:
@@ -242,16 +247,24 @@ class SessionActions(InOrderScreen):
         if self.query("HelpPanel"):
             self.app.action_hide_help_panel()
             return
-        if not self._second_press("home"):
+        at_once, self._esc_at_once = self._esc_at_once, False
+        if not self._second_press("home", may_start=not at_once):
             return
         self.controller.save_position()
         self.leaving.confirm_leave(self.workshop.show_home)
 
-    def _second_press(self, command_id: str) -> bool:
+    def on_key(self, event: events.Key) -> None:
+        """Note whether an Esc on its way to the bindings (``action_home``) is an Alt+key's."""
+        if event.key == "escape":
+            self._esc_at_once = bool(getattr(event, AT_ONCE, False))
+
+    def _second_press(self, command_id: str, *, may_start: bool = True) -> bool:
         """Whether this press of a command declared ``twice`` is the second within its window.
 
         The first press only shows a hint (``tui.leave.again``), for as long as the window
-        lasts: one stray Esc does not take the facilitator out of the session.
+        lasts: one stray Esc does not take the facilitator out of the session. A press that
+        may not start a window (``may_start``: the Esc of an Alt+key, which a terminal sends
+        as Esc and the key in one piece) does nothing unless it is the second.
         """
         from workshop_tui.tui.commands import SESSION_COMMANDS
 
@@ -259,6 +272,8 @@ class SessionActions(InOrderScreen):
         now = monotonic()
         first = self._first_presses.get(command_id)
         if window and (first is None or now - first > window):
+            if not may_start:
+                return False
             self._first_presses[command_id] = now
             self.notify(t("tui.leave.again", self.lang, seconds=f"{window:g}"), timeout=window)
             return False
