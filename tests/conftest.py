@@ -198,3 +198,33 @@ def kinds_blank(library: Library) -> Session:
 def kinds_session(kinds_blank: Session) -> Session:
     """``kinds_blank`` with every exercise answered (see ``answer_every_kind``)."""
     return answer_every_kind(kinds_blank)
+
+
+@pytest.fixture
+def made_in_key_thread(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the calling (key's) thread made of a save's first steps: "temp" and "link".
+
+    Read by the staged saves' tests (tests/unit/test_staged_saves.py, test_unnamed_stage.py):
+    a key's thread should make neither, the save's thread made them ahead.
+    """
+    import threading
+
+    from workshop_tui.core.storage import tomlio
+
+    made: list[str] = []
+    here = threading.get_ident()
+    temp_file, link_previous = tomlio._temp_file, tomlio.link_previous
+
+    def temp(path: Path) -> tuple[int, str]:
+        if threading.get_ident() == here:
+            made.append("temp")
+        return temp_file(path)
+
+    def link(path: Path) -> Path | None:
+        if threading.get_ident() == here:
+            made.append("link")
+        return link_previous(path)
+
+    monkeypatch.setattr(tomlio, "_temp_file", temp)
+    monkeypatch.setattr(tomlio, "link_previous", link)
+    return made

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,32 +13,10 @@ import pytest
 
 from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Session
-from workshop_tui.core.storage import staging, tomlio
+from workshop_tui.core.storage import staging
 from workshop_tui.core.storage.sessions import load_session
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="hard links and fchmod as on POSIX")
-
-
-@pytest.fixture
-def made_in_key_thread(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the calling (key's) thread made of a save's first steps: "temp" and "link"."""
-    made: list[str] = []
-    here = threading.get_ident()
-    temp_file, link_previous = tomlio._temp_file, tomlio.link_previous
-
-    def temp(path: Path) -> tuple[int, str]:
-        if threading.get_ident() == here:
-            made.append("temp")
-        return temp_file(path)
-
-    def link(path: Path) -> Path | None:
-        if threading.get_ident() == here:
-            made.append("link")
-        return link_previous(path)
-
-    monkeypatch.setattr(tomlio, "_temp_file", temp)
-    monkeypatch.setattr(tomlio, "link_previous", link)
-    return made
 
 
 @pytest.fixture

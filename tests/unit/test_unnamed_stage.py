@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,28 +25,6 @@ pytestmark = pytest.mark.skipif(
     not getattr(os, "O_TMPFILE", 0) or not os.path.isdir("/proc/self/fd"),
     reason="O_TMPFILE and /proc/self/fd as on Linux",
 )
-
-
-@pytest.fixture
-def made_in_key_thread(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the calling (key's) thread made of a save's first steps: "temp" and "link"."""
-    made: list[str] = []
-    here = threading.get_ident()
-    temp_file, link_previous = tomlio._temp_file, tomlio.link_previous
-
-    def temp(path: Path) -> tuple[int, str]:
-        if threading.get_ident() == here:
-            made.append("temp")
-        return temp_file(path)
-
-    def link(path: Path) -> Path | None:
-        if threading.get_ident() == here:
-            made.append("link")
-        return link_previous(path)
-
-    monkeypatch.setattr(tomlio, "_temp_file", temp)
-    monkeypatch.setattr(tomlio, "link_previous", link)
-    return made
 
 
 @pytest.fixture
