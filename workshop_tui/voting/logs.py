@@ -105,3 +105,27 @@ def open_log() -> logging.Handler:
     handler.setFormatter(_NoAddresses("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     return handler
+
+
+_LOGGERS = ("workshop_tui.voting", "aiohttp.server", "aiohttp.web", "aiohttp.access")
+"""Ours and aiohttp's: while voting is open, all of them write to the error log only."""
+
+
+def attach_log() -> logging.Handler:
+    """The error log, attached to the voting server's loggers for as long as voting is open."""
+    handler = open_log()
+    for name in _LOGGERS:
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.propagate = False  # nothing may reach the terminal: it is the app's screen
+    logging.getLogger("workshop_tui.voting").setLevel(logging.INFO)
+    return handler
+
+
+def detach_log(handler: logging.Handler | None) -> None:
+    """Take the error log off the loggers again and close it (None: it was never attached)."""
+    if handler is None:
+        return
+    for name in _LOGGERS:
+        logging.getLogger(name).removeHandler(handler)
+    handler.close()

@@ -30,7 +30,7 @@ from aiohttp import web
 from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.voting.desk import MAX_BODY_BYTES, Desk, Refused, decode_body
 from workshop_tui.voting.guard import ConnectionGuard, GuardedSite, connection_cap
-from workshop_tui.voting.logs import open_log
+from workshop_tui.voting.logs import attach_log, detach_log
 from workshop_tui.voting.network import host_allowed, served_names
 from workshop_tui.voting.page import ASSETS, asset, page_html
 from workshop_tui.voting.saves import GroupCommit, RollWriter
@@ -39,7 +39,6 @@ from workshop_tui.voting.sink import Sink
 from workshop_tui.voting.writes import EditCommit
 
 log = logging.getLogger("workshop_tui.voting")
-_AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.access")
 LINGER_SECONDS = 1.0
 """How long the unread rest of a refused request's body is drained before closing."""
 SHUTDOWN_SECONDS = 2.0
@@ -127,7 +126,7 @@ class VotingServer:
         Raises:
             OSError: none of the ports could be used (the last error).
         """
-        self._attach_log()
+        self._log_handler = attach_log()
         self.guard.most = connection_cap(self.desk.limits.max_connections)
         runner = web.AppRunner(
             self.app(),
@@ -159,7 +158,8 @@ class VotingServer:
             log.info("voting open on port %s (at most %s connections)", self.port, self.guard.most)
             return
         await runner.cleanup()
-        self._detach_log()
+        detach_log(self._log_handler)
+        self._log_handler = None
         assert error is not None
         raise error
 
@@ -174,7 +174,8 @@ class VotingServer:
         if runner is not None:
             await runner.cleanup()
             log.info("voting closed")
-        self._detach_log()
+        detach_log(self._log_handler)
+        self._log_handler = None
 
     @property
     def running(self) -> bool:
@@ -214,24 +215,6 @@ class VotingServer:
         if self._changed is not None:
             self._changed.set()
         self._changed = asyncio.Event()
-
-    def _attach_log(self) -> None:
-        handler = open_log()
-        for name in ("workshop_tui.voting", *_AIOHTTP_LOGGERS):
-            logger = logging.getLogger(name)
-            logger.addHandler(handler)
-            # Nothing may reach the terminal: it is the app's screen.
-            logger.propagate = False
-        log.setLevel(logging.INFO)
-        self._log_handler = handler
-
-    def _detach_log(self) -> None:
-        handler, self._log_handler = self._log_handler, None
-        if handler is None:
-            return
-        for name in ("workshop_tui.voting", *_AIOHTTP_LOGGERS):
-            logging.getLogger(name).removeHandler(handler)
-        handler.close()
 
     @web.middleware
     async def _host(
