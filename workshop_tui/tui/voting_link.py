@@ -27,6 +27,7 @@ from textual.timer import Timer
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import ExerciseAnswers, Participant, Session
 from workshop_tui.core.storage.errors import SessionWriteError
+from workshop_tui.core.text_safety import shown_name
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.notices import withdraw
 from workshop_tui.tui.voting_info import OpenSession, VotingInfo, spaced
@@ -35,6 +36,7 @@ from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_h
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from workshop_tui.voting.roll_place import RollPlace
     from workshop_tui.voting.server import VotingServer
 
 __all__ = ["REFRESH_LATEST", "REFRESH_QUIET", "OpenSession", "VotingController", "VotingInfo", "spaced"]
@@ -90,6 +92,9 @@ class VotingController:
         self.unsaved_roll: Path | None = None
         """The roll file that could not be read nor set aside at the last opening: never written
         over, so this opening keeps its roll in memory only (``open``; F10 says so)."""
+        self.roll_note: str | None = None
+        """What the last opening has to say about whose roll this is (a file sharing its session id
+        with another, or a roll of the old name moved to this file); F10 says it."""
 
     @property
     def options(self) -> VotingOptions:
@@ -110,17 +115,20 @@ class VotingController:
         # The desk and the roll of phones are loaded when voting is first opened, like the server.
         from workshop_tui.voting.desk import Desk
         from workshop_tui.voting.limits import Limits
-        from workshop_tui.voting.roll import Roll, roll_path
+        from workshop_tui.voting.roll import Roll
+        from workshop_tui.voting.roll_place import roll_place
         from workshop_tui.voting.server import VotingServer, log
         from workshop_tui.voting.sink import KeeperSink
 
         if self.owner.keeper.read_only:  # votes would be refused: another window writes
             return t("tui.readonly.refused", self.owner.lang)
         session = self.owner.session
-        try:
-            path = roll_path(session.id)
+        try:  # one roll per session FILE: a copy with the same id has its own (``roll_place``)
+            place = roll_place(session.id, self.owner.keeper.path)
         except ValueError as error:  # an id that would leave the voting folder: nothing is written
             return str(error)
+        path = place.path
+        self.roll_note = _roll_note(place, self.owner.lang)
         roll, problem = Roll.load(path)
         if problem is not None:
             log.warning("%s", problem)
@@ -373,3 +381,12 @@ class VotingController:
             # when nothing else arrives to redraw the screen.
             self._marks = self.owner.host.set_timer(due + 0.05, self._marks_due)
         self.owner.publish(Change.VOTING)
+
+
+def _roll_note(place: RollPlace, lang: str) -> str | None:
+    """The words for a roll kept apart from another file's with the same id, or moved to this file."""
+    if place.shared_with is not None:
+        return t("tui.voting.roll_apart", lang, file=shown_name(place.shared_with))
+    if place.moved_from is not None:
+        return t("tui.voting.roll_moved", lang, file=shown_name(place.moved_from))
+    return None

@@ -53,6 +53,10 @@ async def open_voting(voting: VotingController) -> None:
         if voting.unsaved_roll is not None:
             unsaved = t("tui.voting.roll_unsaved", lang, file=shown_name(voting.unsaved_roll))
             screen.notify(plain(unsaved, one_line=True).plain, severity="warning", timeout=20, markup=False)
+        if voting.roll_note is not None:
+            screen.notify(
+                plain(voting.roll_note, one_line=True).plain, severity="warning", timeout=15, markup=False
+            )
     voting.refresh()
 
     async def from_panel(choice: str | None) -> None:
