@@ -19,7 +19,10 @@ from workshop_tui.core.model.refusal import Refused, refusal_text
         ("²", ["²"]),  # a digit to Python, not a count: the form stopped on int("²")
         ("\ufeffAnne\n\u200bBo\x1b[31m", ["Anne", "Bo"]),  # what shows no sign of itself is no part of a name
         ("Anne\u3164, \uffa0Bo, \u3164, 민\u1160준", ["Anne", "Bo", "민준"]),  # Hangul fillers: drawn blank
-        ("Anne, \u2800, Bo\u2800", ["Anne", "Bo\u2800"]),  # a blank Braille cell alone is no name
+        (
+            "Anne, \u2800, Bo\u2800",
+            ["Anne", "Bo"],
+        ),  # a blank Braille cell alone is no name, at an edge no part of one
     ],
 )
 def test_a_count_or_names(raw: str, parsed: int | list[str]) -> None:

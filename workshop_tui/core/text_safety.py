@@ -94,6 +94,50 @@ def looks_blank(text: str) -> bool:
     return all(c in DRAWN_BLANK or unicodedata.category(c) in _BLANK_CATEGORIES for c in shown)
 
 
+_SELECTORS = frozenset("\u180b\u180c\u180d\u180f" + "".join(map(chr, range(0xFE00, 0xFE10))))
+
+
+def _blank_at_edge(c: str) -> bool:
+    """Whether ``c`` shows nothing at a name's edge (``looks_blank``'s characters, and any space)."""
+    return c.isspace() or c in DRAWN_BLANK or unicodedata.category(c) in _BLANK_CATEGORIES
+
+
+def clean_name(text: str) -> str:
+    """A name as kept: what shows blank at its edges trimmed, in one normal form (NFC).
+
+    The one rule of a name's identity (participants, groups): "Bo" and "Bo" with a blank Braille
+    cell, a Hangul filler, a zero-width space or a variation selector after it read the same on
+    every screen, and so do "Bø" written as one character (NFC) and as o + a combining stroke (NFD,
+    as a Mac's file names and some keyboards give it); they were two people. A variation selector
+    after a symbol (an emoji's presentation) is part of it and stays. Inside a name nothing is
+    taken out: a blank there shows as a gap.
+    """
+    if text.isascii():
+        return text.strip()
+    text = unicodedata.normalize("NFC", text)
+    start, end = 0, len(text)
+    while start < end and _blank_at_edge(text[start]):
+        start += 1
+    while end > start and _blank_at_edge(text[end - 1]):
+        if text[end - 1] in _SELECTORS and end - 1 > start and unicodedata.category(text[end - 2])[0] == "S":
+            break
+        end -= 1
+    return text[start:end]
+
+
+def name_key(text: str) -> str:
+    """What two names must share to be one: as shown (``for_terminal``), ``clean_name``, case folded.
+
+    Compare names only by this (``same_name``): ``casefold`` alone kept "Bo" and "Bo\u2800" apart.
+    """
+    return unicodedata.normalize("NFC", clean_name(for_terminal(text)).casefold())
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two names are one name to the eye (``name_key``)."""
+    return name_key(one) == name_key(other)
+
+
 def _has_filler(text: str) -> bool:
     """Whether ``text`` holds a Hangul filler. A text of ASCII (``isascii`` is one flag) or of
     Latin-1 (a wider character is not looked for in it) costs next to nothing."""

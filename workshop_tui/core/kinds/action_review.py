@@ -28,6 +28,7 @@ from workshop_tui.core.model.ids import valid_date
 from workshop_tui.core.model.limits import check_text
 from workshop_tui.core.model.refusal import ScoreError
 from workshop_tui.core.storage.reader import Reader, check_id, duplicates
+from workshop_tui.core.text_safety import same_name
 
 if TYPE_CHECKING:
     from workshop_tui.core.results.summary_review import ReviewPart
@@ -162,9 +163,13 @@ def carry_group(session: Session, action: ReviewedAction) -> str:
     """The id of the group a carried action goes to: the group of the same name, else the first.
 
     The review keeps the earlier session's group name only: a group renamed since has no
-    group of that name, and the action goes to the first group (the view says which).
+    group of that name, and the action goes to the first group (the view says which). Names are
+    one by the one name rule (``text_safety.same_name``: blank edges, NFC, case), the exact name first.
     """
-    return next((g.id for g in session.groups if g.name == action.group), review_group(session))
+    exact = next((g.id for g in session.groups if g.name == action.group), None)
+    if exact is not None:
+        return exact
+    return next((g.id for g in session.groups if same_name(g.name, action.group)), review_group(session))
 
 
 def open_actions(earlier: Session) -> Iterable[ReviewedAction]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model.limits import check_text
 from workshop_tui.core.model.refusal import Refused
-from workshop_tui.core.text_safety import for_terminal, looks_blank, without_invisible
+from workshop_tui.core.text_safety import clean_name, for_terminal, looks_blank, name_key, without_invisible
 
 MAX_PARTICIPANTS = 500
 """The most participants a session holds (the file format refuses more)."""
@@ -60,11 +60,12 @@ def parse_participants(raw: str) -> int | list[str]:
     # Each name as it will be shown (no control or invisible character: a column pasted from a
     # spreadsheet may carry a BOM or a zero-width space), so "Anne" and "An\u200bne", which no
     # column could tell apart, are one name said twice.
-    # A name of characters drawn blank (``looks_blank``: the blank Braille cell) is no name either.
+    # A name of characters drawn blank (``looks_blank``: the blank Braille cell) is no name either,
+    # and what shows blank at a name's edges is no part of it (``clean_name``: one rule, NFC).
     names = [
         shown
         for name in _NAME_BREAKS.split(raw)
-        if (shown := for_terminal(name).strip()) and not looks_blank(shown)
+        if (shown := clean_name(for_terminal(name))) and not looks_blank(shown)
     ]
     if not names:
         raise Refused("participants.count", most=MAX_PARTICIPANTS)
@@ -72,9 +73,10 @@ def parse_participants(raw: str) -> int | list[str]:
         raise Refused("participants.full", max=MAX_PARTICIPANTS)
     seen: set[str] = set()
     for name in names:
-        if name.casefold() in seen:
+        key = name_key(name)  # "Bo" and "Bo" + a blank Braille cell, or NFC and NFD: one name
+        if key in seen:
             raise Refused("participants.twice", name=name)
-        seen.add(name.casefold())
+        seen.add(key)
     return names
 
 

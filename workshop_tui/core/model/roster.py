@@ -10,6 +10,7 @@ from __future__ import annotations
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.people import MAX_GROUPS, MAX_PARTICIPANTS, Group, Participant
 from workshop_tui.core.model.refusal import Missing, ScoreError
+from workshop_tui.core.text_safety import clean_name, looks_blank, name_key
 
 
 def joined(participants: tuple[Participant, ...], participant: Participant) -> tuple[Participant, ...]:
@@ -55,11 +56,16 @@ def renamed_group(groups: tuple[Group, ...], group_id: str, name: str) -> tuple[
 
 
 def group_name(groups: tuple[Group, ...], name: str, *, skip: str = "") -> str:
-    """``name`` without surrounding spaces, refused when empty or another group's already."""
-    name = " ".join(name.split())
-    if not name:
+    """``name`` without surrounding spaces, refused when empty or another group's already.
+
+    One name rule (``text_safety.clean_name``): what shows blank at the edges is trimmed and the
+    name is NFC, so "Bord 1" and "Bord 1" with a blank Braille cell after it are one name, taken.
+    """
+    name = clean_name(" ".join(name.split()))
+    if not name or looks_blank(name):
         raise ScoreError("group.name_empty")
-    if any(g.name.casefold() == name.casefold() for g in groups if g.id != skip):
+    key = name_key(name)
+    if any(name_key(g.name) == key for g in groups if g.id != skip):
         raise ScoreError("group.name_taken", name=name)
     return name
 

@@ -26,6 +26,7 @@ from workshop_tui.core.storage.reader import Problems, Reader
 from workshop_tui.core.storage.session_codec import parse_session, session_to_dict
 from workshop_tui.core.storage.slugs import slugify as slugify
 from workshop_tui.core.storage.tomlio import atomic_write, dumps, read_toml
+from workshop_tui.core.text_safety import clean_name, looks_blank, name_key
 
 if TYPE_CHECKING:
     from workshop_tui.core.storage.writer import SessionWriter, toml_key
@@ -161,7 +162,8 @@ def new_session(
     from workshop_tui.core.model.people import parse_title
 
     title = parse_title(title)  # every new session (the command line, the form, a follow-up)
-    names = groups or [Group.WHOLE_ROOM]
+    # One name rule (``text_safety.clean_name``): blank edges trimmed, NFC; a name of blanks is none.
+    names = [clean_name(g) for g in groups or () if not looks_blank(g)] or [Group.WHOLE_ROOM]
     stamp = timestamp or now_iso()
     chosen = list(exercises)
     _check_once(names, chosen)
@@ -196,9 +198,10 @@ def _check_once(groups: list[str], exercises: list[Exercise]) -> None:
     """
     seen: set[str] = set()
     for name in groups:
-        if name.casefold() in seen:
+        key = name_key(name)  # "Bord 1" and "Bord 1" + a blank Braille cell are one name
+        if key in seen:
             raise Refused("groups.twice", name=name)
-        seen.add(name.casefold())
+        seen.add(key)
     ids = [e.id for e in exercises]
     twice = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
     if twice is not None:
