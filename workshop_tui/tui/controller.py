@@ -80,6 +80,10 @@ class SessionController:
         """Whether "last time" is shown beside "now" (Ctrl+L, on the grid and the projector)."""
         self._previous: tuple[Session | None] | None = None
         """The series' session before this one, once looked for (None inside: there is none)."""
+        if not read_only and session.with_rounds_settled() is not session:
+            # A voting round a crash (or a kill) left open: what it hid is given back when nothing
+            # came in it, as closing voting would have done (``ExerciseAnswers.with_round_settled``).
+            self.request(lambda s: s.with_rounds_settled(), undoable=False)
 
     @property
     def session(self) -> Session:

@@ -237,7 +237,7 @@ class VotingController:
             if exercise_id not in session.exercises:
                 return session
             now = session.answers_for(exercise_id)
-            found = in_file if now.with_round_left(in_file) != now else shown
+            found = in_file if now.gives_back(in_file) else shown
             return session.with_round_left(exercise_id, found)
 
         self.owner.request(leave, undoable=False)

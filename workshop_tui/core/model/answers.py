@@ -115,6 +115,10 @@ class ExerciseAnswers:
     """answer id -> an open answer from a device (anonymous: the id is random, not the device's)."""
     open_state: Mapping[str, OpenState] = field(default_factory=dict)
     """answer id -> shown on the wall or hidden; an answer not listed is new (facilitator only)."""
+    round_hid: str = ""
+    """What an open voting round hid, kept in the file so a crash cannot lose it: ``<opening>:<digest>``
+    (``RoundOpening`` hidden / hidden_again, and ``content_digest`` of the answers the round found);
+    "" when no round hid anything. ``with_rounds_settled`` gives back what a crashed round hid."""
 
     @property
     def none_given(self) -> bool:
@@ -277,12 +281,22 @@ class ExerciseAnswers:
         return replace(self, mode=mode)
 
     def with_blind(self, blind: bool) -> ExerciseAnswers:
-        """Turn blind mode on (hiding results) or off; turning it on un-reveals."""
-        return replace(self, blind=blind, revealed=False if blind else self.revealed)
+        """Turn blind mode on (hiding results) or off; turning it on un-reveals (the facilitator
+        decided: what a voting round hid is no longer to be given back)."""
+        return replace(self, blind=blind, revealed=False if blind else self.revealed, round_hid="")
 
     def with_revealed(self, revealed: bool) -> ExerciseAnswers:
-        """Reveal (or hide again) the results of a blind exercise."""
-        return replace(self, revealed=revealed)
+        """Reveal (or hide again) the results of a blind exercise (the facilitator decided)."""
+        return replace(self, revealed=revealed, round_hid="")
+
+    def content_digest(self) -> str:
+        """A digest of what the room gave: every field but blind, revealed and ``round_hid``,
+        mappings in sorted order, so the answers read back from the file give the same digest."""
+        import hashlib
+
+        skip = {"blind", "revealed", "round_hid"}
+        body = tuple((f.name, _canonical(getattr(self, f.name))) for f in fields(self) if f.name not in skip)
+        return hashlib.sha256(repr(body).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     @property
     def round_opening(self) -> RoundOpening:
@@ -298,8 +312,17 @@ class ExerciseAnswers:
         the votes that come in have not been shown in the room. They stay hidden until the
         facilitator reveals them (F3); until then the exports hold them back too, as for any
         blind result never revealed (``results.rules``).
+
+        What it hid is written down with it (``round_hid``): a crash before the round is left
+        lost the facilitator's reveal, and the results the room had seen stayed held back.
         """
-        return replace(self, blind=True, revealed=False)
+        opening = self.round_opening
+        hid = self.round_hid if opening == "kept" else f"{opening}:{self.content_digest()}"
+        return replace(self, blind=True, revealed=False, round_hid=hid)
+
+    def gives_back(self, found: ExerciseAnswers) -> bool:
+        """Whether leaving the round gives ``found`` back: nothing changed since but its hiding."""
+        return replace(self, round_hid="") == replace(found.with_voting_round(), round_hid="")
 
     def with_round_left(self, found: ExerciseAnswers) -> ExerciseAnswers:
         """Leave a voting round: a round that brought nothing gives back what it hid.
@@ -310,7 +333,28 @@ class ExerciseAnswers:
         open must not find their results held back from the exports as "not shown in the
         room". Anything new keeps the results hidden until they are revealed.
         """
-        return found if self == found.with_voting_round() else self
+        return found if self.gives_back(found) else replace(self, round_hid="")
+
+    def with_round_settled(self) -> ExerciseAnswers:
+        """Settle a round a crash left open (``round_hid`` still set): when the answers are those it
+        found, the room saw them, and they are shown as before it; else they stay hidden until
+        revealed (what came in the round was never shown), as when a round is left."""
+        if not self.round_hid:
+            return self
+        opening, _, digest = self.round_hid.partition(":")
+        if digest != self.content_digest() or opening not in ("hidden", "hidden_again"):
+            return replace(self, round_hid="")
+        again = opening == "hidden_again"  # blind and revealed before the round; else not blind
+        return replace(self, blind=again, revealed=again, round_hid="")
+
+
+def _canonical(value: object) -> object:
+    """``value`` with every mapping as sorted pairs (``content_digest``)."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, tuple):
+        return tuple(_canonical(v) for v in value)
+    return value
 
 
 NO_ANSWERS = ExerciseAnswers()

@@ -236,6 +236,15 @@ class Session:
         """Leave the voting round on an exercise (see ``ExerciseAnswers.with_round_left``)."""
         return self._edit(exercise_id, lambda a: a.with_round_left(found))
 
+    def with_rounds_settled(self) -> Session:
+        """Every voting round a crash left open settled (``ExerciseAnswers.with_round_settled``);
+        the session itself when there is none (the usual case: nothing to write)."""
+        session = self
+        for exercise_id, answers in self.answers.items():
+            if answers.round_hid and exercise_id in self.exercises:
+                session = session._edit(exercise_id, lambda a: a.with_round_settled())
+        return session
+
     def with_note(self, exercise_id: str, item_id: str, text: str) -> Session:
         """Set the free-text note on an item (e.g. where the resistance is greatest)."""
         exercise = self.exercise(exercise_id)

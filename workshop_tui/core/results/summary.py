@@ -55,6 +55,9 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
         named: show participants' names with their scores and lift the
             too-few-answers rule (the facilitator's explicit choice).
     """
+    # A voting round a crash left open hid results the room had seen; the file says what it hid
+    # and on which answers, so the export shows them when nothing came since (``round_hid``).
+    session = session.with_rounds_settled()
     lang = session.language
     labels = participant_labels(session, named=named)
     edition = Edition(named=named, notes=include_notes)

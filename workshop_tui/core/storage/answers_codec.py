@@ -6,6 +6,7 @@ knows what each kind of answer may hold, so it grows with the kinds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from workshop_tui.core.model import Action, Exercise, ExerciseAnswers, Group, Participant
@@ -187,6 +188,7 @@ def parse_answers(
         mode=mode,  # type: ignore[arg-type]
         blind=reader.boolean("blind", required=False),
         revealed=reader.boolean("revealed", required=False),
+        round_hid=_round_hid(reader),
         scores=scores,
         tallies=tallies,
         notes=notes,
@@ -265,3 +267,21 @@ def _opens(reader: Reader, exercise: Exercise) -> tuple[dict[str, str], dict[str
         else:
             states[answer_id] = state  # type: ignore[assignment]
     return {k: v for k, v in opens.items() if v}, states
+
+
+_ROUND_HID = re.compile(r"(?:hidden|hidden_again):[0-9a-f]{16}")
+
+
+def _round_hid(reader: Reader) -> str:
+    """What an open voting round hid (``ExerciseAnswers.round_hid``); a value of another shape is
+    reported (nothing else writes it) and read as none, so nothing is given back by mistake."""
+    value = reader.string("round_hid", required=False)
+    if value and not _ROUND_HID.fullmatch(value):
+        reader.problems.add(
+            reader.key("round_hid"),
+            "problems.what.round_hid",
+            "problems.fix.round_hid",
+            value=repr(value[:40]),
+        )
+        return ""
+    return value

@@ -90,6 +90,8 @@ def answers_to_dict(a: ExerciseAnswers, *, scores: bool = True) -> dict[str, Any
         scores: False leaves the rows of scores out (the keystroke writer renders them itself).
     """
     out: dict[str, Any] = {"mode": a.mode, "blind": a.blind, "revealed": a.revealed}
+    if a.round_hid:  # only while a voting round hides the results (and after a crash in one)
+        out["round_hid"] = a.round_hid
     if a.scores and scores:
         out["scores"] = {item: dict(row) for item, row in a.scores.items()}
     if a.tallies:
