@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from workshop_tui.voting.roll_place import RollPlace
     from workshop_tui.voting.server import VotingServer
+    from workshop_tui.voting.typed_marks import ClosedRoll
 
 __all__ = ["REFRESH_LATEST", "REFRESH_QUIET", "OpenSession", "VotingController", "VotingInfo", "spaced"]
 
@@ -92,6 +93,8 @@ class VotingController:
         self.unsaved_roll: Path | None = None
         """The roll file that could not be read nor set aside at the last opening: never written
         over, so this opening keeps its roll in memory only (``open``; F10 says so)."""
+        self.closed_roll: ClosedRoll | None = None
+        """The roll read while voting is closed (``voting_marks``); dropped when voting opens."""
         self.roll_note: str | None = None
         """What the last opening has to say about whose roll this is (a file sharing its session id
         with another, or a roll of the old name moved to this file); F10 says it."""
@@ -129,6 +132,7 @@ class VotingController:
             return str(error)
         path = place.path
         self.roll_note = _roll_note(place, self.owner.lang)
+        self.closed_roll = None  # the server keeps the roll while voting is open
         roll, problem = Roll.load(path)
         if problem is not None:
             log.warning("%s", problem)
@@ -288,26 +292,18 @@ class VotingController:
         )
 
     def typed_over(self, exercise_id: str, item_id: str, participant_id: str) -> bool:
-        """The facilitator types an answer: True the first time it is one a phone gave (warn then).
+        """The facilitator types an answer: True the first time it is one a phone gave (warn then);
+        with voting closed too (``voting_marks.typed_over``)."""
+        from workshop_tui.tui.voting_marks import typed_over
 
-        Only while voting is open: the roll is loaded with the server. Typed with voting
-        closed, a phone's answer is not marked, and the phone may change it when voting opens.
-        """
-        server = self.server
-        if server is None or not server.running:
-            return False
-        return server.type_over(participant_id, exercise_id, item_id)
+        return typed_over(self, exercise_id, item_id, participant_id)
 
     def undone(self, before: Session) -> None:
-        """The facilitator's Ctrl+Z (Ctrl+Y) changed the session from ``before``: an answer typed
-        over that it put back as the phone gave it is the phone's to change again, one a redo
-        typed over again is marked again (``Roll.unmark``), and the phone is told at once."""
-        server = self.server
-        if server is None or not server.running:
-            return
-        if server.desk.roll.unmark(before, self.owner.keeper.session):
-            server.desk.version += 1
-            server.roll_changed()
+        """The facilitator's Ctrl+Z (Ctrl+Y) changed the session from ``before``: a phone's answer
+        typed over and put back is the phone's again (``voting_marks.undone``)."""
+        from workshop_tui.tui.voting_marks import undone
+
+        undone(self, before)
 
     def writers(self, exercise_id: str) -> dict[tuple[str, str], tuple[str, ...]]:
         """Which devices write where in ``exercise_id`` now: (group, field key) -> their places."""

@@ -24,7 +24,8 @@ from workshop_tui.voting.limits import Limits, Lockout, RateLimiter, address_key
 from workshop_tui.voting.network import DEFAULT_MAX_PARTICIPANTS
 from workshop_tui.voting.places import free_place, free_places
 from workshop_tui.voting.presence import PRESENT_SECONDS, Progress, device_counts
-from workshop_tui.voting.roll import Roll, new_token, score_of
+from workshop_tui.voting.roll import Roll, new_token
+from workshop_tui.voting.typed_marks import mark_typed_over, typed_over_changed
 from workshop_tui.voting.votes import (
     MAX_BODY_BYTES,
     Ballot,
@@ -293,44 +294,17 @@ class Desk:
             check_vote(exercise, scores)
         if not self.owns_answers(session, participant_id, exercise_id):
             raise Refused(409, "typed", "this place already has answers typed in for this exercise")
-        self._check_typed_over(session, participant_id, exercise_id, scores, whole=exercise.is_vote)
+        if typed_over_changed(
+            self.roll, session, participant_id, exercise_id, scores, whole=exercise.is_vote
+        ):
+            raise Refused(409, "typed_over", "the facilitator typed this answer; it stands as typed")
         return Ballot(exercise_id, participant_id, dict(scores), whole=exercise.is_vote)
-
-    def _check_typed_over(
-        self, session: Session, participant_id: str, exercise_id: str, scores: dict[str, Any], *, whole: bool
-    ) -> None:
-        """Refuse a vote that would change an answer the facilitator typed over this phone's.
-
-        The facilitator's score stands (a correction said aloud in the room: "I meant 4"); a
-        later send from the phone, made on the page as it was, silently put the old answer
-        back. The same answer sent again (the page shows the typed one) passes.
-
-        Raises:
-            Refused: 409 ``typed_over``, naming nothing of anyone else's.
-        """
-        typed = self.roll.typed_items(participant_id, exercise_id)
-        if not typed:
-            return
-        rows = session.answers_for(exercise_id).scores
-        for item_id in typed:
-            now = rows.get(item_id, {}).get(participant_id)
-            sent = scores.get(item_id, now if not whole else None)
-            if sent != now:
-                raise Refused(409, "typed_over", "the facilitator typed this answer; it stands as typed")
 
     def type_over(self, session: Session, participant_id: str, exercise_id: str, item_id: str) -> bool:
         """The facilitator types the answer of ``participant_id`` to an item its phone answers:
-        True the first time (per item), when the caller saves the roll and warns the facilitator.
-
-        The answer then stands as typed (``_check_typed_over``), and the phone is shown so at
-        its next look (the version moves on). ``session`` is still the phone's: its score is kept,
-        so an undo that puts it back takes the mark off (``Roll.unmark``).
-        """
-        participant = session.participant(participant_id)
-        if participant is None or not self.roll.has_voted(participant_id, exercise_id):
-            return False
-        phone_score = score_of(session, participant_id, exercise_id, item_id)
-        if not self.roll.mark_typed(participant_id, exercise_id, item_id, phone_score):
+        True the first time (per item), when the caller saves the roll and warns the facilitator;
+        the phone is shown so at its next look (the version moves on). See ``typed_marks``."""
+        if not mark_typed_over(self.roll, session, participant_id, exercise_id, item_id):
             return False
         self.version += 1
         return True

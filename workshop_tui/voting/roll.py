@@ -96,6 +96,7 @@ class Roll:
         voted: dict[str, list[str]] | None = None,
         seats: dict[str, str] | None = None,
         typed: dict[str, list[str]] | None = None,
+        typed_from: dict[tuple[str, str], int | None] | None = None,
     ) -> None:
         self.code = code
         self.devices: dict[str, str] = dict(devices or {})
@@ -107,9 +108,11 @@ class Roll:
         self.typed: dict[str, set[str]] = {pid: set(keys) for pid, keys in (typed or {}).items()}
         """participant id -> the answers (``exercise/item``) the facilitator typed over its phone's:
         they stand as typed, and the phone may no longer change them (``Desk.ballot``)."""
-        self.typed_from: dict[tuple[str, str], int | None] = {}
-        """(participant id, ``exercise/item``) -> the phone's score the facilitator typed over, for
-        this opening only: an undo that puts it back takes the mark off, a redo puts it on (``unmark``)."""
+        self.typed_from: dict[tuple[str, str], int | None] = dict(typed_from or {})
+        """(participant id, ``exercise/item``) -> the phone's score the facilitator typed over: an undo
+        that puts it back takes the mark off, a redo puts it on (``unmark``). Kept in the file
+        (``phone_scores``): a mark made before voting was closed and opened again was never taken
+        off by Ctrl+Z, and the phone could no longer change its own answer."""
 
     @classmethod
     def new(cls) -> Roll:
@@ -146,17 +149,17 @@ class Roll:
         self.typed_from[(participant_id, key)] = phone_score
         return True
 
-    def unmark(self, before: Session, after: Session) -> bool:
+    def unmark(self, before: Session, after: Session) -> list[str]:
         """Follow an undo or redo from ``before`` to ``after``: an answer typed over that went back
         to the score its phone gave loses its mark, one that left it again (a redo) has it back;
-        True when a mark changed.
+        the places whose mark went (in order; a mark put back is a change too, listed as "").
 
         Ctrl+Z after typing over a phone's answer put its score back, and the mark kept the
         phone from changing its own answer again. A mark read from the file (an earlier opening)
         has no phone's score here and stays. A phone's own vote after the undo is made again on
         whatever a redo goes to (``UndoHistory``): the answer stays the phone's, unmarked.
         """
-        changed = False
+        changed: list[str] = []
         for (pid, key), phone_score in self.typed_from.items():
             exercise_id, item_id = key.split("/", 1)
             was, now = score_of(before, pid, exercise_id, item_id), score_of(after, pid, exercise_id, item_id)
@@ -165,10 +168,10 @@ class Roll:
             marks = self.typed.setdefault(pid, set())
             if now == phone_score and key in marks:
                 marks.discard(key)
-                changed = True
+                changed.append(pid)
             elif was == phone_score and key not in marks:
                 marks.add(key)
-                changed = True
+                changed.append("")
         return changed
 
     def typed_items(self, participant_id: str, exercise_id: str) -> set[str]:
@@ -213,6 +216,12 @@ class Roll:
         typed = {pid: sorted(keys) for pid, keys in sorted(self.typed.items()) if keys}
         if typed:
             table["typed"] = typed
+        phone: dict[str, dict[str, int]] = {}
+        for (pid, key), score in sorted(self.typed_from.items()):
+            if score is not None:
+                phone.setdefault(pid, {})[key] = score
+        if phone:
+            table["phone_scores"] = phone
         return dumps(table)
 
     def save(self, path: Path) -> None:
@@ -224,8 +233,11 @@ class Roll:
         atomic_write(path, self.to_text(), keep_backup=False)
 
     @classmethod
-    def load(cls, path: Path) -> tuple[Roll, str | None]:
+    def load(cls, path: Path, *, set_aside: bool = True) -> tuple[Roll, str | None]:
         """Read a roll, with a new join code; a missing file gives a new roll.
+
+        ``set_aside`` False leaves a roll that cannot be read where it is (read while voting is
+        closed, ``typed_marks.ClosedRoll``: opening voting deals with it).
 
         A roll written by an earlier version also holds its join code; it is not used.
 
@@ -243,8 +255,9 @@ class Roll:
             voted = data.get("voted", {})
             seats = data.get("seats", {})
             typed = data.get("typed", {})
-            if not all(isinstance(table, dict) for table in (devices, voted, seats, typed)):
-                raise ValueError("devices, voted, seats or typed have the wrong form")
+            phone = data.get("phone_scores", {})
+            if not all(isinstance(table, dict) for table in (devices, voted, seats, typed, phone)):
+                raise ValueError("devices, voted, seats, typed or phone_scores have the wrong form")
             for key, value in devices.items():
                 if not _HASH.fullmatch(key) or not _device_id(value):
                     raise ValueError(f"device entry {key[:80]!r} has the wrong form")
@@ -257,14 +270,15 @@ class Roll:
                     raise ValueError(
                         f"typed entry {key[:80]!r} has the wrong form (a place = exercise/item ids)"
                     )
+            typed_from = _phone_scores(phone)
         except (FileProblems, KeyError, ValueError, RecursionError) as error:
             # RecursionError: tomllib recurses per level of nesting ('x = [[[…' 100,000 deep).
-            kept = _set_aside(path)
+            kept = _set_aside(path) if set_aside else None
             return (
                 cls.new(),
                 f"{path}: {error}; kept as {kept.name if kept else '(not moved)'}, a new roll was started",
             )
-        return cls(new_code(), devices, voted, seats, typed), None
+        return cls(new_code(), devices, voted, seats, typed, typed_from), None
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -291,6 +305,25 @@ def _set_aside(path: Path) -> Path | None:
             path.unlink()
         return target
     return None
+
+
+def _phone_scores(table: dict[str, object]) -> dict[tuple[str, str], int | None]:
+    """The roll's ``phone_scores`` (place -> ``exercise/item`` -> the phone's score typed over).
+
+    Raises:
+        ValueError: an entry of another form (the roll is then set aside, as for any other).
+    """
+    found: dict[tuple[str, str], int | None] = {}
+    for pid, scores in table.items():
+        if not valid_id(pid) or not isinstance(scores, dict):
+            raise ValueError(f"phone_scores entry {pid[:80]!r} has the wrong form (a place = a table)")
+        for key, score in scores.items():
+            if not _typed_key(key) or isinstance(score, bool) or not isinstance(score, int):
+                raise ValueError(
+                    f"phone_scores entry {pid[:80]!r} has the wrong form (exercise/item = a score)"
+                )
+            found[(pid, key)] = score
+    return found
 
 
 def _typed_key(value: object) -> bool:
