@@ -91,6 +91,7 @@ class VotingStatus(Static):
         """Show ``info``, or hide the line when voting is closed."""
         self.display = info is not None
         if info is None:
+            self._lift_notices()
             return
         text = Text("● " + t("tui.voting.open", lang), style="bold")
         text.append(f"  {info.url}  ·  {t('tui.voting.code', lang)} ")
@@ -99,6 +100,22 @@ class VotingStatus(Static):
         notes = info.progress.turned_away or info.progress.locked_for
         text.append(places_text(info, lang), style="bold" if notes else "")
         show_text(self, text)  # a batch of writes that changed no count lays nothing out again
+
+    def on_resize(self) -> None:
+        """The line's height changed (it wraps at 80 columns): the notices go above it again."""
+        self._lift_notices()
+
+    def _lift_notices(self) -> None:
+        """Keep the notices (Textual's toasts, docked at the bottom over the footer) above this line.
+
+        At 80x24 the line wraps to three rows and a notice covered its address and join code for
+        its 8 seconds, just as the room was reading them off the screen (found by hand). Set only
+        when it changes: each setting lays the rack out again.
+        """
+        lift = 1 + (self.outer_size.height if self.display else 0)  # 1: Textual's own, the footer's row
+        for rack in self.screen.query("#textual-toastrack"):
+            if rack.styles.margin.bottom != lift:
+                rack.styles.margin = (0, 0, lift, 0)
 
 
 class VoteBoard(Static):
