@@ -1,7 +1,8 @@
 """The roll of a session's voting: which device token is which participant, and the join code.
 
-It is kept beside the session, not in it (``<data dir>/voting/<session id>.toml``), so a
-session file or an export never carries tokens. Tokens are stored only as hashes, and
+It is kept beside the session, not in it (``<data dir>/voting/<session id>.toml``; another
+file with the same id has its own, ``roll_place.py``), so a session file or an export never
+carries tokens. Tokens are stored only as hashes, and
 nothing about a device (no address, no browser) is stored at all. Keeping the roll on
 disk is what lets a phone carry on as the same anonymous participant after the app was
 closed or crashed and reopened: the same token, the same column, so no vote is counted
