@@ -266,8 +266,7 @@ class NewSessionScreen(WorkshopModal):
         try:  # the command line's rule (``--participants``), in one place
             participants = parse_participants(self.query_one("#participants", Input).value)
         except Refused as refused:
-            error.update(plain(refusal(refused, lang)))  # it may quote a name as typed
-            self.query_one("#participants", Input).focus()
+            self._refused(error, refusal(refused, lang), "#participants")  # it may quote a name as typed
             return
         library = self.library
         programme_id = self.query_one("#programme", Select).value
@@ -292,9 +291,25 @@ class NewSessionScreen(WorkshopModal):
                 language=str(self.query_one("#language", Select).value),
             )
         except ValueError as refused:  # e.g. a pasted text longer than a session file holds
-            error.update(plain(refusal(refused, lang)))  # it may quote what was typed
+            self._refused(
+                error,
+                refusal(refused, lang),
+                "#groups" if getattr(refused, "code", "") == "groups.twice" else "",
+            )
             return
         self.dismiss(session)
+
+    def _refused(self, error: Static, said: str, field: str) -> None:
+        """Say why the form was refused below it, and as a notice at the top of the screen.
+
+        At 80x24 the line below the form is out of sight while the field it is about has the focus
+        ("'Bo' is there twice", a name and the same name with a blank Braille cell after it): Ctrl+S
+        seemed to do nothing. The notice sits at the top of the dialog's screen (``MODAL_CSS``).
+        """
+        error.update(plain(said))  # it may quote a name or a text as typed
+        self.notify(plain(said, one_line=True).plain, severity="error", timeout=10, markup=False)
+        if field:
+            self.query_one(field, Input).focus()
 
     def _earlier(self) -> SessionListing | None:
         """The session chosen to follow up, or None."""
