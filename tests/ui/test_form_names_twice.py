@@ -13,7 +13,9 @@ from pathlib import Path
 from textual.widgets import Input
 
 from workshop_tui.core.i18n import t
+from workshop_tui.tui.screens.groups import GroupsModal
 from workshop_tui.tui.screens.new_session import NewSessionScreen
+from workshop_tui.tui.screens.session import SessionScreen
 
 from .conftest import app_for, until
 
@@ -35,3 +37,21 @@ async def test_a_name_twice_is_refused_where_it_can_be_read(data_dir: Path) -> N
         field = screen.query_one("#participants", Input).region
         toasts = [toast.region for toast in screen.query("Toast")]
         assert toasts and all(r.height > 0 and not r.overlaps(field) for r in toasts), (toasts, field)
+
+
+async def test_a_group_named_twice_is_refused_where_it_can_be_read(room: Path) -> None:
+    """Ctrl+R at 80x24: "Bord 9" and "bord 9" + a blank Braille cell are one name, refused; the
+    reason, below the fields, was scrolled out of sight."""
+    app = app_for(room, "en")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("ctrl+r")
+        form = app.screen
+        assert isinstance(form, GroupsModal)
+        form.query_one("#new-0", Input).value = "Bord 9"
+        form.query_one("#new-1", Input).value = "bord 9\u2800"
+        await pilot.press("ctrl+s")
+        said = t("tui.refused", "en", reason=t("refusal.group.name_taken", "en", name="bord 9"))
+        await until(pilot, lambda: said in [n.message for n in app._notifications], "said as a notice")
+        assert app.screen is form and len(screen.session.groups) == 2

@@ -124,6 +124,9 @@ class GroupsModal(WorkshopModal):
         why = self.refused(result) if self.refused is not None else ""
         if why:
             self.query_one("#error", Static).update(plain(why))  # it may quote a name as typed
+            # Said as a notice too: at 80x24 the line below the fields is scrolled out of sight
+            # ("Bord 9" and "bord 9" with a blank Braille cell, one name), and Ctrl+S did nothing.
+            self.notify(plain(why, one_line=True).plain, severity="error", timeout=10, markup=False)
             return
         self.dismiss(result)
 
