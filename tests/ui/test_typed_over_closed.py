@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from textual import events
 from textual.pilot import Pilot
 
 from workshop_tui.core.i18n import t
@@ -117,3 +118,36 @@ async def test_ctrl_z_after_voting_opened_again_gives_the_answer_back_and_the_no
         status, answer = await _send(info, headers, {"exercise": "resistance", "scores": {"trust": 2}})
         assert status == 200, answer
         await until(pilot, lambda: scores()["trust"]["p5"] == 2, "the phone's own change")
+
+
+async def test_ctrl_z_of_a_paste_over_two_phones_takes_its_notice_away(room: Path) -> None:
+    """A paste over two phones' answers says so in one notice naming both; the Ctrl+Z that undoes
+    the paste (one step) gives both answers back, and that notice goes too."""
+    app = app_for(room, "en", voting=VOTING_HERE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        info = screen.voting.info()
+        assert info is not None
+        async with aiohttp.ClientSession() as http:
+            for _ in range(2):  # P5 and P6
+                joined = await post(http, info.url + "/api/join", {"code": info.code})
+                await post(http, info.url + "/api/vote", PHONE_VOTE, joined["token"])
+        await pilot.pause(REFRESH_QUIET + 0.2)
+        await pilot.press("escape")
+        await pilot.pause()
+        _on_p5_trust(screen)
+        grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
+        scores = lambda: screen.session.answers_for("resistance").scores  # noqa: E731
+        grid.post_message(events.Paste("4 4"))
+        await until(pilot, lambda: scores()["trust"].get("p6") == 4, "pasted")
+        said = t("tui.grid.typed_over", "en", who="P5, P6")
+        assert said in [n.message for n in app._notifications]
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: scores()["trust"].get("p6") == 3, "undone")
+        await pilot.pause()
+        assert said not in [n.message for n in app._notifications]

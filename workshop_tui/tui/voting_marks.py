@@ -52,10 +52,15 @@ def undone(voting: VotingController, before: Session) -> None:
         closed = closed_roll(voting)
         gone = closed.undone(before, voting.owner.keeper.session) if closed is not None else []
     session = voting.owner.session
+    labels = []
     for place in dict.fromkeys(p for p in gone if p):
         found = session.participant(place)
-        who = found.label if found is not None else place
-        withdraw(voting.owner.host.app, t("tui.grid.typed_over", voting.owner.lang, who=who))
+        labels.append(found.label if found is not None else place)
+    app, lang = voting.owner.host.app, voting.owner.lang
+    # One notice per place typed over, or one naming them all for a paste (``grid_typing``), which
+    # one Ctrl+Z undoes whole.
+    for who in dict.fromkeys([*labels, ", ".join(labels)] if labels else []):
+        withdraw(app, t("tui.grid.typed_over", lang, who=who))
 
 
 def closed_roll(voting: VotingController) -> ClosedRoll | None:
