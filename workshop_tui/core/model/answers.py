@@ -333,7 +333,9 @@ class ExerciseAnswers:
         open must not find their results held back from the exports as "not shown in the
         room". Anything new keeps the results hidden until they are revealed.
         """
-        return found if self.gives_back(found) else replace(self, round_hid="")
+        if self.gives_back(found):
+            return found
+        return replace(self, round_hid="") if self.round_hid else self
 
     def with_round_settled(self) -> ExerciseAnswers:
         """Settle a round a crash left open (``round_hid`` still set): when the answers are those it
