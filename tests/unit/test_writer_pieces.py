@@ -37,6 +37,7 @@ ANSWER_EDITS: dict[str, Callable[[ExerciseAnswers], ExerciseAnswers]] = {
     "challenge": lambda a: dataclasses.replace(a, challenge={"g1": "udfordringen"}),
     "opens": lambda a: dataclasses.replace(a, opens={"a1": "et åbent svar"}),
     "open_state": lambda a: dataclasses.replace(a, open_state={"a1": "shown"}),
+    "round_hid": lambda a: dataclasses.replace(a, round_hid="hidden:0123456789abcdef"),
 }
 
 
