@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.core.kept_files import read_sealed
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage import known_exercises, known_seed
 from workshop_tui.core.storage.library import load_library
@@ -200,9 +199,38 @@ def test_a_damaged_kept_file_is_made_again(session_text: str, kept_file: Path) -
     kept_file.parent.mkdir(parents=True)
     kept_file.write_bytes(b"WTke" + b"\0" * 40)
     _same(session_text)
-    assert read_sealed(kept_file, known_exercises.KIND, known_exercises._stamp()) is not None
+    assert known_exercises._read_kept(known_exercises._stamp()) is not None
     known_exercises._known = None
     _same(session_text)  # read from the file made
+
+
+def test_only_the_texts_a_session_holds_are_read_from_the_kept_file(
+    session_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept file's index is read whole, its texts and tables only when a session holds one."""
+    known_exercises.known_texts()
+    known_exercises._texts.clear()
+    heads = [m.start() for m in re.finditer(r"\n\[exercises\.[A-Za-z0-9_-]+\]\nid = ", session_text)]
+    one = session_text[: heads[1] + 1]  # the first keys and the first exercise
+    assert _same(one) is not None
+    assert len(known_exercises._texts) == 1  # of the some 120 texts kept
+    _same(session_text)
+    kept = sum(len(entries) for entries in known_exercises.known_texts().values())
+    assert 1 < len(known_exercises._texts) < kept  # the copies the app wrote, not tomli-w's forms
+
+
+@pytest.mark.parametrize("where", [0.3, 0.6, 0.95])
+def test_a_damaged_piece_of_the_kept_file_is_not_taken(
+    session_text: str, kept_file: Path, where: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte changed among the texts or tables (after the sealed index): what tomllib gives, still."""
+    _same(session_text)
+    data = bytearray(kept_file.read_bytes())
+    at = int(len(data) * where)
+    data[at] ^= 0x20
+    kept_file.write_bytes(bytes(data))
+    monkeypatch.setattr(known_exercises, "_known", None)
+    _same(session_text)
 
 
 def test_opening_a_session_takes_them_as_known(
@@ -278,7 +306,7 @@ def test_a_fresh_install_takes_the_shipped_table(
     seen = _parsed_texts(monkeypatch)
     _same(session_text)
     assert seen and all("[exercises." not in text for text in seen)
-    assert read_sealed(kept_file, known_exercises.KIND, known_exercises._stamp()) is not None
+    assert known_exercises._read_kept(known_exercises._stamp()) is not None
 
 
 def test_a_changed_library_makes_the_table(

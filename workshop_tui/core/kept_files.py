@@ -69,12 +69,16 @@ def read_sealed(path: Path, kind: bytes, stamp: str) -> bytes | None:
     return unseal(kind, stamp, data)
 
 
-def write_sealed(path: Path, kind: bytes, stamp: str, content: bytes) -> bool:
-    """Write ``path`` whole, then rename it into place (a reader never sees half); False when it could not."""
+def write_sealed(path: Path, kind: bytes, stamp: str, content: bytes, *, after: bytes = b"") -> bool:
+    """Write ``path`` whole, then rename it into place (a reader never sees half); False when it could not.
+
+    ``after`` follows the sealed content unsealed: a file whose parts have checksums of their
+    own, listed in the content, and are checked only when used (``storage/known_exercises``).
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(seal(kind, stamp, content))
+        temporary.write_bytes(seal(kind, stamp, content) + after)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):

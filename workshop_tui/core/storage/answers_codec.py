@@ -89,8 +89,8 @@ def parse_answers(
     scores: dict[str, dict[str, int]] = {}
     for item_id, row in items_table("scores"):
         if _plain_row(row.data, people, scale):
-            # Nothing to report (nearly every row): taken whole, not score by score.
-            row.used.update(row.data)
+            # Nothing to report (nearly every row): taken whole, not score by score. (Its keys are
+            # not marked used: a row's reader is never finished, every key is read or reported.)
             if row.data:
                 scores[item_id] = dict(row.data)
             continue

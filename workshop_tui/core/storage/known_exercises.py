@@ -8,7 +8,9 @@ definition as the same text whatever session it is in, so the text is known in a
 
 How: for each built-in definition, the text the app writes for it (``[exercises.<id>]`` and
 its tables) is rendered once with a placeholder id, and ``tomllib`` parses that text once: the
-pair is kept in the package's ``__pycache__`` (sealed, ``core/kept_files``), like compiled code.
+pair is kept in the package's ``__pycache__`` (sealed, ``core/kept_files``), like compiled code:
+an index, sealed, then each text and table with a checksum of its own, read only when a session
+holds that text (``known_texts``).
 Reading a session, each run of exercise tables right after the file's first keys is compared
 with those texts (the id put in place of the placeholder); a table equal to one, character for
 character, is given the table its text parses to (a fresh copy, the id put in), and the rest of
@@ -39,11 +41,12 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from workshop_tui.core.kept_files import read_sealed, write_sealed
+from workshop_tui.core.kept_files import HEADER_SIZE, unseal, write_sealed
 from workshop_tui.core.storage import fast_toml
 from workshop_tui.core.storage.fast_toml_lines import _simple
 from workshop_tui.core.storage.locations import builtin_exercises_dir
@@ -53,7 +56,8 @@ PLACEHOLDER = "zq-known-exercise-zq"
 FORMAT = 4
 """Bumped when what is kept changes (3: each text as tomli-w writes it by default too; 4: each
 text whole, not split at the placeholder)."""
-KIND = b"WTke"
+KIND = b"WTkl"
+"""The kept file's first bytes (``WTke`` before its pieces were laid out apart, ``_laid_out``)."""
 MAX_HEAD = 128 * 1024
 """Longer first keys are not read twice (once alone, once with the rest): a session writes a few
 kB of them (a 400-person session 14 kB); a damaged or hostile file can write megabytes."""
@@ -70,7 +74,15 @@ _TABLE = "\n[exercises."
 Known = dict[tuple[str, str], list[tuple[str, int, str, bytes, int]]]
 """(version, kind) -> each known text (with the placeholder for its id), how many times it holds
 the placeholder, its end after the last one, its parsed table (marshal) and its line breaks."""
-_known: Known | None = None
+Piece = tuple[int, int, int]
+"""Where a piece lies in the kept file's pieces, its length and its CRC-32 (``_piece``)."""
+Kept = dict[tuple[str, str], list[tuple[int, int, str, int, Piece, Piece]]]
+"""``Known`` as kept: each text's length, placeholders, end and line breaks, then where its text
+(UTF-8) and its table (marshal) lie among the pieces, read only when a session holds that text."""
+_known: Kept | None = None
+_pieces: memoryview = memoryview(b"")
+_texts: dict[int, str | None] = {}
+"""The known texts decoded so far (by where they lie): a 90-exercise session holds some twice."""
 
 
 def loads(text: str) -> dict[str, Any]:
@@ -127,38 +139,100 @@ def _shared(text: str) -> dict[str, Any] | None:
     return out
 
 
-def _match_known(text: str, at: int, exercise_id: str, candidates: Any) -> tuple[int, bytes, int] | None:
+def _match_known(text: str, at: int, exercise_id: str, candidates: Any) -> tuple[int, Any, int] | None:
     """Where the known text equal to ``text`` at ``at`` (with ``exercise_id``) ends, its table and
     its line breaks (the ``id`` holds none: each known text's are counted once, when it is made)."""
-    for known_text, ids, tail, table, line_breaks in candidates:
+    for length, ids, tail, line_breaks, text_piece, table_piece in candidates:
         # Where this text would end, and its end there first: the other definitions of the same
-        # kind differ in it (or in their length), so only the one that can match is made whole
-        # (the id put in) and compared, in C. Comparing part by part (some seventy parts between
-        # the ids) was a third of reading the copies, and each text is kept whole, not split at
-        # the ids: one string per text, half the kept file's unmarshal.
-        end = at + len(known_text) + ids * (len(exercise_id) - len(PLACEHOLDER))
-        if text.startswith(tail, end - len(tail)) and text.startswith(
-            known_text.replace(PLACEHOLDER, exercise_id), at
-        ):
-            return end, table, line_breaks
+        # kind differ in it (or in their length), so only the one that can match is read from the
+        # kept file, made whole (the id put in) and compared, in C. Comparing part by part (some
+        # seventy parts between the ids) was a third of reading the copies, and each text is kept
+        # whole, not split at the ids.
+        end = at + length + ids * (len(exercise_id) - len(PLACEHOLDER))
+        if not text.startswith(tail, end - len(tail)):
+            continue
+        known_text = _text(text_piece)
+        if known_text is not None and text.startswith(known_text.replace(PLACEHOLDER, exercise_id), at):
+            table = _piece(table_piece)
+            return None if table is None else (end, table, line_breaks)
     return None
 
 
-def known_texts() -> Known:
-    """The built-in definitions' texts and tables: kept from an earlier run, else made and kept."""
-    global _known
+def _piece(piece: Piece) -> memoryview | None:
+    """A piece of the kept file, if its CRC-32 is what the index says (else None: not taken)."""
+    at, size, check = piece
+    found = _pieces[at : at + size]
+    return found if len(found) == size and zlib.crc32(found) == check else None
+
+
+def _text(piece: Piece) -> str | None:
+    """A known text, decoded once a run (None: its piece is damaged, and nothing is taken as known)."""
+    at = piece[0]
+    if at not in _texts:
+        found = _piece(piece)
+        try:
+            _texts[at] = None if found is None else str(found, "utf-8")
+        except UnicodeDecodeError:
+            _texts[at] = None
+    return _texts[at]
+
+
+def known_texts() -> Kept:
+    """The built-in definitions' texts and tables: kept from an earlier run, else made and kept.
+
+    Only the index is read whole: the texts (half a megabyte, a second form of each as tomli-w
+    writes it) and their tables are decoded and checked when a session holds one (``_piece``).
+    Reading, checking (CRC-32) and unmarshalling the whole kept file was ~7.7 M instructions of
+    every export, most of them for definitions the session does not hold.
+    """
+    global _known, _pieces
     if _known is None:
         stamp = _stamp()
-        content = read_sealed(CACHE_FILE, KIND, stamp)
-        known = None
-        if content is not None:
-            with contextlib.suppress(ValueError, EOFError, TypeError):
-                known = marshal.loads(content)
-        if not isinstance(known, dict):
-            known = _shipped_or_made()
-            write_sealed(CACHE_FILE, KIND, stamp, marshal.dumps(known))
-        _known = known
+        found = _read_kept(stamp)
+        if found is None:
+            found = _laid_out(_shipped_or_made())
+            write_sealed(CACHE_FILE, KIND, stamp, marshal.dumps(found[0]), after=found[1])
+        _known, _pieces = found[0], memoryview(found[1])
+        _texts.clear()
     return _known
+
+
+def _read_kept(stamp: str) -> tuple[Kept, bytes] | None:
+    """The kept index (sealed) and the pieces after it; None for a file that is not whole or ours."""
+    try:
+        data = CACHE_FILE.read_bytes()
+    except (OSError, ValueError):
+        return None
+    end = HEADER_SIZE + int.from_bytes(data[12:16], "little")
+    content = unseal(KIND, stamp, data[:end])
+    if content is None:
+        return None
+    with contextlib.suppress(ValueError, EOFError, TypeError):
+        index = marshal.loads(content)
+        if isinstance(index, dict):
+            return index, data[end:]
+    return None
+
+
+def _laid_out(known: Known) -> tuple[Kept, bytes]:
+    """``known`` as kept: the index, and the texts and tables one after another (``Kept``)."""
+    pieces: list[bytes] = []
+    at = 0
+
+    def put(piece: bytes) -> Piece:
+        nonlocal at
+        pieces.append(piece)
+        at += len(piece)
+        return at - len(piece), len(piece), zlib.crc32(piece)
+
+    index: Kept = {}
+    for key, entries in known.items():
+        kept = index[key] = []
+        for text, ids, tail, table, line_breaks in entries:
+            with contextlib.suppress(UnicodeEncodeError):  # (none from a library read as TOML)
+                encoded = text.encode("utf-8")
+                kept.append((len(text), ids, tail, line_breaks, put(encoded), put(table)))
+    return index, b"".join(pieces)
 
 
 def _shipped_or_made() -> Known:

@@ -6,15 +6,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workshop_tui.core.i18n import LANGUAGES, phrase
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Group, Participant, Position, Session
+from workshop_tui.core.i18n import LANGUAGES
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Position, Session
 from workshop_tui.core.model.ids import valid_date, valid_id
 from workshop_tui.core.model.session import (
     DEFAULT_MIN_ANSWERS,
     MAX_MIN_ANSWERS,
-    MAX_PARTICIPANTS,
     SESSION_TEXTS,
 )
+from workshop_tui.core.storage import people_codec
 from workshop_tui.core.storage.answers_codec import parse_answers, string_map
 from workshop_tui.core.storage.errors import Problem
 from workshop_tui.core.storage.exercise_codec import SharedExercises, exercise_to_dict
@@ -122,8 +122,8 @@ def parse_session(reader: Reader) -> Session | None:
     before = problems.error_count
     reader.used.add("schema_version")
     language = _language(reader)
-    participants = _participants(reader)
-    groups = _groups(reader)
+    participants = people_codec.participants(reader)
+    groups = people_codec.groups(reader)
     exercises: dict[str, Exercise] = {}
     table = reader.table("exercises")
     if table is not None:
@@ -267,60 +267,6 @@ def _follows(reader: Reader, session_id: str) -> str:
         )
         return ""
     return value
-
-
-def _participants(reader: Reader) -> tuple[Participant, ...]:
-    found = []
-    tables = reader.tables("participants", required=False)
-    if len(tables) > MAX_PARTICIPANTS:
-        reader.problems.add(
-            reader.key("participants"),
-            "problems.what.participants",
-            "problems.fix.participants",
-            n=str(len(tables)),
-            most=str(MAX_PARTICIPANTS),
-        )
-        return ()
-    for sub in tables:
-        pid = sub.string("id")
-        if not valid_id(pid) and (pid or sub.has("id")):
-            sub.problems.add(
-                sub.key("id"),
-                "problems.what.bad_participant_id",
-                "problems.fix.participant_id",
-                value=repr(pid[:60]),
-            )
-        found.append(Participant(id=pid, name=sub.string("name", required=False)))
-        sub.finish()
-    for dup in duplicates(p.id for p in found):
-        reader.problems.add(
-            reader.key("participants"),
-            "problems.what.id_twice",
-            "problems.fix.own_id",
-            value=repr(dup),
-            noun=phrase("problems.noun.participant"),
-        )
-    return tuple(found)
-
-
-def _groups(reader: Reader) -> tuple[Group, ...]:
-    found = []
-    for sub in reader.tables("groups"):
-        group_id = sub.string("id")
-        check_id(sub, "id", group_id)
-        found.append(Group(id=group_id, name=sub.string("name")))
-        sub.finish()
-    if not found and reader.has("groups"):
-        reader.problems.add(reader.key("groups"), "problems.what.empty", "problems.fix.one_group")
-    for dup in duplicates(g.id for g in found):
-        reader.problems.add(
-            reader.key("groups"),
-            "problems.what.id_twice",
-            "problems.fix.own_id",
-            value=repr(dup),
-            noun=phrase("problems.noun.group"),
-        )
-    return tuple(found)
 
 
 def _date(reader: Reader) -> str:
