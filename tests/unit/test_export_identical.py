@@ -23,6 +23,7 @@ from workshop_tui.export.csv import (
     BOM,
     COLUMNS,
     delimiter,
+    encode_csv,
     header,
     left_out_records,
     render_csv,
@@ -78,6 +79,17 @@ def big(request: pytest.FixtureRequest) -> Any:
 def test_the_csv_of_a_large_session_is_what_the_plain_writer_wrote(big: Any, named: bool) -> None:
     summary = build_summary(big, include_notes=named, named=named)
     assert render_csv(summary) == reference_csv(summary)
+    assert encode_csv(summary) == reference_csv(summary).encode("utf-8")  # what the file gets
+
+
+def test_a_csv_file_holds_what_the_csv_text_encodes(tmp_path: Any, demo: Any) -> None:
+    """The file is written from ``encode_csv``, each distinct line encoded once: the same bytes."""
+    from workshop_tui.export.files import export_summary
+
+    summary = build_summary(demo, named=True, include_notes=True)
+    (path,) = export_summary(summary, ["csv"], tmp_path)
+    assert path.read_bytes() == render_csv(summary).encode("utf-8")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 @pytest.mark.parametrize("named", [False, True])
