@@ -284,3 +284,24 @@ def test_a_sealed_file_can_make_nothing_but_the_cores_dataclasses(cache: Path, d
         stamp = kept_summary.stamp(named=False, include_notes=False)
         path.write_bytes(len(b"x").to_bytes(8, "little") + b"x" + seal(kept_summary.KIND, stamp, content))
         assert kept_summary.read(b"x", named=False, include_notes=False) is None
+
+
+def test_keeping_a_summary_compiles_no_regular_expression(
+    cache: Path, demo: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The oldest are found by their names' ending: ``Path.glob`` compiled a pattern (~9 M instructions)."""
+    import re
+
+    summary = build_summary(demo)
+    compiled: list[object] = []
+    real = re.compile
+
+    def counting(pattern: object, flags: int = 0) -> object:
+        compiled.append(pattern)
+        return real(pattern, flags)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(re, "compile", counting)
+    for n in range(kept_summary.KEEP + 2):
+        kept_summary.keep(f"file {n}".encode(), summary)
+    assert compiled == []
+    assert len(list(cache.iterdir())) == kept_summary.KEEP

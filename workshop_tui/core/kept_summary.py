@@ -161,17 +161,29 @@ def keep(raw: bytes, summary: Summary, *, language: str = "") -> None:
                 )
             )
         os.replace(temp, path)
-        kept = sorted(place.glob("*.summary"), key=_age)
-        for old in kept[:-KEEP]:
-            old.unlink(missing_ok=True)
+        _prune(place)
     except OSError:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
 
 
-def _age(path: Path) -> float:
+def _prune(place: Path) -> None:
+    """Remove the oldest kept summaries beyond ``KEEP``.
+
+    Listed with ``os.scandir`` and a suffix test, not ``Path.glob``: the glob compiles its
+    pattern into a regular expression, in Python, ~16 ms of a first export's ~19 ms of keeping
+    (cProfile; ~9 M instructions).
+    """
+    with os.scandir(place) as entries:
+        kept = sorted((entry for entry in entries if entry.name.endswith(".summary")), key=_age)
+    for old in kept[:-KEEP]:
+        with contextlib.suppress(FileNotFoundError):  # another export removed it first
+            os.unlink(old.path)
+
+
+def _age(entry: os.DirEntry[str]) -> float:
     try:
-        return path.stat().st_mtime
+        return entry.stat().st_mtime
     except OSError:
         return 0.0
 
