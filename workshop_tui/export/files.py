@@ -150,11 +150,16 @@ def export_summary(summary: Summary, formats: Iterable[str], folder: Path, *, la
 
 
 def _file_content(summary: Summary, fmt: str) -> str | bytes:
-    """What a file of ``fmt`` holds: ``render``'s text, the CSV already encoded (``encode_csv``)."""
+    """What a file of ``fmt`` holds: ``render``'s text, the CSV and HTML already encoded
+    (``encode_csv``, ``encode_html``: the same bytes, with less work)."""
     if fmt == "csv":
         from workshop_tui.export.csv import encode_csv
 
         return encode_csv(summary)
+    if fmt == "html":
+        from workshop_tui.export.html import encode_html
+
+        return encode_html(summary)
     return render(summary, fmt)
 
 
