@@ -23,6 +23,7 @@ from workshop_tui.export.csv import (
     BOM,
     COLUMNS,
     delimiter,
+    encode_csv,
     header,
     left_out_records,
     render_csv,
@@ -78,6 +79,28 @@ def big(request: pytest.FixtureRequest) -> Any:
 def test_the_csv_of_a_large_session_is_what_the_plain_writer_wrote(big: Any, named: bool) -> None:
     summary = build_summary(big, include_notes=named, named=named)
     assert render_csv(summary) == reference_csv(summary)
+    assert encode_csv(summary) == reference_csv(summary).encode("utf-8")  # what the file gets
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_the_html_file_of_a_large_session_is_the_html_text_encoded(big: Any, named: bool) -> None:
+    from workshop_tui.export.html import encode_html, render_html
+
+    summary = build_summary(big, include_notes=named, named=named)
+    assert encode_html(summary) == render_html(summary).encode("utf-8")
+
+
+def test_a_csv_file_holds_what_the_csv_text_encodes(tmp_path: Any, demo: Any) -> None:
+    """The files are written from ``encode_csv`` (each distinct line encoded once) and ``encode_html``
+    (each section apart): the same bytes as the texts."""
+    from workshop_tui.export.files import export_summary
+    from workshop_tui.export.html import render_html
+
+    summary = build_summary(demo, named=True, include_notes=True)
+    (path, page) = export_summary(summary, ["csv", "html"], tmp_path)
+    assert path.read_bytes() == render_csv(summary).encode("utf-8")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert page.read_bytes() == render_html(summary).encode("utf-8")
 
 
 @pytest.mark.parametrize("named", [False, True])

@@ -63,3 +63,30 @@ def test_a_taken_name_is_never_opened_again(tmp_path: Path, monkeypatch: pytest.
     os.close(fd)
     assert name.endswith(f".r.csv.{'01' * 6}.tmp")
     assert not (tmp_path / "elsewhere").exists()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "not_loaded"),
+    [
+        ("csv", ("workshop_tui.export.markdown_kinds", "workshop_tui.export.markdown_parts")),
+        ("html", ("workshop_tui.export.markdown_kinds", "workshop_tui.export.csv_kinds")),
+        ("md", ("workshop_tui.export.csv_kinds", "workshop_tui.export.html_kinds")),
+    ],
+)
+def test_an_export_loads_only_its_own_formats_drawings(
+    tmp_path: Path, fmt: str, not_loaded: tuple[str, ...]
+) -> None:
+    """The renderer table reaches a format's drawings when a part is drawn in it (1-2 M instructions)."""
+    session = write_session(many_exercises(12, participants=4), tmp_path / "s.toml")
+    argv = ["--lang", "da", "export", str(session), "--format", fmt, "-o", str(tmp_path / "out")]
+    probe = (
+        "import sys\n"
+        "from workshop_tui.cli.main import main\n"
+        f"code = main({argv!r})\n"
+        f"print(code, [name for name in {not_loaded!r} if name in sys.modules])\n"
+    )
+    env = {"WORKSHOP_TUI_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout

@@ -211,36 +211,97 @@ def test_an_export_with_a_kept_summary_loads_no_reader_and_no_summary_code(
     assert runs[1].stdout.strip().splitlines()[-1] == "0 []", runs[1].stdout
 
 
-def test_instances_and_numbers_come_back_as_they_were() -> None:
-    """Runs of one instance, the same instance apart, and equal numbers of other types (1, 1.0, True)."""
-    import marshal
+def _types(value: object) -> object:
+    """The shape of ``value`` with every leaf's type: equal values of other types differ here."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value), tuple(_types(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, tuple | list):
+        return (type(value), tuple(_types(item) for item in value))
+    if isinstance(value, dict):
+        return (type(value), tuple((key, _types(item)) for key, item in value.items()))
+    return type(value)
+
+
+def test_instances_and_numbers_come_back_as_they_were(cache: Path, big: Path) -> None:
+    """Every value of the same type (1, 1.0 and True are equal), and a score shared stays one instance."""
+    import dataclasses
 
     from workshop_tui.core.results.summary_model import Score
 
+    raw = big.read_bytes()
+    summary = build_summary(load_session(big))
     a, b, c, d = Score("", 1), Score("", 2), Score("x", True), Score("x", 1.0)  # type: ignore[arg-type]
-    for scores in (
-        (a, a, b, a),
-        (a, c, d, b),
-        tuple(Score(str(n), n) for n in range(40)),
-        (c,) * 30 + (d,) * 30,
-    ):
-        plain = kept_summary._Plain()
-        tree = plain.value(scores)
-        classes, again = marshal.loads(marshal.dumps((tuple(plain.classes), tree)))
-        made = kept_summary._Maker(classes).make(again)
-        assert made == scores
-        assert [(type(s.label), type(s.value)) for s in made] == [
-            (type(s.label), type(s.value)) for s in scores
-        ]
-    assert len({id(s) for s in made}) == 2  # the last: two runs, two instances made (not 60)
+    odd_scores = (a, a, b, a, c, d, *(Score(str(n), n) for n in range(40)))
+    first = dataclasses.replace(summary.exercises[0], title="odd")
+    summary = dataclasses.replace(summary, exercises=(first, *summary.exercises[1:]))
+    kept_summary.keep(raw, summary)
+    again = kept_summary.read(raw, named=False, include_notes=False)
+    assert again == summary
+    assert _types(again) == _types(summary)
+    shared = {id(score) for score in odd_scores}
+    assert len(shared) == 44
+    kept_summary.keep(b"scores", dataclasses.replace(summary, groups=odd_scores))  # type: ignore[arg-type]
+    made = kept_summary.read(b"scores", named=False, include_notes=False)
+    assert made is not None
+    assert _types(made.groups) == _types(odd_scores)
+    assert len({id(score) for score in made.groups}) == 44  # the same instance apart is made once (a, a, a)
 
 
 def test_a_summary_holding_what_is_not_kept_is_not_kept(cache: Path, demo: Session) -> None:
     import dataclasses
 
     summary = build_summary(demo)
-    odd = dataclasses.replace(summary, groups=["a list"])  # type: ignore[arg-type]
-    with pytest.raises(kept_summary.Unkept):
-        kept_summary._Plain().value(odd)
-    kept_summary.keep(b"odd", odd)
-    assert not cache.exists() or not list(cache.glob("*.summary"))
+    kept_summary.keep(b"odd", dataclasses.replace(summary, groups=(print,)))  # type: ignore[arg-type]
+    assert kept_summary.read(b"odd", named=False, include_notes=False) is None
+    kept_summary.keep(b"path", dataclasses.replace(summary, groups=(Path("elsewhere"),)))  # type: ignore[arg-type]
+    assert kept_summary.read(b"path", named=False, include_notes=False) is None  # another library's class
+
+
+class _Runs:
+    """What a changed kept file could ask an unpickler to call: a function outside the core."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.getenv, ("PATH",))
+
+
+def test_a_sealed_file_can_make_nothing_but_the_cores_dataclasses(cache: Path, demo: Session) -> None:
+    """A file that passes the seal (made by someone who knows it) still cannot call anything."""
+    import dataclasses
+    import pickle
+
+    from workshop_tui.core.kept_files import seal
+
+    summary = build_summary(demo)
+    kept_summary.keep(b"x", summary)
+    path = kept_summary._path(cache, b"x", named=False, include_notes=False)
+    assert kept_summary.read(b"x", named=False, include_notes=False) == summary
+    for hostile in ((_Runs(),), (dataclasses.replace,)):
+        content = pickle.dumps(dataclasses.replace(summary, groups=hostile), protocol=kept_summary.PROTOCOL)
+        stamp = kept_summary.stamp(named=False, include_notes=False)
+        path.write_bytes(len(b"x").to_bytes(8, "little") + b"x" + seal(kept_summary.KIND, stamp, content))
+        assert kept_summary.read(b"x", named=False, include_notes=False) is None
+
+
+def test_keeping_a_summary_compiles_no_regular_expression(
+    cache: Path, demo: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The oldest are found by their names' ending: ``Path.glob`` compiled a pattern (~9 M instructions)."""
+    import re
+
+    summary = build_summary(demo)
+    compiled: list[object] = []
+    real = re.compile
+
+    def counting(pattern: object, flags: int = 0) -> object:
+        compiled.append(pattern)
+        return real(pattern, flags)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(re, "compile", counting)
+    for n in range(kept_summary.KEEP + 2):
+        kept_summary.keep(f"file {n}".encode(), summary)
+    assert compiled == []
+    assert len(list(cache.iterdir())) == kept_summary.KEEP

@@ -26,13 +26,27 @@ from workshop_tui.export.strings import long_date
 
 def render_html(summary: Summary, *, title: str = "") -> str:
     """The whole summary as an HTML document in the session's language."""
+    return "".join(_document(summary, title))
+
+
+def encode_html(summary: Summary) -> bytes:
+    """``render_html(summary)`` as UTF-8, each section encoded by itself (what a file gets).
+
+    A sign such as ⚡ anywhere made the joined page two bytes a character, which the writer
+    narrowed again piece by piece before encoding (90 exercises: ~1.9 ms against ~0.7 ms for
+    the 91 sections encoded apart; the same bytes, a test compares them).
+    """
+    return b"".join([part.encode("utf-8") for part in _document(summary, "")])
+
+
+def _document(summary: Summary, title: str) -> list[str]:
     lang = summary.language
     footer = t("export.footer", lang, title=summary.title, date=long_date(summary.date, lang))
     page_rule = "@page { @bottom-left { content: " + css_string(footer) + "; } }"
     parts = [_cover(summary)]
     for index, exercise in enumerate(summary.exercises, start=1):
         parts.append(_exercise(index, exercise, summary))
-    return page(title or summary.title, lang, summary.session_id, parts, page_rule, footer)
+    return page_parts(title or summary.title, lang, summary.session_id, parts, page_rule, footer)
 
 
 def page(title: str, lang: str, session_id: str, parts: list[str], extra_css: str, footer: str) -> str:
@@ -41,6 +55,13 @@ def page(title: str, lang: str, session_id: str, parts: list[str], extra_css: st
     One join of the shell and the parts: the parts joined first and then put into the shell
     made the whole page twice (about 1 MB each for 90 exercises, fresh memory: page faults).
     """
+    return "".join(page_parts(title, lang, session_id, parts, extra_css, footer))
+
+
+def page_parts(
+    title: str, lang: str, session_id: str, parts: list[str], extra_css: str, footer: str
+) -> list[str]:
+    """``page``'s shell and parts in order, not joined."""
     head = (
         f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -50,7 +71,7 @@ def page(title: str, lang: str, session_id: str, parts: list[str], extra_css: st
         "<main>\n"
     )
     tail = f"\n<footer>{e(footer)}</footer>\n</main>\n</body>\n</html>\n"
-    return "".join([head, *parts, tail])
+    return [head, *parts, tail]
 
 
 def _cover(summary: Summary) -> str:

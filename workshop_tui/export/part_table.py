@@ -29,7 +29,6 @@ from workshop_tui.core.results.summary_model import (
     TablePart,
     VotePart,
 )
-from workshop_tui.export import csv_kinds, markdown_kinds
 from workshop_tui.export.blocks import (
     Bullets,
     Drawn,
@@ -40,7 +39,6 @@ from workshop_tui.export.blocks import (
     Record,
     Table,
 )
-from workshop_tui.export.markdown_parts import table_md, votes_md
 
 
 def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
@@ -49,25 +47,25 @@ def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
     match part:
         case ScoredPart():
             drawn = Drawn(
-                lambda: markdown_kinds.scored_md(part, lang, named=named),
+                lambda: _scored_md(part, lang, named),
                 lambda: _scored_html(part, lang, named),
             )
-            return PartDocument((drawn,), lambda: csv_kinds.scored_records(part, lang))
+            return PartDocument((drawn,), lambda: _scored_records(part, lang))
         case ReflectionPart():
-            drawn = Drawn(
-                lambda: markdown_kinds.reflection_md(part, lang),
-                lambda: _reflection_html(part, lang),
-            )
-            return PartDocument((drawn,), lambda: csv_kinds.reflection_records(part))
+            drawn = Drawn(lambda: _reflection_md(part, lang), lambda: _reflection_html(part, lang))
+            return PartDocument((drawn,), lambda: _reflection_records(part))
         case ActionPart():
-            drawn = Drawn(lambda: markdown_kinds.actions_md(part, lang), lambda: _actions_html(part, lang))
-            return PartDocument((drawn,), lambda: csv_kinds.action_records(part, lang))
+            drawn = Drawn(lambda: _actions_md(part, lang), lambda: _actions_html(part, lang))
+            return PartDocument((drawn,), lambda: _action_records(part, lang))
         case VotePart():
-            drawn = Drawn(lambda: votes_md(part, lang, named=named), lambda: _votes_html(part, lang, named))
-            return PartDocument((drawn,), lambda: csv_kinds.vote_records(part, lang))
+            drawn = Drawn(
+                lambda: _votes_md(part, lang, named),
+                lambda: _votes_html(part, lang, named),
+            )
+            return PartDocument((drawn,), lambda: _vote_records(part, lang))
         case TablePart():
-            drawn = Drawn(lambda: table_md(part, lang), lambda: _table_html(part, lang))
-            return PartDocument((drawn,), lambda: csv_kinds.table_records(part))
+            drawn = Drawn(lambda: _table_md(part, lang), lambda: _table_html(part, lang))
+            return PartDocument((drawn,), lambda: _table_records(part))
         case OpenAnswersPart():
             return _open_answers(part, reader)
         case ReviewPart():
@@ -77,7 +75,68 @@ def part_document(part: SummaryPart, reader: Reader) -> PartDocument:
 
 
 # The HTML drawings and their SVG charts are imported when an HTML export draws a part: a
-# CSV or Markdown export, each a process of its own, never loads them.
+# CSV or Markdown export, each a process of its own, never loads them. The same for the
+# Markdown drawings and the CSV records: an HTML export loads neither, a CSV export no Markdown.
+
+
+def _scored_md(part: ScoredPart, lang: str, named: bool) -> list[str]:
+    from workshop_tui.export.markdown_kinds import scored_md
+
+    return scored_md(part, lang, named=named)
+
+
+def _reflection_md(part: ReflectionPart, lang: str) -> list[str]:
+    from workshop_tui.export.markdown_kinds import reflection_md
+
+    return reflection_md(part, lang)
+
+
+def _actions_md(part: ActionPart, lang: str) -> list[str]:
+    from workshop_tui.export.markdown_kinds import actions_md
+
+    return actions_md(part, lang)
+
+
+def _votes_md(part: VotePart, lang: str, named: bool) -> list[str]:
+    from workshop_tui.export.markdown_parts import votes_md
+
+    return votes_md(part, lang, named=named)
+
+
+def _table_md(part: TablePart, lang: str) -> list[str]:
+    from workshop_tui.export.markdown_parts import table_md
+
+    return table_md(part, lang)
+
+
+def _scored_records(part: ScoredPart, lang: str) -> list[Record]:
+    from workshop_tui.export.csv_kinds import scored_records
+
+    return scored_records(part, lang)
+
+
+def _reflection_records(part: ReflectionPart) -> list[Record]:
+    from workshop_tui.export.csv_kinds import reflection_records
+
+    return reflection_records(part)
+
+
+def _action_records(part: ActionPart, lang: str) -> list[Record]:
+    from workshop_tui.export.csv_kinds import action_records
+
+    return action_records(part, lang)
+
+
+def _vote_records(part: VotePart, lang: str) -> list[Record]:
+    from workshop_tui.export.csv_kinds import vote_records
+
+    return vote_records(part, lang)
+
+
+def _table_records(part: TablePart) -> list[Record]:
+    from workshop_tui.export.csv_kinds import table_records
+
+    return table_records(part)
 
 
 def _scored_html(part: ScoredPart, lang: str, named: bool) -> str:
