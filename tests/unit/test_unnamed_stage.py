@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,25 +90,12 @@ def test_opening_makes_the_first_temporary_file_unnamed_and_changes_nothing_in_s
 
 
 def test_the_first_key_names_the_file_made_at_opening(
-    opened: SessionKeeper, made_in_key_thread: list[str], monkeypatch: pytest.MonkeyPatch
+    opened: SessionKeeper, made_in_key_thread: list[str]
 ) -> None:
-    """Named and its ``.bak`` link made by the sync thread while the key's thread renders
-    (``staging.named_ahead``): both were the key's own steps between its fsync and its rename."""
-    beside: list[tuple[str, str]] = []
-    for name in ("name_unnamed", "link_previous"):
-        original = getattr(staging, name)
-
-        def noted(*args: object, _original: object = original, _name: str = name) -> object:
-            beside.append((_name, threading.current_thread().name))
-            return _original(*args)  # type: ignore[operator]
-
-        monkeypatch.setattr(staging, name, noted)
     path = opened.path
     first = path.read_bytes()
     _key(opened, "p1", 4)
-    assert made_in_key_thread == []  # nothing of the save's first steps made on the key's path
-    assert [what for what, _ in beside] == ["name_unnamed", "link_previous"]
-    assert all(thread.startswith("session-sync") for _, thread in beside), beside
+    assert made_in_key_thread == ["link"]  # no temporary file made on the key's path
     assert load_session(path) == opened.session
     assert path.with_name("s.toml.bak").read_bytes() == first
     assert opened.last_error is None
@@ -170,7 +156,6 @@ def test_a_file_that_cannot_be_named_is_written_afresh(
         raise FileNotFoundError(errno.ENOENT, "no /proc")
 
     monkeypatch.setattr(tomlio, "_name_unnamed", no_proc)
-    monkeypatch.setattr(staging, "name_unnamed", no_proc)  # beside the render (``named_ahead``)
     path = opened.path
     first = path.read_bytes()
     _key(opened, "p1", 4)

@@ -309,7 +309,7 @@ class SessionKeeper:
                 return True
             try:
                 if overlap and not self._closed:
-                    self._writer.write(self.session, finish=self._finish_in_sync_thread, beside=self._syncer)
+                    self._writer.write(self.session, finish=self._finish_in_sync_thread)
                 else:
                     self._writer.write(self.session)
             except SessionWriteError as error:

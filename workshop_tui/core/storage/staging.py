@@ -177,34 +177,6 @@ def name_unnamed(fd: int, path: Path) -> str:
     raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", folder)
 
 
-def named_ahead(staged: Staged) -> Staged:
-    """The first save's unnamed file named and its ``.bak`` link made: run beside that save's render.
-
-    They were the first save's own steps between its fsync and its rename (0.15 + 0.06 ms
-    median traced through the pty, 0.2-0.4 ms on a slow VM, which later saves have made
-    ahead): now the sync thread makes them while the key's thread renders the file, as a
-    later save finds them made by its stage. Nothing changes before a key: the opening
-    still leaves the folder and the session file's inode as they were. A crash meanwhile
-    leaves what a crash mid-save leaves (a named temporary file and a link, removed by
-    ``remove_stale_temps``). Where the file cannot be named, the save makes its own.
-    """
-    if not staged.unnamed:
-        return staged
-    try:
-        tmp_name = name_unnamed(staged.fd, staged.path)
-    except OSError:
-        return staged
-    link: Path | None = None
-    linked: tuple[int, int] | None = None
-    with contextlib.suppress(OSError):
-        current = os.lstat(staged.path)
-        if not stat.S_ISLNK(current.st_mode):
-            link = link_previous(staged.path)
-            if link is not None:
-                linked = (current.st_dev, current.st_ino)
-    return Staged(staged.path, staged.fd, tmp_name, staged.mode, link, linked)
-
-
 STAGE_DELAY = 0.05
 """How long after a save the next one's first steps are made: after the frame that shows the
 edit (10 ms median on the test VM), whose drawing the system calls would slow by taking the

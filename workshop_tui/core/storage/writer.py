@@ -38,12 +38,10 @@ from workshop_tui.core.storage.session_codec import (
     people_table,
     place_table,
 )
-from workshop_tui.core.storage.staging import Staged, named_ahead, stage, stage_unnamed
+from workshop_tui.core.storage.staging import Staged, stage, stage_unnamed
 from workshop_tui.core.storage.tomlio import AfterReplace, atomic_write, dumps, remove_stale_temps
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
-
     from workshop_tui.core.model.answers import ExerciseAnswers
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -274,46 +272,22 @@ class SessionWriter:
             chunks.append(definitions)
         return self._seal.sealed(chunks, self._progress.progress(session), keep_from=keep_from)
 
-    def write(
-        self,
-        session: Session,
-        *,
-        finish: Callable[[AfterReplace], None] | None = None,
-        beside: Executor | None = None,
-    ) -> None:
+    def write(self, session: Session, *, finish: Callable[[AfterReplace], None] | None = None) -> None:
         """Write ``session`` atomically (keeping a ``.bak``).
 
         Args:
             finish: takes over the steps after the rename (see ``tomlio.atomic_write``).
-            beside: an idle thread (the keeper's sync thread) that names the first save's
-                temporary file made at opening and makes its ``.bak`` link while this one
-                renders (``staging.named_ahead``).
 
         Raises:
             SessionWriteError: the file could not be written; the old one is intact.
         """
-        ahead = None
-        if beside is not None and self._staged is not None and self._staged.unnamed:
-            with self._stage_lock:  # only the opening's stage is unnamed: no stage is under way
-                first, self._staged = self._staged, None
-            if first is not None:
-                ahead = beside.submit(named_ahead, first)
-        try:
-            data = self.render(session)
-            theirs = self._disk.theirs()
-            if theirs is not None:
-                self.kept_aside.append(keep_aside(self.path, theirs))
-                self._disk.accept(theirs)  # kept: a failed write below must not keep it twice
-        except BaseException:
-            if ahead is not None:  # what it made is no one's now
-                ahead.result().discard()
-            raise
+        data = self.render(session)
+        theirs = self._disk.theirs()
+        if theirs is not None:
+            self.kept_aside.append(keep_aside(self.path, theirs))
+            self._disk.accept(theirs)  # kept: a failed write below must not keep it twice
         with self._stage_lock:
             staged, self._staged = self._staged, None
-        if ahead is not None:
-            if staged is not None:  # none is made before a first save; were one, it goes
-                staged.discard()
-            staged = ahead.result()
         if finish is None:
             atomic_write(self.path, data, staged=staged)
         else:
