@@ -176,7 +176,7 @@ class SessionKeeper:
 
         def render() -> None:
             with self._save_lock:
-                writer.render(self.session)
+                writer.render(self.session, opening=True)
                 writer.stage_first()
 
         self._saving_thread().submit(render)

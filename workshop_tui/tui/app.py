@@ -24,7 +24,13 @@ from workshop_tui.tui.key_arrival import TypedKeys
 from workshop_tui.tui.keygate import KeyGate
 from workshop_tui.tui.open_sessions import OpenSessions
 from workshop_tui.tui.screen_keys import ScreenChangeHold, after_typed_edits
-from workshop_tui.tui.settings import Settings, load_settings, save_settings, settings_path
+from workshop_tui.tui.settings import (
+    Settings,
+    load_settings,
+    save_settings,
+    save_settings_aside,
+    settings_path,
+)
 from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.styles_colours import install as keep_no_widget_in_colours
 from workshop_tui.tui.terminal_guard import ControlCharacters
@@ -286,7 +292,8 @@ class WorkshopApp(TypedKeys, AppWords):
         if self.settings.last_session != path.name:
             # Marked on the home screen (●), whose order itself never changes with use.
             self.settings = replace(self.settings, last_session=path.name)
-            self.call_later(save_settings, self.settings)
+            # After the first frame, beside the loop (``save_settings_aside``).
+            self.call_after_refresh(save_settings_aside, lambda: self.settings)
         # Everything loaded so far lives as long as the session does. Freezing it keeps the
         # garbage collector's full passes from walking it again, which otherwise stalls a
         # keystroke now and then by tens of milliseconds on a large session.

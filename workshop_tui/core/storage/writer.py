@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from workshop_tui.core.model import Session
 from workshop_tui.core.storage.conflicts import DiskWatch, keep_aside
 from workshop_tui.core.storage.exercise_codec import exercise_to_dict
-from workshop_tui.core.storage.seal import ProgressCache, sealed
+from workshop_tui.core.storage.seal import ChunkedSeal, ProgressCache
 from workshop_tui.core.storage.session_codec import (
     answers_to_dict,
     head_table,
@@ -98,6 +98,8 @@ class SessionWriter:
         """The header's values but ``updated``, and its lines before and after ``updated``."""
         self._progress = ProgressCache()
         """The progress written on the first line (``storage.seal``), judged again per changed exercise."""
+        self._seal = ChunkedSeal()
+        """The first line's checksum, read only up to the last chunk a save changed (``storage.seal``)."""
         self._staged: Staged | None = None
         """The next save's temporary file and ``.bak`` link, made ahead (``stage``)."""
         self._stage_lock = threading.Lock()
@@ -212,8 +214,15 @@ class SessionWriter:
             ).encode("ascii")
         return dumps({"position": place_table(session)["position"]}).encode("utf-8")
 
-    def render(self, session: Session) -> bytes:
-        """The whole file for ``session``, sealed: only the pieces whose values changed are rendered."""
+    def render(self, session: Session, *, opening: bool = False) -> bytes:
+        """The whole file for ``session``, sealed: only the pieces whose values changed are rendered.
+
+        Args:
+            opening: the render made before the first key (``SessionKeeper.prepare``): the
+                checksum's kept tail is made to start after the answers of the exercise on
+                show, where the first key most likely scores, so that key's seal reads as
+                little as the later ones' (``ChunkedSeal``).
+        """
         chunks = [
             self._head(session),
             self._piece(
@@ -229,8 +238,11 @@ class SessionWriter:
                 lambda: dumps({k: v for k, v in place_table(session).items() if k != "position"}),
             ),
         ]
+        chunks = [chunk for chunk in chunks if chunk]
         rendered: dict[str, Piece] = {}
         known_answers = self._answers
+        on_show = session.position.exercise
+        keep_from = None
         for exercise_id, value in session.answers.items():
             known = known_answers.get(exercise_id)
             if known is None or known[0][0] is not value:
@@ -238,24 +250,27 @@ class SessionWriter:
                     continue
                 known = ((value,), self._answers_text(exercise_id, value))
             rendered[exercise_id] = known
-            chunks.append(known[1])
+            if known[1]:
+                chunks.append(known[1])
+                if opening and exercise_id == on_show:
+                    keep_from = len(chunks)
         if rendered.keys() != known_answers.keys():  # an exercise's answers came or went
             self._rows = {key: row for key, row in self._rows.items() if key[0] in rendered}
             self._answer_heads = {key: head for key, head in self._answer_heads.items() if key in rendered}
         self._answers = rendered
         exercises = session.exercises
-        chunks.append(
-            self._piece(
-                "exercises",
-                (*exercises.values(), *exercises),
-                lambda: (
-                    dumps({"exercises": {eid: exercise_to_dict(ex) for eid, ex in exercises.items()}})
-                    if exercises
-                    else ""
-                ),
-            )
+        definitions = self._piece(
+            "exercises",
+            (*exercises.values(), *exercises),
+            lambda: (
+                dumps({"exercises": {eid: exercise_to_dict(ex) for eid, ex in exercises.items()}})
+                if exercises
+                else ""
+            ),
         )
-        return sealed(b"\n".join([chunk for chunk in chunks if chunk]), self._progress.progress(session))
+        if definitions:
+            chunks.append(definitions)
+        return self._seal.sealed(chunks, self._progress.progress(session), keep_from=keep_from)
 
     def write(self, session: Session, *, finish: Callable[[AfterReplace], None] | None = None) -> None:
         """Write ``session`` atomically (keeping a ``.bak``).
