@@ -65,7 +65,10 @@ def fit_entries(entries: Sequence[Entry], width: int, height: int, lang: str) ->
     whole = [entry.make(entry.total) for entry in entries]
     if sum(measure(x, width) for x in whole) <= height:
         return Group(*whole)
-    budget, kept, used = height - 1, [], 0  # one line for the note
+    # The note's own lines: at 80 columns beside the voting board it wraps to two, and a
+    # budget of one line put its second below the wall's last row.
+    note_lines = max(measure(more_note(n, lang), width) for n in (1, sum(e.total for e in entries)))
+    budget, kept, used = height - note_lines, [], 0
     for index, entry in enumerate(entries):
         lines = measure(whole[index], width)
         if used + lines <= budget:
@@ -98,7 +101,14 @@ def _most_that_fit(entry: Entry, width: int, room: int) -> int:
 
 def fit_lines(renderable: RenderableType, width: int, height: int, lang: str) -> RenderableType:
     """``renderable`` cut to ``height`` lines, its last line saying how many lines more."""
-    kept, total = _lines(renderable, width, max(0, height - 1))
+    total = measure(renderable, width)
     if total <= height:
         return renderable
-    return Group(*kept, Text(t("tui.proj.more_lines", lang, n=total - len(kept)), style=MORE))
+    note_lines = 1
+    while True:  # the note may wrap (a narrow wall): the lines it takes are not the content's
+        kept, _ = _lines(renderable, width, max(0, height - note_lines))
+        note = Text(t("tui.proj.more_lines", lang, n=total - len(kept)), style=MORE)
+        needed = measure(note, width)
+        if needed <= note_lines or note_lines >= height:
+            return Group(*kept, note)
+        note_lines = needed
