@@ -169,9 +169,21 @@ class SessionActions(InOrderScreen):
         before = self.controller.keeper.session
         if self.controller.redo() if redo else self.controller.undo():
             self._follow(before)
-            self.notify(t(done, lang), timeout=1.5)
+            self._undo_notice(t(done, lang))
         else:
-            self.notify(t(none, lang), timeout=1.5)
+            self._undo_notice(t(none, lang))
+
+    def _undo_notice(self, message: str) -> None:
+        """Say "Fortrudt" (or "Gentaget", or that there is nothing) in place of the one before.
+
+        Each Ctrl+Z added a notice of its own: twelve in a row stacked twelve "Fortrudt" down
+        the right half of an 80x24 screen, over the scores being undone.
+        """
+        keys = ("tui.undo.done", "tui.undo.none", "tui.redo.done", "tui.redo.none")
+        said = {t(key, self.lang) for key in keys}
+        for shown in [n for n in self.app._notifications if n.message in said]:
+            self.app._unnotify(shown, refresh=False)
+        self.notify(message, timeout=1.5)
 
     def _follow(self, before: Session) -> None:
         """The view's cursor to what the undo or redo changed, where it shows it (the grid)."""
