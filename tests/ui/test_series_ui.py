@@ -318,3 +318,27 @@ async def test_the_form_says_before_creating_that_a_second_follow_up_starts_a_br
         follows.value = NO_EARLIER
         await pilot.pause()
         assert not note.display
+
+
+async def test_the_form_refuses_a_follow_up_dated_before_the_day_it_follows(
+    library: Library, data_dir: Path
+) -> None:
+    """explore21: the form (as ``new --follows``) made a follow-up dated before its earlier day."""
+    first_day(library)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        form.query_one("#follows", Select).value = "0"
+        await pilot.pause()
+        form.query_one("#title", Input).value = "Før tid"
+        form.query_one("#date", Input).value = "2026-08-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        said = str(form.query_one("#error", Static).render())
+    assert "ikke ligge før" in said and "2026-09-01" in said, said

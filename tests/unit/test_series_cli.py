@@ -204,3 +204,17 @@ def test_a_mailed_earlier_session_with_a_device_name_is_not_copied_to_that_name(
     out = capsys.readouterr().out
     assert "could not be copied" in out and "Windows reserves it" in out, out
     assert not (data_dir / "sessions" / f"{device}.toml").exists()
+
+
+def test_a_follow_up_dated_before_the_day_it_follows_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """explore21: ``new --follows`` of the demo's follow-up (20 January 2027) took today's date
+    (4 December 2026): the new day was listed, and trended, before the day it follows up, and
+    "change since last" read backwards. A follow-up may be on the same day, never before."""
+    path = _first(data_dir)
+    assert main(["new", "--follows", str(path), "--date", "2026-08-31", "--no-open"]) == 2
+    said = capsys.readouterr().err
+    assert "ikke ligge før" in said and "2026-09-01" in said, said
+    assert len(list((data_dir / "sessions").glob("*.toml"))) == 1
+    assert main(["new", "--follows", str(path), "--date", "2026-09-01", "--no-open"]) == 0
