@@ -79,8 +79,16 @@ class SessionScreen(ExerciseViews):
     """
     BINDINGS = [
         *bindings(SESSION_COMMANDS),
-        Binding("tab", "next_field", show=False, priority=True),
-        Binding("shift+tab", "previous_field", show=False, priority=True),
+        # Named (F1 listed "tab" and "shift+tab" with no words beside them).
+        Binding("tab", "next_field", "tui.key.next_field", show=False, priority=True, id="next_field"),
+        Binding(
+            "shift+tab",
+            "previous_field",
+            "tui.key.previous_field",
+            show=False,
+            priority=True,
+            id="previous_field",
+        ),
     ]
 
     def __init__(

@@ -101,7 +101,7 @@ class ReviewNote(EntryInput):
 class View(ExerciseView):
     """The actions under review, each with a status and a note; Ctrl+O carries one over."""
 
-    BINDINGS = [Binding(CARRY_KEY, "carry_over", show=False)]
+    BINDINGS = [Binding(CARRY_KEY, "carry_over", "tui.key.carry", show=False, id="carry")]
 
     DEFAULT_CSS = """
     View #review-head { height: auto; padding: 0 1; }
