@@ -79,16 +79,10 @@ class SessionScreen(ExerciseViews):
     """
     BINDINGS = [
         *bindings(SESSION_COMMANDS),
-        # Named (F1 listed "tab" and "shift+tab" with no words beside them).
-        Binding("tab", "next_field", "tui.key.next_field", show=False, priority=True, id="next_field"),
-        Binding(
-            "shift+tab",
-            "previous_field",
-            "tui.key.previous_field",
-            show=False,
-            priority=True,
-            id="previous_field",
-        ),
+        # Textual's own words for its focus keys, in the interface language ("Næste felt"): F1
+        # listed "tab" and "shift+tab" with nothing beside them. No id: no command of ours.
+        Binding("tab", "next_field", "Focus Next", show=False, priority=True),
+        Binding("shift+tab", "previous_field", "Focus Previous", show=False, priority=True),
     ]
 
     def __init__(
