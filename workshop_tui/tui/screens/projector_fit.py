@@ -42,13 +42,9 @@ def _rendered(renderable: RenderableType, width: int) -> list[list[Segment]]:
     return console.render_lines(renderable, console.options.update_width(max(1, width)), pad=False)
 
 
-def _lines(renderable: RenderableType, width: int, keep: int) -> tuple[list[Text], int]:
-    """The first ``keep`` lines of ``renderable`` at ``width`` as texts, and how many lines it has."""
-    rendered = _rendered(renderable, width)
-    kept = [
-        Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in rendered[:keep]
-    ]
-    return kept, len(rendered)
+def _texts(rendered: list[list[Segment]]) -> list[Text]:
+    """Rendered lines as texts, their styles kept."""
+    return [Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in rendered]
 
 
 def more_note(hidden: int, lang: str) -> Text:
@@ -101,12 +97,13 @@ def _most_that_fit(entry: Entry, width: int, room: int) -> int:
 
 def fit_lines(renderable: RenderableType, width: int, height: int, lang: str) -> RenderableType:
     """``renderable`` cut to ``height`` lines, its last line saying how many lines more."""
-    total = measure(renderable, width)
+    rendered = _rendered(renderable, width)  # laid out once: the wall redraws on every save
+    total = len(rendered)
     if total <= height:
         return renderable
     note_lines = 1
     while True:  # the note may wrap (a narrow wall): the lines it takes are not the content's
-        kept, _ = _lines(renderable, width, max(0, height - note_lines))
+        kept = _texts(rendered[: max(0, height - note_lines)])
         note = Text(t("tui.proj.more_lines", lang, n=total - len(kept)), style=MORE)
         needed = measure(note, width)
         if needed <= note_lines or note_lines >= height:
