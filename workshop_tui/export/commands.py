@@ -216,7 +216,7 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         summary = build_summary(in_asked_language(session, args), **flags)
         kept_summary.keep(raw, summary, language=language)
     formats = FORMATS if args.format == "all" else (args.format,)
-    paths = export_summary(summary, formats, args.output, lang=lang)
+    paths = export_summary(summary, formats, args.output, lang=lang, source=path)
     for path in paths:
         print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
     return 0
