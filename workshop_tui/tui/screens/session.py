@@ -27,6 +27,7 @@ from textual.widgets import OptionList, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
+from workshop_tui.core.storage.links import OtherNames
 from workshop_tui.core.storage.lock import LockInfo, SessionLock
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.after_frame import AfterFrame
@@ -91,6 +92,7 @@ class SessionScreen(ExerciseViews):
         lock: SessionLock | None = None,
         read_only: bool = False,
         holder: LockInfo | None = None,
+        linked: OtherNames | None = None,
     ) -> None:
         super().__init__()
         line_compositor.install(self)  # a typed score renders one line of each widget under it
@@ -98,7 +100,7 @@ class SessionScreen(ExerciseViews):
         """The session's state (keeper, current exercise, timers, voting), which the screens observe."""
         self._first_presses: dict[str, float] = {}
         """Command id -> when a command declared ``twice`` (Esc) was first pressed."""
-        self.guard = SaveGuard(self, self.controller.keeper, self._reloaded, holder)
+        self.guard = SaveGuard(self, self.controller.keeper, self._reloaded, holder, linked)
         self.leaving = Leaving(self.controller.voting, self.guard)
         """Shows what is not saved (or that the session is read-only) and retries failed saves."""
         self._inputs_at_open = 0
