@@ -163,6 +163,13 @@ class SessionScreen(ExerciseViews):
                 yield VotingStatus(id="voting-status")
         yield KeysFooter(compact=True, show_command_palette=False, with_screen=True)
 
+    def _say_twice_named(self) -> None:
+        """Two names in the file that are one name: say which, and the fix (``tui.name_notices``)."""
+        from workshop_tui.tui.name_notices import twice_named
+
+        for message in twice_named(self.keeper.session, self.keeper.path, self.lang):
+            self.notify(message, severity="warning", timeout=30, markup=False)
+
     def on_mount(self) -> None:
         # What the view's first fill redraws is queued behind Textual's first frame of the
         # screen; held in one batch, both go out as that first frame instead of two. The
@@ -183,6 +190,7 @@ class SessionScreen(ExerciseViews):
         if stored and stored not in self.keeper.session.agenda:
             named = self.session.position.exercise[:40]  # any text: the position is not checked as an id
             self.notify(t("tui.position.unknown", self.lang, exercise=named), timeout=10, markup=False)
+        self.call_after_refresh(self._say_twice_named)
         self.set_interval(1.0, self._tick)
         # Textual reads keys and writes frames in threads of their own, which wait for the
         # interpreter while this one works: at Python's default (5 ms) a frame could leave
