@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from textual.widgets import Input
+
 from workshop_tui.core.model import Group, Participant
 from workshop_tui.core.model.roster import read_as_one
 from workshop_tui.core.storage.sessions import load_session, save_session
@@ -54,3 +56,17 @@ async def test_a_file_with_two_names_that_are_one_opens_with_the_fix(room: Path)
     after = load_session(room)
     assert after.answers_for("resistance").scores == {"trust": {"p1": 3}}
     assert [p.name for p in after.participants] == ["Bo", "Bo\u2800", "A\u030ase", "\u00c5se"]
+
+
+async def test_ctrl_r_renames_one_of_two_groups_that_are_one_name(room: Path) -> None:
+    """The fix the notice gives: the form checked each unchanged name against the other and refused."""
+    _twice(room)
+    app = app_for(room, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#group-1", Input).value = "Bord 2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+    assert [g.name for g in load_session(room).groups] == ["Bord 1", "Bord 2"]
