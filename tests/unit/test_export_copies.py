@@ -121,3 +121,18 @@ def test_a_link_to_a_folder_is_the_file_it_leads_to(library: Library, tmp_path: 
         assert run_cli(["export", str(path), "--format", "md", "-o", str(out)]) == 0
     assert len(list(out.iterdir())) == 1
     shutil.rmtree(out)
+
+
+def test_comparing_a_copy_leaves_the_original_comparison(library: Library, tmp_path: Path) -> None:
+    own, copy = _pair(library, tmp_path)
+    later = _session(library)
+    after = session_path(later)
+    save_session(later.with_score("commitment", "value", "p1", 5), after)
+    out = tmp_path / "out"
+    assert run_cli(["compare", str(own), str(after), "--format", "md", "-o", str(out)]) == 0
+    (first,) = out.iterdir()
+    kept = first.read_bytes()
+    assert run_cli(["compare", str(copy), str(after), "--format", "md", "-o", str(out)]) == 0
+    assert len(list(out.iterdir())) == 2 and first.read_bytes() == kept
+    assert run_cli(["compare", str(copy), str(after), "--format", "md", "-o", str(out)]) == 0
+    assert len(list(out.iterdir())) == 2  # the same files again: their own comparison replaced

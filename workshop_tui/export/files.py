@@ -133,8 +133,14 @@ def summary_name(summary: Summary, fmt: str, source: Path | None = None) -> str:
     return f"{base_name(summary.title, summary.date, summary.session_id, source)}{suffix}.{fmt}"
 
 
-def comparison_name(comparison: Comparison, fmt: str) -> str:
+def comparison_name(
+    comparison: Comparison, fmt: str, sources: tuple[Path | None, Path | None] = (None, None)
+) -> str:
     """The file name of a comparison: both sessions' names, so no two pairs collide.
+
+    ``sources`` are the two files read (before, after): a file other than its session's own
+    (``file_part``) adds 6 hex digits of both, so comparing a copy never replaces the
+    comparison of the file it was copied from.
 
     Every part that comes from a session file is a slug (``[a-z0-9-]``): a date such as
     ``2026-10-14/../../elsewhere`` can never put the file outside the output folder.
@@ -142,7 +148,10 @@ def comparison_name(comparison: Comparison, fmt: str) -> str:
     before, after = comparison.before, comparison.after
     prefix = t("export.file.comparison", comparison.language)
     pair = short_id(f"{before.session_id}\0{after.session_id}")
-    parts = (prefix, slugify(after.title), slugify(before.date), slugify(after.date), pair)
+    parts = [prefix, slugify(after.title), slugify(before.date), slugify(after.date), pair]
+    files = file_part(before.session_id, sources[0]) + "\0" + file_part(after.session_id, sources[1])
+    if files != "\0":
+        parts.append(short_id(files)[:FILE_PART])
     return f"{'-'.join(parts)}.{fmt}"
 
 
@@ -220,9 +229,16 @@ def _file_content(summary: Summary, fmt: str) -> str | bytes:
 
 
 def export_comparison(
-    before: Session, after: Session, fmt: str, folder: Path, *, lang: str = "da", show_all: bool = False
+    before: Session,
+    after: Session,
+    fmt: str,
+    folder: Path,
+    *,
+    lang: str = "da",
+    show_all: bool = False,
+    sources: tuple[Path | None, Path | None] = (None, None),
 ) -> tuple[Comparison, Path]:
-    """Compare two sessions and write the comparison as ``md`` or ``html``.
+    """Compare two sessions (read from the files ``sources``) and write the comparison as ``md`` or ``html``.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
@@ -237,7 +253,7 @@ def export_comparison(
         text = render_compare_html(comparison)
     else:
         raise ValueError(f"unknown comparison format {fmt!r}; use md or html")
-    path = folder / comparison_name(comparison, fmt)
+    path = folder / comparison_name(comparison, fmt, sources)
     return comparison, write_all([(path, text)], lang)[0]
 
 
