@@ -66,11 +66,15 @@ def test_a_copy_exported_to_the_same_folder_leaves_the_original_exports(
     assert all(name.startswith(plain + "-") for name in set(after) - set(first))
 
 
-def test_the_same_file_again_replaces_its_own_exports(library: Library, tmp_path: Path) -> None:
+def test_the_same_file_again_replaces_its_own_exports_and_says_so(
+    library: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, copy = _pair(library, tmp_path)
     out = tmp_path / "out"
     assert run_cli(["export", str(copy), "--format", "md", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Written: ")
     assert run_cli(["export", str(copy), "--format", "md", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Written (replaced an earlier export of the same file): ")
     assert len(list(out.iterdir())) == 1
 
 
@@ -95,10 +99,12 @@ def test_f8_of_a_copy_leaves_the_original_exports(library: Library, tmp_path: Pa
     _, failed = write_export(load_session(own), choice, "en", own)
     assert not failed
     first = {p.name: p.read_bytes() for p in out.iterdir()}
-    _, failed = write_export(load_session(copy), choice, "en", copy)
-    assert not failed
+    said, failed = write_export(load_session(copy), choice, "en", copy)
+    assert not failed and "replaced" not in said
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert len(after) == 6 and {name: after[name] for name in first} == first
+    said, _ = write_export(load_session(copy), choice, "en", copy)
+    assert said.endswith("3 files of an earlier export of the same session file replaced.")
 
 
 def test_the_own_file_keeps_its_names(library: Library, tmp_path: Path) -> None:

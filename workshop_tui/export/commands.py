@@ -210,9 +210,11 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         summary = build_summary(in_asked_language(session, args), **flags)
         kept_summary.keep(raw, summary, language=language)
     formats = FORMATS if args.format == "all" else (args.format,)
-    paths = export_summary(summary, formats, args.output, lang=lang, source=path)
+    replaced: list[Path] = []
+    paths = export_summary(summary, formats, args.output, lang=lang, source=path, replaced=replaced)
     for path in paths:
-        print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
+        said = "export.cmd.replaced" if path in replaced else "export.cmd.written"
+        print(printable(t(said, lang, path=path)))  # -o is the user's: any text
     return 0
 
 

@@ -181,13 +181,14 @@ def export_session(
     include_notes: bool = False,
     lang: str = "da",
     source: Path | None = None,
+    replaced: list[Path] | None = None,
 ) -> list[Path]:
     """Summarise a session and write it in every format asked for.
 
     The files are in the session's language; ``lang`` is the language of error
     messages (the UI's). ``source`` is the file the session was read from: a file other than
     the session's own gets names of its own (``file_part``); an earlier export of the same
-    file is replaced.
+    file is replaced, and its paths are added to ``replaced`` (to say so).
 
     Returns:
         The paths written, in the order of ``formats``.
@@ -198,19 +199,28 @@ def export_session(
     from workshop_tui.core.results.summary import build_summary
 
     summary = build_summary(session, include_notes=include_notes, named=named)
-    return export_summary(summary, formats, folder, lang=lang, source=source)
+    return export_summary(summary, formats, folder, lang=lang, source=source, replaced=replaced)
 
 
 def export_summary(
-    summary: Summary, formats: Iterable[str], folder: Path, *, lang: str = "da", source: Path | None = None
+    summary: Summary,
+    formats: Iterable[str],
+    folder: Path,
+    *,
+    lang: str = "da",
+    source: Path | None = None,
+    replaced: list[Path] | None = None,
 ) -> list[Path]:
     """Write a summary already made (``export_session``, or one kept by ``core.kept_summary``)
-    from the file ``source`` (names: ``summary_name``).
+    from the file ``source`` (names: ``summary_name``); the files already there (an earlier
+    export of the same file, the one overwrite there is) are added to ``replaced``.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
     outputs = [(folder / summary_name(summary, f, source), _file_content(summary, f)) for f in formats]
+    if replaced is not None:
+        replaced.extend(path for path, _ in outputs if path.exists())
     return write_all(outputs, lang)
 
 

@@ -98,6 +98,7 @@ def write_export(
     """
     from workshop_tui.export.files import ExportError, export_session
 
+    replaced: list[Path] = []
     try:
         paths = export_session(
             session,
@@ -107,7 +108,11 @@ def write_export(
             include_notes=choice.notes,
             lang=lang,
             source=source,
+            replaced=replaced,
         )
     except ExportError as error:
         return str(error), True
-    return t("tui.exported", lang, paths="\n".join(str(p) for p in paths)), False
+    said = t("tui.exported", lang, paths="\n".join(str(p) for p in paths))
+    if replaced:
+        said += "\n" + t("tui.export.replaced", lang, n=len(replaced))
+    return said, False
