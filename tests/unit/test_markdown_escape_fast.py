@@ -4,14 +4,16 @@ on texts made of the characters that matter (every kind of blank and line break,
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workshop_tui.core.results.summary_model import Score
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export import markdown_escape
-from workshop_tui.export.markdown_escape import _ends_bare, _single_spaced, md_text
+from workshop_tui.export.markdown_escape import _ends_bare, _single_spaced, markdown_safe, md_text
 
 LINE_BREAKS = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".splitlines()) > 1]
 BLANKS = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
@@ -76,3 +78,33 @@ def test_fast_paths_by_hand() -> None:
         md_text("Svar \n- punkt\t\n# ikke en overskrift", multiline=True)
         == "Svar\n- punkt\n\\# ikke en overskrift"
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Labelled:
+    """A record with a ``label`` (as ``Score``) and another text field, in tuples by the hundred."""
+
+    label: str
+    value: int
+    word: str = "ord"
+
+
+@dataclasses.dataclass(frozen=True)
+class Holder:
+    rows: tuple[object, ...]
+
+
+def test_one_label_among_hundreds_that_needs_its_escape() -> None:
+    """The tuples of scores are checked by their distinct labels: one hostile name anywhere among
+    equal ones, a second field's text, or a record of another kind still gets the walk."""
+    plain = tuple(Score("Bo", 4) for _ in range(300))
+    assert markdown_safe(Holder(plain)).rows is plain  # nothing to escape: the same tuple
+    for place in (0, 150, 299):
+        rows = plain[:place] + (Score("<b>Ib</b>", 3),) + plain[place + 1 :]
+        escaped = markdown_safe(Holder(rows)).rows
+        assert [s.label for s in escaped].count("&lt;b&gt;Ib&lt;/b&gt;") == 1
+        assert escaped[place].label == "&lt;b&gt;Ib&lt;/b&gt;" and escaped[place].value == 3
+    words = tuple(Labelled("Bo", 1) for _ in range(50)) + (Labelled("Bo", 2, "*fed*"),)
+    assert markdown_safe(Holder(words)).rows[-1].word == "\\*fed\\*"
+    mixed = plain + (Labelled("Bo", 1, "[link](x)"),)
+    assert markdown_safe(Holder(mixed)).rows[-1].word == "\\[link\\](x)"

@@ -200,6 +200,16 @@ def _leaf_fields(kind: type) -> tuple[tuple[str, bool], ...] | None:
     return _LEAVES[kind]
 
 
+def _field_texts(values: tuple[Any, ...], field: str) -> list[str]:
+    """A field of each record, in order. ``label`` (a ``Score``'s, by the thousand in a large
+    summary) is read by the comprehension's attribute access, which the interpreter specialises to
+    the records' class: half the cost of ``attrgetter``'s lookup by name (4.6 against 8.9 us for
+    400 scores)."""
+    if field == "label":
+        return [value.label for value in values]
+    return list(map(attrgetter(field), values))
+
+
 class _Walk:
     """One escape of a whole value, remembering the texts it has escaped."""
 
@@ -225,12 +235,19 @@ class _Walk:
         if _shape(kind) is not _RECORD:
             return False
         leaves = _leaf_fields(kind)
-        # C-level passes (``map``) over the records: a Python step per record cost more than
-        # the rest of a 400-person escape.
-        if leaves is None or set(map(type, values)) != {kind}:
+        # C-level passes over the records: a Python step per record cost more than the rest of
+        # a 400-person escape. Their types are counted (by identity, no hashing) rather than put
+        # in a set.
+        if leaves is None:
+            return False
+        types = list(map(type, values))
+        if types.count(kind) != len(types):
             return False
         for field, multiline in leaves:
-            for text in set(map(attrgetter(field), values)):
+            texts = _field_texts(values, field)
+            first = texts[0]
+            # Nearly always one label for all (none, anonymous): counted, not hashed into a set.
+            for text in (first,) if texts.count(first) == len(texts) else set(texts):
                 if self.text(text, multiline) is not text:
                     return False
         return True
