@@ -95,12 +95,12 @@ def ends_bare(text: str) -> bool:
     the ~220,000 characters of a 90-exercise export's answers twice."""
     if text[-1:].isspace():
         return False
-    at = text.find("\n")
-    while at != -1:
+    at = -1
+    for _ in range(text.count("\n")):
+        at = text.index("\n", at + 1)
         before = text[at - 1 : at]  # empty before a first line that is empty
         if before != "\n" and before.isspace():
             return False
-        at = text.find("\n", at + 1)
     return True
 
 
