@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from workshop_tui.core.results.summary_model import Score
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export import markdown_escape
-from workshop_tui.export.markdown_escape import _single_spaced, ends_bare, markdown_safe, md_text
-from workshop_tui.export.markdown_parts import quote
+from workshop_tui.export.markdown_escape import _ends_bare, _single_spaced, markdown_safe, md_text
 
 LINE_BREAKS = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".splitlines()) > 1]
 BLANKS = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
@@ -44,7 +43,7 @@ def test_only_the_space_is_a_printable_blank() -> None:
 
 
 def test_for_terminal_leaves_only_the_newline_as_a_line_break() -> None:
-    """``ends_bare`` leans on this: after ``for_terminal(multiline=True)``, ``splitlines`` and
+    """``_ends_bare`` leans on this: after ``for_terminal(multiline=True)``, ``splitlines`` and
     ``split("\\n")`` cut a text at the same places (short texts and long ones take other ways)."""
     for mark in LINE_BREAKS:
         for text in (f"a{mark}b", f"{'word ' * 30}{mark}{'more ' * 30}"):
@@ -71,9 +70,9 @@ def test_fast_paths_by_hand() -> None:
     assert (
         not _single_spaced("Kurs  og") and not _single_spaced(" Kurs") and not _single_spaced("Kurs\u00a0og")
     )
-    assert ends_bare("Linje et\n\nLinje to") and ends_bare("\nLinje") and ends_bare("")
-    assert not ends_bare("Linje \nto") and not ends_bare("\n \nto") and not ends_bare("Linje\n")
-    assert not ends_bare("Linje\u3000\nto") and not ends_bare("slut ")
+    assert _ends_bare("Linje et\n\nLinje to") and _ends_bare("\nLinje") and _ends_bare("")
+    assert not _ends_bare("Linje \nto") and not _ends_bare("\n \nto") and not _ends_bare("Linje\n")
+    assert not _ends_bare("Linje\u3000\nto") and not _ends_bare("slut ")
     assert md_text("\n \nSvar", multiline=True) == "\n\nSvar"
     assert (
         md_text("Svar \n- punkt\t\n# ikke en overskrift", multiline=True)
@@ -109,25 +108,3 @@ def test_one_label_among_hundreds_that_needs_its_escape() -> None:
     assert markdown_safe(Holder(words)).rows[-1].word == "\\*fed\\*"
     mixed = plain + (Labelled("Bo", 1, "[link](x)"),)
     assert markdown_safe(Holder(mixed)).rows[-1].word == "\\[link\\](x)"
-
-
-def _quoted_line_by_line(text: str) -> str:
-    """``quote`` as it was, joined as the document joins its lines."""
-    return "\n".join(f"> {line}".rstrip() for line in text.strip().splitlines())
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(PIECES, max_size=40))
-def test_quote_reads_as_quoted_line_by_line(pieces: list[str]) -> None:
-    """``quote`` may give an answer as one piece: the document it makes is the same, for escaped
-    answers (its fast way) and for any text (the line-by-line way)."""
-    text = "".join(pieces)
-    assert "\n".join(quote(text)) == _quoted_line_by_line(text)
-    escaped = md_text(text, multiline=True)
-    assert "\n".join(quote(escaped)) == _quoted_line_by_line(escaped)
-
-
-def test_quote_by_hand() -> None:
-    assert quote("Et svar\nto linjer") == ["> Et svar\n> to linjer"]  # one piece
-    assert quote("Et svar\n\nnyt afsnit") == ["> Et svar", ">", "> nyt afsnit"]
-    assert quote("  \n") == [] and quote("a \nb") == ["> a", "> b"] and quote("a\rb") == ["> a", "> b"]

@@ -60,7 +60,7 @@ def md_text(text: str, *, multiline: bool = False) -> str:
     text = for_terminal(text, multiline=True)  # a Markdown file is read in terminals too
     if multiline:
         # ``for_terminal`` leaves ``\n`` as the only line break: an answer on one line is one line.
-        if not ends_bare(text):  # nearly every answer: no line ends in a blank (nothing copied)
+        if not _ends_bare(text):  # nearly every answer: no line ends in a blank (nothing copied)
             text = "\n".join(
                 [line.rstrip() for line in text.splitlines()] if "\n" in text else [text.rstrip()]
             )
@@ -88,7 +88,7 @@ def _single_spaced(text: str) -> bool:
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
-def ends_bare(text: str) -> bool:
+def _ends_bare(text: str) -> bool:
     """Whether ``"\\n".join(line.rstrip() for line in text.splitlines())`` is ``text``, for a text
     out of ``for_terminal(multiline=True)`` (whose only line break is ``\\n``): no line ends in a
     blank and the text does not end with a line break. Splitting, stripping and joining copied

@@ -13,7 +13,6 @@ import re
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import PlacementPart, ScoredPart, TablePart, VotePart
 from workshop_tui.export.common import share_text, track, vote_count, vote_order, vote_rule
-from workshop_tui.export.markdown_escape import ends_bare
 from workshop_tui.export.strings import number, signed
 
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
@@ -30,22 +29,9 @@ def cell(text: str) -> str:
     return " ".join(text.split())
 
 
-_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
-"""What ``splitlines`` breaks a line at besides ``\\n`` (an escaped answer holds none)."""
-
-
 def quote(text: str) -> list[str]:
-    """Text as a block quote, keeping its lines (and its blank lines).
-
-    The lines are for the document's ``"\\n".join``: an answer whose lines all hold text that ends
-    bare (as ``md_text`` leaves nearly every one) comes as one piece, quoted by one ``replace``
-    (splitting, quoting and stripping it line by line copied the 220,000 characters of a
-    90-exercise export's answers three times).
-    """
-    text = text.strip()
-    if text and "\n\n" not in text and ends_bare(text) and not any(mark in text for mark in _OTHER_BREAKS):
-        return ["> " + text.replace("\n", "\n> ")]
-    return [f"> {line}".rstrip() for line in text.splitlines()]
+    """Text as a block quote, keeping its lines (and its blank lines)."""
+    return [f"> {line}".rstrip() for line in text.strip().splitlines()]
 
 
 def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
