@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from textual.pilot import Pilot
 
+from workshop_tui.core.model import Action, Session
+from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.screens.home import HomeScreen
+from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.settings import Settings
 from workshop_tui.voting.network import VotingOptions
 
@@ -79,3 +83,54 @@ async def until(pilot: Pilot[Any], check: Callable[[], bool], what: str, seconds
             return
         await pilot.pause(0.05)
     assert check(), f"not within {seconds} s: {what}"
+
+
+REVIEW = "action-review"
+"""Last time's trial actions, the exercise a follow-up day opens on."""
+
+
+def first_day(library: Library, *, save: bool = True) -> Session:
+    """A first day with one action per group (Bord 1's overdue at the follow-up), saved unless not."""
+    session = new_session(
+        title="Ældreområdet",
+        date="2026-09-01",
+        exercises=[library.exercises[e] for e in ("resistance", "sheet-45")],
+        participants=["Anne", "Bo", "Cecilie"],
+        groups=["Bord 1", "Bord 2"],
+        timestamp="2026-09-01T09:00:00+00:00",
+        session_id="day-1",
+    )
+    session = session.with_action("sheet-45", "g1", 0, Action("Fælles visitationsmøde", "Anne", "2026-10-01"))
+    session = session.with_action("sheet-45", "g2", 0, Action("Tavlemøde hver fredag", "Bo", "2027-02-01"))
+    if save:
+        save_session(session, session_path(session))
+    return session
+
+
+def follow_up_day(library: Library, first: Session | None = None) -> Session:
+    """The follow-up of ``first`` (else of :func:`first_day`, saved) with its review; not saved."""
+    return follow_up(
+        first if first is not None else first_day(library),
+        title="Opfølgning",
+        date="2026-12-01",
+        session_id="day-2",
+        review=library.exercises[REVIEW],
+    )
+
+
+@asynccontextmanager
+async def on_its_review(later: Session) -> AsyncIterator[tuple[WorkshopApp, Pilot[Any], SessionScreen]]:
+    """``later`` saved and opened in the app, on its review: the app, its pilot and its screen.
+
+    The set-up the review's Pilot tests shared, written out in each (test_series_ui.py,
+    test_carry_focus.py).
+    """
+    path = session_path(later)
+    save_session(later, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(REVIEW)
+        await pilot.pause()
+        yield app, pilot, screen

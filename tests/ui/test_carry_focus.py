@@ -13,35 +13,17 @@ from pathlib import Path
 
 from textual import events
 
-from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.sessions import save_session, session_path
-from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.action_review import View as ReviewView
 
-from .conftest import SIZE, app_for, until
-from .test_series_ui import REVIEW, _first_day
+from .conftest import REVIEW, follow_up_day, on_its_review, until
 
 BURST = ("tab", "a", "b", "c", "ctrl+o", "tab", "tab", "d", "e", "f")
 """Action 1's note "abc", Ctrl+O, then on to action 2's note and "def"."""
 
 
 async def test_ctrl_o_in_a_burst_carries_the_row_it_was_typed_in(library: Library, data_dir: Path) -> None:
-    later = follow_up(
-        _first_day(library),
-        title="Opfølgning",
-        date="2026-12-01",
-        session_id="day-2",
-        review=library.exercises[REVIEW],
-    )
-    path = session_path(later)
-    save_session(later, path)
-    app = app_for(path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to(REVIEW)
-        await pilot.pause()
+    async with on_its_review(follow_up_day(library)) as (app, pilot, screen):
         view = screen.view
         assert isinstance(view, ReviewView)
         view.focus_main()  # action 1's status

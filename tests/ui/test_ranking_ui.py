@@ -59,3 +59,23 @@ async def test_places_are_typed_moved_and_projected_as_mean_ranks(ranking_room: 
         shown = app.screen.content_text()
         assert "silo-tænkning" in shown and "1,3" in shown  # silo's mean rank, 4/3
         assert "Anne" not in shown
+
+
+async def test_the_grid_s_profile_lists_the_first_place_first(ranking_room: Path) -> None:
+    """explore21: the grid's profile ordered a ranking by mean place, highest first, so its top
+    line was the challenge ranked last (the export's Rang 7) with the longest bar; a ranking's
+    profile now reads in place order, as the export ranks it."""
+    from workshop_tui.tui.views.grid_panels import profile_text
+
+    app = app_for(ranking_room)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        # silo: places 3, 3, 3; value-chain: 2, 2, 2; resources: 1, 1, 1.
+        await pilot.press("3", "3", "3", "2", "2", "2", "1", "1", "1")
+        await pilot.pause()
+        grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
+        text = profile_text(screen.view.exercise, screen.session, grid.stats, "da", 80)  # type: ignore[union-attr]
+    assert text is not None
+    lines = [line for line in text.plain.splitlines()[1:] if line.strip()]
+    assert "Hvordan får vi" in lines[0] and "værdikæde" in lines[1] and "silo" in lines[2], lines

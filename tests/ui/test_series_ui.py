@@ -7,38 +7,20 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from workshop_tui.core.model import Action, Session
+from workshop_tui.core.model import Action
 from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.listing import list_sessions
-from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
+from workshop_tui.core.storage.sessions import load_session, save_session, session_path
 from workshop_tui.tui.screens.new_session import NO_EARLIER, NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.action_review import View as ReviewView
 
-from .conftest import SIZE, app_for, listed, until
-
-REVIEW = "action-review"
-
-
-def _first_day(library: Library) -> Session:
-    session = new_session(
-        title="Ældreområdet",
-        date="2026-09-01",
-        exercises=[library.exercises[e] for e in ("resistance", "sheet-45")],
-        participants=["Anne", "Bo", "Cecilie"],
-        groups=["Bord 1", "Bord 2"],
-        timestamp="2026-09-01T09:00:00+00:00",
-        session_id="day-1",
-    )
-    session = session.with_action("sheet-45", "g1", 0, Action("Fælles visitationsmøde", "Anne", "2026-10-01"))
-    session = session.with_action("sheet-45", "g2", 0, Action("Tavlemøde hver fredag", "Bo", "2027-02-01"))
-    save_session(session, session_path(session))
-    return session
+from .conftest import REVIEW, SIZE, app_for, first_day, follow_up_day, listed, on_its_review, until
 
 
 async def test_the_form_makes_a_follow_up_that_opens_on_the_review(library: Library, data_dir: Path) -> None:
-    first = _first_day(library)
+    first = first_day(library)
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -66,18 +48,9 @@ async def test_the_form_makes_a_follow_up_that_opens_on_the_review(library: Libr
 
 
 async def test_review_status_note_and_carry_over(library: Library, data_dir: Path) -> None:
-    first = _first_day(library)
-    later = follow_up(
-        first, title="Opfølgning", date="2026-12-01", session_id="day-2", review=library.exercises[REVIEW]
-    )
+    later = follow_up_day(library)
     path = session_path(later)
-    save_session(later, path)
-    app = app_for(path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to(REVIEW)
-        await pilot.pause()
+    async with on_its_review(later) as (_, pilot, screen):
         view = screen.view
         assert isinstance(view, ReviewView)
         view.query_one("#status-0", Select).value = "partly"
@@ -110,7 +83,7 @@ async def test_review_status_note_and_carry_over(library: Library, data_dir: Pat
 
 
 async def test_home_shows_the_series_column_only_for_series(library: Library, data_dir: Path) -> None:
-    first = _first_day(library)
+    first = first_day(library)
     alone = replace(first, id="alone", title="Enkeltstående", follows="")
     save_session(alone, session_path(alone))
     later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
@@ -137,7 +110,7 @@ async def test_home_shows_the_series_column_only_for_series(library: Library, da
 async def test_home_marks_a_session_whose_earlier_session_is_missing(
     library: Library, data_dir: Path
 ) -> None:
-    first = _first_day(library)
+    first = first_day(library)
     later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
     save_session(later, session_path(later))
     session_path(first).unlink()
@@ -155,7 +128,7 @@ async def test_home_marks_the_follow_up_when_its_earlier_session_breaks_while_li
 ) -> None:
     """A file of a series damaged while the list shows: Enter on it reads the list again, and the
     series column says so too (the follow-up's '2 af 2' stayed until the list was read again)."""
-    first = _first_day(library)
+    first = first_day(library)
     later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
     save_session(later, session_path(later))
     app = app_for(None)
@@ -181,18 +154,7 @@ async def test_undo_in_the_review_on_the_screen_says_only_undone(library: Librar
     """The review shows every group's actions at once (its answers are kept under the first
     group): Ctrl+Z of a note typed there said "Fortrudt i «…», Bord 1: ikke det, skærmen viser
     nu" while the note vanished on the screen (found by hand in tmux on a follow-up)."""
-    first = _first_day(library)
-    later = follow_up(
-        first, title="Opfølgning", date="2026-12-01", session_id="day-2", review=library.exercises[REVIEW]
-    )
-    path = session_path(later)
-    save_session(later, path)
-    app = app_for(path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to(REVIEW)
-        await pilot.pause()
+    async with on_its_review(follow_up_day(library)) as (app, pilot, screen):
         screen.view.query_one("#note-1", Input).focus()
         await pilot.press(*"Ikke nået")
         await pilot.pause()
@@ -207,19 +169,9 @@ async def test_a_carried_action_says_which_group_s_list_it_went_to(library: Libr
     action's group name: Ctrl+O put Bord 2's action in Bord 1's list and said only "carried
     over to «…»" (found reading carry_over while probing the review). The notice names the group,
     and why when it is another."""
-    first = _first_day(library)
-    later = follow_up(
-        first, title="Opfølgning", date="2026-12-01", session_id="day-2", review=library.exercises[REVIEW]
-    )
+    later = follow_up_day(library)
     later = replace(later, groups=(later.groups[0], replace(later.groups[1], name="Sygehuset")))
-    path = session_path(later)
-    save_session(later, path)
-    app = app_for(path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to(REVIEW)
-        await pilot.pause()
+    async with on_its_review(later) as (app, pilot, screen):
         screen.view.query_one("#status-0", Select).focus()
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -238,7 +190,7 @@ async def test_a_file_repaired_while_listed_opens_on_enter(library: Library, dat
     """The first day's file was broken when the list read it (⚠, and its follow-up '⚠ tidligere
     mangler'), then restored from its copy while the list showed: Enter said "Filen kan ikke
     åbnes" from the list's old reading (found by hand in tmux). It is read again on Enter."""
-    first = _first_day(library)
+    first = first_day(library)
     later = follow_up(first, title="Opfølgning", date="2026-12-01", session_id="day-2")
     save_session(later, session_path(later))
     good = session_path(first).read_bytes()
@@ -268,7 +220,7 @@ async def test_a_follow_up_in_the_form_keeps_the_earlier_sessions_language(
     Choosing the earlier session now sets the language to its own (still changeable);
     choosing none again gives the app's back.
     """
-    _first_day(library)
+    first_day(library)
     app = app_for(None, "en")
     async with app.run_test(size=SIZE) as pilot:
         await listed(pilot)
@@ -297,7 +249,7 @@ async def test_a_follow_up_in_the_form_shows_the_organisation_and_facilitator_it
     Found by hand (explore16): the facilitator could not see what would be used. Now they
     show it; a field typed in is kept as typed; choosing none again empties what was shown.
     """
-    first = replace(_first_day(library), organisation="Aarhus Kommune", facilitator="Mette\x1b[2J")
+    first = replace(first_day(library), organisation="Aarhus Kommune", facilitator="Mette\x1b[2J")
     save_session(first, session_path(first))
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
@@ -336,7 +288,7 @@ async def test_the_form_says_before_creating_that_a_second_follow_up_starts_a_br
     word. The note shows when the day is chosen (before Ctrl+S), naming the branch's latest
     session as the list shows it, so the facilitator can choose that instead.
     """
-    first = _first_day(library)
+    first = first_day(library)
     later = follow_up(
         first,
         title="Opfølgning Hold A",
@@ -366,3 +318,27 @@ async def test_the_form_says_before_creating_that_a_second_follow_up_starts_a_br
         follows.value = NO_EARLIER
         await pilot.pause()
         assert not note.display
+
+
+async def test_the_form_refuses_a_follow_up_dated_before_the_day_it_follows(
+    library: Library, data_dir: Path
+) -> None:
+    """explore21: the form (as ``new --follows``) made a follow-up dated before its earlier day."""
+    first_day(library)
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        form.query_one("#follows", Select).value = "0"
+        await pilot.pause()
+        form.query_one("#title", Input).value = "Før tid"
+        form.query_one("#date", Input).value = "2026-08-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        said = str(form.query_one("#error", Static).render())
+    assert "ikke ligge før" in said and "2026-09-01" in said, said

@@ -16,33 +16,18 @@ from pathlib import Path
 import pytest
 
 from benchmarks.terminal import Terminal, TerminalClosed, workshop_command
-from workshop_tui.core.model import Action
-from workshop_tui.core.storage.follow_up import follow_up
+from tests.ui.conftest import REVIEW, first_day, follow_up_day
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.sessions import load_session, new_session, save_session
+from workshop_tui.core.storage.sessions import load_session, save_session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
-REVIEW = "action-review"
 TAB = b"\t"
 CTRL_O = b"\x0f"
 
 
 def _follow_up_file(library: Library, folder: Path) -> Path:
-    first = new_session(
-        title="Ældreområdet",
-        date="2026-09-01",
-        exercises=[library.exercises[e] for e in ("resistance", "sheet-45")],
-        participants=["Anne", "Bo", "Cecilie"],
-        groups=["Bord 1", "Bord 2"],
-        timestamp="2026-09-01T09:00:00+00:00",
-        session_id="day-1",
-    )
-    first = first.with_action("sheet-45", "g1", 0, Action("Fælles visitationsmøde", "Anne", "2026-10-01"))
-    first = first.with_action("sheet-45", "g2", 0, Action("Tavlemøde hver fredag", "Bo", "2027-02-01"))
-    later = follow_up(
-        first, title="Opfølgning", date="2026-12-01", session_id="day-2", review=library.exercises[REVIEW]
-    )
+    later = follow_up_day(library, first_day(library, save=False))
     path = folder / "opfolgning.toml"
     save_session(later, path)
     return path

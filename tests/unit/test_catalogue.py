@@ -48,6 +48,7 @@ SHELL_OF = {
     "cli": "workshop_tui.cli",
     "phone": "workshop_tui.voting",
     "series": "workshop_tui.export",  # the follow-up's words: the export declares the ones it builds
+    "trend": "workshop_tui.export",  # the trend's words: the export builds the review counts' keys
 }
 SECTIONS = sorted({key.split(".", 1)[0] for key in catalogue("da")})
 KEYLIKE = re.compile(rf"^(?:{'|'.join(SECTIONS)})\.[\w.]+$")

@@ -51,3 +51,14 @@ def test_every_compare_format_writes_the_core_words(library: Library) -> None:
         if said != "–":  # a change not made (too few answers) is plain
             assert f">{e(said)}</span>" in html  # coloured by meaning, the words whole
     assert "Betydning" not in md and "Betydning" not in html
+
+
+def test_the_terminal_says_each_date_as_the_files_do(library: Library) -> None:
+    """explore21: ``workshop compare`` printed "Før: F (2026-01-01)" while its Markdown and HTML
+    say "14. oktober 2026" (product20's one rule for dates); now the terminal says it alike."""
+    chosen = [library.exercises["resistance"]]
+    before = new_session(title="F", date="2026-01-01", participants=5, exercises=chosen)
+    after = new_session(title="G", date="2026-06-01", participants=5, exercises=chosen)
+    text = render_text(compare_sessions(before, after))
+    assert "Før: F · 1. januar 2026" in text and "Efter: G · 1. juni 2026" in text, text
+    assert "2026-01-01" not in text

@@ -74,3 +74,28 @@ def test_a_kept_summary_does_not_answer_another_language(
         assert f"**{t('export.date', other)}:**" not in text, (i, lang)
     kept = sorted((tmp_path / "cache" / "summary").glob("*.summary"))
     assert len(kept) == 2, kept  # the Danish edition and the English one, each kept apart
+
+
+def test_the_trend_says_the_library_texts_in_the_asked_language_as_the_export_does(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """explore21: ``--lang en trend`` of the Danish demo had English labels around Danish
+    exercise titles and items ("Kurs, koordinering og commitment" under "Dimensions"), while
+    ``--lang en export`` of the same session says "Direction, alignment and commitment": the
+    trend read each session's summary in the session's own language."""
+    from workshop_tui.core.storage.sessions import copy_demo
+
+    copy_demo(timestamp="2026-10-14T15:10:00+00:00")
+    assert (
+        main(
+            ["--lang", "en", "trend", "Ledelse på tværs – opfølgning tre måneder efter", "-o", str(tmp_path)]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    (written,) = tmp_path.glob("*.html")
+    text = written.read_text(encoding="utf-8")
+    assert "Direction, alignment and commitment" in text
+    assert "Kurs, koordinering og commitment" not in text
+    assert "People express considerable passion and motivation for the work." in text
+    assert "Ledelse på tværs – opfølgning tre måneder efter" in text  # a title stays as written

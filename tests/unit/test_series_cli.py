@@ -204,3 +204,36 @@ def test_a_mailed_earlier_session_with_a_device_name_is_not_copied_to_that_name(
     out = capsys.readouterr().out
     assert "could not be copied" in out and "Windows reserves it" in out, out
     assert not (data_dir / "sessions" / f"{device}.toml").exists()
+
+
+def test_a_follow_up_dated_before_the_day_it_follows_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """explore21: ``new --follows`` of the demo's follow-up (20 January 2027) took today's date
+    (4 December 2026): the new day was listed, and trended, before the day it follows up, and
+    "change since last" read backwards. A follow-up may be on the same day, never before."""
+    path = _first(data_dir)
+    assert main(["new", "--follows", str(path), "--date", "2026-08-31", "--no-open"]) == 2
+    said = capsys.readouterr().err
+    assert "ikke ligge før" in said and "2026-09-01" in said, said
+    assert len(list((data_dir / "sessions").glob("*.toml"))) == 1
+    assert main(["new", "--follows", str(path), "--date", "2026-09-01", "--no-open"]) == 0
+
+
+def test_sessions_names_a_broken_file_s_first_problem_by_line_as_opening_does(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """explore21: a hand-edited file with a bad date (line 5) and a score off its scale further
+    down: ``workshop sessions`` named the score, while ``workshop open`` and the home screen
+    start with the date; the facilitator who fixed the one listed met the other on opening."""
+    path = _first(data_dir)
+    text = path.read_text(encoding="utf-8").replace('date = "2026-09-01"', 'date = "1/9-2026"', 1)
+    text += "\n[answers.resistance.scores.trust]\np1 = 9\n"
+    path.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["sessions"]) == 0
+    listed = capsys.readouterr().out
+    assert main(["open", str(path)]) == 1
+    opened = capsys.readouterr().err
+    first = next(line.strip() for line in opened.splitlines() if str(path.name) in line)
+    assert "date" in first and first in listed, (listed, opened)

@@ -64,7 +64,7 @@ def test_each_review_status_is_counted_apart_and_the_counts_add_up(library: Libr
 def test_every_format_names_each_status(library: Library) -> None:
     series = _series(library)
     trend = build_trend(series)
-    statuses = "1 gennemført, 1 delvist, 1 ikke startet, 1 droppet, 2 ikke gennemgået"
+    statuses = "1 gennemført, 1 delvist, 1 ikke startet, 1 droppet, 2 ikke gennemgåede"
     counts = f"20. januar 2027: {statuses}, 1 videreført (af 6)"
     assert review_count(trend.reviews[0].runs[0], "da") == counts
     for text in (render_trend_markdown(trend), render_trend_text(trend), render_trend_html(trend)):
@@ -85,3 +85,20 @@ def test_every_format_names_each_status(library: Library) -> None:
         ("carried", "1"),
     ]
     assert sum(int(n) for code, n in reviews if code != "carried") == 6
+
+
+def test_each_status_word_agrees_with_its_count(library: Library) -> None:
+    """explore21: "2 gennemført", "0 droppet", "2 videreført" read wrong in Danish; each count's
+    word takes its number's form from the catalogue (``{n|gennemført|gennemførte}``), as the
+    review screen's counts always did."""
+    first, second, _ = _series(library)
+    for action in ("a5", "a6"):
+        second = with_review(second, REVIEW, action, "status", "done")
+    second = carry_over(second, REVIEW, "a3")
+    third = follow_up(second, title="Anden opfølgning", date="2027-04-14", review=library.exercises[REVIEW])
+    (review,) = build_trend((first, second, third)).reviews
+    said = review_count(review.runs[0], "da")
+    assert said == (
+        "20. januar 2027: 3 gennemførte, 1 delvist, 1 ikke startet, 1 droppet, 0 ikke gennemgåede, "
+        "2 videreførte (af 6)"
+    ), said

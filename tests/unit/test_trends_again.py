@@ -96,7 +96,7 @@ def test_a_recurring_vote_and_review_are_listed_per_session(library: Library) ->
     assert runs[2] == "14. april 2027: for få svar til at vise (n = 1)"
     review_text = review_line(review, "da")
     assert (
-        "20. januar 2027: 1 gennemført, 1 delvist, 0 ikke startet, 0 droppet, 1 ikke gennemgået, "
+        "20. januar 2027: 1 gennemført, 1 delvist, 0 ikke startede, 0 droppede, 1 ikke gennemgået, "
         "1 videreført (af 3)" in review_text
     )
     safe = markdown_safe(trend)
@@ -190,7 +190,7 @@ def test_a_review_run_in_one_session_is_listed_with_its_counts(library: Library)
     (once,) = [x for x in trend.once if x.id == REVIEW]
     assert once.review is not None
     assert (once.review.actions, once.review.done, once.review.not_done, once.review.carried) == (3, 1, 1, 1)
-    statuses = "1 gennemført, 1 delvist, 0 ikke startet, 0 droppet, 1 ikke gennemgået"
+    statuses = "1 gennemført, 1 delvist, 0 ikke startede, 0 droppede, 1 ikke gennemgået"
     counts = f"20. januar 2027: {statuses}, 1 videreført (af 3)"
     assert once_line(once, "da") == f"{once.label} — {counts}"
     sheet = library.exercises["sheet-42"]

@@ -20,6 +20,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.results.distinct import group_labels
 from workshop_tui.core.storage.branches import Line, branch_facts, followed_already, lines, trunk
+from workshop_tui.core.storage.errors import in_line_order
 from workshop_tui.core.storage.listing import SessionListing, ambiguous, find_session, list_sessions
 from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
 from workshop_tui.core.storage.series import SeriesTables, series_of, series_roots, series_tables
@@ -161,7 +162,9 @@ def print_sessions(lang: str) -> int:
     for listing in listings:
         summary = listing.summary
         if summary is None or summary.progress is None:
-            first = listing.problems[0] if listing.problems else None
+            # The first by line, as opening the file and the home screen say it (the first
+            # found named a score at line 1006 while opening started with the date at line 5).
+            first = in_line_order(listing.problems)[0] if listing.problems else None
             print(for_terminal(f"{t('cli.sessions.broken', lang)}  {shown_name(listing.path)}"))
             if first is not None:
                 print(for_terminal(f"    {first.text(lang)}"))

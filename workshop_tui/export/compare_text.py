@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from workshop_tui.core.i18n import t
 from workshop_tui.core.text_safety import for_terminal as line
 from workshop_tui.export.compare import Comparison, Side
-from workshop_tui.export.strings import number
+from workshop_tui.export.strings import long_date, number
 
 
 def mean_text(side: Side, lang: str) -> str:
@@ -48,8 +48,9 @@ def render_text(comparison: Comparison) -> str:
     b, a = comparison.before, comparison.after
     out = [
         t("export.cmp.title", lang),
-        f"  {t('export.cmp.before', lang)}: {line(b.title)} ({b.date})",
-        f"  {t('export.cmp.after', lang)}:  {line(a.title)} ({a.date})",
+        # Dates as every file says them (``long_date``): the terminal said "(2026-10-14)".
+        f"  {t('export.cmp.before', lang)}: {line(b.title)} · {long_date(b.date, lang)}",
+        f"  {t('export.cmp.after', lang)}: {line(a.title)} · {long_date(a.date, lang)}",
         "",
         t("export.cmp.moved", lang),
     ]

@@ -31,6 +31,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # ending it can take, so tests/unit/test_catalogue.py can check each one exists.
     "export.status.": ("blind", "empty", "too_few"),
     "series.review.status.": ("done", "partly", "not_started", "dropped", "open"),
+    "trend.review_status.": ("done", "partly", "not_started", "dropped", "open"),
     "series.review.col.": ("number", "action", "owner", "due", "group", "status", "note"),
     "export.mode.": ("participant", "tally"),
     "export.mode.other.": ("participant", "tally"),

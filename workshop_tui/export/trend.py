@@ -85,11 +85,9 @@ def _top(run: VoteRun, lang: str) -> str:
 
 def review_count(run: ReviewRun, lang: str) -> str:
     """``2027-01-20: 3 gennemført, 1 delvist, 0 ikke startet, 1 droppet, 1 ikke gennemgået, 1 videreført
-    (af 6)``: each status in the review's own words (``series.review.status.*``), none lumped."""
-    statuses = ", ".join(
-        t("trend.review_status", lang, n=n, status=t(f"series.review.status.{code}", lang))
-        for code, n in run.statuses
-    )
+    (af 6)``: each status in the review's own words, none lumped, each word in its count's form
+    (``trend.review_status.*``: "1 gennemført", "2 gennemførte", as the review screen counts)."""
+    statuses = ", ".join(t(f"trend.review_status.{code}", lang, n=n) for code, n in run.statuses)
     return t(
         "trend.review_count",
         lang,

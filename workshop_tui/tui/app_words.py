@@ -10,17 +10,50 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import cast
 
+from rich.align import Align
+from rich.text import Text
 from textual import events, on
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widgets.option_list import Option
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.settings import Settings, save_settings
 from workshop_tui.tui.strings import textual_word
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying "no matches" in the interface language.
+
+    Textual writes "No matches found" itself, in English, under a Danish search field; this is
+    its ``_start_no_matches_countdown`` (Textual 8.2, as pinned) with the words looked up.
+    """
+
+    def __init__(self, lang: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._no_matches_words = textual_word("No matches found", lang)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self._no_matches_words, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
 
 
 class AppWords(App[int]):
@@ -87,12 +120,12 @@ class AppWords(App[int]):
         """Ctrl+P: the command palette, its search field in the interface language."""
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = textual_word("Search for commands…", self.lang)
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(Palette(self.lang, id="--command-palette", placeholder=placeholder))
 
     def search_themes(self) -> None:
         """The palette's list of themes, its search field in the interface language."""
         placeholder = textual_word("Search for themes…", self.lang)
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+        self.push_screen(Palette(self.lang, providers=[ThemeProvider], placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own commands (Theme, Keys, Quit, …) with their titles in the interface language.

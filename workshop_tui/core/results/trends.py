@@ -87,7 +87,7 @@ def build_trend(
     """
     ordered = sorted(series, key=lambda s: s.date)
     lang = lang or (ordered[-1].language if ordered else "da")
-    summaries = [build_summary(s) for s in ordered]
+    summaries = [build_summary(in_language(s, lang)) for s in ordered]
     refs = [ref(s) for s in ordered]
     branch_lines = [sorted(group, key=lambda s: s.date) for group in branches if group]
     other_latest = [*branch_lines, *(sorted(group, key=lambda s: s.date) for group in others if group)]
@@ -136,6 +136,18 @@ def build_trend(
         branches=_branch_names(branch_lines, lang),
         forks=forks and bool(branch_lines),
     )
+
+
+def in_language(session: Session, lang: str) -> Session:
+    """``session`` summarised in the report's language: the library's texts it carries (exercise
+    titles, items, dimensions) in ``lang`` where they have it, what was written as written.
+
+    Each session was summarised in its own language, so ``--lang en trend`` of a Danish series
+    put Danish exercise titles and items under English labels, while ``--lang en export`` of
+    the same session said them in English; a series of sessions in two languages would also
+    have had its items told apart as renamed. The figures are the same in every language.
+    """
+    return session if session.language == lang else replace(session, language=lang)
 
 
 def _branch_names(branches: Sequence[Sequence[Session]], lang: str) -> tuple[str, ...]:
@@ -315,7 +327,9 @@ def _heat(
     rows = [HeatRow(labels[0], own[0], _row(found, own[1]))]
     for label, group in zip(labels[1:], others, strict=True):
         for session in reversed(group):
-            summary = summaries.get(session.id) or summaries.setdefault(session.id, build_summary(session))
+            summary = summaries.get(session.id) or summaries.setdefault(
+                session.id, build_summary(in_language(session, lang))
+            )
             if _has(summary, exercise_id):
                 part = _part(summary.exercise(exercise_id).part)
                 if (part.scale.min, part.scale.max) == (found.low, found.high):

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from workshop_tui.core.kinds.action_review import ReviewBody, review_of
 from workshop_tui.core.model import Exercise, Session
+from workshop_tui.core.model.refusal import Refused
 from workshop_tui.core.storage.sessions import new_session
 
 REVIEW_EXERCISE = "action-review"
@@ -34,7 +35,14 @@ def follow_up(
 
     ``review`` (the library's ``action_review`` exercise) opens the day with last time's
     open actions (``action_review.review_of``), in place of the earlier day's own review.
+
+    Raises:
+        Refused: ``date`` is before ``earlier``'s (the same day is allowed).
     """
+    if date < earlier.date:  # both ISO dates
+        # Listed and trended by date, a day made "today" after the demo's follow-up (20 January
+        # 2027) came before the day it follows, and "change since last" read backwards.
+        raise Refused("follow_up.before", earlier=earlier.date)
     exercises = [earlier.exercises[e] for e in earlier.agenda]
     if review is not None:
         filled = review_of(review, earlier)

@@ -38,7 +38,9 @@ class TimerModal(WorkshopModal):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("tui.timer.minutes", self.lang))
-            yield InOrderInput(f"{self.minutes:g}", id="minutes", restrict=r"[0-9.,]*")
+            # "0,5" in Danish, as it is typed there (the field takes either mark).
+            shown = f"{self.minutes:g}".replace(".", "," if self.lang == "da" else ".")
+            yield InOrderInput(shown, id="minutes", restrict=r"[0-9.,]*")
             yield Static(id="error", classes="error-text")
             with Horizontal():
                 yield Button(t("tui.ok", self.lang), variant="primary", id="ok")

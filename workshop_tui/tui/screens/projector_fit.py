@@ -42,13 +42,9 @@ def _rendered(renderable: RenderableType, width: int) -> list[list[Segment]]:
     return console.render_lines(renderable, console.options.update_width(max(1, width)), pad=False)
 
 
-def _lines(renderable: RenderableType, width: int, keep: int) -> tuple[list[Text], int]:
-    """The first ``keep`` lines of ``renderable`` at ``width`` as texts, and how many lines it has."""
-    rendered = _rendered(renderable, width)
-    kept = [
-        Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in rendered[:keep]
-    ]
-    return kept, len(rendered)
+def _texts(rendered: list[list[Segment]]) -> list[Text]:
+    """Rendered lines as texts, their styles kept."""
+    return [Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in rendered]
 
 
 def more_note(hidden: int, lang: str) -> Text:
@@ -65,7 +61,10 @@ def fit_entries(entries: Sequence[Entry], width: int, height: int, lang: str) ->
     whole = [entry.make(entry.total) for entry in entries]
     if sum(measure(x, width) for x in whole) <= height:
         return Group(*whole)
-    budget, kept, used = height - 1, [], 0  # one line for the note
+    # The note's own lines: at 80 columns beside the voting board it wraps to two, and a
+    # budget of one line put its second below the wall's last row.
+    note_lines = max(measure(more_note(n, lang), width) for n in (1, sum(e.total for e in entries)))
+    budget, kept, used = height - note_lines, [], 0
     for index, entry in enumerate(entries):
         lines = measure(whole[index], width)
         if used + lines <= budget:
@@ -98,7 +97,15 @@ def _most_that_fit(entry: Entry, width: int, room: int) -> int:
 
 def fit_lines(renderable: RenderableType, width: int, height: int, lang: str) -> RenderableType:
     """``renderable`` cut to ``height`` lines, its last line saying how many lines more."""
-    kept, total = _lines(renderable, width, max(0, height - 1))
+    rendered = _rendered(renderable, width)  # laid out once: the wall redraws on every save
+    total = len(rendered)
     if total <= height:
         return renderable
-    return Group(*kept, Text(t("tui.proj.more_lines", lang, n=total - len(kept)), style=MORE))
+    note_lines = 1
+    while True:  # the note may wrap (a narrow wall): the lines it takes are not the content's
+        kept = _texts(rendered[: max(0, height - note_lines)])
+        note = Text(t("tui.proj.more_lines", lang, n=total - len(kept)), style=MORE)
+        needed = measure(note, width)
+        if needed <= note_lines or note_lines >= height:
+            return Group(*kept, note)
+        note_lines = needed

@@ -29,7 +29,7 @@ from workshop_tui.core.model.exercise import Kind
 from workshop_tui.core.results.figures import answered, answered_every, answered_marks
 from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.core.results.summary_model import ExerciseSummary
-from workshop_tui.tui.screens.projector_fit import fit_entries, fit_lines
+from workshop_tui.tui.screens.projector_fit import fit_entries, fit_lines, measure
 from workshop_tui.tui.screens.projector_scores import scored_results
 from workshop_tui.tui.screens.projector_texts import action_entries, sheet_entries, table_entries
 from workshop_tui.tui.widgets.charts import fit
@@ -68,10 +68,13 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
             if not answers.results_visible
             else Text("")
         )
-        asked = Group(
-            question_text(exercise, lang), Text(""), progress, ticks(session, exercise, lang), hidden
-        )
-        return fit_lines(asked, width, height, lang)
+        # The count under the question is what the room watches while it answers: a long
+        # question (18 statements beside the QR board at 80x24) is cut, never the count.
+        under = Group(Text(""), progress, ticks(session, exercise, lang), hidden)
+        room = height - measure(under, width)
+        if room < 3:
+            return fit_lines(Group(question_text(exercise, lang), under), width, height, lang)
+        return Group(fit_lines(question_text(exercise, lang), width, room, lang), under)
     shown = piece.results(session, exercise, summary, lang, width, height)
     return shown if shown is not None else fit_lines(question_text(exercise, lang), width, height, lang)
 

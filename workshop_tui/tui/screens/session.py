@@ -79,8 +79,10 @@ class SessionScreen(ExerciseViews):
     """
     BINDINGS = [
         *bindings(SESSION_COMMANDS),
-        Binding("tab", "next_field", show=False, priority=True),
-        Binding("shift+tab", "previous_field", show=False, priority=True),
+        # Textual's own words for its focus keys, in the interface language ("Næste felt"): F1
+        # listed "tab" and "shift+tab" with nothing beside them. No id: no command of ours.
+        Binding("tab", "next_field", "Focus Next", show=False, priority=True),
+        Binding("shift+tab", "previous_field", "Focus Previous", show=False, priority=True),
     ]
 
     def __init__(

@@ -100,15 +100,31 @@ class SessionActions(InOrderScreen):
 
     def action_blind(self) -> None:
         """Hide the current results (blind mode), or reveal them (after the keys typed before)."""
-        self._after_typed_keys(self.controller.toggle_blind)
+        self._after_typed_keys(self._blind)
+
+    def _blind(self) -> None:
+        if self._takes_scores("F3"):
+            self.controller.toggle_blind()
 
     def action_mode(self) -> None:
         """Switch the grid between scores per participant and tallies (after the keys typed before)."""
         self._after_typed_keys(self._mode)
 
+    def _takes_scores(self, key: str) -> bool:
+        """Whether the exercise on show has scores; if not, say so: the footer shows F3 and F4
+        on every exercise, and on a sheet or an action list they did nothing without a word."""
+        exercise = self.session.exercise(self.current)
+        if exercise.is_scored:
+            return True
+        title = exercise.title.get(self.lang)
+        self.notify(t("tui.no_scores_key", self.lang, keys=key, exercise=title), timeout=3, markup=False)
+        return False
+
     def _mode(self) -> None:
         from workshop_tui.tui.screens.mode_switch import ModeSwitchModal
 
+        if not self._takes_scores("F4"):
+            return
         self.controller.toggle_mode(
             lambda change, switch: self.app.push_screen(ModeSwitchModal(change), switch)
         )
@@ -153,9 +169,21 @@ class SessionActions(InOrderScreen):
         before = self.controller.keeper.session
         if self.controller.redo() if redo else self.controller.undo():
             self._follow(before)
-            self.notify(t(done, lang), timeout=1.5)
+            self._undo_notice(t(done, lang))
         else:
-            self.notify(t(none, lang), timeout=1.5)
+            self._undo_notice(t(none, lang))
+
+    def _undo_notice(self, message: str) -> None:
+        """Say "Fortrudt" (or "Gentaget", or that there is nothing) in place of the one before.
+
+        Each Ctrl+Z added a notice of its own: twelve in a row stacked twelve "Fortrudt" down
+        the right half of an 80x24 screen, over the scores being undone.
+        """
+        keys = ("tui.undo.done", "tui.undo.none", "tui.redo.done", "tui.redo.none")
+        said = {t(key, self.lang) for key in keys}
+        for shown in [n for n in self.app._notifications if n.message in said]:
+            self.app._unnotify(shown, refresh=False)
+        self.notify(message, timeout=1.5)
 
     def _follow(self, before: Session) -> None:
         """The view's cursor to what the undo or redo changed, where it shows it (the grid)."""

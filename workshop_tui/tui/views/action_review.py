@@ -12,6 +12,7 @@ the kind's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import Group, OverflowMethod, RenderableType
@@ -43,7 +44,7 @@ from workshop_tui.core.model.refusal import Refused, refusal_text
 from workshop_tui.core.results.summary_model import ExerciseSummary, ReviewPart
 from workshop_tui.export.part_table import review_status
 from workshop_tui.tui.messages import EditRequested
-from workshop_tui.tui.screens.projector_fit import Entry, fit_entries
+from workshop_tui.tui.screens.projector_fit import Entry, fit_entries, measure
 from workshop_tui.tui.screens.projector_kinds import Piece
 from workshop_tui.tui.screens.projector_scores import COMPACT_LINES
 from workshop_tui.tui.views.base import ExerciseView
@@ -100,7 +101,7 @@ class ReviewNote(EntryInput):
 class View(ExerciseView):
     """The actions under review, each with a status and a note; Ctrl+O carries one over."""
 
-    BINDINGS = [Binding(CARRY_KEY, "carry_over", show=False)]
+    BINDINGS = [Binding(CARRY_KEY, "carry_over", "tui.key.carry", show=False, id="carry")]
 
     DEFAULT_CSS = """
     View #review-head { height: auto; padding: 0 1; }
@@ -285,17 +286,36 @@ def _results(
         or all(not r.status and not r.carried for r in part.rows)
     ):
         return None
-    one_line = height < COMPACT_LINES  # a laptop's 24 rows: one line per action, cut with …
-    wrap: OverflowMethod = "ellipsis" if one_line else "fold"
     due_width = min(18, max(10, max((len(long_date(r.due, lang)) for r in part.rows), default=0)))
     counts = Text(_counts(part, lang), style="bold")
+    # Wrapped where it fits; at a laptop's 24 rows each action's text on one line (cut with …)
+    # before its status is: cut at once, "⚠ forfalden" was the word cut away, rows left empty.
+    tiers = ((False, False), (True, False), (True, True)) if height < COMPACT_LINES else ((False, False),)
+    for cut_text, cut_status in tiers:
+        make = _table(part, lang, due_width, counts, cut_text=cut_text, cut_status=cut_status)
+        if (cut_text, cut_status) == tiers[-1] or measure(make(len(part.rows)), width) <= height:
+            return fit_entries([Entry(make, len(part.rows))], width, height, lang)
+    raise AssertionError("the last tier is always taken")  # pragma: no cover
+
+
+def _table(
+    part: ReviewPart, lang: str, due_width: int, counts: Text, *, cut_text: bool, cut_status: bool
+) -> Callable[[int], Group]:
+    """The review's first k actions as the wall's table; each text and status on one line or wrapped."""
+
+    def overflow(cut: bool) -> OverflowMethod:
+        return "ellipsis" if cut else "fold"
 
     def make(k: int) -> Group:
         table = Table(expand=True, show_edge=False, pad_edge=False, box=None, header_style="bold")
         table.add_column("", width=3, no_wrap=True)
-        table.add_column(t("series.review.col.action", lang), ratio=5, overflow=wrap, no_wrap=one_line)
+        table.add_column(
+            t("series.review.col.action", lang), ratio=5, overflow=overflow(cut_text), no_wrap=cut_text
+        )
         table.add_column(t("series.review.col.due", lang), width=due_width, no_wrap=True)
-        table.add_column(t("series.review.col.status", lang), ratio=3, overflow=wrap, no_wrap=one_line)
+        table.add_column(
+            t("series.review.col.status", lang), ratio=3, overflow=overflow(cut_status), no_wrap=cut_status
+        )
         for row in part.rows[:k]:
             style = OVERDUE if row.overdue else ""
             table.add_row(
@@ -306,7 +326,7 @@ def _results(
             )
         return Group(table, Text(""), counts)
 
-    return fit_entries([Entry(make, len(part.rows))], width, height, lang)
+    return make
 
 
 PIECE = Piece(_question, _results)

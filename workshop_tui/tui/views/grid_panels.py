@@ -153,9 +153,14 @@ def profile_text(
     means = {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
     # Drawn in the order of the means as drawn, as in the exports (results.rank).
     by_id = {i.id: i for i in exercise.scored_items}
+    order = rank(means)
+    if exercise.kind == "ranking":
+        # Places: the first place (the lowest mean) first, as the export ranks it; by mean, the
+        # top line was the challenge ranked last, with the longest bar.
+        order = rank({k: None if m is None else -m for k, m in means.items()})
     rows = [
         (item_tag(exercise, by_id[k], lang) + by_id[k].text.get(lang), means[k], stats[k].split)
-        for k in rank(means)
+        for k in order
     ]
     label = max(16, min(40, width // 2))
     bar = max(6, width - label - 10)
