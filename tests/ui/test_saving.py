@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -282,3 +283,28 @@ async def test_an_error_saves_what_was_not_saved_and_logs_it(
     assert saved.position == moved  # where the cursor was when the error came
     message = app.crash.message("da")
     assert "uventet fejl" in message and str(app.crash.log) in message and str(room) in message
+
+
+async def test_a_file_with_another_name_is_offered_read_only_with_the_fix(room: Path) -> None:
+    """Two hard-linked names had a lock each, so two windows wrote one file (trust22)."""
+    other = room.with_name("kopi.toml")
+    os.link(room, other)
+    before = room.read_bytes()
+    app = app_for(room, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        modal = app.screen
+        assert isinstance(modal, LockedModal)
+        text = " ".join(str(s.render()) for s in modal.query("Static"))
+        assert f"{room} has 1 other name on this disk" in text
+        assert "Other names in the same folder: kopi.toml" in text
+        assert "remove the other names, or copy the file" in text
+        await pilot.click("#read_only")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.keeper.read_only
+        screen.guard.tick()  # no lock file beside it: still not "the other window has closed"
+        await pilot.pause()
+        assert "the file has other names" in str(_bar(app).render())
+        await pilot.press("3", "4")
+        await pilot.pause()
+    assert room.read_bytes() == before and room.stat().st_nlink == 2

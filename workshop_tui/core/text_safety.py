@@ -138,6 +138,23 @@ def same_name(one: str, other: str) -> bool:
     return name_key(one) == name_key(other)
 
 
+def spelled(text: str) -> str:
+    """``text`` with what does not show spelled out as ``<U+2800>``: two names that are one name
+    to the eye (``same_name``) can then be told apart in a message that asks to rename one.
+
+    Spelled: every character that is not a letter, digit, punctuation or symbol (bar the plain
+    space), those drawn blank (``DRAWN_BLANK``), and the combining marks of a name not kept
+    as NFC ("A" + U+030A where "Å" is one character).
+    """
+    nfc = unicodedata.is_normalized("NFC", text)
+    out = []
+    for c in text:
+        category = unicodedata.category(c)
+        shows = c == " " or (category[0] in "LNPS" and c not in DRAWN_BLANK) or (category[0] == "M" and nfc)
+        out.append(c if shows else f"<U+{ord(c):04X}>")
+    return "".join(out)
+
+
 def _has_filler(text: str) -> bool:
     """Whether ``text`` holds a Hangul filler. A text of ASCII (``isascii`` is one flag) or of
     Latin-1 (a wider character is not looked for in it) costs next to nothing."""

@@ -169,12 +169,6 @@ def resolve(name: str) -> Path | None:
     return find_session(name)
 
 
-def _load(name: str, lang: str) -> Session | None:
-    """Load a session, or print why not (FileProblems propagate to ``run``)."""
-    found = _load_file(name, lang)
-    return found[1] if found is not None else None
-
-
 def _load_file(name: str, lang: str) -> tuple[Path, Session] | None:
     """A session and the file it was read from, or None after printing why not."""
     path = resolve(name)
@@ -216,9 +210,11 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         summary = build_summary(in_asked_language(session, args), **flags)
         kept_summary.keep(raw, summary, language=language)
     formats = FORMATS if args.format == "all" else (args.format,)
-    paths = export_summary(summary, formats, args.output, lang=lang)
+    replaced: list[Path] = []
+    paths = export_summary(summary, formats, args.output, lang=lang, source=path, replaced=replaced)
     for path in paths:
-        print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
+        said = "export.cmd.replaced" if path in replaced else "export.cmd.written"
+        print(printable(t(said, lang, path=path)))  # -o is the user's: any text
     return 0
 
 
@@ -227,17 +223,17 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     from workshop_tui.export.compare_text import render_text
     from workshop_tui.export.files import export_comparison
 
-    before = _load(args.before, lang)
-    after = _load(args.after, lang) if before is not None else None
-    if before is None or after is None:
+    first = _load_file(args.before, lang)
+    second = _load_file(args.after, lang) if first is not None else None
+    if first is None or second is None:
         return 1
-    before, after = in_asked_language(before, args), in_asked_language(after, args)
+    before, after = in_asked_language(first[1], args), in_asked_language(second[1], args)
     show_all = bool(getattr(args, "show_all", False))
     if args.format is None:
         print(printable(render_text(compare_sessions(before, after, show_all=show_all))), end="")
         return 0
     comparison, path = export_comparison(
-        before, after, args.format, args.output, lang=lang, show_all=show_all
+        before, after, args.format, args.output, lang=lang, show_all=show_all, sources=(first[0], second[0])
     )
     print(printable(render_text(comparison)), end="")
     print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text

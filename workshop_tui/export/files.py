@@ -3,7 +3,12 @@
 - **Names** come from the session: ``<slug of the title>-<date>-<8 hex of the
   session id>.<ext>``. The hash part differs between any two sessions, so
   exporting one session never overwrites another's files, even with the same
-  title and date; exporting the same session again replaces its own files.
+  title and date. One session id may be in two files (a copy mailed back under
+  another name, or in another folder): only the session's own file
+  (``sessions/<id>.toml``) has that name; any other file adds ``-<6 hex of the id
+  and its real path>`` (``file_part``), so two files never write over each
+  other's exports. Exporting the same file again replaces the files its own
+  earlier export wrote (that is the one overwrite there is).
 - **All or nothing.** Every file of one export is first written to a temporary
   file in the target folder, flushed and fsynced; only when all of them are
   complete are they moved into place with ``os.replace`` (atomic per file). A
@@ -65,14 +70,59 @@ def _sha256() -> Any:
         return hashlib.sha256
 
 
-def base_name(title: str, date: str, session_id: str) -> str:
-    """``ledelse-paa-tvaers-2026-10-14-1a2b3c4d``: readable, and unique per session."""
-    parts = [slugify(title), slugify(date) if date else "", short_id(session_id)]
+def base_name(title: str, date: str, session_id: str, source: Path | None = None) -> str:
+    """``ledelse-paa-tvaers-2026-10-14-1a2b3c4d``: readable, and unique per session file
+    (``file_part`` of ``source``, the file the session was read from, when it is not its own)."""
+    parts = [
+        slugify(title),
+        slugify(date) if date else "",
+        short_id(session_id),
+        file_part(session_id, source),
+    ]
     return "-".join(p for p in parts if p)
 
 
-def summary_name(summary: Summary, fmt: str) -> str:
-    """The file name of one export format of a summary.
+FILE_PART = 6
+"""Hex digits that tell apart two files with one session id (24 bits: a facilitator's copies)."""
+
+
+def file_part(session_id: str, source: Path | None) -> str:
+    """``""`` for the session's own file (``sessions/<id>.toml``), or when no file is named;
+    for any other file, hex digits of the id and the file's real path.
+
+    Two files with one id (a copy mailed back, renamed or in another folder) and the same
+    title and date wrote the same export names, and each export replaced the other file's. The
+    own file keeps the names it always had; a copy's are its own. A link to a file (a linked
+    folder) is the file it leads to, so it writes that file's exports.
+    """
+    if source is None or _is_own_file(session_id, source):
+        return ""
+    real = str(source.resolve()).encode("utf-8", "surrogateescape")
+    return str(_sha256()(session_id.encode("utf-8") + b"\0" + real).hexdigest())[:FILE_PART]
+
+
+def _is_own_file(session_id: str, source: Path) -> bool:
+    """Whether ``source`` is the file the app keeps the session in (``sessions/<id>.toml``).
+
+    Only a file of that name is compared with the data folder: finding the folder may load
+    ``platformdirs`` (~10 ms of a cold export).
+    """
+    if source.name != f"{session_id}.toml":
+        return False
+    from workshop_tui.core.storage.locations import UnsafeName, file_for, sessions_dir
+
+    try:
+        own = file_for(sessions_dir(), session_id, ".toml")
+    except UnsafeName:
+        return False
+    try:
+        return os.path.samefile(source, own)
+    except OSError:
+        return source.resolve() == own.resolve()
+
+
+def summary_name(summary: Summary, fmt: str, source: Path | None = None) -> str:
+    """The file name of one export format of a summary read from ``source`` (see ``file_part``).
 
     Editions with names or facilitator notes get their own suffix, so that they
     never replace the anonymous file that is meant to be sent out.
@@ -80,11 +130,17 @@ def summary_name(summary: Summary, fmt: str) -> str:
     lang = summary.language
     suffix = f"-{t('export.file.named', lang)}" if summary.named else ""
     suffix += f"-{t('export.file.notes', lang)}" if summary.include_notes else ""
-    return f"{base_name(summary.title, summary.date, summary.session_id)}{suffix}.{fmt}"
+    return f"{base_name(summary.title, summary.date, summary.session_id, source)}{suffix}.{fmt}"
 
 
-def comparison_name(comparison: Comparison, fmt: str) -> str:
+def comparison_name(
+    comparison: Comparison, fmt: str, sources: tuple[Path | None, Path | None] = (None, None)
+) -> str:
     """The file name of a comparison: both sessions' names, so no two pairs collide.
+
+    ``sources`` are the two files read (before, after): a file other than its session's own
+    (``file_part``) adds 6 hex digits of both, so comparing a copy never replaces the
+    comparison of the file it was copied from.
 
     Every part that comes from a session file is a slug (``[a-z0-9-]``): a date such as
     ``2026-10-14/../../elsewhere`` can never put the file outside the output folder.
@@ -92,7 +148,10 @@ def comparison_name(comparison: Comparison, fmt: str) -> str:
     before, after = comparison.before, comparison.after
     prefix = t("export.file.comparison", comparison.language)
     pair = short_id(f"{before.session_id}\0{after.session_id}")
-    parts = (prefix, slugify(after.title), slugify(before.date), slugify(after.date), pair)
+    parts = [prefix, slugify(after.title), slugify(before.date), slugify(after.date), pair]
+    files = file_part(before.session_id, sources[0]) + "\0" + file_part(after.session_id, sources[1])
+    if files != "\0":
+        parts.append(short_id(files)[:FILE_PART])
     return f"{'-'.join(parts)}.{fmt}"
 
 
@@ -121,11 +180,15 @@ def export_session(
     named: bool = False,
     include_notes: bool = False,
     lang: str = "da",
+    source: Path | None = None,
+    replaced: list[Path] | None = None,
 ) -> list[Path]:
     """Summarise a session and write it in every format asked for.
 
     The files are in the session's language; ``lang`` is the language of error
-    messages (the UI's).
+    messages (the UI's). ``source`` is the file the session was read from: a file other than
+    the session's own gets names of its own (``file_part``); an earlier export of the same
+    file is replaced, and its paths are added to ``replaced`` (to say so).
 
     Returns:
         The paths written, in the order of ``formats``.
@@ -136,16 +199,28 @@ def export_session(
     from workshop_tui.core.results.summary import build_summary
 
     summary = build_summary(session, include_notes=include_notes, named=named)
-    return export_summary(summary, formats, folder, lang=lang)
+    return export_summary(summary, formats, folder, lang=lang, source=source, replaced=replaced)
 
 
-def export_summary(summary: Summary, formats: Iterable[str], folder: Path, *, lang: str = "da") -> list[Path]:
-    """Write a summary already made (``export_session``, or one kept by ``core.kept_summary``).
+def export_summary(
+    summary: Summary,
+    formats: Iterable[str],
+    folder: Path,
+    *,
+    lang: str = "da",
+    source: Path | None = None,
+    replaced: list[Path] | None = None,
+) -> list[Path]:
+    """Write a summary already made (``export_session``, or one kept by ``core.kept_summary``)
+    from the file ``source`` (names: ``summary_name``); the files already there (an earlier
+    export of the same file, the one overwrite there is) are added to ``replaced``.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
-    outputs = [(folder / summary_name(summary, f), _file_content(summary, f)) for f in formats]
+    outputs = [(folder / summary_name(summary, f, source), _file_content(summary, f)) for f in formats]
+    if replaced is not None:
+        replaced.extend(path for path, _ in outputs if path.exists())
     return write_all(outputs, lang)
 
 
@@ -164,9 +239,16 @@ def _file_content(summary: Summary, fmt: str) -> str | bytes:
 
 
 def export_comparison(
-    before: Session, after: Session, fmt: str, folder: Path, *, lang: str = "da", show_all: bool = False
+    before: Session,
+    after: Session,
+    fmt: str,
+    folder: Path,
+    *,
+    lang: str = "da",
+    show_all: bool = False,
+    sources: tuple[Path | None, Path | None] = (None, None),
 ) -> tuple[Comparison, Path]:
-    """Compare two sessions and write the comparison as ``md`` or ``html``.
+    """Compare two sessions (read from the files ``sources``) and write the comparison as ``md`` or ``html``.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
@@ -181,7 +263,7 @@ def export_comparison(
         text = render_compare_html(comparison)
     else:
         raise ValueError(f"unknown comparison format {fmt!r}; use md or html")
-    path = folder / comparison_name(comparison, fmt)
+    path = folder / comparison_name(comparison, fmt, sources)
     return comparison, write_all([(path, text)], lang)[0]
 
 

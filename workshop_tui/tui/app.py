@@ -40,6 +40,7 @@ from workshop_tui.voting.network import VotingOptions
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
     from workshop_tui.core.storage.library import Library, LibraryStamp
+    from workshop_tui.core.storage.links import OtherNames
     from workshop_tui.core.storage.lock import LockInfo
     from workshop_tui.tui.crash_report import CrashReport
 
@@ -272,7 +273,7 @@ class WorkshopApp(TypedKeys, AppWords):
             # This app's own session screen, still closing (Esc, then Enter at once).
             self.set_timer(0.05, lambda: self.open_session(path, session, attempt=attempt + 1))
         elif not outcome.acquired:
-            self._open_locked(session, path, holder)
+            self._open_locked(session, path, holder, outcome.linked)
         else:
             if outcome.taken_over is not None:
                 self._say_taken_over(outcome.taken_over)
@@ -299,19 +300,23 @@ class WorkshopApp(TypedKeys, AppWords):
         # keystroke now and then by tens of milliseconds on a large session.
         gc.freeze()
 
-    def _open_locked(self, session: Session, path: Path, holder: LockInfo | None) -> None:
-        """Another window writes this session: offer a read-only view, or go back to the list."""
+    def _open_locked(
+        self, session: Session, path: Path, holder: LockInfo | None, linked: OtherNames | None = None
+    ) -> None:
+        """Another window writes this session, or its file has another name (``linked``, a hard
+        link, which another window could write through): offer a read-only view, or go back."""
         from workshop_tui.tui.saving import LockedModal
         from workshop_tui.tui.screens.home import HomeScreen
         from workshop_tui.tui.screens.session import SessionScreen
 
         def answer(choice: str | None) -> None:
             if choice == "read_only":
-                self._show_session(SessionScreen(session, path, read_only=True, holder=holder), path)
+                screen = SessionScreen(session, path, read_only=True, holder=holder, linked=linked)
+                self._show_session(screen, path)
             elif not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
                 self.push_screen(HomeScreen())
 
-        self.push_screen(LockedModal(path, holder), answer)
+        self.push_screen(LockedModal(path, holder, linked), answer)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: quit, after asking when a session has changes not yet on disk.

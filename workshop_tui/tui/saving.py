@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.i18n import t
+from workshop_tui.core.storage.links import OtherNames
 from workshop_tui.core.storage.lock import LockInfo, lock_path
 from workshop_tui.tui.base import MODAL_CSS, WorkshopModal, WorkshopScreen
 from workshop_tui.tui.commands import LOCKED_COMMANDS, UNSAVED_COMMANDS, bindings
@@ -77,6 +78,7 @@ class SaveGuard:
         keeper: SessionKeeper,
         reloaded: Callable[[], None],
         holder: LockInfo | None = None,
+        linked: OtherNames | None = None,
     ) -> None:
         self.screen = screen
         """The session screen: the bar is on it, and its timers retry."""
@@ -85,6 +87,8 @@ class SaveGuard:
         """Read-only: called when the writer's newest save was taken (refill every field)."""
         self.holder = holder
         """Read-only: who writes the session (from its lock)."""
+        self.linked = linked
+        """Read-only because the file has names the app did not make (hard links): them."""
         self._failing = False
         self._said: dict[str, str] = {}
         """The last "save failed" ("error") and "saved again" ("again") notices, as said."""
@@ -114,7 +118,7 @@ class SaveGuard:
         if keeper.read_only:
             if keeper.reload_if_changed():
                 self._reloaded()  # read-only: nothing typed here to keep
-            self._writer_gone = not lock_path(keeper.path).exists()
+            self._writer_gone = self.linked is None and not lock_path(keeper.path).exists()
             self.show()
             return
         if keeper.unsaved and keeper.last_error is not None:
@@ -166,11 +170,12 @@ class SaveGuard:
         if keeper.read_only:
             state = "read-only"
             holder = holder_text(self.holder, lang)
-            text = (
-                t("tui.readonly.free", lang)
-                if self._writer_gone
-                else t("tui.readonly.marker", lang, holder=holder)
-            )
+            if self.linked is not None:
+                text = t("tui.readonly.linked", lang)
+            elif self._writer_gone:
+                text = t("tui.readonly.free", lang)
+            else:
+                text = t("tui.readonly.marker", lang, holder=holder)
         elif keeper.unsaved and keeper.last_error is not None:
             # Only a failed save: devices' writes on their way to disk (saved in the save
             # thread a moment later) would otherwise flash the red bar on every batch.
@@ -260,6 +265,14 @@ class UnsavedModal(WorkshopModal):
         self.dismiss(None)
 
 
+def linked_text(path: Path, linked: OtherNames, lang: str) -> str:
+    """Why a file with other names (hard links) is only shown, the names found, and the fix."""
+    text = t("tui.lock.linked", lang, file=path, n=linked.count)
+    if linked.found:
+        text += "\n" + t("tui.lock.linked_found", lang, names=", ".join(p.name for p in linked.found))
+    return text + "\n\n" + t("tui.lock.linked_fix", lang, file=path.name)
+
+
 class LockedModal(WorkshopModal):
     """The session is open in another window: view it read-only ("read_only") or not (None)."""
 
@@ -267,14 +280,17 @@ class LockedModal(WorkshopModal):
     BINDINGS = bindings(LOCKED_COMMANDS)
     KEYS = LOCKED_COMMANDS
 
-    def __init__(self, path: Path, holder: LockInfo | None) -> None:
+    def __init__(self, path: Path, holder: LockInfo | None, linked: OtherNames | None = None) -> None:
         super().__init__()
         self.path = path
         self.holder = holder
+        self.linked = linked
 
     def compose(self) -> ComposeResult:
-        lang, holder = self.lang, self.holder
-        if holder is None:
+        lang, holder, linked = self.lang, self.holder, self.linked
+        if linked is not None:
+            text = linked_text(self.path, linked, lang)
+        elif holder is None:
             text = t("tui.lock.held_unknown", lang, file=self.path.name)
         else:
             text = t(
@@ -288,7 +304,7 @@ class LockedModal(WorkshopModal):
             if not holder.here:
                 text += "\n\n" + t("tui.lock.elsewhere", lang, host=holder.host, lock=lock_path(self.path))
         with Vertical():
-            yield Label(t("tui.lock.title", lang), classes="heading")
+            yield Label(t("tui.lock.linked_title" if linked else "tui.lock.title", lang), classes="heading")
             yield Static(plain(text))  # the host comes from the lock file (another computer's, perhaps)
             with Horizontal():
                 yield Button(t("tui.lock.read_only", lang), variant="primary", id="read_only")

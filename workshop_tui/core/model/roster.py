@@ -7,6 +7,8 @@ so the rules of a room's roster are read in one place apart from the answers' ed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.people import MAX_GROUPS, MAX_PARTICIPANTS, Group, Participant
 from workshop_tui.core.model.refusal import Missing, ScoreError
@@ -74,3 +76,18 @@ def check_group(groups: tuple[Group, ...], group_id: str) -> None:
     """Refuse a group id the session does not have (``Missing``), before an answer is kept for it."""
     if not any(g.id == group_id for g in groups):
         raise Missing("group.unknown", group=group_id)
+
+
+def read_as_one(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The names that are one name by the one rule (``text_safety.name_key``), each set in order.
+
+    The rule refuses a second "Bo" (or "Bo" with a blank Braille cell, or "Åse" in NFD) when
+    a name is typed; a file from an older version, or edited by hand, may still hold two. Such
+    a file opens as it is (their answers are kept apart by id), and the facilitator is told
+    which names to tell apart. Unnamed (anonymous participants, the whole room) are not names.
+    """
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        if name:
+            by_key.setdefault(name_key(name), []).append(name)
+    return tuple(tuple(same) for same in by_key.values() if len(same) > 1)

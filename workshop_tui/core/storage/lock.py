@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workshop_tui.core.storage.errors import printable
+from workshop_tui.core.storage.links import OtherNames, other_names
 
 try:  # POSIX
     import fcntl
@@ -89,6 +90,8 @@ class LockOutcome:
     """When not acquired: who holds it (None when it could not be read)."""
     taken_over: LockInfo | None = None
     """When acquired: the lock left behind by a process that has ended, if there was one."""
+    linked: OtherNames | None = None
+    """When not acquired because the file has names the app did not make (hard links): them."""
 
 
 def lock_path(session_file: Path) -> Path:
@@ -100,6 +103,7 @@ class SessionLock:
     """The lock of one session file, held from ``acquire`` to ``release``."""
 
     def __init__(self, session_file: Path) -> None:
+        self.session_file = session_file
         self.path = lock_path(session_file)
         self._fd = -1
         self.info: LockInfo | None = None
@@ -111,13 +115,19 @@ class SessionLock:
         return self._fd >= 0
 
     def acquire(self) -> LockOutcome:
-        """Take the lock if no running program holds it.
+        """Take the lock if no running program holds it, and the file has no other name.
+
+        A lock is kept beside the file's name; a file with another name (a hard link) would have
+        a second lock beside that name, and so a second writer: it is not taken (``linked``).
 
         Raises:
             OSError: the lock file cannot be created (a read-only folder); the caller decides.
         """
         if self.held:
             return LockOutcome(True)
+        linked = other_names(self.session_file)
+        if linked.count:
+            return LockOutcome(False, linked=linked)
         for _ in range(5):
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
             system_lock = _os_lock(fd)

@@ -87,14 +87,32 @@ class ExportModal(WorkshopModal):
         self.dismiss(None)
 
 
-def write_export(session: Session, choice: ExportChoice, lang: str) -> tuple[str, bool]:
-    """Write the files the facilitator chose; returns what to tell them, and whether it failed."""
+def write_export(
+    session: Session, choice: ExportChoice, lang: str, source: Path | None = None
+) -> tuple[str, bool]:
+    """Write the files the facilitator chose; returns what to tell them, and whether it failed.
+
+    ``source`` is the session's file: a copy of a session (another file with its id) writes
+    names of its own, never over the other file's exports; the same file's earlier export of
+    the same format and edition is replaced (``export.files.file_part``).
+    """
     from workshop_tui.export.files import ExportError, export_session
 
+    replaced: list[Path] = []
     try:
         paths = export_session(
-            session, choice.formats, choice.folder, named=choice.named, include_notes=choice.notes, lang=lang
+            session,
+            choice.formats,
+            choice.folder,
+            named=choice.named,
+            include_notes=choice.notes,
+            lang=lang,
+            source=source,
+            replaced=replaced,
         )
     except ExportError as error:
         return str(error), True
-    return t("tui.exported", lang, paths="\n".join(str(p) for p in paths)), False
+    said = t("tui.exported", lang, paths="\n".join(str(p) for p in paths))
+    if replaced:
+        said += "\n" + t("tui.export.replaced", lang, n=len(replaced))
+    return said, False

@@ -31,13 +31,16 @@ def ask_for_groups(controller: SessionController) -> None:
     """Open the groups form; what it returns becomes one edit through the session's keeper."""
     lang = controller.lang
     groups = [(g.id, g.label(lang)) for g in controller.session.groups]
-    unnamed = {g.id: g.label(lang) for g in controller.session.groups if not g.name}
+    shown = dict(groups)
 
     def edit_for(result: list[tuple[str, str]]) -> Callable[[Session], Session]:
         def edit(session: Session) -> Session:
             for group_id, name in result:
-                if group_id in unnamed and name == unnamed[group_id]:
-                    continue  # the whole room, left as shown: it keeps its code, not these words
+                if group_id and name == shown[group_id]:
+                    # Left as shown: nothing to rename. The whole room keeps its code, not these
+                    # words; and a file holding two groups that are one name (older, or edited by
+                    # hand) had each left name checked against the other, so renaming one was refused.
+                    continue
                 session = session.with_group_name(group_id, name) if group_id else session.with_group(name)
             return session
 

@@ -27,6 +27,7 @@ from textual.widgets import OptionList, Static
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
+from workshop_tui.core.storage.links import OtherNames
 from workshop_tui.core.storage.lock import LockInfo, SessionLock
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.after_frame import AfterFrame
@@ -93,6 +94,7 @@ class SessionScreen(ExerciseViews):
         lock: SessionLock | None = None,
         read_only: bool = False,
         holder: LockInfo | None = None,
+        linked: OtherNames | None = None,
     ) -> None:
         super().__init__()
         line_compositor.install(self)  # a typed score renders one line of each widget under it
@@ -100,7 +102,7 @@ class SessionScreen(ExerciseViews):
         """The session's state (keeper, current exercise, timers, voting), which the screens observe."""
         self._first_presses: dict[str, float] = {}
         """Command id -> when a command declared ``twice`` (Esc) was first pressed."""
-        self.guard = SaveGuard(self, self.controller.keeper, self._reloaded, holder)
+        self.guard = SaveGuard(self, self.controller.keeper, self._reloaded, holder, linked)
         self.leaving = Leaving(self.controller.voting, self.guard)
         """Shows what is not saved (or that the session is read-only) and retries failed saves."""
         self._inputs_at_open = 0
@@ -163,6 +165,13 @@ class SessionScreen(ExerciseViews):
                 yield VotingStatus(id="voting-status")
         yield KeysFooter(compact=True, show_command_palette=False, with_screen=True)
 
+    def _say_twice_named(self) -> None:
+        """Two names in the file that are one name: say which, and the fix (``tui.name_notices``)."""
+        from workshop_tui.tui.name_notices import twice_named
+
+        for message in twice_named(self.keeper.session, self.keeper.path, self.lang):
+            self.notify(message, severity="warning", timeout=30, markup=False)
+
     def on_mount(self) -> None:
         # What the view's first fill redraws is queued behind Textual's first frame of the
         # screen; held in one batch, both go out as that first frame instead of two. The
@@ -183,6 +192,7 @@ class SessionScreen(ExerciseViews):
         if stored and stored not in self.keeper.session.agenda:
             named = self.session.position.exercise[:40]  # any text: the position is not checked as an id
             self.notify(t("tui.position.unknown", self.lang, exercise=named), timeout=10, markup=False)
+        self.call_after_refresh(self._say_twice_named)
         self.set_interval(1.0, self._tick)
         # Textual reads keys and writes frames in threads of their own, which wait for the
         # interpreter while this one works: at Python's default (5 ms) a frame could leave

@@ -255,7 +255,7 @@ class SessionActions(InOrderScreen):
 
         def write(choice: ExportChoice | None) -> None:
             if choice is not None:
-                message, failed = write_export(self.keeper.session, choice, self.lang)
+                message, failed = write_export(self.keeper.session, choice, self.lang, self.keeper.path)
                 self.notify(
                     message, severity="error" if failed else "information", timeout=15 if failed else 20
                 )

@@ -1,0 +1,42 @@
+"""What the session screen says when a file holds two names that are one name (trust22).
+
+Participants and groups are refused a name that is another's by the one name rule
+(``text_safety.name_key``: blank edges, NFC, case). A file from an older version, or edited by
+hand, may hold two such names: it opens as it is (nothing is locked out or lost: answers are
+kept by id), and the facilitator is told the file, the names (spelled, so the two can be told
+apart) and how to fix it: a group by Ctrl+R, a participant in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.model import Session
+from workshop_tui.core.model.roster import read_as_one
+from workshop_tui.core.text_safety import spelled
+
+SETS_SHOWN = 5
+"""Sets of names said at most (a notice stays readable at 80x24)."""
+NAME_SHOWN = 60
+"""Characters of a spelled name said at most."""
+
+
+def _listed(sets: tuple[tuple[str, ...], ...]) -> str:
+    """``“Bo”, “Bo<U+2800>”; “Åse”, “A<U+030A>se”``."""
+    return "; ".join(
+        ", ".join(f"“{spelled(name)[:NAME_SHOWN]}”" for name in same) for same in sets[:SETS_SHOWN]
+    )
+
+
+def twice_named(session: Session, path: Path, lang: str) -> list[str]:
+    """The notices for ``session`` read from ``path``: one for participants, one for groups."""
+    notices = []
+    people = read_as_one(p.name for p in session.participants)
+    if people:
+        notices.append(t("tui.twice.participants", lang, file=path, names=_listed(people)))
+    groups = read_as_one(g.name for g in session.groups)
+    if groups:
+        # The file's name only: the fix is made here (Ctrl+R), and at 80x24 both notices then fit.
+        notices.append(t("tui.twice.groups", lang, file=path.name, names=_listed(groups)))
+    return notices
