@@ -22,8 +22,57 @@ from workshop_tui.core.storage.sessions import load_session
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The cache folder, a table kept on its first read (how it is kept and read, apart from when)."""
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(parsed_cache, "READS_BEFORE_KEEPING", 1)
+    return tmp_path / "cache" / "parsed"
+
+
+@pytest.fixture
+def second_read_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The cache folder as a run has it: a table kept on the second read of the same bytes."""
     monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
     return tmp_path / "cache" / "parsed"
+
+
+def test_a_table_is_kept_on_the_second_read_of_the_same_bytes(
+    second_read_cache: Path, large_text: str
+) -> None:
+    calls: list[str] = []
+    parse = cached_parse(_counting(calls))
+    assert parse(large_text) == tomllib.loads(large_text)
+    assert not list(second_read_cache.glob("*.marshal")) and len(list(second_read_cache.glob("*.seen"))) == 1
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2
+    assert len(list(second_read_cache.glob("*.marshal"))) == 1
+    assert parse(large_text) == tomllib.loads(large_text) and len(calls) == 2  # read from the kept table
+
+
+def test_only_the_newest_marks_are_kept(
+    second_read_cache: Path, large_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parsed_cache, "MARKS", 3)
+    parse = cached_parse(fast_toml.loads)
+    for number in range(6):
+        parse(large_text.replace('title = "', f'title = "{number} ', 1))
+        for mark in second_read_cache.glob("*.seen"):  # older marks look older (mtime resolution)
+            os.utime(mark, (mark.stat().st_atime - 10, mark.stat().st_mtime - 10))
+    assert len(list(second_read_cache.glob("*.seen"))) == 3
+    assert not list(second_read_cache.glob("*.marshal"))
+
+
+def test_a_first_export_keeps_its_summary_and_no_parsed_table(
+    second_read_cache: Path, tmp_path: Path
+) -> None:
+    """The kept summary answers the next export with the same flags; another (``--named``) reads again."""
+    from workshop_tui.cli.main import main
+
+    path = write_session(many_exercises(12), tmp_path / "sessions" / "big.toml")
+    out = str(tmp_path / "out")
+    for fmt in ("md", "csv"):
+        assert main(["--lang", "en", "export", str(path), "--format", fmt, "-o", out]) == 0
+    assert not list(second_read_cache.glob("*.marshal"))
+    assert main(["--lang", "en", "export", str(path), "--format", "md", "--named", "-o", out]) == 0
+    assert len(list(second_read_cache.glob("*.marshal"))) == 1
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ then to ``tomllib``); its own tests reach it through ``fast_toml._simple``.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 _ESCAPE = re.compile(r'\\([btnfr"\\])')
@@ -34,10 +35,11 @@ _FLAT = rf"\{{[ \t]*(?:{_KEY}[ \t]*=[ \t]*{_SCALAR}{_SEP})*\}}"
 _VALUE = rf"(?:{_SCALAR}|{_FLAT})"
 _INLINE = re.compile(rf"\{{[ \t]*(?:{_KEY}[ \t]*=[ \t]*{_VALUE}{_SEP})*\}}")
 """An inline table of numbers, short strings, booleans and inline tables of those."""
-_LINE = re.compile(
+_LINE_SOURCE = (
     rf"[ \t]*(?:"
     rf"(?P<key>{_KEY})[ \t]*=[ \t]*(?:(?P<scalar>{_SCALAR})"
     r'|"(?P<escaped>(?:[^"\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+)"'
+    r"(?#later)"
     r'|"""(?P<multi>(?:[^"\\\x00-\x08\x0b-\x1f\x7f]++|\\[btnfr"\\]|"(?!""))*+)"""(?P<quotes>"{0,2})'
     r"|(?P<inline>{.*})"
     rf"|(?P<array>\[[ \t]*(?:{_SCALAR}[ \t]*(?:,[ \t]*|(?=\])))*\])|(?P<open>\[))"
@@ -45,6 +47,7 @@ _LINE = re.compile(
     rf"|(?P<element>{_SCALAR}|{{.*}})[ \t]*,|(?P<close>\])|(?P<comment>#[^\x00-\x08\x0a-\x1f\x7f]*)"
     rf")?[ \t]*(?:\n|\Z)(?:[ \t\n]*\n)?"
 )
+_LINE = re.compile(_LINE_SOURCE.replace("(?#later)", r'|(?P<later>""")(?=\n)'))
 """One statement of the simple shapes, with its line break and the blank lines after it (an
 inline table's inside is checked by ``_INLINE``; a text in triple quotes runs over several
 lines). A text that
@@ -55,7 +58,15 @@ The blank lines after a statement are taken as one run of blanks and line breaks
 line break (``[ \t\n]*\n``), the same end as a line at a time (``(?:[ \t]*\n)*``) but a single
 step of the engine per character: the copies of built-in exercises ``known_exercises`` takes out
 leave their line breaks (some 6,900 in a 90-exercise file, after one header), and a group
-repeated per line cost ~1.3 ms there."""
+repeated per line cost ~1.3 ms there.
+
+A text in triple quotes that starts a line (``later``) is read by ``_later_text``; ``_line_whole``,
+without that shape, reads the ones it leaves."""
+_TRIPLE = '"""'
+_AFTER_TEXT = re.compile(r'("{0,2})[ \t]*(?:\n|\Z)(?:[ \t\n]*\n)?')
+"""After a text's closing quotes, as ``_LINE`` reads it: up to two more quotes (the text's own)."""
+_PLAIN = bytes(0 if byte < 0x09 or 0x0B <= byte < 0x20 or byte in (0x5C, 0x7F) else 1 for byte in range(256))
+"""0 for what ``_later_text`` leaves to ``_line_whole`` (a backslash or a control character), else 1."""
 _ROWS = re.compile(r"(?:[A-Za-z0-9_-]+ = -?(?:0|[1-9][0-9]*)\n+)+")
 """Rows of whole numbers right after a table's header (the scores of an item: 400 of them in
 a large session), read at once with ``split`` instead of a statement at a time."""
@@ -78,6 +89,37 @@ _STRING_PAIR = re.compile(r'([A-Za-z0-9_-]+) = "([^"\\\x00-\x1f\x7f]*)"')
 _PART = re.compile(_KEY)
 _PAIR = re.compile(rf"({_KEY})[ \t]*=[ \t]*({_VALUE})")
 _ELEMENT = re.compile(_SCALAR)
+
+
+@cache
+def _line_whole() -> re.Pattern[str]:
+    """``_LINE`` without ``later``: compiled only for a text ``_later_text`` leaves (~7 M instructions)."""
+    return re.compile(_LINE_SOURCE)
+
+
+def _later_text(text: str, opening: int) -> tuple[str, int] | None:
+    """The text in triple quotes opened at ``opening`` (a line break follows) and where its line ends,
+    when it holds no backslash and no control character; else None (``_line_whole`` reads it).
+
+    Why: matched by ``_LINE`` a character at a time, the written answers of a 90-exercise session
+    (~200 kB in triple quotes) cost ~40 instructions a character; here its end is found by
+    ``str.find`` and its characters checked by one search for what it may not hold. With no
+    backslash, the first three quotes end it, as they end ``_LINE``'s ``multi``.
+    """
+    close = text.find(_TRIPLE, opening)
+    if close < 0:
+        return None
+    after = _AFTER_TEXT.match(text, close + 3)
+    if after is None:
+        return None
+    value = text[opening + 1 : close]
+    try:  # (a copy of its bytes when every character is below 256, as in Danish)
+        encoded = value.encode("latin-1")
+    except UnicodeEncodeError:  # what it may not hold is below 128: in UTF-8 it stands alone
+        encoded = value.encode("utf-8", "surrogatepass")
+    if 0 in encoded.translate(_PLAIN):
+        return None
+    return value + after.group(1), after.end()
 
 
 def _scalar(text: str) -> object:
@@ -220,7 +262,17 @@ def _simple(text: str) -> dict[str, Any] | None:
             if scalar is not None:
                 table[name] = scalar[1:-1] if scalar[0] == '"' else _scalar(scalar)
                 continue
-            escaped, multi = match.group("escaped", "multi")
+            escaped, multi, later = match.group("escaped", "multi", "later")
+            if later is not None:
+                found = _later_text(text, match.end("later"))
+                if found is not None:
+                    table[name], at = found
+                    continue
+                match = _line_whole().match(text, match.start())  # (it starts there as before)
+                if match is None:
+                    return None
+                at = match.end()
+                escaped, multi = match.group("escaped", "multi")
             if escaped is not None:
                 table[name] = _ESCAPE.sub(_unescape, escaped) if "\\" in escaped else escaped
             elif multi is not None:

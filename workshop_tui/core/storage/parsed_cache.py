@@ -14,7 +14,8 @@ read or written, a damaged or foreign one) reads the text as before, silently.
 The folder is ``platformdirs``' user cache folder, or ``WORKSHOP_TUI_CACHE_DIR``; with
 the data dir moved by ``WORKSHOP_TUI_DATA_DIR`` (the tests, a trial) there is no cache
 unless that variable names one, so a test never writes outside its own folder. Only the
-newest ``KEEP`` files are kept.
+newest ``KEEP`` files are kept, and a table is kept on the second read of the same bytes
+(``READS_BEFORE_KEEPING``).
 """
 
 from __future__ import annotations
@@ -98,10 +99,39 @@ def cached_parse(parse: Callable[[str], dict[str, Any]]) -> Callable[[str, bytes
         if found is not None:
             return found
         data = parse(text)  # an error propagates: nothing is kept for a text that does not parse
-        _write(path, raw, data)
+        if READS_BEFORE_KEEPING <= 1 or _read_before(path):
+            _write(path, raw, data)
         return data
 
     return parse_cached
+
+
+READS_BEFORE_KEEPING = 2
+"""A table is kept when the same bytes are parsed a second time (the first leaves a mark only).
+
+Why: the first export of a file keeps its summary (``core/kept_summary``), which answers every
+later export with the same flags without parsing at all; writing the parsed table as well cost
+that first export 12-15 M instructions (a 90-exercise file's 2 MB of ``marshal``) for a read that
+seldom comes (another ``--named``/``--notes``/``--lang``). A mark is an empty file named as the
+table would be (``.seen``); the newest ``MARKS`` are kept."""
+MARKS = 4 * KEEP
+
+
+def _read_before(path: Path) -> bool:
+    """Whether the bytes named by ``path`` were parsed before (a mark left); else leave one now."""
+    mark = path.with_suffix(".seen")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(mark, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return True
+    except OSError:
+        return False
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        marks = [(entry.stat().st_mtime, entry.path) for entry in entries if entry.name.endswith(".seen")]
+        for _, old in sorted(marks)[:-MARKS]:
+            os.unlink(old)
+    return False
 
 
 SAMPLE = 4096
