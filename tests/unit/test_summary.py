@@ -116,9 +116,10 @@ def test_ranks_follow_polarity_and_ties_share_a_rank(session: Session) -> None:
     part = build_summary(session).exercise("resistance").scored
     assert part is not None and part.directed
     # Resistance is negative: less is better. failure, status, control (3.0) tie for best;
-    # trust (4.0, the most resistance) is the weakest. The profile keeps the plain means.
-    assert part.ranking[:4] == ("trust", "failure", "status", "control")
-    assert [part.item(i).rank for i in part.ranking[:4]] == [4, 1, 1, 1]
+    # trust (4.0, the most resistance) is the weakest. The order every list reads (profile,
+    # wall) is the ranks' (results.item_order), best first; the profile keeps the plain means.
+    assert part.ranking[:4] == ("failure", "status", "control", "trust")
+    assert [part.item(i).rank for i in part.ranking[:4]] == [1, 1, 1, 4]
     assert part.top == ("failure", "status", "control")
     assert part.bottom == ("trust",)
     assert part.item("trust").oriented_mean == pytest.approx(2.0)

@@ -21,11 +21,12 @@ from workshop_tui.core.results.numbers import turned
 from workshop_tui.core.results.rules import (
     dimension_means,
     exercise_highlights,
+    item_order,
     oriented,
     polarity_of,
     status_of,
 )
-from workshop_tui.core.results.stats import ItemStats, rank
+from workshop_tui.core.results.stats import ItemStats
 
 if TYPE_CHECKING:
     from workshop_tui.core.results.summary_model import (
@@ -49,8 +50,8 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
     items = [
         _item(given, item, stats[item.id], rank=found.ranks.get(item.id)) for item in exercise.scored_items
     ]
-    # The profile is drawn in the order of the means as drawn (reversed items turned).
-    ranking = rank({i.id: i.aligned_mean if i.shown else None for i in items})
+    # Every list of the items (profile, wall) reads this one order: best first by polarity.
+    ranking = item_order(exercise, {i.id: i.stats.mean if i.shown else None for i in items})
     closing = tuple(
         GroupText(g.label(given.lang), answers.closing[g.id].strip())
         for g in session.groups

@@ -26,6 +26,10 @@ the action list's pick-list, every export and the comparison:
   :func:`mark` is the one place that turns the lists into ``▲``/``▼``.
   Only rating grids and statement diagnostics have highlights (a vote has its
   winners, in :mod:`workshop_tui.core.results.figures`).
+- **Order** (:func:`item_order`): the one order every list of a grid's items is drawn in
+  (the grid's profile, the wall, the exports' profile): by oriented mean, best first, so on a
+  negative grid (resistance, a ranking's places) the least resistance or first place leads,
+  as the ranks (``Rang``) count; items without a figure last, ties in the exercise's order.
 - **Change** (:func:`judge_change`): whether a change of mean is better, worse
   (by the item's polarity), higher or lower (neutral items), or no change at the
   precision shown.
@@ -173,7 +177,7 @@ def highlights(
     counted: dict[str, float | None] = {
         k: round(v, 9) for k, v in values.items() if v is not None and counts.get(k, 0) >= minimum
     }
-    order = rank(counted)  # ties keep the exercise's order
+    order = ordered(counted)  # ties keep the exercise's order
     ranks = competition_ranks(order, counted)
     if len(order) <= TOP_COUNT:
         return Highlights(ranks=ranks, directed=directed)
@@ -186,6 +190,25 @@ def highlights(
     if len(top) == len(order):
         top = []
     return Highlights(tuple(top), tuple(bottom), ranks, directed)
+
+
+def ordered(values: Mapping[str, float | None]) -> list[str]:
+    """Ids by oriented value, highest first, None last, ties in given order; values rounded to
+    9 places first, so two means equal as shown are never put apart by a float's last bit."""
+    return rank({k: None if v is None else round(v, 9) for k, v in values.items()})
+
+
+def item_order(exercise: Exercise, means: Mapping[str, float | None]) -> list[str]:
+    """The scored items' ids in the order every list of them is drawn (see the module's Order).
+
+    ``means`` are the plain means (None when not shown); each is oriented by its item's
+    polarity here, so no shell sorts by a mean that a negative item's rank reads turned round.
+    """
+    scale = exercise.scale
+    assert scale is not None, "a scored exercise always has a scale"
+    return ordered(
+        {i.id: oriented(means.get(i.id), scale, polarity_of(exercise, i)) for i in exercise.scored_items}
+    )
 
 
 def oriented_values(exercise: Exercise, stats: Mapping[str, ItemStats]) -> dict[str, float | None]:

@@ -111,6 +111,10 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     if len(part.items) == 1:
         return _single(part, lang, width, height)
     diagnostic = part.chart == "dimensions"
+    if not diagnostic:
+        # The core's one order (results.item_order, best first by polarity), as the grid's
+        # profile and the exports list the items; a diagnostic keeps its statements by dimension.
+        part = replace(part, items=in_core_order(part))
     compact = height < COMPACT_LINES
     blocks: list[RenderableType] = []
     available = height - (3 if compact else LEGEND_LINES) - (2 if part.index is not None else 0) - 1
@@ -164,6 +168,13 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
         count = max(1, min(count, len(ordered)) - max(1, over))  # fewer each time: it ends
         shown = assemble(ordered[:count])
     return shown
+
+
+def in_core_order(part: ScoredPart) -> tuple[ItemSummary, ...]:
+    """The items in ``part.ranking`` (the core's order); any it lacks after, as given."""
+    by_id = {i.id: i for i in part.items}
+    placed = [by_id.pop(i) for i in part.ranking if i in by_id]
+    return (*placed, *by_id.values())
 
 
 def _in_table_order(part: ScoredPart) -> tuple[ItemSummary, ...]:

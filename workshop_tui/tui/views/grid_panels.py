@@ -13,8 +13,8 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Item, Session
 from workshop_tui.core.results.figures import aligned, index_value, voters
-from workshop_tui.core.results.rules import dimension_means
-from workshop_tui.core.results.stats import ItemStats, describe, rank
+from workshop_tui.core.results.rules import dimension_means, item_order
+from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
 from workshop_tui.tui.widgets.kind_charts import bipolar_lines, mirror_bars, placement_map, vote_bars
 from workshop_tui.tui.widgets.score_grid import item_tag
@@ -151,13 +151,10 @@ def profile_text(
     if exercise.has_reverse:
         title = Text(t("tui.reverse.profile", lang, high=scale.max) + "\n", style="bold")
     means = {i.id: aligned(stats[i.id].mean, scale, i.reverse) for i in exercise.scored_items}
-    # Drawn in the order of the means as drawn, as in the exports (results.rank).
+    # The core's one order (results.item_order: best first by polarity), as the wall and the
+    # exports list the items: a ranking's first place first, a resistance's least first.
     by_id = {i.id: i for i in exercise.scored_items}
-    order = rank(means)
-    if exercise.kind == "ranking":
-        # Places: the first place (the lowest mean) first, as the export ranks it; by mean, the
-        # top line was the challenge ranked last, with the longest bar.
-        order = rank({k: None if m is None else -m for k, m in means.items()})
+    order = item_order(exercise, {k: s.mean for k, s in stats.items()})
     rows = [
         (item_tag(exercise, by_id[k], lang) + by_id[k].text.get(lang), means[k], stats[k].split)
         for k in order
