@@ -33,6 +33,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select
+from textual.widgets.input import Selection
 
 from workshop_tui.core.writing import moved
 
@@ -234,6 +235,9 @@ class EntryInput(InOrderInput):
         """The facilitator typed here since it was last loaded (``load``'s ``gently``)."""
         self._held: tuple[str, str] | None = None
         """(value, what the session held once that value's edit was applied): see ``settled``."""
+        self.resting = False
+        """Focused, the cursor at the end, but no key of the field's since: the text is shown
+        from its start (``_watch_selection``) until a key of the field wakes it (``_on_key``)."""
 
     def _on_blur(self, event: events.Blur) -> None:
         """Show the text from its start once the keyboard has left the field.
@@ -244,7 +248,37 @@ class EntryInput(InOrderInput):
         (``_on_focus``), so typing goes on where it was.
         """
         super()._on_blur(event)
+        self.resting = False
         self.cursor_position = 0
+
+    def _watch_selection(self, selection: Selection) -> None:
+        """Keep a resting field's text in view from its start; otherwise Textual's scrolling.
+
+        Focus puts the cursor after the text, and Textual scrolls the field to it: a narrow
+        cell then shows only the tail, "… udskrivningen" as "ingen" (Danish: "none") on the
+        wall while nobody types. The cursor stays at the end for the next key.
+        """
+        if not self.resting:
+            super()._watch_selection(selection)
+            return
+        self.app.clear_selection()
+        self.scroll_to(x=0, animate=False, immediate=True)
+        self.app.cursor_position = self.cursor_screen_offset
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key the field itself takes (a character, its own bindings) brings the cursor into
+        view before it acts, so typing, End or Backspace are seen where they happen; a key for
+        the screen (F2, Ctrl+N, Tab) leaves the text shown from its start. Only the flag is
+        handled here: Textual then runs ``InOrderInput._on_key`` (every class's handler runs)."""
+        if self.resting and (event.is_printable or event.key in self._bindings.key_to_bindings):
+            self.resting = False
+            super()._watch_selection(self.selection)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste lands at the cursor: in view (``InOrderInput._on_paste`` then pastes)."""
+        if self.resting:
+            self.resting = False
+            super()._watch_selection(self.selection)
 
     def load(self, field: FieldKey, value: str, *, gently: bool = False) -> None:
         """Show ``value`` as the content of ``field`` (reported as nothing edited).
@@ -264,6 +298,7 @@ class EntryInput(InOrderInput):
                 self.value = value
             finally:
                 self._loading = False
+            self.resting = self.has_focus  # loaded, not typed: shown from its start
             self.cursor_position = len(value) if self.has_focus else 0
 
     def settled(self, field: FieldKey, value: str, held: str, merged: bool) -> None:
@@ -301,6 +336,7 @@ class EntryInput(InOrderInput):
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
         if not event.from_app_focus:
+            self.resting = True  # arrived at, not typed in: the text from its start
             self.cursor_position = len(self.value)
 
 
