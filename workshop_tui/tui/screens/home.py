@@ -31,6 +31,20 @@ ROWS_A_TURN = 250
 """Rows put in the table in one turn of the screen's loop (~20 ms; see ``HomeScreen._show``)."""
 
 
+def empty_hint(lang: str) -> Text:
+    """What to do when there are no sessions: a key per line, each as the footer writes it
+    (``n``, ``d``: what one types; ``N`` with Shift is no key here)."""
+    keys = {command.id: command.keys.split(",")[0] for command in HOME_COMMANDS}
+    out = Text(t("tui.home.empty", lang) + "\n")
+    for command, words in (("new", "tui.home.empty_new"), ("demo", "tui.home.empty_demo")):
+        line = t(words, lang, letter=keys[command])
+        key, _, rest = line.partition(" ")
+        out.append("\n  ")
+        out.append(key, style="bold reverse")
+        out.append(" " + rest)
+    return out
+
+
 class SessionTable(DataTable[Text]):
     """The list of sessions: every column has a width set by the screen, every row one line.
 
@@ -204,8 +218,11 @@ class HomeScreen(WorkshopScreen):
             table.move_cursor(row=at)
         lang = self.lang
         hint = self.query_one("#home-hint", Static)
+        # No sessions: the empty table (its headings over a blank screen) gives way, and what
+        # to do stands under the title, where the eye is, not below 30 empty lines.
+        table.display = bool(layout.listings)
         hint.update(
-            t("tui.home.empty", lang)
+            empty_hint(lang)
             if not layout.listings
             else t("tui.home.last_hint", lang)
             if layout.marked
