@@ -191,7 +191,8 @@ class ScoredPart:
     mode: str
     items: tuple[ItemSummary, ...]
     ranking: tuple[str, ...]
-    """Item ids, highest mean first; items without shown figures last."""
+    """Item ids in the one order every list of them reads (``rules.item_order``): best first by
+    polarity (the lowest mean first on a negative grid); items without shown figures last."""
     top: tuple[str, ...] = ()
     """The best items (``results.highlights``): three, more when tied at the cut."""
     bottom: tuple[str, ...] = ()
