@@ -9,15 +9,18 @@ list now reads ``results.item_order`` (best first by polarity).
 from __future__ import annotations
 
 import io
+from html import escape
 
 import pytest
 from rich.console import Console
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
 from workshop_tui.core.results.figures import item_stats
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
+from workshop_tui.export.html import render_html
 from workshop_tui.export.markdown import render_markdown
 from workshop_tui.tui.screens.projector import projected
 from workshop_tui.tui.views.grid_panels import profile_text
@@ -88,9 +91,14 @@ def test_profile_wall_and_markdown_list_the_same_first_item(library: Library, ex
     assert ranked_first, "the export lists its best items"
     in_export = _first(ranked_first, texts)
 
+    # The HTML export's profile chart: its first bar after the chart's title.
+    html = render_html(build_summary(session))
+    chart = html[html.index(t("export.profile.title", "da")) :]
+    in_html = min(texts, key=lambda i: chart.find(escape(texts[i][:18])) % len(chart))
+
     part = build_summary(session).exercise(exercise_id).scored
     assert part is not None
-    assert (in_profile, on_wall, in_export) == (BEST[exercise_id],) * 3
+    assert (in_profile, on_wall, in_export, in_html) == (BEST[exercise_id],) * 4
     assert part.ranking[0] == BEST[exercise_id] and part.item(BEST[exercise_id]).rank == 1
 
 
