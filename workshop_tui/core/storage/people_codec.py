@@ -13,7 +13,7 @@ from workshop_tui.core.model import Group, Participant
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import MAX_TEXT
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
-from workshop_tui.core.storage.reader import Reader, check_id, duplicates
+from workshop_tui.core.storage.reader import Reader, check_id, check_ids, duplicates
 
 
 def participants(reader: Reader) -> tuple[Participant, ...]:
@@ -77,7 +77,10 @@ def _read_participants(reader: Reader) -> list[Participant]:
                 "problems.fix.participant_id",
                 value=repr(pid[:60]),
             )
-        found.append(Participant(id=pid, name=sub.string("name", required=False)))
+        name = sub.string("name", required=False)
+        # The exercises done before a late participant was added (``Participant.late_for``).
+        late = check_ids(sub, "late_for", sub.strings("late_for", required=False))
+        found.append(Participant(id=pid, name=name, late_for=frozenset(late)))
         sub.finish()
     return found
 
