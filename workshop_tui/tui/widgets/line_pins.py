@@ -28,16 +28,17 @@ class View(NamedTuple):
     pinned_at: int
 
 
-def pinned_width(widths: list[int], pinned: int, width: int) -> int:
+def pinned_width(edges: list[int], pinned: int, width: int) -> int:
     """The width of the last ``pinned`` columns in a view ``width`` cells wide; 0 when they are not pinned.
 
-    Only a table wider than its view pins them (one that fits is drawn as it is), and only
-    when at least one scrolled cell is left between the first column and the pinned ones.
+    ``edges`` says where each column ends, from the table's left edge. Only a table wider than
+    its view pins them (one that fits is drawn as it is), and only when at least one scrolled
+    cell is left between the first column and the pinned ones.
     """
-    if not pinned or len(widths) <= pinned + 1 or sum(widths) <= width:
+    if not pinned or len(edges) <= pinned + 1 or edges[-1] <= width:
         return 0
-    right = sum(widths[-pinned:])
-    return right if widths[0] + right < width else 0
+    right = edges[-1] - edges[-pinned - 1]
+    return right if edges[0] + right < width else 0
 
 
 def whole_columns(edges: list[int], view: View) -> tuple[int, int]:

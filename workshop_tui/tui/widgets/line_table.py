@@ -257,8 +257,15 @@ class LineTable(ScrollView, can_focus=True):
         return sum(c.width for c in self.columns[:column])
 
     def pinned_width(self, width: int) -> int:
-        """The width of the columns pinned on the right in a view ``width`` cells wide (``line_pins``)."""
-        return pinned_width([column.width for column in self.columns], self.pinned, width)
+        """The width of the columns pinned on the right in a view ``width`` cells wide (``line_pins``).
+
+        Asked for every line drawn: a table without pinned columns answers at once, and the
+        widths come from the kept column edges.
+        """
+        if not self.pinned or not self.columns:
+            return 0
+        edges = self._edges = self._edges or list(accumulate(column.width for column in self.columns))
+        return pinned_width(edges, self.pinned, width)
 
     def _scroll_cursor_into_view(self) -> None:
         if not self.columns or not self.is_mounted:
