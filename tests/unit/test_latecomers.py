@@ -70,3 +70,27 @@ def test_a_follow_up_counts_last_times_latecomer_from_the_start(library: Library
     first = again.exercise(again.agenda[0])
     everyone_but_p4 = {item.id: {f"p{n}": 3 for n in (1, 2, 3)} for item in first.scored_items}
     assert again.with_scores(first.id, everyone_but_p4).status(first.id) == "in_progress"
+
+
+def test_a_latecomers_table_is_read_plainly_and_a_bad_one_is_reported(
+    library: Library, tmp_path: Path
+) -> None:
+    import pytest
+
+    from workshop_tui.core.storage.errors import FileProblems
+    from workshop_tui.core.storage.people_codec import _plain_participants
+
+    session = _room(library)
+    later = session.with_participant(late_place(session))
+    tables = [{"id": "p1", "name": ""}, {"id": "p4", "name": "", "late_for": ["resistance"]}]
+    plain = _plain_participants(tables)
+    assert plain is not None and plain[1].late_for == {"resistance"}
+    assert _plain_participants([{"id": "p4", "name": "", "late_for": ["not an id"]}]) is None
+    path = tmp_path / "sen.toml"
+    save_session(later, path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('late_for = [\n    "resistance",', 'late_for = [\n    "not an id",'), encoding="utf-8"
+    )
+    with pytest.raises(FileProblems, match="late_for"):
+        load_session(path)

@@ -46,12 +46,20 @@ def _plain_participants(value: Any) -> list[Participant] | None:
         return None
     found = []
     for table in value:
-        if type(table) is not dict or len(table) != 2:
+        if type(table) is not dict:
+            return None
+        late: frozenset[str] = frozenset()
+        if len(table) == 3:  # a latecomer's (``late_for``): one in a 400-person room is read plainly too
+            given = table.get("late_for")
+            if type(given) is not list or not given or not all(type(v) is str and valid_id(v) for v in given):
+                return None
+            late = frozenset(given)
+        elif len(table) != 2:
             return None
         pid, name = table.get("id"), table.get("name")
         if not isinstance(pid, str) or not valid_id(pid) or type(name) is not str or len(name) > MAX_TEXT:
             return None
-        found.append(Participant(id=pid, name=name))
+        found.append(Participant(id=pid, name=name, late_for=late))
     return found
 
 
