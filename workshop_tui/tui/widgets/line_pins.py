@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
@@ -63,11 +64,21 @@ def pinned_cut(full: Strip, shift: int, view: View, whole: tuple[int, int], blan
     """
     middle = view.width - view.fixed - view.right
     start, end = whole
-    before = Strip.blank(max(0, start - view.left), blank)  # a column cut on the left: blank
-    scrolled = Strip.join([before, full.crop(start - shift, end - shift)])
+    head, scrolled = full.crop(0, view.fixed), full.crop(start - shift, end - shift)
     pinned = full.crop(view.pinned_at - shift, view.pinned_at - shift + view.right)
-    line = Strip.join([full.crop(0, view.fixed), scrolled.extend_cell_length(middle, blank), pinned])
-    return line.extend_cell_length(view.width, blank).crop(0, view.width)
+    before = max(0, start - view.left)  # a column cut on the left: blank
+    after = max(0, middle - before - scrolled.cell_length)  # and one cut on the right
+    # Joined by hand: ``Strip.join`` counts every segment's cells again (a third of a key's line).
+    segments = list(head)
+    if before:
+        segments.append(Segment(" " * before, blank))
+    segments.extend(scrolled)
+    if after:
+        segments.append(Segment(" " * after, blank))
+    segments.extend(pinned)
+    length = head.cell_length + before + scrolled.cell_length + after + pinned.cell_length
+    line = Strip(segments, length)
+    return line if length == view.width else line.extend_cell_length(view.width, blank).crop(0, view.width)
 
 
 def table_x(x: int, width: int, fixed: int, right: int, scroll_x: int, total: int) -> int:

@@ -121,6 +121,10 @@ class LineTable(ScrollView, can_focus=True):
         """Told the cursor's new row in the call that moved it, before ``CellHighlighted``
         (which its owner takes a turn of this table's queue and of its own later)."""
         self._header: Strip | None = None
+        self._header_style = Style()
+        """The header's style, worked out with the header (``_header_strip``)."""
+        self._pinned_header: tuple[tuple[Strip, View, tuple[int, int]], Strip] | None = None
+        """The header line cut around pinned columns, and what it was cut from (``_pinned_line``)."""
         self._alike = AlikeCells()
         """Fitted cells by text (compared by identity), width and styles: most cells look like others."""
         self._looks: RowLooks | None = None
@@ -369,6 +373,7 @@ class LineTable(ScrollView, can_focus=True):
                 for segment in fit(column.label, column.width).render(self.app.console)
             ]
             self._header = Strip(Segment.apply_style(segments, style), self._total_width())
+            self._header_style = style
         return self._header
 
     def _row_strip(self, row: int, first: int, last: int, pinned: int = 0) -> Strip:
@@ -434,8 +439,14 @@ class LineTable(ScrollView, can_focus=True):
         view = View(width, self.fixed_width, right, left, edges[stop - 1])
         whole = whole_columns(edges, view)
         if y == 0:
-            header = self.rich_style + self._style("line-table--header")
-            return pinned_cut(self._header_strip(), 0, view, whole, header)
+            # The header is cut once per scroll and width, not on every key (the cursor's row
+            # and the header are the lines a keystroke draws).
+            strip = self._header_strip()
+            kept = self._pinned_header
+            if kept is None or kept[0][0] is not strip or kept[0][1:] != (view, whole):
+                line = pinned_cut(strip, 0, view, whole, self._header_style)
+                kept = self._pinned_header = ((strip, view, whole), line)
+            return kept[1]
         row = self.scroll_offset.y + y - 1
         if not 0 <= row < self.row_count:
             return Strip.blank(width, looks.base)
