@@ -94,3 +94,16 @@ def test_a_latecomers_table_is_read_plainly_and_a_bad_one_is_reported(
     )
     with pytest.raises(FileProblems, match="late_for"):
         load_session(path)
+
+
+def test_the_grids_vote_count_leaves_a_latecomer_out_of_a_vote_done_before(library: Library) -> None:
+    from workshop_tui.tui.views.grid_panels import _progress
+
+    vote = library.exercises["grint-problem-types"]
+    session = new_session(title="Valg", date="2026-12-04", exercises=[vote], participants=3)
+    option = vote.scored_items[0].id
+    session = session.with_scores(vote.id, {option: {"p1": 1, "p2": 1, "p3": 1}})
+    assert session.status(vote.id) == "done"
+    later = session.with_participant(late_place(session))
+    assert later.status(vote.id) == "done"
+    assert _progress(vote, later, "da") == "Har stemt: 3 af 3"  # not "3 af 4  (mangler: P4)"

@@ -185,3 +185,16 @@ def late_ids(participants: tuple[Participant, ...], exercise_id: str) -> frozens
         known = (participants, {exercise: frozenset(ids) for exercise, ids in by_exercise.items()})
         _late = known
     return known[1].get(exercise_id, frozenset())
+
+
+def room_for(
+    participants: tuple[Participant, ...], exercise_id: str, answered: frozenset[str]
+) -> list[Participant]:
+    """Who is expected to answer ``exercise_id``, in the session's order: everyone typed for but
+    those added after it was done (``late_ids``), and any phone or latecomer who answered it.
+
+    The count behind "9 af 12 har svaret" on the wall and "Har stemt: 9 af 12" on the grid,
+    by the rule ``progress.exercise_status`` judges "done" with.
+    """
+    late = late_ids(participants, exercise_id)
+    return [p for p in participants if (not p.by_phone and p.id not in late) or p.id in answered]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Participant, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
-from workshop_tui.core.model.people import late_ids
+from workshop_tui.core.model.people import late_ids, room_for
 from workshop_tui.core.results.numbers import REPORT_DIGITS, difference
 from workshop_tui.core.results.stats import ItemStats, describe
 
@@ -185,9 +185,7 @@ def _room(session: Session, exercise_id: str, answers: ExerciseAnswers) -> list[
     A participant added after the exercise was done counts once they answer it, as in
     ``Session.status`` (``people.late_ids``): "9 af 12", not "9 af 13", for a latecomer.
     """
-    people = answers.answerers
-    late = late_ids(session.participants, exercise_id)
-    return [p for p in session.participants if (not p.by_phone and p.id not in late) or p.id in people]
+    return room_for(session.participants, exercise_id, answers.answerers)
 
 
 def _answer_counts(
