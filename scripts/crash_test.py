@@ -52,9 +52,12 @@ def _size(people: int) -> tuple[int, int]:
     The check reads each column's scores off the screen by its "P<n>" heading; at 120
     columns a room of 40 showed P1-P24 only, so "P40" never came and every round of
     ``--participants 40`` failed with "not shown in 30 s" whatever the load (a column is 4
-    characters; wider terminals also show the agenda beside the grid).
+    characters; wider terminals also show the agenda beside the grid). The figures (n, mean …,
+    about 40 cells) count too: a grid that does not fit keeps them on screen and scrolls the
+    participants instead (``LineTable.pinned``), which hid P39 and P40 at 240 columns.
     """
-    return (max(SIZE[0], 80 + 4 * people), SIZE[1])
+    needed = 80 + 4 * people
+    return (needed + 40 if needed > SIZE[0] else SIZE[0], SIZE[1])
 
 
 Cell = tuple[int, int]

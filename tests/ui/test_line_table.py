@@ -163,3 +163,52 @@ def test_a_texts_height_is_the_number_of_lines_rich_wraps_it_to() -> None:
             for text in (Text(plain), Text(plain, overflow="ellipsis"), Text(plain, no_wrap=True)):
                 wrapped = len(text.wrap(console, width)) if plain else 0
                 assert text_height(text, width, console) == wrapped, (plain, width, text.overflow)
+
+
+class PinnedApp(TableApp):
+    """The table above with its last three columns pinned on the right (the grid's figures)."""
+
+    def on_mount(self) -> None:
+        # Textual calls each class's ``on_mount`` in turn: TableApp's fills the table.
+        self.query_one(LineTable).pinned = 3
+
+
+async def test_pinned_columns_stay_on_the_right_at_every_scroll_and_take_clicks() -> None:
+    """Every line is the fixed column, the people wholly in view, then the pinned columns.
+
+    Scrolled by every offset, the last three columns (P37-P39) are drawn at the right edge and
+    never twice, a person's column cut by the scrolled part's edges is blank (a cut "10" reads
+    "1"), the cursor on a pinned column does not scroll sideways and a click there takes it.
+    """
+    app = PinnedApp()
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(LineTable)
+        width, fixed = table.scrollable_content_region.width, table.fixed_width
+        right = table.pinned_width(width)
+        assert right == 15
+        middle, stop = width - fixed - right, len(table.columns) - 3
+        for person in range(PEOPLE):
+            table.update_cell("i1", f"p{person}", Text(f"{person + 10}", justify="center"))
+        starts = [fixed + 5 * n for n in range(stop - 1)]  # where each person's column begins
+        for scroll_x in range(table.max_scroll_x + 1):
+            table.scroll_to(x=scroll_x, animate=False, immediate=True)
+            assert table.scroll_offset.x == scroll_x
+            left = fixed + scroll_x
+            shown = [n for n, at in enumerate(starts) if left <= at and at + 5 <= left + middle]
+            header = "".join(segment.text for segment in table.render_line(0))
+            assert header.endswith(" P37  P38  P39 "), (scroll_x, header)
+            people = " ".join(header[fixed : width - right].split())
+            assert people == " ".join(f"P{n}" for n in shown), (scroll_x, header)
+            line = "".join(segment.text for segment in table.render_line(2))
+            assert line.startswith("Item 1") and line.endswith("  47   48   49  ")
+            assert " ".join(line[fixed : width - right].split()) == " ".join(str(n + 10) for n in shown)
+        table.scroll_to(x=0, animate=False, immediate=True)
+        table.cursor_coordinate = Coordinate(0, len(table.columns) - 1)
+        await pilot.pause()
+        assert table.scroll_offset.x == 0, "a pinned column is in view without scrolling"
+        table.cursor_coordinate = Coordinate(0, stop - 1)
+        await pilot.pause()
+        assert table.scroll_offset.x == table.max_scroll_x, "the last person scrolled to, left of the pinned"
+        await pilot.click(LineTable, offset=(width - right + 6, 3))
+        assert table.cursor_coordinate == Coordinate(2, stop + 1)

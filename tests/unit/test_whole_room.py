@@ -7,6 +7,7 @@ from pathlib import Path
 from workshop_tui.core.model import Group
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.migrations import SCHEMA_VERSION
 from workshop_tui.core.storage.sessions import load_session, new_session, save_session
 from workshop_tui.export.markdown import render_markdown
 
@@ -57,9 +58,9 @@ def test_a_schema_1_file_with_the_rooms_words_is_migrated_to_the_code(
     path = tmp_path / "old.toml"
     save_session(session, path)
     text = path.read_text(encoding="utf-8")
-    assert "schema_version = 2" in text and 'name = ""' in text
+    assert f"schema_version = {SCHEMA_VERSION}" in text and 'name = ""' in text
     for words in ("Hele rummet", "Whole room"):
-        old = text.replace("schema_version = 2", "schema_version = 1").replace(
+        old = text.replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 1").replace(
             'name = ""', f'name = "{words}"'
         )
         path.write_text(old, encoding="utf-8")
@@ -76,7 +77,7 @@ def test_the_migration_keeps_every_name_a_facilitator_gave() -> None:
         "groups": [{"id": "g1", "name": "Bord 1"}, {"id": "g2", "name": "Hele rummet"}],
     }
     migrated, version = migrate(data)
-    assert version == 1 and migrated["schema_version"] == 2
+    assert version == 1 and migrated["schema_version"] == SCHEMA_VERSION
     assert migrated["groups"] == [{"id": "g1", "name": "Bord 1"}, {"id": "g2", "name": "Hele rummet"}]
     data = {
         "schema_version": 1,

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.model import ExerciseAnswers, Participant, Session
+from workshop_tui.core.model import ExerciseAnswers, Session
 from workshop_tui.core.storage.errors import SessionWriteError
 from workshop_tui.core.text_safety import shown_name
 from workshop_tui.tui.messages import Change
@@ -248,12 +248,12 @@ class VotingController:
 
     def add_place(self) -> None:
         """Add an anonymous participant, so one more phone can join (the panel's +)."""
-        from workshop_tui.voting.places import next_anonymous_id
+        from workshop_tui.voting.places import late_place
 
         if self.server is None:
             return
         self.server.desk.places_added()
-        self.owner.request(lambda s: s.with_participant(Participant(next_anonymous_id(s))), undoable=False)
+        self.owner.request(lambda s: s.with_participant(late_place(s)), undoable=False)
 
     def remove_place(self) -> None:
         """Take the last participant away again, if no phone holds it and it has no scores (−)."""

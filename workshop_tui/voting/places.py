@@ -63,6 +63,17 @@ def next_anonymous_id(session: Session) -> str:
     return f"p{number}"
 
 
+def late_place(session: Session) -> Participant:
+    """One more anonymous participant for a late phone (the panel's +), late for what is done.
+
+    The exercises already done when the place is added are recorded on it
+    (``Participant.late_for``), so the latecomer does not make them incomplete again: the
+    progress in the home list, ``workshop sessions`` and the palette stays as the room left it.
+    """
+    done = frozenset(exercise for exercise in session.agenda if session.status(exercise) == "done")
+    return Participant(next_anonymous_id(session), late_for=done)
+
+
 def removable_place(session: Session, held: Collection[str]) -> str | None:
     """The last participant, when it can go without losing anything: anonymous, no phone, no score."""
     if not session.participants:

@@ -82,10 +82,16 @@ def parse_participants(raw: str) -> int | list[str]:
 
 @dataclass(frozen=True)
 class Participant:
-    """A person in the room; anonymous participants have no name and show as P1…Pn."""
+    """A person in the room; anonymous participants have no name and show as P1…Pn.
+
+    ``late_for`` are the exercises that were already done when the participant was added
+    (a late phone's place, the voting panel's +): a latecomer does not make the exercises the
+    room finished before they came incomplete again (``late_ids``), unless they answer them.
+    """
 
     id: str
     name: str = ""
+    late_for: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         check_text(self.id, "a participant id")
@@ -155,3 +161,40 @@ def typed_for(participants: tuple[Participant, ...]) -> frozenset[str]:
     ids = frozenset([p.id for p in participants if not p.by_phone])
     _room = (participants, ids)
     return ids
+
+
+_late: tuple[tuple[Participant, ...], dict[str, frozenset[str]]] | None = None
+"""The participants last asked about and, per exercise, who joined after it was done."""
+
+
+def late_ids(participants: tuple[Participant, ...], exercise_id: str) -> frozenset[str]:
+    """The ids of the participants added after ``exercise_id`` was done (``Participant.late_for``).
+
+    One rule for the progress (``progress.exercise_status``: home list, ``workshop sessions``,
+    the palette's "done") and the wall's "9 of 12 have answered" (``results.figures``): a
+    latecomer counts for an exercise finished before they came only once they answer it.
+    Worked out once per participants tuple, as ``typed_for``: it is asked on every save.
+    """
+    global _late  # noqa: PLW0603 - one entry, replaced whole: safe beside another thread
+    known = _late
+    if known is None or known[0] is not participants:
+        by_exercise: dict[str, set[str]] = {}
+        for p in participants:
+            for exercise in p.late_for:
+                by_exercise.setdefault(exercise, set()).add(p.id)
+        known = (participants, {exercise: frozenset(ids) for exercise, ids in by_exercise.items()})
+        _late = known
+    return known[1].get(exercise_id, frozenset())
+
+
+def room_for(
+    participants: tuple[Participant, ...], exercise_id: str, answered: frozenset[str]
+) -> list[Participant]:
+    """Who is expected to answer ``exercise_id``, in the session's order: everyone typed for but
+    those added after it was done (``late_ids``), and any phone or latecomer who answered it.
+
+    The count behind "9 af 12 har svaret" on the wall and "Har stemt: 9 af 12" on the grid,
+    by the rule ``progress.exercise_status`` judges "done" with.
+    """
+    late = late_ids(participants, exercise_id)
+    return [p for p in participants if (not p.by_phone and p.id not in late) or p.id in answered]

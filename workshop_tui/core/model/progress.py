@@ -10,7 +10,7 @@ from typing import Literal
 
 from workshop_tui.core.model.answers import ExerciseAnswers
 from workshop_tui.core.model.exercise import Exercise
-from workshop_tui.core.model.people import Group, Participant, typed_for
+from workshop_tui.core.model.people import Group, Participant, late_ids, typed_for
 
 Status = Literal["not_started", "in_progress", "done"]
 
@@ -27,9 +27,14 @@ def exercise_status(
     # A phone that joined during the seminar counts only for the exercises it answered.
     # Who answered is gathered only when phones joined: every save judges the progress
     # of the exercise it changed (``storage.seal``), and a grid's answerers are its cells.
+    # So does a participant added after this exercise was done (``late_ids``): a latecomer
+    # does not undo the room's finished work.
     people = typed_for(participants)
+    late = late_ids(participants, exercise.id)
+    if late:
+        people = people - late
     if len(people) < len(participants):
         answered = answers.answerers
-        people = people | {p.id for p in participants if p.by_phone and p.id in answered}
+        people = people | {p.id for p in participants if (p.by_phone or p.id in late) and p.id in answered}
     done = exercise.body.done(exercise, answers, people, tuple(g.id for g in groups))
     return "done" if done else "in_progress"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Participant, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
+from workshop_tui.core.model.people import late_ids, room_for
 from workshop_tui.core.results.numbers import REPORT_DIGITS, difference
 from workshop_tui.core.results.stats import ItemStats, describe
 
@@ -151,10 +152,11 @@ def answered_marks(session: Session, exercise_id: str) -> tuple[bool, ...]:
     ``answered`` is their count.
     """
     answers = session.answers_for(exercise_id)
-    room = _room(session, answers)
+    room = _room(session, exercise_id, answers)
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
-        total = max(most, len([p for p in session.participants if not p.by_phone]))
+        late = late_ids(session.participants, exercise_id)
+        total = max(most, len([p for p in session.participants if not p.by_phone and p.id not in late]))
         return (True,) * most + (False,) * (total - most)
     counts = _answer_counts(session.exercise(exercise_id), answers, {p.id for p in room})
     some = len(counts)
@@ -174,13 +176,16 @@ def answered_every(session: Session, exercise_id: str) -> int:
     if answers.mode == "tally":
         counts = [sum(answers.tallies.get(item.id, {}).values()) for item in exercise.scored_items]
         return min(counts, default=0)
-    return responders(exercise, answers, {p.id for p in _room(session, answers)})[1]
+    return responders(exercise, answers, {p.id for p in _room(session, exercise_id, answers)})[1]
 
 
-def _room(session: Session, answers: ExerciseAnswers) -> list[Participant]:
-    """Who is in the room for a round: everyone typed for, and the phones that have answered."""
-    people = answers.answerers
-    return [p for p in session.participants if not p.by_phone or p.id in people]
+def _room(session: Session, exercise_id: str, answers: ExerciseAnswers) -> list[Participant]:
+    """Who is in the room for a round: everyone typed for, and the phones that have answered.
+
+    A participant added after the exercise was done counts once they answer it, as in
+    ``Session.status`` (``people.late_ids``): "9 af 12", not "9 af 13", for a latecomer.
+    """
+    return room_for(session.participants, exercise_id, answers.answerers)
 
 
 def _answer_counts(

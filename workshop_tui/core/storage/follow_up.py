@@ -59,7 +59,9 @@ def follow_up(
         timestamp=timestamp,
         session_id=session_id,
     )
-    people = tuple(p for p in earlier.participants if not p.by_phone)
+    # A latecomer of last time is there from the start of this day: what they came late for
+    # was that day's exercises (``Participant.late_for``), which start again empty here.
+    people = tuple(replace(p, late_for=frozenset()) for p in earlier.participants if not p.by_phone)
     return replace(
         fresh, participants=people, groups=earlier.groups, follows=earlier.id, min_answers=earlier.min_answers
     )

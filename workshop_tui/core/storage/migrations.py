@@ -12,7 +12,7 @@ from typing import Any
 
 from workshop_tui.core.i18n import t
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The session file format this code writes; older files are migrated on load."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -40,7 +40,17 @@ def _whole_room_as_code(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _whole_room_as_code}
+def _latecomers_known(data: dict[str, Any]) -> dict[str, Any]:
+    """2 -> 3: participants may say which exercises were done before they joined (``late_for``).
+
+    Nothing to change: a schema 2 file has no such key, and every participant in it counts
+    for every exercise, as before. The version is raised so that an older app refuses a file
+    with latecomers as "made by a newer version" rather than as an unknown key to remove.
+    """
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _whole_room_as_code, 2: _latecomers_known}
 """from-version -> the step to the next version. Schema 1 is the first released format."""
 
 

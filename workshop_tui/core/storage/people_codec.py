@@ -13,7 +13,7 @@ from workshop_tui.core.model import Group, Participant
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.limits import MAX_TEXT
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
-from workshop_tui.core.storage.reader import Reader, check_id, duplicates
+from workshop_tui.core.storage.reader import Reader, check_id, check_ids, duplicates
 
 
 def participants(reader: Reader) -> tuple[Participant, ...]:
@@ -46,12 +46,20 @@ def _plain_participants(value: Any) -> list[Participant] | None:
         return None
     found = []
     for table in value:
-        if type(table) is not dict or len(table) != 2:
+        if type(table) is not dict:
+            return None
+        late: frozenset[str] = frozenset()
+        if len(table) == 3:  # a latecomer's (``late_for``): one in a 400-person room is read plainly too
+            given = table.get("late_for")
+            if type(given) is not list or not given or not all(type(v) is str and valid_id(v) for v in given):
+                return None
+            late = frozenset(given)
+        elif len(table) != 2:
             return None
         pid, name = table.get("id"), table.get("name")
         if not isinstance(pid, str) or not valid_id(pid) or type(name) is not str or len(name) > MAX_TEXT:
             return None
-        found.append(Participant(id=pid, name=name))
+        found.append(Participant(id=pid, name=name, late_for=late))
     return found
 
 
@@ -77,7 +85,10 @@ def _read_participants(reader: Reader) -> list[Participant]:
                 "problems.fix.participant_id",
                 value=repr(pid[:60]),
             )
-        found.append(Participant(id=pid, name=sub.string("name", required=False)))
+        name = sub.string("name", required=False)
+        # The exercises done before a late participant was added (``Participant.late_for``).
+        late = check_ids(sub, "late_for", sub.strings("late_for", required=False))
+        found.append(Participant(id=pid, name=name, late_for=frozenset(late)))
         sub.finish()
     return found
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.i18n import LANGUAGES
-from workshop_tui.core.model import Exercise, ExerciseAnswers, Position, Session
+from workshop_tui.core.model import Exercise, ExerciseAnswers, Participant, Position, Session
 from workshop_tui.core.model.ids import valid_date, valid_id
 from workshop_tui.core.model.session import (
     DEFAULT_MIN_ANSWERS,
@@ -59,9 +59,16 @@ def people_table(session: Session) -> dict[str, Any]:
         "agenda": list(session.agenda),
         # After the agenda, so the header a list reads (the keys before it) stays the same.
         **({"min_answers": session.min_answers} if session.min_answers != DEFAULT_MIN_ANSWERS else {}),
-        "participants": [{"id": p.id, "name": p.name} for p in session.participants],
+        "participants": [_participant(p) for p in session.participants],
         "groups": [{"id": g.id, "name": g.name} for g in session.groups],
     }
+
+
+def _participant(p: Participant) -> dict[str, Any]:
+    """A participant's table; ``late_for`` only for a latecomer (most files stay as they were)."""
+    if p.late_for:
+        return {"id": p.id, "name": p.name, "late_for": sorted(p.late_for)}
+    return {"id": p.id, "name": p.name}
 
 
 def place_table(session: Session) -> dict[str, Any]:

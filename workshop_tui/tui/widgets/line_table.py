@@ -7,7 +7,9 @@ strip per row (of the columns in view) and throws away only the strips of rows w
 changed, or that the cursor entered or left; a score keystroke therefore renders two rows,
 and everything else on the screen is a copy of what was already there.
 
-It is deliberately small: a header line, one fixed column on the left (the item), cell
+It is deliberately small: a header line, one fixed column on the left (the item), the last
+``pinned`` columns fixed on the right when the table is wider than its view (the grid's
+n / mean / median: the room must see the figures while the participants scroll), cell
 cursor, zebra stripes, scrolling in both directions and mouse clicks. The owning widget
 fills it with ``add_column``/``add_row``/``update_cell``.
 """
@@ -38,6 +40,7 @@ from workshop_tui.tui.widgets.cell_text import (
     fit,
     same_look,
 )
+from workshop_tui.tui.widgets.line_pins import View, pinned_cut, pinned_width, table_x, whole_columns
 
 CellValue = Text
 """What a cell holds: rich text, so a cell can carry colour and alignment."""
@@ -110,7 +113,7 @@ class LineTable(ScrollView, can_focus=True):
         self._row_index: dict[str, int] = {}
         self._cells: dict[str, dict[str, CellValue]] = {}
         self._cursor = Coordinate(0, 0)
-        self._strips: dict[int, tuple[tuple[int | None, int, int], Strip]] = {}
+        self._strips: dict[int, tuple[tuple[int | None, int, int, int], Strip]] = {}
         """Row index -> ((the cursor column it was drawn with or None, and the columns drawn), its strip)."""
         self._edges: list[int] = []
         """Where each column ends, from the table's left edge; [] until a row is drawn."""
@@ -118,6 +121,10 @@ class LineTable(ScrollView, can_focus=True):
         """Told the cursor's new row in the call that moved it, before ``CellHighlighted``
         (which its owner takes a turn of this table's queue and of its own later)."""
         self._header: Strip | None = None
+        self._header_style = Style()
+        """The header's style, worked out with the header (``_header_strip``)."""
+        self._pinned_header: tuple[tuple[Strip, View, tuple[int, int]], Strip] | None = None
+        """The header line cut around pinned columns, and what it was cut from (``_pinned_line``)."""
         self._alike = AlikeCells()
         """Fitted cells by text (compared by identity), width and styles: most cells look like others."""
         self._looks: RowLooks | None = None
@@ -126,6 +133,8 @@ class LineTable(ScrollView, can_focus=True):
         """The size of the scrolled area the lines were last drawn for (``render_line``)."""
         self._scrollbars_for: tuple[object, ...] = ()
         """What the scrollbars were last fitted to (``_scroll_update``)."""
+        self.pinned = 0
+        """How many of the last columns stay on the right while the others scroll (``pinned_width``)."""
 
     # --- content -------------------------------------------------------------------------
 
@@ -251,20 +260,38 @@ class LineTable(ScrollView, can_focus=True):
     def _column_x(self, column: int) -> int:
         return sum(c.width for c in self.columns[:column])
 
+    def pinned_width(self, width: int) -> int:
+        """The width of the columns pinned on the right in a view ``width`` cells wide (``line_pins``).
+
+        Asked for every line drawn: a table without pinned columns answers at once, and the
+        widths come from the kept column edges.
+        """
+        if not self.pinned or not self.columns:
+            return 0
+        edges = self._edges = self._edges or list(accumulate(column.width for column in self.columns))
+        return pinned_width(edges, self.pinned, width)
+
     def _scroll_cursor_into_view(self) -> None:
         if not self.columns or not self.is_mounted:
             return
         row, column = self._cursor
-        region = Region(self._column_x(column), row + 1, self.columns[column].width, 1)
+        right = self.pinned_width(self.scrollable_content_region.width)
+        if right and column >= len(self.columns) - self.pinned:
+            # A pinned column is always in view: only the row may need scrolling to.
+            region = Region(self.scroll_offset.x + self.fixed_width, row + 1, 1, 1)
+        else:
+            region = Region(self._column_x(column), row + 1, self.columns[column].width, 1)
         left = self.fixed_width if column > 0 else 0
         self.scroll_to_region(
-            region, animate=False, spacing=Spacing(1, 0, 0, left), force=True, immediate=True
+            region, animate=False, spacing=Spacing(1, right, 0, left), force=True, immediate=True
         )
 
     async def _on_click(self, event: events.Click) -> None:
         """A click on a cell moves the cursor there (the header and the blank below do nothing)."""
         row = event.y + self.scroll_offset.y - 1
-        x = event.x if event.x < self.fixed_width else event.x + self.scroll_offset.x
+        width = self.scrollable_content_region.width
+        right, scroll_x = self.pinned_width(width), self.scroll_offset.x
+        x = table_x(event.x, width, self.fixed_width, right, scroll_x, self._total_width())
         edges = [sum(c.width for c in self.columns[: n + 1]) for n in range(len(self.columns))]
         column = next((n for n, edge in enumerate(edges) if x < edge), None)
         if event.y >= 1 and 0 <= row < self.row_count and column is not None:
@@ -346,15 +373,17 @@ class LineTable(ScrollView, can_focus=True):
                 for segment in fit(column.label, column.width).render(self.app.console)
             ]
             self._header = Strip(Segment.apply_style(segments, style), self._total_width())
+            self._header_style = style
         return self._header
 
-    def _row_strip(self, row: int, first: int, last: int) -> Strip:
-        """The row's fixed column and its columns ``first`` to ``last`` - 1: those scrolled into view.
+    def _row_strip(self, row: int, first: int, last: int, pinned: int = 0) -> Strip:
+        """The row's fixed column, its columns ``first`` to ``last`` - 1 (those scrolled into view)
+        and the last ``pinned`` columns.
 
         At 120 cells about 25 of a 40-person grid's 47 columns: the others are drawn when scrolled to.
         """
         cursor_column = self._cursor.column if row == self._cursor.row else None
-        drawn = (cursor_column, first, last)
+        drawn = (cursor_column, first, last, pinned)
         cached = self._strips.get(row)
         if cached is not None and cached[0] == drawn:
             return cached[1]
@@ -364,12 +393,13 @@ class LineTable(ScrollView, can_focus=True):
         fixed, cursor = looks.fixed, looks.cursor
         row_mark = looks.cursor_row if cursor_column is not None else None
         columns, segments = self.columns, []
-        for index in (0, *range(first, last)):
+        right = range(len(columns) - pinned, len(columns)) if pinned else range(0)
+        for index in (0, *range(first, last), *right):
             text = values.get(columns[index].key) or EMPTY
             on_top = cursor if index == cursor_column else (row_mark if index == 0 else None)
             style = fixed if index == 0 else background
             segments.extend(self._cell_segments(index, text, style, on_top))
-        width = self.fixed_width + sum(column.width for column in columns[first:last])
+        width = self.fixed_width + sum(columns[index].width for index in (*range(first, last), *right))
         strip = Strip(segments, width)
         self._strips[row] = (drawn, strip)
         return strip
@@ -385,6 +415,9 @@ class LineTable(ScrollView, can_focus=True):
         base = self._row_looks().base
         fixed = self.fixed_width
         left = fixed + scroll_x  # the scrolled part's first cell, from the table's left edge
+        right = self.pinned_width(width)
+        if right:
+            return self._pinned_line(y, width, left, right)
         if y == 0:
             full = self._header_strip()
         else:
@@ -397,3 +430,29 @@ class LineTable(ScrollView, can_focus=True):
             left = fixed + left - self._edges[first - 1]  # where ``left`` lies in the drawn part
         line = Strip.join([full.crop(0, fixed), full.crop(left, left + width - fixed)])
         return line.extend_cell_length(width, base).crop(0, width)
+
+    def _pinned_line(self, y: int, width: int, left: int, right: int) -> Strip:
+        """Line ``y`` with the last columns pinned on the right: fixed | scrolled | pinned."""
+        looks = self._row_looks()
+        edges = self._edges = self._edges or list(accumulate(column.width for column in self.columns))
+        stop = len(self.columns) - self.pinned
+        view = View(width, self.fixed_width, right, left, edges[stop - 1])
+        whole = whole_columns(edges, view)
+        if y == 0:
+            # The header is cut once per scroll and width, not on every key (the cursor's row
+            # and the header are the lines a keystroke draws).
+            strip = self._header_strip()
+            kept = self._pinned_header
+            if kept is None or kept[0][0] is not strip or kept[0][1:] != (view, whole):
+                line = pinned_cut(strip, 0, view, whole, self._header_style)
+                kept = self._pinned_header = ((strip, view, whole), line)
+            return kept[1]
+        row = self.scroll_offset.y + y - 1
+        if not 0 <= row < self.row_count:
+            return Strip.blank(width, looks.base)
+        first, last = columns_in_view(edges, left, left + width - view.fixed - right)
+        last = max(first, min(last, stop))
+        full = self._row_strip(row, first, last, self.pinned)
+        shift = edges[first - 1] - view.fixed  # the table's cell x is at x - shift in ``full``
+        drawn = view._replace(pinned_at=edges[last - 1])  # where ``full`` has the pinned columns
+        return pinned_cut(full, shift, drawn, whole, looks.even if row % 2 else looks.base)

@@ -67,6 +67,9 @@ class ScoreGrid(LineTable):
         """(item id, mark, width, text) -> the row's label, shortened once rather than per keystroke."""
         self._all_labels: dict[str, tuple[str, ...]] = {}
         """Language -> every row's label text (``_label_texts``)."""
+        # The figures stay on the right while the participants scroll: at 80x24 a grid of 13
+        # or more pushed n / mean / median off the screen, where the room could not see them.
+        self.pinned = len(STAT_COLUMNS)
 
     DIGITS_ON_ARRIVAL = True
     """A digit for this grid may be handled in the turn it arrives in (``tui/key_arrival.py``)."""
@@ -222,8 +225,8 @@ class ScoreGrid(LineTable):
             per_column = 4
         if room(per_column, widths) < wanted:
             widths = compact
-        # Below 24 cells labels say too little: the statistics scroll sideways instead (the panel
-        # under the grid shows the highlighted item's whole label and figures).
+        # Below 24 cells labels say too little: the participants scroll sideways instead, between
+        # the labels and the statistics, which stay in view (``LineTable.pinned``).
         return max(24, min(longest, 70, room(per_column, widths))), per_column, widths
 
     def _label_and_tallies(
