@@ -281,6 +281,7 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     for line in problem_lines(found.problems, lang):
         print(line, file=sys.stderr)
     formats = TREND_FORMATS if args.format == "all" else (args.format,)
+    replaced: list[Path] = []
     trend, written = export_trend(
         found.series,
         found.others,
@@ -290,9 +291,12 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
         branches=found.branches,
         forks=found.forks,
         report_lang=_asked_language(args),
+        files=found.files,
+        replaced=replaced,
     )
     if not trend.exercises:
         print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
     for path in written:
-        print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
+        said = "trend.cmd.replaced" if path in replaced else "export.cmd.written"
+        print(printable(t(said, lang, path=path)))  # -o is the user's: any text
     return 0
