@@ -17,27 +17,31 @@ from workshop_tui.export.trend import render_trend_csv, render_trend_markdown
 from workshop_tui.export.trend_html import render_trend_html
 
 
-def trend_name(trend: Trend, fmt: str, files: Mapping[str, Path] | None = None) -> str:
-    """``udvikling-<latest title>-<first date>-<last date>-<hash>.html``: unique per set of sessions.
-
-    ``files`` (session id -> the file it was read from, ``TrendSessions.files``): when any of
-    them is not its session's own file (a copy: same id, another file, ``files.file_part``),
-    6 hex digits of those files are added, as an export's name does. A trend of a copy of a
-    series wrote the original's names, and each run replaced the other's report; with only the
-    own files the name is as it always was.
-    """
+def trend_name(trend: Trend, fmt: str, files_key: str = "") -> str:
+    """``udvikling-<latest title>-<first date>-<last date>-<hash>.html``: unique per set of sessions,
+    and per set of files when ``files_key`` (``files_part``) is given."""
     prefix = t("trend.file", trend.language)
     first, last = trend.sessions[0], trend.sessions[-1]
     key = short_id("\0".join(s.id for s in trend.sessions))
-    parts = [prefix, slugify(last.title), slugify(first.date), slugify(last.date), key]
+    parts = (prefix, slugify(last.title), slugify(first.date), slugify(last.date), key, files_key)
+    return f"{'-'.join(p for p in parts if p)}.{fmt}"
+
+
+def files_part(files: Mapping[str, Path] | None) -> str:
+    """``""`` when every session was read from its own file (or no file is named); else 6 hex
+    digits of the files that are not (``files.file_part``).
+
+    ``files``: session id -> the file it was read from (``TrendSessions.files``). A trend of a
+    copy of a session (same id, another file: mailed back with other answers) wrote the
+    original's names, and each run replaced the other's report; the own files keep the names
+    they always had, as an export's do.
+    """
     copies = sorted(
         f"{session_id}\0{part}"
         for session_id, path in (files or {}).items()
         if (part := file_part(session_id, path))
     )
-    if copies:
-        parts.append(short_id("\0".join(copies))[:FILE_PART])
-    return f"{'-'.join(p for p in parts if p)}.{fmt}"
+    return short_id("\0".join(copies))[:FILE_PART] if copies else ""
 
 
 def render_trend(trend: Trend, fmt: str) -> str:
@@ -69,14 +73,15 @@ def export_trend(
     ``branches`` and ``forks``: the series' other branches (``core.storage.trend_sessions``).
     ``report_lang``: the report's language when ``--lang`` asked for one (else the latest
     session's); ``lang`` is the language of error messages. ``files``: the file each session
-    was read from (names: ``trend_name``); the files already there (an earlier report of the
+    was read from (names: ``files_part``); the files already there (an earlier report of the
     same files, the one overwrite there is) are added to ``replaced``.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
     """
     trend = build_trend(series, others, lang=report_lang, branches=branches, forks=forks)
-    outputs = [(folder / trend_name(trend, f, files), render_trend(trend, f)) for f in formats]
+    files_key = files_part(files)  # once: each file is looked at (its real path, the data folder)
+    outputs = [(folder / trend_name(trend, f, files_key), render_trend(trend, f)) for f in formats]
     if replaced is not None:
         replaced.extend(path for path, _ in outputs if path.exists())
     return trend, write_all(outputs, lang)
