@@ -48,7 +48,7 @@ class TrendSessions:
     """``series`` ends where two or more branches follow it."""
     files: Mapping[str, Path] = field(default_factory=dict)
     """Session id -> the file each session of the trend was read from: a copy of a session (same
-    id, another file) names its report apart (``export.trend_files.trend_name``)."""
+    id, another file) names its report apart (``export.trend_files.files_part``)."""
 
 
 def _by_date(sessions: Sequence[Session]) -> tuple[Session, ...]:
