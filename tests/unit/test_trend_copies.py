@@ -78,3 +78,15 @@ def test_the_same_files_again_replace_their_own_report_and_say_so(
     said = capsys.readouterr().out
     assert said.startswith("Written (replaced an earlier report of the same session files): ")
     assert len(list(out.iterdir())) == 1
+
+
+def test_sessions_named_together_with_a_copy_write_a_report_of_their_own(
+    library: Library, data_dir: Path, tmp_path: Path
+) -> None:
+    first, second, copy = _series(library, tmp_path / "mail")
+    out = tmp_path / "out"
+    assert main(["--lang", "en", "trend", first.id, second.id, "--format", "md", "-o", str(out)]) == 0
+    (own,) = out.iterdir()
+    before = own.read_bytes()
+    assert main(["--lang", "en", "trend", first.id, str(copy), "--format", "md", "-o", str(out)]) == 0
+    assert len(list(out.iterdir())) == 2 and own.read_bytes() == before
