@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.voting_board import VotingStatus
 
 from .conftest import VOTING_HERE, app_for, until
+from .voting_helpers import session_screen
 
 
 async def test_a_notice_leaves_the_join_code_in_view(room: Path) -> None:
     app = app_for(room, "en", voting=VOTING_HERE)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
+        screen = session_screen(app)
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("escape")

@@ -14,10 +14,10 @@ import aiohttp
 from workshop_tui.core.i18n import t
 from workshop_tui.core.storage.sessions import load_session
 from workshop_tui.core.text_safety import shown_name
-from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.voting.roll import Roll, roll_path
 
-from .conftest import VOTING_HERE, app_for, post
+from .conftest import VOTING_HERE, app_for
+from .voting_helpers import open_voting, phone_joins
 
 
 async def test_a_copy_with_the_same_id_keeps_its_phones_apart(room: Path) -> None:
@@ -29,16 +29,9 @@ async def test_a_copy_with_the_same_id_keeps_its_phones_apart(room: Path) -> Non
     shutil.copy(room, copy)
     app = app_for(copy, "en", voting=VOTING_HERE)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("plus")
-        await pilot.pause()
-        info = screen.voting.info()
-        assert info is not None
+        screen, info = await open_voting(app, pilot)
         async with aiohttp.ClientSession() as http:
-            await post(http, info.url + "/api/join", {"code": info.code})
+            await phone_joins(http, info)
         server = screen.voting.server
         assert server is not None
         own = server._roll.path

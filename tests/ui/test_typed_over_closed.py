@@ -23,38 +23,21 @@ from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.voting_info import VotingInfo
 from workshop_tui.tui.voting_link import REFRESH_QUIET
-from workshop_tui.tui.widgets.score_grid import ScoreGrid
 
-from .conftest import VOTING_HERE, app_for, post, until
+from .conftest import VOTING_HERE, app_for, until
+from .voting_helpers import PHONE_VOTE, cursor_on, open_voting, phone_joins
 
-PHONE_VOTE = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
 SIZE = (130, 44)
 
 
 @asynccontextmanager
 async def _phone(app: WorkshopApp, pilot: Pilot[None]) -> AsyncIterator[tuple[SessionScreen, dict[str, str]]]:
     """Voting open, a phone (P5) that answered trust 3; yields the screen and the phone's headers."""
-    screen = app.screen
-    assert isinstance(screen, SessionScreen)
-    await pilot.press("f10")
-    await pilot.pause()
-    await pilot.press("plus")
-    await pilot.pause()
-    info = screen.voting.info()
-    assert info is not None
+    screen, info = await open_voting(app, pilot)
     async with aiohttp.ClientSession() as http:
-        joined = await post(http, info.url + "/api/join", {"code": info.code})
-        await post(http, info.url + "/api/vote", PHONE_VOTE, joined["token"])
+        joined = await phone_joins(http, info, PHONE_VOTE)
         await pilot.pause(REFRESH_QUIET + 0.2)
         yield screen, {"Authorization": f"Bearer {joined['token']}"}
-
-
-def _on_p5_trust(screen: SessionScreen) -> None:
-    grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
-    grid.focus()
-    grid.cursor_coordinate = grid.cursor_coordinate._replace(
-        row=0, column=[c.key for c in grid.columns].index("p5")
-    )
 
 
 async def _reopen(pilot: Pilot[None], screen: SessionScreen) -> VotingInfo:
@@ -84,7 +67,7 @@ async def test_a_score_typed_while_voting_is_closed_stands(room: Path) -> None:
         scores = lambda: screen.session.answers_for("resistance").scores  # noqa: E731
         await pilot.press("escape", "f10", "f10")  # the panel again, and close voting
         await until(pilot, lambda: not screen.voting.is_open, "closed")
-        _on_p5_trust(screen)
+        cursor_on(screen, "p5")
         await pilot.press("4")
         await until(pilot, lambda: scores()["trust"]["p5"] == 4, "typed while closed")
         assert t("tui.grid.typed_over", "en", who="P5") in [n.message for n in app._notifications]
@@ -104,13 +87,13 @@ async def test_ctrl_z_after_voting_opened_again_gives_the_answer_back_and_the_no
         scores = lambda: screen.session.answers_for("resistance").scores  # noqa: E731
         await pilot.press("escape")
         await pilot.pause()
-        _on_p5_trust(screen)
+        cursor_on(screen, "p5")
         await pilot.press("4")
         await until(pilot, lambda: scores()["trust"]["p5"] == 4, "typed over")
         said = t("tui.grid.typed_over", "en", who="P5")
         assert said in [n.message for n in app._notifications]
         info = await _reopen(pilot, screen)
-        _on_p5_trust(screen)
+        cursor_on(screen, "p5")
         await pilot.press("ctrl+z")
         await until(pilot, lambda: scores()["trust"]["p5"] == 3, "undone")
         await pilot.pause()
@@ -125,23 +108,14 @@ async def test_ctrl_z_of_a_paste_over_two_phones_takes_its_notice_away(room: Pat
     the paste (one step) gives both answers back, and that notice goes too."""
     app = app_for(room, "en", voting=VOTING_HERE)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("plus", "plus")
-        await pilot.pause()
-        info = screen.voting.info()
-        assert info is not None
+        screen, info = await open_voting(app, pilot, places=2)
         async with aiohttp.ClientSession() as http:
             for _ in range(2):  # P5 and P6
-                joined = await post(http, info.url + "/api/join", {"code": info.code})
-                await post(http, info.url + "/api/vote", PHONE_VOTE, joined["token"])
+                await phone_joins(http, info, PHONE_VOTE)
         await pilot.pause(REFRESH_QUIET + 0.2)
         await pilot.press("escape")
         await pilot.pause()
-        _on_p5_trust(screen)
-        grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
+        grid = cursor_on(screen, "p5")
         scores = lambda: screen.session.answers_for("resistance").scores  # noqa: E731
         grid.post_message(events.Paste("4 4"))
         await until(pilot, lambda: scores()["trust"].get("p6") == 4, "pasted")

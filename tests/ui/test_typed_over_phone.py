@@ -22,10 +22,8 @@ from workshop_tui.tui.voting_info import VotingInfo
 from workshop_tui.tui.voting_link import REFRESH_QUIET
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 
-from .conftest import VOTING_HERE, app_for, post, until
-
-PHONE_VOTE = {"exercise": "resistance", "scores": {"trust": 3, "necessity": 5}}
-"""The phone's answer the facilitator types over."""
+from .conftest import VOTING_HERE, app_for, until
+from .voting_helpers import PHONE_VOTE, cursor_on, open_voting, phone_joins
 
 Voted = tuple[SessionScreen, ScoreGrid, aiohttp.ClientSession, VotingInfo, dict[str, Any]]
 """The session screen, its grid, the phone's web session, the voting address, its join answer."""
@@ -35,26 +33,13 @@ Voted = tuple[SessionScreen, ScoreGrid, aiohttp.ClientSession, VotingInfo, dict[
 async def _phone_voted(app: WorkshopApp, pilot: Pilot[None], column: str) -> AsyncIterator[Voted]:
     """Voting open with a phone that answered trust 3 and necessity 5; the cursor back on the
     grid at ``column`` of the first item, where the facilitator is about to type over it."""
-    screen = app.screen
-    assert isinstance(screen, SessionScreen)
-    await pilot.press("f10")
-    await pilot.pause()
-    await pilot.press("plus")  # a place for the phone (everyone in the room has a name)
-    await pilot.pause()
-    info = screen.voting.info()
-    assert info is not None
+    screen, info = await open_voting(app, pilot)
     async with aiohttp.ClientSession() as http:
-        joined = await post(http, info.url + "/api/join", {"code": info.code})
-        await post(http, info.url + "/api/vote", PHONE_VOTE, joined["token"])
+        joined = await phone_joins(http, info, PHONE_VOTE)
         await pilot.pause(REFRESH_QUIET + 0.2)
         await pilot.press("escape")
         await pilot.pause()
-        grid = screen.view.query_one(ScoreGrid)  # type: ignore[union-attr]
-        grid.focus()
-        grid.cursor_coordinate = grid.cursor_coordinate._replace(
-            row=0, column=[c.key for c in grid.columns].index(column)
-        )
-        yield screen, grid, http, info, joined
+        yield screen, cursor_on(screen, column), http, info, joined
 
 
 async def test_typing_over_a_phone_answer_warns_and_holds(room: Path) -> None:

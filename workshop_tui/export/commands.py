@@ -24,6 +24,8 @@ from workshop_tui.export import FORMATS
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
+    from workshop_tui.core.results.summary_model import Summary
+    from workshop_tui.core.storage.errors import Problem
 
 TREND_FORMATS = ("md", "html", "csv")
 """The formats of ``workshop trend``."""
@@ -209,6 +211,8 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         session = load_session(path, keep_parsed=True, raw=raw)  # an export again skips its TOML
         summary = build_summary(in_asked_language(session, args), **flags)
         kept_summary.keep(raw, summary, language=language)
+    for line in problem_lines(_twice_named(summary, path), lang):
+        print(line, file=sys.stderr)
     formats = FORMATS if args.format == "all" else (args.format,)
     replaced: list[Path] = []
     paths = export_summary(summary, formats, args.output, lang=lang, source=path, replaced=replaced)
@@ -216,6 +220,25 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         said = "export.cmd.replaced" if path in replaced else "export.cmd.written"
         print(printable(t(said, lang, path=path)))  # -o is the user's: any text
     return 0
+
+
+def _twice_named(summary: Summary, path: Path) -> list[Problem]:
+    """Warnings for two names in ``path`` that are one name (``Summary.same_participants``,
+    ``same_groups``): the file, the names spelled so the difference shows, and the fix.
+
+    The app says so when the file opens (``tui.name_notices``); ``workshop export --named``
+    wrote "Bo" twice with nothing said, and the reader took two people for one.
+    """
+    from workshop_tui.core.model.roster import listed_apart
+    from workshop_tui.core.storage.errors import file_problem
+
+    said = []
+    people = ("participants", "problems.what.names.participants", "problems.fix.names.participants")
+    groups = ("groups", "problems.what.names.groups", "problems.fix.names.groups")
+    for sets, (kind, what, fix) in ((summary.same_participants, people), (summary.same_groups, groups)):
+        if sets:
+            said.append(file_problem(path, kind, what, fix, warning=True, names=listed_apart(sets)))
+    return said
 
 
 def _compare(args: argparse.Namespace, lang: str) -> int:
@@ -281,6 +304,7 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     for line in problem_lines(found.problems, lang):
         print(line, file=sys.stderr)
     formats = TREND_FORMATS if args.format == "all" else (args.format,)
+    replaced: list[Path] = []
     trend, written = export_trend(
         found.series,
         found.others,
@@ -290,9 +314,12 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
         branches=found.branches,
         forks=found.forks,
         report_lang=_asked_language(args),
+        files=found.files,
+        replaced=replaced,
     )
     if not trend.exercises:
         print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
     for path in written:
-        print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
+        said = "trend.cmd.replaced" if path in replaced else "export.cmd.written"
+        print(printable(t(said, lang, path=path)))  # -o is the user's: any text
     return 0

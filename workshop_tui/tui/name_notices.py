@@ -13,20 +13,8 @@ from pathlib import Path
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import Session
+from workshop_tui.core.model.roster import listed_apart as _listed
 from workshop_tui.core.model.roster import read_as_one
-from workshop_tui.core.text_safety import spelled
-
-SETS_SHOWN = 5
-"""Sets of names said at most (a notice stays readable at 80x24)."""
-NAME_SHOWN = 60
-"""Characters of a spelled name said at most."""
-
-
-def _listed(sets: tuple[tuple[str, ...], ...]) -> str:
-    """``“Bo”, “Bo<U+2800>”; “Åse”, “A<U+030A>se”``."""
-    return "; ".join(
-        ", ".join(f"“{spelled(name)[:NAME_SHOWN]}”" for name in same) for same in sets[:SETS_SHOWN]
-    )
 
 
 def twice_named(session: Session, path: Path, lang: str) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from workshop_tui.core.model.ids import valid_id
 from workshop_tui.core.model.people import MAX_GROUPS, MAX_PARTICIPANTS, Group, Participant
 from workshop_tui.core.model.refusal import Missing, ScoreError
-from workshop_tui.core.text_safety import clean_name, looks_blank, name_key
+from workshop_tui.core.text_safety import clean_name, looks_blank, name_key, spelled
 
 
 def joined(participants: tuple[Participant, ...], participant: Participant) -> tuple[Participant, ...]:
@@ -91,3 +91,18 @@ def read_as_one(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
         if name:
             by_key.setdefault(name_key(name), []).append(name)
     return tuple(tuple(same) for same in by_key.values() if len(same) > 1)
+
+
+SETS_SHOWN = 5
+"""Sets of names said at most (a notice stays readable at 80x24)."""
+NAME_SHOWN = 60
+"""Characters of a spelled name said at most."""
+
+
+def listed_apart(sets: tuple[tuple[str, ...], ...]) -> str:
+    """``“Bo”, “Bo<U+2800>”; “Åse”, “A<U+030A>se”``: sets of ``read_as_one``, each name spelled
+    (``text_safety.spelled``) so the two can be told apart; the app's notice and
+    ``workshop export`` say them alike."""
+    return "; ".join(
+        ", ".join(f"“{spelled(name)[:NAME_SHOWN]}”" for name in same) for same in sets[:SETS_SHOWN]
+    )

@@ -40,6 +40,7 @@ from workshop_tui.core.kinds.registry import spec_of
 from workshop_tui.core.kinds.scored import label_key, scores_of
 from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, Session
+from workshop_tui.core.model.roster import read_as_one
 from workshop_tui.core.results.edition import ROOM, Edition, LeftOut
 from workshop_tui.core.results.summary_model import ActionPart, ExerciseSummary, ReviewPart, Summary
 
@@ -82,6 +83,8 @@ def build_summary(session: Session, *, include_notes: bool = False, named: bool 
         include_notes=include_notes,
         min_answers=session.min_answers,
         left_out=left_out(exercises),
+        same_participants=read_as_one(p.name for p in session.participants) if named else (),
+        same_groups=read_as_one(g.name for g in session.groups),
     )
 
 

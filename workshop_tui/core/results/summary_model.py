@@ -362,6 +362,11 @@ class Summary:
     """The session's minimum of answers below which a figure is held back (``Session.min_answers``)."""
     left_out: tuple[LeftOut, ...] = ()
     """What this edition left out (owners, review notes), per exercise (``results.edition``)."""
+    same_participants: tuple[tuple[str, ...], ...] = ()
+    """Participants' names in the file that are one name (``roster.read_as_one``), in a named
+    edition only (an anonymous one shows none): ``workshop export`` warns, as the app does."""
+    same_groups: tuple[tuple[str, ...], ...] = ()
+    """Groups' names in the file that are one name: every edition shows the groups' names."""
 
     def exercise(self, exercise_id: str) -> ExerciseSummary:
         """The exercise with this id.

@@ -23,7 +23,7 @@ it used to have no series, so it was grouped alone and shown only as another lea
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop_tui.core.i18n import phrase
@@ -46,6 +46,9 @@ class TrendSessions:
     """The series' other branches, each from where it leaves ``series`` (``branches.line_of``)."""
     forks: bool = False
     """``series`` ends where two or more branches follow it."""
+    files: Mapping[str, Path] = field(default_factory=dict)
+    """Session id -> the file each session of the trend was read from: a copy of a session (same
+    id, another file) names its report apart (``export.trend_files.files_part``)."""
 
 
 def _by_date(sessions: Sequence[Session]) -> tuple[Session, ...]:
@@ -53,8 +56,11 @@ def _by_date(sessions: Sequence[Session]) -> tuple[Session, ...]:
     return tuple(sorted(unique.values(), key=lambda s: s.date))
 
 
-def _load(listings: Sequence[SessionListing], problems: list[Problem]) -> list[Session]:
-    """The sessions of the listings that can be read; the others' problems are added."""
+def _load(
+    listings: Sequence[SessionListing], problems: list[Problem], files: dict[str, Path] | None = None
+) -> list[Session]:
+    """The sessions of the listings that can be read; the others' problems are added, and each
+    read session's file to ``files`` (a file named already stays: it is the one read)."""
     found = []
     for listing in listings:
         session = listing.session
@@ -62,6 +68,8 @@ def _load(listings: Sequence[SessionListing], problems: list[Problem]) -> list[S
             problems += listing.problems
         else:
             found.append(session)
+            if files is not None:
+                files.setdefault(session.id, listing.path)
     return found
 
 
@@ -96,6 +104,7 @@ def trend_sessions(
     """
     listings = _with_named(list_sessions() if listings is None else listings, named, files or {})
     problems: list[Problem] = []
+    read = {s.id: (files or {})[s.id] for s in named if s.id in (files or {})}
     roots = series_roots(listings)
     if len(named) == 1:
         session = named[0]
@@ -103,8 +112,8 @@ def trend_sessions(
         problems += series.problems
         found = line_of(series, session.id)
         earlier_and_later = [x for x in found.line if x.summary is None or x.summary.id != session.id]
-        members = _load(earlier_and_later, problems)  # the named session is read already
-        branches = tuple(_by_date(_load(branch, problems)) for branch in found.branches)
+        members = _load(earlier_and_later, problems, read)  # the named session is read already
+        branches = tuple(_by_date(_load(branch, problems, read)) for branch in found.branches)
         if found.forks:
             problems.append(_forks(found.line[-1], found.branches, files or {}))
         own = roots.get(session.id, session.id)
@@ -118,13 +127,14 @@ def trend_sessions(
                 others.setdefault(root, []).append(listing)
         # The heatmap reads each other group's latest session only: the others are not read.
         latest = [max(group, key=lambda x: x.summary.date if x.summary else "") for group in others.values()]
-        groups = [_by_date(_load([listing], problems)) for listing in latest]
+        groups = [_by_date(_load([listing], problems, read)) for listing in latest]
         return TrendSessions(
             _by_date([session, *members]),
             tuple(g for g in groups if g),
             tuple(problems),
             tuple(b for b in branches if b),
             found.forks,
+            read,
         )
     # Grouped by line, not by series: two branches of one series are two leader groups.
     chains = same_line([s.id for s in named], series_tables(listings).by_id)
@@ -141,7 +151,7 @@ def trend_sessions(
     first, *rest = (_by_date(g) for g in grouped)
     for others_group in rest:
         problems += (_other_series(s, first, files or {}) for s in others_group if not s.follows)
-    return TrendSessions(first, tuple(rest), tuple(problems))
+    return TrendSessions(first, tuple(rest), tuple(problems), files=read)
 
 
 def _forks(last: SessionListing, branches: Sequence[Line], files: Mapping[str, Path]) -> Problem:
