@@ -23,9 +23,7 @@ async def test_the_form_makes_a_follow_up_that_opens_on_the_review(library: Libr
     first = first_day(library)
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await listed(pilot)
         await pilot.press("n")
         form = app.screen
         assert isinstance(form, NewSessionScreen)
@@ -327,9 +325,7 @@ async def test_the_form_refuses_a_follow_up_dated_before_the_day_it_follows(
     first_day(library)
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await listed(pilot)
         await pilot.press("n")
         form = app.screen
         assert isinstance(form, NewSessionScreen)
