@@ -95,7 +95,7 @@ def test_the_screens_bind_what_is_declared() -> None:
         bound = {
             (b.id, b.key, b.action, b.show) for b in screen.BINDINGS if not isinstance(b, tuple) and b.id
         }
-        assert bound == {(c.id, c.keys, c.action, c.footer) for c in commands}
+        assert bound == {(c.id, c.bound_keys, c.action, c.footer) for c in commands}
         for command in commands:
             assert callable(getattr(screen, f"action_{command.action}")), command.action
 

@@ -62,22 +62,45 @@ class Command:
     F1 and the README say so; the screen reads the window from here.
     """
 
+    @property
+    def bound_keys(self) -> str:
+        """``keys`` with each bare letter in both cases (``n`` → ``n,N``): Caps Lock never matters.
+
+        A facilitator with Caps Lock on pressed N on the list of sessions and nothing
+        happened, while F1 wrote **N**. Only screens without a text field or typing grid
+        declare bare letters (the list of sessions, the voting panel, the second window),
+        and a bare letter is never a priority key, so a field would see it first anyway.
+        """
+        keys = [key.strip() for key in self.keys.split(",")]
+        both = [case for key in keys for case in ((key, key.upper()) if _bare_letter(key) else (key,))]
+        return ",".join(dict.fromkeys(both))
+
     def binding(self) -> Binding:
-        """The screen's binding; its description is put in the interface language when shown."""
+        """The screen's binding; its description is put in the interface language when shown.
+
+        A bare letter is shown as F1 writes it (``N``, as on the key cap) in the footer too.
+        """
+        first = self.keys.split(",")[0].strip()
         return Binding(
-            self.keys,
+            self.bound_keys,
             self.action,
             f"tui.key.{self.id}",  # its catalogue key: the words are looked up when shown
             id=self.id,
             show=self.footer,
             priority=self.priority,
             tooltip=f"tui.help.key.{self.id}" if self.tooltip else "",
+            key_display=key_name(first) if _bare_letter(first) else None,
         )
 
     @property
     def shown_keys(self) -> tuple[str, ...]:
         """The keys as people write them: ``Ctrl+N``, ``F2``, ``Esc``."""
         return tuple(key_name(key) for key in self.keys.split(","))
+
+
+def _bare_letter(key: str) -> bool:
+    """A letter without modifiers (``n``), the keys whose case Caps Lock changes."""
+    return len(key) == 1 and key.isalpha()
 
 
 def key_name(key: str) -> str:

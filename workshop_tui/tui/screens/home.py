@@ -32,9 +32,9 @@ ROWS_A_TURN = 250
 
 
 def empty_hint(lang: str) -> Text:
-    """What to do when there are no sessions: a key per line, each as the footer writes it
-    (``n``, ``d``: what one types; ``N`` with Shift is no key here)."""
-    keys = {command.id: command.keys.split(",")[0] for command in HOME_COMMANDS}
+    """What to do when there are no sessions: a key per line, each as the footer and F1 write it
+    (``N``, ``D``; the key works with and without Caps Lock, ``Command.bound_keys``)."""
+    keys = {command.id: command.shown_keys[0] for command in HOME_COMMANDS}
     out = Text(t("tui.home.empty", lang) + "\n")
     for command, words in (("new", "tui.home.empty_new"), ("demo", "tui.home.empty_demo")):
         line = t(words, lang, letter=keys[command])
