@@ -28,6 +28,21 @@ from workshop_tui.tui.widgets.grid_keys import item_tag as item_tag
 from workshop_tui.tui.widgets.keys_on_arrival import taken_on_arrival
 from workshop_tui.tui.widgets.line_table import LineTable
 
+VOTE_BAR = 10
+"""A vote's share bar at full width: a cell per 10 %. Narrower where its column is (80x24)."""
+
+
+def vote_bar(share: float | None, cells: int) -> int:
+    """The cells of an option's share bar ``cells`` wide: the share to the nearest cell, 1 for any vote.
+
+    At 80 columns the bar was drawn 10 cells long in an 8-cell column and cut: 70 % and
+    100 % read alike. It is drawn to the column's width instead, from the same share.
+    """
+    if not share:
+        return 0
+    return max(1, round(share * cells))
+
+
 STAT_COLUMNS = ("n", "mean", "median", "range", "dist", "flag")
 """The statistics slots after the input columns. A vote fills them with people, dots,
 share and a share bar instead (same slots, so the cursor and input logic are shared)."""
@@ -55,6 +70,8 @@ class ScoreGrid(LineTable):
         """Item id -> the answers (and a vote's total dots) its row was last filled from."""
         self._stats_cache: dict[str, tuple[RowKey, ItemStats]] = {}
         self._label_width = 24
+        self._bar_cells = VOTE_BAR
+        """A vote's share bar in cells: ``VOTE_BAR``, less where the figure column is narrower."""
         self._marks: dict[str, str] = {}
         """Item id -> its highlight mark (▲ best, ▼ weakest; ``results.highlights``)."""
         self.highlights = Highlights()
@@ -155,6 +172,7 @@ class ScoreGrid(LineTable):
         # The table's own width less its scrollbar and the cursor's margin.
         available = (self.size.width or self.app.size.width) - 4
         self._label_width, per_column, widths = self._widths(available, layout)
+        self._bar_cells = min(VOTE_BAR, widths["dist"] - 1)  # the column's lead space aside
         self.add_column(" " + labels["item"], key="item", width=self._label_width)
         if layout.mode == "tally":
             for value in layout.columns:
@@ -331,8 +349,9 @@ class ScoreGrid(LineTable):
         cells["mean"] = Text(str(total.dots) if visible and total else "·", style="bold", justify="right")
         cells["median"] = Text(percent(share) if share is not None else "·", justify="right")
         cells["range"] = Text("")
-        bar = round((share or 0) * 10)
-        cells["dist"] = Text(" " + "█" * bar, style="bold") if visible else Text(" ·")
+        cells["dist"] = (
+            Text(" " + "█" * vote_bar(share, self._bar_cells), style="bold") if visible else Text(" ·")
+        )
         cells["flag"] = Text("")
         for key, cell in cells.items():
             self.update_cell(item.id, key, cell)
