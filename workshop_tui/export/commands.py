@@ -255,11 +255,20 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     if args.format is None:
         print(printable(render_text(compare_sessions(before, after, show_all=show_all))), end="")
         return 0
+    replaced: list[Path] = []
     comparison, path = export_comparison(
-        before, after, args.format, args.output, lang=lang, show_all=show_all, sources=(first[0], second[0])
+        before,
+        after,
+        args.format,
+        args.output,
+        lang=lang,
+        show_all=show_all,
+        sources=(first[0], second[0]),
+        replaced=replaced,
     )
     print(printable(render_text(comparison)), end="")
-    print(printable(t("export.cmd.written", lang, path=path)))  # -o is the user's: any text
+    said = "export.cmd.compare_replaced" if path in replaced else "export.cmd.written"
+    print(printable(t(said, lang, path=path)))  # -o is the user's: any text
     return 0
 
 

@@ -247,8 +247,13 @@ def export_comparison(
     lang: str = "da",
     show_all: bool = False,
     sources: tuple[Path | None, Path | None] = (None, None),
+    replaced: list[Path] | None = None,
 ) -> tuple[Comparison, Path]:
     """Compare two sessions (read from the files ``sources``) and write the comparison as ``md`` or ``html``.
+
+    A file already there (an earlier comparison of the same two files, the one overwrite
+    there is: ``comparison_name``) is added to ``replaced``, so the command can say so, as
+    export and trend do; it replaced it silently.
 
     Raises:
         ExportError: the folder cannot be written; nothing was written.
@@ -264,6 +269,8 @@ def export_comparison(
     else:
         raise ValueError(f"unknown comparison format {fmt!r}; use md or html")
     path = folder / comparison_name(comparison, fmt, sources)
+    if replaced is not None and path.exists():
+        replaced.append(path)
     return comparison, write_all([(path, text)], lang)[0]
 
 
