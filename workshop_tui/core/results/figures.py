@@ -163,6 +163,22 @@ def answered_marks(session: Session, exercise_id: str) -> tuple[bool, ...]:
     return (True,) * some + (False,) * (len(room) - some)
 
 
+def still_to_answer(session: Session, exercise_id: str) -> list[Participant]:
+    """Who the wall's rings (○) stand for, in the session's order: the grid names them ("mangler").
+
+    The same room and the same count as ``answered_marks``, so the grid's "Har stemt: 3 af 4
+    (mangler: P4)" and the wall's "3 af 4 har svaret" with one ring always agree: a phone that
+    never answered, or a place added after the exercise was done, is in neither. Tallied:
+    nobody (a tally belongs to nobody).
+    """
+    answers = session.answers_for(exercise_id)
+    if answers.mode == "tally":
+        return []
+    room = _room(session, exercise_id, answers)
+    counts = _answer_counts(session.exercise(exercise_id), answers, {p.id for p in room})
+    return [p for p in room if p.id not in counts]
+
+
 def answered_every(session: Session, exercise_id: str) -> int:
     """How many of ``answered``'s count answered every item (the wall's "…, 2 every item").
 

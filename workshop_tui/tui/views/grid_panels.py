@@ -12,8 +12,7 @@ from rich.text import Text
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Item, Session
-from workshop_tui.core.model.people import room_for
-from workshop_tui.core.results.figures import aligned, index_value, voters
+from workshop_tui.core.results.figures import aligned, answered, index_value, still_to_answer
 from workshop_tui.core.results.rules import dimension_means, item_order
 from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
@@ -70,14 +69,13 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
 
 
 def _progress(exercise: Exercise, session: Session, lang: str) -> str:
-    """How many have voted, and who has not yet (by label: the facilitator's own screen)."""
-    answers = session.answers_for(exercise.id)
-    voted = answers.answerers
-    # Of the room for this exercise (``people.room_for``): a late phone's place added after the
-    # vote was done, or a phone that never voted, is not "missing" from it.
-    room = room_for(session.participants, exercise.id, voted)
-    text = t("tui.vote.progress", lang, n=voters(answers), total=len(room))
-    missing = [p.label for p in room if p.id not in voted]
+    """How many have voted, and who has not yet (by label: the facilitator's own screen).
+
+    Both from the wall's own figures (``answered``, ``still_to_answer``): one room, one count.
+    """
+    n, total = answered(session, exercise.id)
+    text = t("tui.vote.progress", lang, n=n, total=total)
+    missing = [p.label for p in still_to_answer(session, exercise.id)]
     if missing and len(missing) <= 8:
         text += "  (" + t("tui.vote.missing", lang, who=", ".join(missing)) + ")"
     return text
