@@ -198,3 +198,15 @@ def room_for(
     """
     late = late_ids(participants, exercise_id)
     return [p for p in participants if (not p.by_phone and p.id not in late) or p.id in answered]
+
+
+def tally_room(participants: tuple[Participant, ...], exercise_id: str) -> int:
+    """How many people a tally of ``exercise_id`` can count: ``room_for`` with nobody answered.
+
+    A tally belongs to nobody, so only those typed for are in its room: not a place added
+    after the exercise was done (``late_ids``), not a phone. The most a typed tally may say
+    (``tui.views.grid_edits.tally_edit``) and the total of "n af N har svaret" for a tallied
+    exercise (``results.figures.answered_marks``) are this one count: a late phone's place
+    let a finished exercise's tally reach one more than its progress said were there.
+    """
+    return len(room_for(participants, exercise_id, frozenset()))

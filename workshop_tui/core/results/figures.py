@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Participant, Scale, Session
 from workshop_tui.core.model.exercise import PAIR_SIDES, pair_row_id
-from workshop_tui.core.model.people import late_ids, room_for
+from workshop_tui.core.model.people import room_for, tally_room
 from workshop_tui.core.results.numbers import REPORT_DIGITS, difference
 from workshop_tui.core.results.stats import ItemStats, describe
 
@@ -155,8 +155,7 @@ def answered_marks(session: Session, exercise_id: str) -> tuple[bool, ...]:
     room = _room(session, exercise_id, answers)
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
-        late = late_ids(session.participants, exercise_id)
-        total = max(most, len([p for p in session.participants if not p.by_phone and p.id not in late]))
+        total = max(most, tally_room(session.participants, exercise_id))
         return (True,) * most + (False,) * (total - most)
     counts = _answer_counts(session.exercise(exercise_id), answers, {p.id for p in room})
     some = len(counts)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Position, Session, rules
+from workshop_tui.core.model.people import tally_room
 
 Edit = Callable[[Session], Session]
 
@@ -51,17 +52,19 @@ def dots_edit(
 def tally_edit(
     exercise_id: str, item_id: str, score: int, lang: str, *, count: int | None = None, delta: int = 0
 ) -> Edit:
-    """Set a tally to ``count``, or move it by ``delta``; refused above the number of participants.
+    """Set a tally to ``count``, or move it by ``delta``; refused above the people in its room.
 
     A tally is how many people gave ``score``: more than are in the room is a typing
     slip (an extra ``+``, or 1 then 2 meant as two counts). Lowering a count that is
-    already too high is allowed, so an old slip can be mended.
+    already too high is allowed, so an old slip can be mended. The room is the one the
+    progress counts (``people.tally_room``): a place added after the exercise was done
+    is not in it.
     """
 
     def edit(session: Session) -> Session:
         current = session.answers_for(exercise_id).tallies.get(item_id, {}).get(score, 0)
         new = max(0, current + delta) if count is None else count
-        people = len(session.participants)
+        people = tally_room(session.participants, exercise_id)  # as the progress counts them
         if people and new > people and new > current:
             raise ValueError(t("tui.tally.too_many", lang, count=new, n=people))
         return session.with_tally(exercise_id, item_id, score, new)
