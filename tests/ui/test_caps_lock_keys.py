@@ -25,7 +25,8 @@ from workshop_tui.tui.commands import (
 )
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 
-from .conftest import app_for, listed
+from .conftest import VOTING_HERE, app_for, listed
+from .voting_helpers import open_voting
 
 
 @pytest.mark.parametrize("key", ["N", "n"])
@@ -63,6 +64,19 @@ async def test_footer_f1_and_the_empty_hint_write_a_letter_key_alike(data_dir: P
         assert "Bogstavtasterne virker med og uden Caps Lock." in (home.HELP or "")
         hint = str(home.query_one("#home-hint", Static).render())
         assert t("tui.home.empty_new", "da", letter="N") in hint
+
+
+@pytest.mark.parametrize("key", ["N", "n"])
+async def test_the_voting_panels_new_code_key_works_with_caps_lock(room: Path, key: str) -> None:
+    app = app_for(room, "da", voting=VOTING_HERE)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, info = await open_voting(app, pilot, places=0)
+        await pilot.press(key)
+        await pilot.pause()
+        again = screen.voting.info()
+        assert again is not None and again.code != info.code
+        await pilot.press("f10")
+        await pilot.pause()
 
 
 def test_no_screen_that_takes_typing_declares_a_bare_letter() -> None:
