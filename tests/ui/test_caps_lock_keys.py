@@ -79,6 +79,20 @@ async def test_the_voting_panels_new_code_key_works_with_caps_lock(room: Path, k
         await pilot.pause()
 
 
+async def test_the_palette_offers_the_lists_new_session_and_demo(data_dir: Path) -> None:
+    """Ctrl+P on the list offered language, quit, theme …, but not N's and D's commands."""
+    app = app_for(None, "da")
+    async with app.run_test(size=(120, 36)) as pilot:
+        home = await listed(pilot)
+        titles = [command.title for command in app.get_system_commands(home)]
+        assert {t("tui.key.new", "da"), t("tui.key.demo", "da")} <= set(titles)
+        await pilot.press("ctrl+p", *"Ny session")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen)
+
+
 def test_no_screen_that_takes_typing_declares_a_bare_letter() -> None:
     """The session screen (grid, sheets, fields) and the projector keep every letter for typing."""
     for command in (*SESSION_COMMANDS, *PROJECTOR_COMMANDS):

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.text_safety import for_terminal
+from workshop_tui.tui.commands import CommandScreen
 from workshop_tui.tui.settings import Settings, save_settings
 from workshop_tui.tui.strings import textual_word
 
@@ -135,6 +136,17 @@ class AppWords(App[int]):
                 textual_word(command.help, self.lang),
                 command.callback,
             )
+        # A screen without a session (the list of sessions) offers its own commands here, as
+        # the session's come from ``SessionCommands``: the palette names what the footer and F1 do.
+        screen_commands = getattr(screen, "palette_commands", None)
+        if callable(screen_commands) and not isinstance(screen, CommandScreen):
+            for command in screen_commands():
+                if command.palette is not None:
+                    yield SystemCommand(
+                        t(command.palette, self.lang),
+                        t(f"tui.help.key.{command.id}", self.lang),
+                        getattr(screen, f"action_{command.action}"),
+                    )
         other = "en" if self.lang == "da" else "da"
         yield SystemCommand(
             t("tui.key.lang", self.lang),

@@ -191,12 +191,13 @@ PRESENT_COMMANDS: Sequence[Command] = (Command("quit", "q,escape,ctrl+q", "quit"
 
 HOME_COMMANDS: Sequence[Command] = (
     Command("open", "enter", "open", tooltip=True),
-    Command("new", "n", "new", tooltip=True),
-    Command("demo", "d", "demo", tooltip=True),
+    Command("new", "n", "new", tooltip=True, palette="tui.key.new"),
+    Command("demo", "d", "demo", tooltip=True, palette="tui.key.demo"),
     Command("lang", "l", "language", tooltip=True),
     Command("quit", "q", "quit", tooltip=True),
 )
-"""The list of sessions' commands."""
+"""The list of sessions' commands; the palette offers those with ``palette`` (language and quit
+are the app's own entries there)."""
 
 APP_COMMANDS: Sequence[Command] = (Command("help", "f1", "toggle_help", tooltip=True),)
 """The app's own commands, on every screen."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -19,7 +19,7 @@ from workshop_tui.core.storage.errors import FileProblems, SessionWriteError, in
 from workshop_tui.core.storage.listing import SessionListing, list_sessions, quick_listing_is_cheap
 from workshop_tui.tui import line_compositor
 from workshop_tui.tui.base import WorkshopScreen
-from workshop_tui.tui.commands import HOME_COMMANDS, bindings, key_help
+from workshop_tui.tui.commands import HOME_COMMANDS, Command, bindings, key_help
 from workshop_tui.tui.screens.home_rows import Layout, session_layout
 from workshop_tui.tui.widgets.footer import KeysFooter
 from workshop_tui.tui.widgets.header import SafeHeader
@@ -302,6 +302,10 @@ class HomeScreen(WorkshopScreen):
             self.notify(t("tui.saved.error", self.lang, reason=error.reason), severity="error")
             return
         self.workshop.open_session(path)
+
+    def palette_commands(self) -> Sequence[Command]:
+        """The commands the palette offers beside the app's own (``AppWords.get_system_commands``)."""
+        return HOME_COMMANDS
 
     def action_new(self) -> None:
         """Ask for the new session's details, then create and open it."""
