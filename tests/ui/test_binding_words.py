@@ -11,7 +11,7 @@ from textual import events
 from workshop_tui.tui.screens.home import HomeScreen
 from workshop_tui.tui.screens.new_session import NewSessionScreen
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, listed
 
 
 def _words(screen: object) -> dict[str, tuple[str, str]]:
@@ -92,3 +92,14 @@ async def test_the_screenshot_notices_are_in_the_interface_language(
         said = [(n.title, n.message) for n in app._notifications]
     title = "Skærmbillede" if lang == "da" else "Screenshot"
     assert said == [(title, saved), (title, failed)]
+
+
+async def test_f1s_key_panel_says_textuals_own_tooltips_in_danish(data_dir: Path) -> None:
+    """product24: Ctrl+Q's and Ctrl+P's tooltips stood in English in F1's key panel of a Danish screen."""
+    app = app_for(None, "da")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await listed(pilot)
+        home = app.screen
+        tips = {b.binding.key: b.tooltip for b in home.active_bindings.values()}
+        assert tips["ctrl+q"] == "Afslut programmet og vend tilbage til terminalen."
+        assert tips["ctrl+p"] == "Åbn kommandopaletten"

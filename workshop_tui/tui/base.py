@@ -60,8 +60,10 @@ def _localised(bindings: dict[str, ActiveBinding], lang: str) -> dict[str, Activ
             if binding.tooltip:  # a command's F1 text (commands.Command.tooltip)
                 binding = replace(binding, tooltip=t(f"tui.help.key.{binding.id}", lang))
         elif binding.description:
-            # Textual's own keys ("Cursor up", "palette") in the interface language.
-            binding = replace(binding, description=textual_word(binding.description, lang))
+            # Textual's own keys ("Cursor up", "palette") and their tooltips (F1's key panel:
+            # "Quit the app and return to the command prompt.") in the interface language.
+            tooltip = textual_word(binding.tooltip, lang) if binding.tooltip else binding.tooltip
+            binding = replace(binding, description=textual_word(binding.description, lang), tooltip=tooltip)
         out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
     return out
 
