@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from textual import events
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 
 from workshop_tui.core.model import Action, Session
@@ -69,6 +72,23 @@ async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], toke
     async with http.post(url, json=body, headers=headers) as response:
         assert response.status == 200, await response.text()
         return await response.json()
+
+
+def keys_taken_by(
+    monkeypatch: pytest.MonkeyPatch, taker: type[MessagePump], busy: type[Message]
+) -> list[str]:
+    """What ``taker``'s own turns take from now on, in order: its keys by name, and ``"busy"`` for
+    each ``busy`` message (a test's own, put in its queue before a key)."""
+    taken: list[str] = []
+    dispatch = MessagePump._dispatch_message
+
+    async def noted(self: MessagePump, message: Any) -> None:
+        if isinstance(self, taker) and isinstance(message, events.Key | busy):
+            taken.append(message.key if isinstance(message, events.Key) else "busy")
+        await dispatch(self, message)
+
+    monkeypatch.setattr(MessagePump, "_dispatch_message", noted)
+    return taken
 
 
 async def until(pilot: Pilot[Any], check: Callable[[], bool], what: str, seconds: float = 20.0) -> None:

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual import events
 from textual.message import Message
-from textual.message_pump import MessagePump
 
 from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.key_arrival import idle
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.grid import GridView
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, keys_taken_by
 
 
 class _Busy(Message):
@@ -31,16 +29,7 @@ class _Busy(Message):
 @pytest.fixture
 def at_app(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the app's own turns take: its keys and ``_Busy`` messages, in order."""
-    taken: list[str] = []
-    dispatch = MessagePump._dispatch_message
-
-    async def noted(self: MessagePump, message: Any) -> None:
-        if isinstance(self, WorkshopApp) and isinstance(message, events.Key | _Busy):
-            taken.append(message.key if isinstance(message, events.Key) else "busy")
-        await dispatch(self, message)
-
-    monkeypatch.setattr(MessagePump, "_dispatch_message", noted)
-    return taken
+    return keys_taken_by(monkeypatch, WorkshopApp, _Busy)
 
 
 async def _until_idle(app: WorkshopApp) -> None:
