@@ -19,6 +19,7 @@ from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.screens.home import HomeScreen
+from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.settings import Settings
 from workshop_tui.voting.network import VotingOptions
@@ -64,6 +65,15 @@ async def listed(pilot: Pilot[Any]) -> HomeScreen:
     home = pilot.app.screen
     assert isinstance(home, HomeScreen), home
     return home
+
+
+async def new_form(pilot: Pilot[Any]) -> NewSessionScreen:
+    """The new-session form, opened with **n** from the home list once the list is whole (``listed``)."""
+    await listed(pilot)
+    await pilot.press("n")
+    form = pilot.app.screen
+    assert isinstance(form, NewSessionScreen)
+    return form
 
 
 async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
