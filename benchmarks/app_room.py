@@ -2,8 +2,9 @@
 event loop, and the room played by a second process.
 
 ``voting_load`` (phones scoring) and ``writing_load`` (scribes writing, open answers) run
-the same app the same way; only what their room does differs. The app's modules are
-imported by the caller when it starts the app, not here, so importing this costs nothing.
+the same app the same way (``room_app``); only what their room does differs. The app's
+modules are imported when the app is made, not here, so the room process, which imports
+this, does not load them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from textual.pilot import Pilot
 
+    from workshop_tui.tui.app import WorkshopApp
     from workshop_tui.tui.screens.session import SessionScreen
     from workshop_tui.tui.voting_link import VotingInfo
 
@@ -71,6 +73,37 @@ class LoopWatch:
         return {"stall_max": max(self.stalls), "stall_p99": quantile(self.stalls, 0.99)}
 
 
+def room_app(
+    title: str, session_id: str, exercises: list[str], devices: int, groups: list[str]
+) -> tuple[WorkshopApp, Path]:
+    """A new session of the built-in ``exercises`` with ``devices`` anonymous participants, saved in
+    the data folder, and the app (Danish, no clock) opened on it with voting for as many devices on
+    127.0.0.1, at any free port; the session's file is returned to read back what the room sent."""
+    from workshop_tui.core.storage.library import load_library
+    from workshop_tui.core.storage.sessions import new_session, save_session, session_path
+    from workshop_tui.tui.app import make_app
+    from workshop_tui.tui.settings import Settings
+    from workshop_tui.voting.network import VotingOptions
+
+    library = load_library()
+    session = new_session(
+        title=title,
+        date="2026-12-02",
+        exercises=[library.exercises[exercise] for exercise in exercises],
+        participants=devices,
+        groups=groups,
+        timestamp="2026-12-02T09:00:00+00:00",
+        session_id=session_id,
+    )
+    path = session_path(session)
+    save_session(session, path)
+    options = VotingOptions(host="127.0.0.1", port=0, max_participants=devices)
+    app = make_app(
+        lang="da", session_path=path, settings=Settings(lang="da"), show_clock=False, voting=options
+    )
+    return app, path
+
+
 async def open_voting(pilot: Pilot[Any], screen: SessionScreen, exercise_id: str) -> VotingInfo:
     """Go to the exercise, open voting (F10) and hide the panel, so the exercise stays in view."""
     screen.go_to(exercise_id)
@@ -114,6 +147,15 @@ def stall_line(result: dict[str, Any], note: str) -> str:
     return (
         f"event-loop stall        longest {result['stall_max'] * 1000:.1f} ms   "
         f"p99 {result['stall_p99'] * 1000:.1f} ms   ({note})"
+    )
+
+
+def latency_line(label: str, values: list[float]) -> str:
+    """The report's line on ``values`` (ms) after ``label``: p50, p95, max and the p95 target of 50 ms."""
+    p95 = quantile(values, 0.95)
+    return (
+        f"{label} p50 {quantile(values, 0.5):.1f} ms   p95 {p95:.1f} ms   "
+        f"max {max(values):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
     )
 
 

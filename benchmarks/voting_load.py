@@ -34,9 +34,11 @@ from typing import Any
 from benchmarks.app_room import (
     LoopWatch,
     errors_line,
+    latency_line,
     open_voting,
     play_room,
     quantile,
+    room_app,
     room_process,
     run_in_scratch,
     stall_line,
@@ -127,6 +129,14 @@ def _request(method: str, path: str, port: int, body: dict[str, Any] | None = No
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + data
 
 
+async def exchange(phone: Phone, request: bytes, statuses: dict[str, int]) -> tuple[int, bytes, float]:
+    """Send ``request`` on ``phone``: its status counted in ``statuses``, its answer and seconds taken."""
+    started = time.perf_counter()
+    status, body, done = await asyncio.wait_for(phone.send(request), REQUEST_SECONDS)
+    statuses[str(status)] = statuses.get(str(status), 0) + 1
+    return status, body, done - started
+
+
 async def room(url: str, code: str, participants: int, items: list[str], seed: int = 7) -> dict[str, Any]:
     """Play the room (in the second process): join, poll, vote at once, re-vote; report timings."""
     port = int(url.rsplit(":", 1)[1])
@@ -136,19 +146,13 @@ async def room(url: str, code: str, participants: int, items: list[str], seed: i
     join_times: list[float] = []
     final: dict[str, dict[str, int]] = {}
 
-    async def exchange(phone: Phone, request: bytes) -> tuple[int, bytes, float]:
-        started = time.perf_counter()
-        status, body, done = await asyncio.wait_for(phone.send(request), REQUEST_SECONDS)
-        statuses[str(status)] = statuses.get(str(status), 0) + 1
-        return status, body, done - started
-
     phones = await asyncio.gather(*(connect_phone(port, i) for i in range(participants)))
     pollers = await asyncio.gather(*(connect_phone(port, i) for i in range(participants)))
     joined = []
     for phone, answer in zip(
         phones,
         await asyncio.gather(
-            *(exchange(p, _request("POST", "/api/join", port, {"code": code})) for p in phones)
+            *(exchange(p, _request("POST", "/api/join", port, {"code": code}), statuses) for p in phones)
         ),
         strict=True,
     ):
@@ -170,7 +174,9 @@ async def room(url: str, code: str, participants: int, items: list[str], seed: i
             scores = {item: rng.randint(1, 5) for item in chosen}
             body = {"exercise": EXERCISE, "scores": scores}
             ready.append((phone, pid, scores, _request("POST", "/api/vote", port, body, token)))
-        answers = await asyncio.gather(*(exchange(phone, request) for phone, _, _, request in ready))
+        answers = await asyncio.gather(
+            *(exchange(phone, request, statuses) for phone, _, _, request in ready)
+        )
         for (_, pid, scores, _), (status, _, took) in zip(ready, answers, strict=True):
             latencies[wave - 1].append(took)
             if status == 200:
@@ -186,32 +192,14 @@ async def room(url: str, code: str, participants: int, items: list[str], seed: i
 
 async def run_app(participants: int) -> dict[str, Any]:
     """Run the app with voting open and the room in a second process; check the saved file."""
-    from workshop_tui.core.storage.library import load_library
-    from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
-    from workshop_tui.tui.app import make_app
+    from workshop_tui.core.storage.sessions import load_session
     from workshop_tui.tui.screens.session import SessionScreen
-    from workshop_tui.tui.settings import Settings
-    from workshop_tui.voting.network import VotingOptions
 
     # A room of anonymous places, one per phone: phones take the session's participants as
     # their places (the demo's people all have names, so it has no place for a phone).
-    library = load_library()
-    session = new_session(
-        title="Afstemning",
-        date="2026-12-02",
-        exercises=[library.exercises[EXERCISE], library.exercises["tension-fields"]],
-        participants=participants,
-        groups=["Alle"],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="afstemning-load",
-    )
-    path = session_path(session)
-    save_session(session, path)
+    exercises = [EXERCISE, "tension-fields"]
+    app, path = room_app("Afstemning", "afstemning-load", exercises, participants, ["Alle"])
     before = load_session(path).answers_for(EXERCISE)
-    options = VotingOptions(host="127.0.0.1", port=0, max_participants=participants)
-    app = make_app(
-        lang="da", session_path=path, settings=Settings(lang="da"), show_clock=False, voting=options
-    )
     async with app.run_test(size=(160, 50)) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
@@ -267,11 +255,7 @@ def report(result: dict[str, Any], participants: int) -> None:
     print(f"participants            {participants} (votes sent: {len(votes)}, joins: {len(joins)})")
     print(f"HTTP statuses           {json.dumps(result['statuses'], sort_keys=True)}")
     for name, wave in (("all at once", burst), ("half change 3", changes)):
-        p95 = quantile(wave, 0.95)
-        print(
-            f"vote latency, {name:<13} p50 {quantile(wave, 0.5):.1f} ms   p95 {p95:.1f} ms   "
-            f"max {max(wave):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
-        )
+        print(latency_line(f"vote latency, {name:<13}", wave))
     print(f"join latency            p50 {quantile(joins, 0.5):.1f} ms   p95 {quantile(joins, 0.95):.1f} ms")
     print(f"saves for {len(votes)} votes     {result['saves']}")
     print(

@@ -32,14 +32,15 @@ from typing import Any
 from benchmarks.app_room import (
     LoopWatch,
     errors_line,
+    latency_line,
     open_voting,
     play_room,
-    quantile,
+    room_app,
     room_process,
     run_in_scratch,
     stall_line,
 )
-from benchmarks.voting_load import REQUEST_SECONDS, Phone, _request, check_phone_addresses, connect_phone
+from benchmarks.voting_load import _request, check_phone_addresses, connect_phone, exchange
 
 SHEET = "sheet-42"
 OPEN = "take-home"
@@ -57,16 +58,10 @@ async def room(url: str, code: str, devices: int, groups: list[str]) -> dict[str
     typed: dict[str, list[str]] = {g: [] for g in groups}
     merged = 0
 
-    async def exchange(phone: Phone, request: bytes) -> tuple[int, bytes, float]:
-        started = time.perf_counter()
-        status, body, done = await asyncio.wait_for(phone.send(request), REQUEST_SECONDS)
-        statuses[str(status)] = statuses.get(str(status), 0) + 1
-        return status, body, done - started
-
     phones = [await connect_phone(port, i) for i in range(devices)]
     tokens = []
     for phone in phones:
-        _, body, _ = await exchange(phone, _request("POST", "/api/join", port, {"code": code}))
+        _, body, _ = await exchange(phone, _request("POST", "/api/join", port, {"code": code}), statuses)
         tokens.append(json.loads(body)["token"])
 
     async def scribe(index: int) -> None:
@@ -78,9 +73,8 @@ async def room(url: str, code: str, devices: int, groups: list[str]) -> dict[str
             text += piece
             body = {"exercise": SHEET, "group": group, "field": FIELD, "text": text, "base": base}
             for _attempt in range(5):  # as the page does: sent again until it is on disk
-                status, answer, took = await exchange(
-                    phone, _request("POST", "/api/write", port, body, token)
-                )
+                request = _request("POST", "/api/write", port, body, token)
+                status, answer, took = await exchange(phone, request, statuses)
                 writes.append(took)
                 if status == 200:
                     break
@@ -122,29 +116,11 @@ async def answer_room(url: str, tokens: list[str]) -> dict[str, Any]:
 
 async def run_app(devices: int, group_count: int) -> dict[str, Any]:
     """Run the app with voting open and the room in a second process; check the saved file."""
-    from workshop_tui.core.storage.library import load_library
-    from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
-    from workshop_tui.tui.app import make_app
+    from workshop_tui.core.storage.sessions import load_session
     from workshop_tui.tui.screens.session import SessionScreen
-    from workshop_tui.tui.settings import Settings
-    from workshop_tui.voting.network import VotingOptions
 
-    library = load_library()
-    session = new_session(
-        title="Skrivning",
-        date="2026-12-02",
-        exercises=[library.exercises[SHEET], library.exercises[OPEN]],
-        participants=devices,
-        groups=[f"Bord {n}" for n in range(1, group_count + 1)],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="skrivning-load",
-    )
-    path = session_path(session)
-    save_session(session, path)
-    options = VotingOptions(host="127.0.0.1", port=0, max_participants=devices)
-    app = make_app(
-        lang="da", session_path=path, settings=Settings(lang="da"), show_clock=False, voting=options
-    )
+    groups = [f"Bord {n}" for n in range(1, group_count + 1)]
+    app, path = room_app("Skrivning", "skrivning-load", [SHEET, OPEN], devices, groups)
     async with app.run_test(size=(160, 50)) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
@@ -197,11 +173,7 @@ def report(result: dict[str, Any], devices: int, groups: int) -> None:
     print(f"HTTP statuses (writes)  {json.dumps(result['statuses'], sort_keys=True)}")
     print(f"HTTP statuses (answers) {json.dumps(result['open']['statuses'], sort_keys=True)}")
     for name, values in (("write", writes), ("open answer", answers)):
-        p95 = quantile(values, 0.95)
-        print(
-            f"{name + ' latency':<23} p50 {quantile(values, 0.5):.1f} ms   p95 {p95:.1f} ms   "
-            f"max {max(values):.1f} ms   (target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'})"
-        )
+        print(latency_line(f"{name + ' latency':<23}", values))
     print(
         f"typed chunks missing    {result['missing']} of {result['chunks']}   "
         f"writes kept beside another's: {result['merged']}"

@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from textual import events
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 
 from workshop_tui.core.model import Action, Session
@@ -16,6 +19,7 @@ from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session, save_session, session_path
 from workshop_tui.tui.app import WorkshopApp, make_app
 from workshop_tui.tui.screens.home import HomeScreen
+from workshop_tui.tui.screens.new_session import NewSessionScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.settings import Settings
 from workshop_tui.voting.network import VotingOptions
@@ -63,12 +67,38 @@ async def listed(pilot: Pilot[Any]) -> HomeScreen:
     return home
 
 
+async def new_form(pilot: Pilot[Any]) -> NewSessionScreen:
+    """The new-session form, opened with **n** from the home list once the list is whole (``listed``)."""
+    await listed(pilot)
+    await pilot.press("n")
+    form = pilot.app.screen
+    assert isinstance(form, NewSessionScreen)
+    return form
+
+
 async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str = "") -> Any:
     """A phone's request to the app's voting server: its JSON answer (anything but 200 fails the test)."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     async with http.post(url, json=body, headers=headers) as response:
         assert response.status == 200, await response.text()
         return await response.json()
+
+
+def keys_taken_by(
+    monkeypatch: pytest.MonkeyPatch, taker: type[MessagePump], busy: type[Message]
+) -> list[str]:
+    """What ``taker``'s own turns take from now on, in order: its keys by name, and ``"busy"`` for
+    each ``busy`` message (a test's own, put in its queue before a key)."""
+    taken: list[str] = []
+    dispatch = MessagePump._dispatch_message
+
+    async def noted(self: MessagePump, message: Any) -> None:
+        if isinstance(self, taker) and isinstance(message, events.Key | busy):
+            taken.append(message.key if isinstance(message, events.Key) else "busy")
+        await dispatch(self, message)
+
+    monkeypatch.setattr(MessagePump, "_dispatch_message", noted)
+    return taken
 
 
 async def until(pilot: Pilot[Any], check: Callable[[], bool], what: str, seconds: float = 20.0) -> None:

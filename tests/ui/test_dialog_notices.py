@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.screen import Screen
 from textual.widgets import Button
 from textual.widgets._toast import Toast
 
@@ -25,18 +26,24 @@ from .test_saving import _disk_full
 SMALL = (80, 24)
 
 
+async def _dialog_under_a_long_notice(app: App[Any], pilot: Any, key: str) -> Screen[Any]:
+    """The dialog ``key`` opens from the session, with a long notice (the lock taken over) up on it."""
+    assert isinstance(app.screen, SessionScreen)
+    said = t("tui.lock.taken_over", "da", pid=4242, since="2026-12-03 16:41")
+    app.notify(said, severity="warning", timeout=60)
+    await pilot.press(key)
+    await until(pilot, lambda: not isinstance(app.screen, SessionScreen), "the dialog is open")
+    dialog = app.screen
+    await until(pilot, lambda: bool(dialog.query(Toast)), "the notice is on the dialog")
+    await pilot.pause()
+    return dialog
+
+
 @pytest.mark.parametrize("key", ["f8", "ctrl+r", "f7"])
 async def test_a_long_notice_never_covers_a_dialogs_buttons_at_80x24(room: Path, key: str) -> None:
     app = app_for(room)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
-        assert isinstance(app.screen, SessionScreen)
-        said = t("tui.lock.taken_over", "da", pid=4242, since="2026-12-03 16:41")
-        app.notify(said, severity="warning", timeout=60)
-        await pilot.press(key)
-        await until(pilot, lambda: not isinstance(app.screen, SessionScreen), "the dialog is open")
-        dialog = app.screen
-        await until(pilot, lambda: bool(dialog.query(Toast)), "the notice is on the dialog")
-        await pilot.pause()
+        dialog = await _dialog_under_a_long_notice(app, pilot, key)
         buttons = [button.region for button in dialog.query(Button)]
         toasts = [toast.region for toast in dialog.query(Toast)]
         assert buttons and toasts
@@ -91,14 +98,7 @@ async def test_a_notice_covers_no_part_of_the_dialog(room: Path, key: str, size:
     it is centred in the space below the notices, and nothing of it is under one."""
     app = app_for(room)
     async with app.run_test(size=size, notifications=True) as pilot:
-        assert isinstance(app.screen, SessionScreen)
-        said = t("tui.lock.taken_over", "da", pid=4242, since="2026-12-03 16:41")
-        app.notify(said, severity="warning", timeout=60)
-        await pilot.press(key)
-        await until(pilot, lambda: not isinstance(app.screen, SessionScreen), "the dialog is open")
-        dialog = app.screen
-        await until(pilot, lambda: bool(dialog.query(Toast)), "the notice is on the dialog")
-        await pilot.pause()
+        dialog = await _dialog_under_a_long_notice(app, pilot, key)
         box = dialog.query_one("* > Vertical").region
         toasts = [toast.region for toast in dialog.query(Toast)]
         assert toasts

@@ -28,6 +28,16 @@ def _frames(output: bytes) -> list[int]:
     return sizes
 
 
+def _drawn_once(output: bytes, whole: int) -> None:
+    """The screen went out in one frame of more than ``whole`` bytes, and later frames only
+    redrew the clock (at most ``CLOCK_FRAME`` bytes each)."""
+    frames = _frames(output)
+    assert frames, "no synchronized frame: the terminal's question was not answered"
+    first, later = frames[0], frames[1:]
+    assert first > whole, f"the first frame is not the whole screen: {frames}"
+    assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
+
+
 def test_opening_the_large_seminar_draws_each_line_once(tmp_path: Path) -> None:
     data = tmp_path / "data"
     path = write_session(large_session(session_id="once"), data / "sessions" / "once.toml")
@@ -37,11 +47,7 @@ def test_opening_the_large_seminar_draws_each_line_once(tmp_path: Path) -> None:
         assert term.screen.find("P6 ") is not None, term.screen.text()
         term.settle(1.0, timeout=30)
         output = bytes(term.output)
-    frames = _frames(output)
-    assert frames, "no synchronized frame: the terminal's question was not answered"
-    first, later = frames[0], frames[1:]
-    assert first > 20 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
-    assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
+    _drawn_once(output, whole=20 * CLOCK_FRAME)
 
 
 def test_opening_the_demo_on_its_action_plan_draws_it_in_the_first_frame(tmp_path: Path) -> None:
@@ -59,11 +65,7 @@ def test_opening_the_demo_on_its_action_plan_draws_it_in_the_first_frame(tmp_pat
         assert term.screen.find("Handling 1") is not None, term.screen.text()
         term.settle(0.3, timeout=30)
         output = bytes(term.output)
-    frames = _frames(output)
-    assert frames, "no synchronized frame: the terminal's question was not answered"
-    first, later = frames[0], frames[1:]
-    assert first > 10 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
-    assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
+    _drawn_once(output, whole=10 * CLOCK_FRAME)
 
 
 def test_the_list_of_sessions_is_drawn_in_one_frame_with_its_footer(tmp_path: Path) -> None:
@@ -88,11 +90,7 @@ def test_the_list_of_sessions_is_drawn_in_one_frame_with_its_footer(tmp_path: Pa
         footer = term.screen.text().splitlines()[-1]
     assert "Stort seminar" in term.screen.text() and "9/10" in term.screen.text(), term.screen.text()
     assert "n Ny session" in footer and "q Afslut" in footer and "Åbn" not in footer, footer
-    frames = _frames(output)
-    assert frames, "no synchronized frame: the terminal's question was not answered"
-    first, later = frames[0], frames[1:]
-    assert first > 5 * CLOCK_FRAME, f"the first frame is not the whole screen: {frames}"
-    assert all(size <= CLOCK_FRAME for size in later), f"drawn again after the first frame: {frames}"
+    _drawn_once(output, whole=5 * CLOCK_FRAME)
     assert "n Ny session" in _plain_first(output), "the footer's keys are not in the first frame"
 
 

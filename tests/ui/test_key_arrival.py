@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual import events
 from textual.message import Message
-from textual.message_pump import MessagePump
 
 from workshop_tui.tui.app import WorkshopApp
 from workshop_tui.tui.key_arrival import idle
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.grid import GridView
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, keys_taken_by
 
 
 class _Busy(Message):
@@ -31,16 +29,7 @@ class _Busy(Message):
 @pytest.fixture
 def at_app(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the app's own turns take: its keys and ``_Busy`` messages, in order."""
-    taken: list[str] = []
-    dispatch = MessagePump._dispatch_message
-
-    async def noted(self: MessagePump, message: Any) -> None:
-        if isinstance(self, WorkshopApp) and isinstance(message, events.Key | _Busy):
-            taken.append(message.key if isinstance(message, events.Key) else "busy")
-        await dispatch(self, message)
-
-    monkeypatch.setattr(MessagePump, "_dispatch_message", noted)
-    return taken
+    return keys_taken_by(monkeypatch, WorkshopApp, _Busy)
 
 
 async def _until_idle(app: WorkshopApp) -> None:
@@ -81,22 +70,43 @@ async def test_a_digit_for_an_idle_app_is_scored_and_saved_in_the_turn_it_arrive
         assert at_app == []  # neither key took a turn of the app
 
 
-async def test_a_digit_while_the_app_has_messages_waits_behind_them(room: Path, at_app: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("scored", "arrow", "key", "before", "after"),
+    [
+        # An arrow is still in the app's queue: the digit must not overtake it (it would score
+        # the cell the arrow leaves).
+        ((), "right", ("3", "3"), {}, {"p2": 3}),
+        # A Left is still in the app's queue: the Delete must not overtake it (it would clear
+        # the empty cell the Left leaves, and keep p1's 3).
+        (("3",), "left", ("delete", None), {"p1": 3}, {}),
+    ],
+    ids=["digit", "delete"],
+)
+async def test_a_key_while_the_app_has_messages_waits_behind_them(
+    room: Path,
+    at_app: list[str],
+    scored: tuple[str, ...],
+    arrow: str,
+    key: tuple[str, str | None],
+    before: dict[str, int],
+    after: dict[str, int],
+) -> None:
     app = app_for(room)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        # An arrow is still in the app's queue: the digit must not overtake it (it would score
-        # the cell the arrow leaves).
+        for digit in scored:
+            app.post_typed(events.Key(digit, digit))
+            await pilot.pause()
         app.post_message(_Busy())
-        app.post_typed(events.Key("right", None))
-        app.post_typed(events.Key("3", "3"))
-        assert _scores(screen) == {}
+        app.post_typed(events.Key(arrow, None))
+        app.post_typed(events.Key(*key))
+        assert _scores(screen) == before
         await pilot.pause()
         await pilot.pause()
-        assert at_app == ["busy", "right", "3"]
-        assert _scores(screen) == {"p2": 3}
+        assert at_app == ["busy", arrow, key[0]]
+        assert _scores(screen) == after
 
 
 async def test_a_digit_while_the_key_gate_holds_keys_waits_behind_them(room: Path, at_app: list[str]) -> None:
@@ -156,23 +166,3 @@ async def test_delete_and_backspace_for_an_idle_app_clear_the_cell_in_the_turn_t
         app.post_typed(events.Key("backspace", "\x7f"))
         assert _scores(screen) == {}
         assert at_app == []  # neither key took a turn of the app
-
-
-async def test_a_delete_while_the_app_has_messages_waits_behind_them(room: Path, at_app: list[str]) -> None:
-    app = app_for(room)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        app.post_typed(events.Key("3", "3"))
-        await pilot.pause()
-        # A Left is still in the app's queue: the Delete must not overtake it (it would clear
-        # the empty cell the Left leaves, and keep p1's 3).
-        app.post_message(_Busy())
-        app.post_typed(events.Key("left", None))
-        app.post_typed(events.Key("delete", None))
-        assert _scores(screen) == {"p1": 3}
-        await pilot.pause()
-        await pilot.pause()
-        assert at_app == ["busy", "left", "delete"]
-        assert _scores(screen) == {}

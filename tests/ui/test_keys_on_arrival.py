@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual import events
 from textual.message import Message
-from textual.message_pump import MessagePump
 
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.grid import GridView
 from workshop_tui.tui.widgets.score_grid import ScoreGrid
 
-from .conftest import SIZE, app_for
+from .conftest import SIZE, app_for, keys_taken_by
 
 
 class _Busy(Message):
@@ -24,16 +22,7 @@ class _Busy(Message):
 @pytest.fixture
 def at_grid(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the score grid's own turns take: its keys and ``_Busy`` messages, in order."""
-    taken: list[str] = []
-    dispatch = MessagePump._dispatch_message
-
-    async def noted(self: MessagePump, message: Any) -> None:
-        if isinstance(self, ScoreGrid) and isinstance(message, events.Key | _Busy):
-            taken.append(message.key if isinstance(message, events.Key) else "busy")
-        await dispatch(self, message)
-
-    monkeypatch.setattr(MessagePump, "_dispatch_message", noted)
-    return taken
+    return keys_taken_by(monkeypatch, ScoreGrid, _Busy)
 
 
 async def test_digits_on_an_idle_grid_are_saved_without_a_turn_of_the_grid(

@@ -19,7 +19,7 @@ from workshop_tui.tui.app import make_app
 from workshop_tui.tui.screens.new_session import LIBRARY_FILES_SHOWN, LIBRARY_PROBLEMS_SHOWN, NewSessionScreen
 from workshop_tui.tui.settings import Settings
 
-from .conftest import SIZE, app_for, listed
+from .conftest import SIZE, app_for, new_form
 
 BAD = Path(__file__).resolve().parent.parent / "fixtures" / "bad" / "exercises"
 
@@ -106,10 +106,7 @@ async def test_an_earlier_session_broken_after_listing_is_refused_in_the_interfa
     save_session(earlier, path)
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
-        await listed(pilot)
-        await pilot.press("n")
-        form = app.screen
-        assert isinstance(form, NewSessionScreen)
+        form = await new_form(pilot)
         form.query_one("#follows", Select).value = "0"
         form.query_one("#title", Input).value = "Tre måneder efter"
         await pilot.pause()

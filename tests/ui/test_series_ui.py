@@ -12,21 +12,18 @@ from workshop_tui.core.storage.follow_up import follow_up
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.listing import list_sessions
 from workshop_tui.core.storage.sessions import load_session, save_session, session_path
-from workshop_tui.tui.screens.new_session import NO_EARLIER, NewSessionScreen
+from workshop_tui.tui.screens.new_session import NO_EARLIER
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.views.action_review import View as ReviewView
 
-from .conftest import REVIEW, SIZE, app_for, first_day, follow_up_day, listed, on_its_review, until
+from .conftest import REVIEW, SIZE, app_for, first_day, follow_up_day, listed, new_form, on_its_review, until
 
 
 async def test_the_form_makes_a_follow_up_that_opens_on_the_review(library: Library, data_dir: Path) -> None:
     first = first_day(library)
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
-        await listed(pilot)
-        await pilot.press("n")
-        form = app.screen
-        assert isinstance(form, NewSessionScreen)
+        form = await new_form(pilot)
         assert form.query_one("#participants", Input).display
         form.query_one("#follows", Select).value = "0"
         await pilot.pause()
@@ -221,10 +218,7 @@ async def test_a_follow_up_in_the_form_keeps_the_earlier_sessions_language(
     first_day(library)
     app = app_for(None, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await listed(pilot)
-        await pilot.press("n")
-        form = app.screen
-        assert isinstance(form, NewSessionScreen)
+        form = await new_form(pilot)
         language = form.query_one("#language", Select)
         assert language.value == "en"
         form.query_one("#follows", Select).value = "0"
@@ -251,10 +245,7 @@ async def test_a_follow_up_in_the_form_shows_the_organisation_and_facilitator_it
     save_session(first, session_path(first))
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
-        await listed(pilot)
-        await pilot.press("n")
-        form = app.screen
-        assert isinstance(form, NewSessionScreen)
+        form = await new_form(pilot)
         organisation = form.query_one("#organisation", Input)
         facilitator = form.query_one("#facilitator", Input)
         follows = form.query_one("#follows", Select)
@@ -297,10 +288,7 @@ async def test_the_form_says_before_creating_that_a_second_follow_up_starts_a_br
     save_session(later, session_path(later))
     app = app_for(None, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await listed(pilot)
-        await pilot.press("n")
-        form = app.screen
-        assert isinstance(form, NewSessionScreen)
+        form = await new_form(pilot)
         index = {s.summary.id: str(n) for n, s in enumerate(form.sessions) if s.summary is not None}
         note = form.query_one("#branch-note", Static)
         follows = form.query_one("#follows", Select)
@@ -325,10 +313,7 @@ async def test_the_form_refuses_a_follow_up_dated_before_the_day_it_follows(
     first_day(library)
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
-        await listed(pilot)
-        await pilot.press("n")
-        form = app.screen
-        assert isinstance(form, NewSessionScreen)
+        form = await new_form(pilot)
         form.query_one("#follows", Select).value = "0"
         await pilot.pause()
         form.query_one("#title", Input).value = "Før tid"

@@ -88,6 +88,46 @@ async def _typing_in_the_second_box(
     return view, info, first, second
 
 
+async def _typing_in_the_first_box(
+    app: WorkshopApp, pilot: Any
+) -> tuple[SessionScreen, VotingInfo, EntryArea]:
+    """Voting open on sheet 42, the facilitator's cursor in its first box, where a device will write."""
+    screen, info = await _open_voting(app, pilot)
+    assert screen.view is not None
+    first = list(screen.view.query(EntryArea))[0]
+    first.focus()
+    return screen, info, first
+
+
+async def _join(http: aiohttp.ClientSession, info: VotingInfo) -> dict[str, Any]:
+    """A device joins with the room's code: its token and its participant."""
+    return await post(http, info.url + "/api/join", {"code": info.code})  # type: ignore[no-any-return]
+
+
+async def _send(
+    http: aiohttp.ClientSession, info: VotingInfo, device: dict[str, Any], write: dict[str, str]
+) -> dict[str, Any]:
+    """``device`` writes a field (``_write``, ``_choice_room``): the server's answer."""
+    return await post(http, info.url + "/api/write", write, device["token"])  # type: ignore[no-any-return]
+
+
+def _choice_room(library: Library, session_id: str, title: str) -> tuple[Path, int, dict[str, str]]:
+    """A stakeholder table for Bord 1 and Bord 2, saved: its first choice column's index, and a
+    device's write of that column's first option into Bord 1's first row."""
+    path = _saved_session(library, "stakeholder-analysis", ["Bord 1", "Bord 2"], session_id, title)
+    table = load_session(path).exercise("stakeholder-analysis").body_as(TableBody)
+    index = next(i for i, column in enumerate(table.columns) if column.is_choice)
+    column = table.columns[index]
+    write = {
+        "exercise": "stakeholder-analysis",
+        "group": "g1",
+        "field": f"t:{cell_key(1, column.id)}",
+        "text": column.options[0].id,
+        "base": "",
+    }
+    return path, index, write
+
+
 def _screen_text(app: WorkshopApp) -> str:
     """The screen as plain text (the screenshot's markup and spaces taken out)."""
     return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
@@ -115,14 +155,14 @@ async def test_a_field_a_device_writes_in_says_who_writes_and_the_mark_goes_afte
         view, info, first, second = await _typing_in_the_second_box(app, pilot)
         assert first.border_title is None and not first.has_class("being-written")
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            await post(http, info.url + "/api/write", _write("g1", "Tillid først"), device["token"])
+            device = await _join(http, info)
+            await _send(http, info, device, _write("g1", "Tillid først"))
             await pilot.pause(REFRESH_QUIET + 0.3)
             assert first.text == "Tillid først"  # the facilitator is not in it: shown at once
             assert first.border_title == f"✎ skriver… · Bord 1 ({device['participant']})"
             assert first.has_class("being-written") and second.border_title is None
             # Bord 2's scribe writes too: the heading names that group (the facilitator shows Bord 1).
-            await post(http, info.url + "/api/write", _write("g2", "Mod"), device["token"])
+            await _send(http, info, device, _write("g2", "Mod"))
             await pilot.pause(REFRESH_QUIET + 0.3)
             head = str(view.query_one("#sheet-head").render())
             assert "✎ Bord 2 skriver nu (Ctrl+G)" in head
@@ -141,16 +181,11 @@ async def test_a_field_a_device_writes_in_says_who_writes_and_the_mark_goes_afte
 async def test_the_facilitator_typing_in_a_field_a_device_writes_keeps_both_texts(sheet_room: Path) -> None:
     app = _app(sheet_room)
     async with app.run_test(size=SIZE) as pilot:
-        screen, info = await _open_voting(app, pilot)
-        assert screen.view is not None
-        first = list(screen.view.query(EntryArea))[0]
-        first.focus()
+        screen, info, first = await _typing_in_the_first_box(app, pilot)
         await pilot.press("V", "i")
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            written = await post(
-                http, info.url + "/api/write", _write("g1", "Telefonens ord"), device["token"]
-            )
+            device = await _join(http, info)
+            written = await _send(http, info, device, _write("g1", "Telefonens ord"))
             assert written["outcome"] == "merged" and "Vi" in written["text"]
             await pilot.pause(REFRESH_QUIET + 0.3)
             # Shown in the field the facilitator types in, the cursor still right after "Vi".
@@ -159,7 +194,7 @@ async def test_the_facilitator_typing_in_a_field_a_device_writes_keeps_both_text
             await pilot.press("space", "t", "o")
             # The device types on over what it was given back: the facilitator's words stay too.
             more = written["text"] + " og mere"
-            await post(http, info.url + "/api/write", _write("g1", more, written["version"]), device["token"])
+            await _send(http, info, device, _write("g1", more, written["version"]))
         saved = load_session(sheet_room).answers_for("sheet-42").texts["g1"]["1"]
         assert "Vi to" in saved and "Telefonens ord" in saved and "og mere" in saved
         await pilot.press("f10", "f10")
@@ -178,18 +213,12 @@ async def test_a_device_s_words_written_between_the_facilitator_s_keys_are_shown
     """
     app = _app(sheet_room)
     async with app.run_test(size=SIZE) as pilot:
-        screen, info = await _open_voting(app, pilot)
-        assert screen.view is not None
-        first = list(screen.view.query(EntryArea))[0]
-        first.focus()
+        screen, info, first = await _typing_in_the_first_box(app, pilot)
         await pilot.press(*"Vi ringer")
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            written = await post(
-                http,
-                info.url + "/api/write",
-                _write("g1", "Vi ringer TELEFON", version_of("Vi ringer")),
-                device["token"],
+            device = await _join(http, info)
+            written = await _send(
+                http, info, device, _write("g1", "Vi ringer TELEFON", version_of("Vi ringer"))
             )
             await pilot.pause(REFRESH_QUIET + 0.3)  # the facilitator paused: the refill shows it
             assert first.text == "Vi ringer TELEFON" and first.cursor_location == (0, 9)
@@ -197,7 +226,7 @@ async def test_a_device_s_words_written_between_the_facilitator_s_keys_are_shown
             assert first.text == "Vi ringer til TELEFON" and first.cursor_location == (0, 13)
             # Between two keys, before any refill: the next key's edit brings the phone's words.
             more = written["text"] + " skriver"
-            await post(http, info.url + "/api/write", _write("g1", more, written["version"]), device["token"])
+            await _send(http, info, device, _write("g1", more, written["version"]))
             await pilot.press(*" os")
             await pilot.pause()
             assert first.text == "Vi ringer til os TELEFON skriver" and first.cursor_location == (0, 16)
@@ -213,15 +242,12 @@ async def test_ctrl_z_after_a_device_s_words_were_shown_in_the_facilitator_s_fie
     facilitator's typing since, never the device's words, and the field shows what is on file."""
     app = _app(sheet_room)
     async with app.run_test(size=SIZE) as pilot:
-        screen, info = await _open_voting(app, pilot)
-        assert screen.view is not None
-        first = list(screen.view.query(EntryArea))[0]
-        first.focus()
+        screen, info, first = await _typing_in_the_first_box(app, pilot)
         await pilot.press(*"Vi ringer")
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
+            device = await _join(http, info)
             phone = _write("g1", "Vi ringer TELEFON", version_of("Vi ringer"))
-            await post(http, info.url + "/api/write", phone, device["token"])
+            await _send(http, info, device, phone)
             await pilot.pause(REFRESH_QUIET + 0.3)
             await pilot.press(*" til")
         assert first.text == "Vi ringer til TELEFON"
@@ -301,8 +327,8 @@ async def test_ctrl_z_undoes_the_facilitator_s_typing_while_a_device_writes_and_
         second.focus()
         await pilot.press("m", "i", "n", "e")
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            await post(http, info.url + "/api/write", _write("g1", "Telefonens tekst"), device["token"])
+            device = await _join(http, info)
+            await _send(http, info, device, _write("g1", "Telefonens tekst"))
         await pilot.pause(REFRESH_QUIET + 0.3)
         screen.set_focus(None)  # the session's Ctrl+Z (a text field's own would undo its letters)
         await pilot.pause()
@@ -331,8 +357,8 @@ async def test_a_group_name_from_the_file_is_shown_as_written_in_the_writing_mar
     async with app.run_test(size=SIZE) as pilot:
         view, info, first, second = await _typing_in_the_second_box(app, pilot)
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            await post(http, info.url + "/api/write", _write("g1", "Tillid"), device["token"])
+            device = await _join(http, info)
+            await _send(http, info, device, _write("g1", "Tillid"))
             await until(pilot, lambda: first.border_title is not None, "the device's write marked")
             assert first.text == "Tillid"
             title = first.border_title
@@ -348,12 +374,7 @@ async def test_a_choice_a_device_writes_in_is_marked_like_a_text_field(
 ) -> None:
     # A choice (Select) has no border of its own: the mark goes on the box that shows the choice.
     monkeypatch.setattr(scribes, "SHOWN_SECONDS", 600.0)  # a loaded machine may outrun 5 s
-    path = _saved_session(
-        library, "stakeholder-analysis", ["Bord 1", "Bord 2"], "interessenter", "Interessenter"
-    )
-    table = load_session(path).exercise("stakeholder-analysis").body_as(TableBody)
-    index = next(i for i, column in enumerate(table.columns) if column.is_choice)
-    column = table.columns[index]
+    path, index, write = _choice_room(library, "interessenter", "Interessenter")
     app = _app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen, info = await _open_voting(app, pilot)
@@ -362,18 +383,11 @@ async def test_a_choice_a_device_writes_in_is_marked_like_a_text_field(
         choice = view.query_one(f"#cell-1-{index}", EntrySelect)
         shown = choice.query_one("SelectCurrent")
         assert shown.border_title is None and not shown.has_class("being-written")
-        write = {
-            "exercise": "stakeholder-analysis",
-            "group": "g1",
-            "field": f"t:{cell_key(1, column.id)}",
-            "text": column.options[0].id,
-            "base": "",
-        }
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            await post(http, info.url + "/api/write", write, device["token"])
+            device = await _join(http, info)
+            await _send(http, info, device, write)
             await until(pilot, lambda: shown.border_title is not None, "the device's write marked")
-            assert choice.value == column.options[0].id
+            assert choice.value == write["text"]  # the column's first option
             # The cell is too narrow for "✎ skriver… · Bord 1 (P1)", which it cut to "✎ skriver… · B":
             # who comes first, and a cut takes the end of the group's name.
             who = device["participant"]
@@ -391,26 +405,16 @@ async def test_the_writing_mark_is_picked_again_when_the_terminal_is_resized(
     # past the test (on a loaded machine the steps below may take longer than its usual 5 s),
     # and each step waits for the state it checks, not a fixed 0.3 s.
     monkeypatch.setattr(scribes, "SHOWN_SECONDS", 600.0)
-    path = _saved_session(library, "stakeholder-analysis", ["Bord 1", "Bord 2"], "omstilling", "Omstilling")
-    table = load_session(path).exercise("stakeholder-analysis").body_as(TableBody)
-    index = next(i for i, column in enumerate(table.columns) if column.is_choice)
-    column = table.columns[index]
+    path, index, write = _choice_room(library, "omstilling", "Omstilling")
     app = _app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen, info = await _open_voting(app, pilot)
         view = screen.view
         assert isinstance(view, GroupTextsView)
         shown = view.query_one(f"#cell-1-{index}", EntrySelect).query_one("SelectCurrent")
-        write = {
-            "exercise": "stakeholder-analysis",
-            "group": "g1",
-            "field": f"t:{cell_key(1, column.id)}",
-            "text": column.options[0].id,
-            "base": "",
-        }
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            await post(http, info.url + "/api/write", write, device["token"])
+            device = await _join(http, info)
+            await _send(http, info, device, write)
             who = device["participant"]
             full, narrow = f"✎ skriver… · Bord 1 ({who})", f"✎ {who} · Bord 1"
             await until(pilot, lambda: shown.border_title is not None, "the device's write marked")
@@ -433,8 +437,8 @@ async def test_closing_voting_while_a_device_writes_says_its_last_words_may_stil
     async with app.run_test(size=SIZE) as pilot:
         screen, info = await _open_voting(app, pilot)
         async with aiohttp.ClientSession() as http:
-            device = await post(http, info.url + "/api/join", {"code": info.code})
-            await post(http, info.url + "/api/write", _write("g1", "Vi ringer til ledere"), device["token"])
+            device = await _join(http, info)
+            await _send(http, info, device, _write("g1", "Vi ringer til ledere"))
         await pilot.press("f10")  # the panel again
         await pilot.pause()
         await pilot.press("f10")  # closes voting

@@ -114,10 +114,10 @@ def test_an_error_after_the_rows_keeps_its_line_number() -> None:
         fast_toml.loads(ROWS + "\nbroken =\n")
 
 
-def test_the_rows_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        fast_toml, "_simple", lambda text: None
-    )  # what reaches tomllib when it reads the rest
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What reaches tomllib when it reads the rest (the line reader, ``_simple``, turned off)."""
+    monkeypatch.setattr(fast_toml, "_simple", lambda text: None)
     seen: list[str] = []
     real = tomllib.loads
 
@@ -126,40 +126,22 @@ def test_the_rows_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> 
         return real(text)
 
     monkeypatch.setattr(tomllib, "loads", parse)
+    return seen
+
+
+def test_the_rows_are_not_parsed_by_tomllib(seen: list[str]) -> None:
     scores = {"x": {"p1": 4, "p2": -1}, "y": {"p1": 0}}
     assert fast_toml.loads(ROWS) == {"answers": {"a": {"scores": scores}}}
     assert seen == ["\n" * ROWS.count("\n")]
 
 
-def test_long_texts_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        fast_toml, "_simple", lambda text: None
-    )  # what reaches tomllib when it reads the rest
-    seen: list[str] = []
-    real = tomllib.loads
-
-    def parse(text: str) -> dict[str, object]:
-        seen.append(text)
-        return real(text)
-
-    monkeypatch.setattr(tomllib, "loads", parse)
+def test_long_texts_are_not_parsed_by_tomllib(seen: list[str]) -> None:
     text = f'k = "{LONG}"\nm = """\n{LONG}\n{LONG}"""\n'
     assert fast_toml.loads(text) == {"k": LONG, "m": f"{LONG}\n{LONG}"}
     assert len(seen) == 1 and LONG not in seen[0] and seen[0].count("\n") == text.count("\n")
 
 
-def test_texts_with_one_letter_escapes_are_not_parsed_by_tomllib(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        fast_toml, "_simple", lambda text: None
-    )  # what reaches tomllib when it reads the rest
-    seen: list[str] = []
-    real = tomllib.loads
-
-    def parse(text: str) -> dict[str, object]:
-        seen.append(text)
-        return real(text)
-
-    monkeypatch.setattr(tomllib, "loads", parse)
+def test_texts_with_one_letter_escapes_are_not_parsed_by_tomllib(seen: list[str]) -> None:
     text = 'k = "Spørg: \\"Hvor stærkt?\\"\\tC:\\\\"\nm = """\nEn \\"linje\\"\nto"""\n'
     assert fast_toml.loads(text) == {"k": 'Spørg: "Hvor stærkt?"\tC:\\', "m": 'En "linje"\nto'}
     assert len(seen) == 1 and "Spørg" not in seen[0] and "linje" not in seen[0]

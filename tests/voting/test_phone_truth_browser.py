@@ -15,18 +15,23 @@ from typing import Any
 import pytest
 
 from workshop_tui.core.i18n import section
-from workshop_tui.core.keeper import SessionKeeper
 from workshop_tui.core.model import Action
 from workshop_tui.core.storage.library import Library
-from workshop_tui.core.storage.sessions import load_session, new_session, save_session, session_path
-from workshop_tui.voting.desk import Desk
-from workshop_tui.voting.roll import Roll
-from workshop_tui.voting.server import VotingServer
-from workshop_tui.voting.sink import KeeperSink
+from workshop_tui.core.storage.sessions import load_session
 
 from .conftest import CODE
 from .test_browser import CHROMIUM, ServerThread, _follow
-from .test_scribes_browser import _axe, _fits, _narrow, _type
+from .test_scribes_browser import (
+    _axe,
+    _fits,
+    _narrow,
+    _pick_group,
+    _saved,
+    _server,
+    _table_session,
+    _type,
+    _until,
+)
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -50,20 +55,13 @@ def test_words_in_a_date_field_are_shown_and_replaced_only_when_the_scribe_says_
     from selenium.webdriver.support import expected_conditions as shown
     from selenium.webdriver.support.ui import WebDriverWait
 
-    session = new_session(
-        title="Handlinger",
-        date="2026-12-02",
-        exercises=[library.exercises["sheet-45"]],
-        participants=4,
-        groups=["Bord 1", "Bord 2"],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="handlinger-ord",
-    ).with_action("sheet-45", "g1", 0, Action("Skyggedag", "Jesper", "næste fredag"), due_as_written=True)
-    path = session_path(session)
-    save_session(session, path)
+    session = _table_session(library, "handlinger-ord", "Handlinger", "sheet-45")
+    session = session.with_action(
+        "sheet-45", "g1", 0, Action("Skyggedag", "Jesper", "næste fredag"), due_as_written=True
+    )
+    path = _saved(session)
     _narrow(browser)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
-    server.follow("sheet-45")
+    server = _server(session, path, "sheet-45")
     words = section("phone.", "da")
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
 
@@ -71,9 +69,7 @@ def test_words_in_a_date_field_are_shown_and_replaced_only_when_the_scribe_says_
         return load_session(path).answers_for("sheet-45").actions["g1"][0].due
 
     with ServerThread(server) as running:
-        browser.get(running.url + "/#c=" + CODE)
-        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
-        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        _pick_group(browser, running.url, 0)
         field = wait.until(shown.visibility_of_element_located((By.CSS_SELECTOR, "input[type=date]")))
         written = wait.until(shown.visibility_of_element_located((By.CSS_SELECTOR, ".written")))
         assert written.text == words["write.due_written"].format(text="næste fredag")
@@ -100,10 +96,7 @@ def test_words_in_a_date_field_are_shown_and_replaced_only_when_the_scribe_says_
         _pick(browser, field, "2026-12-11")
         wait.until(lambda _: said.text == ask)
         use.click()
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and due() != "2026-12-11":
-            time.sleep(0.05)
-        assert due() == "2026-12-11"
+        assert _until(due, "2026-12-11"), due()
         wait.until(lambda _: not written.is_displayed())
         assert field.get_attribute("value") == "2026-12-11"
 
@@ -115,20 +108,10 @@ def test_an_open_answer_typed_when_the_facilitator_moves_on_is_told_sent_or_kept
     from selenium.webdriver.support import expected_conditions as shown
     from selenium.webdriver.support.ui import WebDriverWait
 
-    session = new_session(
-        title="Svar",
-        date="2026-12-02",
-        exercises=[library.exercises[e] for e in ("take-home", "sheet-42")],
-        participants=4,
-        groups=["Bord 1", "Bord 2"],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="svar-browser",
-    )
-    path = session_path(session)
-    save_session(session, path)
+    session = _table_session(library, "svar-browser", "Svar", "take-home", "sheet-42")
+    path = _saved(session)
     _narrow(browser)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
-    server.follow("take-home")
+    server = _server(session, path, "take-home")
     words = section("phone.", "da")
     title = session.exercise("take-home").title.da
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
@@ -137,10 +120,7 @@ def test_an_open_answer_typed_when_the_facilitator_moves_on_is_told_sent_or_kept
         return sorted(load_session(path).answers_for("take-home").opens.values())
 
     def has(expected: list[str]) -> bool:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and answers() != expected:
-            time.sleep(0.05)
-        return answers() == expected
+        return _until(answers, expected)
 
     with ServerThread(server) as running:
         browser.get(running.url + "/#c=" + CODE)

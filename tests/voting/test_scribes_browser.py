@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,20 +40,64 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def scribe_session(library: Library, data_dir: Path) -> tuple[Session, Path]:
-    session = new_session(
-        title="Skrivning",
+def _table_session(library: Library, session_id: str, title: str, *exercises: str) -> Session:
+    """A new session of ``exercises`` for four people at two tables (Bord 1, Bord 2): the room
+    every phone test here writes in (not saved yet: a test may put answers in first)."""
+    return new_session(
+        title=title,
         date="2026-12-02",
-        exercises=[library.exercises[e] for e in ("sheet-42", "take-home")],
+        exercises=[library.exercises[e] for e in exercises],
         participants=4,
         groups=["Bord 1", "Bord 2"],
         timestamp="2026-12-02T09:00:00+00:00",
-        session_id="skrivning-browser",
+        session_id=session_id,
     )
+
+
+def _saved(session: Session) -> Path:
+    """``session`` saved in the data folder: its file."""
     path = session_path(session)
     save_session(session, path)
-    return session, path
+    return path
+
+
+def _server(session: Session, path: Path, exercise_id: str) -> VotingServer:
+    """A voting server for four phones writing into ``path`` (through a keeper), on ``exercise_id``."""
+    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
+    server.follow(exercise_id)
+    return server
+
+
+def _until(read: Callable[[], Any], expected: Any) -> bool:
+    """Whether ``read()`` gives ``expected`` within 10 s: the page writes a pause after the typing."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and read() != expected:
+        time.sleep(0.05)
+    return bool(read() == expected)
+
+
+def _sheet_text(path: Path, group: str) -> str:
+    """What is on file in sheet 42's first box for ``group``."""
+    return load_session(path).answers_for("sheet-42").texts.get(group, {}).get("1", "")
+
+
+def _pick_group(browser: Any, url: str, index: int) -> None:
+    """The phone joins with the code and picks the ``index``-th group (0: Bord 1)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(url + "/#c=" + CODE)
+    WebDriverWait(browser, 15, poll_frequency=0.05).until(
+        shown.visibility_of_element_located((By.ID, "w-groups"))
+    )
+    browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[index].click()
+
+
+@pytest.fixture
+def scribe_session(library: Library, data_dir: Path) -> tuple[Session, Path]:
+    session = _table_session(library, "skrivning-browser", "Skrivning", "sheet-42", "take-home")
+    return session, _saved(session)
 
 
 def _axe(browser: Any) -> list[str]:
@@ -105,22 +150,15 @@ def test_a_scribe_types_through_a_lost_connection_and_every_character_reaches_th
 
     session, path = scribe_session
     _narrow(browser)
-    keeper = SessionKeeper(session, path)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
-    server.follow("sheet-42")
+    server = _server(session, path, "sheet-42")
     words = section("phone.", "da")
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
 
     def on_disk() -> str:
-        return load_session(path).answers_for("sheet-42").texts.get("g2", {}).get("1", "")
+        return _sheet_text(path, "g2")
 
     def disk_has(text: str) -> bool:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if on_disk() == text:
-                return True
-            time.sleep(0.05)
-        return False
+        return _until(on_disk, text)
 
     with ServerThread(server) as running:
         browser.get(running.url + "/#c=" + CODE)
@@ -172,9 +210,7 @@ def test_open_answers_from_a_phone_are_anonymous_and_survive_a_lost_connection(
 
     session, path = scribe_session
     _narrow(browser)
-    keeper = SessionKeeper(session, path)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
-    server.follow("take-home")
+    server = _server(session, path, "take-home")
     words = section("phone.", "da")
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
     with ServerThread(server) as running:
@@ -211,26 +247,17 @@ def test_a_date_half_typed_on_a_keyboard_keeps_the_date_on_file(
 
     from workshop_tui.core.model import Action
 
-    session = new_session(
-        title="Handlinger",
-        date="2026-12-02",
-        exercises=[library.exercises["sheet-45"]],
-        participants=4,
-        groups=["Bord 1", "Bord 2"],
-        timestamp="2026-12-02T09:00:00+00:00",
-        session_id="handlinger-browser",
-    ).with_action("sheet-45", "g1", 0, Action(text="Skyggedag", owner="Jesper", due="2026-12-11"))
-    path = session_path(session)
-    save_session(session, path)
+    session = _table_session(library, "handlinger-browser", "Handlinger", "sheet-45")
+    session = session.with_action(
+        "sheet-45", "g1", 0, Action(text="Skyggedag", owner="Jesper", due="2026-12-11")
+    )
+    path = _saved(session)
     _narrow(browser)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
-    server.follow("sheet-45")
+    server = _server(session, path, "sheet-45")
     words = section("phone.", "da")
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
     with ServerThread(server) as running:
-        browser.get(running.url + "/#c=" + CODE)
-        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
-        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        _pick_group(browser, running.url, 0)
         due = wait.until(shown.visibility_of_element_located((By.CSS_SELECTOR, "input[type=date]")))
         assert due.get_attribute("value") == "2026-12-11"
         due.click()
@@ -261,21 +288,14 @@ def test_a_scribe_typing_on_while_the_facilitator_adds_words_behind_keeps_typing
     from workshop_tui.core.writing import version_of
 
     session, path = scribe_session
-    keeper = SessionKeeper(session, path)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
-    server.follow("sheet-42")
+    server = _server(session, path, "sheet-42")
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
 
     def on_disk() -> str:
-        return load_session(path).answers_for("sheet-42").texts.get("g1", {}).get("1", "")
+        return _sheet_text(path, "g1")
 
     def disk_has(text: str) -> bool:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if on_disk() == text:
-                return True
-            time.sleep(0.05)
-        return False
+        return _until(on_disk, text)
 
     def post(url: str, body: dict[str, str], token: str = "") -> Any:
         headers = {"Content-Type": "application/json"} | (
@@ -286,9 +306,7 @@ def test_a_scribe_typing_on_while_the_facilitator_adds_words_behind_keeps_typing
             return json.loads(response.read())
 
     with ServerThread(server) as running:
-        browser.get(running.url + "/#c=" + CODE)
-        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
-        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        _pick_group(browser, running.url, 0)
         box = wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
         _type(box, "TELEFON s")
         assert disk_has("TELEFON s"), on_disk()
@@ -318,8 +336,7 @@ def test_the_phone_page_is_headed_by_what_the_phone_does_now(
 
     session, path = scribe_session
     _narrow(browser)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
-    server.follow("sheet-42")
+    server = _server(session, path, "sheet-42")
     words = section("phone.", "da")
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
 
@@ -354,26 +371,19 @@ def test_a_scribe_typing_when_the_facilitator_moves_on_is_told_finishes_and_carr
 
     session, path = scribe_session
     _narrow(browser)
-    keeper = SessionKeeper(session, path)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(keeper))
-    server.follow("sheet-42")
+    server = _server(session, path, "sheet-42")
     words = section("phone.", "da")
     title = session.exercise("sheet-42").title.da
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
 
     def on_disk() -> str:
-        return load_session(path).answers_for("sheet-42").texts.get("g1", {}).get("1", "")
+        return _sheet_text(path, "g1")
 
     def disk_has(text: str) -> bool:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and on_disk() != text:
-            time.sleep(0.05)
-        return on_disk() == text
+        return _until(on_disk, text)
 
     with ServerThread(server) as running:
-        browser.get(running.url + "/#c=" + CODE)
-        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
-        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        _pick_group(browser, running.url, 0)
         box = wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
         _type(box, "Camilla og ")
         running.call(_follow(server, "take-home"))  # Ctrl+N: the open answers
@@ -408,14 +418,11 @@ def test_a_scribe_not_typing_goes_on_with_the_facilitator_and_is_told_the_sheet_
 
     session, path = scribe_session
     _narrow(browser)
-    server = VotingServer(Desk(Roll(CODE), max_participants=4), KeeperSink(SessionKeeper(session, path)))
-    server.follow("sheet-42")
+    server = _server(session, path, "sheet-42")
     words = section("phone.", "da")
     wait = WebDriverWait(browser, 15, poll_frequency=0.05)
     with ServerThread(server) as running:
-        browser.get(running.url + "/#c=" + CODE)
-        wait.until(shown.visibility_of_element_located((By.ID, "w-groups")))
-        browser.find_elements(By.CSS_SELECTOR, "#w-group-buttons button")[0].click()
+        _pick_group(browser, running.url, 0)
         wait.until(shown.visibility_of_element_located((By.ID, "f-0")))
         running.call(_follow(server, "take-home"))
         wait.until(shown.visibility_of_element_located((By.ID, "w-answer")))

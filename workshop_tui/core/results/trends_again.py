@@ -38,6 +38,7 @@ from workshop_tui.core.results.summary_model import (
 from workshop_tui.core.results.trends_model import (
     ReviewAgain,
     ReviewRun,
+    RunAgain,
     SessionRef,
     TopOption,
     VoteAgain,
@@ -47,7 +48,7 @@ from workshop_tui.core.results.trends_model import (
 
 Again = WrittenAgain | VoteAgain | ReviewAgain
 """A recurring exercise with no means to trend, as the trend lists it."""
-_Listed = TypeVar("_Listed", WrittenAgain, VoteAgain, ReviewAgain)
+_Listed = TypeVar("_Listed", bound=RunAgain)
 
 
 def written_answers(part: SummaryPart) -> int | None:

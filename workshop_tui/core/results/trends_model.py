@@ -148,10 +148,10 @@ class RanOnce:
 
 
 @dataclass(frozen=True)
-class WrittenAgain:
-    """A written exercise (a sheet, an action list, a table, open answers) run in two or more
-    sessions of the series: no figures to follow, but a facilitator meeting the group again
-    wants to see it came back, and how much was written each time.
+class RunAgain:
+    """An exercise with no means to trend, run in two or more sessions of the series: what a
+    written exercise, a vote and an action review listed again have in common
+    (``trends_again.ran_again`` makes them, ``trends_again.told_apart`` labels them).
 
     ``label`` is what every format prints, told apart as ``RanOnce.label`` is.
     """
@@ -162,6 +162,15 @@ class WrittenAgain:
     label: str
     sessions: tuple[SessionRef, ...]
     """The sessions that ran it, earliest first."""
+
+
+@dataclass(frozen=True)
+class WrittenAgain(RunAgain):
+    """A written exercise (a sheet, an action list, a table, open answers) run in two or more
+    sessions of the series: no figures to follow, but a facilitator meeting the group again
+    wants to see it came back, and how much was written each time.
+    """
+
     answers: tuple[int, ...]
     """Per session, what was written (``trends.written_answers``: group texts, actions, table
     rows or open answers)."""
@@ -219,18 +228,10 @@ class VoteRun:
 
 
 @dataclass(frozen=True)
-class VoteAgain:
+class VoteAgain(RunAgain):
     """A dot vote or single choice run in two or more sessions: per session its top options,
-    so the facilitator sees whether the room still puts the same things first.
+    so the facilitator sees whether the room still puts the same things first."""
 
-    ``label`` is what every format prints, told apart as ``RanOnce.label`` is.
-    """
-
-    id: str
-    kind: str
-    title: str
-    label: str
-    sessions: tuple[SessionRef, ...]
     runs: tuple[VoteRun, ...]
     """One per session, earliest first."""
 
@@ -278,13 +279,8 @@ class ReviewRun:
 
 
 @dataclass(frozen=True)
-class ReviewAgain:
+class ReviewAgain(RunAgain):
     """An action review run in two or more sessions (a series of follow-ups), per session its counts."""
 
-    id: str
-    kind: str
-    title: str
-    label: str
-    sessions: tuple[SessionRef, ...]
     runs: tuple[ReviewRun, ...]
     """One per session, earliest first."""

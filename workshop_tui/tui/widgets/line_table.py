@@ -10,25 +10,19 @@ and everything else on the screen is a copy of what was already there.
 It is deliberately small: a header line, one fixed column on the left (the item), the last
 ``pinned`` columns fixed on the right when the table is wider than its view (the grid's
 n / mean / median: the room must see the figures while the participants scroll), cell
-cursor, zebra stripes, scrolling in both directions and mouse clicks. The owning widget
-fills it with ``add_column``/``add_row``/``update_cell``.
+cursor (its keys, clicks and scrolling into view in ``line_cursor``), zebra stripes and
+scrolling in both directions. The owning widget fills it with ``add_column``/``add_row``/``update_cell``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import accumulate
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
-from textual.geometry import Region, Size, Spacing
-from textual.message import Message
-from textual.scroll_view import ScrollView
+from textual.geometry import Size
 from textual.strip import Strip
 
 from workshop_tui.tui.widgets.cell_text import (
@@ -40,13 +34,14 @@ from workshop_tui.tui.widgets.cell_text import (
     fit,
     same_look,
 )
-from workshop_tui.tui.widgets.line_pins import View, pinned_cut, pinned_width, table_x, whole_columns
+from workshop_tui.tui.widgets.line_cursor import CursorTable
+from workshop_tui.tui.widgets.line_pins import View, pinned_cut, pinned_width, whole_columns
 
 CellValue = Text
 """What a cell holds: rich text, so a cell can carry colour and alignment."""
 
 
-class LineTable(ScrollView, can_focus=True):
+class LineTable(CursorTable, can_focus=True):
     """A cell-cursor table with a fixed first column, rendered and cached per row."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -56,15 +51,6 @@ class LineTable(ScrollView, can_focus=True):
         "line-table--cursor",
         "line-table--cursor-row",
     }
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home", "cursor_home", "tui.key.first_column", id="first_column", show=False),
-        Binding("end", "cursor_end", "tui.key.last_column", id="last_column", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("ctrl+home", "cursor_top", "tui.key.first_row", id="first_row", show=False),
-        Binding("ctrl+end", "cursor_bottom", "tui.key.last_row", id="last_row", show=False),
-    ]
 
     DEFAULT_CSS = """
     LineTable {
@@ -92,34 +78,17 @@ class LineTable(ScrollView, can_focus=True):
     }
     """
 
-    class CellHighlighted(Message):
-        """The cursor moved to another cell."""
-
-        def __init__(self, table: LineTable, coordinate: Coordinate) -> None:
-            super().__init__()
-            self.table = table
-            self.coordinate = coordinate
-
-        @property
-        def control(self) -> LineTable:
-            """The table, so ``@on(LineTable.CellHighlighted, "#id")`` can select it."""
-            return self.table
-
     def __init__(self, **kwargs: str | None) -> None:
         """Arguments as for any widget: ``name``, ``id``, ``classes``."""
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.columns: list[Column] = []
         self._row_keys: list[str] = []
         self._row_index: dict[str, int] = {}
         self._cells: dict[str, dict[str, CellValue]] = {}
-        self._cursor = Coordinate(0, 0)
         self._strips: dict[int, tuple[tuple[int | None, int, int, int], Strip]] = {}
         """Row index -> ((the cursor column it was drawn with or None, and the columns drawn), its strip)."""
         self._edges: list[int] = []
         """Where each column ends, from the table's left edge; [] until a row is drawn."""
-        self.row_moved: Callable[[int], None] | None = None
-        """Told the cursor's new row in the call that moved it, before ``CellHighlighted``
-        (which its owner takes a turn of this table's queue and of its own later)."""
         self._header: Strip | None = None
         self._header_style = Style()
         """The header's style, worked out with the header (``_header_strip``)."""
@@ -184,82 +153,6 @@ class LineTable(ScrollView, can_focus=True):
         row[column_key] = value
         self._forget_row(self._row_index[row_key])
 
-    # --- cursor --------------------------------------------------------------------------
-
-    @property
-    def cursor_coordinate(self) -> Coordinate:
-        """The highlighted cell (row, column)."""
-        return self._cursor
-
-    @cursor_coordinate.setter
-    def cursor_coordinate(self, wanted: Coordinate) -> None:
-        row = max(0, min(wanted.row, self.row_count - 1))
-        column = max(0, min(wanted.column, len(self.columns) - 1))
-        moved = Coordinate(row, column)
-        if moved == self._cursor:
-            return
-        old = self._cursor
-        self._cursor = moved
-        self._forget_row(old.row)
-        self._forget_row(moved.row)
-        self._scroll_cursor_into_view()
-        if moved.row != old.row and self.row_moved is not None:
-            self.row_moved(moved.row)
-        self.post_message(self.CellHighlighted(self, moved))
-
-    @property
-    def cursor_row(self) -> int:
-        """The row of the highlighted cell."""
-        return self._cursor.row
-
-    def action_cursor_up(self) -> None:
-        """Move the cursor one row up."""
-        self.cursor_coordinate = self._cursor.up()
-
-    def action_cursor_down(self) -> None:
-        """Move the cursor one row down."""
-        self.cursor_coordinate = self._cursor.down()
-
-    def action_cursor_left(self) -> None:
-        """Move the cursor one column left."""
-        self.cursor_coordinate = self._cursor.left()
-
-    def action_cursor_right(self) -> None:
-        """Move the cursor one column right."""
-        self.cursor_coordinate = self._cursor.right()
-
-    def action_page(self, direction: int) -> None:
-        """Move the cursor a screenful of rows up (-1) or down (1)."""
-        step = max(1, self.scrollable_content_region.height - 2)
-        self.cursor_coordinate = self._cursor._replace(row=self._cursor.row + direction * step)
-
-    def action_cursor_home(self) -> None:
-        """Move the cursor to the row's first column after the fixed one."""
-        self.cursor_coordinate = self._cursor._replace(column=self.home_column())
-
-    def action_cursor_end(self) -> None:
-        """Move the cursor to the row's last column that takes input."""
-        self.cursor_coordinate = self._cursor._replace(column=self.end_column())
-
-    def action_cursor_top(self) -> None:
-        """Move the cursor to the first row."""
-        self.cursor_coordinate = self._cursor._replace(row=0)
-
-    def action_cursor_bottom(self) -> None:
-        """Move the cursor to the last row."""
-        self.cursor_coordinate = self._cursor._replace(row=self.row_count - 1)
-
-    def home_column(self) -> int:
-        """Where Home goes: the first column after the fixed one."""
-        return 1 if len(self.columns) > 1 else 0
-
-    def end_column(self) -> int:
-        """Where End goes: the last column."""
-        return len(self.columns) - 1
-
-    def _column_x(self, column: int) -> int:
-        return sum(c.width for c in self.columns[:column])
-
     def pinned_width(self, width: int) -> int:
         """The width of the columns pinned on the right in a view ``width`` cells wide (``line_pins``).
 
@@ -270,32 +163,6 @@ class LineTable(ScrollView, can_focus=True):
             return 0
         edges = self._edges = self._edges or list(accumulate(column.width for column in self.columns))
         return pinned_width(edges, self.pinned, width)
-
-    def _scroll_cursor_into_view(self) -> None:
-        if not self.columns or not self.is_mounted:
-            return
-        row, column = self._cursor
-        right = self.pinned_width(self.scrollable_content_region.width)
-        if right and column >= len(self.columns) - self.pinned:
-            # A pinned column is always in view: only the row may need scrolling to.
-            region = Region(self.scroll_offset.x + self.fixed_width, row + 1, 1, 1)
-        else:
-            region = Region(self._column_x(column), row + 1, self.columns[column].width, 1)
-        left = self.fixed_width if column > 0 else 0
-        self.scroll_to_region(
-            region, animate=False, spacing=Spacing(1, right, 0, left), force=True, immediate=True
-        )
-
-    async def _on_click(self, event: events.Click) -> None:
-        """A click on a cell moves the cursor there (the header and the blank below do nothing)."""
-        row = event.y + self.scroll_offset.y - 1
-        width = self.scrollable_content_region.width
-        right, scroll_x = self.pinned_width(width), self.scroll_offset.x
-        x = table_x(event.x, width, self.fixed_width, right, scroll_x, self._total_width())
-        edges = [sum(c.width for c in self.columns[: n + 1]) for n in range(len(self.columns))]
-        column = next((n for n, edge in enumerate(edges) if x < edge), None)
-        if event.y >= 1 and 0 <= row < self.row_count and column is not None:
-            self.cursor_coordinate = Coordinate(row, column)
 
     # --- rendering -----------------------------------------------------------------------
 
