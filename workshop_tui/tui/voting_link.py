@@ -180,6 +180,7 @@ class VotingController:
         if self.server is not None:
             self.server.follow(exercise_id)  # from here the server refuses votes for the old round
             self._leave_round()
+            self.hidden_notice_gone()
             self._blind_round()
             self.refresh()
 
@@ -203,6 +204,21 @@ class VotingController:
             self._hidden_notice.stop()
         said = t(key, self.owner.lang)
         self._hidden_notice = self.owner.host.set_timer(HIDDEN_NOTICE_DELAY, lambda: self._say_hidden(said))
+
+    def hidden_notice_gone(self) -> None:
+        """The "answers are hidden" notice no longer applies: the round moved on, or F3 was pressed.
+
+        Said for an exercise the facilitator then left (steps half a second apart, each past the
+        burst's wait), it stayed its 8 seconds over the next one: "the grid shows only who
+        answered. F3 reveals them" over a sheet or a table, which has no grid and no F3 (found
+        by hand at 80x24), or over the grid F3 had just revealed. A notice still waiting is
+        dropped too; the round the facilitator stops on says its own.
+        """
+        if self._hidden_notice is not None:
+            self._hidden_notice.stop()
+            self._hidden_notice = None
+        for key in ("tui.voting.blind", "tui.round.blind_again"):
+            withdraw(self.owner.host.app, t(key, self.owner.lang))
 
     def _say_hidden(self, said: str) -> None:
         """Tell the facilitator the round is blind, once: not a notice per exercise a burst passed.
