@@ -206,14 +206,8 @@ class VotingController:
         self._hidden_notice = self.owner.host.set_timer(HIDDEN_NOTICE_DELAY, lambda: self._say_hidden(said))
 
     def hidden_notice_gone(self) -> None:
-        """The "answers are hidden" notice no longer applies: the round moved on, or F3 was pressed.
-
-        Said for an exercise the facilitator then left (steps half a second apart, each past the
-        burst's wait), it stayed its 8 seconds over the next one: "the grid shows only who
-        answered. F3 reveals them" over a sheet or a table, which has no grid and no F3 (found
-        by hand at 80x24), or over the grid F3 had just revealed. A notice still waiting is
-        dropped too; the round the facilitator stops on says its own.
-        """
+        """The round moved on or F3 was pressed: the "answers are hidden" notice (shown or still
+        waiting) goes. It stayed 8 s over the sheet stepped to next, or the grid F3 revealed."""
         if self._hidden_notice is not None:
             self._hidden_notice.stop()
             self._hidden_notice = None
