@@ -292,13 +292,12 @@ class SessionController:
         if previous is None:
             return None, t("tui.last.no_series", self.lang)
         # The trend (and the summaries it is made of) is loaded when last time is first asked for.
-        from workshop_tui.core.results.trends import exercise_trend
+        from workshop_tui.core.results.trends import exercise_trend, ran
 
         found = exercise_trend([previous, self.session], self.current, self.lang)
         if found is None:
-            return None, t(
-                "tui.last.not_run", self.lang, title=previous.title, date=long_date(previous.date, self.lang)
-            )
+            key = "tui.last.no_means" if ran(previous, self.current) else "tui.last.not_run"
+            return None, t(key, self.lang, title=previous.title, date=long_date(previous.date, self.lang))
         return found, ""
 
     # Timers
