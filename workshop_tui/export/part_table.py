@@ -175,9 +175,9 @@ def _open_answers(part: OpenAnswersPart, reader: Reader) -> PartDocument:
     CSV: an ``open`` row per answer (its text) and a ``total`` row per frequent word.
     """
     lang = reader.lang
+    # The question is not printed here: the exercise's heading prints it (or the prompt that
+    # stands in for it), and it stood there twice in a row.
     blocks: list[Heading | Paragraph | Table | Bullets] = []
-    if part.question:
-        blocks.append(Paragraph(part.question, "prompt"))
     if part.answers:
         blocks.append(Bullets(tuple(a.text for a in part.answers)))
     else:
