@@ -66,3 +66,15 @@ async def test_f3_takes_the_notice_away(data_dir: Path) -> None:
         await pilot.press("f3")
         await until(pilot, lambda: screen.session.answers_for("closing-rating").results_visible, "revealed")
         assert _hidden_notices(app) == []
+
+
+async def test_f3_on_the_projector_takes_the_notice_away_too(data_dir: Path) -> None:
+    """F3 on the wall (F2) revealed the results and left the notice over them."""
+    path, _ = demo_copy()
+    app = app_for(path, "da", voting=VOTING_HERE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _voting_on_a_grid(pilot, app)
+        await pilot.press("f2")
+        await pilot.press("f3")
+        await until(pilot, lambda: screen.session.answers_for("closing-rating").results_visible, "revealed")
+        assert _hidden_notices(app) == []

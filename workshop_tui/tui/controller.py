@@ -241,6 +241,7 @@ class SessionController:
         current = self.current
         if not self.session.exercise(current).is_scored:
             return
+        self.voting.hidden_notice_gone()  # "… F3 reveals them": done (grid or wall), or hidden on purpose
         # Not undoable: Ctrl+Z takes back an answer, never what the wall shows (a blind
         # round's results came up on the projector with the undo of a typed score).
         if self.session.answers_for(current).results_visible:

@@ -104,7 +104,6 @@ class SessionActions(InOrderScreen):
 
     def _blind(self) -> None:
         if self._takes_scores("F3"):
-            self.voting.hidden_notice_gone()  # "… F3 reveals them": done, or hidden on purpose
             self.controller.toggle_blind()
 
     def action_mode(self) -> None:
