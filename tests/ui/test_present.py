@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -301,3 +302,20 @@ def test_snapshot_of_the_wall_window_while_the_room_answers_blind(snap_compare: 
         await pilot.pause(0.3)
 
     assert snap_compare(PresentApp(room, lang="da"), terminal_size=(120, 36), run_before=settled)
+
+
+async def test_the_wall_window_asks_to_write_while_the_groups_write_on_their_phones(room: Path) -> None:
+    """F2 said "Scan for at skrive gruppens ark" under a sheet the groups wrote from their phones,
+    the second window "Scan for at stemme" and "ingen runde: øvelsen har ingen scorer": the side
+    file did not carry the writing mode (found by hand, explore24)."""
+    app = PresentApp(room, lang="da")
+    async with app.run_test(size=SIZE) as pilot:
+        write_live(room, Live("sheet-42", "da", None, replace(BOARD, round_open=False, writing="group")))
+        await until(
+            pilot,
+            lambda: "gruppens ark" in str(app.screen.query_one("#proj-vote", VoteBoard).render()),
+            FOLLOWS,
+        )
+        board = str(app.screen.query_one("#proj-vote", VoteBoard).render())
+        assert "Scan for at skrive gruppens ark" in board and "grupperne skriver" in board, board
+        assert "Scan for at stemme" not in board and "ingen scorer" not in board, board

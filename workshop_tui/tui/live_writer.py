@@ -132,6 +132,7 @@ def live_state(
             complete=p.complete,
             participants=voting.participants,
             max_participants=voting.max_participants,
+            writing=voting.writing,
         )
     return Live(
         exercise=exercise_id,

@@ -115,6 +115,7 @@ def _voting_info(board: LiveVoting) -> VotingInfo:
         max_participants=board.max_participants,
         round_open=board.round_open,
         participants=board.participants,
+        writing=board.writing,
     )
 
 

@@ -76,6 +76,14 @@ class LiveVoting:
     complete: int
     participants: int
     max_participants: int
+    writing: str = ""
+    """"group" while the groups write the exercise on show on devices, "open" for open answers,
+    "" otherwise: without it the second window said "Scan to vote" and "no round: the exercise
+    takes no scores" under a sheet the groups were writing from their phones (F2 said "Scan to
+    write the group's sheet"). Absent in files of earlier versions: read as ""."""
+
+
+WRITING_MODES = ("", "group", "open")
 
 
 @dataclass(frozen=True)
@@ -308,4 +316,12 @@ def _voting(data: dict[str, Any]) -> LiveVoting:
         complete=_count(data, "complete"),
         participants=_count(data, "participants"),
         max_participants=_count(data, "max_participants"),
+        writing=_writing(data),
     )
+
+
+def _writing(data: dict[str, Any]) -> str:
+    value = data.get("writing", "")
+    if value not in WRITING_MODES:
+        raise ValueError("writing")
+    return str(value)
