@@ -209,8 +209,9 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
             {
                 "number": str(r.number),
                 "action": action_text(r.text, lang),
-                "owner": r.owner,
-                "due": long_date(r.due, lang),
+                # "–" for none, as the action list's own table says it (its cells were blank here).
+                "owner": r.owner or "–",
+                "due": long_date(r.due, lang) if r.due.strip() else "–",
                 "group": r.group,
                 "status": review_status(r.status, r.overdue, r.carried, lang),
                 "note": r.note,
