@@ -155,3 +155,19 @@ def test_the_writing_mode_reads_back_and_an_older_file_without_it_is_not_writing
     live_path(session).write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(LiveProblem):
         read_live(session)
+
+
+def test_ctrl_l_reads_back_and_an_older_file_without_it_is_off(tmp_path: Path) -> None:
+    session = tmp_path / "s.toml"
+    write_live(session, Live("kkc", "da", None, None, last=True))
+    live = read_live(session)
+    assert live is not None and live.last
+    data = json.loads(live_path(session).read_text(encoding="utf-8"))
+    del data["last"]
+    live_path(session).write_text(json.dumps(data), encoding="utf-8")
+    live = read_live(session)
+    assert live is not None and not live.last
+    data["last"] = "yes"
+    live_path(session).write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LiveProblem):
+        read_live(session)

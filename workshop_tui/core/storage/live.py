@@ -95,6 +95,9 @@ class Live:
     lang: str
     timer: LiveTimer | None = None
     voting: LiveVoting | None = None
+    last: bool = False
+    """Ctrl+L is on: the wall shows last time beside now (the second window did not follow it).
+    Absent in files of earlier versions: off."""
     pid: int = 0
     """The writing process (0: unknown), so a file left by a main app that was killed is not followed."""
     host: str = ""
@@ -160,6 +163,7 @@ def read_live(session_file: Path) -> Live | None:
             if timer is None
             else LiveTimer(left=_count(timer, "left"), running=_flag(timer, "running")),
             voting=None if voting is None else _voting(voting),
+            last=_flag(data, "last") if "last" in data else False,
             pid=_count(data, "pid") if "pid" in data else 0,
             host=_text(data, "host") if "host" in data else "",
             beat=_seconds(data, "beat") if "beat" in data else 0.0,
