@@ -287,7 +287,7 @@ class SessionController:
 
     def last_time(self) -> tuple[ExerciseTrend | None, str]:
         """The current exercise last time and now (the core's figures), or why there is none."""
-        from workshop_tui.tui.widgets.last_time import last_time_of
+        from workshop_tui.tui.last_time_rule import last_time_of
 
         return last_time_of(self.previous_session(), self.session, self.current, self.lang)
 

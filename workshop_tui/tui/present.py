@@ -110,7 +110,8 @@ class PresentScreen(WorkshopScreen):
         if exercise_id not in session.exercises or not session.exercise(exercise_id).is_scored:
             return None
         from workshop_tui.core.storage.trend_sessions import previous_session
-        from workshop_tui.tui.widgets.last_time import last_time_of, last_time_wall
+        from workshop_tui.tui.last_time_rule import last_time_of
+        from workshop_tui.tui.widgets.last_time import last_time_wall
 
         if self._previous is None or self._previous[0] != session.id:
             found = previous_session(session)

@@ -21,29 +21,11 @@ from workshop_tui.core.results.numbers import figure, written_change
 from workshop_tui.tui.plain import plain_text
 
 if TYPE_CHECKING:
-    from workshop_tui.core.model import Session
     from workshop_tui.core.results.trends import ExerciseTrend, Line, Point
     from workshop_tui.tui.controller import SessionController
 
 VERDICT_STYLE = {"better": "bold blue", "worse": "bold #D55E00", "same": "dim"}
 """Better in Okabe–Ito blue, worse in vermillion, each also said in words (never colour alone)."""
-
-
-def last_time_of(
-    previous: Session | None, session: Session, exercise_id: str, lang: str
-) -> tuple[ExerciseTrend | None, str]:
-    """The exercise last time and now (the core's figures), or why there is none: one rule for
-    the laptop (Ctrl+L) and the second window (``workshop present``), which follows it."""
-    if previous is None:
-        return None, t("tui.last.no_series", lang)
-    # The trend (and the summaries it is made of) is loaded when last time is first asked for.
-    from workshop_tui.core.results.trends import exercise_trend, ran
-
-    found = exercise_trend([previous, session], exercise_id, lang)
-    if found is None:
-        key = "tui.last.no_means" if ran(previous, exercise_id) else "tui.last.not_run"
-        return None, t(key, lang, title=previous.title, date=long_date(previous.date, lang))
-    return found, ""
 
 
 def _value(point: Point | None, lang: str) -> Text:
