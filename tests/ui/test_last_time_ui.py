@@ -13,7 +13,7 @@ from workshop_tui.tui.screens.projector import ProjectorScreen
 from workshop_tui.tui.screens.session import SessionScreen
 from workshop_tui.tui.widgets.last_time import LastTimePanel
 
-from .conftest import SIZE, app_for
+from .conftest import REVIEW, SIZE, app_for, follow_up_day
 
 
 def _scored(session: Session, item: str, scores: list[int]) -> Session:
@@ -110,3 +110,28 @@ async def test_last_time_at_80_columns_shows_every_item_on_one_line(library: Lib
         assert len(rows) >= min(len(items), panel.region.height - 3), lines
         assert any("4,50" in row and "2,50" in row for row in rows), lines
         assert all("…" in row or "–" in row or "," in row for row in rows), lines
+
+
+async def test_last_time_on_an_exercise_without_means_says_so_not_that_it_was_not_run(
+    library: Library, data_dir: Path
+) -> None:
+    """Ctrl+L on a follow-up's action list said "the exercise was not run in «day 1»", though day 1
+    wrote its actions there (found by hand, explore24): a written exercise has no means to set
+    beside now. The review of last time's actions, new on the follow-up, is still "not run"."""
+    later = follow_up_day(library)
+    save_session(later, session_path(later))
+    app = app_for(session_path(later))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.current == REVIEW
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        shown = " ".join(_text(app, screen.query_one(LastTimePanel)).split())
+        assert "øvelsen blev ikke kørt i «Ældreområdet»" in shown, shown
+        while screen.current != "sheet-45":
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await pilot.pause()
+        shown = " ".join(_text(app, screen.query_one(LastTimePanel)).split())
+        assert "øvelsen blev kørt i «Ældreområdet»" in shown and "ikke kørt" not in shown, shown

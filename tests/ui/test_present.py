@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from textual.widgets import Digits, Static
 from benchmarks.present_follow import run as follow_run
 from workshop_tui.cli.main import main
 from workshop_tui.core.keeper import SessionKeeper
+from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.live import (
     LIVE_VERSION,
     Live,
@@ -40,6 +42,7 @@ from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.voting.network import VotingOptions
 
 from .conftest import SIZE, app_for, until
+from .test_last_time_ui import _series
 from .test_saving import held_elsewhere
 
 BOARD = LiveVoting("http://127.0.0.1:8781", "http://127.0.0.1:8781/#c=482913", "482913", True, 2, 1, 0, 4, 60)
@@ -301,3 +304,42 @@ def test_snapshot_of_the_wall_window_while_the_room_answers_blind(snap_compare: 
         await pilot.pause(0.3)
 
     assert snap_compare(PresentApp(room, lang="da"), terminal_size=(120, 36), run_before=settled)
+
+
+async def test_the_wall_window_asks_to_write_while_the_groups_write_on_their_phones(room: Path) -> None:
+    """F2 said "Scan for at skrive gruppens ark" under a sheet the groups wrote from their phones,
+    the second window "Scan for at stemme" and "ingen runde: øvelsen har ingen scorer": the side
+    file did not carry the writing mode (found by hand, explore24)."""
+    app = PresentApp(room, lang="da")
+    async with app.run_test(size=SIZE) as pilot:
+        write_live(room, Live("sheet-42", "da", None, replace(BOARD, round_open=False, writing="group")))
+        await until(
+            pilot,
+            lambda: "gruppens ark" in str(app.screen.query_one("#proj-vote", VoteBoard).render()),
+            FOLLOWS,
+        )
+        board = str(app.screen.query_one("#proj-vote", VoteBoard).render())
+        assert "Scan for at skrive gruppens ark" in board and "grupperne skriver" in board, board
+        assert "Scan for at stemme" not in board and "ingen scorer" not in board, board
+
+
+async def test_the_wall_window_follows_ctrl_l(library: Library, data_dir: Path) -> None:
+    """Ctrl+L put last time beside now on F2, and the second window (the real projector) kept
+    the question up: the side file did not say Ctrl+L was on (found by hand, explore24)."""
+    _, second = _series(library)
+    main_app = app_for(second)
+    async with main_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        await until(
+            pilot, lambda: (live := read_live(second)) is not None and live.last, "Ctrl+L in the side file"
+        )
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: (live := read_live(second)) is not None and not live.last, "and off again")
+    write_live(second, Live("resistance", "da", None, None, last=True))
+    app = PresentApp(second, lang="da")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "Sidste gang og nu" in _wall(app)[1], FOLLOWS)
+        content = _wall(app)[1]
+        assert "4,50" in content and "2,50" in content, content  # the same figures as the laptop's
+        write_live(second, Live("resistance", "da", None, None))
+        await until(pilot, lambda: "Sidste gang og nu" not in _wall(app)[1], FOLLOWS)

@@ -196,6 +196,8 @@ def test_every_export_shows_the_review(small_session: Session, library: Library)
         "| delvist · ⚠ forfalden · ↻ videreført |" in md
     )
     assert "Tavlemøde om \\| &lt;b&gt;fredag&lt;/b&gt;" in md  # a pipe or tag from a file stays text
+    # No owner, no date: "–", as the action list's table says it (the cells were blank)
+    assert "| 3 | Tavlemøde om \\| &lt;b&gt;fredag&lt;/b&gt; | – | – | Bord 2 | ikke gennemgået |" in md
     assert "1 gennemført · 1 delvist · 0 ikke startede · 0 droppede · 1 ikke gennemgået — 1 forfalden" in md
     html = render_html(summary)
     assert "⚠ forfalden" in html and "Kun to møder holdt" in html and "<b>fredag" not in html

@@ -72,3 +72,19 @@ def test_a_follow_up_of_an_id_two_files_hold_names_them(
     capsys.readouterr()
     assert main(["new", "--follows", path.stem, "--no-open"]) == 1
     assert str(path.with_name("copy.toml")) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\u200f", "\x1b[1m"])
+def test_a_title_is_found_as_it_is_shown(small_session: Session, tmp_path: Path, hidden: str) -> None:
+    """A title pasted with a bidi override, a zero-width space or an escape is listed (and shown
+    on the wall) without it: that title, typed back as the list shows it, opens the session."""
+    from dataclasses import replace
+
+    from workshop_tui.core.text_safety import for_terminal
+
+    path = _saved(replace(small_session, title=f"Ledergruppe {hidden}Øst"), tmp_path)
+    shown = for_terminal(f"Ledergruppe {hidden}Øst")
+    assert shown == "Ledergruppe Øst"
+    assert find_session(shown, tmp_path) == path
+    assert find_session("ledergruppe øst", tmp_path) == path  # case folded, as before
+    assert find_session("Ledergruppe Vest", tmp_path) is None

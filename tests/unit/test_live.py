@@ -136,3 +136,38 @@ def test_a_side_file_or_marker_left_by_a_killed_main_app_is_known_as_such(data_d
     data = json.loads(running_path().read_text(encoding="utf-8"))
     running_path().write_text(json.dumps({**data, "pid": _ended_pid()}), encoding="utf-8")
     assert read_running() is None
+
+
+def test_the_writing_mode_reads_back_and_an_older_file_without_it_is_not_writing(tmp_path: Path) -> None:
+    """The board says whether the groups write on their phones ("group", "open"): the second window
+    showed "Scan to vote" under a sheet being written. A file without the key (an earlier
+    version) reads as not writing; a value that is none of the modes is refused."""
+    session = tmp_path / "s.toml"
+    write_live(session, Live("sheet-42", "da", None, replace(BOARD, writing="group")))
+    live = read_live(session)
+    assert live is not None and live.voting is not None and live.voting.writing == "group"
+    data = json.loads(live_path(session).read_text(encoding="utf-8"))
+    del data["voting"]["writing"]
+    live_path(session).write_text(json.dumps(data), encoding="utf-8")
+    live = read_live(session)
+    assert live is not None and live.voting is not None and live.voting.writing == ""
+    data["voting"]["writing"] = "<script>"
+    live_path(session).write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LiveProblem):
+        read_live(session)
+
+
+def test_ctrl_l_reads_back_and_an_older_file_without_it_is_off(tmp_path: Path) -> None:
+    session = tmp_path / "s.toml"
+    write_live(session, Live("kkc", "da", None, None, last=True))
+    live = read_live(session)
+    assert live is not None and live.last
+    data = json.loads(live_path(session).read_text(encoding="utf-8"))
+    del data["last"]
+    live_path(session).write_text(json.dumps(data), encoding="utf-8")
+    live = read_live(session)
+    assert live is not None and not live.last
+    data["last"] = "yes"
+    live_path(session).write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LiveProblem):
+        read_live(session)

@@ -87,6 +87,15 @@ def test_every_export_lists_the_answers_and_words_and_never_a_hidden_text(librar
     assert len(kinds) == 4 + 2 and kinds[0][next(iter(kinds[0]))] == "open"
 
 
+def test_the_question_is_printed_once(library: Library) -> None:
+    """The exercise's heading prints its question (or its prompt, when it has no question), and
+    the answers' part printed it again: twice in a row in Markdown and HTML (found by hand)."""
+    summary = build_summary(answered(library))
+    question = "Hvad tager du med hjem fra i dag? Skriv kort – én ting pr. svar."
+    assert render_markdown(summary).count(question) == 1
+    assert render_html(summary).count(question) == 1
+
+
 def test_open_answers_survive_their_session_file_without_a_device_s_place(
     library: Library, tmp_path: Path
 ) -> None:

@@ -55,7 +55,7 @@ def test_each_generic_block_as_markdown() -> None:
     assert markdown_block(answers) == [
         "**Bord 1**",
         "",
-        "> Ja",
+        "> Ja\\",  # a hard line break: Markdown would join the two lines into one
         "> og nej",
         "",
         "**Bord 2**",

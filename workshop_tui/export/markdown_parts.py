@@ -30,8 +30,20 @@ def cell(text: str) -> str:
 
 
 def quote(text: str) -> list[str]:
-    """Text as a block quote, keeping its lines (and its blank lines)."""
-    return [f"> {line}".rstrip() for line in text.strip().splitlines()]
+    """Text as a block quote, keeping its lines (and its blank lines).
+
+    A line followed by another in the same paragraph ends in a backslash, Markdown's hard line
+    break: without it every viewer joins the lines into one, so a group's list ("Anne", "Bo",
+    "Carl" on three lines) read "Anne Bo Carl", and the merge marks two writers leave between
+    their texts ran into the texts. A backslash rather than two trailing spaces: editors and
+    mail strip those. A line ending in an escaped backslash (``\\``) stays right: the third
+    backslash is the break.
+    """
+    lines = [f"> {line}".rstrip() for line in text.strip().splitlines()]
+    return [
+        line + "\\" if line != ">" and after != ">" else line
+        for line, after in zip(lines, lines[1:], strict=False)
+    ] + lines[-1:]
 
 
 def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:

@@ -175,9 +175,9 @@ def _open_answers(part: OpenAnswersPart, reader: Reader) -> PartDocument:
     CSV: an ``open`` row per answer (its text) and a ``total`` row per frequent word.
     """
     lang = reader.lang
+    # The question is not printed here: the exercise's heading prints it (or the prompt that
+    # stands in for it), and it stood there twice in a row.
     blocks: list[Heading | Paragraph | Table | Bullets] = []
-    if part.question:
-        blocks.append(Paragraph(part.question, "prompt"))
     if part.answers:
         blocks.append(Bullets(tuple(a.text for a in part.answers)))
     else:
@@ -209,8 +209,9 @@ def _review(part: ReviewPart, reader: Reader) -> PartDocument:
             {
                 "number": str(r.number),
                 "action": action_text(r.text, lang),
-                "owner": r.owner,
-                "due": long_date(r.due, lang),
+                # "–" for none, as the action list's own table says it (its cells were blank here).
+                "owner": r.owner or "–",
+                "due": long_date(r.due, lang) if r.due.strip() else "–",
                 "group": r.group,
                 "status": review_status(r.status, r.overdue, r.carried, lang),
                 "note": r.note,

@@ -21,8 +21,6 @@ from textual.dom import DOMNode
 from textual.signal import Signal
 from textual.timer import Timer
 
-from workshop_tui.core.i18n import t
-from workshop_tui.core.i18n.shown import long_date
 from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Position, Session
 from workshop_tui.core.model.answers import Mode
@@ -137,7 +135,7 @@ class SessionController:
     def publish_live(self) -> None:
         """Save the wall's state beside the session when it changed (a comparison otherwise)."""
         voting = self.voting.info() if self.voting.is_open else None
-        self.live.note(live_state(self.current, self.lang, self.timer_state(), voting))
+        self.live.note(live_state(self.current, self.lang, self.timer_state(), voting, last=self.show_last))
 
     # Edits
 
@@ -241,6 +239,7 @@ class SessionController:
         current = self.current
         if not self.session.exercise(current).is_scored:
             return
+        self.voting.hidden_notice_gone()  # "… F3 reveals them": done (grid or wall), or hidden on purpose
         # Not undoable: Ctrl+Z takes back an answer, never what the wall shows (a blind
         # round's results came up on the projector with the undo of a typed score).
         if self.session.answers_for(current).results_visible:
@@ -288,18 +287,9 @@ class SessionController:
 
     def last_time(self) -> tuple[ExerciseTrend | None, str]:
         """The current exercise last time and now (the core's figures), or why there is none."""
-        previous = self.previous_session()
-        if previous is None:
-            return None, t("tui.last.no_series", self.lang)
-        # The trend (and the summaries it is made of) is loaded when last time is first asked for.
-        from workshop_tui.core.results.trends import exercise_trend
+        from workshop_tui.tui.last_time_rule import last_time_of
 
-        found = exercise_trend([previous, self.session], self.current, self.lang)
-        if found is None:
-            return None, t(
-                "tui.last.not_run", self.lang, title=previous.title, date=long_date(previous.date, self.lang)
-            )
-        return found, ""
+        return last_time_of(self.previous_session(), self.session, self.current, self.lang)
 
     # Timers
 

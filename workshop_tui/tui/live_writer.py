@@ -115,7 +115,12 @@ class LiveWriter:
 
 
 def live_state(
-    exercise_id: str, lang: str, timer: tuple[int | None, bool], voting: VotingInfo | None
+    exercise_id: str,
+    lang: str,
+    timer: tuple[int | None, bool],
+    voting: VotingInfo | None,
+    *,
+    last: bool = False,
 ) -> Live:
     """The side file's content for the wall as the main app has it now."""
     left, running = timer
@@ -132,10 +137,12 @@ def live_state(
             complete=p.complete,
             participants=voting.participants,
             max_participants=voting.max_participants,
+            writing=voting.writing,
         )
     return Live(
         exercise=exercise_id,
         lang=lang,
         timer=None if left is None else LiveTimer(left=max(0, left), running=running),
         voting=board,
+        last=last,
     )

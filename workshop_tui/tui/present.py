@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.filter import LineFilter
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
+from workshop_tui.core.model import Session
 from workshop_tui.core.storage.live import LiveVoting
+from workshop_tui.core.text_safety import ShownCopies
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import APP_COMMANDS, PRESENT_COMMANDS, bindings, key_line
 from workshop_tui.tui.present_follow import POLL_SECONDS, Follower
@@ -50,6 +53,8 @@ class PresentScreen(WorkshopScreen):
     def __init__(self, follower: Follower) -> None:
         super().__init__()
         self.follower = follower
+        self._previous: tuple[str, Session | None] | None = None
+        """The session before the one followed (by its id), for last time beside now."""
 
     def compose(self) -> ComposeResult:
         yield ProjectorFrame()
@@ -85,7 +90,9 @@ class PresentScreen(WorkshopScreen):
         frame = self.query_one(ProjectorFrame)
         if session is not None:
             voting = _voting_info(live.voting) if live is not None and live.voting is not None else None
-            frame.draw(Wall(session, follower.exercise_id, follower.timer, voting), lang)
+            exercise_id = follower.exercise_id
+            instead = self._last_time(session, exercise_id, lang) if live is not None and live.last else None
+            frame.draw(Wall(session, exercise_id, follower.timer, voting, instead), lang)
         message = ""
         if follower.problems:
             message = "\n".join(problem.text(lang) for problem in follower.problems)
@@ -96,6 +103,20 @@ class PresentScreen(WorkshopScreen):
         status = self.query_one("#present-status", Static)
         status.display = bool(message)
         status.update(Text(message))
+
+    def _last_time(self, session: Session, exercise_id: str, lang: str) -> RenderableType | None:
+        """Last time beside now, as F2 shows it while the facilitator has Ctrl+L on: the second
+        window left the question up. The earlier session is looked for once per session id."""
+        if exercise_id not in session.exercises or not session.exercise(exercise_id).is_scored:
+            return None
+        from workshop_tui.core.storage.trend_sessions import previous_session
+        from workshop_tui.tui.last_time_rule import last_time_of
+        from workshop_tui.tui.widgets.last_time import last_time_wall
+
+        if self._previous is None or self._previous[0] != session.id:
+            found = previous_session(session)
+            self._previous = (session.id, ShownCopies()(found) if found is not None else None)
+        return last_time_wall(*last_time_of(self._previous[1], session, exercise_id, lang), lang)
 
     def content_text(self) -> str:
         """The projected content as plain text (for checks and tests)."""
@@ -115,6 +136,7 @@ def _voting_info(board: LiveVoting) -> VotingInfo:
         max_participants=board.max_participants,
         round_open=board.round_open,
         participants=board.participants,
+        writing=board.writing,
     )
 
 

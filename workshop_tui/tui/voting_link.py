@@ -180,6 +180,7 @@ class VotingController:
         if self.server is not None:
             self.server.follow(exercise_id)  # from here the server refuses votes for the old round
             self._leave_round()
+            self.hidden_notice_gone()
             self._blind_round()
             self.refresh()
 
@@ -203,6 +204,15 @@ class VotingController:
             self._hidden_notice.stop()
         said = t(key, self.owner.lang)
         self._hidden_notice = self.owner.host.set_timer(HIDDEN_NOTICE_DELAY, lambda: self._say_hidden(said))
+
+    def hidden_notice_gone(self) -> None:
+        """The round moved on or F3 was pressed: the "answers are hidden" notice (shown or still
+        waiting) goes. It stayed 8 s over the sheet stepped to next, or the grid F3 revealed."""
+        if self._hidden_notice is not None:
+            self._hidden_notice.stop()
+            self._hidden_notice = None
+        for key in ("tui.voting.blind", "tui.round.blind_again"):
+            withdraw(self.owner.host.app, t(key, self.owner.lang))
 
     def _say_hidden(self, said: str) -> None:
         """Tell the facilitator the round is blind, once: not a notice per exercise a burst passed.

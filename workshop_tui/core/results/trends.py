@@ -370,3 +370,11 @@ def exercise_trend(sessions: Sequence[Session], exercise_id: str, lang: str) -> 
             if isinstance(found.part, ScoredPart):
                 runs.append((ref(session), found.title, found.part))
     return _exercise(exercise_id, runs, lang) if len(runs) >= 2 else None
+
+
+def ran(session: Session, exercise_id: str) -> bool:
+    """Whether ``session`` ran the exercise (on its agenda, its text kept): when
+    ``exercise_trend`` gives no last time for an exercise the session before ran, the reason is
+    that it has no means to follow (a sheet, an action list, a vote), not that it was not run
+    (Ctrl+L on a follow-up's action list said "not run in «day 1»", found by hand)."""
+    return exercise_id in session.agenda and exercise_id in session.exercises

@@ -43,6 +43,7 @@ from workshop_tui.core.storage.headers import read_sealed as read_sealed
 from workshop_tui.core.storage.headers import read_summary as read_summary
 from workshop_tui.core.storage.locations import read_plain_file, sessions_dir
 from workshop_tui.core.storage.tomlio import atomic_write
+from workshop_tui.core.text_safety import name_key
 
 if TYPE_CHECKING:
     from workshop_tui.core.model import Session
@@ -292,7 +293,14 @@ def _with_id(name: str, folder: Path) -> list[Path]:
 
 
 def _titled(name: str, folder: Path) -> list[Path]:
-    return [s.path for s in list_sessions(folder) if s.summary and s.summary.title.lower() == name.lower()]
+    """The sessions whose title reads as ``name`` where it is shown (``name_key``, case folded).
+
+    A title is kept as typed but shown through ``for_terminal``: one pasted with a bidi mark or a
+    zero-width space was listed by ``workshop sessions`` as "Ledergruppe Øst", and that title,
+    typed back to ``open``, ``export`` or ``new --follows``, found nothing.
+    """
+    key = name_key(name)
+    return [s.path for s in list_sessions(folder) if s.summary and name_key(s.summary.title) == key]
 
 
 def not_found(name: str, lang: str, folder: Path | None = None) -> str:

@@ -76,6 +76,14 @@ class LiveVoting:
     complete: int
     participants: int
     max_participants: int
+    writing: str = ""
+    """"group" while the groups write the exercise on show on devices, "open" for open answers,
+    "" otherwise: without it the second window said "Scan to vote" and "no round: the exercise
+    takes no scores" under a sheet the groups were writing from their phones (F2 said "Scan to
+    write the group's sheet"). Absent in files of earlier versions: read as ""."""
+
+
+WRITING_MODES = ("", "group", "open")
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,9 @@ class Live:
     lang: str
     timer: LiveTimer | None = None
     voting: LiveVoting | None = None
+    last: bool = False
+    """Ctrl+L is on: the wall shows last time beside now (the second window did not follow it).
+    Absent in files of earlier versions: off."""
     pid: int = 0
     """The writing process (0: unknown), so a file left by a main app that was killed is not followed."""
     host: str = ""
@@ -152,6 +163,7 @@ def read_live(session_file: Path) -> Live | None:
             if timer is None
             else LiveTimer(left=_count(timer, "left"), running=_flag(timer, "running")),
             voting=None if voting is None else _voting(voting),
+            last=_flag(data, "last") if "last" in data else False,
             pid=_count(data, "pid") if "pid" in data else 0,
             host=_text(data, "host") if "host" in data else "",
             beat=_seconds(data, "beat") if "beat" in data else 0.0,
@@ -308,4 +320,12 @@ def _voting(data: dict[str, Any]) -> LiveVoting:
         complete=_count(data, "complete"),
         participants=_count(data, "participants"),
         max_participants=_count(data, "max_participants"),
+        writing=_writing(data),
     )
+
+
+def _writing(data: dict[str, Any]) -> str:
+    value = data.get("writing", "")
+    if value not in WRITING_MODES:
+        raise ValueError("writing")
+    return str(value)
