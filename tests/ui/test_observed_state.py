@@ -77,4 +77,9 @@ async def test_a_timer_that_runs_out_rings_tells_and_shows_zero_on_both_screens(
         assert screen.controller.timer_state() == (0, False)
         assert screen.query_one(TimerDisplay).has_class("done")
         assert projector.query_one("#proj-timer").has_class("done")
+        # Told when the wall is left: held while it is up, since the room reads it (wall25).
+        assert any(n.title == "Tiden er gået" for n in app.wall_notices.held)
+        assert not any(n.title == "Tiden er gået" for n in app._notifications)
+        await pilot.press("f2")
+        await pilot.pause()
         assert any(n.title == "Tiden er gået" for n in app._notifications)

@@ -35,6 +35,7 @@ from workshop_tui.tui.signals import stop_on_signals
 from workshop_tui.tui.styles_colours import install as keep_no_widget_in_colours
 from workshop_tui.tui.terminal_guard import ControlCharacters
 from workshop_tui.tui.themes import HIGH_CONTRAST
+from workshop_tui.tui.wall_notices import WallNotices
 from workshop_tui.voting.network import VotingOptions
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class WorkshopApp(TypedKeys, AppWords):
         voting: VotingOptions | None = None,
     ) -> None:
         super().__init__()
+        self.wall_notices = WallNotices()
         keep_no_widget_in_colours()  # no colour cache keeps closed screens' lines (tui/styles_colours.py)
         self.stylesheet = KeptStylesheet(variables=self.theme_variables)
         """Textual's stylesheet, with the rules parsed by earlier runs kept (``css_rules``)."""
@@ -226,6 +228,10 @@ class WorkshopApp(TypedKeys, AppWords):
         gc.freeze()
         gc.enable()
         self.collector_paused = False
+
+    def wall_is_up(self) -> bool:
+        """Is the wall (F2) in the stack, seen or under a dialog? No notice shows then (``wall_notices``)."""
+        return any(getattr(screen, "is_wall", False) for screen in self.screen_stack)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and the terminal guard on every line any widget draws."""

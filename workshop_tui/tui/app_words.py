@@ -25,6 +25,7 @@ from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.commands import CommandScreen
 from workshop_tui.tui.settings import Settings, save_settings
 from workshop_tui.tui.strings import textual_word
+from workshop_tui.tui.wall_notices import WallNotices
 
 
 class Palette(CommandPalette):
@@ -64,6 +65,8 @@ class AppWords(App[int]):
     """The interface language ("da" or "en"), set by the app at start."""
     settings: Settings
     """The facilitator's remembered settings, set by the app at start."""
+    wall_notices: WallNotices
+    """The notices held while the wall is up (``wall_notices``), set by the app at start."""
 
     def notify(
         self,
@@ -87,6 +90,19 @@ class AppWords(App[int]):
             timeout=timeout,
             markup=False,
         )
+
+    def _refresh_notifications(self) -> None:
+        """Textual shows the app's notices on the current screen: none of their words on the wall.
+
+        Every notice and every screen resumed comes here (Textual's ``App._refresh_notifications``),
+        so the one rule (``wall_notices``) holds whoever raised the notice.
+        """
+        self.wall_notices.sort(self, self.lang, wall_up=self.wall_is_up())
+        super()._refresh_notifications()
+
+    def wall_is_up(self) -> bool:
+        """Is the wall (F2) up, seen or under a dialog? The app's screens say (``WorkshopApp``)."""
+        return False
 
     def action_help_quit(self) -> None:
         """Ctrl+C: how to quit, in the interface language.

@@ -18,10 +18,14 @@ from workshop_tui.core.text_safety import for_terminal
 def withdraw(app: App[Any], message: str) -> None:
     """Take away every notice that says ``message`` (as the app's ``notify`` showed it).
 
+    A notice held while the wall is up (``wall_notices``) is forgotten there too.
     Leans on Textual's ``App._notifications`` and ``App._unnotify`` (no public way to take
     one notice away; ``clear_notifications`` takes all, also those that still apply).
     """
     shown = for_terminal(message, multiline=True)
+    held = getattr(app, "wall_notices", None)
+    if held is not None and held.withdraw(shown):
+        app._refresh_notifications()  # the wall's neutral line counts one fewer
     stale = [notice for notice in app._notifications if notice.message == shown]
     for notice in stale:
         app._unnotify(notice, refresh=notice is stale[-1])

@@ -17,6 +17,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
 from workshop_tui.core.i18n import LANGUAGES, detect_language, t
@@ -167,6 +168,25 @@ class PresentApp(App[int]):
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and the terminal guard on every line (as in the main app)."""
         return [*super().get_line_filters(), self._terminal_guard]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """No notice in this window: it is the room's, and its own problems have the status line.
+
+        Textual's own (Ctrl+C's "Do you want to quit? Press q", in English) showed on the
+        projector (wall25); whatever else may one day call this is dropped here, in one place.
+        """
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C closes this window as Q does: it writes nothing, so there is nothing to ask."""
+        self.exit(0)
 
     def action_toggle_help(self) -> None:
         """F1: what this window is and its one key."""

@@ -145,6 +145,8 @@ class ProjectorScreen(WorkshopScreen):
 
     CSS_PATH = "projector.tcss"
     BINDINGS = bindings(PROJECTOR_COMMANDS)
+    is_wall = True
+    """The room reads this screen: no notice's words while it is up (``tui/wall_notices.py``)."""
 
     def __init__(self, controller: SessionController) -> None:
         super().__init__()
