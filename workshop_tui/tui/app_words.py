@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from workshop_tui.core.i18n import t
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.tui.commands import CommandScreen
+from workshop_tui.tui.help_keys import HelpKeys
 from workshop_tui.tui.settings import Settings, save_settings
 from workshop_tui.tui.strings import textual_word
 from workshop_tui.tui.wall_notices import WallNotices
@@ -58,7 +59,7 @@ class Palette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
 
 
-class AppWords(App[int]):
+class AppWords(HelpKeys):
     """What the app says and how it is searched, in the facilitator's language."""
 
     lang: str
