@@ -88,14 +88,23 @@ class ProjectorFrame(Vertical):
         board.styles.max_width = board.width_needed + 2  # its padding 2 a side (projector.tcss)
         # The results are laid out at the width they get beside the board: laid out wider (40)
         # than the 35 left at 80 columns, a table's columns were squeezed and folded mid-word.
-        width = max(24, size.width - 8 - (board.width_needed + 2 if wall.voting else 0))
+        width = max(24, self._width(size.width) - 8 - (board.width_needed + 2 if wall.voting else 0))
         height = self._body_height(size.height)
-        self._drawn = (wall, lang, height)
+        self._drawn = (wall, lang, height, self.size.width)
         if wall.instead is not None:
             content: RenderableType = fit_lines(wall.instead, width, height, lang)
         else:
             content = projected(session, exercise, lang, width, height) if exercise is not None else Text("")
         self.query_one("#proj-content", Static).update(content)
+
+    def _width(self, screen_width: int) -> int:
+        """The columns the wall has: its own as laid out (F1's help beside it takes a third),
+        the screen's before the first layout.
+
+        Laid out at the screen's width with the help open, a table's columns were folded
+        mid-word ("Ans/var/lig") on the wall (wall25, 80x24).
+        """
+        return self.size.width or screen_width
 
     def _body_height(self, screen_height: int) -> int:
         """The rows the results get: the body's, as laid out; before the first layout, its CSS's.
@@ -112,16 +121,16 @@ class ProjectorFrame(Vertical):
         return max(4, screen_height - (3 if compact else 4 + 2))
 
     def on_resize(self) -> None:
-        """Laid out anew: draw again if the body's height is not the one last drawn to."""
+        """Laid out anew: draw again if the body's height or the frame's width is not the last drawn to."""
         self.call_after_refresh(self._check_height)
 
     def _check_height(self) -> None:
         drawn = getattr(self, "_drawn", None)
         if drawn is None or not self.is_mounted:
             return
-        wall, lang, height = drawn
+        wall, lang, height, width = drawn
         laid_out = self.query_one("#proj-body", VerticalScroll).content_region.height
-        if laid_out > 0 and laid_out != height:
+        if (laid_out > 0 and laid_out != height) or self.size.width != width:
             self.draw(wall, lang)
         else:
             # Drawn while the screen was being laid out anew (a terminal made larger), the content
