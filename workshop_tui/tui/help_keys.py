@@ -16,7 +16,6 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 SCROLLS = {
     "pageup": "page_up",
@@ -41,9 +40,16 @@ class HelpKeys(App[int]):
     ]
 
     def _open_help(self) -> Widget | None:
-        """The open help's text (Textual's ``HelpPanel`` ``#widget-help``), or None if closed."""
-        found = self.screen.query("HelpPanel #widget-help")
-        return found.first() if found else None
+        """The open help's text (Textual's ``HelpPanel`` ``#widget-help``), or None if closed.
+
+        Asked on every arrow key: Textual mounts the panel on the screen itself, so only the
+        screen's children are looked at, not its whole tree (a query walked every widget).
+        """
+        for child in self.screen.children:
+            if type(child).__name__ == "HelpPanel":  # by name: its module (Markdown's) loads on F1
+                found = child.query_children("#widget-help")
+                return found.first() if found else None
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``help_scroll`` only while the help is open (and not a field's own keys in a field)."""
@@ -51,9 +57,11 @@ class HelpKeys(App[int]):
             return super().check_action(action, parameters)
         if self._open_help() is None:
             return False
-        return not (
-            parameters and parameters[0] in FIELD_KEEPS and isinstance(self.screen.focused, (Input, TextArea))
-        )
+        if not parameters or parameters[0] not in FIELD_KEEPS:
+            return True
+        from textual.widgets import Input, TextArea  # here: TextArea's modules load only when needed
+
+        return not isinstance(self.screen.focused, (Input, TextArea))
 
     def action_help_scroll(self, how: str) -> None:
         """Scroll the help: a page, a line, or to its start or end."""
