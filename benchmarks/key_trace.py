@@ -173,13 +173,13 @@ def _install(log: list[tuple[float, str]]) -> None:
 
     wrap(terminal_driver(), "send_message", "send")
 
-    from workshop_tui.core.storage import writer
+    from workshop_tui.core.storage import seal, writer
     from workshop_tui.tui.controller import SessionController
 
     wrap(writer.SessionWriter, "write", "write")
     wrap(writer.SessionWriter, "_answers_text", "answers")
     wrap(writer.ProgressCache, "progress", "progress")
-    wrap(writer, "sealed", "seal")
+    wrap(seal.ChunkedSeal, "sealed", "seal")
     wrap(writer, "atomic_write", "atomic")
     wrap(SessionController, "publish", "publish")
     from workshop_tui.tui.live_writer import LiveWriter
