@@ -287,3 +287,16 @@ def test_the_key_trace_wraps_the_steps_a_save_takes_today(tmp_path: Path) -> Non
     noted = set(done.stdout.split())
     save_steps = ["apply>", "write>", "answers>", "progress>", "seal>", "seal<", "atomic>", "fsync>"]
     assert [step for step in [*save_steps, "fsync<", "atomic<", "sync<"] if step not in noted] == []
+
+
+def test_a_first_keys_gaps_count_the_steps_only_it_takes() -> None:
+    """The first save names its temporary file and links the ``.bak`` between its fsync and its
+    rename: the gaps table shows those steps apart instead of folding them into the rename."""
+    from benchmarks.key_trace import _gaps
+
+    first = {"read": 0.2, "fsync>": 1.5, "fsync<": 2.5, "name<": 2.7, "link<": 2.8, "atomic<": 2.9}
+    later = {"read": 0.2, "key ScoreGrid": 9.0, "fsync>": 1.5, "fsync<": 2.4, "atomic<": 2.6}
+    assert _gaps(first) == pytest.approx(
+        {"fsync>": 1.3, "fsync<": 1.0, "name<": 0.2, "link<": 0.1, "atomic<": 0.1}
+    )
+    assert _gaps(later) == pytest.approx({"fsync>": 1.3, "fsync<": 0.9, "atomic<": 0.2})
