@@ -326,11 +326,14 @@ def _print_steps(title: str, lines: list[dict[str, float]]) -> None:
 
 
 def _gaps(line: dict[str, float]) -> dict[str, float]:
-    """Each step's ms after the step before it that this key went through (the order of ``STEPS``)."""
+    """Each step's ms after the step before it that this key went through (the order of ``STEPS``),
+    up to its frame's flush."""
     gaps: dict[str, float] = {}
     before = None
+    end = line.get("flushed", math.inf)
     for step, _ in STEPS:
-        if step not in line or step.startswith("key ScoreGrid"):
+        # Only the key's path: a step after its frame went out (the wall's side file) is not.
+        if step not in line or step.startswith("key ScoreGrid") or line[step] > end:
             continue
         if before is not None:
             gaps[step] = line[step] - line[before]

@@ -295,8 +295,9 @@ def test_a_first_keys_gaps_count_the_steps_only_it_takes() -> None:
     from benchmarks.key_trace import _gaps
 
     first = {"read": 0.2, "fsync>": 1.5, "fsync<": 2.5, "name<": 2.7, "link<": 2.8, "atomic<": 2.9}
+    first |= {"live>": 11.0, "flushed": 7.0}  # the wall's side file after the frame: off the key's path
     later = {"read": 0.2, "key ScoreGrid": 9.0, "fsync>": 1.5, "fsync<": 2.4, "atomic<": 2.6}
     assert _gaps(first) == pytest.approx(
-        {"fsync>": 1.3, "fsync<": 1.0, "name<": 0.2, "link<": 0.1, "atomic<": 0.1}
+        {"fsync>": 1.3, "fsync<": 1.0, "name<": 0.2, "link<": 0.1, "atomic<": 0.1, "flushed": 4.1}
     )
     assert _gaps(later) == pytest.approx({"fsync>": 1.3, "fsync<": 0.9, "atomic<": 0.2})
