@@ -43,14 +43,14 @@ def sheet_entries(part: ReflectionPart) -> list[Entry] | None:
         return None
     entries: list[Entry] = []
     for box in part.boxes:
-        head = Text(f"{box.number}. {box.title}", style=HEADING)
+        lines: list[RenderableType] = [Text(f"{box.number}. {box.title}", style=HEADING)]
         if box.question:
-            head.append(f"\n{box.question}", style="bold")
-        for sub in box.subquestions:
-            head.append(f"\n   {sub}")
+            lines.append(Text(box.question, style="bold"))
+        lines.extend(_hanging(sub) for sub in box.subquestions)
+        head = Group(*lines)
         written = [answer for answer in box.answers if answer.text]
 
-        def make(k: int, head: Text = head, written: list[GroupText] = written) -> RenderableType:
+        def make(k: int, head: Group = head, written: list[GroupText] = written) -> RenderableType:
             blocks: list[RenderableType] = [head]
             for answer in written[:k]:
                 blocks.append(Text(f"▸ {answer.group}", style="bold"))
@@ -59,6 +59,22 @@ def sheet_entries(part: ReflectionPart) -> list[Entry] | None:
 
         entries.append(Entry(make, len(written)))
     return entries
+
+
+def _hanging(sub: str) -> RenderableType:
+    """A sub-question ("a) …") indented, its wrapped lines under its text, not under "a)".
+
+    Wrapped back to the margin, "(hos os / selv og hos andre)" read on the wall as a line of
+    its own, level with the question above (wall25, 80x24).
+    """
+    letter, sep, text = sub.partition(") ")
+    if not sep or " " in letter:
+        return Padding(Text(sub), (0, 0, 0, 3))
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(f"{letter})", Text(text))
+    return Padding(grid, (0, 0, 0, 3))
 
 
 def whole(entries: list[Entry]) -> RenderableType:
