@@ -162,11 +162,12 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
 
 def resolve(name: str) -> Path | None:
-    """A session file from a path (any existing file), an id or an exact title."""
+    """A session file from a path (any existing file), a file name, an id or an exact title."""
+    from workshop_tui.core.storage.listing import bare_file_name, find_session
+
     candidate = Path(name).expanduser()
-    if candidate.is_file():
+    if candidate.is_file() and not bare_file_name(name):  # a bare x.toml may be in the sessions folder
         return candidate
-    from workshop_tui.core.storage.listing import find_session
 
     return find_session(name)
 
