@@ -299,6 +299,7 @@ def _asked_language(args: argparse.Namespace) -> str | None:
 def _trend(args: argparse.Namespace, lang: str) -> int:
     """Write the trend report of the sessions named (one session: its whole series)."""
     from workshop_tui.core.storage.trend_sessions import trend_sessions
+    from workshop_tui.export.trend import unanswered_lines
     from workshop_tui.export.trend_files import export_trend
 
     named: list[Session] = []
@@ -329,6 +330,8 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     )
     if not trend.exercises:
         print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
+    for line in unanswered_lines(trend):  # in the report too, where it says what it compares
+        print(printable(line), file=sys.stderr)
     for path in written:
         said = "trend.cmd.replaced" if path in replaced else "export.cmd.written"
         print(printable(t(said, lang, path=path)))  # -o is the user's: any text
