@@ -12,7 +12,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
 from workshop_tui.core.results.trends_unanswered import answered
 from workshop_tui.export.html import page
-from workshop_tui.export.html_text import css_string, e, scroll_box
+from workshop_tui.export.html_text import css_string, e, said, scroll_box
 from workshop_tui.export.strings import long_date, number
 from workshop_tui.export.trend import (
     about_lines,
@@ -74,7 +74,7 @@ def _cover(trend: Trend, title: str) -> str:
     lang = trend.language
     meta = "".join(f"<dt>{e(s.date)}</dt><dd>{e(session_heading(s, lang))}</dd>" for s in trend.sessions)
     toc = "".join(f'<li><a href="#trend-{e(x.id)}">{e(x.title)}</a></li>' for x in answered(trend).exercises)
-    about = "".join(f"<p>{e(line)}</p>" for line in about_lines(trend))
+    about = "".join(f"<p>{said(line)}</p>" for line in about_lines(trend))
     organisation = next((s.organisation for s in reversed(trend.sessions) if s.organisation), "")
     heading = f"<h1>{e(organisation or (trend.sessions[-1].title if trend.sessions else title))}</h1>"
     none = "" if trend.exercises else f'<p class="muted">{e(t("trend.none", lang))}</p>'
