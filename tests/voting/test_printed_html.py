@@ -163,7 +163,7 @@ return broken;
 def test_a_command_line_flag_in_the_report_is_never_split_across_lines(
     browser: Any, reports: dict[str, Path], media: str
 ) -> None:
-    """"Eksportér med navne (--named)" broke after "--" (found on paper): "(--" at a line's end,
+    """ "Eksportér med navne (--named)" broke after "--" (found on paper): "(--" at a line's end,
     "named)" on the next, a flag nobody could type back. Laid out at every width from a phone's
     to an A4 page's, on screen and in print, no flag is split."""
     browser.get(reports["export"].as_uri())
