@@ -163,11 +163,12 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
 def resolve(name: str) -> Path | None:
     """A session file from a path (any existing file), a file name, an id or an exact title."""
-    from workshop_tui.core.storage.listing import bare_file_name, find_session
-
     candidate = Path(name).expanduser()
-    if candidate.is_file() and not bare_file_name(name):  # a bare x.toml may be in the sessions folder
+    # A path as given, without loading the listing's modules (and tempfile, threading with them)
+    # for it; a bare x.toml (``listing.bare_file_name``) may be in the sessions folder too.
+    if candidate.is_file() and (name != candidate.name or candidate.suffix != ".toml"):
         return candidate
+    from workshop_tui.core.storage.listing import find_session
 
     return find_session(name)
 
