@@ -179,3 +179,22 @@ def test_a_command_line_flag_in_the_report_is_never_split_across_lines(
         if broken:
             split[width] = broken
     assert split == {}
+
+
+def test_a_trend_of_unanswered_exercises_names_them_on_its_cover_and_passes_axe(
+    browser: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    """A follow-up made but not yet run: every exercise is named in one line on the cover
+    ("Uden svar i alle sessioner"), with no exercise pages of "ingen svar" (trends_unanswered)."""
+    assert main(["new", "--title", "Dag 1", "--participants", "3", "--date", "2026-09-01", "--no-open"]) == 0
+    (first,) = (data_dir / "sessions").glob("*.toml")
+    assert main(["new", "--follows", first.name, "--date", "2026-12-01", "--no-open"]) == 0
+    out = tmp_path / "trend"
+    assert main(["--lang", "da", "trend", first.name, "--format", "html", "-o", str(out)]) == 0
+    (page,) = out.glob("*.html")
+    browser.get(page.as_uri())
+    cover = browser.find_element("css selector", ".cover").text
+    assert "Uden svar i alle sessioner" in cover
+    assert browser.find_elements("css selector", ".trend-exercise") == []
+    if AXE.exists():
+        assert _violations(browser) == []
