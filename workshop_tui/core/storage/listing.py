@@ -292,7 +292,8 @@ def bare_file_name(name: str) -> bool:
     ``workshop sessions`` prints each file's path and the facilitator sees the names in the
     folder; a bare name typed back to ``new --follows``, ``open``, ``export``, ``trend`` or
     ``compare`` was looked for in the working folder only, and found nothing. A name with a
-    ``/``, a ``~`` or ``..`` is a path and stays one: a bare name never leaves the sessions folder.
+    folder part (``./x.toml``, ``../x.toml``, ``~/x.toml``) is a path and stays one: a bare name
+    is one entry of the sessions folder, and never leads out of it.
     """
     return name == Path(name).name and Path(name).suffix == ".toml"
 
