@@ -447,3 +447,32 @@ async def test_closing_voting_while_a_device_writes_says_its_last_words_may_stil
         notices = [n.message for n in app._notifications]
         assert any(device["participant"] in m and "telefonen" in m for m in notices), notices
         assert not any("svarene er gemt" in m for m in notices), notices
+
+
+async def test_a_date_the_session_refuses_clears_the_field_s_writing_mark_at_once(
+    library: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scribe's "næste uge" in an action's date is refused on the phone; the laptop went on
+    showing "✎ skriver" on that date for the rest of the mark's seconds, as if a date were coming."""
+    monkeypatch.setattr(scribes, "SHOWN_SECONDS", 600.0)  # only the refusal may take the mark away
+    path = _saved_session(library, "sheet-45", ["Bord 1"], "datoer", "Datoer")
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, info = await _open_voting(app, pilot)
+        assert screen.view is not None
+        due, text = screen.view.query_one("#due-0"), screen.view.query_one("#text-0")
+        write = {"exercise": "sheet-45", "group": "g1", "field": "a:0:due", "base": ""}
+        async with aiohttp.ClientSession() as http:
+            device = await _join(http, info)
+            await _send(http, info, device, write | {"field": "a:0:text", "text": "Tavlemøde"})
+            first = await _send(http, info, device, write | {"text": "2027-01-20"})
+            await until(pilot, lambda: due.has_class("being-written"), "the date's write marked")
+            headers = {"Authorization": f"Bearer {device['token']}"}
+            bad = write | {"text": "næste uge", "base": first["version"]}
+            async with http.post(info.url + "/api/write", json=bad, headers=headers) as response:
+                assert response.status == 422
+            # Within the bound, not the mark's 600 s: without the refusal clearing it, it stays.
+            await until(pilot, lambda: not due.has_class("being-written"), "the refused date's mark gone")
+            assert due.border_title is None
+            assert text.has_class("being-written")  # the text was written: its mark stays
+        await pilot.press("f10", "f10")

@@ -188,6 +188,28 @@ async def test_actions_take_an_owner_and_a_real_date_and_refuse_a_date_that_is_n
     assert bad.status == 422 and (await bad.json())["reason"] == "refused"
 
 
+async def test_a_refused_date_clears_its_writing_mark_at_once_and_tells_the_screen(
+    client: TestClient[Any, Any], writing_server: VotingServer
+) -> None:
+    """A date the session cannot read ("næste uge") was never kept, yet the laptop showed
+    "✎ skriver" on the field for a few seconds more (the mark is set as the write is checked)."""
+    writing_server.follow("sheet-45")
+    told: list[str] = []
+    writing_server.on_marks = lambda: told.append("marks")
+    auth = await _join(client)
+    for key, text in (("a:0:text", "Fælles morgenmøde"), ("a:0:due", "2027-01-20")):
+        response = await _write(client, auth, exercise="sheet-45", group="g2", field=key, text=text)
+        assert response.status == 200, await response.text()
+    marks = writing_server.scribes.writing("sheet-45")
+    assert ("g2", "a:0:due") in marks and ("g2", "a:0:text") in marks and not told
+    bad = await _write(client, auth, exercise="sheet-45", group="g2", field="a:0:due", text="næste uge")
+    assert bad.status == 422
+    marks = writing_server.scribes.writing("sheet-45")
+    assert ("g2", "a:0:due") not in marks and ("g2", "a:0:text") in marks  # only the refused field's
+    assert told == ["marks"]
+    assert writing_server.scribes.marks_change_in("sheet-45") is not None  # the text mark goes on time
+
+
 async def test_bad_writes_are_refused_with_a_reason_and_control_characters_stripped(
     client: TestClient[Any, Any], writing_saved: Path
 ) -> None:

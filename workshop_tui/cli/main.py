@@ -140,8 +140,9 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
 def _session_file(name: str) -> Path | None:
     """The session file ``workshop open NAME`` means: a path as given, else an id or a title."""
     given = Path(name).expanduser()
-    if given.suffix == ".toml" and given.is_file():
+    if given.suffix == ".toml" and given.is_file() and name != given.name:
         return given  # as find_session would, without loading the listing's modules for it
+    # A bare file name may also be a file in the sessions folder: find_session weighs both.
     from workshop_tui.core.storage.listing import find_session
 
     return find_session(name)

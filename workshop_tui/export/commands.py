@@ -162,9 +162,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
 
 def resolve(name: str) -> Path | None:
-    """A session file from a path (any existing file), an id or an exact title."""
+    """A session file from a path (any existing file), a file name, an id or an exact title."""
     candidate = Path(name).expanduser()
-    if candidate.is_file():
+    # A path as given, without loading the listing's modules (and tempfile, threading with them)
+    # for it; a bare x.toml (``listing.bare_file_name``) may be in the sessions folder too.
+    if candidate.is_file() and (name != candidate.name or candidate.suffix != ".toml"):
         return candidate
     from workshop_tui.core.storage.listing import find_session
 
@@ -298,6 +300,7 @@ def _asked_language(args: argparse.Namespace) -> str | None:
 def _trend(args: argparse.Namespace, lang: str) -> int:
     """Write the trend report of the sessions named (one session: its whole series)."""
     from workshop_tui.core.storage.trend_sessions import trend_sessions
+    from workshop_tui.export.trend import unanswered_lines
     from workshop_tui.export.trend_files import export_trend
 
     named: list[Session] = []
@@ -328,6 +331,8 @@ def _trend(args: argparse.Namespace, lang: str) -> int:
     )
     if not trend.exercises:
         print(t("trend.none", lang), file=sys.stderr)  # said to the facilitator, as every line here
+    for line in unanswered_lines(trend):  # in the report too, where it says what it compares
+        print(printable(line), file=sys.stderr)
     for path in written:
         said = "trend.cmd.replaced" if path in replaced else "export.cmd.written"
         print(printable(t(said, lang, path=path)))  # -o is the user's: any text

@@ -16,7 +16,7 @@ from workshop_tui.export import svg
 from workshop_tui.export.compare import Comparison, ExerciseChange
 from workshop_tui.export.compare_text import counts, mean_text, side_text
 from workshop_tui.export.html import page
-from workshop_tui.export.html_text import css_string, e, scroll_box
+from workshop_tui.export.html_text import css_string, e, said, scroll_box
 from workshop_tui.export.markdown_escape import markdown_safe
 from workshop_tui.export.markdown_parts import table
 from workshop_tui.export.strings import long_date
@@ -226,7 +226,7 @@ def _only_html(comparison: Comparison) -> str:
         out.append(f"<h3>{e(t(key, lang))}</h3>{body}")
     if comparison.unanswered:  # only with something left out: ``--all`` shows them in full
         items = "".join(f"<li>{e(text)}</li>" for text in comparison.unanswered)
-        out.append(f"<h3>{e(t('export.cmp.unanswered_list', lang))}</h3><ul>{items}</ul>")
+        out.append(f"<h3>{said(t('export.cmp.unanswered_list', lang))}</h3><ul>{items}</ul>")
     return "".join(out)
 
 
@@ -238,7 +238,7 @@ def _exercise_html(exercise: ExerciseChange, comparison: Comparison) -> str:
     else:
         out.append(_items_html(exercise, lang))
     if exercise.hidden or exercise.unanswered:
-        out.append(f'<p class="muted">{e(exercise.hidden_text(lang))}</p>')
+        out.append(f'<p class="muted">{said(exercise.hidden_text(lang))}</p>')
     for key, texts in (
         ("export.cmp.only_before", exercise.only_before),
         ("export.cmp.only_after", exercise.only_after),

@@ -19,7 +19,7 @@ from workshop_tui.export.blocks import Answers, Bars, Block, Bullets, Drawn, Hea
 from workshop_tui.export.common import about_lines, meta_lines
 from workshop_tui.export.html_parts import cards, html_table
 from workshop_tui.export.html_style import CSS
-from workshop_tui.export.html_text import css_string, e
+from workshop_tui.export.html_text import css_string, e, said
 from workshop_tui.export.part_table import part_document
 from workshop_tui.export.strings import long_date
 
@@ -82,7 +82,7 @@ def _cover(summary: Summary) -> str:
         f'<span class="kind">· {e(t("kind." + x.kind, lang))}</span></li>'
         for x in summary.exercises
     )
-    about = "".join(f"<p>{e(line)}</p>" for line in about_lines(summary))
+    about = "".join(f"<p>{said(line)}</p>" for line in about_lines(summary))
     return (
         '<section class="page cover"><div class="band"></div>'
         f'<p class="kicker">{e(t("export.subtitle", lang))}</p><h1>{e(summary.title)}</h1>'

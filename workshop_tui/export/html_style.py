@@ -68,6 +68,7 @@ tr.group th { background: var(--tint); color: var(--ink); text-transform: none;
 tr.group { break-after: avoid; }
 .muted { color: var(--muted); font-style: italic; }
 .verdict { font-weight: 700; white-space: nowrap; }
+code.flag { font: inherit; white-space: nowrap; }
 .verdict.better { color: #0072B2; } .verdict.worse { color: #B34A00; }
 .verdict.higher, .verdict.lower, .verdict.same { color: var(--muted); }
 .badge { display: inline-block; padding: .2mm 1.8mm; border-radius: 8px; font-size: 8pt;

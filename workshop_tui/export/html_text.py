@@ -10,6 +10,8 @@ runs first, so the page shows exactly what the screen shows.
 
 from __future__ import annotations
 
+import re
+
 from workshop_tui.core.text_safety import for_terminal
 
 _ESCAPED: dict[str, str] = {}
@@ -27,6 +29,21 @@ def e(text: object) -> str:
             _ESCAPED.clear()
         escaped = _ESCAPED[key] = escape(for_terminal(key, multiline=True))
     return escaped
+
+
+_FLAG = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*[a-z0-9]")
+"""A command-line option as the catalogue's sentences name one (``--named``, ``--min-answers``)."""
+
+
+def said(text: object) -> str:
+    """A sentence of the app's as HTML (``e``), each command-line option in it kept on one line.
+
+    "Eksportér med navne (--named)" broke after the "--" (a line break is allowed after a
+    hyphen): "(--" ended a line and "named)" began the next, on screen and on paper, and the
+    option could not be typed back as read. Each option is a ``<code class="flag">``, which
+    the stylesheet keeps whole (``white-space: nowrap``) in the page's own font.
+    """
+    return _FLAG.sub(lambda found: f'<code class="flag">{found.group()}</code>', e(text))
 
 
 def escape(text: str) -> str:

@@ -27,6 +27,7 @@ from workshop_tui.core.results.trends import (
     VoteRun,
     WrittenAgain,
 )
+from workshop_tui.core.results.trends_unanswered import answered, unanswered
 from workshop_tui.export.common import held_back_line
 from workshop_tui.export.csv import BOM, delimiter, spreadsheet_safe
 from workshop_tui.export.markdown_escape import markdown_safe
@@ -130,6 +131,16 @@ def again_sections(trend: Trend) -> list[tuple[str, list[Listed]]]:
     return [(t(key, lang), lines) for key, lines in found if lines]
 
 
+def unanswered_lines(trend: Trend) -> list[str]:
+    """ "Uden svar i alle sessioner: …" (the exercises ``answered`` leaves out), or nothing.
+
+    Said where the report says whether anything recurs ("trend.none"): in every format the
+    first thing after how to read it, so no reader looks for their figures further down.
+    """
+    missing = unanswered(trend)
+    return [t("trend.unanswered", trend.language, exercises="; ".join(missing))] if missing else []
+
+
 def session_heading(session: SessionRef, lang: str) -> str:
     """``Opfølgning (14. januar 2027)``."""
     return f"{session.title} ({long_date(session.date, lang)})"
@@ -195,6 +206,8 @@ def render_trend_markdown(trend: Trend) -> str:
         out += [line, ""]
     if not trend.exercises:
         out += [t("trend.none", lang), ""]
+    out += [x for line in unanswered_lines(trend) for x in (line, "")]
+    trend = answered(trend)
     for exercise in trend.exercises:
         out += [f"## {exercise.title}", "", t("trend.scale", lang, low=exercise.low, high=exercise.high), ""]
         out += [f"> {note}" for note in exercise.notes] + ([""] if exercise.notes else [])
@@ -354,6 +367,8 @@ def render_trend_text(trend: Trend) -> str:
     out = [t("trend.title", lang)]
     out += [f"  {session_heading(s, lang)}" for s in trend.sessions]
     out += [f"  {line}" for line in branch_lines(trend)]
+    out += [f"  {line}" for line in unanswered_lines(trend)]
+    trend = answered(trend)
     for exercise in trend.exercises:
         out += ["", exercise.title]
         for line in exercise.dimensions or exercise.items:

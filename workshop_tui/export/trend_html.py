@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from workshop_tui.core.i18n import t
 from workshop_tui.core.results.trends import ExerciseTrend, HeatRow, Line, Trend
+from workshop_tui.core.results.trends_unanswered import answered
 from workshop_tui.export.html import page
-from workshop_tui.export.html_text import css_string, e, scroll_box
+from workshop_tui.export.html_text import css_string, e, said, scroll_box
 from workshop_tui.export.strings import long_date, number
 from workshop_tui.export.trend import (
     about_lines,
@@ -21,6 +22,7 @@ from workshop_tui.export.trend import (
     point_text,
     row,
     session_heading,
+    unanswered_lines,
 )
 from workshop_tui.export.trend_svg import heat_cell, small_multiple
 
@@ -50,6 +52,7 @@ def render_trend_html(trend: Trend) -> str:
     span = f"{long_date(first.date, lang)} → {long_date(last.date, lang)}" if first and last else ""
     footer = f"{title} · {last.title if last else ''} · {span}"
     parts = [_cover(trend, title)]
+    trend = answered(trend)  # the cover names the rest (``unanswered_lines``)
     parts += [_exercise(index, x, trend) for index, x in enumerate(trend.exercises, start=1)]
     for heading, listed in again_sections(trend):
         items = "".join(f"<li>{e(line)}{_under(under)}</li>" for line, under in listed)
@@ -70,11 +73,12 @@ def _under(lines: tuple[str, ...]) -> str:
 def _cover(trend: Trend, title: str) -> str:
     lang = trend.language
     meta = "".join(f"<dt>{e(s.date)}</dt><dd>{e(session_heading(s, lang))}</dd>" for s in trend.sessions)
-    toc = "".join(f'<li><a href="#trend-{e(x.id)}">{e(x.title)}</a></li>' for x in trend.exercises)
-    about = "".join(f"<p>{e(line)}</p>" for line in about_lines(trend))
+    toc = "".join(f'<li><a href="#trend-{e(x.id)}">{e(x.title)}</a></li>' for x in answered(trend).exercises)
+    about = "".join(f"<p>{said(line)}</p>" for line in about_lines(trend))
     organisation = next((s.organisation for s in reversed(trend.sessions) if s.organisation), "")
     heading = f"<h1>{e(organisation or (trend.sessions[-1].title if trend.sessions else title))}</h1>"
     none = "" if trend.exercises else f'<p class="muted">{e(t("trend.none", lang))}</p>'
+    none += "".join(f'<p class="muted">{e(line)}</p>' for line in unanswered_lines(trend))
     return (
         '<section class="page cover"><div class="band"></div>'
         f'<p class="kicker">{e(title)}</p>{heading}<dl class="meta">{meta}</dl>{none}'

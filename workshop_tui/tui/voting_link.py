@@ -152,6 +152,7 @@ class VotingController:
         saved_at = path if self.unsaved_roll is None else None
         server = VotingServer(desk, KeeperSink(self.owner.keeper, on_change=self._changed), saved_at)
         server.on_join = self._changed
+        server.on_marks = self.refresh  # a refused write's mark goes at once (``Scribes.refused``)
         host = listen_host(self.options)
         try:
             await server.start(host, candidate_ports(self.options))

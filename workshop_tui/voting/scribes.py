@@ -181,6 +181,18 @@ class Scribes:
         ]
         return min(left) if left else None
 
+    def refused(self, write: FieldWrite) -> None:
+        """The session refused ``write`` (a date it cannot read, "næste uge"): its mark goes now.
+
+        ``field_write`` marks the field as the write is checked, so the laptop shows a scribe
+        at work while the save is on its way; a write that was never kept left "✎ skriver" on
+        the field for ``SHOWN_SECONDS``, as if a date were coming. Nobody writes there: the
+        page says why and waits for the scribe.
+        """
+        recent = self._recent.get((write.exercise_id, write.group_id, write.key))
+        if recent is not None:
+            recent.pop(write.who, None)
+
     def check_rate(self, token: str) -> None:
         """Refuse (429) a device that writes faster than a scribe can."""
         wait = self._writes.allow(token)

@@ -90,6 +90,9 @@ class VotingServer:
         """Saves the roll to ``roll_file`` after each join; None keeps it in memory (tests)."""
         self.on_join: Callable[[], None] | None = None
         """Told after every join or refused join (the facilitator's counts and notes change)."""
+        self.on_marks: Callable[[], None] | None = None
+        """Told when a field's writing mark goes before its time (``Scribes.refused``): nothing
+        was saved, so nothing else tells the screen to redraw."""
         self._names: frozenset[str] | None = None
         self._check_host = False
         """Set when listening: tests that drive ``app()`` directly have no address to check."""
@@ -367,7 +370,14 @@ class VotingServer:
         self.scribes.check_rate(token)
         body = await self._body(request, WRITE_BODY_BYTES)
         write = self.scribes.field_write(self.sink.session, participant_id, body)
-        written = await self._writes.commit(write)
+        try:
+            written = await self._writes.commit(write)
+        except Refused as refused:
+            if refused.status == 422:  # refused by the session, not a failed save the page sends again
+                self.scribes.refused(write)
+                if self.on_marks is not None:
+                    self.on_marks()
+            raise
         self.scribes.seen(write.exercise_id, write.group_id, write.key, written.text)
         # A merge keeps the text on file beside the scribe's: cleaned as /api/texts sends it.
         text = clean(written.text, multiline=True)

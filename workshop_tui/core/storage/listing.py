@@ -272,15 +272,51 @@ def find_session(name: str, folder: Path | None = None) -> Path | None:
     from workshop_tui.core.model.ids import valid_id  # the model waits until a name must be checked
 
     candidate = Path(name).expanduser()
-    if candidate.suffix == ".toml" and candidate.exists():
+    if candidate.suffix == ".toml" and candidate.exists() and not bare_file_name(name):
         return candidate
     folder = folder or sessions_dir()
+    named = _named_files(name, folder)
+    if named:
+        return named[0] if len(named) == 1 else None
     if valid_id(name):
         by_id = _with_id(name, folder)
         if by_id:
             return by_id[0] if len(by_id) == 1 else None
     matches = _titled(name, folder)
     return matches[0] if len(matches) == 1 else None
+
+
+def bare_file_name(name: str) -> bool:
+    """Whether ``name`` is a session's file name alone (``2026-10-14-dag-1.toml``), no folder.
+
+    ``workshop sessions`` prints each file's path and the facilitator sees the names in the
+    folder; a bare name typed back to ``new --follows``, ``open``, ``export``, ``trend`` or
+    ``compare`` was looked for in the working folder only, and found nothing. A name with a
+    folder part (``./x.toml``, ``../x.toml``, ``~/x.toml``) is a path and stays one: a bare name
+    is one entry of the sessions folder, and never leads out of it.
+    """
+    return name == Path(name).name and Path(name).suffix == ".toml"
+
+
+def _named_files(name: str, folder: Path) -> list[Path]:
+    """The files a bare file name means: in the working folder and in the sessions folder.
+
+    Both are kept when they are two different files (a copy mailed back into the working
+    folder): the message then names both by path instead of opening one of them silently.
+    """
+    if not bare_file_name(name):
+        return []
+    found: list[Path] = []
+    for path in (Path(name), folder / name):
+        if path.is_file() and not any(_same_file(path, other) for other in found):
+            found.append(path.absolute())
+    return found
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return one.samefile(other)
+    return False
 
 
 def _with_id(name: str, folder: Path) -> list[Path]:
@@ -322,6 +358,10 @@ def ambiguous(name: str, lang: str, folder: Path | None = None) -> str | None:
     from workshop_tui.core.model.ids import valid_id
 
     folder = folder or sessions_dir()
+    named = _named_files(name, folder)
+    if len(named) > 1:
+        paths = ", ".join(str(path) for path in named)
+        return t("cli.error.same_file_name", lang, name=name, n=len(named), paths=paths)
     same_id = _with_id(name, folder) if valid_id(name) else []
     if len(same_id) > 1:
         paths = ", ".join(str(path) for path in same_id)
