@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual.dom import DOMNode
 
+from workshop_tui.core.i18n import t
 from workshop_tui.core.keeper import Edit, SessionKeeper
 from workshop_tui.core.model import Session
+from workshop_tui.core.text_safety import shown_name
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.messages import Change
 
 if TYPE_CHECKING:
     from workshop_tui.voting.desk import Progress
+    from workshop_tui.voting.roll_place import RollPlace
 
 
 @dataclass(frozen=True)
@@ -75,3 +78,12 @@ class OpenSession(Protocol):
 def spaced(code: str) -> str:
     """A join code in groups of three (``246 810``), easier to read off a wall."""
     return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
+
+
+def roll_note(place: RollPlace, lang: str) -> str | None:
+    """The words for a roll kept apart from another file's with the same id, or moved to this file."""
+    if place.shared_with is not None:
+        return t("tui.voting.roll_apart", lang, file=shown_name(place.shared_with))
+    if place.moved_from is not None:
+        return t("tui.voting.roll_moved", lang, file=shown_name(place.moved_from))
+    return None

@@ -27,16 +27,14 @@ from textual.timer import Timer
 from workshop_tui.core.i18n import t
 from workshop_tui.core.model import ExerciseAnswers, Session
 from workshop_tui.core.storage.errors import SessionWriteError
-from workshop_tui.core.text_safety import shown_name
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.notices import withdraw
-from workshop_tui.tui.voting_info import OpenSession, VotingInfo, spaced
+from workshop_tui.tui.voting_info import OpenSession, VotingInfo, roll_note, spaced
 from workshop_tui.voting.network import VotingOptions, candidate_ports, listen_host, shown_host
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workshop_tui.voting.roll_place import RollPlace
     from workshop_tui.voting.server import VotingServer
     from workshop_tui.voting.typed_marks import ClosedRoll
 
@@ -131,7 +129,7 @@ class VotingController:
         except ValueError as error:  # an id that would leave the voting folder: nothing is written
             return str(error)
         path = place.path
-        self.roll_note = _roll_note(place, self.owner.lang)
+        self.roll_note = roll_note(place, self.owner.lang)
         self.closed_roll = None  # the server keeps the roll while voting is open
         roll, problem = Roll.load(path)
         if problem is not None:
@@ -395,12 +393,3 @@ class VotingController:
             # when nothing else arrives to redraw the screen.
             self._marks = self.owner.host.set_timer(due + 0.05, self._marks_due)
         self.owner.publish(Change.VOTING)
-
-
-def _roll_note(place: RollPlace, lang: str) -> str | None:
-    """The words for a roll kept apart from another file's with the same id, or moved to this file."""
-    if place.shared_with is not None:
-        return t("tui.voting.roll_apart", lang, file=shown_name(place.shared_with))
-    if place.moved_from is not None:
-        return t("tui.voting.roll_moved", lang, file=shown_name(place.moved_from))
-    return None
