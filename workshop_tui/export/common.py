@@ -102,7 +102,13 @@ def mode_lines(part: ScoredPart, lang: str) -> list[str]:
     if part.other_mode:
         other = "participant" if part.mode == "tally" else "tally"
         lines.append(t(f"export.mode.other.{other}", lang))
+    lines += over_room_lines(part, lang)
     return lines
+
+
+def over_room_lines(part: ScoredPart, lang: str) -> list[str]:
+    """Each item tallied over the room, named as miscounted (the export and the wall alike)."""
+    return [t("room25.tally.flag", lang, item=item, total=total, n=n) for item, total, n in part.over_room]
 
 
 def scale_line(part: ScoredPart, lang: str) -> str:
