@@ -23,6 +23,7 @@ from workshop_tui.core.storage.sessions import load_session, new_session, save_s
 from workshop_tui.export.markdown import render_markdown
 from workshop_tui.tui.screens.projector_scores import scored_results
 from workshop_tui.tui.views.grid_edits import tally_edit
+from workshop_tui.tui.views.grid_panels import head_text
 
 
 def _tallied(library: Library) -> Session:
@@ -94,3 +95,9 @@ def test_a_tally_within_the_room_is_not_flagged(library: Library) -> None:
     session = _tallied(library)
     assert tally_over_room(session, session.agenda[0]) == ()
     assert "talt forkert" not in render_markdown(build_summary(session))
+
+
+def test_the_grid_says_so_too(library: Library, tmp_path: Path) -> None:
+    session = _over_file(library, tmp_path)
+    head, _ = head_text(session.exercise(session.agenda[0]), session, "da", compact=False)
+    assert t("room25.grid.over_room", "da", n=1) in head.plain

@@ -107,8 +107,12 @@ def mode_lines(part: ScoredPart, lang: str) -> list[str]:
 
 
 def over_room_lines(part: ScoredPart, lang: str) -> list[str]:
-    """Each item tallied over the room, named as miscounted (the export and the wall alike)."""
-    return [t("room25.tally.flag", lang, item=item, total=total, n=n) for item, total, n in part.over_room]
+    """Each item tallied over the room, named as miscounted, and the rankings made only in part
+    (the export and the wall alike: figures a reader should not take as they stand)."""
+    lines = [t("room25.tally.flag", lang, item=item, total=total, n=n) for item, total, n in part.over_room]
+    if part.part_rankings:
+        lines.append(t("room25.ranking.part", lang, n=part.part_rankings))
+    return lines
 
 
 def scale_line(part: ScoredPart, lang: str) -> str:

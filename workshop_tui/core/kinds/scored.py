@@ -17,7 +17,13 @@ from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.answers import MODES
 from workshop_tui.core.model.people import tally_room
-from workshop_tui.core.results.figures import aligned, index_value, item_stats, tally_over_room
+from workshop_tui.core.results.figures import (
+    aligned,
+    index_value,
+    item_stats,
+    part_rankings,
+    tally_over_room,
+)
 from workshop_tui.core.results.numbers import turned
 from workshop_tui.core.results.rules import (
     dimension_means,
@@ -74,6 +80,7 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
         directed=found.directed,
         other_mode=any(answers.has_mode_data(m) for m in MODES if m != answers.counted_mode),
         over_room=_over_room(given),
+        part_rankings=part_rankings(exercise, answers),
         dimensions=_dimensions(exercise, items, lang),
         note_prompt=note_prompt,
         closing_question=closing_question,

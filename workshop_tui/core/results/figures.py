@@ -216,6 +216,20 @@ def tally_over_room(session: Session, exercise_id: str) -> tuple[tuple[str, int]
     return tuple((item_id, total) for item_id, total in totals if total > people)
 
 
+def part_rankings(exercise: Exercise, answers: ExerciseAnswers) -> int:
+    """How many people ranked some of a ranking's items but not all (0 for any other kind).
+
+    A phone sends a ranking whole (``kinds.ranking.unplaced``), but the grid takes it place
+    by place and an older file may hold part of one: the items' n then differ (7 against 8),
+    and the wall and the exports say why beside each item's n rather than read the means as
+    one room's order.
+    """
+    if exercise.kind != "ranking" or answers.counted_mode != "participant":
+        return 0
+    counts = _answer_counts(exercise, answers, answers.answerers)
+    return sum(1 for n in counts.values() if n < len(exercise.scored_items))
+
+
 def _room(session: Session, exercise_id: str, answers: ExerciseAnswers) -> list[Participant]:
     """Who is in the room for a round: everyone typed for, and the phones that have answered.
 
