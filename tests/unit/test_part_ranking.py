@@ -18,6 +18,7 @@ from workshop_tui.core.results.figures import part_rankings
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
+from workshop_tui.export.csv import render_csv
 from workshop_tui.export.markdown import render_markdown
 from workshop_tui.tui.screens.projector_scores import scored_results
 from workshop_tui.tui.views.grid_panels import head_text
@@ -67,3 +68,10 @@ def test_whole_rankings_say_nothing(library: Library) -> None:
     session = _ranked(library, part=False)
     assert part_rankings(session.exercise(RANKING), session.answers_for(RANKING)) == 0
     assert "rangordnet nogle" not in render_markdown(build_summary(session))
+
+
+def test_the_csv_carries_the_warning(library: Library) -> None:
+    rows = render_csv(build_summary(_ranked(library, part=True)))
+    assert t("room25.ranking.part", "da", n=1) in rows
+    assert "warning" in rows
+    assert "rangordnet nogle" not in render_csv(build_summary(_ranked(library, part=False)))
