@@ -83,7 +83,7 @@ class ProjectorFrame(Vertical):
         board = self.query_one("#proj-vote", VoteBoard)
         # The board's count of answers is the wall's own (the room's, from the core), not
         # the phones that joined: two populations on one wall read as two answers (room25).
-        room = answered_text(session, exercise.id, lang) if exercise is not None else None
+        room = answered_text(session, exercise.id, lang) if exercise is not None and wall.voting else None
         board.show(wall.voting, lang, compact=self.has_class("compact"), room=room)
         # The board as wide as its QR code: a line under it ("grupperne skriver på deres
         # telefoner …") wraps there rather than widening the board; at 80 columns it took 61
