@@ -173,13 +173,13 @@ def _install(log: list[tuple[float, str]]) -> None:
 
     wrap(terminal_driver(), "send_message", "send")
 
-    from workshop_tui.core.storage import writer
+    from workshop_tui.core.storage import seal, writer
     from workshop_tui.tui.controller import SessionController
 
     wrap(writer.SessionWriter, "write", "write")
     wrap(writer.SessionWriter, "_answers_text", "answers")
     wrap(writer.ProgressCache, "progress", "progress")
-    wrap(writer, "sealed", "seal")
+    wrap(seal.ChunkedSeal, "sealed", "seal")
     wrap(writer, "atomic_write", "atomic")
     wrap(SessionController, "publish", "publish")
     from workshop_tui.tui.live_writer import LiveWriter
@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> None:
     lines = [line for number, line in enumerate(timelines) if number % per_round]
     _print_steps(f"traced app, ms after the key was written (median and p95 of {len(lines)} keys):", lines)
     _print_steps(f"the first key after opening, of each round (median and p95 of {len(firsts)}):", firsts)
-    _print_tail(lines)
+    _print_tail(lines, firsts)
 
 
 def _print_steps(title: str, lines: list[dict[str, float]]) -> None:
@@ -325,23 +325,40 @@ def _print_steps(title: str, lines: list[dict[str, float]]) -> None:
             print(f"  {statistics.median(values):7.2f} {p95:7.2f}  {words} (n={len(values)})")
 
 
-def _print_tail(lines: list[dict[str, float]]) -> None:
-    """What differs in the slowest saves: each step's gap from the one before, all vs the slowest tenth."""
+def _gaps(line: dict[str, float]) -> dict[str, float]:
+    """Each step's ms after the step before it that this key went through (the order of ``STEPS``),
+    up to its frame's flush."""
+    gaps: dict[str, float] = {}
+    before = None
+    end = line.get("flushed", math.inf)
+    for step, _ in STEPS:
+        # Only the key's path: a step after its frame went out (the wall's side file) is not.
+        if step not in line or step.startswith("key ScoreGrid") or line[step] > end:
+            continue
+        if before is not None:
+            gaps[step] = line[step] - line[before]
+        before = step
+    return gaps
+
+
+def _print_tail(lines: list[dict[str, float]], firsts: list[dict[str, float]]) -> None:
+    """What differs in the slowest saves and in the first key after opening: each step's gap from
+    the one before, for all later keys, the slowest tenth of their saves, and the first keys."""
     saved = [line for line in lines if "atomic<" in line]
     if len(saved) < 10:
         return
     saved.sort(key=lambda line: line["atomic<"])
     tail = saved[-max(3, len(saved) // 10) :]
-    print(f"gap from the step before (ms): median of all keys | median of the {len(tail)} slowest saves")
-    before = None
+    groups = [[_gaps(line) for line in group] for group in (saved, tail, firsts)]
+    print(
+        f"gap from the step before (ms): median of all keys | of the {len(tail)} slowest saves"
+        f" | of the {len(firsts)} first keys after opening"
+    )
     for step, words in STEPS:
-        if before is not None:
-            gaps = [line[step] - line[before] for line in saved if step in line and before in line]
-            slow = [line[step] - line[before] for line in tail if step in line and before in line]
-            if gaps and slow:
-                print(f"  {statistics.median(gaps):7.2f} | {statistics.median(slow):7.2f}  {words}")
-        if any(step in line for line in saved) and not step.startswith("key ScoreGrid"):
-            before = step
+        found = [[gaps[step] for gaps in group if step in gaps] for group in groups]
+        if any(found):
+            shown = [f"{statistics.median(values):7.2f}" if values else "      -" for values in found]
+            print(f"  {' | '.join(shown)}  {words}")
     with_gc = sum(1 for line in tail if "gc" in line and line["gc"] < line["atomic<"])
     print(f"  slowest saves with a collection before the rename: {with_gc} of {len(tail)}")
     print("  slowest saves (ms to the rename): " + ", ".join(f"{line['atomic<']:.2f}" for line in tail))

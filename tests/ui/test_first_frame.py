@@ -89,9 +89,9 @@ def test_the_list_of_sessions_is_drawn_in_one_frame_with_its_footer(tmp_path: Pa
         output = bytes(term.output)
         footer = term.screen.text().splitlines()[-1]
     assert "Stort seminar" in term.screen.text() and "9/10" in term.screen.text(), term.screen.text()
-    assert "n Ny session" in footer and "q Afslut" in footer and "Åbn" not in footer, footer
+    assert "N Ny session" in footer and "Q Afslut" in footer and "Åbn" not in footer, footer
     _drawn_once(output, whole=5 * CLOCK_FRAME)
-    assert "n Ny session" in _plain_first(output), "the footer's keys are not in the first frame"
+    assert "N Ny session" in _plain_first(output), "the footer's keys are not in the first frame"
 
 
 def _plain_first(output: bytes) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -252,3 +253,51 @@ def test_the_floor_made_by_another_process_is_timed_until_the_same_thread_sees_i
     assert floor._helper.poll() is not None  # ended with close
     assert (tmp_path / NAME).stat().st_size == path.stat().st_size
     assert sorted(p.name for p in tmp_path.iterdir()) == [NAME, "s.toml"]  # no temp file left
+
+
+TRACED_SAVE = """
+import sys
+from pathlib import Path
+from benchmarks.key_trace import _install
+log = []
+_install(log)  # wraps every step by name: a name a refactor took away fails here
+from benchmarks.large_session import large_session, write_session
+from workshop_tui.core.keeper import SessionKeeper
+session = large_session(participants=4, session_id="traced")
+path = write_session(session, Path(sys.argv[1]) / "traced.toml")
+keeper = SessionKeeper(session, path)
+keeper.prepare()
+exercise = session.exercise("kkc-indicators")
+item = exercise.scored_items[0].id
+for score in (2, 3):
+    keeper.apply_and_show(lambda s: s.with_score(exercise.id, item, "p1", score), lambda: None)
+keeper.close()
+print(" ".join(sorted({what for _, what in log})))
+"""
+
+
+def test_the_key_trace_wraps_the_steps_a_save_takes_today(tmp_path: Path) -> None:
+    """``benchmarks.key_trace`` wraps functions by name; one taken away by a refactor (``writer.sealed``,
+    made ``ChunkedSeal.sealed``) stopped it at start, and one no longer on a save's path would leave
+    its step silently empty. Two score saves through the keeper, traced: each save step is noted."""
+    done = subprocess.run(
+        [sys.executable, "-c", TRACED_SAVE, str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    noted = set(done.stdout.split())
+    save_steps = ["apply>", "write>", "answers>", "progress>", "seal>", "seal<", "atomic>", "fsync>"]
+    assert [step for step in [*save_steps, "fsync<", "atomic<", "sync<"] if step not in noted] == []
+
+
+def test_a_first_keys_gaps_count_the_steps_only_it_takes() -> None:
+    """The first save names its temporary file and links the ``.bak`` between its fsync and its
+    rename: the gaps table shows those steps apart instead of folding them into the rename."""
+    from benchmarks.key_trace import _gaps
+
+    first = {"read": 0.2, "fsync>": 1.5, "fsync<": 2.5, "name<": 2.7, "link<": 2.8, "atomic<": 2.9}
+    first |= {"live>": 11.0, "flushed": 7.0}  # the wall's side file after the frame: off the key's path
+    later = {"read": 0.2, "key ScoreGrid": 9.0, "fsync>": 1.5, "fsync<": 2.4, "atomic<": 2.6}
+    assert _gaps(first) == pytest.approx(
+        {"fsync>": 1.3, "fsync<": 1.0, "name<": 0.2, "link<": 0.1, "atomic<": 0.1, "flushed": 4.1}
+    )
+    assert _gaps(later) == pytest.approx({"fsync>": 1.3, "fsync<": 0.9, "atomic<": 0.2})

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workshop_tui.core.storage.locations import sessions_dir
 from workshop_tui.voting.roll import roll_path
-from workshop_tui.voting.roll_place import roll_place
+from workshop_tui.voting.roll_place import roll_place, settled_place
 
 
 def _session_file(base: Path, name: str = "demo-1") -> Path:
@@ -67,3 +67,23 @@ def test_a_long_id_still_makes_a_safe_name(tmp_path: Path) -> None:
     copy = _session_file(tmp_path, "copy")
     place = roll_place(long_id, copy, tmp_path)
     assert len(place.path.stem) <= 80 and place.path.parent == tmp_path / "voting"
+
+
+def test_the_place_asked_before_a_key_is_the_same_and_moves_nothing(tmp_path: Path) -> None:
+    """``settled_place`` (asked after opening, ``voting_marks.prepare``) is ``roll_place``'s answer,
+    except where that would move a roll of the old name: then it says nothing and moves nothing."""
+    own = _session_file(tmp_path)
+    copy = own.with_name("mailed-back.toml")
+    shutil.copy(own, copy)
+    for path in (own, copy):
+        assert settled_place("demo-1", path, tmp_path) == roll_place("demo-1", path, tmp_path)
+    renamed = _session_file(tmp_path, "renamed")
+    own.unlink()
+    legacy = roll_path("demo-1", tmp_path)
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text("[devices]\n")
+    assert settled_place("demo-1", renamed, tmp_path) is None
+    assert sorted(p.name for p in legacy.parent.iterdir()) == [legacy.name]
+    moved = roll_place("demo-1", renamed, tmp_path)
+    assert moved.moved_from == legacy
+    assert settled_place("demo-1", renamed, tmp_path) == type(moved)(moved.path)  # once moved, found

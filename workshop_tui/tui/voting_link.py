@@ -308,6 +308,13 @@ class VotingController:
 
         return typed_over(self, exercise_id, item_id, participant_id)
 
+    def prepare(self) -> None:
+        """Ready what typing over a phone's answer needs, after opening (``voting_marks.prepare``)."""
+        from workshop_tui.tui.voting_marks import prepare
+
+        if self.server is None:
+            prepare(self)
+
     def undone(self, before: Session) -> None:
         """The facilitator's Ctrl+Z (Ctrl+Y) changed the session from ``before``: a phone's answer
         typed over and put back is the phone's again (``voting_marks.undone``)."""

@@ -76,3 +76,27 @@ def closed_roll(voting: VotingController) -> ClosedRoll | None:
         except ValueError:
             return None
     return voting.closed_roll
+
+
+def prepare(voting: VotingController) -> None:
+    """Make the closed roll ready after opening, so the first typed score finds it as later ones do.
+
+    The first score typed made it: imported the roll's modules, worked out which roll is this
+    file's (``roll_place``: paths resolved, a digest) and read the roll; about 2 ms of the first
+    key's path through the pty, which later keys did not pay (issue 15: the first keystroke
+    after opening no slower than the later ones). Done once the session is on the screen
+    (``SessionScreen``), and only where it changes no file: a roll of the old name still moves
+    on the first key (``roll_place.settled_place``).
+    """
+    if voting.closed_roll is not None or voting.owner.keeper.read_only:
+        return
+    from workshop_tui.voting.roll_place import settled_place
+    from workshop_tui.voting.typed_marks import ClosedRoll
+
+    try:
+        place = settled_place(voting.owner.session.id, voting.owner.keeper.path)
+    except ValueError:
+        return
+    if place is not None:
+        voting.closed_roll = ClosedRoll(place.path)
+        voting.closed_roll.read()

@@ -60,6 +60,24 @@ def roll_place(session_id: str, session_file: Path, base: Path | None = None) ->
     Raises:
         UnsafeName: the id is not a valid id (the loader refuses such ids).
     """
+    place = _place(session_id, session_file, base, move=True)
+    assert place is not None  # only a look that may not move comes back without one
+    return place
+
+
+def settled_place(session_id: str, session_file: Path, base: Path | None = None) -> RollPlace | None:
+    """``roll_place`` where it moves nothing: None where a roll of the old name would move.
+
+    Asked right after opening (``voting_marks.prepare``), before the facilitator's first key:
+    an opening changes no file, so the rare move is left to the first key or F10, as before.
+
+    Raises:
+        UnsafeName: the id is not a valid id.
+    """
+    return _place(session_id, session_file, base, move=False)
+
+
+def _place(session_id: str, session_file: Path, base: Path | None, *, move: bool) -> RollPlace | None:
     base = base or data_dir()
     legacy = roll_path(session_id, base)
     own = file_for(sessions_dir(base), session_id, ".toml")
@@ -70,8 +88,11 @@ def roll_place(session_id: str, session_file: Path, base: Path | None = None) ->
     path = file_for(base / "voting", f"{session_id[:ID_PART]}--{digest}", ".toml")
     if own.exists():
         return RollPlace(path, shared_with=own)
-    if not path.exists() and legacy.is_file() and not legacy.is_symlink() and _take(legacy, path):
-        return RollPlace(path, moved_from=legacy)
+    if not path.exists() and legacy.is_file() and not legacy.is_symlink():
+        if not move:
+            return None
+        if _take(legacy, path):
+            return RollPlace(path, moved_from=legacy)
     return RollPlace(path)
 
 

@@ -73,6 +73,10 @@ class ClosedRoll:
         self._roll: Roll | None = None
         self._seen: tuple[int, int, int] | None = None
 
+    def read(self) -> None:
+        """Read the roll now, if it is on disk and not read yet (after opening: ``voting_marks.prepare``)."""
+        self._current()
+
     def _current(self) -> Roll | None:
         try:
             info = self.path.stat()

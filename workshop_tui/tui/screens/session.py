@@ -37,7 +37,7 @@ from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.frame_timer import FrameTimer
 from workshop_tui.tui.leaving import Leaving
 from workshop_tui.tui.messages import Change, EditRequested, PositionChanged
-from workshop_tui.tui.saving import SaveGuard
+from workshop_tui.tui.saving import PREPARE_SECONDS, SaveGuard
 from workshop_tui.tui.screens.session_views import ExerciseViews
 from workshop_tui.tui.strings import refusal
 from workshop_tui.tui.views import view_for
@@ -207,6 +207,9 @@ class SessionScreen(ExerciseViews):
         # Collections wait for the moments nothing else does (after a key's frame, see collector).
         self.collector.start()
         self.guard.start()
+        # What the first typed score would do alone (the closed roll of phones, ``voting_marks``),
+        # made once the first frame is out, as the save's first render is (``PREPARE_SECONDS``).
+        self.call_after_refresh(self.set_timer, PREPARE_SECONDS, self.voting.prepare)
         # Textual hides its (empty) rack of notifications once the screen is up, by an inline
         # style; hidden already by its CSS, that style still asked for a new layout of the
         # whole screen and a frame drawn again just after the first. Set before the first
