@@ -19,6 +19,7 @@ from benchmarks.large_session import large_session, many_exercises
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import Summary
 from workshop_tui.export.blocks import Reader
+from workshop_tui.export.common import over_room_lines
 from workshop_tui.export.csv import (
     BOM,
     COLUMNS,
@@ -41,6 +42,8 @@ def reference_csv(summary: Summary) -> str:
     for exercise in summary.exercises:
         base = {"exercise_id": exercise.id, "exercise": exercise.title}
         rows = [{**base, **r} for r in part_document(exercise.part, Reader(lang)).records]
+        if exercise.scored is not None:  # room25: what md/html warn of, as a row
+            rows += [{**base, "type": "warning", "text": w} for w in over_room_lines(exercise.scored, lang)]
         if exercise.facilitator_note:
             rows.append({**base, "type": "facilitator_note", "text": exercise.facilitator_note})
         rows += [{**base, **r} for r in left_out_records(summary, exercise.id)]

@@ -25,6 +25,7 @@ from workshop_tui.voting.sink import KeeperSink
 
 from .conftest import CODE, Clock
 from .test_browser import CHROMIUM, ServerThread, browser  # noqa: F401 (a fixture, used below)
+from .test_scribes_browser import _axe
 
 RANKING = "challenges-ranking"
 PAGE = resources.files("workshop_tui.voting").joinpath("page.js").read_text(encoding="utf-8")
@@ -63,7 +64,8 @@ def test_the_page_draws_a_ranking_with_its_own_control(library: Library) -> None
     table = re.search(r"^const SHAPES = \{\n(.*?)^\};", PAGE, re.MULTILINE | re.DOTALL)
     assert table is not None
     entry = re.search(r"^  order: \{(.*)\},$", table.group(1), re.MULTILINE)
-    assert entry is not None and "row: placeRow" in entry.group(1) and "pending: itemsLeft" in entry.group(1)
+    assert entry is not None and "row: placeRow" in entry.group(1) and "pending: placesLeft" in entry.group(1)
+    assert "whole: true" in entry.group(1)  # room25: "Send" stays off until every item has a place
     # The control moves a place that another item held, as the server does.
     body = PAGE.split("function placeRow", 1)[1].split("\n}\n", 1)[0]
     assert "delete chosen[other]" in body
@@ -85,18 +87,22 @@ async def test_places_sent_from_a_phone_are_saved_and_a_repeated_place_moves(
         response = await phone.post("/api/vote", json={"exercise": RANKING, "scores": places}, headers=auth)
         return response.status
 
-    assert await send({"silo": 1, "structure": 2, "resources": 3}) == 200
+    items = [item["id"] for item in shown["items"]]
+    whole = {item: place for place, item in enumerate(items, start=1)}
+    # room25: a ranking of some items only is refused whole (the counts per item would differ).
+    partial = await phone.post("/api/vote", json={"exercise": RANKING, "scores": {items[0]: 1}}, headers=auth)
+    assert partial.status == 422 and (await partial.json())["reason"] == "whole_ranking"
+    assert await send({**whole, items[1]: 1}) == 422  # one place given twice: an item without its own
+    assert load_session(path).answers_for(RANKING).scores == {}
+    assert await send(whole) == 200
     scores = load_session(path).answers_for(RANKING).scores
-    assert {item: row["p1"] for item, row in scores.items()} == {"silo": 1, "structure": 2, "resources": 3}
-    # A later answer that gives first place to another item takes it from "silo".
-    assert await send({"value-chain": 1}) == 200
+    assert {item: row["p1"] for item, row in scores.items()} == whole
+    # A later ranking that gives first place to another item takes it from the first.
+    moved = {**whole, items[0]: whole[items[6]], items[6]: 1}
+    assert await send(moved) == 200
     scores = load_session(path).answers_for(RANKING).scores
-    assert {item: row["p1"] for item, row in scores.items()} == {
-        "value-chain": 1,
-        "structure": 2,
-        "resources": 3,
-    }
-    assert await send({"silo": 8}) == 422  # off the places
+    assert {item: row["p1"] for item, row in scores.items()} == moved
+    assert await send({**whole, items[0]: 8}) == 422  # off the places
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium and chromium-driver")
@@ -136,8 +142,11 @@ def test_a_phone_ranks_in_a_real_browser_and_a_tapped_place_moves(
             tap(item, place)
         tap(items[6], 1)  # the last item takes first place: the first item loses it
         assert pressed(items[6], 1) and not pressed(items[6], 7) and not pressed(items[0], 1)
-        assert browser.find_element(By.ID, "status").text == danish["left"].format(n=1)
+        assert browser.find_element(By.ID, "status").text == danish["rank_all"].format(n=1)
+        assert not browser.find_element(By.ID, "send").is_enabled()  # room25: only a whole ranking
+        assert _axe(browser) == []  # the page with "Send" off and what is missing still passes axe-core
         tap(items[0], 7)
+        assert browser.find_element(By.ID, "send").is_enabled()
         browser.find_element(By.ID, "send").click()
         wait.until(shown.text_to_be_present_in_element((By.ID, "status"), danish["sent"]))
     scores = load_session(path).answers_for(RANKING).scores

@@ -102,6 +102,16 @@ def mode_lines(part: ScoredPart, lang: str) -> list[str]:
     if part.other_mode:
         other = "participant" if part.mode == "tally" else "tally"
         lines.append(t(f"export.mode.other.{other}", lang))
+    lines += over_room_lines(part, lang)
+    return lines
+
+
+def over_room_lines(part: ScoredPart, lang: str) -> list[str]:
+    """Each item tallied over the room, named as miscounted, and the rankings made only in part
+    (the export and the wall alike: figures a reader should not take as they stand)."""
+    lines = [t("counts.tally.flag", lang, item=item, total=total, n=n) for item, total, n in part.over_room]
+    if part.part_rankings:
+        lines.append(t("counts.ranking.part", lang, n=part.part_rankings))
     return lines
 
 

@@ -28,6 +28,8 @@ a row is, so a spreadsheet can filter the scores out of the texts:
 ``review`` one of last time's actions on a follow-up day: the action as the item, its
            group, owner and due date, and in ``text`` its status (⚠ when overdue, ↻ when
            carried over) and the group's note.
+``warning`` figures of the exercise not to take as they stand: an item tallied to more
+           answers than the room holds, rankings made only in part; the warning in ``text``.
 ``left_out`` what an anonymous edition left out of the exercise (``results.edition``):
            ``owners`` or ``review_notes`` as the item, how many actions as the score, and
            in ``text`` how to put it back (``--named``, ``--notes``). The owner and note
@@ -45,7 +47,7 @@ from workshop_tui.core.i18n import t
 from workshop_tui.core.results.summary_model import ExerciseSummary, Summary
 from workshop_tui.core.text_safety import for_terminal
 from workshop_tui.export.blocks import Reader, Record
-from workshop_tui.export.common import left_out_line
+from workshop_tui.export.common import left_out_line, over_room_lines
 from workshop_tui.export.part_table import part_document
 from workshop_tui.export.strings import CSV_COLUMNS
 
@@ -211,6 +213,9 @@ def records(exercise: ExerciseSummary, lang: str) -> list[Row]:
     """Every row of one exercise without its id and title (the renderer adds them): scores
     first, then texts, in the summary's order."""
     out = list(part_document(exercise.part, Reader(lang)).make_records())
+    scored = exercise.scored
+    if scored is not None:  # what "Om tallene" warns of, as Markdown and HTML do (room25)
+        out += [{"type": "warning", "text": line} for line in over_room_lines(scored, lang)]
     if exercise.facilitator_note:
         out.append({"type": "facilitator_note", "text": exercise.facilitator_note})
     return out

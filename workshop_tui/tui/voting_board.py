@@ -24,14 +24,20 @@ QR_STYLE = "#000000 on #ffffff"
 """Dark modules on light, whatever the theme: scanners expect a dark code on a light ground."""
 
 
-def progress_text(info: VotingInfo, lang: str) -> str:
-    """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open."""
+def progress_text(info: VotingInfo, lang: str, room: str | None = None) -> str:
+    """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open.
+
+    ``room``, the wall's own count of answers (``projector_kinds.answered_text``), stands in
+    for the phones' count on the wall: one population there, not two.
+    """
     if info.writing == "group":
         return t("tui.voting.writing_groups", lang)
     if info.writing == "open":
         return t("tui.voting.writing_open", lang)
     if not info.round_open:
         return t("tui.voting.no_round", lang)
+    if room is not None:
+        return room
     p = info.progress
     return t("tui.voting.answered", lang, answered=p.answered, joined=p.joined, complete=p.complete)
 
@@ -136,13 +142,22 @@ class VoteBoard(Static):
         self.show_max = show_max
         """Also show the maximum number of devices (on the facilitator's panel, not the wall)."""
 
-    def show(self, info: VotingInfo | None, lang: str, *, compact: bool = False, side: bool = False) -> None:
+    def show(
+        self,
+        info: VotingInfo | None,
+        lang: str,
+        *,
+        compact: bool = False,
+        side: bool = False,
+        room: str | None = None,
+    ) -> None:
         """Draw the board for ``info``, or hide it while voting is closed.
 
         ``compact`` (a wall under 30 rows) leaves out the blank line before the answers: at
         80x24 the board was a line taller than the screen and its last line was cut.
         ``side`` puts the words beside the QR code instead of under it: the facilitator's
         panel at 80x24 had its counts below the frame (the code takes 17 of 22 rows).
+        ``room``: the wall's count of answers, shown instead of the phones' (``progress_text``).
         """
         self.display = info is not None
         if info is None:
@@ -151,7 +166,7 @@ class VoteBoard(Static):
         for line in qr_lines(info.join_url):
             code.append(line, style=QR_STYLE)
             code.append("\n")
-        words = self._words(info, lang, "\n\n" if side or not compact else "\n")
+        words = self._words(info, lang, "\n\n" if side or not compact else "\n", room)
         if not side:
             self.update(code + Text("\n") + words)
             return
@@ -165,14 +180,14 @@ class VoteBoard(Static):
         grid.add_row(code, words)
         self.update(Align.center(grid))
 
-    def _words(self, info: VotingInfo, lang: str, gap: str) -> Text:
+    def _words(self, info: VotingInfo, lang: str, gap: str, room: str | None = None) -> Text:
         """What goes with the QR code: how to join, the address, the code, and how far the room is."""
         text = Text()
         text.append(scan_text(info, lang) + "\n", style="bold")
         text.append(info.url + "\n", style="bold")
         text.append(f"{t('tui.voting.code', lang)}: ")
         text.append(spaced(info.code), style="bold reverse")
-        text.append(gap + progress_text(info, lang))
+        text.append(gap + progress_text(info, lang, room))
         if self.show_max:
             notes = info.progress.turned_away or info.progress.locked_for
             text.append("\n" + places_text(info, lang), style="bold" if notes else "dim")

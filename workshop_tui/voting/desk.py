@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from workshop_tui.core.kinds.ranking import RankingBody, unplaced
 from workshop_tui.core.kinds.votes import takes_back
 from workshop_tui.core.model import Session
 from workshop_tui.core.model.session import MAX_PARTICIPANTS
@@ -265,7 +266,8 @@ class Desk:
         Raises:
             Refused: 400 malformed, 409 when no round is open or it is for another exercise,
                 422 for an unknown item, a score off the scale, or a vote against the rules
-                of its kind (see ``check_vote``).
+                of its kind (see ``check_vote``; a ranking that leaves an item without a place
+                of its own: ``ranking.unplaced``).
         """
         given = fields(body, {"exercise", "scores"})
         exercise_id, scores = given["exercise"], given["scores"]
@@ -292,6 +294,8 @@ class Desk:
                 raise Refused(422, "off_scale", f"scores are whole numbers from {scale.min} to {scale.max}")
         if exercise.is_vote:
             check_vote(exercise, scores)
+        if isinstance(exercise.body, RankingBody) and unplaced(exercise, scores):
+            raise Refused(422, "whole_ranking", "give every item a place of its own")
         if not self.owns_answers(session, participant_id, exercise_id):
             raise Refused(409, "typed", "this place already has answers typed in for this exercise")
         if typed_over_changed(

@@ -339,6 +339,13 @@ function itemsLeft() {
   return left ? fill(S.left, { n: left }) : "";
 }
 
+// A ranking is sent whole (the core's ranking.unplaced, which the server checks too): part
+// of one made the items' counts differ and read a few first places as the room's order.
+function placesLeft() {
+  const left = exercise.items.filter((item) => !(item.id in chosen)).length;
+  return left ? fill(S.rank_all, { n: left }) : "";
+}
+
 function update(message, kind) {
   if (control.dots) paintDots();
   const todo = pending();
@@ -346,7 +353,7 @@ function update(message, kind) {
   $("send").textContent = sentScores ? S.send_changes : S.send;
   // A dot vote that was sent can be taken back by sending it with no dots left on it.
   const withdrawing = control.dots && sentScores && sentScores !== canonical({});
-  $("send").disabled = !(Object.keys(chosen).length || withdrawing) || !changed;
+  $("send").disabled = !(Object.keys(chosen).length || withdrawing) || !changed || (control.whole && !!todo);
   if (message) setMessage($("status"), message, kind);
   else setMessage($("status"), todo || (changed ? "" : S.sent), todo ? "" : "ok");
 }
@@ -381,10 +388,10 @@ async function send() {
 // here (tests/voting/test_page_kinds.py checks that SHAPES holds exactly the core's
 // ``Shape``). row: one item's control; listClass: the list's class; legend: the rule above
 // the items; pending: what is left to do before sending; dots: the counter of dots left
-// (and sending no dots takes the vote back).
+// (and sending no dots takes the vote back); whole: "Send" stays off until nothing is pending.
 const SHAPES = {
   rate: { row: ratingRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false },
-  order: { row: placeRow, listClass: "", legend: scaleLegend, pending: itemsLeft, dots: false },
+  order: { row: placeRow, listClass: "", legend: scaleLegend, pending: placesLeft, dots: false, whole: true },
   choose_one: {
     row: choiceRow,
     listClass: "options",

@@ -37,6 +37,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
         "typed",
         "typed_over",
         "too_slow",
+        "whole_ranking",
     ),
     "phone.write.refused_": ("no_group", "not_writing", "too_long", "too_many_answers"),
 }

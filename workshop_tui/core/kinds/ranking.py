@@ -13,7 +13,7 @@ What the kind adds:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +73,22 @@ class RankingBody(Body):
                     phrase("problems.what.place_twice", place=place, n=len(items), items=", ".join(items)),
                     phrase("problems.fix.one_place"),
                 )
+
+
+def unplaced(exercise: Exercise, given: Mapping[str, int]) -> int:
+    """How many of ``exercise``'s items a phone's ranking ``given`` leaves without a place,
+    or holds one place twice for (0: a whole ranking, each item one place of its own).
+
+    A ranking is whole or not at all from a phone: with only some items ranked, item counts
+    differed (7 against 8) and a mean rank over those who ranked an item first read as its
+    standing in the room. The phone page keeps "Send" off until it is whole, and the server
+    (``voting.desk.Desk.ballot``) refuses the rest. A ranking typed on the grid may still be
+    part-way (the facilitator types it place by place); the figures show each item's n then.
+    """
+    items = [item.id for item in exercise.scored_items]
+    missing = sum(1 for item in items if item not in given)
+    twice = len(given) - len(set(given.values()))
+    return max(missing, twice)
 
 
 def places(count: int) -> Scale:

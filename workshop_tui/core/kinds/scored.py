@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from workshop_tui.core.kinds.spec import SummaryInput
 from workshop_tui.core.model import Exercise, ExerciseAnswers, Item, Scale
 from workshop_tui.core.model.answers import MODES
-from workshop_tui.core.results.figures import aligned, index_value, item_stats
+from workshop_tui.core.model.people import tally_room
+from workshop_tui.core.results.figures import (
+    aligned,
+    index_value,
+    item_stats,
+    part_rankings,
+    tally_over_room,
+)
 from workshop_tui.core.results.numbers import turned
 from workshop_tui.core.results.rules import (
     dimension_means,
@@ -72,6 +79,8 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
         bottom=found.bottom,
         directed=found.directed,
         other_mode=any(answers.has_mode_data(m) for m in MODES if m != answers.counted_mode),
+        over_room=_over_room(given),
+        part_rankings=part_rankings(exercise, answers),
         dimensions=_dimensions(exercise, items, lang),
         note_prompt=note_prompt,
         closing_question=closing_question,
@@ -80,6 +89,14 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
         kind=exercise.kind,
         chart=exercise.body.chart,
     )
+
+
+def _over_room(given: SummaryInput) -> tuple[tuple[str, int, int], ...]:
+    """The items whose tally counts more than the room, with their text (``figures.tally_over_room``)."""
+    session, exercise = given.session, given.exercise
+    room = tally_room(session.participants, exercise.id)
+    texts = {item.id: item.text.get(given.lang) for item in exercise.scored_items}
+    return tuple((texts[item], total, room) for item, total in tally_over_room(session, exercise.id))
 
 
 def _item(given: SummaryInput, item: Item, stats: ItemStats, *, rank: int | None) -> ItemSummary:

@@ -6,6 +6,7 @@ Leaves of the session (``model.session``), which holds them and exports their na
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workshop_tui.core.i18n import t
@@ -210,3 +211,14 @@ def tally_room(participants: tuple[Participant, ...], exercise_id: str) -> int:
     let a finished exercise's tally reach one more than its progress said were there.
     """
     return len(room_for(participants, exercise_id, frozenset()))
+
+
+def tally_left(row: Mapping[int, int], score: int, room: int) -> int:
+    """How many people ``score`` may count on one item whose tally is ``row``, in a room of ``room``.
+
+    Each person gives an item one score, so an item's counts over all its scores add up to at
+    most the room: 3 people tallied 3 at 1 and 3 at 2 made the wall say "6 af 6". The grid's
+    guard (``tui.views.grid_edits.tally_edit``) refuses a count above this, and the figures
+    (``results.figures.tally_over_room``) flag an item that already holds more.
+    """
+    return max(0, room - sum(count for key, count in row.items() if key != score))

@@ -155,7 +155,10 @@ def answered_marks(session: Session, exercise_id: str) -> tuple[bool, ...]:
     room = _room(session, exercise_id, answers)
     if answers.mode == "tally":
         most = max((sum(row.values()) for row in answers.tallies.values()), default=0)
-        total = max(most, tally_room(session.participants, exercise_id))
+        people = tally_room(session.participants, exercise_id)
+        if people:  # never "6 af 6" for a room of 3: an item counted over it is flagged instead
+            most = min(most, people)  # (``tally_over_room``)
+        total = max(most, people)
         return (True,) * most + (False,) * (total - most)
     counts = _answer_counts(session.exercise(exercise_id), answers, {p.id for p in room})
     some = len(counts)
@@ -190,8 +193,41 @@ def answered_every(session: Session, exercise_id: str) -> int:
     answers = session.answers_for(exercise_id)
     if answers.mode == "tally":
         counts = [sum(answers.tallies.get(item.id, {}).values()) for item in exercise.scored_items]
-        return min(counts, default=0)
+        people = tally_room(session.participants, exercise_id)
+        every = min(counts, default=0)
+        return min(every, people) if people else every  # as ``answered_marks``: never past the room
     return responders(exercise, answers, {p.id for p in _room(session, exercise_id, answers)})[1]
+
+
+def tally_over_room(session: Session, exercise_id: str) -> tuple[tuple[str, int], ...]:
+    """(item id, its tally's total) for each item whose counts over all scores pass the room.
+
+    The typed guard refuses such a count (``people.tally_left``), but a file written before it,
+    or by hand, may hold one: it loads as it is (nothing is thrown away), the wall's "n af N"
+    stops at the room (``answered_marks``), and the wall and the exports name the item as
+    miscounted rather than invent which counts were meant. Empty unless the tally is counted.
+    """
+    answers = session.answers_for(exercise_id)
+    people = tally_room(session.participants, exercise_id)
+    if answers.counted_mode != "tally" or not people:
+        return ()
+    exercise = session.exercise(exercise_id)
+    totals = ((item.id, sum(answers.tallies.get(item.id, {}).values())) for item in exercise.scored_items)
+    return tuple((item_id, total) for item_id, total in totals if total > people)
+
+
+def part_rankings(exercise: Exercise, answers: ExerciseAnswers) -> int:
+    """How many people ranked some of a ranking's items but not all (0 for any other kind).
+
+    A phone sends a ranking whole (``kinds.ranking.unplaced``), but the grid takes it place
+    by place and an older file may hold part of one: the items' n then differ (7 against 8),
+    and the wall and the exports say why beside each item's n rather than read the means as
+    one room's order.
+    """
+    if exercise.kind != "ranking" or answers.counted_mode != "participant":
+        return 0
+    counts = _answer_counts(exercise, answers, answers.answerers)
+    return sum(1 for n in counts.values() if n < len(exercise.scored_items))
 
 
 def _room(session: Session, exercise_id: str, answers: ExerciseAnswers) -> list[Participant]:

@@ -201,6 +201,11 @@ class ScoredPart:
     """True: ``top``/``bottom`` are best/weakest after polarity; False: highest/lowest."""
     other_mode: bool = False
     """The mode not used (``mode`` is the one counted) holds scores too."""
+    over_room: tuple[tuple[str, int, int], ...] = ()
+    """(item text, its tally's total, the room) per item tallied over the room
+    (``figures.tally_over_room``): flagged wherever the figures are shown."""
+    part_rankings: int = 0
+    """People who ranked only some of a ranking's items (``figures.part_rankings``)."""
     dimensions: tuple[DimensionProfile, ...] = ()
     note_prompt: str = ""
     closing_question: str = ""

@@ -30,7 +30,7 @@ from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
 from workshop_tui.tui.messages import Change
 from workshop_tui.tui.screens.projector_fit import fit_lines
-from workshop_tui.tui.screens.projector_kinds import projected
+from workshop_tui.tui.screens.projector_kinds import answered_text, projected
 from workshop_tui.tui.voting_board import VoteBoard
 from workshop_tui.tui.voting_link import VotingInfo
 from workshop_tui.tui.widgets.last_time import last_time_wall
@@ -81,7 +81,10 @@ class ProjectorFrame(Vertical):
         timer.update(clock(wall.timer) if wall.timer is not None else "")
         timer.set_class(wall.timer == 0, "done")
         board = self.query_one("#proj-vote", VoteBoard)
-        board.show(wall.voting, lang, compact=self.has_class("compact"))
+        # The board's count of answers is the wall's own (the room's, from the core), not
+        # the phones that joined: two populations on one wall read as two answers (room25).
+        room = answered_text(session, exercise.id, lang) if exercise is not None and wall.voting else None
+        board.show(wall.voting, lang, compact=self.has_class("compact"), room=room)
         # The board as wide as its QR code: a line under it ("grupperne skriver på deres
         # telefoner …") wraps there rather than widening the board; at 80 columns it took 61
         # and left the exercise 9, its words broken mid-word on the wall.

@@ -105,10 +105,19 @@ def _progress(session: Session, exercise: Exercise, lang: str) -> Text:
     ("30 of 30 have answered, 2 every item"): alone it read as done while most items
     still showed "no answers yet".
     """
-    n, total = answered(session, exercise.id)
-    every = answered_every(session, exercise.id)
+    return Text(answered_text(session, exercise.id, lang), style="bold #FFD700")
+
+
+def answered_text(session: Session, exercise_id: str, lang: str) -> str:
+    """The wall's one count of answers, from the core's figures (``answered``, ``answered_every``).
+
+    Also the QR board's line on the wall: it said "svar: 3 af 5 tilsluttede", counting every
+    phone that joined, beside "9 af 14 har svaret" that counts the room (room25).
+    """
+    n, total = answered(session, exercise_id)
+    every = answered_every(session, exercise_id)
     key = "tui.proj.answered" if every >= n else "tui.proj.answered_some"
-    return Text(t(key, lang, n=n, total=total, every=every), style="bold #FFD700")
+    return t(key, lang, n=n, total=total, every=every)
 
 
 def ticks(session: Session, exercise: Exercise, lang: str) -> Text:

@@ -22,6 +22,7 @@ from workshop_tui.core.results.rules import legend as results_legend
 from workshop_tui.core.results.rules import mark as highlight_mark
 from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart
+from workshop_tui.export.common import over_room_lines
 from workshop_tui.tui.screens.projector_fit import fit_lines, measure, more_note
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
@@ -103,6 +104,20 @@ MIN_BAR = 14
 
 
 def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> RenderableType:
+    """The results sized to the screen, under a warning for each item tallied over the room.
+
+    A file may hold a tally that counts more people than are in the room (written before
+    the grid refused it): the wall says so above the figures, in the exports' words
+    (``export.common.over_room_lines``), rather than show them as if they held.
+    """
+    flags = over_room_lines(part, lang)
+    if not flags:
+        return _results(part, lang, width, height)
+    note = Text("\n".join(f"⚠ {flag}" for flag in flags), style="bold")
+    return Group(note, _results(part, lang, width, max(1, height - measure(note, width))))
+
+
+def _results(part: ScoredPart, lang: str, width: int, height: int) -> RenderableType:
     """The results of a rating grid, scale or statement diagnostic, sized to the screen.
 
     Labels are whole and wrap at word boundaries; when the screen is too low for that, each

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Position, Session, rules
-from workshop_tui.core.model.people import tally_room
+from workshop_tui.core.model.people import tally_left, tally_room
 
 Edit = Callable[[Session], Session]
 
@@ -58,15 +58,25 @@ def tally_edit(
     slip (an extra ``+``, or 1 then 2 meant as two counts). Lowering a count that is
     already too high is allowed, so an old slip can be mended. The room is the one the
     progress counts (``people.tally_room``): a place added after the exercise was done
-    is not in it.
+    is not in it. Each person gives an item one score, so the item's counts over all its
+    scores may not pass the room either (``people.tally_left``): 3 at 1 and 3 at 2 in a room of
+    3 made the wall say "6 af 6".
     """
 
     def edit(session: Session) -> Session:
         current = session.answers_for(exercise_id).tallies.get(item_id, {}).get(score, 0)
         new = max(0, current + delta) if count is None else count
         people = tally_room(session.participants, exercise_id)  # as the progress counts them
-        if people and new > people and new > current:
-            raise ValueError(t("tui.tally.too_many", lang, count=new, n=people))
+        if people and new > current:
+            if new > people:
+                raise ValueError(t("tui.tally.too_many", lang, count=new, n=people))
+            row = session.answers_for(exercise_id).tallies.get(item_id, {})
+            left = tally_left(row, score, people)
+            if new > left:  # the item's counts over all scores would pass the room
+                total = people - left + new
+                raise ValueError(
+                    t("counts.tally.over_room", lang, count=new, total=total, n=people, left=left)
+                )
         return session.with_tally(exercise_id, item_id, score, new)
 
     return edit

@@ -12,7 +12,14 @@ from rich.text import Text
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.votes import VoteBody
 from workshop_tui.core.model import Exercise, Item, Session
-from workshop_tui.core.results.figures import aligned, answered, index_value, still_to_answer
+from workshop_tui.core.results.figures import (
+    aligned,
+    answered,
+    index_value,
+    part_rankings,
+    still_to_answer,
+    tally_over_room,
+)
 from workshop_tui.core.results.rules import dimension_means, item_order
 from workshop_tui.core.results.stats import ItemStats, describe
 from workshop_tui.tui.widgets.charts import distribution_bars, fmt, localise, profile_bars, summary_line
@@ -54,6 +61,9 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
     if answers.counted_mode != answers.mode:
         # Switched without scores in the new mode yet: the figures still use the other ones.
         head.append(f"   ·   {t(f'tui.grid.counted.{answers.counted_mode}', lang)}", style="bold")
+    warning = _count_warning(exercise, session, lang)
+    if warning:
+        head.append("\n" + warning, style="bold")
     if not answers.results_visible:
         head.append("\n" + t("tui.grid.blind_banner", lang), style="bold reverse")
     if answers.mode == "tally":
@@ -66,6 +76,16 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
         ten = t("tui.grid.ten", lang) if scale.max == 10 else ""
         keys = t("tui.grid.help_participant", lang, low=scale.min, high=min(scale.max, 9), ten=ten)
     return head, keys
+
+
+def _count_warning(exercise: Exercise, session: Session, lang: str) -> str:
+    """What the wall and the exports flag about the counts (room25), said on the grid too:
+    items tallied over the room (``tally_over_room``), rankings made in part (``part_rankings``)."""
+    over = tally_over_room(session, exercise.id)
+    if over:
+        return t("counts.grid.over_room", lang, n=len(over))
+    part = part_rankings(exercise, session.answers_for(exercise.id))
+    return t("counts.grid.part", lang, n=part) if part else ""
 
 
 def _progress(exercise: Exercise, session: Session, lang: str) -> str:

@@ -1,0 +1,77 @@
+"""A ranking is whole from a phone (``ranking.unplaced``); one made in part is said, not hidden.
+
+room25: a phone could send places for some items only, so the items' counts differed (7 against
+8) and the mean places read as the room's order. The phone page and the server now take only a
+whole ranking (tests/voting/test_ranking_phone.py); the grid still takes places one by one, so a
+part-way ranking there (or in an older file) is flagged on the grid, the wall and the exports,
+beside each item's n.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from workshop_tui.core.i18n import t
+from workshop_tui.core.kinds.ranking import unplaced
+from workshop_tui.core.model import Session
+from workshop_tui.core.results.figures import part_rankings
+from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.storage.library import Library
+from workshop_tui.core.storage.sessions import new_session
+from workshop_tui.export.csv import render_csv
+from workshop_tui.export.markdown import render_markdown
+from workshop_tui.tui.screens.projector_scores import scored_results
+from workshop_tui.tui.views.grid_panels import head_text
+
+RANKING = "challenges-ranking"
+
+
+def _ranked(library: Library, *, part: bool) -> Session:
+    """Four people: three rank every item, the fourth only the first (``part``) or all."""
+    exercise = library.exercises[RANKING]
+    session = new_session(title="R", date="2026-12-04", exercises=[exercise], participants=4)
+    items = [item.id for item in exercise.scored_items]
+    for person in ("p1", "p2", "p3", "p4"):
+        for place, item in enumerate(items[:1] if part and person == "p4" else items, start=1):
+            session = session.with_score(RANKING, item, person, place)
+    return session
+
+
+def test_unplaced_counts_missing_items_and_places_given_twice(library: Library) -> None:
+    exercise = library.exercises[RANKING]
+    items = [item.id for item in exercise.scored_items]
+    whole = {item: place for place, item in enumerate(items, start=1)}
+    assert unplaced(exercise, whole) == 0
+    assert unplaced(exercise, {items[0]: 1}) == len(items) - 1
+    assert unplaced(exercise, {**whole, items[1]: 1}) == 1
+
+
+def test_a_part_ranking_is_flagged_on_the_grid_the_wall_and_the_export(library: Library) -> None:
+    session = _ranked(library, part=True)
+    exercise = session.exercise(RANKING)
+    assert part_rankings(exercise, session.answers_for(RANKING)) == 1
+    summary = build_summary(session)
+    part = summary.exercises[0].scored
+    assert part is not None and part.part_rankings == 1
+    assert sorted({item.stats.n for item in part.items}) == [3, 4]  # each item's n, as it is
+    said = t("counts.ranking.part", "da", n=1)
+    assert said in render_markdown(summary)
+    console = Console(width=100, record=True)
+    console.print(scored_results(part, "da", 100, 30))
+    wall = " ".join(console.export_text().split())
+    assert " ".join(said.split()) in wall
+    head, _ = head_text(exercise, session, "da", compact=False)
+    assert t("counts.grid.part", "da", n=1) in head.plain
+
+
+def test_whole_rankings_say_nothing(library: Library) -> None:
+    session = _ranked(library, part=False)
+    assert part_rankings(session.exercise(RANKING), session.answers_for(RANKING)) == 0
+    assert "rangordnet nogle" not in render_markdown(build_summary(session))
+
+
+def test_the_csv_carries_the_warning(library: Library) -> None:
+    rows = render_csv(build_summary(_ranked(library, part=True)))
+    assert t("counts.ranking.part", "da", n=1) in rows
+    assert "warning" in rows
+    assert "rangordnet nogle" not in render_csv(build_summary(_ranked(library, part=False)))
