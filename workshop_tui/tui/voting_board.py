@@ -28,7 +28,8 @@ def progress_text(info: VotingInfo, lang: str, room: str | None = None) -> str:
     """``svar 3 af 5 tilsluttede (2 komplette)``, or that no round is open.
 
     ``room``, the wall's own count of answers (``projector_kinds.answered_text``), stands in
-    for the phones' count on the wall: one population there, not two.
+    for the phones' count on the wall: one population there, not two. ``""`` (the wall says
+    it under the question) leaves the count out: the board repeated it word for word.
     """
     if info.writing == "group":
         return t("tui.voting.writing_groups", lang)
@@ -157,7 +158,8 @@ class VoteBoard(Static):
         80x24 the board was a line taller than the screen and its last line was cut.
         ``side`` puts the words beside the QR code instead of under it: the facilitator's
         panel at 80x24 had its counts below the frame (the code takes 17 of 22 rows).
-        ``room``: the wall's count of answers, shown instead of the phones' (``progress_text``).
+        ``room``: the wall's count of answers, shown instead of the phones' (``progress_text``);
+        ``""`` when the wall shows that count itself, so the board leaves it out.
         """
         self.display = info is not None
         if info is None:
@@ -187,7 +189,9 @@ class VoteBoard(Static):
         text.append(info.url + "\n", style="bold")
         text.append(f"{t('tui.voting.code', lang)}: ")
         text.append(spaced(info.code), style="bold reverse")
-        text.append(gap + progress_text(info, lang, room))
+        line = progress_text(info, lang, room)
+        if line:  # "": the wall says the count under its question, once (counts26)
+            text.append(gap + line)
         if self.show_max:
             notes = info.progress.turned_away or info.progress.locked_for
             text.append("\n" + places_text(info, lang), style="bold" if notes else "dim")

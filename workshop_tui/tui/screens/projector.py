@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
-from workshop_tui.core.model import Session
+from workshop_tui.core.model import Exercise, Session
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
@@ -81,10 +81,9 @@ class ProjectorFrame(Vertical):
         timer.update(clock(wall.timer) if wall.timer is not None else "")
         timer.set_class(wall.timer == 0, "done")
         board = self.query_one("#proj-vote", VoteBoard)
-        # The board's count of answers is the wall's own (the room's, from the core), not
-        # the phones that joined: two populations on one wall read as two answers (room25).
-        room = answered_text(session, exercise.id, lang) if exercise is not None and wall.voting else None
-        board.show(wall.voting, lang, compact=self.has_class("compact"), room=room)
+        board.show(
+            wall.voting, lang, compact=self.has_class("compact"), room=self._board_count(wall, exercise, lang)
+        )
         # The board as wide as its QR code: a line under it ("grupperne skriver på deres
         # telefoner …") wraps there rather than widening the board; at 80 columns it took 61
         # and left the exercise 9, its words broken mid-word on the wall.
@@ -99,6 +98,20 @@ class ProjectorFrame(Vertical):
         else:
             content = projected(session, exercise, lang, width, height) if exercise is not None else Text("")
         self.query_one("#proj-content", Static).update(content)
+
+    @staticmethod
+    def _board_count(wall: Wall, exercise: Exercise | None, lang: str) -> str | None:
+        """The count of answers on the wall's QR board: once on the wall, never the phones'.
+
+        The board's count is the wall's own (the room's, from the core), not the phones that
+        joined: two populations on one wall read as two answers (room25). A scored exercise's
+        body says "n af N har svaret" under its question, with the ticks, and is never cut
+        there, so the board leaves it out: it stood twice, word for word (counts26).
+        """
+        if exercise is None or wall.voting is None:
+            return None
+        said_below = exercise.is_scored and wall.instead is None  # Ctrl+L's last time shows no count
+        return "" if said_below else answered_text(wall.session, exercise.id, lang)
 
     def _width(self, screen_width: int) -> int:
         """The columns the wall has: its own as laid out (F1's help beside it takes a third),
