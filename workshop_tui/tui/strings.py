@@ -16,7 +16,7 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...]] = {
     # Keys this shell builds from a value (``t(f"tui.…{value}", …)``): the prefix and every
     # ending it can take, so tests/unit/test_catalogue.py can check each one exists.
     "tui.status.": ("not_started", "in_progress", "done"),
-    "tui.proj.status.": ("blind", "empty", "too_few", "shown"),
+    "tui.proj.status.": ("blind", "empty", "too_few", "shown", "miscounted"),
     "tui.grid.counted.": ("participant", "tally"),
     "tui.mode.ask.title.": ("participant", "tally"),
     "tui.mode.name.": ("participant", "tally"),

@@ -80,6 +80,7 @@ def scored_part(given: SummaryInput, *, note_prompt: str = "", closing_question:
         directed=found.directed,
         other_mode=any(answers.has_mode_data(m) for m in MODES if m != answers.counted_mode),
         over_room=_over_room(given),
+        over_room_ids=tuple(item for item, _ in tally_over_room(given.session, exercise.id)),
         part_rankings=part_rankings(exercise, answers),
         dimensions=_dimensions(exercise, items, lang),
         note_prompt=note_prompt,

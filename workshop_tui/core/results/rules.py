@@ -52,7 +52,7 @@ from workshop_tui.core.results.figures import aligned, index_value, item_stats, 
 from workshop_tui.core.results.numbers import is_zero
 from workshop_tui.core.results.stats import MIN_ANONYMOUS, ItemStats, competition_ranks, rank
 
-ItemStatus = Literal["shown", "too_few", "empty", "blind"]
+ItemStatus = Literal["shown", "too_few", "empty", "blind", "miscounted"]
 """Why an item's figures are (not) shown.
 
 - ``shown``: the statistics may be shown.
@@ -61,6 +61,8 @@ ItemStatus = Literal["shown", "too_few", "empty", "blind"]
 - ``empty``: nobody answered.
 - ``blind``: the exercise ran blind and its results were never revealed in the room,
   so they are not revealed in writing either.
+- ``miscounted``: the wall's alone (``status_of`` never gives it): a tally counted over the
+  room (``figures.tally_over_room``) is held back there; the exports keep its figures, warned.
 """
 
 TOP_COUNT = 3

@@ -204,6 +204,8 @@ class ScoredPart:
     over_room: tuple[tuple[str, int, int], ...] = ()
     """(item text, its tally's total, the room) per item tallied over the room
     (``figures.tally_over_room``): flagged wherever the figures are shown."""
+    over_room_ids: tuple[str, ...] = ()
+    """The ids of those items: the wall holds their figures back (the exports keep them)."""
     part_rankings: int = 0
     """People who ranked only some of a ranking's items (``figures.part_rankings``)."""
     dimensions: tuple[DimensionProfile, ...] = ()

@@ -111,10 +111,30 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     (``export.common.over_room_lines``), rather than show them as if they held.
     """
     flags = over_room_lines(part, lang)
+    part = _held_back(part)
     if not flags:
         return _results(part, lang, width, height)
     note = Text("\n".join(f"⚠ {flag}" for flag in flags), style="bold")
     return Group(note, _results(part, lang, width, max(1, height - measure(note, width))))
+
+
+def _held_back(part: ScoredPart) -> ScoredPart:
+    """``part`` with each item tallied over the room withheld, as an item with too few answers is.
+
+    Under "talt forkert, kan ikke stoles på" the wall still showed the item's mean, bar and n
+    (counts26): figures the app says cannot be trusted are not put before the room. Nor is the
+    item marked best or weakest; it goes last. The exports keep its numbers, with the warning.
+    """
+    held = set(part.over_room_ids)
+    if not held:
+        return part
+    return replace(
+        part,
+        items=tuple(replace(i, status="miscounted") if i.id in held else i for i in part.items),
+        ranking=(*(i for i in part.ranking if i not in held), *(i for i in part.ranking if i in held)),
+        top=tuple(i for i in part.top if i not in held),
+        bottom=tuple(i for i in part.bottom if i not in held),
+    )
 
 
 def _results(part: ScoredPart, lang: str, width: int, height: int) -> RenderableType:
@@ -326,7 +346,7 @@ def _item_table(
             if symbol := highlight_mark(item.id, top, bottom):
                 mark.append(symbol, style="bold")
                 marks.add(symbol)
-            if item.stats.split:
+            if item.stats.split and item.status != "miscounted":
                 mark.append("⚡", style="bold")
                 marks.add("⚡")
             if diagnostic and item.polarity:
@@ -341,7 +361,8 @@ def _item_table(
             else:
                 bar, mean = Text(_withheld(item, lang), style="dim"), Text("–", style="dim")
             row: list[Text | str] = [mark, label, bar, mean]
-            row += [Text(str(item.stats.n), style="dim")] if show_n else []
+            n = str(item.stats.n) if item.status != "miscounted" else "–"  # its n is the miscount
+            row += [Text(n, style="dim")] if show_n else []
             table.add_row(*row)
             for _ in range(gap):
                 table.add_row(*blank)
