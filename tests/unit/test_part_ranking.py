@@ -14,8 +14,9 @@ from rich.console import Console
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.ranking import unplaced
 from workshop_tui.core.model import Session
-from workshop_tui.core.results.figures import part_rankings
+from workshop_tui.core.results.figures import part_rankings, part_rankings_live
 from workshop_tui.core.results.summary import build_summary
+from workshop_tui.core.results.summary_model import ScoredPart
 from workshop_tui.core.storage.library import Library
 from workshop_tui.core.storage.sessions import new_session
 from workshop_tui.export.csv import render_csv
@@ -26,13 +27,13 @@ from workshop_tui.tui.views.grid_panels import head_text
 RANKING = "challenges-ranking"
 
 
-def _ranked(library: Library, *, part: bool) -> Session:
-    """Four people: three rank every item, the fourth only the first (``part``) or all."""
+def _ranked(library: Library, *, part: bool, unfinished: tuple[str, ...] = ("p4",)) -> Session:
+    """Four people: the ``unfinished`` rank only the first item (``part``), the others all."""
     exercise = library.exercises[RANKING]
     session = new_session(title="R", date="2026-12-04", exercises=[exercise], participants=4)
     items = [item.id for item in exercise.scored_items]
     for person in ("p1", "p2", "p3", "p4"):
-        for place, item in enumerate(items[:1] if part and person == "p4" else items, start=1):
+        for place, item in enumerate(items[:1] if part and person in unfinished else items, start=1):
             session = session.with_score(RANKING, item, person, place)
     return session
 
@@ -46,22 +47,58 @@ def test_unplaced_counts_missing_items_and_places_given_twice(library: Library) 
     assert unplaced(exercise, {**whole, items[1]: 1}) == 1
 
 
-def test_a_part_ranking_is_flagged_on_the_grid_the_wall_and_the_export(library: Library) -> None:
+def _wall(part: ScoredPart) -> str:
+    console = Console(width=100, record=True)
+    console.print(scored_results(part, "da", 100, 30))
+    return " ".join(console.export_text().split())
+
+
+def test_the_ranking_being_typed_is_flagged_in_the_export_only(library: Library) -> None:
+    """counts26: typed place by place, the one ranking in progress is part-way at every key;
+    the grid's head and the wall said "1 person har kun rangordnet nogle" until its last place,
+    in front of the room. Live, one part ranking is the one being typed; the exports flag it."""
     session = _ranked(library, part=True)
     exercise = session.exercise(RANKING)
-    assert part_rankings(exercise, session.answers_for(RANKING)) == 1
     summary = build_summary(session)
     part = summary.exercises[0].scored
     assert part is not None and part.part_rankings == 1
-    assert sorted({item.stats.n for item in part.items}) == [3, 4]  # each item's n, as it is
-    said = t("counts.ranking.part", "da", n=1)
+    assert t("counts.ranking.part", "da", n=1) in render_markdown(summary)
+    assert t("counts.ranking.part", "da", n=1) in render_csv(summary)
+    assert "rangordnet nogle" not in _wall(part)
+    assert "rangordnet nogle" not in head_text(exercise, session, "da", compact=False)[0].plain
+    assert sorted({item.stats.n for item in part.items}) == [3, 4]  # the wall's n still differ
+
+
+def test_a_ranking_left_unfinished_is_flagged_live(library: Library) -> None:
+    """A second part ranking is one left unfinished: the grid and the wall count it (1), the
+    exports count both (2)."""
+    session = _ranked(library, part=True, unfinished=("p3", "p4"))
+    exercise = session.exercise(RANKING)
+    summary = build_summary(session)
+    part = summary.exercises[0].scored
+    assert part is not None and part.part_rankings == 2
+    assert part_rankings_live(part.part_rankings) == 1
+    assert t("counts.ranking.part", "da", n=2) in render_markdown(summary)
+    assert " ".join(t("counts.ranking.part", "da", n=1).split()) in _wall(part)
+    assert t("counts.grid.part", "da", n=1) in head_text(exercise, session, "da", compact=False)[0].plain
+
+
+def test_a_part_ranking_is_flagged_on_the_grid_the_wall_and_the_export(library: Library) -> None:
+    session = _ranked(library, part=True, unfinished=("p2", "p3", "p4"))
+    exercise = session.exercise(RANKING)
+    assert part_rankings(exercise, session.answers_for(RANKING)) == 3
+    summary = build_summary(session)
+    part = summary.exercises[0].scored
+    assert part is not None and part.part_rankings == 3
+    assert sorted({item.stats.n for item in part.items}) == [1, 4]  # each item's n, as it is
+    said = t("counts.ranking.part", "da", n=3)
     assert said in render_markdown(summary)
     console = Console(width=100, record=True)
     console.print(scored_results(part, "da", 100, 30))
     wall = " ".join(console.export_text().split())
-    assert " ".join(said.split()) in wall
+    assert " ".join(t("counts.ranking.part", "da", n=2).split()) in wall  # less the one being typed
     head, _ = head_text(exercise, session, "da", compact=False)
-    assert t("counts.grid.part", "da", n=1) in head.plain
+    assert t("counts.grid.part", "da", n=2) in head.plain
 
 
 def test_whole_rankings_say_nothing(library: Library) -> None:

@@ -230,6 +230,18 @@ def part_rankings(exercise: Exercise, answers: ExerciseAnswers) -> int:
     return sum(1 for n in counts.values() if n < len(exercise.scored_items))
 
 
+def part_rankings_live(count: int) -> int:
+    """Of ``count`` part rankings, those the live screens (the grid's head, the wall) flag: all but one.
+
+    The grid takes a ranking place by place, one person at a time, so while the facilitator
+    types, one ranking is part-way by nature: flagging it ("1 person har kun rangordnet nogle
+    af punkterne") put noise before the room at every key until the last place (counts26). A
+    second part ranking is one left unfinished, and is flagged, as 1. The exports flag every one
+    (``part_rankings``); a single one left unfinished shows live as its items' n, which differ.
+    """
+    return max(0, count - 1)
+
+
 def _room(session: Session, exercise_id: str, answers: ExerciseAnswers) -> list[Participant]:
     """Who is in the room for a round: everyone typed for, and the phones that have answered.
 

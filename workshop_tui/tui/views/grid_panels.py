@@ -17,6 +17,7 @@ from workshop_tui.core.results.figures import (
     answered,
     index_value,
     part_rankings,
+    part_rankings_live,
     still_to_answer,
     tally_over_room,
 )
@@ -84,7 +85,7 @@ def _count_warning(exercise: Exercise, session: Session, lang: str) -> str:
     over = tally_over_room(session, exercise.id)
     if over:
         return t("counts.grid.over_room", lang, n=len(over))
-    part = part_rankings(exercise, session.answers_for(exercise.id))
+    part = part_rankings_live(part_rankings(exercise, session.answers_for(exercise.id)))
     return t("counts.grid.part", lang, n=part) if part else ""
 
 
