@@ -3,8 +3,9 @@
 room25: a phone could send places for some items only, so the items' counts differed (7 against
 8) and the mean places read as the room's order. The phone page and the server now take only a
 whole ranking (tests/voting/test_ranking_phone.py); the grid still takes places one by one, so a
-part-way ranking there (or in an older file) is flagged on the grid, the wall and the exports,
-beside each item's n.
+part-way ranking there (or in an older file) is flagged in the exports, beside each item's n.
+counts26: not on the grid's head or the wall, where every ranking being typed is part-way; they
+show the items' n.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from rich.console import Console
 from workshop_tui.core.i18n import t
 from workshop_tui.core.kinds.ranking import unplaced
 from workshop_tui.core.model import Session
-from workshop_tui.core.results.figures import part_rankings, part_rankings_live
+from workshop_tui.core.results.figures import part_rankings
 from workshop_tui.core.results.summary import build_summary
 from workshop_tui.core.results.summary_model import ScoredPart
 from workshop_tui.core.storage.library import Library
@@ -27,13 +28,13 @@ from workshop_tui.tui.views.grid_panels import head_text
 RANKING = "challenges-ranking"
 
 
-def _ranked(library: Library, *, part: bool, unfinished: tuple[str, ...] = ("p4",)) -> Session:
-    """Four people: the ``unfinished`` rank only the first item (``part``), the others all."""
+def _ranked(library: Library, *, part: bool) -> Session:
+    """Four people: three rank every item, the fourth only the first (``part``) or all."""
     exercise = library.exercises[RANKING]
     session = new_session(title="R", date="2026-12-04", exercises=[exercise], participants=4)
     items = [item.id for item in exercise.scored_items]
     for person in ("p1", "p2", "p3", "p4"):
-        for place, item in enumerate(items[:1] if part and person in unfinished else items, start=1):
+        for place, item in enumerate(items[:1] if part and person == "p4" else items, start=1):
             session = session.with_score(RANKING, item, person, place)
     return session
 
@@ -53,52 +54,45 @@ def _wall(part: ScoredPart) -> str:
     return " ".join(console.export_text().split())
 
 
-def test_the_ranking_being_typed_is_flagged_in_the_export_only(library: Library) -> None:
-    """counts26: typed place by place, the one ranking in progress is part-way at every key;
-    the grid's head and the wall said "1 person har kun rangordnet nogle" until its last place,
-    in front of the room. Live, one part ranking is the one being typed; the exports flag it."""
+def _typed_rows(library: Library, rows: int) -> Session:
+    """Four people, their places typed as the grid's cursor goes: row by row (an item's place
+    for each person in turn), ``rows`` of the items' rows done."""
+    exercise = library.exercises[RANKING]
+    session = new_session(title="R", date="2026-12-04", exercises=[exercise], participants=4)
+    items = [item.id for item in exercise.scored_items]
+    for place, item in enumerate(items[:rows], start=1):
+        for person in ("p1", "p2", "p3", "p4"):
+            session = session.with_score(RANKING, item, person, place)
+    return session
+
+
+def test_a_ranking_being_typed_is_not_flagged_in_front_of_the_room(library: Library) -> None:
+    """counts26: the grid's cursor goes on to the next person at each place, so while the
+    facilitator types, every person's ranking is part-way until the last row; the grid's head
+    and the wall said "4 personer har kun rangordnet nogle af punkterne" at every key."""
+    session = _typed_rows(library, 2)
+    exercise = session.exercise(RANKING)
+    part = build_summary(session).exercises[0].scored
+    assert part is not None and part.part_rankings == 4
+    assert "rangordnet nogle" not in _wall(part)
+    assert "rangordnet nogle" not in head_text(exercise, session, "da", compact=False)[0].plain
+    assert {item.stats.n for item in part.items} == {0, 4}  # the items' n, as they are
+
+
+def test_a_part_ranking_is_flagged_in_the_exports_and_its_n_shown_live(library: Library) -> None:
     session = _ranked(library, part=True)
     exercise = session.exercise(RANKING)
+    assert part_rankings(exercise, session.answers_for(RANKING)) == 1
     summary = build_summary(session)
     part = summary.exercises[0].scored
     assert part is not None and part.part_rankings == 1
-    assert t("counts.ranking.part", "da", n=1) in render_markdown(summary)
-    assert t("counts.ranking.part", "da", n=1) in render_csv(summary)
-    assert "rangordnet nogle" not in _wall(part)
-    assert "rangordnet nogle" not in head_text(exercise, session, "da", compact=False)[0].plain
-    assert sorted({item.stats.n for item in part.items}) == [3, 4]  # the wall's n still differ
-
-
-def test_a_ranking_left_unfinished_is_flagged_live(library: Library) -> None:
-    """A second part ranking is one left unfinished: the grid and the wall count it (1), the
-    exports count both (2)."""
-    session = _ranked(library, part=True, unfinished=("p3", "p4"))
-    exercise = session.exercise(RANKING)
-    summary = build_summary(session)
-    part = summary.exercises[0].scored
-    assert part is not None and part.part_rankings == 2
-    assert part_rankings_live(part.part_rankings) == 1
-    assert t("counts.ranking.part", "da", n=2) in render_markdown(summary)
-    assert " ".join(t("counts.ranking.part", "da", n=1).split()) in _wall(part)
-    assert t("counts.grid.part", "da", n=1) in head_text(exercise, session, "da", compact=False)[0].plain
-
-
-def test_a_part_ranking_is_flagged_on_the_grid_the_wall_and_the_export(library: Library) -> None:
-    session = _ranked(library, part=True, unfinished=("p2", "p3", "p4"))
-    exercise = session.exercise(RANKING)
-    assert part_rankings(exercise, session.answers_for(RANKING)) == 3
-    summary = build_summary(session)
-    part = summary.exercises[0].scored
-    assert part is not None and part.part_rankings == 3
-    assert sorted({item.stats.n for item in part.items}) == [1, 4]  # each item's n, as it is
-    said = t("counts.ranking.part", "da", n=3)
+    assert sorted({item.stats.n for item in part.items}) == [3, 4]  # each item's n, as it is
+    said = t("counts.ranking.part", "da", n=1)
     assert said in render_markdown(summary)
-    console = Console(width=100, record=True)
-    console.print(scored_results(part, "da", 100, 30))
-    wall = " ".join(console.export_text().split())
-    assert " ".join(t("counts.ranking.part", "da", n=2).split()) in wall  # less the one being typed
-    head, _ = head_text(exercise, session, "da", compact=False)
-    assert t("counts.grid.part", "da", n=2) in head.plain
+    assert said in render_csv(summary)
+    wall = _wall(part)
+    assert "rangordnet nogle" not in wall
+    assert "gns. n" in wall  # the wall's n column: shown because the items' n differ
 
 
 def test_whole_rankings_say_nothing(library: Library) -> None:

@@ -106,11 +106,15 @@ def mode_lines(part: ScoredPart, lang: str) -> list[str]:
     return lines
 
 
-def over_room_lines(part: ScoredPart, lang: str) -> list[str]:
+def over_room_lines(part: ScoredPart, lang: str, *, live: bool = False) -> list[str]:
     """Each item tallied over the room, named as miscounted, and the rankings made only in part
-    (the export and the wall alike: figures a reader should not take as they stand)."""
+    (the export and the wall alike: figures a reader should not take as they stand).
+
+    ``live`` (the wall): without the rankings made in part, which a ranking being typed is
+    until its last row (``figures.part_rankings``); the wall shows the items' n instead.
+    """
     lines = [t("counts.tally.flag", lang, item=item, total=total, n=n) for item, total, n in part.over_room]
-    if part.part_rankings:
+    if part.part_rankings and not live:
         lines.append(t("counts.ranking.part", lang, n=part.part_rankings))
     return lines
 

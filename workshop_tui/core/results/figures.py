@@ -221,25 +221,18 @@ def part_rankings(exercise: Exercise, answers: ExerciseAnswers) -> int:
 
     A phone sends a ranking whole (``kinds.ranking.unplaced``), but the grid takes it place
     by place and an older file may hold part of one: the items' n then differ (7 against 8),
-    and the wall and the exports say why beside each item's n rather than read the means as
-    one room's order.
+    and the exports say why beside each item's n rather than read the means as one room's order.
+
+    The exports alone (``export.common.over_room_lines``): the grid's cursor goes on to the next
+    person at each place, so while the facilitator types a ranking every person's is part-way
+    until the last item's row, and the grid's head and the wall said "n personer har kun
+    rangordnet nogle af punkterne" at every key, in front of the room (counts26). Live, the
+    grid's n column and the wall's (shown whenever the items' n differ) tell it instead.
     """
     if exercise.kind != "ranking" or answers.counted_mode != "participant":
         return 0
     counts = _answer_counts(exercise, answers, answers.answerers)
     return sum(1 for n in counts.values() if n < len(exercise.scored_items))
-
-
-def part_rankings_live(count: int) -> int:
-    """Of ``count`` part rankings, those the live screens (the grid's head, the wall) flag: all but one.
-
-    The grid takes a ranking place by place, one person at a time, so while the facilitator
-    types, one ranking is part-way by nature: flagging it ("1 person har kun rangordnet nogle
-    af punkterne") put noise before the room at every key until the last place (counts26). A
-    second part ranking is one left unfinished, and is flagged, as 1. The exports flag every one
-    (``part_rankings``); a single one left unfinished shows live as its items' n, which differ.
-    """
-    return max(0, count - 1)
 
 
 def _room(session: Session, exercise_id: str, answers: ExerciseAnswers) -> list[Participant]:

@@ -18,7 +18,6 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.core.i18n import t
-from workshop_tui.core.results.figures import part_rankings_live
 from workshop_tui.core.results.rules import legend as results_legend
 from workshop_tui.core.results.rules import mark as highlight_mark
 from workshop_tui.core.results.stats import ItemStats
@@ -111,8 +110,7 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     the grid refused it): the wall says so above the figures, in the exports' words
     (``export.common.over_room_lines``), rather than show them as if they held.
     """
-    # The one ranking being typed is not flagged live (``figures.part_rankings_live``).
-    flags = over_room_lines(replace(part, part_rankings=part_rankings_live(part.part_rankings)), lang)
+    flags = over_room_lines(part, lang, live=True)  # a ranking being typed is part-way: not flagged
     part = _held_back(part)
     if not flags:
         return _results(part, lang, width, height)

@@ -16,8 +16,6 @@ from workshop_tui.core.results.figures import (
     aligned,
     answered,
     index_value,
-    part_rankings,
-    part_rankings_live,
     still_to_answer,
     tally_over_room,
 )
@@ -81,12 +79,10 @@ def head_text(exercise: Exercise, session: Session, lang: str, *, compact: bool)
 
 def _count_warning(exercise: Exercise, session: Session, lang: str) -> str:
     """What the wall and the exports flag about the counts (room25), said on the grid too:
-    items tallied over the room (``tally_over_room``), rankings made in part (``part_rankings``)."""
+    items tallied over the room (``tally_over_room``). Not the rankings made in part: typed
+    here, every ranking is part-way until its last row (``figures.part_rankings``, counts26)."""
     over = tally_over_room(session, exercise.id)
-    if over:
-        return t("counts.grid.over_room", lang, n=len(over))
-    part = part_rankings_live(part_rankings(exercise, session.answers_for(exercise.id)))
-    return t("counts.grid.part", lang, n=part) if part else ""
+    return t("counts.grid.over_room", lang, n=len(over)) if over else ""
 
 
 def _progress(exercise: Exercise, session: Session, lang: str) -> str:
