@@ -90,3 +90,19 @@ def test_the_exports_keep_the_numbers_with_the_warning(library: Library, tmp_pat
     markdown = render_markdown(build_summary(session))
     assert "talt forkert" in markdown
     assert "1,5" in markdown  # management sees what the file holds
+
+
+def test_a_diagnostics_profile_leaves_out_the_miscounted_half(library: Library, tmp_path: Path) -> None:
+    """A dimension's profile is the mean of its statements' means: with the held item's 1,5 in
+    it, the wall's profile showed "Kurs fremmes" at 2,9 (1,5 and 4,3); now it shows no figure
+    for that half, and the other halves keep theirs."""
+    session = _miscounted(library, tmp_path, "kkc-indicators")
+    part = build_summary(session).exercises[0].scored
+    assert part is not None
+    kurs = next(d for d in part.dimensions if d.id == part.items[0].dimension)
+    assert kurs.produced is not None  # the summary's (and the exports') figure
+    wall = _wall(session, "da", 120, 60)
+    profile = wall.split(t("tui.proj.profile", "da"))[1].split("\n\n")[0]
+    shown = kurs.produced_label or f"{kurs.label} {t('tui.grid.produced', 'da')}"
+    row = next(line for line in profile.splitlines() if shown[:12] in line)
+    assert "2,9" not in row and "–" in row

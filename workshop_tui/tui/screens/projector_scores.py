@@ -24,6 +24,7 @@ from workshop_tui.core.results.stats import ItemStats
 from workshop_tui.core.results.summary_model import ItemSummary, ScoredPart
 from workshop_tui.export.common import over_room_lines
 from workshop_tui.tui.screens.projector_fit import fit_lines, measure, more_note
+from workshop_tui.tui.screens.projector_held import held_back
 from workshop_tui.tui.themes import score_colour
 from workshop_tui.tui.widgets.cell_text import shorten
 from workshop_tui.tui.widgets.charts import distribution_bars, fit, fmt, localise, profile_bars
@@ -111,30 +112,11 @@ def scored_results(part: ScoredPart, lang: str, width: int, height: int) -> Rend
     (``export.common.over_room_lines``), rather than show them as if they held.
     """
     flags = over_room_lines(part, lang, live=True)  # a ranking being typed is part-way: not flagged
-    part = _held_back(part)
+    part = held_back(part)
     if not flags:
         return _results(part, lang, width, height)
     note = Text("\n".join(f"⚠ {flag}" for flag in flags), style="bold")
     return Group(note, _results(part, lang, width, max(1, height - measure(note, width))))
-
-
-def _held_back(part: ScoredPart) -> ScoredPart:
-    """``part`` with each item tallied over the room withheld, as an item with too few answers is.
-
-    Under "talt forkert, kan ikke stoles på" the wall still showed the item's mean, bar and n
-    (counts26): figures the app says cannot be trusted are not put before the room. Nor is the
-    item marked best or weakest; it goes last. The exports keep its numbers, with the warning.
-    """
-    held = set(part.over_room_ids)
-    if not held:
-        return part
-    return replace(
-        part,
-        items=tuple(replace(i, status="miscounted") if i.id in held else i for i in part.items),
-        ranking=(*(i for i in part.ranking if i not in held), *(i for i in part.ranking if i in held)),
-        top=tuple(i for i in part.top if i not in held),
-        bottom=tuple(i for i in part.bottom if i not in held),
-    )
 
 
 def _results(part: ScoredPart, lang: str, width: int, height: int) -> RenderableType:
