@@ -57,9 +57,7 @@ async def test_the_wall_says_its_count_once(room: Path, size: tuple[int, int]) -
         await until(pilot, lambda: answered(screen.session, exercise)[0] == 1, "the phone's answer")
         assert isinstance(app.screen, VotingModal)
         panel = app.screen.query_one(VoteBoard)
-        await until(
-            pilot, lambda: "telefoner: 1 af 2 har svaret" in _drawn(panel), "the phones' count"
-        )
+        await until(pilot, lambda: "telefoner: 1 af 2 har svaret" in _drawn(panel), "the phones' count")
         await pilot.press("escape")
         await pilot.pause()
         status = " ".join(str(app.screen.query_one(VotingStatus).content).split())
