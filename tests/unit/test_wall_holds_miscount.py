@@ -106,3 +106,29 @@ def test_a_diagnostics_profile_leaves_out_the_miscounted_half(library: Library, 
     shown = kurs.produced_label or f"{kurs.label} {t('tui.grid.produced', 'da')}"
     row = next(line for line in profile.splitlines() if shown[:12] in line)
     assert "2,9" not in row and "–" in row
+
+
+def test_last_time_on_the_wall_holds_now_back_too(library: Library, tmp_path: Path) -> None:
+    """Ctrl+L's last time beside now on the wall showed the miscounted item's 1,5 "now"."""
+    from workshop_tui.tui.last_time_rule import held_on_wall, last_time_of
+    from workshop_tui.tui.widgets.last_time import last_time_wall
+
+    now = _miscounted(library, tmp_path)
+    first = now.agenda[0]
+    before = new_session(
+        title="Før", date="2026-11-04", exercises=[library.exercises["group-dynamics"]], participants=3
+    ).with_mode(first, "tally")
+    before = before.with_tally(first, now.exercise(first).scored_items[0].id, 3, 3)
+    found, why = last_time_of(before, now, first, "da")
+    assert found is not None, why
+
+    def shown(trend: object) -> str:
+        console = Console(width=120, record=True)
+        console.print(last_time_wall(trend, "", "da"))  # type: ignore[arg-type]
+        return console.export_text()
+
+    assert "1,5" in shown(found)  # the trend's (the report's) figure
+    wall = shown(held_on_wall(found, now, first))
+    assert "1,5" not in wall
+    assert t("tui.proj.status.miscounted", "da") in wall
+    assert "4,3" in wall  # the item counted within the room keeps its figure

@@ -111,13 +111,14 @@ class PresentScreen(WorkshopScreen):
         if exercise_id not in session.exercises or not session.exercise(exercise_id).is_scored:
             return None
         from workshop_tui.core.storage.trend_sessions import previous_session
-        from workshop_tui.tui.last_time_rule import last_time_of
+        from workshop_tui.tui.last_time_rule import held_on_wall, last_time_of
         from workshop_tui.tui.widgets.last_time import last_time_wall
 
         if self._previous is None or self._previous[0] != session.id:
             found = previous_session(session)
             self._previous = (session.id, ShownCopies()(found) if found is not None else None)
-        return last_time_wall(*last_time_of(self._previous[1], session, exercise_id, lang), lang)
+        trend, why = last_time_of(self._previous[1], session, exercise_id, lang)
+        return last_time_wall(held_on_wall(trend, session, exercise_id), why, lang)
 
     def content_text(self) -> str:
         """The projected content as plain text (for checks and tests)."""

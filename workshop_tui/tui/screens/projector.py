@@ -25,6 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
 from workshop_tui.core.model import Exercise, Session
+from workshop_tui.core.results.trends_model import ExerciseTrend
 from workshop_tui.tui.base import WorkshopScreen
 from workshop_tui.tui.commands import PROJECTOR_COMMANDS, bindings, key_line
 from workshop_tui.tui.controller import SessionController
@@ -194,6 +195,13 @@ class ProjectorScreen(WorkshopScreen):
     def on_resize(self) -> None:
         self.redraw()
 
+    def _last_time(self) -> tuple[ExerciseTrend | None, str]:
+        """Ctrl+L's last time for the wall: an item tallied over the room held back (``held_on_wall``)."""
+        from workshop_tui.tui.last_time_rule import held_on_wall
+
+        found, why = self.controller.last_time()
+        return held_on_wall(found, self.controller.session, self.controller.current), why
+
     def redraw(self) -> None:
         """Draw the current exercise from the session's state."""
         if not self.is_mounted:
@@ -202,7 +210,7 @@ class ProjectorScreen(WorkshopScreen):
         remaining, _ = state.timer_state()
         exercise = state.session.exercise(state.current)
         shown_instead = (
-            last_time_wall(*state.last_time(), self.lang) if state.show_last and exercise.is_scored else None
+            last_time_wall(*self._last_time(), self.lang) if state.show_last and exercise.is_scored else None
         )
         wall = Wall(state.session, state.current, remaining, state.voting.info(), shown_instead)
         self.query_one(ProjectorFrame).draw(wall, self.lang)

@@ -33,7 +33,7 @@ def _value(point: Point | None, lang: str) -> Text:
         return Text(t("trend.not_asked", lang), style="dim")
     if point.mean is not None:
         return Text(figure(point.mean, lang), style="bold" if point.comparable else "dim")
-    status = point.status if point.status in ("too_few", "blind") else "empty"
+    status = point.status if point.status in ("too_few", "blind", "miscounted") else "empty"
     return Text(t(f"tui.proj.status.{status}", lang, n=point.n), style="dim italic")
 
 
