@@ -145,9 +145,18 @@ def hang_lines(text: Text) -> Group:
     The one place the wall gives a list's items their hanging indent: every kind's question
     (``projector_kinds.asked``) and a sheet's headings and sub-questions (``projector_texts``).
     """
-    lines: list[RenderableType] = []
+    parts: list[RenderableType] = []
+    plain: list[Text] = []  # a run of lines that need no hanging: kept one text, as drawn before
     for line in text.split("\n", allow_blank=True):
         found = MARK.match(line.plain)
         indent = found.end() if found else 0
-        lines.append(Hanging(line, indent) if 0 < indent < len(line.plain) else line)
-    return Group(*lines)
+        if 0 < indent < len(line.plain):
+            if plain:
+                parts.append(Text("\n").join(plain))
+                plain = []
+            parts.append(Hanging(line, indent))
+        else:
+            plain.append(line)
+    if plain:
+        parts.append(Text("\n").join(plain))
+    return Group(*parts)
