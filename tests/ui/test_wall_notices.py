@@ -104,3 +104,27 @@ async def test_the_second_window_shows_no_notice_and_ctrl_c_closes_it(room: Path
         await _settle(pilot)
         assert _toasts(app) == []
     assert app.return_code == 0
+
+
+async def test_after_a_long_time_on_the_wall_only_the_errors_and_the_latest_come_back(room: Path) -> None:
+    """A dozen held notices popped at once on leaving (wallfit26): now at most three, errors
+    first, then one line with how many are not shown."""
+    app = app_for(room, lang="da")
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, ProjectorScreen), "the wall")
+        app.notify("Kunne ikke gemme: disken er fuld", severity="error", timeout=10)
+        for n in range(1, 9):
+            app.notify(f"Skærmbillede {n} gemt", timeout=8)
+        await _settle(pilot)
+        assert _toasts(app) == [("9 beskeder venter, heraf en fejl – F2 viser dem", True)]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "back on the grid")
+        await _settle(pilot)
+        said = _toasts(app)
+    assert said == [
+        ("Kunne ikke gemme: disken er fuld", True),
+        ("Skærmbillede 7 gemt", False),
+        ("Skærmbillede 8 gemt", False),
+        ("+ 6 beskeder mere, mens væggen var oppe, vises ikke: kun fejlene og de seneste", False),
+    ], said

@@ -18,6 +18,11 @@ its full time, in the order they came; one withdrawn meanwhile (``notices.withdr
 again" takes "not saved" away) is not shown. ``workshop present`` shows no notices at all
 (``PresentApp.notify``).
 
+At most ``MAX_SHOWN`` come back (wallfit26): after an hour on the wall a dozen toasts popped at
+once over the grid, the first gone before the facilitator reached the last. The errors come
+first (a save that failed needs the facilitator now), then the latest of the rest, each group
+in the order it came; one more notice says how many are not shown ("+ 9 beskeder mere …").
+
 Leans on Textual's notification collection (``App._notifications``), as ``notices.py`` does:
 there is no public way to take a notice back before its time.
 """
@@ -33,6 +38,15 @@ from workshop_tui.core.i18n import t
 
 SUMMARY_SECONDS = 6.0
 """How long the neutral line stays on the wall when no error is held."""
+
+MAX_SHOWN = 3
+"""The most held notices shown when the wall is left; one more line counts the rest."""
+
+MORE_SECONDS = 8.0
+"""How long "+ N more notices, not shown" stays."""
+
+RANK = {"error": 0, "warning": 1}
+"""Which held notices come back first when not all do: errors, then warnings, then the rest."""
 
 UNTIL_LEFT = 24 * 3600.0
 """An error's neutral line stays until the wall is left (then it is taken away)."""
@@ -62,11 +76,21 @@ class WallNotices:
         if self._summary is not None:
             del shown[self._summary]
             self._summary = None
-        for notice in self.held:
+        kept = self._kept()
+        for notice in kept:
             shown.add(
                 Notification(notice.message, notice.title, notice.severity, notice.timeout, markup=False)
             )
+        if len(self.held) > len(kept):
+            more = t("tui.wall_notices.more", lang, n=len(self.held) - len(kept))
+            shown.add(Notification(more, "", "information", MORE_SECONDS, markup=False))
         self.held = []
+
+    def _kept(self) -> list[Notification]:
+        """The held notices shown on leaving: errors first, then the latest; each in the order it came."""
+        by_need = sorted(range(len(self.held)), key=lambda i: (RANK.get(self.held[i].severity, 2), -i))
+        chosen = by_need[:MAX_SHOWN]
+        return [self.held[i] for i in sorted(chosen, key=lambda i: (self.held[i].severity != "error", i))]
 
     def withdraw(self, message: str) -> bool:
         """Forget held notices that say ``message``; True if any was held."""

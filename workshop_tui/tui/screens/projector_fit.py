@@ -12,10 +12,11 @@ lines for anything else (a long question).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
@@ -109,3 +110,53 @@ def fit_lines(renderable: RenderableType, width: int, height: int, lang: str) ->
         if needed <= note_lines or note_lines >= height:
             return Group(*kept, note)
         note_lines = needed
+
+
+MARK = re.compile(r"\s*(?:(?:\d{1,3}\.|[A-Za-zÆØÅæøå]\))\s+|[•▸]\s+)?")
+"""A line's margin and marker: " 5. ", "   a) ", "• ", or only spaces ("   Hvad er …")."""
+
+
+class Hanging:
+    """One line whose wrapped lines start under its text, past its margin and marker.
+
+    Wrapped back to the margin, " 5. Opfatter … mod egne værdier" went on with "og idealer"
+    level with the numbers, read from the back of the room as an item of its own (wallfit26).
+    Wrapped at the width it is drawn at, so a wall narrower than measured still hangs.
+    """
+
+    def __init__(self, line: Text, indent: int) -> None:
+        self.line = line
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        width = options.max_width
+        if self.indent > width // 2:  # too narrow to hang: as the line wraps by itself
+            yield self.line
+            return
+        head, body = self.line.divide([self.indent])
+        for number, part in enumerate(body.wrap(console, width - self.indent)):
+            margin = head if number == 0 else Text(" " * self.indent)
+            yield Text.assemble(margin, part, no_wrap=True, overflow="crop")
+
+
+def hang_lines(text: Text) -> Group:
+    """``text`` line by line, each numbered item, sub-question or indented line as a :class:`Hanging`.
+
+    The one place the wall gives a list's items their hanging indent: every kind's question
+    (``projector_kinds.asked``) and a sheet's headings and sub-questions (``projector_texts``).
+    """
+    parts: list[RenderableType] = []
+    plain: list[Text] = []  # a run of lines that need no hanging: kept one text, as drawn before
+    for line in text.split("\n", allow_blank=True):
+        found = MARK.match(line.plain)
+        indent = found.end() if found else 0
+        if 0 < indent < len(line.plain):
+            if plain:
+                parts.append(Text("\n").join(plain))
+                plain = []
+            parts.append(Hanging(line, indent))
+        else:
+            plain.append(line)
+    if plain:
+        parts.append(Text("\n").join(plain))
+    return Group(*parts)

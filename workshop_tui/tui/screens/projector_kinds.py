@@ -29,7 +29,7 @@ from workshop_tui.core.model.exercise import Kind
 from workshop_tui.core.results.figures import answered, answered_every, answered_marks
 from workshop_tui.core.results.summary import exercise_summary
 from workshop_tui.core.results.summary_model import ExerciseSummary
-from workshop_tui.tui.screens.projector_fit import fit_entries, fit_lines, measure
+from workshop_tui.tui.screens.projector_fit import fit_entries, fit_lines, hang_lines, measure
 from workshop_tui.tui.screens.projector_scores import scored_results
 from workshop_tui.tui.screens.projector_texts import action_entries, sheet_entries, table_entries
 from workshop_tui.tui.widgets.charts import fit
@@ -73,10 +73,10 @@ def projected(session: Session, exercise: Exercise, lang: str, width: int, heigh
         under = Group(Text(""), progress, ticks(session, exercise, lang), hidden)
         room = height - measure(under, width)
         if room < 3:
-            return fit_lines(Group(question_text(exercise, lang), under), width, height, lang)
-        return Group(fit_lines(question_text(exercise, lang), width, room, lang), under)
+            return fit_lines(Group(asked(exercise, lang), under), width, height, lang)
+        return Group(fit_lines(asked(exercise, lang), width, room, lang), under)
     shown = piece.results(session, exercise, summary, lang, width, height)
-    return shown if shown is not None else fit_lines(question_text(exercise, lang), width, height, lang)
+    return shown if shown is not None else fit_lines(asked(exercise, lang), width, height, lang)
 
 
 def piece_of(kind: Kind) -> Piece:
@@ -96,6 +96,11 @@ def question_text(exercise: Exercise, lang: str) -> Text:
     text = piece_of(exercise.kind).question(exercise, lang)
     text.rstrip()
     return text
+
+
+def asked(exercise: Exercise, lang: str) -> Group:
+    """The question as the wall shows it: each item's wrapped lines under its text (``hang_lines``)."""
+    return hang_lines(question_text(exercise, lang))
 
 
 def _progress(session: Session, exercise: Exercise, lang: str) -> Text:

@@ -25,7 +25,7 @@ from workshop_tui.core.model import Action
 from workshop_tui.core.results.summary_model import ActionPart, ReflectionPart, TablePart, TableRow
 from workshop_tui.core.results.summary_written import GroupText
 from workshop_tui.tui.plain import plain_text
-from workshop_tui.tui.screens.projector_fit import Entry
+from workshop_tui.tui.screens.projector_fit import Entry, hang_lines
 
 HEADING = "bold #FFD700"
 GROUP = "bold #000000 on #FFD700"
@@ -43,11 +43,13 @@ def sheet_entries(part: ReflectionPart) -> list[Entry] | None:
         return None
     entries: list[Entry] = []
     for box in part.boxes:
-        lines: list[RenderableType] = [Text(f"{box.number}. {box.title}", style=HEADING)]
+        # Heading and sub-questions hang ("1. Roller – … mellem" / "   stole – og hvordan?").
+        asked = Text.assemble((f"{box.number}. {box.title}", HEADING))
         if box.question:
-            lines.append(Text(box.question, style="bold"))
-        lines.extend(_hanging(sub) for sub in box.subquestions)
-        head = Group(*lines)
+            asked.append(f"\n{box.question}", style="bold")
+        for sub in box.subquestions:
+            asked.append(f"\n   {sub}")
+        head = hang_lines(asked)
         written = [answer for answer in box.answers if answer.text]
 
         def make(k: int, head: Group = head, written: list[GroupText] = written) -> RenderableType:
@@ -59,22 +61,6 @@ def sheet_entries(part: ReflectionPart) -> list[Entry] | None:
 
         entries.append(Entry(make, len(written)))
     return entries
-
-
-def _hanging(sub: str) -> RenderableType:
-    """A sub-question ("a) …") indented, its wrapped lines under its text, not under "a)".
-
-    Wrapped back to the margin, "(hos os / selv og hos andre)" read on the wall as a line of
-    its own, level with the question above (wall25, 80x24).
-    """
-    letter, sep, text = sub.partition(") ")
-    if not sep or " " in letter:
-        return Padding(Text(sub), (0, 0, 0, 3))
-    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(f"{letter})", Text(text))
-    return Padding(grid, (0, 0, 0, 3))
 
 
 def whole(entries: list[Entry]) -> RenderableType:
