@@ -8,6 +8,7 @@ which rows to draw again (the one the cursor left and the one it entered) throug
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -65,24 +66,26 @@ class CursorTable(ScrollView):
     # --- what the table supplies ---------------------------------------------------------
 
     @property
+    @abstractmethod
     def row_count(self) -> int:
         """How many rows the table has (the header not counted)."""
-        raise NotImplementedError
 
     @property
+    @abstractmethod
     def fixed_width(self) -> int:
         """The width of the fixed first column, which stays put when scrolling sideways."""
-        raise NotImplementedError
 
+    @abstractmethod
     def pinned_width(self, width: int) -> int:
         """The width of the columns pinned on the right in a view ``width`` cells wide."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _total_width(self) -> int:
-        raise NotImplementedError
+        """The width of every column together (the virtual width to scroll over)."""
 
+    @abstractmethod
     def _forget_row(self, row: int) -> None:
-        raise NotImplementedError
+        """``row`` changed: drop its kept drawing (and ask for a redraw if it is on screen)."""
 
     # --- the cursor ----------------------------------------------------------------------
 
